@@ -1,0 +1,43 @@
+/**
+ * The scan model every rule reads: all servers, policies and secret hits from
+ * all files, plus the documents themselves for rules that need raw settings.
+ */
+import type { Diagnostic, McpServer, Policy } from "../model/types.js";
+import type { Loc } from "../model/location.js";
+
+/** A secret-looking literal found in a file, attributed to a server where it sits in one. */
+export interface SecretHit {
+  readonly loc: Loc;
+  /** Detector id: a provider (`github-pat-classic`) or `generic-*`. */
+  readonly detector: string;
+  readonly title: string;
+  readonly confidence: "high" | "medium" | "low";
+  /** Keyed hash of the secret (HMAC-SHA256, hex, truncated). */
+  readonly hash: string;
+  /** Short redacted preview: prefix + `…` ; never the whole value. */
+  readonly preview: string;
+  /** Where it was found: env key, header name, flag, setting key path. */
+  readonly key?: string;
+  readonly source: "env" | "header" | "arg" | "url" | "oauth" | "setting" | "text";
+  readonly server?: { readonly id: string; readonly name: string; readonly client: string };
+  /** Decoded facts for long-lived checks (JWT exp/iat, no-expiry token kinds). */
+  readonly lifetime?: { readonly kind: "jwt"; readonly exp?: number; readonly iat?: number } | { readonly kind: "no-expiry"; readonly note: string };
+}
+
+/** A file the scan looked at, and what the catalog made of it. */
+export interface ScannedFile {
+  readonly path: string;
+  /** Catalog format id, or `text` for the generic secret scan only. */
+  readonly format: string;
+  readonly client?: string;
+  readonly bytes: number;
+}
+
+export interface ScanModel {
+  readonly root: string;
+  readonly files: readonly ScannedFile[];
+  readonly servers: readonly McpServer[];
+  readonly policies: readonly Policy[];
+  readonly secrets: readonly SecretHit[];
+  readonly diagnostics: readonly Diagnostic[];
+}

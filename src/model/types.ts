@@ -1,0 +1,197 @@
+/**
+ * The normalized model: every client, gateway and SDK format is reduced to
+ * servers (who is called, how, with which credential and which tool scope) and
+ * policies (what decides, and what happens when no rule matches).
+ */
+import type { Loc } from "./location.js";
+
+/** How a configured value reaches the server. */
+export type ValueRef =
+  /** Written into the file as is: a candidate secret. */
+  | { readonly kind: "literal" }
+  /** `${VAR}`, `${env:VAR}`, `$VAR`, `{env:VAR}`, `bearer_token_env_var`, `process.env.X` ... */
+  | { readonly kind: "env"; readonly name: string; readonly default?: string }
+  /** VS Code `${input:id}`. */
+  | { readonly kind: "input"; readonly id: string }
+  /** Continue `${{ secrets.X }}`, Goose `env_keys`, Kubernetes `secretKeyRef`, Docker MCP secrets. */
+  | { readonly kind: "secretStore"; readonly name: string }
+  /** `${file:/p}`, `{file:p}`, agentgateway `{ file: ... }`. */
+  | { readonly kind: "file"; readonly path: string }
+  /** LibreChat `{{LIBRECHAT_USER_ID}}`, per-user variables. */
+  | { readonly kind: "userPlaceholder"; readonly name: string }
+  /** Client-provided variables that are not secrets (`${workspaceFolder}`, `${userHome}`). */
+  | { readonly kind: "builtin"; readonly name: string };
+
+export type ValueRefKind = ValueRef["kind"];
+
+/** One configured string with its origin and how it is referenced. */
+export interface ConfigValue {
+  /** The raw text as written. Never printed: reporters redact it. */
+  readonly raw: string;
+  readonly ref: ValueRef;
+  /** References in `raw` that this client does not expand (they reach the server as text). */
+  readonly unexpanded?: readonly string[];
+  readonly loc: Loc;
+}
+
+/** A value under a name: an env variable, a header, a flag. */
+export interface NamedValue extends ConfigValue {
+  readonly key: string;
+  readonly keyLoc?: Loc;
+}
+
+export type CredentialSource = "env" | "header" | "arg" | "url" | "oauth" | "setting";
+
+/** A value that carries (or may carry) a credential. */
+export interface Credential extends NamedValue {
+  readonly source: CredentialSource;
+}
+
+export type Transport = "stdio" | "http" | "sse" | "ws" | "container" | "unknown";
+
+export type ConfigScope = "project" | "user" | "local" | "managed" | "system" | "gateway" | "code";
+
+/** A whole-server or wildcard grant, a trust switch, an auto-approve list. */
+export interface ScopeGrant {
+  readonly kind:
+    | "trust-all" // Gemini trust: true, Codex approve mode
+    | "auto-approve-all" // ["*"] auto-approve lists, tools ["*"]
+    | "auto-approve-list" // a list of tools that run with no prompt
+    | "all-tools"; // no include list where the client has one
+  readonly tools?: readonly string[];
+  /** The key as the file spells it, e.g. `alwaysAllow`. */
+  readonly key: string;
+  readonly loc: Loc;
+}
+
+export interface ToolScope {
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly autoApprove?: readonly string[] | "*";
+  readonly trust?: boolean;
+  readonly grants: readonly ScopeGrant[];
+}
+
+export interface McpServer {
+  /** Stable id: `<file>#<path>`. */
+  readonly id: string;
+  readonly name: string;
+  /** Stable client id: `claude-code`, `cursor`, `vscode`, `codex`, `gemini-cli`, ... */
+  readonly client: string;
+  readonly file: string;
+  readonly scope: ConfigScope;
+  /** Location of the server's entry (its key or name). */
+  readonly loc: Loc;
+  readonly transport: Transport;
+  readonly command?: ConfigValue;
+  readonly args: readonly ConfigValue[];
+  readonly url?: ConfigValue;
+  readonly cwd?: ConfigValue;
+  readonly env: readonly NamedValue[];
+  readonly headers: readonly NamedValue[];
+  /** Names passed through from the parent environment (Codex `env_vars`, Goose `env_keys`, ...). */
+  readonly envPassthrough: readonly string[];
+  /** The whole parent environment is handed to the server (`env: process.env`). */
+  readonly inheritsWholeEnv?: Loc;
+  readonly credentials: readonly Credential[];
+  readonly tools: ToolScope;
+  readonly enabled: boolean;
+  /** Container image when the server runs in one (docker run, Kubernetes, ToolHive, catalogs). */
+  readonly image?: ConfigValue;
+  /** Extra facts an adapter found (privileged, host network, mounts ...). */
+  readonly facts: readonly ServerFact[];
+}
+
+/** A resource or runtime fact about a server that widens what it can reach. */
+export interface ServerFact {
+  readonly kind:
+    | "privileged"
+    | "host-network"
+    | "host-mount"
+    | "root-filesystem"
+    | "all-toolsets"
+    | "no-read-only"
+    | "egress-open"
+    | "dns-rebinding-off";
+  readonly detail: string;
+  readonly loc: Loc;
+}
+
+export type Decision = "allow" | "deny" | "ask";
+
+export interface PolicyRule {
+  readonly effect: Decision;
+  readonly pattern: string;
+  readonly loc: Loc;
+}
+
+export interface ServerMatcher {
+  readonly by: "name" | "command" | "url" | "package" | "image";
+  readonly value: string;
+  readonly loc: Loc;
+}
+
+/** A switch in a policy layer that widens (or narrows) what runs unprompted. */
+export interface PolicySetting {
+  /** The key path as the file spells it, e.g. `permissions.defaultMode`. */
+  readonly key: string;
+  readonly value: string;
+  readonly loc: Loc;
+  /** What the setting means for governance. */
+  readonly effect: "permissive" | "restrictive" | "neutral";
+  /** A short explanation for messages. */
+  readonly meaning: string;
+}
+
+export type PolicyKind = "client" | "managed" | "gateway" | "authz" | "permission-profile" | "code";
+
+/** One client or gateway policy layer. */
+export interface Policy {
+  readonly id: string;
+  readonly client: string;
+  readonly kind: PolicyKind;
+  readonly name: string;
+  readonly file: string;
+  readonly loc: Loc;
+  readonly serverAllow?: readonly ServerMatcher[];
+  readonly serverDeny?: readonly ServerMatcher[];
+  readonly toolRules: readonly PolicyRule[];
+  readonly settings: readonly PolicySetting[];
+  /** Is authentication required in front of it (gateways)? undefined = not applicable. */
+  readonly authn?: { readonly required: boolean; readonly mode?: string; readonly loc: Loc };
+  /** What happens when no rule matches. */
+  readonly defaultDecision: Decision | "unknown";
+  /** Why we believe that default, and where. */
+  readonly defaultReason: string;
+  readonly defaultLoc: Loc;
+  /** Servers (by model id) this policy governs, where known. */
+  readonly governs: readonly string[];
+}
+
+/** An expected problem with an input: a broken file, a skipped file. Never a crash. */
+export interface Diagnostic {
+  readonly level: "error" | "warning" | "note";
+  readonly code:
+    | "parse-error"
+    | "too-large"
+    | "binary"
+    | "unreadable"
+    | "symlink-outside-root"
+    | "symlink-loop"
+    | "not-regular-file"
+    | "encoding"
+    | "limit"
+    | "parser-unavailable"
+    | "config"
+    | "internal";
+  readonly message: string;
+  readonly file?: string;
+  readonly loc?: Loc;
+}
+
+/** What one adapter yields for one file. */
+export interface AdapterOutput {
+  readonly servers: McpServer[];
+  readonly policies: Policy[];
+  readonly diagnostics: Diagnostic[];
+}
