@@ -40,4 +40,6 @@ export interface ScanModel {
   readonly policies: readonly Policy[];
   readonly secrets: readonly SecretHit[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Syntax errors in catalog files. */
+  readonly parseErrors: readonly { readonly loc: Loc; readonly message: string; readonly format: string }[];
 }

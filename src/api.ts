@@ -1,0 +1,80 @@
+/**
+ * mcplint's library entry: scan paths (or in-memory sources) and get plain
+ * data back. The CLI is a thin layer over this.
+ */
+import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
+import { walk } from "./discover/walk.js";
+import { analyzeFile, type FileAnalysis } from "./engine/analyze-file.js";
+import { buildModel } from "./engine/build-model.js";
+import type { Finding } from "./engine/finding.js";
+import type { ScanModel } from "./engine/model.js";
+import type { Level, Rule } from "./engine/rule.js";
+import { runRules } from "./engine/run-rules.js";
+import type { Diagnostic } from "./model/types.js";
+import { RULES } from "./rules/index.js";
+
+export type { Finding } from "./engine/finding.js";
+export type { ScanModel, SecretHit, ScannedFile } from "./engine/model.js";
+export type { Rule, RuleMeta, Level, Category } from "./engine/rule.js";
+export type { McpServer, Policy, Diagnostic, ValueRef } from "./model/types.js";
+export { RULES } from "./rules/index.js";
+
+export interface ScanOptions {
+  readonly paths?: readonly string[];
+  readonly cwd?: string;
+  readonly exclude?: readonly string[];
+  readonly gitignore?: boolean;
+  readonly maxFileSize?: number;
+  /** Per-rule (or per-category) level overrides, or `off`. */
+  readonly ruleLevels?: Readonly<Record<string, Level | "off">>;
+  /** Options for rules (approved servers, lock ...). */
+  readonly ruleOptions?: Readonly<Record<string, unknown>>;
+}
+
+export interface ScanResult {
+  readonly root: string;
+  readonly model: ScanModel;
+  readonly findings: Finding[];
+  readonly diagnostics: Diagnostic[];
+  readonly rules: readonly Rule[];
+}
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const walked = await walk({ paths: options.paths ?? ["."], cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false });
+  const analyses: FileAnalysis[] = [];
+  const diagnostics: Diagnostic[] = [...walked.diagnostics];
+  for (const f of walked.files) {
+    const r = await readSource(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    if (!r.ok) {
+      diagnostics.push(r.diagnostic);
+      continue;
+    }
+    diagnostics.push(...r.notes);
+    analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics));
+  }
+  return finish(walked.root, analyses, diagnostics, options);
+}
+
+/** Scans in-memory files (tests, staged content, examples). */
+export function scanSources(sources: readonly { path: string; text: string }[], options: ScanOptions = {}): ScanResult {
+  const diagnostics: Diagnostic[] = [];
+  const analyses = sources.map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics));
+  return finish(options.cwd ?? ".", analyses, diagnostics, options);
+}
+
+function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[]): FileAnalysis {
+  try {
+    return analyzeFile(rel, text, bytes);
+  } catch (err) {
+    diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });
+    return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] };
+  }
+}
+
+function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions): ScanResult {
+  const model = buildModel(root, analyses, diagnostics);
+  const ran = runRules(model, RULES, { ...(options.ruleLevels ? { levels: options.ruleLevels } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) });
+  const rules = RULES.filter((r) => (options.ruleLevels?.[r.id] ?? options.ruleLevels?.[r.meta.category]) !== "off");
+  return { root, model, findings: ran.findings, diagnostics: [...model.diagnostics, ...ran.diagnostics], rules };
+}

@@ -1,0 +1,19 @@
+/**
+ * Assembles the scan model from per-file analyses.
+ */
+import type { Diagnostic } from "../model/types.js";
+import type { FileAnalysis } from "./analyze-file.js";
+import type { ScanModel } from "./model.js";
+
+export function buildModel(root: string, analyses: readonly FileAnalysis[], walkDiagnostics: readonly Diagnostic[]): ScanModel {
+  const sorted = [...analyses].sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+  return {
+    root,
+    files: sorted.map((a) => a.file),
+    servers: sorted.flatMap((a) => a.servers),
+    policies: sorted.flatMap((a) => a.policies),
+    secrets: sorted.flatMap((a) => a.secrets),
+    diagnostics: [...walkDiagnostics, ...sorted.flatMap((a) => a.diagnostics)],
+    parseErrors: sorted.flatMap((a) => a.parseProblems.map((p) => ({ ...p, format: a.file.format }))),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Value references in every client's syntax. A client expands only its own
+ * syntaxes; anything else reaches the server as literal text, and the model
+ * records that truthfully (`unexpanded`).
+ */
+import type { ValueRef } from "./types.js";
+
+export type RefSyntax =
+  | "dollar-brace" // ${VAR} and ${VAR:-default}
+  | "dollar" // $VAR
+  | "percent" // %VAR%
+  | "env-colon" // ${env:VAR}
+  | "input" // ${input:id}
+  | "file-colon" // ${file:/path}
+  | "brace-env" // {env:VAR} and {file:path} (opencode)
+  | "gh-secrets" // ${{ secrets.X }} (Continue, GitHub Actions)
+  | "mustache"; // {{VAR}} (LibreChat, Docker MCP templates)
+
+interface Token {
+  readonly syntax: RefSyntax;
+  readonly text: string;
+  readonly ref: ValueRef;
+}
+
+/** Client-provided variables that are paths or ids, not secrets. */
+const BUILTINS = new Set([
+  "workspaceFolder",
+  "workspaceFolderBasename",
+  "workspaceRoot",
+  "userHome",
+  "pathSeparator",
+  "cwd",
+  "HOME",
+  "USERPROFILE",
+  "PWD",
+  "CLAUDE_PLUGIN_ROOT",
+  "CLAUDE_PLUGIN_DATA",
+  "CLAUDE_PROJECT_DIR",
+  "extensionPath",
+  "LIBRECHAT_USER_ID",
+]);
+
+// One combined, linear pattern per syntax; order matters (longest forms first).
+const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecArray) => ValueRef }[] = [
+  { syntax: "gh-secrets", re: /\$\{\{\s*(secrets|inputs|env|vars)\.([A-Za-z0-9_.-]{1,200})\s*\}\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "secretStore", name: `${m[1]}.${m[2]}` }) },
+  { syntax: "env-colon", re: /\$\{env:([A-Za-z_][A-Za-z0-9_]{0,200})\}/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
+  { syntax: "input", re: /\$\{input:([A-Za-z0-9_.-]{1,200})\}/g, make: (m) => ({ kind: "input", id: m[1] ?? "" }) },
+  { syntax: "file-colon", re: /\$\{file:([^}\s]{1,500})\}/g, make: (m) => ({ kind: "file", path: m[1] ?? "" }) },
+  {
+    syntax: "dollar-brace",
+    re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(?::-([^}]{0,500}))?\}/g,
+    make: (m) => (BUILTINS.has(m[1] ?? "") ? { kind: "builtin", name: m[1] ?? "" } : m[2] !== undefined ? { kind: "env", name: m[1] ?? "", default: m[2] } : { kind: "env", name: m[1] ?? "" }),
+  },
+  { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
+  { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
+  { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
+  { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
+];
+
+/** Finds every reference-looking token in a value, in order, without overlaps. */
+export function findRefTokens(raw: string): Token[] {
+  if (!raw.includes("$") && !raw.includes("{") && !raw.includes("%")) return [];
+  const taken: [number, number][] = [];
+  const found: (Token & { at: number })[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(raw)) !== null) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken.some(([a, b]) => s < b && e > a)) continue;
+      taken.push([s, e]);
+      let ref = p.make(m);
+      if (ref.kind === "env" && BUILTINS.has(ref.name)) ref = { kind: "builtin", name: ref.name };
+      found.push({ syntax: p.syntax, text: m[0], ref, at: s });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+export interface Classified {
+  readonly ref: ValueRef;
+  readonly unexpanded?: readonly string[];
+}
+
+/**
+ * Classifies a raw value for a client that expands `syntaxes`. The value is a
+ * reference when it holds at least one expanded reference; otherwise literal
+ * (and any reference-looking text the client does not expand is listed).
+ */
+export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
+  const tokens = findRefTokens(raw);
+  if (tokens.length === 0) return { ref: { kind: "literal" } };
+  // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
+  const isExpanded = (t: Token) => syntaxes.includes(t.syntax) || t.ref.kind === "builtin";
+  const expanded = tokens.filter(isExpanded);
+  const unexpanded = tokens.filter((t) => !isExpanded(t)).map((t) => t.text);
+  const first = expanded.find((t) => t.ref.kind !== "builtin") ?? expanded[0];
+  if (first) return unexpanded.length ? { ref: first.ref, unexpanded } : { ref: first.ref };
+  return { ref: { kind: "literal" }, unexpanded };
+}
+
+/** True when the value is nothing but expanded references plus harmless scaffolding. */
+export function describeRef(ref: ValueRef): string {
+  switch (ref.kind) {
+    case "literal":
+      return "literal";
+    case "env":
+      return `env ${ref.name}`;
+    case "input":
+      return `input ${ref.id}`;
+    case "secretStore":
+      return `secret store ${ref.name}`;
+    case "file":
+      return `file ${ref.path}`;
+    case "userPlaceholder":
+      return `per-user ${ref.name}`;
+    case "builtin":
+      return `builtin ${ref.name}`;
+  }
+}

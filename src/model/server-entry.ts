@@ -1,0 +1,304 @@
+/**
+ * Reads one server entry in the common `mcpServers`-style shapes (Claude,
+ * Cursor, VS Code, Windsurf, Cline, Roo, Kiro, Amazon Q, Gemini, Copilot,
+ * Codex, Zed, Continue, Goose, opencode, LibreChat ...) into a McpServer.
+ * Field spellings differ per client; this reader accepts all of them and the
+ * adapters pass what their client expands.
+ */
+import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
+import { locOf, type AdapterInput } from "./adapter.js";
+import type { Loc } from "./location.js";
+import { classifyValue } from "./refs.js";
+import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
+
+export interface EntryOptions {
+  /** Transport when an entry has a URL and no type (Cline: sse). */
+  readonly urlDefault?: Transport;
+  /** Path of the entry inside the file, for the server id (e.g. `mcpServers.x`). */
+  readonly path: string;
+  /** Where the entry's name sits (its key, or a `name:` field). */
+  readonly nameSpan: { start: number; end: number };
+  /** The whole entry node. */
+  readonly node: DocNode;
+  readonly name: string;
+  /** Codex-style `approve` means auto-approval. */
+  readonly approveMeansAuto?: boolean;
+}
+
+const CREDENTIAL_FLAG = /^--?(api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header|h)$/i;
+
+export function value(input: AdapterInput, node: DocNode | undefined): ConfigValue | undefined {
+  const raw = str(node);
+  if (raw === undefined || !node) return undefined;
+  const c = classifyValue(raw, input.syntaxes);
+  return { raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), loc: locOf(input, node.span) };
+}
+
+export function namedValues(input: AdapterInput, node: DocNode | undefined): NamedValue[] {
+  const out: NamedValue[] = [];
+  if (isObject(node)) {
+    for (const e of node.entries) {
+      const v = value(input, e.value);
+      if (v) out.push({ ...v, key: e.key, keyLoc: locOf(input, e.keySpan) });
+    }
+  } else if (isArray(node)) {
+    // Kubernetes / Docker style: [{ name, value }] or ["K=V"].
+    for (const item of node.items) {
+      if (isObject(item)) {
+        const k = str(get(item, "name"));
+        const vNode = get(item, "value");
+        const v = value(input, vNode);
+        if (k && v) out.push({ ...v, key: k, keyLoc: locOf(input, entry(item, "name")?.value.span ?? item.span) });
+      } else {
+        const s = str(item);
+        const eq = s?.indexOf("=") ?? -1;
+        if (s && eq > 0 && item) {
+          const raw = s.slice(eq + 1);
+          const c = classifyValue(raw, input.syntaxes);
+          out.push({ raw, ref: c.ref, key: s.slice(0, eq), loc: locOf(input, item.span) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function transportOf(t: string | undefined): Transport | undefined {
+  if (!t) return undefined;
+  const v = t.toLowerCase().replace(/[-_ ]/g, "");
+  if (v === "stdio" || v === "local" || v === "command") return "stdio";
+  if (v === "http" || v === "streamablehttp" || v === "remote" || v === "streaming" || v === "streamable") return "http";
+  if (v === "sse") return "sse";
+  if (v === "ws" || v === "websocket") return "ws";
+  return "unknown";
+}
+
+/** Reads a server entry. `extraGrants` lets adapters add client-level grants. */
+export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpServer {
+  const n = opts.node;
+  const transportNode = get(n, "transport");
+  const src = isObject(transportNode) ? transportNode : n; // Cline's nested `transport: { type, ... }`
+  let commandNode = get(src, "command") ?? get(src, "cmd");
+  const argsNode = get(src, "args");
+  let argNodes: DocNode[] = isArray(argsNode) ? [...argsNode.items] : [];
+  if (isArray(commandNode)) {
+    // opencode: command is an array [cmd, ...args]
+    const items = commandNode.items;
+    commandNode = items[0];
+    argNodes = [...items.slice(1), ...argNodes];
+  }
+  const command = value(input, commandNode);
+  const args = argNodes.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined);
+  const urlNode = get(src, "url") ?? get(src, "serverUrl") ?? get(src, "httpUrl") ?? get(src, "uri");
+  const url = value(input, urlNode);
+  const cwd = value(input, get(src, "cwd"));
+  const typeStr = str(get(src, "type")) ?? str(get(n, "transportType")) ?? (isObject(transportNode) ? undefined : str(transportNode));
+  let transport = transportOf(typeStr);
+  if (!transport || transport === "unknown") {
+    if (get(n, "httpUrl")) transport = "http";
+    else if (command) transport = "stdio";
+    else if (url) transport = opts.urlDefault ?? "http";
+    else transport = transport ?? "unknown";
+  }
+
+  const env = [
+    ...namedValues(input, get(src, "env")),
+    ...namedValues(input, get(src, "environment")),
+    ...namedValues(input, get(src, "envs")),
+  ];
+  const headers = [
+    ...namedValues(input, get(src, "headers")),
+    ...namedValues(input, get(src, "http_headers")),
+    ...namedValues(input, get(src, "requestOptions", "headers")),
+  ];
+  const passthrough: string[] = [];
+  const credentials: Credential[] = [];
+  for (const item of [...strings(get(n, "env_vars")), ...strings(get(n, "env_keys"))]) {
+    passthrough.push(item.value);
+    credentials.push({ source: "env", key: item.value, raw: "", ref: { kind: "env", name: item.value }, loc: locOf(input, item.node.span) });
+  }
+  const envVarsNode = get(n, "env_vars");
+  if (isArray(envVarsNode)) {
+    for (const item of envVarsNode.items) {
+      const name = str(get(item, "name"));
+      if (name) {
+        passthrough.push(name);
+        credentials.push({ source: "env", key: name, raw: "", ref: { kind: "env", name }, loc: locOf(input, item.span) });
+      }
+    }
+  }
+  const bearer = entry(n, "bearer_token_env_var");
+  const bearerName = str(bearer?.value);
+  if (bearer && bearerName) {
+    credentials.push({ source: "header", key: "Authorization", raw: "", ref: { kind: "env", name: bearerName }, loc: locOf(input, bearer.value.span) });
+  }
+  const envHeaders = get(n, "env_http_headers");
+  if (isObject(envHeaders)) {
+    for (const e of envHeaders.entries) {
+      const name = str(e.value);
+      if (name) credentials.push({ source: "header", key: e.key, raw: "", ref: { kind: "env", name }, loc: locOf(input, e.value.span) });
+    }
+  }
+  for (const v of env) credentials.push({ ...v, source: "env" });
+  for (const v of headers) credentials.push({ ...v, source: "header" });
+  credentials.push(...argCredentials(args));
+  if (url && /:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) {
+    credentials.push({ ...url, key: "url", source: "url" });
+  }
+  for (const [objKey, secretKey] of [
+    ["auth", "CLIENT_SECRET"],
+    ["oauth", "clientSecret"],
+    ["oauth", "client_secret"],
+  ] as const) {
+    const e = entry(get(n, objKey), secretKey);
+    const v = value(input, e?.value);
+    if (e && v) credentials.push({ ...v, key: `${objKey}.${secretKey}`, keyLoc: locOf(input, e.keySpan), source: "oauth" });
+  }
+  const apiKey = entry(n, "apiKey");
+  const apiKeyValue = value(input, apiKey?.value);
+  if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
+
+  const disabled = bool(get(n, "disabled"));
+  const enabledFlag = bool(get(n, "enabled"));
+  const enabled = !(disabled === true || enabledFlag === false);
+
+  const { tools, grants } = readToolScope(input, n, opts);
+  const loc = locOf(input, opts.nameSpan);
+  return {
+    id: `${input.file}#${opts.path}`,
+    name: opts.name,
+    client: input.client,
+    file: input.file,
+    scope: input.scope,
+    loc,
+    transport,
+    ...(command ? { command } : {}),
+    args,
+    ...(url ? { url } : {}),
+    ...(cwd ? { cwd } : {}),
+    env,
+    headers,
+    envPassthrough: passthrough,
+    credentials,
+    tools: { ...tools, grants },
+    enabled,
+    facts: argFacts(args),
+  };
+}
+
+function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
+  const grants: ScopeGrant[] = [];
+  const include = firstList(n, ["includeTools", "enabled_tools", "tools", "available_tools"]);
+  const exclude = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
+  let autoApprove: readonly string[] | "*" | undefined;
+  for (const key of ["autoApprove", "alwaysAllow"]) {
+    const e = entry(n, key);
+    if (!e || !isArray(e.value)) continue;
+    const list = strings(e.value).map((s) => s.value);
+    const loc = locOf(input, e.value.span);
+    if (list.some((t) => t === "*" || t === "**")) {
+      autoApprove = "*";
+      grants.push({ kind: "auto-approve-all", key, tools: list, loc });
+    } else if (list.length > 0) {
+      autoApprove = list;
+      grants.push({ kind: "auto-approve-list", key, tools: list, loc });
+    }
+  }
+  const trustEntry = entry(n, "trust");
+  const trust = bool(trustEntry?.value);
+  if (trustEntry && trust === true) grants.push({ kind: "trust-all", key: "trust", loc: locOf(input, trustEntry.value.span) });
+  const toolsEntry = entry(n, "tools");
+  if (toolsEntry && isArray(toolsEntry.value) && strings(toolsEntry.value).some((s) => s.value === "*")) {
+    grants.push({ kind: "auto-approve-all", key: "tools", tools: ["*"], loc: locOf(input, toolsEntry.value.span) });
+  }
+  const mode = entry(n, "default_tools_approval_mode");
+  if (opts.approveMeansAuto !== false && mode && str(mode.value) === "approve") {
+    grants.push({ kind: "trust-all", key: "default_tools_approval_mode", loc: locOf(input, mode.value.span) });
+  }
+  return {
+    tools: {
+      ...(include ? { include } : {}),
+      ...(exclude ? { exclude } : {}),
+      ...(autoApprove ? { autoApprove } : {}),
+      ...(trust !== undefined ? { trust } : {}),
+    },
+    grants,
+  };
+}
+
+function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
+  for (const k of keys) {
+    const v = get(n, k);
+    if (isArray(v)) return strings(v).map((s) => s.value);
+  }
+  return undefined;
+}
+
+/** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */
+export function argCredentials(args: readonly ConfigValue[]): Credential[] {
+  const out: Credential[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a) continue;
+    const eq = a.raw.indexOf("=");
+    if (a.raw.startsWith("-") && eq > 0) {
+      const flag = a.raw.slice(0, eq);
+      if (CREDENTIAL_FLAG.test(flag)) out.push({ ...a, key: flag, source: "arg" });
+      continue;
+    }
+    if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {
+      const next = args[i + 1] as ConfigValue;
+      if (a.raw === "-e" || a.raw === "--env") {
+        const k = next.raw.indexOf("=");
+        if (k > 0) out.push({ ...next, key: next.raw.slice(0, k), source: "env" });
+      } else out.push({ ...next, key: a.raw, source: "arg" });
+      i++;
+      continue;
+    }
+    if ((a.raw === "-e" || a.raw === "--env") && args[i + 1]) {
+      const next = args[i + 1] as ConfigValue;
+      const k = next.raw.indexOf("=");
+      if (k > 0) out.push({ ...next, key: next.raw.slice(0, k), source: "env" });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Risky runtime flags visible in args (docker, filesystem server, GitHub server). */
+export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
+  const facts: ServerFact[] = [];
+  const raws = args.map((a) => a.raw);
+  const at = (i: number): Loc => (args[i] as ConfigValue).loc;
+  raws.forEach((r, i) => {
+    if (r === "--privileged" || r === "--privileged=true") facts.push({ kind: "privileged", detail: "docker --privileged", loc: at(i) });
+    if ((r === "--network" || r === "--net") && (raws[i + 1] === "host")) facts.push({ kind: "host-network", detail: "--network host", loc: at(i) });
+    if (r === "--network=host" || r === "--net=host") facts.push({ kind: "host-network", detail: r, loc: at(i) });
+    if ((r === "-v" || r === "--volume" || r === "--mount") && raws[i + 1] !== undefined) {
+      const spec = raws[i + 1] as string;
+      const host = r === "--mount" ? (/(?:source|src)=([^,]+)/.exec(spec)?.[1] ?? "") : spec.split(":")[0] ?? "";
+      if (isBroadPath(host)) facts.push({ kind: "host-mount", detail: `host mount of ${host}`, loc: at(i + 1) });
+    }
+    if (/^--tools(=|$)/.test(r) && (r === "--tools=all" || raws[i + 1] === "all")) facts.push({ kind: "all-toolsets", detail: "--tools all", loc: at(i) });
+    if (/^--toolsets(=|$)/.test(r) && (r === "--toolsets=all" || raws[i + 1] === "all")) facts.push({ kind: "all-toolsets", detail: "--toolsets all", loc: at(i) });
+    if (r === "GITHUB_TOOLSETS=all") facts.push({ kind: "all-toolsets", detail: "GITHUB_TOOLSETS=all", loc: at(i) });
+  });
+  const fsIdx = raws.findIndex((r) => /(^|\/)@modelcontextprotocol\/server-filesystem(@[^\s]*)?$|mcp-server-filesystem/.test(r));
+  if (fsIdx >= 0) {
+    for (let i = fsIdx + 1; i < raws.length; i++) {
+      const r = raws[i] as string;
+      if (!r.startsWith("-") && isBroadPath(r)) facts.push({ kind: "root-filesystem", detail: `filesystem server rooted at ${r}`, loc: at(i) });
+    }
+  }
+  return facts;
+}
+
+/** `/`, a drive root, or a home folder. */
+export function isBroadPath(p: string): boolean {
+  const v = p.trim().replace(/[\\/]+$/, "");
+  if (v === "" && p.trim().startsWith("/")) return true;
+  if (/^[A-Za-z]:$/.test(v)) return true;
+  if (v === "~" || v === "$HOME" || v === "${HOME}" || v === "${userHome}" || v === "%USERPROFILE%" || v === "${env:HOME}") return true;
+  if (/^\/(Users|home)\/[^/]+$/.test(v) || /^\/root$/.test(v) || /^[A-Za-z]:[\\/]Users[\\/][^\\/]+$/.test(v)) return true;
+  return false;
+}

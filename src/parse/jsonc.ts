@@ -1,0 +1,147 @@
+/**
+ * JSON and JSONC (comments, trailing commas, BOM) to a DocNode tree with exact
+ * spans, through Microsoft's jsonc-parser (the parser VS Code itself uses).
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { DocComment, DocEntry, DocNode } from "./doc.js";
+import type { ParseProblem } from "./problem.js";
+
+export interface JsoncResult {
+  readonly doc?: DocNode;
+  readonly problems: ParseProblem[];
+  readonly comments: DocComment[];
+}
+
+/** Deeper nesting than this is refused (a stack-safe limit; real configs nest < 20). */
+export const MAX_JSON_DEPTH = 256;
+
+export function parseJsonc(text: string): JsoncResult {
+  const problems: ParseProblem[] = [];
+  const depth = maxDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    return {
+      problems: [{ message: `nesting deeper than ${MAX_JSON_DEPTH} levels; file not parsed`, span: { start: 0, end: 0 } }],
+      comments: [],
+    };
+  }
+  const errors: ParseError[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bom ? " " + text.slice(1) : text;
+  const tree = parseTree(source, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
+  for (const e of errors) {
+    problems.push({ message: describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) } });
+  }
+  const comments = collectComments(source);
+  return { doc: tree ? convert(tree) : undefined, problems, comments };
+}
+
+function describeError(code: number): string {
+  const name = printParseErrorCode(code);
+  const words: Record<string, string> = {
+    InvalidSymbol: "invalid symbol",
+    InvalidNumberFormat: "invalid number",
+    PropertyNameExpected: "property name expected",
+    ValueExpected: "value expected",
+    ColonExpected: "':' expected",
+    CommaExpected: "',' expected",
+    CloseBraceExpected: "'}' expected",
+    CloseBracketExpected: "']' expected",
+    EndOfFileExpected: "end of file expected",
+    InvalidCommentToken: "invalid comment",
+    UnexpectedEndOfComment: "unterminated comment",
+    UnexpectedEndOfString: "unterminated string",
+    UnexpectedEndOfNumber: "unterminated number",
+    InvalidUnicode: "invalid unicode escape",
+    InvalidEscapeCharacter: "invalid escape character",
+    InvalidCharacter: "invalid character",
+  };
+  return `JSON syntax error: ${words[name] ?? name}`;
+}
+
+function convert(node: Node): DocNode {
+  const span = { start: node.offset, end: node.offset + node.length };
+  switch (node.type) {
+    case "object": {
+      const entries: DocEntry[] = [];
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (!k || typeof k.value !== "string") continue;
+        const value: DocNode = v ? convert(v) : { type: "null", span: { start: k.offset + k.length, end: k.offset + k.length }, value: null };
+        entries.push({ key: k.value, keySpan: { start: k.offset, end: k.offset + k.length }, value });
+      }
+      return { type: "object", span, entries };
+    }
+    case "array":
+      return { type: "array", span, items: (node.children ?? []).map(convert) };
+    case "string":
+      return { type: "string", span, value: String(node.value) };
+    case "number":
+      return { type: "number", span, value: Number(node.value) };
+    case "boolean":
+      return { type: "boolean", span, value: Boolean(node.value) };
+    default:
+      return { type: "null", span, value: null };
+  }
+}
+
+/** Maximum bracket depth outside strings, computed in one linear pass. */
+function maxDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > MAX_JSON_DEPTH) return max;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/** `//` and block comments outside strings, with their line numbers. */
+function collectComments(text: string): DocComment[] {
+  const out: DocComment[] = [];
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      inString = false;
+      continue;
+    }
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      let j = text.indexOf("\n", i);
+      if (j < 0) j = text.length;
+      out.push({ text: text.slice(i + 2, j).replace(/\r$/, ""), span: { start: i, end: j }, line });
+      i = j - 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      let j = text.indexOf("*/", i + 2);
+      if (j < 0) j = text.length;
+      const body = text.slice(i + 2, j);
+      out.push({ text: body, span: { start: i, end: Math.min(text.length, j + 2) }, line });
+      for (const ch of body) if (ch === "\n") line++;
+      i = j + 1;
+    }
+  }
+  return out;
+}

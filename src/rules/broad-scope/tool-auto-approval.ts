@@ -1,0 +1,51 @@
+import { defineRule } from "../../engine/rule.js";
+
+const DESTRUCTIVE = /(^|[_\-.:/])(delete|remove|rm|drop|destroy|write|create|update|push|merge|exec|execute|run|shell|kill|truncate|reset|deploy|send|post|transfer|pay|edit|move|rename|upload|publish|apply|patch|put)([_\-.:/]|$)/i;
+
+export default defineRule({
+  id: "tool-auto-approval",
+  meta: {
+    title: "MCP tools run without approval",
+    name: "ToolAutoApproval",
+    description:
+      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`) or auto-approves tools that change things. The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
+    category: "broad-scope",
+    level: "warning",
+    precision: "high",
+    securitySeverity: 7.5,
+    help: "Remove the wildcard or trust switch. Auto-approve only named read-only tools (`search_*`, `get_*`, `list_*`), and keep destructive tools behind a prompt; restrict the tool set with `includeTools`/`enabled_tools`/`tools`.",
+    cwe: ["CWE-250", "CWE-862"],
+    references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
+    tags: ["policy"],
+  },
+  messages: {
+    trust: "Server '{server}' ({client}) is trusted wholesale by `{key}`: every tool call runs without confirmation.",
+    all: "Server '{server}' ({client}) auto-approves every tool (`{key}` contains a wildcard).",
+    destructive: "Server '{server}' ({client}) auto-approves tools that change state: {tools}.",
+  },
+  check(model, ctx) {
+    for (const s of model.servers) {
+      for (const g of s.tools.grants) {
+        const base = { server: s.name, client: s.client, key: g.key };
+        const who = { name: s.name, client: s.client };
+        if (g.kind === "trust-all") ctx.report({ messageId: "trust", data: base, loc: g.loc, identity: `${s.name}\u0000${g.key}`, server: who });
+        else if (g.kind === "auto-approve-all") ctx.report({ messageId: "all", data: base, loc: g.loc, identity: `${s.name}\u0000${g.key}`, server: who });
+        else if (g.kind === "auto-approve-list") {
+          const risky = (g.tools ?? []).filter((t) => DESTRUCTIVE.test(t));
+          if (risky.length) ctx.report({ messageId: "destructive", data: { ...base, tools: risky.join(", ") }, loc: g.loc, identity: `${s.name}\u0000${g.key}\u0000${risky.join(",")}`, server: who });
+        }
+      }
+    }
+  },
+  examples: {
+    bad: [
+      { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": true } } }\n`, expect: { line: 1, column: 68 } },
+      { file: ".roo/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp",\n  "alwaysAllow": ["*"] } } }\n`, expect: { line: 2, column: 18 } },
+      { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "delete_note"] } } }\n`, expect: { line: 1, column: 74 } },
+    ],
+    good: [
+      { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": false, "includeTools": ["search_notes"] } } }\n` },
+      { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "get_note"] } } }\n` },
+    ],
+  },
+});

@@ -1,0 +1,67 @@
+/**
+ * Fake credentials for rule examples and tests, assembled at run time from
+ * parts so that no real-looking token is ever committed (push protection stays
+ * quiet) while the detectors still see the provider's shape.
+ */
+function body(seed: string, length: number, alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"): string {
+  // Deterministic pseudo-random characters (xorshift on the seed), never a repeated run.
+  let x = 2166136261;
+  for (const c of seed) x = Math.imul(x ^ c.charCodeAt(0), 16777619) >>> 0;
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out += alphabet[x % alphabet.length];
+  }
+  return out;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(s: string): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function base62(n: number, width: number): string {
+  const a = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  let out = "";
+  while (n > 0) {
+    out = a[n % 62] + out;
+    n = Math.floor(n / 62);
+  }
+  return out.padStart(width, "0");
+}
+
+/** A GitHub-format token (`ghp`, `gho`, `ghu`, `ghs`, `ghr`) with a valid CRC32 checksum. */
+export function fakeGitHubToken(kind: "ghp" | "gho" | "ghu" | "ghs" | "ghr" = "ghp", seed = "mcplint"): string {
+  const random = body(seed + kind, 30, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+  return `${kind}_${random}${base62(crc32(random), 6)}`;
+}
+
+/** An Anthropic-format API key. */
+export function fakeAnthropicKey(seed = "mcplint"): string {
+  return ["sk", "ant", "api03", body(seed, 93, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") + "AA"].join("-");
+}
+
+/** A Slack bot token. */
+export function fakeSlackBotToken(seed = "mcplint"): string {
+  return ["xoxb", body(seed + "a", 12, "0123456789"), body(seed + "b", 13, "0123456789"), body(seed + "c", 24, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")].join("-");
+}
+
+/** A high-entropy opaque key with no provider prefix. */
+export function fakeOpaqueKey(seed = "mcplint", length = 40): string {
+  return body(seed, length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+}

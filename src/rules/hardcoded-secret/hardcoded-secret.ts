@@ -1,0 +1,95 @@
+import { defineRule } from "../../engine/rule.js";
+import { fakeGitHubToken, fakeSlackBotToken } from "../fake-secrets.js";
+
+export default defineRule({
+  id: "hardcoded-secret",
+  meta: {
+    title: "Literal credential in a file",
+    name: "HardcodedSecret",
+    description:
+      "A credential (API key, token, password, private key) is written into a file as a literal. Everyone who can read the repository or the machine can use it, it ends up in history and backups, and it cannot be rotated per workload. In an MCP configuration it also means the server runs under whoever pasted the token, not under a workload identity.",
+    category: "hardcoded-secret",
+    level: "error",
+    precision: "high",
+    securitySeverity: 9.5,
+    help:
+      "Revoke and rotate the credential now: it is exposed. Then reference it instead of pasting it: `${env:NAME}` or `${input:id}` (VS Code, Cursor, Cline, Roo, Windsurf), `${NAME}` (Claude Code, Kiro, Gemini), `bearer_token_env_var`/`env_vars` (Codex), `${{ secrets.NAME }}` (Continue), `env_keys` (Goose), `secretKeyRef` (Kubernetes), `{ file: ... }` (agentgateway). Prefer short-lived, per-workload credentials (OAuth, workload identity) to personal tokens.",
+    cwe: ["CWE-798"],
+    references: ["https://cwe.mitre.org/data/definitions/798.html", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
+    tags: ["secret"],
+  },
+  messages: {
+    server: "{title} is hard-coded in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
+    file: "{title} is hard-coded in this file{where}: {preview} (fingerprint {hash}).",
+  },
+  check(model, ctx) {
+    for (const hit of model.secrets) {
+      const level = hit.confidence === "high" ? "error" : hit.confidence === "medium" ? "warning" : "note";
+      const data = { title: hit.title, preview: hit.preview, hash: hit.hash };
+      const secret = { preview: hit.preview, hash: hit.hash, provider: hit.detector };
+      if (hit.server) {
+        ctx.report({
+          messageId: "server",
+          data: { ...data, where: hit.key ? `${hit.source} '${hit.key}'` : hit.source, server: hit.server.name, client: hit.server.client },
+          loc: hit.loc,
+          identity: `${hit.server.name}\u0000${hit.key ?? ""}\u0000${hit.hash}`,
+          server: { name: hit.server.name, client: hit.server.client },
+          level,
+          secret,
+        });
+      } else {
+        ctx.report({ messageId: "file", data: { ...data, where: hit.key ? ` under '${hit.key}'` : "" }, loc: hit.loc, identity: `${hit.key ?? ""}\u0000${hit.hash}`, level, secret });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      {
+        file: "claude_desktop_config.json",
+        code: `{
+  "mcpServers": {
+    "github": {
+      "command": "npx",
+      "args": ["-y", "@modelcontextprotocol/server-github"],
+      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${fakeGitHubToken()}" }
+    }
+  }
+}
+`,
+        expect: { line: 6, column: 49 },
+      },
+      {
+        file: ".vscode/mcp.json",
+        code: `{
+  "servers": {
+    "slack": { "type": "http", "url": "https://mcp.example.com/slack",
+      "headers": { "Authorization": "Bearer ${fakeSlackBotToken()}" } }
+  }
+}
+`,
+        expect: { line: 4, column: 45 },
+      },
+    ],
+    good: [
+      {
+        file: ".mcp.json",
+        code: `{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
+  "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PAT}" } } } }
+`,
+      },
+      {
+        file: ".vscode/mcp.json",
+        code: `{ "inputs": [{ "type": "promptString", "id": "gh", "password": true }],
+  "servers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
+    "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${input:gh}" } } } }
+`,
+      },
+      {
+        file: "claude_desktop_config.json",
+        code: `{ "mcpServers": { "acme": { "command": "npx", "args": ["-y", "@acme/notes-mcp"],
+  "env": { "ACME_API_KEY": "<YOUR_API_KEY>", "OTHER_TOKEN": "your-api-key-here" } } } }
+`,
+      },
+    ],
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * The rule registry. One import per rule; order is the stable SARIF order.
+ * (The registry meta-test checks that every rule file is listed here.)
+ */
+import type { Rule } from "../engine/rule.js";
+import hardcodedSecret from "./hardcoded-secret/hardcoded-secret.js";
+import sharedSecret from "./shared-secret/shared-secret.js";
+import toolAutoApproval from "./broad-scope/tool-auto-approval.js";
+import broadResourceAccess from "./broad-scope/broad-resource-access.js";
+import permissiveSetting from "./broad-scope/permissive-setting.js";
+import missingDefaultDeny from "./missing-default-deny/missing-default-deny.js";
+import parseError from "./parse-error/parse-error.js";
+
+export const RULES: readonly Rule[] = [
+  hardcodedSecret,
+  sharedSecret,
+  toolAutoApproval,
+  broadResourceAccess,
+  permissiveSetting,
+  missingDefaultDeny,
+  parseError,
+];

@@ -1,0 +1,72 @@
+import { defineRule } from "../../engine/rule.js";
+import type { SecretHit } from "../../engine/model.js";
+import { fakeGitHubToken } from "../fake-secrets.js";
+
+export default defineRule({
+  id: "shared-secret",
+  meta: {
+    title: "One literal credential used in several places",
+    name: "SharedSecret",
+    description:
+      "The same literal credential appears in two or more places (servers, files or clients). Every holder acts under one identity, so nothing downstream can tell the callers apart, one leak exposes all of them, and rotating it breaks every server at once. Occurrences are compared by a keyed hash; the value is never printed.",
+    category: "shared-secret",
+    level: "error",
+    precision: "high",
+    securitySeverity: 8.0,
+    help: "Give each server (workload) its own credential, scoped to what that server needs, and reference it from a secret store. Revoke the shared one.",
+    cwe: ["CWE-798", "CWE-522"],
+    references: ["https://cwe.mitre.org/data/definitions/522.html"],
+    tags: ["secret", "identity"],
+  },
+  messages: {
+    shared: "The same {title} ({preview}, fingerprint {hash}) is used in {count} places{server}; see the related locations.",
+  },
+  check(model, ctx) {
+    const groups = new Map<string, SecretHit[]>();
+    for (const hit of model.secrets) {
+      if (hit.confidence === "low") continue;
+      const list = groups.get(hit.hash) ?? [];
+      list.push(hit);
+      groups.set(hit.hash, list);
+    }
+    for (const [hash, hits] of groups) {
+      const places = new Set(hits.map((h) => `${h.loc.file}:${h.loc.line}:${h.loc.column}`));
+      if (places.size < 2) continue;
+      for (const hit of hits) {
+        const others = hits.filter((h) => h !== hit);
+        ctx.report({
+          messageId: "shared",
+          data: { title: hit.title, preview: hit.preview, hash, count: places.size, server: hit.server ? ` (here by server '${hit.server.name}')` : "" },
+          loc: hit.loc,
+          related: others.map((o) => ({ loc: o.loc, message: o.server ? `also used by server '${o.server.name}' (${o.server.client})` : "also used here" })),
+          identity: `${hit.server?.name ?? ""}\u0000${hit.key ?? ""}\u0000${hash}`,
+          ...(hit.server ? { server: { name: hit.server.name, client: hit.server.client } } : {}),
+          secret: { preview: hit.preview, hash, provider: hit.detector },
+        });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      {
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": {
+  "github-issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp"], "env": { "GITHUB_TOKEN": "${fakeGitHubToken("ghp", "shared")}" } },
+  "github-prs": { "command": "npx", "args": ["-y", "@acme/prs-mcp"], "env": { "GITHUB_TOKEN": "${fakeGitHubToken("ghp", "shared")}" } }
+} }
+`,
+        expect: { line: 2, column: 102, count: 2 },
+      },
+    ],
+    good: [
+      {
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": {
+  "github-issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp"], "env": { "GITHUB_TOKEN": "\${env:ISSUES_TOKEN}" } },
+  "github-prs": { "command": "npx", "args": ["-y", "@acme/prs-mcp"], "env": { "GITHUB_TOKEN": "\${env:PRS_TOKEN}" } }
+} }
+`,
+      },
+    ],
+  },
+});
