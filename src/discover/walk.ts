@@ -39,14 +39,24 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
-/** The common root of the given paths: the folder itself, or the file's folder; cwd when paths diverge. */
+/**
+ * The folder that reported paths are relative to: the current folder when
+ * every path lies inside it (so SARIF paths match the repository), else the
+ * scanned folder itself (or a file's folder).
+ */
 export function rootOf(paths: readonly string[], cwd: string): string {
-  if (paths.length === 1) {
-    const abs = path.resolve(cwd, paths[0] as string);
+  const inside = (abs: string) => {
+    const rel = path.relative(cwd, abs);
+    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  };
+  const abs = paths.map((p) => path.resolve(cwd, p));
+  if (abs.every(inside)) return cwd;
+  if (abs.length === 1) {
+    const only = abs[0] as string;
     try {
-      return fs.statSync(abs).isDirectory() ? abs : cwd;
+      return fs.statSync(only).isDirectory() ? only : path.dirname(only);
     } catch {
-      return cwd;
+      return path.dirname(only);
     }
   }
   return cwd;

@@ -32,7 +32,11 @@ export function parseJsonc(text: string): JsoncResult {
     disallowComments: false,
     allowEmptyContent: true,
   });
+  const seenErr = new Set<string>();
   for (const e of errors) {
+    const k = `${e.offset}:${e.error}`;
+    if (seenErr.has(k)) continue;
+    seenErr.add(k);
     problems.push({ message: describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) } });
   }
   const comments = collectComments(source);

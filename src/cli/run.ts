@@ -1,0 +1,250 @@
+/**
+ * The command line. The only module that knows about argv, TTYs, colours and
+ * exit codes; everything else is the library. `run` returns what to print and
+ * the exit code, so tests need no subprocess.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import type { ScanOptions, ScanResult } from "../api.js";
+import type { Level } from "../engine/rule.js";
+import { levelRank } from "../engine/finding.js";
+import type { Colors } from "../report/text.js";
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+}
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FATAL = 2;
+
+const FORMATS = ["text", "json", "sarif"] as const;
+const INVENTORY_FORMATS = ["text", "json"] as const;
+const FAIL_ON = ["error", "warning", "note", "none"] as const;
+
+interface ScanFlags {
+  format: (typeof FORMATS)[number];
+  output?: string;
+  failOn: (typeof FAIL_ON)[number];
+  exclude: string[];
+  gitignore: boolean;
+  maxFileSize?: number;
+  color?: boolean;
+  quiet?: boolean;
+  listRules?: boolean;
+  showSuppressed?: boolean;
+  category?: string;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseSize(value: string): number {
+  const m = /^(\d+)([kKmMgG]?)[bB]?$/.exec(value.trim());
+  if (!m) throw new CommanderError(EXIT_FATAL, "mcplint.invalidSize", `--max-file-size: '${value}' is not a size in bytes (e.g. 1048576, 512k, 2m)`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "").toLowerCase();
+  return n * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1);
+}
+
+export function useColor(io: CliIo, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return io.stdoutIsTTY;
+}
+
+async function colors(enabled: boolean): Promise<Colors | undefined> {
+  if (!enabled) return undefined;
+  const { Chalk } = await import("chalk");
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, blue: c.cyan, dim: c.dim, bold: c.bold, underline: c.underline };
+}
+
+/** Paths that do not exist are a usage error (exit 2), as in ESLint. */
+function checkPaths(paths: readonly string[], io: CliIo): void {
+  const missing = paths.filter((p) => {
+    try {
+      fs.lstatSync(path.resolve(io.cwd, p));
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length) throw new CommanderError(EXIT_FATAL, "mcplint.noSuchPath", `no such file or folder: ${missing.join(", ")}`);
+}
+
+function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): ScanOptions {
+  checkPaths(paths, io);
+  return {
+    paths: paths.length ? paths : ["."],
+    cwd: io.cwd,
+    exclude: flags.exclude,
+    gitignore: flags.gitignore,
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+  };
+}
+
+export function exitCodeFor(result: Pick<ScanResult, "findings">, failOn: (typeof FAIL_ON)[number]): number {
+  if (failOn === "none") return EXIT_OK;
+  const threshold = levelRank(failOn as Level);
+  return result.findings.some((f) => !f.suppression && levelRank(f.level) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Reads a scanned file's text again for code frames (never throws). */
+function sourceLookup(root: string) {
+  const cache = new Map<string, string | undefined>();
+  return (file: string) => {
+    if (!cache.has(file)) {
+      try {
+        const buf = fs.readFileSync(path.resolve(root, file));
+        cache.set(file, buf.length > 2_000_000 ? undefined : buf.toString("utf8").replace(/^\uFEFF/, ""));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
+}
+
+async function lineHashes(result: ScanResult): Promise<Map<string, string>> {
+  const { lineHashFor } = await import("../report/line-hash.js");
+  const lookup = sourceLookup(result.root);
+  const out = new Map<string, string>();
+  for (const f of result.findings) {
+    const key = `${f.loc.file}:${f.loc.line}`;
+    if (out.has(key)) continue;
+    const text = lookup(f.loc.file);
+    if (text !== undefined) out.set(key, lineHashFor(text, f.loc.line));
+  }
+  return out;
+}
+
+async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFile: boolean): Promise<string> {
+  const filesScanned = result.model.files.length;
+  if (flags.format === "json") {
+    const { toJson } = await import("../report/json.js");
+    return toJson({ findings: result.findings, diagnostics: result.diagnostics, rules: result.rules, filesScanned, showSuppressed: flags.showSuppressed ?? false });
+  }
+  if (flags.format === "sarif") {
+    const { toSarif } = await import("../report/sarif.js");
+    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false });
+    return JSON.stringify(log, null, 2) + "\n";
+  }
+  const { toText } = await import("../report/text.js");
+  const c = toFile ? undefined : await colors(useColor(io, flags.color));
+  return toText({
+    findings: result.findings,
+    diagnostics: result.diagnostics,
+    filesScanned,
+    source: sourceLookup(result.root),
+    secretLocs: result.model.secrets.map((s) => s.loc),
+    ...(c ? { colors: c } : {}),
+    quiet: flags.quiet ?? false,
+    showSuppressed: flags.showSuppressed ?? false,
+  });
+}
+
+async function listRules(): Promise<string> {
+  const { RULES } = await import("../rules/index.js");
+  const rows = RULES.map((r) => `${r.id.padEnd(30)} ${r.meta.level.padEnd(8)} ${r.meta.category.padEnd(22)} ${r.meta.title}`);
+  return [`${"rule".padEnd(30)} ${"level".padEnd(8)} ${"category".padEnd(22)} title`, ...rows].join("\n") + "\n";
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  const res: CliResult = { exitCode: EXIT_OK, stdout: "", stderr: "" };
+  const program = new Command();
+  const version = (await import("../report/version.js")).toolVersion();
+  program
+    .name("mcplint")
+    .description("Prove whether a repository's MCP set-up is governed or merely trusted: secrets, scopes, default-deny policies.")
+    .version(version, "-v, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (res.stdout += s), writeErr: (s) => (res.stderr += s) })
+    .showSuggestionAfterError(true);
+
+  const addScanOptions = (cmd: Command) =>
+    cmd
+      .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+      .option("-o, --output <file>", "write the report to a file instead of stdout")
+      .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("warning"))
+      .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
+      .option("--no-gitignore", "do not honour .gitignore files")
+      .option("--max-file-size <bytes>", "skip files larger than this (default 2m)", parseSize)
+      .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
+      .option("-q, --quiet", "print findings only, no diagnostics")
+      .option("--show-suppressed", "also list suppressed findings")
+      .option("--category <id>", "SARIF automationDetails.id (e.g. mcplint/repo)")
+      .option("--list-rules", "list the rules and exit");
+
+  const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
+  scanCommand.action(async (paths: string[], flags: ScanFlags) => {
+    if (flags.listRules) {
+      res.stdout += await listRules();
+      return;
+    }
+    const { scan } = await import("../api.js");
+    const result = await scan(scanOptionsFrom(paths, flags, io));
+    const report = await renderScan(result, flags, io, Boolean(flags.output));
+    if (flags.output) {
+      const target = path.resolve(io.cwd, flags.output);
+      try {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, report);
+      } catch (err) {
+        throw new CommanderError(EXIT_FATAL, "mcplint.output", `cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      if (!flags.quiet) {
+        const n = result.findings.filter((f) => !f.suppression).length;
+        res.stderr += `mcplint: ${n} finding${n === 1 ? "" : "s"} in ${result.model.files.length} files; ${flags.format} report written to ${flags.output}\n`;
+      }
+    } else res.stdout += report;
+    res.exitCode = exitCodeFor(result, flags.failOn);
+  });
+
+  program
+    .command("inventory")
+    .description("show the normalized model: servers, clients, transports, credentials (by reference) and policies")
+    .argument("[paths...]", "files or folders to scan")
+    .addOption(new Option("-f, --format <format>", "output format").choices(INVENTORY_FORMATS).default("text"))
+    .option("-o, --output <file>", "write to a file")
+    .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
+    .option("--no-gitignore", "do not honour .gitignore files")
+    .option("--max-file-size <bytes>", "skip files larger than this", parseSize)
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const { scan } = await import("../api.js");
+      const result = await scan(scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
+      const { inventoryJson, inventoryText } = await import("../report/inventory.js");
+      const out = flags.format === "json" ? inventoryJson(result.model) : inventoryText(result.model);
+      if (flags.output) fs.writeFileSync(path.resolve(io.cwd, flags.output), out);
+      else res.stdout += out;
+    });
+
+  try {
+    await program.parseAsync(["node", "mcplint", ...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
+        res.exitCode = EXIT_OK;
+      } else {
+        res.exitCode = EXIT_FATAL;
+        if (err.code.startsWith("mcplint.")) res.stderr += `mcplint: ${err.message}\n`;
+      }
+      return res;
+    }
+    res.exitCode = EXIT_FATAL;
+    res.stderr += `mcplint: internal error: ${(err as Error).message}\nThis is a bug; please report it with the command you ran.\n`;
+  }
+  return res;
+}

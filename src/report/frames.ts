@@ -1,0 +1,33 @@
+/**
+ * Code frames for the text report: the offending line with every known secret
+ * on it masked, so that no secret is printed whole.
+ */
+import type { Loc } from "../model/location.js";
+
+export type SourceLookup = (file: string) => string | undefined;
+
+const MAX_FRAME = 160;
+
+/** The masked source line of `loc`, or undefined. Secrets keep at most their first 4 characters. */
+export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): string | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  const line = lines[loc.line - 1];
+  if (line === undefined) return undefined;
+  const chars = [...line];
+  // Work in UTF-16 indices: build the masked string by slices.
+  let out = line;
+  const spans = secrets
+    .filter((s) => s.line <= loc.line && s.endLine >= loc.line)
+    .map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length }))
+    .sort((a, b) => b.start - a.start);
+  for (const s of spans) {
+    const keep = Math.min(4, Math.max(0, s.end - s.start - 8));
+    out = out.slice(0, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep))) + out.slice(s.end);
+  }
+  void chars;
+  if (out.length > MAX_FRAME) {
+    const start = Math.max(0, Math.min(loc.column - 1 - 40, out.length - MAX_FRAME));
+    out = (start > 0 ? "…" : "") + out.slice(start, start + MAX_FRAME) + (start + MAX_FRAME < out.length ? "…" : "");
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning: full rule descriptors, exact regions,
+ * partial fingerprints, related locations, tool notifications for skipped and
+ * broken files. No secret ever appears: messages carry redacted previews only.
+ */
+import type * as Sarif from "sarif";
+import type { Finding } from "../engine/finding.js";
+import type { Rule } from "../engine/rule.js";
+import type { Diagnostic } from "../model/types.js";
+import { ruleDocUrl, toolVersion, HOMEPAGE } from "./version.js";
+
+export interface SarifInput {
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Line hash per finding (computed by the caller from file text), keyed by `file:line`. */
+  readonly lineHashes?: ReadonlyMap<string, string>;
+  readonly automationId?: string;
+  /** Include suppressed findings (with `suppressions`), for dismiss-alerts workflows. */
+  readonly includeSuppressed?: boolean;
+}
+
+export const REDACTION_TOKEN = "[REDACTED]";
+
+export function encodeUri(path: string): string {
+  return path.split("/").map((seg) => encodeURIComponent(seg)).join("/");
+}
+
+export function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
+  const m = rule.meta;
+  const refs = m.references.map((r) => `- ${r}`).join("\n");
+  const tags = ["security", m.category, ...(m.tags ?? []), ...m.cwe.map((c) => `external/cwe/${c.toLowerCase()}`), ...(m.frameworks ?? [])];
+  return {
+    id: rule.id,
+    name: m.name,
+    shortDescription: { text: m.title },
+    fullDescription: { text: m.description },
+    help: { text: `${m.help}\n\nReferences:\n${m.references.join("\n")}`, markdown: `**${m.title}**\n\n${m.description}\n\n**How to fix:** ${m.help}\n\n**References:**\n${refs}` },
+    helpUri: ruleDocUrl(rule.id),
+    defaultConfiguration: { level: m.level },
+    properties: {
+      tags: [...new Set(tags)].slice(0, 20),
+      precision: m.precision,
+      "security-severity": m.securitySeverity.toFixed(1),
+      category: m.category,
+      ...(m.cwe.length ? { cwe: [...m.cwe] } : {}),
+    },
+  };
+}
+
+function physical(loc: Finding["loc"]): Sarif.PhysicalLocation {
+  return {
+    artifactLocation: { uri: encodeUri(loc.file), uriBaseId: "%SRCROOT%" },
+    region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: Math.max(loc.endColumn, loc.endLine === loc.line ? loc.column + 1 : 1) },
+  };
+}
+
+export function toSarif(input: SarifInput): Sarif.Log {
+  const rules = [...input.rules];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results: Sarif.Result[] = [];
+  for (const f of input.findings) {
+    if (f.suppression && !input.includeSuppressed) continue;
+    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc), message: { text: r.message } }));
+    const message = related.length ? `${f.message} Related: ${related.map((r) => `[${r.physicalLocation.artifactLocation?.uri}:${r.physicalLocation.region?.startLine}](${r.id})`).join(", ")}.` : f.message;
+    const lineHash = input.lineHashes?.get(`${f.loc.file}:${f.loc.line}`);
+    const result: Sarif.Result = {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId) ?? -1,
+      level: f.level,
+      kind: "fail",
+      message: { text: message },
+      locations: [{ physicalLocation: physical(f.loc) }],
+      partialFingerprints: { ...(lineHash ? { primaryLocationLineHash: lineHash } : {}), "mcplintFinding/v1": f.fingerprint },
+      ...(related.length ? { relatedLocations: related } : {}),
+      properties: {
+        category: f.category,
+        ...(f.server ? { server: f.server.name, client: f.server.client } : {}),
+        ...(f.secret ? { secretPreview: f.secret.preview, secretFingerprint: f.secret.hash, ...(f.secret.provider ? { secretType: f.secret.provider } : {}) } : {}),
+      },
+    };
+    if (f.suppression) result.suppressions = [{ kind: f.suppression.kind, status: "accepted", justification: f.suppression.justification }];
+    results.push(result);
+  }
+  const notifications: Sarif.Notification[] = input.diagnostics.map((d) => ({
+    level: d.level,
+    message: { text: d.message },
+    descriptor: { id: d.code },
+    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(d.file), uriBaseId: "%SRCROOT%" }, ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
+  }));
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: "mcplint",
+        semanticVersion: toolVersion(),
+        version: toolVersion(),
+        informationUri: HOMEPAGE,
+        rules: rules.map(ruleDescriptor),
+      },
+    },
+    automationDetails: { id: input.automationId ?? "mcplint/" },
+    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
+    columnKind: "utf16CodeUnits",
+    redactionTokens: [REDACTION_TOKEN],
+    invocations: [{ executionSuccessful: !input.diagnostics.some((d) => d.code === "internal"), toolExecutionNotifications: notifications }],
+    results,
+  };
+  return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
+}

@@ -1,0 +1,80 @@
+/**
+ * The report for people: findings grouped by file, `path:line:col`, level,
+ * rule id, message and a masked code frame, then a summary line.
+ */
+import type { Finding } from "../engine/finding.js";
+import type { Diagnostic } from "../model/types.js";
+import type { Loc } from "../model/location.js";
+import { maskedLine, type SourceLookup } from "./frames.js";
+
+export interface Colors {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+}
+
+export const NO_COLORS: Colors = { red: (s) => s, yellow: (s) => s, blue: (s) => s, dim: (s) => s, bold: (s) => s, underline: (s) => s };
+
+export interface TextInput {
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly filesScanned: number;
+  readonly source?: SourceLookup;
+  /** Locations of every detected secret, for masking frames. */
+  readonly secretLocs?: readonly Loc[];
+  readonly colors?: Colors;
+  readonly quiet?: boolean;
+  readonly showSuppressed?: boolean;
+}
+
+export function toText(input: TextInput): string {
+  const c = input.colors ?? NO_COLORS;
+  const out: string[] = [];
+  const shown = input.findings.filter((f) => input.showSuppressed || !f.suppression);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of shown) {
+    const list = byFile.get(f.loc.file) ?? [];
+    list.push(f);
+    byFile.set(f.loc.file, list);
+  }
+  const levelText = (l: Finding["level"]) => (l === "error" ? c.red("error  ") : l === "warning" ? c.yellow("warning") : c.blue("note   "));
+  for (const [file, list] of byFile) {
+    out.push(c.underline(file));
+    for (const f of list) {
+      const sup = f.suppression ? c.dim(` (suppressed: ${f.suppression.justification})`) : "";
+      out.push(`  ${f.loc.file}:${f.loc.line}:${f.loc.column}  ${levelText(f.level)}  ${c.dim(f.ruleId)}  ${f.message}${sup}`);
+      const text = input.source?.(f.loc.file);
+      if (text !== undefined) {
+        const frame = maskedLine(text, f.loc, input.secretLocs ?? []);
+        if (frame !== undefined && frame.trim()) {
+          out.push(c.dim(`    ${String(f.loc.line).padStart(4)} | ${frame.trimEnd()}`));
+        }
+      }
+      for (const r of f.related.slice(0, 5)) out.push(c.dim(`    ↳ ${r.loc.file}:${r.loc.line}:${r.loc.column} ${r.message}`));
+      if (f.related.length > 5) out.push(c.dim(`    ↳ … and ${f.related.length - 5} more`));
+    }
+    out.push("");
+  }
+  if (!input.quiet) {
+    for (const d of input.diagnostics) {
+      // Parse errors are findings (rule parse-error) already; notes are for --format json/sarif.
+      if (d.level === "note" || d.code === "parse-error") continue;
+      out.push(c.dim(`${d.level}: ${d.message}`));
+    }
+  }
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of shown) if (!f.suppression) counts[f.level]++;
+  const suppressed = input.findings.filter((f) => f.suppression).length;
+  const total = counts.error + counts.warning + counts.note;
+  const skipped = input.diagnostics.filter((d) => d.file).length;
+  const summary =
+    total === 0
+      ? `✔ No problems found in ${input.filesScanned} file${input.filesScanned === 1 ? "" : "s"}`
+      : `✖ ${total} problem${total === 1 ? "" : "s"} (${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.note} note${counts.note === 1 ? "" : "s"}) in ${input.filesScanned} file${input.filesScanned === 1 ? "" : "s"}`;
+  const extra = [suppressed ? `${suppressed} suppressed` : "", skipped ? `${skipped} file diagnostic${skipped === 1 ? "" : "s"}` : ""].filter(Boolean).join(", ");
+  out.push(c.bold(summary + (extra ? ` (${extra})` : "")));
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,126 @@
+/**
+ * The CLI contract: spellings, exit codes, formats, redaction, usage errors.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli, tempTree } from "../helpers.js";
+
+const token = fakeGitHubToken("ghp", "cli-test");
+const leaky = {
+  ".mcp.json": JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n",
+};
+const clean = {
+  ".mcp.json": JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.2.3"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: "${GITHUB_PAT}" } } } }, null, 2) + "\n",
+};
+
+describe("mcplint scan", () => {
+  it("exits 1 on a finding at or above --fail-on and reports file:line:col", async () => {
+    const dir = tempTree(leaky);
+    const r = await cli(["scan"], dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain(".mcp.json:10:42");
+    expect(r.stdout).toContain("hardcoded-secret");
+    expect(r.stdout).toMatch(/✖ \d+ problems?/);
+  });
+
+  it("treats `mcplint [paths...]` as scan", async () => {
+    const dir = tempTree(leaky);
+    const r = await cli(["."], dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain("hardcoded-secret");
+  });
+
+  it("exits 0 on a clean tree", async () => {
+    const dir = tempTree(clean);
+    const r = await cli(["scan", "."], dir);
+    expect(r.stdout).toContain("No problems found");
+    expect(r.exitCode).toBe(0);
+  });
+
+  it("honours --fail-on", async () => {
+    const dir = tempTree(leaky);
+    expect((await cli(["scan", "--fail-on", "none"], dir)).exitCode).toBe(0);
+    expect((await cli(["scan", "--fail-on", "error"], dir)).exitCode).toBe(1);
+  });
+
+  it("exits 2 on bad usage and on paths that do not exist", async () => {
+    const dir = tempTree(clean);
+    expect((await cli(["scan", "--format", "xml"], dir)).exitCode).toBe(2);
+    expect((await cli(["scan", "--fail-on", "sometimes"], dir)).exitCode).toBe(2);
+    expect((await cli(["scan", "--bogus"], dir)).exitCode).toBe(2);
+    const missing = await cli(["scan", "no-such-folder"], dir);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("no such file or folder: no-such-folder");
+  });
+
+  it("never prints the whole secret in any format", async () => {
+    const dir = tempTree(leaky);
+    for (const format of ["text", "json", "sarif"]) {
+      const r = await cli(["scan", "--format", format], dir);
+      expect(r.stdout + r.stderr).not.toContain(token);
+      expect(r.stdout + r.stderr).not.toContain(token.slice(4, 20));
+    }
+    const inv = await cli(["inventory", "--format", "json"], dir);
+    expect(inv.stdout).not.toContain(token.slice(4, 20));
+  });
+
+  it("writes the report to --output and keeps stdout empty", async () => {
+    const dir = tempTree(leaky);
+    const r = await cli(["scan", "--format", "sarif", "-o", "out/report.sarif"], dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe("");
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, "out/report.sarif"), "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+  });
+
+  it("gives the same bytes for the same input", async () => {
+    const dir = tempTree(leaky);
+    const a = await cli(["scan", "--format", "sarif"], dir);
+    const b = await cli(["scan", "--format", "sarif"], dir);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("uses colour only when asked or on a TTY", async () => {
+    const dir = tempTree(leaky);
+    expect((await cli(["scan"], dir)).stdout).not.toMatch(/\u001b\[/);
+    expect((await cli(["scan"], dir, { NO_COLOR: undefined, FORCE_COLOR: "1" })).stdout).toMatch(/\u001b\[/);
+    expect((await cli(["scan", "--no-color"], dir, { NO_COLOR: undefined, FORCE_COLOR: "1" })).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("lists rules and prints the version", async () => {
+    const dir = tempTree(clean);
+    const rules = await cli(["--list-rules"], dir);
+    expect(rules.exitCode).toBe(0);
+    expect(rules.stdout).toContain("hardcoded-secret");
+    const v = await cli(["--version"], dir);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("reports a broken file as a finding and goes on with the others", async () => {
+    const dir = tempTree({ ...leaky, "sub/.mcp.json": "{ \"mcpServers\": {" });
+    const r = await cli(["scan", "--format", "json"], dir);
+    const out = JSON.parse(r.stdout);
+    const rules = out.findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(rules).toContain("parse-error");
+    expect(rules).toContain("hardcoded-secret");
+  });
+});
+
+describe("mcplint inventory", () => {
+  it("lists every server with its client, file and line, credentials by reference", async () => {
+    const dir = tempTree({ ...clean, ".vscode/mcp.json": `{ "servers": { "notes": { "type": "http", "url": "https://mcp.example.com/notes", "headers": { "Authorization": "Bearer \${input:notes}" } } } }\n` });
+    const r = await cli(["inventory", "--format", "json"], dir);
+    expect(r.exitCode).toBe(0);
+    const inv = JSON.parse(r.stdout);
+    expect(inv.servers.map((s: { name: string; client: string; file: string; line: number }) => [s.name, s.client, s.file, s.line])).toEqual([
+      ["github", "claude-code", ".mcp.json", 3],
+      ["notes", "vscode", ".vscode/mcp.json", 1],
+    ]);
+    expect(inv.servers[0].credentials[0]).toMatchObject({ key: "GITHUB_PERSONAL_ACCESS_TOKEN", source: "env", reference: "env", name: "GITHUB_PAT" });
+    expect(inv.servers[1].credentials[0]).toMatchObject({ key: "Authorization", reference: "input", name: "notes" });
+    expect(inv).toHaveProperty("policies");
+  });
+});

@@ -1,0 +1,24 @@
+/** Shared test helpers: temporary folders with files, and the CLI in-process. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { run, type CliResult } from "../src/cli/run.js";
+
+export const REPO_ROOT = path.resolve(__dirname, "..");
+export const FIXTURES = path.join(REPO_ROOT, "fixtures");
+
+/** Creates a temporary folder holding `files` (relative path -> text). */
+export function tempTree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-test-"));
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, text);
+  }
+  return dir;
+}
+
+/** Runs the CLI in-process in `cwd`, without colours unless asked. */
+export function cli(argv: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return run(argv, { cwd, env: { NO_COLOR: "1", ...env }, stdoutIsTTY: false });
+}
