@@ -1,0 +1,103 @@
+/**
+ * SARIF output: valid against the official 2.1.0 schema (draft-04, via
+ * ajv-draft-04) and complete for GitHub code scanning.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Ajv from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli, REPO_ROOT, tempTree } from "../helpers.js";
+
+const SCHEMA_PATH = path.resolve(REPO_ROOT, "..", "shared", "schemas", "sarif-schema-2.1.0.json");
+const LOCAL_SCHEMA = path.join(REPO_ROOT, "test", "schemas", "sarif-schema-2.1.0.json");
+
+function loadSchema(): object {
+  const p = fs.existsSync(SCHEMA_PATH) ? SCHEMA_PATH : LOCAL_SCHEMA;
+  return JSON.parse(fs.readFileSync(p, "utf8")) as object;
+}
+
+function validator() {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  return ajv.compile(loadSchema());
+}
+
+const token = fakeGitHubToken("ghp", "sarif");
+const tree = {
+  ".mcp.json": `{\n  "mcpServers": {\n    "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": { "GITHUB_TOKEN": "${token}" } },\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"] }\n  }\n}\n`,
+  "dir with space/.cursor/mcp.json": `{ "mcpServers": { "gh": { "command": "x", "env": { "GITHUB_TOKEN": "${token}" } } } }\n`,
+  "broken/.mcp.json": `{ "mcpServers": `,
+};
+
+async function sarifOf(files: Record<string, string>) {
+  const dir = tempTree(files);
+  const r = await cli(["scan", "--format", "sarif"], dir);
+  return { log: JSON.parse(r.stdout), raw: r.stdout, exitCode: r.exitCode };
+}
+
+describe("SARIF", () => {
+  it("validates against the official SARIF 2.1.0 schema", async () => {
+    const { log } = await sarifOf(tree);
+    const validate = validator();
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("an empty result set is valid too", async () => {
+    const { log } = await sarifOf({ "README.md": "nothing here\n" });
+    expect(validator()(log)).toBe(true);
+    expect(log.runs[0].results).toEqual([]);
+  });
+
+  it("carries full rule descriptors with category tags next to security", async () => {
+    const { log } = await sarifOf(tree);
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules.length).toBeGreaterThan(3);
+    for (const r of rules) {
+      expect(r.shortDescription.text).toBeTruthy();
+      expect(r.fullDescription.text).toBeTruthy();
+      expect(r.help.text).toBeTruthy();
+      expect(r.help.markdown).toBeTruthy();
+      expect(r.helpUri).toMatch(/^https:\/\//);
+      expect(r.properties.tags).toContain("security");
+      expect(r.properties.tags).toContain(r.properties.category);
+      expect(r.properties["security-severity"]).toMatch(/^\d+\.\d$/);
+      expect(["very-high", "high", "medium", "low"]).toContain(r.properties.precision);
+    }
+  });
+
+  it("has exact regions, ruleIndex, relative %SRCROOT% URIs and fingerprints", async () => {
+    const { log } = await sarifOf(tree);
+    const run = log.runs[0];
+    expect(run.columnKind).toBe("utf16CodeUnits");
+    expect(run.automationDetails.id).toBe("mcplint/");
+    expect(run.redactionTokens).toEqual(["[REDACTED]"]);
+    const secret = run.results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === "hardcoded-secret" && r.locations[0]?.physicalLocation.artifactLocation.uri === ".mcp.json");
+    expect(secret.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 116, endLine: 3, endColumn: 156 });
+    expect(secret.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe("%SRCROOT%");
+    for (const r of run.results) {
+      expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+      expect(r.partialFingerprints["mcplintFinding/v1"]).toMatch(/^[0-9a-f]{32}$/);
+      expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
+    }
+    const spaced = run.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith("dir"));
+    expect(spaced.locations[0].physicalLocation.artifactLocation.uri).toBe("dir%20with%20space/.cursor/mcp.json");
+  });
+
+  it("links shared secrets through related locations", async () => {
+    const { log } = await sarifOf(tree);
+    const shared = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "shared-secret");
+    expect(shared).toHaveLength(2);
+    expect(shared[0].relatedLocations[0].physicalLocation.artifactLocation.uri).toBe("dir%20with%20space/.cursor/mcp.json");
+    expect(shared[0].message.text).toMatch(/\]\(1\)/);
+  });
+
+  it("reports broken files as tool execution notifications and never includes the secret", async () => {
+    const { log, raw } = await sarifOf(tree);
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes.some((n: { descriptor: { id: string } }) => n.descriptor.id === "parse-error")).toBe(true);
+    expect(raw).not.toContain(token);
+    expect(raw).not.toContain(token.slice(8, 30));
+  });
+});
