@@ -2,7 +2,10 @@
  * mcplint's library entry: scan paths (or in-memory sources) and get plain
  * data back. The CLI is a thin layer over this.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
+import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
 import { walk } from "./discover/walk.js";
 import { analyzeFile, type FileAnalysis } from "./engine/analyze-file.js";
 import { buildModel } from "./engine/build-model.js";
@@ -18,6 +21,7 @@ export type { ScanModel, SecretHit, ScannedFile } from "./engine/model.js";
 export type { Rule, RuleMeta, Level, Category } from "./engine/rule.js";
 export type { McpServer, Policy, Diagnostic, ValueRef } from "./model/types.js";
 export { RULES } from "./rules/index.js";
+export { buildLock, serializeLock, LOCK_FILE_NAME } from "./engine/lock.js";
 
 export interface ScanOptions {
   readonly paths?: readonly string[];
@@ -29,6 +33,11 @@ export interface ScanOptions {
   readonly ruleLevels?: Readonly<Record<string, Level | "off">>;
   /** Options for rules (approved servers, lock ...). */
   readonly ruleOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * The drift lock to compare against: a path, or false for none. Default:
+   * `mcplint.lock.json` in the scan root when it exists.
+   */
+  readonly lockFile?: string | false;
 }
 
 export interface ScanResult {
@@ -53,7 +62,23 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     diagnostics.push(...r.notes);
     analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics));
   }
-  return finish(walked.root, analyses, diagnostics, options);
+  const lock = loadLock(walked.root, options.lockFile, diagnostics);
+  return finish(walked.root, analyses, diagnostics, lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options);
+}
+
+function loadLock(root: string, lockFile: string | false | undefined, diagnostics: Diagnostic[]): LockFile | undefined {
+  if (lockFile === false) return undefined;
+  const file = lockFile ?? path.join(root, LOCK_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${lockFile}` });
+    return undefined;
+  }
+  const parsed = parseLock(text);
+  if (parsed.error) diagnostics.push({ level: "error", code: "config", message: `${path.basename(file)}: ${parsed.error}; drift not checked`, file: path.basename(file) });
+  return parsed.lock;
 }
 
 /** Scans in-memory files (tests, staged content, examples). */

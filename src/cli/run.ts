@@ -231,6 +231,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       else res.stdout += out;
     });
 
+  program
+    .command("lock")
+    .description(`write ${"mcplint.lock.json"}: each server's identity, command or URL, version, credential references and tool scope; later scans report drift`)
+    .argument("[paths...]", "files or folders to scan")
+    .option("-o, --output <file>", "where to write the lock (default: mcplint.lock.json in the scanned folder)")
+    .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
+    .option("--no-gitignore", "do not honour .gitignore files")
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const { scan, buildLock, serializeLock, LOCK_FILE_NAME } = await import("../api.js");
+      const result = await scan({ ...scanOptionsFrom(paths, { ...flags, failOn: "none" }, io), lockFile: false });
+      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(result.root, LOCK_FILE_NAME);
+      const lock = buildLock(result.model);
+      fs.writeFileSync(target, serializeLock(lock));
+      res.stderr += `mcplint: locked ${lock.servers.length} server${lock.servers.length === 1 ? "" : "s"} in ${path.relative(io.cwd, target) || target}\n`;
+    });
+
   try {
     await program.parseAsync(["node", "mcplint", ...argv]);
   } catch (err) {

@@ -20,7 +20,9 @@ export interface SarifInput {
   readonly includeSuppressed?: boolean;
 }
 
-export const REDACTION_TOKEN = "[REDACTED]";
+import { REDACTION_TOKEN } from "../engine/redact-values.js";
+
+export { REDACTION_TOKEN };
 
 export function encodeUri(path: string): string {
   return path.split("/").map((seg) => encodeURIComponent(seg)).join("/");

@@ -10,13 +10,21 @@ import broadResourceAccess from "./broad-scope/broad-resource-access.js";
 import permissiveSetting from "./broad-scope/permissive-setting.js";
 import missingDefaultDeny from "./missing-default-deny/missing-default-deny.js";
 import parseError from "./parse-error/parse-error.js";
+import sharedCredentialReference from "./shared-identity/shared-credential-reference.js";
+import longLivedToken from "./long-lived-token/long-lived-token.js";
+import unapprovedServer from "./unapproved-server/unapproved-server.js";
+import configDrift from "./config-drift/config-drift.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
   sharedSecret,
+  sharedCredentialReference,
+  longLivedToken,
   toolAutoApproval,
   broadResourceAccess,
   permissiveSetting,
   missingDefaultDeny,
+  unapprovedServer,
+  configDrift,
   parseError,
 ];

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import Ajv from "ajv-draft-04";
+import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { cli, REPO_ROOT, tempTree } from "../helpers.js";
@@ -18,6 +18,7 @@ function loadSchema(): object {
 }
 
 function validator() {
+  const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
   return ajv.compile(loadSchema());
 }
@@ -81,7 +82,7 @@ describe("SARIF", () => {
       expect(r.partialFingerprints["mcplintFinding/v1"]).toMatch(/^[0-9a-f]{32}$/);
       expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
     }
-    const spaced = run.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith("dir"));
+    const spaced = run.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]?.physicalLocation.artifactLocation.uri.startsWith("dir"));
     expect(spaced.locations[0].physicalLocation.artifactLocation.uri).toBe("dir%20with%20space/.cursor/mcp.json");
   });
 

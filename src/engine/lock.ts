@@ -1,0 +1,169 @@
+/**
+ * The drift lock (`mcplint.lock.json`): what each server was when someone
+ * reviewed it — identity, command or URL, version, credential references by
+ * name, tool scope. `scan` compares the model against it. No secret is
+ * stored: literal credentials appear as keyed hashes only.
+ */
+import { describeIdentity, serverIdentity } from "../model/identity.js";
+import type { McpServer } from "../model/types.js";
+import type { ScanModel, SecretHit } from "./model.js";
+import { shown, within } from "./redact-values.js";
+
+export const LOCK_FILE_NAME = "mcplint.lock.json";
+
+export interface LockScope {
+  readonly autoApprove?: readonly string[] | "*";
+  readonly trust?: boolean;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+export interface LockEntry {
+  readonly client: string;
+  readonly file: string;
+  readonly name: string;
+  readonly transport: string;
+  readonly identity?: string;
+  readonly version?: string;
+  readonly command?: string;
+  readonly args: readonly string[];
+  readonly url?: string;
+  /** `env:NAME`, `input:id`, `secretStore:name`, or `literal:<hash>`. */
+  readonly credentials: readonly string[];
+  readonly scope: LockScope;
+}
+
+export interface LockFile {
+  readonly lockfileVersion: 1;
+  readonly generatedBy: "mcplint";
+  readonly servers: readonly LockEntry[];
+}
+
+export function lockKey(e: Pick<LockEntry, "client" | "file" | "name">): string {
+  return `${e.client}\u0000${e.file}\u0000${e.name}`;
+}
+
+function credentialRef(s: McpServer, secrets: readonly SecretHit[]): string[] {
+  return s.credentials
+    .map((c) => {
+      switch (c.ref.kind) {
+        case "literal": {
+          const hit = secrets.find((h) => within(h.loc, c.loc));
+          return hit ? `${c.key}=literal:${hit.hash}` : undefined;
+        }
+        case "env":
+          return `${c.key}=env:${c.ref.name}`;
+        case "input":
+          return `${c.key}=input:${c.ref.id}`;
+        case "secretStore":
+          return `${c.key}=secretStore:${c.ref.name}`;
+        case "file":
+          return `${c.key}=file:${c.ref.path}`;
+        case "userPlaceholder":
+          return `${c.key}=user:${c.ref.name}`;
+        case "builtin":
+          return undefined;
+      }
+    })
+    .filter((x): x is string => x !== undefined)
+    .sort();
+}
+
+export function lockEntry(s: McpServer, secrets: readonly SecretHit[]): LockEntry {
+  const id = serverIdentity(s);
+  const mine = secrets.filter((h) => h.loc.file === s.file);
+  const url = shown(s.url, mine);
+  const command = shown(s.command, mine);
+  const version = id?.kind === "package" ? id.version : id?.kind === "image" ? (id.digest ?? id.tag) : undefined;
+  return {
+    client: s.client,
+    file: s.file,
+    name: s.name,
+    transport: s.transport,
+    ...(id ? { identity: describeIdentity(id) } : {}),
+    ...(version ? { version } : {}),
+    ...(command ? { command } : {}),
+    args: s.args.map((a) => shown(a, mine) ?? ""),
+    ...(url ? { url } : {}),
+    credentials: credentialRef(s, mine),
+    scope: {
+      ...(s.tools.autoApprove ? { autoApprove: s.tools.autoApprove } : {}),
+      ...(s.tools.trust !== undefined ? { trust: s.tools.trust } : {}),
+      ...(s.tools.include ? { include: s.tools.include } : {}),
+      ...(s.tools.exclude ? { exclude: s.tools.exclude } : {}),
+    },
+  };
+}
+
+export function buildLock(model: ScanModel): LockFile {
+  const servers = model.servers.map((s) => lockEntry(s, model.secrets)).sort((a, b) => (lockKey(a) < lockKey(b) ? -1 : lockKey(a) > lockKey(b) ? 1 : 0));
+  return { lockfileVersion: 1, generatedBy: "mcplint", servers };
+}
+
+export function serializeLock(lock: LockFile): string {
+  return JSON.stringify(lock, null, 2) + "\n";
+}
+
+/** Parses a lock file's text; undefined with a reason when it is not one. */
+export function parseLock(text: string): { lock?: LockFile; error?: string } {
+  try {
+    const v = JSON.parse(text) as Partial<LockFile>;
+    if (v.lockfileVersion !== 1 || !Array.isArray(v.servers)) return { error: "not an mcplint lock file (lockfileVersion 1 expected)" };
+    return { lock: v as LockFile };
+  } catch (err) {
+    return { error: `invalid JSON: ${(err as Error).message}` };
+  }
+}
+
+export type DriftKind = "new-server" | "identity" | "version" | "command" | "url" | "credentials" | "scope";
+
+export interface Drift {
+  readonly kind: DriftKind;
+  readonly detail: string;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function widened(before: LockScope, after: LockScope): string[] {
+  const out: string[] = [];
+  if (after.trust === true && before.trust !== true) out.push("trust turned on");
+  if (after.autoApprove === "*" && before.autoApprove !== "*") out.push("auto-approve widened to every tool");
+  else if (Array.isArray(after.autoApprove)) {
+    const prev = new Set(before.autoApprove === "*" ? [] : (before.autoApprove ?? []));
+    const added = after.autoApprove.filter((t) => !prev.has(t));
+    if (before.autoApprove !== "*" && added.length) out.push(`auto-approve added ${added.join(", ")}`);
+  }
+  if (before.include && !after.include) out.push("tool allowlist removed (every tool exposed)");
+  else if (before.include && after.include) {
+    const prev = new Set(before.include);
+    const added = after.include.filter((t) => !prev.has(t));
+    if (added.length) out.push(`tools added to the allowlist: ${added.join(", ")}`);
+  }
+  if (before.exclude && (!after.exclude || before.exclude.some((t) => !after.exclude?.includes(t)))) out.push("tools removed from the exclude list");
+  return out;
+}
+
+/** What changed for one server since the lock (empty when nothing did). */
+export function driftOf(current: LockEntry, locked: LockEntry | undefined): Drift[] {
+  if (!locked) return [{ kind: "new-server", detail: "not in the lock file" }];
+  const out: Drift[] = [];
+  if (!same(current.identity, locked.identity) && !(current.version !== locked.version && identityName(current) === identityName(locked))) {
+    out.push({ kind: "identity", detail: `${locked.identity ?? "unknown"} → ${current.identity ?? "unknown"}` });
+  } else if (!same(current.version, locked.version)) out.push({ kind: "version", detail: `version ${locked.version ?? "unpinned"} → ${current.version ?? "unpinned"}` });
+  if (!same(current.command, locked.command) || !same(current.args, locked.args)) {
+    if (out.length === 0) out.push({ kind: "command", detail: `command changed: ${[locked.command, ...locked.args].join(" ")} → ${[current.command, ...current.args].join(" ")}` });
+  }
+  if (!same(current.url, locked.url) && out.length === 0) out.push({ kind: "url", detail: `URL ${locked.url ?? "none"} → ${current.url ?? "none"}` });
+  if (!same(current.credentials, locked.credentials)) out.push({ kind: "credentials", detail: "credential references changed" });
+  for (const w of widened(locked.scope, current.scope)) out.push({ kind: "scope", detail: w });
+  return out;
+}
+
+function identityName(e: LockEntry): string | undefined {
+  return e.identity?.replace(/@[^@\s]*$/, "").replace(/:[^:/\s]*$/, "");
+}
+
+export function lockFromOptions(options: Readonly<Record<string, unknown>>): LockFile | undefined {
+  const l = options["lock"] as LockFile | undefined;
+  return l && l.lockfileVersion === 1 && Array.isArray(l.servers) ? l : undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * Printable forms of configured values with every detected secret replaced by
+ * its redacted preview (inventory, lock file).
+ */
+import type { SecretHit } from "./model.js";
+import type { Loc } from "../model/location.js";
+import type { ConfigValue } from "../model/types.js";
+
+export const REDACTION_TOKEN = "[REDACTED]";
+
+export function within(inner: Loc, outer: Loc): boolean {
+  if (inner.file !== outer.file) return false;
+  const a = inner.line * 1e6 + inner.column;
+  const b = outer.line * 1e6 + outer.column;
+  const c = inner.endLine * 1e6 + inner.endColumn;
+  const d = outer.endLine * 1e6 + outer.endColumn;
+  return a >= b && c <= d;
+}
+
+/** A printable form of a configured value: every secret in it replaced by its redacted preview. */
+export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[]): string | undefined {
+  if (!v) return undefined;
+  const hits = secrets.filter((s) => within(s.loc, v.loc)).sort((a, b) => b.loc.column - a.loc.column);
+  if (hits.length === 0) return v.raw;
+  if (v.loc.line !== v.loc.endLine) return REDACTION_TOKEN;
+  const tokenLen = v.loc.endColumn - v.loc.column;
+  const quote = Math.max(0, Math.round((tokenLen - v.raw.length) / 2));
+  let out = v.raw;
+  for (const h of hits) {
+    const start = h.loc.column - v.loc.column - quote;
+    const end = start + (h.loc.endColumn - h.loc.column);
+    if (h.loc.line !== h.loc.endLine || start < 0 || end > out.length) return REDACTION_TOKEN;
+    out = out.slice(0, start) + h.preview + REDACTION_TOKEN + out.slice(end);
+  }
+  return out;
+}
+

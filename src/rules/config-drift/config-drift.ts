@@ -1,0 +1,86 @@
+import { driftOf, lockEntry, lockFromOptions, lockKey } from "../../engine/lock.js";
+import { defineRule } from "../../engine/rule.js";
+
+const LOCK = {
+  lockfileVersion: 1,
+  generatedBy: "mcplint",
+  servers: [
+    {
+      client: "claude-code",
+      file: ".mcp.json",
+      name: "github",
+      transport: "stdio",
+      identity: "npm package @modelcontextprotocol/server-github@2.0.0",
+      version: "2.0.0",
+      command: "npx",
+      args: ["-y", "@modelcontextprotocol/server-github@2.0.0"],
+      credentials: ["GITHUB_TOKEN=env:GITHUB_PAT"],
+      scope: {},
+    },
+  ],
+};
+
+export default defineRule({
+  id: "config-drift",
+  meta: {
+    title: "MCP server changed since the lock file",
+    name: "ConfigDrift",
+    description:
+      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed.",
+    category: "config-drift",
+    level: "warning",
+    precision: "very-high",
+    securitySeverity: 5.0,
+    help: "Review the change. If it is intended, run `mcplint lock` and commit the updated `mcplint.lock.json` with the change, so the review is recorded.",
+    cwe: ["CWE-1357"],
+    references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
+    tags: ["policy", "supply-chain"],
+  },
+  messages: {
+    drift: "Server '{server}' ({client}) drifted from the lock: {detail}.",
+  },
+  check(model, ctx) {
+    const lock = lockFromOptions(ctx.options);
+    if (!lock) return;
+    const byKey = new Map(lock.servers.map((e) => [lockKey(e), e]));
+    for (const s of model.servers) {
+      const current = lockEntry(s, model.secrets);
+      for (const d of driftOf(current, byKey.get(lockKey(current)))) {
+        ctx.report({ messageId: "drift", data: { server: s.name, client: s.client, detail: d.detail }, loc: s.loc, identity: `${s.name}\u0000${d.kind}\u0000${d.detail}`, server: { name: s.name, client: s.client } });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      {
+        file: ".mcp.json",
+        code: `{ "mcpServers": {
+  "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2.1.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } }
+} }
+`,
+        options: { lock: LOCK },
+        expect: { line: 2, column: 3 },
+      },
+      {
+        file: ".mcp.json",
+        code: `{ "mcpServers": {
+  "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } },
+  "shell": { "command": "npx", "args": ["-y", "mcp-shell@1.0.0"] }
+} }
+`,
+        options: { lock: LOCK },
+        expect: { line: 3, column: 3, count: 1 },
+      },
+    ],
+    good: [
+      {
+        file: ".mcp.json",
+        code: `{ "mcpServers": {
+  "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } }
+} }
+`,
+        options: { lock: LOCK },
+      },
+    ],
+  },
+});

@@ -1,0 +1,94 @@
+import { defineRule } from "../../engine/rule.js";
+import type { Credential, McpServer } from "../../model/types.js";
+
+/** Names that are configuration, not identity (no credential in them). */
+const NOT_A_CREDENTIAL = /^(PATH|HOME|USER|SHELL|LANG|TZ|NODE_ENV|DEBUG|LOG_LEVEL|PORT|HOST|PWD|TMPDIR|.*_(URL|URI|HOST|PORT|DIR|PATH|REGION|ENDPOINT|MODE|LEVEL|ENV))$/i;
+const CREDENTIAL_NAME = /(token|secret|key|password|passwd|pat|credential|auth|bearer|cookie|session)/i;
+
+function identityOf(c: Credential): string | undefined {
+  switch (c.ref.kind) {
+    case "env":
+      return `env:${c.ref.name}`;
+    case "input":
+      return `input:${c.ref.id}`;
+    case "secretStore":
+      return `secret:${c.ref.name}`;
+    case "file":
+      return `file:${c.ref.path}`;
+    default:
+      return undefined;
+  }
+}
+
+export default defineRule({
+  id: "shared-credential-reference",
+  meta: {
+    title: "One credential reference handed to several servers",
+    name: "SharedCredentialReference",
+    description:
+      "The same credential reference (one environment variable, input or secret) is given to several different MCP servers. They all act under one identity: nothing downstream can tell which workload made a call, and a compromise of one server exposes the credential of all of them.",
+    category: "shared-identity",
+    level: "note",
+    precision: "medium",
+    securitySeverity: 4.0,
+    help: "Give each server its own credential with only the scopes it needs (for example one fine-grained token per server, or per-server OAuth clients), and reference each by its own name.",
+    cwe: ["CWE-522"],
+    references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
+    tags: ["identity"],
+  },
+  messages: {
+    shared: "Server '{server}' ({client}) gets credential {ref} under '{key}', which {count} servers share ({others}): one identity for several workloads.",
+  },
+  check(model, ctx) {
+    const users = new Map<string, { server: McpServer; cred: Credential }[]>();
+    for (const s of model.servers) {
+      for (const c of s.credentials) {
+        const id = identityOf(c);
+        if (!id) continue;
+        const name = c.ref.kind === "env" ? c.ref.name : c.key;
+        if (NOT_A_CREDENTIAL.test(name) || !(CREDENTIAL_NAME.test(name) || CREDENTIAL_NAME.test(c.key) || c.source === "header")) continue;
+        const list = users.get(id) ?? [];
+        if (!list.some((u) => u.server.id === s.id)) list.push({ server: s, cred: c });
+        users.set(id, list);
+      }
+    }
+    for (const [id, list] of users) {
+      const distinct = new Set(list.map((u) => `${u.server.client}\u0000${u.server.name}`));
+      if (distinct.size < 2) continue;
+      for (const u of list) {
+        const others = list.filter((o) => o !== u);
+        ctx.report({
+          messageId: "shared",
+          data: { server: u.server.name, client: u.server.client, ref: id, key: u.cred.key, count: distinct.size, others: others.map((o) => `'${o.server.name}'`).join(", ") },
+          loc: u.cred.loc,
+          related: others.map((o) => ({ loc: o.cred.loc, message: `also given to server '${o.server.name}' (${o.server.client})` })),
+          identity: `${u.server.name}\u0000${id}`,
+          server: { name: u.server.name, client: u.server.client },
+        });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      {
+        file: ".mcp.json",
+        code: `{ "mcpServers": {
+  "issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } },
+  "repos": { "command": "npx", "args": ["-y", "@acme/repos-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } }
+} }
+`,
+        expect: { line: 2, column: 100, count: 2 },
+      },
+    ],
+    good: [
+      {
+        file: ".mcp.json",
+        code: `{ "mcpServers": {
+  "issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${ISSUES_TOKEN}", "LOG_LEVEL": "\${LOG_LEVEL}" } },
+  "repos": { "command": "npx", "args": ["-y", "@acme/repos-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${REPOS_TOKEN}", "LOG_LEVEL": "\${LOG_LEVEL}" } }
+} }
+`,
+      },
+    ],
+  },
+});
