@@ -18,6 +18,7 @@
  * - the root object spans the whole text.
  */
 import TOML from "@iarna/toml";
+import { LineIndex } from "../model/location.js";
 import type { Span } from "../model/location.js";
 import type { DocComment, DocNode, DocObject, DocScalar } from "./doc.js";
 import type { ParseProblem } from "./problem.js";
@@ -32,7 +33,7 @@ export interface TomlParseResult {
   readonly comments: DocComment[];
 }
 
-/** Deepest array / inline-table nesting the span scanner follows. */
+/** Deepest nesting (arrays, inline tables, key segments) the span scanner follows. */
 const MAX_DEPTH = 256;
 const MAX_MESSAGE = 160;
 
@@ -43,7 +44,13 @@ export function parseToml(text: string): TomlParseResult {
   try {
     const scanner = new Scanner(text, bom);
     const doc = scanner.run();
-    return { doc, diagnostics: [], comments: scanner.comments };
+    if (!doc) {
+      const span = scanner.tooDeep ?? { start: 0, end: 0 };
+      return { diagnostics: [{ message: `TOML nested more than ${MAX_DEPTH} levels deep is not supported`, span }], comments: [] };
+    }
+    const lines = scanner.comments.length > 0 ? new LineIndex(text) : undefined;
+    const comments = scanner.comments.map((c) => ({ ...c, line: lines?.position(c.span.start).line ?? 1 }));
+    return { doc, diagnostics: [], comments };
   } catch (err) {
     // A bug in the scanner, not bad input: @iarna/toml accepted the text.
     const message = err instanceof Error ? err.message : String(err);
@@ -188,11 +195,11 @@ function endsToken(c: number): boolean {
 
 class Scanner {
   readonly comments: DocComment[] = [];
+  /** Where nesting first went past MAX_DEPTH (valid TOML, but no tree is built). */
+  tooDeep: Span | undefined;
   readonly #text: string;
   readonly #len: number;
   #pos: number;
-  #line = 1;
-  #lineAt = 0;
 
   constructor(text: string, start: number) {
     this.#text = text;
@@ -200,7 +207,7 @@ class Scanner {
     this.#pos = start;
   }
 
-  run(): DocObject {
+  run(): DocObject | undefined {
     const root = newObject({ start: 0, end: this.#len }, false);
     let current = root;
     while (this.#pos < this.#len) {
@@ -223,7 +230,7 @@ class Scanner {
       this.#skipRestOfLine();
       if (this.#pos === before) this.#pos++; // cannot happen; guarantees progress
     }
-    return freeze(root) as DocObject;
+    return this.tooDeep ? undefined : (freeze(root) as DocObject);
   }
 
   // -- characters ----------------------------------------------------------
@@ -246,8 +253,6 @@ class Scanner {
     if (c === CH_LF) this.#pos++;
     else if (c === CH_CR) this.#pos += this.#code(this.#pos + 1) === CH_LF ? 2 : 1;
     else return false;
-    this.#line++;
-    this.#lineAt = this.#pos;
     return true;
   }
 
@@ -259,7 +264,7 @@ class Scanner {
       if (c === CH_LF || c === CH_CR) break;
       this.#pos++;
     }
-    this.comments.push({ text: this.#text.slice(start, this.#pos), span: { start, end: this.#pos }, line: this.#line });
+    this.comments.push({ text: this.#text.slice(start, this.#pos), span: { start, end: this.#pos }, line: 0 });
   }
 
   /** Skips whitespace, newlines and comments (inside arrays and inline tables). */
@@ -292,6 +297,7 @@ class Scanner {
       const seg = this.#simpleKey();
       if (!seg) break;
       segs.push(seg);
+      if (segs.length > MAX_DEPTH) this.tooDeep ??= seg.span;
       this.#skipWs();
       if (this.#code() !== CH_DOT) break;
       this.#pos++;
@@ -419,8 +425,10 @@ class Scanner {
       const value = multi ? this.#multiLiteralString() : this.#literalString();
       return { type: "string", span: { start, end: this.#pos }, value };
     }
-    if (c === CH_LBRACKET && depth < MAX_DEPTH) return this.#array(depth + 1);
-    if (c === CH_LBRACE && depth < MAX_DEPTH) return this.#inlineTable(depth + 1);
+    if (c === CH_LBRACKET || c === CH_LBRACE) {
+      if (depth < MAX_DEPTH) return c === CH_LBRACKET ? this.#array(depth + 1) : this.#inlineTable(depth + 1);
+      this.tooDeep ??= { start, end: start + 1 };
+    }
     return this.#bareValue();
   }
 
@@ -527,7 +535,7 @@ class Scanner {
 
   #multiBasicString(): string {
     this.#pos += 3; // """
-    this.#newline(); // a newline right after the delimiter is trimmed
+    this.#trimFirstNewline();
     let out = "";
     let chunk = this.#pos;
     while (this.#pos < this.#len) {
@@ -568,7 +576,7 @@ class Scanner {
 
   #multiLiteralString(): string {
     this.#pos += 3; // '''
-    this.#newline();
+    this.#trimFirstNewline();
     const start = this.#pos;
     while (this.#pos < this.#len) {
       const c = this.#text.charCodeAt(this.#pos);
@@ -580,6 +588,15 @@ class Scanner {
       else this.#pos++;
     }
     return this.#text.slice(start, this.#pos);
+  }
+
+  /**
+   * A newline right after an opening `"""` or `'''` is not part of the string.
+   * Like @iarna/toml, any CRs before the LF go too.
+   */
+  #trimFirstNewline(): void {
+    while (this.#code() === CH_CR) this.#pos++;
+    if (this.#code() === CH_LF) this.#pos++;
   }
 
   /**
@@ -639,7 +656,8 @@ function parseNumber(raw: string): number | undefined {
   const m = /^([+-]?)(inf|nan)$/.exec(raw);
   if (m) return m[2] === "nan" ? Number.NaN : m[1] === "-" ? -Infinity : Infinity;
   const s = raw.replace(/_/g, "");
-  if (!/^[+-]?(0[xob][0-9A-Fa-f]+|\d+(\.\d+)?([eE][+-]?\d+)?)$/.test(s)) return undefined;
+  // Lenient on purpose (`2.` is accepted by @iarna/toml inside arrays).
+  if (!/^[+-]?(0[xob][0-9A-Fa-f]+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)$/.test(s)) return undefined;
   const n = Number(s);
   if (Number.isNaN(n)) return undefined;
   const integer = /^[+-]?(0[xob]|\d+$)/.test(s);
