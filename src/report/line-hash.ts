@@ -16,33 +16,33 @@
  * trailing newline adds a last, empty line.
  */
 
-const BASE = 37n;
+const BASE = 37;
 const WINDOW = 100;
 const END_MARKER = 0xffff;
-const MASK = (1n << 64n) - 1n;
+const TWO_32 = 0x1_0000_0000;
 
-/** 37^100 mod 2^64: the weight of the character leaving the window. */
-const LEAVING_WEIGHT = (() => {
+/**
+ * 37^100 mod 2^64, the weight of the character leaving the window, as two
+ * 32-bit halves. (The hash itself runs on 32-bit halves in plain numbers:
+ * every intermediate stays below 2^53, so it is exact and much faster than
+ * BigInt.)
+ */
+const [LEAVE_HI, LEAVE_LO] = (() => {
   let p = 1n;
-  for (let i = 0; i < WINDOW; i++) p = (p * BASE) & MASK;
-  return p;
+  for (let i = 0; i < WINDOW; i++) p = BigInt.asUintN(64, p * BigInt(BASE));
+  return [Number(p >> 32n), Number(p & 0xffff_ffffn)];
 })();
 
 /** One `hash:n` string per line of `text`; index 0 is line 1. */
 export function lineHashes(text: string): string[] {
   const out: string[] = [];
   const seen = new Map<string, number>();
-  const emit = (hash: bigint): void => {
-    const hex = hash.toString(16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    out.push(`${hex}:${n}`);
-  };
 
   // The last WINDOW stream characters, as a ring; starts as zeros (no effect).
   const ring = new Uint16Array(WINDOW);
   let ringAt = 0;
-  let hash = 0n;
+  let hi = 0;
+  let lo = 0;
   /** Stream index of the next character to be added. */
   let streamAt = 0;
   /** Stream indices where lines start whose window is not yet complete. */
@@ -50,13 +50,27 @@ export function lineHashes(text: string): string[] {
   let pendingHead = 0;
 
   const push = (code: number): void => {
-    hash = (hash * BASE + BigInt(code) - BigInt(ring[ringAt] ?? 0) * LEAVING_WEIGHT) & MASK;
+    // hash = hash * 37 + code - leaving * 37^100   (mod 2^64)
+    const l = lo * BASE + code; // < 2^39
+    hi = (Math.imul(hi, BASE) + Math.floor(l / TWO_32)) >>> 0;
+    lo = l >>> 0;
+    const leaving = ring[ringAt] ?? 0;
+    if (leaving !== 0) {
+      const p = leaving * LEAVE_LO; // < 2^48
+      const pHi = (Math.imul(leaving, LEAVE_HI) + Math.floor(p / TWO_32)) >>> 0;
+      const d = lo - (p >>> 0);
+      hi = (hi - pHi - (d < 0 ? 1 : 0)) >>> 0;
+      lo = d >>> 0;
+    }
     ring[ringAt] = code;
     ringAt = ringAt + 1 === WINDOW ? 0 : ringAt + 1;
     streamAt++;
     // The window [streamAt - WINDOW, streamAt) is now complete.
     while (pendingHead < pending.length && (pending[pendingHead] ?? 0) + WINDOW === streamAt) {
-      emit(hash);
+      const hex = hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, "0");
+      const n = (seen.get(hex) ?? 0) + 1;
+      seen.set(hex, n);
+      out.push(`${hex}:${n}`);
       pendingHead++;
     }
   };

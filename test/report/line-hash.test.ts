@@ -81,6 +81,40 @@ describe("lineHashes (GitHub primaryLocationLineHash)", () => {
     expect(lineHashes(" a l p h a \r\n\tbeta\r\nalpha\r\n")).toEqual(lineHashes("alpha\nbeta\nalpha\n"));
   });
 
+  it("agrees with a direct (non-rolling) BigInt evaluation of the definition", () => {
+    // hash(line) = sum of w[j] * 37^(99-j) mod 2^64 over the 100-character window w.
+    const direct = (text: string): string[] => {
+      const stream: number[] = [];
+      const starts = [0];
+      const norm = text.replace(/\r\n?/g, "\n");
+      for (const ch of norm.split("")) {
+        const c = ch.charCodeAt(0);
+        if (c === 32 || c === 9) continue;
+        stream.push(c);
+        if (c === 10) starts.push(stream.length);
+      }
+      stream.push(0xffff);
+      const seen = new Map<string, number>();
+      return starts.map((s) => {
+        let h = 0n;
+        for (let j = 0; j < 100; j++) h = BigInt.asUintN(64, h * 37n + BigInt(stream[s + j] ?? 0));
+        const hex = h.toString(16);
+        const n = (seen.get(hex) ?? 0) + 1;
+        seen.set(hex, n);
+        return `${hex}:${n}`;
+      });
+    };
+    let seed = 7;
+    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pieces = ["a", "Z", " ", "\t", "\n", "\r", "\r\n", "\uffff", "\ufffe", "😀", "é", "{", "}", "0"];
+    for (let i = 0; i < 200; i++) {
+      let text = "";
+      const n = Math.floor(rand() * 400);
+      for (let k = 0; k < n; k++) text += pieces[Math.floor(rand() * pieces.length)];
+      expect(lineHashes(text), JSON.stringify(text)).toEqual(direct(text));
+    }
+  });
+
   it("lineHashFor picks one line, defaulting to the first", () => {
     const text = " hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n";
     expect(lineHashFor(text, 2)).toBe(HELLO[1]);
