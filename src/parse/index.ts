@@ -25,31 +25,7 @@ export function parseStructured(syntax: "json" | "jsonc" | "yaml" | "toml", text
       return parseYaml(text);
     case "toml": {
       const r = parseToml(text);
-      return { docs: r.doc ? [r.doc] : [], problems: r.diagnostics, comments: tomlComments(text) };
+      return { docs: r.doc ? [r.doc] : [], problems: r.diagnostics, comments: r.comments };
     }
   }
-}
-
-/** `#` comments of a TOML file (outside strings, approximately), for inline suppressions. */
-function tomlComments(text: string): DocComment[] {
-  const out: DocComment[] = [];
-  let offset = 0;
-  let line = 1;
-  for (const raw of text.split("\n")) {
-    let inStr: string | undefined;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw[i];
-      if (inStr) {
-        if (c === "\\" && inStr === '"') i++;
-        else if (c === inStr) inStr = undefined;
-      } else if (c === '"' || c === "'") inStr = c;
-      else if (c === "#") {
-        out.push({ text: raw.slice(i + 1).replace(/\r$/, ""), span: { start: offset + i, end: offset + raw.length }, line });
-        break;
-      }
-    }
-    offset += raw.length + 1;
-    line++;
-  }
-  return out;
 }

@@ -1,6 +1,9 @@
+/**
+ * A problem a parser found in a document (invalid syntax), with the span where
+ * it was detected. Parsers return these instead of throwing.
+ */
 import type { Span } from "../model/location.js";
 
-/** A syntax problem found while parsing: message plus where. */
 export interface ParseProblem {
   readonly message: string;
   readonly span: Span;
