@@ -255,6 +255,8 @@ function scanLine(line: string, base: number, out: SecretMatch[], netrc: boolean
   ASSIGN_RE.lastIndex = 0;
   let lastName: string | undefined = prevName;
   while ((a = ASSIGN_RE.exec(line)) !== null) {
+    // `${VAR:-default}` / `{env:X}`: a reference, not an assignment.
+    if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
     let key = a[1] ?? "";
     const quoted = a[2] ?? a[3] ?? a[4];
     const v = quoted ?? a[5] ?? "";
