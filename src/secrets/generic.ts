@@ -30,14 +30,15 @@ function notSecretShape(v: string): boolean {
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // versions
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined)$/i.test(v)) return true;
   if (/^[a-z][a-z0-9+.-]{0,30}:/i.test(v) && !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return true; // URL, scheme:ref
-  if (/^(?:[/~.]|[A-Za-z]:[\\/]|\\\\)/.test(v) || /\\/.test(v)) return true; // paths
+  if (/^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:[\\/]|\\\\)/.test(v) || /\\/.test(v)) return true; // paths
   if (/^[\w.-]+\/[\w./-]+\.[a-z]{1,5}$/i.test(v)) return true; // relative path with extension
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail
   if (/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(v) && v === v.toUpperCase()) return true; // ENV_VAR_NAME
   if (/^[a-z]+(?:[._-][a-z]+)*$/.test(v) || /^[A-Za-z]+$/.test(v)) return true; // words, identifiers
   if (/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*\.(?:com|org|net|io|dev|ai|app|co)$/i.test(v)) return true; // host names
-  if (/^[!&*]/.test(v)) return true; // YAML tags, anchors, aliases
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v.split(".").pop() ?? "")) return true; // member access
+  if (/^[!&*][A-Za-z_]+$/.test(v)) return true; // YAML tags, anchors, aliases
+  if (/^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$]*\d{0,2})+$/.test(v)) return true; // member access
+  if (/^(?:ctrl|cmd|alt|shift|meta|option)\+/i.test(v)) return true; // key bindings
   if (/[()[\]{}]/.test(v)) return true; // code
   return false;
 }
@@ -174,49 +175,87 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // ---------------------------------------------------------------------------
 // Text-level scanning
 
-const LINE_HINT = /token|secret|key|pass|pwd|auth|cred|bearer|private|pat|sig|salt|value/i;
 const ASSIGN_RE =
-  /(?:^|[\s{,;(\[.])(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})"|'((?:[^'\\\r\n]|\\.){0,2000})'|`([^`\r\n]{0,2000})`|([^\s"'`,;{}[\]()#]{1,2000}))/g;
+  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})"|'((?:[^'\\\r\n]|\\.){0,2000})'|`([^`\r\n]{0,2000})`|([^\s"'`,;{}[\]()#]{1,2000}))/g;
 const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
 const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
+const DEFINE_RE = /\bdefine\(\s{0,3}['"]([A-Za-z_][A-Za-z0-9_]{0,100})['"]\s{0,3},\s{0,3}(['"])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2/g;
 const NETRC_RE = /(?:^|\s)(?:password|passwd)\s+([^\s"']{1,500})/g;
 const PGPASS_RE = /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\S{1,500})$/;
 const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
 const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
 const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
 
-/** Generic detections over a whole text; offsets into `text`. */
+/** Words and marks that a line must contain to be worth the generic line checks. */
+const CANDIDATE_RE = /token|secret|key|pass|pwd|auth|cred|bearer|private|pat|sig|salt|value|:\/\//gi;
+
+function lineAt(text: string, pos: number): [number, number] {
+  const s = text.lastIndexOf("\n", pos - 1) + 1;
+  let e = text.indexOf("\n", pos);
+  if (e < 0) e = text.length;
+  return [s, e];
+}
+
+/** The non-blank line before the line starting at `lineStart`, if any. */
+function previousLine(text: string, lineStart: number): string | undefined {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const s = text.lastIndexOf("\n", end - 1) + 1;
+    const l = text.slice(s, end);
+    if (l.trim().length > 0) return l.length <= MAX_GENERIC_LINE ? l : undefined;
+    end = s - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Generic detections over a whole text; offsets into `text`. Only lines that
+ * contain a candidate word are examined (one global regex finds them);
+ * `.pgpass`-shaped files are examined line by line.
+ */
 export function scanGeneric(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
-  const netrc = /^\s*(?:machine|default)\s/m.test(text);
-  let lineStart = 0;
-  let prevFlag: string | undefined;
-  let prevName: string | undefined;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.length <= MAX_GENERIC_LINE && line.trim().length > 0) {
-      scanLine(line, lineStart, out, netrc, prevFlag, prevName);
-      const fl = YAML_FLAG_LINE.exec(line);
-      prevFlag = fl ? fl[1] : undefined;
-      const nm = NAME_LINE.exec(line);
-      prevName = nm ? nm[1] : undefined;
-    } else if (line.trim().length > 0) {
-      prevFlag = prevName = undefined;
-    }
-    if (lineEnd >= text.length) break;
-    lineStart = lineEnd + 1;
+  const netrc = /^[ \t]*(?:machine|default)[ \t]/m.test(text);
+  const re = CANDIDATE_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const [s, e] = lineAt(text, m.index);
+    if (e - s <= MAX_GENERIC_LINE) scanLine(text, s, e, out, netrc);
+    re.lastIndex = e + 1;
+    if (e >= text.length) break;
   }
+  scanPgpass(text, out);
   return out;
 }
 
-function scanLine(line: string, base: number, out: SecretMatch[], netrc: boolean, prevFlag: string | undefined, prevName: string | undefined): void {
+/** `.pgpass` (`host:port:db:user:password`): only when the first entry has that shape. */
+function scanPgpass(text: string, out: SecretMatch[]): void {
+  const first = /^[ \t]*([^#\s][^\n]*)$/m.exec(text);
+  if (!first || !PGPASS_RE.test((first[1] ?? "").trim())) return;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const pg = line.length < 2048 ? PGPASS_RE.exec(line) : null;
+    if (pg && pg[1] && plausibleSecret(pg[1], "password")) out.push(match("generic-pgpass-password", "Password in a .pgpass entry", "medium", lineStart + line.length - pg[1].length, pg[1], "password"));
+    lineStart = lineEnd + 1;
+  }
+}
+
+function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean): void {
+  const line = text.slice(lineStart, lineEnd);
+  const base = lineStart;
   if (line.includes("://")) checkUrls(line, base, out);
-  if (prevFlag) {
-    const iv = YAML_ITEM_VALUE.exec(line);
-    if (iv && !(iv[3] ?? "").startsWith("-")) checkKeyValue(prevFlag, iv[3] ?? "", base + (iv[1] ?? "").length + (iv[2] ?? "").length, out, "generic-cli-flag");
+  // A flag alone on its line (`- --token` / `"--token",`): its value is the next array item.
+  const flag = YAML_FLAG_LINE.exec(line)?.[1];
+  if (flag !== undefined && lineEnd < text.length) {
+    const nextEnd = text.indexOf("\n", lineEnd + 1);
+    const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
+    const iv = next.length <= MAX_GENERIC_LINE ? YAML_ITEM_VALUE.exec(next) : null;
+    if (iv && !(iv[3] ?? "").startsWith("-")) checkKeyValue(flag, iv[3] ?? "", lineEnd + 1 + (iv[1] ?? "").length + (iv[2] ?? "").length, out, "generic-cli-flag");
   }
   if (netrc) {
     NETRC_RE.lastIndex = 0;
@@ -226,11 +265,6 @@ function scanLine(line: string, base: number, out: SecretMatch[], netrc: boolean
       if (plausibleSecret(pw, "password")) out.push(match("generic-netrc-password", "Password in a .netrc entry", "medium", base + n.index + n[0].length - pw.length, pw, "password"));
     }
   }
-  if (line.length < 1024 && (line.match(/:/g)?.length ?? 0) === 4) {
-    const pg = PGPASS_RE.exec(line);
-    if (pg && pg[1] && plausibleSecret(pg[1], "password")) out.push(match("generic-pgpass-password", "Password in a .pgpass entry", "medium", base + line.length - pg[1].length, pg[1], "password"));
-  }
-  if (!LINE_HINT.test(line)) return;
   AUTH_RE.lastIndex = 0;
   let a: RegExpExecArray | null;
   while ((a = AUTH_RE.exec(line)) !== null) {
@@ -252,8 +286,13 @@ function scanLine(line: string, base: number, out: SecretMatch[], netrc: boolean
     }
     checkKeyValue(`--${flag}`, v, base + a.index + a[0].length - v.length, out, "generic-cli-flag");
   }
+  DEFINE_RE.lastIndex = 0;
+  while ((a = DEFINE_RE.exec(line)) !== null) {
+    const v = a[3] ?? "";
+    checkKeyValue(a[1] ?? "", v, base + a.index + a[0].length - v.length - 1, out);
+  }
   ASSIGN_RE.lastIndex = 0;
-  let lastName: string | undefined = prevName;
+  let lastName: string | undefined;
   while ((a = ASSIGN_RE.exec(line)) !== null) {
     // `${VAR:-default}` / `{env:X}`: a reference, not an assignment.
     if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
@@ -265,7 +304,13 @@ function scanLine(line: string, base: number, out: SecretMatch[], netrc: boolean
       lastName = v;
       continue;
     }
-    if (/^value$/i.test(key) && lastName) key = lastName;
+    if (/^value$/i.test(key)) {
+      if (lastName === undefined) {
+        const prev = previousLine(text, lineStart);
+        lastName = prev !== undefined ? NAME_LINE.exec(prev)?.[1] : undefined;
+      }
+      if (lastName) key = lastName;
+    }
     if (classifyKey(key) === "authorization") continue; // AUTH_RE handles the scheme
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
     checkKeyValue(key, v, vStart, out);
