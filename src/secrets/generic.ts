@@ -46,17 +46,16 @@ function notSecretShape(v: string): boolean {
 /** A credential-looking literal under a key of the given kind. */
 export function plausibleSecret(raw: string, kind: KeyKind | "token"): boolean {
   const v = raw.trim();
-  if (v.length > 4096) return false;
-  if (isPlaceholder(v) || containsReference(v) || notSecretShape(v)) return false;
+  // Cheapest checks first: this runs for every credential-named key in every file.
+  if (v.length > 4096 || v.length < (kind === "password" ? 8 : 12)) return false;
+  if (containsReference(v) || notSecretShape(v)) return false;
   const c = charClasses(v);
-  const h = shannonEntropy(v);
   if (kind === "password") {
-    if (v.length < 8 || COMMON_DEFAULTS.test(v)) return false;
-    return c.count >= 2 && h >= 2.5;
+    if (COMMON_DEFAULTS.test(v) || c.count < 2 || shannonEntropy(v) < 2.5) return false;
+  } else if (!((c.lower || c.upper) && c.digit) || shannonEntropy(v) < 3.0) {
+    return false;
   }
-  if (v.length < 12) return false;
-  if (!((c.lower || c.upper) && c.digit)) return false;
-  return h >= 3.0;
+  return !isPlaceholder(v);
 }
 
 function genericConfidence(v: string, kind: KeyKind | "token"): Confidence {
@@ -96,10 +95,13 @@ const CRED_PARAMS = new Set([
   "sig", "signature", "secret", "client_secret", "password", "pwd", "pass", "private_token", "x-api-key", "code",
 ]);
 
+const URL_RE = /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s"'<>`\\]{1,4000}/gi;
+const PARAM_RE = /([^&=#?]{1,100})=([^&#]{1,2000})/g;
+
 /** URL userinfo password (or token user) and credential query parameters in every URL of `text`. */
 export function checkUrls(text: string, base: number, out: SecretMatch[]): void {
   if (!text.includes("://")) return;
-  const URL_RE = /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s"'<>`\\]{1,4000}/gi;
+  URL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = URL_RE.exec(text)) !== null) {
     const url = m[0];
@@ -132,7 +134,7 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
     }
     const q = url.indexOf("?", authorityEnd);
     if (q >= 0) {
-      const PARAM_RE = /([^&=#?]{1,100})=([^&#]{1,2000})/g;
+      PARAM_RE.lastIndex = 0;
       const query = url.slice(q + 1);
       let p: RegExpExecArray | null;
       while ((p = PARAM_RE.exec(query)) !== null) {

@@ -36,8 +36,18 @@ export function keyWords(key: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+const cache = new Map<string, KeyKind | undefined>();
+
 export function classifyKey(key: string | undefined): KeyKind | undefined {
   if (!key) return undefined;
+  if (cache.has(key)) return cache.get(key);
+  const kind = classify(key);
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, kind);
+  return kind;
+}
+
+function classify(key: string): KeyKind | undefined {
   const trimmed = key.trim().replace(/^-+/, "");
   if (/^(?:proxy-)?authorization$/i.test(trimmed)) return "authorization";
   const words = keyWords(trimmed);

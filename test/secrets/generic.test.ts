@@ -47,8 +47,6 @@ describe("scanText: file formats", () => {
   });
 
   it("skips the generic scan on lines over 64 KB but still runs providers there", () => {
-    const gh = "ghp" + "_" + "A".repeat(0);
-    void gh;
     const long = "x=" + "a ".repeat(40_000) + ` API_TOKEN=${tok} ` + "sk-ant-api03-" + f.b64url(93) + "AA";
     const ms = scanText(long);
     expect(ms.map((m) => m.detector)).toEqual(["anthropic-api-key"]);
