@@ -1,26 +1,118 @@
-// Temporary stand-in until the detector library lands (branch `secrets`).
-import { createHmac } from "node:crypto";
+/**
+ * Secret detection library: provider token formats (data in ./providers/),
+ * generic credential heuristics, placeholder/reference filters, redaction.
+ */
 import type { SecretMatch, ValueContext } from "./api.js";
+import { checkAuthorization, checkKeyValue, checkUrls, scanGeneric } from "./generic.js";
+import { classifyKey } from "./keys.js";
+import { scanProviders, type RankedMatch } from "./scan-providers.js";
+
 export type { SecretMatch, ValueContext } from "./api.js";
+export type { ProviderRule, RuleContext } from "./types.js";
+export { PROVIDERS } from "./providers/index.js";
+export { shannonEntropy } from "./entropy.js";
+export { isPlaceholder } from "./placeholders.js";
+export { redact, secretHash } from "./redact.js";
+export { decodeJwt } from "./jwt.js";
+export { classifyKey } from "./keys.js";
 
-const TOKEN = /\b(ghp_[A-Za-z0-9]{36}|sk-ant-api03-[A-Za-z0-9_-]{20,}|xoxb-[0-9A-Za-z-]{20,})\b/g;
+const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
+const GENERIC_RANK = 1_000_000;
 
-export function detectInValue(value: string, ctx: ValueContext): SecretMatch[] {
-  const out: SecretMatch[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(value)) !== null) out.push({ detector: "stub", title: "token", confidence: "high", start: m.index, end: m.index + m[0].length, secret: m[0], ...(ctx.key ? { key: ctx.key } : {}) });
-  return out;
+interface Ranked {
+  readonly m: SecretMatch;
+  readonly rank: number;
 }
 
+/**
+ * Keep the best match for each span: providers before generic detectors,
+ * then higher confidence, then catalog order, then the longer span.
+ */
+function resolve(providers: readonly RankedMatch[], generic: readonly SecretMatch[]): SecretMatch[] {
+  const all: Ranked[] = [
+    ...providers.map(({ rank, ...m }) => ({ m, rank })),
+    ...generic.map((m) => ({ m, rank: GENERIC_RANK })),
+  ];
+  all.sort(
+    (a, b) =>
+      Number(a.rank >= GENERIC_RANK) - Number(b.rank >= GENERIC_RANK) ||
+      CONFIDENCE_RANK[a.m.confidence] - CONFIDENCE_RANK[b.m.confidence] ||
+      a.rank - b.rank ||
+      b.m.end - b.m.start - (a.m.end - a.m.start) ||
+      a.m.start - b.m.start,
+  );
+  const kept: SecretMatch[] = [];
+  for (const { m } of all) {
+    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The assignment key on the same line before `start`, for provider matches in text files. */
+const KEY_BEFORE =
+  /(?:^|[\s{,;(\[.])(?:export\s+)?["'$@]?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?[^\s"'`]{0,300}$/;
+function keyBefore(text: string, start: number): string | undefined {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const prefix = text.slice(Math.max(lineStart, start - 400), start);
+  const m = KEY_BEFORE.exec(prefix);
+  return m?.[1];
+}
+
+/**
+ * Secrets in a whole text file (source, `.env`, YAML, `.npmrc`, `.netrc`,
+ * `.pgpass`, docker `config.json`, `.htpasswd` …). Offsets into `text`. Never throws.
+ */
 export function scanText(text: string): SecretMatch[] {
-  return detectInValue(text, {});
+  try {
+    const providers = scanProviders(text);
+    const generic = scanGeneric(text);
+    return resolve(providers, generic).map((m) => {
+      if (m.key !== undefined) return m;
+      const key = keyBefore(text, m.start);
+      return key !== undefined ? { ...m, key } : m;
+    });
+  } catch {
+    return [];
+  }
 }
 
-export function redact(secret: string): string {
-  return secret.length < 12 ? "…" : secret.slice(0, 4) + "…";
-}
+const FLAG_EQ = /^(--?[A-Za-z][\w-]{0,60})=(.+)$/s;
+const ENV_ASSIGN = /^([A-Za-z_][A-Za-z0-9_]{0,100})=(.*)$/s;
+const HEADER_LINE = /^([A-Za-z][\w-]{0,60}):[ \t]*(.+)$/s;
 
-export function secretHash(secret: string): string {
-  return createHmac("sha256", "mcplint/secret/v1").update(secret, "utf8").digest("hex").slice(0, 16);
+/**
+ * Secrets in one configured value (env value, header, arg, URL, setting) with
+ * the key it sits under. Offsets relative to `value`. Never throws.
+ */
+export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatch[] {
+  try {
+    const key = ctx.key;
+    // Providers see `KEY=value` so that keyed formats (`MISTRAL_API_KEY=…`) apply.
+    const prefix = key !== undefined && /^[\w.-]{1,100}$/.test(key.replace(/^-+/, "")) ? `${key}=` : "";
+    const providers = scanProviders(prefix + value)
+      .filter((m) => m.start >= prefix.length)
+      .map((m) => ({ ...m, start: m.start - prefix.length, end: m.end - prefix.length }));
+
+    const generic: SecretMatch[] = [];
+    const kind = classifyKey(key);
+    if (key !== undefined && (kind === "authorization" || (ctx.source === "header" && /^(?:proxy-)?authorization$/i.test(key)))) {
+      checkAuthorization(value, 0, key, generic);
+    } else if (key !== undefined && kind !== undefined) {
+      checkKeyValue(key, value, 0, generic, ctx.source === "arg" ? "generic-cli-flag" : undefined);
+    }
+    let m: RegExpExecArray | null;
+    if ((m = FLAG_EQ.exec(value))) {
+      checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic, "generic-cli-flag");
+    } else if ((m = ENV_ASSIGN.exec(value))) {
+      checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic);
+    } else if ((m = HEADER_LINE.exec(value)) && !value.includes("://")) {
+      checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic);
+    }
+    checkUrls(value, 0, generic);
+    if (/^\s*[{[]/.test(value) || value.includes("\n")) generic.push(...scanGeneric(value));
+    return resolve(providers, generic).map((x) => (x.key === undefined && key !== undefined ? { ...x, key } : x));
+  } catch {
+    return [];
+  }
 }

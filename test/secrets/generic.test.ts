@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { classifyKey, detectInValue, scanText } from "../../src/secrets/index.js";
+import { Fake } from "../../src/secrets/fake.js";
+
+const f = new Fake("generic-test");
+const tok = f.alnum(32);
+const pw = "Vx7!mQ2%kLp9_zR4";
+
+describe("scanText: file formats", () => {
+  const cases: Array<[string, string, string, string]> = [
+    // [name, text, expected detector, expected secret]
+    [".env", `API_TOKEN=${tok}\n`, "generic-credential", tok],
+    [".npmrc _authToken", `//npm.example.net/:_authToken=${tok}\n`, "generic-credential", tok],
+    [".netrc", `machine api.example.net\n  login bot\n  password ${pw}\n`, "generic-netrc-password", pw],
+    [".git-credentials", `https://bot:${tok}@git.example.net\n`, "generic-url-userinfo", tok],
+    [".pgpass", `db.internal:5432:app:app_user:${pw}\n`, "generic-pgpass-password", pw],
+    ["wordpress", `define( 'DB_PASSWORD', '${pw}' );\n`, "generic-password", pw],
+    ["yaml password", `database:\n  password: "${pw}"\n`, "generic-password", pw],
+    ["k8s name/value", `env:\n  - name: SERVICE_API_KEY\n    value: "${tok}"\n`, "generic-credential", tok],
+    ["curl header", `curl -H "Authorization: Bearer ${tok}" https://api.example.net\n`, "generic-authorization-header", tok],
+    ["url query", `GET https://api.example.net/v1?api_key=${tok}&q=1\n`, "generic-url-query-credential", tok],
+    ["flag split in JSON args", `"args": ["--token", "${tok}"]\n`, "generic-cli-flag", tok],
+    ["flag eq", `npx srv --api-key=${tok}\n`, "generic-cli-flag", tok],
+    ["docker -e", `docker run -e SERVICE_TOKEN=${tok} img\n`, "generic-credential", tok],
+  ];
+  it.each(cases)("%s", (_name, text, detector, secret) => {
+    const ms = scanText(text);
+    const m = ms.find((x) => x.detector === detector);
+    expect(m, JSON.stringify(ms.map((x) => x.detector))).toBeDefined();
+    expect(m?.secret).toBe(secret);
+    expect(text.slice(m?.start, m?.end)).toBe(secret);
+  });
+
+  it("does not report credential-free URLs, references and non-credential keys", () => {
+    const text = [
+      "url: https://api.example.net/v1?page=2&limit=50",
+      "token_url: https://auth.example.net/token",
+      "bearer_token_env_var = \"GITHUB_PAT\"",
+      "max_tokens: 4096",
+      "cache_key: build-3f2a9c1b7e6d5f4a1234",
+      `publicKey: "${tok}"`,
+      "Authorization: Bearer ${TOKEN}",
+      "password: ${DB_PASSWORD:-}",
+      `client_id: "${tok}"`,
+    ].join("\n");
+    expect(scanText(text)).toEqual([]);
+  });
+
+  it("skips the generic scan on lines over 64 KB but still runs providers there", () => {
+    const long = "x=" + "a ".repeat(40_000) + ` API_TOKEN=${tok} ` + "sk-ant-api03-" + f.b64url(93) + "AA";
+    const ms = scanText(long);
+    expect(ms.map((m) => m.detector)).toEqual(["anthropic-api-key"]);
+  });
+
+  it("attaches the key to provider matches in text", () => {
+    const [m] = scanText(`export ANTHROPIC_API_KEY="sk-ant-api03-${f.b64url(93)}AA"\n`);
+    expect(m?.key).toBe("ANTHROPIC_API_KEY");
+  });
+});
+
+describe("detectInValue: slots", () => {
+  it("Authorization Bearer: secret span is the credential", () => {
+    const [m] = detectInValue(`Bearer ${tok}`, { key: "Authorization", source: "header" });
+    expect(m?.detector).toBe("generic-authorization-header");
+    expect(m?.start).toBe(7);
+    expect(m?.secret).toBe(tok);
+  });
+  it("Authorization Basic: decoded password must be real", () => {
+    const basic = Buffer.from(`bot:${pw}`).toString("base64");
+    expect(detectInValue(`Basic ${basic}`, { key: "Authorization", source: "header" })[0]?.secret).toBe(basic);
+    const fake = Buffer.from("user:password").toString("base64");
+    expect(detectInValue(`Basic ${fake}`, { key: "Authorization", source: "header" })).toEqual([]);
+  });
+  it("--flag=value inside one arg, value after a flag, docker NAME=value", () => {
+    expect(detectInValue(`--api-key=${tok}`, { source: "arg" })[0]).toMatchObject({ detector: "generic-cli-flag", start: 10, key: "--api-key" });
+    expect(detectInValue(tok, { key: "--token", source: "arg" })[0]).toMatchObject({ detector: "generic-cli-flag", start: 0 });
+    expect(detectInValue(`SERVICE_TOKEN=${tok}`, { source: "arg" })[0]).toMatchObject({ detector: "generic-credential", key: "SERVICE_TOKEN" });
+    expect(detectInValue(`--port=8080`, { source: "arg" })).toEqual([]);
+    expect(detectInValue(`--token`, { source: "arg" })).toEqual([]);
+  });
+  it("URL userinfo and query credentials", () => {
+    expect(detectInValue(`https://u:${pw}@h.example.net/x`, { source: "url" })[0]?.secret).toBe(pw);
+    expect(detectInValue(`https://h.example.net/sse?token=${tok}`, { source: "url" })[0]?.secret).toBe(tok);
+    expect(detectInValue(`https://h.example.net/sse?token=\${TOKEN}`, { source: "url" })).toEqual([]);
+  });
+  it("keyed providers use the key name", () => {
+    expect(detectInValue(f.alnum(32), { key: "MISTRAL_API_KEY", source: "env" })[0]?.detector).toBe("mistral-api-key");
+  });
+  it("a JSON blob after --config is scanned", () => {
+    const ms = detectInValue(`{"apiKey":"${tok}","region":"eu"}`, { key: "--config", source: "arg" });
+    expect(ms[0]?.secret).toBe(tok);
+  });
+});
+
+describe("classifyKey", () => {
+  it.each([
+    ["GITHUB_TOKEN", "secret"], ["apiKey", "secret"], ["X-Api-Key", "secret"], ["--access-token", "secret"], ["client_secret", "secret"],
+    ["DB_PASSWORD", "password"], ["Authorization", "authorization"], ["_authToken", "secret"], ["GITHUB_PAT", "secret"],
+    ["token_url", undefined], ["api_key_env", undefined], ["secretRef", undefined], ["publicKey", undefined], ["max_tokens", undefined],
+    ["cache_key", undefined], ["client_id", undefined], ["LOG_LEVEL", undefined], ["bearer_token_env_var", undefined],
+  ])("%s -> %s", (key, kind) => expect(classifyKey(key)).toBe(kind));
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { detectInValue, isPlaceholder, scanText } from "../../src/secrets/index.js";
+
+/** Placeholders, references in every client syntax, and providers' documented examples. */
+const NOT_SECRETS = [
+  "<YOUR_TOKEN>",
+  "<your-api-key>",
+  "YOUR_API_KEY",
+  "YOUR_GITHUB_PAT",
+  "your-api-key-here",
+  "your_token_here",
+  "xxxxxxxxxxxxxxxxxxxxxxxx",
+  "sk-...",
+  "sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+  "ghp_" + "x".repeat(36),
+  "ghp_" + "0".repeat(36),
+  "ghp_your_token_here",
+  "changeme",
+  "CHANGE_ME",
+  "example-key-123",
+  "dummy-token-abcdef",
+  "sample_api_key_1",
+  "test-token-1234567890",
+  "REPLACE_ME",
+  "__REPLACE_ME__",
+  "FAKE-TOKEN-0000",
+  "aaaaaaaaaaaaaaaa",
+  "12345678",
+  "1234567890abcdef",
+  "abcdefghijklmnop",
+  "my-secret-token",
+  "super_secret_password",
+  "****************",
+  ["AKIA", "IOSFODNN7", "EXAMPLE"].join(""),
+  ["wJalrXUtnFEMI", "/K7MDENG/", "bPxRfiCY", "EXAMPLEKEY"].join(""),
+  ["sk", "_test_", "4eC39HqLyjWDarjtT1zdp7dc"].join(""),
+  // references
+  "${GITHUB_TOKEN}",
+  "${API_KEY:-}",
+  "${API_KEY:-fallback-value-1234}",
+  "${env:OPENAI_API_KEY}",
+  "${input:github_token}",
+  "{env:ANTHROPIC_API_KEY}",
+  "{file:~/.secrets/openai}",
+  "${{ secrets.GITHUB_TOKEN }}",
+  "$GITHUB_TOKEN",
+  "%GITHUB_TOKEN%",
+  "{{LIBRECHAT_USER_API_KEY}}",
+  "process.env.OPENAI_API_KEY",
+  "os.environ['OPENAI_API_KEY']",
+  "os.environ.get(\"TOKEN\")",
+  "$(cat ~/.token)",
+  "op://vault/item/credential",
+  "${file:/run/secrets/token}",
+];
+
+describe("placeholders and references never match", () => {
+  it("has a table of 30+ cases", () => expect(NOT_SECRETS.length).toBeGreaterThanOrEqual(30));
+
+  it.each(NOT_SECRETS)("%s under API_KEY", (v) => {
+    expect(detectInValue(v, { key: "API_KEY", source: "env" })).toEqual([]);
+  });
+  it.each(NOT_SECRETS)("%s as Authorization: Bearer", (v) => {
+    expect(detectInValue(`Bearer ${v}`, { key: "Authorization", source: "header" })).toEqual([]);
+  });
+  it.each(NOT_SECRETS)("%s as a --api-key flag and in a URL", (v) => {
+    expect(detectInValue(`--api-key=${v}`, { source: "arg" })).toEqual([]);
+    expect(detectInValue(v, { key: "--token", source: "arg" })).toEqual([]);
+    expect(detectInValue(`https://api.example.com/v1?api_key=${v}`, { source: "url" })).toEqual([]);
+  });
+  it.each(NOT_SECRETS)("%s in text assignments", (v) => {
+    expect(scanText(`API_KEY=${v}\n"token": "${v}"\napi_key: '${v}'\n`)).toEqual([]);
+  });
+
+  it("isPlaceholder recognizes the literal placeholders (not references)", () => {
+    for (const v of NOT_SECRETS.slice(0, 31)) expect(isPlaceholder(v), v).toBe(true);
+  });
+
+  it("isPlaceholder does not flag random-looking values", () => {
+    for (const v of ["q8Zr2LmX9vTa4KpW7sNd", "k3J9x2Pq8Lm4Zr7Vt1Ws6Yb0", "N7xQ2vR9kL4mT8pZ3wY6"]) expect(isPlaceholder(v), v).toBe(false);
+  });
+});
