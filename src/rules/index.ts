@@ -10,6 +10,7 @@ import broadResourceAccess from "./broad-scope/broad-resource-access.js";
 import permissiveSetting from "./broad-scope/permissive-setting.js";
 import missingDefaultDeny from "./missing-default-deny/missing-default-deny.js";
 import parseError from "./parse-error/parse-error.js";
+import dnsRebindingProtectionOff from "./insecure-transport/dns-rebinding-protection-off.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
@@ -18,5 +19,6 @@ export const RULES: readonly Rule[] = [
   broadResourceAccess,
   permissiveSetting,
   missingDefaultDeny,
+  dnsRebindingProtectionOff,
   parseError,
 ];
