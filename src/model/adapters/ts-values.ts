@@ -101,7 +101,7 @@ export class Resolver {
   #target(n: TsNode, depth = 0): Target {
     let cur = n;
     while (WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
-    if (cur.type === "identifier" && depth < MAX_DEPTH) {
+    if ((cur.type === "identifier" || cur.type === "shorthand_property_identifier") && depth < MAX_DEPTH) {
       const b = this.#lookup(this.src(cur), cur.startIndex);
       if (b?.env !== undefined) return { node: b.node, env: b.env };
       if (b && b.node !== cur) return this.#target(b.node, depth + 1);

@@ -24,6 +24,8 @@ const CLIENT_TRANSPORTS: Readonly<Record<string, Transport>> = {
 
 const LAUNCHERS = new Set(["npx", "bunx", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
 const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);
+/** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b` ...). */
+const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish", "--name", "--network", "--net", "--mount", "-w", "--workdir", "-u", "--user", "--env-file", "--entrypoint", "-l", "--label", "--from", "--with"]);
 
 /** The whole SDK adapter: client transports and server implementations in one file. */
 export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
@@ -106,7 +108,7 @@ function serverName(command: ConfigValue | undefined, args: readonly ConfigValue
   if (command?.ref.kind === "literal") {
     const base = command.raw.split(/[\\/]/).pop() ?? command.raw;
     if (!LAUNCHERS.has(base)) return base;
-    const pkg = args.find((a) => a.ref.kind === "literal" && !a.raw.startsWith("-") && !LAUNCHER_WORDS.has(a.raw));
+    const pkg = args.find((a, i) => a.ref.kind === "literal" && !a.raw.startsWith("-") && !LAUNCHER_WORDS.has(a.raw) && !VALUE_FLAGS.has(args[i - 1]?.raw ?? ""));
     return pkg ? pkg.raw.replace(/(.)@[^/@]*$/, "$1") : base;
   }
   if (url?.ref.kind === "literal") {
