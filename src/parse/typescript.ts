@@ -30,24 +30,26 @@ export type TsDialect = "typescript" | "tsx";
 /** Files above this size are not parsed (the text secret scan still runs). */
 export const MAX_PARSE_CHARS = 1_000_000;
 
-/** Substrings of which at least one must occur before a file is parsed. */
-export const MCP_MARKERS: readonly string[] = [
-  "@modelcontextprotocol/sdk",
+/** SDK transport classes; all contain "Transport", which is checked first. */
+const TRANSPORT_CLASSES: readonly string[] = [
   "StdioClientTransport",
   "StreamableHTTPClientTransport",
   "SSEClientTransport",
   "WebSocketClientTransport",
   "StreamableHTTPServerTransport",
   "SSEServerTransport",
-  "McpServer",
-  '/mcp"',
-  "/mcp'",
-  "/mcp`",
 ];
+/** An `/mcp` route written as a string. */
+const MCP_ROUTE = /\/mcp["'`]/;
 
-/** The prefilter: does this text mention MCP at all? Pure and cheap. */
+/**
+ * The prefilter: does this text mention MCP at all? Pure and cheap: at most
+ * four linear substring passes over a file that has nothing to do with MCP.
+ */
 export function shouldParse(text: string): boolean {
-  return MCP_MARKERS.some((m) => text.includes(m));
+  if (text.includes("@modelcontextprotocol/sdk") || text.includes("McpServer")) return true;
+  if (text.includes("Transport") && TRANSPORT_CLASSES.some((m) => text.includes(m))) return true;
+  return text.includes("/mcp") && MCP_ROUTE.test(text);
 }
 
 /** The grammar for a file name, or undefined when it is not a TS/JS source. */

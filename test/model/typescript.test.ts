@@ -2,6 +2,7 @@
  * TypeScript/JavaScript MCP code: what the SDK adapter models from the
  * fixtures, and what a user sees (findings with exact line and column).
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -156,6 +157,22 @@ describe("prefilter, parse limits and the optional parser", () => {
     expect(parseSource("util.ts", util?.text ?? "", () => { throw new Error("loader must not run"); })).toEqual({ kind: "skipped", reason: "no-mcp" });
     expect(shouldParse(`import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";`)).toBe(true);
     expect(shouldParse(`app.post("/mcp", handler)`)).toBe(true);
+  });
+
+  it("loads tree-sitter only when the first MCP file needs it (never on start-up)", () => {
+    const script = `
+      const { createRequire } = await import("node:module");
+      const loadedCount = () => Object.keys(createRequire(process.cwd() + "/").cache).filter((k) => k.includes("tree-sitter")).length;
+      const { scanSources } = await import("./src/api.ts");
+      const counts = [loadedCount()];
+      scanSources([{ path: "a.ts", text: "export const x = 1;" }]);
+      counts.push(loadedCount());
+      scanSources([{ path: "b.ts", text: 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";' }]);
+      counts.push(loadedCount() > 0 ? 1 : 0);
+      console.log(JSON.stringify(counts));`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([0, 0, 1]);
   });
 
   it("picks the grammar by extension", () => {
