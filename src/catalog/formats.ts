@@ -4,9 +4,11 @@
  * claims still get the generic secret scan as plain text.
  */
 import type { DocNode } from "../parse/doc.js";
-import type { Adapter } from "../model/adapter.js";
+import { emptyOutput, type Adapter } from "../model/adapter.js";
+import type { CodeInput } from "../model/adapters/ts-values.js";
+import { analyzeTypeScriptSdk, SDK_CLIENT } from "../model/adapters/typescript-sdk.js";
 import type { RefSyntax } from "../model/refs.js";
-import type { ConfigScope } from "../model/types.js";
+import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { POLICY_PATH_FORMATS } from "./policy-formats.js";
@@ -31,6 +33,8 @@ export interface FormatSpec {
   readonly adapter: Adapter;
   /** Strict JSON per the client's docs (comments are a syntax error there). */
   readonly strict?: boolean;
+  /** For `typescript` syntax: reads the syntax tree (the document `adapter` gets no documents). */
+  readonly code?: (input: CodeInput) => AdapterOutput;
 }
 
 const none: readonly RefSyntax[] = [];
@@ -62,8 +66,13 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
 ];
 
+/** Source code that uses an MCP SDK. Last: any config format with a source-like name wins. */
+const CODE_FORMATS: FormatSpec[] = [
+  { id: "sdk-typescript", client: SDK_CLIENT, title: "MCP TypeScript SDK code", syntax: "typescript", globs: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx}"], scope: "code", syntaxes: none, adapter: () => emptyOutput(), code: analyzeTypeScriptSdk },
+];
+
 /** Formats matched by path. Order matters: the first match wins. */
-export const PATH_FORMATS: FormatSpec[] = [...POLICY_PATH_FORMATS, ...CLIENT_PATH_FORMATS, ...GATEWAY_PATH_FORMATS];
+export const PATH_FORMATS: FormatSpec[] = [...POLICY_PATH_FORMATS, ...CLIENT_PATH_FORMATS, ...GATEWAY_PATH_FORMATS, ...CODE_FORMATS];
 
 /** Formats recognised by content (YAML/JSON with names that say nothing). */
 export const SNIFFED_FORMATS: FormatSpec[] = [...GATEWAY_SNIFFED_FORMATS];

@@ -7,6 +7,7 @@ import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.
 import type { FormatSpec } from "../catalog/formats.js";
 import { walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured } from "../parse/index.js";
+import { parseSource } from "../parse/typescript.js";
 import { LineIndex, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
@@ -27,6 +28,7 @@ export interface FileAnalysis {
 export function analyzeFile(rel: string, text: string, bytes: number): FileAnalysis {
   const lines = new LineIndex(text);
   const byPath = classifyPath(rel);
+  if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code);
   if (byPath && byPath.syntax !== "typescript" && byPath.syntax !== "dotenv") {
     return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
   }
@@ -45,6 +47,24 @@ export function analyzeFile(rel: string, text: string, bytes: number): FileAnaly
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
   const secrets = scanText(text).map((m) => toHit(m, rel, lines, 0, "text"));
   return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments: [] };
+}
+
+/**
+ * Source code: prefilter, parse (lazily loaded tree-sitter), SDK adapter. A
+ * file the prefilter skips stays format `text`; every file gets the text scan.
+ */
+function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>): FileAnalysis {
+  const parsed = parseSource(rel, text);
+  if (parsed.kind !== "parsed") {
+    const plain = analyzeText(rel, text, bytes, lines);
+    return parsed.kind === "unavailable" ? { ...plain, diagnostics: [parsed.diagnostic] } : plain;
+  }
+  const out = code({ file: rel, text, lines, client: spec.client, scope: spec.scope, root: parsed.root });
+  const textHits = scanText(text).map((m) => toHit(m, rel, lines, 0, "text"));
+  // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place.
+  const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits]);
+  const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
+  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: out.diagnostics, parseProblems: [], comments: [] };
 }
 
 function analyzeStructured(

@@ -13,7 +13,18 @@ export function buildModel(root: string, analyses: readonly FileAnalysis[], walk
     servers: sorted.flatMap((a) => a.servers),
     policies: sorted.flatMap((a) => a.policies),
     secrets: sorted.flatMap((a) => a.secrets),
-    diagnostics: [...walkDiagnostics, ...sorted.flatMap((a) => a.diagnostics)],
+    diagnostics: dedupeDiagnostics([...walkDiagnostics, ...sorted.flatMap((a) => a.diagnostics)]),
     parseErrors: sorted.flatMap((a) => a.parseProblems.map((p) => ({ ...p, format: a.file.format }))),
   };
+}
+
+/** Identical diagnostics (e.g. `parser-unavailable`, which every source file yields alike) are reported once. */
+function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.level, d.code, d.message, d.file, d.loc]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

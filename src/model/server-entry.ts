@@ -142,9 +142,8 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   for (const v of env) credentials.push({ ...v, source: "env" });
   for (const v of headers) credentials.push({ ...v, source: "header" });
   credentials.push(...argCredentials(args));
-  if (url && /:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) {
-    credentials.push({ ...url, key: "url", source: "url" });
-  }
+  const urlCred = url ? urlCredential(url) : undefined;
+  if (urlCred) credentials.push(urlCred);
   for (const [objKey, secretKey] of [
     ["auth", "CLIENT_SECRET"],
     ["oauth", "clientSecret"],
@@ -232,6 +231,12 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
     if (isArray(v)) return strings(v).map((s) => s.value);
   }
   return undefined;
+}
+
+/** A URL that carries a credential (user:password@ or a key/token query parameter). */
+export function urlCredential(url: ConfigValue): Credential | undefined {
+  if (!/:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) return undefined;
+  return { ...url, key: "url", source: "url" };
 }
 
 /** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */

@@ -100,6 +100,20 @@ export interface McpServer {
   readonly image?: ConfigValue;
   /** Extra facts an adapter found (privileged, host network, mounts ...). */
   readonly facts: readonly ServerFact[];
+  /**
+   * Tools the server registers, when the entry is a server implemented in
+   * this file (SDK code: `server.tool("name", ...)`). Present, possibly
+   * empty, exactly for implementations; absent for servers a client calls.
+   */
+  readonly registeredTools?: readonly RegisteredTool[];
+}
+
+/** A tool a server implementation registers in code. */
+export interface RegisteredTool {
+  readonly name: string;
+  /** By annotations (`destructiveHint`, `readOnlyHint`) when given, else by name (delete, exec, write ...). */
+  readonly destructive: boolean;
+  readonly loc: Loc;
 }
 
 /** A resource or runtime fact about a server that widens what it can reach. */

@@ -14,6 +14,7 @@ import sharedCredentialReference from "./shared-identity/shared-credential-refer
 import longLivedToken from "./long-lived-token/long-lived-token.js";
 import unapprovedServer from "./unapproved-server/unapproved-server.js";
 import configDrift from "./config-drift/config-drift.js";
+import dnsRebindingProtectionOff from "./insecure-transport/dns-rebinding-protection-off.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
@@ -26,5 +27,6 @@ export const RULES: readonly Rule[] = [
   missingDefaultDeny,
   unapprovedServer,
   configDrift,
+  dnsRebindingProtectionOff,
   parseError,
 ];

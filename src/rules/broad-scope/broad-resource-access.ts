@@ -6,22 +6,28 @@ export default defineRule({
     title: "MCP server with over-wide resource access",
     name: "BroadResourceAccess",
     description:
-      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder, a container run `--privileged`, with the host network or a host mount of `/` or home, or the GitHub server with every toolset. Whatever the agent is tricked into asking, the server can do.",
+      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder, a container run `--privileged`, with the host network or a host mount of `/` or home, the GitHub server with every toolset, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Whatever the agent is tricked into asking, the server can do.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
     securitySeverity: 7.0,
-    help: "Narrow it: give the filesystem server the one project folder it needs (read-only where possible), drop `--privileged` and `--network host`, mount only the needed folder with `:ro`, and name the GitHub toolsets you use with `--read-only`.",
+    help: "Narrow it: give the filesystem server the one project folder it needs (read-only where possible), drop `--privileged` and `--network host`, mount only the needed folder with `:ro`, name the GitHub toolsets you use with `--read-only`, and pass a server only the variables it needs (`env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN }`, or the SDK's `getDefaultEnvironment()` plus those) instead of `process.env`.",
     cwe: ["CWE-250", "CWE-732"],
     references: ["https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem", "https://github.com/github/github-mcp-server"],
     tags: ["policy"],
   },
   messages: {
     fact: "Server '{server}' ({client}): {detail}.",
+    wholeEnv: "Server '{server}' ({client}) is started with the whole parent environment: every secret in the agent's environment reaches it.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
+      if (s.inheritsWholeEnv) {
+        ctx.report({ messageId: "wholeEnv", data: { server: s.name, client: s.client }, loc: s.inheritsWholeEnv, identity: `${s.name}\u0000whole-env`, server: { name: s.name, client: s.client } });
+      }
       for (const f of s.facts) {
+        // DNS rebinding is about the transport, not reach: insecure-transport/dns-rebinding-protection-off reports it.
+        if (f.kind === "dns-rebinding-off") continue;
         ctx.report({ messageId: "fact", data: { server: s.name, client: s.client, detail: f.detail }, loc: f.loc, identity: `${s.name}\u0000${f.kind}\u0000${f.detail}`, server: { name: s.name, client: s.client } });
       }
     }
@@ -31,7 +37,39 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx",\n  "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"] } } }\n`, expect: { line: 2, column: 61 } },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev"] } } }\n`, expect: { line: 1, column: 103 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "tools": { "command": "docker", "args": ["run", "--privileged", "acme/tools-mcp:1.2.0"] } } }\n`, expect: { line: 1, column: 64 } },
+      {
+        file: "src/agent.ts",
+        code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+
+const transport = new StdioClientTransport({
+  command: "npx",
+  args: ["-y", "@acme/notes-mcp@1.4.0"],
+  env: process.env as Record<string, string>,
+});
+`,
+        expect: { line: 6, column: 8 },
+      },
+      {
+        file: "src/agent.mjs",
+        code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+const transport = new StdioClientTransport({ command: "uvx", args: ["acme-notes-mcp"], env: { ...process.env, NOTES_DIR: "/srv/notes" } });
+`,
+        expect: { line: 2, column: 95 },
+      },
     ],
-    good: [{ file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev/src/app/docs"] } } }\n` }],
+    good: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev/src/app/docs"] } } }\n` },
+      {
+        file: "src/agent.ts",
+        code: `import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
+
+const transport = new StdioClientTransport({
+  command: "npx",
+  args: ["-y", "@acme/notes-mcp@1.4.0"],
+  env: { ...getDefaultEnvironment(), ACME_API_KEY: process.env.ACME_API_KEY ?? "" },
+});
+`,
+      },
+    ],
   },
 });

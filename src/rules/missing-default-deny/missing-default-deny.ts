@@ -1,4 +1,7 @@
 import { defineRule } from "../../engine/rule.js";
+import type { PolicyKind } from "../../model/types.js";
+
+const KIND_LABEL: Partial<Record<PolicyKind, string>> = { gateway: "Gateway", code: "Endpoint" };
 
 export default defineRule({
   id: "missing-default-deny",
@@ -6,14 +9,14 @@ export default defineRule({
     title: "Policy or gateway allows what no rule names",
     name: "MissingDefaultDeny",
     description:
-      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional). Governance is only provable when every request must match a rule that names it.",
+      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional, an HTTP MCP endpoint in server code with no authentication middleware). Governance is only provable when every request must match a rule that names it.",
     category: "missing-default-deny",
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler.",
     cwe: ["CWE-276", "CWE-862"],
-    references: ["https://agentgateway.dev/docs/", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
+    references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
     tags: ["policy"],
   },
   messages: {
@@ -22,7 +25,7 @@ export default defineRule({
   check(model, ctx) {
     for (const p of model.policies) {
       if (p.defaultDecision !== "allow") continue;
-      ctx.report({ messageId: "allow", data: { kind: p.kind === "gateway" ? "Gateway" : "Policy", name: p.name, client: p.client, reason: p.defaultReason }, loc: p.defaultLoc, identity: `${p.client}\u0000${p.name}\u0000${p.defaultReason}` });
+      ctx.report({ messageId: "allow", data: { kind: KIND_LABEL[p.kind] ?? "Policy", name: p.name, client: p.client, reason: p.defaultReason }, loc: p.defaultLoc, identity: `${p.client}\u0000${p.name}\u0000${p.defaultReason}` });
     }
   },
   examples: {
@@ -41,6 +44,35 @@ spec:
 `,
         expect: { line: 9, column: 22 },
       },
+      {
+        file: "src/server.ts",
+        code: `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+const app = express();
+app.use(express.json());
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000);
+`,
+        expect: { line: 8, column: 10 },
+      },
+      {
+        file: "src/server.mjs",
+        code: `import { Hono } from "hono";
+import { StreamableHTTPTransport } from "@hono/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+const mcp = new McpServer({ name: "wiki", version: "0.3.0" });
+const app = new Hono();
+app.all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mcp.connect(t); return t.handleRequest(c); });
+`,
+        expect: { line: 6, column: 9 },
+      },
     ],
     good: [
       {
@@ -55,6 +87,35 @@ spec:
   securityPolicy:
     authorization:
       defaultAction: Deny
+`,
+      },
+      {
+        file: "src/server.ts",
+        code: `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+import { verifier } from "./auth.js";
+
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+const app = express();
+app.post("/mcp", requireBearerAuth({ verifier }), async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+`,
+      },
+      {
+        file: "src/server.mjs",
+        code: `import { Hono } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { StreamableHTTPTransport } from "@hono/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+const mcp = new McpServer({ name: "wiki", version: "0.3.0" });
+const app = new Hono();
+app.use("/mcp/*", bearerAuth({ verifyToken: async (token) => token === process.env.WIKI_TOKEN }));
+app.all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mcp.connect(t); return t.handleRequest(c); });
 `,
       },
     ],

@@ -1,0 +1,314 @@
+/**
+ * Resolves expressions in one TypeScript/JavaScript file to the model's
+ * values: string and template literals, `process.env.X`, `process.env["X"]`,
+ * `const` bindings in the same file (including `const { X } = process.env`),
+ * object literals with shorthand and spreads. Anything it cannot follow
+ * (calls, parameters, `let`) resolves to nothing rather than to a guess.
+ */
+import type { TsNode } from "../../parse/typescript.js";
+import type { LineIndex, Loc } from "../location.js";
+import type { ConfigScope, ConfigValue, NamedValue, ValueRef } from "../types.js";
+
+export interface CodeInput {
+  readonly file: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly client: string;
+  readonly scope: ConfigScope;
+  readonly root: TsNode;
+}
+
+/** What an expression stands for once const bindings are followed. */
+type Target = { readonly node: TsNode; readonly env?: undefined } | { readonly node: TsNode; readonly env: string };
+
+type Binding = { readonly at: number; readonly node: TsNode; readonly env?: string };
+
+export interface ObjectEntries {
+  readonly values: NamedValue[];
+  /** Where the whole parent environment is handed over (`process.env`, `...process.env`). */
+  readonly wholeEnv?: Loc;
+}
+
+const MAX_DEPTH = 8;
+const WRAPPERS = new Set(["parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion"]);
+const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+
+/** Named children without comments. */
+export function kids(n: TsNode | null | undefined): TsNode[] {
+  return n ? n.namedChildren.filter((c) => c.type !== "comment") : [];
+}
+
+/** The arguments of a call or `new` expression. */
+export function argsOf(n: TsNode): TsNode[] {
+  return kids(n.childForFieldName("arguments"));
+}
+
+export class Resolver {
+  readonly #input: CodeInput;
+  readonly #bindings = new Map<string, Binding[]>();
+  readonly #functions = new Map<string, TsNode>();
+
+  constructor(input: CodeInput) {
+    this.#input = input;
+    for (const d of input.root.descendantsOfType("variable_declarator")) {
+      const decl = d.parent;
+      if (!decl || decl.type !== "lexical_declaration" || decl.children[0]?.type !== "const") continue;
+      const name = d.childForFieldName("name");
+      const value = d.childForFieldName("value");
+      if (!name || !value) continue;
+      if (name.type === "identifier") this.#bind(this.src(name), { at: d.startIndex, node: value });
+      else if (name.type === "object_pattern" && this.isProcessEnv(value)) this.#bindEnvPattern(name);
+    }
+    for (const f of input.root.descendantsOfType("function_declaration")) {
+      const name = f.childForFieldName("name");
+      if (name) this.#functions.set(this.src(name), f);
+    }
+  }
+
+  #bind(name: string, b: Binding): void {
+    const list = this.#bindings.get(name) ?? [];
+    list.push(b);
+    this.#bindings.set(name, list);
+  }
+
+  /** `const { A, B: b } = process.env` binds A and b to env A and env B. */
+  #bindEnvPattern(pattern: TsNode): void {
+    for (const p of kids(pattern)) {
+      if (p.type === "shorthand_property_identifier_pattern") this.#bind(this.src(p), { at: p.startIndex, node: p, env: this.src(p) });
+      else if (p.type === "pair_pattern") {
+        const key = p.childForFieldName("key");
+        const value = p.childForFieldName("value");
+        if (key && value?.type === "identifier") this.#bind(this.src(value), { at: p.startIndex, node: p, env: this.keyText(key) ?? this.src(key) });
+      }
+    }
+  }
+
+  src(n: TsNode): string {
+    return this.#input.text.slice(n.startIndex, n.endIndex);
+  }
+
+  loc(n: TsNode): Loc {
+    return this.#input.lines.loc(this.#input.file, { start: n.startIndex, end: n.endIndex });
+  }
+
+  /** A const bound to `name`: the last declaration before `at`, else the first one. */
+  #lookup(name: string, at: number): Binding | undefined {
+    const list = this.#bindings.get(name);
+    if (!list) return undefined;
+    return [...list].reverse().find((b) => b.at < at) ?? list[0];
+  }
+
+  #target(n: TsNode, depth = 0): Target {
+    let cur = n;
+    while (WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
+    if ((cur.type === "identifier" || cur.type === "shorthand_property_identifier") && depth < MAX_DEPTH) {
+      const b = this.#lookup(this.src(cur), cur.startIndex);
+      if (b?.env !== undefined) return { node: b.node, env: b.env };
+      if (b && b.node !== cur) return this.#target(b.node, depth + 1);
+    }
+    return { node: cur };
+  }
+
+  /** The expression behind `n` after unwrapping casts and following const bindings. */
+  deref(n: TsNode): TsNode {
+    return this.#target(n).node;
+  }
+
+  /** A function declared (or bound by const) under this identifier, else the node itself. */
+  functionOf(n: TsNode): TsNode {
+    if (n.type === "identifier") return this.#functions.get(this.src(n)) ?? this.deref(n);
+    return this.deref(n);
+  }
+
+  isProcessEnv(n: TsNode): boolean {
+    const d = this.deref(n);
+    if (d.type !== "member_expression") return false;
+    const obj = d.childForFieldName("object");
+    const prop = d.childForFieldName("property");
+    return !!obj && !!prop && obj.type === "identifier" && this.src(obj) === "process" && this.src(prop) === "env";
+  }
+
+  /** `process.env.X` or `process.env["X"]` (also through a const alias of process.env). */
+  envName(n: TsNode): string | undefined {
+    const t = this.#target(n);
+    if (t.env !== undefined) return t.env;
+    const d = t.node;
+    const obj = d.childForFieldName("object");
+    if (!obj || !this.isProcessEnv(obj)) return undefined;
+    if (d.type === "member_expression") {
+      const prop = d.childForFieldName("property");
+      return prop ? this.src(prop) : undefined;
+    }
+    if (d.type === "subscript_expression") {
+      const index = d.childForFieldName("index");
+      return index ? this.stringOf(index) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The text of a plain string literal (or a template with no substitutions). */
+  stringOf(n: TsNode): string | undefined {
+    const d = this.deref(n);
+    if (d.type !== "string" && d.type !== "template_string") return undefined;
+    let out = "";
+    for (const c of kids(d)) {
+      if (c.type === "string_fragment") out += this.src(c);
+      else if (c.type === "escape_sequence") out += unescape(this.src(c));
+      else return undefined;
+    }
+    return out;
+  }
+
+  /** The literal text of a property key. */
+  keyText(k: TsNode): string | undefined {
+    if (k.type === "property_identifier" || k.type === "identifier") return this.src(k);
+    if (k.type === "string") return this.stringOf(k);
+    if (k.type === "computed_property_name") {
+      const inner = kids(k)[0];
+      return inner ? this.stringOf(inner) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Resolves an expression to a model value, or undefined when it cannot be followed. */
+  value(n: TsNode, depth = 0): ConfigValue | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const t = this.#target(n);
+    const d = t.node;
+    const env = this.envName(n);
+    if (env !== undefined) return { raw: this.src(d), ref: { kind: "env", name: env }, loc: this.loc(d) };
+    const s = this.stringOf(d);
+    if (s !== undefined) return { raw: s, ref: { kind: "literal" }, loc: this.loc(d) };
+    if (d.type === "template_string") return this.#combine(d, kids(d), depth);
+    if (d.type === "binary_expression") {
+      const op = d.childForFieldName("operator");
+      const left = d.childForFieldName("left");
+      const right = d.childForFieldName("right");
+      if (!op || !left || !right) return undefined;
+      const opText = this.src(op);
+      if (opText === "+") return this.#combine(d, [left, right], depth);
+      if (opText === "??" || opText === "||") {
+        const l = this.value(left, depth + 1);
+        if (l?.ref.kind !== "env") return undefined;
+        const dflt = this.stringOf(right);
+        const ref: ValueRef = dflt !== undefined ? { kind: "env", name: l.ref.name, default: dflt } : l.ref;
+        return { raw: this.src(d), ref, loc: this.loc(d) };
+      }
+    }
+    return undefined;
+  }
+
+  /** A template or a `+` chain: an env reference wins; all-literal parts join into one literal. */
+  #combine(whole: TsNode, parts: readonly TsNode[], depth: number): ConfigValue | undefined {
+    let raw = "";
+    let ref: ValueRef | undefined;
+    for (const p of parts) {
+      if (p.type === "string_fragment") raw += this.src(p);
+      else if (p.type === "escape_sequence") raw += unescape(this.src(p));
+      else {
+        const inner = p.type === "template_substitution" ? kids(p)[0] : p;
+        const v = inner ? this.value(inner, depth + 1) : undefined;
+        if (!v) return undefined;
+        if (v.ref.kind !== "literal") ref ??= v.ref;
+        raw += v.ref.kind === "literal" ? v.raw : this.src(p);
+      }
+    }
+    if (ref) return { raw: this.src(whole).replace(/^`|`$/g, ""), ref, loc: this.loc(whole) };
+    return { raw, ref: { kind: "literal" }, loc: this.loc(whole) };
+  }
+
+  /** The value node of property `key` of an object expression, if written. */
+  prop(obj: TsNode | null | undefined, key: string): TsNode | undefined {
+    if (!obj) return undefined;
+    const d = this.deref(obj);
+    if (d.type !== "object") return undefined;
+    let found: TsNode | undefined;
+    for (const c of kids(d)) {
+      if (c.type === "pair") {
+        const k = c.childForFieldName("key");
+        const v = c.childForFieldName("value");
+        if (k && v && this.keyText(k) === key) found = v;
+      } else if (c.type === "shorthand_property_identifier" && this.src(c) === key) found = c;
+      else if (c.type === "spread_element" && kids(c)[0]) found = this.prop(kids(c)[0], key) ?? found;
+    }
+    return found;
+  }
+
+  /** Entries of an object expression as named values (env, headers). */
+  entries(n: TsNode | null | undefined, depth = 0): ObjectEntries {
+    if (!n || depth > MAX_DEPTH) return { values: [] };
+    if (this.isProcessEnv(n)) return { values: [], wholeEnv: this.loc(n) };
+    let d = this.deref(n);
+    // `new Headers({...})`
+    if (d.type === "new_expression" && this.calleeName(d) === "Headers" && argsOf(d)[0]) d = this.deref(argsOf(d)[0] as TsNode);
+    if (d.type !== "object") return { values: [] };
+    const values: NamedValue[] = [];
+    let wholeEnv: Loc | undefined;
+    for (const c of kids(d)) {
+      if (c.type === "pair") {
+        const k = c.childForFieldName("key");
+        const v = c.childForFieldName("value");
+        const key = k ? this.keyText(k) : undefined;
+        const val = v ? this.value(v) : undefined;
+        if (k && key !== undefined && val) values.push({ ...val, key, keyLoc: this.loc(k) });
+      } else if (c.type === "shorthand_property_identifier") {
+        const val = this.value(c);
+        if (val) values.push({ ...val, key: this.src(c), keyLoc: this.loc(c) });
+      } else if (c.type === "spread_element") {
+        const inner = kids(c)[0];
+        if (inner && this.isProcessEnv(inner)) wholeEnv ??= this.loc(c);
+        else if (inner) {
+          const sub = this.entries(inner, depth + 1);
+          values.push(...sub.values);
+          wholeEnv ??= sub.wholeEnv;
+        }
+      }
+    }
+    return wholeEnv ? { values, wholeEnv } : { values };
+  }
+
+  /** Items of an array expression (spreads of const arrays flattened). */
+  items(n: TsNode | null | undefined, depth = 0): TsNode[] {
+    if (!n || depth > MAX_DEPTH) return [];
+    const d = this.deref(n);
+    if (d.type !== "array") return [];
+    return kids(d).flatMap((c) => (c.type === "spread_element" && kids(c)[0] ? this.items(kids(c)[0], depth + 1) : [c]));
+  }
+
+  /** `Foo` for `new Foo()`, `new sdk.Foo()`, `Foo()`, `x.foo()` (the last name). */
+  calleeName(n: TsNode): string | undefined {
+    const f = n.childForFieldName("constructor") ?? n.childForFieldName("function");
+    if (!f) return undefined;
+    if (f.type === "identifier") return this.src(f);
+    if (f.type === "member_expression") {
+      const p = f.childForFieldName("property");
+      return p ? this.src(p) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The receiver text of `x.foo()` (`x`), if any. */
+  receiverOf(call: TsNode): string | undefined {
+    const f = call.childForFieldName("function");
+    const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+    return obj ? this.src(obj) : undefined;
+  }
+
+  /** The name a `new` expression is assigned to (`const transport = new ...`). */
+  boundName(n: TsNode): string | undefined {
+    let p = n.parent;
+    while (p && (WRAPPERS.has(p.type) || p.type === "await_expression")) p = p.parent;
+    if (p?.type !== "variable_declarator") return undefined;
+    const name = p.childForFieldName("name");
+    return name?.type === "identifier" ? this.src(name) : undefined;
+  }
+}
+
+function unescape(seq: string): string {
+  const c = seq.slice(1);
+  if (c in ESCAPES) return ESCAPES[c] as string;
+  if (/^u\{[0-9a-fA-F]+\}$/.test(c)) return String.fromCodePoint(parseInt(c.slice(2, -1), 16));
+  if (/^(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})$/.test(c)) return String.fromCharCode(parseInt(c.slice(1), 16));
+  if (c.startsWith("\n") || c.startsWith("\r")) return "";
+  return c;
+}

@@ -1,0 +1,272 @@
+/**
+ * MCP TypeScript SDK code, server side: servers implemented in the file
+ * (`new McpServer(...)`, the SDK's low-level `new Server(...)`), the tools
+ * they register, the HTTP endpoints that serve them (express, hono, fastify
+ * routes; node `http.createServer`) with whether an authentication layer
+ * guards each one, and DNS-rebinding protection of the HTTP transports.
+ *
+ * Each endpoint is a Policy (kind `code`): default allow when nothing
+ * authenticates the caller, deny when a layer does.
+ */
+import type { TsNode } from "../../parse/typescript.js";
+import type { Loc } from "../location.js";
+import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
+import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
+
+const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
+/** Middleware and hook names that authenticate the caller. */
+const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|session|token|credential/i;
+/** Auth-named helpers that do not guard a route: the SDK's OAuth endpoint routers. */
+const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
+/** A handler that checks the Authorization header itself. */
+const INLINE_AUTH = /headers\s*(\.\s*authorization|\[\s*["'`]authorization["'`]\s*\])|\.header\(\s*["'`]authorization["'`]|verifyAccessToken|verifyToken|\.get\(\s*["'`]authorization["'`]/i;
+/** Evidence that a handler serves MCP. */
+const MCP_HANDLER = /handleRequest\s*\(|handlePostMessage\s*\(|ServerTransport\b|\.connect\(\s*transport/;
+const MCP_PATH = /(^|\/)mcp(\/|$|\*)/i;
+const LOCALHOST = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+/** Host-header validation the SDK (or the app) installs in front of the transport. */
+const HOST_VALIDATION = /createMcpExpressApp|hostHeaderValidation|localhostHostValidation/;
+
+const DESTRUCTIVE_WORDS = new Set([
+  "delete", "remove", "rm", "drop", "destroy", "erase", "purge", "wipe", "truncate", "kill", "terminate",
+  "exec", "execute", "run", "shell", "bash", "cmd", "command", "eval", "spawn",
+  "write", "overwrite", "update", "modify", "edit", "patch", "put", "set", "create", "insert", "upload", "move", "rename",
+  "send", "post", "deploy", "publish", "merge", "push", "transfer", "pay", "reset", "revoke",
+]);
+
+interface Impl {
+  readonly varName?: string;
+  readonly node: TsNode;
+  readonly name: string;
+  readonly loc: Loc;
+  readonly tools: RegisteredTool[];
+  readonly facts: ServerFact[];
+}
+
+export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[] } {
+  const importsSdk = /@modelcontextprotocol\/sdk/.test(input.text);
+  const news = input.root.descendantsOfType("new_expression");
+  const calls = input.root.descendantsOfType("call_expression");
+  const impls: Impl[] = [];
+  for (const ne of news) {
+    const cls = r.calleeName(ne);
+    if (cls !== "McpServer" && !(cls === "Server" && importsSdk)) continue;
+    const nameNode = r.prop(argsOf(ne)[0], "name");
+    const nameValue = nameNode ? r.value(nameNode) : undefined;
+    const varName = r.boundName(ne);
+    const name = nameValue?.ref.kind === "literal" ? nameValue.raw : varName ?? `${cls}@${r.loc(ne).line}`;
+    impls.push({ ...(varName ? { varName } : {}), node: ne, name, loc: r.loc(nameValue ? (nameNode as TsNode) : ne), tools: [], facts: [] });
+  }
+  // Tools and facts found in a file with no constructor (a `register(server)` module) belong to a server named after the file.
+  const implFor = (receiver: string | undefined, at: TsNode): Impl => {
+    const hit = impls.find((i) => i.varName !== undefined && i.varName === receiver) ?? impls[0];
+    if (hit) return hit;
+    const made: Impl = { node: at, name: (input.file.split("/").pop() ?? input.file).replace(/\.[^.]+$/, ""), loc: r.loc(at), tools: [], facts: [] };
+    impls.push(made);
+    return made;
+  };
+
+  for (const call of calls) {
+    const fn = r.calleeName(call);
+    if ((fn !== "tool" && fn !== "registerTool") || !(importsSdk || impls.length > 0)) continue;
+    const [first, ...rest] = argsOf(call);
+    const nameValue = first ? r.value(first) : undefined;
+    if (!first || nameValue?.ref.kind !== "literal") continue;
+    implFor(r.receiverOf(call), call).tools.push({ name: nameValue.raw, destructive: isDestructive(r, nameValue.raw, rest), loc: r.loc(first) });
+  }
+
+  const transports = transportsUsed(r, news);
+  const localhost = listensOnLocalhost(r, calls);
+  const hostValidated = HOST_VALIDATION.test(input.text);
+  for (const t of transports.http) {
+    const fact = dnsRebindingFact(r, t, localhost && !hostValidated);
+    if (fact) implFor(undefined, t).facts.push(fact);
+  }
+
+  const endpoints = findEndpoints(r, calls, importsSdk || impls.length > 0 || transports.http.length > 0);
+  if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
+  const transport: Transport = endpoints.length > 0 || transports.kind === "http" ? "http" : transports.kind;
+  const servers = impls.map((i) => implServer(input, i, transport));
+  const governs = servers.map((s) => s.id);
+  const usesAuthRouter = NOT_A_GUARD.test(input.text);
+  const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
+  return { servers, policies };
+}
+
+function implServer(input: CodeInput, i: Impl, transport: Transport): McpServer {
+  return {
+    id: `${input.file}#server:${i.name}`,
+    name: i.name,
+    client: input.client,
+    file: input.file,
+    scope: input.scope,
+    loc: i.loc,
+    transport,
+    args: [],
+    env: [],
+    headers: [],
+    envPassthrough: [],
+    credentials: [],
+    tools: { grants: [] },
+    enabled: true,
+    facts: i.facts,
+    registeredTools: i.tools,
+  };
+}
+
+/** By annotations when the registration gives them, else by the words of the name. */
+function isDestructive(r: Resolver, name: string, rest: readonly TsNode[]): boolean {
+  for (const a of rest) {
+    const annotations = r.prop(a, "annotations") ?? a;
+    const destructive = r.prop(annotations, "destructiveHint");
+    const readOnly = r.prop(annotations, "readOnlyHint");
+    if (destructive && r.deref(destructive).type === "true") return true;
+    if (readOnly && r.deref(readOnly).type === "true") return false;
+    if (destructive && r.deref(destructive).type === "false") return false;
+  }
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
+  return words.some((w) => DESTRUCTIVE_WORDS.has(w));
+}
+
+function transportsUsed(r: Resolver, news: readonly TsNode[]): { http: TsNode[]; kind: Transport } {
+  const http: TsNode[] = [];
+  let kind: Transport = "unknown";
+  for (const ne of news) {
+    const cls = r.calleeName(ne);
+    if (cls === "StreamableHTTPServerTransport" || cls === "SSEServerTransport") {
+      http.push(ne);
+      if (kind !== "http") kind = cls === "SSEServerTransport" ? "sse" : "http";
+    } else if (cls === "StdioServerTransport" && kind === "unknown") kind = "stdio";
+  }
+  return { http, kind };
+}
+
+/** `app.listen(port, "127.0.0.1")`, `listen({ host: "localhost" })`, hono `serve({ hostname })`. */
+function listensOnLocalhost(r: Resolver, calls: readonly TsNode[]): boolean {
+  const isLocal = (n: TsNode | undefined) => {
+    const v = n ? r.value(n) : undefined;
+    return v?.ref.kind === "literal" && LOCALHOST.has(v.raw);
+  };
+  return calls.some((c) => {
+    const fn = r.calleeName(c);
+    if (fn !== "listen" && fn !== "serve") return false;
+    return argsOf(c).some((a) => isLocal(a) || isLocal(r.prop(a, "host")) || isLocal(r.prop(a, "hostname")));
+  });
+}
+
+function dnsRebindingFact(r: Resolver, transport: TsNode, localhostUnvalidated: boolean): ServerFact | undefined {
+  const cls = r.calleeName(transport);
+  const args = argsOf(transport);
+  const opts = cls === "SSEServerTransport" ? args[2] : args[0];
+  const enable = r.prop(opts, "enableDnsRebindingProtection");
+  const allowed = r.prop(opts, "allowedHosts");
+  const enableType = enable ? r.deref(enable).type : undefined;
+  if (enable && enableType === "false") {
+    return { kind: "dns-rebinding-off", detail: `${cls} sets enableDnsRebindingProtection: false, so it accepts requests for any Host header`, loc: r.loc(enable) };
+  }
+  if (enable && enableType === "true" && r.items(allowed).length === 0) {
+    return { kind: "dns-rebinding-off", detail: `${cls} enables DNS rebinding protection but lists no allowedHosts, so the Host header is not checked`, loc: r.loc(enable) };
+  }
+  if (!enable && localhostUnvalidated) {
+    const at = transport.childForFieldName("constructor") ?? transport;
+    return { kind: "dns-rebinding-off", detail: `${cls} on a server listening on localhost leaves DNS rebinding protection off (the default) and nothing validates the Host header`, loc: r.loc(at) };
+  }
+  return undefined;
+}
+
+interface Endpoint {
+  readonly call: TsNode;
+  readonly method: string;
+  readonly path: string;
+  readonly pathNode: TsNode;
+  readonly guard?: string;
+}
+
+function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean): Endpoint[] {
+  const uses = calls.filter((c) => r.calleeName(c) === "use");
+  const out: Endpoint[] = [];
+  for (const call of calls) {
+    const fn = r.calleeName(call);
+    const args = argsOf(call);
+    if (fn && ROUTE_METHODS.has(fn) && r.receiverOf(call) !== undefined && args.length >= 2) {
+      const pathNode = args[0] as TsNode;
+      const path = r.stringOf(pathNode);
+      const handler = args[args.length - 1] as TsNode;
+      if (path === undefined || !path.startsWith("/")) continue;
+      const handlerText = r.src(r.functionOf(handler));
+      if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path))) continue;
+      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks the Authorization header" : undefined);
+      out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
+    } else if (fn === "createServer") {
+      const handler = args.find((a) => ["arrow_function", "function_expression", "identifier"].includes(a.type));
+      const text = handler ? r.src(r.functionOf(handler)) : "";
+      if (!handler || !MCP_HANDLER.test(text)) continue;
+      const path = /req(?:uest)?\.url\s*(?:===?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
+      const fnNode = call.childForFieldName("function") ?? call;
+      out.push({ call, method: "ANY", path, pathNode: fnNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks the Authorization header" } : {}) });
+    }
+  }
+  return out;
+}
+
+function isAuthMiddleware(r: Resolver, n: TsNode): boolean {
+  const text = r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n);
+  return AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
+}
+
+/** `app.post("/mcp", requireBearerAuth(...), handler)`; fastify `{ preHandler: [app.authenticate] }`. */
+function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undefined {
+  for (const m of middle) {
+    const d = r.deref(m);
+    if (d.type === "object") {
+      for (const hook of ["preHandler", "onRequest", "preValidation"]) {
+        const h = r.prop(d, hook);
+        if (h && AUTH_LIKE.test(r.src(h))) return `${hook} ${r.src(h)}`;
+      }
+      continue;
+    }
+    const list = d.type === "array" ? kids(d) : [m];
+    const auth = list.find((x) => isAuthMiddleware(r, x));
+    if (auth) return `middleware ${r.src(auth)}`;
+  }
+  return undefined;
+}
+
+/** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver, before the route. */
+function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string): string | undefined {
+  const receiver = r.receiverOf(route);
+  for (const u of uses) {
+    if (u.startIndex > route.startIndex || r.receiverOf(u) !== receiver) continue;
+    const args = argsOf(u);
+    const prefix = args[0] ? r.stringOf(args[0]) : undefined;
+    if (prefix !== undefined && !path.startsWith(prefix.replace(/\/?\*$/, ""))) continue;
+    const mws = prefix !== undefined ? args.slice(1) : args;
+    const auth = mws.find((m) => isAuthMiddleware(r, m));
+    if (auth) return `${receiver}.use(${r.src(auth).split("(")[0]})`;
+  }
+  return undefined;
+}
+
+function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: readonly string[], usesAuthRouter: boolean): Policy {
+  const loc = r.loc(e.call);
+  const pathLoc = r.loc(e.pathNode);
+  const name = `${e.method} ${e.path}`;
+  const reason = e.guard
+    ? `HTTP MCP endpoint ${e.path} requires authentication (${e.guard})`
+    : `HTTP MCP endpoint ${e.path} has no authentication middleware${usesAuthRouter ? " (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)" : ""}`;
+  return {
+    id: `${input.file}#${name}@${loc.line}`,
+    client: input.client,
+    kind: "code",
+    name,
+    file: input.file,
+    loc,
+    toolRules: [],
+    settings: [],
+    authn: { required: e.guard !== undefined, ...(e.guard ? { mode: e.guard } : {}), loc: pathLoc },
+    defaultDecision: e.guard ? "deny" : "allow",
+    defaultReason: reason,
+    defaultLoc: pathLoc,
+    governs,
+  };
+}

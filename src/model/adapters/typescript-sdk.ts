@@ -1,0 +1,124 @@
+/**
+ * MCP TypeScript SDK code, client side: every `new StdioClientTransport(...)`,
+ * `StreamableHTTPClientTransport`, `SSEClientTransport` and
+ * `WebSocketClientTransport` becomes a server the code calls (client
+ * `sdk-typescript`, scope `code`), with its command, args, URL, env and
+ * headers resolved to values with exact locations. The server side (servers
+ * implemented in the file, their HTTP endpoints) lives in
+ * `typescript-sdk-server.ts`.
+ */
+import type { TsNode } from "../../parse/typescript.js";
+import { argCredentials, argFacts, urlCredential } from "../server-entry.js";
+import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
+import { serverSide } from "./typescript-sdk-server.js";
+import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
+
+export const SDK_CLIENT = "sdk-typescript";
+
+const CLIENT_TRANSPORTS: Readonly<Record<string, Transport>> = {
+  StdioClientTransport: "stdio",
+  StreamableHTTPClientTransport: "http",
+  SSEClientTransport: "sse",
+  WebSocketClientTransport: "ws",
+};
+
+const LAUNCHERS = new Set(["npx", "bunx", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
+const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);
+/** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b` ...). */
+const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish", "--name", "--network", "--net", "--mount", "-w", "--workdir", "-u", "--user", "--env-file", "--entrypoint", "-l", "--label", "--from", "--with"]);
+
+/** The whole SDK adapter: client transports and server implementations in one file. */
+export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
+  const r = new Resolver(input);
+  const servers: McpServer[] = [];
+  for (const ne of input.root.descendantsOfType("new_expression")) {
+    const cls = r.calleeName(ne);
+    const transport = cls ? CLIENT_TRANSPORTS[cls] : undefined;
+    if (cls && transport) servers.push(clientTransport(r, input, ne, cls, transport));
+  }
+  const side = serverSide(r, input);
+  return { servers: [...servers, ...side.servers], policies: side.policies, diagnostics: [] };
+}
+
+function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string, transport: Transport): McpServer {
+  const [first, second] = argsOf(ne);
+  let command: ConfigValue | undefined;
+  let cwd: ConfigValue | undefined;
+  let args: ConfigValue[] = [];
+  let url: ConfigValue | undefined;
+  let envNode: TsNode | undefined;
+  let headersNode: TsNode | undefined;
+  if (transport === "stdio") {
+    const c = r.prop(first, "command");
+    command = c ? r.value(c) : undefined;
+    args = r.items(r.prop(first, "args")).map((a) => r.value(a)).filter((v): v is ConfigValue => v !== undefined);
+    envNode = r.prop(first, "env");
+    const cw = r.prop(first, "cwd");
+    cwd = cw ? r.value(cw) : undefined;
+  } else {
+    url = first ? urlValue(r, first) : undefined;
+    headersNode = r.prop(r.prop(second, "requestInit"), "headers") ?? r.prop(r.prop(second, "eventSourceInit"), "headers");
+  }
+  const env = r.entries(envNode);
+  const headers = r.entries(headersNode);
+  const credentials: Credential[] = [
+    ...env.values.map((v) => ({ ...v, source: "env" as const })),
+    ...headers.values.map((v) => ({ ...v, source: "header" as const })),
+    ...argCredentials(args),
+  ];
+  const urlCred = url ? urlCredential(url) : undefined;
+  if (urlCred) credentials.push(urlCred);
+  const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
+  const name = serverName(command, args, url) ?? r.boundName(ne) ?? `${cls}@${loc.line}`;
+  return {
+    id: `${input.file}#${cls}@${loc.line}:${loc.column}`,
+    name,
+    client: input.client,
+    file: input.file,
+    scope: input.scope,
+    loc,
+    transport,
+    ...(command ? { command } : {}),
+    args,
+    ...(url ? { url } : {}),
+    ...(cwd ? { cwd } : {}),
+    env: env.values,
+    headers: headers.values,
+    envPassthrough: [],
+    ...(env.wholeEnv ? { inheritsWholeEnv: env.wholeEnv } : {}),
+    credentials,
+    tools: { grants: [] },
+    enabled: true,
+    facts: argFacts(args),
+  };
+}
+
+/** `new URL("...")`, `new URL(x, base)`, a string, a template, an env reference. */
+function urlValue(r: Resolver, n: TsNode): ConfigValue | undefined {
+  const d = r.deref(n);
+  if (d.type === "new_expression" && r.calleeName(d) === "URL") {
+    const inner = argsOf(d)[0];
+    return inner ? r.value(inner) : undefined;
+  }
+  return r.value(n);
+}
+
+/** A readable, line-independent name: the package a launcher runs, the command, or the URL's host and path. */
+function serverName(command: ConfigValue | undefined, args: readonly ConfigValue[], url: ConfigValue | undefined): string | undefined {
+  if (command?.ref.kind === "literal") {
+    const base = command.raw.split(/[\\/]/).pop() ?? command.raw;
+    if (!LAUNCHERS.has(base)) return base;
+    const pkg = args.find((a, i) => a.ref.kind === "literal" && !a.raw.startsWith("-") && !LAUNCHER_WORDS.has(a.raw) && !VALUE_FLAGS.has(args[i - 1]?.raw ?? ""));
+    return pkg ? pkg.raw.replace(/(.)@[^/@]*$/, "$1") : base;
+  }
+  if (url?.ref.kind === "literal") {
+    try {
+      const u = new URL(url.raw);
+      return `${u.host}${u.pathname === "/" ? "" : u.pathname}`;
+    } catch {
+      return undefined;
+    }
+  }
+  if (url?.ref.kind === "env") return `$${url.ref.name}`;
+  return undefined;
+}

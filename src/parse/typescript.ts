@@ -1,0 +1,138 @@
+/**
+ * TypeScript and JavaScript sources through tree-sitter. The native binding is
+ * an optional dependency: it is loaded (synchronously, with `createRequire`)
+ * only when the first file that mentions MCP needs it, never on start-up. A
+ * cheap substring prefilter keeps every other source file away from the
+ * parser. When the binding cannot load, parsing yields one diagnostic with the
+ * same text for every file; the scan dedupes it and goes on.
+ *
+ * Positions: the node binding hands the parser UTF-16 and reports
+ * `startIndex`/`endIndex` in UTF-16 code units, i.e. JS string indices, which
+ * is what `LineIndex` expects (tested with non-ASCII text before a value).
+ */
+import { createRequire } from "node:module";
+import type { Diagnostic } from "../model/types.js";
+
+/** The part of a tree-sitter node this project reads. */
+export interface TsNode {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly children: TsNode[];
+  readonly namedChildren: TsNode[];
+  readonly parent: TsNode | null;
+  childForFieldName(name: string): TsNode | null;
+  descendantsOfType(types: string | string[]): TsNode[];
+}
+
+export type TsDialect = "typescript" | "tsx";
+
+/** Files above this size are not parsed (the text secret scan still runs). */
+export const MAX_PARSE_CHARS = 1_000_000;
+
+/** SDK transport classes; all contain "Transport", which is checked first. */
+const TRANSPORT_CLASSES: readonly string[] = [
+  "StdioClientTransport",
+  "StreamableHTTPClientTransport",
+  "SSEClientTransport",
+  "WebSocketClientTransport",
+  "StreamableHTTPServerTransport",
+  "SSEServerTransport",
+];
+/** An `/mcp` route written as a string. */
+const MCP_ROUTE = /\/mcp["'`]/;
+
+/**
+ * The prefilter: does this text mention MCP at all? Pure and cheap: at most
+ * four linear substring passes over a file that has nothing to do with MCP.
+ */
+export function shouldParse(text: string): boolean {
+  if (text.includes("@modelcontextprotocol/sdk") || text.includes("McpServer")) return true;
+  if (text.includes("Transport") && TRANSPORT_CLASSES.some((m) => text.includes(m))) return true;
+  return text.includes("/mcp") && MCP_ROUTE.test(text);
+}
+
+/** The grammar for a file name, or undefined when it is not a TS/JS source. */
+export function dialectOf(path: string): TsDialect | undefined {
+  const m = /\.([cm]?[jt]sx?)$/i.exec(path);
+  const ext = m?.[1]?.toLowerCase();
+  if (ext === undefined) return undefined;
+  if (ext === "ts" || ext === "mts" || ext === "cts") return "typescript";
+  // .tsx, and every JavaScript flavour: tsx is a superset of JS with JSX.
+  if (ext === "tsx" || ext === "js" || ext === "mjs" || ext === "cjs" || ext === "jsx") return "tsx";
+  return undefined;
+}
+
+interface NativeParser {
+  setLanguage(language: unknown): void;
+  parse(input: (index: number) => string): { readonly rootNode: TsNode };
+}
+
+/** What loading the optional binding gives: one parser factory, or why not. */
+export type Loaded = { readonly ok: true; readonly parserFor: (dialect: TsDialect) => NativeParser } | { readonly ok: false; readonly reason: string };
+
+export type Loader = () => Loaded;
+
+/** Loads tree-sitter and the TypeScript grammars; never throws. */
+export function loadTreeSitter(): Loaded {
+  try {
+    const require = createRequire(import.meta.url);
+    const Parser = require("tree-sitter") as new () => NativeParser;
+    const grammars = require("tree-sitter-typescript") as Record<TsDialect, unknown>;
+    const parsers = new Map<TsDialect, NativeParser>();
+    return {
+      ok: true,
+      parserFor: (dialect) => {
+        let p = parsers.get(dialect);
+        if (!p) {
+          p = new Parser();
+          p.setLanguage(grammars[dialect]);
+          parsers.set(dialect, p);
+        }
+        return p;
+      },
+    };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message.split("\n")[0] ?? "unknown error" };
+  }
+}
+
+/** A lazy, memoised loader: the binding is required on first use only. */
+export function lazyLoader(load: Loader = loadTreeSitter): Loader {
+  let loaded: Loaded | undefined;
+  return () => (loaded ??= load());
+}
+
+const defaultLoader = lazyLoader();
+
+export type ParseOutcome =
+  | { readonly kind: "parsed"; readonly root: TsNode; readonly ms: number }
+  | { readonly kind: "skipped"; readonly reason: "no-mcp" | "too-large" | "not-source" }
+  | { readonly kind: "unavailable"; readonly diagnostic: Diagnostic };
+
+/** The diagnostic for a missing binding: identical for every file, so a scan reports it once. */
+export function parserUnavailable(reason: string): Diagnostic {
+  return {
+    level: "warning",
+    code: "parser-unavailable",
+    message: `TypeScript/JavaScript MCP code was not analysed: the optional tree-sitter parser could not be loaded (${reason}). Install the optional dependencies (tree-sitter, tree-sitter-typescript) to enable it.`,
+  };
+}
+
+/** Prefilter, size cap, lazy load, parse. Never throws. */
+export function parseSource(path: string, text: string, loader: Loader = defaultLoader): ParseOutcome {
+  const dialect = dialectOf(path);
+  if (!dialect) return { kind: "skipped", reason: "not-source" };
+  if (!shouldParse(text)) return { kind: "skipped", reason: "no-mcp" };
+  if (text.length > MAX_PARSE_CHARS) return { kind: "skipped", reason: "too-large" };
+  const loaded = loader();
+  if (!loaded.ok) return { kind: "unavailable", diagnostic: parserUnavailable(loaded.reason) };
+  try {
+    const t0 = performance.now();
+    // A callback input: the binding rejects plain strings above 32 KiB.
+    const tree = loaded.parserFor(dialect).parse((i) => text.slice(i, i + 16_384));
+    return { kind: "parsed", root: tree.rootNode, ms: performance.now() - t0 };
+  } catch (err) {
+    return { kind: "unavailable", diagnostic: { ...parserUnavailable((err as Error).message), file: path } };
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * TypeScript/JavaScript MCP code: what the SDK adapter models from the
+ * fixtures, and what a user sees (findings with exact line and column).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { buildModel } from "../../src/engine/build-model.js";
+import type { FileAnalysis } from "../../src/engine/analyze-file.js";
+import { dialectOf, lazyLoader, MAX_PARSE_CHARS, parseSource, shouldParse } from "../../src/parse/typescript.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+
+const root = path.resolve(__dirname, "../../fixtures/typescript");
+
+function fixtures(): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else out.push({ path: path.relative(root, abs).split(path.sep).join("/"), text: fs.readFileSync(abs, "utf8") });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const result = scanSources(fixtures());
+const at = (l: { line: number; column: number }) => `${l.line}:${l.column}`;
+const server = (file: string, name: string) => {
+  const s = result.model.servers.find((x) => x.file === file && x.name === name);
+  if (!s) throw new Error(`no server ${name} in ${file}`);
+  return s;
+};
+const findings = (ruleId: string) => result.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.loc.file}:${at(f.loc)}`);
+
+describe("TypeScript SDK clients", () => {
+  it("models stdio transports with literal, const-bound and env-sourced values", () => {
+    const notes = server("agent/src/github-agent.ts", "@acme/notes-mcp");
+    expect(notes).toMatchObject({ client: "sdk-typescript", scope: "code", transport: "stdio" });
+    expect(notes.command?.raw).toBe("npx");
+    expect(notes.args.map((a) => a.raw)).toEqual(["-y", "@acme/notes-mcp@1.4.0", "--root", "/srv/notes"]);
+    // `{ ACME_API_KEY }` follows the const binding to the literal on line 5 (after a non-ASCII line 1).
+    expect(notes.env.map((e) => [e.key, e.ref.kind, at(e.loc)])).toEqual([
+      ["ACME_API_KEY", "literal", "5:22"],
+      ["NOTES_REGION", "literal", "12:40"],
+    ]);
+    expect(notes.credentials.map((c) => c.key)).toEqual(["ACME_API_KEY", "NOTES_REGION"]);
+
+    const gh = server("agent/src/github-agent.ts", "ghcr.io/github/github-mcp-server");
+    expect(gh.env.map((e) => [e.key, e.ref, at(e.loc)])).toEqual([
+      ["GITHUB_PERSONAL_ACCESS_TOKEN", { kind: "env", name: "GITHUB_TOKEN", default: "" }, "24:37"],
+      ["GITHUB_TOOLSETS", { kind: "env", name: "GITHUB_TOOLSETS", default: "repos,issues" }, "25:24"],
+    ]);
+    expect(gh.inheritsWholeEnv).toBeUndefined();
+
+    const shell = server("agent/src/github-agent.ts", "acme-shell-mcp");
+    expect(shell.inheritsWholeEnv && at(shell.inheritsWholeEnv)).toBe("35:95");
+  });
+
+  it("models HTTP and SSE transports: URL, template and const-object headers", () => {
+    const wiki = server("agent/src/remote-agent.mjs", "wiki.example.com/mcp");
+    expect(wiki.transport).toBe("http");
+    expect(wiki.url).toMatchObject({ raw: "https://wiki.example.com/mcp", ref: { kind: "literal" } });
+    expect(wiki.url && at(wiki.url.loc)).toBe("5:18");
+    expect(wiki.headers.map((h) => [h.key, h.ref, at(h.loc)])).toEqual([["Authorization", { kind: "env", name: "WIKI_TOKEN" }, "9:46"]]);
+
+    const legacy = server("agent/src/remote-agent.mjs", "legacy.example.com/sse");
+    expect(legacy.transport).toBe("sse");
+    expect(legacy.headers.map((h) => [h.key, h.ref.kind, at(h.loc)])).toEqual([["X-Api-Key", "literal", "17:34"]]);
+    expect(legacy.credentials.map((c) => c.source)).toEqual(["header"]);
+  });
+
+  it("reports a literal provider token in transport env at the literal, past non-ASCII text on the same line", () => {
+    const token = fakeGitHubToken();
+    const code = `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+const t = new StdioClientTransport({ command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], /* clé ✓ 😀 */ env: { GITHUB_PERSONAL_ACCESS_TOKEN: "${token}" } });
+`;
+    const r = scanSources([{ path: "src/agent.ts", text: code }]);
+    const hits = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    const line2 = code.split("\n")[1] as string;
+    expect(hits.map((f) => at(f.loc))).toEqual([`2:${line2.indexOf(token) + 1}`]);
+    expect(hits[0]?.message).toContain("MCP server '@modelcontextprotocol/server-github' (sdk-typescript)");
+    expect(hits[0]?.message).not.toContain(token);
+  });
+});
+
+describe("TypeScript SDK servers", () => {
+  it("models implementations with registered tools and a destructive flag", () => {
+    const notes = server("server-express/src/server.ts", "notes-server");
+    expect(notes.transport).toBe("http");
+    expect(notes.registeredTools?.map((t) => [t.name, t.destructive, at(t.loc)])).toEqual([
+      ["search_notes", false, "9:13"],
+      ["delete_note", true, "14:3"],
+      ["run_report", false, "23:3"], // readOnlyHint wins over the name
+    ]);
+    expect(server("server-hono/src/index.ts", "wiki").registeredTools?.map((t) => [t.name, t.destructive])).toEqual([["exec_query", true]]);
+  });
+
+  it("models each HTTP MCP endpoint as a code policy, deny when guarded", () => {
+    const policies = result.model.policies.map((p) => [p.file, p.name, p.kind, p.defaultDecision, at(p.defaultLoc)]);
+    expect(policies).toEqual([
+      ["server-express-auth/src/server.ts", "POST /mcp", "code", "deny", "19:10"],
+      ["server-express-auth/src/server.ts", "DELETE /mcp", "code", "allow", "30:12"],
+      ["server-express/src/server.ts", "POST /mcp", "code", "allow", "31:10"],
+      ["server-hono/src/index.ts", "ALL /mcp", "code", "allow", "11:9"],
+    ]);
+    const unguarded = result.model.policies.find((p) => p.file === "server-express/src/server.ts");
+    expect(unguarded?.defaultReason).toBe("HTTP MCP endpoint /mcp has no authentication middleware");
+    expect(unguarded?.governs).toEqual(["server-express/src/server.ts#server:notes-server"]);
+  });
+
+  it("sees app.use(auth) before the route and a handler that checks Authorization", () => {
+    const code = (guard: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+${guard}
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const decision = (guard: string) => scanSources([{ path: "server.ts", text: code(guard) }]).model.policies.map((p) => p.defaultDecision);
+    expect(decision("app.use(authenticateJwt);")).toEqual(["deny"]);
+    expect(decision(`app.use("/admin", authenticateJwt);`)).toEqual(["allow"]);
+    expect(decision("app.use(cors());")).toEqual(["allow"]);
+    expect(decision("other.use(authenticateJwt);")).toEqual(["allow"]);
+    const inline = code("").replace("async (req, res) => {", `async (req, res) => {\n  if (req.headers.authorization !== \`Bearer \${process.env.TOKEN}\`) return res.status(401).end();`);
+    expect(scanSources([{ path: "server.ts", text: inline }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
+  });
+
+  it("reports the findings a user sees, at exact positions", () => {
+    expect(findings("missing-default-deny")).toEqual(["server-express-auth/src/server.ts:30:12", "server-express/src/server.ts:31:10", "server-hono/src/index.ts:11:9"]);
+    expect(findings("dns-rebinding-protection-off")).toEqual(["server-express/src/server.ts:32:25"]);
+    expect(findings("broad-resource-access")).toEqual(["agent/src/github-agent.ts:35:95"]);
+    // The guarded billing server sets allowedHosts: no DNS rebinding finding there.
+    expect(server("server-express-auth/src/server.ts", "billing").facts).toEqual([]);
+  });
+
+  it("flags explicit enableDnsRebindingProtection: false and true without allowedHosts", () => {
+    const facts = (opts: string) =>
+      scanSources([{ path: "s.ts", text: `import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nconst t = new StreamableHTTPServerTransport({ ${opts} });\n` }]).model.servers.flatMap((s) => s.facts.map((f) => at(f.loc)));
+    expect(facts("enableDnsRebindingProtection: false")).toEqual(["2:77"]);
+    expect(facts("enableDnsRebindingProtection: true")).toEqual(["2:77"]);
+    expect(facts(`enableDnsRebindingProtection: true, allowedHosts: ["localhost"]`)).toEqual([]);
+    expect(facts("sessionIdGenerator: undefined")).toEqual([]); // not on localhost: not claimed
+  });
+});
+
+describe("prefilter, parse limits and the optional parser", () => {
+  it("never parses a file that does not mention MCP", () => {
+    const util = fixtures().find((f) => f.path === "no-mcp/src/util.ts");
+    expect(util && shouldParse(util.text)).toBe(false);
+    expect(result.model.files.find((f) => f.path === "no-mcp/src/util.ts")?.format).toBe("text");
+    expect(parseSource("util.ts", util?.text ?? "", () => { throw new Error("loader must not run"); })).toEqual({ kind: "skipped", reason: "no-mcp" });
+    expect(shouldParse(`import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";`)).toBe(true);
+    expect(shouldParse(`app.post("/mcp", handler)`)).toBe(true);
+  });
+
+  it("loads tree-sitter only when the first MCP file needs it (never on start-up)", () => {
+    const script = `
+      const { createRequire } = await import("node:module");
+      const loadedCount = () => Object.keys(createRequire(process.cwd() + "/").cache).filter((k) => k.includes("tree-sitter")).length;
+      const { scanSources } = await import("./src/api.ts");
+      const counts = [loadedCount()];
+      scanSources([{ path: "a.ts", text: "export const x = 1;" }]);
+      counts.push(loadedCount());
+      scanSources([{ path: "b.ts", text: 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";' }]);
+      counts.push(loadedCount() > 0 ? 1 : 0);
+      console.log(JSON.stringify(counts));`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([0, 0, 1]);
+  });
+
+  it("picks the grammar by extension", () => {
+    expect(["a.ts", "a.mts", "a.cts", "a.d.ts", "a.tsx", "a.js", "a.mjs", "a.cjs", "a.jsx", "a.json"].map(dialectOf)).toEqual([
+      "typescript", "typescript", "typescript", "typescript", "tsx", "tsx", "tsx", "tsx", "tsx", undefined,
+    ]);
+  });
+
+  it("skips files above the size cap but still scans their text", () => {
+    const big = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n` + "//".padEnd(MAX_PARSE_CHARS, "x") + `\nconst k = "${fakeGitHubToken()}";\n`;
+    expect(parseSource("big.ts", big).kind).toBe("skipped");
+    const r = scanSources([{ path: "big.ts", text: big }]);
+    expect(r.model.files[0]?.format).toBe("text");
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.line)).toEqual([3]);
+  });
+
+  it("parses sources above 32 KiB (the binding's plain-string limit)", () => {
+    const text = "const pad = 1;\n".repeat(4000) + `const t = new StdioClientTransport({ command: "npx", args: ["-y", "@acme/notes-mcp"] });\n`;
+    const r = scanSources([{ path: "long.ts", text }]);
+    expect(r.model.servers.map((s) => [s.name, at(s.loc)])).toEqual([["@acme/notes-mcp", "4001:15"]]);
+  });
+
+  it("reports a missing binding once per scan and goes on", () => {
+    let loads = 0;
+    const failing = lazyLoader(() => {
+      loads++;
+      return { ok: false, reason: "Cannot find module 'tree-sitter'" };
+    });
+    const text = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n`;
+    const outcomes = ["a.ts", "b.js"].map((p) => parseSource(p, text, failing));
+    expect(loads).toBe(1);
+    const diags = outcomes.map((o) => (o.kind === "unavailable" ? o.diagnostic : undefined));
+    expect(diags[0]).toMatchObject({ code: "parser-unavailable", level: "warning" });
+    expect(diags[0]).toEqual(diags[1]);
+    const analysis = (p: string): FileAnalysis => ({ file: { path: p, format: "text", bytes: 1 }, servers: [], policies: [], secrets: [], diagnostics: diags[0] ? [diags[0]] : [], parseProblems: [], comments: [] });
+    expect(buildModel(".", [analysis("a.ts"), analysis("b.js")], []).diagnostics.filter((d) => d.code === "parser-unavailable")).toHaveLength(1);
+  });
+});
