@@ -10,6 +10,10 @@ import broadResourceAccess from "./broad-scope/broad-resource-access.js";
 import permissiveSetting from "./broad-scope/permissive-setting.js";
 import missingDefaultDeny from "./missing-default-deny/missing-default-deny.js";
 import parseError from "./parse-error/parse-error.js";
+import plainHttpRemote from "./insecure-transport/plain-http-remote.js";
+import unauthenticatedRemote from "./insecure-transport/unauthenticated-remote.js";
+import unpinnedPackage from "./unpinned-server/unpinned-package.js";
+import unexpandedReference from "./unexpanded-reference/unexpanded-reference.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
@@ -18,5 +22,9 @@ export const RULES: readonly Rule[] = [
   broadResourceAccess,
   permissiveSetting,
   missingDefaultDeny,
+  plainHttpRemote,
+  unauthenticatedRemote,
+  unpinnedPackage,
+  unexpandedReference,
   parseError,
 ];

@@ -1,4 +1,9 @@
 import { defineRule } from "../../engine/rule.js";
+import type { Loc } from "../../model/location.js";
+
+function sameStart(a: Loc, b: Loc): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
 
 export default defineRule({
   id: "missing-default-deny",
@@ -6,23 +11,32 @@ export default defineRule({
     title: "Policy or gateway allows what no rule names",
     name: "MissingDefaultDeny",
     description:
-      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional). Governance is only provable when every request must match a rule that names it.",
+      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional). Managed client settings fail open the same way when they leave the server allowlist unset (Claude Code `allowedMcpServers`, Codex requirements `[mcp_servers]`, Cline `allowedMCPServers`). User-level settings whose effective default is allow (Gemini CLI without `mcp.allowed`, Goose's default `auto` mode) are reported as notes. Governance is only provable when every request must match a rule that names it.",
     category: "missing-default-deny",
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`).",
     cwe: ["CWE-276", "CWE-862"],
-    references: ["https://agentgateway.dev/docs/", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
+    references: ["https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
     tags: ["policy"],
   },
   messages: {
     allow: "{kind} '{name}' ({client}) fails open: {reason}. Effective default: allow.",
+    client: "Settings '{name}' ({client}) set no default-deny: {reason}.",
   },
   check(model, ctx) {
     for (const p of model.policies) {
       if (p.defaultDecision !== "allow") continue;
-      ctx.report({ messageId: "allow", data: { kind: p.kind === "gateway" ? "Gateway" : "Policy", name: p.name, client: p.client, reason: p.defaultReason }, loc: p.defaultLoc, identity: `${p.client}\u0000${p.name}\u0000${p.defaultReason}` });
+      const identity = `${p.client}\u0000${p.name}\u0000${p.defaultReason}`;
+      if (p.kind === "client") {
+        // A user-level settings file is not where default-deny is enforced: a note. When the
+        // default comes from a permissive switch, `permissive-setting` already reports it there.
+        if (p.settings.some((s) => s.effect === "permissive" && sameStart(s.loc, p.defaultLoc))) continue;
+        ctx.report({ messageId: "client", data: { name: p.name, client: p.client, reason: p.defaultReason }, loc: p.defaultLoc, identity, level: "note" });
+        continue;
+      }
+      ctx.report({ messageId: "allow", data: { kind: p.kind === "gateway" ? "Gateway" : "Policy", name: p.name, client: p.client, reason: p.defaultReason }, loc: p.defaultLoc, identity });
     }
   },
   examples: {
