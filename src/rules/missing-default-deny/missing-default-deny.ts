@@ -55,6 +55,12 @@ spec:
 `,
         expect: { line: 9, column: 22 },
       },
+      { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowManagedMcpServersOnly": true,\n  "permissions": { "disableBypassPermissionsMode": "disable" }\n}\n`, expect: { line: 1, column: 1 } },
+      { file: "etc/codex/requirements.toml", code: `allowed_approval_policies = ["untrusted", "on-request"]\n`, expect: { line: 1, column: 1 } },
+      { file: "etc/gemini-cli/settings.json", code: `{\n  "security": { "disableYoloMode": true }\n}\n`, expect: { line: 1, column: 1 } },
+      { file: "enterprise/cline-remote-config.json", code: `{ "mcpMarketplaceEnabled": false }\n`, expect: { line: 1, column: 1 } },
+      { file: ".gemini/settings.json", code: `{\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } }\n}\n`, expect: { line: 1, column: 1 } },
+      { file: ".config/goose/config.yaml", code: `extensions:\n  acme-notes: { type: stdio, cmd: acme-notes-mcp, enabled: true }\n`, expect: { line: 1, column: 1 } },
     ],
     good: [
       {
@@ -71,6 +77,12 @@ spec:
       defaultAction: Deny
 `,
       },
+      { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [{ "serverCommand": ["/opt/acme/bin/notes-mcp"] }] }\n` },
+      { file: "etc/codex/requirements.toml", code: `allowed_approval_policies = ["on-request"]\n\n[mcp_servers.acme-notes]\ncommand = "/opt/acme/bin/notes-mcp"\n` },
+      { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["acme-notes"] },\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
+      { file: ".config/goose/config.yaml", code: `GOOSE_MODE: approve\n` },
+      // The explicit switch is reported once, by permissive-setting.
+      { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "default": "allow" } } }\n` },
     ],
   },
 });

@@ -85,10 +85,11 @@ export class PolicyDraft {
 }
 
 /** A short text form of a value node for messages (`true`, `"all"`, `[2 items]`). */
-export function display(node: DocNode): string {
+export function display(node: DocNode, depth = 0): string {
   if (node.type === "string") return JSON.stringify(node.value);
-  if (node.type === "array") return `[${node.items.map((n) => (n.type === "string" ? JSON.stringify(n.value) : n.type === "object" ? "{…}" : String((n as { value?: unknown }).value))).join(", ")}]`;
-  if (node.type === "object") return "{…}";
+  if (depth > 1) return node.type === "object" ? "{…}" : node.type === "array" ? "[…]" : String(node.value);
+  if (node.type === "array") return `[${node.items.map((n) => display(n, depth + 1)).join(", ")}]`;
+  if (node.type === "object") return `{ ${node.entries.map((e) => `${JSON.stringify(e.key)}: ${display(e.value, depth + 1)}`).join(", ")} }`;
   return String(node.value);
 }
 
