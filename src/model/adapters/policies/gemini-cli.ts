@@ -27,7 +27,8 @@ function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServ
     d.rule("allow", item.value, item.node);
     const wholeServer = servers.some((s) => item.value === s.name);
     if (isWildcard(item.value) || wholeServer) {
-      d.setting("tools.allowed", item.node, "permissive", `MCP tools matching '${item.value}' run without a confirmation prompt`);
+      const what = wholeServer ? `every tool of MCP server '${item.value}' runs` : `MCP tools matching '${item.value}' run`;
+      d.setting("tools.allowed", item.node, "permissive", `${what} without a confirmation prompt`);
     }
   }
   for (const item of strings(get(doc, "tools", "exclude"))) if (mcpToolEntry(item.value, servers)) d.rule("deny", item.value, item.node);
