@@ -55,7 +55,7 @@ export function namedValues(input: AdapterInput, node: DocNode | undefined): Nam
         if (s && eq > 0 && item) {
           const raw = s.slice(eq + 1);
           const c = classifyValue(raw, input.syntaxes);
-          out.push({ raw, ref: c.ref, key: s.slice(0, eq), loc: locOf(input, item.span) });
+          out.push({ raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: s.slice(0, eq), loc: locOf(input, item.span) });
         }
       }
     }
