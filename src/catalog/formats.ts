@@ -11,7 +11,7 @@ import type { RefSyntax } from "../model/refs.js";
 import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
-import { POLICY_PATH_FORMATS } from "./policy-formats.js";
+import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js";
 
 export type Syntax = "json" | "jsonc" | "yaml" | "toml" | "typescript" | "dotenv";
 
@@ -47,19 +47,15 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "claude-code-project", client: "claude-code", title: "Claude Code project servers", syntax: "json", globs: ["**/.mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter, strict: true },
   { id: "claude-code-user", client: "claude-code", title: "Claude Code user config", syntax: "json", globs: ["**/.claude.json"], scope: "user", syntaxes: ["dollar-brace"], adapter: maps.claudeUserAdapter },
   { id: "vscode-mcp", client: "vscode", title: "VS Code MCP servers", syntax: "jsonc", globs: ["**/.vscode/mcp.json", "**/Code*/User/mcp.json", "**/Code*/User/profiles/*/mcp.json"], scope: "project", syntaxes: ["env-colon", "input"], adapter: maps.vscodeAdapter },
-  { id: "vscode-settings", client: "vscode", title: "VS Code settings", syntax: "jsonc", globs: ["**/.vscode/settings.json", "**/Code*/User/settings.json", "**/*.code-workspace"], scope: "project", syntaxes: ["env-colon", "input"], adapter: maps.vscodeAdapter },
   { id: "cursor", client: "cursor", title: "Cursor", syntax: "json", globs: ["**/.cursor/mcp.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   { id: "windsurf", client: "windsurf", title: "Windsurf", syntax: "json", globs: ["**/.codeium/windsurf/mcp_config.json", "**/.codeium/mcp_config.json", "**/.windsurf/mcp_config.json"], scope: "user", syntaxes: ["env-colon", "file-colon"], adapter: maps.mcpServersAdapter },
   { id: "cline", client: "cline", title: "Cline", syntax: "json", globs: ["**/cline_mcp_settings.json"], scope: "user", syntaxes: vsStyle, adapter: maps.clineAdapter },
   { id: "roo-code", client: "roo-code", title: "Roo Code", syntax: "json", globs: ["**/.roo/mcp.json", "**/rooveterinaryinc.roo-cline/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
-  { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json", "**/.amazonq/default.json", "**/.aws/amazonq/default.json", "**/.amazonq/cli-agents/*.json", "**/.aws/amazonq/cli-agents/*.json", "**/.aws/amazonq/agents/*.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
-  { id: "gemini-cli", client: "gemini-cli", title: "Gemini CLI", syntax: "jsonc", globs: ["**/.gemini/settings.json", "**/gemini-cli/settings.json", "**/gemini-cli/system-defaults.json", "**/GeminiCli/settings.json", "**/GeminiCli/system-defaults.json", "**/.gemini/extensions/*/gemini-extension.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
-  { id: "codex", client: "codex", title: "OpenAI Codex CLI", syntax: "toml", globs: ["**/.codex/config.toml", "**/codex/config.toml", "**/.codex/*.config.toml", "**/codex/requirements.toml", "**/.codex/requirements.toml"], scope: "project", syntaxes: none, adapter: maps.codexAdapter },
-  { id: "zed", client: "zed", title: "Zed", syntax: "jsonc", globs: ["**/.zed/settings.json", "**/zed/settings.json"], scope: "project", syntaxes: none, adapter: maps.zedAdapter },
+  { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
+  { id: "gemini-cli-extension", client: "gemini-cli", title: "Gemini CLI extension", syntax: "jsonc", globs: ["**/.gemini/extensions/*/gemini-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   { id: "continue", client: "continue", title: "Continue", syntax: "yaml", globs: ["**/.continue/config.yaml", "**/.continue/config.yml", "**/.continue/mcpServers/*.yaml", "**/.continue/mcpServers/*.yml"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },
   { id: "continue-json", client: "continue", title: "Continue (JSON block)", syntax: "jsonc", globs: ["**/.continue/mcpServers/*.json"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },
-  { id: "goose", client: "goose", title: "Goose", syntax: "yaml", globs: ["**/goose/config.yaml", "**/goose/config.yml", "**/.goose/config.yaml"], scope: "user", syntaxes: none, adapter: maps.gooseAdapter },
   { id: "opencode", client: "opencode", title: "opencode", syntax: "jsonc", globs: ["**/opencode.json", "**/opencode.jsonc", "**/.agents/mcp.json", "**/opencode/mcp-local.json"], scope: "project", syntaxes: ["brace-env"], adapter: maps.opencodeAdapter },
   { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.mcpServersAdapter },
   { id: "copilot", client: "copilot", title: "GitHub Copilot coding agent / CLI", syntax: "json", globs: ["**/.copilot/mcp-config.json", "**/.github/copilot/mcp.json", "**/.github/copilot-mcp.json", "**/copilot-mcp-config.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.mcpServersAdapter },
@@ -75,7 +71,7 @@ const CODE_FORMATS: FormatSpec[] = [
 export const PATH_FORMATS: FormatSpec[] = [...POLICY_PATH_FORMATS, ...CLIENT_PATH_FORMATS, ...GATEWAY_PATH_FORMATS, ...CODE_FORMATS];
 
 /** Formats recognised by content (YAML/JSON with names that say nothing). */
-export const SNIFFED_FORMATS: FormatSpec[] = [...GATEWAY_SNIFFED_FORMATS];
+export const SNIFFED_FORMATS: FormatSpec[] = [...POLICY_SNIFFED_FORMATS, ...GATEWAY_SNIFFED_FORMATS];
 
 /** Extensions whose files may be sniffed. */
 export const SNIFF_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);

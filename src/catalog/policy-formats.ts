@@ -1,9 +1,46 @@
 /**
  * Client policy and settings files (Claude Code settings and managed
- * settings, Gemini settings, VS Code settings, Codex requirements, Cursor
- * permissions, Amazon Q agents, Zed, Goose, Continue permissions ...).
+ * settings, Gemini settings, VS Code settings, Codex config and requirements,
+ * Cursor permissions, Amazon Q agents, Zed, Goose, Continue permissions,
+ * Cline enterprise config). Where a settings file also holds servers (Gemini,
+ * VS Code, Codex, Zed, Goose, Amazon Q agents) the adapter yields both, and
+ * the server catalog in `formats.ts` no longer claims the path.
  */
+import type { RefSyntax } from "../model/refs.js";
+import { amazonQAgentAdapter } from "../model/adapters/policies/amazon-q.js";
+import { claudeManagedSettingsAdapter, claudeSettingsAdapter } from "../model/adapters/policies/claude-code.js";
+import { clineRemoteConfigAdapter, isClineRemoteConfig } from "../model/adapters/policies/cline.js";
+import { codexConfigAdapter } from "../model/adapters/policies/codex.js";
+import { continuePermissionsAdapter } from "../model/adapters/policies/continue.js";
+import { cursorPermissionsAdapter } from "../model/adapters/policies/cursor.js";
+import { geminiSettingsAdapter } from "../model/adapters/policies/gemini-cli.js";
+import { gooseConfigAdapter } from "../model/adapters/policies/goose.js";
+import { vscodeSettingsAdapter } from "../model/adapters/policies/vscode.js";
+import { zedSettingsAdapter } from "../model/adapters/policies/zed.js";
 import type { FormatSpec } from "./formats.js";
 
+const none: readonly RefSyntax[] = [];
+const gemini: readonly RefSyntax[] = ["dollar-brace", "dollar", "percent"];
+
 /** Matched by path; these are checked BEFORE the server formats. */
-export const POLICY_PATH_FORMATS: FormatSpec[] = [];
+export const POLICY_PATH_FORMATS: FormatSpec[] = [
+  { id: "claude-code-managed-settings", client: "claude-code", title: "Claude Code managed settings", syntax: "json", globs: ["**/managed-settings.json", "**/managed-settings.d/*.json"], scope: "managed", syntaxes: none, adapter: claudeManagedSettingsAdapter, strict: true },
+  { id: "claude-code-local-settings", client: "claude-code", title: "Claude Code local settings", syntax: "json", globs: ["**/.claude/settings.local.json"], scope: "local", syntaxes: none, adapter: claudeSettingsAdapter, strict: true },
+  { id: "claude-code-settings", client: "claude-code", title: "Claude Code settings", syntax: "json", globs: ["**/.claude/settings.json"], scope: "project", syntaxes: none, adapter: claudeSettingsAdapter, strict: true },
+  { id: "gemini-cli-system", client: "gemini-cli", title: "Gemini CLI system settings", syntax: "jsonc", globs: ["**/gemini-cli/settings.json", "**/gemini-cli/system-defaults.json", "**/GeminiCli/settings.json", "**/GeminiCli/system-defaults.json"], scope: "system", syntaxes: gemini, adapter: geminiSettingsAdapter },
+  { id: "gemini-cli", client: "gemini-cli", title: "Gemini CLI settings", syntax: "jsonc", globs: ["**/.gemini/settings.json"], scope: "project", syntaxes: gemini, adapter: geminiSettingsAdapter },
+  { id: "codex-requirements", client: "codex", title: "OpenAI Codex requirements", syntax: "toml", globs: ["**/codex/requirements.toml", "**/.codex/requirements.toml"], scope: "managed", syntaxes: none, adapter: codexConfigAdapter },
+  { id: "codex", client: "codex", title: "OpenAI Codex CLI", syntax: "toml", globs: ["**/.codex/config.toml", "**/codex/config.toml", "**/.codex/*.config.toml"], scope: "project", syntaxes: none, adapter: codexConfigAdapter },
+  { id: "vscode-settings", client: "vscode", title: "VS Code settings", syntax: "jsonc", globs: ["**/.vscode/settings.json", "**/Code*/User/settings.json", "**/Code*/User/profiles/*/settings.json", "**/*.code-workspace"], scope: "project", syntaxes: ["env-colon", "input"], adapter: vscodeSettingsAdapter },
+  { id: "cursor-permissions", client: "cursor", title: "Cursor permissions", syntax: "jsonc", globs: ["**/.cursor/permissions.json"], scope: "user", syntaxes: none, adapter: cursorPermissionsAdapter },
+  { id: "cursor-cli", client: "cursor", title: "Cursor CLI permissions", syntax: "json", globs: ["**/.cursor/cli-config.json", "**/cursor/cli-config.json", "**/.cursor/cli.json"], scope: "user", syntaxes: none, adapter: cursorPermissionsAdapter },
+  { id: "amazon-q-agent", client: "amazon-q", title: "Amazon Q Developer agent", syntax: "jsonc", globs: ["**/.amazonq/default.json", "**/.aws/amazonq/default.json", "**/.amazonq/cli-agents/*.json", "**/.aws/amazonq/cli-agents/*.json", "**/.aws/amazonq/agents/*.json"], scope: "project", syntaxes: none, adapter: amazonQAgentAdapter },
+  { id: "zed", client: "zed", title: "Zed", syntax: "jsonc", globs: ["**/.zed/settings.json", "**/zed/settings.json"], scope: "project", syntaxes: none, adapter: zedSettingsAdapter },
+  { id: "goose", client: "goose", title: "Goose", syntax: "yaml", globs: ["**/goose/config.yaml", "**/goose/config.yml", "**/.goose/config.yaml"], scope: "user", syntaxes: none, adapter: gooseConfigAdapter },
+  { id: "continue-permissions", client: "continue", title: "Continue CLI permissions", syntax: "yaml", globs: ["**/.continue/permissions.yaml"], scope: "user", syntaxes: none, adapter: continuePermissionsAdapter },
+];
+
+/** Matched by content (JSON with generic names). */
+export const POLICY_SNIFFED_FORMATS: FormatSpec[] = [
+  { id: "cline-remote-config", client: "cline", title: "Cline enterprise remote config", syntax: "jsonc", globs: [], sniffText: /"(allowedMCPServers|remoteMCPServers|mcpMarketplaceEnabled|blockPersonalRemoteMCPServers)"/, sniff: (docs) => isClineRemoteConfig(docs), scope: "managed", syntaxes: none, adapter: clineRemoteConfigAdapter },
+];

@@ -22,6 +22,7 @@ export const CATEGORIES = [
   "unapproved-server",
   "config-drift",
   "missing-audit",
+  "unexpanded-reference",
   "parse-error",
   "suppression",
 ] as const;

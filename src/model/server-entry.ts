@@ -55,7 +55,7 @@ export function namedValues(input: AdapterInput, node: DocNode | undefined): Nam
         if (s && eq > 0 && item) {
           const raw = s.slice(eq + 1);
           const c = classifyValue(raw, input.syntaxes);
-          out.push({ raw, ref: c.ref, key: s.slice(0, eq), loc: locOf(input, item.span) });
+          out.push({ raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: s.slice(0, eq), loc: locOf(input, item.span) });
         }
       }
     }
@@ -156,6 +156,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   const apiKey = entry(n, "apiKey");
   const apiKeyValue = value(input, apiKey?.value);
   if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
+  credentials.push(...authHints(input, n, credentials));
 
   const disabled = bool(get(n, "disabled"));
   const enabledFlag = bool(get(n, "enabled"));
@@ -183,6 +184,26 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     enabled,
     facts: argFacts(args),
   };
+}
+
+/**
+ * Authentication configured without a value in the file: an OAuth block
+ * (token kept in the client's store), a `headersHelper` command, Gemini
+ * `authProviderType`, LibreChat `apiKey: { source }` / `requiresOAuth`.
+ * Recorded as credentials with an empty raw value (nothing to scan) located
+ * at the key, so the value itself still gets the secret scan.
+ */
+function authHints(input: AdapterInput, n: DocNode, found: readonly Credential[]): Credential[] {
+  const out: Credential[] = [];
+  for (const key of ["oauth", "auth", "headersHelper", "authProviderType", "apiKey", "requiresOAuth"]) {
+    const e = entry(n, key);
+    if (!e || found.some((c) => c.key === key || c.key.startsWith(`${key}.`))) continue;
+    const off = bool(e.value) === false || (isObject(e.value) && bool(get(e.value, "enabled")) === false);
+    if (off || (key === "apiKey" && !isObject(e.value)) || (key === "requiresOAuth" && bool(e.value) !== true)) continue;
+    const loc = locOf(input, e.keySpan);
+    out.push({ source: key === "headersHelper" ? "header" : "oauth", key, raw: "", ref: { kind: "secretStore", name: key }, loc, keyLoc: loc });
+  }
+  return out;
 }
 
 function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {

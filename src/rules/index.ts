@@ -15,6 +15,10 @@ import longLivedToken from "./long-lived-token/long-lived-token.js";
 import unapprovedServer from "./unapproved-server/unapproved-server.js";
 import configDrift from "./config-drift/config-drift.js";
 import dnsRebindingProtectionOff from "./insecure-transport/dns-rebinding-protection-off.js";
+import plainHttpRemote from "./insecure-transport/plain-http-remote.js";
+import unauthenticatedRemote from "./insecure-transport/unauthenticated-remote.js";
+import unpinnedPackage from "./unpinned-server/unpinned-package.js";
+import unexpandedReference from "./unexpanded-reference/unexpanded-reference.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
@@ -28,5 +32,9 @@ export const RULES: readonly Rule[] = [
   unapprovedServer,
   configDrift,
   dnsRebindingProtectionOff,
+  plainHttpRemote,
+  unauthenticatedRemote,
+  unpinnedPackage,
+  unexpandedReference,
   parseError,
 ];

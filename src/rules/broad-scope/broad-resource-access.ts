@@ -6,7 +6,7 @@ export default defineRule({
     title: "MCP server with over-wide resource access",
     name: "BroadResourceAccess",
     description:
-      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder, a container run `--privileged`, with the host network or a host mount of `/` or home, the GitHub server with every toolset, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Whatever the agent is tricked into asking, the server can do.",
+      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder, a container run `--privileged`, with the host network or a host mount of `/` or home, the GitHub server with every toolset, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -19,6 +19,7 @@ export default defineRule({
   messages: {
     fact: "Server '{server}' ({client}): {detail}.",
     wholeEnv: "Server '{server}' ({client}) is started with the whole parent environment: every secret in the agent's environment reaches it.",
+    allTools: "Server '{server}' ({client}) exposes every tool it offers: no `{key}` list narrows it.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
@@ -29,6 +30,11 @@ export default defineRule({
         // DNS rebinding is about the transport, not reach: insecure-transport/dns-rebinding-protection-off reports it.
         if (f.kind === "dns-rebinding-off") continue;
         ctx.report({ messageId: "fact", data: { server: s.name, client: s.client, detail: f.detail }, loc: f.loc, identity: `${s.name}\u0000${f.kind}\u0000${f.detail}`, server: { name: s.name, client: s.client } });
+      }
+      for (const g of s.tools.grants) {
+        if (g.kind !== "all-tools") continue;
+        // A note: most servers are used whole; it matters when the server has write tools.
+        ctx.report({ messageId: "allTools", data: { server: s.name, client: s.client, key: g.key }, loc: g.loc, identity: `${s.name}\u0000all-tools\u0000${g.key}`, server: { name: s.name, client: s.client }, level: "note" });
       }
     }
   },

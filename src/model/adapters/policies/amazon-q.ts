@@ -1,0 +1,36 @@
+/**
+ * Amazon Q Developer agent files (`default.json`, `cli-agents/*.json`): the
+ * agent's own `mcpServers` plus `tools` (what the agent may use),
+ * `allowedTools` (what runs with no prompt) and `useLegacyMcpJson`.
+ */
+import { entry, get, str, strings } from "../../../parse/doc.js";
+import type { Adapter } from "../../adapter.js";
+import { mcpServersAdapter } from "../server-maps.js";
+import { PolicyDraft } from "./common.js";
+
+const CLIENT = "amazon-q";
+
+export const amazonQAgentAdapter: Adapter = (input) => {
+  const servers = mcpServersAdapter(input).servers;
+  const policies = input.docs.map((doc) => {
+    const d = new PolicyDraft(input, "client");
+    d.setDefault("ask", "tools outside `allowedTools` prompt before they run");
+    for (const item of strings(get(doc, "tools"))) {
+      if (item.value === "*") d.setting("tools", item.node, "permissive", "the agent may use every tool of every server, including servers pulled in from legacy `mcp.json` files");
+    }
+    for (const item of strings(get(doc, "allowedTools"))) {
+      if (!item.value.startsWith("@") || item.value === "@builtin") continue;
+      d.rule("allow", item.value, item.node);
+      const [server, tool] = item.value.slice(1).split("/", 2);
+      if (tool === undefined || tool === "*" || (server ?? "").includes("*")) {
+        d.setting("allowedTools", item.node, "permissive", `every tool of ${server?.includes("*") ? `servers matching '${server}'` : `MCP server '${server ?? ""}'`} runs without a prompt`);
+      }
+    }
+    const legacy = entry(doc, "useLegacyMcpJson");
+    if (legacy && str(legacy.value) === "true") {
+      d.setting("useLegacyMcpJson", legacy.value, "permissive", "servers from the legacy `mcp.json` files join this agent, outside its own `mcpServers` list");
+    }
+    return d.build(CLIENT, "policy", servers);
+  });
+  return { servers, policies, diagnostics: [] };
+};

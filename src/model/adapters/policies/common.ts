@@ -1,0 +1,130 @@
+/**
+ * Shared pieces of the client policy adapters: a small collector that turns
+ * document nodes into PolicySetting / PolicyRule / ServerMatcher records with
+ * exact locations, and the final Policy assembly.
+ */
+import { entry, isObject, str, type DocNode } from "../../../parse/doc.js";
+import { locOf, type AdapterInput } from "../../adapter.js";
+import { fileLoc, type Loc } from "../../location.js";
+import type { Decision, McpServer, Policy, PolicyKind, PolicyRule, PolicySetting, ServerMatcher } from "../../types.js";
+
+export type Effect = PolicySetting["effect"];
+
+/** What an adapter found in one policy layer, before it becomes a Policy. */
+export class PolicyDraft {
+  readonly settings: PolicySetting[] = [];
+  readonly toolRules: PolicyRule[] = [];
+  readonly serverAllow: ServerMatcher[] = [];
+  readonly serverDeny: ServerMatcher[] = [];
+  decision: Decision | "unknown" = "unknown";
+  reason: string;
+  defaultLoc: Loc;
+
+  constructor(
+    readonly input: AdapterInput,
+    readonly kind: PolicyKind,
+  ) {
+    this.reason = "this file sets no default; other layers decide";
+    this.defaultLoc = this.rootLoc();
+  }
+
+  loc(node: DocNode): Loc {
+    return locOf(this.input, node.span);
+  }
+
+  /** Location of the document root (its first character), for "absent key" findings. */
+  rootLoc(): Loc {
+    const doc = this.input.docs[0];
+    if (!doc) return fileLoc(this.input.file);
+    const loc = locOf(this.input, { start: doc.span.start, end: doc.span.start + 1 });
+    return loc;
+  }
+
+  setting(key: string, node: DocNode, effect: Effect, meaning: string, value?: string): void {
+    this.settings.push({ key, value: value ?? display(node), loc: this.loc(node), effect, meaning });
+  }
+
+  rule(effect: Decision, pattern: string, node: DocNode): void {
+    this.toolRules.push({ effect, pattern, loc: this.loc(node) });
+  }
+
+  allow(by: ServerMatcher["by"], value: string, node: DocNode): void {
+    this.serverAllow.push({ by, value, loc: this.loc(node) });
+  }
+
+  deny(by: ServerMatcher["by"], value: string, node: DocNode): void {
+    this.serverDeny.push({ by, value, loc: this.loc(node) });
+  }
+
+  /** Records the default decision, its reason and where it is decided. */
+  setDefault(decision: Decision | "unknown", reason: string, loc?: Loc): void {
+    this.decision = decision;
+    this.reason = reason;
+    this.defaultLoc = loc ?? this.rootLoc();
+  }
+
+  build(client: string, suffix = "policy", governs: readonly McpServer[] = []): Policy {
+    const i = this.input;
+    return {
+      id: `${i.file}#${suffix}`,
+      client,
+      kind: this.kind,
+      name: i.file,
+      file: i.file,
+      loc: this.rootLoc(),
+      ...(this.serverAllow.length ? { serverAllow: this.serverAllow } : {}),
+      ...(this.serverDeny.length ? { serverDeny: this.serverDeny } : {}),
+      toolRules: this.toolRules,
+      settings: this.settings,
+      defaultDecision: this.decision,
+      defaultReason: this.reason,
+      defaultLoc: this.defaultLoc,
+      governs: governs.map((s) => s.id),
+    };
+  }
+}
+
+/** A short text form of a value node for messages (`true`, `"all"`, `[2 items]`). */
+export function display(node: DocNode, depth = 0): string {
+  if (node.type === "string") return JSON.stringify(node.value);
+  if (depth > 1) return node.type === "object" ? "{…}" : node.type === "array" ? "[…]" : String(node.value);
+  if (node.type === "array") return `[${node.items.map((n) => display(n, depth + 1)).join(", ")}]`;
+  if (node.type === "object") return `{ ${node.entries.map((e) => `${JSON.stringify(e.key)}: ${display(e.value, depth + 1)}`).join(", ")} }`;
+  return String(node.value);
+}
+
+/**
+ * A setting that editors write either as one dotted key (`"chat.mcp.access"`,
+ * VS Code style) or as nested objects. Returns the node and the key path as
+ * the file spells it.
+ */
+export function dotted(root: DocNode | undefined, key: string): { key: string; node: DocNode } | undefined {
+  const flat = entry(root, key);
+  if (flat) return { key, node: flat.value };
+  const parts = key.split(".");
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const head = entry(root, parts.slice(0, i).join("."));
+    if (head && isObject(head.value)) {
+      const rest = dotted(head.value, parts.slice(i).join("."));
+      if (rest) return { key, node: rest.node };
+    }
+  }
+  return undefined;
+}
+
+/** The string value of a dotted setting. */
+export function dottedStr(root: DocNode | undefined, key: string): { value: string; node: DocNode } | undefined {
+  const d = dotted(root, key);
+  const v = str(d?.node);
+  return d && v !== undefined ? { value: v, node: d.node } : undefined;
+}
+
+/** True when a pattern holds a glob wildcard. */
+export function isWildcard(pattern: string): boolean {
+  return pattern.includes("*");
+}
+
+/** Adds an `all-tools` grant to a server that has no include list (`includeTools`, `enabled_tools`). */
+export function withAllToolsGrant(key: string): (s: McpServer) => McpServer {
+  return (s) => (s.tools.include ? s : { ...s, tools: { ...s.tools, grants: [...s.tools.grants, { kind: "all-tools", key, loc: s.loc }] } });
+}

@@ -1,0 +1,69 @@
+/**
+ * Gemini CLI settings (`.gemini/settings.json`, `~/.gemini/settings.json`,
+ * system `settings.json` and `system-defaults.json`): the file holds both the
+ * `mcpServers` map and the policy keys (`mcp.allowed`, `tools.allowed`,
+ * `security.*`, `general.defaultApprovalMode`), so this adapter yields both.
+ */
+import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
+import type { Adapter, AdapterInput } from "../../adapter.js";
+import type { McpServer } from "../../types.js";
+import { serversFromMap } from "../server-maps.js";
+import { PolicyDraft, withAllToolsGrant, isWildcard } from "./common.js";
+
+const CLIENT = "gemini-cli";
+
+/** Built-in tool names: anything else in `tools.allowed` with `__` or `mcp_` is an MCP tool. */
+function mcpToolEntry(pattern: string, servers: readonly McpServer[]): boolean {
+  if (pattern === "*" || pattern.startsWith("mcp_") || pattern.includes("__")) return true;
+  return servers.some((s) => pattern === s.name || pattern.startsWith(`${s.name}__`));
+}
+
+function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServer[]): PolicyDraft {
+  const managed = /(^|\/)(gemini-cli|GeminiCli)\/settings\.json$/.test(input.file);
+  const d = new PolicyDraft(input, managed ? "managed" : "client");
+
+  for (const item of strings(get(doc, "tools", "allowed"))) {
+    if (!mcpToolEntry(item.value, servers)) continue;
+    d.rule("allow", item.value, item.node);
+    const wholeServer = servers.some((s) => item.value === s.name);
+    if (isWildcard(item.value) || wholeServer) {
+      const what = wholeServer ? `every tool of MCP server '${item.value}' runs` : `MCP tools matching '${item.value}' run`;
+      d.setting("tools.allowed", item.node, "permissive", `${what} without a confirmation prompt`);
+    }
+  }
+  for (const item of strings(get(doc, "tools", "exclude"))) if (mcpToolEntry(item.value, servers)) d.rule("deny", item.value, item.node);
+
+  const yolo = get(doc, "security", "disableYoloMode");
+  if (yolo && str(yolo) === "true") d.setting("security.disableYoloMode", yolo, "restrictive", "`--yolo` cannot switch confirmations off");
+  if (yolo && str(yolo) === "false") d.setting("security.disableYoloMode", yolo, "permissive", "explicitly leaves `--yolo` available: any session can run every tool call without confirmation");
+
+  const mode = get(doc, "general", "defaultApprovalMode");
+  if (mode && str(mode) === "yolo") d.setting("general.defaultApprovalMode", mode, "permissive", "every tool call runs without confirmation (the docs only accept YOLO from the command line)");
+
+  const adminEnabled = get(doc, "admin", "mcp", "enabled");
+  for (const item of strings(get(doc, "mcp", "excluded"))) d.deny("name", item.value, item.node);
+  const allowed = entry(get(doc, "mcp"), "allowed");
+  for (const item of strings(allowed?.value)) d.allow("name", item.value, item.node);
+
+  if (adminEnabled && str(adminEnabled) === "false") {
+    d.setting("admin.mcp.enabled", adminEnabled, "restrictive", "MCP servers are switched off");
+    d.setDefault("deny", "`admin.mcp.enabled` is false: no MCP server connects", d.loc(adminEnabled));
+  } else if (allowed) {
+    d.setDefault("deny", "only servers named in `mcp.allowed` connect", d.loc(allowed.value));
+  } else if (input.scope === "system" || servers.length > 0) {
+    d.setDefault("allow", "`mcp.allowed` is not set, so the effective default is that every configured server connects (name the servers in `mcp.allowed`, best in system settings)");
+  } else {
+    d.setDefault("unknown", "no `mcp.allowed` and no servers here; other settings layers decide");
+  }
+  return d;
+}
+
+export const geminiSettingsAdapter: Adapter = (input) => {
+  const servers: McpServer[] = [];
+  const policies = input.docs.map((doc) => {
+    const found = serversFromMap(input, get(doc, "mcpServers"), "mcpServers").map(withAllToolsGrant("includeTools"));
+    servers.push(...found);
+    return readPolicy(input, doc, found).build(CLIENT, "policy", found);
+  });
+  return { servers, policies, diagnostics: [] };
+};

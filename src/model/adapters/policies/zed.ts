@@ -1,0 +1,49 @@
+/**
+ * Zed settings: `context_servers` plus `agent.tool_permissions` and the
+ * legacy `agent.always_allow_tool_actions`.
+ */
+import { get, isObject, str, type DocNode } from "../../../parse/doc.js";
+import type { Adapter, AdapterInput } from "../../adapter.js";
+import { zedAdapter } from "../server-maps.js";
+import { PolicyDraft } from "./common.js";
+
+const CLIENT = "zed";
+
+function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
+  const d = new PolicyDraft(input, "client");
+  d.setDefault("ask", "no `agent.tool_permissions.default`: Zed confirms each tool call (`confirm` is the default)");
+  const def = get(doc, "agent", "tool_permissions", "default");
+  const v = str(def);
+  if (def && v === "allow") {
+    d.setting("agent.tool_permissions.default", def, "permissive", "every tool call, MCP tools included, runs without confirmation");
+    d.setDefault("allow", "`agent.tool_permissions.default` is `allow`", d.loc(def));
+  } else if (def && v === "deny") d.setDefault("deny", "`agent.tool_permissions.default` is `deny`", d.loc(def));
+  else if (def && v === "confirm") d.setDefault("ask", "`agent.tool_permissions.default` is `confirm`", d.loc(def));
+  const tools = get(doc, "agent", "tool_permissions", "tools");
+  if (isObject(tools)) {
+    for (const e of tools.entries) {
+      const td = get(e.value, "default");
+      const tv = str(td);
+      if (td && e.key.startsWith("mcp:") && (tv === "allow" || tv === "deny")) d.rule(tv, e.key, td);
+      else if (td && e.key.startsWith("mcp:") && tv === "confirm") d.rule("ask", e.key, td);
+    }
+  }
+  const always = get(doc, "agent", "always_allow_tool_actions");
+  if (always && str(always) === "true") {
+    d.setting("agent.always_allow_tool_actions", always, "permissive", "every tool call, MCP tools included, runs without confirmation");
+    if (d.decision !== "deny") d.setDefault("allow", "`agent.always_allow_tool_actions` is true", d.loc(always));
+  }
+  const profiles = get(doc, "agent", "profiles");
+  if (isObject(profiles)) {
+    for (const p of profiles.entries) {
+      const all = get(p.value, "enable_all_context_servers");
+      if (all && str(all) === "true") d.setting(`agent.profiles.${p.key}.enable_all_context_servers`, all, "permissive", `profile '${p.key}' gets every tool of every context server`);
+    }
+  }
+  return d;
+}
+
+export const zedSettingsAdapter: Adapter = (input) => {
+  const servers = zedAdapter(input).servers;
+  return { servers, policies: input.docs.map((doc) => readPolicy(input, doc).build(CLIENT, "policy", servers)), diagnostics: [] };
+};

@@ -1,0 +1,151 @@
+/**
+ * What a server launches: the package a runner fetches (`npx`, `pnpm dlx`,
+ * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`) or the
+ * container image (`docker run`, `podman run`, `image:` fields), and how
+ * firmly its version is pinned. Pure string work over command and args.
+ */
+import type { ConfigValue, McpServer } from "./types.js";
+
+export type Pin = "exact" | "digest" | "tag" | "range" | "latest" | "none";
+
+export interface Launched {
+  readonly ecosystem: "npm" | "pypi" | "image";
+  /** The spec as written (`@acme/notes-mcp@latest`, `acme/notes:1.2`). */
+  readonly spec: string;
+  readonly name: string;
+  readonly version?: string;
+  readonly pin: Pin;
+  readonly value: ConfigValue;
+}
+
+const EXACT = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+/** `name@version` for npm specs (the scope's `@` is not a separator). */
+export function npmPin(spec: string): { name: string; version?: string; pin: Pin } {
+  const at = spec.indexOf("@", spec.startsWith("@") ? 1 : 0);
+  if (at < 0) return { name: spec, pin: "none" };
+  const name = spec.slice(0, at);
+  const version = spec.slice(at + 1);
+  if (version === "" || version === "latest") return { name, version, pin: "latest" };
+  return { name, version, pin: EXACT.test(version) ? "exact" : "range" };
+}
+
+/** `name==1.2.3`, `name@1.2.3` (uv), `name>=1`, `name[extra]`. */
+export function pypiPin(spec: string): { name: string; version?: string; pin: Pin } {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(==|===|@|>=|<=|~=|!=|>|<)?\s*(.*)$/.exec(spec);
+  if (!m) return { name: spec, pin: "none" };
+  const name = m[1] ?? spec;
+  const op = m[3];
+  const version = m[4] ?? "";
+  if (!op) return { name, pin: "none" };
+  if (version === "latest") return { name, version, pin: "latest" };
+  return { name, version, pin: (op === "==" || op === "===" || op === "@") && /^\d[\w.+-]*$/.test(version) && !version.includes("*") ? "exact" : "range" };
+}
+
+/** `repo/image@sha256:…` is pinned; `:latest` or no tag floats; other tags are named versions. */
+export function imagePin(spec: string): { name: string; version?: string; pin: Pin } {
+  const digest = spec.indexOf("@sha256:");
+  if (digest >= 0) return { name: spec.slice(0, digest), version: spec.slice(digest + 1), pin: "digest" };
+  const slash = spec.lastIndexOf("/");
+  const colon = spec.lastIndexOf(":");
+  if (colon > slash) {
+    const tag = spec.slice(colon + 1);
+    return { name: spec.slice(0, colon), version: tag, pin: tag === "latest" ? "latest" : "tag" };
+  }
+  return { name: spec, pin: "none" };
+}
+
+function base(cmd: string): string {
+  return (cmd.split(/[\\/]/).pop() ?? cmd).replace(/\.(cmd|exe|ps1)$/i, "").toLowerCase();
+}
+
+/** Tokens of the launch line: command then args; a command written as one string is split. */
+function launchTokens(s: McpServer): ConfigValue[] {
+  if (!s.command) return [];
+  if (s.args.length === 0 && /\s/.test(s.command.raw.trim())) {
+    return s.command.raw.trim().split(/\s+/).map((raw) => ({ ...(s.command as ConfigValue), raw }));
+  }
+  return [s.command, ...s.args];
+}
+
+/** The first positional token from `i`, skipping flags (and the values of `valued` flags). */
+function positional(tokens: readonly ConfigValue[], i: number, valued: ReadonlySet<string>): { at: number; flags: Map<string, ConfigValue> } {
+  const flags = new Map<string, ConfigValue>();
+  while (i < tokens.length) {
+    const t = (tokens[i] as ConfigValue).raw;
+    if (t === "--") return { at: i + 1, flags };
+    if (!t.startsWith("-")) return { at: i, flags };
+    const eq = t.indexOf("=");
+    if (eq > 0) flags.set(t.slice(0, eq), { ...(tokens[i] as ConfigValue), raw: t.slice(eq + 1) });
+    else if (valued.has(t) && tokens[i + 1]) {
+      flags.set(t, tokens[i + 1] as ConfigValue);
+      i++;
+    }
+    i++;
+  }
+  return { at: i, flags };
+}
+
+const NPM_VALUED = new Set(["-p", "--package", "--registry", "--cache", "--userconfig", "-c", "--call", "--node-options"]);
+const UV_VALUED = new Set(["--from", "--with", "-w", "--python", "-p", "--index", "--index-url", "--extra-index-url", "--default-index", "--with-requirements", "--constraints", "-c", "--python-preference", "--cache-dir", "--directory"]);
+const PIPX_VALUED = new Set(["--spec", "--python", "--index-url", "--pip-args"]);
+const DOCKER_VALUED = new Set([
+  "-e", "--env", "--env-file", "-v", "--volume", "--mount", "--name", "-p", "--publish", "--network", "--net", "-w", "--workdir", "-u", "--user",
+  "--entrypoint", "-l", "--label", "--label-file", "--platform", "--pull", "--cpus", "-m", "--memory", "--add-host", "--cap-add", "--cap-drop",
+  "--device", "--dns", "-h", "--hostname", "--ipc", "--log-driver", "--log-opt", "--restart", "--runtime", "--security-opt", "--shm-size", "--tmpfs",
+  "--ulimit", "--gpus", "--stop-signal", "--cidfile", "--network-alias", "--expose", "--group-add", "--pid", "--userns", "--uts", "--cgroupns",
+  "--memory-swap", "--cpu-shares", "-c", "--health-cmd", "--stop-timeout", "--secret", "--annotation", "--attach", "-a",
+]);
+
+function isLocalPath(spec: string): boolean {
+  return /^(\.{0,2}\/|~|[A-Za-z]:[\\/]|file:|git[+:]|github:|https?:|\$)/.test(spec) || spec.endsWith(".js") || spec.endsWith(".tgz") || spec.endsWith(".whl");
+}
+
+function npmRunner(tokens: readonly ConfigValue[]): number | undefined {
+  const [c, a, b] = tokens.map((t) => base(t.raw));
+  if (c === "npx" || c === "bunx" || c === "pnpx") return 1;
+  if ((c === "pnpm" || c === "yarn") && a === "dlx") return 2;
+  if (c === "bun" && a === "x") return 2;
+  if (c === "npm" && (a === "exec" || a === "x")) return 2;
+  if (c === "corepack" && (a === "pnpm" || a === "yarn") && b === "dlx") return 3;
+  return undefined;
+}
+
+function fromNpm(tokens: readonly ConfigValue[], start: number): Launched[] {
+  const { at, flags } = positional(tokens, start, NPM_VALUED);
+  const pkgFlag = flags.get("-p") ?? flags.get("--package");
+  const v = pkgFlag ?? tokens[at];
+  if (!v || isLocalPath(v.raw)) return [];
+  const p = npmPin(v.raw);
+  return [{ ecosystem: "npm", spec: v.raw, ...p, value: v }];
+}
+
+function fromPypi(tokens: readonly ConfigValue[], start: number, valued: ReadonlySet<string>, specFlag: string): Launched[] {
+  const { at, flags } = positional(tokens, start, valued);
+  const v = flags.get(specFlag) ?? tokens[at];
+  if (!v || isLocalPath(v.raw)) return [];
+  return [{ ecosystem: "pypi", spec: v.raw, ...pypiPin(v.raw), value: v }];
+}
+
+function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
+  const { at } = positional(tokens, start, DOCKER_VALUED);
+  const v = tokens[at];
+  if (!v || v.raw.startsWith("$")) return [];
+  return [{ ecosystem: "image", spec: v.raw, ...imagePin(v.raw), value: v }];
+}
+
+/** Every package or image a server's launch line (or `image` field) fetches. */
+export function launchedPackages(s: McpServer): Launched[] {
+  const out: Launched[] = [];
+  if (s.image && s.image.ref.kind === "literal") out.push({ ecosystem: "image", spec: s.image.raw, ...imagePin(s.image.raw), value: s.image });
+  const tokens = launchTokens(s);
+  const [c, a, b] = tokens.map((t) => base(t.raw));
+  const npm = npmRunner(tokens);
+  if (npm !== undefined) out.push(...fromNpm(tokens, npm));
+  else if (c === "uvx") out.push(...fromPypi(tokens, 1, UV_VALUED, "--from"));
+  else if (c === "uv" && a === "tool" && b === "run") out.push(...fromPypi(tokens, 3, UV_VALUED, "--from"));
+  else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));
+  else if ((c === "docker" || c === "podman") && a === "run") out.push(...fromDocker(tokens, 2));
+  else if ((c === "docker" || c === "podman") && a === "container" && b === "run") out.push(...fromDocker(tokens, 3));
+  return out;
+}

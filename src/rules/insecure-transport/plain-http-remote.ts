@@ -1,0 +1,54 @@
+import { defineRule } from "../../engine/rule.js";
+import { isLoopbackHost, remoteEndpoints } from "../../model/endpoint.js";
+
+export default defineRule({
+  id: "plain-http-remote",
+  meta: {
+    title: "Remote MCP server reached over plain HTTP or WebSocket",
+    name: "PlainHttpRemote",
+    description:
+      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach.",
+    category: "insecure-transport",
+    level: "warning",
+    precision: "very-high",
+    securitySeverity: 6.5,
+    help: "Use `https://` (or `wss://`) with a valid certificate. For a server on this machine, bind it to `127.0.0.1` and use `http://127.0.0.1:<port>`; across containers, put TLS in front or use a stdio transport.",
+    cwe: ["CWE-319"],
+    references: ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
+    tags: ["transport"],
+  },
+  messages: {
+    plain: "Server '{server}' ({client}) is reached over {scheme}:// at {host}: tool calls and results travel in clear text.",
+    credential: "Server '{server}' ({client}) sends a credential over {scheme}:// to {host}: the token travels in clear text.",
+  },
+  check(model, ctx) {
+    for (const s of model.servers) {
+      for (const e of remoteEndpoints(s)) {
+        if (e.scheme !== "http" && e.scheme !== "ws") continue;
+        if (isLoopbackHost(e.host)) continue;
+        const withCredential = s.credentials.some((c) => c.source !== "env");
+        const who = { name: s.name, client: s.client };
+        ctx.report({
+          messageId: withCredential ? "credential" : "plain",
+          data: { server: s.name, client: s.client, scheme: e.scheme, host: e.host || "an unknown host" },
+          loc: e.value.loc,
+          identity: `${s.name}\u0000${e.scheme}\u0000${e.host}`,
+          server: who,
+          ...(withCredential ? { level: "error" as const } : {}),
+        });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      { file: ".mcp.json", code: `{\n  "mcpServers": {\n    "notes": { "type": "http", "url": "http://mcp.acme.example/mcp" }\n  }\n}\n`, expect: { line: 3, column: 39 } },
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "http://10.0.4.7:8080/mcp",\n  "headers": { "Authorization": "Bearer \${env:ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 1, column: 37 } },
+      { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "http://host.docker.internal:3000/sse"] } } }\n`, expect: { line: 1, column: 81 } },
+      { file: "librechat.yaml", code: `mcpServers:\n  live:\n    type: websocket\n    url: ws://mcp.acme.example/ws\n`, expect: { line: 4, column: 10 } },
+    ],
+    good: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp" }, "local": { "type": "http", "url": "http://127.0.0.1:3000/mcp" } } }\n` },
+      { file: ".vscode/mcp.json", code: `{ "servers": { "dev": { "type": "sse", "url": "http://localhost:8931/sse" }, "ipv6": { "type": "http", "url": "http://[::1]:9000/mcp" } } }\n` },
+    ],
+  },
+});

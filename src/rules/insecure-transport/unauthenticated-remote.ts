@@ -1,0 +1,45 @@
+import { defineRule } from "../../engine/rule.js";
+import { isLoopbackHost, isTemplatedHost, remoteEndpoints } from "../../model/endpoint.js";
+
+export default defineRule({
+  id: "unauthenticated-remote",
+  meta: {
+    title: "Remote MCP server configured with no credential",
+    name: "UnauthenticatedRemote",
+    description:
+      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported.",
+    category: "insecure-transport",
+    level: "note",
+    precision: "medium",
+    securitySeverity: 4.0,
+    help: "Confirm that the server requires authentication. Prefer OAuth (declare it in the client's `oauth` settings where it has them) or a per-user token passed by reference (`Authorization: Bearer ${env:TOKEN}`, `bearer_token_env_var`); never leave an internet-facing MCP server anonymous.",
+    cwe: ["CWE-306"],
+    references: ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
+    tags: ["transport", "authentication"],
+  },
+  messages: {
+    none: "Remote server '{server}' ({client}) at {host} is configured with no credential (no auth header, token variable or OAuth settings); unless it negotiates OAuth at connect time, its tools are open to anyone who can reach it.",
+  },
+  check(model, ctx) {
+    for (const s of model.servers) {
+      if (s.credentials.length > 0 || s.headers.length > 0) continue;
+      for (const e of remoteEndpoints(s)) {
+        if (!/^(https?|wss?)$/.test(e.scheme) || isTemplatedHost(e.host) || isLoopbackHost(e.host)) continue;
+        if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)/i.test(a.raw))) continue;
+        ctx.report({ messageId: "none", data: { server: s.name, client: s.client, host: e.host }, loc: e.value.loc, identity: `${s.name}\u0000${e.host}`, server: { name: s.name, client: s.client } });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      { file: ".mcp.json", code: `{\n  "mcpServers": {\n    "notes": { "type": "http", "url": "https://mcp.acme.example/mcp" }\n  }\n}\n`, expect: { line: 3, column: 39 } },
+      { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "type": "sse", "url": "https://mcp.acme.example/sse" } } }\n`, expect: { line: 1, column: 49 } },
+      { file: ".codeium/windsurf/mcp_config.json", code: `{ "mcpServers": {\n  "notes": { "serverUrl": "https://mcp.acme.example/mcp" } } }\n`, expect: { line: 2, column: 27 } },
+    ],
+    good: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n` },
+      { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
+      { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
+    ],
+  },
+});

@@ -1,0 +1,89 @@
+import { allFormats } from "../../catalog/formats.js";
+import { defineRule } from "../../engine/rule.js";
+import type { RefSyntax } from "../../model/refs.js";
+import type { ConfigValue, McpServer } from "../../model/types.js";
+
+const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
+  "dollar-brace": "${VAR}",
+  dollar: "$VAR",
+  percent: "%VAR%",
+  "env-colon": "${env:VAR}",
+  input: "${input:id}",
+  "file-colon": "${file:/path}",
+  "brace-env": "{env:VAR}",
+  "gh-secrets": "${{ secrets.X }}",
+  mustache: "{{VAR}}",
+};
+
+const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
+
+/** What a client expands in a file, as examples, from the catalog entry that read it. */
+function expandsIn(formatId: string | undefined): string {
+  const spec = allFormats().find((f) => f.id === formatId);
+  if (!spec || spec.syntaxes.length === 0) return "no reference syntax in this file";
+  return spec.syntaxes.map((s) => `\`${SYNTAX_EXAMPLE[s]}\``).join(", ");
+}
+
+/** Every configured value of a server with where it sits. A shell's script args are left alone: the shell expands them. */
+function values(s: McpServer): { where: string; v: ConfigValue }[] {
+  const out: { where: string; v: ConfigValue }[] = [];
+  const add = (where: string, v: ConfigValue | undefined) => {
+    if (v) out.push({ where, v });
+  };
+  add("command", s.command);
+  if (!(s.command && SHELLS.test(s.command.raw))) s.args.forEach((a, i) => add(`args[${i}]`, a));
+  add("url", s.url);
+  add("cwd", s.cwd);
+  add("image", s.image);
+  for (const e of s.env) add(`env ${e.key}`, e);
+  for (const h of s.headers) add(`header ${h.key}`, h);
+  return out;
+}
+
+export default defineRule({
+  id: "unexpanded-reference",
+  meta: {
+    title: "Reference syntax the client does not expand",
+    name: "UnexpandedReference",
+    description:
+      "A value holds reference syntax that this client does not expand, such as `${env:X}` in Claude Code's `.mcp.json`, `${X}` in Codex TOML or `$X` in Cursor. The server receives the literal text instead of the secret or path, so it fails or runs unauthenticated, and the usual fix under pressure is to paste the real value into the file.",
+    category: "unexpanded-reference",
+    level: "warning",
+    precision: "high",
+    securitySeverity: 3.0,
+    help: "Use the client's own syntax (Claude Code `${VAR}`, VS Code and Cursor `${env:VAR}` or `${input:id}`, opencode `{env:VAR}`, Continue `${{ secrets.X }}`); in Codex, pass secrets with `env_vars`, `bearer_token_env_var` or `env_http_headers` instead of `env`.",
+    cwe: ["CWE-1188"],
+    references: ["https://code.claude.com/docs/en/mcp", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference"],
+    tags: ["configuration"],
+  },
+  messages: {
+    unexpanded: "Server '{server}' ({client}): {where} holds `{refs}`, which {client} does not expand here (it expands {expands}); the server receives the literal text.",
+  },
+  check(model, ctx) {
+    const formatOf = new Map(model.files.map((f) => [f.path, f.format]));
+    for (const s of model.servers) {
+      for (const { where, v } of values(s)) {
+        if (!v.unexpanded || v.unexpanded.length === 0) continue;
+        const refs = v.unexpanded.join("`, `");
+        ctx.report({
+          messageId: "unexpanded",
+          data: { server: s.name, client: s.client, where, refs, expands: expandsIn(formatOf.get(s.file)) },
+          loc: v.loc,
+          identity: `${s.name}\u0000${where}\u0000${refs}`,
+          server: { name: s.name, client: s.client },
+        });
+      }
+    }
+  },
+  examples: {
+    bad: [
+      { file: ".mcp.json", code: `{\n  "mcpServers": {\n    "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${env:ACME_KEY}" } }\n  }\n}\n`, expect: { line: 3, column: 66 } },
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer $ACME_MCP_TOKEN" } } } }\n`, expect: { line: 1, column: 99 } },
+      { file: "opencode.json", code: `{ "mcp": { "notes": { "type": "remote", "url": "https://mcp.acme.example/mcp",\n  "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 2, column: 33 } },
+    ],
+    good: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}", "ROOT": "\${CLAUDE_PROJECT_DIR}" } } } }\n` },
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$ACME_KEY exec acme-notes-mcp"], "env": { "ACME_KEY": "\${env:ACME_KEY}" } } } }\n` },
+    ],
+  },
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { findingsOf, policyOf, scanFixture, settingsOf } from "./load.js";
+
+const RULES = ["permissive-setting", "missing-default-deny"];
+
+describe("Claude Code settings policies", () => {
+  const result = scanFixture("claude-code");
+
+  it("project settings: bypass mode, whole-server allows and project approval are permissive", () => {
+    const p = policyOf(result, ".claude/settings.json");
+    expect(p.kind).toBe("client");
+    expect(settingsOf(p)).toEqual([
+      'permissions.defaultMode="bypassPermissions"@6:20 permissive',
+      'permissions.allow="mcp__acme-notes"@7:15 permissive',
+      'permissions.allow="mcp__acme-wiki__*"@7:34 permissive',
+      "enableAllProjectMcpServers=true@2:33 permissive",
+      'enabledMcpjsonServers=["acme-notes"]@3:28 permissive',
+    ]);
+    expect(p.toolRules.map((r) => `${r.effect} ${r.pattern}`)).toEqual([
+      "allow mcp__acme-notes",
+      "allow mcp__acme-wiki__*",
+      "allow mcp__acme-issues__get_issue",
+      "ask mcp__acme-issues__create_issue",
+      "deny mcp__acme-deploy",
+    ]);
+    expect(p.serverDeny?.map((m) => m.value)).toEqual(["acme-legacy"]);
+    expect({ decision: p.defaultDecision, line: p.defaultLoc.line, column: p.defaultLoc.column }).toEqual({ decision: "allow", line: 6, column: 20 });
+  });
+
+  it("a bypass mode that the same file disables is neutral and the default stays ask", () => {
+    const p = policyOf(result, ".claude/settings.local.json");
+    expect(settingsOf(p)).toEqual([
+      'permissions.disableBypassPermissionsMode="disable"@4:37 restrictive',
+      'permissions.defaultMode="bypassPermissions"@3:20 neutral',
+    ]);
+    expect(p.defaultDecision).toBe("ask");
+  });
+
+  it("managed settings: allowlist means default deny; a name-only entry is spoofable", () => {
+    const p = policyOf(result, "etc/claude-code/managed-settings.json");
+    expect(p.kind).toBe("managed");
+    expect(p.defaultDecision).toBe("deny");
+    expect(p.serverAllow?.map((m) => `${m.by}:${m.value}`)).toEqual(["name:acme-notes", "url:https://mcp.acme.example/*", "command:/opt/acme/bin/wiki-mcp --read-only"]);
+    expect(p.serverDeny?.map((m) => `${m.by}:${m.value}`)).toEqual(["url:*://*.untrusted.example/*"]);
+    expect(settingsOf(p).filter((s) => s.endsWith("permissive"))).toEqual(['allowedMcpServers={ "serverName": "acme-notes" }@4:5 permissive']);
+  });
+
+  it("a managed-settings.d fragment without an allowlist leaves the default to the merged settings", () => {
+    const p = policyOf(result, "etc/claude-code/managed-settings.d/10-permissions.json");
+    expect(p.defaultDecision).toBe("unknown");
+    expect(p.toolRules.map((r) => `${r.effect} ${r.pattern}@${r.loc.line}:${r.loc.column}`)).toEqual(["deny mcp__acme-deploy__*@2:29"]);
+  });
+
+  it("reports each permissive switch once, at its value", () => {
+    expect(findingsOf(result, ".claude/settings.json", RULES)).toEqual([
+      "permissive-setting 2:33 warning",
+      "permissive-setting 3:28 warning",
+      "permissive-setting 6:20 warning",
+      "permissive-setting 7:15 warning",
+      "permissive-setting 7:34 warning",
+    ]);
+    expect(findingsOf(result, ".claude/settings.local.json", RULES)).toEqual([]);
+    expect(findingsOf(result, "etc/claude-code/managed-settings.json", RULES)).toEqual(["permissive-setting 4:5 warning"]);
+  });
+
+  it("a managed file with no allowedMcpServers fails open (error at the document start)", () => {
+    const r = scanSources([{ path: "Library/Application Support/ClaudeCode/managed-settings.json", text: `{\n  "permissions": { "defaultMode": "dontAsk" }\n}\n` }]);
+    const f = r.findings.filter((x) => x.ruleId === "missing-default-deny");
+    expect(f.map((x) => `${x.loc.line}:${x.loc.column} ${x.level}`)).toEqual(["1:1 error"]);
+    expect(f[0]?.message).toContain("unset `allowedMcpServers` allows every server");
+  });
+
+  it("an empty allowlist denies every server", () => {
+    const r = scanSources([{ path: "etc/claude-code/managed-settings.json", text: `{ "allowedMcpServers": [] }\n` }]);
+    expect(r.model.policies[0]?.defaultDecision).toBe("deny");
+    expect(r.findings.filter((x) => x.ruleId === "missing-default-deny")).toEqual([]);
+  });
+});

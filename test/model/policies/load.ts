@@ -1,0 +1,37 @@
+/**
+ * Loads one fixture folder (`fixtures/policies/<client>`) as in-memory sources
+ * with paths relative to it, and scans them.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scanSources, type ScanResult } from "../../../src/api.js";
+import type { Policy } from "../../../src/model/types.js";
+
+const root = path.resolve(__dirname, "../../../fixtures/policies");
+
+function files(dir: string, rel = ""): { path: string; text: string }[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
+    const r = rel ? `${rel}/${d.name}` : d.name;
+    return d.isDirectory() ? files(dir, r) : [{ path: r, text: fs.readFileSync(path.join(dir, r), "utf8") }];
+  });
+}
+
+export function scanFixture(client: string): ScanResult {
+  return scanSources(files(path.join(root, client)));
+}
+
+export function policyOf(result: ScanResult, file: string): Policy {
+  const p = result.model.policies.find((x) => x.file === file);
+  if (!p) throw new Error(`no policy for ${file}: ${result.model.policies.map((x) => x.file).join(", ")}`);
+  return p;
+}
+
+/** Settings as `key=value@line:col effect`, for compact assertions. */
+export function settingsOf(p: Policy): string[] {
+  return p.settings.map((s) => `${s.key}=${s.value}@${s.loc.line}:${s.loc.column} ${s.effect}`);
+}
+
+/** Findings of some rules as `rule line:col level`, for one file. */
+export function findingsOf(result: ScanResult, file: string, rules: readonly string[]): string[] {
+  return result.findings.filter((f) => f.loc.file === file && rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column} ${f.level}`);
+}

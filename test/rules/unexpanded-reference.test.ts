@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+
+function found(file: string, text: string): string[] {
+  return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === "unexpanded-reference").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
+}
+
+describe("unexpanded-reference", () => {
+  it("names the syntax the client does expand", () => {
+    const [f] = found(".vscode/mcp.json", `{ "servers": { "n": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}" } } } }\n`);
+    expect(f).toBe("1:73 Server 'n' (vscode): env ACME_KEY holds `${ACME_KEY}`, which vscode does not expand here (it expands `${env:VAR}`, `${input:id}`); the server receives the literal text.");
+  });
+
+  it("leaves expanded references, built-ins and shell scripts alone", () => {
+    expect(found(".vscode/mcp.json", `{ "servers": { "n": { "command": "acme-notes-mcp", "args": ["\${workspaceFolder}"], "env": { "ACME_KEY": "\${input:acme-key}" } } } }\n`)).toEqual([]);
+    expect(found(".mcp.json", `{ "mcpServers": { "n": { "command": "bash", "args": ["-c", "exec acme-notes-mcp --token $ACME_TOKEN"] } } }\n`)).toEqual([]);
+  });
+});
