@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { RULES } = await import(path.join(root, "dist/src/rules/index.js"));
-const { rulePage, withRuleTable } = await import(path.join(root, "dist/src/docs/rule-docs.js"));
+const { rulePage, withRuleTable, providersPage } = await import(path.join(root, "dist/src/docs/rule-docs.js"));
+const { PROVIDERS } = await import(path.join(root, "dist/src/secrets/index.js"));
 
 const dir = path.join(root, "docs", "rules");
 fs.mkdirSync(dir, { recursive: true });
@@ -16,4 +17,5 @@ for (const f of fs.readdirSync(dir)) if (f.endsWith(".md") && !wanted.has(f)) fs
 for (const r of RULES) fs.writeFileSync(path.join(dir, `${r.id}.md`), rulePage(r));
 const readmePath = path.join(root, "README.md");
 fs.writeFileSync(readmePath, withRuleTable(fs.readFileSync(readmePath, "utf8"), RULES));
+fs.writeFileSync(path.join(root, "docs", "providers.md"), providersPage(PROVIDERS));
 console.log(`wrote ${RULES.length} rule pages and the README rule table`);

@@ -20,6 +20,13 @@ describe("generated docs", () => {
     expect(readme, "stale: run npm run docs").toBe(withRuleTable(readme, RULES));
   });
 
+  it("docs/providers.md lists every provider format", async () => {
+    const { PROVIDERS } = await import("../src/secrets/index.js");
+    const { providersPage } = await import("../src/docs/rule-docs.js");
+    expect(fs.readFileSync(path.join(REPO_ROOT, "docs", "providers.md"), "utf8"), "stale: run npm run docs").toBe(providersPage(PROVIDERS));
+    expect(PROVIDERS.length).toBeGreaterThanOrEqual(60);
+  });
+
   it("no docs page carries a secret the detectors find", async () => {
     const { scanSources } = await import("../src/api.js");
     const pages = fs.readdirSync(path.join(REPO_ROOT, "docs", "rules")).map((f) => ({ path: `docs/rules/${f}`, text: fs.readFileSync(path.join(REPO_ROOT, "docs", "rules", f), "utf8") }));

@@ -69,3 +69,22 @@ export function withRuleTable(readme: string, rules: readonly Rule[]): string {
   if (a < 0 || b < 0) return readme;
   return readme.slice(0, a) + ruleTable(rules) + readme.slice(b + TABLE_END.length);
 }
+
+/** The provider list page (docs/providers.md), generated from the provider data. */
+export function providersPage(providers: readonly { id: string; title: string; keywords: readonly string[]; confidence: string; validate?: unknown; lifetime?: unknown }[]): string {
+  const rows = [...providers]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((p) => `| \`${p.id}\` | ${p.title} | ${p.confidence} | ${p.validate ? "yes" : ""} | ${p.lifetime ? "yes" : ""} |`);
+  return [
+    "# Secret formats",
+    "",
+    `mcplint recognises ${providers.length} provider credential formats (generated from \`src/secrets/providers/\`; do not edit).`,
+    "Each runs only when one of its keywords occurs in the text (one prefilter pass), and each has true- and false-positive samples that the test suite runs.",
+    "Beyond these, generic detectors report literal values under credential-named keys, `Authorization` headers, credential CLI flags, URL userinfo and credential query parameters.",
+    "",
+    "| Id | Format | Confidence | Checked (checksum or structure) | Lifetime check |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}
