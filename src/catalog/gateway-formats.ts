@@ -21,7 +21,7 @@ const templated: readonly RefSyntax[] = ["dollar-brace"];
 
 /** Matched by path. */
 export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
-  { id: "docker-mcp-catalog", client: "docker-mcp", title: "Docker MCP Toolkit catalog", syntax: "yaml", globs: ["**/.docker/mcp/catalogs/*.yaml", "**/.docker/mcp/catalogs/*.yml", "**/.docker/mcp/registry.yaml"], scope: "gateway", syntaxes: ["mustache"], adapter: dockerCatalogAdapter },
+  { id: "docker-mcp-catalog", client: "docker-mcp", title: "Docker MCP Toolkit catalog", syntax: "yaml", globs: ["**/.docker/mcp/catalogs/*.yaml", "**/.docker/mcp/catalogs/*.yml", "**/.docker/mcp/registry.yaml"], scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
   { id: "smithery", client: "smithery", title: "Smithery server config", syntax: "yaml", globs: ["**/smithery.yaml", "**/smithery.yml"], scope: "project", syntaxes: none, adapter: smitheryAdapter },
   {
     id: "ms-mcp-gateway-appsettings",
@@ -45,7 +45,7 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: /^\s*["']?routes["']?\s*:/m, sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive Cedar authz config", syntax: "yaml", globs: [], sniffText: /cedarv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: /"(network|read|write|privileged)"\s*:/, sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },
-  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: /^registry\s*:/m, sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache"], adapter: dockerCatalogAdapter },
+  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: /^registry\s*:/m, sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
   { id: "contextforge-helm", client: "contextforge", title: "IBM ContextForge Helm values (mcp-stack)", syntax: "yaml", globs: [], sniffText: /^mcpContextForge\s*:/m, sniff: isContextforgeValues, scope: "gateway", syntaxes: templated, adapter: contextforgeValuesAdapter },
   { id: "ms-mcp-gateway-adapter", client: "ms-mcp-gateway", title: "Microsoft MCP Gateway adapter registration", syntax: "json", globs: [], sniffText: /"imageName"\s*:/, sniff: isMsAdapterJson, scope: "gateway", syntaxes: none, adapter: msAdaptersAdapter },
 ];

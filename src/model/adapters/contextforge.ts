@@ -18,7 +18,7 @@ export const CONTEXTFORGE_ENV_TEXT = /^[ \t]*(?:export[ \t]+)?(MCPGATEWAY_\w+|AU
 
 const SWITCHES: readonly { key: string; when: "true" | "false"; meaning: string; opens: boolean }[] = [
   { key: "AUTH_REQUIRED", when: "false", meaning: "authentication is off: the gateway serves unauthenticated requests", opens: true },
-  { key: "MCP_REQUIRE_AUTH", when: "false", meaning: "/mcp serves unauthenticated callers (public tools)", opens: true },
+  { key: "MCP_REQUIRE_AUTH", when: "false", meaning: "/mcp serves unauthenticated callers their public tools", opens: true },
   { key: "ALLOW_UNAUTHENTICATED_ADMIN", when: "true", meaning: "the admin API and UI are open without authentication", opens: true },
   { key: "TRUST_PROXY_AUTH", when: "true", meaning: "the user named in a proxy header is trusted; anyone reaching the gateway directly can claim any identity", opens: false },
   { key: "MCP_CLIENT_AUTH_ENABLED", when: "false", meaning: "JWT client authentication on /mcp is off", opens: false },
