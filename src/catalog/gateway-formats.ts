@@ -19,6 +19,11 @@ const none: readonly RefSyntax[] = [];
 /** Kubernetes `$(VAR)` is not a secret reference we model; `${VAR}` is Helm/envsubst pre-processing. */
 const templated: readonly RefSyntax[] = ["dollar-brace"];
 
+/** A cheap test that one of these keys appears as a YAML or JSON key. */
+function keyText(keys: string): RegExp {
+  return new RegExp(`(^|[{,\\s])["']?(${keys})["']?\\s*:`, "m");
+}
+
 /** Matched by path. */
 export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
   { id: "docker-mcp-catalog", client: "docker-mcp", title: "Docker MCP Toolkit catalog", syntax: "yaml", globs: ["**/.docker/mcp/catalogs/*.yaml", "**/.docker/mcp/catalogs/*.yml", "**/.docker/mcp/registry.yaml"], scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
@@ -40,12 +45,12 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
 /** Matched by content (YAML/JSON with generic names). Order: most specific first. */
 export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, MCPServer)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: templated, adapter: kubernetesManifestsAdapter },
-  { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: /^\s*["']?(binds|mcp)["']?\s*:/m, sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
+  { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
   { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: none, adapter: kongAdapter },
-  { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: /^\s*["']?routes["']?\s*:/m, sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
+  { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: keyText("routes"), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive Cedar authz config", syntax: "yaml", globs: [], sniffText: /cedarv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: /"(network|read|write|privileged)"\s*:/, sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },
-  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: /^registry\s*:/m, sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
-  { id: "contextforge-helm", client: "contextforge", title: "IBM ContextForge Helm values (mcp-stack)", syntax: "yaml", globs: [], sniffText: /^mcpContextForge\s*:/m, sniff: isContextforgeValues, scope: "gateway", syntaxes: templated, adapter: contextforgeValuesAdapter },
+  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: keyText("registry"), sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
+  { id: "contextforge-helm", client: "contextforge", title: "IBM ContextForge Helm values (mcp-stack)", syntax: "yaml", globs: [], sniffText: keyText("mcpContextForge"), sniff: isContextforgeValues, scope: "gateway", syntaxes: templated, adapter: contextforgeValuesAdapter },
   { id: "ms-mcp-gateway-adapter", client: "ms-mcp-gateway", title: "Microsoft MCP Gateway adapter registration", syntax: "json", globs: [], sniffText: /"imageName"\s*:/, sniff: isMsAdapterJson, scope: "gateway", syntaxes: none, adapter: msAdaptersAdapter },
 ];
