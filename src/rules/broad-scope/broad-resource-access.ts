@@ -32,6 +32,31 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev"] } } }\n`, expect: { line: 1, column: 103 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "tools": { "command": "docker", "args": ["run", "--privileged", "acme/tools-mcp:1.2.0"] } } }\n`, expect: { line: 1, column: 64 } },
     ],
-    good: [{ file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev/src/app/docs"] } } }\n` }],
+    good: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev/src/app/docs"] } } }\n` },
+      {
+        file: "k8s/notes.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: notes-mcp }
+spec:
+  template:
+    spec:
+      containers:
+      - name: server
+        image: ghcr.io/acme/notes-mcp:1.4.2
+        securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false }
+`,
+      },
+      { file: "toolhive/profile.json", code: `{ "name": "notes", "read": ["/srv/notes:/data"], "write": [], "privileged": false, "network": { "outbound": { "allow_host": ["api.acme.example"] } } }\n` },
+      {
+        file: ".docker/mcp/catalogs/acme.yaml",
+        code: `registry:
+  notes:
+    image: acme/notes-mcp:1.0.0
+    allowHosts: ["api.acme.example:443"]
+`,
+      },
+    ],
   },
 });

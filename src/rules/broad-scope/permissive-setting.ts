@@ -32,6 +32,35 @@ export default defineRule({
       { file: ".claude/settings.json", code: `{\n  "enableAllProjectMcpServers": true\n}\n`, expect: { line: 2, column: 33 } },
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github", "Read"] } }\n`, expect: { line: 1, column: 30 } },
     ],
-    good: [{ file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` }],
+    good: [
+      { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
+      {
+        file: "gateway/config.yaml",
+        code: `mcp:
+  policies:
+    mcpAuthentication: { issuer: https://idp.acme.example, audiences: [https://mcp.acme.example/mcp], jwks: { url: https://idp.acme.example/jwks.json }, mode: strict }
+    mcpAuthorization:
+      rules: ['mcp.tool.name == "search_notes"']
+    backendAuth: { passthrough: {} }
+  targets:
+  - name: notes
+    mcp: { host: http://notes.internal:8080/mcp }
+`,
+      },
+      {
+        file: "deploy/mcproute.yaml",
+        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: acme }
+spec:
+  backendRefs:
+  - name: notes
+    toolSelector: { include: [search_notes] }
+  securityPolicy:
+    oauth: { issuer: https://idp.acme.example }
+`,
+      },
+      { file: "deploy/.env", code: `AUTH_REQUIRED=true\nBASIC_AUTH_PASSWORD=\${BASIC_AUTH_PASSWORD}\n` },
+    ],
   },
 });

@@ -52,7 +52,7 @@ describe("IBM ContextForge", () => {
     expect(r.problems).toEqual([]);
     const doc = r.doc;
     if (doc.type !== "object") throw new Error("object expected");
-    expect(doc.entries.map((e) => [e.key, text.slice(e.keySpan.start, e.keySpan.end), e.value.value, text.slice(e.value.span.start, e.value.span.end)])).toEqual([
+    expect(doc.entries.map((e) => [e.key, text.slice(e.keySpan.start, e.keySpan.end), "value" in e.value ? e.value.value : undefined, text.slice(e.value.span.start, e.value.span.end)])).toEqual([
       ["A", "A", "1", "1"],
       ["B", "B", "two words", '"two words"'],
       ["C", "C", "x#y", "'x#y'"],
