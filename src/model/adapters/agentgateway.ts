@@ -11,8 +11,8 @@ import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from 
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { argCredentials, argFacts, namedValues, value } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, Credential, McpServer, Policy, PolicyRule, PolicySetting } from "../types.js";
-import { entryLoc, fileOrInline, gatewayPolicy, gatewayServer, permissive } from "./gateway-common.js";
+import type { AdapterOutput, Credential, McpServer, Policy, PolicyRule, PolicySetting } from "../types.js";
+import { entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive } from "./gateway-common.js";
 
 /** Sniff: a top-level `binds` list, or `mcp` with `targets`. */
 export function isAgentgatewayConfig(docs: readonly DocNode[]): boolean {
@@ -209,8 +209,7 @@ function targets(input: AdapterInput, list: DocNode | undefined, prefix: string)
     const base = { name, path: `${prefix}[${i}]`, nameSpan: nameEntry?.value.span ?? item.span };
     const stdio = get(item, "stdio");
     if (isObject(stdio)) {
-      const argsNode = get(stdio, "args");
-      const args = isArray(argsNode) ? argsNode.items.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined) : [];
+      const args = listValues(input, get(stdio, "args"));
       out.push(gatewayServer(input, { ...base, transport: "stdio", command: value(input, get(stdio, "cmd")), args, env: namedValues(input, get(stdio, "env")), credentials: argCredentials(args), facts: argFacts(args) }));
       return;
     }

@@ -9,7 +9,7 @@ import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../pa
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { isBroadPath, namedValues, value } from "../server-entry.js";
 import type { Credential, McpServer, ServerFact, Transport } from "../types.js";
-import { gatewayServer, refCredential } from "./gateway-common.js";
+import { gatewayServer, listValues, refCredential } from "./gateway-common.js";
 
 /** Sniff: a `registry` map whose entries carry `image` or `remote`. */
 export function isDockerCatalog(docs: readonly DocNode[]): boolean {
@@ -40,8 +40,7 @@ function catalogEntry(input: AdapterInput, name: string, nameSpan: { start: numb
       if (secret) credentials.push(refCredential(str(get(s, "env")) ?? secret, { kind: "secretStore", name: secret }, locOf(input, s.span), "env"));
     }
   }
-  const commandNode = get(n, "command");
-  const args = isArray(commandNode) ? commandNode.items.map((a) => value(input, a)).filter((v) => v !== undefined) : [];
+  const args = listValues(input, get(n, "command"));
   const facts: ServerFact[] = [];
   if (image) {
     const disable = entry(n, "disableNetwork");

@@ -7,19 +7,15 @@
 import { entry, get, isArray, isObject, str, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type AdapterInput } from "../adapter.js";
 import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting } from "../types.js";
-import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential, stringList } from "./gateway-common.js";
+import { entryLoc, gatewayPolicy, isResource, resourceHeader, gatewayServer, permissive, refCredential, scalarCredential, stringList } from "./gateway-common.js";
 
 export function isMcpRoute(doc: DocNode): boolean {
-  return str(get(doc, "kind")) === "MCPRoute" && /aigateway\.envoyproxy\.io/.test(str(get(doc, "apiVersion")) ?? "");
+  return isResource(doc, "MCPRoute", /aigateway\.envoyproxy\.io/);
 }
 
 export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
   const out = emptyOutput();
-  const nameEntry = entry(get(doc, "metadata"), "name");
-  const routeName = str(nameEntry?.value) ?? `MCPRoute#${docIndex}`;
-  const prefix = `${docIndex}:MCPRoute/${routeName}`;
-  const specEntry = entry(doc, "spec");
-  const spec = specEntry?.value;
+  const { nameEntry, name: routeName, path: prefix, specEntry, spec } = resourceHeader(doc, "MCPRoute", docIndex);
   const settings: PolicySetting[] = [];
   const backends = get(spec, "backendRefs");
   if (isArray(backends)) {

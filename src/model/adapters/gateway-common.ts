@@ -164,7 +164,20 @@ export function stringList(n: DocNode | undefined): string[] {
   return s === undefined ? [] : [s];
 }
 
-/** The entries of every document that are objects. */
-export function objectDocs(docs: readonly DocNode[]): DocNode[] {
-  return docs.filter(isObject);
+/** The scalar items of an array node as ConfigValues (args, command lists). */
+export function listValues(input: AdapterInput, n: DocNode | undefined): ConfigValue[] {
+  return isArray(n) ? n.items.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined) : [];
+}
+
+/** `kind` plus an `apiVersion` of `group`: one Kubernetes custom resource type. */
+export function isResource(doc: DocNode, kind: string, group: RegExp): boolean {
+  return str(get(doc, "kind")) === kind && group.test(str(get(doc, "apiVersion")) ?? "");
+}
+
+/** Name, model path and spec of a Kubernetes resource (document `docIndex` of a file). */
+export function resourceHeader(doc: DocNode, kind: string, docIndex: number): { nameEntry: DocEntry | undefined; name: string; path: string; specEntry: DocEntry | undefined; spec: DocNode | undefined } {
+  const nameEntry = entry(get(doc, "metadata"), "name");
+  const name = str(nameEntry?.value) ?? `${kind}#${docIndex}`;
+  const specEntry = entry(doc, "spec");
+  return { nameEntry, name, path: `${docIndex}:${kind}/${name}`, specEntry, spec: specEntry?.value };
 }

@@ -4,7 +4,7 @@
  * subject blocks; no allow list, or no ACL at all, allows. A per-tool `acl`
  * replaces `default_acl` for that tool.
  */
-import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { entry, get, isArray, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { value } from "../server-entry.js";
 import type { Policy, PolicyRule, PolicySetting } from "../types.js";

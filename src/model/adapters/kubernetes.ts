@@ -8,9 +8,9 @@
 import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import { argCredentials, argFacts, isBroadPath, value } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, McpServer, ServerFact } from "../types.js";
+import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
-import { gatewayServer, kubeEnv } from "./gateway-common.js";
+import { gatewayServer, kubeEnv, listValues } from "./gateway-common.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
 import { isToolhiveMcpServer, readToolhiveMcpServer } from "./toolhive.js";
 
@@ -100,10 +100,6 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     }
   }
   return out;
-}
-
-function listValues(input: AdapterInput, n: DocNode | undefined): ConfigValue[] {
-  return isArray(n) ? n.items.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined) : [];
 }
 
 const SENSITIVE_HOST_PATH = /^\/(var\/)?run\/docker\.sock$|\/\.ssh$|\/\.aws$|\/\.kube$|^\/etc$|^\/var\/lib\/kubelet$/;

@@ -8,8 +8,8 @@ import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode }
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { isBroadPath, value } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, Credential, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
-import { entryLoc, gatewayPolicy, gatewayServer, kubeEnv, permissive, refCredential } from "./gateway-common.js";
+import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
+import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
 
 const PROFILE_KEYS = new Set(["$schema", "name", "read", "write", "network", "privileged"]);
 
@@ -109,20 +109,15 @@ export function cedarDefault(input: AdapterInput, policies: DocEntry | undefined
 }
 
 export function isToolhiveMcpServer(doc: DocNode): boolean {
-  return str(get(doc, "kind")) === "MCPServer" && /toolhive\.stacklok\.dev/.test(str(get(doc, "apiVersion")) ?? "");
+  return isResource(doc, "MCPServer", /toolhive\.stacklok\.dev/);
 }
 
 /** `kind: MCPServer` (toolhive.stacklok.dev): one server plus its authz policy. */
 export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
   const out = emptyOutput();
-  const nameEntry = entry(get(doc, "metadata"), "name");
-  const name = str(nameEntry?.value) ?? `MCPServer#${docIndex}`;
-  const path = `${docIndex}:MCPServer/${name}`;
-  const specEntry = entry(doc, "spec");
-  const spec = specEntry?.value;
+  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, "MCPServer", docIndex);
   const nameSpan = nameEntry?.value.span ?? doc.span;
-  const argsNode = get(spec, "args");
-  const args = isArray(argsNode) ? argsNode.items.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined) : [];
+  const args = listValues(input, get(spec, "args"));
   const { env } = kubeEnv(input, get(spec, "env"));
   const credentials: Credential[] = [];
   const secrets = get(spec, "secrets");
