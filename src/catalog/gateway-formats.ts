@@ -3,10 +3,54 @@
  * Gateway, ToolHive, Docker MCP, Kong, Pomerium, ContextForge, Microsoft MCP
  * Gateway, Kubernetes workloads, Smithery).
  */
+import type { RefSyntax } from "../model/refs.js";
+import { agentgatewayAdapter, isAgentgatewayConfig } from "../model/adapters/agentgateway.js";
+import { contextforgeEnvAdapter, contextforgeValuesAdapter, CONTEXTFORGE_ENV_TEXT, isContextforgeValues } from "../model/adapters/contextforge.js";
+import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
+import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
+import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
+import { isMsAdapterJson, msAdaptersAdapter, msAppSettingsAdapter } from "../model/adapters/ms-mcp-gateway.js";
+import { isPomeriumConfig, pomeriumAdapter } from "../model/adapters/pomerium.js";
+import { smitheryAdapter } from "../model/adapters/smithery.js";
+import { isCedarAuthzConfig, isPermissionProfile, toolhiveCedarAdapter, toolhiveProfileAdapter } from "../model/adapters/toolhive.js";
 import type { FormatSpec } from "./formats.js";
 
-/** Matched by path. */
-export const GATEWAY_PATH_FORMATS: FormatSpec[] = [];
+const none: readonly RefSyntax[] = [];
+/** Kubernetes `$(VAR)` is not a secret reference we model; `${VAR}` is Helm/envsubst pre-processing. */
+const templated: readonly RefSyntax[] = ["dollar-brace"];
 
-/** Matched by content (YAML/JSON with generic names). */
-export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [];
+/** A cheap test that one of these keys appears as a YAML or JSON key. */
+function keyText(keys: string): RegExp {
+  return new RegExp(`(^|[{,\\s])["']?(${keys})["']?\\s*:`, "m");
+}
+
+/** Matched by path. */
+export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
+  { id: "docker-mcp-catalog", client: "docker-mcp", title: "Docker MCP Toolkit catalog", syntax: "yaml", globs: ["**/.docker/mcp/catalogs/*.yaml", "**/.docker/mcp/catalogs/*.yml", "**/.docker/mcp/registry.yaml"], scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
+  { id: "smithery", client: "smithery", title: "Smithery server config", syntax: "yaml", globs: ["**/smithery.yaml", "**/smithery.yml"], scope: "project", syntaxes: none, adapter: smitheryAdapter },
+  {
+    id: "ms-mcp-gateway-appsettings",
+    client: "ms-mcp-gateway",
+    title: "Microsoft MCP Gateway appsettings",
+    syntax: "jsonc",
+    globs: ["**/appsettings.json", "**/appsettings.*.json"],
+    sniffText: /"(AzureAd|BypassEntra)"/,
+    scope: "gateway",
+    syntaxes: none,
+    adapter: msAppSettingsAdapter,
+  },
+  { id: "contextforge-env", client: "contextforge", title: "IBM ContextForge .env", syntax: "dotenv", globs: ["**/.env", "**/.env.*"], sniffText: CONTEXTFORGE_ENV_TEXT, scope: "gateway", syntaxes: templated, adapter: contextforgeEnvAdapter },
+];
+
+/** Matched by content (YAML/JSON with generic names). Order: most specific first. */
+export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
+  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, MCPServer)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: templated, adapter: kubernetesManifestsAdapter },
+  { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
+  { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: none, adapter: kongAdapter },
+  { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: keyText("routes"), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
+  { id: "toolhive-authz", client: "toolhive", title: "ToolHive Cedar authz config", syntax: "yaml", globs: [], sniffText: /cedarv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
+  { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: /"(network|read|write|privileged)"\s*:/, sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },
+  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: keyText("registry"), sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
+  { id: "contextforge-helm", client: "contextforge", title: "IBM ContextForge Helm values (mcp-stack)", syntax: "yaml", globs: [], sniffText: keyText("mcpContextForge"), sniff: isContextforgeValues, scope: "gateway", syntaxes: templated, adapter: contextforgeValuesAdapter },
+  { id: "ms-mcp-gateway-adapter", client: "ms-mcp-gateway", title: "Microsoft MCP Gateway adapter registration", syntax: "json", globs: [], sniffText: /"imageName"\s*:/, sniff: isMsAdapterJson, scope: "gateway", syntaxes: none, adapter: msAdaptersAdapter },
+];

@@ -6,7 +6,7 @@
 import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.js";
 import type { FormatSpec } from "../catalog/formats.js";
 import { walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
-import { parseStructured } from "../parse/index.js";
+import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource } from "../parse/typescript.js";
 import { LineIndex, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
@@ -29,7 +29,8 @@ export function analyzeFile(rel: string, text: string, bytes: number): FileAnaly
   const lines = new LineIndex(text);
   const byPath = classifyPath(rel);
   if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code);
-  if (byPath && byPath.syntax !== "typescript" && byPath.syntax !== "dotenv") {
+  // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one product).
+  if (byPath && byPath.syntax !== "typescript" && (!byPath.sniffText || byPath.sniffText.test(text))) {
     return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
   }
   const candidates = sniffCandidates(rel, text);
@@ -73,7 +74,7 @@ function analyzeStructured(
   bytes: number,
   lines: LineIndex,
   spec: FormatSpec,
-  syntax: "json" | "jsonc" | "yaml" | "toml",
+  syntax: StructuredSyntax,
   preParsed?: ReturnType<typeof parseStructured>,
 ): FileAnalysis {
   const parsed = preParsed ?? parseStructured(syntax, text);

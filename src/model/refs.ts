@@ -52,7 +52,7 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
     make: (m) => (BUILTINS.has(m[1] ?? "") ? { kind: "builtin", name: m[1] ?? "" } : m[2] !== undefined ? { kind: "env", name: m[1] ?? "", default: m[2] } : { kind: "env", name: m[1] ?? "" }),
   },
   { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
-  { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
+  { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
 ];

@@ -3,6 +3,7 @@
  * problems and comments out. Never throws on bad input.
  */
 import type { DocComment, DocNode } from "./doc.js";
+import { parseDotenv } from "./dotenv.js";
 import { parseJsonc } from "./jsonc.js";
 import type { ParseProblem } from "./problem.js";
 import { parseToml } from "./toml.js";
@@ -14,7 +15,9 @@ export interface ParsedDocument {
   readonly comments: DocComment[];
 }
 
-export function parseStructured(syntax: "json" | "jsonc" | "yaml" | "toml", text: string): ParsedDocument {
+export type StructuredSyntax = "json" | "jsonc" | "yaml" | "toml" | "dotenv";
+
+export function parseStructured(syntax: StructuredSyntax, text: string): ParsedDocument {
   switch (syntax) {
     case "json":
     case "jsonc": {
@@ -23,6 +26,10 @@ export function parseStructured(syntax: "json" | "jsonc" | "yaml" | "toml", text
     }
     case "yaml":
       return parseYaml(text);
+    case "dotenv": {
+      const r = parseDotenv(text);
+      return { docs: [r.doc], problems: r.problems, comments: r.comments };
+    }
     case "toml": {
       const r = parseToml(text);
       return { docs: r.doc ? [r.doc] : [], problems: r.diagnostics, comments: r.comments };

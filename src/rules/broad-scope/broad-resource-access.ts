@@ -76,6 +76,29 @@ const transport = new StdioClientTransport({
 });
 `,
       },
+      {
+        file: "k8s/notes.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: notes-mcp }
+spec:
+  template:
+    spec:
+      containers:
+      - name: server
+        image: ghcr.io/acme/notes-mcp:1.4.2
+        securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false }
+`,
+      },
+      { file: "toolhive/profile.json", code: `{ "name": "notes", "read": ["/srv/notes:/data"], "write": [], "privileged": false, "network": { "outbound": { "allow_host": ["api.acme.example"] } } }\n` },
+      {
+        file: ".docker/mcp/catalogs/acme.yaml",
+        code: `registry:
+  notes:
+    image: acme/notes-mcp:1.0.0
+    allowHosts: ["api.acme.example:443"]
+`,
+      },
     ],
   },
 });

@@ -57,6 +57,33 @@ export default defineRule({
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "default": "confirm" } } }\n` },
       { file: ".config/goose/config.yaml", code: `GOOSE_MODE: smart_approve\n` },
       { file: "enterprise/cline-remote-config.json", code: `{ "mcpMarketplaceEnabled": false, "blockPersonalRemoteMCPServers": true, "allowedMCPServers": [{ "id": "acme-notes" }] }\n` },
+      {
+        file: "gateway/config.yaml",
+        code: `mcp:
+  policies:
+    mcpAuthentication: { issuer: https://idp.acme.example, audiences: [https://mcp.acme.example/mcp], jwks: { url: https://idp.acme.example/jwks.json }, mode: strict }
+    mcpAuthorization:
+      rules: ['mcp.tool.name == "search_notes"']
+    backendAuth: { passthrough: {} }
+  targets:
+  - name: notes
+    mcp: { host: http://notes.internal:8080/mcp }
+`,
+      },
+      {
+        file: "deploy/mcproute.yaml",
+        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: acme }
+spec:
+  backendRefs:
+  - name: notes
+    toolSelector: { include: [search_notes] }
+  securityPolicy:
+    oauth: { issuer: https://idp.acme.example }
+`,
+      },
+      { file: "deploy/.env", code: `AUTH_REQUIRED=true\nBASIC_AUTH_PASSWORD=\${BASIC_AUTH_PASSWORD}\n` },
     ],
   },
 });

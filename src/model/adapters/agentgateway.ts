@@ -1,0 +1,228 @@
+/**
+ * agentgateway (catalog §21): the simple form `mcp: { policies, targets }` and
+ * the full form `binds[].listeners[].routes[] { policies, backends[].mcp.targets[] }`.
+ * Each route (or the simple `mcp` block) is one gateway policy; each target a server.
+ *
+ * mcpAuthorization semantics (agentgateway `http/authorization.rs`): no rules
+ * allow everything; deny matches block; every require must hold; an allow
+ * match permits; otherwise the request is denied only when allow rules exist.
+ */
+import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
+import type { Loc } from "../location.js";
+import { argCredentials, argFacts, namedValues, value } from "../server-entry.js";
+import type { AdapterOutput, Credential, McpServer, Policy, PolicyRule, PolicySetting } from "../types.js";
+import { entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive } from "./gateway-common.js";
+
+/** Sniff: a top-level `binds` list, or `mcp` with `targets`. */
+export function isAgentgatewayConfig(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  if (!isObject(d)) return false;
+  const binds = get(d, "binds");
+  if (isArray(binds) && binds.items.some((b) => isArray(get(b, "listeners")))) return true;
+  return isArray(get(d, "mcp", "targets"));
+}
+
+export const agentgatewayAdapter: Adapter = (input) => mergeOutputs(input.docs.map((d) => readDoc(input, d)));
+
+function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
+  const out = emptyOutput();
+  const mcp = entry(doc, "mcp");
+  if (mcp && isObject(mcp.value) && isArray(get(mcp.value, "targets"))) {
+    const servers = targets(input, get(mcp.value, "targets"), "mcp.targets");
+    addRoute(input, out, { name: "mcp", path: "mcp", owner: mcp, node: mcp.value, policySources: [mcp.value], sharedSources: 1, servers });
+  }
+  const binds = get(doc, "binds");
+  if (!isArray(binds)) return out;
+  binds.items.forEach((bind, b) => {
+    const listeners = get(bind, "listeners");
+    if (!isArray(listeners)) return;
+    listeners.items.forEach((listener, l) => {
+      const routes = get(listener, "routes");
+      if (!isArray(routes)) return;
+      routes.items.forEach((route, r) => {
+        const path = `binds[${b}].listeners[${l}].routes[${r}]`;
+        const backends = get(route, "backends");
+        const servers: McpServer[] = [];
+        const backendPolicies: DocNode[] = [];
+        if (isArray(backends)) {
+          backends.items.forEach((backend, k) => {
+            const own = targets(input, get(backend, "mcp", "targets"), `${path}.backends[${k}].mcp.targets`);
+            const bp = get(backend, "policies");
+            if (bp) {
+              backendPolicies.push(backend);
+              const cred = backendKey(input, bp);
+              servers.push(...(cred ? own.map((s) => withCredential(s, cred)) : own));
+            } else servers.push(...own);
+          });
+        }
+        if (servers.length === 0) return;
+        const nameEntry = entry(route, "name");
+        addRoute(input, out, {
+          name: str(nameEntry?.value) ?? path,
+          path,
+          owner: undefined,
+          node: route,
+          policySources: [route, listener, ...backendPolicies],
+          sharedSources: 2,
+          servers,
+        });
+      });
+    });
+  });
+  return out;
+}
+
+interface RouteInit {
+  readonly name: string;
+  readonly path: string;
+  /** The `mcp:` entry of the simple form (its key locates the policy). */
+  readonly owner: DocEntry | undefined;
+  readonly node: DocNode;
+  /** Nodes whose `policies` apply, nearest first (route, listener, backends). */
+  readonly policySources: readonly DocNode[];
+  /** How many of `policySources` apply to every server (the rest are backend-level). */
+  readonly sharedSources: number;
+  readonly servers: McpServer[];
+}
+
+function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
+  const withPolicies = r.policySources.map((n, i) => ({ e: entry(n, "policies"), i })).filter((x): x is { e: DocEntry; i: number } => x.e !== undefined && isObject(x.e.value));
+  const policiesEntries = withPolicies.map((x) => x.e);
+  const sharedCount = withPolicies.filter((x) => x.i < r.sharedSources).length;
+  const find = (key: string) => policiesEntries.map((e) => entry(e.value, key)).find((e) => e !== undefined);
+  const routeKey = policiesEntries[0];
+  const anchor: Loc = routeKey ? locOf(input, routeKey.keySpan) : locOf(input, r.owner?.keySpan ?? r.node.span);
+  // Route/listener-level backendAuth covers every server; backend-level keys were attached per backend.
+  const shared = policiesEntries.slice(0, sharedCount).map((e) => e.value).find((p) => get(p, "backendAuth"));
+  const sharedCred = shared ? backendKey(input, shared) : undefined;
+  const servers = sharedCred ? r.servers.map((s) => withCredential(s, sharedCred)) : r.servers;
+  out.servers.push(...servers);
+
+  const settings: PolicySetting[] = [];
+  for (const p of policiesEntries) settings.push(...authSettings(input, p.value));
+  const authz = authorization(input, find("mcpAuthorization"), anchor);
+  out.policies.push(
+    gatewayPolicy(input, {
+      kind: "gateway",
+      name: r.name,
+      path: r.path,
+      loc: locOf(input, r.owner?.keySpan ?? r.node.span),
+      ...authz,
+      settings,
+      authn: authn(input, find("mcpAuthentication"), find("jwtAuth"), find("basicAuth"), anchor),
+      governs: servers.map((s) => s.id),
+    }),
+  );
+}
+
+function authorization(input: AdapterInput, e: DocEntry | undefined, anchor: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+  if (!e) return { defaultDecision: "allow", defaultReason: "no mcpAuthorization policy (no rules means allow all)", defaultLoc: anchor, toolRules: [] };
+  const rulesEntry = entry(e.value, "rules");
+  const rules: PolicyRule[] = [];
+  let allows = 0;
+  let others = 0;
+  if (rulesEntry && isArray(rulesEntry.value)) {
+    for (const item of rulesEntry.value.items) {
+      const plain = str(item);
+      if (plain !== undefined) {
+        allows++;
+        rules.push({ effect: "allow", pattern: plain, loc: locOf(input, item.span) });
+        continue;
+      }
+      for (const effect of ["allow", "deny", "require"] as const) {
+        const re = entry(item, effect);
+        const expr = str(re?.value);
+        if (!re || expr === undefined) continue;
+        if (effect === "allow") allows++;
+        else others++;
+        if (effect !== "require") rules.push({ effect, pattern: expr, loc: locOf(input, re.value.span) });
+      }
+    }
+  }
+  const loc = locOf(input, (rulesEntry ?? e).keySpan);
+  if (allows + others === 0) return { defaultDecision: "allow", defaultReason: "mcpAuthorization.rules is empty (no rules means allow all)", defaultLoc: loc, toolRules: rules };
+  if (allows === 0) return { defaultDecision: "allow", defaultReason: "mcpAuthorization.rules has no allow rule (deny-only rules fail open: any call no rule matches is allowed)", defaultLoc: loc, toolRules: rules };
+  return { defaultDecision: "deny", defaultReason: "mcpAuthorization.rules has allow rules (allowlist: calls no allow rule matches are denied)", defaultLoc: loc, toolRules: rules };
+}
+
+const MODE_MEANING: Readonly<Record<string, string>> = {
+  optional: "requests with no credential at all are let through",
+  permissive: "requests with a missing or invalid credential are let through",
+};
+
+function authSettings(input: AdapterInput, policies: DocNode): PolicySetting[] {
+  const out: PolicySetting[] = [];
+  for (const [key, def] of [
+    ["jwtAuth", "optional"],
+    ["basicAuth", "optional"],
+    ["mcpAuthentication", "strict"],
+  ] as const) {
+    const e = entry(policies, key);
+    if (!e || !isObject(e.value)) continue;
+    const modeEntry = entry(e.value, "mode");
+    const mode = str(modeEntry?.value) ?? def;
+    const meaning = MODE_MEANING[mode];
+    if (!meaning) continue;
+    const unset = modeEntry === undefined;
+    out.push(permissive(`${key}.mode`, unset ? `${mode} (default)` : mode, unset ? locOf(input, e.keySpan) : entryLoc(input, modeEntry), unset ? `${key}.mode is unset and defaults to ${mode}: ${meaning}` : meaning));
+  }
+  const key = entry(get(policies, "backendAuth"), "key");
+  if (key) out.push(permissive("backendAuth.key", "<one shared key>", locOf(input, key.keySpan), "one shared upstream key is sent to the backend for every caller (no per-user identity upstream)"));
+  const origins = get(policies, "cors", "allowOrigins");
+  if (isArray(origins)) {
+    const star = origins.items.find((o) => str(o) === "*");
+    if (star) out.push(permissive("cors.allowOrigins", "*", locOf(input, star.span), "any web origin may call the gateway from a browser"));
+  }
+  return out;
+}
+
+function authn(input: AdapterInput, mcpAuth: DocEntry | undefined, jwt: DocEntry | undefined, basic: DocEntry | undefined, anchor: Loc): Policy["authn"] {
+  if (mcpAuth) {
+    const mode = str(get(mcpAuth.value, "mode")) ?? "strict";
+    return { required: mode === "strict", mode, loc: locOf(input, mcpAuth.keySpan) };
+  }
+  for (const e of [jwt, basic]) {
+    if (!e) continue;
+    const mode = str(get(e.value, "mode")) ?? "optional";
+    return { required: mode === "strict", mode, loc: locOf(input, e.keySpan) };
+  }
+  return { required: false, mode: "none", loc: anchor };
+}
+
+/** `backendAuth.key`: an inline key (a literal) or `{ file: ... }` (a reference). */
+function backendKey(input: AdapterInput, policies: DocNode): Credential | undefined {
+  return fileOrInline(input, "backendAuth.key", get(policies, "backendAuth", "key"));
+}
+
+function withCredential(s: McpServer, c: Credential): McpServer {
+  return { ...s, credentials: [...s.credentials, c] };
+}
+
+function targets(input: AdapterInput, list: DocNode | undefined, prefix: string): McpServer[] {
+  if (!isArray(list)) return [];
+  const out: McpServer[] = [];
+  list.items.forEach((item, i) => {
+    if (!isObject(item)) return;
+    const nameEntry = entry(item, "name");
+    const name = str(nameEntry?.value) ?? `#${i}`;
+    const base = { name, path: `${prefix}[${i}]`, nameSpan: nameEntry?.value.span ?? item.span };
+    const stdio = get(item, "stdio");
+    if (isObject(stdio)) {
+      const args = listValues(input, get(stdio, "args"));
+      out.push(gatewayServer(input, { ...base, transport: "stdio", command: value(input, get(stdio, "cmd")), args, env: namedValues(input, get(stdio, "env")), credentials: argCredentials(args), facts: argFacts(args) }));
+      return;
+    }
+    for (const [key, transport] of [
+      ["mcp", "http"],
+      ["sse", "sse"],
+      ["openapi", "http"],
+    ] as const) {
+      const t = get(item, key);
+      if (!isObject(t)) continue;
+      out.push(gatewayServer(input, { ...base, transport, url: value(input, get(t, "host")) }));
+      return;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * IBM ContextForge (mcp-context-forge, catalog §26): `.env` files and the Helm
+ * chart's `values.yaml` (`mcpContextForge.config` / `.secret`). The gateway
+ * is governed by environment switches: `AUTH_REQUIRED` (default true),
+ * `MCP_REQUIRE_AUTH` (follows it), `ALLOW_UNAUTHENTICATED_ADMIN`,
+ * `TRUST_PROXY_AUTH`, `SKIP_SSL_VERIFY`; shipped default passwords are a
+ * finding of their own even though the secret scanner treats them as placeholders.
+ */
+import { entry, get, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import type { Loc } from "../location.js";
+import { value } from "../server-entry.js";
+import type { Credential, Policy, PolicySetting } from "../types.js";
+import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential } from "./gateway-common.js";
+
+/** Keys that only ContextForge uses: a `.env` holding them is this gateway's. */
+export const CONTEXTFORGE_ENV_TEXT = /^[ \t]*(?:export[ \t]+)?(MCPGATEWAY_\w+|AUTH_REQUIRED|MCP_REQUIRE_AUTH|BASIC_AUTH_PASSWORD|PLATFORM_ADMIN_\w+)[ \t]*=/m;
+
+const SWITCHES: readonly { key: string; when: "true" | "false"; meaning: string; opens: boolean }[] = [
+  { key: "AUTH_REQUIRED", when: "false", meaning: "authentication is off: the gateway serves unauthenticated requests", opens: true },
+  { key: "MCP_REQUIRE_AUTH", when: "false", meaning: "/mcp serves unauthenticated callers their public tools", opens: true },
+  { key: "ALLOW_UNAUTHENTICATED_ADMIN", when: "true", meaning: "the admin API and UI are open without authentication", opens: true },
+  { key: "TRUST_PROXY_AUTH", when: "true", meaning: "the user named in a proxy header is trusted; anyone reaching the gateway directly can claim any identity", opens: false },
+  { key: "MCP_CLIENT_AUTH_ENABLED", when: "false", meaning: "JWT client authentication on /mcp is off", opens: false },
+  { key: "SKIP_SSL_VERIFY", when: "true", meaning: "TLS certificates of upstream MCP servers are not verified", opens: false },
+];
+
+/** Shipped defaults from `.env.example` and the Helm chart. */
+const DEFAULT_SECRETS: Readonly<Record<string, readonly string[]>> = {
+  BASIC_AUTH_PASSWORD: ["changeme", "admin", "password"],
+  PLATFORM_ADMIN_PASSWORD: ["changeme", "admin", "password"],
+  DEFAULT_USER_PASSWORD: ["changeme", "password"],
+  JWT_SECRET_KEY: ["my-test-key", "my-test-key-but-now-longer-than-32-bytes"],
+  AUTH_ENCRYPTION_SECRET: ["my-test-salt"],
+};
+
+/** The settings and default of a flat KEY -> value map (one or more nodes, first wins). */
+function readSwitches(input: AdapterInput, maps: readonly DocNode[], anchor: Loc): Pick<Policy, "settings" | "defaultDecision" | "defaultReason" | "defaultLoc" | "authn"> {
+  const find = (key: string): DocEntry | undefined => maps.map((m) => entry(m, key)).find((e) => e !== undefined);
+  const settings: PolicySetting[] = [];
+  let opener: { key: string; value: string; loc: Loc; meaning: string } | undefined;
+  for (const s of SWITCHES) {
+    const e = find(s.key);
+    const v = str(e?.value)?.trim().toLowerCase();
+    if (!e || v !== s.when) continue;
+    const loc = entryLoc(input, e);
+    settings.push(permissive(s.key, s.when, loc, s.meaning));
+    if (s.opens && !opener) opener = { key: s.key, value: s.when, loc, meaning: s.meaning };
+  }
+  for (const [key, defaults] of Object.entries(DEFAULT_SECRETS)) {
+    const e = find(key);
+    const v = str(e?.value);
+    if (e && v !== undefined && defaults.includes(v)) settings.push(permissive(key, `${v} (the shipped default)`, entryLoc(input, e), "default password left in place: anyone who read the docs knows it"));
+  }
+  if (opener) return { settings, defaultDecision: "allow", defaultReason: `${opener.key} is ${opener.value} (${opener.meaning})`, defaultLoc: opener.loc, authn: { required: false, mode: opener.key, loc: opener.loc } };
+  const auth = find("AUTH_REQUIRED");
+  const loc = auth ? entryLoc(input, auth) : anchor;
+  return {
+    settings,
+    defaultDecision: "deny",
+    defaultReason: auth ? "AUTH_REQUIRED is true (unauthenticated calls are rejected; access follows RBAC and token scopes)" : "AUTH_REQUIRED is unset (defaults to true: unauthenticated calls are rejected)",
+    defaultLoc: loc,
+    authn: { required: true, mode: "jwt/basic", loc },
+  };
+}
+
+/** `.env` / `.env.*` of a ContextForge deployment. */
+export const contextforgeEnvAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const d = input.docs[0];
+  if (!isObject(d)) return out;
+  const first = d.entries[0];
+  const anchor = locOf(input, first ? first.keySpan : d.span);
+  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: input.file.slice(input.file.lastIndexOf("/") + 1), path: "env", loc: anchor, ...readSwitches(input, [d], anchor) }));
+  return out;
+};
+
+/** Sniff: Helm values of the `mcp-stack` chart. */
+export function isContextforgeValues(docs: readonly DocNode[]): boolean {
+  const m = get(docs[0], "mcpContextForge");
+  return isObject(m) && (isObject(get(m, "config")) || isObject(get(m, "secret")) || isObject(get(m, "image")));
+}
+
+export const contextforgeValuesAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const rootEntry = entry(input.docs[0], "mcpContextForge");
+  if (!rootEntry || !isObject(rootEntry.value)) return out;
+  const m = rootEntry.value;
+  const config = get(m, "config");
+  const secret = get(m, "secret");
+  const credentials: Credential[] = [];
+  if (isObject(secret)) {
+    for (const e of secret.entries) {
+      if (e.key === "existingSecret") continue;
+      const c = scalarCredential(input, e.key, e.value, "env", e.keySpan);
+      if (c) credentials.push(c);
+    }
+  }
+  // Helm `existingSecret` (anywhere under mcpContextForge): the values come from a Kubernetes Secret.
+  const refs: DocEntry[] = [];
+  const collect = (n: DocNode | undefined) => {
+    if (!isObject(n)) return;
+    for (const e of n.entries) {
+      if (e.key === "existingSecret" && str(e.value)) refs.push(e);
+      else collect(e.value);
+    }
+  };
+  collect(m);
+  for (const e of refs) credentials.push(refCredential("existingSecret", { kind: "secretStore", name: str(e.value) ?? "" }, locOf(input, e.value.span), "env"));
+  const image = entry(get(m, "image"), "repository");
+  const server = gatewayServer(input, { name: "mcp-context-forge", path: "mcpContextForge", nameSpan: rootEntry.keySpan, transport: "container", image: value(input, image?.value), credentials });
+  out.servers.push(server);
+  const anchor = locOf(input, rootEntry.keySpan);
+  const maps = [config, secret].filter((n): n is DocNode => isObject(n));
+  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: "mcpContextForge", path: "mcpContextForge", loc: anchor, ...readSwitches(input, maps, anchor), governs: [server.id] }));
+  return out;
+};

@@ -1,0 +1,78 @@
+/**
+ * Docker MCP Toolkit catalogs (catalog §20): `registry: { <server>: entry }`
+ * in `~/.docker/mcp/catalogs/*.yaml` (and custom catalogs). Entries run as
+ * containers (`image`) or are remotes (`remote.url`). Secrets are named and
+ * resolved by Docker Desktop: references, never values. Network egress is
+ * open unless `disableNetwork` or `allowHosts` narrows it.
+ */
+import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import { isBroadPath, namedValues, value } from "../server-entry.js";
+import type { Credential, McpServer, ServerFact, Transport } from "../types.js";
+import { gatewayServer, listValues, refCredential } from "./gateway-common.js";
+
+/** Sniff: a `registry` map whose entries carry `image` or `remote`. */
+export function isDockerCatalog(docs: readonly DocNode[]): boolean {
+  const reg = get(docs[0], "registry");
+  return isObject(reg) && reg.entries.some((e) => get(e.value, "image") !== undefined || isObject(get(e.value, "remote")));
+}
+
+export const dockerCatalogAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const reg = get(input.docs[0], "registry");
+  if (!isObject(reg)) return out;
+  for (const e of reg.entries) {
+    const s = catalogEntry(input, e.key, e.keySpan, e.value);
+    if (s) out.servers.push(s);
+  }
+  return out;
+};
+
+function catalogEntry(input: AdapterInput, name: string, nameSpan: { start: number; end: number }, n: DocNode): McpServer | undefined {
+  const image = value(input, get(n, "image"));
+  const remote = get(n, "remote");
+  if (!image && !isObject(remote)) return undefined;
+  const credentials: Credential[] = [];
+  const secrets = get(n, "secrets");
+  if (isArray(secrets)) {
+    for (const s of secrets.items) {
+      const secret = str(get(s, "name"));
+      if (secret) credentials.push(refCredential(str(get(s, "env")) ?? secret, { kind: "secretStore", name: secret }, locOf(input, s.span), "env"));
+    }
+  }
+  const args = listValues(input, get(n, "command"));
+  const facts: ServerFact[] = [];
+  if (image) {
+    const disable = entry(n, "disableNetwork");
+    const hosts = get(n, "allowHosts");
+    if (!(disable && bool(disable.value) === true) && !isArray(hosts)) facts.push({ kind: "egress-open", detail: "no disableNetwork or allowHosts: the container can reach any host", loc: locOf(input, nameSpan) });
+    const vols = get(n, "volumes");
+    if (isArray(vols)) {
+      for (const v of vols.items) {
+        const host = (str(v) ?? "").split(":")[0] ?? "";
+        if (isBroadPath(host)) facts.push({ kind: "host-mount", detail: `host mount of ${host}`, loc: locOf(input, v.span) });
+      }
+    }
+  }
+  const t = str(get(remote, "transport_type"));
+  const transport: Transport = !isObject(remote) ? "container" : t === "sse" ? "sse" : "http";
+  return gatewayServer(input, {
+    name,
+    path: `registry.${name}`,
+    nameSpan,
+    transport,
+    image,
+    args,
+    url: value(input, get(remote, "url")),
+    env: namedValues(input, get(n, "env")),
+    headers: namedValues(input, get(remote, "headers")),
+    credentials,
+    include: toolNames(get(n, "tools")),
+    facts,
+  });
+}
+
+function toolNames(n: DocNode | undefined): string[] | undefined {
+  if (!isArray(n)) return undefined;
+  return n.items.map((t) => str(get(t, "name"))).filter((x): x is string => x !== undefined);
+}

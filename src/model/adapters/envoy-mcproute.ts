@@ -1,0 +1,84 @@
+/**
+ * Envoy AI Gateway `kind: MCPRoute` (catalog §25): each `backendRefs[]` entry is
+ * a server; the route's `securityPolicy` is one gateway policy.
+ * `authorization.defaultAction` defaults to Deny when an authorization block
+ * exists; without any authorization block nothing filters tool calls.
+ */
+import { entry, get, isArray, isObject, str, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, type AdapterInput } from "../adapter.js";
+import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting } from "../types.js";
+import { entryLoc, gatewayPolicy, isResource, resourceHeader, gatewayServer, permissive, refCredential, scalarCredential, stringList } from "./gateway-common.js";
+
+export function isMcpRoute(doc: DocNode): boolean {
+  return isResource(doc, "MCPRoute", /aigateway\.envoyproxy\.io/);
+}
+
+export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
+  const out = emptyOutput();
+  const { nameEntry, name: routeName, path: prefix, specEntry, spec } = resourceHeader(doc, "MCPRoute", docIndex);
+  const settings: PolicySetting[] = [];
+  const backends = get(spec, "backendRefs");
+  if (isArray(backends)) {
+    backends.items.forEach((b, i) => {
+      if (!isObject(b)) return;
+      const bName = entry(b, "name");
+      const name = str(bName?.value) ?? `#${i}`;
+      const credentials: Credential[] = [];
+      const apiKey = get(b, "securityPolicy", "apiKey");
+      const inline = entry(apiKey, "inline");
+      const inlineCred = inline ? scalarCredential(input, "apiKey.inline", inline.value, "setting", inline.keySpan) : undefined;
+      if (inlineCred) credentials.push(inlineCred);
+      const secretRef = get(apiKey, "secretRef");
+      const refName = str(get(secretRef, "name"));
+      if (secretRef && refName) credentials.push(refCredential("apiKey.secretRef", { kind: "secretStore", name: refName }, locOf(input, secretRef.span)));
+      const selector = get(b, "toolSelector");
+      const include = [...stringList(get(selector, "include")), ...stringList(get(selector, "includeRegex"))];
+      const nameSpan = bName?.value.span ?? b.span;
+      out.servers.push(gatewayServer(input, { name, path: `${prefix}.spec.backendRefs[${i}]`, nameSpan, transport: "http", credentials, include: include.length ? include : undefined }));
+      if (!selector) settings.push(permissive(`backendRefs[${i}].toolSelector`, "unset", locOf(input, nameSpan), `every tool of backend '${name}' is exposed (no toolSelector)`));
+    });
+  }
+  const spEntry = entry(spec, "securityPolicy");
+  const sp = spEntry?.value;
+  const authnKey = ["oauth", "apiKeyAuth", "extAuth"].map((k) => entry(sp, k)).find((e) => e !== undefined);
+  const anchor = locOf(input, (spEntry ?? specEntry)?.keySpan ?? doc.span);
+  if (!authnKey) settings.push(permissive("securityPolicy.oauth", "unset", anchor, "no oauth, apiKeyAuth or extAuth: callers that reach the route are not authenticated"));
+  out.policies.push(
+    gatewayPolicy(input, {
+      kind: "gateway",
+      name: routeName,
+      path: prefix,
+      loc: locOf(input, nameEntry?.value.span ?? doc.span),
+      ...authorization(input, sp, anchor),
+      settings,
+      authn: authnKey ? { required: true, mode: authnKey.key, loc: locOf(input, authnKey.keySpan) } : { required: false, mode: "none", loc: anchor },
+      governs: out.servers.map((s) => s.id),
+    }),
+  );
+  return out;
+}
+
+function authorization(input: AdapterInput, sp: DocNode | undefined, anchor: Policy["defaultLoc"]): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+  const authz = entry(sp, "authorization");
+  if (!authz) return { defaultDecision: "allow", defaultReason: "no securityPolicy.authorization (every caller that reaches the route may call every tool)", defaultLoc: anchor, toolRules: [] };
+  const toolRules: PolicyRule[] = [];
+  const rules = get(authz.value, "rules");
+  if (isArray(rules)) {
+    for (const rule of rules.items) {
+      const effect = str(get(rule, "action"))?.toLowerCase() === "deny" ? "deny" : "allow";
+      const tools = get(rule, "target", "tools");
+      if (!isArray(tools)) continue;
+      for (const t of tools.items) toolRules.push({ effect, pattern: `${str(get(t, "backend")) ?? "*"}/${str(get(t, "tool")) ?? "*"}`, loc: locOf(input, t.span) });
+    }
+  }
+  const action = entry(authz.value, "defaultAction");
+  const v = str(action?.value);
+  if (!action || v === undefined) return { defaultDecision: "deny", defaultReason: "securityPolicy.authorization.defaultAction is unset (defaults to Deny)", defaultLoc: locOf(input, authz.keySpan), toolRules };
+  const allow = v.toLowerCase() === "allow";
+  return {
+    defaultDecision: allow ? "allow" : "deny",
+    defaultReason: allow ? "securityPolicy.authorization.defaultAction is Allow (calls no rule matches are allowed)" : `securityPolicy.authorization.defaultAction is ${v}`,
+    defaultLoc: entryLoc(input, action),
+    toolRules,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Kong decK declarative config with the AI MCP Proxy plugin (catalog §24).
+ * ACL evaluation: a deny match blocks; an allow list that does not name the
+ * subject blocks; no allow list, or no ACL at all, allows. A per-tool `acl`
+ * replaces `default_acl` for that tool.
+ */
+import { entry, get, isArray, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import { value } from "../server-entry.js";
+import type { Policy, PolicyRule, PolicySetting } from "../types.js";
+import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
+
+const AUTH_PLUGINS = new Set(["key-auth", "key-auth-enc", "openid-connect", "ai-mcp-oauth2", "jwt", "basic-auth", "oauth2", "hmac-auth", "mtls-auth", "ldap-auth"]);
+
+interface Found {
+  readonly plugin: DocNode;
+  readonly path: string;
+  readonly service: DocNode | undefined;
+  readonly route: DocNode | undefined;
+}
+
+/** Sniff: `_format_version` and an `ai-mcp-proxy` plugin somewhere. */
+export function isKongMcpConfig(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  return entry(d, "_format_version") !== undefined && d !== undefined && findPlugins(d).some((f) => isMcpProxy(f.plugin));
+}
+
+function isMcpProxy(p: DocNode): boolean {
+  return str(get(p, "name")) === "ai-mcp-proxy";
+}
+
+/** Plugins at the top level and nested under services and routes, with their owners. */
+function findPlugins(d: DocNode): Found[] {
+  const out: Found[] = [];
+  const take = (list: DocNode | undefined, path: string, service: DocNode | undefined, route: DocNode | undefined) => {
+    if (isArray(list)) list.items.forEach((plugin, i) => out.push({ plugin, path: `${path}plugins[${i}]`, service, route }));
+  };
+  take(get(d, "plugins"), "", undefined, undefined);
+  const services = get(d, "services");
+  if (isArray(services)) {
+    services.items.forEach((s, i) => {
+      take(get(s, "plugins"), `services[${i}].`, s, undefined);
+      const routes = get(s, "routes");
+      if (isArray(routes)) routes.items.forEach((r, j) => take(get(r, "plugins"), `services[${i}].routes[${j}].`, s, r));
+    });
+  }
+  const routes = get(d, "routes");
+  if (isArray(routes)) routes.items.forEach((r, j) => take(get(r, "plugins"), `routes[${j}].`, undefined, r));
+  return out;
+}
+
+/** The service a top-level plugin points at (`service:` or via its `route:`). */
+function ownerService(d: DocNode, f: Found): DocNode | undefined {
+  if (f.service) return f.service;
+  const services = get(d, "services");
+  const list = isArray(services) ? services.items : [];
+  const byName = (n: string | undefined) => (n === undefined ? undefined : list.find((s) => str(get(s, "name")) === n));
+  const direct = byName(str(get(f.plugin, "service")) ?? str(get(f.plugin, "service", "name")));
+  if (direct) return direct;
+  const routeName = str(get(f.plugin, "route")) ?? str(get(f.plugin, "route", "name")) ?? str(get(f.route, "name"));
+  return list.find((s) => {
+    const rs = get(s, "routes");
+    return isArray(rs) && rs.items.some((r) => str(get(r, "name")) === routeName);
+  });
+}
+
+export const kongAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const d = input.docs[0];
+  if (!d) return out;
+  const all = findPlugins(d);
+  const authPlugin = all.find((f) => AUTH_PLUGINS.has(str(get(f.plugin, "name")) ?? ""));
+  for (const f of all.filter((x) => isMcpProxy(x.plugin))) {
+    const service = ownerService(d, f);
+    const label = str(get(f.plugin, "instance_name")) ?? str(get(f.plugin, "route")) ?? str(get(f.route, "name")) ?? str(get(service, "name")) ?? f.path;
+    const nameEntry = entry(f.plugin, "name");
+    const governs: string[] = [];
+    if (service) {
+      const sName = entry(service, "name");
+      const server = gatewayServer(input, { name: str(sName?.value) ?? label, path: `${f.path}.service`, nameSpan: (sName?.value ?? service).span, transport: "http", url: value(input, get(service, "url")) });
+      out.servers.push(server);
+      governs.push(server.id);
+    }
+    const configEntry = entry(f.plugin, "config");
+    const anchor = locOf(input, (configEntry ?? nameEntry)?.keySpan ?? f.plugin.span);
+    out.policies.push(
+      gatewayPolicy(input, {
+        kind: "gateway",
+        name: label,
+        path: f.path,
+        loc: locOf(input, nameEntry?.value.span ?? f.plugin.span),
+        ...acl(input, configEntry?.value, anchor),
+        settings: settings(input, configEntry?.value),
+        authn: authPlugin ? { required: true, mode: str(get(authPlugin.plugin, "name")) ?? "plugin", loc: locOf(input, authPlugin.plugin.span) } : { required: false, mode: "none", loc: anchor },
+        governs,
+      }),
+    );
+  }
+  return out;
+};
+
+function hasAllow(n: DocNode | undefined): boolean {
+  return stringList(get(n, "allow")).length > 0;
+}
+
+function acl(input: AdapterInput, config: DocNode | undefined, anchor: Policy["defaultLoc"]): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+  const toolRules: PolicyRule[] = [];
+  const tools = get(config, "tools");
+  const toolItems = isArray(tools) ? tools.items : [];
+  const open: string[] = [];
+  for (const t of toolItems) {
+    const name = str(get(t, "name")) ?? "?";
+    const a = get(t, "acl");
+    if (!hasAllow(a)) open.push(name);
+    for (const effect of ["allow", "deny"] as const) {
+      const list = get(a, effect);
+      if (list && stringList(list).length) toolRules.push({ effect, pattern: `${name}: ${stringList(list).join(", ")}`, loc: locOf(input, list.span) });
+    }
+  }
+  const def: DocEntry | undefined = entry(config, "default_acl");
+  const defItems = def && isArray(def.value) ? def.value.items : def ? [def.value] : [];
+  if (def && defItems.some(hasAllow)) {
+    return { defaultDecision: "deny", defaultReason: "config.default_acl has an allow list (subjects it does not name are denied)", defaultLoc: locOf(input, def.keySpan), toolRules };
+  }
+  if (def) return { defaultDecision: "allow", defaultReason: "config.default_acl has no allow list (deny-only ACLs allow every other subject)", defaultLoc: locOf(input, def.keySpan), toolRules };
+  const mode = str(get(config, "mode")) ?? "";
+  const toolsKey = entry(config, "tools");
+  if (toolItems.length > 0 && open.length === 0 && mode.startsWith("conversion")) {
+    return { defaultDecision: "deny", defaultReason: "every tool in config.tools has an acl allow list (conversion mode exposes only these tools)", defaultLoc: toolsKey ? locOf(input, toolsKey.keySpan) : anchor, toolRules };
+  }
+  const which = open.length ? `tools ${open.join(", ")} have no acl` : "tools the upstream exposes beyond config.tools have no acl";
+  return { defaultDecision: "allow", defaultReason: `no config.default_acl and ${which} (no ACL means allowed)`, defaultLoc: anchor, toolRules };
+}
+
+function settings(input: AdapterInput, config: DocNode | undefined): PolicySetting[] {
+  const out: PolicySetting[] = [];
+  const logPayloads = entry(get(config, "logging"), "log_payloads");
+  if (logPayloads && bool(logPayloads.value) === true) out.push(permissive("config.logging.log_payloads", "true", entryLoc(input, logPayloads), "tool-call payloads (arguments, results, any tokens in them) are written to logs"));
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Kubernetes manifests (catalog §31), multi-document: workloads that run MCP
+ * servers (their containers become servers with env references and runtime
+ * facts), plus the MCP custom resources found in the same files (Envoy
+ * `MCPRoute`, ToolHive `MCPServer`) and Microsoft MCP Gateway deployments.
+ * Each document is read by its product's reader, with that product's client id.
+ */
+import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
+import { argCredentials, argFacts, isBroadPath, value } from "../server-entry.js";
+import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
+import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
+import { gatewayServer, kubeEnv, listValues } from "./gateway-common.js";
+import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
+import { isToolhiveMcpServer, readToolhiveMcpServer } from "./toolhive.js";
+
+const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
+const MCP = /mcp/i;
+
+function podSpec(doc: DocNode): DocNode | undefined {
+  const kind = str(get(doc, "kind"));
+  if (kind === "Pod") return get(doc, "spec");
+  if (kind === "CronJob") return get(doc, "spec", "jobTemplate", "spec", "template", "spec");
+  return get(doc, "spec", "template", "spec");
+}
+
+function containers(spec: DocNode | undefined): DocNode[] {
+  const c = get(spec, "containers");
+  return isArray(c) ? c.items.filter(isObject) : [];
+}
+
+function mentionsMcp(c: DocNode): boolean {
+  const texts = [str(get(c, "name")), str(get(c, "image")), ...[get(c, "command"), get(c, "args")].flatMap((n) => (isArray(n) ? n.items.map(str) : []))];
+  return texts.some((t) => t !== undefined && MCP.test(t));
+}
+
+/** A workload whose name or containers mention MCP. */
+export function isMcpWorkload(doc: DocNode): boolean {
+  if (!WORKLOAD_KINDS.has(str(get(doc, "kind")) ?? "")) return false;
+  return MCP.test(str(get(doc, "metadata", "name")) ?? "") || containers(podSpec(doc)).some(mentionsMcp);
+}
+
+/** Sniff: any document this adapter models. */
+export function isMcpManifest(docs: readonly DocNode[]): boolean {
+  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isMcpWorkload(d));
+}
+
+export const kubernetesManifestsAdapter: Adapter = (input) =>
+  mergeOutputs(
+    input.docs.map((doc, i) => {
+      if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i);
+      if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i);
+      if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
+      return emptyOutput();
+    }),
+  );
+
+function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
+  const out = emptyOutput();
+  const kind = str(get(doc, "kind")) ?? "Workload";
+  const workload = str(get(doc, "metadata", "name")) ?? `#${docIndex}`;
+  const spec = podSpec(doc);
+  const all = containers(spec);
+  const picked = all.some(mentionsMcp) ? all.filter(mentionsMcp) : all;
+  const podFacts: ServerFact[] = [];
+  const hostNetwork = entry(spec, "hostNetwork");
+  if (hostNetwork && bool(hostNetwork.value) === true) podFacts.push({ kind: "host-network", detail: `${kind} '${workload}' uses hostNetwork`, loc: locOf(input, hostNetwork.value.span) });
+  const volumes = hostVolumes(input, spec);
+  const containersNode = get(spec, "containers");
+  for (const c of picked) {
+    const idx = isArray(containersNode) ? containersNode.items.indexOf(c) : 0;
+    const path = `${docIndex}:${kind}/${workload}.containers[${idx}]`;
+    const cName = entry(c, "name");
+    const name = `${workload}/${str(cName?.value) ?? idx}`;
+    const cmd = listValues(input, get(c, "command"));
+    const args = [...cmd.slice(1), ...listValues(input, get(c, "args"))];
+    const { env, refs } = kubeEnv(input, get(c, "env"), get(c, "envFrom"));
+    const facts = [...podFacts, ...argFacts(args)];
+    const priv = entry(get(c, "securityContext"), "privileged");
+    if (priv && bool(priv.value) === true) facts.push({ kind: "privileged", detail: `container '${name}' runs privileged`, loc: locOf(input, priv.value.span) });
+    const mounts = get(c, "volumeMounts");
+    const mounted = new Set(isArray(mounts) ? mounts.items.map((m) => str(get(m, "name"))) : []);
+    for (const v of volumes) if (mounted.has(v.name)) facts.push(v.fact);
+    const server: McpServer = gatewayServer(input, {
+      name,
+      path,
+      nameSpan: cName?.value.span ?? c.span,
+      transport: "container",
+      image: value(input, get(c, "image")),
+      command: cmd[0],
+      args,
+      env,
+      credentials: [...refs, ...argCredentials(args)],
+      facts,
+    });
+    out.servers.push(server);
+    if (isMsGatewayContainer(c)) {
+      const p = msGatewayWorkloadPolicy({ ...input, client: "ms-mcp-gateway" }, c, name, path, server.id);
+      if (p) out.policies.push(p);
+    }
+  }
+  return out;
+}
+
+const SENSITIVE_HOST_PATH = /^\/(var\/)?run\/docker\.sock$|\/\.ssh$|\/\.aws$|\/\.kube$|^\/etc$|^\/var\/lib\/kubelet$/;
+
+/** `hostPath` volumes of `/`, a home folder, the Docker socket or credential folders. */
+function hostVolumes(input: AdapterInput, spec: DocNode | undefined): { name: string; fact: ServerFact }[] {
+  const out: { name: string; fact: ServerFact }[] = [];
+  const vols = get(spec, "volumes");
+  if (!isArray(vols)) return out;
+  for (const v of vols.items) {
+    const p = entry(get(v, "hostPath"), "path");
+    const path = str(p?.value);
+    const name = str(get(v, "name"));
+    if (!p || path === undefined || name === undefined) continue;
+    const clean = path.replace(/\/+$/, "") || "/";
+    if (isBroadPath(path) || SENSITIVE_HOST_PATH.test(clean)) {
+      const what = /docker\.sock$/.test(clean) ? "the Docker socket (root on the node)" : clean;
+      out.push({ name, fact: { kind: "host-mount", detail: `hostPath mount of ${what}`, loc: locOf(input, p.value.span) } });
+    }
+  }
+  return out;
+}

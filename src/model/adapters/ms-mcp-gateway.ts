@@ -1,0 +1,127 @@
+/**
+ * Microsoft MCP Gateway (catalog §23): `appsettings*.json` (Entra ID on or
+ * bypassed), adapter registrations (`POST /adapters` JSON) and Kubernetes
+ * deployments of the gateway (`ASPNETCORE_ENVIRONMENT=Development` turns on
+ * header-based dev auth). Per the gateway code, an adapter with empty
+ * `requiredRoles` is readable by its creator and `mcp.admin` only.
+ */
+import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import { namedValues, value } from "../server-entry.js";
+import type { Policy, PolicySetting } from "../types.js";
+import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
+
+const DOTNET_ENV = /^(ASPNETCORE_|DOTNET_|AzureAd__|Authentication__)/;
+
+/** A container of the gateway itself (its image names mcpgateway and it is configured like an ASP.NET app). */
+export function isMsGatewayContainer(c: DocNode): boolean {
+  const image = str(get(c, "image")) ?? "";
+  const env = get(c, "env");
+  const keys = isArray(env) ? env.items.map((i) => str(get(i, "name")) ?? "") : [];
+  return /mcp-?gateway/i.test(image) && keys.some((k) => DOTNET_ENV.test(k));
+}
+
+function envEntry(c: DocNode, name: string): DocEntry | undefined {
+  const env = get(c, "env");
+  if (!isArray(env)) return undefined;
+  const item = env.items.find((i) => str(get(i, "name")) === name);
+  return entry(item, "value");
+}
+
+export function msGatewayWorkloadPolicy(input: AdapterInput, c: DocNode, name: string, path: string, serverId: string): Policy | undefined {
+  const settings: PolicySetting[] = [];
+  const envName = envEntry(c, "ASPNETCORE_ENVIRONMENT");
+  const bypass = envEntry(c, "Authentication__BypassEntra");
+  if (envName && str(envName.value) === "Development") settings.push(permissive("ASPNETCORE_ENVIRONMENT", "Development", entryLoc(input, envName), "the gateway runs in Development mode, which bypasses Entra ID for header-based dev auth (X-Dev-*)"));
+  if (bypass && bool(bypass.value) === true) settings.push(permissive("Authentication__BypassEntra", "true", entryLoc(input, bypass), "Entra ID is bypassed: callers choose their identity with X-Dev-* headers"));
+  const first = settings[0];
+  const loc = locOf(input, (entry(c, "name")?.value ?? c).span);
+  return gatewayPolicy(input, {
+    kind: "gateway",
+    name,
+    path: `${path}#auth`,
+    loc,
+    defaultDecision: first ? "allow" : "deny",
+    defaultReason: first ? `${first.key} is ${first.value} (Entra ID authentication is bypassed, so any caller can pick its identity and roles)` : "Entra ID authentication on (adapters are limited to their creator, mcp.admin and requiredRoles)",
+    defaultLoc: first ? first.loc : loc,
+    settings,
+    authn: { required: !first, mode: first ? "dev-headers" : "entra", loc: first ? first.loc : loc },
+    governs: [serverId],
+  });
+}
+
+/** Sniff for appsettings: the gateway's auth sections. */
+export function isMsGatewaySettings(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  return isObject(get(d, "AzureAd")) || get(d, "Authentication", "BypassEntra") !== undefined;
+}
+
+export const msAppSettingsAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const d = input.docs[0];
+  if (!isMsGatewaySettings(input.docs) || !d) return out;
+  const bypass = entry(get(d, "Authentication"), "BypassEntra");
+  const azure = entry(d, "AzureAd");
+  const name = input.file.slice(input.file.lastIndexOf("/") + 1);
+  const anchor = locOf(input, (azure ?? bypass)?.keySpan ?? d.span);
+  const on = bypass && bool(bypass.value) === true;
+  const settings = on ? [permissive("Authentication.BypassEntra", "true", entryLoc(input, bypass), "Entra ID is bypassed: callers choose their identity with X-Dev-* headers")] : [];
+  out.policies.push(
+    gatewayPolicy(input, {
+      kind: "gateway",
+      name,
+      path: "appsettings",
+      loc: anchor,
+      defaultDecision: on ? "allow" : azure ? "deny" : "unknown",
+      defaultReason: on
+        ? "Authentication.BypassEntra is true (Entra ID is bypassed, so any caller can pick its identity and roles)"
+        : azure
+          ? "AzureAd (Entra ID) is configured and BypassEntra is not set (adapters are limited to their creator, mcp.admin and requiredRoles)"
+          : "Authentication.BypassEntra is false but no AzureAd section is in this file",
+      defaultLoc: on ? entryLoc(input, bypass) : anchor,
+      settings,
+      authn: { required: !on, mode: on ? "dev-headers" : "entra", loc: on ? entryLoc(input, bypass) : anchor },
+    }),
+  );
+  return out;
+};
+
+function adapterObjects(d: DocNode | undefined): { node: DocNode; path: string }[] {
+  if (isArray(d)) return d.items.map((node, i) => ({ node, path: `[${i}]` })).filter((x) => isAdapter(x.node));
+  return d && isAdapter(d) ? [{ node: d, path: "adapter" }] : [];
+}
+
+function isAdapter(n: DocNode): boolean {
+  return isObject(n) && str(get(n, "imageName")) !== undefined && (get(n, "environmentVariables") !== undefined || get(n, "requiredRoles") !== undefined || get(n, "imageVersion") !== undefined);
+}
+
+/** Sniff: an adapter registration body (or a list of them). */
+export function isMsAdapterJson(docs: readonly DocNode[]): boolean {
+  return adapterObjects(docs[0]).length > 0;
+}
+
+export const msAdaptersAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  for (const { node, path } of adapterObjects(input.docs[0])) {
+    const nameEntry = entry(node, "name");
+    const name = str(nameEntry?.value) ?? path;
+    const nameSpan = nameEntry?.value.span ?? node.span;
+    const server = gatewayServer(input, { name, path, nameSpan, transport: "container", image: value(input, get(node, "imageName")), env: namedValues(input, get(node, "environmentVariables")) });
+    out.servers.push(server);
+    const roles = entry(node, "requiredRoles");
+    const list = stringList(roles?.value);
+    out.policies.push(
+      gatewayPolicy(input, {
+        kind: "authz",
+        name,
+        path: `${path}.requiredRoles`,
+        loc: locOf(input, nameSpan),
+        defaultDecision: "deny",
+        defaultReason: list.length ? `requiredRoles names ${list.join(", ")} (others than the creator and mcp.admin are denied)` : "requiredRoles is empty (only the creator and mcp.admin may use the adapter, per the gateway code)",
+        defaultLoc: roles ? locOf(input, roles.keySpan) : locOf(input, nameSpan),
+        governs: [server.id],
+      }),
+    );
+  }
+  return out;
+};

@@ -1,0 +1,177 @@
+/**
+ * ToolHive (catalog §22): permission profiles (JSON), Cedar authz configs
+ * (`type: cedarv1`, JSON or YAML) and the `MCPServer` CRD.
+ * Cedar denies what no `permit` matches; a profile's egress is open only with
+ * `insecure_allow_all`; the CRD's built-in `network` profile opens egress.
+ */
+import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
+import type { Loc } from "../location.js";
+import { isBroadPath, value } from "../server-entry.js";
+import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
+import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
+
+const PROFILE_KEYS = new Set(["$schema", "name", "read", "write", "network", "privileged"]);
+
+/** Sniff: an object made only of permission-profile keys, with at least one telling key. */
+export function isPermissionProfile(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  if (!isObject(d) || d.entries.length === 0) return false;
+  if (!d.entries.every((e) => PROFILE_KEYS.has(e.key))) return false;
+  return isObject(get(d, "network", "outbound")) || isObject(get(d, "network", "inbound")) || isArray(get(d, "read")) || isArray(get(d, "write")) || get(d, "privileged")?.type === "boolean";
+}
+
+export function isCedarAuthzConfig(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  return str(get(d, "type")) === "cedarv1" && isObject(get(d, "cedar"));
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1);
+}
+
+export const toolhiveProfileAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const d = input.docs[0];
+  if (!isObject(d)) return out;
+  const nameEntry = entry(d, "name");
+  const name = str(nameEntry?.value) ?? baseName(input.file);
+  const loc = locOf(input, nameEntry?.value.span ?? d.span);
+  const facts = mountFacts(input, d);
+  const priv = entry(d, "privileged");
+  if (priv && bool(priv.value) === true) facts.push({ kind: "privileged", detail: `permission profile '${name}' runs the container privileged`, loc: locOf(input, priv.value.span) });
+  const server = gatewayServer(input, { name, path: "profile", nameSpan: nameEntry?.value.span ?? d.span, transport: "container", facts });
+  out.servers.push(server);
+  out.policies.push(gatewayPolicy(input, { kind: "permission-profile", name, path: "profile", loc, ...egress(input, d, loc), governs: [server.id] }));
+  return out;
+};
+
+function egress(input: AdapterInput, d: DocNode, loc: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc"> {
+  const outbound = entry(get(d, "network"), "outbound");
+  if (!outbound) return { defaultDecision: "deny", defaultReason: "no network.outbound block (no egress is allowed)", defaultLoc: loc };
+  const all = entry(outbound.value, "insecure_allow_all");
+  if (all && bool(all.value) === true) return { defaultDecision: "allow", defaultReason: "network.outbound.insecure_allow_all is true (every outbound host and port is allowed)", defaultLoc: locOf(input, all.value.span) };
+  return { defaultDecision: "deny", defaultReason: "network.outbound allows only allow_host/allow_port (other egress is denied)", defaultLoc: all ? locOf(input, all.value.span) : locOf(input, outbound.keySpan) };
+}
+
+/** `read`/`write` mount specs (`host[:container]`) of `/` or a home folder. */
+function mountFacts(input: AdapterInput, d: DocNode): ServerFact[] {
+  const facts: ServerFact[] = [];
+  for (const key of ["write", "read"] as const) {
+    const list = get(d, key);
+    if (!isArray(list)) continue;
+    for (const item of list.items) {
+      const spec = str(item);
+      if (spec === undefined || spec.startsWith("volume://")) continue;
+      const host = /^[A-Za-z]:[\\/]/.test(spec) ? spec.split(":").slice(0, 2).join(":") : (spec.split(":")[0] ?? "");
+      if (isBroadPath(host)) facts.push({ kind: "host-mount", detail: `${key === "write" ? "writable" : "read"} host mount of ${host}`, loc: locOf(input, item.span) });
+    }
+  }
+  return facts;
+}
+
+/** A Cedar authz config file (`{ version, type: cedarv1, cedar: { policies } }`). */
+export const toolhiveCedarAdapter: Adapter = (input) =>
+  mergeOutputs(
+    input.docs.map((d) => {
+      const out = emptyOutput();
+      const cedar = entry(d, "cedar");
+      if (!cedar) return out;
+      const name = baseName(input.file);
+      out.policies.push(gatewayPolicy(input, { kind: "authz", name, path: "cedar", loc: locOf(input, cedar.keySpan), ...cedarDefault(input, entry(cedar.value, "policies"), locOf(input, cedar.keySpan)) }));
+      return out;
+    }),
+  );
+
+// permit(principal, action [== Action::"call_tool"], resource) with no `when`/`unless`.
+const PERMIT_ALL = /^\s*permit\s*\(\s*principal\s*,\s*action(?:\s*==\s*Action::"call_tool")?\s*,\s*resource\s*\)\s*;?\s*$/;
+const HEAD = /^\s*(permit|forbid)\s*\(([\s\S]*?)\)\s*(when|unless)?/;
+
+export function cedarDefault(input: AdapterInput, policies: DocEntry | undefined, anchor: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+  const toolRules: PolicyRule[] = [];
+  const items = policies && isArray(policies.value) ? policies.value.items : [];
+  let openAt: Loc | undefined;
+  items.forEach((item) => {
+    const text = str(item);
+    if (text === undefined) return;
+    const m = HEAD.exec(text);
+    if (!m) return;
+    const loc = locOf(input, item.span);
+    const tool = /resource\s*==\s*Tool::"([^"]*)"/.exec(m[2] ?? "")?.[1];
+    toolRules.push({ effect: m[1] === "forbid" ? "deny" : "allow", pattern: tool ?? (m[2] ?? "").replace(/\s+/g, " ").trim(), loc });
+    if (!openAt && PERMIT_ALL.test(text)) openAt = loc;
+  });
+  if (openAt) {
+    return { defaultDecision: "allow", defaultReason: "a Cedar policy is permit(principal, action, resource) with no conditions (it allows every call)", defaultLoc: openAt, toolRules };
+  }
+  const loc = policies ? locOf(input, policies.keySpan) : anchor;
+  return { defaultDecision: "deny", defaultReason: "Cedar denies calls that no permit policy matches", defaultLoc: loc, toolRules };
+}
+
+export function isToolhiveMcpServer(doc: DocNode): boolean {
+  return isResource(doc, "MCPServer", /toolhive\.stacklok\.dev/);
+}
+
+/** `kind: MCPServer` (toolhive.stacklok.dev): one server plus its authz policy. */
+export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
+  const out = emptyOutput();
+  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, "MCPServer", docIndex);
+  const nameSpan = nameEntry?.value.span ?? doc.span;
+  const args = listValues(input, get(spec, "args"));
+  const { env } = kubeEnv(input, get(spec, "env"));
+  const credentials: Credential[] = [];
+  const secrets = get(spec, "secrets");
+  if (isArray(secrets)) {
+    for (const s of secrets.items) {
+      const ref = `${str(get(s, "name")) ?? "?"}/${str(get(s, "key")) ?? "?"}`;
+      credentials.push(refCredential(str(get(s, "targetEnvName")) ?? ref, { kind: "secretStore", name: ref }, locOf(input, s.span), "env"));
+    }
+  }
+  const facts: ServerFact[] = [];
+  const profile = get(spec, "permissionProfile");
+  const profileName = entry(profile, "name");
+  if (profileName && str(profileName.value) === "network" && (str(get(profile, "type")) ?? "builtin") === "builtin") {
+    facts.push({ kind: "egress-open", detail: "permissionProfile 'network' allows every outbound host (insecure_allow_all)", loc: locOf(input, profileName.value.span) });
+  }
+  const transport = str(get(spec, "transport"));
+  const server = gatewayServer(input, {
+    name,
+    path,
+    nameSpan,
+    transport: transport === "stdio" || transport === undefined ? "container" : transport === "sse" ? "sse" : "http",
+    image: value(input, get(spec, "image")),
+    args,
+    env,
+    credentials,
+    facts,
+  });
+  out.servers.push(server);
+  const settings: PolicySetting[] = [];
+  const trust = entry(spec, "trustProxyHeaders");
+  if (trust && bool(trust.value) === true) settings.push(permissive("spec.trustProxyHeaders", "true", locOf(input, trust.value.span), "identity headers from any proxy in front are trusted"));
+  const oidc = entry(spec, "oidcConfigRef") ?? entry(spec, "oidcConfig");
+  const anchor = locOf(input, specEntry?.keySpan ?? doc.span);
+  out.policies.push(
+    gatewayPolicy(input, {
+      kind: "authz",
+      name,
+      path,
+      loc: locOf(input, nameSpan),
+      ...crdAuthz(input, spec, anchor),
+      settings,
+      authn: oidc ? { required: true, mode: oidc.key, loc: locOf(input, oidc.keySpan) } : { required: false, mode: "none", loc: anchor },
+      governs: [server.id],
+    }),
+  );
+  return out;
+}
+
+function crdAuthz(input: AdapterInput, spec: DocNode | undefined, anchor: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+  const ref = entry(spec, "authzConfigRef");
+  const cfg = entry(spec, "authzConfig");
+  if (!ref && !cfg) return { defaultDecision: "allow", defaultReason: "no authzConfig or authzConfigRef (every tool call is allowed)", defaultLoc: anchor, toolRules: [] };
+  const inline = get(cfg?.value, "inline");
+  if (inline) return cedarDefault(input, entry(inline, "policies"), locOf(input, (cfg as DocEntry).keySpan));
+  const e = (ref ?? cfg) as DocEntry;
+  return { defaultDecision: "deny", defaultReason: `${e.key} loads a Cedar policy set from elsewhere (Cedar denies calls no permit matches)`, defaultLoc: entryLoc(input, e), toolRules: [] };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
+
+describe("agentgateway", () => {
+  it("full form: targets as servers, deny-only rules fail open, optional jwtAuth, shared key, CORS *", () => {
+    const r = scanFixture("agentgateway/config.yaml");
+    expect(r.model.files[0]?.format).toBe("agentgateway");
+    expect(serverRows(r)).toEqual([
+      { client: "agentgateway", name: "acme-notes", at: "24:19", transport: "http", url: "http://notes.internal:8080/mcp" },
+      { client: "agentgateway", name: "everything", at: "27:19", transport: "stdio", command: "npx" },
+    ]);
+    expect(credentialRows(r, "acme-notes")).toEqual([{ key: "backendAuth.key", ref: "literal", line: 20 }]);
+    expect(credentialRows(r, "everything")).toEqual([
+      { key: "ACME_REGION", ref: "literal", line: 32 },
+      { key: "backendAuth.key", ref: "literal", line: 20 },
+    ]);
+    expect(policyRows(r)).toEqual([
+      { client: "agentgateway", kind: "gateway", name: "notes", decision: "allow", at: "17:11", reason: "mcpAuthorization.rules has no allow rule (deny-only rules fail open: any call no rule matches is allowed)" },
+    ]);
+    expect(r.model.policies[0]?.toolRules.map((t) => `${t.effect} ${t.pattern}`)).toEqual(['deny mcp.tool.name == "delete_note"']);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: false, mode: "optional" });
+    expect(settingRows(r)).toEqual([
+      "jwtAuth.mode=optional (default) permissive 11:9",
+      "backendAuth.key=<one shared key> permissive 20:11",
+      "cors.allowOrigins=* permissive 9:26",
+    ]);
+    expect(findingRows(r)).toEqual(["permissive-setting 9:26", "permissive-setting 11:9", "missing-default-deny 17:11", "permissive-setting 20:11"]);
+  });
+
+  it("reports the effective default and the key in the message", () => {
+    const r = scanFixture("agentgateway/config.yaml");
+    const f = r.findings.find((x) => x.ruleId === "missing-default-deny");
+    expect(f?.message).toBe("Gateway 'notes' (agentgateway) fails open: mcpAuthorization.rules has no allow rule (deny-only rules fail open: any call no rule matches is allowed). Effective default: allow.");
+    // The inline upstream key is never printed in a setting message.
+    expect(r.findings.map((x) => x.message).join("\n")).not.toContain("acme-upstream-7d1f4c9a2e8b6053f1a9c4d7e2b8a610");
+  });
+
+  it("simple form with no mcpAuthorization allows everything (located at the mcp key)", () => {
+    const r = scanFixture("agentgateway/simple/config.yaml");
+    expect(serverRows(r)).toEqual([
+      { client: "agentgateway", name: "filesystem", at: "4:11", transport: "stdio", command: "npx" },
+      { client: "agentgateway", name: "acme-search", at: "8:11", transport: "sse", url: "http://search.internal:8081/sse" },
+    ]);
+    expect(policyRows(r)).toEqual([{ client: "agentgateway", kind: "gateway", name: "mcp", decision: "allow", at: "1:1", reason: "no mcpAuthorization policy (no rules means allow all)" }]);
+    expect(factRows(r)).toEqual(["filesystem root-filesystem 7:63"]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 1:1", "broad-resource-access 7:63"]);
+  });
+
+  it("strict authentication plus allow rules is an allowlist; a file key is a reference", () => {
+    const r = scanFixture("agentgateway/strict/config.yaml");
+    expect(policyRows(r)).toEqual([{ client: "agentgateway", kind: "gateway", name: "notes", decision: "deny", at: "14:11", reason: "mcpAuthorization.rules has allow rules (allowlist: calls no allow rule matches are denied)" }]);
+    expect(r.model.policies[0]?.toolRules.map((t) => t.effect)).toEqual(["allow", "allow"]);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: true, mode: "strict" });
+    expect(credentialRows(r, "acme-notes")).toEqual([{ key: "backendAuth.key", ref: "file:/var/run/secrets/acme/notes-key", line: 19 }]);
+    // One shared upstream key is still one shared identity, even from a file.
+    expect(findingRows(r)).toEqual(["permissive-setting 18:11"]);
+  });
+
+  it("sniffs JSON configs too and leaves unrelated YAML alone", async () => {
+    const { scanSources } = await import("../../../src/api.js");
+    const json = scanSources([{ path: "gw/agentgateway.json", text: `{ "mcp": { "targets": [ { "name": "n", "mcp": { "host": "http://n:8080/mcp" } } ] } }\n` }]);
+    expect(json.model.files[0]?.format).toBe("agentgateway");
+    expect(json.model.policies[0]?.defaultDecision).toBe("allow");
+    const other = scanSources([{ path: "conf/app.yaml", text: "mcp:\n  enabled: true\n" }]);
+    expect(other.model.files[0]?.format).toBe("text");
+  });
+});

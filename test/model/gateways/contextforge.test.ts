@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseDotenv } from "../../../src/parse/dotenv.js";
+import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
+
+describe("IBM ContextForge", () => {
+  it(".env: AUTH_REQUIRED=false allows; proxy trust, TLS skip and shipped default passwords are permissive", () => {
+    const r = scanFixture("contextforge/.env");
+    expect(r.model.files[0]?.format).toBe("contextforge-env");
+    expect(policyRows(r)).toEqual([
+      { client: "contextforge", kind: "gateway", name: ".env", decision: "allow", at: "9:15", reason: "AUTH_REQUIRED is false (authentication is off: the gateway serves unauthenticated requests)" },
+    ]);
+    expect(settingRows(r)).toEqual([
+      "AUTH_REQUIRED=false permissive 9:15",
+      "TRUST_PROXY_AUTH=true permissive 15:18",
+      "SKIP_SSL_VERIFY=true permissive 16:17",
+      "BASIC_AUTH_PASSWORD=changeme (the shipped default) permissive 11:21",
+      "JWT_SECRET_KEY=my-test-key-but-now-longer-than-32-bytes (the shipped default) permissive 12:16",
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 9:15", "permissive-setting 9:15", "permissive-setting 11:21", "permissive-setting 12:16", "permissive-setting 15:18", "permissive-setting 16:17"]);
+    const msg = r.findings.find((f) => f.ruleId === "permissive-setting" && f.loc.line === 11)?.message;
+    expect(msg).toBe("`BASIC_AUTH_PASSWORD` = changeme (the shipped default) in contextforge .env: default password left in place: anyone who read the docs knows it.");
+  });
+
+  it("hardened .env.production is deny by default; a .env without ContextForge keys stays plain text", () => {
+    const r = scanFixture("contextforge/.env.production", "contextforge/unrelated/.env");
+    expect(r.model.files.map((f) => `${f.path} ${f.format}`)).toEqual(["contextforge/.env.production contextforge-env", "contextforge/unrelated/.env text"]);
+    expect(policyRows(r)).toEqual([
+      { client: "contextforge", kind: "gateway", name: ".env.production", decision: "deny", at: "3:15", reason: "AUTH_REQUIRED is true (unauthenticated calls are rejected; access follows RBAC and token scopes)" },
+    ]);
+    expect(findingRows(r)).toEqual([]);
+  });
+
+  it("Helm values of mcp-stack: MCP_REQUIRE_AUTH false, default passwords, existingSecret as a reference", () => {
+    const r = scanFixture("contextforge/charts/mcp-stack/values.yaml");
+    expect(serverRows(r)).toEqual([{ client: "contextforge", name: "mcp-context-forge", at: "3:1", transport: "container", image: "ghcr.io/ibm/mcp-context-forge" }]);
+    expect(credentialRows(r, "mcp-context-forge")).toEqual([
+      { key: "BASIC_AUTH_USER", ref: "literal", line: 14 },
+      { key: "BASIC_AUTH_PASSWORD", ref: "literal", line: 15 },
+      { key: "PLATFORM_ADMIN_PASSWORD", ref: "literal", line: 16 },
+      { key: "JWT_SECRET_KEY", ref: "literal", line: 17 },
+      { key: "existingSecret", ref: "secretStore:acme-postgres-credentials", line: 19 },
+    ]);
+    expect(policyRows(r)).toEqual([
+      { client: "contextforge", kind: "gateway", name: "mcpContextForge", decision: "allow", at: "12:23", reason: "MCP_REQUIRE_AUTH is false (/mcp serves unauthenticated callers their public tools)" },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 12:23", "permissive-setting 12:23", "permissive-setting 15:26", "permissive-setting 16:30", "permissive-setting 17:21"]);
+  });
+
+  it("dotenv parse: spans of keys and values, quotes, export, comments", () => {
+    const text = "# c\nexport A=1\nB = \"two words\" # note\nC='x#y'\nnot a pair\nD=\n";
+    const r = parseDotenv(text);
+    expect(r.problems).toEqual([]);
+    const doc = r.doc;
+    if (doc.type !== "object") throw new Error("object expected");
+    expect(doc.entries.map((e) => [e.key, text.slice(e.keySpan.start, e.keySpan.end), "value" in e.value ? e.value.value : undefined, text.slice(e.value.span.start, e.value.span.end)])).toEqual([
+      ["A", "A", "1", "1"],
+      ["B", "B", "two words", '"two words"'],
+      ["C", "C", "x#y", "'x#y'"],
+      ["D", "D", "", ""],
+    ]);
+    expect(r.comments.map((c) => [c.line, c.text])).toEqual([
+      [1, " c"],
+      [3, " note"],
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { dockerGatewayPolicy, dockerGatewaySettings, isDockerMcpGateway } from "../../../src/model/adapters/docker-gateway-args.js";
+import { credentialRows, factRows, findingRows, scanFixture, serverRows } from "./helpers.js";
+
+describe("Docker MCP catalog", () => {
+  it("image and remote entries; named secrets are references; egress and host mounts are facts", () => {
+    const r = scanFixture("docker-mcp/.docker/mcp/catalogs/acme.yaml");
+    expect(r.model.files[0]?.format).toBe("docker-mcp-catalog");
+    expect(serverRows(r)).toEqual([
+      { client: "docker-mcp", name: "acme-notes", at: "5:3", transport: "container", image: "acme/notes-mcp@sha256:0000000000000000000000000000000000000000000000000000000000000000" },
+      { client: "docker-mcp", name: "acme-files", at: "16:3", transport: "container", image: "acme/files-mcp:latest" },
+      { client: "docker-mcp", name: "acme-tickets", at: "24:3", transport: "http", url: "https://tickets.acme.example/mcp" },
+    ]);
+    expect(credentialRows(r, "acme-notes")).toEqual([{ key: "ACME_KEY", ref: "secretStore:acme-notes.api_key", line: 11 }]);
+    expect(credentialRows(r, "acme-files")).toEqual([{ key: "FILES_ROOT", ref: "userPlaceholder:acme-files.root", line: 23 }]);
+    expect(credentialRows(r, "acme-tickets")).toEqual([{ key: "Authorization", ref: "env:ACME_TICKETS_TOKEN", line: 30 }]);
+    expect(r.model.servers[0]?.tools.include).toEqual(["search_notes", "get_note"]);
+    expect(factRows(r)).toEqual(["acme-files egress-open 16:3", "acme-files host-mount 20:7"]);
+    expect(findingRows(r)).toEqual(["broad-resource-access 16:3", "broad-resource-access 20:7"]);
+  });
+
+  it("a catalog under another name is recognised by content", () => {
+    const r = scanSources([{ path: "mcp/catalog.yaml", text: "registry:\n  notes:\n    image: acme/notes-mcp:1.0.0\n    disableNetwork: true\n" }]);
+    expect(r.model.files[0]?.format).toBe("docker-mcp-catalog-file");
+    expect(factRows(r)).toEqual([]);
+  });
+});
+
+describe("docker mcp gateway run flags (client entries)", () => {
+  const gateway = (args: string[]) => {
+    const text = JSON.stringify({ mcpServers: { MCP_DOCKER: { command: "docker", args } } }, null, 2);
+    const s = scanSources([{ path: ".mcp.json", text }]).model.servers[0];
+    if (!s) throw new Error("no server");
+    return s;
+  };
+
+  it("turns permissive flags into settings located at the flag", () => {
+    const s = gateway(["mcp", "gateway", "run", "--enable-all-servers", "--allow-unauthenticated", "--verify-signatures=false", "--block-secrets=false", "--tools", "github:*", "--transport", "sse"]);
+    expect(isDockerMcpGateway(s)).toBe(true);
+    expect(dockerGatewaySettings(s).map((x) => `${x.key}=${x.value} ${x.loc.line}:${x.loc.column} ${x.meaning}`)).toEqual([
+      "--enable-all-servers=true 9:9 every server of the catalog is enabled, not a named list",
+      "--allow-unauthenticated=true 10:9 HTTP transports accept calls without the gateway bearer token",
+      "--verify-signatures=false 11:9 signatures of Docker mcp/ images are not verified",
+      "--block-secrets=false 12:9 secrets are not blocked from flowing through tool calls",
+      "--tools=github:* 14:9 every tool is enabled for server 'github'",
+    ]);
+    const p = dockerGatewayPolicy(s);
+    expect(p).toMatchObject({ client: "docker-mcp", kind: "gateway", defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)" });
+  });
+
+  it("a named server list with default flags is clean", () => {
+    const s = gateway(["mcp", "gateway", "run", "--servers=github,notes", "--tools", "github:get_issue"]);
+    expect(dockerGatewaySettings(s)).toEqual([]);
+    expect(dockerGatewayPolicy(s)).toMatchObject({ defaultDecision: "deny", defaultReason: "--servers names the enabled servers (others are not started)" });
+    expect(dockerGatewaySettings(gateway(["run", "-i", "mcp/github"]))).toEqual([]);
+  });
+});

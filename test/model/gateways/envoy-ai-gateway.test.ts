@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
+import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
+
+describe("Envoy AI Gateway MCPRoute", () => {
+  it("defaultAction Allow, a backend with every tool, no authentication, an inline key", () => {
+    const r = scanFixture("envoy-ai-gateway/mcproute-open.yaml");
+    expect(serverRows(r)).toEqual([
+      { client: "envoy-ai-gateway", name: "acme-notes", at: "12:11", transport: "http" },
+      { client: "envoy-ai-gateway", name: "acme-tickets", at: "18:11", transport: "http" },
+    ]);
+    expect(credentialRows(r, "acme-notes")).toEqual([{ key: "apiKey.inline", ref: "literal", line: 17 }]);
+    expect(r.model.servers[1]?.tools.include).toEqual(["list_tickets"]);
+    expect(policyRows(r)).toEqual([
+      { client: "envoy-ai-gateway", kind: "gateway", name: "acme-mcp-open", decision: "allow", at: "25:22", reason: "securityPolicy.authorization.defaultAction is Allow (calls no rule matches are allowed)" },
+    ]);
+    expect(r.model.policies[0]?.toolRules.map((t) => `${t.effect} ${t.pattern} ${t.loc.line}`)).toEqual(["deny acme-tickets/close_ticket 28"]);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: false });
+    expect(settingRows(r)).toEqual(["backendRefs[0].toolSelector=unset permissive 12:11", "securityPolicy.oauth=unset permissive 23:3"]);
+    expect(findingRows(r)).toEqual(["permissive-setting 12:11", "permissive-setting 23:3", "missing-default-deny 25:22"]);
+  });
+
+  it("oauth, toolSelector, secretRef and an authorization block without defaultAction: Deny by default", () => {
+    const r = scanFixture("envoy-ai-gateway/mcproute.yaml");
+    expect(credentialRows(r, "acme-notes")).toEqual([{ key: "apiKey.secretRef", ref: "secretStore:acme-notes-key", line: 12 }]);
+    expect(policyRows(r)).toEqual([
+      { client: "envoy-ai-gateway", kind: "gateway", name: "acme-mcp", decision: "deny", at: "18:5", reason: "securityPolicy.authorization.defaultAction is unset (defaults to Deny)" },
+    ]);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: true, mode: "oauth" });
+    expect(findingRows(r)).toEqual([]);
+  });
+
+  it("without any authorization block nothing filters tool calls", () => {
+    const text = "apiVersion: aigateway.envoyproxy.io/v1alpha1\nkind: MCPRoute\nmetadata: { name: r }\nspec:\n  backendRefs:\n  - name: b\n    toolSelector: { include: [t] }\n  securityPolicy:\n    oauth: { issuer: https://idp.acme.example }\n";
+    const r = scanSources([{ path: "k8s/route.yaml", text }]);
+    expect(policyRows(r)).toEqual([{ client: "envoy-ai-gateway", kind: "gateway", name: "r", decision: "allow", at: "8:3", reason: "no securityPolicy.authorization (every caller that reaches the route may call every tool)" }]);
+  });
+
+  it("an inline provider token reaches the secret scan as a credential of the backend", () => {
+    const token = fakeGitHubToken();
+    const text = `apiVersion: aigateway.envoyproxy.io/v1beta1\nkind: MCPRoute\nmetadata: { name: gh }\nspec:\n  backendRefs:\n  - name: github\n    securityPolicy:\n      apiKey: { inline: ${token} }\n`;
+    const r = scanSources([{ path: "deploy/gh.yaml", text }]);
+    const hits = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    expect(hits.map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["8:25"]);
+    expect(hits[0]?.message).toContain("'github' (envoy-ai-gateway)");
+    expect(hits[0]?.message).not.toContain(token);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { credentialRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
+
+describe("Microsoft MCP Gateway", () => {
+  it("appsettings: Entra on is deny by default; BypassEntra true allows", () => {
+    const r = scanFixture("ms-mcp-gateway/src/appsettings.json", "ms-mcp-gateway/src/appsettings.Development.json");
+    expect(policyRows(r)).toEqual([
+      { client: "ms-mcp-gateway", kind: "gateway", name: "appsettings.Development.json", decision: "allow", at: "3:20", reason: "Authentication.BypassEntra is true (Entra ID is bypassed, so any caller can pick its identity and roles)" },
+      { client: "ms-mcp-gateway", kind: "gateway", name: "appsettings.json", decision: "deny", at: "4:3", reason: "AzureAd (Entra ID) is configured and BypassEntra is not set (adapters are limited to their creator, mcp.admin and requiredRoles)" },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 3:20", "permissive-setting 3:20"]);
+  });
+
+  it("Kubernetes deployment in Development mode bypasses Entra", () => {
+    const r = scanFixture("ms-mcp-gateway/deployment/k8s/local-deployment.yml");
+    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "mcpgateway/mcpgateway-container", at: "17:17", transport: "container", image: "localhost:5000/microsoft-mcpgateway-service:latest" }]);
+    expect(credentialRows(r, "mcpgateway/mcpgateway-container")).toEqual([
+      { key: "ASPNETCORE_ENVIRONMENT", ref: "literal", line: 21 },
+      { key: "Redis__ConnectionString", ref: "secretStore:redis-secret/connectionString", line: 25 },
+    ]);
+    expect(policyRows(r)).toEqual([
+      { client: "ms-mcp-gateway", kind: "gateway", name: "mcpgateway/mcpgateway-container", decision: "allow", at: "21:22", reason: "ASPNETCORE_ENVIRONMENT is Development (Entra ID authentication is bypassed, so any caller can pick its identity and roles)" },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 21:22", "permissive-setting 21:22"]);
+  });
+
+  it("adapter registration: environmentVariables are literal credentials; requiredRoles narrow access", () => {
+    const r = scanFixture("ms-mcp-gateway/adapters/acme-notes.json");
+    expect(serverRows(r)).toEqual([{ client: "ms-mcp-gateway", name: "acme-notes", at: "2:11", transport: "container", image: "acme/notes-mcp" }]);
+    expect(credentialRows(r, "acme-notes")).toEqual([
+      { key: "ACME_KEY", ref: "literal", line: 6 },
+      { key: "ACME_REGION", ref: "literal", line: 7 },
+    ]);
+    expect(policyRows(r)).toEqual([
+      { client: "ms-mcp-gateway", kind: "authz", name: "acme-notes", decision: "deny", at: "10:3", reason: "requiredRoles names mcp.notes.reader (others than the creator and mcp.admin are denied)" },
+    ]);
+    expect(findingRows(r)).toEqual([]);
+  });
+});

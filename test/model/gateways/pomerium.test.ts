@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { credentialRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
+
+describe("Pomerium MCP routes", () => {
+  it("identity allow plus mcp_tool deny is default-deny; allow_any_authenticated_user opens the route", () => {
+    const r = scanFixture("pomerium/config.yaml");
+    expect(serverRows(r)).toEqual([
+      { client: "pomerium", name: "https://notes-mcp.acme.example", at: "4:9", transport: "http", url: "http://notes.internal:8080/mcp" },
+      { client: "pomerium", name: "https://github-mcp.acme.example", at: "15:9", transport: "http", url: "https://api.githubcopilot.com/mcp/" },
+    ]);
+    expect(credentialRows(r, "https://github-mcp.acme.example")).toEqual([{ key: "upstream_oauth2.client_secret", ref: "literal", line: 22 }]);
+    expect(policyRows(r)).toEqual([
+      { client: "pomerium", kind: "gateway", name: "https://notes-mcp.acme.example", decision: "deny", at: "8:3", reason: "policy admits only callers its allow blocks match (Pomerium denies the rest)" },
+      { client: "pomerium", kind: "gateway", name: "https://github-mcp.acme.example", decision: "allow", at: "17:33", reason: "allow_any_authenticated_user is true (any user who can sign in to the identity provider may call every tool)" },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 17:33", "permissive-setting 17:33"]);
+  });
+});

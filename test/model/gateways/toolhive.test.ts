@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
+
+describe("ToolHive", () => {
+  it("permission profile: insecure_allow_all, privileged, writable home mount", () => {
+    const r = scanFixture("toolhive/profiles/acme-notes.json");
+    expect(r.model.files[0]?.format).toBe("toolhive-permission-profile");
+    expect(serverRows(r)).toEqual([{ client: "toolhive", name: "acme-notes-profile", at: "2:11", transport: "container" }]);
+    expect(factRows(r)).toEqual(["acme-notes-profile host-mount 4:13", "acme-notes-profile privileged 12:17"]);
+    expect(policyRows(r)).toEqual([
+      { client: "toolhive", kind: "permission-profile", name: "acme-notes-profile", decision: "allow", at: "7:29", reason: "network.outbound.insecure_allow_all is true (every outbound host and port is allowed)" },
+    ]);
+    expect(findingRows(r)).toEqual(["broad-resource-access 4:13", "missing-default-deny 7:29", "broad-resource-access 12:17"]);
+  });
+
+  it("narrow profile: named hosts and ports only", () => {
+    const r = scanFixture("toolhive/profiles/narrow.json");
+    expect(policyRows(r)).toEqual([
+      { client: "toolhive", kind: "permission-profile", name: "acme-notes-narrow", decision: "deny", at: "2:52", reason: "network.outbound allows only allow_host/allow_port (other egress is denied)" },
+    ]);
+    expect(findingRows(r)).toEqual([]);
+  });
+
+  it("Cedar: an unconditional permit allows every call; narrow permits keep the implicit deny", () => {
+    const open = scanFixture("toolhive/authz/cedar-open.json");
+    expect(policyRows(open)).toEqual([
+      { client: "toolhive", kind: "authz", name: "cedar-open.json", decision: "allow", at: "7:7", reason: "a Cedar policy is permit(principal, action, resource) with no conditions (it allows every call)" },
+    ]);
+    expect(open.model.policies[0]?.toolRules.map((t) => `${t.effect} ${t.pattern}`)).toEqual(["deny delete_note", "allow principal, action, resource"]);
+    expect(findingRows(open)).toEqual(["missing-default-deny 7:7"]);
+    const narrow = scanFixture("toolhive/authz/cedar.yaml");
+    expect(policyRows(narrow)).toEqual([{ client: "toolhive", kind: "authz", name: "cedar.yaml", decision: "deny", at: "4:3", reason: "Cedar denies calls that no permit policy matches" }]);
+    expect(narrow.model.policies[0]?.toolRules.map((t) => `${t.effect} ${t.pattern}`)).toEqual(["allow search_notes", "allow get_note"]);
+    expect(findingRows(narrow)).toEqual([]);
+  });
+
+  it("MCPServer CRD: network profile opens egress, no authz config allows, env literal vs secrets[] reference", () => {
+    const r = scanFixture("toolhive/operator/mcpserver.yaml");
+    expect(serverRows(r)).toEqual([
+      { client: "toolhive", name: "acme-notes", at: "4:9", transport: "container", image: "ghcr.io/acme/notes-mcp:1.4.2" },
+      { client: "toolhive", name: "acme-search", at: "27:9", transport: "http", image: "ghcr.io/acme/search-mcp:2.0.1" },
+    ]);
+    expect(credentialRows(r, "acme-notes")).toEqual([
+      { key: "ACME_REGION", ref: "literal", line: 16 },
+      { key: "ACME_NOTES_TOKEN", ref: "literal", line: 18 },
+      { key: "ACME_DB_URL", ref: "secretStore:acme-notes-db/url", line: 20 },
+    ]);
+    expect(factRows(r)).toEqual(["acme-notes egress-open 13:11"]);
+    expect(policyRows(r)).toEqual([
+      { client: "toolhive", kind: "authz", name: "acme-notes", decision: "allow", at: "6:1", reason: "no authzConfig or authzConfigRef (every tool call is allowed)" },
+      { client: "toolhive", kind: "authz", name: "acme-search", decision: "deny", at: "36:3", reason: "authzConfigRef loads a Cedar policy set from elsewhere (Cedar denies calls no permit matches)" },
+    ]);
+    expect(r.model.policies.map((p) => p.authn?.required)).toEqual([false, true]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 6:1", "broad-resource-access 13:11"]);
+  });
+
+  it("does not take ordinary JSON with a `name` and `read` key for a profile", () => {
+    const r = scanSources([{ path: "data/book.json", text: `{ "name": "x", "read": ["a"], "author": "y" }\n` }]);
+    expect(r.model.files[0]?.format).toBe("text");
+  });
+});
