@@ -8,6 +8,7 @@ import type { FormatSpec } from "../catalog/formats.js";
 import { walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource } from "../parse/typescript.js";
+import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
@@ -89,7 +90,9 @@ function analyzeStructured(
   const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
   diagnostics.push(...out.diagnostics);
   const secrets = structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers);
-  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics, parseProblems, comments: parsed.comments };
+  // A client entry that launches `docker mcp gateway run` is a gateway policy of its own.
+  const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined);
+  return { file, servers: out.servers, policies: [...out.policies, ...gatewayPolicies], secrets, diagnostics, parseProblems, comments: parsed.comments };
 }
 
 /** Offset of a loc's start in the text. */

@@ -189,6 +189,13 @@ spec:
 `,
         expect: { line: 11, column: 50 },
       },
+      {
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "MCP_DOCKER": { "command": "docker",
+  "args": ["mcp", "gateway", "run", "--enable-all-servers"] } } }
+`,
+        expect: { line: 2, column: 37 },
+      },
     ],
     good: [
       {
