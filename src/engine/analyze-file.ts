@@ -46,8 +46,19 @@ export function analyzeFile(rel: string, text: string, bytes: number): FileAnaly
   return analyzeText(rel, text, bytes, lines);
 }
 
+/** Program source (not config): unquoted assignments are expressions, not values. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|hs|clj|groovy|vue|svelte)$/i;
+
+export function isCodeFile(rel: string): boolean {
+  return CODE_FILE.test(rel);
+}
+
+function textSecrets(rel: string, text: string, lines: LineIndex): SecretHit[] {
+  return scanText(text, { code: isCodeFile(rel) }).map((m) => toHit(m, rel, lines, 0, "text"));
+}
+
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
-  const secrets = scanText(text).map((m) => toHit(m, rel, lines, 0, "text"));
+  const secrets = textSecrets(rel, text, lines);
   return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments: [] };
 }
 
@@ -62,7 +73,7 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
     return parsed.kind === "unavailable" ? { ...plain, diagnostics: [parsed.diagnostic] } : plain;
   }
   const out = code({ file: rel, text, lines, client: spec.client, scope: spec.scope, root: parsed.root });
-  const textHits = scanText(text).map((m) => toHit(m, rel, lines, 0, "text"));
+  const textHits = textSecrets(rel, text, lines);
   // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place.
   const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits]);
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
@@ -85,7 +96,7 @@ function analyzeStructured(
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   // A file that does not parse is not modelled: a half-read config would mislead.
   if (parsed.problems.length > 0 && syntax !== "yaml") {
-    return { file, servers: [], policies: [], secrets: scanText(text).map((m) => toHit(m, rel, lines, 0, "text")), diagnostics, parseProblems, comments: parsed.comments };
+    return { file, servers: [], policies: [], secrets: textSecrets(rel, text, lines), diagnostics, parseProblems, comments: parsed.comments };
   }
   const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
   diagnostics.push(...out.diagnostics);

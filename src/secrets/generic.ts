@@ -216,7 +216,7 @@ function previousLine(text: string, lineStart: number): string | undefined {
  * contain a candidate word are examined (one global regex finds them);
  * `.pgpass`-shaped files are examined line by line.
  */
-export function scanGeneric(text: string): SecretMatch[] {
+export function scanGeneric(text: string, quotedOnly = false): SecretMatch[] {
   const out: SecretMatch[] = [];
   const netrc = /^[ \t]*(?:machine|default)[ \t]/m.test(text);
   const re = CANDIDATE_RE;
@@ -224,7 +224,7 @@ export function scanGeneric(text: string): SecretMatch[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const [s, e] = lineAt(text, m.index);
-    if (e - s <= MAX_GENERIC_LINE) scanLine(text, s, e, out, netrc);
+    if (e - s <= MAX_GENERIC_LINE) scanLine(text, s, e, out, netrc, quotedOnly);
     re.lastIndex = e + 1;
     if (e >= text.length) break;
   }
@@ -247,7 +247,7 @@ function scanPgpass(text: string, out: SecretMatch[]): void {
   }
 }
 
-function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean): void {
+function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean): void {
   const line = text.slice(lineStart, lineEnd);
   const base = lineStart;
   if (line.includes("://")) checkUrls(line, base, out);
@@ -315,6 +315,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
     if (classifyKey(key) === "authorization") continue; // AUTH_RE handles the scheme
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
+    if (quoted === undefined && quotedOnly) continue;
     checkKeyValue(key, v, vStart, out);
   }
 }

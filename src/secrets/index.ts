@@ -63,10 +63,18 @@ function keyBefore(text: string, start: number): string | undefined {
  * Secrets in a whole text file (source, `.env`, YAML, `.npmrc`, `.netrc`,
  * `.pgpass`, docker `config.json`, `.htpasswd` …). Offsets into `text`. Never throws.
  */
-export function scanText(text: string): SecretMatch[] {
+export interface TextOptions {
+  /**
+   * The text is program source: an unquoted right-hand side is an expression
+   * (`pass = !this.ok`), not a value, so only quoted values count as literals.
+   */
+  readonly code?: boolean;
+}
+
+export function scanText(text: string, options: TextOptions = {}): SecretMatch[] {
   try {
     const providers = scanProviders(text);
-    const generic = scanGeneric(text);
+    const generic = scanGeneric(text, options.code === true);
     return resolve(providers, generic).map((m) => {
       if (m.key !== undefined) return m;
       const key = keyBefore(text, m.start);

@@ -20,7 +20,7 @@ export default defineRule({
   },
   messages: {
     server: "{title} is hard-coded in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
-    file: "{title} is hard-coded in this file{where}: {preview} (fingerprint {hash}).",
+    file: "{title} in this file{where}: {preview} (fingerprint {hash}). Move it to a secret store and rotate it.",
   },
   check(model, ctx) {
     for (const hit of model.secrets) {
@@ -38,7 +38,8 @@ export default defineRule({
           secret,
         });
       } else {
-        ctx.report({ messageId: "file", data: { ...data, where: hit.key ? ` under '${hit.key}'` : "" }, loc: hit.loc, identity: `${hit.key ?? ""}\u0000${hit.hash}`, level, secret });
+        const where = hit.key && !hit.title.includes(hit.key) ? ` under '${hit.key}'` : "";
+        ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity: `${hit.key ?? ""}\u0000${hit.hash}`, level, secret });
       }
     }
   },
