@@ -47,14 +47,21 @@ export function analyzeFile(rel: string, text: string, bytes: number): FileAnaly
 }
 
 /** Program source (not config): unquoted assignments are expressions, not values. */
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|hs|clj|groovy|vue|svelte)$/i;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|d\.ts|pyi?|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|hs|clj|groovy|vue|svelte)$/i;
 
 export function isCodeFile(rel: string): boolean {
   return CODE_FILE.test(rel);
 }
 
+/** Prose and documentation: examples there are usually illustrations, so generic hits are notes. */
+const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|html?|ipynb)$/i;
+
 function textSecrets(rel: string, text: string, lines: LineIndex): SecretHit[] {
-  return scanText(text, { code: isCodeFile(rel) }).map((m) => toHit(m, rel, lines, 0, "text"));
+  const doc = DOC_FILE.test(rel);
+  return scanText(text, { code: isCodeFile(rel) }).map((m) => {
+    const hit = toHit(m, rel, lines, 0, "text");
+    return doc && m.detector.startsWith("generic-") ? { ...hit, confidence: "low" as const } : hit;
+  });
 }
 
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {

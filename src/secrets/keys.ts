@@ -21,10 +21,13 @@ const META_SUFFIX = new Set([
   "required", "policy", "rotation", "source", "provider", "store", "storage", "manager", "version", "algorithm", "alg",
   "usage", "mask", "pattern", "regex", "template", "method", "methods", "strategy", "flow", "schema", "key_id", "arn",
   "hash", "hashed", "digest", "fingerprint", "server", "host", "user", "username", "login", "email", "owner", "policy",
+  "used", "last", "changed", "created", "updated", "at", "date", "time", "timestamp", "age", "attributes", "status", "state", "reset", "set",
 ]);
 const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "anon"]);
 /** Keys that are never credentials even though a word matches (`sort_key`, `cache-key`, `primary_key`). */
-const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context"]);
+const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context", "result", "query", "group"]);
+/** Pagination, idempotency and workflow handles: tokens of a protocol, not credentials (`NextToken`, `--client-token`). */
+const NON_SECRET_TOKEN_QUALIFIERS = new Set(["next", "page", "continuation", "pagination", "cursor", "request", "client", "sync", "change", "resume", "lifecycle", "action", "task", "upload", "marker", "waiter", "csrf", "xsrf", "cancellation", "stop", "idempotency", "nonce", "state"]);
 
 export function keyWords(key: string): string[] {
   return key
@@ -59,5 +62,6 @@ function classify(key: string): KeyKind | undefined {
   if (idx < 0) return undefined;
   const hit = words[idx];
   if ((hit === "key" || hit === "keys" || hit === "token") && idx > 0 && NON_SECRET_KEY_QUALIFIERS.has(words[idx - 1] ?? "")) return undefined;
+  if (hit === "token" && idx > 0 && NON_SECRET_TOKEN_QUALIFIERS.has(words[idx - 1] ?? "")) return undefined;
   return "secret";
 }

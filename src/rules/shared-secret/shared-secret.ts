@@ -24,7 +24,9 @@ export default defineRule({
   check(model, ctx) {
     const groups = new Map<string, SecretHit[]>();
     for (const hit of model.secrets) {
-      if (hit.confidence === "low") continue;
+      // Provider-format secrets anywhere; generic ones only where a server uses them (docs and
+      // code repeat example values, which is not one identity shared by workloads).
+      if (hit.confidence === "low" || (hit.confidence !== "high" && !hit.server)) continue;
       const list = groups.get(hit.hash) ?? [];
       list.push(hit);
       groups.set(hit.hash, list);
