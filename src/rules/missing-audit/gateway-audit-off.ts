@@ -25,6 +25,7 @@ export default defineRule({
     securitySeverity: 5.0,
     help: "Turn the gateway's audit record on and make it carry the caller's identity, the tool and the decision: agentgateway `frontendPolicies.accessLog` (add `jwt.sub` and `mcp.tool.name`) or `config.tracing.otlpEndpoint`; ToolHive `spec.audit.enabled: true`; Kong `config.logging.log_audits: true` plus a logging plugin (`http-log`, `file-log` ...); ContextForge `AUDIT_TRAIL_ENABLED=true`; Docker MCP gateway: drop `--log-calls=false`. Ship the records to central storage that the gateway cannot rewrite.",
     cwe: ["CWE-778"],
+    frameworks: ["nist-csf/PR.PS-04", "nist-csf/DE.CM-03"],
     references: [
       "https://docs.stacklok.com/toolhive/guides-k8s/logging",
       "https://developer.konghq.com/mcp/observe-traffic-for-mcp-tools",

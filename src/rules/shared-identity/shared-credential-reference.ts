@@ -15,6 +15,7 @@ export default defineRule({
     securitySeverity: 4.0,
     help: "Give each server its own credential with only the scopes it needs (for example one fine-grained token per server, or per-server OAuth clients), and reference each by its own name.",
     cwe: ["CWE-522"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["identity"],
   },

@@ -20,6 +20,7 @@ export default defineRule({
     securitySeverity: 5.5,
     help: "Forward the caller's own identity instead: agentgateway `backendAuth.passthrough` or token exchange, Envoy `forwardHeaders` with per-user OAuth, LibreChat `apiKey.source: user`, `customUserVars` or OAuth/OBO. Where a service key is unavoidable, scope it to read-only tools and record the caller at the gateway.",
     cwe: ["CWE-522"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01", "nist-csf/DE.CM-03"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices", "https://www.librechat.ai/docs/configuration/librechat_yaml/object_structure/mcp_servers", "https://agentgateway.dev/docs/"],
     tags: ["identity"],
   },
