@@ -62,7 +62,7 @@ function countLevels(findings: readonly Finding[]): LevelCounts {
 
 function health(v: ServerVerdict, c: LevelCounts): ServerRow["health"] {
   if (c.error > 0 || v.identity.value === "literal-secret" || v.authorization.value === "allow-by-default" || v.approval?.status === "unapproved" || v.approval?.status === "expired") return "bad";
-  if (c.warning > 0 || v.identity.value === "shared-credential" || v.authorization.value === "unknown" || v.traceability.value !== "audit-configured") return "warn";
+  if (c.warning > 0 || v.identity.value === "shared-credential" || v.authorization.value === "unknown" || v.traceability.value === "absent") return "warn";
   return "good";
 }
 

@@ -6,6 +6,7 @@
  * file is escaped; secrets appear only as redacted previews.
  */
 import type { Finding } from "../engine/finding.js";
+import { REDACTION_TOKEN } from "../engine/redact-values.js";
 import { approvalLine } from "./inventory.js";
 import { countsText, governanceSummary, VERDICT_TEXT, type GovernanceInput, type GovernanceSummary, type ServerRow } from "./governance.js";
 import { toolVersion } from "./version.js";
@@ -61,7 +62,7 @@ export function graphOf(g: GovernanceSummary): { nodes: Node[]; edges: Edge[] } 
     for (const c of inv.credentials) {
       const literal = c.reference === "literal";
       const shared = r.verdict.identity.value === "shared-credential";
-      const label = literal ? `${c.key}: ${c.value ?? ""}` : `${c.reference} ${c.name ?? c.key}`;
+      const label = literal ? `${c.key}: ${(c.value ?? "").replace(REDACTION_TOKEN, "")}` : `${c.reference === "secretStore" ? "secret" : c.reference} ${c.name ?? c.key}`;
       const tone: Tone = literal && c.secret ? "bad" : shared ? "warn" : "good";
       const id = literal ? `cred:${r.key}:${c.key}:${c.line}` : `cred:${c.reference}:${c.name ?? c.key}`;
       add({ id, column: 2, label, sub: `credential (${c.source})`, tone });
@@ -116,7 +117,7 @@ function svg(g: GovernanceSummary): string {
     const data = n.server !== undefined ? ` data-server="${escapeHtml(n.server)}" tabindex="0"` : "";
     out.push(
       `<g class="node ${n.tone}${n.server !== undefined ? " server" : ""}"${data} transform="translate(${p.x},${p.y})"><title>${escapeHtml(`${n.label} — ${n.sub}`)}</title>` +
-        `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/><text x="10" y="17" class="label">${escapeHtml(truncate(n.label, 30))}</text><text x="10" y="32" class="sub">${escapeHtml(truncate(n.sub, 36))}</text></g>`,
+        `<rect width="${NODE_W}" height="${NODE_H}" rx="6"/><text x="10" y="17" class="label">${escapeHtml(truncate(n.label, 25))}</text><text x="10" y="32" class="sub">${escapeHtml(truncate(n.sub, 36))}</text></g>`,
     );
   }
   out.push("</svg>");
