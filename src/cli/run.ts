@@ -27,8 +27,8 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FATAL = 2;
 
-const FORMATS = ["text", "json", "sarif"] as const;
-const INVENTORY_FORMATS = ["text", "json"] as const;
+const FORMATS = ["text", "json", "sarif", "markdown", "html"] as const;
+const INVENTORY_FORMATS = ["text", "json", "markdown", "html"] as const;
 const FAIL_ON = ["error", "warning", "note", "none"] as const;
 
 interface ScanFlags {
@@ -142,6 +142,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
     const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false });
     return JSON.stringify(log, null, 2) + "\n";
   }
+  if (flags.format === "markdown" || flags.format === "html") return governanceReport(result, flags.format, "scan");
   const { toText } = await import("../report/text.js");
   const c = toFile ? undefined : await colors(useColor(io, flags.color));
   return toText({
@@ -154,6 +155,13 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
     quiet: flags.quiet ?? false,
     showSuppressed: flags.showSuppressed ?? false,
   });
+}
+
+/** Markdown (PR comment) or HTML (self-contained page) governance report. */
+async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
+  const input = { model: result.model, findings: result.findings, rules: result.rules, lockPresent: fs.existsSync(path.join(result.root, "mcplint.lock.json")) };
+  if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
+  return (await import("../report/html.js")).toHtml(input);
 }
 
 async function listRules(): Promise<string> {
@@ -226,7 +234,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       const { scan } = await import("../api.js");
       const result = await scan(scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
-      const out = flags.format === "json" ? inventoryJson(result.model) : inventoryText(result.model);
+      const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model) : inventoryText(result.model);
       if (flags.output) fs.writeFileSync(path.resolve(io.cwd, flags.output), out);
       else res.stdout += out;
     });

@@ -5,6 +5,7 @@
  * Field spellings differ per client; this reader accepts all of them and the
  * adapters pass what their client expands.
  */
+import { librechatUpstream } from "./adapters/audit/upstream.js";
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
@@ -164,6 +165,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
 
   const { tools, grants } = readToolScope(input, n, opts);
   const loc = locOf(input, opts.nameSpan);
+  const upstreamIdentity = input.client === "librechat" ? librechatUpstream(input, n) : undefined;
   return {
     id: `${input.file}#${opts.path}`,
     name: opts.name,
@@ -183,6 +185,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     tools: { ...tools, grants },
     enabled,
     facts: argFacts(args),
+    ...(upstreamIdentity ? { upstreamIdentity } : {}),
   };
 }
 

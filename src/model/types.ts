@@ -106,6 +106,21 @@ export interface McpServer {
    * empty, exactly for implementations; absent for servers a client calls.
    */
   readonly registeredTools?: readonly RegisteredTool[];
+  /**
+   * How calls reach the upstream, when a gateway or multi-user client forwards
+   * them: one static key for every caller (agentgateway `backendAuth.key`,
+   * Envoy backend `apiKey`, LibreChat `apiKey.source: admin`), or per caller.
+   */
+  readonly upstreamIdentity?: UpstreamIdentity;
+}
+
+/** Who the upstream sees when a gateway or multi-user client forwards a call. */
+export interface UpstreamIdentity {
+  readonly kind: "shared-static" | "per-caller";
+  /** The key path as the file spells it, e.g. `apiKey.source`. */
+  readonly key: string;
+  readonly loc: Loc;
+  readonly detail: string;
 }
 
 /** A tool a server implementation registers in code. */
@@ -180,6 +195,20 @@ export interface Policy {
   readonly defaultLoc: Loc;
   /** Servers (by model id) this policy governs, where known. */
   readonly governs: readonly string[];
+  /**
+   * Gateways: is an access or audit log configured that records caller,
+   * tool and decision? `configured: false` when it is switched off or never
+   * set; absent when the format cannot tell (see `src/model/adapters/audit/`).
+   */
+  readonly audit?: PolicyAudit;
+}
+
+export interface PolicyAudit {
+  readonly configured: boolean;
+  /** The key path as the file spells it (or the key that would hold it). */
+  readonly key: string;
+  readonly loc: Loc;
+  readonly detail: string;
 }
 
 /** An expected problem with an input: a broken file, a skipped file. Never a crash. */

@@ -8,6 +8,7 @@ import { describeRef } from "../model/refs.js";
 import type { ConfigValue, McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown, within } from "../engine/redact-values.js";
+import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
 export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
   const mine = secrets.filter((h) => h.loc.file === s.file);
@@ -63,14 +64,39 @@ export function inventoryPolicy(p: Policy) {
     ...(p.serverAllow ? { serverAllow: p.serverAllow.map((m) => ({ by: m.by, value: m.value })) } : {}),
     ...(p.serverDeny ? { serverDeny: p.serverDeny.map((m) => ({ by: m.by, value: m.value })) } : {}),
     ...(p.authn ? { authn: { required: p.authn.required, ...(p.authn.mode ? { mode: p.authn.mode } : {}) } } : {}),
+    ...(p.audit ? { audit: { configured: p.audit.configured, key: p.audit.key, detail: p.audit.detail, line: p.audit.loc.line } } : {}),
   };
 }
 
-export function inventoryJson(model: ScanModel): string {
-  return JSON.stringify({ servers: model.servers.map((s) => inventoryServer(s, model.secrets)), policies: model.policies.map(inventoryPolicy) }, null, 2) + "\n";
+/** One line for an approval record: who approved what, when, under which ticket, until when. */
+export function approvalLine(a: ApprovalRecord): string {
+  switch (a.status) {
+    case "unidentified":
+      return "approval: not checked (no package, image or URL to match)";
+    case "unapproved":
+      return `approval: NOT on the approved list (${a.identity ?? "unknown"})`;
+    default: {
+      const parts = [a.approvedBy ? `by ${a.approvedBy}` : "", a.approvedAt ? `on ${a.approvedAt}` : "", a.reference ? `(${a.reference})` : "", a.expires ? `${a.status === "expired" ? "EXPIRED" : "expires"} ${a.expires}` : "no expiry"].filter(Boolean);
+      return `approval: ${a.status === "expired" ? "expired" : "approved"} ${parts.join(" ")}`.trimEnd();
+    }
+  }
 }
 
-export function inventoryText(model: ScanModel): string {
+/** `default-deny (policy 'x' [client/kind])` and friends. */
+export function verdictLine(v: ServerVerdict): string {
+  const policy = v.authorization.policy ? ` by '${v.authorization.policy.name}' [${v.authorization.policy.client}/${v.authorization.policy.kind}]` : "";
+  return `identity: ${v.identity.value}; authorization: ${v.authorization.value}${policy}; traceability: ${v.traceability.value}`;
+}
+
+/** Inventory JSON; `options` are the scan options (`approved`, `today`) for verdicts and approval records. */
+export function inventoryJson(model: ScanModel, options: Readonly<Record<string, unknown>> = {}): string {
+  const vo = verdictOptions(options);
+  const servers = model.servers.map((s) => ({ ...inventoryServer(s, model.secrets), verdict: verdictOf(model, s, vo) }));
+  return JSON.stringify({ servers, policies: model.policies.map(inventoryPolicy) }, null, 2) + "\n";
+}
+
+export function inventoryText(model: ScanModel, options: Readonly<Record<string, unknown>> = {}): string {
+  const vo = verdictOptions(options);
   const out: string[] = [];
   out.push(`${model.servers.length} MCP server${model.servers.length === 1 ? "" : "s"}, ${model.policies.length} polic${model.policies.length === 1 ? "y" : "ies"}`);
   out.push("");
@@ -90,6 +116,9 @@ export function inventoryText(model: ScanModel): string {
     if (inv.tools.exclude) scope.push(`exclude: ${inv.tools.exclude.join(", ")}`);
     if (scope.length) out.push(`    scope: ${scope.join("; ")}`);
     for (const f of inv.facts) out.push(`    ! ${f.detail}`);
+    const v = verdictOf(model, s, vo);
+    out.push(`    ${verdictLine(v)}`);
+    if (v.approval) out.push(`    ${approvalLine(v.approval)}`);
   }
   if (model.policies.length) out.push("", "Policies:");
   for (const p of model.policies) {

@@ -19,11 +19,14 @@ import plainHttpRemote from "./insecure-transport/plain-http-remote.js";
 import unauthenticatedRemote from "./insecure-transport/unauthenticated-remote.js";
 import unpinnedPackage from "./unpinned-server/unpinned-package.js";
 import unexpandedReference from "./unexpanded-reference/unexpanded-reference.js";
+import gatewayAuditOff from "./missing-audit/gateway-audit-off.js";
+import sharedUpstreamKey from "./shared-identity/shared-upstream-key.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
   sharedSecret,
   sharedCredentialReference,
+  sharedUpstreamKey,
   longLivedToken,
   toolAutoApproval,
   broadResourceAccess,
@@ -31,6 +34,7 @@ export const RULES: readonly Rule[] = [
   missingDefaultDeny,
   unapprovedServer,
   configDrift,
+  gatewayAuditOff,
   dnsRebindingProtectionOff,
   plainHttpRemote,
   unauthenticatedRemote,

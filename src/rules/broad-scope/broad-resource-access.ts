@@ -13,6 +13,7 @@ export default defineRule({
     securitySeverity: 7.0,
     help: "Narrow it: give the filesystem server the one project folder it needs (read-only where possible), drop `--privileged` and `--network host`, mount only the needed folder with `:ro`, name the GitHub toolsets you use with `--read-only`, and pass a server only the variables it needs (`env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN }`, or the SDK's `getDefaultEnvironment()` plus those) instead of `process.env`.",
     cwe: ["CWE-250", "CWE-732"],
+    frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05"],
     references: ["https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem", "https://github.com/github/github-mcp-server"],
     tags: ["policy"],
   },

@@ -13,6 +13,7 @@ export default defineRule({
     securitySeverity: 7.0,
     help: "Remove the setting, or replace it with narrow, named allows (`mcp__server__tool` for read-only tools) and keep the default approval mode; enforce it from managed settings.",
     cwe: ["CWE-862"],
+    frameworks: ["owasp-agentic/ASI02", "nist-csf/PR.AA-05", "nist-csf/PR.PS-01"],
     references: ["https://code.claude.com/docs/en/settings", "https://code.claude.com/docs/en/permissions", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference", "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/configuration.md"],
     tags: ["policy"],
   },

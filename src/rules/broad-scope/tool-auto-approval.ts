@@ -15,6 +15,7 @@ export default defineRule({
     securitySeverity: 7.5,
     help: "Remove the wildcard or trust switch. Auto-approve only named read-only tools (`search_*`, `get_*`, `list_*`), and keep destructive tools behind a prompt; restrict the tool set with `includeTools`/`enabled_tools`/`tools`.",
     cwe: ["CWE-250", "CWE-862"],
+    frameworks: ["owasp-agentic/ASI02", "nist-csf/PR.AA-05"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["policy"],
   },

@@ -33,6 +33,7 @@ export default defineRule({
     securitySeverity: 5.0,
     help: "Review the change. If it is intended, run `mcplint lock` and commit the updated `mcplint.lock.json` with the change, so the review is recorded.",
     cwe: ["CWE-1357"],
+    frameworks: ["owasp-agentic/ASI04", "nist-csf/PR.PS-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["policy", "supply-chain"],
   },

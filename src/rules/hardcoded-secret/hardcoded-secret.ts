@@ -15,6 +15,7 @@ export default defineRule({
     help:
       "Revoke and rotate the credential now: it is exposed. Then reference it instead of pasting it: `${env:NAME}` or `${input:id}` (VS Code, Cursor, Cline, Roo, Windsurf), `${NAME}` (Claude Code, Kiro, Gemini), `bearer_token_env_var`/`env_vars` (Codex), `${{ secrets.NAME }}` (Continue), `env_keys` (Goose), `secretKeyRef` (Kubernetes), `{ file: ... }` (agentgateway). Prefer short-lived, per-workload credentials (OAuth, workload identity) to personal tokens.",
     cwe: ["CWE-798"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01"],
     references: ["https://cwe.mitre.org/data/definitions/798.html", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["secret"],
   },

@@ -14,6 +14,7 @@ export default defineRule({
     help:
       "Validate the Host header: pass `enableDnsRebindingProtection: true` with `allowedHosts: [\"127.0.0.1\", \"localhost\"]` (and `allowedOrigins`) to `StreamableHTTPServerTransport`, or build the app with the SDK's `createMcpExpressApp()`, which validates the Host header of localhost servers. Require authentication on the endpoint as well.",
     cwe: ["CWE-350", "CWE-346"],
+    frameworks: ["nist-csf/PR.PS-01"],
     references: [
       "https://modelcontextprotocol.io/specification/draft/basic/transports#security-warning",
       "https://github.com/modelcontextprotocol/typescript-sdk#dns-rebinding-protection",

@@ -14,6 +14,7 @@ export default defineRule({
     securitySeverity: 6.5,
     help: "Use `https://` (or `wss://`) with a valid certificate. For a server on this machine, bind it to `127.0.0.1` and use `http://127.0.0.1:<port>`; across containers, put TLS in front or use a stdio transport.",
     cwe: ["CWE-319"],
+    frameworks: ["nist-csf/PR.DS-02"],
     references: ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["transport"],
   },

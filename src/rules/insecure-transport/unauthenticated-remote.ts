@@ -14,6 +14,7 @@ export default defineRule({
     securitySeverity: 4.0,
     help: "Confirm that the server requires authentication. Prefer OAuth (declare it in the client's `oauth` settings where it has them) or a per-user token passed by reference (`Authorization: Bearer ${env:TOKEN}`, `bearer_token_env_var`); never leave an internet-facing MCP server anonymous.",
     cwe: ["CWE-306"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-03"],
     references: ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["transport", "authentication"],
   },

@@ -31,6 +31,7 @@ export default defineRule({
     securitySeverity: 6.0,
     help: "Use short-lived credentials issued per workload (OAuth with refresh, workload identity, GitHub App installation tokens or fine-grained personal access tokens with an expiry) and reference them instead of pasting them.",
     cwe: ["CWE-324", "CWE-613"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01"],
     references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens", "https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4"],
     tags: ["secret", "identity"],
   },

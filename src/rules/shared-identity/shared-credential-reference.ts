@@ -1,24 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
+import { identityReference } from "../../model/credential-identity.js";
 import type { Credential, McpServer } from "../../model/types.js";
-
-/** Names that are configuration, not identity (no credential in them). */
-const NOT_A_CREDENTIAL = /^(PATH|HOME|USER|SHELL|LANG|TZ|NODE_ENV|DEBUG|LOG_LEVEL|PORT|HOST|PWD|TMPDIR|.*_(URL|URI|HOST|PORT|DIR|PATH|REGION|ENDPOINT|MODE|LEVEL|ENV))$/i;
-const CREDENTIAL_NAME = /(token|secret|key|password|passwd|pat|credential|auth|bearer|cookie|session)/i;
-
-function identityOf(c: Credential): string | undefined {
-  switch (c.ref.kind) {
-    case "env":
-      return `env:${c.ref.name}`;
-    case "input":
-      return `input:${c.ref.id}`;
-    case "secretStore":
-      return `secret:${c.ref.name}`;
-    case "file":
-      return `file:${c.ref.path}`;
-    default:
-      return undefined;
-  }
-}
 
 export default defineRule({
   id: "shared-credential-reference",
@@ -33,6 +15,7 @@ export default defineRule({
     securitySeverity: 4.0,
     help: "Give each server its own credential with only the scopes it needs (for example one fine-grained token per server, or per-server OAuth clients), and reference each by its own name.",
     cwe: ["CWE-522"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["identity"],
   },
@@ -43,10 +26,8 @@ export default defineRule({
     const users = new Map<string, { server: McpServer; cred: Credential }[]>();
     for (const s of model.servers) {
       for (const c of s.credentials) {
-        const id = identityOf(c);
+        const id = identityReference(c);
         if (!id) continue;
-        const name = c.ref.kind === "env" ? c.ref.name : c.key;
-        if (NOT_A_CREDENTIAL.test(name) || !(CREDENTIAL_NAME.test(name) || CREDENTIAL_NAME.test(c.key) || c.source === "header")) continue;
         const list = users.get(id) ?? [];
         if (!list.some((u) => u.server.id === s.id)) list.push({ server: s, cred: c });
         users.set(id, list);

@@ -15,6 +15,7 @@ export default defineRule({
     securitySeverity: 8.0,
     help: "Give each server (workload) its own credential, scoped to what that server needs, and reference it from a secret store. Revoke the shared one.",
     cwe: ["CWE-798", "CWE-522"],
+    frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01"],
     references: ["https://cwe.mitre.org/data/definitions/522.html"],
     tags: ["secret", "identity"],
   },

@@ -20,6 +20,7 @@ export default defineRule({
     securitySeverity: 7.0,
     help: "Review the server and add it to `approved:` in `.mcplint.yaml` (with `approvedBy`, `approvedAt`, a ticket `reference` and an `expires` date), pin it to the approved version or digest, or remove it.",
     cwe: ["CWE-829"],
+    frameworks: ["owasp-agentic/ASI04", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
     tags: ["policy", "supply-chain"],
   },

@@ -53,6 +53,7 @@ export default defineRule({
     securitySeverity: 3.0,
     help: "Use the client's own syntax (Claude Code `${VAR}`, VS Code and Cursor `${env:VAR}` or `${input:id}`, opencode `{env:VAR}`, Continue `${{ secrets.X }}`); in Codex, pass secrets with `env_vars`, `bearer_token_env_var` or `env_http_headers` instead of `env`.",
     cwe: ["CWE-1188"],
+    frameworks: ["nist-csf/PR.PS-01"],
     references: ["https://code.claude.com/docs/en/mcp", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference"],
     tags: ["configuration"],
   },

@@ -16,6 +16,7 @@ export default defineRule({
     securitySeverity: 5.5,
     help: "Pin an exact version (`@acme/notes-mcp@1.4.2`, `acme-notes-mcp==1.4.2`) or an image digest (`acme/notes-mcp@sha256:…`), and update it deliberately (Renovate or Dependabot can bump pins in MCP configs). Better still, install the server once from a lock file and run the installed binary.",
     cwe: ["CWE-494", "CWE-829"],
+    frameworks: ["owasp-agentic/ASI04", "nist-csf/PR.PS-01"],
     references: ["https://docs.npmjs.com/cli/commands/npx", "https://docs.astral.sh/uv/guides/tools/", "https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier"],
     tags: ["supply-chain"],
   },

@@ -1,0 +1,172 @@
+/**
+ * The governance verdict per server: can the files show who called (identity),
+ * what was allowed (authorization) and what happened next (traceability)?
+ * A pure function of the model; `unknown` is the honest answer when the files
+ * cannot tell (a stdio server in a client with no policy, a gateway format
+ * that keeps its logs elsewhere).
+ */
+import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
+import { identityReference, isAuthHint } from "../model/credential-identity.js";
+import { describeIdentity } from "../model/identity.js";
+import type { Loc } from "../model/location.js";
+import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
+import { approvalOf, type ApprovedServer } from "./approved.js";
+import type { ScanModel } from "./model.js";
+import { within } from "./redact-values.js";
+
+export interface Evidence {
+  readonly file: string;
+  readonly line: number;
+  readonly key: string;
+  readonly note: string;
+}
+
+export type IdentityValue = "unique-workload-identity" | "shared-credential" | "literal-secret" | "none";
+export type AuthorizationValue = "default-deny" | "allow-by-default" | "unknown";
+export type TraceabilityValue = "audit-configured" | "absent" | "unknown";
+
+export interface PolicyRef {
+  readonly name: string;
+  readonly client: string;
+  readonly kind: Policy["kind"];
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface ApprovalRecord {
+  readonly status: "approved" | "expired" | "unapproved" | "unidentified";
+  /** What the server was matched on (`npm @scope/pkg@1.2.3`, `image ...`, `url ...`). */
+  readonly identity?: string;
+  readonly approvedBy?: string;
+  readonly approvedAt?: string;
+  readonly reference?: string;
+  readonly expires?: string;
+}
+
+export interface ServerVerdict {
+  readonly identity: { readonly value: IdentityValue; readonly evidence: readonly Evidence[] };
+  readonly authorization: { readonly value: AuthorizationValue; readonly policy?: PolicyRef; readonly evidence: readonly Evidence[] };
+  readonly traceability: { readonly value: TraceabilityValue; readonly evidence: readonly Evidence[] };
+  /** Present when the scan was given an approved list. */
+  readonly approval?: ApprovalRecord;
+}
+
+export interface VerdictOptions {
+  readonly approved?: readonly ApprovedServer[];
+  /** YYYY-MM-DD; defaults to the current date. */
+  readonly today?: string;
+}
+
+const ev = (loc: Loc, key: string, note: string): Evidence => ({ file: loc.file, line: loc.line, key, note });
+
+function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
+  const literal = model.secrets.filter((h) => h.server?.id === s.id || (h.loc.file === s.file && s.credentials.some((c) => within(h.loc, c.loc))));
+  if (literal.length) return { value: "literal-secret", evidence: literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview}…)`)) };
+  if (s.upstreamIdentity?.kind === "shared-static") return { value: "shared-credential", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
+  const shared: Evidence[] = [];
+  for (const c of s.credentials) {
+    const ref = identityReference(c);
+    if (!ref) continue;
+    const others = model.servers.filter((o) => o.id !== s.id && (o.client !== s.client || o.name !== s.name) && o.credentials.some((oc) => identityReference(oc) === ref));
+    if (others.length) shared.push(ev(c.loc, c.key, `${ref} is also given to ${others.map((o) => `'${o.name}' (${o.client})`).join(", ")}`));
+  }
+  if (shared.length) return { value: "shared-credential", evidence: shared };
+  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || c.raw !== ""));
+  if (s.upstreamIdentity?.kind === "per-caller") return { value: "unique-workload-identity", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
+  if (own.length) {
+    return {
+      value: "unique-workload-identity",
+      evidence: own.map((c) =>
+        ev(c.loc, c.key, isAuthHint(c) ? `${c.key}: credential kept in the client's store for this server` : c.ref.kind === "literal" ? "literal value that no detector flagged" : `${identityReference(c) ?? c.ref.kind} used by this server only`),
+      ),
+    };
+  }
+  return { value: "none", evidence: [ev(s.loc, s.name, s.transport === "stdio" ? "no credential configured: the process runs as the local user" : "no credential configured for this server")] };
+}
+
+function policyRef(p: Policy): PolicyRef {
+  return { name: p.name, client: p.client, kind: p.kind, file: p.file, line: p.loc.line };
+}
+
+/** The policies that govern a server, most specific tier first. */
+export function governingPolicies(model: ScanModel, s: McpServer): Policy[][] {
+  const explicit = model.policies.filter((p) => p.governs.includes(s.id));
+  const sameFile = model.policies.filter((p) => !explicit.includes(p) && p.file === s.file);
+  const rest = model.policies.filter((p) => !explicit.includes(p) && !sameFile.includes(p) && p.client === s.client && (p.kind === "client" || p.kind === "managed"));
+  return [explicit, sameFile, rest.filter((p) => p.kind === "managed"), rest.filter((p) => p.kind === "client")].filter((t) => t.length);
+}
+
+function decided(p: Policy, note: string): Evidence {
+  return ev(p.defaultLoc, p.name, `${note}: ${p.defaultReason}`);
+}
+
+function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["authorization"] {
+  const tiers = governingPolicies(model, s);
+  const gatewayDeny = (tiers[0] ?? []).find((p) => p.governs.includes(s.id) && p.kind !== "client" && p.defaultDecision === "deny");
+  if (gatewayDeny) return { value: "default-deny", policy: policyRef(gatewayDeny), evidence: [decided(gatewayDeny, `${gatewayDeny.name} denies what no rule names`)] };
+  const wide = s.tools.grants.filter((g) => g.kind === "trust-all" || g.kind === "auto-approve-all");
+  if (wide.length) return { value: "allow-by-default", evidence: wide.map((g) => ev(g.loc, g.key, g.kind === "trust-all" ? "every tool runs without a prompt (trust)" : "every tool is auto-approved")) };
+  for (const tier of tiers) {
+    const open = tier.find((p) => p.defaultDecision === "allow");
+    if (open) return { value: "allow-by-default", policy: policyRef(open), evidence: [decided(open, `${open.name} allows what no rule names`)] };
+    const closed = tier.find((p) => p.defaultDecision === "deny") ?? tier.find((p) => p.defaultDecision === "ask");
+    if (closed) {
+      const note = closed.defaultDecision === "ask" ? `${closed.name} asks a person before each call no rule allows` : `${closed.name} denies what no rule names`;
+      return { value: "default-deny", policy: policyRef(closed), evidence: [decided(closed, note)] };
+    }
+  }
+  const seen = tiers.flat();
+  const note = seen.length
+    ? `governing polic${seen.length === 1 ? "y" : "ies"} (${seen.map((p) => p.name).join(", ")}) state${seen.length === 1 ? "s" : ""} no default`
+    : s.transport === "stdio"
+      ? `no policy file for ${s.client} in the scan: the files cannot tell what this stdio server may do`
+      : `no gateway or ${s.client} policy in the scan governs this server`;
+  return { value: "unknown", evidence: [ev(s.loc, s.name, note)] };
+}
+
+function traceabilityVerdict(model: ScanModel, s: McpServer): ServerVerdict["traceability"] {
+  const own = dockerGatewayAudit(s);
+  const audits: { audit: PolicyAudit; via: string }[] = own ? [{ audit: own, via: "Docker MCP gateway" }] : [];
+  for (const p of model.policies) {
+    if (!p.audit) continue;
+    if (p.governs.includes(s.id) || (p.kind === "gateway" && p.file === s.file)) audits.push({ audit: p.audit, via: p.name });
+  }
+  if (!audits.length) {
+    return { value: "unknown", evidence: [ev(s.loc, s.name, "no gateway with a known audit setting sits in front of this server: the files cannot tell whether calls are recorded")] };
+  }
+  const off = audits.filter((a) => !a.audit.configured);
+  const pick = off.length ? off : audits;
+  return { value: off.length ? "absent" : "audit-configured", evidence: pick.map((a) => ev(a.audit.loc, a.audit.key, `${a.via}: ${a.audit.detail}`)) };
+}
+
+function approvalRecord(s: McpServer, list: readonly ApprovedServer[], today: string): ApprovalRecord {
+  const v = approvalOf(s, list, today);
+  if (!v.identity) return { status: "unidentified" };
+  const identity = describeIdentity(v.identity);
+  if (!v.approval) return { status: "unapproved", identity };
+  const a = v.approval;
+  return {
+    status: v.expired ? "expired" : "approved",
+    identity,
+    ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
+    ...(a.approvedAt ? { approvedAt: a.approvedAt } : {}),
+    ...(a.reference ? { reference: a.reference } : {}),
+    ...(a.expires ? { expires: a.expires } : {}),
+  };
+}
+
+export function verdictOf(model: ScanModel, s: McpServer, options: VerdictOptions = {}): ServerVerdict {
+  return {
+    identity: identityVerdict(model, s),
+    authorization: authorizationVerdict(model, s),
+    traceability: traceabilityVerdict(model, s),
+    ...(options.approved ? { approval: approvalRecord(s, options.approved, options.today ?? new Date().toISOString().slice(0, 10)) } : {}),
+  };
+}
+
+/** Verdict options from scan/rule options (`approved`, `today`). */
+export function verdictOptions(options: Readonly<Record<string, unknown>> = {}): VerdictOptions {
+  const approved = Array.isArray(options["approved"]) ? (options["approved"] as ApprovedServer[]) : undefined;
+  const today = typeof options["today"] === "string" ? options["today"] : undefined;
+  return { ...(approved ? { approved } : {}), ...(today ? { today } : {}) };
+}

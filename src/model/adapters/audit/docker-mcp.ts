@@ -1,0 +1,28 @@
+/**
+ * Docker MCP gateway launched from a client entry
+ * (`docker mcp gateway run ...`): `--log-calls` defaults to true (the gateway
+ * logs each tool call); `--log-calls=false` turns it off.
+ */
+import type { ConfigValue, McpServer, PolicyAudit } from "../../types.js";
+
+/** Is this server entry the Docker MCP gateway? */
+export function isDockerMcpGateway(s: Pick<McpServer, "command" | "args">): boolean {
+  const cmd = s.command?.raw.split(/[\\/]/).pop();
+  const a = s.args.map((v) => v.raw);
+  return (cmd === "docker" || cmd === "docker.exe") && a[0] === "mcp" && a[1] === "gateway" && a[2] === "run";
+}
+
+export function dockerGatewayAudit(s: Pick<McpServer, "command" | "args" | "loc">): PolicyAudit | undefined {
+  if (!isDockerMcpGateway(s)) return undefined;
+  const args: readonly ConfigValue[] = s.args;
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]?.raw ?? "";
+    const m = /^--log-calls(?:=(.*))?$/.exec(raw);
+    if (!m) continue;
+    const v = (m[1] ?? (args[i + 1] && !args[i + 1]?.raw.startsWith("-") ? args[i + 1]?.raw : "true") ?? "true").toLowerCase();
+    const loc = args[i]?.loc ?? s.loc;
+    if (v === "false" || v === "0") return { configured: false, key: "--log-calls", loc, detail: "--log-calls=false: the gateway does not log tool calls" };
+    return { configured: true, key: "--log-calls", loc, detail: "--log-calls: the gateway logs each tool call" };
+  }
+  return { configured: true, key: "--log-calls", loc: s.loc, detail: "--log-calls defaults to true: the gateway logs each tool call" };
+}

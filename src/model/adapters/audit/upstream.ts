@@ -1,0 +1,40 @@
+/**
+ * Who the upstream sees (`McpServer.upstreamIdentity`): one static key for
+ * every caller, or the caller's own credential.
+ * - agentgateway `backendAuth.key` (one key) vs `backendAuth.passthrough`;
+ * - Envoy AI Gateway backend `securityPolicy.apiKey` (one key for the backend);
+ * - LibreChat `apiKey.source: admin` (one key for every user) vs `user`.
+ */
+import { entry, get, str, type DocNode } from "../../../parse/doc.js";
+import { locOf } from "../../adapter.js";
+import type { UpstreamIdentity } from "../../types.js";
+import type { Where } from "./common.js";
+
+/** `policies` node of an agentgateway route or backend. */
+export function agentgatewayUpstream(where: Where, policies: DocNode | undefined): UpstreamIdentity | undefined {
+  const auth = entry(policies, "backendAuth");
+  if (!auth) return undefined;
+  const key = entry(auth.value, "key");
+  if (key) return { kind: "shared-static", key: "backendAuth.key", loc: locOf(where, key.keySpan), detail: "backendAuth.key sends one static key upstream for every caller" };
+  const pass = entry(auth.value, "passthrough");
+  if (pass) return { kind: "per-caller", key: "backendAuth.passthrough", loc: locOf(where, pass.keySpan), detail: "the caller's own token is passed upstream" };
+  return undefined;
+}
+
+/** One `backendRefs[]` item of an Envoy AI Gateway MCPRoute. */
+export function envoyBackendUpstream(where: Where, backendRef: DocNode | undefined): UpstreamIdentity | undefined {
+  const apiKey = entry(get(backendRef, "securityPolicy"), "apiKey");
+  if (!apiKey) return undefined;
+  return { kind: "shared-static", key: "securityPolicy.apiKey", loc: locOf(where, apiKey.keySpan), detail: "the backend apiKey is one static key for every caller" };
+}
+
+/** One LibreChat `mcpServers.<name>` entry. */
+export function librechatUpstream(where: Where, server: DocNode | undefined): UpstreamIdentity | undefined {
+  const source = entry(get(server, "apiKey"), "source");
+  const v = str(source?.value)?.toLowerCase();
+  if (!source || !v) return undefined;
+  const loc = locOf(where, source.value.span);
+  if (v === "admin") return { kind: "shared-static", key: "apiKey.source", loc, detail: "apiKey.source: admin sends one admin-provided key for every user" };
+  if (v === "user") return { kind: "per-caller", key: "apiKey.source", loc, detail: "apiKey.source: user: each user supplies their own key" };
+  return undefined;
+}

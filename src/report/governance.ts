@@ -1,0 +1,119 @@
+/**
+ * The governance summary both people-facing reports (Markdown, HTML) draw
+ * from: per-server verdicts with their findings, findings by level and by
+ * framework, and what changed since the lock. Plain data; no secret (values
+ * come from the inventory's redacted previews and the findings' messages).
+ */
+import type { Finding } from "../engine/finding.js";
+import type { ScanModel } from "../engine/model.js";
+import type { Level, Rule } from "../engine/rule.js";
+import { verdictOf, verdictOptions, type ServerVerdict } from "../engine/verdict.js";
+import { FRAMEWORKS } from "../rules/frameworks.js";
+import { inventoryPolicy, inventoryServer } from "./inventory.js";
+
+export interface GovernanceInput {
+  readonly model: ScanModel;
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
+  /** Scan options (`approved`, `today`). */
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Whether a drift lock was compared (decides the "since the lock" wording). */
+  readonly lockPresent?: boolean;
+}
+
+export type LevelCounts = Record<Level, number>;
+
+export interface ServerRow {
+  readonly key: string;
+  readonly inventory: ReturnType<typeof inventoryServer>;
+  readonly verdict: ServerVerdict;
+  readonly findings: readonly Finding[];
+  readonly counts: LevelCounts;
+  /** `bad` (error, literal secret or fail-open), `warn` (warnings, unknowns, shared identity), `good`. */
+  readonly health: "bad" | "warn" | "good";
+}
+
+export interface FrameworkRow {
+  readonly id: string;
+  readonly title: string;
+  readonly findings: number;
+  readonly rules: readonly string[];
+}
+
+export interface GovernanceSummary {
+  readonly servers: readonly ServerRow[];
+  readonly policies: readonly ReturnType<typeof inventoryPolicy>[];
+  readonly findings: readonly Finding[];
+  readonly counts: LevelCounts;
+  readonly frameworks: readonly FrameworkRow[];
+  /** config-drift findings: what changed since the lock. */
+  readonly drift: readonly Finding[];
+  readonly lockPresent: boolean;
+  readonly filesScanned: number;
+}
+
+export const serverKey = (s: { name: string; client: string }): string => `${s.client}\u0000${s.name}`;
+
+function countLevels(findings: readonly Finding[]): LevelCounts {
+  const c: LevelCounts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) c[f.level]++;
+  return c;
+}
+
+function health(v: ServerVerdict, c: LevelCounts): ServerRow["health"] {
+  if (c.error > 0 || v.identity.value === "literal-secret" || v.authorization.value === "allow-by-default" || v.approval?.status === "unapproved" || v.approval?.status === "expired") return "bad";
+  if (c.warning > 0 || v.identity.value === "shared-credential" || v.authorization.value === "unknown" || v.traceability.value === "absent") return "warn";
+  return "good";
+}
+
+export function governanceSummary(input: GovernanceInput): GovernanceSummary {
+  const findings = input.findings.filter((f) => !f.suppression);
+  const vo = verdictOptions(input.options);
+  const servers = input.model.servers.map((s): ServerRow => {
+    const mine = findings.filter((f) => f.server && serverKey(f.server) === serverKey(s));
+    const verdict = verdictOf(input.model, s, vo);
+    const counts = countLevels(mine);
+    return { key: s.id, inventory: inventoryServer(s, input.model.secrets), verdict, findings: mine, counts, health: health(verdict, counts) };
+  });
+  const ruleById = new Map(input.rules.map((r) => [r.id, r]));
+  const byFramework = new Map<string, { findings: number; rules: Set<string> }>();
+  for (const f of findings) {
+    for (const id of ruleById.get(f.ruleId)?.meta.frameworks ?? []) {
+      const e = byFramework.get(id) ?? { findings: 0, rules: new Set<string>() };
+      e.findings++;
+      e.rules.add(f.ruleId);
+      byFramework.set(id, e);
+    }
+  }
+  const frameworks = [...byFramework]
+    .map(([id, e]) => ({ id, title: FRAMEWORKS[id]?.title ?? "", findings: e.findings, rules: [...e.rules].sort() }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    servers,
+    policies: input.model.policies.map(inventoryPolicy),
+    findings,
+    counts: countLevels(findings),
+    frameworks,
+    drift: findings.filter((f) => f.ruleId === "config-drift"),
+    lockPresent: input.lockPresent ?? false,
+    filesScanned: input.model.files.length,
+  };
+}
+
+/** Human wording for verdict values. */
+export const VERDICT_TEXT: Readonly<Record<string, string>> = {
+  "unique-workload-identity": "own credential",
+  "shared-credential": "shared credential",
+  "literal-secret": "literal secret",
+  none: "no credential",
+  "default-deny": "default-deny",
+  "allow-by-default": "allow by default",
+  unknown: "unknown",
+  "audit-configured": "audit configured",
+  absent: "no audit trail",
+};
+
+export function countsText(c: LevelCounts): string {
+  const parts = [c.error ? `${c.error} error${c.error === 1 ? "" : "s"}` : "", c.warning ? `${c.warning} warning${c.warning === 1 ? "" : "s"}` : "", c.note ? `${c.note} note${c.note === 1 ? "" : "s"}` : ""].filter(Boolean);
+  return parts.length ? parts.join(", ") : "none";
+}

@@ -1,0 +1,111 @@
+/**
+ * Governance verdicts per server: identity, authorization (with the policy
+ * named), traceability, approval record — each with evidence.
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { verdictOf } from "../../src/engine/verdict.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+
+function verdicts(files: Record<string, string>, options: Record<string, unknown> = {}) {
+  const r = scanSources(Object.entries(files).map(([path, text]) => ({ path, text })));
+  return Object.fromEntries(r.model.servers.map((s) => [s.name, verdictOf(r.model, s, options)]));
+}
+
+describe("identity verdict", () => {
+  it("literal secret, shared reference, own reference, none", () => {
+    const token = fakeGitHubToken();
+    const v = verdicts({
+      ".mcp.json": `{ "mcpServers": {
+  "pasted": { "command": "npx", "args": ["-y", "@acme/a@1.0.0"], "env": { "GITHUB_TOKEN": "${token}" } },
+  "issues": { "command": "npx", "args": ["-y", "@acme/issues@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } },
+  "repos": { "command": "npx", "args": ["-y", "@acme/repos@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_PAT}" } },
+  "notes": { "command": "npx", "args": ["-y", "@acme/notes@1.0.0"], "env": { "NOTES_TOKEN": "\${NOTES_TOKEN}" } },
+  "clock": { "command": "npx", "args": ["-y", "@acme/clock@1.0.0"] }
+} }
+`,
+    });
+    expect(v["pasted"]?.identity.value).toBe("literal-secret");
+    expect(JSON.stringify(v["pasted"])).not.toContain(token);
+    expect(v["pasted"]?.identity.evidence[0]).toMatchObject({ file: ".mcp.json", line: 2, key: "GITHUB_TOKEN" });
+    expect(v["issues"]?.identity).toMatchObject({ value: "shared-credential", evidence: [{ line: 3, key: "GITHUB_TOKEN", note: "env:GITHUB_PAT is also given to 'repos' (claude-code)" }] });
+    expect(v["notes"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ line: 5, note: "env:NOTES_TOKEN used by this server only" }] });
+    expect(v["clock"]?.identity).toMatchObject({ value: "none", evidence: [{ line: 6, note: "no credential configured: the process runs as the local user" }] });
+  });
+
+  it("LibreChat admin-sourced key is one shared identity; a per-user key is not", () => {
+    const v = verdicts({
+      "librechat.yaml": `mcpServers:
+  shared:
+    type: streamable-http
+    url: https://mcp.acme.example/shared
+    apiKey: { source: admin, authorization_type: bearer }
+  mine:
+    type: streamable-http
+    url: https://mcp.acme.example/mine
+    apiKey: { source: user, authorization_type: bearer }
+`,
+    });
+    expect(v["shared"]?.identity).toMatchObject({ value: "shared-credential", evidence: [{ file: "librechat.yaml", line: 5, key: "apiKey.source" }] });
+    expect(v["mine"]?.identity.value).toBe("unique-workload-identity");
+  });
+});
+
+describe("authorization verdict", () => {
+  it("is unknown for a stdio server in a client with no policy", () => {
+    const v = verdicts({ ".mcp.json": `{ "mcpServers": { "clock": { "command": "acme-clock" } } }\n` });
+    expect(v["clock"]?.authorization).toEqual({ value: "unknown", evidence: [{ file: ".mcp.json", line: 1, key: "clock", note: "no policy file for claude-code in the scan: the files cannot tell what this stdio server may do" }] });
+  });
+
+  it("names the client policy that denies by default", () => {
+    const v = verdicts({ ".gemini/settings.json": `{ "mcp": { "allowed": ["acme-notes"] },\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` });
+    expect(v["acme-notes"]?.authorization.value).toBe("default-deny");
+    expect(v["acme-notes"]?.authorization.policy).toMatchObject({ client: "gemini-cli", file: ".gemini/settings.json" });
+    expect(v["acme-notes"]?.authorization.evidence[0]?.file).toBe(".gemini/settings.json");
+  });
+
+  it("is allow-by-default when the server is trusted or the policy fails open", () => {
+    const v = verdicts({
+      ".gemini/settings.json": `{ "mcp": { "allowed": ["trusted"] }, "mcpServers": { "trusted": { "command": "acme-x", "trust": true } } }\n`,
+      ".config/goose/config.yaml": `extensions:\n  acme-notes: { type: stdio, cmd: acme-notes-mcp, enabled: true }\n`,
+    });
+    expect(v["trusted"]?.authorization).toMatchObject({ value: "allow-by-default", evidence: [{ key: "trust" }] });
+    expect(v["acme-notes"]?.authorization.value).toBe("allow-by-default");
+    expect(v["acme-notes"]?.authorization.policy?.client).toBe("goose");
+  });
+});
+
+describe("traceability verdict", () => {
+  it("reads the Docker MCP gateway --log-calls flag; unknown elsewhere", () => {
+    const v = verdicts({
+      ".mcp.json": `{ "mcpServers": {
+  "quiet": { "command": "docker", "args": ["mcp", "gateway", "run", "--log-calls=false"] },
+  "default": { "command": "docker", "args": ["mcp", "gateway", "run", "--servers", "acme-notes"] },
+  "plain": { "command": "acme-notes-mcp" }
+} }
+`,
+    });
+    expect(v["quiet"]?.traceability).toEqual({ value: "absent", evidence: [{ file: ".mcp.json", line: 2, key: "--log-calls", note: "Docker MCP gateway: --log-calls=false: the gateway does not log tool calls" }] });
+    expect(v["default"]?.traceability.value).toBe("audit-configured");
+    expect(v["plain"]?.traceability.value).toBe("unknown");
+  });
+});
+
+describe("approval record", () => {
+  const files = { ".vscode/mcp.json": `{ "servers": { "notes": { "type": "http", "url": "https://mcp.acme.example/notes" }, "other": { "type": "http", "url": "https://other.example/mcp" } } }\n` };
+  const approved = [{ url: "https://mcp.acme.example/*", approvedBy: "sec-team", approvedAt: "2026-01-05", reference: "SEC-42", expires: "2026-12-31" }];
+
+  it("carries who approved, when, the reference and the expiry", () => {
+    const v = verdicts(files, { approved, today: "2026-06-01" });
+    expect(v["notes"]?.approval).toEqual({ status: "approved", identity: "URL https://mcp.acme.example/notes", approvedBy: "sec-team", approvedAt: "2026-01-05", reference: "SEC-42", expires: "2026-12-31" });
+    expect(v["other"]?.approval?.status).toBe("unapproved");
+  });
+
+  it("marks an expired approval", () => {
+    expect(verdicts(files, { approved, today: "2027-01-02" })["notes"]?.approval?.status).toBe("expired");
+  });
+
+  it("is absent without an approved list", () => {
+    expect(verdicts(files)["notes"]?.approval).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+/** Markdown and HTML governance reports: what a reader sees, and no secret, no network. */
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scan } from "../../src/api.js";
+import { toHtml } from "../../src/report/html.js";
+import { code, md, toMarkdown } from "../../src/report/markdown.js";
+import { cli, FIXTURES } from "../helpers.js";
+
+const REPO = path.join(FIXTURES, "governance", "team-repo");
+const SECRET = "q7Vx2LmN9pR4tY8wK3zB6cJ1hF5dG0sAe";
+const NAMES = ["acme-notes", "MCP_DOCKER", "acme-billing", "issues", "repos", "wiki", "acme-shared"];
+
+describe("markdown report", () => {
+  it("scan: verdict table, findings by severity and framework, lock status", async () => {
+    const r = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], REPO);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("| Server | Client | Identity | Authorization | Traceability | Approval | Findings |");
+    expect(r.stdout).toContain("| acme-billing | claude-code | 🔴 literal secret | ❔ unknown | ❔ unknown | — | 1 warning |");
+    expect(r.stdout).toContain("| MCP\\_DOCKER | claude-code | ⚪ no credential | ❔ unknown | 🔴 no audit trail | — | 1 warning |");
+    expect(r.stdout).toContain("| acme-notes | gemini-cli | 🟢 own credential | 🟢 default-deny (.gemini/settings.json) | ❔ unknown | — | none |");
+    expect(r.stdout).toContain("### Findings by severity");
+    expect(r.stdout).toContain("| `owasp-agentic/ASI03` | Identity and Privilege Abuse | 4 |");
+    expect(r.stdout).toContain("No lock file: run `mcplint lock`");
+    expect(r.stdout).not.toContain(SECRET);
+  });
+
+  it("inventory: approval records next to approved servers, credentials by reference", async () => {
+    const result = await scan({ paths: ["."], cwd: REPO });
+    const out = toMarkdown({ model: result.model, findings: result.findings, rules: result.rules, kind: "inventory", options: { approved: [{ url: "https://mcp.acme.example/*", approvedBy: "sec-team", approvedAt: "2026-01-05", reference: "SEC-42", expires: "2026-12-31" }], today: "2026-06-01" } });
+    expect(out).toMatch(/\| wiki \| vscode \| .* \| approved by sec-team on 2026-01-05 \(SEC-42\) expires 2026-12-31 \| none \|/);
+    expect(out).toContain("| acme-billing | ACME\\_API\\_KEY | env | literal q7Vx…\\[REDACTED\\] |");
+    expect(out).not.toContain(SECRET);
+    expect(out).not.toContain("### Findings by severity");
+  });
+
+  it("lists what changed since the lock", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-gov-"));
+    fs.cpSync(REPO, dir, { recursive: true });
+    expect((await cli(["lock", "."], dir)).exitCode).toBe(0);
+    const clean = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(clean.stdout).toContain("No change since `mcplint.lock.json`.");
+    const mcp = path.join(dir, ".mcp.json");
+    fs.writeFileSync(mcp, fs.readFileSync(mcp, "utf8").replace("@acme/issues-mcp@1.0.0", "@acme/issues-mcp@1.4.0"));
+    const drifted = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(drifted.stdout).toMatch(/### Changes since the lock\n\n- `\.mcp\.json:9:\d+` .*issues.*1\.0\.0.*1\.4\.0/);
+  });
+
+  it("escapes table breakers and HTML", () => {
+    expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
+    expect(code("x`|y")).toBe("`x'\\|y`");
+  });
+});
+
+describe("html report", () => {
+  it("is one self-contained file with every server, no secret and no external resource", async () => {
+    const result = await scan({ paths: ["."], cwd: REPO });
+    const html = toHtml({ model: result.model, findings: result.findings, rules: result.rules });
+    for (const n of NAMES) expect(html).toContain(`>${n}<`);
+    expect(html).not.toContain(SECRET);
+    expect(html).not.toMatch(/\b(src|href)\s*=/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<li class="finding warning" data-server="acme-billing (claude-code)">');
+  });
+
+  it("escapes text from scanned files", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const r = scanSources([{ path: ".mcp.json", text: `{ "mcpServers": { "<img onerror=x>": { "command": "acme" } } }\n` }]);
+    const html = toHtml({ model: r.model, findings: r.findings, rules: r.rules });
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img onerror=x&gt;");
+  });
+
+  it("is a --format of scan and inventory", async () => {
+    const s = await cli(["scan", ".", "--format", "html", "--fail-on", "none"], REPO);
+    expect(s.stdout.startsWith("<!doctype html>")).toBe(true);
+    const i = await cli(["inventory", ".", "--format", "html"], REPO);
+    expect(i.stdout.startsWith("<!doctype html>")).toBe(true);
+  });
+});

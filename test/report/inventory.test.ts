@@ -1,0 +1,30 @@
+/** The inventory shows each server's verdict and approval record; existing fields stay as they were. */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
+
+const files = [
+  { path: ".mcp.json", text: `{ "mcpServers": {\n  "notes": { "type": "http", "url": "https://mcp.acme.example/notes", "headers": { "Authorization": "Bearer \${NOTES_TOKEN}" } },\n  "gw": { "command": "docker", "args": ["mcp", "gateway", "run", "--log-calls=false"] }\n} }\n` },
+];
+const options = { approved: [{ url: "https://mcp.acme.example/*", approvedBy: "sec-team", approvedAt: "2026-01-05", reference: "SEC-42", expires: "2026-12-31" }], today: "2026-06-01" };
+
+describe("inventory verdicts", () => {
+  it("JSON keeps the existing fields and adds a verdict object per server", () => {
+    const r = scanSources(files);
+    const doc = JSON.parse(inventoryJson(r.model, options)) as { servers: Record<string, unknown>[] };
+    const notes = doc.servers.find((s) => s["name"] === "notes");
+    expect(Object.keys(notes ?? {})).toEqual(["name", "client", "file", "line", "column", "scope", "transport", "enabled", "args", "url", "credentials", "envPassthrough", "tools", "facts", "verdict"]);
+    expect(notes?.["verdict"]).toMatchObject({
+      identity: { value: "unique-workload-identity" },
+      authorization: { value: "unknown" },
+      traceability: { value: "unknown" },
+      approval: { status: "approved", approvedBy: "sec-team", approvedAt: "2026-01-05", reference: "SEC-42", expires: "2026-12-31" },
+    });
+  });
+
+  it("text shows the verdict line and the approval record under each server", () => {
+    const out = inventoryText(scanSources(files).model, options);
+    expect(out).toContain("    identity: unique-workload-identity; authorization: unknown; traceability: unknown\n    approval: approved by sec-team on 2026-01-05 (SEC-42) expires 2026-12-31\n");
+    expect(out).toContain("    identity: none; authorization: unknown; traceability: absent\n    approval: NOT on the approved list (command docker)\n");
+  });
+});
