@@ -91,7 +91,8 @@ function policyRef(p: Policy): PolicyRef {
 /** The policies that govern a server, most specific tier first. */
 export function governingPolicies(model: ScanModel, s: McpServer): Policy[][] {
   const explicit = model.policies.filter((p) => p.governs.includes(s.id));
-  const sameFile = model.policies.filter((p) => !explicit.includes(p) && p.file === s.file);
+  // A policy that names what it governs (a gateway launched from a client entry) does not govern its siblings.
+  const sameFile = model.policies.filter((p) => !explicit.includes(p) && p.file === s.file && !(p.kind === "gateway" && p.governs.length > 0));
   const rest = model.policies.filter((p) => !explicit.includes(p) && !sameFile.includes(p) && p.client === s.client && (p.kind === "client" || p.kind === "managed"));
   return [explicit, sameFile, rest.filter((p) => p.kind === "managed"), rest.filter((p) => p.kind === "client")].filter((t) => t.length);
 }
@@ -129,7 +130,7 @@ function traceabilityVerdict(model: ScanModel, s: McpServer): ServerVerdict["tra
   const audits: { audit: PolicyAudit; via: string }[] = own ? [{ audit: own, via: "Docker MCP gateway" }] : [];
   for (const p of model.policies) {
     if (!p.audit) continue;
-    if (p.governs.includes(s.id) || (p.kind === "gateway" && p.file === s.file)) audits.push({ audit: p.audit, via: p.name });
+    if (p.governs.includes(s.id) || (p.kind === "gateway" && p.file === s.file && p.governs.length === 0)) audits.push({ audit: p.audit, via: p.name });
   }
   if (!audits.length) {
     return { value: "unknown", evidence: [ev(s.loc, s.name, "no gateway with a known audit setting sits in front of this server: the files cannot tell whether calls are recorded")] };

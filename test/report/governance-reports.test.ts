@@ -16,7 +16,7 @@ describe("markdown report", () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain("| Server | Client | Identity | Authorization | Traceability | Approval | Findings |");
     expect(r.stdout).toContain("| acme-billing | claude-code | 🔴 literal secret | ❔ unknown | ❔ unknown | — | 1 warning |");
-    expect(r.stdout).toContain("| MCP\\_DOCKER | claude-code | ⚪ no credential | ❔ unknown | 🔴 no audit trail | — | 1 warning |");
+    expect(r.stdout).toContain("| MCP\\_DOCKER | claude-code | ⚪ no credential | 🟢 default-deny (MCP\\_DOCKER) | 🔴 no audit trail | — | 1 warning |");
     expect(r.stdout).toContain("| acme-notes | gemini-cli | 🟢 own credential | 🟢 default-deny (.gemini/settings.json) | ❔ unknown | — | none |");
     expect(r.stdout).toContain("### Findings by severity");
     expect(r.stdout).toContain("| `owasp-agentic/ASI03` | Identity and Privilege Abuse | 4 |");
