@@ -8,7 +8,7 @@
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
-import { classifyValue } from "./refs.js";
+import { classifyValue, type RefSyntax } from "./refs.js";
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
 
 export interface EntryOptions {
@@ -55,7 +55,7 @@ export function namedValues(input: AdapterInput, node: DocNode | undefined): Nam
         if (s && eq > 0 && item) {
           const raw = s.slice(eq + 1);
           const c = classifyValue(raw, input.syntaxes);
-          out.push({ raw, ref: c.ref, key: s.slice(0, eq), loc: locOf(input, item.span) });
+          out.push({ raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: s.slice(0, eq), loc: locOf(input, item.span) });
         }
       }
     }
@@ -79,7 +79,10 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   const transportNode = get(n, "transport");
   const src = isObject(transportNode) ? transportNode : n; // Cline's nested `transport: { type, ... }`
   let commandNode = get(src, "command") ?? get(src, "cmd");
-  const argsNode = get(src, "args");
+  // Zed (older builds): `command: { path, args, env }`.
+  const commandObj = isObject(commandNode) ? commandNode : undefined;
+  if (commandObj) commandNode = get(commandObj, "path");
+  const argsNode = get(commandObj ?? src, "args");
   let argNodes: DocNode[] = isArray(argsNode) ? [...argsNode.items] : [];
   if (isArray(commandNode)) {
     // opencode: command is an array [cmd, ...args]
@@ -103,6 +106,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
 
   const env = [
     ...namedValues(input, get(src, "env")),
+    ...namedValues(input, get(commandObj, "env")),
     ...namedValues(input, get(src, "environment")),
     ...namedValues(input, get(src, "envs")),
   ];
@@ -113,9 +117,13 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   ];
   const passthrough: string[] = [];
   const credentials: Credential[] = [];
-  for (const item of [...strings(get(n, "env_vars")), ...strings(get(n, "env_keys"))]) {
-    passthrough.push(item.value);
-    credentials.push({ source: "env", key: item.value, raw: "", ref: { kind: "env", name: item.value }, loc: locOf(input, item.node.span) });
+  // Codex `env_vars` pass names through from the parent environment; Goose
+  // `env_keys` are resolved from the OS keyring (or its secrets.yaml).
+  for (const [listKey, kind] of [["env_vars", "env"], ["env_keys", "secretStore"]] as const) {
+    for (const item of strings(get(n, listKey))) {
+      passthrough.push(item.value);
+      credentials.push({ source: "env", key: item.value, raw: "", ref: { kind, name: item.value }, loc: locOf(input, item.node.span) });
+    }
   }
   const envVarsNode = get(n, "env_vars");
   if (isArray(envVarsNode)) {
@@ -141,7 +149,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   }
   for (const v of env) credentials.push({ ...v, source: "env" });
   for (const v of headers) credentials.push({ ...v, source: "header" });
-  credentials.push(...argCredentials(args));
+  credentials.push(...argCredentials(args, input.syntaxes));
   if (url && /:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) {
     credentials.push({ ...url, key: "url", source: "url" });
   }
@@ -154,9 +162,10 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     const v = value(input, e?.value);
     if (e && v) credentials.push({ ...v, key: `${objKey}.${secretKey}`, keyLoc: locOf(input, e.keySpan), source: "oauth" });
   }
-  const apiKey = entry(n, "apiKey");
+  // Continue `apiKey: <string>`; LibreChat `apiKey: { source, key }`.
+  const apiKey = isObject(get(n, "apiKey")) ? entry(get(n, "apiKey"), "key") : entry(n, "apiKey");
   const apiKeyValue = value(input, apiKey?.value);
-  if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
+  if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: apiKey.key === "key" ? "apiKey.key" : "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
 
   const disabled = bool(get(n, "disabled"));
   const enabledFlag = bool(get(n, "enabled"));
@@ -188,7 +197,9 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
 
 function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const grants: ScopeGrant[] = [];
-  const include = firstList(n, ["includeTools", "enabled_tools", "tools", "available_tools"]);
+  // A wildcard include list (`tools: ["*"]`) restricts nothing: no include.
+  const listed = firstList(n, ["includeTools", "enabled_tools", "tools", "available_tools"]);
+  const include = listed?.includes("*") ? undefined : listed;
   const exclude = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
   let autoApprove: readonly string[] | "*" | undefined;
   for (const key of ["autoApprove", "alwaysAllow"]) {
@@ -215,6 +226,17 @@ function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   if (opts.approveMeansAuto !== false && mode && str(mode.value) === "approve") {
     grants.push({ kind: "trust-all", key: "default_tools_approval_mode", loc: locOf(input, mode.value.span) });
   }
+  // Codex `[mcp_servers.<s>.tools.<tool>] approval_mode = "approve"`: that tool runs unprompted.
+  const perTool = get(n, "tools");
+  if (opts.approveMeansAuto !== false && isObject(perTool)) {
+    const approved = perTool.entries.filter((e) => str(get(e.value, "approval_mode")) === "approve");
+    const first = approved[0];
+    if (first) {
+      const tools = approved.map((e) => e.key);
+      autoApprove = autoApprove === "*" ? "*" : [...(autoApprove ?? []), ...tools];
+      grants.push({ kind: "auto-approve-list", key: "tools.approval_mode", tools, loc: locOf(input, entry(first.value, "approval_mode")?.value.span ?? first.keySpan) });
+    }
+  }
   return {
     tools: {
       ...(include ? { include } : {}),
@@ -234,12 +256,44 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
   return undefined;
 }
 
-/** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */
-export function argCredentials(args: readonly ConfigValue[]): Credential[] {
+const CREDENTIAL_NAME = /(api[-_]?key|apikey|token|secret|password|passwd|credential|private[-_]?key|access[-_]?key|auth)/i;
+
+/**
+ * Credential-named string fields of a JSON blob passed as an argument
+ * (Smithery `--config '{"acmeApiKey":"..."}'`). Never throws.
+ */
+function configBlobCredentials(arg: ConfigValue, blob: string, flag: string, syntaxes: readonly RefSyntax[]): Credential[] {
+  if (!blob.trimStart().startsWith("{")) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(blob);
+  } catch {
+    return [];
+  }
+  const out: Credential[] = [];
+  const visit = (v: unknown, path: string, depth: number) => {
+    if (depth > 8 || !v || typeof v !== "object") return;
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (typeof x === "string" && CREDENTIAL_NAME.test(k)) {
+        const { unexpanded: _drop, ...base } = arg;
+        const c = classifyValue(x, syntaxes);
+        out.push({ ...base, raw: x, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: `${flag}.${path}${k}`, source: "arg" });
+      } else visit(x, `${path}${k}.`, depth + 1);
+    }
+  };
+  visit(parsed, "", 0);
+  return out;
+}
+
+/** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`, `--config '{json}'`. */
+export function argCredentials(args: readonly ConfigValue[], syntaxes: readonly RefSyntax[] = []): Credential[] {
   const out: Credential[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a) continue;
+    const next = args[i + 1];
+    if (a.raw === "--config" && next) out.push(...configBlobCredentials(next, next.raw, "--config", syntaxes));
+    if (a.raw.startsWith("--config=")) out.push(...configBlobCredentials(a, a.raw.slice("--config=".length), "--config", syntaxes));
     const eq = a.raw.indexOf("=");
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
