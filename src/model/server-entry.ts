@@ -149,7 +149,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   }
   for (const v of env) credentials.push({ ...v, source: "env" });
   for (const v of headers) credentials.push({ ...v, source: "header" });
-  credentials.push(...argCredentials(args, input.syntaxes));
+  credentials.push(...argCredentials(args));
   if (url && /:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) {
     credentials.push({ ...url, key: "url", source: "url" });
   }
@@ -166,6 +166,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   const apiKey = isObject(get(n, "apiKey")) ? entry(get(n, "apiKey"), "key") : entry(n, "apiKey");
   const apiKeyValue = value(input, apiKey?.value);
   if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: apiKey.key === "key" ? "apiKey.key" : "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
+  credentials.push(...configArgCredentials(args, input.syntaxes));
 
   const disabled = bool(get(n, "disabled"));
   const enabledFlag = bool(get(n, "enabled"));
@@ -285,15 +286,22 @@ function configBlobCredentials(arg: ConfigValue, blob: string, flag: string, syn
   return out;
 }
 
-/** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`, `--config '{json}'`. */
-export function argCredentials(args: readonly ConfigValue[], syntaxes: readonly RefSyntax[] = []): Credential[] {
+/** Credentials inside `--config '<json>'` / `--config=<json>` arguments (Smithery CLI). */
+export function configArgCredentials(args: readonly ConfigValue[], syntaxes: readonly RefSyntax[]): Credential[] {
+  return args.flatMap((a, i) => {
+    const next = args[i + 1];
+    if (a.raw === "--config" && next) return configBlobCredentials(next, next.raw, "--config", syntaxes);
+    if (a.raw.startsWith("--config=")) return configBlobCredentials(a, a.raw.slice("--config=".length), "--config", syntaxes);
+    return [];
+  });
+}
+
+/** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */
+export function argCredentials(args: readonly ConfigValue[]): Credential[] {
   const out: Credential[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a) continue;
-    const next = args[i + 1];
-    if (a.raw === "--config" && next) out.push(...configBlobCredentials(next, next.raw, "--config", syntaxes));
-    if (a.raw.startsWith("--config=")) out.push(...configBlobCredentials(a, a.raw.slice("--config=".length), "--config", syntaxes));
     const eq = a.raw.indexOf("=");
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
