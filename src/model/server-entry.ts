@@ -25,6 +25,12 @@ export interface EntryOptions {
   readonly approveMeansAuto?: boolean;
 }
 
+/** What a client makes of an entry with a `url` and no type (default: streamable HTTP). */
+const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
+  cline: "sse", // a url entry with no type defaults to SSE
+  "gemini-cli": "sse", // `url` is SSE, `httpUrl` is streamable HTTP
+};
+
 const CREDENTIAL_FLAG = /^--?(api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header|h)$/i;
 
 export function value(input: AdapterInput, node: DocNode | undefined): ConfigValue | undefined {
@@ -100,7 +106,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   if (!transport || transport === "unknown") {
     if (get(n, "httpUrl")) transport = "http";
     else if (command) transport = "stdio";
-    else if (url) transport = opts.urlDefault ?? "http";
+    else if (url) transport = opts.urlDefault ?? URL_DEFAULT_BY_CLIENT[input.client] ?? "http";
     else transport = transport ?? "unknown";
   }
 

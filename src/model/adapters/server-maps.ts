@@ -52,9 +52,6 @@ export const mcpServersAdapter: Adapter = (input) => eachDoc(input, (d) => serve
 /** Cline: a URL entry with no type is SSE. */
 export const clineAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" }));
 
-/** Gemini CLI: `url` is SSE, `httpUrl` is streamable HTTP. */
-export const geminiAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" }));
-
 const SERVER_KEYS = ["command", "url", "type", "httpUrl", "serverUrl"];
 
 /**
