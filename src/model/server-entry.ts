@@ -131,6 +131,11 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
       credentials.push({ source: "env", key: item.value, raw: "", ref: { kind, name: item.value }, loc: locOf(input, item.node.span) });
     }
   }
+  // LibreChat `apiKey: { source: admin, key }`: one key configured for every user.
+  const adminKey = entry(get(n, "apiKey"), "key");
+  const adminKeyValue = value(input, adminKey?.value);
+  if (adminKey && adminKeyValue) credentials.push({ ...adminKeyValue, key: "apiKey.key", keyLoc: locOf(input, adminKey.keySpan), source: "setting" });
+  credentials.push(...configArgCredentials(args, input.syntaxes));
   const envVarsNode = get(n, "env_vars");
   if (isArray(envVarsNode)) {
     for (const item of envVarsNode.items) {
@@ -168,11 +173,9 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     const v = value(input, e?.value);
     if (e && v) credentials.push({ ...v, key: `${objKey}.${secretKey}`, keyLoc: locOf(input, e.keySpan), source: "oauth" });
   }
-  // Continue `apiKey: <string>`; LibreChat `apiKey: { source, key }`.
-  const apiKey = isObject(get(n, "apiKey")) ? entry(get(n, "apiKey"), "key") : entry(n, "apiKey");
+  const apiKey = entry(n, "apiKey");
   const apiKeyValue = value(input, apiKey?.value);
-  if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: apiKey.key === "key" ? "apiKey.key" : "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
-  credentials.push(...configArgCredentials(args, input.syntaxes));
+  if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
 
   const disabled = bool(get(n, "disabled"));
   const enabledFlag = bool(get(n, "enabled"));
