@@ -266,45 +266,6 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
   return undefined;
 }
 
-const CREDENTIAL_NAME = /(api[-_]?key|apikey|token|secret|password|passwd|credential|private[-_]?key|access[-_]?key|auth)/i;
-
-/**
- * Credential-named string fields of a JSON blob passed as an argument
- * (Smithery `--config '{"acmeApiKey":"..."}'`). Never throws.
- */
-function configBlobCredentials(arg: ConfigValue, blob: string, flag: string, syntaxes: readonly RefSyntax[]): Credential[] {
-  if (!blob.trimStart().startsWith("{")) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(blob);
-  } catch {
-    return [];
-  }
-  const out: Credential[] = [];
-  const visit = (v: unknown, path: string, depth: number) => {
-    if (depth > 8 || !v || typeof v !== "object") return;
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (typeof x === "string" && CREDENTIAL_NAME.test(k)) {
-        const { unexpanded: _drop, ...base } = arg;
-        const c = classifyValue(x, syntaxes);
-        out.push({ ...base, raw: x, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: `${flag}.${path}${k}`, source: "arg" });
-      } else visit(x, `${path}${k}.`, depth + 1);
-    }
-  };
-  visit(parsed, "", 0);
-  return out;
-}
-
-/** Credentials inside `--config '<json>'` / `--config=<json>` arguments (Smithery CLI). */
-export function configArgCredentials(args: readonly ConfigValue[], syntaxes: readonly RefSyntax[]): Credential[] {
-  return args.flatMap((a, i) => {
-    const next = args[i + 1];
-    if (a.raw === "--config" && next) return configBlobCredentials(next, next.raw, "--config", syntaxes);
-    if (a.raw.startsWith("--config=")) return configBlobCredentials(a, a.raw.slice("--config=".length), "--config", syntaxes);
-    return [];
-  });
-}
-
 /** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */
 export function argCredentials(args: readonly ConfigValue[]): Credential[] {
   const out: Credential[] = [];
@@ -372,4 +333,43 @@ export function isBroadPath(p: string): boolean {
   if (v === "~" || v === "$HOME" || v === "${HOME}" || v === "${userHome}" || v === "%USERPROFILE%" || v === "${env:HOME}") return true;
   if (/^\/(Users|home)\/[^/]+$/.test(v) || /^\/root$/.test(v) || /^[A-Za-z]:[\\/]Users[\\/][^\\/]+$/.test(v)) return true;
   return false;
+}
+
+const CREDENTIAL_NAME = /(api[-_]?key|apikey|token|secret|password|passwd|credential|private[-_]?key|access[-_]?key|auth)/i;
+
+/**
+ * Credential-named string fields of a JSON blob passed as an argument
+ * (Smithery `--config '{"acmeApiKey":"..."}'`). Never throws.
+ */
+function configBlobCredentials(arg: ConfigValue, blob: string, flag: string, syntaxes: readonly RefSyntax[]): Credential[] {
+  if (!blob.trimStart().startsWith("{")) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(blob);
+  } catch {
+    return [];
+  }
+  const out: Credential[] = [];
+  const visit = (v: unknown, path: string, depth: number) => {
+    if (depth > 8 || !v || typeof v !== "object") return;
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (typeof x === "string" && CREDENTIAL_NAME.test(k)) {
+        const { unexpanded: _drop, ...base } = arg;
+        const c = classifyValue(x, syntaxes);
+        out.push({ ...base, raw: x, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: `${flag}.${path}${k}`, source: "arg" });
+      } else visit(x, `${path}${k}.`, depth + 1);
+    }
+  };
+  visit(parsed, "", 0);
+  return out;
+}
+
+/** Credentials inside `--config '<json>'` / `--config=<json>` arguments (Smithery CLI). */
+export function configArgCredentials(args: readonly ConfigValue[], syntaxes: readonly RefSyntax[]): Credential[] {
+  return args.flatMap((a, i) => {
+    const next = args[i + 1];
+    if (a.raw === "--config" && next) return configBlobCredentials(next, next.raw, "--config", syntaxes);
+    if (a.raw.startsWith("--config=")) return configBlobCredentials(a, a.raw.slice("--config=".length), "--config", syntaxes);
+    return [];
+  });
 }
