@@ -35,7 +35,8 @@ describe("GitHub Copilot coding agent (repo copy) and CLI", () => {
     const s = f.server("acme-cli");
     expect(summary(s)).toEqual({
       client: "copilot", scope: "user", transport: "stdio", enabled: true, command: "acme-cli-mcp", args: [],
-      env: { ACME_TOKEN: "env:ACME_TOKEN", ACME_HOME: "builtin:HOME" }, headers: {}, grants: ["all-tools:tools"],
+      env: { ACME_TOKEN: "env:ACME_TOKEN", ACME_HOME: "builtin:HOME" }, headers: {}, grants: [],
     });
+    expect(s.tools.grants.map((g) => `${g.kind}:${g.key}`)).toEqual(["all-tools:tools"]);
   });
 });
