@@ -43,8 +43,14 @@ const vsStyle: readonly RefSyntax[] = ["env-colon"];
 /** Client server-config formats matched by path. */
 const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "claude-desktop", client: "claude-desktop", title: "Claude Desktop", syntax: "json", globs: ["**/claude_desktop_config.json"], scope: "user", syntaxes: none, adapter: maps.mcpServersAdapter },
-  { id: "claude-code-managed-mcp", client: "claude-code", title: "Claude Code managed MCP", syntax: "json", globs: ["**/managed-mcp.json"], scope: "managed", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
-  { id: "claude-code-project", client: "claude-code", title: "Claude Code project servers", syntax: "json", globs: ["**/.mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter, strict: true },
+  { id: "claude-code-managed-mcp", client: "claude-code", title: "Claude Code managed MCP", syntax: "json", globs: ["**/managed-mcp.json"], scope: "managed", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter },
+  { id: "claude-code-plugin", client: "claude-code", title: "Claude Code installed plugin servers", syntax: "json", globs: ["**/.claude/plugins/**/.mcp.json", "**/.claude/plugins/**/.claude-plugin/plugin.json"], scope: "user", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter },
+  { id: "claude-code-plugin-manifest", client: "claude-code", title: "Claude Code plugin manifest", syntax: "json", globs: ["**/.claude-plugin/plugin.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter },
+  // Listed before the broader entries below that share their paths (the first match wins).
+  { id: "vscode-user-mcp", client: "vscode", title: "VS Code user MCP servers", syntax: "jsonc", globs: ["**/Code*/User/mcp.json", "**/Code*/User/profiles/*/mcp.json"], scope: "user", syntaxes: ["env-colon", "input"], adapter: maps.vscodeAdapter },
+  { id: "windsurf-project", client: "windsurf", title: "Windsurf (project)", syntax: "json", globs: ["**/.windsurf/mcp_config.json"], scope: "project", syntaxes: ["env-colon", "file-colon"], adapter: maps.mcpServersAdapter },
+  { id: "amazon-q-agent-servers", client: "amazon-q", title: "Amazon Q Developer agent servers", syntax: "jsonc", globs: ["**/.amazonq/default.json", "**/.aws/amazonq/default.json", "**/.amazonq/cli-agents/*.json", "**/.aws/amazonq/cli-agents/*.json", "**/.aws/amazonq/agents/*.json"], scope: "project", syntaxes: none, adapter: maps.amazonQAdapter },
+  { id: "claude-code-project", client: "claude-code", title: "Claude Code project servers", syntax: "json", globs: ["**/.mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter, strict: true },
   { id: "claude-code-user", client: "claude-code", title: "Claude Code user config", syntax: "json", globs: ["**/.claude.json"], scope: "user", syntaxes: ["dollar-brace"], adapter: maps.claudeUserAdapter },
   { id: "vscode-mcp", client: "vscode", title: "VS Code MCP servers", syntax: "jsonc", globs: ["**/.vscode/mcp.json", "**/Code*/User/mcp.json", "**/Code*/User/profiles/*/mcp.json"], scope: "project", syntaxes: ["env-colon", "input"], adapter: maps.vscodeAdapter },
   { id: "cursor", client: "cursor", title: "Cursor", syntax: "json", globs: ["**/.cursor/mcp.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
@@ -57,8 +63,11 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "continue", client: "continue", title: "Continue", syntax: "yaml", globs: ["**/.continue/config.yaml", "**/.continue/config.yml", "**/.continue/mcpServers/*.yaml", "**/.continue/mcpServers/*.yml"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },
   { id: "continue-json", client: "continue", title: "Continue (JSON block)", syntax: "jsonc", globs: ["**/.continue/mcpServers/*.json"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },
   { id: "opencode", client: "opencode", title: "opencode", syntax: "jsonc", globs: ["**/opencode.json", "**/opencode.jsonc", "**/.agents/mcp.json", "**/opencode/mcp-local.json"], scope: "project", syntaxes: ["brace-env"], adapter: maps.opencodeAdapter },
-  { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.mcpServersAdapter },
-  { id: "copilot", client: "copilot", title: "GitHub Copilot coding agent / CLI", syntax: "json", globs: ["**/.copilot/mcp-config.json", "**/.github/copilot/mcp.json", "**/.github/copilot-mcp.json", "**/copilot-mcp-config.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.mcpServersAdapter },
+  { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.librechatAdapter },
+  // Copilot CLI runs locally and expands `$VAR`, `${VAR}`, `${VAR:-d}` from the user's environment (github/copilot-cli#903, v1.0.10).
+  { id: "copilot-cli", client: "copilot", title: "GitHub Copilot CLI", syntax: "json", globs: ["**/.copilot/mcp-config.json"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
+  // Coding agent config kept in the repo: only `COPILOT_MCP_*` names are visible to the agent.
+  { id: "copilot", client: "copilot", title: "GitHub Copilot coding agent", syntax: "json", globs: ["**/.github/copilot/mcp.json", "**/.github/copilot-mcp.json", "**/copilot-mcp-config.json"], scope: "project", syntaxes: ["copilot-mcp"], adapter: maps.copilotAgentAdapter },
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
 ];
 

@@ -14,7 +14,16 @@ export type RefSyntax =
   | "file-colon" // ${file:/path}
   | "brace-env" // {env:VAR} and {file:path} (opencode)
   | "gh-secrets" // ${{ secrets.X }} (Continue, GitHub Actions)
-  | "mustache"; // {{VAR}} (LibreChat, Docker MCP templates)
+  | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
+  | "copilot-mcp"; // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
+
+/**
+ * Copilot coding agent: only secrets and variables of the `copilot`
+ * environment whose names start with `COPILOT_MCP_` are visible. Any other
+ * `$X` / `${X}` is not expanded from anything the agent can see, so it is
+ * treated as unexpanded text (a literal that reached the server as is).
+ */
+const COPILOT_PREFIX = "COPILOT_MCP_";
 
 interface Token {
   readonly syntax: RefSyntax;
@@ -92,7 +101,7 @@ export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Clas
   const tokens = findRefTokens(raw);
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
-  const isExpanded = (t: Token) => syntaxes.includes(t.syntax) || t.ref.kind === "builtin";
+  const isExpanded = (t: Token) => t.ref.kind === "builtin" || expands(syntaxes, t);
   const expanded = tokens.filter(isExpanded);
   const unexpanded = tokens.filter((t) => !isExpanded(t)).map((t) => t.text);
   const first = expanded.find((t) => t.ref.kind !== "builtin") ?? expanded[0];
@@ -100,7 +109,18 @@ export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Clas
   return { ref: { kind: "literal" }, unexpanded };
 }
 
-/** True when the value is nothing but expanded references plus harmless scaffolding. */
+/** Does a client that expands `syntaxes` expand this token? */
+function expands(syntaxes: readonly RefSyntax[], t: Token): boolean {
+  if (syntaxes.includes(t.syntax)) return true;
+  return (
+    syntaxes.includes("copilot-mcp") &&
+    (t.syntax === "dollar-brace" || t.syntax === "dollar") &&
+    t.ref.kind === "env" &&
+    t.ref.name.startsWith(COPILOT_PREFIX)
+  );
+}
+
+/** A short human description of a reference (for messages). */
 export function describeRef(ref: ValueRef): string {
   switch (ref.kind) {
     case "literal":

@@ -9,7 +9,7 @@ import { librechatUpstream } from "./adapters/audit/upstream.js";
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
-import { classifyValue } from "./refs.js";
+import { classifyValue, type RefSyntax } from "./refs.js";
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
 
 export interface EntryOptions {
@@ -25,6 +25,12 @@ export interface EntryOptions {
   /** Codex-style `approve` means auto-approval. */
   readonly approveMeansAuto?: boolean;
 }
+
+/** What a client makes of an entry with a `url` and no type (default: streamable HTTP). */
+const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
+  cline: "sse", // a url entry with no type defaults to SSE
+  "gemini-cli": "sse", // `url` is SSE, `httpUrl` is streamable HTTP
+};
 
 const CREDENTIAL_FLAG = /^--?(api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header|h)$/i;
 
@@ -80,7 +86,10 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   const transportNode = get(n, "transport");
   const src = isObject(transportNode) ? transportNode : n; // Cline's nested `transport: { type, ... }`
   let commandNode = get(src, "command") ?? get(src, "cmd");
-  const argsNode = get(src, "args");
+  // Zed (older builds): `command: { path, args, env }`.
+  const commandObj = isObject(commandNode) ? commandNode : undefined;
+  if (commandObj) commandNode = get(commandObj, "path");
+  const argsNode = get(commandObj ?? src, "args");
   let argNodes: DocNode[] = isArray(argsNode) ? [...argsNode.items] : [];
   if (isArray(commandNode)) {
     // opencode: command is an array [cmd, ...args]
@@ -98,12 +107,13 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   if (!transport || transport === "unknown") {
     if (get(n, "httpUrl")) transport = "http";
     else if (command) transport = "stdio";
-    else if (url) transport = opts.urlDefault ?? "http";
+    else if (url) transport = opts.urlDefault ?? URL_DEFAULT_BY_CLIENT[input.client] ?? "http";
     else transport = transport ?? "unknown";
   }
 
   const env = [
     ...namedValues(input, get(src, "env")),
+    ...namedValues(input, get(commandObj, "env")),
     ...namedValues(input, get(src, "environment")),
     ...namedValues(input, get(src, "envs")),
   ];
@@ -114,10 +124,19 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   ];
   const passthrough: string[] = [];
   const credentials: Credential[] = [];
-  for (const item of [...strings(get(n, "env_vars")), ...strings(get(n, "env_keys"))]) {
-    passthrough.push(item.value);
-    credentials.push({ source: "env", key: item.value, raw: "", ref: { kind: "env", name: item.value }, loc: locOf(input, item.node.span) });
+  // Codex `env_vars` pass names through from the parent environment; Goose
+  // `env_keys` are resolved from the OS keyring (or its secrets.yaml).
+  for (const [listKey, kind] of [["env_vars", "env"], ["env_keys", "secretStore"]] as const) {
+    for (const item of strings(get(n, listKey))) {
+      passthrough.push(item.value);
+      credentials.push({ source: "env", key: item.value, raw: "", ref: { kind, name: item.value }, loc: locOf(input, item.node.span) });
+    }
   }
+  // LibreChat `apiKey: { source: admin, key }`: one key configured for every user.
+  const adminKey = entry(get(n, "apiKey"), "key");
+  const adminKeyValue = value(input, adminKey?.value);
+  if (adminKey && adminKeyValue) credentials.push({ ...adminKeyValue, key: "apiKey.key", keyLoc: locOf(input, adminKey.keySpan), source: "setting" });
+  credentials.push(...configArgCredentials(args, input.syntaxes));
   const envVarsNode = get(n, "env_vars");
   if (isArray(envVarsNode)) {
     for (const item of envVarsNode.items) {
@@ -211,7 +230,9 @@ function authHints(input: AdapterInput, n: DocNode, found: readonly Credential[]
 
 function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const grants: ScopeGrant[] = [];
-  const include = firstList(n, ["includeTools", "enabled_tools", "tools", "available_tools"]);
+  // A wildcard include list (`tools: ["*"]`) restricts nothing: no include.
+  const listed = firstList(n, ["includeTools", "enabled_tools", "tools", "available_tools"]);
+  const include = listed?.includes("*") ? undefined : listed;
   const exclude = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
   let autoApprove: readonly string[] | "*" | undefined;
   for (const key of ["autoApprove", "alwaysAllow"]) {
@@ -237,6 +258,17 @@ function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const mode = entry(n, "default_tools_approval_mode");
   if (opts.approveMeansAuto !== false && mode && str(mode.value) === "approve") {
     grants.push({ kind: "trust-all", key: "default_tools_approval_mode", loc: locOf(input, mode.value.span) });
+  }
+  // Codex `[mcp_servers.<s>.tools.<tool>] approval_mode = "approve"`: that tool runs unprompted.
+  const perTool = get(n, "tools");
+  if (opts.approveMeansAuto !== false && isObject(perTool)) {
+    const approved = perTool.entries.filter((e) => str(get(e.value, "approval_mode")) === "approve");
+    const first = approved[0];
+    if (first) {
+      const tools = approved.map((e) => e.key);
+      autoApprove = autoApprove === "*" ? "*" : [...(autoApprove ?? []), ...tools];
+      grants.push({ kind: "auto-approve-list", key: "tools.approval_mode", tools, loc: locOf(input, entry(first.value, "approval_mode")?.value.span ?? first.keySpan) });
+    }
   }
   return {
     tools: {
@@ -330,4 +362,43 @@ export function isBroadPath(p: string): boolean {
   if (v === "~" || v === "$HOME" || v === "${HOME}" || v === "${userHome}" || v === "%USERPROFILE%" || v === "${env:HOME}") return true;
   if (/^\/(Users|home)\/[^/]+$/.test(v) || /^\/root$/.test(v) || /^[A-Za-z]:[\\/]Users[\\/][^\\/]+$/.test(v)) return true;
   return false;
+}
+
+const CREDENTIAL_NAME = /(api[-_]?key|apikey|token|secret|password|passwd|credential|private[-_]?key|access[-_]?key|auth)/i;
+
+/**
+ * Credential-named string fields of a JSON blob passed as an argument
+ * (Smithery `--config '{"acmeApiKey":"..."}'`). Never throws.
+ */
+function configBlobCredentials(arg: ConfigValue, blob: string, flag: string, syntaxes: readonly RefSyntax[]): Credential[] {
+  if (!blob.trimStart().startsWith("{")) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(blob);
+  } catch {
+    return [];
+  }
+  const out: Credential[] = [];
+  const visit = (v: unknown, path: string, depth: number) => {
+    if (depth > 8 || !v || typeof v !== "object") return;
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (typeof x === "string" && CREDENTIAL_NAME.test(k)) {
+        const { unexpanded: _drop, ...base } = arg;
+        const c = classifyValue(x, syntaxes);
+        out.push({ ...base, raw: x, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: `${flag}.${path}${k}`, source: "arg" });
+      } else visit(x, `${path}${k}.`, depth + 1);
+    }
+  };
+  visit(parsed, "", 0);
+  return out;
+}
+
+/** Credentials inside `--config '<json>'` / `--config=<json>` arguments (Smithery CLI). */
+export function configArgCredentials(args: readonly ConfigValue[], syntaxes: readonly RefSyntax[]): Credential[] {
+  return args.flatMap((a, i) => {
+    const next = args[i + 1];
+    if (a.raw === "--config" && next) return configBlobCredentials(next, next.raw, "--config", syntaxes);
+    if (a.raw.startsWith("--config=")) return configBlobCredentials(a, a.raw.slice("--config=".length), "--config", syntaxes);
+    return [];
+  });
 }

@@ -2,10 +2,10 @@
  * Adapters for the clients whose files hold a map (or list) of server entries:
  * most of the catalog. Each adapter only says where the entries live.
  */
-import { get, isArray, isObject, str, type DocNode } from "../../parse/doc.js";
-import type { Adapter, AdapterInput } from "../adapter.js";
+import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../parse/doc.js";
+import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { readServerEntry } from "../server-entry.js";
-import type { AdapterOutput, McpServer, Transport } from "../types.js";
+import type { AdapterOutput, ConfigValue, McpServer, NamedValue, ScopeGrant, Transport } from "../types.js";
 
 interface MapOptions {
   readonly urlDefault?: Transport;
@@ -17,7 +17,7 @@ export function serversFromMap(input: AdapterInput, map: DocNode | undefined, pr
   if (!isObject(map)) return out;
   for (const e of map.entries) {
     if (!isObject(e.value)) continue;
-    const path = `${prefix}.${e.key}`;
+    const path = prefix ? `${prefix}.${e.key}` : e.key;
     out.push(readServerEntry(input, { name: e.key, node: e.value, nameSpan: e.keySpan, path, ...(opts.urlDefault ? { urlDefault: opts.urlDefault } : {}) }));
     const nested = get(e.value, "servers");
     if (isObject(nested)) out.push(...serversFromMap(input, nested, `${path}.servers`, opts));
@@ -46,11 +46,28 @@ function eachDoc(input: AdapterInput, f: (doc: DocNode) => McpServer[]): Adapter
   return output(input.docs.flatMap(f));
 }
 
-/** `mcpServers` map at the top level (Claude Desktop, .mcp.json, Cursor, Windsurf, Cline, Roo, Kiro, Amazon Q, Gemini, Copilot). */
+/** `mcpServers` map at the top level (Claude Desktop, Cursor, Windsurf, Cline, Roo, Kiro, Gemini, JetBrains). */
 export const mcpServersAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers"));
 
 /** Cline: a URL entry with no type is SSE. */
 export const clineAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" }));
+
+const SERVER_KEYS = ["command", "url", "type", "httpUrl", "serverUrl"];
+
+/**
+ * Claude Code `.mcp.json` / `managed-mcp.json` / plugin `plugin.json`: an
+ * `mcpServers` map. A plugin's `.mcp.json` may also be the bare map itself
+ * (`{ "<name>": { "command": ... } }`); entries are read as servers only when
+ * they look like one.
+ */
+export const claudeMcpJsonAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const wrapped = get(d, "mcpServers");
+    if (wrapped) return serversFromMap(input, wrapped, "mcpServers");
+    if (!isObject(d)) return [];
+    const bare = { ...d, entries: d.entries.filter((e) => SERVER_KEYS.some((k) => get(e.value, k) !== undefined)) };
+    return serversFromMap(input, bare, "");
+  });
 
 /** ~/.claude.json: user servers plus per-project local servers. */
 export const claudeUserAdapter: Adapter = (input) =>
@@ -59,7 +76,10 @@ export const claudeUserAdapter: Adapter = (input) =>
     const projects = get(d, "projects");
     if (isObject(projects)) {
       for (const p of projects.entries) {
-        servers.push(...serversFromMap({ ...input, scope: "local" }, get(p.value, "mcpServers"), `projects.${p.key}.mcpServers`));
+        // `disabledMcpServers` in the same project switches a local server off.
+        const disabled = new Set(strings(get(p.value, "disabledMcpServers")).map((x) => x.value));
+        const local = serversFromMap({ ...input, scope: "local" }, get(p.value, "mcpServers"), `projects.${p.key}.mcpServers`);
+        servers.push(...local.map((s) => (disabled.has(s.name) ? { ...s, enabled: false } : s)));
       }
     }
     return servers;
@@ -80,7 +100,7 @@ export const zedAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromM
 export const opencodeAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {
     if (get(d, "mcp")) return serversFromMap(input, get(d, "mcp"), "mcp");
-    if (input.file.endsWith(".agents/mcp.json") || input.file === ".agents/mcp.json") {
+    if (input.file.endsWith(".agents/mcp.json") || input.file.endsWith("opencode/mcp-local.json")) {
       const inner = get(d, "mcpServers") ?? d;
       return serversFromMap(input, inner, get(d, "mcpServers") ? "mcpServers" : "");
     }
@@ -108,3 +128,92 @@ export const codexAdapter: Adapter = (input) =>
     }
     return servers;
   });
+
+/** A server with extra tool grants (and the auto-approve list they imply). */
+function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServer {
+  if (grants.length === 0) return s;
+  let autoApprove = s.tools.autoApprove;
+  for (const g of grants) {
+    if (g.kind === "auto-approve-all" || autoApprove === "*") autoApprove = "*";
+    else autoApprove = [...(autoApprove ?? []), ...(g.tools ?? [])];
+  }
+  return { ...s, tools: { ...s.tools, ...(autoApprove ? { autoApprove } : {}), grants: [...s.tools.grants, ...grants] } };
+}
+
+/**
+ * Copilot coding agent: `tools` lists what the agent may call, and it calls
+ * them autonomously with no approval prompt, so a named list is also an
+ * auto-approve list (`["*"]` is already an auto-approve-all grant).
+ */
+export const copilotAgentAdapter: Adapter = (input) =>
+  eachDoc(input, (d) =>
+    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => {
+      const e = entry(get(d, "mcpServers", s.name), "tools");
+      const tools = strings(e?.value).map((x) => x.value);
+      if (!e || tools.length === 0) return s;
+      if (tools.includes("*")) return { ...s, tools: { ...s.tools, autoApprove: "*" } };
+      return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
+    }),
+  );
+
+/**
+ * Copilot CLI (`~/.copilot/mcp-config.json`): `tools` only filters what is
+ * available; calls are still confirmed, so `["*"]` means all tools, not
+ * auto-approval.
+ */
+export const copilotCliAdapter: Adapter = (input) =>
+  eachDoc(input, (d) =>
+    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => ({
+      ...s,
+      tools: { ...s.tools, grants: s.tools.grants.map((g) => (g.key === "tools" && g.kind === "auto-approve-all" ? { ...g, kind: "all-tools" as const } : g)) },
+    })),
+  );
+
+/** `*` and `?` glob to an anchored RegExp (Amazon Q `allowedTools` patterns). */
+function globRe(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * Amazon Q / Kiro agent files: `allowedTools` at the agent level runs tools
+ * with no prompt. `@server` (or a glob matching the server) pre-approves every
+ * tool of it; `@server/tool` (globs allowed) pre-approves those tools.
+ */
+export const amazonQAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const allowed = strings(get(d, "allowedTools")).filter((x) => x.value.startsWith("@"));
+    return serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => {
+      const grants: ScopeGrant[] = [];
+      for (const a of allowed) {
+        const [srv = "", tool] = a.value.slice(1).split("/", 2);
+        if (!globRe(srv).test(s.name)) continue;
+        const loc = locOf(input, a.node.span);
+        if (tool === undefined || tool === "*") grants.push({ kind: "auto-approve-all", key: "allowedTools", tools: [a.value], loc });
+        else grants.push({ kind: "auto-approve-list", key: "allowedTools", tools: [tool], loc });
+      }
+      return withGrants(s, grants);
+    });
+  });
+
+/** LibreChat placeholders it fills in itself (`{{LIBRECHAT_USER_ID}}`, `{{LIBRECHAT_USER_EMAIL}}`, `{{LIBRECHAT_BODY_*}}` ...). */
+const LIBRECHAT_BUILTIN = /^LIBRECHAT_(USER|BODY|GRAPH)_/;
+
+/**
+ * LibreChat: `{{X}}` is filled only for LibreChat's own placeholders and for
+ * names declared in the server's `customUserVars`; any other `{{X}}` reaches
+ * the server as text (literal + unexpanded).
+ */
+export const librechatAdapter: Adapter = (input) =>
+  eachDoc(input, (d) =>
+    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => {
+      const declared = get(d, "mcpServers", s.name, "customUserVars");
+      const names = new Set(isObject(declared) ? declared.entries.map((e) => e.key) : []);
+      const fix = <T extends ConfigValue>(v: T): T => {
+        if (v.ref.kind !== "userPlaceholder" || LIBRECHAT_BUILTIN.test(v.ref.name) || names.has(v.ref.name)) return v;
+        return { ...v, ref: { kind: "literal" }, unexpanded: [...(v.unexpanded ?? []), `{{${v.ref.name}}}`] };
+      };
+      const fixAll = (vs: readonly NamedValue[]) => vs.map(fix);
+      return { ...s, env: fixAll(s.env), headers: fixAll(s.headers), credentials: s.credentials.map(fix), args: s.args.map(fix), ...(s.url ? { url: fix(s.url) } : {}) };
+    }),
+  );

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { at, find, scanFixture, summary } from "./helpers.js";
+
+const C = "cline";
+const FILE = "home/.cline/data/settings/cline_mcp_settings.json";
+
+describe("Cline (cline_mcp_settings.json)", () => {
+  const f = scanFixture(C);
+
+  it("reads autoApprove, disabled, ${env:} and a planted literal", () => {
+    const s = f.server("acme-notes");
+    expect(summary(s)).toEqual({
+      client: "cline", scope: "user", transport: "stdio", enabled: true, command: "node", args: ["/opt/acme/notes.js"],
+      env: { ACME_API_KEY: "env:ACME_API_KEY", ACME_SECRET: "literal" }, headers: {},
+      autoApprove: ["search_notes", "delete_note"], grants: ["auto-approve-list:autoApprove"],
+    });
+    expect(at(s.loc)).toEqual(find(C, FILE, '"acme-notes"'));
+    expect(at(s.tools.grants[0]?.loc)).toEqual(find(C, FILE, '["search_notes"'));
+    expect(at(s.env[1]?.loc)).toEqual(find(C, FILE, '"vdnyhHb1'));
+  });
+
+  it("a url with no type is SSE; `${VAR}` is unexpanded", () => {
+    expect(summary(f.server("acme-events"))).toMatchObject({ transport: "sse", headers: { Authorization: "literal !${ACME_EVENTS_TOKEN}" } });
+  });
+
+  it("reads the legacy transportType and disabled: true", () => {
+    expect(summary(f.server("acme-legacy"))).toMatchObject({ transport: "sse", enabled: false, url: "https://legacy.acme.example/sse" });
+  });
+
+  it("reads the nested `transport` form", () => {
+    const s = f.server("acme-nested");
+    expect(summary(s)).toEqual({ client: "cline", scope: "user", transport: "stdio", enabled: true, command: "acme-nested-mcp", args: ["--verbose"], env: { ACME_TOKEN: "env:ACME_TOKEN" }, headers: {}, grants: [] });
+    expect(at(s.command?.loc)).toEqual(find(C, FILE, '"acme-nested-mcp"'));
+  });
+
+  it("reads type streamableHttp as http", () => {
+    expect(f.server("acme-stream").transport).toBe("http");
+  });
+});

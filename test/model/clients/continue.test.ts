@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { at, creds, find, scanFixture, summary } from "./helpers.js";
+
+const C = "continue";
+const CONFIG = ".continue/config.yaml";
+
+describe("Continue", () => {
+  const f = scanFixture(C);
+
+  it("reads the mcpServers list with `name`; ${{ secrets.X }} is a secret-store reference", () => {
+    expect(f.result.diagnostics).toEqual([]);
+    const s = f.server("acme-notes");
+    expect(summary(s)).toEqual({
+      client: "continue", scope: "project", transport: "stdio", enabled: true, command: "npx", args: ["-y", "@acme/notes-mcp"],
+      env: { ACME_API_KEY: "secretStore:secrets.ACME_API_KEY", ACME_REGION: "literal !${ACME_REGION}" }, headers: {}, grants: [],
+    });
+    expect(s.id).toBe(`${CONFIG}#mcpServers[0]`);
+    // The entry's location is its `name:` value.
+    expect(at(s.loc)).toEqual(find(C, CONFIG, "acme-notes"));
+    expect(at(s.env[0]?.loc)).toEqual(find(C, CONFIG, "${{ secrets.ACME_API_KEY }}"));
+  });
+
+  it("a literal apiKey is a credential; requestOptions.headers are headers", () => {
+    const s = f.server("acme-remote");
+    expect(summary(s)).toMatchObject({ transport: "http", url: "https://mcp.acme.example/mcp", headers: { "X-Acme-Org": "secretStore:secrets.ACME_ORG" } });
+    expect(creds(s)).toEqual({ "header:X-Acme-Org": "secretStore:secrets.ACME_ORG", "setting:apiKey": "literal" });
+    expect(at(s.credentials.find((c) => c.key === "apiKey")?.loc)).toEqual(find(C, CONFIG, "GoP1mFsS"));
+  });
+
+  it("reads .continue/mcpServers/*.yaml blocks and Claude-shaped *.json blocks", () => {
+    const search = f.server("acme-search");
+    expect(search.file).toBe(".continue/mcpServers/acme-search.yaml");
+    expect(summary(search)).toMatchObject({ transport: "sse" });
+    expect(creds(search)).toEqual({ "setting:apiKey": "secretStore:secrets.ACME_SEARCH_KEY" });
+    const copied = f.server("acme-copied");
+    expect(copied.file).toBe(".continue/mcpServers/copied-from-claude.json");
+    expect(summary(copied).env).toEqual({ ACME_TOKEN: "literal !${env:ACME_TOKEN}" });
+  });
+});

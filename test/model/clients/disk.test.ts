@@ -1,0 +1,18 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { scan } from "../../../src/api.js";
+import { at, FIXTURES, scanFixture } from "./helpers.js";
+
+describe("client fixtures scanned from disk", () => {
+  it("the walker finds every fixture and models the same servers, at the same places, as the in-memory scan", async () => {
+    const r = await scan({ cwd: FIXTURES, gitignore: false });
+    expect(r.diagnostics).toEqual([]);
+    const fromDisk = r.model.servers.map((s) => `${s.id} ${s.client} ${s.transport} ${at(s.loc)?.join(":")}`).sort();
+    const inMemory = readdirSync(FIXTURES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => scanFixture(d.name).servers.map((s) => `${d.name}/${s.id} ${s.client} ${s.transport} ${at(s.loc)?.join(":")}`))
+      .sort();
+    expect(fromDisk).toEqual(inMemory);
+    expect(r.model.files.filter((f) => f.format === "text").map((f) => f.path)).toEqual(["README.md"]);
+  });
+});

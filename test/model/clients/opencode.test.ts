@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { at, creds, find, scanFixture, summary } from "./helpers.js";
+
+const C = "opencode";
+const FILE = "opencode.jsonc";
+
+describe("opencode", () => {
+  const f = scanFixture(C);
+
+  it("type local with a command array and `environment`; {env:X} is a reference", () => {
+    const s = f.server("acme-notes");
+    expect(summary(s)).toEqual({
+      client: "opencode", scope: "project", transport: "stdio", enabled: true, command: "npx", args: ["-y", "@acme/notes-mcp"],
+      env: { ACME_API_KEY: "env:ACME_API_KEY", ACME_SECRET: "literal" }, headers: {}, grants: [],
+    });
+    expect(at(s.loc)).toEqual(find(C, FILE, '"acme-notes"'));
+    expect(at(s.command?.loc)).toEqual(find(C, FILE, '"npx"'));
+    expect(at(s.env[1]?.loc)).toEqual(find(C, FILE, '"NZvCcixA'));
+  });
+
+  it("type remote; `${VAR}` is unexpanded; {file:} in oauth.clientSecret is a file reference; enabled: false", () => {
+    const s = f.server("acme-remote");
+    expect(summary(s)).toMatchObject({ transport: "http", enabled: false, headers: { Authorization: "env:ACME_MCP_TOKEN", "X-Acme-Org": "literal !${ACME_ORG}" } });
+    expect(creds(s)["oauth:oauth.clientSecret"]).toBe("file:~/.secrets/acme-client-secret");
+  });
+
+  it("reads .agents/mcp.json as a bare server map", () => {
+    const s = f.server("acme-agents");
+    expect(s.id).toBe(".agents/mcp.json#acme-agents");
+    expect(summary(s)).toMatchObject({ transport: "stdio", command: "acme-agents-mcp", args: ["--root", "/"], env: { ACME_TOKEN: "env:ACME_TOKEN" } });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { at, find, scanFixture, summary } from "./helpers.js";
+
+const C = "zed";
+const FILE = ".zed/settings.json";
+
+describe("Zed (context_servers)", () => {
+  const f = scanFixture(C);
+
+  it("reads context_servers from JSONC; Zed expands no references", () => {
+    expect(f.result.diagnostics).toEqual([]);
+    const s = f.server("acme-notes");
+    expect(summary(s)).toEqual({
+      client: "zed", scope: "project", transport: "stdio", enabled: true, command: "npx", args: ["-y", "@acme/notes-mcp"],
+      env: { ACME_API_KEY: "literal", ACME_REGION: "literal !${ACME_REGION}" }, headers: {}, grants: [],
+    });
+    expect(s.id).toBe(`${FILE}#context_servers.acme-notes`);
+    expect(at(s.loc)).toEqual(find(C, FILE, '"acme-notes"'));
+    expect(at(s.env[0]?.loc)).toEqual(find(C, FILE, '"DhKTvU2P'));
+  });
+
+  it("reads the legacy `command: { path, args, env }` object", () => {
+    const s = f.server("acme-legacy");
+    expect(summary(s)).toEqual({ client: "zed", scope: "project", transport: "stdio", enabled: true, command: "/opt/acme/legacy-mcp", args: ["run"], env: { ACME_TOKEN: "literal !$ACME_TOKEN" }, headers: {}, grants: [] });
+    expect(at(s.command?.loc)).toEqual(find(C, FILE, '"/opt/acme/legacy-mcp"'));
+  });
+
+  it("reads a remote server; `${env:X}` is unexpanded", () => {
+    expect(summary(f.server("acme-remote"))).toMatchObject({ transport: "http", url: "https://mcp.acme.example/mcp", headers: { Authorization: "literal !${env:ACME_MCP_TOKEN}" } });
+  });
+});
