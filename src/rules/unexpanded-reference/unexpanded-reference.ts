@@ -13,6 +13,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "brace-env": "{env:VAR}",
   "gh-secrets": "${{ secrets.X }}",
   mustache: "{{VAR}}",
+  "copilot-mcp": "$COPILOT_MCP_X",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;

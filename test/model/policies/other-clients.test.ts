@@ -43,11 +43,12 @@ describe("Amazon Q agent", () => {
   const result = scanFixture("amazon-q");
   it("yields the agent's servers and flags tools *, whole-server allowedTools and useLegacyMcpJson", () => {
     expect(result.model.servers.map((s) => s.name)).toEqual(["acme-notes"]);
-    expect(settingsOf(policyOf(result, ".amazonq/cli-agents/helper.json"))).toEqual([
-      'tools="*"@4:13 permissive',
-      'allowedTools="@acme-notes"@5:31 permissive',
-      "useLegacyMcpJson=true@6:23 permissive",
-    ]);
+    // `@acme-notes` names a server of this file: it is a grant on that server (reported once, by
+    // tool-auto-approval, with the server's name), not a policy setting as well.
+    expect(settingsOf(policyOf(result, ".amazonq/cli-agents/helper.json"))).toEqual(['tools="*"@4:13 permissive', "useLegacyMcpJson=true@6:23 permissive"]);
+    const grants = result.model.servers[0]?.tools.grants.map((g) => `${g.kind} ${g.key}@${g.loc.line}:${g.loc.column}`);
+    expect(grants).toEqual(["auto-approve-all allowedTools@5:31"]);
+    expect(result.findings.filter((f) => f.loc.line === 5 && f.loc.column === 31).map((f) => f.ruleId)).toEqual(["tool-auto-approval"]);
   });
 });
 

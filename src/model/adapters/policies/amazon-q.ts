@@ -5,13 +5,15 @@
  */
 import { entry, get, str, strings } from "../../../parse/doc.js";
 import type { Adapter } from "../../adapter.js";
-import { mcpServersAdapter } from "../server-maps.js";
+import { amazonQAdapter } from "../server-maps.js";
 import { PolicyDraft } from "./common.js";
 
 const CLIENT = "amazon-q";
 
 export const amazonQAgentAdapter: Adapter = (input) => {
-  const servers = mcpServersAdapter(input).servers;
+  // Servers carry `allowedTools` grants (reported per server by tool-auto-approval).
+  const servers = amazonQAdapter(input).servers;
+  const granted = new Set(servers.flatMap((s) => s.tools.grants.filter((g) => g.key === "allowedTools").map((g) => `${g.loc.line}:${g.loc.column}`)));
   const policies = input.docs.map((doc) => {
     const d = new PolicyDraft(input, "client");
     d.setDefault("ask", "tools outside `allowedTools` prompt before they run");
@@ -22,6 +24,8 @@ export const amazonQAgentAdapter: Adapter = (input) => {
       if (!item.value.startsWith("@") || item.value === "@builtin") continue;
       d.rule("allow", item.value, item.node);
       const [server, tool] = item.value.slice(1).split("/", 2);
+      const loc = input.lines.loc(input.file, item.node.span);
+      if (granted.has(`${loc.line}:${loc.column}`)) continue;
       if (tool === undefined || tool === "*" || (server ?? "").includes("*")) {
         d.setting("allowedTools", item.node, "permissive", `every tool of ${server?.includes("*") ? `servers matching '${server}'` : `MCP server '${server ?? ""}'`} runs without a prompt`);
       }
