@@ -36,8 +36,7 @@ export default defineRule({
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
       { file: "etc/gemini-cli/system-defaults.json", code: `{\n  "security": { "disableYoloMode": false }\n}\n`, expect: { line: 2, column: 36 } },
-      // Codex: TOML positions come from a stand-in parser until the span-aware one lands; line 1 holds either way.
-      { file: ".codex/config.toml", code: `approval_policy = "never"\nsandbox_mode = "danger-full-access"\n`, expect: { line: 1 } },
+      { file: ".codex/config.toml", code: `approval_policy = "never"\nsandbox_mode = "danger-full-access"\n`, expect: { line: 1, column: 19 } },
       { file: ".vscode/settings.json", code: `{\n  // approve every tool call\n  "chat.tools.global.autoApprove": true,\n}\n`, expect: { line: 3, column: 36 } },
       { file: ".cursor/cli.json", code: `{ "permissions": { "allow": ["Read(**)", "Mcp(*)"] } }\n`, expect: { line: 1, column: 42 } },
       { file: ".cursor/permissions.json", code: `{ "mcpAllowlist": ["acme-notes:*"] }\n`, expect: { line: 1, column: 20 } },

@@ -39,11 +39,9 @@ describe("Codex CLI (.codex/config.toml)", () => {
   });
 });
 
-// The TOML stand-in parser has no spans yet: every position is 1:1.
 describe("Codex CLI positions", () => {
   const f = scanFixture(C);
-  // enable when src/parse/toml.ts has positions
-  it.skip("server entries and values carry exact lines and columns", () => {
+  it("server entries and values carry exact lines and columns", () => {
     expect(at(f.server("acme-notes").loc)).toEqual(find(C, FILE, "acme-notes]"));
     expect(at(f.server("acme-remote").loc)).toEqual(find(C, FILE, "acme-remote]"));
     const notes = f.server("acme-notes");

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { policyOf, scanFixture } from "./load.js";
 
-// TOML positions come from a stand-in parser (zero spans) until the span-aware
-// parser lands; these tests check keys, values and effects, and leave lines to the todo below.
 describe("Codex config.toml and requirements.toml", () => {
   const result = scanFixture("codex");
 
@@ -37,5 +35,10 @@ describe("Codex config.toml and requirements.toml", () => {
     expect(unexpanded?.message).toContain("no reference syntax in this file");
   });
 
-  it.todo("reports Codex settings at their exact line and column once the span-aware TOML parser lands (approval_policy at 1:19, sandbox_mode at 2:16)");
+  it("reports Codex settings at their exact line and column", () => {
+    const p = policyOf(result, ".codex/config.toml");
+    expect(p.settings.slice(0, 2).map((s) => `${s.key}@${s.loc.line}:${s.loc.column}`)).toEqual(["approval_policy@1:19", "sandbox_mode@2:16"]);
+    const f = result.findings.filter((x) => x.ruleId === "permissive-setting" && x.loc.file === ".codex/config.toml").map((x) => `${x.loc.line}:${x.loc.column}`);
+    expect(f.slice(0, 2)).toEqual(["1:19", "2:16"]);
+  });
 });
