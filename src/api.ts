@@ -4,14 +4,17 @@
  */
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
 import { walk } from "./discover/walk.js";
-import { analyzeFile, type FileAnalysis } from "./engine/analyze-file.js";
+import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./engine/analyze-file.js";
 import { buildModel } from "./engine/build-model.js";
-import type { Finding } from "./engine/finding.js";
+import { patternDetectors, type PatternSpec } from "./engine/custom-detectors.js";
+import { compareFindings, type Finding } from "./engine/finding.js";
 import type { ScanModel } from "./engine/model.js";
 import type { Level, Rule } from "./engine/rule.js";
 import { runRules } from "./engine/run-rules.js";
+import { parseAllowList, withoutAllowed, type AllowEntry } from "./engine/secret-allow.js";
+import { applySuppressions, type ExternalSuppression } from "./engine/suppress.js";
 import type { Diagnostic } from "./model/types.js";
-import { RULES } from "./rules/index.js";
+import { RULES, ruleAndCategoryIds } from "./rules/index.js";
 
 export type { Finding } from "./engine/finding.js";
 export type { ScanModel, SecretHit, ScannedFile } from "./engine/model.js";
@@ -29,6 +32,16 @@ export interface ScanOptions {
   readonly ruleLevels?: Readonly<Record<string, Level | "off">>;
   /** Options for rules (approved servers, lock ...). */
   readonly ruleOptions?: Readonly<Record<string, unknown>>;
+  /** Values (or `/regex/flags`) known to be test data: never reported as secrets. */
+  readonly secretAllow?: readonly string[];
+  /** Extra secret patterns (configuration `secrets.patterns`). */
+  readonly secretPatterns?: readonly PatternSpec[];
+  /** Suppressions from the configuration file, and the file's name for reports. */
+  readonly suppressions?: { readonly source: string; readonly entries: readonly ExternalSuppression[] };
+  /** Fingerprints accepted by a baseline file (see `parseBaseline`). */
+  readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string> };
+  /** "Today" for suppression expiry dates (tests). */
+  readonly now?: Date;
 }
 
 export interface ScanResult {
@@ -44,6 +57,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const walked = await walk({ paths: options.paths ?? ["."], cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false });
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
+  const prep = prepare(options);
   for (const f of walked.files) {
     const r = await readSource(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!r.ok) {
@@ -51,7 +65,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       continue;
     }
     diagnostics.push(...r.notes);
-    analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics));
+    analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics, prep));
   }
   return finish(walked.root, analyses, diagnostics, options);
 }
@@ -59,22 +73,51 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 /** Scans in-memory files (tests, staged content, examples). */
 export function scanSources(sources: readonly { path: string; text: string }[], options: ScanOptions = {}): ScanResult {
   const diagnostics: Diagnostic[] = [];
-  const analyses = sources.map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics));
+  const prep = prepare(options);
+  const analyses = sources.map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep));
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
 }
 
-function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[]): FileAnalysis {
+/** Per-scan analysis settings compiled once from the options. */
+interface Prepared {
+  readonly analyze: AnalyzeOptions;
+  readonly allow: readonly AllowEntry[];
+}
+
+function prepare(options: ScanOptions): Prepared {
+  return { analyze: options.secretPatterns?.length ? { extraDetectors: patternDetectors(options.secretPatterns) } : {}, allow: parseAllowList(options.secretAllow ?? []) };
+}
+
+function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: Prepared): FileAnalysis {
   try {
-    return analyzeFile(rel, text, bytes);
+    const a = analyzeFile(rel, text, bytes, prep.analyze);
+    return prep.allow.length ? { ...a, secrets: withoutAllowed(a.secrets, text, prep.allow) } : a;
   } catch (err) {
     diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });
     return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] };
   }
 }
 
+/**
+ * Runs the rules, applies suppressions, then runs the rules about suppressions
+ * themselves (they need to know which suppression comments were used).
+ */
 function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions): ScanResult {
   const model = buildModel(root, analyses, diagnostics);
-  const ran = runRules(model, RULES, { ...(options.ruleLevels ? { levels: options.ruleLevels } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) });
+  const runOptions = { ...(options.ruleLevels ? { levels: options.ruleLevels } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) };
+  const ran = runRules(model, RULES.filter((r) => !isSuppressionRule(r)), runOptions);
+  const sources = {
+    now: options.now ?? new Date(),
+    knownRules: ruleAndCategoryIds(),
+    ...(options.suppressions ? { config: options.suppressions } : {}),
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+  };
+  const applied = applySuppressions(ran.findings, { ...sources, directives: model.suppressionDirectives ?? [] });
+  const annotated: ScanModel = { ...model, suppressionDirectives: applied.directives };
+  const after = runRules(annotated, RULES.filter(isSuppressionRule), runOptions);
+  const findings = [...applied.findings, ...applySuppressions(after.findings, sources).findings].sort(compareFindings);
   const rules = RULES.filter((r) => (options.ruleLevels?.[r.id] ?? options.ruleLevels?.[r.meta.category]) !== "off");
-  return { root, model, findings: ran.findings, diagnostics: [...model.diagnostics, ...ran.diagnostics], rules };
+  return { root, model: annotated, findings, diagnostics: [...model.diagnostics, ...ran.diagnostics, ...after.diagnostics], rules };
 }
+
+const isSuppressionRule = (r: Rule) => r.meta.category === "suppression";

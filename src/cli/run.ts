@@ -43,6 +43,10 @@ interface ScanFlags {
   listRules?: boolean;
   showSuppressed?: boolean;
   category?: string;
+  /** A file, or false for --no-config. */
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -85,15 +89,62 @@ function checkPaths(paths: readonly string[], io: CliIo): void {
   if (missing.length) throw new CommanderError(EXIT_FATAL, "mcplint.noSuchPath", `no such file or folder: ${missing.join(", ")}`);
 }
 
-function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): ScanOptions {
+async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
   checkPaths(paths, io);
+  const config = await configOptions(paths, flags, io);
   return {
+    ...config,
     paths: paths.length ? paths : ["."],
     cwd: io.cwd,
-    exclude: flags.exclude,
+    exclude: [...(config.exclude ?? []), ...flags.exclude],
     gitignore: flags.gitignore,
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+    ...(flags.baseline ? { baseline: await readBaselineFlag(flags.baseline, io) } : {}),
   };
+}
+
+function shownPath(abs: string, io: CliIo): string {
+  const rel = path.relative(io.cwd, abs);
+  return (rel && !rel.startsWith("..") ? rel : abs).split(path.sep).join("/");
+}
+
+/** The configuration file's settings: --config FILE, else the nearest .mcplint.{yaml,yml,json}; none with --no-config. */
+async function configOptions(paths: readonly string[], flags: ScanFlags, io: CliIo): Promise<Partial<ScanOptions>> {
+  if (flags.config === false) return {};
+  const { findConfigFile, loadConfig, formatProblems } = await import("../config/load.js");
+  const explicit = typeof flags.config === "string" ? path.resolve(io.cwd, flags.config) : undefined;
+  if (explicit && !fs.existsSync(explicit)) throw new CommanderError(EXIT_FATAL, "mcplint.config", `--config: no such file: ${flags.config}`);
+  const file = explicit ?? findConfigFile(path.resolve(io.cwd, paths[0] ?? "."));
+  if (!file) return {};
+  const { ruleAndCategoryIds } = await import("../rules/index.js");
+  const loaded = await loadConfig(file, { knownRules: ruleAndCategoryIds() });
+  const shown = shownPath(file, io);
+  if (!loaded.ok) throw new CommanderError(EXIT_FATAL, "mcplint.config", `invalid configuration file\n${formatProblems(loaded, shown)}`);
+  const { scanOptionsFromConfig } = await import("../config/apply.js");
+  return scanOptionsFromConfig(loaded.config, shown);
+}
+
+async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<ScanOptions["baseline"]>> {
+  const { parseBaseline } = await import("../engine/baseline.js");
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(io.cwd, file), "utf8");
+  } catch (err) {
+    throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const parsed = parseBaseline(text);
+  if (!parsed.ok) throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: ${file}: ${parsed.message}`);
+  return { source: shownPath(path.resolve(io.cwd, file), io), fingerprints: parsed.fingerprints };
+}
+
+function writeFileOrFail(file: string, text: string, io: CliIo, what: string): void {
+  const target = path.resolve(io.cwd, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    throw new CommanderError(EXIT_FATAL, "mcplint.output", `cannot write ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 export function exitCodeFor(result: Pick<ScanResult, "findings">, failOn: (typeof FAIL_ON)[number]): number {
@@ -186,6 +237,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("-q, --quiet", "print findings only, no diagnostics")
       .option("--show-suppressed", "also list suppressed findings")
       .option("--category <id>", "SARIF automationDetails.id (e.g. mcplint/repo)")
+      .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+      .option("--no-config", "do not look for a configuration file")
+      .option("--baseline <file>", "report only findings that are not in this baseline file")
+      .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
       .option("--list-rules", "list the rules and exit");
 
   const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
@@ -195,16 +250,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       return;
     }
     const { scan } = await import("../api.js");
-    const result = await scan(scanOptionsFrom(paths, flags, io));
+    const result = await scan(await scanOptionsFrom(paths, flags, io));
+    if (flags.writeBaseline) {
+      const { baselineOf, renderBaseline } = await import("../engine/baseline.js");
+      const baseline = baselineOf(result.findings);
+      writeFileOrFail(flags.writeBaseline, renderBaseline(baseline), io, "baseline");
+      res.stderr += `mcplint: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} written to ${flags.writeBaseline}\n`;
+      return;
+    }
     const report = await renderScan(result, flags, io, Boolean(flags.output));
     if (flags.output) {
-      const target = path.resolve(io.cwd, flags.output);
-      try {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, report);
-      } catch (err) {
-        throw new CommanderError(EXIT_FATAL, "mcplint.output", `cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
+      writeFileOrFail(flags.output, report, io, "report");
       if (!flags.quiet) {
         const n = result.findings.filter((f) => !f.suppression).length;
         res.stderr += `mcplint: ${n} finding${n === 1 ? "" : "s"} in ${result.model.files.length} files; ${flags.format} report written to ${flags.output}\n`;
@@ -222,9 +278,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("--max-file-size <bytes>", "skip files larger than this", parseSize)
+    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+    .option("--no-config", "do not look for a configuration file")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan } = await import("../api.js");
-      const result = await scan(scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
+      const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
       const out = flags.format === "json" ? inventoryJson(result.model) : inventoryText(result.model);
       if (flags.output) fs.writeFileSync(path.resolve(io.cwd, flags.output), out);

@@ -15,5 +15,6 @@ export function buildModel(root: string, analyses: readonly FileAnalysis[], walk
     secrets: sorted.flatMap((a) => a.secrets),
     diagnostics: [...walkDiagnostics, ...sorted.flatMap((a) => a.diagnostics)],
     parseErrors: sorted.flatMap((a) => a.parseProblems.map((p) => ({ ...p, format: a.file.format }))),
+    suppressionDirectives: sorted.flatMap((a) => a.directives ?? []),
   };
 }
