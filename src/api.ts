@@ -3,7 +3,7 @@
  * data back. The CLI is a thin layer over this.
  */
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
-import { walk } from "./discover/walk.js";
+import { excludeFilter, walk } from "./discover/walk.js";
 import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./engine/analyze-file.js";
 import { buildModel } from "./engine/build-model.js";
 import { patternDetectors, type PatternSpec } from "./engine/custom-detectors.js";
@@ -70,11 +70,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   return finish(walked.root, analyses, diagnostics, options);
 }
 
-/** Scans in-memory files (tests, staged content, examples). */
-export function scanSources(sources: readonly { path: string; text: string }[], options: ScanOptions = {}): ScanResult {
-  const diagnostics: Diagnostic[] = [];
+/** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
+export function scanSources(sources: readonly { path: string; text: string }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
   const prep = prepare(options);
-  const analyses = sources.map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep));
+  const excluded = excludeFilter(options.exclude ?? []);
+  const analyses = sources.filter((s) => !excluded(s.path)).map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep));
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
 }
 

@@ -47,6 +47,7 @@ interface ScanFlags {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
+  staged?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -169,9 +170,10 @@ function sourceLookup(root: string) {
   };
 }
 
-async function lineHashes(result: ScanResult): Promise<Map<string, string>> {
+type Lookup = (file: string) => string | undefined;
+
+async function lineHashes(result: ScanResult, lookup: Lookup): Promise<Map<string, string>> {
   const { lineHashFor } = await import("../report/line-hash.js");
-  const lookup = sourceLookup(result.root);
   const out = new Map<string, string>();
   for (const f of result.findings) {
     const key = `${f.loc.file}:${f.loc.line}`;
@@ -182,7 +184,7 @@ async function lineHashes(result: ScanResult): Promise<Map<string, string>> {
   return out;
 }
 
-async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFile: boolean): Promise<string> {
+async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFile: boolean, source: Lookup): Promise<string> {
   const filesScanned = result.model.files.length;
   if (flags.format === "json") {
     const { toJson } = await import("../report/json.js");
@@ -190,7 +192,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   }
   if (flags.format === "sarif") {
     const { toSarif } = await import("../report/sarif.js");
-    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false });
+    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result, source), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false });
     return JSON.stringify(log, null, 2) + "\n";
   }
   const { toText } = await import("../report/text.js");
@@ -199,12 +201,29 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
     findings: result.findings,
     diagnostics: result.diagnostics,
     filesScanned,
-    source: sourceLookup(result.root),
+    source,
     secretLocs: result.model.secrets.map((s) => s.loc),
     ...(c ? { colors: c } : {}),
     quiet: flags.quiet ?? false,
     showSuppressed: flags.showSuppressed ?? false,
   });
+}
+
+/** Scans the paths, or the index with --staged; also says how to read a reported file's text. */
+async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ result: ScanResult; source: Lookup }> {
+  const options = await scanOptionsFrom(paths, flags, io);
+  const { scan, scanSources } = await import("../api.js");
+  if (!flags.staged) {
+    const result = await scan(options);
+    return { result, source: sourceLookup(result.root) };
+  }
+  if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
+  const { readStaged } = await import("../discover/staged.js");
+  const { DEFAULT_MAX_FILE_SIZE } = await import("../discover/read.js");
+  const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  if (!read.ok) throw new CommanderError(EXIT_FATAL, "mcplint.staged", read.message);
+  const texts = new Map(read.staged.sources.map((s) => [s.path, s.text]));
+  return { result: scanSources(read.staged.sources, { ...options, cwd: read.staged.root }, read.staged.diagnostics), source: (f) => texts.get(f) };
 }
 
 async function listRules(): Promise<string> {
@@ -241,6 +260,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--no-config", "do not look for a configuration file")
       .option("--baseline <file>", "report only findings that are not in this baseline file")
       .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
+      .option("--staged", "scan what is staged in git (the index), not the working tree")
       .option("--list-rules", "list the rules and exit");
 
   const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
@@ -249,8 +269,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       res.stdout += await listRules();
       return;
     }
-    const { scan } = await import("../api.js");
-    const result = await scan(await scanOptionsFrom(paths, flags, io));
+    const { result, source } = await runScan(paths, flags, io);
     if (flags.writeBaseline) {
       const { baselineOf, renderBaseline } = await import("../engine/baseline.js");
       const baseline = baselineOf(result.findings);
@@ -258,7 +277,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       res.stderr += `mcplint: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} written to ${flags.writeBaseline}\n`;
       return;
     }
-    const report = await renderScan(result, flags, io, Boolean(flags.output));
+    const report = await renderScan(result, flags, io, Boolean(flags.output), source);
     if (flags.output) {
       writeFileOrFail(flags.output, report, io, "report");
       if (!flags.quiet) {
