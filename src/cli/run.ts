@@ -48,6 +48,7 @@ interface ScanFlags {
   baseline?: string;
   writeBaseline?: string;
   staged?: boolean;
+  sarifFile?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -209,6 +210,27 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   });
 }
 
+/**
+ * In GitHub Actions (GITHUB_ACTIONS=true, text format): workflow annotations on
+ * stdout, the findings table appended to $GITHUB_STEP_SUMMARY, and the step
+ * outputs findings-count, exit-code and sarif-file in $GITHUB_OUTPUT.
+ */
+async function reportToGitHub(result: ScanResult, flags: ScanFlags, io: CliIo, res: CliResult): Promise<void> {
+  const gh = await import("../report/github.js");
+  res.stdout += gh.annotations(result.findings);
+  const append = (file: string | undefined, text: string, what: string) => {
+    if (!file) return;
+    try {
+      fs.appendFileSync(path.resolve(io.cwd, file), text);
+    } catch (err) {
+      res.stderr += `mcplint: cannot write ${what} (${(err as NodeJS.ErrnoException).code ?? "error"})\n`;
+    }
+  };
+  append(io.env.GITHUB_STEP_SUMMARY, gh.stepSummary(result.findings, result.model.files.length), "the job summary");
+  const count = result.findings.filter((f) => !f.suppression).length;
+  append(io.env.GITHUB_OUTPUT, gh.stepOutputs({ "findings-count": count, "exit-code": res.exitCode, ...(flags.sarifFile ? { "sarif-file": flags.sarifFile } : {}) }), "the step outputs");
+}
+
 /** Scans the paths, or the index with --staged; also says how to read a reported file's text. */
 async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ result: ScanResult; source: Lookup }> {
   const options = await scanOptionsFrom(paths, flags, io);
@@ -261,6 +283,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--baseline <file>", "report only findings that are not in this baseline file")
       .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
       .option("--staged", "scan what is staged in git (the index), not the working tree")
+      .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is")
       .option("--list-rules", "list the rules and exit");
 
   const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
@@ -286,6 +309,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       }
     } else res.stdout += report;
     res.exitCode = exitCodeFor(result, flags.failOn);
+    if (flags.sarifFile) writeFileOrFail(flags.sarifFile, await renderScan(result, { ...flags, format: "sarif" }, io, true, source), io, "SARIF report");
+    if (io.env.GITHUB_ACTIONS === "true" && flags.format === "text") await reportToGitHub(result, flags, io, res);
   });
 
   program
