@@ -4,6 +4,7 @@
  */
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
 import { excludeFilter, walk } from "./discover/walk.js";
+import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./engine/analyze-file.js";
 import { buildModel } from "./engine/build-model.js";
 import { patternDetectors, type PatternSpec } from "./engine/custom-detectors.js";
@@ -20,6 +21,7 @@ export type { Finding } from "./engine/finding.js";
 export type { ScanModel, SecretHit, ScannedFile } from "./engine/model.js";
 export type { Rule, RuleMeta, Level, Category } from "./engine/rule.js";
 export type { McpServer, Policy, Diagnostic, ValueRef } from "./model/types.js";
+export type { UserEnvironment } from "./discover/user-locations.js";
 export { RULES } from "./rules/index.js";
 
 export interface ScanOptions {
@@ -42,6 +44,11 @@ export interface ScanOptions {
   readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string> };
   /** "Today" for suppression expiry dates (tests). */
   readonly now?: Date;
+  /**
+   * Also scan every known client's user-level configuration for this
+   * environment (`--user`). Without `paths`, only those are scanned.
+   */
+  readonly user?: UserEnvironment;
 }
 
 export interface ScanResult {
@@ -50,32 +57,55 @@ export interface ScanResult {
   readonly findings: Finding[];
   readonly diagnostics: Diagnostic[];
   readonly rules: readonly Rule[];
+  /** Absolute paths of reported files that do not lie under `root` (user-level files, `~/...`). */
+  readonly sourcePaths?: ReadonlyMap<string, string>;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
-  const walked = await walk({ paths: options.paths ?? ["."], cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false });
+  const paths = options.paths ?? (options.user ? [] : ["."]);
+  const walked = paths.length ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false }) : { root: cwd, files: [], diagnostics: [] };
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const prep = prepare(options);
-  for (const f of walked.files) {
-    const r = await readSource(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const read = async (abs: string, rel: string) => {
+    const r = await readSource(abs, rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!r.ok) {
       diagnostics.push(r.diagnostic);
-      continue;
+      return undefined;
     }
     diagnostics.push(...r.notes);
-    analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics, prep));
+    return { analysis: safeAnalyze(rel, r.text, r.bytes, diagnostics, prep), mode: r.mode };
+  };
+  for (const f of walked.files) {
+    const a = await read(f.abs, f.rel);
+    if (a) analyses.push(a.analysis);
   }
-  return finish(walked.root, analyses, diagnostics, options);
+  const sourcePaths = new Map<string, string>();
+  const seen = new Set(walked.files.map((f) => f.abs));
+  for (const f of options.user ? existingUserFiles(options.user) : []) {
+    if (seen.has(f.abs)) continue;
+    const a = await read(f.abs, f.shown);
+    if (!a) continue;
+    sourcePaths.set(f.shown, f.abs);
+    // File modes mean something on POSIX only; they feed the world-readable-secret-file rule.
+    const mode = options.user?.platform !== "win32" && a.mode !== undefined ? { mode: a.mode & 0o777 } : {};
+    analyses.push({ ...a.analysis, file: { ...a.analysis.file, ...mode } });
+  }
+  return { ...finish(walked.root, analyses, diagnostics, options), ...(sourcePaths.size ? { sourcePaths } : {}) };
 }
 
 /** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
-export function scanSources(sources: readonly { path: string; text: string }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
+export function scanSources(sources: readonly { path: string; text: string; mode?: number }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const prep = prepare(options);
   const excluded = excludeFilter(options.exclude ?? []);
-  const analyses = sources.filter((s) => !excluded(s.path)).map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep));
+  const analyses = sources
+    .filter((s) => !excluded(s.path))
+    .map((s) => {
+      const a = safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep);
+      return s.mode === undefined ? a : { ...a, file: { ...a.file, mode: s.mode } };
+    });
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
 }
 

@@ -15,6 +15,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** The OS whose user-level paths `--user` looks at (default: this process's). */
+  readonly platform?: NodeJS.Platform;
 }
 
 export interface CliResult {
@@ -49,6 +51,7 @@ interface ScanFlags {
   writeBaseline?: string;
   staged?: boolean;
   sarifFile?: string;
+  user?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -102,7 +105,16 @@ async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Pr
     gitignore: flags.gitignore,
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
     ...(flags.baseline ? { baseline: await readBaselineFlag(flags.baseline, io) } : {}),
+    ...(flags.user ? await userOptions(paths, io) : {}),
   };
+}
+
+/** `--user`: every known client's user-level configuration, alone (no paths) or with the paths. */
+async function userOptions(paths: readonly string[], io: CliIo): Promise<Partial<ScanOptions>> {
+  const { userHome } = await import("../discover/user-locations.js");
+  const user = { platform: io.platform ?? process.platform, env: io.env };
+  if (!userHome(user)) throw new CommanderError(EXIT_FATAL, "mcplint.user", `--user: cannot tell the home folder (${user.platform === "win32" ? "USERPROFILE" : "HOME"} is not set)`);
+  return { user, ...(paths.length ? {} : { paths: [] }) };
 }
 
 function shownPath(abs: string, io: CliIo): string {
@@ -237,7 +249,9 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
   const { scan, scanSources } = await import("../api.js");
   if (!flags.staged) {
     const result = await scan(options);
-    return { result, source: sourceLookup(result.root) };
+    const inRoot = sourceLookup(result.root);
+    const elsewhere = sourceLookup("/");
+    return { result, source: (f) => (result.sourcePaths?.has(f) ? elsewhere(result.sourcePaths.get(f) as string) : inRoot(f)) };
   }
   if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
   const { readStaged } = await import("../discover/staged.js");
@@ -284,6 +298,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
       .option("--staged", "scan what is staged in git (the index), not the working tree")
       .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is")
+      .option("--user", "also scan every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
       .option("--list-rules", "list the rules and exit");
 
   const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));

@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, type Rule } from "../engine/rule.js";
 import hardcodedSecret from "./hardcoded-secret/hardcoded-secret.js";
+import worldReadableSecretFile from "./hardcoded-secret/world-readable-secret-file.js";
 import sharedSecret from "./shared-secret/shared-secret.js";
 import toolAutoApproval from "./broad-scope/tool-auto-approval.js";
 import broadResourceAccess from "./broad-scope/broad-resource-access.js";
@@ -14,6 +15,7 @@ import invalidSuppression from "./suppression/invalid-suppression.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
+  worldReadableSecretFile,
   sharedSecret,
   toolAutoApproval,
   broadResourceAccess,
