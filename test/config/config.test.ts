@@ -123,3 +123,13 @@ describe("configuration in a scan", () => {
     expect(r.stdout).not.toContain(custom);
   });
 });
+
+describe("docs/ADOPTION.md", () => {
+  it("its example configuration is valid", async () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, "docs/ADOPTION.md"), "utf8");
+    const block = /```yaml\n(# \.mcplint\.yaml\n[\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const r = await parseConfig(".mcplint.yaml", block ?? "", known);
+    expect(r.ok ? [] : r.problems).toEqual([]);
+  });
+});
