@@ -10,12 +10,17 @@ const SLASH = /\.(?:[cm]?[jt]sx?)$/i;
 const HASH = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|sh|bash|zsh|py|rb|ya?ml|toml|ini|cfg|conf|properties)|Dockerfile|\.npmrc)$/i;
 
 export function sourceComments(rel: string, text: string): DocComment[] {
-  if (SLASH.test(rel)) return slashComments(text);
+  if (SLASH.test(rel)) return slashComments(text, ['"', "'", "`"]);
   if (HASH.test(rel)) return hashComments(text);
   return [];
 }
 
-function slashComments(text: string): DocComment[] {
+/**
+ * `//` and block comments outside strings delimited by `quotes` (a string ends
+ * at a line break, except a template literal), with their line numbers.
+ */
+export function slashComments(text: string, quotes: readonly string[]): DocComment[] {
+  const quoteCodes = new Set(quotes.map((q) => q.charCodeAt(0)));
   const out: DocComment[] = [];
   let line = 1;
   let quote = 0;
@@ -31,7 +36,7 @@ function slashComments(text: string): DocComment[] {
       else if (c === quote) quote = 0;
       continue;
     }
-    if (c === 34 || c === 39 || c === 96) quote = c;
+    if (quoteCodes.has(c)) quote = c;
     else if (c === 47 && text.charCodeAt(i + 1) === 47) {
       let j = text.indexOf("\n", i);
       if (j < 0) j = text.length;
