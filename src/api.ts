@@ -6,20 +6,25 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
 import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
-import { walk } from "./discover/walk.js";
-import { analyzeFile, type FileAnalysis } from "./engine/analyze-file.js";
+import { excludeFilter, walk } from "./discover/walk.js";
+import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
+import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./engine/analyze-file.js";
 import { buildModel } from "./engine/build-model.js";
-import type { Finding } from "./engine/finding.js";
+import { patternDetectors, type PatternSpec } from "./engine/custom-detectors.js";
+import { compareFindings, type Finding } from "./engine/finding.js";
 import type { ScanModel } from "./engine/model.js";
 import type { Level, Rule } from "./engine/rule.js";
 import { runRules } from "./engine/run-rules.js";
+import { parseAllowList, withoutAllowed, type AllowEntry } from "./engine/secret-allow.js";
+import { applySuppressions, type ExternalSuppression } from "./engine/suppress.js";
 import type { Diagnostic } from "./model/types.js";
-import { RULES } from "./rules/index.js";
+import { RULES, ruleAndCategoryIds } from "./rules/index.js";
 
 export type { Finding } from "./engine/finding.js";
 export type { ScanModel, SecretHit, ScannedFile } from "./engine/model.js";
 export type { Rule, RuleMeta, Level, Category } from "./engine/rule.js";
 export type { McpServer, Policy, Diagnostic, ValueRef } from "./model/types.js";
+export type { UserEnvironment } from "./discover/user-locations.js";
 export { RULES } from "./rules/index.js";
 export { buildLock, serializeLock, LOCK_FILE_NAME } from "./engine/lock.js";
 
@@ -38,6 +43,21 @@ export interface ScanOptions {
    * `mcplint.lock.json` in the scan root when it exists.
    */
   readonly lockFile?: string | false;
+  /** Values (or `/regex/flags`) known to be test data: never reported as secrets. */
+  readonly secretAllow?: readonly string[];
+  /** Extra secret patterns (configuration `secrets.patterns`). */
+  readonly secretPatterns?: readonly PatternSpec[];
+  /** Suppressions from the configuration file, and the file's name for reports. */
+  readonly suppressions?: { readonly source: string; readonly entries: readonly ExternalSuppression[] };
+  /** Fingerprints accepted by a baseline file (see `parseBaseline`). */
+  readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string> };
+  /** "Today" for suppression expiry dates (tests). */
+  readonly now?: Date;
+  /**
+   * Also scan every known client's user-level configuration for this
+   * environment (`--user`). Without `paths`, only those are scanned.
+   */
+  readonly user?: UserEnvironment;
 }
 
 export interface ScanResult {
@@ -46,24 +66,44 @@ export interface ScanResult {
   readonly findings: Finding[];
   readonly diagnostics: Diagnostic[];
   readonly rules: readonly Rule[];
+  /** Absolute paths of reported files that do not lie under `root` (user-level files, `~/...`). */
+  readonly sourcePaths?: ReadonlyMap<string, string>;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
-  const walked = await walk({ paths: options.paths ?? ["."], cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false });
+  const paths = options.paths ?? (options.user ? [] : ["."]);
+  const walked = paths.length ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false }) : { root: cwd, files: [], diagnostics: [] };
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
-  for (const f of walked.files) {
-    const r = await readSource(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const prep = prepare(options);
+  const read = async (abs: string, rel: string) => {
+    const r = await readSource(abs, rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!r.ok) {
       diagnostics.push(r.diagnostic);
-      continue;
+      return undefined;
     }
     diagnostics.push(...r.notes);
-    analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics));
+    return { analysis: safeAnalyze(rel, r.text, r.bytes, diagnostics, prep), mode: r.mode };
+  };
+  for (const f of walked.files) {
+    const a = await read(f.abs, f.rel);
+    if (a) analyses.push(a.analysis);
+  }
+  const sourcePaths = new Map<string, string>();
+  const seen = new Set(walked.files.map((f) => f.abs));
+  for (const f of options.user ? existingUserFiles(options.user) : []) {
+    if (seen.has(f.abs)) continue;
+    const a = await read(f.abs, f.shown);
+    if (!a) continue;
+    sourcePaths.set(f.shown, f.abs);
+    // File modes mean something on POSIX only; they feed the world-readable-secret-file rule.
+    const mode = options.user?.platform !== "win32" && a.mode !== undefined ? { mode: a.mode & 0o777 } : {};
+    analyses.push({ ...a.analysis, file: { ...a.analysis.file, ...mode } });
   }
   const lock = loadLock(walked.root, options.lockFile, diagnostics);
-  return finish(walked.root, analyses, diagnostics, lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options);
+  const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
+  return { ...finish(walked.root, analyses, diagnostics, withLock), ...(sourcePaths.size ? { sourcePaths } : {}) };
 }
 
 function loadLock(root: string, lockFile: string | false | undefined, diagnostics: Diagnostic[]): LockFile | undefined {
@@ -81,25 +121,60 @@ function loadLock(root: string, lockFile: string | false | undefined, diagnostic
   return parsed.lock;
 }
 
-/** Scans in-memory files (tests, staged content, examples). */
-export function scanSources(sources: readonly { path: string; text: string }[], options: ScanOptions = {}): ScanResult {
-  const diagnostics: Diagnostic[] = [];
-  const analyses = sources.map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics));
+/** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
+export function scanSources(sources: readonly { path: string; text: string; mode?: number }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
+  const prep = prepare(options);
+  const excluded = excludeFilter(options.exclude ?? []);
+  const analyses = sources
+    .filter((s) => !excluded(s.path))
+    .map((s) => {
+      const a = safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep);
+      return s.mode === undefined ? a : { ...a, file: { ...a.file, mode: s.mode } };
+    });
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
 }
 
-function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[]): FileAnalysis {
+/** Per-scan analysis settings compiled once from the options. */
+interface Prepared {
+  readonly analyze: AnalyzeOptions;
+  readonly allow: readonly AllowEntry[];
+}
+
+function prepare(options: ScanOptions): Prepared {
+  return { analyze: options.secretPatterns?.length ? { extraDetectors: patternDetectors(options.secretPatterns) } : {}, allow: parseAllowList(options.secretAllow ?? []) };
+}
+
+function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: Prepared): FileAnalysis {
   try {
-    return analyzeFile(rel, text, bytes);
+    const a = analyzeFile(rel, text, bytes, prep.analyze);
+    return prep.allow.length ? { ...a, secrets: withoutAllowed(a.secrets, text, prep.allow) } : a;
   } catch (err) {
     diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });
     return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] };
   }
 }
 
+/**
+ * Runs the rules, applies suppressions, then runs the rules about suppressions
+ * themselves (they need to know which suppression comments were used).
+ */
 function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions): ScanResult {
   const model = buildModel(root, analyses, diagnostics);
-  const ran = runRules(model, RULES, { ...(options.ruleLevels ? { levels: options.ruleLevels } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) });
+  const runOptions = { ...(options.ruleLevels ? { levels: options.ruleLevels } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) };
+  const ran = runRules(model, RULES.filter((r) => !isSuppressionRule(r)), runOptions);
+  const sources = {
+    now: options.now ?? new Date(),
+    knownRules: ruleAndCategoryIds(),
+    ...(options.suppressions ? { config: options.suppressions } : {}),
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+  };
+  const applied = applySuppressions(ran.findings, { ...sources, directives: model.suppressionDirectives ?? [] });
+  const annotated: ScanModel = { ...model, suppressionDirectives: applied.directives };
+  const after = runRules(annotated, RULES.filter(isSuppressionRule), runOptions);
+  const findings = [...applied.findings, ...applySuppressions(after.findings, sources).findings].sort(compareFindings);
   const rules = RULES.filter((r) => (options.ruleLevels?.[r.id] ?? options.ruleLevels?.[r.meta.category]) !== "off");
-  return { root, model, findings: ran.findings, diagnostics: [...model.diagnostics, ...ran.diagnostics], rules };
+  return { root, model: annotated, findings, diagnostics: [...model.diagnostics, ...ran.diagnostics, ...after.diagnostics], rules };
 }
+
+const isSuppressionRule = (r: Rule) => r.meta.category === "suppression";

@@ -15,6 +15,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** The OS whose user-level paths `--user` looks at (default: this process's). */
+  readonly platform?: NodeJS.Platform;
 }
 
 export interface CliResult {
@@ -43,6 +45,13 @@ interface ScanFlags {
   listRules?: boolean;
   showSuppressed?: boolean;
   category?: string;
+  /** A file, or false for --no-config. */
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
+  staged?: boolean;
+  sarifFile?: string;
+  user?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -85,15 +94,71 @@ function checkPaths(paths: readonly string[], io: CliIo): void {
   if (missing.length) throw new CommanderError(EXIT_FATAL, "mcplint.noSuchPath", `no such file or folder: ${missing.join(", ")}`);
 }
 
-function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): ScanOptions {
+async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
   checkPaths(paths, io);
+  const config = await configOptions(paths, flags, io);
   return {
+    ...config,
     paths: paths.length ? paths : ["."],
     cwd: io.cwd,
-    exclude: flags.exclude,
+    exclude: [...(config.exclude ?? []), ...flags.exclude],
     gitignore: flags.gitignore,
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
+    ...(flags.baseline ? { baseline: await readBaselineFlag(flags.baseline, io) } : {}),
+    ...(flags.user ? await userOptions(paths, io) : {}),
   };
+}
+
+/** `--user`: every known client's user-level configuration, alone (no paths) or with the paths. */
+async function userOptions(paths: readonly string[], io: CliIo): Promise<Partial<ScanOptions>> {
+  const { userHome } = await import("../discover/user-locations.js");
+  const user = { platform: io.platform ?? process.platform, env: io.env };
+  if (!userHome(user)) throw new CommanderError(EXIT_FATAL, "mcplint.user", `--user: cannot tell the home folder (${user.platform === "win32" ? "USERPROFILE" : "HOME"} is not set)`);
+  return { user, ...(paths.length ? {} : { paths: [] }) };
+}
+
+function shownPath(abs: string, io: CliIo): string {
+  const rel = path.relative(io.cwd, abs);
+  return (rel && !rel.startsWith("..") ? rel : abs).split(path.sep).join("/");
+}
+
+/** The configuration file's settings: --config FILE, else the nearest .mcplint.{yaml,yml,json}; none with --no-config. */
+async function configOptions(paths: readonly string[], flags: ScanFlags, io: CliIo): Promise<Partial<ScanOptions>> {
+  if (flags.config === false) return {};
+  const { findConfigFile, loadConfig, formatProblems } = await import("../config/load.js");
+  const explicit = typeof flags.config === "string" ? path.resolve(io.cwd, flags.config) : undefined;
+  if (explicit && !fs.existsSync(explicit)) throw new CommanderError(EXIT_FATAL, "mcplint.config", `--config: no such file: ${flags.config}`);
+  const file = explicit ?? findConfigFile(path.resolve(io.cwd, paths[0] ?? "."));
+  if (!file) return {};
+  const { ruleAndCategoryIds } = await import("../rules/index.js");
+  const loaded = await loadConfig(file, { knownRules: ruleAndCategoryIds() });
+  const shown = shownPath(file, io);
+  if (!loaded.ok) throw new CommanderError(EXIT_FATAL, "mcplint.config", `invalid configuration file\n${formatProblems(loaded, shown)}`);
+  const { scanOptionsFromConfig } = await import("../config/apply.js");
+  return scanOptionsFromConfig(loaded.config, shown);
+}
+
+async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<ScanOptions["baseline"]>> {
+  const { parseBaseline } = await import("../engine/baseline.js");
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(io.cwd, file), "utf8");
+  } catch (err) {
+    throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const parsed = parseBaseline(text);
+  if (!parsed.ok) throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: ${file}: ${parsed.message}`);
+  return { source: shownPath(path.resolve(io.cwd, file), io), fingerprints: parsed.fingerprints };
+}
+
+function writeFileOrFail(file: string, text: string, io: CliIo, what: string): void {
+  const target = path.resolve(io.cwd, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    throw new CommanderError(EXIT_FATAL, "mcplint.output", `cannot write ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 export function exitCodeFor(result: Pick<ScanResult, "findings">, failOn: (typeof FAIL_ON)[number]): number {
@@ -118,9 +183,10 @@ function sourceLookup(root: string) {
   };
 }
 
-async function lineHashes(result: ScanResult): Promise<Map<string, string>> {
+type Lookup = (file: string) => string | undefined;
+
+async function lineHashes(result: ScanResult, lookup: Lookup): Promise<Map<string, string>> {
   const { lineHashFor } = await import("../report/line-hash.js");
-  const lookup = sourceLookup(result.root);
   const out = new Map<string, string>();
   for (const f of result.findings) {
     const key = `${f.loc.file}:${f.loc.line}`;
@@ -131,7 +197,7 @@ async function lineHashes(result: ScanResult): Promise<Map<string, string>> {
   return out;
 }
 
-async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFile: boolean): Promise<string> {
+async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFile: boolean, source: Lookup): Promise<string> {
   const filesScanned = result.model.files.length;
   if (flags.format === "json") {
     const { toJson } = await import("../report/json.js");
@@ -139,7 +205,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   }
   if (flags.format === "sarif") {
     const { toSarif } = await import("../report/sarif.js");
-    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false });
+    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result, source), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false });
     return JSON.stringify(log, null, 2) + "\n";
   }
   if (flags.format === "markdown" || flags.format === "html") return governanceReport(result, flags.format, "scan");
@@ -149,7 +215,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
     findings: result.findings,
     diagnostics: result.diagnostics,
     filesScanned,
-    source: sourceLookup(result.root),
+    source,
     secretLocs: result.model.secrets.map((s) => s.loc),
     ...(c ? { colors: c } : {}),
     quiet: flags.quiet ?? false,
@@ -162,6 +228,46 @@ async function governanceReport(result: ScanResult, format: "markdown" | "html",
   const input = { model: result.model, findings: result.findings, rules: result.rules, lockPresent: fs.existsSync(path.join(result.root, "mcplint.lock.json")) };
   if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
   return (await import("../report/html.js")).toHtml(input);
+}
+
+/**
+ * In GitHub Actions (GITHUB_ACTIONS=true, text format): workflow annotations on
+ * stdout, the findings table appended to $GITHUB_STEP_SUMMARY, and the step
+ * outputs findings-count, exit-code and sarif-file in $GITHUB_OUTPUT.
+ */
+async function reportToGitHub(result: ScanResult, flags: ScanFlags, io: CliIo, res: CliResult): Promise<void> {
+  const gh = await import("../report/github.js");
+  res.stdout += gh.annotations(result.findings);
+  const append = (file: string | undefined, text: string, what: string) => {
+    if (!file) return;
+    try {
+      fs.appendFileSync(path.resolve(io.cwd, file), text);
+    } catch (err) {
+      res.stderr += `mcplint: cannot write ${what} (${(err as NodeJS.ErrnoException).code ?? "error"})\n`;
+    }
+  };
+  append(io.env.GITHUB_STEP_SUMMARY, gh.stepSummary(result.findings, result.model.files.length), "the job summary");
+  const count = result.findings.filter((f) => !f.suppression).length;
+  append(io.env.GITHUB_OUTPUT, gh.stepOutputs({ "findings-count": count, "exit-code": res.exitCode, ...(flags.sarifFile ? { "sarif-file": flags.sarifFile } : {}) }), "the step outputs");
+}
+
+/** Scans the paths, or the index with --staged; also says how to read a reported file's text. */
+async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ result: ScanResult; source: Lookup }> {
+  const options = await scanOptionsFrom(paths, flags, io);
+  const { scan, scanSources } = await import("../api.js");
+  if (!flags.staged) {
+    const result = await scan(options);
+    const inRoot = sourceLookup(result.root);
+    const elsewhere = sourceLookup("/");
+    return { result, source: (f) => (result.sourcePaths?.has(f) ? elsewhere(result.sourcePaths.get(f) as string) : inRoot(f)) };
+  }
+  if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
+  const { readStaged } = await import("../discover/staged.js");
+  const { DEFAULT_MAX_FILE_SIZE } = await import("../discover/read.js");
+  const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  if (!read.ok) throw new CommanderError(EXIT_FATAL, "mcplint.staged", read.message);
+  const texts = new Map(read.staged.sources.map((s) => [s.path, s.text]));
+  return { result: scanSources(read.staged.sources, { ...options, cwd: read.staged.root }, read.staged.diagnostics), source: (f) => texts.get(f) };
 }
 
 async function listRules(): Promise<string> {
@@ -194,6 +300,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("-q, --quiet", "print findings only, no diagnostics")
       .option("--show-suppressed", "also list suppressed findings")
       .option("--category <id>", "SARIF automationDetails.id (e.g. mcplint/repo)")
+      .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+      .option("--no-config", "do not look for a configuration file")
+      .option("--baseline <file>", "report only findings that are not in this baseline file")
+      .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
+      .option("--staged", "scan what is staged in git (the index), not the working tree")
+      .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is")
+      .option("--user", "also scan every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
       .option("--list-rules", "list the rules and exit");
 
   const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
@@ -202,23 +315,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       res.stdout += await listRules();
       return;
     }
-    const { scan } = await import("../api.js");
-    const result = await scan(scanOptionsFrom(paths, flags, io));
-    const report = await renderScan(result, flags, io, Boolean(flags.output));
+    const { result, source } = await runScan(paths, flags, io);
+    if (flags.writeBaseline) {
+      const { baselineOf, renderBaseline } = await import("../engine/baseline.js");
+      const baseline = baselineOf(result.findings);
+      writeFileOrFail(flags.writeBaseline, renderBaseline(baseline), io, "baseline");
+      res.stderr += `mcplint: baseline of ${baseline.findings.length} finding${baseline.findings.length === 1 ? "" : "s"} written to ${flags.writeBaseline}\n`;
+      return;
+    }
+    const report = await renderScan(result, flags, io, Boolean(flags.output), source);
     if (flags.output) {
-      const target = path.resolve(io.cwd, flags.output);
-      try {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, report);
-      } catch (err) {
-        throw new CommanderError(EXIT_FATAL, "mcplint.output", `cannot write ${flags.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
+      writeFileOrFail(flags.output, report, io, "report");
       if (!flags.quiet) {
         const n = result.findings.filter((f) => !f.suppression).length;
         res.stderr += `mcplint: ${n} finding${n === 1 ? "" : "s"} in ${result.model.files.length} files; ${flags.format} report written to ${flags.output}\n`;
       }
     } else res.stdout += report;
     res.exitCode = exitCodeFor(result, flags.failOn);
+    if (flags.sarifFile) writeFileOrFail(flags.sarifFile, await renderScan(result, { ...flags, format: "sarif" }, io, true, source), io, "SARIF report");
+    if (io.env.GITHUB_ACTIONS === "true" && flags.format === "text") await reportToGitHub(result, flags, io, res);
   });
 
   program
@@ -230,9 +345,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("--max-file-size <bytes>", "skip files larger than this", parseSize)
+    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+    .option("--no-config", "do not look for a configuration file")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan } = await import("../api.js");
-      const result = await scan(scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
+      const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
       const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model) : inventoryText(result.model);
       if (flags.output) fs.writeFileSync(path.resolve(io.cwd, flags.output), out);
@@ -248,7 +365,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--no-gitignore", "do not honour .gitignore files")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan, buildLock, serializeLock, LOCK_FILE_NAME } = await import("../api.js");
-      const result = await scan({ ...scanOptionsFrom(paths, { ...flags, failOn: "none" }, io), lockFile: false });
+      const result = await scan({ ...(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io)), lockFile: false });
       const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(result.root, LOCK_FILE_NAME);
       const lock = buildLock(result.model);
       fs.writeFileSync(target, serializeLock(lock));

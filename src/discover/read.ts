@@ -8,7 +8,9 @@ import { errCode } from "./walk.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
-export type ReadResult = { readonly ok: true; readonly text: string; readonly bytes: number; readonly notes: Diagnostic[] } | { readonly ok: false; readonly diagnostic: Diagnostic };
+export type ReadResult =
+  | { readonly ok: true; readonly text: string; readonly bytes: number; readonly notes: Diagnostic[]; /** File mode from stat (readSource only). */ readonly mode?: number }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
   let handle: fs.FileHandle | undefined;
@@ -21,7 +23,8 @@ export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MA
       return { ok: false, diagnostic: { level: "note", code: "too-large", message: `${rel}: ${st.size} bytes is over the size limit of ${maxBytes} bytes (--max-file-size); skipped`, file: rel } };
     }
     const buf = await handle.readFile();
-    return decode(buf, rel);
+    const decoded = decode(buf, rel);
+    return decoded.ok ? { ...decoded, mode: st.mode } : decoded;
   } catch (err) {
     const code = errCode(err);
     return { ok: false, diagnostic: { level: "warning", code: "unreadable", message: `${rel}: cannot read (${code})`, file: rel } };

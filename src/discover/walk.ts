@@ -62,6 +62,13 @@ export function rootOf(paths: readonly string[], cwd: string): string {
   return cwd;
 }
 
+/** `--exclude` semantics: a glob matches the root-relative path or the base name. */
+export function excludeFilter(exclude: readonly string[]): (rel: string) => boolean {
+  if (exclude.length === 0) return () => false;
+  const m = picomatch(exclude as string[], { dot: true });
+  return (rel) => m(rel) || m(path.posix.basename(rel));
+}
+
 export async function walk(options: WalkOptions): Promise<WalkResult> {
   const cwd = path.resolve(options.cwd);
   const inputPaths = options.paths.length ? options.paths : ["."];
@@ -69,8 +76,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const files: WalkedFile[] = [];
-  const excludeMatch = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : undefined;
-  const isExcluded = (rel: string) => excludeMatch !== undefined && (excludeMatch(rel) || excludeMatch(path.posix.basename(rel)));
+  const isExcluded = excludeFilter(options.exclude ?? []);
 
   const add = (abs: string) => {
     const rel = toPosix(path.relative(root, abs)) || path.basename(abs);

@@ -13,7 +13,10 @@ import { LineIndex, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
 import { detectInValue, redact, scanText, secretHash, type SecretMatch } from "../secrets/index.js";
+import { sourceComments } from "../parse/source-comments.js";
+import type { TextDetector } from "./custom-detectors.js";
 import type { ScannedFile, SecretHit } from "./model.js";
+import { parseDirectives, type SuppressionDirective } from "./suppress.js";
 
 export interface FileAnalysis {
   readonly file: ScannedFile;
@@ -24,10 +27,44 @@ export interface FileAnalysis {
   /** Syntax problems of a catalog file (reported by the parse-error rule). */
   readonly parseProblems: { readonly loc: Loc; readonly message: string }[];
   readonly comments: DocComment[];
+  /** Inline suppression comments among `comments`. */
+  readonly directives?: SuppressionDirective[];
 }
 
-export function analyzeFile(rel: string, text: string, bytes: number): FileAnalysis {
+export interface AnalyzeOptions {
+  /** Detectors run over the whole text after the built-in ones (configured patterns). */
+  readonly extraDetectors?: readonly TextDetector[];
+}
+
+export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
+  const builtIn = analyzeBuiltIn(rel, text, bytes, lines);
+  const base = builtIn.comments.length ? { ...builtIn, directives: parseDirectives(rel, builtIn.comments, lines) } : builtIn;
+  return options.extraDetectors?.length ? withExtraSecrets(base, text, lines, options.extraDetectors) : base;
+}
+
+/** Adds the hits of extra detectors that the built-in ones did not find, attributed to the server they sit in. */
+function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, detectors: readonly TextDetector[]): FileAnalysis {
+  const rel = base.file.path;
+  const extra = detectors.flatMap((d) => d.detect(text)).map((m) => {
+    const hit = toHit(m, rel, lines, 0, "text");
+    for (const s of base.servers) {
+      const slot = s.credentials.find((c) => contains(c.loc, hit.loc));
+      if (slot) return { ...hit, key: slot.key, source: slot.source, server: { id: s.id, name: s.name, client: s.client } };
+      const other = [s.command, s.url, s.cwd, ...s.args].find((v) => v && contains(v.loc, hit.loc));
+      if (other) return { ...hit, source: other === s.url ? ("url" as const) : ("arg" as const), server: { id: s.id, name: s.name, client: s.client } };
+    }
+    return hit;
+  });
+  return extra.length ? { ...base, secrets: dedupeHits([...base.secrets, ...extra]) } : base;
+}
+
+function contains(outer: Loc, inner: Loc): boolean {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  return before(outer.line, outer.column, inner.line, inner.column) && before(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn);
+}
+
+function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
   const byPath = classifyPath(rel);
   if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code);
   // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one product).
@@ -66,7 +103,7 @@ function textSecrets(rel: string, text: string, lines: LineIndex): SecretHit[] {
 
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
   const secrets = textSecrets(rel, text, lines);
-  return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments: [] };
+  return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments: sourceComments(rel, text) };
 }
 
 /**

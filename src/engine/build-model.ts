@@ -15,6 +15,7 @@ export function buildModel(root: string, analyses: readonly FileAnalysis[], walk
     secrets: sorted.flatMap((a) => a.secrets),
     diagnostics: dedupeDiagnostics([...walkDiagnostics, ...sorted.flatMap((a) => a.diagnostics)]),
     parseErrors: sorted.flatMap((a) => a.parseProblems.map((p) => ({ ...p, format: a.file.format }))),
+    suppressionDirectives: sorted.flatMap((a) => a.directives ?? []),
   };
 }
 

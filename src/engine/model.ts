@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, McpServer, Policy } from "../model/types.js";
 import type { Loc } from "../model/location.js";
+import type { SuppressionDirective } from "./suppress.js";
 
 /** A secret-looking literal found in a file, attributed to a server where it sits in one. */
 export interface SecretHit {
@@ -31,6 +32,8 @@ export interface ScannedFile {
   readonly format: string;
   readonly client?: string;
   readonly bytes: number;
+  /** POSIX permission bits (`0o644`), recorded for user-level files (`--user`) only. */
+  readonly mode?: number;
 }
 
 export interface ScanModel {
@@ -42,4 +45,6 @@ export interface ScanModel {
   readonly diagnostics: readonly Diagnostic[];
   /** Syntax errors in catalog files. */
   readonly parseErrors: readonly { readonly loc: Loc; readonly message: string; readonly format: string }[];
+  /** Inline suppression comments (annotated with use and expiry once suppressions are applied). */
+  readonly suppressionDirectives?: readonly SuppressionDirective[];
 }

@@ -61,6 +61,8 @@ export interface RuleExample {
   readonly extraFiles?: Readonly<Record<string, string>>;
   /** Scan options for this example (approved list, lock, ...). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** POSIX file mode of the example file (as `--user` records it), e.g. 0o644. */
+  readonly mode?: number;
 }
 
 export interface RelatedLocation {

@@ -5,6 +5,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import type { ParseProblem } from "./problem.js";
+import { slashComments } from "./source-comments.js";
 
 export interface JsoncResult {
   readonly doc?: DocNode;
@@ -114,38 +115,5 @@ function maxDepth(text: string): number {
 
 /** `//` and block comments outside strings, with their line numbers. */
 function collectComments(text: string): DocComment[] {
-  const out: DocComment[] = [];
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      inString = false;
-      continue;
-    }
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) {
-      inString = true;
-      continue;
-    }
-    if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      let j = text.indexOf("\n", i);
-      if (j < 0) j = text.length;
-      out.push({ text: text.slice(i + 2, j).replace(/\r$/, ""), span: { start: i, end: j }, line });
-      i = j - 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let j = text.indexOf("*/", i + 2);
-      if (j < 0) j = text.length;
-      const body = text.slice(i + 2, j);
-      out.push({ text: body, span: { start: i, end: Math.min(text.length, j + 2) }, line });
-      for (const ch of body) if (ch === "\n") line++;
-      i = j + 1;
-    }
-  }
-  return out;
+  return slashComments(text, ['"']);
 }

@@ -2,8 +2,9 @@
  * The rule registry. One import per rule; order is the stable SARIF order.
  * (The registry meta-test checks that every rule file is listed here.)
  */
-import type { Rule } from "../engine/rule.js";
+import { CATEGORIES, type Rule } from "../engine/rule.js";
 import hardcodedSecret from "./hardcoded-secret/hardcoded-secret.js";
+import worldReadableSecretFile from "./hardcoded-secret/world-readable-secret-file.js";
 import sharedSecret from "./shared-secret/shared-secret.js";
 import toolAutoApproval from "./broad-scope/tool-auto-approval.js";
 import broadResourceAccess from "./broad-scope/broad-resource-access.js";
@@ -21,9 +22,11 @@ import unpinnedPackage from "./unpinned-server/unpinned-package.js";
 import unexpandedReference from "./unexpanded-reference/unexpanded-reference.js";
 import gatewayAuditOff from "./missing-audit/gateway-audit-off.js";
 import sharedUpstreamKey from "./shared-identity/shared-upstream-key.js";
+import invalidSuppression from "./suppression/invalid-suppression.js";
 
 export const RULES: readonly Rule[] = [
   hardcodedSecret,
+  worldReadableSecretFile,
   sharedSecret,
   sharedCredentialReference,
   sharedUpstreamKey,
@@ -41,4 +44,10 @@ export const RULES: readonly Rule[] = [
   unpinnedPackage,
   unexpandedReference,
   parseError,
+  invalidSuppression,
 ];
+
+/** Every name a level setting or a suppression may use: rule ids and categories. */
+export function ruleAndCategoryIds(): Set<string> {
+  return new Set<string>([...RULES.map((r) => r.id), ...CATEGORIES]);
+}

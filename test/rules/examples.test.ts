@@ -8,7 +8,7 @@ import { RULES } from "../../src/rules/index.js";
 import type { RuleExample } from "../../src/engine/rule.js";
 
 function run(ruleId: string, ex: RuleExample) {
-  const sources = [{ path: ex.file, text: ex.code }, ...Object.entries(ex.extraFiles ?? {}).map(([path, text]) => ({ path, text }))];
+  const sources = [{ path: ex.file, text: ex.code, ...(ex.mode !== undefined ? { mode: ex.mode } : {}) }, ...Object.entries(ex.extraFiles ?? {}).map(([path, text]) => ({ path, text }))];
   const result = scanSources(sources, { ruleOptions: ex.options ?? {} });
   return result.findings.filter((f) => f.ruleId === ruleId);
 }

@@ -1,0 +1,109 @@
+/**
+ * Finds and loads the configuration file: `.mcplint.yaml`, `.mcplint.yml` or
+ * `.mcplint.json`, looked for in the scanned folder and its parents up to the
+ * repository root (a folder holding `.git`) or the filesystem root.
+ * Problems are values (file, line, key, message); nothing throws.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { toPlain } from "../parse/doc.js";
+import { parseStructured } from "../parse/index.js";
+import { LineIndex } from "../model/location.js";
+import type { McplintConfig } from "./schema.js";
+import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.js";
+import { parseAllowEntry } from "../engine/secret-allow.js";
+import { isRealDate } from "../engine/suppress.js";
+
+export const CONFIG_FILE_NAMES = [".mcplint.yaml", ".mcplint.yml", ".mcplint.json"] as const;
+
+export type ConfigLoad =
+  | { readonly ok: true; readonly file: string; readonly config: McplintConfig }
+  | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
+
+/** The nearest configuration file for a scanned path (file or folder), or undefined. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (isFile(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir || fs.existsSync(path.join(dir, ".git"))) return undefined;
+    dir = parent;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface LoadOptions {
+  /** Rule ids and categories that `rules` and `suppressions` may name. */
+  readonly knownRules: ReadonlySet<string>;
+}
+
+export async function loadConfig(file: string, options: LoadOptions): Promise<ConfigLoad> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (err) {
+    return { ok: false, file, problems: [{ key: "", line: 1, column: 1, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? "error"})` }] };
+  }
+  return parseConfig(file, text, options);
+}
+
+/** Parses and validates configuration text; `file` decides the syntax (.json or YAML). */
+export async function parseConfig(file: string, text: string, options: LoadOptions): Promise<ConfigLoad> {
+  const parsed = parseStructured(file.endsWith(".json") ? "json" : "yaml", text);
+  const lines = new LineIndex(text);
+  if (parsed.problems.length > 0) {
+    return { ok: false, file, problems: parsed.problems.map((p) => ({ key: "", ...lines.position(p.span.start), message: p.message })) };
+  }
+  const doc = parsed.docs[0];
+  if (parsed.docs.length > 1) return { ok: false, file, problems: [{ key: "", line: 1, column: 1, message: "a configuration file holds one YAML document" }] };
+  const value = doc ? toPlain(doc) : {};
+  const problems = await validateConfig(value, doc, text);
+  if (problems.length === 0) problems.push(...semanticProblems(value as McplintConfig, (segments) => lines.position(locate(doc, segments)?.span.start ?? 0), options));
+  return problems.length ? { ok: false, file, problems } : { ok: true, file, config: value as McplintConfig };
+}
+
+type Position = (segments: readonly string[]) => { line: number; column: number };
+
+/** What the schema cannot say: rule ids that exist, regexes that compile, dates that exist. */
+function semanticProblems(config: McplintConfig, at: Position, options: LoadOptions): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const problem = (segments: string[], message: string) => out.push({ key: keyPath(segments), ...at(segments), message });
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!options.knownRules.has(id)) problem(["rules", id], `unknown rule or category '${id}' (see mcplint --list-rules)`);
+  }
+  (config.secrets?.patterns ?? []).forEach((p, i) => {
+    try {
+      new RegExp(p.regex, "g");
+    } catch (err) {
+      problem(["secrets", "patterns", String(i), "regex"], `invalid regular expression: ${(err as Error).message}`);
+    }
+  });
+  (config.secrets?.allow ?? []).forEach((a, i) => {
+    const parsed = parseAllowEntry(a);
+    if (!parsed.ok) problem(["secrets", "allow", String(i)], parsed.message);
+  });
+  (config.suppressions ?? []).forEach((s, i) => {
+    if (!options.knownRules.has(s.rule)) problem(["suppressions", String(i), "rule"], `unknown rule or category '${s.rule}'`);
+    if (s.expires !== undefined && !isRealDate(s.expires)) problem(["suppressions", String(i), "expires"], `'${s.expires}' is not a date`);
+  });
+  return out;
+}
+
+export function formatProblems(load: Extract<ConfigLoad, { ok: false }>, shownPath: string): string {
+  return load.problems.map((p) => `${shownPath}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n");
+}

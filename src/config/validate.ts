@@ -1,0 +1,100 @@
+/**
+ * Validates a parsed configuration against the schema (ajv, loaded only when a
+ * configuration exists) and turns every error into a message that names the
+ * key and its line.
+ */
+import { entry, isArray, isObject, type DocNode } from "../parse/doc.js";
+import { LineIndex, type Span } from "../model/location.js";
+import { CONFIG_SCHEMA } from "./schema.js";
+
+export interface ConfigProblem {
+  /** Dotted key path (`rules.hardcoded-secret`, `suppressions[0].reason`), or `` for the whole file. */
+  readonly key: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+interface AjvError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly message?: string;
+  readonly params: Record<string, unknown>;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+let compiled: Promise<Validator> | undefined;
+
+async function validator(): Promise<Validator> {
+  compiled ??= import("ajv").then(({ Ajv }) => new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA) as Validator);
+  return compiled;
+}
+
+/** Problems of `value` (parsed from `doc`), located in `text`. */
+export async function validateConfig(value: unknown, doc: DocNode | undefined, text: string): Promise<ConfigProblem[]> {
+  const validate = await validator();
+  if (validate(value)) return [];
+  const lines = new LineIndex(text);
+  const out: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of validate.errors ?? []) {
+    const p = describe(e, doc, lines);
+    const k = `${p.key}\u0000${p.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(p);
+  }
+  return out;
+}
+
+function describe(e: AjvError, doc: DocNode | undefined, lines: LineIndex): ConfigProblem {
+  const segments = e.instancePath === "" ? [] : e.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const found = locate(doc, segments);
+  let key = keyPath(segments);
+  let span = found?.span;
+  let message = e.message ?? e.keyword;
+  if (e.keyword === "additionalProperties") {
+    const extra = String(e.params.additionalProperty);
+    const ent = entry(found?.node, extra);
+    key = keyPath([...segments, extra]);
+    span = ent?.keySpan ?? span;
+    message = `unknown key '${extra}'`;
+  } else if (e.keyword === "enum") {
+    message = `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+  } else if (e.keyword === "required") {
+    message = `missing required key '${String(e.params.missingProperty)}'`;
+  } else if (e.keyword === "propertyNames") {
+    const name = String(e.params.propertyName);
+    key = keyPath([...segments, name]);
+    span = entry(found?.node, name)?.keySpan ?? span;
+    message = "is not a rule id or category (lower-case words joined by '-')";
+  } else if (e.keyword === "pattern" && /expires$/.test(key)) {
+    message = "must be a date YYYY-MM-DD";
+  }
+  const pos = lines.position(span?.start ?? 0);
+  return { key, line: pos.line, column: pos.column, message };
+}
+
+/** The node (and, for an object entry, the key span) at a JSON pointer. */
+export function locate(doc: DocNode | undefined, segments: readonly string[]): { node: DocNode; span: Span } | undefined {
+  let cur = doc;
+  let span = doc?.span;
+  for (const s of segments) {
+    if (isObject(cur)) {
+      const ent = entry(cur, s);
+      cur = ent?.value;
+      span = ent?.keySpan;
+    } else if (isArray(cur)) {
+      cur = cur.items[Number(s)];
+      span = cur?.span;
+    } else return cur && span ? { node: cur, span } : undefined;
+  }
+  return cur && span ? { node: cur, span } : undefined;
+}
+
+export function keyPath(segments: readonly string[]): string {
+  let out = "";
+  for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}

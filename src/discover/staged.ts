@@ -1,0 +1,60 @@
+/**
+ * The staged content (git's index), for `mcplint scan --staged`: what will be
+ * committed, not what is in the working tree. The only module that runs git,
+ * and only when asked for it.
+ */
+import { execFileSync } from "node:child_process";
+import type { Diagnostic } from "../model/types.js";
+import { decode } from "./read.js";
+
+export interface StagedFiles {
+  /** The repository's top folder; paths are relative to it. */
+  readonly root: string;
+  readonly sources: { readonly path: string; readonly text: string }[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export type StagedResult = { readonly ok: true; readonly staged: StagedFiles } | { readonly ok: false; readonly message: string };
+
+function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024): Buffer {
+  return execFileSync("git", args, { cwd, maxBuffer, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+}
+
+/** Added, copied, modified and renamed files of the index, read from the index. */
+export function readStaged(cwd: string, maxFileSize: number): StagedResult {
+  let root: string;
+  try {
+    root = git(["rev-parse", "--show-toplevel"], cwd).toString("utf8").trim();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
+    return { ok: false, message: e.code === "ENOENT" ? "--staged needs git on PATH" : `--staged: not in a git repository (${(e.stderr?.toString("utf8") ?? "").trim().split("\n")[0] || e.message})` };
+  }
+  const names = git(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"], root)
+    .toString("utf8")
+    .split("\0")
+    .filter(Boolean);
+  const sources: { path: string; text: string }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    let buf: Buffer;
+    try {
+      buf = git(["show", `:${name}`], root, maxFileSize + 1);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      diagnostics.push(
+        code === "ENOBUFS"
+          ? { level: "note", code: "too-large", message: `${name}: staged content is over the size limit of ${maxFileSize} bytes (--max-file-size); skipped`, file: name }
+          : { level: "warning", code: "unreadable", message: `${name}: cannot read the staged content`, file: name },
+      );
+      continue;
+    }
+    const r = decode(buf, name);
+    if (!r.ok) {
+      diagnostics.push(r.diagnostic);
+      continue;
+    }
+    diagnostics.push(...r.notes);
+    sources.push({ path: name, text: r.text });
+  }
+  return { ok: true, staged: { root, sources, diagnostics } };
+}

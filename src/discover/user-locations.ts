@@ -1,0 +1,143 @@
+/**
+ * Where known MCP clients keep their user-level configuration on macOS, Linux
+ * and Windows (MCP-CONFIG-FORMATS.md), for `mcplint scan --user`. Everything
+ * comes from the given environment (HOME, USERPROFILE, APPDATA,
+ * XDG_CONFIG_HOME, CODEX_HOME) and platform, never from the process, so that
+ * tests can fake a home folder. Reported paths are `~/...` when under home.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export interface UserEnvironment {
+  readonly platform: NodeJS.Platform;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface UserFile {
+  /** Absolute path. */
+  readonly abs: string;
+  /** How reports name it: `~/.cursor/mcp.json`, or the absolute path (POSIX separators) outside home. */
+  readonly shown: string;
+}
+
+const nonEmpty = (v: string | undefined) => (v && v.trim() ? v : undefined);
+
+/** The home folder, or undefined when the environment does not say. */
+export function userHome(u: UserEnvironment): string | undefined {
+  if (u.platform === "win32") {
+    const drive = nonEmpty(u.env.HOMEDRIVE);
+    const homePath = nonEmpty(u.env.HOMEPATH);
+    return nonEmpty(u.env.USERPROFILE) ?? (drive && homePath ? drive + homePath : undefined) ?? nonEmpty(u.env.HOME);
+  }
+  return nonEmpty(u.env.HOME);
+}
+
+/**
+ * Candidate paths (absolute; a `*` segment is a wildcard for one folder or
+ * file name). Pure: nothing is read.
+ */
+export function userLocationPatterns(u: UserEnvironment): string[] {
+  const home = userHome(u);
+  if (!home) return [];
+  const p = u.platform === "win32" ? path.win32 : path.posix;
+  const at = (...parts: string[]) => p.join(home, ...parts);
+  const xdg = nonEmpty(u.env.XDG_CONFIG_HOME);
+  const config = xdg ?? at(".config");
+  const appData = u.platform === "win32" ? (nonEmpty(u.env.APPDATA) ?? at("AppData", "Roaming")) : u.platform === "darwin" ? at("Library", "Application Support") : config;
+  const vscodeUsers = ["Code", "Code - Insiders"].map((c) => p.join(appData, c, "User"));
+  const codexHome = nonEmpty(u.env.CODEX_HOME) ?? at(".codex");
+  const out = [
+    p.join(appData, "Claude", "claude_desktop_config.json"),
+    at(".claude.json"),
+    at(".claude", "settings.json"),
+    ...vscodeUsers.flatMap((v) => [
+      p.join(v, "mcp.json"),
+      p.join(v, "settings.json"),
+      p.join(v, "profiles", "*", "mcp.json"),
+      p.join(v, "globalStorage", "saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json"),
+      p.join(v, "globalStorage", "rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"),
+    ]),
+    at(".cline", "data", "settings", "cline_mcp_settings.json"),
+    at("Documents", "Cline", "MCP", "cline_mcp_settings.json"),
+    at(".cursor", "mcp.json"),
+    at(".cursor", "permissions.json"),
+    at(".cursor", "cli-config.json"),
+    ...(xdg ? [p.join(xdg, "cursor", "cli-config.json")] : []),
+    at(".codeium", "windsurf", "mcp_config.json"),
+    at(".codeium", "mcp_config.json"),
+    at(".kiro", "settings", "mcp.json"),
+    at(".aws", "amazonq", "mcp.json"),
+    at(".aws", "amazonq", "default.json"),
+    at(".aws", "amazonq", "cli-agents", "*.json"),
+    at(".aws", "amazonq", "agents", "*.json"),
+    at(".gemini", "settings.json"),
+    at(".gemini", "extensions", "*", "gemini-extension.json"),
+    p.join(codexHome, "config.toml"),
+    p.join(codexHome, "*.config.toml"),
+    at(".continue", "config.yaml"),
+    at(".continue", "config.yml"),
+    at(".continue", "mcpServers", "*.yaml"),
+    at(".continue", "mcpServers", "*.yml"),
+    at(".continue", "mcpServers", "*.json"),
+    at(".continue", ".env"),
+    at(".copilot", "mcp-config.json"),
+    ...(xdg ? [p.join(xdg, ".copilot", "mcp-config.json")] : []),
+    ...(u.platform === "win32"
+      ? [p.join(appData, "Block", "goose", "config", "config.yaml"), p.join(appData, "Block", "goose", "config", "secrets.yaml")]
+      : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "zed", "settings.json")]),
+    p.join(config, "opencode", "opencode.json"),
+    p.join(config, "opencode", "opencode.jsonc"),
+    at(".agents", "mcp.json"),
+    at(".local", "share", "opencode", "mcp-local.json"),
+    at(".docker", "mcp", "registry.yaml"),
+    at(".docker", "mcp", "config.yaml"),
+    at(".docker", "mcp", "tools.yaml"),
+    at(".docker", "mcp", "catalogs", "*.yaml"),
+  ];
+  return [...new Set(out)];
+}
+
+/** `~/...` for paths under home, else the path with POSIX separators. */
+export function shownUserPath(abs: string, u: UserEnvironment): string {
+  const home = userHome(u);
+  const p = u.platform === "win32" ? path.win32 : path.posix;
+  const rel = home ? p.relative(home, abs) : "";
+  const inside = home !== undefined && rel !== "" && !rel.startsWith("..") && !p.isAbsolute(rel);
+  return (inside ? "~/" + rel : abs).split(p.sep).join("/");
+}
+
+/** The regular files that exist among the candidates (symbolic links are not followed), sorted. */
+export function existingUserFiles(u: UserEnvironment): UserFile[] {
+  const p = u.platform === "win32" ? path.win32 : path.posix;
+  const found = new Set<string>();
+  for (const pattern of userLocationPatterns(u)) for (const abs of expand(pattern, p)) found.add(abs);
+  return [...found].sort().map((abs) => ({ abs, shown: shownUserPath(abs, u) }));
+}
+
+/** Expands `*` segments (one level each) with readdir; keeps regular files. */
+function expand(pattern: string, p: typeof path.posix): string[] {
+  const parts = pattern.split(p.sep);
+  const first = parts.findIndex((x) => x.includes("*"));
+  let current = [first < 0 ? pattern : parts.slice(0, first).join(p.sep)];
+  for (const part of first < 0 ? [] : parts.slice(first)) {
+    if (!part.includes("*")) {
+      current = current.map((c) => p.join(c, part));
+      continue;
+    }
+    const re = new RegExp("^" + part.replace(/[.+^$()|[\]\\{}]/g, "\\$&").replace(/\*/g, "[^/\\\\]*") + "$");
+    current = current.flatMap((dir) => {
+      try {
+        return fs.readdirSync(dir).filter((n) => re.test(n)).map((n) => p.join(dir, n));
+      } catch {
+        return [];
+      }
+    });
+  }
+  return current.filter((abs) => {
+    try {
+      return fs.lstatSync(abs).isFile();
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Extra secret detectors from the configuration (`secrets.patterns`): a
+ * regular expression per pattern, run over the whole file text after the
+ * built-in detectors. Group 1, when the regex has one, is the secret.
+ */
+import type { SecretMatch } from "../secrets/index.js";
+
+/** A detector over a whole file's text. */
+export interface TextDetector {
+  readonly id: string;
+  detect(text: string): SecretMatch[];
+}
+
+export interface PatternSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly regex: string;
+  readonly keywords?: readonly string[];
+}
+
+/** Matches per pattern and file; a runaway pattern stops here. */
+const MAX_MATCHES = 1000;
+
+export function patternDetectors(patterns: readonly PatternSpec[]): TextDetector[] {
+  return patterns.flatMap((p) => {
+    let re: RegExp;
+    try {
+      re = new RegExp(p.regex, "g");
+    } catch {
+      return []; // the configuration loader reports it
+    }
+    const keywords = (p.keywords ?? []).map((k) => k.toLowerCase());
+    const detector: TextDetector = {
+      id: `custom-${p.id}`,
+      detect(text) {
+        if (keywords.length && !keywords.some((k) => text.toLowerCase().includes(k))) return [];
+        const out: SecretMatch[] = [];
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text)) !== null && out.length < MAX_MATCHES) {
+          if (m[0] === "") {
+            re.lastIndex++;
+            continue;
+          }
+          const secret = m[1] ?? m[0];
+          const start = m.index + (m[1] !== undefined ? m[0].indexOf(m[1]) : 0);
+          out.push({ detector: detector.id, title: p.title, confidence: "high", start, end: start + secret.length, secret });
+        }
+        return out;
+      },
+    };
+    return [detector];
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Comments of files that are scanned as text (source code, dotenv, shell), so
+ * that inline suppressions work there too: `//` and block comments for
+ * JavaScript/TypeScript, `#` comments for dotenv, shell, YAML, TOML, INI.
+ * Approximate by design (strings are skipped; regex literals are not).
+ */
+import type { DocComment } from "./doc.js";
+
+const SLASH = /\.(?:[cm]?[jt]sx?)$/i;
+const HASH = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|sh|bash|zsh|py|rb|ya?ml|toml|ini|cfg|conf|properties)|Dockerfile|\.npmrc)$/i;
+
+export function sourceComments(rel: string, text: string): DocComment[] {
+  if (SLASH.test(rel)) return slashComments(text, ['"', "'", "`"]);
+  if (HASH.test(rel)) return hashComments(text);
+  return [];
+}
+
+/**
+ * `//` and block comments outside strings delimited by `quotes` (a string ends
+ * at a line break, except a template literal), with their line numbers.
+ */
+export function slashComments(text: string, quotes: readonly string[]): DocComment[] {
+  const quoteCodes = new Set(quotes.map((q) => q.charCodeAt(0)));
+  const out: DocComment[] = [];
+  let line = 1;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      if (quote !== 96) quote = 0;
+      continue;
+    }
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (quoteCodes.has(c)) quote = c;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      let j = text.indexOf("\n", i);
+      if (j < 0) j = text.length;
+      out.push({ text: text.slice(i + 2, j).replace(/\r$/, ""), span: { start: i, end: j }, line });
+      i = j - 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      let j = text.indexOf("*/", i + 2);
+      if (j < 0) j = text.length;
+      const body = text.slice(i + 2, j);
+      out.push({ text: body, span: { start: i, end: Math.min(text.length, j + 2) }, line });
+      for (const ch of body) if (ch === "\n") line++;
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+function hashComments(text: string): DocComment[] {
+  const out: DocComment[] = [];
+  let offset = 0;
+  text.split("\n").forEach((raw, i) => {
+    const m = /(^|\s)#/.exec(raw);
+    if (m) {
+      const at = m.index + (m[1] ?? "").length;
+      out.push({ text: raw.slice(at + 1).replace(/\r$/, ""), span: { start: offset + at, end: offset + raw.length }, line: i + 1 });
+    }
+    offset += raw.length + 1;
+  });
+  return out;
+}

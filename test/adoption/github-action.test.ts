@@ -1,0 +1,139 @@
+/**
+ * The GitHub Action: action.yml's contract (inputs only through env), the
+ * CLI's GitHub mode (annotations, job summary, outputs), and a simulated run
+ * of the action's own scan script with bash.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { escapeData, escapeProperty } from "../../src/report/github.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli, REPO_ROOT, tempTree } from "../helpers.js";
+
+const token = fakeGitHubToken("ghp", "action-test");
+const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+const clean = leaky.replace(token, "${GITHUB_PAT}");
+
+interface Step {
+  name: string;
+  id?: string;
+  shell?: string;
+  run?: string;
+  env?: Record<string, string>;
+}
+const action = parse(fs.readFileSync(path.join(REPO_ROOT, "action.yml"), "utf8")) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+};
+
+function parseOutputs(text: string): Record<string, string> {
+  return Object.fromEntries(text.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+}
+
+describe("action.yml", () => {
+  it("is a composite action with the documented inputs and outputs", () => {
+    expect(action.runs.using).toBe("composite");
+    expect(Object.keys(action.inputs)).toEqual(["paths", "fail-on", "config", "baseline", "sarif-file", "category"]);
+    expect(Object.keys(action.outputs)).toEqual(["sarif-file", "findings-count", "exit-code"]);
+    for (const [name, o] of Object.entries(action.outputs)) expect(o.value).toBe(`\${{ steps.scan.outputs.${name} }}`);
+  });
+
+  it("never interpolates an expression into a script: inputs go through env", () => {
+    for (const step of action.runs.steps) {
+      expect(step.shell).toBe("bash");
+      expect(step.run ?? "").not.toContain("${{");
+    }
+    const scan = action.runs.steps.find((s) => s.id === "scan");
+    expect(Object.values(scan?.env ?? {}).every((v) => /^\$\{\{ inputs\.[a-z-]+ \}\}$/.test(v))).toBe(true);
+  });
+});
+
+describe("GitHub mode of the CLI", () => {
+  it("prints annotations, appends the job summary and writes the step outputs", async () => {
+    const dir = tempTree({ ".mcp.json": leaky });
+    const summary = path.join(dir, "summary.md");
+    const output = path.join(dir, "output.txt");
+    fs.writeFileSync(summary, "# earlier step\n");
+    const r = await cli(["scan", "--sarif-file", "out/mcplint.sarif"], dir, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output });
+    expect(r.exitCode).toBe(1);
+    const annotation = r.stdout.split("\n").find((l) => l.startsWith("::error "));
+    expect(annotation).toMatch(/^::error file=\.mcp\.json,line=10,col=42,endLine=10,endColumn=\d+,title=hardcoded-secret::.*hard-coded in env 'GITHUB_PERSONAL_ACCESS_TOKEN'/);
+    const md = fs.readFileSync(summary, "utf8");
+    expect(md.startsWith("# earlier step\n## mcplint\n")).toBe(true);
+    expect(md).toContain("| Level | Rule | Location | Message |");
+    expect(md).toMatch(/\| error \| `hardcoded-secret` \| `\.mcp\.json:10:42` \| /);
+    expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "findings-count": "1", "exit-code": "1", "sarif-file": "out/mcplint.sarif" });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "out/mcplint.sarif"), "utf8")).runs[0].results).toHaveLength(1);
+    for (const text of [r.stdout, md, fs.readFileSync(path.join(dir, "out/mcplint.sarif"), "utf8")]) expect(text).not.toContain(token);
+  });
+
+  it("says so when clean, and stays quiet outside Actions or in other formats", async () => {
+    const dir = tempTree({ ".mcp.json": clean });
+    const summary = path.join(dir, "summary.md");
+    const output = path.join(dir, "output.txt");
+    const r = await cli(["scan"], dir, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output });
+    expect(r.exitCode).toBe(0);
+    expect(fs.readFileSync(summary, "utf8")).toContain("No problems found in 1 file.");
+    expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "findings-count": "0", "exit-code": "0" });
+    const leakyDir = tempTree({ ".mcp.json": leaky });
+    expect((await cli(["scan"], leakyDir)).stdout).not.toContain("::error");
+    expect((await cli(["scan", "--format", "json"], leakyDir, { GITHUB_ACTIONS: "true" })).stdout).not.toContain("::error");
+  });
+
+  it("escapes workflow-command data and properties", () => {
+    expect(escapeData("50%\r\nnext")).toBe("50%25%0D%0Anext");
+    expect(escapeProperty("a:b,c")).toBe("a%3Ab%2Cc");
+  });
+});
+
+const hasBash = spawnSync("bash", ["--version"]).status === 0;
+
+describe.skipIf(!hasBash)("a simulated Action run", () => {
+  it("runs the action's scan step with inputs from env and sets the outputs", () => {
+    // The action path: the real action.yml script, with bin/mcplint.js running the TypeScript sources.
+    const actionPath = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-action-"));
+    fs.mkdirSync(path.join(actionPath, "bin"));
+    fs.writeFileSync(path.join(actionPath, "package.json"), '{ "type": "module" }\n');
+    fs.writeFileSync(path.join(actionPath, "bin/mcplint.js"), `import { main } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, "src/cli/main.ts")).href)};\nawait main();\n`);
+    const workspace = tempTree({ ".mcp.json": leaky, "sub dir/.cursor/mcp.json": clean, ".mcplint.yaml": "rules:\n  hardcoded-secret: warning\n" });
+    const summary = path.join(workspace, "..", path.basename(workspace) + "-summary.md");
+    const output = path.join(workspace, "..", path.basename(workspace) + "-output.txt");
+    fs.writeFileSync(summary, "");
+    fs.writeFileSync(output, "");
+    const script = action.runs.steps.find((s) => s.id === "scan")?.run ?? "";
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_OPTIONS: `--import=${pathToFileURL(path.join(REPO_ROOT, "node_modules/tsx/dist/esm/index.mjs")).href}`,
+      GITHUB_ACTIONS: "true",
+      GITHUB_ACTION_PATH: actionPath,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: output,
+      INPUT_PATHS: ".mcp.json\n.cursor",
+      INPUT_FAIL_ON: "error",
+      INPUT_CONFIG: ".mcplint.yaml",
+      INPUT_BASELINE: "",
+      INPUT_SARIF_FILE: "reports/mcplint.sarif",
+      INPUT_CATEGORY: "mcplint/repo",
+    };
+    fs.mkdirSync(path.join(workspace, ".cursor"));
+    fs.writeFileSync(path.join(workspace, ".cursor/mcp.json"), clean);
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: workspace, env, encoding: "utf8" });
+    // hardcoded-secret lowered to warning by the config, fail-on error: the step passes.
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^::warning file=\.mcp\.json,line=10,col=42,/m);
+    expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "findings-count": "1", "exit-code": "0", "sarif-file": "reports/mcplint.sarif" });
+    const sarif = JSON.parse(fs.readFileSync(path.join(workspace, "reports/mcplint.sarif"), "utf8"));
+    expect(sarif.runs[0].automationDetails.id).toBe("mcplint/repo");
+    expect(fs.readFileSync(summary, "utf8")).toContain("in 2 files");
+
+    const failing = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: workspace, env: { ...env, INPUT_FAIL_ON: "warning" }, encoding: "utf8" });
+    expect(failing.status).toBe(1);
+    expect(fs.readFileSync(output, "utf8")).toContain("exit-code=1");
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The npm package: what `npm pack` ships (what runs, nothing else), an offline
+ * install of the tarball into a fresh project running its bin, and lazy
+ * loading (`--version` loads neither ajv nor tree-sitter).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { REPO_ROOT, tempTree } from "../helpers.js";
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const token = fakeGitHubToken("ghp", "package-test");
+
+/** Packs once (this runs `prepare`, i.e. a clean build of dist/). */
+function pack(): { tarball: string; files: string[] } {
+  const dest = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-pack-"));
+  const r = spawnSync(npm, ["pack", "--json", "--pack-destination", dest], { cwd: REPO_ROOT, encoding: "utf8", shell: process.platform === "win32" });
+  if (r.status !== 0) throw new Error(`npm pack failed: ${r.stderr}`);
+  const [info] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
+  if (!info) throw new Error("npm pack printed no package");
+  return { tarball: path.join(dest, info.filename), files: info.files.map((f) => f.path).sort() };
+}
+
+describe("the npm package", { timeout: 240_000 }, () => {
+  let packed: ReturnType<typeof pack> | undefined;
+  const packedOnce = () => (packed ??= pack());
+
+  it("ships what runs and nothing else", () => {
+    const { files } = packedOnce();
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/mcplint\.js|dist\/src\/.+\.(js|d\.ts)|schemas\/mcplint\.schema\.json|rules\/.+\.md)$/;
+    expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    for (const needed of ["package.json", "LICENSE", "bin/mcplint.js", "dist/src/cli/main.js", "dist/src/cli/run.js", "dist/src/api.js", "dist/src/api.d.ts"]) expect(files).toContain(needed);
+    expect(files.some((f) => /^(test|fixtures|scripts|src)\//.test(f) || f.startsWith("dist/test"))).toBe(false);
+  });
+
+  it("installs offline into a fresh project and its bin scans", (ctx) => {
+    const { tarball } = packedOnce();
+    const project = tempTree({ "package.json": '{ "name": "consumer", "version": "1.0.0", "private": true }\n' });
+    const install = spawnSync(npm, ["install", "--offline", "--no-audit", "--no-fund", tarball], { cwd: project, encoding: "utf8", shell: process.platform === "win32" });
+    if (install.status !== 0) {
+      if (/ENOTCACHED|offline/i.test(install.stderr)) {
+        console.warn(`SKIPPED: npm install --offline needs the dependencies in the local npm cache (run npm ci once):\n${install.stderr.split("\n").slice(0, 3).join("\n")}`);
+        ctx.skip();
+      }
+      throw new Error(`npm install failed: ${install.stderr}`);
+    }
+    const bin = path.join(project, "node_modules", "mcplint", "bin", "mcplint.js");
+    fs.mkdirSync(path.join(project, "cfg", ".cursor"), { recursive: true });
+    fs.writeFileSync(path.join(project, "cfg", ".cursor", "mcp.json"), JSON.stringify({ mcpServers: { gh: { command: "npx", env: { GITHUB_TOKEN: token } } } }, null, 2));
+    const r = spawnSync(process.execPath, [bin, "scan", "cfg", "--no-color"], { cwd: project, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain("cfg/.cursor/mcp.json:6:");
+    expect(r.stdout).toContain("hardcoded-secret");
+    expect(r.stdout).not.toContain(token);
+    const shim = path.join(project, "node_modules", ".bin", process.platform === "win32" ? "mcplint.cmd" : "mcplint");
+    expect(fs.existsSync(shim)).toBe(true);
+    const v = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+    expect(v.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version);
+  });
+
+  it("--version loads neither ajv, tree-sitter, yaml nor the rules (lazy imports)", () => {
+    packedOnce(); // dist/ is freshly built
+    const trace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-trace-")), "loaded.txt");
+    const hooks = `import { appendFileSync } from "node:fs"; export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(trace)}, r.url + "\\n"); return r; }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify("data:text/javascript," + encodeURIComponent(hooks))});`;
+    const r = spawnSync(process.execPath, ["--import", "data:text/javascript," + encodeURIComponent(register), path.join(REPO_ROOT, "bin/mcplint.js"), "--version"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = fs.readFileSync(trace, "utf8");
+    expect(loaded).toContain("/dist/src/cli/run.js");
+    for (const heavy of ["/node_modules/ajv/", "/node_modules/tree-sitter", "/node_modules/yaml/", "/dist/src/rules/", "/dist/src/api.js", "/dist/src/config/"]) expect(loaded, heavy).not.toContain(heavy);
+  });
+});

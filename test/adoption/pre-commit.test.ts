@@ -1,0 +1,166 @@
+/**
+ * pre-commit integration: the generated hooks file, its `files:` regex against
+ * the catalog and the fixtures, many file names on the command line, --staged,
+ * and a real `pre-commit run` (skipped when pre-commit is not installed).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { hookFilesRegex, renderPreCommitHooks } from "../../src/catalog/hook-files.js";
+import { classifyPath } from "../../src/catalog/classify.js";
+import { PATH_FORMATS } from "../../src/catalog/formats.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli, FIXTURES, REPO_ROOT, tempTree } from "../helpers.js";
+
+const token = fakeGitHubToken("ghp", "pre-commit-test");
+const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+const clean = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: "${GITHUB_PAT}" } } } }, null, 2) + "\n";
+
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+  pass_filenames: boolean;
+  require_serial: boolean;
+}
+const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as Hook[];
+
+/** Python's verbose regex (`(?x)`, unescaped whitespace ignored) as a JavaScript RegExp. */
+function pythonVerbose(source: string): RegExp {
+  return new RegExp(source.replace(/^\(\?x\)/, "").replace(/(?<!\\)\s+/g, ""));
+}
+
+/** A concrete path for a glob: `**\/` dropped, `*` as `x`, `{a,b}` as `a`. */
+function exampleOf(glob: string): string {
+  return glob.replace(/^\*\*\//, "").replace(/\/\*\*\//g, "/x/").replace(/\{([^,}]*)[^}]*\}/g, "$1").replace(/\*/g, "x");
+}
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(REPO_ROOT, path.join(d.parentPath, d.name)).split(path.sep).join("/"));
+}
+
+describe(".pre-commit-hooks.yaml", () => {
+  it("is generated from the catalog (run npm run gen:pre-commit-hooks)", () => {
+    expect(fs.readFileSync(path.join(REPO_ROOT, ".pre-commit-hooks.yaml"), "utf8")).toBe(renderPreCommitHooks());
+  });
+
+  it("declares the node hooks", () => {
+    expect(hooks.map((h) => [h.id, h.entry, h.language, h.pass_filenames, h.require_serial])).toEqual([
+      ["mcplint", "mcplint scan", "node", true, false],
+      ["mcplint-staged", "mcplint scan --staged", "node", false, false],
+    ]);
+    for (const h of hooks) expect(h.files.trimEnd()).toBe(hookFilesRegex());
+  });
+
+  const files = pythonVerbose(hooks[0]?.files ?? "");
+
+  it.each(PATH_FORMATS.flatMap((f) => f.globs.map((g) => [f.id, g, exampleOf(g)] as const)))("files: matches %s path %s (%s)", (_id, _glob, example) => {
+    expect(classifyPath(example), `example ${example} should be in the catalog`).toBeDefined();
+    expect(files.test(example)).toBe(true);
+    expect(files.test(`some/folder/${example}`)).toBe(true);
+  });
+
+  it("files: matches every fixture that the catalog models", () => {
+    const modelled = listFiles(FIXTURES).filter((p) => classifyPath(p));
+    for (const p of modelled) expect(files.test(p), p).toBe(true);
+  });
+
+  it("files: leaves unrelated files alone", () => {
+    for (const p of ["src/index.ts", "README.md", "docs/mcp.json.md", "x.mcp.json.bak"]) expect(files.test(p), p).toBe(false);
+  });
+});
+
+describe("many file names (pass_filenames)", () => {
+  it("scans exactly the files given", async () => {
+    const dir = tempTree({ "a/.mcp.json": clean, "b/.cursor/mcp.json": clean, "c/.mcp.json": leaky });
+    const some = await cli(["scan", "a/.mcp.json", "b/.cursor/mcp.json"], dir);
+    expect(some.exitCode).toBe(0);
+    expect(some.stdout).toContain("No problems found in 2 files");
+    const all = await cli(["scan", "a/.mcp.json", "b/.cursor/mcp.json", "c/.mcp.json"], dir);
+    expect(all.exitCode).toBe(1);
+    expect(all.stdout).toContain("c/.mcp.json:10:42");
+  });
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+}
+
+function tempRepo(files: Record<string, string>): string {
+  const dir = tempTree(files);
+  git(dir, "init", "-q");
+  return dir;
+}
+
+describe("mcplint scan --staged", () => {
+  it("scans the index, not the working tree", async () => {
+    const dir = tempRepo({ ".mcp.json": clean });
+    git(dir, "add", ".mcp.json");
+    fs.writeFileSync(path.join(dir, ".mcp.json"), leaky);
+    expect((await cli(["scan"], dir)).exitCode).toBe(1);
+    const staged = await cli(["scan", "--staged"], dir);
+    expect(staged.exitCode).toBe(0);
+    expect(staged.stdout).toContain("No problems found in 1 file");
+
+    git(dir, "add", ".mcp.json");
+    fs.writeFileSync(path.join(dir, ".mcp.json"), clean);
+    expect((await cli(["scan"], dir)).exitCode).toBe(0);
+    const r = await cli(["scan", "--staged"], dir);
+    expect(r.exitCode).toBe(1);
+    // The code frame comes from the staged text, masked.
+    expect(r.stdout).toContain(".mcp.json:10:42");
+    expect(r.stdout).toContain('"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_');
+    expect(r.stdout).not.toContain(token);
+  });
+
+  it("scans only added, copied, modified and renamed files; from a subfolder too", async () => {
+    const dir = tempRepo({ "old/.mcp.json": leaky, "sub/readme.txt": "hi\n" });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "init");
+    git(dir, "rm", "-q", "old/.mcp.json");
+    const r = await cli(["scan", "--staged"], path.join(dir, "sub"));
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("No problems found in 0 files");
+  });
+
+  it("outside a repository, or with paths, is exit 2", async () => {
+    const dir = tempTree({ ".mcp.json": clean });
+    const outside = await cli(["scan", "--staged"], dir);
+    expect(outside.exitCode).toBe(2);
+    expect(outside.stderr).toContain("--staged: not in a git repository");
+    const withPaths = await cli(["scan", "--staged", "."], tempRepo({}));
+    expect(withPaths.stderr).toContain("--staged scans what is staged; give it no paths");
+  });
+});
+
+const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
+if (!hasPreCommit) console.warn("SKIPPED: the real pre-commit test needs `pre-commit` on PATH (apt-get install pre-commit, or pip install pre-commit).");
+
+describe.skipIf(!hasPreCommit)("the real pre-commit framework", () => {
+  // pre-commit installs the hook from a committed revision: this tests HEAD of this repository, not uncommitted changes.
+  it("fails on a staged secret (red) and passes on a clean file (green)", { timeout: 900_000 }, () => {
+    const head = git(REPO_ROOT, "rev-parse", "HEAD").trim();
+    const dir = tempRepo({ ".pre-commit-config.yaml": `repos:\n  - repo: ${JSON.stringify(REPO_ROOT)}\n    rev: ${head}\n    hooks:\n      - id: mcplint\n` });
+    // A shared cache: pre-commit keys environments by repo and revision, so only a new HEAD reinstalls (about 2 minutes).
+    const env = { ...process.env, PRE_COMMIT_HOME: path.join(os.tmpdir(), "mcplint-test-pre-commit-home"), PRE_COMMIT_COLOR: "never", NO_COLOR: "1" };
+    fs.writeFileSync(path.join(dir, ".mcp.json"), leaky);
+    git(dir, "add", "-A");
+    const red = spawnSync("pre-commit", ["run"], { cwd: dir, env, encoding: "utf8", timeout: 850_000 });
+    expect(red.status, red.stdout + red.stderr).toBe(1);
+    expect(red.stdout).toContain("mcplint (MCP configuration)");
+    expect(red.stdout).toContain("Failed");
+    expect(red.stdout).toContain("hardcoded-secret");
+    expect(red.stdout).not.toContain(token);
+
+    fs.writeFileSync(path.join(dir, ".mcp.json"), clean);
+    git(dir, "add", "-A");
+    const green = spawnSync("pre-commit", ["run"], { cwd: dir, env, encoding: "utf8", timeout: 300_000 });
+    expect(green.status, green.stdout + green.stderr).toBe(0);
+    expect(green.stdout).toMatch(/mcplint \(MCP configuration\)\.+Passed/);
+  });
+});

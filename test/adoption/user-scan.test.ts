@@ -1,0 +1,115 @@
+/**
+ * `mcplint scan --user` against a fake home folder, the per-OS location
+ * tables, and the world-readable-secret-file rule.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { existingUserFiles, shownUserPath, userLocationPatterns } from "../../src/discover/user-locations.js";
+import { classifyPath } from "../../src/catalog/classify.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { run } from "../../src/cli/run.js";
+import { tempTree } from "../helpers.js";
+
+const token = fakeGitHubToken("ghp", "user-scan-test");
+const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+const clean = leaky.replace(token, "${env:GITHUB_PAT}");
+const posix = process.platform !== "win32";
+
+function userCli(argv: string[], cwd: string, env: Record<string, string | undefined>, platform: NodeJS.Platform = "linux") {
+  return run(argv, { cwd, env: { NO_COLOR: "1", ...env }, stdoutIsTTY: false, platform });
+}
+
+describe("user-level locations", () => {
+  it("has macOS, Linux and Windows paths from the environment, not the process", () => {
+    const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
+    expect(mac).toContain("/Users/ada/Library/Application Support/Claude/claude_desktop_config.json");
+    expect(mac).toContain("/Users/ada/Library/Application Support/Code/User/mcp.json");
+    expect(mac).toContain("/Users/ada/.cursor/mcp.json");
+    const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada", XDG_CONFIG_HOME: "/xdg", CODEX_HOME: "/opt/codex" } });
+    expect(linux).toContain("/xdg/Code/User/mcp.json");
+    expect(linux).toContain("/xdg/goose/config.yaml");
+    expect(linux).toContain("/opt/codex/config.toml");
+    expect(linux).toContain("/home/ada/.claude.json");
+    const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming" } });
+    expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Claude\\claude_desktop_config.json");
+    expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Code\\User\\mcp.json");
+    expect(win).toContain("C:\\Users\\ada\\.cursor\\mcp.json");
+    expect(shownUserPath("C:\\Users\\ada\\AppData\\Roaming\\Code\\User\\mcp.json", { platform: "win32", env: { USERPROFILE: "C:\\Users\\ada" } })).toBe("~/AppData/Roaming/Code/User/mcp.json");
+    expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
+  });
+
+  it("every fixed user path is one the catalog models, as reported (~/...)", () => {
+    for (const platform of ["darwin", "linux", "win32"] as const) {
+      const u = { platform, env: platform === "win32" ? { USERPROFILE: "C:\\Users\\ada" } : { HOME: "/home/ada" } };
+      const unmodelled = userLocationPatterns(u)
+        .map((p) => shownUserPath(p, u).replace(/\*/g, "x"))
+        .filter((p) => !classifyPath(p));
+      // Not (yet) in the catalog: settings, permissions and secret files, which still get the secret scan.
+      expect(unmodelled.every((p) => /settings\.json$|permissions\.json$|cli-config\.json$|\.env$|secrets\.yaml$|goose\/config\/config\.yaml$|\.docker\/mcp\//.test(p)), unmodelled.join("\n")).toBe(true);
+    }
+  });
+});
+
+describe("mcplint scan --user", () => {
+  function fakeHome() {
+    const home = tempTree({
+      ".cursor/mcp.json": leaky,
+      ".config/Code/User/mcp.json": clean.replace("mcpServers", "servers"),
+      ".config/Code/User/profiles/work/mcp.json": clean.replace("mcpServers", "servers"),
+      ".codeium/windsurf/mcp_config.json": clean,
+      "unrelated/.cursor/mcp.json": leaky,
+    });
+    fs.chmodSync(path.join(home, ".cursor/mcp.json"), 0o644);
+    return home;
+  }
+
+  it("finds the known user-level files and reports them as ~/...", () => {
+    const home = fakeHome();
+    expect(existingUserFiles({ platform: "linux", env: { HOME: home } }).map((f) => f.shown)).toEqual([
+      "~/.codeium/windsurf/mcp_config.json",
+      "~/.config/Code/User/mcp.json",
+      "~/.config/Code/User/profiles/work/mcp.json",
+      "~/.cursor/mcp.json",
+    ]);
+  });
+
+  it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
+    const home = fakeHome();
+    const cwd = tempTree({ ".mcp.json": leaky });
+    const r = await userCli(["scan", "--user", "--format", "json"], cwd, { HOME: home });
+    expect(r.exitCode).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary.filesScanned).toBe(4);
+    const found = out.findings.map((f: { ruleId: string; location: { file: string; line: number } }) => [f.ruleId, f.location.file, f.location.line]);
+    expect(found).toEqual([
+      ["hardcoded-secret", "~/.cursor/mcp.json", 6],
+      ["world-readable-secret-file", "~/.cursor/mcp.json", 6],
+    ]);
+    expect(out.findings[1].message).toContain("readable by every user on the machine (mode 0644)");
+    expect(r.stdout).not.toContain(token);
+    const text = await userCli(["scan", "--user"], cwd, { HOME: home });
+    expect(text.stdout).toContain("~/.cursor/mcp.json:6:");
+    expect(text.stdout).toMatch(/ {4}\d+ \| .*"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_/);
+    expect(text.stdout).not.toContain(token);
+
+    fs.chmodSync(path.join(home, ".cursor/mcp.json"), 0o600);
+    const tight = JSON.parse((await userCli(["scan", "--user", "--format", "json"], cwd, { HOME: home })).stdout);
+    expect(tight.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["hardcoded-secret"]);
+  });
+
+  it.skipIf(!posix)("with paths, scans both; honours XDG_CONFIG_HOME", async () => {
+    const home = fakeHome();
+    const xdg = tempTree({ "Code/User/mcp.json": `{ "servers": { "gh": { "command": "npx", "env": { "T": "${token}" } } } }\n` });
+    const cwd = tempTree({ ".mcp.json": leaky });
+    const r = await userCli(["scan", "--user", ".", "--format", "json"], cwd, { HOME: home, XDG_CONFIG_HOME: xdg });
+    const files = new Set(JSON.parse(r.stdout).findings.map((f: { location: { file: string } }) => f.location.file));
+    expect(files).toEqual(new Set([".mcp.json", "~/.cursor/mcp.json", xdg.split(path.sep).join("/") + "/Code/User/mcp.json"]));
+  });
+
+  it("without a home folder is exit 2", async () => {
+    const r = await userCli(["scan", "--user"], tempTree({}), { HOME: undefined });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("--user: cannot tell the home folder (HOME is not set)");
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The configuration file: discovery, the generated schema, validation errors
+ * that name the key and the line, and what each key does to a scan.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findConfigFile, parseConfig } from "../../src/config/load.js";
+import { renderConfigSchema } from "../../src/config/schema.js";
+import { ruleAndCategoryIds } from "../../src/rules/index.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli, REPO_ROOT, tempTree } from "../helpers.js";
+
+const known = { knownRules: ruleAndCategoryIds() };
+const token = fakeGitHubToken("ghp", "config-test");
+const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+
+describe("configuration schema", () => {
+  it("schemas/mcplint.schema.json is generated from src/config/schema.ts (run npm run gen:config-schema)", () => {
+    expect(fs.readFileSync(path.join(REPO_ROOT, "schemas/mcplint.schema.json"), "utf8")).toBe(renderConfigSchema());
+  });
+});
+
+describe("configuration discovery", () => {
+  it("walks up from the scanned path and stops at the folder holding .git", () => {
+    const dir = tempTree({ "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/.mcplint.yml": "rules: {}\n", "repo/a/b/.keep": "", ".mcplint.yaml": "rules: {}\n" });
+    expect(findConfigFile(path.join(dir, "repo/a/b"))).toBe(path.join(dir, "repo/.mcplint.yml"));
+    fs.rmSync(path.join(dir, "repo/.mcplint.yml"));
+    expect(findConfigFile(path.join(dir, "repo/a/b"))).toBeUndefined();
+    expect(findConfigFile(path.join(dir, "repo/a/b/.keep"))).toBeUndefined();
+  });
+
+  it("prefers .mcplint.yaml, then .yml, then .json in one folder", () => {
+    const dir = tempTree({ ".git/HEAD": "", ".mcplint.json": "{}", ".mcplint.yaml": "{}\n" });
+    expect(findConfigFile(dir)).toBe(path.join(dir, ".mcplint.yaml"));
+  });
+});
+
+describe("configuration validation", () => {
+  it("accepts every documented key", async () => {
+    const r = await parseConfig(
+      ".mcplint.yaml",
+      `rules:
+  hardcoded-secret: error
+  broad-scope: off
+exclude: ["vendor/**"]
+secrets:
+  patterns:
+    - { id: acme-key, title: ACME API key, regex: "acme_[a-z0-9]{32}", keywords: [acme_] }
+  allow: ["test-value-123", "/^ghp_0+$/"]
+suppressions:
+  - { path: .mcp.json, rule: hardcoded-secret, reason: revoked demo token, expires: 2999-01-31 }
+`,
+      known,
+    );
+    expect(r.ok).toBe(true);
+  });
+
+  it.each([
+    ["unknown top-level key", "rulez:\n  a: off\n", "rulez", 1, "unknown key 'rulez'"],
+    ["bad level", "rules:\n  hardcoded-secret: loud\n", "rules.hardcoded-secret", 2, 'must be one of "off", "error", "warning", "note"'],
+    ["unknown rule", "exclude: []\nrules:\n  hardcoded-secrets: off\n", "rules.hardcoded-secrets", 3, "unknown rule or category 'hardcoded-secrets'"],
+    ["missing reason", "suppressions:\n  - path: .mcp.json\n    rule: hardcoded-secret\n", "suppressions[0]", 2, "missing required key 'reason'"],
+    ["bad date", "suppressions:\n  - { path: a, rule: parse-error, reason: r, expires: 2025-02-30 }\n", "suppressions[0].expires", 2, "'2025-02-30' is not a date"],
+    ["bad regex", "secrets:\n  patterns:\n    - id: x\n      title: X\n      regex: \"([a-z\"\n", "secrets.patterns[0].regex", 5, "invalid regular expression"],
+    ["unknown nested key", "secrets:\n  allow: []\n  alow: []\n", "secrets.alow", 3, "unknown key 'alow'"],
+  ])("%s: names the key and the line", async (_name, text, key, line, message) => {
+    const r = await parseConfig(".mcplint.yaml", text, known);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]).toMatchObject({ key, line });
+    expect(r.problems[0]?.message).toContain(message);
+  });
+
+  it("reports a JSON syntax error with its line", async () => {
+    const r = await parseConfig(".mcplint.json", '{\n  "rules": {\n    "parse-error": "off",,\n  }\n}\n', known);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.line).toBe(3);
+  });
+});
+
+describe("configuration in a scan", () => {
+  it("a bad configuration is exit 2 with file:line: key: message", async () => {
+    const dir = tempTree({ ".git/HEAD": "", ".mcplint.yaml": "exclude: []\nrules:\n  hardcoded-secret: loud\n", ".mcp.json": leaky });
+    const r = await cli(["scan"], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(".mcplint.yaml:3:3: rules.hardcoded-secret: must be one of");
+  });
+
+  it("rules: sets levels and turns rules off; --no-config ignores the file", async () => {
+    const dir = tempTree({ ".git/HEAD": "", ".mcplint.yaml": "rules:\n  hardcoded-secret: off\n", ".mcp.json": leaky });
+    const off = await cli(["scan", "--format", "json"], dir);
+    expect(JSON.parse(off.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain("hardcoded-secret");
+    expect(off.exitCode).toBe(0);
+    fs.writeFileSync(path.join(dir, ".mcplint.yaml"), "rules:\n  hardcoded-secret: note\n");
+    const note = JSON.parse((await cli(["scan", "--format", "json"], dir)).stdout);
+    expect(note.findings.find((f: { ruleId: string }) => f.ruleId === "hardcoded-secret").level).toBe("note");
+    expect((await cli(["scan", "--no-config"], dir)).exitCode).toBe(1);
+  });
+
+  it("--config FILE is used wherever it is; a missing one is exit 2", async () => {
+    const dir = tempTree({ "conf/mcplint.json": JSON.stringify({ exclude: ["**/.mcp.json"] }), ".mcp.json": leaky });
+    expect((await cli(["scan", "--config", "conf/mcplint.json"], dir)).exitCode).toBe(0);
+    const missing = await cli(["scan", "--config", "nope.yaml"], dir);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("--config: no such file: nope.yaml");
+  });
+
+  it("secrets.allow drops known test values (exact or /regex/); secrets.patterns adds detectors", async () => {
+    const exact = tempTree({ ".git/HEAD": "", ".mcplint.json": JSON.stringify({ secrets: { allow: [token] } }), ".mcp.json": leaky });
+    expect((await cli(["scan"], exact)).exitCode).toBe(0);
+    const regex = tempTree({ ".git/HEAD": "", ".mcplint.json": JSON.stringify({ secrets: { allow: [`/^${token.slice(0, 10)}/`] } }), ".mcp.json": leaky });
+    expect((await cli(["scan"], regex)).exitCode).toBe(0);
+    const custom = "acme_" + "k3y".repeat(8);
+    const patterns = tempTree({
+      ".git/HEAD": "",
+      ".mcplint.yaml": "secrets:\n  patterns:\n    - id: acme\n      title: ACME key\n      regex: 'acme_[a-z0-9]{24}'\n      keywords: [acme_]\n",
+      ".cursor/mcp.json": JSON.stringify({ mcpServers: { acme: { command: "acme-mcp", env: { ACME: custom } } } }, null, 2),
+    });
+    const r = await cli(["scan", "--format", "json"], patterns);
+    const f = JSON.parse(r.stdout).findings.find((x: { ruleId: string }) => x.ruleId === "hardcoded-secret");
+    expect(f).toMatchObject({ location: { file: ".cursor/mcp.json", line: 6 }, server: { name: "acme" }, secret: { provider: "custom-acme" } });
+    expect(r.stdout).not.toContain(custom);
+  });
+});
+
+describe("docs/ADOPTION.md", () => {
+  it("its example configuration is valid", async () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, "docs/ADOPTION.md"), "utf8");
+    const block = /```yaml\n(# \.mcplint\.yaml\n[\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const r = await parseConfig(".mcplint.yaml", block ?? "", known);
+    expect(r.ok ? [] : r.problems).toEqual([]);
+  });
+});
