@@ -11,12 +11,15 @@ import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty } from "../../src/report/github.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
 import { cli, REPO_ROOT, tempTree } from "../helpers.js";
 
-const token = fakeGitHubToken("ghp", "action-test");
-const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
-const clean = leaky.replace(token, "${GITHUB_PAT}");
+// A key with no lifetime facts, so that only hardcoded-secret reports it.
+const token = fakeAnthropicKey("action-test");
+const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.2.3"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+// Clean in each client's own reference syntax (a foreign one is an unexpanded-reference finding).
+const clean = leaky.replace(token, "${env:GITHUB_PAT}");
+const cleanClaude = leaky.replace(token, "${GITHUB_PAT}");
 
 interface Step {
   name: string;
@@ -73,7 +76,7 @@ describe("GitHub mode of the CLI", () => {
   });
 
   it("says so when clean, and stays quiet outside Actions or in other formats", async () => {
-    const dir = tempTree({ ".mcp.json": clean });
+    const dir = tempTree({ ".mcp.json": cleanClaude });
     const summary = path.join(dir, "summary.md");
     const output = path.join(dir, "output.txt");
     const r = await cli(["scan"], dir, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output });

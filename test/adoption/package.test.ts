@@ -8,11 +8,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
 import { REPO_ROOT, tempTree } from "../helpers.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const token = fakeGitHubToken("ghp", "package-test");
+// A key with no lifetime facts, so that only hardcoded-secret reports it.
+const token = fakeAnthropicKey("package-test");
 
 /** Packs once (this runs `prepare`, i.e. a clean build of dist/). */
 function pack(): { tarball: string; files: string[] } {

@@ -7,11 +7,12 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { existingUserFiles, shownUserPath, userLocationPatterns } from "../../src/discover/user-locations.js";
 import { classifyPath } from "../../src/catalog/classify.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
 import { run } from "../../src/cli/run.js";
 import { tempTree } from "../helpers.js";
 
-const token = fakeGitHubToken("ghp", "user-scan-test");
+// A key with no lifetime facts, so that only hardcoded-secret reports it.
+const token = fakeAnthropicKey("user-scan-test");
 const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
 const clean = leaky.replace(token, "${env:GITHUB_PAT}");
 const posix = process.platform !== "win32";
@@ -90,7 +91,7 @@ describe("mcplint scan --user", () => {
     expect(r.stdout).not.toContain(token);
     const text = await userCli(["scan", "--user"], cwd, { HOME: home });
     expect(text.stdout).toContain("~/.cursor/mcp.json:6:");
-    expect(text.stdout).toMatch(/ {4}\d+ \| .*"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_/);
+    expect(text.stdout).toMatch(/ {4}\d+ \| .*"GITHUB_PERSONAL_ACCESS_TOKEN": "sk-a/);
     expect(text.stdout).not.toContain(token);
 
     fs.chmodSync(path.join(home, ".cursor/mcp.json"), 0o600);

@@ -8,12 +8,13 @@ import { describe, expect, it } from "vitest";
 import { findConfigFile, parseConfig } from "../../src/config/load.js";
 import { renderConfigSchema } from "../../src/config/schema.js";
 import { ruleAndCategoryIds } from "../../src/rules/index.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
 import { cli, REPO_ROOT, tempTree } from "../helpers.js";
 
 const known = { knownRules: ruleAndCategoryIds() };
-const token = fakeGitHubToken("ghp", "config-test");
-const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+// A key with no lifetime facts, so that only hardcoded-secret reports it.
+const token = fakeAnthropicKey("config-test");
+const leaky = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.2.3"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
 
 describe("configuration schema", () => {
   it("schemas/mcplint.schema.json is generated from src/config/schema.ts (run npm run gen:config-schema)", () => {

@@ -10,10 +10,11 @@ import { LineIndex } from "../../src/model/location.js";
 import { parseStructured } from "../../src/parse/index.js";
 import { get } from "../../src/parse/doc.js";
 import { parseDirectives } from "../../src/engine/suppress.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
 import { cli, tempTree } from "../helpers.js";
 
-const token = fakeGitHubToken("ghp", "suppress-test");
+// A key with no lifetime facts, so that only hardcoded-secret reports it.
+const token = fakeAnthropicKey("suppress-test");
 const now = new Date("2026-03-01T12:00:00Z");
 
 function secretFindings(path: string, text: string) {
@@ -96,7 +97,7 @@ describe("suppression comments", () => {
 });
 
 const leaky = (pad = 0) =>
-  "\n".repeat(pad) + JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
+  "\n".repeat(pad) + JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.2.3"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2) + "\n";
 
 describe("baseline", () => {
   it("--write-baseline writes sorted JSON without secrets and exits 0; --baseline hides those findings", async () => {

@@ -1,6 +1,13 @@
+import { describeIdentity, serverIdentity } from "../../model/identity.js";
 import { defineRule } from "../../engine/rule.js";
 import { identityReference } from "../../model/credential-identity.js";
 import type { Credential, McpServer } from "../../model/types.js";
+
+function workloadOf(s: McpServer): string {
+  // Otherwise the same name and command in another client is taken to be the same server.
+  const id = serverIdentity(s);
+  return id && id.kind !== "command" ? describeIdentity(id) : `${s.name}\u0000${s.command?.raw ?? s.url?.raw ?? ""}`;
+}
 
 export default defineRule({
   id: "shared-credential-reference",
@@ -34,7 +41,8 @@ export default defineRule({
       }
     }
     for (const [id, list] of users) {
-      const distinct = new Set(list.map((u) => `${u.server.client}\u0000${u.server.name}`));
+      // The same server (same package, image or URL) set up in two clients is one workload, not two.
+      const distinct = new Set(list.map((u) => workloadOf(u.server)));
       if (distinct.size < 2) continue;
       for (const u of list) {
         const others = list.filter((o) => o !== u);
