@@ -1,9 +1,12 @@
 // Temporary stand-in until the position-aware TOML parser lands (branch `toml`).
 import TOML from "@iarna/toml";
 import type { DocEntry, DocNode, DocObject } from "./doc.js";
+import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
 
 export function parseToml(text: string): { doc?: DocObject; diagnostics: ParseProblem[] } {
+  // @iarna/toml recurses and takes seconds on arrays / inline tables nested ~100,000 deep.
+  if (nestsDeeperThan(text)) return { diagnostics: [{ message: `nesting deeper than ${MAX_NESTING} levels; file not parsed`, span: { start: 0, end: 1 } }] };
   try {
     const v = TOML.parse(text);
     return { doc: conv(v) as DocObject, diagnostics: [] };
