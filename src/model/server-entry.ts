@@ -142,7 +142,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   for (const v of env) credentials.push({ ...v, source: "env" });
   for (const v of headers) credentials.push({ ...v, source: "header" });
   credentials.push(...argCredentials(args));
-  if (url && /:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) {
+  if (url && urlCarriesCredential(url.raw)) {
     credentials.push({ ...url, key: "url", source: "url" });
   }
   for (const [objKey, secretKey] of [
@@ -234,6 +234,15 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
   return undefined;
 }
 
+/**
+ * A URL with userinfo (`user:pass@`) or a credential-named query parameter.
+ * The user part stops at the first `:` so that the pattern stays linear
+ * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
+ */
+export function urlCarriesCredential(raw: string): boolean {
+  return /:\/\/[^/@\s:]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(raw);
+}
+
 /** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */
 export function argCredentials(args: readonly ConfigValue[]): Credential[] {
   const out: Credential[] = [];
@@ -293,9 +302,16 @@ export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
   return facts;
 }
 
+/** Drops trailing `/` and `\\` with a loop: `/[\\/]+$/` is quadratic on long runs of slashes. */
+function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === "/" || s[end - 1] === "\\")) end--;
+  return s.slice(0, end);
+}
+
 /** `/`, a drive root, or a home folder. */
 export function isBroadPath(p: string): boolean {
-  const v = p.trim().replace(/[\\/]+$/, "");
+  const v = trimTrailingSlashes(p.trim());
   if (v === "" && p.trim().startsWith("/")) return true;
   if (/^[A-Za-z]:$/.test(v)) return true;
   if (v === "~" || v === "$HOME" || v === "${HOME}" || v === "${userHome}" || v === "%USERPROFILE%" || v === "${env:HOME}") return true;
