@@ -67,7 +67,10 @@ function analyzeStructured(
   }
   const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
   diagnostics.push(...out.diagnostics);
-  const secrets = structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers);
+  const structured = structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers);
+  // A YAML file with syntax errors is modelled from the documents that parsed; the text scan
+  // covers the broken ones, whose secrets would otherwise go unseen.
+  const secrets = parsed.problems.length > 0 ? dedupeHits([...structured, ...scanText(text).map((m) => toHit(m, rel, lines, 0, "text"))]) : structured;
   return { file, servers: out.servers, policies: out.policies, secrets, diagnostics, parseProblems, comments: parsed.comments };
 }
 

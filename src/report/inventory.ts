@@ -6,6 +6,7 @@ import type { ScanModel, SecretHit } from "../engine/model.js";
 import type { Loc } from "../model/location.js";
 import { describeRef } from "../model/refs.js";
 import type { ConfigValue, McpServer, Policy } from "../model/types.js";
+import { secretHash } from "../secrets/index.js";
 import { REDACTION_TOKEN } from "./sarif.js";
 
 function within(inner: Loc, outer: Loc): boolean {
@@ -30,6 +31,9 @@ export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[])
     const start = h.loc.column - v.loc.column - quote;
     const end = start + (h.loc.endColumn - h.loc.column);
     if (h.loc.line !== h.loc.endLine || start < 0 || end > out.length) return REDACTION_TOKEN;
+    // Only cut where the secret really is: when locations are approximate (a parser without
+    // positions puts every value at 1:1), the span misses and the whole value is withheld.
+    if (secretHash(out.slice(start, end)) !== h.hash) return REDACTION_TOKEN;
     out = out.slice(0, start) + h.preview + REDACTION_TOKEN + out.slice(end);
   }
   return out;
