@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
+import { decode } from "../discover/read.js";
 import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
@@ -167,14 +168,17 @@ export function exitCodeFor(result: Pick<ScanResult, "findings">, failOn: (typeo
   return result.findings.some((f) => !f.suppression && levelRank(f.level) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Reads a scanned file's text again for code frames (never throws). */
+/** Reads a scanned file's text again for code frames and line hashes (never throws). */
 function sourceLookup(root: string) {
   const cache = new Map<string, string | undefined>();
   return (file: string) => {
     if (!cache.has(file)) {
       try {
         const buf = fs.readFileSync(path.resolve(root, file));
-        cache.set(file, buf.length > 2_000_000 ? undefined : buf.toString("utf8").replace(/^\uFEFF/, ""));
+        // Decoded as the scan decoded it (BOMs, UTF-16): columns must match, and a
+        // UTF-16 line read as UTF-8 would print its secrets between NUL bytes.
+        const decoded = buf.length > 2_000_000 ? undefined : decode(buf, file);
+        cache.set(file, decoded?.ok ? decoded.text : undefined);
       } catch {
         cache.set(file, undefined);
       }

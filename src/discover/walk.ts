@@ -147,7 +147,8 @@ async function walkDir(dir: string, root: string, useGitignore: boolean, diagnos
       continue;
     }
     if (!d.isFile()) {
-      diagnostics.push({ level: "note", code: "not-regular-file", message: `${e.path} is not a regular file (FIFO, socket or device); not opened`, file: toPosix(path.relative(root, path.join(dir, e.path))) });
+      const rel = toPosix(path.relative(root, path.join(dir, e.path)));
+      diagnostics.push({ level: "note", code: "not-regular-file", message: `${rel} is not a regular file (FIFO, socket or device); not opened`, file: rel });
       continue;
     }
     if (gitignores.length && isIgnored(e.path, gitignores)) continue;

@@ -144,7 +144,10 @@ function analyzeStructured(
   }
   const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
   diagnostics.push(...out.diagnostics);
-  const secrets = structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers);
+  const structured = structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers);
+  // A YAML file with syntax errors is modelled from the documents that parsed; the text scan
+  // covers the broken ones, whose secrets would otherwise go unseen.
+  const secrets = parsed.problems.length > 0 ? dedupeHits([...structured, ...textSecrets(rel, text, lines)]) : structured;
   // A client entry that launches `docker mcp gateway run` is a gateway policy of its own.
   const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined);
   return { file, servers: out.servers, policies: [...out.policies, ...gatewayPolicies], secrets, diagnostics, parseProblems, comments: parsed.comments };

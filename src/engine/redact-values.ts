@@ -3,6 +3,7 @@
  * its redacted preview (inventory, lock file).
  */
 import type { SecretHit } from "./model.js";
+import { secretHash } from "../secrets/index.js";
 import type { Loc } from "../model/location.js";
 import type { ConfigValue } from "../model/types.js";
 
@@ -30,6 +31,9 @@ export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[])
     const start = h.loc.column - v.loc.column - quote;
     const end = start + (h.loc.endColumn - h.loc.column);
     if (h.loc.line !== h.loc.endLine || start < 0 || end > out.length) return REDACTION_TOKEN;
+    // Only cut where the secret really is: when a location is approximate the span misses,
+    // and the whole value is withheld rather than printed around the wrong cut.
+    if (secretHash(out.slice(start, end)) !== h.hash) return REDACTION_TOKEN;
     out = out.slice(0, start) + h.preview + REDACTION_TOKEN + out.slice(end);
   }
   return out;

@@ -49,32 +49,42 @@ const BUILTINS = new Set([
   "LIBRECHAT_USER_ID",
 ]);
 
-// One combined, linear pattern per syntax; order matters (longest forms first).
+// One combined, linear pattern per syntax; order matters (longest forms first). Bounded
+// bodies exclude `{` so that a run of `${a:-` or `{env:` fails at the next `{` instead of
+// scanning 500 characters from every start.
 const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecArray) => ValueRef }[] = [
   { syntax: "gh-secrets", re: /\$\{\{\s*(secrets|inputs|env|vars)\.([A-Za-z0-9_.-]{1,200})\s*\}\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "secretStore", name: `${m[1]}.${m[2]}` }) },
   { syntax: "env-colon", re: /\$\{env:([A-Za-z_][A-Za-z0-9_]{0,200})\}/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "input", re: /\$\{input:([A-Za-z0-9_.-]{1,200})\}/g, make: (m) => ({ kind: "input", id: m[1] ?? "" }) },
-  { syntax: "file-colon", re: /\$\{file:([^}\s]{1,500})\}/g, make: (m) => ({ kind: "file", path: m[1] ?? "" }) },
+  { syntax: "file-colon", re: /\$\{file:([^{}\s]{1,500})\}/g, make: (m) => ({ kind: "file", path: m[1] ?? "" }) },
   {
     syntax: "dollar-brace",
-    re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(?::-([^}]{0,500}))?\}/g,
+    re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(?::-([^{}]{0,500}))?\}/g,
     make: (m) => (BUILTINS.has(m[1] ?? "") ? { kind: "builtin", name: m[1] ?? "" } : m[2] !== undefined ? { kind: "env", name: m[1] ?? "", default: m[2] } : { kind: "env", name: m[1] ?? "" }),
   },
-  { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
+  { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^{}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
   { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
 ];
 
-/** Finds every reference-looking token in a value, in order, without overlaps. */
+/**
+ * At most this many tokens are collected per value. Real values hold one or
+ * two; a hostile 100 KB run of `$a ` holds 30,000, whose overlap checks and
+ * objects cost seconds per value (each value is classified several times).
+ */
+export const MAX_REF_TOKENS = 64;
+
+/** Finds every reference-looking token in a value (up to MAX_REF_TOKENS), in order, without overlaps. */
 export function findRefTokens(raw: string): Token[] {
   if (!raw.includes("$") && !raw.includes("{") && !raw.includes("%")) return [];
   const taken: [number, number][] = [];
   const found: (Token & { at: number })[] = [];
   for (const p of PATTERNS) {
+    if (found.length >= MAX_REF_TOKENS) break;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = p.re.exec(raw)) !== null) {
+    while (found.length < MAX_REF_TOKENS && (m = p.re.exec(raw)) !== null) {
       const s = m.index;
       const e = s + m[0].length;
       if (taken.some(([a, b]) => s < b && e > a)) continue;

@@ -289,9 +289,18 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
   return undefined;
 }
 
+/**
+ * A URL with userinfo (`user:pass@`) or a credential-named query parameter.
+ * The user part stops at the first `:` so that the pattern stays linear
+ * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
+ */
+export function urlCarriesCredential(raw: string): boolean {
+  return /:\/\/[^/@\s:]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(raw);
+}
+
 /** A URL that carries a credential (user:password@ or a key/token query parameter). */
 export function urlCredential(url: ConfigValue): Credential | undefined {
-  if (!/:\/\/[^/@\s]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(url.raw)) return undefined;
+  if (!urlCarriesCredential(url.raw)) return undefined;
   return { ...url, key: "url", source: "url" };
 }
 
@@ -354,9 +363,16 @@ export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
   return facts;
 }
 
+/** Drops trailing `/` and `\\` with a loop: `/[\\/]+$/` is quadratic on long runs of slashes. */
+function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === "/" || s[end - 1] === "\\")) end--;
+  return s.slice(0, end);
+}
+
 /** `/`, a drive root, or a home folder. */
 export function isBroadPath(p: string): boolean {
-  const v = p.trim().replace(/[\\/]+$/, "");
+  const v = trimTrailingSlashes(p.trim());
   if (v === "" && p.trim().startsWith("/")) return true;
   if (/^[A-Za-z]:$/.test(v)) return true;
   if (v === "~" || v === "$HOME" || v === "${HOME}" || v === "${userHome}" || v === "%USERPROFILE%" || v === "${env:HOME}") return true;

@@ -21,6 +21,7 @@ import TOML from "@iarna/toml";
 import { LineIndex } from "../model/location.js";
 import type { Span } from "../model/location.js";
 import type { DocComment, DocNode, DocObject, DocScalar } from "./doc.js";
+import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
 
 export type { ParseProblem } from "./problem.js";
@@ -38,6 +39,8 @@ const MAX_DEPTH = 256;
 const MAX_MESSAGE = 160;
 
 export function parseToml(text: string): TomlParseResult {
+  // @iarna/toml recurses and takes seconds on arrays / inline tables nested ~100,000 deep.
+  if (nestsDeeperThan(text)) return { diagnostics: [{ message: `nesting deeper than ${MAX_NESTING} levels; file not parsed`, span: { start: 0, end: 1 } }], comments: [] };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const problem = validate(text, bom);
   if (problem) return { diagnostics: [problem], comments: [] };

@@ -2,8 +2,9 @@
  * YAML (multi-document) to DocNode trees with exact spans, through the `yaml`
  * package. Aliases are expanded with a budget so that alias bombs stop early.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node as YNode } from "yaml";
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
+import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
 
 export interface YamlResult {
@@ -14,17 +15,46 @@ export interface YamlResult {
 
 /** How many nodes alias expansion may produce per file before we stop. */
 export const MAX_YAML_EXPANDED_NODES = 100_000;
-const MAX_DEPTH = 256;
+const MAX_DEPTH = MAX_NESTING;
 
 class Budget {
   nodes = 0;
   exceeded = false;
+  /** Why conversion stopped: too many nodes (aliases) or too deep. */
+  reason: "nodes" | "depth" = "nodes";
+  #targets: Map<Alias, YNode> | undefined;
   constructor(readonly doc: Document.Parsed) {}
+
+  /**
+   * The node an alias stands for: the last node anchored with its name before
+   * it (yaml's own rule). yaml's `Alias.resolve` walks the whole document on
+   * every call, which made an alias bomb cost seconds; here the document is
+   * walked once.
+   */
+  resolve(alias: Alias): YNode | undefined {
+    if (!this.#targets) {
+      const targets = new Map<Alias, YNode>();
+      const last = new Map<string, YNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) {
+            const target = last.get(node.source);
+            if (target) targets.set(node, target);
+          } else if (typeof (node as { anchor?: unknown }).anchor === "string") last.set((node as { anchor: string }).anchor, node as YNode);
+        },
+      });
+      this.#targets = targets;
+    }
+    return this.#targets.get(alias);
+  }
 }
 
 export function parseYaml(text: string): YamlResult {
   const problems: ParseProblem[] = [];
   const docs: DocNode[] = [];
+  if (nestsDeeperThan(text)) {
+    return { docs, problems: [{ message: `nesting deeper than ${MAX_NESTING} levels; file not parsed`, span: { start: 0, end: 0 } }], comments: [] };
+  }
   let parsed;
   try {
     parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
@@ -46,7 +76,10 @@ export function parseYaml(text: string): YamlResult {
     const node = convert(root, budget, 0);
     if (budget.exceeded) {
       problems.push({
-        message: `YAML aliases expand to more than ${MAX_YAML_EXPANDED_NODES} nodes (alias bomb?); document not analysed`,
+        message:
+          budget.reason === "depth"
+            ? `nesting deeper than ${MAX_DEPTH} levels; document not analysed`
+            : `YAML aliases expand to more than ${MAX_YAML_EXPANDED_NODES} nodes (alias bomb?); document not analysed`,
         span: { start: 0, end: 0 },
       });
       break;
@@ -70,16 +103,12 @@ function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start:
   if (budget.exceeded) return undefined;
   if (++budget.nodes > MAX_YAML_EXPANDED_NODES || depth > MAX_DEPTH) {
     budget.exceeded = true;
+    if (depth > MAX_DEPTH) budget.reason = "depth";
     return undefined;
   }
   if (isAlias(n)) {
     // The alias' own span is where it is used; the value comes from the anchor.
-    let anchored: YNode | undefined;
-    try {
-      anchored = n.resolve(budget.doc) as YNode | undefined;
-    } catch {
-      anchored = undefined;
-    }
+    const anchored = budget.resolve(n);
     if (!anchored) return { type: "null", span: spanOf(n), value: null };
     return convert(anchored, budget, depth + 1, aliasSpan ?? spanOf(n));
   }

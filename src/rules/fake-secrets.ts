@@ -65,3 +65,32 @@ export function fakeSlackBotToken(seed = "mcplint"): string {
 export function fakeOpaqueKey(seed = "mcplint", length = 40): string {
   return body(seed, length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 }
+
+/** An AWS access key id (`AKIA` + 16 upper-case letters and digits). */
+export function fakeAwsAccessKeyId(seed = "mcplint"): string {
+  return "AK" + "IA" + body(seed, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+}
+
+/** An OpenAI project key (`sk-proj-` + 156 characters). */
+export function fakeOpenAIProjectKey(seed = "mcplint"): string {
+  return ["sk", "proj", body(seed, 156, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")].join("-");
+}
+
+/** A Google API key (`AIza` + 35 characters). */
+export function fakeGoogleApiKey(seed = "mcplint"): string {
+  return "AI" + "za" + body(seed, 35, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+}
+
+/** A GitLab personal access token (`glpat-` + 20 characters). */
+export function fakeGitLabToken(seed = "mcplint"): string {
+  return "gl" + "pat-" + body(seed, 20, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+}
+
+/** The fixed header of the HS256 JWTs made by fakeJwt (public, the same in every such token). */
+export const FAKE_JWT_HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
+
+/** An HS256-shaped JWT with no expiry (`exp` absent), signature random. */
+export function fakeJwt(seed = "mcplint"): string {
+  const payload = Buffer.from(JSON.stringify({ sub: body(seed, 12, "abcdefghijklmnopqrstuvwxyz0123456789"), iat: 1_700_000_000 })).toString("base64url");
+  return `${FAKE_JWT_HEADER}.${payload}.${body(seed + "sig", 43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")}`;
+}

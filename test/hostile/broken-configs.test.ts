@@ -1,0 +1,24 @@
+/** A config with a syntax error is not modelled, but its secrets are still found (text scan). */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+
+const token = fakeGitHubToken("ghp", "broken-configs");
+
+describe("secrets in configs with syntax errors", () => {
+  it.each([
+    [".mcp.json", `{\n  "mcpServers": { "a": { "env": { "T": "${token}" } }\n  ,,\n`, 2],
+    [".continue/config.yaml", `mcpServers:\n  - name: a\n    env: { T: ${token}\n  bad: [\n`, 3],
+    [".codex/config.toml", `[mcp_servers.a\nenv = { T = "${token}" }\n`, 2],
+  ])("%s", (file, text, line) => {
+    const r = scanSources([{ path: file, text }]);
+    expect(r.findings.filter((f) => f.ruleId === "parse-error").length).toBeGreaterThan(0);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.line)).toEqual([line]);
+  });
+
+  it("a YAML file whose first document parses and second does not: both documents' secrets, once each", () => {
+    const other = fakeGitHubToken("ghp", "broken-configs-2");
+    const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      T: ${token}\n---\nbroken: [\nT: ${other}\n` }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.line)).toEqual([5, 8]);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Encodings: UTF-8 with BOM, UTF-16 LE and BE with BOM still parse and give
+ * their servers and secrets at the right lines; invalid UTF-8 is decoded
+ * with replacement characters and a note.
+ */
+import { describe, expect, it } from "vitest";
+import type { ScanResult } from "../../src/api.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli } from "../helpers.js";
+import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
+
+const token = fakeGitHubToken("ghp", "encodings");
+
+const CONFIGS = {
+  ".cursor/mcp.json": { text: `{\n  // é ü 😀\n  "mcpServers": {\n    "ünï": {\n      "command": "npx",\n      "env": { "GITHUB_TOKEN": "${token}" }\n    }\n  }\n}\n`.replace("  // é ü 😀\n", '  "note": "é ü 😀",\n'), server: { name: "ünï", line: 4, column: 5 }, secret: { line: 6, column: 33 } },
+  ".continue/config.yaml": { text: `name: é😀\nmcpServers:\n  - name: ünï\n    command: npx\n    env:\n      GITHUB_TOKEN: ${token}\n`, server: { name: "ünï", line: 3, column: 11 }, secret: { line: 6, column: 21 } },
+  ".codex/config.toml": { text: `# é😀\n[mcp_servers."ünï"]\ncommand = "npx"\nenv = { GITHUB_TOKEN = "${token}" }\n`, server: { name: "ünï" }, secret: undefined },
+} as const;
+
+function utf16be(s: string): Buffer {
+  const le = Buffer.from(s, "utf16le");
+  for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1] as number, le[i] as number];
+  return le;
+}
+
+const ENCODINGS: Record<string, (s: string) => Buffer> = {
+  "UTF-8": (s) => Buffer.from(s, "utf8"),
+  "UTF-8 with BOM": (s) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, "utf8")]),
+  "UTF-16 LE with BOM": (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]),
+  "UTF-16 BE with BOM": (s) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(s)]),
+};
+
+function check(result: ScanResult, rel: keyof typeof CONFIGS): void {
+  const want = CONFIGS[rel];
+  const server = result.model.servers.find((s) => s.file === rel);
+  expect(server?.name).toBe(want.server.name);
+  if ("line" in want.server) expect([server?.loc.line, server?.loc.column]).toEqual([want.server.line, want.server.column]);
+  const secret = result.findings.find((f) => f.ruleId === "hardcoded-secret" && f.loc.file === rel);
+  expect(secret, `secret in ${rel}`).toBeDefined();
+  // TOML locations arrive with the position-aware TOML parser (branch `toml`).
+  if (want.secret) expect([secret?.loc.line, secret?.loc.column]).toEqual([want.secret.line, want.secret.column]);
+}
+
+describe.each(Object.keys(ENCODINGS))("%s", (encoding) => {
+  const encode = ENCODINGS[encoding] as (s: string) => Buffer;
+
+  it.each(Object.keys(CONFIGS) as (keyof typeof CONFIGS)[])("%s parses and yields its server and secret at the right lines", async (rel) => {
+    const dir = treeWithPlantedSecret({ [rel]: encode(CONFIGS[rel].text) });
+    const result = await scanWithin(dir, 3_000);
+    expect(result.diagnostics.filter((d) => d.file === rel)).toEqual([]);
+    check(result, rel);
+    expectPlantedSecret(result);
+  });
+
+  it("the text report's code frame shows the decoded, masked line", async () => {
+    const dir = treeWithPlantedSecret({ ".continue/config.yaml": encode(CONFIGS[".continue/config.yaml"].text) });
+    const r = await cli(["scan"], dir);
+    expect(r.stdout).toContain(".continue/config.yaml:6:21");
+    expect(r.stdout).toMatch(/ 6 \| {7}GITHUB_TOKEN: ghp_\*+\n/);
+    expect(r.stdout).not.toContain("\u0000");
+    expect(r.stdout).not.toContain(token);
+  });
+});
+
+describe("invalid UTF-8", () => {
+  it("is decoded with replacement characters, noted, and still scanned", async () => {
+    const bad = Buffer.concat([Buffer.from("A=1\nB="), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x80]), Buffer.from(`\nGITHUB_TOKEN=${token}\n`)]);
+    const json = Buffer.concat([Buffer.from('{"mcpServers":{"x":{"command":"npx","args":["'), Buffer.from([0xe2, 0x28, 0xa1]), Buffer.from(`"],"env":{"T":"${token}"}}}}`)]);
+    const dir = treeWithPlantedSecret({ ".env": bad, "bad/.mcp.json": json });
+    const result = await scanWithin(dir, 3_000);
+    expect(diagnosticFor(result, ".env", "encoding").message).toBe(".env: invalid UTF-8; undecodable bytes were replaced");
+    diagnosticFor(result, "bad/.mcp.json", "encoding");
+    expect(result.findings.find((f) => f.ruleId === "hardcoded-secret" && f.loc.file === ".env")?.loc.line).toBe(3);
+    expect(result.model.servers.find((s) => s.file === "bad/.mcp.json")?.args[0]?.raw).toBe("\uFFFD(\uFFFD");
+    expectPlantedSecret(result);
+  });
+});

@@ -1,0 +1,65 @@
+/** A 100 MB file and a single 10 MB line: skipped over the size cap, scanned in time under it. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { cli } from "../helpers.js";
+import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret, write } from "./hostile.js";
+
+const MB = 1024 * 1024;
+
+describe("a 100 MB file", () => {
+  it("is skipped by size (not read) with a note naming --max-file-size", async () => {
+    const dir = treeWithPlantedSecret();
+    // Sparse: created instantly, takes no disk space.
+    for (const rel of ["huge.log", ".cursor/mcp.json"]) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      const fd = fs.openSync(path.join(dir, rel), "w");
+      fs.ftruncateSync(fd, 100 * MB);
+      fs.closeSync(fd);
+    }
+    const result = await scanWithin(dir, 3_000);
+    for (const rel of ["huge.log", ".cursor/mcp.json"]) {
+      expect(diagnosticFor(result, rel, "too-large").message).toMatch(/104857600 bytes is over the size limit of 2097152 bytes \(--max-file-size\)/);
+    }
+    expectPlantedSecret(result);
+    // Notes are not printed in the text report; the JSON report lists them.
+    const json = JSON.parse((await cli(["scan", "--format", "json"], dir)).stdout) as { diagnostics: { code: string; file?: string }[] };
+    expect(json.diagnostics.filter((d) => d.code === "too-large").map((d) => d.file)).toEqual([".cursor/mcp.json", "huge.log"]);
+  });
+});
+
+describe("a single 10 MB line", () => {
+  const token = fakeGitHubToken("ghp", "ten-megabyte-line");
+  const line = "x".repeat(10 * MB) + ` ${token}\n`;
+  const json = JSON.stringify({ mcpServers: { long: { command: "npx", args: ["a".repeat(10 * MB)], env: { GITHUB_TOKEN: token } } } });
+
+  it("is skipped by default (over the 2 MB cap)", async () => {
+    const dir = treeWithPlantedSecret({ "notes.txt": line });
+    const result = await scanWithin(dir, 5_000);
+    diagnosticFor(result, "notes.txt", "too-large");
+    expectPlantedSecret(result);
+  });
+
+  it("is scanned in time with --max-file-size raised, and its secret found", async () => {
+    const dir = treeWithPlantedSecret({ "notes.txt": line, "long/.mcp.json": json });
+    const result = await scanWithin(dir, 15_000, { maxFileSize: 20 * MB });
+    const hits = result.model.secrets.filter((s) => s.loc.file === "notes.txt" || s.loc.file === "long/.mcp.json");
+    expect(hits.map((h) => [h.loc.file, h.loc.line])).toEqual([
+      ["long/.mcp.json", 1],
+      ["notes.txt", 1],
+    ]);
+    expect(result.model.secrets.find((s) => s.loc.file === "notes.txt")?.loc.column).toBe(10 * MB + 2);
+    expect(result.model.servers.find((s) => s.file === "long/.mcp.json")?.name).toBe("long");
+    expectPlantedSecret(result);
+  });
+
+  it("prints a bounded code frame, never the 10 MB line", async () => {
+    const dir = treeWithPlantedSecret();
+    write(dir, "notes.txt", line);
+    const r = await cli(["scan", "--max-file-size", "20m"], dir);
+    expect(r.stdout).toContain("notes.txt:1:");
+    expect(r.stdout.length).toBeLessThan(20_000);
+    expect(r.stdout).not.toContain(token);
+  });
+});

@@ -1,0 +1,50 @@
+/** FIFOs and device files in the tree or on the command line are never opened. */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
+
+function mkfifo(abs: string): void {
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  execFileSync("mkfifo", [abs]);
+}
+
+describe("FIFOs", () => {
+  it("in the tree (even under catalog names) are skipped without being opened; the scan does not block", async () => {
+    const dir = treeWithPlantedSecret();
+    for (const rel of ["pipe", ".cursor/mcp.json", ".continue/config.yaml"]) mkfifo(path.join(dir, rel));
+    // Opening a FIFO for reading with no writer blocks forever: finishing at all proves it was not opened.
+    const result = await scanWithin(dir, 3_000);
+    for (const rel of ["pipe", ".cursor/mcp.json", ".continue/config.yaml"]) {
+      expect(diagnosticFor(result, rel, "not-regular-file").message).toBe(`${rel} is not a regular file (FIFO, socket or device); not opened`);
+    }
+    expectPlantedSecret(result);
+  });
+
+  it("in a sub-folder scanned from above: the message names the path from the root", async () => {
+    const dir = treeWithPlantedSecret();
+    mkfifo(path.join(dir, "sub", "deeper", "pipe.json"));
+    const result = await scanWithin(dir, 3_000, { paths: ["sub", ".mcp.json"] });
+    expect(diagnosticFor(result, "sub/deeper/pipe.json", "not-regular-file").message).toBe("sub/deeper/pipe.json is not a regular file (FIFO, socket or device); not opened");
+    expectPlantedSecret(result);
+  });
+
+  it("named on the command line is skipped too", async () => {
+    const dir = treeWithPlantedSecret();
+    mkfifo(path.join(dir, "named.json"));
+    const result = await scanWithin(dir, 3_000, { paths: ["named.json", "."] });
+    expect(result.diagnostics.filter((d) => d.file === "named.json" && d.code === "not-regular-file").length).toBeGreaterThanOrEqual(1);
+    expectPlantedSecret(result);
+  });
+});
+
+describe("device files", () => {
+  it("named on the command line (/dev/zero, /dev/null) are skipped", async () => {
+    const dir = treeWithPlantedSecret();
+    const result = await scanWithin(dir, 3_000, { paths: ["/dev/zero", "/dev/null", "."] });
+    expect(diagnosticFor(result, "/dev/zero", "not-regular-file").message).toBe("/dev/zero is not a regular file; skipped");
+    diagnosticFor(result, "/dev/null", "not-regular-file");
+    expectPlantedSecret(result);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Redaction audit: fake secrets of every kind planted in every format, the
+ * CLI run in-process in every output mode (scan text/json/sarif, to stdout
+ * and to files, inventory text/json, diagnostics), and no detected secret
+ * may appear whole, nor any 12-character piece of it, anywhere in what
+ * mcplint prints or writes.
+ *
+ * Only DETECTED values are audited: an undetected value is, by definition,
+ * plain configuration to mcplint (the inventory shows args as they are).
+ * Which (kind, place) pairs are detected is measured, not assumed, so the
+ * audit widens by itself as detectors land; the pairs not detected yet are
+ * listed as `it.todo`.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { FAKE_JWT_HEADER, fakeAnthropicKey, fakeAwsAccessKeyId, fakeGitHubToken, fakeGitLabToken, fakeGoogleApiKey, fakeJwt, fakeOpaqueKey, fakeOpenAIProjectKey, fakeSlackBotToken } from "../../src/rules/fake-secrets.js";
+import { secretHash } from "../../src/secrets/index.js";
+import { cli, tempTree } from "../helpers.js";
+
+interface Kind {
+  readonly id: string;
+  readonly make: (seed: string) => string;
+  /** Length of the part every token of the kind shares (not secret): windows inside it are not checked. */
+  readonly publicPrefix: number;
+}
+
+const KINDS: readonly Kind[] = [
+  { id: "github-pat", make: (s) => fakeGitHubToken("ghp", s), publicPrefix: 4 },
+  { id: "anthropic-api-key", make: fakeAnthropicKey, publicPrefix: "sk-ant-api03-".length },
+  { id: "slack-bot-token", make: fakeSlackBotToken, publicPrefix: "xoxb-".length },
+  { id: "aws-access-key-id", make: fakeAwsAccessKeyId, publicPrefix: 4 },
+  { id: "openai-project-key", make: fakeOpenAIProjectKey, publicPrefix: "sk-proj-".length },
+  { id: "google-api-key", make: fakeGoogleApiKey, publicPrefix: 4 },
+  { id: "gitlab-pat", make: fakeGitLabToken, publicPrefix: "glpat-".length },
+  { id: "jwt", make: fakeJwt, publicPrefix: FAKE_JWT_HEADER.length + 1 + 10 },
+  { id: "generic-high-entropy", make: (s) => fakeOpaqueKey(s, 40), publicPrefix: 0 },
+];
+
+interface Place {
+  readonly id: string;
+  readonly path: string;
+  readonly file: (secret: string) => string | Buffer;
+}
+
+const json = (o: unknown) => JSON.stringify(o, null, 2) + "\n";
+
+/** Where secrets are planted: every client format, text files, URLs, flags, and broken files. */
+const PLACES: readonly Place[] = [
+  { id: "Claude .mcp.json env", path: "claude/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp@1.0.0"], env: { ACME_API_KEY: s } } } }) },
+  { id: "Claude Desktop env", path: "desktop/claude_desktop_config.json", file: (s) => json({ mcpServers: { acme: { command: "uvx", args: ["acme-mcp"], env: { ACME_TOKEN: s } } } }) },
+  { id: "Cursor headers", path: ".cursor/mcp.json", file: (s) => json({ mcpServers: { acme: { url: "https://mcp.example.com/mcp", headers: { Authorization: `Bearer ${s}` } } } }) },
+  { id: "VS Code env and headers (JSONC)", path: ".vscode/mcp.json", file: (s) => `// team servers\n{\n  "servers": {\n    "acme": { "type": "stdio", "command": "node", "args": ["server.js"], "env": { "ACME_API_KEY": "${s}" }, },\n    "web": { "type": "http", "url": "https://mcp.example.com", "headers": { "X-Api-Key": "${s}" } },\n  },\n}\n` },
+  { id: "Continue YAML", path: ".continue/config.yaml", file: (s) => `name: audit\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    command: npx\n    args: ["-y", "@acme/mcp"]\n    env:\n      ACME_API_KEY: ${s}\n` },
+  { id: "Goose YAML", path: "goose/config.yaml", file: (s) => `extensions:\n  acme:\n    name: acme\n    type: stdio\n    cmd: npx\n    args: [-y, "@acme/mcp"]\n    envs:\n      ACME_API_KEY: "${s}"\n    enabled: true\n` },
+  { id: "Codex TOML", path: ".codex/config.toml", file: (s) => `[mcp_servers.acme]\ncommand = "npx"\nargs = ["-y", "@acme/mcp", "--token", "${s}"]\nenv = { ACME_API_KEY = "${s}" }\n` },
+  { id: ".env text", path: "app/.env", file: (s) => `# app settings\nPORT=8080\nACME_API_KEY=${s}\n` },
+  { id: "TypeScript source", path: "src/agent.ts", file: (s) => `import { Client } from "@acme/mcp";\n\nexport const client = new Client({ url: "https://mcp.example.com", apiKey: "${s}" });\n` },
+  { id: "URL userinfo", path: "url/.mcp.json", file: (s) => json({ mcpServers: { acme: { type: "http", url: `https://bot:${s}@mcp.example.com/mcp` } } }) },
+  { id: "URL query", path: "query/.mcp.json", file: (s) => json({ mcpServers: { acme: { type: "sse", url: `https://mcp.example.com/sse?api_key=${s}` } } }) },
+  { id: "args --api-key=", path: "args/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp", `--api-key=${s}`] } } }) },
+  { id: "docker -e K=V", path: "docker/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "docker", args: ["run", "-i", "--rm", "-e", `ACME_API_KEY=${s}`, "ghcr.io/acme/mcp:1"] } } }) },
+  { id: "broken JSON (parse error)", path: "broken/.mcp.json", file: (s) => `{\n  "mcpServers": {\n    "acme": { "command": "npx", "env": { "ACME_API_KEY": "${s}" } \n  ,,\n` },
+  { id: "broken YAML (parse error)", path: "broken/.continue/config.yaml", file: (s) => `mcpServers:\n  - name: acme\n    env: { ACME_API_KEY: ${s}\n  bad: [\n` },
+  { id: "broken TOML (parse error)", path: "broken/.codex/config.toml", file: (s) => `[mcp_servers.acme\nenv = { ACME_API_KEY = "${s}" }\n` },
+  { id: "invalid UTF-8 .env", path: "latin1/.env", file: (s) => Buffer.concat([Buffer.from("NAME=caf"), Buffer.from([0xe9]), Buffer.from(`\nACME_API_KEY=${s}\n`)]) },
+];
+
+interface Planted {
+  readonly kind: Kind;
+  readonly place: Place;
+  readonly secret: string;
+  readonly rel: string;
+}
+
+const PLANTED: readonly Planted[] = KINDS.flatMap((kind) => PLACES.map((place) => ({ kind, place, secret: kind.make(`audit/${kind.id}/${place.id}`), rel: `${kind.id}/${place.path}` })));
+
+/** Detected means: the scan holds a secret hit with this value's hash in this file. Measured once, in memory. */
+function detected(p: Planted): boolean {
+  const content = p.place.file(p.secret);
+  const text = typeof content === "string" ? content : new TextDecoder().decode(content);
+  const r = scanSources([{ path: p.rel, text }]);
+  const hash = secretHash(p.secret);
+  return r.model.secrets.some((s) => s.hash === hash && s.loc.file === p.rel);
+}
+
+const AUDITED = PLANTED.filter(detected);
+const NOT_DETECTED = PLANTED.filter((p) => !AUDITED.includes(p));
+
+/** Every 12-character piece of the secret outside its public prefix. */
+function pieces(p: Planted): string[] {
+  const out: string[] = [];
+  for (let i = p.kind.publicPrefix === 0 ? 0 : Math.max(0, p.kind.publicPrefix - 11); i + 12 <= p.secret.length; i++) {
+    if (i + 12 > p.kind.publicPrefix) out.push(p.secret.slice(i, i + 12));
+  }
+  return out;
+}
+
+describe("redaction audit", () => {
+  const outputs: { mode: string; text: string }[] = [];
+
+  beforeAll(async () => {
+    const dir = tempTree({});
+    for (const p of PLANTED) {
+      const abs = path.join(dir, p.rel);
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.writeFileSync(abs, p.place.file(p.secret));
+    }
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-audit-out-"));
+    const runs: { mode: string; argv: string[]; env?: Record<string, string>; file?: string }[] = [
+      { mode: "scan text", argv: ["scan"] },
+      { mode: "scan text (colours)", argv: ["scan"], env: { FORCE_COLOR: "1", NO_COLOR: "" } },
+      { mode: "scan text --show-suppressed", argv: ["scan", "--show-suppressed"] },
+      { mode: "scan json", argv: ["scan", "--format", "json"] },
+      { mode: "scan sarif", argv: ["scan", "--format", "sarif"] },
+      { mode: "scan text -o", argv: ["scan", "-o", path.join(outDir, "report.txt")], file: path.join(outDir, "report.txt") },
+      { mode: "scan json -o", argv: ["scan", "--format", "json", "-o", path.join(outDir, "report.json")], file: path.join(outDir, "report.json") },
+      { mode: "scan sarif -o", argv: ["scan", "--format", "sarif", "-o", path.join(outDir, "report.sarif")], file: path.join(outDir, "report.sarif") },
+      { mode: "inventory text", argv: ["inventory"] },
+      { mode: "inventory json", argv: ["inventory", "--format", "json"] },
+      { mode: "inventory json -o", argv: ["inventory", "--format", "json", "-o", path.join(outDir, "inventory.json")], file: path.join(outDir, "inventory.json") },
+    ];
+    for (const run of runs) {
+      const r = await cli(run.argv, dir, run.env);
+      expect(r.stderr, `${run.mode}: no internal error`).not.toMatch(/internal error/);
+      outputs.push({ mode: `${run.mode} stdout`, text: r.stdout }, { mode: `${run.mode} stderr`, text: r.stderr });
+      if (run.file) outputs.push({ mode: `${run.mode} file`, text: fs.readFileSync(run.file, "utf8") });
+    }
+  }, 120_000);
+
+  it("the audit is meaningful: detected values exist in every output mode's input, and reports were produced", () => {
+    expect(AUDITED.length).toBeGreaterThanOrEqual(20);
+    expect(outputs.filter((o) => o.text.length > 0).length).toBeGreaterThanOrEqual(11);
+    // Diagnostics of the broken files are part of what is audited.
+    expect(outputs.find((o) => o.mode === "scan json stdout")?.text).toMatch(/"code": "parse-error"/);
+    expect(outputs.find((o) => o.mode === "scan json stdout")?.text).toMatch(/"code": "encoding"/);
+  });
+
+  for (const p of AUDITED) {
+    it(`${p.kind.id} in ${p.place.id}: never printed whole nor in 12-character pieces`, () => {
+      const parts = pieces(p);
+      for (const o of outputs) {
+        expect(o.text.includes(p.secret), `${o.mode} prints the whole secret`).toBe(false);
+        const leaked = parts.find((piece) => o.text.includes(piece));
+        expect(leaked, `${o.mode} prints a 12-character piece of the secret`).toBeUndefined();
+      }
+    });
+  }
+
+  for (const kind of KINDS) {
+    const missing = NOT_DETECTED.filter((p) => p.kind === kind).map((p) => p.place.id);
+    if (missing.length) it.todo(`${kind.id}: not detected yet in ${missing.join("; ")}`);
+  }
+});

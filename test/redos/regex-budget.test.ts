@@ -1,0 +1,119 @@
+/**
+ * Every regular expression on the model / refs / rules / catalog path, driven
+ * through the functions that use it with 100 KB adversarial inputs (runs of
+ * the characters the patterns hinge on), must answer in < 100 ms per call.
+ * (The secret detectors under src/secrets/ have their own test.)
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { sniffCandidates } from "../../src/catalog/classify.js";
+import { allFormats } from "../../src/catalog/formats.js";
+import type { Loc } from "../../src/model/location.js";
+import { classifyValue, findRefTokens, type RefSyntax } from "../../src/model/refs.js";
+import { argCredentials, argFacts, isBroadPath, urlCarriesCredential } from "../../src/model/server-entry.js";
+import type { ConfigValue } from "../../src/model/types.js";
+
+const SIZE = 100 * 1024;
+const LIMIT_MS = 100;
+
+/** Units repeated to 100 KB; each also tried with a tail that makes a match fail at the very end. */
+const UNITS = [
+  "$", "{", "}", "${", "${{", "{{", "}}", "%", "a", "-", " ", "\t", "_", ".", ":", "/", "\\", "@", "=", ",", "?", "&", "\n",
+  "$a", "$a ", "%a%", "%a", "${a}", "${a", "${a:-", "${env:", "${env:a}", "${input:", "${file:", "{env:", "{file:", "${{ secrets.", "${{ secrets.a }}", "{{ a", "{{a}}",
+  "://", "://a:", "a:", "--api-key", "--api-key=", "-e", "--", "--mount", "source=", "/home/", "C:\\Users\\", "@modelcontextprotocol/server-filesystem@", "mcp-server-filesystem ",
+  "delete_", "_write", "api_key=", "?token=",
+];
+const TAILS = ["", "!", "\u0000", " x", "@", "}"];
+
+function inputs(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const unit of UNITS) {
+    const body = unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+    for (const tail of TAILS) out.push({ name: `${JSON.stringify(unit)}×${Math.ceil(SIZE / unit.length)}${tail ? ` + ${JSON.stringify(tail)}` : ""}`, text: body + tail });
+  }
+  return out;
+}
+
+const INPUTS = inputs();
+const ALL_SYNTAXES: readonly RefSyntax[] = ["dollar-brace", "dollar", "percent", "env-colon", "input", "file-colon", "brace-env", "gh-secrets", "mustache"];
+const loc: Loc = { file: "x", line: 1, column: 1, endLine: 1, endColumn: 1 };
+const cv = (raw: string): ConfigValue => ({ raw, ref: { kind: "literal" }, loc });
+
+function timed(label: string, f: () => unknown, limit = LIMIT_MS): void {
+  f(); // warm up (JIT), then measure the second call
+  const t0 = performance.now();
+  f();
+  const ms = performance.now() - t0;
+  expect(ms, `${label}: ${ms.toFixed(1)} ms (limit ${limit} ms)`).toBeLessThan(limit);
+}
+
+const CALLS: Record<string, (s: string) => unknown> = {
+  findRefTokens: (s) => findRefTokens(s),
+  "classifyValue(all syntaxes)": (s) => classifyValue(s, ALL_SYNTAXES),
+  "classifyValue(none)": (s) => classifyValue(s, []),
+  "argCredentials([s])": (s) => argCredentials([cv(s)]),
+  "argCredentials(['--token', s])": (s) => argCredentials([cv("--token"), cv(s)]),
+  "argCredentials(['-e', s])": (s) => argCredentials([cv("-e"), cv(s)]),
+  "argFacts(['-v', s])": (s) => argFacts([cv("-v"), cv(s)]),
+  "argFacts(['--mount', s])": (s) => argFacts([cv("--mount"), cv(s)]),
+  "argFacts([s, s])": (s) => argFacts([cv(s), cv(s)]),
+  "argFacts([filesystem, s])": (s) => argFacts([cv("@modelcontextprotocol/server-filesystem"), cv(s)]),
+  isBroadPath: (s) => isBroadPath(s),
+  urlCarriesCredential: (s) => urlCarriesCredential(s),
+  "sniffCandidates(x.yaml)": (s) => sniffCandidates("deploy/x.yaml", s),
+};
+
+describe("regular expressions stay linear on 100 KB adversarial inputs", () => {
+  for (const [label, call] of Object.entries(CALLS)) {
+    it(label, () => {
+      for (const { name, text } of INPUTS) timed(`${label} on ${name}`, () => call(text));
+    });
+  }
+
+  it("every catalog sniffText pattern", () => {
+    for (const f of allFormats()) {
+      if (!f.sniffText) continue;
+      const re = f.sniffText;
+      for (const { name, text } of INPUTS) timed(`${f.id} sniffText on ${name}`, () => re.test(text));
+    }
+  });
+});
+
+describe("the whole pipeline stays fast with 100 KB adversarial values in its slots", () => {
+  // Parse + model + every rule over a file under the default 2 MB cap (escaping may double a value): a looser bound.
+  const PIPELINE_LIMIT_MS = 1_000;
+  const files = (v: string) => [
+    { path: ".mcp.json", text: JSON.stringify({ mcpServers: { [v.slice(0, 200)]: { command: v, args: ["-v", v, "--token", v], env: { [v.slice(0, 100)]: v }, autoApprove: [v] } } }) },
+    { path: ".vscode/mcp.json", text: JSON.stringify({ servers: { s: { type: "http", url: v, headers: { "X-Key": v } } } }) },
+  ];
+  it.each(UNITS.map((u) => [JSON.stringify(u), u]))("%s", (_, unit) => {
+    const v = unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+    timed(`scanSources with ${JSON.stringify(unit)} values`, () => {
+      const r = scanSources(files(v));
+      expect(r.diagnostics.filter((d) => d.code === "internal")).toEqual([]);
+    }, PIPELINE_LIMIT_MS);
+  });
+});
+
+describe("the linear rewrites keep their meaning", () => {
+  it("urlCarriesCredential", () => {
+    expect(urlCarriesCredential("https://user:pa:ss@host/x")).toBe(true);
+    expect(urlCarriesCredential("https://host:8443/x?api_key=1")).toBe(true);
+    expect(urlCarriesCredential("https://host:8443/mcp")).toBe(false);
+    expect(urlCarriesCredential("https://host/mcp?page=1")).toBe(false);
+  });
+
+  it("isBroadPath trims any run of trailing separators", () => {
+    expect(isBroadPath("///")).toBe(true);
+    expect(isBroadPath("/home/dev//")).toBe(true);
+    expect(isBroadPath("C:\\Users\\dev\\\\")).toBe(true);
+    expect(isBroadPath("/home/dev/project/")).toBe(false);
+  });
+
+  it("references with defaults, files and brace-env still classify", () => {
+    expect(classifyValue("${TOKEN:-none}", ["dollar-brace"]).ref).toEqual({ kind: "env", name: "TOKEN", default: "none" });
+    expect(classifyValue("${file:/run/secrets/key}", ["file-colon"]).ref).toEqual({ kind: "file", path: "/run/secrets/key" });
+    expect(classifyValue("{env:KEY}", ["brace-env"]).ref).toEqual({ kind: "env", name: "KEY" });
+    expect(findRefTokens("$a ".repeat(1_000))).toHaveLength(64);
+  });
+});
