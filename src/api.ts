@@ -68,6 +68,8 @@ export interface ScanResult {
   readonly rules: readonly Rule[];
   /** Absolute paths of reported files that do not lie under `root` (user-level files, `~/...`). */
   readonly sourcePaths?: ReadonlyMap<string, string>;
+  /** The rule options the scan ran with (approved servers, lock ...), for reports. */
+  readonly ruleOptions: Readonly<Record<string, unknown>>;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -174,7 +176,7 @@ function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Di
   const after = runRules(annotated, RULES.filter(isSuppressionRule), runOptions);
   const findings = [...applied.findings, ...applySuppressions(after.findings, sources).findings].sort(compareFindings);
   const rules = RULES.filter((r) => (options.ruleLevels?.[r.id] ?? options.ruleLevels?.[r.meta.category]) !== "off");
-  return { root, model: annotated, findings, diagnostics: [...model.diagnostics, ...ran.diagnostics, ...after.diagnostics], rules };
+  return { root, model: annotated, findings, diagnostics: [...model.diagnostics, ...ran.diagnostics, ...after.diagnostics], rules, ruleOptions: options.ruleOptions ?? {} };
 }
 
 const isSuppressionRule = (r: Rule) => r.meta.category === "suppression";

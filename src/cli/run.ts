@@ -136,7 +136,9 @@ async function configOptions(paths: readonly string[], flags: ScanFlags, io: Cli
   const shown = shownPath(file, io);
   if (!loaded.ok) throw new CommanderError(EXIT_FATAL, "mcplint.config", `invalid configuration file\n${formatProblems(loaded, shown)}`);
   const { scanOptionsFromConfig } = await import("../config/apply.js");
-  return scanOptionsFromConfig(loaded.config, shown);
+  const options = scanOptionsFromConfig(loaded.config, shown);
+  // A lock path in the configuration is relative to the configuration file.
+  return typeof options.lockFile === "string" ? { ...options, lockFile: path.resolve(path.dirname(file), options.lockFile) } : options;
 }
 
 async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<ScanOptions["baseline"]>> {
@@ -229,7 +231,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
 
 /** Markdown (PR comment) or HTML (self-contained page) governance report. */
 async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
-  const input = { model: result.model, findings: result.findings, rules: result.rules, lockPresent: fs.existsSync(path.join(result.root, "mcplint.lock.json")) };
+  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: fs.existsSync(path.join(result.root, "mcplint.lock.json")) };
   if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
   return (await import("../report/html.js")).toHtml(input);
 }
@@ -355,7 +357,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       const { scan } = await import("../api.js");
       const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
-      const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model) : inventoryText(result.model);
+      const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model, result.ruleOptions) : inventoryText(result.model, result.ruleOptions);
       if (flags.output) fs.writeFileSync(path.resolve(io.cwd, flags.output), out);
       else res.stdout += out;
     });

@@ -12,5 +12,7 @@ export function scanOptionsFromConfig(config: McplintConfig, source: string): Pa
     ...(config.secrets?.allow?.length ? { secretAllow: config.secrets.allow } : {}),
     ...(config.secrets?.patterns?.length ? { secretPatterns: config.secrets.patterns } : {}),
     ...(config.suppressions?.length ? { suppressions: { source, entries: config.suppressions } } : {}),
+    ...(config.approved ? { ruleOptions: { approved: config.approved } } : {}),
+    ...(config.lock !== undefined ? { lockFile: config.lock } : {}),
   };
 }

@@ -32,6 +32,20 @@ export interface ConfigSuppression {
   readonly expires?: string;
 }
 
+/** One approved MCP server (matched on what it is, never on its name) with its approval record. */
+export interface ConfigApprovedServer {
+  readonly package?: string;
+  readonly version?: string;
+  readonly image?: string;
+  readonly digest?: string;
+  readonly url?: string;
+  readonly command?: string;
+  readonly approvedBy?: string;
+  readonly approvedAt?: string;
+  readonly reference?: string;
+  readonly expires?: string;
+}
+
 export interface McplintConfig {
   readonly $schema?: string;
   readonly rules?: Readonly<Record<string, ConfigLevel>>;
@@ -42,6 +56,10 @@ export interface McplintConfig {
     readonly allow?: readonly string[];
   };
   readonly suppressions?: readonly ConfigSuppression[];
+  /** The organisation's approved servers; every other server is `unapproved-server`. */
+  readonly approved?: readonly ConfigApprovedServer[];
+  /** The drift lock file (default: mcplint.lock.json in the scan root), or false for none. */
+  readonly lock?: string | false;
 }
 
 const ID = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -102,6 +120,36 @@ export const CONFIG_PROPERTIES = {
         expires: { type: "string", pattern: DATE, description: "YYYY-MM-DD: the last day (UTC) the suppression holds; the finding comes back the day after." },
       },
     },
+  },
+  approved: {
+    type: "array",
+    description: "Approved MCP servers, by package and version range, container image and digest, URL (origin and path; a trailing * matches the rest) or command. Every configured server not on the list is reported as unapproved-server. Each entry may carry its approval record.",
+    items: {
+      type: "object",
+      additionalProperties: false,
+      anyOf: [
+        { properties: { package: {} }, required: ["package"] },
+        { properties: { image: {} }, required: ["image"] },
+        { properties: { url: {} }, required: ["url"] },
+        { properties: { command: {} }, required: ["command"] },
+      ],
+      properties: {
+        package: { type: "string", minLength: 1, description: "npm or PyPI package name, e.g. @modelcontextprotocol/server-github." },
+        version: { type: "string", minLength: 1, description: "A semver range (npm) or exact version; for images, the tag." },
+        image: { type: "string", minLength: 1, description: "Container image name without tag or digest." },
+        digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "Required image digest." },
+        url: { type: "string", minLength: 1, description: "Origin and path, e.g. https://mcp.example.com/mcp or https://mcp.example.com/*." },
+        command: { type: "string", minLength: 1, description: "Exact command (for servers that are neither packages, images nor URLs)." },
+        approvedBy: { type: "string", minLength: 1 },
+        approvedAt: { type: "string", pattern: DATE },
+        reference: { type: "string", minLength: 1, description: "Ticket or change id of the approval." },
+        expires: { type: "string", pattern: DATE, description: "YYYY-MM-DD after which the approval no longer counts." },
+      },
+    },
+  },
+  lock: {
+    description: "Path of the drift lock file (default: mcplint.lock.json in the scan root), or false to skip drift checks.",
+    anyOf: [{ type: "string", minLength: 1 }, { const: false }],
   },
 } as const;
 
