@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { RULES } = await import(path.join(root, "dist/src/rules/index.js"));
-const { rulePage, withRuleTable, providersPage } = await import(path.join(root, "dist/src/docs/rule-docs.js"));
+const { rulePage, withRuleTable, providersPage, coveragePage } = await import(path.join(root, "dist/src/docs/rule-docs.js"));
 const { PROVIDERS } = await import(path.join(root, "dist/src/secrets/index.js"));
 
 const dir = path.join(root, "docs", "rules");
@@ -18,4 +18,5 @@ for (const r of RULES) fs.writeFileSync(path.join(dir, `${r.id}.md`), rulePage(r
 const readmePath = path.join(root, "README.md");
 fs.writeFileSync(readmePath, withRuleTable(fs.readFileSync(readmePath, "utf8"), RULES));
 fs.writeFileSync(path.join(root, "docs", "providers.md"), providersPage(PROVIDERS));
+fs.writeFileSync(path.join(root, "docs", "coverage.md"), coveragePage(RULES));
 console.log(`wrote ${RULES.length} rule pages and the README rule table`);

@@ -27,6 +27,11 @@ describe("generated docs", () => {
     expect(PROVIDERS.length).toBeGreaterThanOrEqual(60);
   });
 
+  it("docs/coverage.md (rules per client and gateway) is fresh", async () => {
+    const { coveragePage } = await import("../src/docs/rule-docs.js");
+    expect(fs.readFileSync(path.join(REPO_ROOT, "docs", "coverage.md"), "utf8"), "stale: run npm run docs").toBe(coveragePage(RULES));
+  });
+
   it("no docs page carries a secret the detectors find", async () => {
     const { scanSources } = await import("../src/api.js");
     const pages = fs.readdirSync(path.join(REPO_ROOT, "docs", "rules")).map((f) => ({ path: `docs/rules/${f}`, text: fs.readFileSync(path.join(REPO_ROOT, "docs", "rules", f), "utf8") }));

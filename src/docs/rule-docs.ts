@@ -89,3 +89,37 @@ export function providersPage(providers: readonly { id: string; title: string; k
     "",
   ].join("\n");
 }
+
+/**
+ * Which rules cover which client or gateway, from the rules' own bad examples:
+ * each example is scanned, and the clients of the servers and policies it
+ * yields are credited with the rule (docs/coverage.md).
+ */
+export function coveragePage(rules: readonly Rule[]): string {
+  const byClient = new Map<string, Set<string>>();
+  for (const rule of rules) {
+    for (const ex of rule.examples.bad) {
+      const sources = [{ path: ex.file, text: ex.code }, ...Object.entries(ex.extraFiles ?? {}).map(([path, text]) => ({ path, text }))];
+      const result = scanSources(sources, { ruleOptions: ex.options ?? {} });
+      if (!result.findings.some((f) => f.ruleId === rule.id)) continue;
+      const clients = new Set([...result.model.servers.map((s) => s.client), ...result.model.policies.map((p) => p.client)]);
+      if (clients.size === 0) clients.add("any file (text scan)");
+      for (const c of clients) {
+        const set = byClient.get(c) ?? new Set<string>();
+        set.add(rule.id);
+        byClient.set(c, set);
+      }
+    }
+  }
+  const rows = [...byClient.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([client, ids]) => `| \`${client}\` | ${[...ids].sort().map((id) => `[\`${id}\`](rules/${id}.md)`).join(", ")} |`);
+  return [
+    "# Coverage: which rules have a reported example for which client or gateway",
+    "",
+    "Generated from the rules' bad examples (each is scanned; the clients of the servers and policies it yields are listed). Rules that read the whole model (hardcoded-secret, shared-secret, unexpanded-reference, unpinned-package ...) apply to every format; this table shows where an example proves it. Do not edit: `npm run docs`.",
+    "",
+    "| Client / gateway | Rules with a reported example |",
+    "|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}

@@ -45,6 +45,34 @@ export default defineRule({
       { file: ".config/goose/config.yaml", code: `GOOSE_MODE: auto\nextensions: {}\n`, expect: { line: 1, column: 13 } },
       { file: ".continue/permissions.yaml", code: `allow:\n  - "*"\n`, expect: { line: 2, column: 5 } },
       { file: "enterprise/cline-remote-config.json", code: `{ "allowedMCPServers": [{ "id": "acme-notes" }] }\n`, expect: { line: 1, column: 33 } },
+      {
+        file: "gateway/config.yaml",
+        code: `mcp:
+  port: 3000
+  policies:
+    jwtAuth: { issuer: https://idp.acme.example, jwks: { url: https://idp.acme.example/jwks.json }, mode: optional }
+    mcpAuthorization:
+      rules: ['mcp.tool.name == "search_notes"']
+  targets:
+  - name: notes
+    mcp: { host: https://notes.internal:8443/mcp }
+`,
+        expect: { line: 4, column: 107 },
+      },
+      {
+        file: "deploy/mcproute.yaml",
+        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: acme }
+spec:
+  backendRefs:
+  - name: notes
+  securityPolicy:
+    oauth: { issuer: https://idp.acme.example }
+    authorization: { defaultAction: Deny }
+`,
+        expect: { line: 6, column: 11 },
+      },
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
