@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
+import { readSourceSync, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
 import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
 import { walk } from "./discover/walk.js";
 import { analyzeFile, type FileAnalysis } from "./engine/analyze-file.js";
@@ -54,7 +54,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   for (const f of walked.files) {
-    const r = await readSource(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    const r = readSourceSync(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!r.ok) {
       diagnostics.push(r.diagnostic);
       continue;
