@@ -4,10 +4,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readSourceSync, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
+import { DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
 import { walk } from "./discover/walk.js";
-import { analyzeFile, type FileAnalysis } from "./engine/analyze-file.js";
+import type { FileAnalysis } from "./engine/analyze-file.js";
+import { analyzeSource, safeAnalyze, type FileOutcome } from "./engine/analyze-source.js";
+import { analyzeInPool, poolSize } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { Finding } from "./engine/finding.js";
 import type { ScanModel } from "./engine/model.js";
@@ -38,6 +40,12 @@ export interface ScanOptions {
    * `mcplint.lock.json` in the scan root when it exists.
    */
   readonly lockFile?: string | false;
+  /**
+   * Worker threads for reading and analysing files. Default: one per core
+   * when the scan has 500 files or more, else none. 1 keeps the scan on the
+   * calling thread; more than 1 uses the pool whatever the file count.
+   */
+  readonly threads?: number;
 }
 
 export interface ScanResult {
@@ -53,14 +61,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const walked = await walk({ paths: options.paths ?? ["."], cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false });
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
-  for (const f of walked.files) {
-    const r = readSourceSync(f.abs, f.rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    if (!r.ok) {
-      diagnostics.push(r.diagnostic);
-      continue;
-    }
-    diagnostics.push(...r.notes);
-    analyses.push(safeAnalyze(f.rel, r.text, r.bytes, diagnostics));
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const threads = poolSize(walked.files.length, options.threads);
+  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads)).outcomes 
+      : (() => {
+          const read = makeReader(maxFileSize);
+          return walked.files.map((f) => analyzeSource(f, read));
+        })();
+  for (const o of outcomes) {
+    diagnostics.push(...o.diagnostics);
+    if (o.analysis) analyses.push(o.analysis);
   }
   const lock = loadLock(walked.root, options.lockFile, diagnostics);
   return finish(walked.root, analyses, diagnostics, lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options);
@@ -86,15 +96,6 @@ export function scanSources(sources: readonly { path: string; text: string }[], 
   const diagnostics: Diagnostic[] = [];
   const analyses = sources.map((s) => safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics));
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
-}
-
-function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[]): FileAnalysis {
-  try {
-    return analyzeFile(rel, text, bytes);
-  } catch (err) {
-    diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });
-    return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] };
-  }
 }
 
 function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions): ScanResult {

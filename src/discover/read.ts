@@ -41,8 +41,22 @@ function binaryNote(rel: string): ReadResult {
   return { ok: false, diagnostic: { level: "note", code: "binary", message: `${rel}: binary file; skipped`, file: rel } };
 }
 
-/** Reads and decodes one file; never throws. */
-export function readSourceSync(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE): ReadResult {
+/**
+ * A reader for one scan: reads into one scratch buffer that grows to the
+ * largest file seen (decoding copies the bytes out), instead of a new buffer
+ * per file that only the garbage collector gives back.
+ */
+export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE): (abs: string, rel: string) => ReadResult {
+  let scratch = Buffer.allocUnsafe(0);
+  const scratchFor = (size: number) => {
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, Math.min(maxBytes + 1, Math.max(64 * 1024, scratch.length * 2))));
+    return scratch;
+  };
+  return (abs, rel) => readSourceSync(abs, rel, maxBytes, scratchFor);
+}
+
+/** Reads and decodes one file; never throws. `bufferFor` may hand out a reused buffer of at least the given size. */
+export function readSourceSync(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE, bufferFor: (size: number) => Buffer = (n) => Buffer.allocUnsafe(n)): ReadResult {
   if (isBinaryByName(rel)) return binaryNote(rel);
   let fd: number | undefined;
   try {
@@ -54,10 +68,11 @@ export function readSourceSync(abs: string, rel: string, maxBytes = DEFAULT_MAX_
       return { ok: false, diagnostic: { level: "note", code: "too-large", message: `${rel}: ${st.size} bytes is over the size limit of ${maxBytes} bytes (--max-file-size); skipped`, file: rel } };
     }
     // One read of the stated size (plus one byte to see growth); a file that grew past the cap is cut there.
-    const buf = Buffer.allocUnsafe(Math.min(st.size + 1, maxBytes));
+    const want = Math.min(st.size + 1, maxBytes);
+    const buf = bufferFor(want);
     let n = 0;
-    while (n < buf.length) {
-      const got = fs.readSync(fd, buf, n, buf.length - n, null);
+    while (n < want) {
+      const got = fs.readSync(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
     }
