@@ -2,7 +2,16 @@
  * YAML (multi-document) to DocNode trees with exact spans, through the `yaml`
  * package. Aliases are expanded with a budget so that alias bombs stop early.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YNode } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node as YNode } from "yaml";
+
+/** `yaml` is loaded on the first YAML file (60 ms of start-up that a JSON-only run never needs). */
+type YamlLib = typeof import("yaml");
+let lib: YamlLib | undefined;
+function yaml(): YamlLib {
+  lib ??= createRequire(import.meta.url)("yaml") as YamlLib;
+  return lib;
+}
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import type { ParseProblem } from "./problem.js";
 
@@ -27,6 +36,7 @@ export function parseYaml(text: string): YamlResult {
   const docs: DocNode[] = [];
   let parsed;
   try {
+    const { parseAllDocuments, LineCounter } = yaml();
     parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
   } catch (err) {
     return { docs, problems: [{ message: `YAML syntax error: ${(err as Error).message.split("\n")[0]}`, span: { start: 0, end: 0 } }], comments: [] };
@@ -67,6 +77,7 @@ function spanOf(n: YNode): { start: number; end: number } {
 }
 
 function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start: number; end: number }): DocNode | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   if (budget.exceeded) return undefined;
   if (++budget.nodes > MAX_YAML_EXPANDED_NODES || depth > MAX_DEPTH) {
     budget.exceeded = true;
