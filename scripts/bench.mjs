@@ -8,8 +8,10 @@
  * same run, and peak resident memory (`/usr/bin/time -v`, when installed).
  *
  *   npm run bench                 # full: 1x vs rg vs secretlint, pre-commit, 1x/2x/4x
- *   npm run bench -- --runs 3     # fewer runs (default 5; secretlint runs at most 3 times)
+ *   npm run bench -- --runs 3     # fewer runs (default 5)
+ *   npm run bench -- --secretlint-runs 3 --secretlint-timeout 1800   # secretlint: default 1 run, 900 s
  *   npm run bench -- --quick      # no secretlint, no 4x
+ *   npm run bench -- --no-secretlint
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -23,22 +25,29 @@ const BENCH = path.join(REPO, ".bench");
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) > 0 && args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 const QUICK = args.includes("--quick");
+const opt = (name, dflt) => (args.includes(name) && Number(args[args.indexOf(name) + 1]) > 0 ? Number(args[args.indexOf(name) + 1]) : dflt);
+/** secretlint takes minutes on the corpus: one run by default, stopped after this many seconds (the ratio is then a lower bound). */
+const SECRETLINT_RUNS = opt("--secretlint-runs", 1);
+const SECRETLINT_TIMEOUT_S = opt("--secretlint-timeout", 900);
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const MCPLINT = path.join(REPO, "bin", "mcplint.js");
 
 /** One timed run: wall ms (hrtime around the spawn) and peak RSS in KB (when /usr/bin/time exists). */
-function timed(cmd, argv, cwd) {
+function timed(cmd, argv, cwd, timeoutMs) {
   const rssFile = path.join(BENCH, "rss.txt");
-  const [bin, full] = TIME ? [TIME, ["-f", "%M", "-o", rssFile, cmd, ...argv]] : [cmd, argv];
+  // A time limit goes through coreutils `timeout`, inside /usr/bin/time, so that it kills the tool itself.
+  const [c, a] = timeoutMs && which("timeout") ? ["timeout", ["--signal=KILL", String(Math.ceil(timeoutMs / 1000)), cmd, ...argv]] : [cmd, argv];
+  const [bin, full] = TIME ? [TIME, ["-f", "%M", "-o", rssFile, c, ...a]] : [c, a];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(bin, full, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
+  const timedOut = Boolean(timeoutMs) && (r.status === 137 || r.status === 124) && ms >= timeoutMs;
   let rss;
-  if (TIME) rss = Number(fs.readFileSync(rssFile, "utf8").trim().split("\n").pop());
-  return { ms, rss, status: r.status, stderr: String(r.stderr ?? "") };
+  if (TIME && !timedOut) rss = Number(fs.readFileSync(rssFile, "utf8").trim().split("\n").pop());
+  return { ms, rss, status: r.status, stderr: String(r.stderr ?? ""), timedOut };
 }
 
 function which(cmd) {
@@ -60,8 +69,9 @@ function alternate(jobs, runs) {
   for (let i = 0; i < runs; i++) {
     for (const j of jobs) {
       if (i >= (j.runs ?? runs)) continue;
-      const r = timed(j.cmd, j.argv, j.cwd ?? REPO);
-      if (j.ok && !j.ok(r)) log(`${j.name}: unexpected exit ${r.status}: ${r.stderr.slice(0, 300)}`);
+      const r = timed(j.cmd, j.argv, j.cwd ?? REPO, j.timeoutMs);
+      if (r.timedOut) log(`${j.name}: stopped after ${fmtS(r.ms)} (--secretlint-timeout)`);
+      else if (j.ok && !j.ok(r)) log(`${j.name}: unexpected exit ${r.status}: ${r.stderr.slice(0, 300)}`);
       samples.get(j.name).push(r);
     }
   }
@@ -71,12 +81,12 @@ function alternate(jobs, runs) {
 function summarize(name, rs) {
   const ms = rs.map((r) => r.ms);
   const rss = rs.map((r) => r.rss).filter((x) => x !== undefined);
-  return { name, n: rs.length, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rss: rss.length ? Math.max(...rss) : undefined };
+  return { name, n: rs.length, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rss: rss.length ? Math.max(...rss) : undefined, timedOut: rs.some((r) => r.timedOut) };
 }
 
 function table(rows) {
   const head = ["", "runs", "median", "min-max", "peak RSS"];
-  const body = rows.map((r) => [r.name, String(r.n), fmtS(r.median), `${fmtS(r.min)}-${fmtS(r.max)}`, fmtMB(r.rss)]);
+  const body = rows.map((r) => [r.name, String(r.n), (r.timedOut ? ">" : "") + fmtS(r.median), `${fmtS(r.min)}-${fmtS(r.max)}`, fmtMB(r.rss)]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
   return [line(head), ...body.map(line)].join("\n");
@@ -101,7 +111,8 @@ if (!trees) {
 }
 const rg = which("rg");
 let secretlint;
-if (!QUICK) {
+const NO_SECRETLINT = QUICK || args.includes("--no-secretlint");
+if (!NO_SECRETLINT) {
   if (ensureInstalled(path.join(BENCH, "tools"), TOOL_PACKAGES, log)) {
     const bin = path.join(BENCH, "tools", "node_modules", "secretlint", "bin", "secretlint.js");
     if (fs.existsSync(bin)) secretlint = bin;
@@ -119,18 +130,21 @@ console.log(`corpus 1x: ${x1.files} files, ${(x1.bytes / 1e6).toFixed(0)} MB (${
 // 1. Full scan of the 1x tree against ripgrep and secretlint.
 const jobs = [mcplintJob("mcplint scan (auto threads)", x1.root), mcplintJob("mcplint scan --threads 1", x1.root, ["--threads", "1"])];
 if (rg) jobs.push(rgJob(`ripgrep (${RG_PATTERNS.length} patterns)`, x1.root));
-if (secretlint) jobs.push({ name: "secretlint (preset-recommend)", cmd: process.execPath, argv: [secretlint, "**/*", "--secretlintrc", path.join(BENCH, "tools", ".secretlintrc.json"), "--format", "json", "--output", "/dev/null"], cwd: x1.root, runs: Math.min(3, RUNS), ok: (r) => r.status === 0 || r.status === 1 });
+if (secretlint) jobs.push({ name: "secretlint (preset-recommend)", cmd: process.execPath, argv: [secretlint, "**/*", "--secretlintrc", path.join(BENCH, "tools", ".secretlintrc.json"), "--format", "json", "--output", "/dev/null"], cwd: x1.root, runs: Math.min(SECRETLINT_RUNS, RUNS), timeoutMs: SECRETLINT_TIMEOUT_S * 1000, ok: (r) => r.status === 0 || r.status === 1 });
 log(`full scan of 1x: ${jobs.map((j) => j.name).join(", ")}; ${RUNS} rounds`);
 const full = [...alternate(jobs, RUNS)].map(([n, rs]) => summarize(n, rs));
 console.log("Full scan, 1x tree");
 console.log(table(full));
 if (!rg) console.log("ripgrep: not installed (apt-get install ripgrep); ratio skipped");
-if (!secretlint) console.log(`secretlint: ${QUICK ? "skipped (--quick)" : "not installed"}; ratio skipped`);
+if (!secretlint) console.log(`secretlint: ${NO_SECRETLINT ? "skipped (--quick / --no-secretlint)" : "not installed"}; ratio skipped`);
 const get = (rows, prefix) => rows.find((r) => r.name.startsWith(prefix));
 const m = get(full, "mcplint scan (auto");
 console.log("");
 if (rg) console.log(verdict("mcplint / ripgrep (wall, medians)", m.median / get(full, "ripgrep").median, 2, "lower"));
-if (secretlint) console.log(verdict("secretlint / mcplint (wall, medians)", get(full, "secretlint").median / m.median, 20, "higher"));
+if (secretlint) {
+  const sl = get(full, "secretlint");
+  console.log(verdict(`secretlint / mcplint (wall, medians)${sl.timedOut ? " (lower bound: stopped)" : ""}`, sl.median / m.median, 20, "higher"));
+}
 console.log(`${"mcplint peak RSS".padEnd(46)} ${fmtMB(m.rss).padStart(8)}    target <= 250 MB   ${m.rss === undefined ? "not measured" : m.rss / 1024 <= 250 ? "met" : "NOT met"}`);
 
 // 2. Pre-commit-sized run: three config files vs `node -e 0`.
