@@ -4,11 +4,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readSource, DEFAULT_MAX_FILE_SIZE } from "./discover/read.js";
+import { DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, walk } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
-import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./engine/analyze-file.js";
+import type { FileAnalysis } from "./engine/analyze-file.js";
+import { analyzeSource, prepareAnalysis, safeAnalyze, type FileOutcome } from "./engine/analyze-source.js";
+import { analyzeInPool, poolSize } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import { patternDetectors, type PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
@@ -58,6 +60,12 @@ export interface ScanOptions {
    * environment (`--user`). Without `paths`, only those are scanned.
    */
   readonly user?: UserEnvironment;
+  /**
+   * Worker threads for reading and analysing files. Default: one per core
+   * when the scan has 500 files or more, else none. 1 keeps the scan on the
+   * calling thread; more than 1 uses the pool whatever the file count.
+   */
+  readonly threads?: number;
 }
 
 export interface ScanResult {
@@ -78,30 +86,27 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const walked = paths.length ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false }) : { root: cwd, files: [], diagnostics: [] };
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
-  const prep = prepare(options);
-  const read = async (abs: string, rel: string) => {
-    const r = await readSource(abs, rel, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    if (!r.ok) {
-      diagnostics.push(r.diagnostic);
-      return undefined;
-    }
-    diagnostics.push(...r.notes);
-    return { analysis: safeAnalyze(rel, r.text, r.bytes, diagnostics, prep), mode: r.mode };
-  };
-  for (const f of walked.files) {
-    const a = await read(f.abs, f.rel);
-    if (a) analyses.push(a.analysis);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const settings = { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
+  const prep = prepareAnalysis(settings);
+  const read = makeReader(maxFileSize);
+  const threads = poolSize(walked.files.length, options.threads);
+  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings)).outcomes : walked.files.map((f) => analyzeSource(f, read, prep));
+  for (const o of outcomes) {
+    diagnostics.push(...o.diagnostics);
+    if (o.analysis) analyses.push(o.analysis);
   }
   const sourcePaths = new Map<string, string>();
   const seen = new Set(walked.files.map((f) => f.abs));
   for (const f of options.user ? existingUserFiles(options.user) : []) {
     if (seen.has(f.abs)) continue;
-    const a = await read(f.abs, f.shown);
-    if (!a) continue;
+    const o = analyzeSource({ abs: f.abs, rel: f.shown }, read, prep);
+    diagnostics.push(...o.diagnostics);
+    if (!o.analysis) continue;
     sourcePaths.set(f.shown, f.abs);
     // File modes mean something on POSIX only; they feed the world-readable-secret-file rule.
-    const mode = options.user?.platform !== "win32" && a.mode !== undefined ? { mode: a.mode & 0o777 } : {};
-    analyses.push({ ...a.analysis, file: { ...a.analysis.file, ...mode } });
+    const mode = options.user?.platform !== "win32" && o.mode !== undefined ? { mode: o.mode & 0o777 } : {};
+    analyses.push({ ...o.analysis, file: { ...o.analysis.file, ...mode } });
   }
   const lock = loadLock(walked.root, options.lockFile, diagnostics);
   const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
@@ -126,7 +131,7 @@ function loadLock(root: string, lockFile: string | false | undefined, diagnostic
 /** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
 export function scanSources(sources: readonly { path: string; text: string; mode?: number }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
-  const prep = prepare(options);
+  const prep = prepareAnalysis({ ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) });
   const excluded = excludeFilter(options.exclude ?? []);
   const analyses = sources
     .filter((s) => !excluded(s.path))
@@ -135,26 +140,6 @@ export function scanSources(sources: readonly { path: string; text: string; mode
       return s.mode === undefined ? a : { ...a, file: { ...a.file, mode: s.mode } };
     });
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
-}
-
-/** Per-scan analysis settings compiled once from the options. */
-interface Prepared {
-  readonly analyze: AnalyzeOptions;
-  readonly allow: readonly AllowEntry[];
-}
-
-function prepare(options: ScanOptions): Prepared {
-  return { analyze: options.secretPatterns?.length ? { extraDetectors: patternDetectors(options.secretPatterns) } : {}, allow: parseAllowList(options.secretAllow ?? []) };
-}
-
-function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: Prepared): FileAnalysis {
-  try {
-    const a = analyzeFile(rel, text, bytes, prep.analyze);
-    return prep.allow.length ? { ...a, secrets: withoutAllowed(a.secrets, text, prep.allow) } : a;
-  } catch (err) {
-    diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });
-    return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] };
-  }
 }
 
 /**

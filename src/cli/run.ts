@@ -41,6 +41,7 @@ interface ScanFlags {
   exclude: string[];
   gitignore: boolean;
   maxFileSize?: number;
+  threads?: number;
   color?: boolean;
   quiet?: boolean;
   listRules?: boolean;
@@ -65,6 +66,12 @@ function parseSize(value: string): number {
   const n = Number(m[1]);
   const unit = (m[2] ?? "").toLowerCase();
   return n * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1);
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,3}$/.test(value.trim()) || n < 1) throw new CommanderError(EXIT_FATAL, "mcplint.invalidThreads", `--threads: '${value}' is not a number of threads (1 or more)`);
+  return n;
 }
 
 export function useColor(io: CliIo, flag: boolean | undefined): boolean {
@@ -107,6 +114,7 @@ async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Pr
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
     ...(flags.baseline ? { baseline: await readBaselineFlag(flags.baseline, io) } : {}),
     ...(flags.user ? await userOptions(paths, io) : {}),
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
   };
 }
 
@@ -302,6 +310,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
       .option("--max-file-size <bytes>", "skip files larger than this (default 2m)", parseSize)
+      .option("--threads <n>", "worker threads (default: one per core for 500 files or more; 1: none)", parseThreads)
       .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
       .option("-q, --quiet", "print findings only, no diagnostics")
       .option("--show-suppressed", "also list suppressed findings")

@@ -1,8 +1,14 @@
 /**
  * Reads one file for scanning: size cap, binary sniff, encodings (UTF-8 with
  * or without BOM, UTF-16 LE/BE with BOM). Expected problems are values.
+ *
+ * Reads are synchronous (open, fstat, one read, close): files come from the
+ * page cache in microseconds, and an awaited round trip through the libuv
+ * pool per file cost more than the read itself (the scan sat idle). The size
+ * cap is checked on the open descriptor before any byte is read.
  */
-import * as fs from "node:fs/promises";
+import * as fs from "node:fs";
+import { isUtf8 } from "node:buffer";
 import type { Diagnostic } from "../model/types.js";
 import { errCode } from "./walk.js";
 
@@ -12,25 +18,85 @@ export type ReadResult =
   | { readonly ok: true; readonly text: string; readonly bytes: number; readonly notes: Diagnostic[]; /** File mode from stat (readSource only). */ readonly mode?: number }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
-export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
-  let handle: fs.FileHandle | undefined;
+/**
+ * Extensions of formats that are binary by construction: never opened (the
+ * content sniff would reject them anyway, after a read). Source maps are
+ * text and stay in: their `sourcesContent` can carry a bundled secret.
+ */
+const BINARY_EXTENSIONS = new Set([
+  ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".ico", ".icns", ".webp", ".avif", ".tif", ".tiff", ".psd",
+  ".woff", ".woff2", ".ttf", ".otf", ".eot",
+  ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar", ".jar", ".war",
+  ".node", ".wasm", ".so", ".dylib", ".dll", ".exe", ".o", ".a", ".lib", ".class", ".pyc",
+  ".mp3", ".mp4", ".m4a", ".ogg", ".wav", ".flac", ".webm", ".mov", ".avi",
+  ".pdf", ".sqlite", ".db",
+]);
+
+/** True for a path whose extension names a binary format. */
+export function isBinaryByName(rel: string): boolean {
+  const dot = rel.lastIndexOf(".");
+  if (dot < 0 || dot < rel.lastIndexOf("/")) return false;
+  return BINARY_EXTENSIONS.has(rel.slice(dot).toLowerCase());
+}
+
+function binaryNote(rel: string): ReadResult {
+  return { ok: false, diagnostic: { level: "note", code: "binary", message: `${rel}: binary file; skipped`, file: rel } };
+}
+
+/**
+ * A reader for one scan: reads into one scratch buffer that grows to the
+ * largest file seen (decoding copies the bytes out), instead of a new buffer
+ * per file that only the garbage collector gives back.
+ */
+export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE): (abs: string, rel: string) => ReadResult {
+  let scratch = Buffer.allocUnsafe(0);
+  const scratchFor = (size: number) => {
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, Math.min(maxBytes + 1, Math.max(64 * 1024, scratch.length * 2))));
+    return scratch;
+  };
+  return (abs, rel) => readSourceSync(abs, rel, maxBytes, scratchFor);
+}
+
+/** Reads and decodes one file; never throws. `bufferFor` may hand out a reused buffer of at least the given size. */
+export function readSourceSync(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE, bufferFor: (size: number) => Buffer = (n) => Buffer.allocUnsafe(n)): ReadResult {
+  if (isBinaryByName(rel)) return binaryNote(rel);
+  let fd: number | undefined;
   try {
     // O_NONBLOCK so that a FIFO that slipped through never blocks the scan.
-    handle = await fs.open(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    const st = await handle.stat();
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd);
     if (!st.isFile()) return { ok: false, diagnostic: { level: "note", code: "not-regular-file", message: `${rel}: not a regular file; not opened`, file: rel } };
     if (st.size > maxBytes) {
       return { ok: false, diagnostic: { level: "note", code: "too-large", message: `${rel}: ${st.size} bytes is over the size limit of ${maxBytes} bytes (--max-file-size); skipped`, file: rel } };
     }
-    const buf = await handle.readFile();
-    const decoded = decode(buf, rel);
+    // One read of the stated size (plus one byte to see growth); a file that grew past the cap is cut there.
+    const want = Math.min(st.size + 1, maxBytes);
+    const buf = bufferFor(want);
+    let n = 0;
+    while (n < want) {
+      const got = fs.readSync(fd, buf, n, want - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    const decoded = decode(buf.subarray(0, n), rel);
     return decoded.ok ? { ...decoded, mode: st.mode } : decoded;
   } catch (err) {
     const code = errCode(err);
     return { ok: false, diagnostic: { level: "warning", code: "unreadable", message: `${rel}: cannot read (${code})`, file: rel } };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Nothing to do: the descriptor is gone either way.
+      }
+    }
   }
+}
+
+/** Promise form of {@link readSourceSync}, for callers that want one. */
+export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+  return readSourceSync(abs, rel, maxBytes);
 }
 
 /** Decodes bytes to text, or says why the file is not text. */
@@ -41,12 +107,12 @@ export function decode(buf: Buffer, rel: string): ReadResult {
   let start = 0;
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   const probe = buf.subarray(start, Math.min(buf.length, start + 8192));
-  if (probe.includes(0)) return { ok: false, diagnostic: { level: "note", code: "binary", message: `${rel}: binary file; skipped`, file: rel } };
+  if (probe.includes(0)) return binaryNote(rel);
   const body = buf.subarray(start);
   let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
+  // isUtf8 is a vectorised check; toString then takes V8's fast path (TextDecoder with fatal: true was 10x slower).
+  if (isUtf8(body)) text = body.toString("utf8");
+  else {
     text = new TextDecoder("utf-8").decode(body);
     notes.push({ level: "note", code: "encoding", message: `${rel}: invalid UTF-8; undecodable bytes were replaced`, file: rel });
   }

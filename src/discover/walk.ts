@@ -5,7 +5,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { Diagnostic } from "../model/types.js";
@@ -123,6 +122,9 @@ async function walkDir(dir: string, root: string, useGitignore: boolean, diagnos
       });
     }) as unknown as typeof fs.readdir,
   };
+  // Loaded for the first folder only: a run over named files (a pre-commit hook) never pays for it.
+  const mod = await import("fast-glob");
+  const fg = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const entries = await fg("**/*", {
     cwd: dir,
     dot: true,

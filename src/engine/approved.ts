@@ -3,7 +3,11 @@
  * matched on what a server is (package and version range, image and digest,
  * URL origin and path), never on its name.
  */
-import semver from "semver";
+import { createRequire } from "node:module";
+
+/** `semver` is loaded on the first version range to check (40 ms of start-up otherwise). */
+let semverLib: typeof import("semver") | undefined;
+const semverOf = () => (semverLib ??= createRequire(import.meta.url)("semver") as typeof import("semver"));
 import { serverIdentity, type ServerIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 
@@ -33,6 +37,7 @@ function versionMatches(actual: string | undefined, wanted: string | undefined):
   if (!wanted) return true;
   if (!actual) return false;
   if (actual === wanted) return true;
+  const semver = semverOf();
   const v = semver.valid(actual) ?? semver.coerce(actual)?.version;
   return v !== undefined && v !== null && semver.validRange(wanted) !== null && semver.satisfies(v, wanted);
 }

@@ -21,9 +21,17 @@ export interface Loc {
 
 /** Maps offsets to 1-based line/column pairs for one file's text. */
 export class LineIndex {
-  readonly #starts: number[];
+  readonly #text: string;
+  #lazy: number[] | undefined;
 
+  /** Line starts are computed on first use: most scanned files never need a position. */
   constructor(text: string) {
+    this.#text = text;
+  }
+
+  get #starts(): number[] {
+    if (this.#lazy) return this.#lazy;
+    const text = this.#text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -33,7 +41,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.#starts = starts;
+    this.#lazy = starts;
+    return starts;
   }
 
   get lineCount(): number {

@@ -8,6 +8,7 @@ import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, type KeyKind } from "./keys.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
+import { prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -189,8 +190,6 @@ const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
 const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
 const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
 
-/** Words and marks that a line must contain to be worth the generic line checks. */
-const CANDIDATE_RE = /token|secret|key|pass|pwd|auth|cred|bearer|private|pat|sig|salt|value|:\/\//gi;
 
 function lineAt(text: string, pos: number): [number, number] {
   const s = text.lastIndexOf("\n", pos - 1) + 1;
@@ -213,23 +212,35 @@ function previousLine(text: string, lineStart: number): string | undefined {
 
 /**
  * Generic detections over a whole text; offsets into `text`. Only lines that
- * contain a candidate word are examined (one global regex finds them);
- * `.pgpass`-shaped files are examined line by line.
+ * contain a candidate word are examined (the keyword pass found them; it runs
+ * here when `hits` is not given); `.pgpass`-shaped files are examined line by line.
  */
-export function scanGeneric(text: string, quotedOnly = false): SecretMatch[] {
+export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
   const out: SecretMatch[] = [];
-  const netrc = /^[ \t]*(?:machine|default)[ \t]/m.test(text);
-  const re = CANDIDATE_RE;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const [s, e] = lineAt(text, m.index);
+  const netrc = hits.netrc.some((p) => isNetrcStart(text, p));
+  let next = 0;
+  for (const pos of hits.candidates) {
+    if (pos < next) continue;
+    const [s, e] = lineAt(text, pos);
     if (e - s <= MAX_GENERIC_LINE) scanLine(text, s, e, out, netrc, quotedOnly);
-    re.lastIndex = e + 1;
+    next = e + 1;
     if (e >= text.length) break;
   }
   scanPgpass(text, out);
   return out;
+}
+
+/** `machine` / `default` at `pos` starts a `.netrc` entry: only blanks before it on its line, a blank after. */
+function isNetrcStart(text: string, pos: number): boolean {
+  if (!text.startsWith("machine", pos) && !text.startsWith("default", pos)) return false;
+  const after = text.charCodeAt(pos + 7);
+  if (after !== 32 && after !== 9) return false;
+  for (let i = pos - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** `.pgpass` (`host:port:db:user:password`): only when the first entry has that shape. */

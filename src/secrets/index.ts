@@ -6,6 +6,7 @@ import type { SecretMatch, ValueContext } from "./api.js";
 import { checkAuthorization, checkKeyValue, checkUrls, scanGeneric } from "./generic.js";
 import { classifyKey } from "./keys.js";
 import { scanProviders, type RankedMatch } from "./scan-providers.js";
+import { prefilterText } from "./text-prefilter.js";
 
 export type { SecretMatch, ValueContext } from "./api.js";
 export type { ProviderRule, RuleContext } from "./types.js";
@@ -73,8 +74,9 @@ export interface TextOptions {
 
 export function scanText(text: string, options: TextOptions = {}): SecretMatch[] {
   try {
-    const providers = scanProviders(text);
-    const generic = scanGeneric(text, options.code === true);
+    const hits = prefilterText(text);
+    const providers = scanProviders(text, hits.rules);
+    const generic = scanGeneric(text, hits, options.code === true);
     return resolve(providers, generic).map((m) => {
       if (m.key !== undefined) return m;
       const key = keyBefore(text, m.start);

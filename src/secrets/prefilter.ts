@@ -1,56 +1,86 @@
 /**
- * Keyword prefilter: one pass over the lowercased text with a single
- * alternation of every provider keyword, stepping one character after each
- * hit so overlapping keywords are all seen. Returns, per rule, where its
- * keywords occur; rules without a hit are never run.
+ * Multi-needle search: finds every occurrence of every needle in a text in
+ * ONE pass, ASCII case-insensitively. Each pair of adjacent characters is
+ * looked up in a 128x128 table of needle prefixes; only pairs that start a
+ * needle go on to a character-by-character check. Overlapping needles
+ * (`secret_key` and `secret_`) are all reported at their own positions.
+ *
+ * This replaced one big alternation regex over a lowercased copy of the
+ * text: irregexp tries every alternative at every position, and the copy
+ * cost as much as the search.
  */
-export interface KeywordIndex {
-  readonly re: RegExp;
-  /** keyword -> rule indices, including rules whose keyword is a substring of it. */
-  readonly rulesByKeyword: ReadonlyMap<string, readonly number[]>;
+export interface NeedleSet {
+  /** Needles, lowercased ASCII, at least two characters. */
+  readonly needles: readonly string[];
+  /** First two folded characters (c0 << 7 | c1) -> bucket index + 1, or 0. */
+  readonly table: Int32Array;
+  /** Needle indices per bucket, longest first. */
+  readonly buckets: readonly Int32Array[];
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+const FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) FOLD[c] = c >= 65 && c <= 90 ? c | 32 : c;
 
-export function buildKeywordIndex(keywordsPerRule: readonly (readonly string[])[]): KeywordIndex {
-  const direct = new Map<string, Set<number>>();
-  keywordsPerRule.forEach((kws, i) => {
-    for (const kw of kws) {
-      const k = kw.toLowerCase();
-      if (!direct.has(k)) direct.set(k, new Set());
-      direct.get(k)?.add(i);
+/** Builds the table; needles that are shorter than two characters or not ASCII are refused (the caller lists them). */
+export function buildNeedles(words: readonly string[]): { set: NeedleSet; refused: string[] } {
+  const needles: string[] = [];
+  const refused: string[] = [];
+  const byPrefix = new Map<number, number[]>();
+  for (const w of words) {
+    const k = w.toLowerCase();
+    if (k.length < 2 || /[^\x00-\x7f]/.test(k)) {
+      refused.push(w);
+      continue;
     }
-  });
-  const all = [...direct.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const rulesByKeyword = new Map<string, number[]>();
-  for (const k of all) {
-    const rules = new Set<number>();
-    // A hit on `k` is also a hit for every keyword contained in `k`.
-    for (const other of all) if (k.includes(other)) for (const r of direct.get(other) ?? []) rules.add(r);
-    rulesByKeyword.set(k, [...rules].sort((a, b) => a - b));
+    const key = (k.charCodeAt(0) << 7) | k.charCodeAt(1);
+    const list = byPrefix.get(key) ?? [];
+    list.push(needles.length);
+    byPrefix.set(key, list);
+    needles.push(k);
   }
-  const re = new RegExp(all.map(escapeRe).join("|"), "g");
-  return { re, rulesByKeyword };
+  const table = new Int32Array(128 * 128);
+  const buckets: Int32Array[] = [];
+  for (const [key, list] of byPrefix) {
+    list.sort((a, b) => (needles[b]?.length ?? 0) - (needles[a]?.length ?? 0));
+    buckets.push(Int32Array.from(list));
+    table[key] = buckets.length;
+  }
+  return { set: { needles, table, buckets }, refused };
 }
 
-/** Rule index -> positions (in the lowercased text) of its keyword hits, capped per rule. */
-export function findKeywordHits(index: KeywordIndex, lower: string, maxPositions = 4096): Map<number, number[]> {
-  const hits = new Map<number, number[]>();
-  const re = index.re;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) !== null) {
-    const rules = index.rulesByKeyword.get(m[0]);
-    if (rules) {
-      for (const r of rules) {
-        let list = hits.get(r);
-        if (!list) hits.set(r, (list = []));
-        if (list.length < maxPositions) list.push(m.index);
+/**
+ * Every (needle, position) in `text`, in position order, as a flat array
+ * `[needle0, pos0, needle1, pos1, ...]`.
+ */
+export function findNeedles(set: NeedleSet, text: string): number[] {
+  const out: number[] = [];
+  const { table, buckets, needles } = set;
+  const n = text.length;
+  if (n < 2) return out;
+  let c0 = text.charCodeAt(0);
+  c0 = c0 < 128 ? (FOLD[c0] as number) : 128;
+  for (let i = 0; i < n - 1; i++) {
+    let c1 = text.charCodeAt(i + 1);
+    c1 = c1 < 128 ? (FOLD[c1] as number) : 128;
+    if (c0 < 128 && c1 < 128) {
+      const b = table[(c0 << 7) | c1] as number;
+      if (b !== 0) {
+        const bucket = buckets[b - 1] as Int32Array;
+        for (let j = 0; j < bucket.length; j++) {
+          const id = bucket[j] as number;
+          const needle = needles[id] as string;
+          const len = needle.length;
+          if (i + len > n) continue;
+          let k = 2;
+          for (; k < len; k++) {
+            const c = text.charCodeAt(i + k);
+            if ((c < 128 ? FOLD[c] : 128) !== needle.charCodeAt(k)) break;
+          }
+          if (k === len) out.push(id, i);
+        }
       }
     }
-    re.lastIndex = m.index + 1;
+    c0 = c1;
   }
-  return hits;
+  return out;
 }

@@ -6,8 +6,8 @@
 import type { SecretMatch } from "./api.js";
 import { shannonEntropy } from "./entropy.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
-import { buildKeywordIndex, findKeywordHits } from "./prefilter.js";
 import { PROVIDERS } from "./providers/index.js";
+import { MAX_POSITIONS, prefilterText } from "./text-prefilter.js";
 import type { ProviderRule } from "./types.js";
 
 interface CompiledRule {
@@ -23,7 +23,6 @@ function compile(rule: ProviderRule): CompiledRule {
 }
 
 const COMPILED: readonly CompiledRule[] = PROVIDERS.map(compile);
-const KEYWORDS = buildKeywordIndex(PROVIDERS.map((r) => r.keywords));
 
 /** Texts above this size are scanned only in windows around keyword hits. */
 const WINDOW_THRESHOLD = 256 * 1024;
@@ -72,15 +71,19 @@ function runRule(c: CompiledRule, rank: number, text: string, from: number, to: 
   }
 }
 
-/** Provider matches in `text` (offsets into `text`). */
-export function scanProviders(text: string, lower: string = text.toLowerCase()): RankedMatch[] {
-  const hits = findKeywordHits(KEYWORDS, lower);
+/**
+ * Provider matches in `text` (offsets into `text`). `hits` is the keyword
+ * pass's rule -> positions map (computed here when not given).
+ */
+export function scanProviders(text: string, hits: ReadonlyMap<number, readonly number[]> = prefilterText(text).rules): RankedMatch[] {
   const out: RankedMatch[] = [];
-  for (const [ruleIndex, positions] of hits) {
+  const order = [...hits.keys()].sort((a, b) => a - b);
+  for (const ruleIndex of order) {
+    const positions = hits.get(ruleIndex) ?? [];
     const c = COMPILED[ruleIndex];
     if (!c) continue;
     const seen = new Set<string>();
-    if (text.length <= WINDOW_THRESHOLD || positions.length >= 4096) {
+    if (text.length <= WINDOW_THRESHOLD || positions.length >= MAX_POSITIONS) {
       runRule(c, ruleIndex, text, 0, text.length, out, seen);
     } else {
       for (const [s, e] of windowsFor(positions, text.length)) runRule(c, ruleIndex, text.slice(0, e), s, e, out, seen);

@@ -69,6 +69,8 @@ export function importsOf(file: string): Edge[] {
   for (const m of src.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) add(m[1] as string, "static");
   for (const m of src.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) add(m[1] as string, "dynamic");
   for (const m of src.matchAll(/\brequire\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) add(m[1] as string, "require");
+  // `createRequire(import.meta.url)("x")`: a lazy CommonJS load, seen as a require edge.
+  for (const m of src.matchAll(/\bcreateRequire\s*\(\s*import\.meta\.url\s*\)\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) add(m[1] as string, "require");
   return edges;
 }
 

@@ -32,12 +32,13 @@ describe("the scan path imports no process or network module", () => {
   });
 
   it("no reachable module uses require() or createRequire (which would hide imports from this check)", () => {
-    // One exception: the tree-sitter native binding is a CommonJS addon loaded lazily with
-    // createRequire, and its two literal require() targets are checked here instead.
-    const NATIVE = "src/parse/typescript.ts";
-    const offenders = [...all.entries()].flatMap(([file, edges]) => edges.filter((e) => e.kind === "require" && !(rel(file) === NATIVE && ["tree-sitter", "tree-sitter-typescript"].includes(e.to))).map((e) => `${rel(file)} requires ${e.to}`));
+    // Named exceptions, each a lazy load kept off the start-up path: the tree-sitter native
+    // binding (a CommonJS addon) and semver (first version range). Their literal targets are
+    // checked here; the pool resolves tsx's loader path for workers when run from sources (tests).
+    const LAZY: Record<string, readonly string[]> = { "src/parse/typescript.ts": ["tree-sitter", "tree-sitter-typescript"], "src/engine/approved.ts": ["semver"] };
+    const offenders = [...all.entries()].flatMap(([file, edges]) => edges.filter((e) => e.kind === "require" && !(LAZY[rel(file)] ?? []).includes(e.to)).map((e) => `${rel(file)} requires ${e.to}`));
     expect(offenders).toEqual([]);
-    expect([...all.keys()].filter(usesCreateRequire).map(rel)).toEqual([NATIVE]);
+    expect([...all.keys()].filter(usesCreateRequire).map(rel).sort()).toEqual(["src/engine/approved.ts", "src/engine/pool.ts", "src/parse/typescript.ts"]);
   });
 
   it("every dynamic import has a literal specifier (the graph misses nothing)", () => {

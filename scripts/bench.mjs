@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: mcplint against ripgrep and secretlint on a real corpus
+ * (pinned npm packages, see scripts/bench/corpus.mjs), not a timed test.
+ *
+ * Runs alternate between tools (A B C A B C ...) so that a busy machine
+ * slows them alike; prints medians, min-max, ratios of medians taken in the
+ * same run, and peak resident memory (`/usr/bin/time -v`, when installed).
+ *
+ *   npm run bench                 # full: 1x vs rg vs secretlint, pre-commit, 1x/2x/4x
+ *   npm run bench -- --runs 3     # fewer runs (default 5)
+ *   npm run bench -- --secretlint-runs 3 --secretlint-timeout 1800   # secretlint: default 1 run, 900 s
+ *   npm run bench -- --quick      # no secretlint, no 4x
+ *   npm run bench -- --no-secretlint
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureCorpus, ensureInstalled, TOOL_PACKAGES } from "./bench/corpus.mjs";
+import { RG_PATTERNS } from "./bench/patterns.mjs";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BENCH = path.join(REPO, ".bench");
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf("--runs") + 1]) > 0 && args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
+const QUICK = args.includes("--quick");
+const opt = (name, dflt) => (args.includes(name) && Number(args[args.indexOf(name) + 1]) > 0 ? Number(args[args.indexOf(name) + 1]) : dflt);
+/** secretlint takes minutes on the corpus: one run by default, stopped after this many seconds (the ratio is then a lower bound). */
+const SECRETLINT_RUNS = opt("--secretlint-runs", 1);
+const SECRETLINT_TIMEOUT_S = opt("--secretlint-timeout", 900);
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const MCPLINT = path.join(REPO, "bin", "mcplint.js");
+
+/** One timed run: wall ms (hrtime around the spawn) and peak RSS in KB (when /usr/bin/time exists). */
+function timed(cmd, argv, cwd, timeoutMs) {
+  const rssFile = path.join(BENCH, "rss.txt");
+  // A time limit goes through coreutils `timeout`, inside /usr/bin/time, so that it kills the tool itself.
+  const [c, a] = timeoutMs && which("timeout") ? ["timeout", ["--signal=KILL", String(Math.ceil(timeoutMs / 1000)), cmd, ...argv]] : [cmd, argv];
+  const [bin, full] = TIME ? [TIME, ["-f", "%M", "-o", rssFile, c, ...a]] : [c, a];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(bin, full, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  const timedOut = Boolean(timeoutMs) && (r.status === 137 || r.status === 124) && ms >= timeoutMs;
+  let rss;
+  if (TIME && !timedOut) rss = Number(fs.readFileSync(rssFile, "utf8").trim().split("\n").pop());
+  return { ms, rss, status: r.status, stderr: String(r.stderr ?? ""), timedOut };
+}
+
+function which(cmd) {
+  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtS = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMB = (kb) => (kb === undefined || Number.isNaN(kb) ? "-" : `${(kb / 1024).toFixed(0)} MB`);
+
+/** Runs each job `runs` times, alternating; returns per-job samples. */
+function alternate(jobs, runs) {
+  const samples = new Map(jobs.map((j) => [j.name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const j of jobs) {
+      if (i >= (j.runs ?? runs)) continue;
+      const r = timed(j.cmd, j.argv, j.cwd ?? REPO, j.timeoutMs);
+      if (r.timedOut) log(`${j.name}: stopped after ${fmtS(r.ms)} (--secretlint-timeout)`);
+      else if (j.ok && !j.ok(r)) log(`${j.name}: unexpected exit ${r.status}: ${r.stderr.slice(0, 300)}`);
+      samples.get(j.name).push(r);
+    }
+  }
+  return samples;
+}
+
+function summarize(name, rs) {
+  const ms = rs.map((r) => r.ms);
+  const rss = rs.map((r) => r.rss).filter((x) => x !== undefined);
+  return { name, n: rs.length, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rss: rss.length ? Math.max(...rss) : undefined, timedOut: rs.some((r) => r.timedOut) };
+}
+
+function table(rows) {
+  const head = ["", "runs", "median", "min-max", "peak RSS"];
+  const body = rows.map((r) => [r.name, String(r.n), (r.timedOut ? ">" : "") + fmtS(r.median), `${fmtS(r.min)}-${fmtS(r.max)}`, fmtMB(r.rss)]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
+  return [line(head), ...body.map(line)].join("\n");
+}
+
+function verdict(label, value, limit, better) {
+  const ok = better === "lower" ? value <= limit : value >= limit;
+  return `${label.padEnd(46)} ${value.toFixed(2).padStart(7)}x   target ${better === "lower" ? "<=" : ">="} ${limit}x   ${ok ? "met" : "NOT met"}`;
+}
+
+// ---------------------------------------------------------------------------
+
+if (!fs.existsSync(path.join(REPO, "dist", "src", "cli", "main.js"))) {
+  log("dist/ is missing: run `npm run build` first");
+  process.exit(2);
+}
+fs.mkdirSync(BENCH, { recursive: true });
+const trees = ensureCorpus(BENCH, log);
+if (!trees) {
+  log("could not install the corpus packages (npm install failed); nothing to measure");
+  process.exit(2);
+}
+const rg = which("rg");
+let secretlint;
+const NO_SECRETLINT = QUICK || args.includes("--no-secretlint");
+if (!NO_SECRETLINT) {
+  if (ensureInstalled(path.join(BENCH, "tools"), TOOL_PACKAGES, log)) {
+    const bin = path.join(BENCH, "tools", "node_modules", "secretlint", "bin", "secretlint.js");
+    if (fs.existsSync(bin)) secretlint = bin;
+  }
+  if (secretlint) fs.writeFileSync(path.join(BENCH, "tools", ".secretlintrc.json"), JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] }));
+}
+
+const x1 = trees.x1;
+const mcplintJob = (name, root, extra = []) => ({ name, cmd: process.execPath, argv: [MCPLINT, "scan", root, "--no-gitignore", "--format", "json", "-o", "/dev/null", "--fail-on", "none", ...extra], ok: (r) => r.status === 0 });
+const rgJob = (name, root) => ({ name, cmd: rg, argv: ["-uu", "--no-messages", "-c", ...RG_PATTERNS.flatMap((p) => ["-e", p]), root], ok: (r) => r.status === 0 || r.status === 1 });
+
+console.log(`mcplint benchmark: ${new Date().toISOString()}, node ${process.version}, ${(await import("node:os")).availableParallelism()} cores, load ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(`corpus 1x: ${x1.files} files, ${(x1.bytes / 1e6).toFixed(0)} MB (${path.relative(REPO, x1.root)}); peak RSS ${TIME ? "from /usr/bin/time" : "not measured (/usr/bin/time not installed)"}\n`);
+
+// 1. Full scan of the 1x tree against ripgrep and secretlint.
+const jobs = [mcplintJob("mcplint scan (auto threads)", x1.root), mcplintJob("mcplint scan --threads 1", x1.root, ["--threads", "1"])];
+if (rg) jobs.push(rgJob(`ripgrep (${RG_PATTERNS.length} patterns)`, x1.root));
+if (secretlint) jobs.push({ name: "secretlint (preset-recommend)", cmd: process.execPath, argv: [secretlint, "**/*", "--secretlintrc", path.join(BENCH, "tools", ".secretlintrc.json"), "--format", "json", "--output", "/dev/null"], cwd: x1.root, runs: Math.min(SECRETLINT_RUNS, RUNS), timeoutMs: SECRETLINT_TIMEOUT_S * 1000, ok: (r) => r.status === 0 || r.status === 1 });
+log(`full scan of 1x: ${jobs.map((j) => j.name).join(", ")}; ${RUNS} rounds`);
+const full = [...alternate(jobs, RUNS)].map(([n, rs]) => summarize(n, rs));
+console.log("Full scan, 1x tree");
+console.log(table(full));
+if (!rg) console.log("ripgrep: not installed (apt-get install ripgrep); ratio skipped");
+if (!secretlint) console.log(`secretlint: ${NO_SECRETLINT ? "skipped (--quick / --no-secretlint)" : "not installed"}; ratio skipped`);
+const get = (rows, prefix) => rows.find((r) => r.name.startsWith(prefix));
+const m = get(full, "mcplint scan (auto");
+console.log("");
+if (rg) console.log(verdict("mcplint / ripgrep (wall, medians)", m.median / get(full, "ripgrep").median, 2, "lower"));
+if (secretlint) {
+  const sl = get(full, "secretlint");
+  console.log(verdict(`secretlint / mcplint (wall, medians)${sl.timedOut ? " (lower bound: stopped)" : ""}`, sl.median / m.median, 20, "higher"));
+}
+console.log(`${"mcplint peak RSS".padEnd(46)} ${fmtMB(m.rss).padStart(8)}    target <= 250 MB   ${m.rss === undefined ? "not measured" : m.rss / 1024 <= 250 ? "met" : "NOT met"}`);
+
+// 2. Pre-commit-sized run: three config files vs `node -e 0`.
+/** Three client config files, as a pre-commit hook would pass them. */
+const pre = ["fixtures/policies/claude-code/.claude/settings.json", "fixtures/policies/gemini-cli/.gemini/settings.json", "fixtures/policies/codex/.codex/config.toml"].filter((f) => fs.existsSync(path.join(REPO, f)));
+const preJobs = [
+  { name: "node -e 0", cmd: process.execPath, argv: ["-e", "0"] },
+  { name: `mcplint scan (${pre.length} config files)`, cmd: process.execPath, argv: [MCPLINT, "scan", ...pre, "--format", "json", "-o", "/dev/null", "--fail-on", "none"], ok: (r) => r.status === 0 },
+];
+const preRows = [...alternate(preJobs, Math.max(RUNS, 9))].map(([n, rs]) => summarize(n, rs));
+console.log(`\nPre-commit-sized run (${pre.join(", ")})`);
+console.log(table(preRows));
+console.log("");
+console.log(verdict("mcplint (3 files) / node -e 0 (wall, medians)", preRows[1].median / preRows[0].median, 2, "lower"));
+
+// 3. Scaling: 1x, 2x, 4x.
+const sizes = QUICK ? ["x1", "x2"] : ["x1", "x2", "x4"];
+const scaleRows = [...alternate(sizes.map((s) => mcplintJob(`mcplint ${s}`, trees[s].root)), Math.max(3, Math.min(RUNS, 5)))].map(([n, rs]) => summarize(n, rs));
+console.log("\nScaling (mcplint, auto threads)");
+console.log(table(scaleRows));
+const base = scaleRows[0];
+for (const r of scaleRows) {
+  const t = trees[r.name.split(" ")[1]];
+  console.log(`  ${r.name.padEnd(12)} ${String(t.files).padStart(6)} files ${(t.bytes / 1e6).toFixed(0).padStart(5)} MB   time x${(r.median / base.median).toFixed(2)}   per MB ${(r.median / (t.bytes / 1e6)).toFixed(1)} ms`);
+}

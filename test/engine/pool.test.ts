@@ -1,0 +1,63 @@
+import * as fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { scan } from "../../src/api.js";
+import { walk } from "../../src/discover/walk.js";
+import { analyzeInPool, poolSize, POOL_THRESHOLD } from "../../src/engine/pool.js";
+import { tempTree } from "../helpers.js";
+
+/** 600 files of every kind the scan treats differently: catalog configs, source, text with a generic secret, binary, unreadable-as-text. */
+function generatedTree(): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 600; i++) {
+    const dir = `pkg${String(i % 37).padStart(2, "0")}/sub${i % 5}`;
+    switch (i % 6) {
+      case 0:
+        files[`${dir}/.cursor/mcp.json`] = JSON.stringify({ mcpServers: { [`srv${i}`]: { command: "npx", args: ["-y", `tool-${i}`], env: { ACME_API_KEY: `q8Zr${i}Xk2Lw9Vb7Tn4Hs6Jd1Fg3Mp5Qc` } } } }, null, 2);
+        break;
+      case 1:
+        files[`${dir}/file${i}.js`] = `const config = {\n  password: "Tr0ub4dor&3x${i}Zq",\n};\nmodule.exports = config;\n`;
+        break;
+      case 2:
+        files[`${dir}/notes${i}.md`] = `# notes ${i}\nnothing to see\n`;
+        break;
+      case 3:
+        files[`${dir}/.env.${i}`] = `DB_PASSWORD=Xk2Lw9Vb7Tn${i}Hs6Jd1\nURL=https://user:S3cr3tPa55w0rd${i}@db.example.test/x\n`;
+        break;
+      case 4:
+        files[`${dir}/img${i}.png`] = "\u0089PNG\u0000\u0000binary";
+        break;
+      default:
+        files[`${dir}/data${i}.bin`] = `abc\u0000def${i}`;
+    }
+  }
+  return tempTree(files);
+}
+
+describe("worker pool", () => {
+  it("is used only for large scans unless asked for", () => {
+    expect(poolSize(3, undefined)).toBe(1);
+    expect(poolSize(POOL_THRESHOLD - 1, undefined)).toBe(1);
+    expect(poolSize(600, 1)).toBe(1);
+    expect(poolSize(600, 2)).toBe(2);
+  });
+
+  it("gives exactly the single-threaded result, in the same order", async () => {
+    const dir = generatedTree();
+    try {
+      const single = await scan({ cwd: dir, threads: 1, lockFile: false });
+      const pooled = await scan({ cwd: dir, threads: 2, lockFile: false });
+      expect(single.model.files.length).toBe(400);
+      expect(single.findings.length).toBeGreaterThan(100);
+      expect(pooled.model).toEqual(single.model);
+      expect(pooled.findings).toEqual(single.findings);
+      expect(pooled.diagnostics).toEqual(single.diagnostics);
+      // The workers really ran (a pool that fell back to the main thread would pass the above too).
+      const walked = await walk({ paths: ["."], cwd: dir });
+      const run = await analyzeInPool(walked.files, 2 * 1024 * 1024, 2);
+      expect(run.chunks).toBeGreaterThan(2);
+      expect(run.byWorkers).toBe(run.chunks);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
