@@ -39,7 +39,10 @@ export interface AnalyzeOptions {
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
   const builtIn = analyzeBuiltIn(rel, text, bytes, lines);
-  const base = builtIn.comments.length ? { ...builtIn, directives: parseDirectives(rel, builtIn.comments, lines) } : builtIn;
+  // Only comments that can hold a directive are kept: a whole-repository scan would otherwise hold
+  // every comment of every source file in memory until the rules have run.
+  const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
+  const base = candidates.length ? { ...builtIn, comments: candidates, directives: parseDirectives(rel, candidates, lines) } : { ...builtIn, comments: [] };
   return options.extraDetectors?.length ? withExtraSecrets(base, text, lines, options.extraDetectors) : base;
 }
 
