@@ -7,6 +7,7 @@
  * `CONFIG_PROPERTIES`, its type to `McplintConfig`, map it in `apply.ts`, then
  * run `npm run gen:config-schema`.
  */
+import type { ApprovedServer } from "../engine/approved.js";
 
 export type ConfigLevel = "off" | "error" | "warning" | "note";
 
@@ -33,18 +34,7 @@ export interface ConfigSuppression {
 }
 
 /** One approved MCP server (matched on what it is, never on its name) with its approval record. */
-export interface ConfigApprovedServer {
-  readonly package?: string;
-  readonly version?: string;
-  readonly image?: string;
-  readonly digest?: string;
-  readonly url?: string;
-  readonly command?: string;
-  readonly approvedBy?: string;
-  readonly approvedAt?: string;
-  readonly reference?: string;
-  readonly expires?: string;
-}
+export type ConfigApprovedServer = ApprovedServer;
 
 export interface McplintConfig {
   readonly $schema?: string;

@@ -3,6 +3,7 @@
  * parts so that no real-looking token is ever committed (push protection stays
  * quiet) while the detectors still see the provider's shape.
  */
+import { base62, crc32 } from "../secrets/checksum.js";
 function body(seed: string, length: number, alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"): string {
   // Deterministic pseudo-random characters (xorshift on the seed), never a repeated run.
   let x = 2166136261;
@@ -19,31 +20,6 @@ function body(seed: string, length: number, alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(s: string): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < s.length; i++) c = (CRC_TABLE[(c ^ s.charCodeAt(i)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function base62(n: number, width: number): string {
-  const a = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  let out = "";
-  while (n > 0) {
-    out = a[n % 62] + out;
-    n = Math.floor(n / 62);
-  }
-  return out.padStart(width, "0");
-}
 
 /** A GitHub-format token (`ghp`, `gho`, `ghu`, `ghs`, `ghr`) with a valid CRC32 checksum. */
 export function fakeGitHubToken(kind: "ghp" | "gho" | "ghu" | "ghs" | "ghr" = "ghp", seed = "mcplint"): string {
