@@ -65,7 +65,7 @@ describe("GitHub mode of the CLI", () => {
     const r = await cli(["scan", "--sarif-file", "out/mcplint.sarif"], dir, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output });
     expect(r.exitCode).toBe(1);
     const annotation = r.stdout.split("\n").find((l) => l.startsWith("::error "));
-    expect(annotation).toMatch(/^::error file=\.mcp\.json,line=10,col=42,endLine=10,endColumn=\d+,title=hardcoded-secret::.*hard-coded in env 'GITHUB_PERSONAL_ACCESS_TOKEN'/);
+    expect(annotation).toMatch(/^::error file=\.mcp\.json,line=10,col=42,endLine=10,endColumn=\d+,title=hardcoded-secret::.*written literally in env 'GITHUB_PERSONAL_ACCESS_TOKEN'/);
     const md = fs.readFileSync(summary, "utf8");
     expect(md.startsWith("# earlier step\n## mcplint\n")).toBe(true);
     expect(md).toContain("| Level | Rule | Location | Message |");

@@ -20,7 +20,7 @@ export default defineRule({
     tags: ["secret"],
   },
   messages: {
-    server: "{title} is hard-coded in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
+    server: "{title} written literally in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
     file: "{title} in this file{where}: {preview} (fingerprint {hash}). Move it to a secret store and rotate it.",
   },
   check(model, ctx) {
@@ -31,7 +31,7 @@ export default defineRule({
       if (hit.server) {
         ctx.report({
           messageId: "server",
-          data: { ...data, where: hit.key ? `${hit.source} '${hit.key}'` : hit.source, server: hit.server.name, client: hit.server.client },
+          data: { ...data, where: hit.key && !hit.title.includes(hit.key) ? `${hit.source} '${hit.key}'` : hit.source, server: hit.server.name, client: hit.server.client },
           loc: hit.loc,
           identity: `${hit.server.name}\u0000${hit.key ?? ""}\u0000${hit.hash}`,
           server: { name: hit.server.name, client: hit.server.client },
