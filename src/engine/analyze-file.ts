@@ -9,7 +9,7 @@ import { walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource } from "../parse/typescript.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
-import { LineIndex, type Loc } from "../model/location.js";
+import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
 import { detectInValue, redact, scanText, secretHash, type SecretMatch } from "../secrets/index.js";
@@ -52,9 +52,9 @@ function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, de
   const extra = detectors.flatMap((d) => d.detect(text)).map((m) => {
     const hit = toHit(m, rel, lines, 0, "text");
     for (const s of base.servers) {
-      const slot = s.credentials.find((c) => contains(c.loc, hit.loc));
+      const slot = s.credentials.find((c) => within(hit.loc, c.loc));
       if (slot) return { ...hit, key: slot.key, source: slot.source, server: { id: s.id, name: s.name, client: s.client } };
-      const other = [s.command, s.url, s.cwd, ...s.args].find((v) => v && contains(v.loc, hit.loc));
+      const other = [s.command, s.url, s.cwd, ...s.args].find((v) => v && within(hit.loc, v.loc));
       if (other) return { ...hit, source: other === s.url ? ("url" as const) : ("arg" as const), server: { id: s.id, name: s.name, client: s.client } };
     }
     return hit;
@@ -62,10 +62,6 @@ function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, de
   return extra.length ? { ...base, secrets: dedupeHits([...base.secrets, ...extra]) } : base;
 }
 
-function contains(outer: Loc, inner: Loc): boolean {
-  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
-  return before(outer.line, outer.column, inner.line, inner.column) && before(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn);
-}
 
 function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
   const byPath = classifyPath(rel);

@@ -7,7 +7,8 @@
 import { describeIdentity, serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 import type { ScanModel, SecretHit } from "./model.js";
-import { shown, within } from "./redact-values.js";
+import { within } from "../model/location.js";
+import { shown } from "./redact-values.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
 

@@ -4,19 +4,11 @@
  */
 import type { SecretHit } from "./model.js";
 import { secretHash } from "../secrets/index.js";
-import type { Loc } from "../model/location.js";
+import { within } from "../model/location.js";
 import type { ConfigValue } from "../model/types.js";
 
 export const REDACTION_TOKEN = "[REDACTED]";
 
-export function within(inner: Loc, outer: Loc): boolean {
-  if (inner.file !== outer.file) return false;
-  const a = inner.line * 1e6 + inner.column;
-  const b = outer.line * 1e6 + outer.column;
-  const c = inner.endLine * 1e6 + inner.endColumn;
-  const d = outer.endLine * 1e6 + outer.endColumn;
-  return a >= b && c <= d;
-}
 
 /** A printable form of a configured value: every secret in it replaced by its redacted preview. */
 export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[]): string | undefined {

@@ -8,11 +8,10 @@
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { identityReference, isAuthHint } from "../model/credential-identity.js";
 import { describeIdentity } from "../model/identity.js";
-import type { Loc } from "../model/location.js";
+import { within, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { approvalOf, type ApprovedServer } from "./approved.js";
 import type { ScanModel } from "./model.js";
-import { within } from "./redact-values.js";
 
 export interface Evidence {
   readonly file: string;

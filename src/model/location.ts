@@ -79,6 +79,13 @@ export function compareLoc(a: Loc, b: Loc): number {
   return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
 }
 
+/** Does `inner` lie inside `outer` (same file, start and end included)? */
+export function within(inner: Loc, outer: Loc): boolean {
+  if (inner.file !== outer.file) return false;
+  const notAfter = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  return notAfter(outer.line, outer.column, inner.line, inner.column) && notAfter(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn);
+}
+
 /** A location for a whole file (line 1, column 1), used when nothing narrower exists. */
 export function fileLoc(file: string): Loc {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };

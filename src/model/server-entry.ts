@@ -159,11 +159,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
       if (name) credentials.push({ source: "header", key: e.key, raw: "", ref: { kind: "env", name }, loc: locOf(input, e.value.span) });
     }
   }
-  for (const v of env) credentials.push({ ...v, source: "env" });
-  for (const v of headers) credentials.push({ ...v, source: "header" });
-  credentials.push(...argCredentials(args));
-  const urlCred = url ? urlCredential(url) : undefined;
-  if (urlCred) credentials.push(urlCred);
+  credentials.push(...launchCredentials(env, headers, args, url));
   for (const [objKey, secretKey] of [
     ["auth", "CLIENT_SECRET"],
     ["oauth", "clientSecret"],
@@ -302,6 +298,14 @@ export function urlCarriesCredential(raw: string): boolean {
 export function urlCredential(url: ConfigValue): Credential | undefined {
   if (!urlCarriesCredential(url.raw)) return undefined;
   return { ...url, key: "url", source: "url" };
+}
+
+/** The credential slots every launch has: env values, headers, credential flags in args, a URL that carries one. */
+export function launchCredentials(env: readonly NamedValue[], headers: readonly NamedValue[], args: readonly ConfigValue[], url: ConfigValue | undefined): Credential[] {
+  const out: Credential[] = [...env.map((v) => ({ ...v, source: "env" as const })), ...headers.map((v) => ({ ...v, source: "header" as const })), ...argCredentials(args)];
+  const urlCred = url ? urlCredential(url) : undefined;
+  if (urlCred) out.push(urlCred);
+  return out;
 }
 
 /** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */

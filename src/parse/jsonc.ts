@@ -40,7 +40,7 @@ export function parseJsonc(text: string): JsoncResult {
     seenErr.add(k);
     problems.push({ message: describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) } });
   }
-  const comments = collectComments(source);
+  const comments = slashComments(source, ['"']);
   return { doc: tree ? convert(tree) : undefined, problems, comments };
 }
 
@@ -113,7 +113,3 @@ function maxDepth(text: string): number {
   return max;
 }
 
-/** `//` and block comments outside strings, with their line numbers. */
-function collectComments(text: string): DocComment[] {
-  return slashComments(text, ['"']);
-}

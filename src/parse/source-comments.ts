@@ -54,16 +54,27 @@ export function slashComments(text: string, quotes: readonly string[]): DocComme
   return out;
 }
 
-function hashComments(text: string): DocComment[] {
+/** `#` comments outside quoted strings (YAML, TOML-like, dotenv, shell), with their line numbers. */
+export function hashComments(text: string): DocComment[] {
   const out: DocComment[] = [];
-  let offset = 0;
-  text.split("\n").forEach((raw, i) => {
-    const m = /(^|\s)#/.exec(raw);
-    if (m) {
-      const at = m.index + (m[1] ?? "").length;
-      out.push({ text: raw.slice(at + 1).replace(/\r$/, ""), span: { start: offset + at, end: offset + raw.length }, line: i + 1 });
+  const re = /(^|[ \t])#([^\n\r]*)/g;
+  let lineStart = 0;
+  let line = 1;
+  for (const rawLine of text.split("\n")) {
+    // Skip a '#' inside quotes with a cheap check: count quotes before it.
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(rawLine)) !== null) {
+      const hashAt = m.index + (m[1] ? m[1].length : 0);
+      const before = rawLine.slice(0, hashAt);
+      const dq = (before.match(/"/g) ?? []).length;
+      const sq = (before.match(/'/g) ?? []).length;
+      if (dq % 2 === 1 || sq % 2 === 1) continue;
+      out.push({ text: (m[2] ?? "").replace(/\r$/, ""), span: { start: lineStart + hashAt, end: lineStart + rawLine.length }, line });
+      break;
     }
-    offset += raw.length + 1;
-  });
+    lineStart += rawLine.length + 1;
+    line++;
+  }
   return out;
 }

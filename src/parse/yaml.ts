@@ -6,6 +6,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
+import { hashComments } from "./source-comments.js";
 
 export interface YamlResult {
   readonly docs: DocNode[];
@@ -87,7 +88,7 @@ export function parseYaml(text: string): YamlResult {
     if (node) docs.push(node);
     total = budget.nodes;
   }
-  return { docs, problems, comments: collectComments(text) };
+  return { docs, problems, comments: hashComments(text) };
 }
 
 function firstLine(s: string): string {
@@ -152,29 +153,4 @@ function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start:
     return { type: "string", span, value: String(v) };
   }
   return undefined;
-}
-
-/** `#` comments outside quoted scalars, with line numbers (for inline suppressions). */
-function collectComments(text: string): DocComment[] {
-  const out: DocComment[] = [];
-  const re = /(^|[ \t])#([^\n\r]*)/g;
-  let lineStart = 0;
-  let line = 1;
-  for (const rawLine of text.split("\n")) {
-    // Skip a '#' inside quotes with a cheap check: count quotes before it.
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(rawLine)) !== null) {
-      const hashAt = m.index + (m[1] ? m[1].length : 0);
-      const before = rawLine.slice(0, hashAt);
-      const dq = (before.match(/"/g) ?? []).length;
-      const sq = (before.match(/'/g) ?? []).length;
-      if (dq % 2 === 1 || sq % 2 === 1) continue;
-      out.push({ text: (m[2] ?? "").replace(/\r$/, ""), span: { start: lineStart + hashAt, end: lineStart + rawLine.length }, line });
-      break;
-    }
-    lineStart += rawLine.length + 1;
-    line++;
-  }
-  return out;
 }

@@ -13,7 +13,6 @@ export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): str
   const lines = text.split(/\r\n|\r|\n/);
   const line = lines[loc.line - 1];
   if (line === undefined) return undefined;
-  const chars = [...line];
   // Work in UTF-16 indices: build the masked string by slices.
   let out = line;
   const spans = secrets
@@ -24,7 +23,6 @@ export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): str
     const keep = Math.min(4, Math.max(0, s.end - s.start - 8));
     out = out.slice(0, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep))) + out.slice(s.end);
   }
-  void chars;
   if (out.length > MAX_FRAME) {
     const start = Math.max(0, Math.min(loc.column - 1 - 40, out.length - MAX_FRAME));
     out = (start > 0 ? "…" : "") + out.slice(start, start + MAX_FRAME) + (start + MAX_FRAME < out.length ? "…" : "");

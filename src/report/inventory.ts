@@ -3,11 +3,11 @@
  * what, with which credential (by reference, never by value) and which scope.
  */
 import type { ScanModel, SecretHit } from "../engine/model.js";
-import type { Loc } from "../model/location.js";
 import { describeRef } from "../model/refs.js";
-import type { ConfigValue, McpServer, Policy } from "../model/types.js";
+import type { McpServer, Policy } from "../model/types.js";
 
-import { REDACTION_TOKEN, shown, within } from "../engine/redact-values.js";
+import { REDACTION_TOKEN, shown } from "../engine/redact-values.js";
+import { within } from "../model/location.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
 export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {

@@ -8,8 +8,8 @@
  * `typescript-sdk-server.ts`.
  */
 import type { TsNode } from "../../parse/typescript.js";
-import { argCredentials, argFacts, urlCredential } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
+import { argFacts, launchCredentials } from "../server-entry.js";
+import type { AdapterOutput, ConfigValue, McpServer, Transport } from "../types.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
 
@@ -61,13 +61,7 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
   }
   const env = r.entries(envNode);
   const headers = r.entries(headersNode);
-  const credentials: Credential[] = [
-    ...env.values.map((v) => ({ ...v, source: "env" as const })),
-    ...headers.values.map((v) => ({ ...v, source: "header" as const })),
-    ...argCredentials(args),
-  ];
-  const urlCred = url ? urlCredential(url) : undefined;
-  if (urlCred) credentials.push(urlCred);
+  const credentials = launchCredentials(env.values, headers.values, args, url);
   const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
   const name = serverName(command, args, url) ?? r.boundName(ne) ?? `${cls}@${loc.line}`;
   return {

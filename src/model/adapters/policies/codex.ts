@@ -5,7 +5,6 @@
  */
 import { entry, get, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
-import type { McpServer } from "../../types.js";
 import { codexAdapter } from "../server-maps.js";
 import { PolicyDraft, withAllToolsGrant } from "./common.js";
 
