@@ -18,6 +18,18 @@ export function tempTree(files: Record<string, string>): string {
   return dir;
 }
 
+/** Every file under `dir`, with its path relative to `dir` (POSIX), sorted: a fixture folder as in-memory sources. */
+export function folderSources(dir: string): { path: string; text: string }[] {
+  const walk = (rel: string): string[] =>
+    fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      return d.isDirectory() ? walk(r) : [r];
+    });
+  return walk("")
+    .sort()
+    .map((rel) => ({ path: rel, text: fs.readFileSync(path.join(dir, rel), "utf8") }));
+}
+
 /** Runs the CLI in-process in `cwd`, without colours unless asked. */
 export function cli(argv: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return run(argv, { cwd, env: { NO_COLOR: "1", ...env }, stdoutIsTTY: false });

@@ -2,25 +2,19 @@
  * Loads a client fixture folder (`fixtures/clients/<id>/`) from disk with its
  * real relative paths, scans it in memory and gives small lookups on the model.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { scanSources, type ScanResult } from "../../../src/api.js";
 import type { Loc } from "../../../src/model/location.js";
 import type { ConfigValue, McpServer, NamedValue } from "../../../src/model/types.js";
+import { folderSources } from "../../helpers.js";
 
 export const FIXTURES = join(import.meta.dirname, "..", "..", "..", "fixtures", "clients");
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(join(dir, d.name)) : [join(dir, d.name)]));
-}
-
 /** Every file of a fixture folder, with its path relative to that folder (POSIX). */
 export function fixtureSources(client: string): { path: string; text: string }[] {
-  const root = join(FIXTURES, client);
-  return listFiles(root)
-    .sort()
-    .map((abs) => ({ path: relative(root, abs).split(sep).join("/"), text: readFileSync(abs, "utf8") }));
+  return folderSources(join(FIXTURES, client));
 }
 
 export interface FixtureScan {

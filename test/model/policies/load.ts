@@ -2,22 +2,15 @@
  * Loads one fixture folder (`fixtures/policies/<client>`) as in-memory sources
  * with paths relative to it, and scans them.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { scanSources, type ScanResult } from "../../../src/api.js";
 import type { Policy } from "../../../src/model/types.js";
+import { folderSources } from "../../helpers.js";
 
 const root = path.resolve(__dirname, "../../../fixtures/policies");
 
-function files(dir: string, rel = ""): { path: string; text: string }[] {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
-    const r = rel ? `${rel}/${d.name}` : d.name;
-    return d.isDirectory() ? files(dir, r) : [{ path: r, text: fs.readFileSync(path.join(dir, r), "utf8") }];
-  });
-}
-
 export function scanFixture(client: string): ScanResult {
-  return scanSources(files(path.join(root, client)));
+  return scanSources(folderSources(path.join(root, client)));
 }
 
 export function policyOf(result: ScanResult, file: string): Policy {
