@@ -125,13 +125,15 @@ const tomlDoc = fc.oneof(
   configObject.map((o) => safe(() => TOML.stringify(toTomlable(o) as TOML.JsonMap), "")),
   fc.array(fc.constantFrom("[mcp_servers.a]\n", "[[arr]]\n", 'command = "npx"\n', 'args = ["-y", "x"]\n', "env = { K = \"v\" }\n", "x = 1979-05-27T07:32:00Z\n", 'k = """\nmulti\n"""\n', "n = 0x1F\n", "a.b.c = true\n", "# comment\n", "'lit' = 'v'\n", "inf = inf\n"), { maxLength: 20 }).map((a) => a.join("")),
 );
+// Every generated program starts with an SDK import, so the prefilter lets it through and the
+// tree-sitter parse and the SDK adapter really run on it (mutations may still remove it).
 const tsDoc = fc.array(
   fc.oneof(
-    fc.constantFrom("import { x } from \"y\";\n", "const s = new MCPServerStdio({", "command: \"npx\",", "args: [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"],", "env: { KEY: process.env.KEY },", "});\n", "`${a}`", "/* ", " */", "// ", "\"", "'", "`", "KEY=value\n", "export TOKEN=\n", "url: \"https://a:b@c/\","),
+    fc.constantFrom("import { x } from \"y\";\n", "const s = new MCPServerStdio({", "new StdioClientTransport({", "new StreamableHTTPClientTransport(new URL(\"http://h/mcp\"), { requestInit: { headers: { Authorization: \"Bearer k\" } } });", "const server = new McpServer({ name: \"n\", version: \"1\" });", "app.post(\"/mcp\", auth, async (req, res) => {", "server.tool(\"delete_all\", async () => ({}));", "command: \"npx\",", "args: [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"],", "env: { KEY: process.env.KEY },", "});\n", "`${a}`", "/* ", " */", "// ", "\"", "'", "`", "KEY=value\n", "export TOKEN=\n", "url: \"https://a:b@c/\","),
     text,
   ),
   { maxLength: 30 },
-).map((a) => a.join(""));
+).map((a) => 'import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\n' + a.join(""));
 
 /** TOML cannot hold null or mixed arrays in every version; make the tree TOML-safe. */
 function toTomlable(v: unknown): unknown {
