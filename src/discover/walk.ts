@@ -1,7 +1,7 @@
 /**
- * Finds the files to scan: walks the given paths with fast-glob (dot files
- * included, symlinks never followed), honours .gitignore files and --exclude
- * globs, and reports what it could not enter as diagnostics.
+ * Finds the files to scan: walks the given paths (dot files included,
+ * symlinks never followed), honours .gitignore files and --exclude globs,
+ * and reports what it could not enter as diagnostics.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -77,8 +77,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   const files: WalkedFile[] = [];
   const isExcluded = excludeFilter(options.exclude ?? []);
 
-  const add = (abs: string) => {
-    const rel = toPosix(path.relative(root, abs)) || path.basename(abs);
+  const add = (abs: string, rel = toPosix(path.relative(root, abs)) || path.basename(abs)) => {
     if (seen.has(abs) || isExcluded(rel)) return;
     seen.add(abs);
     files.push({ abs, rel });
@@ -105,56 +104,61 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       diagnostics.push({ level: "note", code: "not-regular-file", message: `${p} is not a regular file; skipped`, file: toPosix(p) });
       continue;
     }
-    const walked = await walkDir(abs, root, options.gitignore !== false, diagnostics);
-    for (const f of walked) add(f);
+    const walked = walkDir(abs, root, options.gitignore !== false, diagnostics);
+    for (const f of walked) add(f.abs, f.rel);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { root, files, diagnostics };
 }
 
-async function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[]): Promise<string[]> {
-  const unreadable: string[] = [];
-  const adapter = {
-    readdir: ((p: string, opts: unknown, cb: (err: NodeJS.ErrnoException | null, entries?: unknown) => void) => {
-      fs.readdir(p, opts as { withFileTypes: true }, (err, entries) => {
-        if (err && p !== dir) unreadable.push(p);
-        cb(err, entries);
-      });
-    }) as unknown as typeof fs.readdir,
-  };
-  // Loaded for the first folder only: a run over named files (a pre-commit hook) never pays for it.
-  const mod = await import("fast-glob");
-  const fg = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  const entries = await fg("**/*", {
-    cwd: dir,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    objectMode: true,
-    ignore: DEFAULT_SKIPPED_DIRS.map((d) => `**/${d}/**`),
-    fs: adapter,
-  });
-  for (const u of unreadable) {
-    diagnostics.push({ level: "warning", code: "unreadable", message: `cannot read folder ${toPosix(path.relative(root, u)) || "."}: permission denied or gone`, file: toPosix(path.relative(root, u)) });
-  }
-  const gitignores = useGitignore ? loadGitignores(dir, entries.filter((e) => path.posix.basename(e.path) === ".gitignore").map((e) => e.path)) : [];
-  const out: string[] = [];
-  for (const e of entries) {
-    const d = e.dirent;
-    if (d.isDirectory()) continue;
-    if (d.isSymbolicLink()) {
-      const abs = path.join(dir, e.path);
-      diagnostics.push(symlinkDiagnostic(abs, root));
+/**
+ * Lists the regular files under `dir` with one synchronous `readdir` per
+ * folder (directory entries come from the kernel's cache in microseconds; an
+ * awaited round trip per folder, or a glob engine, cost more than the
+ * listing). Skipped folders (`.git`, `node_modules` ...) and folders that a
+ * `.gitignore` excludes are never entered; a `.gitignore` applies to its own
+ * folder and everything below it, as in git.
+ */
+function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[]): WalkedFile[] {
+  const out: WalkedFile[] = [];
+  const skipped = new Set(DEFAULT_SKIPPED_DIRS);
+  const relToRoot = toPosix(path.relative(root, dir));
+  const shown = (sub: string) => (relToRoot ? (sub ? `${relToRoot}/${sub}` : relToRoot) : sub);
+  // A stack, not recursion: a deep tree cannot overflow the call stack. `sub`: POSIX path of `abs`
+  // relative to `dir` ('' for dir itself); `scopes`: the .gitignore files above it, outermost first.
+  const stack: { abs: string; sub: string; scopes: readonly GitignoreScope[] }[] = [{ abs: dir, sub: "", scopes: [] }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { abs, sub, scopes } = top;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(abs, { withFileTypes: true });
+    } catch {
+      const rel = shown(sub);
+      diagnostics.push({ level: "warning", code: "unreadable", message: `cannot read folder ${rel || "."}: permission denied or gone`, file: rel });
       continue;
     }
-    if (!d.isFile()) {
-      const rel = toPosix(path.relative(root, path.join(dir, e.path)));
-      diagnostics.push({ level: "note", code: "not-regular-file", message: `${rel} is not a regular file (FIFO, socket or device); not opened`, file: rel });
-      continue;
+    let here = scopes;
+    if (useGitignore && entries.some((e) => e.name === ".gitignore" && e.isFile())) {
+      const scope = loadGitignore(path.join(abs, ".gitignore"), sub);
+      if (scope) here = [...scopes, scope];
     }
-    if (gitignores.length && isIgnored(e.path, gitignores)) continue;
-    out.push(path.join(dir, e.path));
+    for (const e of entries) {
+      const childSub = sub ? `${sub}/${e.name}` : e.name;
+      const childAbs = path.join(abs, e.name);
+      if (e.isDirectory()) {
+        if (skipped.has(e.name) || (here.length && isIgnored(childSub, true, here))) continue;
+        stack.push({ abs: childAbs, sub: childSub, scopes: here });
+      } else if (here.length && isIgnored(childSub, false, here)) {
+        continue;
+      } else if (e.isSymbolicLink()) {
+        diagnostics.push(symlinkDiagnostic(childAbs, root));
+      } else if (!e.isFile()) {
+        const rel = shown(childSub);
+        diagnostics.push({ level: "note", code: "not-regular-file", message: `${rel} is not a regular file (FIFO, socket or device); not opened`, file: rel });
+      } else {
+        out.push({ abs: childAbs, rel: shown(childSub) });
+      }
+    }
   }
   return out;
 }
@@ -179,30 +183,20 @@ interface GitignoreScope {
   readonly ig: Ignore;
 }
 
-function loadGitignores(dir: string, rels: readonly string[]): GitignoreScope[] {
-  const out: GitignoreScope[] = [];
-  for (const rel of rels) {
-    try {
-      const text = fs.readFileSync(path.join(dir, rel), "utf8");
-      const base = path.posix.dirname(rel);
-      out.push({ base: base === "." ? "" : base, ig: ignore().add(text) });
-    } catch {
-      // An unreadable .gitignore ignores nothing.
-    }
+function loadGitignore(file: string, base: string): GitignoreScope | undefined {
+  try {
+    return { base, ig: ignore().add(fs.readFileSync(file, "utf8")) };
+  } catch {
+    // An unreadable .gitignore ignores nothing.
+    return undefined;
   }
-  return out.sort((a, b) => a.base.length - b.base.length);
 }
 
-function isIgnored(rel: string, scopes: readonly GitignoreScope[]): boolean {
+/** Is `sub` (a path below the walked dir; a folder when `isDir`) excluded by one of `scopes` (outermost first)? Its parents were checked on the way down. */
+function isIgnored(sub: string, isDir: boolean, scopes: readonly GitignoreScope[]): boolean {
   for (const s of scopes) {
-    if (s.base && !rel.startsWith(s.base + "/")) continue;
-    const sub = s.base ? rel.slice(s.base.length + 1) : rel;
-    // Check the file and each parent folder (a folder pattern like `build/` ignores everything in it).
-    const parts = sub.split("/");
-    for (let i = 1; i <= parts.length; i++) {
-      const candidate = parts.slice(0, i).join("/") + (i < parts.length ? "/" : "");
-      if (s.ig.ignores(candidate)) return true;
-    }
+    const rel = s.base ? sub.slice(s.base.length + 1) : sub;
+    if (s.ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
 }

@@ -102,7 +102,10 @@ function textSecrets(rel: string, text: string, lines: LineIndex): SecretHit[] {
 
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
   const secrets = textSecrets(rel, text, lines);
-  return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments: sourceComments(rel, text) };
+  // Comments matter only for suppression directives, which all contain `mcplint`: one native
+  // search spares the comment scan of nearly every source file.
+  const comments = text.includes("mcplint") ? sourceComments(rel, text) : [];
+  return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments };
 }
 
 /**
