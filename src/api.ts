@@ -88,7 +88,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const settings = { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
   const prep = prepareAnalysis(settings);
-  const read = makeReader(maxFileSize);
+  const read = makeReader(maxFileSize, { byteView: true });
   const threads = poolSize(walked.files.length, options.threads);
   const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings)).outcomes : walked.files.map((f) => analyzeSource(f, read, prep));
   for (const o of outcomes) {

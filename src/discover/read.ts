@@ -15,8 +15,27 @@ import { errCode } from "./walk.js";
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export type ReadResult =
-  | { readonly ok: true; readonly text: string; readonly bytes: number; readonly notes: Diagnostic[]; /** File mode from stat (readSource only). */ readonly mode?: number }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly bytes: number;
+      readonly notes: Diagnostic[];
+      /** File mode from stat (readSource only). */
+      readonly mode?: number;
+      /**
+       * Present when the reader was asked for a byte view (`makeReader(max, { byteView: true })`) and
+       * the file is UTF-8 with non-ASCII characters: `text` is then the file's bytes one character
+       * each (latin1), which ASCII patterns see exactly as in the decoded text, and `exact()` decodes
+       * the real text. Call it before the reader's next read: the bytes sit in a reused buffer.
+       */
+      readonly exact?: () => string;
+    }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+export interface ReaderOptions {
+  /** Give non-ASCII UTF-8 files as a one-byte view plus `exact()` (see ReadResult). */
+  readonly byteView?: boolean;
+}
 
 /**
  * Extensions of formats that are binary by construction: never opened (the
@@ -48,17 +67,23 @@ function binaryNote(rel: string): ReadResult {
  * largest file seen (decoding copies the bytes out), instead of a new buffer
  * per file that only the garbage collector gives back.
  */
-export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE): (abs: string, rel: string) => ReadResult {
+export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE, options: ReaderOptions = {}): (abs: string, rel: string) => ReadResult {
   let scratch = Buffer.allocUnsafe(0);
   const scratchFor = (size: number) => {
     if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, Math.min(maxBytes + 1, Math.max(64 * 1024, scratch.length * 2))));
     return scratch;
   };
-  return (abs, rel) => readSourceSync(abs, rel, maxBytes, scratchFor);
+  return (abs, rel) => readSourceSync(abs, rel, maxBytes, scratchFor, options);
 }
 
 /** Reads and decodes one file; never throws. `bufferFor` may hand out a reused buffer of at least the given size. */
-export function readSourceSync(abs: string, rel: string, maxBytes = DEFAULT_MAX_FILE_SIZE, bufferFor: (size: number) => Buffer = (n) => Buffer.allocUnsafe(n)): ReadResult {
+export function readSourceSync(
+  abs: string,
+  rel: string,
+  maxBytes = DEFAULT_MAX_FILE_SIZE,
+  bufferFor: (size: number) => Buffer = (n) => Buffer.allocUnsafe(n),
+  options: ReaderOptions = {},
+): ReadResult {
   if (isBinaryByName(rel)) return binaryNote(rel);
   let fd: number | undefined;
   try {
@@ -78,7 +103,7 @@ export function readSourceSync(abs: string, rel: string, maxBytes = DEFAULT_MAX_
       if (got === 0) break;
       n += got;
     }
-    const decoded = decode(buf.subarray(0, n), rel);
+    const decoded = decode(buf.subarray(0, n), rel, options);
     return decoded.ok ? { ...decoded, mode: st.mode } : decoded;
   } catch (err) {
     const code = errCode(err);
@@ -100,7 +125,7 @@ export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MA
 }
 
 /** Decodes bytes to text, or says why the file is not text. */
-export function decode(buf: Buffer, rel: string): ReadResult {
+export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): ReadResult {
   const notes: Diagnostic[] = [];
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: new TextDecoder("utf-16le").decode(buf.subarray(2)), bytes: buf.length, notes };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: new TextDecoder("utf-16be").decode(buf.subarray(2)), bytes: buf.length, notes };
@@ -114,7 +139,12 @@ export function decode(buf: Buffer, rel: string): ReadResult {
   // agrees with UTF-8 on ASCII. isAscii and isUtf8 are vectorised checks; toString("utf8") then
   // takes V8's fast path (TextDecoder with fatal: true was 10x slower).
   if (isAscii(body)) text = body.toString("latin1");
-  else if (isUtf8(body)) text = body.toString("utf8");
+  else if (isUtf8(body)) {
+    // Decoding into a two-byte string costs about twice the copy of a one-byte view, and every
+    // later pass over a two-byte string is slower too.
+    if (options.byteView) return { ok: true, text: body.toString("latin1"), bytes: buf.length, notes, exact: () => body.toString("utf8") };
+    text = body.toString("utf8");
+  }
   else {
     text = new TextDecoder("utf-8").decode(body);
     notes.push({ level: "note", code: "encoding", message: `${rel}: invalid UTF-8; undecodable bytes were replaced`, file: rel });

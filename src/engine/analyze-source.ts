@@ -4,6 +4,7 @@
  * pool's workers, so both give the same outcome for the same file. Settings
  * are plain data (they cross to worker threads) and compiled once per scan.
  */
+import { sniffCandidates } from "../catalog/classify.js";
 import type { ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
@@ -41,12 +42,32 @@ export interface FileOutcome {
   readonly mode?: number;
 }
 
-/** `read` is one scan's reader (`makeReader` in discover/read.ts). */
+/**
+ * `read` is one scan's reader (`makeReader` in discover/read.ts). With a byte
+ * view (non-ASCII UTF-8 read as one byte per character), the file is first
+ * analysed on the view; a result that is plain text with nothing in it is
+ * final (ASCII patterns find the same there), anything else (a finding, a
+ * catalog format, a comment, custom patterns) is redone on the decoded text,
+ * so reported locations and values are always the exact ones.
+ */
 export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs: string, rel: string) => ReadResult, prep: PreparedAnalysis): FileOutcome {
   const r = read(file.abs, file.rel);
   if (!r.ok) return { diagnostics: [r.diagnostic] };
   const diagnostics = [...r.notes];
-  return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep), ...(r.mode !== undefined ? { mode: r.mode } : {}) };
+  const mode = r.mode !== undefined ? { mode: r.mode } : {};
+  // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
+  if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0) {
+    const problems: Diagnostic[] = [];
+    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep);
+    if (problems.length === 0 && isEmptyText(quick)) return { diagnostics, analysis: quick, ...mode };
+  }
+  const text = r.exact ? r.exact() : r.text;
+  return { diagnostics, analysis: safeAnalyze(file.rel, text, r.bytes, diagnostics, prep), ...mode };
+}
+
+/** A text file in which the analysis found nothing. */
+function isEmptyText(a: FileAnalysis): boolean {
+  return a.file.format === "text" && a.secrets.length === 0 && a.servers.length === 0 && a.policies.length === 0 && a.diagnostics.length === 0 && a.parseProblems.length === 0 && a.comments.length === 0;
 }
 
 /** analyzeFile that turns a bug into a diagnostic instead of ending the scan. */

@@ -100,7 +100,7 @@ export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: n
 
   await Promise.all(Array.from({ length: Math.min(threads, chunks.length) }, runWorker));
   // Chunks a failed worker left behind are scanned here.
-  const read = makeReader(maxFileSize);
+  const read = makeReader(maxFileSize, { byteView: true });
   const prep = prepareAnalysis(settings);
   const outcomes = chunks.flatMap((chunk, i) => results[i] ?? chunk.map((f) => analyzeSource(f, read, prep)));
   return { outcomes, byWorkers: results.filter((r) => r !== undefined).length, chunks: chunks.length };

@@ -4,7 +4,7 @@
  * with replacement characters and a note.
  */
 import { describe, expect, it } from "vitest";
-import type { ScanResult } from "../../src/api.js";
+import { scan, type ScanResult } from "../../src/api.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { cli } from "../helpers.js";
 import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
@@ -73,5 +73,34 @@ describe("invalid UTF-8", () => {
     expect(result.findings.find((f) => f.ruleId === "hardcoded-secret" && f.loc.file === ".env")?.loc.line).toBe(3);
     expect(result.model.servers.find((s) => s.file === "bad/.mcp.json")?.args[0]?.raw).toBe("\uFFFD(\uFFFD");
     expectPlantedSecret(result);
+  });
+});
+
+describe("non-ASCII UTF-8 text files (scanned on a one-byte view, confirmed on the decoded text)", () => {
+  const scanBoth = async (files: Record<string, string>) => {
+    const dir = treeWithPlantedSecret(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, "utf8")])));
+    // threads 1 and 2: the main thread and the workers read the same way.
+    return [await scanWithin(dir, 3_000), await scan({ cwd: dir, threads: 2 })];
+  };
+
+  it("reports a secret after multi-byte characters at its column in characters, with the decoded line", async () => {
+    const line = `const greeting = "héllo wörld 😀"; const GITHUB_TOKEN = "${token}";`;
+    for (const result of await scanBoth({ "src/app.js": `// ünïcode\n${line}\n` })) {
+      const hit = result.findings.find((f) => f.ruleId === "hardcoded-secret" && f.loc.file === "src/app.js");
+      expect(hit?.loc.line).toBe(2);
+      expect(hit?.loc.column).toBe(line.indexOf(token) + 1);
+      expect(result.model.files.find((f) => f.path === "src/app.js")?.bytes).toBe(Buffer.byteLength(`// ünïcode\n${line}\n`));
+      expectPlantedSecret(result);
+    }
+  });
+
+  it("honours a suppression comment in such a file, and a file with nothing in it is plain text", async () => {
+    const text = `// ünï\n// mcplint-disable-next-line hardcoded-secret -- fixture for the test, not a live credential\nconst GITHUB_TOKEN = "${token}"; // é\n`;
+    for (const result of await scanBoth({ "src/sup.js": text, "src/plain.js": "const s = 'déjà vu';\n" })) {
+      const hits = result.findings.filter((f) => f.loc.file === "src/sup.js" && f.ruleId === "hardcoded-secret");
+      expect(hits.map((f) => [f.loc.line, f.loc.column, f.suppression?.kind, f.suppression?.source])).toEqual([[3, 23, "inSource", "src/sup.js:2"]]);
+      expect(result.model.files.find((f) => f.path === "src/plain.js")).toMatchObject({ format: "text" });
+      expect(result.diagnostics.filter((d) => d.file?.startsWith("src/"))).toEqual([]);
+    }
   });
 });
