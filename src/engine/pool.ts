@@ -1,11 +1,11 @@
 /**
  * Spreads reading, parsing and the secret scan of many files over worker
- * threads. Files go out in chunks of consecutive paths, each worker asking
- * for the next chunk when it answers (so a slow chunk does not hold the
- * others); outcomes are put back in path order, so the result is the same as
- * a sequential scan's, whatever the timing. A worker that cannot start or
- * fails leaves its chunks to the main thread. Never used for a few files:
- * starting a worker costs more than scanning them.
+ * threads and the calling thread. Files go out in chunks of consecutive
+ * paths, each worker getting the next chunk when it answers one (so a slow
+ * chunk does not hold the others); outcomes are put back in path order, so
+ * the result is the same as a sequential scan's, whatever the timing. A
+ * worker that cannot start or fails leaves its chunks to the calling thread.
+ * Never used for a few files: starting a worker costs more than scanning them.
  */
 import { createRequire } from "node:module";
 import * as os from "node:os";
@@ -60,16 +60,27 @@ function startWorker(): Worker {
 export interface PoolResult {
   /** One outcome per file, in the order of `files`. */
   readonly outcomes: FileOutcome[];
-  /** How many chunks workers answered (the rest the main thread scanned). */
+  /** How many chunks workers answered (the calling thread scanned the rest). */
   readonly byWorkers: number;
   readonly chunks: number;
 }
 
-export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: number, threads: number, settings: AnalysisSettings = {}): Promise<PoolResult> {
+/** Chunks sent ahead to each worker, so that it never waits for the calling thread between two. */
+const IN_FLIGHT = 2;
+
+/**
+ * `threads` counts the calling thread: it starts `threads - 1` workers and
+ * scans chunks itself while they work (yielding between chunks so that
+ * replies are taken and workers fed). On a 2-core machine that is one worker,
+ * not two: one module load and one heap fewer. `mainShare: false` leaves all
+ * chunks to the workers (tests).
+ */
+export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: number, threads: number, settings: AnalysisSettings = {}, mainShare = true): Promise<PoolResult> {
   const chunks: WalkedFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const results: (FileOutcome[] | undefined)[] = new Array<FileOutcome[] | undefined>(chunks.length);
   let next = 0;
+  let byWorkers = 0;
 
   const runWorker = () =>
     new Promise<void>((resolve) => {
@@ -80,17 +91,20 @@ export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: n
         resolve();
         return;
       }
+      let pending = 0;
       const feed = () => {
-        if (next >= chunks.length) {
-          void worker.terminate();
-          return;
+        while (pending < IN_FLIGHT && next < chunks.length) {
+          const id = next++;
+          const req: PoolRequest = { id, files: chunks[id] ?? [], maxFileSize, settings };
+          worker.postMessage(req);
+          pending++;
         }
-        const id = next++;
-        const req: PoolRequest = { id, files: chunks[id] ?? [], maxFileSize, settings };
-        worker.postMessage(req);
+        if (pending === 0) void worker.terminate();
       };
       worker.on("message", (reply: PoolReply) => {
         results[reply.id] = reply.outcomes;
+        byWorkers++;
+        pending--;
         feed();
       });
       worker.on("error", () => resolve());
@@ -98,10 +112,20 @@ export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: n
       feed();
     });
 
-  await Promise.all(Array.from({ length: Math.min(threads, chunks.length) }, runWorker));
-  // Chunks a failed worker left behind are scanned here.
   const read = makeReader(maxFileSize, { byteView: true });
   const prep = prepareAnalysis(settings);
+  const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, chunks.length));
+  const workers = Promise.all(Array.from({ length: workerCount }, runWorker));
+  if (mainShare) {
+    while (next < chunks.length) {
+      const id = next++;
+      results[id] = (chunks[id] ?? []).map((f) => analyzeSource(f, read, prep));
+      // Let worker replies in (they feed the workers) before the next chunk.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+  await workers;
+  // Chunks a failed worker left behind are scanned here.
   const outcomes = chunks.flatMap((chunk, i) => results[i] ?? chunk.map((f) => analyzeSource(f, read, prep)));
-  return { outcomes, byWorkers: results.filter((r) => r !== undefined).length, chunks: chunks.length };
+  return { outcomes, byWorkers, chunks: chunks.length };
 }

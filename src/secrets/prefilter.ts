@@ -16,6 +16,12 @@ export interface NeedleSet {
   readonly table: Int32Array;
   /** Needle indices per bucket, longest first. */
   readonly buckets: readonly Int32Array[];
+  /**
+   * Per bucket, 128 flags: may this folded third character follow the pair?
+   * (All set when the bucket has a two-character needle.) Most pairs that
+   * start a needle ("re", "de", "co" ...) are rejected here without a bucket walk.
+   */
+  readonly third: Uint8Array;
 }
 
 const FOLD = new Uint8Array(128);
@@ -40,12 +46,19 @@ export function buildNeedles(words: readonly string[]): { set: NeedleSet; refuse
   }
   const table = new Int32Array(128 * 128);
   const buckets: Int32Array[] = [];
+  const third = new Uint8Array(byPrefix.size * 128);
   for (const [key, list] of byPrefix) {
     list.sort((a, b) => (needles[b]?.length ?? 0) - (needles[a]?.length ?? 0));
+    const at = buckets.length * 128;
+    for (const id of list) {
+      const needle = needles[id] as string;
+      if (needle.length === 2) third.fill(1, at, at + 128);
+      else third[at + needle.charCodeAt(2)] = 1;
+    }
     buckets.push(Int32Array.from(list));
     table[key] = buckets.length;
   }
-  return { set: { needles, table, buckets }, refused };
+  return { set: { needles, table, buckets, third }, refused };
 }
 
 /**
@@ -54,7 +67,7 @@ export function buildNeedles(words: readonly string[]): { set: NeedleSet; refuse
  */
 export function findNeedles(set: NeedleSet, text: string): number[] {
   const out: number[] = [];
-  const { table, buckets, needles } = set;
+  const { table, buckets, needles, third } = set;
   const n = text.length;
   if (n < 2) return out;
   let c0 = text.charCodeAt(0);
@@ -64,7 +77,10 @@ export function findNeedles(set: NeedleSet, text: string): number[] {
     c1 = c1 < 128 ? (FOLD[c1] as number) : 128;
     if (c0 < 128 && c1 < 128) {
       const b = table[(c0 << 7) | c1] as number;
-      if (b !== 0) {
+      // A third character that no needle of the bucket has there ends the check (past the end or
+      // not ASCII: the bucket walk decides).
+      const c2 = b !== 0 && i + 2 < n ? text.charCodeAt(i + 2) : 128;
+      if (b !== 0 && (c2 >= 128 || third[(b - 1) * 128 + (FOLD[c2] as number)] === 1)) {
         const bucket = buckets[b - 1] as Int32Array;
         for (let j = 0; j < bucket.length; j++) {
           const id = bucket[j] as number;

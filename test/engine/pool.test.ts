@@ -53,9 +53,14 @@ describe("worker pool", () => {
       expect(pooled.diagnostics).toEqual(single.diagnostics);
       // The workers really ran (a pool that fell back to the main thread would pass the above too).
       const walked = await walk({ paths: ["."], cwd: dir });
-      const run = await analyzeInPool(walked.files, 2 * 1024 * 1024, 2);
-      expect(run.chunks).toBeGreaterThan(2);
-      expect(run.byWorkers).toBe(run.chunks);
+      const onlyWorkers = await analyzeInPool(walked.files, 2 * 1024 * 1024, 2, {}, false);
+      expect(onlyWorkers.chunks).toBeGreaterThan(2);
+      expect(onlyWorkers.byWorkers).toBe(onlyWorkers.chunks);
+      // Shared: the worker takes its first chunks before the calling thread starts on the rest.
+      const shared = await analyzeInPool(walked.files, 2 * 1024 * 1024, 2);
+      expect(shared.byWorkers).toBeGreaterThanOrEqual(1);
+      expect(shared.byWorkers).toBeLessThanOrEqual(shared.chunks);
+      expect(shared.outcomes).toEqual(onlyWorkers.outcomes);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
