@@ -12,7 +12,7 @@
 export interface NeedleSet {
   /** Needles, lowercased ASCII, at least two characters. */
   readonly needles: readonly string[];
-  /** First two folded characters (c0 << 7 | c1) -> bucket index + 1, or 0. */
+  /** First two characters, raw (c0 << 7 | c1, every case variant) -> bucket index + 1, or 0. */
   readonly table: Int32Array;
   /** Needle indices per bucket, longest first. */
   readonly buckets: readonly Int32Array[];
@@ -56,9 +56,15 @@ export function buildNeedles(words: readonly string[]): { set: NeedleSet; refuse
       else third[at + needle.charCodeAt(2)] = 1;
     }
     buckets.push(Int32Array.from(list));
-    table[key] = buckets.length;
+    // Every case variant of the pair, so that the search loop looks up raw characters.
+    const [a, b] = [key >> 7, key & 127];
+    for (const x of caseVariants(a)) for (const y of caseVariants(b)) table[(x << 7) | y] = buckets.length;
   }
   return { set: { needles, table, buckets, third }, refused };
+}
+
+function caseVariants(c: number): number[] {
+  return c >= 97 && c <= 122 ? [c, c - 32] : [c];
 }
 
 /**
@@ -71,11 +77,9 @@ export function findNeedles(set: NeedleSet, text: string): number[] {
   const n = text.length;
   if (n < 2) return out;
   let c0 = text.charCodeAt(0);
-  c0 = c0 < 128 ? (FOLD[c0] as number) : 128;
   for (let i = 0; i < n - 1; i++) {
-    let c1 = text.charCodeAt(i + 1);
-    c1 = c1 < 128 ? (FOLD[c1] as number) : 128;
-    if (c0 < 128 && c1 < 128) {
+    const c1 = text.charCodeAt(i + 1);
+    if ((c0 | c1) < 128) {
       const b = table[(c0 << 7) | c1] as number;
       // A third character that no needle of the bucket has there ends the check (past the end or
       // not ASCII: the bucket walk decides).
