@@ -10,7 +10,7 @@ import { excludeFilter, walk } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeSource, prepareAnalysis, safeAnalyze, type FileOutcome } from "./engine/analyze-source.js";
-import { analyzeInPool, poolSize } from "./engine/pool.js";
+import { analyzeInPool, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
@@ -82,6 +82,24 @@ export interface ScanResult {
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const paths = options.paths ?? (options.user ? [] : ["."]);
+  // A folder may hold thousands of files: workers start loading now, while the walk runs.
+  const warm = options.threads !== 1 && poolSize(Number.MAX_SAFE_INTEGER, options.threads) > 1 && paths.some((p) => isFolder(path.resolve(cwd, p))) ? warmWorkers(poolSize(Number.MAX_SAFE_INTEGER, options.threads) - 1) : undefined;
+  try {
+    return await scanWalked(options, cwd, paths, warm);
+  } finally {
+    warm?.close();
+  }
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function scanWalked(options: ScanOptions, cwd: string, paths: readonly string[], warm: WarmWorkers | undefined): Promise<ScanResult> {
   const walked = paths.length ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false }) : { root: cwd, files: [], diagnostics: [] };
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
@@ -90,7 +108,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const prep = prepareAnalysis(settings);
   const read = makeReader(maxFileSize, { byteView: true });
   const threads = poolSize(walked.files.length, options.threads);
-  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings)).outcomes : walked.files.map((f) => analyzeSource(f, read, prep));
+  if (threads <= 1) warm?.close();
+  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : walked.files.map((f) => analyzeSource(f, read, prep));
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);
     if (o.analysis) analyses.push(o.analysis);

@@ -57,6 +57,42 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS });
 }
 
+/** A started worker; `failed` once it reported an error (it then exits). */
+interface PoolWorker {
+  readonly worker: Worker;
+  failed: boolean;
+  readonly exited: Promise<void>;
+}
+
+function launch(): PoolWorker | undefined {
+  try {
+    const worker = startWorker();
+    const w: PoolWorker = { worker, failed: false, exited: new Promise<void>((r) => worker.once("exit", () => r())) };
+    // Listened to from the start: an unheard 'error' event would end the process.
+    worker.on("error", () => {
+      w.failed = true;
+    });
+    return w;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Workers started before the walk, so that their module loading overlaps
+ * it. Give them to {@link analyzeInPool}, or `close()` them when the scan
+ * turns out too small for a pool.
+ */
+export interface WarmWorkers {
+  readonly workers: readonly PoolWorker[];
+  close(): void;
+}
+
+export function warmWorkers(count: number): WarmWorkers {
+  const workers = Array.from({ length: Math.max(0, count) }, launch).filter((w): w is PoolWorker => w !== undefined);
+  return { workers, close: () => workers.forEach((w) => void w.worker.terminate()) };
+}
+
 export interface PoolResult {
   /** One outcome per file, in the order of `files`. */
   readonly outcomes: FileOutcome[];
@@ -75,22 +111,28 @@ const IN_FLIGHT = 2;
  * not two: one module load and one heap fewer. `mainShare: false` leaves all
  * chunks to the workers (tests).
  */
-export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: number, threads: number, settings: AnalysisSettings = {}, mainShare = true): Promise<PoolResult> {
+export async function analyzeInPool(
+  files: readonly WalkedFile[],
+  maxFileSize: number,
+  threads: number,
+  settings: AnalysisSettings = {},
+  mainShare = true,
+  warm?: WarmWorkers,
+): Promise<PoolResult> {
   const chunks: WalkedFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const results: (FileOutcome[] | undefined)[] = new Array<FileOutcome[] | undefined>(chunks.length);
   let next = 0;
   let byWorkers = 0;
 
-  const runWorker = () =>
+  const runWorker = (w: PoolWorker | undefined) =>
     new Promise<void>((resolve) => {
-      let worker: Worker;
-      try {
-        worker = startWorker();
-      } catch {
+      if (!w || w.failed) {
+        if (w) void w.worker.terminate();
         resolve();
         return;
       }
+      const worker = w.worker;
       let pending = 0;
       const feed = () => {
         while (pending < IN_FLIGHT && next < chunks.length) {
@@ -108,14 +150,17 @@ export async function analyzeInPool(files: readonly WalkedFile[], maxFileSize: n
         feed();
       });
       worker.on("error", () => resolve());
-      worker.on("exit", () => resolve());
+      void w.exited.then(() => resolve());
       feed();
     });
 
   const read = makeReader(maxFileSize, { byteView: true });
   const prep = prepareAnalysis(settings);
   const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, chunks.length));
-  const workers = Promise.all(Array.from({ length: workerCount }, runWorker));
+  const ready = (warm?.workers ?? []).slice(0, workerCount);
+  for (const extra of (warm?.workers ?? []).slice(workerCount)) void extra.worker.terminate();
+  const started = [...ready, ...Array.from({ length: workerCount - ready.length }, launch)];
+  const workers = Promise.all(started.map(runWorker));
   if (mainShare) {
     while (next < chunks.length) {
       const id = next++;
