@@ -100,7 +100,8 @@ export const SAAS: readonly ProviderRule[] = [
     id: "twilio-api-key",
     title: "Twilio API key SID",
     pattern: /(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/,
-    keywords: ["sk"],
+    // "sk" and the hex digit the pattern needs after it: "task", "desk", "mask" ... no longer wake the rule.
+    keywords: [..."0123456789abcdef"].map((h) => `sk${h}`),
     minEntropy: 3,
     confidence: "medium",
     samples: { tp: [wrap.env("TWILIO_API_KEY", "SK" + f.hex(32))], fp: [wrap.env("TWILIO_API_KEY", "SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")] },
@@ -143,7 +144,8 @@ export const SAAS: readonly ProviderRule[] = [
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
     pattern: /(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us\d{1,2})(?![A-Za-z0-9])/,
-    keywords: ["-us"],
+    // "-us" and the digit the pattern needs after it: locale tags ("en-us") no longer wake the rule.
+    keywords: [..."0123456789"].map((d) => `-us${d}`),
     minEntropy: 3,
     confidence: "high",
     samples: { tp: [wrap.env("MAILCHIMP_API_KEY", f.hex(32) + "-us21")], fp: [wrap.env("MAILCHIMP_API_KEY", "0".repeat(32) + "-us21")] },
