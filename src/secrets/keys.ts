@@ -12,6 +12,8 @@ const SECRET_WORDS = new Set([
   "apikey", "apitoken", "authtoken", "accesstoken", "refreshtoken", "sessiontoken", "secretkey", "privatekey",
   "accesskey", "clientsecret", "apisecret", "authkey", "secretaccesskey", "signingkey", "masterkey",
 ]);
+/** Every word that makes a key name a credential (as {@link keyWords} splits names). */
+export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([...PASSWORD_WORDS, ...SECRET_WORDS]);
 /** A key whose last word is one of these describes a credential (where it lives, its type) without holding it. */
 const META_SUFFIX = new Set([
   "path", "file", "files", "filename", "dir", "name", "names", "id", "ids", "env", "var", "vars", "variable", "url", "uri",

@@ -3,11 +3,26 @@
  * patterns run), the generic detector's candidate words (which lines it
  * examines) and the `.netrc` words, all found by a single multi-needle scan.
  */
+import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
 import { buildNeedles, findNeedles } from "./prefilter.js";
 import { PROVIDERS } from "./providers/index.js";
 
-/** Words and marks that a line must contain to be worth the generic line checks. */
-export const CANDIDATE_WORDS = ["token", "secret", "key", "pass", "pwd", "auth", "cred", "bearer", "private", "pat", "sig", "salt", "value", "://"];
+/**
+ * Words and marks that a line must contain to be worth the generic line
+ * checks. Each word is part of one or more of {@link LINE_WORDS}; an
+ * occurrence counts only when the name around it has such a word.
+ */
+export const CANDIDATE_WORDS = ["token", "secret", "key", "pass", "pwd", "auth", "cred", "bearer", "private", "pat", "salt", "value", "://"];
+
+/**
+ * The words (as keyWords splits a name: `apiKey`, `API_KEY`, `x-api-key` ->
+ * api, key) that a generic line check can act on: a credential word (the
+ * only keys checkKeyValue reports), `authorization` and `bearer` (header
+ * values), `value` (a `name:`/`value:` pair). A line whose candidate words
+ * all sit inside other names (`path`, `keyboard`, `passive`, `author`)
+ * cannot give a generic finding, so it is not examined.
+ */
+export const LINE_WORDS: ReadonlySet<string> = new Set([...CREDENTIAL_WORDS, "authorization", "bearer", "value"]);
 /** Words that start a `.netrc` entry. */
 export const NETRC_WORDS = ["machine", "default"];
 
@@ -26,6 +41,8 @@ export interface TextHits {
 interface Owner {
   readonly rules: readonly number[];
   readonly candidate: boolean;
+  /** A candidate that is not a word (`://`): always counts. */
+  readonly mark: boolean;
   readonly netrc: boolean;
 }
 
@@ -44,7 +61,7 @@ function buildIndex() {
   const { set, refused } = buildNeedles(words);
   const byNeedle: Owner[] = set.needles.map((n) => {
     const o = owners.get(n);
-    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, netrc: o?.netrc ?? false };
+    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), netrc: o?.netrc ?? false };
   });
   // A keyword the table cannot hold (one character, non-ASCII) would silently never fire: run its rules always.
   const always = new Set<number>();
@@ -53,6 +70,27 @@ function buildIndex() {
 }
 
 const INDEX = buildIndex();
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Longer letter-and-digit runs than this are never a key the line checks accept (keys are <= 101 characters); kept, to be safe. */
+const MAX_RUN = 128;
+const runVerdicts = new Map<string, boolean>();
+
+/** Does the letter-and-digit run around `pos` hold one of LINE_WORDS? */
+function inLineWord(text: string, pos: number): boolean {
+  let s = pos;
+  while (s > 0 && isAlnum(text.charCodeAt(s - 1))) if (pos - --s > MAX_RUN) return true;
+  let e = pos;
+  while (e < text.length && isAlnum(text.charCodeAt(e))) if (++e - pos > MAX_RUN) return true;
+  const run = text.slice(s, e);
+  let verdict = runVerdicts.get(run);
+  if (verdict === undefined) {
+    verdict = keyWords(run).some((w) => LINE_WORDS.has(w));
+    if (runVerdicts.size >= 8192) runVerdicts.clear();
+    runVerdicts.set(run, verdict);
+  }
+  return verdict;
+}
 
 /** One pass over `text`. */
 export function prefilterText(text: string): TextHits {
@@ -64,7 +102,7 @@ export function prefilterText(text: string): TextHits {
   for (let i = 0; i < flat.length; i += 2) {
     const o = INDEX.byNeedle[flat[i] as number] as Owner;
     const pos = flat[i + 1] as number;
-    if (o.candidate && candidates[candidates.length - 1] !== pos) candidates.push(pos);
+    if (o.candidate && candidates[candidates.length - 1] !== pos && (o.mark || inLineWord(text, pos))) candidates.push(pos);
     if (o.netrc) netrc.push(pos);
     for (const r of o.rules) {
       let list = rules.get(r);

@@ -1,0 +1,41 @@
+/**
+ * The keyword pass: which lines the generic checks examine. A candidate word
+ * counts only inside a name that has a credential word (as classifyKey splits
+ * names), so `path`, `keyboard`, `author` lines are skipped while `apiKey`,
+ * `API_KEY`, `APIKey`, `x-api-key`, `Authorization` and `://` lines are not.
+ */
+import { describe, expect, it } from "vitest";
+import { classifyKey } from "../../src/secrets/keys.js";
+import { CANDIDATE_WORDS, LINE_WORDS, prefilterText } from "../../src/secrets/text-prefilter.js";
+import { scanText } from "../../src/secrets/index.js";
+
+const lineCount = (text: string) => new Set(prefilterText(text).candidates.map((p) => text.lastIndexOf("\n", p - 1))).size;
+
+describe("keyword pass: candidate lines", () => {
+  it("every word a line check acts on contains a candidate needle (else its lines would never be examined)", () => {
+    for (const w of LINE_WORDS) expect(CANDIDATE_WORDS.some((c) => w.includes(c)), w).toBe(true);
+  });
+
+  it.each([
+    ["const path = 'x9Zq2Lw7Vb4Tn8Hs';", 0],
+    ["keyboard.keydown(monkey); author = 'Jane'; passive = true; patch(); tokenize(x)", 0],
+    ["const apiKey = 'x9Zq2Lw7Vb4Tn8Hs';", 1],
+    ["API_KEY=x9Zq2Lw7Vb4Tn8Hs", 1],
+    ["APIKey: x9Zq2Lw7Vb4Tn8Hs", 1],
+    ["KEYValue: x9Zq2Lw7Vb4Tn8Hs", 1],
+    ["--x-api-key x9Zq2Lw7Vb4Tn8Hs", 1],
+    ["secretaccesskey = x9Zq2Lw7Vb4Tn8Hs", 1],
+    ["Authorization: Basic dXNlcjpwYXNz", 1],
+    ["see https://example.test/docs", 1],
+    ["- name: DB_PASSWORD\n  value: x9Zq2Lw7Vb4Tn8Hs", 2],
+  ])("%s -> %i candidate line(s)", (text, lines) => {
+    expect(lineCount(text)).toBe(lines);
+  });
+
+  it("a skipped occurrence could not have been reported: names with a candidate word but no credential word are not keys", () => {
+    for (const name of ["path", "keyboard", "author", "passive", "tokenize", "monkey", "pattern", "credits"]) {
+      expect(classifyKey(name), name).toBeUndefined();
+      expect(scanText(`${name} = "x9Zq2Lw7Vb4Tn8Hs3Kd"\n`)).toEqual([]);
+    }
+  });
+});
