@@ -32,7 +32,7 @@ export const MAX_POSITIONS = 4096;
 export interface TextHits {
   /** Provider rule index -> positions of its keywords (capped at MAX_POSITIONS). */
   readonly rules: Map<number, number[]>;
-  /** Positions of candidate words, ascending. */
+  /** Positions of candidate words, ascending: the first accepted one of each line. */
   readonly candidates: number[];
   /** Positions of `machine` / `default`, ascending. */
   readonly netrc: number[];
@@ -95,20 +95,31 @@ function inLineWord(text: string, pos: number): boolean {
 /** One pass over `text`. */
 export function prefilterText(text: string): TextHits {
   const flat = findNeedles(INDEX.set, text);
-  const rules = new Map<number, number[]>();
+  const byRule: (number[] | undefined)[] = [];
   const candidates: number[] = [];
   const netrc: number[] = [];
-  for (const r of INDEX.always) rules.set(r, [0]);
+  // One candidate per line is enough (the generic checks examine whole lines): past the first
+  // accepted one, the rest of its line is skipped without a look at the name around them.
+  let lineEnd = -1;
   for (let i = 0; i < flat.length; i += 2) {
     const o = INDEX.byNeedle[flat[i] as number] as Owner;
     const pos = flat[i + 1] as number;
-    if (o.candidate && candidates[candidates.length - 1] !== pos && (o.mark || inLineWord(text, pos))) candidates.push(pos);
+    if (o.candidate && pos > lineEnd && (o.mark || inLineWord(text, pos))) {
+      candidates.push(pos);
+      lineEnd = text.indexOf("\n", pos);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
     if (o.netrc) netrc.push(pos);
     for (const r of o.rules) {
-      let list = rules.get(r);
-      if (!list) rules.set(r, (list = []));
+      let list = byRule[r];
+      if (!list) byRule[r] = list = [];
       if (list.length < MAX_POSITIONS && list[list.length - 1] !== pos) list.push(pos);
     }
   }
+  const rules = new Map<number, number[]>();
+  for (const r of INDEX.always) rules.set(r, [0, ...(byRule[r] ?? [])]);
+  byRule.forEach((list, r) => {
+    if (list && !rules.has(r)) rules.set(r, list);
+  });
   return { rules, candidates, netrc };
 }
