@@ -13,7 +13,7 @@ export interface NeedleSet {
   /** Needles, lowercased ASCII, at least two characters. */
   readonly needles: readonly string[];
   /** First two characters, raw (c0 << 7 | c1, every case variant) -> bucket index + 1, or 0. */
-  readonly table: Int32Array;
+  readonly table: Uint8Array | Uint16Array;
   /** Needle indices per bucket, longest first. */
   readonly buckets: readonly Int32Array[];
   /**
@@ -44,7 +44,8 @@ export function buildNeedles(words: readonly string[]): { set: NeedleSet; refuse
     byPrefix.set(key, list);
     needles.push(k);
   }
-  const table = new Int32Array(128 * 128);
+  // One byte per pair while the buckets fit (16 KB: the table stays in the L1 cache).
+  const table = byPrefix.size < 256 ? new Uint8Array(128 * 128) : new Uint16Array(128 * 128);
   const buckets: Int32Array[] = [];
   const third = new Uint8Array(byPrefix.size * 128);
   for (const [key, list] of byPrefix) {
