@@ -15,6 +15,11 @@ import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js
 
 export type Syntax = "json" | "jsonc" | "yaml" | "toml" | "typescript" | "dotenv";
 
+/** A cheap test on a file's text (a RegExp, or one with a literal gate in front). */
+export interface TextTest {
+  test(text: string): boolean;
+}
+
 export interface FormatSpec {
   /** Stable format id. */
   readonly id: string;
@@ -27,7 +32,7 @@ export interface FormatSpec {
   /** For generic names (`*.yaml`): does the parsed content belong to this format? */
   readonly sniff?: (docs: readonly DocNode[], text: string) => boolean;
   /** Cheap text test run before parsing a sniffed file. */
-  readonly sniffText?: RegExp;
+  readonly sniffText?: TextTest;
   readonly scope: ConfigScope;
   readonly syntaxes: readonly RefSyntax[];
   readonly adapter: Adapter;
