@@ -6,11 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
-import { excludeFilter, walk } from "./discover/walk.js";
+import { excludeFilter, walk, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeSource, prepareAnalysis, safeAnalyze, type FileOutcome } from "./engine/analyze-source.js";
-import { analyzeInPool, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
+import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
@@ -82,25 +82,24 @@ export interface ScanResult {
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const paths = options.paths ?? (options.user ? [] : ["."]);
-  // A folder may hold thousands of files: workers start loading now, while the walk runs.
-  const warm = options.threads !== 1 && poolSize(Number.MAX_SAFE_INTEGER, options.threads) > 1 && paths.some((p) => isFolder(path.resolve(cwd, p))) ? warmWorkers(poolSize(Number.MAX_SAFE_INTEGER, options.threads) - 1) : undefined;
+  // Once the walk has seen enough files for a pool, its workers start loading (on their own
+  // threads) while the walk goes on; a small tree never starts one.
+  const pooled = options.threads === undefined || options.threads > 1 ? poolSize(Number.MAX_SAFE_INTEGER, options.threads) : 1;
+  let warm: WarmWorkers | undefined;
+  const onFiles = (count: number) => {
+    if (!warm && pooled > 1 && count >= (options.threads === undefined ? POOL_THRESHOLD : 0)) warm = warmWorkers(pooled - 1);
+  };
   try {
-    return await scanWalked(options, cwd, paths, warm);
+    const walked = paths.length
+      ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false, onFiles })
+      : { root: cwd, files: [], diagnostics: [] };
+    return await scanWalked(options, walked, warm);
   } finally {
     warm?.close();
   }
 }
 
-function isFolder(abs: string): boolean {
-  try {
-    return fs.statSync(abs).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function scanWalked(options: ScanOptions, cwd: string, paths: readonly string[], warm: WarmWorkers | undefined): Promise<ScanResult> {
-  const walked = paths.length ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false }) : { root: cwd, files: [], diagnostics: [] };
+async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -108,7 +107,6 @@ async function scanWalked(options: ScanOptions, cwd: string, paths: readonly str
   const prep = prepareAnalysis(settings);
   const read = makeReader(maxFileSize, { byteView: true });
   const threads = poolSize(walked.files.length, options.threads);
-  if (threads <= 1) warm?.close();
   const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : walked.files.map((f) => analyzeSource(f, read, prep));
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);

@@ -15,6 +15,8 @@ export interface WalkOptions {
   readonly cwd: string;
   readonly exclude?: readonly string[];
   readonly gitignore?: boolean;
+  /** Told the running count of files found, after each folder (to start work early on a big tree). */
+  readonly onFiles?: (count: number) => void;
 }
 
 export interface WalkedFile {
@@ -104,7 +106,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       diagnostics.push({ level: "note", code: "not-regular-file", message: `${p} is not a regular file; skipped`, file: toPosix(p) });
       continue;
     }
-    const walked = walkDir(abs, root, options.gitignore !== false, diagnostics);
+    const walked = walkDir(abs, root, options.gitignore !== false, diagnostics, (n) => options.onFiles?.(files.length + n));
     for (const f of walked) add(f.abs, f.rel);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -119,7 +121,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
  * `.gitignore` excludes are never entered; a `.gitignore` applies to its own
  * folder and everything below it, as in git.
  */
-function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[]): WalkedFile[] {
+function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[], onFiles?: (count: number) => void): WalkedFile[] {
   const out: WalkedFile[] = [];
   const skipped = new Set(DEFAULT_SKIPPED_DIRS);
   const relToRoot = toPosix(path.relative(root, dir));
@@ -159,6 +161,7 @@ function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: 
         out.push({ abs: childAbs, rel: shown(childSub) });
       }
     }
+    onFiles?.(out.length);
   }
   return out;
 }
