@@ -43,7 +43,29 @@ export function analyzeFile(rel: string, text: string, bytes: number, options: A
   // every comment of every source file in memory until the rules have run.
   const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
   const base = candidates.length ? { ...builtIn, comments: candidates, directives: parseDirectives(rel, candidates, lines) } : { ...builtIn, comments: [] };
-  return options.extraDetectors?.length ? withExtraSecrets(base, text, lines, options.extraDetectors) : base;
+  return compact(options.extraDetectors?.length ? withExtraSecrets(base, text, lines, options.extraDetectors) : base);
+}
+
+/**
+ * One frozen empty list for every empty field: a scan keeps one analysis per
+ * file until the rules run, and most files have nothing in them. (Structured
+ * cloning keeps the sharing within a worker's reply.) Frozen, so that code
+ * that would push into a shared list fails loudly instead of leaking into
+ * other files.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+function compact(a: FileAnalysis): FileAnalysis {
+  const pick = <T>(xs: T[]): T[] => (xs.length === 0 ? NONE : xs);
+  return {
+    ...a,
+    servers: pick(a.servers),
+    policies: pick(a.policies),
+    secrets: pick(a.secrets),
+    diagnostics: pick(a.diagnostics),
+    parseProblems: pick(a.parseProblems),
+    comments: pick(a.comments),
+  };
 }
 
 /** Adds the hits of extra detectors that the built-in ones did not find, attributed to the server they sit in. */
