@@ -7,7 +7,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
-import { decode } from "../discover/read.js";
 import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
@@ -179,7 +178,7 @@ export function exitCodeFor(result: Pick<ScanResult, "findings">, failOn: (typeo
 }
 
 /** Reads a scanned file's text again for code frames and line hashes (never throws). */
-function sourceLookup(root: string) {
+function sourceLookup(root: string, decode: typeof import("../discover/read.js").decode) {
   const cache = new Map<string, string | undefined>();
   return (file: string) => {
     if (!cache.has(file)) {
@@ -271,8 +270,9 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
   const { scan, scanSources } = await import("../api.js");
   if (!flags.staged) {
     const result = await scan(options);
-    const inRoot = sourceLookup(result.root);
-    const elsewhere = sourceLookup("/");
+    const { decode } = await import("../discover/read.js");
+    const inRoot = sourceLookup(result.root, decode);
+    const elsewhere = sourceLookup("/", decode);
     return { result, source: (f) => (result.sourcePaths?.has(f) ? elsewhere(result.sourcePaths.get(f) as string) : inRoot(f)) };
   }
   if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");

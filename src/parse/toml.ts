@@ -17,7 +17,7 @@
  * - an array of tables spans its first `[[header]]`;
  * - the root object spans the whole text.
  */
-import TOML from "@iarna/toml";
+import { createRequire } from "node:module";
 import { LineIndex } from "../model/location.js";
 import type { Span } from "../model/location.js";
 import type { DocComment, DocNode, DocObject, DocScalar } from "./doc.js";
@@ -25,6 +25,11 @@ import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
 
 export type { ParseProblem } from "./problem.js";
+
+/** `@iarna/toml` is loaded on the first TOML file: a run over JSON files never pays for it. */
+type TomlLib = typeof import("@iarna/toml");
+let lib: TomlLib | undefined;
+const toml = (): TomlLib => (lib ??= createRequire(import.meta.url)("@iarna/toml") as TomlLib);
 
 export interface TomlParseResult {
   /** The document, present only when the text is valid TOML. */
@@ -78,7 +83,7 @@ function validate(text: string, bom: number): ParseProblem | undefined {
   const body = text.slice(bom).replace(/\r\n/g, " \n");
   if (body.length === 0) return undefined;
   try {
-    TOML.parse(body);
+    toml().parse(body);
     return undefined;
   } catch (err) {
     const e = (err ?? {}) as IarnaError;

@@ -2,7 +2,8 @@
  * YAML (multi-document) to DocNode trees with exact spans, through the `yaml`
  * package. Aliases are expanded with a budget so that alias bombs stop early.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node as YNode } from "yaml";
+import { createRequire } from "node:module";
+import type { Alias, Document, Node as YNode } from "yaml";
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
@@ -17,6 +18,11 @@ export interface YamlResult {
 /** How many nodes alias expansion may produce per file before we stop. */
 export const MAX_YAML_EXPANDED_NODES = 100_000;
 const MAX_DEPTH = MAX_NESTING;
+
+/** `yaml` is loaded on the first YAML file: a run over JSON files never pays for it (~250 KB of code). */
+type YamlLib = typeof import("yaml");
+let lib: YamlLib | undefined;
+const yaml = (): YamlLib => (lib ??= createRequire(import.meta.url)("yaml") as YamlLib);
 
 class Budget {
   nodes = 0;
@@ -34,6 +40,7 @@ class Budget {
    */
   resolve(alias: Alias): YNode | undefined {
     if (!this.#targets) {
+      const { visit, isAlias } = yaml();
       const targets = new Map<Alias, YNode>();
       const last = new Map<string, YNode>();
       visit(this.doc, {
@@ -58,6 +65,7 @@ export function parseYaml(text: string): YamlResult {
   }
   let parsed;
   try {
+    const { parseAllDocuments, LineCounter } = yaml();
     parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
   } catch (err) {
     return { docs, problems: [{ message: `YAML syntax error: ${(err as Error).message.split("\n")[0]}`, span: { start: 0, end: 0 } }], comments: [] };
@@ -101,6 +109,7 @@ function spanOf(n: YNode): { start: number; end: number } {
 }
 
 function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start: number; end: number }): DocNode | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   if (budget.exceeded) return undefined;
   if (++budget.nodes > MAX_YAML_EXPANDED_NODES || depth > MAX_DEPTH) {
     budget.exceeded = true;

@@ -1,12 +1,12 @@
 /** AI model and agent-tool providers. */
 import { Fake } from "../fake.js";
 import type { ProviderRule } from "../types.js";
-import { keyed, prefixed, wrap } from "./helpers.js";
+import { keyed, prefixed, withLazySamples, wrap } from "./helpers.js";
 
 const f = new Fake("ai");
 const OAI = "T3Blbk" + "FJ"; // base64 of "OpenAI", embedded in OpenAI keys
 
-export const AI: readonly ProviderRule[] = [
+export const AI: readonly ProviderRule[] = withLazySamples([
   {
     id: "openai-project-key",
     title: "OpenAI project API key",
@@ -14,10 +14,10 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["sk-proj-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.json("OPENAI_API_KEY", "sk-proj-" + f.b64url(74) + OAI + f.b64url(74)), wrap.env("OPENAI_API_KEY", "sk-proj-" + f.b64url(58) + OAI + f.b64url(58))],
       fp: [wrap.env("OPENAI_API_KEY", "sk-proj-your-openai-key"), wrap.env("OPENAI_API_KEY", "sk-proj-" + "x".repeat(48))],
-    },
+    }),
   },
   {
     id: "openai-service-account-key",
@@ -26,7 +26,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["sk-svcacct-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("OPENAI_API_KEY", "sk-svcacct-" + f.b64url(58) + OAI + f.b64url(58))], fp: [wrap.env("OPENAI_API_KEY", "sk-svcacct-...")] },
+    samples: () => ({ tp: [wrap.env("OPENAI_API_KEY", "sk-svcacct-" + f.b64url(58) + OAI + f.b64url(58))], fp: [wrap.env("OPENAI_API_KEY", "sk-svcacct-...")] }),
   },
   {
     id: "openai-admin-key",
@@ -35,7 +35,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["sk-admin-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("OPENAI_ADMIN_KEY", "sk-admin-" + f.b64url(58) + OAI + f.b64url(58))], fp: [wrap.env("OPENAI_ADMIN_KEY", "sk-admin-REPLACE_ME")] },
+    samples: () => ({ tp: [wrap.env("OPENAI_ADMIN_KEY", "sk-admin-" + f.b64url(58) + OAI + f.b64url(58))], fp: [wrap.env("OPENAI_ADMIN_KEY", "sk-admin-REPLACE_ME")] }),
   },
   {
     id: "openai-api-key-legacy",
@@ -43,7 +43,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("sk-", `[A-Za-z0-9]{20}${OAI}[A-Za-z0-9]{20}`),
     keywords: [OAI.toLowerCase()],
     confidence: "high",
-    samples: { tp: [wrap.env("OPENAI_API_KEY", "sk-" + f.alnum(20) + OAI + f.alnum(20))], fp: [wrap.env("OPENAI_API_KEY", "sk-" + f.alnum(20) + "T3BlbkXX" + f.alnum(20))] },
+    samples: () => ({ tp: [wrap.env("OPENAI_API_KEY", "sk-" + f.alnum(20) + OAI + f.alnum(20))], fp: [wrap.env("OPENAI_API_KEY", "sk-" + f.alnum(20) + "T3BlbkXX" + f.alnum(20))] }),
   },
   {
     id: "anthropic-api-key",
@@ -51,10 +51,10 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("sk-ant-api03-", "[A-Za-z0-9_-]{93}AA"),
     keywords: ["sk-ant-api03-"],
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.json("ANTHROPIC_API_KEY", "sk-ant-api03-" + f.b64url(93) + "AA"), `client = Anthropic(api_key="sk-ant-api03-${f.b64url(93)}AA")`],
       fp: [wrap.env("ANTHROPIC_API_KEY", "sk-ant-api03-..."), wrap.env("ANTHROPIC_API_KEY", "sk-ant-api03-your-key-here")],
-    },
+    }),
   },
   {
     id: "anthropic-admin-key",
@@ -62,7 +62,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("sk-ant-admin01-", "[A-Za-z0-9_-]{93}AA"),
     keywords: ["sk-ant-admin01-"],
     confidence: "high",
-    samples: { tp: [wrap.env("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-" + f.b64url(93) + "AA")], fp: [wrap.env("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-xxxx")] },
+    samples: () => ({ tp: [wrap.env("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-" + f.b64url(93) + "AA")], fp: [wrap.env("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-xxxx")] }),
   },
   {
     id: "huggingface-token",
@@ -71,7 +71,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["hf_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("HF_TOKEN", "hf_" + f.letters(34))], fp: [wrap.env("HF_TOKEN", "hf_your_hugging_face_token_here_abc"), "hf_" + "abcdefghij".repeat(3) + "abcd"] },
+    samples: () => ({ tp: [wrap.env("HF_TOKEN", "hf_" + f.letters(34))], fp: [wrap.env("HF_TOKEN", "hf_your_hugging_face_token_here_abc"), "hf_" + "abcdefghij".repeat(3) + "abcd"] }),
   },
   {
     id: "huggingface-org-token",
@@ -80,7 +80,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["api_org_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("HF_ORG_TOKEN", "api_org_" + f.letters(34))], fp: [wrap.env("HF_ORG_TOKEN", "api_org_" + "a".repeat(34))] },
+    samples: () => ({ tp: [wrap.env("HF_ORG_TOKEN", "api_org_" + f.letters(34))], fp: [wrap.env("HF_ORG_TOKEN", "api_org_" + "a".repeat(34))] }),
   },
   {
     id: "perplexity-api-key",
@@ -89,7 +89,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["pplx-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.json("PERPLEXITY_API_KEY", "pplx-" + f.alnum(48))], fp: [wrap.json("PERPLEXITY_API_KEY", "pplx-your-api-key")] },
+    samples: () => ({ tp: [wrap.json("PERPLEXITY_API_KEY", "pplx-" + f.alnum(48))], fp: [wrap.json("PERPLEXITY_API_KEY", "pplx-your-api-key")] }),
   },
   {
     id: "groq-api-key",
@@ -98,7 +98,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["gsk_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("GROQ_API_KEY", "gsk_" + f.alnum(52))], fp: [wrap.env("GROQ_API_KEY", "gsk_...")] },
+    samples: () => ({ tp: [wrap.env("GROQ_API_KEY", "gsk_" + f.alnum(52))], fp: [wrap.env("GROQ_API_KEY", "gsk_...")] }),
   },
   {
     id: "xai-api-key",
@@ -107,7 +107,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["xai-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("XAI_API_KEY", "xai-" + f.alnum(80))], fp: [wrap.env("XAI_API_KEY", "xai-your-key")] },
+    samples: () => ({ tp: [wrap.env("XAI_API_KEY", "xai-" + f.alnum(80))], fp: [wrap.env("XAI_API_KEY", "xai-your-key")] }),
   },
   {
     id: "openrouter-api-key",
@@ -115,7 +115,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("sk-or-v1-", "[a-f0-9]{64}"),
     keywords: ["sk-or-v1-"],
     confidence: "high",
-    samples: { tp: [wrap.json("OPENROUTER_API_KEY", "sk-or-v1-" + f.hex(64))], fp: [wrap.json("OPENROUTER_API_KEY", "sk-or-v1-<key>")] },
+    samples: () => ({ tp: [wrap.json("OPENROUTER_API_KEY", "sk-or-v1-" + f.hex(64))], fp: [wrap.json("OPENROUTER_API_KEY", "sk-or-v1-<key>")] }),
   },
   {
     id: "langsmith-api-key",
@@ -123,7 +123,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("lsv2_(?:pt|sk)_", "[a-f0-9]{32}_[a-f0-9]{10}"),
     keywords: ["lsv2_"],
     confidence: "high",
-    samples: { tp: [wrap.env("LANGSMITH_API_KEY", "lsv2_pt_" + f.hex(32) + "_" + f.hex(10))], fp: [wrap.env("LANGSMITH_API_KEY", "lsv2_pt_...")] },
+    samples: () => ({ tp: [wrap.env("LANGSMITH_API_KEY", "lsv2_pt_" + f.hex(32) + "_" + f.hex(10))], fp: [wrap.env("LANGSMITH_API_KEY", "lsv2_pt_...")] }),
   },
   {
     id: "replicate-api-token",
@@ -132,7 +132,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["r8_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("REPLICATE_API_TOKEN", "r8_" + f.alnum(37))], fp: [wrap.env("REPLICATE_API_TOKEN", "r8_" + "0".repeat(37))] },
+    samples: () => ({ tp: [wrap.env("REPLICATE_API_TOKEN", "r8_" + f.alnum(37))], fp: [wrap.env("REPLICATE_API_TOKEN", "r8_" + "0".repeat(37))] }),
   },
   {
     id: "tavily-api-key",
@@ -141,7 +141,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["tvly-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.json("TAVILY_API_KEY", "tvly-" + f.alnum(32)), wrap.json("TAVILY_API_KEY", "tvly-dev-" + f.alnum(32))], fp: [wrap.json("TAVILY_API_KEY", "tvly-YOUR_API_KEY")] },
+    samples: () => ({ tp: [wrap.json("TAVILY_API_KEY", "tvly-" + f.alnum(32)), wrap.json("TAVILY_API_KEY", "tvly-dev-" + f.alnum(32))], fp: [wrap.json("TAVILY_API_KEY", "tvly-YOUR_API_KEY")] }),
   },
   {
     id: "firecrawl-api-key",
@@ -149,7 +149,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("fc-", "[a-f0-9]{32}"),
     keywords: ["fc-"],
     confidence: "high",
-    samples: { tp: [wrap.json("FIRECRAWL_API_KEY", "fc-" + f.hex(32))], fp: [wrap.json("FIRECRAWL_API_KEY", "fc-YOUR_API_KEY"), "fc-" + "0123456789abcdef".repeat(2)] },
+    samples: () => ({ tp: [wrap.json("FIRECRAWL_API_KEY", "fc-" + f.hex(32))], fp: [wrap.json("FIRECRAWL_API_KEY", "fc-YOUR_API_KEY"), "fc-" + "0123456789abcdef".repeat(2)] }),
   },
   {
     id: "context7-api-key",
@@ -158,7 +158,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["ctx7sk"],
     minEntropy: 3.2,
     confidence: "high",
-    samples: { tp: [`claude mcp add context7 -- npx -y @upstash/context7-mcp --api-key ctx7sk-${f.uuid()}`], fp: [`--api-key ctx7sk-YOUR_API_KEY`] },
+    samples: () => ({ tp: [`claude mcp add context7 -- npx -y @upstash/context7-mcp --api-key ctx7sk-${f.uuid()}`], fp: [`--api-key ctx7sk-YOUR_API_KEY`] }),
   },
   {
     id: "mistral-api-key",
@@ -167,7 +167,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["mistral"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.env("MISTRAL_API_KEY", f.alnum(32)), wrap.json("MISTRAL_API_KEY", f.alnum(32))], fp: [wrap.env("MISTRAL_API_KEY", "your_mistral_api_key_here_123456"), wrap.env("MISTRAL_MODEL", "mistral-large-latest")] },
+    samples: () => ({ tp: [wrap.env("MISTRAL_API_KEY", f.alnum(32)), wrap.json("MISTRAL_API_KEY", f.alnum(32))], fp: [wrap.env("MISTRAL_API_KEY", "your_mistral_api_key_here_123456"), wrap.env("MISTRAL_MODEL", "mistral-large-latest")] }),
   },
   {
     id: "brave-search-api-key",
@@ -176,7 +176,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["brave"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.json("BRAVE_API_KEY", "BSA" + f.alnum(28)), wrap.yaml("BRAVE_API_KEY", "BSA" + f.alnum(28))], fp: [wrap.json("BRAVE_API_KEY", "YOUR_API_KEY_HERE"), `"command": "npx", "args": ["-y", "@modelcontextprotocol/server-brave-search"]`] },
+    samples: () => ({ tp: [wrap.json("BRAVE_API_KEY", "BSA" + f.alnum(28)), wrap.yaml("BRAVE_API_KEY", "BSA" + f.alnum(28))], fp: [wrap.json("BRAVE_API_KEY", "YOUR_API_KEY_HERE"), `"command": "npx", "args": ["-y", "@modelcontextprotocol/server-brave-search"]`] }),
   },
   {
     id: "cohere-api-key",
@@ -185,7 +185,7 @@ export const AI: readonly ProviderRule[] = [
     keywords: ["cohere", "co_api_key"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.env("COHERE_API_KEY", f.alnum(40))], fp: [wrap.env("COHERE_API_KEY", "<cohere-key>")] },
+    samples: () => ({ tp: [wrap.env("COHERE_API_KEY", f.alnum(40))], fp: [wrap.env("COHERE_API_KEY", "<cohere-key>")] }),
   },
   {
     id: "deepseek-api-key",
@@ -193,7 +193,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: keyed("deepseek", "sk-[a-f0-9]{32}"),
     keywords: ["deepseek"],
     confidence: "medium",
-    samples: { tp: [wrap.env("DEEPSEEK_API_KEY", "sk-" + f.hex(32))], fp: [wrap.env("DEEPSEEK_API_KEY", "sk-your-deepseek-key")] },
+    samples: () => ({ tp: [wrap.env("DEEPSEEK_API_KEY", "sk-" + f.hex(32))], fp: [wrap.env("DEEPSEEK_API_KEY", "sk-your-deepseek-key")] }),
   },
   {
     id: "elevenlabs-api-key",
@@ -201,7 +201,7 @@ export const AI: readonly ProviderRule[] = [
     pattern: prefixed("sk_", "[a-f0-9]{48}"),
     keywords: ["sk_"],
     confidence: "medium",
-    samples: { tp: [wrap.env("ELEVENLABS_API_KEY", "sk_" + f.hex(48))], fp: [wrap.env("ELEVENLABS_API_KEY", "sk_" + "0123456789ab".repeat(4))] },
+    samples: () => ({ tp: [wrap.env("ELEVENLABS_API_KEY", "sk_" + f.hex(48))], fp: [wrap.env("ELEVENLABS_API_KEY", "sk_" + "0123456789ab".repeat(4))] }),
   },
   {
     id: "exa-api-key",
@@ -209,6 +209,6 @@ export const AI: readonly ProviderRule[] = [
     pattern: keyed("exa", "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"),
     keywords: ["exa_api", "exa-api", "exa_key", "exaapikey"],
     confidence: "medium",
-    samples: { tp: [wrap.json("EXA_API_KEY", f.uuid())], fp: [wrap.json("EXA_API_KEY", "00000000-0000-0000-0000-000000000000")] },
+    samples: () => ({ tp: [wrap.json("EXA_API_KEY", f.uuid())], fp: [wrap.json("EXA_API_KEY", "00000000-0000-0000-0000-000000000000")] }),
   },
-];
+]);

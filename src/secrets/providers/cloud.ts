@@ -3,7 +3,7 @@ import { charClasses } from "../entropy.js";
 import { Fake } from "../fake.js";
 import { isPlaceholder } from "../placeholders.js";
 import type { ProviderRule, RuleContext } from "../types.js";
-import { keyed, prefixed, wrap } from "./helpers.js";
+import { keyed, prefixed, withLazySamples, wrap } from "./helpers.js";
 
 const f = new Fake("cloud");
 
@@ -35,7 +35,7 @@ const pemBody = (n: number): string => {
   return out;
 };
 
-export const CLOUD: readonly ProviderRule[] = [
+export const CLOUD: readonly ProviderRule[] = withLazySamples([
   {
     id: "aws-access-key-id",
     title: "AWS access key ID",
@@ -44,10 +44,10 @@ export const CLOUD: readonly ProviderRule[] = [
     minEntropy: 3,
     confidence: "high",
     lifetime: (s) => (s.startsWith("AKIA") ? { kind: "no-expiry", note: "AKIA keys are long-term IAM user keys" } : undefined),
-    samples: {
+    samples: () => ({
       tp: [wrap.env("AWS_ACCESS_KEY_ID", awsId()), wrap.json("AWS_ACCESS_KEY_ID", "ASIA" + f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16))],
       fp: [wrap.env("AWS_ACCESS_KEY_ID", ["AKIA", "IOSFODNN7", "EXAMPLE"].join("")), wrap.env("AWS_ACCESS_KEY_ID", "AKIAXXXXXXXXXXXXXXXX")],
-    },
+    }),
   },
   {
     id: "aws-secret-access-key",
@@ -57,7 +57,7 @@ export const CLOUD: readonly ProviderRule[] = [
     minEntropy: 4,
     validate: awsSecretNearby,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [
         `[default]\naws_access_key_id = ${awsId()}\naws_secret_access_key = ${awsSecret()}\n`,
         wrap.json("AWS_SECRET_ACCESS_KEY", awsSecret()),
@@ -68,7 +68,7 @@ export const CLOUD: readonly ProviderRule[] = [
         `commit ${f.hex(40)}`,
         `AWS_SECRET_ACCESS_KEY=${f.hex(40)}`,
       ],
-    },
+    }),
   },
   {
     id: "aws-session-token",
@@ -76,7 +76,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: /(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{100,2000})/,
     keywords: ["iqojb3jpz2lux2vj", "fwogzxivyxdze"],
     confidence: "medium",
-    samples: { tp: [wrap.env("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj" + f.b64(300))], fp: [wrap.env("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj...")] },
+    samples: () => ({ tp: [wrap.env("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj" + f.b64(300))], fp: [wrap.env("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj...")] }),
   },
   {
     id: "aws-bedrock-api-key",
@@ -85,7 +85,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["absk"],
     minEntropy: 4,
     confidence: "high",
-    samples: { tp: [wrap.env("AWS_BEARER_TOKEN_BEDROCK", "ABSK" + f.b64(132))], fp: [wrap.env("AWS_BEARER_TOKEN_BEDROCK", "ABSK-your-bedrock-key")] },
+    samples: () => ({ tp: [wrap.env("AWS_BEARER_TOKEN_BEDROCK", "ABSK" + f.b64(132))], fp: [wrap.env("AWS_BEARER_TOKEN_BEDROCK", "ABSK-your-bedrock-key")] }),
   },
   {
     id: "google-api-key",
@@ -94,7 +94,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["aiza"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("GEMINI_API_KEY", "AIza" + f.b64url(35)), `https://maps.googleapis.com/maps/api/geocode/json?key=AIza${f.b64url(35)}`], fp: [wrap.env("GEMINI_API_KEY", "AIzaSyYOUR_API_KEY_HERE_0000000000000")] },
+    samples: () => ({ tp: [wrap.env("GEMINI_API_KEY", "AIza" + f.b64url(35)), `https://maps.googleapis.com/maps/api/geocode/json?key=AIza${f.b64url(35)}`], fp: [wrap.env("GEMINI_API_KEY", "AIzaSyYOUR_API_KEY_HERE_0000000000000")] }),
   },
   {
     id: "google-oauth-client-secret",
@@ -103,7 +103,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["gocspx-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.json("GOOGLE_CLIENT_SECRET", "GOCSPX-" + f.b64url(28))], fp: [wrap.json("GOOGLE_CLIENT_SECRET", "GOCSPX-your-client-secret")] },
+    samples: () => ({ tp: [wrap.json("GOOGLE_CLIENT_SECRET", "GOCSPX-" + f.b64url(28))], fp: [wrap.json("GOOGLE_CLIENT_SECRET", "GOCSPX-your-client-secret")] }),
   },
   {
     id: "google-oauth-access-token",
@@ -112,7 +112,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["ya29."],
     minEntropy: 4,
     confidence: "medium",
-    samples: { tp: [`Authorization: Bearer ya29.${f.b64url(150)}`], fp: [`Authorization: Bearer ya29.your-access-token-goes-here-for-testing-purposes`] },
+    samples: () => ({ tp: [`Authorization: Bearer ya29.${f.b64url(150)}`], fp: [`Authorization: Bearer ya29.your-access-token-goes-here-for-testing-purposes`] }),
   },
   {
     id: "google-service-account-key",
@@ -122,10 +122,10 @@ export const CLOUD: readonly ProviderRule[] = [
     validate: (_s, ctx) => /"type"\s*:\s*"service_account"/.test(ctx.text.slice(Math.max(0, ctx.start - 4000), ctx.end + 4000)),
     confidence: "high",
     lifetime: { kind: "no-expiry", note: "service-account keys do not expire unless an org policy sets a lifetime" },
-    samples: {
+    samples: () => ({
       tp: [serviceAccountJson("-----BEGIN PRIVATE KEY-----\\n" + pemBody(20) + "-----END PRIVATE KEY-----\\n")],
       fp: [serviceAccountJson("-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n")],
-    },
+    }),
   },
   {
     id: "azure-storage-account-key",
@@ -134,10 +134,10 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["accountkey="],
     minEntropy: 4,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.env("AZURE_STORAGE_CONNECTION_STRING", `DefaultEndpointsProtocol=https;AccountName=mcpdata;AccountKey=${f.b64(86)}==;EndpointSuffix=core.windows.net`)],
       fp: [wrap.env("AZURE_STORAGE_CONNECTION_STRING", "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<key>"), "UseDevelopmentStorage=true"],
-    },
+    }),
   },
   {
     id: "azure-ad-client-secret",
@@ -146,7 +146,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["q~"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.json("AZURE_CLIENT_SECRET", f.alnum(3) + "8Q~" + f.b64url(34).replace(/-/g, "."))], fp: [wrap.json("AZURE_CLIENT_SECRET", "abc8Q~" + "a".repeat(34))] },
+    samples: () => ({ tp: [wrap.json("AZURE_CLIENT_SECRET", f.alnum(3) + "8Q~" + f.b64url(34).replace(/-/g, "."))], fp: [wrap.json("AZURE_CLIENT_SECRET", "abc8Q~" + "a".repeat(34))] }),
   },
   {
     id: "azure-devops-pat",
@@ -154,7 +154,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{52}JQQJ9[9A-D][A-Za-z0-9]{3}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])/,
     keywords: ["azdo"],
     confidence: "high",
-    samples: { tp: [wrap.env("AZURE_DEVOPS_PAT", f.alnum(52) + "JQQJ99" + f.alnum(3) + "AZDO" + f.alnum(4))], fp: [wrap.env("AZURE_DEVOPS_PAT", f.alnum(52) + "JQQJ99" + f.alnum(3) + "XXXX" + f.alnum(4))] },
+    samples: () => ({ tp: [wrap.env("AZURE_DEVOPS_PAT", f.alnum(52) + "JQQJ99" + f.alnum(3) + "AZDO" + f.alnum(4))], fp: [wrap.env("AZURE_DEVOPS_PAT", f.alnum(52) + "JQQJ99" + f.alnum(3) + "XXXX" + f.alnum(4))] }),
   },
   {
     id: "digitalocean-token",
@@ -162,7 +162,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: prefixed("do[por]_v1_", "[a-f0-9]{64}"),
     keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
     confidence: "high",
-    samples: { tp: [wrap.env("DIGITALOCEAN_API_TOKEN", "dop_v1_" + f.hex(64))], fp: [wrap.env("DIGITALOCEAN_API_TOKEN", "dop_v1_<token>")] },
+    samples: () => ({ tp: [wrap.env("DIGITALOCEAN_API_TOKEN", "dop_v1_" + f.hex(64))], fp: [wrap.env("DIGITALOCEAN_API_TOKEN", "dop_v1_<token>")] }),
   },
   {
     id: "cloudflare-api-token",
@@ -171,7 +171,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["cloudflare", "cf_api", "cf-api"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.env("CLOUDFLARE_API_TOKEN", f.b64url(40))], fp: [wrap.env("CLOUDFLARE_API_TOKEN", "your-cloudflare-api-token-goes-in-here-x")] },
+    samples: () => ({ tp: [wrap.env("CLOUDFLARE_API_TOKEN", f.b64url(40))], fp: [wrap.env("CLOUDFLARE_API_TOKEN", "your-cloudflare-api-token-goes-in-here-x")] }),
   },
   {
     id: "cloudflare-global-api-key",
@@ -179,7 +179,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: keyed("cloudflare|cf_api|cf-api|x-auth-key", "[a-f0-9]{37}"),
     keywords: ["cloudflare", "cf_api", "cf-api", "x-auth-key"],
     confidence: "medium",
-    samples: { tp: [wrap.env("CLOUDFLARE_API_KEY", f.hex(37))], fp: [wrap.env("CLOUDFLARE_API_KEY", "0".repeat(37))] },
+    samples: () => ({ tp: [wrap.env("CLOUDFLARE_API_KEY", f.hex(37))], fp: [wrap.env("CLOUDFLARE_API_KEY", "0".repeat(37))] }),
   },
   {
     id: "vercel-token",
@@ -188,7 +188,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["vercel"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.json("VERCEL_API_TOKEN", f.alnum(24))], fp: [wrap.json("VERCEL_PROJECT", "my-vercel-project-name")] },
+    samples: () => ({ tp: [wrap.json("VERCEL_API_TOKEN", f.alnum(24))], fp: [wrap.json("VERCEL_PROJECT", "my-vercel-project-name")] }),
   },
   {
     id: "supabase-pat",
@@ -196,7 +196,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: prefixed("sbp_", "(?:oauth_)?[a-f0-9]{40}"),
     keywords: ["sbp_"],
     confidence: "high",
-    samples: { tp: [`npx -y @supabase/mcp-server-supabase@latest --access-token sbp_${f.hex(40)}`], fp: [`--access-token sbp_<personal-access-token>`] },
+    samples: () => ({ tp: [`npx -y @supabase/mcp-server-supabase@latest --access-token sbp_${f.hex(40)}`], fp: [`--access-token sbp_<personal-access-token>`] }),
   },
   {
     id: "supabase-secret-key",
@@ -205,7 +205,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["sb_secret_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("SUPABASE_SECRET_KEY", "sb_secret_" + f.b64url(31))], fp: [wrap.env("SUPABASE_SECRET_KEY", "sb_secret_...")] },
+    samples: () => ({ tp: [wrap.env("SUPABASE_SECRET_KEY", "sb_secret_" + f.b64url(31))], fp: [wrap.env("SUPABASE_SECRET_KEY", "sb_secret_...")] }),
   },
   {
     id: "heroku-api-key",
@@ -214,7 +214,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["hrku-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("HEROKU_API_KEY", "HRKU-AA" + f.b64url(58))], fp: [wrap.env("HEROKU_API_KEY", "HRKU-your-heroku-api-key")] },
+    samples: () => ({ tp: [wrap.env("HEROKU_API_KEY", "HRKU-AA" + f.b64url(58))], fp: [wrap.env("HEROKU_API_KEY", "HRKU-your-heroku-api-key")] }),
   },
   {
     id: "heroku-api-key-legacy",
@@ -222,7 +222,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: keyed("heroku", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
     keywords: ["heroku"],
     confidence: "medium",
-    samples: { tp: [wrap.env("HEROKU_API_KEY", f.uuid())], fp: [wrap.env("HEROKU_API_KEY", "00000000-0000-0000-0000-000000000000")] },
+    samples: () => ({ tp: [wrap.env("HEROKU_API_KEY", f.uuid())], fp: [wrap.env("HEROKU_API_KEY", "00000000-0000-0000-0000-000000000000")] }),
   },
   {
     id: "databricks-token",
@@ -230,7 +230,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: prefixed("dapi", "[a-f0-9]{32}(?:-\\d)?"),
     keywords: ["dapi"],
     confidence: "high",
-    samples: { tp: [wrap.env("DATABRICKS_TOKEN", "dapi" + f.hex(32))], fp: [wrap.env("DATABRICKS_TOKEN", "dapi" + "0123456789abcdef".repeat(2))] },
+    samples: () => ({ tp: [wrap.env("DATABRICKS_TOKEN", "dapi" + f.hex(32))], fp: [wrap.env("DATABRICKS_TOKEN", "dapi" + "0123456789abcdef".repeat(2))] }),
   },
   {
     id: "hashicorp-vault-token",
@@ -239,7 +239,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["hvs.", "hvb."],
     minEntropy: 3.8,
     confidence: "high",
-    samples: { tp: [wrap.env("VAULT_TOKEN", "hvs." + f.b64url(90)), wrap.env("VAULT_TOKEN", "hvb." + f.b64url(138))], fp: [wrap.env("VAULT_TOKEN", "hvs.your-vault-token")] },
+    samples: () => ({ tp: [wrap.env("VAULT_TOKEN", "hvs." + f.b64url(90)), wrap.env("VAULT_TOKEN", "hvb." + f.b64url(138))], fp: [wrap.env("VAULT_TOKEN", "hvs.your-vault-token")] }),
   },
   {
     id: "terraform-cloud-token",
@@ -247,7 +247,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/,
     keywords: [".atlasv1."],
     confidence: "high",
-    samples: { tp: [`credentials "app.terraform.io" {\n  token = "${f.alnum(14)}.atlasv1.${f.b64url(67)}"\n}`], fp: [`token = "xxxxxxxxxxxxxx.atlasv1.zzzzzzzzzzzzzz"`] },
+    samples: () => ({ tp: [`credentials "app.terraform.io" {\n  token = "${f.alnum(14)}.atlasv1.${f.b64url(67)}"\n}`], fp: [`token = "xxxxxxxxxxxxxx.atlasv1.zzzzzzzzzzzzzz"`] }),
   },
   {
     id: "pulumi-access-token",
@@ -255,7 +255,7 @@ export const CLOUD: readonly ProviderRule[] = [
     pattern: prefixed("pul-", "[a-f0-9]{40}"),
     keywords: ["pul-"],
     confidence: "high",
-    samples: { tp: [wrap.env("PULUMI_ACCESS_TOKEN", "pul-" + f.hex(40))], fp: [wrap.env("PULUMI_ACCESS_TOKEN", "pul-" + "a".repeat(40))] },
+    samples: () => ({ tp: [wrap.env("PULUMI_ACCESS_TOKEN", "pul-" + f.hex(40))], fp: [wrap.env("PULUMI_ACCESS_TOKEN", "pul-" + "a".repeat(40))] }),
   },
   {
     id: "doppler-token",
@@ -264,7 +264,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("DOPPLER_TOKEN", "dp.pt." + f.alnum(43)), wrap.env("DOPPLER_TOKEN", "dp.st." + f.alnum(43))], fp: [wrap.env("DOPPLER_TOKEN", "dp.pt.your_token")] },
+    samples: () => ({ tp: [wrap.env("DOPPLER_TOKEN", "dp.pt." + f.alnum(43)), wrap.env("DOPPLER_TOKEN", "dp.st." + f.alnum(43))], fp: [wrap.env("DOPPLER_TOKEN", "dp.pt.your_token")] }),
   },
   {
     id: "onepassword-service-account-token",
@@ -273,7 +273,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["ops_eyj"],
     minEntropy: 4,
     confidence: "high",
-    samples: { tp: [wrap.env("OP_SERVICE_ACCOUNT_TOKEN", "ops_eyJ" + f.b64url(400))], fp: [wrap.env("OP_SERVICE_ACCOUNT_TOKEN", "ops_...")] },
+    samples: () => ({ tp: [wrap.env("OP_SERVICE_ACCOUNT_TOKEN", "ops_eyJ" + f.b64url(400))], fp: [wrap.env("OP_SERVICE_ACCOUNT_TOKEN", "ops_...")] }),
   },
   {
     id: "docker-hub-pat",
@@ -282,7 +282,7 @@ export const CLOUD: readonly ProviderRule[] = [
     keywords: ["dckr_pat_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("DOCKERHUB_TOKEN", "dckr_pat_" + f.b64url(27))], fp: [wrap.env("DOCKERHUB_TOKEN", "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx")] },
+    samples: () => ({ tp: [wrap.env("DOCKERHUB_TOKEN", "dckr_pat_" + f.b64url(27))], fp: [wrap.env("DOCKERHUB_TOKEN", "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
   },
   {
     id: "docker-config-auth",
@@ -296,9 +296,9 @@ export const CLOUD: readonly ProviderRule[] = [
       return i > 0 && i < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholder(decoded.slice(i + 1));
     },
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [`{\n  "auths": {\n    "ghcr.io": { "auth": "${Buffer.from("octocat:" + f.alnum(24)).toString("base64")}" }\n  }\n}`],
       fp: [`{\n  "auths": { "ghcr.io": {} },\n  "credsStore": "desktop"\n}`],
-    },
+    }),
   },
-];
+]);

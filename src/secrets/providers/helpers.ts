@@ -1,4 +1,5 @@
 /** Regex-building helpers shared by the provider data files. */
+import type { ProviderRule } from "../types.js";
 
 /** Left boundary: not preceded by a token character. */
 export const B = "(?<![A-Za-z0-9_-])";
@@ -28,3 +29,18 @@ export const wrap = {
   json: (k: string, v: string): string => `{"env": {"${k}": "${v}"}}`,
   yaml: (k: string, v: string): string => `env:\n  ${k}: "${v}"\n`,
 };
+
+/** A provider entry as the data files write it: its samples are a function, built on first use. */
+export type ProviderEntry = Omit<ProviderRule, "samples"> & { readonly samples: () => ProviderRule["samples"] };
+
+/**
+ * A data file's providers, with `samples` built on first read (the tests and
+ * the docs read them; a scan never does), all of the file's at once and in
+ * file order: sample texts come from one seeded generator per file, so this
+ * order gives the values that building them at module load gave.
+ */
+export function withLazySamples(entries: readonly ProviderEntry[]): readonly ProviderRule[] {
+  let built: readonly ProviderRule["samples"][] | undefined;
+  const samplesOf = (i: number) => (built ??= entries.map((e) => e.samples()))[i] as ProviderRule["samples"];
+  return entries.map((e, i) => Object.defineProperty({ ...e }, "samples", { get: () => samplesOf(i), enumerable: true, configurable: false }) as unknown as ProviderRule);
+}

@@ -3,7 +3,7 @@ import { Fake, b64urlOf } from "../fake.js";
 import { decodeJwt } from "../jwt.js";
 import { containsReference, isPlaceholder } from "../placeholders.js";
 import type { Lifetime, ProviderRule } from "../types.js";
-import { wrap } from "./helpers.js";
+import { withLazySamples, wrap, type ProviderEntry } from "./helpers.js";
 
 const f = new Fake("keys");
 
@@ -49,7 +49,7 @@ function realPassword(password: string, ctx: { text: string; start: number }): b
   return user !== password;
 }
 
-function connectionString(id: string, title: string, schemes: string, keywords: string[], sample: (pw: string) => string): ProviderRule {
+function connectionString(id: string, title: string, schemes: string, keywords: string[], sample: (pw: string) => string): ProviderEntry {
   return {
     id,
     title,
@@ -57,14 +57,14 @@ function connectionString(id: string, title: string, schemes: string, keywords: 
     keywords,
     validate: realPassword,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.env("DATABASE_URL", sample(f.alnum(20))), wrap.json("CONNECTION", sample(f.alnum(8) + "%21" + f.alnum(6)))],
       fp: [wrap.env("DATABASE_URL", sample("${DB_PASSWORD}")), wrap.env("DATABASE_URL", sample("<password>")), wrap.env("DATABASE_URL", sample("password"))],
-    },
+    }),
   };
 }
 
-export const KEYS: readonly ProviderRule[] = [
+export const KEYS: readonly ProviderRule[] = withLazySamples([
   {
     id: "private-key-pem",
     title: "Private key (PEM)",
@@ -73,10 +73,10 @@ export const KEYS: readonly ProviderRule[] = [
     validate: realKeyBody,
     skipPlaceholderCheck: true,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [pem("RSA PRIVATE KEY", 25), `{"key": "${pem("PRIVATE KEY", 20, "\\n")}"}`, pem("EC PRIVATE KEY", 3)],
       fp: ["-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\nYOUR_PRIVATE_KEY_HERE_YOUR_PRIVATE_KEY_HERE_YOUR_PRIVATE_KEY_HERE_YOUR\n-----END RSA PRIVATE KEY-----", pem("PUBLIC KEY", 5)],
-    },
+    }),
   },
   {
     id: "private-key-openssh",
@@ -86,7 +86,7 @@ export const KEYS: readonly ProviderRule[] = [
     validate: realKeyBody,
     skipPlaceholderCheck: true,
     confidence: "high",
-    samples: { tp: [pem("OPENSSH PRIVATE KEY", 7)], fp: ["-----BEGIN OPENSSH PRIVATE KEY-----\n<paste your key>\n-----END OPENSSH PRIVATE KEY-----"] },
+    samples: () => ({ tp: [pem("OPENSSH PRIVATE KEY", 7)], fp: ["-----BEGIN OPENSSH PRIVATE KEY-----\n<paste your key>\n-----END OPENSSH PRIVATE KEY-----"] }),
   },
   {
     id: "private-key-pgp",
@@ -96,7 +96,7 @@ export const KEYS: readonly ProviderRule[] = [
     validate: realKeyBody,
     skipPlaceholderCheck: true,
     confidence: "high",
-    samples: { tp: [pem("PGP PRIVATE KEY BLOCK", 30)], fp: ["-----BEGIN PGP PRIVATE KEY BLOCK-----\n...\n-----END PGP PRIVATE KEY BLOCK-----"] },
+    samples: () => ({ tp: [pem("PGP PRIVATE KEY BLOCK", 30)], fp: ["-----BEGIN PGP PRIVATE KEY BLOCK-----\n...\n-----END PGP PRIVATE KEY BLOCK-----"] }),
   },
   {
     id: "private-key-putty",
@@ -105,10 +105,10 @@ export const KEYS: readonly ProviderRule[] = [
     keywords: ["putty-user-key-file"],
     skipPlaceholderCheck: true,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [`PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${f.b64(64)}\n${f.b64(20)}\nPrivate-Lines: 1\n${f.b64(44)}\nPrivate-MAC: ${f.hex(64)}\n`],
       fp: ["PuTTY-User-Key-File-3 files are described in the PuTTY manual."],
-    },
+    }),
   },
   {
     id: "jwt",
@@ -118,10 +118,10 @@ export const KEYS: readonly ProviderRule[] = [
     validate: (s) => decodeJwt(s) !== undefined,
     confidence: "medium",
     lifetime: jwtLifetime,
-    samples: {
+    samples: () => ({
       tp: [`Authorization: Bearer ${jwt({ sub: "svc-" + f.hex(8), iat: 1735689600, exp: 1893456000 })}`, wrap.env("API_JWT", jwt({ sub: f.uuid(), scope: "mcp" }))],
       fp: [wrap.env("API_JWT", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.your-signature"), wrap.env("API_JWT", "eyJ" + f.b64url(30) + ".eyJ" + f.b64url(30) + "." + f.b64url(30))],
-    },
+    }),
   },
   connectionString("postgres-connection-string", "PostgreSQL connection string with password", "postgres(?:ql)?", ["postgres://", "postgresql://"], (pw) => `postgresql://app_user:${pw}@db.internal:5432/app`),
   connectionString("mysql-connection-string", "MySQL/MariaDB connection string with password", "mysql|mariadb|mysql\\+[a-z]{1,20}", ["mysql://", "mariadb://", "mysql+"], (pw) => `mysql://svc:${pw}@10.0.0.12:3306/shop`),
@@ -135,10 +135,10 @@ export const KEYS: readonly ProviderRule[] = [
     keywords: ["$apr1$", "$2y$", "$2a$", "$2b$", "{sha}"],
     skipPlaceholderCheck: true,
     confidence: "medium",
-    samples: {
+    samples: () => ({
       tp: [`admin:$apr1$${f.alnum(8).replace(/[^A-Za-z0-9]/g, "x")}$${f.str("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 22)}\n`, `mcp:$2y$10$${f.str("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 53)}\n`],
       fp: ["bcrypt hashes look like $2y$10$ followed by 53 characters"],
-    },
+    }),
   },
   {
     id: "django-secret-key",
@@ -147,10 +147,10 @@ export const KEYS: readonly ProviderRule[] = [
     keywords: ["secret_key"],
     minEntropy: 4,
     confidence: "medium",
-    samples: {
+    samples: () => ({
       tp: [`SECRET_KEY = 'django-insecure-${f.str("abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)", 50)}'`, `SECRET_KEY = "${f.str("abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)", 50)}"`],
       fp: [`SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`, `SECRET_KEY = 'django-insecure-change-me-please-this-is-not-a-secret'`],
-    },
+    }),
   },
   {
     id: "wordpress-auth-salt",
@@ -159,9 +159,9 @@ export const KEYS: readonly ProviderRule[] = [
     keywords: ["_salt'", '_salt"', "_key'", '_key"'],
     minEntropy: 4,
     confidence: "medium",
-    samples: {
+    samples: () => ({
       tp: [`define( 'AUTH_KEY', '${f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_[]{}<>~+=,.;:/?|", 64).replace(/[<>]/g, "^")}' );`],
       fp: [`define( 'AUTH_KEY', 'put your unique phrase here' );`],
-    },
+    }),
   },
-];
+]);

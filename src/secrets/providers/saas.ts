@@ -2,13 +2,13 @@
 import { validBase62Crc32Token, withBase62Crc32 } from "../checksum.js";
 import { Fake } from "../fake.js";
 import type { ProviderRule } from "../types.js";
-import { keyed, prefixed, wrap } from "./helpers.js";
+import { keyed, prefixed, withLazySamples, wrap } from "./helpers.js";
 
 const f = new Fake("saas");
 const npmToken = (seed: string): string => "npm" + "_" + withBase62Crc32(new Fake(seed).alnum(30));
 const slackId = (): string => "1" + f.digits(11);
 
-export const SAAS: readonly ProviderRule[] = [
+export const SAAS: readonly ProviderRule[] = withLazySamples([
   // Slack
   {
     id: "slack-bot-token",
@@ -16,10 +16,10 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("xoxb-", "[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34}"),
     keywords: ["xoxb-"],
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.json("SLACK_BOT_TOKEN", `xoxb-${slackId()}-${slackId()}-${f.alnum(24)}`)],
       fp: [wrap.json("SLACK_BOT_TOKEN", "xoxb-your-bot-token"), wrap.json("SLACK_BOT_TOKEN", "xoxb-0000000000-0000000000-xxxxxxxxxxxxxxxxxxxxxxxx")],
-    },
+    }),
   },
   {
     id: "slack-user-token",
@@ -27,7 +27,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("xox[pe]-", "(?:[0-9]{10,13}-){3}[A-Za-z0-9]{28,34}"),
     keywords: ["xoxp-", "xoxe-"],
     confidence: "high",
-    samples: { tp: [wrap.env("SLACK_USER_TOKEN", `xoxp-${slackId()}-${slackId()}-${slackId()}-${f.hex(32)}`)], fp: [wrap.env("SLACK_USER_TOKEN", "xoxp-...")] },
+    samples: () => ({ tp: [wrap.env("SLACK_USER_TOKEN", `xoxp-${slackId()}-${slackId()}-${slackId()}-${f.hex(32)}`)], fp: [wrap.env("SLACK_USER_TOKEN", "xoxp-...")] }),
   },
   {
     id: "slack-app-token",
@@ -35,7 +35,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("xapp-", "\\d-[A-Z0-9]{8,20}-\\d{10,16}-[a-z0-9]{32,80}"),
     keywords: ["xapp-"],
     confidence: "high",
-    samples: { tp: [wrap.env("SLACK_APP_TOKEN", `xapp-1-A${f.upper(10)}-${f.digits(13)}-${f.hex(64)}`)], fp: [wrap.env("SLACK_APP_TOKEN", "xapp-1-your-app-token")] },
+    samples: () => ({ tp: [wrap.env("SLACK_APP_TOKEN", `xapp-1-A${f.upper(10)}-${f.digits(13)}-${f.hex(64)}`)], fp: [wrap.env("SLACK_APP_TOKEN", "xapp-1-your-app-token")] }),
   },
   {
     id: "slack-config-token",
@@ -44,7 +44,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["xoxe"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("SLACK_CONFIG_TOKEN", "xoxe.xoxp-1-" + f.alnum(164))], fp: [wrap.env("SLACK_CONFIG_TOKEN", "xoxe.xoxp-1-...")] },
+    samples: () => ({ tp: [wrap.env("SLACK_CONFIG_TOKEN", "xoxe.xoxp-1-" + f.alnum(164))], fp: [wrap.env("SLACK_CONFIG_TOKEN", "xoxe.xoxp-1-...")] }),
   },
   {
     id: "slack-webhook-url",
@@ -53,10 +53,10 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["hooks.slack.com"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.env("SLACK_WEBHOOK_URL", `https://hooks.slack.com/services/T${f.upper(8)}/B${f.upper(10)}/${f.alnum(24)}`)],
       fp: [wrap.env("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX")],
-    },
+    }),
   },
   // Payments
   {
@@ -66,7 +66,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["sk_live_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("STRIPE_SECRET_KEY", "sk_live_" + f.alnum(99))], fp: [wrap.env("STRIPE_SECRET_KEY", "sk_live_your_stripe_key_here")] },
+    samples: () => ({ tp: [wrap.env("STRIPE_SECRET_KEY", "sk_live_" + f.alnum(99))], fp: [wrap.env("STRIPE_SECRET_KEY", "sk_live_your_stripe_key_here")] }),
   },
   {
     id: "stripe-test-secret-key",
@@ -75,7 +75,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["sk_test_"],
     minEntropy: 3.5,
     confidence: "low",
-    samples: { tp: [wrap.env("STRIPE_SECRET_KEY", "sk_test_" + f.alnum(99))], fp: [wrap.env("STRIPE_SECRET_KEY", ["sk", "_test_", "4eC39HqLyjWDarjtT1zdp7dc"].join(""))] },
+    samples: () => ({ tp: [wrap.env("STRIPE_SECRET_KEY", "sk_test_" + f.alnum(99))], fp: [wrap.env("STRIPE_SECRET_KEY", ["sk", "_test_", "4eC39HqLyjWDarjtT1zdp7dc"].join(""))] }),
   },
   {
     id: "stripe-restricted-key",
@@ -84,7 +84,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["rk_live_", "rk_test_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.json("STRIPE_API_KEY", "rk_live_" + f.alnum(99))], fp: [wrap.json("STRIPE_API_KEY", "rk_live_xxxxxxxxxxxxxxxxxxxxxxxx")] },
+    samples: () => ({ tp: [wrap.json("STRIPE_API_KEY", "rk_live_" + f.alnum(99))], fp: [wrap.json("STRIPE_API_KEY", "rk_live_xxxxxxxxxxxxxxxxxxxxxxxx")] }),
   },
   {
     id: "stripe-webhook-secret",
@@ -93,7 +93,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["whsec_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("STRIPE_WEBHOOK_SECRET", "whsec_" + f.alnum(32))], fp: [wrap.env("STRIPE_WEBHOOK_SECRET", "whsec_...")] },
+    samples: () => ({ tp: [wrap.env("STRIPE_WEBHOOK_SECRET", "whsec_" + f.alnum(32))], fp: [wrap.env("STRIPE_WEBHOOK_SECRET", "whsec_...")] }),
   },
   // Messaging and e-mail
   {
@@ -104,7 +104,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: [..."0123456789abcdef"].map((h) => `sk${h}`),
     minEntropy: 3,
     confidence: "medium",
-    samples: { tp: [wrap.env("TWILIO_API_KEY", "SK" + f.hex(32))], fp: [wrap.env("TWILIO_API_KEY", "SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")] },
+    samples: () => ({ tp: [wrap.env("TWILIO_API_KEY", "SK" + f.hex(32))], fp: [wrap.env("TWILIO_API_KEY", "SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")] }),
   },
   {
     id: "twilio-auth-token",
@@ -113,7 +113,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["twilio"],
     minEntropy: 3,
     confidence: "medium",
-    samples: { tp: [wrap.env("TWILIO_AUTH_TOKEN", f.hex(32))], fp: [wrap.env("TWILIO_AUTH_TOKEN", "your_auth_token")] },
+    samples: () => ({ tp: [wrap.env("TWILIO_AUTH_TOKEN", f.hex(32))], fp: [wrap.env("TWILIO_AUTH_TOKEN", "your_auth_token")] }),
   },
   {
     id: "sendgrid-api-key",
@@ -122,7 +122,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["sg."],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("SENDGRID_API_KEY", "SG." + f.b64url(22) + "." + f.b64url(43))], fp: [wrap.env("SENDGRID_API_KEY", "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] },
+    samples: () => ({ tp: [wrap.env("SENDGRID_API_KEY", "SG." + f.b64url(22) + "." + f.b64url(43))], fp: [wrap.env("SENDGRID_API_KEY", "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
   },
   {
     id: "mailgun-api-key",
@@ -130,7 +130,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("key-", "[0-9a-f]{32}"),
     keywords: ["key-"],
     confidence: "high",
-    samples: { tp: [wrap.env("MAILGUN_API_KEY", "key-" + f.hex(32))], fp: [wrap.env("MAILGUN_API_KEY", "key-" + "0".repeat(32))] },
+    samples: () => ({ tp: [wrap.env("MAILGUN_API_KEY", "key-" + f.hex(32))], fp: [wrap.env("MAILGUN_API_KEY", "key-" + "0".repeat(32))] }),
   },
   {
     id: "mailgun-sending-key",
@@ -138,7 +138,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: keyed("mailgun", "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}"),
     keywords: ["mailgun"],
     confidence: "medium",
-    samples: { tp: [wrap.env("MAILGUN_SENDING_KEY", `${f.hex(32)}-${f.hex(8)}-${f.hex(8)}`)], fp: [wrap.env("MAILGUN_DOMAIN", "mg.example.com")] },
+    samples: () => ({ tp: [wrap.env("MAILGUN_SENDING_KEY", `${f.hex(32)}-${f.hex(8)}-${f.hex(8)}`)], fp: [wrap.env("MAILGUN_DOMAIN", "mg.example.com")] }),
   },
   {
     id: "mailchimp-api-key",
@@ -148,7 +148,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: [..."0123456789"].map((d) => `-us${d}`),
     minEntropy: 3,
     confidence: "high",
-    samples: { tp: [wrap.env("MAILCHIMP_API_KEY", f.hex(32) + "-us21")], fp: [wrap.env("MAILCHIMP_API_KEY", "0".repeat(32) + "-us21")] },
+    samples: () => ({ tp: [wrap.env("MAILCHIMP_API_KEY", f.hex(32) + "-us21")], fp: [wrap.env("MAILCHIMP_API_KEY", "0".repeat(32) + "-us21")] }),
   },
   {
     id: "postmark-server-token",
@@ -156,7 +156,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: keyed("postmark", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
     keywords: ["postmark"],
     confidence: "medium",
-    samples: { tp: [wrap.env("POSTMARK_SERVER_TOKEN", f.uuid())], fp: [wrap.env("POSTMARK_SERVER_TOKEN", "00000000-0000-0000-0000-000000000000")] },
+    samples: () => ({ tp: [wrap.env("POSTMARK_SERVER_TOKEN", f.uuid())], fp: [wrap.env("POSTMARK_SERVER_TOKEN", "00000000-0000-0000-0000-000000000000")] }),
   },
   {
     id: "telegram-bot-token",
@@ -165,7 +165,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: [":aa"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("TELEGRAM_BOT_TOKEN", "7" + f.digits(9) + ":AA" + f.b64url(33))], fp: [wrap.env("TELEGRAM_BOT_TOKEN", "123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] },
+    samples: () => ({ tp: [wrap.env("TELEGRAM_BOT_TOKEN", "7" + f.digits(9) + ":AA" + f.b64url(33))], fp: [wrap.env("TELEGRAM_BOT_TOKEN", "123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
   },
   {
     id: "discord-bot-token",
@@ -174,7 +174,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["discord"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("DISCORD_BOT_TOKEN", "MT" + f.b64url(24) + "." + f.b64url(6) + "." + f.b64url(38))], fp: [wrap.env("DISCORD_BOT_TOKEN", "your-discord-bot-token")] },
+    samples: () => ({ tp: [wrap.env("DISCORD_BOT_TOKEN", "MT" + f.b64url(24) + "." + f.b64url(6) + "." + f.b64url(38))], fp: [wrap.env("DISCORD_BOT_TOKEN", "your-discord-bot-token")] }),
   },
   {
     id: "discord-webhook-url",
@@ -183,7 +183,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["/api/webhooks/"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("DISCORD_WEBHOOK", `https://discord.com/api/webhooks/1${f.digits(18)}/${f.b64url(68)}`)], fp: [wrap.env("DISCORD_WEBHOOK", "https://discord.com/api/webhooks/<id>/<token>")] },
+    samples: () => ({ tp: [wrap.env("DISCORD_WEBHOOK", `https://discord.com/api/webhooks/1${f.digits(18)}/${f.b64url(68)}`)], fp: [wrap.env("DISCORD_WEBHOOK", "https://discord.com/api/webhooks/<id>/<token>")] }),
   },
   // Package registries
   {
@@ -193,10 +193,10 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["npm_"],
     validate: (s) => validBase62Crc32Token(s, 4),
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [`//registry.npmjs.org/:_authToken=${npmToken("n1")}`, wrap.env("NPM_TOKEN", npmToken("n2"))],
       fp: [`//registry.npmjs.org/:_authToken=${npmToken("n1").slice(0, -1)}${npmToken("n1").endsWith("A") ? "B" : "A"}`, "//registry.npmjs.org/:_authToken=${NPM_TOKEN}"],
-    },
+    }),
   },
   {
     id: "pypi-upload-token",
@@ -205,7 +205,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["pypi-ageichlwas5vcmc"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [`[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc${f.b64url(120)}\n`], fp: [`password = pypi-AgEIcHlwaS5vcmc...`] },
+    samples: () => ({ tp: [`[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc${f.b64url(120)}\n`], fp: [`password = pypi-AgEIcHlwaS5vcmc...`] }),
   },
   {
     id: "rubygems-api-key",
@@ -213,7 +213,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("rubygems_", "[a-f0-9]{48}"),
     keywords: ["rubygems_"],
     confidence: "high",
-    samples: { tp: [`:rubygems_api_key: rubygems_${f.hex(48)}`], fp: [`:rubygems_api_key: rubygems_<key>`] },
+    samples: () => ({ tp: [`:rubygems_api_key: rubygems_${f.hex(48)}`], fp: [`:rubygems_api_key: rubygems_<key>`] }),
   },
   {
     id: "nuget-api-key",
@@ -222,7 +222,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["oy2"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.env("NUGET_API_KEY", "oy2" + f.lower(43))], fp: [wrap.env("NUGET_API_KEY", "oy2" + "a".repeat(43))] },
+    samples: () => ({ tp: [wrap.env("NUGET_API_KEY", "oy2" + f.lower(43))], fp: [wrap.env("NUGET_API_KEY", "oy2" + "a".repeat(43))] }),
   },
   // Productivity and developer tools
   {
@@ -232,7 +232,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["ntn_", "secret_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.json("NOTION_TOKEN", "ntn_" + f.digits(11) + f.alnum(35)), wrap.json("NOTION_API_KEY", "secret_" + f.alnum(43))], fp: [wrap.json("NOTION_TOKEN", "ntn_****"), wrap.json("NOTION_API_KEY", "secret_your_notion_integration_token")] },
+    samples: () => ({ tp: [wrap.json("NOTION_TOKEN", "ntn_" + f.digits(11) + f.alnum(35)), wrap.json("NOTION_API_KEY", "secret_" + f.alnum(43))], fp: [wrap.json("NOTION_TOKEN", "ntn_****"), wrap.json("NOTION_API_KEY", "secret_your_notion_integration_token")] }),
   },
   {
     id: "linear-api-key",
@@ -241,7 +241,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["lin_api_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("LINEAR_API_KEY", "lin_api_" + f.alnum(40))], fp: [wrap.env("LINEAR_API_KEY", "lin_api_...")] },
+    samples: () => ({ tp: [wrap.env("LINEAR_API_KEY", "lin_api_" + f.alnum(40))], fp: [wrap.env("LINEAR_API_KEY", "lin_api_...")] }),
   },
   {
     id: "figma-pat",
@@ -250,7 +250,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["figd_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [`npx -y figma-developer-mcp --figma-api-key=figd_${f.b64url(40)} --stdio`], fp: [`--figma-api-key=figd_YOUR-KEY`] },
+    samples: () => ({ tp: [`npx -y figma-developer-mcp --figma-api-key=figd_${f.b64url(40)} --stdio`], fp: [`--figma-api-key=figd_YOUR-KEY`] }),
   },
   {
     id: "postman-api-key",
@@ -258,7 +258,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("PMAK-", "[a-f0-9]{24}-[a-f0-9]{34}"),
     keywords: ["pmak-"],
     confidence: "high",
-    samples: { tp: [wrap.json("POSTMAN_API_KEY", `PMAK-${f.hex(24)}-${f.hex(34)}`)], fp: [wrap.json("POSTMAN_API_KEY", "PMAK-your-key")] },
+    samples: () => ({ tp: [wrap.json("POSTMAN_API_KEY", `PMAK-${f.hex(24)}-${f.hex(34)}`)], fp: [wrap.json("POSTMAN_API_KEY", "PMAK-your-key")] }),
   },
   {
     id: "airtable-pat",
@@ -266,7 +266,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("pat", "[A-Za-z0-9]{14}\\.[a-f0-9]{64}"),
     keywords: ["pat"],
     confidence: "high",
-    samples: { tp: [wrap.json("AIRTABLE_API_KEY", "pat" + f.alnum(14) + "." + f.hex(64))], fp: [wrap.json("AIRTABLE_API_KEY", "patXXXXXXXXXXXXXX.XXXXXXXX")] },
+    samples: () => ({ tp: [wrap.json("AIRTABLE_API_KEY", "pat" + f.alnum(14) + "." + f.hex(64))], fp: [wrap.json("AIRTABLE_API_KEY", "patXXXXXXXXXXXXXX.XXXXXXXX")] }),
   },
   {
     id: "shopify-access-token",
@@ -274,7 +274,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("shp(?:at|ca|pa)_", "[a-fA-F0-9]{32}"),
     keywords: ["shpat_", "shpca_", "shppa_"],
     confidence: "high",
-    samples: { tp: [wrap.env("SHOPIFY_ACCESS_TOKEN", "shpat_" + f.hex(32))], fp: [wrap.env("SHOPIFY_ACCESS_TOKEN", "shpat_" + "0".repeat(32))] },
+    samples: () => ({ tp: [wrap.env("SHOPIFY_ACCESS_TOKEN", "shpat_" + f.hex(32))], fp: [wrap.env("SHOPIFY_ACCESS_TOKEN", "shpat_" + "0".repeat(32))] }),
   },
   {
     id: "shopify-shared-secret",
@@ -282,7 +282,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("shpss_", "[a-fA-F0-9]{32}"),
     keywords: ["shpss_"],
     confidence: "high",
-    samples: { tp: [wrap.env("SHOPIFY_API_SECRET", "shpss_" + f.hex(32))], fp: [wrap.env("SHOPIFY_API_SECRET", "shpss_<secret>")] },
+    samples: () => ({ tp: [wrap.env("SHOPIFY_API_SECRET", "shpss_" + f.hex(32))], fp: [wrap.env("SHOPIFY_API_SECRET", "shpss_<secret>")] }),
   },
   {
     id: "okta-api-token",
@@ -291,7 +291,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["okta", "ssws"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.env("OKTA_API_TOKEN", "00" + f.b64url(40)), `Authorization: SSWS 00${f.b64url(40)}`], fp: [wrap.env("OKTA_API_TOKEN", "{yourOktaApiToken}")] },
+    samples: () => ({ tp: [wrap.env("OKTA_API_TOKEN", "00" + f.b64url(40)), `Authorization: SSWS 00${f.b64url(40)}`], fp: [wrap.env("OKTA_API_TOKEN", "{yourOktaApiToken}")] }),
   },
   // Observability and incident response
   {
@@ -301,7 +301,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["sntrys_", "sntryu_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("SENTRY_AUTH_TOKEN", "sntrys_eyJ" + f.b64url(120) + "_" + f.b64(43)), wrap.env("SENTRY_AUTH_TOKEN", "sntryu_" + f.hex(64))], fp: [wrap.env("SENTRY_AUTH_TOKEN", "sntrys_...")] },
+    samples: () => ({ tp: [wrap.env("SENTRY_AUTH_TOKEN", "sntrys_eyJ" + f.b64url(120) + "_" + f.b64(43)), wrap.env("SENTRY_AUTH_TOKEN", "sntryu_" + f.hex(64))], fp: [wrap.env("SENTRY_AUTH_TOKEN", "sntrys_...")] }),
   },
   {
     id: "sentry-dsn",
@@ -310,7 +310,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["sentry.io", "ingest."],
     minEntropy: 3,
     confidence: "low",
-    samples: { tp: [wrap.env("SENTRY_DSN", `https://${f.hex(32)}@o${f.digits(6)}.ingest.us.sentry.io/${f.digits(7)}`)], fp: [wrap.env("SENTRY_DSN", "https://<key>@o0.ingest.sentry.io/0")] },
+    samples: () => ({ tp: [wrap.env("SENTRY_DSN", `https://${f.hex(32)}@o${f.digits(6)}.ingest.us.sentry.io/${f.digits(7)}`)], fp: [wrap.env("SENTRY_DSN", "https://<key>@o0.ingest.sentry.io/0")] }),
   },
   {
     id: "datadog-api-key",
@@ -319,7 +319,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["datadog", "dd_api", "dd-api", "dd_app", "dd-app", "dd_application"],
     minEntropy: 3,
     confidence: "medium",
-    samples: { tp: [wrap.env("DD_API_KEY", f.hex(32)), wrap.json("DATADOG_APP_KEY", f.hex(40))], fp: [wrap.env("DD_SITE", "datadoghq.com"), wrap.env("DD_API_KEY", "<DATADOG_API_KEY>")] },
+    samples: () => ({ tp: [wrap.env("DD_API_KEY", f.hex(32)), wrap.json("DATADOG_APP_KEY", f.hex(40))], fp: [wrap.env("DD_SITE", "datadoghq.com"), wrap.env("DD_API_KEY", "<DATADOG_API_KEY>")] }),
   },
   {
     id: "grafana-cloud-token",
@@ -328,7 +328,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["glc_"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("GRAFANA_CLOUD_TOKEN", "glc_eyJ" + f.b64(120))], fp: [wrap.env("GRAFANA_CLOUD_TOKEN", "glc_...")] },
+    samples: () => ({ tp: [wrap.env("GRAFANA_CLOUD_TOKEN", "glc_eyJ" + f.b64(120))], fp: [wrap.env("GRAFANA_CLOUD_TOKEN", "glc_...")] }),
   },
   {
     id: "grafana-service-account-token",
@@ -336,7 +336,7 @@ export const SAAS: readonly ProviderRule[] = [
     pattern: prefixed("glsa_", "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),
     keywords: ["glsa_"],
     confidence: "high",
-    samples: { tp: [wrap.json("GRAFANA_API_KEY", "glsa_" + f.alnum(32) + "_" + f.hex(8))], fp: [wrap.json("GRAFANA_API_KEY", "glsa_your_service_account_token")] },
+    samples: () => ({ tp: [wrap.json("GRAFANA_API_KEY", "glsa_" + f.alnum(32) + "_" + f.hex(8))], fp: [wrap.json("GRAFANA_API_KEY", "glsa_your_service_account_token")] }),
   },
   {
     id: "grafana-api-key",
@@ -345,7 +345,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["eyjrijoi"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("GRAFANA_API_KEY", "eyJrIjoi" + f.b64(80) + "==")], fp: [wrap.env("GRAFANA_API_KEY", "eyJrIjoi...")] },
+    samples: () => ({ tp: [wrap.env("GRAFANA_API_KEY", "eyJrIjoi" + f.b64(80) + "==")], fp: [wrap.env("GRAFANA_API_KEY", "eyJrIjoi...")] }),
   },
   {
     id: "new-relic-user-api-key",
@@ -354,7 +354,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["nrak-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("NEW_RELIC_API_KEY", "NRAK-" + f.upper(27))], fp: [wrap.env("NEW_RELIC_API_KEY", "NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX")] },
+    samples: () => ({ tp: [wrap.env("NEW_RELIC_API_KEY", "NRAK-" + f.upper(27))], fp: [wrap.env("NEW_RELIC_API_KEY", "NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX")] }),
   },
   {
     id: "new-relic-ingest-key",
@@ -363,7 +363,7 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["nrii-", "nriq-", "nrjs-"],
     minEntropy: 3.5,
     confidence: "high",
-    samples: { tp: [wrap.env("NEW_RELIC_INSERT_KEY", "NRII-" + f.b64url(32))], fp: [wrap.env("NEW_RELIC_INSERT_KEY", "NRII-your-insert-key")] },
+    samples: () => ({ tp: [wrap.env("NEW_RELIC_INSERT_KEY", "NRII-" + f.b64url(32))], fp: [wrap.env("NEW_RELIC_INSERT_KEY", "NRII-your-insert-key")] }),
   },
   {
     id: "pagerduty-api-key",
@@ -372,6 +372,6 @@ export const SAAS: readonly ProviderRule[] = [
     keywords: ["pagerduty", "pager_duty", "pd_api", "pd-api"],
     minEntropy: 3.2,
     confidence: "medium",
-    samples: { tp: [wrap.env("PAGERDUTY_API_KEY", "y_" + f.alnum(18)), wrap.json("PAGERDUTY_USER_TOKEN", "u+" + f.alnum(18))], fp: [wrap.env("PAGERDUTY_API_KEY", "your_pagerduty_key_")] },
+    samples: () => ({ tp: [wrap.env("PAGERDUTY_API_KEY", "y_" + f.alnum(18)), wrap.json("PAGERDUTY_USER_TOKEN", "u+" + f.alnum(18))], fp: [wrap.env("PAGERDUTY_API_KEY", "your_pagerduty_key_")] }),
   },
-];
+]);

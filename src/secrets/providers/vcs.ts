@@ -2,7 +2,7 @@
 import { validBase62Crc32Token, withBase62Crc32 } from "../checksum.js";
 import { Fake } from "../fake.js";
 import type { ProviderRule } from "../types.js";
-import { keyed, prefixed, wrap } from "./helpers.js";
+import { keyed, prefixed, withLazySamples, wrap, type ProviderEntry } from "./helpers.js";
 
 /** A GitHub-format token with a valid checksum, built from parts. */
 function ghToken(kind: string, seed: string): string {
@@ -16,7 +16,7 @@ function ghTokenBadCrc(kind: string, seed: string): string {
   return t.slice(0, -1) + last;
 }
 
-function githubClassic(kind: "p" | "o" | "u" | "s" | "r", id: string, title: string, noExpiry?: string): ProviderRule {
+function githubClassic(kind: "p" | "o" | "u" | "s" | "r", id: string, title: string, noExpiry?: string): ProviderEntry {
   return {
     id,
     title,
@@ -25,7 +25,7 @@ function githubClassic(kind: "p" | "o" | "u" | "s" | "r", id: string, title: str
     validate: (s) => validBase62Crc32Token(s, 4),
     confidence: "high",
     ...(noExpiry ? { lifetime: { kind: "no-expiry" as const, note: noExpiry } } : {}),
-    samples: {
+    samples: () => ({
       tp: [
         wrap.env("GITHUB_TOKEN", ghToken(kind, id + "1")),
         wrap.json("GITHUB_PERSONAL_ACCESS_TOKEN", ghToken(kind, id + "2")),
@@ -36,13 +36,13 @@ function githubClassic(kind: "p" | "o" | "u" | "s" | "r", id: string, title: str
         wrap.env("GITHUB_TOKEN", `gh${kind}_your_token_here`),
         `gh${kind}_` + "x".repeat(36),
       ],
-    },
+    }),
   };
 }
 
 const f = new Fake("vcs");
 
-export const VCS: readonly ProviderRule[] = [
+export const VCS: readonly ProviderRule[] = withLazySamples([
   githubClassic("p", "github-pat-classic", "GitHub personal access token (classic)", "classic PATs can be created without an expiry date"),
   githubClassic("o", "github-oauth-token", "GitHub OAuth access token"),
   githubClassic("u", "github-user-to-server-token", "GitHub App user-to-server token"),
@@ -54,10 +54,10 @@ export const VCS: readonly ProviderRule[] = [
     pattern: prefixed("github_pat_", "[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"),
     keywords: ["github_pat_"],
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.env("GITHUB_PAT", "github_pat_" + f.alnum(22) + "_" + f.alnum(59))],
       fp: [wrap.env("GITHUB_PAT", "github_pat_11AAAAAAA_your_token_here"), "see github_pat_ prefix in docs"],
-    },
+    }),
   },
   {
     id: "gitlab-pat",
@@ -66,10 +66,10 @@ export const VCS: readonly ProviderRule[] = [
     keywords: ["glpat-"],
     minEntropy: 3,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.env("GITLAB_PERSONAL_ACCESS_TOKEN", "glpat-" + f.b64url(20)), wrap.yaml("GITLAB_TOKEN", "glpat-" + f.b64url(27) + ".01." + f.lower(9))],
       fp: [wrap.env("GITLAB_TOKEN", "glpat-xxxxxxxxxxxxxxxxxxxx"), wrap.env("GITLAB_TOKEN", "glpat-<your-token>")],
-    },
+    }),
   },
   {
     id: "gitlab-pipeline-trigger-token",
@@ -77,7 +77,7 @@ export const VCS: readonly ProviderRule[] = [
     pattern: prefixed("glptt-", "[0-9a-f]{40}"),
     keywords: ["glptt-"],
     confidence: "high",
-    samples: { tp: [wrap.env("TRIGGER_TOKEN", "glptt-" + f.hex(40))], fp: [wrap.env("TRIGGER_TOKEN", "glptt-" + "0".repeat(40))] },
+    samples: () => ({ tp: [wrap.env("TRIGGER_TOKEN", "glptt-" + f.hex(40))], fp: [wrap.env("TRIGGER_TOKEN", "glptt-" + "0".repeat(40))] }),
   },
   {
     id: "gitlab-runner-token",
@@ -86,7 +86,7 @@ export const VCS: readonly ProviderRule[] = [
     keywords: ["glrt-"],
     minEntropy: 3,
     confidence: "high",
-    samples: { tp: [`token = "glrt-${f.b64url(20)}"`], fp: [`token = "glrt-your-runner-token"`] },
+    samples: () => ({ tp: [`token = "glrt-${f.b64url(20)}"`], fp: [`token = "glrt-your-runner-token"`] }),
   },
   {
     id: "gitlab-deploy-token",
@@ -95,7 +95,7 @@ export const VCS: readonly ProviderRule[] = [
     keywords: ["gldt-"],
     minEntropy: 3,
     confidence: "high",
-    samples: { tp: [wrap.env("DEPLOY_TOKEN", "gldt-" + f.b64url(20))], fp: [wrap.env("DEPLOY_TOKEN", "gldt-REPLACE_ME_WITH_TOKEN")] },
+    samples: () => ({ tp: [wrap.env("DEPLOY_TOKEN", "gldt-" + f.b64url(20))], fp: [wrap.env("DEPLOY_TOKEN", "gldt-REPLACE_ME_WITH_TOKEN")] }),
   },
   {
     id: "gitlab-oauth-app-secret",
@@ -103,7 +103,7 @@ export const VCS: readonly ProviderRule[] = [
     pattern: prefixed("gloas-", "[A-Za-z0-9_-]{64}"),
     keywords: ["gloas-"],
     confidence: "high",
-    samples: { tp: [wrap.json("GITLAB_CLIENT_SECRET", "gloas-" + f.b64url(64))], fp: [wrap.json("GITLAB_CLIENT_SECRET", "gloas-...")] },
+    samples: () => ({ tp: [wrap.json("GITLAB_CLIENT_SECRET", "gloas-" + f.b64url(64))], fp: [wrap.json("GITLAB_CLIENT_SECRET", "gloas-...")] }),
   },
   {
     id: "bitbucket-app-password",
@@ -112,7 +112,7 @@ export const VCS: readonly ProviderRule[] = [
     keywords: ["atbb"],
     minEntropy: 3.2,
     confidence: "high",
-    samples: { tp: [wrap.env("BITBUCKET_APP_PASSWORD", "ATBB" + f.alnum(24) + f.hex(8).toUpperCase())], fp: [wrap.env("BITBUCKET_APP_PASSWORD", "ATBBXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")] },
+    samples: () => ({ tp: [wrap.env("BITBUCKET_APP_PASSWORD", "ATBB" + f.alnum(24) + f.hex(8).toUpperCase())], fp: [wrap.env("BITBUCKET_APP_PASSWORD", "ATBBXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")] }),
   },
   {
     id: "atlassian-api-token",
@@ -121,10 +121,10 @@ export const VCS: readonly ProviderRule[] = [
     keywords: ["atatt3", "atctt3"],
     minEntropy: 4,
     confidence: "high",
-    samples: {
+    samples: () => ({
       tp: [wrap.json("JIRA_API_TOKEN", "ATATT3" + f.b64url(178) + "=" + f.hex(7).toUpperCase())],
       fp: [wrap.json("JIRA_API_TOKEN", "ATATT3xFfGF0your-token-here")],
-    },
+    }),
   },
   {
     id: "atlassian-api-token-legacy",
@@ -133,6 +133,6 @@ export const VCS: readonly ProviderRule[] = [
     keywords: ["atlassian", "confluence", "jira"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: { tp: [wrap.env("JIRA_API_TOKEN", f.alnum(24)), wrap.yaml("CONFLUENCE_TOKEN", f.alnum(24))], fp: [wrap.env("JIRA_URL", "https://example.atlassian.net"), wrap.env("JIRA_API_TOKEN", "your_jira_api_token_here")] },
+    samples: () => ({ tp: [wrap.env("JIRA_API_TOKEN", f.alnum(24)), wrap.yaml("CONFLUENCE_TOKEN", f.alnum(24))], fp: [wrap.env("JIRA_URL", "https://example.atlassian.net"), wrap.env("JIRA_API_TOKEN", "your_jira_api_token_here")] }),
   },
-];
+]);
