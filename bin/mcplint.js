@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// mcplint entry: a tiny shim over the built CLI (dist/ is built by `npm ci` through `prepare`).
-import { main } from "../dist/src/cli/main.js";
+// mcplint entry: a tiny shim over the bundled CLI (dist/cli/, built by `npm ci` through `prepare`:
+// tsc, then scripts/build-cli.mjs). One bundle loads in a few files where the tsc output is ~95 modules.
+import { main } from "../dist/cli/main.js";
 
 main().catch((err) => {
   process.stderr.write(`mcplint: internal error: ${err && err.message ? err.message : err}\n`);

@@ -10,6 +10,7 @@ import type { ScanOptions, ScanResult } from "../api.js";
 import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
+import { toolVersion } from "../report/version.js";
 
 export interface CliIo {
   readonly cwd: string;
@@ -264,10 +265,19 @@ async function reportToGitHub(result: ScanResult, flags: ScanFlags, io: CliIo, r
   append(io.env.GITHUB_OUTPUT, gh.stepOutputs({ "findings-count": count, "exit-code": res.exitCode, ...(flags.sarifFile ? { "sarif-file": flags.sarifFile } : {}) }), "the step outputs");
 }
 
+/** Starts loading the library; awaiting the promise gives it (or its load error). */
+function loadEngine(): Promise<typeof import("../api.js")> {
+  const engine = import("../api.js");
+  engine.catch(() => undefined); // awaited later; a usage error thrown first must not leave it unhandled
+  return engine;
+}
+
 /** Scans the paths, or the index with --staged; also says how to read a reported file's text. */
 async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ result: ScanResult; source: Lookup }> {
+  // The engine's modules load while the options (configuration file, baseline) are read.
+  const engine = loadEngine();
   const options = await scanOptionsFrom(paths, flags, io);
-  const { scan, scanSources } = await import("../api.js");
+  const { scan, scanSources } = await engine;
   if (!flags.staged) {
     const result = await scan(options);
     const { decode } = await import("../discover/read.js");
@@ -293,7 +303,7 @@ async function listRules(): Promise<string> {
 export async function run(argv: readonly string[], io: CliIo): Promise<CliResult> {
   const res: CliResult = { exitCode: EXIT_OK, stdout: "", stderr: "" };
   const program = new Command();
-  const version = (await import("../report/version.js")).toolVersion();
+  const version = toolVersion();
   program
     .name("mcplint")
     .description("Prove whether a repository's MCP set-up is governed or merely trusted: secrets, scopes, default-deny policies.")

@@ -1,7 +1,8 @@
 /**
- * The npm package: what `npm pack` ships (what runs, nothing else), an offline
- * install of the tarball into a fresh project running its bin, and lazy
- * loading (`--version` loads neither ajv nor tree-sitter).
+ * The npm package: what `npm pack` ships (what runs, nothing else) and an
+ * offline install of the tarball into a fresh project running its bin (the
+ * bundled CLI, with the modules it loads on first use found from there).
+ * The bundle's own results and lazy loading: bundle.test.ts.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -31,9 +32,9 @@ describe("the npm package", { timeout: 240_000 }, () => {
 
   it("ships what runs and nothing else", () => {
     const { files } = packedOnce();
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/mcplint\.js|dist\/src\/.+\.(js|d\.ts)|schemas\/mcplint\.schema\.json|rules\/.+\.md)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/mcplint\.js|dist\/cli\/[^/]+\.js|dist\/src\/.+\.(js|d\.ts)|schemas\/mcplint\.schema\.json|rules\/.+\.md)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const needed of ["package.json", "LICENSE", "bin/mcplint.js", "dist/src/cli/main.js", "dist/src/cli/run.js", "dist/src/api.js", "dist/src/api.d.ts"]) expect(files).toContain(needed);
+    for (const needed of ["package.json", "LICENSE", "bin/mcplint.js", "dist/cli/main.js", "dist/cli/scan-worker.js", "dist/src/api.js", "dist/src/api.d.ts"]) expect(files).toContain(needed);
     expect(files.some((f) => /^(test|fixtures|scripts|src)\//.test(f) || f.startsWith("dist/test"))).toBe(false);
   });
 
@@ -49,28 +50,18 @@ describe("the npm package", { timeout: 240_000 }, () => {
       throw new Error(`npm install failed: ${install.stderr}`);
     }
     const bin = path.join(project, "node_modules", "mcplint", "bin", "mcplint.js");
-    fs.mkdirSync(path.join(project, "cfg", ".cursor"), { recursive: true });
+    for (const dir of [".cursor", ".continue", ".codex"]) fs.mkdirSync(path.join(project, "cfg", dir), { recursive: true });
     fs.writeFileSync(path.join(project, "cfg", ".cursor", "mcp.json"), JSON.stringify({ mcpServers: { gh: { command: "npx", env: { GITHUB_TOKEN: token } } } }, null, 2));
+    // YAML and TOML: their parsers are required on first use from the installed bundle's folder.
+    fs.writeFileSync(path.join(project, "cfg", ".continue", "config.yaml"), `mcpServers:\n  - name: gh\n    command: npx\n    env:\n      GITHUB_TOKEN: ${token}\n`);
+    fs.writeFileSync(path.join(project, "cfg", ".codex", "config.toml"), `[mcp_servers.gh]\ncommand = "npx"\nenv = { GITHUB_TOKEN = "${token}" }\n`);
     const r = spawnSync(process.execPath, [bin, "scan", "cfg", "--no-color"], { cwd: project, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stdout).toContain("cfg/.cursor/mcp.json:6:");
-    expect(r.stdout).toContain("hardcoded-secret");
+    for (const at of ["cfg/.cursor/mcp.json:6:", "cfg/.continue/config.yaml:5:21", "cfg/.codex/config.toml:3:25"]) expect(r.stdout).toMatch(new RegExp(`${at.replace(/\./g, "\\.")}\\S*\\s+error\\s+hardcoded-secret`));
     expect(r.stdout).not.toContain(token);
     const shim = path.join(project, "node_modules", ".bin", process.platform === "win32" ? "mcplint.cmd" : "mcplint");
     expect(fs.existsSync(shim)).toBe(true);
     const v = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
     expect(v.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version);
-  });
-
-  it("--version loads neither ajv, tree-sitter, yaml nor the rules (lazy imports)", () => {
-    packedOnce(); // dist/ is freshly built
-    const trace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-trace-")), "loaded.txt");
-    const hooks = `import { appendFileSync } from "node:fs"; export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(trace)}, r.url + "\\n"); return r; }`;
-    const register = `import { register } from "node:module"; register(${JSON.stringify("data:text/javascript," + encodeURIComponent(hooks))});`;
-    const r = spawnSync(process.execPath, ["--import", "data:text/javascript," + encodeURIComponent(register), path.join(REPO_ROOT, "bin/mcplint.js"), "--version"], { encoding: "utf8" });
-    expect(r.status, r.stderr).toBe(0);
-    const loaded = fs.readFileSync(trace, "utf8");
-    expect(loaded).toContain("/dist/src/cli/run.js");
-    for (const heavy of ["/node_modules/ajv/", "/node_modules/tree-sitter", "/node_modules/yaml/", "/dist/src/rules/", "/dist/src/api.js", "/dist/src/config/"]) expect(loaded, heavy).not.toContain(heavy);
   });
 });
