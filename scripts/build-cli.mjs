@@ -10,7 +10,7 @@
  * All outputs sit flat in one folder: src/engine/pool.ts starts the worker as
  * `new URL("./scan-worker.js", import.meta.url)`, which resolves beside
  * whichever chunk holds the pool code. tree-sitter, tree-sitter-typescript
- * (native, optional), semver, yaml and @iarna/toml are loaded with
+ * (native, optional), semver, yaml, @iarna/toml and picomatch are loaded with
  * `createRequire(import.meta.url)` on first use and so come from node_modules,
  * found from the chunk's folder as from dist/src/.
  *
@@ -76,7 +76,7 @@ const result = await build({
   target: "node20",
   chunkNames: "[name]-[hash]",
   // Loaded with createRequire at run time from node_modules (native and optional, or first use only); listed so that a static import would stay out too.
-  external: ["tree-sitter", "tree-sitter-typescript", "semver", "yaml", "@iarna/toml"],
+  external: ["tree-sitter", "tree-sitter-typescript", "semver", "yaml", "@iarna/toml", "picomatch"],
   // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ESM build is the same code.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   plugins: [lazyChildProcessForCommander, jsoncParserHasNoSideEffects],

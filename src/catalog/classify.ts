@@ -2,17 +2,22 @@
  * Decides which catalog format a path belongs to (path globs first; content
  * sniffing for YAML/JSON files whose names say nothing).
  */
-import picomatch from "picomatch";
 import { PATH_FORMATS, SNIFFED_FORMATS, SNIFF_EXTENSIONS, type FormatSpec } from "./formats.js";
+import { globMatcher } from "./glob.js";
+
+/** One glob of a format: the segments it needs literally, and its test, compiled when a path first needs it. */
+interface GlobTest {
+  readonly glob: string;
+  readonly literals: readonly string[];
+  match?: (path: string) => boolean;
+}
 
 interface Classifier {
-  /** Full matcher per format (catalog order), compiled when a path first needs it. */
-  readonly matchers: (((p: string) => boolean) | undefined)[];
-  /** Per format, per glob: the segments it needs literally (a path without one of them cannot match). */
-  readonly literalSegments: readonly (readonly (readonly string[])[])[];
+  /** Per format (catalog order), its globs. */
+  readonly globs: readonly (readonly GlobTest[])[];
   /** Literal last segment of a glob -> formats, ascending. */
   readonly byName: ReadonlyMap<string, readonly number[]>;
-  /** Formats whose glob ends in a wildcard segment, with a test for the file name. */
+  /** Formats whose glob ends in a wildcard segment, with a test that the file name may match. */
   readonly wildcards: readonly { readonly index: number; readonly test: (name: string) => boolean }[];
 }
 
@@ -23,54 +28,71 @@ const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
 const GLOB_OPTIONS = { dot: true, nocase: false } as const;
 
 /**
- * A file-name test for a wildcard last segment (`*.json`, `.env.*`),
- * compiled on the first name that has the segment's literal start and end
- * (without them picomatch cannot match); one compiled test per pattern.
+ * A cheap test that a file name may match a wildcard last segment (`*.json`,
+ * `.env.*`, `*.{ts,js}`): it has the literal start and end of the segment,
+ * or of one of its `{a,b}` alternatives. Without them picomatch cannot match;
+ * with them, the format's full globs decide.
  */
-function nameTest(segment: string, compiled: Map<string, (name: string) => boolean>): (name: string) => boolean {
-  const first = segment.search(GLOB_SYNTAX);
-  let last = segment.length - 1;
-  while (last > first && !GLOB_SYNTAX.test(segment.charAt(last))) last--;
-  const prefix = segment.slice(0, first);
-  const suffix = segment.slice(last + 1);
-  return (name) => {
-    if (!name.startsWith(prefix) || !name.endsWith(suffix)) return false;
-    let test = compiled.get(segment);
-    if (!test) compiled.set(segment, (test = picomatch(segment, GLOB_OPTIONS)));
-    return test(name);
+function nameMayMatch(segment: string): (name: string) => boolean {
+  const brace = /\{([^{}]*)\}/.exec(segment);
+  const alternatives = brace && !GLOB_SYNTAX.test(brace[1] as string) ? (brace[1] as string).split(",").map((alt) => segment.replace(brace[0], alt)) : [segment];
+  const ends = alternatives.map((alt) => {
+    const first = alt.search(GLOB_SYNTAX);
+    let last = alt.length - 1;
+    while (last > first && !GLOB_SYNTAX.test(alt.charAt(last))) last--;
+    return first < 0 ? { prefix: alt, suffix: alt } : { prefix: alt.slice(0, first), suffix: alt.slice(last + 1) };
+  });
+  return (name) => ends.some((e) => name.startsWith(e.prefix) && name.endsWith(e.suffix));
+}
+
+/**
+ * A glob's test. Literal segments after a leading `**` (most of the catalog:
+ * `.cursor/mcp.json` anywhere) are decided as picomatch decides them with
+ * `dot: true`, without picomatch: the path is the literal part, or ends in
+ * `/` + the literal part after folders none of which is `.` or `..`. Other
+ * globs, and paths with backslashes (separators to picomatch on Windows),
+ * go to picomatch.
+ */
+function globTest(glob: string): (path: string) => boolean {
+  const tail = glob.startsWith("**/") ? glob.slice(3) : undefined;
+  let full: ((path: string) => boolean) | undefined;
+  const picomatchTest = (p: string) => (full ??= globMatcher(glob, GLOB_OPTIONS))(p);
+  if (tail === undefined || tail.split("/").some((seg) => !seg || GLOB_SYNTAX.test(seg))) return picomatchTest;
+  return (p) => {
+    if (p.includes("\\")) return picomatchTest(p);
+    if (p === tail) return true;
+    if (!p.endsWith(`/${tail}`)) return false;
+    return !p.slice(0, p.length - tail.length - 1).split("/").some((seg) => seg === "." || seg === "..");
   };
 }
 
 /**
  * Built on first use. A path's file name picks the few formats that can
  * match (a map lookup, plus the handful of globs whose last segment is a
- * wildcard); only those run their full glob, in catalog order. Testing every
+ * wildcard); only those run their globs, in catalog order. Testing every
  * glob of every format on every path cost 30 us a path; compiling every
- * format's globs up front cost ~8 ms of a run over a few files, so globs are
- * compiled only for a path that has their literal parts.
+ * format's globs up front cost ~8 ms of a run over a few files, so a glob is
+ * compiled only for a path that has its literal segments, and a literal
+ * path under a leading `**` needs no compiling.
  */
 function build(): Classifier {
   const byName = new Map<string, number[]>();
   const wildcards: { index: number; test: (name: string) => boolean }[] = [];
-  const compiled = new Map<string, (name: string) => boolean>();
   PATH_FORMATS.forEach((spec, index) => {
     for (const g of spec.globs) {
       const last = g.slice(g.lastIndexOf("/") + 1);
       if (last.includes("**") || /\{[^}]*\//.test(g)) wildcards.push({ index, test: () => true });
-      else if (GLOB_SYNTAX.test(last)) wildcards.push({ index, test: nameTest(last, compiled) });
+      else if (GLOB_SYNTAX.test(last)) wildcards.push({ index, test: nameMayMatch(last) });
       else byName.set(last, [...(byName.get(last) ?? []), index]);
     }
   });
-  const literalSegments = PATH_FORMATS.map((spec) => spec.globs.map((g) => g.split("/").filter((seg) => !GLOB_SYNTAX.test(seg))));
-  return { matchers: [], literalSegments, byName, wildcards };
+  const globs = PATH_FORMATS.map((spec) => spec.globs.map((glob): GlobTest => ({ glob, literals: glob.split("/").filter((seg) => !GLOB_SYNTAX.test(seg)) })));
+  return { globs, byName, wildcards };
 }
 
-/** Whether format `index` matches the path: its globs compile only when one of them has all its literal segments in the path. */
+/** Whether format `index` matches the path (`segments`: its path segments). */
 function formatMatches(c: Classifier, index: number, relPath: string, segments: ReadonlySet<string>): boolean {
-  const matcher = c.matchers[index];
-  if (matcher) return matcher(relPath);
-  if (!c.literalSegments[index]?.some((literals) => literals.every((seg) => segments.has(seg)))) return false;
-  return (c.matchers[index] = picomatch((PATH_FORMATS[index]?.globs ?? []) as string[], GLOB_OPTIONS))(relPath);
+  return (c.globs[index] ?? []).some((g) => g.literals.every((seg) => segments.has(seg)) && (g.match ??= globTest(g.glob))(relPath));
 }
 
 /** The format a path belongs to by name alone. */

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import picomatch from "picomatch";
+import { globMatcher } from "../catalog/glob.js";
 import type { Diagnostic } from "../model/types.js";
 
 export interface WalkOptions {
@@ -66,7 +66,7 @@ export function rootOf(paths: readonly string[], cwd: string): string {
 /** `--exclude` semantics: a glob matches the root-relative path or the base name. */
 export function excludeFilter(exclude: readonly string[]): (rel: string) => boolean {
   if (exclude.length === 0) return () => false;
-  const m = picomatch(exclude as string[], { dot: true });
+  const m = globMatcher(exclude, { dot: true });
   return (rel) => m(rel) || m(path.posix.basename(rel));
 }
 

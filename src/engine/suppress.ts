@@ -4,7 +4,7 @@
  * entries and baselines. Findings are never dropped here: a suppressed finding
  * carries `suppression` and reporters leave it out unless asked.
  */
-import picomatch from "picomatch";
+import { globMatcher } from "../catalog/glob.js";
 import type { DocComment } from "../parse/doc.js";
 import type { LineIndex, Loc } from "../model/location.js";
 import { BASELINE_SOURCE_PREFIX } from "./baseline.js";
@@ -113,7 +113,7 @@ export function applySuppressions(findings: readonly Finding[], sources: Suppres
   const used = new Set<number>();
   const config = (sources.config?.entries ?? [])
     .filter((e) => !isExpired(e.expires, sources.now))
-    .map((e) => ({ e, path: picomatch(e.path, { dot: true }) }));
+    .map((e) => ({ e, path: globMatcher(e.path, { dot: true }) }));
   const out = findings.map((f): Finding => {
     for (const i of byFile.get(f.loc.file) ?? []) {
       const d = directives[i] as SuppressionDirective;

@@ -1,7 +1,10 @@
 /**
  * classifyPath compiles a format's globs only for paths that have the globs'
- * literal parts (start-up: a run over a few files compiles a few globs). It
- * must decide exactly as testing every format's globs in catalog order does.
+ * literal parts, and decides literal paths under a leading `**` without
+ * picomatch (start-up: a run over a few files compiles no glob). It must
+ * decide exactly as testing every format's globs in catalog order with
+ * picomatch does, odd paths included (`.`/`..` folders, empty segments,
+ * backslashes).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -35,10 +38,12 @@ function fixturePaths(): string[] {
 
 describe("classifyPath", () => {
   const near = ["appsettings.json", "appsettings.Production.json", "x/appsettings.json.bak", ".env", ".env.local", "a/.env.x/y.json", "env.local", "Code - Insiders/User/mcp.json", "Code/User/profiles/p1/mcp.json", "code/User/mcp.json", ".CURSOR/mcp.json", ".cursor/MCP.json", ".cursor/mcp.json/x", "x.code-workspace", ".code-workspace", "a/.amazonq/cli-agents/x/y.json", "a\\.cursor\\mcp.json", "./.cursor/mcp.json", ".codex/a.config.toml", ".codex/config.toml.x", "managed-settings.d/.json", "src/index.d.ts", "src/a.tsx", "src/a.ts.map", "README.md", ""];
-  const paths = [...new Set([...PATH_FORMATS.flatMap((f) => f.globs.flatMap(examplesOf)), ...fixturePaths(), ...fixturePaths().map((p) => `repo/${p}`), ...near])];
+  const examples = [...PATH_FORMATS.flatMap((f) => f.globs.flatMap(examplesOf)), ...fixturePaths()];
+  const odd = (p: string) => [`repo/${p}`, `./${p}`, `../${p}`, `a/../${p}`, `a/./${p}`, `a//${p}`, `/${p}`, `~/${p}`, `a/.../${p}`, `**/${p}`, `x${p}`, p.replace(/\//g, "\\")];
+  const paths = [...new Set([...examples, ...examples.flatMap(odd), ...near])];
 
   it("decides as testing every format's globs in catalog order", () => {
-    expect(paths.length).toBeGreaterThan(500);
+    expect(paths.length).toBeGreaterThan(5000);
     const differ = paths.filter((p) => classifyPath(p)?.id !== byEveryGlob(p)).map((p) => `${p}: ${classifyPath(p)?.id} vs ${byEveryGlob(p)}`);
     expect(differ).toEqual([]);
     // The examples do reach most formats (the comparison is not vacuous).
