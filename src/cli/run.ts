@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
+import { findConfigFile } from "../config/find.js";
 import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
@@ -134,11 +135,11 @@ function shownPath(abs: string, io: CliIo): string {
 /** The configuration file's settings: --config FILE, else the nearest .mcplint.{yaml,yml,json}; none with --no-config. */
 async function configOptions(paths: readonly string[], flags: ScanFlags, io: CliIo): Promise<Partial<ScanOptions>> {
   if (flags.config === false) return {};
-  const { findConfigFile, loadConfig, formatProblems } = await import("../config/load.js");
   const explicit = typeof flags.config === "string" ? path.resolve(io.cwd, flags.config) : undefined;
   if (explicit && !fs.existsSync(explicit)) throw new CommanderError(EXIT_FATAL, "mcplint.config", `--config: no such file: ${flags.config}`);
   const file = explicit ?? findConfigFile(path.resolve(io.cwd, paths[0] ?? "."));
   if (!file) return {};
+  const { loadConfig, formatProblems } = await import("../config/load.js");
   const { ruleAndCategoryIds } = await import("../rules/index.js");
   const loaded = await loadConfig(file, { knownRules: ruleAndCategoryIds() });
   const shown = shownPath(file, io);

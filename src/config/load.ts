@@ -1,11 +1,10 @@
 /**
- * Finds and loads the configuration file: `.mcplint.yaml`, `.mcplint.yml` or
- * `.mcplint.json`, looked for in the scanned folder and its parents up to the
- * repository root (a folder holding `.git`) or the filesystem root.
- * Problems are values (file, line, key, message); nothing throws.
+ * Loads the configuration file (find.ts finds it: `.mcplint.yaml`,
+ * `.mcplint.yml` or `.mcplint.json` in the scanned folder or a parent up to
+ * the repository root). Problems are values (file, line, key, message);
+ * nothing throws.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { toPlain } from "../parse/doc.js";
 import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
@@ -14,38 +13,11 @@ import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.
 import { parseAllowEntry } from "../engine/secret-allow.js";
 import { isRealDate } from "../engine/suppress.js";
 
-export const CONFIG_FILE_NAMES = [".mcplint.yaml", ".mcplint.yml", ".mcplint.json"] as const;
+export { CONFIG_FILE_NAMES, findConfigFile } from "./find.js";
 
 export type ConfigLoad =
   | { readonly ok: true; readonly file: string; readonly config: McplintConfig }
   | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
-
-/** The nearest configuration file for a scanned path (file or folder), or undefined. */
-export function findConfigFile(start: string): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
-  } catch {
-    dir = path.dirname(dir);
-  }
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir || fs.existsSync(path.join(dir, ".git"))) return undefined;
-    dir = parent;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 export interface LoadOptions {
   /** Rule ids and categories that `rules` and `suppressions` may name. */

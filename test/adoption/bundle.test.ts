@@ -120,19 +120,19 @@ function loadedBy(argv: string[]): { files: string[]; inputs: string[]; required
 const under = (list: readonly string[], prefix: string) => list.filter((p) => p.startsWith(prefix));
 
 describe("the bundled CLI loads lazily", { timeout: 60_000 }, () => {
-  it("--version loads neither ajv, tree-sitter, yaml, the rules, the API nor the configuration code", () => {
+  it("--version loads neither ajv, tree-sitter, yaml, the rules, the API nor the configuration loader", () => {
     const { files, inputs, required } = loadedBy(["--version"]);
     expect(files).toContain("main.js");
     expect(inputs).toContain("src/cli/run.ts");
-    for (const heavy of ["node_modules/ajv/", "node_modules/yaml/", "node_modules/@iarna/toml/", "src/rules/", "src/api.ts", "src/config/", "src/secrets/", "src/model/"]) expect(under(inputs, heavy), heavy).toEqual([]);
+    for (const heavy of ["node_modules/ajv/", "node_modules/yaml/", "node_modules/@iarna/toml/", "src/rules/", "src/api.ts", "src/config/load.ts", "src/config/schema.ts", "src/config/validate.ts", "src/secrets/", "src/model/"]) expect(under(inputs, heavy), heavy).toEqual([]);
     for (const heavy of ["node_modules/tree-sitter", "node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/semver/"]) expect(under(required, heavy), heavy).toEqual([]);
   });
 
-  it("a pre-commit run over three JSON configurations loads no YAML, TOML, tree-sitter, picomatch, ajv or other report code", () => {
+  it("a pre-commit run over three JSON configurations loads no YAML, TOML, tree-sitter, picomatch, ajv, configuration loader or other report code", () => {
     const { inputs, required } = loadedBy(["scan", ...PRE_COMMIT_FILES, "--format", "json", "--fail-on", "none"]);
     // The trace is real: the scan engine and its rules were loaded.
     for (const needed of ["src/api.ts", "src/rules/index.ts", "src/parse/jsonc.ts", "src/report/json.ts"]) expect(inputs).toContain(needed);
-    const heavy = ["node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/picomatch/", "node_modules/ajv", "node_modules/chalk/", "src/report/sarif.ts", "src/report/html.ts", "src/report/markdown.ts", "src/report/text.ts", "src/report/github.ts", "src/discover/staged.ts"];
+    const heavy = ["node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/picomatch/", "node_modules/ajv", "node_modules/chalk/", "src/report/sarif.ts", "src/report/html.ts", "src/report/markdown.ts", "src/report/text.ts", "src/report/github.ts", "src/discover/staged.ts", "src/config/load.ts"];
     for (const h of heavy) expect(under(inputs, h), h).toEqual([]);
     for (const h of ["node_modules/tree-sitter", "node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/semver/", "node_modules/picomatch/"]) expect(under(required, h), h).toEqual([]);
   });
