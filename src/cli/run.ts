@@ -266,29 +266,29 @@ async function reportToGitHub(result: ScanResult, flags: ScanFlags, io: CliIo, r
   append(io.env.GITHUB_OUTPUT, gh.stepOutputs({ "findings-count": count, "exit-code": res.exitCode, ...(flags.sarifFile ? { "sarif-file": flags.sarifFile } : {}) }), "the step outputs");
 }
 
-/** Starts loading the library; awaiting the promise gives it (or its load error). */
-function loadEngine(): Promise<typeof import("../api.js")> {
-  const engine = import("../api.js");
-  engine.catch(() => undefined); // awaited later; a usage error thrown first must not leave it unhandled
-  return engine;
+/** A lazy import started now and awaited later: a usage error thrown in between must not leave it unhandled. */
+function early<T>(loading: Promise<T>): Promise<T> {
+  loading.catch(() => undefined);
+  return loading;
 }
 
 /** Scans the paths, or the index with --staged; also says how to read a reported file's text. */
 async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ result: ScanResult; source: Lookup }> {
-  // The engine's modules load while the options (configuration file, baseline) are read.
-  const engine = loadEngine();
+  // The engine's modules (and the reader that code frames use) load while the options (configuration file, baseline) are read.
+  const engine = early(import("../api.js"));
+  const reader = early(import("../discover/read.js"));
   const options = await scanOptionsFrom(paths, flags, io);
   const { scan, scanSources } = await engine;
   if (!flags.staged) {
     const result = await scan(options);
-    const { decode } = await import("../discover/read.js");
+    const { decode } = await reader;
     const inRoot = sourceLookup(result.root, decode);
     const elsewhere = sourceLookup("/", decode);
     return { result, source: (f) => (result.sourcePaths?.has(f) ? elsewhere(result.sourcePaths.get(f) as string) : inRoot(f)) };
   }
   if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
   const { readStaged } = await import("../discover/staged.js");
-  const { DEFAULT_MAX_FILE_SIZE } = await import("../discover/read.js");
+  const { DEFAULT_MAX_FILE_SIZE } = await reader;
   const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (!read.ok) throw new CommanderError(EXIT_FATAL, "mcplint.staged", read.message);
   const texts = new Map(read.staged.sources.map((s) => [s.path, s.text]));
