@@ -46,15 +46,21 @@ function timed(cmd, argv, cwd, timeoutMs) {
   const rssFile = path.join(BENCH, "rss.txt");
   // A time limit goes through coreutils `timeout`, inside /usr/bin/time, so that it kills the tool itself.
   const [c, a] = timeoutMs && which("timeout") ? ["timeout", ["--signal=KILL", String(Math.ceil(timeoutMs / 1000)), cmd, ...argv]] : [cmd, argv];
-  const [bin, full] = TIME ? [TIME, ["-f", "%M", "-o", rssFile, c, ...a]] : [c, a];
+  const [bin, full] = TIME ? [TIME, ["-f", "%M %U %S", "-o", rssFile, c, ...a]] : [c, a];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(bin, full, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
   const timedOut = Boolean(timeoutMs) && (r.status === 137 || r.status === 124) && ms >= timeoutMs;
   let rss;
-  if (TIME && !timedOut) rss = Number(fs.readFileSync(rssFile, "utf8").trim().split("\n").pop());
-  return { ms, rss, status: r.status, stderr: String(r.stderr ?? ""), timedOut };
+  let cpu;
+  if (TIME && !timedOut) {
+    // The last line: peak RSS (KB), user and system CPU seconds (an earlier line may say the exit status).
+    const [kb, user, sys] = fs.readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+    rss = kb;
+    cpu = (user + sys) * 1000;
+  }
+  return { ms, rss, cpu, status: r.status, stderr: String(r.stderr ?? ""), timedOut };
 }
 
 function which(cmd) {
@@ -118,12 +124,13 @@ function alternate(jobs, runs, quiet = false) {
 function summarize(name, rs) {
   const ms = rs.map((r) => r.ms);
   const rss = rs.map((r) => r.rss).filter((x) => x !== undefined);
-  return { name, n: rs.length, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rss: rss.length ? Math.max(...rss) : undefined, timedOut: rs.some((r) => r.timedOut) };
+  const cpu = rs.map((r) => r.cpu).filter((x) => x !== undefined);
+  return { name, n: rs.length, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpu: cpu.length ? median(cpu) : undefined, rss: rss.length ? Math.max(...rss) : undefined, timedOut: rs.some((r) => r.timedOut) };
 }
 
 function table(rows) {
-  const head = ["", "runs", "median", "min-max", "peak RSS"];
-  const body = rows.map((r) => [r.name, String(r.n), (r.timedOut ? ">" : "") + fmtS(r.median), `${fmtS(r.min)}-${fmtS(r.max)}`, fmtMB(r.rss)]);
+  const head = ["", "runs", "median", "min-max", "CPU (median)", "peak RSS"];
+  const body = rows.map((r) => [r.name, String(r.n), (r.timedOut ? ">" : "") + fmtS(r.median), `${fmtS(r.min)}-${fmtS(r.max)}`, r.cpu === undefined ? "-" : fmtS(r.cpu), fmtMB(r.rss)]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
   return [line(head), ...body.map(line)].join("\n");
@@ -215,12 +222,19 @@ if (!secretlint) console.log(`secretlint: ${NO_SECRETLINT ? "skipped (--quick / 
 const get = (rows, prefix) => rows.find((r) => r.name.startsWith(prefix));
 const m = get(full, "mcplint scan (auto");
 console.log("");
-if (rg) console.log(verdict("mcplint / ripgrep (wall, medians)", m.median / get(full, "ripgrep").median, 2, "lower"));
+if (rg) {
+  const r = get(full, "ripgrep");
+  console.log(verdict("mcplint / ripgrep (wall, medians)", m.median / r.median, 2, "lower"));
+  console.log(`${"  --threads 1 / ripgrep (wall, medians)".padEnd(46)} ${(get(full, "mcplint scan --threads 1").median / r.median).toFixed(2).padStart(7)}x`);
+  if (m.cpu !== undefined && r.cpu !== undefined) console.log(`${"  CPU time, mcplint / ripgrep (medians)".padEnd(46)} ${(m.cpu / r.cpu).toFixed(2).padStart(7)}x`);
+}
 if (secretlint) {
   const sl = get(full, "secretlint");
   console.log(verdict(`secretlint / mcplint (wall, medians)${sl.timedOut ? " (lower bound: stopped)" : ""}`, sl.median / m.median, 20, "higher"));
 }
-console.log(`${"mcplint peak RSS".padEnd(46)} ${fmtMB(m.rss).padStart(8)}    target <= 250 MB   ${m.rss === undefined ? "not measured" : m.rss / 1024 <= 250 ? "met" : "NOT met"}`);
+console.log(`${"mcplint peak RSS (highest of the runs)".padEnd(46)} ${fmtMB(m.rss).padStart(8)}    target <= 250 MB   ${m.rss === undefined ? "not measured" : m.rss / 1024 <= 250 ? "met" : "NOT met"}`);
+const t1 = get(full, "mcplint scan --threads 1");
+if (t1.rss !== undefined) console.log(`${"  --threads 1 peak RSS".padEnd(46)} ${fmtMB(t1.rss).padStart(8)}`);
 
 // 2. Start-up: the pre-commit-sized run vs `node -e 0`.
 console.log("");
