@@ -24,9 +24,10 @@ export type ReadResult =
       readonly mode?: number;
       /**
        * Present when the reader was asked for a byte view (`makeReader(max, { byteView: true })`) and
-       * the file is UTF-8 with non-ASCII characters: `text` is then the file's bytes one character
-       * each (latin1), which ASCII patterns see exactly as in the decoded text, and `exact()` decodes
-       * the real text. Call it before the reader's next read: the bytes sit in a reused buffer.
+       * the file is UTF-8 with non-ASCII characters (none of them a space): `text` is then the
+       * file's bytes one character each (see `byteView`), which ASCII patterns see as in the decoded
+       * text, and `exact()` decodes the real text. Call it before the reader's next read: the bytes
+       * sit in a reused buffer.
        */
       readonly exact?: () => string;
     }
@@ -124,6 +125,39 @@ export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MA
   return readSourceSync(abs, rel, maxBytes);
 }
 
+const SPACE_SEQUENCES = [
+  [0xc2, 0xa0], // U+00A0 no-break space
+  [0xe1, 0x9a, 0x80], // U+1680
+  [0xe2, 0x81, 0x9f], // U+205F
+  [0xe3, 0x80, 0x80], // U+3000
+  [0xef, 0xbb, 0xbf], // U+FEFF inside the text
+].map((b) => Buffer.from(b));
+const E2_80 = Buffer.from([0xe2, 0x80]);
+
+/** Does the UTF-8 text hold a character above ASCII that `\s` matches (U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF)? */
+function hasUnicodeSpace(body: Buffer): boolean {
+  if (SPACE_SEQUENCES.some((seq) => body.includes(seq))) return true;
+  for (let i = body.indexOf(E2_80); i >= 0; i = body.indexOf(E2_80, i + 2)) {
+    const c = body[i + 2] ?? 0;
+    if ((c >= 0x80 && c <= 0x8a) || c === 0xa8 || c === 0xa9 || c === 0xaf) return true;
+  }
+  return false;
+}
+
+/**
+ * The bytes one character each (latin1), or undefined when the view could
+ * judge the text differently: a character above ASCII that `\s` matches would
+ * not be a space there (a key, a separator or a `Bearer` gap could then fail
+ * to match). Byte 0xA0, a UTF-8 continuation byte (in à, Р, many CJK
+ * characters), would read as a no-break space and split a value that has no
+ * space: it becomes U+00A1, which no pattern treats specially.
+ */
+function byteView(body: Buffer): string | undefined {
+  if (hasUnicodeSpace(body)) return undefined;
+  const view = body.toString("latin1");
+  return body.includes(0xa0) ? view.replaceAll("\u00a0", "\u00a1") : view;
+}
+
 /** Decodes bytes to text, or says why the file is not text. */
 export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): ReadResult {
   const notes: Diagnostic[] = [];
@@ -142,7 +176,8 @@ export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): R
   else if (isUtf8(body)) {
     // Decoding into a two-byte string costs about twice the copy of a one-byte view, and every
     // later pass over a two-byte string is slower too.
-    if (options.byteView) return { ok: true, text: body.toString("latin1"), bytes: buf.length, notes, exact: () => body.toString("utf8") };
+    const view = options.byteView ? byteView(body) : undefined;
+    if (view !== undefined) return { ok: true, text: view, bytes: buf.length, notes, exact: () => body.toString("utf8") };
     text = body.toString("utf8");
   }
   else {

@@ -5,6 +5,7 @@
  * are plain data (they cross to worker threads) and compiled once per scan.
  */
 import { sniffCandidates } from "../catalog/classify.js";
+import { MAX_GENERIC_LINE } from "../secrets/generic.js";
 import type { ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
@@ -48,7 +49,11 @@ export interface FileOutcome {
  * analysed on the view; a result that is plain text with nothing in it is
  * final (ASCII patterns find the same there), anything else (a finding, a
  * catalog format, a comment, custom patterns) is redone on the decoded text,
- * so reported locations and values are always the exact ones.
+ * so reported locations and values are always the exact ones. Files with a
+ * space character above ASCII (read.ts) or a line over the generic line cap
+ * skip the view. What the view can still judge differently: a repeat bounded
+ * in characters over non-ASCII text (a quoted value of more than 2,000 bytes
+ * but fewer characters), which no credential format has.
  */
 export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs: string, rel: string) => ReadResult, prep: PreparedAnalysis): FileOutcome {
   const r = read(file.abs, file.rel);
@@ -56,13 +61,28 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
   // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
-  if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0) {
+  if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && linesWithinCap(r.text)) {
     const problems: Diagnostic[] = [];
     const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep);
     if (problems.length === 0 && isEmptyText(quick)) return { diagnostics, analysis: quick, ...mode };
   }
   const text = r.exact ? r.exact() : r.text;
   return { diagnostics, analysis: safeAnalyze(file.rel, text, r.bytes, diagnostics, prep), ...mode };
+}
+
+/**
+ * No line of the view is longer than the generic checks' line cap. A line has
+ * at least as many bytes as characters, so a line the view would skip could
+ * still be examined in the text: such a file is analysed on the text.
+ */
+function linesWithinCap(view: string): boolean {
+  for (let s = 0; s < view.length; ) {
+    let e = view.indexOf("\n", s);
+    if (e < 0) e = view.length;
+    if (e - s > MAX_GENERIC_LINE) return false;
+    s = e + 1;
+  }
+  return true;
 }
 
 /** A text file in which the analysis found nothing. */

@@ -76,7 +76,7 @@ describe("invalid UTF-8", () => {
   });
 });
 
-describe("non-ASCII UTF-8 text files (scanned on a one-byte view, confirmed on the decoded text)", () => {
+describe("non-ASCII UTF-8 text files, from the main thread and from workers", () => {
   const scanBoth = async (files: Record<string, string>) => {
     const dir = treeWithPlantedSecret(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, "utf8")])));
     // threads 1 and 2: the main thread and the workers read the same way.
@@ -91,6 +91,18 @@ describe("non-ASCII UTF-8 text files (scanned on a one-byte view, confirmed on t
       expect(hit?.loc.column).toBe(line.indexOf(token) + 1);
       expect(result.model.files.find((f) => f.path === "src/app.js")?.bytes).toBe(Buffer.byteLength(`// ünïcode\n${line}\n`));
       expectPlantedSecret(result);
+    }
+  });
+
+  it("finds a password with non-ASCII characters (UTF-8 bytes that a byte-wise view would read as a no-break space)", async () => {
+    // "à" is C3 A0 and "Р" is D0 A0: read byte by byte, A0 is U+00A0, which \s matches.
+    const text = `const password = "pàssw0rdXyz12Q";\nconst dbPassword = "Zq8РРРРLw9Vb7Tn";\n`;
+    for (const result of await scanBoth({ "src/pw.js": text })) {
+      const hits = result.findings.filter((f) => f.loc.file === "src/pw.js" && f.ruleId === "hardcoded-secret");
+      expect(hits.map((f) => [f.loc.line, f.loc.column])).toEqual([
+        [1, 19],
+        [2, 21],
+      ]);
     }
   });
 
