@@ -10,7 +10,7 @@
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { makeReader } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import { analyzeSource, prepareAnalysis, type AnalysisSettings, type FileOutcome } from "./analyze-source.js";
@@ -50,6 +50,8 @@ export function poolSize(fileCount: number, threads: number | undefined): number
  * the worker first (Node 20 workers ignore `--import` in execArgv).
  */
 function startWorker(): Worker {
+  // Loaded here, not at the top: a scan of a few files (a pre-commit hook) never starts a worker.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./scan-worker.js", import.meta.url), { stdout: false, stderr: false, resourceLimits: WORKER_LIMITS });
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/index\.cjs$/, "index.mjs")).href;
   const entry = new URL("./scan-worker.ts", import.meta.url).href;
