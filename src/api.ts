@@ -10,7 +10,7 @@ import { excludeFilter, walk, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeSource, prepareAnalysis, safeAnalyze, type FileOutcome } from "./engine/analyze-source.js";
-import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
+import { analyzeInPool, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
@@ -84,10 +84,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const paths = options.paths ?? (options.user ? [] : ["."]);
   // Once the walk has seen enough files for a pool, its workers start loading (on their own
   // threads) while the walk goes on; a small tree never starts one.
-  const pooled = options.threads === undefined || options.threads > 1 ? poolSize(Number.MAX_SAFE_INTEGER, options.threads) : 1;
   let warm: WarmWorkers | undefined;
   const onFiles = (count: number) => {
-    if (!warm && pooled > 1 && count >= (options.threads === undefined ? POOL_THRESHOLD : 0)) warm = warmWorkers(pooled - 1);
+    const size = poolSize(count, options.threads);
+    if (!warm && size > 1) warm = warmWorkers(size - 1);
   };
   try {
     const walked = paths.length

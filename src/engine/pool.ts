@@ -37,7 +37,7 @@ export interface PoolReply {
   readonly outcomes: FileOutcome[];
 }
 
-/** Worker count for a scan: explicit `threads`, else the cores when the scan is large, else 1 (no pool). */
+/** Threads for a scan, the calling thread counted: explicit `threads`, else the cores when the scan is large, else 1 (no pool). */
 export function poolSize(fileCount: number, threads: number | undefined): number {
   if (threads !== undefined && threads > 0) return Math.min(Math.floor(threads), Math.max(1, fileCount));
   if (fileCount < POOL_THRESHOLD) return 1;

@@ -4,6 +4,8 @@
  * `DB_PASSWORD` do; `token_url`, `api_key_env`, `secretRef`, `publicKey`,
  * `max_tokens` do not.
  */
+import { boundedMemo } from "./memo.js";
+
 export type KeyKind = "authorization" | "password" | "secret";
 
 const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "passwort"]);
@@ -41,15 +43,10 @@ export function keyWords(key: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-const cache = new Map<string, KeyKind | undefined>();
+const classifyName = boundedMemo(classify, 4096);
 
 export function classifyKey(key: string | undefined): KeyKind | undefined {
-  if (!key) return undefined;
-  if (cache.has(key)) return cache.get(key);
-  const kind = classify(key);
-  if (cache.size >= 4096) cache.clear();
-  cache.set(key, kind);
-  return kind;
+  return key ? classifyName(key) : undefined;
 }
 
 function classify(key: string): KeyKind | undefined {

@@ -4,6 +4,7 @@
  * examines) and the `.netrc` words, all found by a single multi-needle scan.
  */
 import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
+import { boundedMemo } from "./memo.js";
 import { buildNeedles, findNeedles } from "./prefilter.js";
 import { PROVIDERS } from "./providers/index.js";
 
@@ -74,7 +75,8 @@ const INDEX = buildIndex();
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Longer letter-and-digit runs than this are never a key the line checks accept (keys are <= 101 characters); kept, to be safe. */
 const MAX_RUN = 128;
-const runVerdicts = new Map<string, boolean>();
+/** Does a letter-and-digit run have one of LINE_WORDS among its words? */
+const hasLineWord = boundedMemo((run) => keyWords(run).some((w) => LINE_WORDS.has(w)), 8192);
 
 /** Does the letter-and-digit run around `pos` hold one of LINE_WORDS? */
 function inLineWord(text: string, pos: number): boolean {
@@ -82,14 +84,7 @@ function inLineWord(text: string, pos: number): boolean {
   while (s > 0 && isAlnum(text.charCodeAt(s - 1))) if (pos - --s > MAX_RUN) return true;
   let e = pos;
   while (e < text.length && isAlnum(text.charCodeAt(e))) if (++e - pos > MAX_RUN) return true;
-  const run = text.slice(s, e);
-  let verdict = runVerdicts.get(run);
-  if (verdict === undefined) {
-    verdict = keyWords(run).some((w) => LINE_WORDS.has(w));
-    if (runVerdicts.size >= 8192) runVerdicts.clear();
-    runVerdicts.set(run, verdict);
-  }
-  return verdict;
+  return hasLineWord(text.slice(s, e));
 }
 
 /** One pass over `text`. */

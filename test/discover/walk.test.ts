@@ -55,6 +55,14 @@ describe("walk", () => {
     expect(r.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(["symlink-outside-root link.json"]);
   });
 
+  it("reports its running file count after each folder (the scan starts pool workers from it)", async () => {
+    const counts: number[] = [];
+    const r = await walk({ paths: ["."], cwd: root, onFiles: (n) => counts.push(n) });
+    expect(counts.length).toBeGreaterThan(3);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBe(r.files.length);
+  });
+
   it("without .gitignore, lists every regular file outside the skipped folders", async () => {
     const r = await walk({ paths: ["."], cwd: root, gitignore: false });
     expect(rels(r)).toContain("dist/deep/x.json");
