@@ -143,7 +143,7 @@ function verdict(label, value, limit, better) {
 
 // ---------------------------------------------------------------------------
 
-if (!fs.existsSync(path.join(REPO, "dist", "cli", "main.js")) || !fs.existsSync(path.join(REPO, "dist", "src", "cli", "main.js"))) {
+if (!fs.existsSync(path.join(REPO, "dist", "cli", "mcplint.cjs")) || !fs.existsSync(path.join(REPO, "dist", "src", "cli", "main.js"))) {
   log("dist/ is missing: run `npm run build` first");
   process.exit(2);
 }
@@ -153,7 +153,8 @@ const header = () => `mcplint benchmark: ${new Date().toISOString()}, node ${pro
 /**
  * Start-up: a pre-commit-sized run (three client config files, as a hook
  * passes them) against `node -e 0`, with the same run through the unbundled
- * tsc output (dist/src/, ~95 modules) for comparison, the earlier three-file
+ * tsc output (dist/src/, ~95 modules) and through the bundle without its
+ * code cache for comparison, the earlier three-file
  * set (two JSON policy files and a TOML one: the TOML parser loads on first
  * use) and `--version`.
  */
@@ -163,10 +164,13 @@ function startup() {
   const withToml = existing(["fixtures/policies/claude-code/.claude/settings.json", "fixtures/policies/gemini-cli/.gemini/settings.json", "fixtures/policies/codex/.codex/config.toml"]);
   const unbundled = path.join(BENCH, "mcplint-unbundled.mjs");
   fs.writeFileSync(unbundled, `import { main } from ${JSON.stringify(pathToFileURL(path.join(REPO, "dist", "src", "cli", "main.js")).href)};\nawait main();\n`);
+  const noCache = path.join(BENCH, "mcplint-no-code-cache.cjs");
+  fs.writeFileSync(noCache, `require(${JSON.stringify(path.join(REPO, "bin", "load-cli.js"))}).loadCli({ useCache: false }).exports.main();\n`);
   const scanArgs = (list) => ["scan", ...list, "--format", "json", "-o", "/dev/null", "--fail-on", "none"];
   const jobs = [
     { name: "node -e 0", cmd: process.execPath, argv: ["-e", "0"] },
     { name: `mcplint scan (${files.length} config files)`, cmd: process.execPath, argv: [MCPLINT, ...scanArgs(files)], ok: (r) => r.status === 0 },
+    { name: "  same, bundle without its code cache", cmd: process.execPath, argv: [noCache, ...scanArgs(files)], ok: (r) => r.status === 0 },
     { name: "  same, unbundled (dist/src/)", cmd: process.execPath, argv: [unbundled, ...scanArgs(files)], ok: (r) => r.status === 0 },
     { name: `mcplint scan (${withToml.length} files, one TOML)`, cmd: process.execPath, argv: [MCPLINT, ...scanArgs(withToml)], ok: (r) => r.status === 0 },
     { name: "mcplint --version", cmd: process.execPath, argv: [MCPLINT, "--version"], ok: (r) => r.status === 0 },

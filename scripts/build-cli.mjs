@@ -1,22 +1,29 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI (`npm run build`, after tsc): src/cli/main.ts and the scan
- * pool's worker become ESM files in dist/cli/, with code splitting so that
- * every dynamic `import()` of the sources (reports, config, --user, ...) stays
- * a lazily loaded chunk. A pre-commit run then loads ~20 files instead of
- * ~95 modules and their package.json look-ups. bin/mcplint.js imports
- * dist/cli/main.js; the library (dist/src/, tsc) is not bundled.
+ * Bundles the CLI (`npm run build`, after tsc) into dist/cli/:
  *
- * All outputs sit flat in one folder: src/engine/pool.ts starts the worker as
- * `new URL("./scan-worker.js", import.meta.url)`, which resolves beside
- * whichever chunk holds the pool code. tree-sitter, tree-sitter-typescript
- * (native, optional), semver, yaml, @iarna/toml and picomatch are loaded with
- * `createRequire(import.meta.url)` on first use and so come from node_modules,
- * found from the chunk's folder as from dist/src/.
+ * - mcplint.cjs: src/cli/main.ts as ONE CommonJS file, which bin/mcplint.js
+ *   runs through `vm.Script` with V8's code cache (bin/load-cli.js). Modules
+ *   that the sources import dynamically (reports, the configuration loader,
+ *   ajv, --user, ...) stay lazy inside it: esbuild wraps each in an init
+ *   function that runs on the first import. Its first line is a build id.
+ * - mcplint.cjs.cache: the code cache, made by running the bundle once on
+ *   sample configurations (scripts/train-code-cache.mjs) and tied to the
+ *   build id. A pre-commit run then compiles almost nothing.
+ * - scan-worker.js (+ chunks): the pool's worker, ESM as before.
+ *
+ * src/engine/pool.ts starts the worker as `new URL("./scan-worker.js",
+ * import.meta.url)`; in the CommonJS bundle `import.meta.url` is the bundle's
+ * own file URL, so the worker is found beside it. tree-sitter,
+ * tree-sitter-typescript (native, optional), semver, yaml, @iarna/toml and
+ * picomatch are loaded with `createRequire(import.meta.url)` on first use and
+ * so come from node_modules. The library (dist/src/, tsc) is not bundled.
  *
  *   node scripts/build-cli.mjs                 # dist/cli/ (and dist/cli.meta.json: which sources each file holds)
  *   node scripts/build-cli.mjs --outdir DIR    # elsewhere (tests); DIR must lie inside this repository
  */
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,21 +67,17 @@ const jsoncParserHasNoSideEffects = {
   },
 };
 
-/** esbuild's `__require` (CommonJS dependencies requiring Node built-ins) needs a real `require` in the chunk that defines it. */
+/** esbuild's `__require` (CommonJS dependencies requiring Node built-ins) needs a real `require` in the ESM chunk that defines it. */
 const REQUIRE_BANNER = 'import { createRequire as __mcplintCreateRequire } from "node:module";\nconst require = __mcplintCreateRequire(import.meta.url);\n';
 const usesFreeRequire = (text) => text.includes('Dynamic require of "');
 
-const result = await build({
+const common = {
   absWorkingDir: REPO,
-  entryPoints: { main: "src/cli/main.ts", "scan-worker": "src/engine/scan-worker.ts" },
   outdir: CLI_OUT,
   write: false,
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20",
-  chunkNames: "[name]-[hash]",
   // Loaded with createRequire at run time from node_modules (native and optional, or first use only); listed so that a static import would stay out too.
   external: ["tree-sitter", "tree-sitter-typescript", "semver", "yaml", "@iarna/toml", "picomatch"],
   // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ESM build is the same code.
@@ -83,9 +86,47 @@ const result = await build({
   legalComments: "none",
   logLevel: "warning",
   metafile: true,
+};
+
+/** The CLI: one CommonJS file for the code cache. The first line is the build id that the cache file repeats. */
+const cli = await build({
+  ...common,
+  entryPoints: { mcplint: "src/cli/main.ts" },
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  define: { "import.meta.url": "__mcplintUrl" },
+  banner: { js: `// mcplint build ${randomUUID()}\nconst __mcplintUrl = require("node:url").pathToFileURL(__filename).href;` },
 });
+
+/** The pool's worker: ESM, chunks split as the sources load them. */
+const worker = await build({
+  ...common,
+  entryPoints: { "scan-worker": "src/engine/scan-worker.ts" },
+  splitting: true,
+  format: "esm",
+  chunkNames: "[name]-[hash]",
+});
+
+// The bin reads the bundle as UTF-8; pure ASCII becomes a one-byte string through V8's fast path
+// (one non-ASCII character made the read of the 1 MB file ~4x slower). esbuild escapes strings but
+// not regular expression literals: write such characters as \u escapes in the sources.
+const bundleText = cli.outputFiles[0]?.text ?? "";
+const nonAscii = bundleText.search(/[^\x00-\x7f]/);
+if (nonAscii >= 0) {
+  const line = bundleText.slice(0, nonAscii).split("\n").length;
+  process.stderr.write(`build-cli: the CLI bundle has a non-ASCII character on line ${line}: ${bundleText.split("\n")[line - 1]?.trim().slice(0, 120)}\n`);
+  process.exit(1);
+}
 
 fs.rmSync(CLI_OUT, { recursive: true, force: true });
 fs.mkdirSync(CLI_OUT, { recursive: true });
-for (const out of result.outputFiles) fs.writeFileSync(out.path, usesFreeRequire(out.text) ? REQUIRE_BANNER + out.text : out.text);
-fs.writeFileSync(`${CLI_OUT}.meta.json`, JSON.stringify(result.metafile));
+for (const out of cli.outputFiles) fs.writeFileSync(out.path, out.text);
+for (const out of worker.outputFiles) fs.writeFileSync(out.path, usesFreeRequire(out.text) ? REQUIRE_BANNER + out.text : out.text);
+fs.writeFileSync(`${CLI_OUT}.meta.json`, JSON.stringify({ inputs: { ...worker.metafile.inputs, ...cli.metafile.inputs }, outputs: { ...worker.metafile.outputs, ...cli.metafile.outputs } }));
+
+// The code cache, made in a process of its own (the training run loads the bundle as the bin does).
+const train = spawnSync(process.execPath, [path.join(REPO, "scripts", "train-code-cache.mjs"), path.join(CLI_OUT, "mcplint.cjs")], { encoding: "utf8" });
+if (train.status !== 0) {
+  process.stderr.write(`build-cli: making the code cache failed:\n${train.stderr}${train.stdout}`);
+  process.exit(1);
+}

@@ -1,5 +1,7 @@
-/** Process entry: runs the CLI with the real process streams. */
+/** Process entry: runs the CLI with the real process streams. `run` is exported for the bundle's code-cache training (scripts/train-code-cache.mjs). */
 import { run } from "./run.js";
+
+export { run };
 
 export async function main(): Promise<void> {
   const result = await run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY) });

@@ -30,7 +30,7 @@ const PLACEHOLDER_SUBSTRINGS =
   /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwerty|letmein|token|secret|passw(?:or|0r)d|api[_-]?key/i;
 
 /** Masking and elision marks: `sk-…`, `ghp_xxxx`, `****`. */
-const MARKERS = /\.\.\.|…|\*\*\*|xxxx|XXXX|■|•/;
+const MARKERS = /\.\.\.|\u2026|\*\*\*|xxxx|XXXX|\u25a0|\u2022/; // … ■ •
 
 const PLACEHOLDER_AT_BOUNDARY = new RegExp(`(?:^|[^A-Za-z0-9+/=])(?:${PLACEHOLDER_SUBSTRINGS.source})`, "i");
 

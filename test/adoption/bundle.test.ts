@@ -3,9 +3,9 @@
  * here from the current sources into test-output/ with a copy of the bin and
  * package.json beside it, as in the package. It must give the library's
  * results (JSON report and inventory on every fixture folder, also through its
- * worker pool), and start-up stays lazy: `--version` and a pre-commit run over
- * three JSON configurations load only what they need (module-load traces
- * mapped to sources through esbuild's metafile).
+ * worker pool), start-up stays lazy (`--version` and a pre-commit run over
+ * three JSON configurations run only the modules they need) and the code
+ * cache is made, taken, and ignored when it does not belong to the bundle.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -30,7 +30,7 @@ interface Metafile {
 beforeAll(() => {
   fs.rmSync(ROOT, { recursive: true, force: true });
   fs.mkdirSync(path.join(ROOT, "bin"), { recursive: true });
-  fs.copyFileSync(path.join(REPO_ROOT, "bin", "mcplint.js"), BIN);
+  for (const f of ["mcplint.js", "load-cli.js", "package.json"]) fs.copyFileSync(path.join(REPO_ROOT, "bin", f), path.join(ROOT, "bin", f));
   fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(ROOT, "package.json"));
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, "scripts", "build-cli.mjs"), "--outdir", OUT], { cwd: REPO_ROOT, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`bundling failed: ${r.stderr}`);
@@ -91,49 +91,100 @@ describe("the bundled CLI gives the library's results", { timeout: 120_000 }, ()
 });
 
 /**
- * What a run of the bundled bin loads: the bundle's files (ESM resolve hook)
- * mapped to the sources and packages inside them, plus the CommonJS modules
- * required from node_modules (yaml, @iarna/toml, tree-sitter, semver are
- * loaded with createRequire, which the ESM hook does not see).
+ * What a run of the bundled bin initialises. The CLI bundle is one CommonJS
+ * file in which esbuild wraps every lazily imported module in an init
+ * function (`__esm({ "src/x.ts"() {...} })`, `__commonJS({ "node_modules/y.js"() {...} })`);
+ * a copy of the bundle whose two wrapper helpers record each init that runs
+ * tells which of them ran, and modules outside any wrapper run at load. Plus
+ * the CommonJS modules required from node_modules (yaml, @iarna/toml,
+ * tree-sitter, semver, picomatch are loaded with createRequire).
  */
-function loadedBy(argv: string[]): { files: string[]; inputs: string[]; required: string[] } {
+function loadedBy(argv: string[]): { inputs: string[]; required: string[] } {
   const dir = fs.mkdtempSync(path.join(ROOT, "trace-"));
-  const trace = path.join(dir, "esm.txt");
-  const cjs = path.join(dir, "cjs.txt");
-  const hooks = `import { appendFileSync } from "node:fs"; export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(trace)}, r.url + "\\n"); return r; }`;
-  const preload = [
-    `import { register } from "node:module"; import Module from "node:module"; import { writeFileSync } from "node:fs";`,
-    `register(${JSON.stringify("data:text/javascript," + encodeURIComponent(hooks))});`,
-    `process.on("exit", () => writeFileSync(${JSON.stringify(cjs)}, Object.keys(Module._cache).join("\\n")));`,
-  ].join("\n");
-  const r = bundled(argv, ["--import", "data:text/javascript," + encodeURIComponent(preload)]);
+  fs.cpSync(path.join(ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+  fs.cpSync(OUT, path.join(dir, "dist", "cli"), { recursive: true });
+  const bundleFile = path.join(dir, "dist", "cli", "mcplint.cjs");
+  const text = fs.readFileSync(bundleFile, "latin1");
+  const traced = text
+    .replace("function __init() {", "function __init() {\n  if (fn) globalThis.__mcplintInits?.add(__getOwnPropNames(fn)[0]);")
+    .replace("function __require() {", "function __require() {\n  if (!mod) globalThis.__mcplintInits?.add(__getOwnPropNames(cb)[0]);");
+  expect(traced.length - text.length, "both wrapper helpers were found").toBeGreaterThan(120);
+  fs.writeFileSync(bundleFile, traced);
+  const out = path.join(dir, "trace.json");
+  const preload = `import Module from "node:module"; import { writeFileSync } from "node:fs"; globalThis.__mcplintInits = new Set();
+process.on("exit", () => writeFileSync(${JSON.stringify(out)}, JSON.stringify({ inits: [...globalThis.__mcplintInits], cjs: Object.keys(Module._cache) })));`;
+  const r = spawnSync(process.execPath, ["--import", "data:text/javascript," + encodeURIComponent(preload), path.join(dir, "bin", "mcplint.js"), ...argv], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
   expect(r.status, r.stderr).toBe(0);
-  const outDir = pathToFileURL(OUT).href + "/";
-  const files = [...new Set(fs.readFileSync(trace, "utf8").split("\n").filter((u) => u.startsWith(outDir)).map((u) => u.slice(outDir.length)))].sort();
+  const trace = JSON.parse(fs.readFileSync(out, "utf8")) as { inits: string[]; cjs: string[] };
+  const wrapped = new Set([...text.matchAll(/= __(?:esm|commonJS)\(\{\s*"([^"]+)"/g)].map((m) => m[1] as string));
+  expect(wrapped.size, "lazy modules in the bundle").toBeGreaterThan(100);
   const meta = JSON.parse(fs.readFileSync(`${OUT}.meta.json`, "utf8")) as Metafile;
-  const outputs = new Map(Object.entries(meta.outputs).map(([out, o]) => [path.basename(out), Object.keys(o.inputs)]));
-  const inputs = [...new Set(files.flatMap((f) => outputs.get(f) ?? [`(not in the metafile: ${f})`]))].sort();
-  const required = fs.readFileSync(cjs, "utf8").split("\n").filter(Boolean).map((p) => path.relative(REPO_ROOT, p).split(path.sep).join("/"));
-  return { files, inputs, required };
+  const bundleInputs = Object.entries(meta.outputs).find(([name]) => name.endsWith("mcplint.cjs"))?.[1].inputs ?? {};
+  const ran = new Set(trace.inits);
+  const inputs = Object.keys(bundleInputs).filter((i) => !wrapped.has(i) || ran.has(i)).sort();
+  const required = trace.cjs.filter((p) => !p.startsWith(dir)).map((p) => path.relative(REPO_ROOT, p).split(path.sep).join("/"));
+  return { inputs, required };
 }
 
 const under = (list: readonly string[], prefix: string) => list.filter((p) => p.startsWith(prefix));
 
 describe("the bundled CLI loads lazily", { timeout: 60_000 }, () => {
-  it("--version loads neither ajv, tree-sitter, yaml, the rules, the API nor the configuration loader", () => {
-    const { files, inputs, required } = loadedBy(["--version"]);
-    expect(files).toContain("main.js");
+  it("--version runs neither ajv, tree-sitter, yaml, the rules, the API nor the configuration loader", () => {
+    const { inputs, required } = loadedBy(["--version"]);
     expect(inputs).toContain("src/cli/run.ts");
     for (const heavy of ["node_modules/ajv/", "node_modules/yaml/", "node_modules/@iarna/toml/", "src/rules/", "src/api.ts", "src/config/load.ts", "src/config/schema.ts", "src/config/validate.ts", "src/secrets/", "src/model/"]) expect(under(inputs, heavy), heavy).toEqual([]);
     for (const heavy of ["node_modules/tree-sitter", "node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/semver/"]) expect(under(required, heavy), heavy).toEqual([]);
   });
 
-  it("a pre-commit run over three JSON configurations loads no YAML, TOML, tree-sitter, picomatch, ajv, configuration loader or other report code", () => {
+  it("a pre-commit run over three JSON configurations runs no YAML, TOML, tree-sitter, picomatch, ajv, configuration loader or other report code", () => {
     const { inputs, required } = loadedBy(["scan", ...PRE_COMMIT_FILES, "--format", "json", "--fail-on", "none"]);
-    // The trace is real: the scan engine and its rules were loaded.
+    // The trace is real: the scan engine and its rules ran.
     for (const needed of ["src/api.ts", "src/rules/index.ts", "src/parse/jsonc.ts", "src/report/json.ts"]) expect(inputs).toContain(needed);
     const heavy = ["node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/picomatch/", "node_modules/ajv", "node_modules/chalk/", "src/report/sarif.ts", "src/report/html.ts", "src/report/markdown.ts", "src/report/text.ts", "src/report/github.ts", "src/discover/staged.ts", "src/config/load.ts"];
     for (const h of heavy) expect(under(inputs, h), h).toEqual([]);
     for (const h of ["node_modules/tree-sitter", "node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/semver/", "node_modules/picomatch/"]) expect(under(required, h), h).toEqual([]);
+  });
+});
+
+describe("the code cache", { timeout: 60_000 }, () => {
+  const BUNDLE = path.join(OUT, "mcplint.cjs");
+  /** Loads the bundle in a fresh process as the bin does; says whether V8 took the cache. */
+  const cacheUsed = (bundle: string) => {
+    const loader = JSON.stringify(path.join(ROOT, "bin", "load-cli.js"));
+    const r = spawnSync(process.execPath, ["-e", `process.stdout.write(String(require(${loader}).loadCli({ bundle: ${JSON.stringify(bundle)} }).cacheUsed))`], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it("is made by the build, belongs to its bundle and is taken by V8", () => {
+    const bundleLine = fs.readFileSync(BUNDLE, "latin1").split("\n")[0] ?? "";
+    expect(bundleLine).toMatch(/^\/\/ mcplint build [0-9a-f-]{36}$/);
+    const cache = fs.readFileSync(`${BUNDLE}.cache`);
+    expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toBe(bundleLine);
+    expect(cache.length).toBeGreaterThan(100_000);
+    expect(cacheUsed(BUNDLE)).toBe("true");
+  });
+
+  it("is ignored when it belongs to another build or is missing, and the CLI gives the same report", () => {
+    const argv = ["scan", ...PRE_COMMIT_FILES, "--format", "json", "--fail-on", "none"];
+    const expected = bundled(argv);
+    expect(expected.status).toBe(0);
+    for (const damage of ["other build", "missing"]) {
+      const dir = fs.mkdtempSync(path.join(ROOT, "cache-"));
+      fs.cpSync(path.join(ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+      fs.cpSync(OUT, path.join(dir, "dist", "cli"), { recursive: true });
+      const cacheFile = path.join(dir, "dist", "cli", "mcplint.cjs.cache");
+      if (damage === "missing") fs.rmSync(cacheFile);
+      else {
+        const cache = fs.readFileSync(cacheFile);
+        fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from("// mcplint build 00000000-0000-0000-0000-000000000000\n"), cache.subarray(cache.indexOf(10) + 1)]));
+      }
+      expect(cacheUsed(path.join(dir, "dist", "cli", "mcplint.cjs")), damage).toBe("false");
+      const r = spawnSync(process.execPath, [path.join(dir, "bin", "mcplint.js"), ...argv], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
+      expect(r.status, damage).toBe(0);
+      expect(r.stdout, damage).toBe(expected.stdout);
+    }
   });
 });

@@ -32,9 +32,9 @@ describe("the npm package", { timeout: 240_000 }, () => {
 
   it("ships what runs and nothing else", () => {
     const { files } = packedOnce();
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/mcplint\.js|dist\/cli\/[^/]+\.js|dist\/src\/.+\.(js|d\.ts)|schemas\/mcplint\.schema\.json|rules\/.+\.md)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/(mcplint\.js|load-cli\.js|package\.json)|dist\/cli\/([^/]+\.js|mcplint\.cjs|mcplint\.cjs\.cache)|dist\/src\/.+\.(js|d\.ts)|schemas\/mcplint\.schema\.json|rules\/.+\.md)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const needed of ["package.json", "LICENSE", "bin/mcplint.js", "dist/cli/main.js", "dist/cli/scan-worker.js", "dist/src/api.js", "dist/src/api.d.ts"]) expect(files).toContain(needed);
+    for (const needed of ["package.json", "LICENSE", "bin/mcplint.js", "bin/load-cli.js", "bin/package.json", "dist/cli/mcplint.cjs", "dist/cli/mcplint.cjs.cache", "dist/cli/scan-worker.js", "dist/src/api.js", "dist/src/api.d.ts"]) expect(files).toContain(needed);
     expect(files.some((f) => /^(test|fixtures|scripts|src)\//.test(f) || f.startsWith("dist/test"))).toBe(false);
   });
 
