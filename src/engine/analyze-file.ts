@@ -12,7 +12,7 @@ import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
-import { detectInValue, redact, scanText, secretHash, type SecretMatch } from "../secrets/index.js";
+import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
 import type { ScannedFile, SecretHit } from "./model.js";
@@ -114,19 +114,20 @@ export function isCodeFile(rel: string): boolean {
 /** Prose and documentation: examples there are usually illustrations, so generic hits are notes. */
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|html?|ipynb)$/i;
 
-function textSecrets(rel: string, text: string, lines: LineIndex): SecretHit[] {
+function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHits): SecretHit[] {
   const doc = DOC_FILE.test(rel);
-  return scanText(text, { code: isCodeFile(rel) }).map((m) => {
+  return scanText(text, { code: isCodeFile(rel), ...(hits ? { hits } : {}) }).map((m) => {
     const hit = toHit(m, rel, lines, 0, "text");
     return doc && m.detector.startsWith("generic-") ? { ...hit, confidence: "low" as const } : hit;
   });
 }
 
-function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex): FileAnalysis {
-  const secrets = textSecrets(rel, text, lines);
-  // Comments matter only for suppression directives, which all contain `mcplint`: one native
-  // search spares the comment scan of nearly every source file.
-  const comments = text.includes("mcplint") ? sourceComments(rel, text) : [];
+/** `hits`: the keyword pass over `text`, when the caller made it already. */
+function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits = prefilterText(text)): FileAnalysis {
+  const secrets = textSecrets(rel, text, lines, hits);
+  // Comments matter only for suppression directives, which all contain `mcplint` (the keyword
+  // pass says whether it may occur): that spares the comment scan of nearly every source file.
+  const comments = hits.mentions.mcplint && text.includes("mcplint") ? sourceComments(rel, text) : [];
   return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments };
 }
 
@@ -135,13 +136,14 @@ function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex)
  * file the prefilter skips stays format `text`; every file gets the text scan.
  */
 function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>): FileAnalysis {
-  const parsed = parseSource(rel, text);
+  const hits = prefilterText(text);
+  const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode);
   if (parsed.kind !== "parsed") {
-    const plain = analyzeText(rel, text, bytes, lines);
+    const plain = analyzeText(rel, text, bytes, lines, hits);
     return parsed.kind === "unavailable" ? { ...plain, diagnostics: [parsed.diagnostic] } : plain;
   }
   const out = code({ file: rel, text, lines, client: spec.client, scope: spec.scope, root: parsed.root });
-  const textHits = textSecrets(rel, text, lines);
+  const textHits = textSecrets(rel, text, lines, hits);
   // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place.
   const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits]);
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };

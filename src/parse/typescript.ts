@@ -119,11 +119,15 @@ export function parserUnavailable(reason: string): Diagnostic {
   };
 }
 
-/** Prefilter, size cap, lazy load, parse. Never throws. */
-export function parseSource(path: string, text: string, loader: Loader = defaultLoader): ParseOutcome {
+/**
+ * Prefilter, size cap, lazy load, parse. Never throws. `mayMentionMcp: false`
+ * (the keyword pass found none of shouldParse's markers, case-insensitively)
+ * skips the prefilter's own substring searches.
+ */
+export function parseSource(path: string, text: string, loader: Loader = defaultLoader, mayMentionMcp = true): ParseOutcome {
   const dialect = dialectOf(path);
   if (!dialect) return { kind: "skipped", reason: "not-source" };
-  if (!shouldParse(text)) return { kind: "skipped", reason: "no-mcp" };
+  if (!mayMentionMcp || !shouldParse(text)) return { kind: "skipped", reason: "no-mcp" };
   if (text.length > MAX_PARSE_CHARS) return { kind: "skipped", reason: "too-large" };
   const loaded = loader();
   if (!loaded.ok) return { kind: "unavailable", diagnostic: parserUnavailable(loaded.reason) };

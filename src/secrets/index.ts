@@ -6,7 +6,7 @@ import type { SecretMatch, ValueContext } from "./api.js";
 import { checkAuthorization, checkKeyValue, checkUrls, scanGeneric } from "./generic.js";
 import { classifyKey } from "./keys.js";
 import { scanProviders, type RankedMatch } from "./scan-providers.js";
-import { prefilterText } from "./text-prefilter.js";
+import { prefilterText, type TextHits } from "./text-prefilter.js";
 
 export type { SecretMatch, ValueContext } from "./api.js";
 export type { ProviderRule, RuleContext } from "./types.js";
@@ -16,6 +16,7 @@ export { isPlaceholder } from "./placeholders.js";
 export { redact, secretHash } from "./redact.js";
 export { decodeJwt } from "./jwt.js";
 export { classifyKey } from "./keys.js";
+export { prefilterText, type TextHits } from "./text-prefilter.js";
 
 const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
 const GENERIC_RANK = 1_000_000;
@@ -70,11 +71,13 @@ export interface TextOptions {
    * (`pass = !this.ok`), not a value, so only quoted values count as literals.
    */
   readonly code?: boolean;
+  /** The keyword pass over this text, when the caller has made it already. */
+  readonly hits?: TextHits;
 }
 
 export function scanText(text: string, options: TextOptions = {}): SecretMatch[] {
   try {
-    const hits = prefilterText(text);
+    const hits = options.hits ?? prefilterText(text);
     const providers = scanProviders(text, hits.rules);
     const generic = scanGeneric(text, hits, options.code === true);
     return resolve(providers, generic).map((m) => {

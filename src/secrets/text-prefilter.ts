@@ -1,7 +1,9 @@
 /**
  * The one keyword pass over a text: provider keywords (which provider
  * patterns run), the generic detector's candidate words (which lines it
- * examines) and the `.netrc` words, all found by a single multi-needle scan.
+ * examines), the `.netrc` words and the words that decide whether a file
+ * needs its comments read or its code parsed, all found by a single
+ * multi-needle scan.
  */
 import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
 import { boundedMemo } from "./memo.js";
@@ -27,6 +29,17 @@ export const LINE_WORDS: ReadonlySet<string> = new Set([...CREDENTIAL_WORDS, "au
 /** Words that start a `.netrc` entry. */
 export const NETRC_WORDS = ["machine", "default"];
 
+/**
+ * Words that other passes look for, found here ASCII case-insensitively (so
+ * their absence is certain; their presence is then checked exactly):
+ * `mcplint` (every suppression comment has it) and the markers of MCP code
+ * (the TS/JS parse prefilter, `shouldParse`: the SDK package, `McpServer`,
+ * the SDK's `...Transport` classes, an `/mcp` route).
+ */
+export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: ["@modelcontextprotocol/sdk", "mcpserver", "transport", "/mcp"] } as const;
+type Mention = keyof typeof MENTION_WORDS;
+const MENTION_BIT: Record<Mention, number> = { mcplint: 1, mcpCode: 2 };
+
 /** Per-rule cap on recorded keyword positions (past it the rule scans the whole text). */
 export const MAX_POSITIONS = 4096;
 
@@ -37,6 +50,8 @@ export interface TextHits {
   readonly candidates: number[];
   /** Positions of `machine` / `default`, ascending. */
   readonly netrc: number[];
+  /** Which of MENTION_WORDS' groups may occur (false: certainly not in the text). */
+  readonly mentions: Readonly<Record<Mention, boolean>>;
 }
 
 interface Owner {
@@ -45,24 +60,27 @@ interface Owner {
   /** A candidate that is not a word (`://`): always counts. */
   readonly mark: boolean;
   readonly netrc: boolean;
+  /** MENTION_BIT of the groups this word belongs to. */
+  readonly mentions: number;
 }
 
 function buildIndex() {
-  const owners = new Map<string, { rules: Set<number>; candidate: boolean; netrc: boolean }>();
+  const owners = new Map<string, { rules: Set<number>; candidate: boolean; netrc: boolean; mentions: number }>();
   const own = (w: string) => {
     const k = w.toLowerCase();
     let o = owners.get(k);
-    if (!o) owners.set(k, (o = { rules: new Set(), candidate: false, netrc: false }));
+    if (!o) owners.set(k, (o = { rules: new Set(), candidate: false, netrc: false, mentions: 0 }));
     return o;
   };
   PROVIDERS.forEach((r, i) => r.keywords.forEach((k) => own(k).rules.add(i)));
   for (const w of CANDIDATE_WORDS) own(w).candidate = true;
   for (const w of NETRC_WORDS) own(w).netrc = true;
+  for (const [group, words] of Object.entries(MENTION_WORDS) as [Mention, readonly string[]][]) for (const w of words) own(w).mentions |= MENTION_BIT[group];
   const words = [...owners.keys()];
   const { set, refused } = buildNeedles(words);
   const byNeedle: Owner[] = set.needles.map((n) => {
     const o = owners.get(n);
-    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), netrc: o?.netrc ?? false };
+    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), netrc: o?.netrc ?? false, mentions: o?.mentions ?? 0 };
   });
   // A keyword the table cannot hold (one character, non-ASCII) would silently never fire: run its rules always.
   const always = new Set<number>();
@@ -96,9 +114,11 @@ export function prefilterText(text: string): TextHits {
   // One candidate per line is enough (the generic checks examine whole lines): past the first
   // accepted one, the rest of its line is skipped without a look at the name around them.
   let lineEnd = -1;
+  let mentions = 0;
   for (let i = 0; i < flat.length; i += 2) {
     const o = INDEX.byNeedle[flat[i] as number] as Owner;
     const pos = flat[i + 1] as number;
+    mentions |= o.mentions;
     if (o.candidate && pos > lineEnd && (o.mark || inLineWord(text, pos))) {
       candidates.push(pos);
       lineEnd = text.indexOf("\n", pos);
@@ -116,5 +136,5 @@ export function prefilterText(text: string): TextHits {
   byRule.forEach((list, r) => {
     if (list && !rules.has(r)) rules.set(r, list);
   });
-  return { rules, candidates, netrc };
+  return { rules, candidates, netrc, mentions: { mcplint: (mentions & MENTION_BIT.mcplint) !== 0, mcpCode: (mentions & MENTION_BIT.mcpCode) !== 0 } };
 }

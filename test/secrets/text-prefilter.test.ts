@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { classifyKey } from "../../src/secrets/keys.js";
 import { CANDIDATE_WORDS, LINE_WORDS, prefilterText } from "../../src/secrets/text-prefilter.js";
 import { scanText } from "../../src/secrets/index.js";
+import { shouldParse } from "../../src/parse/typescript.js";
 
 const lineCount = (text: string) => new Set(prefilterText(text).candidates.map((p) => text.lastIndexOf("\n", p - 1))).size;
 
@@ -37,5 +38,37 @@ describe("keyword pass: candidate lines", () => {
       expect(classifyKey(name), name).toBeUndefined();
       expect(scanText(`${name} = "x9Zq2Lw7Vb4Tn8Hs3Kd"\n`)).toEqual([]);
     }
+  });
+});
+
+describe("keyword pass: mentions (whether a file needs its comments read or its code parsed)", () => {
+  it.each([
+    ["// mcplint-disable-next-line hardcoded-secret\nconst x = 1;", { mcplint: true, mcpCode: false }],
+    ["# MCPLint: documented here", { mcplint: true, mcpCode: false }],
+    ['import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";', { mcplint: false, mcpCode: true }],
+    ["const t = new StdioClientTransport({ command: 'node' });", { mcplint: false, mcpCode: true }],
+    ["app.post('/mcp', handler);", { mcplint: false, mcpCode: true }],
+    ["const mcpserver = 1; // lower case still counts: the exact check follows", { mcplint: false, mcpCode: true }],
+    ["export const value = computeThings(path, keyboard);", { mcplint: false, mcpCode: false }],
+  ])("%j", (text, expected) => {
+    expect(prefilterText(text).mentions).toEqual(expected);
+  });
+
+  it("a group it rules out is really absent, so skipping the exact check loses nothing", () => {
+    const texts = [
+      "plain text with nothing",
+      "import x from '@ModelContextProtocol/SDK';",
+      "new SSEServerTransport('/messages', res)",
+      "router.get(\"/mcp\", h)",
+      "mcplint mcplint",
+      "/* MCPLINT */ transport layer",
+      "ransport mcpserve /mc mcplin @modelcontextprotocol/sd",
+    ];
+    for (const text of texts) {
+      const { mentions } = prefilterText(text);
+      if (!mentions.mcplint) expect(text.includes("mcplint"), text).toBe(false);
+      if (!mentions.mcpCode) expect(shouldParse(text), text).toBe(false);
+    }
+    expect(prefilterText(texts[6] ?? "").mentions).toEqual({ mcplint: false, mcpCode: false });
   });
 });
