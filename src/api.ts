@@ -105,15 +105,17 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const settings = { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
   const prep = prepareAnalysis(settings);
-  const read = makeReader(maxFileSize, { byteView: true });
   const threads = poolSize(walked.files.length, options.threads);
-  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : walked.files.map((f) => analyzeSource(f, read, prep));
+  const readWalked = makeReader(maxFileSize, { byteView: true, walked: true });
+  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : walked.files.map((f) => analyzeSource(f, readWalked, prep));
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);
     if (o.analysis) analyses.push(o.analysis);
   }
   const sourcePaths = new Map<string, string>();
   const seen = new Set(walked.files.map((f) => f.abs));
+  // User-level files are read with an fstat: their modes feed the world-readable-secret-file rule.
+  const read = makeReader(maxFileSize, { byteView: true });
   for (const f of options.user ? existingUserFiles(options.user) : []) {
     if (seen.has(f.abs)) continue;
     const o = analyzeSource({ abs: f.abs, rel: f.shown }, read, prep);

@@ -5,7 +5,10 @@
  * Reads are synchronous (open, fstat, one read, close): files come from the
  * page cache in microseconds, and an awaited round trip through the libuv
  * pool per file cost more than the read itself (the scan sat idle). The size
- * cap is checked on the open descriptor before any byte is read.
+ * cap is checked on the open descriptor before any byte is read, except for
+ * files the walk has found (`walked`): those are known to be regular files,
+ * and reading at most cap + 1 bytes finds an oversized one without an fstat
+ * per file (the fstat then runs for the message only).
  */
 import * as fs from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
@@ -36,6 +39,11 @@ export type ReadResult =
 export interface ReaderOptions {
   /** Give non-ASCII UTF-8 files as a one-byte view plus `exact()` (see ReadResult). */
   readonly byteView?: boolean;
+  /**
+   * Every path is a regular file that the walk listed: no fstat before the read, and no `mode`
+   * in the result (file modes matter for user-level files only).
+   */
+  readonly walked?: boolean;
 }
 
 /**
@@ -90,20 +98,18 @@ export function readSourceSync(
   try {
     // O_NONBLOCK so that a FIFO that slipped through never blocks the scan.
     fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    if (options.walked) {
+      const { buf, n } = readCapped(fd, maxBytes + 1, bufferFor);
+      if (n > maxBytes) return tooLarge(rel, fs.fstatSync(fd).size, maxBytes);
+      return decode(buf.subarray(0, n), rel, options);
+    }
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { ok: false, diagnostic: { level: "note", code: "not-regular-file", message: `${rel}: not a regular file; not opened`, file: rel } };
-    if (st.size > maxBytes) {
-      return { ok: false, diagnostic: { level: "note", code: "too-large", message: `${rel}: ${st.size} bytes is over the size limit of ${maxBytes} bytes (--max-file-size); skipped`, file: rel } };
-    }
+    if (st.size > maxBytes) return tooLarge(rel, st.size, maxBytes);
     // One read of the stated size (plus one byte to see growth); a file that grew past the cap is cut there.
     const want = Math.min(st.size + 1, maxBytes);
     const buf = bufferFor(want);
-    let n = 0;
-    while (n < want) {
-      const got = fs.readSync(fd, buf, n, want - n, null);
-      if (got === 0) break;
-      n += got;
-    }
+    const n = readInto(fd, buf, want);
     const decoded = decode(buf.subarray(0, n), rel, options);
     return decoded.ok ? { ...decoded, mode: st.mode } : decoded;
   } catch (err) {
@@ -118,6 +124,43 @@ export function readSourceSync(
       }
     }
   }
+}
+
+/** Reads up to `want` bytes from the start of `buf`; fewer at the end of the file. */
+function readInto(fd: number, buf: Buffer, want: number): number {
+  let n = 0;
+  while (n < want) {
+    const got = fs.readSync(fd, buf, n, want - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
+}
+
+/**
+ * Reads up to `limit` bytes without knowing the size: into the buffer at hand
+ * (at least 64 KB), growing it (doubling, up to `limit`) while reads fill it,
+ * so that a raised --max-file-size does not allocate its whole size for small files.
+ */
+function readCapped(fd: number, limit: number, bufferFor: (size: number) => Buffer): { buf: Buffer; n: number } {
+  let buf = bufferFor(Math.min(limit, 64 * 1024));
+  let n = 0;
+  for (;;) {
+    const room = Math.min(buf.length, limit) - n;
+    const got = fs.readSync(fd, buf, n, room, null);
+    if (got === 0) return { buf, n };
+    n += got;
+    if (n >= limit) return { buf, n };
+    if (n === buf.length) {
+      const bigger = bufferFor(Math.min(limit, buf.length * 2));
+      if (bigger !== buf) buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+  }
+}
+
+function tooLarge(rel: string, size: number, maxBytes: number): ReadResult {
+  return { ok: false, diagnostic: { level: "note", code: "too-large", message: `${rel}: ${size} bytes is over the size limit of ${maxBytes} bytes (--max-file-size); skipped`, file: rel } };
 }
 
 /** Promise form of {@link readSourceSync}, for callers that want one. */

@@ -156,7 +156,7 @@ export async function analyzeInPool(
       feed();
     });
 
-  const read = makeReader(maxFileSize, { byteView: true });
+  const read = makeReader(maxFileSize, { byteView: true, walked: true });
   const prep = prepareAnalysis(settings);
   const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, chunks.length));
   const ready = (warm?.workers ?? []).slice(0, workerCount);

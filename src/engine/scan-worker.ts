@@ -11,7 +11,7 @@ let reader: { readonly max: number; readonly read: ReturnType<typeof makeReader>
 let prepared: { readonly key: string; readonly prep: PreparedAnalysis } | undefined;
 
 parentPort?.on("message", (msg: PoolRequest) => {
-  if (reader?.max !== msg.maxFileSize) reader = { max: msg.maxFileSize, read: makeReader(msg.maxFileSize, { byteView: true }) };
+  if (reader?.max !== msg.maxFileSize) reader = { max: msg.maxFileSize, read: makeReader(msg.maxFileSize, { byteView: true, walked: true }) };
   const key = JSON.stringify(msg.settings);
   if (prepared?.key !== key) prepared = { key, prep: prepareAnalysis(msg.settings) };
   const read = reader.read;

@@ -79,7 +79,7 @@ describe("the bundled CLI gives the library's results", { timeout: 120_000 }, ()
         worker.once("error", reject);
         worker.postMessage(request);
       });
-      const read = makeReader(request.maxFileSize);
+      const read = makeReader(request.maxFileSize, { byteView: true, walked: true });
       const prep = prepareAnalysis({});
       const expected: FileOutcome[] = files.map((f) => analyzeSource(f, read, prep));
       expect(reply.id).toBe(7);

@@ -9,7 +9,7 @@ import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret, 
 const MB = 1024 * 1024;
 
 describe("a 100 MB file", () => {
-  it("is skipped by size (not read) with a note naming --max-file-size", async () => {
+  it("is skipped by size (at most the cap is read) with a note naming --max-file-size", async () => {
     const dir = treeWithPlantedSecret();
     // Sparse: created instantly, takes no disk space.
     for (const rel of ["huge.log", ".cursor/mcp.json"]) {
