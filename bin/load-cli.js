@@ -42,9 +42,8 @@ function loadCli({ bundle = BUNDLE, useCache = true } = {}) {
   const source = fs.readFileSync(bundle, "latin1");
   const buildLine = source.slice(0, source.indexOf("\n"));
   const cachedData = useCache ? cachedDataFor(bundle, buildLine) : undefined;
-  // The CommonJS wrapper, on the first line so that line numbers in stack traces stay the bundle's.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  // The file is one function expression (the CommonJS wrapper is written by the build).
+  const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return { exports: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };

@@ -6,7 +6,9 @@
  *   runs through `vm.Script` with V8's code cache (bin/load-cli.js). Modules
  *   that the sources import dynamically (reports, the configuration loader,
  *   ajv, --user, ...) stay lazy inside it: esbuild wraps each in an init
- *   function that runs on the first import. Its first line is a build id.
+ *   function that runs on the first import. Its first line is a build id,
+ *   then the file is one CommonJS function expression (the wrapper that
+ *   Node would add), so that the bin compiles it without a copy.
  * - mcplint.cjs.cache: the code cache, made by running the bundle once on
  *   sample configurations (scripts/train-code-cache.mjs) and tied to the
  *   build id. A pre-commit run then compiles almost nothing.
@@ -95,7 +97,12 @@ const cli = await build({
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   define: { "import.meta.url": "__mcplintUrl" },
-  banner: { js: `// mcplint build ${randomUUID()}\nconst __mcplintUrl = require("node:url").pathToFileURL(__filename).href;` },
+  // The CommonJS function wrapper is part of the file (after the build id line): bin/load-cli.js
+  // compiles the file as it is, without a 1 MB concatenation at every start.
+  // "use strict" first: a statement before it would make it a plain string and the bundle sloppy
+  // (ES modules are always strict; frozen shared lists rely on writes to them throwing).
+  banner: { js: `// mcplint build ${randomUUID()}\n(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __mcplintUrl = require("node:url").pathToFileURL(__filename).href;` },
+  footer: { js: "})" },
 });
 
 /** The pool's worker: ESM, chunks split as the sources load them. */

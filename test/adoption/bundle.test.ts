@@ -158,8 +158,11 @@ describe("the code cache", { timeout: 60_000 }, () => {
   };
 
   it("is made by the build, belongs to its bundle and is taken by V8", () => {
-    const bundleLine = fs.readFileSync(BUNDLE, "latin1").split("\n")[0] ?? "";
+    const [bundleLine = "", wrapper, directive] = fs.readFileSync(BUNDLE, "latin1").split("\n");
     expect(bundleLine).toMatch(/^\/\/ mcplint build [0-9a-f-]{36}$/);
+    // One CommonJS function expression whose body is strict, as the ES module sources were.
+    expect(wrapper).toBe("(function (exports, require, module, __filename, __dirname) {");
+    expect(directive).toBe('"use strict";');
     const cache = fs.readFileSync(`${BUNDLE}.cache`);
     expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toBe(bundleLine);
     expect(cache.length).toBeGreaterThan(100_000);
