@@ -5,9 +5,9 @@
  * and saves the compiled code beside the bundle (mcplint.cjs.cache), so a
  * short run (a pre-commit hook) skips most of the parsing and compiling of
  * ~1 MB of JavaScript. The cache belongs to one build (its first line repeats
- * the bundle's build id line) and one V8 (V8 refuses a cache made by another
- * version or with other flags); without a usable cache the bundle compiles as
- * usual.
+ * the bundle's build id line, with a digest of the code) and one V8 (V8
+ * refuses a cache made by another version or with other flags); without a
+ * usable cache the bundle compiles as usual.
  */
 const fs = require("node:fs");
 const { createRequire } = require("node:module");
@@ -19,7 +19,15 @@ const BUNDLE = path.join(__dirname, "..", "dist", "cli", "mcplint.cjs");
 /** The cache file of a bundle. */
 const cacheFileOf = (bundle) => `${bundle}.cache`;
 
-/** The cache's bytes for this bundle, or undefined (missing, or from another build). */
+/** The cache file's first line: the bundle's build id line and the SHA-256 of the code that follows. */
+const cacheHeader = (buildLine, data) => `${buildLine} sha256:${require("node:crypto").createHash("sha256").update(data).digest("hex")}`;
+
+/**
+ * The cache's code for this bundle, or undefined: missing, from another
+ * build, or damaged. V8 checks versions, flags and lengths but not the bytes
+ * themselves (a flipped byte ends the process in its deserializer), hence
+ * the digest.
+ */
 function cachedDataFor(bundle, buildLine) {
   let bytes;
   try {
@@ -28,7 +36,9 @@ function cachedDataFor(bundle, buildLine) {
     return undefined;
   }
   const nl = bytes.indexOf(10);
-  return nl > 0 && bytes.toString("latin1", 0, nl) === buildLine ? bytes.subarray(nl + 1) : undefined;
+  if (nl <= 0 || !bytes.toString("latin1", 0, nl).startsWith(`${buildLine} sha256:`)) return undefined;
+  const data = bytes.subarray(nl + 1);
+  return bytes.toString("latin1", 0, nl) === cacheHeader(buildLine, data) ? data : undefined;
 }
 
 /**
@@ -49,4 +59,4 @@ function loadCli({ bundle = BUNDLE, useCache = true } = {}) {
   return { exports: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
-module.exports = { BUNDLE, cacheFileOf, loadCli };
+module.exports = { BUNDLE, cacheFileOf, cacheHeader, loadCli };

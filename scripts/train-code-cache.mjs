@@ -4,7 +4,8 @@
  * loads dist/cli/mcplint.cjs as bin/mcplint.js does, runs it on three sample
  * client configurations with the text, JSON and SARIF reports (what a
  * pre-commit hook and a CI step run), then saves the code V8 compiled for
- * those runs, after the bundle's build id line, to mcplint.cjs.cache.
+ * those runs to mcplint.cjs.cache, after a line with the bundle's build id and
+ * the code's SHA-256.
  *
  *   node scripts/train-code-cache.mjs dist/cli/mcplint.cjs
  */
@@ -13,7 +14,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createRequire } from "node:module";
 
-const { cacheFileOf, loadCli } = createRequire(import.meta.url)("../bin/load-cli.js");
+const { cacheFileOf, cacheHeader, loadCli } = createRequire(import.meta.url)("../bin/load-cli.js");
 
 const bundle = path.resolve(process.argv[2] ?? "");
 if (!fs.existsSync(bundle)) {
@@ -54,7 +55,8 @@ try {
   const source = fs.readFileSync(bundle, "latin1");
   const buildLine = source.slice(0, source.indexOf("\n"));
   const target = cacheFileOf(bundle);
-  fs.writeFileSync(`${target}.tmp`, Buffer.concat([Buffer.from(`${buildLine}\n`, "latin1"), script.createCachedData()]));
+  const data = script.createCachedData();
+  fs.writeFileSync(`${target}.tmp`, Buffer.concat([Buffer.from(`${cacheHeader(buildLine, data)}\n`, "latin1"), data]));
   fs.renameSync(`${target}.tmp`, target);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

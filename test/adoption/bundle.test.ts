@@ -164,25 +164,32 @@ describe("the code cache", { timeout: 60_000 }, () => {
     expect(wrapper).toBe("(function (exports, require, module, __filename, __dirname) {");
     expect(directive).toBe('"use strict";');
     const cache = fs.readFileSync(`${BUNDLE}.cache`);
-    expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toBe(bundleLine);
+    expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toMatch(new RegExp(`^${bundleLine} sha256:[0-9a-f]{64}$`));
     expect(cache.length).toBeGreaterThan(100_000);
     expect(cacheUsed(BUNDLE)).toBe("true");
   });
 
-  it("is ignored when it belongs to another build or is missing, and the CLI gives the same report", () => {
+  it("is ignored when it belongs to another build, is damaged or is missing, and the CLI gives the same report", () => {
     const argv = ["scan", ...PRE_COMMIT_FILES, "--format", "json", "--fail-on", "none"];
     const expected = bundled(argv);
     expect(expected.status).toBe(0);
-    for (const damage of ["other build", "missing"]) {
+    for (const damage of ["other build", "flipped bytes", "truncated", "missing"]) {
       const dir = fs.mkdtempSync(path.join(ROOT, "cache-"));
       fs.cpSync(path.join(ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
       fs.copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
       fs.cpSync(OUT, path.join(dir, "dist", "cli"), { recursive: true });
       const cacheFile = path.join(dir, "dist", "cli", "mcplint.cjs.cache");
+      const cache = fs.readFileSync(cacheFile);
+      const nl = cache.indexOf(10);
       if (damage === "missing") fs.rmSync(cacheFile);
+      else if (damage === "other build") {
+        const header = cache.subarray(0, nl).toString("latin1").replace(/build [0-9a-f-]{36}/, "build 00000000-0000-0000-0000-000000000000");
+        fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${header}\n`), cache.subarray(nl + 1)]));
+      } else if (damage === "truncated") fs.writeFileSync(cacheFile, cache.subarray(0, nl + 1 + Math.floor((cache.length - nl) / 2)));
       else {
-        const cache = fs.readFileSync(cacheFile);
-        fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from("// mcplint build 00000000-0000-0000-0000-000000000000\n"), cache.subarray(cache.indexOf(10) + 1)]));
+        // V8 itself does not check the bytes: without the digest this run would end in its deserializer.
+        for (let i = nl + 1000; i < cache.length; i += 997) cache[i] = (cache[i] ?? 0) ^ 0x5a;
+        fs.writeFileSync(cacheFile, cache);
       }
       expect(cacheUsed(path.join(dir, "dist", "cli", "mcplint.cjs")), damage).toBe("false");
       const r = spawnSync(process.execPath, [path.join(dir, "bin", "mcplint.js"), ...argv], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
