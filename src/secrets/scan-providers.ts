@@ -13,13 +13,93 @@ import type { ProviderRule } from "./types.js";
 interface CompiledRule {
   readonly rule: ProviderRule;
   readonly re: RegExp;
+  /** For a rule whose matches all start with one of its keywords: the pattern, sticky (`y`), run only at the keyword's positions. */
+  readonly sticky?: RegExp;
 }
 
 function compile(rule: ProviderRule): CompiledRule {
-  const flags = new Set(rule.pattern.flags.replace(/[gyd]/g, ""));
-  flags.add("g");
-  flags.add("d");
-  return { rule, re: new RegExp(rule.pattern.source, [...flags].join("")) };
+  const flags = rule.pattern.flags.replace(/[gyd]/g, "");
+  const re = new RegExp(rule.pattern.source, `${flags}gd`);
+  return startsWithKeyword(rule) ? { rule, re, sticky: new RegExp(rule.pattern.source, `${flags}yd`) } : { rule, re };
+}
+
+const META = "[](){}*+?|^$.";
+const QUANTIFIER = "*+?{";
+
+/**
+ * Does every match of the rule start with one of its keywords? True when the
+ * pattern is (optional leading lookbehinds) (optional `(?<secret>`) and then
+ * literal characters of which a keyword (ASCII, two characters or more, as
+ * the keyword pass finds them) is a prefix, with no alternation that could
+ * start a match elsewhere. Conservative: anything it does not understand
+ * answers false, and the pattern then runs over the whole text as before.
+ */
+export function startsWithKeyword(rule: ProviderRule): boolean {
+  const src = rule.pattern.source;
+  let i = 0;
+  while (src.startsWith("(?<!", i) || src.startsWith("(?<=", i)) {
+    i = afterGroup(src, i);
+    if (i < 0) return false;
+  }
+  if (src.startsWith("(?<secret>", i)) i += "(?<secret>".length;
+  let literal = "";
+  while (i < src.length) {
+    let ch: string;
+    let next: number;
+    if (src[i] === "\\") {
+      const e = src[i + 1];
+      // \d, \w, \s, \b, back-references, \u escapes: not a plain character.
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) break;
+      ch = e;
+      next = i + 2;
+    } else if (META.includes(src[i] as string)) break;
+    else {
+      ch = src[i] as string;
+      next = i + 1;
+    }
+    // A character that a quantifier follows may be absent or repeated.
+    if (next < src.length && QUANTIFIER.includes(src[next] as string)) break;
+    literal += ch;
+    i = next;
+  }
+  if (hasShallowAlternation(src, i)) return false;
+  const lower = literal.toLowerCase();
+  return rule.keywords.some((k) => k.length >= 2 && /^[\x00-\x7f]+$/.test(k) && lower.startsWith(k));
+}
+
+/** The index after the group that opens at `start`, or -1. Character classes and escapes are skipped. */
+function afterGroup(src: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (c === "[") i = afterClass(src, i) - 1;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+function afterClass(src: string, start: number): number {
+  for (let i = start + 1; i < src.length; i++) {
+    if (src[i] === "\\") i++;
+    else if (src[i] === "]") return i + 1;
+  }
+  return src.length;
+}
+
+/** Is there a `|` from `from` on that is not inside a group opened after `from`? (Such a `|` lets a match start with something else.) */
+function hasShallowAlternation(src: string, from: number): boolean {
+  let depth = 0;
+  for (let i = from; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (c === "[") i = afterClass(src, i) - 1;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth <= 0) return true;
+  }
+  return false;
 }
 
 const COMPILED: readonly CompiledRule[] = PROVIDERS.map(compile);
@@ -47,7 +127,7 @@ function windowsFor(positions: readonly number[], length: number): Array<[number
 }
 
 function runRule(c: CompiledRule, rank: number, text: string, from: number, to: number, out: RankedMatch[], seen: Set<string>): void {
-  const { rule, re } = c;
+  const { re } = c;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -56,26 +136,51 @@ function runRule(c: CompiledRule, rank: number, text: string, from: number, to: 
       re.lastIndex++;
       continue;
     }
-    const groupSpan = m.indices?.groups?.["secret"] ?? m.indices?.[1] ?? m.indices?.[0];
-    const secret = m.groups?.["secret"] ?? m[1] ?? m[0];
-    if (!groupSpan || secret === undefined) continue;
-    const [start, end] = groupSpan;
-    const key = `${start}:${end}`;
-    if (seen.has(key)) continue;
-    if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-    if (!rule.skipPlaceholderCheck && (isPlaceholder(secret) || containsReference(secret))) continue;
-    if (rule.validate && !rule.validate(secret, { text, start, end })) continue;
-    seen.add(key);
-    const lifetime = typeof rule.lifetime === "function" ? rule.lifetime(secret) : rule.lifetime;
-    out.push({ detector: rule.id, title: rule.title, confidence: rule.confidence, start, end, secret, rank, ...(lifetime ? { lifetime } : {}) });
+    accept(c.rule, rank, text, m, out, seen);
   }
 }
 
 /**
- * Provider matches in `text` (offsets into `text`). `hits` is the keyword
- * pass's rule -> positions map (computed here when not given).
+ * The sticky pattern at each keyword position: the same matches as a global
+ * run over the whole text (every match starts at a keyword; a position
+ * inside the previous match is skipped, as the global run would resume after it).
  */
-export function scanProviders(text: string, hits: ReadonlyMap<number, readonly number[]> = prefilterText(text).rules): RankedMatch[] {
+function runAtPositions(c: CompiledRule & { readonly sticky: RegExp }, rank: number, text: string, positions: readonly number[], out: RankedMatch[], seen: Set<string>): void {
+  const re = c.sticky;
+  let end = 0;
+  for (const p of positions) {
+    if (p < end) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    end = p + m[0].length;
+    accept(c.rule, rank, text, m, out, seen);
+  }
+}
+
+/** A pattern match through the rule's checks (entropy, placeholders, validator) into `out`. */
+function accept(rule: ProviderRule, rank: number, text: string, m: RegExpExecArray, out: RankedMatch[], seen: Set<string>): void {
+  const groupSpan = m.indices?.groups?.["secret"] ?? m.indices?.[1] ?? m.indices?.[0];
+  const secret = m.groups?.["secret"] ?? m[1] ?? m[0];
+  if (!groupSpan || secret === undefined) return;
+  const [start, end] = groupSpan;
+  const key = `${start}:${end}`;
+  if (seen.has(key)) return;
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return;
+  if (!rule.skipPlaceholderCheck && (isPlaceholder(secret) || containsReference(secret))) return;
+  if (rule.validate && !rule.validate(secret, { text, start, end })) return;
+  seen.add(key);
+  const lifetime = typeof rule.lifetime === "function" ? rule.lifetime(secret) : rule.lifetime;
+  out.push({ detector: rule.id, title: rule.title, confidence: rule.confidence, start, end, secret, rank, ...(lifetime ? { lifetime } : {}) });
+}
+
+/**
+ * Provider matches in `text` (offsets into `text`). `hits` is the keyword
+ * pass's rule -> positions map (computed here when not given). `global`
+ * runs every pattern over the text (or its windows), never only at keyword
+ * positions (tests compare the two).
+ */
+export function scanProviders(text: string, hits: ReadonlyMap<number, readonly number[]> = prefilterText(text).rules, options: { readonly global?: boolean } = {}): RankedMatch[] {
   const out: RankedMatch[] = [];
   const order = [...hits.keys()].sort((a, b) => a - b);
   for (const ruleIndex of order) {
@@ -83,7 +188,9 @@ export function scanProviders(text: string, hits: ReadonlyMap<number, readonly n
     const c = COMPILED[ruleIndex];
     if (!c) continue;
     const seen = new Set<string>();
-    if (text.length <= WINDOW_THRESHOLD || positions.length >= MAX_POSITIONS) {
+    if (c.sticky && positions.length < MAX_POSITIONS && !options.global) {
+      runAtPositions({ ...c, sticky: c.sticky }, ruleIndex, text, positions, out, seen);
+    } else if (text.length <= WINDOW_THRESHOLD || positions.length >= MAX_POSITIONS) {
       runRule(c, ruleIndex, text, 0, text.length, out, seen);
     } else {
       for (const [s, e] of windowsFor(positions, text.length)) runRule(c, ruleIndex, text.slice(0, e), s, e, out, seen);

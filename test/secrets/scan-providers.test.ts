@@ -1,0 +1,101 @@
+/**
+ * Provider patterns that start with their keyword run only at the keyword
+ * pass's positions (a sticky regex per position) instead of over the whole
+ * text. That must give exactly the matches of a run over the whole text, for
+ * every rule it applies to, on the rules' own samples and on generated texts
+ * that pack keywords, near-tokens and tokens together (overlaps, adjacent
+ * tokens, prefixes of other tokens, texts above the window threshold).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "../../src/secrets/providers/index.js";
+import { scanProviders, startsWithKeyword } from "../../src/secrets/scan-providers.js";
+import type { ProviderRule } from "../../src/secrets/types.js";
+import { prefilterText } from "../../src/secrets/text-prefilter.js";
+
+const rule = (pattern: RegExp, keywords: string[]): ProviderRule => ({ id: "t", title: "t", pattern, keywords, confidence: "high", samples: { tp: [], fp: [] } });
+const both = (text: string) => {
+  const hits = prefilterText(text).rules;
+  return { atPositions: scanProviders(text, hits), global: scanProviders(text, hits, { global: true }) };
+};
+
+describe("which rules run at keyword positions", () => {
+  it.each([
+    [/(?<![A-Za-z0-9_-])(?<secret>pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![A-Za-z0-9_-])/, ["pat"], true],
+    [/(?<![A-Za-z])AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/i, ["accountkey="], true],
+    [/(?<secret>ya29\.[A-Za-z0-9_-]{50,2000})/, ["ya29."], true],
+    [/(?<secret>tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})/, ["tvly-"], true],
+    // An alternation at the top, or around the literal, lets a match start elsewhere.
+    [/(?<secret>ntn_[A-Za-z0-9]{46}|secret_[A-Za-z0-9]{43})/, ["ntn_", "secret_"], false],
+    [/(?<secret>(?:AKIA|ASIA)[A-Z2-7]{16})/, ["akia", "asia"], false],
+    [/(?<secret>abc[0-9]{4})|xyz[0-9]{4}/, ["abc"], false],
+    // A quantified last character may be absent: the literal is only "pa".
+    [/(?<secret>pat?[A-Za-z0-9]{14})/, ["pat"], false],
+    // The keyword is not where the match starts.
+    [/(?<secret>[0-9a-f]{32}-us\d{1,2})/, ["-us1"], false],
+    [/(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[\s\S]{64,}?-----END)/, ["private key-----"], false],
+    // A one-character keyword is not searched by the keyword pass.
+    [/(?<secret>q~[A-Za-z0-9]{30})/, ["q"], false],
+    // An escaped letter is a class (\d), not a literal.
+    [/(?<secret>\d{8}:AA[A-Za-z0-9_-]{33})/, [":aa"], false],
+  ] as const)("%s %j -> %s", (pattern, keywords, expected) => {
+    expect(startsWithKeyword(rule(pattern, [...keywords]))).toBe(expected);
+  });
+
+  it("the catalog's prefixed token formats do (so the speed-up does not silently vanish)", () => {
+    const anchored = new Set(PROVIDERS.filter(startsWithKeyword).map((r) => r.id));
+    for (const id of ["airtable-pat", "mailgun-api-key", "github-pat-classic", "jwt", "google-api-key", "npm-access-token"]) expect(anchored.has(id), id).toBe(true);
+    for (const id of ["notion-integration-token", "aws-access-key-id", "aws-secret-access-key", "twilio-api-key", "mailchimp-api-key", "private-key-pem"]) expect(anchored.has(id), id).toBe(false);
+  });
+});
+
+describe("running at keyword positions gives the whole-text matches", () => {
+  const anchored = PROVIDERS.filter(startsWithKeyword);
+  const samples = anchored.flatMap((r) => [...r.samples.tp, ...r.samples.fp]);
+
+  it("on every anchored rule's samples, alone and packed together", () => {
+    for (const s of samples) {
+      const { atPositions, global } = both(s);
+      expect(atPositions, s).toEqual(global);
+    }
+    const packed = [samples.join(""), samples.join("\n"), samples.join(" "), samples.map((s) => s.replace(/[^A-Za-z0-9]/g, "")).join("")];
+    for (const text of packed) {
+      const { atPositions, global } = both(text);
+      expect(atPositions).toEqual(global);
+    }
+    // The comparison is not empty: one token per line is found by both.
+    expect(both(samples.join("\n")).global.length).toBeGreaterThan(20);
+  });
+
+  it("a keyword inside an earlier match starts no second match, as in a whole-text run", () => {
+    // PuTTY's first line takes any text, so a second header can sit inside the first match.
+    const putty = PROVIDERS.find((r) => r.id === "private-key-putty");
+    const sample = putty?.samples.tp[0] ?? "";
+    const nested = `PuTTY-User-Key-File-3: ${sample}`;
+    const { atPositions, global } = both(nested);
+    expect(global.filter((m) => m.detector === "private-key-putty")).toHaveLength(1);
+    expect(atPositions).toEqual(global);
+  });
+
+  it("on generated texts of keywords, token pieces and separators (also above the window threshold)", () => {
+    const tokens = anchored.flatMap((r) => r.samples.tp.map((s) => s.match(r.pattern)?.groups?.["secret"] ?? "")).filter(Boolean);
+    const keywords = anchored.flatMap((r) => r.keywords);
+    const piece = fc.oneof(
+      fc.constantFrom(...tokens),
+      fc.constantFrom(...keywords),
+      fc.constantFrom(...keywords).map((k) => k.toUpperCase()),
+      fc.constantFrom(...tokens).chain((t) => fc.integer({ min: 1, max: t.length - 1 }).map((n) => t.slice(0, n))),
+      fc.stringMatching(/^[A-Za-z0-9_.=-]{1,20}$/),
+      fc.constantFrom(" ", "\n", '"', "=", ":", "-", "_", "."),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 60 }), fc.boolean(), (pieces, large) => {
+        const body = pieces.join("");
+        const text = large ? `${"x ".repeat(140_000)}${body}\n${body}` : body;
+        const { atPositions, global } = both(text);
+        expect(atPositions).toEqual(global);
+      }),
+      { numRuns: 300, seed: 20261125 },
+    );
+  });
+});
