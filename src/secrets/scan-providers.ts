@@ -67,38 +67,34 @@ export function startsWithKeyword(rule: ProviderRule): boolean {
   return rule.keywords.some((k) => k.length >= 2 && /^[\x00-\x7f]+$/.test(k) && lower.startsWith(k));
 }
 
-/** The index after the group that opens at `start`, or -1. Character classes and escapes are skipped. */
-function afterGroup(src: string, start: number): number {
+/**
+ * The pattern's structural characters from `from` on, with the group depth
+ * after each (escapes and character classes are stepped over).
+ */
+function* structure(src: string, from: number): Generator<{ readonly i: number; readonly c: string; readonly depth: number }> {
   let depth = 0;
-  for (let i = start; i < src.length; i++) {
-    const c = src[i];
+  for (let i = from; i < src.length; i++) {
+    const c = src[i] as string;
     if (c === "\\") i++;
-    else if (c === "[") i = afterClass(src, i) - 1;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i + 1;
+    else if (c === "[") {
+      for (i++; i < src.length && src[i] !== "]"; i++) if (src[i] === "\\") i++;
+    } else {
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+      yield { i, c, depth };
+    }
   }
-  return -1;
 }
 
-function afterClass(src: string, start: number): number {
-  for (let i = start + 1; i < src.length; i++) {
-    if (src[i] === "\\") i++;
-    else if (src[i] === "]") return i + 1;
-  }
-  return src.length;
+/** The index after the group that opens at `start`, or -1. */
+function afterGroup(src: string, start: number): number {
+  for (const t of structure(src, start)) if (t.c === ")" && t.depth === 0) return t.i + 1;
+  return -1;
 }
 
 /** Is there a `|` from `from` on that is not inside a group opened after `from`? (Such a `|` lets a match start with something else.) */
 function hasShallowAlternation(src: string, from: number): boolean {
-  let depth = 0;
-  for (let i = from; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") i++;
-    else if (c === "[") i = afterClass(src, i) - 1;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth <= 0) return true;
-  }
+  for (const t of structure(src, from)) if (t.c === "|" && t.depth <= 0) return true;
   return false;
 }
 
