@@ -6,10 +6,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
-import { excludeFilter, walk, type WalkResult } from "./discover/walk.js";
+import { excludeFilter, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
-import { analyzeSource, prepareAnalysis, safeAnalyze, type FileOutcome } from "./engine/analyze-source.js";
+import { analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
@@ -84,10 +84,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const paths = options.paths ?? (options.user ? [] : ["."]);
   // Once the walk has seen enough files for a pool, its workers start loading (on their own
   // threads) while the walk goes on; a small tree never starts one.
+  // They also get the first chunks of the files found, so that scanning starts during the walk.
   let warm: WarmWorkers | undefined;
-  const onFiles = (count: number) => {
-    const size = poolSize(count, options.threads);
-    if (!warm && size > 1) warm = warmWorkers(size - 1);
+  const onFiles = (found: readonly WalkedFile[]) => {
+    const size = poolSize(found.length, options.threads);
+    if (!warm && size > 1) warm = warmWorkers(size - 1, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysisSettings(options));
+    warm?.prefeed(found);
   };
   try {
     const walked = paths.length
@@ -99,12 +101,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 }
 
+/** What the configuration changes in per-file analysis (plain data: it goes to the workers). */
+function analysisSettings(options: ScanOptions): AnalysisSettings {
+  return { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
+}
+
 async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const settings = { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
+  const settings = analysisSettings(options);
   const prep = prepareAnalysis(settings);
+  // poolSize grows with the count, so a scan that warmed workers during the walk uses the pool.
   const threads = poolSize(walked.files.length, options.threads);
   const readWalked = makeReader(maxFileSize, { byteView: true, walked: true });
   const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : walked.files.map((f) => analyzeSource(f, readWalked, prep));
@@ -149,7 +157,7 @@ function loadLock(root: string, lockFile: string | false | undefined, diagnostic
 /** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
 export function scanSources(sources: readonly { path: string; text: string; mode?: number }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
-  const prep = prepareAnalysis({ ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) });
+  const prep = prepareAnalysis(analysisSettings(options));
   const excluded = excludeFilter(options.exclude ?? []);
   const analyses = sources
     .filter((s) => !excluded(s.path))

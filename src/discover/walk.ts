@@ -15,8 +15,11 @@ export interface WalkOptions {
   readonly cwd: string;
   readonly exclude?: readonly string[];
   readonly gitignore?: boolean;
-  /** Told the running count of files found, after each folder (to start work early on a big tree). */
-  readonly onFiles?: (count: number) => void;
+  /**
+   * Told the files found so far (walk order, not yet sorted; the list only grows) after each
+   * folder, so that a big scan can start work before the walk ends.
+   */
+  readonly onFiles?: (found: readonly WalkedFile[]) => void;
 }
 
 export interface WalkedFile {
@@ -84,6 +87,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     seen.add(abs);
     files.push({ abs, rel });
   };
+  const folderDone = () => options.onFiles?.(files);
 
   for (const p of inputPaths) {
     const abs = path.resolve(cwd, p);
@@ -100,29 +104,28 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     }
     if (st.isFile()) {
       add(abs);
+      folderDone();
       continue;
     }
     if (!st.isDirectory()) {
       diagnostics.push({ level: "note", code: "not-regular-file", message: `${p} is not a regular file; skipped`, file: toPosix(p) });
       continue;
     }
-    const walked = walkDir(abs, root, options.gitignore !== false, diagnostics, (n) => options.onFiles?.(files.length + n));
-    for (const f of walked) add(f.abs, f.rel);
+    walkDir(abs, root, options.gitignore !== false, diagnostics, add, folderDone);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { root, files, diagnostics };
 }
 
 /**
- * Lists the regular files under `dir` with one synchronous `readdir` per
+ * Adds the regular files under `dir` with one synchronous `readdir` per
  * folder (directory entries come from the kernel's cache in microseconds; an
  * awaited round trip per folder, or a glob engine, cost more than the
  * listing). Skipped folders (`.git`, `node_modules` ...) and folders that a
  * `.gitignore` excludes are never entered; a `.gitignore` applies to its own
  * folder and everything below it, as in git.
  */
-function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[], onFiles?: (count: number) => void): WalkedFile[] {
-  const out: WalkedFile[] = [];
+function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[], add: (abs: string, rel: string) => void, folderDone: () => void): void {
   const skipped = new Set(DEFAULT_SKIPPED_DIRS);
   const relToRoot = toPosix(path.relative(root, dir));
   const shown = (sub: string) => (relToRoot ? (sub ? `${relToRoot}/${sub}` : relToRoot) : sub);
@@ -158,12 +161,11 @@ function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: 
         const rel = shown(childSub);
         diagnostics.push({ level: "note", code: "not-regular-file", message: `${rel} is not a regular file (FIFO, socket or device); not opened`, file: rel });
       } else {
-        out.push({ abs: childAbs, rel: shown(childSub) });
+        add(childAbs, shown(childSub));
       }
     }
-    onFiles?.(out.length);
+    folderDone();
   }
-  return out;
 }
 
 function symlinkDiagnostic(abs: string, root: string): Diagnostic {

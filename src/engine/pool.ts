@@ -64,15 +64,21 @@ interface PoolWorker {
   readonly worker: Worker;
   failed: boolean;
   readonly exited: Promise<void>;
+  /** Chunks sent while the walk went on (ids below 0), by id, and the replies to them. */
+  readonly early: Map<number, readonly WalkedFile[]>;
+  readonly earlyReplies: Map<number, FileOutcome[]>;
 }
 
 function launch(): PoolWorker | undefined {
   try {
     const worker = startWorker();
-    const w: PoolWorker = { worker, failed: false, exited: new Promise<void>((r) => worker.once("exit", () => r())) };
+    const w: PoolWorker = { worker, failed: false, exited: new Promise<void>((r) => worker.once("exit", () => r())), early: new Map(), earlyReplies: new Map() };
     // Listened to from the start: an unheard 'error' event would end the process.
     worker.on("error", () => {
       w.failed = true;
+    });
+    worker.on("message", (reply: PoolReply) => {
+      if (reply.id < 0) w.earlyReplies.set(reply.id, reply.outcomes);
     });
     return w;
   } catch {
@@ -80,19 +86,43 @@ function launch(): PoolWorker | undefined {
   }
 }
 
+/** Chunks a worker may hold while the walk goes on (the calling thread takes no replies then). */
+const WALK_IN_FLIGHT = 8;
+
 /**
- * Workers started before the walk, so that their module loading overlaps
- * it. Give them to {@link analyzeInPool}, or `close()` them when the scan
- * turns out too small for a pool.
+ * Workers started during the walk, so that their module loading overlaps
+ * it; `prefeed` then sends them the first chunks of the files found so far
+ * (at most WALK_IN_FLIGHT each), so that they scan while the walk goes on.
+ * Give them to {@link analyzeInPool}, or `close()` them when the scan turns
+ * out too small for a pool.
  */
 export interface WarmWorkers {
   readonly workers: readonly PoolWorker[];
+  /** Sends whole chunks of `found` (the walk's growing list) that were not sent yet. */
+  prefeed(found: readonly WalkedFile[]): void;
   close(): void;
 }
 
-export function warmWorkers(count: number): WarmWorkers {
+export function warmWorkers(count: number, maxFileSize: number, settings: AnalysisSettings = {}): WarmWorkers {
   const workers = Array.from({ length: Math.max(0, count) }, launch).filter((w): w is PoolWorker => w !== undefined);
-  return { workers, close: () => workers.forEach((w) => void w.worker.terminate()) };
+  let sent = 0;
+  let nextId = -1;
+  return {
+    workers,
+    prefeed(found) {
+      while (found.length - sent >= CHUNK) {
+        const w = workers.filter((x) => !x.failed && x.early.size < WALK_IN_FLIGHT).sort((a, b) => a.early.size - b.early.size)[0];
+        if (!w) return;
+        const files = found.slice(sent, sent + CHUNK);
+        const id = nextId--;
+        w.early.set(id, files);
+        const req: PoolRequest = { id, files, maxFileSize, settings };
+        w.worker.postMessage(req);
+        sent += CHUNK;
+      }
+    },
+    close: () => workers.forEach((w) => void w.worker.terminate()),
+  };
 }
 
 export interface PoolResult {
@@ -127,8 +157,12 @@ export async function analyzeInPool(
   mainShare = true,
   warm?: WarmWorkers,
 ): Promise<PoolResult> {
+  // Files sent to warm workers during the walk are answered by them; the rest is chunked here.
+  const warmList = warm?.workers ?? [];
+  const early = new Set(warmList.flatMap((w) => [...w.early.values()].flat().map((f) => f.abs)));
+  const rest = early.size ? files.filter((f) => !early.has(f.abs)) : files;
   const chunks: WalkedFile[][] = [];
-  for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
+  for (let i = 0; i < rest.length; i += CHUNK) chunks.push(rest.slice(i, i + CHUNK));
   const results: (FileOutcome[] | undefined)[] = new Array<FileOutcome[] | undefined>(chunks.length);
   let next = 0;
   let byWorkers = 0;
@@ -142,19 +176,23 @@ export async function analyzeInPool(
       }
       const worker = w.worker;
       let pending = 0;
+      const earlyPending = () => w.early.size - w.earlyReplies.size;
       const feed = () => {
-        while (pending < IN_FLIGHT && next < chunks.length) {
+        while (pending + earlyPending() < IN_FLIGHT && next < chunks.length) {
           const id = next++;
           const req: PoolRequest = { id, files: chunks[id] ?? [], maxFileSize, settings };
           worker.postMessage(req);
           pending++;
         }
-        if (pending === 0) void worker.terminate();
+        if (pending + earlyPending() === 0) void worker.terminate();
       };
       worker.on("message", (reply: PoolReply) => {
-        results[reply.id] = reply.outcomes;
+        // Replies to chunks of the walk were kept by the worker's own listener (launch).
+        if (reply.id >= 0) {
+          results[reply.id] = reply.outcomes;
+          pending--;
+        }
         byWorkers++;
-        pending--;
         feed();
       });
       worker.on("error", () => resolve());
@@ -165,8 +203,9 @@ export async function analyzeInPool(
   const read = makeReader(maxFileSize, { byteView: true, walked: true });
   const prep = prepareAnalysis(settings);
   const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, chunks.length));
-  const ready = (warm?.workers ?? []).slice(0, workerCount);
-  for (const extra of (warm?.workers ?? []).slice(workerCount)) void extra.worker.terminate();
+  // Warm workers with chunks of the walk are kept whatever is left to send them.
+  const ready = warmList.filter((w, i) => i < workerCount || w.early.size > 0);
+  for (const extra of warmList.filter((w) => !ready.includes(w))) void extra.worker.terminate();
   const started = [...ready, ...Array.from({ length: workerCount - ready.length }, launch)];
   const workers = Promise.all(started.map(runWorker));
   if (mainShare) {
@@ -188,6 +227,18 @@ export async function analyzeInPool(
   }
   await workers;
   // Chunks a failed worker left behind are scanned here.
-  const outcomes = chunks.flatMap((chunk, i) => results[i] ?? chunk.map((f) => analyzeSource(f, read, prep)));
-  return { outcomes, byWorkers, chunks: chunks.length };
+  const ours = chunks.flatMap((chunk, i) => results[i] ?? chunk.map((f) => analyzeSource(f, read, prep)));
+  if (!early.size) return { outcomes: ours, byWorkers, chunks: chunks.length };
+  const byFile = new Map<string, FileOutcome>();
+  let earlyChunks = 0;
+  for (const w of warmList) {
+    for (const [id, sent] of w.early) {
+      earlyChunks++;
+      const replies = w.earlyReplies.get(id) ?? sent.map((f) => analyzeSource(f, read, prep));
+      sent.forEach((f, i) => byFile.set(f.abs, replies[i] as FileOutcome));
+    }
+  }
+  let k = 0;
+  const outcomes = files.map((f) => byFile.get(f.abs) ?? (ours[k++] as FileOutcome));
+  return { outcomes, byWorkers, chunks: chunks.length + earlyChunks };
 }

@@ -55,12 +55,17 @@ describe("walk", () => {
     expect(r.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(["symlink-outside-root link.json"]);
   });
 
-  it("reports its running file count after each folder (the scan starts pool workers from it)", async () => {
+  it("reports the files found so far after each folder (the scan starts pool workers and their first chunks from it)", async () => {
     const counts: number[] = [];
-    const r = await walk({ paths: ["."], cwd: root, onFiles: (n) => counts.push(n) });
+    const seen: string[][] = [];
+    const r = await walk({ paths: ["."], cwd: root, onFiles: (found) => (counts.push(found.length), seen.push(found.map((f) => f.rel))) });
     expect(counts.length).toBeGreaterThan(3);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts.at(-1)).toBe(r.files.length);
+    // The list only grows: every earlier report is a prefix of the last one, which holds every file.
+    const last = seen.at(-1) ?? [];
+    for (const s of seen) expect(last.slice(0, s.length)).toEqual(s);
+    expect([...last].sort()).toEqual(rels(r));
   });
 
   it("without .gitignore, lists every regular file outside the skipped folders", async () => {

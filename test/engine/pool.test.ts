@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { scan } from "../../src/api.js";
 import { walk } from "../../src/discover/walk.js";
-import { analyzeInPool, poolSize, POOL_THRESHOLD } from "../../src/engine/pool.js";
+import { analyzeInPool, poolSize, POOL_THRESHOLD, warmWorkers } from "../../src/engine/pool.js";
 import { tempTree } from "../helpers.js";
 
 /** 600 files of every kind the scan treats differently: catalog configs, source, text with a generic secret, binary, unreadable-as-text. */
@@ -61,6 +61,33 @@ describe("worker pool", () => {
       expect(shared.byWorkers).toBeGreaterThanOrEqual(1);
       expect(shared.byWorkers).toBeLessThanOrEqual(shared.chunks);
       expect(shared.outcomes).toEqual(onlyWorkers.outcomes);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("answers the chunks sent while the walk goes on, and the calling thread scans them when the worker is gone", async () => {
+    const dir = generatedTree();
+    const max = 2 * 1024 * 1024;
+    try {
+      const walked = await walk({ paths: ["."], cwd: dir });
+      const plain = await analyzeInPool(walked.files, max, 2, {}, false);
+      // The walk's list in walk order (not sorted), as prefeed sees it: four whole chunks go out, the tail waits.
+      const found = [...walked.files].reverse().slice(0, 200);
+      const warm = warmWorkers(1, max);
+      warm.prefeed(found);
+      warm.prefeed(found); // nothing new: sent once
+      expect([...(warm.workers[0]?.early.values() ?? [])].map((c) => c.length)).toEqual([48, 48, 48, 48]);
+      const early = await analyzeInPool(walked.files, max, 2, {}, true, warm);
+      expect(early.outcomes).toEqual(plain.outcomes);
+      expect(early.chunks).toBe(4 + Math.ceil((walked.files.length - 192) / 48));
+      expect(early.byWorkers).toBeGreaterThanOrEqual(1);
+
+      const gone = warmWorkers(1, max);
+      gone.prefeed(found);
+      await gone.workers[0]?.worker.terminate();
+      const fallback = await analyzeInPool(walked.files, max, 2, {}, true, gone);
+      expect(fallback.outcomes).toEqual(plain.outcomes);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
