@@ -47,16 +47,28 @@ function cachedDataFor(bundle, buildLine) {
  * a cache was given and accepted.
  */
 function loadCli({ bundle = BUNDLE, useCache = true } = {}) {
+  if (!fs.existsSync(bundle)) throw new MissingBundle(bundle);
   // The build makes sure that the bundle is ASCII, where latin1 is the same text as UTF-8 and
   // about twice as fast to read (V8's UTF-8 decoding of 1 MB took ~10 ms here).
   const source = fs.readFileSync(bundle, "latin1");
   const buildLine = source.slice(0, source.indexOf("\n"));
   const cachedData = useCache ? cachedDataFor(bundle, buildLine) : undefined;
   // The file is one function expression (the CommonJS wrapper is written by the build).
-  const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  // Dynamic import() inside the bundle resolves as in a CommonJS module (Node >= 20.12 has the
+  // constant; before, the bundle has no import() of its own to need it).
+  const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}), ...(dynamicImport ? { importModuleDynamically: dynamicImport } : {}) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return { exports: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
-module.exports = { BUNDLE, cacheFileOf, cacheHeader, loadCli };
+/** The CLI was not built (a checkout without `npm ci` / `npm run build`). */
+class MissingBundle extends Error {
+  constructor(bundle) {
+    super(`the bundled CLI is missing (${path.relative(process.cwd(), bundle) || bundle}): run \`npm run build\` (\`npm ci\` builds too)`);
+    this.name = "MissingBundle";
+  }
+}
+
+module.exports = { BUNDLE, MissingBundle, cacheFileOf, cacheHeader, loadCli };

@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import * as vm from "node:vm";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeReader } from "../../src/discover/read.js";
@@ -144,6 +145,27 @@ describe("the bundled CLI loads lazily", { timeout: 60_000 }, () => {
     const heavy = ["node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/picomatch/", "node_modules/ajv", "node_modules/chalk/", "src/report/sarif.ts", "src/report/html.ts", "src/report/markdown.ts", "src/report/text.ts", "src/report/github.ts", "src/discover/staged.ts", "src/config/load.ts"];
     for (const h of heavy) expect(under(inputs, h), h).toEqual([]);
     for (const h of ["node_modules/tree-sitter", "node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/semver/", "node_modules/picomatch/"]) expect(under(required, h), h).toEqual([]);
+  });
+});
+
+describe("the bin's loader", { timeout: 60_000 }, () => {
+  it("says how to build when the bundle is missing, with exit code 2", () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, "unbuilt-"));
+    fs.cpSync(path.join(ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
+    const r = spawnSync(process.execPath, [path.join(dir, "bin", "mcplint.js"), "scan", "."], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^mcplint: the bundled CLI is missing \(.*mcplint\.cjs\): run `npm run build` \(`npm ci` builds too\)\n$/);
+  });
+
+  it.skipIf(!vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER)("runs a bundle whose code uses import()", () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, "import-"));
+    const bundle = path.join(dir, "mcplint.cjs");
+    fs.writeFileSync(bundle, '// mcplint build test\n(function (exports, require, module, __filename, __dirname) {\n"use strict";\nexports.main = () => import("node:path").then((m) => m.posix.join("a", "b"));\n})');
+    const loader = JSON.stringify(path.join(ROOT, "bin", "load-cli.js"));
+    const r = spawnSync(process.execPath, ["-e", `require(${loader}).loadCli({ bundle: ${JSON.stringify(bundle)} }).exports.main().then((v) => process.stdout.write(v))`], { encoding: "utf8" });
+    // Node 20 flags the loader constant as experimental when an import() uses it (the bundle itself has none).
+    expect(r.stderr).not.toMatch(/Error|ERR_/);
+    expect(r.stdout).toBe("a/b");
   });
 });
 
