@@ -132,8 +132,10 @@ for (const out of worker.outputFiles) fs.writeFileSync(out.path, usesFreeRequire
 fs.writeFileSync(`${CLI_OUT}.meta.json`, JSON.stringify({ inputs: { ...worker.metafile.inputs, ...cli.metafile.inputs }, outputs: { ...worker.metafile.outputs, ...cli.metafile.outputs } }));
 
 // The code cache, made in a process of its own (the training run loads the bundle as the bin does).
+// Without it the CLI works, only its start is slower: a failure here warns and does not fail the
+// install (test/adoption/bundle.test.ts makes sure that the build does make one).
 const train = spawnSync(process.execPath, [path.join(REPO, "scripts", "train-code-cache.mjs"), path.join(CLI_OUT, "mcplint.cjs")], { encoding: "utf8" });
 if (train.status !== 0) {
-  process.stderr.write(`build-cli: making the code cache failed:\n${train.stderr}${train.stdout}`);
-  process.exit(1);
+  fs.rmSync(path.join(CLI_OUT, "mcplint.cjs.cache"), { force: true });
+  process.stderr.write(`build-cli: warning: no code cache (the CLI starts ~15% slower without it):\n${train.stderr}${train.stdout}`);
 }
