@@ -59,31 +59,53 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS });
 }
 
-/** A started worker; `failed` once it reported an error (it then exits). */
+/**
+ * One scan's chunks and their answers, by chunk id. Chunks are made during
+ * the walk (`prefeed`, in walk order) and after it (analyzeInPool, the files
+ * not sent yet, in path order); a worker's reply fills `results[id]`.
+ */
+interface ChunkTable {
+  readonly chunks: (readonly WalkedFile[])[];
+  readonly results: (FileOutcome[] | undefined)[];
+  /** How many chunks workers answered. */
+  answered: number;
+  /** Told of each reply once analyzeInPool runs (it feeds that worker). */
+  onReply?: (w: PoolWorker) => void;
+}
+
+/** A started worker; `failed` once it reported an error (it then exits). `pending`: chunks sent and not answered. */
 interface PoolWorker {
   readonly worker: Worker;
   failed: boolean;
+  pending: number;
   readonly exited: Promise<void>;
-  /** Chunks sent while the walk went on (ids below 0), by id, and the replies to them. */
-  readonly early: Map<number, readonly WalkedFile[]>;
-  readonly earlyReplies: Map<number, FileOutcome[]>;
 }
 
-function launch(): PoolWorker | undefined {
+function launch(table: ChunkTable): PoolWorker | undefined {
   try {
     const worker = startWorker();
-    const w: PoolWorker = { worker, failed: false, exited: new Promise<void>((r) => worker.once("exit", () => r())), early: new Map(), earlyReplies: new Map() };
+    const w: PoolWorker = { worker, failed: false, pending: 0, exited: new Promise<void>((r) => worker.once("exit", () => r())) };
     // Listened to from the start: an unheard 'error' event would end the process.
     worker.on("error", () => {
       w.failed = true;
     });
     worker.on("message", (reply: PoolReply) => {
-      if (reply.id < 0) w.earlyReplies.set(reply.id, reply.outcomes);
+      table.results[reply.id] = reply.outcomes;
+      table.answered++;
+      w.pending--;
+      table.onReply?.(w);
     });
     return w;
   } catch {
     return undefined;
   }
+}
+
+/** Sends chunk `id` of the table to a worker. */
+function send(w: PoolWorker, table: ChunkTable, id: number, maxFileSize: number, settings: AnalysisSettings): void {
+  const req: PoolRequest = { id, files: table.chunks[id] ?? [], maxFileSize, settings };
+  w.worker.postMessage(req);
+  w.pending++;
 }
 
 /** Chunks a worker may hold while the walk goes on (the calling thread takes no replies then). */
@@ -98,26 +120,25 @@ const WALK_IN_FLIGHT = 8;
  */
 export interface WarmWorkers {
   readonly workers: readonly PoolWorker[];
+  readonly table: ChunkTable;
   /** Sends whole chunks of `found` (the walk's growing list) that were not sent yet. */
   prefeed(found: readonly WalkedFile[]): void;
   close(): void;
 }
 
 export function warmWorkers(count: number, maxFileSize: number, settings: AnalysisSettings = {}): WarmWorkers {
-  const workers = Array.from({ length: Math.max(0, count) }, launch).filter((w): w is PoolWorker => w !== undefined);
+  const table: ChunkTable = { chunks: [], results: [], answered: 0 };
+  const workers = Array.from({ length: Math.max(0, count) }, () => launch(table)).filter((w): w is PoolWorker => w !== undefined);
   let sent = 0;
-  let nextId = -1;
   return {
     workers,
+    table,
     prefeed(found) {
       while (found.length - sent >= CHUNK) {
-        const w = workers.filter((x) => !x.failed && x.early.size < WALK_IN_FLIGHT).sort((a, b) => a.early.size - b.early.size)[0];
+        const w = workers.filter((x) => !x.failed && x.pending < WALK_IN_FLIGHT).sort((a, b) => a.pending - b.pending)[0];
         if (!w) return;
-        const files = found.slice(sent, sent + CHUNK);
-        const id = nextId--;
-        w.early.set(id, files);
-        const req: PoolRequest = { id, files, maxFileSize, settings };
-        w.worker.postMessage(req);
+        table.chunks.push(found.slice(sent, sent + CHUNK));
+        send(w, table, table.chunks.length - 1, maxFileSize, settings);
         sent += CHUNK;
       }
     },
@@ -144,10 +165,11 @@ const YIELD_EVERY_MS = 4;
 
 /**
  * `threads` counts the calling thread: it starts `threads - 1` workers and
- * scans chunks itself while they work (yielding between chunks so that
- * replies are taken and workers fed). On a 2-core machine that is one worker,
- * not two: one module load and one heap fewer. `mainShare: false` leaves all
- * chunks to the workers (tests).
+ * scans chunks itself while they work (yielding every few milliseconds so
+ * that replies are taken and workers fed). On a 2-core machine that is one
+ * worker, not two: one module load and one heap fewer. `warm`: workers
+ * started during the walk, with the chunks already sent to them. `mainShare:
+ * false` leaves all chunks to the workers (tests).
  */
 export async function analyzeInPool(
   files: readonly WalkedFile[],
@@ -157,16 +179,18 @@ export async function analyzeInPool(
   mainShare = true,
   warm?: WarmWorkers,
 ): Promise<PoolResult> {
-  // Files sent to warm workers during the walk are answered by them; the rest is chunked here.
-  const warmList = warm?.workers ?? [];
-  const early = new Set(warmList.flatMap((w) => [...w.early.values()].flat().map((f) => f.abs)));
-  const rest = early.size ? files.filter((f) => !early.has(f.abs)) : files;
-  const chunks: WalkedFile[][] = [];
-  for (let i = 0; i < rest.length; i += CHUNK) chunks.push(rest.slice(i, i + CHUNK));
-  const results: (FileOutcome[] | undefined)[] = new Array<FileOutcome[] | undefined>(chunks.length);
-  let next = 0;
-  let byWorkers = 0;
+  const table: ChunkTable = warm?.table ?? { chunks: [], results: [], answered: 0 };
+  // Chunks made during the walk are with the workers already; the other files are chunked here.
+  let next = table.chunks.length;
+  const sent = new Set(table.chunks.flat().map((f) => f.abs));
+  const rest = sent.size ? files.filter((f) => !sent.has(f.abs)) : files;
+  for (let i = 0; i < rest.length; i += CHUNK) table.chunks.push(rest.slice(i, i + CHUNK));
 
+  const feed = (w: PoolWorker) => {
+    while (w.pending < IN_FLIGHT && next < table.chunks.length) send(w, table, next++, maxFileSize, settings);
+    if (w.pending === 0) void w.worker.terminate();
+  };
+  table.onReply = feed;
   const runWorker = (w: PoolWorker | undefined) =>
     new Promise<void>((resolve) => {
       if (!w || w.failed) {
@@ -174,46 +198,26 @@ export async function analyzeInPool(
         resolve();
         return;
       }
-      const worker = w.worker;
-      let pending = 0;
-      const earlyPending = () => w.early.size - w.earlyReplies.size;
-      const feed = () => {
-        while (pending + earlyPending() < IN_FLIGHT && next < chunks.length) {
-          const id = next++;
-          const req: PoolRequest = { id, files: chunks[id] ?? [], maxFileSize, settings };
-          worker.postMessage(req);
-          pending++;
-        }
-        if (pending + earlyPending() === 0) void worker.terminate();
-      };
-      worker.on("message", (reply: PoolReply) => {
-        // Replies to chunks of the walk were kept by the worker's own listener (launch).
-        if (reply.id >= 0) {
-          results[reply.id] = reply.outcomes;
-          pending--;
-        }
-        byWorkers++;
-        feed();
-      });
-      worker.on("error", () => resolve());
+      w.worker.on("error", () => resolve());
       void w.exited.then(() => resolve());
-      feed();
+      feed(w);
     });
 
   const read = makeReader(maxFileSize, { byteView: true, walked: true });
   const prep = prepareAnalysis(settings);
-  const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, chunks.length));
-  // Warm workers with chunks of the walk are kept whatever is left to send them.
-  const ready = warmList.filter((w, i) => i < workerCount || w.early.size > 0);
+  const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, table.chunks.length - next));
+  // Warm workers that hold chunks of the walk are kept whatever is left to send them.
+  const warmList = warm?.workers ?? [];
+  const ready = warmList.filter((w, i) => i < workerCount || w.pending > 0);
   for (const extra of warmList.filter((w) => !ready.includes(w))) void extra.worker.terminate();
-  const started = [...ready, ...Array.from({ length: workerCount - ready.length }, launch)];
+  const started = [...ready, ...Array.from({ length: workerCount - ready.length }, () => launch(table))];
   const workers = Promise.all(started.map(runWorker));
   if (mainShare) {
     let lastYield = performance.now();
-    while (next < chunks.length) {
+    while (next < table.chunks.length) {
       const id = next++;
       const outcomes: FileOutcome[] = [];
-      for (const f of chunks[id] ?? []) {
+      for (const f of table.chunks[id] ?? []) {
         outcomes.push(analyzeSource(f, read, prep));
         // Let worker replies in (they feed the workers) every few milliseconds, also inside a
         // chunk: a chunk with large files takes far longer than a worker needs for its queue.
@@ -222,23 +226,16 @@ export async function analyzeInPool(
           lastYield = performance.now();
         }
       }
-      results[id] = outcomes;
+      table.results[id] = outcomes;
     }
   }
   await workers;
-  // Chunks a failed worker left behind are scanned here.
-  const ours = chunks.flatMap((chunk, i) => results[i] ?? chunk.map((f) => analyzeSource(f, read, prep)));
-  if (!early.size) return { outcomes: ours, byWorkers, chunks: chunks.length };
+  table.onReply = undefined;
+  // Chunks a failed worker left behind are scanned here; every outcome goes back to its file's place.
   const byFile = new Map<string, FileOutcome>();
-  let earlyChunks = 0;
-  for (const w of warmList) {
-    for (const [id, sent] of w.early) {
-      earlyChunks++;
-      const replies = w.earlyReplies.get(id) ?? sent.map((f) => analyzeSource(f, read, prep));
-      sent.forEach((f, i) => byFile.set(f.abs, replies[i] as FileOutcome));
-    }
-  }
-  let k = 0;
-  const outcomes = files.map((f) => byFile.get(f.abs) ?? (ours[k++] as FileOutcome));
-  return { outcomes, byWorkers, chunks: chunks.length + earlyChunks };
+  table.chunks.forEach((chunk, id) => {
+    const outcomes = table.results[id] ?? chunk.map((f) => analyzeSource(f, read, prep));
+    chunk.forEach((f, i) => byFile.set(f.abs, outcomes[i] as FileOutcome));
+  });
+  return { outcomes: files.map((f) => byFile.get(f.abs) as FileOutcome), byWorkers: table.answered, chunks: table.chunks.length };
 }

@@ -77,7 +77,8 @@ describe("worker pool", () => {
       const warm = warmWorkers(1, max);
       warm.prefeed(found);
       warm.prefeed(found); // nothing new: sent once
-      expect([...(warm.workers[0]?.early.values() ?? [])].map((c) => c.length)).toEqual([48, 48, 48, 48]);
+      expect(warm.table.chunks.map((c) => c.length)).toEqual([48, 48, 48, 48]);
+      expect(warm.workers[0]?.pending).toBe(4);
       const early = await analyzeInPool(walked.files, max, 2, {}, true, warm);
       expect(early.outcomes).toEqual(plain.outcomes);
       expect(early.chunks).toBe(4 + Math.ceil((walked.files.length - 192) / 48));
