@@ -106,10 +106,8 @@ export function readSourceSync(
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { ok: false, diagnostic: { level: "note", code: "not-regular-file", message: `${rel}: not a regular file; not opened`, file: rel } };
     if (st.size > maxBytes) return tooLarge(rel, st.size, maxBytes);
-    // One read of the stated size (plus one byte to see growth); a file that grew past the cap is cut there.
-    const want = Math.min(st.size + 1, maxBytes);
-    const buf = bufferFor(want);
-    const n = readInto(fd, buf, want);
+    // The stated size plus one byte (to see growth); a file that grew past the cap is cut there.
+    const { buf, n } = readCapped(fd, Math.min(st.size + 1, maxBytes), bufferFor);
     const decoded = decode(buf.subarray(0, n), rel, options);
     return decoded.ok ? { ...decoded, mode: st.mode } : decoded;
   } catch (err) {
@@ -126,21 +124,11 @@ export function readSourceSync(
   }
 }
 
-/** Reads up to `want` bytes from the start of `buf`; fewer at the end of the file. */
-function readInto(fd: number, buf: Buffer, want: number): number {
-  let n = 0;
-  while (n < want) {
-    const got = fs.readSync(fd, buf, n, want - n, null);
-    if (got === 0) break;
-    n += got;
-  }
-  return n;
-}
-
 /**
- * Reads up to `limit` bytes without knowing the size: into the buffer at hand
- * (at least 64 KB), growing it (doubling, up to `limit`) while reads fill it,
- * so that a raised --max-file-size does not allocate its whole size for small files.
+ * Reads up to `limit` bytes (fewer at the end of the file) into the buffer at
+ * hand (at least 64 KB, or `limit`), growing it (doubling, up to `limit`)
+ * while reads fill it, so that a raised --max-file-size does not allocate its
+ * whole size for small files whose size is not known before the read.
  */
 function readCapped(fd: number, limit: number, bufferFor: (size: number) => Buffer): { buf: Buffer; n: number } {
   let buf = bufferFor(Math.min(limit, 64 * 1024));

@@ -12,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../model/types.js";
+import { MCP_CODE_MARKERS } from "./mcp-code-markers.js";
 
 /** The part of a tree-sitter node this project reads. */
 export interface TsNode {
@@ -30,7 +31,7 @@ export type TsDialect = "typescript" | "tsx";
 /** Files above this size are not parsed (the text secret scan still runs). */
 export const MAX_PARSE_CHARS = 1_000_000;
 
-/** SDK transport classes; all contain "Transport", which is checked first. */
+/** SDK transport classes; all contain MCP_CODE_MARKERS.transport, which is checked first. */
 const TRANSPORT_CLASSES: readonly string[] = [
   "StdioClientTransport",
   "StreamableHTTPClientTransport",
@@ -47,9 +48,10 @@ const MCP_ROUTE = /\/mcp["'`]/;
  * four linear substring passes over a file that has nothing to do with MCP.
  */
 export function shouldParse(text: string): boolean {
-  if (text.includes("@modelcontextprotocol/sdk") || text.includes("McpServer")) return true;
-  if (text.includes("Transport") && TRANSPORT_CLASSES.some((m) => text.includes(m))) return true;
-  return text.includes("/mcp") && MCP_ROUTE.test(text);
+  const m = MCP_CODE_MARKERS;
+  if (text.includes(m.sdk) || text.includes(m.server)) return true;
+  if (text.includes(m.transport) && TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
+  return text.includes(m.route) && MCP_ROUTE.test(text);
 }
 
 /** The grammar for a file name, or undefined when it is not a TS/JS source. */

@@ -21,12 +21,17 @@ interface CompiledRule {
   sticky?: RegExp | null;
 }
 
+/** The rule's pattern with its own flags plus `d` (match indices) and `mode` (`g` or `y`). */
+function withMode(rule: ProviderRule, mode: "g" | "y"): RegExp {
+  return new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, "")}${mode}d`);
+}
+
 function compile(rule: ProviderRule): CompiledRule {
-  return { rule, re: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, "")}gd`) };
+  return { rule, re: withMode(rule, "g") };
 }
 
 function stickyOf(c: CompiledRule): RegExp | null {
-  if (c.sticky === undefined) c.sticky = startsWithKeyword(c.rule) ? new RegExp(c.rule.pattern.source, `${c.rule.pattern.flags.replace(/[gyd]/g, "")}yd`) : null;
+  if (c.sticky === undefined) c.sticky = startsWithKeyword(c.rule) ? withMode(c.rule, "y") : null;
   return c.sticky;
 }
 

@@ -5,6 +5,7 @@
  * needs its comments read or its code parsed, all found by a single
  * multi-needle scan.
  */
+import { MCP_CODE_MARKERS } from "../parse/mcp-code-markers.js";
 import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
 import { boundedMemo } from "./memo.js";
 import { buildNeedles, findNeedles } from "./prefilter.js";
@@ -33,10 +34,9 @@ export const NETRC_WORDS = ["machine", "default"];
  * Words that other passes look for, found here ASCII case-insensitively (so
  * their absence is certain; their presence is then checked exactly):
  * `mcplint` (every suppression comment has it) and the markers of MCP code
- * (the TS/JS parse prefilter, `shouldParse`: the SDK package, `McpServer`,
- * the SDK's `...Transport` classes, an `/mcp` route).
+ * that the TS/JS parse prefilter (`shouldParse`) looks for.
  */
-export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: ["@modelcontextprotocol/sdk", "mcpserver", "transport", "/mcp"] } as const;
+export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: Object.values(MCP_CODE_MARKERS) } as const;
 type Mention = keyof typeof MENTION_WORDS;
 const MENTION_BIT: Record<Mention, number> = { mcplint: 1, mcpCode: 2 };
 
