@@ -43,8 +43,9 @@ function cachedDataFor(bundle, buildLine) {
 
 /**
  * Runs the bundle's module code and returns its exports, the compiled script
- * (`script.createCachedData()` is how the build makes the cache) and whether
- * a cache was given and accepted.
+ * (`script.createCachedData()` is how the build makes the cache), the
+ * bundle's build id line (the cache's header starts with it) and whether a
+ * cache was given and accepted.
  */
 function loadCli({ bundle = BUNDLE, useCache = true } = {}) {
   if (!fs.existsSync(bundle)) throw new MissingBundle(bundle);
@@ -60,7 +61,7 @@ function loadCli({ bundle = BUNDLE, useCache = true } = {}) {
   const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}), ...(dynamicImport ? { importModuleDynamically: dynamicImport } : {}) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  return { exports: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  return { exports: module.exports, script, buildLine, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /** The CLI was not built (a checkout without `npm ci` / `npm run build`). */

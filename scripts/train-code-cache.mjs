@@ -45,15 +45,13 @@ try {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), `${JSON.stringify(json, null, 2)}\n`);
   }
-  const { exports: cli, script } = loadCli({ bundle, useCache: false });
+  const { exports: cli, script, buildLine } = loadCli({ bundle, useCache: false });
   const io = { cwd: dir, env: { PATH: process.env.PATH ?? "" }, stdoutIsTTY: false };
   const files = Object.keys(SAMPLES);
   for (const format of ["text", "json", "sarif"]) {
     const result = await cli.run(["scan", ...files, "--format", format, "--fail-on", "none"], io);
     if (result.exitCode !== 0 || !result.stdout) throw new Error(`training run (--format ${format}) failed with exit code ${result.exitCode}: ${result.stderr}`);
   }
-  const source = fs.readFileSync(bundle, "latin1");
-  const buildLine = source.slice(0, source.indexOf("\n"));
   const target = cacheFileOf(bundle);
   const data = script.createCachedData();
   fs.writeFileSync(`${target}.tmp`, Buffer.concat([Buffer.from(`${cacheHeader(buildLine, data)}\n`, "latin1"), data]));
