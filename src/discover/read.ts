@@ -33,6 +33,12 @@ export type ReadResult =
        * sit in a reused buffer.
        */
       readonly exact?: () => string;
+      /**
+       * The characters of `text` one byte each, when the reader made it from them (an ASCII file
+       * or the byte view): the keyword pass searches these. In the reader's reused buffer, like
+       * `exact`: valid until its next read.
+       */
+      readonly oneByte?: Uint8Array;
     }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
@@ -203,12 +209,12 @@ export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): R
   // ASCII (most files) is copied byte for byte into a one-byte string: latin1 is that copy and
   // agrees with UTF-8 on ASCII. isAscii and isUtf8 are vectorised checks; toString("utf8") then
   // takes V8's fast path (TextDecoder with fatal: true was 10x slower).
-  if (isAscii(body)) text = body.toString("latin1");
+  if (isAscii(body)) return { ok: true, text: body.toString("latin1"), bytes: buf.length, notes, oneByte: body };
   else if (isUtf8(body)) {
     // Decoding into a two-byte string costs about twice the copy of a one-byte view, and every
     // later pass over a two-byte string is slower too.
     const view = options.byteView ? byteView(body) : undefined;
-    if (view !== undefined) return { ok: true, text: view, bytes: buf.length, notes, exact: () => body.toString("utf8") };
+    if (view !== undefined) return { ok: true, text: view, bytes: buf.length, notes, exact: () => body.toString("utf8"), oneByte: body };
     text = body.toString("utf8");
   }
   else {

@@ -63,11 +63,11 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
   if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && linesWithinCap(r.text)) {
     const problems: Diagnostic[] = [];
-    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep);
+    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep, r.oneByte);
     if (problems.length === 0 && isEmptyText(quick)) return { diagnostics, analysis: quick, ...mode };
   }
-  const text = r.exact ? r.exact() : r.text;
-  return { diagnostics, analysis: safeAnalyze(file.rel, text, r.bytes, diagnostics, prep), ...mode };
+  if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep), ...mode };
+  return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep, r.oneByte), ...mode };
 }
 
 /**
@@ -90,10 +90,13 @@ function isEmptyText(a: FileAnalysis): boolean {
   return a.file.format === "text" && a.secrets.length === 0 && a.servers.length === 0 && a.policies.length === 0 && a.diagnostics.length === 0 && a.parseProblems.length === 0 && a.comments.length === 0;
 }
 
-/** analyzeFile that turns a bug into a diagnostic instead of ending the scan. */
-export function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: PreparedAnalysis): FileAnalysis {
+/**
+ * analyzeFile that turns a bug into a diagnostic instead of ending the scan.
+ * `oneByte`: the text's characters one byte each (ReadResult.oneByte).
+ */
+export function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: PreparedAnalysis, oneByte?: Uint8Array): FileAnalysis {
   try {
-    const a = analyzeFile(rel, text, bytes, prep.analyze);
+    const a = analyzeFile(rel, text, bytes, oneByte ? { ...prep.analyze, oneByte } : prep.analyze);
     return prep.allow.length ? { ...a, secrets: withoutAllowed(a.secrets, text, prep.allow) } : a;
   } catch (err) {
     diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });

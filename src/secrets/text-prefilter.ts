@@ -8,6 +8,7 @@
 import { MCP_CODE_MARKERS } from "../parse/mcp-code-markers.js";
 import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
 import { boundedMemo } from "./memo.js";
+import { byteSearchFor } from "./needle-bytes.js";
 import { buildNeedles, findNeedles } from "./prefilter.js";
 import { PROVIDERS } from "./providers/index.js";
 
@@ -89,6 +90,8 @@ function buildIndex() {
 }
 
 const INDEX = buildIndex();
+/** The keyword pass's needle table (for tests and the benchmark). */
+export const KEYWORD_NEEDLES = INDEX.set;
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Longer letter-and-digit runs than this are never a key the line checks accept (keys are <= 101 characters); kept, to be safe. */
@@ -105,9 +108,15 @@ function inLineWord(text: string, pos: number): boolean {
   return hasLineWord(text.slice(s, e));
 }
 
-/** One pass over `text`. */
-export function prefilterText(text: string): TextHits {
-  const flat = findNeedles(INDEX.set, text);
+/**
+ * One pass over `text`. `bytes`, when given, are the text's characters one
+ * byte each (an ASCII text, or the reader's byte view, whose bytes above
+ * ASCII may stand for other characters above ASCII: no keyword has one); the
+ * needle search then runs over them in WebAssembly.
+ */
+export function prefilterText(text: string, bytes?: Uint8Array): TextHits {
+  const search = bytes !== undefined && bytes.length === text.length ? byteSearchFor(INDEX.set) : undefined;
+  const flat: ArrayLike<number> = search && bytes ? search.find(bytes) : findNeedles(INDEX.set, text);
   const byRule: (number[] | undefined)[] = [];
   const candidates: number[] = [];
   const netrc: number[] = [];
