@@ -10,7 +10,7 @@ import { excludeFilter, walk, type WalkedFile, type WalkResult } from "./discove
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
-import { analyzeInPool, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
+import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
@@ -65,6 +65,12 @@ export interface ScanOptions {
    * calling thread; more than 1 uses the pool whatever the file count.
    */
   readonly threads?: number;
+  /**
+   * Called once, during the walk, when the tree turns out large (as many
+   * files as a pool starts at, whatever `threads` says). The CLI tunes V8
+   * for a long run there (cli/long-run.ts); the library leaves the process alone.
+   */
+  readonly onLargeTree?: () => void;
 }
 
 export interface ScanResult {
@@ -86,7 +92,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // threads) while the walk goes on; a small tree never starts one.
   // They also get the first chunks of the files found, so that scanning starts during the walk.
   let warm: WarmWorkers | undefined;
+  let large = false;
   const onFiles = (found: readonly WalkedFile[]) => {
+    if (!large && found.length >= POOL_THRESHOLD) {
+      large = true;
+      options.onLargeTree?.();
+    }
     const size = poolSize(found.length, options.threads);
     if (!warm && size > 1) warm = warmWorkers(size - 1, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysisSettings(options));
     warm?.prefeed(found);

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
+import { tuneForLongRun } from "./long-run.js";
 import { findConfigFile } from "../config/find.js";
 import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
@@ -116,6 +117,7 @@ async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Pr
     ...(flags.baseline ? { baseline: await readBaselineFlag(flags.baseline, io) } : {}),
     ...(flags.user ? await userOptions(paths, io) : {}),
     ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+    onLargeTree: tuneForLongRun,
   };
 }
 
