@@ -5,7 +5,9 @@
  * are plain data (they cross to worker threads) and compiled once per scan.
  */
 import { sniffCandidates } from "../catalog/classify.js";
+import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { MAX_GENERIC_LINE } from "../secrets/generic.js";
+import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
 import type { ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
@@ -50,10 +52,13 @@ export interface FileOutcome {
  * final (ASCII patterns find the same there), anything else (a finding, a
  * catalog format, a comment, custom patterns) is redone on the decoded text,
  * so reported locations and values are always the exact ones. Files with a
- * space character above ASCII (read.ts) or a line over the generic line cap
- * skip the view. What the view can still judge differently: a repeat bounded
- * in characters over non-ASCII text (a quoted value of more than 2,000 bytes
- * but fewer characters), which no credential format has.
+ * space character above ASCII (read.ts), or with a line or a length that one
+ * of the analysis's limits treats differently in bytes and in characters
+ * (limitsAgree), skip the view. What the view can still judge differently: a
+ * repeat bounded in characters over non-ASCII text (a quoted value of more
+ * than 2,000 bytes but fewer characters), which no credential format has, and
+ * likewise the provider scan's windows around keywords in texts over 256 KB
+ * (70,000 bytes of the view are fewer characters of the text).
  */
 export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs: string, rel: string) => ReadResult, prep: PreparedAnalysis): FileOutcome {
   const r = read(file.abs, file.rel);
@@ -61,7 +66,7 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
   // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
-  if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && linesWithinCap(r.text)) {
+  if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && limitsAgree(file.rel, r.text)) {
     const problems: Diagnostic[] = [];
     const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep, r.oneByte);
     if (problems.length === 0 && isEmptyText(quick)) return { diagnostics, analysis: quick, ...mode };
@@ -71,18 +76,37 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
 }
 
 /**
- * No line of the view is longer than the generic checks' line cap. A line has
- * at least as many bytes as characters, so a line the view would skip could
- * still be examined in the text: such a file is analysed on the text.
+ * Do the analysis's length limits treat the view as they treat the text? A
+ * line or a file has at least as many bytes as UTF-16 units, so a line over
+ * the generic checks' cap in the view may be within it in the text (and be
+ * examined there), a file over the provider scan's window threshold may be
+ * scanned whole in the text, and a source over the parse limit may be parsed
+ * there. Each limit is compared with the text's own length where the view's
+ * is over it; the file is analysed on the text when one differs.
  */
-function linesWithinCap(view: string): boolean {
+function limitsAgree(rel: string, view: string): boolean {
   for (let s = 0; s < view.length; ) {
     let e = view.indexOf("\n", s);
     if (e < 0) e = view.length;
-    if (e - s > MAX_GENERIC_LINE) return false;
+    if (e - s > MAX_GENERIC_LINE && utf16Length(view, s, e) <= MAX_GENERIC_LINE) return false;
     s = e + 1;
   }
-  return true;
+  if (view.length <= WINDOW_THRESHOLD) return true;
+  const length = utf16Length(view, 0, view.length);
+  if (length <= WINDOW_THRESHOLD) return false;
+  return !(view.length > MAX_PARSE_CHARS && length <= MAX_PARSE_CHARS && dialectOf(rel) !== undefined && shouldParse(view));
+}
+
+/** UTF-16 length of the text whose UTF-8 bytes are view[s, e) (one character per byte). */
+function utf16Length(view: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const c = view.charCodeAt(i);
+    // Every byte but a continuation byte (0x80-0xBF) starts a character; four-byte ones are two units.
+    if (c < 0x80 || c >= 0xc0) n++;
+    if (c >= 0xf0) n++;
+  }
+  return n;
 }
 
 /** A text file in which the analysis found nothing. */

@@ -113,7 +113,7 @@ function hasShallowAlternation(src: string, from: number): boolean {
 const COMPILED: readonly CompiledRule[] = PROVIDERS.map(compile);
 
 /** Texts above this size are scanned only in windows around keyword hits. */
-const WINDOW_THRESHOLD = 256 * 1024;
+export const WINDOW_THRESHOLD = 256 * 1024;
 const WINDOW_BEFORE = 2048;
 const WINDOW_AFTER = 70_000;
 

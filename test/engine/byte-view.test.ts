@@ -51,4 +51,55 @@ describe("byte view", () => {
       { numRuns: 400, seed: 20261125 },
     );
   });
+
+  describe("at the analysis's length limits, counted in characters of the text, not bytes of the view", () => {
+    const exact = makeReader(8 * 1024 * 1024);
+    const view = makeReader(8 * 1024 * 1024, { byteView: true });
+    const prep = prepareAnalysis({});
+    const both = (rel: string, text: string) => {
+      const abs = path.join(dir, `limit-${path.basename(rel)}`);
+      fs.writeFileSync(abs, text);
+      const a = analyzeSource({ abs, rel }, exact, prep);
+      expect(analyzeSource({ abs, rel }, view, prep)).toEqual(a);
+      return a.analysis;
+    };
+    const secretLine = 'password = "Xk2Lw9Vb7Tn4Hs6Jd1"';
+
+    it("examines a line of more than 64 KB that has fewer than 64 K characters", () => {
+      // 40,000 two-byte characters: 80,000 bytes in the view, 40,000 characters in the text.
+      const a = both("notes.txt", `intro\n${"é".repeat(40_000)} ${secretLine}\nend\n`);
+      expect(a?.secrets.map((s) => s.detector)).toEqual(["generic-password"]);
+    });
+
+    it("skips, as the text does, a line that is over the cap in characters too", () => {
+      const a = both("notes.txt", `intro\n${"é".repeat(1_000)}${"x".repeat(70_000)} ${secretLine}\nend\n`);
+      expect(a?.secrets).toEqual([]);
+    });
+
+    it("parses MCP code of more than 1,000,000 bytes that has fewer characters", () => {
+      const code = [
+        'import { Client } from "@modelcontextprotocol/sdk/client/index.js";',
+        'import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";',
+        'const transport = new StreamableHTTPClientTransport(new URL("https://wiki.example.com/mcp"));',
+        'const client = new Client({ name: "wiki-agent", version: "1.0.0" });',
+        "await client.connect(transport);",
+      ].join("\n");
+      // ~1.2 MB of UTF-8 in a comment, ~600,000 characters; nothing else in the file to find.
+      const a = both("src/agent.ts", `${code}\n/* ${"é".repeat(600_000)} */\n`);
+      expect(a?.file.format).not.toBe("text");
+      expect(a?.servers.length).toBeGreaterThan(0);
+      expect(a?.secrets).toEqual([]);
+    });
+
+    it("scans a text of more than 256 KB that has fewer characters whole, as the text is scanned", () => {
+      // Over 256 KB the provider scan looks only near its keywords; this token sits 220 KB of the
+      // view (110,000 characters of the text) after its rule's keyword. Built here: not a real token.
+      let seed = 7;
+      const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+      const random = (n: number) => Array.from({ length: n }, () => chars[((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 12) % 64]).join("");
+      const token = `MT${random(24)}.${random(6)}.${random(38)}`;
+      const a = both("notes.txt", `discord bot\n${"é".repeat(110_000)}\nsee ${token}\n${"é".repeat(30_000)}\n`);
+      expect(a?.secrets.map((s) => s.detector)).toEqual(["discord-bot-token"]);
+    });
+  });
 });
