@@ -9,7 +9,7 @@ import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
-import { analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
+import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
@@ -125,8 +125,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const prep = prepareAnalysis(settings);
   // poolSize grows with the count, so a scan that warmed workers during the walk uses the pool.
   const threads = poolSize(walked.files.length, options.threads);
-  const readWalked = makeReader(maxFileSize, { byteView: true, walked: true });
-  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : walked.files.map((f) => analyzeSource(f, readWalked, prep));
+  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : analyzeAll(walked.files, makeReader(maxFileSize, { byteView: true, walked: true }), prep);
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);
     if (o.analysis) analyses.push(o.analysis);

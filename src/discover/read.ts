@@ -77,21 +77,167 @@ function binaryNote(rel: string): ReadResult {
   return { ok: false, diagnostic: { level: "note", code: "binary", message: `${rel}: binary file; skipped`, file: rel } };
 }
 
+/** A file opened ahead of its read, or why its open failed. */
+type Opened = { readonly fd: number } | { readonly error: unknown };
+
+/**
+ * A planned file read ahead: its bytes [off, off + n) in the batch buffer,
+ * all of them or (with `fd`, open there) the first n; or its result.
+ */
+type ReadAhead = { readonly off: number; readonly n: number; readonly fd?: number } | ReadResult;
+
+/** Files read ahead in a row, at most. */
+const AHEAD_FILES = 32;
+/** The batch buffer: at least this, and room for one whole file at the size cap. */
+const AHEAD_BYTES = 2 * 1024 * 1024;
+
+export interface FileReader {
+  (abs: string, rel: string): ReadResult;
+  /**
+   * The files about to be read, in this order. A read of one of them first
+   * reads it and the next ones (up to 32, or 2 MB) in a row, then analysis
+   * takes them one by one: an open or read between two files' analyses took
+   * 2-4 times as long as one right after another (the kernel's data for the
+   * path lookup and the page cache had left the CPU caches). Same results.
+   * Readers of walked files only (ReaderOptions.walked); others ignore it.
+   */
+  plan(files: readonly { readonly abs: string; readonly rel: string }[]): void;
+  /** Drops what was read ahead and not taken (closing any file left open). */
+  close(): void;
+}
+
 /**
  * A reader for one scan: reads into one scratch buffer that grows to the
  * largest file seen (decoding copies the bytes out), instead of a new buffer
- * per file that only the garbage collector gives back.
+ * per file that only the garbage collector gives back. The results of a
+ * planned read (the batch buffer) and of the scratch buffer stay valid until
+ * the reader's next read.
  */
-export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE, options: ReaderOptions = {}): (abs: string, rel: string) => ReadResult {
+export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE, options: ReaderOptions = {}): FileReader {
   let scratch = Buffer.allocUnsafe(0);
   const scratchFor = (size: number) => {
     if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, Math.min(maxBytes + 1, Math.max(64 * 1024, scratch.length * 2))));
     return scratch;
   };
-  return (abs, rel) => readSourceSync(abs, rel, maxBytes, scratchFor, options);
+  let planned: readonly { readonly abs: string; readonly rel: string }[] = [];
+  let indexOf = new Map<string, number>();
+  let batch = Buffer.allocUnsafe(0);
+  const ahead = new Map<string, ReadAhead>();
+  const drop = () => {
+    for (const a of ahead.values()) if ("fd" in a && a.fd !== undefined) closeQuietly(a.fd);
+    ahead.clear();
+  };
+  const readAhead = (from: number) => {
+    // The entries of an earlier batch point into the buffer about to be overwritten.
+    drop();
+    if (batch.length < Math.max(AHEAD_BYTES, maxBytes + 1)) batch = Buffer.allocUnsafe(Math.max(AHEAD_BYTES, maxBytes + 1));
+    let off = 0;
+    for (let k = from; k < Math.min(planned.length, from + AHEAD_FILES) && off < batch.length; k++) {
+      const f = planned[k] as { readonly abs: string; readonly rel: string };
+      if (isBinaryByName(f.rel) || ahead.has(f.abs)) continue;
+      const opened = openForRead(f.abs);
+      if ("error" in opened) {
+        // Out of descriptors: the rest open one at a time, when read.
+        if (["EMFILE", "ENFILE"].includes(errCode(opened.error))) break;
+        ahead.set(f.abs, unreadable(f.rel, opened.error));
+        continue;
+      }
+      const room = Math.min(batch.length - off, maxBytes + 1);
+      let n = 0;
+      try {
+        n = fillFrom(opened.fd, batch, off, room);
+      } catch (err) {
+        closeQuietly(opened.fd);
+        ahead.set(f.abs, unreadable(f.rel, err));
+        continue;
+      }
+      if (n < room) {
+        closeQuietly(opened.fd);
+        ahead.set(f.abs, { off, n });
+        off += n;
+      } else {
+        // Filled its room: over the cap, or more than the batch had left (read on when taken).
+        ahead.set(f.abs, { off, n, fd: opened.fd });
+        break;
+      }
+    }
+  };
+  const read = ((abs: string, rel: string) => {
+    let a = ahead.get(abs);
+    if (a === undefined && indexOf.has(abs) && !isBinaryByName(rel)) {
+      readAhead(indexOf.get(abs) as number);
+      a = ahead.get(abs);
+    }
+    if (a === undefined) return readSourceSync(abs, rel, maxBytes, scratchFor, options);
+    ahead.delete(abs);
+    if ("ok" in a) return a;
+    if (a.fd === undefined) return decode(batch.subarray(a.off, a.off + a.n), rel, options);
+    return readRest(a.fd, batch.subarray(a.off, a.off + a.n), rel, maxBytes, scratchFor, options);
+  }) as FileReader;
+  read.plan = (files) => {
+    drop();
+    // Only walked files (regular, no mode wanted) are read ahead.
+    if (!options.walked) return;
+    planned = files;
+    indexOf = new Map(files.map((f, i) => [f.abs, i]));
+  };
+  read.close = () => {
+    drop();
+    planned = [];
+    indexOf = new Map();
+  };
+  return read;
 }
 
-/** Reads and decodes one file; never throws. `bufferFor` may hand out a reused buffer of at least the given size. */
+/** Reads from `fd` into buf[off, off + room) until the end of the file or the room is full; the count. */
+function fillFrom(fd: number, buf: Buffer, off: number, room: number): number {
+  let n = 0;
+  while (n < room) {
+    const got = fs.readSync(fd, buf, off + n, room - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
+}
+
+/** A file read ahead in part: its first bytes are `head`, the rest is read from `fd` (then closed). */
+function readRest(fd: number, head: Buffer, rel: string, maxBytes: number, bufferFor: (size: number) => Buffer, options: ReaderOptions): ReadResult {
+  try {
+    const { buf, n } = readCapped(fd, maxBytes + 1, bufferFor, head);
+    if (n > maxBytes) return tooLarge(rel, fs.fstatSync(fd).size, maxBytes);
+    return decode(buf.subarray(0, n), rel, options);
+  } catch (err) {
+    return unreadable(rel, err);
+  } finally {
+    closeQuietly(fd);
+  }
+}
+
+function unreadable(rel: string, err: unknown): ReadResult {
+  return { ok: false, diagnostic: { level: "warning", code: "unreadable", message: `${rel}: cannot read (${errCode(err)})`, file: rel } };
+}
+
+function openForRead(abs: string): Opened {
+  try {
+    // O_NONBLOCK so that a FIFO that slipped through never blocks the scan.
+    return { fd: fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Nothing to do: the descriptor is gone either way.
+  }
+}
+
+/**
+ * Reads and decodes one file; never throws. `bufferFor` may hand out a reused
+ * buffer of at least the given size.
+ */
 export function readSourceSync(
   abs: string,
   rel: string,
@@ -102,8 +248,9 @@ export function readSourceSync(
   if (isBinaryByName(rel)) return binaryNote(rel);
   let fd: number | undefined;
   try {
-    // O_NONBLOCK so that a FIFO that slipped through never blocks the scan.
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const o = openForRead(abs);
+    if ("error" in o) throw o.error;
+    fd = o.fd;
     if (options.walked) {
       const { buf, n } = readCapped(fd, maxBytes + 1, bufferFor);
       if (n > maxBytes) return tooLarge(rel, fs.fstatSync(fd).size, maxBytes);
@@ -117,16 +264,9 @@ export function readSourceSync(
     const decoded = decode(buf.subarray(0, n), rel, options);
     return decoded.ok ? { ...decoded, mode: st.mode } : decoded;
   } catch (err) {
-    const code = errCode(err);
-    return { ok: false, diagnostic: { level: "warning", code: "unreadable", message: `${rel}: cannot read (${code})`, file: rel } };
+    return unreadable(rel, err);
   } finally {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // Nothing to do: the descriptor is gone either way.
-      }
-    }
+    if (fd !== undefined) closeQuietly(fd);
   }
 }
 
@@ -134,11 +274,14 @@ export function readSourceSync(
  * Reads up to `limit` bytes (fewer at the end of the file) into the buffer at
  * hand (at least 64 KB, or `limit`), growing it (doubling, up to `limit`)
  * while reads fill it, so that a raised --max-file-size does not allocate its
- * whole size for small files whose size is not known before the read.
+ * whole size for small files whose size is not known before the read. `head`:
+ * bytes of the file read already (the descriptor is past them).
  */
-function readCapped(fd: number, limit: number, bufferFor: (size: number) => Buffer): { buf: Buffer; n: number } {
-  let buf = bufferFor(Math.min(limit, 64 * 1024));
+function readCapped(fd: number, limit: number, bufferFor: (size: number) => Buffer, head?: Buffer): { buf: Buffer; n: number } {
+  let buf = bufferFor(Math.min(limit, Math.max(64 * 1024, head ? head.length * 2 : 0)));
   let n = 0;
+  if (head) n = head.copy(buf, 0, 0, Math.min(head.length, buf.length));
+  if (n >= limit) return { buf, n };
   for (;;) {
     const room = Math.min(buf.length, limit) - n;
     const got = fs.readSync(fd, buf, n, room, null);

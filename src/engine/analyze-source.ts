@@ -8,7 +8,7 @@ import { sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { MAX_GENERIC_LINE } from "../secrets/generic.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
-import type { ReadResult } from "../discover/read.js";
+import type { FileReader, ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
 import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./analyze-file.js";
@@ -43,6 +43,16 @@ export interface FileOutcome {
   readonly analysis?: FileAnalysis;
   /** The file's mode bits, when read from disk. */
   readonly mode?: number;
+}
+
+/** analyzeSource for each file in order, with the reader told the order (it opens files ahead). */
+export function analyzeAll(files: readonly Pick<WalkedFile, "abs" | "rel">[], read: FileReader, prep: PreparedAnalysis): FileOutcome[] {
+  read.plan(files);
+  try {
+    return files.map((f) => analyzeSource(f, read, prep));
+  } finally {
+    read.close();
+  }
 }
 
 /**
@@ -85,16 +95,19 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
  * is over it; the file is analysed on the text when one differs.
  */
 function limitsAgree(rel: string, view: string): boolean {
-  for (let s = 0; s < view.length; ) {
-    let e = view.indexOf("\n", s);
+  // Each bound holds for the text whenever it holds for its view with a third of the length: a
+  // character of one to three bytes is one UTF-16 unit, one of four bytes two.
+  const within = (s: number, e: number, limit: number) => (e - s) / 3 <= limit && utf16Length(view, s, e) <= limit;
+  // A line over the cap holds a multiple of the cap: only the lines around those are looked at.
+  for (let p = MAX_GENERIC_LINE; p < view.length; p += MAX_GENERIC_LINE) {
+    const s = view.lastIndexOf("\n", p) + 1;
+    let e = view.indexOf("\n", p);
     if (e < 0) e = view.length;
-    if (e - s > MAX_GENERIC_LINE && utf16Length(view, s, e) <= MAX_GENERIC_LINE) return false;
-    s = e + 1;
+    if (e - s > MAX_GENERIC_LINE && within(s, e, MAX_GENERIC_LINE)) return false;
+    p = Math.max(p, e - (e % MAX_GENERIC_LINE));
   }
-  if (view.length <= WINDOW_THRESHOLD) return true;
-  const length = utf16Length(view, 0, view.length);
-  if (length <= WINDOW_THRESHOLD) return false;
-  return !(view.length > MAX_PARSE_CHARS && length <= MAX_PARSE_CHARS && dialectOf(rel) !== undefined && shouldParse(view));
+  if (view.length > WINDOW_THRESHOLD && within(0, view.length, WINDOW_THRESHOLD)) return false;
+  return !(view.length > MAX_PARSE_CHARS && dialectOf(rel) !== undefined && shouldParse(view) && within(0, view.length, MAX_PARSE_CHARS));
 }
 
 /** UTF-16 length of the text whose UTF-8 bytes are view[s, e) (one character per byte). */

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { makeReader } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
-import { analyzeSource, prepareAnalysis, type AnalysisSettings, type FileOutcome } from "./analyze-source.js";
+import { analyzeAll, analyzeSource, prepareAnalysis, type AnalysisSettings, type FileOutcome } from "./analyze-source.js";
 
 /** Below this many files the scan stays on the main thread. */
 export const POOL_THRESHOLD = 500;
@@ -217,7 +217,9 @@ export async function analyzeInPool(
     while (next < table.chunks.length) {
       const id = next++;
       const outcomes: FileOutcome[] = [];
-      for (const f of table.chunks[id] ?? []) {
+      const chunk = table.chunks[id] ?? [];
+      read.plan(chunk);
+      for (const f of chunk) {
         outcomes.push(analyzeSource(f, read, prep));
         // Let worker replies in (they feed the workers) every few milliseconds, also inside a
         // chunk: a chunk with large files takes far longer than a worker needs for its queue.
@@ -229,12 +231,13 @@ export async function analyzeInPool(
       table.results[id] = outcomes;
     }
   }
+  read.close();
   await workers;
   table.onReply = undefined;
   // Chunks a failed worker left behind are scanned here; every outcome goes back to its file's place.
   const byFile = new Map<string, FileOutcome>();
   table.chunks.forEach((chunk, id) => {
-    const outcomes = table.results[id] ?? chunk.map((f) => analyzeSource(f, read, prep));
+    const outcomes = table.results[id] ?? analyzeAll(chunk, read, prep);
     chunk.forEach((f, i) => byFile.set(f.abs, outcomes[i] as FileOutcome));
   });
   return { outcomes: files.map((f) => byFile.get(f.abs) as FileOutcome), byWorkers: table.answered, chunks: table.chunks.length };

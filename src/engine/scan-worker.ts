@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { makeReader } from "../discover/read.js";
-import { analyzeSource, prepareAnalysis, type PreparedAnalysis } from "./analyze-source.js";
+import { analyzeAll, prepareAnalysis, type PreparedAnalysis } from "./analyze-source.js";
 import type { PoolRequest, PoolReply } from "./pool.js";
 
 let reader: { readonly max: number; readonly read: ReturnType<typeof makeReader> } | undefined;
@@ -16,6 +16,6 @@ parentPort?.on("message", (msg: PoolRequest) => {
   if (prepared?.key !== key) prepared = { key, prep: prepareAnalysis(msg.settings) };
   const read = reader.read;
   const prep = prepared.prep;
-  const reply: PoolReply = { id: msg.id, outcomes: msg.files.map((f) => analyzeSource(f, read, prep)) };
+  const reply: PoolReply = { id: msg.id, outcomes: analyzeAll(msg.files, read, prep) };
   parentPort?.postMessage(reply);
 });

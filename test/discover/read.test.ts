@@ -56,4 +56,65 @@ describe("reader", () => {
     expect(over.ok).toBe(false);
     if (!over.ok) expect(over.diagnostic.message).toBe(`b: ${200 * KB} bytes is over the size limit of ${64 * KB} bytes (--max-file-size); skipped`);
   });
+
+  describe("planned reads (a batch read ahead, then taken one by one)", () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) many[`m/${String(i).padStart(3, "0")}.txt`] = sized(((i * 7919) % 40) * KB + (i % 3));
+    const tree = tempTree({ ...files, ...many, "logo.png": "not read", "gone.txt": "deleted before the read" });
+    fs.writeFileSync(path.join(tree, "bom16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("héllo\n", "utf16le")]));
+    fs.mkdirSync(path.join(tree, "dir.txt"));
+    // Sizes that fill the 2 MB batch in the middle of a file, a file over the cap, errors, a skipped name.
+    const order = [...Object.keys(many).slice(0, 40), "f1048576.txt", "f204800.txt", "f2097152.txt", "logo.png", "gone.txt", "dir.txt", "utf8.txt", "bom16.txt", ...Object.keys(many).slice(40), "f0.txt", "f1.txt", "f65535.txt"];
+    const list = order.map((rel) => ({ abs: path.join(tree, rel), rel }));
+    const openFds = () => fs.readdirSync("/proc/self/fd").length;
+    const same = (a: ReturnType<ReturnType<typeof makeReader>>, b: ReturnType<ReturnType<typeof makeReader>>, rel: string) => {
+      if (!b.ok) return expect(a, rel).toEqual(b);
+      expect(a.ok, rel).toBe(true);
+      if (!a.ok) return;
+      expect({ text: a.text, bytes: a.bytes, notes: a.notes, exact: a.exact?.(), oneByte: a.oneByte && Buffer.from(a.oneByte).toString("latin1") }, rel).toEqual({ text: b.text, bytes: b.bytes, notes: b.notes, exact: b.exact?.(), oneByte: b.oneByte && Buffer.from(b.oneByte).toString("latin1") });
+    };
+
+    it.each([64 * KB, 2048 * KB, 100 * 1024 * KB])("give what single reads give, under a cap of %d bytes, and leave no file open", (cap) => {
+      fs.rmSync(path.join(tree, "gone.txt"), { force: true });
+      const before = openFds();
+      const planned = makeReader(cap, { walked: true, byteView: true });
+      const single = makeReader(cap, { walked: true, byteView: true });
+      planned.plan(list);
+      for (const f of list) same(planned(f.abs, f.rel), single(f.abs, f.rel), f.rel);
+      expect(openFds()).toBe(before);
+      // Out of order: a later file first, then from the start; then one file left unread.
+      planned.plan(list);
+      const late = list[60] as { abs: string; rel: string };
+      same(planned(late.abs, late.rel), single(late.abs, late.rel), late.rel);
+      for (const f of list.slice(0, 50)) same(planned(f.abs, f.rel), single(f.abs, f.rel), f.rel);
+      planned.close();
+      expect(openFds()).toBe(before);
+      // A batch that ends inside a file (the batch holds 2 MB, or one file at the cap) keeps that
+      // file open until it is taken, or dropped.
+      if (cap > 2048 * KB) return;
+      const small = list[1] as { abs: string; rel: string };
+      planned.plan([small, { abs: path.join(tree, "f2097152.txt"), rel: "f2097152.txt" }]);
+      planned(small.abs, small.rel);
+      expect(openFds()).toBe(before + 1);
+      planned.close();
+      expect(openFds()).toBe(before);
+    });
+
+    it("read ahead: the files after the one asked for are read before it is taken", () => {
+      const planned = makeReader(2048 * KB, { walked: true });
+      planned.plan(list.slice(0, 5));
+      const first = planned((list[0] as { abs: string }).abs, (list[0] as { rel: string }).rel);
+      expect(first.ok).toBe(true);
+      // Changed on disk after the batch was read: the reader gives what it read ahead.
+      const second = list[1] as { abs: string; rel: string };
+      const was = fs.readFileSync(second.abs, "latin1");
+      fs.writeFileSync(second.abs, "changed\n");
+      try {
+        expect(planned(second.abs, second.rel)).toMatchObject({ ok: true, text: was });
+      } finally {
+        fs.writeFileSync(second.abs, was, "latin1");
+        planned.close();
+      }
+    });
+  });
 });
