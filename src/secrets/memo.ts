@@ -4,15 +4,19 @@
  * scan, and the bound keeps a long scan from growing it without end.
  */
 export function boundedMemo<T>(fn: (key: string) => T, max: number): (key: string) => T {
-  const cache = new Map<string, T>();
+  // One lookup per call (has + get hashed the key twice); an undefined value is stored as UNDEFINED.
+  const cache = new Map<string, T | typeof UNDEFINED>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    const hit = cache.get(key);
+    if (hit !== undefined) return (hit === UNDEFINED ? undefined : hit) as T;
     const value = fn(key);
     if (cache.size >= max) cache.clear();
-    cache.set(ownCopy(key), value);
+    cache.set(ownCopy(key), value === undefined ? UNDEFINED : value);
     return value;
   };
 }
+
+const UNDEFINED: unique symbol = Symbol("undefined");
 
 /**
  * The key as a string of its own. A slice of a file's text (a name the

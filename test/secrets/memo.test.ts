@@ -28,6 +28,16 @@ describe("boundedMemo", () => {
     expect(calls).toEqual(["ab", "abc", "abcd", "ab"]);
   });
 
+  it("remembers undefined (most names are no credential) and falsy values", () => {
+    let calls = 0;
+    const memo = boundedMemo((k): string | undefined | false => {
+      calls++;
+      return k === "a" ? undefined : k === "b" ? false : k;
+    }, 8);
+    expect([memo("a"), memo("a"), memo("b"), memo("b"), memo("c"), memo("c")]).toEqual([undefined, undefined, false, false, "c", "c"]);
+    expect(calls).toBe(3);
+  });
+
   it("does not keep the texts its keys were sliced from", () => {
     const gc = collector();
     const memo = boundedMemo((k) => k.length, 8192);
