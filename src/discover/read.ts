@@ -39,6 +39,8 @@ export type ReadResult =
        * `exact`: valid until its next read.
        */
       readonly oneByte?: Uint8Array;
+      /** The UTF-8 bytes of `text` (a valid non-ASCII UTF-8 file decoded at once); valid like `oneByte`. */
+      readonly utf8?: Uint8Array;
     }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
@@ -348,7 +350,6 @@ export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): R
   const probe = buf.subarray(start, Math.min(buf.length, start + 8192));
   if (probe.includes(0)) return binaryNote(rel);
   const body = buf.subarray(start);
-  let text: string;
   // ASCII (most files) is copied byte for byte into a one-byte string: latin1 is that copy and
   // agrees with UTF-8 on ASCII. isAscii and isUtf8 are vectorised checks; toString("utf8") then
   // takes V8's fast path (TextDecoder with fatal: true was 10x slower).
@@ -358,11 +359,8 @@ export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): R
     // later pass over a two-byte string is slower too.
     const view = options.byteView ? byteView(body) : undefined;
     if (view !== undefined) return { ok: true, text: view, bytes: buf.length, notes, exact: () => body.toString("utf8"), oneByte: body };
-    text = body.toString("utf8");
+    return { ok: true, text: body.toString("utf8"), bytes: buf.length, notes, utf8: body };
   }
-  else {
-    text = new TextDecoder("utf-8").decode(body);
-    notes.push({ level: "note", code: "encoding", message: `${rel}: invalid UTF-8; undecodable bytes were replaced`, file: rel });
-  }
-  return { ok: true, text, bytes: buf.length, notes };
+  notes.push({ level: "note", code: "encoding", message: `${rel}: invalid UTF-8; undecodable bytes were replaced`, file: rel });
+  return { ok: true, text: new TextDecoder("utf-8").decode(body), bytes: buf.length, notes };
 }

@@ -12,7 +12,7 @@ import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
-import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextHits } from "../secrets/index.js";
+import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextBytes, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
 import type { ScannedFile, SecretHit } from "./model.js";
@@ -34,13 +34,13 @@ export interface FileAnalysis {
 export interface AnalyzeOptions {
   /** Detectors run over the whole text after the built-in ones (configured patterns). */
   readonly extraDetectors?: readonly TextDetector[];
-  /** The text's characters one byte each (ReadResult.oneByte), for the keyword pass. */
-  readonly oneByte?: Uint8Array;
+  /** The text's bytes, for the keyword pass (ReadResult.oneByte / utf8). */
+  readonly textBytes?: TextBytes;
 }
 
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
-  const builtIn = analyzeBuiltIn(rel, text, bytes, lines, options.oneByte);
+  const builtIn = analyzeBuiltIn(rel, text, bytes, lines, options.textBytes);
   // Only comments that can hold a directive are kept: a whole-repository scan would otherwise hold
   // every comment of every source file in memory until the rules have run.
   const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
@@ -87,9 +87,9 @@ function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, de
 }
 
 
-function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex, oneByte?: Uint8Array): FileAnalysis {
+function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex, textBytes?: TextBytes): FileAnalysis {
   const byPath = classifyPath(rel);
-  if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code, oneByte);
+  if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code, textBytes);
   // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one product).
   if (byPath && byPath.syntax !== "typescript" && (!byPath.sniffText || byPath.sniffText.test(text))) {
     return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
@@ -103,7 +103,7 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
     }
   }
-  return analyzeText(rel, text, bytes, lines, prefilterText(text, oneByte));
+  return analyzeText(rel, text, bytes, lines, prefilterText(text, textBytes));
 }
 
 /** Program source (not config): unquoted assignments are expressions, not values. */
@@ -137,8 +137,8 @@ function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex,
  * Source code: prefilter, parse (lazily loaded tree-sitter), SDK adapter. A
  * file the prefilter skips stays format `text`; every file gets the text scan.
  */
-function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>, oneByte?: Uint8Array): FileAnalysis {
-  const hits = prefilterText(text, oneByte);
+function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>, textBytes?: TextBytes): FileAnalysis {
+  const hits = prefilterText(text, textBytes);
   const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode);
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);

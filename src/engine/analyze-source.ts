@@ -7,6 +7,7 @@
 import { sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { MAX_GENERIC_LINE } from "../secrets/generic.js";
+import type { TextBytes } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
 import type { FileReader, ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
@@ -78,11 +79,13 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
   if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && limitsAgree(file.rel, r.text)) {
     const problems: Diagnostic[] = [];
-    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep, r.oneByte);
+    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep, r.oneByte && { oneByte: r.oneByte });
     if (problems.length === 0 && isEmptyText(quick)) return { diagnostics, analysis: quick, ...mode };
   }
-  if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep), ...mode };
-  return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep, r.oneByte), ...mode };
+  // A byte view's bytes are the decoded text's UTF-8.
+  if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
+  const textBytes = r.oneByte ? { oneByte: r.oneByte } : r.utf8 ? { utf8: r.utf8 } : undefined;
+  return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep, textBytes), ...mode };
 }
 
 /**
@@ -129,11 +132,11 @@ function isEmptyText(a: FileAnalysis): boolean {
 
 /**
  * analyzeFile that turns a bug into a diagnostic instead of ending the scan.
- * `oneByte`: the text's characters one byte each (ReadResult.oneByte).
+ * `textBytes`: the text's bytes for the keyword pass (ReadResult.oneByte / utf8).
  */
-export function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: PreparedAnalysis, oneByte?: Uint8Array): FileAnalysis {
+export function safeAnalyze(rel: string, text: string, bytes: number, diagnostics: Diagnostic[], prep: PreparedAnalysis, textBytes?: TextBytes): FileAnalysis {
   try {
-    const a = analyzeFile(rel, text, bytes, oneByte ? { ...prep.analyze, oneByte } : prep.analyze);
+    const a = analyzeFile(rel, text, bytes, textBytes ? { ...prep.analyze, textBytes } : prep.analyze);
     return prep.allow.length ? { ...a, secrets: withoutAllowed(a.secrets, text, prep.allow) } : a;
   } catch (err) {
     diagnostics.push({ level: "error", code: "internal", message: `${rel}: analysis failed: ${(err as Error).message} (this is a bug in mcplint; the scan went on)`, file: rel });

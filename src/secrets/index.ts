@@ -16,7 +16,7 @@ export { isPlaceholder } from "./placeholders.js";
 export { redact, secretHash } from "./redact.js";
 export { decodeJwt } from "./jwt.js";
 export { classifyKey } from "./keys.js";
-export { prefilterText, type TextHits } from "./text-prefilter.js";
+export { prefilterText, type TextBytes, type TextHits } from "./text-prefilter.js";
 
 const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
 const GENERIC_RANK = 1_000_000;

@@ -90,6 +90,36 @@ function buildIndex() {
 }
 
 const INDEX = buildIndex();
+
+/** The needle pairs of `text` from its bytes, or undefined (no WebAssembly, or bytes that cannot be the text's). */
+function searchBytes(text: string, bytes: TextBytes): ArrayLike<number> | undefined {
+  const search = byteSearchFor(INDEX.set);
+  if (!search) return undefined;
+  if ("oneByte" in bytes) return bytes.oneByte.length === text.length ? search.find(bytes.oneByte) : undefined;
+  // A UTF-8 text has at least as many bytes as UTF-16 units, at most three per unit.
+  if (bytes.utf8.length < text.length || bytes.utf8.length > 3 * text.length) return undefined;
+  return toUtf16Indices(search.find(bytes.utf8), bytes.utf8);
+}
+
+/**
+ * The pairs' positions, byte offsets into valid UTF-8 (ascending, each at a
+ * keyword's first byte, which is ASCII), as UTF-16 indices: every byte but a
+ * continuation byte starts a character, and a four-byte one is two units.
+ */
+function toUtf16Indices(flat: Int32Array, utf8: Uint8Array): Int32Array {
+  let b = 0;
+  let u = 0;
+  for (let i = 1; i < flat.length; i += 2) {
+    const pos = flat[i] as number;
+    for (; b < pos; b++) {
+      const c = utf8[b] as number;
+      if (c < 0x80 || c >= 0xc0) u++;
+      if (c >= 0xf0) u++;
+    }
+    flat[i] = u;
+  }
+  return flat;
+}
 /** The keyword pass's needle table (for tests and the benchmark). */
 export const KEYWORD_NEEDLES = INDEX.set;
 
@@ -109,14 +139,17 @@ function inLineWord(text: string, pos: number): boolean {
 }
 
 /**
- * One pass over `text`. `bytes`, when given, are the text's characters one
- * byte each (an ASCII text, or the reader's byte view, whose bytes above
- * ASCII may stand for other characters above ASCII: no keyword has one); the
- * needle search then runs over them in WebAssembly.
+ * A text's bytes for the keyword pass: `oneByte`, its characters one byte
+ * each (an ASCII text, or the reader's byte view, whose bytes above ASCII may
+ * stand for other characters above ASCII: no keyword has one), or `utf8`, its
+ * valid UTF-8 encoding (the positions found are then turned into the text's
+ * UTF-16 indices). Either way the needle search runs over them in WebAssembly.
  */
-export function prefilterText(text: string, bytes?: Uint8Array): TextHits {
-  const search = bytes !== undefined && bytes.length === text.length ? byteSearchFor(INDEX.set) : undefined;
-  const flat: ArrayLike<number> = search && bytes ? search.find(bytes) : findNeedles(INDEX.set, text);
+export type TextBytes = { readonly oneByte: Uint8Array } | { readonly utf8: Uint8Array };
+
+/** One pass over `text`; `bytes`: see TextBytes. */
+export function prefilterText(text: string, bytes?: TextBytes): TextHits {
+  const flat = (bytes && searchBytes(text, bytes)) ?? findNeedles(INDEX.set, text);
   const byRule: (number[] | undefined)[] = [];
   const candidates: number[] = [];
   const netrc: number[] = [];

@@ -96,15 +96,31 @@ describe("the keyword pass with bytes", () => {
       fc.property(text, (bytes) => {
         // The reader's byte view shows 0xA0 as U+00A1; the bytes keep 0xA0.
         const view = latin1(bytes).replaceAll("\u00a0", "\u00a1");
-        expect(prefilterText(view, bytes)).toEqual(prefilterText(view));
+        expect(prefilterText(view, { oneByte: bytes })).toEqual(prefilterText(view));
       }),
       { numRuns: 300 },
     );
   });
 
+  it("gives the hits of the pass over the text from its UTF-8 bytes (positions in UTF-16 units)", () => {
+    // Characters of every UTF-8 length, astral ones (two UTF-16 units) among them, around keywords.
+    const wide = fc.constantFrom("é", "Р", "—", "中", "…", "\u00a0", "\u3000", "😀", "𝒜", "\u2028");
+    const utf8Text = fc.array(fc.oneof(piece.filter((p) => /^[\x00-\x7f]*$/.test(p)), wide), { maxLength: 60 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(utf8Text, (text) => {
+        expect(prefilterText(text, { utf8: Buffer.from(text, "utf8") })).toEqual(prefilterText(text));
+      }),
+      { numRuns: 300 },
+    );
+    const text = "😀 token = é secret_key 中 pat";
+    expect(prefilterText(text, { utf8: Buffer.from(text, "utf8") }).candidates).toEqual([text.indexOf("token")]);
+  });
+
   it("searches the text when the bytes are not as long as it", () => {
-    const hits = prefilterText("token=abc", Buffer.from("nothing", "latin1"));
+    const hits = prefilterText("token=abc", { oneByte: Buffer.from("nothing", "latin1") });
     expect(hits.candidates).toEqual([0]);
+    // UTF-8 bytes that cannot be the text's (fewer bytes than characters).
+    expect(prefilterText("x token=abc", { utf8: Buffer.from("nothing", "latin1") }).candidates).toEqual([2]);
   });
 
   describe("without WebAssembly (node --jitless)", () => {
@@ -117,7 +133,7 @@ describe("the keyword pass with bytes", () => {
       vi.resetModules();
       const fresh = await import("../../src/secrets/text-prefilter.js");
       const bytes = Buffer.from("const apiToken = 'x'; // secret_key", "latin1");
-      expect(fresh.prefilterText(latin1(bytes), bytes)).toEqual(prefilterText(latin1(bytes)));
+      expect(fresh.prefilterText(latin1(bytes), { oneByte: bytes })).toEqual(prefilterText(latin1(bytes)));
       const freshBytes = await import("../../src/secrets/needle-bytes.js");
       expect(freshBytes.byteSearchFor(fresh.KEYWORD_NEEDLES)).toBeUndefined();
     });
