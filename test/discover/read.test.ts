@@ -66,7 +66,9 @@ describe("reader", () => {
     // Sizes that fill the 2 MB batch in the middle of a file, a file over the cap, errors, a skipped name.
     const order = [...Object.keys(many).slice(0, 40), "f1048576.txt", "f204800.txt", "f2097152.txt", "logo.png", "gone.txt", "dir.txt", "utf8.txt", "bom16.txt", ...Object.keys(many).slice(40), "f0.txt", "f1.txt", "f65535.txt"];
     const list = order.map((rel) => ({ abs: path.join(tree, rel), rel }));
-    const openFds = () => fs.readdirSync("/proc/self/fd").length;
+    // Open descriptors, where the system lists them (Linux); elsewhere those checks are skipped.
+    const listsFds = fs.existsSync("/proc/self/fd");
+    const openFds = () => (listsFds ? fs.readdirSync("/proc/self/fd").length : 0);
     const same = (a: ReturnType<ReturnType<typeof makeReader>>, b: ReturnType<ReturnType<typeof makeReader>>, rel: string) => {
       if (!b.ok) return expect(a, rel).toEqual(b);
       expect(a.ok, rel).toBe(true);
@@ -91,7 +93,7 @@ describe("reader", () => {
       expect(openFds()).toBe(before);
       // A batch that ends inside a file (the batch holds 2 MB, or one file at the cap) keeps that
       // file open until it is taken, or dropped.
-      if (cap > 2048 * KB) return;
+      if (cap > 2048 * KB || !listsFds) return;
       const small = list[1] as { abs: string; rel: string };
       planned.plan([small, { abs: path.join(tree, "f2097152.txt"), rel: "f2097152.txt" }]);
       planned(small.abs, small.rel);
