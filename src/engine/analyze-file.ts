@@ -36,11 +36,13 @@ export interface AnalyzeOptions {
   readonly extraDetectors?: readonly TextDetector[];
   /** The text's bytes, for the keyword pass (ReadResult.oneByte / utf8). */
   readonly textBytes?: TextBytes;
+  /** Told the keyword pass's hits when the file is analysed as text or source (analyzeSource's byte view). */
+  readonly onKeywordHits?: (hits: TextHits) => void;
 }
 
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
-  const builtIn = analyzeBuiltIn(rel, text, bytes, lines, options.textBytes);
+  const builtIn = analyzeBuiltIn(rel, text, bytes, lines, options);
   // Only comments that can hold a directive are kept: a whole-repository scan would otherwise hold
   // every comment of every source file in memory until the rules have run.
   const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
@@ -87,9 +89,9 @@ function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, de
 }
 
 
-function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex, textBytes?: TextBytes): FileAnalysis {
+function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex, options: AnalyzeOptions): FileAnalysis {
   const byPath = classifyPath(rel);
-  if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code, textBytes);
+  if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code, options);
   // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one product).
   if (byPath && byPath.syntax !== "typescript" && (!byPath.sniffText || byPath.sniffText.test(text))) {
     return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
@@ -103,7 +105,7 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
     }
   }
-  return analyzeText(rel, text, bytes, lines, prefilterText(text, textBytes));
+  return analyzeText(rel, text, bytes, lines, keywordPass(text, options));
 }
 
 /** Program source (not config): unquoted assignments are expressions, not values. */
@@ -124,6 +126,13 @@ function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHit
   });
 }
 
+/** The keyword pass over a text or source file, told to the caller that asked for it. */
+function keywordPass(text: string, options: AnalyzeOptions): TextHits {
+  const hits = prefilterText(text, options.textBytes);
+  options.onKeywordHits?.(hits);
+  return hits;
+}
+
 /** `hits`: the keyword pass over `text`, when the caller made it already. */
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits = prefilterText(text)): FileAnalysis {
   const secrets = textSecrets(rel, text, lines, hits);
@@ -137,8 +146,8 @@ function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex,
  * Source code: prefilter, parse (lazily loaded tree-sitter), SDK adapter. A
  * file the prefilter skips stays format `text`; every file gets the text scan.
  */
-function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>, textBytes?: TextBytes): FileAnalysis {
-  const hits = prefilterText(text, textBytes);
+function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>, options: AnalyzeOptions): FileAnalysis {
+  const hits = keywordPass(text, options);
   const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode);
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);

@@ -4,15 +4,16 @@
  * pool's workers, so both give the same outcome for the same file. Settings
  * are plain data (they cross to worker threads) and compiled once per scan.
  */
+import { isAscii } from "node:buffer";
 import { sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
-import { MAX_GENERIC_LINE } from "../secrets/generic.js";
-import type { TextBytes } from "../secrets/text-prefilter.js";
+import { hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE, scanGeneric } from "../secrets/generic.js";
+import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
 import type { FileReader, ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
-import { analyzeFile, type AnalyzeOptions, type FileAnalysis } from "./analyze-file.js";
+import { analyzeFile, isCodeFile, type AnalyzeOptions, type FileAnalysis } from "./analyze-file.js";
 import { patternDetectors, type PatternSpec } from "./custom-detectors.js";
 import { parseAllowList, withoutAllowed, type AllowEntry } from "./secret-allow.js";
 
@@ -79,8 +80,9 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
   if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && limitsAgree(file.rel, r.text)) {
     const problems: Diagnostic[] = [];
-    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, prep, r.oneByte && { oneByte: r.oneByte });
-    if (problems.length === 0 && isEmptyText(quick)) return { diagnostics, analysis: quick, ...mode };
+    let hits: TextHits | undefined;
+    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, r.oneByte && { oneByte: r.oneByte });
+    if (problems.length === 0 && isEmptyText(quick) && hits && r.oneByte && genericChecksAgree(file.rel, r.text, r.oneByte, hits)) return { diagnostics, analysis: quick, ...mode };
   }
   // A byte view's bytes are the decoded text's UTF-8.
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
@@ -111,6 +113,54 @@ function limitsAgree(rel: string, view: string): boolean {
   }
   if (view.length > WINDOW_THRESHOLD && within(0, view.length, WINDOW_THRESHOLD)) return false;
   return !(view.length > MAX_PARSE_CHARS && dialectOf(rel) !== undefined && shouldParse(view) && within(0, view.length, MAX_PARSE_CHARS));
+}
+
+/**
+ * Would the generic checks find nothing in the text, as they found nothing in
+ * the view? They read the candidate lines, the line after each and the
+ * non-blank line before it (every line of a `.pgpass`-shaped file; a
+ * `.netrc` entry changes what they read). Where those lines are ASCII they
+ * are the same strings in both. A value with characters above ASCII is not:
+ * its length and entropy are those of its UTF-8 bytes in the view (a
+ * password of accented letters can fall under the entropy bar there and be
+ * over it in the text). So the candidate lines with such characters, with
+ * the lines around them, are decoded and checked again as text; a file with
+ * a `.pgpass` shape or a `.netrc` entry is analysed on the text whole.
+ */
+function genericChecksAgree(rel: string, view: string, bytes: Uint8Array, hits: TextHits): boolean {
+  if (looksLikePgpass(view)) return false;
+  // U+2028/U+2029 end a line for the `.netrc` test in the text, not in the view.
+  if (hits.netrc.length > 0 && (hasNetrcEntry(view, hits) || /\xe2\x80[\xa8\xa9]/.test(view))) return false;
+  let group: { from: number; to: number } | undefined;
+  const groupFinds = (g: { from: number; to: number }) => {
+    const utf8 = bytes.subarray(g.from, g.to);
+    const text = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length).toString("utf8");
+    return scanGeneric(text, prefilterText(text, { utf8 }), isCodeFile(rel)).length > 0;
+  };
+  for (const pos of hits.candidates) {
+    const s = view.lastIndexOf("\n", pos - 1) + 1;
+    let e = view.indexOf("\n", pos);
+    if (e < 0) e = view.length;
+    // A line over the cap is not examined (limitsAgree: nor in the text).
+    if (e - s > MAX_GENERIC_LINE) continue;
+    let from = s;
+    while (from > 0) {
+      const ps = from >= 2 ? view.lastIndexOf("\n", from - 2) + 1 : 0;
+      const blank = view.slice(ps, from - 1).trim() === "";
+      from = ps;
+      if (!blank) break;
+    }
+    let to = e < view.length ? view.indexOf("\n", e + 1) : e;
+    if (to < 0) to = view.length;
+    if (isAscii(bytes.subarray(from, to))) continue;
+    // Neighbouring lines share one decoded piece (lines between them are checked too: more, never less).
+    if (group && from <= group.to + 1 && to - group.from <= 32 * 1024) group.to = Math.max(group.to, to);
+    else {
+      if (group && groupFinds(group)) return false;
+      group = { from, to };
+    }
+  }
+  return !(group && groupFinds(group));
 }
 
 /** UTF-16 length of the text whose UTF-8 bytes are view[s, e) (one character per byte). */

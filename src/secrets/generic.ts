@@ -219,7 +219,7 @@ function previousLine(text: string, lineStart: number): string | undefined {
  */
 export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
   const out: SecretMatch[] = [];
-  const netrc = hits.netrc.some((p) => isNetrcStart(text, p));
+  const netrc = hasNetrcEntry(text, hits);
   let next = 0;
   for (const pos of hits.candidates) {
     if (pos < next) continue;
@@ -230,6 +230,11 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
   }
   scanPgpass(text, out);
   return out;
+}
+
+/** Does the text hold a `.netrc` entry (then the checks read passwords on candidate lines as such)? */
+export function hasNetrcEntry(text: string, hits: Pick<TextHits, "netrc">): boolean {
+  return hits.netrc.some((p) => isNetrcStart(text, p));
 }
 
 /** `machine` / `default` at `pos` starts a `.netrc` entry: only blanks before it on its line, a blank after. */
@@ -245,10 +250,15 @@ function isNetrcStart(text: string, pos: number): boolean {
   return true;
 }
 
+/** Is the text `.pgpass`-shaped (its first entry `host:port:db:user:password`)? Then every line is checked. */
+export function looksLikePgpass(text: string): boolean {
+  const first = /^[ \t]*([^#\s][^\n]*)$/m.exec(text);
+  return first !== null && PGPASS_RE.test((first[1] ?? "").trim());
+}
+
 /** `.pgpass` (`host:port:db:user:password`): only when the first entry has that shape. */
 function scanPgpass(text: string, out: SecretMatch[]): void {
-  const first = /^[ \t]*([^#\s][^\n]*)$/m.exec(text);
-  if (!first || !PGPASS_RE.test((first[1] ?? "").trim())) return;
+  if (!looksLikePgpass(text)) return;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf("\n", lineStart);

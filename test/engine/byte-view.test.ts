@@ -52,6 +52,33 @@ describe("byte view", () => {
     );
   });
 
+  it("finds passwords of accented letters that the view's bytes would judge by another entropy", () => {
+    // Each value is over the password check's entropy bar in characters and under it in UTF-8 bytes.
+    const exact = makeReader();
+    const view = makeReader(undefined, { byteView: true });
+    const prep = prepareAnalysis({});
+    const values = ["àâöàççxa", "àèxâêàààZü", "aZüZâèèêâ"];
+    values.forEach((v, i) => {
+      for (const [rel, text] of [
+        [`pw${i}.txt`, `# settings\nDB_PASSWORD="${v}"\n`],
+        [`pw${i}.yaml`, `args:\n  - --password\n  - ${v}\n`],
+        [`pw${i}-env.txt`, `env:\n  - name: DB_PASSWORD\n    value: "${v}"\n`],
+      ] as const) {
+        const abs = path.join(dir, rel);
+        fs.writeFileSync(abs, text);
+        const a = analyzeSource({ abs, rel }, exact, prep);
+        expect(analyzeSource({ abs, rel }, view, prep), rel).toEqual(a);
+        expect(a.analysis?.secrets.length, rel).toBe(1);
+      }
+    });
+    // Far apart, two groups of non-ASCII candidate lines are checked one by one: the first holds it.
+    const abs = path.join(dir, "pw-two.txt");
+    fs.writeFileSync(abs, `DB_PASSWORD="${values[0]}"\n${"plain line\n".repeat(4_000)}api_token = "é"\n`);
+    const a = analyzeSource({ abs, rel: "pw-two.txt" }, exact, prep);
+    expect(analyzeSource({ abs, rel: "pw-two.txt" }, view, prep)).toEqual(a);
+    expect(a.analysis?.secrets.length).toBe(1);
+  });
+
   describe("at the analysis's length limits, counted in characters of the text, not bytes of the view", () => {
     const exact = makeReader(8 * 1024 * 1024);
     const view = makeReader(8 * 1024 * 1024, { byteView: true });
