@@ -52,6 +52,34 @@ describe("byte view", () => {
     );
   });
 
+  it("gives the decoded text's analysis for credential values made of any mix of scripts", () => {
+    // Values whose length and entropy differ in characters and in UTF-8 bytes: accented letters,
+    // Cyrillic, CJK, emoji, digits and ASCII letters, under keys, flags, URLs and headers.
+    const exact = makeReader();
+    const view = makeReader(undefined, { byteView: true });
+    const prep = prepareAnalysis({});
+    const ch = fc.constantFrom("é", "à", "è", "ù", "â", "ê", "ç", "ü", "ö", "Ж", "я", "中", "文", "😀", "1", "2", "7", "x", "a", "Z", "Q");
+    const value = fc.array(ch, { minLength: 3, maxLength: 16 }).map((cs) => cs.join(""));
+    const layout = fc.constantFrom(
+      (v: string) => `DB_PASSWORD="${v}"`,
+      (v: string) => `api_token: ${v}`,
+      (v: string) => `args:\n  - --password\n  - ${v}`,
+      (v: string) => `env:\n  - name: CLIENT_SECRET\n    value: "${v}"`,
+      (v: string) => `url: "https://admin:${v}@db.example.test/x"`,
+      (v: string) => `Authorization: Bearer ${v}${v}`,
+      (v: string) => `password = '${v}' # ${v}`,
+    );
+    let n = 0;
+    fc.assert(
+      fc.property(value, layout, fc.constantFrom("notes.txt", "conf/app.env", "src/a.js", "deploy.yaml"), (v, make, rel) => {
+        const abs = path.join(dir, `mix${n++}-${path.basename(rel)}`);
+        fs.writeFileSync(abs, `é\n${make(v)}\n`);
+        expect(analyzeSource({ abs, rel }, view, prep)).toEqual(analyzeSource({ abs, rel }, exact, prep));
+      }),
+      { numRuns: 1000, seed: 20261126 },
+    );
+  });
+
   it("finds passwords of accented letters that the view's bytes would judge by another entropy", () => {
     // Each value is over the password check's entropy bar in characters and under it in UTF-8 bytes.
     const exact = makeReader();
