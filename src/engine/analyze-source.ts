@@ -7,7 +7,8 @@
 import { isAscii } from "node:buffer";
 import { sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
-import { hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE, scanGeneric } from "../secrets/generic.js";
+import { hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
+import { scanText } from "../secrets/index.js";
 import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
 import type { FileReader, ReadResult } from "../discover/read.js";
@@ -123,9 +124,12 @@ function limitsAgree(rel: string, view: string): boolean {
  * are the same strings in both. A value with characters above ASCII is not:
  * its length and entropy are those of its UTF-8 bytes in the view (a
  * password of accented letters can fall under the entropy bar there and be
- * over it in the text). So the candidate lines with such characters, with
- * the lines around them, are decoded and checked again as text; a file with
- * a `.pgpass` shape or a `.netrc` entry is analysed on the text whole.
+ * over it in the text; a provider pattern's repeat counts characters, so a
+ * Django key of 60 accented characters matches in the text and not in its
+ * 100-odd bytes). So the candidate lines with such characters, with the lines
+ * around them, are decoded and scanned again as text (providers and generic
+ * checks); a file with a `.pgpass` shape or a `.netrc` entry is analysed on
+ * the text whole.
  */
 function genericChecksAgree(rel: string, view: string, bytes: Uint8Array, hits: TextHits): boolean {
   if (looksLikePgpass(view)) return false;
@@ -135,7 +139,7 @@ function genericChecksAgree(rel: string, view: string, bytes: Uint8Array, hits: 
   const groupFinds = (g: { from: number; to: number }) => {
     const utf8 = bytes.subarray(g.from, g.to);
     const text = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length).toString("utf8");
-    return scanGeneric(text, prefilterText(text, { utf8 }), isCodeFile(rel)).length > 0;
+    return scanText(text, { code: isCodeFile(rel), hits: prefilterText(text, { utf8 }) }).length > 0;
   };
   for (const pos of hits.candidates) {
     const s = view.lastIndexOf("\n", pos - 1) + 1;

@@ -80,7 +80,7 @@ describe("byte view", () => {
     );
   });
 
-  it("finds passwords of accented letters that the view's bytes would judge by another entropy", () => {
+  it("finds credentials of accented letters that the view's bytes would judge otherwise (entropy, repeat counts)", () => {
     // Each value is over the password check's entropy bar in characters and under it in UTF-8 bytes.
     const exact = makeReader();
     const view = makeReader(undefined, { byteView: true });
@@ -99,6 +99,12 @@ describe("byte view", () => {
         expect(a.analysis?.secrets.length, rel).toBe(1);
       }
     });
+    // A provider's repeat counts characters: 60 of them here, over 100 bytes in the view.
+    const django = path.join(dir, "settings.py");
+    fs.writeFileSync(django, `# é\nSECRET_KEY = "aàù*üü17(é&(Zmöêk24ùêêЖkù-%k0ùZüùük4üö4p3Ж&=éê4éàùé($üt"\n`);
+    const d = analyzeSource({ abs: django, rel: "settings.py" }, exact, prep);
+    expect(analyzeSource({ abs: django, rel: "settings.py" }, view, prep)).toEqual(d);
+    expect(d.analysis?.secrets.map((x) => x.detector)).toEqual(["django-secret-key"]);
     // Far apart, two groups of non-ASCII candidate lines are checked one by one: the first holds it.
     const abs = path.join(dir, "pw-two.txt");
     fs.writeFileSync(abs, `DB_PASSWORD="${values[0]}"\n${"plain line\n".repeat(4_000)}api_token = "é"\n`);
