@@ -6,7 +6,7 @@
  * V8 optimizes a function once it has run through an "interrupt budget" of
  * bytecode. At the default (66 KB) the scan's hot functions are optimized
  * before they have seen all their branches, then deoptimized and optimized
- * again: up to 16 times for the generic line checks, ~0.9 s of compiling per
+ * again (the generic line checks 8 times), ~0.9 s of compiling per
  * thread in a scan of 277 MB, on the same cores as the scan. At 1 MB they are
  * optimized once or twice (~0.23 s). The flag is process-wide: scan workers
  * started after it get it from their start.

@@ -124,6 +124,7 @@ export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE, options: ReaderOpti
   let planned: readonly { readonly abs: string; readonly rel: string }[] = [];
   let indexOf = new Map<string, number>();
   let batch = Buffer.allocUnsafe(0);
+  const batchBytes = Math.max(AHEAD_BYTES, maxBytes + 1);
   const ahead = new Map<string, ReadAhead>();
   const drop = () => {
     for (const a of ahead.values()) if ("fd" in a && a.fd !== undefined) closeQuietly(a.fd);
@@ -132,7 +133,7 @@ export function makeReader(maxBytes = DEFAULT_MAX_FILE_SIZE, options: ReaderOpti
   const readAhead = (from: number) => {
     // The entries of an earlier batch point into the buffer about to be overwritten.
     drop();
-    if (batch.length < Math.max(AHEAD_BYTES, maxBytes + 1)) batch = Buffer.allocUnsafe(Math.max(AHEAD_BYTES, maxBytes + 1));
+    if (batch.length < batchBytes) batch = Buffer.allocUnsafe(batchBytes);
     let off = 0;
     for (let k = from; k < Math.min(planned.length, from + AHEAD_FILES) && off < batch.length; k++) {
       const f = planned[k] as { readonly abs: string; readonly rel: string };
@@ -205,14 +206,19 @@ function fillFrom(fd: number, buf: Buffer, off: number, room: number): number {
 /** A file read ahead in part: its first bytes are `head`, the rest is read from `fd` (then closed). */
 function readRest(fd: number, head: Buffer, rel: string, maxBytes: number, bufferFor: (size: number) => Buffer, options: ReaderOptions): ReadResult {
   try {
-    const { buf, n } = readCapped(fd, maxBytes + 1, bufferFor, head);
-    if (n > maxBytes) return tooLarge(rel, fs.fstatSync(fd).size, maxBytes);
-    return decode(buf.subarray(0, n), rel, options);
+    return readWalked(fd, rel, maxBytes, bufferFor, options, head);
   } catch (err) {
     return unreadable(rel, err);
   } finally {
     closeQuietly(fd);
   }
+}
+
+/** A walked file from its open descriptor: read up to cap + 1 bytes (after `head`, read already), then decoded or too large. */
+function readWalked(fd: number, rel: string, maxBytes: number, bufferFor: (size: number) => Buffer, options: ReaderOptions, head?: Buffer): ReadResult {
+  const { buf, n } = readCapped(fd, maxBytes + 1, bufferFor, head);
+  if (n > maxBytes) return tooLarge(rel, fs.fstatSync(fd).size, maxBytes);
+  return decode(buf.subarray(0, n), rel, options);
 }
 
 function unreadable(rel: string, err: unknown): ReadResult {
@@ -253,11 +259,7 @@ export function readSourceSync(
     const o = openForRead(abs);
     if ("error" in o) throw o.error;
     fd = o.fd;
-    if (options.walked) {
-      const { buf, n } = readCapped(fd, maxBytes + 1, bufferFor);
-      if (n > maxBytes) return tooLarge(rel, fs.fstatSync(fd).size, maxBytes);
-      return decode(buf.subarray(0, n), rel, options);
-    }
+    if (options.walked) return readWalked(fd, rel, maxBytes, bufferFor, options);
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { ok: false, diagnostic: { level: "note", code: "not-regular-file", message: `${rel}: not a regular file; not opened`, file: rel } };
     if (st.size > maxBytes) return tooLarge(rel, st.size, maxBytes);
@@ -283,18 +285,15 @@ function readCapped(fd: number, limit: number, bufferFor: (size: number) => Buff
   let buf = bufferFor(Math.min(limit, Math.max(64 * 1024, head ? head.length * 2 : 0)));
   let n = 0;
   if (head) n = head.copy(buf, 0, 0, Math.min(head.length, buf.length));
-  if (n >= limit) return { buf, n };
   for (;;) {
     const room = Math.min(buf.length, limit) - n;
-    const got = fs.readSync(fd, buf, n, room, null);
-    if (got === 0) return { buf, n };
+    const got = fillFrom(fd, buf, n, room);
     n += got;
-    if (n >= limit) return { buf, n };
-    if (n === buf.length) {
-      const bigger = bufferFor(Math.min(limit, buf.length * 2));
-      if (bigger !== buf) buf.copy(bigger, 0, 0, n);
-      buf = bigger;
-    }
+    // Short of the room: the end of the file. Up to the limit: done. Else the buffer is full: grow it.
+    if (got < room || n >= limit) return { buf, n };
+    const bigger = bufferFor(Math.min(limit, buf.length * 2));
+    if (bigger !== buf) buf.copy(bigger, 0, 0, n);
+    buf = bigger;
   }
 }
 

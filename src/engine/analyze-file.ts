@@ -133,8 +133,8 @@ function keywordPass(text: string, options: AnalyzeOptions): TextHits {
   return hits;
 }
 
-/** `hits`: the keyword pass over `text`, when the caller made it already. */
-function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits = prefilterText(text)): FileAnalysis {
+/** `hits`: the keyword pass over `text` (keywordPass). */
+function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits): FileAnalysis {
   const secrets = textSecrets(rel, text, lines, hits);
   // Comments matter only for suppression directives, which all contain `mcplint` (the keyword
   // pass says whether it may occur): that spares the comment scan of nearly every source file.

@@ -7,7 +7,7 @@
 import { isAscii } from "node:buffer";
 import { sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
-import { hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
+import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
 import { scanText } from "../secrets/index.js";
 import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
@@ -48,7 +48,7 @@ export interface FileOutcome {
   readonly mode?: number;
 }
 
-/** analyzeSource for each file in order, with the reader told the order (it opens files ahead). */
+/** analyzeSource for each file in order, with the reader told the order (it reads files ahead). */
 export function analyzeAll(files: readonly Pick<WalkedFile, "abs" | "rel">[], read: FileReader, prep: PreparedAnalysis): FileOutcome[] {
   read.plan(files);
   try {
@@ -83,7 +83,7 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
     const problems: Diagnostic[] = [];
     let hits: TextHits | undefined;
     const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, r.oneByte && { oneByte: r.oneByte });
-    if (problems.length === 0 && isEmptyText(quick) && hits && r.oneByte && genericChecksAgree(file.rel, r.text, r.oneByte, hits)) return { diagnostics, analysis: quick, ...mode };
+    if (problems.length === 0 && isEmptyText(quick) && hits && r.oneByte && candidateLinesAgree(file.rel, r.text, r.oneByte, hits)) return { diagnostics, analysis: quick, ...mode };
   }
   // A byte view's bytes are the decoded text's UTF-8.
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
@@ -131,7 +131,7 @@ function limitsAgree(rel: string, view: string): boolean {
  * checks); a file with a `.pgpass` shape or a `.netrc` entry is analysed on
  * the text whole.
  */
-function genericChecksAgree(rel: string, view: string, bytes: Uint8Array, hits: TextHits): boolean {
+function candidateLinesAgree(rel: string, view: string, bytes: Uint8Array, hits: TextHits): boolean {
   if (looksLikePgpass(view)) return false;
   // U+2028/U+2029 end a line for the `.netrc` test in the text, not in the view.
   if (hits.netrc.length > 0 && (hasNetrcEntry(view, hits) || /\xe2\x80[\xa8\xa9]/.test(view))) return false;
@@ -142,21 +142,10 @@ function genericChecksAgree(rel: string, view: string, bytes: Uint8Array, hits: 
     return scanText(text, { code: isCodeFile(rel), hits: prefilterText(text, { utf8 }) }).length > 0;
   };
   for (const pos of hits.candidates) {
-    const s = view.lastIndexOf("\n", pos - 1) + 1;
-    let e = view.indexOf("\n", pos);
-    if (e < 0) e = view.length;
     // A line over the cap is not examined (limitsAgree: nor in the text).
-    if (e - s > MAX_GENERIC_LINE) continue;
-    let from = s;
-    while (from > 0) {
-      const ps = from >= 2 ? view.lastIndexOf("\n", from - 2) + 1 : 0;
-      const blank = view.slice(ps, from - 1).trim() === "";
-      from = ps;
-      if (!blank) break;
-    }
-    let to = e < view.length ? view.indexOf("\n", e + 1) : e;
-    if (to < 0) to = view.length;
-    if (isAscii(bytes.subarray(from, to))) continue;
+    const span = examinedSpan(view, pos);
+    if (!span || isAscii(bytes.subarray(span[0], span[1]))) continue;
+    const [from, to] = span;
     // Neighbouring lines share one decoded piece (lines between them are checked too: more, never less).
     if (group && from <= group.to + 1 && to - group.from <= 32 * 1024) group.to = Math.max(group.to, to);
     else {

@@ -200,16 +200,35 @@ function lineAt(text: string, pos: number): [number, number] {
   return [s, e];
 }
 
-/** The non-blank line before the line starting at `lineStart`, if any. */
-function previousLine(text: string, lineStart: number): string | undefined {
+/** Start and end of the non-blank line before the line starting at `lineStart`, if any. */
+function previousNonBlank(text: string, lineStart: number): [number, number] | undefined {
   let end = lineStart - 1;
   while (end > 0) {
     const s = text.lastIndexOf("\n", end - 1) + 1;
-    const l = text.slice(s, end);
-    if (l.trim().length > 0) return l.length <= MAX_GENERIC_LINE ? l : undefined;
+    if (text.slice(s, end).trim().length > 0) return [s, end];
     end = s - 1;
   }
   return undefined;
+}
+
+/** The non-blank line before the line starting at `lineStart`, if any (and within the cap). */
+function previousLine(text: string, lineStart: number): string | undefined {
+  const span = previousNonBlank(text, lineStart);
+  return span && span[1] - span[0] <= MAX_GENERIC_LINE ? text.slice(span[0], span[1]) : undefined;
+}
+
+/**
+ * What the line checks read of `text` for a candidate at `pos`: its line, the
+ * non-blank line before it (a `value:` takes its name there) and the line
+ * after it (a flag's value), as [start, end); undefined when the line is over
+ * the cap (not examined).
+ */
+export function examinedSpan(text: string, pos: number): [number, number] | undefined {
+  const [s, e] = lineAt(text, pos);
+  if (e - s > MAX_GENERIC_LINE) return undefined;
+  let to = e < text.length ? text.indexOf("\n", e + 1) : e;
+  if (to < 0) to = text.length;
+  return [previousNonBlank(text, s)?.[0] ?? s, to];
 }
 
 /**

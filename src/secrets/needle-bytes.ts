@@ -45,13 +45,15 @@ export interface ByteSearch {
   find(bytes: Uint8Array): Int32Array;
 }
 
-let compiled: object | null | undefined;
+let compiled: (() => NeedleScanExports) | null | undefined;
 
-function needleScanModule(): object | null {
+/** Makes a new instance of the module (compiled once per thread), or null where WebAssembly cannot run. */
+function needleScanInstances(): (() => NeedleScanExports) | null {
   if (compiled === undefined) {
     const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     try {
-      compiled = wasm ? new wasm.Module(Buffer.from(NEEDLE_SCAN_WASM, "base64")) : null;
+      const mod = wasm ? new wasm.Module(Buffer.from(NEEDLE_SCAN_WASM, "base64")) : null;
+      compiled = wasm && mod ? () => new wasm.Instance(mod, {}).exports as NeedleScanExports : null;
     } catch {
       compiled = null;
     }
@@ -70,17 +72,17 @@ export function byteSearchFor(set: NeedleSet): ByteSearch | undefined {
 
 /**
  * A new byte search for `set`, or undefined: no WebAssembly, more buckets
- * than the module's one-byte pair table holds (254), or a needle with DEL. `capacity`: pairs per
- * call (tests make it small to cover calls that stop and go on).
+ * than the module's one-byte pair table holds (254), or a needle with DEL.
+ * `capacity`: pairs per call, at least the biggest bucket's needles (tests
+ * make it small to cover calls that stop and go on).
  */
 export function makeByteSearch(set: NeedleSet, capacity = DEFAULT_CAPACITY): ByteSearch | undefined {
-  const mod = needleScanModule();
+  const instantiate = needleScanInstances();
   // 127 stands for every byte above ASCII: a needle with that character would match them all.
-  if (!mod || set.buckets.length > 254 || set.needles.some((w) => w.includes("\x7f"))) return undefined;
+  if (!instantiate || set.buckets.length > 254 || set.needles.some((w) => w.includes("\x7f"))) return undefined;
   let ex: NeedleScanExports;
   try {
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
-    ex = new wasm.Instance(mod, {}).exports as NeedleScanExports;
+    ex = instantiate();
   } catch {
     return undefined;
   }

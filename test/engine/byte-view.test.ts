@@ -91,6 +91,8 @@ describe("byte view", () => {
         [`pw${i}.txt`, `# settings\nDB_PASSWORD="${v}"\n`],
         [`pw${i}.yaml`, `args:\n  - --password\n  - ${v}\n`],
         [`pw${i}-env.txt`, `env:\n  - name: DB_PASSWORD\n    value: "${v}"\n`],
+        // The name two lines up, past a blank line: only the value's line holds non-ASCII.
+        [`pw${i}-gap.txt`, `env:\n  - name: DB_PASSWORD\n\n    value: "${v}"\n`],
       ] as const) {
         const abs = path.join(dir, rel);
         fs.writeFileSync(abs, text);
