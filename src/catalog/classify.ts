@@ -108,11 +108,15 @@ export function classifyPath(relPath: string): FormatSpec | undefined {
   return undefined;
 }
 
-/** Sniffed formats whose cheap text test passes for this file (parse, then call `sniff`). */
-export function sniffCandidates(relPath: string, text: string): FormatSpec[] {
+/**
+ * Sniffed formats whose cheap text test passes for this file (parse, then
+ * call `sniff`). `mayMention`: false when the keyword pass found none of the
+ * formats' words (SNIFF_WORDS) in the text: then none can pass.
+ */
+export function sniffCandidates(relPath: string, text: string, mayMention = true): FormatSpec[] {
   const dot = relPath.lastIndexOf(".");
   const ext = dot >= 0 ? relPath.slice(dot).toLowerCase() : "";
-  if (!SNIFF_EXTENSIONS.has(ext)) return [];
+  if (!SNIFF_EXTENSIONS.has(ext) || !mayMention) return [];
   return SNIFFED_FORMATS.filter((f) => !f.sniffText || f.sniffText.test(text));
 }
 

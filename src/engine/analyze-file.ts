@@ -96,7 +96,9 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
   if (byPath && byPath.syntax !== "typescript" && (!byPath.sniffText || byPath.sniffText.test(text))) {
     return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
   }
-  const candidates = sniffCandidates(rel, text);
+  // The keyword pass first: it says whether a sniffed format's words occur at all.
+  const hits = keywordPass(text, options);
+  const candidates = sniffCandidates(rel, text, hits.mentions.sniff);
   if (candidates.length > 0) {
     const syntax = sniffSyntax(rel);
     const parsed = parseStructured(syntax, text);
@@ -105,7 +107,7 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
     }
   }
-  return analyzeText(rel, text, bytes, lines, keywordPass(text, options));
+  return analyzeText(rel, text, bytes, lines, hits);
 }
 
 /** Program source (not config): unquoted assignments are expressions, not values. */

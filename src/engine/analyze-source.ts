@@ -78,12 +78,13 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (!r.ok) return { diagnostics: [r.diagnostic] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
-  // Sniffed formats (a YAML parser may refuse C1 control characters of a view) always get the text.
-  if (r.exact && !prep.analyze.extraDetectors?.length && sniffCandidates(file.rel, r.text).length === 0 && limitsAgree(file.rel, r.text)) {
+  if (r.exact && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, r.text)) {
     const problems: Diagnostic[] = [];
     let hits: TextHits | undefined;
     const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, r.oneByte && { oneByte: r.oneByte });
-    if (problems.length === 0 && isEmptyText(quick) && hits && r.oneByte && candidateLinesAgree(file.rel, r.text, r.oneByte, hits)) return { diagnostics, analysis: quick, ...mode };
+    // A sniffed format's candidate (a YAML parser may refuse C1 control characters of a view) always gets the text.
+    const empty = problems.length === 0 && isEmptyText(quick);
+    if (empty && hits && r.oneByte && sniffCandidates(file.rel, r.text, hits.mentions.sniff).length === 0 && candidateLinesAgree(file.rel, r.text, r.oneByte, hits)) return { diagnostics, analysis: quick, ...mode };
   }
   // A byte view's bytes are the decoded text's UTF-8.
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };

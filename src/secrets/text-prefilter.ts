@@ -5,6 +5,7 @@
  * needs its comments read or its code parsed, all found by a single
  * multi-needle scan.
  */
+import { SNIFF_WORDS } from "../catalog/sniff-words.js";
 import { MCP_CODE_MARKERS } from "../parse/mcp-code-markers.js";
 import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
 import { boundedMemo } from "./memo.js";
@@ -34,12 +35,13 @@ export const NETRC_WORDS = ["machine", "default"];
 /**
  * Words that other passes look for, found here ASCII case-insensitively (so
  * their absence is certain; their presence is then checked exactly):
- * `mcplint` (every suppression comment has it) and the markers of MCP code
- * that the TS/JS parse prefilter (`shouldParse`) looks for.
+ * `mcplint` (every suppression comment has it), the markers of MCP code
+ * that the TS/JS parse prefilter (`shouldParse`) looks for, and the words of
+ * the content-sniffed formats' text tests.
  */
-export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: Object.values(MCP_CODE_MARKERS) } as const;
+export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: Object.values(MCP_CODE_MARKERS), sniff: Object.values(SNIFF_WORDS).flat() } as const;
 type Mention = keyof typeof MENTION_WORDS;
-const MENTION_BIT: Record<Mention, number> = { mcplint: 1, mcpCode: 2 };
+const MENTION_BIT: Record<Mention, number> = { mcplint: 1, mcpCode: 2, sniff: 4 };
 
 /** Per-rule cap on recorded keyword positions (past it the rule scans the whole text). */
 export const MAX_POSITIONS = 4096;
@@ -178,5 +180,10 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
   byRule.forEach((list, r) => {
     if (list && !rules.has(r)) rules.set(r, list);
   });
-  return { rules, candidates, netrc, mentions: { mcplint: (mentions & MENTION_BIT.mcplint) !== 0, mcpCode: (mentions & MENTION_BIT.mcpCode) !== 0 } };
+  return {
+    rules,
+    candidates,
+    netrc,
+    mentions: { mcplint: (mentions & MENTION_BIT.mcplint) !== 0, mcpCode: (mentions & MENTION_BIT.mcpCode) !== 0, sniff: (mentions & MENTION_BIT.sniff) !== 0 },
+  };
 }

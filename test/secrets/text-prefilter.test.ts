@@ -5,6 +5,7 @@
  * `API_KEY`, `APIKey`, `x-api-key`, `Authorization` and `://` lines are not.
  */
 import { describe, expect, it } from "vitest";
+import { sniffCandidates } from "../../src/catalog/classify.js";
 import { classifyKey } from "../../src/secrets/keys.js";
 import { CANDIDATE_WORDS, LINE_WORDS, prefilterText } from "../../src/secrets/text-prefilter.js";
 import { scanText } from "../../src/secrets/index.js";
@@ -41,15 +42,16 @@ describe("keyword pass: candidate lines", () => {
   });
 });
 
-describe("keyword pass: mentions (whether a file needs its comments read or its code parsed)", () => {
+describe("keyword pass: mentions (whether a file needs its comments read, its code parsed or a sniffed format's test run)", () => {
   it.each([
-    ["// mcplint-disable-next-line hardcoded-secret\nconst x = 1;", { mcplint: true, mcpCode: false }],
-    ["# MCPLint: documented here", { mcplint: true, mcpCode: false }],
-    ['import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";', { mcplint: false, mcpCode: true }],
-    ["const t = new StdioClientTransport({ command: 'node' });", { mcplint: false, mcpCode: true }],
-    ["app.post('/mcp', handler);", { mcplint: false, mcpCode: true }],
-    ["const mcpserver = 1; // lower case still counts: the exact check follows", { mcplint: false, mcpCode: true }],
-    ["export const value = computeThings(path, keyboard);", { mcplint: false, mcpCode: false }],
+    ["// mcplint-disable-next-line hardcoded-secret\nconst x = 1;", { mcplint: true, mcpCode: false, sniff: true }],
+    ["# MCPLint: documented here", { mcplint: true, mcpCode: false, sniff: true }],
+    ['import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";', { mcplint: false, mcpCode: true, sniff: true }],
+    ["const t = new StdioClientTransport({ command: 'node' });", { mcplint: false, mcpCode: true, sniff: false }],
+    ["app.post('/mcp', handler);", { mcplint: false, mcpCode: true, sniff: true }],
+    ["const mcpserver = 1; // lower case still counts: the exact check follows", { mcplint: false, mcpCode: true, sniff: true }],
+    ["export const value = computeThings(path, keyboard);", { mcplint: false, mcpCode: false, sniff: false }],
+    ['{"apiVersion": "v1", "KIND": "Pod"}', { mcplint: false, mcpCode: false, sniff: true }],
   ])("%j", (text, expected) => {
     expect(prefilterText(text).mentions).toEqual(expected);
   });
@@ -63,12 +65,14 @@ describe("keyword pass: mentions (whether a file needs its comments read or its 
       "mcplint mcplint",
       "/* MCPLINT */ transport layer",
       "ransport mcpserve /mc mcplin @modelcontextprotocol/sd",
+      "ki nd: Deployment\nroute : []\n\"imageNam\": 1",
     ];
     for (const text of texts) {
       const { mentions } = prefilterText(text);
       if (!mentions.mcplint) expect(text.includes("mcplint"), text).toBe(false);
       if (!mentions.mcpCode) expect(shouldParse(text), text).toBe(false);
+      if (!mentions.sniff) expect(sniffCandidates("x.yaml", text), text).toEqual([]);
     }
-    expect(prefilterText(texts[6] ?? "").mentions).toEqual({ mcplint: false, mcpCode: false });
+    expect(prefilterText(texts[6] ?? "").mentions).toEqual({ mcplint: false, mcpCode: false, sniff: true });
   });
 });
