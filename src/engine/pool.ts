@@ -1,19 +1,22 @@
 /**
  * Spreads reading, parsing and the secret scan of many files over worker
- * threads and the calling thread. Files go out in chunks of consecutive
- * paths, each worker getting the next chunk when it answers one (so a slow
- * chunk does not hold the others); outcomes are put back in path order, so
- * the result is the same as a sequential scan's, whatever the timing. A
- * worker that cannot start or fails leaves its chunks to the calling thread.
- * Never used for a few files: starting a worker costs more than scanning them.
+ * threads and the calling thread. During the walk, workers get chunks of the
+ * files found so far by message (so that they start early); after it, every
+ * thread claims blocks of the remaining files from one shared list
+ * (shared-files.ts) until none is left. Outcomes are put back in path order,
+ * so the result is the same as a sequential scan's, whatever the timing. A
+ * worker that cannot start or fails leaves its chunks and blocks to the
+ * calling thread. Never used for a few files: starting a worker costs more
+ * than scanning them.
  */
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import { pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
-import { makeReader } from "../discover/read.js";
+import { makeReader, type FileReader } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
-import { analyzeAll, analyzeSource, prepareAnalysis, type AnalysisSettings, type FileOutcome } from "./analyze-source.js";
+import { analyzeAll, prepareAnalysis, type AnalysisSettings, type FileOutcome, type PreparedAnalysis } from "./analyze-source.js";
+import { blockCount, blockFiles, drainShared, shareFiles, type BlockOutcomes, type SharedFiles } from "./shared-files.js";
 
 /** Below this many files the scan stays on the main thread. */
 export const POOL_THRESHOLD = 500;
@@ -22,9 +25,14 @@ export const POOL_THRESHOLD = 500;
  * text and matches die young, and scavenging a small space is cheap.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 160 };
-/** Files per message. */
+/** Files per chunk sent during the walk. */
 const CHUNK = 48;
+/** Files per block of the shared list. */
+const BLOCK = 8;
+/** A worker sends the outcomes of its blocks in batches of at least this many files. */
+const FLUSH_FILES = 48;
 
+/** A chunk of files for a worker (sent during the walk). */
 export interface PoolRequest {
   readonly id: number;
   readonly files: readonly WalkedFile[];
@@ -35,6 +43,25 @@ export interface PoolRequest {
 export interface PoolReply {
   readonly id: number;
   readonly outcomes: FileOutcome[];
+}
+
+/** The shared list: claim blocks until none is left (after the chunks sent before it). */
+export interface SharedRequest {
+  readonly shared: SharedFiles;
+  readonly maxFileSize: number;
+  readonly settings: AnalysisSettings;
+}
+
+/** Outcomes of blocks a worker took; `done` on its last reply (nothing left to claim). */
+export interface SharedReply {
+  readonly blocks: readonly BlockOutcomes[];
+  readonly done: boolean;
+}
+
+/** What the worker entry (scan-worker.ts) does with either request. */
+export function answerRequest(msg: PoolRequest | SharedRequest, read: FileReader, prep: PreparedAnalysis, post: (reply: PoolReply | SharedReply) => void): void {
+  if ("shared" in msg) drainShared(msg.shared, read, prep, (blocks, done) => post({ blocks, done }), FLUSH_FILES);
+  else post({ id: msg.id, outcomes: analyzeAll(msg.files, read, prep) });
 }
 
 /** Threads for a scan, the calling thread counted: explicit `threads`, else the cores when the scan is large, else 1 (no pool). */
@@ -69,16 +96,19 @@ interface ChunkTable {
   readonly results: (FileOutcome[] | undefined)[];
   /** How many chunks workers answered. */
   answered: number;
-  /** Told of each reply once analyzeInPool runs (it feeds that worker). */
-  onReply?: (w: PoolWorker) => void;
 }
 
-/** A started worker; `failed` once it reported an error (it then exits). `pending`: chunks sent and not answered. */
+/**
+ * A started worker; `failed` once it reported an error (it then exits).
+ * `pending`: chunks sent and not answered. `onShared`: told of its replies
+ * about the shared list (analyzeInPool).
+ */
 interface PoolWorker {
   readonly worker: Worker;
   failed: boolean;
   pending: number;
   readonly exited: Promise<void>;
+  onShared?: (reply: SharedReply) => void;
 }
 
 function launch(table: ChunkTable): PoolWorker | undefined {
@@ -89,11 +119,14 @@ function launch(table: ChunkTable): PoolWorker | undefined {
     worker.on("error", () => {
       w.failed = true;
     });
-    worker.on("message", (reply: PoolReply) => {
+    worker.on("message", (reply: PoolReply | SharedReply) => {
+      if ("blocks" in reply) {
+        w.onShared?.(reply);
+        return;
+      }
       table.results[reply.id] = reply.outcomes;
       table.answered++;
       w.pending--;
-      table.onReply?.(w);
     });
     return w;
   } catch {
@@ -149,27 +182,19 @@ export function warmWorkers(count: number, maxFileSize: number, settings: Analys
 export interface PoolResult {
   /** One outcome per file, in the order of `files`. */
   readonly outcomes: FileOutcome[];
-  /** How many chunks workers answered (the calling thread scanned the rest). */
+  /** How many chunks and blocks workers answered (the calling thread scanned the rest). */
   readonly byWorkers: number;
+  /** Chunks sent during the walk plus blocks of the shared list. */
   readonly chunks: number;
 }
 
-/** Chunks sent ahead to each worker, so that it never waits for the calling thread between two. */
-const IN_FLIGHT = 2;
-/**
- * How long the calling thread scans before it takes the workers' replies in.
- * Once per chunk was not enough: a worker sat idle for ~0.65 s of a 3.3 s scan
- * (CPU profile) while the calling thread was inside a chunk of large files.
- */
-const YIELD_EVERY_MS = 4;
-
 /**
  * `threads` counts the calling thread: it starts `threads - 1` workers and
- * scans chunks itself while they work (yielding every few milliseconds so
- * that replies are taken and workers fed). On a 2-core machine that is one
- * worker, not two: one module load and one heap fewer. `warm`: workers
- * started during the walk, with the chunks already sent to them. `mainShare:
- * false` leaves all chunks to the workers (tests).
+ * scans blocks of the shared list itself while they do (without a pause: it
+ * has no one to feed). On a 2-core machine that is one worker, not two: one
+ * module load and one heap fewer. `warm`: workers started during the walk,
+ * with the chunks already sent to them. `mainShare: false` leaves all files
+ * to the workers (tests).
  */
 export async function analyzeInPool(
   files: readonly WalkedFile[],
@@ -180,17 +205,13 @@ export async function analyzeInPool(
   warm?: WarmWorkers,
 ): Promise<PoolResult> {
   const table: ChunkTable = warm?.table ?? { chunks: [], results: [], answered: 0 };
-  // Chunks made during the walk are with the workers already; the other files are chunked here.
-  let next = table.chunks.length;
+  // Chunks made during the walk are with the workers already; the other files are shared.
   const sent = new Set(table.chunks.flat().map((f) => f.abs));
-  const rest = sent.size ? files.filter((f) => !sent.has(f.abs)) : files;
-  for (let i = 0; i < rest.length; i += CHUNK) table.chunks.push(rest.slice(i, i + CHUNK));
+  const shared = shareFiles(sent.size ? files.filter((f) => !sent.has(f.abs)) : files, BLOCK);
+  const blocks: (FileOutcome[] | undefined)[] = [];
+  let blocksByWorkers = 0;
+  const take = (batch: readonly BlockOutcomes[]) => batch.forEach((b) => (blocks[b.block] = b.outcomes));
 
-  const feed = (w: PoolWorker) => {
-    while (w.pending < IN_FLIGHT && next < table.chunks.length) send(w, table, next++, maxFileSize, settings);
-    if (w.pending === 0) void w.worker.terminate();
-  };
-  table.onReply = feed;
   const runWorker = (w: PoolWorker | undefined) =>
     new Promise<void>((resolve) => {
       if (!w || w.failed) {
@@ -198,47 +219,34 @@ export async function analyzeInPool(
         resolve();
         return;
       }
+      w.onShared = (reply) => {
+        take(reply.blocks);
+        blocksByWorkers += reply.blocks.length;
+        // Its chunks were answered before (one port, in order): it has nothing left.
+        if (reply.done) resolve();
+      };
       w.worker.on("error", () => resolve());
       void w.exited.then(() => resolve());
-      feed(w);
+      const request: SharedRequest = { shared, maxFileSize, settings };
+      w.worker.postMessage(request);
     });
 
-  const read = makeReader(maxFileSize, { byteView: true, walked: true });
-  const prep = prepareAnalysis(settings);
-  const workerCount = Math.max(1, Math.min(mainShare ? threads - 1 : threads, table.chunks.length - next));
-  // Warm workers that hold chunks of the walk are kept whatever is left to send them.
+  const workerCount = Math.max(1, mainShare ? threads - 1 : threads);
+  // Warm workers that hold chunks of the walk are kept whatever their number.
   const warmList = warm?.workers ?? [];
   const ready = warmList.filter((w, i) => i < workerCount || w.pending > 0);
   for (const extra of warmList.filter((w) => !ready.includes(w))) void extra.worker.terminate();
-  const started = [...ready, ...Array.from({ length: workerCount - ready.length }, () => launch(table))];
+  const started = [...ready, ...Array.from({ length: Math.max(0, workerCount - ready.length) }, () => launch(table))];
   const workers = Promise.all(started.map(runWorker));
-  if (mainShare) {
-    let lastYield = performance.now();
-    while (next < table.chunks.length) {
-      const id = next++;
-      const outcomes: FileOutcome[] = [];
-      const chunk = table.chunks[id] ?? [];
-      read.plan(chunk);
-      for (const f of chunk) {
-        outcomes.push(analyzeSource(f, read, prep));
-        // Let worker replies in (they feed the workers) every few milliseconds, also inside a
-        // chunk: a chunk with large files takes far longer than a worker needs for its queue.
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await new Promise<void>((r) => setImmediate(r));
-          lastYield = performance.now();
-        }
-      }
-      table.results[id] = outcomes;
-    }
-  }
-  read.close();
+  const read = makeReader(maxFileSize, { byteView: true, walked: true });
+  const prep = prepareAnalysis(settings);
+  if (mainShare) drainShared(shared, read, prep, take);
   await workers;
-  table.onReply = undefined;
-  // Chunks a failed worker left behind are scanned here; every outcome goes back to its file's place.
+  for (const w of started) if (w) void w.worker.terminate();
+  // Chunks and blocks a failed worker left behind are scanned here; every outcome goes back to its file's place.
   const byFile = new Map<string, FileOutcome>();
-  table.chunks.forEach((chunk, id) => {
-    const outcomes = table.results[id] ?? analyzeAll(chunk, read, prep);
-    chunk.forEach((f, i) => byFile.set(f.abs, outcomes[i] as FileOutcome));
-  });
-  return { outcomes: files.map((f) => byFile.get(f.abs) as FileOutcome), byWorkers: table.answered, chunks: table.chunks.length };
+  const place = (list: readonly Pick<WalkedFile, "abs">[], outcomes: readonly FileOutcome[]) => list.forEach((f, i) => byFile.set(f.abs, outcomes[i] as FileOutcome));
+  table.chunks.forEach((chunk, id) => place(chunk, table.results[id] ?? analyzeAll(chunk, read, prep)));
+  for (let b = 0; b < blockCount(shared); b++) place(blockFiles(shared, b), blocks[b] ?? analyzeAll(blockFiles(shared, b), read, prep));
+  return { outcomes: files.map((f) => byFile.get(f.abs) as FileOutcome), byWorkers: table.answered + blocksByWorkers, chunks: table.chunks.length + blockCount(shared) };
 }

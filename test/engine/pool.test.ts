@@ -1,8 +1,12 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scan } from "../../src/api.js";
 import { walk } from "../../src/discover/walk.js";
+import { makeReader } from "../../src/discover/read.js";
+import { analyzeAll, prepareAnalysis } from "../../src/engine/analyze-source.js";
 import { analyzeInPool, poolSize, POOL_THRESHOLD, warmWorkers } from "../../src/engine/pool.js";
+import { blockCount, blockFiles, drainShared, shareFiles } from "../../src/engine/shared-files.js";
 import { tempTree } from "../helpers.js";
 
 /** 600 files of every kind the scan treats differently: catalog configs, source, text with a generic secret, binary, unreadable-as-text. */
@@ -56,9 +60,9 @@ describe("worker pool", () => {
       const onlyWorkers = await analyzeInPool(walked.files, 2 * 1024 * 1024, 2, {}, false);
       expect(onlyWorkers.chunks).toBeGreaterThan(2);
       expect(onlyWorkers.byWorkers).toBe(onlyWorkers.chunks);
-      // Shared: the worker takes its first chunks before the calling thread starts on the rest.
+      // Shared: the calling thread and the worker claim blocks of 8 files (the worker may find none left).
       const shared = await analyzeInPool(walked.files, 2 * 1024 * 1024, 2);
-      expect(shared.byWorkers).toBeGreaterThanOrEqual(1);
+      expect(shared.chunks).toBe(Math.ceil(walked.files.length / 8));
       expect(shared.byWorkers).toBeLessThanOrEqual(shared.chunks);
       expect(shared.outcomes).toEqual(onlyWorkers.outcomes);
     } finally {
@@ -81,7 +85,8 @@ describe("worker pool", () => {
       expect(warm.workers[0]?.pending).toBe(4);
       const early = await analyzeInPool(walked.files, max, 2, {}, true, warm);
       expect(early.outcomes).toEqual(plain.outcomes);
-      expect(early.chunks).toBe(4 + Math.ceil((walked.files.length - 192) / 48));
+      // The four chunks, then the rest in shared blocks of 8.
+      expect(early.chunks).toBe(4 + Math.ceil((walked.files.length - 192) / 8));
       expect(early.byWorkers).toBeGreaterThanOrEqual(1);
 
       const gone = warmWorkers(1, max);
@@ -89,8 +94,46 @@ describe("worker pool", () => {
       await gone.workers[0]?.worker.terminate();
       const fallback = await analyzeInPool(walked.files, max, 2, {}, true, gone);
       expect(fallback.outcomes).toEqual(plain.outcomes);
+      // Left to a worker that is gone, chunks and shared blocks alike are scanned by the calling thread.
+      const none = warmWorkers(1, max);
+      none.prefeed(found);
+      await none.workers[0]?.worker.terminate();
+      const leftover = await analyzeInPool(walked.files, max, 1, {}, false, none);
+      expect(leftover.outcomes).toEqual(plain.outcomes);
+      expect(leftover.byWorkers).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe("shared list of files", () => {
+  it("gives each block to one thread: a drain after another finds none left, and every block is answered once", () => {
+    const dir = generatedTree();
+    try {
+      const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => ({ abs: path.join(e.parentPath, e.name), rel: path.relative(dir, path.join(e.parentPath, e.name)) })).slice(0, 60);
+      const shared = shareFiles(files, 8);
+      expect(blockCount(shared)).toBe(8);
+      const read = makeReader(2 * 1024 * 1024, { byteView: true, walked: true });
+      const prep = prepareAnalysis({});
+      // Another thread took block 0 (and went away): the drain takes 1..7, in batches of 16 files or more.
+      Atomics.add(new Int32Array(shared.next), 0, 1);
+      const batches: { blocks: number[]; last: boolean }[] = [];
+      const seen: number[] = [];
+      drainShared(shared, read, prep, (batch, last) => {
+        batches.push({ blocks: batch.map((b) => b.block), last });
+        for (const b of batch) {
+          seen.push(b.block);
+          expect(b.outcomes).toEqual(analyzeAll(blockFiles(shared, b.block), makeReader(2 * 1024 * 1024, { byteView: true, walked: true }), prep));
+        }
+      }, 16);
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(batches).toEqual([{ blocks: [1, 2], last: false }, { blocks: [3, 4], last: false }, { blocks: [5, 6], last: false }, { blocks: [7], last: true }]);
+      const late: number[][] = [];
+      drainShared(shared, read, prep, (batch) => late.push(batch.map((b) => b.block)));
+      expect(late).toEqual([[]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
