@@ -98,8 +98,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       large = true;
       options.onLargeTree?.();
     }
-    const size = poolSize(found.length, options.threads);
-    if (!warm && size > 1) warm = warmWorkers(size - 1, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysisSettings(options));
+    // Asked once per folder until a pool starts (poolSize looks up the machine's cores: a system call).
+    const size = warm ? 0 : poolSize(found.length, options.threads);
+    if (size > 1) warm = warmWorkers(size - 1, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, analysisSettings(options));
     warm?.prefeed(found);
   };
   try {

@@ -149,7 +149,8 @@ function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: 
     }
     for (const e of entries) {
       const childSub = sub ? `${sub}/${e.name}` : e.name;
-      const childAbs = path.join(abs, e.name);
+      // `abs` is resolved (path.resolve) and a directory entry's name has no separator: no path.join needed.
+      const childAbs = abs.endsWith(path.sep) ? abs + e.name : abs + path.sep + e.name;
       if (e.isDirectory()) {
         if (skipped.has(e.name) || (here.length && isIgnored(childSub, true, here))) continue;
         stack.push({ abs: childAbs, sub: childSub, scopes: here });

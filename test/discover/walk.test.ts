@@ -48,6 +48,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const rels = (r: Awaited<ReturnType<typeof walk>>) => r.files.map((f) => f.rel);
 
 describe("walk", () => {
+  it("gives each file's absolute path as the root joined with its relative path (also when the root is given with a trailing separator)", async () => {
+    for (const given of [root, root + path.sep, path.join(root, "sub", "..")]) {
+      const r = await walk({ paths: [given], cwd: tmpdir() });
+      expect(r.files.length).toBeGreaterThan(5);
+      for (const f of r.files) expect(f.abs).toBe(path.join(r.root, ...f.rel.split("/")));
+    }
+  });
+
   it("honours .gitignore files at every level and never enters skipped folders; paths are sorted", async () => {
     const r = await walk({ paths: ["."], cwd: root });
     expect(rels(r)).toEqual([".gitignore", ".mcp.json", ".vscode/mcp.json", "keep.log", "other/local.json", "sub/.gitignore", "sub/kept.json", "sub/only-top.json"]);
