@@ -8,7 +8,7 @@ import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, type KeyKind } from "./keys.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
-import { prefilterText, type TextHits } from "./text-prefilter.js";
+import { LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -217,6 +217,22 @@ function previousLine(text: string, lineStart: number): string | undefined {
   return span && span[1] - span[0] <= MAX_GENERIC_LINE ? text.slice(span[0], span[1]) : undefined;
 }
 
+/** Lines this long or longer get every check whatever their words (see scanGeneric). */
+const FULL_LINE_FROM = 2000;
+
+/**
+ * Is the non-blank line above the line at `lineStart` a `name:` line that
+ * names a credential? Only then can a line whose one line word is `value`
+ * give a finding: its `value:` takes that name (scanLine). A `name` on the
+ * line itself would name a credential with words of that line, and such a
+ * line is examined whole anyway.
+ */
+function namedAbove(text: string, lineStart: number): boolean {
+  const prev = previousLine(text, lineStart);
+  const name = prev !== undefined ? NAME_LINE.exec(prev)?.[1] : undefined;
+  return name !== undefined && name !== "" && classifyKey(name) !== undefined;
+}
+
 /**
  * What the line checks read of `text` for a candidate at `pos`: its line, the
  * non-blank line before it (a `value:` takes its name there) and the line
@@ -236,14 +252,23 @@ export function examinedSpan(text: string, pos: number): [number, number] | unde
  * contain a candidate word are examined (the keyword pass found them; it runs
  * here when `hits` is not given); `.pgpass`-shaped files are examined line by line.
  */
-export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
+export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc" | "lineKinds"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
   const out: SecretMatch[] = [];
   const netrc = hasNetrcEntry(text, hits);
   let next = 0;
-  for (const pos of hits.candidates) {
+  for (let i = 0; i < hits.candidates.length; i++) {
+    const pos = hits.candidates[i] as number;
     if (pos < next) continue;
     const [s, e] = lineAt(text, pos);
-    if (e - s <= MAX_GENERIC_LINE) scanLine(text, s, e, out, netrc, quotedOnly);
+    if (e - s <= MAX_GENERIC_LINE) {
+      // What the line's words allow (see LINE_FULL): a line without a credential word needs only
+      // the URL checks, and the others only for a `value:` under a credential `name:` line. Over
+      // FULL_LINE_FROM characters a value caught at its 2,000-character bound could end inside a
+      // word and make one that the line does not have: such lines are examined whole.
+      const kind = e - s >= FULL_LINE_FROM ? LINE_FULL : (hits.lineKinds?.[i] ?? LINE_FULL);
+      if (kind & LINE_FULL || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly);
+      else if (kind & LINE_URL) checkUrls(text.slice(s, e), s, out);
+    }
     next = e + 1;
     if (e >= text.length) break;
   }

@@ -46,11 +46,27 @@ const MENTION_BIT: Record<Mention, number> = { mcplint: 1, mcpCode: 2, sniff: 4 
 /** Per-rule cap on recorded keyword positions (past it the rule scans the whole text). */
 export const MAX_POSITIONS = 4096;
 
+/**
+ * What the words of a candidate line let the generic checks find there
+ * (bit flags, see TextHits.lineKinds). A line has a credential word
+ * (LINE_FULL: every check runs), or only `value` names (LINE_VALUE: only a
+ * `value:` that takes a credential name from the line above can give a
+ * finding), and/or a `://` (LINE_URL: the URL checks).
+ */
+export const LINE_FULL = 1;
+export const LINE_VALUE = 2;
+export const LINE_URL = 4;
+
 export interface TextHits {
   /** Provider rule index -> positions of its keywords (capped at MAX_POSITIONS). */
   readonly rules: Map<number, number[]>;
   /** Positions of candidate words, ascending: the first accepted one of each line. */
   readonly candidates: number[];
+  /**
+   * Per candidate, the kind of its line (LINE_FULL | LINE_VALUE | LINE_URL
+   * flags) from all the candidate words on the line. Absent: every line full.
+   */
+  readonly lineKinds?: number[];
   /** Positions of `machine` / `default`, ascending. */
   readonly netrc: number[];
   /** Which of MENTION_WORDS' groups may occur (false: certainly not in the text). */
@@ -128,16 +144,20 @@ export const KEYWORD_NEEDLES = INDEX.set;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Longer letter-and-digit runs than this are never a key the line checks accept (keys are <= 101 characters); kept, to be safe. */
 const MAX_RUN = 128;
-/** Does a letter-and-digit run have one of LINE_WORDS among its words? */
-const hasLineWord = boundedMemo((run) => keyWords(run).some((w) => LINE_WORDS.has(w)), 8192);
+/** What a letter-and-digit run's words let the line checks do: LINE_FULL (a word of LINE_WORDS but `value`), LINE_VALUE (only `value`), or 0. */
+const runKind = boundedMemo((run) => {
+  let kind = 0;
+  for (const w of keyWords(run)) if (LINE_WORDS.has(w)) kind |= w === "value" ? LINE_VALUE : LINE_FULL;
+  return kind & LINE_FULL ? LINE_FULL : kind;
+}, 8192);
 
-/** Does the letter-and-digit run around `pos` hold one of LINE_WORDS? */
-function inLineWord(text: string, pos: number): boolean {
+/** The kind (runKind) of the letter-and-digit run around `pos`; a run too long to be a key counts as full, to be safe. */
+function wordKind(text: string, pos: number): number {
   let s = pos;
-  while (s > 0 && isAlnum(text.charCodeAt(s - 1))) if (pos - --s > MAX_RUN) return true;
+  while (s > 0 && isAlnum(text.charCodeAt(s - 1))) if (pos - --s > MAX_RUN) return LINE_FULL;
   let e = pos;
-  while (e < text.length && isAlnum(text.charCodeAt(e))) if (++e - pos > MAX_RUN) return true;
-  return hasLineWord(text.slice(s, e));
+  while (e < text.length && isAlnum(text.charCodeAt(e))) if (++e - pos > MAX_RUN) return LINE_FULL;
+  return runKind(text.slice(s, e));
 }
 
 /**
@@ -154,19 +174,30 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
   const flat = (bytes && searchBytes(text, bytes)) ?? findNeedles(INDEX.set, text);
   const byRule: (number[] | undefined)[] = [];
   const candidates: number[] = [];
+  const lineKinds: number[] = [];
   const netrc: number[] = [];
-  // One candidate per line is enough (the generic checks examine whole lines): past the first
-  // accepted one, the rest of its line is skipped without a look at the name around them.
+  // One candidate per line (the generic checks examine whole lines), with the kind of the line:
+  // once a word on it is LINE_FULL, the rest of the line is skipped without a look at the names.
   let lineEnd = -1;
   let mentions = 0;
   for (let i = 0; i < flat.length; i += 2) {
     const o = INDEX.byNeedle[flat[i] as number] as Owner;
     const pos = flat[i + 1] as number;
     mentions |= o.mentions;
-    if (o.candidate && pos > lineEnd && (o.mark || inLineWord(text, pos))) {
-      candidates.push(pos);
-      lineEnd = text.indexOf("\n", pos);
-      if (lineEnd < 0) lineEnd = text.length;
+    if (o.candidate) {
+      if (pos > lineEnd) {
+        const kind = o.mark ? LINE_URL : wordKind(text, pos);
+        if (kind !== 0) {
+          candidates.push(pos);
+          lineKinds.push(kind);
+          lineEnd = text.indexOf("\n", pos);
+          if (lineEnd < 0) lineEnd = text.length;
+        }
+      } else {
+        const last = lineKinds.length - 1;
+        const kind = lineKinds[last] as number;
+        if (!(kind & LINE_FULL)) lineKinds[last] = kind | (o.mark ? LINE_URL : wordKind(text, pos));
+      }
     }
     if (o.netrc) netrc.push(pos);
     for (const r of o.rules) {
@@ -183,6 +214,7 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
   return {
     rules,
     candidates,
+    lineKinds,
     netrc,
     mentions: { mcplint: (mentions & MENTION_BIT.mcplint) !== 0, mcpCode: (mentions & MENTION_BIT.mcpCode) !== 0, sniff: (mentions & MENTION_BIT.sniff) !== 0 },
   };

@@ -1,0 +1,71 @@
+/**
+ * The kinds of candidate lines (secrets/text-prefilter.ts LINE_FULL,
+ * LINE_VALUE, LINE_URL): a line whose only line word is `value` is examined
+ * only under a credential `name:` line, one with only a URL only by the URL
+ * checks. These tests check that the narrowing never changes what the
+ * generic checks report: the same matches as with every line examined whole.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { scanGeneric } from "../../src/secrets/generic.js";
+import { LINE_FULL, LINE_URL, LINE_VALUE, prefilterText } from "../../src/secrets/text-prefilter.js";
+
+/** The generic checks with every candidate line examined whole (no line kinds). */
+function wholeLines(text: string, quotedOnly = false) {
+  const { candidates, netrc } = prefilterText(text);
+  return scanGeneric(text, { candidates, netrc }, quotedOnly);
+}
+
+const VALUE = "Zq8xW3rT9LmN2pVb7Kc";
+/**
+ * A name whose unquoted value the assignment check cuts at 2,000 characters
+ * just after `PASSWORD` (the line's own word there is `PASSWORDx`, no
+ * credential word): the cut name is a password name, and the `value` after
+ * it is reported. Such long lines are examined whole.
+ */
+const TRUNCATED_NAME = `name: ${"Ab9-".repeat(498)}PASSWORDx, value: ${VALUE}`;
+describe("candidate line kinds", () => {
+  it.each([
+    ["const value = compute(x);", [LINE_VALUE]],
+    ["const apiKey = x; // value", [LINE_FULL]],
+    ["see https://example.test/docs", [LINE_URL]],
+    ["value: https://user:pw@example.test", [LINE_VALUE | LINE_URL]],
+    ["keyboard.defaultValue = https://x.test; passValue = 1", [LINE_FULL | LINE_VALUE | LINE_URL]],
+    ["nextValue\nauthor keyboard\ntokenValue", [LINE_VALUE, LINE_FULL]],
+  ])("%j", (text, kinds) => {
+    expect(prefilterText(text).lineKinds).toEqual(kinds);
+  });
+
+  it("examines a line of 2,000 characters or more whole, whatever its words", () => {
+    expect(prefilterText(TRUNCATED_NAME).lineKinds).toEqual([LINE_VALUE]);
+    expect(scanGeneric(TRUNCATED_NAME).map((m) => m.secret)).toEqual([VALUE]);
+  });
+
+  it("finds a value under a credential name on the line above, and a URL password on a line without a credential word", () => {
+    const yaml = `env:\n  - name: SERVICE_API_TOKEN\n\n    value: "${VALUE}"\n  - name: LOG_LEVEL\n    value: "${VALUE}"\n`;
+    expect(scanGeneric(yaml).map((m) => [m.detector, m.key, m.secret])).toEqual([["generic-credential", "SERVICE_API_TOKEN", VALUE]]);
+    const url = "mirror = https://deploy:Hx7Lq2Vb9Zk4Tw@registry.example.test/simple\n";
+    expect(scanGeneric(url).map((m) => [m.detector, m.secret])).toEqual([["generic-url-userinfo", "Hx7Lq2Vb9Zk4Tw"]]);
+  });
+
+  const NAMES = ["API_TOKEN", "LOG_LEVEL", "dbPassword", "nextToken", "keyboard", "client_secret", "value", "name"];
+  const piece = fc.oneof(
+    fc.constantFrom(...NAMES).map((n) => `- name: ${n}`),
+    fc.constantFrom(...NAMES).map((n) => `{"name": "${n}", "value": "${VALUE}"}`),
+    fc.constantFrom("value", "Value", "defaultValue", "VALUE", "tokenValue").map((k) => `  ${k}: "${VALUE}"`),
+    fc.constantFrom("value", "keyValue").map((k) => `${k} = ${VALUE}9`),
+    fc.constantFrom("https://u:Hx7Lq2Vb9Zk4Tw@h.test/x", "https://h.test/?token=Tq4Wz8Lm2Xc7Vb5N", "http://h.test/a", "postgres://app:app@db/x"),
+    fc.constantFrom("- --token", `- ${VALUE}`, `--password=${VALUE}`, `Authorization: Bearer ${VALUE}`, "machine h login u password Pw9xLq2Zk7", "keyboard value author"),
+    fc.constantFrom("", "  ", "# note", "x".repeat(2100), TRUNCATED_NAME),
+  );
+  const text = fc.tuple(fc.array(fc.array(piece, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), fc.constantFrom(" ", ", ", "")).map(([lines, sep]) => lines.map((l) => l.join(sep)).join("\n"));
+
+  it("reports exactly what examining every candidate line whole reports", () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, quotedOnly) => {
+        expect(scanGeneric(t, prefilterText(t), quotedOnly)).toEqual(wholeLines(t, quotedOnly));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
