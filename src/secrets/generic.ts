@@ -8,7 +8,7 @@ import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, type KeyKind } from "./keys.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
-import { LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
+import { CANDIDATE_WORDS, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -191,6 +191,19 @@ const PGPASS_RE = /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\
 const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
 const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
 const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
+/**
+ * What every assignment that the line checks can report has: a candidate
+ * word in its key (each credential word holds one, and so does `value`),
+ * the rest of the key, and ASSIGN_RE's operator after it. Most lines of
+ * declarations and code have none (`nextToken?: string;`, `if (key in x)`):
+ * there the assignment pattern does not run.
+ */
+const ASSIGN_GATE = new RegExp(`(?:${CANDIDATE_WORDS.filter((w) => /^[a-z]+$/.test(w)).join("|")})[A-Za-z0-9_.-]*["']?\\]?\\s{0,5}(?::=|=>|\\?\\?=|=|:)(?![=:])`, "i");
+
+/** Can the assignment check report anything in this line (ASSIGN_GATE)? Exported for tests. */
+export function mayAssign(line: string): boolean {
+  return ASSIGN_GATE.test(line);
+}
 
 
 function lineAt(text: string, pos: number): [number, number] {
@@ -360,6 +373,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     const v = a[3] ?? "";
     checkKeyValue(a[1] ?? "", v, base + a.index + a[0].length - v.length - 1, out);
   }
+  if (!mayAssign(line)) return;
   ASSIGN_RE.lastIndex = 0;
   let lastName: string | undefined;
   while ((a = ASSIGN_RE.exec(line)) !== null) {

@@ -7,7 +7,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scanGeneric } from "../../src/secrets/generic.js";
+import { mayAssign, scanGeneric } from "../../src/secrets/generic.js";
+import { classifyKey } from "../../src/secrets/keys.js";
 import { LINE_FULL, LINE_URL, LINE_VALUE, prefilterText } from "../../src/secrets/text-prefilter.js";
 
 /** The generic checks with every candidate line examined whole (no line kinds). */
@@ -67,5 +68,43 @@ describe("candidate line kinds", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("assignment gate", () => {
+  const TAIL = /["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])/y;
+  /** Every key the assignment check could take in `line` (a run of key characters from its start or after a dot, up to its end) that names a credential or is `value`, followed by an operator. */
+  function reportableKeys(line: string): string[] {
+    const out: string[] = [];
+    for (const run of line.matchAll(/[A-Za-z0-9_.-]+/g)) {
+      const end = (run.index ?? 0) + run[0].length;
+      for (let i = 0; i < run[0].length; i++) {
+        if (i > 0 && run[0][i - 1] !== ".") continue;
+        const key = run[0].slice(i);
+        if (!/^[A-Za-z_]/.test(key) || key.length > 101) continue;
+        TAIL.lastIndex = end;
+        if (TAIL.test(line) && (classifyKey(key) !== undefined || /^value$/i.test(key))) out.push(key);
+      }
+    }
+    return out;
+  }
+  const part = fc.oneof(
+    fc.constantFrom("apiKey", "API_KEY", "db.password", "x-auth-token", "clientSecret", "value", "Value", "nextToken", "keyboard", "name", "my_pat", "Credentials", "salt", "pwd", "foo", "a.b", "pass-word"),
+    fc.constantFrom("=", ":", " = ", " : ", "?:", "==", "=>", ":=", "??=", "\"", "'", "]", "[", " ", "  ", "\t", ".", ",", ";", "(", "{", "$", "@"),
+    fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
+  );
+  const line = fc.array(part, { maxLength: 14 }).map((ps) => ps.join(""));
+
+  it("lets through every line with a key the assignment check could report", () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        if (reportableKeys(l).length > 0) expect(mayAssign(l), l).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("stops lines of declarations and code without such an assignment", () => {
+    for (const l of ["nextToken?: string;", "if (key in cache) return;", "const keys = Object.keys(o)", "keyboard shortcuts"]) expect(mayAssign(l), l).toBe(l === "const keys = Object.keys(o)");
   });
 });
