@@ -8,7 +8,7 @@ import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, type KeyKind } from "./keys.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
-import { CANDIDATE_WORDS, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
+import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -278,8 +278,8 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
       // the URL checks, and the others only for a `value:` under a credential `name:` line. Over
       // FULL_LINE_FROM characters a value caught at its 2,000-character bound could end inside a
       // word and make one that the line does not have: such lines are examined whole.
-      const kind = e - s >= FULL_LINE_FROM ? LINE_FULL : (hits.lineKinds?.[i] ?? LINE_FULL);
-      if (kind & LINE_FULL || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly);
+      const kind = e - s >= FULL_LINE_FROM ? LINE_ALL : (hits.lineKinds?.[i] ?? LINE_ALL);
+      if (kind & LINE_FULL || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
       else if (kind & LINE_URL) checkUrls(text.slice(s, e), s, out);
     }
     next = e + 1;
@@ -327,7 +327,8 @@ function scanPgpass(text: string, out: SecretMatch[]): void {
   }
 }
 
-function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean): void {
+/** The checks over one line; `kind` (LINE_AUTH, LINE_BEARER bits) says which words it has. */
+function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean, kind: number): void {
   const line = text.slice(lineStart, lineEnd);
   const base = lineStart;
   if (line.includes("://")) checkUrls(line, base, out);
@@ -347,16 +348,21 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       if (plausibleSecret(pw, "password")) out.push(match("generic-netrc-password", "Password in a .netrc entry", "medium", base + n.index + n[0].length - pw.length, pw, "password"));
     }
   }
-  AUTH_RE.lastIndex = 0;
   let a: RegExpExecArray | null;
-  while ((a = AUTH_RE.exec(line)) !== null) {
-    const v = a[1] ?? "";
-    checkAuthorization(v, base + a.index + a[0].length - v.length, "Authorization", out);
+  // `Authorization` holds the word `auth`, `Bearer` the word `bearer`: the keyword pass saw them or not.
+  AUTH_RE.lastIndex = 0;
+  if (kind & LINE_AUTH) {
+    while ((a = AUTH_RE.exec(line)) !== null) {
+      const v = a[1] ?? "";
+      checkAuthorization(v, base + a.index + a[0].length - v.length, "Authorization", out);
+    }
   }
   BEARER_RE.lastIndex = 0;
-  while ((a = BEARER_RE.exec(line)) !== null) {
-    const v = a[1] ?? "";
-    checkAuthorization(v, base + a.index + a[0].length - v.length, undefined, out);
+  if (kind & LINE_BEARER) {
+    while ((a = BEARER_RE.exec(line)) !== null) {
+      const v = a[1] ?? "";
+      checkAuthorization(v, base + a.index + a[0].length - v.length, undefined, out);
+    }
   }
   FLAG_RE.lastIndex = 0;
   while ((a = FLAG_RE.exec(line)) !== null) {
@@ -369,9 +375,11 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     checkKeyValue(`--${flag}`, v, base + a.index + a[0].length - v.length, out, "generic-cli-flag");
   }
   DEFINE_RE.lastIndex = 0;
-  while ((a = DEFINE_RE.exec(line)) !== null) {
-    const v = a[3] ?? "";
-    checkKeyValue(a[1] ?? "", v, base + a.index + a[0].length - v.length - 1, out);
+  if (line.includes("define(")) {
+    while ((a = DEFINE_RE.exec(line)) !== null) {
+      const v = a[3] ?? "";
+      checkKeyValue(a[1] ?? "", v, base + a.index + a[0].length - v.length - 1, out);
+    }
   }
   if (!mayAssign(line)) return;
   ASSIGN_RE.lastIndex = 0;

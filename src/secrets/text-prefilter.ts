@@ -56,6 +56,13 @@ export const MAX_POSITIONS = 4096;
 export const LINE_FULL = 1;
 export const LINE_VALUE = 2;
 export const LINE_URL = 4;
+/** The line has the word `auth` (an `Authorization` value needs it) / `bearer` (a `Bearer` credential needs it). */
+export const LINE_AUTH = 8;
+export const LINE_BEARER = 16;
+/** Every check: a line whose kind is not known. */
+export const LINE_ALL = LINE_FULL | LINE_VALUE | LINE_URL | LINE_AUTH | LINE_BEARER;
+/** The kind bits that a candidate word gives its line by itself, whatever the name around it. */
+const WORD_BITS: Readonly<Record<string, number>> = { auth: LINE_AUTH, bearer: LINE_BEARER };
 
 export interface TextHits {
   /** Provider rule index -> positions of its keywords (capped at MAX_POSITIONS). */
@@ -78,6 +85,8 @@ interface Owner {
   readonly candidate: boolean;
   /** A candidate that is not a word (`://`): always counts. */
   readonly mark: boolean;
+  /** WORD_BITS of this needle (0 for most). */
+  readonly bits: number;
   readonly netrc: boolean;
   /** MENTION_BIT of the groups this word belongs to. */
   readonly mentions: number;
@@ -99,7 +108,7 @@ function buildIndex() {
   const { set, refused } = buildNeedles(words);
   const byNeedle: Owner[] = set.needles.map((n) => {
     const o = owners.get(n);
-    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), netrc: o?.netrc ?? false, mentions: o?.mentions ?? 0 };
+    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), bits: WORD_BITS[n] ?? 0, netrc: o?.netrc ?? false, mentions: o?.mentions ?? 0 };
   });
   // A keyword the table cannot hold (one character, non-ASCII) would silently never fire: run its rules always.
   const always = new Set<number>();
@@ -189,14 +198,14 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
         const kind = o.mark ? LINE_URL : wordKind(text, pos);
         if (kind !== 0) {
           candidates.push(pos);
-          lineKinds.push(kind);
+          lineKinds.push(kind | o.bits);
           lineEnd = text.indexOf("\n", pos);
           if (lineEnd < 0) lineEnd = text.length;
         }
       } else {
         const last = lineKinds.length - 1;
-        const kind = lineKinds[last] as number;
-        if (!(kind & LINE_FULL)) lineKinds[last] = kind | (o.mark ? LINE_URL : wordKind(text, pos));
+        const kind = (lineKinds[last] as number) | o.bits;
+        lineKinds[last] = kind & LINE_FULL ? kind : kind | (o.mark ? LINE_URL : wordKind(text, pos));
       }
     }
     if (o.netrc) netrc.push(pos);

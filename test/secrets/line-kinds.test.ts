@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mayAssign, scanGeneric } from "../../src/secrets/generic.js";
 import { classifyKey } from "../../src/secrets/keys.js";
-import { LINE_FULL, LINE_URL, LINE_VALUE, prefilterText } from "../../src/secrets/text-prefilter.js";
+import { LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText } from "../../src/secrets/text-prefilter.js";
 
 /** The generic checks with every candidate line examined whole (no line kinds). */
 function wholeLines(text: string, quotedOnly = false) {
@@ -33,6 +33,8 @@ describe("candidate line kinds", () => {
     ["value: https://user:pw@example.test", [LINE_VALUE | LINE_URL]],
     ["keyboard.defaultValue = https://x.test; passValue = 1", [LINE_FULL | LINE_VALUE | LINE_URL]],
     ["nextValue\nauthor keyboard\ntokenValue", [LINE_VALUE, LINE_FULL]],
+    ["author: x; apiKey = 1; Authorization = y", [LINE_FULL | LINE_AUTH]],
+    ["const token = 'Bearer ' + t", [LINE_FULL | LINE_BEARER]],
   ])("%j", (text, kinds) => {
     expect(prefilterText(text).lineKinds).toEqual(kinds);
   });
@@ -42,9 +44,10 @@ describe("candidate line kinds", () => {
     expect(scanGeneric(TRUNCATED_NAME).map((m) => m.secret)).toEqual([VALUE]);
   });
 
-  it("finds a value under a credential name on the line above, and a URL password on a line without a credential word", () => {
+  it("finds a value under a credential name on the line above, a PHP define, and a URL password on a line without a credential word", () => {
     const yaml = `env:\n  - name: SERVICE_API_TOKEN\n\n    value: "${VALUE}"\n  - name: LOG_LEVEL\n    value: "${VALUE}"\n`;
     expect(scanGeneric(yaml).map((m) => [m.detector, m.key, m.secret])).toEqual([["generic-credential", "SERVICE_API_TOKEN", VALUE]]);
+    expect(scanGeneric(`define('DB_PASSWORD', '${VALUE}');\n`).map((m) => [m.detector, m.secret])).toEqual([["generic-password", VALUE]]);
     const url = "mirror = https://deploy:Hx7Lq2Vb9Zk4Tw@registry.example.test/simple\n";
     expect(scanGeneric(url).map((m) => [m.detector, m.secret])).toEqual([["generic-url-userinfo", "Hx7Lq2Vb9Zk4Tw"]]);
   });
@@ -57,6 +60,7 @@ describe("candidate line kinds", () => {
     fc.constantFrom("value", "keyValue").map((k) => `${k} = ${VALUE}9`),
     fc.constantFrom("https://u:Hx7Lq2Vb9Zk4Tw@h.test/x", "https://h.test/?token=Tq4Wz8Lm2Xc7Vb5N", "http://h.test/a", "postgres://app:app@db/x"),
     fc.constantFrom("- --token", `- ${VALUE}`, `--password=${VALUE}`, `Authorization: Bearer ${VALUE}`, "machine h login u password Pw9xLq2Zk7", "keyboard value author"),
+    fc.constantFrom(`proxy-authorization=${VALUE}`, `"Bearer ${VALUE}"`, `h.set("AUTHORIZATION", "Basic ${Buffer.from("u:Pw9xLq2Zk7").toString("base64")}")`, `define('DB_PASSWORD', '${VALUE}');`, "defined(x)", "authorName = bearerish"),
     fc.constantFrom("", "  ", "# note", "x".repeat(2100), TRUNCATED_NAME),
   );
   const text = fc.tuple(fc.array(fc.array(piece, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), fc.constantFrom(" ", ", ", "")).map(([lines, sep]) => lines.map((l) => l.join(sep)).join("\n"));
