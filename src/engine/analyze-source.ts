@@ -5,6 +5,7 @@
  * are plain data (they cross to worker threads) and compiled once per scan.
  */
 import { isAscii } from "node:buffer";
+import { utf16Length } from "../util/utf8.js";
 import { sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
@@ -78,7 +79,7 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (!r.ok) return { diagnostics: [r.diagnostic] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
-  if (r.exact && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, r.text)) {
+  if (r.exact && r.oneByte && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, r.text, r.oneByte)) {
     const problems: Diagnostic[] = [];
     let hits: TextHits | undefined;
     const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, r.oneByte && { oneByte: r.oneByte });
@@ -101,14 +102,15 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
  * there. Each limit is compared with the text's own length where the view's
  * is over it; the file is analysed on the text when one differs.
  */
-function limitsAgree(rel: string, view: string): boolean {
+function limitsAgree(rel: string, view: string, bytes: Uint8Array): boolean {
   // Each bound holds for the text whenever it holds for its view with a third of the length: a
   // character of one to three bytes is one UTF-16 unit, one of four bytes two.
-  const within = (s: number, e: number, limit: number) => (e - s) / 3 <= limit && utf16Length(view, s, e) <= limit;
-  // A line over the cap holds a multiple of the cap: only the lines around those are looked at.
+  const within = (s: number, e: number, limit: number) => (e - s) / 3 <= limit && utf16Length(bytes, s, e) <= limit;
+  // A line over the cap holds a multiple of the cap: only the lines around those are looked at
+  // (found in the bytes, one per character of the view: native searches both ways).
   for (let p = MAX_GENERIC_LINE; p < view.length; p += MAX_GENERIC_LINE) {
-    const s = view.lastIndexOf("\n", p) + 1;
-    let e = view.indexOf("\n", p);
+    const s = bytes.lastIndexOf(10, p) + 1;
+    let e = bytes.indexOf(10, p);
     if (e < 0) e = view.length;
     if (e - s > MAX_GENERIC_LINE && within(s, e, MAX_GENERIC_LINE)) return false;
     p = Math.max(p, e - (e % MAX_GENERIC_LINE));
@@ -155,18 +157,6 @@ function candidateLinesAgree(rel: string, view: string, bytes: Uint8Array, hits:
     }
   }
   return !(group && groupFinds(group));
-}
-
-/** UTF-16 length of the text whose UTF-8 bytes are view[s, e) (one character per byte). */
-function utf16Length(view: string, s: number, e: number): number {
-  let n = 0;
-  for (let i = s; i < e; i++) {
-    const c = view.charCodeAt(i);
-    // Every byte but a continuation byte (0x80-0xBF) starts a character; four-byte ones are two units.
-    if (c < 0x80 || c >= 0xc0) n++;
-    if (c >= 0xf0) n++;
-  }
-  return n;
 }
 
 /** A text file in which the analysis found nothing. */
