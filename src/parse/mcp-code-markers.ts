@@ -1,10 +1,10 @@
 /**
  * The literals that mark TS/JS code as MCP code (the parse prefilter,
  * `shouldParse` in typescript.ts: it parses a file only when one of these
- * occurs). The keyword pass (secrets/text-prefilter.ts) looks for the same
- * literals case-insensitively in its one pass over each file, so that the
- * prefilter's own substring searches run only where one may occur: one list,
- * so that the two cannot drift apart.
+ * occurs). The keyword pass (secrets/text-prefilter.ts) looks for them
+ * (MCP_CODE_WORDS) case-insensitively in its one pass over each file, so that
+ * the prefilter's own substring searches run only where one may occur: one
+ * list, so that the two cannot drift apart.
  */
 export const MCP_CODE_MARKERS = {
   /** The SDK's package name, in an import or require. */
@@ -16,3 +16,20 @@ export const MCP_CODE_MARKERS = {
   /** An `/mcp` route, checked then as a quoted string. */
   route: "/mcp",
 } as const;
+
+/** The SDK's transport classes; each contains MCP_CODE_MARKERS.transport, which the prefilter checks first. */
+export const MCP_TRANSPORT_CLASSES: readonly string[] = [
+  "StdioClientTransport",
+  "StreamableHTTPClientTransport",
+  "SSEClientTransport",
+  "WebSocketClientTransport",
+  "StreamableHTTPServerTransport",
+  "SSEServerTransport",
+];
+
+/**
+ * What the keyword pass looks for: the markers, with the transport classes
+ * in place of the bare `Transport` (a word of many HTTP and logging
+ * libraries), since the prefilter needs a class name there anyway.
+ */
+export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, ...MCP_TRANSPORT_CLASSES];

@@ -12,7 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../model/types.js";
-import { MCP_CODE_MARKERS } from "./mcp-code-markers.js";
+import { MCP_CODE_MARKERS, MCP_TRANSPORT_CLASSES } from "./mcp-code-markers.js";
 
 /** The part of a tree-sitter node this project reads. */
 export interface TsNode {
@@ -31,15 +31,6 @@ export type TsDialect = "typescript" | "tsx";
 /** Files above this size are not parsed (the text secret scan still runs). */
 export const MAX_PARSE_CHARS = 1_000_000;
 
-/** SDK transport classes; all contain MCP_CODE_MARKERS.transport, which is checked first. */
-const TRANSPORT_CLASSES: readonly string[] = [
-  "StdioClientTransport",
-  "StreamableHTTPClientTransport",
-  "SSEClientTransport",
-  "WebSocketClientTransport",
-  "StreamableHTTPServerTransport",
-  "SSEServerTransport",
-];
 /** An `/mcp` route written as a string. */
 const MCP_ROUTE = /\/mcp["'`]/;
 
@@ -50,7 +41,7 @@ const MCP_ROUTE = /\/mcp["'`]/;
 export function shouldParse(text: string): boolean {
   const m = MCP_CODE_MARKERS;
   if (text.includes(m.sdk) || text.includes(m.server)) return true;
-  if (text.includes(m.transport) && TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
+  if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
   return text.includes(m.route) && MCP_ROUTE.test(text);
 }
 

@@ -6,7 +6,7 @@
  * multi-needle scan.
  */
 import { SNIFF_WORDS } from "../catalog/sniff-words.js";
-import { MCP_CODE_MARKERS } from "../parse/mcp-code-markers.js";
+import { MCP_CODE_WORDS } from "../parse/mcp-code-markers.js";
 import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
 import { boundedMemo } from "./memo.js";
 import { byteSearchFor } from "./needle-bytes.js";
@@ -39,7 +39,7 @@ export const NETRC_WORDS = ["machine", "default"];
  * that the TS/JS parse prefilter (`shouldParse`) looks for, and the words of
  * the content-sniffed formats' text tests.
  */
-export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: Object.values(MCP_CODE_MARKERS), sniff: Object.values(SNIFF_WORDS).flat() } as const;
+export const MENTION_WORDS = { mcplint: ["mcplint"], mcpCode: MCP_CODE_WORDS, sniff: Object.values(SNIFF_WORDS).flat() } as const;
 type Mention = keyof typeof MENTION_WORDS;
 const MENTION_BIT: Record<Mention, number> = { mcplint: 1, mcpCode: 2, sniff: 4 };
 

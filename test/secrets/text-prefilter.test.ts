@@ -52,6 +52,8 @@ describe("keyword pass: mentions (whether a file needs its comments read, its co
     ["const mcpserver = 1; // lower case still counts: the exact check follows", { mcplint: false, mcpCode: true, sniff: true }],
     ["export const value = computeThings(path, keyboard);", { mcplint: false, mcpCode: false, sniff: false }],
     ['{"apiVersion": "v1", "KIND": "Pod"}', { mcplint: false, mcpCode: false, sniff: true }],
+    ["class HttpTransport extends Transport {} // winston.transports", { mcplint: false, mcpCode: false, sniff: false }],
+    ["new sseservertransport(x)", { mcplint: false, mcpCode: true, sniff: false }],
   ])("%j", (text, expected) => {
     expect(prefilterText(text).mentions).toEqual(expected);
   });
@@ -65,6 +67,7 @@ describe("keyword pass: mentions (whether a file needs its comments read, its co
       "mcplint mcplint",
       "/* MCPLINT */ transport layer",
       "ransport mcpserve /mc mcplin @modelcontextprotocol/sd",
+      "import { Transport } from 'winston-transport'; new StdioServerTransport()",
       "ki nd: Deployment\nroute : []\n\"imageNam\": 1",
     ];
     for (const text of texts) {
