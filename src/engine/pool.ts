@@ -88,8 +88,8 @@ function startWorker(): Worker {
 
 /**
  * One scan's chunks and their answers, by chunk id. Chunks are made during
- * the walk (`prefeed`, in walk order) and after it (analyzeInPool, the files
- * not sent yet, in path order); a worker's reply fills `results[id]`.
+ * the walk (`prefeed`, in walk order; the files not sent by its end are
+ * shared, see analyzeInPool); a worker's reply fills `results[id]`.
  */
 interface ChunkTable {
   readonly chunks: (readonly WalkedFile[])[];

@@ -263,7 +263,9 @@ export function examinedSpan(text: string, pos: number): [number, number] | unde
 /**
  * Generic detections over a whole text; offsets into `text`. Only lines that
  * contain a candidate word are examined (the keyword pass found them; it runs
- * here when `hits` is not given); `.pgpass`-shaped files are examined line by line.
+ * here when `hits` is not given), each by the checks that its words allow
+ * (`hits.lineKinds`; without them, by every check); `.pgpass`-shaped files
+ * are examined line by line.
  */
 export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc" | "lineKinds"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
   const out: SecretMatch[] = [];
