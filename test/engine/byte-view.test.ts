@@ -134,6 +134,13 @@ describe("byte view", () => {
       expect(a?.secrets.map((s) => s.detector)).toEqual(["generic-password"]);
     });
 
+    it("at the cap exactly: a line of 64 K characters and one byte more is examined, one of 64 K + 1 characters is not", () => {
+      const line = (chars: number) => `é${"x".repeat(chars - 2 - secretLine.length)} ${secretLine}`;
+      expect(line(65_536).length).toBe(65_536);
+      expect(both("notes.txt", `intro\n${line(65_536)}\nend\n`)?.secrets.map((s) => s.detector)).toEqual(["generic-password"]);
+      expect(both("notes.txt", `intro\n${line(65_537)}\nend\n`)?.secrets).toEqual([]);
+    });
+
     it("skips, as the text does, a line that is over the cap in characters too", () => {
       const a = both("notes.txt", `intro\n${"é".repeat(1_000)}${"x".repeat(70_000)} ${secretLine}\nend\n`);
       expect(a?.secrets).toEqual([]);
