@@ -43,7 +43,7 @@ export function keyWords(key: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-const classifyName = boundedMemo(classify, 4096);
+const classifyName = boundedMemo(classify, 16384);
 
 export function classifyKey(key: string | undefined): KeyKind | undefined {
   return key ? classifyName(key) : undefined;

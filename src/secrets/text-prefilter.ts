@@ -70,8 +70,8 @@ export interface TextHits {
   /** Positions of candidate words, ascending: the first accepted one of each line. */
   readonly candidates: number[];
   /**
-   * Per candidate, the kind of its line (LINE_FULL | LINE_VALUE | LINE_URL
-   * flags) from all the candidate words on the line. Absent: every line full.
+   * Per candidate, the kind of its line (LINE_* flags) from all the
+   * candidate words on the line. Absent: every check on every line (LINE_ALL).
    */
   readonly lineKinds?: number[];
   /** Positions of `machine` / `default`, ascending. */
@@ -153,12 +153,17 @@ export const KEYWORD_NEEDLES = INDEX.set;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Longer letter-and-digit runs than this are never a key the line checks accept (keys are <= 101 characters); kept, to be safe. */
 const MAX_RUN = 128;
-/** What a letter-and-digit run's words let the line checks do: LINE_FULL (a word of LINE_WORDS but `value`), LINE_VALUE (only `value`), or 0. */
+/**
+ * What a letter-and-digit run's words let the line checks do: LINE_FULL (a
+ * word of LINE_WORDS but `value`), LINE_VALUE (only `value`), or 0. Room for
+ * 16,384 runs: a tree of 14,700 npm files has ~14,000 distinct ones (a memo
+ * that forgets sooner recomputes them; ~5% of the keyword pass).
+ */
 const runKind = boundedMemo((run) => {
   let kind = 0;
   for (const w of keyWords(run)) if (LINE_WORDS.has(w)) kind |= w === "value" ? LINE_VALUE : LINE_FULL;
   return kind & LINE_FULL ? LINE_FULL : kind;
-}, 8192);
+}, 16384);
 
 /** The kind (runKind) of the letter-and-digit run around `pos`; a run too long to be a key counts as full, to be safe. */
 function wordKind(text: string, pos: number): number {
@@ -186,7 +191,8 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
   const lineKinds: number[] = [];
   const netrc: number[] = [];
   // One candidate per line (the generic checks examine whole lines), with the kind of the line:
-  // once a word on it is LINE_FULL, the rest of the line is skipped without a look at the names.
+  // once a word on it is LINE_FULL, the names around the line's other words are not looked at
+  // (their own bits, LINE_AUTH and LINE_BEARER, still count).
   let lineEnd = -1;
   let mentions = 0;
   for (let i = 0; i < flat.length; i += 2) {
