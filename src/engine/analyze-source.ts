@@ -79,13 +79,14 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (!r.ok) return { diagnostics: [r.diagnostic] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
-  if (r.exact && r.oneByte && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, r.text, r.oneByte)) {
+  const viewBytes = r.exact ? r.oneByte : undefined;
+  if (viewBytes && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, r.text, viewBytes)) {
     const problems: Diagnostic[] = [];
     let hits: TextHits | undefined;
-    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, r.oneByte && { oneByte: r.oneByte });
+    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, { oneByte: viewBytes });
     // A sniffed format's candidate (a YAML parser may refuse C1 control characters of a view) always gets the text.
     const empty = problems.length === 0 && isEmptyText(quick);
-    if (empty && hits && r.oneByte && sniffCandidates(file.rel, r.text, hits.mentions.sniff).length === 0 && candidateLinesAgree(file.rel, r.text, r.oneByte, hits)) return { diagnostics, analysis: quick, ...mode };
+    if (empty && hits && sniffCandidates(file.rel, r.text, hits.mentions.sniff).length === 0 && candidateLinesAgree(file.rel, r.text, viewBytes, hits)) return { diagnostics, analysis: quick, ...mode };
   }
   // A byte view's bytes are the decoded text's UTF-8.
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
@@ -135,9 +136,9 @@ function limitsAgree(rel: string, view: string, bytes: Uint8Array): boolean {
  * the text whole.
  */
 function candidateLinesAgree(rel: string, view: string, bytes: Uint8Array, hits: TextHits): boolean {
-  if (looksLikePgpass(view)) return false;
-  // U+2028/U+2029 end a line for the `.netrc` test in the text, not in the view.
-  if (hits.netrc.length > 0 && (hasNetrcEntry(view, hits) || /\xe2\x80[\xa8\xa9]/.test(view))) return false;
+  // U+2028/U+2029 end a line for the `.netrc` test in the text; a view never has them (read.ts
+  // gives a text with a space above ASCII decoded, and `\s` matches both).
+  if (looksLikePgpass(view) || hasNetrcEntry(view, hits)) return false;
   let group: { from: number; to: number } | undefined;
   const groupFinds = (g: { from: number; to: number }) => {
     const utf8 = bytes.subarray(g.from, g.to);

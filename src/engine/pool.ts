@@ -247,6 +247,9 @@ export async function analyzeInPool(
   const byFile = new Map<string, FileOutcome>();
   const place = (list: readonly Pick<WalkedFile, "abs">[], outcomes: readonly FileOutcome[]) => list.forEach((f, i) => byFile.set(f.abs, outcomes[i] as FileOutcome));
   table.chunks.forEach((chunk, id) => place(chunk, table.results[id] ?? analyzeAll(chunk, read, prep)));
-  for (let b = 0; b < blockCount(shared); b++) place(blockFiles(shared, b), blocks[b] ?? analyzeAll(blockFiles(shared, b), read, prep));
+  for (let b = 0; b < blockCount(shared); b++) {
+    const list = blockFiles(shared, b);
+    place(list, blocks[b] ?? analyzeAll(list, read, prep));
+  }
   return { outcomes: files.map((f) => byFile.get(f.abs) as FileOutcome), byWorkers: table.answered + blocksByWorkers, chunks: table.chunks.length + blockCount(shared) };
 }

@@ -17,6 +17,23 @@ const sized = (n: number) => {
   return (line.repeat(Math.ceil(n / line.length)).slice(0, n - 4) + "END\n").slice(0, n);
 };
 
+describe("byte view", () => {
+  // Every character above ASCII that JavaScript's `\s` matches (U+00A0, U+2028, U+3000 ...).
+  const spaces = Array.from({ length: 0xffff - 0x80 }, (_, i) => String.fromCharCode(0x80 + i)).filter((c) => /\s/.test(c) && !/[\ud800-\udfff]/.test(c));
+  const dir = tempTree(Object.fromEntries([...spaces.map((c, i) => [`space${i}.txt`, `machine${c}h login u password p\nkey = "é"\n`]), ["accented.txt", `key = "é${"\u00e0"}"\n`]]));
+
+  it("is given only for text without a space above ASCII: the analysis of a view relies on it", () => {
+    expect(spaces.length).toBeGreaterThanOrEqual(17);
+    const read = makeReader(undefined, { byteView: true });
+    spaces.forEach((c, i) => {
+      const r = read(path.join(dir, `space${i}.txt`), `space${i}.txt`);
+      expect(r.ok && r.exact, `U+${c.charCodeAt(0).toString(16)}`).toBeUndefined();
+    });
+    const accented = read(path.join(dir, "accented.txt"), "accented.txt");
+    expect(accented.ok && typeof accented.exact).toBe("function");
+  });
+});
+
 describe("reader", () => {
   const sizes = [0, 1, 64 * KB - 1, 64 * KB, 64 * KB + 1, 200 * KB, 1024 * KB, 2048 * KB];
   const files: Record<string, string> = Object.fromEntries(sizes.map((n) => [`f${n}.txt`, sized(n)]));
