@@ -82,6 +82,9 @@ export interface TextHits {
 
 interface Owner {
   readonly rules: readonly number[];
+  /** Rules for which this word counts only in capitals (ProviderRule.capitalKeywords), and the word so. */
+  readonly capitalRules: readonly number[];
+  readonly upper: string;
   readonly candidate: boolean;
   /** A candidate that is not a word (`://`): always counts. */
   readonly mark: boolean;
@@ -93,14 +96,14 @@ interface Owner {
 }
 
 function buildIndex() {
-  const owners = new Map<string, { rules: Set<number>; candidate: boolean; netrc: boolean; mentions: number }>();
+  const owners = new Map<string, { rules: Set<number>; capitalRules: Set<number>; candidate: boolean; netrc: boolean; mentions: number }>();
   const own = (w: string) => {
     const k = w.toLowerCase();
     let o = owners.get(k);
-    if (!o) owners.set(k, (o = { rules: new Set(), candidate: false, netrc: false, mentions: 0 }));
+    if (!o) owners.set(k, (o = { rules: new Set(), capitalRules: new Set(), candidate: false, netrc: false, mentions: 0 }));
     return o;
   };
-  PROVIDERS.forEach((r, i) => r.keywords.forEach((k) => own(k).rules.add(i)));
+  PROVIDERS.forEach((r, i) => r.keywords.forEach((k) => (r.capitalKeywords?.includes(k) ? own(k).capitalRules : own(k).rules).add(i)));
   for (const w of CANDIDATE_WORDS) own(w).candidate = true;
   for (const w of NETRC_WORDS) own(w).netrc = true;
   for (const [group, words] of Object.entries(MENTION_WORDS) as [Mention, readonly string[]][]) for (const w of words) own(w).mentions |= MENTION_BIT[group];
@@ -108,11 +111,15 @@ function buildIndex() {
   const { set, refused } = buildNeedles(words);
   const byNeedle: Owner[] = set.needles.map((n) => {
     const o = owners.get(n);
-    return { rules: [...(o?.rules ?? [])].sort((a, b) => a - b), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), bits: WORD_BITS[n] ?? 0, netrc: o?.netrc ?? false, mentions: o?.mentions ?? 0 };
+    const sorted = (rules: Set<number> | undefined) => [...(rules ?? [])].sort((a, b) => a - b);
+    return { rules: sorted(o?.rules), capitalRules: sorted(o?.capitalRules), upper: n.toUpperCase(), candidate: o?.candidate ?? false, mark: /^[^a-z]+$/.test(n), bits: WORD_BITS[n] ?? 0, netrc: o?.netrc ?? false, mentions: o?.mentions ?? 0 };
   });
   // A keyword the table cannot hold (one character, non-ASCII) would silently never fire: run its rules always.
   const always = new Set<number>();
-  for (const w of refused) for (const r of owners.get(w.toLowerCase())?.rules ?? []) always.add(r);
+  for (const w of refused) {
+    const o = owners.get(w.toLowerCase());
+    for (const r of [...(o?.rules ?? []), ...(o?.capitalRules ?? [])]) always.add(r);
+  }
   return { set, byNeedle, always: [...always] };
 }
 
@@ -183,6 +190,13 @@ function wordKind(text: string, pos: number): number {
  */
 export type TextBytes = { readonly oneByte: Uint8Array } | { readonly utf8: Uint8Array };
 
+/** Records a keyword position for rule `r` (ascending, once, at most MAX_POSITIONS). */
+function hit(byRule: (number[] | undefined)[], r: number, pos: number): void {
+  let list = byRule[r];
+  if (!list) byRule[r] = list = [];
+  if (list.length < MAX_POSITIONS && list[list.length - 1] !== pos) list.push(pos);
+}
+
 /** One pass over `text`; `bytes`: see TextBytes. */
 export function prefilterText(text: string, bytes?: TextBytes): TextHits {
   const flat = (bytes && searchBytes(text, bytes)) ?? findNeedles(INDEX.set, text);
@@ -215,11 +229,8 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
       }
     }
     if (o.netrc) netrc.push(pos);
-    for (const r of o.rules) {
-      let list = byRule[r];
-      if (!list) byRule[r] = list = [];
-      if (list.length < MAX_POSITIONS && list[list.length - 1] !== pos) list.push(pos);
-    }
+    for (const r of o.rules) hit(byRule, r, pos);
+    if (o.capitalRules.length > 0 && text.startsWith(o.upper, pos)) for (const r of o.capitalRules) hit(byRule, r, pos);
   }
   const rules = new Map<number, number[]>();
   for (const r of INDEX.always) rules.set(r, [0, ...(byRule[r] ?? [])]);

@@ -21,6 +21,13 @@ export interface ProviderRule {
   readonly pattern: RegExp;
   /** Lowercase literals; the pattern runs only when one occurs in the (lowercased) text. */
   readonly keywords: readonly string[];
+  /**
+   * Keywords (of `keywords`) that count only in capitals: the prefix of a
+   * token the pattern requires in upper case (`akia` for AKIA...). The
+   * keyword pass finds every keyword in any case; a hit of one of these in
+   * other letters (`Slovakia`, `Asia/Tokyo`) does not run the rule.
+   */
+  readonly capitalKeywords?: readonly string[];
   readonly minEntropy?: number;
   readonly validate?: (secret: string, ctx: RuleContext) => boolean;
   readonly confidence: Confidence;

@@ -99,3 +99,60 @@ describe("running at keyword positions gives the whole-text matches", () => {
     );
   });
 });
+
+/**
+ * Keywords that count only in capitals (ProviderRule.capitalKeywords): a
+ * rule whose pattern needs the token's prefix in capitals finds with the
+ * capital hits alone all that it finds over the whole text.
+ */
+describe("keywords that count only in capitals", () => {
+  const capital = PROVIDERS.map((r, i) => ({ r, i })).filter(({ r }) => r.capitalKeywords?.length);
+  const index = (id: string) => PROVIDERS.findIndex((r) => r.id === id);
+
+  it("are keywords of their rule, and the rules that have them are known", () => {
+    for (const { r } of capital) for (const k of r.capitalKeywords ?? []) expect(r.keywords, r.id).toContain(k);
+    expect(capital.map(({ r }) => r.id)).toEqual(["aws-access-key-id", "aws-secret-access-key"]);
+  });
+
+  it("in other letters do not run the rule (place names in time zone and locale data)", () => {
+    const rules = prefilterText("Asia/Tokyo, Slovakia, Eurasia, akia, Acca").rules;
+    for (const { i } of capital) expect(rules.has(i)).toBe(false);
+    const upper = prefilterText("id ASIA and AKIA").rules;
+    for (const { i } of capital) expect(upper.get(i)).toEqual([3, 12]);
+  });
+
+  it("an access key id's rule finds, from its capital hits, every match of its pattern over the whole text", () => {
+    const id = index("aws-access-key-id");
+    const rule = PROVIDERS[id] as ProviderRule;
+    const tokens = rule.samples.tp.map((s) => s.match(rule.pattern)?.groups?.["secret"] ?? "").filter(Boolean);
+    const cased = fc.tuple(fc.constantFrom(...rule.keywords), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 })).map(([k, up]) => [...k].map((c, j) => (up[j] ? c.toUpperCase() : c)).join(""));
+    const piece = fc.oneof(
+      fc.constantFrom(...tokens),
+      cased,
+      cased.map((k) => k + "ABCDEFGHIJKLMNOP".slice(0, 16)),
+      fc.stringMatching(/^[A-Z2-7a-z0-9]{1,20}$/),
+      fc.constantFrom(" ", "\n", '"', "=", ":", "/"),
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        const gated = scanProviders(text, prefilterText(text).rules).filter((m) => m.detector === rule.id);
+        const whole = scanProviders(text, new Map([[id, [0]]]), { global: true });
+        expect(gated).toEqual(whole);
+        found += whole.length;
+      }),
+      { numRuns: 400, seed: 20261126 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+
+  it("a secret access key counts near a capital access key id, not near a place name", () => {
+    const rule = PROVIDERS[index("aws-secret-access-key")] as ProviderRule;
+    const secret = rule.samples.tp[2]?.split(",").pop()?.trim() ?? "";
+    expect(secret).toHaveLength(40);
+    expect(scanProviders(`region: Asia/Tokyo\nkey: ${secret}\n`).filter((m) => m.detector === rule.id)).toEqual([]);
+    const id = ["ABIA", "QWERTYUIOPASDFGH"].join("");
+    expect(scanProviders(`id: ${id}\nkey: ${secret}\n`).filter((m) => m.detector === rule.id).map((m) => m.secret)).toEqual([secret]);
+  });
+});

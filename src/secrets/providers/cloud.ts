@@ -41,6 +41,7 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     title: "AWS access key ID",
     pattern: /(?<![A-Z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/,
     keywords: ["akia", "asia", "abia", "acca", "a3t"],
+    capitalKeywords: ["akia", "asia", "abia", "acca", "a3t"],
     minEntropy: 3,
     confidence: "high",
     lifetime: (s) => (s.startsWith("AKIA") ? { kind: "no-expiry", note: "AKIA keys are long-term IAM user keys" } : undefined),
@@ -53,7 +54,9 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     id: "aws-secret-access-key",
     title: "AWS secret access key",
     pattern: /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
-    keywords: ["akia", "asia", "aws_secret", "aws-secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key"],
+    // An access key id nearby (any of AWS_KEY_ID's prefixes, in capitals as it needs them) or the key's name.
+    keywords: ["akia", "asia", "abia", "acca", "a3t", "aws_secret", "aws-secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key"],
+    capitalKeywords: ["akia", "asia", "abia", "acca", "a3t"],
     minEntropy: 4,
     validate: awsSecretNearby,
     confidence: "high",
