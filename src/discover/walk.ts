@@ -46,24 +46,38 @@ export function toPosix(p: string): string {
 /**
  * The folder that reported paths are relative to: the current folder when
  * every path lies inside it (so SARIF paths match the repository), else the
- * scanned folder itself (or a file's folder).
+ * deepest folder that holds every scanned folder (a file's folder for a
+ * file). Reported paths then never climb out with `..`, which no client's
+ * path pattern would recognise.
  */
 export function rootOf(paths: readonly string[], cwd: string): string {
-  const inside = (abs: string) => {
-    const rel = path.relative(cwd, abs);
-    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-  };
   const abs = paths.map((p) => path.resolve(cwd, p));
-  if (abs.every(inside)) return cwd;
-  if (abs.length === 1) {
-    const only = abs[0] as string;
+  if (abs.every((a) => isInside(a, cwd))) return cwd;
+  const folders = abs.map((only) => {
     try {
       return fs.statSync(only).isDirectory() ? only : path.dirname(only);
     } catch {
       return path.dirname(only);
     }
+  });
+  return folders.reduce(commonFolder);
+}
+
+/** Is `abs` the folder `dir` or inside it? */
+function isInside(abs: string, dir: string): boolean {
+  const rel = path.relative(dir, abs);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** The deepest folder holding both (absolute) folders: the file system root at least, or the first's on another Windows drive. */
+function commonFolder(a: string, b: string): string {
+  let dir = a;
+  while (!isInside(b, dir)) {
+    const up = path.dirname(dir);
+    if (up === dir) return dir;
+    dir = up;
   }
-  return cwd;
+  return dir;
 }
 
 /** `--exclude` semantics: a glob matches the root-relative path or the base name. */

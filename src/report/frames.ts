@@ -8,7 +8,11 @@ export type SourceLookup = (file: string) => string | undefined;
 
 const MAX_FRAME = 160;
 
-/** The masked source line of `loc`, or undefined. Secrets keep at most their first 4 characters. */
+/**
+ * The masked source line of `loc`, or undefined. `secrets`: the locations of
+ * the scan's secrets (any file: those of `loc.file` are masked). Secrets keep
+ * at most their first 4 characters.
+ */
 export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): string | undefined {
   const lines = text.split(/\r\n|\r|\n/);
   const line = lines[loc.line - 1];
@@ -16,7 +20,7 @@ export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): str
   // Work in UTF-16 indices: build the masked string by slices.
   let out = line;
   const spans = secrets
-    .filter((s) => s.line <= loc.line && s.endLine >= loc.line)
+    .filter((s) => s.file === loc.file && s.line <= loc.line && s.endLine >= loc.line)
     .map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length }))
     .sort((a, b) => b.start - a.start);
   for (const s of spans) {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scan } from "../../src/api.js";
 import { walk } from "../../src/discover/walk.js";
 
 let root: string;
@@ -99,5 +100,35 @@ describe("walk", () => {
     const r = await walk({ paths: ["nope", "other"], cwd: root });
     expect(rels(r)).toEqual(["other/local.json"]);
     expect(r.diagnostics).toMatchObject([{ level: "error", code: "unreadable", file: "nope" }]);
+  });
+});
+
+describe("the root that reported paths are relative to", () => {
+  let base: string;
+  beforeAll(() => {
+    base = mkdtempSync(path.join(tmpdir(), "mcplint-root-"));
+    for (const d of ["r/a/.cursor", "r/b/.roo", "elsewhere"]) mkdirSync(path.join(base, d), { recursive: true });
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), "{}");
+    writeFileSync(path.join(base, "r/b/.roo/mcp.json"), "{}");
+  });
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  it("is the deepest folder holding every scanned path when they are outside the current folder", async () => {
+    const cwd = path.join(base, "elsewhere");
+    const result = await walk({ paths: [path.join(base, "r/a"), path.join(base, "r/b/.roo/mcp.json")], cwd });
+    expect(result.root).toBe(path.join(base, "r"));
+    expect(result.files.map((f) => f.rel).sort()).toEqual(["a/.cursor/mcp.json", "b/.roo/mcp.json"]);
+  });
+
+  it("lets each client's config be recognised when two folders outside the current one are scanned", async () => {
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], autoApprove: ["*"] } } }));
+    writeFileSync(path.join(base, "r/b/.roo/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], alwaysAllow: ["*"] } } }));
+    const result = await scan({ paths: [path.join(base, "r/a"), path.join(base, "r/b")], cwd: path.join(base, "elsewhere"), lockFile: false });
+    expect(result.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.file)).toEqual(["a/.cursor/mcp.json", "b/.roo/mcp.json"]);
+  });
+
+  it("is the current folder when every path is inside it, and the scanned folder when one path is outside", async () => {
+    expect((await walk({ paths: ["a", "b"], cwd: path.join(base, "r") })).root).toBe(path.join(base, "r"));
+    expect((await walk({ paths: [path.join(base, "r/a")], cwd: path.join(base, "elsewhere") })).root).toBe(path.join(base, "r/a"));
   });
 });
