@@ -39,6 +39,9 @@ export function keyWords(key: string): string[] {
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .toLowerCase()
+    // Digits that end a word are a word of their own: `DB_PASS2` names what `DB_PASS_2` names
+    // (digits inside a word, as in `i18n`, stay).
+    .replace(/([a-z])(?=[0-9]+(?![a-z0-9]))/g, "$1 ")
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
 }

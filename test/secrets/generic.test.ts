@@ -98,5 +98,7 @@ describe("classifyKey", () => {
     ["DB_PASSWORD", "password"], ["Authorization", "authorization"], ["_authToken", "secret"], ["GITHUB_PAT", "secret"],
     ["token_url", undefined], ["api_key_env", undefined], ["secretRef", undefined], ["publicKey", undefined], ["max_tokens", undefined],
     ["cache_key", undefined], ["client_id", undefined], ["LOG_LEVEL", undefined], ["bearer_token_env_var", undefined],
+    // Digits that end a word: a second password is a password; digits inside a word (i18n) stay in it.
+    ["DB_PASS2", "password"], ["apiKey2", "secret"], ["TOKEN_1", "secret"], ["i18n_key", undefined], ["token2_url", undefined],
   ])("%s -> %s", (key, kind) => expect(classifyKey(key)).toBe(kind));
 });
