@@ -8,7 +8,7 @@ export default defineRule({
     title: "One literal credential used in several places",
     name: "SharedSecret",
     description:
-      "The same literal credential appears in two or more places (servers, files or clients). Every holder acts under one identity, so nothing downstream can tell the callers apart, one leak exposes all of them, and rotating it breaks every server at once. Occurrences are compared by a keyed hash; the value is never printed.",
+      "The same literal credential is held by two or more servers, or files (the same value twice in one server is not reported). Every holder acts under one identity, so nothing downstream can tell the callers apart, one leak exposes all of them, and rotating it breaks every server at once. Occurrences are compared by a keyed hash; the value is never printed.",
     category: "shared-secret",
     level: "error",
     precision: "high",
@@ -34,7 +34,10 @@ export default defineRule({
     }
     for (const [hash, hits] of groups) {
       const places = new Set(hits.map((h) => `${h.loc.file}:${h.loc.line}:${h.loc.column}`));
-      if (places.size < 2) continue;
+      // Shared means two holders: servers, or files for a value no server uses. One server that
+      // passes its own token twice (an argument and an env var) shares it with no one.
+      const holders = new Set(hits.map((h) => `${h.loc.file}\u0000${h.server ? `${h.server.client}\u0000${h.server.name}` : ""}`));
+      if (places.size < 2 || holders.size < 2) continue;
       for (const hit of hits) {
         const others = hits.filter((h) => h !== hit);
         ctx.report({
@@ -62,6 +65,14 @@ export default defineRule({
       },
     ],
     good: [
+      {
+        // One server, its own token passed twice: no one else holds it (hardcoded-secret reports the literal).
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": {
+  "github": { "command": "github-mcp", "args": ["--token", "${fakeGitHubToken("ghp", "own")}"], "env": { "GITHUB_TOKEN": "${fakeGitHubToken("ghp", "own")}" } }
+} }
+`,
+      },
       {
         file: ".cursor/mcp.json",
         code: `{ "mcpServers": {
