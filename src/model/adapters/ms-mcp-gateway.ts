@@ -8,7 +8,7 @@
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { namedValues, value } from "../server-entry.js";
-import type { Policy, PolicySetting } from "../types.js";
+import type { ConfigValue, Policy, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
 
 const DOTNET_ENV = /^(ASPNETCORE_|DOTNET_|AzureAd__|Authentication__)/;
@@ -95,6 +95,18 @@ function isAdapter(n: DocNode): boolean {
   return isObject(n) && str(get(n, "imageName")) !== undefined && (get(n, "environmentVariables") !== undefined || get(n, "requiredRoles") !== undefined || get(n, "imageVersion") !== undefined);
 }
 
+/**
+ * The image an adapter runs: `imageName`, tagged with `imageVersion` (the
+ * gateway deploys `imageName:imageVersion`) unless the name has a tag or
+ * digest of its own. Located at `imageName`.
+ */
+function imageOf(input: AdapterInput, node: DocNode): ConfigValue | undefined {
+  const image = value(input, get(node, "imageName"));
+  const version = str(get(node, "imageVersion"))?.trim();
+  if (!image || !version || /[:@][^/]*$/.test(image.raw)) return image;
+  return { ...image, raw: `${image.raw}:${version}` };
+}
+
 /** Sniff: an adapter registration body (or a list of them). */
 export function isMsAdapterJson(docs: readonly DocNode[]): boolean {
   return adapterObjects(docs[0]).length > 0;
@@ -106,7 +118,7 @@ export const msAdaptersAdapter: Adapter = (input) => {
     const nameEntry = entry(node, "name");
     const name = str(nameEntry?.value) ?? path;
     const nameSpan = nameEntry?.value.span ?? node.span;
-    const server = gatewayServer(input, { name, path, nameSpan, transport: "container", image: value(input, get(node, "imageName")), env: namedValues(input, get(node, "environmentVariables")) });
+    const server = gatewayServer(input, { name, path, nameSpan, transport: "container", image: imageOf(input, node), env: namedValues(input, get(node, "environmentVariables")) });
     out.servers.push(server);
     const roles = entry(node, "requiredRoles");
     const list = stringList(roles?.value);

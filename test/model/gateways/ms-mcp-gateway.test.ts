@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("Microsoft MCP Gateway", () => {
@@ -26,7 +27,7 @@ describe("Microsoft MCP Gateway", () => {
 
   it("adapter registration: environmentVariables are literal credentials; requiredRoles narrow access", () => {
     const r = scanFixture("ms-mcp-gateway/adapters/acme-notes.json");
-    expect(serverRows(r)).toEqual([{ client: "ms-mcp-gateway", name: "acme-notes", at: "2:11", transport: "container", image: "acme/notes-mcp" }]);
+    expect(serverRows(r)).toEqual([{ client: "ms-mcp-gateway", name: "acme-notes", at: "2:11", transport: "container", image: "acme/notes-mcp:1.0.0" }]);
     expect(credentialRows(r, "acme-notes")).toEqual([
       { key: "ACME_KEY", ref: "literal", line: 6 },
       { key: "ACME_REGION", ref: "literal", line: 7 },
@@ -35,5 +36,16 @@ describe("Microsoft MCP Gateway", () => {
       { client: "ms-mcp-gateway", kind: "authz", name: "acme-notes", decision: "deny", at: "10:3", reason: "requiredRoles names mcp.notes.reader (others than the creator and mcp.admin are denied)" },
     ]);
     expect(findingRows(r)).toEqual([]);
+  });
+
+  it("adapter image: imageVersion is its tag, unless imageName has a tag or digest; no version floats", () => {
+    const images = (body: object) => {
+      const r = scanSources([{ path: "adapters/a.json", text: JSON.stringify({ name: "a", requiredRoles: ["r"], ...body }) }]);
+      return { image: r.model.servers[0]?.image?.raw, unpinned: r.findings.filter((f) => f.ruleId === "unpinned-package").length };
+    };
+    expect(images({ imageName: "acme/notes-mcp", imageVersion: "1.0.0" })).toEqual({ image: "acme/notes-mcp:1.0.0", unpinned: 0 });
+    expect(images({ imageName: "registry:5000/acme/notes-mcp:2.0", imageVersion: "1.0.0" })).toEqual({ image: "registry:5000/acme/notes-mcp:2.0", unpinned: 0 });
+    expect(images({ imageName: "acme/notes-mcp", imageVersion: "latest" })).toEqual({ image: "acme/notes-mcp:latest", unpinned: 1 });
+    expect(images({ imageName: "acme/notes-mcp", requiredRoles: [] })).toEqual({ image: "acme/notes-mcp", unpinned: 1 });
   });
 });
