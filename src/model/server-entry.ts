@@ -199,7 +199,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     credentials,
     tools: { ...tools, grants },
     enabled,
-    facts: argFacts(args),
+    facts: [...argFacts(args), ...scopeFacts({ env, headers, ...(url ? { url } : {}) })],
     ...(upstreamIdentity ? { upstreamIdentity } : {}),
   };
 }
@@ -364,6 +364,23 @@ export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
       if (!r.startsWith("-") && isBroadPath(r)) facts.push({ kind: "root-filesystem", detail: `filesystem server rooted at ${r}`, loc: at(i) });
     }
   }
+  return facts;
+}
+
+/** Does a literal comma list (`repos,all`) name `all`? */
+const namesAll = (v: ConfigValue): boolean => v.ref.kind === "literal" && v.raw.split(",").some((t) => t.trim().toLowerCase() === "all");
+
+/**
+ * The GitHub server's every toolset, set outside its arguments: `GITHUB_TOOLSETS`
+ * in its environment, an `X-MCP-Toolsets` header, or the remote server's
+ * `/mcp/x/all` URL without `/readonly`.
+ */
+export function scopeFacts(s: { readonly env: readonly NamedValue[]; readonly headers?: readonly NamedValue[]; readonly url?: ConfigValue }): ServerFact[] {
+  const facts: ServerFact[] = [];
+  for (const v of s.env) if (v.key === "GITHUB_TOOLSETS" && namesAll(v)) facts.push({ kind: "all-toolsets", detail: `GITHUB_TOOLSETS=${v.raw}`, loc: v.loc });
+  for (const v of s.headers ?? []) if (v.key.toLowerCase() === "x-mcp-toolsets" && namesAll(v)) facts.push({ kind: "all-toolsets", detail: `X-MCP-Toolsets: ${v.raw}`, loc: v.loc });
+  const url = s.url?.raw ?? "";
+  if (/^https?:\/\/api\.githubcopilot\.com\/mcp\/x\/all\/?(?:[?#]|$)/i.test(url)) facts.push({ kind: "all-toolsets", detail: "the remote GitHub server's /x/all (every toolset, not read-only)", loc: (s.url as ConfigValue).loc });
   return facts;
 }
 

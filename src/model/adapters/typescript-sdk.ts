@@ -8,7 +8,7 @@
  * `typescript-sdk-server.ts`.
  */
 import type { TsNode } from "../../parse/typescript.js";
-import { argFacts, launchCredentials } from "../server-entry.js";
+import { argFacts, launchCredentials, scopeFacts } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, McpServer, Transport } from "../types.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
@@ -83,7 +83,7 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     credentials,
     tools: { grants: [] },
     enabled: true,
-    facts: argFacts(args),
+    facts: [...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })],
   };
 }
 

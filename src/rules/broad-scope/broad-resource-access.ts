@@ -45,6 +45,14 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev"] } } }\n`, expect: { line: 1, column: 103 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "tools": { "command": "docker", "args": ["run", "--privileged", "acme/tools-mcp:1.2.0"] } } }\n`, expect: { line: 1, column: 64 } },
       {
+        // The GitHub server with every toolset, set in its environment.
+        file: ".mcp.json",
+        code: `{ "mcpServers": { "github": { "command": "github-mcp-server", "args": ["stdio"],\n  "env": { "GITHUB_TOOLSETS": "repos,all", "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PAT}" } } } }\n`,
+        expect: { line: 2, column: 31 },
+      },
+      { file: ".vscode/mcp.json", code: `{ "servers": { "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/x/all" } } }\n`, expect: { line: 1, column: 51, count: 1 } },
+      { file: ".codex/config.toml", code: `[mcp_servers.github]\ncommand = "github-mcp-server"\nargs = ["stdio"]\nenabled_tools = ["get_issue"]\n\n[mcp_servers.github.env]\nGITHUB_TOOLSETS = "all"\n`, expect: { line: 7, column: 19, count: 1 } },
+      {
         file: "src/agent.ts",
         code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 
@@ -66,6 +74,11 @@ const transport = new StdioClientTransport({ command: "uvx", args: ["acme-notes-
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev/src/app/docs"] } } }\n` },
+      {
+        // The remote GitHub server, read-only with every toolset, or one named toolset.
+        file: ".vscode/mcp.json",
+        code: `{ "servers": { "gh-ro": { "type": "http", "url": "https://api.githubcopilot.com/mcp/x/all/readonly" },\n  "gh-issues": { "type": "http", "url": "https://api.githubcopilot.com/mcp/x/issues", "headers": { "X-MCP-Toolsets": "issues,repos" } } } }\n`,
+      },
       {
         file: "src/agent.ts",
         code: `import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
