@@ -320,7 +320,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
       .option("-o, --output <file>", "write the report to a file instead of stdout")
       .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("warning"))
-      .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
+      .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
       .option("--max-file-size <bytes>", "skip files larger than this (default 2m)", parseSize)
       .option("--threads <n>", "worker threads (default: one per core for 500 files or more; 1: none)", parseThreads)
@@ -370,7 +370,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .argument("[paths...]", "files or folders to scan")
     .addOption(new Option("-f, --format <format>", "output format").choices(INVENTORY_FORMATS).default("text"))
     .option("-o, --output <file>", "write to a file")
-    .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
+    .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("--max-file-size <bytes>", "skip files larger than this", parseSize)
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
@@ -389,7 +389,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .description(`write ${"mcplint.lock.json"}: each server's identity, command or URL, version, credential references and tool scope; later scans report drift`)
     .argument("[paths...]", "files or folders to scan")
     .option("-o, --output <file>", "where to write the lock (default: mcplint.lock.json in the scanned folder)")
-    .option("--exclude <glob>", "skip paths matching the glob (repeatable)", collect, [] as string[])
+    .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan, buildLock, serializeLock, LOCK_FILE_NAME } = await import("../api.js");

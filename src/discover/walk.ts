@@ -80,10 +80,15 @@ function commonFolder(a: string, b: string): string {
   return dir;
 }
 
-/** `--exclude` semantics: a glob matches the root-relative path or the base name. */
+/**
+ * `--exclude` semantics: a glob matches the root-relative path or the base
+ * name of a file or of a folder, and an excluded folder excludes everything
+ * under it (`--exclude k8s`, `k8s/`, `k8s/**`, and a `**` glob that ends in `/k8s`, all leave out the folder
+ * k8s). A trailing `/` is dropped.
+ */
 export function excludeFilter(exclude: readonly string[]): (rel: string) => boolean {
   if (exclude.length === 0) return () => false;
-  const m = globMatcher(exclude, { dot: true });
+  const m = globMatcher(exclude.map((g) => (g.length > 1 ? g.replace(/\/+$/, "") : g)), { dot: true });
   return (rel) => m(rel) || m(path.posix.basename(rel));
 }
 
@@ -125,7 +130,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       diagnostics.push({ level: "note", code: "not-regular-file", message: `${p} is not a regular file; skipped`, file: toPosix(p) });
       continue;
     }
-    walkDir(abs, root, options.gitignore !== false, diagnostics, add, folderDone);
+    walkDir(abs, root, { useGitignore: options.gitignore !== false, isExcluded }, diagnostics, add, folderDone);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { root, files, diagnostics };
@@ -139,7 +144,15 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
  * `.gitignore` excludes are never entered; a `.gitignore` applies to its own
  * folder and everything below it, as in git.
  */
-function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: Diagnostic[], add: (abs: string, rel: string) => void, folderDone: () => void): void {
+function walkDir(
+  dir: string,
+  root: string,
+  filters: { readonly useGitignore: boolean; readonly isExcluded: (rel: string) => boolean },
+  diagnostics: Diagnostic[],
+  add: (abs: string, rel: string) => void,
+  folderDone: () => void,
+): void {
+  const { useGitignore, isExcluded } = filters;
   const skipped = new Set(DEFAULT_SKIPPED_DIRS);
   const relToRoot = toPosix(path.relative(root, dir));
   const shown = (sub: string) => (relToRoot ? (sub ? `${relToRoot}/${sub}` : relToRoot) : sub);
@@ -166,7 +179,7 @@ function walkDir(dir: string, root: string, useGitignore: boolean, diagnostics: 
       // `abs` is resolved (path.resolve) and a directory entry's name has no separator: no path.join needed.
       const childAbs = abs.endsWith(path.sep) ? abs + e.name : abs + path.sep + e.name;
       if (e.isDirectory()) {
-        if (skipped.has(e.name) || (here.length && isIgnored(childSub, true, here))) continue;
+        if (skipped.has(e.name) || (here.length && isIgnored(childSub, true, here)) || isExcluded(shown(childSub))) continue;
         stack.push({ abs: childAbs, sub: childSub, scopes: here });
       } else if (here.length && isIgnored(childSub, false, here)) {
         continue;

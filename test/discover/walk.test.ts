@@ -96,6 +96,21 @@ describe("walk", () => {
     expect(rels(r)).toEqual([".gitignore", ".mcp.json", ".vscode/mcp.json", "other/local.json"]);
   });
 
+  it.each([["sub"], ["sub/"], ["**/sub"], ["sub/**"]])("--exclude %s leaves out the folder and everything under it", async (glob) => {
+    const r = await walk({ paths: ["."], cwd: root, exclude: [glob, "*.log", ".gitignore"] });
+    expect(rels(r)).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
+  });
+
+  it("--exclude with a folder's name leaves it out at any depth, and a path only where it is", async () => {
+    put("a/b/sub/x.json");
+    try {
+      expect(rels(await walk({ paths: ["a"], cwd: root, exclude: ["sub"] }))).toEqual([]);
+      expect(rels(await walk({ paths: ["a", "sub"], cwd: root, exclude: ["a/b"] }))).toEqual(["sub/.gitignore", "sub/kept.json", "sub/only-top.json"]);
+    } finally {
+      rmSync(path.join(root, "a"), { recursive: true, force: true });
+    }
+  });
+
   it("a missing path is an error diagnostic and the other paths are still walked", async () => {
     const r = await walk({ paths: ["nope", "other"], cwd: root });
     expect(rels(r)).toEqual(["other/local.json"]);
