@@ -7,7 +7,7 @@
  */
 import type { Finding } from "../engine/finding.js";
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
-import { approvalLine } from "./inventory.js";
+import { approvalLine, registeredToolsText } from "./inventory.js";
 import { countsText, governanceSummary, VERDICT_TEXT, type GovernanceInput, type GovernanceSummary, type ServerRow } from "./governance.js";
 import { toolVersion } from "./version.js";
 
@@ -133,7 +133,8 @@ function verdictRows(rows: readonly ServerRow[]): string {
       const evidence = [...v.identity.evidence, ...v.authorization.evidence, ...v.traceability.evidence].map((e) => `${e.file}:${e.line} ${e.key}: ${e.note}`).join("\n");
       const policy = v.authorization.policy ? ` <small>(${escapeHtml(v.authorization.policy.name)})</small>` : "";
       const approval = v.approval ? escapeHtml(approvalLine(v.approval).replace(/^approval: /, "")) : "—";
-      return `<tr data-server="${escapeHtml(dataKey(r.inventory.client, r.inventory.name))}" title="${escapeHtml(evidence)}"><th>${escapeHtml(r.inventory.name)}<br><small>${escapeHtml(r.inventory.client)} · ${escapeHtml(r.inventory.file)}:${r.inventory.line}</small></th>${td(v.identity.value)}${td(v.authorization.value, policy)}${td(v.traceability.value)}<td>${approval}</td><td>${escapeHtml(countsText(r.counts))}</td></tr>`;
+      const tools = r.inventory.registeredTools?.length ? `<br><small>registers: ${escapeHtml(registeredToolsText(r.inventory.registeredTools))}</small>` : "";
+      return `<tr data-server="${escapeHtml(dataKey(r.inventory.client, r.inventory.name))}" title="${escapeHtml(evidence)}"><th>${escapeHtml(r.inventory.name)}<br><small>${escapeHtml(r.inventory.client)} · ${escapeHtml(r.inventory.file)}:${r.inventory.line}</small>${tools}</th>${td(v.identity.value)}${td(v.authorization.value, policy)}${td(v.traceability.value)}<td>${approval}</td><td>${escapeHtml(countsText(r.counts))}</td></tr>`;
     })
     .join("\n");
 }

@@ -46,7 +46,14 @@ export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
       ...(s.tools.trust !== undefined ? { trust: s.tools.trust } : {}),
     },
     facts: s.facts.map((f) => ({ kind: f.kind, detail: f.detail, line: f.loc.line })),
+    // A server implemented in the scanned code: the tools it registers.
+    ...(s.registeredTools ? { registeredTools: s.registeredTools.map((t) => ({ name: t.name, destructive: t.destructive, line: t.loc.line })) } : {}),
   };
+}
+
+/** `delete_file (destructive), read_file`: the tools a server registers, for people. */
+export function registeredToolsText(tools: readonly { readonly name: string; readonly destructive: boolean }[]): string {
+  return tools.map((t) => (t.destructive ? `${t.name} (destructive)` : t.name)).join(", ");
 }
 
 export function inventoryPolicy(p: Policy) {
@@ -115,6 +122,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     if (inv.tools.include) scope.push(`include: ${inv.tools.include.join(", ")}`);
     if (inv.tools.exclude) scope.push(`exclude: ${inv.tools.exclude.join(", ")}`);
     if (scope.length) out.push(`    scope: ${scope.join("; ")}`);
+    if (inv.registeredTools) out.push(`    registers tools: ${inv.registeredTools.length ? registeredToolsText(inv.registeredTools) : "none found"}`);
     for (const f of inv.facts) out.push(`    ! ${f.detail}`);
     const v = verdictOf(model, s, vo);
     out.push(`    ${verdictLine(v)}`);

@@ -6,7 +6,7 @@
  * inject HTML; secrets appear only as redacted previews.
  */
 import type { Finding } from "../engine/finding.js";
-import { approvalLine } from "./inventory.js";
+import { approvalLine, registeredToolsText } from "./inventory.js";
 import { countsText, governanceSummary, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
 
 export interface MarkdownInput extends GovernanceInput {
@@ -94,6 +94,12 @@ export function toMarkdown(input: MarkdownInput): string {
         const audit = p.audit ? (p.audit.configured ? "configured" : `off: ${md(p.audit.detail)}`) : "—";
         out.push(`| ${md(p.name)} | ${md(p.client)} | ${p.kind} | ${p.defaultDecision}${p.defaultDeny ? " (default-deny)" : ""} | ${audit} | ${code(`${p.file}:${p.line}`)} |`);
       }
+      out.push("");
+    }
+    const implemented = g.servers.filter((r) => r.inventory.registeredTools?.length);
+    if (implemented.length) {
+      out.push("### Tools the servers register", "", "| Server | Where | Tools |", "|---|---|---|");
+      for (const r of implemented) out.push(`| ${md(r.inventory.name)} | ${code(`${r.inventory.file}:${r.inventory.line}`)} | ${md(registeredToolsText(r.inventory.registeredTools ?? []))} |`);
       out.push("");
     }
     const creds = g.servers.flatMap((r) => r.inventory.credentials.map((c) => ({ r, c })));

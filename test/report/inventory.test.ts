@@ -28,3 +28,32 @@ describe("inventory verdicts", () => {
     expect(out).toContain("    identity: none; authorization: unknown; traceability: absent\n    approval: NOT on the approved list (command docker)\n");
   });
 });
+
+describe("inventory of a server implemented in the scanned code", () => {
+  const server = [
+    {
+      path: "src/server.ts",
+      text: `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nconst server = new McpServer({ name: "files", version: "1.0.0" });\nserver.tool("delete_file", "Deletes a file", async () => ({ content: [] }));\nserver.registerTool("read_file", { description: "x" }, async () => ({ content: [] }));\n`,
+    },
+  ];
+
+  it("lists the tools it registers, destructive ones marked, in JSON, text, markdown and HTML", async () => {
+    const r = scanSources(server);
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: Record<string, unknown>[] };
+    expect(doc.servers[0]?.["registeredTools"]).toEqual([
+      { name: "delete_file", destructive: true, line: 3 },
+      { name: "read_file", destructive: false, line: 4 },
+    ]);
+    expect(inventoryText(r.model)).toContain("    registers tools: delete_file (destructive), read_file\n");
+    const { toMarkdown } = await import("../../src/report/markdown.js");
+    expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toContain("| files | `src/server.ts:2` | delete\\_file (destructive), read\\_file |");
+    const { toHtml } = await import("../../src/report/html.js");
+    expect(toHtml({ model: r.model, findings: r.findings, rules: r.rules })).toContain("<small>registers: delete_file (destructive), read_file</small>");
+  });
+
+  it("says nothing of registered tools for a server that a client calls", () => {
+    const doc = JSON.parse(inventoryJson(scanSources(files).model)) as { servers: Record<string, unknown>[] };
+    expect(doc.servers.every((s) => !("registeredTools" in s))).toBe(true);
+    expect(inventoryText(scanSources(files).model)).not.toContain("registers tools");
+  });
+});
