@@ -30,6 +30,9 @@ export interface TextInput {
   readonly showSuppressed?: boolean;
 }
 
+/** Files skipped for their size that the text report names one by one. */
+const MAX_TOO_LARGE_SHOWN = 10;
+
 export function toText(input: TextInput): string {
   const c = input.colors ?? NO_COLORS;
   const out: string[] = [];
@@ -59,11 +62,16 @@ export function toText(input: TextInput): string {
     out.push("");
   }
   if (!input.quiet) {
+    let tooLarge = 0;
     for (const d of input.diagnostics) {
-      // Parse errors are findings (rule parse-error) already; notes are for --format json/sarif.
-      if (d.level === "note" || d.code === "parse-error") continue;
+      // Parse errors are findings (rule parse-error) already. Of the notes (binary files, links,
+      // a tree has thousands) only files left unscanned for their size are listed: a config over
+      // the limit is a gap in the scan that the reader must see. The others are in json/sarif.
+      if (d.code === "parse-error") continue;
+      if (d.level === "note" && (d.code !== "too-large" || ++tooLarge > MAX_TOO_LARGE_SHOWN)) continue;
       out.push(c.dim(`${d.level}: ${d.message}`));
     }
+    if (tooLarge > MAX_TOO_LARGE_SHOWN) out.push(c.dim(`note: … and ${tooLarge - MAX_TOO_LARGE_SHOWN} more files over the size limit (--format json lists them)`));
   }
   const counts = { error: 0, warning: 0, note: 0 };
   for (const f of shown) if (!f.suppression) counts[f.level]++;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/model/types.js";
+import { toText } from "../../src/report/text.js";
+
+const tooLarge = (i: number): Diagnostic => ({ level: "note", code: "too-large", message: `big${i}.json: 3000000 bytes is over the size limit of 2097152 bytes (--max-file-size); skipped`, file: `big${i}.json` });
+const binary: Diagnostic = { level: "note", code: "binary", message: "logo.png: binary file; skipped", file: "logo.png" };
+
+describe("text report: files left unscanned", () => {
+  it("names a file skipped for its size (a config over the limit is a gap in the scan), not binary files", () => {
+    const out = toText({ findings: [], diagnostics: [tooLarge(1), binary], filesScanned: 0 });
+    expect(out).toBe("note: big1.json: 3000000 bytes is over the size limit of 2097152 bytes (--max-file-size); skipped\n✔ No problems found in 0 files (2 file diagnostics)\n");
+  });
+
+  it("names ten, then counts the rest; --quiet names none", () => {
+    const many = Array.from({ length: 13 }, (_, i) => tooLarge(i));
+    const lines = toText({ findings: [], diagnostics: many, filesScanned: 5 }).trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("note: big"))).toHaveLength(10);
+    expect(lines).toContain("note: … and 3 more files over the size limit (--format json lists them)");
+    expect(toText({ findings: [], diagnostics: many, filesScanned: 5, quiet: true })).toBe("✔ No problems found in 5 files (13 file diagnostics)\n");
+  });
+});
