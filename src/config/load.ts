@@ -5,6 +5,7 @@
  * nothing throws.
  */
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import { toPlain } from "../parse/doc.js";
 import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
@@ -73,7 +74,22 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
     if (!options.knownRules.has(s.rule)) problem(["suppressions", String(i), "rule"], `unknown rule or category '${s.rule}'`);
     if (s.expires !== undefined && !isRealDate(s.expires)) problem(["suppressions", String(i), "expires"], `'${s.expires}' is not a date`);
   });
+  // A package's version that is no version and no range would match nothing: every server of the
+  // package would be reported unapproved with no word about the range. An image's is its tag.
+  (config.approved ?? []).forEach((a, i) => {
+    if (a.package !== undefined && a.version !== undefined && !isVersionOrRange(a.version)) {
+      problem(["approved", String(i), "version"], `'${a.version}' is neither a version nor a semver range (such as 1.4.0, ^1.4.0 or >=2 <3)`);
+    }
+  });
   return out;
+}
+
+/** An exact version as npm and PyPI write them (`1.4.0`, `2.0.0rc1`, `1!2.0`; compared as text), or a semver range. */
+function isVersionOrRange(v: string): boolean {
+  if (/^v?\d+(?:[.!]\d+)*(?:[-+._]?[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*)?$/.test(v)) return true;
+  // Loaded only for a configuration that names a range.
+  const semver = createRequire(import.meta.url)("semver") as typeof import("semver");
+  return semver.validRange(v) !== null;
 }
 
 export function formatProblems(load: Extract<ConfigLoad, { ok: false }>, shownPath: string): string {

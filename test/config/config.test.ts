@@ -65,12 +65,18 @@ suppressions:
     ["bad date", "suppressions:\n  - { path: a, rule: parse-error, reason: r, expires: 2025-02-30 }\n", "suppressions[0].expires", 2, "'2025-02-30' is not a date"],
     ["bad regex", "secrets:\n  patterns:\n    - id: x\n      title: X\n      regex: \"([a-z\"\n", "secrets.patterns[0].regex", 5, "invalid regular expression"],
     ["unknown nested key", "secrets:\n  allow: []\n  alow: []\n", "secrets.alow", 3, "unknown key 'alow'"],
+    ["bad version range", "approved:\n  - package: \"@modelcontextprotocol/server-github\"\n    version: \">=2 <<3 garbage\"\n", "approved[0].version", 3, "is neither a version nor a semver range"],
   ])("%s: names the key and the line", async (_name, text, key, line, message) => {
     const r = await parseConfig(".mcplint.yaml", text, known);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0]).toMatchObject({ key, line });
     expect(r.problems[0]?.message).toContain(message);
+  });
+
+  it.each(["1.4.0", "^1.4.0", ">=2 <3", "2.0.0rc1", "1!2.0", "v0.5.0", "~0.3", "*"])("an approved package's version %s is accepted", async (version) => {
+    const r = await parseConfig(".mcplint.yaml", `approved:\n  - { package: acme-notes, version: "${version}" }\n  - { image: acme/notes-mcp, version: latest }\n`, known);
+    expect(r.ok).toBe(true);
   });
 
   it("reports a JSON syntax error with its line", async () => {
