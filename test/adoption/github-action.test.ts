@@ -138,5 +138,11 @@ describe.skipIf(!hasBash)("a simulated Action run", () => {
     const failing = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: workspace, env: { ...env, INPUT_FAIL_ON: "warning" }, encoding: "utf8" });
     expect(failing.status).toBe(1);
     expect(fs.readFileSync(output, "utf8")).toContain("exit-code=1");
+
+    // A configuration error: the step fails with 2, and exit-code says so.
+    fs.writeFileSync(output, "");
+    const broken = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: workspace, env: { ...env, INPUT_CONFIG: "missing.yaml" }, encoding: "utf8" });
+    expect(broken.status).toBe(2);
+    expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "exit-code": "2" });
   });
 });
