@@ -35,6 +35,26 @@ export function isLoopbackHost(host: string): boolean {
   return false;
 }
 
+/**
+ * A host that only a private network resolves or routes: a single-label name
+ * (a Kubernetes or Compose service), the private DNS suffixes (`.internal`,
+ * `.local`, `.svc`, `.cluster.local`, `.lan`, `.home.arpa`), and private,
+ * shared and link-local addresses (10/8, 172.16/12, 192.168/16, 100.64/10,
+ * 169.254/16, fc00::/7, fe80::/10).
+ */
+export function isPrivateNetworkHost(host: string): boolean {
+  const h = host.replace(/\.$/, "").toLowerCase().replace(/^\[|\]$/g, "");
+  if (h === "" || isTemplatedHost(h)) return false;
+  if (/^[a-z0-9-]+$/.test(h) && !/^\d+$/.test(h)) return true;
+  if (/\.(?:internal|local|localdomain|svc|cluster\.local|lan|home\.arpa)$/.test(h)) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254);
+  }
+  return /^f[cd][0-9a-f]{0,2}:/.test(h) || /^fe[89ab][0-9a-f]?:/.test(h);
+}
+
 /** True when the host is (or contains) reference text, so it is only known at run time. */
 export function isTemplatedHost(host: string): boolean {
   return host === "" || /[${}%]/.test(host);

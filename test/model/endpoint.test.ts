@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { isLoopbackHost, parseEndpoint } from "../../src/model/endpoint.js";
+import { isLoopbackHost, isPrivateNetworkHost, parseEndpoint } from "../../src/model/endpoint.js";
 
 function found(rule: string, file: string, text: string): string[] {
   return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === rule).map((f) => `${f.loc.line}:${f.loc.column} ${f.level}`);
@@ -41,4 +41,12 @@ describe("endpoints", () => {
 `;
     expect(found("unauthenticated-remote", ".mcp.json", text)).toEqual(["5:32 note"]);
   });
+});
+
+describe("private network hosts (a gateway's in-cluster upstream)", () => {
+  it.each([
+    ["notes", true], ["notes-mcp", true], ["notes.internal", true], ["notes.ns.svc", true], ["notes.ns.svc.cluster.local", true], ["printer.local", true], ["nas.home.arpa", true],
+    ["10.0.4.7", true], ["172.16.0.1", true], ["172.31.255.1", true], ["192.168.1.20", true], ["100.64.0.1", true], ["169.254.169.254", true], ["fd12:3456::1", true], ["fe80::1", true],
+    ["mcp.acme.example", false], ["172.32.0.1", false], ["8.8.8.8", false], ["11.0.0.1", false], ["api.githubcopilot.com", false], ["", false], ["${HOST}", false], ["1234", false],
+  ])("%s: %s", (host, expected) => expect(isPrivateNetworkHost(host)).toBe(expected));
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { isLoopbackHost, remoteEndpoints } from "../../model/endpoint.js";
+import { isLoopbackHost, isPrivateNetworkHost, remoteEndpoints } from "../../model/endpoint.js";
 
 export default defineRule({
   id: "plain-http-remote",
@@ -7,7 +7,7 @@ export default defineRule({
     title: "Remote MCP server reached over plain HTTP or WebSocket",
     name: "PlainHttpRemote",
     description:
-      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach.",
+      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A gateway's hop to its upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address) is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
     category: "insecure-transport",
     level: "warning",
     precision: "very-high",
@@ -21,6 +21,7 @@ export default defineRule({
   messages: {
     plain: "Server '{server}' ({client}) is reached over {scheme}:// at {host}: tool calls and results travel in clear text.",
     credential: "Server '{server}' ({client}) sends a credential over {scheme}:// to {host}: the token travels in clear text.",
+    gatewayHop: "Gateway {client} reaches its upstream '{server}' over {scheme}:// at {host} on a private network: calls{forwarded} are readable by anyone on that network; use TLS or a mesh with mutual TLS.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
@@ -29,6 +30,11 @@ export default defineRule({
         if (isLoopbackHost(e.host)) continue;
         const withCredential = s.credentials.some((c) => c.source !== "env");
         const who = { name: s.name, client: s.client };
+        if (s.scope === "gateway" && isPrivateNetworkHost(e.host)) {
+          const forwarded = withCredential ? " and the credential the gateway sends" : "";
+          ctx.report({ messageId: "gatewayHop", data: { server: s.name, client: s.client, scheme: e.scheme, host: e.host, forwarded }, loc: e.value.loc, identity: `${s.name}\u0000${e.scheme}\u0000${e.host}`, server: who, level: "note" });
+          continue;
+        }
         ctx.report({
           messageId: withCredential ? "credential" : "plain",
           data: { server: s.name, client: s.client, scheme: e.scheme, host: e.host || "an unknown host" },
@@ -46,6 +52,12 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "http://10.0.4.7:8080/mcp",\n  "headers": { "Authorization": "Bearer \${env:ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 1, column: 37 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "http://host.docker.internal:3000/sse"] } } }\n`, expect: { line: 1, column: 81 } },
       { file: "librechat.yaml", code: `mcpServers:\n  live:\n    type: websocket\n    url: ws://mcp.acme.example/ws\n`, expect: { line: 4, column: 10 } },
+      {
+        // A gateway's hop to an in-cluster upstream: reported as a note.
+        file: "pomerium/config.yaml",
+        code: `authenticate_service_url: https://authenticate.acme.example\nroutes:\n- from: https://notes-mcp.acme.example\n  to: http://notes.internal:8080/mcp\n  mcp:\n    server: {}\n  policy:\n    allow:\n      and:\n      - domain: { is: acme.example }\n`,
+        expect: { line: 4, column: 7 },
+      },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp" }, "local": { "type": "http", "url": "http://127.0.0.1:3000/mcp" } } }\n` },

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { isLoopbackHost, isTemplatedHost, remoteEndpoints } from "../../model/endpoint.js";
+import { isLoopbackHost, isPrivateNetworkHost, isTemplatedHost, remoteEndpoints } from "../../model/endpoint.js";
 
 export default defineRule({
   id: "unauthenticated-remote",
@@ -7,7 +7,7 @@ export default defineRule({
     title: "Remote MCP server configured with no credential",
     name: "UnauthenticatedRemote",
     description:
-      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported.",
+      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside.",
     category: "insecure-transport",
     level: "note",
     precision: "medium",
@@ -26,6 +26,7 @@ export default defineRule({
       if (s.credentials.length > 0 || s.headers.length > 0) continue;
       for (const e of remoteEndpoints(s)) {
         if (!/^(https?|wss?)$/.test(e.scheme) || isTemplatedHost(e.host) || isLoopbackHost(e.host)) continue;
+        if (s.scope === "gateway" && isPrivateNetworkHost(e.host)) continue;
         if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)/i.test(a.raw))) continue;
         ctx.report({ messageId: "none", data: { server: s.name, client: s.client, host: e.host }, loc: e.value.loc, identity: `${s.name}\u0000${e.host}`, server: { name: s.name, client: s.client } });
       }
@@ -41,6 +42,11 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
+      {
+        // A gateway route to an in-cluster upstream: the caller authenticates at the gateway.
+        file: "pomerium/config.yaml",
+        code: `authenticate_service_url: https://authenticate.acme.example\nroutes:\n- from: https://notes-mcp.acme.example\n  to: http://notes.internal:8080/mcp\n  mcp:\n    server: {}\n  policy:\n    allow:\n      and:\n      - domain: { is: acme.example }\n`,
+      },
     ],
   },
 });
