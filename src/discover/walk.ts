@@ -158,7 +158,7 @@ function walkDir(
   const shown = (sub: string) => (relToRoot ? (sub ? `${relToRoot}/${sub}` : relToRoot) : sub);
   // A stack, not recursion: a deep tree cannot overflow the call stack. `sub`: POSIX path of `abs`
   // relative to `dir` ('' for dir itself); `scopes`: the .gitignore files above it, outermost first.
-  const stack: { abs: string; sub: string; scopes: readonly GitignoreScope[] }[] = [{ abs: dir, sub: "", scopes: [] }];
+  const stack: { abs: string; sub: string; scopes: readonly GitignoreScope[] }[] = [{ abs: dir, sub: "", scopes: useGitignore ? ancestorScopes(dir) : [] }];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const { abs, sub, scopes } = top;
     let entries: fs.Dirent[];
@@ -213,22 +213,49 @@ function symlinkDiagnostic(abs: string, root: string): Diagnostic {
 
 interface GitignoreScope {
   readonly base: string; // POSIX folder relative to the walked dir ('' for top)
+  /** For a .gitignore above the walked dir: the walked dir's path from its folder, with a trailing `/`. */
+  readonly above?: string;
   readonly ig: Ignore;
 }
 
-function loadGitignore(file: string, base: string): GitignoreScope | undefined {
+function loadGitignore(file: string, base: string, above?: string): GitignoreScope | undefined {
   try {
-    return { base, ig: ignore().add(fs.readFileSync(file, "utf8")) };
+    return { base, ...(above ? { above } : {}), ig: ignore().add(fs.readFileSync(file, "utf8")) };
   } catch {
     // An unreadable .gitignore ignores nothing.
     return undefined;
   }
 }
 
+/**
+ * The .gitignore files above `dir` in its git repository (outermost first),
+ * as git applies them to a folder inside it: scanning `app/` honours the
+ * repository root's `generated/`. None outside a repository (no `.git` in
+ * `dir` or above it), or when `dir` is the repository's top.
+ */
+function ancestorScopes(dir: string): GitignoreScope[] {
+  const above: string[] = [];
+  for (let d = dir; ; ) {
+    if (fs.existsSync(path.join(d, ".git"))) break;
+    const up = path.dirname(d);
+    if (up === d) return [];
+    above.unshift(up);
+    d = up;
+  }
+  const scopes: GitignoreScope[] = [];
+  for (const a of above) {
+    const file = path.join(a, ".gitignore");
+    if (!fs.existsSync(file)) continue;
+    const scope = loadGitignore(file, "", `${toPosix(path.relative(a, dir))}/`);
+    if (scope) scopes.push(scope);
+  }
+  return scopes;
+}
+
 /** Is `sub` (a path below the walked dir; a folder when `isDir`) excluded by one of `scopes` (outermost first)? Its parents were checked on the way down. */
 function isIgnored(sub: string, isDir: boolean, scopes: readonly GitignoreScope[]): boolean {
   for (const s of scopes) {
-    const rel = s.base ? sub.slice(s.base.length + 1) : sub;
+    const rel = (s.above ?? "") + (s.base ? sub.slice(s.base.length + 1) : sub);
     if (s.ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;

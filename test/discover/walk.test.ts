@@ -147,3 +147,31 @@ describe("the root that reported paths are relative to", () => {
     expect((await walk({ paths: [path.join(base, "r/a")], cwd: path.join(base, "elsewhere") })).root).toBe(path.join(base, "r/a"));
   });
 });
+
+describe(".gitignore files above a scanned folder", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), "mcplint-gitabove-"));
+    for (const d of [".git", "app/generated/.cursor", "app/src"]) mkdirSync(path.join(repo, d), { recursive: true });
+    writeFileSync(path.join(repo, ".gitignore"), "generated/\n/app/src/local.json\n");
+    writeFileSync(path.join(repo, "app/generated/.cursor/mcp.json"), "{}");
+    writeFileSync(path.join(repo, "app/src/local.json"), "{}");
+    writeFileSync(path.join(repo, "app/src/kept.json"), "{}");
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it("apply inside their repository, as git applies them: to a subfolder scanned from the top or from inside it", async () => {
+    expect((await walk({ paths: ["app"], cwd: repo })).files.map((f) => f.rel)).toEqual(["app/src/kept.json"]);
+    expect((await walk({ paths: ["."], cwd: path.join(repo, "app") })).files.map((f) => f.rel)).toEqual(["src/kept.json"]);
+    expect((await walk({ paths: ["."], cwd: path.join(repo, "app"), gitignore: false })).files.map((f) => f.rel)).toEqual(["generated/.cursor/mcp.json", "src/kept.json", "src/local.json"]);
+  });
+
+  it("do not apply outside a repository", async () => {
+    rmSync(path.join(repo, ".git"), { recursive: true });
+    try {
+      expect((await walk({ paths: ["app"], cwd: repo })).files.map((f) => f.rel)).toEqual(["app/generated/.cursor/mcp.json", "app/src/kept.json", "app/src/local.json"]);
+    } finally {
+      mkdirSync(path.join(repo, ".git"));
+    }
+  });
+});
