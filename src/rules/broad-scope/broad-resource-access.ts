@@ -20,7 +20,7 @@ export default defineRule({
   messages: {
     fact: "Server '{server}' ({client}): {detail}.",
     wholeEnv: "Server '{server}' ({client}) is started with the whole parent environment: every secret in the agent's environment reaches it.",
-    allTools: "Server '{server}' ({client}) exposes every tool it offers: no `{key}` list narrows it.",
+    allTools: "Server '{server}' ({client}) exposes every tool it offers: {why}.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
@@ -35,7 +35,8 @@ export default defineRule({
       for (const g of s.tools.grants) {
         if (g.kind !== "all-tools") continue;
         // A note: most servers are used whole; it matters when the server has write tools.
-        ctx.report({ messageId: "allTools", data: { server: s.name, client: s.client, key: g.key }, loc: g.loc, identity: `${s.name}\u0000all-tools\u0000${g.key}`, server: { name: s.name, client: s.client }, level: "note" });
+        const why = g.tools?.includes("*") ? `its \`${g.key}\` list is \`*\`` : `no \`${g.key}\` list narrows it`;
+        ctx.report({ messageId: "allTools", data: { server: s.name, client: s.client, why }, loc: g.loc, identity: `${s.name}\u0000all-tools\u0000${g.key}`, server: { name: s.name, client: s.client }, level: "note" });
       }
     }
   },

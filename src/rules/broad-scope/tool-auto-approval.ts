@@ -21,7 +21,7 @@ export default defineRule({
   },
   messages: {
     trust: "Server '{server}' ({client}) is trusted wholesale by `{key}`: every tool call runs without confirmation.",
-    all: "Server '{server}' ({client}) auto-approves every tool (`{key}` contains a wildcard).",
+    all: "Server '{server}' ({client}) auto-approves every tool (`{key}` has {entries}).",
     destructive: "Server '{server}' ({client}) auto-approves tools that change state: {tools}.",
   },
   check(model, ctx) {
@@ -30,7 +30,11 @@ export default defineRule({
         const base = { server: s.name, client: s.client, key: g.key };
         const who = { name: s.name, client: s.client };
         if (g.kind === "trust-all") ctx.report({ messageId: "trust", data: base, loc: g.loc, identity: `${s.name}\u0000${g.key}`, server: who });
-        else if (g.kind === "auto-approve-all") ctx.report({ messageId: "all", data: base, loc: g.loc, identity: `${s.name}\u0000${g.key}`, server: who });
+        else if (g.kind === "auto-approve-all") {
+          // The entry as written: `*`, or a whole-server entry such as Amazon Q's `@notes`.
+          const entries = (g.tools?.length ? g.tools : ["*"]).map((t) => `\`${t}\``).join(", ");
+          ctx.report({ messageId: "all", data: { ...base, entries }, loc: g.loc, identity: `${s.name}\u0000${g.key}`, server: who });
+        }
         else if (g.kind === "auto-approve-list") {
           const risky = (g.tools ?? []).filter((t) => DESTRUCTIVE.test(t));
           if (risky.length) ctx.report({ messageId: "destructive", data: { ...base, tools: risky.join(", ") }, loc: g.loc, identity: `${s.name}\u0000${g.key}\u0000${risky.join(",")}`, server: who });
