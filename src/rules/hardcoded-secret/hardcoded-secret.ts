@@ -31,7 +31,7 @@ export default defineRule({
       if (hit.server) {
         ctx.report({
           messageId: "server",
-          data: { ...data, where: hit.key && !hit.title.includes(hit.key) ? `${hit.source} '${hit.key}'` : hit.source, server: hit.server.name, client: hit.server.client },
+          data: { ...data, where: hit.source === "url" ? "the URL" : hit.key && !hit.title.includes(hit.key) ? `${hit.source} '${hit.key}'` : hit.source, server: hit.server.name, client: hit.server.client },
           loc: hit.loc,
           identity: `${hit.server.name}\u0000${hit.key ?? ""}\u0000${hit.hash}`,
           server: { name: hit.server.name, client: hit.server.client },
