@@ -50,9 +50,24 @@ export function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
   };
 }
 
+/** The base of user-level files (`--user`): `~/.cursor/mcp.json` is `.cursor/mcp.json` under it. */
+const USER_HOME = "USERHOME";
+
+/**
+ * Where a reported path is: under the scanned repository (`%SRCROOT%`), under
+ * the user's home (a `--user` file shown as `~/…`), or an absolute path
+ * outside both (a system-wide config), as a `file:` URI.
+ */
+export function artifactLocation(file: string): Sarif.ArtifactLocation {
+  if (file.startsWith("~/")) return { uri: encodeUri(file.slice(2)), uriBaseId: USER_HOME };
+  if (file.startsWith("/")) return { uri: `file://${encodeUri(file)}` };
+  if (/^[A-Za-z]:[\\/]/.test(file)) return { uri: `file:///${file.slice(0, 2)}${encodeUri(file.slice(2).replace(/\\/g, "/"))}` };
+  return { uri: encodeUri(file), uriBaseId: "%SRCROOT%" };
+}
+
 function physical(loc: Finding["loc"]): Sarif.PhysicalLocation {
   return {
-    artifactLocation: { uri: encodeUri(loc.file), uriBaseId: "%SRCROOT%" },
+    artifactLocation: artifactLocation(loc.file),
     region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: Math.max(loc.endColumn, loc.endLine === loc.line ? loc.column + 1 : 1) },
   };
 }
@@ -88,7 +103,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
     level: d.level,
     message: { text: d.message },
     descriptor: { id: d.code },
-    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(d.file), uriBaseId: "%SRCROOT%" }, ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
+    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file), ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
   }));
   const run: Sarif.Run = {
     tool: {
@@ -101,7 +116,12 @@ export function toSarif(input: SarifInput): Sarif.Log {
       },
     },
     automationDetails: { id: input.automationId ?? "mcplint/" },
-    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository." } } },
+    originalUriBaseIds: {
+      "%SRCROOT%": { description: { text: "The root of the scanned repository." } },
+      ...(results.some((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uriBaseId === USER_HOME) || notifications.some((n) => n.locations?.[0]?.physicalLocation?.artifactLocation?.uriBaseId === USER_HOME)
+        ? { [USER_HOME]: { description: { text: "The user's home folder (user-level MCP client configuration, --user)." } } }
+        : {}),
+    },
     columnKind: "utf16CodeUnits",
     redactionTokens: [REDACTION_TOKEN],
     invocations: [{ executionSuccessful: !input.diagnostics.some((d) => d.code === "internal"), toolExecutionNotifications: notifications }],

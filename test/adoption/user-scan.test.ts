@@ -99,6 +99,17 @@ describe("mcplint scan --user", () => {
     expect(tight.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["hardcoded-secret"]);
   });
 
+  it.skipIf(!posix)("SARIF places user-level files under a USERHOME base, not under the repository's %SRCROOT%", async () => {
+    const home = fakeHome();
+    const sarif = JSON.parse((await userCli(["scan", "--user", "--format", "sarif"], tempTree({}), { HOME: home })).stdout);
+    const run = sarif.runs[0];
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: ".cursor/mcp.json", uriBaseId: "USERHOME" });
+    expect(Object.keys(run.originalUriBaseIds)).toEqual(["%SRCROOT%", "USERHOME"]);
+    const uris = JSON.stringify(run).match(/"uri":"[^"]*"/g) ?? [];
+    expect(uris.length).toBeGreaterThan(1);
+    expect(uris.filter((u) => u.includes("~"))).toEqual([]);
+  });
+
   it.skipIf(!posix)("with paths, scans both; honours XDG_CONFIG_HOME", async () => {
     const home = fakeHome();
     const xdg = tempTree({ "Code/User/mcp.json": `{ "servers": { "gh": { "command": "npx", "env": { "T": "${token}" } } } }\n` });

@@ -102,3 +102,13 @@ describe("SARIF", () => {
     expect(raw).not.toContain(token.slice(8, 30));
   });
 });
+
+describe("SARIF artifact locations", () => {
+  it("a repository path is under %SRCROOT%, a --user path under USERHOME, a system path a file: URI", async () => {
+    const { artifactLocation } = await import("../../src/report/sarif.js");
+    expect(artifactLocation("dir with space/.cursor/mcp.json")).toEqual({ uri: "dir%20with%20space/.cursor/mcp.json", uriBaseId: "%SRCROOT%" });
+    expect(artifactLocation("~/.cursor/mcp.json")).toEqual({ uri: ".cursor/mcp.json", uriBaseId: "USERHOME" });
+    expect(artifactLocation("/etc/claude-code/managed-mcp.json")).toEqual({ uri: "file:///etc/claude-code/managed-mcp.json" });
+    expect(artifactLocation("C:/ProgramData/ClaudeCode/managed-mcp.json")).toEqual({ uri: "file:///C:/ProgramData/ClaudeCode/managed-mcp.json" });
+  });
+});
