@@ -5,7 +5,6 @@
  * nothing throws.
  */
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import { toPlain } from "../parse/doc.js";
 import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
@@ -13,6 +12,7 @@ import type { McplintConfig } from "./schema.js";
 import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.js";
 import { parseAllowEntry } from "../engine/secret-allow.js";
 import { isRealDate } from "../engine/suppress.js";
+import { isVersionOrRange } from "../engine/approved.js";
 
 export { CONFIG_FILE_NAMES, findConfigFile } from "./find.js";
 
@@ -84,13 +84,6 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
   return out;
 }
 
-/** An exact version as npm and PyPI write them (`1.4.0`, `2.0.0rc1`, `1!2.0`; compared as text), or a semver range. */
-function isVersionOrRange(v: string): boolean {
-  if (/^v?\d+(?:[.!]\d+)*(?:[-+._]?[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*)?$/.test(v)) return true;
-  // Loaded only for a configuration that names a range.
-  const semver = createRequire(import.meta.url)("semver") as typeof import("semver");
-  return semver.validRange(v) !== null;
-}
 
 export function formatProblems(load: Extract<ConfigLoad, { ok: false }>, shownPath: string): string {
   return load.problems.map((p) => `${shownPath}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n");

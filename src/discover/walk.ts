@@ -53,13 +53,16 @@ export function toPosix(p: string): string {
 export function rootOf(paths: readonly string[], cwd: string): string {
   const abs = paths.map((p) => path.resolve(cwd, p));
   if (abs.every((a) => isInside(a, cwd))) return cwd;
-  const folders = abs.map((only) => {
+  // Only what is walked counts: a missing path or a device (`/dev/null`) is a diagnostic.
+  const folders = abs.flatMap((only) => {
     try {
-      return fs.statSync(only).isDirectory() ? only : path.dirname(only);
+      const st = fs.statSync(only);
+      return st.isDirectory() ? [only] : st.isFile() ? [path.dirname(only)] : [];
     } catch {
-      return path.dirname(only);
+      return [];
     }
   });
+  if (folders.length === 0 || folders.every((f) => isInside(f, cwd))) return cwd;
   return folders.reduce(commonFolder);
 }
 

@@ -33,6 +33,12 @@ export function approvedList(options: Readonly<Record<string, unknown>>): readon
   return Array.isArray(a) ? (a as ApprovedServer[]) : undefined;
 }
 
+/** An exact version as npm and PyPI write them (`1.4.0`, `2.0.0rc1`, `1!2.0`; compared as text), or a semver range. */
+export function isVersionOrRange(v: string): boolean {
+  if (/^v?\d+(?:[.!]\d+)*(?:[-+._]?[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*)?$/.test(v)) return true;
+  return semverOf().validRange(v) !== null;
+}
+
 function versionMatches(actual: string | undefined, wanted: string | undefined): boolean {
   if (!wanted) return true;
   if (!actual) return false;
