@@ -116,6 +116,18 @@ describe("the keyword pass with bytes", () => {
     expect(prefilterText(text, { utf8: Buffer.from(text, "utf8") }).candidates).toEqual([text.indexOf("token")]);
   });
 
+  it("converts positions across long gaps (counted in 4 KB blocks) as across short ones", () => {
+    const wide = fc.constantFrom("é", "中", "😀", "\u00a0", " token=", " secret_key ", "\n");
+    const long = fc.constantFrom("x".repeat(5000), "é".repeat(2500) + "y".repeat(3000), "😀".repeat(1100), "a".repeat(4095) + "中");
+    const utf8Text = fc.array(fc.oneof(wide, long), { maxLength: 12 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(utf8Text, (text) => {
+        expect(prefilterText(text, { utf8: Buffer.from(text, "utf8") })).toEqual(prefilterText(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("searches the text when the bytes are not as long as it", () => {
     const hits = prefilterText("token=abc", { oneByte: Buffer.from("nothing", "latin1") });
     expect(hits.candidates).toEqual([0]);
