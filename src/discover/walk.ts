@@ -234,7 +234,8 @@ function loadGitignore(file: string, base: string, above?: string): GitignoreSco
  * The .gitignore files above `dir` in its git repository (outermost first),
  * as git applies them to a folder inside it: scanning `app/` honours the
  * repository root's `generated/`. None outside a repository (no `.git` in
- * `dir` or above it), or when `dir` is the repository's top.
+ * `dir` or above it), or when `dir` is the repository's top; and not a file
+ * that ignores `dir` itself.
  */
 function ancestorScopes(dir: string): GitignoreScope[] {
   const above: string[] = [];
@@ -250,7 +251,9 @@ function ancestorScopes(dir: string): GitignoreScope[] {
     const file = path.join(a, ".gitignore");
     if (!fs.existsSync(file)) continue;
     const scope = loadGitignore(file, "", `${toPosix(path.relative(a, dir))}/`);
-    if (scope) scopes.push(scope);
+    // A folder that a .gitignore above it ignores is scanned when asked for by name (as ripgrep
+    // does; git would list nothing), and that file's rules are left out: they would ignore all of it.
+    if (scope && !scope.ig.ignores(scope.above as string)) scopes.push(scope);
   }
   return scopes;
 }

@@ -166,6 +166,11 @@ describe(".gitignore files above a scanned folder", () => {
     expect((await walk({ paths: ["."], cwd: path.join(repo, "app"), gitignore: false })).files.map((f) => f.rel)).toEqual(["generated/.cursor/mcp.json", "src/kept.json", "src/local.json"]);
   });
 
+  it("leave a folder scanned by name alone when they ignore the folder itself (as ripgrep does)", async () => {
+    expect((await walk({ paths: ["app/generated"], cwd: repo })).files.map((f) => f.rel)).toEqual(["app/generated/.cursor/mcp.json"]);
+    expect((await walk({ paths: ["."], cwd: path.join(repo, "app/generated") })).files.map((f) => f.rel)).toEqual([".cursor/mcp.json"]);
+  });
+
   it("do not apply outside a repository", async () => {
     rmSync(path.join(repo, ".git"), { recursive: true });
     try {
