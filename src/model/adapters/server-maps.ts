@@ -130,7 +130,7 @@ export const codexAdapter: Adapter = (input) =>
   });
 
 /** A server with extra tool grants (and the auto-approve list they imply). */
-function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServer {
+export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServer {
   if (grants.length === 0) return s;
   let autoApprove = s.tools.autoApprove;
   for (const g of grants) {

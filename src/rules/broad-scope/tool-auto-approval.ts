@@ -47,10 +47,17 @@ export default defineRule({
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": true } } }\n`, expect: { line: 1, column: 68 } },
       { file: ".roo/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp",\n  "alwaysAllow": ["*"] } } }\n`, expect: { line: 2, column: 18 } },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "delete_note"] } } }\n`, expect: { line: 1, column: 74 } },
+      {
+        // Gemini CLI: tools.allowed skips the confirmation of the tools it names.
+        file: ".gemini/settings.json",
+        code: `{ "mcp": { "allowed": ["notes"] },\n  "tools": { "allowed": ["mcp_notes_search_notes", "mcp_notes_delete_note"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes", "delete_note"] } } }\n`,
+        expect: { line: 2, column: 52, count: 1 },
+      },
     ],
     good: [
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": false, "includeTools": ["search_notes"] } } }\n` },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "get_note"] } } }\n` },
+      { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["notes"] }, "tools": { "allowed": ["notes__search_notes", "run_shell_command"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
     ],
   },
 });

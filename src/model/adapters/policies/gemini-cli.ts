@@ -5,9 +5,9 @@
  * `security.*`, `general.defaultApprovalMode`), so this adapter yields both.
  */
 import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
-import type { Adapter, AdapterInput } from "../../adapter.js";
-import type { McpServer } from "../../types.js";
-import { serversFromMap } from "../server-maps.js";
+import { locOf, type Adapter, type AdapterInput } from "../../adapter.js";
+import type { McpServer, ScopeGrant } from "../../types.js";
+import { serversFromMap, withGrants } from "../server-maps.js";
 import { PolicyDraft, withAllToolsGrant, isWildcard } from "./common.js";
 
 const CLIENT = "gemini-cli";
@@ -58,10 +58,28 @@ function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServ
   return d;
 }
 
+/**
+ * The tools of `s` that `tools.allowed` names one by one (`mcp_<server>_<tool>`,
+ * `<server>__<tool>`): they run with no confirmation prompt, as an
+ * auto-approve list does elsewhere (tool-auto-approval reports destructive
+ * ones). Wildcards and whole servers are policy settings (readPolicy).
+ */
+function allowedToolGrants(input: AdapterInput, doc: DocNode, s: McpServer): ScopeGrant[] {
+  const grants: ScopeGrant[] = [];
+  for (const item of strings(get(doc, "tools", "allowed"))) {
+    if (isWildcard(item.value)) continue;
+    const prefix = [`mcp_${s.name}_`, `${s.name}__`].find((p) => item.value.startsWith(p) && item.value.length > p.length);
+    if (prefix) grants.push({ kind: "auto-approve-list", key: "tools.allowed", tools: [item.value.slice(prefix.length)], loc: locOf(input, item.node.span) });
+  }
+  return grants;
+}
+
 export const geminiSettingsAdapter: Adapter = (input) => {
   const servers: McpServer[] = [];
   const policies = input.docs.map((doc) => {
-    const found = serversFromMap(input, get(doc, "mcpServers"), "mcpServers").map(withAllToolsGrant("includeTools"));
+    const found = serversFromMap(input, get(doc, "mcpServers"), "mcpServers")
+      .map(withAllToolsGrant("includeTools"))
+      .map((s) => withGrants(s, allowedToolGrants(input, doc, s)));
     servers.push(...found);
     return readPolicy(input, doc, found).build(CLIENT, "policy", found);
   });
