@@ -25,7 +25,8 @@ export interface FileAnalysis {
   readonly secrets: SecretHit[];
   readonly diagnostics: Diagnostic[];
   /** Syntax problems of a catalog file (reported by the parse-error rule). */
-  readonly parseProblems: { readonly loc: Loc; readonly message: string }[];
+  /** `analysed`: the file was modelled anyway (JSONC that its strict-JSON client refuses, read whole). */
+  readonly parseProblems: { readonly loc: Loc; readonly message: string; readonly analysed?: boolean }[];
   readonly comments: DocComment[];
   /** Inline suppression comments among `comments`. */
   readonly directives?: SuppressionDirective[];
@@ -172,13 +173,16 @@ function analyzeStructured(
   syntax: StructuredSyntax,
   preParsed?: ReturnType<typeof parseStructured>,
 ): FileAnalysis {
-  const parsed = preParsed ?? parseStructured(syntax, text);
+  const parsed = preParsed ?? parseStructured(syntax, text, spec.strict === true);
   const diagnostics: Diagnostic[] = [];
-  const parseProblems = parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message }));
+  // A file that does not parse is not modelled: a half-read config would mislead. A comment or a
+  // trailing comma in a strict-JSON file is read whole: it is modelled, and reported (its client
+  // refuses the file until it is fixed).
+  const blocking = parsed.problems.some((p) => !p.strictOnly) && syntax !== "yaml";
+  const parseProblems = parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && syntax !== "yaml" ? { analysed: true } : {}) }));
   for (const p of parseProblems) diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${p.loc.line}:${p.loc.column}: ${p.message}`, file: rel, loc: p.loc });
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
-  // A file that does not parse is not modelled: a half-read config would mislead.
-  if (parsed.problems.length > 0 && syntax !== "yaml") {
+  if (blocking) {
     return { file, servers: [], policies: [], secrets: textSecrets(rel, text, lines), diagnostics, parseProblems, comments: parsed.comments };
   }
   const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });

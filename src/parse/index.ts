@@ -17,11 +17,12 @@ export interface ParsedDocument {
 
 export type StructuredSyntax = "json" | "jsonc" | "yaml" | "toml" | "dotenv";
 
-export function parseStructured(syntax: StructuredSyntax, text: string): ParsedDocument {
+/** `strictJson`: a `json` file whose client refuses comments and trailing commas (FormatSpec.strict). */
+export function parseStructured(syntax: StructuredSyntax, text: string, strictJson = false): ParsedDocument {
   switch (syntax) {
     case "json":
     case "jsonc": {
-      const r = parseJsonc(text);
+      const r = parseJsonc(text, strictJson && syntax === "json");
       return { docs: r.doc ? [r.doc] : [], problems: r.problems, comments: r.comments };
     }
     case "yaml":

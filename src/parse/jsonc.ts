@@ -16,7 +16,12 @@ export interface JsoncResult {
 /** Deeper nesting than this is refused (a stack-safe limit; real configs nest < 20). */
 export const MAX_JSON_DEPTH = 256;
 
-export function parseJsonc(text: string): JsoncResult {
+/**
+ * `strict`: the file's client reads strict JSON (Claude Code's `.mcp.json` and
+ * settings): a comment or a trailing comma is a syntax error there, reported
+ * as one here (the tree is still built, as jsonc-parser recovers).
+ */
+export function parseJsonc(text: string, strict = false): JsoncResult {
   const problems: ParseProblem[] = [];
   const depth = maxDepth(text);
   if (depth > MAX_JSON_DEPTH) {
@@ -29,8 +34,8 @@ export function parseJsonc(text: string): JsoncResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? " " + text.slice(1) : text;
   const tree = parseTree(source, errors, {
-    allowTrailingComma: true,
-    disallowComments: false,
+    allowTrailingComma: !strict,
+    disallowComments: strict,
     allowEmptyContent: true,
   });
   const seenErr = new Set<string>();
@@ -38,10 +43,24 @@ export function parseJsonc(text: string): JsoncResult {
     const k = `${e.offset}:${e.error}`;
     if (seenErr.has(k)) continue;
     seenErr.add(k);
-    problems.push({ message: describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) } });
+    const message = strict ? strictMessage(source, e) : undefined;
+    problems.push({ message: message ?? describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) }, ...(message ? { strictOnly: true } : {}) });
   }
   const comments = slashComments(source, ['"']);
   return { doc: tree ? convert(tree) : undefined, problems, comments };
+}
+
+/** What a JSONC file does that strict JSON refuses: a comment, or a comma before `}` or `]`. */
+function strictMessage(source: string, e: ParseError): string | undefined {
+  const name = printParseErrorCode(e.error);
+  if (name === "InvalidCommentToken") return "JSON syntax error: comments are not allowed (this client reads the file as strict JSON)";
+  if (name === "PropertyNameExpected" || name === "ValueExpected") {
+    let i = e.offset - 1;
+    while (i >= 0 && /\s/.test(source[i] as string)) i--;
+    const next = source[e.offset];
+    if (source[i] === "," && (next === "}" || next === "]")) return "JSON syntax error: trailing comma (this client reads the file as strict JSON)";
+  }
+  return undefined;
 }
 
 function describeError(code: number): string {

@@ -7,4 +7,6 @@ import type { Span } from "../model/location.js";
 export interface ParseProblem {
   readonly message: string;
   readonly span: Span;
+  /** JSONC that strict JSON refuses (a comment, a trailing comma): the document was still read whole. */
+  readonly strictOnly?: boolean;
 }

@@ -17,14 +17,24 @@ export default defineRule({
   },
   messages: {
     syntax: "{message} (file not analysed).",
+    strict: "{message}: the client refuses the file, so none of its servers start until it is fixed (mcplint read it as written).",
   },
   check(model, ctx) {
     for (const p of model.parseErrors) {
-      ctx.report({ messageId: "syntax", data: { message: p.message }, loc: p.loc, identity: `${p.format}\u0000${p.message}` });
+      ctx.report({ messageId: p.analysed ? "strict" : "syntax", data: { message: p.message }, loc: p.loc, identity: `${p.format}\u0000${p.message}` });
     }
   },
   examples: {
-    bad: [{ file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx", } \n`, expect: { line: 2, column: 1 } }],
-    good: [{ file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx" } } }\n` }],
+    bad: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx", } \n`, expect: { line: 1, column: 44 } },
+      // Claude Code reads .mcp.json as strict JSON: a comment makes it refuse the file.
+      { file: ".mcp.json", code: `{\n  // team servers\n  "mcpServers": { "notes": { "command": "acme-notes-mcp" } }\n}\n`, expect: { line: 2, column: 3 } },
+      { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__notes"], } }\n`, expect: { line: 1, column: 45 } },
+    ],
+    good: [
+      { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx" } } }\n` },
+      // VS Code reads JSONC: comments and trailing commas are fine there.
+      { file: ".vscode/mcp.json", code: `{\n  // team servers\n  "servers": { "notes": { "command": "acme-notes-mcp", }, },\n}\n` },
+    ],
   },
 });
