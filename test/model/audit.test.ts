@@ -84,8 +84,9 @@ describe("ContextForge", () => {
     expect(summary(contextforgeAudit(off.where, off.root))).toEqual({ configured: false, key: "AUDIT_TRAIL_ENABLED", line: 1 });
     const quiet = doc(`LOG_LEVEL: ERROR\n`);
     expect(summary(contextforgeAudit(quiet.where, quiet.root))).toEqual({ configured: false, key: "LOG_LEVEL", line: 1 });
+    // No switch at all: the product's defaults decide, which the files cannot tell.
     const none = doc(`AUTH_REQUIRED: "true"\n`);
-    expect(summary(contextforgeAudit(none.where, none.root))?.configured).toBe(false);
+    expect(contextforgeAudit(none.where, none.root)).toBeUndefined();
   });
 });
 

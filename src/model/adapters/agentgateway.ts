@@ -11,7 +11,8 @@ import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from 
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { argCredentials, argFacts, namedValues, value } from "../server-entry.js";
-import type { AdapterOutput, Credential, McpServer, Policy, PolicyRule, PolicySetting } from "../types.js";
+import type { AdapterOutput, Credential, McpServer, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
+import { agentgatewayAudit, agentgatewayUpstream } from "./audit/index.js";
 import { entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive } from "./gateway-common.js";
 
 /** Sniff: a top-level `binds` list, or `mcp` with `targets`. */
@@ -27,10 +28,12 @@ export const agentgatewayAdapter: Adapter = (input) => mergeOutputs(input.docs.m
 
 function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
   const out = emptyOutput();
+  // Access logs and tracing are set for the whole file (frontendPolicies, config): one audit for every route.
+  const audit = agentgatewayAudit(input, doc);
   const mcp = entry(doc, "mcp");
   if (mcp && isObject(mcp.value) && isArray(get(mcp.value, "targets"))) {
     const servers = targets(input, get(mcp.value, "targets"), "mcp.targets");
-    addRoute(input, out, { name: "mcp", path: "mcp", owner: mcp, node: mcp.value, policySources: [mcp.value], sharedSources: 1, servers });
+    addRoute(input, out, { name: "mcp", path: "mcp", owner: mcp, node: mcp.value, policySources: [mcp.value], sharedSources: 1, servers, audit });
   }
   const binds = get(doc, "binds");
   if (!isArray(binds)) return out;
@@ -52,7 +55,8 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
             if (bp) {
               backendPolicies.push(backend);
               const cred = backendKey(input, bp);
-              servers.push(...(cred ? own.map((s) => withCredential(s, cred)) : own));
+              const upstream = agentgatewayUpstream(input, bp);
+              servers.push(...own.map((s) => withUpstream(cred ? withCredential(s, cred) : s, upstream)));
             } else servers.push(...own);
           });
         }
@@ -66,6 +70,7 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
           policySources: [route, listener, ...backendPolicies],
           sharedSources: 2,
           servers,
+          audit,
         });
       });
     });
@@ -84,6 +89,7 @@ interface RouteInit {
   /** How many of `policySources` apply to every server (the rest are backend-level). */
   readonly sharedSources: number;
   readonly servers: McpServer[];
+  readonly audit: PolicyAudit | undefined;
 }
 
 function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
@@ -96,7 +102,8 @@ function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
   // Route/listener-level backendAuth covers every server; backend-level keys were attached per backend.
   const shared = policiesEntries.slice(0, sharedCount).map((e) => e.value).find((p) => get(p, "backendAuth"));
   const sharedCred = shared ? backendKey(input, shared) : undefined;
-  const servers = sharedCred ? r.servers.map((s) => withCredential(s, sharedCred)) : r.servers;
+  const sharedUpstream = shared ? agentgatewayUpstream(input, shared) : undefined;
+  const servers = r.servers.map((s) => withUpstream(sharedCred ? withCredential(s, sharedCred) : s, sharedUpstream));
   out.servers.push(...servers);
 
   const settings: PolicySetting[] = [];
@@ -112,6 +119,7 @@ function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
       settings,
       authn: authn(input, find("mcpAuthentication"), find("jwtAuth"), find("basicAuth"), anchor),
       governs: servers.map((s) => s.id),
+      audit: r.audit,
     }),
   );
 }
@@ -167,8 +175,7 @@ function authSettings(input: AdapterInput, policies: DocNode): PolicySetting[] {
     const unset = modeEntry === undefined;
     out.push(permissive(`${key}.mode`, unset ? `${mode} (default)` : mode, unset ? locOf(input, e.keySpan) : entryLoc(input, modeEntry), unset ? `${key}.mode is unset and defaults to ${mode}: ${meaning}` : meaning));
   }
-  const key = entry(get(policies, "backendAuth"), "key");
-  if (key) out.push(permissive("backendAuth.key", "<one shared key>", locOf(input, key.keySpan), "one shared upstream key is sent to the backend for every caller (no per-user identity upstream)"));
+  // backendAuth.key is McpServer.upstreamIdentity (shared-upstream-key reports it).
   const origins = get(policies, "cors", "allowOrigins");
   if (isArray(origins)) {
     const star = origins.items.find((o) => str(o) === "*");
@@ -193,6 +200,11 @@ function authn(input: AdapterInput, mcpAuth: DocEntry | undefined, jwt: DocEntry
 /** `backendAuth.key`: an inline key (a literal) or `{ file: ... }` (a reference). */
 function backendKey(input: AdapterInput, policies: DocNode): Credential | undefined {
   return fileOrInline(input, "backendAuth.key", get(policies, "backendAuth", "key"));
+}
+
+/** Who the upstream sees; a backend's own backendAuth wins over the route's. */
+function withUpstream(s: McpServer, u: McpServer["upstreamIdentity"]): McpServer {
+  return u && !s.upstreamIdentity ? { ...s, upstreamIdentity: u } : s;
 }
 
 function withCredential(s: McpServer, c: Credential): McpServer {

@@ -12,6 +12,7 @@ import type { Loc } from "../location.js";
 import { value } from "../server-entry.js";
 import type { Credential, Policy, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential } from "./gateway-common.js";
+import { contextforgeAudit } from "./audit/index.js";
 
 /** Keys that only ContextForge uses: a `.env` holding them is this gateway's. */
 export const CONTEXTFORGE_ENV_TEXT = /^[ \t]*(?:export[ \t]+)?(MCPGATEWAY_\w+|AUTH_REQUIRED|MCP_REQUIRE_AUTH|BASIC_AUTH_PASSWORD|PLATFORM_ADMIN_\w+)[ \t]*=/m;
@@ -71,7 +72,7 @@ export const contextforgeEnvAdapter: Adapter = (input) => {
   if (!isObject(d)) return out;
   const first = d.entries[0];
   const anchor = locOf(input, first ? first.keySpan : d.span);
-  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: input.file.slice(input.file.lastIndexOf("/") + 1), path: "env", loc: anchor, ...readSwitches(input, [d], anchor) }));
+  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: input.file.slice(input.file.lastIndexOf("/") + 1), path: "env", loc: anchor, ...readSwitches(input, [d], anchor), audit: contextforgeAudit(input, d) }));
   return out;
 };
 
@@ -112,6 +113,8 @@ export const contextforgeValuesAdapter: Adapter = (input) => {
   out.servers.push(server);
   const anchor = locOf(input, rootEntry.keySpan);
   const maps = [config, secret].filter((n): n is DocNode => isObject(n));
-  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: "mcpContextForge", path: "mcpContextForge", loc: anchor, ...readSwitches(input, maps, anchor), governs: [server.id] }));
+  // The chart passes `config` (and `secret`) as the gateway's environment.
+  const audit = isObject(config) ? contextforgeAudit(input, config) : undefined;
+  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: "mcpContextForge", path: "mcpContextForge", loc: anchor, ...readSwitches(input, maps, anchor), governs: [server.id], audit }));
   return out;
 };

@@ -8,6 +8,7 @@ import { entry, get, isArray, isObject, str, type DocNode } from "../../parse/do
 import { emptyOutput, locOf, type AdapterInput } from "../adapter.js";
 import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, isResource, resourceHeader, gatewayServer, permissive, refCredential, scalarCredential, stringList } from "./gateway-common.js";
+import { envoyBackendUpstream } from "./audit/index.js";
 
 export function isMcpRoute(doc: DocNode): boolean {
   return isResource(doc, "MCPRoute", /aigateway\.envoyproxy\.io/);
@@ -34,7 +35,9 @@ export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number
       const selector = get(b, "toolSelector");
       const include = [...stringList(get(selector, "include")), ...stringList(get(selector, "includeRegex"))];
       const nameSpan = bName?.value.span ?? b.span;
-      out.servers.push(gatewayServer(input, { name, path: `${prefix}.spec.backendRefs[${i}]`, nameSpan, transport: "http", credentials, include: include.length ? include : undefined }));
+      const server = gatewayServer(input, { name, path: `${prefix}.spec.backendRefs[${i}]`, nameSpan, transport: "http", credentials, include: include.length ? include : undefined });
+      const upstream = envoyBackendUpstream(input, b);
+      out.servers.push(upstream ? { ...server, upstreamIdentity: upstream } : server);
       if (!selector) settings.push(permissive(`backendRefs[${i}].toolSelector`, "unset", locOf(input, nameSpan), `every tool of backend '${name}' is exposed (no toolSelector)`));
     });
   }

@@ -73,6 +73,8 @@ export interface PolicyInit {
   readonly toolRules?: Policy["toolRules"];
   readonly authn?: Policy["authn"];
   readonly governs?: readonly string[];
+  /** The gateway's audit trail, when its file can tell (`src/model/adapters/audit/`). */
+  readonly audit?: Policy["audit"] | undefined;
 }
 
 export function gatewayPolicy(input: AdapterInput, p: PolicyInit): Policy {
@@ -86,6 +88,7 @@ export function gatewayPolicy(input: AdapterInput, p: PolicyInit): Policy {
     toolRules: [...(p.toolRules ?? [])],
     settings: [...(p.settings ?? [])],
     ...(p.authn ? { authn: p.authn } : {}),
+    ...(p.audit ? { audit: p.audit } : {}),
     defaultDecision: p.defaultDecision,
     defaultReason: p.defaultReason,
     defaultLoc: p.defaultLoc,

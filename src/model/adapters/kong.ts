@@ -9,6 +9,7 @@ import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.
 import { value } from "../server-entry.js";
 import type { Policy, PolicyRule, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
+import { kongAudit } from "./audit/index.js";
 
 const AUTH_PLUGINS = new Set(["key-auth", "key-auth-enc", "openid-connect", "ai-mcp-oauth2", "jwt", "basic-auth", "oauth2", "hmac-auth", "mtls-auth", "ldap-auth"]);
 
@@ -93,6 +94,7 @@ export const kongAdapter: Adapter = (input) => {
         settings: settings(input, configEntry?.value),
         authn: authPlugin ? { required: true, mode: str(get(authPlugin.plugin, "name")) ?? "plugin", loc: locOf(input, authPlugin.plugin.span) } : { required: false, mode: "none", loc: anchor },
         governs,
+        audit: kongAudit(input, d, f.plugin),
       }),
     );
   }

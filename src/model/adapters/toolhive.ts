@@ -10,6 +10,7 @@ import type { Loc } from "../location.js";
 import { isBroadPath, value } from "../server-entry.js";
 import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
+import { toolhiveAudit } from "./audit/index.js";
 
 const PROFILE_KEYS = new Set(["$schema", "name", "read", "write", "network", "privileged"]);
 
@@ -161,6 +162,7 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
       settings,
       authn: oidc ? { required: true, mode: oidc.key, loc: locOf(input, oidc.keySpan) } : { required: false, mode: "none", loc: anchor },
       governs: [server.id],
+      audit: toolhiveAudit(input, doc),
     }),
   );
   return out;

@@ -2,15 +2,10 @@ import { defineRule } from "../../engine/rule.js";
 import { dockerGatewayAudit } from "../../model/adapters/audit/docker-mcp.js";
 
 /*
- * Reads `Policy.audit` (set by the gateway adapters through
- * `src/model/adapters/audit/*`) and the Docker MCP gateway flags in client
- * entries. Examples for formats whose adapters are not merged yet, to add to
- * `examples.bad` once they are wired:
- * - agentgateway `config.yaml` with `binds:` and no `frontendPolicies.accessLog` / `config.tracing`;
- * - ToolHive `kind: MCPServer` with `spec.audit.enabled: false` (or no `spec.audit`);
- * - Kong decK `plugins: [{ name: ai-mcp-proxy, config: { logging: { log_audits: false } } }]` with no http-log/file-log/tcp-log;
- * - ContextForge environment `AUDIT_TRAIL_ENABLED: "false"`;
- * - Envoy `kind: EnvoyProxy` with `spec.telemetry.accessLog.disable: true` (an MCPRoute alone cannot tell).
+ * Reads `Policy.audit` (set by the agentgateway, ToolHive, Kong and
+ * ContextForge adapters through `src/model/adapters/audit/*`) and the Docker
+ * MCP gateway flags in client entries. Envoy's access logs live on an
+ * `EnvoyProxy` resource, which no MCP format claims: an MCPRoute cannot tell.
  */
 export default defineRule({
   id: "gateway-audit-off",
@@ -65,8 +60,73 @@ export default defineRule({
 `,
         expect: { line: 1, column: 90 },
       },
+      {
+        // agentgateway with no access log or tracing: default request logs name no caller.
+        file: "agentgateway/config.yaml",
+        code: `binds:
+- port: 3000
+  listeners:
+  - routes:
+    - policies:
+        mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }
+      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
+`,
+        expect: { line: 1, column: 1 },
+      },
+      {
+        file: "k8s/mcpserver.yaml",
+        code: `apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: { name: fetch }
+spec:
+  image: ghcr.io/acme/fetch-mcp:1.0.0
+  transport: streamable-http
+  audit: { enabled: false }
+`,
+        expect: { line: 7, column: 21 },
+      },
+      {
+        file: "kong/kong.yaml",
+        code: `_format_version: "3.0"
+services:
+- name: notes
+  url: https://notes.acme.example/mcp
+  routes: [{ name: notes-route, paths: [/mcp] }]
+plugins:
+- name: ai-mcp-proxy
+  route: notes-route
+  config: { mode: passthrough-listener, logging: { log_audits: false } }
+`,
+        expect: { line: 9, column: 64 },
+      },
+      { file: "deploy/.env", code: `HOST=0.0.0.0\nAUTH_REQUIRED=true\nMCPGATEWAY_UI_ENABLED=false\nAUDIT_TRAIL_ENABLED=false\n`, expect: { line: 4, column: 21 } },
     ],
     good: [
+      {
+        file: "agentgateway/config.yaml",
+        code: `frontendPolicies:
+  accessLog:
+    add: { user: jwt.sub, tool: mcp.tool.name }
+binds:
+- port: 3000
+  listeners:
+  - routes:
+    - policies:
+        mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }
+      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
+`,
+      },
+      {
+        file: "k8s/mcpserver.yaml",
+        code: `apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: { name: fetch }
+spec:
+  image: ghcr.io/acme/fetch-mcp:1.0.0
+  transport: streamable-http
+  audit: { enabled: true }
+`,
+      },
       {
         file: ".mcp.json",
         code: `{ "mcpServers": {

@@ -1,11 +1,8 @@
 import { defineRule } from "../../engine/rule.js";
 
 /*
- * Reads `McpServer.upstreamIdentity` (LibreChat sets it now; the agentgateway
- * and Envoy AI Gateway adapters set it through
- * `src/model/adapters/audit/upstream.ts` once merged). Examples to add then:
- * - agentgateway `policies: { backendAuth: { key: { file: /run/secrets/k } } }` on a route;
- * - Envoy `MCPRoute` `backendRefs[].securityPolicy.apiKey: { secretRef: ... }`.
+ * Reads `McpServer.upstreamIdentity`, set by the LibreChat, agentgateway and
+ * Envoy AI Gateway adapters (`src/model/adapters/audit/upstream.ts`).
  */
 export default defineRule({
   id: "shared-upstream-key",
@@ -48,8 +45,45 @@ export default defineRule({
 `,
         expect: { line: 6, column: 15 },
       },
+      {
+        file: "agentgateway/config.yaml",
+        code: `binds:
+- port: 3000
+  listeners:
+  - routes:
+    - policies:
+        backendAuth: { key: { file: /run/secrets/notes-key } }
+      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
+`,
+        expect: { line: 6, column: 24 },
+      },
+      {
+        file: "k8s/mcproute.yaml",
+        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: notes }
+spec:
+  backendRefs:
+  - name: notes
+    securityPolicy:
+      apiKey: { secretRef: { name: notes-key } }
+`,
+        expect: { line: 8, column: 7 },
+      },
     ],
     good: [
+      {
+        // The caller's own token goes upstream.
+        file: "agentgateway/config.yaml",
+        code: `binds:
+- port: 3000
+  listeners:
+  - routes:
+    - policies:
+        backendAuth: { passthrough: {} }
+      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
+`,
+      },
       {
         file: "librechat.yaml",
         code: `mcpServers:

@@ -21,10 +21,12 @@ describe("agentgateway", () => {
     expect(r.model.policies[0]?.authn).toMatchObject({ required: false, mode: "optional" });
     expect(settingRows(r)).toEqual([
       "jwtAuth.mode=optional (default) permissive 11:9",
-      "backendAuth.key=<one shared key> permissive 20:11",
       "cors.allowOrigins=* permissive 9:26",
     ]);
-    expect(findingRows(r)).toEqual(["permissive-setting 9:26", "permissive-setting 11:9", "missing-default-deny 17:11", "permissive-setting 20:11"]);
+    // The shared key is who the upstream sees (one identity for every caller), for each server behind it.
+    expect(r.model.servers.map((s) => s.upstreamIdentity?.kind)).toEqual(["shared-static", "shared-static"]);
+    expect(findingRows(r)).toEqual(["permissive-setting 9:26", "permissive-setting 11:9", "missing-default-deny 17:11"]);
+    expect(findingRows(r, ["gateway-audit-off", "shared-upstream-key"])).toEqual(["gateway-audit-off 2:1", "shared-upstream-key 20:11", "shared-upstream-key 20:11"]);
   });
 
   it("reports the effective default and the key in the message", () => {
@@ -53,7 +55,8 @@ describe("agentgateway", () => {
     expect(r.model.policies[0]?.authn).toMatchObject({ required: true, mode: "strict" });
     expect(credentialRows(r, "acme-notes")).toEqual([{ key: "backendAuth.key", ref: "file:/var/run/secrets/acme/notes-key", line: 19 }]);
     // One shared upstream key is still one shared identity, even from a file.
-    expect(findingRows(r)).toEqual(["permissive-setting 18:11"]);
+    expect(findingRows(r)).toEqual([]);
+    expect(findingRows(r, ["gateway-audit-off", "shared-upstream-key"])).toEqual(["gateway-audit-off 1:1", "shared-upstream-key 18:11"]);
   });
 
   it("sniffs JSON configs too and leaves unrelated YAML alone", async () => {

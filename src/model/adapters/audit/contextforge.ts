@@ -5,7 +5,8 @@
  * which authentication outcomes are logged [code: mcpgateway auth middleware];
  * `AUDIT_TRAIL_ENABLED`, `PERMISSION_AUDIT_ENABLED` and
  * `SECURITY_LOGGING_ENABLED` switch the audit and security logs [3p: seen in
- * deployment scripts, not confirmed in the settings reference].
+ * deployment scripts, not confirmed in the settings reference]. A file with
+ * none of them cannot tell (undefined); only a switch turned off is reported.
  */
 import { entry, isObject, str, type DocEntry, type DocNode } from "../../../parse/doc.js";
 import type { PolicyAudit } from "../../types.js";
@@ -26,6 +27,6 @@ export function contextforgeAudit(where: Where, env: DocNode): PolicyAudit | und
   if (logLevel && ["ERROR", "CRITICAL"].includes((str(logLevel.value) ?? "").toUpperCase())) {
     return auditAt(where, logLevel.value.span, false, "LOG_LEVEL", `LOG_LEVEL=${str(logLevel.value)} drops request logs and no audit trail is enabled`);
   }
-  const first = env.entries[0];
-  return auditAt(where, first ? first.keySpan : env.span, false, "AUDIT_TRAIL_ENABLED", "no audit setting (AUDIT_TRAIL_ENABLED, PERMISSION_AUDIT_ENABLED, SECURITY_LOGGING_LEVEL)");
+  // No setting: the product's defaults decide, which its settings reference does not state.
+  return undefined;
 }
