@@ -216,9 +216,12 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
   const scanValue = (v: ConfigValue, key: string | undefined, source: SecretHit["source"], server?: McpServer) => {
     const start = offsetOf(lines, v.loc);
     covered.add(start);
-    if (v.ref.kind !== "literal" || v.raw === "") return;
-    const base = rawOffset(text, lines, v.loc, v.raw);
-    for (const m of detectInValue(v.raw, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
+    // A literal, or the literal fallback of a reference (`${TOKEN:-…}`, `process.env.TOKEN || "…"`):
+    // whenever the variable is unset, the fallback is the credential, written in the file.
+    const literal = v.ref.kind === "literal" ? v.raw : v.ref.kind === "env" ? v.ref.default : undefined;
+    if (!literal) return;
+    const base = rawOffset(text, lines, v.loc, literal);
+    for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
       const hit = base >= 0 ? toHit(m, rel, lines, base, source) : { ...toHit(m, rel, lines, 0, source), loc: v.loc };
       hits.push(server ? { ...hit, server: { id: server.id, name: server.name, client: server.client } } : hit);
     }

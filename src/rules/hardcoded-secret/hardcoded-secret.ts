@@ -47,6 +47,22 @@ export default defineRule({
   examples: {
     bad: [
       {
+        // A literal fallback is the credential whenever the variable is unset.
+        file: ".mcp.json",
+        code: `{ "mcpServers": { "github": { "command": "github-mcp-server", "env": { "GITHUB_TOKEN": "\${GITHUB_TOKEN:-${fakeGitHubToken("ghp", "fallback")}}" } } } }\n`,
+        expect: { line: 1, column: 105 },
+      },
+      {
+        file: "src/agent.ts",
+        code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+const transport = new StdioClientTransport({
+  command: "acme-notes-mcp",
+  env: { NOTES_API_KEY: process.env.NOTES_API_KEY ?? "${["Qm7vX2pLr9", "TzW4kB8nYe"].join("")}" },
+});
+`,
+        expect: { line: 4, column: 55 },
+      },
+      {
         file: "claude_desktop_config.json",
         code: `{
   "mcpServers": {
