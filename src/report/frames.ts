@@ -1,12 +1,27 @@
 /**
  * Code frames for the text report: the offending line with every known secret
- * on it masked, so that no secret is printed whole.
+ * on it masked, and any other run that looks like key material, so that no
+ * secret is printed whole.
  */
 import type { Loc } from "../model/location.js";
+import { shannonEntropy } from "../secrets/entropy.js";
 
 export type SourceLookup = (file: string) => string | undefined;
 
 const MAX_FRAME = 160;
+
+/** A run of token characters long enough to be a credential. */
+const TOKEN_LIKE = /[A-Za-z0-9+/_=-]{24,}/g;
+
+/**
+ * Does a run look like random key material (upper and lower case letters and
+ * digits, high entropy)? A frame masks such a run even where no detector
+ * reported it (a value the scan could not tie to a credential): package
+ * names, paths, URLs, versions, UUIDs and hex digests are left readable.
+ */
+function looksRandom(t: string): boolean {
+  return /[A-Z]/.test(t) && /[a-z]/.test(t) && /[0-9]/.test(t) && shannonEntropy(t) >= 4;
+}
 
 /**
  * The masked source line of `loc`, or undefined. `secrets`: the locations of
@@ -27,6 +42,7 @@ export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): str
     const keep = Math.min(4, Math.max(0, s.end - s.start - 8));
     out = out.slice(0, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep))) + out.slice(s.end);
   }
+  out = out.replace(TOKEN_LIKE, (t) => (looksRandom(t) ? t.slice(0, 4) + "*".repeat(12) : t));
   if (out.length > MAX_FRAME) {
     const start = Math.max(0, Math.min(loc.column - 1 - 40, out.length - MAX_FRAME));
     out = (start > 0 ? "…" : "") + out.slice(start, start + MAX_FRAME) + (start + MAX_FRAME < out.length ? "…" : "");

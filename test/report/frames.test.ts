@@ -17,3 +17,16 @@ describe("code frames", () => {
     expect(maskedLine(text, loc("a/.mcp.json", 2, 3, 10), [other])).toBe(`{ "enableAllProjectMcpServers": true }`);
   });
 });
+
+describe("code frames and values no detector reported", () => {
+  it("mask a run that looks like key material, and leave names, paths, URLs, versions and digests readable", () => {
+    const random = ["Zq8xLm2Vb7Tn4Hs6", "Jd1Fg3Mp5QcW9eRt"].join("");
+    const line = `  "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/Users/dev/src/app"], "env": { "NOTES": "${random}" }`;
+    const out = maskedLine(line, loc("a/.mcp.json", 1, 3, 10), []) ?? "";
+    expect(out).not.toContain(random);
+    expect(out).toContain(`"NOTES": "Zq8x************"`);
+    for (const kept of ["@modelcontextprotocol/server-filesystem@2025.8.21", "/Users/dev/src/app"]) expect(out).toContain(kept);
+    const digests = `sha: 3f786850e387550fdab836ed7e6dc881de23001b, id: 123e4567-e89b-12d3-a456-426614174000, url: https://mcp.acme.example/api/v2/notes`;
+    expect(maskedLine(digests, loc("a", 1, 1, 2), [])).toBe(digests);
+  });
+});
