@@ -10,11 +10,19 @@ import type { ConfigValue } from "../model/types.js";
 export const REDACTION_TOKEN = "[REDACTED]";
 
 
+/**
+ * The password of URL userinfo (`scheme://user:password@host`) withheld,
+ * detected or not: a weak password no detector reports is still one.
+ */
+export function withoutUrlPassword(raw: string): string {
+  return raw.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)([^\s/?#@]+)(@)/gi, (_m, head: string, pw: string, at: string) => (/^[$%{<]/.test(pw) ? `${head}${pw}${at}` : `${head}${REDACTION_TOKEN}${at}`));
+}
+
 /** A printable form of a configured value: every secret in it replaced by its redacted preview. */
 export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[]): string | undefined {
   if (!v) return undefined;
   const hits = secrets.filter((s) => within(s.loc, v.loc)).sort((a, b) => b.loc.column - a.loc.column);
-  if (hits.length === 0) return v.raw;
+  if (hits.length === 0) return withoutUrlPassword(v.raw);
   if (v.loc.line !== v.loc.endLine) return REDACTION_TOKEN;
   const tokenLen = v.loc.endColumn - v.loc.column;
   const quote = Math.max(0, Math.round((tokenLen - v.raw.length) / 2));

@@ -57,3 +57,15 @@ describe("inventory of a server implemented in the scanned code", () => {
     expect(inventoryText(scanSources(files).model)).not.toContain("registers tools");
   });
 });
+
+describe("inventory and URL passwords", () => {
+  it("withholds the password of URL userinfo even when no detector reported it (a weak one), and keeps references", () => {
+    const text = `{ "mcpServers": { "db": { "command": "npx", "args": ["-y", "pg-mcp@1.0.0", "postgresql://app:${["hunter2", "secretpw"].join("")}@db.internal:5432/app", "postgres://ro:\${PGPASS}@db/app"] } } }\n`;
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const out = inventoryText(r.model);
+    expect(out).not.toContain("hunter2");
+    expect(out).toContain("postgresql://app:[REDACTED]@db.internal:5432/app");
+    expect(out).toContain("postgres://ro:${PGPASS}@db/app");
+    expect(inventoryJson(r.model)).not.toContain("hunter2");
+  });
+});
