@@ -211,3 +211,16 @@ describe("prefilter, parse limits and the optional parser", () => {
     expect(buildModel(".", [analysis("a.ts"), analysis("b.js")], []).diagnostics.filter((d) => d.code === "parser-unavailable")).toHaveLength(1);
   });
 });
+
+describe("renamed SDK imports", () => {
+  it("a transport class imported or required under another name is still a client (minified code too)", () => {
+    const r = scanSources([
+      { path: "a.ts", text: `import { StdioClientTransport as Stdio } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const t = new Stdio({ command: "npx", args: ["-y", "mcp-alias@1.0.0"] });\n` },
+      { path: "b.cjs", text: `const { StreamableHTTPClientTransport: Http } = require("@modelcontextprotocol/sdk/client/streamableHttp.js");\nconst h = new Http(new URL("https://mcp.acme.example/mcp"));\n` },
+      { path: "c.min.js", text: `import{SSEClientTransport as t}from"@modelcontextprotocol/sdk/client/sse.js";const x=new t(new URL("https://min.acme.example/sse"));\n` },
+      // Another class under the same local name is not a transport.
+      { path: "d.ts", text: `import { Client } from "@modelcontextprotocol/sdk/client/index.js";\nimport { Logger as Stdio } from "./log.js";\nconst l = new Stdio({ command: "npx" });\n` },
+    ]);
+    expect(r.model.servers.map((s) => `${s.file} ${s.transport} ${at(s.loc)}`)).toEqual(["a.ts stdio 2:22", "b.cjs http 2:15", "c.min.js sse 1:90"]);
+  });
+});

@@ -47,9 +47,16 @@ export class Resolver {
   readonly #input: CodeInput;
   readonly #bindings = new Map<string, Binding[]>();
   readonly #functions = new Map<string, TsNode>();
+  /** Local names of renamed imports (`import { A as B }`, `const { A: B } = require(...)`) -> the imported name. */
+  readonly #aliases = new Map<string, string>();
 
   constructor(input: CodeInput) {
     this.#input = input;
+    for (const spec of input.root.descendantsOfType("import_specifier")) {
+      const name = spec.childForFieldName("name");
+      const alias = spec.childForFieldName("alias");
+      if (name && alias) this.#aliases.set(this.src(alias), this.src(name));
+    }
     for (const d of input.root.descendantsOfType("variable_declarator")) {
       const decl = d.parent;
       if (!decl || decl.type !== "lexical_declaration" || decl.children[0]?.type !== "const") continue;
@@ -58,6 +65,7 @@ export class Resolver {
       if (!name || !value) continue;
       if (name.type === "identifier") this.#bind(this.src(name), { at: d.startIndex, node: value });
       else if (name.type === "object_pattern" && this.isProcessEnv(value)) this.#bindEnvPattern(name);
+      else if (name.type === "object_pattern" && this.#isRequire(value)) this.#bindRequirePattern(name);
     }
     for (const f of input.root.descendantsOfType("function_declaration")) {
       const name = f.childForFieldName("name");
@@ -69,6 +77,25 @@ export class Resolver {
     const list = this.#bindings.get(name) ?? [];
     list.push(b);
     this.#bindings.set(name, list);
+  }
+
+  /** `require("...")` or `import("...")`, possibly awaited or wrapped. */
+  #isRequire(n: TsNode): boolean {
+    let d = n;
+    while ((WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
+    const f = d.type === "call_expression" ? d.childForFieldName("function") : null;
+    return !!f && ((f.type === "identifier" && this.src(f) === "require") || f.type === "import");
+  }
+
+  /** `const { A: B } = require("...")`: B is A. */
+  #bindRequirePattern(pattern: TsNode): void {
+    for (const p of kids(pattern)) {
+      if (p.type !== "pair_pattern") continue;
+      const key = p.childForFieldName("key");
+      const value = p.childForFieldName("value");
+      const imported = key ? this.keyText(key) : undefined;
+      if (imported && value?.type === "identifier") this.#aliases.set(this.src(value), imported);
+    }
   }
 
   /** `const { A, B: b } = process.env` binds A and b to env A and env B. */
@@ -279,7 +306,7 @@ export class Resolver {
   calleeName(n: TsNode): string | undefined {
     const f = n.childForFieldName("constructor") ?? n.childForFieldName("function");
     if (!f) return undefined;
-    if (f.type === "identifier") return this.src(f);
+    if (f.type === "identifier") return this.#aliases.get(this.src(f)) ?? this.src(f);
     if (f.type === "member_expression") {
       const p = f.childForFieldName("property");
       return p ? this.src(p) : undefined;
