@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
-import { LOCK_FILE_NAME, parseLock, type LockFile } from "./engine/lock.js";
+import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
@@ -27,7 +27,7 @@ export type { Rule, RuleMeta, Level, Category } from "./engine/rule.js";
 export type { McpServer, Policy, Diagnostic, ValueRef } from "./model/types.js";
 export type { UserEnvironment } from "./discover/user-locations.js";
 export { RULES } from "./rules/index.js";
-export { buildLock, serializeLock, LOCK_FILE_NAME } from "./engine/lock.js";
+export { buildLock, serializeLock, rebaseLock, lockFolder, LOCK_FILE_NAME } from "./engine/lock.js";
 
 export interface ScanOptions {
   readonly paths?: readonly string[];
@@ -41,7 +41,8 @@ export interface ScanOptions {
   readonly ruleOptions?: Readonly<Record<string, unknown>>;
   /**
    * The drift lock to compare against: a path, or false for none. Default:
-   * `mcplint.lock.json` in the scan root when it exists.
+   * `mcplint.lock.json` in the one folder scanned (else in the scan root)
+   * when it exists. Paths in a lock are relative to the folder it is in.
    */
   readonly lockFile?: string | false;
   /** Values (or `/regex/flags`) known to be test data: never reported as secrets. */
@@ -83,6 +84,8 @@ export interface ScanResult {
   readonly sourcePaths?: ReadonlyMap<string, string>;
   /** The rule options the scan ran with (approved servers, lock ...), for reports. */
   readonly ruleOptions: Readonly<Record<string, unknown>>;
+  /** The drift lock the scan compared against, when it read one. */
+  readonly lockFile?: string;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -107,7 +110,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const walked = paths.length
       ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false, onFiles })
       : { root: cwd, files: [], diagnostics: [] };
-    return await scanWalked(options, walked, warm);
+    return await scanWalked(options, walked, warm, lockFolder(paths, cwd, walked.root));
   } finally {
     warm?.close();
   }
@@ -118,7 +121,8 @@ function analysisSettings(options: ScanOptions): AnalysisSettings {
   return { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
 }
 
-async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined): Promise<ScanResult> {
+/** `lockDir`: where the default lock file is (lockFolder). */
+async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockDir: string): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -145,14 +149,17 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
     const mode = options.user?.platform !== "win32" && o.mode !== undefined ? { mode: o.mode & 0o777 } : {};
     analyses.push({ ...o.analysis, file: { ...o.analysis.file, ...mode } });
   }
-  const lock = loadLock(walked.root, options.lockFile, diagnostics);
+  const lockAt = options.lockFile === false ? undefined : (options.lockFile ?? path.join(lockDir, LOCK_FILE_NAME));
+  const stored = lockAt ? loadLock(lockAt, options.lockFile !== undefined, diagnostics) : undefined;
+  // A lock's paths are relative to its own folder; the rules compare them with the root's.
+  const lock = stored && lockAt ? rebaseLock(stored, path.dirname(lockAt), walked.root) : undefined;
   const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
-  return { ...finish(walked.root, analyses, diagnostics, withLock), ...(sourcePaths.size ? { sourcePaths } : {}) };
+  return { ...finish(walked.root, analyses, diagnostics, withLock), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
 }
 
-function loadLock(root: string, lockFile: string | false | undefined, diagnostics: Diagnostic[]): LockFile | undefined {
-  if (lockFile === false) return undefined;
-  const file = lockFile ?? path.join(root, LOCK_FILE_NAME);
+/** The lock at `file`; a missing one is an error only when it was asked for by name (`explicit`). */
+function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[]): LockFile | undefined {
+  const lockFile = explicit ? file : undefined;
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");

@@ -242,7 +242,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
 
 /** Markdown (PR comment) or HTML (self-contained page) governance report. */
 async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
-  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: fs.existsSync(path.join(result.root, "mcplint.lock.json")) };
+  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined };
   if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
   return (await import("../report/html.js")).toHtml(input);
 }
@@ -392,10 +392,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .action(async (paths: string[], flags: ScanFlags) => {
-      const { scan, buildLock, serializeLock, LOCK_FILE_NAME } = await import("../api.js");
+      const { scan, buildLock, serializeLock, rebaseLock, lockFolder, LOCK_FILE_NAME } = await import("../api.js");
       const result = await scan({ ...(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io)), lockFile: false });
-      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(result.root, LOCK_FILE_NAME);
-      const lock = buildLock(result.model);
+      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(lockFolder(paths.length ? paths : ["."], io.cwd, result.root), LOCK_FILE_NAME);
+      // Paths in a lock are relative to the folder it is in.
+      const lock = rebaseLock(buildLock(result.model), result.root, path.dirname(target));
       fs.writeFileSync(target, serializeLock(lock));
       res.stderr += `mcplint: locked ${lock.servers.length} server${lock.servers.length === 1 ? "" : "s"} in ${path.relative(io.cwd, target) || target}\n`;
     });

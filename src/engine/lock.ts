@@ -4,6 +4,8 @@
  * name, tool scope. `scan` compares the model against it. No secret is
  * stored: literal credentials appear as keyed hashes only.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describeIdentity, serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 import type { ScanModel, SecretHit } from "./model.js";
@@ -11,6 +13,20 @@ import { within } from "../model/location.js";
 import { shown } from "./redact-values.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
+
+/**
+ * Where a scan of `paths` keeps its lock: in the one folder scanned, else in
+ * the scan's root (the current folder when every path lies inside it).
+ */
+export function lockFolder(paths: readonly string[], cwd: string, root: string): string {
+  if (paths.length !== 1) return root;
+  const only = path.resolve(cwd, paths[0] as string);
+  try {
+    return fs.statSync(only).isDirectory() ? only : root;
+  } catch {
+    return root;
+  }
+}
 
 export interface LockScope {
   readonly autoApprove?: readonly string[] | "*";
@@ -99,6 +115,18 @@ export function lockEntry(s: McpServer, secrets: readonly SecretHit[]): LockEntr
 export function buildLock(model: ScanModel): LockFile {
   const servers = model.servers.map((s) => lockEntry(s, model.secrets)).sort((a, b) => (lockKey(a) < lockKey(b) ? -1 : lockKey(a) > lockKey(b) ? 1 : 0));
   return { lockfileVersion: 1, generatedBy: "mcplint", servers };
+}
+
+/**
+ * The lock with its file paths re-expressed from folder `from` to folder `to`
+ * (both absolute). A lock file's paths are relative to the folder it is in;
+ * a scan's are relative to its root, which may be another folder (a scan of
+ * `app/` from the repository's top).
+ */
+export function rebaseLock(lock: LockFile, from: string, to: string): LockFile {
+  if (path.resolve(from) === path.resolve(to)) return lock;
+  const move = (file: string) => path.relative(to, path.resolve(from, file)).split(path.sep).join("/");
+  return { ...lock, servers: lock.servers.map((e) => ({ ...e, file: move(e.file) })) };
 }
 
 export function serializeLock(lock: LockFile): string {

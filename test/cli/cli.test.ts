@@ -152,6 +152,25 @@ describe("mcplint lock and drift", () => {
     );
   });
 
+  it("keeps the lock in the one folder scanned, with paths relative to it, wherever the scan runs from", async () => {
+    const parent = tempTree(Object.fromEntries(Object.entries(clean).map(([k, v]) => [`repo/${k}`, v])));
+    const repo = path.join(parent, "repo");
+    expect((await cli(["lock", "repo"], parent)).exitCode).toBe(0);
+    expect(fs.existsSync(path.join(parent, "mcplint.lock.json"))).toBe(false);
+    const written = JSON.parse(fs.readFileSync(path.join(repo, "mcplint.lock.json"), "utf8"));
+    expect(written.servers[0].file).toBe(".mcp.json");
+    // No drift from inside the folder, nor from its parent (whose scan root is the parent).
+    for (const [args, cwd] of [[["scan", "--format", "json"], repo], [["scan", "repo", "--format", "json"], parent]] as const) {
+      const r = await cli([...args], cwd);
+      expect(JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift")).toEqual([]);
+    }
+    const changed = JSON.parse(clean[".mcp.json"]);
+    changed.mcpServers.github.args[1] = "@modelcontextprotocol/server-github@1.3.0";
+    fs.writeFileSync(path.join(repo, ".mcp.json"), JSON.stringify(changed, null, 2));
+    const drift = await cli(["scan", "repo", "--format", "json"], parent);
+    expect(JSON.parse(drift.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift").map((f: { location: { file: string } }) => f.location.file)).toEqual(["repo/.mcp.json"]);
+  });
+
   it("never stores a literal secret in the lock", async () => {
     const dir = tempTree(leaky);
     await cli(["lock"], dir);
