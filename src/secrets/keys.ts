@@ -9,6 +9,13 @@ import { boundedMemo } from "./memo.js";
 export type KeyKind = "authorization" | "password" | "secret";
 
 const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "passwort"]);
+/**
+ * One word that ends in a password word: `PGPASSWORD`, `MYSQLPWD`, `DBPASS`,
+ * `ROOTPASSWD` (a bare `pass` ending only after a service or account word:
+ * `bypass`, `compass` and `surpass` are not passwords).
+ */
+const COMPOUND_PASSWORD = /^(?:[a-z0-9]+(?:password|passwd|passphrase)|[a-z0-9]+pwd|(?:db|pg|sql|mysql|psql|redis|mongo|admin|root|user|smtp|ftp|ldap|mail|app|api)pass)$/;
+export const isCompoundPassword = (word: string): boolean => COMPOUND_PASSWORD.test(word);
 const SECRET_WORDS = new Set([
   "token", "secret", "secrets", "credential", "credentials", "creds", "bearer", "auth", "pat", "key", "keys", "salt",
   "apikey", "apitoken", "authtoken", "accesstoken", "refreshtoken", "sessiontoken", "secretkey", "privatekey",
@@ -59,7 +66,7 @@ function classify(key: string): KeyKind | undefined {
   const last = words[words.length - 1];
   if (!last || META_SUFFIX.has(last)) return undefined;
   if (words.some((w) => PUBLIC_WORDS.has(w))) return undefined;
-  if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
+  if (words.some((w) => PASSWORD_WORDS.has(w) || isCompoundPassword(w))) return "password";
   const idx = words.findIndex((w) => SECRET_WORDS.has(w));
   if (idx < 0) return undefined;
   const hit = words[idx];

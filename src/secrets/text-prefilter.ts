@@ -7,7 +7,7 @@
  */
 import { SNIFF_WORDS } from "../catalog/sniff-words.js";
 import { MCP_CODE_WORDS } from "../parse/mcp-code-markers.js";
-import { CREDENTIAL_WORDS, keyWords } from "./keys.js";
+import { CREDENTIAL_WORDS, isCompoundPassword, keyWords } from "./keys.js";
 import { boundedMemo } from "./memo.js";
 import { byteSearchFor } from "./needle-bytes.js";
 import { buildNeedles, findNeedles } from "./prefilter.js";
@@ -168,7 +168,7 @@ const MAX_RUN = 128;
  */
 const runKind = boundedMemo((run) => {
   let kind = 0;
-  for (const w of keyWords(run)) if (LINE_WORDS.has(w)) kind |= w === "value" ? LINE_VALUE : LINE_FULL;
+  for (const w of keyWords(run)) if (LINE_WORDS.has(w) || isCompoundPassword(w)) kind |= w === "value" ? LINE_VALUE : LINE_FULL;
   return kind & LINE_FULL ? LINE_FULL : kind;
 }, 16384);
 

@@ -10,6 +10,7 @@ describe("scanText: file formats", () => {
   const cases: Array<[string, string, string, string]> = [
     // [name, text, expected detector, expected secret]
     [".env", `API_TOKEN=${tok}\n`, "generic-credential", tok],
+    [".env PGPASSWORD", `PGHOST=db.internal\nPGPASSWORD=${pw}\n`, "generic-password", pw],
     [".npmrc _authToken", `//npm.example.net/:_authToken=${tok}\n`, "generic-credential", tok],
     [".netrc", `machine api.example.net\n  login bot\n  password ${pw}\n`, "generic-netrc-password", pw],
     [".git-credentials", `https://bot:${tok}@git.example.net\n`, "generic-url-userinfo", tok],
@@ -100,5 +101,7 @@ describe("classifyKey", () => {
     ["cache_key", undefined], ["client_id", undefined], ["LOG_LEVEL", undefined], ["bearer_token_env_var", undefined],
     // Digits that end a word: a second password is a password; digits inside a word (i18n) stay in it.
     ["DB_PASS2", "password"], ["apiKey2", "secret"], ["TOKEN_1", "secret"], ["i18n_key", undefined], ["token2_url", undefined],
+    // One word ending in a password word.
+    ["PGPASSWORD", "password"], ["MYSQLPWD", "password"], ["DBPASS", "password"], ["rootpasswd", "password"], ["BYPASS", undefined], ["compass", undefined], ["PASSWORD_FILE", undefined],
   ])("%s -> %s", (key, kind) => expect(classifyKey(key)).toBe(kind));
 });
