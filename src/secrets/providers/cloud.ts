@@ -53,7 +53,8 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
   {
     id: "aws-secret-access-key",
     title: "AWS secret access key",
-    pattern: /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
+    // Not after a base64 character; after `=` (an assignment: `AWS_SECRET_ACCESS_KEY=...`) it may start.
+    pattern: /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
     // An access key id nearby (any of AWS_KEY_ID's prefixes, in capitals as it needs them) or the key's name.
     keywords: ["akia", "asia", "abia", "acca", "a3t", "aws_secret", "aws-secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key"],
     capitalKeywords: ["akia", "asia", "abia", "acca", "a3t"],
@@ -64,6 +65,7 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
       tp: [
         `[default]\naws_access_key_id = ${awsId()}\naws_secret_access_key = ${awsSecret()}\n`,
         wrap.json("AWS_SECRET_ACCESS_KEY", awsSecret()),
+        wrap.env("AWS_SECRET_ACCESS_KEY", awsSecret()),
         `User name,Access key ID,Secret access key\nci,${awsId()},${awsSecret()}\n`,
       ],
       fp: [
