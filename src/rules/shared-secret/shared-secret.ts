@@ -25,14 +25,16 @@ export default defineRule({
   check(model, ctx) {
     const groups = new Map<string, SecretHit[]>();
     for (const hit of model.secrets) {
-      // Provider-format secrets anywhere; generic ones only where a server uses them (docs and
-      // code repeat example values, which is not one identity shared by workloads).
-      if (hit.confidence === "low" || (hit.confidence !== "high" && !hit.server)) continue;
+      if (hit.confidence === "low") continue;
       const list = groups.get(hit.hash) ?? [];
       list.push(hit);
       groups.set(hit.hash, list);
     }
     for (const [hash, hits] of groups) {
+      // A provider-format secret anywhere; a generic one when a server uses it, and then its other
+      // copies count too (a server's password that also sits in .env and a deploy script). Generic
+      // values seen only in docs and code are often repeated examples, not one shared identity.
+      if (!hits.some((h) => h.confidence === "high" || h.server)) continue;
       const places = new Set(hits.map((h) => `${h.loc.file}:${h.loc.line}:${h.loc.column}`));
       // Shared means two holders: servers, or files for a value no server uses. One server that
       // passes its own token twice (an argument and an env var) shares it with no one.
@@ -54,6 +56,13 @@ export default defineRule({
   },
   examples: {
     bad: [
+      {
+        // A server's password that also sits in the deploy environment.
+        file: ".vscode/mcp.json",
+        code: `{ "servers": { "db": { "command": "pg-mcp", "env": { "DB_PASSWORD": "${["Qm7vX2pLr9", "TzW4kB8nYe"].join("")}" } } } }\n`,
+        extraFiles: { "deploy/.env": `DB_HOST=db.internal\nDB_PASSWORD=${["Qm7vX2pLr9", "TzW4kB8nYe"].join("")}\n` },
+        expect: { line: 1, column: 70, count: 2 },
+      },
       {
         file: ".cursor/mcp.json",
         code: `{ "mcpServers": {
