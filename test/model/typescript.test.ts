@@ -224,3 +224,14 @@ describe("renamed SDK imports", () => {
     expect(r.model.servers.map((s) => `${s.file} ${s.transport} ${at(s.loc)}`)).toEqual(["a.ts stdio 2:22", "b.cjs http 2:15", "c.min.js sse 1:90"]);
   });
 });
+
+describe("client OAuth", () => {
+  it("a transport with an authProvider has a credential (OAuth, kept by the SDK) and is not an unauthenticated remote", () => {
+    const text = (opts: string) => `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\ndeclare const provider: any;\nexport const t = new StreamableHTTPClientTransport(new URL("https://mcp.notion.com/mcp")${opts});\n`;
+    const withOauth = scanSources([{ path: "a.ts", text: text(", { authProvider: provider }") }]);
+    expect(withOauth.model.servers[0]?.credentials.map((c) => `${c.source} ${c.key} ${at(c.loc)}`)).toEqual(["oauth authProvider 3:107"]);
+    expect(withOauth.findings.filter((f) => f.ruleId === "unauthenticated-remote")).toEqual([]);
+    const without = scanSources([{ path: "a.ts", text: text("") }]);
+    expect(without.findings.map((f) => f.ruleId)).toContain("unauthenticated-remote");
+  });
+});

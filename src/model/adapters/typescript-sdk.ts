@@ -9,7 +9,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { argFacts, launchCredentials, scopeFacts } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, McpServer, Transport } from "../types.js";
+import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
 
@@ -61,7 +61,11 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
   }
   const env = r.entries(envNode);
   const headers = r.entries(headersNode);
-  const credentials = launchCredentials(env.values, headers.values, args, url);
+  // An OAuth provider (`{ authProvider }`): the SDK gets and refreshes the token; none is in the file.
+  const provider = transport === "stdio" ? undefined : r.prop(second, "authProvider");
+  const authProvider = provider && !["undefined", "null"].includes(r.src(provider)) ? provider : undefined;
+  const oauth: Credential[] = authProvider ? [{ source: "oauth", key: "authProvider", raw: "", ref: { kind: "secretStore", name: "authProvider" }, loc: r.loc(authProvider), keyLoc: r.loc(authProvider) }] : [];
+  const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth];
   const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
   const name = serverName(command, args, url) ?? r.boundName(ne) ?? `${cls}@${loc.line}`;
   return {
