@@ -41,8 +41,15 @@ function notSecretShape(v: string): boolean {
   if (/^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$]*\d{0,2})+$/.test(v)) return true; // member access
   if (/^(?:ctrl|cmd|alt|shift|meta|option)\+/i.test(v)) return true; // key bindings
   if (/[()[\]{}]/.test(v)) return true; // code
+  if (PUBLIC_KEY_DER.test(v)) return true; // a public key (base64 SubjectPublicKeyInfo)
   return false;
 }
+
+/**
+ * The base64 openings of a DER SubjectPublicKeyInfo, i.e. a public key under
+ * a `key` name: EC P-256, P-384, P-521, RSA 1024/2048/3072/4096, Ed25519, X25519.
+ */
+const PUBLIC_KEY_DER = /^(?:MFkwEwYHKoZIzj0CAQ|MHYwEAYHKoZIzj0CAQ|MIGbMBAGByqGSM49AgE|MIGfMA0GCSqGSIb3DQEBAQUAA4GN|MIIBIjANBgkqhkiG9w0BAQEFAAOC|MIIBojANBgkqhkiG9w0BAQEFAAOC|MIICIjANBgkqhkiG9w0BAQEFAAOC|MCowBQYDK2Vw|MCowBQYDK2Vu)/;
 
 /** A credential-looking literal under a key of the given kind. */
 export function plausibleSecret(raw: string, kind: KeyKind | "token"): boolean {
@@ -126,7 +133,9 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
         } catch {
           /* raw */
         }
-        if (pw.length >= 3 && pw !== user && !isPlaceholder(pw) && !isPlaceholder(decoded) && !containsReference(pw) && !COMMON_DEFAULTS.test(decoded) && !/^\d{1,5}$/.test(pw)) {
+        // `cvs://:pserver:anoncvs@host`: a CVS access method and user, not a password.
+        const cvsMethod = user === "" && /^(?:pserver|ext|gserver|kserver|server|local|fork|sspi):/.test(pw);
+        if (!cvsMethod && pw.length >= 3 && pw !== user && !isPlaceholder(pw) && !isPlaceholder(decoded) && !containsReference(pw) && !COMMON_DEFAULTS.test(decoded) && !/^\d{1,5}$/.test(pw)) {
           out.push(match("generic-url-userinfo", "Password in URL userinfo", "medium", base + urlStart + afterScheme + colon + 1, pw));
         }
       } else if (plausibleSecret(userinfo, "token") && userinfo.length >= 20 && shannonEntropy(userinfo) >= 3.5) {
