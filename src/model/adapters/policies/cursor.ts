@@ -16,11 +16,17 @@ function readAllowlist(d: PolicyDraft, doc: DocNode): void {
   }
 }
 
-/** `Mcp(server, tool)`: the server and tool parts, `*` when absent. */
+/**
+ * `Mcp(server, tool)`, or `Mcp(server:tool)` as Cursor's other CLI patterns
+ * write a qualifier (`Shell(curl:*)`): the server and tool parts, `*` when absent.
+ */
 function mcpPattern(p: string): { server: string; tool: string } | undefined {
   const m = /^Mcp\(\s*([^,)]*?)\s*(?:,\s*([^)]*?)\s*)?\)$/.exec(p);
   if (!m) return undefined;
-  return { server: m[1] || "*", tool: m[2] || "*" };
+  const first = m[1] ?? "";
+  const colon = m[2] === undefined ? first.indexOf(":") : -1;
+  if (colon > 0) return { server: first.slice(0, colon).trim() || "*", tool: first.slice(colon + 1).trim() || "*" };
+  return { server: first || "*", tool: m[2] || "*" };
 }
 
 function readCli(d: PolicyDraft, doc: DocNode): void {
