@@ -10,6 +10,8 @@ import { identityReference, isAuthHint } from "../model/credential-identity.js";
 import { describeIdentity } from "../model/identity.js";
 import { within, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
+import { classifyKey } from "../secrets/keys.js";
+import { isPlaceholder } from "../secrets/placeholders.js";
 import { approvalOf, type ApprovedServer } from "./approved.js";
 import type { ScanModel } from "./model.js";
 
@@ -58,6 +60,15 @@ export interface VerdictOptions {
 
 const ev = (loc: Loc, key: string, note: string): Evidence => ({ file: loc.file, line: loc.line, key, note });
 
+/**
+ * A literal that no detector flagged stands for an identity only when it is
+ * a credential at all: not empty, not a placeholder (`your-token-here`), and
+ * an env value only under a credential name (`ACME_REGION` is none).
+ */
+function literalCredential(c: McpServer["credentials"][number]): boolean {
+  return c.raw !== "" && !isPlaceholder(c.raw) && (c.source !== "env" || classifyKey(c.key) !== undefined);
+}
+
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
   const literal = model.secrets.filter((h) => h.server?.id === s.id || (h.loc.file === s.file && s.credentials.some((c) => within(h.loc, c.loc))));
   if (literal.length) return { value: "literal-secret", evidence: literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview}…)`)) };
@@ -70,7 +81,7 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     if (others.length) shared.push(ev(c.loc, c.key, `${ref} is also given to ${others.map((o) => `'${o.name}' (${o.client})`).join(", ")}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };
-  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || c.raw !== ""));
+  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)));
   if (s.upstreamIdentity?.kind === "per-caller") return { value: "unique-workload-identity", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
   if (own.length) {
     return {

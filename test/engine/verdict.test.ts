@@ -33,6 +33,20 @@ describe("identity verdict", () => {
     expect(v["clock"]?.identity).toMatchObject({ value: "none", evidence: [{ line: 6, note: "no credential configured: the process runs as the local user" }] });
   });
 
+  it("a placeholder, or a plain setting in env, is no identity; a literal under a credential name is one", () => {
+    const v = verdicts({
+      ".mcp.json": `{ "mcpServers": {
+  "placeholder": { "command": "acme-a", "env": { "GITHUB_TOKEN": "your-token-here" } },
+  "setting": { "command": "acme-b", "env": { "ACME_REGION": "eu-west-1" } },
+  "weak": { "command": "acme-c", "env": { "DB_PASSWORD": "s3cr3t" } }
+} }
+`,
+    });
+    expect(v["placeholder"]?.identity.value).toBe("none");
+    expect(v["setting"]?.identity.value).toBe("none");
+    expect(v["weak"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "DB_PASSWORD", note: "literal value that no detector flagged" }] });
+  });
+
   it("LibreChat admin-sourced key is one shared identity; a per-user key is not", () => {
     const v = verdicts({
       "librechat.yaml": `mcpServers:
