@@ -113,7 +113,12 @@ function decided(p: Policy, note: string): Evidence {
 
 function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["authorization"] {
   const tiers = governingPolicies(model, s);
-  const gatewayDeny = (tiers[0] ?? []).find((p) => p.governs.includes(s.id) && p.kind !== "client" && p.defaultDecision === "deny");
+  // Every gateway route or endpoint in front of the server counts: one that lets calls through
+  // unchecked opens the server, whatever the others deny.
+  const fronts = (tiers[0] ?? []).filter((p) => p.governs.includes(s.id) && p.kind !== "client");
+  const gatewayOpen = fronts.find((p) => p.defaultDecision === "allow");
+  if (gatewayOpen) return { value: "allow-by-default", policy: policyRef(gatewayOpen), evidence: [decided(gatewayOpen, `${gatewayOpen.name} allows what no rule names`)] };
+  const gatewayDeny = fronts.find((p) => p.defaultDecision === "deny");
   if (gatewayDeny) return { value: "default-deny", policy: policyRef(gatewayDeny), evidence: [decided(gatewayDeny, `${gatewayDeny.name} denies what no rule names`)] };
   const wide = s.tools.grants.filter((g) => g.kind === "trust-all" || g.kind === "auto-approve-all");
   if (wide.length) return { value: "allow-by-default", evidence: wide.map((g) => ev(g.loc, g.key, g.kind === "trust-all" ? "every tool runs without a prompt (trust)" : "every tool is auto-approved")) };

@@ -123,3 +123,20 @@ describe("approval record", () => {
     expect(verdicts(files)["notes"]?.approval).toBeUndefined();
   });
 });
+
+describe("authorization verdict with several endpoints", () => {
+  it("one unauthenticated endpoint in front of a server makes it allow-by-default, whatever the others deny", async () => {
+    const text = `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+const app = express();
+const bearer = requireBearerAuth({ verifier });
+app.post("/mcp", bearer, async (req, res) => { const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await server.connect(t); await t.handleRequest(req, res, req.body); });
+app.get("/mcp", async (req, res) => { const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await server.connect(t); await t.handleRequest(req, res); });
+`;
+    const v = verdicts({ "server.ts": text });
+    expect(v["notes"]?.authorization).toMatchObject({ value: "allow-by-default", policy: { name: "GET /mcp", line: 9 } });
+  });
+});
