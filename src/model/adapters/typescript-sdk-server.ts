@@ -184,6 +184,7 @@ interface Endpoint {
 
 function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean): Endpoint[] {
   const uses = calls.filter((c) => r.calleeName(c) === "use");
+  const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
   const out: Endpoint[] = [];
   for (const call of calls) {
     const fn = r.calleeName(call);
@@ -195,7 +196,7 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
       if (path === undefined || !path.startsWith("/")) continue;
       const handlerText = r.src(r.functionOf(handler));
       if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path))) continue;
-      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks the Authorization header" : undefined);
+      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks the Authorization header" : undefined);
       out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
     } else if (fn === "createServer") {
       const handler = args.find((a) => ["arrow_function", "function_expression", "identifier"].includes(a.type));
@@ -228,6 +229,20 @@ function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undef
     const list = d.type === "array" ? kids(d) : [m];
     const auth = list.find((x) => isAuthMiddleware(r, x));
     if (auth) return `middleware ${r.src(auth)}`;
+  }
+  return undefined;
+}
+
+/** Fastify `app.addHook("onRequest" | "preHandler" | "preValidation", fn)` on the same receiver, where fn authenticates. */
+function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode): string | undefined {
+  const receiver = r.receiverOf(route);
+  for (const h of hooks) {
+    if (r.receiverOf(h) !== receiver) continue;
+    const [name, fn] = argsOf(h);
+    const hook = name ? r.stringOf(name) : undefined;
+    if (!fn || !hook || !["onRequest", "preHandler", "preValidation"].includes(hook)) continue;
+    const text = r.src(r.functionOf(fn));
+    if (AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text)) return `${receiver}.addHook("${hook}")`;
   }
   return undefined;
 }

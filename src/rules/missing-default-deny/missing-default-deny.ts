@@ -200,6 +200,22 @@ spec:
     ],
     good: [
       {
+        // A Fastify hook that authenticates every request guards the route.
+        file: "src/server.ts",
+        code: `import Fastify from "fastify";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = Fastify();
+app.addHook("onRequest", async (request) => { await request.jwtVerify(); });
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+app.post("/mcp", async (request, reply) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(request.raw, reply.raw, request.body);
+});
+`,
+      },
+      {
         file: "deploy/mcproute.yaml",
         code: `apiVersion: aigateway.envoyproxy.io/v1beta1
 kind: MCPRoute
