@@ -71,7 +71,7 @@ function literalCredential(c: McpServer["credentials"][number]): boolean {
 
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
   const literal = model.secrets.filter((h) => h.server?.id === s.id || (h.loc.file === s.file && s.credentials.some((c) => within(h.loc, c.loc))));
-  if (literal.length) return { value: "literal-secret", evidence: literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview}…)`)) };
+  if (literal.length) return { value: "literal-secret", evidence: literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview})`)) };
   if (s.upstreamIdentity?.kind === "shared-static") return { value: "shared-credential", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
   const shared: Evidence[] = [];
   for (const c of s.credentials) {

@@ -83,8 +83,9 @@ export function approvalLine(a: ApprovalRecord): string {
     case "unapproved":
       return `approval: NOT on the approved list (${a.identity ?? "unknown"})`;
     default: {
-      const parts = [a.approvedBy ? `by ${a.approvedBy}` : "", a.approvedAt ? `on ${a.approvedAt}` : "", a.reference ? `(${a.reference})` : "", a.expires ? `${a.status === "expired" ? "EXPIRED" : "expires"} ${a.expires}` : "no expiry"].filter(Boolean);
-      return `approval: ${a.status === "expired" ? "expired" : "approved"} ${parts.join(" ")}`.trimEnd();
+      const who = [a.approvedBy ? `by ${a.approvedBy}` : "", a.approvedAt ? `on ${a.approvedAt}` : "", a.reference ? `(${a.reference})` : ""].filter(Boolean).join(" ");
+      if (a.status === "expired") return `approval: EXPIRED ${a.expires ?? ""}${who ? ` (approved ${who})` : ""}`;
+      return `approval: approved ${[who, a.expires ? `expires ${a.expires}` : "no expiry"].filter(Boolean).join(" ")}`;
     }
   }
 }

@@ -29,6 +29,15 @@ describe("inventory verdicts", () => {
   });
 });
 
+describe("approval lines", () => {
+  it("say who approved, and that an expired approval expired (it read 'expired by bob')", async () => {
+    const { approvalLine } = await import("../../src/report/inventory.js");
+    expect(approvalLine({ status: "expired", identity: "x", approvedBy: "bob", approvedAt: "2024-01-01", reference: "SEC-1", expires: "2025-01-01" })).toBe("approval: EXPIRED 2025-01-01 (approved by bob on 2024-01-01 (SEC-1))");
+    expect(approvalLine({ status: "expired", identity: "x", expires: "2025-01-01" })).toBe("approval: EXPIRED 2025-01-01");
+    expect(approvalLine({ status: "approved", identity: "x" })).toBe("approval: approved no expiry");
+  });
+});
+
 describe("inventory of a server implemented in the scanned code", () => {
   const server = [
     {
