@@ -58,7 +58,7 @@ export function analyzeFile(rel: string, text: string, bytes: number, options: A
  * that would push into a shared list fails loudly instead of leaking into
  * other files.
  */
-export const NONE = Object.freeze([]) as unknown as never[];
+const NONE = Object.freeze([]) as unknown as never[];
 
 function compact(a: FileAnalysis): FileAnalysis {
   const pick = <T>(xs: T[]): T[] => (xs.length === 0 ? NONE : xs);

@@ -16,7 +16,6 @@ import type { Worker } from "node:worker_threads";
 import { makeReader, type FileReader } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import { analyzeAll, prepareAnalysis, type AnalysisSettings, type FileOutcome, type PreparedAnalysis } from "./analyze-source.js";
-import { packOutcomes, unpackOutcomes, type PackedOutcome } from "./outcome-codec.js";
 import { blockCount, blockFiles, drainShared, shareFiles, type BlockOutcomes, type SharedFiles } from "./shared-files.js";
 
 /** Below this many files the scan stays on the main thread. */
@@ -41,10 +40,9 @@ export interface PoolRequest {
   readonly settings: AnalysisSettings;
 }
 
-/** Outcomes travel packed (outcome-codec.ts). */
 export interface PoolReply {
   readonly id: number;
-  readonly outcomes: PackedOutcome[];
+  readonly outcomes: FileOutcome[];
 }
 
 /** The shared list: claim blocks until none is left (after the chunks sent before it). */
@@ -56,17 +54,14 @@ export interface SharedRequest {
 
 /** Outcomes of blocks a worker took; `done` on its last reply (nothing left to claim). */
 export interface SharedReply {
-  readonly blocks: readonly { readonly block: number; readonly outcomes: PackedOutcome[] }[];
+  readonly blocks: readonly BlockOutcomes[];
   readonly done: boolean;
 }
 
 /** What the worker entry (scan-worker.ts) does with either request. */
 export function answerRequest(msg: PoolRequest | SharedRequest, read: FileReader, prep: PreparedAnalysis, post: (reply: PoolReply | SharedReply) => void): void {
-  if ("shared" in msg) {
-    const { shared } = msg;
-    const pack = (b: BlockOutcomes) => ({ block: b.block, outcomes: packOutcomes(blockFiles(shared, b.block), b.outcomes) });
-    drainShared(shared, read, prep, (blocks, done) => post({ blocks: blocks.map(pack), done }), FLUSH_FILES);
-  } else post({ id: msg.id, outcomes: packOutcomes(msg.files, analyzeAll(msg.files, read, prep)) });
+  if ("shared" in msg) drainShared(msg.shared, read, prep, (blocks, done) => post({ blocks, done }), FLUSH_FILES);
+  else post({ id: msg.id, outcomes: analyzeAll(msg.files, read, prep) });
 }
 
 /** Threads for a scan, the calling thread counted: explicit `threads`, else the cores when the scan is large, else 1 (no pool). */
@@ -129,7 +124,7 @@ function launch(table: ChunkTable): PoolWorker | undefined {
         w.onShared?.(reply);
         return;
       }
-      table.results[reply.id] = unpackOutcomes(table.chunks[reply.id] ?? [], reply.outcomes);
+      table.results[reply.id] = reply.outcomes;
       table.answered++;
       w.pending--;
     });
@@ -225,7 +220,7 @@ export async function analyzeInPool(
         return;
       }
       w.onShared = (reply) => {
-        take(reply.blocks.map((b) => ({ block: b.block, outcomes: unpackOutcomes(blockFiles(shared, b.block), b.outcomes) })));
+        take(reply.blocks);
         blocksByWorkers += reply.blocks.length;
         // Its chunks were answered before (one port, in order): it has nothing left.
         if (reply.done) resolve();
