@@ -6,6 +6,7 @@
  * adapters pass what their client expands.
  */
 import { librechatUpstream } from "./adapters/audit/upstream.js";
+import { classifyKey } from "../secrets/keys.js";
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
@@ -180,7 +181,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
 
   const { tools, grants } = readToolScope(input, n, opts);
   const loc = locOf(input, opts.nameSpan);
-  const upstreamIdentity = input.client === "librechat" ? librechatUpstream(input, n) : undefined;
+  const upstreamIdentity = input.client === "librechat" ? (librechatUpstream(input, n) ?? librechatServerToken(credentials)) : undefined;
   return {
     id: `${input.file}#${opts.path}`,
     name: opts.name,
@@ -337,6 +338,17 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     }
   }
   return out;
+}
+
+/**
+ * LibreChat serves many users: a credential it takes from its own environment
+ * (`\${ACME_TOKEN}`, not a per-user `{{...}}` variable) is one token for every
+ * user who calls the server.
+ */
+function librechatServerToken(credentials: readonly Credential[]): McpServer["upstreamIdentity"] {
+  const c = credentials.find((x) => (x.source === "header" || x.source === "env") && x.ref.kind === "env" && classifyKey(x.key) !== undefined);
+  if (!c || c.ref.kind !== "env") return undefined;
+  return { kind: "shared-static", key: c.key, loc: c.loc, detail: `${c.key} takes \${${c.ref.name}} from the LibreChat server's environment: one token for every user` };
 }
 
 /** Risky runtime flags visible in args (docker, filesystem server, GitHub server). */

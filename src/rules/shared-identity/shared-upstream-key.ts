@@ -46,6 +46,17 @@ export default defineRule({
         expect: { line: 6, column: 15 },
       },
       {
+        // LibreChat serves many users: a token from its own environment is one for all of them.
+        file: "librechat.yaml",
+        code: `mcpServers:
+  acme-shared:
+    type: streamable-http
+    url: https://mcp.acme.example/shared
+    headers: { Authorization: "Bearer \${ACME_SHARED_TOKEN}" }
+`,
+        expect: { line: 5, column: 31 },
+      },
+      {
         file: "agentgateway/config.yaml",
         code: `binds:
 - port: 3000
@@ -72,6 +83,18 @@ spec:
       },
     ],
     good: [
+      {
+        // A per-user variable: each user supplies their own key.
+        file: "librechat.yaml",
+        code: `mcpServers:
+  acme-remote:
+    type: streamable-http
+    url: https://mcp.acme.example/mcp
+    headers: { X-Acme-Key: "{{ACME_USER_KEY}}" }
+    customUserVars:
+      ACME_USER_KEY: { title: "Acme key", description: "Your personal key", sensitive: true }
+`,
+      },
       {
         // The caller's own token goes upstream.
         file: "agentgateway/config.yaml",
