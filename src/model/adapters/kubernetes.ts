@@ -78,6 +78,9 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     const facts = [...podFacts, ...argFacts(args)];
     const priv = entry(get(c, "securityContext"), "privileged");
     if (priv && bool(priv.value) === true) facts.push({ kind: "privileged", detail: `container '${name}' runs privileged`, loc: locOf(input, priv.value.span) });
+    // Root: the container's own runAsUser, else the pod's.
+    const user = entry(get(c, "securityContext"), "runAsUser") ?? entry(get(spec, "securityContext"), "runAsUser");
+    if (user && str(user.value) === "0") facts.push({ kind: "privileged", detail: `container '${name}' runs as root (runAsUser: 0)`, loc: locOf(input, user.value.span) });
     const mounts = get(c, "volumeMounts");
     const mounted = new Set(isArray(mounts) ? mounts.items.map((m) => str(get(m, "name"))) : []);
     for (const v of volumes) if (mounted.has(v.name)) facts.push(v.fact);

@@ -66,6 +66,8 @@ export const msAppSettingsAdapter: Adapter = (input) => {
   const anchor = locOf(input, (azure ?? bypass)?.keySpan ?? d.span);
   const on = bypass && bool(bypass.value) === true;
   const settings = on ? [permissive("Authentication.BypassEntra", "true", entryLoc(input, bypass), "Entra ID is bypassed: callers choose their identity with X-Dev-* headers")] : [];
+  const hosts = entry(d, "AllowedHosts");
+  if (hosts && str(hosts.value)?.trim() === "*") settings.push(permissive("AllowedHosts", "*", entryLoc(input, hosts), "requests for any Host header are served (no host filtering in front of the gateway)"));
   out.policies.push(
     gatewayPolicy(input, {
       kind: "gateway",

@@ -52,6 +52,21 @@ export default defineRule({
         expect: { line: 2, column: 31 },
       },
       { file: ".vscode/mcp.json", code: `{ "servers": { "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/x/all" } } }\n`, expect: { line: 1, column: 51, count: 1 } },
+      {
+        file: "k8s/notes.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: notes-mcp }
+spec:
+  template:
+    spec:
+      securityContext: { runAsUser: 0 }
+      containers:
+      - name: server
+        image: ghcr.io/acme/notes-mcp:1.4.2
+`,
+        expect: { line: 7, column: 37, count: 1 },
+      },
       { file: ".codex/config.toml", code: `[mcp_servers.github]\ncommand = "github-mcp-server"\nargs = ["stdio"]\nenabled_tools = ["get_issue"]\n\n[mcp_servers.github.env]\nGITHUB_TOOLSETS = "all"\n`, expect: { line: 7, column: 19, count: 1 } },
       {
         file: "src/agent.ts",

@@ -9,7 +9,8 @@ describe("Microsoft MCP Gateway", () => {
       { client: "ms-mcp-gateway", kind: "gateway", name: "appsettings.Development.json", decision: "allow", at: "3:20", reason: "Authentication.BypassEntra is true (Entra ID is bypassed, so any caller can pick its identity and roles)" },
       { client: "ms-mcp-gateway", kind: "gateway", name: "appsettings.json", decision: "deny", at: "4:3", reason: "AzureAd (Entra ID) is configured and BypassEntra is not set (adapters are limited to their creator, mcp.admin and requiredRoles)" },
     ]);
-    expect(findingRows(r)).toEqual(["missing-default-deny 3:20", "permissive-setting 3:20"]);
+    // AllowedHosts: "*" in the production file (MCP-CONFIG-FORMATS lists it as permissive).
+    expect(findingRows(r)).toEqual(["missing-default-deny 3:20", "permissive-setting 3:20", "permissive-setting 3:19"]);
   });
 
   it("Kubernetes deployment in Development mode bypasses Entra", () => {
