@@ -87,11 +87,24 @@ export const claudeUserAdapter: Adapter = (input) =>
 
 /** VS Code: `.vscode/mcp.json` (`servers`), settings (`mcp.servers`), `.code-workspace` (`settings.mcp.servers`). */
 export const vscodeAdapter: Adapter = (input) =>
-  eachDoc(input, (d) => [
-    ...serversFromMap(input, get(d, "servers"), "servers"),
-    ...serversFromMap(input, get(d, "mcp", "servers"), "mcp.servers"),
-    ...serversFromMap(input, get(d, "settings", "mcp", "servers"), "settings.mcp.servers"),
-  ]);
+  eachDoc(input, (d) => {
+    // `${input:id}` is filled from the file's own `inputs` list; an id not declared there is never prompted for.
+    const declared = new Set([get(d, "inputs"), get(d, "mcp", "inputs"), get(d, "settings", "mcp", "inputs")].flatMap((l) => (isArray(l) ? l.items.map((i) => str(get(i, "id")) ?? "") : [])));
+    return [
+      ...serversFromMap(input, get(d, "servers"), "servers"),
+      ...serversFromMap(input, get(d, "mcp", "servers"), "mcp.servers"),
+      ...serversFromMap(input, get(d, "settings", "mcp", "servers"), "settings.mcp.servers"),
+    ].map((s) => withUndeclaredInputs(s, declared));
+  });
+
+/** Marks `${input:id}` references to ids that `declared` lacks as unexpanded (unexpanded-reference reports them). */
+function withUndeclaredInputs(s: McpServer, declared: ReadonlySet<string>): McpServer {
+  const mark = <T extends ConfigValue>(v: T): T => {
+    const missing = [...v.raw.matchAll(/\$\{input:([A-Za-z0-9_.-]{1,200})\}/g)].filter((m) => !declared.has(m[1] ?? "")).map((m) => m[0]);
+    return missing.length ? { ...v, unexpanded: [...(v.unexpanded ?? []), ...missing] } : v;
+  };
+  return { ...s, env: s.env.map(mark), headers: s.headers.map(mark), args: s.args.map(mark), ...(s.url ? { url: mark(s.url) } : {}) };
+}
 
 /** Zed: `context_servers`. */
 export const zedAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "context_servers"), "context_servers"));

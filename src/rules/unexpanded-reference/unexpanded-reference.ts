@@ -60,6 +60,7 @@ export default defineRule({
   },
   messages: {
     unexpanded: "Server '{server}' ({client}): {where} holds `{refs}`, which {client} does not expand here (it expands {expands}); the server receives the literal text.",
+    undeclared: "Server '{server}' ({client}): {where} holds `{refs}`, but no entry of this file's `inputs` has that id, so {client} never prompts for it and the server cannot start with it.",
   },
   check(model, ctx) {
     const formatOf = new Map(model.files.map((f) => [f.path, f.format]));
@@ -67,8 +68,10 @@ export default defineRule({
       for (const { where, v } of values(s)) {
         if (!v.unexpanded || v.unexpanded.length === 0) continue;
         const refs = v.unexpanded.join("`, `");
+        // VS Code expands `${input:id}` only for ids its `inputs` list declares (vscodeAdapter marks the others).
+        const undeclared = s.client === "vscode" && v.unexpanded.every((r) => r.startsWith("${input:"));
         ctx.report({
-          messageId: "unexpanded",
+          messageId: undeclared ? "undeclared" : "unexpanded",
           data: { server: s.name, client: s.client, where, refs, expands: expandsIn(formatOf.get(s.file)) },
           loc: v.loc,
           identity: `${s.name}\u0000${where}\u0000${refs}`,
@@ -81,10 +84,12 @@ export default defineRule({
     bad: [
       { file: ".mcp.json", code: `{\n  "mcpServers": {\n    "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${env:ACME_KEY}" } }\n  }\n}\n`, expect: { line: 3, column: 66 } },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer $ACME_MCP_TOKEN" } } } }\n`, expect: { line: 1, column: 99 } },
+      { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes_key}" } } } }\n`, expect: { line: 2, column: 77 } },
       { file: "opencode.json", code: `{ "mcp": { "notes": { "type": "remote", "url": "https://mcp.acme.example/mcp",\n  "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 2, column: 33 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}", "ROOT": "\${CLAUDE_PROJECT_DIR}" } } } }\n` },
+      { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes-key}" } } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$ACME_KEY exec acme-notes-mcp"], "env": { "ACME_KEY": "\${env:ACME_KEY}" } } } }\n` },
     ],
   },
