@@ -161,7 +161,12 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place.
   const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits]);
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
-  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: out.diagnostics, parseProblems: [], comments: [] };
+  // tree-sitter recovers from syntax errors; what it read around one may be wrong, so say so.
+  const error = parsed.root.descendantsOfType("ERROR")[0];
+  const syntax: Diagnostic[] = error
+    ? [{ level: "warning", code: "parse-error", message: `${rel}:${lines.loc(rel, { start: error.startIndex, end: error.endIndex }).line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: lines.loc(rel, { start: error.startIndex, end: error.endIndex }) }]
+    : [];
+  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [] };
 }
 
 function analyzeStructured(

@@ -235,3 +235,11 @@ describe("client OAuth", () => {
     expect(without.findings.map((f) => f.ruleId)).toContain("unauthenticated-remote");
   });
 });
+
+describe("syntax errors in MCP code", () => {
+  it("are a warning diagnostic at the first error (the analysis around it may be wrong); valid code gives none", () => {
+    const broken = scanSources([{ path: "a.ts", text: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const t = new StdioClientTransport({ command: "npx", ; args: ["-y", "x@1.0.0"] });\n` }]);
+    expect(broken.diagnostics.map((d) => `${d.level} ${d.code} ${d.loc ? at(d.loc) : ""}`)).toEqual(["warning parse-error 2:61"]);
+    expect(result.diagnostics.filter((d) => d.code === "parse-error")).toEqual([]);
+  });
+});

@@ -12,7 +12,8 @@ describe("unexpanded-reference", () => {
   });
 
   it("leaves expanded references, built-ins and shell scripts alone", () => {
-    expect(found(".vscode/mcp.json", `{ "servers": { "n": { "command": "acme-notes-mcp", "args": ["\${workspaceFolder}"], "env": { "ACME_KEY": "\${input:acme-key}" } } } }\n`)).toEqual([]);
+    // An input reference with its inputs[] entry (MCP-CONFIG-FORMATS: `${input:id}` plus an `inputs[]` entry).
+    expect(found(".vscode/mcp.json", `{ "inputs": [{ "type": "promptString", "id": "acme-key", "password": true }], "servers": { "n": { "command": "acme-notes-mcp", "args": ["\${workspaceFolder}"], "env": { "ACME_KEY": "\${input:acme-key}" } } } }\n`)).toEqual([]);
     expect(found(".mcp.json", `{ "mcpServers": { "n": { "command": "bash", "args": ["-c", "exec acme-notes-mcp --token $ACME_TOKEN"] } } }\n`)).toEqual([]);
   });
 });
