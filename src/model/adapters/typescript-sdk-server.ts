@@ -189,8 +189,10 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
   for (const call of calls) {
     const fn = r.calleeName(call);
     const args = argsOf(call);
-    if (fn && ROUTE_METHODS.has(fn) && r.receiverOf(call) !== undefined && args.length >= 2) {
-      const pathNode = args[0] as TsNode;
+    // `app.post("/mcp", ..., handler)`, or Express's `app.route("/mcp").post(handler).get(handler)`.
+    const routed = fn && ROUTE_METHODS.has(fn) ? routeOf(r, call) : undefined;
+    if (fn && ROUTE_METHODS.has(fn) && r.receiverOf(call) !== undefined && (args.length >= 2 || (routed && args.length >= 1))) {
+      const pathNode = routed ?? (args[0] as TsNode);
       const path = r.stringOf(pathNode);
       const handler = args[args.length - 1] as TsNode;
       if (path === undefined || !path.startsWith("/")) continue;
@@ -208,6 +210,16 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
     }
   }
   return out;
+}
+
+/** The path node of `x.route("/mcp")` that a method call is chained on (`.route(p).post(h).get(h)`), if any. */
+function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
+  for (let obj = call.childForFieldName("function")?.childForFieldName("object"); obj?.type === "call_expression"; obj = obj.childForFieldName("function")?.childForFieldName("object")) {
+    const name = r.calleeName(obj);
+    if (name === "route") return argsOf(obj)[0];
+    if (!name || !ROUTE_METHODS.has(name)) return undefined;
+  }
+  return undefined;
 }
 
 function isAuthMiddleware(r: Resolver, n: TsNode): boolean {

@@ -46,6 +46,23 @@ export default defineRule({
   examples: {
     bad: [
       {
+        // Express route chains: app.route("/mcp").post(h).get(h), no authentication.
+        file: "src/server.ts",
+        code: `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+const app = express();
+async function handleMcp(req, res) {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+}
+app.route("/mcp").post(handleMcp).get(handleMcp);
+`,
+        expect: { line: 11, column: 11, count: 2 },
+      },
+      {
         file: "deploy/mcproute.yaml",
         code: `apiVersion: aigateway.envoyproxy.io/v1beta1
 kind: MCPRoute
