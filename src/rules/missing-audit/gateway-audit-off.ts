@@ -31,7 +31,7 @@ export default defineRule({
   },
   messages: {
     policy: "Gateway '{name}' ({client}) records no audit trail of MCP calls: {detail}.",
-    docker: "Docker MCP gateway '{server}' ({client}) does not log tool calls: {detail}.",
+    docker: "Docker MCP gateway '{server}' (started by {client}) does not log tool calls: {detail}.",
   },
   check(model, ctx) {
     for (const p of model.policies) {
