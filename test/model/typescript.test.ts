@@ -243,3 +243,18 @@ describe("syntax errors in MCP code", () => {
     expect(result.diagnostics.filter((d) => d.code === "parse-error")).toEqual([]);
   });
 });
+
+describe("which routes are MCP endpoints", () => {
+  it("a handler written out that never reaches a transport is not one, even under /mcp; an imported handler is", () => {
+    const text = `import { Hono } from "hono";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { handleMcp } from "./mcp-handler.js";
+const mcp = new McpServer({ name: "hono-server", version: "1.0.0" });
+const app = new Hono();
+app.all("/mcp/health", async (c) => c.text("ok"));
+app.post("/mcp", handleMcp);
+`;
+    const r = scanSources([{ path: "h.ts", text }]);
+    expect(r.model.policies.map((p) => p.name)).toEqual(["POST /mcp"]);
+  });
+});

@@ -196,8 +196,12 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
       const path = r.stringOf(pathNode);
       const handler = args[args.length - 1] as TsNode;
       if (path === undefined || !path.startsWith("/")) continue;
-      const handlerText = r.src(r.functionOf(handler));
-      if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path))) continue;
+      const fnNode = r.functionOf(handler);
+      const handlerText = r.src(fnNode);
+      // By path alone only when the handler cannot be read here (imported, a parameter): a handler
+      // written out that never hands the request to a transport (`c.text("ok")`) is not MCP.
+      const opaque = fnNode.type === "identifier" || fnNode.type === "member_expression";
+      if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
       const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks the Authorization header" : undefined);
       out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
     } else if (fn === "createServer") {
