@@ -5,7 +5,7 @@
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../parse/doc.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { readServerEntry } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, McpServer, NamedValue, ScopeGrant, Transport } from "../types.js";
+import type { AdapterOutput, ConfigValue, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport } from "../types.js";
 
 interface MapOptions {
   readonly urlDefault?: Transport;
@@ -60,14 +60,30 @@ const SERVER_KEYS = ["command", "url", "type", "httpUrl", "serverUrl"];
  * (`{ "<name>": { "command": ... } }`); entries are read as servers only when
  * they look like one.
  */
-export const claudeMcpJsonAdapter: Adapter = (input) =>
-  eachDoc(input, (d) => {
+export const claudeMcpJsonAdapter: Adapter = (input) => {
+  const out = eachDoc(input, (d) => {
     const wrapped = get(d, "mcpServers");
     if (wrapped) return serversFromMap(input, wrapped, "mcpServers");
     if (!isObject(d)) return [];
     const bare = { ...d, entries: d.entries.filter((e) => SERVER_KEYS.some((k) => get(e.value, k) !== undefined)) };
     return serversFromMap(input, bare, "");
   });
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => untypedRemotes(input, get(d, "mcpServers") ?? d))] };
+};
+
+/**
+ * Claude Code reads an entry with a `url` and no `type` as a stdio server and
+ * rejects it: the server the file seems to configure never starts.
+ */
+function untypedRemotes(input: AdapterInput, map: DocNode | undefined): Diagnostic[] {
+  if (!isObject(map)) return [];
+  return map.entries
+    .filter((e) => isObject(e.value) && get(e.value, "url") !== undefined && get(e.value, "type") === undefined && get(e.value, "command") === undefined)
+    .map((e) => {
+      const loc = locOf(input, e.keySpan);
+      return { level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: server '${e.key}' has a url but no type: Claude Code reads it as a stdio server and rejects it (add "type": "http" or "sse")`, file: input.file, loc };
+    });
+}
 
 /** ~/.claude.json: user servers plus per-project local servers. */
 export const claudeUserAdapter: Adapter = (input) =>

@@ -86,3 +86,12 @@ describe("Claude Code reads .mcp.json as strict JSON", () => {
     expect(scanSources([{ path: ".mcp.json", text: `{ "mcpServers": { "notes": { "command": "npx" ` }]).model.servers).toEqual([]);
   });
 });
+
+describe("Claude Code entries with a url and no type", () => {
+  it("are a warning diagnostic: Claude Code reads them as stdio servers and rejects them", async () => {
+    const { scanSources } = await import("../../../src/api.js");
+    const r = scanSources([{ path: ".mcp.json", text: `{ "mcpServers": {\n  "notes": { "url": "https://mcp.acme.example/mcp" },\n  "ok": { "type": "http", "url": "https://mcp.acme.example/mcp" } } }\n` }]);
+    expect(r.diagnostics.map((d) => `${d.level} ${d.code} ${d.loc?.line}:${d.loc?.column}`)).toEqual(["warning config 2:3"]);
+    expect(r.diagnostics[0]?.message).toContain(`add "type": "http" or "sse"`);
+  });
+});
