@@ -258,3 +258,20 @@ app.post("/mcp", handleMcp);
     expect(r.model.policies.map((p) => p.name)).toEqual(["POST /mcp"]);
   });
 });
+
+describe("tools registered through the SDK's low-level Server", () => {
+  it("are read from the ListToolsRequestSchema handler's tools list, destructive by annotation or name", () => {
+    const text = `import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+const server = new Server({ name: "users", version: "1.0.0" }, { capabilities: { tools: {} } });
+server.setRequestHandler(ListToolsRequestSchema, async () => ({
+  tools: [
+    { name: "delete_user", description: "Deletes a user", inputSchema: { type: "object" } },
+    { name: "get_user", description: "Reads a user", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } },
+  ],
+}));
+`;
+    const r = scanSources([{ path: "s.ts", text }]);
+    expect(r.model.servers.map((s) => s.registeredTools?.map((t) => `${t.name} ${t.destructive} ${at(t.loc)}`))).toEqual([["delete_user true 6:13", "get_user false 7:13"]]);
+  });
+});

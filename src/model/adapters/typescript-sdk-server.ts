@@ -68,6 +68,21 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
 
   for (const call of calls) {
     const fn = r.calleeName(call);
+    if (fn === "setRequestHandler" && (importsSdk || impls.length > 0)) {
+      // The low-level API: `server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name, ... }] }))`.
+      const [schema, handler] = argsOf(call);
+      if (!schema || !handler || r.src(schema) !== "ListToolsRequestSchema") continue;
+      const impl = implFor(r.receiverOf(call), call);
+      for (const list of r.functionOf(handler).descendantsOfType("pair")) {
+        if (r.keyText(list.childForFieldName("key") as TsNode) !== "tools") continue;
+        for (const item of r.items(list.childForFieldName("value"))) {
+          const nameNode = r.prop(item, "name");
+          const nameValue = nameNode ? r.value(nameNode) : undefined;
+          if (nameNode && nameValue?.ref.kind === "literal") impl.tools.push({ name: nameValue.raw, destructive: isDestructive(r, nameValue.raw, [item]), loc: r.loc(nameNode) });
+        }
+      }
+      continue;
+    }
     if ((fn !== "tool" && fn !== "registerTool") || !(importsSdk || impls.length > 0)) continue;
     const [first, ...rest] = argsOf(call);
     const nameValue = first ? r.value(first) : undefined;
