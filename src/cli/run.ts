@@ -394,7 +394,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan, buildLock, serializeLock, rebaseLock, lockFolder, LOCK_FILE_NAME } = await import("../api.js");
       const result = await scan({ ...(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io)), lockFile: false });
-      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(lockFolder(paths.length ? paths : ["."], io.cwd, result.root), LOCK_FILE_NAME);
+      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(lockFolder(paths, io.cwd, result.root), LOCK_FILE_NAME);
       // Paths in a lock are relative to the folder it is in.
       const lock = rebaseLock(buildLock(result.model), result.root, path.dirname(target));
       fs.writeFileSync(target, serializeLock(lock));

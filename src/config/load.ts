@@ -84,7 +84,6 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
   return out;
 }
 
-
 export function formatProblems(load: Extract<ConfigLoad, { ok: false }>, shownPath: string): string {
   return load.problems.map((p) => `${shownPath}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n");
 }

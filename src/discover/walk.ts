@@ -208,8 +208,7 @@ function symlinkDiagnostic(abs: string, root: string): Diagnostic {
     const loop = errCode(err) === "ELOOP";
     return { level: "note", code: loop ? "symlink-loop" : "unreadable", message: loop ? `${rel}: symbolic link loop; not followed` : `${rel}: dangling symbolic link; skipped`, file: rel };
   }
-  const inside = !path.relative(root, target).startsWith("..") && !path.isAbsolute(path.relative(root, target));
-  return inside
+  return isInside(target, root)
     ? { level: "note", code: "symlink-outside-root", message: `${rel}: symbolic link not followed (its target inside the root is scanned on its own)`, file: rel }
     : { level: "note", code: "symlink-outside-root", message: `${rel}: symbolic link to a path outside the scanned root; not followed`, file: rel };
 }
@@ -248,9 +247,8 @@ function ancestorScopes(dir: string): GitignoreScope[] {
   }
   const scopes: GitignoreScope[] = [];
   for (const a of above) {
-    const file = path.join(a, ".gitignore");
-    if (!fs.existsSync(file)) continue;
-    const scope = loadGitignore(file, "", `${toPosix(path.relative(a, dir))}/`);
+    // A folder without a .gitignore gives no scope (loadGitignore: unreadable ignores nothing).
+    const scope = loadGitignore(path.join(a, ".gitignore"), "", `${toPosix(path.relative(a, dir))}/`);
     // A folder that a .gitignore above it ignores is scanned when asked for by name (as ripgrep
     // does; git would list nothing), and that file's rules are left out: they would ignore all of it.
     if (scope && !scope.ig.ignores(scope.above as string)) scopes.push(scope);

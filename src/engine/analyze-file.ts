@@ -163,9 +163,8 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   // tree-sitter recovers from syntax errors; what it read around one may be wrong, so say so.
   const error = parsed.root.descendantsOfType("ERROR")[0];
-  const syntax: Diagnostic[] = error
-    ? [{ level: "warning", code: "parse-error", message: `${rel}:${lines.loc(rel, { start: error.startIndex, end: error.endIndex }).line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: lines.loc(rel, { start: error.startIndex, end: error.endIndex }) }]
-    : [];
+  const at = error ? lines.loc(rel, { start: error.startIndex, end: error.endIndex }) : undefined;
+  const syntax: Diagnostic[] = at ? [{ level: "warning", code: "parse-error", message: `${rel}:${at.line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: at }] : [];
   return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [] };
 }
 

@@ -46,7 +46,8 @@ export function isPrivateNetworkHost(host: string): boolean {
   const h = host.replace(/\.$/, "").toLowerCase().replace(/^\[|\]$/g, "");
   if (h === "" || isTemplatedHost(h)) return false;
   if (/^[a-z0-9-]+$/.test(h) && !/^\d+$/.test(h)) return true;
-  if (/\.(?:internal|local|localdomain|svc|cluster\.local|lan|home\.arpa)$/.test(h)) return true;
+  // `.cluster.local` ends in `.local`.
+  if (/\.(?:internal|local|localdomain|svc|lan|home\.arpa)$/.test(h)) return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];

@@ -97,7 +97,7 @@ describe("look-alikes from real trees (not secrets)", () => {
   it.each([
     ["a gpg key fingerprint", "gpg --recv-keys 3B4FE6ACC0B21F32A9D8E8F6B5C8D5E4F6A7B8C9\n"],
     ["a CVS root", "cvs -d cvs://:pserver:anoncvs@cvs.example.org/cvsroot checkout mod\n"],
-    ["an EC public key", "const publicKey = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE1Wq8tb3R9gQ3K7Xp2mZ5vNcLh8yT4RjU6oPaS2dFgHjKlQwE';\n"],
+    ["an EC public key under a plain key name", "const signingKey = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE1Wq8tb3R9gQ3K7Xp2mZ5vNcLh8yT4RjU6oPaS2dFgHjKlQwE';\n"],
     ["an RSA public key", `signing_key: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA${"q7Xp2mZ5vNcLh8yT4RjU6oPaS2dF".repeat(3)}"\n`],
   ])("%s", (_name, text) => {
     expect(scanText(text).map((m) => m.detector)).toEqual([]);

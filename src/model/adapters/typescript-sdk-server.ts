@@ -241,9 +241,11 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
   return undefined;
 }
 
+/** Code that reads as authentication (and is not the SDK's OAuth routers, which guard nothing). */
+const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
+
 function isAuthMiddleware(r: Resolver, n: TsNode): boolean {
-  const text = r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n);
-  return AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
+  return authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n));
 }
 
 /** `app.post("/mcp", requireBearerAuth(...), handler)`; fastify `{ preHandler: [app.authenticate] }`. */
@@ -272,8 +274,7 @@ function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode): string
     const [name, fn] = argsOf(h);
     const hook = name ? r.stringOf(name) : undefined;
     if (!fn || !hook || !["onRequest", "preHandler", "preValidation"].includes(hook)) continue;
-    const text = r.src(r.functionOf(fn));
-    if (AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text)) return `${receiver}.addHook("${hook}")`;
+    if (authLike(r.src(r.functionOf(fn)))) return `${receiver}.addHook("${hook}")`;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
+import { agentgatewayRoute } from "../example-configs.js";
 import { dockerGatewayAudit } from "../../model/adapters/audit/docker-mcp.js";
 
 /*
@@ -63,14 +64,7 @@ export default defineRule({
       {
         // agentgateway with no access log or tracing: default request logs name no caller.
         file: "agentgateway/config.yaml",
-        code: `binds:
-- port: 3000
-  listeners:
-  - routes:
-    - policies:
-        mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }
-      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
-`,
+        code: agentgatewayRoute(`mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }`),
         expect: { line: 1, column: 1 },
       },
       {
@@ -104,17 +98,7 @@ plugins:
     good: [
       {
         file: "agentgateway/config.yaml",
-        code: `frontendPolicies:
-  accessLog:
-    add: { user: jwt.sub, tool: mcp.tool.name }
-binds:
-- port: 3000
-  listeners:
-  - routes:
-    - policies:
-        mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }
-      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
-`,
+        code: agentgatewayRoute(`mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }`, "frontendPolicies:\n  accessLog:\n    add: { user: jwt.sub, tool: mcp.tool.name }\n"),
       },
       {
         file: "k8s/mcpserver.yaml",

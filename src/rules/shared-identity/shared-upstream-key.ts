@@ -1,4 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
+import { agentgatewayRoute } from "../example-configs.js";
 
 /*
  * Reads `McpServer.upstreamIdentity`, set by the LibreChat, agentgateway and
@@ -58,14 +59,7 @@ export default defineRule({
       },
       {
         file: "agentgateway/config.yaml",
-        code: `binds:
-- port: 3000
-  listeners:
-  - routes:
-    - policies:
-        backendAuth: { key: { file: /run/secrets/notes-key } }
-      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
-`,
+        code: agentgatewayRoute("backendAuth: { key: { file: /run/secrets/notes-key } }"),
         expect: { line: 6, column: 24 },
       },
       {
@@ -98,14 +92,7 @@ spec:
       {
         // The caller's own token goes upstream.
         file: "agentgateway/config.yaml",
-        code: `binds:
-- port: 3000
-  listeners:
-  - routes:
-    - policies:
-        backendAuth: { passthrough: {} }
-      backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
-`,
+        code: agentgatewayRoute("backendAuth: { passthrough: {} }"),
       },
       {
         file: "librechat.yaml",
