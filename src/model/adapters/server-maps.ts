@@ -5,7 +5,7 @@
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../parse/doc.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { readServerEntry } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport } from "../types.js";
+import type { AdapterOutput, ConfigValue, Credential, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport, ValueRef } from "../types.js";
 
 interface MapOptions {
   readonly urlDefault?: Transport;
@@ -176,7 +176,7 @@ export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServ
  */
 export const copilotAgentAdapter: Adapter = (input) =>
   eachDoc(input, (d) =>
-    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => {
+    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map(withOwnEnvInArgs).map((s) => {
       const e = entry(get(d, "mcpServers", s.name), "tools");
       const tools = strings(e?.value).map((x) => x.value);
       if (!e || tools.length === 0) return s;
@@ -184,6 +184,32 @@ export const copilotAgentAdapter: Adapter = (input) =>
       return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
     }),
   );
+
+/** The variable a `$X`, `${X}` or `${X:-d}` token names. */
+const tokenName = (t: string): string | undefined => /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(t)?.[1];
+
+/**
+ * Copilot coding agent: a `$X` / `${X}` in `args` where X is a key of the
+ * entry's own `env` is filled from that variable, whatever its name (GitHub's
+ * own Sentry, Notion and Atlassian examples pass `--host=$SENTRY_HOST` with
+ * `SENTRY_HOST` in `env`). Such tokens are not unexpanded text; an argument
+ * made only of them is a reference to that variable.
+ */
+function withOwnEnvInArgs(s: McpServer): McpServer {
+  const own = new Set(s.env.map((e) => e.key));
+  if (own.size === 0) return s;
+  const argLocs = new Set(s.args.map((a) => `${a.loc.line}:${a.loc.column}`));
+  const fix = <T extends ConfigValue>(v: T): T => {
+    const filled = (v.unexpanded ?? []).filter((t) => own.has(tokenName(t) ?? ""));
+    if (filled.length === 0) return v;
+    const { unexpanded: _all, ...rest } = v;
+    const left = (v.unexpanded ?? []).filter((t) => !filled.includes(t));
+    const ref: ValueRef = v.ref.kind === "literal" ? { kind: "env", name: tokenName(filled[0] as string) ?? "" } : v.ref;
+    return { ...rest, ref, ...(left.length ? { unexpanded: left } : {}) } as T;
+  };
+  const fromArg = (c: Credential) => argLocs.has(`${c.loc.line}:${c.loc.column}`);
+  return { ...s, args: s.args.map(fix), credentials: s.credentials.map((c) => (fromArg(c) ? fix(c) : c)) };
+}
 
 /**
  * Copilot CLI (`~/.copilot/mcp-config.json`): `tools` only filters what is

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { at, find, scanFixture, summary } from "./helpers.js";
+import { scanSources } from "../../../src/api.js";
+import type { McpServer } from "../../../src/model/types.js";
+import { at, describe as describeValue, find, scanFixture, summary } from "./helpers.js";
 
 const C = "copilot";
 const AGENT = ".github/copilot/mcp.json";
@@ -38,5 +40,36 @@ describe("GitHub Copilot coding agent (repo copy) and CLI", () => {
       env: { ACME_TOKEN: "env:ACME_TOKEN", ACME_HOME: "builtin:HOME" }, headers: {}, grants: [],
     });
     expect(s.tools.grants.map((g) => `${g.kind}:${g.key}`)).toEqual(["all-tools:tools"]);
+  });
+});
+
+describe("Copilot coding agent: variables of the entry's own env in args", () => {
+  // The shape of GitHub's own examples (Sentry, Atlassian): `$X` in args names a key of `env`.
+  const file = `{
+  "mcpServers": {
+    "sentry": {
+      "type": "local", "command": "npx", "tools": ["get_issue_details"],
+      "args": ["@sentry/mcp-server@1.0.0", "--host=$SENTRY_HOST"],
+      "env": { "SENTRY_HOST": "https://acme.sentry.example", "SENTRY_ACCESS_TOKEN": "$COPILOT_MCP_SENTRY_ACCESS_TOKEN" }
+    },
+    "rovo": {
+      "type": "local", "command": "npx", "tools": ["get_issue"],
+      "args": ["mcp-remote@1.0.0", "https://mcp.acme.example/v1/mcp", "--header", "Authorization: Basic \${ACME_API_KEY}", "--region=$ACME_REGION"],
+      "env": { "ACME_API_KEY": "$COPILOT_MCP_ACME_API_KEY" }
+    }
+  }
+}
+`;
+  const result = scanSources([{ path: AGENT, text: file }]);
+  const server = (name: string) => result.model.servers.find((s) => s.name === name) as McpServer;
+
+  it("are filled from that variable: not unexpanded, and a credential arg is a reference to it", () => {
+    expect(server("sentry").args.map(describeValue)).toEqual(["literal", "env:SENTRY_HOST"]);
+    const rovo = server("rovo");
+    // `$ACME_REGION` is no key of its env: still unexpanded text.
+    expect(rovo.args.map(describeValue)).toEqual(["literal", "literal", "literal", "env:ACME_API_KEY", "literal !$ACME_REGION"]);
+    expect(rovo.credentials.filter((c) => c.source === "arg").map((c) => [c.key, describeValue(c)])).toEqual([["--header", "env:ACME_API_KEY"]]);
+    const unexpanded = result.findings.filter((f) => f.ruleId === "unexpanded-reference");
+    expect(unexpanded.map((f) => [f.server?.name, f.loc.line])).toEqual([["rovo", 10]]);
   });
 });
