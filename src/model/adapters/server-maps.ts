@@ -4,7 +4,7 @@
  */
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../parse/doc.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
-import { readServerEntry } from "../server-entry.js";
+import { namedValues, readServerEntry } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport, ValueRef } from "../types.js";
 
 interface MapOptions {
@@ -25,15 +25,22 @@ export function serversFromMap(input: AdapterInput, map: DocNode | undefined, pr
   return out;
 }
 
-/** Servers from a list of entries that carry `name` (Continue). */
+/**
+ * Servers from a list of entries that carry `name` (Continue). A hub or local
+ * block (`- uses: acme/notes-mcp`) is named by what it uses; the values under
+ * its `with:` are the inputs the block fills its env and headers from, so
+ * they are the server's credentials.
+ */
 export function serversFromList(input: AdapterInput, list: DocNode | undefined, prefix: string): McpServer[] {
   const out: McpServer[] = [];
   if (!isArray(list)) return out;
   list.items.forEach((item, i) => {
     if (!isObject(item)) return;
-    const nameEntry = item.entries.find((e) => e.key === "name");
+    const nameEntry = entry(item, "name") ?? entry(item, "uses");
     const name = str(nameEntry?.value) ?? `#${i}`;
-    out.push(readServerEntry(input, { name, node: item, nameSpan: nameEntry?.value.span ?? item.span, path: `${prefix}[${i}]` }));
+    const s = readServerEntry(input, { name, node: item, nameSpan: nameEntry?.value.span ?? item.span, path: `${prefix}[${i}]` });
+    const inputs = namedValues(input, get(item, "with")).map((v): Credential => ({ ...v, key: `with.${v.key}`, source: "setting" }));
+    out.push(inputs.length ? { ...s, credentials: [...s.credentials, ...inputs] } : s);
   });
   return out;
 }

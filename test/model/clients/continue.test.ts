@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import type { McpServer } from "../../../src/model/types.js";
+import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
 const C = "continue";
@@ -35,5 +38,31 @@ describe("Continue", () => {
     const copied = f.server("acme-copied");
     expect(copied.file).toBe(".continue/mcpServers/copied-from-claude.json");
     expect(summary(copied).env).toEqual({ ACME_TOKEN: "literal !${env:ACME_TOKEN}" });
+  });
+});
+
+describe("Continue hub and local blocks (`- uses:`)", () => {
+  const token = fakeGitHubToken("ghp", "continue-uses");
+  const text = `name: Acme
+version: 1.0.0
+schema: v1
+mcpServers:
+  - uses: acme/notes-mcp
+  - uses: acme/github-mcp
+    with:
+      GITHUB_PERSONAL_ACCESS_TOKEN: ${token}
+      ACME_ORG: \${{ secrets.ACME_ORG }}
+  - name: acme-local
+    command: acme-local-mcp
+`;
+  const result = scanSources([{ path: CONFIG, text }]);
+
+  it("are named by what they use, and their `with:` inputs are the server's credentials", () => {
+    expect(result.model.servers.map((s) => s.name)).toEqual(["acme/notes-mcp", "acme/github-mcp", "acme-local"]);
+    const gh = result.model.servers[1] as McpServer;
+    expect(at(gh.loc)).toEqual([6, 11]);
+    expect(creds(gh)).toEqual({ "setting:with.GITHUB_PERSONAL_ACCESS_TOKEN": "literal", "setting:with.ACME_ORG": "secretStore:secrets.ACME_ORG" });
+    const hit = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect([hit?.server?.name, hit?.loc.line, hit?.loc.column]).toEqual(["acme/github-mcp", 8, 37]);
   });
 });
