@@ -34,7 +34,7 @@ export function userHome(u: UserEnvironment): string | undefined {
 
 /**
  * Candidate paths (absolute; a `*` segment is a wildcard for one folder or
- * file name). Pure: nothing is read.
+ * file name, a `**` segment any run of folders). Pure: nothing is read.
  */
 export function userLocationPatterns(u: UserEnvironment): string[] {
   const home = userHome(u);
@@ -50,10 +50,14 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     p.join(appData, "Claude", "claude_desktop_config.json"),
     at(".claude.json"),
     at(".claude", "settings.json"),
+    // Installed plugins: `cache/<marketplace>/<plugin>/<version>/` and marketplace clones, each with its servers.
+    at(".claude", "plugins", "**", ".mcp.json"),
+    at(".claude", "plugins", "**", ".claude-plugin", "plugin.json"),
     ...vscodeUsers.flatMap((v) => [
       p.join(v, "mcp.json"),
       p.join(v, "settings.json"),
       p.join(v, "profiles", "*", "mcp.json"),
+      p.join(v, "profiles", "*", "settings.json"),
       p.join(v, "globalStorage", "saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json"),
       p.join(v, "globalStorage", "rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"),
     ]),
@@ -80,6 +84,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".continue", "mcpServers", "*.yml"),
     at(".continue", "mcpServers", "*.json"),
     at(".continue", ".env"),
+    at(".continue", "permissions.yaml"),
     at(".copilot", "mcp-config.json"),
     ...(xdg ? [p.join(xdg, ".copilot", "mcp-config.json")] : []),
     ...(u.platform === "win32"
@@ -114,12 +119,31 @@ export function existingUserFiles(u: UserEnvironment): UserFile[] {
   return [...found].sort().map((abs) => ({ abs, shown: shownUserPath(abs, u) }));
 }
 
-/** Expands `*` segments (one level each) with readdir; keeps regular files. */
+/** How deep a `**` segment looks (plugin caches are `cache/<marketplace>/<plugin>/<version>/`). */
+const MAX_DEEP = 6;
+
+/** `dir` and the folders under it, at most `depth` levels down; symbolic links are not followed. */
+function foldersUnder(dir: string, p: typeof path.posix, depth: number): string[] {
+  if (depth < 0) return [];
+  let names: fs.Dirent[];
+  try {
+    names = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return [dir, ...names.filter((d) => d.isDirectory() && d.name !== ".git" && d.name !== "node_modules").flatMap((d) => foldersUnder(p.join(dir, d.name), p, depth - 1))];
+}
+
+/** Expands `*` segments (one level each) and `**` segments with readdir; keeps regular files. */
 function expand(pattern: string, p: typeof path.posix): string[] {
   const parts = pattern.split(p.sep);
   const first = parts.findIndex((x) => x.includes("*"));
   let current = [first < 0 ? pattern : parts.slice(0, first).join(p.sep)];
   for (const part of first < 0 ? [] : parts.slice(first)) {
+    if (part === "**") {
+      current = current.flatMap((dir) => foldersUnder(dir, p, MAX_DEEP));
+      continue;
+    }
     if (!part.includes("*")) {
       current = current.map((c) => p.join(c, part));
       continue;

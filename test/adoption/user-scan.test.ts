@@ -75,6 +75,24 @@ describe("mcplint scan --user", () => {
     ]);
   });
 
+  it("finds installed Claude Code plugins' servers, Continue CLI permissions and VS Code profile settings", () => {
+    const home = tempTree({
+      ".claude/plugins/cache/acme-market/notes/1.2.0/.mcp.json": clean,
+      ".claude/plugins/cache/acme-market/tasks/0.3.1/.claude-plugin/plugin.json": clean,
+      ".claude/plugins/marketplaces/acme-market/plugins/notes/.mcp.json": clean,
+      ".claude/plugins/cache/acme-market/notes/1.2.0/node_modules/dep/.mcp.json": clean,
+      ".continue/permissions.yaml": "allow:\n  - Bash\n",
+      ".config/Code/User/profiles/work/settings.json": "{}\n",
+    });
+    expect(existingUserFiles({ platform: "linux", env: { HOME: home } }).map((f) => f.shown)).toEqual([
+      "~/.claude/plugins/cache/acme-market/notes/1.2.0/.mcp.json",
+      "~/.claude/plugins/cache/acme-market/tasks/0.3.1/.claude-plugin/plugin.json",
+      "~/.claude/plugins/marketplaces/acme-market/plugins/notes/.mcp.json",
+      "~/.config/Code/User/profiles/work/settings.json",
+      "~/.continue/permissions.yaml",
+    ]);
+  });
+
   it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
     const home = fakeHome();
     const cwd = tempTree({ ".mcp.json": leaky });
