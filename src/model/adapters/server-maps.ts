@@ -109,7 +109,25 @@ export const claudeUserAdapter: Adapter = (input) =>
   });
 
 /** VS Code: `.vscode/mcp.json` (`servers`), settings (`mcp.servers`), `.code-workspace` (`settings.mcp.servers`). */
-export const vscodeAdapter: Adapter = (input) =>
+export const vscodeAdapter: Adapter = (input) => {
+  const out = vscodeServers(input);
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredMcpServers(input, d))] };
+};
+
+/**
+ * VS Code's `mcp.json` keeps servers under `servers`; a Claude-style
+ * `mcpServers` object there (a common copy-paste) is ignored without a word,
+ * so the servers the file seems to configure never start.
+ */
+function ignoredMcpServers(input: AdapterInput, d: DocNode): Diagnostic[] {
+  const e = entry(d, "mcpServers");
+  if (!e || !isObject(e.value) || get(d, "servers") !== undefined) return [];
+  const loc = locOf(input, e.keySpan);
+  const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
+  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: VS Code reads servers from \`servers\`, not \`mcpServers\`, so it never starts ${names || "what \`mcpServers\` holds"} (rename the key to "servers")`, file: input.file, loc }];
+}
+
+const vscodeServers: Adapter = (input) =>
   eachDoc(input, (d) => {
     // `${input:id}` is filled from the file's own `inputs` list; an id not declared there is never prompted for.
     const declared = new Set([get(d, "inputs"), get(d, "mcp", "inputs"), get(d, "settings", "mcp", "inputs")].flatMap((l) => (isArray(l) ? l.items.map((i) => str(get(i, "id")) ?? "") : [])));

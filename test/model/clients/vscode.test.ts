@@ -76,3 +76,16 @@ describe("Windows and JSONC edge cases", () => {
     expect(positions("\uFEFF" + text.replace(/\n/g, "\r\n"))).toEqual(lf);
   });
 });
+
+describe("VS Code mcp.json with a Claude-style mcpServers object", () => {
+  it("is a warning diagnostic at the key: VS Code ignores it, so those servers never start", async () => {
+    const { scanSources } = await import("../../../src/api.js");
+    const text = `{\n  "mcpServers": {\n    "notes": { "command": "acme-notes-mcp" },\n    "tasks": { "type": "http", "url": "https://mcp.acme.example/mcp" }\n  }\n}\n`;
+    const r = scanSources([{ path: ".vscode/mcp.json", text }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.diagnostics.map((d) => `${d.level} ${d.code} ${d.file} ${d.loc?.line}:${d.loc?.column}`)).toEqual(["warning config .vscode/mcp.json 2:3"]);
+    expect(r.diagnostics[0]?.message).toContain("never starts 'notes', 'tasks'");
+    const right = scanSources([{ path: ".vscode/mcp.json", text: text.replace("mcpServers", "servers") }]);
+    expect([right.model.servers.length, right.diagnostics]).toEqual([2, []]);
+  });
+});
