@@ -80,6 +80,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     p.join(codexHome, "*.config.toml"),
     at(".continue", "config.yaml"),
     at(".continue", "config.yml"),
+    at(".continue", "config.json"),
     at(".continue", "mcpServers", "*.yaml"),
     at(".continue", "mcpServers", "*.yml"),
     at(".continue", "mcpServers", "*.json"),

@@ -168,6 +168,10 @@ export const continueAdapter: Adapter = (input) =>
     return isArray(s) ? serversFromList(input, s, "mcpServers") : serversFromMap(input, s, "mcpServers");
   });
 
+/** Continue's legacy `config.json`: `experimental.modelContextProtocolServers`, entries with a nested `transport`. */
+export const continueLegacyAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => serversFromList(input, get(d, "experimental", "modelContextProtocolServers"), "experimental.modelContextProtocolServers"));
+
 /** Goose: `extensions` map (builtin extensions are not MCP servers of their own). */
 export const gooseAdapter: Adapter = (input) =>
   eachDoc(input, (d) => serversFromMap(input, get(d, "extensions"), "extensions").filter((s) => s.command || s.url));

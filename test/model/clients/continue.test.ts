@@ -66,3 +66,27 @@ mcpServers:
     expect([hit?.server?.name, hit?.loc.line, hit?.loc.column]).toEqual(["acme/github-mcp", 8, 37]);
   });
 });
+
+describe("Continue legacy config.json (experimental.modelContextProtocolServers)", () => {
+  const token = fakeGitHubToken("ghp", "continue-legacy");
+  const text = `{
+  "models": [],
+  "experimental": {
+    "modelContextProtocolServers": [
+      { "name": "acme-notes", "transport": { "type": "stdio", "command": "npx", "args": ["-y", "@acme/notes-mcp@1.0.0"], "env": { "ACME_TOKEN": "${token}" } } },
+      { "transport": { "type": "sse", "url": "https://mcp.acme.example/sse" } }
+    ]
+  }
+}
+`;
+  const result = scanSources([{ path: ".continue/config.json", text }]);
+
+  it("models each entry of the list with its nested transport", () => {
+    expect(result.model.servers.map((s) => [s.name, s.client, s.transport, s.command?.raw ?? s.url?.raw])).toEqual([
+      ["acme-notes", "continue", "stdio", "npx"],
+      ["#1", "continue", "sse", "https://mcp.acme.example/sse"],
+    ]);
+    const hit = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect([hit?.server?.name, hit?.loc.line]).toEqual(["acme-notes", 5]);
+  });
+});
