@@ -205,7 +205,7 @@ export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServ
  */
 export const copilotAgentAdapter: Adapter = (input) =>
   eachDoc(input, (d) =>
-    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map(withOwnEnvInArgs).map((s) => {
+    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map(withBareSecretNames).map(withOwnEnvInArgs).map((s) => {
       const e = entry(get(d, "mcpServers", s.name), "tools");
       const tools = strings(e?.value).map((x) => x.value);
       if (!e || tools.length === 0) return s;
@@ -213,6 +213,21 @@ export const copilotAgentAdapter: Adapter = (input) =>
       return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
     }),
   );
+
+/** A bare Copilot environment name as a whole value (the coding agent's first documented form). */
+const BARE_COPILOT_NAME = /^COPILOT_MCP_[A-Za-z0-9_]+$/;
+
+/**
+ * Copilot coding agent: an `env` or `headers` value that is just the name of
+ * a `COPILOT_MCP_` secret or variable (`"SENTRY_ACCESS_TOKEN":
+ * "COPILOT_MCP_SENTRY_ACCESS_TOKEN"`, GitHub's documented form before `$X`
+ * substitution) is filled from that secret, not passed as text.
+ */
+function withBareSecretNames(s: McpServer): McpServer {
+  const fix = <T extends ConfigValue>(v: T): T => (v.ref.kind === "literal" && !v.unexpanded && BARE_COPILOT_NAME.test(v.raw) ? { ...v, ref: { kind: "env", name: v.raw } } : v);
+  const named = new Set([...s.env, ...s.headers].map((v) => `${v.loc.line}:${v.loc.column}`));
+  return { ...s, env: s.env.map(fix), headers: s.headers.map(fix), credentials: s.credentials.map((c) => (named.has(`${c.loc.line}:${c.loc.column}`) ? fix(c) : c)) };
+}
 
 /** The variable a `$X`, `${X}` or `${X:-d}` token names. */
 const tokenName = (t: string): string | undefined => /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(t)?.[1];

@@ -73,3 +73,12 @@ describe("Copilot coding agent: variables of the entry's own env in args", () =>
     expect(unexpanded.map((f) => [f.server?.name, f.loc.line])).toEqual([["rovo", 10]]);
   });
 });
+
+describe("Copilot coding agent: a bare COPILOT_MCP_ name as an env value", () => {
+  it("is a reference to that secret (the first documented form), not a literal", () => {
+    const text = `{ "mcpServers": { "sentry": { "type": "local", "command": "acme-sentry-mcp", "tools": ["get_issue"],\n  "env": { "SENTRY_ACCESS_TOKEN": "COPILOT_MCP_SENTRY_ACCESS_TOKEN", "SENTRY_HOST": "sentry.acme.example" } } } }\n`;
+    const s = scanSources([{ path: AGENT, text }]).model.servers[0] as McpServer;
+    expect(s.env.map((v) => [v.key, describeValue(v)])).toEqual([["SENTRY_ACCESS_TOKEN", "env:COPILOT_MCP_SENTRY_ACCESS_TOKEN"], ["SENTRY_HOST", "literal"]]);
+    expect(s.credentials.map((c) => describeValue(c))).toEqual(["env:COPILOT_MCP_SENTRY_ACCESS_TOKEN", "literal"]);
+  });
+});
