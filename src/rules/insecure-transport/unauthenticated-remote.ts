@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
 import { isLoopbackHost, isPrivateNetworkHost, isTemplatedHost, remoteEndpoints } from "../../model/endpoint.js";
+import { urlCarriesCredential } from "../../model/server-entry.js";
 
 export default defineRule({
   id: "unauthenticated-remote",
@@ -28,6 +29,8 @@ export default defineRule({
         if (!/^(https?|wss?)$/.test(e.scheme) || isTemplatedHost(e.host) || isLoopbackHost(e.host)) continue;
         if (s.scope === "gateway" && isPrivateNetworkHost(e.host)) continue;
         if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)/i.test(a.raw))) continue;
+        // A bridge's URL argument (`mcp-remote https://...?token=...`) that carries its own credential.
+        if (urlCarriesCredential(e.value.raw)) continue;
         ctx.report({ messageId: "none", data: { server: s.name, client: s.client, host: e.host }, loc: e.value.loc, identity: `${s.name}\u0000${e.host}`, server: { name: s.name, client: s.client } });
       }
     }
@@ -42,6 +45,7 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/sse?token=\${env:ACME_MCP_TOKEN}"] } } }\n` },
       {
         // A gateway route to an in-cluster upstream: the caller authenticates at the gateway.
         file: "pomerium/config.yaml",
