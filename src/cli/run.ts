@@ -380,7 +380,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
       const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model, result.ruleOptions) : inventoryText(result.model, result.ruleOptions);
-      if (flags.output) fs.writeFileSync(path.resolve(io.cwd, flags.output), out);
+      if (flags.output) writeFileOrFail(flags.output, out, io, "inventory");
       else res.stdout += out;
     });
 
@@ -397,7 +397,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(lockFolder(paths, io.cwd, result.root), LOCK_FILE_NAME);
       // Paths in a lock are relative to the folder it is in.
       const lock = rebaseLock(buildLock(result.model), result.root, path.dirname(target));
-      fs.writeFileSync(target, serializeLock(lock));
+      writeFileOrFail(target, serializeLock(lock), io, "lock");
       res.stderr += `mcplint: locked ${lock.servers.length} server${lock.servers.length === 1 ? "" : "s"} in ${path.relative(io.cwd, target) || target}\n`;
     });
 

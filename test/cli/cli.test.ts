@@ -123,6 +123,19 @@ describe("mcplint inventory", () => {
     expect(inv.servers[1].credentials[0]).toMatchObject({ key: "Authorization", reference: "input", name: "notes" });
     expect(inv).toHaveProperty("policies");
   });
+
+  it("-o writes into a folder that does not exist yet, as scan -o does; an unwritable target is a usage error, not an internal error", async () => {
+    const dir = tempTree(clean);
+    const r = await cli(["inventory", "--format", "json", "-o", "reports/inventory.json"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "reports", "inventory.json"), "utf8")).servers).toHaveLength(1);
+    fs.writeFileSync(path.join(dir, "file"), "");
+    const bad = await cli(["inventory", "-o", "file/inventory.txt"], dir);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/^mcplint: cannot write inventory file\/inventory.txt: (ENOTDIR|EEXIST)/);
+    expect(bad.stderr).not.toContain("internal error");
+  });
 });
 
 describe("mcplint lock and drift", () => {
@@ -177,5 +190,17 @@ describe("mcplint lock and drift", () => {
     const text = fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8");
     expect(text).not.toContain(token.slice(4, 20));
     expect(text).toMatch(/GITHUB_PERSONAL_ACCESS_TOKEN=literal:[0-9a-f]{16}/);
+  });
+
+  it("-o writes into a folder that does not exist yet; an unwritable target is a usage error, not an internal error", async () => {
+    const dir = tempTree(clean);
+    const r = await cli(["lock", "-o", "locks/mcplint.lock.json"], dir);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "locks", "mcplint.lock.json"), "utf8")).servers).toHaveLength(1);
+    fs.writeFileSync(path.join(dir, "file"), "");
+    const bad = await cli(["lock", "-o", "file/mcplint.lock.json"], dir);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/^mcplint: cannot write lock /);
+    expect(bad.stderr).not.toContain("internal error");
   });
 });
