@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { aboveConfigFolders } from "../catalog/config-folders.js";
 import { globMatcher } from "../catalog/glob.js";
 import type { Diagnostic } from "../model/types.js";
 
@@ -47,8 +48,9 @@ export function toPosix(p: string): string {
  * The folder that reported paths are relative to: the current folder when
  * every path lies inside it (so SARIF paths match the repository), else the
  * deepest folder that holds every scanned folder (a file's folder for a
- * file). Reported paths then never climb out with `..`, which no client's
- * path pattern would recognise.
+ * file), above any catalog folder it ends in (`.cursor`, `.vscode` ...).
+ * Reported paths then never climb out with `..`, which no client's path
+ * pattern would recognise, and keep the folders their format is named by.
  */
 export function rootOf(paths: readonly string[], cwd: string): string {
   const abs = paths.map((p) => path.resolve(cwd, p));
@@ -63,7 +65,9 @@ export function rootOf(paths: readonly string[], cwd: string): string {
     }
   });
   if (folders.length === 0 || folders.every((f) => isInside(f, cwd))) return cwd;
-  return folders.reduce(commonFolder);
+  // Above the configuration folders it ends in: `~/.cursor/mcp.json` is reported as
+  // `.cursor/mcp.json` (Cursor's file), not as `mcp.json` (no format).
+  return aboveConfigFolders(folders.reduce(commonFolder));
 }
 
 /** Is `abs` the folder `dir` or inside it? */

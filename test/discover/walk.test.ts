@@ -146,6 +146,26 @@ describe("the root that reported paths are relative to", () => {
     expect((await walk({ paths: ["a", "b"], cwd: path.join(base, "r") })).root).toBe(path.join(base, "r"));
     expect((await walk({ paths: [path.join(base, "r/a")], cwd: path.join(base, "elsewhere") })).root).toBe(path.join(base, "r/a"));
   });
+
+  it("sits above the catalog folder a file or folder outside the current folder is in, so its format is still known (`~/.cursor/mcp.json`)", async () => {
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], autoApprove: ["*"] } } }));
+    const cwd = path.join(base, "elsewhere");
+    for (const p of ["r/a/.cursor/mcp.json", "r/a/.cursor"]) {
+      const result = await scan({ paths: [path.join(base, p)], cwd, lockFile: false });
+      expect(result.root).toBe(path.join(base, "r/a"));
+      expect(result.model.servers.map((s) => [s.client, s.name, s.loc.file])).toEqual([["cursor", "s", ".cursor/mcp.json"]]);
+      expect(result.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.file)).toEqual([".cursor/mcp.json"]);
+    }
+    mkdirSync(path.join(base, "r/c/.continue/mcpServers"), { recursive: true });
+    writeFileSync(path.join(base, "r/c/.continue/mcpServers/x.yaml"), "name: x\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: s\n    command: npx\n    args: [\"-y\", \"x@1.0.0\"]\n");
+    const nested = await scan({ paths: [path.join(base, "r/c/.continue/mcpServers/x.yaml")], cwd, lockFile: false });
+    expect(nested.model.servers.map((s) => [s.client, s.loc.file])).toEqual([["continue", ".continue/mcpServers/x.yaml"]]);
+  });
+
+  it("does not climb out of a folder whose name a catalog path has only as a plain word (a repository named `zed` or `codex`)", async () => {
+    for (const name of ["zed", "codex", "goose"]) mkdirSync(path.join(base, name), { recursive: true });
+    for (const name of ["zed", "codex", "goose"]) expect((await walk({ paths: [path.join(base, name)], cwd: path.join(base, "elsewhere") })).root).toBe(path.join(base, name));
+  });
 });
 
 describe(".gitignore files above a scanned folder", () => {
