@@ -5,6 +5,7 @@
  * Messages carry redacted previews only, like every other report.
  */
 import type { Finding } from "../engine/finding.js";
+import { printable } from "./printable.js";
 
 const COMMAND: Record<Finding["level"], string> = { error: "error", warning: "warning", note: "notice" };
 
@@ -25,7 +26,7 @@ export function annotations(findings: readonly Finding[]): string {
     .map((f) => {
       const l = f.loc;
       const props = [`file=${escapeProperty(l.file)}`, `line=${l.line}`, `col=${l.column}`, `endLine=${l.endLine}`, `endColumn=${l.endColumn}`, `title=${escapeProperty(f.ruleId)}`];
-      return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(f.message)}\n`;
+      return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(printable(f.message))}\n`;
     })
     .join("");
 }

@@ -8,6 +8,7 @@ import type { McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown } from "../engine/redact-values.js";
 import { within } from "../model/location.js";
+import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
 export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
@@ -133,5 +134,5 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
   for (const p of model.policies) {
     out.push(`${p.name}  [${p.client}/${p.kind}]  ${p.file}:${p.loc.line}  default: ${p.defaultDecision}${p.defaultDecision === "deny" ? " (default-deny)" : ""} — ${p.defaultReason}`);
   }
-  return out.join("\n") + "\n";
+  return out.map(printable).join("\n") + "\n";
 }

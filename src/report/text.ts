@@ -6,6 +6,7 @@ import type { Finding } from "../engine/finding.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Loc } from "../model/location.js";
 import { maskedLine, type SourceLookup } from "./frames.js";
+import { printable } from "./printable.js";
 
 export interface Colors {
   red(s: string): string;
@@ -45,18 +46,18 @@ export function toText(input: TextInput): string {
   }
   const levelText = (l: Finding["level"]) => (l === "error" ? c.red("error  ") : l === "warning" ? c.yellow("warning") : c.blue("note   "));
   for (const [file, list] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(printable(file)));
     for (const f of list) {
-      const sup = f.suppression ? c.dim(` (suppressed: ${f.suppression.justification})`) : "";
-      out.push(`  ${f.loc.file}:${f.loc.line}:${f.loc.column}  ${levelText(f.level)}  ${c.dim(f.ruleId)}  ${f.message}${sup}`);
+      const sup = f.suppression ? c.dim(` (suppressed: ${printable(f.suppression.justification)})`) : "";
+      out.push(`  ${printable(f.loc.file)}:${f.loc.line}:${f.loc.column}  ${levelText(f.level)}  ${c.dim(f.ruleId)}  ${printable(f.message)}${sup}`);
       const text = input.source?.(f.loc.file);
       if (text !== undefined) {
         const frame = maskedLine(text, f.loc, input.secretLocs ?? []);
         if (frame !== undefined && frame.trim()) {
-          out.push(c.dim(`    ${String(f.loc.line).padStart(4)} | ${frame.trimEnd()}`));
+          out.push(c.dim(`    ${String(f.loc.line).padStart(4)} | ${printable(frame.trimEnd())}`));
         }
       }
-      for (const r of f.related.slice(0, 5)) out.push(c.dim(`    ↳ ${r.loc.file}:${r.loc.line}:${r.loc.column} ${r.message}`));
+      for (const r of f.related.slice(0, 5)) out.push(c.dim(`    ↳ ${printable(r.loc.file)}:${r.loc.line}:${r.loc.column} ${printable(r.message)}`));
       if (f.related.length > 5) out.push(c.dim(`    ↳ … and ${f.related.length - 5} more`));
     }
     out.push("");
@@ -69,7 +70,7 @@ export function toText(input: TextInput): string {
       // the limit is a gap in the scan that the reader must see. The others are in json/sarif.
       if (d.code === "parse-error") continue;
       if (d.level === "note" && (d.code !== "too-large" || ++tooLarge > MAX_TOO_LARGE_SHOWN)) continue;
-      out.push(c.dim(`${d.level}: ${d.message}`));
+      out.push(c.dim(`${d.level}: ${printable(d.message)}`));
     }
     if (tooLarge > MAX_TOO_LARGE_SHOWN) out.push(c.dim(`note: … and ${tooLarge - MAX_TOO_LARGE_SHOWN} more files over the size limit (--format json lists them)`));
   }
