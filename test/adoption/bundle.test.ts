@@ -44,6 +44,14 @@ function bundled(argv: string[], nodeArgs: string[] = []) {
   return spawnSync(process.execPath, [...nodeArgs, BIN, ...argv], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
 }
 
+describe("the bundled CLI and a reader that stops early", () => {
+  it.each([["sarif"], ["text"]])("`mcplint scan --format %s | head -c 100` prints no stack trace (EPIPE) and keeps the scan's exit code", (format) => {
+    const script = `{ "${process.execPath}" "${BIN}" scan fixtures --format ${format}; echo "status=$?" >&3; } 3>&2 | head -c 100 >/dev/null`;
+    const r = spawnSync("sh", ["-c", script], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
+    expect(r.stderr).toBe("status=1\n");
+  });
+});
+
 describe("the bundled CLI gives the library's results", { timeout: 120_000 }, () => {
   const folders = fs.readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `fixtures/${d.name}`);
 
