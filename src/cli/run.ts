@@ -58,7 +58,9 @@ interface ScanFlags {
   user?: boolean;
 }
 
+/** `--exclude` values, repeatable; an empty glob is a usage error (as `exclude: [""]` is in the configuration file). */
 function collect(value: string, previous: string[]): string[] {
+  if (!value.trim()) throw new CommanderError(EXIT_FATAL, "mcplint.invalidExclude", "--exclude: an empty glob matches nothing; give a path, a name or a glob");
   return [...previous, value];
 }
 

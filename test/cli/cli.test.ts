@@ -55,6 +55,15 @@ describe("mcplint scan", () => {
     expect(missing.stderr).toContain("no such file or folder: no-such-folder");
   });
 
+  it("an empty --exclude (a CI variable left unset) is a usage error naming the flag, in every command, not an internal error", async () => {
+    const dir = tempTree(clean);
+    for (const argv of [["scan", "--exclude", ""], ["inventory", "--exclude", ""], ["lock", "--exclude", " "]]) {
+      const r = await cli(argv, dir);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toBe("mcplint: --exclude: an empty glob matches nothing; give a path, a name or a glob\n");
+    }
+  });
+
   it("never prints the whole secret in any format", async () => {
     const dir = tempTree(leaky);
     for (const format of ["text", "json", "sarif"]) {
