@@ -54,7 +54,7 @@ export function toPosix(p: string): string {
  */
 export function rootOf(paths: readonly string[], cwd: string): string {
   const abs = paths.map((p) => path.resolve(cwd, p));
-  if (abs.every((a) => isInside(a, cwd))) return cwd;
+  if (abs.every((a) => isInside(a, cwd))) return cwdRoot(cwd);
   // Only what is walked counts: a missing path or a device (`/dev/null`) is a diagnostic.
   const folders = abs.flatMap((only) => {
     try {
@@ -64,11 +64,26 @@ export function rootOf(paths: readonly string[], cwd: string): string {
       return [];
     }
   });
-  if (folders.length === 0 || folders.every((f) => isInside(f, cwd))) return cwd;
+  if (folders.length === 0 || folders.every((f) => isInside(f, cwd))) return cwdRoot(cwd);
   // Above the configuration folders it ends in: `~/.cursor/mcp.json` is reported as
   // `.cursor/mcp.json` (Cursor's file), not as `mcp.json` (no format).
   return aboveConfigFolders(folders.reduce(commonFolder));
 }
+
+/**
+ * The current folder as the root, unless it is a catalog folder itself (`cd
+ * .cursor && mcplint scan`): then the folder above it, so that `mcp.json` is
+ * still `.cursor/mcp.json`. Catalog folders are dot folders, VS Code's `User`
+ * folder and Roo's `rooveterinaryinc.roo-cline/settings` (configFolderGlobs):
+ * a current folder with none of those in its path (most repository roots,
+ * the pre-commit case) is taken as it is, without loading the glob matcher.
+ * A repository's own root (`~/.config` kept in git) stays the root: SARIF
+ * paths must be the repository's.
+ */
+function cwdRoot(cwd: string): string {
+  return MAYBE_CONFIG_FOLDER.test(cwd) && !fs.existsSync(path.join(cwd, ".git")) ? aboveConfigFolders(cwd) : cwd;
+}
+const MAYBE_CONFIG_FOLDER = /[\\/](?:\.[^\\/]|User(?:[\\/]|$)|rooveterinaryinc\.roo-cline[\\/])/;
 
 /** Is `abs` the folder `dir` or inside it? */
 function isInside(abs: string, dir: string): boolean {

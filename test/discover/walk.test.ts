@@ -162,6 +162,22 @@ describe("the root that reported paths are relative to", () => {
     expect(nested.model.servers.map((s) => [s.client, s.loc.file])).toEqual([["continue", ".continue/mcpServers/x.yaml"]]);
   });
 
+  it("sits above the catalog folder the current folder is (`cd .cursor && mcplint scan`), unless that folder is a repository's root", async () => {
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], autoApprove: ["*"] } } }));
+    const cwd = path.join(base, "r/a/.cursor");
+    for (const paths of [["."], ["mcp.json"]]) {
+      const result = await scan({ paths, cwd, lockFile: false });
+      expect(result.root).toBe(path.join(base, "r/a"));
+      expect(result.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.file)).toEqual([".cursor/mcp.json"]);
+    }
+    mkdirSync(path.join(cwd, ".git"));
+    try {
+      expect((await walk({ paths: ["."], cwd })).root).toBe(cwd);
+    } finally {
+      rmSync(path.join(cwd, ".git"), { recursive: true });
+    }
+  });
+
   it("does not climb out of a folder whose name a catalog path has only as a plain word (a repository named `zed` or `codex`)", async () => {
     for (const name of ["zed", "codex", "goose"]) mkdirSync(path.join(base, name), { recursive: true });
     for (const name of ["zed", "codex", "goose"]) expect((await walk({ paths: [path.join(base, name)], cwd: path.join(base, "elsewhere") })).root).toBe(path.join(base, name));
