@@ -305,6 +305,26 @@ async function listRules(): Promise<string> {
   return [`${"rule".padEnd(30)} ${"level".padEnd(8)} ${"category".padEnd(22)} title`, ...rows].join("\n") + "\n";
 }
 
+/**
+ * Options before the command (`mcplint --format json scan`, as git and
+ * gitleaks accept): the command name is moved to the front. Without that,
+ * the default command (`scan`) would take every word as its own and scan a
+ * folder named `scan` or `inventory`. Only a command name that comes after
+ * nothing but options and their values (known from each command's option
+ * definitions) is moved, so `mcplint -o scan .` still writes to a file named
+ * scan.
+ */
+export function commandFirst(argv: readonly string[], commands: readonly Command[]): readonly string[] {
+  const byName = new Map(commands.map((c) => [c.name(), c]));
+  const takesValue = new Set(commands.flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined))));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--" || !a.startsWith("-")) return i > 0 && byName.has(a) ? [a, ...argv.slice(0, i), ...argv.slice(i + 1)] : argv;
+    if (!a.includes("=") && takesValue.has(a)) i++;
+  }
+  return argv;
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<CliResult> {
   const res: CliResult = { exitCode: EXIT_OK, stdout: "", stderr: "" };
   const program = new Command();
@@ -404,7 +424,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     });
 
   try {
-    await program.parseAsync(["node", "mcplint", ...argv]);
+    await program.parseAsync(["node", "mcplint", ...commandFirst(argv, program.commands)]);
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {

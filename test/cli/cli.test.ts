@@ -32,6 +32,18 @@ describe("mcplint scan", () => {
     expect(r.stdout).toContain("hardcoded-secret");
   });
 
+  it("takes options before the command name (`mcplint --format json scan`), and a command name that is an option's value as that value", async () => {
+    const dir = tempTree(leaky);
+    const json = await cli(["--format", "json", "--fail-on", "none", "scan"], dir);
+    expect(json.exitCode).toBe(0);
+    expect(JSON.parse(json.stdout).summary.filesScanned).toBe(1);
+    const inv = await cli(["--format=json", "inventory"], dir);
+    expect(JSON.parse(inv.stdout).servers.map((s: { name: string }) => s.name)).toEqual(["github"]);
+    const out = await cli(["-o", "scan", "."], dir);
+    expect(out.exitCode).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "scan"), "utf8")).toContain("hardcoded-secret");
+  });
+
   it("exits 0 on a clean tree", async () => {
     const dir = tempTree(clean);
     const r = await cli(["scan", "."], dir);
