@@ -10,7 +10,7 @@ import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
 import type { McplintConfig } from "./schema.js";
 import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.js";
-import { parseAllowEntry } from "../engine/secret-allow.js";
+import { parseAllowEntry, regexErrorMessage } from "../engine/secret-allow.js";
 import { isRealDate } from "../engine/suppress.js";
 import { isVersionOrRange } from "../engine/approved.js";
 
@@ -63,7 +63,7 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
     try {
       new RegExp(p.regex, "g");
     } catch (err) {
-      problem(["secrets", "patterns", String(i), "regex"], `invalid regular expression: ${(err as Error).message}`);
+      problem(["secrets", "patterns", String(i), "regex"], regexErrorMessage(err));
     }
   });
   (config.secrets?.allow ?? []).forEach((a, i) => {

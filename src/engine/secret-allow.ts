@@ -18,8 +18,19 @@ export function parseAllowEntry(raw: string): { ok: true; entry: AllowEntry } | 
   try {
     return { ok: true, entry: { kind: "regex", re: new RegExp(m[1] as string, (m[2] ?? "").replace(/g|y/g, "")) } };
   } catch (err) {
-    return { ok: false, message: `invalid regular expression: ${(err as Error).message}` };
+    return { ok: false, message: regexErrorMessage(err) };
   }
+}
+
+/**
+ * What a regex compile error says, without the pattern: V8 quotes the whole
+ * pattern (`Invalid regular expression: /.../: Unterminated group`), and an
+ * allow entry is a known secret value.
+ */
+export function regexErrorMessage(err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const reason = /^Invalid regular expression: \/.*\/[a-z]*: ([^:]+)$/s.exec(raw)?.[1];
+  return `invalid regular expression: ${reason ?? "syntax error"}`;
 }
 
 export function parseAllowList(raw: readonly string[]): AllowEntry[] {

@@ -74,6 +74,17 @@ suppressions:
     expect(r.problems[0]?.message).toContain(message);
   });
 
+  it("a secrets.allow entry that does not compile is reported without echoing it (it is a secret value)", async () => {
+    const r = await parseConfig(".mcplint.yaml", `secrets:\n  allow:\n    - "/^${token}[/"\n`, known);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]).toMatchObject({ key: "secrets.allow[0]", line: 3, message: "invalid regular expression: Unterminated character class" });
+    expect(JSON.stringify(r.problems)).not.toContain(token.slice(0, 24));
+    const p = await parseConfig(".mcplint.yaml", `secrets:\n  patterns:\n    - { id: x, title: X, regex: "${token}(" }\n`, known);
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.problems[0]?.message).toBe("invalid regular expression: Unterminated group");
+  });
+
   it.each(["1.4.0", "^1.4.0", ">=2 <3", "2.0.0rc1", "1!2.0", "v0.5.0", "~0.3", "*"])("an approved package's version %s is accepted", async (version) => {
     const r = await parseConfig(".mcplint.yaml", `approved:\n  - { package: acme-notes, version: "${version}" }\n  - { image: acme/notes-mcp, version: latest }\n`, known);
     expect(r.ok).toBe(true);
