@@ -8,6 +8,7 @@ import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
 import { hashComments } from "./source-comments.js";
+import { redact } from "../secrets/redact.js";
 
 export interface YamlResult {
   readonly docs: DocNode[];
@@ -77,7 +78,7 @@ export function parseYaml(text: string): YamlResult {
     budget.nodes = total;
     for (const e of doc.errors) {
       const [start = 0, end = start + 1] = e.pos ?? [];
-      problems.push({ message: `YAML syntax error: ${firstLine(e.message)}`, span: { start, end } });
+      problems.push({ message: `YAML syntax error: ${withoutSource(firstLine(e.message), text)}`, span: { start, end } });
     }
     if (doc.errors.length > 0) continue;
     const root = doc.contents as YNode | null;
@@ -101,6 +102,20 @@ export function parseYaml(text: string): YamlResult {
 
 function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
+}
+
+/**
+ * Some `yaml` messages end by quoting the offending source (`Block scalar
+ * header includes extra characters: |<rest of the line>`), which may be a
+ * secret value: such a quote (8 characters or more, found verbatim in the
+ * text) is shortened to a preview of at most 4 characters.
+ */
+function withoutSource(message: string, text: string): string {
+  const i = message.indexOf(": ");
+  if (i < 0) return message;
+  const quoted = message.slice(i + 2);
+  if (quoted.length < 8 || !text.includes(quoted)) return message;
+  return `${message.slice(0, i)}: ${redact(quoted)}`;
 }
 
 function spanOf(n: YNode): { start: number; end: number } {

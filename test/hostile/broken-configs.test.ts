@@ -1,7 +1,7 @@
 /** A config with a syntax error is not modelled, but its secrets are still found (text scan). */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 
 const token = fakeGitHubToken("ghp", "broken-configs");
 
@@ -20,5 +20,14 @@ describe("secrets in configs with syntax errors", () => {
     const other = fakeGitHubToken("ghp", "broken-configs-2");
     const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      T: ${token}\n---\nbroken: [\nT: ${other}\n` }]);
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.line)).toEqual([5, 8]);
+  });
+
+  it.each(["|", ">"])("a YAML value that starts with %s (a block scalar header) is not quoted whole by the parse error", (indicator) => {
+    const password = indicator + fakeOpaqueKey("broken-configs-block", 24);
+    const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      DB_PASSWORD: ${password}\n` }]);
+    const parse = r.diagnostics.filter((d) => d.code === "parse-error");
+    expect(parse.map((d) => d.message)).toEqual([`.continue/config.yaml:5:21: YAML syntax error: Block scalar header includes extra characters: ${password.slice(0, 4)}\u2026`]);
+    const printed = JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)]);
+    expect(printed).not.toContain(password.slice(1, 13));
   });
 });
