@@ -17,6 +17,11 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   ["gh", "p_", "16C7e42F292c6912E7710c838347Ae178B4a"].join(""),
   ["gh", "o_", "16C7e42F292c6912E7710c838347Ae178B4a"].join(""),
   ["xox", "b-", "17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"].join(""),
+  // PagerDuty's REST API documentation token
+  ["y_NbAkKc66", "ryYTWUXYEu"].join(""),
+  // MDN's and RFC 7617's Basic credentials (aladdin:opensesame, Aladdin:open sesame)
+  ["YWxhZGRpbjpv", "cGVuc2VzYW1l"].join(""),
+  ["QWxhZGRpbjpv", "cGVuIHNlc2FtZQ=="].join(""),
   // jwt.io's sample token
   [
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
@@ -24,6 +29,12 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
   ].join("."),
 ]);
+
+/**
+ * Documentation examples quoted inside longer values: Telegram's BotFather
+ * example token after any bot id (`110201543:AAHdq...`, `123456789:AAHdq...`).
+ */
+const DOC_EXAMPLE_PARTS: readonly string[] = [["AAHdqTcvCH1vGWJx", "fSeofSAs0K5PALDsaw"].join("")];
 
 /** Substrings that mark a value as a placeholder wherever they occur. */
 const PLACEHOLDER_SUBSTRINGS =
@@ -45,7 +56,9 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
     "dev development prod production staging stage local localhost sandbox " +
     "db database name hash salt session jwt webhook signing encryption master bot oauth credential credentials " +
     "github gitlab openai anthropic slack aws stripe google azure mcp server pat gh sk pk " +
-    "put insert enter add set goes go to in of for with and or not no do" 
+    "put insert enter add set goes go to in of for with and or not no do " +
+    // how-to phrases: `generate-with-openssl-rand-base64-32`, `some-random-32-char-string`
+    "generate run use openssl rand base hex char chars character characters strong length"
   ).split(" "),
 );
 
@@ -71,6 +84,13 @@ function isSequential(s: string): boolean {
     if (b === a + 1 || b === a - 1 || (a === 57 && b === 48) /* 9→0 */) steps++;
   }
   return steps / (s.length - 1) >= 0.6;
+}
+
+/** Letters and digits that each count up or down: `a1b2c3d4e5f6g7h8i9j0`. */
+function isInterleavedSequence(s: string): boolean {
+  const letters = s.replace(/[0-9]/g, "");
+  const digits = s.replace(/[^0-9]/g, "");
+  return letters.length >= 6 && digits.length >= 6 && isSequential(letters) && isSequential(digits);
 }
 
 function isPeriodic(s: string): boolean {
@@ -100,7 +120,7 @@ export function isPlaceholder(value: string): boolean {
   let v = value.trim();
   if (v.length >= 2 && /^["'`]/.test(v) && v[v.length - 1] === v[0]) v = v.slice(1, -1).trim();
   if (v.length === 0) return true;
-  if (DOC_EXAMPLES.has(v)) return true;
+  if (DOC_EXAMPLES.has(v) || DOC_EXAMPLE_PARTS.some((p) => v.includes(p))) return true;
   if (/<[^<>]*>/.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
@@ -113,7 +133,7 @@ export function isPlaceholder(value: string): boolean {
   const alnum = lower.replace(/[^a-z0-9]/g, "");
   if (alnum.length === 0) return true;
   if (alnum.length >= 8 && distinctCount(alnum) <= 3) return true;
-  if (isSequential(alnum) || isPeriodic(alnum)) return true;
+  if (isSequential(alnum) || isPeriodic(alnum) || isInterleavedSequence(alnum)) return true;
   // The longest alphanumeric run after a known-style prefix (`ghp_aaaa…`, `sk-proj-1234…`).
   const runs = lower.split(/[^a-z0-9]+/).filter((r) => r.length > 0);
   const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), "");

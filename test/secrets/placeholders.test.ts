@@ -52,6 +52,13 @@ const NOT_SECRETS = [
   "$(cat ~/.token)",
   "op://vault/item/credential",
   "${file:/run/secrets/token}",
+  // how-to phrases in .env.example files, counting placeholders, documentation examples
+  "generate-with-openssl-rand-base64-32",
+  "run-openssl-rand-hex-32",
+  "some-random-32-char-string",
+  "a1b2c3d4e5f6g7h8i9j0",
+  ["y_NbAkKc66", "ryYTWUXYEu"].join(""),
+  "110201543:" + ["AAHdqTcvCH1vGWJx", "fSeofSAs0K5PALDsaw"].join(""),
 ];
 
 describe("placeholders and references never match", () => {
@@ -70,6 +77,11 @@ describe("placeholders and references never match", () => {
   });
   it.each(NOT_SECRETS)("%s in text assignments", (v) => {
     expect(scanText(`API_KEY=${v}\n"token": "${v}"\napi_key: '${v}'\n`)).toEqual([]);
+  });
+
+  it.each([["YWxhZGRpbjpv", "cGVuc2VzYW1l"].join(""), ["QWxhZGRpbjpv", "cGVuIHNlc2FtZQ=="].join("")])("MDN's and RFC 7617's Basic example %s", (v) => {
+    expect(detectInValue(`Basic ${v}`, { key: "Authorization", source: "header" })).toEqual([]);
+    expect(scanText(`const headers = { Authorization: "Basic ${v}" };\n`, { code: true })).toEqual([]);
   });
 
   it("isPlaceholder recognizes the literal placeholders (not references)", () => {
