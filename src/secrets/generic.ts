@@ -66,10 +66,15 @@ export function plausibleSecret(raw: string, kind: KeyKind | "token"): boolean {
   return !isPlaceholder(v);
 }
 
+/** Hex digits, optionally in dash-separated groups (UUIDs): at most 4 bits a character. */
+const HEX_VALUE = /^[0-9a-f]+(?:-[0-9a-f]+)*$/i;
+
 function genericConfidence(v: string, kind: KeyKind | "token"): Confidence {
   const h = shannonEntropy(v);
   if (kind === "password") return v.length >= 12 && charClasses(v).count >= 3 ? "medium" : "low";
-  return h >= 3.5 && v.length >= 20 ? "medium" : "low";
+  // A random 32-digit hex key stays under 3.5 bits a character about one time in five (a
+  // 16-symbol alphabet tops out at 4): hex values get the bar scaled to their alphabet.
+  return (h >= 3.5 || (h >= 3.0 && HEX_VALUE.test(v))) && v.length >= 20 ? "medium" : "low";
 }
 
 // ---------------------------------------------------------------------------

@@ -32,6 +32,16 @@ describe("scanText: file formats", () => {
     expect(text.slice(m?.start, m?.end)).toBe(secret);
   });
 
+  it("a random hex key under a credential name is medium confidence (a warning) whatever its draw", () => {
+    // About one 32-digit draw in six stays under 3.5 bits a character (the bar for other alphabets).
+    const values = Array.from({ length: 400 }, (_, i) => new Fake(`hex-${i}`).hex(32));
+    const low = values.filter((v) => detectInValue(v, { key: "ACME_API_TOKEN", source: "env" })[0]?.confidence !== "medium");
+    expect(low).toEqual([]);
+    for (const v of [new Fake("hex-40").hex(40), new Fake("hex-uuid").uuid()]) {
+      expect(scanText(`ACME_API_KEY=${v}\n`).map((m) => m.confidence)).toEqual(["medium"]);
+    }
+  });
+
   it("does not report credential-free URLs, references and non-credential keys", () => {
     const text = [
       "url: https://api.example.net/v1?page=2&limit=50",
