@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyKey, detectInValue, scanText } from "../../src/secrets/index.js";
 import { Fake } from "../../src/secrets/fake.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 
 const f = new Fake("generic-test");
 const tok = f.alnum(32);
@@ -40,6 +41,15 @@ describe("scanText: file formats", () => {
     for (const v of [new Fake("hex-40").hex(40), new Fake("hex-uuid").uuid()]) {
       expect(scanText(`ACME_API_KEY=${v}\n`).map((m) => m.confidence)).toEqual(["medium"]);
     }
+  });
+
+  it("a token inside a URL takes no key from the URL's scheme (.git-credentials, git clone)", () => {
+    const gh = fakeGitHubToken("ghp", "generic-url-scheme");
+    for (const text of [`https://octo:${gh}@github.com\n`, `git clone https://x-access-token:${gh}@github.com/acme/repo.git\n`]) {
+      const ms = scanText(text);
+      expect(ms.map((m) => [m.detector, m.key])).toEqual([["github-pat-classic", undefined]]);
+    }
+    expect(scanText(`GIT_URL=https://octo:${gh}@github.com\n`).map((m) => m.key)).toEqual(["GIT_URL"]);
   });
 
   it("does not report credential-free URLs, references and non-credential keys", () => {
