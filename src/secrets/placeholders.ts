@@ -22,6 +22,17 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   // MDN's and RFC 7617's Basic credentials (aladdin:opensesame, Aladdin:open sesame)
   ["YWxhZGRpbjpv", "cGVuc2VzYW1l"].join(""),
   ["QWxhZGRpbjpv", "cGVuIHNlc2FtZQ=="].join(""),
+  // The Supabase CLI's local-development anon and service_role keys (issuer supabase-demo)
+  [
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+    "eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9",
+    ["CRXP1A7WOeoJeXxjNni43kd", "QwgnWNReilDMblYTn_I0"].join(""),
+  ].join("."),
+  [
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+    "eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0",
+    ["EGIM96RAZx35lJzdJsyH-qQ", "wv8Hdp7fsn3W0YpN81IU"].join(""),
+  ].join("."),
   // jwt.io's sample token
   [
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
@@ -58,7 +69,7 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
     "github gitlab openai anthropic slack aws stripe google azure mcp server pat gh sk pk " +
     "put insert enter add set goes go to in of for with and or not no do " +
     // how-to phrases: `generate-with-openssl-rand-base64-32`, `some-random-32-char-string`
-    "generate run use openssl rand base hex char chars character characters strong length"
+    "generate run use openssl rand base hex char chars character characters strong length at least"
   ).split(" "),
 );
 

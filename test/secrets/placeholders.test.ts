@@ -59,6 +59,10 @@ const NOT_SECRETS = [
   "a1b2c3d4e5f6g7h8i9j0",
   ["y_NbAkKc66", "ryYTWUXYEu"].join(""),
   "110201543:" + ["AAHdqTcvCH1vGWJx", "fSeofSAs0K5PALDsaw"].join(""),
+  "aVeryLongRandomStringThatIsAtLeast32CharactersLong",
+  // the Supabase CLI's local anon and service_role keys
+  ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9", "CRXP1A7WOeoJeXxjNni43kd" + "QwgnWNReilDMblYTn_I0"].join("."),
+  ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0", "EGIM96RAZx35lJzdJsyH-qQ" + "wv8Hdp7fsn3W0YpN81IU"].join("."),
 ];
 
 describe("placeholders and references never match", () => {
