@@ -30,6 +30,8 @@ class Budget {
   exceeded = false;
   /** Why conversion stopped: too many nodes (aliases) or too deep. */
   reason: "nodes" | "depth" = "nodes";
+  /** Where an alias with no anchor before it is (every YAML loader rejects the document). */
+  unresolved: { start: number; end: number } | undefined;
   #targets: Map<Alias, YNode> | undefined;
   constructor(readonly doc: Document.Parsed) {}
 
@@ -94,6 +96,11 @@ export function parseYaml(text: string): YamlResult {
       });
       break;
     }
+    if (budget.unresolved) {
+      // Not named in the message: an unquoted value that starts with `*` (a password) is read as an alias.
+      problems.push({ message: "YAML syntax error: alias with no anchor of that name before it (an unquoted value cannot start with *)", span: budget.unresolved });
+      continue;
+    }
     if (node) docs.push(node);
     total = budget.nodes;
   }
@@ -134,7 +141,10 @@ function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start:
   if (isAlias(n)) {
     // The alias' own span is where it is used; the value comes from the anchor.
     const anchored = budget.resolve(n);
-    if (!anchored) return { type: "null", span: spanOf(n), value: null };
+    if (!anchored) {
+      budget.unresolved ??= spanOf(n);
+      return { type: "null", span: spanOf(n), value: null };
+    }
     return convert(anchored, budget, depth + 1, aliasSpan ?? spanOf(n));
   }
   if (isMap(n)) {

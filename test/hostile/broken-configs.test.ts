@@ -30,4 +30,12 @@ describe("secrets in configs with syntax errors", () => {
     const printed = JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)]);
     expect(printed).not.toContain(password.slice(1, 13));
   });
+
+  it("an unquoted YAML value that starts with * (an alias with no anchor) is a parse error, and its secret is still found", () => {
+    const password = "*" + fakeOpaqueKey("broken-configs-alias", 24);
+    const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      DB_PASSWORD: ${password}\n` }]);
+    expect(r.diagnostics.filter((d) => d.code === "parse-error").map((d) => [d.loc?.line, d.loc?.column])).toEqual([[5, 20]]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[5, 20]]);
+    expect(JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)])).not.toContain(password.slice(1, 13));
+  });
 });
