@@ -335,6 +335,14 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
       const k = next.raw.indexOf("=");
       if (k > 0) out.push({ ...next, key: next.raw.slice(0, k), source: "env" });
       i++;
+      continue;
+    }
+    // Any other flag that names a credential (`--github-token X`, `--db-password X`, `--oauth2Bearer X`),
+    // as `--github-token=X` is read; a flag after it is not its value.
+    const next = args[i + 1];
+    if (/^--?[A-Za-z]/.test(a.raw) && next && !next.raw.startsWith("-") && classifyKey(a.raw) !== undefined) {
+      out.push({ ...next, key: a.raw, source: "arg" });
+      i++;
     }
   }
   return out;

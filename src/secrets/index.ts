@@ -111,7 +111,8 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
     const kind = classifyKey(key);
     if (key !== undefined && (kind === "authorization" || (ctx.source === "header" && /^(?:proxy-)?authorization$/i.test(key)))) {
       checkAuthorization(value, 0, key, generic);
-    } else if (key !== undefined && kind !== undefined) {
+    } else if (key !== undefined && kind !== undefined && !value.startsWith(`${key}=`)) {
+      // (`--key=X` under its own flag `--key`: FLAG_EQ below checks X, not the whole argument.)
       checkKeyValue(key, value, 0, generic, ctx.source === "arg" ? "generic-cli-flag" : undefined);
     }
     let m: RegExpExecArray | null;
