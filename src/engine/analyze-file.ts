@@ -226,7 +226,9 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
     if (!literal) return;
     const base = rawOffset(text, lines, v.loc, literal);
     for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
-      const hit = base >= 0 ? toHit(m, rel, lines, base, source) : { ...toHit(m, rel, lines, 0, source), loc: v.loc };
+      // A value folded from pieces (`"Bearer " + "tok"`) is not in the text as one: the secret itself may be.
+      const own = base >= 0 ? -1 : rawOffset(text, lines, v.loc, m.secret);
+      const hit = base >= 0 ? toHit(m, rel, lines, base, source) : own >= 0 ? toHit(m, rel, lines, own - m.start, source) : { ...toHit(m, rel, lines, 0, source), loc: v.loc };
       hits.push(server ? { ...hit, server: { id: server.id, name: server.name, client: server.client } } : hit);
     }
   };

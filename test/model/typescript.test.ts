@@ -85,6 +85,17 @@ const t = new StdioClientTransport({ command: "npx", args: ["-y", "@modelcontext
     expect(hits[0]?.message).toContain("MCP server '@modelcontextprotocol/server-github' (sdk-typescript)");
     expect(hits[0]?.message).not.toContain(token);
   });
+
+  it("reports a token in a header built by concatenation (\"Bearer \" + \"tok\") at the token, not at the expression", () => {
+    const token = fakeGitHubToken("ghp", "ts-concat");
+    const code = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+const t = new StreamableHTTPClientTransport(new URL("https://mcp.example.com/mcp"), { requestInit: { headers: { Authorization: "Bearer " + "${token}" } } });
+`;
+    const r = scanSources([{ path: "src/agent.ts", text: code }]);
+    const line2 = code.split("\n")[1] as string;
+    const hit = r.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect(hit && [at(hit.loc), hit.loc.endColumn]).toEqual([`2:${line2.indexOf(token) + 1}`, line2.indexOf(token) + 1 + token.length]);
+  });
 });
 
 describe("TypeScript SDK servers", () => {
