@@ -287,12 +287,14 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
 }
 
 /**
- * A URL with userinfo (`user:pass@`) or a credential-named query parameter.
+ * A URL with userinfo (`user:pass@`), a credential-named query parameter, or
+ * the key in the path of a service whose server URL is its credential
+ * (Zapier MCP: `mcp.zapier.com/api/mcp/s/<key>/mcp`, `actions.zapier.com/mcp/<key>/sse`).
  * The user part stops at the first `:` so that the pattern stays linear
  * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
  */
 export function urlCarriesCredential(raw: string): boolean {
-  return /:\/\/[^/@\s:]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=/i.test(raw);
+  return /:\/\/[^/@\s:]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=|\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw);
 }
 
 /** A URL that carries a credential (user:password@ or a key/token query parameter). */

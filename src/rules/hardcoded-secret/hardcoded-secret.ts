@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { fakeGitHubToken, fakeSlackBotToken } from "../fake-secrets.js";
+import { fakeGitHubToken, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
 export default defineRule({
   id: "hardcoded-secret",
@@ -46,6 +46,12 @@ export default defineRule({
   },
   examples: {
     bad: [
+      {
+        // A Zapier MCP server URL is its own credential: the key is a path segment.
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/${fakeOpaqueKey("zapier", 64)}/mcp" } } }\n`,
+        expect: { line: 1, column: 72 },
+      },
       {
         // A literal fallback is the credential whenever the variable is unset.
         file: ".mcp.json",

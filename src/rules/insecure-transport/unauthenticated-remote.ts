@@ -46,6 +46,8 @@ export default defineRule({
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/sse?token=\${env:ACME_MCP_TOKEN}"] } } }\n` },
+      // Zapier's server URL carries its key in the path (here from the environment).
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/\${env:ZAPIER_MCP_KEY}/mcp" } } }\n` },
       {
         // A gateway route to an in-cluster upstream: the caller authenticates at the gateway.
         file: "pomerium/config.yaml",

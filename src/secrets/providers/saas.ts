@@ -374,4 +374,29 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
     confidence: "medium",
     samples: () => ({ tp: [wrap.env("PAGERDUTY_API_KEY", "y_" + f.alnum(18)), wrap.json("PAGERDUTY_USER_TOKEN", "u+" + f.alnum(18))], fp: [wrap.env("PAGERDUTY_API_KEY", "your_pagerduty_key_")] }),
   },
+  // Zapier MCP: the server URL is the credential ("treat it like a password"): the key is a path segment.
+  {
+    id: "zapier-mcp-url",
+    title: "Zapier MCP server URL (key in the path)",
+    pattern: /(?<![A-Za-z0-9.-])mcp\.zapier\.com\/api\/mcp\/s\/(?<secret>[A-Za-z0-9+_-]{20,200}={0,2})(?![A-Za-z0-9+_=-])/i,
+    keywords: ["mcp.zapier.com"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("url", `https://mcp.zapier.com/api/mcp/s/${f.b64(98)}==/mcp`), wrap.env("ZAPIER_MCP_URL", `https://mcp.zapier.com/api/mcp/s/${f.b64url(40)}/sse`)],
+      fp: [wrap.json("url", "https://mcp.zapier.com/api/mcp/s/YOUR_SECRET/mcp"), wrap.json("url", "https://mcp.zapier.com/api/mcp/s/<<long-API-key>>/sse"), wrap.env("ZAPIER_MCP_URL", "https://mcp.zapier.com/api/mcp/s/your-server-id/mcp")],
+    }),
+  },
+  {
+    id: "zapier-actions-api-key",
+    title: "Zapier AI Actions API key",
+    pattern: prefixed("sk-ak-", "[A-Za-z0-9]{20,40}"),
+    keywords: ["sk-ak-"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("url", `https://actions.zapier.com/mcp/sk-ak-${f.alnum(26)}/sse`), wrap.env("ZAPIER_NLA_API_KEY", "sk-ak-" + f.alnum(30))],
+      fp: [wrap.json("url", "https://actions.zapier.com/mcp/sk-akxxxxx/sse"), wrap.env("ZAPIER_NLA_API_KEY", "sk-ak-xxxxxxxxxxxxxxxxxxxxxxxxxx")],
+    }),
+  },
 ]);
