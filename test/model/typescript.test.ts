@@ -142,6 +142,43 @@ app.post("/mcp", async (req, res) => {
     expect(scanSources([{ path: "server.ts", text: inline }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
   });
 
+  it("a handler that checks an API-key header itself is guarded (x-api-key, header(), get())", () => {
+    const code = (check: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+app.post("/mcp", async (req, res) => {
+  ${check}
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const decision = (check: string) => scanSources([{ path: "server.ts", text: code(check) }]).model.policies.map((p) => p.defaultDecision);
+    expect(decision(`if (req.headers["x-api-key"] !== process.env.MCP_API_KEY) return res.status(401).end();`)).toEqual(["deny"]);
+    expect(decision(`if (req.header("X-API-Key") !== process.env.MCP_API_KEY) return res.status(401).end();`)).toEqual(["deny"]);
+    expect(decision(`if (req.get("x-auth-token") !== process.env.TOKEN) return res.status(401).end();`)).toEqual(["deny"]);
+    expect(decision(`console.log(req.headers["user-agent"]);`)).toEqual(["allow"]);
+  });
+
+  it("a router's routes are guarded by the auth layer the router is mounted behind", () => {
+    const code = (mount: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { authenticate } from "./auth.js";
+const router = express.Router();
+router.post("/", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+const app = express();
+${mount}
+`;
+    const decision = (mount: string) => scanSources([{ path: "server.ts", text: code(mount) }]).model.policies.map((p) => p.defaultDecision);
+    expect(decision(`app.use("/mcp", authenticate, router);`)).toEqual(["deny"]);
+    expect(decision(`app.use(authenticate);\napp.use("/mcp", router);`)).toEqual(["deny"]);
+    expect(decision(`app.use("/mcp", router);`)).toEqual(["allow"]);
+    expect(decision(`app.use("/mcp", router);\napp.use("/admin", authenticate, adminRouter);`)).toEqual(["allow"]);
+    expect(decision(`app.use("/admin", authenticate);\napp.use("/mcp", router);`)).toEqual(["allow"]);
+  });
+
   it("reports the findings a user sees, at exact positions", () => {
     expect(findings("missing-default-deny")).toEqual(["server-express-auth/src/server.ts:30:12", "server-express/src/server.ts:31:10", "server-hono/src/index.ts:11:9"]);
     expect(findings("dns-rebinding-protection-off")).toEqual(["server-express/src/server.ts:32:25"]);

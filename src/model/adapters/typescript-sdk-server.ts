@@ -18,8 +18,10 @@ const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|session|token|credential/i;
 /** Auth-named helpers that do not guard a route: the SDK's OAuth endpoint routers. */
 const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
-/** A handler that checks the Authorization header itself. */
-const INLINE_AUTH = /headers\s*(\.\s*authorization|\[\s*["'`]authorization["'`]\s*\])|\.header\(\s*["'`]authorization["'`]|verifyAccessToken|verifyToken|\.get\(\s*["'`]authorization["'`]/i;
+/** Request headers that carry a caller's credential. */
+const AUTH_HEADER = `["'\`](?:authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token)["'\`]`;
+/** A handler that checks the Authorization (or an API-key) header itself. */
+const INLINE_AUTH = new RegExp(`headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_HEADER}\\s*\\])|\\.header\\(\\s*${AUTH_HEADER}|verifyAccessToken|verifyToken|\\.get\\(\\s*${AUTH_HEADER}`, "i");
 /** Evidence that a handler serves MCP. */
 const MCP_HANDLER = /handleRequest\s*\(|handlePostMessage\s*\(|ServerTransport\b|\.connect\(\s*transport/;
 const MCP_PATH = /(^|\/)mcp(\/|$|\*)/i;
@@ -217,7 +219,7 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
       // written out that never hands the request to a transport (`c.text("ok")`) is not MCP.
       const opaque = fnNode.type === "identifier" || fnNode.type === "member_expression";
       if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
-      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks the Authorization header" : undefined);
+      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined);
       out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
     } else if (fn === "createServer") {
       const handler = args.find((a) => ["arrow_function", "function_expression", "identifier"].includes(a.type));
@@ -225,7 +227,7 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
       if (!handler || !MCP_HANDLER.test(text)) continue;
       const path = /req(?:uest)?\.url\s*(?:===?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
       const fnNode = call.childForFieldName("function") ?? call;
-      out.push({ call, method: "ANY", path, pathNode: fnNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks the Authorization header" } : {}) });
+      out.push({ call, method: "ANY", path, pathNode: fnNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) });
     }
   }
   return out;
@@ -290,6 +292,26 @@ function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: str
     const mws = prefix !== undefined ? args.slice(1) : args;
     const auth = mws.find((m) => isAuthMiddleware(r, m));
     if (auth) return `${receiver}.use(${r.src(auth).split("(")[0]})`;
+  }
+  return undefined;
+}
+
+/**
+ * A router's routes sit behind the layers of the app it is mounted on:
+ * `app.use("/mcp", auth, router)`, or `app.use(auth)` before `app.use("/mcp", router)`.
+ */
+function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode): string | undefined {
+  const receiver = r.receiverOf(route);
+  if (receiver === undefined) return undefined;
+  for (const u of uses) {
+    const args = argsOf(u);
+    const at = args.findIndex((a) => a.type === "identifier" && r.src(a) === receiver);
+    if (at < 0) continue;
+    const prefix = args[0] ? r.stringOf(args[0]) : undefined;
+    const auth = args.slice(prefix !== undefined ? 1 : 0, at).find((m) => isAuthMiddleware(r, m));
+    if (auth) return `${r.receiverOf(u)}.use(${r.src(auth).split("(")[0]}, ${receiver})`;
+    const outer = useGuard(r, uses.filter((x) => x !== u), u, prefix ?? "/");
+    if (outer) return outer;
   }
   return undefined;
 }
