@@ -323,3 +323,23 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
     expect(r.model.servers.map((s) => s.registeredTools?.map((t) => `${t.name} ${t.destructive} ${at(t.loc)}`))).toEqual([["delete_user true 6:13", "get_user false 7:13"]]);
   });
 });
+
+describe("code that is not an MCP server, in a file that uses the SDK", () => {
+  const client = `import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+const client = new Client({ name: "bridge", version: "1.0.0" });
+await client.connect(new StdioClientTransport({ command: "node", args: ["dist/server.js"] }));
+`;
+  const names = (text: string) => scanSources([{ path: "bridge.ts", text }]).model.servers.map((s) => s.name);
+
+  it("a Server class imported or required from another module (socket.io, node:http) is not an MCP server", () => {
+    expect(names(`import { Server } from "socket.io";\n${client}const io = new Server(4000);\n`)).toEqual(["dist/server.js"]);
+    expect(names(`const { Server } = require("socket.io");\n${client}const io = new Server(4000);\n`)).toEqual(["dist/server.js"]);
+    expect(names(`import * as http from "node:http";\n${client}const web = new http.Server();\n`)).toEqual(["dist/server.js"]);
+    expect(names(`import { Server as MCPServer } from "@modelcontextprotocol/sdk/server/index.js";\n${client}const s = new MCPServer({ name: "low-level", version: "1" });\n`)).toEqual(["dist/server.js", "low-level"]);
+  });
+
+  it("a tool() call in a client-only file registers no tool (it is another library's)", () => {
+    expect(names(`${client}const registry = makeRegistry();\nregistry.tool("remove_everything");\n`)).toEqual(["dist/server.js"]);
+  });
+});

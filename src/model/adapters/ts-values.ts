@@ -49,6 +49,8 @@ export class Resolver {
   readonly #functions = new Map<string, TsNode>();
   /** Local names of renamed imports (`import { A as B }`, `const { A: B } = require(...)`) -> the imported name. */
   readonly #aliases = new Map<string, string>();
+  /** Local names bound by an import or a `require` -> the module they come from. */
+  readonly #modules = new Map<string, string>();
 
   constructor(input: CodeInput) {
     this.#input = input;
@@ -57,6 +59,7 @@ export class Resolver {
       const alias = spec.childForFieldName("alias");
       if (name && alias) this.#aliases.set(this.src(alias), this.src(name));
     }
+    for (const imp of input.root.descendantsOfType("import_statement")) this.#bindImport(imp);
     for (const d of input.root.descendantsOfType("variable_declarator")) {
       const decl = d.parent;
       if (!decl || decl.type !== "lexical_declaration" || decl.children[0]?.type !== "const") continue;
@@ -66,6 +69,15 @@ export class Resolver {
       if (name.type === "identifier") this.#bind(this.src(name), { at: d.startIndex, node: value });
       else if (name.type === "object_pattern" && this.isProcessEnv(value)) this.#bindEnvPattern(name);
       else if (name.type === "object_pattern" && this.#isRequire(value)) this.#bindRequirePattern(name);
+      const module = this.#requiredModule(value);
+      if (module === undefined) continue;
+      if (name.type === "identifier") this.#modules.set(this.src(name), module);
+      else if (name.type === "object_pattern") {
+        for (const p of kids(name)) {
+          const local = p.type === "pair_pattern" ? p.childForFieldName("value") : p;
+          if (local?.type === "identifier" || local?.type === "shorthand_property_identifier_pattern") this.#modules.set(this.src(local), module);
+        }
+      }
     }
     for (const f of input.root.descendantsOfType("function_declaration")) {
       const name = f.childForFieldName("name");
@@ -85,6 +97,40 @@ export class Resolver {
     while ((WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
     const f = d.type === "call_expression" ? d.childForFieldName("function") : null;
     return !!f && ((f.type === "identifier" && this.src(f) === "require") || f.type === "import");
+  }
+
+  /** `import X, { A, B as C } from "m"`, `import * as N from "m"`: X, A, C and N come from m. */
+  #bindImport(imp: TsNode): void {
+    const source = imp.childForFieldName("source");
+    const module = source ? this.stringOf(source) : undefined;
+    const clause = kids(imp).find((k) => k.type === "import_clause");
+    if (module === undefined || !clause) return;
+    for (const part of kids(clause)) {
+      if (part.type === "identifier") this.#modules.set(this.src(part), module);
+      else if (part.type === "namespace_import") kids(part).forEach((id) => id.type === "identifier" && this.#modules.set(this.src(id), module));
+      else if (part.type === "named_imports") {
+        for (const spec of kids(part)) {
+          const local = spec.childForFieldName("alias") ?? spec.childForFieldName("name");
+          if (spec.type === "import_specifier" && local) this.#modules.set(this.src(local), module);
+        }
+      }
+    }
+  }
+
+  /** The module of `require("m")` or `await import("m")` (possibly wrapped). */
+  #requiredModule(n: TsNode): string | undefined {
+    if (!this.#isRequire(n)) return undefined;
+    let d = n;
+    while ((WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
+    const arg = argsOf(d)[0];
+    return arg ? this.stringOf(arg) : undefined;
+  }
+
+  /** The module the class of `new X()` or `new ns.X()` is imported from, when the file imports it. */
+  moduleOfCallee(n: TsNode): string | undefined {
+    const f = n.childForFieldName("constructor") ?? n.childForFieldName("function");
+    const local = f?.type === "member_expression" ? f.childForFieldName("object") : f;
+    return local?.type === "identifier" ? this.#modules.get(this.src(local)) : undefined;
   }
 
   /** `const { A: B } = require("...")`: B is A. */

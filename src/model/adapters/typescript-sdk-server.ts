@@ -47,12 +47,19 @@ interface Impl {
 
 export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[] } {
   const importsSdk = /@modelcontextprotocol\/sdk/.test(input.text);
+  // A client-only file (the SDK's client side, no McpServer) registers no tools: a `tool("x")` there is another library's.
+  const serverCode = /@modelcontextprotocol\/sdk\/server|\bMcpServer\b/.test(input.text);
   const news = input.root.descendantsOfType("new_expression");
   const calls = input.root.descendantsOfType("call_expression");
   const impls: Impl[] = [];
+  // `Server` is the SDK's low-level class only when the file does not import it from another module (socket.io, node:http).
+  const sdkServer = (ne: TsNode) => {
+    const module = r.moduleOfCallee(ne);
+    return module === undefined ? importsSdk : module.startsWith("@modelcontextprotocol/sdk");
+  };
   for (const ne of news) {
     const cls = r.calleeName(ne);
-    if (cls !== "McpServer" && !(cls === "Server" && importsSdk)) continue;
+    if (cls !== "McpServer" && !(cls === "Server" && sdkServer(ne))) continue;
     const nameNode = r.prop(argsOf(ne)[0], "name");
     const nameValue = nameNode ? r.value(nameNode) : undefined;
     const varName = r.boundName(ne);
@@ -85,7 +92,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
       }
       continue;
     }
-    if ((fn !== "tool" && fn !== "registerTool") || !(importsSdk || impls.length > 0)) continue;
+    if ((fn !== "tool" && fn !== "registerTool") || !(serverCode || impls.length > 0)) continue;
     const [first, ...rest] = argsOf(call);
     const nameValue = first ? r.value(first) : undefined;
     if (!first || nameValue?.ref.kind !== "literal") continue;
