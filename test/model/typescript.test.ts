@@ -343,3 +343,25 @@ await client.connect(new StdioClientTransport({ command: "node", args: ["dist/se
     expect(names(`${client}const registry = makeRegistry();\nregistry.tool("remove_everything");\n`)).toEqual(["dist/server.js"]);
   });
 });
+
+describe("client headers computed at run time", () => {
+  const code = (options: string) => `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+export function connect(token: string, headers: Record<string, string>) {
+  return new StreamableHTTPClientTransport(new URL("https://mcp.acme.example/mcp"), ${options});
+}
+`;
+  const scan = (options: string) => scanSources([{ path: "client.ts", text: code(options) }]);
+
+  it("an Authorization header from a parameter or a call is a credential (set by the code), not 'no credential'", () => {
+    for (const options of ["{ requestInit: { headers: { Authorization: `Bearer ${token}` } } }", "{ requestInit: { headers: { \"X-API-Key\": getKey() } } }", "{ requestInit: { headers } }"]) {
+      const r = scan(options);
+      expect(r.findings.filter((f) => f.ruleId === "unauthenticated-remote")).toEqual([]);
+      expect(r.model.servers[0]?.credentials.map((c) => [c.source, c.ref.kind, c.raw])).toHaveLength(1);
+    }
+  });
+
+  it("a header that carries no credential does not count; no options at all is still reported", () => {
+    expect(scan("{ requestInit: { headers: { \"X-Client-Version\": version() } } }").findings.map((f) => f.ruleId)).toEqual(["unauthenticated-remote"]);
+    expect(scan("undefined").findings.map((f) => f.ruleId)).toEqual(["unauthenticated-remote"]);
+  });
+});

@@ -27,6 +27,8 @@ export interface ObjectEntries {
   readonly values: NamedValue[];
   /** Where the whole parent environment is handed over (`process.env`, `...process.env`). */
   readonly wholeEnv?: Loc;
+  /** Entries computed at run time (a parameter, a call): the key (the expression, for a whole object that cannot be followed) and where. */
+  readonly opaque?: readonly { readonly key: string; readonly keyLoc: Loc; readonly loc: Loc }[];
 }
 
 const MAX_DEPTH = 8;
@@ -314,8 +316,9 @@ export class Resolver {
     let d = this.deref(n);
     // `new Headers({...})`
     if (d.type === "new_expression" && this.calleeName(d) === "Headers" && argsOf(d)[0]) d = this.deref(argsOf(d)[0] as TsNode);
-    if (d.type !== "object") return { values: [] };
+    if (d.type !== "object") return ["undefined", "null"].includes(this.src(d)) ? { values: [] } : { values: [], opaque: [{ key: this.src(n), keyLoc: this.loc(n), loc: this.loc(n) }] };
     const values: NamedValue[] = [];
+    const opaque: { key: string; keyLoc: Loc; loc: Loc }[] = [];
     let wholeEnv: Loc | undefined;
     for (const c of kids(d)) {
       if (c.type === "pair") {
@@ -324,20 +327,23 @@ export class Resolver {
         const key = k ? this.keyText(k) : undefined;
         const val = v ? this.value(v) : undefined;
         if (k && key !== undefined && val) values.push({ ...val, key, keyLoc: this.loc(k) });
+        else if (k && v && key !== undefined) opaque.push({ key, keyLoc: this.loc(k), loc: this.loc(v) });
       } else if (c.type === "shorthand_property_identifier") {
         const val = this.value(c);
         if (val) values.push({ ...val, key: this.src(c), keyLoc: this.loc(c) });
+        else opaque.push({ key: this.src(c), keyLoc: this.loc(c), loc: this.loc(c) });
       } else if (c.type === "spread_element") {
         const inner = kids(c)[0];
         if (inner && this.isProcessEnv(inner)) wholeEnv ??= this.loc(c);
         else if (inner) {
           const sub = this.entries(inner, depth + 1);
           values.push(...sub.values);
+          opaque.push(...(sub.opaque ?? []));
           wholeEnv ??= sub.wholeEnv;
         }
       }
     }
-    return wholeEnv ? { values, wholeEnv } : { values };
+    return { values, ...(wholeEnv ? { wholeEnv } : {}), ...(opaque.length ? { opaque } : {}) };
   }
 
   /** Items of an array expression (spreads of const arrays flattened). */

@@ -22,6 +22,9 @@ const CLIENT_TRANSPORTS: Readonly<Record<string, Transport>> = {
   WebSocketClientTransport: "ws",
 };
 
+/** Header names that carry a caller's credential. */
+const CREDENTIAL_HEADER = /auth|token|key|secret|cookie|session|bearer|credential|password/i;
+
 const LAUNCHERS = new Set(["npx", "bunx", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
 const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);
 /** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b` ...). */
@@ -65,7 +68,11 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
   const provider = transport === "stdio" ? undefined : r.prop(second, "authProvider");
   const authProvider = provider && !["undefined", "null"].includes(r.src(provider)) ? provider : undefined;
   const oauth: Credential[] = authProvider ? [{ source: "oauth", key: "authProvider", raw: "", ref: { kind: "secretStore", name: "authProvider" }, loc: r.loc(authProvider), keyLoc: r.loc(authProvider) }] : [];
-  const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth];
+  // Credential headers the code computes at run time (a parameter, a call, a headers object passed in): set, but not in the file.
+  const runtime: Credential[] = (headers.opaque ?? [])
+    .filter((o) => o.key === r.src(headersNode as TsNode) || CREDENTIAL_HEADER.test(o.key))
+    .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
+  const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime];
   const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
   const name = serverName(command, args, url) ?? r.boundName(ne) ?? `${cls}@${loc.line}`;
   return {
