@@ -122,6 +122,13 @@ function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["au
   if (gatewayDeny) return { value: "default-deny", policy: policyRef(gatewayDeny), evidence: [decided(gatewayDeny, `${gatewayDeny.name} denies what no rule names`)] };
   const wide = s.tools.grants.filter((g) => g.kind === "trust-all" || g.kind === "auto-approve-all");
   if (wide.length) return { value: "allow-by-default", evidence: wide.map((g) => ev(g.loc, g.key, g.kind === "trust-all" ? "every tool runs without a prompt (trust)" : "every tool is auto-approved")) };
+  // A client or managed rule that allows every tool of this server by name, unless one denies it as a whole.
+  const layers = tiers.flat().filter((p) => p.kind === "client" || p.kind === "managed");
+  const whole = (effect: string) => layers.flatMap((p) => p.toolRules.filter((r) => r.effect === effect && r.wholeServer === s.name).map((r) => ({ p, r })));
+  const grant = whole("allow")[0];
+  if (grant && whole("deny").length === 0) {
+    return { value: "allow-by-default", policy: policyRef(grant.p), evidence: [ev(grant.r.loc, grant.r.pattern, `every tool of '${s.name}' runs without a prompt`)] };
+  }
   for (const tier of tiers) {
     const open = tier.find((p) => p.defaultDecision === "allow");
     if (open) return { value: "allow-by-default", policy: policyRef(open), evidence: [decided(open, `${open.name} allows what no rule names`)] };

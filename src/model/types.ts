@@ -152,6 +152,8 @@ export interface PolicyRule {
   readonly effect: Decision;
   readonly pattern: string;
   readonly loc: Loc;
+  /** The MCP server whose every tool the rule covers, when it names one (Claude Code `mcp__github`). */
+  readonly wholeServer?: string;
 }
 
 export interface ServerMatcher {

@@ -87,6 +87,21 @@ describe("authorization verdict", () => {
     expect(v["acme-notes"]?.authorization.value).toBe("allow-by-default");
     expect(v["acme-notes"]?.authorization.policy?.client).toBe("goose");
   });
+
+  it("is allow-by-default when a governing policy allows every tool of the server by name (Claude Code mcp__server), whatever default it states", () => {
+    const v = verdicts({
+      ".mcp.json": `{ "mcpServers": {\n  "github": { "command": "acme-github" },\n  "notes": { "command": "acme-notes" }\n} }\n`,
+      ".claude/settings.json": `{ "permissions": {\n  "allow": ["mcp__github", "mcp__notes__search_notes"],\n  "deny": ["mcp__github__delete_repository"]\n} }\n`,
+      "managed-settings.json": `{ "allowedMcpServers": [{ "serverCommand": ["acme-github"] }, { "serverCommand": ["acme-notes"] }] }\n`,
+    });
+    expect(v["github"]?.authorization).toMatchObject({ value: "allow-by-default", policy: { file: ".claude/settings.json" }, evidence: [{ file: ".claude/settings.json", line: 2, key: "mcp__github" }] });
+    expect(v["notes"]?.authorization.value).toBe("default-deny");
+    const denied = verdicts({
+      ".mcp.json": `{ "mcpServers": { "github": { "command": "acme-github" } } }\n`,
+      ".claude/settings.json": `{ "permissions": { "allow": ["mcp__github"], "deny": ["mcp__github"] } }\n`,
+    });
+    expect(denied["github"]?.authorization.value).toBe("default-deny");
+  });
 });
 
 describe("traceability verdict", () => {

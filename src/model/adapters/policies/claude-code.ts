@@ -22,17 +22,18 @@ function readPermissionRules(d: PolicyDraft, doc: DocNode): void {
     for (const item of strings(get(doc, "permissions", key))) {
       const p = item.value;
       if (!p.startsWith("mcp__")) continue;
-      d.rule(effect, p, item.node);
-      if (effect !== "allow") continue;
       const rest = p.slice("mcp__".length);
+      const sep = rest.indexOf("__");
+      const server = sep < 0 ? rest : rest.slice(0, sep);
+      const tool = sep < 0 ? "" : rest.slice(sep + 2);
+      const whole = !rest.startsWith("*") && (tool === "" || tool === "*");
+      d.rule(effect, p, item.node, whole ? server : undefined);
+      if (effect !== "allow") continue;
       if (rest.startsWith("*")) {
         d.setting(`permissions.allow`, item.node, "permissive", "asks to approve every tool of every MCP server (Claude Code documents that it ignores an allow glob without a literal `mcp__<server>__` prefix, so this is either dead or dangerous)");
         continue;
       }
-      const sep = rest.indexOf("__");
-      const server = sep < 0 ? rest : rest.slice(0, sep);
-      const tool = sep < 0 ? "" : rest.slice(sep + 2);
-      if (tool === "" || tool === "*") {
+      if (whole) {
         d.setting(`permissions.allow`, item.node, "permissive", `every tool of MCP server '${server}' runs without a prompt, including tools that write or delete`);
       }
     }

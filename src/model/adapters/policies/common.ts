@@ -44,8 +44,8 @@ export class PolicyDraft {
     this.settings.push({ key, value: value ?? display(node), loc: this.loc(node), effect, meaning });
   }
 
-  rule(effect: Decision, pattern: string, node: DocNode): void {
-    this.toolRules.push({ effect, pattern, loc: this.loc(node) });
+  rule(effect: Decision, pattern: string, node: DocNode, wholeServer?: string): void {
+    this.toolRules.push({ effect, pattern, loc: this.loc(node), ...(wholeServer !== undefined ? { wholeServer } : {}) });
   }
 
   allow(by: ServerMatcher["by"], value: string, node: DocNode): void {
