@@ -159,6 +159,22 @@ app.post("/mcp", async (req, res) => {
     expect(decision(`console.log(req.headers["user-agent"]);`)).toEqual(["allow"]);
   });
 
+  it("an inline app.use middleware that checks an API-key header guards the routes after it", () => {
+    const text = `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+app.use((req, res, next) => {
+  if (req.headers["x-api-key"] !== expected) return res.sendStatus(401);
+  next();
+});
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    expect(scanSources([{ path: "server.ts", text }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
+  });
+
   it("a router's routes are guarded by the auth layer the router is mounted behind", () => {
     const code = (mount: string) => `import express from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";

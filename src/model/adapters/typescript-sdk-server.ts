@@ -254,6 +254,8 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
 const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
 
 function isAuthMiddleware(r: Resolver, n: TsNode): boolean {
+  // A middleware written out inline authenticates when it checks a credential header itself.
+  if (["arrow_function", "function_expression"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
   return authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n));
 }
 
