@@ -159,6 +159,23 @@ app.post("/mcp", async (req, res) => {
     expect(decision(`console.log(req.headers["user-agent"]);`)).toEqual(["allow"]);
   });
 
+  it("a route middleware bound to a neutral name (const mw = requireBearerAuth(...)) or spread from an array guards the route", () => {
+    const code = (pre: string, mw: string) => `import express from "express";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+${pre}
+app.post("/mcp", ${mw}, async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const decision = (pre: string, mw: string) => scanSources([{ path: "server.ts", text: code(pre, mw) }]).model.policies.map((p) => p.defaultDecision);
+    expect(decision("const mw = requireBearerAuth({ verifier });", "mw")).toEqual(["deny"]);
+    expect(decision("const chain = [express.json(), requireBearerAuth({ verifier })];", "...chain")).toEqual(["deny"]);
+    expect(decision("const mw = express.json();", "mw")).toEqual(["allow"]);
+  });
+
   it("an inline app.use middleware that checks an API-key header guards the routes after it", () => {
     const text = `import express from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";

@@ -253,10 +253,16 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
 /** Code that reads as authentication (and is not the SDK's OAuth routers, which guard nothing). */
 const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
 
-function isAuthMiddleware(r: Resolver, n: TsNode): boolean {
+function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
   // A middleware written out inline authenticates when it checks a credential header itself.
   if (["arrow_function", "function_expression"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
-  return authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n));
+  if (authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n))) return true;
+  if (depth > 2) return false;
+  // A const it is bound to (`const mw = requireBearerAuth(...)`), or the items of a spread array.
+  const inner = n.type === "spread_element" ? kids(n)[0] : n;
+  const d = inner ? r.deref(inner) : n;
+  if (d.type === "array") return kids(d).some((x) => isAuthMiddleware(r, x, depth + 1));
+  return d !== n && d !== inner ? isAuthMiddleware(r, d, depth + 1) : false;
 }
 
 /** `app.post("/mcp", requireBearerAuth(...), handler)`; fastify `{ preHandler: [app.authenticate] }`. */
