@@ -340,6 +340,38 @@ app.post("/mcp", handleMcp);
   });
 });
 
+describe("handlers that hand the request to another function", () => {
+  const code = (route: string) => `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { handleMcpRequest } from "./handler.js";
+const app = express();
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+async function handle(req, res) {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+}
+function health(req, res) { res.json({ ok: true, at: req.path }); }
+${route}
+`;
+  const policies = (route: string) => scanSources([{ path: "s.ts", text: code(route) }]).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+
+  it("are MCP endpoints: a helper of this file that reaches a transport, or one imported under /mcp", () => {
+    expect(policies(`app.post("/mcp", (req, res) => handle(req, res));`)).toEqual(["POST /mcp allow 13:10"]);
+    expect(policies(`app.all("/mcp", async (req, res) => {\n  try { await handle(req, res); } catch { res.status(500).end(); }\n});`)).toEqual(["ALL /mcp allow 13:9"]);
+    expect(policies(`app.post("/mcp", (req, res) => handleMcpRequest(req, res, server));`)).toEqual(["POST /mcp allow 13:10"]);
+    expect(policies(`app.post("/mcp", mcp.handle.bind(mcp));`)).toEqual(["POST /mcp allow 13:10"]);
+  });
+
+  it("are not when the helper serves no MCP, or nothing is handed over", () => {
+    expect(policies(`app.get("/mcp/health", (req, res) => health(req, res));`)).toEqual([]);
+    expect(policies(`app.get("/mcp/health", (req, res) => res.json({ ok: true }));`)).toEqual([]);
+    expect(policies(`app.get("/mcp/health", (req, res) => { console.log(req); logger.info(req); res.send("ok"); });`)).toEqual([]);
+    expect(policies(`app.get("/status", (req, res) => handleMcpRequest(req, res, server));`)).toEqual([]);
+  });
+});
+
 describe("tools registered through the SDK's low-level Server", () => {
   it("are read from the ListToolsRequestSchema handler's tools list, destructive by annotation or name", () => {
     const text = `import { Server } from "@modelcontextprotocol/sdk/server/index.js";

@@ -221,10 +221,12 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
       const handler = args[args.length - 1] as TsNode;
       if (path === undefined || !path.startsWith("/")) continue;
       const fnNode = r.functionOf(handler);
-      const handlerText = r.src(fnNode);
-      // By path alone only when the handler cannot be read here (imported, a parameter): a handler
-      // written out that never hands the request to a transport (`c.text("ok")`) is not MCP.
-      const opaque = fnNode.type === "identifier" || fnNode.type === "member_expression";
+      const handed = delegation(r, fnNode);
+      const handlerText = r.src(fnNode) + handed.text;
+      // By path alone only when the handler cannot be read here (imported, a parameter, built by a call
+      // such as `mcp.handle.bind(mcp)`, or it hands its request to such a function): a handler written out that never hands the request to a transport
+      // (`c.text("ok")`) is not MCP.
+      const opaque = ["identifier", "member_expression", "call_expression"].includes(fnNode.type) || handed.opaque;
       if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
       const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined);
       out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
@@ -238,6 +240,35 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
     }
   }
   return out;
+}
+
+/**
+ * What a written-out handler hands its request to (`(req, res) => handle(req, res)`): the text of
+ * the functions of this file it calls with its own parameters, and whether it so calls one it
+ * cannot read (imported, a method of another object).
+ */
+function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean } {
+  if (fn.type !== "arrow_function" && fn.type !== "function_expression" && fn.type !== "function_declaration") return { text: "", opaque: false };
+  const paramsNode = fn.childForFieldName("parameters") ?? fn.childForFieldName("parameter");
+  // Positional parameter names (`req, res`; hono's `c`): a call that is handed the request and the response, not a logger given `req`.
+  const positional = (paramsNode?.type === "identifier" ? [paramsNode] : kids(paramsNode).map((p) => (p.type === "identifier" ? p : p.childForFieldName("pattern"))))
+    .filter((n): n is TsNode => n?.type === "identifier")
+    .map((n) => r.src(n));
+  const params = new Set(positional);
+  const handedOver = positional.slice(0, 2);
+  let text = "";
+  let opaque = false;
+  for (const call of fn.descendantsOfType("call_expression")) {
+    const callee = call.childForFieldName("function");
+    const passed = new Set(argsOf(call).filter((a) => a.type === "identifier").map((a) => r.src(a)));
+    if (!callee || handedOver.length === 0 || !handedOver.every((p) => passed.has(p))) continue;
+    const receiver = callee.type === "member_expression" ? callee.childForFieldName("object") : null;
+    if (receiver?.type === "identifier" && params.has(r.src(receiver))) continue;
+    const target = callee.type === "identifier" ? r.functionOf(callee) : callee;
+    if (target !== callee && target !== fn) text += r.src(target);
+    else opaque = true;
+  }
+  return { text, opaque };
 }
 
 /** The path node of `x.route("/mcp")` that a method call is chained on (`.route(p).post(h).get(h)`), if any. */
