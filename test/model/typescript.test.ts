@@ -372,6 +372,20 @@ ${route}
   });
 });
 
+describe("the SDK's web-standard HTTP server transport", () => {
+  it("WebStandardStreamableHTTPServerTransport serves over HTTP, with the same DNS-rebinding check", () => {
+    const text = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+const server = new McpServer({ name: "worker", version: "1.0.0" });
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: false });
+await server.connect(transport);
+`;
+    const s = scanSources([{ path: "worker.ts", text }]).model.servers[0];
+    expect(s?.transport).toBe("http");
+    expect(s?.facts.map((f) => `${f.kind} ${at(f.loc)}`)).toEqual(["dns-rebinding-off 4:127"]);
+  });
+});
+
 describe("tools registered through the SDK's low-level Server", () => {
   it("are read from the ListToolsRequestSchema handler's tools list, destructive by annotation or name", () => {
     const text = `import { Server } from "@modelcontextprotocol/sdk/server/index.js";

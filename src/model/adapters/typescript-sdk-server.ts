@@ -157,7 +157,7 @@ function transportsUsed(r: Resolver, news: readonly TsNode[]): { http: TsNode[];
   let kind: Transport = "unknown";
   for (const ne of news) {
     const cls = r.calleeName(ne);
-    if (cls === "StreamableHTTPServerTransport" || cls === "SSEServerTransport") {
+    if (cls === "StreamableHTTPServerTransport" || cls === "WebStandardStreamableHTTPServerTransport" || cls === "SSEServerTransport") {
       http.push(ne);
       if (kind !== "http") kind = cls === "SSEServerTransport" ? "sse" : "http";
     } else if (cls === "StdioServerTransport" && kind === "unknown") kind = "stdio";
