@@ -20,14 +20,32 @@ interface Found {
   readonly route: DocNode | undefined;
 }
 
-/** Sniff: `_format_version` and an `ai-mcp-proxy` plugin somewhere. */
+/**
+ * Sniff: a decK document (`_format_version`, or top-level `plugins`/`services`/`routes`
+ * lists as in a partial file for `deck file merge`) with an `ai-mcp-proxy` plugin
+ * somewhere, or a Kong Ingress Controller `KongPlugin`/`KongClusterPlugin` of that plugin.
+ */
 export function isKongMcpConfig(docs: readonly DocNode[]): boolean {
   const d = docs[0];
-  return entry(d, "_format_version") !== undefined && d !== undefined && findPlugins(d).some((f) => isMcpProxy(f.plugin));
+  if (d !== undefined && isDeck(d) && findPlugins(d).some((f) => isMcpProxy(f.plugin))) return true;
+  return docs.some((doc) => isKicPlugin(doc) && isMcpProxy(doc));
+}
+
+function isDeck(d: DocNode): boolean {
+  return entry(d, "_format_version") !== undefined || ["plugins", "services", "routes"].some((k) => isArray(get(d, k)));
+}
+
+/** A Kong Ingress Controller plugin resource: the plugin's name is under `plugin`, its config at the top. */
+function isKicPlugin(d: DocNode): boolean {
+  return /^Kong(Cluster)?Plugin$/.test(str(get(d, "kind")) ?? "") && str(get(d, "apiVersion"))?.startsWith("configuration.konghq.com/") === true;
+}
+
+function pluginName(p: DocNode): string | undefined {
+  return str(get(p, isKicPlugin(p) ? "plugin" : "name"));
 }
 
 function isMcpProxy(p: DocNode): boolean {
-  return str(get(p, "name")) === "ai-mcp-proxy";
+  return pluginName(p) === "ai-mcp-proxy";
 }
 
 /** Plugins at the top level and nested under services and routes, with their owners. */
@@ -69,12 +87,16 @@ export const kongAdapter: Adapter = (input) => {
   const out = emptyOutput();
   const d = input.docs[0];
   if (!d) return out;
-  const all = findPlugins(d);
-  const authPlugin = all.find((f) => AUTH_PLUGINS.has(str(get(f.plugin, "name")) ?? ""));
+  const kic: Found[] = [];
+  input.docs.forEach((doc, i) => {
+    if (isKicPlugin(doc)) kic.push({ plugin: doc, path: `docs[${i}]`, service: undefined, route: undefined });
+  });
+  const all = [...(isDeck(d) ? findPlugins(d) : []), ...kic];
+  const authPlugin = all.find((f) => AUTH_PLUGINS.has(pluginName(f.plugin) ?? ""));
   for (const f of all.filter((x) => isMcpProxy(x.plugin))) {
-    const service = ownerService(d, f);
-    const label = str(get(f.plugin, "instance_name")) ?? str(get(f.plugin, "route")) ?? str(get(f.route, "name")) ?? str(get(service, "name")) ?? f.path;
-    const nameEntry = entry(f.plugin, "name");
+    const service = isKicPlugin(f.plugin) ? undefined : ownerService(d, f);
+    const label = str(get(f.plugin, "instance_name")) ?? str(get(f.plugin, "route")) ?? str(get(f.route, "name")) ?? str(get(service, "name")) ?? str(get(f.plugin, "metadata", "name")) ?? f.path;
+    const nameEntry = entry(f.plugin, isKicPlugin(f.plugin) ? "plugin" : "name");
     const governs: string[] = [];
     if (service) {
       const sName = entry(service, "name");

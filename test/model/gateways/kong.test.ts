@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 describe("Kong AI MCP Proxy (decK)", () => {
@@ -22,5 +23,50 @@ describe("Kong AI MCP Proxy (decK)", () => {
     ]);
     expect(r.model.policies[0]?.authn).toMatchObject({ required: true, mode: "key-auth" });
     expect(findingRows(r)).toEqual([]);
+  });
+});
+
+describe("Kong AI MCP Proxy in other shapes", () => {
+  const scan = (path: string, text: string) => scanSources([{ path, text }]);
+
+  it("a decK file without _format_version (a partial file for deck file merge, the catalog's own example) is read", () => {
+    const r = scan("kong/mcp-plugins.yaml", `plugins:\n- name: ai-mcp-proxy\n  route: notes-mcp-route\n  config:\n    mode: passthrough-listener\n    tools:\n    - name: delete_note\n`);
+    expect(r.model.files[0]?.format).toBe("kong-deck");
+    expect(policyRows(r)).toEqual([{ client: "kong", kind: "gateway", name: "notes-mcp-route", decision: "allow", at: "4:3", reason: "no config.default_acl and tools delete_note have no acl (no ACL means allowed)" }]);
+  });
+
+  it("a Kong Ingress Controller KongPlugin (any document of the file) is read like the decK plugin", () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: mcp-route
+  annotations:
+    konghq.com/plugins: mcp-proxy
+spec:
+  rules:
+  - backendRefs:
+    - name: notes-mcp
+      port: 8080
+---
+apiVersion: configuration.konghq.com/v1
+kind: KongPlugin
+metadata:
+  name: mcp-proxy
+plugin: ai-mcp-proxy
+config:
+  mode: passthrough-listener
+  logging:
+    log_payloads: true
+`;
+    const r = scan("k8s/kong-mcp.yaml", text);
+    expect(r.model.files[0]?.format).toBe("kong-deck");
+    expect(policyRows(r)).toEqual([{ client: "kong", kind: "gateway", name: "mcp-proxy", decision: "allow", at: "18:1", reason: "no config.default_acl and tools the upstream exposes beyond config.tools have no acl (no ACL means allowed)" }]);
+    expect(settingRows(r)).toEqual(["config.logging.log_payloads=true permissive 21:19"]);
+    const acl = scan("k8s/kong-acl.yaml", `apiVersion: configuration.konghq.com/v1\nkind: KongClusterPlugin\nmetadata:\n  name: mcp-acl\nplugin: ai-mcp-proxy\nconfig:\n  mode: passthrough-listener\n  default_acl:\n  - scope: tools\n    allow: [notes-readers]\n`);
+    expect(policyRows(acl).map((p) => p.decision)).toEqual(["deny"]);
+  });
+
+  it("a YAML file that merely names the plugin is not Kong", () => {
+    expect(scan("docs/notes.yaml", `title: gateways\nitems:\n- name: ai-mcp-proxy\n  vendor: kong\n`).model.files[0]?.format).not.toBe("kong-deck");
   });
 });
