@@ -386,6 +386,41 @@ await server.connect(transport);
   });
 });
 
+describe("fetch-handler servers (Cloudflare Workers, Bun.serve, Deno.serve)", () => {
+  const worker = (check: string) => `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === "/mcp") {
+      ${check}
+      const server = new McpServer({ name: "worker", version: "1.0.0" });
+      const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      await server.connect(transport);
+      return transport.handleRequest(request);
+    }
+    return new Response("not found", { status: 404 });
+  },
+};
+`;
+  const policies = (path: string, text: string) => scanSources([{ path, text }]).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+
+  it("a fetch handler that reaches a transport is an HTTP MCP endpoint, guarded when it checks a credential header", () => {
+    expect(policies("worker.ts", worker(""))).toEqual(["ANY /mcp allow 4:9"]);
+    expect(policies("worker.ts", worker(`if (request.headers.get("Authorization") !== \`Bearer \${env.TOKEN}\`) return new Response("unauthorized", { status: 401 });`))).toEqual(["ANY /mcp deny 4:9"]);
+    const bun = `import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+Bun.serve({ port: 3000, fetch: (req) => transport.handleRequest(req) });
+Deno.serve((req) => transport.handleRequest(req));
+`;
+    expect(policies("bun.ts", bun)).toEqual(["ANY * allow 3:25", "ANY * allow 4:1"]);
+  });
+
+  it("a fetch handler that serves no MCP (hono's serve({ fetch: app.fetch })) is not one", () => {
+    expect(policies("w.ts", `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport default { fetch(request) { return new Response("ok"); } };\nserve({ fetch: app.fetch, port: 3000 });\n`)).toEqual([]);
+  });
+});
+
 describe("tools registered through the SDK's low-level Server", () => {
   it("are read from the ListToolsRequestSchema handler's tools list, destructive by annotation or name", () => {
     const text = `import { Server } from "@modelcontextprotocol/sdk/server/index.js";

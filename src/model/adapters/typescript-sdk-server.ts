@@ -107,7 +107,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     if (fact) implFor(undefined, t).facts.push(fact);
   }
 
-  const endpoints = findEndpoints(r, calls, importsSdk || impls.length > 0 || transports.http.length > 0);
+  const endpoints = findEndpoints(r, input.root, calls, importsSdk || impls.length > 0 || transports.http.length > 0);
   if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
   const transport: Transport = endpoints.length > 0 || transports.kind === "http" ? "http" : transports.kind;
   const servers = impls.map((i) => implServer(input, i, transport));
@@ -206,7 +206,7 @@ interface Endpoint {
   readonly guard?: string;
 }
 
-function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean): Endpoint[] {
+function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], mcpFile: boolean): Endpoint[] {
   const uses = calls.filter((c) => r.calleeName(c) === "use");
   const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
   const out: Endpoint[] = [];
@@ -230,16 +230,32 @@ function findEndpoints(r: Resolver, calls: readonly TsNode[], mcpFile: boolean):
       if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
       const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined);
       out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
-    } else if (fn === "createServer") {
+    } else if (fn === "createServer" || fn === "serve") {
+      // node `http.createServer(handler)`; `Deno.serve(handler)`.
       const handler = args.find((a) => ["arrow_function", "function_expression", "identifier"].includes(a.type));
-      const text = handler ? r.src(r.functionOf(handler)) : "";
-      if (!handler || !MCP_HANDLER.test(text)) continue;
-      const path = /req(?:uest)?\.url\s*(?:===?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
       const fnNode = call.childForFieldName("function") ?? call;
-      out.push({ call, method: "ANY", path, pathNode: fnNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) });
+      const e = handler ? wholeServerEndpoint(r, call, fnNode, r.functionOf(handler)) : undefined;
+      if (e) out.push(e);
     }
   }
-  return out;
+  // A fetch handler (`export default { fetch(request) {...} }` on Cloudflare Workers, `Bun.serve({ fetch })`).
+  for (const n of [...root.descendantsOfType("method_definition"), ...root.descendantsOfType("pair")]) {
+    const key = n.childForFieldName(n.type === "pair" ? "key" : "name");
+    if (!key || r.keyText(key) !== "fetch") continue;
+    const value = n.type === "pair" ? n.childForFieldName("value") : n;
+    if (!value || !["arrow_function", "function_expression", "method_definition"].includes(value.type)) continue;
+    const e = wholeServerEndpoint(r, n, key, value);
+    if (e) out.push(e);
+  }
+  return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/** A handler that serves every request (node's http, a fetch handler): an endpoint when it reaches a transport, on the path it tests. */
+function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: TsNode): Endpoint | undefined {
+  const text = r.src(fn);
+  if (!MCP_HANDLER.test(text)) return undefined;
+  const path = /(?:req(?:uest)?\.url|\.pathname)\s*(?:===?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
+  return { call, method: "ANY", path, pathNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) };
 }
 
 /**
