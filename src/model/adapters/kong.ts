@@ -1,5 +1,6 @@
 /**
- * Kong decK declarative config with the AI MCP Proxy plugin (catalog §24).
+ * Kong decK declarative config with the AI MCP Proxy plugin (catalog §24),
+ * and the same plugin as a Kong Ingress Controller KongPlugin resource.
  * ACL evaluation: a deny match blocks; an allow list that does not name the
  * subject blocks; no allow list, or no ACL at all, allows. A per-tool `acl`
  * replaces `default_acl` for that tool.

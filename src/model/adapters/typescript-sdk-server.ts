@@ -224,8 +224,8 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], mcpF
       const handed = delegation(r, fnNode);
       const handlerText = r.src(fnNode) + handed.text;
       // By path alone only when the handler cannot be read here (imported, a parameter, built by a call
-      // such as `mcp.handle.bind(mcp)`, or it hands its request to such a function): a handler written out that never hands the request to a transport
-      // (`c.text("ok")`) is not MCP.
+      // such as `mcp.handle.bind(mcp)`, or it hands its request to such a function): a handler written
+      // out that never hands the request to a transport (`c.text("ok")`) is not MCP.
       const opaque = ["identifier", "member_expression", "call_expression"].includes(fnNode.type) || handed.opaque;
       if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
       const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined);
