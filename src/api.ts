@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
+import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
@@ -118,7 +118,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
 /** What the configuration changes in per-file analysis (plain data: it goes to the workers). */
 function analysisSettings(options: ScanOptions): AnalysisSettings {
-  return { ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}), ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}) };
+  return {
+    ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}),
+    ...(options.secretAllow ? { secretAllow: options.secretAllow } : {}),
+    ...(options.maxFileSize === undefined ? { configMaxFileSize: CONFIG_MAX_FILE_SIZE } : {}),
+  };
 }
 
 /** `lockDir`: where the default lock file is (lockFolder). */

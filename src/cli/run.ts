@@ -344,7 +344,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("warning"))
       .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
-      .option("--max-file-size <bytes>", "skip files larger than this (default 2m)", parseSize)
+      .option("--max-file-size <bytes>", "skip files larger than this (default 2m; 16m for client and gateway configuration files)", parseSize)
       .option("--threads <n>", "worker threads (default: one per core for 500 files or more; 1: none)", parseThreads)
       .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
       .option("-q, --quiet", "print findings only, no diagnostics")

@@ -16,6 +16,8 @@ import type { Diagnostic } from "../model/types.js";
 import { errCode } from "./walk.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** The default limit for client and gateway configuration files (AnalysisSettings.configMaxFileSize). */
+export const CONFIG_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export type ReadResult =
   | {

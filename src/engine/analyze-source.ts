@@ -6,13 +6,13 @@
  */
 import { isAscii } from "node:buffer";
 import { utf16Length } from "../util/utf8.js";
-import { sniffCandidates } from "../catalog/classify.js";
+import { classifyPath, sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
 import { scanText } from "../secrets/index.js";
 import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
-import type { FileReader, ReadResult } from "../discover/read.js";
+import { readSourceSync, type FileReader, type ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
 import { analyzeFile, isCodeFile, type AnalyzeOptions, type FileAnalysis } from "./analyze-file.js";
@@ -25,18 +25,28 @@ export interface AnalysisSettings {
   readonly secretPatterns?: readonly PatternSpec[];
   /** Values (or `/regex/flags`) known to be test data. */
   readonly secretAllow?: readonly string[];
+  /**
+   * The size limit for client and gateway configuration files (catalog paths)
+   * when the scan's own limit is the default one: Claude Code's
+   * `~/.claude.json` keeps each project's history and often passes 2 MiB, and
+   * skipping it would drop every server it configures.
+   */
+  readonly configMaxFileSize?: number;
 }
 
 /** Settings compiled once (regexes, detectors). */
 export interface PreparedAnalysis {
   readonly analyze: AnalyzeOptions;
   readonly allow: readonly AllowEntry[];
+  /** AnalysisSettings.configMaxFileSize. */
+  readonly configMax?: number;
 }
 
 export function prepareAnalysis(settings: AnalysisSettings = {}): PreparedAnalysis {
   return {
     analyze: settings.secretPatterns?.length ? { extraDetectors: patternDetectors(settings.secretPatterns) } : {},
     allow: parseAllowList(settings.secretAllow ?? []),
+    ...(settings.configMaxFileSize ? { configMax: settings.configMaxFileSize } : {}),
   };
 }
 
@@ -75,7 +85,7 @@ export function analyzeAll(files: readonly Pick<WalkedFile, "abs" | "rel">[], re
  * (70,000 bytes of the view are fewer characters of the text).
  */
 export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs: string, rel: string) => ReadResult, prep: PreparedAnalysis): FileOutcome {
-  const r = read(file.abs, file.rel);
+  const r = withConfigLimit(file, read(file.abs, file.rel), prep);
   if (!r.ok) return { diagnostics: [r.diagnostic] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
@@ -92,6 +102,13 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
   const textBytes = r.oneByte ? { oneByte: r.oneByte } : r.utf8 ? { utf8: r.utf8 } : undefined;
   return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep, textBytes), ...mode };
+}
+
+/** A configuration file (by its path) over the scan's size limit, read again up to PreparedAnalysis.configMax. */
+function withConfigLimit(file: Pick<WalkedFile, "abs" | "rel">, r: ReadResult, prep: PreparedAnalysis): ReadResult {
+  if (r.ok || r.diagnostic.code !== "too-large" || !prep.configMax) return r;
+  const spec = classifyPath(file.rel);
+  return spec && spec.syntax !== "typescript" ? readSourceSync(file.abs, file.rel, prep.configMax, undefined, { byteView: true }) : r;
 }
 
 /**

@@ -19,13 +19,34 @@ describe("a 100 MB file", () => {
       fs.closeSync(fd);
     }
     const result = await scanWithin(dir, 3_000);
-    for (const rel of ["huge.log", ".cursor/mcp.json"]) {
-      expect(diagnosticFor(result, rel, "too-large").message).toMatch(/104857600 bytes is over the size limit of 2097152 bytes \(--max-file-size\)/);
-    }
+    // A client configuration file has a limit of its own (16 MiB) while --max-file-size is not set.
+    expect(diagnosticFor(result, "huge.log", "too-large").message).toMatch(/104857600 bytes is over the size limit of 2097152 bytes \(--max-file-size\)/);
+    expect(diagnosticFor(result, ".cursor/mcp.json", "too-large").message).toMatch(/104857600 bytes is over the size limit of 16777216 bytes \(--max-file-size\)/);
     expectPlantedSecret(result);
     // Notes are not printed in the text report; the JSON report lists them.
     const json = JSON.parse((await cli(["scan", "--format", "json"], dir)).stdout) as { diagnostics: { code: string; file?: string }[] };
     expect(json.diagnostics.filter((d) => d.code === "too-large").map((d) => d.file)).toEqual([".cursor/mcp.json", "huge.log"]);
+  });
+});
+
+describe("a client configuration file over 2 MiB (Claude Code's ~/.claude.json keeps every project's history)", () => {
+  const token = fakeGitHubToken("ghp", "big-config");
+  const config = JSON.stringify({ projects: { "/src/app": { history: "h".repeat(3 * MB) } }, mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.0.0"], env: { GITHUB_TOKEN: token } } } }, null, 2);
+
+  it("is read whole while --max-file-size is not set: its servers and secrets are in the model", async () => {
+    const dir = treeWithPlantedSecret({ "app/.mcp.json": config, "big.log": "x".repeat(3 * MB) });
+    const result = await scanWithin(dir, 5_000);
+    expect(result.model.servers.filter((s) => s.file === "app/.mcp.json").map((s) => s.name)).toEqual(["github"]);
+    expect(result.model.secrets.filter((s) => s.loc.file === "app/.mcp.json").map((s) => s.loc.line)).toEqual([15]);
+    expect(result.diagnostics.filter((d) => d.code === "too-large").map((d) => d.file)).toEqual(["big.log"]);
+    expectPlantedSecret(result);
+  });
+
+  it("is skipped like any file when --max-file-size is set", async () => {
+    const dir = treeWithPlantedSecret({ "app/.mcp.json": config });
+    const result = await scanWithin(dir, 5_000, { maxFileSize: 2 * MB });
+    diagnosticFor(result, "app/.mcp.json", "too-large");
+    expect(result.model.servers.filter((s) => s.file === "app/.mcp.json")).toEqual([]);
   });
 });
 
