@@ -180,7 +180,7 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[]): L
 export function scanSources(sources: readonly { path: string; text: string; mode?: number }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const prep = prepareAnalysis(analysisSettings(options));
-  const excluded = excludeFilter(options.exclude ?? []);
+  const excluded = excludeFilter(options.exclude ?? [], path.resolve(options.cwd ?? "."));
   const analyses = sources
     .filter((s) => !excluded(s.path))
     .map((s) => {

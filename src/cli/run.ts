@@ -378,7 +378,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       writeFileOrFail(flags.output, report, io, "report");
       if (!flags.quiet) {
         const n = result.findings.filter((f) => !f.suppression).length;
-        res.stderr += `mcplint: ${n} finding${n === 1 ? "" : "s"} in ${result.model.files.length} files; ${flags.format} report written to ${flags.output}\n`;
+        const files = result.model.files.length;
+        res.stderr += `mcplint: ${n} finding${n === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}; ${flags.format} report written to ${flags.output}\n`;
       }
     } else res.stdout += report;
     res.exitCode = exitCodeFor(result, flags.failOn);

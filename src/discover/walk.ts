@@ -106,11 +106,14 @@ function commonFolder(a: string, b: string): string {
  * `--exclude` semantics: a glob matches the root-relative path or the base
  * name of a file or of a folder, and an excluded folder excludes everything
  * under it (`--exclude k8s`, `k8s/`, `k8s/**`, and a `**` glob that ends in `/k8s`, all leave out the folder
- * k8s). A trailing `/` is dropped.
+ * k8s). A trailing `/` is dropped; a leading `./` too. An absolute path
+ * (`--exclude "$PWD/vendor"`) is taken relative to `root`, the folder reported
+ * paths are relative to.
  */
-export function excludeFilter(exclude: readonly string[]): (rel: string) => boolean {
+export function excludeFilter(exclude: readonly string[], root?: string): (rel: string) => boolean {
   if (exclude.length === 0) return () => false;
-  const m = globMatcher(exclude.map((g) => (g.length > 1 ? g.replace(/\/+$/, "") : g)), { dot: true });
+  const relative = (g: string) => (root !== undefined && path.isAbsolute(g) ? toPosix(path.relative(root, g)) || "." : g.replace(/^(?:\.\/)+(?=.)/, ""));
+  const m = globMatcher(exclude.map((g) => relative(g.length > 1 ? g.replace(/\/+$/, "") : g)), { dot: true });
   return (rel) => m(rel) || m(path.posix.basename(rel));
 }
 
@@ -121,7 +124,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const files: WalkedFile[] = [];
-  const isExcluded = excludeFilter(options.exclude ?? []);
+  const isExcluded = excludeFilter(options.exclude ?? [], root);
 
   const add = (abs: string, rel = toPosix(path.relative(root, abs)) || path.basename(abs)) => {
     if (seen.has(abs) || isExcluded(rel)) return;

@@ -92,6 +92,7 @@ describe("mcplint scan", () => {
     const r = await cli(["scan", "--format", "sarif", "-o", "out/report.sarif"], dir);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^mcplint: \d+ findings? in 1 file; sarif report written to out\/report\.sarif\n$/);
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, "out/report.sarif"), "utf8"));
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);

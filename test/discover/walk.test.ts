@@ -101,6 +101,12 @@ describe("walk", () => {
     expect(rels(r)).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
   });
 
+  it.each([["absolute"], ["./"]])("--exclude takes an %s path as the folder it names (`--exclude \"$PWD/sub\"`, `./sub`)", async (form) => {
+    const glob = form === "absolute" ? path.join(root, "sub") : "./sub";
+    const r = await walk({ paths: ["."], cwd: root, exclude: [glob, "*.log", ".gitignore"] });
+    expect(rels(r)).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
+  });
+
   it("--exclude with a folder's name leaves it out at any depth, and a path only where it is", async () => {
     put("a/b/sub/x.json");
     try {
