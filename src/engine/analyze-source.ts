@@ -86,7 +86,7 @@ export function analyzeAll(files: readonly Pick<WalkedFile, "abs" | "rel">[], re
  */
 export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs: string, rel: string) => ReadResult, prep: PreparedAnalysis): FileOutcome {
   const r = withConfigLimit(file, read(file.abs, file.rel), prep);
-  if (!r.ok) return { diagnostics: [r.diagnostic] };
+  if (!r.ok) return { diagnostics: [unreadConfig(file.rel, r.diagnostic)] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
   const viewBytes = r.exact ? r.oneByte : undefined;
@@ -102,6 +102,18 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
   const textBytes = r.oneByte ? { oneByte: r.oneByte } : r.utf8 ? { utf8: r.utf8 } : undefined;
   return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep, textBytes), ...mode };
+}
+
+/**
+ * A client or gateway configuration file (by its path) that could not be read
+ * as text (binary, over the size limit, not a regular file) is a gap in what
+ * the scan can say about the set-up: a warning, which the text report shows,
+ * not one of the notes about the tree's other files.
+ */
+function unreadConfig(rel: string, d: Diagnostic): Diagnostic {
+  if (d.level !== "note") return d;
+  const spec = classifyPath(rel);
+  return spec && spec.syntax !== "typescript" ? { ...d, level: "warning", message: `${d.message}; its MCP configuration is not analysed` } : d;
 }
 
 /** A configuration file (by its path) over the scan's size limit, read again up to PreparedAnalysis.configMax. */

@@ -1,5 +1,6 @@
 /** Binary files (NUL bytes, a PNG) are recognised and skipped, whatever their name. */
 import { describe, expect, it } from "vitest";
+import { cli } from "../helpers.js";
 import { diagnosticFor, expectPlantedSecret, PLANTED, scanWithin, treeWithPlantedSecret } from "./hostile.js";
 
 const PNG = Buffer.concat([
@@ -14,11 +15,21 @@ describe("binary files", () => {
     ["blob.bin", Buffer.from([0, 1, 2, 3, 0, 255, 254, 0])],
     [".codex/config.toml", Buffer.concat([Buffer.from('model = "x"\n'), Buffer.alloc(64), Buffer.from(PLANTED)])],
     ["nul-at-8k.env", Buffer.concat([Buffer.from("A=".padEnd(8000, "a")), Buffer.from([0])])],
-  ])("%s is skipped as binary with a note", async (rel, content) => {
+  ])("%s is skipped as binary with a note (a warning for a client's configuration file)", async (rel, content) => {
     const dir = treeWithPlantedSecret({ [rel]: content });
     const result = await scanWithin(dir, 3_000);
-    expect(diagnosticFor(result, rel, "binary").message).toBe(`${rel}: binary file; skipped`);
+    const config = rel.startsWith(".cursor/") || rel.startsWith(".codex/");
+    expect(diagnosticFor(result, rel, "binary")).toMatchObject(
+      config ? { level: "warning", message: `${rel}: binary file; skipped; its MCP configuration is not analysed` } : { level: "note", message: `${rel}: binary file; skipped` },
+    );
     expect(result.model.files.some((f) => f.path === rel)).toBe(false);
     expectPlantedSecret(result);
+  });
+
+  it("a client's configuration file skipped as binary is named in the text report; other binary files are not", async () => {
+    const dir = treeWithPlantedSecret({ ".cursor/mcp.json": PNG, "logo.png": PNG });
+    const r = await cli(["scan"], dir);
+    expect(r.stdout).toContain("warning: .cursor/mcp.json: binary file; skipped; its MCP configuration is not analysed");
+    expect(r.stdout).not.toContain("logo.png");
   });
 });
