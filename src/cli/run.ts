@@ -398,6 +398,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--max-file-size <bytes>", "skip files larger than this", parseSize)
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
     .option("--no-config", "do not look for a configuration file")
+    .option("--user", "also show every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan } = await import("../api.js");
       const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));

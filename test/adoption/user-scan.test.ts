@@ -93,6 +93,12 @@ describe("mcplint scan --user", () => {
     ]);
   });
 
+  it("inventory --user shows the user-level servers (alone without paths)", async () => {
+    const home = fakeHome();
+    const inv = JSON.parse((await userCli(["inventory", "--user", "--format", "json"], tempTree({ ".mcp.json": clean }), { HOME: home })).stdout) as { servers: { file: string }[] };
+    expect([...new Set(inv.servers.map((s) => s.file))].sort()).toEqual(["~/.codeium/windsurf/mcp_config.json", "~/.config/Code/User/mcp.json", "~/.config/Code/User/profiles/work/mcp.json", "~/.cursor/mcp.json"]);
+  });
+
   it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
     const home = fakeHome();
     const cwd = tempTree({ ".mcp.json": leaky });
