@@ -28,8 +28,15 @@ export const MCP_TRANSPORT_CLASSES: readonly string[] = [
 ];
 
 /**
+ * Packages that wrap the SDK's McpServer and own its transport (Vercel's
+ * mcp-handler, formerly @vercel/mcp-adapter; Cloudflare Agents' agents/mcp):
+ * a file that imports one may mention none of the SDK's own names.
+ */
+export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/mcp-adapter", "agents/mcp"];
+
+/**
  * What the keyword pass looks for: the markers, with the transport classes
  * in place of the bare `Transport` (a word of many HTTP and logging
  * libraries), since the prefilter needs a class name there anyway.
  */
-export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, ...MCP_TRANSPORT_CLASSES];
+export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];

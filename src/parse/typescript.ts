@@ -12,7 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../model/types.js";
-import { MCP_CODE_MARKERS, MCP_TRANSPORT_CLASSES } from "./mcp-code-markers.js";
+import { MCP_CODE_MARKERS, MCP_TRANSPORT_CLASSES, MCP_WRAPPER_MODULES } from "./mcp-code-markers.js";
 
 /** The part of a tree-sitter node this project reads. */
 export interface TsNode {
@@ -35,13 +35,15 @@ export const MAX_PARSE_CHARS = 1_000_000;
 const MCP_ROUTE = /\/mcp["'`]/;
 
 /**
- * The prefilter: does this text mention MCP at all? Pure and cheap: at most
- * four linear substring passes over a file that has nothing to do with MCP.
+ * The prefilter: does this text mention MCP at all? Pure and cheap: a few
+ * linear substring passes over a file that has nothing to do with MCP (the
+ * keyword pass usually rules it out before any of them runs).
  */
 export function shouldParse(text: string): boolean {
   const m = MCP_CODE_MARKERS;
   if (text.includes(m.sdk) || text.includes(m.server)) return true;
   if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
+  if (MCP_WRAPPER_MODULES.some((w) => text.includes(w))) return true;
   return text.includes(m.route) && MCP_ROUTE.test(text);
 }
 

@@ -238,6 +238,10 @@ describe("prefilter, parse limits and the optional parser", () => {
     expect(parseSource("util.ts", util?.text ?? "", () => { throw new Error("loader must not run"); })).toEqual({ kind: "skipped", reason: "no-mcp" });
     expect(shouldParse(`import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";`)).toBe(true);
     expect(shouldParse(`app.post("/mcp", handler)`)).toBe(true);
+    // Vercel's mcp-handler (and its old name), Cloudflare Agents: wrappers of the SDK's McpServer.
+    expect(shouldParse(`import { createMcpHandler } from "mcp-handler";`)).toBe(true);
+    expect(shouldParse(`const { createMcpHandler } = require("@vercel/mcp-adapter");`)).toBe(true);
+    expect(shouldParse(`import { McpAgent } from "agents/mcp";`)).toBe(true);
   });
 
   it("loads tree-sitter only when the first MCP file needs it (never on start-up)", () => {
@@ -477,5 +481,171 @@ export function connect(token: string, headers: Record<string, string>) {
   it("a header that carries no credential does not count; no options at all is still reported", () => {
     expect(scan("{ requestInit: { headers: { \"X-Client-Version\": version() } } }").findings.map((f) => f.ruleId)).toEqual(["unauthenticated-remote"]);
     expect(scan("undefined").findings.map((f) => f.ruleId)).toEqual(["unauthenticated-remote"]);
+  });
+});
+
+describe("servers built with Vercel's mcp-handler", () => {
+  const route = (auth: string, exported = "authHandler") => `import { createMcpHandler, withMcpAuth } from "mcp-handler";
+import { z } from "zod";
+
+const handler = createMcpHandler(
+  (server) => {
+    server.tool("roll_dice", "Rolls a die", { sides: z.number() }, async ({ sides }) => ({ content: [{ type: "text", text: String(sides) }] }));
+    server.registerTool("delete_file", { description: "Deletes a file", inputSchema: { path: z.string() } }, async () => ({ content: [] }));
+  },
+  { serverInfo: { name: "dice", version: "1.0.0" } },
+  { basePath: "/api", maxDuration: 60 },
+);
+${auth}
+export { ${exported} as GET, ${exported} as POST, ${exported} as DELETE };
+`;
+  const scan = (text: string, file = "app/api/[transport]/route.ts") => scanSources([{ path: file, text }]);
+  const policies = (text: string, file?: string) => scan(text, file).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+
+  it("is an HTTP MCP server with its tools, served on basePath + /mcp (a file with none of the SDK's own names is parsed)", () => {
+    const text = route("", "handler");
+    expect(shouldParse(text)).toBe(true);
+    const r = scan(text);
+    expect(r.model.servers.map((s) => [s.name, s.transport, at(s.loc), s.registeredTools?.map((t) => `${t.name} ${t.destructive} ${at(t.loc)}`)])).toEqual([
+      ["dice", "http", "9:25", ["roll_dice false 6:17", "delete_file true 7:25"]],
+    ]);
+    expect(policies(text)).toEqual(["ANY /api/mcp allow 10:15"]);
+    expect(r.findings.filter((f) => f.ruleId === "missing-default-deny").map((f) => `${at(f.loc)} ${f.message}`)).toEqual([
+      "10:15 Endpoint 'ANY /api/mcp' (sdk-typescript) fails open: HTTP MCP endpoint /api/mcp has no authentication middleware (createMcpHandler is not wrapped in withMcpAuth(..., { required: true })). Effective default: allow.",
+    ]);
+  });
+
+  it("withMcpAuth guards it with required: true; required: false or left out (its default is false) lets a request with no token through", () => {
+    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken, { required: true, requiredScopes: ["read:stuff"] });`))).toEqual(["ANY /api/mcp deny 10:15"]);
+    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken, { required: false });`))).toEqual(["ANY /api/mcp allow 12:67"]);
+    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken);`))).toEqual(["ANY /api/mcp allow 12:21"]);
+    const open = scan(route(`const authHandler = withMcpAuth(handler, verifyToken);`)).model.policies[0];
+    expect(open?.defaultReason).toBe("HTTP MCP endpoint /api/mcp has no authentication middleware (withMcpAuth leaves required at its default, false, so a request without a token reaches the handler)");
+    // The 1.x package name, experimental_ prefix, renamed on import.
+    const legacy = route(`const authHandler = auth(handler, verifyToken, { required: true });`).replace(`import { createMcpHandler, withMcpAuth } from "mcp-handler";`, `import { createMcpHandler, experimental_withMcpAuth as auth } from "@vercel/mcp-adapter";`);
+    expect(policies(legacy)).toEqual(["ANY /api/mcp deny 10:15"]);
+  });
+
+  it("another auth wrapper around it, or a route function that authenticates before calling it, guards it", () => {
+    const betterAuth = `import { createMcpHandler } from "mcp-handler";
+import { withMcpAuth } from "better-auth/plugins";
+const handler = withMcpAuth(auth, (req) => createMcpHandler((server) => { server.tool("whoami", {}, async () => ({ content: [] })); })(req));
+export { handler as GET, handler as POST };
+`;
+    expect(policies(betterAuth, "app/mcp/route.ts")).toEqual(["ANY /mcp deny 3:44"]);
+    const session = `import { createMcpHandler } from "mcp-handler";
+const handler = createMcpHandler((server) => { server.tool("list_orders", {}, async () => ({ content: [] })); });
+export async function POST(req: Request) {
+  const session = await getServerSession();
+  if (!session) return new Response(null, { status: 401 });
+  return handler(req);
+}
+`;
+    expect(policies(session, "app/mcp/route.ts")).toEqual(["ANY /mcp deny 2:17"]);
+    expect(policies(session.replace("  const session = await getServerSession();\n  if (!session) return new Response(null, { status: 401 });\n", ""), "app/mcp/route.ts")).toEqual(["ANY /mcp allow 2:17"]);
+  });
+
+  it("without basePath the path is the route file's (app/api/[transport]/route.ts -> /api/mcp) or streamableHttpEndpoint; the name falls back to the path", () => {
+    const bare = `import { createMcpHandler } from "mcp-handler";\nconst handler = createMcpHandler((server) => {});\nexport { handler as GET, handler as POST };\n`;
+    expect(policies(bare)).toEqual(["ANY /api/mcp allow 2:17"]);
+    expect(policies(bare, "src/app/(mcp)/mcp/route.ts")).toEqual(["ANY /mcp allow 2:17"]);
+    expect(policies(bare, "lib/mcp.ts")).toEqual(["ANY /mcp allow 2:17"]);
+    expect(scan(bare).model.servers.map((s) => s.name)).toEqual(["/api/mcp"]);
+    const cjs = `const { createMcpHandler } = require("mcp-handler");\nconst handler = createMcpHandler(register, {}, { streamableHttpEndpoint: "/v1/mcp" });\nfunction register(server) { server.tool("drop_table", {}, async () => ({ content: [] })); }\nmodule.exports = { POST: handler };\n`;
+    const r = scan(cjs, "api/server.js");
+    expect(r.model.policies.map((p) => `${p.name} ${at(p.defaultLoc)}`)).toEqual(["ANY /v1/mcp 2:74"]);
+    expect(r.model.servers.map((s) => s.registeredTools?.map((t) => `${t.name} ${t.destructive}`))).toEqual([["drop_table true"]]);
+  });
+
+  it("an express route that serves the handler is the one endpoint", () => {
+    const text = `import { createMcpHandler } from "mcp-handler";
+const handler = createMcpHandler(registerTools, {}, { basePath: "/mcp" });
+app.all("/mcp*", createExpressAdapter(handler));
+`;
+    expect(policies(text, "src/routes.ts")).toEqual(["ALL /mcp* allow 3:9"]);
+  });
+
+  it("a createMcpHandler or withMcpAuth of another module is not mcp-handler's", () => {
+    const text = `import { createMcpHandler } from "./lib/mcp-handler";\nconst handler = createMcpHandler((server) => { server.tool("delete_all"); });\nexport { handler as POST };\n`;
+    expect(scan(text, "app/mcp/route.ts").model.servers).toEqual([]);
+    expect(scan(text, "app/mcp/route.ts").model.policies).toEqual([]);
+  });
+});
+
+describe("servers built with Cloudflare's McpAgent (agents/mcp)", () => {
+  const agent = `import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+
+export class MyMCP extends McpAgent {
+  server = new McpServer({ name: "calculator", version: "1.0.0" });
+
+  async init() {
+    this.server.tool("add", { a: z.number(), b: z.number() }, async ({ a, b }) => ({ content: [{ type: "text", text: String(a + b) }] }));
+    this.server.registerTool("reset_memory", { description: "Forget", annotations: { destructiveHint: true } }, async () => ({ content: [] }));
+  }
+}
+`;
+  const scan = (tail: string) => scanSources([{ path: "src/index.ts", text: agent + tail }]);
+  const policies = (tail: string) => scan(tail).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+
+  it("is an HTTP MCP server with the tools its init() registers", () => {
+    const r = scan(`export default MyMCP.serve("/mcp");\n`);
+    expect(r.model.servers.map((s) => [s.name, s.transport, at(s.loc), s.registeredTools?.map((t) => `${t.name} ${t.destructive} ${at(t.loc)}`)])).toEqual([
+      ["calculator", "http", "6:34", ["add false 9:22", "reset_memory true 10:30"]],
+    ]);
+    expect(r.model.policies.map((p) => [p.name, p.defaultDecision, at(p.defaultLoc), p.governs])).toEqual([["ANY /mcp", "allow", "13:28", ["src/index.ts#server:calculator"]]]);
+    expect(r.findings.filter((f) => f.ruleId === "missing-default-deny").map((f) => at(f.loc))).toEqual(["13:28"]);
+  });
+
+  it("serve/serveSSE in a fetch handler are open endpoints on their paths, guarded when the handler checks a credential header", () => {
+    const fetch = (check: string) => `export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const url = new URL(request.url);
+    ${check}
+    if (url.pathname === "/sse" || url.pathname === "/sse/message") return MyMCP.serveSSE("/sse").fetch(request, env, ctx);
+    if (url.pathname === "/mcp") return MyMCP.serve("/mcp").fetch(request, env, ctx);
+    return new Response("Not found", { status: 404 });
+  },
+};
+`;
+    expect(policies(fetch(""))).toEqual(["ANY /sse allow 17:91", "ANY /mcp allow 18:53"]);
+    expect(policies(fetch(`if (request.headers.get("Authorization") !== \`Bearer \${env.TOKEN}\`) return new Response(null, { status: 401 });`))).toEqual(["ANY /sse deny 17:91", "ANY /mcp deny 18:53"]);
+  });
+
+  it("an OAuthProvider's apiHandler or apiHandlers guard it; its defaultHandler does not", () => {
+    expect(policies(`export default new OAuthProvider({
+  apiHandlers: { "/sse": MyMCP.serveSSE("/sse"), "/mcp": MyMCP.serve("/mcp") },
+  defaultHandler: GitHubHandler,
+  authorizeEndpoint: "/authorize",
+  tokenEndpoint: "/token",
+  clientRegistrationEndpoint: "/register",
+});
+`)).toEqual(["ANY /sse deny 14:41", "ANY /mcp deny 14:70"]);
+    expect(policies(`const sse = MyMCP.mount("/sse");\nexport default new OAuthProvider({ apiRoute: "/sse", apiHandler: sse, defaultHandler: app, tokenEndpoint: "/token" });\n`)).toEqual(["ANY /sse deny 13:25"]);
+    expect(policies(`export default new OAuthProvider({ apiRoute: "/api", apiHandler: Api, defaultHandler: { fetch: (req, env, ctx) => MyMCP.serve("/mcp").fetch(req, env, ctx) } });\n`)).toEqual(["ANY /mcp allow 13:127"]);
+    const reason = scan(`export default MyMCP.serve("/mcp");\n`).model.policies[0]?.defaultReason;
+    expect(reason).toBe("HTTP MCP endpoint /mcp has no authentication middleware (MyMCP.serve is not the apiHandler of an OAuthProvider)");
+  });
+
+  it("a hono route in front of serve() guards it with its middleware", () => {
+    expect(policies(`app.all("/mcp/*", bearerAuth, (c) => MyMCP.serve("/mcp").fetch(c.req.raw, c.env, c.executionCtx));\napp.all("/open/*", (c) => MyMCP.serve("/open").fetch(c.req.raw, c.env, c.executionCtx));\n`)).toEqual(["ANY /mcp deny 13:50", "ANY /open allow 14:39"]);
+  });
+
+  it("agents' stateless createMcpHandler(server) serves /mcp (or its route)", () => {
+    const text = `import { createMcpHandler } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+const server = new McpServer({ name: "feed", version: "1.0.0" });
+server.tool("publish_post", {}, async () => ({ content: [] }));
+export default { fetch: (request, env, ctx) => createMcpHandler(server, { route: "/rpc" })(request, env, ctx) };
+`;
+    const r = scanSources([{ path: "src/worker.ts", text }]);
+    expect(r.model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`)).toEqual(["ANY /rpc allow 5:82"]);
+    expect(r.model.servers.map((s) => [s.name, s.transport])).toEqual([["feed", "http"]]);
+  });
+
+  it("an McpAgent of another module, or serve() on another class, is not an MCP server", () => {
+    const text = `import { McpAgent } from "./agents/mcp-base";\nexport class Chat extends McpAgent { server = 1; }\nexport default Chat.serve("/mcp");\nBun.serve({ port: 3000 });\n`;
+    expect(scanSources([{ path: "src/index.ts", text }]).model.servers).toEqual([]);
   });
 });

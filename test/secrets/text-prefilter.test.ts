@@ -54,6 +54,10 @@ describe("keyword pass: mentions (whether a file needs its comments read, its co
     ['{"apiVersion": "v1", "KIND": "Pod"}', { mcplint: false, mcpCode: false, sniff: true }],
     ["class HttpTransport extends Transport {} // winston.transports", { mcplint: false, mcpCode: false, sniff: false }],
     ["new sseservertransport(x)", { mcplint: false, mcpCode: true, sniff: false }],
+    // SDK wrappers: a file that imports one may name nothing of the SDK itself.
+    ['import { createMcpHandler } from "mcp-handler";', { mcplint: false, mcpCode: true, sniff: true }],
+    ['import { createMcpHandler } from "@vercel/mcp-adapter";', { mcplint: false, mcpCode: true, sniff: true }],
+    ['import { McpAgent } from "agents/mcp";', { mcplint: false, mcpCode: true, sniff: true }],
   ])("%j", (text, expected) => {
     expect(prefilterText(text).mentions).toEqual(expected);
   });

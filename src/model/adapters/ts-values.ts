@@ -135,6 +135,19 @@ export class Resolver {
     return local?.type === "identifier" ? this.#modules.get(this.src(local)) : undefined;
   }
 
+  /** What an identifier or `ns.X` names when it is imported: the imported name (renames undone) and its module. */
+  importOf(n: TsNode): { readonly name: string; readonly module: string } | undefined {
+    if (n.type === "identifier" || n.type === "type_identifier") {
+      const local = this.src(n);
+      const module = this.#modules.get(local);
+      return module === undefined ? undefined : { name: this.#aliases.get(local) ?? local, module };
+    }
+    const obj = n.type === "member_expression" ? n.childForFieldName("object") : null;
+    const prop = n.type === "member_expression" ? n.childForFieldName("property") : null;
+    const module = obj?.type === "identifier" ? this.#modules.get(this.src(obj)) : undefined;
+    return module === undefined || !prop ? undefined : { name: this.src(prop), module };
+  }
+
   /** `const { A: B } = require("...")`: B is A. */
   #bindRequirePattern(pattern: TsNode): void {
     for (const p of kids(pattern)) {

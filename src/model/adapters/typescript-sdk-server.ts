@@ -4,6 +4,8 @@
  * they register, the HTTP endpoints that serve them (express, hono, fastify
  * routes; node `http.createServer`) with whether an authentication layer
  * guards each one, and DNS-rebinding protection of the HTTP transports.
+ * Servers built through Vercel's mcp-handler or Cloudflare's McpAgent are
+ * read in typescript-sdk-wrappers.ts and join the ones found here.
  *
  * Each endpoint is a Policy (kind `code`): default allow when nothing
  * authenticates the caller, deny when a layer does.
@@ -12,6 +14,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
+import { wrapperServers } from "./typescript-sdk-wrappers.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** Middleware and hook names that authenticate the caller. */
@@ -43,7 +46,12 @@ interface Impl {
   readonly loc: Loc;
   readonly tools: RegisteredTool[];
   readonly facts: ServerFact[];
+  /** The code that registers this server's tools (an McpAgent class, a createMcpHandler callback). */
+  readonly scope?: TsNode;
 }
+
+const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
 export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[] } {
   const importsSdk = /@modelcontextprotocol\/sdk/.test(input.text);
@@ -52,6 +60,9 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const news = input.root.descendantsOfType("new_expression");
   const calls = input.root.descendantsOfType("call_expression");
   const impls: Impl[] = [];
+  const uses = calls.filter((c) => r.calleeName(c) === "use");
+  const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
+  const wrapped = wrapperServers(r, input.file, input.root, calls, { around: (n) => aroundGuard(r, uses, hooks, n), isAuth: (n) => isAuthMiddleware(r, n) });
   // `Server` is the SDK's low-level class only when the file does not import it from another module (socket.io, node:http).
   const sdkServer = (ne: TsNode) => {
     const module = r.moduleOfCallee(ne);
@@ -60,15 +71,18 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   for (const ne of news) {
     const cls = r.calleeName(ne);
     if (cls !== "McpServer" && !(cls === "Server" && sdkServer(ne))) continue;
+    if (wrapped.servers.some((w) => contains(w.scope, ne))) continue;
     const nameNode = r.prop(argsOf(ne)[0], "name");
     const nameValue = nameNode ? r.value(nameNode) : undefined;
     const varName = r.boundName(ne);
     const name = nameValue?.ref.kind === "literal" ? nameValue.raw : varName ?? `${cls}@${r.loc(ne).line}`;
     impls.push({ ...(varName ? { varName } : {}), node: ne, name, loc: r.loc(nameValue ? (nameNode as TsNode) : ne), tools: [], facts: [] });
   }
+  for (const w of wrapped.servers) impls.push({ node: w.node, name: w.name, loc: r.loc(w.nameNode), tools: [], facts: [], scope: w.scope });
+  impls.sort((a, b) => a.node.startIndex - b.node.startIndex);
   // Tools and facts found in a file with no constructor (a `register(server)` module) belong to a server named after the file.
   const implFor = (receiver: string | undefined, at: TsNode): Impl => {
-    const hit = impls.find((i) => i.varName !== undefined && i.varName === receiver) ?? impls[0];
+    const hit = impls.find((i) => i.scope !== undefined && contains(i.scope, at)) ?? impls.find((i) => i.varName !== undefined && i.varName === receiver) ?? impls[0];
     if (hit) return hit;
     const made: Impl = { node: at, name: (input.file.split("/").pop() ?? input.file).replace(/\.[^.]+$/, ""), loc: r.loc(at), tools: [], facts: [] };
     impls.push(made);
@@ -107,9 +121,13 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     if (fact) implFor(undefined, t).facts.push(fact);
   }
 
-  const endpoints = findEndpoints(r, input.root, calls, importsSdk || impls.length > 0 || transports.http.length > 0);
+  const routes = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0);
+  // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
+  const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
+  const endpoints = [...routes, ...served].sort((a, b) => a.call.startIndex - b.call.startIndex);
   if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
-  const transport: Transport = endpoints.length > 0 || transports.kind === "http" ? "http" : transports.kind;
+  // A wrapper (mcp-handler, McpAgent) always serves over HTTP, also when its endpoint is in another file.
+  const transport: Transport = endpoints.length > 0 || transports.kind === "http" || wrapped.servers.length > 0 ? "http" : transports.kind;
   const servers = impls.map((i) => implServer(input, i, transport));
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
@@ -204,11 +222,11 @@ interface Endpoint {
   readonly path: string;
   readonly pathNode: TsNode;
   readonly guard?: string;
+  /** Why it is open, when the code says more than "no authentication middleware". */
+  readonly note?: string;
 }
 
-function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], mcpFile: boolean): Endpoint[] {
-  const uses = calls.filter((c) => r.calleeName(c) === "use");
-  const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
+function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[], mcpFile: boolean): Endpoint[] {
   const out: Endpoint[] = [];
   for (const call of calls) {
     const fn = r.calleeName(call);
@@ -285,6 +303,46 @@ function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean } 
     else opaque = true;
   }
   return { text, opaque };
+}
+
+/**
+ * The authentication around code that serves MCP without being a route of its own (a wrapper's
+ * handler, `X.serve("/mcp")` of an McpAgent): the auth layers of the route whose handler it is in,
+ * or a function around it that checks a credential header or calls an auth function first.
+ */
+function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNode[], n: TsNode): string | undefined {
+  for (let child = n, p = n.parent; p; child = p, p = p.parent) {
+    if (FUNCTIONS.has(p.type)) {
+      if (INLINE_AUTH.test(r.src(p))) return "the handler checks a credential header";
+      const first = checksBefore(p, n).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
+      if (first) return `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first`;
+    }
+    const route = p.type === "arguments" ? p.parent : null;
+    const fn = route ? r.calleeName(route) : undefined;
+    const args = route ? argsOf(route) : [];
+    if (route && fn && ROUTE_METHODS.has(fn) && r.receiverOf(route) !== undefined && args.length >= 2 && args[args.length - 1]?.startIndex === child.startIndex) {
+      const path = (args[0] && r.stringOf(args[0])) ?? "/";
+      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route);
+      if (guard) return guard;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The calls a function makes before it reaches `n`, at the top of its body: in declarations and
+ * expression statements (`const session = await auth()`) and in the conditions of ifs
+ * (`if (!(await isAuthorized(req))) return ...`), not inside the branches (another route's handler).
+ */
+function checksBefore(fn: TsNode, n: TsNode): TsNode[] {
+  const body = fn.childForFieldName("body");
+  if (body?.type !== "statement_block") return [];
+  return kids(body)
+    .filter((st) => st.endIndex <= n.startIndex)
+    .flatMap((st) => {
+      const part = st.type === "if_statement" ? st.childForFieldName("condition") : ["lexical_declaration", "variable_declaration", "expression_statement"].includes(st.type) ? st : null;
+      return part ? part.descendantsOfType("call_expression") : [];
+    });
 }
 
 /** The path node of `x.route("/mcp")` that a method call is chained on (`.route(p).post(h).get(h)`), if any. */
@@ -384,7 +442,7 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
   const name = `${e.method} ${e.path}`;
   const reason = e.guard
     ? `HTTP MCP endpoint ${e.path} requires authentication (${e.guard})`
-    : `HTTP MCP endpoint ${e.path} has no authentication middleware${usesAuthRouter ? " (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)" : ""}`;
+    : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : usesAuthRouter ? " (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)" : ""}`;
   return {
     id: `${input.file}#${name}@${loc.line}`,
     client: input.client,

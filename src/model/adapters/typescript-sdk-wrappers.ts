@@ -1,0 +1,204 @@
+/**
+ * MCP servers built on the SDK's McpServer through a thin wrapper that owns
+ * the transport and the HTTP endpoint, read for the server side of the SDK
+ * adapter (typescript-sdk-server.ts):
+ *
+ * - Vercel's `mcp-handler` (formerly `@vercel/mcp-adapter`):
+ *   `createMcpHandler((server) => { server.tool(...) }, { serverInfo }, { basePath })`
+ *   serves `${basePath}/mcp`; `withMcpAuth(handler, verifyToken, { required: true })`
+ *   guards it (`required` defaults to false: a request without a token is let through).
+ * - Cloudflare Agents (`agents/mcp`): `class X extends McpAgent { server = new McpServer(...) }`
+ *   served by `X.serve("/mcp")`, `X.serveSSE("/sse")` or `X.mount("/sse")`, and the
+ *   stateless `createMcpHandler(server, { route })` (default `/mcp`); guarded when it is
+ *   the `apiHandler` (or one of the `apiHandlers`) of a workers-oauth-provider `OAuthProvider`.
+ *
+ * Only names imported from those packages count: a `createMcpHandler` or an
+ * `McpAgent` of another module is someone else's.
+ */
+import type { TsNode } from "../../parse/typescript.js";
+import { argsOf, kids, type Resolver } from "./ts-values.js";
+
+/** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
+export interface WrapperServer {
+  readonly name: string;
+  readonly nameNode: TsNode;
+  readonly node: TsNode;
+  readonly scope: TsNode;
+}
+
+/** An HTTP endpoint a wrapper serves (read like the adapter's own endpoints). */
+export interface WrapperEndpoint {
+  readonly call: TsNode;
+  readonly method: "ANY";
+  readonly path: string;
+  readonly pathNode: TsNode;
+  readonly guard?: string;
+  /** Why it is open, when the code says more than "no authentication". */
+  readonly note?: string;
+  /** Where the handler is made and used: a route of the app that hands requests to it is that endpoint already. */
+  readonly sites: readonly TsNode[];
+}
+
+/** How the adapter judges the code around a node: the auth layer of the route or handler it sits in; whether a call authenticates. */
+export interface Guards {
+  readonly around: (n: TsNode) => string | undefined;
+  readonly isAuth: (n: TsNode) => boolean;
+}
+
+const VERCEL = (module: string) => module === "mcp-handler" || module.startsWith("mcp-handler/") || module.startsWith("@vercel/mcp-adapter");
+const AGENTS = (module: string) => module === "agents/mcp";
+const AGENT_SERVE = new Set(["serve", "serveSSE", "mount"]);
+const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
+
+const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+const same = (a: TsNode, b: TsNode) => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+
+export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[] } {
+  const servers: WrapperServer[] = [];
+  const endpoints: WrapperEndpoint[] = [];
+  const agents = agentClasses(r, root);
+  for (const a of agents) servers.push(agentServer(r, a));
+  for (const call of calls) {
+    const f = call.childForFieldName("function");
+    const imported = f ? r.importOf(f) : undefined;
+    if (imported?.name === "createMcpHandler" && VERCEL(imported.module)) {
+      const { server, endpoint } = vercelHandler(r, file, call, calls, guards);
+      servers.push(server);
+      endpoints.push(endpoint);
+    } else if ((imported?.name === "createMcpHandler" || imported?.name === "experimental_createMcpHandler") && AGENTS(imported.module)) {
+      const route = r.prop(argsOf(call)[1], "route");
+      endpoints.push(agentEndpoint(r, root, call, route ? r.stringOf(route) ?? "*" : "/mcp", route ?? (f as TsNode), guards));
+    } else if (f?.type === "member_expression" && AGENT_SERVE.has(r.src(f.childForFieldName("property") as TsNode))) {
+      // `X.serve("/mcp")` on an McpAgent class of this file.
+      const obj = f.childForFieldName("object");
+      if (obj?.type !== "identifier" || !agents.some((a) => a.name === r.src(obj))) continue;
+      const pathNode = argsOf(call)[0];
+      endpoints.push(agentEndpoint(r, root, call, (pathNode && r.stringOf(pathNode)) ?? "*", pathNode ?? f, guards));
+    }
+  }
+  return { servers, endpoints };
+}
+
+interface AgentClass {
+  readonly name: string;
+  readonly nameNode: TsNode;
+  readonly node: TsNode;
+}
+
+/** `class X extends McpAgent`, `const X = class extends McpAgent`, with McpAgent imported from `agents/mcp`. */
+function agentClasses(r: Resolver, root: TsNode): AgentClass[] {
+  const out: AgentClass[] = [];
+  for (const cls of root.descendantsOfType(["class_declaration", "class"])) {
+    const heritage = kids(cls).find((k) => k.type === "class_heritage");
+    const ext = kids(heritage).find((k) => k.type === "extends_clause");
+    const base = ext?.childForFieldName("value") ?? kids(heritage)[0];
+    const imported = base ? r.importOf(base) : undefined;
+    if (imported?.name !== "McpAgent" || !AGENTS(imported.module)) continue;
+    const declarator = cls.parent?.type === "variable_declarator" ? cls.parent.childForFieldName("name") : null;
+    const nameNode = cls.childForFieldName("name") ?? declarator;
+    if (nameNode) out.push({ name: r.src(nameNode), nameNode, node: cls });
+  }
+  return out;
+}
+
+/** The agent's `server = new McpServer({ name })` field names it; else the class does. */
+function agentServer(r: Resolver, a: AgentClass): WrapperServer {
+  for (const field of a.node.descendantsOfType("public_field_definition")) {
+    const key = field.childForFieldName("name");
+    const value = field.childForFieldName("value");
+    if (!key || r.src(key) !== "server" || value?.type !== "new_expression") continue;
+    const nameNode = r.prop(argsOf(value)[0], "name");
+    const name = nameNode ? r.value(nameNode) : undefined;
+    if (nameNode && name?.ref.kind === "literal") return { name: name.raw, nameNode, node: a.node, scope: a.node };
+  }
+  return { name: a.name, nameNode: a.nameNode, node: a.node, scope: a.node };
+}
+
+/** `createMcpHandler(init, serverOptions, config)` of mcp-handler: the server it builds and the endpoint it serves. */
+function vercelHandler(r: Resolver, file: string, call: TsNode, calls: readonly TsNode[], guards: Guards): { server: WrapperServer; endpoint: WrapperEndpoint } {
+  const [init, options, config] = argsOf(call);
+  const callee = call.childForFieldName("function") as TsNode;
+  const basePath = r.prop(config, "basePath");
+  const explicit = r.prop(config, "streamableHttpEndpoint");
+  const base = basePath ? r.stringOf(basePath) : undefined;
+  const path = base !== undefined ? `${base.replace(/\/$/, "")}/mcp` : (explicit && r.stringOf(explicit)) ?? nextRoute(file) ?? "/mcp";
+  const nameNode = r.prop(r.prop(options, "serverInfo"), "name");
+  const name = nameNode ? r.value(nameNode) : undefined;
+  const fn = init ? r.functionOf(init) : undefined;
+  const scope = fn && FUNCTIONS.has(fn.type) ? fn : call;
+  const server: WrapperServer = name?.ref.kind === "literal" && nameNode ? { name: name.raw, nameNode, node: call, scope } : { name: path, nameNode: callee, node: call, scope };
+  const auth = vercelGuard(r, call, calls, guards);
+  // An open handler is reported where it is made optional (`required: false`, a withMcpAuth without it), else at its path.
+  const { at, ...judged } = auth;
+  const endpoint: WrapperEndpoint = { call, method: "ANY", path, pathNode: at ?? basePath ?? explicit ?? callee, ...judged, sites: [call, ...usesOf(r, call)] };
+  return { server, endpoint };
+}
+
+/**
+ * What guards a createMcpHandler handler: `withMcpAuth(handler, verify, { required: true })`
+ * (mcp-handler's; without `required: true` it lets a request with no token through), another
+ * auth wrapper around it (better-auth's `withMcpAuth(auth, (req) => handler(req))`), or a
+ * function that calls it after checking the caller.
+ */
+function vercelGuard(r: Resolver, handler: TsNode, calls: readonly TsNode[], guards: Guards): { guard?: string; note?: string; at?: TsNode } {
+  let note = "createMcpHandler is not wrapped in withMcpAuth(..., { required: true })";
+  let at: TsNode | undefined;
+  for (const w of calls) {
+    if (w === handler) continue;
+    const args = argsOf(w);
+    if (!args.some((a) => contains(a, handler) || same(r.deref(a), handler))) continue;
+    const f = w.childForFieldName("function");
+    const imported = f ? r.importOf(f) : undefined;
+    if (imported && VERCEL(imported.module) && (imported.name === "withMcpAuth" || imported.name === "experimental_withMcpAuth")) {
+      const required = r.prop(args[2], "required");
+      const type = required ? r.deref(required).type : "false";
+      if (type !== "false") return { guard: `${r.src(f as TsNode)}(required: ${required ? r.src(required) : ""})` };
+      note = `${r.src(f as TsNode)} leaves required ${required ? "false" : "at its default, false"}, so a request without a token reaches the handler`;
+      at = required ?? f ?? w;
+      continue;
+    }
+    if (guards.isAuth(w)) return { guard: `${r.src(f ?? w)}(...)` };
+  }
+  const around = usesOf(r, handler).map((u) => guards.around(u)).find((g) => g !== undefined) ?? guards.around(handler);
+  return around ? { guard: around } : { note, ...(at ? { at } : {}) };
+}
+
+/** An agent's endpoint (`X.serve(path)`, agents' `createMcpHandler`): guarded by an OAuthProvider it is the API handler of, or by the code around it. */
+function agentEndpoint(r: Resolver, root: TsNode, call: TsNode, path: string, pathNode: TsNode, guards: Guards): WrapperEndpoint {
+  const sites = [call, ...usesOf(r, call)];
+  const guard = oauthProviderGuard(r, root, call) ?? sites.map((u) => guards.around(u)).find((g) => g !== undefined);
+  const callee = r.src(call.childForFieldName("function") ?? call);
+  return { call, method: "ANY", path, pathNode, ...(guard ? { guard } : { note: `${callee} is not the apiHandler of an OAuthProvider` }), sites };
+}
+
+/** `new OAuthProvider({ apiHandler: X.serve("/mcp") })` or `apiHandlers: { "/mcp": X.serve("/mcp") }`, directly or through a const. */
+function oauthProviderGuard(r: Resolver, root: TsNode, call: TsNode): string | undefined {
+  for (const ne of root.descendantsOfType("new_expression")) {
+    if (r.calleeName(ne) !== "OAuthProvider") continue;
+    const opts = argsOf(ne)[0];
+    const handlers = r.prop(opts, "apiHandlers");
+    const handlersObj = handlers ? r.deref(handlers) : undefined;
+    const candidates = [r.prop(opts, "apiHandler"), ...(handlersObj?.type === "object" ? kids(handlersObj).map((p) => p.childForFieldName("value") ?? p) : [])];
+    for (const c of candidates) {
+      if (c && (contains(c, call) || contains(r.deref(c), call))) return "OAuthProvider apiHandler";
+    }
+  }
+  return undefined;
+}
+
+/** Where the const a node is bound to is used (`handler(req)`, `mcp.fetch(...)`). */
+function usesOf(r: Resolver, n: TsNode): TsNode[] {
+  const name = r.boundName(n);
+  if (name === undefined) return [];
+  let root = n;
+  while (root.parent) root = root.parent;
+  return root.descendantsOfType("identifier").filter((id) => r.src(id) === name && id.parent?.type !== "variable_declarator" && same(r.deref(id), n));
+}
+
+/** The URL path of a Next.js app-router route file (`app/api/[transport]/route.ts` -> `/api/mcp`), groups and slots left out. */
+export function nextRoute(file: string): string | undefined {
+  const m = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(file);
+  if (!m) return undefined;
+  const segments = (m[1] ?? "").split("/").filter((s) => s !== "" && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  return `/${segments.map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
+}
