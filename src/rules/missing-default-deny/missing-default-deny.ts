@@ -19,7 +19,7 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, and serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
@@ -104,6 +104,33 @@ const app = new Hono();
 app.all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mcp.connect(t); return t.handleRequest(c); });
 `,
         expect: { line: 6, column: 9 },
+      },
+      {
+        // Vercel mcp-handler in a Next.js route: withMcpAuth without required: true lets a request with no token through.
+        file: "app/api/[transport]/route.ts",
+        code: `import { createMcpHandler, withMcpAuth } from "mcp-handler";
+const handler = createMcpHandler(
+  (server) => { server.tool("delete_note", { id: z.string() }, async ({ id }) => ({ content: [{ type: "text", text: id }] })); },
+  { serverInfo: { name: "notes", version: "1.0.0" } },
+  { basePath: "/api" },
+);
+const authHandler = withMcpAuth(handler, verifyToken, { required: false });
+export { authHandler as GET, authHandler as POST };
+`,
+        expect: { line: 7, column: 67 },
+      },
+      {
+        // A Cloudflare McpAgent served as the Worker itself, with no OAuthProvider in front.
+        file: "src/index.ts",
+        code: `import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+export class NotesMCP extends McpAgent {
+  server = new McpServer({ name: "notes", version: "1.0.0" });
+  async init() { this.server.tool("search_notes", { q: z.string() }, async ({ q }) => ({ content: [{ type: "text", text: q }] })); }
+}
+export default NotesMCP.serve("/mcp");
+`,
+        expect: { line: 7, column: 31 },
       },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowManagedMcpServersOnly": true,\n  "permissions": { "disableBypassPermissionsMode": "disable" }\n}\n`, expect: { line: 1, column: 1 } },
       { file: "etc/codex/requirements.toml", code: `allowed_approval_policies = ["untrusted", "on-request"]\n`, expect: { line: 1, column: 1 } },
@@ -273,6 +300,32 @@ const mcp = new McpServer({ name: "wiki", version: "0.3.0" });
 const app = new Hono();
 app.use("/mcp/*", bearerAuth({ verifyToken: async (token) => token === process.env.WIKI_TOKEN }));
 app.all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mcp.connect(t); return t.handleRequest(c); });
+`,
+      },
+      {
+        file: "app/api/[transport]/route.ts",
+        code: `import { createMcpHandler, withMcpAuth } from "mcp-handler";
+const handler = createMcpHandler((server) => { server.tool("delete_note", { id: z.string() }, async ({ id }) => ({ content: [{ type: "text", text: id }] })); }, {}, { basePath: "/api" });
+const authHandler = withMcpAuth(handler, verifyToken, { required: true, requiredScopes: ["notes:write"] });
+export { authHandler as GET, authHandler as POST };
+`,
+      },
+      {
+        // workers-oauth-provider checks the access token before the agent sees a request.
+        file: "src/index.ts",
+        code: `import OAuthProvider from "@cloudflare/workers-oauth-provider";
+import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+export class NotesMCP extends McpAgent {
+  server = new McpServer({ name: "notes", version: "1.0.0" });
+}
+export default new OAuthProvider({
+  apiHandlers: { "/sse": NotesMCP.serveSSE("/sse"), "/mcp": NotesMCP.serve("/mcp") },
+  defaultHandler: AuthHandler,
+  authorizeEndpoint: "/authorize",
+  tokenEndpoint: "/token",
+  clientRegistrationEndpoint: "/register",
+});
 `,
       },
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [{ "serverCommand": ["/opt/acme/bin/notes-mcp"] }] }\n` },
