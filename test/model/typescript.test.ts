@@ -628,8 +628,10 @@ export class MyMCP extends McpAgent {
     expect(reason).toBe("HTTP MCP endpoint /mcp has no authentication middleware (MyMCP.serve is not the apiHandler of an OAuthProvider)");
   });
 
-  it("a hono route in front of serve() guards it with its middleware", () => {
+  it("a hono route in front of serve() guards it with its middleware, as does app.use(auth) before app.mount", () => {
     expect(policies(`app.all("/mcp/*", bearerAuth, (c) => MyMCP.serve("/mcp").fetch(c.req.raw, c.env, c.executionCtx));\napp.all("/open/*", (c) => MyMCP.serve("/open").fetch(c.req.raw, c.env, c.executionCtx));\n`)).toEqual(["ANY /mcp deny 13:50", "ANY /open allow 14:39"]);
+    expect(policies(`app.use("/mcp/*", bearerAuth({ token }));\napp.mount("/mcp", MyMCP.serve("/mcp").fetch);\n`)).toEqual(["ANY /mcp deny 14:31"]);
+    expect(policies(`app.mount("/mcp", MyMCP.serve("/mcp").fetch);\n`)).toEqual(["ANY /mcp allow 13:31"]);
   });
 
   it("agents' stateless createMcpHandler(server) serves /mcp (or its route)", () => {

@@ -320,7 +320,8 @@ function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNod
     const route = p.type === "arguments" ? p.parent : null;
     const fn = route ? r.calleeName(route) : undefined;
     const args = route ? argsOf(route) : [];
-    if (route && fn && ROUTE_METHODS.has(fn) && r.receiverOf(route) !== undefined && args.length >= 2 && args[args.length - 1]?.startIndex === child.startIndex) {
+    // A route's handler, or hono's `app.mount("/mcp", X.serve("/mcp").fetch)`.
+    if (route && fn && (ROUTE_METHODS.has(fn) || fn === "mount") && r.receiverOf(route) !== undefined && args.length >= 2 && args[args.length - 1]?.startIndex === child.startIndex) {
       const path = (args[0] && r.stringOf(args[0])) ?? "/";
       const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route);
       if (guard) return guard;
