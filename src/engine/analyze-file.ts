@@ -129,6 +129,11 @@ function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHit
   });
 }
 
+/** Secrets in the comments of a parsed config file, read from the source at each comment's span. */
+function commentSecrets(rel: string, text: string, lines: LineIndex, comments: readonly DocComment[]): SecretHit[] {
+  return comments.flatMap((c) => scanText(text.slice(c.span.start, c.span.end)).map((m) => toHit(m, rel, lines, c.span.start, "text")));
+}
+
 /** The keyword pass over a text or source file, told to the caller that asked for it. */
 function keywordPass(text: string, options: AnalyzeOptions): TextHits {
   const hits = prefilterText(text, options.textBytes);
@@ -191,10 +196,11 @@ function analyzeStructured(
   }
   const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
   diagnostics.push(...out.diagnostics);
-  const structured = structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers);
+  // A commented-out credential is still in the file: comments get the text scan.
+  const structured = [...structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers), ...commentSecrets(rel, text, lines, parsed.comments)];
   // A YAML file with syntax errors is modelled from the documents that parsed; the text scan
   // covers the broken ones, whose secrets would otherwise go unseen.
-  const secrets = parsed.problems.length > 0 ? dedupeHits([...structured, ...textSecrets(rel, text, lines)]) : structured;
+  const secrets = dedupeHits(parsed.problems.length > 0 ? [...structured, ...textSecrets(rel, text, lines)] : structured);
   // A client entry that launches `docker mcp gateway run` is a gateway policy of its own.
   const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined);
   return { file, servers: out.servers, policies: [...out.policies, ...gatewayPolicies], secrets, diagnostics, parseProblems, comments: parsed.comments };
