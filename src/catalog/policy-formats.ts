@@ -1,8 +1,8 @@
 /**
  * Client policy and settings files (Claude Code settings and managed
- * settings, Gemini settings, VS Code settings, Codex config and requirements,
- * Cursor permissions, Amazon Q agents, Zed, Goose, Continue permissions,
- * Cline enterprise config). Where a settings file also holds servers (Gemini,
+ * settings, Gemini settings and policy engine files, VS Code settings, Codex
+ * config and requirements, Cursor permissions, Amazon Q agents, Zed, Goose,
+ * Continue permissions, Cline enterprise config). Where a settings file also holds servers (Gemini,
  * VS Code, Codex, Zed, Goose, Amazon Q agents) the adapter yields both, and
  * the server catalog in `formats.ts` no longer claims the path.
  */
@@ -14,6 +14,7 @@ import { codexConfigAdapter } from "../model/adapters/policies/codex.js";
 import { continuePermissionsAdapter } from "../model/adapters/policies/continue.js";
 import { cursorPermissionsAdapter } from "../model/adapters/policies/cursor.js";
 import { geminiSettingsAdapter } from "../model/adapters/policies/gemini-cli.js";
+import { geminiPolicyAdapter } from "../model/adapters/policies/gemini-policy.js";
 import { gooseConfigAdapter } from "../model/adapters/policies/goose.js";
 import { vscodeSettingsAdapter } from "../model/adapters/policies/vscode.js";
 import { zedSettingsAdapter } from "../model/adapters/policies/zed.js";
@@ -29,6 +30,8 @@ export const POLICY_PATH_FORMATS: FormatSpec[] = [
   { id: "claude-code-settings", client: "claude-code", title: "Claude Code settings", syntax: "json", globs: ["**/.claude/settings.json"], scope: "project", syntaxes: none, adapter: claudeSettingsAdapter, strict: true },
   { id: "gemini-cli-system", client: "gemini-cli", title: "Gemini CLI system settings", syntax: "jsonc", globs: ["**/gemini-cli/settings.json", "**/gemini-cli/system-defaults.json", "**/GeminiCli/settings.json", "**/GeminiCli/system-defaults.json"], scope: "system", syntaxes: gemini, adapter: geminiSettingsAdapter },
   { id: "gemini-cli", client: "gemini-cli", title: "Gemini CLI settings", syntax: "jsonc", globs: ["**/.gemini/settings.json"], scope: "project", syntaxes: gemini, adapter: geminiSettingsAdapter },
+  { id: "gemini-cli-admin-policy", client: "gemini-cli", title: "Gemini CLI admin policy", syntax: "toml", globs: ["**/gemini-cli/policies/*.toml", "**/GeminiCli/policies/*.toml"], scope: "managed", syntaxes: none, adapter: geminiPolicyAdapter },
+  { id: "gemini-cli-policy", client: "gemini-cli", title: "Gemini CLI policy", syntax: "toml", globs: ["**/.gemini/policies/*.toml"], scope: "user", syntaxes: none, adapter: geminiPolicyAdapter },
   { id: "codex-requirements", client: "codex", title: "OpenAI Codex requirements", syntax: "toml", globs: ["**/codex/requirements.toml", "**/.codex/requirements.toml"], scope: "managed", syntaxes: none, adapter: codexConfigAdapter },
   { id: "codex", client: "codex", title: "OpenAI Codex CLI", syntax: "toml", globs: ["**/.codex/config.toml", "**/codex/config.toml", "**/.codex/*.config.toml"], scope: "project", syntaxes: none, adapter: codexConfigAdapter },
   { id: "vscode-settings", client: "vscode", title: "VS Code settings", syntax: "jsonc", globs: ["**/.vscode/settings.json", "**/Code*/User/settings.json", "**/Code*/User/profiles/*/settings.json", "**/*.code-workspace"], scope: "project", syntaxes: ["env-colon", "input"], adapter: vscodeSettingsAdapter },

@@ -76,6 +76,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".aws", "amazonq", "agents", "*.json"),
     at(".gemini", "settings.json"),
     at(".gemini", "extensions", "*", "gemini-extension.json"),
+    at(".gemini", "policies", "*.toml"),
     p.join(codexHome, "config.toml"),
     p.join(codexHome, "*.config.toml"),
     at(".continue", "config.yaml"),

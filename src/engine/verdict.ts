@@ -101,10 +101,15 @@ function policyRef(p: Policy): PolicyRef {
 /** The policies that govern a server, most specific tier first. */
 export function governingPolicies(model: ScanModel, s: McpServer): Policy[][] {
   const explicit = model.policies.filter((p) => p.governs.includes(s.id));
+  // Client-wide layers (Gemini CLI policy files) come after the gateways in front of the server and
+  // before the client's own settings, the managed (admin) one first.
+  const wide = model.policies.filter((p) => !explicit.includes(p) && p.clientWide === true && p.client === s.client);
   // A policy that names what it governs (a gateway launched from a client entry) does not govern its siblings.
-  const sameFile = model.policies.filter((p) => !explicit.includes(p) && p.file === s.file && !(p.kind === "gateway" && p.governs.length > 0));
-  const rest = model.policies.filter((p) => !explicit.includes(p) && !sameFile.includes(p) && p.client === s.client && (p.kind === "client" || p.kind === "managed"));
-  return [explicit, sameFile, rest.filter((p) => p.kind === "managed"), rest.filter((p) => p.kind === "client")].filter((t) => t.length);
+  const sameFile = model.policies.filter((p) => !explicit.includes(p) && !wide.includes(p) && p.file === s.file && !(p.kind === "gateway" && p.governs.length > 0));
+  const rest = model.policies.filter((p) => !explicit.includes(p) && !wide.includes(p) && !sameFile.includes(p) && p.client === s.client && (p.kind === "client" || p.kind === "managed"));
+  const settings = (p: Policy) => p.kind === "client" || p.kind === "managed";
+  const first = wide.length ? [explicit.filter((p) => !settings(p)), wide.filter((p) => p.kind === "managed"), wide.filter((p) => p.kind !== "managed"), explicit.filter(settings)] : [explicit];
+  return [...first, sameFile, rest.filter((p) => p.kind === "managed"), rest.filter((p) => p.kind === "client")].filter((t) => t.length);
 }
 
 function decided(p: Policy, note: string): Evidence {
@@ -123,7 +128,10 @@ function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["au
   const wide = s.tools.grants.filter((g) => g.kind === "trust-all" || g.kind === "auto-approve-all");
   if (wide.length) return { value: "allow-by-default", evidence: wide.map((g) => ev(g.loc, g.key, g.kind === "trust-all" ? "every tool runs without a prompt (trust)" : "every tool is auto-approved")) };
   // A client or managed rule that allows every tool of this server by name, unless one denies it as a whole.
-  const layers = tiers.flat().filter((p) => p.kind === "client" || p.kind === "managed");
+  const flat = tiers.flat().filter((p) => p.kind === "client" || p.kind === "managed");
+  // An admin layer that decides every tool call of the client (Gemini CLI admin policy) outranks what later layers allow.
+  const cut = flat.findIndex((p) => p.clientWide === true && p.kind === "managed" && p.defaultDecision !== "unknown");
+  const layers = cut < 0 ? flat : flat.slice(0, cut + 1);
   const whole = (effect: string) => layers.flatMap((p) => p.toolRules.filter((r) => r.effect === effect && r.wholeServer === s.name).map((r) => ({ p, r })));
   const grant = whole("allow")[0];
   if (grant && whole("deny").length === 0) {

@@ -198,6 +198,12 @@ export interface Policy {
   /** Servers (by model id) this policy governs, where known. */
   readonly governs: readonly string[];
   /**
+   * Governs every server of its client and outranks the client's settings
+   * files (Gemini CLI policy engine files: a tool call is decided there
+   * whatever the settings say).
+   */
+  readonly clientWide?: boolean;
+  /**
    * Gateways: is an access or audit log configured that records caller,
    * tool and decision? `configured: false` when it is switched off or never
    * set; absent when the format cannot tell (see `src/model/adapters/audit/`).

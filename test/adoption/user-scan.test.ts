@@ -99,6 +99,18 @@ describe("mcplint scan --user", () => {
     expect([...new Set(inv.servers.map((s) => s.file))].sort()).toEqual(["~/.codeium/windsurf/mcp_config.json", "~/.config/Code/User/mcp.json", "~/.config/Code/User/profiles/work/mcp.json", "~/.cursor/mcp.json"]);
   });
 
+  it("finds Gemini CLI user policy files and reads them as the user tier of the policy engine", async () => {
+    const home = tempTree({
+      ".gemini/settings.json": `{ "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n`,
+      ".gemini/policies/auto-saved.toml": `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 100\n`,
+    });
+    const u = { platform: "linux" as const, env: { HOME: home } };
+    expect(existingUserFiles(u).map((f) => f.shown)).toEqual(["~/.gemini/policies/auto-saved.toml", "~/.gemini/settings.json"]);
+    const r = await userCli(["scan", "--user", "--format", "json"], tempTree({}), { HOME: home });
+    const found = JSON.parse(r.stdout).findings.map((f: { ruleId: string; location: { file: string; line: number; column: number } }) => `${f.ruleId} ${f.location.file}:${f.location.line}:${f.location.column}`);
+    expect(found).toEqual(["permissive-setting ~/.gemini/policies/auto-saved.toml:2:12", "missing-default-deny ~/.gemini/settings.json:1:1"]);
+  });
+
   it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
     const home = fakeHome();
     const cwd = tempTree({ ".mcp.json": leaky });

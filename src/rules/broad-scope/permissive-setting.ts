@@ -6,7 +6,7 @@ export default defineRule({
     title: "Client or gateway setting that approves MCP access wholesale",
     name: "PermissiveSetting",
     description:
-      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`), bypass or never-ask approval modes, global auto-approve, sandbox off. These switches turn a committed or downloaded configuration straight into running tools.",
+      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve, sandbox off. These switches turn a committed or downloaded configuration straight into running tools.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -14,7 +14,7 @@ export default defineRule({
     help: "Remove the setting, or replace it with narrow, named allows (`mcp__server__tool` for read-only tools) and keep the default approval mode; enforce it from managed settings.",
     cwe: ["CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "nist-csf/PR.AA-05", "nist-csf/PR.PS-01"],
-    references: ["https://code.claude.com/docs/en/settings", "https://code.claude.com/docs/en/permissions", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference", "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/configuration.md"],
+    references: ["https://code.claude.com/docs/en/settings", "https://code.claude.com/docs/en/permissions", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference", "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/configuration.md", "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/policy-engine.md"],
     tags: ["policy"],
   },
   messages: {
@@ -36,6 +36,9 @@ export default defineRule({
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
       { file: "etc/gemini-cli/system-defaults.json", code: `{\n  "security": { "disableYoloMode": false }\n}\n`, expect: { line: 2, column: 36 } },
+      // Gemini CLI policy engine: a whole-server allow next to the admin default-deny, and an allow of every MCP tool.
+      { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ndecision = "allow"\npriority = 200\n`, expect: { line: 7, column: 11 } },
+      { file: "~/.gemini/policies/auto-saved.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 100\n`, expect: { line: 2, column: 12 } },
       { file: ".codex/config.toml", code: `approval_policy = "never"\nsandbox_mode = "danger-full-access"\n`, expect: { line: 1, column: 19 } },
       { file: ".vscode/settings.json", code: `{\n  // approve every tool call\n  "chat.tools.global.autoApprove": true,\n}\n`, expect: { line: 3, column: 36 } },
       { file: ".cursor/cli.json", code: `{ "permissions": { "allow": ["Read(**)", "Mcp(*)"] } }\n`, expect: { line: 1, column: 42 } },
@@ -79,6 +82,9 @@ spec:
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true,\n  "allowedMcpServers": [{ "serverUrl": "https://mcp.acme.example/*" }, { "serverCommand": ["/opt/acme/bin/notes-mcp", "--read-only"] }],\n  "permissions": { "defaultMode": "dontAsk", "disableBypassPermissionsMode": "disable", "allow": ["mcp__acme-notes__search"] } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["acme-notes"] }, "security": { "disableYoloMode": true },\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
+      { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ntoolName = "search_notes"\ndecision = "allow"\npriority = 200\n` },
+      // Gemini CLI does not load workspace policy files: a note, no finding.
+      { file: ".gemini/policies/team.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 100\n` },
       { file: ".codex/config.toml", code: `approval_policy = "on-request"\nsandbox_mode = "workspace-write"\n` },
       { file: ".vscode/settings.json", code: `{ "chat.mcp.access": "registry", "chat.tools.global.autoApprove": false }\n` },
       { file: ".cursor/cli.json", code: `{ "permissions": { "allow": ["Mcp(acme-notes, search_notes)"], "deny": ["Mcp(*)"] } }\n` },

@@ -14,7 +14,7 @@ export default defineRule({
     title: "Policy or gateway allows what no rule names",
     name: "MissingDefaultDeny",
     description:
-      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional, an HTTP MCP endpoint in server code with no authentication middleware). Managed client settings fail open the same way when they leave the server allowlist unset (Claude Code `allowedMcpServers`, Codex requirements `[mcp_servers]`, Cline `allowedMCPServers`). User-level settings whose effective default is allow (Gemini CLI without `mcp.allowed`, Goose's default `auto` mode) are reported as notes. Governance is only provable when every request must match a rule that names it.",
+      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional, an HTTP MCP endpoint in server code with no authentication middleware). Managed client settings fail open the same way when they leave the server allowlist unset (Claude Code `allowedMcpServers`, Codex requirements `[mcp_servers]`, Cline `allowedMCPServers`), and so does a Gemini CLI admin policy file that allows every MCP tool (`toolName = \"mcp_*\"` with `decision = \"allow\"`). User-level settings whose effective default is allow (Gemini CLI without `mcp.allowed`, Goose's default `auto` mode) are reported as notes. Governance is only provable when every request must match a rule that names it.",
     category: "missing-default-deny",
     level: "error",
     precision: "high",
@@ -135,6 +135,7 @@ export default NotesMCP.serve("/mcp");
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowManagedMcpServersOnly": true,\n  "permissions": { "disableBypassPermissionsMode": "disable" }\n}\n`, expect: { line: 1, column: 1 } },
       { file: "etc/codex/requirements.toml", code: `allowed_approval_policies = ["untrusted", "on-request"]\n`, expect: { line: 1, column: 1 } },
       { file: "etc/gemini-cli/settings.json", code: `{\n  "security": { "disableYoloMode": true }\n}\n`, expect: { line: 1, column: 1 } },
+      { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 10\n`, expect: { line: 2, column: 12 } },
       { file: "enterprise/cline-remote-config.json", code: `{ "mcpMarketplaceEnabled": false }\n`, expect: { line: 1, column: 1 } },
       { file: ".gemini/settings.json", code: `{\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } }\n}\n`, expect: { line: 1, column: 1 } },
       { file: ".config/goose/config.yaml", code: `extensions:\n  acme-notes: { type: stdio, cmd: acme-notes-mcp, enabled: true }\n`, expect: { line: 1, column: 1 } },
@@ -331,6 +332,7 @@ export default new OAuthProvider({
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [{ "serverCommand": ["/opt/acme/bin/notes-mcp"] }] }\n` },
       { file: "etc/codex/requirements.toml", code: `allowed_approval_policies = ["on-request"]\n\n[mcp_servers.acme-notes]\ncommand = "/opt/acme/bin/notes-mcp"\n` },
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["acme-notes"] },\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
+      { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ntoolName = "search_notes"\ndecision = "ask_user"\npriority = 200\n` },
       { file: ".config/goose/config.yaml", code: `GOOSE_MODE: approve\n` },
       // The explicit switch is reported once, by permissive-setting.
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "default": "allow" } } }\n` },
