@@ -77,6 +77,22 @@ describe("Gemini CLI admin policy files", () => {
     expect(r.findings.find((f) => f.ruleId === "missing-default-deny")?.message).toContain("Effective default: allow.");
   });
 
+  it("a rule that names no tool matches every tool: a deny is the default, an allow is permissive", () => {
+    const deny = scan({ "etc/gemini-cli/policies/base.toml": `[[rule]]\ndecision = "deny"\npriority = 0\n\n[[rule]]\nmcpName = "acme-notes"\ntoolName = "search_notes"\ndecision = "allow"\npriority = 100\n`, ".gemini/settings.json": SETTINGS });
+    const p = policyOf(deny, "etc/gemini-cli/policies/base.toml");
+    expect({ d: p.defaultDecision, at: `${p.defaultLoc.line}:${p.defaultLoc.column}` }).toEqual({ d: "deny", at: "2:12" });
+    expect(p.defaultReason).toContain("a `[[rule]]` with no `toolName` or `mcpName` (priority 0) denies every MCP tool");
+    expect(authorization(deny, "acme-wiki").value).toBe("default-deny");
+    expect(findingsOf(deny, "etc/gemini-cli/policies/base.toml", RULES)).toEqual([]);
+    const allow = scan({ "~/.gemini/policies/all.toml": `[[rule]]\ndecision = "allow"\npriority = 100\n` });
+    expect(findingsOf(allow, "~/.gemini/policies/all.toml", RULES)).toEqual(["permissive-setting 2:12 warning"]);
+    expect(allow.findings[0]?.message).toContain("matches every tool: every tool, built-in and MCP, runs without a confirmation prompt");
+    // The shape of Gemini CLI's own yolo.toml (active in YOLO mode only), and a shell-only rule: nothing.
+    const yolo = scan({ "~/.gemini/policies/yolo.toml": `[[rule]]\ndecision = "allow"\npriority = 998\nmodes = ["yolo"]\n\n[[rule]]\ncommandPrefix = "git status"\ndecision = "allow"\npriority = 100\n` });
+    expect(yolo.findings).toEqual([]);
+    expect(policyOf(yolo, "~/.gemini/policies/yolo.toml").toolRules.map((x) => x.pattern)).toEqual(["*"]);
+  });
+
   it("an admin deny of mcp_* outranks a user-tier whole-server allow", () => {
     const r = scan({
       "etc/gemini-cli/policies/mcp.toml": ADMIN_DENY,

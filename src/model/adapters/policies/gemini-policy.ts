@@ -24,7 +24,8 @@ interface Target {
   readonly tool: string;
   /** The toolName (or mcpName) value node that names it. */
   readonly node: DocNode;
-  readonly key: "toolName" | "mcpName";
+  /** The key of `node`; `decision` for a rule that names no tool (it matches every tool). */
+  readonly key: "toolName" | "mcpName" | "decision";
   /** As Gemini CLI forms it: `mcp_<server>_<tool>`, or `*`. */
   readonly pattern: string;
 }
@@ -74,6 +75,10 @@ function targetsOf(rule: DocNode): Target[] {
       return { server, tool, node, key: "toolName", pattern: server === "*" && tool === "*" ? "mcp_*" : `mcp_${server}_${tool}` };
     });
   }
+  // Neither toolName nor mcpName: the rule matches every tool, built-in and MCP.
+  const decision = get(rule, "decision");
+  const shell = entry(rule, "commandPrefix") || entry(rule, "commandRegex");
+  if (!entry(rule, "toolName") && !shell && decision) return [{ server: "*", tool: "*", node: decision, key: "decision", pattern: "*" }];
   const out: Target[] = [];
   for (const node of tools) {
     const name = str(node) ?? "";
@@ -115,6 +120,7 @@ function shadowed(r: TomlRule, u: Target, ordered: readonly TomlRule[]): boolean
 }
 
 function meaning(t: Target): string {
+  if (t.key === "decision") return "a `[[rule]]` with no `toolName` and no `mcpName` matches every tool: every tool, built-in and MCP, runs without a confirmation prompt";
   if (t.pattern === "*") return "with `decision = \"allow\"` every tool, built-in and MCP, runs without a confirmation prompt";
   if (t.server === "*" && t.tool === "*") return "with `decision = \"allow\"` every tool of every MCP server runs without a confirmation prompt, including servers added later";
   if (t.server === "*") return `with \`decision = "allow"\` a tool named '${t.tool}' runs without a confirmation prompt on every MCP server, whichever server provides it`;
@@ -143,7 +149,8 @@ function readPolicy(input: AdapterInput, doc: DocNode, admin: boolean): PolicyDr
   const catchAll = ordered.find((r) => !r.narrowed && (r.decision === "allow" ? !r.yoloOnly : r.always) && r.targets.some((t) => t.server === "*" && t.tool === "*"));
   const t = catchAll?.targets.find((x) => x.server === "*" && x.tool === "*");
   if (catchAll && t) {
-    d.setDefault(catchAll.decision, `\`${t.key} = ${JSON.stringify(str(t.node) ?? "")}\` (priority ${catchAll.priority}) ${DEFAULT_REASON[catchAll.decision]}`, d.loc(t.node));
+    const named = t.key === "decision" ? "a `[[rule]]` with no `toolName` or `mcpName`" : `\`${t.key} = ${JSON.stringify(str(t.node) ?? "")}\``;
+    d.setDefault(catchAll.decision, `${named} (priority ${catchAll.priority}) ${DEFAULT_REASON[catchAll.decision]}`, d.loc(t.node));
   } else {
     d.setDefault("unknown", "no unconditional `[[rule]]` here covers every MCP tool (`toolName = \"mcp_*\"` or `mcpName = \"*\"`); other policy tiers and Gemini CLI's built-in confirmation decide");
   }
