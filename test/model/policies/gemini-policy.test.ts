@@ -91,6 +91,8 @@ describe("Gemini CLI admin policy files", () => {
     const yolo = scan({ "~/.gemini/policies/yolo.toml": `[[rule]]\ndecision = "allow"\npriority = 998\nmodes = ["yolo"]\n\n[[rule]]\ncommandPrefix = "git status"\ndecision = "allow"\npriority = 100\n` });
     expect(yolo.findings).toEqual([]);
     expect(policyOf(yolo, "~/.gemini/policies/yolo.toml").toolRules.map((x) => x.pattern)).toEqual(["*"]);
+    // `[rule]` instead of `[[rule]]`: Gemini CLI rejects the file, so it allows nothing.
+    expect(scan({ "~/.gemini/policies/typo.toml": `[rule]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 100\n` }).findings).toEqual([]);
   });
 
   it("an admin deny of mcp_* outranks a user-tier whole-server allow", () => {

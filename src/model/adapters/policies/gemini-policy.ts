@@ -135,8 +135,9 @@ const DEFAULT_REASON: Record<Decision, string> = {
 
 function readPolicy(input: AdapterInput, doc: DocNode, admin: boolean): PolicyDraft {
   const d = new PolicyDraft(input, admin ? "managed" : "client");
+  // Gemini CLI refuses a file whose `rule` is not an array of tables (`[rule]`): it has no rules.
   const raw = get(doc, "rule");
-  const rules = (isArray(raw) ? raw.items : raw ? [raw] : []).map(readRule).filter((r): r is TomlRule => r !== undefined);
+  const rules = (isArray(raw) ? raw.items : []).map(readRule).filter((r): r is TomlRule => r !== undefined);
   const ordered = byPrecedence(rules);
   for (const r of rules) {
     for (const t of r.targets) {
