@@ -121,6 +121,25 @@ describe("redaction audit", () => {
       { mode: "inventory text", argv: ["inventory"] },
       { mode: "inventory json", argv: ["inventory", "--format", "json"] },
       { mode: "inventory json -o", argv: ["inventory", "--format", "json", "-o", path.join(outDir, "inventory.json")], file: path.join(outDir, "inventory.json") },
+      { mode: "scan markdown", argv: ["scan", "--format", "markdown"] },
+      { mode: "scan html", argv: ["scan", "--format", "html"] },
+      { mode: "scan markdown -o", argv: ["scan", "--format", "markdown", "-o", path.join(outDir, "report.md")], file: path.join(outDir, "report.md") },
+      { mode: "scan html -o", argv: ["scan", "--format", "html", "-o", path.join(outDir, "report.html")], file: path.join(outDir, "report.html") },
+      { mode: "scan --sarif-file", argv: ["scan", "--sarif-file", path.join(outDir, "side.sarif")], file: path.join(outDir, "side.sarif") },
+      { mode: "scan --write-baseline", argv: ["scan", "--write-baseline", path.join(outDir, "baseline.json")], file: path.join(outDir, "baseline.json") },
+      { mode: "scan --baseline", argv: ["scan", "--baseline", path.join(outDir, "baseline.json"), "--show-suppressed"] },
+      {
+        mode: "scan text in GitHub Actions",
+        argv: ["scan", "--sarif-file", path.join(outDir, "gh.sarif")],
+        env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: path.join(outDir, "summary.md"), GITHUB_OUTPUT: path.join(outDir, "gh-output.txt") },
+        file: path.join(outDir, "summary.md"),
+      },
+      { mode: "inventory text -o", argv: ["inventory", "-o", path.join(outDir, "inventory.txt")], file: path.join(outDir, "inventory.txt") },
+      { mode: "inventory markdown", argv: ["inventory", "--format", "markdown"] },
+      { mode: "inventory html", argv: ["inventory", "--format", "html"] },
+      { mode: "inventory markdown -o", argv: ["inventory", "--format", "markdown", "-o", path.join(outDir, "inventory.md")], file: path.join(outDir, "inventory.md") },
+      { mode: "inventory html -o", argv: ["inventory", "--format", "html", "-o", path.join(outDir, "inventory.html")], file: path.join(outDir, "inventory.html") },
+      { mode: "lock", argv: ["lock", "-o", path.join(outDir, "mcplint.lock.json")], file: path.join(outDir, "mcplint.lock.json") },
     ];
     for (const run of runs) {
       const r = await cli(run.argv, dir, run.env);
@@ -128,11 +147,44 @@ describe("redaction audit", () => {
       outputs.push({ mode: `${run.mode} stdout`, text: r.stdout }, { mode: `${run.mode} stderr`, text: r.stderr });
       if (run.file) outputs.push({ mode: `${run.mode} file`, text: fs.readFileSync(run.file, "utf8") });
     }
-  }, 120_000);
+    outputs.push({ mode: "scan text in GitHub Actions step outputs", text: fs.readFileSync(path.join(outDir, "gh-output.txt"), "utf8") });
+    outputs.push({ mode: "scan text in GitHub Actions --sarif-file", text: fs.readFileSync(path.join(outDir, "gh.sarif"), "utf8") });
+  }, 240_000);
+
+  /**
+   * Each output that reports findings must show them: a mode that printed
+   * nothing (or no secret finding) would pass the leak checks vacuously.
+   * Redacted previews end with an ellipsis or a run of stars; every report of
+   * findings names the hardcoded-secret rule, the inventories show previews.
+   */
+  const MUST_SHOW: readonly { mode: string; shows: RegExp }[] = [
+    ...["scan text stdout", "scan text (colours) stdout", "scan text --show-suppressed stdout", "scan text -o file", "scan --sarif-file stdout", "scan text in GitHub Actions stdout"].map((mode) => ({ mode, shows: /hardcoded-secret[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ })),
+    ...["scan json stdout", "scan json -o file", "scan sarif stdout", "scan sarif -o file", "scan --sarif-file file", "scan text in GitHub Actions --sarif-file"].map((mode) => ({ mode, shows: /"hardcoded-secret"[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ })),
+    ...["scan markdown stdout", "scan markdown -o file", "scan html stdout", "scan html -o file", "inventory html stdout", "inventory html -o file"].map((mode) => ({ mode, shows: /hardcoded-secret[\s\S]*ghp(\\)?_\u2026/ })),
+    ...["inventory text stdout", "inventory text -o file", "inventory json stdout", "inventory json -o file"].map((mode) => ({ mode, shows: /ghp_\u2026/ })),
+    ...["inventory markdown stdout", "inventory markdown -o file"].map((mode) => ({ mode, shows: /literal ghp\\_\u2026/ })),
+    { mode: "scan --write-baseline file", shows: /"ruleId": "hardcoded-secret"[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ },
+    { mode: "scan --write-baseline stderr", shows: /baseline of \d+ findings written/ },
+    { mode: "scan --baseline stdout", shows: /hardcoded-secret[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ },
+    { mode: "scan text in GitHub Actions stdout", shows: /^::(error|warning) file=[^\n]*title=hardcoded-secret::[^\n]*ghp_\u2026/m },
+    { mode: "scan text in GitHub Actions file", shows: /`hardcoded-secret`[^\n]*ghp_\u2026/ },
+    { mode: "scan text in GitHub Actions step outputs", shows: /^findings-count=\d+$/m },
+    { mode: "lock file", shows: /=literal:[0-9a-f]{16}"/ },
+    { mode: "lock stderr", shows: /locked \d+ servers/ },
+    { mode: "scan text -o stderr", shows: /report written to/ },
+  ];
+
+  for (const m of MUST_SHOW) {
+    it(`the audit is meaningful: ${m.mode} shows the findings`, () => {
+      const o = outputs.find((x) => x.mode === m.mode);
+      expect(o, `no output recorded as ${m.mode}`).toBeDefined();
+      expect(o?.text).toMatch(m.shows);
+    });
+  }
 
   it("the audit is meaningful: detected values exist in every output mode's input, and reports were produced", () => {
     expect(AUDITED.length).toBeGreaterThanOrEqual(20);
-    expect(outputs.filter((o) => o.text.length > 0).length).toBeGreaterThanOrEqual(11);
+    expect(outputs.filter((o) => o.text.length > 0).length).toBeGreaterThanOrEqual(30);
     // Diagnostics of the broken files are part of what is audited.
     expect(outputs.find((o) => o.mode === "scan json stdout")?.text).toMatch(/"code": "parse-error"/);
     expect(outputs.find((o) => o.mode === "scan json stdout")?.text).toMatch(/"code": "encoding"/);
@@ -152,5 +204,49 @@ describe("redaction audit", () => {
   for (const kind of KINDS) {
     const missing = NOT_DETECTED.filter((p) => p.kind === kind).map((p) => p.place.id);
     if (missing.length) it.todo(`${kind.id}: not detected yet in ${missing.join("; ")}`);
+  }
+});
+
+/**
+ * A configuration file that does not load stops every command with exit 2 and
+ * a message on stderr. Such a file holds known secret values (`secrets.allow`)
+ * and patterns built from them, and users paste tokens into it by mistake: the
+ * message names the key and the problem, never the value.
+ */
+describe("redaction audit: configuration errors", () => {
+  const secret = fakeGitHubToken("ghp", "audit/config");
+  const opaque = fakeOpaqueKey("audit/config/opaque", 40);
+  const CONFIGS: readonly { id: string; name: string; text: string; says: RegExp }[] = [
+    { id: "allow entry that does not compile", name: ".mcplint.yaml", text: `secrets:\n  allow:\n    - "/${secret}(/"\n`, says: /secrets\.allow\[0\]: invalid regular expression/ },
+    { id: "allow entry with repeated flags", name: ".mcplint.yaml", text: `secrets:\n  allow:\n    - "/${secret}/ii"\n`, says: /secrets\.allow\[0\]: invalid regular expression/ },
+    { id: "pattern that does not compile", name: ".mcplint.yaml", text: `secrets:\n  patterns:\n    - id: acme\n      title: Acme token\n      regex: "${opaque}[("\n`, says: /secrets\.patterns\[0\]\.regex: invalid regular expression/ },
+    { id: "unknown key next to a secret", name: ".mcplint.yaml", text: `secrets:\n  allow:\n    - ${secret}\n  token: ${opaque}\n`, says: /secrets\.token: unknown key 'token'/ },
+    { id: "unknown top-level key holding a secret", name: ".mcplint.yaml", text: `GITHUB_TOKEN: ${secret}\nrules:\n  hardcoded-secret: error\n`, says: /unknown key 'GITHUB_TOKEN'/ },
+    { id: "allow entry of the wrong type", name: ".mcplint.yaml", text: `secrets:\n  allow:\n    - value: ${secret}\n`, says: /secrets\.allow\[0\]: must be string/ },
+    { id: "broken YAML flow sequence", name: ".mcplint.yaml", text: `secrets:\n  allow: [${secret}, ${opaque}\n  bad: {\n`, says: /YAML syntax error/ },
+    { id: "unterminated YAML quote", name: ".mcplint.yaml", text: `secrets:\n  allow:\n    - "${secret}\n    - ${opaque}\n`, says: /YAML syntax error/ },
+    { id: "broken JSON", name: ".mcplint.json", text: `{ "secrets": { "allow": ["${secret}" "${opaque}"] } }\n`, says: /JSON syntax error/ },
+  ];
+  const COMMANDS: readonly string[][] = [["scan"], ["scan", "--format", "json"], ["scan", "--format", "sarif"], ["scan", "--format", "markdown"], ["inventory"], ["inventory", "--format", "html"], ["lock"]];
+  const pieces12 = (s: string, from: number) => Array.from({ length: s.length - 12 + 1 - from }, (_, i) => s.slice(from + i, from + i + 12));
+  const parts = [...pieces12(secret, 0).filter((p) => !p.startsWith("ghp_")), ...pieces12(opaque, 0)];
+
+  for (const c of CONFIGS) {
+    it(`${c.id}: exit 2, the key and the problem on stderr, no secret anywhere`, async () => {
+      const dir = tempTree({ [c.name]: c.text, ".mcp.json": json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp@1.0.0"] } } }) });
+      for (const argv of COMMANDS) {
+        for (const explicit of argv[0] === "lock" ? [false] : [false, true]) {
+          const r = await cli(explicit ? [...argv, "--config", c.name] : argv, dir);
+          const what = `${argv.join(" ")}${explicit ? " --config" : ""}`;
+          expect(r.exitCode, what).toBe(2);
+          expect(r.stderr, what).toMatch(/invalid configuration file/);
+          expect(r.stderr, what).toMatch(c.says);
+          for (const text of [r.stdout, r.stderr]) {
+            expect(text.includes(secret) || text.includes(opaque), `${what} prints a whole secret`).toBe(false);
+            expect(parts.find((p) => text.includes(p)), `${what} prints a 12-character piece of a secret`).toBeUndefined();
+          }
+        }
+      }
+    }, 60_000);
   }
 });
