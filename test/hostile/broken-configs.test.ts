@@ -38,4 +38,24 @@ describe("secrets in configs with syntax errors", () => {
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[5, 20]]);
     expect(JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)])).not.toContain(password.slice(1, 13));
   });
+  // A backtick is a reserved indicator in YAML: the value does not parse, and the text scan must report it as it does `@` and `%`.
+  it.each([
+    [".continue/config.yaml", `mcpServers:\n  - name: a\n    command: npx\n    env:\n      DB_PASSWORD: PW\n`, 5, 20],
+    [".env.yaml", `DB_HOST: localhost\nDB_PASSWORD: PW\n`, 2, 14],
+    ["config.yaml", `database:\n  DB_PASSWORD: PW\n`, 2, 16],
+  ])("an unquoted YAML value that starts with a backtick in %s: its secret is found", (file, template, line, column) => {
+    const password = "`" + fakeOpaqueKey("broken-configs-backtick", 24);
+    const r = scanSources([{ path: file, text: template.replace("PW", password) }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[line, column]]);
+    expect(JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)])).not.toContain(password.slice(1, 13));
+  });
+
+  it.each([
+    ["config.yaml", `DB_HOST: localhost\nDB_PASSWORD: PW\n`, 2, 14],
+    [".env.yaml", `DB_PASSWORD: PW\n`, 1, 14],
+  ])("an unquoted value that starts with ! in the text file %s: its secret is found", (file, template, line, column) => {
+    const password = "!" + fakeOpaqueKey("broken-configs-tag-text", 24);
+    const r = scanSources([{ path: file, text: template.replace("PW", password) }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[line, column]]);
+  });
 });
