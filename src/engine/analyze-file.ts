@@ -26,7 +26,8 @@ export interface FileAnalysis {
   readonly diagnostics: Diagnostic[];
   /** Syntax problems of a catalog file (reported by the parse-error rule). */
   /** `analysed`: the file was modelled anyway (JSONC that its strict-JSON client refuses, read whole). */
-  readonly parseProblems: { readonly loc: Loc; readonly message: string; readonly analysed?: boolean }[];
+  /** `asWritten`: a value that a YAML loader reads otherwise (a tag, not a password) was read as written; the file was modelled. */
+  readonly parseProblems: { readonly loc: Loc; readonly message: string; readonly analysed?: boolean; readonly asWritten?: boolean }[];
   readonly comments: DocComment[];
   /** Inline suppression comments among `comments`. */
   readonly directives?: SuppressionDirective[];
@@ -188,8 +189,14 @@ function analyzeStructured(
   // trailing comma in a strict-JSON file is read whole: it is modelled, and reported (its client
   // refuses the file until it is fixed).
   const blocking = parsed.problems.some((p) => !p.strictOnly) && syntax !== "yaml";
-  const parseProblems = parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && syntax !== "yaml" ? { analysed: true } : {}) }));
+  const parseProblems: FileAnalysis["parseProblems"] = parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && syntax !== "yaml" ? { analysed: true } : {}) }));
   for (const p of parseProblems) diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${p.loc.line}:${p.loc.column}: ${p.message}`, file: rel, loc: p.loc });
+  // Values a YAML loader reads otherwise than they were surely meant: the file is modelled, the value read as written.
+  for (const w of parsed.warnings ?? []) {
+    const loc = lines.loc(rel, w.span);
+    parseProblems.push({ loc, message: w.message, asWritten: true });
+    diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${loc.line}:${loc.column}: ${w.message}`, file: rel, loc });
+  }
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   if (blocking) {
     return { file, servers: [], policies: [], secrets: textSecrets(rel, text, lines), diagnostics, parseProblems, comments: parsed.comments };

@@ -12,6 +12,8 @@ import { parseYaml } from "./yaml.js";
 export interface ParsedDocument {
   readonly docs: DocNode[];
   readonly problems: ParseProblem[];
+  /** Problems that did not stop the read (YAML: see YamlResult.warnings). */
+  readonly warnings?: ParseProblem[];
   readonly comments: DocComment[];
 }
 

@@ -13,6 +13,8 @@ import { redact } from "../secrets/redact.js";
 export interface YamlResult {
   readonly docs: DocNode[];
   readonly problems: ParseProblem[];
+  /** What a YAML loader reads otherwise than it was surely meant, in documents that were still read. */
+  readonly warnings: ParseProblem[];
   readonly comments: DocComment[];
 }
 
@@ -32,8 +34,13 @@ class Budget {
   reason: "nodes" | "depth" = "nodes";
   /** Where an alias with no anchor before it is (every YAML loader rejects the document). */
   unresolved: { start: number; end: number } | undefined;
+  /** Values read as written, not as a YAML loader reads them (see `taggedEmpty`). */
+  readonly asWritten: { start: number; end: number }[] = [];
   #targets: Map<Alias, YNode> | undefined;
-  constructor(readonly doc: Document.Parsed) {}
+  constructor(
+    readonly doc: Document.Parsed,
+    readonly text: string,
+  ) {}
 
   /**
    * The node an alias stands for: the last node anchored with its name before
@@ -62,21 +69,22 @@ class Budget {
 
 export function parseYaml(text: string): YamlResult {
   const problems: ParseProblem[] = [];
+  const warnings: ParseProblem[] = [];
   const docs: DocNode[] = [];
   if (nestsDeeperThan(text)) {
-    return { docs, problems: [{ message: `nesting deeper than ${MAX_NESTING} levels; file not parsed`, span: { start: 0, end: 0 } }], comments: [] };
+    return { docs, problems: [{ message: `nesting deeper than ${MAX_NESTING} levels; file not parsed`, span: { start: 0, end: 0 } }], warnings, comments: [] };
   }
   let parsed;
   try {
     const { parseAllDocuments, LineCounter } = yaml();
     parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
   } catch (err) {
-    return { docs, problems: [{ message: `YAML syntax error: ${(err as Error).message.split("\n")[0]}`, span: { start: 0, end: 0 } }], comments: [] };
+    return { docs, problems: [{ message: `YAML syntax error: ${(err as Error).message.split("\n")[0]}`, span: { start: 0, end: 0 } }], warnings, comments: [] };
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   let total = 0;
   for (const doc of list) {
-    const budget = new Budget(doc);
+    const budget = new Budget(doc, text);
     budget.nodes = total;
     for (const e of doc.errors) {
       const [start = 0, end = start + 1] = e.pos ?? [];
@@ -102,9 +110,11 @@ export function parseYaml(text: string): YamlResult {
       continue;
     }
     if (node) docs.push(node);
+    // Not named in the message either: the tag is the value the user meant (a password).
+    for (const span of budget.asWritten) warnings.push({ message: "YAML: an unquoted value that starts with ! is a tag, and a YAML loader reads an empty value here (quote the value)", span });
     total = budget.nodes;
   }
-  return { docs, problems, comments: hashComments(text) };
+  return { docs, problems, warnings, comments: hashComments(text) };
 }
 
 function firstLine(s: string): string {
@@ -123,6 +133,21 @@ function withoutSource(message: string, text: string): string {
   const quoted = message.slice(i + 2);
   if (quoted.length < 8 || !text.includes(quoted)) return message;
   return `${message.slice(0, i)}: ${redact(quoted)}`;
+}
+
+/**
+ * `DB_PASSWORD: !Xk2...`: an unquoted value that starts with `!` is a local
+ * tag, here on an empty value; yaml reads "" (with a warning), other loaders
+ * refuse the unknown tag. The user meant the text: it is returned as written,
+ * with its span (found just before the empty scalar). `!!` tags and tags on a
+ * value (`!Ref Name`, `!secret name`) are left alone.
+ */
+function taggedEmpty(n: { tag?: string | undefined; value: unknown; source?: string | undefined; range?: YNode["range"] }, text: string): { value: string; span: { start: number; end: number } } | undefined {
+  const tag = n.tag;
+  if (typeof tag !== "string" || !/^![^!]/.test(tag) || (n.value !== "" && n.value !== null) || n.source || !n.range || n.range[0] !== n.range[1]) return undefined;
+  const start = text.lastIndexOf(tag, n.range[0]);
+  if (start < 0 || text.slice(start + tag.length, n.range[0]).trim() !== "") return undefined;
+  return { value: tag, span: { start, end: start + tag.length } };
 }
 
 function spanOf(n: YNode): { start: number; end: number } {
@@ -177,6 +202,11 @@ function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start:
     return { type: "array", span: aliasSpan ?? spanOf(n), items };
   }
   if (isScalar(n)) {
+    const tagged = taggedEmpty(n, budget.text);
+    if (tagged) {
+      if (!aliasSpan) budget.asWritten.push(tagged.span);
+      return { type: "string", span: aliasSpan ?? tagged.span, value: tagged.value };
+    }
     const span = aliasSpan ?? spanOf(n);
     const v = n.value;
     if (v === null || v === undefined) return { type: "null", span, value: null };

@@ -50,6 +50,26 @@ describe("secrets in configs with syntax errors", () => {
     expect(JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)])).not.toContain(password.slice(1, 13));
   });
 
+  // `DB_PASSWORD: !Xk2...` is a tag with an empty value to a YAML loader (the yaml package reads "", with a warning).
+  it("an unquoted YAML value that starts with ! (read as a tag): a diagnostic, and the secret found in the server's env", () => {
+    const password = "!" + fakeOpaqueKey("broken-configs-tag", 24);
+    const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      DB_PASSWORD: ${password}\n      DB_HOST: localhost\n` }]);
+    const parse = r.diagnostics.filter((d) => d.code === "parse-error");
+    expect(parse.map((d) => [d.level, d.loc?.line, d.loc?.column])).toEqual([["warning", 5, 20]]);
+    expect(parse[0]?.message).toMatch(/starts with ! .*tag/);
+    const secrets = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    expect(secrets.map((f) => [f.loc.line, f.loc.column, f.loc.endColumn])).toEqual([[5, 20, 20 + password.length]]);
+    expect(secrets[0]?.message).toMatch(/MCP server 'a'/);
+    // The server is still modelled, with its other settings.
+    expect(r.model.servers.map((s) => [s.name, s.credentials.map((c) => c.key)])).toEqual([["a", ["DB_PASSWORD", "DB_HOST"]]]);
+    expect(JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)])).not.toContain(password.slice(1, 13));
+  });
+
+  it("a tag on a value (!Ref Name, !secret name) is not read as a password", () => {
+    const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      DB_PASSWORD: !secret db_password_value_2024\n` }]);
+    expect(r.diagnostics.filter((d) => d.code === "parse-error")).toEqual([]);
+  });
+
   it.each([
     ["config.yaml", `DB_HOST: localhost\nDB_PASSWORD: PW\n`, 2, 14],
     [".env.yaml", `DB_PASSWORD: PW\n`, 1, 14],

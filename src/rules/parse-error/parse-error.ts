@@ -18,10 +18,11 @@ export default defineRule({
   messages: {
     syntax: "{message} (file not analysed).",
     strict: "{message}: the client refuses the file, so none of its servers start until it is fixed (mcplint read it as written).",
+    asWritten: "{message}; mcplint read the value as written.",
   },
   check(model, ctx) {
     for (const p of model.parseErrors) {
-      ctx.report({ messageId: p.analysed ? "strict" : "syntax", data: { message: p.message }, loc: p.loc, identity: `${p.format}\u0000${p.message}` });
+      ctx.report({ messageId: p.asWritten ? "asWritten" : p.analysed ? "strict" : "syntax", data: { message: p.message }, loc: p.loc, identity: `${p.format}\u0000${p.message}` });
     }
   },
   examples: {
