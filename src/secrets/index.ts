@@ -62,6 +62,21 @@ function keyBefore(text: string, start: number): string | undefined {
 }
 
 /**
+ * A generic hit under a key from another line (`- name: MISTRAL_API_KEY` /
+ * `value: "..."`, paired by the line checks) is seen by no keyed provider
+ * format in the text: they see `KEY=value`, as in detectInValue, and a
+ * provider that matches the whole value names it.
+ */
+function keyedProvider(m: SecretMatch): SecretMatch {
+  if ((m.detector !== "generic-credential" && m.detector !== "generic-password") || m.key === undefined || !/^[\w.-]{1,100}$/.test(m.key)) return m;
+  const prefix = `${m.key}=`;
+  const p = scanProviders(prefix + m.secret).find((x) => x.start === prefix.length && x.end === prefix.length + m.secret.length);
+  if (!p) return m;
+  const { rank: _rank, ...provider } = p;
+  return { ...provider, start: m.start, end: m.end, key: m.key };
+}
+
+/**
  * Secrets in a whole text file (source, `.env`, YAML, `.npmrc`, `.netrc`,
  * `.pgpass`, docker `config.json`, `.htpasswd` …). Offsets into `text`. Never throws.
  */
@@ -81,7 +96,7 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
     const providers = scanProviders(text, hits.rules);
     const generic = scanGeneric(text, hits, options.code === true);
     return resolve(providers, generic).map((m) => {
-      if (m.key !== undefined) return m;
+      if (m.key !== undefined) return keyedProvider(m);
       const key = keyBefore(text, m.start);
       return key !== undefined ? { ...m, key } : m;
     });

@@ -136,3 +136,28 @@ describe("classifyKey", () => {
     ["PGPASSWORD", "password"], ["MYSQLPWD", "password"], ["DBPASS", "password"], ["rootpasswd", "password"], ["BYPASS", undefined], ["compass", undefined], ["PASSWORD_FILE", undefined],
   ])("%s -> %s", (key, kind) => expect(classifyKey(key)).toBe(kind));
 });
+
+/**
+ * Kubernetes-style env lists name the variable on the line above its value
+ * (`- name: MISTRAL_API_KEY` / `value: "..."`): the keyed provider formats see
+ * that name, as detectInValue gives them an env key.
+ */
+describe("name/value pairs: the name is the key", () => {
+  const mistral = new Fake("name-value-mistral").alnum(32);
+  const pod = (name: string, value: string) => `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      image: acme/app:1.0\n      env:\n        - name: ${name}\n          value: "${value}"\n`;
+
+  it("a text file: the provider's id, not generic-credential", () => {
+    const ms = scanText(pod("MISTRAL_API_KEY", mistral));
+    expect(ms.map((m) => [m.detector, m.secret, m.key])).toEqual([["mistral-api-key", mistral, "MISTRAL_API_KEY"]]);
+  });
+
+  it("flow style on one line, and JSON", () => {
+    expect(scanText(`env:\n  - { name: MISTRAL_API_KEY, value: "${mistral}" }\n`).map((m) => m.detector)).toEqual(["mistral-api-key"]);
+    expect(scanText(`{"env": [{"name": "MISTRAL_API_KEY", "value": "${mistral}"}]}\n`).map((m) => m.detector)).toEqual(["mistral-api-key"]);
+  });
+
+  it("a name that names no provider stays generic; a placeholder stays unreported", () => {
+    expect(scanText(pod("SERVICE_API_KEY", mistral)).map((m) => m.detector)).toEqual(["generic-credential"]);
+    expect(scanText(pod("MISTRAL_API_KEY", "your_mistral_api_key_here_123456"))).toEqual([]);
+  });
+});
