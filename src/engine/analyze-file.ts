@@ -5,7 +5,7 @@
  */
 import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.js";
 import type { FormatSpec } from "../catalog/formats.js";
-import { walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
+import { entry, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource } from "../parse/typescript.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
@@ -254,15 +254,22 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
       scanValue(v, undefined, v === s.url ? "url" : "arg", s);
     }
   }
-  // Every other string in the file: gateway keys, settings, nested blocks.
+  // Every other string in the file: gateway keys, settings, nested blocks. A `value` beside a
+  // `name` (Kubernetes env lists) is under that name.
+  const named = new Map<DocNode, string>();
   for (const doc of docs) {
     walkDoc(doc, (node, path, entryOf) => {
+      if (node.type === "object") {
+        const name = entry(node, "name")?.value;
+        const value = entry(node, "value")?.value;
+        if (name?.type === "string" && value) named.set(value, name.value as string);
+      }
       if (node.type !== "string") return;
       if (covered.has(node.span.start)) return;
       const raw = node.value as string;
       const c = classifyValue(raw, spec.syntaxes);
       if (c.ref.kind !== "literal") return;
-      const key = entryOf?.key ?? String(path[path.length - 2] ?? "");
+      const key = named.get(node) ?? entryOf?.key ?? String(path[path.length - 2] ?? "");
       const loc = lines.loc(rel, node.span);
       scanValue({ raw, ref: c.ref, loc }, key, "setting");
     });
