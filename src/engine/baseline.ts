@@ -5,6 +5,7 @@
  * previews only), sorted, so that it diffs well.
  */
 import type { Finding } from "./finding.js";
+import { jsonErrorReason } from "../util/json-error.js";
 
 export const BASELINE_VERSION = 1;
 
@@ -46,7 +47,7 @@ export function parseBaseline(text: string): { ok: true; fingerprints: Set<strin
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    return { ok: false, message: `not JSON (${(err as Error).message})` };
+    return { ok: false, message: `not JSON (${jsonErrorReason(err)})` };
   }
   const list = (doc as { findings?: unknown })?.findings;
   if (!Array.isArray(list)) return { ok: false, message: "no 'findings' array (write one with --write-baseline)" };

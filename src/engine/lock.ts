@@ -11,6 +11,7 @@ import type { McpServer } from "../model/types.js";
 import type { ScanModel, SecretHit } from "./model.js";
 import { within } from "../model/location.js";
 import { shown } from "./redact-values.js";
+import { jsonErrorReason } from "../util/json-error.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
 
@@ -140,7 +141,7 @@ export function parseLock(text: string): { lock?: LockFile; error?: string } {
     if (v.lockfileVersion !== 1 || !Array.isArray(v.servers)) return { error: "not an mcplint lock file (lockfileVersion 1 expected)" };
     return { lock: v as LockFile };
   } catch (err) {
-    return { error: `invalid JSON: ${(err as Error).message}` };
+    return { error: `invalid JSON: ${jsonErrorReason(err)}` };
   }
 }
 

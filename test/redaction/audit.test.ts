@@ -250,3 +250,35 @@ describe("redaction audit: configuration errors", () => {
     }, 60_000);
   }
 });
+
+/**
+ * A file read as JSON that is not: `--baseline` given the wrong file, a lock
+ * file overwritten by hand. V8's JSON errors quote the text (all of it when it
+ * is short); the messages must not.
+ */
+describe("redaction audit: files read as JSON that are not JSON", () => {
+  const secret = fakeOpaqueKey("audit/not-json", 18);
+  const text = `T=${secret}`;
+  const parts = Array.from({ length: secret.length - 11 }, (_, i) => secret.slice(i, i + 12));
+  const clean = (out: string, what: string) => {
+    expect(out.includes(secret), `${what} prints the whole secret`).toBe(false);
+    expect(parts.find((p) => out.includes(p)), `${what} prints a 12-character piece of the secret`).toBeUndefined();
+  };
+
+  it("--baseline given a file that is not JSON: exit 2, the reason, not the text", async () => {
+    const dir = tempTree({ "creds.txt": text, ".mcp.json": json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp@1.0.0"] } } }) });
+    const r = await cli(["scan", "--baseline", "creds.txt"], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--baseline: creds\.txt: not JSON \(Unexpected token/);
+    clean(r.stdout + r.stderr, "scan --baseline");
+  });
+
+  it("a lock file that is not JSON: a diagnostic in every format, not the text", async () => {
+    const dir = tempTree({ "mcplint.lock.json": text, ".mcp.json": json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp@1.0.0"] } } }) });
+    for (const format of ["text", "json", "sarif"]) {
+      const r = await cli(["scan", "--format", format], dir);
+      expect(r.stdout + r.stderr, format).toMatch(/mcplint\.lock\.json: invalid JSON: Unexpected token/);
+      clean(r.stdout + r.stderr, `scan --format ${format}`);
+    }
+  });
+});
