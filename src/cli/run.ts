@@ -415,6 +415,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("-o, --output <file>", "where to write the lock (default: mcplint.lock.json in the scanned folder)")
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
+    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+    .option("--no-config", "do not look for a configuration file")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan, buildLock, serializeLock, rebaseLock, lockFolder, LOCK_FILE_NAME } = await import("../api.js");
       const result = await scan({ ...(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io)), lockFile: false });

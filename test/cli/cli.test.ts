@@ -214,6 +214,14 @@ describe("mcplint lock and drift", () => {
     expect(text).toMatch(/GITHUB_PERSONAL_ACCESS_TOKEN=literal:[0-9a-f]{16}/);
   });
 
+  it("takes --config and --no-config as scan does (a broken .mcplint.yaml need not block it)", async () => {
+    const dir = tempTree({ ...clean, ".mcplint.yaml": "rules: [\n", "ok.yaml": "rules: {}\n" });
+    expect((await cli(["lock"], dir)).exitCode).toBe(2);
+    expect((await cli(["lock", "--no-config"], dir)).exitCode).toBe(0);
+    expect((await cli(["lock", "--config", "ok.yaml"], dir)).exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8")).servers).toHaveLength(1);
+  });
+
   it("-o writes into a folder that does not exist yet; an unwritable target is a usage error, not an internal error", async () => {
     const dir = tempTree(clean);
     const r = await cli(["lock", "-o", "locks/mcplint.lock.json"], dir);
