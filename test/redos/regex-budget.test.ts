@@ -39,11 +39,19 @@ const ALL_SYNTAXES: readonly RefSyntax[] = ["dollar-brace", "dollar", "percent",
 const loc: Loc = { file: "x", line: 1, column: 1, endLine: 1, endColumn: 1 };
 const cv = (raw: string): ConfigValue => ({ raw, ref: { kind: "literal" }, loc });
 
+/**
+ * The best of up to three timed calls after a warm-up (JIT): a scheduling or
+ * GC pause on a busy machine can slow one call of linear work past the limit,
+ * while backtracking over 100 KB takes seconds on every call.
+ */
 function timed(label: string, f: () => unknown, limit = LIMIT_MS): void {
-  f(); // warm up (JIT), then measure the second call
-  const t0 = performance.now();
   f();
-  const ms = performance.now() - t0;
+  let ms = Infinity;
+  for (let i = 0; i < 3 && ms >= limit; i++) {
+    const t0 = performance.now();
+    f();
+    ms = Math.min(ms, performance.now() - t0);
+  }
   expect(ms, `${label}: ${ms.toFixed(1)} ms (limit ${limit} ms)`).toBeLessThan(limit);
 }
 
