@@ -134,9 +134,12 @@ function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["au
   const layers = cut < 0 ? flat : flat.slice(0, cut + 1);
   const whole = (effect: string) => layers.flatMap((p) => p.toolRules.filter((r) => r.effect === effect && r.wholeServer === s.name).map((r) => ({ p, r })));
   const grant = whole("allow")[0];
-  if (grant && whole("deny").length === 0) {
+  const denied = whole("deny")[0];
+  if (grant && !denied) {
     return { value: "allow-by-default", policy: policyRef(grant.p), evidence: [ev(grant.r.loc, grant.r.pattern, `every tool of '${s.name}' runs without a prompt`)] };
   }
+  // A rule that denies every tool of this server decides it, whatever a layer allows by default (deny rules win).
+  if (denied) return { value: "default-deny", policy: policyRef(denied.p), evidence: [ev(denied.r.loc, denied.r.pattern, `every tool of '${s.name}' is denied`)] };
   for (const tier of tiers) {
     const open = tier.find((p) => p.defaultDecision === "allow");
     if (open) return { value: "allow-by-default", policy: policyRef(open), evidence: [decided(open, `${open.name} allows what no rule names`)] };

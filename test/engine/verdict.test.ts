@@ -102,6 +102,15 @@ describe("authorization verdict", () => {
     });
     expect(denied["github"]?.authorization.value).toBe("default-deny");
   });
+
+  it("is default-deny for a server whose every tool a rule denies, even where the layer allows what no rule names (Gemini CLI policy)", () => {
+    const v = verdicts({
+      ".gemini/settings.json": `{ "mcpServers": { "acme-db": { "command": "acme-db-mcp" }, "notes": { "command": "notes-mcp" } } }\n`,
+      "etc/gemini-cli/policies/mcp.toml": `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 10\n\n[[rule]]\nmcpName = "acme-db"\ndecision = "deny"\npriority = 45\n`,
+    });
+    expect(v["acme-db"]?.authorization).toMatchObject({ value: "default-deny", policy: { file: "etc/gemini-cli/policies/mcp.toml" }, evidence: [{ file: "etc/gemini-cli/policies/mcp.toml", line: 7 }] });
+    expect(v["notes"]?.authorization.value).toBe("allow-by-default");
+  });
 });
 
 describe("traceability verdict", () => {
