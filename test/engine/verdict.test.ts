@@ -110,6 +110,12 @@ describe("authorization verdict", () => {
     });
     expect(v["acme-db"]?.authorization).toMatchObject({ value: "default-deny", policy: { file: "etc/gemini-cli/policies/mcp.toml" }, evidence: [{ file: "etc/gemini-cli/policies/mcp.toml", line: 7 }] });
     expect(v["notes"]?.authorization.value).toBe("allow-by-default");
+    // A deny below the catch-all allow's priority never applies.
+    const low = verdicts({
+      ".gemini/settings.json": `{ "mcpServers": { "acme-db": { "command": "acme-db-mcp" } } }\n`,
+      "etc/gemini-cli/policies/mcp.toml": `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 100\n\n[[rule]]\nmcpName = "acme-db"\ndecision = "deny"\npriority = 5\n`,
+    });
+    expect(low["acme-db"]?.authorization.value).toBe("allow-by-default");
   });
 });
 

@@ -119,6 +119,15 @@ function shadowed(r: TomlRule, u: Target, ordered: readonly TomlRule[]): boolean
   return false;
 }
 
+/** An unconditional allow that wins over the deny or ask rule `r` for target `u` (a higher priority, or the same one earlier in the file). */
+function overruled(r: TomlRule, u: Target, ordered: readonly TomlRule[]): boolean {
+  for (const o of ordered) {
+    if (o === r) return false;
+    if (o.decision === "allow" && !o.narrowed && !o.yoloOnly && o.targets.some((t) => covers(t, u))) return true;
+  }
+  return false;
+}
+
 function meaning(t: Target): string {
   if (t.key === "decision") return "a `[[rule]]` with no `toolName` and no `mcpName` matches every tool: every tool, built-in and MCP, runs without a confirmation prompt";
   if (t.pattern === "*") return "with `decision = \"allow\"` every tool, built-in and MCP, runs without a confirmation prompt";
@@ -141,7 +150,7 @@ function readPolicy(input: AdapterInput, doc: DocNode, admin: boolean): PolicyDr
   const ordered = byPrecedence(rules);
   for (const r of rules) {
     for (const t of r.targets) {
-      const live = !r.narrowed && !r.yoloOnly && !(r.decision === "allow" && shadowed(r, t, ordered));
+      const live = !r.narrowed && !r.yoloOnly && !(r.decision === "allow" ? shadowed(r, t, ordered) : overruled(r, t, ordered));
       const whole = t.server !== "*" && t.tool === "*" && live;
       d.rule(r.decision, t.pattern, t.node, whole ? t.server : undefined);
       if (r.decision === "allow" && live && (t.server === "*" || t.tool === "*")) d.setting(t.key, t.node, "permissive", meaning(t));
