@@ -64,7 +64,8 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
     if (imported?.name === "createMcpHandler" && VERCEL(imported.module)) {
       const { server, endpoint } = vercelHandler(r, file, call, calls, guards);
       servers.push(server);
-      endpoints.push(endpoint);
+      // Made here and exported for another file to serve: that file decides the guard (withMcpAuth there).
+      if (endpoint.guard !== undefined || !servedElsewhere(r, file, call)) endpoints.push(endpoint);
     } else if ((imported?.name === "createMcpHandler" || imported?.name === "experimental_createMcpHandler") && AGENTS(imported.module)) {
       const route = r.prop(argsOf(call)[1], "route");
       endpoints.push(agentEndpoint(r, root, call, route ? r.stringOf(route) ?? "*" : "/mcp", route ?? (f as TsNode), guards));
@@ -184,6 +185,28 @@ function oauthProviderGuard(r: Resolver, root: TsNode, call: TsNode): string | u
     }
   }
   return undefined;
+}
+
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+
+/**
+ * A handler that this file only makes and exports under a name that is no
+ * route method (`export const mcpHandler = createMcpHandler(...)` in
+ * `lib/mcp.ts`): another file serves it, maybe behind `withMcpAuth`, and
+ * each file is analysed alone, so this one cannot tell whether it is open.
+ * A Next.js route file, an export as GET/POST or as the default export
+ * (pages router), and any use here serve it here.
+ */
+function servedElsewhere(r: Resolver, file: string, call: TsNode): boolean {
+  if (nextRoute(file) !== undefined) return false;
+  const declarator = call.parent?.type === "variable_declarator" ? call.parent : undefined;
+  const declaredExported = declarator?.parent?.parent?.type === "export_statement";
+  const uses = usesOf(r, call);
+  const inExport = (u: TsNode) => u.parent?.type === "export_specifier" || (u.parent?.type === "export_statement" && r.src(u.parent).startsWith("export default"));
+  if (uses.some((u) => !inExport(u))) return false;
+  const aliases = uses.filter((u) => u.parent?.type === "export_specifier").map((u) => r.src(u.parent?.childForFieldName("alias") ?? u));
+  if (uses.some((u) => u.parent?.type === "export_statement") || aliases.some((a) => HTTP_METHOD.test(a))) return false;
+  return declaredExported ? !HTTP_METHOD.test(r.boundName(call) ?? "") : aliases.length > 0;
 }
 
 /** Where the const a node is bound to is used (`handler(req)`, `mcp.fetch(...)`). */
