@@ -159,6 +159,42 @@ app.post("/mcp", async (req, res) => {
     expect(decision(`console.log(req.headers["user-agent"]);`)).toEqual(["allow"]);
   });
 
+  it("a route on an array of paths gives an endpoint per path (app.all([\"/mcp\", \"/\"], auth, handler))", () => {
+    const code = (mw: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { createMcpServer } from "./tools.js";
+const app = express();
+app.all(["/mcp", "/"], ${mw}async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await createMcpServer().connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const policies = (mw: string) => scanSources([{ path: "server.ts", text: code(mw) }]).model.policies.map((p) => [p.name, p.defaultDecision, at(p.defaultLoc)]);
+    expect(policies("")).toEqual([["ALL /mcp", "allow", "5:10"], ["ALL /", "allow", "5:18"]]);
+    expect(policies("protectedRoute, ")).toEqual([["ALL /mcp", "deny", "5:10"], ["ALL /", "deny", "5:18"]]);
+    expect(scanSources([{ path: "server.ts", text: code("") }]).model.servers.map((s) => s.name)).toEqual(["server"]);
+  });
+
+  it("a handler that calls an auth function before it reaches the transport is guarded", () => {
+    const code = (check: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { authenticateRequest } from "./auth.js";
+const app = express();
+const handleMcpRequest = async (req, res) => {
+  ${check}
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+};
+app.post("/mcp", rateLimit, handleMcpRequest);
+`;
+    const decision = (check: string) => scanSources([{ path: "server.ts", text: code(check) }]).model.policies.map((p) => [p.defaultDecision, p.defaultReason]);
+    expect(decision("const auth = await authenticateRequest(req, res, config);\n  if (!auth) return;")).toEqual([
+      ["deny", "HTTP MCP endpoint /mcp requires authentication (the handler calls authenticateRequest() first)"],
+    ]);
+    expect(decision("console.log(req.path);")).toEqual([["allow", "HTTP MCP endpoint /mcp has no authentication middleware"]]);
+  });
+
   it("a route middleware bound to a neutral name (const mw = requireBearerAuth(...)) or spread from an array guards the route", () => {
     const code = (pre: string, mw: string) => `import express from "express";
 import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";

@@ -234,10 +234,7 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     // `app.post("/mcp", ..., handler)`, or Express's `app.route("/mcp").post(handler).get(handler)`.
     const routed = fn && ROUTE_METHODS.has(fn) ? routeOf(r, call) : undefined;
     if (fn && ROUTE_METHODS.has(fn) && r.receiverOf(call) !== undefined && (args.length >= 2 || (routed && args.length >= 1))) {
-      const pathNode = routed ?? (args[0] as TsNode);
-      const path = r.stringOf(pathNode);
       const handler = args[args.length - 1] as TsNode;
-      if (path === undefined || !path.startsWith("/")) continue;
       const fnNode = r.functionOf(handler);
       const handed = delegation(r, fnNode);
       const handlerText = r.src(fnNode) + handed.text;
@@ -245,9 +242,16 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       // such as `mcp.handle.bind(mcp)`, or it hands its request to such a function): a handler written
       // out that never hands the request to a transport (`c.text("ok")`) is not MCP.
       const opaque = ["identifier", "member_expression", "call_expression"].includes(fnNode.type) || handed.opaque;
-      if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
-      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined);
-      out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
+      // Express also takes an array of paths (`app.all(["/mcp", "/"], ...)`): one endpoint each.
+      const given = routed ?? (args[0] as TsNode);
+      const pathNodes = r.deref(given).type === "array" ? r.items(given) : [given];
+      for (const pathNode of pathNodes) {
+        const path = r.stringOf(pathNode);
+        if (path === undefined || !path.startsWith("/")) continue;
+        if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
+        const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode);
+        out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
+      }
     } else if (fn === "createServer" || fn === "serve") {
       // node `http.createServer(handler)`; `Deno.serve(handler)`.
       const handler = args.find((a) => ["arrow_function", "function_expression", "identifier"].includes(a.type));
@@ -344,6 +348,18 @@ function checksBefore(fn: TsNode, n: TsNode): TsNode[] {
       const part = st.type === "if_statement" ? st.childForFieldName("condition") : ["lexical_declaration", "variable_declaration", "expression_statement"].includes(st.type) ? st : null;
       return part ? part.descendantsOfType("call_expression") : [];
     });
+}
+
+/**
+ * A handler written out that calls an auth function at the top of its body before it reaches the
+ * transport (`const auth = await authenticateRequest(req, res); if (!auth) return;`).
+ */
+function checksFirst(r: Resolver, fn: TsNode): string | undefined {
+  const body = fn.childForFieldName("body");
+  const reach = body?.type === "statement_block" ? kids(body).find((st) => MCP_HANDLER.test(r.src(st))) : undefined;
+  if (!reach) return undefined;
+  const first = checksBefore(fn, reach).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
+  return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
 }
 
 /** The path node of `x.route("/mcp")` that a method call is chained on (`.route(p).post(h).get(h)`), if any. */
