@@ -17,6 +17,16 @@ export const MCP_CODE_MARKERS = {
   route: "/mcp",
 } as const;
 
+/**
+ * An import of the SDK: v1's one package, or one of the packages v2 splits it
+ * into (`@modelcontextprotocol/server`, `/client`, `/core`, `/node`), not a
+ * server published under the scope (`@modelcontextprotocol/server-github`).
+ */
+export const MCP_SDK_MODULE = /@modelcontextprotocol\/(?:sdk|server|client|core|node)(?![\w-])/;
+
+/** The v2 SDK's server and client packages, words of the keyword pass (MCP_SDK_MODULE decides). */
+const MCP_SDK_V2_PACKAGES: readonly string[] = ["@modelcontextprotocol/server", "@modelcontextprotocol/client"];
+
 /** The SDK's transport classes; each contains MCP_CODE_MARKERS.transport, which the prefilter checks first. */
 export const MCP_TRANSPORT_CLASSES: readonly string[] = [
   "StdioClientTransport",
@@ -39,4 +49,4 @@ export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/m
  * in place of the bare `Transport` (a word of many HTTP and logging
  * libraries), since the prefilter needs a class name there anyway.
  */
-export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];
+export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];

@@ -346,6 +346,28 @@ describe("renamed SDK imports", () => {
   });
 });
 
+describe("the v2 SDK's split packages (@modelcontextprotocol/server, /client)", () => {
+  it("finds a low-level Server imported from @modelcontextprotocol/server with its tools", () => {
+    const text = `import { Server } from "@modelcontextprotocol/server";
+import { ListToolsRequestSchema } from "@modelcontextprotocol/core";
+const server = new Server({ name: "v2-lowlevel", version: "1.0.0" }, { capabilities: { tools: {} } });
+server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [{ name: "drop_table", inputSchema: { type: "object" } }] }));
+`;
+    expect(shouldParse(text)).toBe(true);
+    const s = scanSources([{ path: "src/server.ts", text }]).model.servers;
+    expect(s.map((x) => [x.name, at(x.loc), x.registeredTools?.map((t) => [t.name, t.destructive])])).toEqual([["v2-lowlevel", "3:35", [["drop_table", true]]]]);
+  });
+
+  it("a server package of the scope (server-github) is not the SDK", () => {
+    const text = `import { Server } from "socket.io";
+const s = new Server(3000);
+const pkg = "@modelcontextprotocol/server-github";
+`;
+    expect(shouldParse(text)).toBe(false);
+    expect(scanSources([{ path: "a.ts", text }]).model.servers).toEqual([]);
+  });
+});
+
 describe("client OAuth", () => {
   it("a transport with an authProvider has a credential (OAuth, kept by the SDK) and is not an unauthenticated remote", () => {
     const text = (opts: string) => `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\ndeclare const provider: any;\nexport const t = new StreamableHTTPClientTransport(new URL("https://mcp.notion.com/mcp")${opts});\n`;

@@ -10,6 +10,7 @@
  * Each endpoint is a Policy (kind `code`): default allow when nothing
  * authenticates the caller, deny when a layer does.
  */
+import { MCP_SDK_MODULE } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
@@ -54,9 +55,9 @@ const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.sta
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
 export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[] } {
-  const importsSdk = /@modelcontextprotocol\/sdk/.test(input.text);
+  const importsSdk = MCP_SDK_MODULE.test(input.text);
   // A client-only file (the SDK's client side, no McpServer) registers no tools: a `tool("x")` there is another library's.
-  const serverCode = /@modelcontextprotocol\/sdk\/server|\bMcpServer\b/.test(input.text);
+  const serverCode = /@modelcontextprotocol\/(?:sdk\/)?server(?![\w-])|\bMcpServer\b/.test(input.text);
   const news = input.root.descendantsOfType("new_expression");
   const calls = input.root.descendantsOfType("call_expression");
   const impls: Impl[] = [];
@@ -66,7 +67,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   // `Server` is the SDK's low-level class only when the file does not import it from another module (socket.io, node:http).
   const sdkServer = (ne: TsNode) => {
     const module = r.moduleOfCallee(ne);
-    return module === undefined ? importsSdk : module.startsWith("@modelcontextprotocol/sdk");
+    return module === undefined ? importsSdk : MCP_SDK_MODULE.test(module);
   };
   for (const ne of news) {
     const cls = r.calleeName(ne);
