@@ -176,6 +176,21 @@ app.all(["/mcp", "/"], ${mw}async (req, res) => {
     expect(scanSources([{ path: "server.ts", text: code("") }]).model.servers.map((s) => s.name)).toEqual(["server"]);
   });
 
+  it("hono's app.on(methods, path, ..., handler) is a route", () => {
+    const code = (route: string) => `import { Hono } from "hono";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+const app = new Hono();
+${route} async (c) => {
+  const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
+  return transport.handleRequest(c.req.raw);
+});
+`;
+    const policies = (route: string) => scanSources([{ path: "index.ts", text: code(route) }]).model.policies.map((p) => [p.name, p.defaultDecision, at(p.defaultLoc)]);
+    expect(policies(`app.on(["GET", "POST", "DELETE"], "/mcp",`)).toEqual([["GET/POST/DELETE /mcp", "allow", "4:35"]]);
+    expect(policies(`app.on("POST", "/mcp", bearerAuth({ token }),`)).toEqual([["POST /mcp", "deny", "4:16"]]);
+    expect(policies(`app.on("message", "/mcp",`)).toEqual([]);
+  });
+
   it("a handler that calls an auth function before it reaches the transport is guarded", () => {
     const code = (check: string) => `import express from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";

@@ -234,7 +234,11 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     const args = argsOf(call);
     // `app.post("/mcp", ..., handler)`, or Express's `app.route("/mcp").post(handler).get(handler)`.
     const routed = fn && ROUTE_METHODS.has(fn) ? routeOf(r, call) : undefined;
-    if (fn && ROUTE_METHODS.has(fn) && r.receiverOf(call) !== undefined && (args.length >= 2 || (routed && args.length >= 1))) {
+    // Hono's `app.on("POST" | ["GET", "POST"], "/mcp", ..., handler)`: the methods come first.
+    const onMethods = fn === "on" && args.length >= 3 ? httpMethods(r, args[0] as TsNode) : undefined;
+    if (fn && (ROUTE_METHODS.has(fn) || onMethods) && r.receiverOf(call) !== undefined && (args.length >= 2 || (routed && args.length >= 1))) {
+      const rest = onMethods ? args.slice(1) : args;
+      const method = onMethods ?? fn.toUpperCase();
       const handler = args[args.length - 1] as TsNode;
       const fnNode = r.functionOf(handler);
       const handed = delegation(r, fnNode);
@@ -244,14 +248,14 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       // out that never hands the request to a transport (`c.text("ok")`) is not MCP.
       const opaque = ["identifier", "member_expression", "call_expression"].includes(fnNode.type) || handed.opaque;
       // Express also takes an array of paths (`app.all(["/mcp", "/"], ...)`): one endpoint each.
-      const given = routed ?? (args[0] as TsNode);
+      const given = routed ?? (rest[0] as TsNode);
       const pathNodes = r.deref(given).type === "array" ? r.items(given) : [given];
       for (const pathNode of pathNodes) {
         const path = r.stringOf(pathNode);
         if (path === undefined || !path.startsWith("/")) continue;
         if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
-        const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode);
-        out.push({ call, method: fn.toUpperCase(), path, pathNode, ...(guard ? { guard } : {}) });
+        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode);
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}) });
       }
     } else if (fn === "createServer" || fn === "serve") {
       // node `http.createServer(handler)`; `Deno.serve(handler)`.
@@ -271,6 +275,13 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     if (e) out.push(e);
   }
   return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/** The HTTP methods of hono's `on(...)` ("POST" or ["GET", "POST"]) as "GET/POST"; undefined when it is another library's `on` (an event name). */
+function httpMethods(r: Resolver, n: TsNode): string | undefined {
+  const names = (r.deref(n).type === "array" ? r.items(n) : [n]).map((x) => r.stringOf(x)?.toUpperCase());
+  const ok = names.length > 0 && names.every((m) => m !== undefined && (ROUTE_METHODS.has(m.toLowerCase()) || m === "OPTIONS" || m === "HEAD"));
+  return ok ? names.join("/") : undefined;
 }
 
 /** A handler that serves every request (node's http, a fetch handler): an endpoint when it reaches a transport, on the path it tests. */
