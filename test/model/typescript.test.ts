@@ -535,6 +535,18 @@ await client.connect(new StdioClientTransport({ command: "node", args: ["dist/se
   });
 });
 
+describe("client URLs built from a path and a base (new URL(\"/sse\", base))", () => {
+  it("resolves a relative path against a literal base, and claims no URL when the base is not known", () => {
+    const urls = (base: string) =>
+      scanSources([{ path: "bridge.ts", text: `import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+const BASE_URL = ${base};
+const t = new SSEClientTransport(new URL("/sse", BASE_URL));
+` }]).model.servers.map((s) => [s.name, s.url?.raw]);
+    expect(urls(`"https://api.example.com/v1/"`)).toEqual([["api.example.com/sse", "https://api.example.com/sse"]]);
+    expect(urls(`process.argv[2] || process.env.API_URL || "https://api.example.com"`)).toEqual([["t", undefined]]);
+  });
+});
+
 describe("client headers computed at run time", () => {
   const code = (options: string) => `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 export function connect(token: string, headers: Record<string, string>) {

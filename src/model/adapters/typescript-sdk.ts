@@ -102,8 +102,17 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
 function urlValue(r: Resolver, n: TsNode): ConfigValue | undefined {
   const d = r.deref(n);
   if (d.type === "new_expression" && r.calleeName(d) === "URL") {
-    const inner = argsOf(d)[0];
-    return inner ? r.value(inner) : undefined;
+    const [inner, base] = argsOf(d);
+    const v = inner ? r.value(inner) : undefined;
+    // `new URL("/sse", base)`: a relative path is the URL only with its base, known when the base is a literal.
+    if (!base || v?.ref.kind !== "literal" || /^[a-z][a-z0-9+.-]*:/i.test(v.raw)) return v;
+    const b = urlValue(r, base);
+    if (b?.ref.kind !== "literal") return undefined;
+    try {
+      return { ...v, raw: new URL(v.raw, b.raw).href };
+    } catch {
+      return undefined;
+    }
   }
   return r.value(n);
 }
