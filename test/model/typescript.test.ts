@@ -417,6 +417,30 @@ app.post("/mcp", handleMcp);
   });
 });
 
+describe("an MCP endpoint written without the SDK (a JSON-RPC dispatcher of tools/list, tools/call)", () => {
+  const code = (path: string, check: string) => `import { Hono } from "hono";
+const app = new Hono();
+app.post("${path}", async (c) => {
+  ${check}
+  const { method, id, params } = await c.req.json();
+  if (method === "tools/list") return c.json({ jsonrpc: "2.0", id, result: { tools } });
+  if (method === "tools/call") return c.json({ jsonrpc: "2.0", id, result: await callTool(params) });
+  return c.json({ jsonrpc: "2.0", id, error: { code: -32601, message: "Method not found" } });
+});
+export default app;
+`;
+  const policies = (path: string, check = "") => scanSources([{ path: "src/index.ts", text: code(path, check) }]).model.policies.map((p) => [p.name, p.defaultDecision, at(p.defaultLoc)]);
+
+  it("is an endpoint, open or guarded", () => {
+    expect(policies("/mcp")).toEqual([["POST /mcp", "allow", "3:10"]]);
+    expect(policies("/mcp", `if (!isValidBearer(c, store)) return c.json({ error: "invalid_token" }, 401);`)).toEqual([["POST /mcp", "deny", "3:10"]]);
+  });
+
+  it("only on an MCP path: a route elsewhere that sends tools/call to a server is a client", () => {
+    expect(policies("/api/chat")).toEqual([]);
+  });
+});
+
 describe("handlers that hand the request to another function", () => {
   const code = (route: string) => `import express from "express";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";

@@ -29,6 +29,8 @@ const INLINE_AUTH = new RegExp(`headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_H
 /** Evidence that a handler serves MCP. */
 const MCP_HANDLER = /handleRequest\s*\(|handlePostMessage\s*\(|ServerTransport\b|\.connect\(\s*transport/;
 const MCP_PATH = /(^|\/)mcp(\/|$|\*)/i;
+/** A JSON-RPC dispatcher that answers MCP's own methods itself (an MCP server written without the SDK). */
+const MCP_METHODS = /["'`]tools\/(?:call|list)["'`]/;
 const LOCALHOST = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Host-header validation the SDK (or the app) installs in front of the transport. */
 const HOST_VALIDATION = /createMcpExpressApp|hostHeaderValidation|localhostHostValidation/;
@@ -253,7 +255,7 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       for (const pathNode of pathNodes) {
         const path = r.stringOf(pathNode);
         if (path === undefined || !path.startsWith("/")) continue;
-        if (!MCP_HANDLER.test(handlerText) && !(mcpFile && MCP_PATH.test(path) && opaque)) continue;
+        if (!MCP_HANDLER.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode);
         out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}) });
       }
@@ -368,7 +370,7 @@ function checksBefore(fn: TsNode, n: TsNode): TsNode[] {
  */
 function checksFirst(r: Resolver, fn: TsNode): string | undefined {
   const body = fn.childForFieldName("body");
-  const reach = body?.type === "statement_block" ? kids(body).find((st) => MCP_HANDLER.test(r.src(st))) : undefined;
+  const reach = body?.type === "statement_block" ? kids(body).find((st) => MCP_HANDLER.test(r.src(st)) || MCP_METHODS.test(r.src(st))) : undefined;
   if (!reach) return undefined;
   const first = checksBefore(fn, reach).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
