@@ -90,3 +90,25 @@ describe("Continue legacy config.json (experimental.modelContextProtocolServers)
     expect([hit?.server?.name, hit?.loc.line]).toEqual(["acme-notes", 5]);
   });
 });
+
+describe("Continue local profiles (.continue/assistants, agents, configs)", () => {
+  const token = fakeGitHubToken("ghp", "continue-profile");
+  const profile = (name: string) => `name: ${name}
+version: 0.0.1
+schema: v1
+mcpServers:
+  - name: ${name}-mcp
+    command: npx
+    args: ["-y", "@acme/notes-mcp@1.0.0"]
+    env:
+      ACME_TOKEN: ${token}
+`;
+  const paths = [".continue/agents/review.yml", ".continue/assistants/local.yaml", ".continue/configs/work.yaml"];
+  const result = scanSources(paths.map((p, i) => ({ path: p, text: profile(`p${i}`) })));
+
+  it("each YAML file there is a whole config: its servers are modelled and their literal credentials reported", () => {
+    expect(result.model.servers.map((s) => [s.name, s.client, s.file])).toEqual(paths.map((p, i) => [`p${i}-mcp`, "continue", p]));
+    const hits = result.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    expect(hits.map((f) => [f.server?.name, f.loc.line, f.loc.column])).toEqual(paths.map((_, i) => [`p${i}-mcp`, 9, 19]));
+  });
+});
