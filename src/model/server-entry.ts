@@ -82,6 +82,23 @@ function transportOf(t: string | undefined): Transport | undefined {
 }
 
 /** Reads a server entry. `extraGrants` lets adapters add client-level grants. */
+const MCP_REMOTE = /(^|[/@])mcp-remote(@[^/\s]*)?$/;
+
+/**
+ * mcp-remote expands `${VAR}` in its `--header` values from its own environment
+ * (its documented `Authorization:${AUTH_HEADER}` with `AUTH_HEADER` in `env`), whatever
+ * the client expands: such a value is a reference to that variable, not literal text.
+ */
+function mcpRemoteHeaders(command: ConfigValue | undefined, args: ConfigValue[]): ConfigValue[] {
+  if (![command, ...args].some((v) => v && MCP_REMOTE.test(v.raw))) return args;
+  return args.map((a, i) => {
+    if (i === 0 || args[i - 1]?.raw !== "--header" || !a.unexpanded) return a;
+    const c = classifyValue(a.raw, ["dollar-brace"]);
+    const { unexpanded: _drop, ...base } = a;
+    return { ...base, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}) };
+  });
+}
+
 export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpServer {
   const n = opts.node;
   const transportNode = get(n, "transport");
@@ -99,7 +116,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     argNodes = [...items.slice(1), ...argNodes];
   }
   const command = value(input, commandNode);
-  const args = argNodes.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined);
+  const args = mcpRemoteHeaders(command, argNodes.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined));
   const urlNode = get(src, "url") ?? get(src, "serverUrl") ?? get(src, "httpUrl") ?? get(src, "uri");
   const url = value(input, urlNode);
   const cwd = value(input, get(src, "cwd"));

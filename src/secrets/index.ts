@@ -108,6 +108,7 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
 const FLAG_EQ = /^(--?[A-Za-z][\w-]{0,60})=(.+)$/s;
 const ENV_ASSIGN = /^([A-Za-z_][A-Za-z0-9_]{0,100})=(.*)$/s;
 const HEADER_LINE = /^([A-Za-z][\w-]{0,60}):[ \t]*(.+)$/s;
+const BEARER_VALUE = /^\s*bearer\s+\S+\s*$/i;
 
 /**
  * Secrets in one configured value (env value, header, arg, URL, setting) with
@@ -129,6 +130,9 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
     } else if (key !== undefined && kind !== undefined && !value.startsWith(`${key}=`)) {
       // (`--key=X` under its own flag `--key`: FLAG_EQ below checks X, not the whole argument.)
       checkKeyValue(key, value, 0, generic, ctx.source === "arg" ? "generic-cli-flag" : undefined);
+    } else if (kind === undefined && BEARER_VALUE.test(value)) {
+      // `Bearer X` names its own scheme: a credential under any key (mcp-remote's `AUTH_HEADER`, whose last word alone says nothing).
+      checkAuthorization(value, 0, key, generic);
     }
     let m: RegExpExecArray | null;
     if ((m = FLAG_EQ.exec(value))) {

@@ -44,3 +44,26 @@ describe("credential flags in args", () => {
     expect(hitsFor(["--max-tokens", "4096", "--token-file", "/run/secrets/token"]).hits).toEqual([]);
   });
 });
+
+describe("mcp-remote `--header` values", () => {
+  // mcp-remote's documented pattern for clients that split or do not expand args:
+  // `--header Authorization:${AUTH_HEADER}` with the token in `env.AUTH_HEADER`.
+  const desktop = (bridge: string, header: string, token: string) =>
+    JSON.stringify({ mcpServers: { acme: { command: "npx", args: ["-y", bridge, "https://mcp.acme.example/sse", "--header", header], env: { AUTH_HEADER: `Bearer ${token}` } } } }, null, 2) + "\n";
+
+  it("expand ${VAR} themselves: a reference to that variable, not unexpanded text, in a client that expands nothing", () => {
+    const text = desktop("mcp-remote@0.1.29", "Authorization:${AUTH_HEADER}", fakeOpaqueKey("mcp-remote", 40));
+    const r = scanSources([{ path: "claude_desktop_config.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "unexpanded-reference")).toEqual([]);
+    const header = r.model.servers[0]?.credentials.find((c) => c.key === "--header");
+    expect([header?.ref, header?.unexpanded]).toEqual([{ kind: "env", name: "AUTH_HEADER" }, undefined]);
+    // The token itself, in env, is still reported.
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.line)).toEqual([text.split("\n").findIndex((l) => l.includes("AUTH_HEADER\":")) + 1]);
+  });
+
+  it("only for mcp-remote: another launcher's ${VAR} arg is still unexpanded text", () => {
+    const text = desktop("@acme/bridge@1.0.0", "Authorization:${AUTH_HEADER}", "<your-token>");
+    const r = scanSources([{ path: "claude_desktop_config.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "unexpanded-reference").length).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyKey, detectInValue, scanText } from "../../src/secrets/index.js";
 import { Fake } from "../../src/secrets/fake.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 
 const f = new Fake("generic-test");
 const tok = f.alnum(32);
@@ -159,5 +159,17 @@ describe("name/value pairs: the name is the key", () => {
   it("a name that names no provider stays generic; a placeholder stays unreported", () => {
     expect(scanText(pod("SERVICE_API_KEY", mistral)).map((m) => m.detector)).toEqual(["generic-credential"]);
     expect(scanText(pod("MISTRAL_API_KEY", "your_mistral_api_key_here_123456"))).toEqual([]);
+  });
+});
+
+describe("`Bearer X` under a key that names no credential", () => {
+  const token = fakeOpaqueKey("bearer-any-key", 40);
+  it.each(["AUTH_HEADER", "HEADER", "X"])("%s: the scheme says it is a credential (mcp-remote's AUTH_HEADER)", (key) => {
+    const value = `Bearer ${token}`;
+    const hits = detectInValue(value, { key, source: "env" });
+    expect(hits.map((h) => [h.detector, h.start, h.end])).toEqual([["generic-authorization-header", 7, value.length]]);
+  });
+  it.each(["Bearer <auth-token>", "Bearer your-personal-access-token-here", "Bearer ${TOKEN}", "Bearer APP_USR-..."])("%s: a placeholder or reference is not", (value) => {
+    expect(detectInValue(value, { key: "AUTH_HEADER", source: "env" })).toEqual([]);
   });
 });
