@@ -109,6 +109,7 @@ const FLAG_EQ = /^(--?[A-Za-z][\w-]{0,60})=(.+)$/s;
 const ENV_ASSIGN = /^([A-Za-z_][A-Za-z0-9_]{0,100})=(.*)$/s;
 const HEADER_LINE = /^([A-Za-z][\w-]{0,60}):[ \t]*(.+)$/s;
 const BEARER_VALUE = /^\s*bearer\s+\S+\s*$/i;
+const COMMAND_LINE = /(?:^|\s)--?[A-Za-z][\w-]*[ \t]+\S/;
 
 /**
  * Secrets in one configured value (env value, header, arg, URL, setting) with
@@ -143,7 +144,8 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
       checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic);
     }
     checkUrls(value, 0, generic);
-    if (/^\s*[{[]/.test(value) || value.includes("\n")) generic.push(...scanGeneric(value));
+    // JSON, several lines, or a whole command line in one value (`npx -y pkg --token X`): its flags and assignments.
+    if (/^\s*[{[]/.test(value) || value.includes("\n") || COMMAND_LINE.test(value)) generic.push(...scanGeneric(value));
     return resolve(providers, generic).map((x) => (x.key === undefined && key !== undefined ? { ...x, key } : x));
   } catch {
     return [];

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import { secretHash } from "../../src/secrets/index.js";
+import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 
 const secret = fakeOpaqueKey("arg-credentials", 40);
 const password = "Tr7#kLm2!qZx" + "9vB";
@@ -65,5 +66,25 @@ describe("mcp-remote `--header` values", () => {
     const text = desktop("@acme/bridge@1.0.0", "Authorization:${AUTH_HEADER}", "<your-token>");
     const r = scanSources([{ path: "claude_desktop_config.json", text }]);
     expect(r.findings.filter((f) => f.ruleId === "unexpanded-reference").length).toBe(1);
+  });
+});
+
+describe("a whole command line in one value", () => {
+  // `"command": "npx -y pkg --token X"` or one arg `"--token X"`: the flag and its value share a string.
+  const cases = [
+    ["command", { command: `npx -y @acme/mcp@1.0.0 --token ${secret}` }],
+    ["one arg", { command: "npx", args: ["-y", "@acme/mcp@1.0.0", `--api-key ${secret}`] }],
+  ] as const;
+  it.each(cases)("%s: the flag's value is a literal credential, reported and kept out of the inventory", (_name, entry) => {
+    const text = JSON.stringify({ mcpServers: { acme: entry } }) + "\n";
+    const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+    const hits = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    expect(hits.map((f) => [f.server?.name, f.loc.line, f.loc.column])).toEqual([["acme", 1, text.indexOf(secret) + 1]]);
+    expect(inventoryText(r.model)).not.toContain(secret.slice(4));
+    expect(inventoryJson(r.model)).not.toContain(secret.slice(4));
+  });
+  it("a command line whose flags hold no credential is not a finding", () => {
+    const text = JSON.stringify({ mcpServers: { acme: { command: "node server.js --port 8080 --host 0.0.0.0", args: ["--api-key <YOUR_KEY>"] } } }) + "\n";
+    expect(scanSources([{ path: ".cursor/mcp.json", text }]).findings.filter((f) => f.ruleId === "hardcoded-secret")).toEqual([]);
   });
 });
