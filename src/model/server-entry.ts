@@ -190,6 +190,15 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   const apiKey = entry(n, "apiKey");
   const apiKeyValue = value(input, apiKey?.value);
   if (apiKey && apiKeyValue) credentials.push({ ...apiKeyValue, key: "apiKey", keyLoc: locOf(input, apiKey.keySpan), source: "setting" });
+  // Zed extension servers: `settings` is handed to the extension, which launches the server with it
+  // (`github_personal_access_token`, `resend_api_key` ...): a credential-named setting is the server's credential.
+  const settings = input.client === "zed" ? get(n, "settings") : undefined;
+  if (isObject(settings)) {
+    for (const e of settings.entries) {
+      const v = classifyKey(e.key) !== undefined ? value(input, e.value) : undefined;
+      if (v) credentials.push({ ...v, key: `settings.${e.key}`, keyLoc: locOf(input, e.keySpan), source: "setting" });
+    }
+  }
   credentials.push(...authHints(input, n, credentials));
 
   const disabled = bool(get(n, "disabled"));

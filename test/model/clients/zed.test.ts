@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { at, find, scanFixture, summary } from "./helpers.js";
+import { scanSources } from "../../../src/api.js";
+import type { McpServer } from "../../../src/model/types.js";
+import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
 
 const C = "zed";
 const FILE = ".zed/settings.json";
@@ -27,5 +30,26 @@ describe("Zed (context_servers)", () => {
 
   it("reads a remote server; `${env:X}` is unexpanded", () => {
     expect(summary(f.server("acme-remote"))).toMatchObject({ transport: "http", url: "https://mcp.acme.example/mcp", headers: { Authorization: "literal !${env:ACME_MCP_TOKEN}" } });
+  });
+});
+
+describe("Zed extension context servers (`settings`)", () => {
+  const token = fakeGitHubToken("ghp", "zed-extension-settings");
+  const text = `{
+  "context_servers": {
+    "mcp-server-github": {
+      "source": "extension",
+      "settings": { "github_personal_access_token": "${token}", "default_owner": "acme" }
+    }
+  }
+}
+`;
+  const result = scanSources([{ path: ".zed/settings.json", text }]);
+
+  it("a credential-named setting is the server's credential: reported against that server, identity from it", () => {
+    const s = result.model.servers[0] as McpServer;
+    expect(s.credentials.map((c) => [c.key, c.source, c.ref.kind])).toEqual([["settings.github_personal_access_token", "setting", "literal"]]);
+    const hit = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect([hit?.server?.name, hit?.loc.line, hit?.loc.column]).toEqual(["mcp-server-github", 5, 54]);
   });
 });
