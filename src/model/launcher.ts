@@ -59,13 +59,22 @@ function base(cmd: string): string {
   return (cmd.split(/[\\/]/).pop() ?? cmd).replace(/\.(cmd|exe|ps1)$/i, "").toLowerCase();
 }
 
-/** Tokens of the launch line: command then args; a command written as one string is split. */
+/**
+ * Tokens of the launch line: command then args; a command written as one string is split.
+ * Windows' `cmd /c npx ...` (the usual way to start npx from Claude Desktop or Cursor on
+ * Windows) launches what follows `/c`.
+ */
 function launchTokens(s: McpServer): ConfigValue[] {
   if (!s.command) return [];
+  let tokens = [s.command, ...s.args];
   if (s.args.length === 0 && /\s/.test(s.command.raw.trim())) {
-    return s.command.raw.trim().split(/\s+/).map((raw) => ({ ...(s.command as ConfigValue), raw }));
+    tokens = s.command.raw.trim().split(/\s+/).map((raw) => ({ ...(s.command as ConfigValue), raw }));
   }
-  return [s.command, ...s.args];
+  if (tokens[0] && base(tokens[0].raw) === "cmd") {
+    const c = tokens.findIndex((t, i) => i > 0 && /^\/[ck]$/i.test(t.raw));
+    if (c > 0 && tokens.slice(1, c).every((t) => /^\/[a-z]$/i.test(t.raw))) return tokens.slice(c + 1);
+  }
+  return tokens;
 }
 
 /** The first positional token from `i`, skipping flags (and the values of `valued` flags). */

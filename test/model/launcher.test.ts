@@ -69,3 +69,18 @@ describe("unpinned-package over launch lines", () => {
     expect(unpinned(".mcp.json", `{ "mcpServers": { "a": { "command": "npx -y @acme/a-mcp@latest" } } }\n`)).toHaveLength(1);
   });
 });
+
+describe("Windows cmd wrapper", () => {
+  it("reads the launch line after `cmd /c` (the Windows way to start npx from Claude Desktop or Cursor)", () => {
+    const text = `{ "mcpServers": {
+  "a": { "command": "cmd", "args": ["/c", "npx", "-y", "@acme/a-mcp"] },
+  "b": { "command": "cmd.exe", "args": ["/s", "/C", "uvx", "acme-b-mcp"] },
+  "c": { "command": "cmd", "args": ["/c", "npx", "-y", "@acme/c-mcp@1.2.3"] }
+} }
+`;
+    expect(unpinned(".cursor/mcp.json", text)).toEqual([
+      "2:56 Server 'a' (cursor) runs npm package '@acme/a-mcp' with no version: every start fetches whatever the registry serves.",
+      "3:60 Server 'b' (cursor) runs Python package 'acme-b-mcp' with no version: every start fetches whatever the registry serves.",
+    ]);
+  });
+});
