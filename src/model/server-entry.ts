@@ -83,17 +83,25 @@ function transportOf(t: string | undefined): Transport | undefined {
 
 /** Reads a server entry. `extraGrants` lets adapters add client-level grants. */
 const MCP_REMOTE = /(^|[/@])mcp-remote(@[^/\s]*)?$/;
+const ENVMCP = /(^|[/@])envmcp(@[^/\s]*)?$/;
 
 /**
- * mcp-remote expands `${VAR}` in its `--header` values from its own environment
- * (its documented `Authorization:${AUTH_HEADER}` with `AUTH_HEADER` in `env`), whatever
- * the client expands: such a value is a reference to that variable, not literal text.
+ * Launchers that expand references in their own arguments from their own environment,
+ * whatever the client expands: mcp-remote expands `${VAR}` in its `--header` values (its
+ * documented `Authorization:${AUTH_HEADER}` with `AUTH_HEADER` in `env`); envmcp expands
+ * `$VAR` in every argument after it (from its env file). Such a value is a reference to that
+ * variable, not literal text.
  */
-function mcpRemoteHeaders(command: ConfigValue | undefined, args: ConfigValue[]): ConfigValue[] {
-  if (![command, ...args].some((v) => v && MCP_REMOTE.test(v.raw))) return args;
+function selfExpandedArgs(command: ConfigValue | undefined, args: ConfigValue[]): ConfigValue[] {
+  const launch = [command, ...args];
+  const remote = launch.some((v) => v && MCP_REMOTE.test(v.raw));
+  const envmcp = args.findIndex((v, i) => ENVMCP.test(v.raw) || (i === 0 && command !== undefined && ENVMCP.test(command.raw)));
+  if (!remote && envmcp < 0) return args;
   return args.map((a, i) => {
-    if (i === 0 || args[i - 1]?.raw !== "--header" || !a.unexpanded) return a;
-    const c = classifyValue(a.raw, ["dollar-brace"]);
+    if (!a.unexpanded) return a;
+    const syntaxes = envmcp >= 0 && i > envmcp ? (["dollar", "dollar-brace"] as const) : remote && i > 0 && args[i - 1]?.raw === "--header" ? (["dollar-brace"] as const) : undefined;
+    if (!syntaxes) return a;
+    const c = classifyValue(a.raw, syntaxes);
     const { unexpanded: _drop, ...base } = a;
     return { ...base, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}) };
   });
@@ -116,7 +124,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     argNodes = [...items.slice(1), ...argNodes];
   }
   const command = value(input, commandNode);
-  const args = mcpRemoteHeaders(command, argNodes.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined));
+  const args = selfExpandedArgs(command, argNodes.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined));
   const urlNode = get(src, "url") ?? get(src, "serverUrl") ?? get(src, "httpUrl") ?? get(src, "uri");
   const url = value(input, urlNode);
   const cwd = value(input, get(src, "cwd"));

@@ -88,3 +88,12 @@ describe("a whole command line in one value", () => {
     expect(scanSources([{ path: ".cursor/mcp.json", text }]).findings.filter((f) => f.ruleId === "hardcoded-secret")).toEqual([]);
   });
 });
+
+describe("envmcp arguments", () => {
+  it("envmcp expands $VAR in the arguments after it from its env file: a reference, not unexpanded text", () => {
+    const text = JSON.stringify({ mcpServers: { db: { command: "npx", args: ["envmcp@1.0.0", "--env-file", "/home/me/.env.mcp", "acme-db-mcp", "$DATABASE_URL"] } } }) + "\n";
+    const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "unexpanded-reference")).toEqual([]);
+    expect(r.model.servers[0]?.args.at(-1)?.ref).toEqual({ kind: "env", name: "DATABASE_URL" });
+  });
+});
