@@ -485,6 +485,18 @@ await server.connect(transport);
     expect(s?.transport).toBe("http");
     expect(s?.facts.map((f) => `${f.kind} ${at(f.loc)}`)).toEqual(["dns-rebinding-off 4:127"]);
   });
+
+  it("the v2 SDK's NodeStreamableHTTPServerTransport (@modelcontextprotocol/node) serves over HTTP, with the same DNS-rebinding check", () => {
+    const text = `import { McpServer } from "@modelcontextprotocol/server";
+import { NodeStreamableHTTPServerTransport } from "@modelcontextprotocol/node";
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: false });
+await server.connect(transport);
+`;
+    const s = scanSources([{ path: "server.ts", text }]).model.servers[0];
+    expect(s?.transport).toBe("http");
+    expect(s?.facts.map((f) => `${f.kind} ${at(f.loc)}`)).toEqual(["dns-rebinding-off 4:120"]);
+  });
 });
 
 describe("fetch-handler servers (Cloudflare Workers, Bun.serve, Deno.serve)", () => {

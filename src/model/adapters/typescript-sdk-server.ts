@@ -26,6 +26,8 @@ const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
 const AUTH_HEADER = `["'\`](?:authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token)["'\`]`;
 /** A handler that checks the Authorization (or an API-key) header itself. */
 const INLINE_AUTH = new RegExp(`headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_HEADER}\\s*\\])|\\.header\\(\\s*${AUTH_HEADER}|verifyAccessToken|verifyToken|\\.get\\(\\s*${AUTH_HEADER}`, "i");
+/** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
+const HTTP_SERVER_TRANSPORTS = new Set(["StreamableHTTPServerTransport", "WebStandardStreamableHTTPServerTransport", "NodeStreamableHTTPServerTransport", "SSEServerTransport"]);
 /** Evidence that a handler serves MCP. */
 const MCP_HANDLER = /handleRequest\s*\(|handlePostMessage\s*\(|ServerTransport\b|\.connect\(\s*transport/;
 const MCP_PATH = /(^|\/)mcp(\/|$|\*)/i;
@@ -178,7 +180,7 @@ function transportsUsed(r: Resolver, news: readonly TsNode[]): { http: TsNode[];
   let kind: Transport = "unknown";
   for (const ne of news) {
     const cls = r.calleeName(ne);
-    if (cls === "StreamableHTTPServerTransport" || cls === "WebStandardStreamableHTTPServerTransport" || cls === "SSEServerTransport") {
+    if (cls !== undefined && HTTP_SERVER_TRANSPORTS.has(cls)) {
       http.push(ne);
       if (kind !== "http") kind = cls === "SSEServerTransport" ? "sse" : "http";
     } else if (cls === "StdioServerTransport" && kind === "unknown") kind = "stdio";
