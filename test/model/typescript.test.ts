@@ -474,28 +474,20 @@ ${route}
 });
 
 describe("the SDK's web-standard HTTP server transport", () => {
-  it("WebStandardStreamableHTTPServerTransport serves over HTTP, with the same DNS-rebinding check", () => {
-    const text = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+  it.each([
+    ["WebStandardStreamableHTTPServerTransport", "@modelcontextprotocol/sdk/server/mcp.js", "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"],
+    ["NodeStreamableHTTPServerTransport", "@modelcontextprotocol/server", "@modelcontextprotocol/node"],
+  ])("%s (the v1 SDK's web-standard one, the v2 SDK's Node one) serves over HTTP, with the same DNS-rebinding check", (cls, serverModule, transportModule) => {
+    const text = `import { McpServer } from "${serverModule}";
+import { ${cls} } from "${transportModule}";
 const server = new McpServer({ name: "worker", version: "1.0.0" });
-const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: false });
+const transport = new ${cls}({ sessionIdGenerator: undefined, enableDnsRebindingProtection: false });
 await server.connect(transport);
 `;
     const s = scanSources([{ path: "worker.ts", text }]).model.servers[0];
     expect(s?.transport).toBe("http");
-    expect(s?.facts.map((f) => `${f.kind} ${at(f.loc)}`)).toEqual(["dns-rebinding-off 4:127"]);
-  });
-
-  it("the v2 SDK's NodeStreamableHTTPServerTransport (@modelcontextprotocol/node) serves over HTTP, with the same DNS-rebinding check", () => {
-    const text = `import { McpServer } from "@modelcontextprotocol/server";
-import { NodeStreamableHTTPServerTransport } from "@modelcontextprotocol/node";
-const server = new McpServer({ name: "notes", version: "1.0.0" });
-const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: false });
-await server.connect(transport);
-`;
-    const s = scanSources([{ path: "server.ts", text }]).model.servers[0];
-    expect(s?.transport).toBe("http");
-    expect(s?.facts.map((f) => `${f.kind} ${at(f.loc)}`)).toEqual(["dns-rebinding-off 4:120"]);
+    // At the `false`.
+    expect(s?.facts.map((f) => `${f.kind} ${at(f.loc)}`)).toEqual([`dns-rebinding-off 4:${cls.startsWith("Web") ? 127 : 120}`]);
   });
 });
 
