@@ -10,7 +10,8 @@ import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
 import type { McplintConfig } from "./schema.js";
 import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.js";
-import { parseAllowEntry, regexErrorMessage } from "../engine/secret-allow.js";
+import { parseAllowEntry } from "../engine/secret-allow.js";
+import { regexErrorMessage } from "../util/error-reasons.js";
 import { isRealDate } from "../engine/suppress.js";
 import { isVersionOrRange } from "../engine/approved.js";
 

@@ -189,14 +189,12 @@ function analyzeStructured(
   // trailing comma in a strict-JSON file is read whole: it is modelled, and reported (its client
   // refuses the file until it is fixed).
   const blocking = parsed.problems.some((p) => !p.strictOnly) && syntax !== "yaml";
-  const parseProblems: FileAnalysis["parseProblems"] = parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && syntax !== "yaml" ? { analysed: true } : {}) }));
+  const parseProblems: FileAnalysis["parseProblems"] = [
+    ...parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && syntax !== "yaml" ? { analysed: true } : {}) })),
+    // Values a YAML loader reads otherwise than they were surely meant: the file is modelled, the value read as written.
+    ...(parsed.warnings ?? []).map((w) => ({ loc: lines.loc(rel, w.span), message: w.message, asWritten: true })),
+  ];
   for (const p of parseProblems) diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${p.loc.line}:${p.loc.column}: ${p.message}`, file: rel, loc: p.loc });
-  // Values a YAML loader reads otherwise than they were surely meant: the file is modelled, the value read as written.
-  for (const w of parsed.warnings ?? []) {
-    const loc = lines.loc(rel, w.span);
-    parseProblems.push({ loc, message: w.message, asWritten: true });
-    diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${loc.line}:${loc.column}: ${w.message}`, file: rel, loc });
-  }
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   if (blocking) {
     return { file, servers: [], policies: [], secrets: textSecrets(rel, text, lines), diagnostics, parseProblems, comments: parsed.comments };

@@ -111,16 +111,19 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
  * not one of the notes about the tree's other files.
  */
 function unreadConfig(rel: string, d: Diagnostic): Diagnostic {
-  if (d.level !== "note") return d;
+  return d.level === "note" && isConfigPath(rel) ? { ...d, level: "warning", message: `${d.message}; its MCP configuration is not analysed` } : d;
+}
+
+/** A client or gateway configuration file by its path (a catalog format that is not source code). */
+function isConfigPath(rel: string): boolean {
   const spec = classifyPath(rel);
-  return spec && spec.syntax !== "typescript" ? { ...d, level: "warning", message: `${d.message}; its MCP configuration is not analysed` } : d;
+  return spec !== undefined && spec.syntax !== "typescript";
 }
 
 /** A configuration file (by its path) over the scan's size limit, read again up to PreparedAnalysis.configMax. */
 function withConfigLimit(file: Pick<WalkedFile, "abs" | "rel">, r: ReadResult, prep: PreparedAnalysis): ReadResult {
-  if (r.ok || r.diagnostic.code !== "too-large" || !prep.configMax) return r;
-  const spec = classifyPath(file.rel);
-  return spec && spec.syntax !== "typescript" ? readSourceSync(file.abs, file.rel, prep.configMax, undefined, { byteView: true }) : r;
+  if (r.ok || r.diagnostic.code !== "too-large" || !prep.configMax || !isConfigPath(file.rel)) return r;
+  return readSourceSync(file.abs, file.rel, prep.configMax, undefined, { byteView: true });
 }
 
 /**

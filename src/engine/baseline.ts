@@ -5,7 +5,7 @@
  * previews only), sorted, so that it diffs well.
  */
 import type { Finding } from "./finding.js";
-import { jsonErrorReason } from "../util/json-error.js";
+import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const BASELINE_VERSION = 1;
 

@@ -11,7 +11,7 @@ import type { McpServer } from "../model/types.js";
 import type { ScanModel, SecretHit } from "./model.js";
 import { within } from "../model/location.js";
 import { shown } from "./redact-values.js";
-import { jsonErrorReason } from "../util/json-error.js";
+import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
 

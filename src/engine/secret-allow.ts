@@ -7,6 +7,7 @@
 import { LineIndex, type Loc } from "../model/location.js";
 import { secretHash } from "../secrets/index.js";
 import type { SecretHit } from "./model.js";
+import { regexErrorMessage } from "../util/error-reasons.js";
 
 export type AllowEntry = { readonly kind: "hash"; readonly hash: string } | { readonly kind: "regex"; readonly re: RegExp };
 
@@ -20,17 +21,6 @@ export function parseAllowEntry(raw: string): { ok: true; entry: AllowEntry } | 
   } catch (err) {
     return { ok: false, message: regexErrorMessage(err) };
   }
-}
-
-/**
- * What a regex compile error says, without the pattern: V8 quotes the whole
- * pattern (`Invalid regular expression: /.../: Unterminated group`), and an
- * allow entry is a known secret value.
- */
-export function regexErrorMessage(err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
-  const reason = /^Invalid regular expression: \/.*\/[a-z]*: ([^:]+)$/s.exec(raw)?.[1];
-  return `invalid regular expression: ${reason ?? "syntax error"}`;
 }
 
 export function parseAllowList(raw: readonly string[]): AllowEntry[] {

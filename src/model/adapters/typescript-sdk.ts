@@ -8,6 +8,7 @@
  * `typescript-sdk-server.ts`.
  */
 import type { TsNode } from "../../parse/typescript.js";
+import { classifyKey } from "../../secrets/keys.js";
 import { argFacts, launchCredentials, scopeFacts } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
 import { serverSide } from "./typescript-sdk-server.js";
@@ -22,8 +23,8 @@ const CLIENT_TRANSPORTS: Readonly<Record<string, Transport>> = {
   WebSocketClientTransport: "ws",
 };
 
-/** Header names that carry a caller's credential. */
-const CREDENTIAL_HEADER = /auth|token|key|secret|cookie|session|bearer|credential|password/i;
+/** A header name that carries a caller's credential: a credential name (as config keys are judged), or `Cookie`. */
+const isCredentialHeader = (name: string): boolean => classifyKey(name) !== undefined || /^cookie$/i.test(name);
 
 const LAUNCHERS = new Set(["npx", "bunx", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
 const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);
@@ -70,7 +71,7 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
   const oauth: Credential[] = authProvider ? [{ source: "oauth", key: "authProvider", raw: "", ref: { kind: "secretStore", name: "authProvider" }, loc: r.loc(authProvider), keyLoc: r.loc(authProvider) }] : [];
   // Credential headers the code computes at run time (a parameter, a call, a headers object passed in): set, but not in the file.
   const runtime: Credential[] = (headers.opaque ?? [])
-    .filter((o) => o.key === r.src(headersNode as TsNode) || CREDENTIAL_HEADER.test(o.key))
+    .filter((o) => o.key === r.src(headersNode as TsNode) || isCredentialHeader(o.key))
     .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
   const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime];
   const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
