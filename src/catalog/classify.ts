@@ -120,6 +120,12 @@ export function sniffCandidates(relPath: string, text: string, mayMention = true
   return SNIFFED_FORMATS.filter((f) => !f.sniffText || f.sniffText.test(text));
 }
 
+/** Can a file at this path be a content-sniffed format (by its extension)? */
+export function maySniff(relPath: string): boolean {
+  const dot = relPath.lastIndexOf(".");
+  return dot >= 0 && SNIFF_EXTENSIONS.has(relPath.slice(dot).toLowerCase()) && SNIFFED_FORMATS.length > 0;
+}
+
 /** The syntax to parse a sniffed file with, by extension. */
 export function sniffSyntax(relPath: string): "jsonc" | "yaml" {
   return relPath.toLowerCase().endsWith(".json") ? "jsonc" : "yaml";

@@ -43,11 +43,21 @@ export type ReadResult =
       readonly oneByte?: Uint8Array;
       /** The UTF-8 bytes of `text` (a valid non-ASCII UTF-8 file decoded at once); valid like `oneByte`. */
       readonly utf8?: Uint8Array;
+      /**
+       * Set when `text` is made on its first read (a byte-view reader's file over LAZY_TEXT_FROM
+       * bytes, with `oneByte`): the scan may judge the file from `oneByte` in pieces and never make
+       * the large string (secrets/pieces.ts). Read `text` before the reader's next read, like `exact`.
+       */
+      readonly lazy?: true;
     }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 export interface ReaderOptions {
-  /** Give non-ASCII UTF-8 files as a one-byte view plus `exact()` (see ReadResult). */
+  /**
+   * Give non-ASCII UTF-8 files as a one-byte view plus `exact()`, and the text of a one-byte file
+   * over LAZY_TEXT_FROM bytes on its first read (`lazy`; see ReadResult). For the scan's readers,
+   * whose results are used before their next read.
+   */
   readonly byteView?: boolean;
   /**
    * Every path is a regular file that the walk listed: no fstat before the read, and no `mode`
@@ -328,17 +338,37 @@ function hasUnicodeSpace(body: Buffer): boolean {
 }
 
 /**
- * The bytes one character each (latin1), or undefined when the view could
- * judge the text differently: a character above ASCII that `\s` matches would
- * not be a space there (a key, a separator or a `Bearer` gap could then fail
- * to match). Byte 0xA0, a UTF-8 continuation byte (in à, Р, many CJK
+ * The bytes one character each (latin1). Not for a text with a character
+ * above ASCII that `\s` matches (hasUnicodeSpace): the view could judge it
+ * differently, as that character would not be a space there (a key, a
+ * separator or a `Bearer` gap could then fail to match). Byte 0xA0, a UTF-8 continuation byte (in à, Р, many CJK
  * characters), would read as a no-break space and split a value that has no
  * space: it becomes U+00A1, which no pattern treats specially.
  */
-function byteView(body: Buffer): string | undefined {
-  if (hasUnicodeSpace(body)) return undefined;
+function byteView(body: Buffer): string {
   const view = body.toString("latin1");
   return body.includes(0xa0) ? view.replaceAll("\u00a0", "\u00a1") : view;
+}
+
+/**
+ * One-byte texts over this many bytes are made on first use by a byte-view reader: a string of
+ * more than 128 KB is costly in V8 (secrets/pieces.ts), and the scan can often do without it.
+ */
+export const LAZY_TEXT_FROM = 120 * 1024;
+
+type OkRead = Extract<ReadResult, { ok: true }>;
+
+/** A one-byte text's result: `text` made now, or (lazy) on its first read. */
+function oneByteResult(fields: Omit<OkRead, "text" | "lazy">, make: () => string, lazy: boolean): ReadResult {
+  if (!lazy) return { ...fields, text: make() };
+  let text: string | undefined;
+  return {
+    ...fields,
+    get text() {
+      return (text ??= make());
+    },
+    lazy: true,
+  };
 }
 
 /** Decodes bytes to text, or says why the file is not text. */
@@ -354,12 +384,12 @@ export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): R
   // ASCII (most files) is copied byte for byte into a one-byte string: latin1 is that copy and
   // agrees with UTF-8 on ASCII. isAscii and isUtf8 are vectorised checks; toString("utf8") then
   // takes V8's fast path (TextDecoder with fatal: true was 10x slower).
-  if (isAscii(body)) return { ok: true, text: body.toString("latin1"), bytes: buf.length, notes, oneByte: body };
+  const lazy = options.byteView === true && body.length > LAZY_TEXT_FROM;
+  if (isAscii(body)) return oneByteResult({ ok: true, bytes: buf.length, notes, oneByte: body }, () => body.toString("latin1"), lazy);
   else if (isUtf8(body)) {
     // Decoding into a two-byte string costs about twice the copy of a one-byte view, and every
     // later pass over a two-byte string is slower too.
-    const view = options.byteView ? byteView(body) : undefined;
-    if (view !== undefined) return { ok: true, text: view, bytes: buf.length, notes, exact: () => body.toString("utf8"), oneByte: body };
+    if (options.byteView && !hasUnicodeSpace(body)) return oneByteResult({ ok: true, bytes: buf.length, notes, exact: () => body.toString("utf8"), oneByte: body }, () => byteView(body), lazy);
     return { ok: true, text: body.toString("utf8"), bytes: buf.length, notes, utf8: body };
   }
   notes.push({ level: "note", code: "encoding", message: `${rel}: invalid UTF-8; undecodable bytes were replaced`, file: rel });

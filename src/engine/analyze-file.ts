@@ -142,6 +142,11 @@ function keywordPass(text: string, options: AnalyzeOptions): TextHits {
   return hits;
 }
 
+/** What analyzeFile gives a file in which it found nothing: plain text, nothing in it. */
+export function quietText(rel: string, bytes: number): FileAnalysis {
+  return compact({ file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] });
+}
+
 /** `hits`: the keyword pass over `text` (keywordPass). */
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits): FileAnalysis {
   const secrets = textSecrets(rel, text, lines, hits);

@@ -6,16 +6,17 @@
  */
 import { isAscii } from "node:buffer";
 import { utf16Length } from "../util/utf8.js";
-import { classifyPath, sniffCandidates } from "../catalog/classify.js";
+import { classifyPath, maySniff, sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
 import { scanText } from "../secrets/index.js";
 import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
+import { quietInPieces } from "../secrets/pieces.js";
 import { readSourceSync, type FileReader, type ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
-import { analyzeFile, isCodeFile, type AnalyzeOptions, type FileAnalysis } from "./analyze-file.js";
+import { analyzeFile, isCodeFile, quietText, type AnalyzeOptions, type FileAnalysis } from "./analyze-file.js";
 import { patternDetectors, type PatternSpec } from "./custom-detectors.js";
 import { parseAllowList, withoutAllowed, type AllowEntry } from "./secret-allow.js";
 
@@ -89,8 +90,9 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (!r.ok) return { diagnostics: [unreadConfig(file.rel, r.diagnostic)] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
+  if (r.lazy && r.oneByte && quietLarge(file.rel, r.oneByte, r.exact !== undefined, prep)) return { diagnostics, analysis: quietText(file.rel, r.bytes), ...mode };
   const viewBytes = r.exact ? r.oneByte : undefined;
-  if (viewBytes && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, r.text, viewBytes)) {
+  if (viewBytes && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, viewBytes, () => shouldParse(r.text))) {
     const problems: Diagnostic[] = [];
     let hits: TextHits | undefined;
     const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, { oneByte: viewBytes });
@@ -102,6 +104,31 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (r.exact) return { diagnostics, analysis: safeAnalyze(file.rel, r.exact(), r.bytes, diagnostics, prep, r.oneByte && { utf8: r.oneByte }), ...mode };
   const textBytes = r.oneByte ? { oneByte: r.oneByte } : r.utf8 ? { utf8: r.utf8 } : undefined;
   return { diagnostics, analysis: safeAnalyze(file.rel, r.text, r.bytes, diagnostics, prep, textBytes), ...mode };
+}
+
+/**
+ * Would the analysis of a large one-byte text (a lazy read, whose string is
+ * not made yet) certainly find nothing in it? Judged in pieces (secrets/pieces.ts)
+ * for a file that the analysis would only scan for secrets: not a
+ * configuration path, no custom patterns, and no piece that mentions what
+ * makes the analysis do more (a suppression comment, MCP code to parse, a
+ * content-sniffed format's words). `view`: the bytes are the reader's byte
+ * view of UTF-8, which must also pass the checks that let the view stand for
+ * the text (limitsAgree, candidateLinesAgree). False: not known, analyse the text.
+ */
+function quietLarge(rel: string, bytes: Uint8Array, view: boolean, prep: PreparedAnalysis): boolean {
+  if (prep.analyze.extraDetectors?.length || isConfigPath(rel)) return false;
+  // Taken as parsed when it is source (the pieces stop at any mention of MCP code anyway).
+  if (view && !limitsAgree(rel, bytes, () => true)) return false;
+  const source = dialectOf(rel) !== undefined;
+  const sniffable = maySniff(rel);
+  const check = (text: string, pieceBytes: Uint8Array, hits: TextHits) =>
+    !hits.mentions.mcplint && !(source && hits.mentions.mcpCode) && !(sniffable && hits.mentions.sniff) && (!view || candidateLinesAgree(rel, text, pieceBytes, hits));
+  try {
+    return quietInPieces(bytes, { code: isCodeFile(rel), check });
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -133,23 +160,25 @@ function withConfigLimit(file: Pick<WalkedFile, "abs" | "rel">, r: ReadResult, p
  * examined there), a file over the provider scan's window threshold may be
  * scanned whole in the text, and a source over the parse limit may be parsed
  * there. Each limit is compared with the text's own length where the view's
- * is over it; the file is analysed on the text when one differs.
+ * is over it; the file is analysed on the text when one differs. `bytes`:
+ * the view's; `parses`: would the source be parsed (its MCP markers)?
  */
-function limitsAgree(rel: string, view: string, bytes: Uint8Array): boolean {
+function limitsAgree(rel: string, bytes: Uint8Array, parses: () => boolean): boolean {
+  const length = bytes.length;
   // Each bound holds for the text whenever it holds for its view with a third of the length: a
   // character of one to three bytes is one UTF-16 unit, one of four bytes two.
   const within = (s: number, e: number, limit: number) => (e - s) / 3 <= limit && utf16Length(bytes, s, e) <= limit;
   // A line over the cap holds a multiple of the cap: only the lines around those are looked at
   // (found in the bytes, one per character of the view: native searches both ways).
-  for (let p = MAX_GENERIC_LINE; p < view.length; p += MAX_GENERIC_LINE) {
+  for (let p = MAX_GENERIC_LINE; p < length; p += MAX_GENERIC_LINE) {
     const s = bytes.lastIndexOf(10, p) + 1;
     let e = bytes.indexOf(10, p);
-    if (e < 0) e = view.length;
+    if (e < 0) e = length;
     if (e - s > MAX_GENERIC_LINE && within(s, e, MAX_GENERIC_LINE)) return false;
     p = Math.max(p, e - (e % MAX_GENERIC_LINE));
   }
-  if (view.length > WINDOW_THRESHOLD && within(0, view.length, WINDOW_THRESHOLD)) return false;
-  return !(view.length > MAX_PARSE_CHARS && dialectOf(rel) !== undefined && shouldParse(view) && within(0, view.length, MAX_PARSE_CHARS));
+  if (length > WINDOW_THRESHOLD && within(0, length, WINDOW_THRESHOLD)) return false;
+  return !(length > MAX_PARSE_CHARS && dialectOf(rel) !== undefined && parses() && within(0, length, MAX_PARSE_CHARS));
 }
 
 /**

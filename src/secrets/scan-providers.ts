@@ -7,6 +7,7 @@ import type { SecretMatch } from "./api.js";
 import { shannonEntropy } from "./entropy.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { PROVIDERS } from "./providers/index.js";
+import { isLineLocal, lookbehindReach } from "./line-local.js";
 import { MAX_POSITIONS, prefilterText } from "./text-prefilter.js";
 import type { ProviderRule } from "./types.js";
 
@@ -122,7 +123,8 @@ export interface RankedMatch extends SecretMatch {
   readonly rank: number;
 }
 
-function windowsFor(positions: readonly number[], length: number): Array<[number, number]> {
+/** The windows of a text of `length` characters that a rule with keywords at `positions` (ascending) is run over (texts over WINDOW_THRESHOLD). */
+export function windowsFor(positions: readonly number[], length: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const p of positions) {
     const s = Math.max(0, p - WINDOW_BEFORE);
@@ -187,9 +189,13 @@ function accept(rule: ProviderRule, rank: number, text: string, m: RegExpExecArr
  * runs every pattern over the text (or its windows), never only at keyword
  * positions (tests compare the two).
  */
-export function scanProviders(text: string, hits: ReadonlyMap<number, readonly number[]> = prefilterText(text).rules, options: { readonly global?: boolean } = {}): RankedMatch[] {
+export function scanProviders(
+  text: string,
+  hits: ReadonlyMap<number, readonly number[]> = prefilterText(text).rules,
+  options: { readonly global?: boolean; readonly only?: (ruleIndex: number) => boolean } = {},
+): RankedMatch[] {
   const out: RankedMatch[] = [];
-  const order = [...hits.keys()].sort((a, b) => a - b);
+  const order = [...hits.keys()].filter((r) => options.only?.(r) ?? true).sort((a, b) => a - b);
   for (const ruleIndex of order) {
     const positions = hits.get(ruleIndex) ?? [];
     const c = COMPILED[ruleIndex];
@@ -208,3 +214,40 @@ export function scanProviders(text: string, hits: ReadonlyMap<number, readonly n
 }
 
 export const PROVIDER_COUNT = PROVIDERS.length;
+
+/**
+ * Does scanProviders run this rule only at its keywords' positions (while
+ * they are fewer than MAX_POSITIONS)? Otherwise its pattern runs over the
+ * whole text, or over windows around the keywords (texts over WINDOW_THRESHOLD).
+ */
+export function runsAtKeywords(ruleIndex: number): boolean {
+  const c = COMPILED[ruleIndex];
+  return c !== undefined && stickyOf(c) !== null;
+}
+
+/**
+ * Can the scan of a text in pieces (pieces.ts) judge this rule? Its pattern
+ * sees nothing past a line end (line-local.ts), its lookbehinds read a known
+ * number of characters, and a validator that reads the text says how far
+ * (ProviderRule.contextChars).
+ */
+export function pieceSafe(ruleIndex: number): boolean {
+  const rule = PROVIDERS[ruleIndex];
+  if (!rule || !isLineLocal(rule.pattern) || lookbehindReach(rule.pattern) === Infinity) return false;
+  return !rule.validate || rule.validate.length < 2 || rule.contextChars !== undefined;
+}
+
+/** The most text that a piece-safe rule reads before a match's start or after its end (lookbehinds, validators). */
+export const PIECE_CONTEXT = PROVIDERS.reduce((most, rule, i) => (pieceSafe(i) ? Math.max(most, rule.contextChars ?? 0, lookbehindReach(rule.pattern)) : most), 0);
+
+/**
+ * The rule's pattern over `text` from `from` to its end, through the rule's
+ * checks: scanProviders' run over one window, when `text` is the scanned
+ * text up to the window's end.
+ */
+export function runPatternFrom(ruleIndex: number, text: string, from: number): RankedMatch[] {
+  const c = COMPILED[ruleIndex];
+  const out: RankedMatch[] = [];
+  if (c) runRule(c, ruleIndex, text, from, text.length, out, new Set());
+  return out;
+}

@@ -30,6 +30,14 @@ export interface ProviderRule {
   readonly capitalKeywords?: readonly string[];
   readonly minEntropy?: number;
   readonly validate?: (secret: string, ctx: RuleContext) => boolean;
+  /**
+   * How far before a match's start and after its end (in characters) the
+   * validator reads `ctx.text`, for a validator that reads it. The scan of a
+   * large file in pieces (pieces.ts) gives every piece this much text around
+   * its own lines; a validator that reads the text without saying how far
+   * makes its rule one that the pieces cannot judge.
+   */
+  readonly contextChars?: number;
   readonly confidence: Confidence;
   readonly lifetime?: Lifetime | ((secret: string) => Lifetime | undefined);
   /** Skip the generic placeholder filter (the rule's validator does its own). */

@@ -10,6 +10,9 @@ const f = new Fake("cloud");
 const AWS_KEY_ID = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/;
 const AWS_SECRET_KEYWORD = /aws.{0,20}secret|secret.?access.?key/i;
 
+/** How far around a 40-character candidate an AWS key ID or secret keyword is looked for. */
+const AWS_NEARBY_CHARS = 300;
+
 /**
  * A 40-character AWS secret access key counts when the key name says so
  * (`aws_secret_access_key = …`) or when an access key id sits within 300
@@ -20,7 +23,7 @@ function awsSecretNearby(secret: string, ctx: RuleContext): boolean {
   if (!c.lower || !c.upper || !c.digit) return false;
   const before = ctx.text.slice(Math.max(0, ctx.start - 60), ctx.start);
   if (AWS_SECRET_KEYWORD.test(before)) return true;
-  const around = ctx.text.slice(Math.max(0, ctx.start - 300), Math.min(ctx.text.length, ctx.end + 300));
+  const around = ctx.text.slice(Math.max(0, ctx.start - AWS_NEARBY_CHARS), Math.min(ctx.text.length, ctx.end + AWS_NEARBY_CHARS));
   return AWS_KEY_ID.test(around);
 }
 
@@ -60,6 +63,7 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     capitalKeywords: ["akia", "asia", "abia", "acca", "a3t"],
     minEntropy: 4,
     validate: awsSecretNearby,
+    contextChars: AWS_NEARBY_CHARS,
     confidence: "high",
     samples: () => ({
       tp: [
@@ -125,6 +129,7 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     pattern: /"private_key"\s{0,5}:\s{0,5}"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{100,8000}-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)"/,
     keywords: ["service_account"],
     validate: (_s, ctx) => /"type"\s*:\s*"service_account"/.test(ctx.text.slice(Math.max(0, ctx.start - 4000), ctx.end + 4000)),
+    contextChars: 4000,
     confidence: "high",
     lifetime: { kind: "no-expiry", note: "service-account keys do not expire unless an org policy sets a lifetime" },
     samples: () => ({

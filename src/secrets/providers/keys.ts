@@ -76,6 +76,8 @@ function connectionString(id: string, title: string, schemes: string, keywords: 
     pattern: new RegExp(`(?<![A-Za-z0-9+.-])(?:${schemes}):\\/\\/[^\\s:/?#@"'<>\`]{0,200}:(?<secret>[^\\s/?#@"'<>\`]{1,300})@[^\\s/?#"'<>\`]{1,255}`, "i"),
     keywords,
     validate: realPassword,
+    // The `//` before the user name: at most 200 + 3 characters before the password (the pattern).
+    contextChars: 210,
     confidence: "high",
     samples: () => ({
       tp: [wrap.env("DATABASE_URL", sample(f.alnum(20))), wrap.json("CONNECTION", sample(f.alnum(8) + "%21" + f.alnum(6)))],
@@ -178,7 +180,10 @@ export const KEYS: readonly ProviderRule[] = withLazySamples([
   {
     id: "wordpress-auth-salt",
     title: "WordPress authentication key or salt",
-    pattern: /define\(\s{0,3}['"](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)['"]\s{0,3},\s{0,3}['"](?<secret>[^'"]{32,128})['"]\s{0,3}\)/,
+    // On one line, as wp-config.php writes each key (and the salt service prints them): a line-local
+    // pattern, which lets the scan of a large file in pieces (pieces.ts) take the rule, whose
+    // keywords (`_key'`) occur in many a JavaScript bundle.
+    pattern: /define\([ \t]{0,3}['"](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)['"][ \t]{0,3},[ \t]{0,3}['"](?<secret>[^'"\r\n]{32,128})['"][ \t]{0,3}\)/,
     keywords: ["_salt'", '_salt"', "_key'", '_key"'],
     minEntropy: 4,
     confidence: "medium",
