@@ -122,9 +122,18 @@ export function isCodeFile(rel: string): boolean {
 /** Prose and documentation: examples there are usually illustrations, so generic hits are notes. */
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|html?|ipynb)$/i;
 
+/**
+ * mcplint's own drift lock (`mcplint lock`): it names each literal credential
+ * by its keyed hash (`"Authorization=literal:<hash>"`), which is no secret but
+ * reads like an `Authorization` value to the line checks.
+ */
+const LOCK_HEAD = /^\{\s*"lockfileVersion"\s*:\s*1\s*,\s*"generatedBy"\s*:\s*"mcplint"/;
+const LOCK_HASH_REF = /^literal:[0-9a-f]{16}$/;
+
 function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHits): SecretHit[] {
   const doc = DOC_FILE.test(rel);
-  return scanText(text, { code: isCodeFile(rel), ...(hits ? { hits } : {}) }).map((m) => {
+  const lock = LOCK_HEAD.test(text);
+  return scanText(text, { code: isCodeFile(rel), ...(hits ? { hits } : {}) }).filter((m) => !(lock && LOCK_HASH_REF.test(m.secret))).map((m) => {
     const hit = toHit(m, rel, lines, 0, "text");
     return doc && m.detector.startsWith("generic-") ? { ...hit, confidence: "low" as const } : hit;
   });

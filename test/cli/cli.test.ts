@@ -214,6 +214,17 @@ describe("mcplint lock and drift", () => {
     expect(text).toMatch(/GITHUB_PERSONAL_ACCESS_TOKEN=literal:[0-9a-f]{16}/);
   });
 
+  it("does not report its own lock: a literal Authorization header is locked as Authorization=literal:<hash>, which is no secret", async () => {
+    const remote = { servers: { github: { type: "http", url: "https://api.githubcopilot.com/mcp/", headers: { Authorization: `Bearer ${token}` } } } };
+    const dir = tempTree({ ".vscode/mcp.json": JSON.stringify(remote, null, 2) + "\n" });
+    expect((await cli(["lock"], dir)).exitCode).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8")).toMatch(/"Authorization=literal:[0-9a-f]{16}"/);
+    const r = await cli(["scan", "--format", "json"], dir);
+    const files = JSON.parse(r.stdout).findings.map((f: { location: { file: string } }) => f.location.file);
+    expect(files).toContain(".vscode/mcp.json");
+    expect(files).not.toContain("mcplint.lock.json");
+  });
+
   it("takes --config and --no-config as scan does (a broken .mcplint.yaml need not block it)", async () => {
     const dir = tempTree({ ...clean, ".mcplint.yaml": "rules: [\n", "ok.yaml": "rules: {}\n" });
     expect((await cli(["lock"], dir)).exitCode).toBe(2);
