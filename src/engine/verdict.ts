@@ -7,7 +7,7 @@
  */
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { identityReference, isAuthHint } from "../model/credential-identity.js";
-import { describeIdentity } from "../model/identity.js";
+import { describeIdentity, workloadOf } from "../model/identity.js";
 import { within, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
@@ -77,7 +77,8 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
   for (const c of s.credentials) {
     const ref = identityReference(c);
     if (!ref) continue;
-    const others = model.servers.filter((o) => o.id !== s.id && (o.client !== s.client || o.name !== s.name) && o.credentials.some((oc) => identityReference(oc) === ref));
+    // The same server set up in another client is the same workload (as shared-credential-reference judges).
+    const others = model.servers.filter((o) => o.id !== s.id && (o.client !== s.client || o.name !== s.name) && workloadOf(o) !== workloadOf(s) && o.credentials.some((oc) => identityReference(oc) === ref));
     if (others.length) shared.push(ev(c.loc, c.key, `${ref} is also given to ${others.map((o) => `'${o.name}' (${o.client})`).join(", ")}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };

@@ -44,3 +44,14 @@ export function describeIdentity(id: ServerIdentity): string {
       return `command ${id.command}`;
   }
 }
+
+/**
+ * The workload a server is, for telling whether several servers share one
+ * identity: the same package, image or URL set up in two clients is one
+ * workload; a bare command counts only with the same name (two local
+ * `node server.js` are not the same program).
+ */
+export function workloadOf(s: McpServer): string {
+  const id = serverIdentity(s);
+  return id && id.kind !== "command" ? describeIdentity(id) : `${s.name}\u0000${s.command?.raw ?? s.url?.raw ?? ""}`;
+}

@@ -33,6 +33,24 @@ describe("identity verdict", () => {
     expect(v["clock"]?.identity).toMatchObject({ value: "none", evidence: [{ line: 6, note: "no credential configured: the process runs as the local user" }] });
   });
 
+  it("the same server set up in several clients with one reference is one workload, as shared-credential-reference says; another server given it shares it", () => {
+    const launch = (ref: string) => `{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"], "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${ref}" } }`;
+    const files = {
+      ".mcp.json": `{ "mcpServers": { "github": ${launch("${GITHUB_TOKEN}")} } }\n`,
+      ".cursor/mcp.json": `{ "mcpServers": { "github": ${launch("${env:GITHUB_TOKEN}")} } }\n`,
+      ".vscode/mcp.json": `{ "servers": { "gh": { "type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": { "Authorization": "Bearer \${env:GH_REMOTE}" } } } }\n`,
+      "opencode.json": `{ "mcp": { "gh": { "type": "remote", "url": "https://api.githubcopilot.com/mcp/", "headers": { "Authorization": "Bearer {env:GH_REMOTE}" } } } }\n`,
+    };
+    const r = scanSources(Object.entries(files).map(([path, text]) => ({ path, text })));
+    const of = (client: string) => verdictOf(r.model, r.model.servers.find((s) => s.client === client)!, {}).identity.value;
+    expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference")).toEqual([]);
+    expect(["claude-code", "cursor", "vscode", "opencode"].map(of)).toEqual(Array(4).fill("unique-workload-identity"));
+    // A different server (another package) given the same variable shares the identity.
+    const more = { ...files, ".kiro/settings/mcp.json": `{ "mcpServers": { "issues": { "command": "npx", "args": ["-y", "@acme/issues@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_TOKEN}" } } } }\n` };
+    const r2 = scanSources(Object.entries(more).map(([path, text]) => ({ path, text })));
+    expect(verdictOf(r2.model, r2.model.servers.find((s) => s.client === "cursor")!, {}).identity.value).toBe("shared-credential");
+  });
+
   it("a placeholder, or a plain setting in env, is no identity; a literal under a credential name is one", () => {
     const v = verdicts({
       ".mcp.json": `{ "mcpServers": {

@@ -1,13 +1,7 @@
-import { describeIdentity, serverIdentity } from "../../model/identity.js";
+import { workloadOf } from "../../model/identity.js";
 import { defineRule } from "../../engine/rule.js";
 import { identityReference } from "../../model/credential-identity.js";
 import type { Credential, McpServer } from "../../model/types.js";
-
-function workloadOf(s: McpServer): string {
-  // Otherwise the same name and command in another client is taken to be the same server.
-  const id = serverIdentity(s);
-  return id && id.kind !== "command" ? describeIdentity(id) : `${s.name}\u0000${s.command?.raw ?? s.url?.raw ?? ""}`;
-}
 
 export default defineRule({
   id: "shared-credential-reference",
