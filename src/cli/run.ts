@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
 import { tuneForLongRun } from "./long-run.js";
 import { findConfigFile } from "../config/find.js";
+import type { McplintConfig } from "../config/schema.js";
 import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
@@ -149,9 +150,25 @@ async function configOptions(paths: readonly string[], flags: ScanFlags, io: Cli
   const shown = shownPath(file, io);
   if (!loaded.ok) throw new CommanderError(EXIT_FATAL, "mcplint.config", `invalid configuration file\n${formatProblems(loaded, shown)}`);
   const { scanOptionsFromConfig } = await import("../config/apply.js");
-  const options = scanOptionsFromConfig(loaded.config, shown);
+  // Paths in a file found by walking up are relative to its folder; those of --config FILE to the scan root.
+  const config = explicit ? loaded.config : await rebasedConfig(loaded.config, path.dirname(file), paths, flags, io);
+  const options = scanOptionsFromConfig(config, shown);
   // A lock path in the configuration is relative to the configuration file.
   return typeof options.lockFile === "string" ? { ...options, lockFile: path.resolve(path.dirname(file), options.lockFile) } : options;
+}
+
+/** The configuration with its `exclude` and suppression paths made relative to the scan root instead of `dir`. */
+async function rebasedConfig(config: McplintConfig, dir: string, paths: readonly string[], flags: ScanFlags, io: CliIo): Promise<McplintConfig> {
+  if (!config.exclude?.length && !config.suppressions?.length) return config;
+  const { rebaseGlob } = await import("../config/rebase.js");
+  // The root reported paths are relative to: the repository's top folder for --staged, else the walk's.
+  const root = flags.staged ? (await import("../discover/staged.js")).gitTopLevel(io.cwd) ?? io.cwd : (await import("../discover/walk.js")).rootOf(paths.length ? paths : ["."], io.cwd);
+  const exclude = config.exclude?.flatMap((g) => rebaseGlob(g, dir, root, { names: true, subtree: true }) ?? []);
+  const suppressions = config.suppressions?.flatMap((e) => {
+    const rebased = rebaseGlob(e.path, dir, root, { names: false, subtree: false });
+    return rebased === undefined ? [] : [{ ...e, path: rebased }];
+  });
+  return { ...config, ...(exclude ? { exclude } : {}), ...(suppressions ? { suppressions } : {}) };
 }
 
 async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<ScanOptions["baseline"]>> {

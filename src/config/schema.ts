@@ -22,7 +22,7 @@ export interface CustomSecretPattern {
 }
 
 export interface ConfigSuppression {
-  /** File path relative to the scan root, or a glob. */
+  /** File path relative to the configuration file's folder (to the scan root for --config FILE), or a glob. */
   readonly path: string;
   /** Rule id or category. */
   readonly rule: string;
@@ -66,7 +66,7 @@ export const CONFIG_PROPERTIES = {
   },
   exclude: {
     type: "array",
-    description: "Globs of paths (relative to the scan root) that are not scanned.",
+    description: "Globs of paths (relative to this file's folder; to the scan root with --config FILE) that are not scanned.",
     items: { type: "string", minLength: 1 },
   },
   secrets: {
@@ -103,7 +103,7 @@ export const CONFIG_PROPERTIES = {
       additionalProperties: false,
       required: ["path", "rule", "reason"],
       properties: {
-        path: { type: "string", minLength: 1, description: "File path relative to the scan root, or a glob." },
+        path: { type: "string", minLength: 1, description: "File path relative to this file's folder (to the scan root with --config FILE), or a glob." },
         rule: { type: "string", pattern: ID, description: "Rule id or category." },
         fingerprint: { type: "string", pattern: "^[0-9a-f]{32}$", description: "Only the finding with this fingerprint." },
         reason: { type: "string", minLength: 1 },

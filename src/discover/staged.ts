@@ -20,6 +20,15 @@ function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024)
   return execFileSync("git", args, { cwd, maxBuffer, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
 }
 
+/** The top folder of the git repository holding `cwd` (the root of a --staged scan), or undefined. */
+export function gitTopLevel(cwd: string): string | undefined {
+  try {
+    return git(["rev-parse", "--show-toplevel"], cwd).toString("utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Added, copied, modified and renamed files of the index, read from the index. */
 export function readStaged(cwd: string, maxFileSize: number): StagedResult {
   let root: string;

@@ -130,6 +130,15 @@ describe("mcplint scan --staged", () => {
     expect(r.stdout).toContain("No problems found in 0 files");
   });
 
+  it("from a subfolder, paths in the repository's .mcplint.yaml hold (the staged paths are relative to the top folder)", async () => {
+    const config = "exclude:\n  - vendor/**\nsuppressions:\n  - path: packages/agent/.mcp.json\n    rule: hardcoded-secret\n    reason: revoked demo token\n";
+    const dir = tempRepo({ ".mcplint.yaml": config, "packages/agent/.mcp.json": leaky, "vendor/lib/.mcp.json": leaky });
+    git(dir, "add", "-A");
+    const r = await cli(["scan", "--staged", "--format", "json"], path.join(dir, "packages", "agent"));
+    const open = JSON.parse(r.stdout).findings.filter((f: { ruleId: string; suppression?: unknown }) => f.ruleId === "hardcoded-secret" && !f.suppression);
+    expect(open).toEqual([]);
+  });
+
   it("outside a repository, or with paths, is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": clean });
     const outside = await cli(["scan", "--staged"], dir);

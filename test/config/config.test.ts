@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findConfigFile, parseConfig } from "../../src/config/load.js";
+import { rebaseGlob } from "../../src/config/rebase.js";
 import { renderConfigSchema } from "../../src/config/schema.js";
 import { ruleAndCategoryIds } from "../../src/rules/index.js";
 import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
@@ -114,6 +115,61 @@ describe("configuration in a scan", () => {
     const note = JSON.parse((await cli(["scan", "--format", "json"], dir)).stdout);
     expect(note.findings.find((f: { ruleId: string }) => f.ruleId === "hardcoded-secret").level).toBe("note");
     expect((await cli(["scan", "--no-config"], dir)).exitCode).toBe(1);
+  });
+
+  it("paths in a found configuration (exclude, suppressions) are relative to its folder, from whichever folder the scan runs", async () => {
+    const config = [
+      "exclude:",
+      '  - "vendor/**"',
+      '  - "packages/*/fixtures/**"',
+      "suppressions:",
+      "  - path: packages/agent/.cursor/mcp.json",
+      "    rule: hardcoded-secret",
+      "    reason: revoked demo token",
+      "  - path: .mcp.json",
+      "    rule: hardcoded-secret",
+      "    reason: revoked demo token",
+      "",
+    ].join("\n");
+    const parent = tempTree({
+      "repo/.git/HEAD": "",
+      "repo/.mcplint.yaml": config,
+      "repo/.mcp.json": leaky,
+      "repo/packages/agent/.cursor/mcp.json": leaky,
+      "repo/packages/agent/fixtures/.mcp.json": leaky,
+      "repo/vendor/lib/.mcp.json": leaky,
+    });
+    const repo = path.join(parent, "repo");
+    const secrets = async (args: string[], cwd: string) =>
+      JSON.parse((await cli(["scan", "--format", "json", ...args], cwd)).stdout)
+        .findings.filter((f: { ruleId: string; suppression?: unknown }) => f.ruleId === "hardcoded-secret" && !f.suppression)
+        .map((f: { location: { file: string } }) => f.location.file);
+    // The repository's root: everything is excluded or suppressed.
+    expect(await secrets([], repo)).toEqual([]);
+    // From a package folder, and from the folder above the repository (a CI checkout in a sub-folder).
+    expect(await secrets([], path.join(repo, "packages", "agent"))).toEqual([]);
+    expect(await secrets(["repo"], parent)).toEqual([]);
+    // Without the configuration all four are reported.
+    expect(await secrets(["repo", "--no-config"], parent)).toHaveLength(4);
+  });
+
+  it("rebaseGlob: a glob of the configuration's folder, relative to a scan root below or above it", () => {
+    const exclude = { names: true, subtree: true };
+    const file = { names: false, subtree: false };
+    // Root above the configuration's folder: prefixed; a name (exclude) is matched anywhere, kept.
+    expect(rebaseGlob("vendor/**", "/w/repo", "/w", exclude)).toBe("repo/vendor/**");
+    expect(rebaseGlob("./.mcp.json", "/w/repo", "/w", file)).toBe("repo/.mcp.json");
+    expect(rebaseGlob("examples", "/w/repo", "/w", exclude)).toBe("examples");
+    // Root below it: leading folders matched (wildcards too) and dropped; `**` applies below.
+    expect(rebaseGlob("packages/*/fixtures/**", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("fixtures/**");
+    expect(rebaseGlob("packages/agent/.cursor/mcp.json", "/w/repo", "/w/repo/packages/agent", file)).toBe(".cursor/mcp.json");
+    expect(rebaseGlob("**/testdata/**", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("**/testdata/**");
+    expect(rebaseGlob("packages/web/**", "/w/repo", "/w/repo/packages/agent", exclude)).toBeUndefined();
+    expect(rebaseGlob(".mcp.json", "/w/repo", "/w/repo/packages/agent", file)).toBeUndefined();
+    // A folder holding the root: all of it for exclude, no file for a suppression.
+    expect(rebaseGlob("packages/agent", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("**");
+    expect(rebaseGlob("packages", "/w/repo", "/w/repo/packages/agent", file)).toBeUndefined();
+    expect(rebaseGlob("vendor/**", "/w/repo", "/w/repo", exclude)).toBe("vendor/**");
   });
 
   it("--config FILE is used wherever it is; a missing one is exit 2", async () => {
