@@ -140,11 +140,12 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
     if (o.analysis) analyses.push(o.analysis);
   }
   const sourcePaths = new Map<string, string>();
-  const seen = new Set(walked.files.map((f) => f.abs));
+  const seen = options.user ? walkedRealPaths(walked) : new Set<string>();
   // User-level files are read with an fstat: their modes feed the world-readable-secret-file rule.
   const read = makeReader(maxFileSize, { byteView: true });
   for (const f of options.user ? existingUserFiles(options.user) : []) {
-    if (seen.has(f.abs)) continue;
+    // A user-level file may be a link into the scanned tree (a dotfiles repository): one file, read once.
+    if (seen.has(realPath(f.abs))) continue;
     const o = analyzeSource({ abs: f.abs, rel: f.shown }, read, prep);
     diagnostics.push(...o.diagnostics);
     if (!o.analysis) continue;
@@ -159,6 +160,20 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const lock = stored && lockAt ? rebaseLock(stored, path.dirname(lockAt), walked.root) : undefined;
   const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
   return { ...finish(walked.root, analyses, diagnostics, withLock), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
+}
+
+function realPath(abs: string): string {
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** The real paths of the walked files (the walk follows no link, so each is the real root's path plus its own). */
+function walkedRealPaths(walked: WalkResult): Set<string> {
+  const root = realPath(walked.root);
+  return new Set(walked.files.map((f) => path.join(root, f.rel)));
 }
 
 /** The lock at `file`; a missing one is an error only when it was asked for by name (`explicit`). */

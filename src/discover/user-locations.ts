@@ -119,7 +119,7 @@ export function shownUserPath(abs: string, u: UserEnvironment): string {
   return (inside ? "~/" + rel : abs).split(p.sep).join("/");
 }
 
-/** The regular files that exist among the candidates (symbolic links are not followed), sorted. */
+/** The regular files that exist among the candidates (a symbolic link to one included), sorted. */
 export function existingUserFiles(u: UserEnvironment): UserFile[] {
   const p = u.platform === "win32" ? path.win32 : path.posix;
   const found = new Set<string>();
@@ -165,9 +165,12 @@ function expand(pattern: string, p: typeof path.posix): string[] {
       }
     });
   }
+  // A link to a regular file counts (dotfiles kept in a repository by stow or home-manager): the
+  // client reads through it. Links to folders, devices or nothing do not.
   return current.filter((abs) => {
     try {
-      return fs.lstatSync(abs).isFile();
+      const st = fs.lstatSync(abs);
+      return st.isFile() || (st.isSymbolicLink() && fs.statSync(abs).isFile());
     } catch {
       return false;
     }

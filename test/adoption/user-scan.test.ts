@@ -155,6 +155,24 @@ describe("mcplint scan --user", () => {
     expect(files).toEqual(new Set([".mcp.json", "~/.cursor/mcp.json", xdg.split(path.sep).join("/") + "/Code/User/mcp.json"]));
   });
 
+  it.skipIf(!posix)("reads a user-level file that is a symbolic link to a regular file (dotfiles kept in a repository by stow or home-manager), as the client does", async () => {
+    const dotfiles = tempTree({ "claude.json": leaky, "cursor-mcp.json": clean, "not-a-file/x": "" });
+    const home = tempTree({ ".cursor/.keep": "", ".codeium/windsurf/.keep": "", ".gemini/.keep": "" });
+    fs.symlinkSync(path.join(dotfiles, "claude.json"), path.join(home, ".claude.json"));
+    fs.symlinkSync(path.join(dotfiles, "cursor-mcp.json"), path.join(home, ".cursor/mcp.json"));
+    // A link to a folder, and a dangling one, are no configuration file.
+    fs.symlinkSync(path.join(dotfiles, "not-a-file"), path.join(home, ".codeium/windsurf/mcp_config.json"));
+    fs.symlinkSync(path.join(dotfiles, "gone.json"), path.join(home, ".gemini/settings.json"));
+    expect(existingUserFiles({ platform: "linux", env: { HOME: home } }).map((f) => f.shown)).toEqual(["~/.claude.json", "~/.cursor/mcp.json"]);
+    const inv = JSON.parse((await userCli(["inventory", "--user", "--format", "json"], tempTree({}), { HOME: home })).stdout) as { servers: { file: string }[] };
+    expect(inv.servers.map((s) => s.file).sort()).toEqual(["~/.claude.json", "~/.cursor/mcp.json"]);
+    const r = await userCli(["scan", "--user", "--format", "json"], tempTree({}), { HOME: home });
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string; location: { file: string } }) => `${f.ruleId} ${f.location.file}`)).toContain("hardcoded-secret ~/.claude.json");
+    // With the dotfiles repository scanned too, the linked file is read once (not a secret shared with itself).
+    const both = JSON.parse((await userCli(["scan", "--user", dotfiles, "--format", "json"], tempTree({}), { HOME: home })).stdout);
+    expect(both.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["hardcoded-secret"]);
+  });
+
   it("without a home folder is exit 2", async () => {
     const r = await userCli(["scan", "--user"], tempTree({}), { HOME: undefined });
     expect(r.exitCode).toBe(2);
