@@ -99,6 +99,36 @@ function policyRef(p: Policy): PolicyRef {
   return { name: p.name, client: p.client, kind: p.kind, file: p.file, line: p.loc.line };
 }
 
+/** A path reported outside the scanned tree (`--user`: `~/...`, or absolute). */
+const outsideTree = (file: string) => file.startsWith("~/") || file.startsWith("/") || /^[A-Za-z]:/.test(file);
+
+/**
+ * The folder a project's client settings apply to: the one holding their dot
+ * folder (`packages/web` for `packages/web/.claude/settings.json`, `` at the
+ * root). Undefined for settings that apply to every project: user-level files
+ * and files not in a dot folder (`.config/goose/config.yaml`).
+ */
+function projectFolder(p: Policy): string | undefined {
+  if (p.kind !== "client" || outsideTree(p.file)) return undefined;
+  const parts = p.file.split("/");
+  return parts.length >= 2 && (parts[parts.length - 2] as string).startsWith(".") ? parts.slice(0, -2).join("/") : undefined;
+}
+
+const inFolder = (file: string, folder: string) => folder === "" || file.startsWith(`${folder}/`);
+
+/**
+ * Of the client's settings files in the scanned tree, those a server in the tree runs under: the
+ * settings of the nearest project folder that holds it (a package's `.claude/settings.json` does
+ * not govern its siblings' servers), and settings of every project. Servers outside the tree
+ * (`--user`) keep every one: a session in any of these projects runs them.
+ */
+function projectSettings(candidates: readonly Policy[], s: McpServer): Policy[] {
+  if (outsideTree(s.file)) return [...candidates];
+  const folders = candidates.map(projectFolder);
+  const nearest = folders.reduce<string | undefined>((best, f) => (f !== undefined && inFolder(s.file, f) && (best === undefined || f.length > best.length) ? f : best), undefined);
+  return candidates.filter((_, i) => folders[i] === undefined || folders[i] === nearest);
+}
+
 /** The policies that govern a server, most specific tier first. */
 export function governingPolicies(model: ScanModel, s: McpServer): Policy[][] {
   const explicit = model.policies.filter((p) => p.governs.includes(s.id));
@@ -107,7 +137,7 @@ export function governingPolicies(model: ScanModel, s: McpServer): Policy[][] {
   const wide = model.policies.filter((p) => !explicit.includes(p) && p.clientWide === true && p.client === s.client);
   // A policy that names what it governs (a gateway launched from a client entry) does not govern its siblings.
   const sameFile = model.policies.filter((p) => !explicit.includes(p) && !wide.includes(p) && p.file === s.file && !(p.kind === "gateway" && p.governs.length > 0));
-  const rest = model.policies.filter((p) => !explicit.includes(p) && !wide.includes(p) && !sameFile.includes(p) && p.client === s.client && (p.kind === "client" || p.kind === "managed"));
+  const rest = projectSettings(model.policies.filter((p) => !explicit.includes(p) && !wide.includes(p) && !sameFile.includes(p) && p.client === s.client && (p.kind === "client" || p.kind === "managed")), s);
   const settings = (p: Policy) => p.kind === "client" || p.kind === "managed";
   const first = wide.length ? [explicit.filter((p) => !settings(p)), wide.filter((p) => p.kind === "managed"), wide.filter((p) => p.kind !== "managed"), explicit.filter(settings)] : [explicit];
   return [...first, sameFile, rest.filter((p) => p.kind === "managed"), rest.filter((p) => p.kind === "client")].filter((t) => t.length);

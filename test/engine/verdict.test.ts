@@ -106,6 +106,24 @@ describe("authorization verdict", () => {
     expect(v["acme-notes"]?.authorization.policy?.client).toBe("goose");
   });
 
+  it("in a monorepo, a package's project settings govern that package's servers only, the nearest project's settings first", () => {
+    const launch = (pkg: string) => `{ "command": "npx", "args": ["-y", "@acme/${pkg}@1.0.0"] }`;
+    const v = verdicts({
+      ".mcp.json": `{ "mcpServers": { "notes": ${launch("notes")} } }\n`,
+      ".claude/settings.json": `{ "permissions": { "allow": ["mcp__notes__search"] } }\n`,
+      "packages/web/.mcp.json": `{ "mcpServers": { "web-tools": ${launch("web")} } }\n`,
+      "packages/web/.claude/settings.json": `{ "permissions": { "defaultMode": "bypassPermissions" } }\n`,
+      "packages/api/.mcp.json": `{ "mcpServers": { "api-tools": ${launch("api")} } }\n`,
+      "packages/api/.vscode/mcp.json": `{ "servers": { "api-vscode": ${launch("api-vscode")} } }\n`,
+      "packages/web/.vscode/settings.json": `{ "chat.tools.autoApprove": true }\n`,
+    });
+    expect(v["web-tools"]?.authorization).toMatchObject({ value: "allow-by-default", policy: { file: "packages/web/.claude/settings.json" } });
+    // The web package's bypassPermissions does not reach the root's server nor the api package's.
+    expect(v["notes"]?.authorization).toMatchObject({ value: "default-deny", policy: { file: ".claude/settings.json" } });
+    expect(v["api-tools"]?.authorization).toMatchObject({ value: "default-deny", policy: { file: ".claude/settings.json" } });
+    expect(v["api-vscode"]?.authorization.value).toBe("unknown");
+  });
+
   it("is allow-by-default when a governing policy allows every tool of the server by name (Claude Code mcp__server), whatever default it states", () => {
     const v = verdicts({
       ".mcp.json": `{ "mcpServers": {\n  "github": { "command": "acme-github" },\n  "notes": { "command": "acme-notes" }\n} }\n`,
