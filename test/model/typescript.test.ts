@@ -776,3 +776,50 @@ export default { fetch: (request, env, ctx) => createMcpHandler(server, { route:
     expect(scanSources([{ path: "src/index.ts", text }]).model.servers).toEqual([]);
   });
 });
+
+describe("the v2 SDK's createMcpHandler (served through toNodeHandler, handler.fetch, a default export)", () => {
+  const head = `import { createServer } from "node:http";
+import { toNodeHandler } from "@modelcontextprotocol/node";
+import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";
+const handler = createMcpHandler(() => {
+  const server = new McpServer({ name: "tickets", version: "1.0.0" });
+  server.registerTool("delete_ticket", { description: "Delete" }, async () => ({ content: [] }));
+  return server;
+});
+`;
+  const scan = (tail: string) => scanSources([{ path: "src/server.ts", text: head + tail }]);
+  const policies = (tail: string) => scan(tail).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+
+  it("an express route or node's http.createServer that hands the request to toNodeHandler(handler) is an endpoint", () => {
+    expect(policies(`const node = toNodeHandler(handler);\napp.all("/mcp", (req, res) => void node(req, res, req.body));\n`)).toEqual(["ALL /mcp allow 10:9"]);
+    expect(policies(`const node = toNodeHandler(handler);\napp.all("/mcp", auth, (req, res) => void node(req, res, req.body));\n`)).toEqual(["ALL /mcp deny 10:9"]);
+    expect(policies(`app.post("/", toNodeHandler(handler));\n`)).toEqual(["POST / allow 9:10"]);
+    expect(policies(`createServer(toNodeHandler(handler)).listen(3000);\n`)).toEqual(["ANY * allow 9:1"]);
+    const http = `const nodeHandler = toNodeHandler(handler);
+createServer(async (req, res) => {
+  const { pathname } = new URL(req.url ?? "/", "http://localhost");
+  if (pathname !== "/mcp") return void res.writeHead(404).end();
+  await nodeHandler(req, res);
+}).listen(3000);
+`;
+    expect(policies(http)).toEqual(["ANY /mcp allow 10:1"]);
+    const r = scan(http);
+    expect(r.model.servers.map((s) => [s.name, s.transport, s.registeredTools?.map((t) => `${t.name} ${t.destructive}`)])).toEqual([["tickets", "http", ["delete_ticket true"]]]);
+  });
+
+  it("a fetch handler or hono route that calls handler.fetch, and `export default handler`, are endpoints", () => {
+    expect(policies(`app.all("/mcp", (c) => handler.fetch(c.req.raw, { parsedBody: c.get("parsedBody") }));\n`)).toEqual(["ALL /mcp allow 9:9"]);
+    expect(policies(`export default handler;\n`)).toEqual(["ANY * allow 9:16"]);
+    expect(policies(`export default { fetch: handler.fetch };\n`)).toEqual(["ANY * allow 9:18"]);
+    expect(policies(`Deno.serve(handler.fetch);\n`)).toEqual(["ANY * allow 9:1"]);
+    expect(policies(`export default {\n  async fetch(request: Request) {\n    const authInfo = await verifyToken(request);\n    return handler.fetch(request, { authInfo });\n  },\n};\n`)).toEqual(["ANY * deny 10:9"]);
+  });
+
+  it("a handler only made and exported here serves over HTTP, its endpoint is in the importing file; toNodeHandler of another module is not the SDK's", () => {
+    const r = scan(`export { handler };\n`);
+    expect(r.model.servers.map((s) => [s.name, s.transport])).toEqual([["tickets", "http"]]);
+    expect(r.model.policies).toEqual([]);
+    const betterAuth = `import { toNodeHandler } from "better-auth/node";\nimport { McpServer } from "@modelcontextprotocol/server";\nconst server = new McpServer({ name: "x", version: "1" });\napp.all("/api/auth/*", toNodeHandler(auth));\n`;
+    expect(scanSources([{ path: "src/app.ts", text: betterAuth }]).model.policies).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
-import { wrapperServers } from "./typescript-sdk-wrappers.js";
+import { sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** Middleware and hook names that authenticate the caller. */
@@ -126,13 +126,15 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     if (fact) implFor(undefined, t).facts.push(fact);
   }
 
-  const routes = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0);
+  const sdk = sdkHandlers(r, calls);
+  const reaches = sdk.evidence ? new RegExp(`${MCP_HANDLER.source}|${sdk.evidence.source}`) : MCP_HANDLER;
+  const routes = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names);
   // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
   const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
   const endpoints = [...routes, ...served].sort((a, b) => a.call.startIndex - b.call.startIndex);
   if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
-  // A wrapper (mcp-handler, McpAgent) always serves over HTTP, also when its endpoint is in another file.
-  const transport: Transport = endpoints.length > 0 || transports.kind === "http" || wrapped.servers.length > 0 ? "http" : transports.kind;
+  // A wrapper (mcp-handler, McpAgent, the v2 SDK's createMcpHandler) always serves over HTTP, also when its endpoint is in another file.
+  const transport: Transport = endpoints.length > 0 || transports.kind === "http" || wrapped.servers.length > 0 || sdk.calls.length > 0 ? "http" : transports.kind;
   const servers = impls.map((i) => implServer(input, i, transport));
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
@@ -231,7 +233,8 @@ interface Endpoint {
   readonly note?: string;
 }
 
-function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[], mcpFile: boolean): Endpoint[] {
+/** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
+function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[], mcpFile: boolean, reaches: RegExp, handlers: ReadonlySet<string>): Endpoint[] {
   const out: Endpoint[] = [];
   for (const call of calls) {
     const fn = r.calleeName(call);
@@ -257,26 +260,31 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       for (const pathNode of pathNodes) {
         const path = r.stringOf(pathNode);
         if (path === undefined || !path.startsWith("/")) continue;
-        if (!MCP_HANDLER.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
-        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode);
+        if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
+        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode, reaches);
         out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}) });
       }
     } else if (fn === "createServer" || fn === "serve") {
-      // node `http.createServer(handler)`; `Deno.serve(handler)`.
-      const handler = args.find((a) => ["arrow_function", "function_expression", "identifier"].includes(a.type));
+      // node `http.createServer(handler)`, `createServer(toNodeHandler(mcp))`; `Deno.serve(handler)`, `Deno.serve(mcp.fetch)`.
+      const handler = args.find((a) => ["arrow_function", "function_expression", "identifier", "call_expression", "member_expression"].includes(a.type));
       const fnNode = call.childForFieldName("function") ?? call;
-      const e = handler ? wholeServerEndpoint(r, call, fnNode, r.functionOf(handler)) : undefined;
+      const e = handler ? wholeServerEndpoint(r, call, fnNode, r.functionOf(handler), reaches) : undefined;
       if (e) out.push(e);
     }
   }
-  // A fetch handler (`export default { fetch(request) {...} }` on Cloudflare Workers, `Bun.serve({ fetch })`).
+  // A fetch handler (`export default { fetch(request) {...} }` on Cloudflare Workers, `Bun.serve({ fetch })`, `{ fetch: mcp.fetch }`).
   for (const n of [...root.descendantsOfType("method_definition"), ...root.descendantsOfType("pair")]) {
     const key = n.childForFieldName(n.type === "pair" ? "key" : "name");
     if (!key || r.keyText(key) !== "fetch") continue;
     const value = n.type === "pair" ? n.childForFieldName("value") : n;
-    if (!value || !["arrow_function", "function_expression", "method_definition"].includes(value.type)) continue;
-    const e = wholeServerEndpoint(r, n, key, value);
+    if (!value || !["arrow_function", "function_expression", "method_definition", "member_expression"].includes(value.type)) continue;
+    const e = wholeServerEndpoint(r, n, key, value, reaches);
     if (e) out.push(e);
+  }
+  // The v2 SDK's `{ fetch }` handler as the module's default export (Workers, Bun, Deno serve it on every path).
+  for (const ex of root.descendantsOfType("export_statement")) {
+    const value = ex.childForFieldName("value");
+    if (value?.type === "identifier" && handlers.has(r.src(value))) out.push({ call: ex, method: "ANY", path: "*", pathNode: value });
   }
   return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
@@ -289,10 +297,11 @@ function httpMethods(r: Resolver, n: TsNode): string | undefined {
 }
 
 /** A handler that serves every request (node's http, a fetch handler): an endpoint when it reaches a transport, on the path it tests. */
-function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: TsNode): Endpoint | undefined {
+function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: TsNode, reaches: RegExp): Endpoint | undefined {
   const text = r.src(fn);
-  if (!MCP_HANDLER.test(text)) return undefined;
-  const path = /(?:req(?:uest)?\.url|\.pathname)\s*(?:===?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
+  if (!reaches.test(text)) return undefined;
+  // `req.url === "/mcp"`, `url.pathname.startsWith("/mcp")`, `if (pathname !== "/mcp") return 404`.
+  const path = /(?:req(?:uest)?\.url|\bpathname)\s*(?:[!=]==?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
   return { call, method: "ANY", path, pathNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) };
 }
 
@@ -370,9 +379,9 @@ function checksBefore(fn: TsNode, n: TsNode): TsNode[] {
  * A handler written out that calls an auth function at the top of its body before it reaches the
  * transport (`const auth = await authenticateRequest(req, res); if (!auth) return;`).
  */
-function checksFirst(r: Resolver, fn: TsNode): string | undefined {
+function checksFirst(r: Resolver, fn: TsNode, reaches: RegExp): string | undefined {
   const body = fn.childForFieldName("body");
-  const reach = body?.type === "statement_block" ? kids(body).find((st) => MCP_HANDLER.test(r.src(st)) || MCP_METHODS.test(r.src(st))) : undefined;
+  const reach = body?.type === "statement_block" ? kids(body).find((st) => reaches.test(r.src(st)) || MCP_METHODS.test(r.src(st))) : undefined;
   if (!reach) return undefined;
   const first = checksBefore(fn, reach).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;

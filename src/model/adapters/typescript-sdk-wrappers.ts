@@ -12,6 +12,13 @@
  *   stateless `createMcpHandler(server, { route })` (default `/mcp`); guarded when it is
  *   the `apiHandler` (or one of the `apiHandlers`) of a workers-oauth-provider `OAuthProvider`.
  *
+ * - The v2 SDK's own handler: `createMcpHandler(factory)` of `@modelcontextprotocol/server`
+ *   (a web-standard `{ fetch }` object: `export default handler`, `handler.fetch(request)`),
+ *   adapted to node's `(req, res)` by `toNodeHandler(handler)` of `@modelcontextprotocol/node`
+ *   (an express or fastify route, `http.createServer`), or hono's `mcp(factory)` middleware of
+ *   `@modelcontextprotocol/hono`. The routes that call one are read as the adapter's own
+ *   endpoints (sdkHandlers gives the evidence); the factory's McpServer is found as any other.
+ *
  * Only names imported from those packages count: a `createMcpHandler` or an
  * `McpAgent` of another module is someone else's.
  */
@@ -78,6 +85,38 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
     }
   }
   return { servers, endpoints };
+}
+
+/** The v2 SDK's HTTP handler makers: the imported name, the module it must come from. */
+const SDK_HANDLER_MAKERS: Readonly<Record<string, (module: string) => boolean>> = {
+  createMcpHandler: (m) => m === "@modelcontextprotocol/server" || m.startsWith("@modelcontextprotocol/server/"),
+  toNodeHandler: (m) => m === "@modelcontextprotocol/node",
+  mcp: (m) => m === "@modelcontextprotocol/hono",
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The v2 SDK's HTTP handlers made in this file: the calls that make them, and the text that
+ * serves MCP through one (a call of a maker, `node(req, res)` or `handler.fetch(request)` on a
+ * const bound to one). Undefined evidence when the file makes none.
+ */
+export function sdkHandlers(r: Resolver, calls: readonly TsNode[]): { readonly calls: TsNode[]; readonly names: ReadonlySet<string>; readonly evidence?: RegExp } {
+  const made: TsNode[] = [];
+  const makers = new Set<string>();
+  const names = new Set<string>();
+  for (const call of calls) {
+    const f = call.childForFieldName("function");
+    const imported = f ? r.importOf(f) : undefined;
+    if (!f || !imported || !SDK_HANDLER_MAKERS[imported.name]?.(imported.module)) continue;
+    made.push(call);
+    makers.add(r.src(f));
+    const bound = r.boundName(call);
+    if (bound !== undefined) names.add(bound);
+  }
+  if (made.length === 0) return { calls: made, names };
+  const parts = [...[...makers].map((m) => `${escape(m)}\\s*\\(`), ...[...names].map((n) => `(?<![\\w$.])${escape(n)}\\s*(?:\\(|\\.\\s*fetch\\b)`)];
+  return { calls: made, names, evidence: new RegExp(parts.join("|")) };
 }
 
 interface AgentClass {
