@@ -823,3 +823,34 @@ createServer(async (req, res) => {
     expect(scanSources([{ path: "src/app.ts", text: betterAuth }]).model.policies).toEqual([]);
   });
 });
+
+describe("routes whose authentication another file decides", () => {
+  const routes = (open: string, receiver = "mcpRouter", close = "") => `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+${open}
+${receiver}.post("/", async (req, res) => {
+  const server = new McpServer({ name: "crm", version: "1.0.0" });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+${close}
+`;
+  const scan = (text: string) => scanSources([{ path: "src/routes/mcp.ts", text }]);
+  const decisions = (text: string) => scan(text).model.policies.map((p) => `${p.name} ${p.defaultDecision}`);
+
+  it("an express Router exported for another file's app.use, or an app passed in as a parameter, is 'unknown', not an open endpoint", () => {
+    for (const text of [routes(`export const mcpRouter = Router();`), routes(`export function registerMcpRoutes(app: Express) {`, "app", "}")]) {
+      expect(decisions(text)).toEqual(["POST / unknown"]);
+      const r = scan(text);
+      expect(r.model.policies[0]?.defaultReason).toMatch(/another file|parameter/);
+      expect(r.findings.filter((f) => f.ruleId === "missing-default-deny")).toEqual([]);
+    }
+  });
+
+  it("is still decided here when the file mounts the router itself or guards it", () => {
+    expect(decisions(routes(`const mcpRouter = Router();`) + `app.use("/mcp", mcpRouter);\napp.listen(3000);\n`)).toEqual(["POST / allow"]);
+    expect(decisions(routes(`export const mcpRouter = Router();\nmcpRouter.use(requireBearerAuth({ verifier }));`))).toEqual(["POST / deny"]);
+    expect(decisions(routes(`const app = express();`, "app", "app.listen(3000);"))).toEqual(["POST / allow"]);
+  });
+});

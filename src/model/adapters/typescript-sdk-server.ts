@@ -231,6 +231,8 @@ interface Endpoint {
   readonly guard?: string;
   /** Why it is open, when the code says more than "no authentication middleware". */
   readonly note?: string;
+  /** Why another file decides the authentication in front of it, when no guard is found here. */
+  readonly elsewhere?: string;
 }
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
@@ -262,7 +264,8 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         if (path === undefined || !path.startsWith("/")) continue;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode, reaches);
-        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}) });
+        const elsewhere = guard ? undefined : mountedElsewhere(r, uses, call);
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere } : {}) });
       }
     } else if (fn === "createServer" || fn === "serve") {
       // node `http.createServer(handler)`, `createServer(toNodeHandler(mcp))`; `Deno.serve(handler)`, `Deno.serve(mcp.fetch)`.
@@ -312,11 +315,8 @@ function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: Ts
  */
 function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean } {
   if (fn.type !== "arrow_function" && fn.type !== "function_expression" && fn.type !== "function_declaration") return { text: "", opaque: false };
-  const paramsNode = fn.childForFieldName("parameters") ?? fn.childForFieldName("parameter");
   // Positional parameter names (`req, res`; hono's `c`): a call that is handed the request and the response, not a logger given `req`.
-  const positional = (paramsNode?.type === "identifier" ? [paramsNode] : kids(paramsNode).map((p) => (p.type === "identifier" ? p : p.childForFieldName("pattern"))))
-    .filter((n): n is TsNode => n?.type === "identifier")
-    .map((n) => r.src(n));
+  const positional = parameterNames(r, fn);
   const params = new Set(positional);
   const handedOver = positional.slice(0, 2);
   let text = "";
@@ -332,6 +332,36 @@ function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean } 
     else opaque = true;
   }
   return { text, opaque };
+}
+
+/** The names of a function's plain positional parameters (`(req, res)`, `app: Express`), in order. */
+function parameterNames(r: Resolver, fn: TsNode): string[] {
+  const paramsNode = fn.childForFieldName("parameters") ?? fn.childForFieldName("parameter");
+  return (paramsNode?.type === "identifier" ? [paramsNode] : kids(paramsNode).map((p) => (p.type === "identifier" ? p : p.childForFieldName("pattern"))))
+    .filter((n): n is TsNode => n?.type === "identifier")
+    .map((n) => r.src(n));
+}
+
+/**
+ * Why the authentication in front of a route is decided in another file (each file is analysed
+ * alone): its receiver is an express Router this file does not mount (`export const router =
+ * Router()`, mounted by another file's `app.use("/mcp", auth, router)`), or a parameter of the
+ * function that registers it (`export function mcpRoutes(app) { app.post(...) }`).
+ */
+function mountedElsewhere(r: Resolver, uses: readonly TsNode[], route: TsNode): string | undefined {
+  const f = route.childForFieldName("function");
+  const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+  if (obj?.type !== "identifier") return undefined;
+  const name = r.src(obj);
+  if (uses.some((u) => argsOf(u).some((a) => a.type === "identifier" && r.src(a) === name))) return undefined;
+  const made = r.deref(obj);
+  if (made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router") {
+    return `the router ${name} is mounted in another file, which decides the authentication in front of it`;
+  }
+  for (let p = route.parent; p; p = p.parent) {
+    if (FUNCTIONS.has(p.type) && parameterNames(r, p).includes(name)) return `${name} is a parameter: the code that passes it in decides the authentication in front of this route`;
+  }
+  return undefined;
 }
 
 /**
@@ -482,9 +512,13 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
   const loc = r.loc(e.call);
   const pathLoc = r.loc(e.pathNode);
   const name = `${e.method} ${e.path}`;
+  // Open here, but mounted by another file that may guard it: not known.
+  const unknown = !e.guard && e.elsewhere !== undefined;
   const reason = e.guard
     ? `HTTP MCP endpoint ${e.path} requires authentication (${e.guard})`
-    : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : usesAuthRouter ? " (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)" : ""}`;
+    : unknown
+      ? `HTTP MCP endpoint ${e.path} has no authentication layer in this file; ${e.elsewhere}`
+      : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : usesAuthRouter ? " (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)" : ""}`;
   return {
     id: `${input.file}#${name}@${loc.line}`,
     client: input.client,
@@ -494,8 +528,8 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
     loc,
     toolRules: [],
     settings: [],
-    authn: { required: e.guard !== undefined, ...(e.guard ? { mode: e.guard } : {}), loc: pathLoc },
-    defaultDecision: e.guard ? "deny" : "allow",
+    ...(unknown ? {} : { authn: { required: e.guard !== undefined, ...(e.guard ? { mode: e.guard } : {}), loc: pathLoc } }),
+    defaultDecision: e.guard ? "deny" : unknown ? "unknown" : "allow",
     defaultReason: reason,
     defaultLoc: pathLoc,
     governs,
