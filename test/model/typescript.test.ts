@@ -854,3 +854,35 @@ ${close}
     expect(decisions(routes(`const app = express();`, "app", "app.listen(3000);"))).toEqual(["POST / allow"]);
   });
 });
+
+describe("an McpAgent class of another file served here", () => {
+  const policies = (text: string) => scanSources([{ path: "src/index.ts", text }]).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+
+  it("X.serve / X.serveSSE on a class imported from a relative module are endpoints, guarded by an OAuthProvider", () => {
+    const guarded = `import OAuthProvider from "@cloudflare/workers-oauth-provider";
+import { MyMCP } from "./mcp";
+export { MyMCP };
+export default new OAuthProvider({
+  apiHandlers: { "/sse": MyMCP.serveSSE("/sse"), "/mcp": MyMCP.serve("/mcp") },
+  defaultHandler: app,
+  tokenEndpoint: "/token",
+});
+`;
+    expect(policies(guarded)).toEqual(["ANY /sse deny 5:41", "ANY /mcp deny 5:70"]);
+    const open = `import { MyMCP } from "./mcp";
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const url = new URL(request.url);
+    if (url.pathname === "/mcp") return MyMCP.serve("/mcp").fetch(request, env, ctx);
+    return new Response("Not found", { status: 404 });
+  },
+};
+`;
+    expect(policies(open)).toEqual(["ANY /mcp allow 5:53"]);
+  });
+
+  it("serve() of a package's class, or on a path that is not MCP's, is not one", () => {
+    expect(policies(`import { Static } from "serve-static-worker";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport default Static.serve("/mcp");\n`)).toEqual([]);
+    expect(policies(`import { Assets } from "./assets";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport default Assets.serve("/static");\n`)).toEqual([]);
+  });
+});

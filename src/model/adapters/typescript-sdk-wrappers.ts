@@ -77,11 +77,12 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
       const route = r.prop(argsOf(call)[1], "route");
       endpoints.push(agentEndpoint(r, root, call, route ? r.stringOf(route) ?? "*" : "/mcp", route ?? (f as TsNode), guards));
     } else if (f?.type === "member_expression" && AGENT_SERVE.has(r.src(f.childForFieldName("property") as TsNode))) {
-      // `X.serve("/mcp")` on an McpAgent class of this file.
+      // `X.serve("/mcp")` on an McpAgent class of this file, or on one imported from another file of the project.
       const obj = f.childForFieldName("object");
-      if (obj?.type !== "identifier" || !agents.some((a) => a.name === r.src(obj))) continue;
       const pathNode = argsOf(call)[0];
-      endpoints.push(agentEndpoint(r, root, call, (pathNode && r.stringOf(pathNode)) ?? "*", pathNode ?? f, guards));
+      const path = pathNode ? r.stringOf(pathNode) : undefined;
+      if (obj?.type !== "identifier" || !(agents.some((a) => a.name === r.src(obj)) || importedAgent(r, obj, r.src(f.childForFieldName("property") as TsNode), path))) continue;
+      endpoints.push(agentEndpoint(r, root, call, path ?? "*", pathNode ?? f, guards));
     }
   }
   return { servers, endpoints };
@@ -123,6 +124,17 @@ interface AgentClass {
   readonly name: string;
   readonly nameNode: TsNode;
   readonly node: TsNode;
+}
+
+/**
+ * `MyMCP.serve("/mcp")` on a class imported from a relative module (`import { MyMCP } from "./mcp"`):
+ * the McpAgent is declared in that file (which this one cannot read), so the call must say it is
+ * one: serveSSE, or serve/mount on an MCP or SSE path.
+ */
+function importedAgent(r: Resolver, cls: TsNode, method: string, path: string | undefined): boolean {
+  const module = r.importOf(cls)?.module;
+  if (module === undefined || !/^\.\.?\//.test(module)) return false;
+  return method === "serveSSE" || (path !== undefined && /(?:^|\/)(?:mcp|sse)(?:\/|$)/i.test(path));
 }
 
 /** `class X extends McpAgent`, `const X = class extends McpAgent`, with McpAgent imported from `agents/mcp`. */
