@@ -815,6 +815,11 @@ createServer(async (req, res) => {
     expect(policies(`export default {\n  async fetch(request: Request) {\n    const authInfo = await verifyToken(request);\n    return handler.fetch(request, { authInfo });\n  },\n};\n`)).toEqual(["ANY * deny 10:9"]);
   });
 
+  it("serveStdio(factory) of @modelcontextprotocol/server/stdio serves over stdio", () => {
+    const text = `import { McpServer } from "@modelcontextprotocol/server";\nimport { serveStdio } from "@modelcontextprotocol/server/stdio";\nserveStdio(() => new McpServer({ name: "local", version: "1.0.0" }));\n`;
+    expect(scanSources([{ path: "src/stdio.ts", text }]).model.servers.map((s) => [s.name, s.transport])).toEqual([["local", "stdio"]]);
+  });
+
   it("a handler only made and exported here serves over HTTP, its endpoint is in the importing file; toNodeHandler of another module is not the SDK's", () => {
     const r = scan(`export { handler };\n`);
     expect(r.model.servers.map((s) => [s.name, s.transport])).toEqual([["tickets", "http"]]);

@@ -134,7 +134,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const endpoints = [...routes, ...served].sort((a, b) => a.call.startIndex - b.call.startIndex);
   if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
   // A wrapper (mcp-handler, McpAgent, the v2 SDK's createMcpHandler) always serves over HTTP, also when its endpoint is in another file.
-  const transport: Transport = endpoints.length > 0 || transports.kind === "http" || wrapped.servers.length > 0 || sdk.calls.length > 0 ? "http" : transports.kind;
+  const transport: Transport = endpoints.length > 0 || transports.kind === "http" || wrapped.servers.length > 0 || sdk.calls.length > 0 ? "http" : transports.kind === "unknown" && servesStdio(r, calls) ? "stdio" : transports.kind;
   const servers = impls.map((i) => implServer(input, i, transport));
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
@@ -188,6 +188,15 @@ function transportsUsed(r: Resolver, news: readonly TsNode[]): { http: TsNode[];
     } else if (cls === "StdioServerTransport" && kind === "unknown") kind = "stdio";
   }
   return { http, kind };
+}
+
+/** The v2 SDK's `serveStdio(factory)` (`@modelcontextprotocol/server/stdio`), which makes its own stdio transport. */
+function servesStdio(r: Resolver, calls: readonly TsNode[]): boolean {
+  return calls.some((c) => {
+    const f = c.childForFieldName("function");
+    const imported = f ? r.importOf(f) : undefined;
+    return imported?.name === "serveStdio" && MCP_SDK_MODULE.test(imported.module);
+  });
 }
 
 /** `app.listen(port, "127.0.0.1")`, `listen({ host: "localhost" })`, hono `serve({ hostname })`. */
