@@ -891,3 +891,47 @@ export default {
     expect(policies(`import { Assets } from "./assets";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport default Assets.serve("/static");\n`)).toEqual([]);
   });
 });
+
+describe("Next.js route handlers that serve MCP themselves (app router route.ts, pages/api)", () => {
+  const policies = (file: string, text: string) => scanSources([{ path: file, text }]).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+  const appRoute = (check: string) => `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+export async function POST(req: Request) {
+  ${check}
+  const server = new McpServer({ name: "next", version: "1.0.0" });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  return transport.handleRequest(req);
+}
+export async function GET() {
+  return new Response(null, { status: 405 });
+}
+`;
+
+  it("an exported route method that reaches a transport is an endpoint on the file's path, guarded when it checks the caller first", () => {
+    expect(policies("app/api/mcp/route.ts", appRoute(""))).toEqual(["POST /api/mcp allow 3:23"]);
+    expect(policies("src/app/api/mcp/route.ts", appRoute(`if (req.headers.get("authorization") !== \`Bearer \${process.env.MCP_TOKEN}\`) return new Response(null, { status: 401 });`))).toEqual(["POST /api/mcp deny 3:23"]);
+    // Not a route file: an exported POST there is no endpoint.
+    expect(policies("lib/mcp.ts", appRoute(""))).toEqual([]);
+  });
+
+  it("the v2 SDK's handler exported as route methods, and a pages/api default export, are endpoints", () => {
+    const v2 = `import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";
+const handler = createMcpHandler(() => new McpServer({ name: "next2", version: "1.0.0" }));
+export const GET = (request: Request) => handler.fetch(request);
+export { post as POST };
+function post(request: Request) { return handler.fetch(request); }
+`;
+    expect(policies("app/mcp/route.ts", v2)).toEqual(["GET /mcp allow 3:14", "POST /mcp allow 4:18"]);
+    const pages = `import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { getServer } from "../../src/server";
+export default async function handler(req, res) {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await getServer().connect(transport);
+  await transport.handleRequest(req, res, req.body);
+}
+`;
+    expect(policies("pages/api/mcp.ts", pages)).toEqual(["ANY /api/mcp allow 3:31"]);
+    expect(policies("src/pages/api/mcp/index.js", pages)).toEqual(["ANY /api/mcp allow 3:31"]);
+  });
+});

@@ -15,9 +15,11 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
-import { sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
+import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
+/** The route-method exports of a Next.js app-router route file. */
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 /** Middleware and hook names that authenticate the caller. */
 const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|session|token|credential/i;
 /** Auth-named helpers that do not guard a route: the SDK's OAuth endpoint routers. */
@@ -128,7 +130,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
 
   const sdk = sdkHandlers(r, calls);
   const reaches = sdk.evidence ? new RegExp(`${MCP_HANDLER.source}|${sdk.evidence.source}`) : MCP_HANDLER;
-  const routes = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names);
+  const routes = [...findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names), ...nextEndpoints(r, input, reaches)];
   // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
   const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
   const endpoints = [...routes, ...served].sort((a, b) => a.call.startIndex - b.call.startIndex);
@@ -299,6 +301,53 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     if (value?.type === "identifier" && handlers.has(r.src(value))) out.push({ call: ex, method: "ANY", path: "*", pathNode: value });
   }
   return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/**
+ * Next.js route handlers that serve MCP themselves: in an app-router `route.ts`, the exported
+ * HTTP-method functions (`export async function POST(req)`, `export const GET = ...`,
+ * `export { handler as POST }`); in a pages-router API file, the default export. Each one that
+ * reaches MCP is an endpoint on the file's path, guarded when it checks the caller first.
+ */
+function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): Endpoint[] {
+  const app = nextRoute(input.file);
+  const path = app ?? pagesApiRoute(input.file);
+  if (path === undefined) return [];
+  const exported: { method: string; name: TsNode; value: TsNode }[] = [];
+  for (const ex of kids(input.root).filter((k) => k.type === "export_statement" && !k.childForFieldName("source"))) {
+    const decl = ex.childForFieldName("declaration");
+    const isDefault = ex.children.some((c) => c.type === "default");
+    if (app === undefined) {
+      const value = decl ?? ex.childForFieldName("value");
+      if (isDefault && value) exported.push({ method: "ANY", name: value.childForFieldName("name") ?? value, value });
+      continue;
+    }
+    if (decl?.type === "function_declaration") {
+      const name = decl.childForFieldName("name");
+      if (name) exported.push({ method: r.src(name), name, value: decl });
+    } else if (decl?.type === "lexical_declaration") {
+      for (const d of kids(decl)) {
+        const name = d.childForFieldName("name");
+        const value = d.childForFieldName("value");
+        if (name && value) exported.push({ method: r.src(name), name, value });
+      }
+    } else {
+      for (const spec of kids(kids(ex).find((k) => k.type === "export_clause"))) {
+        const local = spec.childForFieldName("name");
+        const alias = spec.childForFieldName("alias") ?? local;
+        if (local && alias) exported.push({ method: r.src(alias), name: alias, value: local });
+      }
+    }
+  }
+  const out: Endpoint[] = [];
+  for (const e of exported) {
+    if (app !== undefined && !HTTP_METHODS.has(e.method)) continue;
+    const fn = r.functionOf(e.value);
+    if (!reaches.test(r.src(fn) + delegation(r, fn).text)) continue;
+    const guard = INLINE_AUTH.test(r.src(fn)) ? "the handler checks a credential header" : checksFirst(r, fn, reaches);
+    out.push({ call: e.name, method: e.method, path, pathNode: e.name, ...(guard ? { guard } : {}) });
+  }
+  return out;
 }
 
 /** The HTTP methods of hono's `on(...)` ("POST" or ["GET", "POST"]) as "GET/POST"; undefined when it is another library's `on` (an event name). */

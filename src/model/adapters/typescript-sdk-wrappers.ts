@@ -269,6 +269,13 @@ function usesOf(r: Resolver, n: TsNode): TsNode[] {
   return root.descendantsOfType("identifier").filter((id) => r.src(id) === name && id.parent?.type !== "variable_declarator" && same(r.deref(id), n));
 }
 
+/** The URL path of a Next.js pages-router API file (`pages/api/mcp.ts`, `pages/api/mcp/index.ts` -> `/api/mcp`). */
+export function pagesApiRoute(file: string): string | undefined {
+  const m = /(?:^|\/)pages\/(api(?:\/[^/]+)*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(file);
+  if (!m) return undefined;
+  return `/${(m[1] ?? "").split("/").map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
+}
+
 /** The URL path of a Next.js app-router route file (`app/api/[transport]/route.ts` -> `/api/mcp`), groups and slots left out. */
 export function nextRoute(file: string): string | undefined {
   const m = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(file);
