@@ -933,5 +933,8 @@ export default async function handler(req, res) {
 `;
     expect(policies("pages/api/mcp.ts", pages)).toEqual(["ANY /api/mcp allow 3:31"]);
     expect(policies("src/pages/api/mcp/index.js", pages)).toEqual(["ANY /api/mcp allow 3:31"]);
+    // One endpoint for a v2 handler exported as the default: the file's route, not also the catch-all.
+    const v2Pages = `import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";\nconst handler = createMcpHandler(() => new McpServer({ name: "p", version: "1" }));\nexport default handler;\n`;
+    expect(policies("pages/api/mcp.ts", v2Pages)).toEqual(["ANY /api/mcp allow 3:16"]);
   });
 });

@@ -130,7 +130,10 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
 
   const sdk = sdkHandlers(r, calls);
   const reaches = sdk.evidence ? new RegExp(`${MCP_HANDLER.source}|${sdk.evidence.source}`) : MCP_HANDLER;
-  const routes = [...findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names), ...nextEndpoints(r, input, reaches)];
+  const next = nextEndpoints(r, input, reaches);
+  // A Next.js export read as a route handler is that endpoint (not also the generic `export default handler` one).
+  const found = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names);
+  const routes = [...found.filter((e) => !next.some((n) => contains(e.call, n.call))), ...next];
   // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
   const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
   const endpoints = [...routes, ...served].sort((a, b) => a.call.startIndex - b.call.startIndex);
