@@ -15,6 +15,11 @@ export const MCP_CODE_MARKERS = {
   transport: "Transport",
   /** An `/mcp` route, checked then as a quoted string. */
   route: "/mcp",
+  /**
+   * Cloudflare Agents serving an McpAgent over SSE (`MyMCP.serveSSE("/sse")`): a file that serves
+   * a class of another file may name neither the SDK nor an `/mcp` route.
+   */
+  agentSse: ".serveSSE(",
 } as const;
 
 /**
@@ -49,4 +54,4 @@ export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/m
  * in place of the bare `Transport` (a word of many HTTP and logging
  * libraries), since the prefilter needs a class name there anyway.
  */
-export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];
+export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];

@@ -43,7 +43,7 @@ export function shouldParse(text: string): boolean {
   const m = MCP_CODE_MARKERS;
   if (text.includes(m.sdk) || text.includes(m.server)) return true;
   if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
-  if (MCP_WRAPPER_MODULES.some((w) => text.includes(w))) return true;
+  if (MCP_WRAPPER_MODULES.some((w) => text.includes(w)) || text.includes(m.agentSse)) return true;
   if (text.includes("@modelcontextprotocol/") && MCP_SDK_MODULE.test(text)) return true;
   return text.includes(m.route) && MCP_ROUTE.test(text);
 }

@@ -886,6 +886,15 @@ export default {
     expect(policies(open)).toEqual(["ANY /mcp allow 5:53"]);
   });
 
+  it("a file that only serves the class over SSE (no SDK import, no /mcp route) is parsed and has the endpoint", () => {
+    const text = `import OAuthProvider from "@cloudflare/workers-oauth-provider";
+import { MyMCP } from "./agent";
+export default new OAuthProvider({ apiRoute: "/sse", apiHandler: MyMCP.serveSSE("/sse"), defaultHandler: app });
+`;
+    expect(shouldParse(text)).toBe(true);
+    expect(policies(text)).toEqual([expect.stringMatching(/^ANY \/sse deny /)]);
+  });
+
   it("serve() of a package's class, or on a path that is not MCP's, is not one", () => {
     expect(policies(`import { Static } from "serve-static-worker";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport default Static.serve("/mcp");\n`)).toEqual([]);
     expect(policies(`import { Assets } from "./assets";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport default Assets.serve("/static");\n`)).toEqual([]);
