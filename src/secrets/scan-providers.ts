@@ -39,45 +39,141 @@ function stickyOf(c: CompiledRule): RegExp | null {
 const META = "[](){}*+?|^$.";
 const QUANTIFIER = "*+?{";
 
+/** Most openings (see startsWithKeyword) a pattern may have for the check; past it the answer is false. */
+const MAX_OPENINGS = 64;
+
 /**
- * Does every match of the rule start with one of its keywords? True when the
- * pattern is (optional leading lookbehinds) (optional `(?<secret>`) and then
- * literal characters of which a keyword (ASCII, two characters or more, as
- * the keyword pass finds them) is a prefix, with no alternation that could
- * start a match elsewhere. Conservative: anything it does not understand
- * answers false, and the pattern then runs over the whole text as before.
+ * Does every match of the rule start with one of its keywords? The check
+ * lists the pattern's openings: the literal text every match of each of its
+ * alternatives starts with (after leading lookbehinds), through groups that
+ * must occur (each of their alternatives in turn) and one character class
+ * that must occur (each of its characters). True when a keyword (ASCII, two
+ * characters or more, as the keyword pass finds them) starts every opening,
+ * ASCII case aside; a keyword that counts only in capitals
+ * (ProviderRule.capitalKeywords) must start it in capitals, in a pattern
+ * that is not case-insensitive. Conservative: anything the check does not
+ * understand ends an opening there, and a shorter opening only fails more
+ * keywords; the pattern then runs over the whole text as before.
  */
 export function startsWithKeyword(rule: ProviderRule): boolean {
   const src = rule.pattern.source;
-  let i = 0;
+  const caseless = rule.pattern.flags.includes("i");
+  const keywords = rule.keywords.filter((k) => k.length >= 2 && /^[\x00-\x7f]+$/.test(k));
+  const opensWith = (opening: string, k: string) => opening.toLowerCase().startsWith(k) && (!rule.capitalKeywords?.includes(k) || (!caseless && opening.startsWith(k.toUpperCase())));
+  const keyed = (opening: string) => keywords.some((k) => opensWith(opening, k));
+  const openings = openingsOf(src, 0, src.length, keyed);
+  return openings !== undefined && openings.length > 0 && openings.every(keyed);
+}
+
+/**
+ * The openings of the matches of src[from, to), each of its top-level
+ * alternatives in turn; undefined past MAX_OPENINGS. An opening that `enough`
+ * accepts is not lengthened.
+ */
+function openingsOf(src: string, from: number, to: number, enough: (opening: string) => boolean): string[] | undefined {
+  const out: string[] = [];
+  let start = from;
+  const ends: number[] = [];
+  for (const t of structure(src, from)) {
+    if (t.i >= to) break;
+    if (t.c === "|" && t.depth === 0) ends.push(t.i);
+  }
+  ends.push(to);
+  for (const end of ends) {
+    out.push(...sequenceOpenings(src, start, end, enough));
+    if (out.length > MAX_OPENINGS) return undefined;
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The openings of one alternative src[from, to) (no top-level `|`): its literal start, then one group or class it must pass. */
+function sequenceOpenings(src: string, from: number, to: number, enough: (opening: string) => boolean): string[] {
+  let i = from;
   while (src.startsWith("(?<!", i) || src.startsWith("(?<=", i)) {
     i = afterGroup(src, i);
-    if (i < 0) return false;
+    if (i < 0 || i > to) return [""];
   }
-  if (src.startsWith("(?<secret>", i)) i += "(?<secret>".length;
   let literal = "";
-  while (i < src.length) {
+  while (i < to) {
+    const c = src[i] as string;
+    if ((c === "(" || c === "[") && enough(literal)) return [literal];
+    if (c === "(") {
+      if (src.startsWith("(?=", i) || src.startsWith("(?!", i) || src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) return [literal];
+      const after = afterGroup(src, i);
+      if (after < 0 || after > to || !occursOnce(src, after)) return [literal];
+      const open = src.startsWith("(?:", i) ? i + 3 : src.startsWith("(?<", i) ? src.indexOf(">", i) + 1 : i + 1;
+      const inner = openingsOf(src, open, after - 1, (o) => enough(literal + o));
+      return inner ? inner.map((o) => literal + o) : [literal];
+    }
+    if (c === "[") {
+      const chars = classChars(src, i);
+      if (!chars || !occursOnce(src, chars.after)) return [literal];
+      return chars.list.map((ch) => literal + ch);
+    }
     let ch: string;
     let next: number;
-    if (src[i] === "\\") {
+    if (c === "\\") {
       const e = src[i + 1];
       // \d, \w, \s, \b, back-references, \u escapes: not a plain character.
-      if (e === undefined || /[A-Za-z0-9]/.test(e)) break;
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) return [literal];
       ch = e;
       next = i + 2;
-    } else if (META.includes(src[i] as string)) break;
+    } else if (META.includes(c)) return [literal];
     else {
-      ch = src[i] as string;
+      ch = c;
       next = i + 1;
     }
     // A character that a quantifier follows may be absent or repeated.
-    if (next < src.length && QUANTIFIER.includes(src[next] as string)) break;
+    if (next < src.length && QUANTIFIER.includes(src[next] as string)) return [literal];
     literal += ch;
     i = next;
   }
-  if (hasShallowAlternation(src, i)) return false;
-  const lower = literal.toLowerCase();
-  return rule.keywords.some((k) => k.length >= 2 && /^[\x00-\x7f]+$/.test(k) && lower.startsWith(k));
+  return [literal];
+}
+
+/** Does what ends at `at` occur at least once (no quantifier, `+`, or `{n` with n >= 1)? Lazy or not. */
+function occursOnce(src: string, at: number): boolean {
+  const q = src[at];
+  if (q === undefined || !QUANTIFIER.includes(q)) return true;
+  if (q === "+") return true;
+  return q === "{" && /^\{[1-9]/.test(src.slice(at, at + 3));
+}
+
+/**
+ * The characters of the class opening at `open` (plain characters, ranges of
+ * them, escaped punctuation, \d), and the index after it; undefined for a
+ * negated class, other escapes, or more than MAX_OPENINGS characters.
+ */
+function classChars(src: string, open: number): { list: string[]; after: number } | undefined {
+  const list: string[] = [];
+  let i = open + 1;
+  if (src[i] === "^") return undefined;
+  const one = (at: number): { ch: string; next: number } | undefined => {
+    if (src[at] !== "\\") return src[at] === undefined ? undefined : { ch: src[at] as string, next: at + 1 };
+    const e = src[at + 1];
+    return e === undefined || /[A-Za-z0-9]/.test(e) ? undefined : { ch: e, next: at + 2 };
+  };
+  while (i < src.length && src[i] !== "]") {
+    if (src.startsWith("\\d", i)) {
+      list.push(..."0123456789");
+      i += 2;
+      continue;
+    }
+    const lo = one(i);
+    if (!lo) return undefined;
+    if (src[lo.next] === "-" && src[lo.next + 1] !== "]") {
+      const hi = one(lo.next + 1);
+      if (!hi) return undefined;
+      for (let c = lo.ch.charCodeAt(0); c <= hi.ch.charCodeAt(0); c++) list.push(String.fromCharCode(c));
+      i = hi.next;
+    } else {
+      list.push(lo.ch);
+      i = lo.next;
+    }
+    if (list.length > MAX_OPENINGS) return undefined;
+  }
+  return i < src.length && list.length > 0 ? { list, after: i + 1 } : undefined;
 }
 
 /**
@@ -105,11 +201,6 @@ function afterGroup(src: string, start: number): number {
   return -1;
 }
 
-/** Is there a `|` from `from` on that is not inside a group opened after `from`? (Such a `|` lets a match start with something else.) */
-function hasShallowAlternation(src: string, from: number): boolean {
-  for (const t of structure(src, from)) if (t.c === "|" && t.depth <= 0) return true;
-  return false;
-}
 
 const COMPILED: readonly CompiledRule[] = PROVIDERS.map(compile);
 

@@ -25,10 +25,19 @@ describe("which rules run at keyword positions", () => {
     [/(?<![A-Za-z])AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/i, ["accountkey="], true],
     [/(?<secret>ya29\.[A-Za-z0-9_-]{50,2000})/, ["ya29."], true],
     [/(?<secret>tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})/, ["tvly-"], true],
-    // An alternation at the top, or around the literal, lets a match start elsewhere.
-    [/(?<secret>ntn_[A-Za-z0-9]{46}|secret_[A-Za-z0-9]{43})/, ["ntn_", "secret_"], false],
-    [/(?<secret>(?:AKIA|ASIA)[A-Z2-7]{16})/, ["akia", "asia"], false],
+    // Alternatives (at the top or in a group that must occur) each open with a keyword.
+    [/(?<secret>ntn_[A-Za-z0-9]{46}|secret_[A-Za-z0-9]{43})/, ["ntn_", "secret_"], true],
+    [/(?<secret>(?:AKIA|ASIA)[A-Z2-7]{16})/, ["akia", "asia"], true],
+    [/(?:datadog|dd_api)[\w.-]{0,40}?=(?<secret>[a-f0-9]{32})/i, ["datadog", "dd_api"], true],
+    // An alternative that does not lets a match start elsewhere.
     [/(?<secret>abc[0-9]{4})|xyz[0-9]{4}/, ["abc"], false],
+    [/(?<secret>(?:AKIA|ABCD)[A-Z2-7]{16})/, ["akia"], false],
+    // A class that must occur: each of its characters after the literal (SK0 ... SKf).
+    [/(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})/, [..."0123456789abcdef"].map((c) => `sk${c}`), true],
+    [/(?<secret>SK[0-9a-g]{32})/, [..."0123456789abcdef"].map((c) => `sk${c}`), false],
+    // A class or group that may be absent ends the opening.
+    [/(?<secret>SK[0-9a-f]*x)/, [..."0123456789abcdef"].map((c) => `sk${c}`), false],
+    [/(?<secret>(?:AKIA)?[A-Z2-7]{16})/, ["akia"], false],
     // A quantified last character may be absent: the literal is only "pa".
     [/(?<secret>pat?[A-Za-z0-9]{14})/, ["pat"], false],
     // The keyword is not where the match starts.
@@ -42,10 +51,17 @@ describe("which rules run at keyword positions", () => {
     expect(startsWithKeyword(rule(pattern, [...keywords]))).toBe(expected);
   });
 
+  it("a keyword that counts only in capitals opens a match only in a pattern that needs it in capitals", () => {
+    const capital = (pattern: RegExp): ProviderRule => ({ ...rule(pattern, ["akia"]), capitalKeywords: ["akia"] });
+    expect(startsWithKeyword(capital(/(?<secret>AKIA[A-Z2-7]{16})/))).toBe(true);
+    expect(startsWithKeyword(capital(/(?<secret>AKIA[A-Z2-7]{16})/i))).toBe(false);
+    expect(startsWithKeyword(capital(/(?<secret>akia[A-Z2-7]{16})/))).toBe(false);
+  });
+
   it("the catalog's prefixed token formats do (so the speed-up does not silently vanish)", () => {
     const anchored = new Set(PROVIDERS.filter(startsWithKeyword).map((r) => r.id));
-    for (const id of ["airtable-pat", "mailgun-api-key", "github-pat-classic", "jwt", "google-api-key", "npm-access-token"]) expect(anchored.has(id), id).toBe(true);
-    for (const id of ["notion-integration-token", "aws-access-key-id", "aws-secret-access-key", "twilio-api-key", "mailchimp-api-key", "private-key-pem"]) expect(anchored.has(id), id).toBe(false);
+    for (const id of ["airtable-pat", "mailgun-api-key", "github-pat-classic", "jwt", "google-api-key", "npm-access-token", "notion-integration-token", "aws-access-key-id", "twilio-api-key", "datadog-api-key", "mistral-api-key"]) expect(anchored.has(id), id).toBe(true);
+    for (const id of ["aws-secret-access-key", "mailchimp-api-key", "private-key-pem", "sentry-dsn", "exa-api-key"]) expect(anchored.has(id), id).toBe(false);
   });
 });
 
