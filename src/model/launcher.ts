@@ -64,7 +64,7 @@ function base(cmd: string): string {
  * Windows' `cmd /c npx ...` (the usual way to start npx from Claude Desktop or Cursor on
  * Windows) launches what follows `/c`.
  */
-function launchTokens(s: McpServer): ConfigValue[] {
+function launchTokens(s: Pick<McpServer, "command" | "args">): ConfigValue[] {
   if (!s.command) return [];
   let tokens = [s.command, ...s.args];
   if (s.args.length === 0 && /\s/.test(s.command.raw.trim())) {
@@ -144,7 +144,7 @@ function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
 }
 
 /** Every package or image a server's launch line (or `image` field) fetches. */
-export function launchedPackages(s: McpServer): Launched[] {
+export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image">): Launched[] {
   const out: Launched[] = [];
   if (s.image && s.image.ref.kind === "literal") out.push({ ecosystem: "image", spec: s.image.raw, ...imagePin(s.image.raw), value: s.image });
   const tokens = launchTokens(s);

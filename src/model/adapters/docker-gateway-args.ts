@@ -1,17 +1,41 @@
 /**
- * Client entries that launch the Docker MCP gateway (`command: docker,
- * args: [mcp, gateway, run, ...]`, catalog §20): the gateway's flags as
+ * Client entries and containers that run the Docker MCP gateway (catalog §20):
+ * `command: docker, args: [mcp, gateway, run, ...]`, or the gateway's own
+ * image (`docker run ... docker/mcp-gateway --servers=...`, a Kubernetes
+ * container of that image with its flags as `args`). The gateway's flags as
  * policy settings. Pure helpers; client adapters call them on their servers.
  */
+import { imagePin, launchedPackages } from "../launcher.js";
 import type { ConfigValue, McpServer, Policy, PolicySetting } from "../types.js";
 
-/** True when the server is `docker mcp gateway run ...`. */
-export function isDockerMcpGateway(server: Pick<McpServer, "command" | "args">): boolean {
+/** `docker/mcp-gateway` (Docker Hub, with or without the registry host): its entrypoint is `gateway run`. */
+const GATEWAY_IMAGE = /^(?:(?:docker\.io|index\.docker\.io)\/)?docker\/mcp-gateway$/i;
+
+type Launch = Pick<McpServer, "command" | "args"> & { readonly image?: ConfigValue | undefined };
+
+/**
+ * The gateway's own flags: what follows `mcp gateway run`, what follows the
+ * `docker/mcp-gateway` image of a `docker run`, or the args of a container of
+ * that image whose entrypoint is kept (no command). Undefined for other servers.
+ */
+export function dockerGatewayArgs(server: Launch): readonly ConfigValue[] | undefined {
   const cmd = server.command?.raw.replace(/\\/g, "/").split("/").pop()?.replace(/\.exe$/i, "");
-  if (cmd !== "docker") return false;
   const raws = server.args.map((a) => a.raw);
-  const i = raws.indexOf("mcp");
-  return i >= 0 && raws[i + 1] === "gateway" && raws[i + 2] === "run";
+  if (cmd === "docker") {
+    const i = raws.indexOf("mcp");
+    if (i >= 0 && raws[i + 1] === "gateway" && raws[i + 2] === "run") return server.args.slice(i + 3);
+  }
+  if (!server.command) return server.image && GATEWAY_IMAGE.test(imagePin(server.image.raw).name) ? server.args : undefined;
+  const at = launchedPackages(server)
+    .filter((l) => l.ecosystem === "image" && GATEWAY_IMAGE.test(l.name))
+    .map((l) => server.args.indexOf(l.value))
+    .find((i) => i >= 0);
+  return at === undefined ? undefined : server.args.slice(at + 1);
+}
+
+/** True when the server is the Docker MCP gateway (`docker mcp gateway run ...` or its image). */
+export function isDockerMcpGateway(server: Launch): boolean {
+  return dockerGatewayArgs(server) !== undefined;
 }
 
 interface Flag {
@@ -45,11 +69,12 @@ const isTrue = (v: string | undefined) => v === undefined || v === "true" || v =
 const isFalse = (v: string | undefined) => v === "false" || v === "0";
 
 /** Permissive `docker mcp gateway run` flags of one client server entry. */
-export function dockerGatewaySettings(server: Pick<McpServer, "command" | "args">): PolicySetting[] {
-  if (!isDockerMcpGateway(server)) return [];
+export function dockerGatewaySettings(server: Launch): PolicySetting[] {
+  const args = dockerGatewayArgs(server);
+  if (!args) return [];
   const out: PolicySetting[] = [];
   const add = (f: Flag, meaning: string) => out.push({ key: f.name, value: f.value ?? "true", loc: f.at.loc, effect: "permissive", meaning });
-  for (const f of flags(server.args)) {
+  for (const f of flags(args)) {
     if (f.name === "--enable-all-servers" && isTrue(f.value)) add(f, "every server of the catalog is enabled, not a named list");
     else if (f.name === "--allow-unauthenticated" && isTrue(f.value)) add(f, "HTTP transports accept calls without the gateway bearer token");
     else if (f.name === "--verify-signatures" && isFalse(f.value)) add(f, "signatures of Docker mcp/ images are not verified");
@@ -64,10 +89,11 @@ export function dockerGatewaySettings(server: Pick<McpServer, "command" | "args"
 
 /** The gateway entry as a policy: its settings and what decides which servers run. */
 export function dockerGatewayPolicy(server: McpServer): Policy | undefined {
-  if (!isDockerMcpGateway(server)) return undefined;
+  const args = dockerGatewayArgs(server);
+  if (!args) return undefined;
   const settings = dockerGatewaySettings(server);
   const all = settings.find((s) => s.key === "--enable-all-servers");
-  const list = flags(server.args).find((f) => f.name === "--servers");
+  const list = flags(args).find((f) => f.name === "--servers");
   const base = { id: `${server.id}#gateway`, client: "docker-mcp", kind: "gateway" as const, name: server.name, file: server.file, loc: server.loc, toolRules: [], settings, governs: [server.id] };
   if (all) return { ...base, defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)", defaultLoc: all.loc };
   if (list) return { ...base, defaultDecision: "deny", defaultReason: "--servers names the enabled servers (others are not started)", defaultLoc: list.at.loc };

@@ -56,3 +56,42 @@ describe("docker mcp gateway run flags (client entries)", () => {
     expect(dockerGatewaySettings(gateway(["run", "-i", "mcp/github"]))).toEqual([]);
   });
 });
+
+describe("the Docker MCP gateway run from its image", () => {
+  it("docker run ... docker/mcp-gateway <flags> (the usual Claude Desktop entry): the flags after the image are the gateway's", () => {
+    const args = ["run", "-i", "--rm", "-v", "/var/run/docker.sock:/var/run/docker.sock", "docker/mcp-gateway", "--catalog=/mcp/catalogs/docker-mcp.yaml", "--enable-all-servers", "--log-calls=false", "--transport=stdio"];
+    const text = JSON.stringify({ mcpServers: { "mcp-toolkit-gateway": { command: "docker", args } } }, null, 2);
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const s = r.model.servers[0];
+    if (!s) throw new Error("no server");
+    expect(isDockerMcpGateway(s)).toBe(true);
+    expect(dockerGatewaySettings(s).map((x) => `${x.key}=${x.value} ${x.loc.line}:${x.loc.column}`)).toEqual(["--enable-all-servers=true 13:9"]);
+    expect(dockerGatewayPolicy(s)).toMatchObject({ client: "docker-mcp", defaultDecision: "allow" });
+    expect(findingRows(r, ["missing-default-deny", "permissive-setting", "gateway-audit-off"])).toEqual(["missing-default-deny 13:9", "permissive-setting 13:9", "gateway-audit-off 14:9"]);
+    // docker's own flags before the image, and other images, are not the gateway's
+    const other = scanSources([{ path: ".mcp.json", text: JSON.stringify({ mcpServers: { gh: { command: "docker", args: ["run", "-i", "--rm", "ghcr.io/github/github-mcp-server", "--enable-all-servers"] } } }) }]).model.servers[0];
+    expect(other && isDockerMcpGateway(other)).toBe(false);
+  });
+
+  it("a Kubernetes container of docker/mcp-gateway: its args are the gateway's flags", () => {
+    const text = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: mcp-gateway }",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "      - name: gateway",
+      "        image: docker/mcp-gateway:v0.20.0",
+      "        args:",
+      "          - --transport=streaming",
+      "          - --servers=duckduckgo,fetch",
+      "          - --allow-unauthenticated",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/gateway.yaml", text }]);
+    expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision}`)).toEqual(["docker-mcp deny"]);
+    expect(findingRows(r, ["permissive-setting"])).toEqual(["permissive-setting 13:13"]);
+  });
+});

@@ -1,20 +1,14 @@
 /**
- * Docker MCP gateway launched from a client entry
- * (`docker mcp gateway run ...`): `--log-calls` defaults to true (the gateway
+ * Docker MCP gateway launched from a client entry (`docker mcp gateway run
+ * ...`) or run from its image: `--log-calls` defaults to true (the gateway
  * logs each tool call); `--log-calls=false` turns it off.
  */
-import type { ConfigValue, McpServer, PolicyAudit } from "../../types.js";
+import type { McpServer, PolicyAudit } from "../../types.js";
+import { dockerGatewayArgs } from "../docker-gateway-args.js";
 
-/** Is this server entry the Docker MCP gateway? */
-export function isDockerMcpGateway(s: Pick<McpServer, "command" | "args">): boolean {
-  const cmd = s.command?.raw.split(/[\\/]/).pop();
-  const a = s.args.map((v) => v.raw);
-  return (cmd === "docker" || cmd === "docker.exe") && a[0] === "mcp" && a[1] === "gateway" && a[2] === "run";
-}
-
-export function dockerGatewayAudit(s: Pick<McpServer, "command" | "args" | "loc">): PolicyAudit | undefined {
-  if (!isDockerMcpGateway(s)) return undefined;
-  const args: readonly ConfigValue[] = s.args;
+export function dockerGatewayAudit(s: Pick<McpServer, "command" | "args" | "loc" | "image">): PolicyAudit | undefined {
+  const args = dockerGatewayArgs(s);
+  if (!args) return undefined;
   for (let i = 0; i < args.length; i++) {
     const raw = args[i]?.raw ?? "";
     const m = /^--log-calls(?:=(.*))?$/.exec(raw);

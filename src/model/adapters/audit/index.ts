@@ -4,5 +4,5 @@ export { toolhiveAudit } from "./toolhive.js";
 export { kongAudit, kongPlugins, KONG_LOGGING_PLUGINS } from "./kong.js";
 export { contextforgeAudit } from "./contextforge.js";
 export { envoyAudit } from "./envoy.js";
-export { dockerGatewayAudit, isDockerMcpGateway } from "./docker-mcp.js";
+export { dockerGatewayAudit } from "./docker-mcp.js";
 export { agentgatewayUpstream, envoyBackendUpstream, librechatUpstream } from "./upstream.js";
