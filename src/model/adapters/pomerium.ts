@@ -2,13 +2,21 @@
  * Pomerium routes with `mcp:` (catalog §28). Pomerium denies a route unless a
  * PPL `allow` matches; `allow_public_unauthenticated_access` and
  * `allow_any_authenticated_user` open it wholesale. Tool limits are PPL
- * `mcp_tool` criteria (usually under `deny` with `not_in`).
+ * `mcp_tool` criteria (usually under `deny` with `not_in`). A route with
+ * `mcp: { client: {} }` fronts an application that calls MCP servers (it
+ * gets the user's token for them): it is not a server.
  */
 import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { value } from "../server-entry.js";
 import type { Credential, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, scalarCredential } from "./gateway-common.js";
+
+/** An MCP server route: `mcp: { server: ... }` (or a bare `mcp` block), not `mcp: { client: {} }`. */
+function isServerRoute(route: DocNode): boolean {
+  const mcp = get(route, "mcp");
+  return isObject(mcp) && (get(mcp, "server") !== undefined || get(mcp, "client") === undefined);
+}
 
 /** Sniff: a `routes` list with at least one `mcp` route. */
 export function isPomeriumConfig(docs: readonly DocNode[]): boolean {
@@ -26,8 +34,8 @@ export const pomeriumAdapter: Adapter = (input) => {
   const routes = get(input.docs[0], "routes");
   if (!isArray(routes)) return out;
   routes.items.forEach((route, i) => {
+    if (!isServerRoute(route)) return;
     const mcp = get(route, "mcp");
-    if (!isObject(mcp)) return;
     const path = `routes[${i}]`;
     const from = entry(route, "from");
     const name = str(from?.value) ?? path;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("Pomerium MCP routes", () => {
@@ -14,5 +15,33 @@ describe("Pomerium MCP routes", () => {
       { client: "pomerium", kind: "gateway", name: "https://github-mcp.acme.example", decision: "allow", at: "17:33", reason: "allow_any_authenticated_user is true (any user who can sign in to the identity provider may call every tool)" },
     ]);
     expect(findingRows(r)).toEqual(["missing-default-deny 17:33", "permissive-setting 17:33"]);
+  });
+});
+
+describe("Pomerium MCP client routes", () => {
+  it("a route with mcp: { client: {} } fronts an app that calls MCP servers: no server, no policy, no findings", () => {
+    const text = [
+      "routes:",
+      "  - from: https://chat.acme.example",
+      "    to: http://chat-app:3000",
+      "    mcp:",
+      "      client: {}",
+      "    policy:",
+      "      allow:",
+      "        and:",
+      "          - domain: { is: acme.example }",
+      "  - from: https://db-mcp.acme.example",
+      "    to: http://db-mcp:8080/mcp",
+      "    mcp:",
+      "      server: {}",
+      "    policy:",
+      "      - allow: { or: [ { email: { is: alice@acme.example } } ] }",
+      "      - deny: { and: [ { mcp_tool: { not_in: [list_tables] } } ] }",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "pomerium/config.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "pomerium", name: "https://db-mcp.acme.example", at: "10:11", transport: "http", url: "http://db-mcp:8080/mcp" }]);
+    expect(policyRows(r).map((p) => `${p.name} ${p.decision}`)).toEqual(["https://db-mcp.acme.example deny"]);
+    expect(r.findings.filter((f) => f.loc.line < 10).map((f) => f.ruleId)).toEqual([]);
   });
 });
