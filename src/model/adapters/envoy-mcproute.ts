@@ -3,10 +3,12 @@
  * a server; the route's `securityPolicy` is one gateway policy.
  * `authorization.defaultAction` defaults to Deny when an authorization block
  * exists; without any authorization block nothing filters tool calls.
+ * Access logs are not on the route: the caller passes the audit of an
+ * EnvoyProxy found beside it, if any.
  */
 import { entry, get, isArray, isObject, str, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type AdapterInput } from "../adapter.js";
-import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting } from "../types.js";
+import type { AdapterOutput, Credential, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, isResource, resourceHeader, gatewayServer, permissive, refCredential, scalarCredential, stringList } from "./gateway-common.js";
 import { envoyBackendUpstream } from "./audit/index.js";
 
@@ -14,7 +16,7 @@ export function isMcpRoute(doc: DocNode): boolean {
   return isResource(doc, "MCPRoute", /aigateway\.envoyproxy\.io/);
 }
 
-export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
+export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number, audit?: PolicyAudit): AdapterOutput {
   const out = emptyOutput();
   const { nameEntry, name: routeName, path: prefix, specEntry, spec } = resourceHeader(doc, "MCPRoute", docIndex);
   const settings: PolicySetting[] = [];
@@ -56,6 +58,7 @@ export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number
       settings,
       authn: authnKey ? { required: true, mode: authnKey.key, loc: locOf(input, authnKey.keySpan) } : { required: false, mode: "none", loc: anchor },
       governs: out.servers.map((s) => s.id),
+      audit,
     }),
   );
   return out;

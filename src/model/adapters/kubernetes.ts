@@ -9,6 +9,7 @@ import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../pa
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import { argCredentials, argFacts, isBroadPath, value } from "../server-entry.js";
 import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
+import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, listValues } from "./gateway-common.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
@@ -45,15 +46,18 @@ export function isMcpManifest(docs: readonly DocNode[]): boolean {
   return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isMcpWorkload(d));
 }
 
-export const kubernetesManifestsAdapter: Adapter = (input) =>
-  mergeOutputs(
+export const kubernetesManifestsAdapter: Adapter = (input) => {
+  // Envoy access logs live on the EnvoyProxy resource: one in the same file is the proxy its MCPRoutes run on.
+  const envoyLog = input.docs.map((d) => envoyAudit(input, d)).find((a) => a !== undefined);
+  return mergeOutputs(
     input.docs.map((doc, i) => {
-      if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i);
+      if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i, envoyLog);
       if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i);
       if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
       return emptyOutput();
     }),
   );
+};
 
 function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
   const out = emptyOutput();

@@ -3,10 +3,10 @@ import { agentgatewayRoute } from "../example-configs.js";
 import { dockerGatewayAudit } from "../../model/adapters/audit/docker-mcp.js";
 
 /*
- * Reads `Policy.audit` (set by the agentgateway, ToolHive, Kong and
- * ContextForge adapters through `src/model/adapters/audit/*`) and the Docker
- * MCP gateway flags in client entries. Envoy's access logs live on an
- * `EnvoyProxy` resource, which no MCP format claims: an MCPRoute cannot tell.
+ * Reads `Policy.audit` (set by the agentgateway, ToolHive, Kong,
+ * ContextForge and Envoy adapters through `src/model/adapters/audit/*`) and
+ * the Docker MCP gateway flags in client entries. Envoy's access logs live on
+ * an `EnvoyProxy` resource: an MCPRoute tells only when one sits in its file.
  */
 export default defineRule({
   id: "gateway-audit-off",
@@ -14,12 +14,12 @@ export default defineRule({
     title: "Gateway keeps no audit trail of MCP calls",
     name: "GatewayAuditOff",
     description:
-      "A gateway that brokers MCP calls turns off, or never configures, the access or audit log that would record who called which tool and what was decided (agentgateway without an access log or tracing, ToolHive without `spec.audit.enabled`, Kong AI MCP Proxy without `log_audits` or a logging plugin, ContextForge with its audit trail off, the Docker MCP gateway with `--log-calls=false`). Without that record nobody can answer after an incident who did what through the agent.",
+      "A gateway that brokers MCP calls turns off, or never configures, the access or audit log that would record who called which tool and what was decided (agentgateway without an access log or tracing, ToolHive without `spec.audit.enabled`, Kong AI MCP Proxy without `log_audits` or a logging plugin, ContextForge with its audit trail off, the Docker MCP gateway with `--log-calls=false`, an Envoy AI Gateway `EnvoyProxy` beside the MCPRoute with no or disabled `spec.telemetry.accessLog`). Without that record nobody can answer after an incident who did what through the agent.",
     category: "missing-audit",
     level: "warning",
     precision: "high",
     securitySeverity: 5.0,
-    help: "Turn the gateway's audit record on and make it carry the caller's identity, the tool and the decision: agentgateway `frontendPolicies.accessLog` (add `jwt.sub` and `mcp.tool.name`) or `config.tracing.otlpEndpoint`; ToolHive `spec.audit.enabled: true`; Kong `config.logging.log_audits: true` plus a logging plugin (`http-log`, `file-log` ...); ContextForge `AUDIT_TRAIL_ENABLED=true`; Docker MCP gateway: drop `--log-calls=false`. Ship the records to central storage that the gateway cannot rewrite.",
+    help: "Turn the gateway's audit record on and make it carry the caller's identity, the tool and the decision: agentgateway `frontendPolicies.accessLog` (add `jwt.sub` and `mcp.tool.name`) or `config.tracing.otlpEndpoint`; ToolHive `spec.audit.enabled: true`; Kong `config.logging.log_audits: true` plus a logging plugin (`http-log`, `file-log` ...); ContextForge `AUDIT_TRAIL_ENABLED=true`; Docker MCP gateway: drop `--log-calls=false`; Envoy: `EnvoyProxy` `spec.telemetry.accessLog` with the MCP fields (`mcp_method`, `mcp_backend`) and the caller. Ship the records to central storage that the gateway cannot rewrite.",
     cwe: ["CWE-778"],
     frameworks: ["nist-csf/PR.PS-04", "nist-csf/DE.CM-03"],
     references: [
@@ -94,6 +94,25 @@ plugins:
         expect: { line: 9, column: 64 },
       },
       { file: "deploy/.env", code: `HOST=0.0.0.0\nAUTH_REQUIRED=true\nMCPGATEWAY_UI_ENABLED=false\nAUDIT_TRAIL_ENABLED=false\n`, expect: { line: 4, column: 21 } },
+      {
+        // The EnvoyProxy beside the route turns its access log off.
+        file: "k8s/mcp-route.yaml",
+        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: notes }
+spec:
+  parentRefs: [{ name: ai-gw }]
+  backendRefs: [{ name: notes, toolSelector: { include: [search_notes] } }]
+---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: EnvoyProxy
+metadata: { name: ai-gw }
+spec:
+  telemetry:
+    accessLog: { disable: true }
+`,
+        expect: { line: 13, column: 27 },
+      },
     ],
     good: [
       {
@@ -121,6 +140,26 @@ spec:
       {
         file: ".mcp.json",
         code: `{ "mcpServers": { "MCP_DOCKER": { "command": "docker", "args": ["mcp", "gateway", "run", "--log-calls=true"] } } }
+`,
+      },
+      {
+        file: "k8s/mcp-route.yaml",
+        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: notes }
+spec:
+  parentRefs: [{ name: ai-gw }]
+  backendRefs: [{ name: notes, toolSelector: { include: [search_notes] } }]
+---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: EnvoyProxy
+metadata: { name: ai-gw }
+spec:
+  telemetry:
+    accessLog:
+      settings:
+      - format: { type: JSON, json: { mcp_method: "%DYNAMIC_METADATA(io.envoy.ai_gateway:mcp_method)%" } }
+        sinks: [{ type: File, file: { path: /dev/stdout } }]
 `,
       },
     ],

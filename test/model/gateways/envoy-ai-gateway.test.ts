@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
@@ -45,5 +46,31 @@ describe("Envoy AI Gateway MCPRoute", () => {
     expect(hits.map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["8:25"]);
     expect(hits[0]?.message).toContain("'github' (envoy-ai-gateway)");
     expect(hits[0]?.message).not.toContain(token);
+  });
+});
+
+describe("Envoy AI Gateway access logs beside the MCPRoute", () => {
+  const route = "apiVersion: aigateway.envoyproxy.io/v1alpha1\nkind: MCPRoute\nmetadata: { name: mcp-route }\nspec:\n  parentRefs: [{ name: aigw-run }]\n  backendRefs:\n  - name: context7\n    path: /mcp\n";
+  const proxy = (telemetry: string) => `---\napiVersion: gateway.envoyproxy.io/v1alpha1\nkind: EnvoyProxy\nmetadata: { name: envoy-ai-gateway }\nspec:\n${telemetry}`;
+  const traceability = (text: string) => {
+    const r = scanSources([{ path: "k8s/mcp.yaml", text }]);
+    const server = r.model.servers[0];
+    return { audit: r.model.policies[0]?.audit, verdict: server && verdictOf(r.model, server).traceability.value, findings: findingRows(r, ["gateway-audit-off"]) };
+  };
+
+  it("an EnvoyProxy in the same file with spec.telemetry.accessLog: the route's calls are logged", () => {
+    const t = traceability(route + proxy("  telemetry:\n    accessLog:\n      settings:\n      - sinks: [{ type: File, file: { path: /dev/stdout } }]\n"));
+    expect(t.audit).toMatchObject({ configured: true, key: "spec.telemetry.accessLog", loc: { line: 15 } });
+    expect(t.verdict).toBe("audit-configured");
+    expect(t.findings).toEqual([]);
+  });
+
+  it("an EnvoyProxy with accessLog.disable: true is reported; no EnvoyProxy leaves it unknown", () => {
+    const off = traceability(route + proxy("  telemetry:\n    accessLog:\n      disable: true\n"));
+    expect(off.verdict).toBe("absent");
+    expect(off.findings).toEqual(["gateway-audit-off 16:16"]);
+    const alone = traceability(route);
+    expect(alone.audit).toBeUndefined();
+    expect(alone.verdict).toBe("unknown");
   });
 });
