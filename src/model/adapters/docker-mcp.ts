@@ -1,7 +1,8 @@
 /**
  * Docker MCP Toolkit catalogs (catalog §20): `registry: { <server>: entry }`
  * in `~/.docker/mcp/catalogs/*.yaml` (and custom catalogs). Entries run as
- * containers (`image`) or are remotes (`remote.url`). Secrets are named and
+ * containers (`image`) or are remotes (`remote.url`, or the deprecated
+ * `sseEndpoint` that catalogs still carry). Secrets are named and
  * resolved by Docker Desktop: references, never values. Network egress is
  * open unless `disableNetwork` or `allowHosts` narrows it.
  */
@@ -11,10 +12,10 @@ import { isBroadPath, namedValues, value } from "../server-entry.js";
 import type { Credential, McpServer, ServerFact, Transport } from "../types.js";
 import { gatewayServer, listValues, refCredential } from "./gateway-common.js";
 
-/** Sniff: a `registry` map whose entries carry `image` or `remote`. */
+/** Sniff: a `registry` map whose entries carry `image`, `remote` or `sseEndpoint`. */
 export function isDockerCatalog(docs: readonly DocNode[]): boolean {
   const reg = get(docs[0], "registry");
-  return isObject(reg) && reg.entries.some((e) => get(e.value, "image") !== undefined || isObject(get(e.value, "remote")));
+  return isObject(reg) && reg.entries.some((e) => get(e.value, "image") !== undefined || isObject(get(e.value, "remote")) || str(get(e.value, "sseEndpoint")) !== undefined);
 }
 
 export const dockerCatalogAdapter: Adapter = (input) => {
@@ -31,7 +32,9 @@ export const dockerCatalogAdapter: Adapter = (input) => {
 function catalogEntry(input: AdapterInput, name: string, nameSpan: { start: number; end: number }, n: DocNode): McpServer | undefined {
   const image = value(input, get(n, "image"));
   const remote = get(n, "remote");
-  if (!image && !isObject(remote)) return undefined;
+  // `sseEndpoint: https://...` is the older spelling of a remote SSE server (still read by the gateway).
+  const sse = isObject(remote) ? undefined : value(input, get(n, "sseEndpoint"));
+  if (!image && !isObject(remote) && !sse) return undefined;
   const credentials: Credential[] = [];
   const secrets = get(n, "secrets");
   if (isArray(secrets)) {
@@ -55,7 +58,7 @@ function catalogEntry(input: AdapterInput, name: string, nameSpan: { start: numb
     }
   }
   const t = str(get(remote, "transport_type"));
-  const transport: Transport = !isObject(remote) ? "container" : t === "sse" ? "sse" : "http";
+  const transport: Transport = sse ? "sse" : !isObject(remote) ? "container" : t === "sse" ? "sse" : "http";
   return gatewayServer(input, {
     name,
     path: `registry.${name}`,
@@ -63,7 +66,7 @@ function catalogEntry(input: AdapterInput, name: string, nameSpan: { start: numb
     transport,
     image,
     args,
-    url: value(input, get(remote, "url")),
+    url: sse ?? value(input, get(remote, "url")),
     env: namedValues(input, get(n, "env")),
     headers: namedValues(input, get(remote, "headers")),
     credentials,

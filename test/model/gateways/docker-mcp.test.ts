@@ -27,6 +27,16 @@ describe("Docker MCP catalog", () => {
   });
 });
 
+describe("Docker MCP catalog remotes written with sseEndpoint", () => {
+  it("the deprecated sseEndpoint (docker/mcp-gateway examples/remote_mcp) is a remote SSE server, also when it is the catalog's only kind of entry", () => {
+    const text = "version: 2\nname: my-catalog\nregistry:\n  gitmcpmoby:\n    description: Connect to the moby repo.\n    title: GitMCP\n    sseEndpoint: \"http://gitmcp.io/moby/moby\"\n";
+    const r = scanSources([{ path: "catalogs/remote.yaml", text }]);
+    expect(r.model.files[0]?.format).toBe("docker-mcp-catalog-file");
+    expect(serverRows(r)).toEqual([{ client: "docker-mcp", name: "gitmcpmoby", at: "4:3", transport: "sse", url: "http://gitmcp.io/moby/moby" }]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toContain("plain-http-remote 7:18");
+  });
+});
+
 describe("docker mcp gateway run flags (client entries)", () => {
   const gateway = (args: string[]) => {
     const text = JSON.stringify({ mcpServers: { MCP_DOCKER: { command: "docker", args } } }, null, 2);
