@@ -1,14 +1,16 @@
 /**
  * ToolHive (catalog §22): permission profiles (JSON), Cedar authz configs
- * (`type: cedarv1`, JSON or YAML) and the `MCPServer` CRD.
+ * (`type: cedarv1`, JSON or YAML), the `MCPServer` CRD and the
+ * `MCPRemoteProxy` CRD (a proxy with the same authn/authz/audit in front of a
+ * remote server at `spec.remoteURL`).
  * Cedar denies what no `permit` matches; a profile's egress is open only with
  * `insecure_allow_all`; the CRD's built-in `network` profile opens egress.
  */
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
-import { isBroadPath, value } from "../server-entry.js";
-import type { AdapterOutput, Credential, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
+import { isBroadPath, namedValues, value } from "../server-entry.js";
+import type { AdapterOutput, Credential, NamedValue, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
 import { toolhiveAudit } from "./audit/index.js";
 
@@ -109,14 +111,38 @@ export function cedarDefault(input: AdapterInput, policies: DocEntry | undefined
   return { defaultDecision: "deny", defaultReason: "Cedar denies calls that no permit policy matches", defaultLoc: loc, toolRules };
 }
 
+const TOOLHIVE_KINDS = ["MCPServer", "MCPRemoteProxy"] as const;
+
+/** `kind: MCPServer` or `kind: MCPRemoteProxy` of toolhive.stacklok.dev. */
 export function isToolhiveMcpServer(doc: DocNode): boolean {
-  return isResource(doc, "MCPServer", /toolhive\.stacklok\.dev/);
+  return TOOLHIVE_KINDS.some((kind) => isResource(doc, kind, /toolhive\.stacklok\.dev/));
 }
 
-/** `kind: MCPServer` (toolhive.stacklok.dev): one server plus its authz policy. */
+/** A remote proxy's target: `spec.remoteURL` (`remoteUrl` in some operator versions). */
+function remoteUrl(input: AdapterInput, spec: DocNode | undefined) {
+  return value(input, get(spec, "remoteURL") ?? get(spec, "remoteUrl"));
+}
+
+/** `headerForward`: plaintext headers (literals) and headers read from Secrets (references). */
+function forwardedHeaders(input: AdapterInput, spec: DocNode | undefined): { headers: NamedValue[]; refs: Credential[] } {
+  const fwd = get(spec, "headerForward");
+  const refs: Credential[] = [];
+  const fromSecret = get(fwd, "addHeadersFromSecret");
+  if (isArray(fromSecret)) {
+    for (const h of fromSecret.items) {
+      const secret = get(h, "valueSecretRef");
+      const ref = `${str(get(secret, "name")) ?? "?"}/${str(get(secret, "key")) ?? "?"}`;
+      refs.push(refCredential(str(get(h, "headerName")) ?? ref, { kind: "secretStore", name: ref }, locOf(input, h.span), "header"));
+    }
+  }
+  return { headers: namedValues(input, get(fwd, "addPlaintextHeaders")), refs };
+}
+
+/** `kind: MCPServer` / `MCPRemoteProxy` (toolhive.stacklok.dev): one server plus its authz policy. */
 export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
   const out = emptyOutput();
-  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, "MCPServer", docIndex);
+  const kind = str(get(doc, "kind")) === "MCPRemoteProxy" ? "MCPRemoteProxy" : "MCPServer";
+  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, kind, docIndex);
   const nameSpan = nameEntry?.value.span ?? doc.span;
   const args = listValues(input, get(spec, "args"));
   const { env } = kubeEnv(input, get(spec, "env"));
@@ -135,14 +161,19 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
     facts.push({ kind: "egress-open", detail: "permissionProfile 'network' allows every outbound host (insecure_allow_all)", loc: locOf(input, profileName.value.span) });
   }
   const transport = str(get(spec, "transport"));
+  const remote = kind === "MCPRemoteProxy";
+  const forwarded = remote ? forwardedHeaders(input, spec) : { headers: [], refs: [] };
+  credentials.push(...forwarded.refs);
   const server = gatewayServer(input, {
     name,
     path,
     nameSpan,
-    transport: transport === "stdio" || transport === undefined ? "container" : transport === "sse" ? "sse" : "http",
+    transport: transport === "sse" ? "sse" : remote ? "http" : transport === "stdio" || transport === undefined ? "container" : "http",
     image: value(input, get(spec, "image")),
+    url: remote ? remoteUrl(input, spec) : undefined,
     args,
     env,
+    headers: forwarded.headers,
     credentials,
     facts,
   });

@@ -60,3 +60,39 @@ describe("ToolHive", () => {
     expect(r.model.files[0]?.format).toBe("text");
   });
 });
+
+describe("ToolHive MCPRemoteProxy", () => {
+  it("the proxied remote is a server (URL, forwarded headers) governed by the proxy's authz, authn and audit", () => {
+    const key = "kq8Zr2vT" + "5yB1nM4kW7pL0sD3";
+    const text = [
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: MCPRemoteProxy",
+      "metadata:",
+      "  name: api-proxy",
+      "spec:",
+      '  remoteURL: "https://mcp.example.com/api"',
+      "  transport: streamable-http",
+      "  oidcConfig:",
+      "    type: inline",
+      "    inline: { issuer: https://auth.example.com, audience: mcp-api }",
+      "  headerForward:",
+      "    addPlaintextHeaders:",
+      `      X-API-Key: "${key}"`,
+      "    addHeadersFromSecret:",
+      "      - headerName: Authorization",
+      "        valueSecretRef: { name: upstream-token, key: token }",
+      "  audit: { enabled: true }",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/proxy.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "toolhive", name: "api-proxy", at: "4:9", transport: "http", url: "https://mcp.example.com/api" }]);
+    expect(credentialRows(r, "api-proxy")).toEqual([
+      { key: "X-API-Key", ref: "literal", line: 13 },
+      { key: "Authorization", ref: "secretStore:upstream-token/token", line: 15 },
+    ]);
+    expect(policyRows(r)).toEqual([{ client: "toolhive", kind: "authz", name: "api-proxy", decision: "allow", at: "5:1", reason: "no authzConfig or authzConfigRef (every tool call is allowed)" }]);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: true });
+    expect(r.model.policies[0]?.audit).toMatchObject({ configured: true });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["missing-default-deny 5:1", "hardcoded-secret 13:19"]);
+  });
+});
