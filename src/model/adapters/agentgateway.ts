@@ -1,6 +1,8 @@
 /**
  * agentgateway (catalog §21): the simple form `mcp: { policies, targets }` and
  * the full form `binds[].listeners[].routes[] { policies, backends[].mcp.targets[] }`.
+ * A route backend may also name a top-level backend (`backend: shared-mcp`
+ * with `backends: [{ name: shared-mcp, mcp: { targets } }]` at the root).
  * Each route (or the simple `mcp` block) is one gateway policy; each target a server.
  *
  * mcpAuthorization semantics (agentgateway `http/authorization.rs`): no rules
@@ -37,6 +39,13 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
   }
   const binds = get(doc, "binds");
   if (!isArray(binds)) return out;
+  // Top-level named backends, which route backends reference by `backend: <name>`.
+  const named = new Map<string, { node: DocNode; path: string }>();
+  const top = get(doc, "backends");
+  if (isArray(top)) top.items.forEach((b, j) => {
+    const name = str(get(b, "name"));
+    if (name !== undefined && !named.has(name)) named.set(name, { node: b, path: `backends[${j}]` });
+  });
   binds.items.forEach((bind, b) => {
     const listeners = get(bind, "listeners");
     if (!isArray(listeners)) return;
@@ -49,8 +58,10 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
         const servers: McpServer[] = [];
         const backendPolicies: DocNode[] = [];
         if (isArray(backends)) {
-          backends.items.forEach((backend, k) => {
-            const own = targets(input, get(backend, "mcp", "targets"), `${path}.backends[${k}].mcp.targets`);
+          backends.items.forEach((inline, k) => {
+            const ref = named.get(str(get(inline, "backend")) ?? "");
+            const backend = ref?.node ?? inline;
+            const own = targets(input, get(backend, "mcp", "targets"), `${ref?.path ?? `${path}.backends[${k}]`}.mcp.targets`);
             const bp = get(backend, "policies");
             if (bp) {
               backendPolicies.push(backend);
@@ -104,7 +115,8 @@ function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
   const sharedCred = shared ? backendKey(input, shared) : undefined;
   const sharedUpstream = shared ? agentgatewayUpstream(input, shared) : undefined;
   const servers = r.servers.map((s) => withUpstream(sharedCred ? withCredential(s, sharedCred) : s, sharedUpstream));
-  out.servers.push(...servers);
+  // A named backend used by several routes is one server, governed by each route.
+  out.servers.push(...servers.filter((s) => !out.servers.some((o) => o.id === s.id)));
 
   const settings: PolicySetting[] = [];
   for (const p of policiesEntries) settings.push(...authSettings(input, p.value));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 describe("agentgateway", () => {
@@ -66,5 +67,39 @@ describe("agentgateway", () => {
     expect(json.model.policies[0]?.defaultDecision).toBe("allow");
     const other = scanSources([{ path: "conf/app.yaml", text: "mcp:\n  enabled: true\n" }]);
     expect(other.model.files[0]?.format).toBe("text");
+  });
+});
+
+describe("agentgateway top-level named backends", () => {
+  it("a route backend written 'backend: <name>' uses the top-level backend of that name: its targets are servers, once, governed by every route that names it", () => {
+    const text = [
+      "backends:",
+      "- name: shared-mcp",
+      "  mcp:",
+      "    targets:",
+      "    - name: everything",
+      "      stdio:",
+      "        cmd: npx",
+      '        args: ["@modelcontextprotocol/server-everything@2025.9.1"]',
+      "binds:",
+      "- port: 3000",
+      "  listeners:",
+      "  - routes:",
+      "    - name: open",
+      "      backends:",
+      "      - backend: shared-mcp",
+      "    - name: narrow",
+      "      policies:",
+      "        mcpAuthorization:",
+      "          rules: ['mcp.tool.name == \"echo\"']",
+      "      backends:",
+      "      - backend: shared-mcp",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "agentgateway/config.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "agentgateway", name: "everything", at: "5:13", transport: "stdio", command: "npx" }]);
+    const id = r.model.servers[0]?.id;
+    expect(r.model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.governs.join(",") === id}`)).toEqual(["open allow true", "narrow deny true"]);
+    expect(findingRows(r, ["missing-default-deny"])).toEqual(["missing-default-deny 13:7"]);
   });
 });
