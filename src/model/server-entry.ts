@@ -234,7 +234,7 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
     credentials,
     tools: { ...tools, grants },
     enabled,
-    facts: [...argFacts(args), ...scopeFacts({ env, headers, ...(url ? { url } : {}) })],
+    facts: withReadOnlyScope([...argFacts(args), ...scopeFacts({ env, headers, ...(url ? { url } : {}) })], { args, env, headers, url }),
     ...(upstreamIdentity ? { upstreamIdentity } : {}),
   };
 }
@@ -438,6 +438,27 @@ export function scopeFacts(s: { readonly env: readonly NamedValue[]; readonly he
   const url = s.url?.raw ?? "";
   if (/^https?:\/\/api\.githubcopilot\.com\/mcp\/x\/all\/?(?:[?#]|$)/i.test(url)) facts.push({ kind: "all-toolsets", detail: "the remote GitHub server's /x/all (every toolset, not read-only)", loc: (s.url as ConfigValue).loc });
   return facts;
+}
+
+const TRUE = /^(1|true)$/i;
+
+/**
+ * Does the GitHub server run read-only? `--read-only` (or `GITHUB_READ_ONLY=1`
+ * passed as a docker `-e`), `GITHUB_READ_ONLY` in its environment, the remote
+ * server's `X-MCP-Readonly` header or a `/readonly` URL. Read-only wins over
+ * the toolsets, so every toolset is then read tools only.
+ */
+function githubReadOnly(s: { readonly args: readonly ConfigValue[]; readonly env: readonly NamedValue[]; readonly headers?: readonly NamedValue[]; readonly url?: ConfigValue | undefined }): boolean {
+  const on = (v: ConfigValue) => v.ref.kind === "literal" && TRUE.test(v.raw.trim());
+  if (s.args.some((a) => /^--read-only(=(1|true))?$/i.test(a.raw) || /^GITHUB_READ_ONLY=(1|true)$/i.test(a.raw))) return true;
+  if (s.env.some((v) => v.key === "GITHUB_READ_ONLY" && on(v))) return true;
+  if ((s.headers ?? []).some((v) => v.key.toLowerCase() === "x-mcp-readonly" && on(v))) return true;
+  return /^https?:\/\/api\.githubcopilot\.com\/mcp\/(?:.*\/)?readonly\/?(?:[?#]|$)/i.test(s.url?.raw ?? "");
+}
+
+/** A server's facts without the every-toolset ones when the GitHub server runs read-only. */
+export function withReadOnlyScope(facts: readonly ServerFact[], s: Parameters<typeof githubReadOnly>[0]): ServerFact[] {
+  return githubReadOnly(s) ? facts.filter((f) => f.kind !== "all-toolsets") : [...facts];
 }
 
 /** Drops trailing `/` and `\\` with a loop: `/[\\/]+$/` is quadratic on long runs of slashes. */

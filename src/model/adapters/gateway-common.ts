@@ -6,7 +6,7 @@
 import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { locOf, type AdapterInput } from "../adapter.js";
 import type { Loc, Span } from "../location.js";
-import { namedValues, scopeFacts, value } from "../server-entry.js";
+import { namedValues, scopeFacts, value, withReadOnlyScope } from "../server-entry.js";
 import type { ConfigValue, Credential, Decision, McpServer, NamedValue, Policy, PolicyKind, PolicySetting, ServerFact, Transport } from "../types.js";
 
 /** Where a key's scalar value sits, or the key itself when its value is a block. */
@@ -57,7 +57,7 @@ export function gatewayServer(input: AdapterInput, s: ServerInit): McpServer {
     tools: { ...(s.include ? { include: s.include } : {}), grants: [] },
     enabled: true,
     ...(s.image ? { image: s.image } : {}),
-    facts: [...(s.facts ?? []), ...scopeFacts({ env, headers, ...(s.url ? { url: s.url } : {}) })],
+    facts: withReadOnlyScope([...(s.facts ?? []), ...scopeFacts({ env, headers, ...(s.url ? { url: s.url } : {}) })], { args: s.args ?? [], env, headers, url: s.url }),
   };
 }
 

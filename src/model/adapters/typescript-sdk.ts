@@ -9,7 +9,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { classifyKey } from "../../secrets/keys.js";
-import { argFacts, launchCredentials, scopeFacts } from "../server-entry.js";
+import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
@@ -95,7 +95,7 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     credentials,
     tools: { grants: [] },
     enabled: true,
-    facts: [...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })],
+    facts: withReadOnlyScope([...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })], { args, env: env.values, headers: headers.values, url }),
   };
 }
 

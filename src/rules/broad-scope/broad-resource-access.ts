@@ -96,6 +96,11 @@ const transport = new StdioClientTransport({ command: "uvx", args: ["acme-notes-
         code: `{ "servers": { "gh-ro": { "type": "http", "url": "https://api.githubcopilot.com/mcp/x/all/readonly" },\n  "gh-issues": { "type": "http", "url": "https://api.githubcopilot.com/mcp/x/issues", "headers": { "X-MCP-Toolsets": "issues,repos" } } } }\n`,
       },
       {
+        // Every toolset, but read-only (--read-only wins over the toolsets: read tools only).
+        file: ".mcp.json",
+        code: `{ "mcpServers": { "github": { "command": "github-mcp-server", "args": ["stdio", "--toolsets=all", "--read-only"],\n  "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PAT}" } } } }\n`,
+      },
+      {
         file: "src/agent.ts",
         code: `import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 
