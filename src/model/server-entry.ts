@@ -408,6 +408,7 @@ export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
       const spec = raws[i + 1] as string;
       const host = r === "--mount" ? (/(?:source|src)=([^,]+)/.exec(spec)?.[1] ?? "") : spec.split(":")[0] ?? "";
       if (isBroadPath(host)) facts.push({ kind: "host-mount", detail: `host mount of ${host}`, loc: at(i + 1) });
+      else if (isCredentialFolder(host)) facts.push({ kind: "host-mount", detail: `host mount of ${host} (a folder of credentials)`, loc: at(i + 1) });
     }
     if (/^--tools(=|$)/.test(r) && (r === "--tools=all" || raws[i + 1] === "all")) facts.push({ kind: "all-toolsets", detail: "--tools all", loc: at(i) });
     if (/^--toolsets(=|$)/.test(r) && (r === "--toolsets=all" || raws[i + 1] === "all")) facts.push({ kind: "all-toolsets", detail: "--toolsets all", loc: at(i) });
@@ -417,7 +418,9 @@ export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
   if (fsIdx >= 0) {
     for (let i = fsIdx + 1; i < raws.length; i++) {
       const r = raws[i] as string;
-      if (!r.startsWith("-") && isBroadPath(r)) facts.push({ kind: "root-filesystem", detail: `filesystem server rooted at ${r}`, loc: at(i) });
+      if (r.startsWith("-")) continue;
+      if (isBroadPath(r)) facts.push({ kind: "root-filesystem", detail: `filesystem server rooted at ${r}`, loc: at(i) });
+      else if (isCredentialFolder(r)) facts.push({ kind: "root-filesystem", detail: `filesystem server given ${r} (a folder of credentials)`, loc: at(i) });
     }
   }
   return facts;
@@ -466,6 +469,11 @@ function trimTrailingSlashes(s: string): string {
   let end = s.length;
   while (end > 0 && (s[end - 1] === "/" || s[end - 1] === "\\")) end--;
   return s.slice(0, end);
+}
+
+/** A folder that holds credentials: `~/.ssh`, `~/.aws`, `~/.gnupg`, `~/.kube`, `~/.azure`, `~/.config/gcloud` (or inside one). */
+export function isCredentialFolder(p: string): boolean {
+  return /(^|[\\/])(\.ssh|\.aws|\.gnupg|\.kube|\.azure|\.config[\\/]gcloud)([\\/]|$)/i.test(p.trim());
 }
 
 /** `/`, a drive root, or a home folder. */

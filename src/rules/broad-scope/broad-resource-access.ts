@@ -6,7 +6,7 @@ export default defineRule({
     title: "MCP server with over-wide resource access",
     name: "BroadResourceAccess",
     description:
-      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder, a container run `--privileged`, with the host network or a host mount of `/` or home, the GitHub server with every toolset, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
+      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder or given a folder of credentials (`~/.ssh`, `~/.aws`, `~/.kube` ...), a container run `--privileged`, with the host network or a host mount of `/`, home or such a folder, the GitHub server with every toolset and not read-only, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
