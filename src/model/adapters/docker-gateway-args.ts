@@ -95,6 +95,13 @@ export function dockerGatewayPolicy(server: McpServer): Policy | undefined {
   const all = settings.find((s) => s.key === "--enable-all-servers");
   const list = flags(args).find((f) => f.name === "--servers");
   const base = { id: `${server.id}#gateway`, client: "docker-mcp", kind: "gateway" as const, name: server.name, file: server.file, loc: server.loc, toolRules: [], settings, governs: [server.id] };
+  // Over a network transport the gateway asks every caller for its bearer token, unless told not to
+  // (over stdio, the default, the flag changes nothing): then it fails open to whoever reaches the port.
+  const unauthenticated = settings.find((s) => s.key === "--allow-unauthenticated");
+  const transport = flags(args).find((f) => f.name === "--transport")?.value?.toLowerCase();
+  if (unauthenticated && transport !== undefined && transport !== "stdio") {
+    return { ...base, defaultDecision: "allow", defaultReason: `--allow-unauthenticated with --transport=${transport} (any caller that reaches the port calls the gateway's tools without a token)`, defaultLoc: unauthenticated.loc, authn: { required: false, mode: "none", loc: unauthenticated.loc } };
+  }
   if (all) return { ...base, defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)", defaultLoc: all.loc };
   if (list) return { ...base, defaultDecision: "deny", defaultReason: "--servers names the enabled servers (others are not started)", defaultLoc: list.at.loc };
   return { ...base, defaultDecision: "unknown", defaultReason: "no --servers flag (the enabled set comes from ~/.docker/mcp/registry.yaml)", defaultLoc: server.loc };

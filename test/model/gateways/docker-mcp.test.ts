@@ -56,7 +56,16 @@ describe("docker mcp gateway run flags (client entries)", () => {
       "--tools=github:* 14:9 every tool is enabled for server 'github'",
     ]);
     const p = dockerGatewayPolicy(s);
-    expect(p).toMatchObject({ client: "docker-mcp", kind: "gateway", defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)" });
+    // Unauthenticated over SSE weighs more than every server enabled: it is the reason given.
+    expect(p).toMatchObject({ client: "docker-mcp", kind: "gateway", defaultDecision: "allow", defaultReason: "--allow-unauthenticated with --transport=sse (any caller that reaches the port calls the gateway's tools without a token)" });
+    expect(dockerGatewayPolicy(gateway(["mcp", "gateway", "run", "--enable-all-servers", "--allow-unauthenticated"]))).toMatchObject({ defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)" });
+  });
+
+  it("--allow-unauthenticated over a network transport fails open (missing-default-deny); over stdio it changes nothing", () => {
+    const rows = (args: string[]) => findingRows(scanSources([{ path: ".mcp.json", text: JSON.stringify({ mcpServers: { MCP_DOCKER: { command: "docker", args } } }, null, 2) }]), ["missing-default-deny", "permissive-setting"]);
+    expect(rows(["mcp", "gateway", "run", "--servers=github", "--transport=streaming", "--port=8811", "--allow-unauthenticated"])).toEqual(["missing-default-deny 12:9", "permissive-setting 12:9"]);
+    expect(rows(["mcp", "gateway", "run", "--servers=github", "--allow-unauthenticated"])).toEqual(["permissive-setting 10:9"]);
+    expect(rows(["mcp", "gateway", "run", "--servers=github", "--transport=stdio", "--allow-unauthenticated"])).toEqual(["permissive-setting 11:9"]);
   });
 
   it("a named server list with default flags is clean", () => {
@@ -101,7 +110,7 @@ describe("the Docker MCP gateway run from its image", () => {
       "",
     ].join("\n");
     const r = scanSources([{ path: "k8s/gateway.yaml", text }]);
-    expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision}`)).toEqual(["docker-mcp deny"]);
-    expect(findingRows(r, ["permissive-setting"])).toEqual(["permissive-setting 13:13"]);
+    expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision}`)).toEqual(["docker-mcp allow"]);
+    expect(findingRows(r, ["missing-default-deny", "permissive-setting"])).toEqual(["missing-default-deny 13:13", "permissive-setting 13:13"]);
   });
 });
