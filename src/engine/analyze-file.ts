@@ -245,16 +245,20 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
   const scanValue = (v: ConfigValue, key: string | undefined, source: SecretHit["source"], server?: McpServer) => {
     const start = offsetOf(lines, v.loc);
     covered.add(start);
-    // A literal, or the literal fallback of a reference (`${TOKEN:-…}`, `process.env.TOKEN || "…"`):
-    // whenever the variable is unset, the fallback is the credential, written in the file.
-    const literal = v.ref.kind === "literal" ? v.raw : v.ref.kind === "env" ? v.ref.default : undefined;
-    if (!literal) return;
-    const base = rawOffset(text, lines, v.loc, literal);
-    for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
-      // A value folded from pieces (`"Bearer " + "tok"`) is not in the text as one: the secret itself may be.
-      const own = base >= 0 ? -1 : rawOffset(text, lines, v.loc, m.secret);
-      const hit = base >= 0 ? toHit(m, rel, lines, base, source) : own >= 0 ? toHit(m, rel, lines, own - m.start, source) : { ...toHit(m, rel, lines, 0, source), loc: v.loc };
-      hits.push(server ? { ...hit, server: { id: server.id, name: server.name, client: server.client } } : hit);
+    // A literal; the literal fallback of a reference (`${TOKEN:-...}`, `process.env.TOKEN || "..."`):
+    // whenever the variable is unset, the fallback is the credential, written in the file; and a
+    // reference's whole text, whose literal parts may still hold one (`postgresql://app:<password>@${DB_HOST}`,
+    // `?api_key=<key>` after a `${TENANT}` path). The detectors skip credentials that are references.
+    const fallback = v.ref.kind === "env" ? v.ref.default : undefined;
+    const literals = v.ref.kind === "literal" ? [v.raw] : v.raw.length > 0 ? [v.raw, ...(fallback ? [fallback] : [])] : [];
+    for (const literal of literals) {
+      const base = rawOffset(text, lines, v.loc, literal);
+      for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
+        // A value folded from pieces (`"Bearer " + "tok"`) is not in the text as one: the secret itself may be.
+        const own = base >= 0 ? -1 : rawOffset(text, lines, v.loc, m.secret);
+        const hit = base >= 0 ? toHit(m, rel, lines, base, source) : own >= 0 ? toHit(m, rel, lines, own - m.start, source) : { ...toHit(m, rel, lines, 0, source), loc: v.loc };
+        hits.push(server ? { ...hit, server: { id: server.id, name: server.name, client: server.client } } : hit);
+      }
     }
   };
   for (const s of servers) {
@@ -280,7 +284,6 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
       if (covered.has(node.span.start)) return;
       const raw = node.value as string;
       const c = classifyValue(raw, spec.syntaxes);
-      if (c.ref.kind !== "literal") return;
       const key = named.get(node) ?? entryOf?.key ?? String(path[path.length - 2] ?? "");
       const loc = lines.loc(rel, node.span);
       scanValue({ raw, ref: c.ref, loc }, key, "setting");

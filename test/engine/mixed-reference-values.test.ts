@@ -1,0 +1,52 @@
+/**
+ * A value that holds a reference the client expands can still carry a literal
+ * credential in its other parts: a connection string whose host is a variable,
+ * a URL whose path is a variable but whose `api_key` is pasted in, a header
+ * that joins a variable and a token. The literal part is a hard-coded secret.
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
+import { Fake } from "../../src/secrets/fake.js";
+
+const f = new Fake("mixed-reference-values");
+
+describe("literal credentials beside a reference in one value", () => {
+  it("are reported at the literal, with the server, in every slot", () => {
+    const pw = `Xq7${f.alnum(14)}`;
+    const key = fakeOpaqueKey("mixed-ref", 32);
+    const gh = fakeGitHubToken("ghp", "mixed-ref");
+    const lines = [
+      `{ "mcpServers": {`,
+      `  "pg-arg": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://admin:${pw}@\${DB_HOST}:5432/app"] },`,
+      `  "pg-env": { "command": "acme-db-mcp", "env": { "DATABASE_URL": "postgresql://admin:${pw}@\${DB_HOST}:5432/app" } },`,
+      `  "url": { "type": "http", "url": "https://mcp.acme.example/\${TENANT}/mcp?api_key=${key}" },`,
+      `  "hdr": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "X-Auth": "\${USER_ID}:${gh}" } }`,
+      `} }`,
+      "",
+    ];
+    const r = scanSources([{ path: ".mcp.json", text: lines.join("\n") }]);
+    const hits = r.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => [x.server?.name, x.loc.line, x.loc.column]);
+    const col = (line: number, s: string) => (lines[line - 1] as string).indexOf(s) + 1;
+    expect(hits).toEqual([
+      ["pg-arg", 2, col(2, pw)],
+      ["pg-env", 3, col(3, pw)],
+      ["url", 4, col(4, key)],
+      ["hdr", 5, col(5, gh)],
+    ]);
+    // The model still records how the value is referenced.
+    expect(r.model.servers.find((s) => s.name === "pg-env")?.credentials[0]?.ref).toEqual({ kind: "env", name: "DB_HOST" });
+  });
+
+  it("references alone (every part a reference or placeholder) stay quiet", () => {
+    const text = [
+      `{ "mcpServers": {`,
+      `  "pg": { "command": "acme-db-mcp", "env": { "DATABASE_URL": "postgresql://\${DB_USER}:\${DB_PASSWORD}@\${DB_HOST}:5432/app" } },`,
+      `  "url": { "type": "http", "url": "https://mcp.acme.example/\${TENANT}/mcp?api_key=\${ACME_KEY}", "headers": { "Authorization": "Bearer \${ACME_TOKEN}", "X-Auth": "\${USER_ID}:<your-token>" } }`,
+      `} }`,
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.findings.filter((x) => x.ruleId === "hardcoded-secret")).toEqual([]);
+  });
+});
