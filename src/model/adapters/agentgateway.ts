@@ -12,7 +12,7 @@
 import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
-import { argCredentials, argFacts, namedValues, value } from "../server-entry.js";
+import { argFacts, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, Credential, McpServer, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
 import { agentgatewayAudit, agentgatewayUpstream } from "./audit/index.js";
 import { entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive } from "./gateway-common.js";
@@ -234,7 +234,7 @@ function targets(input: AdapterInput, list: DocNode | undefined, prefix: string)
     const stdio = get(item, "stdio");
     if (isObject(stdio)) {
       const args = listValues(input, get(stdio, "args"));
-      out.push(gatewayServer(input, { ...base, transport: "stdio", command: value(input, get(stdio, "cmd")), args, env: namedValues(input, get(stdio, "env")), credentials: argCredentials(args), facts: argFacts(args) }));
+      out.push(gatewayServer(input, { ...base, transport: "stdio", command: value(input, get(stdio, "cmd")), args, env: namedValues(input, get(stdio, "env")), facts: argFacts(args) }));
       return;
     }
     for (const [key, transport] of [

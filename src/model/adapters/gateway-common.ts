@@ -6,7 +6,7 @@
 import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { locOf, type AdapterInput } from "../adapter.js";
 import type { Loc, Span } from "../location.js";
-import { namedValues, scopeFacts, value, withReadOnlyScope } from "../server-entry.js";
+import { argCredentials, namedValues, scopeFacts, urlCredential, value, withReadOnlyScope } from "../server-entry.js";
 import type { ConfigValue, Credential, Decision, McpServer, NamedValue, Policy, PolicyKind, PolicySetting, ServerFact, Transport } from "../types.js";
 
 /** Where a key's scalar value sits, or the key itself when its value is a block. */
@@ -35,10 +35,15 @@ export interface ServerInit {
   readonly facts?: readonly ServerFact[];
 }
 
-/** A server declared in a gateway or server-side file (scope from the catalog, client = product). */
+/**
+ * A server declared in a gateway or server-side file (scope from the catalog, client = product).
+ * Its credentials: env values, headers, the adapter's own (secret references, inline keys), then
+ * credential flags in its args (`--api-key X`, `-e K=V`) and a URL that carries one, as for client entries.
+ */
 export function gatewayServer(input: AdapterInput, s: ServerInit): McpServer {
   const env = [...(s.env ?? [])];
   const headers = [...(s.headers ?? [])];
+  const urlCred = s.url ? urlCredential(s.url) : undefined;
   return {
     id: `${input.file}#${s.path}`,
     name: s.name,
@@ -53,7 +58,13 @@ export function gatewayServer(input: AdapterInput, s: ServerInit): McpServer {
     env,
     headers,
     envPassthrough: [],
-    credentials: [...env.map((v): Credential => ({ ...v, source: "env" })), ...headers.map((v): Credential => ({ ...v, source: "header" })), ...(s.credentials ?? [])],
+    credentials: [
+      ...env.map((v): Credential => ({ ...v, source: "env" })),
+      ...headers.map((v): Credential => ({ ...v, source: "header" })),
+      ...(s.credentials ?? []),
+      ...argCredentials(s.args ?? []),
+      ...(urlCred ? [urlCred] : []),
+    ],
     tools: { ...(s.include ? { include: s.include } : {}), grants: [] },
     enabled: true,
     ...(s.image ? { image: s.image } : {}),

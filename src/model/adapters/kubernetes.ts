@@ -7,7 +7,7 @@
  */
 import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
-import { argCredentials, argFacts, isBroadPath, value } from "../server-entry.js";
+import { argFacts, isBroadPath, value } from "../server-entry.js";
 import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
@@ -97,7 +97,7 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
       command: cmd[0],
       args,
       env,
-      credentials: [...refs, ...argCredentials(args)],
+      credentials: refs,
       facts,
     });
     out.servers.push(server);

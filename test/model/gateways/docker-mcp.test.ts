@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import { dockerGatewayPolicy, dockerGatewaySettings, isDockerMcpGateway } from "../../../src/model/adapters/docker-gateway-args.js";
+import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, factRows, findingRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("Docker MCP catalog", () => {
@@ -112,5 +113,41 @@ describe("the Docker MCP gateway run from its image", () => {
     const r = scanSources([{ path: "k8s/gateway.yaml", text }]);
     expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision}`)).toEqual(["docker-mcp allow"]);
     expect(findingRows(r, ["missing-default-deny", "permissive-setting"])).toEqual(["missing-default-deny 13:13", "permissive-setting 13:13"]);
+  });
+});
+
+describe("credentials in the args and URL of gateway-declared servers", () => {
+  it("a catalog entry's `--api-key X` and a remote's `?api_key=` are credentials, reported when literal", () => {
+    const key = fakeOpaqueKey("docker-catalog-arg", 40);
+    const lines = [
+      "registry:",
+      "  acme-notes:",
+      `    image: acme/notes-mcp@sha256:${"0".repeat(64)}`,
+      "    disableNetwork: true",
+      `    command: ["--api-key", "${key}", "--region", "{{acme-notes.region}}"]`,
+      "  acme-remote:",
+      "    remote:",
+      `      url: "https://mcp.acme.example/mcp?api_key=${key.slice(0, 32)}"`,
+      "",
+    ];
+    const r = scanSources([{ path: ".docker/mcp/catalogs/acme.yaml", text: lines.join("\n") }]);
+    expect(credentialRows(r, "acme-notes")).toEqual([{ key: "--api-key", ref: "literal", line: 5 }]);
+    expect(credentialRows(r, "acme-remote")).toEqual([{ key: "url", ref: "literal", line: 8 }]);
+    const hits = r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.server?.name} ${f.loc.line}:${f.loc.column}`);
+    expect(hits).toEqual([`acme-notes 5:${(lines[4] as string).indexOf(key) + 1}`, `acme-remote 8:${(lines[7] as string).indexOf("api_key=") + 9}`]);
+  });
+
+  it("a ToolHive MCPServer's `--token` arg is a credential (a reference here)", () => {
+    const text = [
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: MCPServer",
+      "metadata: { name: notes }",
+      "spec:",
+      "  image: ghcr.io/acme/notes-mcp:1.2.3",
+      '  args: ["--token", "${NOTES_TOKEN}"]',
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "deploy/notes.yaml", text }]);
+    expect(credentialRows(r, "notes")).toEqual([{ key: "--token", ref: "env:NOTES_TOKEN", line: 6 }]);
   });
 });
