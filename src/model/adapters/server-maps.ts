@@ -138,13 +138,13 @@ const vscodeServers: Adapter = (input) =>
     ].map((s) => withUndeclaredInputs(s, declared));
   });
 
-/** Marks `${input:id}` references to ids that `declared` lacks as unexpanded (unexpanded-reference reports them). */
+/** Marks `${input:id}` references to ids that `declared` lacks as unexpanded (unexpanded-reference reports them; the inventory shows them on the credential). */
 function withUndeclaredInputs(s: McpServer, declared: ReadonlySet<string>): McpServer {
   const mark = <T extends ConfigValue>(v: T): T => {
     const missing = [...v.raw.matchAll(/\$\{input:([A-Za-z0-9_.-]{1,200})\}/g)].filter((m) => !declared.has(m[1] ?? "")).map((m) => m[0]);
     return missing.length ? { ...v, unexpanded: [...(v.unexpanded ?? []), ...missing] } : v;
   };
-  return { ...s, env: s.env.map(mark), headers: s.headers.map(mark), args: s.args.map(mark), ...(s.url ? { url: mark(s.url) } : {}) };
+  return { ...s, env: s.env.map(mark), headers: s.headers.map(mark), args: s.args.map(mark), credentials: s.credentials.map(mark), ...(s.url ? { url: mark(s.url) } : {}) };
 }
 
 /** Zed: `context_servers`. */

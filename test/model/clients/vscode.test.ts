@@ -89,3 +89,14 @@ describe("VS Code mcp.json with a Claude-style mcpServers object", () => {
     expect([right.model.servers.length, right.diagnostics]).toEqual([2, []]);
   });
 });
+
+describe("VS Code `${input:id}` with no `inputs` entry", () => {
+  it("is marked unexpanded on the credential too, so the inventory shows it unresolved", () => {
+    const text = JSON.stringify({ inputs: [{ type: "promptString", id: "acme-key", password: true }], servers: { a: { type: "stdio", command: "acme-mcp", env: { ACME_KEY: "${input:acme-key}", OTHER_TOKEN: "${input:nope}" } } } }, null, 2);
+    const s = scanSources([{ path: MCP, text }]).model.servers[0];
+    expect(s?.credentials.map((c) => [c.key, c.ref.kind, c.unexpanded ?? []])).toEqual([
+      ["ACME_KEY", "input", []],
+      ["OTHER_TOKEN", "input", ["${input:nope}"]],
+    ]);
+  });
+});
