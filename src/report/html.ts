@@ -63,7 +63,7 @@ export function graphOf(g: GovernanceSummary): { nodes: Node[]; edges: Edge[] } 
       const literal = c.reference === "literal";
       const shared = r.verdict.identity.value === "shared-credential";
       const label = literal ? `${c.key}: ${(c.value ?? "").replace(REDACTION_TOKEN, "")}` : `${c.reference === "secretStore" ? "secret" : c.reference} ${c.name ?? c.key}`;
-      const tone: Tone = literal && c.secret ? "bad" : shared ? "warn" : "good";
+      const tone: Tone = c.secret ? "bad" : shared ? "warn" : "good";
       const id = literal ? `cred:${r.key}:${c.key}:${c.line}` : `cred:${c.reference}:${c.name ?? c.key}`;
       add({ id, column: 2, label, sub: `credential (${c.source})`, tone });
       edges.push({ from: server, to: id, tone });

@@ -34,6 +34,8 @@ export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
         reference: c.ref.kind,
         ...(c.ref.kind !== "literal" ? { name: describeRef(c.ref).replace(/^\S+ /, "") } : {}),
         ...(c.ref.kind === "literal" ? { value: hit ? `${hit.preview}${REDACTION_TOKEN}` : c.raw === "" ? "" : REDACTION_TOKEN, secret: hit ? hit.title : null } : {}),
+        // A reference whose literal parts hold a credential (`postgresql://app:<password>@${DB_HOST}`).
+        ...(c.ref.kind !== "literal" && hit ? { value: `${hit.preview}${REDACTION_TOKEN}`, secret: hit.title } : {}),
         ...(c.unexpanded?.length ? { unexpanded: c.unexpanded } : {}),
         line: c.loc.line,
       };
@@ -115,7 +117,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     out.push(`${inv.name}  [${inv.client}]  ${inv.transport}${inv.enabled ? "" : " (disabled)"}  ${inv.file}:${inv.line}`);
     if (target) out.push(`    runs: ${target}`);
     for (const c of inv.credentials) {
-      const how = c.reference === "literal" ? `LITERAL ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${c.reference} ${c.name ?? ""}`.trim();
+      const how = c.reference === "literal" ? `LITERAL ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
       out.push(`    credential ${c.source} ${c.key}: ${how}`);
     }
     const scope: string[] = [];

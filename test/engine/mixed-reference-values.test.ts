@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import { Fake } from "../../src/secrets/fake.js";
 
@@ -48,5 +49,31 @@ describe("literal credentials beside a reference in one value", () => {
     ].join("\n");
     const r = scanSources([{ path: ".mcp.json", text }]);
     expect(r.findings.filter((x) => x.ruleId === "hardcoded-secret")).toEqual([]);
+  });
+});
+
+describe("the inventory of a reference that holds a literal credential", () => {
+  it("keeps the reference, adds the redacted literal and never prints it whole", () => {
+    const key = fakeOpaqueKey("mixed-ref-inventory", 32);
+    const pw = `Xq7${f.alnum(14)}`;
+    const text = [
+      `{ "mcpServers": {`,
+      `  "url": { "type": "http", "url": "https://mcp.acme.example/\${TENANT}/mcp?api_key=${key}" },`,
+      `  "pg": { "command": "acme-db-mcp", "env": { "DATABASE_URL": "postgresql://admin:${pw}@\${DB_HOST}:5432/app" } }`,
+      `} }`,
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const json = inventoryJson(r.model);
+    const out = [json, inventoryText(r.model)].join("\n");
+    expect(out).not.toContain(key);
+    expect(out).not.toContain(key.slice(0, 12));
+    expect(out).not.toContain(pw);
+    const creds = (JSON.parse(json) as { servers: { name: string; credentials: Record<string, unknown>[] }[] }).servers.map((s) => [s.name, s.credentials.map((c) => [c.key, c.reference, c.name, c.secret])]);
+    expect(creds).toEqual([
+      ["url", [["url", "env", "TENANT", "Credential in URL query parameter `api_key`"]]],
+      ["pg", [["DATABASE_URL", "env", "DB_HOST", "PostgreSQL connection string with password"]]],
+    ]);
+    expect(inventoryText(r.model)).toContain("credential env DATABASE_URL: env DB_HOST with LITERAL Xq");
   });
 });
