@@ -113,10 +113,18 @@ export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Clas
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
   const isExpanded = (t: Token) => t.ref.kind === "builtin" || expands(syntaxes, t);
   const expanded = tokens.filter(isExpanded);
-  const unexpanded = tokens.filter((t) => !isExpanded(t)).map((t) => t.text);
+  const unexpanded = tokens.filter((t) => !isExpanded(t)).map(printableToken);
   const first = expanded.find((t) => t.ref.kind !== "builtin") ?? expanded[0];
   if (first) return unexpanded.length ? { ref: first.ref, unexpanded } : { ref: first.ref };
   return { ref: { kind: "literal" }, unexpanded };
+}
+
+/**
+ * A token as the model records it for messages and the inventory: the fallback of
+ * `${NAME:-fallback}` is withheld (`${NAME:-...}`), since it is often the credential itself.
+ */
+function printableToken(t: Token): string {
+  return t.ref.kind === "env" && t.ref.default ? `\${${t.ref.name}:-...}` : t.text;
 }
 
 /** Does a client that expands `syntaxes` expand this token? */

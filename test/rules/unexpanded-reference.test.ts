@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { inventoryJson } from "../../src/report/inventory.js";
+import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 
 function found(file: string, text: string): string[] {
   return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === "unexpanded-reference").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
@@ -15,5 +17,16 @@ describe("unexpanded-reference", () => {
     // An input reference with its inputs[] entry (MCP-CONFIG-FORMATS: `${input:id}` plus an `inputs[]` entry).
     expect(found(".vscode/mcp.json", `{ "inputs": [{ "type": "promptString", "id": "acme-key", "password": true }], "servers": { "n": { "command": "acme-notes-mcp", "args": ["\${workspaceFolder}"], "env": { "ACME_KEY": "\${input:acme-key}" } } } }\n`)).toEqual([]);
     expect(found(".mcp.json", `{ "mcpServers": { "n": { "command": "bash", "args": ["-c", "exec acme-notes-mcp --token $ACME_TOKEN"] } } }\n`)).toEqual([]);
+  });
+
+  it("withholds the fallback of `${NAME:-fallback}` (often the credential itself) in the message and the inventory", () => {
+    const key = fakeOpaqueKey("unexpanded-fallback", 32);
+    const text = `{ "mcpServers": { "n": { "command": "acme-notes-mcp", "env": { "ACME_API_KEY": "\${ACME_API_KEY:-${key}}" } } } }\n`;
+    const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+    const f = r.findings.find((x) => x.ruleId === "unexpanded-reference");
+    expect(f?.message).toBe("Server 'n' (cursor): env ACME_API_KEY holds `${ACME_API_KEY:-...}`, which cursor does not expand here (it expands `${env:VAR}`); the server receives the literal text.");
+    const inv = inventoryJson(r.model);
+    expect(inv).toContain('"${ACME_API_KEY:-...}"');
+    expect(inv).not.toContain(key.slice(0, 12));
   });
 });
