@@ -10,7 +10,7 @@ import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource } from "../parse/typescript.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
-import { classifyValue } from "../model/refs.js";
+import { classifyValue, findRefTokens } from "../model/refs.js";
 import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
 import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextBytes, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
@@ -249,8 +249,9 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
     // whenever the variable is unset, the fallback is the credential, written in the file; and a
     // reference's whole text, whose literal parts may still hold one (`postgresql://app:<password>@${DB_HOST}`,
     // `?api_key=<key>` after a `${TENANT}` path). The detectors skip credentials that are references.
-    const fallback = v.ref.kind === "env" ? v.ref.default : undefined;
-    const literals = v.ref.kind === "literal" ? [v.raw] : v.raw.length > 0 ? [v.raw, ...(fallback ? [fallback] : [])] : [];
+    // Every `${NAME:-fallback}` counts, whether this client expands it or not (then the text is in the file all the same).
+    const fallbacks = [v.ref.kind === "env" ? v.ref.default : undefined, ...findRefTokens(v.raw).map((t) => (t.ref.kind === "env" ? t.ref.default : undefined))];
+    const literals = [...new Set([v.raw, ...fallbacks].filter((x): x is string => x !== undefined && x.length > 0))];
     for (const literal of literals) {
       const base = rawOffset(text, lines, v.loc, literal);
       for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {

@@ -77,3 +77,32 @@ describe("the inventory of a reference that holds a literal credential", () => {
     expect(inventoryText(r.model)).toContain("credential env DATABASE_URL: env DB_HOST with LITERAL Xq");
   });
 });
+
+describe("the fallback of `${NAME:-fallback}` is in the file whatever the client expands", () => {
+  it("is reported in a client that does not expand `${NAME}` and for every reference of a value", () => {
+    const gh = fakeGitHubToken("ghp", "fallback-unexpanded");
+    const key = fakeOpaqueKey("fallback-second", 32);
+    const lines = [
+      `{ "mcpServers": { "gh": { "command": "github-mcp-server", "env": {`,
+      `  "GITHUB_TOKEN": "\${GITHUB_TOKEN:-${gh}}",`,
+      `  "ACME_API_KEY": "\${ACME_API_KEY:-${key}}"`,
+      `} } } }`,
+      "",
+    ];
+    const hits = (file: string) =>
+      scanSources([{ path: file, text: lines.join("\n") }])
+        .findings.filter((x) => x.ruleId === "hardcoded-secret")
+        .map((x) => `${x.loc.line}:${x.loc.column}`);
+    const expected = [`2:${(lines[1] as string).indexOf(gh) + 1}`, `3:${(lines[2] as string).indexOf(key) + 1}`];
+    expect(hits(".cursor/mcp.json")).toEqual(expected);
+    expect(hits("claude_desktop_config.json")).toEqual(expected);
+    expect(hits(".mcp.json")).toEqual(expected);
+  });
+
+  it("the second reference's fallback of a value counts too", () => {
+    const key = fakeOpaqueKey("fallback-two-refs", 32);
+    const line = `{ "mcpServers": { "r": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "X-Api-Key": "\${ACME_TENANT}:\${ACME_API_KEY:-${key}}" } } } }`;
+    const r = scanSources([{ path: ".mcp.json", text: `${line}\n` }]);
+    expect(r.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.loc.column)).toEqual([line.indexOf(key) + 1]);
+  });
+});
