@@ -95,7 +95,10 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
     const hits = options.hits ?? prefilterText(text);
     const providers = scanProviders(text, hits.rules);
     const generic = scanGeneric(text, hits, options.code === true);
-    return resolve(providers, generic).map((m) => {
+    const found = resolve(providers, generic);
+    const fallbacks = fallbackSecrets(text).filter((f) => !found.some((k) => f.start < k.end && k.start < f.end));
+    const all = fallbacks.length ? [...found, ...fallbacks].sort((a, b) => a.start - b.start || a.end - b.end) : found;
+    return all.map((m) => {
       if (m.key !== undefined) return keyedProvider(m);
       const key = keyBefore(text, m.start);
       return key !== undefined ? { ...m, key } : m;
@@ -103,6 +106,30 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
   } catch {
     return [];
   }
+}
+
+const FALLBACK = /\$\{([A-Za-z_][A-Za-z0-9_]{0,100}):?-([^{}\s"'`$]{8,500})\}/g;
+/** Real files hold a few fallbacks; a hostile one with thousands is not checked past this many. */
+const MAX_FALLBACKS = 200;
+
+/**
+ * Secrets in the literal fallback of `${NAME:-fallback}` (shell, Compose, `.env`): the detectors
+ * skip the whole as a reference and no provider format matches after `:-`, yet whenever NAME is
+ * unset the fallback is the credential, and it is written in the file. Only provider formats and
+ * confident generic hits count.
+ */
+function fallbackSecrets(text: string): SecretMatch[] {
+  if (!text.includes("${") || !text.includes("-")) return [];
+  const out: SecretMatch[] = [];
+  FALLBACK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < MAX_FALLBACKS && (m = FALLBACK.exec(text)) !== null; n++) {
+    const value = m[2] ?? "";
+    const at = m.index + m[0].length - 1 - value.length;
+    // Low-confidence generic hits (`fallback-value-1234`) stay quiet here, as the reference they sit in.
+    for (const x of detectInValue(value, { key: m[1] ?? "", source: "env" })) if (x.confidence !== "low") out.push({ ...x, start: x.start + at, end: x.end + at });
+  }
+  return out;
 }
 
 const FLAG_EQ = /^(--?[A-Za-z][\w-]{0,60})=(.+)$/s;
