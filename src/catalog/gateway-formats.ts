@@ -16,8 +16,10 @@ import { isCedarAuthzConfig, isPermissionProfile, toolhiveCedarAdapter, toolhive
 import type { FormatSpec, TextTest } from "./formats.js";
 
 const none: readonly RefSyntax[] = [];
-/** Kubernetes `$(VAR)` is not a secret reference we model; `${VAR}` is Helm/envsubst pre-processing. */
+/** `${VAR}` is Helm/envsubst pre-processing. */
 const templated: readonly RefSyntax[] = ["dollar-brace"];
+/** Kubernetes also expands `$(VAR)` from the container's own env in env values, command and args. */
+const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren"];
 
 /** A cheap test that one of these keys appears as a YAML or JSON key. */
 function keyText(keys: string): TextTest {
@@ -48,7 +50,7 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
 
 /** Matched by content (YAML/JSON with generic names). Order: most specific first. */
 export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
-  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, MCPServer, MCPRemoteProxy)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: templated, adapter: kubernetesManifestsAdapter },
+  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, MCPServer, MCPRemoteProxy)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter },
   { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
   { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: none, adapter: kongAdapter },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: keyText("routes"), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },

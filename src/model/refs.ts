@@ -15,7 +15,8 @@ export type RefSyntax =
   | "brace-env" // {env:VAR} and {file:path} (opencode)
   | "gh-secrets" // ${{ secrets.X }} (Continue, GitHub Actions)
   | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
-  | "copilot-mcp"; // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
+  | "copilot-mcp" // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
+  | "k8s-paren"; // $(VAR): Kubernetes expands it in a container's env values, command and args
 
 /**
  * Copilot coding agent: only secrets and variables of the `copilot`
@@ -65,6 +66,7 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
   { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^{}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
   { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
+  { syntax: "k8s-paren", re: /(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]{0,200})\)/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
 ];
 
@@ -108,7 +110,8 @@ export interface Classified {
  * (and any reference-looking text the client does not expand is listed).
  */
 export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
-  const tokens = findRefTokens(raw);
+  // `$(VAR)` means something only in Kubernetes manifests; elsewhere it is plain text, as before.
+  const tokens = findRefTokens(raw).filter((t) => t.syntax !== "k8s-paren" || syntaxes.includes("k8s-paren"));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
   const isExpanded = (t: Token) => t.ref.kind === "builtin" || expands(syntaxes, t);

@@ -14,6 +14,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "gh-secrets": "${{ secrets.X }}",
   mustache: "{{VAR}}",
   "copilot-mcp": "$COPILOT_MCP_X",
+  "k8s-paren": "$(VAR)",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;

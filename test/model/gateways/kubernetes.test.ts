@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { credentialRows, factRows, findingRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("Kubernetes workloads running MCP servers", () => {
@@ -25,5 +26,44 @@ describe("Kubernetes workloads running MCP servers", () => {
     const r = scanFixture("kubernetes/deploy/notes-mcp-hardened.yaml");
     expect(credentialRows(r, "acme-notes-mcp/server")).toEqual([{ key: "ACME_DB_URL", ref: "secretStore:acme-notes/db-url", line: 12 }]);
     expect(findingRows(r)).toEqual([]);
+  });
+});
+
+describe("Kubernetes `$(VAR)` (dependent environment variables)", () => {
+  const manifest = (extra: string[]) =>
+    [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: github-mcp }",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "      - name: server",
+      "        image: ghcr.io/github/github-mcp-server:0.20.0",
+      '        args: ["stdio", "--token", "$(GITHUB_TOKEN)"]',
+      "        env:",
+      "        - name: GITHUB_TOKEN",
+      "          valueFrom: { secretKeyRef: { name: gh, key: token } }",
+      ...extra,
+      "",
+    ].join("\n");
+
+  it("is a reference to the container's env variable in args and env values, not a literal", () => {
+    const r = scanSources([{ path: "deploy/github-mcp.yaml", text: manifest(["        - name: AUTH_HEADER", '          value: "Bearer $(GITHUB_TOKEN)"']) }]);
+    expect(credentialRows(r, "github-mcp/server")).toEqual([
+      { key: "AUTH_HEADER", ref: "env:GITHUB_TOKEN", line: 15 },
+      { key: "GITHUB_TOKEN", ref: "secretStore:gh/token", line: 13 },
+      { key: "--token", ref: "env:GITHUB_TOKEN", line: 10 },
+    ]);
+    expect(r.findings.map((f) => f.ruleId)).not.toContain("unexpanded-reference");
+  });
+
+  it("stays plain text in a client file, and `$$(VAR)` is Kubernetes' escape for the text", () => {
+    const s = scanSources([{ path: ".mcp.json", text: '{ "mcpServers": { "n": { "command": "acme-mcp", "args": ["--token", "$(ACME_TOKEN)"] } } }\n' }]).model.servers[0];
+    expect(s?.args[1]?.ref).toEqual({ kind: "literal" });
+    expect(s?.args[1]?.unexpanded).toBeUndefined();
+    const r = scanSources([{ path: "deploy/github-mcp.yaml", text: manifest(["        - name: NOTE", '          value: "$$(GITHUB_TOKEN)"']) }]);
+    expect(credentialRows(r, "github-mcp/server")[0]).toEqual({ key: "NOTE", ref: "literal", line: 15 });
   });
 });
