@@ -33,6 +33,9 @@ const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
   "gemini-cli": "sse", // `url` is SSE, `httpUrl` is streamable HTTP
 };
 
+/** Clients that load a server's environment from its `envFile`. */
+const ENV_FILE_CLIENTS = new Set(["vscode", "cursor"]);
+
 const CREDENTIAL_FLAG = /^--?(api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header|h)$/i;
 
 export function value(input: AdapterInput, node: DocNode | undefined): ConfigValue | undefined {
@@ -158,6 +161,10 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
       credentials.push({ source: "env", key: item.value, raw: "", ref: { kind, name: item.value }, loc: locOf(input, item.node.span) });
     }
   }
+  // VS Code and Cursor `envFile`: the server's environment is loaded from that file, a reference to it.
+  const envFile = ENV_FILE_CLIENTS.has(input.client) ? entry(src, "envFile") : undefined;
+  const envFilePath = str(envFile?.value);
+  if (envFile && envFilePath) credentials.push({ source: "env", key: "envFile", raw: "", ref: { kind: "file", path: envFilePath }, loc: locOf(input, envFile.value.span), keyLoc: locOf(input, envFile.keySpan) });
   // LibreChat `apiKey: { source: admin, key }`: one key configured for every user.
   const adminKey = entry(get(n, "apiKey"), "key");
   const adminKeyValue = value(input, adminKey?.value);

@@ -100,3 +100,13 @@ describe("VS Code `${input:id}` with no `inputs` entry", () => {
     ]);
   });
 });
+
+describe("`envFile` (VS Code, Cursor)", () => {
+  it("is a file reference among the server's credentials; other clients do not read it", () => {
+    const entry = { type: "stdio", command: "acme-mcp", envFile: "${workspaceFolder}/.env" };
+    const creds = (path: string, text: string) => scanSources([{ path, text }]).model.servers[0]?.credentials.map((c) => [c.key, c.source, c.ref, c.loc.line]);
+    expect(creds(MCP, JSON.stringify({ servers: { a: entry } }, null, 2))).toEqual([["envFile", "env", { kind: "file", path: "${workspaceFolder}/.env" }, 6]]);
+    expect(creds(".cursor/mcp.json", JSON.stringify({ mcpServers: { a: entry } }, null, 2))).toEqual([["envFile", "env", { kind: "file", path: "${workspaceFolder}/.env" }, 6]]);
+    expect(creds(".mcp.json", JSON.stringify({ mcpServers: { a: entry } }, null, 2))).toEqual([]);
+  });
+});
