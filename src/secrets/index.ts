@@ -118,7 +118,7 @@ const MAX_FALLBACKS = 200;
  * unset the fallback is the credential, and it is written in the file. Only provider formats and
  * confident generic hits count.
  */
-function fallbackSecrets(text: string): SecretMatch[] {
+export function fallbackSecrets(text: string): SecretMatch[] {
   if (!text.includes("${") || !text.includes("-")) return [];
   const out: SecretMatch[] = [];
   FALLBACK.lastIndex = 0;

@@ -16,7 +16,8 @@
  * - the keyword pass: no keyword holds a line feed, and what it looks at
  *   around a keyword (the name it sits in, the line's end) is on its line;
  * - the generic checks read a candidate line, the non-blank line before it
- *   and the line after it;
+ *   and the line after it; the fallbacks of `${NAME:-fallback}` are on one line
+ *   (a piece may check more of them than the whole text's cap: more, never less);
  * - a provider rule the pieces take (scan-providers.ts, pieceSafe) has a
  *   line-local pattern: its matches in a text are the matches of runs over
  *   each line alone, and its lookbehinds and validator read within
@@ -33,6 +34,7 @@
  * whole text (its edge lines lack their context), never less.
  */
 import { scanGeneric, hasNetrcEntry, looksLikePgpass } from "./generic.js";
+import { fallbackSecrets } from "./index.js";
 import { PIECE_CONTEXT, pieceSafe, runPatternFrom, runsAtKeywords, scanProviders, WINDOW_THRESHOLD, windowsFor } from "./scan-providers.js";
 import { MAX_POSITIONS, prefilterText, type TextHits } from "./text-prefilter.js";
 
@@ -86,7 +88,7 @@ export function quietInPieces(bytes: Uint8Array, options: PieceOptions): boolean
       if (positions.length >= MAX_POSITIONS) wholeRun.add(r);
       for (const pos of positions) if (p.from + pos >= p.own && p.from + pos < p.ownEnd) list.push(p.from + pos);
     }
-    if (scanProviders(text, hits.rules, { only: runsAtKeywords }).length > 0 || scanGeneric(text, hits, options.code).length > 0) return false;
+    if (scanProviders(text, hits.rules, { only: runsAtKeywords }).length > 0 || scanGeneric(text, hits, options.code).length > 0 || fallbackSecrets(text).length > 0) return false;
     texts.push(text);
   }
   for (const [r, positions] of spread) {

@@ -37,6 +37,8 @@ const credential = fc.oneof(
   // Run over the whole text (or windows): the keyword and the token on different lines.
   fc.constantFrom(`aws_secret_access_key = ${awsSecret("a")}`, `# aws credentials`, `${awsSecret("b")}`, `id ${fakeAwsAccessKeyId("p")}`, `key ${twilioKey("t")}`, "sk0", "twilio"),
   fc.constantFrom("machine example.test login me password " + value("netrc", 16), "db.example.test:5432:app:me:" + value("pg", 16)),
+  // A fallback of a reference: `${NAME:-fallback}`.
+  fc.constantFrom(`GITHUB_TOKEN=\${GITHUB_TOKEN:-${fakeGitHubToken("ghp", "fallback")}}`, `  url: https://\${HOST:-example.test}/mcp`),
 );
 /** Every provider rule's true-positive samples (some span lines: key blocks, service-account JSON). */
 const samples = fc.constantFrom(...PROVIDERS.flatMap((r) => r.samples.tp));
