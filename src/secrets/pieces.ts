@@ -69,7 +69,6 @@ interface Piece {
 export function quietInPieces(bytes: Uint8Array, options: PieceOptions): boolean {
   const pieces = cut(bytes, options.pieceBytes ?? PIECE_BYTES);
   if (!pieces) return false;
-  const texts: string[] = [];
   // Rules run over the whole text or its windows (not at keywords): their keywords' positions in the text.
   const spread = new Map<number, number[]>();
   const wholeRun = new Set<number>();
@@ -89,13 +88,18 @@ export function quietInPieces(bytes: Uint8Array, options: PieceOptions): boolean
       for (const pos of positions) if (p.from + pos >= p.own && p.from + pos < p.ownEnd) list.push(p.from + pos);
     }
     if (scanProviders(text, hits.rules, { only: runsAtKeywords }).length > 0 || scanGeneric(text, hits, options.code).length > 0 || fallbackSecrets(text).length > 0) return false;
-    texts.push(text);
+  }
+  // The rules run over the whole text: over every piece, made again (keeping each piece's string
+  // from the first pass would let them outlive a young-generation collection).
+  const whole = [...spread].filter(([r, positions]) => bytes.length <= WINDOW_THRESHOLD || wholeRun.has(r) || positions.length >= MAX_POSITIONS).map(([r]) => r);
+  if (whole.length > 0) {
+    for (const p of pieces) {
+      const text = oneByteString(bytes.subarray(p.from, p.to));
+      if (whole.some((r) => runPatternFrom(r, text, 0).length > 0)) return false;
+    }
   }
   for (const [r, positions] of spread) {
-    if (bytes.length <= WINDOW_THRESHOLD || wholeRun.has(r) || positions.length >= MAX_POSITIONS) {
-      if (texts.some((t) => runPatternFrom(r, t, 0).length > 0)) return false;
-      continue;
-    }
+    if (whole.includes(r)) continue;
     for (const [s, e] of windowsFor(positions, bytes.length)) {
       const from = Math.max(0, s - PIECE_CONTEXT);
       if (runPatternFrom(r, oneByteString(bytes.subarray(from, e)), s - from).length > 0) return false;
