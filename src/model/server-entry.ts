@@ -110,7 +110,16 @@ function selfExpandedArgs(command: ConfigValue | undefined, args: ConfigValue[])
   });
 }
 
-export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpServer {
+/** Reference syntaxes that a client expands in env values only (Gemini CLI's `%VAR%`, on Windows). */
+const ENV_ONLY_SYNTAXES: ReadonlySet<RefSyntax> = new Set(["percent"]);
+
+/** The input for every field but env values: without the syntaxes a client expands in env only. */
+function outsideEnv(input: AdapterInput): AdapterInput {
+  return input.syntaxes.some((s) => ENV_ONLY_SYNTAXES.has(s)) ? { ...input, syntaxes: input.syntaxes.filter((s) => !ENV_ONLY_SYNTAXES.has(s)) } : input;
+}
+
+export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOptions): McpServer {
+  const input = outsideEnv(withEnvSyntaxes);
   const n = opts.node;
   const transportNode = get(n, "transport");
   const src = isObject(transportNode) ? transportNode : n; // Cline's nested `transport: { type, ... }`
@@ -141,10 +150,10 @@ export function readServerEntry(input: AdapterInput, opts: EntryOptions): McpSer
   }
 
   const env = [
-    ...namedValues(input, get(src, "env")),
-    ...namedValues(input, get(commandObj, "env")),
-    ...namedValues(input, get(src, "environment")),
-    ...namedValues(input, get(src, "envs")),
+    ...namedValues(withEnvSyntaxes, get(src, "env")),
+    ...namedValues(withEnvSyntaxes, get(commandObj, "env")),
+    ...namedValues(withEnvSyntaxes, get(src, "environment")),
+    ...namedValues(withEnvSyntaxes, get(src, "envs")),
   ];
   const headers = [
     ...namedValues(input, get(src, "headers")),

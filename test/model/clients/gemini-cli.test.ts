@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { at, find, scanFixture, summary } from "./helpers.js";
 
 const C = "gemini-cli";
@@ -26,6 +27,19 @@ describe("Gemini CLI", () => {
     const [line, col] = find(C, FILE, '"trust": true');
     expect(at(s.tools.grants[0]?.loc)).toEqual([line, col + '"trust": '.length]);
     expect(at(s.headers[1]?.loc)).toEqual(find(C, FILE, '"ouAE3yd8'));
+  });
+
+  it("%VAR% is expanded in env values only: in a header, an argument or a URL it is literal text, and said so", () => {
+    const text = JSON.stringify({ mcpServers: { a: { command: "acme", args: ["--token", "%ACME_ARG%"], env: { ACME_KEY: "%ACME_KEY%" } }, b: { httpUrl: "https://x.example/%ACME_PATH%/mcp", headers: { "X-Api-Key": "%ACME_HEADER%" } } } }, null, 2);
+    const r = scanSources([{ path: ".gemini/settings.json", text }]);
+    const a = r.model.servers.find((s) => s.name === "a");
+    const b = r.model.servers.find((s) => s.name === "b");
+    expect(a?.env.map((e) => [e.key, e.ref.kind])).toEqual([["ACME_KEY", "env"]]);
+    expect(a?.args[1]?.ref.kind).toBe("literal");
+    expect(b?.headers.map((h) => [h.key, h.ref.kind, h.unexpanded?.[0]])).toEqual([["X-Api-Key", "literal", "%ACME_HEADER%"]]);
+    expect(b?.url?.ref.kind).toBe("literal");
+    const lineOf = (token: string) => text.slice(0, text.indexOf(token)).split("\n").length;
+    expect(r.findings.filter((f) => f.ruleId === "unexpanded-reference").map((f) => f.loc.line).sort((x, y) => x - y)).toEqual(["%ACME_ARG%", "%ACME_PATH%", "%ACME_HEADER%"].map(lineOf).sort((x, y) => x - y));
   });
 
   it("url (no type) is SSE; ${VAR:-default} is an env reference with a default", () => {
