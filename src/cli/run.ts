@@ -366,7 +366,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
       .option("-q, --quiet", "print findings only, no diagnostics")
       .option("--show-suppressed", "also list suppressed findings")
-      .option("--category <id>", "SARIF automationDetails.id (e.g. mcplint/repo)")
+      .option("--category <id>", "code scanning category, SARIF automationDetails.id (e.g. mcplint/repo; a trailing / is added)")
       .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
       .option("--no-config", "do not look for a configuration file")
       .option("--baseline <file>", "report only findings that are not in this baseline file")

@@ -15,6 +15,7 @@ export interface SarifInput {
   readonly diagnostics: readonly Diagnostic[];
   /** Line hash per finding (computed by the caller from file text), keyed by `file:line`. */
   readonly lineHashes?: ReadonlyMap<string, string>;
+  /** The code scanning category (`--category`); `mcplint/` when absent. */
   readonly automationId?: string;
   /** Include suppressed findings (with `suppressions`), for dismiss-alerts workflows. */
   readonly includeSuppressed?: boolean;
@@ -48,6 +49,17 @@ export function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
       ...(m.cwe.length ? { cwe: [...m.cwe] } : {}),
     },
   };
+}
+
+/**
+ * `automationDetails.id` for a category. GitHub reads the id as
+ * `<category>/<run id>` (the text after the last `/` is the run id), so a
+ * category gets a trailing `/`, as upload-sarif does with its `category`
+ * input: `mcplint/repo` and `mcplint/user` stay two categories.
+ */
+export function automationIdFor(category: string | undefined): string {
+  if (!category) return "mcplint/";
+  return category.endsWith("/") ? category : `${category}/`;
 }
 
 /** The base of user-level files (`--user`): `~/.cursor/mcp.json` is `.cursor/mcp.json` under it. */
@@ -115,7 +127,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
         rules: rules.map(ruleDescriptor),
       },
     },
-    automationDetails: { id: input.automationId ?? "mcplint/" },
+    automationDetails: { id: automationIdFor(input.automationId) },
     originalUriBaseIds: {
       "%SRCROOT%": { description: { text: "The root of the scanned repository." } },
       ...(results.some((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uriBaseId === USER_HOME) || notifications.some((n) => n.locations?.[0]?.physicalLocation?.artifactLocation?.uriBaseId === USER_HOME)

@@ -132,7 +132,7 @@ describe.skipIf(!hasBash)("a simulated Action run", () => {
     expect(r.stdout).toMatch(/^::warning file=\.mcp\.json,line=10,col=42,/m);
     expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "findings-count": "1", "exit-code": "0", "sarif-file": "reports/mcplint.sarif" });
     const sarif = JSON.parse(fs.readFileSync(path.join(workspace, "reports/mcplint.sarif"), "utf8"));
-    expect(sarif.runs[0].automationDetails.id).toBe("mcplint/repo");
+    expect(sarif.runs[0].automationDetails.id).toBe("mcplint/repo/");
     expect(fs.readFileSync(summary, "utf8")).toContain("in 2 files");
 
     const failing = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: workspace, env: { ...env, INPUT_FAIL_ON: "warning" }, encoding: "utf8" });

@@ -86,6 +86,19 @@ describe("SARIF", () => {
     expect(spaced.locations[0].physicalLocation.artifactLocation.uri).toBe("dir%20with%20space/.cursor/mcp.json");
   });
 
+  it("--category is a code scanning category: a trailing / is added, as upload-sarif does with its category input", async () => {
+    // GitHub reads automationDetails.id as <category>/<run id>: without the slash, 'mcplint/repo' and
+    // 'mcplint/user' would both be category 'mcplint', and one upload would replace the other.
+    const dir = tempTree(tree);
+    const ids = async (...args: string[]) => JSON.parse((await cli(["scan", "--format", "sarif", ...args], dir)).stdout).runs[0].automationDetails.id;
+    expect(await ids("--category", "mcplint/repo")).toBe("mcplint/repo/");
+    expect(await ids("--category", "mcplint/user")).toBe("mcplint/user/");
+    expect(await ids("--category", "mcplint/acme/api")).toBe("mcplint/acme/api/");
+    expect(await ids("--category", "repo-scan")).toBe("repo-scan/");
+    expect(await ids("--category", "mcplint/repo/")).toBe("mcplint/repo/");
+    expect(await ids()).toBe("mcplint/");
+  });
+
   it("links shared secrets through related locations", async () => {
     const { log } = await sarifOf(tree);
     const shared = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "shared-secret");
