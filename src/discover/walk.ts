@@ -9,6 +9,7 @@ import ignore, { type Ignore } from "ignore";
 import { aboveConfigFolders } from "../catalog/config-folders.js";
 import { globMatcher } from "../catalog/glob.js";
 import type { Diagnostic } from "../model/types.js";
+import { trackedBelow, type TrackedBelow } from "./git-index.js";
 
 export interface WalkOptions {
   /** Paths as the user gave them (files or folders), relative to cwd or absolute. */
@@ -167,7 +168,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
  * awaited round trip per folder, or a glob engine, cost more than the
  * listing). Skipped folders (`.git`, `node_modules` ...) and folders that a
  * `.gitignore` excludes are never entered; a `.gitignore` applies to its own
- * folder and everything below it, as in git.
+ * folder and everything below it, as in git, and not to files that git
+ * tracks (read from the index when a rule first matches).
  */
 function walkDir(
   dir: string,
@@ -184,6 +186,12 @@ function walkDir(
   // A stack, not recursion: a deep tree cannot overflow the call stack. `sub`: POSIX path of `abs`
   // relative to `dir` ('' for dir itself); `scopes`: the .gitignore files above it, outermost first.
   const stack: { abs: string; sub: string; scopes: readonly GitignoreScope[] }[] = [{ abs: dir, sub: "", scopes: useGitignore ? ancestorScopes(dir) : [] }];
+  let tracked: TrackedBelow | undefined;
+  const ignored = (sub: string, isDir: boolean, scopes: readonly GitignoreScope[]) => {
+    if (!isIgnored(sub, isDir, scopes)) return false;
+    tracked ??= trackedBelow(dir);
+    return isDir ? !tracked.folder(sub) : !tracked.file(sub);
+  };
   for (let top = stack.pop(); top; top = stack.pop()) {
     const { abs, sub, scopes } = top;
     let entries: fs.Dirent[];
@@ -204,9 +212,9 @@ function walkDir(
       // `abs` is resolved (path.resolve) and a directory entry's name has no separator: no path.join needed.
       const childAbs = abs.endsWith(path.sep) ? abs + e.name : abs + path.sep + e.name;
       if (e.isDirectory()) {
-        if (skipped.has(e.name) || (here.length && isIgnored(childSub, true, here)) || isExcluded(shown(childSub))) continue;
+        if (skipped.has(e.name) || (here.length && ignored(childSub, true, here)) || isExcluded(shown(childSub))) continue;
         stack.push({ abs: childAbs, sub: childSub, scopes: here });
-      } else if (here.length && isIgnored(childSub, false, here)) {
+      } else if (here.length && ignored(childSub, false, here)) {
         continue;
       } else if (e.isSymbolicLink()) {
         diagnostics.push(symlinkDiagnostic(childAbs, root));

@@ -4,6 +4,7 @@
  * folders (`.git`, `node_modules`) are never walked, links are reported and
  * not followed, `--exclude` globs apply to paths and base names.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -219,6 +220,49 @@ describe(".gitignore files above a scanned folder", () => {
       expect((await walk({ paths: ["app"], cwd: repo })).files.map((f) => f.rel)).toEqual(["app/generated/.cursor/mcp.json", "app/src/kept.json", "app/src/local.json"]);
     } finally {
       mkdirSync(path.join(repo, ".git"));
+    }
+  });
+});
+
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+describe.skipIf(!hasGit)(".gitignore and files that git tracks", () => {
+  // A .gitignore does not apply to tracked files: a .mcp.json or .env committed before a rule
+  // matched it (or added with `git add -f`) is in every clone and in the commit code scanning
+  // analyses, so the walk must not skip it. Tracked paths come from the index file, not from git.
+  let repo: string;
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), "mcplint-tracked-"));
+    git(repo, "init", "-q");
+    const files: Record<string, string> = { ".gitignore": ".mcp.json\n.env\nlocal/\n*.log\n", ".mcp.json": "{}", "app/.env": "A=1\n", "local/.cursor/mcp.json": "{}", "local/other.json": "{}", "x.log": "x\n", "app/y.log": "y\n" };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      writeFileSync(path.join(repo, rel), text);
+    }
+    git(repo, "add", ".gitignore");
+    git(repo, "add", "-f", ".mcp.json", "app/.env", "local/.cursor/mcp.json");
+    git(repo, "commit", "-qm", "init");
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it.each([2, 3, 4])("are walked though ignored; untracked ignored files are not (index version %i)", async (version) => {
+    git(repo, "update-index", "--index-version", String(version));
+    expect((await walk({ paths: ["."], cwd: repo })).files.map((f) => f.rel)).toEqual([".gitignore", ".mcp.json", "app/.env", "local/.cursor/mcp.json"]);
+    expect((await walk({ paths: ["app"], cwd: repo })).files.map((f) => f.rel)).toEqual(["app/.env"]);
+    expect((await walk({ paths: ["."], cwd: path.join(repo, "app") })).files.map((f) => f.rel)).toEqual([".env"]);
+  });
+
+  it("in a linked worktree too (.git is a gitdir: file)", async () => {
+    const wt = `${repo}-wt`;
+    git(repo, "worktree", "add", "-q", wt);
+    try {
+      expect((await walk({ paths: ["."], cwd: wt })).files.map((f) => f.rel).filter((f) => f !== ".git")).toEqual([".gitignore", ".mcp.json", "app/.env", "local/.cursor/mcp.json"]);
+    } finally {
+      rmSync(wt, { recursive: true, force: true });
     }
   });
 });
