@@ -29,6 +29,24 @@ export function gitTopLevel(cwd: string): string | undefined {
   }
 }
 
+/** Mode of a gitlink: a submodule's commit, whose content is another repository (git show prints nothing to scan). */
+const GITLINK = "160000";
+
+/**
+ * The paths of `git diff --cached --raw -z --no-renames` (records
+ * `:<old mode> <new mode> <old id> <new id> <status>` NUL `<path>` NUL; a
+ * renamed file is its new path, added), submodules left out.
+ */
+export function stagedNames(raw: string): string[] {
+  const parts = raw.split("\0");
+  const names: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = (parts[i] as string).split(" ");
+    if (meta[1] !== GITLINK && parts[i + 1]) names.push(parts[i + 1] as string);
+  }
+  return names;
+}
+
 /** Added, copied, modified and renamed files of the index, read from the index. */
 export function readStaged(cwd: string, maxFileSize: number): StagedResult {
   let root: string;
@@ -38,10 +56,7 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
     return { ok: false, message: e.code === "ENOENT" ? "--staged needs git on PATH" : `--staged: not in a git repository (${(e.stderr?.toString("utf8") ?? "").trim().split("\n")[0] || e.message})` };
   }
-  const names = git(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"], root)
-    .toString("utf8")
-    .split("\0")
-    .filter(Boolean);
+  const names = stagedNames(git(["diff", "--cached", "--raw", "-z", "--no-renames", "--diff-filter=ACMR"], root).toString("utf8"));
   const sources: { path: string; text: string }[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {

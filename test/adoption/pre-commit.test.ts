@@ -120,6 +120,18 @@ describe("mcplint scan --staged", () => {
     expect(r.stdout).not.toContain(token);
   });
 
+  it("skips a staged submodule (a commit of another repository, not content) without a warning", async () => {
+    const dir = tempRepo({ ".mcp.json": leaky });
+    // A gitlink entry, as 'git submodule add' or bumping a submodule stages it.
+    git(dir, "update-index", "--add", "--cacheinfo", `160000,${"1".repeat(40)},vendor/lib`);
+    git(dir, "add", ".mcp.json");
+    const r = await cli(["scan", "--staged"], dir);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain(".mcp.json:10:42");
+    expect(r.stdout + r.stderr).not.toContain("vendor/lib");
+    expect(r.stdout).toContain("in 1 file");
+  });
+
   it("scans only added, copied, modified and renamed files; from a subfolder too", async () => {
     const dir = tempRepo({ "old/.mcp.json": leaky, "sub/readme.txt": "hi\n" });
     git(dir, "add", "-A");
