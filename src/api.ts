@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
-import { excludeFilter, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
+import { excludeFilter, fingerprintRoot, toPosix, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
@@ -52,7 +52,7 @@ export interface ScanOptions {
   /** Suppressions from the configuration file, and the file's name for reports. */
   readonly suppressions?: { readonly source: string; readonly entries: readonly ExternalSuppression[] };
   /** Fingerprints accepted by a baseline file (see `parseBaseline`). */
-  readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string> };
+  readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string>; readonly rootRelative?: boolean };
   /** "Today" for suppression expiry dates (tests). */
   readonly now?: Date;
   /**
@@ -110,7 +110,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const walked = paths.length
       ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false, onFiles })
       : { root: cwd, files: [], diagnostics: [] };
-    return await scanWalked(options, walked, warm, lockFolder(paths, cwd, walked.root));
+    const lockDir = lockFolder(paths, cwd, walked.root);
+    return await scanWalked(options, walked, warm, lockDir, fingerprintRoot(paths, cwd, lockDir));
   } finally {
     warm?.close();
   }
@@ -125,8 +126,8 @@ function analysisSettings(options: ScanOptions): AnalysisSettings {
   };
 }
 
-/** `lockDir`: where the default lock file is (lockFolder). */
-async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockDir: string): Promise<ScanResult> {
+/** `lockDir`: where the default lock file is (lockFolder); `idRoot`: the folder fingerprints name files from (fingerprintRoot). */
+async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockDir: string, idRoot: string): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -159,7 +160,23 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   // A lock's paths are relative to its own folder; the rules compare them with the root's.
   const lock = stored && lockAt ? rebaseLock(stored, path.dirname(lockAt), walked.root) : undefined;
   const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
-  return { ...finish(walked.root, analyses, diagnostics, withLock), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
+  const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
+  return { ...finish(walked.root, analyses, diagnostics, withLock, idPath), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
+}
+
+/**
+ * The path each reported file is fingerprinted by: from `anchor` (fingerprintRoot) rather than
+ * from the scan root, so that scanning the repository from its parent, or a subfolder from
+ * inside it, gives the same fingerprints. None when the two folders are one; user-level files
+ * (reported as `~/...`) keep their reported path.
+ */
+function fingerprintPaths(root: string, anchor: string, elsewhere: ReadonlyMap<string, string>): ((file: string) => string) | undefined {
+  if (path.resolve(anchor) === path.resolve(root)) return undefined;
+  return (file) => {
+    if (elsewhere.has(file)) return file;
+    const rel = path.relative(anchor, path.resolve(root, file));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? toPosix(rel) : file;
+  };
 }
 
 function realPath(abs: string): string {
@@ -209,9 +226,13 @@ export function scanSources(sources: readonly { path: string; text: string; mode
  * Runs the rules, applies suppressions, then runs the rules about suppressions
  * themselves (they need to know which suppression comments were used).
  */
-function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions): ScanResult {
+function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions, fingerprintPath?: (file: string) => string): ScanResult {
   const model = buildModel(root, analyses, diagnostics);
-  const runOptions = { ...(options.ruleLevels ? { levels: options.ruleLevels } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) };
+  const runOptions = {
+    ...(options.ruleLevels ? { levels: options.ruleLevels } : {}),
+    ...(options.ruleOptions ? { options: options.ruleOptions } : {}),
+    ...(fingerprintPath ? { fingerprintPath } : {}),
+  };
   const ran = runRules(model, RULES.filter((r) => !isSuppressionRule(r)), runOptions);
   const sources = {
     now: options.now ?? new Date(),

@@ -181,7 +181,7 @@ async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<Sc
   }
   const parsed = parseBaseline(text);
   if (!parsed.ok) throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: ${file}: ${parsed.message}`);
-  return { source: shownPath(path.resolve(io.cwd, file), io), fingerprints: parsed.fingerprints };
+  return { source: shownPath(path.resolve(io.cwd, file), io), fingerprints: parsed.fingerprints, rootRelative: parsed.rootRelative };
 }
 
 function writeFileOrFail(file: string, text: string, io: CliIo, what: string): void {

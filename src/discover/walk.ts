@@ -56,15 +56,7 @@ export function toPosix(p: string): string {
 export function rootOf(paths: readonly string[], cwd: string): string {
   const abs = paths.map((p) => path.resolve(cwd, p));
   if (abs.every((a) => isInside(a, cwd))) return cwdRoot(cwd);
-  // Only what is walked counts: a missing path or a device (`/dev/null`) is a diagnostic.
-  const folders = abs.flatMap((only) => {
-    try {
-      const st = fs.statSync(only);
-      return st.isDirectory() ? [only] : st.isFile() ? [path.dirname(only)] : [];
-    } catch {
-      return [];
-    }
-  });
+  const folders = scannedFolders(abs);
   if (folders.length === 0 || folders.every((f) => isInside(f, cwd))) return cwdRoot(cwd);
   // Above the configuration folders it ends in: `~/.cursor/mcp.json` is reported as
   // `.cursor/mcp.json` (Cursor's file), not as `mcp.json` (no format).
@@ -85,6 +77,43 @@ function cwdRoot(cwd: string): string {
   return MAYBE_CONFIG_FOLDER.test(cwd) && !fs.existsSync(path.join(cwd, ".git")) ? aboveConfigFolders(cwd) : cwd;
 }
 const MAYBE_CONFIG_FOLDER = /[\\/](?:\.[^\\/]|User(?:[\\/]|$)|rooveterinaryinc\.roo-cline[\\/])/;
+
+/**
+ * The top folder of the git repository holding `dir` (the nearest folder, `dir` itself
+ * included, with a `.git` folder or, for worktrees and submodules, a `.git` file), or undefined.
+ * Read from the file system: a scan never runs git.
+ */
+export function repositoryTop(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; ) {
+    if (fs.existsSync(path.join(d, ".git"))) return d;
+    const up = path.dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+/**
+ * The folder that fingerprints name files from, which does not move with the folder the scan
+ * runs from: the top of the git repository holding every scanned path, else `fallback` (the
+ * one folder scanned, else the scan root) above any catalog folder it ends in.
+ */
+export function fingerprintRoot(paths: readonly string[], cwd: string, fallback: string): string {
+  const folders = scannedFolders(paths.map((p) => path.resolve(cwd, p)));
+  const top = folders.length ? repositoryTop(folders.reduce(commonFolder)) : undefined;
+  return top ?? aboveConfigFolders(fallback);
+}
+
+/** The folders of the scanned paths (a file's folder for a file); only what is walked counts, so a missing path or a device (`/dev/null`) is left out. */
+function scannedFolders(abs: readonly string[]): string[] {
+  return abs.flatMap((only) => {
+    try {
+      const st = fs.statSync(only);
+      return st.isDirectory() ? [only] : st.isFile() ? [path.dirname(only)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /** Is `abs` the folder `dir` or inside it? */
 function isInside(abs: string, dir: string): boolean {

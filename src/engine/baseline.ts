@@ -1,13 +1,17 @@
 /**
  * Baselines: the findings a team accepts today, by fingerprint (rule + file +
- * what, never a line number), so that a scan reports only what is new. The
+ * what, never a line number; the file by its path from the repository's top), so that a scan reports only what is new. The
  * file holds rule ids, paths, fingerprints and messages (which carry redacted
  * previews only), sorted, so that it diffs well.
  */
 import type { Finding } from "./finding.js";
 import { jsonErrorReason } from "../util/error-reasons.js";
 
-export const BASELINE_VERSION = 1;
+/**
+ * 2: fingerprints name files by their path from the git repository's top folder (else from the one
+ * folder scanned). 1: by their path from the scan root; still read (see `rootFingerprint`).
+ */
+export const BASELINE_VERSION = 2;
 
 /** `suppression.source` of a finding accepted by a baseline: `baseline:<file>`. */
 export const BASELINE_SOURCE_PREFIX = "baseline:";
@@ -42,7 +46,7 @@ export function renderBaseline(b: Baseline): string {
 }
 
 /** The fingerprints of a baseline file's text, or why it cannot be read. */
-export function parseBaseline(text: string): { ok: true; fingerprints: Set<string> } | { ok: false; message: string } {
+export function parseBaseline(text: string): { ok: true; fingerprints: Set<string>; rootRelative: boolean } | { ok: false; message: string } {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -57,5 +61,6 @@ export function parseBaseline(text: string): { ok: true; fingerprints: Set<strin
     if (typeof fp !== "string") return { ok: false, message: "an entry has no 'fingerprint'" };
     fingerprints.add(fp);
   }
-  return { ok: true, fingerprints };
+  const version = (doc as { version?: unknown }).version;
+  return { ok: true, fingerprints, rootRelative: !(typeof version === "number" && version >= 2) };
 }

@@ -13,8 +13,18 @@ export interface Finding {
   readonly message: string;
   readonly loc: Loc;
   readonly related: readonly RelatedLocation[];
-  /** Location-independent identity (rule + file + what), hashed: `mcplintFinding/v1`. */
+  /**
+   * Location-independent identity (rule + file + what), hashed: `mcplintFinding/v1`. The file is
+   * its path from the git repository's top folder (else from the one folder scanned), whatever
+   * folder the scan ran from, so baselines and SARIF alerts match across scan roots.
+   */
   readonly fingerprint: string;
+  /**
+   * The fingerprint with the file's reported path (relative to the scan root) when that path
+   * differs: how mcplint computed it before fingerprints were anchored. Baselines of version 1
+   * and configuration suppressions still match it.
+   */
+  readonly rootFingerprint?: string;
   readonly server?: { readonly name: string; readonly client: string };
   readonly secret?: { readonly preview: string; readonly hash: string; readonly provider?: string };
   /** Set when an inline comment, the config or a baseline suppresses it. */

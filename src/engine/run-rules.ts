@@ -11,6 +11,8 @@ export interface RuleRunOptions {
   /** Per-rule level override or `off`. */
   readonly levels?: Readonly<Record<string, Level | "off">>;
   readonly options?: Readonly<Record<string, unknown>>;
+  /** The path a reported file is fingerprinted by (default: the reported path). */
+  readonly fingerprintPath?: (file: string) => string;
 }
 
 export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRunOptions = {}): { findings: Finding[]; diagnostics: Diagnostic[] } {
@@ -23,7 +25,8 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
     const report = (d: ReportDescriptor) => {
       const template = rule.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${d.messageId}`);
-      const fingerprint = fingerprintOf(rule.id, d.loc.file, d.identity);
+      const idFile = opts.fingerprintPath?.(d.loc.file) ?? d.loc.file;
+      const fingerprint = fingerprintOf(rule.id, idFile, d.identity);
       const key = `${fingerprint}:${d.loc.line}:${d.loc.column}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -35,6 +38,7 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
         loc: d.loc,
         related: d.related ?? [],
         fingerprint,
+        ...(idFile !== d.loc.file ? { rootFingerprint: fingerprintOf(rule.id, d.loc.file, d.identity) } : {}),
         ...(d.server ? { server: d.server } : {}),
         ...(d.secret ? { secret: d.secret } : {}),
       });

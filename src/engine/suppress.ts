@@ -97,13 +97,20 @@ export interface SuppressionSources {
   readonly directives?: readonly SuppressionDirective[];
   /** Entries of the configuration file, with the file's name for the report. */
   readonly config?: { readonly source: string; readonly entries: readonly ExternalSuppression[] };
-  readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string> };
+  /** `rootRelative`: a version 1 baseline, whose fingerprints may be the scan root's (`rootFingerprint`). */
+  readonly baseline?: { readonly source: string; readonly fingerprints: ReadonlySet<string>; readonly rootRelative?: boolean };
   readonly now: Date;
   /** Rule ids and categories, to tell a misspelt rule in a comment. */
   readonly knownRules: ReadonlySet<string>;
 }
 
 const matchesRule = (f: Finding, rule: string) => f.ruleId === rule || f.category === rule;
+
+/** Is the finding in the baseline? A version 1 baseline written from another scan root holds the root-relative fingerprint. */
+function inBaseline(f: Finding, baseline: NonNullable<SuppressionSources["baseline"]>): boolean {
+  if (baseline.fingerprints.has(f.fingerprint)) return true;
+  return baseline.rootRelative === true && f.rootFingerprint !== undefined && baseline.fingerprints.has(f.rootFingerprint);
+}
 
 /** Marks suppressed findings; returns the directives annotated with use, expiry and unknown rules. */
 export function applySuppressions(findings: readonly Finding[], sources: SuppressionSources): { findings: Finding[]; directives: SuppressionDirective[] } {
@@ -121,9 +128,9 @@ export function applySuppressions(findings: readonly Finding[], sources: Suppres
       used.add(i);
       return { ...f, suppression: { kind: "inSource", justification: d.reason, source: `${d.file}:${d.loc.line}` } };
     }
-    const c = config.find(({ e, path }) => (e.path === f.loc.file || path(f.loc.file)) && matchesRule(f, e.rule) && (e.fingerprint === undefined || e.fingerprint === f.fingerprint));
+    const c = config.find(({ e, path }) => (e.path === f.loc.file || path(f.loc.file)) && matchesRule(f, e.rule) && (e.fingerprint === undefined || e.fingerprint === f.fingerprint || e.fingerprint === f.rootFingerprint));
     if (c && sources.config) return { ...f, suppression: { kind: "external", justification: c.e.reason, source: sources.config.source } };
-    if (sources.baseline?.fingerprints.has(f.fingerprint)) return { ...f, suppression: { kind: "external", justification: `accepted in baseline ${sources.baseline.source}`, source: BASELINE_SOURCE_PREFIX + sources.baseline.source } };
+    if (sources.baseline && inBaseline(f, sources.baseline)) return { ...f, suppression: { kind: "external", justification: `accepted in baseline ${sources.baseline.source}`, source: BASELINE_SOURCE_PREFIX + sources.baseline.source } };
     return f;
   });
   const annotated = directives.map((d, i) => ({

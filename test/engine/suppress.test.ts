@@ -108,7 +108,7 @@ describe("baseline", () => {
     const text = fs.readFileSync(path.join(dir, "mcplint.baseline.json"), "utf8");
     expect(text).not.toContain(token);
     const doc = JSON.parse(text);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.findings).toEqual([{ ruleId: "hardcoded-secret", file: ".mcp.json", fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), message: expect.any(String) }]);
     const r = await cli(["scan", "--baseline", "mcplint.baseline.json"], dir);
     expect(r.exitCode).toBe(0);
@@ -138,6 +138,49 @@ describe("baseline", () => {
     expect(found.map((f: { location: { file: string } }) => f.location.file)).toEqual([".cursor/mcp.json"]);
   });
 
+  it("fingerprints do not depend on the folder the scan runs from: a baseline written at the repository's top holds from its parent and from a subfolder", async () => {
+    const dir = tempTree({ ".git/HEAD": "", ".mcp.json": leaky(), "pkg/.cursor/mcp.json": leaky() });
+    await cli(["scan", "--write-baseline", "b.json"], dir);
+    const fromParent = await cli(["scan", path.basename(dir), "--baseline", path.join(path.basename(dir), "b.json")], path.dirname(dir));
+    expect(fromParent.stdout).toContain("No problems found");
+    expect(fromParent.exitCode).toBe(0);
+    const fromSub = await cli(["scan", ".", "--baseline", "../b.json"], path.join(dir, "pkg"));
+    expect(fromSub.stdout).toContain("No problems found in 1 file (1 suppressed)");
+    expect(fromSub.exitCode).toBe(0);
+    // SARIF: GitHub matches alerts by partialFingerprints; a workflow scanning pkg/ alone must not open a second alert.
+    const fp = async (args: string[], cwd: string) =>
+      JSON.parse((await cli(["scan", "--format", "sarif", ...args], cwd)).stdout)
+        .runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "hardcoded-secret")
+        .map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["mcplintFinding/v1"]);
+    const whole = await fp([], dir);
+    expect(whole).toHaveLength(2);
+    expect(await fp([path.basename(dir)], path.dirname(dir))).toEqual(whole);
+    expect(await fp(["pkg"], dir)).toEqual([whole[1]]);
+    expect(await fp([], path.join(dir, "pkg"))).toEqual([whole[1]]);
+    expect(await fp(["mcp.json"], path.join(dir, "pkg/.cursor"))).toEqual([whole[1]]);
+  });
+
+  it("outside a git repository, fingerprints are relative to the one folder scanned, wherever the scan runs from", async () => {
+    const dir = tempTree({ ".mcp.json": leaky() });
+    await cli(["scan", "--write-baseline", "b.json"], dir);
+    const r = await cli(["scan", dir, "--baseline", path.join(dir, "b.json")], path.dirname(dir));
+    expect(r.stdout).toContain("1 suppressed");
+    expect(r.exitCode).toBe(0);
+  });
+
+  it("a version 1 baseline (fingerprints relative to the scan root) is still read; a version 2 one is matched exactly", async () => {
+    const dir = tempTree({ "pkg/.mcp.json": leaky() });
+    const sub = path.join(dir, "pkg");
+    await cli(["scan", "--write-baseline", "b.json"], sub);
+    // The same folder inside a git repository: its fingerprint is now the repository's (pkg/.mcp.json).
+    fs.mkdirSync(path.join(dir, ".git"));
+    const old = JSON.parse(fs.readFileSync(path.join(sub, "b.json"), "utf8"));
+    fs.writeFileSync(path.join(sub, "v1.json"), JSON.stringify({ ...old, version: 1 }));
+    fs.writeFileSync(path.join(sub, "v2.json"), JSON.stringify({ ...old, version: 2 }));
+    expect((await cli(["scan", "--baseline", "v1.json"], sub)).exitCode).toBe(0);
+    expect((await cli(["scan", "--baseline", "v2.json"], sub)).exitCode).toBe(1);
+  });
+
   it("an unreadable or malformed baseline is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": leaky(), "bad.json": "{}" });
     expect((await cli(["scan", "--baseline", "missing.json"], dir)).stderr).toContain("--baseline: cannot read missing.json (ENOENT)");
@@ -159,5 +202,15 @@ describe("suppressions in the configuration file", () => {
     expect((await cli(["scan"], dir)).exitCode).toBe(1);
     fs.writeFileSync(path.join(dir, ".mcplint.yaml"), `suppressions:\n  - { path: "*.json", rule: hardcoded-secret, reason: old, expires: 2001-01-01 }\n`);
     expect((await cli(["scan"], dir)).exitCode).toBe(1);
+  });
+
+  it("a suppression by fingerprint holds when the repository is scanned from its parent folder", async () => {
+    const dir = tempTree({ ".git/HEAD": "", ".mcp.json": leaky() });
+    const fingerprint = JSON.parse((await cli(["scan", "--format", "json"], dir)).stdout).findings[0].fingerprint;
+    fs.writeFileSync(path.join(dir, ".mcplint.yaml"), `suppressions:\n  - { path: .mcp.json, rule: hardcoded-secret, fingerprint: "${fingerprint}", reason: revoked }\n`);
+    expect((await cli(["scan"], dir)).exitCode).toBe(0);
+    const fromParent = await cli(["scan", path.basename(dir)], path.dirname(dir));
+    expect(fromParent.stdout).toContain("1 suppressed");
+    expect(fromParent.exitCode).toBe(0);
   });
 });
