@@ -136,9 +136,12 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   // poolSize grows with the count, so a scan that warmed workers during the walk uses the pool.
   const threads = poolSize(walked.files.length, options.threads);
   const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : analyzeAll(walked.files, makeReader(maxFileSize, { byteView: true, walked: true }), prep);
+  const linkTo = new Map(walked.files.flatMap((f) => (f.linkTo === undefined ? [] : [[f.rel, f.linkTo] as const])));
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);
-    if (o.analysis) analyses.push(o.analysis);
+    if (!o.analysis) continue;
+    const target = linkTo.get(o.analysis.file.path);
+    analyses.push(target === undefined ? o.analysis : { ...o.analysis, file: { ...o.analysis.file, linkTo: target } });
   }
   const sourcePaths = new Map<string, string>();
   const seen = options.user ? walkedRealPaths(walked) : new Set<string>();
@@ -187,10 +190,10 @@ function realPath(abs: string): string {
   }
 }
 
-/** The real paths of the walked files (the walk follows no link, so each is the real root's path plus its own). */
+/** The real paths of the walked files (the real root's path plus its own, or its target's for a link read through). */
 function walkedRealPaths(walked: WalkResult): Set<string> {
   const root = realPath(walked.root);
-  return new Set(walked.files.map((f) => path.join(root, f.rel)));
+  return new Set(walked.files.map((f) => path.join(root, f.linkTo ?? f.rel)));
 }
 
 /** The lock at `file`; a missing one is an error only when it was asked for by name (`explicit`). */

@@ -1,11 +1,13 @@
 /**
  * Finds the files to scan: walks the given paths (dot files included,
- * symlinks never followed), honours .gitignore files and --exclude globs,
- * and reports what it could not enter as diagnostics.
+ * symlinks not followed, except a link at a catalog path to a file inside
+ * the root), honours .gitignore files and --exclude globs, and reports what
+ * it could not enter as diagnostics.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { classifyPath } from "../catalog/classify.js";
 import { aboveConfigFolders } from "../catalog/config-folders.js";
 import { globMatcher } from "../catalog/glob.js";
 import type { Diagnostic } from "../model/types.js";
@@ -29,6 +31,11 @@ export interface WalkedFile {
   readonly abs: string;
   /** Path relative to the root, POSIX separators. */
   readonly rel: string;
+  /**
+   * For a symbolic link read as the configuration file its path names (`.cursor/mcp.json ->
+   * ../.mcp.json`): its target's path relative to the root, POSIX separators.
+   */
+  readonly linkTo?: string;
 }
 
 export interface WalkResult {
@@ -156,11 +163,12 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   const files: WalkedFile[] = [];
   const isExcluded = excludeFilter(options.exclude ?? [], root);
 
-  const add = (abs: string, rel = toPosix(path.relative(root, abs)) || path.basename(abs)) => {
+  const add = (abs: string, rel = toPosix(path.relative(root, abs)) || path.basename(abs), linkTo?: string) => {
     if (seen.has(abs) || isExcluded(rel)) return;
     seen.add(abs);
-    files.push({ abs, rel });
+    files.push(linkTo === undefined ? { abs, rel } : { abs, rel, linkTo });
   };
+  const links = linkReader(root);
   const folderDone = () => options.onFiles?.(files);
 
   for (const p of inputPaths) {
@@ -173,7 +181,11 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       continue;
     }
     if (st.isSymbolicLink()) {
-      diagnostics.push({ level: "note", code: "symlink-outside-root", message: `${p} is a symbolic link; links are not followed`, file: toPosix(p) });
+      const rel = toPosix(path.relative(root, abs));
+      const linkTo = links.followed(abs, rel);
+      if (linkTo !== undefined) add(abs, rel, linkTo);
+      else diagnostics.push({ level: "note", code: "symlink-outside-root", message: `${p} is a symbolic link; links are not followed`, file: toPosix(p) });
+      folderDone();
       continue;
     }
     if (st.isFile()) {
@@ -185,7 +197,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       diagnostics.push({ level: "note", code: "not-regular-file", message: `${p} is not a regular file; skipped`, file: toPosix(p) });
       continue;
     }
-    walkDir(abs, root, { useGitignore: options.gitignore !== false, isExcluded }, diagnostics, add, folderDone);
+    walkDir(abs, root, { useGitignore: options.gitignore !== false, isExcluded, links }, diagnostics, add, folderDone);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { root, files, diagnostics };
@@ -203,12 +215,12 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
 function walkDir(
   dir: string,
   root: string,
-  filters: { readonly useGitignore: boolean; readonly isExcluded: (rel: string) => boolean },
+  filters: { readonly useGitignore: boolean; readonly isExcluded: (rel: string) => boolean; readonly links: LinkReader },
   diagnostics: Diagnostic[],
-  add: (abs: string, rel: string) => void,
+  add: (abs: string, rel: string, linkTo?: string) => void,
   folderDone: () => void,
 ): void {
-  const { useGitignore, isExcluded } = filters;
+  const { useGitignore, isExcluded, links } = filters;
   const skipped = new Set(DEFAULT_SKIPPED_DIRS);
   const relToRoot = toPosix(path.relative(root, dir));
   const shown = (sub: string) => (relToRoot ? (sub ? `${relToRoot}/${sub}` : relToRoot) : sub);
@@ -246,7 +258,10 @@ function walkDir(
       } else if (here.length && ignored(childSub, false, here)) {
         continue;
       } else if (e.isSymbolicLink()) {
-        diagnostics.push(symlinkDiagnostic(childAbs, root));
+        const rel = shown(childSub);
+        const linkTo = links.followed(childAbs, rel);
+        if (linkTo !== undefined) add(childAbs, rel, linkTo);
+        else diagnostics.push(symlinkDiagnostic(childAbs, root));
       } else if (!e.isFile()) {
         const rel = shown(childSub);
         diagnostics.push({ level: "note", code: "not-regular-file", message: `${rel} is not a regular file (FIFO, socket or device); not opened`, file: rel });
@@ -256,6 +271,36 @@ function walkDir(
     }
     folderDone();
   }
+}
+
+interface LinkReader {
+  /** The target (relative to the root) when the link at `abs` (`rel` from the root) is read through, else undefined. */
+  followed(abs: string, rel: string): string | undefined;
+}
+
+/**
+ * Which symbolic links are read through: a link whose own path is a catalog
+ * configuration path (`.cursor/mcp.json -> ../.mcp.json`, one file shared by
+ * several clients) and whose target is a regular file inside the root. The
+ * client that reads the link's path gets its servers modelled. Links to
+ * folders, out of the root, to devices, dangling links and loops are not.
+ */
+function linkReader(root: string): LinkReader {
+  let realRoot: string | undefined;
+  return {
+    followed(abs, rel) {
+      const spec = classifyPath(rel);
+      if (!spec || spec.syntax === "typescript") return undefined;
+      try {
+        realRoot ??= fs.realpathSync(root);
+        const target = fs.realpathSync(abs);
+        if (!isInside(target, realRoot) || !fs.statSync(target).isFile()) return undefined;
+        return toPosix(path.relative(realRoot, target));
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 function symlinkDiagnostic(abs: string, root: string): Diagnostic {

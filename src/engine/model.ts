@@ -34,6 +34,8 @@ export interface ScannedFile {
   readonly bytes: number;
   /** POSIX permission bits (`0o644`), recorded for user-level files (`--user`) only. */
   readonly mode?: number;
+  /** A symbolic link read through (`.cursor/mcp.json -> ../.mcp.json`): its target's path. */
+  readonly linkTo?: string;
 }
 
 export interface ScanModel {
@@ -47,4 +49,18 @@ export interface ScanModel {
   readonly parseErrors: readonly { readonly loc: Loc; readonly message: string; readonly format: string; readonly analysed?: boolean; readonly asWritten?: boolean }[];
   /** Inline suppression comments (annotated with use and expiry once suppressions are applied). */
   readonly suppressionDirectives?: readonly SuppressionDirective[];
+}
+
+/**
+ * The secret hits to report: all but those of a file read through a symbolic
+ * link whose target the scan read as well. The model keeps them (the linked
+ * client's servers do hold the secret), but it is one secret in one file,
+ * reported once, at the real file.
+ */
+export function reportedSecrets(model: Pick<ScanModel, "files" | "secrets">): readonly SecretHit[] {
+  const links = model.files.filter((f) => f.linkTo !== undefined);
+  if (links.length === 0) return model.secrets;
+  const scanned = new Set(model.files.map((f) => f.path));
+  const aliases = new Set(links.filter((f) => scanned.has(f.linkTo as string)).map((f) => f.path));
+  return aliases.size ? model.secrets.filter((h) => !aliases.has(h.loc.file)) : model.secrets;
 }

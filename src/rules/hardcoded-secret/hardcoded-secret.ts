@@ -1,3 +1,4 @@
+import { reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
 import { fakeGitHubToken, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
@@ -24,7 +25,7 @@ export default defineRule({
     file: "{title} in this file{where}: {preview} (fingerprint {hash}). Move it to a secret store and rotate it.",
   },
   check(model, ctx) {
-    for (const hit of model.secrets) {
+    for (const hit of reportedSecrets(model)) {
       const level = hit.confidence === "high" ? "error" : hit.confidence === "medium" ? "warning" : "note";
       const data = { title: hit.title, preview: hit.preview, hash: hit.hash };
       const secret = { preview: hit.preview, hash: hit.hash, provider: hit.detector };

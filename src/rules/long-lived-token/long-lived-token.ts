@@ -1,3 +1,4 @@
+import { reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
 
 const DAY = 86_400;
@@ -43,7 +44,7 @@ export default defineRule({
   },
   check(model, ctx) {
     const now = nowSeconds(ctx.options);
-    for (const hit of model.secrets) {
+    for (const hit of reportedSecrets(model)) {
       const l = hit.lifetime;
       if (!l) continue;
       const base = { title: hit.title, preview: hit.preview, hash: hit.hash };

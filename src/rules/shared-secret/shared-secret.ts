@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import type { SecretHit } from "../../engine/model.js";
+import { reportedSecrets, type SecretHit } from "../../engine/model.js";
 import { fakeGitHubToken } from "../fake-secrets.js";
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
   },
   check(model, ctx) {
     const groups = new Map<string, SecretHit[]>();
-    for (const hit of model.secrets) {
+    for (const hit of reportedSecrets(model)) {
       if (hit.confidence === "low") continue;
       const list = groups.get(hit.hash) ?? [];
       list.push(hit);
