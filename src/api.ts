@@ -212,7 +212,7 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[]): L
 }
 
 /** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
-export function scanSources(sources: readonly { path: string; text: string; mode?: number }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
+export function scanSources(sources: readonly { path: string; text: string; mode?: number; linkTo?: string }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const prep = prepareAnalysis(analysisSettings(options));
   const excluded = excludeFilter(options.exclude ?? [], path.resolve(options.cwd ?? "."));
@@ -220,7 +220,8 @@ export function scanSources(sources: readonly { path: string; text: string; mode
     .filter((s) => !excluded(s.path))
     .map((s) => {
       const a = safeAnalyze(s.path, s.text.replace(/^\uFEFF/, ""), Buffer.byteLength(s.text), diagnostics, prep);
-      return s.mode === undefined ? a : { ...a, file: { ...a.file, mode: s.mode } };
+      const extra = { ...(s.mode === undefined ? {} : { mode: s.mode }), ...(s.linkTo === undefined ? {} : { linkTo: s.linkTo }) };
+      return s.mode === undefined && s.linkTo === undefined ? a : { ...a, file: { ...a.file, ...extra } };
     });
   return finish(options.cwd ?? ".", analyses, diagnostics, options);
 }

@@ -4,13 +4,16 @@
  * and only when asked for it.
  */
 import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { classifyPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
 import { decode } from "./read.js";
 
 export interface StagedFiles {
   /** The repository's top folder; paths are relative to it. */
   readonly root: string;
-  readonly sources: { readonly path: string; readonly text: string }[];
+  /** `linkTo`: a staged symbolic link read as the file at its target (the walk's WalkedFile.linkTo). */
+  readonly sources: { readonly path: string; readonly text: string; readonly linkTo?: string }[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -32,21 +35,6 @@ export function gitTopLevel(cwd: string): string | undefined {
 /** Mode of a gitlink: a submodule's commit, whose content is another repository (git show prints nothing to scan). */
 const GITLINK = "160000";
 
-/**
- * The paths of `git diff --cached --raw -z --no-renames` (records
- * `:<old mode> <new mode> <old id> <new id> <status>` NUL `<path>` NUL; a
- * renamed file is its new path, added), submodules left out.
- */
-export function stagedNames(raw: string): string[] {
-  const parts = raw.split("\0");
-  const names: string[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const meta = (parts[i] as string).split(" ");
-    if (meta[1] !== GITLINK && parts[i + 1]) names.push(parts[i + 1] as string);
-  }
-  return names;
-}
-
 /** Added, copied, modified and renamed files of the index, read from the index. */
 export function readStaged(cwd: string, maxFileSize: number): StagedResult {
   let root: string;
@@ -56,13 +44,21 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
     return { ok: false, message: e.code === "ENOENT" ? "--staged needs git on PATH" : `--staged: not in a git repository (${(e.stderr?.toString("utf8") ?? "").trim().split("\n")[0] || e.message})` };
   }
-  const names = stagedNames(git(["diff", "--cached", "--raw", "-z", "--no-renames", "--diff-filter=ACMR"], root).toString("utf8"));
-  const sources: { path: string; text: string }[] = [];
+  const entries = stagedEntries(git(["diff", "--cached", "--raw", "--no-renames", "-z", "--diff-filter=ACMR"], root).toString("utf8"));
+  const sources: { path: string; text: string; linkTo?: string }[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of names) {
+  for (const { name, mode } of entries) {
+    let linkTo: string | undefined;
+    if (mode === SYMLINK_MODE) {
+      linkTo = linkTarget(name, root);
+      if (linkTo === undefined) {
+        diagnostics.push({ level: "note", code: "symlink-outside-root", message: `${name}: staged symbolic link; not followed`, file: name });
+        continue;
+      }
+    }
     let buf: Buffer;
     try {
-      buf = git(["show", `:${name}`], root, maxFileSize + 1);
+      buf = git(["show", `:${linkTo ?? name}`], root, maxFileSize + 1);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       diagnostics.push(
@@ -78,7 +74,46 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
       continue;
     }
     diagnostics.push(...r.notes);
-    sources.push({ path: name, text: r.text });
+    sources.push(linkTo === undefined ? { path: name, text: r.text } : { path: name, text: r.text, linkTo });
   }
   return { ok: true, staged: { root, sources, diagnostics } };
+}
+
+const SYMLINK_MODE = "120000";
+
+/**
+ * Paths and new modes of `git diff --cached --raw -z --no-renames` (records
+ * `:<old mode> <new mode> <old id> <new id> <status>` NUL `<path>` NUL; a
+ * renamed file is its new path, added), submodules left out.
+ */
+export function stagedEntries(raw: string): { name: string; mode: string }[] {
+  const parts = raw.split("\0");
+  const out: { name: string; mode: string }[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = parts[i] as string;
+    const name = parts[i + 1] as string;
+    if (!meta.startsWith(":") || !name) break;
+    const mode = meta.slice(1).split(" ")[1] ?? "";
+    if (mode !== GITLINK) out.push({ name, mode });
+  }
+  return out;
+}
+
+/**
+ * The index path a staged symbolic link is read through, as the walk reads a
+ * link in the working tree: a link at a catalog configuration path whose
+ * target is a regular file in the index, inside the repository. Else undefined.
+ */
+function linkTarget(name: string, root: string): string | undefined {
+  const spec = classifyPath(name);
+  if (!spec || spec.syntax === "typescript") return undefined;
+  try {
+    const written = git(["show", `:${name}`], root, 64 * 1024).toString("utf8");
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(name), written.replace(/\\/g, "/")));
+    if (path.posix.isAbsolute(written) || target === ".." || target.startsWith("../")) return undefined;
+    const entry = git(["ls-files", "--stage", "-z", "--", `:(literal)${target}`], root).toString("utf8");
+    return /^100(?:644|755) /.test(entry) ? target : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -151,6 +151,25 @@ describe("mcplint scan --staged", () => {
     expect(open).toEqual([]);
   });
 
+  it("a staged symbolic link at a client's path (.cursor/mcp.json -> ../.mcp.json) is read as the file it points to, not as its target's name", async () => {
+    const dir = tempRepo({ ".mcp.json": clean.replace('"${GITHUB_PAT}"', '"${env:GITHUB_PAT}"') });
+    fs.mkdirSync(path.join(dir, ".cursor"));
+    fs.symlinkSync("../.mcp.json", path.join(dir, ".cursor", "mcp.json"));
+    fs.symlinkSync(".mcp.json", path.join(dir, "alias.json"));
+    git(dir, "add", "-A");
+    const r = await cli(["scan", "--staged", "--format", "json"], dir);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.filter((f: { ruleId: string }) => f.ruleId === "parse-error")).toEqual([]);
+    // Cursor expands ${env:VAR}; Claude Code does not: the shared file is wrong for one of them.
+    expect(out.findings.filter((f: { ruleId: string }) => f.ruleId === "unexpanded-reference").map((f: { location: { file: string } }) => f.location.file)).toEqual([".mcp.json"]);
+    expect(out.diagnostics).toEqual([{ level: "note", code: "symlink-outside-root", message: "alias.json: staged symbolic link; not followed", file: "alias.json" }]);
+    // The same secret through the link is reported once, at the real file.
+    fs.writeFileSync(path.join(dir, ".mcp.json"), leaky);
+    git(dir, "add", "-A");
+    const leak = JSON.parse((await cli(["scan", "--staged", "--format", "json"], dir)).stdout);
+    expect(leak.findings.filter((f: { category: string }) => f.category === "hardcoded-secret" || f.category === "shared-secret").map((f: { location: { file: string } }) => f.location.file)).toEqual([".mcp.json"]);
+  });
+
   it("outside a repository, or with paths, is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": clean });
     const outside = await cli(["scan", "--staged"], dir);
