@@ -2,7 +2,7 @@
  * Runs the rules over the model. A rule that throws is a bug: it is reported
  * as an internal diagnostic naming the rule, and the other rules still run.
  */
-import type { Diagnostic } from "../model/types.js";
+import type { Diagnostic, McpServer } from "../model/types.js";
 import { compareFindings, fingerprintOf, type Finding } from "./finding.js";
 import type { ScanModel } from "./model.js";
 import { formatMessage, type Level, type ReportDescriptor, type Rule } from "./rule.js";
@@ -19,6 +19,7 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const identityOf = serverDisambiguation(model);
   for (const rule of rules) {
     const override = opts.levels?.[rule.id] ?? opts.levels?.[rule.meta.category];
     if (override === "off") continue;
@@ -26,7 +27,8 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
       const template = rule.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${d.messageId}`);
       const idFile = opts.fingerprintPath?.(d.loc.file) ?? d.loc.file;
-      const fingerprint = fingerprintOf(rule.id, idFile, d.identity);
+      const identity = identityOf(d);
+      const fingerprint = fingerprintOf(rule.id, idFile, identity);
       const key = `${fingerprint}:${d.loc.line}:${d.loc.column}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -38,7 +40,7 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
         loc: d.loc,
         related: d.related ?? [],
         fingerprint,
-        ...(idFile !== d.loc.file ? { rootFingerprint: fingerprintOf(rule.id, d.loc.file, d.identity) } : {}),
+        ...(idFile !== d.loc.file ? { rootFingerprint: fingerprintOf(rule.id, d.loc.file, identity) } : {}),
         ...(d.server ? { server: d.server } : {}),
         ...(d.secret ? { secret: d.secret } : {}),
       });
@@ -51,4 +53,34 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
   }
   findings.sort(compareFindings);
   return { findings, diagnostics };
+}
+
+/**
+ * A finding's identity, told apart when its file holds several servers of the
+ * same client and name (`~/.claude.json` with one `github` per project, one
+ * name in several Kubernetes namespaces): rules name a server by its name, so
+ * those findings would share one fingerprint, and a baseline or suppression of
+ * one would hide the others. The finding's server is the nearest entry of that
+ * name at or before it; the first such entry in the file keeps the plain
+ * identity (as when the name was unique, so that adding a second entry below
+ * it does not bring its baselined findings back), later ones also get their
+ * path in the file (the id after `#`).
+ */
+function serverDisambiguation(model: ScanModel): (d: ReportDescriptor) => string {
+  const byName = new Map<string, McpServer[]>();
+  for (const s of model.servers) {
+    const key = `${s.file}\u0000${s.client}\u0000${s.name}`;
+    const list = byName.get(key);
+    if (list) list.push(s);
+    else byName.set(key, [s]);
+  }
+  const shared = new Map([...byName].filter(([, list]) => list.length > 1).map(([key, list]) => [key, [...list].sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column)]));
+  if (shared.size === 0) return (d) => d.identity;
+  return (d) => {
+    const list = d.server ? shared.get(`${d.loc.file}\u0000${d.server.client}\u0000${d.server.name}`) : undefined;
+    if (!list) return d.identity;
+    const before = list.filter((s) => s.loc.line < d.loc.line || (s.loc.line === d.loc.line && s.loc.column <= d.loc.column));
+    const server = before[before.length - 1];
+    return server === undefined || server === list[0] ? d.identity : `${d.identity}\u0000${server.id.slice(server.id.indexOf("#") + 1)}`;
+  };
 }

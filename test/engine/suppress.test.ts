@@ -181,6 +181,19 @@ describe("baseline", () => {
     expect((await cli(["scan", "--baseline", "v2.json"], sub)).exitCode).toBe(1);
   });
 
+  it("two servers of one name in one file (~/.claude.json, one per project) are two findings with two fingerprints: a baseline of one does not hide the other", async () => {
+    const project = (dir: string) => ({ [dir]: { mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github"] } } } });
+    const claudeJson = (projects: object) => JSON.stringify({ mcpServers: {}, projects }, null, 2) + "\n";
+    const dir = tempTree({ ".claude.json": claudeJson(project("/home/dev/app-one")) });
+    await cli(["scan", "--write-baseline", "b.json"], dir);
+    fs.writeFileSync(path.join(dir, ".claude.json"), claudeJson({ ...project("/home/dev/app-one"), ...project("/home/dev/app-two") }));
+    const r = await cli(["scan", "--format", "json", "--baseline", "b.json", "--show-suppressed"], dir);
+    const found = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "unpinned-package");
+    expect(found.map((f: { location: { line: number }; suppression?: unknown }) => [f.location.line, f.suppression !== undefined])).toEqual([[10, true], [21, false]]);
+    expect(new Set(found.map((f: { fingerprint: string }) => f.fingerprint)).size).toBe(2);
+    expect(r.exitCode).toBe(1);
+  });
+
   it("an unreadable or malformed baseline is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": leaky(), "bad.json": "{}" });
     expect((await cli(["scan", "--baseline", "missing.json"], dir)).stderr).toContain("--baseline: cannot read missing.json (ENOENT)");
