@@ -255,7 +255,8 @@ function walkDir(
       if (e.isDirectory()) {
         if (skipped.has(e.name) || (here.length && ignored(childSub, true, here)) || isExcluded(shown(childSub))) continue;
         stack.push({ abs: childAbs, sub: childSub, scopes: here });
-      } else if (here.length && ignored(childSub, false, here)) {
+      } else if (e.name === ".git" || (here.length && ignored(childSub, false, here))) {
+        // A `.git` file is a linked worktree's or a submodule's pointer to its git folder (`gitdir: ...`): git's, not the project's.
         continue;
       } else if (e.isSymbolicLink()) {
         const rel = shown(childSub);

@@ -260,9 +260,25 @@ describe.skipIf(!hasGit)(".gitignore and files that git tracks", () => {
     const wt = `${repo}-wt`;
     git(repo, "worktree", "add", "-q", wt);
     try {
-      expect((await walk({ paths: ["."], cwd: wt })).files.map((f) => f.rel).filter((f) => f !== ".git")).toEqual([".gitignore", ".mcp.json", "app/.env", "local/.cursor/mcp.json"]);
+      expect((await walk({ paths: ["."], cwd: wt })).files.map((f) => f.rel)).toEqual([".gitignore", ".mcp.json", "app/.env", "local/.cursor/mcp.json"]);
     } finally {
       rmSync(wt, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a .git file", () => {
+  it("a linked worktree's or submodule's `.git` pointer file is git's: not listed, like the `.git` folder", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "mcplint-gitfile-"));
+    try {
+      writeFileSync(path.join(root, ".git"), "gitdir: /elsewhere/.git/worktrees/wt\n");
+      mkdirSync(path.join(root, "sub"));
+      writeFileSync(path.join(root, "sub", ".git"), "gitdir: ../.git/modules/sub\n");
+      writeFileSync(path.join(root, ".mcp.json"), "{}");
+      const r = await walk({ paths: ["."], cwd: root });
+      expect(r.files.map((f) => f.rel).sort()).toEqual([".mcp.json"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
