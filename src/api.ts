@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
-import { excludeFilter, fingerprintRoot, toPosix, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
+import { excludeFilter, fingerprintRoot, repositoryOf, toPosix, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
@@ -86,6 +86,12 @@ export interface ScanResult {
   readonly ruleOptions: Readonly<Record<string, unknown>>;
   /** The drift lock the scan compared against, when it read one. */
   readonly lockFile?: string;
+  /**
+   * The top folder of the git repository holding the scanned paths, when it is not `root` (a
+   * scan run from a subfolder or from above the repository): SARIF names files from it, as
+   * GitHub places alerts by their paths in the repository.
+   */
+  readonly repositoryRoot?: string;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -111,7 +117,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false, onFiles })
       : { root: cwd, files: [], diagnostics: [] };
     const lockDir = lockFolder(paths, cwd, walked.root);
-    return await scanWalked(options, walked, warm, lockDir, fingerprintRoot(paths, cwd, lockDir));
+    const result = await scanWalked(options, walked, warm, lockDir, fingerprintRoot(paths, cwd, lockDir));
+    const repository = paths.length ? repositoryOf(paths, cwd) : undefined;
+    return repository !== undefined && path.resolve(repository) !== path.resolve(walked.root) ? { ...result, repositoryRoot: repository } : result;
   } finally {
     warm?.close();
   }

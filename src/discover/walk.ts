@@ -105,9 +105,13 @@ export function repositoryTop(dir: string): string | undefined {
  * one folder scanned, else the scan root) above any catalog folder it ends in.
  */
 export function fingerprintRoot(paths: readonly string[], cwd: string, fallback: string): string {
+  return repositoryOf(paths, cwd) ?? aboveConfigFolders(fallback);
+}
+
+/** The top folder of the git repository holding every scanned path (found from the file system, no git run), if any. */
+export function repositoryOf(paths: readonly string[], cwd: string): string | undefined {
   const folders = scannedFolders(paths.map((p) => path.resolve(cwd, p)));
-  const top = folders.length ? repositoryTop(folders.reduce(commonFolder)) : undefined;
-  return top ?? aboveConfigFolders(fallback);
+  return folders.length ? repositoryTop(folders.reduce(commonFolder)) : undefined;
 }
 
 /** The folders of the scanned paths (a file's folder for a file); only what is walked counts, so a missing path or a device (`/dev/null`) is left out. */

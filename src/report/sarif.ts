@@ -3,6 +3,7 @@
  * partial fingerprints, related locations, tool notifications for skipped and
  * broken files. No secret ever appears: messages carry redacted previews only.
  */
+import * as path from "node:path";
 import type * as Sarif from "sarif";
 import type { Finding } from "../engine/finding.js";
 import type { Rule } from "../engine/rule.js";
@@ -19,6 +20,22 @@ export interface SarifInput {
   readonly automationId?: string;
   /** Include suppressed findings (with `suppressions`), for dismiss-alerts workflows. */
   readonly includeSuppressed?: boolean;
+  /**
+   * The scan root and the top folder of the git repository holding it, when they differ
+   * (ScanResult.repositoryRoot): reported paths are then given from the repository's top, as
+   * GitHub places an alert by its path in the repository.
+   */
+  readonly repository?: { readonly root: string; readonly top: string };
+}
+
+/** A reported path (relative to the scan root) as a path in the repository; user-level, absolute and outside paths as reported. */
+function repositoryPath(repository: SarifInput["repository"]): (file: string) => string {
+  if (!repository) return (file) => file;
+  return (file) => {
+    if (file.startsWith("~/") || path.isAbsolute(file)) return file;
+    const rel = path.relative(repository.top, path.resolve(repository.root, file));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+  };
 }
 
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
@@ -77,9 +94,9 @@ export function artifactLocation(file: string): Sarif.ArtifactLocation {
   return { uri: encodeUri(file), uriBaseId: "%SRCROOT%" };
 }
 
-function physical(loc: Finding["loc"]): Sarif.PhysicalLocation {
+function physical(loc: Finding["loc"], inRepository: (file: string) => string): Sarif.PhysicalLocation {
   return {
-    artifactLocation: artifactLocation(loc.file),
+    artifactLocation: artifactLocation(inRepository(loc.file)),
     region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: Math.max(loc.endColumn, loc.endLine === loc.line ? loc.column + 1 : 1) },
   };
 }
@@ -88,9 +105,10 @@ export function toSarif(input: SarifInput): Sarif.Log {
   const rules = [...input.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
+  const inRepository = repositoryPath(input.repository);
   for (const f of input.findings) {
     if (f.suppression && !input.includeSuppressed) continue;
-    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc), message: { text: r.message } }));
+    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc, inRepository), message: { text: r.message } }));
     const message = related.length ? `${f.message} Related: ${related.map((r) => `[${r.physicalLocation.artifactLocation?.uri}:${r.physicalLocation.region?.startLine}](${r.id})`).join(", ")}.` : f.message;
     const lineHash = input.lineHashes?.get(`${f.loc.file}:${f.loc.line}`);
     const result: Sarif.Result = {
@@ -99,7 +117,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
       level: f.level,
       kind: "fail",
       message: { text: message },
-      locations: [{ physicalLocation: physical(f.loc) }],
+      locations: [{ physicalLocation: physical(f.loc, inRepository) }],
       partialFingerprints: { ...(lineHash ? { primaryLocationLineHash: lineHash } : {}), "mcplintFinding/v1": f.fingerprint },
       ...(related.length ? { relatedLocations: related } : {}),
       properties: {
@@ -115,7 +133,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
     level: d.level,
     message: { text: d.message },
     descriptor: { id: d.code },
-    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file), ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
+    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(inRepository(d.file)), ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
   }));
   const run: Sarif.Run = {
     tool: {
