@@ -6,7 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
-import { excludeFilter, fingerprintRoot, repositoryOf, toPosix, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
+import { excludeFilter, fingerprintRoot, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
+import { pathFrom } from "./util/path-from.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
@@ -183,11 +184,8 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
  */
 function fingerprintPaths(root: string, anchor: string, elsewhere: ReadonlyMap<string, string>): ((file: string) => string) | undefined {
   if (path.resolve(anchor) === path.resolve(root)) return undefined;
-  return (file) => {
-    if (elsewhere.has(file)) return file;
-    const rel = path.relative(anchor, path.resolve(root, file));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? toPosix(rel) : file;
-  };
+  const fromAnchor = pathFrom(anchor, root);
+  return (file) => (elsewhere.has(file) ? file : fromAnchor(file));
 }
 
 function realPath(abs: string): string {

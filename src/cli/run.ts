@@ -162,7 +162,7 @@ async function rebasedConfig(config: McplintConfig, dir: string, paths: readonly
   if (!config.exclude?.length && !config.suppressions?.length) return config;
   const { rebaseGlob } = await import("../config/rebase.js");
   // The root reported paths are relative to: the repository's top folder for --staged, else the walk's.
-  const root = flags.staged ? (await import("../discover/staged.js")).gitTopLevel(io.cwd) ?? io.cwd : (await import("../discover/walk.js")).rootOf(paths.length ? paths : ["."], io.cwd);
+  const root = flags.staged ? (await import("../discover/git-index.js")).repositoryTop(io.cwd) ?? io.cwd : (await import("../discover/walk.js")).rootOf(paths.length ? paths : ["."], io.cwd);
   const exclude = config.exclude?.flatMap((g) => rebaseGlob(g, dir, root, { names: true, subtree: true }) ?? []);
   const suppressions = config.suppressions?.flatMap((e) => {
     const rebased = rebaseGlob(e.path, dir, root, { names: false, subtree: false });

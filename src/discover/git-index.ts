@@ -78,9 +78,13 @@ function indexFile(top: string): string | undefined {
   }
 }
 
-/** The folder that holds `.git`, from `dir` up; undefined outside a repository. */
-function repositoryTop(dir: string): string | undefined {
-  for (let d = dir; ; ) {
+/**
+ * The top folder of the git repository holding `dir` (the nearest folder, `dir` itself
+ * included, with a `.git` folder or, for worktrees and submodules, a `.git` file), or undefined.
+ * Read from the file system: a scan never runs git.
+ */
+export function repositoryTop(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; ) {
     if (fs.existsSync(path.join(d, ".git"))) return d;
     const up = path.dirname(d);
     if (up === d) return undefined;

@@ -23,15 +23,6 @@ function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024)
   return execFileSync("git", args, { cwd, maxBuffer, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
 }
 
-/** The top folder of the git repository holding `cwd` (the root of a --staged scan), or undefined. */
-export function gitTopLevel(cwd: string): string | undefined {
-  try {
-    return git(["rev-parse", "--show-toplevel"], cwd).toString("utf8").trim();
-  } catch {
-    return undefined;
-  }
-}
-
 /** Mode of a gitlink: a submodule's commit, whose content is another repository (git show prints nothing to scan). */
 const GITLINK = "160000";
 

@@ -11,7 +11,7 @@ import { classifyPath } from "../catalog/classify.js";
 import { aboveConfigFolders } from "../catalog/config-folders.js";
 import { globMatcher } from "../catalog/glob.js";
 import type { Diagnostic } from "../model/types.js";
-import { trackedBelow, type TrackedBelow } from "./git-index.js";
+import { repositoryTop, trackedBelow, type TrackedBelow } from "./git-index.js";
 
 export interface WalkOptions {
   /** Paths as the user gave them (files or folders), relative to cwd or absolute. */
@@ -84,20 +84,6 @@ function cwdRoot(cwd: string): string {
   return MAYBE_CONFIG_FOLDER.test(cwd) && !fs.existsSync(path.join(cwd, ".git")) ? aboveConfigFolders(cwd) : cwd;
 }
 const MAYBE_CONFIG_FOLDER = /[\\/](?:\.[^\\/]|User(?:[\\/]|$)|rooveterinaryinc\.roo-cline[\\/])/;
-
-/**
- * The top folder of the git repository holding `dir` (the nearest folder, `dir` itself
- * included, with a `.git` folder or, for worktrees and submodules, a `.git` file), or undefined.
- * Read from the file system: a scan never runs git.
- */
-export function repositoryTop(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; ) {
-    if (fs.existsSync(path.join(d, ".git"))) return d;
-    const up = path.dirname(d);
-    if (up === d) return undefined;
-    d = up;
-  }
-}
 
 /**
  * The folder that fingerprints name files from, which does not move with the folder the scan
@@ -346,14 +332,11 @@ function loadGitignore(file: string, base: string, above?: string): GitignoreSco
  * that ignores `dir` itself.
  */
 function ancestorScopes(dir: string): GitignoreScope[] {
+  const top = repositoryTop(dir);
+  if (top === undefined) return [];
+  // The folders from the repository's top down to dir's parent, outermost first.
   const above: string[] = [];
-  for (let d = dir; ; ) {
-    if (fs.existsSync(path.join(d, ".git"))) break;
-    const up = path.dirname(d);
-    if (up === d) return [];
-    above.unshift(up);
-    d = up;
-  }
+  for (let d = path.resolve(dir); d !== top; d = path.dirname(d)) above.unshift(path.dirname(d));
   const scopes: GitignoreScope[] = [];
   for (const a of above) {
     // A folder without a .gitignore gives no scope (loadGitignore: unreadable ignores nothing).

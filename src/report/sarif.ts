@@ -3,11 +3,11 @@
  * partial fingerprints, related locations, tool notifications for skipped and
  * broken files. No secret ever appears: messages carry redacted previews only.
  */
-import * as path from "node:path";
 import type * as Sarif from "sarif";
 import type { Finding } from "../engine/finding.js";
 import type { Rule } from "../engine/rule.js";
 import type { Diagnostic } from "../model/types.js";
+import { pathFrom } from "../util/path-from.js";
 import { ruleDocUrl, toolVersion, HOMEPAGE } from "./version.js";
 
 export interface SarifInput {
@@ -26,16 +26,6 @@ export interface SarifInput {
    * GitHub places an alert by its path in the repository.
    */
   readonly repository?: { readonly root: string; readonly top: string };
-}
-
-/** A reported path (relative to the scan root) as a path in the repository; user-level, absolute and outside paths as reported. */
-function repositoryPath(repository: SarifInput["repository"]): (file: string) => string {
-  if (!repository) return (file) => file;
-  return (file) => {
-    if (file.startsWith("~/") || path.isAbsolute(file)) return file;
-    const rel = path.relative(repository.top, path.resolve(repository.root, file));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
-  };
 }
 
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
@@ -105,7 +95,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
   const rules = [...input.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
-  const inRepository = repositoryPath(input.repository);
+  const inRepository = input.repository ? pathFrom(input.repository.top, input.repository.root) : (file: string) => file;
   for (const f of input.findings) {
     if (f.suppression && !input.includeSuppressed) continue;
     const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc, inRepository), message: { text: r.message } }));

@@ -11,8 +11,9 @@
  *
  * Why a piece sees what the whole text holds, for its own lines (the pieces'
  * own lines partition the text; each piece also holds the non-blank line
- * before its first own line, the line after its last one and PIECE_CONTEXT
- * characters either side):
+ * before its first own line, the line after its last one and, either side,
+ * the rules' context (scan-providers.ts, pieceContext: the most that a rule
+ * reads around a match)):
  * - the keyword pass: no keyword holds a line feed, and what it looks at
  *   around a keyword (the name it sits in, the line's end) is on its line;
  * - the generic checks read a candidate line, the non-blank line before it
@@ -21,12 +22,12 @@
  * - a provider rule the pieces take (scan-providers.ts, pieceSafe) has a
  *   line-local pattern: its matches in a text are the matches of runs over
  *   each line alone, and its lookbehinds and validator read within
- *   PIECE_CONTEXT of a match. A rule run at its keywords finds the same at
+ *   that context of a match. A rule run at its keywords finds the same at
  *   each keyword of a piece's own lines; a rule run over the whole text is
  *   run over every piece (a piece is whole lines but for the edges of its
  *   context); a rule run over windows around its keywords (texts over
  *   WINDOW_THRESHOLD) is run over the same windows, each made a string of
- *   its own from PIECE_CONTEXT characters before the window to its end;
+ *   its own from that context before the window to its end;
  * - whole-text conditions (a `.netrc` entry, a `.pgpass` shape) and any rule
  *   the pieces cannot take make the answer "not known".
  * A match anywhere in a piece, even in the context lines that another piece
@@ -35,7 +36,7 @@
  */
 import { scanGeneric, hasNetrcEntry, looksLikePgpass } from "./generic.js";
 import { fallbackSecrets } from "./index.js";
-import { PIECE_CONTEXT, pieceSafe, runPatternFrom, runsAtKeywords, scanProviders, WINDOW_THRESHOLD, windowsFor } from "./scan-providers.js";
+import { pieceContext, pieceSafe, runPatternFrom, runsAtKeywords, scanProviders, WINDOW_THRESHOLD, windowsFor } from "./scan-providers.js";
 import { MAX_POSITIONS, prefilterText, type TextHits } from "./text-prefilter.js";
 
 /** Own bytes of a piece, at most (a longer line is a piece of its own). */
@@ -101,7 +102,7 @@ export function quietInPieces(bytes: Uint8Array, options: PieceOptions): boolean
   for (const [r, positions] of spread) {
     if (whole.includes(r)) continue;
     for (const [s, e] of windowsFor(positions, bytes.length)) {
-      const from = Math.max(0, s - PIECE_CONTEXT);
+      const from = Math.max(0, s - pieceContext());
       if (runPatternFrom(r, oneByteString(bytes.subarray(from, e)), s - from).length > 0) return false;
     }
   }
@@ -128,9 +129,9 @@ function cut(bytes: Uint8Array, pieceBytes: number): Piece[] | undefined {
       }
     }
     const before = previousNonBlankStart(bytes, own) ?? own;
-    const from = Math.max(0, Math.min(before, own - PIECE_CONTEXT));
+    const from = Math.max(0, Math.min(before, own - pieceContext()));
     const nextLineEnd = ownEnd < n ? bytes.indexOf(10, ownEnd) : n;
-    const to = Math.min(n, Math.max(nextLineEnd < 0 ? n : nextLineEnd, ownEnd + PIECE_CONTEXT));
+    const to = Math.min(n, Math.max(nextLineEnd < 0 ? n : nextLineEnd, ownEnd + pieceContext()));
     if (to - from > MAX_PIECE_CHARS) return undefined;
     pieces.push({ from, to, own, ownEnd });
     own = ownEnd;

@@ -20,6 +20,8 @@ interface CompiledRule {
    * pre-commit run meets a few rules; deciding for all 109 at load cost ~5 ms of every start).
    */
   sticky?: RegExp | null;
+  /** pieceSafe's answer, decided on first use (not at load: every start would pay for 119 rules). */
+  pieceSafe?: boolean;
 }
 
 /** The rule's pattern with its own flags plus `d` (match indices) and `mode` (`g` or `y`). */
@@ -201,7 +203,6 @@ function afterGroup(src: string, start: number): number {
   return -1;
 }
 
-
 const COMPILED: readonly CompiledRule[] = PROVIDERS.map(compile);
 
 /** Texts above this size are scanned only in windows around keyword hits. */
@@ -323,13 +324,23 @@ export function runsAtKeywords(ruleIndex: number): boolean {
  * (ProviderRule.contextChars).
  */
 export function pieceSafe(ruleIndex: number): boolean {
-  const rule = PROVIDERS[ruleIndex];
-  if (!rule || !isLineLocal(rule.pattern) || lookbehindReach(rule.pattern) === Infinity) return false;
-  return !rule.validate || rule.validate.length < 2 || rule.contextChars !== undefined;
+  const c = COMPILED[ruleIndex];
+  if (!c) return false;
+  if (c.pieceSafe === undefined) {
+    const rule = c.rule;
+    const bounded = isLineLocal(rule.pattern) && lookbehindReach(rule.pattern) !== Infinity;
+    c.pieceSafe = bounded && (!rule.validate || rule.validate.length < 2 || rule.contextChars !== undefined);
+  }
+  return c.pieceSafe;
 }
 
-/** The most text that a piece-safe rule reads before a match's start or after its end (lookbehinds, validators). */
-export const PIECE_CONTEXT = PROVIDERS.reduce((most, rule, i) => (pieceSafe(i) ? Math.max(most, rule.contextChars ?? 0, lookbehindReach(rule.pattern)) : most), 0);
+let pieceContextChars: number | undefined;
+
+/** The most text that a piece-safe rule reads before a match's start or after its end (lookbehinds, validators); computed on first use. */
+export function pieceContext(): number {
+  pieceContextChars ??= PROVIDERS.reduce((most, rule, i) => (pieceSafe(i) ? Math.max(most, rule.contextChars ?? 0, lookbehindReach(rule.pattern)) : most), 0);
+  return pieceContextChars;
+}
 
 /**
  * The rule's pattern over `text` from `from` to its end, through the rule's

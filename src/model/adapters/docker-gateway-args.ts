@@ -71,10 +71,13 @@ const isFalse = (v: string | undefined) => v === "false" || v === "0";
 /** Permissive `docker mcp gateway run` flags of one client server entry. */
 export function dockerGatewaySettings(server: Launch): PolicySetting[] {
   const args = dockerGatewayArgs(server);
-  if (!args) return [];
+  return args ? permissiveFlags(flags(args)) : [];
+}
+
+function permissiveFlags(parsed: readonly Flag[]): PolicySetting[] {
   const out: PolicySetting[] = [];
   const add = (f: Flag, meaning: string) => out.push({ key: f.name, value: f.value ?? "true", loc: f.at.loc, effect: "permissive", meaning });
-  for (const f of flags(args)) {
+  for (const f of parsed) {
     if (f.name === "--enable-all-servers" && isTrue(f.value)) add(f, "every server of the catalog is enabled, not a named list");
     else if (f.name === "--allow-unauthenticated" && isTrue(f.value)) add(f, "HTTP transports accept calls without the gateway bearer token");
     else if (f.name === "--verify-signatures" && isFalse(f.value)) add(f, "signatures of Docker mcp/ images are not verified");
@@ -91,14 +94,15 @@ export function dockerGatewaySettings(server: Launch): PolicySetting[] {
 export function dockerGatewayPolicy(server: McpServer): Policy | undefined {
   const args = dockerGatewayArgs(server);
   if (!args) return undefined;
-  const settings = dockerGatewaySettings(server);
+  const parsed = flags(args);
+  const settings = permissiveFlags(parsed);
   const all = settings.find((s) => s.key === "--enable-all-servers");
-  const list = flags(args).find((f) => f.name === "--servers");
+  const list = parsed.find((f) => f.name === "--servers");
   const base = { id: `${server.id}#gateway`, client: "docker-mcp", kind: "gateway" as const, name: server.name, file: server.file, loc: server.loc, toolRules: [], settings, governs: [server.id] };
   // Over a network transport the gateway asks every caller for its bearer token, unless told not to
   // (over stdio, the default, the flag changes nothing): then it fails open to whoever reaches the port.
   const unauthenticated = settings.find((s) => s.key === "--allow-unauthenticated");
-  const transport = flags(args).find((f) => f.name === "--transport")?.value?.toLowerCase();
+  const transport = parsed.find((f) => f.name === "--transport")?.value?.toLowerCase();
   if (unauthenticated && transport !== undefined && transport !== "stdio") {
     return { ...base, defaultDecision: "allow", defaultReason: `--allow-unauthenticated with --transport=${transport} (any caller that reaches the port calls the gateway's tools without a token)`, defaultLoc: unauthenticated.loc, authn: { required: false, mode: "none", loc: unauthenticated.loc } };
   }

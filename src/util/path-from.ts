@@ -1,0 +1,18 @@
+/**
+ * Reported paths (relative to the scan root) re-expressed from another folder:
+ * the repository's top, for fingerprints and SARIF, so that they do not move
+ * with the folder a scan runs from.
+ */
+import * as path from "node:path";
+
+/**
+ * A reported path as a path from `anchor` (POSIX separators). User-level paths
+ * (`~/...`), absolute paths and paths outside `anchor` stay as reported.
+ */
+export function pathFrom(anchor: string, root: string): (file: string) => string {
+  return (file) => {
+    if (file.startsWith("~/") || path.isAbsolute(file)) return file;
+    const rel = path.relative(anchor, path.resolve(root, file));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+  };
+}
