@@ -78,8 +78,9 @@ describe("candidate line kinds", () => {
 describe("assignment gate", () => {
   const TAIL = /["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])/y;
   /** Every key the assignment check could take in `line` (a run of key characters from its start or after a dot, up to its end) that names a credential or is `value`, followed by an operator. */
-  function reportableKeys(line: string): string[] {
+  function reportableKeys(line: string, quotedOnly = false): string[] {
     const out: string[] = [];
+    const quote = /[ \t]{0,5}["'`]/y;
     for (const run of line.matchAll(/[A-Za-z0-9_.-]+/g)) {
       const end = (run.index ?? 0) + run[0].length;
       for (let i = 0; i < run[0].length; i++) {
@@ -87,14 +88,17 @@ describe("assignment gate", () => {
         const key = run[0].slice(i);
         if (!/^[A-Za-z_]/.test(key) || key.length > 101) continue;
         TAIL.lastIndex = end;
-        if (TAIL.test(line) && (classifyKey(key) !== undefined || /^value$/i.test(key))) out.push(key);
+        if (!TAIL.test(line)) continue;
+        quote.lastIndex = TAIL.lastIndex;
+        if (quotedOnly && !quote.test(line)) continue;
+        if (classifyKey(key) !== undefined || /^value$/i.test(key)) out.push(key);
       }
     }
     return out;
   }
   const part = fc.oneof(
     fc.constantFrom("apiKey", "API_KEY", "db.password", "x-auth-token", "clientSecret", "value", "Value", "nextToken", "keyboard", "name", "my_pat", "Credentials", "salt", "pwd", "foo", "a.b", "pass-word"),
-    fc.constantFrom("=", ":", " = ", " : ", "?:", "==", "=>", ":=", "??=", "\"", "'", "]", "[", " ", "  ", "\t", ".", ",", ";", "(", "{", "$", "@"),
+    fc.constantFrom("=", ":", " = ", " : ", "?:", "==", "=>", ":=", "??=", "\"", "'", "`", "]", "[", " ", "  ", "\t", ".", ",", ";", "(", "{", "$", "@"),
     fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
   );
   const line = fc.array(part, { maxLength: 14 }).map((ps) => ps.join(""));
@@ -106,6 +110,21 @@ describe("assignment gate", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("lets through, in source code, every line with such a key before a quoted value", () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        if (reportableKeys(l, true).length > 0) expect(mayAssign(l, true), l).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("stops, in source code, assignments of expressions, which only quoted values can be reported from", () => {
+    for (const l of ["const token = getToken();", "this.apiKey = options.apiKey", "password: process.env.PW,"]) expect([mayAssign(l), mayAssign(l, true)], l).toEqual([true, false]);
+    for (const l of ['const token = "abc";', "apiKey: 'k',", "secret =  `s`"]) expect(mayAssign(l, true), l).toBe(true);
+    expect(scanGeneric(`const token = getToken(); const apiKey = "${VALUE}";`, undefined, true).map((m) => m.secret)).toEqual([VALUE]);
   });
 
   it("stops lines of declarations and code without such an assignment", () => {
