@@ -96,7 +96,7 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
     const providers = scanProviders(text, hits.rules);
     const generic = scanGeneric(text, hits, options.code === true);
     const found = resolve(providers, generic);
-    const fallbacks = fallbackSecrets(text).filter((f) => !found.some((k) => f.start < k.end && k.start < f.end));
+    const fallbacks = fallbackSecrets(text, hits.dollarBraces).filter((f) => !found.some((k) => f.start < k.end && k.start < f.end));
     const all = fallbacks.length ? [...found, ...fallbacks].sort((a, b) => a.start - b.start || a.end - b.end) : found;
     return all.map((m) => {
       if (m.key !== undefined) return keyedProvider(m);
@@ -108,7 +108,8 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
   }
 }
 
-const FALLBACK = /\$\{([A-Za-z_][A-Za-z0-9_]{0,100}):?-([^{}\s"'`$]{8,500})\}/g;
+/** Sticky: tried at each `${` (a match holds no other `${`: its name has no `$`, its fallback no `{`). */
+const FALLBACK = /\$\{([A-Za-z_][A-Za-z0-9_]{0,100}):?-([^{}\s"'`$]{8,500})\}/y;
 /** Real files hold a few fallbacks; a hostile one with thousands is not checked past this many. */
 const MAX_FALLBACKS = 200;
 
@@ -116,18 +117,22 @@ const MAX_FALLBACKS = 200;
  * Secrets in the literal fallback of `${NAME:-fallback}` (shell, Compose, `.env`): the detectors
  * skip the whole as a reference and no provider format matches after `:-`, yet whenever NAME is
  * unset the fallback is the credential, and it is written in the file. Only provider formats and
- * confident generic hits count.
+ * confident generic hits count. `at`: the positions of every `${` in the text, ascending (the
+ * keyword pass's TextHits.dollarBraces); found here when not given.
  */
-export function fallbackSecrets(text: string): SecretMatch[] {
-  if (!text.includes("${") || !text.includes("-")) return [];
+export function fallbackSecrets(text: string, at?: readonly number[]): SecretMatch[] {
+  if (at ? at.length === 0 : !text.includes("${")) return [];
   const out: SecretMatch[] = [];
-  FALLBACK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  for (let n = 0; n < MAX_FALLBACKS && (m = FALLBACK.exec(text)) !== null; n++) {
+  let found = 0;
+  for (let p = at ? (at[0] as number) : text.indexOf("${"), k = 0; p >= 0 && found < MAX_FALLBACKS; p = at ? (at[++k] ?? -1) : text.indexOf("${", p + 2)) {
+    FALLBACK.lastIndex = p;
+    const m = FALLBACK.exec(text);
+    if (m === null) continue;
+    found++;
     const value = m[2] ?? "";
-    const at = m.index + m[0].length - 1 - value.length;
+    const valueAt = p + m[0].length - 1 - value.length;
     // Low-confidence generic hits (`fallback-value-1234`) stay quiet here, as the reference they sit in.
-    for (const x of detectInValue(value, { key: m[1] ?? "", source: "env" })) if (x.confidence !== "low") out.push({ ...x, start: x.start + at, end: x.end + at });
+    for (const x of detectInValue(value, { key: m[1] ?? "", source: "env" })) if (x.confidence !== "low") out.push({ ...x, start: x.start + valueAt, end: x.end + valueAt });
   }
   return out;
 }

@@ -88,7 +88,7 @@ export function quietInPieces(bytes: Uint8Array, options: PieceOptions): boolean
       if (positions.length >= MAX_POSITIONS) wholeRun.add(r);
       for (const pos of positions) if (p.from + pos >= p.own && p.from + pos < p.ownEnd) list.push(p.from + pos);
     }
-    if (scanProviders(text, hits.rules, { only: runsAtKeywords }).length > 0 || scanGeneric(text, hits, options.code).length > 0 || fallbackSecrets(text).length > 0) return false;
+    if (scanProviders(text, hits.rules, { only: runsAtKeywords }).length > 0 || scanGeneric(text, hits, options.code).length > 0 || fallbackSecrets(text, hits.dollarBraces).length > 0) return false;
   }
   // The rules run over the whole text: over every piece, made again (keeping each piece's string
   // from the first pass would let them outlive a young-generation collection).
