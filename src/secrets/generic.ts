@@ -347,9 +347,16 @@ function isNetrcStart(text: string, pos: number): boolean {
 
 /** Is the text `.pgpass`-shaped (its first entry `host:port:db:user:password`)? Then every line is checked. */
 export function looksLikePgpass(text: string): boolean {
-  const first = /^[ \t]*([^#\s][^\n]*)$/m.exec(text);
-  return first !== null && PGPASS_RE.test((first[1] ?? "").trim());
+  // The first entry runs from its first character to the line feed: found by the native search,
+  // where a pattern's `[^\n]*` read a minified first line of a megabyte character by character.
+  const first = FIRST_ENTRY.exec(text);
+  if (first === null) return false;
+  const from = first.index + first[0].length - 1;
+  const end = text.indexOf("\n", from);
+  return PGPASS_RE.test(text.slice(from, end < 0 ? text.length : end).trim());
 }
+/** The first character of the first line that is neither blank nor a comment. */
+const FIRST_ENTRY = /^[ \t]*[^#\s]/m;
 
 /** `.pgpass` (`host:port:db:user:password`): only when the first entry has that shape. */
 function scanPgpass(text: string, out: SecretMatch[]): void {

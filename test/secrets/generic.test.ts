@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { looksLikePgpass } from "../../src/secrets/generic.js";
 import { classifyKey, detectInValue, scanText } from "../../src/secrets/index.js";
 import { Fake } from "../../src/secrets/fake.js";
 import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
@@ -171,5 +173,24 @@ describe("`Bearer X` under a key that names no credential", () => {
   });
   it.each(["Bearer <auth-token>", "Bearer your-personal-access-token-here", "Bearer ${TOKEN}", "Bearer APP_USR-..."])("%s: a placeholder or reference is not", (value) => {
     expect(detectInValue(value, { key: "AUTH_HEADER", source: "env" })).toEqual([]);
+  });
+});
+
+describe("the .pgpass shape", () => {
+  /** The definition: the first line that is neither blank nor a comment, trimmed, is a `host:port:db:user:password` entry. */
+  const reference = (text: string) => {
+    const first = /^[ \t]*([^#\s][^\n]*)$/m.exec(text);
+    return first !== null && /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\S{1,500})$/.test((first[1] ?? "").trim());
+  };
+  const part = fc.constantFrom("db:5432:app:user:Pw9xLq2Zk7", "*:*:*:u:p", "# c", "#", " ", "\t", "\n", "\r", "\r\n", "\u2028", "\f", ":", "x", "  host:1:d:u:pw  ", "a".repeat(1300));
+  it("is judged from the first entry as the definition says", () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }).map((ps) => ps.join("")), (t) => {
+        expect(looksLikePgpass(t), JSON.stringify(t)).toBe(reference(t));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(looksLikePgpass("# backup\n\n  db:5432:app:user:Pw9xLq2Zk7  \nother")).toBe(true);
+    expect(looksLikePgpass(`${"x".repeat(100_000)}\ndb:5432:app:user:Pw9xLq2Zk7\n`)).toBe(false);
   });
 });
