@@ -1,11 +1,12 @@
 /**
  * Gateway, proxy, Kubernetes and server-side formats (agentgateway, Envoy AI
  * Gateway, ToolHive, Docker MCP, Kong, Pomerium, ContextForge, Microsoft MCP
- * Gateway, Kubernetes workloads, Smithery).
+ * Gateway, Kubernetes workloads, Docker Compose services, Smithery).
  */
 import type { RefSyntax } from "../model/refs.js";
 import { agentgatewayAdapter, isAgentgatewayConfig } from "../model/adapters/agentgateway.js";
 import { contextforgeEnvAdapter, contextforgeValuesAdapter, CONTEXTFORGE_ENV_TEXT, isContextforgeValues } from "../model/adapters/contextforge.js";
+import { composeAdapter, isComposeMcp } from "../model/adapters/compose.js";
 import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
 import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
 import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
@@ -18,6 +19,8 @@ import type { FormatSpec, TextTest } from "./formats.js";
 const none: readonly RefSyntax[] = [];
 /** `${VAR}` is Helm/envsubst pre-processing. */
 const templated: readonly RefSyntax[] = ["dollar-brace"];
+/** Compose interpolates `$VAR`, `${VAR}` and the shell's `${VAR:-d}` / `${VAR-d}` / `${VAR:?err}` / `${VAR:+alt}` forms (`$$` is a literal `$`). */
+const compose: readonly RefSyntax[] = [...templated, "shell-brace", "dollar"];
 /** Kubernetes also expands `$(VAR)` from the container's own env in env values, command and args. */
 const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren"];
 
@@ -44,6 +47,19 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
     scope: "gateway",
     syntaxes: none,
     adapter: msAppSettingsAdapter,
+  },
+  // Claimed only when a service runs MCP (the text names it, then `sniff` on the services): other Compose files stay plain text.
+  {
+    id: "docker-compose",
+    client: "docker-compose",
+    title: "Docker Compose services running MCP servers and gateways",
+    syntax: "yaml",
+    globs: ["**/compose.yaml", "**/compose.yml", "**/compose.*.yaml", "**/compose.*.yml", "**/docker-compose*.yml", "**/docker-compose*.yaml"],
+    sniffText: /mcp|modelcontextprotocol/i,
+    sniff: isComposeMcp,
+    scope: "gateway",
+    syntaxes: compose,
+    adapter: composeAdapter,
   },
   { id: "contextforge-env", client: "contextforge", title: "IBM ContextForge .env", syntax: "dotenv", globs: ["**/.env", "**/.env.*"], sniffText: CONTEXTFORGE_ENV_TEXT, scope: "gateway", syntaxes: templated, adapter: contextforgeEnvAdapter },
 ];

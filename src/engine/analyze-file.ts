@@ -94,9 +94,12 @@ function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, de
 function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex, options: AnalyzeOptions): FileAnalysis {
   const byPath = classifyPath(rel);
   if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code, options);
-  // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one product).
+  // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one
+  // product), and one with a `sniff` only when its parsed content passes it (a Compose file that runs MCP).
   if (byPath && byPath.syntax !== "typescript" && (!byPath.sniffText || byPath.sniffText.test(text))) {
-    return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
+    if (!byPath.sniff) return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax);
+    const parsed = parseStructured(byPath.syntax, text, byPath.strict === true);
+    if (byPath.sniff(parsed.docs, text)) return analyzeStructured(rel, text, bytes, lines, byPath, byPath.syntax, parsed);
   }
   // The keyword pass first: it says whether a sniffed format's words occur at all.
   const hits = keywordPass(text, options);

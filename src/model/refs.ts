@@ -16,7 +16,8 @@ export type RefSyntax =
   | "gh-secrets" // ${{ secrets.X }} (Continue, GitHub Actions)
   | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
   | "copilot-mcp" // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
-  | "k8s-paren"; // $(VAR): Kubernetes expands it in a container's env values, command and args
+  | "k8s-paren" // $(VAR): Kubernetes expands it in a container's env values, command and args
+  | "shell-brace"; // ${VAR-d}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}, ${VAR+alt}: the other shell forms (Docker Compose interpolation)
 
 /**
  * Copilot coding agent: only secrets and variables of the `copilot`
@@ -63,6 +64,12 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
     re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(?::-([^{}]{0,500}))?\}/g,
     make: (m) => (BUILTINS.has(m[1] ?? "") ? { kind: "builtin", name: m[1] ?? "" } : m[2] !== undefined ? { kind: "env", name: m[1] ?? "", default: m[2] } : { kind: "env", name: m[1] ?? "" }),
   },
+  // Listed after `dollar-brace`, which keeps `${VAR}` and `${VAR:-d}`; only files that expand these forms see them.
+  {
+    syntax: "shell-brace",
+    re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(:?[-?+])([^{}]{0,500})\}/g,
+    make: (m) => (m[2]?.endsWith("-") && m[3] ? { kind: "env", name: m[1] ?? "", default: m[3] } : { kind: "env", name: m[1] ?? "" }),
+  },
   { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^{}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
   { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
@@ -76,6 +83,9 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
  * objects cost seconds per value (each value is classified several times).
  */
 export const MAX_REF_TOKENS = 64;
+
+/** Syntaxes whose tokens are read only in files that expand them (elsewhere the text is not a reference at all). */
+const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace"]);
 
 /** Finds every reference-looking token in a value (up to MAX_REF_TOKENS), in order, without overlaps. */
 export function findRefTokens(raw: string): Token[] {
@@ -110,8 +120,9 @@ export interface Classified {
  * (and any reference-looking text the client does not expand is listed).
  */
 export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
-  // `$(VAR)` means something only in Kubernetes manifests; elsewhere it is plain text, as before.
-  const tokens = findRefTokens(raw).filter((t) => t.syntax !== "k8s-paren" || syntaxes.includes("k8s-paren"));
+  // `$(VAR)` means something only in Kubernetes manifests, and `${VAR:?err}`-style forms only where
+  // shell-style interpolation runs (Compose); elsewhere they are plain text, as before.
+  const tokens = findRefTokens(raw).filter((t) => !SYNTAX_BOUND.has(t.syntax) || syntaxes.includes(t.syntax));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
   const isExpanded = (t: Token) => t.ref.kind === "builtin" || expands(syntaxes, t);

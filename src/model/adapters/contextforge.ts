@@ -35,8 +35,8 @@ const DEFAULT_SECRETS: Readonly<Record<string, readonly string[]>> = {
   AUTH_ENCRYPTION_SECRET: ["my-test-salt"],
 };
 
-/** The settings and default of a flat KEY -> value map (one or more nodes, first wins). */
-function readSwitches(input: AdapterInput, maps: readonly DocNode[], anchor: Loc): Pick<Policy, "settings" | "defaultDecision" | "defaultReason" | "defaultLoc" | "authn"> {
+/** The settings and default of a flat KEY -> value map (one or more nodes, first wins): `.env`, Helm values, a Compose service's `environment`. */
+export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode[], anchor: Loc): Pick<Policy, "settings" | "defaultDecision" | "defaultReason" | "defaultLoc" | "authn"> {
   const find = (key: string): DocEntry | undefined => maps.map((m) => entry(m, key)).find((e) => e !== undefined);
   const settings: PolicySetting[] = [];
   let opener: { key: string; value: string; loc: Loc; meaning: string } | undefined;
@@ -72,7 +72,7 @@ export const contextforgeEnvAdapter: Adapter = (input) => {
   if (!isObject(d)) return out;
   const first = d.entries[0];
   const anchor = locOf(input, first ? first.keySpan : d.span);
-  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: input.file.slice(input.file.lastIndexOf("/") + 1), path: "env", loc: anchor, ...readSwitches(input, [d], anchor), audit: contextforgeAudit(input, d) }));
+  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: input.file.slice(input.file.lastIndexOf("/") + 1), path: "env", loc: anchor, ...contextforgeSwitches(input, [d], anchor), audit: contextforgeAudit(input, d) }));
   return out;
 };
 
@@ -115,6 +115,6 @@ export const contextforgeValuesAdapter: Adapter = (input) => {
   const maps = [config, secret].filter((n): n is DocNode => isObject(n));
   // The chart passes `config` (and `secret`) as the gateway's environment.
   const audit = isObject(config) ? contextforgeAudit(input, config) : undefined;
-  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: "mcpContextForge", path: "mcpContextForge", loc: anchor, ...readSwitches(input, maps, anchor), governs: [server.id], audit }));
+  out.policies.push(gatewayPolicy(input, { kind: "gateway", name: "mcpContextForge", path: "mcpContextForge", loc: anchor, ...contextforgeSwitches(input, maps, anchor), governs: [server.id], audit }));
   return out;
 };

@@ -242,6 +242,26 @@ spec:
 `,
         expect: { line: 2, column: 37 },
       },
+      {
+        // The Docker MCP gateway's image run by Compose: its `command` items are the gateway's flags.
+        file: "compose.yaml",
+        code: `services:
+  gateway:
+    image: docker/mcp-gateway:v2.0.1
+    command: ["--transport=sse", "--servers=fetch", "--allow-unauthenticated"]
+`,
+        expect: { line: 4, column: 53 },
+      },
+      {
+        file: "docker-compose.yml",
+        code: `services:
+  mcpgateway:
+    image: ghcr.io/ibm/mcp-context-forge:0.7.0
+    environment:
+      - AUTH_REQUIRED=false
+`,
+        expect: { line: 5, column: 23 },
+      },
     ],
     good: [
       {
@@ -369,6 +389,17 @@ cedar:
   policies:
   - permit(principal, action == Action::"call_tool", resource == Tool::"search_notes");
   entities_json: "[]"
+`,
+      },
+      {
+        file: "compose.yaml",
+        code: `services:
+  gateway:
+    image: docker/mcp-gateway:v2.0.1
+    command: ["--transport=streaming", "--servers=fetch"]
+  mcpgateway:
+    image: ghcr.io/ibm/mcp-context-forge:0.7.0
+    environment: { AUTH_REQUIRED: "true", MCP_REQUIRE_AUTH: "true" }
 `,
       },
       {

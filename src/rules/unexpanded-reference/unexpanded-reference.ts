@@ -15,6 +15,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   mustache: "{{VAR}}",
   "copilot-mcp": "$COPILOT_MCP_X",
   "k8s-paren": "$(VAR)",
+  "shell-brace": "${VAR:?err}",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;

@@ -1,0 +1,212 @@
+/**
+ * Docker Compose files (`compose.yaml`, `docker-compose.yml` and their
+ * `*.override` / `docker-compose.<env>.yml` variants) that run MCP servers
+ * and gateways as services. A service whose name, image or launch line
+ * mentions MCP becomes a container server: `entrypoint` is the command (as a
+ * Kubernetes container's `command`), `command` its arguments (as `args`), so
+ * that a `docker/mcp-gateway` service keeps its image's entrypoint and its
+ * flags are the gateway's (docker-gateway-args.ts, as for a Kubernetes
+ * container of that image). `environment` (map or `KEY=value` list) holds
+ * literals or `${VAR}` interpolations; a bare `KEY` passes the host's
+ * variable through; `env_file` and service `secrets` are references. A
+ * ContextForge service is also a gateway policy read from its environment
+ * switches (contextforge.ts). Other services (databases, caches) are not modelled.
+ */
+import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode, type DocObject } from "../../parse/doc.js";
+import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import type { Span } from "../location.js";
+import { classifyValue } from "../refs.js";
+import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from "../server-entry.js";
+import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
+import { contextforgeAudit } from "./audit/index.js";
+import { contextforgeSwitches } from "./contextforge.js";
+import { gatewayPolicy, gatewayServer, listValues, refCredential } from "./gateway-common.js";
+
+const MCP = /mcp|modelcontextprotocol/i;
+/** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
+const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
+const CONTEXTFORGE_KEY = /^(MCPGATEWAY_\w+|MCP_REQUIRE_AUTH|PLATFORM_ADMIN_\w+)$/;
+
+function services(docs: readonly DocNode[]): DocEntry[] {
+  const s = get(docs[0], "services");
+  return isObject(s) ? s.entries.filter((e) => isObject(e.value)) : [];
+}
+
+/** A service whose name, container name, image, build context or launch line mentions MCP. */
+function isMcpService(e: DocEntry): boolean {
+  const svc = e.value;
+  const build = get(svc, "build");
+  const texts = [e.key, str(get(svc, "container_name")), str(get(svc, "image")), str(build), str(get(build, "context")), ...launchTexts(get(svc, "entrypoint")), ...launchTexts(get(svc, "command"))];
+  return texts.some((t) => t !== undefined && MCP.test(t)) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k));
+}
+
+function launchTexts(n: DocNode | undefined): (string | undefined)[] {
+  return isArray(n) ? n.items.map(str) : [str(n)];
+}
+
+/** The variable names of a service's `environment` (map or `KEY=value` list). */
+function envKeys(svc: DocNode): string[] {
+  const env = get(svc, "environment");
+  if (isObject(env)) return env.entries.map((e) => e.key);
+  return isArray(env) ? env.items.map((i) => (str(i) ?? "").split("=")[0]?.trim() ?? "") : [];
+}
+
+/** Sniff: a Compose file with at least one MCP service. */
+export function isComposeMcp(docs: readonly DocNode[]): boolean {
+  return services(docs).some(isMcpService);
+}
+
+/**
+ * Where a string node's text sits in the source: its first character (after
+ * an opening quote) when the source spells the value as is, else undefined
+ * (escapes, folded or block scalars: positions inside it are not the value's).
+ */
+function textStart(input: Pick<AdapterInput, "text">, node: DocNode): number | undefined {
+  const raw = str(node);
+  if (raw === undefined) return undefined;
+  const src = input.text.slice(node.span.start, node.span.end);
+  if (src === raw) return node.span.start;
+  if (src.length === raw.length + 2 && (src[0] === '"' || src[0] === "'") && src.slice(1, -1) === raw) return node.span.start + 1;
+  return undefined;
+}
+
+/** A part of a string node as its own node (the whole node when the part cannot be placed exactly). */
+function part(input: Pick<AdapterInput, "text">, node: DocNode, start: number, end: number, text: string): DocNode {
+  const at = textStart(input, node);
+  const span: Span = at === undefined ? node.span : { start: at + start, end: at + end };
+  return { type: "string", span, value: text };
+}
+
+/**
+ * `environment:` as a map node: the map form as written, the list form
+ * (`- KEY=value`, `- KEY`) with each key and value placed inside its item. A
+ * bare `KEY` (or `KEY:` with no value) has a null value: the host's variable.
+ */
+function environment(input: Pick<AdapterInput, "text">, n: DocNode | undefined): DocObject | undefined {
+  if (isObject(n)) return n;
+  if (!isArray(n)) return undefined;
+  const entries: DocEntry[] = [];
+  for (const item of n.items) {
+    const s = str(item);
+    if (s === undefined) continue;
+    const eq = s.indexOf("=");
+    const key = (eq < 0 ? s : s.slice(0, eq)).trim();
+    if (!key) continue;
+    const keySpan = part(input, item, 0, eq < 0 ? s.length : eq, key).span;
+    const v: DocNode = eq < 0 ? { type: "null", span: keySpan, value: null } : part(input, item, eq + 1, s.length, s.slice(eq + 1));
+    entries.push({ key, keySpan, value: v });
+  }
+  return { type: "object", span: n.span, entries };
+}
+
+/**
+ * `command:` / `entrypoint:` as argument values: a list as written, a string
+ * split as Compose splits it (whitespace outside quotes; no shell runs).
+ */
+function launchValues(input: AdapterInput, n: DocNode | undefined): ConfigValue[] {
+  if (isArray(n)) return listValues(input, n);
+  const s = str(n);
+  if (s === undefined || !n) return [];
+  const out: ConfigValue[] = [];
+  const re = /(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? "";
+    const c = classifyValue(raw, input.syntaxes);
+    out.push({ raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), loc: locOf(input, part(input, n, m.index, m.index + m[0].length, raw).span) });
+  }
+  return out;
+}
+
+/** Host paths whose bind mount hands the container the machine: `/`, a home folder, a folder of credentials. */
+function volumeFacts(input: AdapterInput, n: DocNode | undefined): ServerFact[] {
+  if (!isArray(n)) return [];
+  const facts: ServerFact[] = [];
+  for (const item of n.items) {
+    const long = isObject(item) ? entry(item, "source") : undefined;
+    const node = long ? long.value : item;
+    const spec = str(node);
+    if (spec === undefined || (isObject(item) && (str(get(item, "type")) ?? "bind") !== "bind")) continue;
+    const host = long ? spec : (spec.split(":")[0] ?? "");
+    const loc = locOf(input, node.span);
+    if (isBroadPath(host)) facts.push({ kind: "host-mount", detail: `host mount of ${host}`, loc });
+    else if (isCredentialFolder(host)) facts.push({ kind: "host-mount", detail: `host mount of ${host} (a folder of credentials)`, loc });
+  }
+  return facts;
+}
+
+function runtimeFacts(input: AdapterInput, name: string, svc: DocNode, args: readonly ConfigValue[]): ServerFact[] {
+  const facts: ServerFact[] = [...argFacts(args)];
+  const priv = entry(svc, "privileged");
+  if (priv && bool(priv.value) === true) facts.push({ kind: "privileged", detail: `service '${name}' runs privileged`, loc: locOf(input, priv.value.span) });
+  const user = entry(svc, "user");
+  if (user && /^(root|0)(:|$)/.test(str(user.value) ?? "")) facts.push({ kind: "privileged", detail: `service '${name}' runs as root (user: ${str(user.value)})`, loc: locOf(input, user.value.span) });
+  const net = entry(svc, "network_mode");
+  if (net && str(net.value) === "host") facts.push({ kind: "host-network", detail: `service '${name}' uses network_mode: host`, loc: locOf(input, net.value.span) });
+  facts.push(...volumeFacts(input, get(svc, "volumes")));
+  return facts;
+}
+
+/** `env_file:` (a path, a list of paths, or `{ path, required }` items) and service `secrets:` as references. */
+function referenceCredentials(input: AdapterInput, svc: DocNode): Credential[] {
+  const out: Credential[] = [];
+  const files = get(svc, "env_file");
+  for (const f of isArray(files) ? files.items : files ? [files] : []) {
+    const node = isObject(f) ? get(f, "path") : f;
+    const path = str(node);
+    if (node && path) out.push(refCredential("env_file", { kind: "file", path }, locOf(input, node.span), "env"));
+  }
+  const secrets = get(svc, "secrets");
+  for (const s of isArray(secrets) ? secrets.items : []) {
+    const node = isObject(s) ? get(s, "source") : s;
+    const name = str(node);
+    if (node && name) out.push(refCredential(`secrets:${name}`, { kind: "secretStore", name }, locOf(input, node.span), "env"));
+  }
+  return out;
+}
+
+function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
+  const out = emptyOutput();
+  const svc = e.value;
+  const entrypoint = launchValues(input, get(svc, "entrypoint"));
+  const command = launchValues(input, get(svc, "command"));
+  // Without an entrypoint, a command that starts with a program (`npx -y ...`, `python server.py`)
+  // runs it (the usual base images' entrypoints exec it); one of flags is the image entrypoint's arguments.
+  const launch = entrypoint.length ? entrypoint : command[0] && !command[0].raw.startsWith("-") ? command : [];
+  const args = entrypoint.length ? [...entrypoint.slice(1), ...command] : launch.length ? command.slice(1) : command;
+  const envNode = environment(input, get(svc, "environment"));
+  const passthrough = (envNode?.entries ?? []).filter((x) => x.value.type === "null").map((x) => refCredential(x.key, { kind: "env", name: x.key }, locOf(input, x.keySpan), "env"));
+  const image = value(input, get(svc, "image"));
+  const path = `services.${e.key}`;
+  const server = gatewayServer(input, {
+    name: e.key,
+    path,
+    nameSpan: e.keySpan,
+    transport: "container",
+    image,
+    command: launch[0],
+    args,
+    env: namedValues(input, envNode),
+    credentials: [...passthrough, ...referenceCredentials(input, svc)],
+    facts: runtimeFacts(input, e.key, svc, args),
+  });
+  out.servers.push(server);
+  if (CONTEXTFORGE_IMAGE.test(image?.raw ?? "") || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k))) {
+    const where = { ...input, client: "contextforge" };
+    const anchor = locOf(input, e.keySpan);
+    const maps = envNode ? [envNode] : [];
+    out.policies.push(gatewayPolicy(where, { kind: "gateway", name: e.key, path: `${path}#contextforge`, loc: anchor, ...contextforgeSwitches(where, maps, anchor), governs: [server.id], audit: envNode ? contextforgeAudit(input, envNode) : undefined }));
+  }
+  return out;
+}
+
+export const composeAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  for (const e of services(input.docs)) {
+    if (!isMcpService(e)) continue;
+    const o = readService(input, e);
+    out.servers.push(...o.servers);
+    out.policies.push(...o.policies);
+  }
+  return out;
+};

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { withBase62Crc32 } from "../../../src/secrets/checksum.js";
+import { Fake } from "../../../src/secrets/fake.js";
+import { classifyValue } from "../../../src/model/refs.js";
+import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
+
+const GOVERNANCE = ["missing-default-deny", "permissive-setting", "broad-resource-access", "gateway-audit-off", "unpinned-package"];
+
+describe("Docker Compose: the Docker MCP gateway run from its image", () => {
+  it("is a container server whose `command` items are the gateway's flags, read as for a client entry or a Kubernetes container", () => {
+    const r = scanFixture("compose-docker-gateway/compose.yaml");
+    // The agent service (no MCP in its name, image or launch line) is not a server.
+    expect(serverRows(r)).toEqual([{ client: "docker-compose", name: "gateway", at: "3:3", transport: "container", image: "docker/mcp-gateway:latest" }]);
+    expect(r.model.servers[0]?.args.map((a) => a.raw)).toEqual(["--transport=sse", "--port=8811", "--servers=duckduckgo,fetch", "--tools=fetch:*", "--verify-signatures=false", "--block-secrets=false", "--log-calls=false", "--allow-unauthenticated"]);
+    expect(policyRows(r)).toEqual([
+      { client: "docker-mcp", kind: "gateway", name: "gateway", decision: "allow", at: "15:9", reason: "--allow-unauthenticated with --transport=sse (any caller that reaches the port calls the gateway's tools without a token)" },
+    ]);
+    expect(settingRows(r)).toEqual(["--tools=fetch:* permissive 11:9", "--verify-signatures=false permissive 12:9", "--block-secrets=false permissive 13:9", "--allow-unauthenticated=true permissive 15:9"]);
+    expect(findingRows(r, GOVERNANCE)).toEqual([
+      "unpinned-package 4:12",
+      "permissive-setting 11:9",
+      "permissive-setting 12:9",
+      "permissive-setting 13:9",
+      "gateway-audit-off 14:9",
+      "missing-default-deny 15:9",
+      "permissive-setting 15:9",
+    ]);
+    // The gateway needs the Docker socket to start its servers: not reported (as for `docker run -v`).
+    expect(factRows(r)).toEqual([]);
+  });
+
+  it("with a --servers list, pinned by digest and its secrets by reference: default-deny and nothing to report", () => {
+    const r = scanFixture("compose-hardened/compose.yaml");
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["docker-mcp deny 7:9"]);
+    expect(credentialRows(r, "gateway")).toEqual([{ key: "secrets:mcp_secrets", ref: "secretStore:mcp_secrets", line: 11 }]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}`)).toEqual([]);
+  });
+});
+
+describe("Docker Compose: IBM ContextForge", () => {
+  it("reads the `KEY=value` environment list as the gateway's switches, each at its value", () => {
+    const r = scanFixture("compose-contextforge/docker-compose.yml");
+    // The database beside it is not an MCP server.
+    expect(serverRows(r)).toEqual([{ client: "docker-compose", name: "mcpgateway", at: "2:3", transport: "container", image: "ghcr.io/ibm/mcp-context-forge:0.7.0" }]);
+    expect(policyRows(r)).toEqual([
+      { client: "contextforge", kind: "gateway", name: "mcpgateway", decision: "allow", at: "8:23", reason: "AUTH_REQUIRED is false (authentication is off: the gateway serves unauthenticated requests)" },
+    ]);
+    expect(r.model.policies[0]?.governs).toEqual([r.model.servers[0]?.id]);
+    expect(settingRows(r)).toEqual([
+      "AUTH_REQUIRED=false permissive 8:23",
+      "BASIC_AUTH_PASSWORD=changeme (the shipped default) permissive 10:29",
+      "JWT_SECRET_KEY=my-test-key-but-now-longer-than-32-bytes (the shipped default) permissive 11:24",
+    ]);
+    expect(r.model.policies[0]?.audit).toMatchObject({ configured: false, key: "AUDIT_TRAIL_ENABLED", loc: { line: 13, column: 29 } });
+    expect(findingRows(r, GOVERNANCE)).toEqual(["missing-default-deny 8:23", "permissive-setting 8:23", "permissive-setting 10:29", "permissive-setting 11:24", "gateway-audit-off 13:29"]);
+    // `${VAR:?message}` is Compose's required-variable form: a reference, not literal text.
+    expect(credentialRows(r, "mcpgateway").find((c) => c.key === "DATABASE_URL")).toEqual({ key: "DATABASE_URL", ref: "env:POSTGRES_PASSWORD", line: 14 });
+  });
+
+  it("with AUTH_REQUIRED left to its default, is default-deny", () => {
+    const text = ["services:", "  gateway:", "    image: ghcr.io/ibm/mcp-context-forge:0.7.0", "    environment:", "      MCPGATEWAY_UI_ENABLED: \"false\"", ""].join("\n");
+    const r = scanSources([{ path: "compose.yaml", text }]);
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["contextforge deny 2:3"]);
+    expect(findingRows(r, GOVERNANCE)).toEqual([]);
+  });
+});
+
+describe("Docker Compose: MCP servers as services", () => {
+  it("models env literals, `${VAR}` references, bare names passed through, env_file, and runtime facts", () => {
+    const r = scanFixture("compose-servers/docker-compose.yml");
+    expect(serverRows(r)).toEqual([
+      { client: "docker-compose", name: "github-mcp", at: "3:3", transport: "container", image: "ghcr.io/github/github-mcp-server:v0.20.1", command: "stdio" },
+      { client: "docker-compose", name: "notes", at: "8:3", transport: "container", image: "node:22-alpine", command: "npx" },
+      { client: "docker-compose", name: "notes-search", at: "17:3", transport: "container", image: "mcp/notes-search@sha256:8f14e45fceea167a5a36dedd4bea2543b6f1c1e4f3a1b0c9d8e7f6a5b4c3d2e1" },
+    ]);
+    expect(credentialRows(r, "github-mcp")).toEqual([{ key: "GITHUB_PERSONAL_ACCESS_TOKEN", ref: "env:GITHUB_PERSONAL_ACCESS_TOKEN", line: 7 }]);
+    expect(credentialRows(r, "notes")).toEqual([
+      { key: "ACME_NOTES_API_KEY", ref: "literal", line: 12 },
+      { key: "NOTES_READ_ONLY", ref: "env:NOTES_READ_ONLY", line: 13 },
+      { key: "env_file", ref: "file:./notes.env", line: 14 },
+    ]);
+    // A command string is split as Compose splits it, each word at its own column.
+    const notes = r.model.servers.find((s) => s.name === "notes");
+    expect(notes?.args.map((a) => `${a.raw}@${a.loc.line}:${a.loc.column}`)).toEqual(["-y@10:18", "@acme/notes-mcp@10:21", "--transport@10:37", "http@10:49"]);
+    expect(factRows(r)).toEqual(["github-mcp all-toolsets 5:24", "notes host-mount 16:9", "notes-search host-network 21:19"]);
+    expect(findingRows(r, [...GOVERNANCE, "hardcoded-secret", "shared-secret"])).toEqual([
+      "broad-resource-access 5:24",
+      "unpinned-package 10:21",
+      "hardcoded-secret 12:28",
+      "shared-secret 12:28",
+      "broad-resource-access 16:9",
+      "hardcoded-secret 20:27",
+      "shared-secret 20:27",
+      "broad-resource-access 21:19",
+    ]);
+  });
+
+  it("reads `entrypoint` as the command and `command` as its arguments (an override file)", () => {
+    const r = scanFixture("compose-servers/docker-compose.override.yml");
+    const s = r.model.servers[0];
+    expect(s?.command?.raw).toBe("npx");
+    expect(s?.args.map((a) => a.raw)).toEqual(["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/"]);
+    expect(factRows(r)).toEqual(["filesystem root-filesystem 5:15", "filesystem privileged 6:17"]);
+  });
+
+  it("reports a literal token in a list-form environment at its value, and never prints it", () => {
+    const token = "ghp_" + withBase62Crc32(new Fake("compose-gh").alnum(30));
+    const text = ["services:", "  github:", "    image: ghcr.io/github/github-mcp-server:v0.20.1", "    environment:", `      - "GITHUB_PERSONAL_ACCESS_TOKEN=${token}"`, ""].join("\n");
+    const r = scanSources([{ path: "deploy/docker-compose.prod.yml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "docker-compose", name: "github", at: "2:3", transport: "container", image: "ghcr.io/github/github-mcp-server:v0.20.1" }]);
+    const hit = r.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect(hit?.loc).toMatchObject({ line: 5, column: 39, endColumn: 39 + token.length });
+    expect(hit?.message).toContain("'github'");
+    expect(JSON.stringify(r.findings)).not.toContain(token.slice(4, 20));
+  });
+});
+
+describe("Docker Compose files without MCP", () => {
+  it("stay plain text: no server, no finding (privileged, root and `/` mounts of ordinary services are not this tool's business)", () => {
+    const r = scanFixture("compose-unrelated/docker-compose.yml");
+    expect(r.model.servers).toEqual([]);
+    expect(r.findings).toEqual([]);
+    expect(r.model.files.map((f) => f.format)).toEqual(["text"]);
+  });
+
+  it("a file that names MCP only in a comment or another service's value is not claimed either", () => {
+    const text = ["# the agent talks to an MCP gateway elsewhere", "services:", "  agent:", "    image: acme/agent:1.2.0", "    environment:", "      GATEWAY_URL: http://mcp.internal:8811/sse", ""].join("\n");
+    const r = scanSources([{ path: "compose.yaml", text }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.model.files.map((f) => f.format)).toEqual(["text"]);
+  });
+});
+
+describe("Compose interpolation forms", () => {
+  it("`${VAR:?err}`, `${VAR-d}`, `${VAR:+alt}` are references only where shell-style interpolation runs", () => {
+    const compose = ["dollar-brace", "shell-brace", "dollar"] as const;
+    expect(classifyValue("${TOKEN:?set TOKEN}", compose).ref).toEqual({ kind: "env", name: "TOKEN" });
+    expect(classifyValue("${TOKEN-fallback}", compose).ref).toEqual({ kind: "env", name: "TOKEN", default: "fallback" });
+    expect(classifyValue("${TOKEN:+x}", compose).ref).toEqual({ kind: "env", name: "TOKEN" });
+    expect(classifyValue("$$TOKEN", compose).ref).toEqual({ kind: "literal" });
+    // Claude Code expands `${VAR}` and `${VAR:-d}` only: the other forms stay text, as before.
+    expect(classifyValue("${TOKEN:?set TOKEN}", ["dollar-brace"])).toEqual({ ref: { kind: "literal" } });
+  });
+});
