@@ -62,6 +62,18 @@ export default defineRule({
         expect: { line: 1, column: 90 },
       },
       {
+        // The gateway's image run by Compose.
+        file: "docker-compose.yml",
+        code: `services:
+  gateway:
+    image: docker/mcp-gateway:v2.0.1
+    command:
+      - --servers=fetch
+      - --log-calls=false
+`,
+        expect: { line: 6, column: 9 },
+      },
+      {
         // agentgateway with no access log or tracing: default request logs name no caller.
         file: "agentgateway/config.yaml",
         code: agentgatewayRoute(`mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }`),
