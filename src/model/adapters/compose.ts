@@ -57,23 +57,21 @@ export function isComposeMcp(docs: readonly DocNode[]): boolean {
 }
 
 /**
- * Where a string node's text sits in the source: its first character (after
- * an opening quote) when the source spells the value as is, else undefined
- * (escapes, folded or block scalars: positions inside it are not the value's).
+ * A part of a string node as its own node, placed where its text sits in the
+ * source: at `start` when the source spells the value as is (after an opening
+ * quote), else (folded or block scalars, escapes) at the first occurrence of
+ * the part's text inside the node from about `start`; the whole node when it
+ * cannot be found.
  */
-function textStart(input: Pick<AdapterInput, "text">, node: DocNode): number | undefined {
-  const raw = str(node);
-  if (raw === undefined) return undefined;
-  const src = input.text.slice(node.span.start, node.span.end);
-  if (src === raw) return node.span.start;
-  if (src.length === raw.length + 2 && (src[0] === '"' || src[0] === "'") && src.slice(1, -1) === raw) return node.span.start + 1;
-  return undefined;
-}
-
-/** A part of a string node as its own node (the whole node when the part cannot be placed exactly). */
 function part(input: Pick<AdapterInput, "text">, node: DocNode, start: number, end: number, text: string): DocNode {
-  const at = textStart(input, node);
-  const span: Span = at === undefined ? node.span : { start: at + start, end: at + end };
+  const raw = str(node) ?? "";
+  const src = input.text.slice(node.span.start, node.span.end);
+  const quoted = src.length === raw.length + 2 && (src[0] === '"' || src[0] === "'") && src.slice(1, -1) === raw;
+  const written = raw.slice(start, end);
+  let at = src === raw ? start : quoted ? start + 1 : -1;
+  if (at < 0 && written) at = src.indexOf(written, Math.min(start, src.length));
+  if (at < 0 && written) at = src.indexOf(written);
+  const span: Span = at < 0 ? node.span : { start: node.span.start + at, end: node.span.start + at + written.length };
   return { type: "string", span, value: text };
 }
 
@@ -108,10 +106,11 @@ function launchValues(input: AdapterInput, n: DocNode | undefined): ConfigValue[
   const s = str(n);
   if (s === undefined || !n) return [];
   const out: ConfigValue[] = [];
-  const re = /(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+  // A word: quoted runs, `${...}` interpolations (interpolated before the split) and other non-blanks.
+  const re = /(?:"[^"]*"|'[^']*'|\$\{[^{}]*\}|[^\s"'])+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    const raw = m[1] ?? m[2] ?? m[3] ?? "";
+    const raw = m[0].replace(/"([^"]*)"|'([^']*)'/g, (_, d: string | undefined, q: string | undefined) => d ?? q ?? "");
     const c = classifyValue(raw, input.syntaxes);
     out.push({ raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), loc: locOf(input, part(input, n, m.index, m.index + m[0].length, raw).span) });
   }

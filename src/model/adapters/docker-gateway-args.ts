@@ -1,6 +1,7 @@
 /**
  * Client entries and containers that run the Docker MCP gateway (catalog §20):
- * `command: docker, args: [mcp, gateway, run, ...]`, or the gateway's own
+ * `command: docker, args: [mcp, gateway, run, ...]` (or the plugin binary
+ * `docker-mcp gateway run ...`), or the gateway's own
  * image (`docker run ... docker/mcp-gateway --servers=...`, a Kubernetes
  * container of that image with its flags as `args`). The gateway's flags as
  * policy settings. Pure helpers; client adapters call them on their servers.
@@ -25,6 +26,8 @@ export function dockerGatewayArgs(server: Launch): readonly ConfigValue[] | unde
     const i = raws.indexOf("mcp");
     if (i >= 0 && raws[i + 1] === "gateway" && raws[i + 2] === "run") return server.args.slice(i + 3);
   }
+  // The CLI plugin's own binary (`~/.docker/cli-plugins/docker-mcp`, `/docker-mcp` in the gateway's image).
+  if (cmd === "docker-mcp" && raws[0] === "gateway" && raws[1] === "run") return server.args.slice(2);
   if (!server.command) return server.image && GATEWAY_IMAGE.test(imagePin(server.image.raw).name) ? server.args : undefined;
   const at = launchedPackages(server)
     .filter((l) => l.ecosystem === "image" && GATEWAY_IMAGE.test(l.name))

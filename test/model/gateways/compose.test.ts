@@ -104,6 +104,28 @@ describe("Docker Compose: MCP servers as services", () => {
     expect(factRows(r)).toEqual(["filesystem root-filesystem 5:15", "filesystem privileged 6:17"]);
   });
 
+  it("places the words of a folded `command: >` and reads an entrypoint of the gateway's binary (`/docker-mcp gateway run`)", () => {
+    const text = [
+      "services:",
+      "  notes-mcp:",
+      "    image: ghcr.io/acme/notes-mcp:1.0.0",
+      "    command: >",
+      "      --transport sse",
+      "      --api-key ${ACME_KEY:?set it}",
+      "  gw:",
+      "    image: docker/mcp-gateway:v2.0.1",
+      '    entrypoint: ["/docker-mcp", "gateway", "run"]',
+      "    command: --transport=sse --enable-all-servers --log-calls=false",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "docker-compose.yaml", text }]);
+    const notes = r.model.servers.find((s) => s.name === "notes-mcp");
+    expect(notes?.args.map((a) => `${a.raw}@${a.loc.line}:${a.loc.column}`)).toEqual(["--transport@5:7", "sse@5:19", "--api-key@6:7", "${ACME_KEY:?set it}@6:17"]);
+    expect(credentialRows(r, "notes-mcp")).toEqual([{ key: "--api-key", ref: "env:ACME_KEY", line: 6 }]);
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["docker-mcp allow 10:30"]);
+    expect(findingRows(r, GOVERNANCE)).toEqual(["missing-default-deny 10:30", "permissive-setting 10:30", "gateway-audit-off 10:51"]);
+  });
+
   it("reports a literal token in a list-form environment at its value, and never prints it", () => {
     const token = "ghp_" + withBase62Crc32(new Fake("compose-gh").alnum(30));
     const text = ["services:", "  github:", "    image: ghcr.io/github/github-mcp-server:v0.20.1", "    environment:", `      - "GITHUB_PERSONAL_ACCESS_TOKEN=${token}"`, ""].join("\n");

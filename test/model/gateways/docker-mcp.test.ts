@@ -69,6 +69,13 @@ describe("docker mcp gateway run flags (client entries)", () => {
     expect(rows(["mcp", "gateway", "run", "--servers=github", "--transport=stdio", "--allow-unauthenticated"])).toEqual(["permissive-setting 11:9"]);
   });
 
+  it("the CLI plugin's own binary (`docker-mcp gateway run`, as the gateway image's entrypoint spells it) is the same gateway", () => {
+    const text = JSON.stringify({ mcpServers: { MCP_DOCKER: { command: "/Users/me/.docker/cli-plugins/docker-mcp", args: ["gateway", "run", "--enable-all-servers", "--log-calls=false"] } } }, null, 2);
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision} ${p.defaultLoc.line}:${p.defaultLoc.column}`)).toEqual(["docker-mcp allow 8:9"]);
+    expect(findingRows(r, ["missing-default-deny", "gateway-audit-off"])).toEqual(["missing-default-deny 8:9", "gateway-audit-off 9:9"]);
+  });
+
   it("a named server list with default flags is clean", () => {
     const s = gateway(["mcp", "gateway", "run", "--servers=github,notes", "--tools", "github:get_issue"]);
     expect(dockerGatewaySettings(s)).toEqual([]);
