@@ -190,7 +190,9 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
     facts: runtimeFacts(input, e.key, svc, args),
   });
   out.servers.push(server);
-  if (CONTEXTFORGE_IMAGE.test(image?.raw ?? "") || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k))) {
+  // An image written `${IMAGE:-name}` is that name unless the variable is set.
+  const imageName = image?.ref.kind === "env" && image.ref.default !== undefined ? image.ref.default : (image?.raw ?? "");
+  if (CONTEXTFORGE_IMAGE.test(imageName) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k))) {
     const where = { ...input, client: "contextforge" };
     const anchor = locOf(input, e.keySpan);
     const maps = envNode ? [envNode] : [];

@@ -58,6 +58,31 @@ describe("Docker Compose: IBM ContextForge", () => {
     expect(credentialRows(r, "mcpgateway").find((c) => c.key === "DATABASE_URL")).toEqual({ key: "DATABASE_URL", ref: "env:POSTGRES_PASSWORD", line: 14 });
   });
 
+  it("a switch written `${VAR:-fallback}` takes its fallback whenever the variable is unset", () => {
+    const text = [
+      "services:",
+      "  gateway:",
+      "    image: ${IMAGE_LOCAL:-mcpgateway/mcpgateway:latest}",
+      "    environment:",
+      "      - AUTH_REQUIRED=${AUTH_REQUIRED:-false}",
+      "      - BASIC_AUTH_PASSWORD=${BASIC_AUTH_PASSWORD:-changeme}",
+      "      - PLATFORM_ADMIN_EMAIL=${PLATFORM_ADMIN_EMAIL:-admin@example.com}",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "docker-compose.yml", text }]);
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at} ${p.reason}`)).toEqual([
+      "contextforge allow 5:23 AUTH_REQUIRED is false (when AUTH_REQUIRED is unset) (authentication is off: the gateway serves unauthenticated requests)",
+    ]);
+    expect(settingRows(r)).toEqual(["AUTH_REQUIRED=false (when AUTH_REQUIRED is unset) permissive 5:23", "BASIC_AUTH_PASSWORD=changeme (the shipped default) (when BASIC_AUTH_PASSWORD is unset) permissive 6:29"]);
+    const safe = scanSources([{ path: "docker-compose.yml", text: text.replace("${AUTH_REQUIRED:-false}", "${AUTH_REQUIRED:-true}") }]);
+    expect(policyRows(safe).map((p) => `${p.decision} ${p.at}`)).toEqual(["deny 5:23"]);
+  });
+
+  it("is recognised by an image written `${IMAGE:-mcpgateway/mcpgateway:latest}` (the project's own compose file)", () => {
+    const text = ["services:", "  gateway:", "    image: ${IMAGE_LOCAL:-mcpgateway/mcpgateway:latest}", "    environment:", "      - HOST=0.0.0.0", ""].join("\n");
+    expect(policyRows(scanSources([{ path: "docker-compose.yml", text }])).map((p) => `${p.client} ${p.decision}`)).toEqual(["contextforge deny"]);
+  });
+
   it("with AUTH_REQUIRED left to its default, is default-deny", () => {
     const text = ["services:", "  gateway:", "    image: ghcr.io/ibm/mcp-context-forge:0.7.0", "    environment:", "      MCPGATEWAY_UI_ENABLED: \"false\"", ""].join("\n");
     const r = scanSources([{ path: "compose.yaml", text }]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { parseDotenv } from "../../../src/parse/dotenv.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
@@ -28,6 +29,12 @@ describe("IBM ContextForge", () => {
       { client: "contextforge", kind: "gateway", name: ".env.production", decision: "deny", at: "3:15", reason: "AUTH_REQUIRED is true (unauthenticated calls are rejected; access follows RBAC and token scopes)" },
     ]);
     expect(findingRows(r)).toEqual([]);
+  });
+
+  it("a .env switch written `${VAR:-fallback}` is read at its fallback (what the gateway gets when the variable is unset)", () => {
+    const r = scanSources([{ path: "deploy/.env", text: "MCPGATEWAY_UI_ENABLED=true\nAUTH_REQUIRED=${AUTH_REQUIRED:-false}\n" }]);
+    expect(policyRows(r).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 2:15"]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 2:15", "permissive-setting 2:15"]);
   });
 
   it("Helm values of mcp-stack: MCP_REQUIRE_AUTH false, default passwords, existingSecret as a reference", () => {
