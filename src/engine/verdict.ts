@@ -63,10 +63,11 @@ const ev = (loc: Loc, key: string, note: string): Evidence => ({ file: loc.file,
 /**
  * A literal that no detector flagged stands for an identity only when it is
  * a credential at all: not empty, not a placeholder (`your-token-here`), and
- * an env value only under a credential name (`ACME_REGION` is none).
+ * an env value or header only under a credential name (`ACME_REGION` and
+ * `Accept: application/json` are none).
  */
 function literalCredential(c: McpServer["credentials"][number]): boolean {
-  return c.raw !== "" && !isPlaceholder(c.raw) && (c.source !== "env" || classifyKey(c.key) !== undefined);
+  return c.raw !== "" && !isPlaceholder(c.raw) && ((c.source !== "env" && c.source !== "header") || classifyKey(c.key) !== undefined);
 }
 
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {

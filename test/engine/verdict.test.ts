@@ -65,6 +65,19 @@ describe("identity verdict", () => {
     expect(v["weak"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "DB_PASSWORD", note: "literal value that no detector flagged" }] });
   });
 
+  it("a plain header (Accept, a client name) is no identity either; a literal under a credential header name is one", () => {
+    const v = verdicts({
+      ".cursor/mcp.json": `{ "mcpServers": {
+  "docs": { "url": "https://docs.acme.example/mcp", "headers": { "Accept": "application/json, text/event-stream", "X-Client-Name": "cursor" } },
+  "keyed": { "url": "https://api.acme.example/mcp", "headers": { "Accept": "application/json", "X-Api-Key": "s3cr3t-pw" } }
+} }
+`,
+    });
+    expect(v["docs"]?.identity).toMatchObject({ value: "none", evidence: [{ line: 2, note: "no credential configured for this server" }] });
+    expect(v["keyed"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "X-Api-Key", note: "literal value that no detector flagged" }] });
+    expect(v["keyed"]?.identity.evidence).toHaveLength(1);
+  });
+
   it("LibreChat admin-sourced key is one shared identity; a per-user key is not", () => {
     const v = verdicts({
       "librechat.yaml": `mcpServers:
