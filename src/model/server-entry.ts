@@ -370,7 +370,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     const eq = a.raw.indexOf("=");
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
-      if (CREDENTIAL_FLAG.test(flag)) out.push({ ...a, key: flag, source: "arg" });
+      if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push({ ...a, key: flag, source: "arg" });
       continue;
     }
     if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {

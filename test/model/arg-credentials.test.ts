@@ -40,6 +40,23 @@ describe("credential flags in args", () => {
     expect(hitsFor([`${flag}=${value}`]).hits.map((h) => [h.hash, h.key])).toEqual([[secretHash(value), flag]]);
   });
 
+  it("--flag=<value> with any credential-named flag is a server credential in the model, as --flag <value> is", () => {
+    const text = `{ "mcpServers": {
+  "issues": { "command": "npx", "args": ["-y", "@acme/issues@1.0.0", "--github-token=\${GITHUB_TOKEN}"] },
+  "repos": { "command": "npx", "args": ["-y", "@acme/repos@1.0.0", "--github-token", "\${GITHUB_TOKEN}"] },
+  "notes": { "command": "npx", "args": ["-y", "@acme/notes@1.0.0", "--notes-api-key=${secret}", "--log-level=debug"] }
+} }
+`;
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const creds = (name: string) => r.model.servers.find((s) => s.name === name)?.credentials.map((c) => [c.source, c.key, c.ref.kind]);
+    expect(creds("issues")).toEqual([["arg", "--github-token", "env"]]);
+    expect(creds("repos")).toEqual(creds("issues"));
+    expect(creds("notes")).toEqual([["arg", "--notes-api-key", "literal"]]);
+    // Two different servers on one variable: one identity for both.
+    expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => f.loc.line)).toEqual([2, 3]);
+    expect(inventoryText(r.model)).toContain("credential arg --notes-api-key: LITERAL");
+  });
+
   it("a credential-named flag followed by another flag takes no value, and non-credential flags take none", () => {
     expect(hitsFor(["--api-token-stdin", "--token", secret]).hits.map((h) => h.key)).toEqual(["--token"]);
     expect(hitsFor(["--max-tokens", "4096", "--token-file", "/run/secrets/token"]).hits).toEqual([]);
