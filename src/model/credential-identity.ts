@@ -2,6 +2,7 @@
  * What a credential reference names, for telling whether several servers act
  * under one identity: the same environment variable, input, secret or file.
  */
+import { classifyKey } from "../secrets/keys.js";
 import type { Credential } from "./types.js";
 
 /** Names that are configuration, not identity (no credential in them). */
@@ -44,4 +45,32 @@ export function carriesIdentity(c: Credential): boolean {
 export function identityReference(c: Credential): string | undefined {
   const id = credentialReference(c);
   return id !== undefined && !isAuthHint(c) && carriesIdentity(c) ? id : undefined;
+}
+
+/** Names of connection strings, which carry a password when they carry one (`DATABASE_URL`, `MONGODB_URI`, `PG_DSN`). */
+const CONNECTION_STRING = /(?:^|[_-])(?:DSN|CONN(?:ECTION)?[_-]?STR(?:ING)?|(?:DATABASE|DB|MONGO(?:DB)?|REDIS|POSTGRES(?:QL)?|PG|MYSQL|AMQP|RABBITMQ)[_-]?UR[LI])$/i;
+const credentialName = (name: string) => classifyKey(name) !== undefined || CONNECTION_STRING.test(name);
+
+/**
+ * Is this slot a credential at all? Credential flags in args, credential-bearing URLs, OAuth
+ * blocks and credential-named settings are by construction. An env value or a header is one
+ * under a credential name (`API_KEY`, `Authorization`, `X-Api-Key`, `DATABASE_URL`) or when it
+ * takes its value from a secret-named variable (`${GITHUB_TOKEN}`), an input, a secret store or a
+ * file; `LOG_LEVEL=debug`, `PORT=3000`, `Accept: application/json` and `${workspaceFolder}` are
+ * configuration.
+ */
+export function namesCredential(c: Credential): boolean {
+  if (c.source !== "env" && c.source !== "header") return true;
+  if (credentialName(c.key)) return true;
+  switch (c.ref.kind) {
+    case "env":
+    case "userPlaceholder":
+      return credentialName(c.ref.name);
+    case "input":
+    case "secretStore":
+    case "file":
+      return true;
+    default:
+      return false;
+  }
 }

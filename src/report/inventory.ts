@@ -3,6 +3,7 @@
  * what, with which credential (by reference, never by value) and which scope.
  */
 import type { ScanModel, SecretHit } from "../engine/model.js";
+import { namesCredential } from "../model/credential-identity.js";
 import { describeRef } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
 
@@ -13,6 +14,11 @@ import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } fr
 
 export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
   const mine = secrets.filter((h) => h.loc.file === s.file);
+  // Credentials only: a secret found in a value, or a slot that names or references one (not `PORT=3000`).
+  const credentials = s.credentials.flatMap((c) => {
+    const hit = mine.find((h) => within(h.loc, c.loc));
+    return hit || namesCredential(c) ? [{ c, hit }] : [];
+  });
   return {
     name: s.name,
     client: s.client,
@@ -26,8 +32,7 @@ export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
     args: s.args.map((a) => shown(a, mine)),
     ...(s.url ? { url: shown(s.url, mine) } : {}),
     ...(s.image ? { image: shown(s.image, mine) } : {}),
-    credentials: s.credentials.map((c) => {
-      const hit = mine.find((h) => within(h.loc, c.loc));
+    credentials: credentials.map(({ c, hit }) => {
       return {
         key: c.key,
         source: c.source,

@@ -29,6 +29,36 @@ describe("inventory verdicts", () => {
   });
 });
 
+describe("inventory credentials", () => {
+  // As real opencode, Cursor and Codex files mix them: credentials next to plain settings.
+  const mixed = [
+    {
+      path: "opencode.json",
+      text: `{ "mcp": {
+  "netbox": { "type": "local", "command": ["python3", "-m", "netbox_mcp"], "environment": { "NETBOX_URL": "http://127.0.0.1:8000", "NETBOX_TOKEN": "{env:NETBOX_TOKEN}", "LOG_LEVEL": "debug", "PORT": "3000", "TENANT": "{env:ACME_TENANT}", "DATABASE_URL": "{env:DATABASE_URL}" } },
+  "docs": { "type": "remote", "url": "https://docs.acme.example/mcp", "headers": { "Accept": "application/json", "X-Client-Name": "opencode", "X-Api-Key": "{env:DOCS_KEY}" } },
+  "plain": { "type": "local", "command": ["acme-plain"], "environment": { "ACME_REGION": "eu-west-1", "ACME_KEY": "your-key-here" } }
+} }
+`,
+    },
+  ];
+
+  it("lists values under credential names or from secret-named variables, not plain settings (LOG_LEVEL, PORT, Accept)", async () => {
+    const r = scanSources(mixed);
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: { name: string; credentials: { key: string }[] }[] };
+    const keys = (name: string) => doc.servers.find((s) => s.name === name)?.credentials.map((c) => c.key);
+    expect(keys("netbox")).toEqual(["NETBOX_TOKEN", "DATABASE_URL"]);
+    expect(keys("docs")).toEqual(["X-Api-Key"]);
+    // A credential slot holding a placeholder is still a credential slot a reviewer wants to see.
+    expect(keys("plain")).toEqual(["ACME_KEY"]);
+    const text = inventoryText(r.model);
+    expect(text).not.toMatch(/credential \w+ (LOG_LEVEL|PORT|NETBOX_URL|TENANT|Accept|X-Client-Name|ACME_REGION):/);
+    expect(text).toContain("    credential env NETBOX_TOKEN: env NETBOX_TOKEN\n");
+    const { toMarkdown } = await import("../../src/report/markdown.js");
+    expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).not.toContain("LOG\\_LEVEL");
+  });
+});
+
 describe("approval lines", () => {
   it("say who approved, and that an expired approval expired (it read 'expired by bob')", async () => {
     const { approvalLine } = await import("../../src/report/inventory.js");
