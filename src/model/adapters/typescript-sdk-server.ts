@@ -13,6 +13,7 @@
 import { MCP_SDK_MODULE } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
+import { isDestructiveToolName } from "../tool-names.js";
 import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
@@ -38,13 +39,6 @@ const MCP_METHODS = /["'`]tools\/(?:call|list)["'`]/;
 const LOCALHOST = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Host-header validation the SDK (or the app) installs in front of the transport. */
 const HOST_VALIDATION = /createMcpExpressApp|hostHeaderValidation|localhostHostValidation/;
-
-const DESTRUCTIVE_WORDS = new Set([
-  "delete", "remove", "rm", "drop", "destroy", "erase", "purge", "wipe", "truncate", "kill", "terminate",
-  "exec", "execute", "run", "shell", "bash", "cmd", "command", "eval", "spawn",
-  "write", "overwrite", "update", "modify", "edit", "patch", "put", "set", "create", "insert", "upload", "move", "rename",
-  "send", "post", "deploy", "publish", "merge", "push", "transfer", "pay", "reset", "revoke",
-]);
 
 interface Impl {
   readonly varName?: string;
@@ -178,8 +172,7 @@ function isDestructive(r: Resolver, name: string, rest: readonly TsNode[]): bool
     if (readOnly && r.deref(readOnly).type === "true") return false;
     if (destructive && r.deref(destructive).type === "false") return false;
   }
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
-  return words.some((w) => DESTRUCTIVE_WORDS.has(w));
+  return isDestructiveToolName(name);
 }
 
 function transportsUsed(r: Resolver, news: readonly TsNode[]): { http: TsNode[]; kind: Transport } {

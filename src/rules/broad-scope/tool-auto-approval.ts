@@ -1,6 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-
-const DESTRUCTIVE = /(^|[_\-.:/])(delete|remove|rm|drop|destroy|write|create|update|push|merge|exec|execute|run|shell|kill|truncate|reset|deploy|send|post|transfer|pay|edit|move|rename|upload|publish|apply|patch|put)([_\-.:/]|$)/i;
+import { isDestructiveToolName } from "../../model/tool-names.js";
 
 export default defineRule({
   id: "tool-auto-approval",
@@ -36,7 +35,7 @@ export default defineRule({
           ctx.report({ messageId: "all", data: { ...base, entries }, loc: g.loc, identity: `${s.name}\u0000${g.key}`, server: who });
         }
         else if (g.kind === "auto-approve-list") {
-          const risky = (g.tools ?? []).filter((t) => DESTRUCTIVE.test(t));
+          const risky = (g.tools ?? []).filter(isDestructiveToolName);
           if (risky.length) ctx.report({ messageId: "destructive", data: { ...base, tools: risky.join(", ") }, loc: g.loc, identity: `${s.name}\u0000${g.key}\u0000${risky.join(",")}`, server: who });
         }
       }
