@@ -370,7 +370,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     const eq = a.raw.indexOf("=");
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
-      if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push({ ...a, key: flag, source: "arg" });
+      if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
       continue;
     }
     if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {
@@ -378,7 +378,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
       if (a.raw === "-e" || a.raw === "--env") {
         const k = next.raw.indexOf("=");
         if (k > 0) out.push({ ...next, key: next.raw.slice(0, k), source: "env" });
-      } else out.push({ ...next, key: a.raw, source: "arg" });
+      } else out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
       i++;
       continue;
     }
@@ -393,11 +393,19 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     // as `--github-token=X` is read; a flag after it is not its value.
     const next = args[i + 1];
     if (/^--?[A-Za-z]/.test(a.raw) && next && !next.raw.startsWith("-") && classifyKey(a.raw) !== undefined) {
-      out.push({ ...next, key: a.raw, source: "arg" });
+      out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
       i++;
     }
   }
   return out;
+}
+
+/** A path as a credential flag's value (`--secrets=/run/secrets/mcp`, `--token-file ./t`): the credential is read from that file. */
+const FILE_PATH_VALUE = /^(?:\/|\.{1,2}\/|~\/)[^\s]*$/;
+
+/** A literal credential flag whose value is a file path takes its credential from that file (ValueRef `file`), as `${file:...}` does. */
+function fileValued(c: Credential, value: string): Credential {
+  return c.ref.kind === "literal" && FILE_PATH_VALUE.test(value) ? { ...c, ref: { kind: "file", path: value } } : c;
 }
 
 /**

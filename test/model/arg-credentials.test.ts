@@ -114,3 +114,13 @@ describe("envmcp arguments", () => {
     expect(r.model.servers[0]?.args.at(-1)?.ref).toEqual({ kind: "env", name: "DATABASE_URL" });
   });
 });
+
+describe("credential flags whose value is a file path", () => {
+  it.each([["--secrets=/run/secrets/mcp"], ["--api-key", "./secrets/acme.key"], ["--password", "~/.config/acme/pw"]])("%s %s: a file reference, not a literal", (...args) => {
+    const text = JSON.stringify({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp@1.0.0", ...args] } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const path = args.length === 1 ? (args[0] as string).split("=")[1] : args[1];
+    expect(r.model.servers[0]?.credentials.map((c) => [c.key, c.ref])).toEqual([[(args[0] as string).split("=")[0], { kind: "file", path }]]);
+    expect(r.findings.filter((f) => f.ruleId.includes("secret"))).toEqual([]);
+  });
+});

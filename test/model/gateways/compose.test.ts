@@ -33,7 +33,11 @@ describe("Docker Compose: the Docker MCP gateway run from its image", () => {
   it("with a --servers list, pinned by digest and its secrets by reference: default-deny and nothing to report", () => {
     const r = scanFixture("compose-hardened/compose.yaml");
     expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["docker-mcp deny 7:9"]);
-    expect(credentialRows(r, "gateway")).toEqual([{ key: "secrets:mcp_secrets", ref: "secretStore:mcp_secrets", line: 11 }]);
+    // `--secrets=<path>` names the file the gateway reads its secrets from: a file reference, never a literal.
+    expect(credentialRows(r, "gateway")).toEqual([
+      { key: "secrets:mcp_secrets", ref: "secretStore:mcp_secrets", line: 11 },
+      { key: "--secrets", ref: "file:/run/secrets/mcp_secrets", line: 9 },
+    ]);
     expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}`)).toEqual([]);
   });
 });
