@@ -5,6 +5,7 @@
  * size-cap note and the same encodings, whatever the size of the file.
  */
 import * as fs from "node:fs";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeReader } from "../../src/discover/read.js";
@@ -93,7 +94,7 @@ describe("reader", () => {
       expect({ text: a.text, bytes: a.bytes, notes: a.notes, exact: a.exact?.(), oneByte: a.oneByte && Buffer.from(a.oneByte).toString("latin1") }, rel).toEqual({ text: b.text, bytes: b.bytes, notes: b.notes, exact: b.exact?.(), oneByte: b.oneByte && Buffer.from(b.oneByte).toString("latin1") });
     };
 
-    it.each([64 * KB, 2048 * KB, 100 * 1024 * KB])("give what single reads give, under a cap of %d bytes, and leave no file open", (cap) => {
+    it.each([64 * KB, 1024 * KB, 2048 * KB, 100 * 1024 * KB])("give what single reads give, under a cap of %d bytes, and leave no file open", (cap) => {
       fs.rmSync(path.join(tree, "gone.txt"), { force: true });
       const before = openFds();
       const planned = makeReader(cap, { walked: true, byteView: true });
@@ -109,14 +110,48 @@ describe("reader", () => {
       planned.close();
       expect(openFds()).toBe(before);
       // A batch that ends inside a file (the batch holds 2 MB, or one file at the cap) keeps that
-      // file open until it is taken, or dropped.
-      if (cap > 2048 * KB || !listsFds) return;
+      // file open until it is taken, or dropped. (Under a 1 MB cap the 2 MB file is over it, and
+      // its first 256 KB make the reader ask its size and close it at once: the next test.)
+      if (![64 * KB, 2048 * KB].includes(cap) || !listsFds) return;
       const small = list[1] as { abs: string; rel: string };
       planned.plan([small, { abs: path.join(tree, "f2097152.txt"), rel: "f2097152.txt" }]);
       planned(small.abs, small.rel);
       expect(openFds()).toBe(before + 1);
       planned.close();
       expect(openFds()).toBe(before);
+    });
+
+    it("a file over the cap is skipped after its first 256 KB, by its size, not read to the cap", () => {
+      const cjsFs = createRequire(import.meta.url)("node:fs") as typeof fs;
+      const real = cjsFs.readSync;
+      let bytesRead = 0;
+      cjsFs.readSync = ((...args: Parameters<typeof fs.readSync>) => {
+        const n = (real as (...a: unknown[]) => number)(...args);
+        bytesRead += n;
+        return n;
+      }) as typeof fs.readSync;
+      syncBuiltinESMExports();
+      try {
+        const planned = makeReader(1024 * KB, { walked: true });
+        const big = { abs: path.join(tree, "f2097152.txt"), rel: "f2097152.txt" };
+        planned.plan([big]);
+        const r = planned(big.abs, big.rel);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.diagnostic.message).toBe(`f2097152.txt: ${2048 * KB} bytes is over the size limit of ${1024 * KB} bytes (--max-file-size); skipped`);
+        expect(bytesRead).toBe(256 * KB);
+        // At the end of a batch (less room left than the probe): its size is asked when it is taken.
+        fs.writeFileSync(path.join(tree, "fill1.txt"), sized(1024 * KB));
+        fs.writeFileSync(path.join(tree, "fill2.txt"), sized(900 * KB));
+        const filler = ["fill1.txt", "fill2.txt"].map((rel) => ({ abs: path.join(tree, rel), rel }));
+        planned.plan([...filler, big]);
+        for (const f of filler) planned(f.abs, f.rel);
+        bytesRead = 0;
+        expect(planned(big.abs, big.rel).ok).toBe(false);
+        expect(bytesRead).toBe(0);
+      } finally {
+        cjsFs.readSync = real;
+        syncBuiltinESMExports();
+      }
     });
 
     it("read ahead: the files after the one asked for are read before it is taken", () => {
