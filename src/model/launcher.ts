@@ -5,6 +5,7 @@
  * firmly its version is pinned. Pure string work over command and args.
  */
 import type { ConfigValue, McpServer } from "./types.js";
+import { lastPathSegment } from "../util/path-segment.js";
 
 export type Pin = "exact" | "digest" | "tag" | "range" | "latest" | "none";
 
@@ -56,7 +57,7 @@ export function imagePin(spec: string): { name: string; version?: string; pin: P
 }
 
 function base(cmd: string): string {
-  return (cmd.split(/[\\/]/).pop() ?? cmd).replace(/\.(cmd|exe|ps1)$/i, "").toLowerCase();
+  return lastPathSegment(cmd).replace(/\.(cmd|exe|ps1)$/i, "").toLowerCase();
 }
 
 /**

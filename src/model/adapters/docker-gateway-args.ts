@@ -8,6 +8,7 @@
  */
 import { imagePin, launchedPackages } from "../launcher.js";
 import type { ConfigValue, McpServer, Policy, PolicySetting } from "../types.js";
+import { lastPathSegment } from "../../util/path-segment.js";
 
 /** `docker/mcp-gateway` (Docker Hub, with or without the registry host): its entrypoint is `gateway run`. */
 const GATEWAY_IMAGE = /^(?:(?:docker\.io|index\.docker\.io)\/)?docker\/mcp-gateway$/i;
@@ -20,7 +21,7 @@ type Launch = Pick<McpServer, "command" | "args"> & { readonly image?: ConfigVal
  * that image whose entrypoint is kept (no command). Undefined for other servers.
  */
 export function dockerGatewayArgs(server: Launch): readonly ConfigValue[] | undefined {
-  const cmd = server.command?.raw.replace(/\\/g, "/").split("/").pop()?.replace(/\.exe$/i, "");
+  const cmd = (server.command && lastPathSegment(server.command.raw))?.replace(/\.exe$/i, "");
   const raws = server.args.map((a) => a.raw);
   if (cmd === "docker") {
     const i = raws.indexOf("mcp");

@@ -13,6 +13,7 @@ import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../s
 import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
+import { lastPathSegment } from "../../util/path-segment.js";
 
 export const SDK_CLIENT = "sdk-typescript";
 
@@ -121,7 +122,7 @@ function urlValue(r: Resolver, n: TsNode): ConfigValue | undefined {
 /** A readable, line-independent name: the package a launcher runs, the command, or the URL's host and path. */
 function serverName(command: ConfigValue | undefined, args: readonly ConfigValue[], url: ConfigValue | undefined): string | undefined {
   if (command?.ref.kind === "literal") {
-    const base = command.raw.split(/[\\/]/).pop() ?? command.raw;
+    const base = lastPathSegment(command.raw);
     if (!LAUNCHERS.has(base)) return base;
     const pkg = args.find((a, i) => a.ref.kind === "literal" && !a.raw.startsWith("-") && !LAUNCHER_WORDS.has(a.raw) && !VALUE_FLAGS.has(args[i - 1]?.raw ?? ""));
     return pkg ? pkg.raw.replace(/(.)@[^/@]*$/, "$1") : base;
