@@ -7,11 +7,12 @@ import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.
 import type { FormatSpec } from "../catalog/formats.js";
 import { entry, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
-import { parseSource } from "../parse/typescript.js";
+import { parseSource, shouldParse } from "../parse/typescript.js";
+import { isMiddlewareFile } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue, findRefTokens } from "../model/refs.js";
-import type { ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
+import type { CodeLinks, ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
 import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextBytes, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
@@ -31,6 +32,8 @@ export interface FileAnalysis {
   readonly comments: DocComment[];
   /** Inline suppression comments among `comments`. */
   readonly directives?: SuppressionDirective[];
+  /** What this code file says about other files' endpoints (a Next.js middleware, routers it mounts). */
+  readonly links?: CodeLinks;
 }
 
 export interface AnalyzeOptions {
@@ -174,12 +177,20 @@ function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex,
  */
 function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>, options: AnalyzeOptions): FileAnalysis {
   const hits = keywordPass(text, options);
-  const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode);
+  // A Next.js middleware is read whether it mentions MCP or not: it may guard the app's MCP routes.
+  const middleware = isMiddlewareFile(rel);
+  const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode, middleware);
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);
-    return parsed.kind === "unavailable" ? { ...plain, diagnostics: [parsed.diagnostic] } : plain;
+    // A middleware without MCP in it is no MCP code the scan failed to analyse.
+    return parsed.kind === "unavailable" && !(middleware && !shouldParse(text)) ? { ...plain, diagnostics: [parsed.diagnostic] } : plain;
   }
   const out = code({ file: rel, text, lines, client: spec.client, scope: spec.scope, root: parsed.root });
+  // A middleware that is no MCP code stays a text file; it only tells what it guards.
+  if (middleware && !shouldParse(text)) {
+    const plain = analyzeText(rel, text, bytes, lines, hits);
+    return out.links ? { ...plain, links: out.links } : plain;
+  }
   const textHits = textSecrets(rel, text, lines, hits);
   // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place.
   const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits]);
@@ -188,7 +199,7 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   const error = parsed.root.descendantsOfType("ERROR")[0];
   const at = error ? lines.loc(rel, { start: error.startIndex, end: error.endIndex }) : undefined;
   const syntax: Diagnostic[] = at ? [{ level: "warning", code: "parse-error", message: `${rel}:${at.line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: at }] : [];
-  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [] };
+  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [], ...(out.links ? { links: out.links } : {}) };
 }
 
 function analyzeStructured(

@@ -8,6 +8,7 @@ import { isAscii } from "node:buffer";
 import { utf16Length } from "../util/utf8.js";
 import { classifyPath, maySniff, sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
+import { isMiddlewareFile } from "../parse/mcp-code-markers.js";
 import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
 import { scanText } from "../secrets/index.js";
 import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
@@ -117,7 +118,7 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
  * the text (limitsAgree, candidateLinesAgree). False: not known, analyse the text.
  */
 function quietLarge(rel: string, bytes: Uint8Array, view: boolean, prep: PreparedAnalysis): boolean {
-  if (prep.analyze.extraDetectors?.length || isConfigPath(rel)) return false;
+  if (prep.analyze.extraDetectors?.length || isConfigPath(rel) || isMiddlewareFile(rel)) return false;
   // Taken as parsed when it is source (the pieces stop at any mention of MCP code anyway).
   if (view && !limitsAgree(rel, bytes, () => true)) return false;
   const source = dialectOf(rel) !== undefined;
@@ -223,7 +224,7 @@ function candidateLinesAgree(rel: string, view: string, bytes: Uint8Array, hits:
 
 /** A text file in which the analysis found nothing. */
 function isEmptyText(a: FileAnalysis): boolean {
-  return a.file.format === "text" && a.secrets.length === 0 && a.servers.length === 0 && a.policies.length === 0 && a.diagnostics.length === 0 && a.parseProblems.length === 0 && a.comments.length === 0;
+  return a.file.format === "text" && a.links === undefined && a.secrets.length === 0 && a.servers.length === 0 && a.policies.length === 0 && a.diagnostics.length === 0 && a.parseProblems.length === 0 && a.comments.length === 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Assembles the scan model from per-file analyses.
  */
+import { linkCode } from "../model/code-links.js";
 import type { Diagnostic } from "../model/types.js";
 import type { FileAnalysis } from "./analyze-file.js";
 import type { ScanModel } from "./model.js";
@@ -11,7 +12,8 @@ export function buildModel(root: string, analyses: readonly FileAnalysis[], walk
     root,
     files: sorted.map((a) => a.file),
     servers: sorted.flatMap((a) => a.servers),
-    policies: sorted.flatMap((a) => a.policies),
+    // A router mounted by another file, a Next.js middleware in front of an app's routes: joined now that every file is read.
+    policies: linkCode(sorted.flatMap((a) => a.policies), sorted.flatMap((a) => (a.links ? [{ file: a.file.path, links: a.links }] : []))),
     secrets: sorted.flatMap((a) => a.secrets),
     diagnostics: dedupeDiagnostics([...walkDiagnostics, ...sorted.flatMap((a) => a.diagnostics)]),
     parseErrors: sorted.flatMap((a) => a.parseProblems.map((p) => ({ ...p, format: a.file.format }))),

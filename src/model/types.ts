@@ -209,6 +209,12 @@ export interface Policy {
    * set; absent when the format cannot tell (see `src/model/adapters/audit/`).
    */
   readonly audit?: PolicyAudit;
+  /**
+   * An HTTP endpoint in server code: its path in its own file, and the
+   * exported router (or router maker) whose mount in another file decides
+   * the authentication in front of it (model/code-links.ts joins the two).
+   */
+  readonly route?: { readonly path: string; readonly router?: string };
 }
 
 export interface PolicyAudit {
@@ -245,4 +251,47 @@ export interface AdapterOutput {
   readonly servers: McpServer[];
   readonly policies: Policy[];
   readonly diagnostics: Diagnostic[];
+  /** What a code file says about the endpoints of other files (joined once every file is read). */
+  readonly links?: CodeLinks;
+}
+
+/**
+ * Each file is analysed alone; what decides the authentication in front of
+ * an endpoint may sit in another file: a Next.js middleware in front of the
+ * app's routes, an express or hono app that mounts a router of another file.
+ * Plain data (it crosses to worker threads); model/code-links.ts applies it.
+ */
+export interface CodeLinks {
+  readonly middleware?: NextMiddleware;
+  readonly mounts?: readonly CodeMount[];
+}
+
+/** A Next.js middleware (`middleware.ts`, Next 16's `proxy.ts`) and what it does in front of the paths it runs for. */
+export interface NextMiddleware {
+  readonly loc: Loc;
+  /** `guard`: it turns away callers without a credential; `unknown`: it may (code this file cannot read). */
+  readonly effect: "guard" | "unknown";
+  readonly detail: string;
+  /** `config.matcher` (path-to-regexp sources); absent: every path. */
+  readonly matchers?: readonly string[];
+  /** A matcher that could not be read: which paths it runs for is not known. */
+  readonly matcherUnread?: boolean;
+  /** The guard applies to these paths only (Clerk `if (isProtected(req)) auth.protect()`). */
+  readonly only?: readonly string[];
+  /** The guard applies to every path but these (`if (!isPublic(req)) auth.protect()`, `publicRoutes`). */
+  readonly except?: readonly string[];
+}
+
+/** `app.use("/mcp", auth, mcpRouter)` with `mcpRouter` imported from a file of the project. */
+export interface CodeMount {
+  /** The imported module, resolved against the mounting file's folder, without extension. */
+  readonly module: string;
+  /** The imported name (`default` for a default import or `require`). */
+  readonly name: string;
+  /** The mounted expression as this file writes it (`mcpRoutes`, `createMcpRouter()`). */
+  readonly text: string;
+  readonly prefix: string;
+  /** The authentication in front of the mount, when there is one. */
+  readonly guard?: string;
+  readonly loc: Loc;
 }

@@ -55,3 +55,10 @@ export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/m
  * libraries), since the prefilter needs a class name there anyway.
  */
 export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];
+
+/** The file names Next.js reads a middleware from (`middleware.ts`; Next 16's `proxy.ts`): parsed whether they mention MCP or not. */
+const MIDDLEWARE_FILE = /(?:^|\/)(?:middleware|proxy)\.[cm]?[jt]sx?$/;
+
+export function isMiddlewareFile(file: string): boolean {
+  return MIDDLEWARE_FILE.test(file);
+}

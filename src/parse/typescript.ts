@@ -33,6 +33,11 @@ export const MAX_PARSE_CHARS = 1_000_000;
 
 /** An `/mcp` route written as a string. */
 const MCP_ROUTE = /\/mcp["'`]/;
+/**
+ * An import of a project module named after MCP (`from "./routes/mcp.js"`, `require("./mcp-router")`):
+ * the file may mount the router that serves MCP, and the guard in front of it is there.
+ */
+const MCP_MODULE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)["'`]\.{1,2}\/(?:[^"'`\n]*\/)?mcp[\w.-]*["'`]/i;
 
 /**
  * The prefilter: does this text mention MCP at all? Pure and cheap: a few
@@ -45,7 +50,7 @@ export function shouldParse(text: string): boolean {
   if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
   if (MCP_WRAPPER_MODULES.some((w) => text.includes(w)) || text.includes(m.agentSse)) return true;
   if (text.includes("@modelcontextprotocol/") && MCP_SDK_MODULE.test(text)) return true;
-  return text.includes(m.route) && MCP_ROUTE.test(text);
+  return text.includes(m.route) && (MCP_ROUTE.test(text) || MCP_MODULE_IMPORT.test(text));
 }
 
 /** The grammar for a file name, or undefined when it is not a TS/JS source. */
@@ -118,12 +123,13 @@ export function parserUnavailable(reason: string): Diagnostic {
 /**
  * Prefilter, size cap, lazy load, parse. Never throws. `mayMentionMcp: false`
  * (the keyword pass found none of shouldParse's markers, case-insensitively)
- * skips the prefilter's own substring searches.
+ * skips the prefilter's own substring searches; `always` parses without the
+ * prefilter (a file read for what it says about others, a Next.js middleware).
  */
-export function parseSource(path: string, text: string, loader: Loader = defaultLoader, mayMentionMcp = true): ParseOutcome {
+export function parseSource(path: string, text: string, loader: Loader = defaultLoader, mayMentionMcp = true, always = false): ParseOutcome {
   const dialect = dialectOf(path);
   if (!dialect) return { kind: "skipped", reason: "not-source" };
-  if (!mayMentionMcp || !shouldParse(text)) return { kind: "skipped", reason: "no-mcp" };
+  if (!always && (!mayMentionMcp || !shouldParse(text))) return { kind: "skipped", reason: "no-mcp" };
   if (text.length > MAX_PARSE_CHARS) return { kind: "skipped", reason: "too-large" };
   const loaded = loader();
   if (!loaded.ok) return { kind: "unavailable", diagnostic: parserUnavailable(loaded.reason) };

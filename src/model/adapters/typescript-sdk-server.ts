@@ -14,7 +14,7 @@ import { MCP_SDK_MODULE } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import { isDestructiveToolName } from "../tool-names.js";
-import type { McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
+import type { CodeMount, McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 
@@ -28,7 +28,7 @@ const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
 /** Request headers that carry a caller's credential. */
 const AUTH_HEADER = `["'\`](?:authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token)["'\`]`;
 /** A handler that checks the Authorization (or an API-key) header itself. */
-const INLINE_AUTH = new RegExp(`headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_HEADER}\\s*\\])|\\.header\\(\\s*${AUTH_HEADER}|verifyAccessToken|verifyToken|\\.get\\(\\s*${AUTH_HEADER}`, "i");
+export const INLINE_AUTH = new RegExp(`headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_HEADER}\\s*\\])|\\.header\\(\\s*${AUTH_HEADER}|verifyAccessToken|verifyToken|\\.get\\(\\s*${AUTH_HEADER}`, "i");
 /** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
 const HTTP_SERVER_TRANSPORTS = new Set(["StreamableHTTPServerTransport", "WebStandardStreamableHTTPServerTransport", "NodeStreamableHTTPServerTransport", "SSEServerTransport"]);
 /** Evidence that a handler serves MCP. */
@@ -54,7 +54,7 @@ interface Impl {
 const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
-export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[] } {
+export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[]; mounts: CodeMount[] } {
   const importsSdk = MCP_SDK_MODULE.test(input.text);
   // A client-only file (the SDK's client side, no McpServer) registers no tools: a `tool("x")` there is another library's.
   const serverCode = /@modelcontextprotocol\/(?:sdk\/)?server(?![\w-])|\bMcpServer\b/.test(input.text);
@@ -138,7 +138,54 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
-  return { servers, policies };
+  return { servers, policies, mounts: codeMounts(r, input, uses) };
+}
+
+/**
+ * Routers of other project files this file mounts (`app.use("/mcp", requireAuth, mcpRouter)`,
+ * `app.use(createMcpRouter())`), with the authentication in front of each: what decides the
+ * guard of that file's routes (model/code-links.ts).
+ */
+function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[]): CodeMount[] {
+  const out: CodeMount[] = [];
+  for (const u of uses) {
+    const args = argsOf(u);
+    const prefix = args[0] ? r.stringOf(args[0]) : undefined;
+    const from = prefix !== undefined ? 1 : 0;
+    const others = uses.filter((x) => x !== u);
+    args.forEach((a, i) => {
+      const id = a.type === "call_expression" ? a.childForFieldName("function") : a;
+      const imported = i >= from && id?.type === "identifier" ? importedFrom(r, input, id) : undefined;
+      if (!imported) return;
+      const guard = middlewareGuard(r, args.slice(from, i)) ?? useGuard(r, others, u, prefix ?? "/") ?? mountGuard(r, others, u);
+      const name = a.type === "call_expression" ? `${imported.name}()` : imported.name;
+      out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), loc: r.loc(a) });
+    });
+  }
+  return out;
+}
+
+/** An identifier imported from a relative module: that module's path in the scan (no extension) and the name it exports it by. */
+function importedFrom(r: Resolver, input: CodeInput, id: TsNode): { module: string; name: string } | undefined {
+  const imported = r.importOf(id);
+  if (!imported || !/^\.\.?(?:\/|$)/.test(imported.module)) return undefined;
+  const local = r.src(id);
+  const made = r.deref(id);
+  const isDefault =
+    input.root.descendantsOfType("import_clause").some((c) => kids(c)[0]?.type === "identifier" && r.src(kids(c)[0] as TsNode) === local) ||
+    (made.type === "call_expression" && r.calleeName(made) === "require");
+  return { module: resolveModule(input.file, imported.module), name: isDefault ? "default" : imported.name };
+}
+
+/** `./routes/mcp.js` from `src/app.ts` -> `src/routes/mcp`. */
+function resolveModule(file: string, spec: string): string {
+  const parts = file.split("/").slice(0, -1);
+  for (const seg of spec.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join("/").replace(/\.[cm]?[jt]sx?$/, "");
 }
 
 function implServer(input: CodeInput, i: Impl, transport: Transport): McpServer {
@@ -240,6 +287,8 @@ interface Endpoint {
   readonly note?: string;
   /** Why another file decides the authentication in front of it, when no guard is found here. */
   readonly elsewhere?: string;
+  /** The exported router (`mcpRouter`) or router maker (`createMcpRouter()`) another file mounts. */
+  readonly router?: string;
 }
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
@@ -271,8 +320,8 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         if (path === undefined || !path.startsWith("/")) continue;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode, reaches);
-        const elsewhere = guard ? undefined : mountedElsewhere(r, uses, call);
-        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere } : {}) });
+        const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(elsewhere?.router ? { router: elsewhere.router } : {}) });
       }
     } else if (fn === "createServer" || fn === "serve") {
       // node `http.createServer(handler)`, `createServer(toNodeHandler(mcp))`; `Deno.serve(handler)`, `Deno.serve(mcp.fetch)`.
@@ -402,7 +451,7 @@ function parameterNames(r: Resolver, fn: TsNode): string[] {
  * Router()`, mounted by another file's `app.use("/mcp", auth, router)`), or a parameter of the
  * function that registers it (`export function mcpRoutes(app) { app.post(...) }`).
  */
-function mountedElsewhere(r: Resolver, uses: readonly TsNode[], route: TsNode): string | undefined {
+function mountedElsewhere(r: Resolver, root: TsNode, uses: readonly TsNode[], route: TsNode): { why: string; router?: string } | undefined {
   const f = route.childForFieldName("function");
   const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
   if (obj?.type !== "identifier") return undefined;
@@ -410,10 +459,60 @@ function mountedElsewhere(r: Resolver, uses: readonly TsNode[], route: TsNode): 
   if (uses.some((u) => argsOf(u).some((a) => a.type === "identifier" && r.src(a) === name))) return undefined;
   const made = r.deref(obj);
   if (made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router") {
-    return `the router ${name} is mounted in another file, which decides the authentication in front of it`;
+    const router = routerExport(r, root, name, made);
+    return { why: `the router ${name} is mounted in another file, which decides the authentication in front of it`, ...(router ? { router } : {}) };
   }
   for (let p = route.parent; p; p = p.parent) {
-    if (FUNCTIONS.has(p.type) && parameterNames(r, p).includes(name)) return `${name} is a parameter: the code that passes it in decides the authentication in front of this route`;
+    if (FUNCTIONS.has(p.type) && parameterNames(r, p).includes(name)) return { why: `${name} is a parameter: the code that passes it in decides the authentication in front of this route` };
+  }
+  return undefined;
+}
+
+/**
+ * The name another file imports a router by: its export (`export const mcpRouter = Router()`,
+ * `export default router`, `export { router as mcpRouter }`, `module.exports = router`), or the
+ * exported function that makes and returns it, as `name()` (`export function createMcpRouter()`).
+ */
+function routerExport(r: Resolver, root: TsNode, name: string, made: TsNode): string | undefined {
+  const maker = ancestors(made).find((p) => FUNCTIONS.has(p.type));
+  if (maker) {
+    const returns = maker.descendantsOfType("return_statement").some((st) => kids(st).some((k) => k.type === "identifier" && r.src(k) === name));
+    const fnName = maker.childForFieldName("name") ?? (maker.parent?.type === "variable_declarator" ? maker.parent.childForFieldName("name") : null);
+    const exported = returns && fnName ? exportedAs(r, root, r.src(fnName)) : undefined;
+    return exported ? `${exported}()` : undefined;
+  }
+  return exportedAs(r, root, name);
+}
+
+function ancestors(n: TsNode): TsNode[] {
+  const out: TsNode[] = [];
+  for (let p = n.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
+/** The name a top-level binding is exported under (`default` for `export default x` and `module.exports = x`). */
+function exportedAs(r: Resolver, root: TsNode, name: string): string | undefined {
+  for (const st of kids(root)) {
+    if (st.type === "export_statement" && !st.childForFieldName("source")) {
+      const decl = st.childForFieldName("declaration");
+      const value = st.childForFieldName("value");
+      if (value?.type === "identifier" && r.src(value) === name) return "default";
+      const declared = decl?.type === "lexical_declaration" ? kids(decl).map((d) => d.childForFieldName("name")) : [decl?.childForFieldName("name")];
+      if (declared.some((d) => d?.type === "identifier" && r.src(d) === name)) return st.children.some((c) => c.type === "default") ? "default" : name;
+      for (const spec of kids(kids(st).find((k) => k.type === "export_clause"))) {
+        const local = spec.childForFieldName("name");
+        if (local && r.src(local) === name) return r.src(spec.childForFieldName("alias") ?? local);
+      }
+    }
+    // CommonJS: `module.exports = router`, `module.exports.mcpRouter = router`, `exports.mcpRouter = router`.
+    const assign = st.type === "expression_statement" ? kids(st)[0] : undefined;
+    if (assign?.type !== "assignment_expression") continue;
+    const left = r.src(assign.childForFieldName("left") as TsNode).replace(/\s+/g, "");
+    const right = assign.childForFieldName("right");
+    if (right?.type !== "identifier" || r.src(right) !== name) continue;
+    if (left === "module.exports") return "default";
+    const m = /^(?:module\.)?exports\.([\w$]+)$/.exec(left);
+    if (m) return m[1];
   }
   return undefined;
 }
@@ -482,7 +581,7 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
 }
 
 /** Code that reads as authentication (and is not the SDK's OAuth routers, which guard nothing). */
-const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
+export const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
 
 function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
   // A middleware written out inline authenticates when it checks a credential header itself.
@@ -587,5 +686,6 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
     defaultReason: reason,
     defaultLoc: pathLoc,
     governs,
+    route: { path: e.path, ...(e.router ? { router: e.router } : {}) },
   };
 }

@@ -11,6 +11,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { classifyKey } from "../../secrets/keys.js";
 import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
+import { readNextMiddleware } from "./next-middleware.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
 import { lastPathSegment } from "../../util/path-segment.js";
@@ -42,7 +43,9 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
     if (cls && transport) servers.push(clientTransport(r, input, ne, cls, transport));
   }
   const side = serverSide(r, input);
-  return { servers: [...servers, ...side.servers], policies: side.policies, diagnostics: [] };
+  const middleware = readNextMiddleware(r, input);
+  const links = { ...(middleware ? { middleware } : {}), ...(side.mounts.length ? { mounts: side.mounts } : {}) };
+  return { servers: [...servers, ...side.servers], policies: side.policies, diagnostics: [], ...(middleware || side.mounts.length ? { links } : {}) };
 }
 
 function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string, transport: Transport): McpServer {

@@ -1,0 +1,119 @@
+/**
+ * Joins what code files say about each other's HTTP MCP endpoints, once every
+ * file of the scan has been read alone (CodeLinks):
+ *
+ * - a router another file mounts (`app.use("/mcp", requireAuth, mcpRouter)`):
+ *   its routes sit behind what that mount puts in front of them, on the
+ *   mount's path. Guarded where every mount is; open where one is not.
+ *   Not mounted by any scanned file: still not known.
+ * - a Next.js middleware (`middleware.ts`, `proxy.ts` beside the app's `app/`
+ *   or `pages/` folder) runs in front of the app's routes its matcher matches:
+ *   an open route it guards is guarded; one it may guard is not known.
+ *
+ * Pure: policies and links in, policies out.
+ */
+import { nextRoute, pagesApiRoute } from "./adapters/typescript-sdk-wrappers.js";
+import { pathPattern } from "./adapters/next-middleware.js";
+import type { CodeLinks, CodeMount, NextMiddleware, Policy } from "./types.js";
+
+export interface FileLinks {
+  readonly file: string;
+  readonly links: CodeLinks;
+}
+
+export function linkCode(policies: readonly Policy[], files: readonly FileLinks[]): Policy[] {
+  const mounts = files.flatMap((f) => (f.links.mounts ?? []).map((m) => ({ file: f.file, m })));
+  const middlewares = files.flatMap((f) => (f.links.middleware ? [{ file: f.file, m: f.links.middleware }] : []));
+  if (mounts.length === 0 && middlewares.length === 0) return [...policies];
+  return policies.map((p) => {
+    if (p.kind !== "code" || !p.route) return p;
+    const mounted = p.route.router !== undefined && p.defaultDecision === "unknown" ? viaMounts(p, p.route.router, mounts) : p;
+    return mounted.defaultDecision === "deny" ? mounted : viaMiddleware(mounted, middlewares);
+  });
+}
+
+const method = (p: Policy) => p.name.split(" ")[0] ?? "ANY";
+const where = (file: string, m: { loc: { line: number } }) => `${file}:${m.loc.line}`;
+
+function joinPath(prefix: string, path: string): string {
+  const base = prefix.replace(/\/+$/, "");
+  if (path === "/" || path === "") return base === "" ? "/" : base;
+  return `${base}${path.startsWith("/") ? "" : "/"}${path}`;
+}
+
+/** The mounts of this policy's router (by module path and exported name), and what they put in front of it. */
+function viaMounts(p: Policy, router: string, mounts: readonly { file: string; m: CodeMount }[]): Policy {
+  const own = p.file.replace(/\.[cm]?[jt]sx?$/, "");
+  const mine = mounts.filter(({ m }) => m.name === router && (m.module === own || `${m.module}/index` === own));
+  if (mine.length === 0) return p;
+  const first = mine[0] as { file: string; m: CodeMount };
+  const open = mine.find(({ m }) => m.guard === undefined);
+  const chosen = open ?? first;
+  const path = joinPath(chosen.m.prefix, p.route?.path ?? "/");
+  const base = { ...p, name: `${method(p)} ${path}`, route: { path } };
+  if (open) {
+    return {
+      ...base,
+      authn: { required: false, loc: p.defaultLoc },
+      defaultDecision: "allow",
+      defaultReason: `HTTP MCP endpoint ${path} has no authentication middleware (${where(open.file, open.m)} mounts ${open.m.text} with no authentication in front of it)`,
+    };
+  }
+  const guard = `${first.m.guard} in ${where(first.file, first.m)}`;
+  return { ...base, authn: { required: true, mode: guard, loc: p.defaultLoc }, defaultDecision: "deny", defaultReason: `HTTP MCP endpoint ${path} requires authentication (${guard})` };
+}
+
+/** The folder of a Next.js app's route file: the one that holds its `app/` or `pages/` folder (`src/` with a src folder). */
+function nextAppFolder(file: string): string | undefined {
+  if (nextRoute(file) === undefined && pagesApiRoute(file) === undefined) return undefined;
+  const m = /(?:^|\/)(?:app\/(?:[^/]+\/)*route|pages\/api(?:\/[^/]+)*?)\.[cm]?[jt]sx?$/.exec(file);
+  if (!m) return undefined;
+  return file.slice(0, m.index + (m[0].startsWith("/") ? 1 : 0));
+}
+
+const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
+
+/** Does one of the patterns match the path? undefined when none does and one cannot be read. */
+function anyMatch(patterns: readonly string[], path: string): boolean | undefined {
+  let unread = false;
+  for (const source of patterns) {
+    const re = pathPattern(source);
+    if (!re) unread = true;
+    else if (re.test(path)) return true;
+  }
+  return unread ? undefined : false;
+}
+
+/** Does the middleware's guard run for this path? undefined: not known. */
+function covers(m: NextMiddleware, path: string): boolean | undefined {
+  if (m.matcherUnread) return undefined;
+  const matched = m.matchers ? anyMatch(m.matchers, path) : true;
+  if (matched !== true) return matched;
+  if (m.only) return anyMatch(m.only, path);
+  if (m.except) {
+    const excepted = anyMatch(m.except, path);
+    return excepted === undefined ? undefined : !excepted;
+  }
+  return true;
+}
+
+function viaMiddleware(p: Policy, middlewares: readonly { file: string; m: NextMiddleware }[]): Policy {
+  if (p.defaultDecision === "deny" || !p.route) return p;
+  const folder = nextAppFolder(p.file);
+  if (folder === undefined) return p;
+  const path = p.route.path;
+  for (const { file, m } of middlewares) {
+    if (folderOf(file) !== folder) continue;
+    const covered = covers(m, path);
+    if (covered === false) continue;
+    if (covered === true && m.effect === "guard") {
+      const mode = `Next.js middleware ${file}: ${m.detail}`;
+      return { ...p, authn: { required: true, mode, loc: p.defaultLoc }, defaultDecision: "deny", defaultReason: `HTTP MCP endpoint ${path} requires authentication (${mode})` };
+    }
+    if (p.defaultDecision !== "allow") return p;
+    const why = covered === undefined ? (m.matcherUnread ? "its matcher could not be read, so whether it runs for this path is not known" : `whether it guards ${path} is not known (a path pattern this reading does not follow)`) : m.detail;
+    const { authn: _drop, ...rest } = p;
+    return { ...rest, defaultDecision: "unknown", defaultReason: `HTTP MCP endpoint ${path} has no authentication layer in its route file; the Next.js middleware ${file} runs in front of it (${why})` };
+  }
+  return p;
+}

@@ -1,0 +1,145 @@
+/**
+ * The authentication in front of an HTTP MCP endpoint decided in another
+ * file: a Next.js middleware (matcher included) in front of an app's MCP
+ * route, an express router mounted by another file. What the user sees:
+ * the missing-default-deny findings (file, line, column) and the policy.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { pathPattern } from "../../src/model/adapters/next-middleware.js";
+
+const root = path.resolve(__dirname, "../../fixtures/typescript");
+
+function folder(name: string): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else out.push({ path: path.relative(path.join(root, name), abs).split(path.sep).join("/"), text: fs.readFileSync(abs, "utf8") });
+    }
+  };
+  walk(path.join(root, name));
+  return out;
+}
+
+type Sources = readonly { path: string; text: string }[];
+const scan = (sources: Sources) => scanSources(sources);
+const openEndpoints = (sources: Sources) =>
+  scan(sources)
+    .findings.filter((f) => f.ruleId === "missing-default-deny")
+    .map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column}`);
+const policies = (sources: Sources) => scan(sources).model.policies.filter((p) => p.kind === "code").map((p) => `${p.file} ${p.name} ${p.defaultDecision}`);
+
+const ROUTE = `import { createMcpHandler } from "mcp-handler";
+const handler = createMcpHandler((server) => {
+  server.tool("delete_note", "Delete a note", {}, async () => ({ content: [] }));
+}, {}, { basePath: "/api" });
+export { handler as GET, handler as POST };
+`;
+const route = (file = "app/api/[transport]/route.ts") => ({ path: file, text: ROUTE });
+
+describe("Next.js middleware in front of an MCP route", () => {
+  it("a middleware that checks the bearer token on /api/:path* guards the mcp-handler route (fixture)", () => {
+    const sources = folder("next-middleware-guard");
+    expect(openEndpoints(sources)).toEqual([]);
+    const p = scan(sources).model.policies.find((x) => x.kind === "code");
+    expect(p).toMatchObject({ name: "ANY /api/mcp", defaultDecision: "deny", authn: { required: true } });
+    expect(p?.defaultReason).toContain("Next.js middleware middleware.ts: the middleware checks a credential header");
+  });
+
+  it("a middleware whose matcher leaves /mcp out does not count (fixture)", () => {
+    expect(openEndpoints(folder("next-middleware-excluded"))).toEqual(["app/mcp/route.ts:4:17"]);
+  });
+
+  it("Clerk's auth.protect() for the routes of createRouteMatcher guards /mcp; a public /api/mcp stays open (fixtures)", () => {
+    expect(openEndpoints(folder("next-clerk"))).toEqual([]);
+    expect(policies(folder("next-clerk"))).toEqual(["src/app/[transport]/route.ts ANY /mcp deny"]);
+    expect(openEndpoints(folder("next-clerk-public"))).toEqual(["app/api/mcp/route.ts:4:23"]);
+  });
+
+  it("without the middleware the same route is an error", () => {
+    expect(openEndpoints([route()])).toEqual(["app/api/[transport]/route.ts:4:20"]);
+  });
+
+  it("next-auth's auth re-exported as the middleware, no matcher: guarded", () => {
+    const mw = { path: "middleware.ts", text: `export { auth as middleware } from "@/auth";\n` };
+    expect(openEndpoints([route(), mw])).toEqual([]);
+    expect(policies([route(), mw])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
+  });
+
+  it("Next 16's proxy.ts that answers 401 guards; a src/ app reads src/middleware.ts, not the root one", () => {
+    const proxy = { path: "proxy.ts", text: `export function proxy(request) {\n  if (!request.cookies.get("session")) return new Response("no", { status: 401 });\n}\n` };
+    expect(openEndpoints([route(), proxy])).toEqual([]);
+    const rootMw = { path: "middleware.ts", text: `export { default } from "next-auth/middleware";\n` };
+    expect(openEndpoints([route("src/app/api/[transport]/route.ts"), rootMw])).toEqual(["src/app/api/[transport]/route.ts:4:20"]);
+    expect(openEndpoints([route("src/app/api/[transport]/route.ts"), { ...rootMw, path: "src/middleware.ts" }])).toEqual([]);
+  });
+
+  it("a middleware that may guard (bare clerkMiddleware(), a project helper, a path test) makes it unknown, not an error", () => {
+    const cases = [
+      `import { clerkMiddleware } from "@clerk/nextjs/server";\nexport default clerkMiddleware();\nexport const config = { matcher: ["/((?!_next).*)", "/(api|trpc)(.*)"] };\n`,
+      `import { withTenant } from "./lib/tenant";\nexport async function middleware(req) {\n  return withTenant(req);\n}\n`,
+      `import { NextResponse } from "next/server";\nexport function middleware(req) {\n  if (req.nextUrl.pathname.startsWith("/admin") && !req.headers.get("authorization")) return new NextResponse(null, { status: 401 });\n}\n`,
+      `import { auth } from "./auth";\nimport { matchers } from "./routes";\nexport default auth;\nexport const config = { matcher: matchers };\n`,
+    ];
+    for (const text of cases) {
+      const sources = [route(), { path: "middleware.ts", text }];
+      expect(openEndpoints(sources), text).toEqual([]);
+      expect(policies(sources), text).toEqual(["app/api/[transport]/route.ts ANY /api/mcp unknown"]);
+    }
+  });
+
+  it("a middleware that authenticates nothing (i18n, a rewrite) leaves the error", () => {
+    const cases = [
+      `import createMiddleware from "next-intl/middleware";\nimport { routing } from "./i18n/routing";\nexport default createMiddleware(routing);\n`,
+      `import { NextResponse } from "next/server";\nexport function middleware(request) {\n  if (request.nextUrl.pathname === "/mcp") return NextResponse.rewrite(new URL("/api/mcp", request.url));\n  return NextResponse.next();\n}\n`,
+    ];
+    for (const text of cases) expect(openEndpoints([route(), { path: "middleware.ts", text }]), text).toEqual(["app/api/[transport]/route.ts:4:20"]);
+  });
+
+  it("reads Next.js matchers as path-to-regexp does", () => {
+    const m = (source: string, p: string) => pathPattern(source)?.test(p);
+    expect([m("/api/:path*", "/api"), m("/api/:path*", "/api/mcp"), m("/api/:path*", "/apimcp")]).toEqual([true, true, false]);
+    expect([m("/((?!api|_next/static).*)", "/api/mcp"), m("/((?!api|_next/static).*)", "/mcp")]).toEqual([false, true]);
+    expect([m("/(api|trpc)(.*)", "/api/mcp"), m("/mcp(.*)", "/mcp"), m("/mcp(.*)", "/mcpx"), m("/mcp", "/mcp/x")]).toEqual([true, true, true, false]);
+    expect(m("/:path+", "/")).toBe(false);
+  });
+});
+
+describe("express routers mounted by another file", () => {
+  it("a router mounted behind requireBearerAuth is guarded, on the mount's path (fixture)", () => {
+    const sources = folder("express-router-mounted");
+    expect(openEndpoints(sources)).toEqual([]);
+    expect(policies(sources)).toEqual(["src/routes/mcp.ts POST /mcp deny"]);
+  });
+
+  it("a router mounted with nothing in front of it is an error at its route (fixture)", () => {
+    const r = scan(folder("express-router-open"));
+    const f = r.findings.filter((x) => x.ruleId === "missing-default-deny");
+    expect(f.map((x) => `${x.loc.file}:${x.loc.line}:${x.loc.column}`)).toEqual(["src/routes/mcp.ts:7:13"]);
+    expect(f[0]?.message).toContain("src/index.js:9 mounts mcpRoutes with no authentication in front of it");
+  });
+
+  it("a router maker called at the mount, behind app.use(auth) (fixture)", () => {
+    expect(policies(folder("express-router-maker"))).toEqual(["src/mcp-router.ts ALL /api/mcp deny"]);
+  });
+
+  const router = { path: "src/routes/mcp.ts", text: folder("express-router-mounted").find((s) => s.path === "src/routes/mcp.ts")?.text ?? "" };
+  it("not mounted by any scanned file: still unknown", () => {
+    expect(policies([router])).toEqual(["src/routes/mcp.ts POST / unknown"]);
+  });
+
+  it("mounted twice, once without a guard: an error", () => {
+    const app = { path: "src/app.ts", text: `import express from "express";\nimport { mcpRouter } from "./routes/mcp";\nconst app = express();\napp.use("/mcp", requireAuth, mcpRouter);\napp.use("/public/mcp", mcpRouter);\n` };
+    expect(openEndpoints([router, app])).toEqual(["src/routes/mcp.ts:7:16"]);
+    expect(policies([router, app])).toEqual(["src/routes/mcp.ts POST /public/mcp allow"]);
+  });
+
+  it("an import of another module's mcpRouter name does not count", () => {
+    const app = { path: "src/app.ts", text: `import express from "express";\nimport { mcpRouter } from "./other/mcp";\nconst app = express();\napp.use("/mcp", mcpRouter);\n` };
+    expect(policies([router, app])).toEqual(["src/routes/mcp.ts POST / unknown"]);
+  });
+});
