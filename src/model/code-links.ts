@@ -2,10 +2,11 @@
  * Joins what code files say about each other's HTTP MCP endpoints, once every
  * file of the scan has been read alone (CodeLinks):
  *
- * - a router another file mounts (`app.use("/mcp", requireAuth, mcpRouter)`):
- *   its routes sit behind what that mount puts in front of them, on the
- *   mount's path. Guarded where every mount is; open where one is not.
- *   Not mounted by any scanned file: still not known.
+ * - a router or sub-app another file mounts (`app.use("/mcp", requireAuth,
+ *   mcpRouter)`, hono's `app.route("/mcp", mcp)`): its routes sit behind what
+ *   that mount puts in front of them, on the mount's path. Guarded where every
+ *   mount is; open where one is not. Not mounted by any scanned file: as its
+ *   own file says (an express Router: not known).
  * - a Next.js middleware (`middleware.ts`, `proxy.ts` beside the app's `app/`
  *   or `pages/` folder) runs in front of the app's routes its matcher matches:
  *   an open route it guards is guarded; one it may guard is not known.
@@ -27,7 +28,7 @@ export function linkCode(policies: readonly Policy[], files: readonly FileLinks[
   if (mounts.length === 0 && middlewares.length === 0) return [...policies];
   return policies.map((p) => {
     if (p.kind !== "code" || !p.route) return p;
-    const mounted = p.route.router !== undefined && p.defaultDecision === "unknown" ? viaMounts(p, p.route.router, mounts) : p;
+    const mounted = p.route.router !== undefined && p.defaultDecision !== "deny" ? viaMounts(p, p.route.router, mounts) : p;
     return mounted.defaultDecision === "deny" ? mounted : viaMiddleware(mounted, middlewares);
   });
 }

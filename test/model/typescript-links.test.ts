@@ -127,6 +127,15 @@ describe("express routers mounted by another file", () => {
     expect(policies(folder("express-router-maker"))).toEqual(["src/mcp-router.ts ALL /api/mcp deny"]);
   });
 
+  it("a hono sub-app mounted with app.route() behind bearerAuth is guarded; mounted bare it stays an error (fixture)", () => {
+    const sources = folder("hono-subapp-mounted");
+    expect(openEndpoints(sources)).toEqual([]);
+    expect(policies(sources)).toEqual(["src/mcp.ts ALL /mcp deny"]);
+    const bare = sources.map((s) => (s.path === "src/index.ts" ? { ...s, text: s.text.replace(/^app\.use\("\/mcp\/\*".*$/m, "") } : s));
+    expect(openEndpoints(bare)).toEqual(["src/mcp.ts:8:9"]);
+    expect(openEndpoints(sources.filter((s) => s.path === "src/mcp.ts"))).toEqual(["src/mcp.ts:8:9"]);
+  });
+
   const router = { path: "src/routes/mcp.ts", text: folder("express-router-mounted").find((s) => s.path === "src/routes/mcp.ts")?.text ?? "" };
   it("not mounted by any scanned file: still unknown", () => {
     expect(policies([router])).toEqual(["src/routes/mcp.ts POST / unknown"]);

@@ -138,7 +138,9 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
-  return { servers, policies, mounts: codeMounts(r, input, uses) };
+  // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
+  const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
+  return { servers, policies, mounts: codeMounts(r, input, uses, mountCalls) };
 }
 
 /**
@@ -146,9 +148,9 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
  * `app.use(createMcpRouter())`), with the authentication in front of each: what decides the
  * guard of that file's routes (model/code-links.ts).
  */
-function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[]): CodeMount[] {
+function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[], mountCalls: readonly TsNode[]): CodeMount[] {
   const out: CodeMount[] = [];
-  for (const u of uses) {
+  for (const u of mountCalls) {
     const args = argsOf(u);
     const prefix = args[0] ? r.stringOf(args[0]) : undefined;
     const from = prefix !== undefined ? 1 : 0;
@@ -321,7 +323,9 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode, reaches);
         const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
-        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(elsewhere?.router ? { router: elsewhere.router } : {}) });
+        // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
+        const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}) });
       }
     } else if (fn === "createServer" || fn === "serve") {
       // node `http.createServer(handler)`, `createServer(toNodeHandler(mcp))`; `Deno.serve(handler)`, `Deno.serve(mcp.fetch)`.
@@ -482,6 +486,15 @@ function routerExport(r: Resolver, root: TsNode, name: string, made: TsNode): st
     return exported ? `${exported}()` : undefined;
   }
   return exportedAs(r, root, name);
+}
+
+/** The export of the app a route is registered on (`const mcp = new Hono(); ...; export default mcp`), when it is one. */
+function exportedReceiver(r: Resolver, root: TsNode, route: TsNode): string | undefined {
+  const f = route.childForFieldName("function");
+  const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+  if (obj?.type !== "identifier") return undefined;
+  const made = r.deref(obj);
+  return made !== obj && ["call_expression", "new_expression"].includes(made.type) ? routerExport(r, root, r.src(obj), made) : undefined;
 }
 
 function ancestors(n: TsNode): TsNode[] {
