@@ -22,8 +22,11 @@ export interface FileLinks {
   readonly links: CodeLinks;
 }
 
+/** Test code (`*.test.ts`, `__tests__/`, `test/`): an app it builds around a router is no deployment of it. */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|tests?|e2e|spec)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
+
 export function linkCode(policies: readonly Policy[], files: readonly FileLinks[]): Policy[] {
-  const mounts = files.flatMap((f) => (f.links.mounts ?? []).map((m) => ({ file: f.file, m })));
+  const mounts = files.filter((f) => !TEST_FILE.test(f.file)).flatMap((f) => (f.links.mounts ?? []).map((m) => ({ file: f.file, m })));
   const middlewares = files.flatMap((f) => (f.links.middleware ? [{ file: f.file, m: f.links.middleware }] : []));
   if (mounts.length === 0 && middlewares.length === 0) return [...policies];
   return policies.map((p) => {

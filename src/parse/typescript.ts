@@ -34,10 +34,11 @@ export const MAX_PARSE_CHARS = 1_000_000;
 /** An `/mcp` route written as a string. */
 const MCP_ROUTE = /\/mcp["'`]/;
 /**
- * An import of a project module named after MCP (`from "./routes/mcp.js"`, `require("./mcp-router")`):
+ * An import of a project module named after MCP (`from "./routes/mcp.js"`, `require("./mcp-router")`,
+ * `from "./mcp/http.js"`):
  * the file may mount the router that serves MCP, and the guard in front of it is there.
  */
-const MCP_MODULE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)["'`]\.{1,2}\/(?:[^"'`\n]*\/)?mcp[\w.-]*["'`]/i;
+const MCP_MODULE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)["'`]\.{1,2}\/(?:[^"'`\n]*\/)?mcp[\w.-]*(?:\/[^"'`\n]*)?["'`]/i;
 
 /**
  * The prefilter: does this text mention MCP at all? Pure and cheap: a few

@@ -136,6 +136,24 @@ describe("express routers mounted by another file", () => {
     expect(openEndpoints(sources.filter((s) => s.path === "src/mcp.ts"))).toEqual(["src/mcp.ts:8:9"]);
   });
 
+  it("a fastify plugin registered behind an onRequest auth hook is guarded, on the register prefix (fixture)", () => {
+    const sources = folder("fastify-plugin-registered");
+    expect(openEndpoints(sources)).toEqual([]);
+    expect(policies(sources)).toEqual(["src/plugins/mcp.ts POST /v1/mcp deny"]);
+  });
+
+  it("an exported setup function given an app with no auth in front: an error; a test file's app does not count (fixture)", () => {
+    const sources = folder("express-setup-function");
+    const r = scan(sources);
+    const f = r.findings.filter((x) => x.ruleId === "missing-default-deny");
+    expect(f.map((x) => `${x.loc.file}:${x.loc.line}:${x.loc.column}`)).toEqual(["src/mcp/http.js:5:11"]);
+    expect(f[0]?.message).toContain("src/index.js:11 mounts setupMcpEndpoint(app) with no authentication in front of it");
+    const guarded = sources.map((s) => (s.path === "src/index.js" ? { ...s, text: s.text.replace("app.use(express.json());", "app.use(express.json());\napp.use(requireApiKey);") } : s));
+    expect(policies(guarded)).toEqual(["src/mcp/http.js ALL /mcp deny"]);
+    // Only the test's bare app passes it in: not known, as before.
+    expect(policies(sources.filter((s) => s.path !== "src/index.js"))).toEqual(["src/mcp/http.js ALL /mcp unknown"]);
+  });
+
   const router = { path: "src/routes/mcp.ts", text: folder("express-router-mounted").find((s) => s.path === "src/routes/mcp.ts")?.text ?? "" };
   it("not mounted by any scanned file: still unknown", () => {
     expect(policies([router])).toEqual(["src/routes/mcp.ts POST / unknown"]);
@@ -150,5 +168,14 @@ describe("express routers mounted by another file", () => {
   it("an import of another module's mcpRouter name does not count", () => {
     const app = { path: "src/app.ts", text: `import express from "express";\nimport { mcpRouter } from "./other/mcp";\nconst app = express();\napp.use("/mcp", mcpRouter);\n` };
     expect(policies([router, app])).toEqual(["src/routes/mcp.ts POST / unknown"]);
+  });
+});
+
+describe("the parse prefilter reads a file that imports a project module named after MCP", () => {
+  it("so that the mount in it is seen", async () => {
+    const { shouldParse } = await import("../../src/parse/typescript.js");
+    expect(["./routes/mcp.js", "../mcp-router", "./mcp/http.js", "./mcpServer"].map((m) => shouldParse(`import x from "${m}";\napp.use(x);\n`))).toEqual([true, true, true, true]);
+    expect(shouldParse(`import x from "./routes/mcpx/../other.js";`)).toBe(true);
+    expect(shouldParse(`import x from "./routes/admin.js";\nconst u = "https://example.com/mcp-docs/page";\n`)).toBe(false);
   });
 });

@@ -267,6 +267,7 @@ ${mount}
   it("reports the findings a user sees, at exact positions", () => {
     expect(findings("missing-default-deny")).toEqual([
       "express-router-open/src/routes/mcp.ts:7:13",
+      "express-setup-function/src/mcp/http.js:5:11",
       "next-clerk-public/app/api/mcp/route.ts:4:23",
       "next-middleware-excluded/app/mcp/route.ts:4:17",
       "server-express-auth/src/server.ts:30:12",

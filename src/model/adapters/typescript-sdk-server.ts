@@ -140,7 +140,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
-  return { servers, policies, mounts: codeMounts(r, input, uses, mountCalls) };
+  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks)] };
 }
 
 /**
@@ -163,6 +163,35 @@ function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[], moun
       const name = a.type === "call_expression" ? `${imported.name}()` : imported.name;
       out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), loc: r.loc(a) });
     });
+  }
+  return out;
+}
+
+/**
+ * Functions of other project files this file hands its app to: `setupMcp(app, server)` (the
+ * routes it registers sit behind the `app.use(auth)` before the call) and fastify's
+ * `app.register(mcpRoutes, { prefix })` (behind the app's auth hooks), each as `name(index)`.
+ */
+function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[]): CodeMount[] {
+  const out: CodeMount[] = [];
+  for (const call of calls) {
+    const f = call.childForFieldName("function");
+    const args = argsOf(call);
+    if (f?.type === "identifier") {
+      const imported = importedFrom(r, input, f);
+      if (!imported) continue;
+      args.forEach((a, i) => {
+        if (a.type !== "identifier") return;
+        const guard = useGuard(r, uses, call, "/", r.src(a)) ?? hookGuard(r, hooks, call, r.src(a));
+        out.push({ module: imported.module, name: `${imported.name}(${i})`, text: `${r.src(f)}(${r.src(a)})`, prefix: "", ...(guard ? { guard } : {}), loc: r.loc(call) });
+      });
+    } else if (r.calleeName(call) === "register" && args[0]?.type === "identifier") {
+      const imported = importedFrom(r, input, args[0]);
+      if (!imported) continue;
+      const prefixNode = r.prop(args[1], "prefix");
+      const guard = hookGuard(r, hooks, call) ?? useGuard(r, uses, call, "/");
+      out.push({ module: imported.module, name: `${imported.name}(0)`, text: r.src(args[0]), prefix: (prefixNode && r.stringOf(prefixNode)) ?? "", ...(guard ? { guard } : {}), loc: r.loc(args[0]) });
+    }
   }
   return out;
 }
@@ -467,9 +496,20 @@ function mountedElsewhere(r: Resolver, root: TsNode, uses: readonly TsNode[], ro
     return { why: `the router ${name} is mounted in another file, which decides the authentication in front of it`, ...(router ? { router } : {}) };
   }
   for (let p = route.parent; p; p = p.parent) {
-    if (FUNCTIONS.has(p.type) && parameterNames(r, p).includes(name)) return { why: `${name} is a parameter: the code that passes it in decides the authentication in front of this route` };
+    if (!FUNCTIONS.has(p.type) || !parameterNames(r, p).includes(name)) continue;
+    // `export function setupMcp(app) { app.post(...) }`: as `setupMcp(0)`, the app another file passes in first.
+    const exported = functionExport(r, root, p);
+    const why = `${name} is a parameter: the code that passes it in decides the authentication in front of this route`;
+    return exported ? { why, router: `${exported}(${parameterNames(r, p).indexOf(name)})` } : { why };
   }
   return undefined;
+}
+
+/** The name a top-level function is exported under (`export function f`, `export const f = () => {}`, `export default async function (app)`). */
+function functionExport(r: Resolver, root: TsNode, fn: TsNode): string | undefined {
+  if (fn.parent?.type === "export_statement" && fn.parent.children.some((c) => c.type === "default")) return "default";
+  const name = fn.childForFieldName("name") ?? (fn.parent?.type === "variable_declarator" ? fn.parent.childForFieldName("name") : null);
+  return name?.type === "identifier" ? exportedAs(r, root, r.src(name)) : undefined;
 }
 
 /**
@@ -627,8 +667,7 @@ function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undef
 }
 
 /** Fastify `app.addHook("onRequest" | "preHandler" | "preValidation", fn)` on the same receiver, where fn authenticates. */
-function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode): string | undefined {
-  const receiver = r.receiverOf(route);
+function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receiver = r.receiverOf(route)): string | undefined {
   for (const h of hooks) {
     if (r.receiverOf(h) !== receiver) continue;
     const [name, fn] = argsOf(h);
@@ -639,9 +678,8 @@ function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode): string
   return undefined;
 }
 
-/** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver, before the route. */
-function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string): string | undefined {
-  const receiver = r.receiverOf(route);
+/** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver (the route's, or the app given), before the route. */
+function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver = r.receiverOf(route)): string | undefined {
   for (const u of uses) {
     if (u.startIndex > route.startIndex || r.receiverOf(u) !== receiver) continue;
     const args = argsOf(u);
