@@ -31,8 +31,9 @@ export function linkCode(policies: readonly Policy[], files: readonly FileLinks[
   if (mounts.length === 0 && middlewares.length === 0) return [...policies];
   return policies.map((p) => {
     if (p.kind !== "code" || !p.route) return p;
-    const mounted = p.route.router !== undefined && p.defaultDecision !== "deny" ? viaMounts(p, p.route.router, mounts) : p;
-    return mounted.defaultDecision === "deny" ? mounted : viaMiddleware(mounted, middlewares);
+    const mounted = p.route.router !== undefined && p.defaultDecision !== "deny" ? viaMounts(p, p.route.router, mounts) : { policy: p };
+    // A handler served by a Next.js route file of another file sits behind that app's middleware.
+    return mounted.policy.defaultDecision === "deny" ? mounted.policy : viaMiddleware(mounted.policy, middlewares, mounted.servedBy ?? p.file);
   });
 }
 
@@ -46,21 +47,26 @@ function joinPath(prefix: string, path: string): string {
 }
 
 /** The mounts of this policy's router (by module path and exported name), and what they put in front of it. */
-function viaMounts(p: Policy, router: string, mounts: readonly { file: string; m: CodeMount }[]): Policy {
+function viaMounts(p: Policy, router: string, mounts: readonly { file: string; m: CodeMount }[]): { policy: Policy; servedBy?: string } {
   const own = p.file.replace(/\.[cm]?[jt]sx?$/, "");
-  const mine = mounts.filter(({ m }) => m.name === router && (m.module === own || `${m.module}/index` === own));
-  if (mine.length === 0) return p;
+  const mine = mounts.filter(({ m }) => m.name === router && [m.module, m.alt].some((x) => x !== undefined && (x === own || `${x}/index` === own)));
+  if (mine.length === 0) return { policy: p };
   const first = mine[0] as { file: string; m: CodeMount };
   const open = mine.find(({ m }) => m.guard === undefined);
   const chosen = open ?? first;
-  const path = joinPath(chosen.m.prefix, p.route?.path ?? "/");
+  const path = chosen.m.at ?? joinPath(chosen.m.prefix, p.route?.path ?? "/");
   const base = { ...p, name: `${method(p)} ${path}`, route: { path } };
+  const servedBy = chosen.m.at !== undefined ? chosen.file : undefined;
+  return { policy: mountedPolicy(p, base, path, first, open), ...(servedBy ? { servedBy } : {}) };
+}
+
+function mountedPolicy(p: Policy, base: Policy, path: string, first: { file: string; m: CodeMount }, open: { file: string; m: CodeMount } | undefined): Policy {
   if (open) {
     return {
       ...base,
       authn: { required: false, loc: p.defaultLoc },
       defaultDecision: "allow",
-      defaultReason: `HTTP MCP endpoint ${path} has no authentication middleware (${where(open.file, open.m)} mounts ${open.m.text} with no authentication in front of it)`,
+      defaultReason: `HTTP MCP endpoint ${path} has no authentication middleware (${where(open.file, open.m)} ${open.m.at !== undefined ? "serves" : "mounts"} ${open.m.text} with no authentication in front of it)`,
     };
   }
   const guard = `${first.m.guard} in ${where(first.file, first.m)}`;
@@ -101,9 +107,9 @@ function covers(m: NextMiddleware, path: string): boolean | undefined {
   return true;
 }
 
-function viaMiddleware(p: Policy, middlewares: readonly { file: string; m: NextMiddleware }[]): Policy {
+function viaMiddleware(p: Policy, middlewares: readonly { file: string; m: NextMiddleware }[], routeFile: string): Policy {
   if (p.defaultDecision === "deny" || !p.route) return p;
-  const folder = nextAppFolder(p.file);
+  const folder = nextAppFolder(routeFile);
   if (folder === undefined) return p;
   const path = p.route.path;
   for (const { file, m } of middlewares) {

@@ -286,11 +286,15 @@ export interface NextMiddleware {
 export interface CodeMount {
   /** The imported module, resolved against the mounting file's folder, without extension. */
   readonly module: string;
+  /** Another path the module may be (an alias, `@/lib/mcp`: the app's root or its `src/`). */
+  readonly alt?: string;
   /** The imported name (`default` for a default import or `require`). */
   readonly name: string;
   /** The mounted expression as this file writes it (`mcpRoutes`, `createMcpRouter()`). */
   readonly text: string;
   readonly prefix: string;
+  /** The whole path it is served on, when the mounting file decides it (a Next.js route file's path). */
+  readonly at?: string;
   /** The authentication in front of the mount, when there is one. */
   readonly guard?: string;
   readonly loc: Loc;

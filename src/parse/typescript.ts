@@ -35,10 +35,10 @@ export const MAX_PARSE_CHARS = 1_000_000;
 const MCP_ROUTE = /\/mcp["'`]/;
 /**
  * An import of a project module named after MCP (`from "./routes/mcp.js"`, `require("./mcp-router")`,
- * `from "./mcp/http.js"`):
+ * `from "./mcp/http.js"`, a Next.js alias `from "@/mcp/handler"`):
  * the file may mount the router that serves MCP, and the guard in front of it is there.
  */
-const MCP_MODULE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)["'`]\.{1,2}\/(?:[^"'`\n]*\/)?mcp[\w.-]*(?:\/[^"'`\n]*)?["'`]/i;
+const MCP_MODULE_IMPORT = /(?:\bfrom\s*|\brequire\(\s*)["'`](?:\.{1,2}|@|~)\/(?:[^"'`\n]*\/)?mcp[\w.-]*(?:\/[^"'`\n]*)?["'`]/i;
 
 /**
  * The prefilter: does this text mention MCP at all? Pure and cheap: a few

@@ -171,6 +171,31 @@ describe("express routers mounted by another file", () => {
   });
 });
 
+describe("an mcp-handler handler made in a library file and served by a Next.js route file", () => {
+  const lib = { path: "src/lib/mcp.ts", text: `import { createMcpHandler } from "mcp-handler";\n\nexport const mcpHandler = createMcpHandler((server) => {\n  server.tool("drop_table", "Drop a table", {}, async () => ({ content: [] }));\n});\n` };
+  const routeFile = (text: string) => ({ path: "src/app/[transport]/route.ts", text });
+  const reexport = routeFile(`import { mcpHandler } from "@/lib/mcp";\n\nexport { mcpHandler as GET, mcpHandler as POST };\n`);
+
+  it("re-exported as the route methods with nothing in front: an error at the handler, naming the route file", () => {
+    const r = scan([lib, reexport]);
+    const f = r.findings.filter((x) => x.ruleId === "missing-default-deny");
+    expect(f.map((x) => `${x.loc.file}:${x.loc.line}:${x.loc.column}`)).toEqual(["src/lib/mcp.ts:3:27"]);
+    expect(f[0]?.message).toContain("src/app/[transport]/route.ts:3 serves mcpHandler with no authentication in front of it");
+    expect(policies([lib])).toEqual(["src/lib/mcp.ts ANY /mcp unknown"]);
+  });
+
+  it("wrapped in withMcpAuth(..., { required: true }), checked first, or behind the app's middleware: guarded", () => {
+    const wrapped = routeFile(`import { withMcpAuth } from "mcp-handler";\nimport { mcpHandler } from "../../lib/mcp";\nimport { verifyToken } from "@/lib/auth";\nconst handler = withMcpAuth(mcpHandler, verifyToken, { required: true });\nexport { handler as GET, handler as POST };\n`);
+    expect(policies([lib, wrapped])).toEqual(["src/lib/mcp.ts ANY /mcp deny"]);
+    expect(policies([lib, { ...wrapped, text: wrapped.text.replace("{ required: true }", "{ required: false }") }])).toEqual(["src/lib/mcp.ts ANY /mcp allow"]);
+    const checked = routeFile(`import { mcpHandler } from "@/lib/mcp";\nimport { auth } from "@/auth";\nexport async function POST(req: Request) {\n  const session = await auth();\n  if (!session) return new Response(null, { status: 401 });\n  return mcpHandler(req);\n}\n`);
+    expect(policies([lib, checked])).toEqual(["src/lib/mcp.ts ANY /mcp deny"]);
+    const mw = { path: "src/middleware.ts", text: `export { auth as middleware } from "@/auth";\nexport const config = { matcher: ["/mcp", "/sse"] };\n` };
+    expect(policies([lib, reexport, mw])).toEqual(["src/lib/mcp.ts ANY /mcp deny"]);
+    expect(policies([lib, reexport, { ...mw, text: mw.text.replace('["/mcp", "/sse"]', '["/dashboard/:path*"]') }])).toEqual(["src/lib/mcp.ts ANY /mcp allow"]);
+  });
+});
+
 describe("the parse prefilter reads a file that imports a project module named after MCP", () => {
   it("so that the mount in it is seen", async () => {
     const { shouldParse } = await import("../../src/parse/typescript.js");

@@ -679,12 +679,14 @@ export async function POST(req: Request) {
     expect(r.model.servers.map((s) => s.registeredTools?.map((t) => `${t.name} ${t.destructive}`))).toEqual([["drop_table true"]]);
   });
 
-  it("a handler a library file only makes and exports by its own name is served (and maybe guarded) by the file that imports it: no endpoint there", () => {
+  it("a handler a library file only makes and exports by its own name is served (and maybe guarded) by the file that imports it: unknown there", () => {
     const lib = `import { createMcpHandler } from "mcp-handler";\nexport const mcpHandler = createMcpHandler((server) => { server.tool("drop_table", {}, async () => ({ content: [] })); });\n`;
     const r = scan(lib, "lib/mcp.ts");
     expect(r.model.servers.map((s) => s.registeredTools?.map((t) => t.name))).toEqual([["drop_table"]]);
-    expect(policies(lib, "lib/mcp.ts")).toEqual([]);
-    expect(policies(lib.replace("export const mcpHandler", "const mcpHandler") + "export { mcpHandler };\n", "lib/mcp.ts")).toEqual([]);
+    // The route file that serves it decides (test/model/typescript-links.test.ts); alone it is not known.
+    expect(r.findings.filter((f) => f.ruleId === "missing-default-deny")).toEqual([]);
+    expect(r.model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.route?.router}`)).toEqual(["ANY /mcp unknown mcpHandler"]);
+    expect(scan(lib.replace("export const mcpHandler", "const mcpHandler") + "export { mcpHandler as handler };\n", "lib/mcp.ts").model.policies.map((p) => `${p.defaultDecision} ${p.route?.router}`)).toEqual(["unknown handler"]);
     // Served here: exported as a route method, as the default export, or used.
     expect(policies(lib.replace("export const mcpHandler", "export const POST"), "lib/mcp.ts")).toEqual(["ANY /mcp allow 2:21"]);
     expect(policies(lib.replace("export const mcpHandler", "const mcpHandler") + "export default mcpHandler;\n", "pages/api/mcp.ts")).toEqual(["ANY /mcp allow 2:20"]);

@@ -124,7 +124,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
 
   const sdk = sdkHandlers(r, calls);
   const reaches = sdk.evidence ? new RegExp(`${MCP_HANDLER.source}|${sdk.evidence.source}`) : MCP_HANDLER;
-  const next = nextEndpoints(r, input, reaches);
+  const { endpoints: next, mounts: nextMounts } = nextEndpoints(r, input, reaches);
   // A Next.js export read as a route handler is that endpoint (not also the generic `export default handler` one).
   const found = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names);
   const routes = [...found.filter((e) => !next.some((n) => contains(e.call, n.call))), ...next];
@@ -140,7 +140,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
-  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks)] };
+  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts] };
 }
 
 /**
@@ -197,15 +197,36 @@ function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], us
 }
 
 /** An identifier imported from a relative module: that module's path in the scan (no extension) and the name it exports it by. */
-function importedFrom(r: Resolver, input: CodeInput, id: TsNode): { module: string; name: string } | undefined {
+function importedFrom(r: Resolver, input: CodeInput, id: TsNode): { module: string; alt?: string; name: string } | undefined {
   const imported = r.importOf(id);
-  if (!imported || !/^\.\.?(?:\/|$)/.test(imported.module)) return undefined;
+  if (!imported) return undefined;
+  // `@/lib/mcp`, `~/lib/mcp`: the usual alias of a Next.js app's root, or of its src folder.
+  const alias = /^[@~]\/(.+)$/.exec(imported.module)?.[1];
+  const appRoot = alias !== undefined ? nextAppRoot(input.file) : undefined;
+  if (alias !== undefined && appRoot !== undefined) {
+    const name = importedName(r, input, id, imported.name);
+    return { module: `${appRoot}${alias}`.replace(/\.[cm]?[jt]sx?$/, ""), alt: `${appRoot}src/${alias}`.replace(/\.[cm]?[jt]sx?$/, ""), name };
+  }
+  if (!/^\.\.?(?:\/|$)/.test(imported.module)) return undefined;
+  return { module: resolveModule(input.file, imported.module), name: importedName(r, input, id, imported.name) };
+}
+
+/** `default` for a default import (or a whole `require`), else the imported name. */
+function importedName(r: Resolver, input: CodeInput, id: TsNode, name: string): string {
   const local = r.src(id);
   const made = r.deref(id);
   const isDefault =
     input.root.descendantsOfType("import_clause").some((c) => kids(c)[0]?.type === "identifier" && r.src(kids(c)[0] as TsNode) === local) ||
     (made.type === "call_expression" && r.calleeName(made) === "require");
-  return { module: resolveModule(input.file, imported.module), name: isDefault ? "default" : imported.name };
+  return isDefault ? "default" : name;
+}
+
+/** The root of the Next.js app a route file belongs to (the folder of its `app/` or `pages/`, above `src/`). */
+function nextAppRoot(file: string): string | undefined {
+  const m = /(?:^|\/)(?:app|pages)\//.exec(file);
+  if (!m) return undefined;
+  const folder = file.slice(0, m.index + (m[0].startsWith("/") ? 1 : 0));
+  return folder.replace(/(?:^|\/)src\/$/, (x) => (x.startsWith("/") ? "/" : ""));
 }
 
 /** `./routes/mcp.js` from `src/app.ts` -> `src/routes/mcp`. */
@@ -387,10 +408,10 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
  * `export { handler as POST }`); in a pages-router API file, the default export. Each one that
  * reaches MCP is an endpoint on the file's path, guarded when it checks the caller first.
  */
-function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): Endpoint[] {
+function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoints: Endpoint[]; mounts: CodeMount[] } {
   const app = nextRoute(input.file);
   const path = app ?? pagesApiRoute(input.file);
-  if (path === undefined) return [];
+  if (path === undefined) return { endpoints: [], mounts: [] };
   const exported: { method: string; name: TsNode; value: TsNode }[] = [];
   for (const ex of kids(input.root).filter((k) => k.type === "export_statement" && !k.childForFieldName("source"))) {
     const decl = ex.childForFieldName("declaration");
@@ -418,14 +439,54 @@ function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): Endpoint
     }
   }
   const out: Endpoint[] = [];
+  const mounts: CodeMount[] = [];
   for (const e of exported) {
     if (app !== undefined && !HTTP_METHODS.has(e.method)) continue;
     const fn = r.functionOf(e.value);
-    if (!reaches.test(r.src(fn) + delegation(r, fn).text)) continue;
+    if (!reaches.test(r.src(fn) + delegation(r, fn).text)) {
+      const served = servedImport(r, input, e.value, path);
+      if (served) mounts.push({ ...served, loc: r.loc(e.name) });
+      continue;
+    }
     const guard = INLINE_AUTH.test(r.src(fn)) ? "the handler checks a credential header" : checksFirst(r, fn, reaches);
     out.push({ call: e.name, method: e.method, path, pathNode: e.name, ...(guard ? { guard } : {}) });
   }
-  return out;
+  return { endpoints: out, mounts };
+}
+
+/**
+ * A route method that serves a handler of another project file (`export { mcpHandler as POST }`,
+ * `export const POST = withMcpAuth(mcpHandler, verify, { required: true })`, `(req) => mcpHandler(req)`):
+ * that file's handler, served on this route, behind what this file puts in front of it.
+ */
+function servedImport(r: Resolver, input: CodeInput, value: TsNode, path: string): Omit<CodeMount, "loc"> | undefined {
+  const v = r.functionOf(value);
+  const candidates = v.type === "identifier" ? [v] : v.descendantsOfType("identifier");
+  for (const id of candidates) {
+    const imported = importedFrom(r, input, id);
+    if (!imported || authLike(imported.name)) continue;
+    const guard = servedGuard(r, v, id);
+    const name = imported.name;
+    return { module: imported.module, ...(imported.alt ? { alt: imported.alt } : {}), name, text: r.src(id), prefix: "", at: path, ...(guard ? { guard } : {}) };
+  }
+  return undefined;
+}
+
+/** What a route method puts in front of the handler it serves: mcp-handler's withMcpAuth with required: true, another auth wrapper, a check first. */
+function servedGuard(r: Resolver, v: TsNode, handler: TsNode): string | undefined {
+  if (v.type === "call_expression") {
+    const f = v.childForFieldName("function");
+    const imported = f ? r.importOf(f) : undefined;
+    if (imported && /^(?:mcp-handler|@vercel\/mcp-adapter)/.test(imported.module) && /withMcpAuth$/.test(imported.name)) {
+      const required = r.prop(argsOf(v)[2], "required");
+      return required && r.deref(required).type !== "false" ? `${r.src(f as TsNode)}(required: ${r.src(required)})` : undefined;
+    }
+    return isAuthMiddleware(r, v) ? `${r.src(f ?? v)}(...)` : undefined;
+  }
+  if (!FUNCTIONS.has(v.type)) return undefined;
+  if (INLINE_AUTH.test(r.src(v))) return "the handler checks a credential header";
+  const first = checksBefore(v, handler).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
+  return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
 }
 
 /** The HTTP methods of hono's `on(...)` ("POST" or ["GET", "POST"]) as "GET/POST"; undefined when it is another library's `on` (an event name). */

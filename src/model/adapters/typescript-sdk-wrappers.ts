@@ -44,6 +44,10 @@ export interface WrapperEndpoint {
   readonly note?: string;
   /** Where the handler is made and used: a route of the app that hands requests to it is that endpoint already. */
   readonly sites: readonly TsNode[];
+  /** Why the file that serves it (not this one) decides the authentication in front of it. */
+  readonly elsewhere?: string;
+  /** The name that file imports it by. */
+  readonly router?: string;
 }
 
 /** How the adapter judges the code around a node: the auth layer of the route or handler it sits in; whether a call authenticates. */
@@ -72,7 +76,8 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
       const { server, endpoint } = vercelHandler(r, file, call, calls, guards);
       servers.push(server);
       // Made here and exported for another file to serve: that file decides the guard (withMcpAuth there).
-      if (endpoint.guard !== undefined || !servedElsewhere(r, file, call)) endpoints.push(endpoint);
+      const router = endpoint.guard === undefined && servedElsewhere(r, file, call) ? exportName(r, call) : undefined;
+      endpoints.push(router === undefined ? endpoint : { ...endpoint, elsewhere: `the handler is exported as ${router} for the route that serves it, which decides the authentication in front of it`, router });
     } else if ((imported?.name === "createMcpHandler" || imported?.name === "experimental_createMcpHandler") && AGENTS(imported.module)) {
       const route = r.prop(argsOf(call)[1], "route");
       endpoints.push(agentEndpoint(r, root, call, route ? r.stringOf(route) ?? "*" : "/mcp", route ?? (f as TsNode), guards));
@@ -243,8 +248,9 @@ const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /**
  * A handler that this file only makes and exports under a name that is no
  * route method (`export const mcpHandler = createMcpHandler(...)` in
- * `lib/mcp.ts`): another file serves it, maybe behind `withMcpAuth`, and
- * each file is analysed alone, so this one cannot tell whether it is open.
+ * `lib/mcp.ts`): another file serves it, maybe behind `withMcpAuth`, so
+ * this one cannot tell whether it is open (model/code-links.ts joins it to
+ * the route file that serves it, when that file is scanned).
  * A Next.js route file, an export as GET/POST or as the default export
  * (pages router), and any use here serve it here.
  */
@@ -258,6 +264,12 @@ function servedElsewhere(r: Resolver, file: string, call: TsNode): boolean {
   const aliases = uses.filter((u) => u.parent?.type === "export_specifier").map((u) => r.src(u.parent?.childForFieldName("alias") ?? u));
   if (uses.some((u) => u.parent?.type === "export_statement") || aliases.some((a) => HTTP_METHOD.test(a))) return false;
   return declaredExported ? !HTTP_METHOD.test(r.boundName(call) ?? "") : aliases.length > 0;
+}
+
+/** The name a handler is exported under (`export const mcpHandler = ...`, `export { handler as mcpHandler }`). */
+function exportName(r: Resolver, call: TsNode): string {
+  const alias = usesOf(r, call).find((u) => u.parent?.type === "export_specifier");
+  return alias ? r.src(alias.parent?.childForFieldName("alias") ?? alias) : (r.boundName(call) ?? "default");
 }
 
 /** Where the const a node is bound to is used (`handler(req)`, `mcp.fetch(...)`). */
