@@ -8,7 +8,7 @@ import type { FormatSpec } from "../catalog/formats.js";
 import { entry, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource, shouldParse } from "../parse/typescript.js";
-import { isMiddlewareFile } from "../parse/mcp-code-markers.js";
+import { isNextMiddleware } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue, findRefTokens } from "../model/refs.js";
@@ -178,7 +178,7 @@ function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex,
 function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex, spec: FormatSpec, code: NonNullable<FormatSpec["code"]>, options: AnalyzeOptions): FileAnalysis {
   const hits = keywordPass(text, options);
   // A Next.js middleware is read whether it mentions MCP or not: it may guard the app's MCP routes.
-  const middleware = isMiddlewareFile(rel);
+  const middleware = isNextMiddleware(rel, text);
   const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode, middleware);
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);

@@ -58,7 +58,14 @@ export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_S
 
 /** The file names Next.js reads a middleware from (`middleware.ts`; Next 16's `proxy.ts`): parsed whether they mention MCP or not. */
 const MIDDLEWARE_FILE = /(?:^|\/)(?:middleware|proxy)\.[cm]?[jt]sx?$/;
+/** What a Next.js middleware's text shows (a node library's `middleware.js` or `proxy.js` does not, and is not parsed). */
+const NEXT_MIDDLEWARE_TEXT = /next\/server|\bNext(?:Request|Response)\b|\bmatcher\b|\bas\s+(?:middleware|proxy)\b|export\s+(?:default\s+)?(?:async\s+)?(?:function|const)\s+(?:middleware|proxy)\b|next-auth|@clerk\/|@auth\/|@supabase\/|@kinde-oss\/|@auth0\//;
 
 export function isMiddlewareFile(file: string): boolean {
   return MIDDLEWARE_FILE.test(file);
+}
+
+/** A Next.js middleware file by its name and its text. */
+export function isNextMiddleware(file: string, text: string): boolean {
+  return MIDDLEWARE_FILE.test(file) && NEXT_MIDDLEWARE_TEXT.test(text);
 }

@@ -100,6 +100,13 @@ describe("Next.js middleware in front of an MCP route", () => {
     for (const text of cases) expect(openEndpoints([route(), { path: "middleware.ts", text }]), text).toEqual(["app/api/[transport]/route.ts:4:20"]);
   });
 
+  it("a middleware.js that is no Next.js middleware (an express one) is not read as one", () => {
+    const express = { path: "middleware.js", text: `module.exports = function (req, res, next) {\n  if (!req.headers.authorization) return res.status(401).end();\n  next();\n};\n` };
+    expect(openEndpoints([route(), express])).toEqual(["app/api/[transport]/route.ts:4:20"]);
+    const named = { path: "middleware.js", text: `export default function middleware(req) {\n  if (!req.headers.get("authorization")) return new Response(null, { status: 401 });\n}\n` };
+    expect(openEndpoints([route(), named])).toEqual([]);
+  });
+
   it("reads Next.js matchers as path-to-regexp does", () => {
     const m = (source: string, p: string) => pathPattern(source)?.test(p);
     expect([m("/api/:path*", "/api"), m("/api/:path*", "/api/mcp"), m("/api/:path*", "/apimcp")]).toEqual([true, true, false]);

@@ -311,6 +311,8 @@ describe("prefilter, parse limits and the optional parser", () => {
       const { scanSources } = await import("./src/api.ts");
       const counts = [loadedCount()];
       scanSources([{ path: "a.ts", text: "export const x = 1;" }]);
+      // A node library's middleware.js or proxy.js is no Next.js middleware: not parsed either.
+      scanSources([{ path: "lib/middleware.js", text: "module.exports = function (req, res, next) { next(); };" }, { path: "lib/proxy.js", text: "export default class Proxy { constructor(target) { this.target = target; } }" }]);
       counts.push(loadedCount());
       scanSources([{ path: "b.ts", text: 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";' }]);
       counts.push(loadedCount() > 0 ? 1 : 0);
