@@ -46,30 +46,52 @@ function joinPath(prefix: string, path: string): string {
   return `${base}${path.startsWith("/") ? "" : "/"}${path}`;
 }
 
-/** The mounts of this policy's router (by module path and exported name), and what they put in front of it. */
-function viaMounts(p: Policy, router: string, mounts: readonly { file: string; m: CodeMount }[]): { policy: Policy; servedBy?: string } {
-  const own = p.file.replace(/\.[cm]?[jt]sx?$/, "");
-  const mine = mounts.filter(({ m }) => m.name === router && [m.module, m.alt].some((x) => x !== undefined && (x === own || `${x}/index` === own)));
-  if (mine.length === 0) return { policy: p };
-  const first = mine[0] as { file: string; m: CodeMount };
-  const open = mine.find(({ m }) => m.guard === undefined);
-  const chosen = open ?? first;
-  const path = chosen.m.at ?? joinPath(chosen.m.prefix, p.route?.path ?? "/");
-  const base = { ...p, name: `${method(p)} ${path}`, route: { path } };
-  const servedBy = chosen.m.at !== undefined ? chosen.file : undefined;
-  return { policy: mountedPolicy(p, base, path, first, open), ...(servedBy ? { servedBy } : {}) };
+type Mount = { readonly file: string; readonly m: CodeMount };
+/** What a mount puts in front of what it mounts, once the mounts of the router it sits on are followed. */
+type Resolved = { readonly state: "guard" | "open"; readonly prefix: string; readonly mount: Mount; readonly guard?: Mount } | { readonly state: "unknown" };
+
+const withoutExt = (file: string) => file.replace(/\.[cm]?[jt]sx?$/, "");
+
+function mountsOf(file: string, name: string, mounts: readonly Mount[]): Mount[] {
+  const own = withoutExt(file);
+  return mounts.filter(({ m }) => m.name === name && [m.module, m.alt].some((x) => x !== undefined && (x === own || `${x}/index` === own)));
 }
 
-function mountedPolicy(p: Policy, base: Policy, path: string, first: { file: string; m: CodeMount }, open: { file: string; m: CodeMount } | undefined): Policy {
-  if (open) {
+/** One mount: guarded by its own guard, open without one, else as the router it sits on is mounted (a few levels). */
+function resolve(mount: Mount, mounts: readonly Mount[], depth: number): Resolved {
+  if (mount.m.guard !== undefined) return { state: "guard", prefix: mount.m.prefix, mount, guard: mount };
+  if (mount.m.via === undefined) return { state: "open", prefix: mount.m.prefix, mount };
+  const parents = depth < 4 ? mountsOf(mount.file, mount.m.via, mounts).map((x) => resolve(x, mounts, depth + 1)) : [];
+  const open = parents.find((x) => x.state === "open");
+  const pick = open ?? (parents.length > 0 && parents.every((x) => x.state === "guard") ? parents[0] : undefined);
+  if (!pick || pick.state === "unknown") return { state: "unknown" };
+  return { ...pick, prefix: joinPath(pick.prefix, mount.m.prefix), mount: pick.state === "open" ? pick.mount : mount };
+}
+
+/** The mounts of this policy's router (by module path and exported name), and what they put in front of it. */
+function viaMounts(p: Policy, router: string, mounts: readonly Mount[]): { policy: Policy; servedBy?: string } {
+  const mine = mountsOf(p.file, router, mounts).map((x) => resolve(x, mounts, 0));
+  const open = mine.find((x) => x.state === "open");
+  const chosen = open ?? (mine.length > 0 && mine.every((x) => x.state === "guard") ? mine[0] : undefined);
+  if (!chosen || chosen.state === "unknown") return { policy: p };
+  const path = chosen.mount.m.at ?? joinPath(chosen.prefix, p.route?.path ?? "/");
+  const base = { ...p, name: `${method(p)} ${path}`, route: { path } };
+  const servedBy = chosen.mount.m.at !== undefined ? chosen.mount.file : undefined;
+  return { policy: mountedPolicy(p, base, path, chosen), ...(servedBy ? { servedBy } : {}) };
+}
+
+function mountedPolicy(p: Policy, base: Policy, path: string, chosen: Extract<Resolved, { state: "guard" | "open" }>): Policy {
+  const { file, m } = chosen.mount;
+  if (chosen.state === "open") {
     return {
       ...base,
       authn: { required: false, loc: p.defaultLoc },
       defaultDecision: "allow",
-      defaultReason: `HTTP MCP endpoint ${path} has no authentication middleware (${where(open.file, open.m)} ${open.m.at !== undefined ? "serves" : "mounts"} ${open.m.text} with no authentication in front of it)`,
+      defaultReason: `HTTP MCP endpoint ${path} has no authentication middleware (${where(file, m)} ${m.at !== undefined ? "serves" : "mounts"} ${m.text} with no authentication in front of it)`,
     };
   }
-  const guard = `${first.m.guard} in ${where(first.file, first.m)}`;
+  const g = chosen.guard ?? chosen.mount;
+  const guard = `${g.m.guard} in ${where(g.file, g.m)}`;
   return { ...base, authn: { required: true, mode: guard, loc: p.defaultLoc }, defaultDecision: "deny", defaultReason: `HTTP MCP endpoint ${path} requires authentication (${guard})` };
 }
 

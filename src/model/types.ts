@@ -297,5 +297,7 @@ export interface CodeMount {
   readonly at?: string;
   /** The authentication in front of the mount, when there is one. */
   readonly guard?: string;
+  /** Without one here: the exported router it is mounted on (`v1.use(mcpRoutes)`), whose own mount decides. */
+  readonly via?: string;
   readonly loc: Loc;
 }

@@ -172,6 +172,17 @@ describe("express routers mounted by another file", () => {
     expect(policies([router, app])).toEqual(["src/routes/mcp.ts POST /public/mcp allow"]);
   });
 
+  it("a router mounted on another exported router follows that router's own mount", () => {
+    const v1 = { path: "src/routes/v1/index.ts", text: `import { Router } from "express";\nimport { mcpRouter } from "../mcp";\nconst router: Router = Router();\nrouter.use("/tools", mcpRouter);\nexport default router;\n` };
+    const app = (mount: string) => ({ path: "src/app.ts", text: `import express from "express";\nimport v1 from "./routes/v1/index.js";\nconst app = express();\n${mount}\napp.listen(3000);\n` });
+    // Only the middle file: its router's mount is not scanned, so not known (no error).
+    expect(policies([router, v1])).toEqual(["src/routes/mcp.ts POST / unknown"]);
+    expect(policies([router, v1, app(`app.use("/mcp", requireAuth, v1);`)])).toEqual(["src/routes/mcp.ts POST /mcp/tools deny"]);
+    expect(openEndpoints([router, v1, app(`app.use("/mcp", v1);`)])).toEqual(["src/routes/mcp.ts:7:16"]);
+    const r = scan([router, v1, app(`app.use("/mcp", v1);`)]);
+    expect(r.model.policies.find((p) => p.kind === "code")?.defaultReason).toBe("HTTP MCP endpoint /mcp/tools has no authentication middleware (src/app.ts:4 mounts v1 with no authentication in front of it)");
+  });
+
   it("an import of another module's mcpRouter name does not count", () => {
     const app = { path: "src/app.ts", text: `import express from "express";\nimport { mcpRouter } from "./other/mcp";\nconst app = express();\napp.use("/mcp", mcpRouter);\n` };
     expect(policies([router, app])).toEqual(["src/routes/mcp.ts POST / unknown"]);

@@ -161,7 +161,9 @@ function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[], moun
       if (!imported) return;
       const guard = middlewareGuard(r, args.slice(from, i)) ?? useGuard(r, others, u, prefix ?? "/") ?? mountGuard(r, others, u);
       const name = a.type === "call_expression" ? `${imported.name}()` : imported.name;
-      out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), loc: r.loc(a) });
+      // Mounted on a router this file exports (`v1.use(mcpRoutes); export default v1`): that router's mount decides.
+      const via = guard ? undefined : receiverMountedElsewhere(r, input.root, uses, u);
+      out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), ...(via ? { via } : {}), loc: r.loc(a) });
     });
   }
   return out;
@@ -587,6 +589,17 @@ function routerExport(r: Resolver, root: TsNode, name: string, made: TsNode): st
     return exported ? `${exported}()` : undefined;
   }
   return exportedAs(r, root, name);
+}
+
+/** The export of the express Router a call is made on, when this file does not mount it itself. */
+function receiverMountedElsewhere(r: Resolver, root: TsNode, uses: readonly TsNode[], call: TsNode): string | undefined {
+  const f = call.childForFieldName("function");
+  const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+  if (obj?.type !== "identifier") return undefined;
+  const name = r.src(obj);
+  if (uses.some((u) => argsOf(u).some((a) => a.type === "identifier" && r.src(a) === name))) return undefined;
+  const made = r.deref(obj);
+  return made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router" ? routerExport(r, root, name, made) : undefined;
 }
 
 /** The export of the app a route is registered on (`const mcp = new Hono(); ...; export default mcp`), when it is one. */
