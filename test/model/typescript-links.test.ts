@@ -70,6 +70,15 @@ describe("Next.js middleware in front of an MCP route", () => {
     expect(policies([route(), mw])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
   });
 
+  it("next-auth v5's NextAuth(authConfig).auth as the default export guards what its matcher covers", () => {
+    const mw = { path: "middleware.ts", text: `import NextAuth from "next-auth";\nimport { authConfig } from "./auth.config";\n\nexport default NextAuth(authConfig).auth;\n\nexport const config = {\n  matcher: ["/((?!_next/static|_next/image|.*\\\\.png$).*)"],\n};\n` };
+    expect(policies([route(), mw])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
+    const destructured = { path: "middleware.ts", text: `import NextAuth from "next-auth";\nimport { authConfig } from "./auth.config";\nconst { auth } = NextAuth(authConfig);\nexport default auth;\n` };
+    expect(policies([route(), destructured])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
+    // The tutorial's matcher leaves /api out: the MCP route stays open.
+    expect(openEndpoints([route(), { ...mw, text: mw.text.replace("(?!_next", "(?!api|_next") }])).toEqual(["app/api/[transport]/route.ts:4:20"]);
+  });
+
   it("Next 16's proxy.ts that answers 401 guards; a src/ app reads src/middleware.ts, not the root one", () => {
     const proxy = { path: "proxy.ts", text: `export function proxy(request) {\n  if (!request.cookies.get("session")) return new Response("no", { status: 401 });\n}\n` };
     expect(openEndpoints([route(), proxy])).toEqual([]);

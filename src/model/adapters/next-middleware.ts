@@ -90,7 +90,14 @@ function judge(r: Resolver, n: TsNode, depth: number): Effect {
   const v = n.type === "identifier" ? r.functionOf(n) : r.deref(n);
   if (v.type === "identifier") {
     const imported = r.importOf(v);
-    return imported ? reexported(imported.name, imported.module) : undefined;
+    if (imported) return reexported(imported.name, imported.module);
+    // `const { auth } = NextAuth(authConfig); export default auth;`
+    return authLike(r.src(v)) ? { effect: "guard", detail: `the middleware is ${r.src(v)}` } : undefined;
+  }
+  // next-auth v5's `export default NextAuth(authConfig).auth`.
+  if (v.type === "member_expression") {
+    const prop = v.childForFieldName("property");
+    return prop && authLike(r.src(prop)) ? { effect: "guard", detail: `the middleware is ${r.src(v)}` } : undefined;
   }
   if (FUNCTIONS.has(v.type)) return judgeFunction(r, v);
   if (v.type !== "call_expression") return undefined;
