@@ -75,6 +75,9 @@ describe("Next.js middleware in front of an MCP route", () => {
     expect(policies([route(), mw])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
     const destructured = { path: "middleware.ts", text: `import NextAuth from "next-auth";\nimport { authConfig } from "./auth.config";\nconst { auth } = NextAuth(authConfig);\nexport default auth;\n` };
     expect(policies([route(), destructured])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
+    // v4's withAuth(fn, options) and v5's auth(fn): the session is checked before fn runs.
+    const wrapped = { path: "middleware.ts", text: `import { withAuth } from "next-auth/middleware";\nexport default withAuth(function middleware(req) {\n  console.log(req.nextauth.token);\n}, { callbacks: { authorized: ({ token }) => !!token } });\n` };
+    expect(policies([route(), wrapped])).toEqual(["app/api/[transport]/route.ts ANY /api/mcp deny"]);
     // The tutorial's matcher leaves /api out: the MCP route stays open.
     expect(openEndpoints([route(), { ...mw, text: mw.text.replace("(?!_next", "(?!api|_next") }])).toEqual(["app/api/[transport]/route.ts:4:20"]);
   });

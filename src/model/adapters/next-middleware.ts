@@ -111,11 +111,8 @@ function judge(r: Resolver, n: TsNode, depth: number): Effect {
     const except = ["publicRoutes", "ignoredRoutes"].flatMap((k) => patterns(r, r.prop(args[0], k)) ?? []);
     return { effect: "guard", detail: "Clerk authMiddleware() protects the routes it runs for", ...(except.length ? { except } : {}) };
   }
-  if (authLike(name)) {
-    if (!handler) return { effect: "guard", detail: `the middleware is ${callee}(...)` };
-    const inner = judgeFunction(r, r.functionOf(handler));
-    return inner?.effect === "guard" ? inner : { effect: "unknown", detail: `the middleware is ${callee}(...), whose options decide which routes need a session` };
-  }
+  // next-auth's withAuth(fn, { callbacks: { authorized } }) and v5's auth(fn) check the session before fn runs.
+  if (authLike(name)) return { effect: "guard", detail: `the middleware is ${callee}(...)` };
   // A chain of middlewares (`chain([withAuth, withI18n])`): one of them may authenticate.
   const parts = args.flatMap((a) => (r.deref(a).type === "array" ? r.items(a) : [a]));
   if (parts.some((p) => authLike(r.src(p.type === "call_expression" ? (p.childForFieldName("function") ?? p) : p)))) {
