@@ -195,6 +195,15 @@ describe("express routers mounted by another file", () => {
     expect(r.model.policies.find((p) => p.kind === "code")?.defaultReason).toBe("HTTP MCP endpoint /mcp/tools has no authentication middleware (src/app.ts:4 mounts v1 with no authentication in front of it)");
   });
 
+  it("a mount on an app passed in as a parameter follows the caller; not exported: not known", () => {
+    const mount = { path: "src/http/mcp-routes.ts", text: `import { mcpRouter } from "../routes/mcp";\nexport function mountRoutes(app) {\n  app.use("/mcp", mcpRouter);\n}\n` };
+    const main = (before: string) => ({ path: "src/main.ts", text: `import express from "express";\nimport { mountRoutes } from "./http/mcp-routes";\nconst app = express();\n${before}mountRoutes(app);\napp.listen(3000);\n` });
+    expect(policies([router, mount])).toEqual(["src/routes/mcp.ts POST / unknown"]);
+    expect(policies([router, mount, main("app.use(verifyToken);\n")])).toEqual(["src/routes/mcp.ts POST /mcp deny"]);
+    expect(openEndpoints([router, mount, main("")])).toEqual(["src/routes/mcp.ts:7:16"]);
+    expect(policies([router, { ...mount, text: mount.text.replace("export function", "function") + "mountRoutes(globalThis.app);\n" }])).toEqual(["src/routes/mcp.ts POST / unknown"]);
+  });
+
   it("an import of another module's mcpRouter name does not count", () => {
     const app = { path: "src/app.ts", text: `import express from "express";\nimport { mcpRouter } from "./other/mcp";\nconst app = express();\napp.use("/mcp", mcpRouter);\n` };
     expect(policies([router, app])).toEqual(["src/routes/mcp.ts POST / unknown"]);

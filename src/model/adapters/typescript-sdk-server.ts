@@ -161,8 +161,10 @@ function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[], moun
       if (!imported) return;
       const guard = middlewareGuard(r, args.slice(from, i)) ?? useGuard(r, others, u, prefix ?? "/") ?? mountGuard(r, others, u);
       const name = a.type === "call_expression" ? `${imported.name}()` : imported.name;
-      // Mounted on a router this file exports (`v1.use(mcpRoutes); export default v1`): that router's mount decides.
-      const via = guard ? undefined : receiverMountedElsewhere(r, input.root, uses, u);
+      // Mounted on a router this file exports (`v1.use(mcpRoutes); export default v1`), or on an app passed in: that one's mount decides.
+      const param = guard ? undefined : parameterApp(r, input.root, r.receiverOf(u), u);
+      if (param && param.via === undefined) return;
+      const via = guard ? undefined : (param?.via ?? receiverMountedElsewhere(r, input.root, uses, u));
       out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), ...(via ? { via } : {}), loc: r.loc(a) });
     });
   }
@@ -185,14 +187,18 @@ function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], us
       args.forEach((a, i) => {
         if (a.type !== "identifier") return;
         const guard = useGuard(r, uses, call, "/", r.src(a)) ?? hookGuard(r, hooks, call, r.src(a));
-        out.push({ module: imported.module, name: `${imported.name}(${i})`, text: `${r.src(f)}(${r.src(a)})`, prefix: "", ...(guard ? { guard } : {}), loc: r.loc(call) });
+        const param = guard ? undefined : parameterApp(r, input.root, r.src(a), call);
+        if (param && param.via === undefined) return;
+        out.push({ module: imported.module, name: `${imported.name}(${i})`, text: `${r.src(f)}(${r.src(a)})`, prefix: "", ...(guard ? { guard } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(call) });
       });
     } else if (r.calleeName(call) === "register" && args[0]?.type === "identifier") {
       const imported = importedFrom(r, input, args[0]);
       if (!imported) continue;
       const prefixNode = r.prop(args[1], "prefix");
       const guard = hookGuard(r, hooks, call) ?? useGuard(r, uses, call, "/");
-      out.push({ module: imported.module, name: `${imported.name}(0)`, text: r.src(args[0]), prefix: (prefixNode && r.stringOf(prefixNode)) ?? "", ...(guard ? { guard } : {}), loc: r.loc(args[0]) });
+      const param = guard ? undefined : parameterApp(r, input.root, r.receiverOf(call), call);
+      if (param && param.via === undefined) continue;
+      out.push({ module: imported.module, name: `${imported.name}(0)`, text: r.src(args[0]), prefix: (prefixNode && r.stringOf(prefixNode)) ?? "", ...(guard ? { guard } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(args[0]) });
     }
   }
   return out;
@@ -589,6 +595,23 @@ function routerExport(r: Resolver, root: TsNode, name: string, made: TsNode): st
     return exported ? `${exported}()` : undefined;
   }
   return exportedAs(r, root, name);
+}
+
+/**
+ * An app that is a parameter of the function around `at` (`export function setup(app) { app.use(mcpRouter) }`,
+ * a fastify plugin's `fastify`): the code that passes it in decides. `via`: that function's export and the
+ * parameter's position, as routes name it (`setup(0)`); undefined when it is not exported.
+ */
+function parameterApp(r: Resolver, root: TsNode, app: string | undefined, at: TsNode): { via?: string } | undefined {
+  if (app === undefined) return undefined;
+  for (let p = at.parent; p; p = p.parent) {
+    if (!FUNCTIONS.has(p.type)) continue;
+    const index = parameterNames(r, p).indexOf(app);
+    if (index < 0) continue;
+    const exported = functionExport(r, root, p);
+    return exported ? { via: `${exported}(${index})` } : {};
+  }
+  return undefined;
 }
 
 /** The export of the express Router a call is made on, when this file does not mount it itself. */
