@@ -41,7 +41,7 @@ export function rulePage(rule: Rule): string {
   out.push(`| | |`, `|---|---|`);
   out.push(`| Category | \`${m.category}\` |`);
   out.push(`| Default level | ${m.level} |`);
-  out.push(`| Security severity | ${m.securitySeverity.toFixed(1)} |`);
+  out.push(`| Security severity | ${m.securitySeverity !== undefined ? m.securitySeverity.toFixed(1) : "none: a hygiene rule, listed by code scanning as a problem, not a security alert"} |`);
   out.push(`| Precision | ${m.precision} |`);
   if (m.cwe.length) out.push(`| CWE | ${m.cwe.map((c) => `[${c}](https://cwe.mitre.org/data/definitions/${c.slice(4)}.html)`).join(", ")} |`);
   if (m.frameworks?.length) out.push(`| Frameworks | ${m.frameworks.map((f) => (FRAMEWORKS[f] ? `[${f}](${FRAMEWORKS[f].source.url}) ${FRAMEWORKS[f].title}` : f)).join("<br>")} |`);

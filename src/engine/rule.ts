@@ -38,8 +38,14 @@ export interface RuleMeta {
   readonly category: Category;
   readonly level: Level;
   readonly precision: Precision;
-  /** CVSS-like score 0.1..10 as GitHub's `security-severity`. */
-  readonly securitySeverity: number;
+  /**
+   * CVSS-like score 0.1..10 as GitHub's `security-severity`. Absent for a
+   * hygiene rule (the scan's own housekeeping: a file it could not parse, a
+   * suppression comment it could not read): SARIF then gives it
+   * `problem.severity` and no `security` tag, so code scanning lists it as a
+   * problem, not as a security alert (SARIF-AND-CI.md 7.2).
+   */
+  readonly securitySeverity?: number;
   /** How to fix it (Markdown allowed). */
   readonly help: string;
   /** CWE ids, e.g. ["CWE-798"]. */

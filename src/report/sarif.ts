@@ -39,7 +39,8 @@ export function encodeUri(path: string): string {
 export function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
   const m = rule.meta;
   const refs = m.references.map((r) => `- ${r}`).join("\n");
-  const tags = ["security", m.category, ...(m.tags ?? []), ...m.cwe.map((c) => `external/cwe/${c.toLowerCase()}`), ...(m.frameworks ?? [])];
+  const security = m.securitySeverity !== undefined;
+  const tags = [...(security ? ["security"] : []), m.category, ...(m.tags ?? []), ...m.cwe.map((c) => `external/cwe/${c.toLowerCase()}`), ...(m.frameworks ?? [])];
   return {
     id: rule.id,
     name: m.name,
@@ -51,7 +52,7 @@ export function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
     properties: {
       tags: [...new Set(tags)].slice(0, 20),
       precision: m.precision,
-      "security-severity": m.securitySeverity.toFixed(1),
+      ...(m.securitySeverity !== undefined ? { "security-severity": m.securitySeverity.toFixed(1) } : { "problem.severity": m.level === "note" ? "recommendation" : m.level }),
       category: m.category,
       ...(m.cwe.length ? { cwe: [...m.cwe] } : {}),
     },

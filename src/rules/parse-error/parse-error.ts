@@ -9,7 +9,6 @@ export default defineRule({
     category: "parse-error",
     level: "warning",
     precision: "very-high",
-    securitySeverity: 2.0,
     help: "Fix the syntax at the reported position (validate the file with the client, `jq`, or a YAML/TOML linter), then scan again.",
     cwe: [],
     references: ["https://www.rfc-editor.org/rfc/rfc8259"],

@@ -15,7 +15,6 @@ export default defineRule({
     category: "suppression",
     level: "warning",
     precision: "very-high",
-    securitySeverity: 2.0,
     help:
       "Write `mcplint-disable-next-line <rule-id> -- <reason>` (or `mcplint-disable-line`) in a comment, optionally with `until=YYYY-MM-DD` before ` -- ` so that the finding comes back after that day. Rule ids are listed by `mcplint --list-rules`. Remove comments that no longer suppress anything (reported as notes). For files that cannot hold comments (strict JSON), use `suppressions:` in `.mcplint.yaml`.",
     cwe: [],
