@@ -554,14 +554,11 @@ function parameterNames(r: Resolver, fn: TsNode): string[] {
  * function that registers it (`export function mcpRoutes(app) { app.post(...) }`).
  */
 function mountedElsewhere(r: Resolver, root: TsNode, uses: readonly TsNode[], route: TsNode): { why: string; router?: string } | undefined {
-  const f = route.childForFieldName("function");
-  const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
-  if (obj?.type !== "identifier") return undefined;
-  const name = r.src(obj);
-  if (uses.some((u) => argsOf(u).some((a) => a.type === "identifier" && r.src(a) === name))) return undefined;
-  const made = r.deref(obj);
-  if (made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router") {
-    const router = routerExport(r, root, name, made);
+  const receiver = unmountedReceiver(r, uses, route);
+  if (!receiver) return undefined;
+  const { name } = receiver;
+  if (receiver.router) {
+    const router = routerExport(r, root, name, receiver.router);
     return { why: `the router ${name} is mounted in another file, which decides the authentication in front of it`, ...(router ? { router } : {}) };
   }
   for (let p = route.parent; p; p = p.parent) {
@@ -616,13 +613,23 @@ function parameterApp(r: Resolver, root: TsNode, app: string | undefined, at: Ts
 
 /** The export of the express Router a call is made on, when this file does not mount it itself. */
 function receiverMountedElsewhere(r: Resolver, root: TsNode, uses: readonly TsNode[], call: TsNode): string | undefined {
+  const receiver = unmountedReceiver(r, uses, call);
+  return receiver?.router ? routerExport(r, root, receiver.name, receiver.router) : undefined;
+}
+
+/**
+ * The variable a call is made on (`router.post(...)`, `app.use(...)`) when this file passes it to
+ * no mount of its own, with the `Router()` call that made it when it is an express Router.
+ */
+function unmountedReceiver(r: Resolver, uses: readonly TsNode[], call: TsNode): { name: string; router?: TsNode } | undefined {
   const f = call.childForFieldName("function");
   const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
   if (obj?.type !== "identifier") return undefined;
   const name = r.src(obj);
   if (uses.some((u) => argsOf(u).some((a) => a.type === "identifier" && r.src(a) === name))) return undefined;
   const made = r.deref(obj);
-  return made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router" ? routerExport(r, root, name, made) : undefined;
+  const router = made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router";
+  return router ? { name, router: made } : { name };
 }
 
 /** The export of the app a route is registered on (`const mcp = new Hono(); ...; export default mcp`), when it is one. */
