@@ -20,9 +20,8 @@ import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from ".
 import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
 import { contextforgeAudit } from "./audit/index.js";
 import { contextforgeSwitches } from "./contextforge.js";
-import { gatewayPolicy, gatewayServer, listValues, refCredential } from "./gateway-common.js";
+import { gatewayPolicy, gatewayServer, listValues, namesMcp, refCredential } from "./gateway-common.js";
 
-const MCP = /mcp|modelcontextprotocol/i;
 /** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
 const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
 const CONTEXTFORGE_KEY = /^(MCPGATEWAY_\w+|MCP_REQUIRE_AUTH|PLATFORM_ADMIN_\w+)$/;
@@ -37,7 +36,7 @@ function isMcpService(e: DocEntry): boolean {
   const svc = e.value;
   const build = get(svc, "build");
   const texts = [e.key, str(get(svc, "container_name")), str(get(svc, "image")), str(build), str(get(build, "context")), ...launchTexts(get(svc, "entrypoint")), ...launchTexts(get(svc, "command"))];
-  return texts.some((t) => t !== undefined && MCP.test(t)) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k));
+  return texts.some(namesMcp) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k));
 }
 
 function launchTexts(n: DocNode | undefined): (string | undefined)[] {

@@ -9,6 +9,18 @@ import type { Loc, Span } from "../location.js";
 import { argCredentials, namedValues, scopeFacts, urlCredential, value, withReadOnlyScope } from "../server-entry.js";
 import type { ConfigValue, Credential, Decision, McpServer, NamedValue, Policy, PolicyKind, PolicySetting, ServerFact, Transport } from "../types.js";
 
+/**
+ * Text that names MCP: `mcp` anywhere (`notes-mcp`, `mcp/fetch`,
+ * `ghcr.io/github/github-mcp-server`, `docker/mcp-gateway`) or the reference
+ * servers' npm scope (`@modelcontextprotocol/server-github`). How Kubernetes
+ * workloads and Compose services are told from ordinary ones.
+ */
+export const NAMES_MCP = /mcp|modelcontextprotocol/i;
+
+export function namesMcp(text: string | undefined): boolean {
+  return text !== undefined && NAMES_MCP.test(text);
+}
+
 /** Where a key's scalar value sits, or the key itself when its value is a block. */
 export function valueOrKeySpan(e: DocEntry): Span {
   const v = e.value;

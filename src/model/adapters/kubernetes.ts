@@ -11,12 +11,11 @@ import { argFacts, isBroadPath, value } from "../server-entry.js";
 import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
-import { gatewayServer, kubeEnv, listValues } from "./gateway-common.js";
+import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
 import { isToolhiveMcpServer, readToolhiveMcpServer } from "./toolhive.js";
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
-const MCP = /mcp/i;
 
 function podSpec(doc: DocNode): DocNode | undefined {
   const kind = str(get(doc, "kind"));
@@ -32,13 +31,13 @@ function containers(spec: DocNode | undefined): DocNode[] {
 
 function mentionsMcp(c: DocNode): boolean {
   const texts = [str(get(c, "name")), str(get(c, "image")), ...[get(c, "command"), get(c, "args")].flatMap((n) => (isArray(n) ? n.items.map(str) : []))];
-  return texts.some((t) => t !== undefined && MCP.test(t));
+  return texts.some(namesMcp);
 }
 
-/** A workload whose name or containers mention MCP. */
+/** A workload whose name or containers mention MCP (`mcp` or `modelcontextprotocol`, as for Compose services). */
 export function isMcpWorkload(doc: DocNode): boolean {
   if (!WORKLOAD_KINDS.has(str(get(doc, "kind")) ?? "")) return false;
-  return MCP.test(str(get(doc, "metadata", "name")) ?? "") || containers(podSpec(doc)).some(mentionsMcp);
+  return namesMcp(str(get(doc, "metadata", "name"))) || containers(podSpec(doc)).some(mentionsMcp);
 }
 
 /** Sniff: any document this adapter models. */

@@ -29,6 +29,25 @@ describe("Kubernetes workloads running MCP servers", () => {
   });
 });
 
+describe("Kubernetes workloads whose names do not say MCP", () => {
+  const deployment = (name: string, container: string[]) =>
+    ["apiVersion: apps/v1", "kind: Deployment", `metadata: { name: ${name} }`, "spec:", "  template:", "    spec:", "      containers:", ...container, ""].join("\n");
+
+  it("are MCP servers when a container runs an @modelcontextprotocol package (as Compose services are)", () => {
+    const text = deployment("github", ["      - name: server", "        image: node:22-alpine", '        args: [npx, -y, "@modelcontextprotocol/server-github"]']);
+    const r = scanSources([{ path: "deploy/github.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "github/server", at: "8:15", transport: "container", image: "node:22-alpine" }]);
+  });
+
+  it("ordinary workloads (nginx, postgres) stay plain text", () => {
+    const nginx = deployment("web", ["      - name: nginx", "        image: nginx:1.27", '        args: ["-g", "daemon off;"]']);
+    const postgres = deployment("db", ["      - name: postgres", "        image: postgres:16", "        env:", "        - name: POSTGRES_PASSWORD", "          valueFrom: { secretKeyRef: { name: db, key: password } }"]);
+    const r = scanSources([{ path: "k8s/web.yaml", text: nginx }, { path: "k8s/db.yaml", text: postgres }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.model.files.map((f) => f.format)).toEqual(["text", "text"]);
+  });
+});
+
 describe("Kubernetes `$(VAR)` (dependent environment variables)", () => {
   const manifest = (extra: string[]) =>
     [
