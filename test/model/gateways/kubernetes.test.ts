@@ -36,7 +36,18 @@ describe("Kubernetes workloads whose names do not say MCP", () => {
   it("are MCP servers when a container runs an @modelcontextprotocol package (as Compose services are)", () => {
     const text = deployment("github", ["      - name: server", "        image: node:22-alpine", '        args: [npx, -y, "@modelcontextprotocol/server-github"]']);
     const r = scanSources([{ path: "deploy/github.yaml", text }]);
-    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "github/server", at: "8:15", transport: "container", image: "node:22-alpine" }]);
+    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "github/server", at: "8:15", transport: "container", image: "node:22-alpine", command: "npx" }]);
+  });
+
+  it("args that start with a package runner (no `command`: the image's entrypoint execs them) are the launch line", () => {
+    const text = deployment("github", ["      - name: server", "        image: node:22.11.0-alpine", '        args: [npx, -y, "@modelcontextprotocol/server-github"]']);
+    const r = scanSources([{ path: "deploy/github.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "github/server", at: "8:15", transport: "container", image: "node:22.11.0-alpine", command: "npx" }]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["unpinned-package 10:25"]);
+    // A subcommand of the image's own entrypoint stays an argument.
+    const own = scanSources([{ path: "deploy/gh.yaml", text: deployment("github", ["      - name: server", "        image: ghcr.io/github/github-mcp-server:0.20.0", '        args: ["stdio", "--read-only"]']) }]);
+    expect(own.model.servers[0]?.command).toBeUndefined();
+    expect(own.model.servers[0]?.args.map((a) => a.raw)).toEqual(["stdio", "--read-only"]);
   });
 
   it("ordinary workloads (nginx, postgres) stay plain text", () => {
