@@ -6,9 +6,10 @@
 import type { RefSyntax } from "../model/refs.js";
 import { agentgatewayAdapter, isAgentgatewayConfig } from "../model/adapters/agentgateway.js";
 import { contextforgeEnvAdapter, contextforgeValuesAdapter, CONTEXTFORGE_ENV_TEXT, isContextforgeValues } from "../model/adapters/contextforge.js";
-import { composeAdapter, isComposeMcp } from "../model/adapters/compose.js";
+import { composeAdapter, isComposeMcp, isSniffedComposeMcp } from "../model/adapters/compose.js";
 import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
 import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
+import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
 import { isMsAdapterJson, msAdaptersAdapter, msAppSettingsAdapter } from "../model/adapters/ms-mcp-gateway.js";
 import { isPomeriumConfig, pomeriumAdapter } from "../model/adapters/pomerium.js";
@@ -33,6 +34,9 @@ function keyText(keys: string): TextTest {
   return { test: (text) => words.some((w) => text.includes(w)) && re.test(text) };
 }
 
+/** A top-level `services:` key (YAML at the start of a line, or a JSON key). */
+const SERVICES_KEY = /^["']?services["']?\s*:|"services"\s*:/m;
+
 /** Matched by path. */
 export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
   { id: "docker-mcp-catalog", client: "docker-mcp", title: "Docker MCP Toolkit catalog", syntax: "yaml", globs: ["**/.docker/mcp/catalogs/*.yaml", "**/.docker/mcp/catalogs/*.yml", "**/.docker/mcp/registry.yaml"], scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
@@ -55,7 +59,7 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
     title: "Docker Compose services running MCP servers and gateways",
     syntax: "yaml",
     globs: ["**/compose.yaml", "**/compose.yml", "**/compose.*.yaml", "**/compose.*.yml", "**/docker-compose*.yml", "**/docker-compose*.yaml"],
-    sniffText: /mcp|modelcontextprotocol/i,
+    sniffText: NAMES_MCP,
     sniff: isComposeMcp,
     scope: "gateway",
     syntaxes: compose,
@@ -67,6 +71,19 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
 /** Matched by content (YAML/JSON with generic names). Order: most specific first. */
 export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, MCPServer, MCPRemoteProxy)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter },
+  // Compose files with other names (`deploy/mcp.yml`, `mcp-compose.yml`): a `services:` key and MCP in the text, then Compose's top-level keys only (isComposeFile).
+  {
+    id: "docker-compose-sniffed",
+    client: "docker-compose",
+    title: "Docker Compose services running MCP servers and gateways (other file names)",
+    syntax: "yaml",
+    globs: [],
+    sniffText: { test: (text) => SERVICES_KEY.test(text) && NAMES_MCP.test(text) },
+    sniff: isSniffedComposeMcp,
+    scope: "gateway",
+    syntaxes: compose,
+    adapter: composeAdapter,
+  },
   { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
   { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: none, adapter: kongAdapter },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: keyText("routes"), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },

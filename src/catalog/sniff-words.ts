@@ -11,6 +11,7 @@
 export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   "cline-remote-config": ["allowedmcpservers", "remotemcpservers", "mcpmarketplaceenabled"],
   "kubernetes-mcp": ["kind"],
+  "docker-compose-sniffed": ["mcp", "modelcontextprotocol"],
   agentgateway: ["binds", "mcp"],
   "kong-deck": ["ai-mcp-proxy"],
   pomerium: ["routes"],

@@ -23,7 +23,7 @@ const variants = (w: string) => [w, w.toUpperCase(), w.replace(/(^|[-"])([a-z])/
 const LITERALS = [
   ...["allowedMCPServers", "remoteMCPServers", "mcpMarketplaceEnabled", "blockPersonalRemoteMCPServers", "kind", "binds", "mcp", "ai-mcp-proxy", "routes"],
   ...["cedarv1", "network", "read", "write", "privileged", "registry", "mcpContextForge", "imageName", "AzureAd"],
-  ...["MCPServer", "MCPRoute", "Deployment", "StatefulSet", "Pod", "CronJob", "x", "1"],
+  ...["MCPServer", "MCPRoute", "Deployment", "StatefulSet", "Pod", "CronJob", "services", "modelcontextprotocol", "x", "1"],
 ].flatMap((w) => [...variants(w), w.slice(0, -1), w.slice(1)]);
 const quote = fc.constantFrom("", '"', "'");
 /** `key: value` entries of JSON and YAML shapes, the keys and values drawn from the literals, on lines or in braces. */

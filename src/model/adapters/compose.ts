@@ -1,7 +1,7 @@
 /**
  * Docker Compose files (`compose.yaml`, `docker-compose.yml` and their
- * `*.override` / `docker-compose.<env>.yml` variants) that run MCP servers
- * and gateways as services. A service whose name, image or launch line
+ * `*.override` / `docker-compose.<env>.yml` variants; other names by
+ * content, isComposeFile) that run MCP servers and gateways as services. A service whose name, image or launch line
  * mentions MCP becomes a container server: `entrypoint` is the command (as a
  * Kubernetes container's `command`), `command` its arguments (as `args`), so
  * that a `docker/mcp-gateway` service keeps its image's entrypoint and its
@@ -53,6 +53,31 @@ function envKeys(svc: DocNode): string[] {
 /** Sniff: a Compose file with at least one MCP service. */
 export function isComposeMcp(docs: readonly DocNode[]): boolean {
   return services(docs).some(isMcpService);
+}
+
+/** The Compose specification's top-level elements; `x-` keys are its extensions. */
+const COMPOSE_TOP_LEVEL = new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include", "models"]);
+
+/**
+ * A Compose file by its content, whatever its name (`deploy/mcp.yml`,
+ * `mcp-compose.yml`): every top-level key is a Compose element or an `x-`
+ * extension (so no workflow, manifest, OpenAPI document or Helm values file),
+ * `services` is a map of service maps, none with a non-string `image` (Helm's
+ * `image: { repository, tag }`), and at least one runs an `image` or a `build`.
+ */
+export function isComposeFile(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  if (!isObject(d) || !d.entries.every((e) => COMPOSE_TOP_LEVEL.has(e.key) || e.key.startsWith("x-"))) return false;
+  const s = get(d, "services");
+  if (!isObject(s) || !s.entries.length || !s.entries.every((e) => isObject(e.value))) return false;
+  const images = s.entries.map((e) => get(e.value, "image"));
+  if (images.some((i) => i !== undefined && str(i) === undefined)) return false;
+  return s.entries.some((e, i) => images[i] !== undefined || get(e.value, "build") !== undefined);
+}
+
+/** Sniff for Compose files with other names: a Compose file (by content) with at least one MCP service. */
+export function isSniffedComposeMcp(docs: readonly DocNode[]): boolean {
+  return isComposeFile(docs) && isComposeMcp(docs);
 }
 
 /**

@@ -183,6 +183,37 @@ describe("Docker Compose files without MCP", () => {
   });
 });
 
+describe("Compose files with other names", () => {
+  const github = ["services:", "  github:", "    image: ghcr.io/github/github-mcp-server:v0.20.1", "    environment:", "      GITHUB_PERSONAL_ACCESS_TOKEN: ${GITHUB_PAT}", ""].join("\n");
+
+  it("are recognised by content: top-level Compose keys only, a services map whose services run an image or a build, one of them MCP", () => {
+    const npx = ["name: agents", "x-common: &common", "  restart: unless-stopped", "services:", "  files:", "    <<: *common", "    build: ./files", "    command: npx -y @modelcontextprotocol/server-filesystem /data", "networks:", "  default: {}", ""].join("\n");
+    const r = scanSources([
+      { path: "deploy/mcp.yml", text: github },
+      { path: "mcp-compose.yml", text: github },
+      { path: "infra/agents.yaml", text: npx },
+    ]);
+    expect(r.model.files.map((f) => `${f.path} ${f.format}`).sort()).toEqual(["deploy/mcp.yml docker-compose-sniffed", "infra/agents.yaml docker-compose-sniffed", "mcp-compose.yml docker-compose-sniffed"]);
+    expect(serverRows(r).map((s) => `${s.client} ${s.name} ${s.at}`).sort()).toEqual(["docker-compose files 5:3", "docker-compose github 2:3", "docker-compose github 2:3"]);
+    expect(credentialRows(r, "github")).toEqual([{ key: "GITHUB_PERSONAL_ACCESS_TOKEN", ref: "env:GITHUB_PAT", line: 5 }]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}`)).toContain("unpinned-package infra/agents.yaml:8");
+  });
+
+  it("ordinary YAML stays unclaimed: workflows, Kubernetes, Helm values, OpenAPI, Compose files without MCP", () => {
+    const files = {
+      ".github/workflows/ci.yml": ["on: push", "jobs:", "  test:", "    runs-on: ubuntu-latest", "    services:", "      mcp:", "        image: ghcr.io/acme/notes-mcp:1.0.0", "    steps:", "      - run: npm test", ""],
+      "k8s/service.yaml": ["apiVersion: v1", "kind: Service", "metadata: { name: notes-mcp }", "spec:", "  ports: [{ port: 8080 }]", ""],
+      "charts/notes/values.yaml": ["replicaCount: 1", "services:", "  mcp:", "    image: ghcr.io/acme/notes-mcp:1.0.0", "    port: 8080", ""],
+      "charts/other/values.yaml": ["services:", "  mcp:", "    image:", "      repository: ghcr.io/acme/notes-mcp", "      tag: 1.0.0", ""],
+      "api/openapi.yaml": ["openapi: 3.1.0", "info: { title: MCP notes, version: 1.0.0 }", "paths: {}", "components:", "  schemas: {}", ""],
+      "deploy/stack.yml": ["services:", "  web:", "    image: nginx:1.27", "    environment:", "      UPSTREAM: http://mcp.internal:8811", "  db:", "    image: postgres:16", ""],
+    };
+    const r = scanSources(Object.entries(files).map(([path, lines]) => ({ path, text: lines.join("\n") })));
+    expect(r.model.servers).toEqual([]);
+    expect(r.model.files.map((f) => f.format)).toEqual(Object.keys(files).map(() => "text"));
+  });
+});
+
 describe("Compose interpolation forms", () => {
   it("`${VAR:?err}`, `${VAR-d}`, `${VAR:+alt}` are references only where shell-style interpolation runs", () => {
     const compose = ["dollar-brace", "shell-brace", "dollar"] as const;
