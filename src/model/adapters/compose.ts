@@ -9,8 +9,8 @@
  * container of that image). `environment` (map or `KEY=value` list) holds
  * literals or `${VAR}` interpolations; a bare `KEY` passes the host's
  * variable through; `env_file` and service `secrets` are references. A
- * ContextForge service is also a gateway policy read from its environment
- * switches (contextforge.ts). Other services (databases, caches) are not modelled.
+ * ContextForge or Microsoft MCP Gateway service is also a gateway policy
+ * read from its environment switches (contextforge.ts, ms-mcp-gateway.ts). Other services (databases, caches) are not modelled.
  */
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode, type DocObject } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
@@ -21,6 +21,7 @@ import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../type
 import { contextforgeAudit } from "./audit/index.js";
 import { contextforgeSwitches } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, refCredential } from "./gateway-common.js";
+import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 
 /** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
 const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
@@ -221,6 +222,11 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
     const anchor = locOf(input, e.keySpan);
     const maps = envNode ? [envNode] : [];
     out.policies.push(gatewayPolicy(where, { kind: "gateway", name: e.key, path: `${path}#contextforge`, loc: anchor, ...contextforgeSwitches(where, maps, anchor), governs: [server.id], audit: envNode ? contextforgeAudit(input, envNode) : undefined }));
+  }
+  // The Microsoft MCP Gateway: its auth policy from the same environment switches as a Kubernetes container of it.
+  if (isMsGateway(imageName, envKeys(svc))) {
+    const p = msGatewayPolicy({ ...input, client: "ms-mcp-gateway" }, (key) => envNode?.entries.find((x) => x.key === key), e.keySpan, e.key, path, server.id);
+    if (p) out.policies.push(p);
   }
   return out;
 }

@@ -1,24 +1,31 @@
 /**
  * Microsoft MCP Gateway (catalog §23): `appsettings*.json` (Entra ID on or
  * bypassed), adapter registrations (`POST /adapters` JSON) and Kubernetes
- * deployments of the gateway (`ASPNETCORE_ENVIRONMENT=Development` turns on
+ * or Compose deployments of the gateway (`ASPNETCORE_ENVIRONMENT=Development` turns on
  * header-based dev auth). Per the gateway code, an adapter with empty
  * `requiredRoles` is readable by its creator and `mcp.admin` only.
  */
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import type { Span } from "../location.js";
 import { namedValues, value } from "../server-entry.js";
 import type { ConfigValue, Policy, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
 
 const DOTNET_ENV = /^(ASPNETCORE_|DOTNET_|AzureAd__|Authentication__)/;
 
-/** A container of the gateway itself (its image names mcpgateway and it is configured like an ASP.NET app). */
+/**
+ * The gateway itself, by its image (which names mcpgateway / mcp-gateway) and
+ * its environment's variable names (it is configured like an ASP.NET app).
+ */
+export function isMsGateway(image: string, envNames: readonly string[]): boolean {
+  return /mcp-?gateway/i.test(image) && envNames.some((k) => DOTNET_ENV.test(k));
+}
+
+/** A Kubernetes container of the gateway. */
 export function isMsGatewayContainer(c: DocNode): boolean {
-  const image = str(get(c, "image")) ?? "";
   const env = get(c, "env");
-  const keys = isArray(env) ? env.items.map((i) => str(get(i, "name")) ?? "") : [];
-  return /mcp-?gateway/i.test(image) && keys.some((k) => DOTNET_ENV.test(k));
+  return isMsGateway(str(get(c, "image")) ?? "", isArray(env) ? env.items.map((i) => str(get(i, "name")) ?? "") : []);
 }
 
 function envEntry(c: DocNode, name: string): DocEntry | undefined {
@@ -28,14 +35,24 @@ function envEntry(c: DocNode, name: string): DocEntry | undefined {
   return entry(item, "value");
 }
 
+/** A Kubernetes container's auth policy: its `env` list, anchored at the container's name. */
 export function msGatewayWorkloadPolicy(input: AdapterInput, c: DocNode, name: string, path: string, serverId: string): Policy | undefined {
+  return msGatewayPolicy(input, (key) => envEntry(c, key), (entry(c, "name")?.value ?? c).span, name, path, serverId);
+}
+
+/**
+ * The auth policy of a deployed gateway (a Kubernetes container, a Compose
+ * service) from its environment: `env(name)` is the entry whose value a
+ * variable has, `anchor` where the policy is reported when nothing is set.
+ */
+export function msGatewayPolicy(input: AdapterInput, env: (name: string) => DocEntry | undefined, anchor: Span, name: string, path: string, serverId: string): Policy | undefined {
   const settings: PolicySetting[] = [];
-  const envName = envEntry(c, "ASPNETCORE_ENVIRONMENT");
-  const bypass = envEntry(c, "Authentication__BypassEntra");
+  const envName = env("ASPNETCORE_ENVIRONMENT");
+  const bypass = env("Authentication__BypassEntra");
   if (envName && str(envName.value) === "Development") settings.push(permissive("ASPNETCORE_ENVIRONMENT", "Development", entryLoc(input, envName), "the gateway runs in Development mode, which bypasses Entra ID for header-based dev auth (X-Dev-*)"));
   if (bypass && bool(bypass.value) === true) settings.push(permissive("Authentication__BypassEntra", "true", entryLoc(input, bypass), "Entra ID is bypassed: callers choose their identity with X-Dev-* headers"));
   const first = settings[0];
-  const loc = locOf(input, (entry(c, "name")?.value ?? c).span);
+  const loc = locOf(input, anchor);
   return gatewayPolicy(input, {
     kind: "gateway",
     name,

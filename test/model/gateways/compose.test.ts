@@ -183,6 +183,26 @@ describe("Docker Compose files without MCP", () => {
   });
 });
 
+describe("Docker Compose: Microsoft MCP Gateway", () => {
+  it("in Development mode is a gateway policy that bypasses Entra, as for a Kubernetes container of the image", () => {
+    const text = ["services:", "  gateway:", "    image: ghcr.io/microsoft/mcp-gateway:latest", "    environment:", "      ASPNETCORE_ENVIRONMENT: Development", "      Redis__ConnectionString: redis:6379", "  redis:", "    image: redis:7", ""].join("\n");
+    const r = scanSources([{ path: "compose.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "docker-compose", name: "gateway", at: "2:3", transport: "container", image: "ghcr.io/microsoft/mcp-gateway:latest" }]);
+    expect(policyRows(r)).toEqual([
+      { client: "ms-mcp-gateway", kind: "gateway", name: "gateway", decision: "allow", at: "5:31", reason: "ASPNETCORE_ENVIRONMENT is Development (Entra ID authentication is bypassed, so any caller can pick its identity and roles)" },
+    ]);
+    expect(r.model.policies[0]?.governs).toEqual([r.model.servers[0]?.id]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 5:31", "permissive-setting 5:31"]);
+  });
+
+  it("reads the `KEY=value` list form; in Production with Entra configured it is default-deny", () => {
+    const bypass = ["services:", "  mcpgateway:", "    image: ghcr.io/microsoft/mcp-gateway:1.0.0", "    environment:", "      - ASPNETCORE_ENVIRONMENT=Production", "      - Authentication__BypassEntra=true", ""].join("\n");
+    expect(settingRows(scanSources([{ path: "docker-compose.yml", text: bypass }]))).toEqual(["Authentication__BypassEntra=true permissive 6:37"]);
+    const prod = ["services:", "  mcpgateway:", "    image: ghcr.io/microsoft/mcp-gateway:1.0.0", "    environment:", "      - ASPNETCORE_ENVIRONMENT=Production", "      - AzureAd__TenantId=${TENANT_ID}", ""].join("\n");
+    expect(policyRows(scanSources([{ path: "docker-compose.yml", text: prod }])).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["ms-mcp-gateway deny 2:3"]);
+  });
+});
+
 describe("Compose files with other names", () => {
   const github = ["services:", "  github:", "    image: ghcr.io/github/github-mcp-server:v0.20.1", "    environment:", "      GITHUB_PERSONAL_ACCESS_TOKEN: ${GITHUB_PAT}", ""].join("\n");
 
