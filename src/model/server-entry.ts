@@ -368,6 +368,13 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     const a = args[i];
     if (!a) continue;
     const eq = a.raw.indexOf("=");
+    // `docker run --env-file ./.env`, `node --env-file=.env`: the server's environment comes from that file.
+    const envFile = a.raw === ENV_FILE_FLAG ? args[i + 1] : a.raw.startsWith(`${ENV_FILE_FLAG}=`) ? { ...a, raw: a.raw.slice(eq + 1) } : undefined;
+    if (envFile && a.ref.kind === "literal" && envFile.ref.kind === "literal" && envFile.raw && !envFile.raw.startsWith("-")) {
+      out.push({ ...envFile, key: ENV_FILE_FLAG, source: "arg", ref: { kind: "file", path: envFile.raw } });
+      if (a.raw === ENV_FILE_FLAG) i++;
+      continue;
+    }
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
       if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
@@ -400,12 +407,38 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
   return out;
 }
 
+/** The flag of docker/podman run, node and uv that loads a file of `KEY=value` lines into the environment. */
+const ENV_FILE_FLAG = "--env-file";
+
 /** A path as a credential flag's value (`--secrets=/run/secrets/mcp`, `--token-file ./t`): the credential is read from that file. */
 const FILE_PATH_VALUE = /^(?:\/|\.{1,2}\/|~\/)[^\s]*$/;
 
-/** A literal credential flag whose value is a file path takes its credential from that file (ValueRef `file`), as `${file:...}` does. */
+/**
+ * A literal credential flag whose value is a file path takes its credential from that file
+ * (ValueRef `file`), as `${file:...}` does; the Docker MCP gateway's `--secrets` takes a search path.
+ */
 function fileValued(c: Credential, value: string): Credential {
-  return c.ref.kind === "literal" && FILE_PATH_VALUE.test(value) ? { ...c, ref: { kind: "file", path: value } } : c;
+  if (c.ref.kind !== "literal") return c;
+  if (c.key === "--secrets") {
+    const ref = secretsSearchPath(value);
+    return ref ? { ...c, ref } : c;
+  }
+  return FILE_PATH_VALUE.test(value) ? { ...c, ref: { kind: "file", path: value } } : c;
+}
+
+/** A file of `KEY=value` lines by its name (`.env`, `.env.local`, `config/mcp.env`). */
+const ENV_FILE_NAME = /(^|[\\/])[\w.-]*\.env(\.[\w.-]+)?$/;
+
+/**
+ * The Docker MCP gateway's `--secrets` (catalog section 20): a colon-separated search path of
+ * `docker-desktop` (Docker Desktop's secret store) and files (`docker-desktop:./.env`). Its first
+ * file, else the store; undefined when a part is neither (a pasted value stays a literal).
+ */
+function secretsSearchPath(value: string): Credential["ref"] | undefined {
+  const parts = value.split(":");
+  if (!parts.every((p) => p === "docker-desktop" || FILE_PATH_VALUE.test(p) || ENV_FILE_NAME.test(p))) return undefined;
+  const file = parts.find((p) => p !== "docker-desktop");
+  return file !== undefined ? { kind: "file", path: file } : { kind: "secretStore", name: "docker-desktop" };
 }
 
 /**

@@ -124,3 +124,32 @@ describe("credential flags whose value is a file path", () => {
     expect(r.findings.filter((f) => f.ruleId.includes("secret"))).toEqual([]);
   });
 });
+
+describe("files of secrets and environment named in args", () => {
+  const creds = (args: string[], command = "docker") => {
+    const text = JSON.stringify({ mcpServers: { acme: { command, args } } }) + "\n";
+    const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+    return { r, creds: r.model.servers[0]?.credentials.map((c) => [c.source, c.key, c.ref]) };
+  };
+  const gateway = ["mcp", "gateway", "run", "--servers=github"];
+
+  it.each([[["--secrets=docker-desktop:./.env"]], [["--secrets", "docker-desktop:./.env"]], [["--secrets=./.env:docker-desktop"]]])(
+    "the Docker MCP gateway's --secrets search path %j reads the .env file in it: a file reference, not a literal",
+    (flag) => {
+      const { r, creds: c } = creds([...gateway, ...flag]);
+      expect(c).toEqual([["arg", "--secrets", { kind: "file", path: "./.env" }]]);
+      expect(inventoryText(r.model)).toContain("credential arg --secrets: file ./.env");
+      expect(inventoryText(r.model)).not.toContain("LITERAL");
+    },
+  );
+
+  it("--secrets=docker-desktop alone is Docker Desktop's secret store; a --secrets value that is no search path stays a literal", () => {
+    expect(creds([...gateway, "--secrets=docker-desktop"]).creds).toEqual([["arg", "--secrets", { kind: "secretStore", name: "docker-desktop" }]]);
+    expect(creds(["-y", "@acme/mcp@1.0.0", `--secrets=${secret}`], "npx").creds).toEqual([["arg", "--secrets", { kind: "literal" }]]);
+  });
+
+  it.each([[["--env-file", "./.env"]], [["--env-file=.env"]], [["--env-file", "config/mcp.env"]]])("docker run %j loads the server's environment from that file: a file reference", (flag) => {
+    const { creds: c } = creds(["run", "-i", "--rm", ...flag, "ghcr.io/github/github-mcp-server:v0.20.1"]);
+    expect(c).toEqual([["arg", "--env-file", { kind: "file", path: (flag.at(-1) as string).replace(/^--env-file=/, "") }]]);
+  });
+});
