@@ -426,8 +426,17 @@ function fileValued(c: Credential, value: string): Credential {
   return FILE_PATH_VALUE.test(value) ? { ...c, ref: { kind: "file", path: value } } : c;
 }
 
-/** A file of `KEY=value` lines by its name (`.env`, `.env.local`, `config/mcp.env`). */
-const ENV_FILE_NAME = /(^|[\\/])[\w.-]*\.env(\.[\w.-]+)?$/;
+/**
+ * A file of `KEY=value` lines by its name (`.env`, `.env.local`, `config/mcp.env`): the last
+ * segment's dot-separated words, one of the last two `env`. Split, not a regex: `[\w.-]*\.env...$`
+ * backtracked quadratically over runs of `.env`.
+ */
+function isEnvFileName(path: string): boolean {
+  const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  if (!/^[\w.-]+$/.test(name)) return false;
+  const words = name.split(".");
+  return words.length > 1 && (words.at(-1) === "env" || (words.length > 2 && words.at(-2) === "env"));
+}
 
 /**
  * The Docker MCP gateway's `--secrets` (catalog section 20): a colon-separated search path of
@@ -436,7 +445,7 @@ const ENV_FILE_NAME = /(^|[\\/])[\w.-]*\.env(\.[\w.-]+)?$/;
  */
 function secretsSearchPath(value: string): Credential["ref"] | undefined {
   const parts = value.split(":");
-  if (!parts.every((p) => p === "docker-desktop" || FILE_PATH_VALUE.test(p) || ENV_FILE_NAME.test(p))) return undefined;
+  if (!parts.every((p) => p === "docker-desktop" || FILE_PATH_VALUE.test(p) || isEnvFileName(p))) return undefined;
   const file = parts.find((p) => p !== "docker-desktop");
   return file !== undefined ? { kind: "file", path: file } : { kind: "secretStore", name: "docker-desktop" };
 }

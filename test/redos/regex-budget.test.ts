@@ -21,7 +21,7 @@ const UNITS = [
   "$", "{", "}", "${", "${{", "{{", "}}", "%", "a", "-", " ", "\t", "_", ".", ":", "/", "\\", "@", "=", ",", "?", "&", "\n",
   "$a", "$a ", "%a%", "%a", "${a}", "${a", "${a:-", "${env:", "${env:a}", "${input:", "${file:", "{env:", "{file:", "${{ secrets.", "${{ secrets.a }}", "{{ a", "{{a}}",
   "://", "://a:", "a:", "--api-key", "--api-key=", "-e", "--", "--mount", "source=", "/home/", "C:\\Users\\", "@modelcontextprotocol/server-filesystem@", "mcp-server-filesystem ",
-  "delete_", "_write", "api_key=", "?token=",
+  "delete_", "_write", "api_key=", "?token=", ".env",
 ];
 const TAILS = ["", "!", "\u0000", " x", "@", "}"];
 
@@ -62,6 +62,8 @@ const CALLS: Record<string, (s: string) => unknown> = {
   "argCredentials([s])": (s) => argCredentials([cv(s)]),
   "argCredentials(['--token', s])": (s) => argCredentials([cv("--token"), cv(s)]),
   "argCredentials(['-e', s])": (s) => argCredentials([cv("-e"), cv(s)]),
+  "argCredentials(['--secrets', s])": (s) => argCredentials([cv("--secrets"), cv(s)]),
+  "argCredentials(['--env-file', s])": (s) => argCredentials([cv("--env-file"), cv(s)]),
   "argFacts(['-v', s])": (s) => argFacts([cv("-v"), cv(s)]),
   "argFacts(['--mount', s])": (s) => argFacts([cv("--mount"), cv(s)]),
   "argFacts([s, s])": (s) => argFacts([cv(s), cv(s)]),
