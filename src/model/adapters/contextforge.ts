@@ -11,7 +11,7 @@ import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.
 import type { Loc } from "../location.js";
 import { value } from "../server-entry.js";
 import type { Credential, Policy, PolicySetting } from "../types.js";
-import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential } from "./gateway-common.js";
+import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential, switchValue } from "./gateway-common.js";
 import { contextforgeAudit } from "./audit/index.js";
 
 /** Keys that only ContextForge uses: a `.env` holding them is this gateway's. */
@@ -35,19 +35,6 @@ const DEFAULT_SECRETS: Readonly<Record<string, readonly string[]>> = {
   AUTH_ENCRYPTION_SECRET: ["my-test-salt"],
 };
 
-/**
- * The value a switch takes: as written, or the fallback of a value that is one
- * `${VAR:-fallback}` (`${VAR-fallback}` where the file expands it), which is
- * what the gateway gets whenever the variable is unset (`unset` says so).
- */
-function effective(input: AdapterInput, e: DocEntry): { value: string; unset: string } | undefined {
-  const raw = str(e.value);
-  if (raw === undefined) return undefined;
-  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)-([^{}]*)\}$/.exec(raw.trim());
-  const expands = m && (m[2] === ":" ? input.syntaxes.includes("dollar-brace") : input.syntaxes.includes("shell-brace"));
-  return m && expands ? { value: m[3] ?? "", unset: ` (when ${m[1]} is unset)` } : { value: raw, unset: "" };
-}
-
 /** The settings and default of a flat KEY -> value map (one or more nodes, first wins): `.env`, Helm values, a Compose service's `environment`. */
 export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode[], anchor: Loc): Pick<Policy, "settings" | "defaultDecision" | "defaultReason" | "defaultLoc" | "authn"> {
   const find = (key: string): DocEntry | undefined => maps.map((m) => entry(m, key)).find((e) => e !== undefined);
@@ -55,7 +42,7 @@ export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode
   let opener: { key: string; value: string; loc: Loc; meaning: string } | undefined;
   for (const s of SWITCHES) {
     const e = find(s.key);
-    const v = e && effective(input, e);
+    const v = e && switchValue(input, e);
     if (!e || !v || v.value.trim().toLowerCase() !== s.when) continue;
     const loc = entryLoc(input, e);
     const value = `${s.when}${v.unset}`;
@@ -64,7 +51,7 @@ export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode
   }
   for (const [key, defaults] of Object.entries(DEFAULT_SECRETS)) {
     const e = find(key);
-    const v = e && effective(input, e);
+    const v = e && switchValue(input, e);
     if (e && v && defaults.includes(v.value)) settings.push(permissive(key, `${v.value} (the shipped default)${v.unset}`, entryLoc(input, e), "default password left in place: anyone who read the docs knows it"));
   }
   if (opener) return { settings, defaultDecision: "allow", defaultReason: `${opener.key} is ${opener.value} (${opener.meaning})`, defaultLoc: opener.loc, authn: { required: false, mode: opener.key, loc: opener.loc } };

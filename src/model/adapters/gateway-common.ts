@@ -119,6 +119,19 @@ export function gatewayPolicy(input: AdapterInput, p: PolicyInit): Policy {
   };
 }
 
+/**
+ * The value a switch takes: as written, or the fallback of a value that is one
+ * `${VAR:-fallback}` (`${VAR-fallback}` where the file expands it), which is
+ * what the gateway gets whenever the variable is unset (`unset` says so).
+ */
+export function switchValue(input: AdapterInput, e: DocEntry): { value: string; unset: string } | undefined {
+  const raw = str(e.value);
+  if (raw === undefined) return undefined;
+  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)-([^{}]*)\}$/.exec(raw.trim());
+  const expands = m && (m[2] === ":" ? input.syntaxes.includes("dollar-brace") : input.syntaxes.includes("shell-brace"));
+  return m && expands ? { value: m[3] ?? "", unset: ` (when ${m[1]} is unset)` } : { value: raw, unset: "" };
+}
+
 export function permissive(key: string, value: string, loc: Loc, meaning: string): PolicySetting {
   return { key, value, loc, effect: "permissive", meaning };
 }

@@ -10,7 +10,7 @@ import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.
 import type { Span } from "../location.js";
 import { namedValues, value } from "../server-entry.js";
 import type { ConfigValue, Policy, PolicySetting } from "../types.js";
-import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
+import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList, switchValue } from "./gateway-common.js";
 
 const DOTNET_ENV = /^(ASPNETCORE_|DOTNET_|AzureAd__|Authentication__)/;
 
@@ -49,8 +49,11 @@ export function msGatewayPolicy(input: AdapterInput, env: (name: string) => DocE
   const settings: PolicySetting[] = [];
   const envName = env("ASPNETCORE_ENVIRONMENT");
   const bypass = env("Authentication__BypassEntra");
-  if (envName && str(envName.value) === "Development") settings.push(permissive("ASPNETCORE_ENVIRONMENT", "Development", entryLoc(input, envName), "the gateway runs in Development mode, which bypasses Entra ID for header-based dev auth (X-Dev-*)"));
-  if (bypass && bool(bypass.value) === true) settings.push(permissive("Authentication__BypassEntra", "true", entryLoc(input, bypass), "Entra ID is bypassed: callers choose their identity with X-Dev-* headers"));
+  // A Compose `${VAR:-Development}` is Development whenever VAR is unset (switchValue).
+  const mode = envName && switchValue(input, envName);
+  const bypassed = bypass && (bool(bypass.value) === true ? { value: "true", unset: "" } : switchValue(input, bypass));
+  if (envName && mode?.value.trim() === "Development") settings.push(permissive("ASPNETCORE_ENVIRONMENT", `Development${mode.unset}`, entryLoc(input, envName), "the gateway runs in Development mode, which bypasses Entra ID for header-based dev auth (X-Dev-*)"));
+  if (bypass && bypassed?.value.trim().toLowerCase() === "true") settings.push(permissive("Authentication__BypassEntra", `true${bypassed.unset}`, entryLoc(input, bypass), "Entra ID is bypassed: callers choose their identity with X-Dev-* headers"));
   const first = settings[0];
   const loc = locOf(input, anchor);
   return gatewayPolicy(input, {

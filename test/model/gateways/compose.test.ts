@@ -201,6 +201,16 @@ describe("Docker Compose: Microsoft MCP Gateway", () => {
     const prod = ["services:", "  mcpgateway:", "    image: ghcr.io/microsoft/mcp-gateway:1.0.0", "    environment:", "      - ASPNETCORE_ENVIRONMENT=Production", "      - AzureAd__TenantId=${TENANT_ID}", ""].join("\n");
     expect(policyRows(scanSources([{ path: "docker-compose.yml", text: prod }])).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["ms-mcp-gateway deny 2:3"]);
   });
+
+  it("a mode or bypass written `${VAR:-fallback}` takes its fallback whenever the variable is unset", () => {
+    const env = (lines: string[]) => ["services:", "  mcpgateway:", "    image: ghcr.io/microsoft/mcp-gateway:1.0.0", "    environment:", ...lines, ""].join("\n");
+    const dev = scanSources([{ path: "docker-compose.yml", text: env(["      - ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}"]) }]);
+    expect(policyRows(dev).map((p) => `${p.decision} ${p.reason}`)).toEqual(["allow ASPNETCORE_ENVIRONMENT is Development (when ASPNETCORE_ENVIRONMENT is unset) (Entra ID authentication is bypassed, so any caller can pick its identity and roles)"]);
+    const bypass = scanSources([{ path: "docker-compose.yml", text: env(["      - ASPNETCORE_ENVIRONMENT=Production", "      - Authentication__BypassEntra=${BYPASS:-true}"]) }]);
+    expect(settingRows(bypass)).toEqual(["Authentication__BypassEntra=true (when BYPASS is unset) permissive 6:37"]);
+    const prod = scanSources([{ path: "docker-compose.yml", text: env(["      - ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"]) }]);
+    expect(policyRows(prod).map((p) => p.decision)).toEqual(["deny"]);
+  });
 });
 
 describe("Compose files with other names", () => {
