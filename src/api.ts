@@ -13,6 +13,8 @@ import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
+import { linkContext, type LinkContextReader } from "./engine/link-context.js";
+import type { FileLinks } from "./model/code-links.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
 import type { ScanModel } from "./engine/model.js";
@@ -217,8 +219,17 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[]): L
   return parsed.lock;
 }
 
-/** Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read). */
-export function scanSources(sources: readonly { path: string; text: string; mode?: number; linkTo?: string }[], options: ScanOptions = {}, readDiagnostics: readonly Diagnostic[] = []): ScanResult {
+/**
+ * Scans in-memory files (tests, staged content, examples); `readDiagnostics` are the caller's (files it could not read).
+ * `context`: where to read other files from for the cross-file links of these files' code (engine/link-context.ts);
+ * nothing is reported in those.
+ */
+export function scanSources(
+  sources: readonly { path: string; text: string; mode?: number; linkTo?: string }[],
+  options: ScanOptions = {},
+  readDiagnostics: readonly Diagnostic[] = [],
+  context?: LinkContextReader,
+): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const prep = prepareAnalysis(analysisSettings(options));
   const excluded = excludeFilter(options.exclude ?? [], path.resolve(options.cwd ?? "."));
@@ -229,15 +240,16 @@ export function scanSources(sources: readonly { path: string; text: string; mode
       const extra = { ...(s.mode === undefined ? {} : { mode: s.mode }), ...(s.linkTo === undefined ? {} : { linkTo: s.linkTo }) };
       return s.mode === undefined && s.linkTo === undefined ? a : { ...a, file: { ...a.file, ...extra } };
     });
-  return finish(options.cwd ?? ".", analyses, diagnostics, options);
+  const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), excluded) : [];
+  return finish(options.cwd ?? ".", analyses, diagnostics, options, undefined, contextLinks);
 }
 
 /**
  * Runs the rules, applies suppressions, then runs the rules about suppressions
  * themselves (they need to know which suppression comments were used).
  */
-function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions, fingerprintPath?: (file: string) => string): ScanResult {
-  const model = buildModel(root, analyses, diagnostics);
+function finish(root: string, analyses: readonly FileAnalysis[], diagnostics: Diagnostic[], options: ScanOptions, fingerprintPath?: (file: string) => string, context?: readonly FileLinks[]): ScanResult {
+  const model = buildModel(root, analyses, diagnostics, context);
   const runOptions = {
     ...(options.ruleLevels ? { levels: options.ruleLevels } : {}),
     ...(options.ruleOptions ? { options: options.ruleOptions } : {}),

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { classifyPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
 import { decode } from "./read.js";
+import type { LinkContextReader } from "../engine/link-context.js";
 
 export interface StagedFiles {
   /** The repository's top folder; paths are relative to it. */
@@ -15,6 +16,8 @@ export interface StagedFiles {
   /** `linkTo`: a staged symbolic link read as the file at its target (the walk's WalkedFile.linkTo). */
   readonly sources: { readonly path: string; readonly text: string; readonly linkTo?: string }[];
   readonly diagnostics: Diagnostic[];
+  /** Reads other files of the index that the staged code's cross-file links need (scanSources' LinkContext). */
+  readonly context: LinkContextReader;
 }
 
 export type StagedResult = { readonly ok: true; readonly staged: StagedFiles } | { readonly ok: false; readonly message: string };
@@ -67,7 +70,52 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
     diagnostics.push(...r.notes);
     sources.push(linkTo === undefined ? { path: name, text: r.text } : { path: name, text: r.text, linkTo });
   }
-  return { ok: true, staged: { root, sources, diagnostics } };
+  return { ok: true, staged: { root, sources, diagnostics, context: indexContext(root, maxFileSize) } };
+}
+
+const CODE_EXTS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+/** At most this many files of the index are read for one question (a pre-commit run stays cheap). */
+const CONTEXT_CAP = 64;
+
+/** The index's Next.js middleware files and importers, read from the staged content (what the commit will hold). */
+function indexContext(root: string, maxFileSize: number): LinkContextReader {
+  const show = (names: readonly string[]) =>
+    names.slice(0, CONTEXT_CAP).flatMap((name) => {
+      try {
+        const r = decode(git(["show", `:${name}`], root, maxFileSize + 1), name);
+        return r.ok ? [{ path: name, text: r.text }] : [];
+      } catch {
+        return [];
+      }
+    });
+  const list = (args: readonly string[]) => {
+    try {
+      return git(args, root).toString("utf8").split("\0").filter(Boolean);
+    } catch {
+      // git grep exits 1 when nothing matches.
+      return [];
+    }
+  };
+  return {
+    middleware(folders) {
+      if (folders.length === 0) return [];
+      const specs = folders.flatMap((f) => ["middleware", "proxy"].flatMap((n) => CODE_EXTS.map((e) => `:(literal)${f}${n}.${e}`)));
+      return show(list(["ls-files", "--cached", "-z", "--", ...specs]));
+    },
+    importers(files) {
+      const stems = [...new Set(files.map(importStem).filter((x): x is string => x !== undefined))];
+      if (stems.length === 0) return [];
+      const patterns = stems.flatMap((s) => ["-e", `['"/]${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\.[cm]?[jt]sx?)?['"]`]);
+      return show(list(["grep", "--cached", "-l", "-z", "-E", ...patterns, "--", ...CODE_EXTS.map((e) => `*.${e}`)]));
+    },
+  };
+}
+
+/** The last part of the specifier another file imports this one by (`routes/mcp.ts` -> `mcp`; `routes/mcp/index.ts` -> `mcp`). */
+function importStem(file: string): string | undefined {
+  const parts = file.replace(/\.[cm]?[jt]sx?$/, "").split("/");
+  const last = parts.pop();
+  return last === "index" ? parts.pop() : last;
 }
 
 const SYMLINK_MODE = "120000";

@@ -96,7 +96,7 @@ function mountedPolicy(p: Policy, base: Policy, path: string, chosen: Extract<Re
 }
 
 /** The folder of a Next.js app's route file: the one that holds its `app/` or `pages/` folder (`src/` with a src folder). */
-function nextAppFolder(file: string): string | undefined {
+export function nextAppFolder(file: string): string | undefined {
   if (nextRoute(file) === undefined && pagesApiRoute(file) === undefined) return undefined;
   const m = /(?:^|\/)(?:app\/(?:[^/]+\/)*route|pages\/api(?:\/[^/]+)*?)\.[cm]?[jt]sx?$/.exec(file);
   if (!m) return undefined;

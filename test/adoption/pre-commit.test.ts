@@ -170,6 +170,68 @@ describe("mcplint scan --staged", () => {
     expect(leak.findings.filter((f: { category: string }) => f.category === "hardcoded-secret" || f.category === "shared-secret").map((f: { location: { file: string } }) => f.location.file)).toEqual([".mcp.json"]);
   });
 
+  describe("cross-file links of staged code read their context from the index, and report nothing in it", () => {
+    const route = `import { createMcpHandler } from "mcp-handler";\nconst handler = createMcpHandler((server) => {\n  server.tool("delete_note", "Delete a note", {}, async () => ({ content: [] }));\n}, {}, { basePath: "/api" });\nexport { handler as GET, handler as POST };\n`;
+    const middleware = (matcher: string, extra = "") =>
+      `import { NextResponse, type NextRequest } from "next/server";\n${extra}export function middleware(request: NextRequest) {\n  if (request.headers.get("authorization") !== \`Bearer \${process.env.MCP_TOKEN}\`) {\n    return NextResponse.json({ error: "unauthorized" }, { status: 401 });\n  }\n  return NextResponse.next();\n}\nexport const config = { matcher: ["${matcher}"] };\n`;
+    const json = async (args: string[], dir: string) => JSON.parse((await cli([...args, "--format", "json"], dir)).stdout) as { findings: { ruleId: string; location: { file: string } }[]; diagnostics: unknown[] };
+    const denials = (out: { findings: { ruleId: string; location: { file: string } }[] }) => out.findings.filter((f) => f.ruleId === "missing-default-deny").map((f) => f.location.file);
+    /** The route staged, everything else committed and unchanged. */
+    function repo(files: Record<string, string>, stagedFile: string, stagedText: string): string {
+      const dir = tempRepo(files);
+      git(dir, "add", "-A");
+      git(dir, "commit", "-q", "-m", "base");
+      fs.mkdirSync(path.dirname(path.join(dir, stagedFile)), { recursive: true });
+      fs.writeFileSync(path.join(dir, stagedFile), stagedText);
+      git(dir, "add", "-A");
+      return dir;
+    }
+
+    it("a route staged, the app's middleware committed: guarded, as in a full scan; a matcher that leaves /api out: the error stays", async () => {
+      const dir = repo({ "middleware.ts": middleware("/api/:path*") }, "app/api/[transport]/route.ts", route);
+      const staged = await cli(["scan", "--staged"], dir);
+      expect(staged.exitCode).toBe(0);
+      expect(staged.stdout).toContain("No problems found in 1 file");
+      expect(denials(await json(["scan", "."], dir))).toEqual([]);
+
+      const open = repo({ "middleware.ts": middleware("/dashboard/:path*") }, "app/api/[transport]/route.ts", route);
+      expect(denials(await json(["scan", "--staged"], open))).toEqual(["app/api/[transport]/route.ts"]);
+      expect(denials(await json(["scan", "."], open))).toEqual(["app/api/[transport]/route.ts"]);
+      // A src/ app reads src/middleware.ts, not the root one (as a full scan does).
+      const src = repo({ "src/middleware.ts": middleware("/api/:path*") }, "src/app/api/[transport]/route.ts", route);
+      expect(denials(await json(["scan", "--staged"], src))).toEqual([]);
+    });
+
+    it("a secret in a context file is not reported, nor anything else of that file", async () => {
+      const extra = `const fallback = "${token}";\n`;
+      const dir = repo({ "middleware.ts": middleware("/api/:path*", extra) }, "app/api/[transport]/route.ts", route);
+      const r = await cli(["scan", "--staged", "--format", "json"], dir);
+      expect(r.exitCode).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.findings).toEqual([]);
+      expect(out.diagnostics).toEqual([]);
+      expect(r.stdout).not.toContain("middleware.ts");
+      expect((await cli(["scan", "."], dir)).exitCode).toBe(1);
+    });
+
+    it("a router staged, mounted behind auth by a committed app: guarded; a handler staged, served open by a committed route file: the error a full scan gives", async () => {
+      const router = `import { Router } from "express";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nexport const mcpRouter = Router();\nmcpRouter.post("/", async (req, res) => {\n  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });\n  await transport.handleRequest(req, res, req.body);\n});\n`;
+      const app = `import express from "express";\nimport { requireAuth } from "./auth";\nimport { mcpRouter } from "./routes/mcp";\nconst app = express();\napp.use("/mcp", requireAuth, mcpRouter);\napp.listen(3000);\n`;
+      const dir = repo({ "src/app.ts": app }, "src/routes/mcp.ts", router);
+      expect(denials(await json(["scan", "."], dir))).toEqual([]);
+      expect(denials(await json(["scan", "--staged"], dir))).toEqual([]);
+      const openApp = repo({ "src/app.ts": app.replace("requireAuth, ", "") }, "src/routes/mcp.ts", router);
+      expect(denials(await json(["scan", "--staged"], openApp))).toEqual(["src/routes/mcp.ts"]);
+
+      const lib = `import { createMcpHandler } from "mcp-handler";\n\nexport const mcpHandler = createMcpHandler((server) => {\n  server.tool("drop_table", "Drop a table", {}, async () => ({ content: [] }));\n});\n`;
+      const reexport = `import { mcpHandler } from "@/lib/mcp";\n\nexport { mcpHandler as GET, mcpHandler as POST };\n`;
+      const served = repo({ "src/app/[transport]/route.ts": reexport }, "src/lib/mcp.ts", lib);
+      expect(denials(await json(["scan", "--staged"], served))).toEqual(["src/lib/mcp.ts"]);
+      const guarded = repo({ "src/app/[transport]/route.ts": reexport, "src/middleware.ts": middleware("/mcp") }, "src/lib/mcp.ts", lib);
+      expect(denials(await json(["scan", "--staged"], guarded))).toEqual([]);
+    });
+  });
+
   it("outside a repository, or with paths, is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": clean });
     const outside = await cli(["scan", "--staged"], dir);

@@ -1,0 +1,78 @@
+/**
+ * The files a scan of a few files (`scan --staged`) reads besides them, for
+ * the cross-file links of their code (model/code-links.ts) only: the Next.js
+ * middleware of the app a route file sits in, the files that mount a router
+ * or serve a handler. A full scan has them all; without them a staged route
+ * guarded by the app's unchanged middleware would come out open.
+ *
+ * Asked only when a scanned code file has an HTTP MCP endpoint that is not
+ * guarded on its own. What is found in a context file (findings, secrets,
+ * diagnostics) is dropped: it is not part of what was asked to be scanned.
+ */
+import { linkCode, nextAppFolder, type FileLinks } from "../model/code-links.js";
+import type { FileAnalysis } from "./analyze-file.js";
+
+export type ContextSource = { readonly path: string; readonly text: string };
+
+/** Where the context comes from (the git index for --staged). */
+export interface LinkContextReader {
+  /** The Next.js middleware (and proxy) files directly in these folders (`""`, `src/`, `apps/web/`). */
+  middleware(folders: readonly string[]): readonly ContextSource[];
+  /** Code files that may import one of these files (by the last part of its path). */
+  importers(files: readonly string[]): readonly ContextSource[];
+}
+
+/** How deep mounts are followed (code-links follows a router mounted on a router a few levels up). */
+const ROUNDS = 5;
+
+/**
+ * The links of the context files the scanned analyses need. `analyse` reads one context
+ * file (its links are all that is kept); `skip` tells a path not to read (scanned, excluded).
+ */
+export function linkContext(analyses: readonly FileAnalysis[], reader: LinkContextReader, analyse: (s: ContextSource) => FileAnalysis, skip: (path: string) => boolean): FileLinks[] {
+  const own = analyses.flatMap((a) => (a.links ? [{ file: a.file.path, links: a.links }] : []));
+  const open = linkCode(
+    analyses.flatMap((a) => a.policies),
+    own,
+  ).filter((p) => p.kind === "code" && p.route !== undefined && p.defaultDecision !== "deny");
+  if (open.length === 0) return [];
+  const seen = new Set(analyses.map((a) => a.file.path));
+  const out: FileLinks[] = [];
+  const folders = new Set<string>();
+  const importersOf = new Set<string>();
+  const asked = new Set<string>();
+  const ask = (set: Set<string>, kind: string) => {
+    const fresh = [...set].filter((x) => !asked.has(`${kind}:${x}`));
+    fresh.forEach((x) => asked.add(`${kind}:${x}`));
+    set.clear();
+    return fresh;
+  };
+  const follow = (f: FileLinks) => {
+    for (const m of f.links.mounts ?? []) {
+      const folder = m.at !== undefined ? nextAppFolder(f.file) : undefined;
+      if (folder !== undefined) folders.add(folder);
+      if (m.guard === undefined && m.via !== undefined) importersOf.add(f.file);
+    }
+  };
+  for (const p of open) {
+    const folder = nextAppFolder(p.file);
+    if (folder !== undefined) folders.add(folder);
+    if (p.route?.router !== undefined) importersOf.add(p.file);
+  }
+  own.forEach(follow);
+  for (let round = 0; round < ROUNDS && (folders.size > 0 || importersOf.size > 0); round++) {
+    const middleware = ask(folders, "m");
+    const importers = ask(importersOf, "i");
+    const found = [...(middleware.length ? reader.middleware(middleware) : []), ...(importers.length ? reader.importers(importers) : [])];
+    for (const s of found) {
+      if (seen.has(s.path) || skip(s.path)) continue;
+      seen.add(s.path);
+      const links = analyse(s).links;
+      if (!links) continue;
+      const f = { file: s.path, links };
+      out.push(f);
+      follow(f);
+    }
+  }
+  return out;
+}
