@@ -8,6 +8,7 @@ import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./disco
 import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, fingerprintRoot, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { pathFrom } from "./util/path-from.js";
+import { treeContext } from "./discover/context-files.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
@@ -120,7 +121,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false, onFiles })
       : { root: cwd, files: [], diagnostics: [] };
     const lockDir = lockFolder(paths, cwd, walked.root);
-    const result = await scanWalked(options, walked, warm, lockDir, fingerprintRoot(paths, cwd, lockDir));
+    // Files named one by one (the pre-commit hook): a route file's app middleware is read beside them, for its links only.
+    const context = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p))) ? treeContext(walked.root, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : undefined;
+    const result = await scanWalked(options, walked, warm, lockDir, fingerprintRoot(paths, cwd, lockDir), context);
     const repository = paths.length ? repositoryOf(paths, cwd) : undefined;
     return repository !== undefined && path.resolve(repository) !== path.resolve(walked.root) ? { ...result, repositoryRoot: repository } : result;
   } finally {
@@ -138,7 +141,7 @@ function analysisSettings(options: ScanOptions): AnalysisSettings {
 }
 
 /** `lockDir`: where the default lock file is (lockFolder); `idRoot`: the folder fingerprints name files from (fingerprintRoot). */
-async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockDir: string, idRoot: string): Promise<ScanResult> {
+async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockDir: string, idRoot: string, context?: LinkContextReader): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -175,7 +178,8 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const lock = stored && lockAt ? rebaseLock(stored, path.dirname(lockAt), walked.root) : undefined;
   const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
-  return { ...finish(walked.root, analyses, diagnostics, withLock, idPath), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
+  const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), excludeFilter(options.exclude ?? [], path.resolve(walked.root))) : [];
+  return { ...finish(walked.root, analyses, diagnostics, withLock, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
 }
 
 /**
@@ -188,6 +192,14 @@ function fingerprintPaths(root: string, anchor: string, elsewhere: ReadonlyMap<s
   if (path.resolve(anchor) === path.resolve(root)) return undefined;
   const fromAnchor = pathFrom(anchor, root);
   return (file) => (elsewhere.has(file) ? file : fromAnchor(file));
+}
+
+function isFile(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function realPath(abs: string): string {

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { classifyPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
 import { decode } from "./read.js";
-import type { LinkContextReader } from "../engine/link-context.js";
+import { middlewarePaths, type LinkContextReader } from "../engine/link-context.js";
 
 export interface StagedFiles {
   /** The repository's top folder; paths are relative to it. */
@@ -73,7 +73,7 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
   return { ok: true, staged: { root, sources, diagnostics, context: indexContext(root, maxFileSize) } };
 }
 
-const CODE_EXTS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+const CODE_GLOBS = ["*.ts", "*.tsx", "*.mts", "*.cts", "*.js", "*.jsx", "*.mjs", "*.cjs"];
 /** At most this many files of the index are read for one question (a pre-commit run stays cheap). */
 const CONTEXT_CAP = 64;
 
@@ -99,14 +99,14 @@ function indexContext(root: string, maxFileSize: number): LinkContextReader {
   return {
     middleware(folders) {
       if (folders.length === 0) return [];
-      const specs = folders.flatMap((f) => ["middleware", "proxy"].flatMap((n) => CODE_EXTS.map((e) => `:(literal)${f}${n}.${e}`)));
+      const specs = folders.flatMap((f) => middlewarePaths(f).map((p) => `:(literal)${p}`));
       return show(list(["ls-files", "--cached", "-z", "--", ...specs]));
     },
     importers(files) {
       const stems = [...new Set(files.map(importStem).filter((x): x is string => x !== undefined))];
       if (stems.length === 0) return [];
       const patterns = stems.flatMap((s) => ["-e", `['"/]${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\.[cm]?[jt]sx?)?['"]`]);
-      return show(list(["grep", "--cached", "-l", "-z", "-E", ...patterns, "--", ...CODE_EXTS.map((e) => `*.${e}`)]));
+      return show(list(["grep", "--cached", "-l", "-z", "-E", ...patterns, "--", ...CODE_GLOBS]));
     },
   };
 }

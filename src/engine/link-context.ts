@@ -22,6 +22,13 @@ export interface LinkContextReader {
   importers(files: readonly string[]): readonly ContextSource[];
 }
 
+const CODE_EXTS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+
+/** The paths Next.js may read a middleware from in this app folder (`middleware.ts`, Next 16's `proxy.ts`, other extensions). */
+export function middlewarePaths(folder: string): string[] {
+  return ["middleware", "proxy"].flatMap((n) => CODE_EXTS.map((e) => `${folder}${n}.${e}`));
+}
+
 /** How deep mounts are followed (code-links follows a router mounted on a router a few levels up). */
 const ROUNDS = 5;
 

@@ -89,6 +89,25 @@ describe("many file names (pass_filenames)", () => {
   });
 });
 
+describe("a route file named alone (pass_filenames) reads its app's middleware for its links only", () => {
+  const route = `import { createMcpHandler } from "mcp-handler";\nconst handler = createMcpHandler((server) => {\n  server.tool("delete_note", "Delete a note", {}, async () => ({ content: [] }));\n}, {}, { basePath: "/api" });\nexport { handler as GET, handler as POST };\n`;
+  const middleware = (matcher: string) =>
+    `import { NextResponse, type NextRequest } from "next/server";\nconst fallback = "${token}";\nexport function middleware(request: NextRequest) {\n  if (request.headers.get("authorization") !== \`Bearer \${process.env.MCP_TOKEN ?? fallback}\`) {\n    return NextResponse.json({ error: "unauthorized" }, { status: 401 });\n  }\n  return NextResponse.next();\n}\nexport const config = { matcher: ["${matcher}"] };\n`;
+
+  it("guarded by the middleware as in a full scan; a matcher that leaves /api out keeps the error; the middleware's secret is not reported", async () => {
+    const dir = tempTree({ "middleware.ts": middleware("/api/:path*"), "app/api/[transport]/route.ts": route });
+    const named = await cli(["scan", "app/api/[transport]/route.ts", "--format", "json"], dir);
+    expect(named.exitCode).toBe(0);
+    expect(JSON.parse(named.stdout).findings).toEqual([]);
+    expect(named.stdout).not.toContain("middleware.ts");
+    expect((await cli(["scan", "."], dir)).exitCode).toBe(1);
+
+    const open = tempTree({ "middleware.ts": middleware("/dashboard/:path*"), "app/api/[transport]/route.ts": route });
+    const r = await cli(["scan", "app/api/[transport]/route.ts", "--format", "json"], open);
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string; location: { file: string } }) => `${f.ruleId} ${f.location.file}`)).toEqual(["missing-default-deny app/api/[transport]/route.ts"]);
+  });
+});
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
 }
