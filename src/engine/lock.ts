@@ -189,8 +189,13 @@ export function driftOf(current: LockEntry, locked: LockEntry | undefined): Drif
   return out;
 }
 
+/**
+ * The identity without its version: `@<version>` (which may hold a `/`, as a git
+ * branch does), else a trailing `@...` that is no URL's user part, then an image tag.
+ */
 function identityName(e: LockEntry): string | undefined {
-  return e.identity?.replace(/@[^@\s]*$/, "").replace(/:[^:/\s]*$/, "");
+  const id = e.version && e.identity?.endsWith(`@${e.version}`) ? e.identity.slice(0, -e.version.length - 1) : e.identity?.replace(/@[^@\s/]*$/, "");
+  return id?.replace(/:[^:/\s]*$/, "");
 }
 
 export function lockFromOptions(options: Readonly<Record<string, unknown>>): LockFile | undefined {

@@ -17,6 +17,8 @@ export interface Launched {
   readonly version?: string;
   readonly pin: Pin;
   readonly value: ConfigValue;
+  /** Fetched from a git repository (`git+https://...`, `github:owner/repo`); `name` is the source without its ref. */
+  readonly git?: true;
 }
 
 const EXACT = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
@@ -107,8 +109,54 @@ const DOCKER_VALUED = new Set([
   "--memory-swap", "--cpu-shares", "-c", "--health-cmd", "--stop-timeout", "--secret", "--annotation", "--attach", "-a",
 ]);
 
+/** A path, a variable or an archive: nothing a registry or repository serves under a name. */
 function isLocalPath(spec: string): boolean {
-  return /^(\.{0,2}\/|~|[A-Za-z]:[\\/]|file:|git[+:]|github:|https?:|\$)/.test(spec) || spec.endsWith(".js") || spec.endsWith(".tgz") || spec.endsWith(".whl");
+  return /^(\.{0,2}\/|~|[A-Za-z]:[\\/]|file:|https?:|\$)/.test(spec) || spec.endsWith(".js") || spec.endsWith(".tgz") || spec.endsWith(".whl");
+}
+
+const HOSTED_HTTPS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^/\s]+\/[^/\s#@]+(?:\.git)?\/?(?:[#@].*)?$/i;
+
+/**
+ * How firmly a git ref pins what is fetched: a commit SHA is fixed; a tag that
+ * reads as a version (`v1.4.2`) is a named version, accepted as image tags are;
+ * no ref means the default branch, any other ref (`main`, `feature/x`) may move.
+ */
+export function gitRefPin(ref: string | undefined): Pin {
+  if (!ref) return "none";
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return "exact";
+  if (/^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/.test(ref)) return "tag";
+  return "range";
+}
+
+/**
+ * A git source as npm reads it: `git+https://...#ref`, `git://`, `github:owner/repo#ref`
+ * (also `gitlab:`, `bitbucket:`, `gist:`), `owner/repo#ref` (not a script such as
+ * `build/index.js`), or a GitHub/GitLab/Bitbucket https URL. `#semver:<range>` floats.
+ */
+export function npmGitPin(spec: string): { name: string; version?: string; pin: Pin } | undefined {
+  const git = /^(?:git\+[a-z]+:\/\/|git:\/\/|(?:github|gitlab|bitbucket|gist):)/i.test(spec) || HOSTED_HTTPS.test(spec) || (/^[A-Za-z0-9][\w.-]*\/[\w.-]+(?:#.*)?$/.test(spec) && !/\.(?:[cm]?[jt]s|tgz|tar(?:\.gz)?)$/i.test(spec));
+  if (!git) return undefined;
+  const hash = spec.indexOf("#");
+  const name = hash < 0 ? spec : spec.slice(0, hash);
+  const version = hash < 0 ? undefined : spec.slice(hash + 1);
+  if (version === undefined || version === "") return { name, pin: "none" };
+  return { name, version, pin: version.startsWith("semver:") ? "range" : gitRefPin(version) };
+}
+
+/**
+ * A VCS source as pip and uv read it: `git+https://host/repo(.git)@ref#subdirectory=...`
+ * (also `git+ssh://git@host/...`, a GitHub/GitLab/Bitbucket https URL, and PEP 508's
+ * `name @ git+https://...`). The ref is the last `@` of the path, not of the user part.
+ */
+export function pypiGitPin(spec: string): { name: string; version?: string; pin: Pin } | undefined {
+  const url = spec.replace(/^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*@\s*(?=[a-z+]+:\/\/)/i, "");
+  if (!/^(?:git|hg|svn|bzr)\+[a-z]+:\/\//i.test(url) && !HOSTED_HTTPS.test(url)) return undefined;
+  const bare = url.replace(/#.*$/, "");
+  const pathAt = bare.indexOf("/", bare.indexOf("://") + 3);
+  const at = pathAt < 0 ? -1 : bare.lastIndexOf("@");
+  if (at <= pathAt) return { name: bare, pin: "none" };
+  const version = bare.slice(at + 1);
+  return { name: bare.slice(0, at), ...(version ? { version } : {}), pin: gitRefPin(version) };
 }
 
 function npmRunner(tokens: readonly ConfigValue[]): number | undefined {
@@ -125,7 +173,10 @@ function fromNpm(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at, flags } = positional(tokens, start, NPM_VALUED);
   const pkgFlag = flags.get("-p") ?? flags.get("--package");
   const v = pkgFlag ?? tokens[at];
-  if (!v || isLocalPath(v.raw)) return [];
+  if (!v) return [];
+  const git = npmGitPin(v.raw);
+  if (git) return [{ ecosystem: "npm", spec: v.raw, ...git, value: v, git: true }];
+  if (isLocalPath(v.raw)) return [];
   const p = npmPin(v.raw);
   return [{ ecosystem: "npm", spec: v.raw, ...p, value: v }];
 }
@@ -133,7 +184,10 @@ function fromNpm(tokens: readonly ConfigValue[], start: number): Launched[] {
 function fromPypi(tokens: readonly ConfigValue[], start: number, valued: ReadonlySet<string>, specFlag: string): Launched[] {
   const { at, flags } = positional(tokens, start, valued);
   const v = flags.get(specFlag) ?? tokens[at];
-  if (!v || isLocalPath(v.raw)) return [];
+  if (!v) return [];
+  const git = pypiGitPin(v.raw);
+  if (git) return [{ ecosystem: "pypi", spec: v.raw, ...git, value: v, git: true }];
+  if (isLocalPath(v.raw)) return [];
   return [{ ecosystem: "pypi", spec: v.raw, ...pypiPin(v.raw), value: v }];
 }
 

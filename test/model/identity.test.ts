@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { matchesApproval } from "../../src/engine/approved.js";
+import { driftOf, lockEntry } from "../../src/engine/lock.js";
 import { describeIdentity, serverIdentity } from "../../src/model/identity.js";
 
 function identities(servers: Record<string, unknown>): string[] {
@@ -33,5 +35,40 @@ describe("serverIdentity", () => {
       "URL https://mcp.acme.example/notes",
       "command /opt/acme/bin/notes-mcp",
     ]);
+  });
+
+  it("names a git source by its repository and ref; local paths stay commands", () => {
+    const sha = "4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39";
+    expect(
+      identities({
+        a: { command: "uvx", args: ["--from", `git+https://github.com/oraios/serena@${sha}`, "serena"] },
+        b: { command: "npx", args: ["-y", "github:acme/notes-mcp"] },
+        c: { command: "npx", args: ["-y", "./packages/notes-mcp"] },
+      }),
+    ).toEqual([`pypi package git+https://github.com/oraios/serena@${sha}`, "npm package github:acme/notes-mcp", "command npx"]);
+  });
+});
+
+describe("git sources in the lock and the approved list", () => {
+  const sha = (c: string) => c.repeat(40);
+  function server(arg: string) {
+    const r = scanSources([{ path: ".amazonq/mcp.json", text: JSON.stringify({ mcpServers: { serena: { command: "uvx", args: ["--from", arg, "serena"] } } }) }]);
+    return r.model.servers[0] as NonNullable<(typeof r.model.servers)[0]>;
+  }
+
+  it("a new commit or branch of the same repository is a version change, not a new identity", () => {
+    const at = (ref: string) => lockEntry(server(`git+ssh://git@github.com/oraios/serena.git${ref}`), []);
+    expect(at(`@${sha("a")}`)).toMatchObject({ identity: `pypi package git+ssh://git@github.com/oraios/serena.git@${sha("a")}`, version: sha("a") });
+    expect(driftOf(at(`@${sha("b")}`), at(`@${sha("a")}`)).map((d) => d.kind)).toEqual(["version"]);
+    expect(driftOf(at("@feature/mcp"), at("")).map((d) => d.kind)).toEqual(["version"]);
+    expect(driftOf(at(""), at(`@${sha("a")}`)).map((d) => d.kind)).toEqual(["version"]);
+  });
+
+  it("an approval names the repository and, if it likes, the commit", () => {
+    const id = serverIdentity(server(`git+https://github.com/oraios/serena@${sha("a")}`));
+    if (!id) throw new Error("no identity");
+    expect(matchesApproval(id, { package: "git+https://github.com/oraios/serena", version: sha("a") })).toBe(true);
+    expect(matchesApproval(id, { package: "git+https://github.com/oraios/serena", version: sha("b") })).toBe(false);
+    expect(matchesApproval(id, { command: "uvx" })).toBe(false);
   });
 });

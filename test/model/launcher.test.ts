@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { imagePin, npmPin, pypiPin } from "../../src/model/launcher.js";
+import { imagePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
 
 function unpinned(file: string, text: string): string[] {
   return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
@@ -81,6 +81,55 @@ describe("Windows cmd wrapper", () => {
     expect(unpinned(".cursor/mcp.json", text)).toEqual([
       "2:56 Server 'a' (cursor) runs npm package '@acme/a-mcp' with no version: every start fetches whatever the registry serves.",
       "3:60 Server 'b' (cursor) runs Python package 'acme-b-mcp' with no version: every start fetches whatever the registry serves.",
+    ]);
+  });
+});
+
+describe("git sources", () => {
+  const sha = "4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39";
+
+  it.each([
+    ["github:acme/notes-mcp", "github:acme/notes-mcp", "none"],
+    ["acme/notes-mcp", "acme/notes-mcp", "none"],
+    ["git+https://github.com/acme/notes.git#main", "git+https://github.com/acme/notes.git", "range"],
+    ["acme/notes-mcp#semver:^1.0", "acme/notes-mcp", "range"],
+    ["github:acme/notes-mcp#v1.4.2", "github:acme/notes-mcp", "tag"],
+    [`github:acme/notes-mcp#${sha}`, "github:acme/notes-mcp", "exact"],
+    ["https://github.com/acme/notes-mcp", "https://github.com/acme/notes-mcp", "none"],
+  ])("npm %s is %s at %s", (spec, name, pin) => expect(npmGitPin(spec)).toMatchObject({ name, pin }));
+
+  it.each(["@acme/notes-mcp", "notes-mcp@1.2.3", "build/index.js", "./notes", "https://example.com/notes-1.0.0.tgz"])("npm %s is no git source", (spec) =>
+    expect(npmGitPin(spec)).toBeUndefined(),
+  );
+
+  it.each([
+    ["git+https://github.com/oraios/serena", "git+https://github.com/oraios/serena", undefined, "none"],
+    [`git+https://github.com/oraios/serena@${sha}`, "git+https://github.com/oraios/serena", sha, "exact"],
+    ["git+https://github.com/acme/x@feature/litellm-mcp", "git+https://github.com/acme/x", "feature/litellm-mcp", "range"],
+    ["git+ssh://git@github.com/acme/x.git", "git+ssh://git@github.com/acme/x.git", undefined, "none"],
+    ["git+ssh://git@github.com/acme/x.git@v1.2.3#subdirectory=srv", "git+ssh://git@github.com/acme/x.git", "v1.2.3", "tag"],
+    ["serena @ git+https://github.com/oraios/serena", "git+https://github.com/oraios/serena", undefined, "none"],
+    ["https://github.com/acme/x.git", "https://github.com/acme/x.git", undefined, "none"],
+  ])("PyPI %s is %s at %s (%s)", (spec, name, version, pin) => expect(pypiGitPin(spec)).toEqual({ name, ...(version ? { version } : {}), pin }));
+
+  it.each(["mcp-server-fetch", "mcp-server-fetch==1.0", "https://example.com/x-1.0-py3-none-any.whl"])("PyPI %s is no git source", (spec) =>
+    expect(pypiGitPin(spec)).toBeUndefined(),
+  );
+
+  it("reports servers fetched from a git branch (uvx --from git+https, npx github:), not those at a commit or version tag", () => {
+    const text = `{"mcpServers":{
+"serena":{"command":"uvx","args":["--from","git+https://github.com/oraios/serena","serena","start-mcp-server"]},
+"gh":{"command":"npx","args":["-y","github:acme/notes-mcp"]},
+"wiki":{"command":"npx","args":["-y","git+https://github.com/acme/wiki.git#main"]},
+"pinned":{"command":"uvx","args":["--from","git+https://github.com/oraios/serena@${sha}","serena"]},
+"tagged":{"command":"npx","args":["-y","github:acme/notes-mcp#v1.4.2"]},
+"local":{"command":"npx","args":["-y","build/index.js"]}
+}}
+`;
+    expect(unpinned(".amazonq/mcp.json", text)).toEqual([
+      "2:44 Server 'serena' (amazon-q) runs Python package from git 'git+https://github.com/oraios/serena' with no ref: every start fetches whatever its default branch holds.",
+      "3:36 Server 'gh' (amazon-q) runs npm package from git 'github:acme/notes-mcp' with no ref: every start fetches whatever its default branch holds.",
+      "4:38 Server 'wiki' (amazon-q) runs npm package from git 'git+https://github.com/acme/wiki.git' at `main`, a ref that can move: pin a commit SHA.",
     ]);
   });
 });

@@ -9,12 +9,12 @@ export default defineRule({
     title: "MCP server fetched at an unpinned version",
     name: "UnpinnedPackage",
     description:
-      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a container image with no tag or `:latest`. A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags are accepted (a digest `@sha256:` is stronger); exact versions and digests are pinned.",
+      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch. A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
     category: "unpinned-server",
     level: "warning",
     precision: "high",
     securitySeverity: 5.5,
-    help: "Pin an exact version (`@acme/notes-mcp@1.4.2`, `acme-notes-mcp==1.4.2`) or an image digest (`acme/notes-mcp@sha256:…`), and update it deliberately (Renovate or Dependabot can bump pins in MCP configs). Better still, install the server once from a lock file and run the installed binary.",
+    help: "Pin an exact version (`@acme/notes-mcp@1.4.2`, `acme-notes-mcp==1.4.2`), an image digest (`acme/notes-mcp@sha256:…`) or a git commit (`git+https://github.com/acme/notes-mcp@<commit sha>`, `github:acme/notes-mcp#<commit sha>`), and update it deliberately (Renovate or Dependabot can bump pins in MCP configs). Better still, install the server once from a lock file and run the installed binary.",
     cwe: ["CWE-494", "CWE-829"],
     frameworks: ["owasp-agentic/ASI04", "nist-csf/PR.PS-01"],
     references: ["https://docs.npmjs.com/cli/commands/npx", "https://docs.astral.sh/uv/guides/tools/", "https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier"],
@@ -24,13 +24,15 @@ export default defineRule({
     none: "Server '{server}' ({client}) runs {ecosystem} '{name}' with no version: every start fetches whatever the registry serves.",
     latest: "Server '{server}' ({client}) runs {ecosystem} '{name}' at `latest`: every start fetches whatever the registry serves.",
     range: "Server '{server}' ({client}) runs {ecosystem} '{name}' at the floating version `{version}`: pin an exact version.",
+    gitNone: "Server '{server}' ({client}) runs {ecosystem} from git '{name}' with no ref: every start fetches whatever its default branch holds.",
+    gitRange: "Server '{server}' ({client}) runs {ecosystem} from git '{name}' at `{version}`, a ref that can move: pin a commit SHA.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
       for (const p of launchedPackages(s)) {
         if (p.pin !== "none" && p.pin !== "latest" && p.pin !== "range") continue;
         ctx.report({
-          messageId: p.pin,
+          messageId: p.git ? (p.pin === "none" ? "gitNone" : "gitRange") : p.pin,
           data: { server: s.name, client: s.client, ecosystem: ECOSYSTEM[p.ecosystem] ?? p.ecosystem, name: p.name, version: p.version ?? "" },
           loc: p.value.loc,
           identity: `${s.name}\u0000${p.ecosystem}\u0000${p.spec}`,
@@ -45,10 +47,12 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] } } }\n`, expect: { line: 1, column: 57 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "docker", "args": ["run", "-i", "--rm", "-e", "ACME_KEY", "acme/notes-mcp:latest"] } } }\n`, expect: { line: 1, column: 96 } },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "pnpm", "args": ["dlx", "@acme/notes-mcp@latest"] } } }\n`, expect: { line: 1, column: 65 } },
+      { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp", "notes-mcp"] } } }\n`, expect: { line: 1, column: 67 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.4.2"] }, "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "docker", "args": ["run", "-i", "--rm", "acme/notes-mcp@sha256:0000000000000000000000000000000000000000000000000000000000000000"] }, "local": { "command": "node", "args": ["./tools/notes-mcp.js"] } } }\n` },
+      { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp@4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "notes-mcp"] }, "wiki": { "command": "npx", "args": ["-y", "github:acme/wiki-mcp#v1.4.2"] } } }\n` },
     ],
   },
 });
