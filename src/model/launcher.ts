@@ -111,7 +111,7 @@ const DOCKER_VALUED = new Set([
 
 /** A path, a variable or an archive: nothing a registry or repository serves under a name. */
 function isLocalPath(spec: string): boolean {
-  return /^(\.{0,2}\/|~|[A-Za-z]:[\\/]|file:|https?:|\$)/.test(spec) || spec.endsWith(".js") || spec.endsWith(".tgz") || spec.endsWith(".whl");
+  return /^(\.{1,2}$|\.{0,2}[\\/]|~|[A-Za-z]:[\\/]|file:|https?:|\$)/.test(spec) || spec.endsWith(".js") || spec.endsWith(".tgz") || spec.endsWith(".whl");
 }
 
 const HOSTED_HTTPS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^/\s]+\/[^/\s#@]+(?:\.git)?\/?(?:[#@].*)?$/i;

@@ -65,6 +65,11 @@ describe("unpinned-package over launch lines", () => {
     ]);
   });
 
+  it("takes the current or parent folder and Windows relative paths as local (uvx --from ., npx .\\tools)", () => {
+    const text = JSON.stringify({ mcpServers: { a: { command: "uvx", args: ["--from", ".", "mcp-server"] }, b: { command: "uvx", args: ["--from", "..", "x"] }, c: { command: "npx", args: ["-y", ".\\tools\\notes"] } } });
+    expect(unpinned(".mcp.json", text)).toEqual([]);
+  });
+
   it("splits a launch line written as one command string", () => {
     expect(unpinned(".mcp.json", `{ "mcpServers": { "a": { "command": "npx -y @acme/a-mcp@latest" } } }\n`)).toHaveLength(1);
   });
