@@ -353,15 +353,23 @@ export function urlCredential(url: ConfigValue): Credential | undefined {
   return { ...url, key: "url", source: "url" };
 }
 
-/** The credential slots every launch has: env values, headers, credential flags in args, a URL that carries one. */
+/** The credential slots every launch has: env values, headers, credential flags and credential URLs in args, a URL that carries one. */
 export function launchCredentials(env: readonly NamedValue[], headers: readonly NamedValue[], args: readonly ConfigValue[], url: ConfigValue | undefined): Credential[] {
   const out: Credential[] = [...env.map((v) => ({ ...v, source: "env" as const })), ...headers.map((v) => ({ ...v, source: "header" as const })), ...argCredentials(args)];
   const urlCred = url ? urlCredential(url) : undefined;
-  if (urlCred) out.push(urlCred);
+  if (urlCred && !out.some((c) => c.source === "url" && sameSpot(c.loc, urlCred.loc))) out.push(urlCred);
   return out;
 }
 
-/** Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`. */
+function sameSpot(a: Loc, b: Loc): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
+/**
+ * Credentials passed as CLI flags: `--api-key=X`, `--token X`, docker `-e K=V`; and an argument
+ * that is a URL carrying one (a connection string `postgresql://app:<pw>@db/app`, the URL of
+ * `mcp-remote https://host/sse?token=...`), also as the value of another flag (`--url=...`).
+ */
 export function argCredentials(args: readonly ConfigValue[]): Credential[] {
   const out: Credential[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -378,6 +386,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
       if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
+      else if (urlCarriesCredential(a.raw.slice(eq + 1))) out.push({ ...a, key: flag, source: "url" });
       continue;
     }
     if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {
@@ -402,7 +411,9 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     if (/^--?[A-Za-z]/.test(a.raw) && next && !next.raw.startsWith("-") && classifyKey(a.raw) !== undefined) {
       out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
       i++;
+      continue;
     }
+    if (!a.raw.startsWith("-") && urlCarriesCredential(a.raw)) out.push({ ...a, key: "url", source: "url" });
   }
   return out;
 }

@@ -8,6 +8,8 @@ import { scanSources } from "../../src/api.js";
 import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import { secretHash } from "../../src/secrets/index.js";
 import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
+import { lockEntry } from "../../src/engine/lock.js";
+import type { McpServer } from "../../src/model/types.js";
 
 const secret = fakeOpaqueKey("arg-credentials", 40);
 const password = "Tr7#kLm2!qZx" + "9vB";
@@ -151,5 +153,41 @@ describe("files of secrets and environment named in args", () => {
   it.each([[["--env-file", "./.env"]], [["--env-file=.env"]], [["--env-file", "config/mcp.env"]]])("docker run %j loads the server's environment from that file: a file reference", (flag) => {
     const { creds: c } = creds(["run", "-i", "--rm", ...flag, "ghcr.io/github/github-mcp-server:v0.20.1"]);
     expect(c).toEqual([["arg", "--env-file", { kind: "file", path: (flag.at(-1) as string).replace(/^--env-file=/, "") }]]);
+  });
+});
+
+describe("URLs that carry a credential, as plain arguments", () => {
+  // `server-postgres` and most database servers take their connection string as a positional argument.
+  const dbPassword = "Tr7kLm2" + "qZx9vBw4";
+  const pg = (url: string) => ({ command: "npx", args: ["-y", "@modelcontextprotocol/server-postgres@0.6.2", url] });
+
+  it("a connection string with a literal password is a server credential: inventory, verdict and the finding agree", () => {
+    const text = JSON.stringify({ mcpServers: { db: pg(`postgresql://app:${dbPassword}@db/app`) } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers[0]?.credentials.map((c) => [c.source, c.key, c.ref.kind])).toEqual([["url", "url", "literal"]]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").length).toBe(1);
+    const inv = inventoryJson(r.model);
+    expect(JSON.parse(inv).servers[0].credentials).toHaveLength(1);
+    expect(inv).not.toContain(dbPassword.slice(3));
+  });
+
+  it("a referenced password is a credential reference: in the lock, and shared between two servers", () => {
+    const text = JSON.stringify({
+      mcpServers: {
+        db: pg("postgresql://app:${PGPASSWORD}@db/app"),
+        reports: { command: "uvx", args: ["acme-reports-mcp==1.0.0", "--dsn", "postgresql://reports:${PGPASSWORD}@db/app"] },
+        remote: { command: "npx", args: ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/sse?token=${ACME_TOKEN}"] },
+      },
+    }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers.map((s) => s.credentials.map((c) => `${c.key}=${c.ref.kind === "env" ? c.ref.name : c.ref.kind}`))).toEqual([["url=PGPASSWORD"], ["url=PGPASSWORD"], ["url=ACME_TOKEN"]]);
+    expect(lockEntry(r.model.servers[0] as McpServer, r.model.secrets).credentials).toEqual(["url=env:PGPASSWORD"]);
+    expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => f.server?.name)).toEqual(["db", "reports"]);
+  });
+
+  it("a URL given as a flag's value (--url=...) counts once; a URL with no credential is none", () => {
+    const text = JSON.stringify({ mcpServers: { a: { command: "acme-mcp", args: ["--url=https://mcp.acme.example/sse?api_key=${ACME_KEY}", "https://docs.acme.example/start"] } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers[0]?.credentials.map((c) => [c.source, c.key])).toEqual([["url", "--url"]]);
   });
 });
