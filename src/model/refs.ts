@@ -134,6 +134,19 @@ export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Clas
 }
 
 /**
+ * The reference that one part of a value makes (the password of a connection string whose
+ * user and host are references too): the first reference in `part` that the client expands
+ * (one not listed as unexpanded). Otherwise, or for a part whose references are of a syntax
+ * only some files expand, the value's own reference.
+ */
+export function refOfPart(v: { readonly ref: ValueRef; readonly unexpanded?: readonly string[] }, part: string): ValueRef {
+  if (v.ref.kind === "literal") return v.ref;
+  const skipped = new Set(v.unexpanded ?? []);
+  const sure = findRefTokens(part).find((t) => t.ref.kind !== "builtin" && !SYNTAX_BOUND.has(t.syntax) && !skipped.has(printableToken(t)));
+  return sure ? sure.ref : v.ref;
+}
+
+/**
  * A token as the model records it for messages and the inventory: the fallback of
  * `${NAME:-fallback}` is withheld (`${NAME:-...}`), since it is often the credential itself.
  */

@@ -10,7 +10,7 @@ import { classifyKey } from "../secrets/keys.js";
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
-import { classifyValue, type RefSyntax } from "./refs.js";
+import { classifyValue, refOfPart, type RefSyntax } from "./refs.js";
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
 
 export interface EntryOptions {
@@ -347,15 +347,36 @@ export function urlCarriesCredential(raw: string): boolean {
   return /:\/\/[^/@\s:]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=|\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw);
 }
 
+/** The part of a URL that holds its credential: the password of `user:pass@`, else a credential query parameter's value. */
+function urlSecretPart(raw: string): string | undefined {
+  const user = /:\/\/[^/@\s:]+:([^/@\s]+)@/.exec(raw);
+  if (user) return user[1];
+  return /[?&](?:api[-_]?key|apikey|token|access_token|key|sig|secret|password)=([^&#\s]*)/i.exec(raw)?.[1];
+}
+
+/** The reference of a value that is a URL carrying a credential: the one in its credential part, if any (`DATABASE_URL=postgresql://\${DB_USER}:\${DB_PASSWORD}@...` names DB_PASSWORD). */
+function urlRef(v: ConfigValue): ConfigValue["ref"] {
+  const part = v.ref.kind === "literal" || !urlCarriesCredential(v.raw) ? undefined : urlSecretPart(v.raw);
+  return part === undefined ? v.ref : refOfPart(v, part);
+}
+
+/**
+ * A URL that carries a credential, as a credential under `key`. Its reference is the one in the
+ * credential part when that part holds one: `postgresql://\${PGUSER}:\${PGPASSWORD}@\${PGHOST}/app`
+ * names PGPASSWORD, not PGUSER.
+ */
+function urlCredentialOf(v: ConfigValue, key: string): Credential | undefined {
+  return urlCarriesCredential(v.raw) ? { ...v, ref: urlRef(v), key, source: "url" } : undefined;
+}
+
 /** A URL that carries a credential (user:password@ or a key/token query parameter). */
 export function urlCredential(url: ConfigValue): Credential | undefined {
-  if (!urlCarriesCredential(url.raw)) return undefined;
-  return { ...url, key: "url", source: "url" };
+  return urlCredentialOf(url, "url");
 }
 
 /** The credential slots every launch has: env values, headers, credential flags and credential URLs in args, a URL that carries one. */
 export function launchCredentials(env: readonly NamedValue[], headers: readonly NamedValue[], args: readonly ConfigValue[], url: ConfigValue | undefined): Credential[] {
-  const out: Credential[] = [...env.map((v) => ({ ...v, source: "env" as const })), ...headers.map((v) => ({ ...v, source: "header" as const })), ...argCredentials(args)];
+  const out: Credential[] = [...env.map((v) => ({ ...v, source: "env" as const, ref: urlRef(v) })), ...headers.map((v) => ({ ...v, source: "header" as const })), ...argCredentials(args)];
   const urlCred = url ? urlCredential(url) : undefined;
   if (urlCred && !out.some((c) => c.source === "url" && sameSpot(c.loc, urlCred.loc))) out.push(urlCred);
   return out;
@@ -386,7 +407,10 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
       if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
-      else if (urlCarriesCredential(a.raw.slice(eq + 1))) out.push({ ...a, key: flag, source: "url" });
+      else {
+        const u = urlCredentialOf({ ...a, raw: a.raw.slice(eq + 1) }, flag);
+        if (u) out.push({ ...u, raw: a.raw });
+      }
       continue;
     }
     if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {
@@ -413,7 +437,8 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
       i++;
       continue;
     }
-    if (!a.raw.startsWith("-") && urlCarriesCredential(a.raw)) out.push({ ...a, key: "url", source: "url" });
+    const u = a.raw.startsWith("-") ? undefined : urlCredentialOf(a, "url");
+    if (u) out.push(u);
   }
   return out;
 }

@@ -191,3 +191,19 @@ describe("URLs that carry a credential, as plain arguments", () => {
     expect(r.model.servers[0]?.credentials.map((c) => [c.source, c.key])).toEqual([["url", "--url"]]);
   });
 });
+
+describe("the reference of a credential URL is the one in its credential part", () => {
+  it("names the password's variable, not the user's or the host's (in args, the url field and a connection-string env value)", () => {
+    const text = JSON.stringify({
+      mcpServers: {
+        db: { command: "npx", args: ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://${PGUSER}:${PGPASSWORD}@${PGHOST}/app"] },
+        remote: { type: "http", url: "https://${TENANT}.acme.example/mcp?api_key=${ACME_KEY}" },
+        env: { command: "acme-db-mcp", env: { DATABASE_URL: "postgresql://${PGUSER}:${PGPASSWORD}@db/app" } },
+      },
+    }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers.map((s) => s.credentials.map((c) => (c.ref.kind === "env" ? c.ref.name : c.ref.kind)))).toEqual([["PGPASSWORD"], ["ACME_KEY"], ["PGPASSWORD"]]);
+    // Three servers, two on one password: one identity for both.
+    expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => f.server?.name)).toEqual(["db", "env"]);
+  });
+});
