@@ -4,12 +4,38 @@
  */
 const DESTRUCTIVE_WORDS: ReadonlySet<string> = new Set([
   "delete", "remove", "rm", "drop", "destroy", "erase", "purge", "wipe", "truncate", "kill", "terminate",
-  "exec", "execute", "run", "shell", "bash", "cmd", "command", "eval", "spawn",
+  "exec", "execute", "run", "shell", "bash", "cmd", "command", "eval", "spawn", "invoke", "trigger", "dispatch",
   "write", "overwrite", "update", "modify", "edit", "patch", "put", "set", "create", "insert", "upload", "move", "rename",
   "send", "post", "deploy", "publish", "merge", "push", "transfer", "pay", "reset", "revoke", "apply",
+  "change", "add", "append", "upsert", "replace", "mutate", "clear", "save", "store", "import", "commit", "checkout", "fork", "revert", "rollback", "restore",
+  "assign", "unassign", "close", "reopen", "resolve", "archive", "unarchive", "approve", "reject", "submit", "comment", "reply", "invite", "share", "mark",
+  "grant", "enable", "disable", "lock", "unlock", "block", "unblock", "ban", "install", "uninstall",
+  "start", "restart", "stop", "cancel", "launch", "scale", "shutdown", "reboot", "suspend", "schedule",
+  "charge", "refund", "purchase", "buy", "notify",
+  "click", "fill", "type", "press", "drag",
 ]);
+
+/** Verbs that name a read: a name led by one (`get_merge_request`, `list_workflow_run`, `API-get-post`) reads whatever nouns follow. */
+const READ_WORDS: ReadonlySet<string> = new Set([
+  "get", "list", "search", "read", "describe", "query", "fetch", "find", "show", "view", "lookup", "browse", "retrieve", "inspect", "count", "check", "explain", "preview", "summarize",
+]);
+
+/** Words that change state even after a read verb (`search_and_replace`, `fetch_then_delete`). */
+const ALWAYS_DESTRUCTIVE: ReadonlySet<string> = new Set(["delete", "remove", "rm", "drop", "destroy", "erase", "purge", "wipe", "truncate", "kill", "terminate", "exec", "execute", "eval", "write", "overwrite", "replace"]);
+
+/** Arithmetic, not a change: a calculator's `add`, `add_numbers`, `addTwoNumbers`, `math.add` (but `git_add`, `add_comment` change state). */
+const ARITHMETIC = /^(?:|add|two|numbers?|nums?|ints?|integers?|floats?|values?|decimals?|math|calc|calculator)$/;
+
+function isDestructiveWord(words: readonly string[], i: number): boolean {
+  const w = words[i] as string;
+  if (w === "add") return !words.every((x) => ARITHMETIC.test(x));
+  return DESTRUCTIVE_WORDS.has(w);
+}
 
 export function isDestructiveToolName(name: string): boolean {
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
-  return words.some((w) => DESTRUCTIVE_WORDS.has(w));
+  const read = words.findIndex((w) => READ_WORDS.has(w));
+  const first = words.findIndex((_w, i) => isDestructiveWord(words, i));
+  if (first < 0) return false;
+  return read < 0 || first < read || words.slice(read + 1).some((w) => ALWAYS_DESTRUCTIVE.has(w));
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { isDestructiveToolName } from "../../src/model/tool-names.js";
 
 function messages(path: string, text: string): string[] {
   return scanSources([{ path, text }]).findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
@@ -31,5 +32,24 @@ describe("tool-auto-approval on auto-approve lists", () => {
   it("read-only names in any spelling are no finding", () => {
     const text = `{ "mcpServers": { "atlassian": { "url": "https://mcp.atlassian.com/v1/sse", "autoApprove": ["getJiraIssue", "getConfluencePage", "lookupJiraAccountId", "get_settings", "list_commands"] } } }\n`;
     expect(messages(".kiro/settings/mcp.json", text)).toEqual([]);
+  });
+});
+
+describe("which tool names change state", () => {
+  it.each([
+    "change_sonar_issue_status", "add_issue_comment", "git_add", "git_commit", "assign_issue", "close_pull_request", "merge_pull_request", "move_card", "rename_page",
+    "archive_channel", "approve_deployment", "transfer_issue", "send_message", "post_message", "publish_release", "push_files", "deploy_app", "restart_service",
+    "stop_instance", "kill_process", "cancel_workflow_run", "browser_click", "browser_type", "search_and_replace", "installPackage", "mcp_jira_reopen_issue",
+  ])("%s changes state", (name) => expect(isDestructiveToolName(name)).toBe(true));
+
+  it.each([
+    "get_merge_request", "list_merge_requests", "get_post", "get_workflow_run", "list_workflow_runs", "get_commit", "list_commits", "search_code", "read_file",
+    "describe_instance", "query_run_status", "fetch_command_output", "get_change", "list_changes", "get_start_time", "getJiraIssue", "API-get-self",
+    "add", "add_numbers", "addTwoNumbers", "get_settings", "list_commands", "get_file_type", "search_closed_issues", "browser_snapshot", "sonar_issue_status",
+  ])("%s is read-only", (name) => expect(isDestructiveToolName(name)).toBe(false));
+
+  it("an auto-approve list with a status change is reported", () => {
+    const text = `{ "mcpServers": { "sonar": { "command": "npx", "args": ["-y", "sonarqube-mcp-server@1.0.0"], "alwaysAllow": ["search_sonar_issues_in_projects", "change_sonar_issue_status"] } } }\n`;
+    expect(messages(".roo/mcp.json", text).map((m) => m.replace(/^\S+ /, ""))).toEqual(["Server 'sonar' (roo-code) auto-approves tools that change state: change_sonar_issue_status."]);
   });
 });
