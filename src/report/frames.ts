@@ -23,6 +23,23 @@ function looksRandom(t: string): boolean {
   return /[A-Z]/.test(t) && /[a-z]/.test(t) && /[0-9]/.test(t) && shannonEntropy(t) >= 4;
 }
 
+/** A name before `=` (`JWT_SECRET_KEY=`, `--api-key=`, `apiKey=`): upper or lower snake case, kebab case or camelCase of letters. */
+const KEY_PREFIX = /^(-{0,2}(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[a-z]+(?:[A-Z][a-z]+)+)=)(.+)$/;
+
+/**
+ * A random-looking run keeps its first 4 characters. A run written `NAME=value` keeps its name
+ * readable and masks the value the same way (`JWT_SECRET_KEY=Zk3V************`), unless the name
+ * itself looks random.
+ */
+function maskRun(t: string): string {
+  if (!looksRandom(t)) return t;
+  const kv = KEY_PREFIX.exec(t);
+  const key = kv?.[1];
+  const value = kv?.[2];
+  if (key && value && !looksRandom(key)) return key + value.slice(0, Math.min(4, Math.max(0, value.length - 8))) + "*".repeat(12);
+  return t.slice(0, 4) + "*".repeat(12);
+}
+
 /**
  * The masked source line of `loc`, or undefined. `secrets`: the locations of
  * the scan's secrets (any file: those of `loc.file` are masked). Secrets keep
@@ -42,7 +59,7 @@ export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): str
     const keep = Math.min(4, Math.max(0, s.end - s.start - 8));
     out = out.slice(0, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep))) + out.slice(s.end);
   }
-  out = out.replace(TOKEN_LIKE, (t) => (looksRandom(t) ? t.slice(0, 4) + "*".repeat(12) : t));
+  out = out.replace(TOKEN_LIKE, maskRun);
   if (out.length > MAX_FRAME) {
     const start = Math.max(0, Math.min(loc.column - 1 - 40, out.length - MAX_FRAME));
     out = (start > 0 ? "…" : "") + out.slice(start, start + MAX_FRAME) + (start + MAX_FRAME < out.length ? "…" : "");

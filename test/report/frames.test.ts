@@ -30,3 +30,34 @@ describe("code frames and values no detector reported", () => {
     expect(maskedLine(digests, loc("a", 1, 1, 2), [])).toBe(digests);
   });
 });
+
+describe("code frames and NAME=value runs", () => {
+  const random = ["Zq8xLm2Vb7Tn4Hs6", "Jd1Fg3Mp5QcW9eRt"].join("");
+
+  it.each([
+    ["  - JWT_SECRET_KEY=", "  - JWT_SECRET_KEY=Zq8x************"],
+    [`"--api-key=`, `"--api-key=Zq8x************`],
+    ["apiKey=", "apiKey=Zq8x************"],
+    ["jwt_secret=", "jwt_secret=Zq8x************"],
+  ])("%s<value>: the name stays readable, the value is masked", (prefix, masked) => {
+    const out = maskedLine(prefix + random, loc("a/compose.yml", 1, 5, 6), []) ?? "";
+    expect(out).toBe(masked);
+    expect(out).not.toContain(random.slice(4, 16));
+  });
+
+  it("a detected secret after the name is masked whole, the name kept", () => {
+    const line = `      - JWT_SECRET_KEY=${random}`;
+    const at = line.indexOf(random) + 1;
+    expect(maskedLine(line, loc("a/compose.yml", 1, at, at + random.length), [loc("a/compose.yml", 1, at, at + random.length)])).toBe("      - JWT_SECRET_KEY=Zq8x************");
+  });
+
+  it("a random-looking name before '=' is no name: the whole run is masked", () => {
+    for (const name of ["aB3dE5fG7hJ9kL2mN4", "aB3dE5fG"]) expect(maskedLine(`x: ${name}=${random}`, loc("a", 1, 1, 2), [])).toBe("x: aB3d************");
+  });
+
+  it("base64 padding is no separator", () => {
+    const b64 = Buffer.from(random + random).toString("base64");
+    const out = maskedLine(`k: ${b64}`, loc("a", 1, 1, 2), []) ?? "";
+    expect(out).toBe(`k: ${b64.slice(0, 4)}************`);
+  });
+});
