@@ -11,11 +11,15 @@ export const REDACTION_TOKEN = "[REDACTED]";
 
 
 /**
- * The password of URL userinfo (`scheme://user:password@host`) withheld,
- * detected or not: a weak password no detector reports is still one.
+ * The password of URL userinfo (`scheme://user:password@host`, also one with an unencoded `#`
+ * or `?`) and the value of a credential query parameter (`?token=`, `&api_key=`) withheld,
+ * detected or not: a weak password no detector reports is still one. References stay.
  */
 export function withoutUrlPassword(raw: string): string {
-  return raw.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)([^\s/?#@]+)(@)/gi, (_m, head: string, pw: string, at: string) => (/^[$%{<]/.test(pw) ? `${head}${pw}${at}` : `${head}${REDACTION_TOKEN}${at}`));
+  const keep = (head: string, v: string, tail: string) => (/^[$%{<]/.test(v) ? `${head}${v}${tail}` : `${head}${REDACTION_TOKEN}${tail}`);
+  return raw
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)([^\s/@]+)(@)/gi, (_m, head: string, pw: string, at: string) => keep(head, pw, at))
+    .replace(/([?&](?:api[-_]?key|apikey|token|access_token|key|sig|secret|password)=)([^&#\s]+)/gi, (_m, head: string, v: string) => keep(head, v, ""));
 }
 
 /** A printable form of a configured value: every secret in it replaced by its redacted preview. */

@@ -1,5 +1,6 @@
 /** The inventory shows each server's verdict and approval record; existing fields stay as they were. */
 import { describe, expect, it } from "vitest";
+import { lockEntry } from "../../src/engine/lock.js";
 import { scanSources } from "../../src/api.js";
 import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 
@@ -106,5 +107,18 @@ describe("inventory and URL passwords", () => {
     expect(out).toContain("postgresql://app:[REDACTED]@db.internal:5432/app");
     expect(out).toContain("postgres://ro:${PGPASS}@db/app");
     expect(inventoryJson(r.model)).not.toContain("hunter2");
+  });
+  it("also a password with an unencoded '#' and a weak credential query parameter, in inventory and lock", () => {
+    const pw = ["hunter", "2#", "pw"].join("");
+    const weak = ["dev", "token", "42"].join("");
+    const text = `{ "mcpServers": { "db": { "command": "npx", "args": ["-y", "pg-mcp@1.0.0", "postgresql://app:${pw}@db.internal:5432/app"] }, "remote": { "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/sse?team=ops&token=${weak}", "https://mcp.acme.example/sse?token=\${ACME_TOKEN}"] } } }\n`;
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const lock = JSON.stringify(r.model.servers.map((s) => lockEntry(s, r.model.secrets)));
+    for (const out of [inventoryText(r.model), inventoryJson(r.model), lock]) {
+      expect(out).not.toContain("hunter");
+      expect(out).not.toContain(weak);
+      expect(out).toContain("https://mcp.acme.example/sse?team=ops&token=[REDACTED]");
+      expect(out).toContain("https://mcp.acme.example/sse?token=${ACME_TOKEN}");
+    }
   });
 });
