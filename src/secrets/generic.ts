@@ -111,6 +111,27 @@ const CRED_PARAMS = new Set([
 const URL_RE = /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s"'<>`\\]{1,4000}/gi;
 const PARAM_RE = /([^&=#?]{1,100})=([^&#]{1,2000})/g;
 
+/**
+ * Where a URL's authority ends: at the first `/`, `?` or `#` after the
+ * scheme, or, when a password holds `#` or `?` unencoded
+ * (`postgresql://app:Tr7#kLm2@db/app`, which libpq and most database
+ * drivers read up to the `@`), after the host that follows the `@`. Only
+ * then: a user without `?` or `#`, a colon before them, a plain host (and
+ * port) after the last `@` before any `/`, and no port-and-query shape
+ * (`https://host:8080?to=a@b.test`).
+ */
+function authorityEndOf(url: string, afterScheme: number): number {
+  const first = url.slice(afterScheme).search(/[/?#]/);
+  const end = first < 0 ? url.length : afterScheme + first;
+  if (first < 0 || url[end] === "/") return end;
+  const slash = url.indexOf("/", afterScheme);
+  const region = url.slice(afterScheme, slash < 0 ? url.length : slash);
+  const at = region.lastIndexOf("@");
+  const colon = region.indexOf(":");
+  if (at < 0 || colon < 0 || colon > first || !/^[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(region.slice(at + 1)) || /^\d{1,5}[?#]/.test(region.slice(colon + 1))) return end;
+  return afterScheme + region.length;
+}
+
 /** URL userinfo password (or token user) and credential query parameters in every URL of `text`. */
 export function checkUrls(text: string, base: number, out: SecretMatch[]): void {
   if (!text.includes("://")) return;
@@ -120,10 +141,7 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
     const url = m[0];
     const urlStart = m.index;
     const afterScheme = url.indexOf("://") + 3;
-    const authorityEnd = (() => {
-      const r = /[/?#]/.exec(url.slice(afterScheme));
-      return r ? afterScheme + r.index : url.length;
-    })();
+    const authorityEnd = authorityEndOf(url, afterScheme);
     const authority = url.slice(afterScheme, authorityEnd);
     const at = authority.lastIndexOf("@");
     if (at > 0) {

@@ -194,3 +194,29 @@ describe("the .pgpass shape", () => {
     expect(looksLikePgpass(`${"x".repeat(100_000)}\ndb:5432:app:user:Pw9xLq2Zk7\n`)).toBe(false);
   });
 });
+
+describe("URL passwords holding an unencoded # or ?", () => {
+  // Database drivers (libpq and most others) read a connection string's userinfo up to the `@`.
+  const pw = "Tr7#kLm2" + "!qZx9vB";
+  it.each([
+    [`postgresql://app:${pw}@db/app`, pw],
+    [`mysql://root:${pw.replace("#", "?")}@db.internal:3306/app`, pw.replace("#", "?")],
+    [`redis://:${pw}@cache:6379/0`, pw],
+  ])("%s: the whole password, at its place", (url, secret) => {
+    const text = `DATABASE_URL=${url}\n`;
+    const found = scanText(text).filter((m) => m.detector === "generic-url-userinfo");
+    expect(found.map((m) => [m.secret, m.start])).toEqual([[secret, text.indexOf(secret)]]);
+  });
+
+  it.each(["https://example.com?email=user@example.test", "https://host:8080?to=a@b.test", "https://host#frag@x", "http://a.b/c?d=e@f", "https://h.test:443#top@anchor"])("%s: a query or fragment with an @ is no password", (url) => {
+    expect(scanText(`see ${url}\n`).filter((m) => m.detector === "generic-url-userinfo")).toEqual([]);
+  });
+
+  it("in a server's arguments: reported, and never printed", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const text = JSON.stringify({ mcpServers: { pg: { command: "npx", args: ["-y", "@modelcontextprotocol/server-postgres@0.6.2", `postgresql://app:${pw}@db/app`] } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.column)).toEqual([text.indexOf(pw) + 1]);
+    expect(JSON.stringify(r.findings)).not.toContain(pw.slice(2));
+  });
+});
