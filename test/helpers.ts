@@ -34,3 +34,11 @@ export function folderSources(dir: string): { path: string; text: string }[] {
 export function cli(argv: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return run(argv, { cwd, env: { NO_COLOR: "1", ...env }, stdoutIsTTY: false });
 }
+
+/**
+ * A Kubernetes Deployment named `name` whose `containers:` list is the given
+ * lines (written at their YAML indentation). Its first container starts on line 8.
+ */
+export function deployment(name: string, containerLines: readonly string[]): string {
+  return ["apiVersion: apps/v1", "kind: Deployment", `metadata: { name: ${name} }`, "spec:", "  template:", "    spec:", "      containers:", ...containerLines, ""].join("\n");
+}

@@ -4,7 +4,6 @@
  */
 import { PATH_FORMATS, SNIFFED_FORMATS, SNIFF_EXTENSIONS, type FormatSpec } from "./formats.js";
 import { globMatcher } from "./glob.js";
-import { boundedMemo } from "../secrets/memo.js";
 
 /** One glob of a format: the segments it needs literally, and its test, compiled when a path first needs it. */
 interface GlobTest {
@@ -96,13 +95,8 @@ function formatMatches(c: Classifier, index: number, relPath: string, segments: 
   return (c.globs[index] ?? []).some((g) => g.literals.every((seg) => segments.has(seg)) && (g.match ??= globTest(g.glob))(relPath));
 }
 
-/**
- * The format a path belongs to by name alone. Kept per path: the walk and
- * the analysis of one file ask for it several times (~2 us a question).
- */
-export const classifyPath: (relPath: string) => FormatSpec | undefined = boundedMemo(classifyUncached, 32768);
-
-function classifyUncached(relPath: string): FormatSpec | undefined {
+/** The format a path belongs to by name alone. */
+export function classifyPath(relPath: string): FormatSpec | undefined {
   classifier ??= build();
   const name = relPath.slice(relPath.lastIndexOf("/") + 1);
   const candidates = new Set<number>(classifier.byName.get(name) ?? []);

@@ -10,6 +10,7 @@
  * diagnostics) is dropped: it is not part of what was asked to be scanned.
  */
 import { linkCode, nextAppFolder, type FileLinks } from "../model/code-links.js";
+import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS } from "../parse/mcp-code-markers.js";
 import type { FileAnalysis } from "./analyze-file.js";
 
 export type ContextSource = { readonly path: string; readonly text: string };
@@ -22,11 +23,9 @@ export interface LinkContextReader {
   importers(files: readonly string[]): readonly ContextSource[];
 }
 
-const CODE_EXTS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
-
 /** The paths Next.js may read a middleware from in this app folder (`middleware.ts`, Next 16's `proxy.ts`, other extensions). */
 export function middlewarePaths(folder: string): string[] {
-  return ["middleware", "proxy"].flatMap((n) => CODE_EXTS.map((e) => `${folder}${n}.${e}`));
+  return MIDDLEWARE_NAMES.flatMap((n) => SOURCE_EXTENSIONS.map((e) => `${folder}${n}.${e}`));
 }
 
 /** How deep mounts are followed (code-links follows a router mounted on a router a few levels up). */

@@ -12,6 +12,7 @@ import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
 import { classifyValue, refOfPart, type RefSyntax } from "./refs.js";
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
+import { lastPathSegment } from "../util/path-segment.js";
 
 export interface EntryOptions {
   /** Transport when an entry has a URL and no type (Cline: sse). */
@@ -415,10 +416,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     }
     if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {
       const next = args[i + 1] as ConfigValue;
-      if (a.raw === "-e" || a.raw === "--env") {
-        const k = next.raw.indexOf("=");
-        if (k > 0) out.push({ ...next, key: next.raw.slice(0, k), source: "env" });
-      } else out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
+      out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
       i++;
       continue;
     }
@@ -446,7 +444,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
 /** The flag of docker/podman run, node and uv that loads a file of `KEY=value` lines into the environment. */
 const ENV_FILE_FLAG = "--env-file";
 
-/** A path as a credential flag's value (`--secrets=/run/secrets/mcp`, `--token-file ./t`): the credential is read from that file. */
+/** A path as a credential flag's value (`--secrets=/run/secrets/mcp`, `--api-key ./secrets/acme.key`): the credential is read from that file. */
 const FILE_PATH_VALUE = /^(?:\/|\.{1,2}\/|~\/)[^\s]*$/;
 
 /**
@@ -468,7 +466,7 @@ function fileValued(c: Credential, value: string): Credential {
  * backtracked quadratically over runs of `.env`.
  */
 function isEnvFileName(path: string): boolean {
-  const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  const name = lastPathSegment(path);
   if (!/^[\w.-]+$/.test(name)) return false;
   const words = name.split(".");
   return words.length > 1 && (words.at(-1) === "env" || (words.length > 2 && words.at(-2) === "env"));

@@ -1,6 +1,9 @@
+import { keyWords } from "../secrets/keys.js";
+
 /**
  * Tool names that change state: by the words of the name, in any spelling
- * (`delete_file`, `deleteFile`, `API-post-page`, `browser.run`).
+ * (`delete_file`, `deleteFile`, `API-post-page`, `browser.run`), split as
+ * credential names are (keyWords: camelCase, acronyms, separators).
  */
 const DESTRUCTIVE_WORDS: ReadonlySet<string> = new Set([
   "delete", "remove", "rm", "drop", "destroy", "erase", "purge", "wipe", "truncate", "kill", "terminate",
@@ -24,7 +27,7 @@ const READ_WORDS: ReadonlySet<string> = new Set([
 const ALWAYS_DESTRUCTIVE: ReadonlySet<string> = new Set(["delete", "remove", "rm", "drop", "destroy", "erase", "purge", "wipe", "truncate", "kill", "terminate", "exec", "execute", "eval", "write", "overwrite", "replace"]);
 
 /** Arithmetic, not a change: a calculator's `add`, `add_numbers`, `addTwoNumbers`, `math.add` (but `git_add`, `add_comment` change state). */
-const ARITHMETIC = /^(?:|add|two|numbers?|nums?|ints?|integers?|floats?|values?|decimals?|math|calc|calculator)$/;
+const ARITHMETIC = /^(?:add|two|numbers?|nums?|ints?|integers?|floats?|values?|decimals?|math|calc|calculator)$/;
 
 function isDestructiveWord(words: readonly string[], i: number): boolean {
   const w = words[i] as string;
@@ -33,7 +36,7 @@ function isDestructiveWord(words: readonly string[], i: number): boolean {
 }
 
 export function isDestructiveToolName(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
+  const words = keyWords(name);
   const read = words.findIndex((w) => READ_WORDS.has(w));
   const first = words.findIndex((_w, i) => isDestructiveWord(words, i));
   if (first < 0) return false;

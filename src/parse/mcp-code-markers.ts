@@ -56,8 +56,12 @@ export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/m
  */
 export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];
 
-/** The file names Next.js reads a middleware from (`middleware.ts`; Next 16's `proxy.ts`): parsed whether they mention MCP or not. */
-const MIDDLEWARE_FILE = /(?:^|\/)(?:middleware|proxy)\.[cm]?[jt]sx?$/;
+/** TypeScript and JavaScript source extensions. */
+export const SOURCE_EXTENSIONS: readonly string[] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+/** The names (without extension) Next.js reads a middleware from: `middleware`, and Next 16's `proxy`. */
+export const MIDDLEWARE_NAMES: readonly string[] = ["middleware", "proxy"];
+/** A middleware file by its name: parsed whether it mentions MCP or not. */
+const MIDDLEWARE_FILE = new RegExp(`(?:^|/)(?:${MIDDLEWARE_NAMES.join("|")})\\.(?:${SOURCE_EXTENSIONS.join("|")})$`);
 /** What a Next.js middleware's text shows (a node library's `middleware.js` or `proxy.js` does not, and is not parsed). */
 const NEXT_MIDDLEWARE_TEXT = /next\/server|\bNext(?:Request|Response)\b|\bmatcher\b|\bas\s+(?:middleware|proxy)\b|export\s+(?:default\s+)?(?:async\s+)?(?:function|const)\s+(?:middleware|proxy)\b|next-auth|@clerk\/|@auth\/|@supabase\/|@kinde-oss\/|@auth0\//;
 

@@ -1,6 +1,7 @@
 /**
  * Config texts that several rules' examples vary in one place (the rule
- * docs render them whole): an agentgateway route to one MCP backend.
+ * docs render them whole): an agentgateway route to one MCP backend, an
+ * Envoy AI Gateway MCPRoute with the EnvoyProxy that sets its telemetry.
  */
 
 /** agentgateway `config.yaml`: one route whose `policies` hold `policy` (one YAML line), after `head` (top-level keys). */
@@ -13,4 +14,21 @@ export function agentgatewayRoute(policy: string, head = ""): string {
         ${policy}
       backends: [{ mcp: { targets: [{ name: notes, mcp: { host: https://notes.acme.example/mcp } }] } }]
 `;
+}
+
+/** Envoy AI Gateway: an MCPRoute to one backend, and the EnvoyProxy of its gateway with `telemetry` (YAML lines under `telemetry:`, indented four spaces). */
+export function envoyMcpRoute(telemetry: string): string {
+  return `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: notes }
+spec:
+  parentRefs: [{ name: ai-gw }]
+  backendRefs: [{ name: notes, toolSelector: { include: [search_notes] } }]
+---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: EnvoyProxy
+metadata: { name: ai-gw }
+spec:
+  telemetry:
+${telemetry}`;
 }

@@ -248,12 +248,10 @@ export function mayAssign(line: string, quotedOnly = false): boolean {
 
 
 function lineAt(text: string, pos: number): [number, number] {
-  return [text.lastIndexOf("\n", pos - 1) + 1, lineEndAt(text, pos)];
-}
-
-function lineEndAt(text: string, pos: number): number {
-  const e = text.indexOf("\n", pos);
-  return e < 0 ? text.length : e;
+  const s = text.lastIndexOf("\n", pos - 1) + 1;
+  let e = text.indexOf("\n", pos);
+  if (e < 0) e = text.length;
+  return [s, e];
 }
 
 /** Start and end of the non-blank line before the line starting at `lineStart`, if any. */
@@ -318,15 +316,14 @@ export function examinedSpan(text: string, pos: number): [number, number] | unde
  * (`hits.lineKinds`; without them, by every check); `.pgpass`-shaped files
  * are examined line by line.
  */
-export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc" | "lineKinds" | "lineStarts"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
+export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "netrc" | "lineKinds"> = prefilterText(text), quotedOnly = false): SecretMatch[] {
   const out: SecretMatch[] = [];
   const netrc = hasNetrcEntry(text, hits);
   let next = 0;
   for (let i = 0; i < hits.candidates.length; i++) {
     const pos = hits.candidates[i] as number;
     if (pos < next) continue;
-    const lineStart = hits.lineStarts?.[i];
-    const [s, e] = lineStart === undefined ? lineAt(text, pos) : [lineStart, lineEndAt(text, pos)];
+    const [s, e] = lineAt(text, pos);
     if (e - s <= MAX_GENERIC_LINE) {
       // What the line's words allow (see LINE_FULL): a line without a credential word needs only
       // the URL checks, and the others only for a `value:` under a credential `name:` line. Over

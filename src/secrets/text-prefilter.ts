@@ -76,13 +76,6 @@ export interface TextHits {
    * candidate words on the line. Absent: every check on every line (LINE_ALL).
    */
   readonly lineKinds?: number[];
-  /**
-   * Per candidate, where its line starts (after the `\n` before it), when
-   * the pass had the text's one-byte bytes: a native search back through
-   * bytes is ~15x faster than String.prototype.lastIndexOf, which reads a
-   * minified line of a megabyte character by character.
-   */
-  readonly lineStarts?: number[];
   /** Positions of `machine` / `default`, ascending. */
   readonly netrc: number[];
   /** Positions of `${` (DOLLAR_BRACE), ascending. Absent: not looked for (check the whole text). */
@@ -203,12 +196,6 @@ function wordKind(text: string, pos: number): number {
  */
 export type TextBytes = { readonly oneByte: Uint8Array } | { readonly utf8: Uint8Array };
 
-const bufferLastIndexOf = Buffer.prototype.lastIndexOf;
-/** The index of the last `\n` at or before `from` (>= 0) in `bytes`, or -1: Buffer's native search, which takes any Uint8Array. */
-function lastNewline(bytes: Uint8Array, from: number): number {
-  return bufferLastIndexOf.call(bytes, 10, from);
-}
-
 /** Records a keyword position for rule `r` (ascending, once, at most MAX_POSITIONS). */
 function hit(byRule: (number[] | undefined)[], r: number, pos: number): void {
   let list = byRule[r];
@@ -222,9 +209,6 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
   const byRule: (number[] | undefined)[] = [];
   const candidates: number[] = [];
   const lineKinds: number[] = [];
-  // The one-byte bytes are the text's characters: a line start found in them is the text's.
-  const oneByte = bytes && "oneByte" in bytes && bytes.oneByte.length === text.length ? bytes.oneByte : undefined;
-  const lineStarts: number[] | undefined = oneByte ? [] : undefined;
   const netrc: number[] = [];
   const dollarBraces: number[] = [];
   // One candidate per line (the generic checks examine whole lines), with the kind of the line:
@@ -242,7 +226,6 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
         if (kind !== 0) {
           candidates.push(pos);
           lineKinds.push(kind | o.bits);
-          if (oneByte && lineStarts) lineStarts.push(pos === 0 ? 0 : lastNewline(oneByte, pos - 1) + 1);
           lineEnd = text.indexOf("\n", pos);
           if (lineEnd < 0) lineEnd = text.length;
         }
@@ -266,7 +249,6 @@ export function prefilterText(text: string, bytes?: TextBytes): TextHits {
     rules,
     candidates,
     lineKinds,
-    ...(lineStarts ? { lineStarts } : {}),
     netrc,
     dollarBraces,
     mentions: { mcplint: (mentions & MENTION_BIT.mcplint) !== 0, mcpCode: (mentions & MENTION_BIT.mcpCode) !== 0, sniff: (mentions & MENTION_BIT.sniff) !== 0 },

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { deployment } from "../helpers.js";
 
 function toolsetFacts(server: Record<string, unknown>, path = ".vscode/mcp.json"): string[] {
   const r = scanSources([{ path, text: JSON.stringify({ servers: { github: server } }) }]);
@@ -28,21 +29,7 @@ describe("GitHub MCP server: every toolset, read-only or not", () => {
   });
 
   it("a Kubernetes container: --read-only in args narrows GITHUB_TOOLSETS=all in env", () => {
-    const text = [
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata: { name: github-mcp }",
-      "spec:",
-      "  template:",
-      "    spec:",
-      "      containers:",
-      "      - name: server",
-      `        image: ${image}`,
-      '        args: ["stdio", "--read-only"]',
-      "        env:",
-      "        - { name: GITHUB_TOOLSETS, value: all }",
-      "",
-    ].join("\n");
+    const text = deployment("github-mcp", ["      - name: server", `        image: ${image}`, '        args: ["stdio", "--read-only"]', "        env:", "        - { name: GITHUB_TOOLSETS, value: all }"]);
     const r = scanSources([{ path: "k8s/github.yaml", text }]);
     expect(r.model.servers.map((s) => s.facts.filter((f) => f.kind === "all-toolsets").length)).toEqual([0]);
   });

@@ -65,19 +65,6 @@ describe("candidate line kinds", () => {
   );
   const text = fc.tuple(fc.array(fc.array(piece, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), fc.constantFrom(" ", ", ", "")).map(([lines, sep]) => lines.map((l) => l.join(sep)).join("\n"));
 
-  it("takes each candidate's line start from the one-byte bytes as the text has it, with the same matches", () => {
-    fc.assert(
-      fc.property(text, fc.boolean(), (t, quotedOnly) => {
-        const hits = prefilterText(t, { oneByte: Buffer.from(t, "latin1") });
-        expect(hits.lineStarts).toEqual(hits.candidates.map((c) => t.lastIndexOf("\n", c - 1) + 1));
-        expect(scanGeneric(t, hits, quotedOnly)).toEqual(scanGeneric(t, prefilterText(t), quotedOnly));
-      }),
-      { numRuns: 1000 },
-    );
-    expect(prefilterText("token: x\n\napiKey = 1", { oneByte: Buffer.from("token: x\n\napiKey = 1") }).lineStarts).toEqual([0, 10]);
-    expect(prefilterText("token: x").lineStarts).toBeUndefined();
-  });
-
   it("reports exactly what examining every candidate line whole reports", () => {
     fc.assert(
       fc.property(text, fc.boolean(), (t, quotedOnly) => {

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { agentgatewayRoute } from "../example-configs.js";
+import { agentgatewayRoute, envoyMcpRoute } from "../example-configs.js";
 import { dockerGatewayAudit } from "../../model/adapters/audit/docker-mcp.js";
 
 /*
@@ -109,20 +109,7 @@ plugins:
       {
         // The EnvoyProxy beside the route turns its access log off.
         file: "k8s/mcp-route.yaml",
-        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
-kind: MCPRoute
-metadata: { name: notes }
-spec:
-  parentRefs: [{ name: ai-gw }]
-  backendRefs: [{ name: notes, toolSelector: { include: [search_notes] } }]
----
-apiVersion: gateway.envoyproxy.io/v1alpha1
-kind: EnvoyProxy
-metadata: { name: ai-gw }
-spec:
-  telemetry:
-    accessLog: { disable: true }
-`,
+        code: envoyMcpRoute("    accessLog: { disable: true }\n"),
         expect: { line: 13, column: 27 },
       },
     ],
@@ -156,23 +143,11 @@ spec:
       },
       {
         file: "k8s/mcp-route.yaml",
-        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
-kind: MCPRoute
-metadata: { name: notes }
-spec:
-  parentRefs: [{ name: ai-gw }]
-  backendRefs: [{ name: notes, toolSelector: { include: [search_notes] } }]
----
-apiVersion: gateway.envoyproxy.io/v1alpha1
-kind: EnvoyProxy
-metadata: { name: ai-gw }
-spec:
-  telemetry:
-    accessLog:
+        code: envoyMcpRoute(`    accessLog:
       settings:
       - format: { type: JSON, json: { mcp_method: "%DYNAMIC_METADATA(io.envoy.ai_gateway:mcp_method)%" } }
         sinks: [{ type: File, file: { path: /dev/stdout } }]
-`,
+`),
       },
     ],
   },

@@ -3,6 +3,7 @@ import { scanSources } from "../../../src/api.js";
 import { dockerGatewayPolicy, dockerGatewaySettings, isDockerMcpGateway } from "../../../src/model/adapters/docker-gateway-args.js";
 import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, factRows, findingRows, scanFixture, serverRows } from "./helpers.js";
+import { deployment } from "../../helpers.js";
 
 describe("Docker MCP catalog", () => {
   it("image and remote entries; named secrets are references; egress and host mounts are facts", () => {
@@ -101,22 +102,14 @@ describe("the Docker MCP gateway run from its image", () => {
   });
 
   it("a Kubernetes container of docker/mcp-gateway: its args are the gateway's flags", () => {
-    const text = [
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata: { name: mcp-gateway }",
-      "spec:",
-      "  template:",
-      "    spec:",
-      "      containers:",
+    const text = deployment("mcp-gateway", [
       "      - name: gateway",
       "        image: docker/mcp-gateway:v0.20.0",
       "        args:",
       "          - --transport=streaming",
       "          - --servers=duckduckgo,fetch",
       "          - --allow-unauthenticated",
-      "",
-    ].join("\n");
+    ]);
     const r = scanSources([{ path: "k8s/gateway.yaml", text }]);
     expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision}`)).toEqual(["docker-mcp allow"]);
     expect(findingRows(r, ["missing-default-deny", "permissive-setting"])).toEqual(["missing-default-deny 13:13", "permissive-setting 13:13"]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import { credentialRows, factRows, findingRows, scanFixture, serverRows } from "./helpers.js";
+import { deployment } from "../../helpers.js";
 
 describe("Kubernetes workloads running MCP servers", () => {
   it("MCP containers become servers with env literals, secretKeyRef/envFrom references and runtime facts", () => {
@@ -30,9 +31,6 @@ describe("Kubernetes workloads running MCP servers", () => {
 });
 
 describe("Kubernetes workloads whose names do not say MCP", () => {
-  const deployment = (name: string, container: string[]) =>
-    ["apiVersion: apps/v1", "kind: Deployment", `metadata: { name: ${name} }`, "spec:", "  template:", "    spec:", "      containers:", ...container, ""].join("\n");
-
   it("are MCP servers when a container runs an @modelcontextprotocol package (as Compose services are)", () => {
     const text = deployment("github", ["      - name: server", "        image: node:22-alpine", '        args: [npx, -y, "@modelcontextprotocol/server-github"]']);
     const r = scanSources([{ path: "deploy/github.yaml", text }]);
@@ -61,14 +59,7 @@ describe("Kubernetes workloads whose names do not say MCP", () => {
 
 describe("Kubernetes `$(VAR)` (dependent environment variables)", () => {
   const manifest = (extra: string[]) =>
-    [
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata: { name: github-mcp }",
-      "spec:",
-      "  template:",
-      "    spec:",
-      "      containers:",
+    deployment("github-mcp", [
       "      - name: server",
       "        image: ghcr.io/github/github-mcp-server:0.20.0",
       '        args: ["stdio", "--token", "$(GITHUB_TOKEN)"]',
@@ -76,8 +67,7 @@ describe("Kubernetes `$(VAR)` (dependent environment variables)", () => {
       "        - name: GITHUB_TOKEN",
       "          valueFrom: { secretKeyRef: { name: gh, key: token } }",
       ...extra,
-      "",
-    ].join("\n");
+    ]);
 
   it("is a reference to the container's env variable in args and env values, not a literal", () => {
     const r = scanSources([{ path: "deploy/github-mcp.yaml", text: manifest(["        - name: AUTH_HEADER", '          value: "Bearer $(GITHUB_TOKEN)"']) }]);
