@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, McpServer, Policy } from "../model/types.js";
 import type { Loc } from "../model/location.js";
+import { loadersByFile, type LoadedFile } from "../model/loaded-files.js";
 import type { SuppressionDirective } from "./suppress.js";
 
 /** A secret-looking literal found in a file, attributed to a server where it sits in one. */
@@ -63,4 +64,30 @@ export function reportedSecrets(model: Pick<ScanModel, "files" | "secrets">): re
   const scanned = new Set(model.files.map((f) => f.path));
   const aliases = new Set(links.filter((f) => scanned.has(f.linkTo as string)).map((f) => f.path));
   return aliases.size ? model.secrets.filter((h) => !aliases.has(h.loc.file)) : model.secrets;
+}
+
+/** The servers that take their credentials from each scanned file (`envFile`, `env_file`, `${file:...}`; model/loaded-files.ts). */
+export function fileLoaders(model: Pick<ScanModel, "files" | "servers">): Map<string, LoadedFile[]> {
+  return loadersByFile(model.servers, new Set(model.files.map((f) => f.path)));
+}
+
+/**
+ * The loaders of a file as a phrase: `server 'github' (vscode, envFile)`,
+ * `servers 'a' (vscode, envFile), 'b' (cursor, envFile)`, at most three named.
+ */
+export function describeLoaders(loads: readonly LoadedFile[]): string {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const l of loads) {
+    if (seen.has(l.server.id)) continue;
+    seen.add(l.server.id);
+    names.push(`'${l.server.name}' (${l.server.client}, ${l.credential.key})`);
+  }
+  const shown = names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+  return `${names.length === 1 ? "server" : "servers"} ${shown.join(", ")}`;
+}
+
+/** Each loader's slot that names the file, as a finding's related location. */
+export function loaderLocations(loads: readonly LoadedFile[]): { loc: Loc; message: string }[] {
+  return loads.map((l) => ({ loc: l.credential.loc, message: `server '${l.server.name}' (${l.server.client}) loads this file (${l.credential.key})` }));
 }

@@ -8,7 +8,8 @@
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { identityReference, isAuthHint } from "../model/credential-identity.js";
 import { describeIdentity, workloadOf } from "../model/identity.js";
-import { within, type Loc } from "../model/location.js";
+import { loadedFiles } from "../model/loaded-files.js";
+import { outsideTree, within, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
 import { isPlaceholder } from "../secrets/placeholders.js";
@@ -72,7 +73,16 @@ function literalCredential(c: McpServer["credentials"][number]): boolean {
 
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
   const literal = model.secrets.filter((h) => h.server?.id === s.id || (h.loc.file === s.file && s.credentials.some((c) => within(h.loc, c.loc))));
-  if (literal.length) return { value: "literal-secret", evidence: literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview})`)) };
+  // A committed file the server loads (`envFile`) holds its credentials as written.
+  const scanned = s.credentials.some((c) => c.ref.kind === "file") ? new Set(model.files.map((f) => f.path)) : undefined;
+  const loaded = scanned ? new Set(loadedFiles([s], scanned).map((l) => l.file)) : undefined;
+  const inLoaded = loaded?.size ? model.secrets.filter((h) => !h.server && h.confidence !== "low" && loaded.has(h.loc.file)) : [];
+  if (literal.length || inLoaded.length) {
+    return {
+      value: "literal-secret",
+      evidence: [...literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview})`)), ...inLoaded.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into ${h.loc.file}, which this server loads (${h.preview})`))],
+    };
+  }
   if (s.upstreamIdentity?.kind === "shared-static") return { value: "shared-credential", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
   const shared: Evidence[] = [];
   for (const c of s.credentials) {
@@ -100,8 +110,6 @@ function policyRef(p: Policy): PolicyRef {
   return { name: p.name, client: p.client, kind: p.kind, file: p.file, line: p.loc.line };
 }
 
-/** A path reported outside the scanned tree (`--user`: `~/...`, or absolute). */
-const outsideTree = (file: string) => file.startsWith("~/") || file.startsWith("/") || /^[A-Za-z]:/.test(file);
 
 /**
  * The folder a project's client settings apply to: the one holding their dot

@@ -90,3 +90,8 @@ export function within(inner: Loc, outer: Loc): boolean {
 export function fileLoc(file: string): Loc {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
+
+/** A reported path outside the scanned tree (`--user`: `~/...`, or absolute). */
+export function outsideTree(file: string): boolean {
+  return file.startsWith("~/") || file.startsWith("/") || /^[A-Za-z]:/.test(file);
+}

@@ -1,4 +1,4 @@
-import { reportedSecrets } from "../../engine/model.js";
+import { describeLoaders, fileLoaders, loaderLocations, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
 import { fakeGitHubToken, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
@@ -23,8 +23,10 @@ export default defineRule({
   messages: {
     server: "{title} written literally in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
     file: "{title} in this file{where}: {preview} (fingerprint {hash}). Move it to a secret store and rotate it.",
+    loaded: "{title} in this file{where}: {preview} (fingerprint {hash}), loaded by MCP {servers}: a committed credential of theirs, however their configuration references it. Move it to a secret store, rotate it, and reference it instead.",
   },
   check(model, ctx) {
+    const loaders = fileLoaders(model);
     for (const hit of reportedSecrets(model)) {
       const level = hit.confidence === "high" ? "error" : hit.confidence === "medium" ? "warning" : "note";
       const data = { title: hit.title, preview: hit.preview, hash: hit.hash };
@@ -41,7 +43,13 @@ export default defineRule({
         });
       } else {
         const where = hit.key && !hit.title.includes(hit.key) ? ` under '${hit.key}'` : "";
-        ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity: `${hit.key ?? ""}\u0000${hit.hash}`, level, secret });
+        const identity = `${hit.key ?? ""}\u0000${hit.hash}`;
+        const loads = loaders.get(hit.loc.file);
+        const first = loads?.[0]?.server;
+        if (loads && first) {
+          const related = loaderLocations(loads);
+          ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, related, server: { name: first.name, client: first.client } });
+        } else ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity, level, secret });
       }
     }
   },
@@ -93,6 +101,15 @@ const transport = new StdioClientTransport({
 }
 `,
         expect: { line: 4, column: 45 },
+      },
+      {
+        // A committed environment file that a server loads: the configuration references, the file holds the value.
+        file: "config/mcp.env",
+        code: `LOG_LEVEL=info\nGITHUB_PERSONAL_ACCESS_TOKEN=${fakeGitHubToken("ghp", "envfile")}\n`,
+        extraFiles: {
+          ".vscode/mcp.json": `{ "servers": { "github": { "command": "github-mcp-server", "args": ["stdio"], "envFile": "\${workspaceFolder}/config/mcp.env" } } }\n`,
+        },
+        expect: { line: 2, column: 30 },
       },
     ],
     good: [

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { reportedSecrets, type SecretHit } from "../../engine/model.js";
+import { describeLoaders, fileLoaders, loaderLocations, reportedSecrets, type SecretHit } from "../../engine/model.js";
 import { fakeGitHubToken } from "../fake-secrets.js";
 
 export default defineRule({
@@ -21,8 +21,16 @@ export default defineRule({
   },
   messages: {
     shared: "The same {title} ({preview}, fingerprint {hash}) is used in {count} places{server}; see the related locations.",
+    loaded: "The same {title} ({preview}, fingerprint {hash}) in this file is the credential of {count} MCP {servers}, which all load this file; see the related locations.",
   },
   check(model, ctx) {
+    const loaders = fileLoaders(model);
+    // Who holds a hit: the server it sits in, else every server that loads its file (`envFile`), else the file.
+    const holdersOf = (h: SecretHit): string[] => {
+      if (h.server) return [`${h.loc.file}\u0000${h.server.client}\u0000${h.server.name}`];
+      const loads = loaders.get(h.loc.file);
+      return loads ? loads.map((l) => `${l.server.file}\u0000${l.server.client}\u0000${l.server.name}`) : [`${h.loc.file}\u0000`];
+    };
     const groups = new Map<string, SecretHit[]>();
     for (const hit of reportedSecrets(model)) {
       if (hit.confidence === "low") continue;
@@ -34,12 +42,30 @@ export default defineRule({
       // A provider-format secret anywhere; a generic one when a server uses it, and then its other
       // copies count too (a server's password that also sits in .env and a deploy script). Generic
       // values seen only in docs and code are often repeated examples, not one shared identity.
-      if (!hits.some((h) => h.confidence === "high" || h.server)) continue;
+      // A file that servers load (`envFile`) counts as theirs.
+      if (!hits.some((h) => h.confidence === "high" || h.server || loaders.has(h.loc.file))) continue;
       const places = new Set(hits.map((h) => `${h.loc.file}:${h.loc.line}:${h.loc.column}`));
       // Shared means two holders: servers, or files for a value no server uses. One server that
       // passes its own token twice (an argument and an env var) shares it with no one.
-      const holders = new Set(hits.map((h) => `${h.loc.file}\u0000${h.server ? `${h.server.client}\u0000${h.server.name}` : ""}`));
-      if (places.size < 2 || holders.size < 2) continue;
+      const holders = new Set(hits.flatMap(holdersOf));
+      if (holders.size < 2) continue;
+      if (places.size < 2) {
+        // One place: servers that all load the file it is in.
+        const hit = hits[0] as SecretHit;
+        const loads = loaders.get(hit.loc.file) ?? [];
+        const first = loads[0]?.server;
+        if (!first) continue;
+        ctx.report({
+          messageId: "loaded",
+          data: { title: hit.title, preview: hit.preview, hash, count: holders.size, servers: describeLoaders(loads) },
+          loc: hit.loc,
+          related: loaderLocations(loads),
+          identity: `${hit.key ?? ""}\u0000${hash}`,
+          server: { name: first.name, client: first.client },
+          secret: { preview: hit.preview, hash, provider: hit.detector },
+        });
+        continue;
+      }
       for (const hit of hits) {
         const others = hits.filter((h) => h !== hit);
         ctx.report({
@@ -72,8 +98,27 @@ export default defineRule({
 `,
         expect: { line: 2, column: 102, count: 2 },
       },
+      {
+        // Two servers load one committed environment file: its token is the credential of both.
+        file: ".env",
+        code: `GITHUB_TOKEN=${fakeGitHubToken("ghp", "loaded")}\n`,
+        extraFiles: {
+          ".cursor/mcp.json": `{ "mcpServers": {
+  "issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp@1.0.0"], "envFile": "\${workspaceFolder}/.env" },
+  "prs": { "command": "npx", "args": ["-y", "@acme/prs-mcp@1.0.0"], "envFile": "\${workspaceFolder}/.env" }
+} }
+`,
+        },
+        expect: { line: 1, column: 14, count: 1 },
+      },
     ],
     good: [
+      {
+        // One server loads the file: its own credential (hardcoded-secret reports it), shared with no one.
+        file: ".env",
+        code: `GITHUB_TOKEN=${fakeGitHubToken("ghp", "loaded")}\n`,
+        extraFiles: { ".cursor/mcp.json": `{ "mcpServers": { "issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp@1.0.0"], "envFile": "\${workspaceFolder}/.env" } } }\n` },
+      },
       {
         // One server, its own token passed twice: no one else holds it (hardcoded-secret reports the literal).
         file: ".cursor/mcp.json",

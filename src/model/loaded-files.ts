@@ -1,0 +1,88 @@
+/**
+ * Files of the scanned tree that a server takes its credentials from: an
+ * environment file (VS Code and Cursor `envFile`, Compose `env_file`,
+ * `--env-file`, the Docker MCP gateway's `--secrets` search path) or a
+ * credential file (`${file:...}`, `{file:...}`, agentgateway `file:`). The
+ * catalog (Part C, "where literals hide") names them: a committed `.env` that
+ * a server loads holds that server's credentials as literals, however well
+ * the configuration itself references them. Pure: servers and the scanned
+ * paths in, links out.
+ */
+import * as posix from "node:path/posix";
+import { outsideTree } from "./location.js";
+import type { Credential, McpServer } from "./types.js";
+
+export interface LoadedFile {
+  readonly server: McpServer;
+  /** The credential slot that names the file (`envFile`, `env_file`, `--env-file` ...). */
+  readonly credential: Credential;
+  /** The file's path in the scanned tree. */
+  readonly file: string;
+}
+
+/** Every server credential whose file is one the scan read, in server order. */
+export function loadedFiles(servers: readonly McpServer[], scanned: ReadonlySet<string>): LoadedFile[] {
+  const out: LoadedFile[] = [];
+  for (const server of servers) {
+    for (const credential of server.credentials) {
+      if (credential.ref.kind !== "file") continue;
+      const file = resolveLoadedPath(server.file, credential.ref.path, scanned);
+      if (file !== undefined) out.push({ server, credential, file });
+    }
+  }
+  return out;
+}
+
+/** loadedFiles by the loaded file's path. */
+export function loadersByFile(servers: readonly McpServer[], scanned: ReadonlySet<string>): Map<string, LoadedFile[]> {
+  const by = new Map<string, LoadedFile[]>();
+  for (const l of loadedFiles(servers, scanned)) {
+    const list = by.get(l.file);
+    if (list) list.push(l);
+    else by.set(l.file, [l]);
+  }
+  return by;
+}
+
+/** VS Code's and Cursor's names for the folder a project's settings apply to. */
+const WORKSPACE = /^\$\{(?:workspaceFolder|workspaceRoot)\}(?:\/|$)/;
+
+/**
+ * The scanned file that `path`, as written in `configFile`, names; undefined
+ * when it is outside the tree or was not read. A relative path is taken from
+ * the configuration file's folder (Compose, agentgateway) and, failing that,
+ * from its project folder (the one holding its dot folder: a client started
+ * in the project resolves `./.env` there); `${workspaceFolder}` is the
+ * project folder. Absolute paths, `~` and other variables name places the
+ * files cannot show. Configuration read outside the tree (`--user`) loads
+ * nothing from it.
+ */
+export function resolveLoadedPath(configFile: string, path: string, scanned: ReadonlySet<string>): string | undefined {
+  if (outsideTree(configFile)) return undefined;
+  const p = path.replaceAll("\\", "/");
+  const folder = posix.dirname(configFile);
+  const project = projectFolderOf(configFile);
+  let rest: string;
+  let bases: string[];
+  if (WORKSPACE.test(p)) {
+    rest = p.replace(WORKSPACE, "");
+    bases = [project];
+  } else {
+    if (p.startsWith("/") || p.startsWith("~") || p.includes("$") || /^[A-Za-z]:/.test(p)) return undefined;
+    rest = p;
+    bases = folder === project ? [folder] : [folder, project];
+  }
+  for (const base of bases) {
+    const joined = posix.normalize(posix.join(base === "." ? "" : base, rest));
+    if (joined === ".." || joined.startsWith("../") || joined === ".") continue;
+    if (scanned.has(joined)) return joined;
+  }
+  return undefined;
+}
+
+/** The folder holding the file's dot folder (`` for `.vscode/mcp.json`), else the file's own folder. */
+function projectFolderOf(file: string): string {
+  const parts = file.split("/");
+  if (parts.length >= 2 && (parts[parts.length - 2] as string).startsWith(".")) return parts.slice(0, -2).join("/") || ".";
+  return posix.dirname(file);
+}
