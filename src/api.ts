@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
-import { LOCK_FILE_NAME, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
+import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, fingerprintRoot, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { pathFrom } from "./util/path-from.js";
 import { treeContext } from "./discover/context-files.js";
@@ -45,10 +45,16 @@ export interface ScanOptions {
   readonly ruleOptions?: Readonly<Record<string, unknown>>;
   /**
    * The drift lock to compare against: a path, or false for none. Default:
-   * `mcplint.lock.json` in the one folder scanned (else in the scan root)
-   * when it exists. Paths in a lock are relative to the folder it is in.
+   * the nearest `mcplint.lock.json` from the one folder scanned (else the
+   * scan root) up to the top of its git repository (engine/lock.ts,
+   * defaultLockPath). Paths in a lock are relative to the folder it is in.
    */
   readonly lockFile?: string | false;
+  /**
+   * A lock the caller read (scanSources: the index's `mcplint.lock.json` for
+   * `--staged`); `path` is where it is, for its relative paths. `lockFile` wins.
+   */
+  readonly lockSource?: { readonly path: string; readonly text: string };
   /** Values (or `/regex/flags`) known to be test data: never reported as secrets. */
   readonly secretAllow?: readonly string[];
   /** Extra secret patterns (configuration `secrets.patterns`). */
@@ -121,10 +127,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ? await walk({ paths, cwd, ...(options.exclude ? { exclude: options.exclude } : {}), gitignore: options.gitignore !== false, onFiles })
       : { root: cwd, files: [], diagnostics: [] };
     const lockDir = lockFolder(paths, cwd, walked.root);
+    const repository = paths.length ? repositoryOf(paths, cwd) : undefined;
     // Files named one by one (the pre-commit hook): a route file's app middleware is read beside them, for its links only.
     const context = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p))) ? treeContext(walked.root, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : undefined;
-    const result = await scanWalked(options, walked, warm, lockDir, fingerprintRoot(paths, cwd, lockDir), context);
-    const repository = paths.length ? repositoryOf(paths, cwd) : undefined;
+    const result = await scanWalked(options, walked, warm, defaultLockPath(lockDir, repository), fingerprintRoot(paths, cwd, lockDir), context);
     return repository !== undefined && path.resolve(repository) !== path.resolve(walked.root) ? { ...result, repositoryRoot: repository } : result;
   } finally {
     warm?.close();
@@ -140,8 +146,8 @@ function analysisSettings(options: ScanOptions): AnalysisSettings {
   };
 }
 
-/** `lockDir`: where the default lock file is (lockFolder); `idRoot`: the folder fingerprints name files from (fingerprintRoot). */
-async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockDir: string, idRoot: string, context?: LinkContextReader): Promise<ScanResult> {
+/** `lockAt`: the default lock file (defaultLockPath); `idRoot`: the folder fingerprints name files from (fingerprintRoot). */
+async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockAt: string, idRoot: string, context?: LinkContextReader): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -172,14 +178,28 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
     const mode = options.user?.platform !== "win32" && o.mode !== undefined ? { mode: o.mode & 0o777 } : {};
     analyses.push({ ...o.analysis, file: { ...o.analysis.file, ...mode } });
   }
-  const lockAt = options.lockFile === false ? undefined : (options.lockFile ?? path.join(lockDir, LOCK_FILE_NAME));
-  const stored = lockAt ? loadLock(lockAt, options.lockFile !== undefined, diagnostics) : undefined;
-  // A lock's paths are relative to its own folder; the rules compare them with the root's.
-  const lock = stored && lockAt ? rebaseLock(stored, path.dirname(lockAt), walked.root) : undefined;
-  const withLock = lock ? { ...options, ruleOptions: { lock, ...options.ruleOptions } } : options;
+  const locked = withLock({ ...options, lockSource: undefined }, lockAt, walked.root, diagnostics);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
   const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), excludeFilter(options.exclude ?? [], path.resolve(walked.root))) : [];
-  return { ...finish(walked.root, analyses, diagnostics, withLock, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(lock && lockAt ? { lockFile: lockAt } : {}) };
+  return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}) };
+}
+
+/**
+ * The options with the drift lock in the rule options, and the lock's path
+ * when one was read: `options.lockFile` (a path the user gave: unreadable is
+ * an error), else `options.lockSource` (read by the caller), else the file at
+ * `defaultAt` when it exists. A lock's paths are relative to its own folder;
+ * the rules compare them with the root's.
+ */
+function withLock(options: ScanOptions, defaultAt: string | undefined, root: string, diagnostics: Diagnostic[]): { options: ScanOptions; lockFile?: string } {
+  if (options.lockFile === false) return { options };
+  const at = options.lockFile ?? options.lockSource?.path ?? defaultAt;
+  if (at === undefined) return { options };
+  const text = options.lockFile === undefined ? options.lockSource?.text : undefined;
+  const stored = loadLock(at, options.lockFile !== undefined, diagnostics, text);
+  if (!stored) return { options };
+  const lock = rebaseLock(stored, path.dirname(at), root);
+  return { options: { ...options, ruleOptions: { lock, ...options.ruleOptions } }, lockFile: at };
 }
 
 /**
@@ -217,11 +237,11 @@ function walkedRealPaths(walked: WalkResult): Set<string> {
 }
 
 /** The lock at `file`; a missing one is an error only when it was asked for by name (`explicit`). */
-function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[]): LockFile | undefined {
+function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], given?: string): LockFile | undefined {
   const lockFile = explicit ? file : undefined;
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = given ?? fs.readFileSync(file, "utf8");
   } catch {
     if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${lockFile}` });
     return undefined;
@@ -253,7 +273,10 @@ export function scanSources(
       return s.mode === undefined && s.linkTo === undefined ? a : { ...a, file: { ...a.file, ...extra } };
     });
   const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), excluded) : [];
-  return finish(options.cwd ?? ".", analyses, diagnostics, options, undefined, contextLinks);
+  // In-memory files have no folder to look for a lock in: only a lock given by path or by content.
+  const root = options.cwd ?? ".";
+  const locked = withLock(options, undefined, path.resolve(root), diagnostics);
+  return { ...finish(root, analyses, diagnostics, locked.options, undefined, contextLinks), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}) };
 }
 
 /**

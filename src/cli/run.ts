@@ -313,7 +313,8 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
   const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (!read.ok) throw new CommanderError(EXIT_FATAL, "mcplint.staged", read.message);
   const texts = new Map(read.staged.sources.map((s) => [s.path, s.text]));
-  return { result: scanSources(read.staged.sources, { ...options, cwd: read.staged.root }, read.staged.diagnostics, read.staged.context), source: (f) => texts.get(f) };
+  const lockSource = read.staged.lock ? { lockSource: read.staged.lock } : {};
+  return { result: scanSources(read.staged.sources, { ...options, cwd: read.staged.root, ...lockSource }, read.staged.diagnostics, read.staged.context), source: (f) => texts.get(f) };
 }
 
 async function listRules(): Promise<string> {

@@ -9,6 +9,7 @@ import { classifyPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
 import { decode } from "./read.js";
 import { middlewarePaths, type LinkContextReader } from "../engine/link-context.js";
+import { LOCK_FILE_NAME } from "../engine/lock.js";
 
 export interface StagedFiles {
   /** The repository's top folder; paths are relative to it. */
@@ -18,6 +19,8 @@ export interface StagedFiles {
   readonly diagnostics: Diagnostic[];
   /** Reads other files of the index that the staged code's cross-file links need (scanSources' LinkContext). */
   readonly context: LinkContextReader;
+  /** The index's drift lock at the repository's top (what the commit will be compared against), if any. */
+  readonly lock?: { readonly path: string; readonly text: string };
 }
 
 export type StagedResult = { readonly ok: true; readonly staged: StagedFiles } | { readonly ok: false; readonly message: string };
@@ -70,7 +73,17 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
     diagnostics.push(...r.notes);
     sources.push(linkTo === undefined ? { path: name, text: r.text } : { path: name, text: r.text, linkTo });
   }
-  return { ok: true, staged: { root, sources, diagnostics, context: indexContext(root, maxFileSize) } };
+  const lock = indexLock(root);
+  return { ok: true, staged: { root, sources, diagnostics, context: indexContext(root, maxFileSize), ...(lock ? { lock } : {}) } };
+}
+
+/** `mcplint.lock.json` at the top of the index (staged, or as last committed), if there is one. */
+function indexLock(root: string): StagedFiles["lock"] {
+  try {
+    return { path: path.join(root, LOCK_FILE_NAME), text: git(["show", `:${LOCK_FILE_NAME}`], root).toString("utf8") };
+  } catch {
+    return undefined;
+  }
 }
 
 const CODE_GLOBS = ["*.ts", "*.tsx", "*.mts", "*.cts", "*.js", "*.jsx", "*.mjs", "*.cjs"];

@@ -29,6 +29,25 @@ export function lockFolder(paths: readonly string[], cwd: string, root: string):
   }
 }
 
+/**
+ * The default lock of a scan whose lock folder is `lockDir`: the nearest
+ * `mcplint.lock.json` from that folder up to the top of its repository (`top`;
+ * a scan of `packages/agent` or from inside it compares against the
+ * repository's lock), else the one in `lockDir` (which may not exist). Outside
+ * a repository only `lockDir` is looked at.
+ */
+export function defaultLockPath(lockDir: string, top: string | undefined): string {
+  const own = path.join(lockDir, LOCK_FILE_NAME);
+  if (top === undefined) return own;
+  const rel = path.relative(top, lockDir);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return own;
+  for (let d = path.resolve(lockDir); ; d = path.dirname(d)) {
+    const candidate = path.join(d, LOCK_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    if (d === path.resolve(top) || path.dirname(d) === d) return own;
+  }
+}
+
 export interface LockScope {
   readonly autoApprove?: readonly string[] | "*";
   readonly trust?: boolean;

@@ -151,6 +151,21 @@ describe("mcplint scan --staged", () => {
     expect(r.stdout).toContain("in 1 file");
   });
 
+  it("compares the staged servers with the index's lock (a config change staged without relocking is drift)", async () => {
+    const dir = tempRepo({ "app/.mcp.json": clean });
+    expect((await cli(["lock"], dir)).exitCode).toBe(0);
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "lock");
+    fs.writeFileSync(path.join(dir, "app/.mcp.json"), clean.replace("server-github@1.2.3", "server-github@1.3.0"));
+    git(dir, "add", "app/.mcp.json");
+    // The working tree's lock is not what the commit is checked against: the index's is.
+    fs.writeFileSync(path.join(dir, "mcplint.lock.json"), "{ broken");
+    const r = await cli(["scan", "--staged", "--format", "json"], path.join(dir, "app"));
+    const drift = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift");
+    expect(drift.map((f: { location: { file: string }; message: string }) => [f.location.file, f.message])).toEqual([["app/.mcp.json", expect.stringContaining("version 1.2.3 → 1.3.0")]]);
+    expect(r.stderr).not.toContain("mcplint.lock.json");
+  });
+
   it("scans only added, copied, modified and renamed files; from a subfolder too", async () => {
     const dir = tempRepo({ "old/.mcp.json": leaky, "sub/readme.txt": "hi\n" });
     git(dir, "add", "-A");

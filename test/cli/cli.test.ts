@@ -206,6 +206,34 @@ describe("mcplint lock and drift", () => {
     expect(JSON.parse(drift.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift").map((f: { location: { file: string } }) => f.location.file)).toEqual(["repo/.mcp.json"]);
   });
 
+  it("compares a scan of a repository's subfolder, or one run from inside it, with the repository's lock; outside git only the folder scanned counts", async () => {
+    const files = Object.fromEntries(Object.entries(clean).map(([k, v]) => [`packages/agent/${k}`, v]));
+    const driftIn = async (args: string[], cwd: string) =>
+      JSON.parse((await cli([...args, "--format", "json"], cwd)).stdout)
+        .findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift")
+        .map((f: { location: { file: string } }) => f.location.file);
+    const bump = (dir: string) => {
+      const changed = JSON.parse(clean[".mcp.json"]);
+      changed.mcpServers.github.args[1] = "@modelcontextprotocol/server-github@1.3.0";
+      fs.writeFileSync(path.join(dir, "packages/agent/.mcp.json"), JSON.stringify(changed, null, 2));
+    };
+    const repo = tempTree(files);
+    fs.mkdirSync(path.join(repo, ".git"));
+    expect((await cli(["lock"], repo)).exitCode).toBe(0);
+    bump(repo);
+    expect(await driftIn(["scan", "packages/agent"], repo)).toEqual(["packages/agent/.mcp.json"]);
+    expect(await driftIn(["scan"], path.join(repo, "packages/agent"))).toEqual([".mcp.json"]);
+    // The nearest lock wins: one written for the package itself.
+    expect((await cli(["lock", "packages/agent"], repo)).exitCode).toBe(0);
+    expect(await driftIn(["scan", "packages/agent"], repo)).toEqual([]);
+
+    const plain = tempTree(files);
+    expect((await cli(["lock"], plain)).exitCode).toBe(0);
+    bump(plain);
+    expect(await driftIn(["scan"], plain)).toEqual(["packages/agent/.mcp.json"]);
+    expect(await driftIn(["scan"], path.join(plain, "packages/agent"))).toEqual([]);
+  });
+
   it("never stores a literal secret in the lock", async () => {
     const dir = tempTree(leaky);
     await cli(["lock"], dir);
