@@ -29,9 +29,18 @@ const ALWAYS_DESTRUCTIVE: ReadonlySet<string> = new Set(["delete", "remove", "rm
 /** Arithmetic, not a change: a calculator's `add`, `add_numbers`, `addTwoNumbers`, `math.add` (but `git_add`, `add_comment` change state). */
 const ARITHMETIC = /^(?:add|two|numbers?|nums?|ints?|integers?|floats?|values?|decimals?|math|calc|calculator)$/;
 
+/**
+ * What `resolve` looks up rather than closes: an identifier (`resolve-library-id`, Context7's
+ * most used tool; `resolve_symbol`, `resolveHostname`). `resolve_issue` and `resolve_thread` change state.
+ */
+const LOOKUP_NOUNS: ReadonlySet<string> = new Set([
+  "id", "ids", "identifier", "name", "names", "path", "paths", "url", "uri", "host", "hostname", "address", "dns", "symbol", "symbols", "alias", "ref", "reference", "type", "version", "handle",
+]);
+
 function isDestructiveWord(words: readonly string[], i: number): boolean {
   const w = words[i] as string;
   if (w === "add") return !words.every((x) => ARITHMETIC.test(x));
+  if (w === "resolve") return !LOOKUP_NOUNS.has(words[words.length - 1] ?? "");
   return DESTRUCTIVE_WORDS.has(w);
 }
 

@@ -40,13 +40,21 @@ describe("which tool names change state", () => {
     "change_sonar_issue_status", "add_issue_comment", "git_add", "git_commit", "assign_issue", "close_pull_request", "merge_pull_request", "move_card", "rename_page",
     "archive_channel", "approve_deployment", "transfer_issue", "send_message", "post_message", "publish_release", "push_files", "deploy_app", "restart_service",
     "stop_instance", "kill_process", "cancel_workflow_run", "browser_click", "browser_type", "search_and_replace", "installPackage", "mcp_jira_reopen_issue",
+    "resolve_issue", "resolve_review_thread", "resolveComment", "resolve_alert",
   ])("%s changes state", (name) => expect(isDestructiveToolName(name)).toBe(true));
 
   it.each([
     "get_merge_request", "list_merge_requests", "get_post", "get_workflow_run", "list_workflow_runs", "get_commit", "list_commits", "search_code", "read_file",
     "describe_instance", "query_run_status", "fetch_command_output", "get_change", "list_changes", "get_start_time", "getJiraIssue", "API-get-self",
     "add", "add_numbers", "addTwoNumbers", "get_settings", "list_commands", "get_file_type", "search_closed_issues", "browser_snapshot", "sonar_issue_status",
+    "resolve-library-id", "resolve_library_id", "resolveLibraryId", "resolve_symbol", "resolve_hostname",
   ])("%s is read-only", (name) => expect(isDestructiveToolName(name)).toBe(false));
+
+  it("Context7's lookups in a real auto-approve list are no finding", () => {
+    // The shape Cline, Roo and Kiro users commit: Context7 with both of its read tools auto-approved.
+    const text = `{ "mcpServers": { "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp@1.0.14"], "alwaysAllow": ["resolve-library-id", "get-library-docs"] } } }\n`;
+    expect(messages(".roo/mcp.json", text)).toEqual([]);
+  });
 
   it("an auto-approve list with a status change is reported", () => {
     const text = `{ "mcpServers": { "sonar": { "command": "npx", "args": ["-y", "sonarqube-mcp-server@1.0.0"], "alwaysAllow": ["search_sonar_issues_in_projects", "change_sonar_issue_status"] } } }\n`;
