@@ -61,7 +61,8 @@ const credentialName = (name: string) => classifyKey(name) !== undefined || CONN
  */
 export function namesCredential(c: Credential): boolean {
   if (c.source !== "env" && c.source !== "header") return true;
-  if (credentialName(c.key)) return true;
+  // A `Cookie` header carries the caller's session.
+  if (credentialName(c.key) || (c.source === "header" && /^cookie$/i.test(c.key))) return true;
   switch (c.ref.kind) {
     case "env":
     case "userPlaceholder":

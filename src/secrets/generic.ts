@@ -103,6 +103,23 @@ export function checkAuthorization(value: string, base: number, key: string | un
   out.push(match("generic-authorization-header", "Credential in an Authorization value", genericConfidence(cred, "secret"), start, cred, key));
 }
 
+/**
+ * `Cookie` header value (`session=X; theme=dark`): a session cookie is a bearer
+ * credential under whatever name the service gives it (`urbauth-~zod`, `sid`).
+ * Each pair's value counts when it looks like a token; `theme=dark` does not.
+ */
+export function checkCookie(value: string, base: number, key: string | undefined, out: SecretMatch[]): void {
+  const pair = /(?:^|;)[ \t]*([^=;\s]{1,100})=([^;]{0,4096})/g;
+  let m: RegExpExecArray | null;
+  while ((m = pair.exec(value)) !== null) {
+    const raw = m[2] ?? "";
+    const v = raw.trim().replace(/^"(.*)"$/, "$1");
+    if (!plausibleSecret(v, "secret")) continue;
+    const start = base + m.index + m[0].length - raw.length + raw.indexOf(v);
+    out.push(match("generic-cookie", `Session cookie \`${m[1] ?? ""}\` in a Cookie value`, genericConfidence(v, "secret"), start, v, key));
+  }
+}
+
 const CRED_PARAMS = new Set([
   "api_key", "apikey", "api-key", "key", "token", "access_token", "accesstoken", "auth", "auth_token", "authtoken",
   "sig", "signature", "secret", "client_secret", "password", "pwd", "pass", "private_token", "x-api-key", "code",

@@ -3,7 +3,7 @@
  * generic credential heuristics, placeholder/reference filters, redaction.
  */
 import type { SecretMatch, ValueContext } from "./api.js";
-import { checkAuthorization, checkKeyValue, checkUrls, scanGeneric } from "./generic.js";
+import { checkAuthorization, checkCookie, checkKeyValue, checkUrls, scanGeneric } from "./generic.js";
 import { classifyKey } from "./keys.js";
 import { scanProviders, type RankedMatch } from "./scan-providers.js";
 import { prefilterText, type TextHits } from "./text-prefilter.js";
@@ -160,6 +160,8 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
     const kind = classifyKey(key);
     if (key !== undefined && (kind === "authorization" || (ctx.source === "header" && /^(?:proxy-)?authorization$/i.test(key)))) {
       checkAuthorization(value, 0, key, generic);
+    } else if (key !== undefined && ctx.source === "header" && /^cookie$/i.test(key)) {
+      checkCookie(value, 0, key, generic);
     } else if (key !== undefined && kind !== undefined && !value.startsWith(`${key}=`)) {
       // (`--key=X` under its own flag `--key`: FLAG_EQ below checks X, not the whole argument.)
       checkKeyValue(key, value, 0, generic, ctx.source === "arg" ? "generic-cli-flag" : undefined);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lockEntry } from "../../src/engine/lock.js";
 import { scanSources } from "../../src/api.js";
 import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
+import { Fake } from "../../src/secrets/fake.js";
 
 const files = [
   { path: ".mcp.json", text: `{ "mcpServers": {\n  "notes": { "type": "http", "url": "https://mcp.acme.example/notes", "headers": { "Authorization": "Bearer \${NOTES_TOKEN}" } },\n  "gw": { "command": "docker", "args": ["mcp", "gateway", "run", "--log-calls=false"] }\n} }\n` },
@@ -57,6 +58,23 @@ describe("inventory credentials", () => {
     expect(text).toContain("    credential env NETBOX_TOKEN: env NETBOX_TOKEN\n");
     const { toMarkdown } = await import("../../src/report/markdown.js");
     expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).not.toContain("LOG\\_LEVEL");
+  });
+});
+
+describe("inventory and Cookie headers", () => {
+  it("a Cookie header is a credential: listed by reference, a literal session reported at its value and never printed", () => {
+    const sid = new Fake("inventory-cookie").alnum(40);
+    const r = scanSources([
+      { path: ".codex/config.toml", text: `[mcp_servers.ship]\nurl = "http://127.0.0.1:8080/mcp"\nenv_http_headers = { "Cookie" = "URBIT_MCP_COOKIE" }\n` },
+      { path: ".mcp.json", text: `{ "mcpServers": { "app": { "type": "http", "url": "https://app.acme.example/mcp",\n  "headers": { "Cookie": "theme=dark; session=${sid}" } } } }\n` },
+    ]);
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: { name: string; credentials: { key: string; reference: string; name?: string }[] }[] };
+    const creds = (name: string) => doc.servers.find((s) => s.name === name)?.credentials.map((c) => `${c.key} ${c.reference} ${c.name ?? ""}`.trim());
+    expect(creds("ship")).toEqual(["Cookie env URBIT_MCP_COOKIE"]);
+    expect(creds("app")).toEqual(["Cookie literal"]);
+    const hit = r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column}`);
+    expect(hit).toEqual([`.mcp.json:2:${'  "headers": { "Cookie": "theme=dark; session='.length + 1}`]);
+    expect(inventoryJson(r.model) + inventoryText(r.model)).not.toContain(sid.slice(4));
   });
 });
 

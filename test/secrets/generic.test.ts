@@ -220,3 +220,20 @@ describe("URL passwords holding an unencoded # or ?", () => {
     expect(JSON.stringify(r.findings)).not.toContain(pw.slice(2));
   });
 });
+
+describe("detectInValue: a Cookie header", () => {
+  // Urbit's MCP server and other session-based services are reached with a `Cookie` header.
+  const sid = new Fake("cookie-test").alnum(40);
+  it("reports a session cookie's value at its place, under any cookie name", () => {
+    for (const value of [`urbauth-~zod=0v${sid}`, `theme=dark; session=${sid}; lang=en`, `sid="${sid}"`]) {
+      const ms = detectInValue(value, { key: "Cookie", source: "header" });
+      expect(ms.map((m) => m.detector), value).toEqual(["generic-cookie"]);
+      expect(sid.length <= (ms[0]?.secret.length ?? 0) && value.slice(ms[0]?.start, ms[0]?.end).endsWith(sid)).toBe(true);
+    }
+  });
+  it("stays quiet on plain preferences, references and placeholders", () => {
+    for (const value of ["theme=dark; lang=en", "session=${SESSION_COOKIE}", "session=<your-session-cookie>", "sid=xxxxxxxxxxxxxxxxxxxx"]) {
+      expect(detectInValue(value, { key: "Cookie", source: "header" }), value).toEqual([]);
+    }
+  });
+});
