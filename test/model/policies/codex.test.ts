@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { policyOf, scanFixture } from "./load.js";
+import { scanSources } from "../../../src/api.js";
 
 describe("Codex config.toml and requirements.toml", () => {
   const result = scanFixture("codex");
@@ -40,5 +41,13 @@ describe("Codex config.toml and requirements.toml", () => {
     expect(p.settings.slice(0, 2).map((s) => `${s.key}@${s.loc.line}:${s.loc.column}`)).toEqual(["approval_policy@1:19", "sandbox_mode@2:16"]);
     const f = result.findings.filter((x) => x.ruleId === "permissive-setting" && x.loc.file === ".codex/config.toml").map((x) => `${x.loc.line}:${x.loc.column}`);
     expect(f.slice(0, 2)).toEqual(["1:19", "2:16"]);
+  });
+
+  it("a server parked with enabled = false exposes no tool: no all-tools note (a live one still gets it)", () => {
+    const text = `[mcp_servers.live]\ncommand = "live-mcp"\n\n[mcp_servers.parked]\ncommand = "parked-mcp"\nenabled = false\n`;
+    const r = scanSources([{ path: ".codex/config.toml", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "broad-resource-access").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
+      "1:14 Server 'live' (codex) exposes every tool it offers: no `enabled_tools` list narrows it.",
+    ]);
   });
 });

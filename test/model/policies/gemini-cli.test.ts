@@ -42,6 +42,16 @@ describe("Gemini CLI settings: servers and policies from one file", () => {
     expect(findingsOf(result, "etc/gemini-cli/settings.json", ["permissive-setting", "missing-default-deny"])).toEqual([]);
   });
 
+  it("a server that never connects (mcp.excluded, or left out of mcp.allowed) exposes no tool: no all-tools note", () => {
+    const text = `{ "mcp": { "excluded": ["old-server"] },
+  "mcpServers": { "old-server": { "command": "old-mcp" }, "live": { "command": "live-mcp" } } }
+`;
+    const notes = (t: string) =>
+      scanSources([{ path: ".gemini/settings.json", text: t }]).findings.filter((f) => f.ruleId === "broad-resource-access").map((f) => f.message.replace(/ \(gemini-cli\).*/, ""));
+    expect(notes(text)).toEqual(["Server 'live'"]);
+    expect(notes(text.replace(`"excluded": ["old-server"]`, `"allowed": ["old-server"]`))).toEqual(["Server 'old-server'"]);
+  });
+
   it("user settings with no servers and no allowlist say nothing about the default", () => {
     const r = scanSources([{ path: ".gemini/settings.json", text: `{ "general": { "vimMode": true } }\n` }]);
     expect(r.model.policies[0]?.defaultDecision).toBe("unknown");

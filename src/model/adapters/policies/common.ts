@@ -124,7 +124,10 @@ export function isWildcard(pattern: string): boolean {
   return pattern.includes("*");
 }
 
-/** Adds an `all-tools` grant to a server that has no include list (`includeTools`, `enabled_tools`). */
-export function withAllToolsGrant(key: string): (s: McpServer) => McpServer {
-  return (s) => (s.tools.include ? s : { ...s, tools: { ...s.tools, grants: [...s.tools.grants, { kind: "all-tools", key, loc: s.loc }] } });
+/**
+ * Adds an `all-tools` grant to a server that has no include list (`includeTools`, `enabled_tools`).
+ * A server that never starts (`enabled = false`, or one `connects` rules out) exposes no tool.
+ */
+export function withAllToolsGrant(key: string, connects: (s: McpServer) => boolean = () => true): (s: McpServer) => McpServer {
+  return (s) => (s.tools.include || !s.enabled || !connects(s) ? s : { ...s, tools: { ...s.tools, grants: [...s.tools.grants, { kind: "all-tools", key, loc: s.loc }] } });
 }

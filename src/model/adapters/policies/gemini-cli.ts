@@ -77,8 +77,13 @@ function allowedToolGrants(input: AdapterInput, doc: DocNode, s: McpServer): Sco
 export const geminiSettingsAdapter: Adapter = (input) => {
   const servers: McpServer[] = [];
   const policies = input.docs.map((doc) => {
+    // `mcp.excluded` servers never connect; once `mcp.allowed` is set, only the servers it names do.
+    const excluded = new Set(strings(get(doc, "mcp", "excluded")).map((i) => i.value));
+    const allowedNode = entry(get(doc, "mcp"), "allowed")?.value;
+    const allowed = allowedNode ? new Set(strings(allowedNode).map((i) => i.value)) : undefined;
+    const connects = (s: McpServer) => !excluded.has(s.name) && (!allowed || allowed.has(s.name));
     const found = serversFromMap(input, get(doc, "mcpServers"), "mcpServers")
-      .map(withAllToolsGrant("includeTools"))
+      .map(withAllToolsGrant("includeTools", connects))
       .map((s) => withGrants(s, allowedToolGrants(input, doc, s)));
     servers.push(...found);
     return readPolicy(input, doc, found).build(CLIENT, "policy", found);
