@@ -345,12 +345,19 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
  * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
  */
 export function urlCarriesCredential(raw: string): boolean {
-  return /:\/\/[^/@\s:]+:[^/@\s]+@|[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=|\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw);
+  return USERINFO.test(raw) || /[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=|\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw);
 }
+
+/**
+ * `scheme://user:password@`, either part possibly a Continue `${{ secrets.X }}` reference (which
+ * holds spaces). A `$` not opening `${{` is an ordinary character, so each text matches one way.
+ */
+const USERINFO_TOKEN = String.raw`\$\{\{[^{}]{0,200}\}\}`;
+const USERINFO = new RegExp(String.raw`:\/\/(?:${USERINFO_TOKEN}|[^/@\s:$]|\$(?!\{\{))+:((?:${USERINFO_TOKEN}|[^/@\s$]|\$(?!\{\{))+)@`);
 
 /** The part of a URL that holds its credential: the password of `user:pass@`, else a credential query parameter's value. */
 function urlSecretPart(raw: string): string | undefined {
-  const user = /:\/\/[^/@\s:]+:([^/@\s]+)@/.exec(raw);
+  const user = USERINFO.exec(raw);
   if (user) return user[1];
   return /[?&](?:api[-_]?key|apikey|token|access_token|key|sig|secret|password)=([^&#\s]*)/i.exec(raw)?.[1];
 }

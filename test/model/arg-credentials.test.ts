@@ -207,3 +207,19 @@ describe("the reference of a credential URL is the one in its credential part", 
     expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => f.server?.name)).toEqual(["db", "env"]);
   });
 });
+
+describe("a connection string whose password is a Continue secret", () => {
+  it("names the secret as the server's credential, as ${VAR} in Claude Code does", () => {
+    const r = scanSources([
+      {
+        path: ".continue/mcpServers/db.yaml",
+        text: `name: db\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: pg\n    command: npx\n    args: ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://\${{ secrets.PG_USER }}:\${{ secrets.PG_PASSWORD }}@db.internal:5432/app"]\n`,
+      },
+      { path: ".mcp.json", text: `{ "mcpServers": { "pg": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://app:\${PG_PASSWORD}@db.internal:5432/app"] } } }\n` },
+    ]);
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: { client: string; credentials: { key: string; reference: string; name?: string }[] }[] };
+    const creds = (client: string) => doc.servers.find((s) => s.client === client)?.credentials.map((c) => `${c.key} ${c.reference} ${c.name ?? ""}`);
+    expect(creds("claude-code")).toEqual(["url env PG_PASSWORD"]);
+    expect(creds("continue")).toEqual(["url secretStore store secrets.PG_PASSWORD"]);
+  });
+});
