@@ -1,13 +1,16 @@
 import { defineRule } from "../../engine/rule.js";
 import { isLoopbackHost, isPrivateNetworkHost, remoteEndpoints } from "../../model/endpoint.js";
 
+/** Clients that run as a service for many users, beside their MCP servers, not on a user's machine. */
+const SERVER_SIDE_CLIENTS = new Set(["librechat"]);
+
 export default defineRule({
   id: "plain-http-remote",
   meta: {
     title: "Remote MCP server reached over plain HTTP or WebSocket",
     name: "PlainHttpRemote",
     description:
-      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A gateway's hop to its upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address) is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
+      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A gateway's hop to its upstream on a private network (and LibreChat's, which runs as a service beside its MCP servers, often on one Compose network) (a cluster service name, `*.internal`, `*.svc`, a private address) is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
     category: "insecure-transport",
     level: "warning",
     precision: "very-high",
@@ -21,7 +24,7 @@ export default defineRule({
   messages: {
     plain: "Server '{server}' ({client}) is reached over {scheme}:// at {host}: tool calls and results travel in clear text.",
     credential: "Server '{server}' ({client}) sends a credential over {scheme}:// to {host}: the token travels in clear text.",
-    gatewayHop: "Gateway {client} reaches its upstream '{server}' over {scheme}:// at {host} on a private network: calls{forwarded} are readable by anyone on that network; use TLS or a mesh with mutual TLS.",
+    gatewayHop: "{role} {client} reaches its upstream '{server}' over {scheme}:// at {host} on a private network: calls{forwarded} are readable by anyone on that network; use TLS or a mesh with mutual TLS.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
@@ -30,9 +33,11 @@ export default defineRule({
         if (isLoopbackHost(e.host)) continue;
         const withCredential = s.credentials.some((c) => c.source !== "env");
         const who = { name: s.name, client: s.client };
-        if (s.scope === "gateway" && isPrivateNetworkHost(e.host)) {
-          const forwarded = withCredential ? " and the credential the gateway sends" : "";
-          ctx.report({ messageId: "gatewayHop", data: { server: s.name, client: s.client, scheme: e.scheme, host: e.host, forwarded }, loc: e.value.loc, identity: `${s.name}\u0000${e.scheme}\u0000${e.host}`, server: who, level: "note" });
+        // LibreChat runs beside its MCP servers as a service (often one Compose network): its hops are a gateway's.
+        if ((s.scope === "gateway" || SERVER_SIDE_CLIENTS.has(s.client)) && isPrivateNetworkHost(e.host)) {
+          const forwarded = withCredential ? ` and the credential ${s.scope === "gateway" ? "the gateway" : "it"} sends` : "";
+          const role = s.scope === "gateway" ? "Gateway" : "Server-side client";
+          ctx.report({ messageId: "gatewayHop", data: { role, server: s.name, client: s.client, scheme: e.scheme, host: e.host, forwarded }, loc: e.value.loc, identity: `${s.name}\u0000${e.scheme}\u0000${e.host}`, server: who, level: "note" });
           continue;
         }
         ctx.report({
@@ -52,6 +57,12 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "http://10.0.4.7:8080/mcp",\n  "headers": { "Authorization": "Bearer \${env:ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 1, column: 37 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "http://host.docker.internal:3000/sse"] } } }\n`, expect: { line: 1, column: 81 } },
       { file: "librechat.yaml", code: `mcpServers:\n  live:\n    type: websocket\n    url: ws://mcp.acme.example/ws\n`, expect: { line: 4, column: 10 } },
+      {
+        // LibreChat's hop to an MCP container on its Compose network: a note, as a gateway's.
+        file: "librechat.yaml",
+        code: `mcpServers:\n  clickhouse:\n    type: streamable-http\n    url: http://clickhouse-mcp:8000/mcp\n    headers:\n      Authorization: "Bearer \${CLICKHOUSE_MCP_TOKEN}"\n`,
+        expect: { line: 4, column: 10 },
+      },
       {
         // A gateway's hop to an in-cluster upstream: reported as a note.
         file: "pomerium/config.yaml",
