@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
-import { excludeFilter, fingerprintRoot, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
+import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { pathFrom } from "./util/path-from.js";
 import { treeContext } from "./discover/context-files.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
@@ -180,7 +180,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   }
   const locked = withLock({ ...options, lockSource: undefined }, lockAt, walked.root, diagnostics);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
-  const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), excludeFilter(options.exclude ?? [], path.resolve(walked.root))) : [];
+  const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
   return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}) };
 }
 
@@ -264,7 +264,7 @@ export function scanSources(
 ): ScanResult {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const prep = prepareAnalysis(analysisSettings(options));
-  const excluded = excludeFilter(options.exclude ?? [], path.resolve(options.cwd ?? "."));
+  const excluded = inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(options.cwd ?? ".")));
   const analyses = sources
     .filter((s) => !excluded(s.path))
     .map((s) => {

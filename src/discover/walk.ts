@@ -144,6 +144,20 @@ export function excludeFilter(exclude: readonly string[], root?: string): (rel: 
   return (rel) => m(rel) || m(path.posix.basename(rel));
 }
 
+/**
+ * `isExcluded` for a path that the walk did not reach folder by folder (a file or folder
+ * named on the command line, as pre-commit and lint-staged name them, a staged file, a
+ * context file): it is excluded when one of the folders above it is, as the walk would
+ * not have entered that folder.
+ */
+export function inExcludedFolder(isExcluded: (rel: string) => boolean): (rel: string) => boolean {
+  return (rel) => {
+    if (isExcluded(rel)) return true;
+    for (let i = rel.indexOf("/"); i > 0; i = rel.indexOf("/", i + 1)) if (isExcluded(rel.slice(0, i))) return true;
+    return false;
+  };
+}
+
 export async function walk(options: WalkOptions): Promise<WalkResult> {
   const cwd = path.resolve(options.cwd);
   const inputPaths = options.paths.length ? options.paths : ["."];
@@ -152,6 +166,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   const seen = new Set<string>();
   const files: WalkedFile[] = [];
   const isExcluded = excludeFilter(options.exclude ?? [], root);
+  const isGivenExcluded = inExcludedFolder(isExcluded);
 
   const add = (abs: string, rel = toPosix(path.relative(root, abs)) || path.basename(abs), linkTo?: string) => {
     if (seen.has(abs) || isExcluded(rel)) return;
@@ -170,6 +185,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       diagnostics.push({ level: "error", code: "unreadable", message: `cannot read ${p}: ${errCode(err)}`, file: toPosix(p) });
       continue;
     }
+    const given = toPosix(path.relative(root, abs));
+    if (given && isGivenExcluded(given)) continue;
     if (st.isSymbolicLink()) {
       const rel = toPosix(path.relative(root, abs));
       const linkTo = links.followed(abs, rel);

@@ -87,6 +87,16 @@ describe("many file names (pass_filenames)", () => {
     expect(all.exitCode).toBe(1);
     expect(all.stdout).toContain("c/.mcp.json:10:42");
   });
+
+  it("leaves out a file named in a folder that the configuration excludes, in each spelling a full scan honours", async () => {
+    for (const glob of ["testdata", "testdata/", "**/testdata", "testdata/**"]) {
+      const dir = tempTree({ ".mcplint.yaml": `exclude:\n  - "${glob}"\n`, "a/.mcp.json": clean, "testdata/deep/.mcp.json": leaky });
+      expect((await cli(["scan"], dir)).exitCode).toBe(0);
+      const named = await cli(["scan", "a/.mcp.json", "testdata/deep/.mcp.json"], dir);
+      expect(named.stdout).toContain("No problems found in 1 file");
+      expect(named.exitCode).toBe(0);
+    }
+  });
 });
 
 describe("a route file named alone (pass_filenames) reads its app's middleware for its links only", () => {
@@ -183,6 +193,14 @@ describe("mcplint scan --staged", () => {
     const r = await cli(["scan", "--staged", "--format", "json"], path.join(dir, "packages", "agent"));
     const open = JSON.parse(r.stdout).findings.filter((f: { ruleId: string; suppression?: unknown }) => f.ruleId === "hardcoded-secret" && !f.suppression);
     expect(open).toEqual([]);
+  });
+
+  it("leaves out a staged file in a folder that the configuration excludes by its name", async () => {
+    const dir = tempRepo({ ".mcplint.yaml": "exclude:\n  - testdata\n", "testdata/deep/.mcp.json": leaky, ".mcp.json": clean });
+    git(dir, "add", "-A");
+    const r = await cli(["scan", "--staged"], dir);
+    expect(r.stdout).toContain("No problems found in 2 files");
+    expect(r.exitCode).toBe(0);
   });
 
   it("a staged symbolic link at a client's path (.cursor/mcp.json -> ../.mcp.json) is read as the file it points to, not as its target's name", async () => {

@@ -118,6 +118,13 @@ describe("walk", () => {
     }
   });
 
+  it("--exclude of a folder leaves out files and folders named under it on the command line, as the walk leaves them out", async () => {
+    for (const glob of ["sub", "sub/", "**/sub"]) {
+      expect(rels(await walk({ paths: ["sub/kept.json", ".mcp.json", "sub/build"], cwd: root, exclude: [glob] }))).toEqual([".mcp.json"]);
+    }
+    expect(rels(await walk({ paths: ["sub/kept.json", "other/local.json"], cwd: root, exclude: ["other"] }))).toEqual(["sub/kept.json"]);
+  });
+
   it("a missing path is an error diagnostic and the other paths are still walked", async () => {
     const r = await walk({ paths: ["nope", "other"], cwd: root });
     expect(rels(r)).toEqual(["other/local.json"]);
