@@ -273,7 +273,8 @@ async function governanceReport(result: ScanResult, format: "markdown" | "html",
  */
 async function reportToGitHub(result: ScanResult, flags: ScanFlags, io: CliIo, res: CliResult): Promise<void> {
   const gh = await import("../report/github.js");
-  res.stdout += gh.annotations(result.findings);
+  const { pathFrom } = await import("../util/path-from.js");
+  res.stdout += gh.annotations(result.findings, result.repositoryRoot ? pathFrom(result.repositoryRoot, result.root) : undefined);
   const append = (file: string | undefined, text: string, what: string) => {
     if (!file) return;
     try {

@@ -19,13 +19,17 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** One annotation per reported (not suppressed) finding. */
-export function annotations(findings: readonly Finding[]): string {
+/**
+ * One annotation per reported (not suppressed) finding. `inRepository` gives a reported path
+ * from the repository's top: the runner takes a relative `file` as a path in the repository,
+ * not from the step's working directory.
+ */
+export function annotations(findings: readonly Finding[], inRepository: (file: string) => string = (file) => file): string {
   return findings
     .filter((f) => !f.suppression)
     .map((f) => {
       const l = f.loc;
-      const props = [`file=${escapeProperty(l.file)}`, `line=${l.line}`, `col=${l.column}`, `endLine=${l.endLine}`, `endColumn=${l.endColumn}`, `title=${escapeProperty(f.ruleId)}`];
+      const props = [`file=${escapeProperty(inRepository(l.file))}`, `line=${l.line}`, `col=${l.column}`, `endLine=${l.endLine}`, `endColumn=${l.endColumn}`, `title=${escapeProperty(f.ruleId)}`];
       return `::${COMMAND[f.level]} ${props.join(",")}::${escapeData(printable(f.message))}\n`;
     })
     .join("");

@@ -75,6 +75,17 @@ describe("GitHub mode of the CLI", () => {
     for (const text of [r.stdout, md, fs.readFileSync(path.join(dir, "out/mcplint.sarif"), "utf8")]) expect(text).not.toContain(token);
   });
 
+  it("names the file by its path in the repository in annotations when the step runs in a subfolder (working-directory), as SARIF does", async () => {
+    const dir = tempTree({ "packages/agent/.mcp.json": leaky, ".mcp.json": cleanClaude });
+    expect(spawnSync("git", ["init", "-q"], { cwd: dir }).status).toBe(0);
+    const r = await cli(["scan", "--sarif-file", "mcplint.sarif"], path.join(dir, "packages", "agent"), { GITHUB_ACTIONS: "true" });
+    expect(r.exitCode).toBe(1);
+    const annotation = r.stdout.split("\n").find((l) => l.startsWith("::error "));
+    expect(annotation).toMatch(/^::error file=packages\/agent\/\.mcp\.json,line=10,col=42,/);
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, "packages", "agent", "mcplint.sarif"), "utf8"));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("packages/agent/.mcp.json");
+  });
+
   it("says so when clean, and stays quiet outside Actions or in other formats", async () => {
     const dir = tempTree({ ".mcp.json": cleanClaude });
     const summary = path.join(dir, "summary.md");
