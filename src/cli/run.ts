@@ -310,8 +310,8 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
   }
   if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
   const { readStaged } = await import("../discover/staged.js");
-  const { DEFAULT_MAX_FILE_SIZE } = await reader;
-  const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE } = await reader;
+  const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.maxFileSize === undefined ? CONFIG_MAX_FILE_SIZE : undefined);
   if (!read.ok) throw new CommanderError(EXIT_FATAL, "mcplint.staged", read.message);
   const texts = new Map(read.staged.sources.map((s) => [s.path, s.text]));
   const lockSource = read.staged.lock ? { lockSource: read.staged.lock } : {};

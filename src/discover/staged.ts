@@ -32,8 +32,12 @@ function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024)
 /** Mode of a gitlink: a submodule's commit, whose content is another repository (git show prints nothing to scan). */
 const GITLINK = "160000";
 
-/** Added, copied, modified and renamed files of the index, read from the index. */
-export function readStaged(cwd: string, maxFileSize: number): StagedResult {
+/**
+ * Added, copied, modified and renamed files of the index, read from the index. `configMaxFileSize`:
+ * the limit for client and gateway configuration files (by path) when the scan has no explicit
+ * one, as the walk's reader applies it (AnalysisSettings.configMaxFileSize).
+ */
+export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?: number): StagedResult {
   let root: string;
   try {
     root = git(["rev-parse", "--show-toplevel"], cwd).toString("utf8").trim();
@@ -53,14 +57,15 @@ export function readStaged(cwd: string, maxFileSize: number): StagedResult {
         continue;
       }
     }
+    const limit = configMaxFileSize !== undefined && isConfigPath(name) ? Math.max(configMaxFileSize, maxFileSize) : maxFileSize;
     let buf: Buffer;
     try {
-      buf = git(["show", `:${linkTo ?? name}`], root, maxFileSize + 1);
+      buf = git(["show", `:${linkTo ?? name}`], root, limit + 1);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       diagnostics.push(
         code === "ENOBUFS"
-          ? { level: "note", code: "too-large", message: `${name}: staged content is over the size limit of ${maxFileSize} bytes (--max-file-size); skipped`, file: name }
+          ? { level: "note", code: "too-large", message: `${name}: staged content is over the size limit of ${limit} bytes (--max-file-size); skipped`, file: name }
           : { level: "warning", code: "unreadable", message: `${name}: cannot read the staged content`, file: name },
       );
       continue;
@@ -84,6 +89,12 @@ function indexLock(root: string): StagedFiles["lock"] {
   } catch {
     return undefined;
   }
+}
+
+/** A client or gateway configuration file by its path (a catalog format that is not source code). */
+function isConfigPath(name: string): boolean {
+  const spec = classifyPath(name);
+  return spec !== undefined && spec.syntax !== "typescript";
 }
 
 const CODE_GLOBS = ["*.ts", "*.tsx", "*.mts", "*.cts", "*.js", "*.jsx", "*.mjs", "*.cjs"];
@@ -157,8 +168,7 @@ export function stagedEntries(raw: string): { name: string; mode: string }[] {
  * target is a regular file in the index, inside the repository. Else undefined.
  */
 function linkTarget(name: string, root: string): string | undefined {
-  const spec = classifyPath(name);
-  if (!spec || spec.syntax === "typescript") return undefined;
+  if (!isConfigPath(name)) return undefined;
   try {
     const written = git(["show", `:${name}`], root, 64 * 1024).toString("utf8");
     const target = path.posix.normalize(path.posix.join(path.posix.dirname(name), written.replace(/\\/g, "/")));

@@ -203,6 +203,19 @@ describe("mcplint scan --staged", () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it("reads a staged client configuration over 2 MiB up to the configuration limit, as a full scan does (16 MiB unless --max-file-size is given)", async () => {
+    const big = { ...JSON.parse(leaky).mcpServers, history: { command: "node", args: ["server.js"], env: { NOTES: "n".repeat(2_500_000) } } };
+    const dir = tempRepo({ ".mcp.json": JSON.stringify({ mcpServers: big }, null, 2) });
+    git(dir, "add", "-A");
+    const full = await cli(["scan", "--format", "json"], dir);
+    const staged = await cli(["scan", "--staged", "--format", "json"], dir);
+    const rules = (r: { stdout: string }) => JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(rules(full)).toContain("hardcoded-secret");
+    expect(rules(staged)).toEqual(rules(full));
+    const capped = await cli(["scan", "--staged", "--format", "json", "--max-file-size", "1m"], dir);
+    expect(JSON.parse(capped.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["too-large"]);
+  });
+
   it("a staged symbolic link at a client's path (.cursor/mcp.json -> ../.mcp.json) is read as the file it points to, not as its target's name", async () => {
     const dir = tempRepo({ ".mcp.json": clean.replace('"${GITHUB_PAT}"', '"${env:GITHUB_PAT}"') });
     fs.mkdirSync(path.join(dir, ".cursor"));
