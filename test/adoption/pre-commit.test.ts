@@ -216,6 +216,24 @@ describe("mcplint scan --staged", () => {
     expect(JSON.parse(capped.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["too-large"]);
   });
 
+  it("reports drift from the repository's lock (mcplint lock) in the staged content, from a subfolder too", async () => {
+    const notes = clean.replace("github", "notes").replace("GITHUB_PAT", "NOTES_PAT");
+    const dir = tempRepo({ ".mcp.json": clean, "packages/agent/.mcp.json": notes });
+    expect((await cli(["lock"], dir)).exitCode).toBe(0);
+    git(dir, "add", "-A");
+    const same = await cli(["scan", "--staged", "--format", "json"], dir);
+    expect(JSON.parse(same.stdout).findings).toEqual([]);
+    fs.writeFileSync(path.join(dir, "packages/agent/.mcp.json"), notes.replace("@1.2.3", "@2.0.0"));
+    git(dir, "add", "-A");
+    for (const cwd of [dir, path.join(dir, "packages")]) {
+      const r = await cli(["scan", "--staged", "--format", "json"], cwd);
+      expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string; location: { file: string }; message: string }) => `${f.ruleId} ${f.location.file} ${f.message}`)).toEqual([
+        "config-drift packages/agent/.mcp.json Server 'notes' (claude-code) drifted from the lock: version 1.2.3 → 2.0.0.",
+      ]);
+      expect(r.exitCode).toBe(1);
+    }
+  });
+
   it("a staged symbolic link at a client's path (.cursor/mcp.json -> ../.mcp.json) is read as the file it points to, not as its target's name", async () => {
     const dir = tempRepo({ ".mcp.json": clean.replace('"${GITHUB_PAT}"', '"${env:GITHUB_PAT}"') });
     fs.mkdirSync(path.join(dir, ".cursor"));
