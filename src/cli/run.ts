@@ -309,6 +309,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
     return { result, source: (f) => (result.sourcePaths?.has(f) ? elsewhere(result.sourcePaths.get(f) as string) : inRoot(f)) };
   }
   if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
+  if (flags.user) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged, --user the home folder's configuration: run them one at a time");
   const { readStaged } = await import("../discover/staged.js");
   const { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE } = await reader;
   const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.maxFileSize === undefined ? CONFIG_MAX_FILE_SIZE : undefined);

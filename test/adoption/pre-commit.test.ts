@@ -322,6 +322,10 @@ describe("mcplint scan --staged", () => {
     expect(outside.stderr).toContain("--staged: not in a git repository");
     const withPaths = await cli(["scan", "--staged", "."], tempRepo({}));
     expect(withPaths.stderr).toContain("--staged scans what is staged; give it no paths");
+    // --user with --staged was ignored: no user-level file scanned, and exit 0.
+    const withUser = await cli(["scan", "--staged", "--user"], tempRepo({}), { HOME: dir });
+    expect(withUser.exitCode).toBe(2);
+    expect(withUser.stderr).toContain("--staged scans what is staged, --user the home folder's configuration");
   });
 });
 
