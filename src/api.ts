@@ -196,7 +196,7 @@ function withLock(options: ScanOptions, defaultAt: string | undefined, root: str
   const at = options.lockFile ?? options.lockSource?.path ?? defaultAt;
   if (at === undefined) return { options };
   const text = options.lockFile === undefined ? options.lockSource?.text : undefined;
-  const stored = loadLock(at, options.lockFile !== undefined, diagnostics, text);
+  const stored = loadLock(at, options.lockFile !== undefined, diagnostics, text, lockShown(at, root));
   if (!stored) return { options };
   const lock = rebaseLock(stored, path.dirname(at), root);
   return { options: { ...options, ruleOptions: { lock, ...options.ruleOptions } }, lockFile: at };
@@ -237,7 +237,14 @@ function walkedRealPaths(walked: WalkResult): Set<string> {
 }
 
 /** The lock at `file`; a missing one is an error only when it was asked for by name (`explicit`). */
-function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], given?: string): LockFile | undefined {
+/** The lock's path as reports name files: from the scan root when inside it, else as it is. */
+function lockShown(at: string, root: string): string {
+  const rel = path.relative(root, at);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : at;
+}
+
+/** `shown`: the path diagnostics name the lock by. */
+function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], given: string | undefined, shown: string): LockFile | undefined {
   const lockFile = explicit ? file : undefined;
   let text: string;
   try {
@@ -247,7 +254,7 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], gi
     return undefined;
   }
   const parsed = parseLock(text);
-  if (parsed.error) diagnostics.push({ level: "error", code: "config", message: `${path.basename(file)}: ${parsed.error}; drift not checked`, file: path.basename(file) });
+  if (parsed.error) diagnostics.push({ level: "error", code: "config", message: `${shown}: ${parsed.error}; drift not checked`, file: shown });
   return parsed.lock;
 }
 

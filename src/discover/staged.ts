@@ -29,6 +29,12 @@ function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024)
   return execFileSync("git", args, { cwd, maxBuffer, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
 }
 
+/**
+ * The index's entry for `name` as `git show` takes it: stage 0 spelled out, so that a name that
+ * starts with a digit and a colon (`2:notes.json`) is not read as stage 2 of another file.
+ */
+const indexSpec = (name: string) => `:0:${name}`;
+
 /** Mode of a gitlink: a submodule's commit, whose content is another repository (git show prints nothing to scan). */
 const GITLINK = "160000";
 
@@ -60,7 +66,7 @@ export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?:
     const limit = configMaxFileSize !== undefined && isConfigPath(name) ? Math.max(configMaxFileSize, maxFileSize) : maxFileSize;
     let buf: Buffer;
     try {
-      buf = git(["show", `:${linkTo ?? name}`], root, limit + 1);
+      buf = git(["show", indexSpec(linkTo ?? name)], root, limit + 1);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       diagnostics.push(
@@ -85,7 +91,7 @@ export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?:
 /** `mcplint.lock.json` at the top of the index (staged, or as last committed), if there is one. */
 function indexLock(root: string): StagedFiles["lock"] {
   try {
-    return { path: path.join(root, LOCK_FILE_NAME), text: git(["show", `:${LOCK_FILE_NAME}`], root).toString("utf8") };
+    return { path: path.join(root, LOCK_FILE_NAME), text: git(["show", indexSpec(LOCK_FILE_NAME)], root).toString("utf8") };
   } catch {
     return undefined;
   }
@@ -106,7 +112,7 @@ function indexContext(root: string, maxFileSize: number): LinkContextReader {
   const show = (names: readonly string[]) =>
     names.slice(0, CONTEXT_CAP).flatMap((name) => {
       try {
-        const r = decode(git(["show", `:${name}`], root, maxFileSize + 1), name);
+        const r = decode(git(["show", indexSpec(name)], root, maxFileSize + 1), name);
         return r.ok ? [{ path: name, text: r.text }] : [];
       } catch {
         return [];
@@ -170,7 +176,7 @@ export function stagedEntries(raw: string): { name: string; mode: string }[] {
 function linkTarget(name: string, root: string): string | undefined {
   if (!isConfigPath(name)) return undefined;
   try {
-    const written = git(["show", `:${name}`], root, 64 * 1024).toString("utf8");
+    const written = git(["show", indexSpec(name)], root, 64 * 1024).toString("utf8");
     const target = path.posix.normalize(path.posix.join(path.posix.dirname(name), written.replace(/\\/g, "/")));
     if (path.posix.isAbsolute(written) || target === ".." || target.startsWith("../")) return undefined;
     const entry = git(["ls-files", "--stage", "-z", "--", `:(literal)${target}`], root).toString("utf8");

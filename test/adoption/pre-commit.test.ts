@@ -176,6 +176,14 @@ describe("mcplint scan --staged", () => {
     expect(r.stderr).not.toContain("mcplint.lock.json");
   });
 
+  it("reads a staged file whose name starts with a digit and a colon (not stage 2 of another file)", async () => {
+    const dir = tempRepo({ "configs/2:notes.json": "{}\n", "2:notes.json": leaky });
+    git(dir, "add", "-A");
+    const r = await cli(["scan", "--staged"], dir);
+    expect(r.stdout + r.stderr).not.toContain("cannot read");
+    expect(r.stdout).toContain("2:notes.json:10:42");
+  });
+
   it("scans only added, copied, modified and renamed files; from a subfolder too", async () => {
     const dir = tempRepo({ "old/.mcp.json": leaky, "sub/readme.txt": "hi\n" });
     git(dir, "add", "-A");

@@ -234,6 +234,13 @@ describe("mcplint lock and drift", () => {
     expect(await driftIn(["scan"], path.join(plain, "packages/agent"))).toEqual([]);
   });
 
+  it("names a broken lock by its path from the scan root", async () => {
+    const dir = tempTree({ ...Object.fromEntries(Object.entries(clean).map(([k, v]) => [`packages/agent/${k}`, v])), "packages/agent/mcplint.lock.json": "{ broken" });
+    const r = await cli(["scan", "packages/agent", "--format", "json"], dir);
+    const d = JSON.parse(r.stdout).diagnostics.filter((x: { code: string }) => x.code === "config");
+    expect(d).toMatchObject([{ level: "error", file: "packages/agent/mcplint.lock.json", message: expect.stringMatching(/^packages\/agent\/mcplint\.lock\.json: .*; drift not checked$/) }]);
+  });
+
   it("never stores a literal secret in the lock", async () => {
     const dir = tempTree(leaky);
     await cli(["lock"], dir);
