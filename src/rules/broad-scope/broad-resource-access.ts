@@ -20,7 +20,7 @@ export default defineRule({
   messages: {
     fact: "Server '{server}' ({client}): {detail}.",
     wholeEnv: "Server '{server}' ({client}) is started with the whole parent environment: every secret in the agent's environment reaches it.",
-    allTools: "Server '{server}' ({client}) exposes every tool it offers: {why}.",
+    allTools: "Server '{server}' ({client}) exposes every tool it offers{but}: {why}.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
@@ -36,7 +36,10 @@ export default defineRule({
         if (g.kind !== "all-tools") continue;
         // A note: most servers are used whole; it matters when the server has write tools.
         const why = g.tools?.includes("*") ? `its \`${g.key}\` list is \`*\`` : `no \`${g.key}\` list narrows it`;
-        ctx.report({ messageId: "allTools", data: { server: s.name, client: s.client, why }, loc: g.loc, identity: `${s.name}\u0000all-tools\u0000${g.key}`, server: { name: s.name, client: s.client }, level: "note" });
+        // An exclude list (`excludeTools`, `disabled_tools`) takes some out: a deny list, not an allow list.
+        const ex = s.tools.exclude ?? [];
+        const but = ex.length ? ` but ${ex.slice(0, 3).map((t) => `\`${t}\``).join(", ")}${ex.length > 3 ? ` and ${ex.length - 3} more` : ""}` : "";
+        ctx.report({ messageId: "allTools", data: { server: s.name, client: s.client, why, but }, loc: g.loc, identity: `${s.name}\u0000all-tools\u0000${g.key}`, server: { name: s.name, client: s.client }, level: "note" });
       }
     }
   },

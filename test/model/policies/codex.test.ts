@@ -50,4 +50,15 @@ describe("Codex config.toml and requirements.toml", () => {
       "1:14 Server 'live' (codex) exposes every tool it offers: no `enabled_tools` list narrows it.",
     ]);
   });
+
+  it("the all-tools note names what a deny list (disabled_tools) takes out", () => {
+    const text = `[mcp_servers.gh]
+command = "github-mcp-server"
+disabled_tools = ["delete_repository", "merge_pull_request", "push_files", "create_or_update_file"]
+`;
+    const r = scanSources([{ path: ".codex/config.toml", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "broad-resource-access").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
+      "1:14 Server 'gh' (codex) exposes every tool it offers but `delete_repository`, `merge_pull_request`, `push_files` and 1 more: no `enabled_tools` list narrows it.",
+    ]);
+  });
 });
