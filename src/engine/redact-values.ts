@@ -4,6 +4,7 @@
  */
 import type { SecretHit } from "./model.js";
 import { secretHash } from "../secrets/index.js";
+import { isCredentialParam } from "../secrets/keys.js";
 import { within } from "../model/location.js";
 import type { ConfigValue } from "../model/types.js";
 
@@ -19,7 +20,7 @@ export function withoutUrlPassword(raw: string): string {
   const keep = (head: string, v: string, tail: string) => (/^[$%{<]/.test(v) ? `${head}${v}${tail}` : `${head}${REDACTION_TOKEN}${tail}`);
   return raw
     .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)([^\s/@]+)(@)/gi, (_m, head: string, pw: string, at: string) => keep(head, pw, at))
-    .replace(/([?&](?:api[-_]?key|apikey|token|access_token|key|sig|secret|password)=)([^&#\s]+)/gi, (_m, head: string, v: string) => keep(head, v, ""));
+    .replace(/([?&]([^&=#?/\s]{1,100})=)([^&#\s]+)/g, (m: string, head: string, name: string, v: string) => (isCredentialParam(name) ? keep(head, v, "") : m));
 }
 
 /** A printable form of a configured value: every secret in it replaced by its redacted preview. */

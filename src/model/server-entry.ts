@@ -6,7 +6,7 @@
  * adapters pass what their client expands.
  */
 import { librechatUpstream } from "./adapters/audit/upstream.js";
-import { classifyKey } from "../secrets/keys.js";
+import { classifyKey, isCredentialParam } from "../secrets/keys.js";
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
@@ -345,7 +345,17 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
  * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
  */
 export function urlCarriesCredential(raw: string): boolean {
-  return USERINFO.test(raw) || /[?&](api[-_]?key|apikey|token|access_token|key|sig|secret|password)=|\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw);
+  return USERINFO.test(raw) || /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw) || credentialParamValue(raw) !== undefined;
+}
+
+/** A query parameter: its name stops at `&`, `=`, `#`, `?`, `/` or a blank, so each start scans to the next one. */
+const QUERY_PARAM = /[?&]([^&=#?/\s]{1,100})=([^&#\s]*)/g;
+
+/** The value of the first query parameter that names a credential (`?token=`, `&api_key=`, `?exaApiKey=`), if any. */
+function credentialParamValue(raw: string): string | undefined {
+  if (!raw.includes("=")) return undefined;
+  for (const m of raw.matchAll(QUERY_PARAM)) if (isCredentialParam(m[1] ?? "")) return m[2] ?? "";
+  return undefined;
 }
 
 /**
@@ -359,7 +369,7 @@ const USERINFO = new RegExp(String.raw`:\/\/(?:${USERINFO_TOKEN}|[^/@\s:$]|\$(?!
 function urlSecretPart(raw: string): string | undefined {
   const user = USERINFO.exec(raw);
   if (user) return user[1];
-  return /[?&](?:api[-_]?key|apikey|token|access_token|key|sig|secret|password)=([^&#\s]*)/i.exec(raw)?.[1];
+  return credentialParamValue(raw);
 }
 
 /** The reference of a value that is a URL carrying a credential: the one in its credential part, if any (`DATABASE_URL=postgresql://\${DB_USER}:\${DB_PASSWORD}@...` names DB_PASSWORD). */

@@ -6,7 +6,7 @@
  */
 import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
-import { classifyKey, type KeyKind } from "./keys.js";
+import { classifyKey, isCredentialParam, type KeyKind } from "./keys.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
@@ -120,10 +120,6 @@ export function checkCookie(value: string, base: number, key: string | undefined
   }
 }
 
-const CRED_PARAMS = new Set([
-  "api_key", "apikey", "api-key", "key", "token", "access_token", "accesstoken", "auth", "auth_token", "authtoken",
-  "sig", "signature", "secret", "client_secret", "password", "pwd", "pass", "private_token", "x-api-key", "code",
-]);
 
 const URL_RE = /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s"'<>`\\]{1,4000}/gi;
 const PARAM_RE = /([^&=#?]{1,100})=([^&#]{1,2000})/g;
@@ -188,16 +184,16 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
       const query = url.slice(q + 1);
       let p: RegExpExecArray | null;
       while ((p = PARAM_RE.exec(query)) !== null) {
-        const name = (p[1] ?? "").toLowerCase();
+        const name = p[1] ?? "";
         const raw = p[2] ?? "";
-        if (!CRED_PARAMS.has(name) && classifyKey(name) === undefined) continue;
+        if (!isCredentialParam(name)) continue;
         let v = raw;
         try {
           v = decodeURIComponent(raw);
         } catch {
           /* raw */
         }
-        if (!plausibleSecret(v, name.includes("pass") || name === "pwd" ? "password" : "token")) continue;
+        if (!plausibleSecret(v, classifyKey(name) === "password" ? "password" : "token")) continue;
         out.push(match("generic-url-query-credential", `Credential in URL query parameter \`${name}\``, genericConfidence(v, "token"), base + urlStart + q + 1 + p.index + (p[1] ?? "").length + 1, raw, name));
       }
     }

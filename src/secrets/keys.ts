@@ -74,3 +74,18 @@ function classify(key: string): KeyKind | undefined {
   if (hit === "token" && idx > 0 && NON_SECRET_TOKEN_QUALIFIERS.has(words[idx - 1] ?? "")) return undefined;
   return "secret";
 }
+
+/** Query parameter names that hold a credential whatever the key words say (`sig`, `code`, `pwd`). */
+const CREDENTIAL_PARAMS: ReadonlySet<string> = new Set([
+  "api_key", "apikey", "api-key", "key", "token", "access_token", "accesstoken", "auth", "auth_token", "authtoken",
+  "sig", "signature", "secret", "client_secret", "password", "pwd", "pass", "private_token", "x-api-key", "code",
+]);
+
+/**
+ * Does a URL query parameter of this name carry a credential? The name is
+ * classified as written, so that a camelCase name keeps its words
+ * (`?exaApiKey=`, `?tavilyApiKey=`: Exa's and Tavily's remote MCP URLs).
+ */
+export function isCredentialParam(name: string): boolean {
+  return CREDENTIAL_PARAMS.has(name.toLowerCase()) || classifyKey(name) !== undefined;
+}

@@ -237,3 +237,24 @@ describe("detectInValue: a Cookie header", () => {
     }
   });
 });
+
+describe("camelCase credential query parameters (Exa's ?exaApiKey=, Tavily's ?tavilyApiKey=)", () => {
+  const key = fakeOpaqueKey("camel-query", 32);
+  it.each(["acmeApiKey", "tavilyApiKey", "authToken", "clientSecret"])("?%s=<key> is reported whole, at its place", (name) => {
+    const url = `https://mcp.acme.example/mcp?${name}=${key}`;
+    const found = detectInValue(url, { source: "url" });
+    expect(found.map((m) => [m.detector, m.secret, m.start])).toEqual([["generic-url-query-credential", key, url.indexOf(key)]]);
+  });
+  it("a camelCase name that names no credential stays quiet (?pageToken=, ?cacheKey=)", () => {
+    expect(detectInValue(`https://mcp.acme.example/mcp?pageToken=${key}&cacheKey=${key}`, { source: "url" })).toEqual([]);
+  });
+  it("a server with such a URL: no unauthenticated-remote, its credential in the inventory, never printed", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const { inventoryJson, inventoryText } = await import("../../src/report/inventory.js");
+    const text = JSON.stringify({ mcpServers: { tavily: { url: "https://mcp.tavily.com/mcp/?tavilyApiKey=${env:TAVILY_API_KEY}" }, acme: { command: "npx", args: ["-y", "mcp-remote@0.1.29", `https://mcp.acme.example/mcp?acmeApiKey=${key}`] } } }, null, 2) + "\n";
+    const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+    expect(r.findings.map((f) => f.ruleId).filter((id) => id !== "shared-secret")).toEqual(["hardcoded-secret"]);
+    expect(r.model.servers.map((s) => s.credentials.map((c) => c.ref.kind))).toEqual([["env"], ["literal"]]);
+    for (const out of [inventoryText(r.model), inventoryJson(r.model), JSON.stringify(r.findings)]) expect(out).not.toContain(key.slice(4));
+  });
+});
