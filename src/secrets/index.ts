@@ -140,6 +140,8 @@ export function fallbackSecrets(text: string, at?: readonly number[]): SecretMat
 const FLAG_EQ = /^(--?[A-Za-z][\w-]{0,60})=(.+)$/s;
 const ENV_ASSIGN = /^([A-Za-z_][A-Za-z0-9_]{0,100})=(.*)$/s;
 const HEADER_LINE = /^([A-Za-z][\w-]{0,60}):[ \t]*(.+)$/s;
+/** Flags whose value is a header line (mcp-remote, supergateway, curl). */
+const HEADER_FLAG = /^--?(?:header|H)$/;
 const BEARER_VALUE = /^\s*bearer\s+\S+\s*$/i;
 const COMMAND_LINE = /(?:^|\s)--?[A-Za-z][\w-]*[ \t]+\S/;
 
@@ -171,7 +173,10 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
     }
     let m: RegExpExecArray | null;
     if ((m = FLAG_EQ.exec(value))) {
-      checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic, "generic-cli-flag");
+      // `--header=X-Api-Key:<key>`: the flag's value is a header line, read as `--header` `X-Api-Key:<key>` is.
+      const h = HEADER_FLAG.test(m[1] ?? "") ? HEADER_LINE.exec(m[2] ?? "") : null;
+      if (h) checkKeyValue(h[1] ?? "", h[2] ?? "", value.length - (h[2] ?? "").length, generic);
+      else checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic, "generic-cli-flag");
     } else if ((m = ENV_ASSIGN.exec(value))) {
       checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic);
     } else if ((m = HEADER_LINE.exec(value)) && !value.includes("://")) {

@@ -101,6 +101,21 @@ describe("detectInValue: slots", () => {
     expect(detectInValue(`--port=8080`, { source: "arg" })).toEqual([]);
     expect(detectInValue(`--token`, { source: "arg" })).toEqual([]);
   });
+  it("--header=Name:value in one arg is a header line, as --header then Name:value is (mcp-remote, supergateway)", () => {
+    for (const arg of [`--header=X-Api-Key:${tok}`, `--header=X-Api-Key: ${tok}`, `--header=Authorization: Bearer ${tok}`, `-H=Authorization:Bearer ${tok}`]) {
+      expect(detectInValue(arg, { key: "--header", source: "arg" }).map((m) => [m.secret, m.start])).toEqual([[tok, arg.length - tok.length]]);
+    }
+    expect(detectInValue(`--header=X-Request-Id:${tok}`, { key: "--header", source: "arg" })).toEqual([]);
+    expect(detectInValue("--header=X-Api-Key:${ACME_KEY}", { key: "--header", source: "arg" })).toEqual([]);
+  });
+  it("--header=Name:value in a server's args: reported, and not printed by the inventory", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const { inventoryText } = await import("../../src/report/inventory.js");
+    const text = JSON.stringify({ mcpServers: { acme: { command: "npx", args: ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/mcp", `--header=X-Api-Key:${tok}`] } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.column)).toEqual([text.indexOf(tok) + 1]);
+    expect(inventoryText(r.model)).not.toContain(tok.slice(4));
+  });
   it("URL userinfo and query credentials", () => {
     expect(detectInValue(`https://u:${pw}@h.example.net/x`, { source: "url" })[0]?.secret).toBe(pw);
     expect(detectInValue(`https://h.example.net/sse?token=${tok}`, { source: "url" })[0]?.secret).toBe(tok);
