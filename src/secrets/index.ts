@@ -143,7 +143,8 @@ const HEADER_LINE = /^([A-Za-z][\w-]{0,60}):[ \t]*(.+)$/s;
 /** Flags whose value is a header line (mcp-remote, supergateway, curl). */
 const HEADER_FLAG = /^--?(?:header|H)$/;
 const BEARER_VALUE = /^\s*bearer\s+\S+\s*$/i;
-const COMMAND_LINE = /(?:^|\s)--?[A-Za-z][\w-]*[ \t]+\S/;
+/** A command line in one value: a flag and its value, or an assignment before more words (`sh -c "API_KEY=<key> exec npx ..."`). */
+const COMMAND_LINE = /(?:^|\s)--?[A-Za-z][\w-]*[ \t]+\S|(?:^|\s)[A-Za-z_]\w*=\S+[ \t]+\S/;
 
 /**
  * Secrets in one configured value (env value, header, arg, URL, setting) with

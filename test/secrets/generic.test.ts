@@ -116,6 +116,13 @@ describe("detectInValue: slots", () => {
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.column)).toEqual([text.indexOf(tok) + 1]);
     expect(inventoryText(r.model)).not.toContain(tok.slice(4));
   });
+  it("a shell command line in one arg: its assignments are read (sh -c \"API_KEY=<key> exec npx ...\", cmd /c \"set ...\")", () => {
+    for (const arg of [`API_KEY=${tok} exec npx -y @acme/mcp@1.0.0`, `export ACME_TOKEN=${tok} && npx @acme/mcp@1.0.0`, `set ACME_API_KEY=${tok} && npx @acme/mcp@1.0.0`]) {
+      expect(detectInValue(arg, { source: "arg" }).map((m) => [m.secret, m.start])).toEqual([[tok, arg.indexOf(tok)]]);
+    }
+    expect(detectInValue(`PORT=8080 exec npx -y @acme/mcp@1.0.0`, { source: "arg" })).toEqual([]);
+    expect(detectInValue("API_KEY=${ACME_KEY} exec npx -y @acme/mcp@1.0.0", { source: "arg" })).toEqual([]);
+  });
   it("URL userinfo and query credentials", () => {
     expect(detectInValue(`https://u:${pw}@h.example.net/x`, { source: "url" })[0]?.secret).toBe(pw);
     expect(detectInValue(`https://h.example.net/sse?token=${tok}`, { source: "url" })[0]?.secret).toBe(tok);
