@@ -10,7 +10,7 @@ import { describeIdentity, serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 import type { ScanModel, SecretHit } from "./model.js";
 import { within } from "../model/location.js";
-import { shown } from "./redact-values.js";
+import { shown, shownArgs } from "./redact-values.js";
 import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
@@ -120,7 +120,7 @@ export function lockEntry(s: McpServer, secrets: readonly SecretHit[]): LockEntr
     ...(id ? { identity: describeIdentity(id) } : {}),
     ...(version ? { version } : {}),
     ...(command ? { command } : {}),
-    args: s.args.map((a) => shown(a, mine) ?? ""),
+    args: shownArgs(s, mine),
     ...(url ? { url } : {}),
     credentials: credentialRef(s, mine),
     scope: {

@@ -6,7 +6,8 @@ import type { SecretHit } from "./model.js";
 import { secretHash } from "../secrets/index.js";
 import { isCredentialParam } from "../secrets/keys.js";
 import { within } from "../model/location.js";
-import type { ConfigValue } from "../model/types.js";
+import type { ConfigValue, Credential, McpServer } from "../model/types.js";
+import { classifyKey } from "../secrets/keys.js";
 
 export const REDACTION_TOKEN = "[REDACTED]";
 
@@ -23,10 +24,44 @@ export function withoutUrlPassword(raw: string): string {
     .replace(/([?&]([^&=#?/\s]{1,100})=)([^&#\s]+)/g, (m: string, head: string, name: string, v: string) => (isCredentialParam(name) ? keep(head, v, "") : m));
 }
 
-/** A printable form of a configured value: every secret in it replaced by its redacted preview. */
-export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[]): string | undefined {
+/** The name before a withheld value: `--flag=`, `NAME=`, or a header line's `Name: `. */
+const VALUE_NAME = /^(?:--?[A-Za-z][\w-]{0,100}=|[A-Za-z_][A-Za-z0-9_]{0,100}=|[A-Za-z][\w-]{0,60}:[ \t]*)/;
+const HEADER_FLAG = /^--?(?:header|H)$/;
+const HEADER_NAME = /^([A-Za-z][\w-]{0,60}):/;
+
+/**
+ * Is this credential an argument whose literal value a reader must not see: one under a name that
+ * names a credential (`--password <pw>`, `--password=<pw>`, docker `-e DB_PASSWORD=<pw>`, or a
+ * `--header` line such as `X-Api-Key: <key>`)? A URL keeps all but its credential (withoutUrlPassword).
+ */
+function withheldArg(c: Credential): boolean {
+  if (c.source === "url" || c.ref.kind !== "literal") return false;
+  if (!HEADER_FLAG.test(c.key)) return classifyKey(c.key) !== undefined;
+  const line = c.raw.startsWith(`${c.key}=`) ? c.raw.slice(c.key.length + 1) : c.raw;
+  return classifyKey(HEADER_NAME.exec(line)?.[1]) !== undefined;
+}
+
+/**
+ * A server's arguments, printable: every secret replaced by its redacted preview, and an argument
+ * that is a literal credential of the server (withheldArg) withheld after its name even when no
+ * detector reported it (a weak password), as the inventory's credential row withholds it.
+ */
+export function shownArgs(s: McpServer, secrets: readonly SecretHit[]): string[] {
+  const withheld = s.credentials.filter(withheldArg);
+  return s.args.map((a) => shown(a, secrets, withheld.some((c) => c.loc.line === a.loc.line && c.loc.column === a.loc.column)) ?? "");
+}
+
+/**
+ * A printable form of a configured value: every secret in it replaced by its redacted preview.
+ * `credential`: the value is a literal credential, withheld (after its `--flag=` or `NAME=`) when no secret was found in it.
+ */
+export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[], credential = false): string | undefined {
   if (!v) return undefined;
   const hits = secrets.filter((s) => within(s.loc, v.loc)).sort((a, b) => b.loc.column - a.loc.column);
+  if (hits.length === 0 && credential && v.raw !== "") {
+    const name = VALUE_NAME.exec(v.raw)?.[0] ?? "";
+    return `${name}${HEADER_FLAG.test(name.slice(0, -1)) ? VALUE_NAME.exec(v.raw.slice(name.length))?.[0] ?? "" : ""}${REDACTION_TOKEN}`;
+  }
   if (hits.length === 0) return withoutUrlPassword(v.raw);
   if (v.loc.line !== v.loc.endLine) return REDACTION_TOKEN;
   const tokenLen = v.loc.endColumn - v.loc.column;

@@ -7,7 +7,7 @@ import { namesCredential } from "../model/credential-identity.js";
 import { describeRef } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
 
-import { REDACTION_TOKEN, shown } from "../engine/redact-values.js";
+import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
 import { within } from "../model/location.js";
 import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
@@ -29,7 +29,7 @@ export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
     transport: s.transport,
     enabled: s.enabled,
     ...(s.command ? { command: shown(s.command, mine) } : {}),
-    args: s.args.map((a) => shown(a, mine)),
+    args: shownArgs(s, mine),
     ...(s.url ? { url: shown(s.url, mine) } : {}),
     ...(s.image ? { image: shown(s.image, mine) } : {}),
     credentials: credentials.map(({ c, hit }) => {

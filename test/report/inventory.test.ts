@@ -139,4 +139,23 @@ describe("inventory and URL passwords", () => {
       expect(out).toContain("https://mcp.acme.example/sse?token=${ACME_TOKEN}");
     }
   });
+  it("withholds a weak credential given as an argument (--password <pw>, --password=<pw>, -e DB_PASSWORD=<pw>, --header X-Api-Key: <key>) as its credential row does", () => {
+    const weak = ["hunt", "er2"].join("");
+    const text = JSON.stringify({ mcpServers: {
+      db: { command: "npx", args: ["-y", "mysql-mcp@1.0.0", "-H", "Accept: text/event-stream", "--password", weak, `--db-password=${weak}`] },
+      box: { command: "docker", args: ["run", "-i", "--rm", "-e", `DB_PASSWORD=${weak}`, "-e", "PORT=3000", "acme/mcp:1.0"] },
+      remote: { command: "npx", args: ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/mcp", "--header", `X-Api-Key: ${weak}`] },
+    } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    const lock = JSON.stringify(r.model.servers.map((s) => lockEntry(s, r.model.secrets)));
+    for (const out of [inventoryText(r.model), inventoryJson(r.model), lock]) {
+      expect(out).not.toContain(weak);
+      expect(out).toContain("--db-password=[REDACTED]");
+      expect(out).toContain("DB_PASSWORD=[REDACTED]");
+      expect(out).toContain("X-Api-Key: [REDACTED]");
+      // What names no credential stays readable.
+      expect(out).toContain("Accept: text/event-stream");
+      expect(out).toContain("PORT=3000");
+    }
+  });
 });
