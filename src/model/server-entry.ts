@@ -37,7 +37,9 @@ const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
 /** Clients that load a server's environment from its `envFile`. */
 const ENV_FILE_CLIENTS = new Set(["vscode", "cursor"]);
 
-const CREDENTIAL_FLAG = /^--?(api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header|h)$/i;
+/** Flags whose value is a credential or a header line; `-H` is curl's header flag, while `-h` is a host (mysql, psql, redis-cli) or help. */
+const CREDENTIAL_FLAG_NAME = /^--?(?:api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header)$/i;
+const isCredentialFlag = (flag: string): boolean => flag === "-H" || CREDENTIAL_FLAG_NAME.test(flag);
 
 export function value(input: AdapterInput, node: DocNode | undefined): ConfigValue | undefined {
   const raw = str(node);
@@ -424,14 +426,14 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     }
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
-      if (CREDENTIAL_FLAG.test(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
+      if (isCredentialFlag(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
       else {
         const u = urlCredentialOf({ ...a, raw: a.raw.slice(eq + 1) }, flag);
         if (u) out.push({ ...u, raw: a.raw });
       }
       continue;
     }
-    if (CREDENTIAL_FLAG.test(a.raw) && args[i + 1]) {
+    if (isCredentialFlag(a.raw) && args[i + 1]) {
       const next = args[i + 1] as ConfigValue;
       out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
       i++;

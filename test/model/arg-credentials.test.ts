@@ -223,3 +223,17 @@ describe("a connection string whose password is a Continue secret", () => {
     expect(creds("continue")).toEqual(["url secretStore store secrets.PG_PASSWORD"]);
   });
 });
+
+describe("-h is a host, -H a header", () => {
+  it("'-h <host>' (mysql, psql, redis-cli) is no credential: no inventory row, identity none", () => {
+    const text = JSON.stringify({ mcpServers: { redis: { command: "uvx", args: ["redis-mcp-server@0.2.0", "-h", "redis.internal", "-p", "6379"] } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers[0]?.credentials).toEqual([]);
+    expect(inventoryText(r.model)).toContain("identity: none");
+    expect(inventoryText(r.model)).toContain("-h redis.internal");
+  });
+  it("'-H <header line>' (curl) stays a credential slot", () => {
+    const { text, hits } = hitsFor(["-H", `X-Api-Key: ${secret}`]);
+    expect(hits).toEqual([{ column: text.indexOf(secret) + 1, hash: secretHash(secret), key: "X-Api-Key", server: "acme" }]);
+  });
+});
