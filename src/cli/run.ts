@@ -246,13 +246,14 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   }
   if (flags.format === "markdown" || flags.format === "html") return governanceReport(result, flags.format, "scan");
   const { toText } = await import("../report/text.js");
+  const { literalCredentialLocs } = await import("../engine/redact-values.js");
   const c = toFile ? undefined : await colors(useColor(io, flags.color));
   return toText({
     findings: result.findings,
     diagnostics: result.diagnostics,
     filesScanned,
     source,
-    secretLocs: result.model.secrets.map((s) => s.loc),
+    secretLocs: [...result.model.secrets.map((s) => s.loc), ...literalCredentialLocs(result.model.servers)],
     ...(c ? { colors: c } : {}),
     quiet: flags.quiet ?? false,
     showSuppressed: flags.showSuppressed ?? false,

@@ -4,10 +4,9 @@
  */
 import type { SecretHit } from "./model.js";
 import { secretHash } from "../secrets/index.js";
-import { isCredentialParam } from "../secrets/keys.js";
-import { within } from "../model/location.js";
+import { classifyKey, isCredentialParam } from "../secrets/keys.js";
+import { within, type Loc } from "../model/location.js";
 import type { ConfigValue, Credential, McpServer } from "../model/types.js";
-import { classifyKey } from "../secrets/keys.js";
 
 export const REDACTION_TOKEN = "[REDACTED]";
 
@@ -30,11 +29,12 @@ const HEADER_FLAG = /^--?(?:header|H)$/;
 const HEADER_NAME = /^([A-Za-z][\w-]{0,60}):/;
 
 /**
- * Is this credential an argument whose literal value a reader must not see: one under a name that
- * names a credential (`--password <pw>`, `--password=<pw>`, docker `-e DB_PASSWORD=<pw>`, or a
- * `--header` line such as `X-Api-Key: <key>`)? A URL keeps all but its credential (withoutUrlPassword).
+ * Is this a literal credential whose value a reader must not see: one under a name that names a
+ * credential (`MYSQL_PASSWORD: <pw>`, `--password <pw>`, `--password=<pw>`, docker
+ * `-e DB_PASSWORD=<pw>`, or a `--header` line such as `X-Api-Key: <key>`)? A URL keeps all but
+ * its credential (withoutUrlPassword).
  */
-function withheldArg(c: Credential): boolean {
+function withheldCredential(c: Credential): boolean {
   if (c.source === "url" || c.ref.kind !== "literal") return false;
   if (!HEADER_FLAG.test(c.key)) return classifyKey(c.key) !== undefined;
   const line = c.raw.startsWith(`${c.key}=`) ? c.raw.slice(c.key.length + 1) : c.raw;
@@ -43,12 +43,34 @@ function withheldArg(c: Credential): boolean {
 
 /**
  * A server's arguments, printable: every secret replaced by its redacted preview, and an argument
- * that is a literal credential of the server (withheldArg) withheld after its name even when no
+ * that is a literal credential of the server (withheldCredential) withheld after its name even when no
  * detector reported it (a weak password), as the inventory's credential row withholds it.
  */
 export function shownArgs(s: McpServer, secrets: readonly SecretHit[]): string[] {
-  const withheld = s.credentials.filter(withheldArg);
+  const withheld = s.credentials.filter(withheldCredential);
   return s.args.map((a) => shown(a, secrets, withheld.some((c) => c.loc.line === a.loc.line && c.loc.column === a.loc.column)) ?? "");
+}
+
+/** The name part of a withheld value: `--flag=`, `NAME=`, a header line's `Name: `, or `--header=Name: `. */
+function valueName(raw: string): string {
+  const name = VALUE_NAME.exec(raw)?.[0] ?? "";
+  return HEADER_FLAG.test(name.slice(0, -1)) ? name + (VALUE_NAME.exec(raw.slice(name.length))?.[0] ?? "") : name;
+}
+
+/**
+ * Where the literal credentials of these servers sit (withheldCredential; on one line, the value
+ * after its `--flag=` or `NAME=`), detected or not: the text report's code frames mask them as
+ * they mask detected secrets, so a weak password the inventory withholds is not printed there.
+ */
+export function literalCredentialLocs(servers: readonly McpServer[]): Loc[] {
+  return servers.flatMap((s) =>
+    s.credentials.filter((c) => c.raw !== "" && withheldCredential(c)).map((c) => {
+      if (c.loc.line !== c.loc.endLine) return c.loc;
+      const quote = Math.max(0, Math.round((c.loc.endColumn - c.loc.column - c.raw.length) / 2));
+      const column = Math.min(c.loc.column + quote + valueName(c.raw).length, c.loc.endColumn);
+      return { ...c.loc, column, endColumn: Math.max(column, c.loc.endColumn - quote) };
+    }),
+  );
 }
 
 /**
@@ -58,10 +80,7 @@ export function shownArgs(s: McpServer, secrets: readonly SecretHit[]): string[]
 export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[], credential = false): string | undefined {
   if (!v) return undefined;
   const hits = secrets.filter((s) => within(s.loc, v.loc)).sort((a, b) => b.loc.column - a.loc.column);
-  if (hits.length === 0 && credential && v.raw !== "") {
-    const name = VALUE_NAME.exec(v.raw)?.[0] ?? "";
-    return `${name}${HEADER_FLAG.test(name.slice(0, -1)) ? VALUE_NAME.exec(v.raw.slice(name.length))?.[0] ?? "" : ""}${REDACTION_TOKEN}`;
-  }
+  if (hits.length === 0 && credential && v.raw !== "") return `${valueName(v.raw)}${REDACTION_TOKEN}`;
   if (hits.length === 0) return withoutUrlPassword(v.raw);
   if (v.loc.line !== v.loc.endLine) return REDACTION_TOKEN;
   const tokenLen = v.loc.endColumn - v.loc.column;

@@ -61,3 +61,26 @@ describe("code frames and NAME=value runs", () => {
     expect(out).toBe(`k: ${b64.slice(0, 4)}************`);
   });
 });
+
+describe("code frames and literal credentials no detector reported", () => {
+  it("mask a weak password the inventory withholds (env value, --password <pw>, --password=<pw>, -e NAME=<pw>, --header=Name: <pw>), keep names and other values", async () => {
+    const { cli, tempTree } = await import("../helpers.js");
+    const weak = ["hunt", "er2"].join("");
+    const dir = tempTree({
+      ".mcp.json": [
+        `{"mcpServers":{`,
+        `"db":{"command":"npx","args":["-y","mysql-mcp","--password","${weak}","-e","DB_PASSWORD=${weak}","-e","PORT=3000"]},`,
+        `"pg":{"command":"npx","args":["-y","pg-mcp","--db-password=${weak}","--header=X-Api-Key: ${weak}"],"env":{"PGPASSWORD":"${weak}"}}`,
+        `}}`,
+        ``,
+      ].join("\n"),
+    });
+    const r = await cli(["scan", ".", "--no-config"], dir);
+    expect(r.stdout).toContain("unpinned-package");
+    expect(r.stdout).not.toContain(weak);
+    expect(r.stdout).toContain(`"--db-password=*******"`);
+    expect(r.stdout).toContain(`"DB_PASSWORD=*******"`);
+    expect(r.stdout).toContain(`"--header=X-Api-Key: *******"`);
+    expect(r.stdout).toContain(`"PORT=3000"`);
+  });
+});
