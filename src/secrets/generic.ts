@@ -237,6 +237,8 @@ const NETRC_RE = /(?:^|\s)(?:password|passwd)\s+([^\s"']{1,500})/g;
 const PGPASS_RE = /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\S{1,500})$/;
 const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
 const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
+/** A value that starts with an assignment of its own (`API_KEY=...`). */
+const INNER_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]{0,100}=/;
 const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
 /**
  * What every assignment that the line checks can report has: a candidate
@@ -475,7 +477,14 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       }
       if (lastName) key = lastName;
     }
-    if (classifyKey(key) === "authorization") continue; // AUTH_RE handles the scheme
+    const keyKind = classifyKey(key);
+    if (keyKind === "authorization") continue; // AUTH_RE handles the scheme
+    // `run: API_KEY=<key> npm test`, `command: "TOKEN=<key> node server.js"`, `# old: API_KEY=<key>`:
+    // a value that is itself an assignment is read again from its start (the blank or quote before it).
+    if (keyKind === undefined && INNER_ASSIGN.test(v)) {
+      ASSIGN_RE.lastIndex = vStart - base - (quoted !== undefined ? 2 : 1);
+      continue;
+    }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
     if (quoted === undefined && quotedOnly) continue;
     checkKeyValue(key, v, vStart, out);

@@ -280,3 +280,17 @@ describe("camelCase credential query parameters (Exa's ?exaApiKey=, Tavily's ?ta
     for (const out of [inventoryText(r.model), inventoryJson(r.model), JSON.stringify(r.findings)]) expect(out).not.toContain(key.slice(4));
   });
 });
+
+describe("an assignment that is the value of another key", () => {
+  const key = fakeOpaqueKey("inner-assign", 40);
+  it.each([
+    [".github/workflows/ci.yml", `jobs:\n  t:\n    steps:\n      - run: ACME_API_KEY=${key} npm test\n`],
+    ["deploy/app.yaml", `worker:\n  command: "ACME_TOKEN=${key} node server.js"\n`],
+    ["notes.sh", `# old: ACME_API_KEY=${key}\n`],
+  ])("%s: found whole at its place", (_file, text) => {
+    expect(scanText(text).map((m) => [m.secret, m.start])).toEqual([[key, text.indexOf(key)]]);
+  });
+  it("a value that assigns no credential stays quiet", () => {
+    expect(scanText(`steps:\n  - run: NODE_ENV=production npm test\n  - run: ACME_API_KEY=\${{ secrets.ACME_API_KEY }} npm test\n`)).toEqual([]);
+  });
+});
