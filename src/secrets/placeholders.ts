@@ -33,6 +33,23 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
     "eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0",
     ["EGIM96RAZx35lJzdJsyH-qQ", "wv8Hdp7fsn3W0YpN81IU"].join(""),
   ].join("."),
+  // The OAuth RFCs' examples, copied into OAuth libraries, their docs and tests (and MCP servers'
+  // OAuth code): RFC 6749 access, refresh and authorization code, client secret, client Basic
+  // credentials (s6BhdRkqt3:gX1fBat3bV); RFC 6750 bearer token; RFC 5849 client, temporary and
+  // token credentials and its section 3.5.1 request.
+  ["2YotnFZFEj", "r1zCsicMWpAA"].join(""),
+  ["tGzv3JOkF0", "XG5Qx2TlKWIA"].join(""),
+  ["SplxlOBeZQ", "QYbYS6WxSbIA"].join(""),
+  ["7Fjfp0ZBr1", "KtDRbnfVdmIw"].join(""),
+  ["czZCaGRSa3F0", "MzpnWDFmQmF0M2JW"].join(""),
+  ["mF_9.B5f", "-4.1JqM"].join(""),
+  ["dpf43f3p", "2l4k3l03"].join(""),
+  ["kd94hf93", "k423kf44"].join(""),
+  ["hh5s93j4", "hdidpola"].join(""),
+  ["nnch734d", "00sl2jdk"].join(""),
+  ["pfkkdhi9", "sl3r4s00"].join(""),
+  ["0685bd91", "84jfhq22"].join(""),
+  ["ad180jjd", "733klru7"].join(""),
   // jwt.io's sample token
   [
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",

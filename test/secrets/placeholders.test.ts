@@ -88,6 +88,21 @@ describe("placeholders and references never match", () => {
     expect(scanText(`const headers = { Authorization: "Basic ${v}" };\n`, { code: true })).toEqual([]);
   });
 
+  it.each([
+    ["access_token", ["2YotnFZFEj", "r1zCsicMWpAA"].join("")],
+    ["refresh_token", ["tGzv3JOkF0", "XG5Qx2TlKWIA"].join("")],
+    ["client_secret", ["7Fjfp0ZBr1", "KtDRbnfVdmIw"].join("")],
+    ["oauth_consumer_key", ["0685bd91", "84jfhq22"].join("")],
+    ["oauth_token", ["ad180jjd", "733klru7"].join("")],
+  ])("the OAuth RFCs' example %s %s", (key, v) => {
+    expect(scanText(`{ "${key}": "${v}", "token_type": "Bearer" }\n`)).toEqual([]);
+    expect(scanText(`${key}="${v}",\n`, { code: true })).toEqual([]);
+  });
+  it("the OAuth RFCs' examples in a URL and a Basic header", () => {
+    expect(scanText(`Location: https://client.example.com/cb?code=${["SplxlOBeZQ", "QYbYS6WxSbIA"].join("")}&state=xyz\n`)).toEqual([]);
+    expect(scanText(`Authorization: Basic ${["czZCaGRSa3F0", "MzpnWDFmQmF0M2JW"].join("")}\n`)).toEqual([]);
+  });
+
   it("isPlaceholder recognizes the literal placeholders (not references)", () => {
     for (const v of NOT_SECRETS.slice(0, 31)) expect(isPlaceholder(v), v).toBe(true);
   });
