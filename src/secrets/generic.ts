@@ -362,11 +362,20 @@ export function hasNetrcEntry(text: string, hits: Pick<TextHits, "netrc">): bool
   return hits.netrc.some((p) => isNetrcStart(text, p));
 }
 
-/** `machine` / `default` at `pos` starts a `.netrc` entry: only blanks before it on its line, a blank after. */
+/**
+ * After `machine <host>` or `default`, what a `.netrc` entry holds: the end of the line (its tokens
+ * follow on the next lines) or one of its tokens. Prose that starts a line with the word ("machine
+ * learning models ...", a docstring's "default to binary_type)") has neither.
+ */
+const NETRC_ENTRY = /(?:machine[ \t]+[^\s]{1,253}|default)(?:[ \t]*(?:\r?\n|$)|[ \t]+(?:login|password|account|macdef|port)(?:[ \t]|$))/y;
+
+/** `machine` / `default` at `pos` starts a `.netrc` entry: only blanks before it on its line, a host or an entry token after it. */
 function isNetrcStart(text: string, pos: number): boolean {
   if (!text.startsWith("machine", pos) && !text.startsWith("default", pos)) return false;
   const after = text.charCodeAt(pos + 7);
   if (after !== 32 && after !== 9) return false;
+  NETRC_ENTRY.lastIndex = pos;
+  if (!NETRC_ENTRY.test(text)) return false;
   for (let i = pos - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;

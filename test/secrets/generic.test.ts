@@ -294,3 +294,21 @@ describe("an assignment that is the value of another key", () => {
     expect(scanText(`steps:\n  - run: NODE_ENV=production npm test\n  - run: ACME_API_KEY=\${{ secrets.ACME_API_KEY }} npm test\n`)).toEqual([]);
   });
 });
+
+describe(".netrc entries and prose", () => {
+  const pw = fakeOpaqueKey("netrc-prose", 16);
+  it.each([
+    `machine api.example.net login bot password ${pw}\n`,
+    `machine api.example.net\n  login bot\n  password ${pw}\n`,
+    `default login anonymous password ${pw}\n`,
+  ])("an entry is read: %s", (text) => {
+    expect(scanText(text).map((m) => [m.detector, m.secret])).toEqual([["generic-netrc-password", pw]]);
+  });
+  it.each([
+    `def f():\n    """Return it.\n\n    default to binary_type).\n    the password properties, as well.\n    """\n`,
+    `machine learning models need data;\nthe password mentioned, twice.\n`,
+  ])("a line of prose that starts with the word is no entry: %s", (text) => {
+    expect(scanText(text)).toEqual([]);
+  });
+});
+
