@@ -244,6 +244,16 @@ function offsetOf(lines: LineIndex, loc: Loc): number {
   return lines.lineStart(loc.line) + loc.column - 1;
 }
 
+/**
+ * Where a secret sits in a value that is not in the text as written (escapes:
+ * a JSON private key's `\n`, a `\"`): the value's whole span, except that a
+ * secret that starts the value starts after its opening quote.
+ */
+function escapedValueLoc(text: string, loc: Loc, start: number, secretStart: number): Loc {
+  const q = text[start];
+  return secretStart === 0 && (q === '"' || q === "'") ? { ...loc, column: loc.column + 1 } : loc;
+}
+
 /** Where `raw` starts inside the node at `loc` (after an opening quote), or -1. */
 function rawOffset(text: string, lines: LineIndex, loc: Loc, raw: string): number {
   const start = offsetOf(lines, loc);
@@ -271,7 +281,7 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
       for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
         // A value folded from pieces (`"Bearer " + "tok"`) is not in the text as one: the secret itself may be.
         const own = base >= 0 ? -1 : rawOffset(text, lines, v.loc, m.secret);
-        const hit = base >= 0 ? toHit(m, rel, lines, base, source) : own >= 0 ? toHit(m, rel, lines, own - m.start, source) : { ...toHit(m, rel, lines, 0, source), loc: v.loc };
+        const hit = base >= 0 ? toHit(m, rel, lines, base, source) : own >= 0 ? toHit(m, rel, lines, own - m.start, source) : { ...toHit(m, rel, lines, 0, source), loc: escapedValueLoc(text, v.loc, start, m.start) };
         hits.push(server ? { ...hit, server: { id: server.id, name: server.name, client: server.client } } : hit);
       }
     }
