@@ -19,13 +19,12 @@ import { classifyValue } from "../refs.js";
 import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
 import { contextforgeAudit } from "./audit/index.js";
-import { contextforgeSwitches } from "./contextforge.js";
+import { CONTEXTFORGE_KEY, contextforgeSwitches } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 
 /** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
 const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
-const CONTEXTFORGE_KEY = /^(MCPGATEWAY_\w+|MCP_REQUIRE_AUTH|PLATFORM_ADMIN_\w+)$/;
 
 function services(docs: readonly DocNode[]): DocEntry[] {
   const s = get(docs[0], "services");

@@ -14,8 +14,19 @@ import type { Credential, Policy, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential, switchValue } from "./gateway-common.js";
 import { contextforgeAudit } from "./audit/index.js";
 
-/** Keys that only ContextForge uses: a `.env` holding them is this gateway's. */
-export const CONTEXTFORGE_ENV_TEXT = /^[ \t]*(?:export[ \t]+)?(MCPGATEWAY_\w+|AUTH_REQUIRED|MCP_REQUIRE_AUTH|BASIC_AUTH_PASSWORD|PLATFORM_ADMIN_\w+)[ \t]*=/m;
+/**
+ * Environment names that only ContextForge uses. `AUTH_REQUIRED`,
+ * `MCP_REQUIRE_AUTH` and `BASIC_AUTH_PASSWORD` are not among them: other
+ * applications and MCP servers use them too, so they alone do not make a
+ * `.env` or a Compose service this gateway's.
+ */
+const CONTEXTFORGE_ONLY = String.raw`MCPGATEWAY_\w+|PLATFORM_ADMIN_\w+|MCP_CLIENT_AUTH_ENABLED|ALLOW_UNAUTHENTICATED_ADMIN|AUTH_ENCRYPTION_SECRET`;
+
+/** A variable name that only ContextForge uses. */
+export const CONTEXTFORGE_KEY = new RegExp(`^(${CONTEXTFORGE_ONLY})$`);
+
+/** A `.env` line that sets one of them: the file is this gateway's. */
+export const CONTEXTFORGE_ENV_TEXT = new RegExp(String.raw`^[ \t]*(?:export[ \t]+)?(${CONTEXTFORGE_ONLY})[ \t]*=`, "m");
 
 const SWITCHES: readonly { key: string; when: "true" | "false"; meaning: string; opens: boolean }[] = [
   { key: "AUTH_REQUIRED", when: "false", meaning: "authentication is off: the gateway serves unauthenticated requests", opens: true },

@@ -87,6 +87,14 @@ describe("Docker Compose: IBM ContextForge", () => {
     expect(policyRows(scanSources([{ path: "docker-compose.yml", text }])).map((p) => `${p.client} ${p.decision}`)).toEqual(["contextforge deny"]);
   });
 
+  it("is not claimed by MCP_REQUIRE_AUTH alone: an MCP server's own switch of that name is no ContextForge policy", () => {
+    const text = ["services:", "  notes-mcp:", "    image: ghcr.io/acme/notes-mcp:1.2.0", "    environment:", '      MCP_REQUIRE_AUTH: "false"', ""].join("\n");
+    const r = scanSources([{ path: "docker-compose.yml", text }]);
+    expect(serverRows(r).map((s) => s.name)).toEqual(["notes-mcp"]);
+    expect(policyRows(r)).toEqual([]);
+    expect(findingRows(r, GOVERNANCE)).toEqual([]);
+  });
+
   it("with AUTH_REQUIRED left to its default, is default-deny", () => {
     const text = ["services:", "  gateway:", "    image: ghcr.io/ibm/mcp-context-forge:0.7.0", "    environment:", "      MCPGATEWAY_UI_ENABLED: \"false\"", ""].join("\n");
     const r = scanSources([{ path: "compose.yaml", text }]);

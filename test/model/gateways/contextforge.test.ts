@@ -31,6 +31,19 @@ describe("IBM ContextForge", () => {
     expect(findingRows(r)).toEqual([]);
   });
 
+  it("a .env whose only ContextForge-looking keys are names other software uses (AUTH_REQUIRED, MCP_REQUIRE_AUTH, BASIC_AUTH_PASSWORD) stays plain text", () => {
+    const r = scanSources([
+      { path: "api/.env", text: "PORT=3000\nDATABASE_URL=postgres://localhost/app\nAUTH_REQUIRED=false\n" },
+      { path: "notes-mcp/.env.example", text: "MCP_HOST=0.0.0.0\nMCP_REQUIRE_AUTH=false\nBASIC_AUTH_PASSWORD=changeme\n" },
+    ]);
+    expect(r.model.files.map((f) => `${f.path} ${f.format}`)).toEqual(["api/.env text", "notes-mcp/.env.example text"]);
+    expect(policyRows(r)).toEqual([]);
+    expect(findingRows(r)).toEqual([]);
+    // One key only ContextForge uses next to them makes it the gateway's.
+    const cf = scanSources([{ path: "api/.env", text: "AUTH_REQUIRED=false\nMCP_CLIENT_AUTH_ENABLED=true\n" }]);
+    expect(policyRows(cf).map((p) => `${p.client} ${p.decision} ${p.at}`)).toEqual(["contextforge allow 1:15"]);
+  });
+
   it("a .env switch written `${VAR:-fallback}` is read at its fallback (what the gateway gets when the variable is unset)", () => {
     const r = scanSources([{ path: "deploy/.env", text: "MCPGATEWAY_UI_ENABLED=true\nAUTH_REQUIRED=${AUTH_REQUIRED:-false}\n" }]);
     expect(policyRows(r).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 2:15"]);
