@@ -32,6 +32,39 @@ describe("Envoy AI Gateway MCPRoute", () => {
     expect(findingRows(r)).toEqual([]);
   });
 
+  it("a backend reached by token exchange or by the caller's forwarded headers is called as the caller, not with no identity", () => {
+    const text = [
+      "apiVersion: aigateway.envoyproxy.io/v1beta1",
+      "kind: MCPRoute",
+      "metadata: { name: r }",
+      "spec:",
+      "  backendRefs:",
+      "  - name: kiwi",
+      "    toolSelector: { include: [search] }",
+      "    securityPolicy:",
+      "      tokenExchange:",
+      "        stsEndpoint: https://idp.acme.example/token",
+      "        clientAuth: { clientID: mcp-gateway, clientSecretRef: { name: sts-client } }",
+      "  - name: github",
+      "    toolSelector: { include: [get_me] }",
+      "    forwardHeaders:",
+      "    - name: X-GitHub-Token",
+      "      backendHeader: Authorization",
+      "  - name: notes",
+      "    toolSelector: { include: [get_note] }",
+      "    securityPolicy:",
+      "      apiKey: { secretRef: { name: notes-key } }",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/route.yaml", text }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.upstreamIdentity?.kind} ${s.upstreamIdentity?.key} ${s.upstreamIdentity?.loc.line}`)).toEqual([
+      "kiwi per-caller securityPolicy.tokenExchange 9",
+      "github per-caller forwardHeaders 14",
+      "notes shared-static securityPolicy.apiKey 20",
+    ]);
+    expect(r.model.servers.map((s) => verdictOf(r.model, s).identity.value)).toEqual(["unique-workload-identity", "unique-workload-identity", "shared-credential"]);
+  });
+
   it("without any authorization block nothing filters tool calls", () => {
     const text = "apiVersion: aigateway.envoyproxy.io/v1alpha1\nkind: MCPRoute\nmetadata: { name: r }\nspec:\n  backendRefs:\n  - name: b\n    toolSelector: { include: [t] }\n  securityPolicy:\n    oauth: { issuer: https://idp.acme.example }\n";
     const r = scanSources([{ path: "k8s/route.yaml", text }]);

@@ -2,7 +2,8 @@
  * Who the upstream sees (`McpServer.upstreamIdentity`): one static key for
  * every caller, or the caller's own credential.
  * - agentgateway `backendAuth.key` (one key) vs `backendAuth.passthrough`;
- * - Envoy AI Gateway backend `securityPolicy.apiKey` (one key for the backend);
+ * - Envoy AI Gateway backend `securityPolicy.apiKey` (one key for the backend) vs
+ *   `securityPolicy.tokenExchange` and `forwardHeaders`;
  * - LibreChat `apiKey.source: admin` (one key for every user) vs `user`.
  */
 import { entry, get, str, type DocNode } from "../../../parse/doc.js";
@@ -21,11 +22,21 @@ export function agentgatewayUpstream(where: Where, policies: DocNode | undefined
   return undefined;
 }
 
-/** One `backendRefs[]` item of an Envoy AI Gateway MCPRoute. */
+/**
+ * One `backendRefs[]` item of an Envoy AI Gateway MCPRoute: `securityPolicy.apiKey`
+ * is one key for every caller; `securityPolicy.tokenExchange` (RFC 8693) trades
+ * the caller's token for one the backend accepts, and `forwardHeaders` passes
+ * the caller's own headers on (`api/v1beta1/mcp_route.go`).
+ */
 export function envoyBackendUpstream(where: Where, backendRef: DocNode | undefined): UpstreamIdentity | undefined {
-  const apiKey = entry(get(backendRef, "securityPolicy"), "apiKey");
-  if (!apiKey) return undefined;
-  return { kind: "shared-static", key: "securityPolicy.apiKey", loc: locOf(where, apiKey.keySpan), detail: "the backend apiKey is one static key for every caller" };
+  const policy = get(backendRef, "securityPolicy");
+  const apiKey = entry(policy, "apiKey");
+  if (apiKey) return { kind: "shared-static", key: "securityPolicy.apiKey", loc: locOf(where, apiKey.keySpan), detail: "the backend apiKey is one static key for every caller" };
+  const exchange = entry(policy, "tokenExchange");
+  if (exchange) return { kind: "per-caller", key: "securityPolicy.tokenExchange", loc: locOf(where, exchange.keySpan), detail: "the caller's token is exchanged for a backend token (on behalf of the caller)" };
+  const forward = entry(backendRef, "forwardHeaders");
+  if (forward) return { kind: "per-caller", key: "forwardHeaders", loc: locOf(where, forward.keySpan), detail: "the caller's own headers are forwarded to the backend" };
+  return undefined;
 }
 
 /** One LibreChat `mcpServers.<name>` entry. */
