@@ -14,7 +14,7 @@ import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
-import { isToolhiveMcpServer, readToolhiveMcpServer } from "./toolhive.js";
+import { externalAuthTypes, isToolhiveMcpServer, readToolhiveMcpServer } from "./toolhive.js";
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
 
@@ -49,10 +49,12 @@ export function isMcpManifest(docs: readonly DocNode[]): boolean {
 export const kubernetesManifestsAdapter: Adapter = (input) => {
   // Envoy access logs live on the EnvoyProxy resource: one in the same file is the proxy its MCPRoutes run on.
   const envoyLog = input.docs.map((d) => envoyAudit(input, d)).find((a) => a !== undefined);
+  // ToolHive MCPExternalAuthConfig resources in the same file, which proxies name in externalAuthConfigRef.
+  const authTypes = externalAuthTypes(input.docs);
   return mergeOutputs(
     input.docs.map((doc, i) => {
       if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i, envoyLog);
-      if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i);
+      if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i, authTypes);
       if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
       return emptyOutput();
     }),

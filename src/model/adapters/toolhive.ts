@@ -10,7 +10,7 @@ import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode }
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { isBroadPath, namedValues, value } from "../server-entry.js";
-import type { AdapterOutput, Credential, NamedValue, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
+import type { AdapterOutput, Credential, McpServer, NamedValue, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
 import { toolhiveAudit } from "./audit/index.js";
 
@@ -138,8 +138,42 @@ function forwardedHeaders(input: AdapterInput, spec: DocNode | undefined): { hea
   return { headers: namedValues(input, get(fwd, "addPlaintextHeaders")), refs };
 }
 
+/** `kind: MCPExternalAuthConfig` documents by name -> their `spec.type` (`tokenExchange`, `headerInjection`, `bearerToken` ...). */
+export function externalAuthTypes(docs: readonly DocNode[]): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const d of docs) {
+    if (!isResource(d, "MCPExternalAuthConfig", /toolhive\.stacklok\.dev/)) continue;
+    const name = str(get(d, "metadata", "name"));
+    const type = str(get(d, "spec", "type"));
+    if (name !== undefined && type !== undefined && !out.has(name)) out.set(name, type);
+  }
+  return out;
+}
+
+/** Upstream identity by MCPExternalAuthConfig type: token exchange acts for the caller; an injected header or bearer token is one for all. */
+const EXTERNAL_AUTH_UPSTREAM: Readonly<Record<string, { kind: "per-caller" | "shared-static"; detail: string }>> = {
+  tokenExchange: { kind: "per-caller", detail: "the caller's token is exchanged for an upstream token (MCPExternalAuthConfig type tokenExchange)" },
+  headerInjection: { kind: "shared-static", detail: "one header value from a Secret is injected for every caller (MCPExternalAuthConfig type headerInjection)" },
+  bearerToken: { kind: "shared-static", detail: "one bearer token from a Secret is sent for every caller (MCPExternalAuthConfig type bearerToken)" },
+};
+
+/**
+ * `spec.externalAuthConfigRef`: the proxy authenticates to the upstream with an
+ * MCPExternalAuthConfig (a credential by reference); its type, when that
+ * resource is in the same file, says who the upstream sees.
+ */
+function externalAuth(input: AdapterInput, spec: DocNode | undefined, types: ReadonlyMap<string, string>): { cred?: Credential; upstream?: McpServer["upstreamIdentity"] } {
+  const ref = entry(spec, "externalAuthConfigRef");
+  const name = str(get(ref?.value, "name"));
+  if (!ref || name === undefined) return {};
+  const loc = locOf(input, ref.keySpan);
+  const cred = refCredential("externalAuthConfigRef", { kind: "secretStore", name: `MCPExternalAuthConfig/${name}` }, loc, "header");
+  const meaning = EXTERNAL_AUTH_UPSTREAM[types.get(name) ?? ""];
+  return { cred, upstream: meaning ? { kind: meaning.kind, key: "externalAuthConfigRef", loc, detail: meaning.detail } : undefined };
+}
+
 /** `kind: MCPServer` / `MCPRemoteProxy` (toolhive.stacklok.dev): one server plus its authz policy. */
-export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
+export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, authTypes: ReadonlyMap<string, string> = new Map()): AdapterOutput {
   const out = emptyOutput();
   const kind = str(get(doc, "kind")) === "MCPRemoteProxy" ? "MCPRemoteProxy" : "MCPServer";
   const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, kind, docIndex);
@@ -164,7 +198,9 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
   const remote = kind === "MCPRemoteProxy";
   const forwarded = remote ? forwardedHeaders(input, spec) : { headers: [], refs: [] };
   credentials.push(...forwarded.refs);
-  const server = gatewayServer(input, {
+  const external = externalAuth(input, spec, authTypes);
+  if (external.cred) credentials.push(external.cred);
+  const built = gatewayServer(input, {
     name,
     path,
     nameSpan,
@@ -177,6 +213,7 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
     credentials,
     facts,
   });
+  const server = external.upstream ? { ...built, upstreamIdentity: external.upstream } : built;
   out.servers.push(server);
   const settings: PolicySetting[] = [];
   const trust = entry(spec, "trustProxyHeaders");

@@ -95,4 +95,45 @@ describe("ToolHive MCPRemoteProxy", () => {
     expect(r.model.policies[0]?.audit).toMatchObject({ configured: true });
     expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["missing-default-deny 5:1", "hardcoded-secret 13:19"]);
   });
+
+  it("externalAuthConfigRef is the upstream credential (by reference): no unauthenticated-remote; its MCPExternalAuthConfig's type says who the upstream sees", () => {
+    const proxy = (name: string, auth: string) => [
+      "---",
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: MCPRemoteProxy",
+      "metadata:",
+      `  name: ${name}`,
+      "spec:",
+      '  remoteUrl: "https://mcp.example.com/api"',
+      "  transport: streamable-http",
+      "  oidcConfig: { type: inline, inline: { issuer: https://auth.example.com, audience: mcp-api } }",
+      "  authzConfigRef: { name: proxy-authz }",
+      "  audit: { enabled: true }",
+      "  externalAuthConfigRef:",
+      `    name: ${auth}`,
+    ];
+    const text = [
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: MCPExternalAuthConfig",
+      "metadata: { name: bearer }",
+      "spec:",
+      "  type: bearerToken",
+      "  bearerToken: { tokenSecretRef: { name: api-bearer-token, key: token } }",
+      "---",
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: MCPExternalAuthConfig",
+      "metadata: { name: exchange }",
+      "spec:",
+      "  type: tokenExchange",
+      "  tokenExchange: { tokenURL: https://auth.example.com/token, clientId: c, clientSecretRef: { name: s, key: k }, audience: api }",
+      ...proxy("shared", "bearer"),
+      ...proxy("obo", "exchange"),
+      ...proxy("elsewhere", "defined-in-another-file"),
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/proxy.yaml", text }]);
+    expect(credentialRows(r, "obo")).toEqual([{ key: "externalAuthConfigRef", ref: "secretStore:MCPExternalAuthConfig/exchange", line: 38 }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.upstreamIdentity?.kind}`)).toEqual(["shared shared-static", "obo per-caller", "elsewhere undefined"]);
+    expect(findingRows(r, ["unauthenticated-remote", "shared-upstream-key"])).toEqual(["shared-upstream-key 25:3"]);
+  });
 });
