@@ -124,6 +124,15 @@ export const kongAdapter: Adapter = (input) => {
   return out;
 };
 
+/** A tool by its name; a conversion tool may have none (`method` + `path` of the API it wraps), else its index. */
+function toolLabel(t: DocNode, i: number): string {
+  const name = str(get(t, "name"));
+  if (name !== undefined) return name;
+  const method = str(get(t, "method"));
+  const path = str(get(t, "path"));
+  return path !== undefined ? `config.tools[${i}] (${method ? `${method} ` : ""}${path})` : `config.tools[${i}]`;
+}
+
 function hasAllow(n: DocNode | undefined): boolean {
   return stringList(get(n, "allow")).length > 0;
 }
@@ -133,15 +142,15 @@ function acl(input: AdapterInput, config: DocNode | undefined, anchor: Policy["d
   const tools = get(config, "tools");
   const toolItems = isArray(tools) ? tools.items : [];
   const open: string[] = [];
-  for (const t of toolItems) {
-    const name = str(get(t, "name")) ?? "?";
+  toolItems.forEach((t, i) => {
+    const name = toolLabel(t, i);
     const a = get(t, "acl");
     if (!hasAllow(a)) open.push(name);
     for (const effect of ["allow", "deny"] as const) {
       const list = get(a, effect);
       if (list && stringList(list).length) toolRules.push({ effect, pattern: `${name}: ${stringList(list).join(", ")}`, loc: locOf(input, list.span) });
     }
-  }
+  });
   const def: DocEntry | undefined = entry(config, "default_acl");
   const defItems = def && isArray(def.value) ? def.value.items : def ? [def.value] : [];
   if (def && defItems.some(hasAllow)) {

@@ -29,6 +29,25 @@ describe("Kong AI MCP Proxy (decK)", () => {
 describe("Kong AI MCP Proxy in other shapes", () => {
   const scan = (path: string, text: string) => scanSources([{ path, text }]);
 
+  it("a conversion tool with no name (Kong's REST-to-MCP tools may have none) is named by its method and path, not '?'", () => {
+    const text = [
+      "_format_version: \"3.0\"",
+      "plugins:",
+      "- name: ai-mcp-proxy",
+      "  route: jokes-mcp",
+      "  config:",
+      "    mode: conversion-listener",
+      "    tools:",
+      "    - description: Random joke",
+      "      method: GET",
+      "      path: /api/jokes/random",
+      "    - description: Something",
+      "",
+    ].join("\n");
+    const r = scan("kong/kong.yaml", text);
+    expect(policyRows(r).map((p) => p.reason)).toEqual(["no config.default_acl and tools config.tools[0] (GET /api/jokes/random), config.tools[1] have no acl (no ACL means allowed)"]);
+  });
+
   it("a decK file without _format_version (a partial file for deck file merge, the catalog's own example) is read", () => {
     const r = scan("kong/mcp-plugins.yaml", `plugins:\n- name: ai-mcp-proxy\n  route: notes-mcp-route\n  config:\n    mode: passthrough-listener\n    tools:\n    - name: delete_note\n`);
     expect(r.model.files[0]?.format).toBe("kong-deck");
