@@ -11,7 +11,7 @@ import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-
 import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
 import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
-import { isMsAdapterJson, msAdaptersAdapter, msAppSettingsAdapter } from "../model/adapters/ms-mcp-gateway.js";
+import { isMsAdapterJson, isMsGatewaySettings, msAdaptersAdapter, msAppSettingsAdapter } from "../model/adapters/ms-mcp-gateway.js";
 import { isPomeriumConfig, pomeriumAdapter } from "../model/adapters/pomerium.js";
 import { smitheryAdapter } from "../model/adapters/smithery.js";
 import { isCedarAuthzConfig, isPermissionProfile, toolhiveCedarAdapter, toolhiveProfileAdapter } from "../model/adapters/toolhive.js";
@@ -48,6 +48,7 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
     syntax: "jsonc",
     globs: ["**/appsettings.json", "**/appsettings.*.json"],
     sniffText: /"(AzureAd|BypassEntra)"/,
+    sniff: isMsGatewaySettings,
     scope: "gateway",
     syntaxes: none,
     adapter: msAppSettingsAdapter,

@@ -70,16 +70,25 @@ export function msGatewayPolicy(input: AdapterInput, env: (name: string) => DocE
   });
 }
 
-/** Sniff for appsettings: the gateway's auth sections. */
-export function isMsGatewaySettings(docs: readonly DocNode[]): boolean {
+/** Sections of the gateway's own appsettings (`Microsoft.McpGateway.Service`) besides AzureAd. */
+const GATEWAY_SECTIONS = ["ContainerRegistrySettings", "CosmosSettings", "PublicOrigin", "FoundrySettings", "WorkloadIdentitySettings", "BuiltinToolSettings"];
+
+/**
+ * Sniff for appsettings: the gateway's `Authentication.BypassEntra` switch, or
+ * an `AzureAd` section next to one of the gateway's own sections or in a file
+ * that names the gateway. `AzureAd` alone is every Entra-protected ASP.NET
+ * app's (the `dotnet new webapi --auth SingleOrg` template), not this gateway.
+ */
+export function isMsGatewaySettings(docs: readonly DocNode[], text = ""): boolean {
   const d = docs[0];
-  return isObject(get(d, "AzureAd")) || get(d, "Authentication", "BypassEntra") !== undefined;
+  if (get(d, "Authentication", "BypassEntra") !== undefined) return true;
+  return isObject(get(d, "AzureAd")) && (GATEWAY_SECTIONS.some((k) => get(d, k) !== undefined) || /mcp-?gateway/i.test(text));
 }
 
 export const msAppSettingsAdapter: Adapter = (input) => {
   const out = emptyOutput();
   const d = input.docs[0];
-  if (!isMsGatewaySettings(input.docs) || !d) return out;
+  if (!isMsGatewaySettings(input.docs, input.text) || !d) return out;
   const bypass = entry(get(d, "Authentication"), "BypassEntra");
   const azure = entry(d, "AzureAd");
   const name = input.file.slice(input.file.lastIndexOf("/") + 1);

@@ -13,6 +13,27 @@ describe("Microsoft MCP Gateway", () => {
     expect(findingRows(r)).toEqual(["missing-default-deny 3:20", "permissive-setting 3:20", "permissive-setting 3:19"]);
   });
 
+  it("an Entra-protected ASP.NET app's appsettings (AzureAd, AllowedHosts \"*\", nothing of the gateway) is not the gateway's", () => {
+    const webapi = [
+      "{",
+      '  "AzureAd": { "Instance": "https://login.microsoftonline.com/", "Domain": "contoso.onmicrosoft.com", "TenantId": "22222222-2222-2222-2222-222222222222", "ClientId": "33333333-3333-3333-3333-333333333333", "Scopes": "access_as_user" },',
+      '  "Logging": { "LogLevel": { "Default": "Information" } },',
+      '  "AllowedHosts": "*"',
+      "}",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "src/Api/appsettings.json", text: webapi }]);
+    expect(r.model.files.map((f) => `${f.path} ${f.format}`)).toEqual(["src/Api/appsettings.json text"]);
+    expect(policyRows(r)).toEqual([]);
+    expect(findingRows(r)).toEqual([]);
+    // The gateway's own sections (or its name in the file) still make it the gateway's.
+    const gw = scanSources([
+      { path: "a/appsettings.json", text: webapi.replace('"AllowedHosts"', '"ContainerRegistrySettings": { "Endpoint": "localhost:5000" },\n  "AllowedHosts"') },
+      { path: "b/appsettings.Production.json", text: '{ "AzureAd": { "TenantId": "t", "Audience": "api://mcp-gateway" } }\n' },
+    ]);
+    expect(policyRows(gw).map((p) => `${p.name} ${p.decision}`)).toEqual(["appsettings.json deny", "appsettings.Production.json deny"]);
+  });
+
   it("Kubernetes deployment in Development mode bypasses Entra", () => {
     const r = scanFixture("ms-mcp-gateway/deployment/k8s/local-deployment.yml");
     expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "mcpgateway/mcpgateway-container", at: "17:17", transport: "container", image: "localhost:5000/microsoft-mcpgateway-service:latest" }]);
