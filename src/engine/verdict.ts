@@ -6,7 +6,7 @@
  * that keeps its logs elsewhere).
  */
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
-import { identityReference, isAuthHint } from "../model/credential-identity.js";
+import { identityReference, isAuthHint, isSwitchValue } from "../model/credential-identity.js";
 import { describeIdentity, workloadOf } from "../model/identity.js";
 import { loadedFiles } from "../model/loaded-files.js";
 import { outsideTree, within, type Loc } from "../model/location.js";
@@ -68,7 +68,7 @@ const ev = (loc: Loc, key: string, note: string): Evidence => ({ file: loc.file,
  * `Accept: application/json` are none).
  */
 function literalCredential(c: McpServer["credentials"][number]): boolean {
-  return c.raw !== "" && !isPlaceholder(c.raw) && ((c.source !== "env" && c.source !== "header") || classifyKey(c.key) !== undefined);
+  return c.raw !== "" && !isPlaceholder(c.raw) && !isSwitchValue(c.raw) && ((c.source !== "env" && c.source !== "header") || classifyKey(c.key) !== undefined);
 }
 
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {

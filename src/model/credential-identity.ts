@@ -60,6 +60,7 @@ const credentialName = (name: string) => classifyKey(name) !== undefined || CONN
  * configuration.
  */
 export function namesCredential(c: Credential): boolean {
+  if (c.ref.kind === "literal" && isSwitchValue(c.raw)) return false;
   if (c.source !== "env" && c.source !== "header") return true;
   // A `Cookie` header carries the caller's session.
   if (credentialName(c.key) || (c.source === "header" && /^cookie$/i.test(c.key))) return true;
@@ -74,4 +75,12 @@ export function namesCredential(c: Credential): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A literal that is a switch, not a secret (`MCP_REQUIRE_AUTH=false`, `DISABLE_AUTH=1`): a name that
+ * ends in `auth` or `token` may be a setting about credentials, and such a value holds none.
+ */
+export function isSwitchValue(raw: string): boolean {
+  return /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|[01])$/i.test(raw.trim());
 }

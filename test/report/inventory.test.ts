@@ -59,6 +59,15 @@ describe("inventory credentials", () => {
     const { toMarkdown } = await import("../../src/report/markdown.js");
     expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).not.toContain("LOG\\_LEVEL");
   });
+
+  it("a switch under a credential-like name (MCP_REQUIRE_AUTH=false) is no credential and gives the server no identity", () => {
+    const text = `services:\n  notes-mcp:\n    image: ghcr.io/acme/notes-mcp:1.2.0\n    environment:\n      MCP_REQUIRE_AUTH: "false"\n      DISABLE_AUTH: "1"\n      NOTES_API_TOKEN: \${NOTES_API_TOKEN}\n`;
+    const r = scanSources([{ path: "docker-compose.yml", text }]);
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: { credentials: { key: string }[] }[] };
+    expect(doc.servers[0]?.credentials.map((c) => c.key)).toEqual(["NOTES_API_TOKEN"]);
+    const alone = scanSources([{ path: "docker-compose.yml", text: text.replace(/ {6}NOTES_API_TOKEN.*\n/, "") }]);
+    expect(inventoryText(alone.model)).toContain("identity: none");
+  });
 });
 
 describe("inventory and Cookie headers", () => {
