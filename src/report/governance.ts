@@ -6,6 +6,7 @@
  */
 import type { Finding } from "../engine/finding.js";
 import type { ScanModel } from "../engine/model.js";
+import type { McpServer } from "../model/types.js";
 import type { Level, Rule } from "../engine/rule.js";
 import { verdictOf, verdictOptions, type ServerVerdict } from "../engine/verdict.js";
 import { FRAMEWORKS } from "../rules/frameworks.js";
@@ -25,6 +26,8 @@ export type LevelCounts = Record<Level, number>;
 
 export interface ServerRow {
   readonly key: string;
+  /** How reports name the server: `name (client)`, with its file and line when another server has the same name and client. */
+  readonly label: string;
   readonly inventory: ReturnType<typeof inventoryServer>;
   readonly verdict: ServerVerdict;
   readonly findings: readonly Finding[];
@@ -44,6 +47,8 @@ export interface GovernanceSummary {
   readonly servers: readonly ServerRow[];
   readonly policies: readonly ReturnType<typeof inventoryPolicy>[];
   readonly findings: readonly Finding[];
+  /** The rows (their `key`) each finding of `findings` belongs to. */
+  readonly serversOf: ReadonlyMap<Finding, readonly string[]>;
   readonly counts: LevelCounts;
   readonly frameworks: readonly FrameworkRow[];
   /** config-drift findings: what changed since the lock. */
@@ -66,14 +71,38 @@ function health(v: ServerVerdict, c: LevelCounts): ServerRow["health"] {
   return "good";
 }
 
+/**
+ * The servers a finding belongs to. Rules name a server by client and name;
+ * when several servers share both (one `github` in the root and in a
+ * package's `.mcp.json`), the finding belongs to the one in its file (the
+ * nearest entry at or before it), else to the one a related location points
+ * into (a loaded `.env`), else to all of them.
+ */
+function serversOfFinding(f: Finding, byName: ReadonlyMap<string, readonly McpServer[]>): readonly McpServer[] {
+  if (!f.server) return [];
+  const same = byName.get(serverKey(f.server)) ?? [];
+  if (same.length < 2) return same;
+  const inFile = same.filter((s) => s.file === f.loc.file);
+  if (inFile.length) {
+    const before = inFile.filter((s) => s.loc.line < f.loc.line || (s.loc.line === f.loc.line && s.loc.column <= f.loc.column)).sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+    return before.length ? before.slice(-1) : inFile.slice(0, 1);
+  }
+  const related = same.filter((s) => f.related.some((r) => r.loc.file === s.file));
+  return related.length === 1 ? related : same;
+}
+
 export function governanceSummary(input: GovernanceInput): GovernanceSummary {
   const findings = input.findings.filter((f) => !f.suppression);
   const vo = verdictOptions(input.options);
+  const byName = new Map<string, McpServer[]>();
+  for (const s of input.model.servers) byName.set(serverKey(s), [...(byName.get(serverKey(s)) ?? []), s]);
+  const serversOf = new Map(findings.map((f) => [f, serversOfFinding(f, byName).map((s) => s.id)] as const));
   const servers = input.model.servers.map((s): ServerRow => {
-    const mine = findings.filter((f) => f.server && serverKey(f.server) === serverKey(s));
+    const mine = findings.filter((f) => serversOf.get(f)?.includes(s.id));
     const verdict = verdictOf(input.model, s, vo);
     const counts = countLevels(mine);
-    return { key: s.id, inventory: inventoryServer(s, input.model.secrets), verdict, findings: mine, counts, health: health(verdict, counts) };
+    const label = (byName.get(serverKey(s))?.length ?? 0) > 1 ? `${s.name} (${s.client}, ${s.file}:${s.loc.line})` : `${s.name} (${s.client})`;
+    return { key: s.id, label, inventory: inventoryServer(s, input.model.secrets), verdict, findings: mine, counts, health: health(verdict, counts) };
   });
   const ruleById = new Map(input.rules.map((r) => [r.id, r]));
   const byFramework = new Map<string, { findings: number; rules: Set<string> }>();
@@ -92,6 +121,7 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
     servers,
     policies: input.model.policies.map(inventoryPolicy),
     findings,
+    serversOf,
     counts: countLevels(findings),
     frameworks,
     drift: findings.filter((f) => f.ruleId === "config-drift"),

@@ -5,7 +5,6 @@
  * and findings, with the findings list beside it. Every text from a scanned
  * file is escaped; secrets appear only as redacted previews.
  */
-import type { Finding } from "../engine/finding.js";
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
 import { countsText, governanceSummary, VERDICT_TEXT, type GovernanceInput, type GovernanceSummary, type ServerRow } from "./governance.js";
@@ -33,9 +32,6 @@ interface Edge {
   readonly tone: Tone;
 }
 
-/** How a server is named in data attributes: `name (client)`. */
-const dataKey = (client: string, name: string) => `${name} (${client})`;
-
 const NODE_W = 220;
 const NODE_H = 40;
 const GAP = 14;
@@ -57,7 +53,7 @@ export function graphOf(g: GovernanceSummary): { nodes: Node[]; edges: Edge[] } 
   for (const r of g.servers) {
     const inv = r.inventory;
     const client = add({ id: `client:${inv.client}`, column: 0, label: inv.client, sub: "client / agent", tone: "neutral" });
-    const server = add({ id: `server:${r.key}`, column: 1, label: inv.name, sub: `${inv.transport} · ${VERDICT_TEXT[r.verdict.authorization.value] ?? ""}`, tone: r.health, server: dataKey(inv.client, inv.name) });
+    const server = add({ id: `server:${r.key}`, column: 1, label: inv.name, sub: `${inv.transport} · ${VERDICT_TEXT[r.verdict.authorization.value] ?? ""}`, tone: r.health, server: r.label });
     edges.push({ from: client, to: server, tone: r.health });
     for (const c of inv.credentials) {
       const literal = c.reference === "literal";
@@ -134,16 +130,25 @@ function verdictRows(rows: readonly ServerRow[]): string {
       const policy = v.authorization.policy ? ` <small>(${escapeHtml(v.authorization.policy.name)})</small>` : "";
       const approval = v.approval ? escapeHtml(approvalLine(v.approval).replace(/^approval: /, "")) : "—";
       const tools = r.inventory.registeredTools?.length ? `<br><small>registers: ${escapeHtml(registeredToolsText(r.inventory.registeredTools))}</small>` : "";
-      return `<tr data-server="${escapeHtml(dataKey(r.inventory.client, r.inventory.name))}" title="${escapeHtml(evidence)}"><th>${escapeHtml(r.inventory.name)}<br><small>${escapeHtml(r.inventory.client)} · ${escapeHtml(r.inventory.file)}:${r.inventory.line}</small>${tools}</th>${td(v.identity.value)}${td(v.authorization.value, policy)}${td(v.traceability.value)}<td>${approval}</td><td>${escapeHtml(countsText(r.counts))}</td></tr>`;
+      return `<tr data-server="${escapeHtml(r.label)}" title="${escapeHtml(evidence)}"><th>${escapeHtml(r.inventory.name)}<br><small>${escapeHtml(r.inventory.client)} · ${escapeHtml(r.inventory.file)}:${r.inventory.line}</small>${tools}</th>${td(v.identity.value)}${td(v.authorization.value, policy)}${td(v.traceability.value)}<td>${approval}</td><td>${escapeHtml(countsText(r.counts))}</td></tr>`;
     })
     .join("\n");
 }
 
-function findingItems(findings: readonly Finding[]): string {
+/** The `data-server` of a finding: its server's label, or a JSON list in `data-servers` when it belongs to several. */
+function serverAttribute(labels: readonly string[]): string {
+  if (labels.length === 0) return "";
+  if (labels.length === 1) return ` data-server="${escapeHtml(labels[0] ?? "")}"`;
+  return ` data-servers="${escapeHtml(JSON.stringify(labels))}"`;
+}
+
+function findingItems(g: GovernanceSummary): string {
+  const findings = g.findings;
   if (!findings.length) return `<li class="none">No findings.</li>`;
+  const labelOf = new Map(g.servers.map((r) => [r.key, r.label]));
   return findings
     .map((f) => {
-      const server = f.server ? ` data-server="${escapeHtml(dataKey(f.server.client, f.server.name))}"` : "";
+      const server = serverAttribute((g.serversOf.get(f) ?? []).map((k) => labelOf.get(k) ?? k));
       return `<li class="finding ${f.level}"${server}><span class="lvl">${f.level}</span> <code>${escapeHtml(`${f.loc.file}:${f.loc.line}:${f.loc.column}`)}</code> <code class="rule">${escapeHtml(f.ruleId)}</code><div>${escapeHtml(f.message)}</div></li>`;
     })
     .join("\n");
@@ -173,7 +178,8 @@ const JS = `
   function show(server){
     for (var i = 0; i < items.length; i++) {
       var it = items[i];
-      var match = server === null || it.getAttribute("data-server") === server;
+      var list = it.getAttribute("data-servers");
+      var match = server === null || it.getAttribute("data-server") === server || (list !== null && JSON.parse(list).indexOf(server) >= 0);
       it.className = it.className.replace(/ hidden/g, "") + (match ? "" : " hidden");
     }
     var nodes = document.querySelectorAll("g.node.server");
@@ -214,7 +220,7 @@ ${svg(g)}
 </section>
 <aside><h2>Findings <small>for <span id="filter">all servers</span></small><button id="all" type="button">show all</button></h2>
 <ol id="findings">
-${findingItems(g.findings)}
+${findingItems(g)}
 </ol></aside>
 </main>
 <section class="verdicts"><h2>Verdicts: who called, what was allowed, what is recorded</h2>

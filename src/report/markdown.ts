@@ -56,7 +56,8 @@ function serverTable(rows: readonly ServerRow[]): string[] {
   for (const r of rows) {
     const v = r.verdict;
     const policy = v.authorization.policy ? ` (${md(v.authorization.policy.name)})` : "";
-    out.push(`| ${md(r.inventory.name)} | ${md(r.inventory.client)} | ${cell(v.identity.value)} | ${cell(v.authorization.value)}${policy} | ${cell(v.traceability.value)} | ${approvalCell(r)} | ${countsText(r.counts)} |`);
+    const where = r.label === `${r.inventory.name} (${r.inventory.client})` ? "" : ` ${code(`${r.inventory.file}:${r.inventory.line}`)}`;
+    out.push(`| ${md(r.inventory.name)}${where} | ${md(r.inventory.client)} | ${cell(v.identity.value)} | ${cell(v.authorization.value)}${policy} | ${cell(v.traceability.value)} | ${approvalCell(r)} | ${countsText(r.counts)} |`);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { scan } from "../../src/api.js";
 import { toHtml } from "../../src/report/html.js";
 import { code, md, toMarkdown } from "../../src/report/markdown.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { cli, FIXTURES } from "../helpers.js";
 
 const REPO = path.join(FIXTURES, "governance", "team-repo");
@@ -78,5 +79,38 @@ describe("html report", () => {
     expect(s.stdout.startsWith("<!doctype html>")).toBe(true);
     const i = await cli(["inventory", ".", "--format", "html"], REPO);
     expect(i.stdout.startsWith("<!doctype html>")).toBe(true);
+  });
+});
+
+describe("servers that share a name and a client", () => {
+  // The same `github` entry in the repository's .mcp.json and in a package's: each row counts its own findings.
+  const sources = () => {
+    const token = fakeGitHubToken("ghp", "governance-dup");
+    const entry = (value: string) => JSON.stringify({ mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.2.3"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: value } } } }, null, 2) + "\n";
+    return [
+      { path: ".mcp.json", text: entry(token) },
+      { path: "packages/agent/.mcp.json", text: entry("${GITHUB_TOKEN}") },
+    ];
+  };
+
+  it("markdown: each row counts the findings of its own file and names it", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const r = scanSources(sources());
+    const out = toMarkdown({ model: r.model, findings: r.findings, rules: r.rules });
+    expect(out).toMatch(/\| github `\.mcp\.json:3` \| claude-code \| 🔴 literal secret \| .* \| 1 error, 1 warning \|/);
+    expect(out).toMatch(/\| github `packages\/agent\/\.mcp\.json:3` \| claude-code \| 🟢 own credential \| .* \| none \|/);
+  });
+
+  it("html: the findings filter of one row does not show the other's findings", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const r = scanSources(sources());
+    const html = toHtml({ model: r.model, findings: r.findings, rules: r.rules });
+    expect(html).toContain('<tr data-server="github (claude-code, .mcp.json:3)"');
+    expect(html).toContain('<tr data-server="github (claude-code, packages/agent/.mcp.json:3)"');
+    const rows = html.split("<tr data-server=").slice(1);
+    expect(rows[0]).toMatch(/^"github \(claude-code, \.mcp\.json:3\)"[^]*<td>1 error, 1 warning<\/td><\/tr>/);
+    expect(rows[1]).toMatch(/^"github \(claude-code, packages\/agent\/\.mcp\.json:3\)"[^]*<td>none<\/td><\/tr>/);
+    expect(html.match(/<li class="finding [a-z]+" data-server="github \(claude-code, \.mcp\.json:3\)">/g)?.length).toBe(2);
+    expect(html).not.toContain('data-server="github (claude-code)"');
   });
 });
