@@ -71,11 +71,16 @@ export interface ApprovalVerdict {
   readonly expired?: boolean;
 }
 
-/** Which approval entry covers this server, if any (and whether it expired by `today`). */
+/**
+ * Which approval entry covers this server, if any (and whether it expired by `today`): the first
+ * entry still in force, else the first expired one (a renewal listed after the expired record counts).
+ */
 export function approvalOf(server: McpServer, list: readonly ApprovedServer[], today: string): ApprovalVerdict {
   const identity = serverIdentity(server);
   if (!identity) return {};
-  const approval = list.find((a) => matchesApproval(identity, a));
+  const expired = (a: ApprovedServer) => a.expires !== undefined && a.expires < today;
+  const matching = list.filter((a) => matchesApproval(identity, a));
+  const approval = matching.find((a) => !expired(a)) ?? matching[0];
   if (!approval) return { identity };
-  return { identity, approval, expired: approval.expires !== undefined && approval.expires < today };
+  return { identity, approval, expired: expired(approval) };
 }

@@ -39,6 +39,21 @@ describe("approved servers from .mcplint.yaml", () => {
     expect(r.exitCode).toBe(1);
   });
 
+  it("an approval renewed in a later entry counts, not the expired record above it", async () => {
+    const renewed = config + `  - url: https://mcp.acme.example/notes
+    reference: SEC-77
+    approvedBy: bob
+    expires: 2099-12-31
+`;
+    const dir = tempTree({ ".git/HEAD": "", ".mcp.json": mcp, ".mcplint.yaml": renewed });
+    const r = await cli(["scan", "--format", "json", "--fail-on", "none"], dir);
+    const found = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "unapproved-server");
+    expect(found.map((f: { server: { name: string } }) => f.server.name)).toEqual(["random"]);
+    const inv = JSON.parse((await cli(["inventory", "--format", "json"], dir)).stdout);
+    const notes = inv.servers.find((s: { name: string }) => s.name === "notes");
+    expect(notes.verdict.approval).toMatchObject({ status: "approved", reference: "SEC-77", expires: "2099-12-31" });
+  });
+
   it("a bad entry is a configuration error naming the key (exit 2)", async () => {
     const dir = tempTree({ ".git/HEAD": "", ".mcp.json": mcp, ".mcplint.yaml": "approved:\n  - approvedBy: alice\n" });
     const r = await cli(["scan"], dir);
