@@ -5,6 +5,7 @@
  * Messages carry redacted previews only, like every other report.
  */
 import type { Finding } from "../engine/finding.js";
+import { code } from "./markdown.js";
 import { printable } from "./printable.js";
 
 const COMMAND: Record<Finding["level"], string> = { error: "error", warning: "warning", note: "notice" };
@@ -38,8 +39,9 @@ export function annotations(findings: readonly Finding[], inRepository: (file: s
 /** The job summary rows are capped (GitHub caps a summary at 1 MiB). */
 export const SUMMARY_MAX_ROWS = 200;
 
+/** A table cell: no row break, no HTML, no link or image (`[x](url)`, `![x](url)`) from a name in a scanned file. */
 function cell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\r?\n/g, " ");
+  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/([[\]])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 
 export function stepSummary(findings: readonly Finding[], filesScanned: number): string {
@@ -52,7 +54,7 @@ export function stepSummary(findings: readonly Finding[], filesScanned: number):
   else {
     out.push(`**${shown.length} problem${shown.length === 1 ? "" : "s"}** (${count("error")} errors, ${count("warning")} warnings, ${count("note")} notes) in ${files}${suppressed ? `; ${suppressed} suppressed` : ""}.`, "");
     out.push("| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
-    for (const f of shown.slice(0, SUMMARY_MAX_ROWS)) out.push(`| ${f.level} | \`${f.ruleId}\` | \`${cell(`${f.loc.file}:${f.loc.line}:${f.loc.column}`)}\` | ${cell(f.message)} |`);
+    for (const f of shown.slice(0, SUMMARY_MAX_ROWS)) out.push(`| ${f.level} | \`${f.ruleId}\` | ${code(`${f.loc.file}:${f.loc.line}:${f.loc.column}`)} | ${cell(f.message)} |`);
     if (shown.length > SUMMARY_MAX_ROWS) out.push("", `… and ${shown.length - SUMMARY_MAX_ROWS} more (see the SARIF report or the log).`);
   }
   return out.join("\n") + "\n\n";

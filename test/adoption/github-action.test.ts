@@ -99,6 +99,17 @@ describe("GitHub mode of the CLI", () => {
     expect((await cli(["scan", "--format", "json"], leakyDir, { GITHUB_ACTIONS: "true" })).stdout).not.toContain("::error");
   });
 
+  it("job summary: a server name cannot add a link or an image, and a path keeps its brackets", async () => {
+    const hostile = JSON.stringify({ mcpServers: { "![x](https://tracker.example/p.png) [click](https://evil.example)": { command: "npx", args: ["-y", "some-mcp"] } } }, null, 2) + "\n";
+    const dir = tempTree({ "app/[team]/.mcp.json": hostile });
+    const summary = path.join(dir, "summary.md");
+    await cli(["scan"], dir, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
+    const md = fs.readFileSync(summary, "utf8");
+    expect(md).toContain("| `app/[team]/.mcp.json:");
+    expect(md).toContain("!\\[x\\](https://tracker.example/p.png) \\[click\\](https://evil.example)");
+    expect(md).not.toMatch(/[^\\]\[click\]\(/);
+  });
+
   it("escapes workflow-command data and properties", () => {
     expect(escapeData("50%\r\nnext")).toBe("50%25%0D%0Anext");
     expect(escapeProperty("a:b,c")).toBe("a%3Ab%2Cc");
