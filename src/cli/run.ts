@@ -262,7 +262,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
 
 /** Markdown (PR comment) or HTML (self-contained page) governance report. */
 async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
-  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined };
+  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(result.lockFile ? { lockName: path.relative(result.root, result.lockFile).split(path.sep).join("/") } : {}) };
   if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
   return (await import("../report/html.js")).toHtml(input);
 }

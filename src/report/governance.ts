@@ -20,6 +20,8 @@ export interface GovernanceInput {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Whether a drift lock was compared (decides the "since the lock" wording). */
   readonly lockPresent?: boolean;
+  /** The lock's path as reports name files (default `mcplint.lock.json`). */
+  readonly lockName?: string;
 }
 
 export type LevelCounts = Record<Level, number>;
@@ -54,6 +56,9 @@ export interface GovernanceSummary {
   /** config-drift findings: what changed since the lock. */
   readonly drift: readonly Finding[];
   readonly lockPresent: boolean;
+  readonly lockName: string;
+  /** A lock was read and the config-drift rule ran: an empty `drift` means no change. */
+  readonly driftChecked: boolean;
   readonly filesScanned: number;
 }
 
@@ -126,8 +131,17 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
     frameworks,
     drift: findings.filter((f) => f.ruleId === "config-drift"),
     lockPresent: input.lockPresent ?? false,
+    lockName: input.lockName ?? "mcplint.lock.json",
+    driftChecked: (input.lockPresent ?? false) && input.rules.some((r) => r.id === "config-drift"),
     filesScanned: input.model.files.length,
   };
+}
+
+/** What the "changes since the lock" section says when it lists no change; `name` formats a command, rule or file name. */
+export function noDriftText(g: GovernanceSummary, name: (text: string) => string = (t) => t): string {
+  if (!g.lockPresent) return `No lock file: run ${name("mcplint lock")} to record what was reviewed, and later scans will list what changed.`;
+  if (!g.driftChecked) return `Drift not checked: the ${name("config-drift")} rule is off, so changes since ${name(g.lockName)} are not listed.`;
+  return `No change since ${name(g.lockName)}.`;
 }
 
 /** Human wording for verdict values. */

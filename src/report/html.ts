@@ -7,7 +7,7 @@
  */
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
-import { countsText, governanceSummary, VERDICT_TEXT, type GovernanceInput, type GovernanceSummary, type ServerRow } from "./governance.js";
+import { countsText, governanceSummary, noDriftText, VERDICT_TEXT, type GovernanceInput, type GovernanceSummary, type ServerRow } from "./governance.js";
 import { toolVersion } from "./version.js";
 
 export function escapeHtml(text: string): string {
@@ -229,7 +229,7 @@ ${findingItems(g)}
 ${verdictRows(g.servers)}
 </tbody></table>
 <h2>Changes since the lock</h2>
-<ul>${g.drift.length ? g.drift.map((f) => `<li><code>${escapeHtml(`${f.loc.file}:${f.loc.line}`)}</code> ${escapeHtml(f.message)}</li>`).join("") : `<li>${g.lockPresent ? "No change since mcplint.lock.json." : "No lock file: run mcplint lock to record what was reviewed."}</li>`}</ul>
+<ul>${g.drift.length ? g.drift.map((f) => `<li><code>${escapeHtml(`${f.loc.file}:${f.loc.line}`)}</code> ${escapeHtml(f.message)}</li>`).join("") : `<li>${escapeHtml(noDriftText(g))}</li>`}</ul>
 </section>
 <script>${JS}</script>
 </body>

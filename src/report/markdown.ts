@@ -7,7 +7,7 @@
  */
 import type { Finding } from "../engine/finding.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
-import { countsText, governanceSummary, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
+import { countsText, governanceSummary, noDriftText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
 
 export interface MarkdownInput extends GovernanceInput {
   /** `scan` lists findings; `inventory` lists credentials and policies. */
@@ -130,7 +130,7 @@ export function toMarkdown(input: MarkdownInput): string {
 
   out.push("### Changes since the lock", "");
   if (g.drift.length) for (const f of g.drift) out.push(`- ${where(f)} ${md(f.message)}`);
-  else out.push(g.lockPresent ? "No change since `mcplint.lock.json`." : "No lock file: run `mcplint lock` to record what was reviewed, and later scans will list what changed.");
+  else out.push(noDriftText(g, code));
   out.push("");
   return out.join("\n");
 }

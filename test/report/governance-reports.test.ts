@@ -48,6 +48,26 @@ describe("markdown report", () => {
     expect(drifted.stdout).toMatch(/### Changes since the lock\n\n- `\.mcp\.json:9:\d+` .*issues.*1\.0\.0.*1\.4\.0/);
   });
 
+  it("does not claim 'no change since the lock' when drift was not checked, and names the lock it read", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-gov-"));
+    fs.cpSync(REPO, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, ".mcplint.yaml"), "lock: locks/mcp.lock.json\n");
+    expect((await cli(["lock", ".", "-o", "locks/mcp.lock.json"], dir)).exitCode).toBe(0);
+    const clean = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(clean.stdout).toContain("No change since `locks/mcp.lock.json`.");
+    const mcp = path.join(dir, ".mcp.json");
+    fs.writeFileSync(mcp, fs.readFileSync(mcp, "utf8").replace("@acme/issues-mcp@1.0.0", "@acme/issues-mcp@1.4.0"));
+    fs.appendFileSync(path.join(dir, ".mcplint.yaml"), "rules:\n  config-drift: \"off\"\n");
+    const off = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(off.stdout).not.toContain("No change since");
+    expect(off.stdout).toContain("Drift not checked: the `config-drift` rule is off");
+    const html = await cli(["scan", ".", "--format", "html", "--fail-on", "none"], dir);
+    expect(html.stdout).not.toContain("No change since");
+    expect(html.stdout).toContain("Drift not checked: the config-drift rule is off");
+  });
+
   it("escapes table breakers and HTML", () => {
     expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
     expect(code("x`|y")).toBe("`x'\\|y`");
