@@ -260,6 +260,19 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   });
 }
 
+/**
+ * Files that could not be read or parsed, for commands that print no findings (inventory, lock):
+ * their servers are missing from what the command shows or writes, and the reader must know.
+ */
+async function fileProblems(result: ScanResult): Promise<string> {
+  const { printable } = await import("../report/printable.js");
+  const seen = new Set<string>();
+  return result.diagnostics
+    .filter((d) => d.file !== undefined && d.level !== "note" && !seen.has(d.file) && seen.add(d.file))
+    .map((d) => `mcplint: ${d.level}: ${printable(d.message)}${d.code === "parse-error" || d.code === "unreadable" ? " (file not analysed: its servers are missing)" : ""}\n`)
+    .join("");
+}
+
 /** Markdown (PR comment) or HTML (self-contained page) governance report. */
 async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
   const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(result.lockFile ? { lockName: path.relative(result.root, result.lockFile).split(path.sep).join("/") } : {}) };
@@ -425,6 +438,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
       const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model, result.ruleOptions) : inventoryText(result.model, result.ruleOptions);
+      res.stderr += await fileProblems(result);
       if (flags.output) writeFileOrFail(flags.output, out, io, "inventory");
       else res.stdout += out;
     });
@@ -445,6 +459,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       // Paths in a lock are relative to the folder it is in.
       const lock = rebaseLock(buildLock(result.model), result.root, path.dirname(target));
       writeFileOrFail(target, serializeLock(lock), io, "lock");
+      res.stderr += await fileProblems(result);
       res.stderr += `mcplint: locked ${lock.servers.length} server${lock.servers.length === 1 ? "" : "s"} in ${path.relative(io.cwd, target) || target}\n`;
     });
 

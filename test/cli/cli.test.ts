@@ -160,6 +160,19 @@ describe("mcplint inventory", () => {
   });
 });
 
+describe("inventory and lock name the files they could not read", () => {
+  it("a broken configuration file is a warning on stderr, not a silent gap in the inventory or the lock", async () => {
+    const dir = tempTree({ ...clean, ".cursor/mcp.json": `{ "mcpServers": { "notes": { "command": "npx", ` });
+    const inv = await cli(["inventory", "--format", "json"], dir);
+    expect(inv.exitCode).toBe(0);
+    expect(JSON.parse(inv.stdout).servers).toHaveLength(1);
+    expect(inv.stderr).toMatch(/^mcplint: warning: \.cursor\/mcp\.json:1:\d+: JSON syntax error: .* \(file not analysed: its servers are missing\)\n$/);
+    const lock = await cli(["lock"], dir);
+    expect(lock.exitCode).toBe(0);
+    expect(lock.stderr).toMatch(/^mcplint: warning: \.cursor\/mcp\.json:1:\d+: JSON syntax error: .*\nmcplint: locked 1 server in mcplint\.lock\.json\n$/);
+  });
+});
+
 describe("mcplint lock and drift", () => {
   it("writes a lock, then reports drift when a server changes or appears", async () => {
     const dir = tempTree(clean);
