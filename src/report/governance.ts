@@ -107,7 +107,7 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
     const verdict = verdictOf(input.model, s, vo);
     const counts = countLevels(mine);
     const label = (byName.get(serverKey(s))?.length ?? 0) > 1 ? `${s.name} (${s.client}, ${s.file}:${s.loc.line})` : `${s.name} (${s.client})`;
-    return { key: s.id, label, inventory: inventoryServer(s, input.model.secrets), verdict, findings: mine, counts, health: health(verdict, counts) };
+    return { key: s.id, label, inventory: inventoryServer(s, input.model), verdict, findings: mine, counts, health: health(verdict, counts) };
   });
   const ruleById = new Map(input.rules.map((r) => [r.id, r]));
   const byFramework = new Map<string, { findings: number; rules: Set<string> }>();

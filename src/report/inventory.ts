@@ -9,14 +9,29 @@ import type { McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
 import { within } from "../model/location.js";
+import { loadedFiles } from "../model/loaded-files.js";
 import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
-export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
+/** The first literal credential (not of low confidence) in each file of the tree that one of the server's slots names. */
+function loadedCredentialHits(s: McpServer, model: Pick<ScanModel, "secrets" | "files">): Map<McpServer["credentials"][number], SecretHit> {
+  const out = new Map<McpServer["credentials"][number], SecretHit>();
+  if (!s.credentials.some((c) => c.ref.kind === "file")) return out;
+  for (const l of loadedFiles([s], new Set(model.files.map((f) => f.path)))) {
+    const hit = model.secrets.find((h) => h.loc.file === l.file && !h.server && h.confidence !== "low");
+    if (hit) out.set(l.credential, hit);
+  }
+  return out;
+}
+
+export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" | "files">) {
+  const secrets = model.secrets;
   const mine = secrets.filter((h) => h.loc.file === s.file);
+  // A file of the tree that a slot names (`envFile`): its first literal credential stands for the slot's value.
+  const loaded = loadedCredentialHits(s, model);
   // Credentials only: a secret found in a value, or a slot that names or references one (not `PORT=3000`).
   const credentials = s.credentials.flatMap((c) => {
-    const hit = mine.find((h) => within(h.loc, c.loc));
+    const hit = mine.find((h) => within(h.loc, c.loc)) ?? loaded.get(c);
     return hit || namesCredential(c) ? [{ c, hit }] : [];
   });
   return {
@@ -39,8 +54,9 @@ export function inventoryServer(s: McpServer, secrets: readonly SecretHit[]) {
         reference: c.ref.kind,
         ...(c.ref.kind !== "literal" ? { name: describeRef(c.ref).replace(/^\S+ /, "") } : {}),
         ...(c.ref.kind === "literal" ? { value: hit ? `${hit.preview}${REDACTION_TOKEN}` : c.raw === "" ? "" : REDACTION_TOKEN, secret: hit ? hit.title : null } : {}),
-        // A reference whose literal parts hold a credential (`postgresql://app:<password>@${DB_HOST}`).
-        ...(c.ref.kind !== "literal" && hit ? { value: `${hit.preview}${REDACTION_TOKEN}`, secret: hit.title } : {}),
+        // A reference whose literal parts hold a credential (`postgresql://app:<password>@${DB_HOST}`),
+        // or a file of the tree that holds one (`envFile`).
+        ...(c.ref.kind !== "literal" && hit ? { value: `${hit.preview}${REDACTION_TOKEN}`, secret: hit.loc.file === s.file ? hit.title : `${hit.title} in ${hit.loc.file}` } : {}),
         ...(c.unexpanded?.length ? { unexpanded: c.unexpanded } : {}),
         line: c.loc.line,
       };
@@ -107,7 +123,7 @@ export function verdictLine(v: ServerVerdict): string {
 /** Inventory JSON; `options` are the scan options (`approved`, `today`) for verdicts and approval records. */
 export function inventoryJson(model: ScanModel, options: Readonly<Record<string, unknown>> = {}): string {
   const vo = verdictOptions(options);
-  const servers = model.servers.map((s) => ({ ...inventoryServer(s, model.secrets), verdict: verdictOf(model, s, vo) }));
+  const servers = model.servers.map((s) => ({ ...inventoryServer(s, model), verdict: verdictOf(model, s, vo) }));
   return JSON.stringify({ servers, policies: model.policies.map(inventoryPolicy) }, null, 2) + "\n";
 }
 
@@ -117,7 +133,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
   out.push(`${model.servers.length} MCP server${model.servers.length === 1 ? "" : "s"}, ${model.policies.length} polic${model.policies.length === 1 ? "y" : "ies"}`);
   out.push("");
   for (const s of model.servers) {
-    const inv = inventoryServer(s, model.secrets);
+    const inv = inventoryServer(s, model);
     const target = inv.url ?? [inv.command, ...inv.args].filter(Boolean).join(" ");
     out.push(`${inv.name}  [${inv.client}]  ${inv.transport}${inv.enabled ? "" : " (disabled)"}  ${inv.file}:${inv.line}`);
     if (target) out.push(`    runs: ${target}`);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { verdictOf } from "../../src/engine/verdict.js";
 import { resolveLoadedPath } from "../../src/model/loaded-files.js";
+import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 
 describe("resolveLoadedPath", () => {
@@ -51,6 +52,13 @@ describe("a literal credential in a file that servers load", () => {
     expect(f[0]?.related?.map((x) => [x.loc.file, x.loc.line])).toEqual([[".vscode/mcp.json", 2]]);
     expect(f[0]?.server).toEqual({ name: "issues", client: "vscode" });
     expect(JSON.stringify(r.findings)).not.toContain(token);
+  });
+
+  it("shows the file's credential on the envFile slot of the inventory, redacted", () => {
+    const r = scanSources([vscode(server("issues", "${workspaceFolder}/conf/mcp.env")), { path: "conf/mcp.env", text: `GITHUB_TOKEN=${token}\n` }]);
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: { credentials: { key: string; value?: string; secret?: string }[] }[] };
+    expect(doc.servers[0]?.credentials).toMatchObject([{ key: "envFile", value: expect.stringMatching(/^ghp_.*\[REDACTED\]$/), secret: expect.stringContaining("in conf/mcp.env") }]);
+    for (const out of [inventoryText(r.model), inventoryJson(r.model)]) expect(out).not.toContain(token.slice(4, 20));
   });
 
   it("makes the server's identity a literal secret", () => {
