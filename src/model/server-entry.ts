@@ -426,6 +426,13 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     }
     if (a.raw.startsWith("-") && eq > 0) {
       const flag = a.raw.slice(0, eq);
+      // Docker's `--env=KEY=value` (and `-e=KEY=value`), as `-e KEY=value` is read.
+      const pair = a.raw.slice(eq + 1);
+      const k = pair.indexOf("=");
+      if ((flag === "--env" || flag === "-e") && k > 0) {
+        out.push({ ...a, raw: pair, key: pair.slice(0, k), source: "env" });
+        continue;
+      }
       if (isCredentialFlag(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
       else {
         const u = urlCredentialOf({ ...a, raw: a.raw.slice(eq + 1) }, flag);

@@ -237,3 +237,15 @@ describe("-h is a host, -H a header", () => {
     expect(hits).toEqual([{ column: text.indexOf(secret) + 1, hash: secretHash(secret), key: "X-Api-Key", server: "acme" }]);
   });
 });
+
+describe("docker --env=KEY=value", () => {
+  it("is an env credential as '-e KEY=value' is: listed by the inventory, its value withheld", () => {
+    const weak = ["Plum", "tree", "42", "walk"].join("-");
+    for (const args of [["-e", `API_TOKEN=${weak}`], [`--env=API_TOKEN=${weak}`], [`-e=API_TOKEN=${weak}`]]) {
+      const text = JSON.stringify({ mcpServers: { acme: { command: "docker", args: ["run", "-i", "--rm", ...args, "ghcr.io/acme/mcp:1.0.0"] } } }) + "\n";
+      const r = scanSources([{ path: ".mcp.json", text }]);
+      expect(r.model.servers[0]?.credentials.map((c) => [c.key, c.source]), args.join(" ")).toEqual([["API_TOKEN", "env"]]);
+      for (const out of [inventoryText(r.model), inventoryJson(r.model)]) expect(out, args.join(" ")).not.toContain(weak);
+    }
+  });
+});
