@@ -16,14 +16,20 @@ export interface MarkdownInput extends GovernanceInput {
   readonly maxFindings?: number;
 }
 
-/** Escapes text for a Markdown table cell or line: no HTML, no table breaks. */
+/**
+ * Escapes text for a Markdown table cell or line: no HTML, no table breaks, and
+ * no @-mention (`@modelcontextprotocol/server-github` in a pull-request comment
+ * would notify a team): a zero-width space follows an `@` that could start one,
+ * as Dependabot does in the release notes it quotes.
+ */
 export function md(text: string): string {
   return text
     .replace(/\r?\n|\r/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|])/g, "\\$1");
+    .replace(/([\\`*_[\]|])/g, "\\$1")
+    .replace(/(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g, "$1@&#8203;");
 }
 
 /** A code span: backticks cannot close it, pipes cannot split a table row. */

@@ -1,7 +1,7 @@
 /** Markdown and HTML governance reports: what a reader sees, and no secret, no network. */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { scan } from "../../src/api.js";
+import { scan, scanSources } from "../../src/api.js";
 import { toHtml } from "../../src/report/html.js";
 import { code, md, toMarkdown } from "../../src/report/markdown.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
@@ -71,6 +71,16 @@ describe("markdown report", () => {
   it("escapes table breakers and HTML", () => {
     expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
     expect(code("x`|y")).toBe("`x'\\|y`");
+  });
+
+  it("mentions no one: an @ that could start a GitHub mention gets a zero-width space, e-mail addresses and code spans stay", () => {
+    expect(md("runs @modelcontextprotocol/server-github (@acme)")).toBe("runs @&#8203;modelcontextprotocol/server-github (@&#8203;acme)");
+    expect(md("ops@acme.example")).toBe("ops@acme.example");
+    expect(code("@acme/notes-mcp")).toBe("`@acme/notes-mcp`");
+    const r = scanSources([{ path: ".mcp.json", text: `{ "mcpServers": { "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] } } }\n` }]);
+    const out = toMarkdown({ model: r.model, findings: r.findings, rules: r.rules });
+    expect(out).toContain("modelcontextprotocol/server-github");
+    expect(out.replace(/`[^`]*`/g, "")).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/m);
   });
 });
 
