@@ -228,7 +228,7 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // The key is matched atomically (lookahead + back-reference): no operator character can be part of
 // a key, so a shorter key never matches where the longest failed, and irregexp stops retrying them.
 const ASSIGN_RE =
-  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})"|'((?:[^'\\\r\n]|\\.){0,2000})'|`([^`\r\n]{0,2000})`|(`?[^\s"'`,;{}[\]()#]{1,2000}))/g;
+  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,5}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|(`?[^\s"'`,;{}[\]()#]{1,2000}))/g;
 const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
 const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
@@ -474,7 +474,10 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     let key = a[1] ?? "";
     const quoted = a[2] ?? a[3] ?? a[4];
     const v = quoted ?? a[5] ?? "";
-    const vStart = base + a.index + a[0].length - v.length - (quoted !== undefined ? 1 : 0);
+    // A quote left open to the line's end (a file that does not parse: `API_KEY: "<key>` with no
+    // closing quote) still holds its value; the match then ends with the value, not a quote.
+    const closed = quoted !== undefined && a[0].endsWith(v + (a[2] !== undefined ? '"' : a[3] !== undefined ? "'" : "`"));
+    const vStart = base + a.index + a[0].length - v.length - (closed ? 1 : 0);
     if (/^name$/i.test(key)) {
       lastName = v;
       continue;

@@ -312,3 +312,22 @@ describe(".netrc entries and prose", () => {
   });
 });
 
+
+describe("a quote left open to the line's end (a configuration that does not parse)", () => {
+  const key = fakeOpaqueKey("open-quote", 40);
+  it("still gives the value's secret, at its first character, next to the parse error", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const yaml = `mcpServers:\n  - name: a\n    command: acme-mcp\n    env:\n      API_KEY: "${key}\n      X: 1\n`;
+    const json = `{ "mcpServers": { "a": { "command": "acme-mcp", "env": { "ACME_TOKEN": '${key}\n" } } } }\n`;
+    const r = scanSources([{ path: ".continue/config.yaml", text: yaml }, { path: ".cursor/mcp.json", text: json }]);
+    const at = (f: string) => r.findings.filter((x) => x.ruleId === "hardcoded-secret" && x.loc.file === f).map((x) => [x.loc.line, x.loc.column]);
+    expect(at(".continue/config.yaml")).toEqual([[5, yaml.split("\n")[4]!.indexOf(key) + 1]]);
+    expect(at(".cursor/mcp.json")).toEqual([[1, json.indexOf(key) + 1]]);
+    expect(r.findings.some((x) => x.ruleId === "parse-error")).toBe(true);
+    expect(JSON.stringify(r.findings)).not.toContain(key.slice(4));
+  });
+  it("a closed quote is read as before, and a backtick left open is not taken (a template literal goes on)", () => {
+    expect(scanText(`API_KEY: "${key}" # rotated\n`).map((m) => m.secret)).toEqual([key]);
+    expect(scanText(`const apiKey = \`${key}\n  more\`;\n`, { code: true })).toEqual([]);
+  });
+});
