@@ -111,8 +111,8 @@ export function toMarkdown(input: MarkdownInput): string {
     }
     const creds = g.servers.flatMap((r) => r.inventory.credentials.map((c) => ({ r, c })));
     if (creds.length) {
-      out.push("### Credentials (by reference)", "", "| Server | Key | Source | Reference |", "|---|---|---|---|");
-      for (const { r, c } of creds) out.push(`| ${md(r.inventory.name)} | ${md(c.key)} | ${c.source} | ${c.reference === "literal" ? `literal ${md(c.value ?? "")}` : `${c.reference} ${md(c.name ?? "")}${c.secret ? ` with literal ${md(c.value ?? "")}` : ""}`} |`);
+      out.push("### Credentials (by reference)", "", "| Server | Client | Key | Source | Reference |", "|---|---|---|---|---|");
+      for (const { r, c } of creds) out.push(`| ${md(r.inventory.name)} | ${md(r.inventory.client)} | ${md(c.key)} | ${c.source} | ${c.reference === "literal" ? `literal ${md(c.value ?? "")}` : `${c.reference} ${md(c.name ?? "")}${c.secret ? ` with literal ${md(c.value ?? "")}` : ""}`} |`);
       out.push("");
     }
   }

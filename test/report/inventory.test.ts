@@ -60,6 +60,16 @@ describe("inventory credentials", () => {
     expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).not.toContain("LOG\\_LEVEL");
   });
 
+  it("names each credential row's client in markdown (one server name in several clients)", async () => {
+    const entry = `{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.0.0"], "env": { "GITHUB_TOKEN": "\${env:GITHUB_PAT}" } } } }\n`;
+    const r = scanSources([{ path: ".cursor/mcp.json", text: entry }, { path: ".mcp.json", text: entry.replace("${env:GITHUB_PAT}", "${GITHUB_PAT}") }]);
+    const { toMarkdown } = await import("../../src/report/markdown.js");
+    const out = toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" });
+    expect(out).toContain("| Server | Client | Key | Source | Reference |");
+    expect(out).toContain("| github | cursor | GITHUB\\_TOKEN | env | env GITHUB\\_PAT |");
+    expect(out).toContain("| github | claude-code | GITHUB\\_TOKEN | env | env GITHUB\\_PAT |");
+  });
+
   it("a switch under a credential-like name (MCP_REQUIRE_AUTH=false) is no credential and gives the server no identity", () => {
     const text = `services:\n  notes-mcp:\n    image: ghcr.io/acme/notes-mcp:1.2.0\n    environment:\n      MCP_REQUIRE_AUTH: "false"\n      DISABLE_AUTH: "1"\n      NOTES_API_TOKEN: \${NOTES_API_TOKEN}\n`;
     const r = scanSources([{ path: "docker-compose.yml", text }]);
