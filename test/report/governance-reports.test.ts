@@ -29,7 +29,7 @@ describe("markdown report", () => {
     const result = await scan({ paths: ["."], cwd: REPO });
     const out = toMarkdown({ model: result.model, findings: result.findings, rules: result.rules, kind: "inventory", options: { approved: [{ url: "https://mcp.acme.example/*", approvedBy: "sec-team", approvedAt: "2026-01-05", reference: "SEC-42", expires: "2026-12-31" }], today: "2026-06-01" } });
     expect(out).toMatch(/\| wiki \| vscode \| .* \| approved by sec-team on 2026-01-05 \(SEC-42\) expires 2026-12-31 \| none \|/);
-    expect(out).toContain("| acme-billing | ACME\\_API\\_KEY | env | literal q7Vx…\\[REDACTED\\] |");
+    expect(out).toContain("| acme-billing | claude-code | ACME\\_API\\_KEY | env | literal q7Vx…\\[REDACTED\\] |");
     expect(out).not.toContain(SECRET);
     expect(out).not.toContain("### Findings by severity");
   });
