@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
 import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
-import { pathFrom } from "./util/path-from.js";
+import { pathFrom, shownFrom } from "./util/path-from.js";
 import { treeContext } from "./discover/context-files.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import type { FileAnalysis } from "./engine/analyze-file.js";
@@ -178,7 +178,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
     const mode = options.user?.platform !== "win32" && o.mode !== undefined ? { mode: o.mode & 0o777 } : {};
     analyses.push({ ...o.analysis, file: { ...o.analysis.file, ...mode } });
   }
-  const locked = withLock({ ...options, lockSource: undefined }, lockAt, walked.root, diagnostics);
+  const locked = withLock(options, lockAt, walked.root, diagnostics);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
   const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
   return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}) };
@@ -196,7 +196,7 @@ function withLock(options: ScanOptions, defaultAt: string | undefined, root: str
   const at = options.lockFile ?? options.lockSource?.path ?? defaultAt;
   if (at === undefined) return { options };
   const text = options.lockFile === undefined ? options.lockSource?.text : undefined;
-  const stored = loadLock(at, options.lockFile !== undefined, diagnostics, text, lockShown(at, root));
+  const stored = loadLock(at, options.lockFile !== undefined, diagnostics, text, shownFrom(root, at));
   if (!stored) return { options };
   const lock = rebaseLock(stored, path.dirname(at), root);
   return { options: { ...options, ruleOptions: { lock, ...options.ruleOptions } }, lockFile: at };
@@ -236,14 +236,10 @@ function walkedRealPaths(walked: WalkResult): Set<string> {
   return new Set(walked.files.map((f) => path.join(root, f.linkTo ?? f.rel)));
 }
 
-/** The lock at `file`; a missing one is an error only when it was asked for by name (`explicit`). */
-/** The lock's path as reports name files: from the scan root when inside it, else as it is. */
-function lockShown(at: string, root: string): string {
-  const rel = path.relative(root, at);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : at;
-}
-
-/** `shown`: the path diagnostics name the lock by. */
+/**
+ * The lock at `file` (or its `given` text); a missing one is an error only when it was asked for
+ * by name (`explicit`). `shown`: the path diagnostics name the lock by.
+ */
 function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], given: string | undefined, shown: string): LockFile | undefined {
   const lockFile = explicit ? file : undefined;
   let text: string;

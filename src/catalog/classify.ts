@@ -108,6 +108,12 @@ export function classifyPath(relPath: string): FormatSpec | undefined {
   return undefined;
 }
 
+/** A client or gateway configuration file by its path (a catalog format that is not source code). */
+export function isConfigPath(relPath: string): boolean {
+  const spec = classifyPath(relPath);
+  return spec !== undefined && spec.syntax !== "typescript";
+}
+
 /**
  * Sniffed formats whose cheap text test passes for this file (parse, then
  * call `sniff`). `mayMention`: false when the keyword pass found none of the

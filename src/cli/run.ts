@@ -275,7 +275,7 @@ async function fileProblems(result: ScanResult): Promise<string> {
 
 /** Markdown (PR comment) or HTML (self-contained page) governance report. */
 async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
-  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(result.lockFile ? { lockName: path.relative(result.root, result.lockFile).split(path.sep).join("/") } : {}) };
+  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(result.lockFile ? { lockName: (await import("../util/path-from.js")).shownFrom(result.root, result.lockFile) } : {}) };
   if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
   return (await import("../report/html.js")).toHtml(input);
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { classifyPath } from "../catalog/classify.js";
+import { isConfigPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
 import { decode } from "./read.js";
 import { middlewarePaths, type LinkContextReader } from "../engine/link-context.js";
@@ -95,12 +95,6 @@ function indexLock(root: string): StagedFiles["lock"] {
   } catch {
     return undefined;
   }
-}
-
-/** A client or gateway configuration file by its path (a catalog format that is not source code). */
-function isConfigPath(name: string): boolean {
-  const spec = classifyPath(name);
-  return spec !== undefined && spec.syntax !== "typescript";
 }
 
 const CODE_GLOBS = ["*.ts", "*.tsx", "*.mts", "*.cts", "*.js", "*.jsx", "*.mjs", "*.cjs"];

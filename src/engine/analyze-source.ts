@@ -6,7 +6,7 @@
  */
 import { isAscii } from "node:buffer";
 import { utf16Length } from "../util/utf8.js";
-import { classifyPath, maySniff, sniffCandidates } from "../catalog/classify.js";
+import { isConfigPath, maySniff, sniffCandidates } from "../catalog/classify.js";
 import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
 import { isMiddlewareFile } from "../parse/mcp-code-markers.js";
 import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
@@ -140,12 +140,6 @@ function quietLarge(rel: string, bytes: Uint8Array, view: boolean, prep: Prepare
  */
 function unreadConfig(rel: string, d: Diagnostic): Diagnostic {
   return d.level === "note" && isConfigPath(rel) ? { ...d, level: "warning", message: `${d.message}; its MCP configuration is not analysed` } : d;
-}
-
-/** A client or gateway configuration file by its path (a catalog format that is not source code). */
-function isConfigPath(rel: string): boolean {
-  const spec = classifyPath(rel);
-  return spec !== undefined && spec.syntax !== "typescript";
 }
 
 /** A configuration file (by its path) over the scan's size limit, read again up to PreparedAnalysis.configMax. */

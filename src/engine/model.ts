@@ -2,9 +2,9 @@
  * The scan model every rule reads: all servers, policies and secret hits from
  * all files, plus the documents themselves for rules that need raw settings.
  */
-import type { Diagnostic, McpServer, Policy } from "../model/types.js";
+import type { Credential, Diagnostic, McpServer, Policy } from "../model/types.js";
 import type { Loc } from "../model/location.js";
-import { loadersByFile, type LoadedFile } from "../model/loaded-files.js";
+import { loadedFiles, loadersByFile, type LoadedFile } from "../model/loaded-files.js";
 import type { SuppressionDirective } from "./suppress.js";
 
 /** A secret-looking literal found in a file, attributed to a server where it sits in one. */
@@ -87,7 +87,23 @@ export function describeLoaders(loads: readonly LoadedFile[]): string {
   return `${names.length === 1 ? "server" : "servers"} ${shown.join(", ")}`;
 }
 
-/** Each loader's slot that names the file, as a finding's related location. */
-export function loaderLocations(loads: readonly LoadedFile[]): { loc: Loc; message: string }[] {
-  return loads.map((l) => ({ loc: l.credential.loc, message: `server '${l.server.name}' (${l.server.client}) loads this file (${l.credential.key})` }));
+/**
+ * What a finding about a loaded file carries: each loader's slot that names the file as a related
+ * location, and the first loader as the finding's server. `loads` is not empty.
+ */
+export function loaderContext(loads: readonly LoadedFile[]): { related: { loc: Loc; message: string }[]; server: { name: string; client: string } } {
+  const first = (loads[0] as LoadedFile).server;
+  return {
+    related: loads.map((l) => ({ loc: l.credential.loc, message: `server '${l.server.name}' (${l.server.client}) loads this file (${l.credential.key})` })),
+    server: { name: first.name, client: first.client },
+  };
+}
+
+/**
+ * The literal credentials (not of low confidence, in no server's own entry) in each file of the
+ * tree that one of this server's slots names (`envFile`): what it runs with, as written.
+ */
+export function loadedSecrets(model: Pick<ScanModel, "files" | "secrets">, s: McpServer): { credential: Credential; hits: SecretHit[] }[] {
+  if (!s.credentials.some((c) => c.ref.kind === "file")) return [];
+  return loadedFiles([s], new Set(model.files.map((f) => f.path))).map((l) => ({ credential: l.credential, hits: model.secrets.filter((h) => h.loc.file === l.file && !h.server && h.confidence !== "low") }));
 }

@@ -4,7 +4,7 @@
  */
 import type { SecretHit } from "./model.js";
 import { secretHash } from "../secrets/index.js";
-import { classifyKey, isCredentialParam } from "../secrets/keys.js";
+import { classifyKey, isCredentialParam, isHeaderFlag } from "../secrets/keys.js";
 import { within, type Loc } from "../model/location.js";
 import type { ConfigValue, Credential, McpServer } from "../model/types.js";
 
@@ -25,7 +25,6 @@ export function withoutUrlPassword(raw: string): string {
 
 /** The name before a withheld value: `--flag=`, `NAME=`, or a header line's `Name: `. */
 const VALUE_NAME = /^(?:--?[A-Za-z][\w-]{0,100}=|[A-Za-z_][A-Za-z0-9_]{0,100}=|[A-Za-z][\w-]{0,60}:[ \t]*)/;
-const HEADER_FLAG = /^--?(?:header|H)$/;
 const HEADER_NAME = /^([A-Za-z][\w-]{0,60}):/;
 
 /**
@@ -36,7 +35,7 @@ const HEADER_NAME = /^([A-Za-z][\w-]{0,60}):/;
  */
 function withheldCredential(c: Credential): boolean {
   if (c.source === "url" || c.ref.kind !== "literal") return false;
-  if (!HEADER_FLAG.test(c.key)) return classifyKey(c.key) !== undefined;
+  if (!isHeaderFlag(c.key)) return classifyKey(c.key) !== undefined;
   const line = c.raw.startsWith(`${c.key}=`) ? c.raw.slice(c.key.length + 1) : c.raw;
   return classifyKey(HEADER_NAME.exec(line)?.[1]) !== undefined;
 }
@@ -54,7 +53,7 @@ export function shownArgs(s: McpServer, secrets: readonly SecretHit[]): string[]
 /** The name part of a withheld value: `--flag=`, `NAME=`, a header line's `Name: `, or `--header=Name: `. */
 function valueName(raw: string): string {
   const name = VALUE_NAME.exec(raw)?.[0] ?? "";
-  return HEADER_FLAG.test(name.slice(0, -1)) ? name + (VALUE_NAME.exec(raw.slice(name.length))?.[0] ?? "") : name;
+  return isHeaderFlag(name.slice(0, -1)) ? name + (VALUE_NAME.exec(raw.slice(name.length))?.[0] ?? "") : name;
 }
 
 /**

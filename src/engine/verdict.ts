@@ -8,13 +8,12 @@
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { identityReference, isAuthHint, isSwitchValue } from "../model/credential-identity.js";
 import { describeIdentity, workloadOf } from "../model/identity.js";
-import { loadedFiles } from "../model/loaded-files.js";
 import { outsideTree, within, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
 import { isPlaceholder } from "../secrets/placeholders.js";
 import { approvalOf, type ApprovedServer } from "./approved.js";
-import type { ScanModel } from "./model.js";
+import { loadedSecrets, type ScanModel } from "./model.js";
 
 export interface Evidence {
   readonly file: string;
@@ -74,9 +73,7 @@ function literalCredential(c: McpServer["credentials"][number]): boolean {
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
   const literal = model.secrets.filter((h) => h.server?.id === s.id || (h.loc.file === s.file && s.credentials.some((c) => within(h.loc, c.loc))));
   // A committed file the server loads (`envFile`) holds its credentials as written.
-  const scanned = s.credentials.some((c) => c.ref.kind === "file") ? new Set(model.files.map((f) => f.path)) : undefined;
-  const loaded = scanned ? new Set(loadedFiles([s], scanned).map((l) => l.file)) : undefined;
-  const inLoaded = loaded?.size ? model.secrets.filter((h) => !h.server && h.confidence !== "low" && loaded.has(h.loc.file)) : [];
+  const inLoaded = [...new Set(loadedSecrets(model, s).flatMap((l) => l.hits))];
   if (literal.length || inLoaded.length) {
     return {
       value: "literal-secret",

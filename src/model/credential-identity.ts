@@ -2,7 +2,7 @@
  * What a credential reference names, for telling whether several servers act
  * under one identity: the same environment variable, input, secret or file.
  */
-import { classifyKey } from "../secrets/keys.js";
+import { classifyKey, isCookieHeader } from "../secrets/keys.js";
 import type { Credential } from "./types.js";
 
 /** Names that are configuration, not identity (no credential in them). */
@@ -63,7 +63,7 @@ export function namesCredential(c: Credential): boolean {
   if (c.ref.kind === "literal" && isSwitchValue(c.raw)) return false;
   if (c.source !== "env" && c.source !== "header") return true;
   // A `Cookie` header carries the caller's session.
-  if (credentialName(c.key) || (c.source === "header" && /^cookie$/i.test(c.key))) return true;
+  if (credentialName(c.key) || (c.source === "header" && isCookieHeader(c.key))) return true;
   switch (c.ref.kind) {
     case "env":
     case "userPlaceholder":

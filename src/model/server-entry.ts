@@ -429,7 +429,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
       // Docker's `--env=KEY=value` (and `-e=KEY=value`), as `-e KEY=value` is read.
       const pair = a.raw.slice(eq + 1);
       const k = pair.indexOf("=");
-      if ((flag === "--env" || flag === "-e") && k > 0) {
+      if (isEnvFlag(flag) && k > 0) {
         out.push({ ...a, raw: pair, key: pair.slice(0, k), source: "env" });
         continue;
       }
@@ -446,7 +446,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
       i++;
       continue;
     }
-    if ((a.raw === "-e" || a.raw === "--env") && args[i + 1]) {
+    if (isEnvFlag(a.raw) && args[i + 1]) {
       const next = args[i + 1] as ConfigValue;
       const k = next.raw.indexOf("=");
       if (k > 0) out.push({ ...next, key: next.raw.slice(0, k), source: "env" });
@@ -466,6 +466,9 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
   }
   return out;
 }
+
+/** docker/podman run's flag that sets one environment variable (`-e KEY=value`, `--env=KEY=value`). */
+const isEnvFlag = (flag: string): boolean => flag === "-e" || flag === "--env";
 
 /** The flag of docker/podman run, node and uv that loads a file of `KEY=value` lines into the environment. */
 const ENV_FILE_FLAG = "--env-file";

@@ -100,7 +100,11 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
   const findings = input.findings.filter((f) => !f.suppression);
   const vo = verdictOptions(input.options);
   const byName = new Map<string, McpServer[]>();
-  for (const s of input.model.servers) byName.set(serverKey(s), [...(byName.get(serverKey(s)) ?? []), s]);
+  for (const s of input.model.servers) {
+    const list = byName.get(serverKey(s));
+    if (list) list.push(s);
+    else byName.set(serverKey(s), [s]);
+  }
   const serversOf = new Map(findings.map((f) => [f, serversOfFinding(f, byName).map((s) => s.id)] as const));
   const servers = input.model.servers.map((s): ServerRow => {
     const mine = findings.filter((f) => serversOf.get(f)?.includes(s.id));

@@ -2,33 +2,21 @@
  * The inventory: the normalized model for people who want to see who talks to
  * what, with which credential (by reference, never by value) and which scope.
  */
-import type { ScanModel, SecretHit } from "../engine/model.js";
+import { loadedSecrets, type ScanModel } from "../engine/model.js";
 import { namesCredential } from "../model/credential-identity.js";
 import { describeRef } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
 import { within } from "../model/location.js";
-import { loadedFiles } from "../model/loaded-files.js";
 import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
-
-/** The first literal credential (not of low confidence) in each file of the tree that one of the server's slots names. */
-function loadedCredentialHits(s: McpServer, model: Pick<ScanModel, "secrets" | "files">): Map<McpServer["credentials"][number], SecretHit> {
-  const out = new Map<McpServer["credentials"][number], SecretHit>();
-  if (!s.credentials.some((c) => c.ref.kind === "file")) return out;
-  for (const l of loadedFiles([s], new Set(model.files.map((f) => f.path)))) {
-    const hit = model.secrets.find((h) => h.loc.file === l.file && !h.server && h.confidence !== "low");
-    if (hit) out.set(l.credential, hit);
-  }
-  return out;
-}
 
 export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" | "files">) {
   const secrets = model.secrets;
   const mine = secrets.filter((h) => h.loc.file === s.file);
   // A file of the tree that a slot names (`envFile`): its first literal credential stands for the slot's value.
-  const loaded = loadedCredentialHits(s, model);
+  const loaded = new Map(loadedSecrets(model, s).flatMap((l) => (l.hits[0] ? [[l.credential, l.hits[0]] as const] : [])));
   // Credentials only: a secret found in a value, or a slot that names or references one (not `PORT=3000`).
   const credentials = s.credentials.flatMap((c) => {
     const hit = mine.find((h) => within(h.loc, c.loc)) ?? loaded.get(c);

@@ -4,7 +4,7 @@
  */
 import type { SecretMatch, ValueContext } from "./api.js";
 import { checkAuthorization, checkCookie, checkKeyValue, checkUrls, scanGeneric } from "./generic.js";
-import { classifyKey } from "./keys.js";
+import { classifyKey, isCookieHeader, isHeaderFlag } from "./keys.js";
 import { scanProviders, type RankedMatch } from "./scan-providers.js";
 import { prefilterText, type TextHits } from "./text-prefilter.js";
 
@@ -140,8 +140,6 @@ export function fallbackSecrets(text: string, at?: readonly number[]): SecretMat
 const FLAG_EQ = /^(--?[A-Za-z][\w-]{0,60})=(.+)$/s;
 const ENV_ASSIGN = /^([A-Za-z_][A-Za-z0-9_]{0,100})=(.*)$/s;
 const HEADER_LINE = /^([A-Za-z][\w-]{0,60}):[ \t]*(.+)$/s;
-/** Flags whose value is a header line (mcp-remote, supergateway, curl). */
-const HEADER_FLAG = /^--?(?:header|H)$/;
 const BEARER_VALUE = /^\s*bearer\s+\S+\s*$/i;
 /** A command line in one value: a flag and its value, or an assignment before more words (`sh -c "API_KEY=<key> exec npx ..."`). */
 const COMMAND_LINE = /(?:^|\s)--?[A-Za-z][\w-]*[ \t]+\S|(?:^|\s)[A-Za-z_]\w*=\S+[ \t]+\S/;
@@ -163,7 +161,7 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
     const kind = classifyKey(key);
     if (key !== undefined && (kind === "authorization" || (ctx.source === "header" && /^(?:proxy-)?authorization$/i.test(key)))) {
       checkAuthorization(value, 0, key, generic);
-    } else if (key !== undefined && ctx.source === "header" && /^cookie$/i.test(key)) {
+    } else if (key !== undefined && ctx.source === "header" && isCookieHeader(key)) {
       checkCookie(value, 0, key, generic);
     } else if (key !== undefined && kind !== undefined && !value.startsWith(`${key}=`)) {
       // (`--key=X` under its own flag `--key`: FLAG_EQ below checks X, not the whole argument.)
@@ -175,7 +173,7 @@ export function detectInValue(value: string, ctx: ValueContext = {}): SecretMatc
     let m: RegExpExecArray | null;
     if ((m = FLAG_EQ.exec(value))) {
       // `--header=X-Api-Key:<key>`: the flag's value is a header line, read as `--header` `X-Api-Key:<key>` is.
-      const h = HEADER_FLAG.test(m[1] ?? "") ? HEADER_LINE.exec(m[2] ?? "") : null;
+      const h = isHeaderFlag(m[1] ?? "") ? HEADER_LINE.exec(m[2] ?? "") : null;
       if (h) checkKeyValue(h[1] ?? "", h[2] ?? "", value.length - (h[2] ?? "").length, generic);
       else checkKeyValue(m[1] ?? "", m[2] ?? "", value.length - (m[2] ?? "").length, generic, "generic-cli-flag");
     } else if ((m = ENV_ASSIGN.exec(value))) {

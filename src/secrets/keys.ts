@@ -75,6 +75,12 @@ function classify(key: string): KeyKind | undefined {
   return "secret";
 }
 
+/** The `Cookie` header: a session, a bearer credential under whatever name the service gives its cookie. */
+export const isCookieHeader = (name: string): boolean => /^cookie$/i.test(name);
+
+/** Flags whose value is a header line: mcp-remote's and supergateway's `--header`, curl's `-H`. */
+export const isHeaderFlag = (flag: string): boolean => /^--?(?:header|H)$/.test(flag);
+
 /** Query parameter names that hold a credential whatever the key words say (`sig`, `code`, `pwd`). */
 const CREDENTIAL_PARAMS: ReadonlySet<string> = new Set([
   "api_key", "apikey", "api-key", "key", "token", "access_token", "accesstoken", "auth", "auth_token", "authtoken",

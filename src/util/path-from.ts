@@ -6,6 +6,14 @@
 import * as path from "node:path";
 
 /**
+ * An absolute path as reports name a file the scan did not walk (the drift lock): from `root`
+ * with POSIX separators, `../` when above it, so that no machine's folder layout is printed.
+ */
+export function shownFrom(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join("/");
+}
+
+/**
  * A reported path as a path from `anchor` (POSIX separators). User-level paths
  * (`~/...`), absolute paths and paths outside `anchor` stay as reported.
  */

@@ -8,7 +8,7 @@
  * `typescript-sdk-server.ts`.
  */
 import type { TsNode } from "../../parse/typescript.js";
-import { classifyKey } from "../../secrets/keys.js";
+import { classifyKey, isCookieHeader } from "../../secrets/keys.js";
 import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
 import { readNextMiddleware } from "./next-middleware.js";
@@ -26,7 +26,7 @@ const CLIENT_TRANSPORTS: Readonly<Record<string, Transport>> = {
 };
 
 /** A header name that carries a caller's credential: a credential name (as config keys are judged), or `Cookie`. */
-const isCredentialHeader = (name: string): boolean => classifyKey(name) !== undefined || /^cookie$/i.test(name);
+const isCredentialHeader = (name: string): boolean => classifyKey(name) !== undefined || isCookieHeader(name);
 
 const LAUNCHERS = new Set(["npx", "bunx", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
 const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);

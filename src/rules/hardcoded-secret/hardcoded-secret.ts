@@ -1,4 +1,4 @@
-import { describeLoaders, fileLoaders, loaderLocations, reportedSecrets } from "../../engine/model.js";
+import { describeLoaders, fileLoaders, loaderContext, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
 import { fakeGitHubToken, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
@@ -45,11 +45,8 @@ export default defineRule({
         const where = hit.key && !hit.title.includes(hit.key) ? ` under '${hit.key}'` : "";
         const identity = `${hit.key ?? ""}\u0000${hit.hash}`;
         const loads = loaders.get(hit.loc.file);
-        const first = loads?.[0]?.server;
-        if (loads && first) {
-          const related = loaderLocations(loads);
-          ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, related, server: { name: first.name, client: first.client } });
-        } else ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity, level, secret });
+        if (loads?.length) ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, ...loaderContext(loads) });
+        else ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity, level, secret });
       }
     }
   },

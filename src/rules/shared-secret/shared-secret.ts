@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { describeLoaders, fileLoaders, loaderLocations, reportedSecrets, type SecretHit } from "../../engine/model.js";
+import { describeLoaders, fileLoaders, loaderContext, reportedSecrets, type SecretHit } from "../../engine/model.js";
 import { fakeGitHubToken } from "../fake-secrets.js";
 
 export default defineRule({
@@ -26,10 +26,11 @@ export default defineRule({
   check(model, ctx) {
     const loaders = fileLoaders(model);
     // Who holds a hit: the server it sits in, else every server that loads its file (`envFile`), else the file.
+    const holder = (file: string, s?: { client: string; name: string }) => `${file}\u0000${s ? `${s.client}\u0000${s.name}` : ""}`;
     const holdersOf = (h: SecretHit): string[] => {
-      if (h.server) return [`${h.loc.file}\u0000${h.server.client}\u0000${h.server.name}`];
+      if (h.server) return [holder(h.loc.file, h.server)];
       const loads = loaders.get(h.loc.file);
-      return loads ? loads.map((l) => `${l.server.file}\u0000${l.server.client}\u0000${l.server.name}`) : [`${h.loc.file}\u0000`];
+      return loads ? loads.map((l) => holder(l.server.file, l.server)) : [holder(h.loc.file)];
     };
     const groups = new Map<string, SecretHit[]>();
     for (const hit of reportedSecrets(model)) {
@@ -52,17 +53,15 @@ export default defineRule({
       if (places.size < 2) {
         // One place: servers that all load the file it is in.
         const hit = hits[0] as SecretHit;
-        const loads = loaders.get(hit.loc.file) ?? [];
-        const first = loads[0]?.server;
-        if (!first) continue;
+        const loads = loaders.get(hit.loc.file);
+        if (!loads?.length) continue;
         ctx.report({
           messageId: "loaded",
           data: { title: hit.title, preview: hit.preview, hash, count: holders.size, servers: describeLoaders(loads) },
           loc: hit.loc,
-          related: loaderLocations(loads),
           identity: `${hit.key ?? ""}\u0000${hash}`,
-          server: { name: first.name, client: first.client },
           secret: { preview: hit.preview, hash, provider: hit.detector },
+          ...loaderContext(loads),
         });
         continue;
       }
