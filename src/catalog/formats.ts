@@ -61,8 +61,13 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "windsurf", client: "windsurf", title: "Windsurf", syntax: "json", globs: ["**/.codeium/windsurf/mcp_config.json", "**/.codeium/mcp_config.json", "**/.windsurf/mcp_config.json"], scope: "user", syntaxes: ["env-colon", "file-colon"], adapter: maps.mcpServersAdapter },
   { id: "cline", client: "cline", title: "Cline", syntax: "json", globs: ["**/cline_mcp_settings.json"], scope: "user", syntaxes: vsStyle, adapter: maps.clineAdapter },
   { id: "roo-code", client: "roo-code", title: "Roo Code", syntax: "json", globs: ["**/.roo/mcp.json", "**/rooveterinaryinc.roo-cline/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
+  // Kilo Code, a fork of Roo Code: the same file shape and `${env:NAME}` references.
+  { id: "kilo-code", client: "kilo-code", title: "Kilo Code", syntax: "json", globs: ["**/.kilocode/mcp.json", "**/kilocode.kilo-code/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
   { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
+  // Qwen Code, a fork of Gemini CLI: `mcpServers` as Gemini writes them (`trust`, `includeTools`, `httpUrl`). Only the
+  // servers are read: its own permission keys (`permissions.allow`) are not Gemini's policy keys.
+  { id: "qwen-code", client: "qwen-code", title: "Qwen Code", syntax: "jsonc", globs: ["**/.qwen/settings.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   { id: "gemini-cli-extension", client: "gemini-cli", title: "Gemini CLI extension", syntax: "jsonc", globs: ["**/.gemini/extensions/*/gemini-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   // Local profiles: every YAML file in `.continue/assistants`, `.continue/agents` and `.continue/configs` (workspace or user) is a whole config.yaml.
   { id: "continue", client: "continue", title: "Continue", syntax: "yaml", globs: ["**/.continue/config.yaml", "**/.continue/config.yml", "**/.continue/mcpServers/*.yaml", "**/.continue/mcpServers/*.yml", "**/.continue/assistants/*.yaml", "**/.continue/assistants/*.yml", "**/.continue/agents/*.yaml", "**/.continue/agents/*.yml", "**/.continue/configs/*.yaml", "**/.continue/configs/*.yml"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },

@@ -74,7 +74,7 @@ export function rootOf(paths: readonly string[], cwd: string): string {
  * The current folder as the root, unless it is a catalog folder itself (`cd
  * .cursor && mcplint scan`): then the folder above it, so that `mcp.json` is
  * still `.cursor/mcp.json`. Catalog folders are dot folders, VS Code's `User`
- * folder and Roo's `rooveterinaryinc.roo-cline/settings` (configFolderGlobs):
+ * folder and Roo's `rooveterinaryinc.roo-cline/settings` (Kilo Code's likewise) (configFolderGlobs):
  * a current folder with none of those in its path (most repository roots,
  * the pre-commit case) is taken as it is, without loading the glob matcher.
  * A repository's own root (`~/.config` kept in git) stays the root: SARIF
@@ -83,7 +83,7 @@ export function rootOf(paths: readonly string[], cwd: string): string {
 function cwdRoot(cwd: string): string {
   return MAYBE_CONFIG_FOLDER.test(cwd) && !fs.existsSync(path.join(cwd, ".git")) ? aboveConfigFolders(cwd) : cwd;
 }
-const MAYBE_CONFIG_FOLDER = /[\\/](?:\.[^\\/]|User(?:[\\/]|$)|rooveterinaryinc\.roo-cline[\\/])/;
+const MAYBE_CONFIG_FOLDER = /[\\/](?:\.[^\\/]|User(?:[\\/]|$)|rooveterinaryinc\.roo-cline[\\/]|kilocode\.kilo-code[\\/])/;
 
 /**
  * The folder that fingerprints name files from, which does not move with the folder the scan

@@ -32,6 +32,7 @@ export interface EntryOptions {
 const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
   cline: "sse", // a url entry with no type defaults to SSE
   "gemini-cli": "sse", // `url` is SSE, `httpUrl` is streamable HTTP
+  "qwen-code": "sse", // as Gemini CLI, which it forks
 };
 
 /** Clients that load a server's environment from its `envFile`. */

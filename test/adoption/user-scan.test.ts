@@ -111,6 +111,17 @@ describe("mcplint scan --user", () => {
     expect(found).toEqual(["permissive-setting ~/.gemini/policies/auto-saved.toml:2:12", "missing-default-deny ~/.gemini/settings.json:1:1"]);
   });
 
+  it("finds Qwen Code's and Kilo Code's user-level servers, each under its own client", async () => {
+    const home = tempTree({
+      ".qwen/settings.json": `{ "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "trust": true } } }\n`,
+      ".config/Code/User/globalStorage/kilocode.kilo-code/settings/mcp_settings.json": `{ "mcpServers": { "acme-files": { "command": "acme-files-mcp", "alwaysAllow": ["write_file"] } } }\n`,
+    });
+    const u = { platform: "linux" as const, env: { HOME: home } };
+    expect(existingUserFiles(u).map((f) => f.shown)).toEqual(["~/.config/Code/User/globalStorage/kilocode.kilo-code/settings/mcp_settings.json", "~/.qwen/settings.json"]);
+    const inv = JSON.parse((await userCli(["inventory", "--user", "--format", "json"], tempTree({}), { HOME: home })).stdout) as { servers: { name: string; client: string }[] };
+    expect(inv.servers.map((s) => `${s.client} ${s.name}`).sort()).toEqual(["kilo-code acme-files", "qwen-code acme-notes"]);
+  });
+
   it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
     const home = fakeHome();
     const cwd = tempTree({ ".mcp.json": leaky });
