@@ -63,6 +63,10 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "roo-code", client: "roo-code", title: "Roo Code", syntax: "json", globs: ["**/.roo/mcp.json", "**/rooveterinaryinc.roo-cline/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   // Kilo Code, a fork of Roo Code: the same file shape and `${env:NAME}` references.
   { id: "kilo-code", client: "kilo-code", title: "Kilo Code", syntax: "json", globs: ["**/.kilocode/mcp.json", "**/kilocode.kilo-code/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
+  // Trae (a VS Code fork) and Factory's Droid keep `mcpServers` as Claude Desktop does. Neither documents which
+  // references it expands, so both common spellings count as references: no `unexpanded-reference` claim.
+  { id: "trae", client: "trae", title: "Trae", syntax: "jsonc", globs: ["**/.trae/mcp.json", "**/Trae/User/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  { id: "factory-droid", client: "factory-droid", title: "Factory Droid", syntax: "jsonc", globs: ["**/.factory/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
   { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
   // Qwen Code, a fork of Gemini CLI: `mcpServers` as Gemini writes them (`trust`, `includeTools`, `httpUrl`). Only the

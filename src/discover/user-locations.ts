@@ -79,6 +79,8 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".gemini", "extensions", "*", "gemini-extension.json"),
     at(".gemini", "policies", "*.toml"),
     at(".qwen", "settings.json"),
+    at(".factory", "mcp.json"),
+    p.join(appData, "Trae", "User", "mcp.json"),
     p.join(codexHome, "config.toml"),
     p.join(codexHome, "*.config.toml"),
     at(".continue", "config.yaml"),

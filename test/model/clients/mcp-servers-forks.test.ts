@@ -1,0 +1,34 @@
+/**
+ * Clients whose files are Claude Desktop's `mcpServers` shape under their own
+ * path: Trae (`.trae/mcp.json`) and Factory's Droid (`.factory/mcp.json`).
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+
+const literal = ["q7", "Rm", "X2", "vL", "p9", "Tz", "K4", "wB", "n8", "Hd", "Y3", "sJ", "e5", "Uc", "G6", "fA"].join("");
+
+function file(extra: Record<string, unknown>) {
+  return JSON.stringify({ mcpServers: { "acme-notes": { command: "npx", args: ["-y", "@acme/notes-mcp@1.2.0"], env: { ACME_API_KEY: literal, ACME_ORG: "${ACME_ORG}", ACME_TOKEN: "${env:ACME_TOKEN}" }, ...extra } } }, null, 2) + "\n";
+}
+
+describe.each([
+  { client: "trae", path: ".trae/mcp.json" },
+  { client: "trae", path: "Library/Application Support/Trae/User/mcp.json" },
+  { client: "factory-droid", path: ".factory/mcp.json" },
+])("$client ($path)", ({ client, path }) => {
+  it("reads the servers: a literal key is reported at its place, both reference spellings are references", () => {
+    const text = file({});
+    const r = scanSources([{ path, text }]);
+    expect(r.model.servers.map((s) => [s.client, s.name, s.command?.raw])).toEqual([[client, "acme-notes", "npx"]]);
+    const s = r.model.servers[0];
+    expect(s?.env.map((e) => [e.key, e.ref.kind, e.unexpanded ?? []])).toEqual([["ACME_API_KEY", "literal", []], ["ACME_ORG", "env", []], ["ACME_TOKEN", "env", []]]);
+    const before = text.slice(0, text.indexOf(literal)).split("\n");
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[before.length, (before.at(-1) ?? "").length + 1]]);
+    expect(r.findings.some((f) => f.ruleId === "unexpanded-reference")).toBe(false);
+  });
+
+  it("a disabled server is read as disabled", () => {
+    const r = scanSources([{ path, text: file({ disabled: true }) }]);
+    expect(r.model.servers.map((s) => s.enabled)).toEqual([false]);
+  });
+});
