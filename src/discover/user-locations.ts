@@ -2,7 +2,7 @@
  * Where known MCP clients keep their user-level configuration on macOS, Linux
  * and Windows (MCP-CONFIG-FORMATS.md), for `mcplint scan --user`. Everything
  * comes from the given environment (HOME, USERPROFILE, APPDATA,
- * XDG_CONFIG_HOME, CODEX_HOME) and platform, never from the process, so that
+ * XDG_CONFIG_HOME, CODEX_HOME, LOCALAPPDATA) and platform, never from the process, so that
  * tests can fake a home folder. Reported paths are `~/...` when under home.
  */
 import * as fs from "node:fs";
@@ -102,6 +102,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     ...(u.platform === "win32"
       ? [p.join(appData, "Block", "goose", "config", "config.yaml"), p.join(appData, "Block", "goose", "config", "secrets.yaml")]
       : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "zed", "settings.json")]),
+    u.platform === "win32" ? p.join(nonEmpty(u.env.LOCALAPPDATA) ?? at("AppData", "Local"), "crush", "crush.json") : p.join(config, "crush", "crush.json"),
     p.join(config, "opencode", "opencode.json"),
     p.join(config, "opencode", "opencode.jsonc"),
     at(".agents", "mcp.json"),

@@ -150,6 +150,23 @@ function withUndeclaredInputs(s: McpServer, declared: ReadonlySet<string>): McpS
 /** Zed: `context_servers`. */
 export const zedAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "context_servers"), "context_servers"));
 
+/**
+ * Charm's Crush (`crush.json`, `.crush.json`): servers under `mcp` (`type`
+ * stdio, http or sse). A `permissions.allowed_tools` entry names a tool that
+ * runs with no confirmation prompt; an MCP tool is `mcp_<server>_<tool>`.
+ */
+export const crushAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const allowed = strings(get(d, "permissions", "allowed_tools"));
+    return serversFromMap(input, get(d, "mcp"), "mcp").map((s) => {
+      const prefix = `mcp_${s.name}_`;
+      const grants = allowed
+        .filter((item) => item.value.startsWith(prefix) && item.value.length > prefix.length)
+        .map((item): ScopeGrant => ({ kind: "auto-approve-list", key: "permissions.allowed_tools", tools: [item.value.slice(prefix.length)], loc: locOf(input, item.node.span) }));
+      return withGrants(s, grants);
+    });
+  });
+
 /** opencode: `mcp` map; `.agents/mcp.json` is a bare map. */
 export const opencodeAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {
