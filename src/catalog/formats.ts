@@ -67,6 +67,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // references it expands, so both common spellings count as references: no `unexpanded-reference` claim.
   { id: "trae", client: "trae", title: "Trae", syntax: "jsonc", globs: ["**/.trae/mcp.json", "**/Trae/User/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "factory-droid", client: "factory-droid", title: "Factory Droid", syntax: "jsonc", globs: ["**/.factory/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  // Amp: `amp.mcpServers` in its own settings file (its references are not documented: both common spellings count).
+  { id: "amp", client: "amp", title: "Amp", syntax: "jsonc", globs: ["**/.amp/settings.json", "**/.config/amp/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.ampAdapter },
   // Crush expands `$VAR` and `${VAR}` as a shell does.
   { id: "crush", client: "crush", title: "Crush", syntax: "jsonc", globs: ["**/.crush.json", "**/crush.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.crushAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },

@@ -151,6 +151,35 @@ function withUndeclaredInputs(s: McpServer, declared: ReadonlySet<string>): McpS
 export const zedAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "context_servers"), "context_servers"));
 
 /**
+ * Amp (`.amp/settings.json`, `~/.config/amp/settings.json`): servers under the
+ * flat key `amp.mcpServers`. `amp.dangerouslyAllowAll: true` runs every tool
+ * call with no prompt (a trust-all grant on each server); an `amp.permissions`
+ * rule with `action: "allow"` and no `matches` condition lets the MCP tools it
+ * names (`mcp__<server>__<tool>`, or a `*` pattern) run with no prompt.
+ */
+export const ampAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const allowAll = entry(d, "amp.dangerouslyAllowAll");
+    const trust: ScopeGrant[] = allowAll && str(allowAll.value) === "true" ? [{ kind: "trust-all", key: "amp.dangerouslyAllowAll", loc: locOf(input, allowAll.value.span) }] : [];
+    const permissions = get(d, "amp.permissions");
+    const rules = isArray(permissions) ? permissions.items : [];
+    const allowed = rules.filter((r) => str(get(r, "action")) === "allow" && get(r, "matches") === undefined).flatMap((r) => {
+      const tool = get(r, "tool");
+      const name = str(tool);
+      return tool && name ? [{ name, node: tool }] : [];
+    });
+    return serversFromMap(input, get(d, "amp.mcpServers"), "amp.mcpServers").map((s) => {
+      const grants = allowed.flatMap(({ name, node }): ScopeGrant[] => {
+        const loc = locOf(input, node.span);
+        if (name === "*" || name === "mcp__*" || name === `mcp__${s.name}__*`) return [{ kind: "auto-approve-all", key: "amp.permissions", tools: ["*"], loc }];
+        const prefix = `mcp__${s.name}__`;
+        return name.startsWith(prefix) && name.length > prefix.length && !name.includes("*") ? [{ kind: "auto-approve-list", key: "amp.permissions", tools: [name.slice(prefix.length)], loc }] : [];
+      });
+      return withGrants(s, [...trust, ...grants]);
+    });
+  });
+
+/**
  * Charm's Crush (`crush.json`, `.crush.json`): servers under `mcp` (`type`
  * stdio, http or sse). A `permissions.allowed_tools` entry names a tool that
  * runs with no confirmation prompt; an MCP tool is `mcp_<server>_<tool>`.
