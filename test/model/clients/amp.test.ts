@@ -33,3 +33,12 @@ describe("Amp (.amp/settings.json)", () => {
     expect(r.model.servers.map((s) => [s.name, s.tools.autoApprove ?? "none"])).toEqual([["gh", "*"], ["other", "none"]]);
   });
 });
+
+describe("Amp in VS Code settings (.vscode/settings.json)", () => {
+  it("reads `amp.mcpServers` there as Amp's servers, beside VS Code's own, with Amp's switches", () => {
+    const text = JSON.stringify({ "amp.dangerouslyAllowAll": true, "amp.mcpServers": { notes: { command: "notes-mcp" } }, mcp: { servers: { files: { command: "files-mcp" } } } }, null, 2);
+    const r = scanSources([{ path: ".vscode/settings.json", text }]);
+    expect(r.model.servers.map((s) => [s.client, s.name, s.tools.grants.map((g) => g.key)])).toEqual([["vscode", "files", []], ["amp", "notes", ["amp.dangerouslyAllowAll"]]]);
+    expect(r.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.line)).toEqual([2]);
+  });
+});

@@ -1,13 +1,14 @@
 /**
  * VS Code settings (`.vscode/settings.json`, user `settings.json`,
- * `.code-workspace`): legacy `mcp.servers` plus the `chat.*` trust switches.
+ * `.code-workspace`): legacy `mcp.servers` plus the `chat.*` trust switches,
+ * and the servers of the Amp extension (`amp.mcpServers`, client `amp`).
  * Keys are usually written flat (`"chat.mcp.access": "all"`); nested objects
  * are read too. Only switches that are set are reported: an absent key is the
  * product default, which this file does not choose.
  */
 import { get, isObject, str, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
-import { vscodeAdapter } from "../server-maps.js";
+import { ampAdapter, vscodeAdapter } from "../server-maps.js";
 import { PolicyDraft, dotted, dottedStr } from "./common.js";
 
 const CLIENT = "vscode";
@@ -59,5 +60,7 @@ export const vscodeSettingsAdapter: Adapter = (input) => {
     const fromWorkspace = input.file.endsWith(".code-workspace") && isObject(ws);
     return readPolicy(input, fromWorkspace ? (ws as DocNode) : doc, fromWorkspace ? "settings." : "").build(CLIENT, "policy", servers);
   });
-  return { servers, policies, diagnostics: [] };
+  // Amp's servers are Amp's: VS Code's switches above do not govern them.
+  const amp = ampAdapter({ ...input, client: "amp", syntaxes: ["dollar-brace", "env-colon"] }).servers;
+  return { servers: [...servers, ...amp], policies, diagnostics: [] };
 };
