@@ -5,7 +5,7 @@
  * nothing throws.
  */
 import * as fs from "node:fs";
-import { toPlain } from "../parse/doc.js";
+import { isArray, isObject, toPlain, type DocNode } from "../parse/doc.js";
 import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
 import type { McplintConfig } from "./schema.js";
@@ -45,10 +45,31 @@ export async function parseConfig(file: string, text: string, options: LoadOptio
   }
   const doc = parsed.docs[0];
   if (parsed.docs.length > 1) return { ok: false, file, problems: [{ key: "", line: 1, column: 1, message: "a configuration file holds one YAML document" }] };
+  // A repeated key is an error: YAML loaders reject it, and reading only the later value would drop the earlier silently.
+  const duplicates = duplicateKeys(doc, lines);
+  if (duplicates.length) return { ok: false, file, problems: duplicates };
   const value = doc ? toPlain(doc) : {};
   const problems = await validateConfig(value, doc, text);
   if (problems.length === 0) problems.push(...semanticProblems(value as McplintConfig, (segments) => lines.position(locate(doc, segments)?.span.start ?? 0), options));
   return problems.length ? { ok: false, file, problems } : { ok: true, file, config: value as McplintConfig };
+}
+
+/** Keys that appear twice in one mapping, at the later one, with the line of the first. */
+function duplicateKeys(doc: DocNode | undefined, lines: LineIndex): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const visit = (node: DocNode, segments: readonly string[]) => {
+    if (isArray(node)) node.items.forEach((item, i) => visit(item, [...segments, String(i)]));
+    if (!isObject(node)) return;
+    const first = new Map<string, number>();
+    for (const e of node.entries) {
+      const at = first.get(e.key);
+      if (at === undefined) first.set(e.key, e.keySpan.start);
+      else out.push({ key: keyPath([...segments, e.key]), ...lines.position(e.keySpan.start), message: `duplicate key '${e.key}' (first at line ${lines.position(at).line}); give each key once` });
+      visit(e.value, [...segments, e.key]);
+    }
+  };
+  if (doc) visit(doc, []);
+  return out;
 }
 
 type Position = (segments: readonly string[]) => { line: number; column: number };

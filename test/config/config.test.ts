@@ -91,6 +91,20 @@ suppressions:
     expect(r.ok).toBe(true);
   });
 
+  it.each([
+    [".mcplint.yaml", "rules:\n  hardcoded-secret: off\nexclude: []\nrules:\n  hardcoded-secret: error\n", "rules", 4, 1, "duplicate key 'rules' (first at line 1)"],
+    [".mcplint.yaml", "rules:\n  hardcoded-secret: off\n  broad-scope: note\n  hardcoded-secret: error\n", "rules.hardcoded-secret", 4, 3, "duplicate key 'hardcoded-secret' (first at line 2)"],
+    [".mcplint.yaml", "suppressions:\n  - path: a\n    rule: parse-error\n    reason: r\n    reason: s\n", "suppressions[0].reason", 5, 5, "duplicate key 'reason' (first at line 4)"],
+    [".mcplint.json", '{\n  "rules": { "hardcoded-secret": "off" },\n  "rules": { "hardcoded-secret": "error" }\n}\n', "rules", 3, 3, "duplicate key 'rules' (first at line 2)"],
+  ])("%s: a key given twice is an error at the second, naming the first (not the later value winning silently)", async (file, text, key, line, column, message) => {
+    const r = await parseConfig(file, text, known);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ key, line, column });
+    expect(r.problems[0]?.message).toContain(message);
+  });
+
   it("reports a JSON syntax error with its line", async () => {
     const r = await parseConfig(".mcplint.json", '{\n  "rules": {\n    "parse-error": "off",,\n  }\n}\n', known);
     expect(r.ok).toBe(false);
