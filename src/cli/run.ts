@@ -333,8 +333,14 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
   return { result: scanSources(read.staged.sources, { ...options, cwd: read.staged.root, ...lockSource }, read.staged.diagnostics, read.staged.context), source: (f) => texts.get(f) };
 }
 
-async function listRules(): Promise<string> {
+/** The rule list: a table, or with `--format json` one object per rule (for scripts that pick rule ids). */
+async function listRules(format: ScanFlags["format"]): Promise<string> {
   const { RULES } = await import("../rules/index.js");
+  if (format === "json") {
+    const rules = RULES.map((r) => ({ id: r.id, title: r.meta.title, category: r.meta.category, level: r.meta.level, precision: r.meta.precision, ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}), cwe: r.meta.cwe, description: r.meta.description }));
+    return JSON.stringify({ tool: { name: "mcplint", version: toolVersion() }, rules }, null, 2) + "\n";
+  }
+  if (format !== "text") throw new CommanderError(EXIT_FATAL, "mcplint.listRules", `--list-rules prints text or json, not ${format}`);
   const rows = RULES.map((r) => `${r.id.padEnd(30)} ${r.meta.level.padEnd(8)} ${r.meta.category.padEnd(22)} ${r.meta.title}`);
   return [`${"rule".padEnd(30)} ${"level".padEnd(8)} ${"category".padEnd(22)} title`, ...rows].join("\n") + "\n";
 }
@@ -391,12 +397,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--staged", "scan what is staged in git (the index), not the working tree")
       .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is")
       .option("--user", "also scan every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
-      .option("--list-rules", "list the rules and exit");
+      .option("--list-rules", "list the rules and exit (as JSON with --format json)");
 
   const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
   scanCommand.action(async (paths: string[], flags: ScanFlags) => {
     if (flags.listRules) {
-      res.stdout += await listRules();
+      const list = await listRules(flags.format);
+      if (flags.output) writeFileOrFail(flags.output, list, io, "rule list");
+      else res.stdout += list;
       return;
     }
     const { result, source } = await runScan(paths, flags, io);

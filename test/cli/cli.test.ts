@@ -121,6 +121,20 @@ describe("mcplint scan", () => {
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it("--list-rules --format json prints the rules as JSON (not the text table), -o writes them to a file", async () => {
+    const dir = tempTree(clean);
+    const r = await cli(["--list-rules", "--format", "json"], dir);
+    expect(r.exitCode).toBe(0);
+    const list = JSON.parse(r.stdout) as { rules: { id: string; level: string; category: string; title: string }[] };
+    expect(list.rules.find((x) => x.id === "hardcoded-secret")).toMatchObject({ level: "error", category: "hardcoded-secret" });
+    const o = await cli(["scan", "--list-rules", "-f", "json", "-o", "rules.json"], dir);
+    expect(o.stdout).toBe("");
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "rules.json"), "utf8"))).toEqual(list);
+    const sarif = await cli(["--list-rules", "--format", "sarif"], dir);
+    expect(sarif.exitCode).toBe(2);
+    expect(sarif.stderr).toContain("--list-rules prints text or json");
+  });
+
   it("reports a broken file as a finding and goes on with the others", async () => {
     const dir = tempTree({ ...leaky, "sub/.mcp.json": "{ \"mcpServers\": {" });
     const r = await cli(["scan", "--format", "json"], dir);
