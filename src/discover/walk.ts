@@ -87,17 +87,26 @@ const MAYBE_CONFIG_FOLDER = /[\\/](?:\.[^\\/]|User(?:[\\/]|$)|rooveterinaryinc\.
 
 /**
  * The folder that fingerprints name files from, which does not move with the folder the scan
- * runs from: the top of the git repository holding every scanned path, else `fallback` (the
+ * runs from: the top of the git repository of the scanned paths (repositoryOf), else `fallback` (the
  * one folder scanned, else the scan root) above any catalog folder it ends in.
  */
 export function fingerprintRoot(paths: readonly string[], cwd: string, fallback: string): string {
   return repositoryOf(paths, cwd) ?? aboveConfigFolders(fallback);
 }
 
-/** The top folder of the git repository holding every scanned path (found from the file system, no git run), if any. */
+/**
+ * The top folder of the git repository holding every scanned path (found from the file system,
+ * no git run), else that of the current folder when a scanned path lies in it (`mcplint scan .
+ * ../other/.mcp.json` from a checkout: the checkout's files keep their paths in it, and the
+ * file from elsewhere is named from it with ../), if any.
+ */
 export function repositoryOf(paths: readonly string[], cwd: string): string | undefined {
   const folders = scannedFolders(paths.map((p) => path.resolve(cwd, p)));
-  return folders.length ? repositoryTop(folders.reduce(commonFolder)) : undefined;
+  if (!folders.length) return undefined;
+  const all = repositoryTop(folders.reduce(commonFolder));
+  if (all !== undefined) return all;
+  const own = repositoryTop(cwd);
+  return own !== undefined && folders.some((f) => isInside(f, own)) ? own : undefined;
 }
 
 /** The folders of the scanned paths (a file's folder for a file); only what is walked counts, so a missing path or a device (`/dev/null`) is left out. */

@@ -14,13 +14,14 @@ export function shownFrom(root: string, abs: string): string {
 }
 
 /**
- * A reported path as a path from `anchor` (POSIX separators). User-level paths
- * (`~/...`), absolute paths and paths outside `anchor` stay as reported.
+ * A reported path as a path from `anchor` (POSIX separators), with ../ when it lies outside
+ * it (a file scanned beside the repository). User-level paths (`~/...`), absolute paths and
+ * paths on another Windows drive stay as reported.
  */
 export function pathFrom(anchor: string, root: string): (file: string) => string {
   return (file) => {
     if (file.startsWith("~/") || path.isAbsolute(file)) return file;
     const rel = path.relative(anchor, path.resolve(root, file));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+    return rel && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
   };
 }

@@ -35,6 +35,17 @@ describe("SARIF paths in the repository", () => {
     expect(await sarifUris(["repo"], parent)).toEqual(top);
   });
 
+  it("with a file from outside the repository beside it, the repository's files keep their paths (and fingerprints), the other is named with ../", async () => {
+    const outside = path.join(parent, "other");
+    fs.mkdirSync(outside, { recursive: true });
+    fs.writeFileSync(path.join(outside, ".mcp.json"), fs.readFileSync(path.join(repo, "packages", "agent", ".mcp.json")));
+    const alone = await sarifUris(["."], repo);
+    const both = await sarifUris([".", "../other/.mcp.json"], repo);
+    expect(both.uris).toEqual(["../other/.mcp.json", "packages/agent/.mcp.json"]);
+    expect(both.fingerprints).toEqual(expect.arrayContaining(alone.fingerprints));
+    fs.rmSync(outside, { recursive: true });
+  });
+
   it("the text report keeps the path from the folder the scan runs in", async () => {
     const r = await cli(["scan", ".", "--fail-on", "none"], path.join(repo, "packages", "agent"));
     expect(r.stdout).toContain(".mcp.json");
