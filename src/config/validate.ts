@@ -20,6 +20,8 @@ interface AjvError {
   readonly keyword: string;
   readonly message?: string;
   readonly params: Record<string, unknown>;
+  /** Set on the error of a `propertyNames` sub-schema (a key that is no rule id); the `propertyNames` error after it names the key. */
+  readonly propertyName?: string;
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -39,6 +41,7 @@ export async function validateConfig(value: unknown, doc: DocNode | undefined, t
   const out: ConfigProblem[] = [];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
+    if (e.propertyName !== undefined) continue;
     const p = describe(e, doc, lines);
     const k = `${p.key}\u0000${p.message}`;
     if (seen.has(k)) continue;

@@ -75,6 +75,13 @@ suppressions:
     expect(r.problems[0]?.message).toContain(message);
   });
 
+  it("a rule key that is no rule id is one problem at its own line (not also a pattern error at the top of rules:)", async () => {
+    const r = await parseConfig(".mcplint.yaml", "# levels\nrules:\n  Hardcoded-Secret: off\n", known);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([{ key: "rules.Hardcoded-Secret", line: 3, column: 3, message: "is not a rule id or category (lower-case words joined by '-')" }]);
+  });
+
   it("a secrets.allow entry that does not compile is reported without echoing it (it is a secret value)", async () => {
     const r = await parseConfig(".mcplint.yaml", `secrets:\n  allow:\n    - "/^${token}[/"\n`, known);
     expect(r.ok).toBe(false);
