@@ -245,8 +245,8 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], gi
   let text: string;
   try {
     text = given ?? fs.readFileSync(file, "utf8");
-  } catch {
-    if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${lockFile}` });
+  } catch (err) {
+    if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${shown} (${(err as NodeJS.ErrnoException).code ?? "error"}); drift not checked (mcplint lock writes it)` });
     return undefined;
   }
   const parsed = parseLock(text);

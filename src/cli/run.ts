@@ -455,15 +455,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .command("lock")
     .description(`write ${"mcplint.lock.json"}: each server's identity, command or URL, version, credential references and tool scope; later scans report drift`)
     .argument("[paths...]", "files or folders to scan")
-    .option("-o, --output <file>", "where to write the lock (default: mcplint.lock.json in the scanned folder)")
+    .option("-o, --output <file>", "where to write the lock (default: the configuration's lock:, else mcplint.lock.json in the scanned folder)")
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
     .option("--no-config", "do not look for a configuration file")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan, buildLock, serializeLock, rebaseLock, lockFolder, LOCK_FILE_NAME } = await import("../api.js");
-      const result = await scan({ ...(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io)), lockFile: false });
-      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(lockFolder(paths, io.cwd, result.root), LOCK_FILE_NAME);
+      const options = await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io);
+      const result = await scan({ ...options, lockFile: false });
+      // The configuration's `lock:` (resolved against its folder) is where later scans read the lock.
+      const configured = typeof options.lockFile === "string" ? options.lockFile : undefined;
+      const target = flags.output ? path.resolve(io.cwd, flags.output) : (configured ?? path.join(lockFolder(paths, io.cwd, result.root), LOCK_FILE_NAME));
       // Paths in a lock are relative to the folder it is in.
       const lock = rebaseLock(buildLock(result.model), result.root, path.dirname(target));
       writeFileOrFail(target, serializeLock(lock), io, "lock");

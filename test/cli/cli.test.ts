@@ -287,6 +287,27 @@ describe("mcplint lock and drift", () => {
     expect(files).not.toContain("mcplint.lock.json");
   });
 
+  it("writes the lock where the configuration's lock: names it (relative to the configuration file), so that scan reads it back", async () => {
+    const dir = tempTree({ ...Object.fromEntries(Object.entries(clean).map(([k, v]) => [`packages/agent/${k}`, v])), ".git/HEAD": "", ".mcplint.yaml": "lock: locks/mcp.lock.json\n" });
+    const agent = path.join(dir, "packages/agent");
+    const lock = await cli(["lock"], agent);
+    expect(lock.exitCode).toBe(0);
+    expect(lock.stderr).toContain("locked 1 server in ../../locks/mcp.lock.json");
+    expect(fs.existsSync(path.join(agent, "mcplint.lock.json"))).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "locks/mcp.lock.json"), "utf8")).servers[0].file).toBe("../packages/agent/.mcp.json");
+    const r = await cli(["scan", "--format", "json"], agent);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics).toEqual([]);
+  });
+
+  it("a configured lock that does not exist is named by its path from the scan root, not the machine's absolute path", async () => {
+    const dir = tempTree({ ...clean, ".mcplint.yaml": "lock: locks/mcp.lock.json\n" });
+    const r = await cli(["scan", "--format", "json"], dir);
+    const d = JSON.parse(r.stdout).diagnostics.filter((x: { code: string }) => x.code === "config");
+    expect(d).toMatchObject([{ level: "error", message: expect.stringContaining("cannot read lock file locks/mcp.lock.json") }]);
+    expect(r.stdout).not.toContain(dir);
+  });
+
   it("takes --config and --no-config as scan does (a broken .mcplint.yaml need not block it)", async () => {
     const dir = tempTree({ ...clean, ".mcplint.yaml": "rules: [\n", "ok.yaml": "rules: {}\n" });
     expect((await cli(["lock"], dir)).exitCode).toBe(2);
