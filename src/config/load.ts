@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import { isArray, isObject, toPlain, type DocNode } from "../parse/doc.js";
 import { parseStructured } from "../parse/index.js";
 import { LineIndex } from "../model/location.js";
+import { decode } from "../discover/read.js";
 import type { McplintConfig } from "./schema.js";
 import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.js";
 import { parseAllowEntry } from "../engine/secret-allow.js";
@@ -27,13 +28,16 @@ export interface LoadOptions {
 }
 
 export async function loadConfig(file: string, options: LoadOptions): Promise<ConfigLoad> {
-  let text: string;
+  let buf: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    buf = fs.readFileSync(file);
   } catch (err) {
     return { ok: false, file, problems: [{ key: "", line: 1, column: 1, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? "error"})` }] };
   }
-  return parseConfig(file, text, options);
+  // Decoded as scanned files are: a UTF-8 BOM is dropped, and UTF-16 (what Windows PowerShell 5's `>` writes) is read.
+  const read = decode(buf, file);
+  if (!read.ok) return { ok: false, file, problems: [{ key: "", line: 1, column: 1, message: "not a text file (save it as UTF-8)" }] };
+  return parseConfig(file, read.text, options);
 }
 
 /** Parses and validates configuration text; `file` decides the syntax (.json or YAML). */

@@ -138,6 +138,26 @@ describe("configuration in a scan", () => {
     expect((await cli(["scan", "--no-config"], dir)).exitCode).toBe(1);
   });
 
+  it.each([
+    [".mcplint.yaml", "rules:\r\n  hardcoded-secret: off\r\n"],
+    [".mcplint.json", '{\r\n  "rules": { "hardcoded-secret": "off" }\r\n}\r\n'],
+  ])("%s saved as UTF-16 with a BOM (Windows PowerShell's > and Out-File) is read, as scanned files are", async (name, text) => {
+    const dir = tempTree({ ".git/HEAD": "", ".mcp.json": leaky });
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    fs.writeFileSync(path.join(dir, name), le);
+    const r = await cli(["scan", "--format", "json"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain("hardcoded-secret");
+    const be = Buffer.from(le.subarray(2)).swap16();
+    fs.writeFileSync(path.join(dir, name), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    expect((await cli(["scan"], dir)).exitCode).toBe(0);
+    fs.writeFileSync(path.join(dir, name), Buffer.from([0x00, 0x01, 0x02, 0x00]));
+    const binary = await cli(["scan"], dir);
+    expect(binary.exitCode).toBe(2);
+    expect(binary.stderr).toContain(`${name}:1:1: not a text file`);
+  });
+
   it("paths in a found configuration (exclude, suppressions) are relative to its folder, from whichever folder the scan runs", async () => {
     const config = [
       "exclude:",
