@@ -173,13 +173,16 @@ async function rebasedConfig(config: McplintConfig, dir: string, paths: readonly
 
 async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<ScanOptions["baseline"]>> {
   const { parseBaseline } = await import("../engine/baseline.js");
-  let text: string;
+  const { decode } = await import("../discover/read.js");
+  let buf: Buffer;
   try {
-    text = fs.readFileSync(path.resolve(io.cwd, file), "utf8");
+    buf = fs.readFileSync(path.resolve(io.cwd, file));
   } catch (err) {
     throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  const parsed = parseBaseline(text);
+  // Decoded as scanned files are: a copy saved by Windows PowerShell 5 (`git show main:base.json > base.json`) is UTF-16.
+  const read = decode(buf, file);
+  const parsed = read.ok ? parseBaseline(read.text) : { ok: false as const, message: "not a text file" };
   if (!parsed.ok) throw new CommanderError(EXIT_FATAL, "mcplint.baseline", `--baseline: ${file}: ${parsed.message}`);
   return { source: shownPath(path.resolve(io.cwd, file), io), fingerprints: parsed.fingerprints, rootRelative: parsed.rootRelative };
 }

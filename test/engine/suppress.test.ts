@@ -127,6 +127,17 @@ describe("baseline", () => {
     expect(f.suppression).toMatchObject({ kind: "external", source: "baseline:b.json" });
   });
 
+  it("a baseline saved again as UTF-16 (Windows PowerShell 5's >) is read, as scanned files are", async () => {
+    const dir = tempTree({ ".mcp.json": leaky() });
+    await cli(["scan", "--write-baseline", "b.json"], dir);
+    const text = fs.readFileSync(path.join(dir, "b.json"), "utf8").replace(/\n/g, "\r\n");
+    fs.writeFileSync(path.join(dir, "b16.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const r = await cli(["scan", "--baseline", "b16.json"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("1 suppressed");
+  });
+
   it("a new finding is reported despite the baseline", async () => {
     const dir = tempTree({ ".mcp.json": leaky() });
     await cli(["scan", "--write-baseline", "b.json"], dir);
