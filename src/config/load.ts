@@ -76,6 +76,9 @@ function duplicateKeys(doc: DocNode | undefined, lines: LineIndex): ConfigProble
   return out;
 }
 
+/** `name@1.2.3`, `@scope/name@^1`, `name==1.2` (npm and PyPI specifiers): a package written with its version. */
+const PACKAGE_WITH_VERSION = /^(?:@[^/]+\/)?[^@=<>~!\s]+(?:@|[=<>~!]=)/;
+
 type Position = (segments: readonly string[]) => { line: number; column: number };
 
 /** What the schema cannot say: rule ids that exist, regexes that compile, dates that exist. */
@@ -102,9 +105,21 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
   });
   // A package's version that is no version and no range would match nothing: every server of the
   // package would be reported unapproved with no word about the range. An image's is its tag.
+  // So would a package, image or URL written as a launch line or a pull reference: entries are
+  // matched on the package's or image's bare name and on the URL with its scheme.
   (config.approved ?? []).forEach((a, i) => {
     if (a.package !== undefined && a.version !== undefined && !isVersionOrRange(a.version)) {
       problem(["approved", String(i), "version"], `'${a.version}' is neither a version nor a semver range (such as 1.4.0, ^1.4.0 or >=2 <3)`);
+    }
+    if (a.package !== undefined && PACKAGE_WITH_VERSION.test(a.package)) {
+      problem(["approved", String(i), "package"], `'${a.package}' carries a version, and servers are matched on the package name alone: give the name here and the version or range in version:`);
+    }
+    const lastSegment = a.image?.slice(a.image.lastIndexOf("/") + 1);
+    if (a.image !== undefined && (a.image.includes("@") || lastSegment?.includes(":"))) {
+      problem(["approved", String(i), "image"], `'${a.image}' carries a tag or digest, and servers are matched on the image name alone: give the tag in version: and the digest in digest:`);
+    }
+    if (a.url !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(a.url)) {
+      problem(["approved", String(i), "url"], `'${a.url}' has no scheme, and server URLs are matched with theirs: write it as https://...`);
     }
   });
   return out;

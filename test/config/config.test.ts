@@ -67,6 +67,11 @@ suppressions:
     ["bad regex", "secrets:\n  patterns:\n    - id: x\n      title: X\n      regex: \"([a-z\"\n", "secrets.patterns[0].regex", 5, "invalid regular expression"],
     ["unknown nested key", "secrets:\n  allow: []\n  alow: []\n", "secrets.alow", 3, "unknown key 'alow'"],
     ["bad version range", "approved:\n  - package: \"@modelcontextprotocol/server-github\"\n    version: \">=2 <<3 garbage\"\n", "approved[0].version", 3, "is neither a version nor a semver range"],
+    ["package with its version", "approved:\n  - package: \"@modelcontextprotocol/server-github@2025.4.8\"\n", "approved[0].package", 2, "carries a version"],
+    ["PyPI package with its version", "approved:\n  - { package: mcp-server-fetch==2025.1.17 }\n", "approved[0].package", 2, "carries a version"],
+    ["image with its tag", "approved:\n  - image: ghcr.io/github/github-mcp-server:0.5.0\n", "approved[0].image", 2, "carries a tag or digest"],
+    ["image with its digest", `approved:\n  - image: mcp/fetch@sha256:${"a".repeat(64)}\n`, "approved[0].image", 2, "carries a tag or digest"],
+    ["URL with no scheme", "approved:\n  - url: api.githubcopilot.com/mcp/\n", "approved[0].url", 2, "has no scheme"],
   ])("%s: names the key and the line", async (_name, text, key, line, message) => {
     const r = await parseConfig(".mcplint.yaml", text, known);
     expect(r.ok).toBe(false);
@@ -91,6 +96,15 @@ suppressions:
     const p = await parseConfig(".mcplint.yaml", `secrets:\n  patterns:\n    - { id: x, title: X, regex: "${token}(" }\n`, known);
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.problems[0]?.message).toBe("invalid regular expression: Unterminated group");
+  });
+
+  it("approved entries as the documentation writes them are accepted (scoped package, registry with a port, URL with *)", async () => {
+    const r = await parseConfig(
+      ".mcplint.yaml",
+      `approved:\n  - { package: "@modelcontextprotocol/server-github", version: ^2.0.0 }\n  - { package: mcp-server-fetch }\n  - { image: localhost:5000/acme/notes-mcp, version: "1.2" }\n  - { image: ghcr.io/acme/notes-mcp, digest: "sha256:${"0".repeat(64)}" }\n  - { url: "https://mcp.acme.example/*" }\n`,
+      known,
+    );
+    expect(r.ok ? [] : r.problems).toEqual([]);
   });
 
   it.each(["1.4.0", "^1.4.0", ">=2 <3", "2.0.0rc1", "1!2.0", "v0.5.0", "~0.3", "*"])("an approved package's version %s is accepted", async (version) => {
