@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule.js";
 import { agentgatewayRoute, envoyMcpRoute } from "../example-configs.js";
 import { dockerGatewayAudit } from "../../model/adapters/audit/docker-mcp.js";
+import type { Policy, PolicyAudit } from "../../model/types.js";
 
 /*
  * Reads `Policy.audit` (set by the agentgateway, ToolHive, Kong,
@@ -35,9 +36,13 @@ export default defineRule({
     docker: "Docker MCP gateway '{server}' (started by {client}) does not log tool calls: {detail}.",
   },
   check(model, ctx) {
-    for (const p of model.policies) {
-      if (!p.audit || p.audit.configured) continue;
-      ctx.report({ messageId: "policy", data: { name: p.name, client: p.client, detail: p.audit.detail }, loc: p.audit.loc, identity: `${p.client}\u0000${p.name}\u0000${p.audit.key}` });
+    for (const group of byAuditSetting(model.policies)) {
+      const p = group[0] as Policy;
+      const audit = p.audit as PolicyAudit;
+      // Several routes of one config share its file-level log setting: one finding, named by the file.
+      const name = group.length === 1 ? p.name : `${p.file} (${group.length} routes)`;
+      const identity = group.length === 1 ? `${p.client}\u0000${p.name}\u0000${audit.key}` : `${p.client}\u0000${p.file}\u0000${audit.key}`;
+      ctx.report({ messageId: "policy", data: { name, client: p.client, detail: audit.detail }, loc: audit.loc, identity });
     }
     for (const s of model.servers) {
       const audit = dockerGatewayAudit(s);
@@ -152,3 +157,16 @@ spec:
     ],
   },
 });
+
+/** Policies whose audit is off, grouped by the one setting they read (client, file, key and place). */
+function byAuditSetting(policies: readonly Policy[]): Policy[][] {
+  const groups = new Map<string, Policy[]>();
+  for (const p of policies) {
+    if (!p.audit || p.audit.configured) continue;
+    const at = `${p.client}\u0000${p.file}\u0000${p.audit.key}\u0000${p.audit.loc.line}:${p.audit.loc.column}`;
+    const list = groups.get(at);
+    if (list) list.push(p);
+    else groups.set(at, [p]);
+  }
+  return [...groups.values()];
+}
