@@ -69,13 +69,28 @@ function authorization(input: AdapterInput, sp: DocNode | undefined, anchor: Pol
   if (!authz) return { defaultDecision: "allow", defaultReason: "no securityPolicy.authorization (every caller that reaches the route may call every tool)", defaultLoc: anchor, toolRules: [] };
   const toolRules: PolicyRule[] = [];
   const rules = get(authz.value, "rules");
+  let catchAll: { effect: PolicyRule["effect"]; loc: Policy["defaultLoc"] } | undefined;
   if (isArray(rules)) {
     for (const rule of rules.items) {
+      // `action` defaults to Allow; a rule with no `target` matches every tool, one with no `source` every caller.
       const effect = str(get(rule, "action"))?.toLowerCase() === "deny" ? "deny" : "allow";
       const tools = get(rule, "target", "tools");
-      if (!isArray(tools)) continue;
-      for (const t of tools.items) toolRules.push({ effect, pattern: `${str(get(t, "backend")) ?? "*"}/${str(get(t, "tool")) ?? "*"}`, loc: locOf(input, t.span) });
+      const cel = str(get(rule, "cel"));
+      if (isArray(tools)) {
+        for (const t of tools.items) toolRules.push({ effect, pattern: `${str(get(t, "backend")) ?? "*"}/${str(get(t, "tool")) ?? "*"}`, loc: locOf(input, t.span) });
+        continue;
+      }
+      const loc = locOf(input, rule.span);
+      toolRules.push({ effect, pattern: cel !== undefined ? `cel: ${cel.replace(/\s+/g, " ").trim()}` : "*/*", loc });
+      // First match wins: the first rule that matches everything decides every call not matched before it.
+      if (cel === undefined && !get(rule, "source") && !catchAll) catchAll = { effect, loc };
     }
+  }
+  if (catchAll?.effect === "allow") {
+    return { defaultDecision: "allow", defaultReason: "an authorization rule allows with no source, target or cel (it matches every caller and every tool)", defaultLoc: catchAll.loc, toolRules };
+  }
+  if (catchAll?.effect === "deny") {
+    return { defaultDecision: "deny", defaultReason: "an authorization rule denies with no source, target or cel (calls no earlier rule allows are denied)", defaultLoc: catchAll.loc, toolRules };
   }
   const action = entry(authz.value, "defaultAction");
   const v = str(action?.value);

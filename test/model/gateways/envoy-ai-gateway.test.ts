@@ -82,6 +82,46 @@ describe("Envoy AI Gateway MCPRoute", () => {
   });
 });
 
+describe("Envoy AI Gateway authorization rules without a target", () => {
+  const route = (rules: string, defaultAction = "Deny") =>
+    [
+      "apiVersion: aigateway.envoyproxy.io/v1beta1",
+      "kind: MCPRoute",
+      "metadata: { name: acme-mcp }",
+      "spec:",
+      "  backendRefs:",
+      "  - name: notes",
+      "    toolSelector: { include: [search_notes] }",
+      "  securityPolicy:",
+      "    oauth: { issuer: https://idp.acme.example, audiences: [mcp] }",
+      "    authorization:",
+      `      defaultAction: ${defaultAction}`,
+      "      rules:",
+      rules,
+      "",
+    ].join("\n");
+  const scan = (text: string) => scanSources([{ path: "k8s/route.yaml", text }]);
+
+  it("a rule with no source, target or cel (action defaults to Allow) lets every caller call every tool", () => {
+    const r = scan(route("      - source: { jwt: { scopes: [notes.admin] } }\n        action: Deny\n      - action: Allow"));
+    expect(policyRows(r)).toEqual([
+      { client: "envoy-ai-gateway", kind: "gateway", name: "acme-mcp", decision: "allow", at: "15:9", reason: "an authorization rule allows with no source, target or cel (it matches every caller and every tool)" },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 15:9"]);
+    expect(findingRows(scan(route("      - {}")))).toEqual(["missing-default-deny 13:9"]);
+  });
+
+  it("cel rules and rules scoped to a caller are read as rules and keep the default; a catch-all Deny closes an Allow default", () => {
+    const r = scan(route('      - cel: request.mcp.tool in ["search_notes"]\n      - source: { jwt: { scopes: [notes.read] } }'));
+    expect(r.model.policies[0]?.toolRules.map((t) => `${t.effect} ${t.pattern} ${t.loc.line}`)).toEqual(['allow cel: request.mcp.tool in ["search_notes"] 13', "allow */* 14"]);
+    expect(policyRows(r)[0]).toMatchObject({ decision: "deny", at: "11:22" });
+    expect(findingRows(r)).toEqual([]);
+    const closed = scan(route("      - source: { jwt: { scopes: [notes.read] } }\n      - action: Deny", "Allow"));
+    expect(policyRows(closed)[0]).toMatchObject({ decision: "deny", at: "14:9" });
+    expect(findingRows(closed)).toEqual([]);
+  });
+});
+
 describe("Envoy AI Gateway access logs beside the MCPRoute", () => {
   const route = "apiVersion: aigateway.envoyproxy.io/v1alpha1\nkind: MCPRoute\nmetadata: { name: mcp-route }\nspec:\n  parentRefs: [{ name: aigw-run }]\n  backendRefs:\n  - name: context7\n    path: /mcp\n";
   const proxy = (telemetry: string) => `---\napiVersion: gateway.envoyproxy.io/v1alpha1\nkind: EnvoyProxy\nmetadata: { name: envoy-ai-gateway }\nspec:\n${telemetry}`;
