@@ -15,7 +15,7 @@ export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   agentgateway: ["binds", "mcp"],
   "kong-deck": ["ai-mcp-proxy"],
   pomerium: ["routes"],
-  "toolhive-authz": ["cedarv1"],
+  "toolhive-authz": ["cedarv1", "httpv1"],
   "toolhive-permission-profile": ['"network"', '"read"', '"write"', '"privileged"'],
   "docker-mcp-catalog-file": ["registry"],
   "contextforge-helm": ["mcpcontextforge"],

@@ -24,9 +24,11 @@ export function isPermissionProfile(docs: readonly DocNode[]): boolean {
   return isObject(get(d, "network", "outbound")) || isObject(get(d, "network", "inbound")) || isArray(get(d, "read")) || isArray(get(d, "write")) || get(d, "privileged")?.type === "boolean";
 }
 
+/** Sniff: an authz config file, `type: cedarv1` with a `cedar` block or `type: httpv1` (an HTTP PDP) with a `pdp` block. */
 export function isCedarAuthzConfig(docs: readonly DocNode[]): boolean {
   const d = docs[0];
-  return str(get(d, "type")) === "cedarv1" && isObject(get(d, "cedar"));
+  const type = str(get(d, "type"));
+  return (type === "cedarv1" && isObject(get(d, "cedar"))) || (type === "httpv1" && isObject(get(d, "pdp")));
 }
 
 function baseName(file: string): string {
@@ -73,18 +75,41 @@ function mountFacts(input: AdapterInput, d: DocNode): ServerFact[] {
   return facts;
 }
 
-/** A Cedar authz config file (`{ version, type: cedarv1, cedar: { policies } }`). */
+/** An authz config file: Cedar (`{ version, type: cedarv1, cedar: { policies } }`) or an HTTP PDP (`type: httpv1`, `pdp.http.url`). */
 export const toolhiveCedarAdapter: Adapter = (input) =>
   mergeOutputs(
     input.docs.map((d) => {
       const out = emptyOutput();
+      const name = baseName(input.file);
+      const pdp = str(get(d, "type")) === "httpv1" ? entry(d, "pdp") : undefined;
+      if (pdp) {
+        out.policies.push(gatewayPolicy(input, { kind: "authz", name, path: "pdp", loc: locOf(input, pdp.keySpan), ...pdpDefault(input, pdp) }));
+        return out;
+      }
       const cedar = entry(d, "cedar");
       if (!cedar) return out;
-      const name = baseName(input.file);
       out.policies.push(gatewayPolicy(input, { kind: "authz", name, path: "cedar", loc: locOf(input, cedar.keySpan), ...cedarDefault(input, entry(cedar.value, "policies"), locOf(input, cedar.keySpan)) }));
       return out;
     }),
   );
+
+/**
+ * `type: httpv1`: every call is put to an external policy decision point,
+ * and ToolHive allows it only when the PDP answers `allow: true` (an error
+ * or an unreachable PDP denies). `insecure_skip_verify` lets anyone on the
+ * path answer for the PDP.
+ */
+function pdpDefault(input: AdapterInput, pdp: DocEntry): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "settings"> {
+  const http = get(pdp.value, "http");
+  const url = str(get(http, "url"));
+  const settings: PolicySetting[] = [];
+  const skip = entry(http, "insecure_skip_verify");
+  if (skip && bool(skip.value) === true) {
+    settings.push(permissive("pdp.http.insecure_skip_verify", "true", locOf(input, skip.value.span), "the PDP's TLS certificate is not verified: whoever intercepts the connection decides every call"));
+  }
+  const where = url === undefined ? "an external HTTP PDP" : `the HTTP PDP at ${url}`;
+  return { defaultDecision: "deny", defaultReason: `every call is decided by ${where}; ToolHive denies what it does not answer allow (errors deny too)`, defaultLoc: locOf(input, pdp.keySpan), settings };
+}
 
 // permit(principal, action [== Action::"call_tool"], resource) with no `when`/`unless`.
 const PERMIT_ALL = /^\s*permit\s*\(\s*principal\s*,\s*action(?:\s*==\s*Action::"call_tool")?\s*,\s*resource\s*\)\s*;?\s*$/;

@@ -35,6 +35,20 @@ describe("ToolHive", () => {
     expect(findingRows(narrow)).toEqual([]);
   });
 
+  it("HTTP PDP authz config (type: httpv1, JSON or YAML) is a default-deny policy; insecure_skip_verify is permissive", () => {
+    const yaml = ["version: \"1.0\"", "type: httpv1", "pdp:", "  http:", '    url: "https://pdp.acme.example:9000"', "    insecure_skip_verify: true", '  claim_mapping: "mpe"', ""].join("\n");
+    const r = scanSources([{ path: "deploy/authz-config.yaml", text: yaml }]);
+    expect(r.model.files[0]?.format).toBe("toolhive-authz");
+    expect(policyRows(r)).toEqual([
+      { client: "toolhive", kind: "authz", name: "authz-config.yaml", decision: "deny", at: "3:1", reason: "every call is decided by the HTTP PDP at https://pdp.acme.example:9000; ToolHive denies what it does not answer allow (errors deny too)" },
+    ]);
+    expect(findingRows(r)).toEqual(["permissive-setting 6:27"]);
+    const json = JSON.stringify({ version: "1.0", type: "httpv1", pdp: { http: { url: "http://localhost:9000" }, claim_mapping: "standard" } }, null, 2);
+    const j = scanSources([{ path: "authz.json", text: json }]);
+    expect(policyRows(j)).toMatchObject([{ kind: "authz", decision: "deny", at: "4:3" }]);
+    expect(findingRows(j)).toEqual([]);
+  });
+
   it("MCPServer CRD: network profile opens egress, no authz config allows, env literal vs secrets[] reference", () => {
     const r = scanFixture("toolhive/operator/mcpserver.yaml");
     expect(serverRows(r)).toEqual([
