@@ -5,6 +5,8 @@
  * `sseEndpoint` that catalogs still carry). Secrets are named and
  * resolved by Docker Desktop: references, never values. Network egress is
  * open unless `disableNetwork` or `allowHosts` narrows it.
+ * `~/.docker/mcp/registry.yaml` (same `registry:` key) lists the enabled
+ * servers by name (`ref`, `config`): each is a server of the model.
  */
 import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
@@ -22,12 +24,26 @@ export const dockerCatalogAdapter: Adapter = (input) => {
   const out = emptyOutput();
   const reg = get(input.docs[0], "registry");
   if (!isObject(reg)) return out;
+  const enabledList = isRegistryFile(input.file);
   for (const e of reg.entries) {
-    const s = catalogEntry(input, e.key, e.keySpan, e.value);
+    const s = catalogEntry(input, e.key, e.keySpan, e.value) ?? (enabledList ? enabledServer(input, e.key, e.keySpan) : undefined);
     if (s) out.servers.push(s);
   }
   return out;
 };
+
+/** `~/.docker/mcp/registry.yaml`: the Toolkit's enabled servers, `{ <server>: { ref, config } }`. */
+function isRegistryFile(file: string): boolean {
+  return file === ".docker/mcp/registry.yaml" || file.endsWith("/.docker/mcp/registry.yaml");
+}
+
+/**
+ * An enabled server of registry.yaml: its name only (its image, remote URL
+ * and secrets are in the catalog entry of that name), run by the gateway as a container.
+ */
+function enabledServer(input: AdapterInput, name: string, nameSpan: { start: number; end: number }): McpServer {
+  return gatewayServer(input, { name, path: `registry.${name}`, nameSpan, transport: "container" });
+}
 
 function catalogEntry(input: AdapterInput, name: string, nameSpan: { start: number; end: number }, n: DocNode): McpServer | undefined {
   const image = value(input, get(n, "image"));

@@ -29,6 +29,22 @@ describe("Docker MCP catalog", () => {
   });
 });
 
+describe("Docker MCP Toolkit registry.yaml", () => {
+  it("each enabled server ({ ref, config }) is a server of the model, by name", () => {
+    const text = 'registry:\n  duckduckgo:\n    ref: ""\n  github-official:\n    ref: ""\n    config:\n      read_only: true\n';
+    const r = scanSources([{ path: ".docker/mcp/registry.yaml", text }]);
+    expect(r.model.files[0]?.format).toBe("docker-mcp-catalog");
+    expect(serverRows(r)).toEqual([
+      { client: "docker-mcp", name: "duckduckgo", at: "2:3", transport: "container" },
+      { client: "docker-mcp", name: "github-official", at: "4:3", transport: "container" },
+    ]);
+    expect(r.findings).toEqual([]);
+    // Entries with nothing to run stay out of a catalog that is not the registry file.
+    const other = scanSources([{ path: ".docker/mcp/catalogs/acme.yaml", text: "registry:\n  a:\n    image: acme/a-mcp:1.0.0\n    disableNetwork: true\n  b:\n    ref: x\n" }]);
+    expect(serverRows(other).map((s) => s.name)).toEqual(["a"]);
+  });
+});
+
 describe("Docker MCP catalog remotes written with sseEndpoint", () => {
   it("the deprecated sseEndpoint (docker/mcp-gateway examples/remote_mcp) is a remote SSE server, also when it is the catalog's only kind of entry", () => {
     const text = "version: 2\nname: my-catalog\nregistry:\n  gitmcpmoby:\n    description: Connect to the moby repo.\n    title: GitMCP\n    sseEndpoint: \"http://gitmcp.io/moby/moby\"\n";
