@@ -2,7 +2,8 @@
  * Kubernetes manifests (catalog §31), multi-document: workloads that run MCP
  * servers (their containers become servers with env references and runtime
  * facts), plus the MCP custom resources found in the same files (Envoy
- * `MCPRoute`, ToolHive `MCPServer`) and Microsoft MCP Gateway deployments.
+ * `MCPRoute`, ToolHive `MCPServer`, agentgateway `AgentgatewayBackend` and
+ * `AgentgatewayPolicy`) and Microsoft MCP Gateway deployments.
  * Each document is read by its product's reader, with that product's client id.
  */
 import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
@@ -10,6 +11,7 @@ import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } fro
 import { argFacts, isBroadPath, value } from "../server-entry.js";
 import { launchedPackages } from "../launcher.js";
 import type { AdapterOutput, ConfigValue, McpServer, ServerFact } from "../types.js";
+import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources } from "./agentgateway-crd.js";
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
@@ -43,7 +45,7 @@ export function isMcpWorkload(doc: DocNode): boolean {
 
 /** Sniff: any document this adapter models. */
 export function isMcpManifest(docs: readonly DocNode[]): boolean {
-  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isMcpWorkload(d));
+  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d));
 }
 
 export const kubernetesManifestsAdapter: Adapter = (input) => {
@@ -51,14 +53,16 @@ export const kubernetesManifestsAdapter: Adapter = (input) => {
   const envoyLog = input.docs.map((d) => envoyAudit(input, d)).find((a) => a !== undefined);
   // ToolHive MCPExternalAuthConfig resources in the same file, which proxies name in externalAuthConfigRef.
   const authTypes = externalAuthTypes(input.docs);
-  return mergeOutputs(
-    input.docs.map((doc, i) => {
+  return mergeOutputs([
+    ...input.docs.map((doc, i) => {
       if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i, envoyLog);
       if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i, authTypes);
       if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
       return emptyOutput();
     }),
-  );
+    // agentgateway backends and the policies that target them (by name, across the file's documents).
+    readAgentgatewayResources({ ...input, client: "agentgateway" }, input.docs),
+  ]);
 };
 
 function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): AdapterOutput {
