@@ -56,7 +56,7 @@ export const kubernetesManifestsAdapter: Adapter = (input) => {
   return mergeOutputs([
     ...input.docs.map((doc, i) => {
       if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i, envoyLog);
-      if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i, authTypes);
+      if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i, authTypes, input.docs);
       if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
       return emptyOutput();
     }),

@@ -198,7 +198,7 @@ function externalAuth(input: AdapterInput, spec: DocNode | undefined, types: Rea
 }
 
 /** `kind: MCPServer` / `MCPRemoteProxy` (toolhive.stacklok.dev): one server plus its authz policy. */
-export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, authTypes: ReadonlyMap<string, string> = new Map()): AdapterOutput {
+export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, authTypes: ReadonlyMap<string, string> = new Map(), fileDocs: readonly DocNode[] = []): AdapterOutput {
   const out = emptyOutput();
   const kind = str(get(doc, "kind")) === "MCPRemoteProxy" ? "MCPRemoteProxy" : "MCPServer";
   const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, kind, docIndex);
@@ -251,7 +251,7 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
       name,
       path,
       loc: locOf(input, nameSpan),
-      ...crdAuthz(input, spec, anchor),
+      ...crdAuthz(input, spec, anchor, fileDocs),
       settings,
       authn: oidc ? { required: true, mode: oidc.key, loc: locOf(input, oidc.keySpan) } : { required: false, mode: "none", loc: anchor },
       governs: [server.id],
@@ -261,12 +261,39 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
   return out;
 }
 
-function crdAuthz(input: AdapterInput, spec: DocNode | undefined, anchor: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+function crdAuthz(input: AdapterInput, spec: DocNode | undefined, anchor: Loc, fileDocs: readonly DocNode[]): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
   const ref = entry(spec, "authzConfigRef");
   const cfg = entry(spec, "authzConfig");
   if (!ref && !cfg) return { defaultDecision: "allow", defaultReason: "no authzConfig or authzConfigRef (every tool call is allowed)", defaultLoc: anchor, toolRules: [] };
   const inline = get(cfg?.value, "inline");
   if (inline) return cedarDefault(input, entry(inline, "policies"), locOf(input, (cfg as DocEntry).keySpan));
+  const open = cfg ? openConfigMapPolicy(input, cfg.value, fileDocs) : undefined;
+  if (open) return { defaultDecision: "allow", defaultReason: `ConfigMap ${open.name} (${open.key}) holds a Cedar policy permit(principal, action, resource) with no conditions (it allows every call)`, defaultLoc: open.loc, toolRules: [] };
   const e = (ref ?? cfg) as DocEntry;
   return { defaultDecision: "deny", defaultReason: `${e.key} loads a Cedar policy set from elsewhere (Cedar denies calls no permit matches)`, defaultLoc: entryLoc(input, e), toolRules: [] };
+}
+
+/**
+ * `authzConfig: { type: configMap, configMap: { name, key } }` whose ConfigMap
+ * is in the same file: the authz JSON under `data.<key>` (default
+ * `authz.json`) with an unconditional Cedar permit, located at that data key.
+ */
+function openConfigMapPolicy(input: AdapterInput, cfg: DocNode, fileDocs: readonly DocNode[]): { name: string; key: string; loc: Loc } | undefined {
+  const ref = get(cfg, "configMap");
+  const name = str(get(ref, "name"));
+  if (name === undefined) return undefined;
+  const key = str(get(ref, "key")) ?? "authz.json";
+  const cm = fileDocs.find((d) => str(get(d, "kind")) === "ConfigMap" && str(get(d, "metadata", "name")) === name);
+  const data = entry(get(cm, "data"), key);
+  const text = str(data?.value);
+  if (!data || text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const policies = (parsed as { cedar?: { policies?: unknown } } | null)?.cedar?.policies;
+  if (!Array.isArray(policies) || !policies.some((p) => typeof p === "string" && PERMIT_ALL.test(p))) return undefined;
+  return { name, key, loc: locOf(input, data.keySpan) };
 }

@@ -49,6 +49,38 @@ describe("ToolHive", () => {
     expect(findingRows(j)).toEqual([]);
   });
 
+  it("MCPServer authzConfig from a ConfigMap in the same file: an unconditional permit there allows every call", () => {
+    const cm = (policy: string) =>
+      [
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata: { name: authz-config }",
+        "data:",
+        "  authz.json: |",
+        `    { "version": "1.0", "type": "cedarv1", "cedar": { "policies": [${JSON.stringify(policy)}], "entities_json": "[]" } }`,
+        "---",
+        "apiVersion: toolhive.stacklok.dev/v1alpha1",
+        "kind: MCPServer",
+        "metadata: { name: fetch }",
+        "spec:",
+        "  image: ghcr.io/stackloklabs/gofetch/server:1.0.0",
+        "  transport: streamable-http",
+        "  audit: { enabled: true }",
+        "  authzConfig:",
+        "    type: configMap",
+        "    configMap: { name: authz-config }",
+        "",
+      ].join("\n");
+    const open = scanSources([{ path: "k8s/fetch.yaml", text: cm("permit(principal, action, resource);") }]);
+    expect(policyRows(open)).toEqual([
+      { client: "toolhive", kind: "authz", name: "fetch", decision: "allow", at: "5:3", reason: "ConfigMap authz-config (authz.json) holds a Cedar policy permit(principal, action, resource) with no conditions (it allows every call)" },
+    ]);
+    expect(findingRows(open)).toEqual(["missing-default-deny 5:3"]);
+    const narrow = scanSources([{ path: "k8s/fetch.yaml", text: cm('permit(principal, action == Action::"call_tool", resource == Tool::"fetch");') }]);
+    expect(policyRows(narrow)).toMatchObject([{ decision: "deny", reason: "authzConfig loads a Cedar policy set from elsewhere (Cedar denies calls no permit matches)" }]);
+    expect(findingRows(narrow)).toEqual([]);
+  });
+
   it("MCPServer CRD: network profile opens egress, no authz config allows, env literal vs secrets[] reference", () => {
     const r = scanFixture("toolhive/operator/mcpserver.yaml");
     expect(serverRows(r)).toEqual([
