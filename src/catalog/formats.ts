@@ -86,6 +86,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.librechatAdapter },
   // Copilot CLI runs locally and expands `$VAR`, `${VAR}`, `${VAR:-d}` from the user's environment (github/copilot-cli#903, v1.0.10).
   { id: "copilot-cli", client: "copilot", title: "GitHub Copilot CLI", syntax: "json", globs: ["**/.copilot/mcp-config.json"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
+  // Copilot CLI's workspace file (`copilot mcp --help`: "Workspace .mcp.json or .github/mcp.json"): `mcpServers` or a bare map.
+  { id: "copilot-cli-workspace", client: "copilot", title: "GitHub Copilot CLI (workspace)", syntax: "json", globs: ["**/.github/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
   // Coding agent config kept in the repo: only `COPILOT_MCP_*` names are visible to the agent.
   { id: "copilot", client: "copilot", title: "GitHub Copilot coding agent", syntax: "json", globs: ["**/.github/copilot/mcp.json", "**/.github/copilot-mcp.json", "**/copilot-mcp-config.json"], scope: "project", syntaxes: ["copilot-mcp"], adapter: maps.copilotAgentAdapter },
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },

@@ -68,15 +68,18 @@ const SERVER_KEYS = ["command", "url", "type", "httpUrl", "serverUrl"];
  * they look like one.
  */
 export const claudeMcpJsonAdapter: Adapter = (input) => {
-  const out = eachDoc(input, (d) => {
-    const wrapped = get(d, "mcpServers");
-    if (wrapped) return serversFromMap(input, wrapped, "mcpServers");
-    if (!isObject(d)) return [];
-    const bare = { ...d, entries: d.entries.filter((e) => SERVER_KEYS.some((k) => get(e.value, k) !== undefined)) };
-    return serversFromMap(input, bare, "");
-  });
+  const out = eachDoc(input, (d) => wrappedOrBareServers(input, d));
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => untypedRemotes(input, get(d, "mcpServers") ?? d))] };
 };
+
+/** Servers of an `mcpServers` map, else of a bare `{ "<name>": { "command": ... } }` map (entries that look like a server). */
+function wrappedOrBareServers(input: AdapterInput, d: DocNode): McpServer[] {
+  const wrapped = get(d, "mcpServers");
+  if (wrapped) return serversFromMap(input, wrapped, "mcpServers");
+  if (!isObject(d)) return [];
+  const bare = { ...d, entries: d.entries.filter((e) => SERVER_KEYS.some((k) => get(e.value, k) !== undefined)) };
+  return serversFromMap(input, bare, "");
+}
 
 /**
  * Claude Code reads an entry with a `url` and no `type` as a stdio server and
@@ -249,8 +252,8 @@ export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServ
  * them autonomously with no approval prompt, so a named list is also an
  * auto-approve list (`["*"]` is already an auto-approve-all grant).
  */
-export const copilotAgentAdapter: Adapter = (input) =>
-  eachDoc(input, (d) =>
+export const copilotAgentAdapter: Adapter = (input) => {
+  const out = eachDoc(input, (d) =>
     serversFromMap(input, get(d, "mcpServers"), "mcpServers").map(withBareSecretNames).map(withOwnEnvInArgs).map((s) => {
       const e = entry(get(d, "mcpServers", s.name), "tools");
       const tools = strings(e?.value).map((x) => x.value);
@@ -259,6 +262,8 @@ export const copilotAgentAdapter: Adapter = (input) =>
       return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
     }),
   );
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d))] };
+};
 
 /** A bare Copilot environment name as a whole value (the coding agent's first documented form). */
 const BARE_COPILOT_NAME = /^COPILOT_MCP_[A-Za-z0-9_]+$/;
@@ -306,13 +311,28 @@ function withOwnEnvInArgs(s: McpServer): McpServer {
  * available; calls are still confirmed, so `["*"]` means all tools, not
  * auto-approval.
  */
-export const copilotCliAdapter: Adapter = (input) =>
-  eachDoc(input, (d) =>
-    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => ({
+export const copilotCliAdapter: Adapter = (input) => {
+  const out = eachDoc(input, (d) =>
+    wrappedOrBareServers(input, d).map((s) => ({
       ...s,
       tools: { ...s.tools, grants: s.tools.grants.map((g) => (g.key === "tools" && g.kind === "auto-approve-all" ? { ...g, kind: "all-tools" as const } : g)) },
     })),
   );
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d))] };
+};
+
+/**
+ * Copilot (CLI and coding agent) reads `mcpServers` (or a bare map of
+ * servers); VS Code's `servers` key there, a common copy-paste, is ignored
+ * without a word, so the servers the file seems to configure never start.
+ */
+function ignoredServersKey(input: AdapterInput, d: DocNode): Diagnostic[] {
+  const e = entry(d, "servers");
+  if (!e || !isObject(e.value) || get(d, "mcpServers") !== undefined) return [];
+  const loc = locOf(input, e.keySpan);
+  const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
+  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: Copilot reads servers from \`mcpServers\`, not \`servers\` (VS Code's key), so it never starts ${names || "what \`servers\` holds"} (rename the key to "mcpServers")`, file: input.file, loc }];
+}
 
 /** `*` and `?` glob to an anchored RegExp (Amazon Q `allowedTools` patterns). */
 function globRe(glob: string): RegExp {

@@ -82,3 +82,46 @@ describe("Copilot coding agent: a bare COPILOT_MCP_ name as an env value", () =>
     expect(s.credentials.map((c) => describeValue(c))).toEqual(["env:COPILOT_MCP_SENTRY_ACCESS_TOKEN", "literal"]);
   });
 });
+
+describe("Copilot CLI workspace file `.github/mcp.json`", () => {
+  // `copilot mcp --help`: "Workspace .mcp.json or .github/mcp.json"; `mcpServers` or the bare Claude-style map.
+  const WS = ".github/mcp.json";
+
+  it("is read as Copilot CLI servers of the project, with its `${VAR}` references", () => {
+    const text = `{
+  "mcpServers": {
+    "sonarqube": {
+      "command": "docker",
+      "args": ["run", "-i", "--rm", "-e", "SONARQUBE_TOKEN", "mcp/sonarqube"],
+      "env": { "SONARQUBE_TOKEN": "\${SONARQUBE_TOKEN}" }
+    },
+    "docs": { "type": "http", "url": "https://docs.acme.example/mcp", "tools": ["*"] }
+  }
+}
+`;
+    const r = scanSources([{ path: WS, text }]);
+    expect(r.model.servers.map((s) => [s.name, s.client, s.scope, s.transport, at(s.loc)])).toEqual([
+      ["sonarqube", "copilot", "project", "stdio", [3, 5]],
+      ["docs", "copilot", "project", "http", [8, 5]],
+    ]);
+    const sonar = r.model.servers[0] as McpServer;
+    expect(sonar.env.map((v) => [v.key, describeValue(v)])).toEqual([["SONARQUBE_TOKEN", "env:SONARQUBE_TOKEN"]]);
+    // The CLI confirms each call: `tools: ["*"]` only filters.
+    expect((r.model.servers[1] as McpServer).tools.grants.map((g) => g.kind)).toEqual(["all-tools"]);
+  });
+
+  it("reads the bare map too", () => {
+    const text = `{ "acme": { "type": "local", "command": "acme-mcp", "env": { "ACME_KEY": "$ACME_KEY" } } }\n`;
+    const s = scanSources([{ path: WS, text }]).model.servers;
+    expect(s.map((x) => [x.name, x.client, x.command?.raw, x.env.map(describeValue)])).toEqual([["acme", "copilot", "acme-mcp", ["env:ACME_KEY"]]]);
+  });
+
+  it("says so when the servers sit under VS Code's `servers` key, which Copilot ignores", () => {
+    for (const path of [WS, AGENT]) {
+      const r = scanSources([{ path, text: `{\n  "servers": { "orchard": { "type": "http", "url": "https://ai.acme.example" } }\n}\n` }]);
+      expect(r.model.servers).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.level, d.loc?.line, d.loc?.column])).toEqual([["warning", 2, 3]]);
+      expect(r.diagnostics[0]?.message).toContain("never starts 'orchard'");
+    }
+  });
+});
