@@ -72,7 +72,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Crush expands `$VAR` and `${VAR}` as a shell does.
   { id: "crush", client: "crush", title: "Crush", syntax: "jsonc", globs: ["**/.crush.json", "**/crush.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.crushAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
-  { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
+  // Amazon Q substitutes `${env:VAR}` in env and header values (amazon-q-developer-cli, mcp_client/client.rs).
+  { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: vsStyle, adapter: maps.amazonQMcpJsonAdapter },
   // Qwen Code, a fork of Gemini CLI: `mcpServers` as Gemini writes them (`trust`, `includeTools`, `httpUrl`). Only the
   // servers are read: its own permission keys (`permissions.allow`) are not Gemini's policy keys.
   { id: "qwen-code", client: "qwen-code", title: "Qwen Code", syntax: "jsonc", globs: ["**/.qwen/settings.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },

@@ -26,6 +26,11 @@ export interface EntryOptions {
   readonly name: string;
   /** Codex-style `approve` means auto-approval. */
   readonly approveMeansAuto?: boolean;
+  /**
+   * What the client expands in the command, args, URL and cwd, when that is less than in env and
+   * header values (Amazon Q / Kiro CLI substitute `\${env:VAR}` in env and headers only).
+   */
+  readonly launchSyntaxes?: readonly RefSyntax[];
 }
 
 /** What a client makes of an entry with a `url` and no type (default: streamable HTTP). */
@@ -124,6 +129,7 @@ function outsideEnv(input: AdapterInput): AdapterInput {
 
 export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOptions): McpServer {
   const input = outsideEnv(withEnvSyntaxes);
+  const launch = opts.launchSyntaxes ? { ...input, syntaxes: opts.launchSyntaxes } : input;
   const n = opts.node;
   const transportNode = get(n, "transport");
   const src = isObject(transportNode) ? transportNode : n; // Cline's nested `transport: { type, ... }`
@@ -139,11 +145,11 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
     commandNode = items[0];
     argNodes = [...items.slice(1), ...argNodes];
   }
-  const command = value(input, commandNode);
-  const args = selfExpandedArgs(command, argNodes.map((a) => value(input, a)).filter((v): v is ConfigValue => v !== undefined));
+  const command = value(launch, commandNode);
+  const args = selfExpandedArgs(command, argNodes.map((a) => value(launch, a)).filter((v): v is ConfigValue => v !== undefined));
   const urlNode = get(src, "url") ?? get(src, "serverUrl") ?? get(src, "httpUrl") ?? get(src, "uri");
-  const url = value(input, urlNode);
-  const cwd = value(input, get(src, "cwd"));
+  const url = value(launch, urlNode);
+  const cwd = value(launch, get(src, "cwd"));
   const typeStr = str(get(src, "type")) ?? str(get(n, "transportType")) ?? (isObject(transportNode) ? undefined : str(transportNode));
   let transport = transportOf(typeStr);
   if (!transport || transport === "unknown") {
@@ -182,7 +188,7 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
   const adminKey = entry(get(n, "apiKey"), "key");
   const adminKeyValue = value(input, adminKey?.value);
   if (adminKey && adminKeyValue) credentials.push({ ...adminKeyValue, key: "apiKey.key", keyLoc: locOf(input, adminKey.keySpan), source: "setting" });
-  credentials.push(...configArgCredentials(args, input.syntaxes));
+  credentials.push(...configArgCredentials(args, launch.syntaxes));
   const envVarsNode = get(n, "env_vars");
   if (isArray(envVarsNode)) {
     for (const item of envVarsNode.items) {

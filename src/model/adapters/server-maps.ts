@@ -5,10 +5,12 @@
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../parse/doc.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { namedValues, readServerEntry } from "../server-entry.js";
+import type { RefSyntax } from "../refs.js";
 import type { AdapterOutput, ConfigValue, Credential, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport, ValueRef } from "../types.js";
 
 interface MapOptions {
   readonly urlDefault?: Transport;
+  readonly launchSyntaxes?: readonly RefSyntax[];
 }
 
 /** Servers from a `{ name: entry }` map at `prefix`; recurses into Lasso-style nested `servers`. */
@@ -18,7 +20,7 @@ export function serversFromMap(input: AdapterInput, map: DocNode | undefined, pr
   for (const e of map.entries) {
     if (!isObject(e.value)) continue;
     const path = prefix ? `${prefix}.${e.key}` : e.key;
-    out.push(readServerEntry(input, { name: e.key, node: e.value, nameSpan: e.keySpan, path, ...(opts.urlDefault ? { urlDefault: opts.urlDefault } : {}) }));
+    out.push(readServerEntry(input, { name: e.key, node: e.value, nameSpan: e.keySpan, path, ...(opts.urlDefault ? { urlDefault: opts.urlDefault } : {}), ...(opts.launchSyntaxes ? { launchSyntaxes: opts.launchSyntaxes } : {}) }));
     const nested = get(e.value, "servers");
     if (isObject(nested)) out.push(...serversFromMap(input, nested, `${path}.servers`, opts));
   }
@@ -341,6 +343,15 @@ function globRe(glob: string): RegExp {
 }
 
 /**
+ * Amazon Q Developer (and Kiro CLI) substitute `${env:VAR}` in env and header
+ * values only; the command, args and URL reach the server as written.
+ */
+const AMAZON_Q_LAUNCH: MapOptions = { launchSyntaxes: [] };
+
+/** Amazon Q legacy `mcp.json`: an `mcpServers` map. */
+export const amazonQMcpJsonAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", AMAZON_Q_LAUNCH));
+
+/**
  * Amazon Q / Kiro agent files: `allowedTools` at the agent level runs tools
  * with no prompt. `@server` (or a glob matching the server) pre-approves every
  * tool of it; `@server/tool` (globs allowed) pre-approves those tools.
@@ -348,7 +359,7 @@ function globRe(glob: string): RegExp {
 export const amazonQAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {
     const allowed = strings(get(d, "allowedTools")).filter((x) => x.value.startsWith("@"));
-    return serversFromMap(input, get(d, "mcpServers"), "mcpServers").map((s) => {
+    return serversFromMap(input, get(d, "mcpServers"), "mcpServers", AMAZON_Q_LAUNCH).map((s) => {
       const grants: ScopeGrant[] = [];
       for (const a of allowed) {
         const [srv = "", tool] = a.value.slice(1).split("/", 2);

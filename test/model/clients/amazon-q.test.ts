@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { at, find, scanFixture, summary } from "./helpers.js";
+import { scanSources } from "../../../src/api.js";
+import type { McpServer } from "../../../src/model/types.js";
+import { at, describe as describeValue, find, scanFixture, summary } from "./helpers.js";
 
 const C = "amazon-q";
 const LEGACY = ".amazonq/mcp.json";
@@ -8,7 +10,7 @@ const AGENT = ".amazonq/cli-agents/acme-helper.json";
 describe("Amazon Q Developer", () => {
   const f = scanFixture(C);
 
-  it("legacy mcp.json: no reference syntax, so `${VAR}` is unexpanded and literals are literal", () => {
+  it("legacy mcp.json: only `${env:VAR}` is expanded, so `${VAR}` is unexpanded and literals are literal", () => {
     const s = f.server("acme-notes", LEGACY);
     expect(summary(s)).toEqual({ client: "amazon-q", scope: "project", transport: "stdio", enabled: true, command: "acme-notes-mcp", args: [], env: { ACME_API_KEY: "literal", ACME_REGION: "literal !${ACME_REGION}" }, headers: {}, grants: [] });
     expect(at(s.env[0]?.loc)).toEqual(find(C, LEGACY, '"X4TvuU15'));
@@ -21,7 +23,27 @@ describe("Amazon Q Developer", () => {
     expect(at(notes.loc)).toEqual(find(C, AGENT, '"acme-notes"'));
     expect(at(notes.tools.grants[0]?.loc)).toEqual(find(C, AGENT, '"@acme-notes/search_notes"'));
     const git = f.server("acme-git");
-    expect(summary(git)).toMatchObject({ env: { GIT_TOKEN: "literal !${env:GIT_TOKEN}" }, autoApprove: "*", grants: ["auto-approve-all:allowedTools"] });
+    // Amazon Q substitutes `${env:VAR}` in env values (amazon-q-developer-cli, mcp_client/client.rs).
+    expect(summary(git)).toMatchObject({ env: { GIT_TOKEN: "env:GIT_TOKEN", GIT_HOST: "literal !$GIT_HOST" }, autoApprove: "*", grants: ["auto-approve-all:allowedTools"] });
     expect(at(git.tools.grants[0]?.loc)).toEqual(find(C, AGENT, '"@acme-git*"'));
+  });
+});
+
+describe("Amazon Q `${env:VAR}`", () => {
+  it("is a reference in env and header values, and text in args and the URL (which Q passes as written)", () => {
+    const text = `{
+  "mcpServers": {
+    "docs": { "type": "http", "url": "https://mcp.acme.example/\${env:TENANT}/mcp", "headers": { "Authorization": "Bearer \${env:ACME_TOKEN}" } },
+    "db": { "command": "acme-db-mcp", "args": ["--token", "\${env:DB_TOKEN}"], "env": { "DB_URL": "\${env:DB_URL}" } }
+  }
+}
+`;
+    for (const path of [".amazonq/mcp.json", ".amazonq/cli-agents/dev.json"]) {
+      const r = scanSources([{ path, text }]);
+      const [docs, db] = r.model.servers as McpServer[];
+      expect([docs?.headers.map(describeValue), docs?.url && describeValue(docs.url)]).toEqual([["env:ACME_TOKEN"], "literal !${env:TENANT}"]);
+      expect([db?.env.map(describeValue), db?.args.map(describeValue)]).toEqual([["env:DB_URL"], ["literal", "literal !${env:DB_TOKEN}"]]);
+      expect(r.findings.filter((f) => f.ruleId === "unexpanded-reference").map((f) => [f.server?.name, f.loc.line])).toEqual([["docs", 3], ["db", 4]]);
+    }
   });
 });
