@@ -71,6 +71,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".codeium", "windsurf", "mcp_config.json"),
     at(".codeium", "mcp_config.json"),
     at(".kiro", "settings", "mcp.json"),
+    at(".kiro", "agents", "*.json"),
     at(".aws", "amazonq", "mcp.json"),
     at(".aws", "amazonq", "default.json"),
     at(".aws", "amazonq", "cli-agents", "*.json"),

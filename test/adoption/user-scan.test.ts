@@ -32,6 +32,7 @@ describe("user-level locations", () => {
     expect(linux).toContain("/xdg/goose/config.yaml");
     expect(linux).toContain("/opt/codex/config.toml");
     expect(linux).toContain("/home/ada/.claude.json");
+    expect(linux).toContain("/home/ada/.kiro/agents/*.json");
     const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming" } });
     expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Claude\\claude_desktop_config.json");
     expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Code\\User\\mcp.json");

@@ -1,16 +1,16 @@
 /**
- * Amazon Q Developer agent files (`default.json`, `cli-agents/*.json`): the
- * agent's own `mcpServers` plus `tools` (what the agent may use),
- * `allowedTools` (what runs with no prompt) and `useLegacyMcpJson`.
+ * Amazon Q Developer agent files (`default.json`, `cli-agents/*.json`) and
+ * Kiro CLI agent files (`.kiro/agents/*.json`, the same format): the agent's
+ * own `mcpServers` plus `tools` (what the agent may use), `allowedTools` (what
+ * runs with no prompt) and `useLegacyMcpJson` (Kiro: `includeMcpJson`).
  */
 import { entry, get, str, strings } from "../../../parse/doc.js";
 import type { Adapter } from "../../adapter.js";
 import { amazonQAdapter } from "../server-maps.js";
 import { PolicyDraft } from "./common.js";
 
-const CLIENT = "amazon-q";
-
-export const amazonQAgentAdapter: Adapter = (input) => {
+/** The agent file adapter for `client` (`amazon-q` or `kiro`). */
+const agentAdapter = (client: string): Adapter => (input) => {
   // Servers carry `allowedTools` grants (reported per server by tool-auto-approval).
   const servers = amazonQAdapter(input).servers;
   const granted = new Set(servers.flatMap((s) => s.tools.grants.filter((g) => g.key === "allowedTools").map((g) => `${g.loc.line}:${g.loc.column}`)));
@@ -30,11 +30,16 @@ export const amazonQAgentAdapter: Adapter = (input) => {
         d.setting("allowedTools", item.node, "permissive", `every tool of ${server?.includes("*") ? `servers matching '${server}'` : `MCP server '${server ?? ""}'`} runs without a prompt`);
       }
     }
-    const legacy = entry(doc, "useLegacyMcpJson");
-    if (legacy && str(legacy.value) === "true") {
-      d.setting("useLegacyMcpJson", legacy.value, "permissive", "servers from the legacy `mcp.json` files join this agent, outside its own `mcpServers` list");
+    for (const key of ["useLegacyMcpJson", "includeMcpJson"]) {
+      const legacy = entry(doc, key);
+      if (legacy && str(legacy.value) === "true") {
+        d.setting(key, legacy.value, "permissive", "servers from the `mcp.json` files join this agent, outside its own `mcpServers` list");
+      }
     }
-    return d.build(CLIENT, "policy", servers);
+    return d.build(client, "policy", servers);
   });
   return { servers, policies, diagnostics: [] };
 };
+
+export const amazonQAgentAdapter = agentAdapter("amazon-q");
+export const kiroAgentAdapter = agentAdapter("kiro");
