@@ -37,6 +37,10 @@ describe("user-level locations", () => {
     expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Claude\\claude_desktop_config.json");
     expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Code\\User\\mcp.json");
     expect(win).toContain("C:\\Users\\ada\\.cursor\\mcp.json");
+    expect(win).toContain("C:\\Users\\ada\\AppData\\Roaming\\Zed\\settings.json");
+    // Goose and Zed on Windows keep their files under %APPDATA%, in folders the catalog must know.
+    expect(classifyPath("~/AppData/Roaming/Block/goose/config/config.yaml")?.id).toBe("goose");
+    expect(classifyPath("~/AppData/Roaming/Zed/settings.json")?.id).toBe("zed");
     expect(shownUserPath("C:\\Users\\ada\\AppData\\Roaming\\Code\\User\\mcp.json", { platform: "win32", env: { USERPROFILE: "C:\\Users\\ada" } })).toBe("~/AppData/Roaming/Code/User/mcp.json");
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
@@ -48,7 +52,7 @@ describe("user-level locations", () => {
         .map((p) => shownUserPath(p, u).replace(/\*/g, "x"))
         .filter((p) => !classifyPath(p));
       // Not (yet) in the catalog: settings, permissions and secret files, which still get the secret scan.
-      expect(unmodelled.every((p) => /settings\.json$|permissions\.json$|cli-config\.json$|\.env$|secrets\.yaml$|goose\/config\/config\.yaml$|\.docker\/mcp\//.test(p)), unmodelled.join("\n")).toBe(true);
+      expect(unmodelled.every((p) => /settings\.json$|permissions\.json$|cli-config\.json$|\.env$|secrets\.yaml$|\.docker\/mcp\//.test(p)), unmodelled.join("\n")).toBe(true);
     }
   });
 });
