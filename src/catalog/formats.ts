@@ -83,6 +83,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Legacy config.json: `experimental.modelContextProtocolServers`, a list of `{ name?, transport: { type, command, args, env } }`.
   { id: "continue-legacy", client: "continue", title: "Continue (legacy config.json)", syntax: "jsonc", globs: ["**/.continue/config.json"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueLegacyAdapter },
   { id: "continue-json", client: "continue", title: "Continue (JSON block)", syntax: "jsonc", globs: ["**/.continue/mcpServers/*.json"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },
+  // Goose recipes kept in a project (`.goose/recipes/`) or saved for the user (`~/.config/goose/recipes/`): `extensions` is a list.
+  { id: "goose-recipe", client: "goose", title: "Goose recipe", syntax: "yaml", globs: ["**/.goose/recipes/*.yaml", "**/.goose/recipes/*.yml", "**/goose/recipes/*.yaml", "**/goose/recipes/*.yml"], scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
+  { id: "goose-recipe-json", client: "goose", title: "Goose recipe (JSON)", syntax: "jsonc", globs: ["**/.goose/recipes/*.json", "**/goose/recipes/*.json"], scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
   { id: "opencode", client: "opencode", title: "opencode", syntax: "jsonc", globs: ["**/opencode.json", "**/opencode.jsonc", "**/.agents/mcp.json", "**/opencode/mcp-local.json"], scope: "project", syntaxes: ["brace-env"], adapter: maps.opencodeAdapter },
   { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.librechatAdapter },
   // Copilot CLI runs locally and expands `$VAR`, `${VAR}`, `${VAR:-d}` from the user's environment (github/copilot-cli#903, v1.0.10).

@@ -102,7 +102,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     ...(xdg ? [p.join(xdg, ".copilot", "mcp-config.json")] : []),
     ...(u.platform === "win32"
       ? [p.join(appData, "Block", "goose", "config", "config.yaml"), p.join(appData, "Block", "goose", "config", "secrets.yaml"), p.join(appData, "Zed", "settings.json")]
-      : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "zed", "settings.json")]),
+      : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "goose", "recipes", "*.yaml"), p.join(config, "zed", "settings.json")]),
     u.platform === "win32" ? p.join(nonEmpty(u.env.LOCALAPPDATA) ?? at("AppData", "Local"), "crush", "crush.json") : p.join(config, "crush", "crush.json"),
     at(".config", "amp", "settings.json"),
     p.join(config, "opencode", "opencode.json"),

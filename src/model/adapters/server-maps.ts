@@ -227,6 +227,10 @@ export const continueLegacyAdapter: Adapter = (input) =>
 export const gooseAdapter: Adapter = (input) =>
   eachDoc(input, (d) => serversFromMap(input, get(d, "extensions"), "extensions").filter((s) => s.command || s.url));
 
+/** Goose recipe: `extensions` is a list of extensions with `name` (builtin ones are not MCP servers of their own). */
+export const gooseRecipeAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => serversFromList(input, get(d, "extensions"), "extensions").filter((s) => s.command || s.url));
+
 /** Codex: `[mcp_servers.<name>]`; profiles may carry their own. */
 export const codexAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import type { McpServer } from "../../../src/model/types.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
 const C = "goose";
@@ -22,5 +24,46 @@ describe("Goose (extensions)", () => {
 
   it("reads uri as the URL of a streamable_http extension, enabled: false", () => {
     expect(summary(f.server("acme-remote"))).toMatchObject({ transport: "http", enabled: false, url: "https://mcp.acme.example/mcp", headers: { Authorization: "literal !${ACME_MCP_TOKEN}" } });
+  });
+});
+
+describe("Goose recipes (.goose/recipes/*.yaml|json)", () => {
+  // The recipe reference: `extensions` is a list of extensions, each with `name`, `type`, `cmd`/`uri`, `env_keys`, `available_tools`.
+  const yaml = `version: 1.0.0
+title: Review a pull request
+description: Reviews the current branch
+instructions: Review the diff and comment.
+extensions:
+  - type: builtin
+    name: developer
+  - type: stdio
+    name: github-mcp
+    cmd: github-mcp-server
+    args: []
+    env_keys:
+      - GITHUB_PERSONAL_ACCESS_TOKEN
+    available_tools:
+      - get_pull_request
+    timeout: 60
+  - type: streamable_http
+    name: acme-remote
+    uri: https://mcp.acme.example/mcp
+`;
+
+  it("yields the recipe's extensions as servers (builtin ones skipped), with keyring credentials and tool lists", () => {
+    const r = scanSources([{ path: ".goose/recipes/review.yaml", text: yaml }]);
+    expect(r.model.servers.map((s) => [s.name, s.client, s.transport, at(s.loc)])).toEqual([
+      ["github-mcp", "goose", "stdio", [9, 11]],
+      ["acme-remote", "goose", "http", [18, 11]],
+    ]);
+    const gh = r.model.servers[0] as McpServer;
+    expect(creds(gh)).toEqual({ "env:GITHUB_PERSONAL_ACCESS_TOKEN": "secretStore:GITHUB_PERSONAL_ACCESS_TOKEN" });
+    expect(gh.tools.include).toEqual(["get_pull_request"]);
+  });
+
+  it("reads JSON recipes too", () => {
+    const json = JSON.stringify({ title: "t", description: "d", prompt: "p", extensions: [{ type: "stdio", name: "acme", cmd: "npx", args: ["-y", "@acme/notes-mcp@1.0.0"] }] }, null, 2);
+    const s = scanSources([{ path: ".goose/recipes/notes.json", text: json }]).model.servers;
+    expect(s.map((x) => [x.name, x.client, x.command?.raw])).toEqual([["acme", "goose", "npx"]]);
   });
 });
