@@ -75,7 +75,12 @@ const TABLE: Record<string, [string, string][]> = {
   ],
   ".amazonq/mcp.json": [
     ["${ACME_KEY}", "literal !${ACME_KEY}"],
-    ["${env:ACME_KEY}", "literal !${env:ACME_KEY}"],
+    ["${env:ACME_KEY}", "env:ACME_KEY"],
+  ],
+  ".kiro/agents/dev.json": [
+    ["${env:ACME_KEY}", "env:ACME_KEY"],
+    ["${ACME_KEY}", "env:ACME_KEY"],
+    ["$ACME_KEY", "literal !$ACME_KEY"],
   ],
   ".gemini/settings.json": [
     ["$ACME_KEY", "env:ACME_KEY"],
