@@ -11,6 +11,7 @@ import { buildModel } from "../../src/engine/build-model.js";
 import type { FileAnalysis } from "../../src/engine/analyze-file.js";
 import { dialectOf, lazyLoader, MAX_PARSE_CHARS, parseSource, shouldParse } from "../../src/parse/typescript.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import type { Loc } from "../../src/model/location.js";
 
 const root = path.resolve(__dirname, "../../fixtures/typescript");
 
@@ -71,6 +72,27 @@ describe("TypeScript SDK clients", () => {
     expect(legacy.transport).toBe("sse");
     expect(legacy.headers.map((h) => [h.key, h.ref.kind, at(h.loc)])).toEqual([["X-Api-Key", "literal", "17:34"]]);
     expect(legacy.credentials.map((c) => c.source)).toEqual(["header"]);
+  });
+
+  it("reads Deno's, Bun's and Vite's environment spellings as references, as process.env", () => {
+    const code = `import { StdioClientTransport } from "npm:@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+export const a = new StdioClientTransport({ command: "npx", args: ["-y", "@acme/a-mcp"], env: { ACME_TOKEN: Deno.env.get("ACME_TOKEN") ?? "" } });
+export const b = new StreamableHTTPClientTransport(new URL("https://b.example.com/mcp"), { requestInit: { headers: { "X-Api-Key": Bun.env.B_KEY } } });
+export const c = new StreamableHTTPClientTransport(new URL("https://c.example.com/mcp"), { requestInit: { headers: { Authorization: \`Bearer \${import.meta.env.VITE_C_TOKEN}\` } } });
+export const d = new StdioClientTransport({ command: "npx", args: ["-y", "@acme/d-mcp"], env: { ...Deno.env.toObject() } });
+export const e = new StdioClientTransport({ command: "npx", args: ["-y", "@acme/e-mcp"], env: Bun.env });
+`;
+    const r = scanSources([{ path: "src/agent.tsx", text: code }]);
+    const creds = (name: string) => r.model.servers.find((s) => s.name === name)?.credentials.map((c) => [c.key, c.ref]);
+    expect(creds("@acme/a-mcp")).toEqual([["ACME_TOKEN", { kind: "env", name: "ACME_TOKEN", default: "" }]]);
+    expect(creds("b.example.com/mcp")).toEqual([["X-Api-Key", { kind: "env", name: "B_KEY" }]]);
+    expect(creds("c.example.com/mcp")).toEqual([["Authorization", { kind: "env", name: "VITE_C_TOKEN" }]]);
+    const col = (line: number, what: string) => `${line}:${(code.split("\n")[line - 1] as string).indexOf(what) + 1}`;
+    expect(r.model.servers.filter((s) => s.inheritsWholeEnv).map((s) => [s.name, at(s.inheritsWholeEnv as Loc)])).toEqual([
+      ["@acme/d-mcp", col(6, "...Deno")],
+      ["@acme/e-mcp", col(7, "Bun.env")],
+    ]);
   });
 
   it("reports a literal provider token in transport env at the literal, past non-ASCII text on the same line", () => {

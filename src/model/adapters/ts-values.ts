@@ -208,19 +208,32 @@ export class Resolver {
     return this.deref(n);
   }
 
+  /** The environment as an object: `process.env`, Bun's `Bun.env`, Vite's `import.meta.env`, Deno's `Deno.env.toObject()`. */
   isProcessEnv(n: TsNode): boolean {
     const d = this.deref(n);
+    if (d.type === "call_expression") {
+      const f = d.childForFieldName("function");
+      return f?.type === "member_expression" && this.src(f).replace(/\s+/g, "") === "Deno.env.toObject" && argsOf(d).length === 0;
+    }
     if (d.type !== "member_expression") return false;
     const obj = d.childForFieldName("object");
     const prop = d.childForFieldName("property");
-    return !!obj && !!prop && obj.type === "identifier" && this.src(obj) === "process" && this.src(prop) === "env";
+    if (!obj || !prop || this.src(prop) !== "env") return false;
+    return obj.type === "meta_property" || (obj.type === "identifier" && (this.src(obj) === "process" || this.src(obj) === "Bun"));
   }
 
-  /** `process.env.X` or `process.env["X"]` (also through a const alias of process.env). */
+  /** `process.env.X` or `process.env["X"]` (also through a const alias of process.env, and Bun's, Vite's and Deno's spellings). */
   envName(n: TsNode): string | undefined {
     const t = this.#target(n);
     if (t.env !== undefined) return t.env;
     const d = t.node;
+    // Deno: `Deno.env.get("X")`.
+    if (d.type === "call_expression") {
+      const f = d.childForFieldName("function");
+      const [arg, ...more] = argsOf(d);
+      const isGet = f?.type === "member_expression" && this.src(f).replace(/\s+/g, "") === "Deno.env.get";
+      return isGet && arg && more.length === 0 ? this.stringOf(arg) : undefined;
+    }
     const obj = d.childForFieldName("object");
     if (!obj || !this.isProcessEnv(obj)) return undefined;
     if (d.type === "member_expression") {
