@@ -161,6 +161,10 @@ app.post("/mcp", async (req, res) => {
     expect(decision(`app.use("/admin", authenticateJwt);`)).toEqual(["allow"]);
     expect(decision("app.use(cors());")).toEqual(["allow"]);
     expect(decision("other.use(authenticateJwt);")).toEqual(["allow"]);
+    // A middleware declared as a function under a neutral name, which checks the header itself.
+    const declared = (body: string) => `function validateRequest(req, res, next) {\n  ${body}\n  next();\n}\napp.use(validateRequest);`;
+    expect(decision(declared("if (req.headers.authorization !== `Bearer ${process.env.TOKEN}`) return res.status(401).end();"))).toEqual(["deny"]);
+    expect(decision(declared("console.log(req.method, req.url);"))).toEqual(["allow"]);
     const inline = code("").replace("async (req, res) => {", `async (req, res) => {\n  if (req.headers.authorization !== \`Bearer \${process.env.TOKEN}\`) return res.status(401).end();`);
     expect(scanSources([{ path: "server.ts", text: inline }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
   });
@@ -180,6 +184,10 @@ app.post("/mcp", async (req, res) => {
     expect(decision(`if (req.header("X-API-Key") !== process.env.MCP_API_KEY) return res.status(401).end();`)).toEqual(["deny"]);
     expect(decision(`if (req.get("x-auth-token") !== process.env.TOKEN) return res.status(401).end();`)).toEqual(["deny"]);
     expect(decision(`console.log(req.headers["user-agent"]);`)).toEqual(["allow"]);
+    // Destructured from the headers.
+    expect(decision(`const { authorization } = req.headers;\n  if (authorization !== \`Bearer \${process.env.TOKEN}\`) return res.status(401).end();`)).toEqual(["deny"]);
+    expect(decision(`const { "x-api-key": apiKey } = req.headers;\n  if (apiKey !== process.env.MCP_API_KEY) return res.status(401).end();`)).toEqual(["deny"]);
+    expect(decision(`const { "user-agent": agent } = req.headers;\n  console.log(agent);`)).toEqual(["allow"]);
   });
 
   it("a route on an array of paths gives an endpoint per path (app.all([\"/mcp\", \"/\"], auth, handler))", () => {

@@ -27,8 +27,14 @@ const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|
 const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
 /** Request headers that carry a caller's credential. */
 const AUTH_HEADER = `["'\`](?:authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token)["'\`]`;
-/** A handler that checks the Authorization (or an API-key) header itself. */
-export const INLINE_AUTH = new RegExp(`headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_HEADER}\\s*\\])|\\.header\\(\\s*${AUTH_HEADER}|verifyAccessToken|verifyToken|\\.get\\(\\s*${AUTH_HEADER}`, "i");
+/**
+ * A handler that checks the Authorization (or an API-key) header itself: read as a property, with
+ * header()/get(), or destructured (`const { authorization } = req.headers`, bounded so it stays linear).
+ */
+export const INLINE_AUTH = new RegExp(
+  `headers\\s*(\\.\\s*authorization|\\[\\s*${AUTH_HEADER}\\s*\\])|\\.header\\(\\s*${AUTH_HEADER}|verifyAccessToken|verifyToken|\\.get\\(\\s*${AUTH_HEADER}|(?:\\bauthorization\\b|${AUTH_HEADER})[^;{}]{0,200}\\}\\s*=\\s*[\\w$.]*\\bheaders\\b`,
+  "i",
+);
 /** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
 const HTTP_SERVER_TRANSPORTS = new Set(["StreamableHTTPServerTransport", "WebStandardStreamableHTTPServerTransport", "NodeStreamableHTTPServerTransport", "SSEServerTransport"]);
 /** Evidence that a handler serves MCP. */
@@ -741,13 +747,13 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
 export const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
 
 function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
-  // A middleware written out inline authenticates when it checks a credential header itself.
-  if (["arrow_function", "function_expression"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
+  // A middleware written out (inline, or a function declared in the file) authenticates when it checks a credential header itself.
+  if (["arrow_function", "function_expression", "function_declaration"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
   if (authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n))) return true;
   if (depth > 2) return false;
   // A const it is bound to (`const mw = requireBearerAuth(...)`), or the items of a spread array.
   const inner = n.type === "spread_element" ? kids(n)[0] : n;
-  const d = inner ? r.deref(inner) : n;
+  const d = inner ? r.functionOf(inner) : n;
   if (d.type === "array") return kids(d).some((x) => isAuthMiddleware(r, x, depth + 1));
   return d !== n && d !== inner ? isAuthMiddleware(r, d, depth + 1) : false;
 }
