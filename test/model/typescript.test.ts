@@ -74,6 +74,32 @@ describe("TypeScript SDK clients", () => {
     expect(legacy.credentials.map((c) => c.source)).toEqual(["header"]);
   });
 
+  it("a custom fetch that sets a credential header is the transport's credential ({ fetch }, eventSourceInit.fetch)", () => {
+    const code = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+const authedFetch: typeof fetch = (input, init) =>
+  fetch(input, { ...init, headers: { ...init?.headers, Authorization: \`Bearer \${process.env.MCP_TOKEN}\` } });
+async function keyFetch(input, init) {
+  const headers = new Headers(init?.headers);
+  headers.set("X-Api-Key", apiKey);
+  return fetch(input, { ...init, headers });
+}
+const proxyFetch = (input, init) => fetch(input, { ...init, dispatcher: agent });
+export const a = new StreamableHTTPClientTransport(new URL("https://a.example.com/mcp"), { fetch: authedFetch });
+export const b = new StreamableHTTPClientTransport(new URL("https://b.example.com/mcp"), { fetch: keyFetch });
+export const c = new SSEClientTransport(new URL("https://c.example.com/sse"), { eventSourceInit: { fetch: (u, i) => fetch(u, { ...i, headers: { Authorization: "Bearer " + token } }) } });
+export const d = new StreamableHTTPClientTransport(new URL("https://d.example.com/mcp"), { fetch: proxyFetch });
+`;
+    const r = scanSources([{ path: "src/agent.ts", text: code }]);
+    const creds = (name: string) => r.model.servers.find((s) => s.name === name)?.credentials.map((c) => [c.key, c.ref.kind, at(c.loc)]);
+    expect(creds("a.example.com/mcp")).toEqual([["Authorization", "env", "4:71"]]);
+    expect(creds("b.example.com/mcp")).toEqual([["X-Api-Key", "secretStore", "7:28"]]);
+    const line13 = code.split("\n")[12] as string;
+    expect(creds("c.example.com/sse")).toEqual([["Authorization", "secretStore", `13:${line13.indexOf(`"Bearer "`) + 1}`]]);
+    expect(creds("d.example.com/mcp")).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === "unauthenticated-remote").map((f) => f.loc.line)).toEqual([14]);
+  });
+
   it("reads Deno's, Bun's and Vite's environment spellings as references, as process.env", () => {
     const code = `import { StdioClientTransport } from "npm:@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";

@@ -10,7 +10,8 @@
 import type { TsNode } from "../../parse/typescript.js";
 import { classifyKey, isCookieHeader } from "../../secrets/keys.js";
 import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, Credential, McpServer, Transport } from "../types.js";
+import type { Loc } from "../location.js";
+import type { AdapterOutput, ConfigValue, Credential, McpServer, NamedValue, Transport } from "../types.js";
 import { readNextMiddleware } from "./next-middleware.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
@@ -68,14 +69,17 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     headersNode = r.prop(r.prop(second, "requestInit"), "headers") ?? r.prop(r.prop(second, "eventSourceInit"), "headers");
   }
   const env = r.entries(envNode);
-  const headers = r.entries(headersNode);
+  const given = r.entries(headersNode);
+  // A custom fetch (`{ fetch }`, SSE's `eventSourceInit: { fetch }`) that sets a credential header on each request.
+  const fetched = transport === "stdio" ? [] : [r.prop(second, "fetch"), r.prop(r.prop(second, "eventSourceInit"), "fetch")].map((f) => fetchHeaders(r, f));
+  const headers = { values: [...given.values, ...fetched.flatMap((f) => f.values)], opaque: [...(given.opaque ?? []), ...fetched.flatMap((f) => f.opaque)] };
   // An OAuth provider (`{ authProvider }`): the SDK gets and refreshes the token; none is in the file.
   const provider = transport === "stdio" ? undefined : r.prop(second, "authProvider");
   const authProvider = provider && !["undefined", "null"].includes(r.src(provider)) ? provider : undefined;
   const oauth: Credential[] = authProvider ? [{ source: "oauth", key: "authProvider", raw: "", ref: { kind: "secretStore", name: "authProvider" }, loc: r.loc(authProvider), keyLoc: r.loc(authProvider) }] : [];
   // Credential headers the code computes at run time (a parameter, a call, a headers object passed in): set, but not in the file.
   const runtime: Credential[] = (headers.opaque ?? [])
-    .filter((o) => o.key === r.src(headersNode as TsNode) || isCredentialHeader(o.key))
+    .filter((o) => (headersNode !== undefined && o.key === r.src(headersNode)) || isCredentialHeader(o.key))
     .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
   const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime];
   const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
@@ -101,6 +105,34 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     enabled: true,
     facts: withReadOnlyScope([...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })], { args, env: env.values, headers: headers.values, url }),
   };
+}
+
+/**
+ * The credential headers a custom fetch function written in the file sets (`(url, init) => fetch(url,
+ * { ...init, headers: { ...init?.headers, Authorization: ... } })`, `headers.set("Authorization", ...)`):
+ * each as a value when it can be followed, else as set at run time.
+ */
+function fetchHeaders(r: Resolver, f: TsNode | undefined): { values: NamedValue[]; opaque: { key: string; keyLoc: Loc; loc: Loc }[] } {
+  const fn = f ? r.functionOf(f) : undefined;
+  const out = { values: [] as NamedValue[], opaque: [] as { key: string; keyLoc: Loc; loc: Loc }[] };
+  if (!fn || !["arrow_function", "function_expression", "function_declaration"].includes(fn.type)) return out;
+  const add = (keyNode: TsNode, key: string, valueNode: TsNode) => {
+    const v = r.value(valueNode);
+    if (v) out.values.push({ ...v, key, keyLoc: r.loc(keyNode) });
+    else out.opaque.push({ key, keyLoc: r.loc(keyNode), loc: r.loc(valueNode) });
+  };
+  for (const pair of fn.descendantsOfType("pair")) {
+    const k = pair.childForFieldName("key");
+    const v = pair.childForFieldName("value");
+    const key = k ? r.keyText(k) : undefined;
+    if (k && v && key !== undefined && isCredentialHeader(key)) add(k, key, v);
+  }
+  for (const call of fn.descendantsOfType("call_expression")) {
+    const [k, v] = argsOf(call);
+    const key = k ? r.stringOf(k) : undefined;
+    if (k && v && key !== undefined && ["set", "append"].includes(r.calleeName(call) ?? "") && isCredentialHeader(key)) add(k, key, v);
+  }
+  return out;
 }
 
 /** `new URL("...")`, `new URL(x, base)`, a string, a template, an env reference. */
