@@ -74,6 +74,21 @@ describe("TypeScript SDK clients", () => {
     expect(legacy.credentials.map((c) => c.source)).toEqual(["header"]);
   });
 
+  it("names code that names nothing by where it is made, not by its line (a lock keys servers by name)", () => {
+    const code = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+export function createHttpTransport(url: string) {
+  return new StreamableHTTPClientTransport(new URL(url));
+}
+export const makeServer = () => new McpServer({ name: pkg.name, version: pkg.version });
+export const servers = [new McpServer({ name: pkg.name, version: "1" }), new McpServer({ name: pkg.name, version: "2" })];
+`;
+    const names = (text: string) => scanSources([{ path: "src/mcp.ts", text }]).model.servers.map((s) => s.name);
+    const expected = ["StreamableHTTPClientTransport in createHttpTransport()", "McpServer in makeServer()", "McpServer", "McpServer #2"];
+    expect(names(code)).toEqual(expected);
+    expect(names(`// a line added above\n${code}`)).toEqual(expected);
+  });
+
   it("a custom fetch that sets a credential header is the transport's credential ({ fetch }, eventSourceInit.fetch)", () => {
     const code = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";

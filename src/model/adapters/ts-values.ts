@@ -399,6 +399,20 @@ export class Resolver {
     return obj ? this.src(obj) : undefined;
   }
 
+  /**
+   * A name for code that names nothing itself, independent of its line (a lock keys servers by name):
+   * `cls in f()` for the function it is made in (`function f`, `const f = () =>`, a method), else `cls`.
+   */
+  fallbackName(n: TsNode, cls: string): string {
+    for (let p = n.parent; p; p = p.parent) {
+      if (!["function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function_declaration"].includes(p.type)) continue;
+      const holder = p.parent?.type === "variable_declarator" ? p.parent.childForFieldName("name") : p.parent?.type === "pair" ? p.parent.childForFieldName("key") : null;
+      const name = p.childForFieldName("name") ?? holder;
+      if (name && ["identifier", "property_identifier"].includes(name.type)) return `${cls} in ${this.src(name)}()`;
+    }
+    return cls;
+  }
+
   /** The name a `new` expression is assigned to (`const transport = new ...`). */
   boundName(n: TsNode): string | undefined {
     let p = n.parent;
@@ -407,6 +421,16 @@ export class Resolver {
     const name = p.childForFieldName("name");
     return name?.type === "identifier" ? this.src(name) : undefined;
   }
+}
+
+/** Numbers the repeats of a name (`X`, `X #2`, `X #3`): names made for code that names nothing, unique in their file. */
+export function numbering(): (name: string) => string {
+  const seen = new Map<string, number>();
+  return (name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} #${n}`;
+  };
 }
 
 function unescape(seq: string): string {

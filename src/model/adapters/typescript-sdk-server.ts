@@ -15,7 +15,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import { isDestructiveToolName } from "../tool-names.js";
 import type { CodeMount, McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
-import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
+import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
@@ -75,6 +75,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     const module = r.moduleOfCallee(ne);
     return module === undefined ? importsSdk : MCP_SDK_MODULE.test(module);
   };
+  const unnamed = numbering();
   for (const ne of news) {
     const cls = r.calleeName(ne);
     if (cls !== "McpServer" && !(cls === "Server" && sdkServer(ne))) continue;
@@ -82,7 +83,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     const nameNode = r.prop(argsOf(ne)[0], "name");
     const nameValue = nameNode ? r.value(nameNode) : undefined;
     const varName = r.boundName(ne);
-    const name = nameValue?.ref.kind === "literal" ? nameValue.raw : varName ?? `${cls}@${r.loc(ne).line}`;
+    const name = nameValue?.ref.kind === "literal" ? nameValue.raw : (varName ?? unnamed(r.fallbackName(ne, cls)));
     impls.push({ ...(varName ? { varName } : {}), node: ne, name, loc: r.loc(nameValue ? (nameNode as TsNode) : ne), tools: [], facts: [] });
   }
   for (const w of wrapped.servers) impls.push({ node: w.node, name: w.name, loc: r.loc(w.nameNode), tools: [], facts: [], scope: w.scope });

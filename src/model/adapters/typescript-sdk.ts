@@ -14,7 +14,7 @@ import type { Loc } from "../location.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, NamedValue, Transport } from "../types.js";
 import { readNextMiddleware } from "./next-middleware.js";
 import { serverSide } from "./typescript-sdk-server.js";
-import { argsOf, Resolver, type CodeInput } from "./ts-values.js";
+import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
 import { lastPathSegment } from "../../util/path-segment.js";
 
 export const SDK_CLIENT = "sdk-typescript";
@@ -38,10 +38,11 @@ const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish",
 export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   const r = new Resolver(input);
   const servers: McpServer[] = [];
+  const unnamed = numbering();
   for (const ne of input.root.descendantsOfType("new_expression")) {
     const cls = r.calleeName(ne);
     const transport = cls ? CLIENT_TRANSPORTS[cls] : undefined;
-    if (cls && transport) servers.push(clientTransport(r, input, ne, cls, transport));
+    if (cls && transport) servers.push(clientTransport(r, input, ne, cls, transport, unnamed));
   }
   const side = serverSide(r, input);
   const middleware = readNextMiddleware(r, input);
@@ -49,7 +50,7 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   return { servers: [...servers, ...side.servers], policies: side.policies, diagnostics: [], ...(middleware || side.mounts.length ? { links } : {}) };
 }
 
-function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string, transport: Transport): McpServer {
+function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string, transport: Transport, unnamed: (name: string) => string): McpServer {
   const [first, second] = argsOf(ne);
   let command: ConfigValue | undefined;
   let cwd: ConfigValue | undefined;
@@ -83,7 +84,7 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
   const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime];
   const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
-  const name = serverName(command, args, url) ?? r.boundName(ne) ?? `${cls}@${loc.line}`;
+  const name = serverName(command, args, url) ?? r.boundName(ne) ?? unnamed(r.fallbackName(ne, cls));
   return {
     id: `${input.file}#${cls}@${loc.line}:${loc.column}`,
     name,
