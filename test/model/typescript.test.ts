@@ -210,6 +210,36 @@ app.post("/mcp", async (req, res) => {
     expect(scanSources([{ path: "server.ts", text: inline }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
   });
 
+  it("a middleware that is a method of the class (this.app.use(this.checkRequest.bind(this))) is read", () => {
+    const code = (body: string, use: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+export class HttpMcpServer {
+  private app = express();
+  constructor(private readonly apiKey: string) {
+    this.app.use(${use});
+    this.app.post("/mcp", this.handleMcp.bind(this));
+  }
+  private checkRequest(req, res, next) {
+    ${body}
+    next();
+  }
+  private checkArrow = (req, res, next) => {
+    ${body}
+    next();
+  };
+  private async handleMcp(req, res) {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  }
+}
+`;
+    const decision = (body: string, use: string) => scanSources([{ path: "server.ts", text: code(body, use) }]).model.policies.map((p) => [p.name, p.defaultDecision]);
+    const check = `if (req.headers["x-api-key"] !== this.apiKey) return res.status(401).end();`;
+    expect(decision(check, "this.checkRequest.bind(this)")).toEqual([["POST /mcp", "deny"]]);
+    expect(decision(check, "this.checkArrow")).toEqual([["POST /mcp", "deny"]]);
+    expect(decision("console.log(req.method, req.path);", "this.checkRequest.bind(this)")).toEqual([["POST /mcp", "allow"]]);
+  });
+
   it("a handler that checks an API-key header itself is guarded (x-api-key, header(), get())", () => {
     const code = (check: string) => `import express from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";

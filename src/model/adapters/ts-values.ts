@@ -209,6 +209,29 @@ export class Resolver {
   }
 
   /** The environment as an object: `process.env`, Bun's `Bun.env`, Vite's `import.meta.env`, Deno's `Deno.env.toObject()`. */
+  /**
+   * The method of the enclosing class that `this.m` or `this.m.bind(this)` names (a method, or a
+   * field holding a function), if written in the file.
+   */
+  methodOf(n: TsNode): TsNode | undefined {
+    let d = this.deref(n);
+    const f = d.type === "call_expression" ? d.childForFieldName("function") : null;
+    if (f?.type === "member_expression" && this.src(f.childForFieldName("property") as TsNode) === "bind") d = f.childForFieldName("object") as TsNode;
+    const obj = d.type === "member_expression" ? d.childForFieldName("object") : null;
+    const prop = d.type === "member_expression" ? d.childForFieldName("property") : null;
+    if (obj?.type !== "this" || !prop) return undefined;
+    let body = n.parent;
+    while (body && body.type !== "class_body") body = body.parent;
+    for (const m of kids(body)) {
+      const name = m.childForFieldName("name");
+      if (!name || this.src(name) !== this.src(prop)) continue;
+      if (m.type === "method_definition") return m;
+      const value = m.type === "public_field_definition" ? m.childForFieldName("value") : null;
+      if (value && ["arrow_function", "function_expression"].includes(value.type)) return value;
+    }
+    return undefined;
+  }
+
   isProcessEnv(n: TsNode): boolean {
     const d = this.deref(n);
     if (d.type === "call_expression") {

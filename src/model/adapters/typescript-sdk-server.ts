@@ -749,9 +749,12 @@ export const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_
 
 function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
   // A middleware written out (inline, or a function declared in the file) authenticates when it checks a credential header itself.
-  if (["arrow_function", "function_expression", "function_declaration"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
+  if (["arrow_function", "function_expression", "function_declaration", "method_definition"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
   if (authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n))) return true;
   if (depth > 2) return false;
+  // A method of the class around it (`this.app.use(this.checkRequest.bind(this))`).
+  const method = r.methodOf(n);
+  if (method) return isAuthMiddleware(r, method, depth + 1);
   // A const it is bound to (`const mw = requireBearerAuth(...)`), or the items of a spread array.
   const inner = n.type === "spread_element" ? kids(n)[0] : n;
   const d = inner ? r.functionOf(inner) : n;
