@@ -240,6 +240,38 @@ export class HttpMcpServer {
     expect(decision("console.log(req.method, req.path);", "this.checkRequest.bind(this)")).toEqual([["POST /mcp", "allow"]]);
   });
 
+  it("a route handler that is a method of the class is read for its checks (this.handleMcp.bind(this), (req, res) => this.handle(req, res))", () => {
+    const code = (check: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+export class HttpMcpServer {
+  private app = express();
+  constructor() {
+    this.app.post("/mcp", this.handleMcp.bind(this));
+    this.app.get("/mcp", (req, res) => this.handleGet(req, res));
+  }
+  private async handleMcp(req, res) {
+    ${check}
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  }
+  private async handleGet(req, res) {
+    ${check}
+    await this.transport.handleRequest(req, res);
+  }
+}
+`;
+    const decision = (check: string) => scanSources([{ path: "server.ts", text: code(check) }]).model.policies.map((p) => [p.name, p.defaultDecision, p.defaultReason]);
+    expect(decision("if (req.headers.authorization !== `Bearer ${this.token}`) return res.status(401).end();")).toEqual([
+      ["POST /mcp", "deny", "HTTP MCP endpoint /mcp requires authentication (the handler checks a credential header)"],
+      ["GET /mcp", "deny", "HTTP MCP endpoint /mcp requires authentication (the handler checks a credential header)"],
+    ]);
+    expect(decision("if (!(await this.isAuthorized(req))) return res.status(401).end();")).toEqual([
+      ["POST /mcp", "deny", "HTTP MCP endpoint /mcp requires authentication (the handler calls this.isAuthorized() first)"],
+      ["GET /mcp", "deny", "HTTP MCP endpoint /mcp requires authentication (the handler calls this.isAuthorized() first)"],
+    ]);
+    expect(decision("console.log(req.path);").map((p) => p.slice(0, 2))).toEqual([["POST /mcp", "allow"], ["GET /mcp", "allow"]]);
+  });
+
   it("a handler that checks an API-key header itself is guarded (x-api-key, header(), get())", () => {
     const code = (check: string) => `import express from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";

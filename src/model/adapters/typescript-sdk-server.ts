@@ -372,7 +372,9 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       const rest = onMethods ? args.slice(1) : args;
       const method = onMethods ?? fn.toUpperCase();
       const handler = args[args.length - 1] as TsNode;
-      const fnNode = r.functionOf(handler);
+      // A method of the class around the route (`this.handleMcp.bind(this)`) when it serves MCP itself.
+      const own = r.methodOf(handler);
+      const fnNode = own && reaches.test(r.src(own)) ? own : r.functionOf(handler);
       const handed = delegation(r, fnNode);
       const handlerText = r.src(fnNode) + handed.text;
       // By path alone only when the handler cannot be read here (imported, a parameter, built by a call
@@ -386,7 +388,7 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         const path = r.stringOf(pathNode);
         if (path === undefined || !path.startsWith("/")) continue;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
-        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? checksFirst(r, fnNode, reaches);
+        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
@@ -525,25 +527,29 @@ function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: Ts
  * the functions of this file it calls with its own parameters, and whether it so calls one it
  * cannot read (imported, a method of another object).
  */
-function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean } {
-  if (fn.type !== "arrow_function" && fn.type !== "function_expression" && fn.type !== "function_declaration") return { text: "", opaque: false };
+function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean; targets: TsNode[] } {
+  if (fn.type !== "arrow_function" && fn.type !== "function_expression" && fn.type !== "function_declaration") return { text: "", opaque: false, targets: [] };
   // Positional parameter names (`req, res`; hono's `c`): a call that is handed the request and the response, not a logger given `req`.
   const positional = parameterNames(r, fn);
   const params = new Set(positional);
   const handedOver = positional.slice(0, 2);
   let text = "";
   let opaque = false;
+  const targets: TsNode[] = [];
   for (const call of fn.descendantsOfType("call_expression")) {
     const callee = call.childForFieldName("function");
     const passed = new Set(argsOf(call).filter((a) => a.type === "identifier").map((a) => r.src(a)));
     if (!callee || handedOver.length === 0 || !handedOver.every((p) => passed.has(p))) continue;
     const receiver = callee.type === "member_expression" ? callee.childForFieldName("object") : null;
     if (receiver?.type === "identifier" && params.has(r.src(receiver))) continue;
-    const target = callee.type === "identifier" ? r.functionOf(callee) : callee;
-    if (target !== callee && target !== fn) text += r.src(target);
-    else opaque = true;
+    // A function of this file, or a method of the class around it (`(req, res) => this.handle(req, res)`).
+    const target = callee.type === "identifier" ? r.functionOf(callee) : (r.methodOf(callee) ?? callee);
+    if (target !== callee && target !== fn) {
+      text += r.src(target);
+      targets.push(target);
+    } else opaque = true;
   }
-  return { text, opaque };
+  return { text, opaque, targets };
 }
 
 /** The names of a function's plain positional parameters (`(req, res)`, `app: Express`), in order. */
