@@ -185,6 +185,18 @@ describe("inventory and lock name the files they could not read", () => {
     expect(lock.exitCode).toBe(0);
     expect(lock.stderr).toMatch(/^mcplint: warning: \.cursor\/mcp\.json:1:\d+: JSON syntax error: .*\nmcplint: locked 1 server in mcplint\.lock\.json\n$/);
   });
+
+  it("a file read despite its error (TypeScript that tree-sitter recovers, strict JSON with a comment) is not said to be missing", async () => {
+    const dir = tempTree({
+      ...clean,
+      "src/agent.ts": `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const t = new StdioClientTransport({ command: "acme-notes-mcp", args: [ ) });\n`,
+      ".cursor/mcp.json": `{\n  // team servers\n  "mcpServers": { "wiki": { "command": "acme-wiki-mcp" } }\n}\n`,
+    });
+    const inv = await cli(["inventory", "--format", "json"], dir);
+    expect(JSON.parse(inv.stdout).servers.map((s: { name: string }) => s.name).sort()).toEqual(["acme-notes-mcp", "github", "wiki"]);
+    expect(inv.stderr).toContain("src/agent.ts:2: syntax error");
+    expect(inv.stderr).not.toContain("its servers are missing");
+  });
 });
 
 describe("mcplint lock and drift", () => {
