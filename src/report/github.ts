@@ -41,7 +41,7 @@ export const SUMMARY_MAX_ROWS = 200;
 
 /** A table cell: no row break, no HTML, no link or image (`[x](url)`, `![x](url)`) from a name in a scanned file. */
 function cell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/([[\]])/g, "\\$1").replace(/\r?\n/g, " ");
+  return printable(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/([[\]])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 
 export function stepSummary(findings: readonly Finding[], filesScanned: number): string {

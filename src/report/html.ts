@@ -8,10 +8,12 @@
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
 import { countsText, governanceSummary, noDriftText, VERDICT_TEXT, type GovernanceInput, type GovernanceSummary, type ServerRow } from "./governance.js";
+import { printable, printableLines } from "./printable.js";
 import { toolVersion } from "./version.js";
 
+/** Text for HTML: markup escaped, control characters and bidi overrides made visible (printable). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return printableLines(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 type Tone = "bad" | "warn" | "good" | "neutral";
@@ -139,7 +141,8 @@ function verdictRows(rows: readonly ServerRow[]): string {
 function serverAttribute(labels: readonly string[]): string {
   if (labels.length === 0) return "";
   if (labels.length === 1) return ` data-server="${escapeHtml(labels[0] ?? "")}"`;
-  return ` data-servers="${escapeHtml(JSON.stringify(labels))}"`;
+  // As data-server shows them (escapeHtml), so that the script compares the same strings.
+  return ` data-servers="${escapeHtml(JSON.stringify(labels.map((l) => printable(l))))}"`;
 }
 
 function findingItems(g: GovernanceSummary): string {

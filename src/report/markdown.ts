@@ -7,6 +7,7 @@
  */
 import type { Finding } from "../engine/finding.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
+import { printable } from "./printable.js";
 import { countsText, governanceSummary, noDriftText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
 
 export interface MarkdownInput extends GovernanceInput {
@@ -20,11 +21,12 @@ export interface MarkdownInput extends GovernanceInput {
  * Escapes text for a Markdown table cell or line: no HTML, no table breaks, and
  * no @-mention (`@modelcontextprotocol/server-github` in a pull-request comment
  * would notify a team): a zero-width space follows an `@` that could start one,
- * as Dependabot does in the release notes it quotes.
+ * as Dependabot does in the release notes it quotes. Control characters and
+ * bidi overrides become visible escapes (printable), so a crafted name can
+ * neither reorder what a reviewer reads nor drive the terminal it is printed on.
  */
 export function md(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, " ")
+  return printable(text.replace(/\r?\n|\r/g, " "))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -34,7 +36,7 @@ export function md(text: string): string {
 
 /** A code span: backticks cannot close it, pipes cannot split a table row. */
 export function code(text: string): string {
-  return "`" + text.replace(/\r?\n|\r/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|") + "`";
+  return "`" + printable(text.replace(/\r?\n|\r/g, " ")).replace(/`/g, "'").replace(/\|/g, "\\|") + "`";
 }
 
 const ICON: Readonly<Record<string, string>> = {

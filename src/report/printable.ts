@@ -1,6 +1,6 @@
 /**
  * Text from scanned files (server names, keys, paths, source lines) made safe
- * for a terminal or a CI log: control characters (C0 but tab, DEL, C1) and
+ * for a terminal, a CI log or a rendered report (Markdown, HTML): control characters (C0 but tab, DEL, C1) and
  * the bidirectional overrides become visible escapes, so a crafted name cannot
  * recolour the report, move the cursor, forge a finding line or hide one.
  */
@@ -15,4 +15,9 @@ function escape(c: string): string {
 
 export function printable(s: string): string {
   return s.replace(UNPRINTABLE, escape);
+}
+
+/** The same, but line breaks stay (an HTML attribute or block whose lines are the report's own). */
+export function printableLines(s: string): string {
+  return s.split(/(\r\n|\n|\r)/).map((part, i) => (i % 2 ? part : printable(part))).join("");
 }
