@@ -97,6 +97,12 @@ export interface ScanResult {
   /** The drift lock the scan compared against, when it read one. */
   readonly lockFile?: string;
   /**
+   * Why no lock was compared, when that was not for want of one: drift checks turned off
+   * (`lockFile: false`, `lock: false` in the configuration), or a lock file that could not be
+   * read or is not a lock (its path in `file`; a diagnostic says why).
+   */
+  readonly lockSkipped?: { readonly reason: "off" } | { readonly reason: "unreadable"; readonly file: string };
+  /**
    * The top folder of the git repository holding the scanned paths, when it is not `root` (a
    * scan run from a subfolder or from above the repository): SARIF names files from it, as
    * GitHub places alerts by their paths in the repository.
@@ -181,7 +187,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const locked = withLock(options, lockAt, walked.root, diagnostics);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
   const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
-  return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}) };
+  return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}), ...(locked.lockSkipped ? { lockSkipped: locked.lockSkipped } : {}) };
 }
 
 /**
@@ -191,13 +197,15 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
  * `defaultAt` when it exists. A lock's paths are relative to its own folder;
  * the rules compare them with the root's.
  */
-function withLock(options: ScanOptions, defaultAt: string | undefined, root: string, diagnostics: Diagnostic[]): { options: ScanOptions; lockFile?: string } {
-  if (options.lockFile === false) return { options };
+function withLock(options: ScanOptions, defaultAt: string | undefined, root: string, diagnostics: Diagnostic[]): { options: ScanOptions; lockFile?: string; lockSkipped?: ScanResult["lockSkipped"] } {
+  if (options.lockFile === false) return { options, lockSkipped: { reason: "off" } };
   const at = options.lockFile ?? options.lockSource?.path ?? defaultAt;
   if (at === undefined) return { options };
   const text = options.lockFile === undefined ? options.lockSource?.text : undefined;
+  const before = diagnostics.length;
   const stored = loadLock(at, options.lockFile !== undefined, diagnostics, text, shownFrom(root, at));
-  if (!stored) return { options };
+  // No lock and no diagnostic: the default lock does not exist (no lock yet).
+  if (!stored) return diagnostics.length > before ? { options, lockSkipped: { reason: "unreadable", file: at } } : { options };
   const lock = rebaseLock(stored, path.dirname(at), root);
   return { options: { ...options, ruleOptions: { lock, ...options.ruleOptions } }, lockFile: at };
 }
@@ -279,7 +287,7 @@ export function scanSources(
   // In-memory files have no folder to look for a lock in: only a lock given by path or by content.
   const root = options.cwd ?? ".";
   const locked = withLock(options, undefined, path.resolve(root), diagnostics);
-  return { ...finish(root, analyses, diagnostics, locked.options, undefined, contextLinks), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}) };
+  return { ...finish(root, analyses, diagnostics, locked.options, undefined, contextLinks), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}), ...(locked.lockSkipped ? { lockSkipped: locked.lockSkipped } : {}) };
 }
 
 /**

@@ -281,7 +281,10 @@ async function fileProblems(result: ScanResult): Promise<string> {
 
 /** Markdown (PR comment) or HTML (self-contained page) governance report. */
 async function governanceReport(result: ScanResult, format: "markdown" | "html", kind: "scan" | "inventory"): Promise<string> {
-  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(result.lockFile ? { lockName: (await import("../util/path-from.js")).shownFrom(result.root, result.lockFile) } : {}) };
+  const { shownFrom } = await import("../util/path-from.js");
+  const skipped = result.lockSkipped;
+  const lockAt = result.lockFile ?? (skipped?.reason === "unreadable" ? skipped.file : undefined);
+  const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(lockAt ? { lockName: shownFrom(result.root, lockAt) } : {}), ...(skipped ? { lockSkipped: skipped.reason } : {}) };
   if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind });
   return (await import("../report/html.js")).toHtml(input);
 }

@@ -22,6 +22,8 @@ export interface GovernanceInput {
   readonly lockPresent?: boolean;
   /** The lock's path as reports name files (default `mcplint.lock.json`). */
   readonly lockName?: string;
+  /** Why no lock was compared (ScanResult.lockSkipped): drift checks off, or a lock that could not be read (`lockName`). */
+  readonly lockSkipped?: "off" | "unreadable";
 }
 
 export type LevelCounts = Record<Level, number>;
@@ -57,6 +59,7 @@ export interface GovernanceSummary {
   readonly drift: readonly Finding[];
   readonly lockPresent: boolean;
   readonly lockName: string;
+  readonly lockSkipped?: "off" | "unreadable";
   /** A lock was read and the config-drift rule ran: an empty `drift` means no change. */
   readonly driftChecked: boolean;
   readonly filesScanned: number;
@@ -136,6 +139,7 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
     drift: findings.filter((f) => f.ruleId === "config-drift"),
     lockPresent: input.lockPresent ?? false,
     lockName: input.lockName ?? "mcplint.lock.json",
+    ...(input.lockSkipped ? { lockSkipped: input.lockSkipped } : {}),
     driftChecked: (input.lockPresent ?? false) && input.rules.some((r) => r.id === "config-drift"),
     filesScanned: input.model.files.length,
   };
@@ -143,6 +147,8 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
 
 /** What the "changes since the lock" section says when it lists no change; `name` formats a command, rule or file name. */
 export function noDriftText(g: GovernanceSummary, name: (text: string) => string = (t) => t): string {
+  if (!g.lockPresent && g.lockSkipped === "off") return "Drift not checked: drift checks are turned off (lock: false), so changes are not listed.";
+  if (!g.lockPresent && g.lockSkipped === "unreadable") return `Drift not checked: ${name(g.lockName)} could not be read as an mcplint lock file, so changes are not listed.`;
   if (!g.lockPresent) return `No lock file: run ${name("mcplint lock")} to record what was reviewed, and later scans will list what changed.`;
   if (!g.driftChecked) return `Drift not checked: the ${name("config-drift")} rule is off, so changes since ${name(g.lockName)} are not listed.`;
   return `No change since ${name(g.lockName)}.`;

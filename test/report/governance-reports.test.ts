@@ -68,6 +68,25 @@ describe("markdown report", () => {
     expect(html.stdout).toContain("Drift not checked: the config-drift rule is off");
   });
 
+  it("does not tell the user to run `mcplint lock` when drift checks are off or the lock cannot be read", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-gov-"));
+    fs.cpSync(REPO, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, ".mcplint.yaml"), "lock: false\n");
+    for (const format of ["markdown", "html"]) {
+      const off = await cli(["scan", ".", "--format", format, "--fail-on", "none"], dir);
+      expect(off.stdout).not.toContain("mcplint lock");
+      expect(off.stdout).toContain("Drift not checked: drift checks are turned off (lock: false)");
+    }
+    fs.rmSync(path.join(dir, ".mcplint.yaml"));
+    // A lock left with merge-conflict markers: there is a lock, it is not read.
+    fs.writeFileSync(path.join(dir, "mcplint.lock.json"), "<<<<<<< HEAD\n{}\n");
+    const broken = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(broken.stdout).not.toContain("run `mcplint lock`");
+    expect(broken.stdout).toContain("Drift not checked: `mcplint.lock.json` could not be read as an mcplint lock file");
+  });
+
   it("escapes table breakers and HTML", () => {
     expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
     expect(code("x`|y")).toBe("`x'\\|y`");
