@@ -51,6 +51,8 @@ export interface GovernanceSummary {
   readonly servers: readonly ServerRow[];
   readonly policies: readonly ReturnType<typeof inventoryPolicy>[];
   readonly findings: readonly Finding[];
+  /** Findings left out of `findings` because an inline comment, the configuration or a baseline suppresses them. */
+  readonly suppressed: number;
   /** The rows (their `key`) each finding of `findings` belongs to. */
   readonly serversOf: ReadonlyMap<Finding, readonly string[]>;
   readonly counts: LevelCounts;
@@ -133,6 +135,7 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
     servers,
     policies: input.model.policies.map(inventoryPolicy),
     findings,
+    suppressed: input.findings.length - findings.length,
     serversOf,
     counts: countLevels(findings),
     frameworks,
@@ -166,6 +169,11 @@ export const VERDICT_TEXT: Readonly<Record<string, string>> = {
   "audit-configured": "audit configured",
   absent: "no audit trail",
 };
+
+/** `; 2 suppressed` when findings were suppressed (as the text report's summary says), else nothing. */
+export function suppressedText(g: Pick<GovernanceSummary, "suppressed">): string {
+  return g.suppressed ? `; ${g.suppressed} suppressed` : "";
+}
 
 export function countsText(c: LevelCounts): string {
   const parts = [c.error ? `${c.error} error${c.error === 1 ? "" : "s"}` : "", c.warning ? `${c.warning} warning${c.warning === 1 ? "" : "s"}` : "", c.note ? `${c.note} note${c.note === 1 ? "" : "s"}` : ""].filter(Boolean);

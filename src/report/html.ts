@@ -216,7 +216,7 @@ export function toHtml(input: GovernanceInput & { readonly title?: string }): st
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p>mcplint ${escapeHtml(toolVersion())} · ${n} MCP server${n === 1 ? "" : "s"} · ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"} · ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${escapeHtml(countsText(g.counts))}) · ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}</p></header>
+<header><h1>${escapeHtml(title)}</h1><p>mcplint ${escapeHtml(toolVersion())} · ${n} MCP server${n === 1 ? "" : "s"} · ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"} · ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${escapeHtml(countsText(g.counts))})${g.suppressed ? ` · ${g.suppressed} suppressed` : ""} · ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}</p></header>
 <main>
 <section class="graph"><h2>Who talks to what</h2>
 ${svg(g)}

@@ -8,7 +8,7 @@
 import type { Finding } from "../engine/finding.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
 import { printable } from "./printable.js";
-import { countsText, governanceSummary, noDriftText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
+import { countsText, governanceSummary, noDriftText, suppressedText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
 
 export interface MarkdownInput extends GovernanceInput {
   /** `scan` lists findings; `inventory` lists credentials and policies. */
@@ -92,7 +92,7 @@ export function toMarkdown(input: MarkdownInput): string {
   const out: string[] = [];
   const n = g.servers.length;
   out.push("## MCP governance summary", "");
-  out.push(`${n} MCP server${n === 1 ? "" : "s"}, ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"}, ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${countsText(g.counts)}) in ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}.`, "");
+  out.push(`${n} MCP server${n === 1 ? "" : "s"}, ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"}, ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${countsText(g.counts)}) in ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}${suppressedText(g)}.`, "");
   if (n) out.push(...serverTable(g.servers), "", ...evidence(g.servers), "");
   else out.push("No MCP server configuration found.", "");
 

@@ -87,6 +87,20 @@ describe("markdown report", () => {
     expect(broken.stdout).toContain("Drift not checked: `mcplint.lock.json` could not be read as an mcplint lock file");
   });
 
+  it("says how many findings were suppressed, as the text report does", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-gov-"));
+    fs.cpSync(REPO, dir, { recursive: true });
+    expect((await cli(["scan", ".", "--write-baseline", "baseline.json"], dir)).exitCode).toBe(0);
+    const text = await cli(["scan", ".", "--baseline", "baseline.json"], dir);
+    expect(text.stdout).toContain("(5 suppressed)");
+    const md = await cli(["scan", ".", "--baseline", "baseline.json", "--format", "markdown"], dir);
+    expect(md.stdout).toMatch(/, 0 findings \(none\) in \d+ files; 5 suppressed\./);
+    const html = await cli(["scan", ".", "--baseline", "baseline.json", "--format", "html"], dir);
+    expect(html.stdout).toContain(" · 5 suppressed · ");
+  });
+
   it("escapes table breakers and HTML", () => {
     expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
     expect(code("x`|y")).toBe("`x'\\|y`");
