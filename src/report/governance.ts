@@ -6,9 +6,10 @@
  */
 import type { Finding } from "../engine/finding.js";
 import type { ScanModel } from "../engine/model.js";
-import type { McpServer } from "../model/types.js";
+import type { McpServer, Policy } from "../model/types.js";
+import type { Loc } from "../model/location.js";
 import type { Level, Rule } from "../engine/rule.js";
-import { verdictOf, verdictOptions, type ServerVerdict } from "../engine/verdict.js";
+import { governingPolicies, verdictOf, verdictOptions, type ServerVerdict } from "../engine/verdict.js";
 import { FRAMEWORKS } from "../rules/frameworks.js";
 import { inventoryPolicy, inventoryServer } from "./inventory.js";
 
@@ -88,8 +89,8 @@ function health(v: ServerVerdict, c: LevelCounts): ServerRow["health"] {
  * nearest entry at or before it), else to the one a related location points
  * into (a loaded `.env`), else to all of them.
  */
-function serversOfFinding(f: Finding, byName: ReadonlyMap<string, readonly McpServer[]>): readonly McpServer[] {
-  if (!f.server) return [];
+function serversOfFinding(f: Finding, byName: ReadonlyMap<string, readonly McpServer[]>, byPolicyKey: ReadonlyMap<string, readonly McpServer[]>): readonly McpServer[] {
+  if (!f.server) return byPolicyKey.get(startKey(f.loc)) ?? [];
   const same = byName.get(serverKey(f.server)) ?? [];
   if (same.length < 2) return same;
   const inFile = same.filter((s) => s.file === f.loc.file);
@@ -101,6 +102,32 @@ function serversOfFinding(f: Finding, byName: ReadonlyMap<string, readonly McpSe
   return related.length === 1 ? related : same;
 }
 
+const startKey = (l: Loc) => `${l.file}\u0000${l.line}\u0000${l.column}`;
+
+/**
+ * The servers behind each key of a policy that rules report on (its default, its audit
+ * setting, and a gateway's switches; missing-default-deny, gateway-audit-off,
+ * permissive-setting), by the key's start: a gateway that fails open or keeps no audit trail
+ * counts on the rows of the servers it governs, as their verdicts cite it. A client's switches
+ * often name one server (`tools.allowed`), so they are not spread over every server.
+ */
+function serversByPolicyKey(model: ScanModel): Map<string, McpServer[]> {
+  const governed = new Map<Policy, McpServer[]>();
+  for (const s of model.servers) {
+    for (const p of new Set(governingPolicies(model, s).flat())) {
+      const list = governed.get(p);
+      if (list) list.push(s);
+      else governed.set(p, [s]);
+    }
+  }
+  const out = new Map<string, McpServer[]>();
+  for (const [p, servers] of governed) {
+    const keys = new Set([p.defaultLoc, ...(p.audit ? [p.audit.loc] : []), ...(p.kind === "client" || p.kind === "managed" ? [] : p.settings.map((x) => x.loc))].map(startKey));
+    for (const k of keys) out.set(k, [...new Set([...(out.get(k) ?? []), ...servers])]);
+  }
+  return out;
+}
+
 export function governanceSummary(input: GovernanceInput): GovernanceSummary {
   const findings = input.findings.filter((f) => !f.suppression);
   const vo = verdictOptions(input.options);
@@ -110,7 +137,8 @@ export function governanceSummary(input: GovernanceInput): GovernanceSummary {
     if (list) list.push(s);
     else byName.set(serverKey(s), [s]);
   }
-  const serversOf = new Map(findings.map((f) => [f, serversOfFinding(f, byName).map((s) => s.id)] as const));
+  const byPolicyKey = serversByPolicyKey(input.model);
+  const serversOf = new Map(findings.map((f) => [f, serversOfFinding(f, byName, byPolicyKey).map((s) => s.id)] as const));
   const servers = input.model.servers.map((s): ServerRow => {
     const mine = findings.filter((f) => serversOf.get(f)?.includes(s.id));
     const verdict = verdictOf(input.model, s, vo);

@@ -101,6 +101,18 @@ describe("markdown report", () => {
     expect(html.stdout).toContain(" · 5 suppressed · ");
   });
 
+  it("counts a gateway's findings (fails open, no audit trail) on the rows of the servers it governs", async () => {
+    const result = await scan({ paths: ["."], cwd: path.join(FIXTURES, "gateways", "agentgateway", "simple") });
+    const policyFindings = result.findings.filter((f) => f.ruleId === "missing-default-deny" || f.ruleId === "gateway-audit-off");
+    expect(policyFindings.map((f) => f.ruleId).sort()).toEqual(["gateway-audit-off", "missing-default-deny"]);
+    const out = toMarkdown({ model: result.model, findings: result.findings, rules: result.rules });
+    expect(out).toMatch(/\| filesystem \| agentgateway \| .* \| 1 error, 3 warnings \|/);
+    expect(out).toMatch(/\| acme-search \| agentgateway \| .* \| 1 error, 1 warning, 1 note \|/);
+    // The HTML filter shows them for each of the two servers.
+    const html = toHtml({ model: result.model, findings: result.findings, rules: result.rules });
+    expect(html).toMatch(/<li class="finding error" data-servers="\[&quot;filesystem \(agentgateway\)&quot;,&quot;acme-search \(agentgateway\)&quot;\]">.*missing-default-deny/);
+  });
+
   it("escapes table breakers and HTML", () => {
     expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
     expect(code("x`|y")).toBe("`x'\\|y`");
