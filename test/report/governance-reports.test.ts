@@ -48,6 +48,31 @@ describe("markdown report", () => {
     expect(drifted.stdout).toMatch(/### Changes since the lock\n\n- `\.mcp\.json:9:\d+` .*issues.*1\.0\.0.*1\.4\.0/);
   });
 
+  it("lists a locked server removed from a scanned file, and none of a file that did not parse or was not scanned", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-gov-"));
+    fs.cpSync(REPO, dir, { recursive: true });
+    expect((await cli(["lock", "."], dir)).exitCode).toBe(0);
+    const mcp = path.join(dir, ".mcp.json");
+    const original = fs.readFileSync(mcp, "utf8");
+    const config = JSON.parse(original) as { mcpServers: Record<string, unknown> };
+    delete config.mcpServers["repos"];
+    fs.writeFileSync(mcp, JSON.stringify(config, null, 2));
+    const removed = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(removed.stdout).toContain("### Changes since the lock\n\n- `.mcp.json:1:1` Server 'repos' (claude-code) is in the lock file but no longer configured in .mcp.json.\n");
+    const json = JSON.parse((await cli(["scan", ".", "--format", "json", "--fail-on", "none"], dir)).stdout) as { findings: { ruleId: string; level: string }[] };
+    expect(json.findings.filter((f) => f.ruleId === "config-drift").map((f) => f.level)).toEqual(["note"]);
+    // Only some files scanned (pre-commit passes the changed ones): the others' servers are not gone.
+    const some = await cli(["scan", ".vscode/mcp.json", "--format", "json", "--fail-on", "none"], dir);
+    expect(some.stdout).not.toContain("config-drift");
+    // A file that does not parse lost no server either.
+    fs.writeFileSync(mcp, original.replace(/\}\s*$/, ""));
+    const broken = await cli(["scan", ".", "--format", "json", "--fail-on", "none"], dir);
+    expect(broken.stdout).toContain("parse-error");
+    expect(broken.stdout).not.toContain("config-drift");
+  });
+
   it("does not claim 'no change since the lock' when drift was not checked, and names the lock it read", async () => {
     const fs = await import("node:fs");
     const os = await import("node:os");

@@ -26,7 +26,7 @@ export default defineRule({
     title: "MCP server changed since the lock file",
     name: "ConfigDrift",
     description:
-      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed.",
+      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed. A locked server that is gone from a scanned file is reported as a note (at the top of that file): the lock no longer describes the set-up.",
     category: "config-drift",
     level: "warning",
     precision: "very-high",
@@ -39,6 +39,7 @@ export default defineRule({
   },
   messages: {
     drift: "Server '{server}' ({client}) drifted from the lock: {detail}.",
+    removed: "Server '{server}' ({client}) is in the lock file but no longer configured in {file}.",
   },
   check(model, ctx) {
     const lock = lockFromOptions(ctx.options);
@@ -49,6 +50,16 @@ export default defineRule({
       for (const d of driftOf(current, byKey.get(lockKey(current)))) {
         ctx.report({ messageId: "drift", data: { server: s.name, client: s.client, detail: d.detail }, loc: s.loc, identity: `${s.name}\u0000${d.kind}\u0000${d.detail}`, server: { name: s.name, client: s.client } });
       }
+    }
+    // Removed servers: only in files the scan read whole (a scan of some files, or a file that
+    // did not parse, says nothing about the others' servers).
+    const current = new Set(model.servers.map((s) => lockKey(s)));
+    const unread = new Set([...model.parseErrors.map((e) => e.loc.file), ...model.diagnostics.flatMap((d) => (d.file ? [d.file] : []))]);
+    const scanned = new Set(model.files.map((f) => f.path).filter((f) => !unread.has(f)));
+    for (const e of lock.servers) {
+      if (current.has(lockKey(e)) || !scanned.has(e.file)) continue;
+      const loc = { file: e.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      ctx.report({ messageId: "removed", data: { server: e.name, client: e.client, file: e.file }, loc, identity: `${e.name}\u0000${e.client}\u0000removed`, level: "note" });
     }
   },
   examples: {
@@ -71,6 +82,16 @@ export default defineRule({
 `,
         options: { lock: LOCK },
         expect: { line: 3, column: 3, count: 1 },
+      },
+      {
+        // 'github' was removed since the lock (a note at the top of the file).
+        file: ".mcp.json",
+        code: `{ "mcpServers": {
+  "shell": { "command": "npx", "args": ["-y", "mcp-shell@1.0.0"] }
+} }
+`,
+        options: { lock: { ...LOCK, servers: [...LOCK.servers, { client: "claude-code", file: ".mcp.json", name: "shell", transport: "stdio", identity: "npm package mcp-shell@1.0.0", version: "1.0.0", command: "npx", args: ["-y", "mcp-shell@1.0.0"], credentials: [], scope: {} }] } },
+        expect: { line: 1, column: 1, count: 1 },
       },
     ],
     good: [
