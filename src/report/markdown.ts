@@ -59,37 +59,84 @@ function approvalCell(r: ServerRow): string {
   return md(approvalLine(a).replace(/^approval: /, ""));
 }
 
-function serverTable(rows: readonly ServerRow[]): string[] {
-  const out = ["| Server | Client | Identity | Authorization | Traceability | Approval | Findings |", "|---|---|---|---|---|---|---|"];
-  for (const r of rows) {
+/**
+ * GitHub refuses a comment (or a pull request's body) longer than 65,536
+ * characters: the report stays under it by shortening its longest lists.
+ */
+export const COMMENT_MAX_CHARS = 65_536;
+
+/** A list the report may shorten to fit: its items (lines each), and the line that says how many were left out. */
+interface Trimmable {
+  readonly items: readonly (readonly string[])[];
+  /** Items left out before fitting (the findings beyond `maxFindings`). */
+  readonly omitted?: number;
+  readonly more: (n: number) => string;
+  /** Lists of lower rank are shortened first. */
+  readonly rank: number;
+}
+
+type Part = string | Trimmable;
+
+const linesSize = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+
+/** The parts joined by line, the lowest-ranked lists cut from their end until the text fits `budget`. */
+function fit(parts: readonly Part[], budget: number): string {
+  const lists = parts.filter((p): p is Trimmable => typeof p !== "string");
+  // Room for each list's "... and N more" line.
+  const room = budget - lists.length * 200;
+  let total = parts.reduce((n, p) => n + (typeof p === "string" ? p.length + 1 : p.items.reduce((m, it) => m + linesSize(it), 0)), 0);
+  const kept = new Map(lists.map((l) => [l, l.items.length]));
+  for (const l of [...lists].sort((a, b) => a.rank - b.rank)) {
+    let k = l.items.length;
+    while (total > room && k > 0) total -= linesSize(l.items[--k] ?? []);
+    kept.set(l, k);
+  }
+  return parts
+    .flatMap((p) => {
+      if (typeof p === "string") return [p];
+      const k = kept.get(p) ?? p.items.length;
+      const left = p.items.length - k + (p.omitted ?? 0);
+      return [...p.items.slice(0, k).flat(), ...(left ? [p.more(left)] : [])];
+    })
+    .join("\n");
+}
+
+const ELSEWHERE = "see the HTML or JSON report";
+
+function serverTable(rows: readonly ServerRow[]): Part[] {
+  const items = rows.map((r) => {
     const v = r.verdict;
     const policy = v.authorization.policy ? ` (${md(v.authorization.policy.name)})` : "";
     const where = r.label === `${r.inventory.name} (${r.inventory.client})` ? "" : ` ${code(`${r.inventory.file}:${r.inventory.line}`)}`;
-    out.push(`| ${md(r.inventory.name)}${where} | ${md(r.inventory.client)} | ${cell(v.identity.value)} | ${cell(v.authorization.value)}${policy} | ${cell(v.traceability.value)} | ${approvalCell(r)} | ${countsText(r.counts)} |`);
-  }
-  return out;
+    return [`| ${md(r.inventory.name)}${where} | ${md(r.inventory.client)} | ${cell(v.identity.value)} | ${cell(v.authorization.value)}${policy} | ${cell(v.traceability.value)} | ${approvalCell(r)} | ${countsText(r.counts)} |`];
+  });
+  return ["| Server | Client | Identity | Authorization | Traceability | Approval | Findings |", "|---|---|---|---|---|---|---|", { items, rank: 6, more: (n) => `| … and ${n} more server${n === 1 ? "" : "s"} (${ELSEWHERE}) | | | | | | |` }];
 }
 
-function evidence(rows: readonly ServerRow[]): string[] {
-  const out = ["<details><summary>What each verdict is based on</summary>", ""];
-  for (const r of rows) {
-    out.push(`**${md(r.inventory.name)}** (${md(r.inventory.client)}, ${code(`${r.inventory.file}:${r.inventory.line}`)})`, "");
+function evidence(rows: readonly ServerRow[]): Part[] {
+  const items = rows.map((r) => {
+    const out = [`**${md(r.inventory.name)}** (${md(r.inventory.client)}, ${code(`${r.inventory.file}:${r.inventory.line}`)})`, ""];
     for (const [what, v] of [["identity", r.verdict.identity], ["authorization", r.verdict.authorization], ["traceability", r.verdict.traceability]] as const) {
       for (const e of v.evidence) out.push(`- ${what}: ${md(e.note)} — ${code(`${e.file}:${e.line}`)} ${md(e.key)}`);
     }
     out.push("");
-  }
-  out.push("</details>");
-  return out;
+    return out;
+  });
+  return ["<details><summary>What each verdict is based on</summary>", "", { items, rank: 0, more: (n) => `… and the evidence of ${n} more server${n === 1 ? "" : "s"} (${ELSEWHERE}).\n` }, "</details>"];
 }
 
 const where = (f: Finding) => code(`${f.loc.file}:${f.loc.line}:${f.loc.column}`);
+
+/** A table whose rows the report may shorten. */
+function table(head: readonly string[], rows: readonly string[], rank: number, what: string): Part[] {
+  return [...head, { items: rows.map((r) => [r]), rank, more: (n) => `\n… and ${n} more ${what} (${ELSEWHERE}).` }];
+}
 
 export function toMarkdown(input: MarkdownInput): string {
   const g = governanceSummary(input);
   const kind = input.kind ?? "scan";
   const max = input.maxFindings ?? 50;
-  const out: string[] = [];
+  const out: Part[] = [];
   const n = g.servers.length;
   out.push("## MCP governance summary", "");
   out.push(`${n} MCP server${n === 1 ? "" : "s"}, ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"}, ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${countsText(g.counts)}) in ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}${suppressedText(g)}.`, "");
@@ -98,24 +145,21 @@ export function toMarkdown(input: MarkdownInput): string {
 
   if (kind === "inventory") {
     if (g.policies.length) {
-      out.push("### Policies", "", "| Policy | Client | Kind | Default | Audit | Where |", "|---|---|---|---|---|---|");
-      for (const p of g.policies) {
+      const rows = g.policies.map((p) => {
         const audit = p.audit ? (p.audit.configured ? "configured" : `off: ${md(p.audit.detail)}`) : "—";
-        out.push(`| ${md(p.name)} | ${md(p.client)} | ${p.kind} | ${p.defaultDecision}${p.defaultDeny ? " (default-deny)" : ""} | ${audit} | ${code(`${p.file}:${p.line}`)} |`);
-      }
-      out.push("");
+        return `| ${md(p.name)} | ${md(p.client)} | ${p.kind} | ${p.defaultDecision}${p.defaultDeny ? " (default-deny)" : ""} | ${audit} | ${code(`${p.file}:${p.line}`)} |`;
+      });
+      out.push(...table(["### Policies", "", "| Policy | Client | Kind | Default | Audit | Where |", "|---|---|---|---|---|---|"], rows, 3, "policies"), "");
     }
     const implemented = g.servers.filter((r) => r.inventory.registeredTools?.length);
     if (implemented.length) {
-      out.push("### Tools the servers register", "", "| Server | Where | Tools |", "|---|---|---|");
-      for (const r of implemented) out.push(`| ${md(r.inventory.name)} | ${code(`${r.inventory.file}:${r.inventory.line}`)} | ${md(registeredToolsText(r.inventory.registeredTools ?? []))} |`);
-      out.push("");
+      const rows = implemented.map((r) => `| ${md(r.inventory.name)} | ${code(`${r.inventory.file}:${r.inventory.line}`)} | ${md(registeredToolsText(r.inventory.registeredTools ?? []))} |`);
+      out.push(...table(["### Tools the servers register", "", "| Server | Where | Tools |", "|---|---|---|"], rows, 2, "servers"), "");
     }
     const creds = g.servers.flatMap((r) => r.inventory.credentials.map((c) => ({ r, c })));
     if (creds.length) {
-      out.push("### Credentials (by reference)", "", "| Server | Client | Key | Source | Reference |", "|---|---|---|---|---|");
-      for (const { r, c } of creds) out.push(`| ${md(r.inventory.name)} | ${md(r.inventory.client)} | ${md(c.key)} | ${c.source} | ${c.reference === "literal" ? `literal ${md(c.value ?? "")}` : `${c.reference} ${md(c.name ?? "")}${c.secret ? ` with literal ${md(c.value ?? "")}` : ""}`} |`);
-      out.push("");
+      const rows = creds.map(({ r, c }) => `| ${md(r.inventory.name)} | ${md(r.inventory.client)} | ${md(c.key)} | ${c.source} | ${c.reference === "literal" ? `literal ${md(c.value ?? "")}` : `${c.reference} ${md(c.name ?? "")}${c.secret ? ` with literal ${md(c.value ?? "")}` : ""}`} |`);
+      out.push(...table(["### Credentials (by reference)", "", "| Server | Client | Key | Source | Reference |", "|---|---|---|---|---|"], rows, 1, "credentials"), "");
     }
   }
 
@@ -123,10 +167,8 @@ export function toMarkdown(input: MarkdownInput): string {
     out.push("### Findings by severity", "", "| Level | Findings |", "|---|---|", `| 🔴 error | ${g.counts.error} |`, `| 🟠 warning | ${g.counts.warning} |`, `| 🔵 note | ${g.counts.note} |`, "");
     const ordered = [...g.findings].sort((a, b) => ({ error: 0, warning: 1, note: 2 })[a.level] - ({ error: 0, warning: 1, note: 2 })[b.level]);
     if (ordered.length) {
-      out.push("<details><summary>Findings</summary>", "");
-      for (const f of ordered.slice(0, max)) out.push(`- **${f.level}** ${where(f)} \`${f.ruleId}\`: ${md(f.message)}`);
-      if (ordered.length > max) out.push(`- … and ${ordered.length - max} more (see the SARIF or JSON report)`);
-      out.push("", "</details>", "");
+      const items = ordered.slice(0, max).map((f) => [`- **${f.level}** ${where(f)} \`${f.ruleId}\`: ${md(f.message)}`]);
+      out.push("<details><summary>Findings</summary>", "", { items, omitted: Math.max(0, ordered.length - max), rank: 4, more: (k) => `- … and ${k} more (see the SARIF or JSON report)` }, "", "</details>", "");
     }
     out.push("### Findings by framework", "");
     if (g.frameworks.length) {
@@ -137,8 +179,8 @@ export function toMarkdown(input: MarkdownInput): string {
   }
 
   out.push("### Changes since the lock", "");
-  if (g.drift.length) for (const f of g.drift) out.push(`- ${where(f)} ${md(f.message)}`);
+  if (g.drift.length) out.push({ items: g.drift.map((f) => [`- ${where(f)} ${md(f.message)}`]), rank: 5, more: (k) => `- … and ${k} more (see the SARIF or JSON report)` });
   else out.push(noDriftText(g, code));
   out.push("");
-  return out.join("\n");
+  return fit(out, COMMENT_MAX_CHARS);
 }

@@ -138,6 +138,26 @@ describe("markdown report", () => {
     expect(html).toMatch(/<li class="finding error" data-servers="\[&quot;filesystem \(agentgateway\)&quot;,&quot;acme-search \(agentgateway\)&quot;\]">.*missing-default-deny/);
   });
 
+  it("fits a pull-request comment (65,536 characters) however many servers there are, and says what it left out", () => {
+    const servers: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) servers[`acme-service-${i}`] = { command: "npx", args: ["-y", `@acme/service-${i}-mcp`], env: { ACME_TOKEN: "${ACME_TOKEN_" + i + "}" } };
+    const r = scanSources([{ path: ".mcp.json", text: JSON.stringify({ mcpServers: servers }, null, 2) }]);
+    expect(r.model.servers).toHaveLength(200);
+    for (const kind of ["scan", "inventory"] as const) {
+      const out = toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind });
+      expect(out.length).toBeLessThanOrEqual(65_536);
+      expect(out).toMatch(/^200 MCP servers, /m);
+      expect(out).toMatch(/… and the evidence of \d+ more servers \(see the HTML or JSON report\)\./);
+      expect(out).toContain("### Changes since the lock");
+      if (kind === "scan") expect(out).toContain("### Findings by framework");
+      // The verdict table keeps its first rows and says how many it left out.
+      expect(out).toContain("| acme-service-0 | claude-code |");
+      const shown = out.match(/^\| acme-service-\d+ \| claude-code \| \S+ own credential \|/gmu)?.length ?? 0;
+      const more = Number(/\| … and (\d+) more servers/.exec(out)?.[1] ?? 0);
+      expect(shown + more).toBe(200);
+    }
+  });
+
   it("escapes table breakers and HTML", () => {
     expect(md("a|b <script>")).toBe("a\\|b &lt;script&gt;");
     expect(code("x`|y")).toBe("`x'\\|y`");
