@@ -70,6 +70,38 @@ function literalCredential(c: McpServer["credentials"][number]): boolean {
   return c.raw !== "" && !isPlaceholder(c.raw) && !isSwitchValue(c.raw) && ((c.source !== "env" && c.source !== "header") || classifyKey(c.key) !== undefined);
 }
 
+interface Holder {
+  readonly server: McpServer;
+  readonly workload: string;
+}
+
+const HOLDERS = new WeakMap<ScanModel, ReadonlyMap<string, readonly Holder[]>>();
+
+/**
+ * The servers that hold each identity reference, in the model's order, with
+ * their workload: built once per model (a report asks for every server's
+ * verdict, and comparing each server with every other one per credential was
+ * quadratic: 1.7 s for 400 servers). A cache of a pure function of the model.
+ */
+function referenceHolders(model: ScanModel): ReadonlyMap<string, readonly Holder[]> {
+  let index = HOLDERS.get(model);
+  if (!index) {
+    const built = new Map<string, Holder[]>();
+    for (const server of model.servers) {
+      const refs = new Set(server.credentials.map(identityReference).filter((r): r is string => r !== undefined));
+      if (refs.size === 0) continue;
+      const holder = { server, workload: workloadOf(server) };
+      for (const ref of refs) {
+        const list = built.get(ref);
+        if (list) list.push(holder);
+        else built.set(ref, [holder]);
+      }
+    }
+    HOLDERS.set(model, (index = built));
+  }
+  return index;
+}
+
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
   const literal = model.secrets.filter((h) => h.server?.id === s.id || (h.loc.file === s.file && s.credentials.some((c) => within(h.loc, c.loc))));
   // A committed file the server loads (`envFile`) holds its credentials as written.
@@ -82,11 +114,13 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
   }
   if (s.upstreamIdentity?.kind === "shared-static") return { value: "shared-credential", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
   const shared: Evidence[] = [];
+  const holders = referenceHolders(model);
+  const workload = workloadOf(s);
   for (const c of s.credentials) {
     const ref = identityReference(c);
     if (!ref) continue;
     // The same server set up in another client is the same workload (as shared-credential-reference judges).
-    const others = model.servers.filter((o) => o.id !== s.id && (o.client !== s.client || o.name !== s.name) && workloadOf(o) !== workloadOf(s) && o.credentials.some((oc) => identityReference(oc) === ref));
+    const others = (holders.get(ref) ?? []).filter((o) => o.server.id !== s.id && (o.server.client !== s.client || o.server.name !== s.name) && o.workload !== workload).map((o) => o.server);
     if (others.length) shared.push(ev(c.loc, c.key, `${ref} is also given to ${others.map((o) => `'${o.name}' (${o.client})`).join(", ")}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };
