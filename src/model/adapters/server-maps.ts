@@ -116,20 +116,21 @@ export const claudeUserAdapter: Adapter = (input) =>
 /** VS Code: `.vscode/mcp.json` (`servers`), settings (`mcp.servers`), `.code-workspace` (`settings.mcp.servers`). */
 export const vscodeAdapter: Adapter = (input) => {
   const out = vscodeServers(input);
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredMcpServers(input, d))] };
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "VS Code", "servers", "mcpServers"))] };
 };
 
 /**
- * VS Code's `mcp.json` keeps servers under `servers`; a Claude-style
- * `mcpServers` object there (a common copy-paste) is ignored without a word,
- * so the servers the file seems to configure never start.
+ * A map of servers under the key another client reads is ignored without a
+ * word, so the servers the file seems to configure never start: a
+ * Claude-style `mcpServers` in VS Code's `mcp.json`, VS Code's `servers` in a
+ * Copilot file (common copy-pastes). `product` reads `reads`, not `ignored`.
  */
-function ignoredMcpServers(input: AdapterInput, d: DocNode): Diagnostic[] {
-  const e = entry(d, "mcpServers");
-  if (!e || !isObject(e.value) || get(d, "servers") !== undefined) return [];
+function ignoredServersKey(input: AdapterInput, d: DocNode, product: string, reads: string, ignored: string, aside = ""): Diagnostic[] {
+  const e = entry(d, ignored);
+  if (!e || !isObject(e.value) || get(d, reads) !== undefined) return [];
   const loc = locOf(input, e.keySpan);
   const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
-  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: VS Code reads servers from \`servers\`, not \`mcpServers\`, so it never starts ${names || "what \`mcpServers\` holds"} (rename the key to "servers")`, file: input.file, loc }];
+  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: ${product} reads servers from \`${reads}\`, not \`${ignored}\`${aside}, so it never starts ${names || `what \`${ignored}\` holds`} (rename the key to "${reads}")`, file: input.file, loc }];
 }
 
 const vscodeServers: Adapter = (input) =>
@@ -268,7 +269,7 @@ export const copilotAgentAdapter: Adapter = (input) => {
       return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
     }),
   );
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d))] };
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
 };
 
 /** A bare Copilot environment name as a whole value (the coding agent's first documented form). */
@@ -324,21 +325,8 @@ export const copilotCliAdapter: Adapter = (input) => {
       tools: { ...s.tools, grants: s.tools.grants.map((g) => (g.key === "tools" && g.kind === "auto-approve-all" ? { ...g, kind: "all-tools" as const } : g)) },
     })),
   );
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d))] };
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
 };
-
-/**
- * Copilot (CLI and coding agent) reads `mcpServers` (or a bare map of
- * servers); VS Code's `servers` key there, a common copy-paste, is ignored
- * without a word, so the servers the file seems to configure never start.
- */
-function ignoredServersKey(input: AdapterInput, d: DocNode): Diagnostic[] {
-  const e = entry(d, "servers");
-  if (!e || !isObject(e.value) || get(d, "mcpServers") !== undefined) return [];
-  const loc = locOf(input, e.keySpan);
-  const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
-  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: Copilot reads servers from \`mcpServers\`, not \`servers\` (VS Code's key), so it never starts ${names || "what \`servers\` holds"} (rename the key to "mcpServers")`, file: input.file, loc }];
-}
 
 /** `*` and `?` glob to an anchored RegExp (Amazon Q `allowedTools` patterns). */
 function globRe(glob: string): RegExp {
