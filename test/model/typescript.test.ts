@@ -210,6 +210,30 @@ app.post("/mcp", async (req, res) => {
     expect(scanSources([{ path: "server.ts", text: inline }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
   });
 
+  it("a session store (express-session, cookie-session) is not authentication; passport and session checks are", () => {
+    const code = (setup: string) => `import express from "express";
+import session from "express-session";
+import cookieSession from "cookie-session";
+import passport from "passport";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+${setup}
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const decision = (setup: string) => scanSources([{ path: "server.ts", text: code(setup) }]).model.policies.map((p) => p.defaultDecision);
+    const store = "app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));";
+    expect(decision(store)).toEqual(["allow"]);
+    expect(decision("const sessionMiddleware = session({ secret: process.env.SESSION_SECRET });\napp.use(sessionMiddleware);")).toEqual(["allow"]);
+    expect(decision("app.use(cookieSession({ keys: [process.env.COOKIE_KEY] }));")).toEqual(["allow"]);
+    expect(decision(`${store}\napp.use(passport.session());`)).toEqual(["deny"]);
+    expect(decision(`${store}\napp.use(passport.authenticate("jwt", { session: false }));`)).toEqual(["deny"]);
+    expect(decision(`${store}\napp.use((req, res, next) => {\n  if (!req.session.user) return res.status(401).end();\n  next();\n});`)).toEqual(["deny"]);
+    expect(decision(`${store}\napp.use((req, res, next) => (req.isAuthenticated() ? next() : res.status(401).end()));`)).toEqual(["deny"]);
+  });
+
   it("a middleware that is a method of the class (this.app.use(this.checkRequest.bind(this))) is read", () => {
     const code = (body: string, use: string) => `import express from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";

@@ -25,6 +25,10 @@ const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "
 const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|session|token|credential/i;
 /** Auth-named helpers that do not guard a route: the SDK's OAuth endpoint routers. */
 const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
+/** Session-store middleware: keeps a session cookie, authenticates no one (`app.use(session({ secret }))`). */
+const SESSION_STORES = new Set(["express-session", "cookie-session", "@fastify/session", "@fastify/secure-session", "koa-session"]);
+/** Their usual local names, for a file that uses one without importing it. */
+const SESSION_STORE_NAMES = /^(?:session|expressSession|cookieSession)$/;
 /** Request headers that carry a caller's credential. */
 const AUTH_HEADER = `["'\`](?:authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token)["'\`]`;
 /**
@@ -753,7 +757,17 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
 /** Code that reads as authentication (and is not the SDK's OAuth routers, which guard nothing). */
 export const authLike = (text: string): boolean => AUTH_LIKE.test(text) && !NOT_A_GUARD.test(text);
 
+/** A session-store middleware, called here or bound by const (`const mw = session({...})`). */
+function isSessionStore(r: Resolver, n: TsNode): boolean {
+  const d = r.deref(n);
+  const f = d.type === "call_expression" ? d.childForFieldName("function") : null;
+  if (!f) return false;
+  const module = r.moduleOfCallee(d);
+  return module !== undefined ? SESSION_STORES.has(module) : SESSION_STORE_NAMES.test(r.src(f));
+}
+
 function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
+  if (isSessionStore(r, n)) return false;
   // A middleware written out (inline, or a function declared in the file) authenticates when it checks a credential header itself.
   if (["arrow_function", "function_expression", "function_declaration", "method_definition"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
   if (authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n))) return true;
