@@ -12,7 +12,7 @@ import { isNextMiddleware } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue, findRefTokens } from "../model/refs.js";
-import type { CodeLinks, ConfigValue, Diagnostic, McpServer, Policy } from "../model/types.js";
+import type { CodeLinks, ConfigValue, Diagnostic, McpServer, NamedValue, Policy } from "../model/types.js";
 import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextBytes, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
@@ -192,8 +192,10 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
     return out.links ? { ...plain, links: out.links } : plain;
   }
   const textHits = textSecrets(rel, text, lines, hits);
-  // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place.
-  const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits]);
+  // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place;
+  // the keys a server accepts last, so a text hit there (`const API_KEY = "..."`) keeps its key and identity.
+  const accepted = out.acceptedKeys ? structuredSecrets(rel, text, lines, spec, [], [], out.acceptedKeys) : [];
+  const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits, ...accepted]);
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   // tree-sitter recovers from syntax errors; what it read around one may be wrong, so say so.
   const error = parsed.root.descendantsOfType("ERROR")[0];
@@ -263,7 +265,7 @@ function rawOffset(text: string, lines: LineIndex, loc: Loc, raw: string): numbe
   return at >= 0 && at + raw.length <= Math.max(end, start + raw.length) ? at : -1;
 }
 
-function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: FormatSpec, docs: readonly DocNode[], servers: readonly McpServer[]): SecretHit[] {
+function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: FormatSpec, docs: readonly DocNode[], servers: readonly McpServer[], accepted: readonly NamedValue[] = []): SecretHit[] {
   const hits: SecretHit[] = [];
   const covered = new Set<number>();
   const scanValue = (v: ConfigValue, key: string | undefined, source: SecretHit["source"], server?: McpServer) => {
@@ -295,6 +297,8 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
       scanValue(v, undefined, v === s.url ? "url" : "arg", s);
     }
   }
+  // Literal keys a server's code accepts, under the header they are compared with.
+  for (const v of accepted) scanValue(v, v.key, "setting");
   // Every other string in the file: gateway keys, settings, nested blocks. A `value` beside a
   // `name` (Kubernetes env lists) is under that name.
   const named = new Map<DocNode, string>();

@@ -253,6 +253,8 @@ export interface AdapterOutput {
   readonly diagnostics: Diagnostic[];
   /** What a code file says about the endpoints of other files (joined once every file is read). */
   readonly links?: CodeLinks;
+  /** Literal credentials a server's code accepts (`req.headers["x-api-key"] !== "..."`), under the header's name. */
+  readonly acceptedKeys?: NamedValue[];
 }
 
 /**

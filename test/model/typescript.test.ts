@@ -10,7 +10,7 @@ import { scanSources } from "../../src/api.js";
 import { buildModel } from "../../src/engine/build-model.js";
 import type { FileAnalysis } from "../../src/engine/analyze-file.js";
 import { dialectOf, lazyLoader, MAX_PARSE_CHARS, parseSource, shouldParse } from "../../src/parse/typescript.js";
-import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import type { Loc } from "../../src/model/location.js";
 
 const root = path.resolve(__dirname, "../../fixtures/typescript");
@@ -208,6 +208,40 @@ app.post("/mcp", async (req, res) => {
     expect(decision(declared("console.log(req.method, req.url);"))).toEqual(["allow"]);
     const inline = code("").replace("async (req, res) => {", `async (req, res) => {\n  if (req.headers.authorization !== \`Bearer \${process.env.TOKEN}\`) return res.status(401).end();`);
     expect(scanSources([{ path: "server.ts", text: inline }]).model.policies.map((p) => p.defaultDecision)).toEqual(["deny"]);
+  });
+
+  it("reports literal keys a server compares a credential header with, or looks it up in, at each literal (placeholders stay quiet)", () => {
+    const [k1, k2] = [fakeOpaqueKey("ts-accepted-1", 32), fakeOpaqueKey("ts-accepted-2", 40)];
+    const code = (setup: string, check: string) => `import express from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+${setup}
+app.post("/mcp", async (req, res) => {
+  ${check}
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const hits = (setup: string, check: string) => {
+      const text = code(setup, check);
+      const r = scanSources([{ path: "server.ts", text }]);
+      const found = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+      for (const f of found) expect(f.message).not.toContain(k1.slice(4, 16));
+      return found.map((f) => at(f.loc));
+    };
+    const col = (line: string, key: string) => line.indexOf(key) + 1;
+    const bare = `if (req.headers["x-api-key"] !== "${k1}") return res.status(401).end();`;
+    expect(hits("", bare)).toEqual([`6:${col(`  ${bare}`, k1)}`]);
+    const header = `if ("${k1}" != req.header("X-API-Key")) return res.status(401).end();`;
+    expect(hits("", header)).toEqual([`6:${col(`  ${header}`, k1)}`]);
+    const list = `const VALID_API_KEYS = ["${k1}", "${k2}"];`;
+    expect(hits(list, `if (!VALID_API_KEYS.includes(req.headers["x-api-key"] as string)) return res.status(401).end();`)).toEqual([`4:${col(list, k1)}`, `4:${col(list, k2)}`]);
+    const set = `const keys = new Set(["${k1}"]);`;
+    expect(hits(set, `if (!keys.has(req.get("x-api-key"))) return res.status(401).end();`)).toEqual([`4:${col(set, k1)}`]);
+    for (const placeholder of ["your-api-key", "changeme", "test"]) expect(hits("", `if (req.headers["x-api-key"] !== "${placeholder}") return res.status(401).end();`)).toEqual([]);
+    // Not a credential header, or the key from the environment.
+    expect(hits("", `if (req.headers["x-request-id"] !== "${k1}") return res.status(400).end();`)).toEqual([]);
+    expect(hits("", `if (req.headers["x-api-key"] !== process.env.MCP_API_KEY) return res.status(401).end();`)).toEqual([]);
   });
 
   it("a session store (express-session, cookie-session) is not authentication; passport and session checks are", () => {

@@ -13,6 +13,7 @@ import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../s
 import type { Loc } from "../location.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, NamedValue, Transport } from "../types.js";
 import { readNextMiddleware } from "./next-middleware.js";
+import { acceptedKeys } from "./typescript-sdk-keys.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
 import { lastPathSegment } from "../../util/path-segment.js";
@@ -47,7 +48,14 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   const side = serverSide(r, input);
   const middleware = readNextMiddleware(r, input);
   const links = { ...(middleware ? { middleware } : {}), ...(side.mounts.length ? { mounts: side.mounts } : {}) };
-  return { servers: [...servers, ...side.servers], policies: side.policies, diagnostics: [], ...(middleware || side.mounts.length ? { links } : {}) };
+  const accepted = acceptedKeys(r, input.root);
+  return {
+    servers: [...servers, ...side.servers],
+    policies: side.policies,
+    diagnostics: [],
+    ...(middleware || side.mounts.length ? { links } : {}),
+    ...(accepted.length ? { acceptedKeys: accepted } : {}),
+  };
 }
 
 function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string, transport: Transport, unnamed: (name: string) => string): McpServer {
