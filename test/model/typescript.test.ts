@@ -244,6 +244,32 @@ app.post("/mcp", async (req, res) => {
     expect(hits("", `if (req.headers["x-api-key"] !== process.env.MCP_API_KEY) return res.status(401).end();`)).toEqual([]);
   });
 
+  it("a server that serves only SSE (SSEServerTransport on /sse and /messages) has transport sse, with streamable HTTP beside it http", () => {
+    const sse = `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
+const server = new McpServer({ name: "weather", version: "1.0.0" });
+const app = express();
+const transports: Record<string, SSEServerTransport> = {};
+app.get("/sse", async (req, res) => {
+  const transport = new SSEServerTransport("/messages", res);
+  transports[transport.sessionId] = transport;
+  await server.connect(transport);
+});
+app.post("/messages", async (req, res) => {
+  const transport = transports[req.query.sessionId as string];
+  await transport.handlePostMessage(req, res, req.body);
+});
+app.listen(3001);
+`;
+    const transport = (text: string) => scanSources([{ path: "server.ts", text }]).model.servers.map((s) => [s.name, s.transport]);
+    expect(transport(sse)).toEqual([["weather", "sse"]]);
+    const both = sse
+      .replace(`import { SSEServerTransport }`, `import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nimport { SSEServerTransport }`)
+      .replace(`app.listen(3001);`, `app.post("/mcp", async (req, res) => {\n  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });\n  await server.connect(transport);\n  await transport.handleRequest(req, res, req.body);\n});\napp.listen(3001);`);
+    expect(transport(both)).toEqual([["weather", "http"]]);
+  });
+
   it("a session store (express-session, cookie-session) is not authentication; passport and session checks are", () => {
     const code = (setup: string) => `import express from "express";
 import session from "express-session";

@@ -144,7 +144,10 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const endpoints = [...routes, ...served].sort((a, b) => a.call.startIndex - b.call.startIndex);
   if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
   // A wrapper (mcp-handler, McpAgent, the v2 SDK's createMcpHandler) always serves over HTTP, also when its endpoint is in another file.
-  const transport: Transport = endpoints.length > 0 || transports.kind === "http" || wrapped.servers.length > 0 || sdk.calls.length > 0 ? "http" : transports.kind === "unknown" && servesStdio(r, calls) ? "stdio" : transports.kind;
+  // Endpoints served by SSE transports alone (`app.get("/sse")` + `app.post("/messages")`) are SSE.
+  const wrappedHttp = wrapped.servers.length > 0 || sdk.calls.length > 0;
+  const transport: Transport =
+    transports.kind === "sse" && !wrappedHttp ? "sse" : endpoints.length > 0 || transports.kind === "http" || wrappedHttp ? "http" : transports.kind === "unknown" && servesStdio(r, calls) ? "stdio" : transports.kind;
   const servers = impls.map((i) => implServer(input, i, transport));
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
