@@ -89,6 +89,20 @@ export const servers = [new McpServer({ name: pkg.name, version: "1" }), new Mcp
     expect(names(`// a line added above\n${code}`)).toEqual(expected);
   });
 
+  it("names a stdio server by the script or package a launcher runs, past uv's --directory and bun run", () => {
+    const names = (...transports: string[]) =>
+      scanSources([{ path: "src/agent.ts", text: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\n${transports.map((t, i) => `export const t${i} = new StdioClientTransport(${t});`).join("\n")}\n` }]).model.servers.map((s) => s.name);
+    expect(
+      names(
+        `{ command: "uv", args: ["run", "--directory", "/srv/weather", "weather.py"] }`,
+        `{ command: "uv", args: ["--project", "/srv/notes", "run", "notes-mcp"] }`,
+        `{ command: "bun", args: ["run", "server.ts"] }`,
+        `{ command: "bun", args: ["x", "@acme/notes-mcp@1.2.0"] }`,
+        `{ command: "uvx", args: ["mcp-server-fetch"] }`,
+      ),
+    ).toEqual(["weather.py", "notes-mcp", "server.ts", "@acme/notes-mcp", "mcp-server-fetch"]);
+  });
+
   it("a custom fetch that sets a credential header is the transport's credential ({ fetch }, eventSourceInit.fetch)", () => {
     const code = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";

@@ -30,10 +30,10 @@ const CLIENT_TRANSPORTS: Readonly<Record<string, Transport>> = {
 /** A header name that carries a caller's credential: a credential name (as config keys are judged), or `Cookie`. */
 const isCredentialHeader = (name: string): boolean => classifyKey(name) !== undefined || isCookieHeader(name);
 
-const LAUNCHERS = new Set(["npx", "bunx", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
+const LAUNCHERS = new Set(["npx", "bunx", "bun", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
 const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);
-/** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b` ...). */
-const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish", "--name", "--network", "--net", "--mount", "-w", "--workdir", "-u", "--user", "--env-file", "--entrypoint", "-l", "--label", "--from", "--with"]);
+/** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b`, uv `--directory DIR` ...). */
+const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish", "--name", "--network", "--net", "--mount", "-w", "--workdir", "-u", "--user", "--env-file", "--entrypoint", "-l", "--label", "--from", "--with", "--directory", "--project", "--python", "--cwd"]);
 
 /** The whole SDK adapter: client transports and server implementations in one file. */
 export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
