@@ -450,12 +450,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
     .option("--no-config", "do not look for a configuration file")
     .option("--user", "also show every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
+    .option("--no-color", "no colours (accepted as by scan, so one set of flags fits every command; inventory prints none)")
+    .option("-q, --quiet", "no diagnostics on stderr (files that could not be read or parsed)")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan } = await import("../api.js");
       const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
       const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model, result.ruleOptions) : inventoryText(result.model, result.ruleOptions);
-      res.stderr += await fileProblems(result);
+      if (!flags.quiet) res.stderr += await fileProblems(result);
       if (flags.output) writeFileOrFail(flags.output, out, io, "inventory");
       else res.stdout += out;
     });
@@ -469,6 +471,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
     .option("--no-config", "do not look for a configuration file")
+    .option("--no-color", "no colours (accepted as by scan, so one set of flags fits every command; lock prints none)")
+    .option("-q, --quiet", "no diagnostics on stderr (files that could not be read or parsed, the 'locked' line)")
     .action(async (paths: string[], flags: ScanFlags) => {
       const { scan, buildLock, serializeLock, rebaseLock, lockFolder, LOCK_FILE_NAME } = await import("../api.js");
       const options = await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io);
@@ -479,6 +483,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       // Paths in a lock are relative to the folder it is in.
       const lock = rebaseLock(buildLock(result.model), result.root, path.dirname(target));
       writeFileOrFail(target, serializeLock(lock), io, "lock");
+      if (flags.quiet) return;
       res.stderr += await fileProblems(result);
       res.stderr += `mcplint: locked ${lock.servers.length} server${lock.servers.length === 1 ? "" : "s"} in ${path.relative(io.cwd, target) || target}\n`;
     });

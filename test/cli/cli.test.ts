@@ -186,6 +186,21 @@ describe("inventory and lock name the files they could not read", () => {
     expect(lock.stderr).toMatch(/^mcplint: warning: \.cursor\/mcp\.json:1:\d+: JSON syntax error: .*\nmcplint: locked 1 server in mcplint\.lock\.json\n$/);
   });
 
+  it("inventory and lock take --no-color and -q/--quiet as scan does; -q leaves stderr empty", async () => {
+    const dir = tempTree({ ...clean, ".cursor/mcp.json": `{ "mcpServers": { "notes": { "command": "npx", ` });
+    for (const argv of [["inventory", "--no-color", "-q"], ["--quiet", "--no-color", "inventory", "--format", "json"], ["lock", "--no-color", "--quiet"], ["-q", "lock"]]) {
+      const r = await cli(argv, dir);
+      expect({ argv, exitCode: r.exitCode, stderr: r.stderr }).toEqual({ argv, exitCode: 0, stderr: "" });
+    }
+    expect(JSON.parse((await cli(["inventory", "-q", "--format", "json"], dir)).stdout).servers).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8")).servers).toHaveLength(1);
+    for (const cmd of ["inventory", "lock"]) {
+      const help = (await cli([cmd, "--help"], dir)).stdout;
+      expect(help).toContain("--no-color");
+      expect(help).toContain("-q, --quiet");
+    }
+  });
+
   it("a file read despite its error (TypeScript that tree-sitter recovers, strict JSON with a comment) is not said to be missing", async () => {
     const dir = tempTree({
       ...clean,
