@@ -8,6 +8,7 @@
  */
 import * as path from "node:path";
 import { globMatcher } from "../catalog/glob.js";
+import { anchoredGlob } from "../util/anchored-glob.js";
 
 /**
  * `glob` (relative to `from`) as a glob relative to `to` (both absolute
@@ -15,10 +16,15 @@ import { globMatcher } from "../catalog/glob.js";
  * glob without `/` is a file or folder name matched anywhere (exclude), kept
  * as it is. `subtree`: a glob that names a folder holding `to` covers all of
  * it (exclude), else it matches nothing there (a suppression names files).
+ * An exclude glob with a leading `/` (`/vendor`) is anchored at `from`, as in
+ * a .gitignore file; one re-expressed below `to` stays anchored (`/vendor`).
  */
 export function rebaseGlob(glob: string, from: string, to: string, options: { readonly names: boolean; readonly subtree: boolean }): string | undefined {
-  const g = glob.replace(/^(?:\.\/)+(?=.)/, "");
-  if (path.isAbsolute(g) || (options.names && !g.includes("/"))) return glob;
+  const written = glob.replace(/^(?:\.\/)+(?=.)/, "");
+  // An exclude glob anchored gitignore-style (`/vendor`) is a path from `from`.
+  const anchored = options.names ? anchoredGlob(written, from) : undefined;
+  if (anchored === undefined && (path.isAbsolute(written) || (options.names && !written.includes("/")))) return glob;
+  const g = anchored ?? written;
   const up = path.relative(to, from).split(path.sep).join("/");
   if (up === "") return glob;
   // The configuration's folder inside the scan root: its paths are under that folder.
@@ -37,5 +43,7 @@ export function rebaseGlob(glob: string, from: string, to: string, options: { re
     if (!globMatcher(seg, { dot: true })(folders[i] as string)) return undefined;
   }
   const rest = segments.slice(folders.length).join("/");
-  return rest === "" ? (options.subtree ? "**" : undefined) : rest;
+  if (rest === "") return options.subtree ? "**" : undefined;
+  // A path (exclude) left with one segment stays anchored at the root, not a name matched anywhere.
+  return options.names && !rest.includes("/") ? `/${rest}` : rest;
 }

@@ -11,6 +11,7 @@ import { classifyPath } from "../catalog/classify.js";
 import { aboveConfigFolders } from "../catalog/config-folders.js";
 import { globMatcher } from "../catalog/glob.js";
 import type { Diagnostic } from "../model/types.js";
+import { anchoredGlob } from "../util/anchored-glob.js";
 import { repositoryTop, trackedBelow, type TrackedBelow } from "./git-index.js";
 
 export interface WalkOptions {
@@ -142,15 +143,21 @@ function commonFolder(a: string, b: string): string {
  * `--exclude` semantics: a glob matches the root-relative path or the base
  * name of a file or of a folder, and an excluded folder excludes everything
  * under it (`--exclude k8s`, `k8s/`, `k8s/**`, and a `**` glob that ends in `/k8s`, all leave out the folder
- * k8s). A trailing `/` is dropped; a leading `./` too. An absolute path
- * (`--exclude "$PWD/vendor"`) is taken relative to `root`, the folder reported
- * paths are relative to.
+ * k8s). A trailing `/` is dropped; a leading `./` too. An absolute path in
+ * `root` (`--exclude "$PWD/vendor"`) is taken relative to `root`, the folder
+ * reported paths are relative to; any other glob with a leading `/` is anchored
+ * there, as in a .gitignore file (`/vendor`: root's vendor only).
  */
 export function excludeFilter(exclude: readonly string[], root?: string): (rel: string) => boolean {
   if (exclude.length === 0) return () => false;
   const relative = (g: string) => (root !== undefined && path.isAbsolute(g) ? toPosix(path.relative(root, g)) || "." : g.replace(/^(?:\.\/)+(?=.)/, ""));
-  const m = globMatcher(exclude.map((g) => relative(g.length > 1 ? g.replace(/\/+$/, "") : g)), { dot: true });
-  return (rel) => m(rel) || m(path.posix.basename(rel));
+  const globs = exclude.map((g) => (g.length > 1 ? g.replace(/\/+$/, "") : g));
+  // A glob anchored gitignore-style (`/vendor`) matches the path from the root only, never a base name.
+  const anchored = globs.map((g) => anchoredGlob(g, root));
+  const m = globMatcher(globs.filter((_, i) => anchored[i] === undefined).map(relative), { dot: true });
+  const fromRoot = anchored.filter((g): g is string => g !== undefined);
+  const a = fromRoot.length ? globMatcher(fromRoot, { dot: true }) : () => false;
+  return (rel) => m(rel) || m(path.posix.basename(rel)) || a(rel);
 }
 
 /**

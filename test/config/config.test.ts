@@ -208,6 +208,27 @@ describe("configuration in a scan", () => {
     expect(await secrets(["repo", "--no-config"], parent)).toHaveLength(4);
   });
 
+  it("an exclude glob with a leading / is anchored at the configuration's folder, as in a .gitignore file, from whichever folder the scan runs", async () => {
+    const parent = tempTree({
+      "repo/.git/HEAD": "",
+      "repo/.mcplint.yaml": 'exclude:\n  - "/vendor"\n  - "/packages/agent/dist/**"\n',
+      "repo/vendor/.mcp.json": leaky,
+      "repo/packages/agent/dist/.mcp.json": leaky,
+      "repo/packages/agent/vendor/.mcp.json": leaky,
+    });
+    const repo = path.join(parent, "repo");
+    const secrets = async (args: string[], cwd: string) =>
+      JSON.parse((await cli(["scan", "--format", "json", ...args], cwd)).stdout)
+        .findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret")
+        .map((f: { location: { file: string } }) => f.location.file);
+    // Only the top folder's vendor is excluded: packages/agent/vendor is reported.
+    expect(await secrets([], repo)).toEqual(["packages/agent/vendor/.mcp.json"]);
+    expect(await secrets([], path.join(repo, "packages", "agent"))).toEqual(["vendor/.mcp.json"]);
+    expect(await secrets(["repo"], parent)).toEqual(["repo/packages/agent/vendor/.mcp.json"]);
+    // On the command line, anchored at the scan root.
+    expect(await secrets(["--no-config", "--exclude", "/vendor", "--exclude", "/packages/agent/dist"], repo)).toEqual(["packages/agent/vendor/.mcp.json"]);
+  });
+
   it("rebaseGlob: a glob of the configuration's folder, relative to a scan root below or above it", () => {
     const exclude = { names: true, subtree: true };
     const file = { names: false, subtree: false };
@@ -225,6 +246,12 @@ describe("configuration in a scan", () => {
     expect(rebaseGlob("packages/agent", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("**");
     expect(rebaseGlob("packages", "/w/repo", "/w/repo/packages/agent", file)).toBeUndefined();
     expect(rebaseGlob("vendor/**", "/w/repo", "/w/repo", exclude)).toBe("vendor/**");
+    // Anchored gitignore-style (exclude): a path from the configuration's folder; one segment left stays anchored.
+    expect(rebaseGlob("/vendor", "/w/repo", "/w", exclude)).toBe("repo/vendor");
+    expect(rebaseGlob("/dist/**", "/w/repo", "/w/repo", exclude)).toBe("/dist/**");
+    expect(rebaseGlob("/packages/agent/vendor", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("/vendor");
+    expect(rebaseGlob("packages/agent/vendor", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("/vendor");
+    expect(rebaseGlob("/vendor", "/w/repo", "/w/repo/packages/agent", exclude)).toBeUndefined();
   });
 
   it("--config FILE is used wherever it is; a missing one is exit 2", async () => {

@@ -108,6 +108,18 @@ describe("walk", () => {
     expect(rels(r)).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
   });
 
+  it("--exclude with a leading / is anchored at the root, as in a .gitignore file (`/sub`, `/sub/**`): not a name matched anywhere, not a path of the file system", async () => {
+    put("a/sub/x.json");
+    try {
+      for (const glob of ["/sub", "/sub/", "/sub/**", "//sub"]) {
+        expect(rels(await walk({ paths: ["."], cwd: root, exclude: [glob, "*.log", ".gitignore"] }))).toEqual([".mcp.json", ".vscode/mcp.json", "a/sub/x.json", "other/local.json"]);
+      }
+      expect(rels(await walk({ paths: ["."], cwd: root, exclude: ["/a/sub", "/sub", "*.log", ".gitignore"] }))).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
+    } finally {
+      rmSync(path.join(root, "a"), { recursive: true, force: true });
+    }
+  });
+
   it("--exclude with a folder's name leaves it out at any depth, and a path only where it is", async () => {
     put("a/b/sub/x.json");
     try {
