@@ -94,6 +94,13 @@ async function colors(enabled: boolean): Promise<Colors | undefined> {
   return { red: c.red, yellow: c.yellow, blue: c.cyan, dim: c.dim, bold: c.bold, underline: c.underline };
 }
 
+/** Paths that do not exist, a usage error; they are kept so that a mistyped command can be told apart. */
+class MissingPaths extends CommanderError {
+  constructor(readonly missing: readonly string[]) {
+    super(EXIT_FATAL, "mcplint.noSuchPath", `no such file or folder: ${missing.join(", ")}`);
+  }
+}
+
 /** Paths that do not exist are a usage error (exit 2), as in ESLint. */
 function checkPaths(paths: readonly string[], io: CliIo): void {
   const missing = paths.filter((p) => {
@@ -104,7 +111,7 @@ function checkPaths(paths: readonly string[], io: CliIo): void {
       return true;
     }
   });
-  if (missing.length) throw new CommanderError(EXIT_FATAL, "mcplint.noSuchPath", `no such file or folder: ${missing.join(", ")}`);
+  if (missing.length) throw new MissingPaths(missing);
 }
 
 async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
@@ -364,14 +371,32 @@ async function listRules(format: ScanFlags["format"]): Promise<string> {
  * scan.
  */
 export function commandFirst(argv: readonly string[], commands: readonly Command[]): readonly string[] {
-  const byName = new Map(commands.map((c) => [c.name(), c]));
+  const i = firstWord(argv, commands);
+  const a = argv[i];
+  return i > 0 && a !== undefined && commands.some((c) => c.name() === a) ? [a, ...argv.slice(0, i), ...argv.slice(i + 1)] : argv;
+}
+
+/** The index of the first word that is neither an option nor an option's value (or `--`); argv.length if none. */
+function firstWord(argv: readonly string[], commands: readonly Command[]): number {
   const takesValue = new Set(commands.flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined))));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === "--" || !a.startsWith("-")) return i > 0 && byName.has(a) ? [a, ...argv.slice(0, i), ...argv.slice(i + 1)] : argv;
+    if (a === "--" || !a.startsWith("-")) return i;
     if (!a.includes("=") && takesValue.has(a)) i++;
   }
-  return argv;
+  return argv.length;
+}
+
+/**
+ * For a path that does not exist: " (did you mean 'scan'?)" when it is the first word
+ * of the command line (the default command took it as a path) and close to a command name.
+ */
+async function commandHint(argv: readonly string[], commands: readonly Command[], missing: readonly string[]): Promise<string> {
+  const word = argv[firstWord(argv, commands)];
+  if (word === undefined || !/^[a-z][a-z-]*$/i.test(word) || !missing.includes(word)) return "";
+  const { similarCommand } = await import("./suggest.js");
+  const name = similarCommand(word, commands.map((c) => c.name()));
+  return name ? ` (did you mean '${name}'?)` : "";
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<CliResult> {
@@ -496,7 +521,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
         res.exitCode = EXIT_OK;
       } else {
         res.exitCode = EXIT_FATAL;
-        if (err.code.startsWith("mcplint.")) res.stderr += `mcplint: ${err.message}\n`;
+        const hint = err instanceof MissingPaths ? await commandHint(argv, program.commands, err.missing) : "";
+        if (err.code.startsWith("mcplint.")) res.stderr += `mcplint: ${err.message}${hint}\n`;
       }
       return res;
     }

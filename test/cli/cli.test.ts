@@ -67,6 +67,22 @@ describe("mcplint scan", () => {
     expect(missing.stderr).toContain("no such file or folder: no-such-folder");
   });
 
+  it("a mistyped command is still a missing path (exit 2), with a hint when it is the first word and close to a command name", async () => {
+    const dir = tempTree(clean);
+    for (const [argv, hint] of [
+      [["scna", "."], "scna (did you mean 'scan'?)"],
+      [["inventroy"], "inventroy (did you mean 'inventory'?)"],
+      [["--format", "json", "lcok"], "lcok (did you mean 'lock'?)"],
+      [["scan", "scna"], "scna"],
+      [["lock", "inventroy"], "inventroy"],
+      [["scan/"], "scan/"],
+      [["nothing-like-it"], "nothing-like-it"],
+    ] as const) {
+      const r = await cli([...argv], dir);
+      expect({ argv, exitCode: r.exitCode, stderr: r.stderr }).toEqual({ argv, exitCode: 2, stderr: `mcplint: no such file or folder: ${hint}\n` });
+    }
+  });
+
   it("an empty --exclude (a CI variable left unset) is a usage error naming the flag, in every command, not an internal error", async () => {
     const dir = tempTree(clean);
     for (const argv of [["scan", "--exclude", ""], ["inventory", "--exclude", ""], ["lock", "--exclude", " "]]) {
