@@ -6,6 +6,7 @@
  * inject HTML; secrets appear only as redacted previews.
  */
 import type { Finding } from "../engine/finding.js";
+import type { Diagnostic } from "../model/types.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
 import { printable } from "./printable.js";
 import { countsText, governanceSummary, noDriftText, suppressedText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
@@ -15,6 +16,8 @@ export interface MarkdownInput extends GovernanceInput {
   readonly kind?: "scan" | "inventory";
   /** Findings listed in full (the rest are counted). */
   readonly maxFindings?: number;
+  /** The scan's diagnostics: its warnings and errors (files it could not read or parse, a broken lock) are listed. */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /**
@@ -132,6 +135,28 @@ function table(head: readonly string[], rows: readonly string[], rank: number, w
   return [...head, { items: rows.map((r) => [r]), rank, more: (n) => `\n… and ${n} more ${what} (${ELSEWHERE}).` }];
 }
 
+/** Problems listed in full (the rest are counted). */
+const MAX_PROBLEMS = 10;
+
+/**
+ * The warnings and errors among the diagnostics (one per file: a broken file has several),
+ * so that a reviewer sees that part of the set-up was not analysed. Notes are left out.
+ */
+function readProblems(diagnostics: readonly Diagnostic[]): Part[] {
+  const seen = new Set<string>();
+  const shown = diagnostics.filter((d) => d.level !== "note" && (d.file === undefined || (!seen.has(d.file) && seen.add(d.file))));
+  if (!shown.length) return [];
+  const items = shown.slice(0, MAX_PROBLEMS).map((d) => [`- **${d.level}** ${md(d.message)}`]);
+  return [
+    "### Problems reading the set-up",
+    "",
+    "What these files hold may be missing from this summary.",
+    "",
+    { items, omitted: shown.length - items.length, rank: 7, more: (k) => `- … and ${k} more (see the JSON or SARIF report)` },
+    "",
+  ];
+}
+
 export function toMarkdown(input: MarkdownInput): string {
   const g = governanceSummary(input);
   const kind = input.kind ?? "scan";
@@ -140,6 +165,7 @@ export function toMarkdown(input: MarkdownInput): string {
   const n = g.servers.length;
   out.push("## MCP governance summary", "");
   out.push(`${n} MCP server${n === 1 ? "" : "s"}, ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"}, ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${countsText(g.counts)}) in ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}${suppressedText(g)}.`, "");
+  out.push(...readProblems(input.diagnostics ?? []));
   if (n) out.push(...serverTable(g.servers), "", ...evidence(g.servers), "");
   else out.push("No MCP server configuration found.", "");
 

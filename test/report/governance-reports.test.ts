@@ -5,7 +5,7 @@ import { scan, scanSources } from "../../src/api.js";
 import { toHtml } from "../../src/report/html.js";
 import { code, md, toMarkdown } from "../../src/report/markdown.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
-import { cli, FIXTURES } from "../helpers.js";
+import { cli, FIXTURES, tempTree } from "../helpers.js";
 
 const REPO = path.join(FIXTURES, "governance", "team-repo");
 const SECRET = "q7Vx2LmN9pR4tY8wK3zB6cJ1hF5dG0sAe";
@@ -23,6 +23,38 @@ describe("markdown report", () => {
     expect(r.stdout).toContain("| `owasp-agentic/ASI03` | Identity and Privilege Abuse | 4 |");
     expect(r.stdout).toContain("No lock file: run `mcplint lock`");
     expect(r.stdout).not.toContain(SECRET);
+  });
+
+  it("scan and inventory list the problems reading the set-up (a broken lock, a config that does not parse), not the notes", async () => {
+    const dir = tempTree({
+      ".git/HEAD": "",
+      ".mcp.json": JSON.stringify({ mcpServers: { wiki: { command: "npx", args: ["-y", "acme-wiki-mcp@1.0.0"] } } }),
+      ".cursor/mcp.json": `{ "mcpServers": { "notes": { "command": "npx", `,
+      "mcplint.lock.json": "{ broken",
+    });
+    for (const command of ["scan", "inventory"]) {
+      const out = (await cli([command, "--format", "markdown"], dir)).stdout;
+      expect(out).toContain("### Problems reading the set-up");
+      expect(out).toContain("- **error** mcplint.lock.json: invalid JSON:");
+      // One line for the broken file, though it has several syntax errors.
+      expect(out.match(/- \*\*warning\*\* \.cursor\/mcp\.json:\d+:\d+: JSON syntax error/g)).toHaveLength(1);
+    }
+    const clean = tempTree({ ".mcp.json": JSON.stringify({ mcpServers: { wiki: { command: "npx", args: ["-y", "acme-wiki-mcp@1.0.0"] } } }) });
+    expect((await cli(["scan", "--format", "markdown"], clean)).stdout).not.toContain("Problems reading");
+  });
+
+  it("the problems section is escaped, bounded and leaves out notes", async () => {
+    const result = await scan({ paths: ["."], cwd: REPO });
+    const diagnostics = [
+      { level: "note" as const, code: "binary" as const, message: "logo.png: binary file skipped", file: "logo.png" },
+      ...Array.from({ length: 14 }, (_, i) => ({ level: "warning" as const, code: "unreadable" as const, message: `<img src=x>|${i}|@acme/team`, file: `f${i}.json` })),
+    ];
+    const out = toMarkdown({ model: result.model, findings: result.findings, rules: result.rules, diagnostics });
+    expect(out).not.toContain("logo.png");
+    expect(out).not.toContain("<img");
+    expect(out).toContain("- **warning** &lt;img src=x&gt;\\|0\\|@&#8203;acme/team");
+    expect(out.match(/- \*\*warning\*\* &lt;img/g)).toHaveLength(10);
+    expect(out).toContain("- … and 4 more (see the JSON or SARIF report)");
   });
 
   it("inventory: approval records next to approved servers, credentials by reference", async () => {
