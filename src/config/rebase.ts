@@ -16,13 +16,14 @@ import { anchoredGlob } from "../util/anchored-glob.js";
  * glob without `/` is a file or folder name matched anywhere (exclude), kept
  * as it is. `subtree`: a glob that names a folder holding `to` covers all of
  * it (exclude), else it matches nothing there (a suppression names files).
- * An exclude glob with a leading `/` (`/vendor`) is anchored at `from`, as in
- * a .gitignore file; one re-expressed below `to` stays anchored (`/vendor`).
+ * A glob with a leading `/` (`/vendor`) is anchored at `from`, as in a
+ * .gitignore file; an exclude glob re-expressed below `to` stays anchored
+ * (`/vendor`).
  */
 export function rebaseGlob(glob: string, from: string, to: string, options: { readonly names: boolean; readonly subtree: boolean }): string | undefined {
   const written = glob.replace(/^(?:\.\/)+(?=.)/, "");
-  // An exclude glob anchored gitignore-style (`/vendor`) is a path from `from`.
-  const anchored = options.names ? anchoredGlob(written, from) : undefined;
+  // A glob anchored gitignore-style (`/vendor`) is a path from `from` (a suppression's path is one anyway).
+  const anchored = anchoredGlob(written, from);
   if (anchored === undefined && (path.isAbsolute(written) || (options.names && !written.includes("/")))) return glob;
   const g = anchored ?? written;
   const up = path.relative(to, from).split(path.sep).join("/");

@@ -120,7 +120,8 @@ export function applySuppressions(findings: readonly Finding[], sources: Suppres
   const used = new Set<number>();
   const config = (sources.config?.entries ?? [])
     .filter((e) => !isExpired(e.expires, sources.now))
-    .map((e) => ({ e, path: globMatcher(e.path, { dot: true }) }));
+    // Reported paths are relative: a leading `/` anchors the glob at the scan root, as in a .gitignore file.
+    .map((e) => ({ e, path: globMatcher(e.path.replace(/^\/+(?=[^/])/, ""), { dot: true }) }));
   const out = findings.map((f): Finding => {
     for (const i of byFile.get(f.loc.file) ?? []) {
       const d = directives[i] as SuppressionDirective;

@@ -229,6 +229,23 @@ describe("configuration in a scan", () => {
     expect(await secrets(["--no-config", "--exclude", "/vendor", "--exclude", "/packages/agent/dist"], repo)).toEqual(["packages/agent/vendor/.mcp.json"]);
   });
 
+  it("a suppression path with a leading / is the path from the configuration's folder, as an exclude glob is", async () => {
+    const parent = tempTree({
+      "repo/.git/HEAD": "",
+      "repo/.mcplint.yaml": "suppressions:\n  - path: /packages/agent/.cursor/mcp.json\n    rule: hardcoded-secret\n    reason: revoked demo token\n",
+      "repo/packages/agent/.cursor/mcp.json": leaky,
+      "repo/.cursor/mcp.json": leaky,
+    });
+    const repo = path.join(parent, "repo");
+    const open = async (args: string[], cwd: string) =>
+      JSON.parse((await cli(["scan", "--format", "json", ...args], cwd)).stdout)
+        .findings.filter((f: { ruleId: string; suppression?: unknown }) => f.ruleId === "hardcoded-secret" && !f.suppression)
+        .map((f: { location: { file: string } }) => f.location.file);
+    expect(await open([], repo)).toEqual([".cursor/mcp.json"]);
+    expect(await open(["repo"], parent)).toEqual(["repo/.cursor/mcp.json"]);
+    expect(await open([], path.join(repo, "packages", "agent"))).toEqual([]);
+  });
+
   it("rebaseGlob: a glob of the configuration's folder, relative to a scan root below or above it", () => {
     const exclude = { names: true, subtree: true };
     const file = { names: false, subtree: false };
@@ -252,6 +269,9 @@ describe("configuration in a scan", () => {
     expect(rebaseGlob("/packages/agent/vendor", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("/vendor");
     expect(rebaseGlob("packages/agent/vendor", "/w/repo", "/w/repo/packages/agent", exclude)).toBe("/vendor");
     expect(rebaseGlob("/vendor", "/w/repo", "/w/repo/packages/agent", exclude)).toBeUndefined();
+    // A suppression's path with a leading slash: the same path from the configuration's folder.
+    expect(rebaseGlob("/.mcp.json", "/w/repo", "/w", file)).toBe("repo/.mcp.json");
+    expect(rebaseGlob("/packages/agent/.cursor/mcp.json", "/w/repo", "/w/repo/packages/agent", file)).toBe(".cursor/mcp.json");
   });
 
   it("--config FILE is used wherever it is; a missing one is exit 2", async () => {
