@@ -313,7 +313,7 @@ async function reportToGitHub(result: ScanResult, flags: ScanFlags, io: CliIo, r
       res.stderr += `mcplint: cannot write ${what} (${(err as NodeJS.ErrnoException).code ?? "error"})\n`;
     }
   };
-  append(io.env.GITHUB_STEP_SUMMARY, gh.stepSummary(result.findings, result.model.files.length), "the job summary");
+  append(io.env.GITHUB_STEP_SUMMARY, gh.stepSummary(result.findings, result.model.files.length, result.diagnostics), "the job summary");
   const count = result.findings.filter((f) => !f.suppression).length;
   append(io.env.GITHUB_OUTPUT, gh.stepOutputs({ "findings-count": count, "exit-code": res.exitCode, ...(flags.sarifFile ? { "sarif-file": flags.sarifFile } : {}) }), "the step outputs");
 }

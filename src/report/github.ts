@@ -5,7 +5,8 @@
  * Messages carry redacted previews only, like every other report.
  */
 import type { Finding } from "../engine/finding.js";
-import { code } from "./markdown.js";
+import type { Diagnostic } from "../model/types.js";
+import { code, MAX_PROBLEMS, setupProblems } from "./markdown.js";
 import { printable } from "./printable.js";
 
 const COMMAND: Record<Finding["level"], string> = { error: "error", warning: "warning", note: "notice" };
@@ -44,7 +45,21 @@ function cell(s: string): string {
   return printable(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/([[\]])/g, "\\$1").replace(/\r?\n/g, " ");
 }
 
-export function stepSummary(findings: readonly Finding[], filesScanned: number): string {
+/** Problems reading the set-up (a lock or configuration that does not parse, an unreadable file): what those files hold is missing from the findings. */
+function readProblems(diagnostics: readonly Diagnostic[]): string[] {
+  const shown = setupProblems(diagnostics);
+  if (!shown.length) return [];
+  const more = shown.length - MAX_PROBLEMS;
+  return [
+    "",
+    "### Problems reading the set-up",
+    "",
+    ...shown.slice(0, MAX_PROBLEMS).map((d) => `- **${d.level}** ${cell(d.message)}`),
+    ...(more > 0 ? [`- … and ${more} more (see the log)`] : []),
+  ];
+}
+
+export function stepSummary(findings: readonly Finding[], filesScanned: number, diagnostics: readonly Diagnostic[] = []): string {
   const shown = findings.filter((f) => !f.suppression);
   const suppressed = findings.length - shown.length;
   const count = (l: Finding["level"]) => shown.filter((f) => f.level === l).length;
@@ -57,6 +72,7 @@ export function stepSummary(findings: readonly Finding[], filesScanned: number):
     for (const f of shown.slice(0, SUMMARY_MAX_ROWS)) out.push(`| ${f.level} | \`${f.ruleId}\` | ${code(`${f.loc.file}:${f.loc.line}:${f.loc.column}`)} | ${cell(f.message)} |`);
     if (shown.length > SUMMARY_MAX_ROWS) out.push("", `… and ${shown.length - SUMMARY_MAX_ROWS} more (see the SARIF report or the log).`);
   }
+  out.push(...readProblems(diagnostics));
   return out.join("\n") + "\n\n";
 }
 

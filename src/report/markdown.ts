@@ -136,15 +136,20 @@ function table(head: readonly string[], rows: readonly string[], rank: number, w
 }
 
 /** Problems listed in full (the rest are counted). */
-const MAX_PROBLEMS = 10;
+export const MAX_PROBLEMS = 10;
 
 /**
  * The warnings and errors among the diagnostics (one per file: a broken file has several),
  * so that a reviewer sees that part of the set-up was not analysed. Notes are left out.
+ * Shared by this report and the job summary (github.ts).
  */
-function readProblems(diagnostics: readonly Diagnostic[]): Part[] {
+export function setupProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  const shown = diagnostics.filter((d) => d.level !== "note" && (d.file === undefined || (!seen.has(d.file) && seen.add(d.file))));
+  return diagnostics.filter((d) => d.level !== "note" && (d.file === undefined || (!seen.has(d.file) && seen.add(d.file))));
+}
+
+function readProblems(diagnostics: readonly Diagnostic[]): Part[] {
+  const shown = setupProblems(diagnostics);
   if (!shown.length) return [];
   const items = shown.slice(0, MAX_PROBLEMS).map((d) => [`- **${d.level}** ${md(d.message)}`]);
   return [

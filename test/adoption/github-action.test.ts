@@ -110,6 +110,18 @@ describe("GitHub mode of the CLI", () => {
     expect(md).not.toMatch(/[^\\]\[click\]\(/);
   });
 
+  it("job summary: problems reading the set-up are listed under the findings (a broken lock, a broken config file)", async () => {
+    const dir = tempTree({ ".mcp.json": cleanClaude, ".cursor/mcp.json": '{ "mcpServers": { "a": [ }', "mcplint.lock.json": "<<<<<<< HEAD\n" });
+    const summary = path.join(dir, "summary.md");
+    await cli(["scan"], dir, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
+    const md = fs.readFileSync(summary, "utf8");
+    const section = md.slice(md.indexOf("### Problems reading the set-up"));
+    expect(md).toContain("### Problems reading the set-up");
+    expect(section).toContain("mcplint.lock.json");
+    expect(section).toContain(".cursor/mcp.json");
+    expect(section.split("\n").filter((l) => l.startsWith("- **")).length).toBe(2);
+  });
+
   it("escapes workflow-command data and properties", () => {
     expect(escapeData("50%\r\nnext")).toBe("50%25%0D%0Anext");
     expect(escapeProperty("a:b,c")).toBe("a%3Ab%2Cc");
