@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, makeReader } from "./discover/read.js";
+import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, decode, makeReader } from "./discover/read.js";
 import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
 import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { pathFrom, shownFrom } from "./util/path-from.js";
@@ -252,7 +252,13 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], gi
   const lockFile = explicit ? file : undefined;
   let text: string;
   try {
-    text = given ?? fs.readFileSync(file, "utf8");
+    // Decoded as scanned files are: a lock saved again as UTF-16 (Windows PowerShell 5's `>`) is read.
+    const read = given === undefined ? decode(fs.readFileSync(file), file) : undefined;
+    if (read && !read.ok) {
+      diagnostics.push({ level: "error", code: "config", message: `${shown}: not a text file; drift not checked`, file: shown });
+      return undefined;
+    }
+    text = given ?? (read?.ok ? read.text : "");
   } catch (err) {
     if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${shown} (${(err as NodeJS.ErrnoException).code ?? "error"}); drift not checked (mcplint lock writes it)` });
     return undefined;

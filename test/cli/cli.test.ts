@@ -257,6 +257,20 @@ describe("mcplint lock and drift", () => {
     );
   });
 
+  it("reads a lock saved again as UTF-16 (Windows PowerShell 5's >), and says a binary one is not a text file", async () => {
+    const dir = tempTree(clean);
+    expect((await cli(["lock"], dir)).exitCode).toBe(0);
+    const at = path.join(dir, "mcplint.lock.json");
+    const json = fs.readFileSync(at, "utf8");
+    fs.writeFileSync(at, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json.replace('"1.2.3"', '"1.2.2"'), "utf16le")]));
+    const r = await cli(["scan", "--format", "json"], dir);
+    const drift = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift").map((f: { message: string }) => f.message);
+    expect(drift).toEqual([expect.stringContaining("version 1.2.2 → 1.2.3")]);
+    fs.writeFileSync(at, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x00, 0xff]));
+    const binary = JSON.parse((await cli(["scan", "--format", "json"], dir)).stdout).diagnostics.filter((x: { code: string }) => x.code === "config");
+    expect(binary).toMatchObject([{ level: "error", file: "mcplint.lock.json", message: "mcplint.lock.json: not a text file; drift not checked" }]);
+  });
+
   it("keeps the lock in the one folder scanned, with paths relative to it, wherever the scan runs from", async () => {
     const parent = tempTree(Object.fromEntries(Object.entries(clean).map(([k, v]) => [`repo/${k}`, v])));
     const repo = path.join(parent, "repo");
