@@ -250,18 +250,22 @@ function walkedRealPaths(walked: WalkResult): Set<string> {
  */
 function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], given: string | undefined, shown: string): LockFile | undefined {
   const lockFile = explicit ? file : undefined;
-  let text: string;
-  try {
+  let text = given;
+  if (text === undefined) {
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(file);
+    } catch (err) {
+      if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${shown} (${(err as NodeJS.ErrnoException).code ?? "error"}); drift not checked (mcplint lock writes it)` });
+      return undefined;
+    }
     // Decoded as scanned files are: a lock saved again as UTF-16 (Windows PowerShell 5's `>`) is read.
-    const read = given === undefined ? decode(fs.readFileSync(file), file) : undefined;
-    if (read && !read.ok) {
+    const read = decode(buf, file);
+    if (!read.ok) {
       diagnostics.push({ level: "error", code: "config", message: `${shown}: not a text file; drift not checked`, file: shown });
       return undefined;
     }
-    text = given ?? (read?.ok ? read.text : "");
-  } catch (err) {
-    if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${shown} (${(err as NodeJS.ErrnoException).code ?? "error"}); drift not checked (mcplint lock writes it)` });
-    return undefined;
+    text = read.text;
   }
   const parsed = parseLock(text);
   if (parsed.error) diagnostics.push({ level: "error", code: "config", message: `${shown}: ${parsed.error}; drift not checked`, file: shown });

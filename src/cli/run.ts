@@ -276,12 +276,12 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
  */
 async function fileProblems(result: ScanResult): Promise<string> {
   const { printable } = await import("../report/printable.js");
-  const seen = new Set<string>();
+  const { setupProblems } = await import("../report/setup-problems.js");
   // A file read despite its error (strict JSON read as written, TypeScript that tree-sitter recovers) keeps its servers.
   const read = (file: string) => result.model.parseErrors.every((p) => p.loc.file !== file || p.analysed === true || p.asWritten === true);
   const missing = (d: ScanResult["diagnostics"][number]) => d.code === "unreadable" || (d.code === "parse-error" && !read(d.file as string));
-  return result.diagnostics
-    .filter((d) => d.file !== undefined && d.level !== "note" && !seen.has(d.file) && seen.add(d.file))
+  return setupProblems(result.diagnostics)
+    .filter((d) => d.file !== undefined)
     .map((d) => `mcplint: ${d.level}: ${printable(d.message)}${missing(d) ? " (file not analysed: its servers are missing)" : ""}\n`)
     .join("");
 }

@@ -6,7 +6,8 @@
  */
 import type { Finding } from "../engine/finding.js";
 import type { Diagnostic } from "../model/types.js";
-import { code, MAX_PROBLEMS, setupProblems } from "./markdown.js";
+import { code } from "./markdown.js";
+import { MAX_PROBLEMS, setupProblems } from "./setup-problems.js";
 import { printable } from "./printable.js";
 
 const COMMAND: Record<Finding["level"], string> = { error: "error", warning: "warning", note: "notice" };

@@ -9,6 +9,7 @@ import type { Finding } from "../engine/finding.js";
 import type { Diagnostic } from "../model/types.js";
 import { approvalLine, registeredToolsText } from "./inventory.js";
 import { printable } from "./printable.js";
+import { MAX_PROBLEMS, setupProblems } from "./setup-problems.js";
 import { countsText, governanceSummary, noDriftText, suppressedText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
 
 export interface MarkdownInput extends GovernanceInput {
@@ -133,19 +134,6 @@ const where = (f: Finding) => code(`${f.loc.file}:${f.loc.line}:${f.loc.column}`
 /** A table whose rows the report may shorten. */
 function table(head: readonly string[], rows: readonly string[], rank: number, what: string): Part[] {
   return [...head, { items: rows.map((r) => [r]), rank, more: (n) => `\n… and ${n} more ${what} (${ELSEWHERE}).` }];
-}
-
-/** Problems listed in full (the rest are counted). */
-export const MAX_PROBLEMS = 10;
-
-/**
- * The warnings and errors among the diagnostics (one per file: a broken file has several),
- * so that a reviewer sees that part of the set-up was not analysed. Notes are left out.
- * Shared by this report and the job summary (github.ts).
- */
-export function setupProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => d.level !== "note" && (d.file === undefined || (!seen.has(d.file) && seen.add(d.file))));
 }
 
 function readProblems(diagnostics: readonly Diagnostic[]): Part[] {

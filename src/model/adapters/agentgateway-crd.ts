@@ -19,6 +19,7 @@ import { emptyOutput, locOf, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { value } from "../server-entry.js";
 import type { AdapterOutput, McpServer, Policy, PolicyRule, PolicySetting, Transport } from "../types.js";
+import { AUTH_MODE_MEANING } from "./agentgateway.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, resourceHeader } from "./gateway-common.js";
 
 const GROUP = /^(agentgateway\.dev|gateway\.kgateway\.dev|enterpriseagentgateway\.solo\.io)\//;
@@ -151,15 +152,10 @@ function authorization(input: AdapterInput, e: DocEntry | undefined, anchor: Loc
   return { defaultDecision: "deny", defaultReason: `${key} allows what its matchExpressions match (allowlist: other calls are denied)`, defaultLoc: loc, toolRules };
 }
 
-const MODE_MEANING: Readonly<Record<string, string>> = {
-  optional: "requests with no token at all are let through",
-  permissive: "requests with a missing or invalid token are let through",
-};
-
 function jwtSettings(input: AdapterInput, jwt: DocEntry | undefined): PolicySetting[] {
   const modeEntry = entry(jwt?.value, "mode");
   const mode = str(modeEntry?.value);
-  const meaning = MODE_MEANING[mode?.toLowerCase() ?? ""];
+  const meaning = AUTH_MODE_MEANING[mode?.toLowerCase() ?? ""];
   return modeEntry && mode && meaning ? [permissive("traffic.jwtAuthentication.mode", mode, entryLoc(input, modeEntry), meaning)] : [];
 }
 

@@ -166,7 +166,8 @@ function authorization(input: AdapterInput, e: DocEntry | undefined, anchor: Loc
   return { defaultDecision: "deny", defaultReason: "mcpAuthorization.rules has allow rules (allowlist: calls no allow rule matches are denied)", defaultLoc: loc, toolRules: rules };
 }
 
-const MODE_MEANING: Readonly<Record<string, string>> = {
+/** What a lenient authentication mode lets through (agentgateway's jwtAuth and basicAuth, and the Kubernetes policies' jwtAuthentication). */
+export const AUTH_MODE_MEANING: Readonly<Record<string, string>> = {
   optional: "requests with no credential at all are let through",
   permissive: "requests with a missing or invalid credential are let through",
 };
@@ -182,7 +183,7 @@ function authSettings(input: AdapterInput, policies: DocNode): PolicySetting[] {
     if (!e || !isObject(e.value)) continue;
     const modeEntry = entry(e.value, "mode");
     const mode = str(modeEntry?.value) ?? def;
-    const meaning = MODE_MEANING[mode];
+    const meaning = AUTH_MODE_MEANING[mode];
     if (!meaning) continue;
     const unset = modeEntry === undefined;
     out.push(permissive(`${key}.mode`, unset ? `${mode} (default)` : mode, unset ? locOf(input, e.keySpan) : entryLoc(input, modeEntry), unset ? `${key}.mode is unset and defaults to ${mode}: ${meaning}` : meaning));

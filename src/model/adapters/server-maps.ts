@@ -170,18 +170,15 @@ export const ampAdapter: Adapter = (input) =>
     const permissions = get(d, "amp.permissions");
     const rules = isArray(permissions) ? permissions.items : [];
     const allowed = rules.filter((r) => str(get(r, "action")) === "allow" && get(r, "matches") === undefined).flatMap((r) => {
-      const tool = get(r, "tool");
-      const name = str(tool);
-      return tool && name ? [{ name, node: tool }] : [];
+      const node = get(r, "tool");
+      const value = str(node);
+      return node && value ? [{ value, node }] : [];
     });
     return serversFromMap(input, get(d, "amp.mcpServers"), "amp.mcpServers").map((s) => {
-      const grants = allowed.flatMap(({ name, node }): ScopeGrant[] => {
-        const loc = locOf(input, node.span);
-        if (name === "*" || name === "mcp__*" || name === `mcp__${s.name}__*`) return [{ kind: "auto-approve-all", key: "amp.permissions", tools: ["*"], loc }];
-        const prefix = `mcp__${s.name}__`;
-        return name.startsWith(prefix) && name.length > prefix.length && !name.includes("*") ? [{ kind: "auto-approve-list", key: "amp.permissions", tools: [name.slice(prefix.length)], loc }] : [];
-      });
-      return withGrants(s, [...trust, ...grants]);
+      const all = allowed
+        .filter(({ value }) => value === "*" || value === "mcp__*" || value === `mcp__${s.name}__*`)
+        .map(({ node }): ScopeGrant => ({ kind: "auto-approve-all", key: "amp.permissions", tools: ["*"], loc: locOf(input, node.span) }));
+      return withGrants(s, [...trust, ...all, ...namedToolGrants(input, allowed, [`mcp__${s.name}__`], "amp.permissions")]);
     });
   });
 
@@ -193,13 +190,7 @@ export const ampAdapter: Adapter = (input) =>
 export const crushAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {
     const allowed = strings(get(d, "permissions", "allowed_tools"));
-    return serversFromMap(input, get(d, "mcp"), "mcp").map((s) => {
-      const prefix = `mcp_${s.name}_`;
-      const grants = allowed
-        .filter((item) => item.value.startsWith(prefix) && item.value.length > prefix.length)
-        .map((item): ScopeGrant => ({ kind: "auto-approve-list", key: "permissions.allowed_tools", tools: [item.value.slice(prefix.length)], loc: locOf(input, item.node.span) }));
-      return withGrants(s, grants);
-    });
+    return serversFromMap(input, get(d, "mcp"), "mcp").map((s) => withGrants(s, namedToolGrants(input, allowed, [`mcp_${s.name}_`], "permissions.allowed_tools")));
   });
 
 /** opencode: `mcp` map; `.agents/mcp.json` is a bare map. */
@@ -244,6 +235,22 @@ export const codexAdapter: Adapter = (input) =>
   });
 
 /** A server with extra tool grants (and the auto-approve list they imply). */
+/**
+ * The tools of one server that an allow list names one by one, as `<prefix><tool>` with one of
+ * `prefixes` (`mcp_<server>_<tool>`, `<server>__<tool>`): they run with no confirmation prompt
+ * (tool-auto-approval reports state-changing ones). Wildcard entries are left to the caller: they
+ * are whole-server grants or policy settings.
+ */
+export function namedToolGrants(input: AdapterInput, items: readonly { readonly value: string; readonly node: DocNode }[], prefixes: readonly string[], key: string): ScopeGrant[] {
+  const grants: ScopeGrant[] = [];
+  for (const item of items) {
+    if (item.value.includes("*")) continue;
+    const prefix = prefixes.find((p) => item.value.startsWith(p) && item.value.length > p.length);
+    if (prefix) grants.push({ kind: "auto-approve-list", key, tools: [item.value.slice(prefix.length)], loc: locOf(input, item.node.span) });
+  }
+  return grants;
+}
+
 export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServer {
   if (grants.length === 0) return s;
   let autoApprove = s.tools.autoApprove;

@@ -5,9 +5,9 @@
  * `security.*`, `general.defaultApprovalMode`), so this adapter yields both.
  */
 import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
-import { locOf, type Adapter, type AdapterInput } from "../../adapter.js";
+import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { McpServer, ScopeGrant } from "../../types.js";
-import { serversFromMap, withGrants } from "../server-maps.js";
+import { namedToolGrants, serversFromMap, withGrants } from "../server-maps.js";
 import { PolicyDraft, withAllToolsGrant, isWildcard } from "./common.js";
 
 const CLIENT = "gemini-cli";
@@ -65,13 +65,7 @@ function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServ
  * ones). Wildcards and whole servers are policy settings (readPolicy).
  */
 function allowedToolGrants(input: AdapterInput, doc: DocNode, s: McpServer): ScopeGrant[] {
-  const grants: ScopeGrant[] = [];
-  for (const item of strings(get(doc, "tools", "allowed"))) {
-    if (isWildcard(item.value)) continue;
-    const prefix = [`mcp_${s.name}_`, `${s.name}__`].find((p) => item.value.startsWith(p) && item.value.length > p.length);
-    if (prefix) grants.push({ kind: "auto-approve-list", key: "tools.allowed", tools: [item.value.slice(prefix.length)], loc: locOf(input, item.node.span) });
-  }
-  return grants;
+  return namedToolGrants(input, strings(get(doc, "tools", "allowed")), [`mcp_${s.name}_`, `${s.name}__`], "tools.allowed");
 }
 
 export const geminiSettingsAdapter: Adapter = (input) => {
