@@ -28,7 +28,11 @@ interface NeedleScanExports {
 /** Byte offsets of the module's fixed tables (see needle-scan.wat). */
 const FOLD_AT = 0;
 const PAIRS_AT = 256;
-const THIRD_AT = PAIRS_AT + 128 * 128;
+const THIRD_AT = PAIRS_AT + 256 * 256;
+/** After the third-character rows of 254 buckets at most (+ row 0). */
+const FOURTH_AT = 131072;
+/** Third-character row width: one column per byte. */
+const ROW = 256;
 const WASM_PAGE = 64 * 1024;
 /** What a byte above ASCII folds to: no needle has it. */
 const ABOVE_ASCII = 127;
@@ -71,28 +75,31 @@ export function byteSearchFor(set: NeedleSet): ByteSearch | undefined {
 }
 
 /**
- * A new byte search for `set`, or undefined: no WebAssembly, more buckets
- * than the module's one-byte pair table holds (254), or a needle with DEL.
- * `capacity`: pairs per call, at least the biggest bucket's needles (tests
- * make it small to cover calls that stop and go on).
+ * A new byte search for `set`, or undefined: no WebAssembly, more needle
+ * lists than the module's one-byte tables hold (254; see needleLists), or a
+ * needle with DEL. `capacity`: pairs per call, at least the biggest list's
+ * needles (tests make it small to cover calls that stop and go on).
  */
 export function makeByteSearch(set: NeedleSet, capacity = DEFAULT_CAPACITY): ByteSearch | undefined {
   const instantiate = needleScanInstances();
   // 127 stands for every byte above ASCII: a needle with that character would match them all.
   if (!instantiate || set.buckets.length > 254 || set.needles.some((w) => w.includes("\x7f"))) return undefined;
+  const lists = needleLists(set);
+  if (lists.all.length > 254) return undefined;
   let ex: NeedleScanExports;
   try {
     ex = instantiate();
   } catch {
     return undefined;
   }
-  const inputAt = writeTables(ex, set);
-  // A call writes a position's whole bucket or stops before it: the output must hold the biggest.
-  const cap = Math.max(capacity, ...set.buckets.map((b) => b.length));
+  const inputAt = writeTables(ex, set, lists);
+  // A call writes a position's whole list or stops before it: the output must hold the biggest.
+  const cap = Math.max(capacity, ...lists.all.map((l) => l.length));
   return {
     find(bytes) {
       const n = bytes.length;
       if (n < 2) return NONE;
+      // The output follows the input: the scan reads up to eight bytes past a position (needle-scan.wat).
       const outAt = (inputAt + n + 7) & ~7;
       const need = outAt + cap * 8;
       if (ex.memory.buffer.byteLength < need) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / WASM_PAGE));
@@ -107,12 +114,50 @@ export function makeByteSearch(set: NeedleSet, capacity = DEFAULT_CAPACITY): Byt
   };
 }
 
+interface NeedleLists {
+  /** Each list's needle ids, in their bucket's order (longest first). */
+  readonly all: readonly (readonly number[])[];
+  /** Per bucket, 129 list numbers + 1 (0: none): by folded third character, then [128] for a byte above ASCII or past the end. */
+  readonly byThird: readonly Uint8Array[];
+}
+
+/**
+ * The needles the module walks where a bucket's pair is followed by a given
+ * third character: those of the bucket with that character (folded) third,
+ * and its two-character needles, which fit any third character; where the
+ * third is above ASCII or past the end, the two-character needles alone. The
+ * JS search walks the whole bucket (the third-character flags only say
+ * whether to); the others cannot occur there, so the pairs are the same.
+ */
+function needleLists(set: NeedleSet): NeedleLists {
+  const all: number[][] = [];
+  const add = (ids: number[]) => (ids.length === 0 ? 0 : all.push(ids));
+  const byThird = set.buckets.map((bucket) => {
+    // A bucket is longest first: its two-character needles come last, as in each list.
+    const short: number[] = [];
+    const byChar = new Map<number, number[]>();
+    for (const id of bucket) {
+      const needle = set.needles[id] as string;
+      if (needle.length === 2) short.push(id);
+      else {
+        const c = needle.charCodeAt(2);
+        const ids = byChar.get(c);
+        if (ids) ids.push(id);
+        else byChar.set(c, [id]);
+      }
+    }
+    const row = new Uint8Array(129).fill(add(short));
+    for (const [c, ids] of byChar) row[c] = add([...ids, ...short]);
+    return row;
+  });
+  return { all, byThird };
+}
+
 /** Lays out the set's tables in the instance's memory; returns where inputs go. */
-function writeTables(ex: NeedleScanExports, set: NeedleSet): number {
-  const nb = set.buckets.length;
-  const bucketsAt = THIRD_AT + (nb + 1) * 128;
-  const idsAt = bucketsAt + nb * 8;
-  const idCount = set.buckets.reduce((sum, b) => sum + b.length, 0);
+function writeTables(ex: NeedleScanExports, set: NeedleSet, lists: NeedleLists): number {
+  const listsAt = FOURTH_AT + (lists.all.length + 1) * ROW;
+  const idsAt = listsAt + lists.all.length * 8;
+  const idCount = lists.all.reduce((sum, l) => sum + l.length, 0);
   const needlesAt = idsAt + idCount * 4;
   const bytesAt = needlesAt + set.needles.length * 8;
   const inputAt = (bytesAt + set.needles.reduce((sum, w) => sum + w.length, 0) + 15) & ~15;
@@ -120,19 +165,33 @@ function writeTables(ex: NeedleScanExports, set: NeedleSet): number {
   const u8 = new Uint8Array(ex.memory.buffer);
   const i32 = new Int32Array(ex.memory.buffer);
   for (let c = 0; c < 256; c++) u8[FOLD_AT + c] = c >= 128 ? ABOVE_ASCII : c >= 65 && c <= 90 ? c | 32 : c;
-  // The JS table holds every case variant of a pair; the module looks up folded pairs only.
-  for (let c0 = 0; c0 < 128; c0++) {
-    for (let c1 = 0; c1 < 128; c1++) if (u8[FOLD_AT + c0] === c0 && u8[FOLD_AT + c1] === c1) u8[PAIRS_AT + ((c0 << 7) | c1)] = set.table[(c0 << 7) | c1] as number;
-  }
-  // Rows as in the JS table. Column 127 (a byte above ASCII, or past the end) is set only where a
-  // bucket has a two-character needle, the only kind that can occur there: the JS search walks
-  // the other buckets there too, and finds nothing.
-  for (let b = 0; b < nb; b++) u8.set(set.third.subarray(b * 128, b * 128 + 128), THIRD_AT + (b + 1) * 128);
-  let id = 0;
+  // The module's pair table is indexed by raw bytes, b0 | b1 << 8 (a little-endian two-byte
+  // load), with every case variant of a bucket's pair (as the JS table), and pairs above ASCII 0.
   set.buckets.forEach((bucket, b) => {
-    i32[(bucketsAt >> 2) + 2 * b] = id;
-    i32[(bucketsAt >> 2) + 2 * b + 1] = bucket.length;
-    for (const needle of bucket) i32[(idsAt >> 2) + id++] = needle;
+    const needle = set.needles[bucket[0] as number] as string;
+    for (const c0 of caseVariants(needle.charCodeAt(0))) for (const c1 of caseVariants(needle.charCodeAt(1))) u8[PAIRS_AT + (c0 | (c1 << 8))] = b + 1;
+  });
+  // Row b + 1, column c (a raw byte): the list for the folded character, or for above ASCII.
+  lists.byThird.forEach((row, b) => {
+    const at = THIRD_AT + (b + 1) * ROW;
+    u8.set(row.subarray(0, 128), at);
+    for (let c = 65; c <= 90; c++) u8[at + c] = row[c | 32] as number;
+    u8.fill(row[128] as number, at + 128, at + ROW);
+  });
+  // Row l + 1, column c: may a needle of list l have c (folded) fourth? Those shorter than four fit any.
+  lists.all.forEach((list, k) => {
+    const at = FOURTH_AT + (k + 1) * ROW;
+    for (const id of list) {
+      const needle = set.needles[id] as string;
+      if (needle.length < 4) u8.fill(1, at, at + ROW);
+      else for (const c of caseVariants(needle.charCodeAt(3))) u8[at + c] = 1;
+    }
+  });
+  let id = 0;
+  lists.all.forEach((list, k) => {
+    i32[(listsAt >> 2) + 2 * k] = id;
+    i32[(listsAt >> 2) + 2 * k + 1] = list.length;
+    for (const needle of list) i32[(idsAt >> 2) + id++] = needle;
   });
   let at = bytesAt;
   set.needles.forEach((needle, k) => {
@@ -140,10 +199,15 @@ function writeTables(ex: NeedleScanExports, set: NeedleSet): number {
     i32[(needlesAt >> 2) + 2 * k + 1] = needle.length;
     for (let i = 0; i < needle.length; i++) u8[at++] = needle.charCodeAt(i);
   });
-  ex.buckets.value = bucketsAt;
+  ex.buckets.value = listsAt;
   ex.ids.value = idsAt;
   ex.needles.value = needlesAt;
   return inputAt;
+}
+
+/** A lowercase letter and its capital; any other character alone. */
+function caseVariants(c: number): number[] {
+  return c >= 97 && c <= 122 ? [c, c - 32] : [c];
 }
 
 function concat(parts: readonly Int32Array[]): Int32Array {

@@ -87,6 +87,13 @@ describe("needle search over bytes (WebAssembly)", () => {
     for (let a = 97; a < 123 && pairs.length < 300; a++) for (let b = 97; b < 123 && pairs.length < 300; b++) pairs.push(String.fromCharCode(a, b, 120));
     expect(makeByteSearch(buildNeedles(pairs).set)).toBeUndefined();
     expect(makeByteSearch(buildNeedles(pairs.slice(0, 254)).set)).toBeDefined();
+    // Within 254 buckets, one needle list per bucket and third character: 85 x 3 lists are too many.
+    const thirds = (buckets: number) => pairs.slice(0, buckets).flatMap((p) => ["x", "y", "z"].map((c) => p.slice(0, 2) + c));
+    expect(makeByteSearch(buildNeedles(thirds(85)).set)).toBeUndefined();
+    const fits = makeByteSearch(buildNeedles(thirds(84)).set);
+    expect(fits).toBeDefined();
+    const bytes = Buffer.from("aax abY ABZ acq ac", "latin1");
+    expect([...(fits as { find(b: Uint8Array): Int32Array }).find(bytes)]).toEqual(findNeedles(buildNeedles(thirds(84)).set, latin1(bytes)));
   });
 });
 
