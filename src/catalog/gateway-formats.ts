@@ -34,6 +34,15 @@ function keyText(keys: string): TextTest {
   return { test: (text) => words.some((w) => text.includes(w)) && re.test(text) };
 }
 
+/**
+ * Every test passes. The sniff's own keys, tested on the text before it is
+ * parsed: a JSON or YAML file that merely has a `routes` or `registry` key (an
+ * AWS API model, a package.json) is not parsed to be refused.
+ */
+function allOf(...tests: TextTest[]): TextTest {
+  return { test: (text) => tests.every((t) => t.test(text)) };
+}
+
 /** A top-level `services:` key (YAML at the start of a line, or a JSON key). */
 const SERVICES_KEY = /^["']?services["']?\s*:|"services"\s*:/m;
 
@@ -87,10 +96,10 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   },
   { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
   { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: none, adapter: kongAdapter },
-  { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: keyText("routes"), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
+  { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: allOf(keyText("routes"), keyText("mcp")), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive authz config (Cedar or HTTP PDP)", syntax: "yaml", globs: [], sniffText: /cedarv1|httpv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
-  { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: /"(network|read|write|privileged)"\s*:/, sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },
-  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: keyText("registry"), sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
+  { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: allOf(/^\s*\{\s*"(?:\$schema|name|read|write|network|privileged)"\s*:/, /"(network|read|write|privileged)"\s*:/), sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },
+  { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: allOf(keyText("registry"), keyText("image|remote|sseEndpoint")), sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
   { id: "contextforge-helm", client: "contextforge", title: "IBM ContextForge Helm values (mcp-stack)", syntax: "yaml", globs: [], sniffText: keyText("mcpContextForge"), sniff: isContextforgeValues, scope: "gateway", syntaxes: templated, adapter: contextforgeValuesAdapter },
   { id: "ms-mcp-gateway-adapter", client: "ms-mcp-gateway", title: "Microsoft MCP Gateway adapter registration", syntax: "json", globs: [], sniffText: /"imageName"\s*:/, sniff: isMsAdapterJson, scope: "gateway", syntaxes: none, adapter: msAdaptersAdapter },
 ];

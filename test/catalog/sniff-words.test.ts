@@ -60,6 +60,18 @@ describe("sniff words", () => {
     expect(sniffCandidates("profile.json", profile, prefilterText(profile).mentions.sniff).map((f) => f.id)).toEqual(["toolhive-permission-profile"]);
   });
 
+  it("leaves unparsed a JSON that has one of a format's keys but not the ones its sniff needs", () => {
+    // AWS API models (aws-sdk/apis/*.min.json) name members `routes`, `registry`, `read`, `write`.
+    const ids = (t: string) => sniffCandidates("apis/service.min.json", t, true).map((f) => f.id);
+    expect(ids('{"version":"2.0","shapes":{"X":{"type":"structure","members":{"routes":{"shape":"Y"}}}}}')).toEqual([]);
+    expect(ids('{"version":"2.0","shapes":{"registry":{"type":"string"}}}')).toEqual([]);
+    expect(ids('{"version":"2.0","shapes":{"Y":{"members":{"read":{"type":"boolean"},"write":{"type":"boolean"}}}}}')).toEqual([]);
+    // The formats' own shapes still are candidates.
+    expect(ids('{"routes":[{"from":"https://mcp.example.com","to":"http://localhost:8080","mcp":{"server":{}}}]}')).toContain("pomerium");
+    expect(ids('{"registry":{"github":{"image":"mcp/github"}}}')).toEqual(["docker-mcp-catalog-file"]);
+    expect(ids('{\n  "$schema": "x", "read": ["/data"]}')).toEqual(["toolhive-permission-profile"]);
+  });
+
   it("still recognises a sniffed format end to end", () => {
     const manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: github-mcp\n";
     expect(analyzeFile("deploy/app.yaml", manifest, manifest.length).file.format).toBe("kubernetes-mcp");
