@@ -12,6 +12,7 @@ import { outsideTree, within, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
 import { isPlaceholder } from "../secrets/placeholders.js";
+import { shortList } from "../util/short-list.js";
 import { approvalOf, type ApprovedServer } from "./approved.js";
 import { loadedSecrets, type ScanModel } from "./model.js";
 
@@ -121,7 +122,7 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     if (!ref) continue;
     // The same server set up in another client is the same workload (as shared-credential-reference judges).
     const others = (holders.get(ref) ?? []).filter((o) => o.server.id !== s.id && (o.server.client !== s.client || o.server.name !== s.name) && o.workload !== workload).map((o) => o.server);
-    if (others.length) shared.push(ev(c.loc, c.key, `${ref} is also given to ${others.map((o) => `'${o.name}' (${o.client})`).join(", ")}`));
+    if (others.length) shared.push(ev(c.loc, c.key, `${ref} is also given to ${shortList(others, (o) => `'${o.name}' (${o.client})`)}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };
   const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)));

@@ -1,7 +1,9 @@
 /**
  * A credential that many servers share: each holder's finding stays bounded
  * (MAX_RELATED related locations, ten names in the message and a count), and
- * the verdicts name every other holder still.
+ * so does each verdict's evidence (ten names and a count: naming every holder
+ * in every holder's evidence made the inventory grow with the square of the
+ * servers, 3.7 s for a Markdown inventory of 3,200).
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
@@ -25,11 +27,11 @@ describe(`one reference given to ${N} servers`, () => {
     expect(first?.related[0]?.message).toBe("also given to server 'srv-1' (claude-code)");
   });
 
-  it("the identity verdict still names every other holder", () => {
+  it("the identity verdict names ten other holders and counts the rest", () => {
     const s = r.model.servers.find((x) => x.name === "srv-0");
     const v = s && verdictOf(r.model, s);
     expect(v?.identity.value).toBe("shared-credential");
     const note = v?.identity.evidence[0]?.note ?? "";
-    expect(Array.from({ length: N - 1 }, (_, i) => note.includes(`'srv-${i + 1}' (claude-code)`)).every(Boolean)).toBe(true);
+    expect(note).toBe(`env:GITHUB_PAT is also given to ${Array.from({ length: 10 }, (_, i) => `'srv-${i + 1}' (claude-code)`).join(", ")} and ${N - 1 - 10} more`);
   });
 });

@@ -2,14 +2,8 @@ import { workloadOf } from "../../model/identity.js";
 import { defineRule } from "../../engine/rule.js";
 import { identityReference } from "../../model/credential-identity.js";
 import type { Credential, McpServer } from "../../model/types.js";
+import { shortList } from "../../util/short-list.js";
 
-/** Names listed in a message, at most; the rest are counted. */
-const MAX_NAMES = 10;
-
-function namesOf(names: readonly string[]): string {
-  const shown = names.slice(0, MAX_NAMES).map((n) => `'${n}'`).join(", ");
-  return names.length > MAX_NAMES ? `${shown} and ${names.length - MAX_NAMES} more` : shown;
-}
 
 export default defineRule({
   id: "shared-credential-reference",
@@ -50,7 +44,7 @@ export default defineRule({
         const others = list.filter((o) => o !== u);
         ctx.report({
           messageId: "shared",
-          data: { server: u.server.name, client: u.server.client, ref: id, key: u.cred.key, count: list.length, others: namesOf(others.map((o) => o.server.name)) },
+          data: { server: u.server.name, client: u.server.client, ref: id, key: u.cred.key, count: list.length, others: shortList(others, (o) => `'${o.server.name}'`) },
           loc: u.cred.loc,
           related: others.map((o) => ({ loc: o.cred.loc, message: `also given to server '${o.server.name}' (${o.server.client})` })),
           identity: `${u.server.name}\u0000${id}`,
