@@ -8,6 +8,7 @@ import type { Finding } from "../engine/finding.js";
 import type { Rule } from "../engine/rule.js";
 import type { Diagnostic } from "../model/types.js";
 import { pathFrom } from "../util/path-from.js";
+import { printableLines } from "./printable.js";
 import { ruleDocUrl, toolVersion, HOMEPAGE } from "./version.js";
 
 export interface SarifInput {
@@ -99,8 +100,8 @@ export function toSarif(input: SarifInput): Sarif.Log {
   const inRepository = input.repository ? pathFrom(input.repository.top, input.repository.root) : (file: string) => file;
   for (const f of input.findings) {
     if (f.suppression && !input.includeSuppressed) continue;
-    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc, inRepository), message: { text: r.message } }));
-    const message = related.length ? `${f.message} Related: ${related.map((r) => `[${r.physicalLocation.artifactLocation?.uri}:${r.physicalLocation.region?.startLine}](${r.id})`).join(", ")}.` : f.message;
+    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc, inRepository), message: { text: printableLines(r.message) } }));
+    const message = related.length ? `${printableLines(f.message)} Related: ${related.map((r) => `[${r.physicalLocation.artifactLocation?.uri}:${r.physicalLocation.region?.startLine}](${r.id})`).join(", ")}.` : printableLines(f.message);
     const lineHash = input.lineHashes?.get(`${f.loc.file}:${f.loc.line}`);
     const result: Sarif.Result = {
       ruleId: f.ruleId,
@@ -122,7 +123,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
   }
   const notifications: Sarif.Notification[] = input.diagnostics.map((d) => ({
     level: d.level,
-    message: { text: d.message },
+    message: { text: printableLines(d.message) },
     descriptor: { id: d.code },
     ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(inRepository(d.file)), ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
   }));

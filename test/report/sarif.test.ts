@@ -115,6 +115,16 @@ describe("SARIF", () => {
     expect(shared[0].message.text).toMatch(/\]\(1\)/);
   });
 
+  it("shows control characters and bidi overrides of a scanned name as escapes in messages (the code scanning UI renders them)", async () => {
+    // U+202E (right-to-left override) would show the rest of the message reversed; ESC could recolour a log.
+    const name = "fs\u202egnp.exe\u001b[31m";
+    const { log } = await sarifOf({ ".mcp.json": JSON.stringify({ mcpServers: { [name]: { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem", "/"] } } }) });
+    const texts: string[] = log.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
+    expect(texts.some((t) => t.includes("fs\\u202egnp.exe\\x1b[31m"))).toBe(true);
+    expect(texts.join("")).not.toMatch(/[\u202e\u001b]/);
+    expect(log.runs[0].results.find((r: { properties: { server?: string } }) => r.properties.server)?.properties.server).toBe(name);
+  });
+
   it("reports broken files as tool execution notifications and never includes the secret", async () => {
     const { log, raw } = await sarifOf(tree);
     const notes = log.runs[0].invocations[0].toolExecutionNotifications;
