@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE, decode, makeReader } from "./discover/read.js";
-import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile } from "./engine/lock.js";
+import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile, type LockGone } from "./engine/lock.js";
+import { goneFileTest } from "./discover/gone-files.js";
 import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { pathFrom, shownFrom } from "./util/path-from.js";
 import { treeContext } from "./discover/context-files.js";
@@ -136,7 +137,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const repository = paths.length ? repositoryOf(paths, cwd) : undefined;
     // Files named one by one (the pre-commit hook): a route file's app middleware is read beside them, for its links only.
     const context = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p))) ? treeContext(walked.root, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : undefined;
-    const result = await scanWalked(options, walked, warm, defaultLockPath(lockDir, repository), fingerprintRoot(paths, cwd, lockDir), context);
+    const gone = goneFileTest({ paths, cwd, root: walked.root, ...(options.exclude ? { exclude: options.exclude } : {}) });
+    const result = await scanWalked(options, walked, warm, defaultLockPath(lockDir, repository), fingerprintRoot(paths, cwd, lockDir), context, gone);
     return repository !== undefined && path.resolve(repository) !== path.resolve(walked.root) ? { ...result, repositoryRoot: repository } : result;
   } finally {
     warm?.close();
@@ -152,8 +154,11 @@ function analysisSettings(options: ScanOptions): AnalysisSettings {
   };
 }
 
-/** `lockAt`: the default lock file (defaultLockPath); `idRoot`: the folder fingerprints name files from (fingerprintRoot). */
-async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockAt: string, idRoot: string, context?: LinkContextReader): Promise<ScanResult> {
+/**
+ * `lockAt`: the default lock file (defaultLockPath); `idRoot`: the folder fingerprints name files
+ * from (fingerprintRoot); `gone`: which of the lock's files the scan would have read and are deleted.
+ */
+async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWorkers | undefined, lockAt: string, idRoot: string, context?: LinkContextReader, gone?: (rel: string) => boolean): Promise<ScanResult> {
   const analyses: FileAnalysis[] = [];
   const diagnostics: Diagnostic[] = [...walked.diagnostics];
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -184,7 +189,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
     const mode = options.user?.platform !== "win32" && o.mode !== undefined ? { mode: o.mode & 0o777 } : {};
     analyses.push({ ...o.analysis, file: { ...o.analysis.file, ...mode } });
   }
-  const locked = withLock(options, lockAt, walked.root, diagnostics);
+  const locked = withLock(options, lockAt, walked.root, diagnostics, gone);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
   const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
   return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}), ...(locked.lockSkipped ? { lockSkipped: locked.lockSkipped } : {}) };
@@ -195,9 +200,10 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
  * when one was read: `options.lockFile` (a path the user gave: unreadable is
  * an error), else `options.lockSource` (read by the caller), else the file at
  * `defaultAt` when it exists. A lock's paths are relative to its own folder;
- * the rules compare them with the root's.
+ * the rules compare them with the root's. The lock's files that `gone` says
+ * are deleted go to the rules too (LockGone), named from the root.
  */
-function withLock(options: ScanOptions, defaultAt: string | undefined, root: string, diagnostics: Diagnostic[]): { options: ScanOptions; lockFile?: string; lockSkipped?: ScanResult["lockSkipped"] } {
+function withLock(options: ScanOptions, defaultAt: string | undefined, root: string, diagnostics: Diagnostic[], gone?: (rel: string) => boolean): { options: ScanOptions; lockFile?: string; lockSkipped?: ScanResult["lockSkipped"] } {
   if (options.lockFile === false) return { options, lockSkipped: { reason: "off" } };
   const at = options.lockFile ?? options.lockSource?.path ?? defaultAt;
   if (at === undefined) return { options };
@@ -207,7 +213,9 @@ function withLock(options: ScanOptions, defaultAt: string | undefined, root: str
   // No lock and no diagnostic: the default lock does not exist (no lock yet).
   if (!stored) return diagnostics.length > before ? { options, lockSkipped: { reason: "unreadable", file: at } } : { options };
   const lock = rebaseLock(stored, path.dirname(at), root);
-  return { options: { ...options, ruleOptions: { lock, ...options.ruleOptions } }, lockFile: at };
+  const files = gone ? [...new Set(lock.servers.map((e) => e.file))].filter(gone) : [];
+  const lockGone: LockGone | undefined = files.length ? { files, lockFile: shownFrom(root, at) } : undefined;
+  return { options: { ...options, ruleOptions: { lock, ...(lockGone ? { lockGone } : {}), ...options.ruleOptions } }, lockFile: at };
 }
 
 /**

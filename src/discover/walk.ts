@@ -123,7 +123,7 @@ function scannedFolders(abs: readonly string[]): string[] {
 }
 
 /** Is `abs` the folder `dir` or inside it? */
-function isInside(abs: string, dir: string): boolean {
+export function isInside(abs: string, dir: string): boolean {
   const rel = path.relative(dir, abs);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }

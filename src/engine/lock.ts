@@ -217,6 +217,17 @@ function identityName(e: LockEntry): string | undefined {
   return id?.replace(/:[^:/\s]*$/, "");
 }
 
+/** The lock's files that the scan would have read and are deleted (api.ts withLock), and the lock's path from the root. */
+export interface LockGone {
+  readonly files: readonly string[];
+  readonly lockFile: string;
+}
+
+export function lockGoneFromOptions(options: Readonly<Record<string, unknown>>): LockGone | undefined {
+  const g = options["lockGone"] as LockGone | undefined;
+  return g && Array.isArray(g.files) && typeof g.lockFile === "string" ? g : undefined;
+}
+
 export function lockFromOptions(options: Readonly<Record<string, unknown>>): LockFile | undefined {
   const l = options["lock"] as LockFile | undefined;
   return l && l.lockfileVersion === 1 && Array.isArray(l.servers) ? l : undefined;

@@ -105,6 +105,27 @@ describe("markdown report", () => {
     expect(broken.stdout).not.toContain("config-drift");
   });
 
+  it("lists the locked servers of a deleted file (at the top of the lock), unless the scan would not have read that file", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-gov-"));
+    fs.cpSync(REPO, dir, { recursive: true });
+    expect((await cli(["lock", "."], dir)).exitCode).toBe(0);
+    const locked = (JSON.parse(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8")) as { servers: { file: string; name: string }[] }).servers.filter((e) => e.file === ".vscode/mcp.json");
+    expect(locked.length).toBeGreaterThan(0);
+    fs.rmSync(path.join(dir, ".vscode"), { recursive: true });
+    type Json = { findings: { ruleId: string; level: string; message: string; location: { file: string; line: number } }[] };
+    const drift = async (argv: string[]) => (JSON.parse((await cli([...argv, "--format", "json", "--fail-on", "none"], dir)).stdout) as Json).findings.filter((f) => f.ruleId === "config-drift");
+    const gone = await drift(["scan", "."]);
+    expect(gone.map((f) => f.message).sort()).toEqual(locked.map((e) => `Server '${e.name}' (vscode) is in the lock file but its file .vscode/mcp.json was deleted.`).sort());
+    expect(gone.every((f) => f.level === "note" && f.location.file === "mcplint.lock.json" && f.location.line === 1)).toBe(true);
+    const markdown = await cli(["scan", ".", "--format", "markdown", "--fail-on", "none"], dir);
+    expect(markdown.stdout).toContain("- `mcplint.lock.json:1:1` Server '");
+    // Not read anyway: excluded, or outside the files and folders scanned.
+    expect(await drift(["scan", ".", "--exclude", ".vscode"])).toEqual([]);
+    expect(await drift(["scan", ".mcp.json"])).toEqual([]);
+  });
+
   it("does not claim 'no change since the lock' when drift was not checked, and names the lock it read", async () => {
     const fs = await import("node:fs");
     const os = await import("node:os");

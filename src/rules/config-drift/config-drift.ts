@@ -1,4 +1,4 @@
-import { driftOf, lockEntry, lockFromOptions, lockKey } from "../../engine/lock.js";
+import { driftOf, lockEntry, lockFromOptions, lockGoneFromOptions, lockKey } from "../../engine/lock.js";
 import { defineRule } from "../../engine/rule.js";
 
 const LOCK = {
@@ -26,7 +26,7 @@ export default defineRule({
     title: "MCP server changed since the lock file",
     name: "ConfigDrift",
     description:
-      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed. A locked server that is gone from a scanned file is reported as a note (at the top of that file): the lock no longer describes the set-up.",
+      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed. A locked server that is gone from a scanned file is reported as a note (at the top of that file), and so is each locked server of a file deleted since the lock (at the top of the lock file), when the scan would have read that file: the lock no longer describes the set-up.",
     category: "config-drift",
     level: "warning",
     precision: "very-high",
@@ -40,6 +40,7 @@ export default defineRule({
   messages: {
     drift: "Server '{server}' ({client}) drifted from the lock: {detail}.",
     removed: "Server '{server}' ({client}) is in the lock file but no longer configured in {file}.",
+    fileGone: "Server '{server}' ({client}) is in the lock file but its file {file} was deleted.",
   },
   check(model, ctx) {
     const lock = lockFromOptions(ctx.options);
@@ -56,10 +57,16 @@ export default defineRule({
     const current = new Set(model.servers.map((s) => lockKey(s)));
     const unread = new Set([...model.parseErrors.map((e) => e.loc.file), ...model.diagnostics.flatMap((d) => (d.file ? [d.file] : []))]);
     const scanned = new Set(model.files.map((f) => f.path).filter((f) => !unread.has(f)));
+    // And in files deleted since the lock (at the top of the lock, when it is in the tree: the deleted file is not).
+    const gone = lockGoneFromOptions(ctx.options);
+    const goneFiles = new Set(gone?.files ?? []);
     for (const e of lock.servers) {
-      if (current.has(lockKey(e)) || !scanned.has(e.file)) continue;
-      const loc = { file: e.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-      ctx.report({ messageId: "removed", data: { server: e.name, client: e.client, file: e.file }, loc, identity: `${e.name}\u0000${e.client}\u0000removed`, level: "note" });
+      if (current.has(lockKey(e))) continue;
+      const deleted = !scanned.has(e.file) && goneFiles.has(e.file);
+      if (!scanned.has(e.file) && !deleted) continue;
+      const at = deleted && gone && !gone.lockFile.startsWith("../") ? gone.lockFile : e.file;
+      const loc = { file: at, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      ctx.report({ messageId: deleted ? "fileGone" : "removed", data: { server: e.name, client: e.client, file: e.file }, loc, identity: `${e.name}\u0000${e.client}\u0000removed`, level: "note" });
     }
   },
   examples: {
