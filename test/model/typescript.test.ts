@@ -284,7 +284,7 @@ app.listen(3001);
     expect(transport(both)).toEqual([["weather", "http"]]);
   });
 
-  it("a session store (express-session, cookie-session) is not authentication; passport and session checks are", () => {
+  it("a session store (express-session, cookie-session) and passport's set-up (initialize, session) are not authentication; passport strategies and session checks are", () => {
     const code = (setup: string) => `import express from "express";
 import session from "express-session";
 import cookieSession from "cookie-session";
@@ -302,7 +302,11 @@ app.post("/mcp", async (req, res) => {
     expect(decision(store)).toEqual(["allow"]);
     expect(decision("const sessionMiddleware = session({ secret: process.env.SESSION_SECRET });\napp.use(sessionMiddleware);")).toEqual(["allow"]);
     expect(decision("app.use(cookieSession({ keys: [process.env.COOKIE_KEY] }));")).toEqual(["allow"]);
-    expect(decision(`${store}\napp.use(passport.session());`)).toEqual(["deny"]);
+    // passport.session() restores a session's user when there is one and lets anyone else through.
+    expect(decision(`${store}\napp.use(passport.initialize());\napp.use(passport.session());`)).toEqual(["allow"]);
+    expect(decision(`${store}\napp.use(passport.authenticate("session"));`)).toEqual(["allow"]);
+    expect(decision(`${store}\nconst restore = passport.session();\napp.use(restore);`)).toEqual(["allow"]);
+    expect(decision(`${store}\napp.use(passport.session());\napp.use((req, res, next) => (req.isAuthenticated() ? next() : res.status(401).end()));`)).toEqual(["deny"]);
     expect(decision(`${store}\napp.use(passport.authenticate("jwt", { session: false }));`)).toEqual(["deny"]);
     expect(decision(`${store}\napp.use((req, res, next) => {\n  if (!req.session.user) return res.status(401).end();\n  next();\n});`)).toEqual(["deny"]);
     expect(decision(`${store}\napp.use((req, res, next) => (req.isAuthenticated() ? next() : res.status(401).end()));`)).toEqual(["deny"]);
