@@ -307,6 +307,10 @@ app.post("/mcp", async (req, res) => {
     expect(decision(`${store}\napp.use(passport.authenticate("session"));`)).toEqual(["allow"]);
     expect(decision(`${store}\nconst restore = passport.session();\napp.use(restore);`)).toEqual(["allow"]);
     expect(decision(`${store}\napp.use(passport.session());\napp.use((req, res, next) => (req.isAuthenticated() ? next() : res.status(401).end()));`)).toEqual(["deny"]);
+    // Clerk's express middleware attaches the auth state; requireAuth() is what protects.
+    expect(decision(`app.use(clerkMiddleware());`)).toEqual(["allow"]);
+    expect(decision(`app.use(clerkMiddleware({ secretKey: process.env.CLERK_SECRET_KEY }));`)).toEqual(["allow"]);
+    expect(decision(`app.use(clerkMiddleware());\napp.use(requireAuth());`)).toEqual(["deny"]);
     expect(decision(`${store}\napp.use(passport.authenticate("jwt", { session: false }));`)).toEqual(["deny"]);
     expect(decision(`${store}\napp.use((req, res, next) => {\n  if (!req.session.user) return res.status(401).end();\n  next();\n});`)).toEqual(["deny"]);
     expect(decision(`${store}\napp.use((req, res, next) => (req.isAuthenticated() ? next() : res.status(401).end()));`)).toEqual(["deny"]);

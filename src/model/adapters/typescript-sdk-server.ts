@@ -30,12 +30,14 @@ const SESSION_STORES = new Set(["express-session", "cookie-session", "@fastify/s
 /** Their usual local names, for a file that uses one without importing it. */
 const SESSION_STORE_NAMES = /^(?:session|expressSession|cookieSession)$/;
 /**
- * Passport's set-up middleware: `passport.initialize()`, and `passport.session()` (the same as
- * `passport.authenticate("session")`), restores the user of a session cookie when there is one
- * and lets every other request through; only a route that then checks `req.user` /
- * `req.isAuthenticated()`, or a `passport.authenticate(strategy)`, turns callers away.
+ * Auth set-up middleware that turns no caller away. Passport's `passport.initialize()`, and
+ * `passport.session()` (the same as `passport.authenticate("session")`), restore the user of a
+ * session cookie when there is one and let every other request through; Clerk's
+ * `clerkMiddleware()` of `@clerk/express` attaches the session's auth state to the request and
+ * protects nothing by itself. Only a route that then checks `req.user` / `req.isAuthenticated()`
+ * / `getAuth(req)`, or a `passport.authenticate(strategy)` or Clerk's `requireAuth()`, turns callers away.
  */
-const PASSPORT_SETUP = /^passport\s*\.\s*(?:initialize\s*\(\s*(?:\{[^]*\})?\s*\)|session\s*\(\s*(?:\{[^]*\})?\s*\)|authenticate\s*\(\s*["'`]session["'`]\s*(?:,[^]*)?\))$/;
+const AUTH_SETUP_ONLY = /^(?:passport\s*\.\s*(?:initialize\s*\(\s*(?:\{[^]*\})?\s*\)|session\s*\(\s*(?:\{[^]*\})?\s*\)|authenticate\s*\(\s*["'`]session["'`]\s*(?:,[^]*)?\))|clerkMiddleware\s*\([^]*\))$/;
 /** Request headers that carry a caller's credential. */
 const AUTH_HEADER = `["'\`](?:authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token)["'\`]`;
 /**
@@ -777,7 +779,7 @@ function isSessionStore(r: Resolver, n: TsNode): boolean {
 }
 
 function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
-  if (isSessionStore(r, n) || PASSPORT_SETUP.test(r.src(r.deref(n)))) return false;
+  if (isSessionStore(r, n) || AUTH_SETUP_ONLY.test(r.src(r.deref(n)))) return false;
   // A middleware written out (inline, or a function declared in the file) authenticates when it checks a credential header itself.
   if (["arrow_function", "function_expression", "function_declaration", "method_definition"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
   if (authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n))) return true;
