@@ -7,6 +7,7 @@
 import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, isCredentialParam, type KeyKind } from "./keys.js";
+import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
@@ -41,8 +42,13 @@ function notSecretShape(v: string): boolean {
   if (/^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$]*\d{0,2})+$/.test(v)) return true; // member access
   if (/^(?:ctrl|cmd|alt|shift|meta|option)\+/i.test(v)) return true; // key bindings
   if (/[()[\]{}]/.test(v)) return true; // code
-  if (PUBLIC_KEY_DER.test(v)) return true; // a public key (base64 SubjectPublicKeyInfo)
+  if (isPublicKeyValue(v)) return true;
   return false;
+}
+
+/** A public key under a `key` name: a base64 SubjectPublicKeyInfo, or a Supabase project's anon key (a JWT apps ship to browsers). */
+function isPublicKeyValue(v: string): boolean {
+  return PUBLIC_KEY_DER.test(v) || (v.startsWith("eyJ") && supabaseKeyRole(v) === "anon");
 }
 
 /**
@@ -97,7 +103,7 @@ export function checkAuthorization(value: string, base: number, key: string | un
     out.push(match("generic-authorization-header", "Basic credentials in an Authorization value", "medium", start, cred, key));
     return;
   }
-  if (cred.length < 16 || /^[a-z][a-z0-9+.-]*:\/\//i.test(cred)) return;
+  if (cred.length < 16 || /^[a-z][a-z0-9+.-]*:\/\//i.test(cred) || isPublicKeyValue(cred)) return;
   const c = charClasses(cred);
   if (!((c.lower || c.upper) && c.digit) || shannonEntropy(cred) < 3.0) return;
   out.push(match("generic-authorization-header", "Credential in an Authorization value", genericConfidence(cred, "secret"), start, cred, key));

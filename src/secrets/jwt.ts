@@ -3,6 +3,7 @@ export interface JwtFacts {
   readonly alg?: string;
   readonly exp?: number;
   readonly iat?: number;
+  readonly iss?: string;
   readonly role?: string;
 }
 
@@ -26,11 +27,25 @@ export function decodeJwt(token: string): JwtFacts | undefined {
   const payload = decodePart(parts[1] ?? "");
   if (!payload) return undefined;
   const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-  const facts: { alg?: string; exp?: number; iat?: number; role?: string } = { alg: header["alg"] };
+  const facts: { alg?: string; exp?: number; iat?: number; iss?: string; role?: string } = { alg: header["alg"] };
   const exp = num(payload["exp"]);
   const iat = num(payload["iat"]);
   if (exp !== undefined) facts.exp = exp;
   if (iat !== undefined) facts.iat = iat;
+  if (typeof payload["iss"] === "string") facts.iss = payload["iss"];
   if (typeof payload["role"] === "string") facts.role = payload["role"];
   return facts;
+}
+
+/**
+ * A Supabase project's legacy API key (a JWT its platform signs, issuer
+ * `supabase`), by the role it grants: `anon` is the public key that apps
+ * ship to browsers (row-level security guards the data; Supabase documents
+ * it as safe to expose, as `sb_publishable_` keys are now), `service_role`
+ * bypasses row-level security (as `sb_secret_` keys do).
+ */
+export function supabaseKeyRole(token: string): "anon" | "service_role" | undefined {
+  const facts = decodeJwt(token);
+  if (facts?.iss !== "supabase") return undefined;
+  return facts.role === "anon" || facts.role === "service_role" ? facts.role : undefined;
 }

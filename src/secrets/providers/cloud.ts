@@ -311,4 +311,19 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
       fp: [`{\n  "auths": { "ghcr.io": {} },\n  "credsStore": "desktop"\n}`],
     }),
   },
+  {
+    // Neon prefixes its API keys with `napi_` since 2025-01-31 (neon.com/docs/changelog/2025-01-31); the
+    // 64-character body is what betterleaks' neon-api-key rule reads. Neon's MCP server takes the key as
+    // a bare argument (`npx @neondatabase/mcp-server-neon start <key>`), under no credential name.
+    id: "neon-api-key",
+    title: "Neon API key",
+    pattern: prefixed("napi_", "[A-Za-z0-9]{64}"),
+    keywords: ["napi_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [`npx -y @neondatabase/mcp-server-neon start napi_${f.str("abcdefghijklmnopqrstuvwxyz0123456789", 64)}`, wrap.env("NEON_API_KEY", "napi_" + f.alnum(64))],
+      fp: [`npx -y @neondatabase/mcp-server-neon start napi_${"x".repeat(64)}`, wrap.env("NEON_API_KEY", "napi_examplekey")],
+    }),
+  },
 ]);

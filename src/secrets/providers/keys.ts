@@ -1,6 +1,6 @@
 /** Structural secrets: private keys, JWTs, connection strings, password hashes, framework keys. */
 import { Fake, b64urlOf } from "../fake.js";
-import { decodeJwt } from "../jwt.js";
+import { decodeJwt, supabaseKeyRole } from "../jwt.js";
 import { containsReference, isPlaceholder } from "../placeholders.js";
 import type { Lifetime, ProviderRule } from "../types.js";
 import { withLazySamples, wrap, type ProviderEntry } from "./helpers.js";
@@ -47,6 +47,12 @@ const opensshKey = (): string => {
 
 const jwt = (payload: object): string =>
   b64urlOf(JSON.stringify({ alg: "HS256", typ: "JWT" })) + "." + b64urlOf(JSON.stringify(payload)) + "." + f.b64url(43);
+
+/** A compact JWS `header.payload.signature` whose header and payload are JSON objects (base64url). */
+const JWT_PATTERN = /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{10,2000})(?![A-Za-z0-9_-])/;
+
+/** A legacy Supabase API key of `role` in the platform's shape (issuer, project ref, ten-year expiry); signature fake. */
+const supabaseJwt = (role: string): string => jwt({ iss: "supabase", ref: f.str("abcdefghijklmnopqrstuvwxyz", 20), role, iat: 1751822440, exp: 2067398440 });
 
 function jwtLifetime(token: string): Lifetime | undefined {
   const facts = decodeJwt(token);
@@ -138,14 +144,19 @@ export const KEYS: readonly ProviderRule[] = withLazySamples([
   {
     id: "jwt",
     title: "JSON Web Token",
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{10,2000})(?![A-Za-z0-9_-])/,
+    pattern: JWT_PATTERN,
     keywords: ["eyj"],
-    validate: (s) => decodeJwt(s) !== undefined,
+    // A Supabase anon key is the project's public key, not a credential (see supabaseKeyRole).
+    validate: (s) => decodeJwt(s) !== undefined && supabaseKeyRole(s) !== "anon",
     confidence: "medium",
     lifetime: jwtLifetime,
     samples: () => ({
       tp: [`Authorization: Bearer ${jwt({ sub: "svc-" + f.hex(8), iat: 1735689600, exp: 1893456000 })}`, wrap.env("API_JWT", jwt({ sub: f.uuid(), scope: "mcp" }))],
-      fp: [wrap.env("API_JWT", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.your-signature"), wrap.env("API_JWT", "eyJ" + f.b64url(30) + ".eyJ" + f.b64url(30) + "." + f.b64url(30))],
+      fp: [
+        wrap.env("API_JWT", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.your-signature"),
+        wrap.env("API_JWT", "eyJ" + f.b64url(30) + ".eyJ" + f.b64url(30) + "." + f.b64url(30)),
+        wrap.env("SUPABASE_KEY", supabaseJwt("anon")),
+      ],
     }),
   },
   connectionString("postgres-connection-string", "PostgreSQL connection string with password", "postgres(?:ql)?", ["postgres://", "postgresql://"], (pw) => `postgresql://app_user:${pw}@db.internal:5432/app`),
@@ -190,6 +201,19 @@ export const KEYS: readonly ProviderRule[] = withLazySamples([
     samples: () => ({
       tp: [`define( 'AUTH_KEY', '${f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_[]{}<>~+=,.;:/?|", 64).replace(/[<>]/g, "^")}' );`],
       fp: [`define( 'AUTH_KEY', 'put your unique phrase here' );`],
+    }),
+  },
+  {
+    id: "supabase-service-role-key",
+    title: "Supabase service_role key",
+    pattern: JWT_PATTERN,
+    keywords: ["eyj"],
+    validate: (s) => supabaseKeyRole(s) === "service_role",
+    confidence: "high",
+    lifetime: jwtLifetime,
+    samples: () => ({
+      tp: [wrap.env("SUPABASE_SERVICE_ROLE_KEY", supabaseJwt("service_role")), wrap.json("SUPABASE_KEY", supabaseJwt("service_role"))],
+      fp: [wrap.env("SUPABASE_ANON_KEY", supabaseJwt("anon")), wrap.env("API_JWT", jwt({ sub: f.uuid(), role: "service_role" }))],
     }),
   },
 ]);

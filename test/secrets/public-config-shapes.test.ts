@@ -1,0 +1,77 @@
+/**
+ * Shapes found in public MCP client configurations (an audit of real files;
+ * the values here are built at test time and fake): what a user sees for
+ * each, from the scan API as the CLI runs it.
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { inventoryJson } from "../../src/report/inventory.js";
+import { Fake, b64urlOf } from "../../src/secrets/fake.js";
+
+const f = new Fake("public-config-shapes");
+
+/** A legacy Supabase API key of `role` in the platform's layout (issuer, project ref, ten-year expiry); signature fake. */
+const supabaseKey = (role: string, ref = f.str("abcdefghijklmnopqrstuvwxyz", 20)): string =>
+  `${b64urlOf('{"alg":"HS256","typ":"JWT"}')}.${b64urlOf(JSON.stringify({ iss: "supabase", ref, role, iat: 1751822440, exp: 2067398440 }))}.${f.b64url(43)}`;
+
+function secretFindings(path: string, text: string) {
+  return scanSources([{ path, text }])
+    .findings.filter((x) => x.ruleId === "hardcoded-secret")
+    .map((x) => ({ line: x.loc.line, level: x.level, provider: x.secret?.provider, server: x.server?.name }));
+}
+
+describe("Supabase legacy API keys (JWTs) in a client config", () => {
+  const ref = f.str("abcdefghijklmnopqrstuvwxyz", 20);
+  const anon = supabaseKey("anon", ref);
+  const service = supabaseKey("service_role", ref);
+  const windsurf = [
+    "{",
+    '  "mcpServers": {',
+    '    "supabase": {',
+    '      "command": "npx",',
+    '      "args": ["-y", "@supabase/mcp-server-supabase@0.5.5"],',
+    '      "env": {',
+    `        "SUPABASE_URL": "https://${ref}.supabase.co",`,
+    `        "SUPABASE_ANON_KEY": "${anon}",`,
+    `        "SUPABASE_SERVICE_ROLE_KEY": "${service}"`,
+    "      }",
+    "    }",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+
+  it("reports the service_role key as a Supabase secret at error, and not the anon key (the project's public key)", () => {
+    expect(secretFindings(".windsurf/mcp_config.json", windsurf)).toEqual([{ line: 9, level: "error", provider: "supabase-service-role-key", server: "supabase" }]);
+  });
+
+  it("does not report an anon key under a credential-named key, an Authorization header or in source code", () => {
+    const amazonQ = `{ "mcpServers": { "supabase": { "command": "uvx", "args": ["mcp-server-supabase==0.2.0"], "env": { "SUPABASE_KEY": "${anon}" } } } }\n`;
+    expect(secretFindings(".amazonq/mcp.json", amazonQ)).toEqual([]);
+    const http = `{ "mcpServers": { "rest": { "type": "http", "url": "https://${ref}.supabase.co/functions/v1/mcp", "headers": { "Authorization": "Bearer ${anon}", "apikey": "${anon}" } } } }\n`;
+    expect(secretFindings(".mcp.json", http)).toEqual([]);
+    expect(secretFindings("src/supabase.ts", `export const supabase = createClient(url, "${anon}");\nconst key = "${anon}";\n`)).toEqual([]);
+  });
+
+  it("keeps the inventory's identity verdict on the service_role key alone", () => {
+    const r = scanSources([{ path: ".windsurf/mcp_config.json", text: windsurf }]);
+    const inv = JSON.parse(inventoryJson(r.model)) as { servers: { name: string; credentials: { key: string; reference: string; secret?: string }[] }[] };
+    const creds = inv.servers.find((s) => s.name === "supabase")?.credentials.map((c) => `${c.key}: ${c.reference} ${c.secret ?? ""}`.trim());
+    expect(creds).toEqual(["SUPABASE_SERVICE_ROLE_KEY: literal Supabase service_role key"]);
+  });
+
+  it("still reports a JWT of another issuer that carries a role", () => {
+    const other = `${b64urlOf('{"alg":"HS256","typ":"JWT"}')}.${b64urlOf(JSON.stringify({ iss: "acme", role: "anon", sub: f.hex(12) }))}.${f.b64url(43)}`;
+    expect(secretFindings(".cursor/mcp.json", `{ "mcpServers": { "acme": { "command": "acme-mcp", "env": { "ACME_TOKEN": "${other}" } } } }\n`)).toEqual([
+      { line: 1, level: "warning", provider: "jwt", server: "acme" },
+    ]);
+  });
+});
+
+describe("Neon API key as the bare argument Neon's MCP server documents", () => {
+  it("is reported at error and attributed to the server", () => {
+    const key = "napi_" + f.str("abcdefghijklmnopqrstuvwxyz0123456789", 64);
+    const text = `{\n  "mcpServers": {\n    "neon": {\n      "command": "npx",\n      "args": ["-y", "@neondatabase/mcp-server-neon@0.6.1", "start", "${key}"]\n    }\n  }\n}\n`;
+    expect(secretFindings(".cursor/mcp.json", text)).toEqual([{ line: 5, level: "error", provider: "neon-api-key", server: "neon" }]);
+  });
+});
