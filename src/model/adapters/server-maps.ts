@@ -13,12 +13,24 @@ interface MapOptions {
   readonly launchSyntaxes?: readonly RefSyntax[];
 }
 
+/** Fields that make an entry a server (a launch command, an endpoint, a transport). */
+const SERVER_KEYS = ["command", "url", "type", "httpUrl", "serverUrl"];
+
+const looksLikeServer = (node: DocNode): boolean => SERVER_KEYS.some((k) => get(node, k) !== undefined);
+
+/**
+ * A `$`-named entry with no server field (`"$comment"`, `"$disabled_examples": { ... }`): JSON
+ * metadata by the `$schema` convention, a note or a parking place for entries switched off by
+ * hand, not a server the client starts.
+ */
+const isMetadataEntry = (key: string, node: DocNode): boolean => key.startsWith("$") && !looksLikeServer(node);
+
 /** Servers from a `{ name: entry }` map at `prefix`; recurses into Lasso-style nested `servers`. */
 export function serversFromMap(input: AdapterInput, map: DocNode | undefined, prefix: string, opts: MapOptions = {}): McpServer[] {
   const out: McpServer[] = [];
   if (!isObject(map)) return out;
   for (const e of map.entries) {
-    if (!isObject(e.value)) continue;
+    if (!isObject(e.value) || isMetadataEntry(e.key, e.value)) continue;
     const path = prefix ? `${prefix}.${e.key}` : e.key;
     out.push(readServerEntry(input, { name: e.key, node: e.value, nameSpan: e.keySpan, path, ...(opts.urlDefault ? { urlDefault: opts.urlDefault } : {}), ...(opts.launchSyntaxes ? { launchSyntaxes: opts.launchSyntaxes } : {}) }));
     const nested = get(e.value, "servers");
@@ -61,8 +73,6 @@ export const mcpServersAdapter: Adapter = (input) => eachDoc(input, (d) => serve
 /** Cline: a URL entry with no type is SSE. */
 export const clineAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" }));
 
-const SERVER_KEYS = ["command", "url", "type", "httpUrl", "serverUrl"];
-
 /**
  * Claude Code `.mcp.json` / `managed-mcp.json` / plugin `plugin.json`: an
  * `mcpServers` map. A plugin's `.mcp.json` may also be the bare map itself
@@ -79,7 +89,7 @@ function wrappedOrBareServers(input: AdapterInput, d: DocNode): McpServer[] {
   const wrapped = get(d, "mcpServers");
   if (wrapped) return serversFromMap(input, wrapped, "mcpServers");
   if (!isObject(d)) return [];
-  const bare = { ...d, entries: d.entries.filter((e) => SERVER_KEYS.some((k) => get(e.value, k) !== undefined)) };
+  const bare = { ...d, entries: d.entries.filter((e) => looksLikeServer(e.value)) };
   return serversFromMap(input, bare, "");
 }
 
