@@ -66,6 +66,10 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Trae (a VS Code fork) and Factory's Droid keep `mcpServers` as Claude Desktop does. Neither documents which
   // references it expands, so both common spellings count as references: no `unexpanded-reference` claim.
   { id: "trae", client: "trae", title: "Trae", syntax: "jsonc", globs: ["**/.trae/mcp.json", "**/Trae/User/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  // Google Antigravity (a Windsurf descendant: its entries carry Cascade's `$typeName`) keeps `mcpServers` in
+  // ~/.gemini/antigravity/mcp_config.json (`command`/`args`/`env`, `serverUrl` for a remote server), a file that
+  // dotfiles repositories commit. Its references are not documented: both common spellings count.
+  { id: "antigravity", client: "antigravity", title: "Google Antigravity", syntax: "jsonc", globs: ["**/.gemini/antigravity/mcp_config.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "factory-droid", client: "factory-droid", title: "Factory Droid", syntax: "jsonc", globs: ["**/.factory/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // Amp: `amp.mcpServers` in its own settings file (its references are not documented: both common spellings count).
   { id: "amp", client: "amp", title: "Amp", syntax: "jsonc", globs: ["**/.amp/settings.json", "**/.config/amp/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.ampAdapter },

@@ -79,6 +79,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".gemini", "settings.json"),
     at(".gemini", "extensions", "*", "gemini-extension.json"),
     at(".gemini", "policies", "*.toml"),
+    at(".gemini", "antigravity", "mcp_config.json"),
     at(".qwen", "settings.json"),
     at(".factory", "mcp.json"),
     p.join(appData, "Trae", "User", "mcp.json"),

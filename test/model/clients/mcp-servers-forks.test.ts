@@ -1,6 +1,7 @@
 /**
  * Clients whose files are Claude Desktop's `mcpServers` shape under their own
- * path: Trae (`.trae/mcp.json`) and Factory's Droid (`.factory/mcp.json`).
+ * path: Trae (`.trae/mcp.json`), Factory's Droid (`.factory/mcp.json`) and
+ * Google Antigravity (`~/.gemini/antigravity/mcp_config.json`).
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
@@ -15,6 +16,7 @@ describe.each([
   { client: "trae", path: ".trae/mcp.json" },
   { client: "trae", path: "Library/Application Support/Trae/User/mcp.json" },
   { client: "factory-droid", path: ".factory/mcp.json" },
+  { client: "antigravity", path: ".gemini/antigravity/mcp_config.json" },
 ])("$client ($path)", ({ client, path }) => {
   it("reads the servers: a literal key is reported at its place, both reference spellings are references", () => {
     const text = file({});
@@ -30,5 +32,18 @@ describe.each([
   it("a disabled server is read as disabled", () => {
     const r = scanSources([{ path, text: file({ disabled: true }) }]);
     expect(r.model.servers.map((s) => s.enabled)).toEqual([false]);
+  });
+});
+
+describe("antigravity: shapes seen in committed ~/.gemini/antigravity/mcp_config.json files", () => {
+  it("reads a `serverUrl` server and ties a key passed to mcp-remote's --header to its server", () => {
+    const path = ".gemini/antigravity/mcp_config.json";
+    const text = JSON.stringify({ mcpServers: {
+      docs: { serverUrl: "https://mcp.acme.test/mcp" },
+      stitch: { $typeName: "exa.cascade_plugins_pb.CascadePluginCommandTemplate", command: "npx", args: ["-y", "mcp-remote@0.1.29", "https://mcp.acme.test/mcp", "--header", `X-Acme-Api-Key: ${literal}`] },
+    } }, null, 2) + "\n";
+    const r = scanSources([{ path, text }]);
+    expect(r.model.servers.map((s) => [s.client, s.name, s.transport])).toEqual([["antigravity", "docs", "http"], ["antigravity", "stitch", "stdio"]]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.server?.name, f.server?.client])).toEqual([["stitch", "antigravity"]]);
   });
 });
