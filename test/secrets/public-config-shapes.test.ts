@@ -75,3 +75,12 @@ describe("Neon API key as the bare argument Neon's MCP server documents", () => 
     expect(secretFindings(".cursor/mcp.json", text)).toEqual([{ line: 5, level: "error", provider: "neon-api-key", server: "neon" }]);
   });
 });
+
+describe("Supabase access token in its newer sbp_v0_ form", () => {
+  it("is the Supabase format at error in an env value, and found where no credential name points at it", () => {
+    const token = "sbp_v0_" + f.hex(40);
+    const text = `{ "mcpServers": { "supabase": { "command": "npx", "args": ["-y", "@supabase/mcp-server-supabase@0.5.5"], "env": { "SUPABASE_ACCESS_TOKEN": "${token}" } } } }\n`;
+    expect(secretFindings(".cursor/mcp.json", text)).toEqual([{ line: 1, level: "error", provider: "supabase-pat", server: "supabase" }]);
+    expect(secretFindings("docs/NOTES.md", `## Experimental API Token\n\n\`${token}\`\n`).map((x) => x.provider)).toEqual(["supabase-pat"]);
+  });
+});

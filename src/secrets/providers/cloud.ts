@@ -203,10 +203,14 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
   {
     id: "supabase-pat",
     title: "Supabase personal access token",
-    pattern: prefixed("sbp_", "(?:oauth_)?[a-f0-9]{40}"),
+    // `sbp_v0_` is the newer access-token form (the Management API accepts it; Supabase CLI 2.100 rejected it).
+    pattern: prefixed("sbp_", "(?:oauth_|v0_)?[a-f0-9]{40}"),
     keywords: ["sbp_"],
     confidence: "high",
-    samples: () => ({ tp: [`npx -y @supabase/mcp-server-supabase@latest --access-token sbp_${f.hex(40)}`], fp: [`--access-token sbp_<personal-access-token>`] }),
+    samples: () => ({
+      tp: [`npx -y @supabase/mcp-server-supabase@latest --access-token sbp_${f.hex(40)}`, "Experimental API token: `sbp_v0_" + f.hex(40) + "`"],
+      fp: [`--access-token sbp_<personal-access-token>`, "SUPABASE_ACCESS_TOKEN=sbp_v0_..."],
+    }),
   },
   {
     id: "supabase-secret-key",
