@@ -37,10 +37,22 @@ const LOOKUP_NOUNS: ReadonlySet<string> = new Set([
   "id", "ids", "identifier", "name", "names", "path", "paths", "url", "uri", "host", "hostname", "address", "dns", "symbol", "symbols", "alias", "ref", "reference", "type", "version", "handle",
 ]);
 
+/**
+ * What `evaluate` runs when the name says so: script in a page (Playwright MCP's `browser_evaluate`,
+ * Puppeteer's `puppeteer_evaluate`, Chrome DevTools MCP's `evaluate_script`, `evaluate_js`). A model's
+ * or an answer's `evaluate` (`evaluate_response`, `evaluate_model`) grades and changes nothing.
+ */
+const CODE_CONTEXT: ReadonlySet<string> = new Set(["browser", "page", "playwright", "puppeteer", "script", "javascript", "js", "code", "expression"]);
+
+/** What `migrate` reports without migrating (Prisma MCP's `migrate-status`; `migrate_diff`, `migration_info`). */
+const MIGRATION_READS: ReadonlySet<string> = new Set(["status", "diff", "info", "history", "plan"]);
+
 function isDestructiveWord(words: readonly string[], i: number): boolean {
   const w = words[i] as string;
   if (w === "add") return !words.every((x) => ARITHMETIC.test(x));
   if (w === "resolve") return !LOOKUP_NOUNS.has(words[words.length - 1] ?? "");
+  if (w === "evaluate") return words.some((x) => CODE_CONTEXT.has(x));
+  if (w === "migrate") return !words.some((x) => MIGRATION_READS.has(x));
   return DESTRUCTIVE_WORDS.has(w);
 }
 

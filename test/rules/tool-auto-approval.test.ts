@@ -41,6 +41,8 @@ describe("which tool names change state", () => {
     "archive_channel", "approve_deployment", "transfer_issue", "send_message", "post_message", "publish_release", "push_files", "deploy_app", "restart_service",
     "stop_instance", "kill_process", "cancel_workflow_run", "browser_click", "browser_type", "search_and_replace", "installPackage", "mcp_jira_reopen_issue",
     "resolve_issue", "resolve_review_thread", "resolveComment", "resolve_alert",
+    // Script run in a page (Playwright, Puppeteer, Chrome DevTools MCP) and schema migrations (Prisma MCP), as public Kilo Code and Cline files auto-approve them.
+    "browser_evaluate", "puppeteer_evaluate", "playwright_evaluate", "evaluate_script", "migrate-dev", "migrate_deploy",
   ])("%s changes state", (name) => expect(isDestructiveToolName(name)).toBe(true));
 
   it.each([
@@ -48,12 +50,25 @@ describe("which tool names change state", () => {
     "describe_instance", "query_run_status", "fetch_command_output", "get_change", "list_changes", "get_start_time", "getJiraIssue", "API-get-self",
     "add", "add_numbers", "addTwoNumbers", "get_settings", "list_commands", "get_file_type", "search_closed_issues", "browser_snapshot", "sonar_issue_status",
     "resolve-library-id", "resolve_library_id", "resolveLibraryId", "resolve_symbol", "resolve_hostname",
+    "evaluate_response", "evaluate_model", "migrate-status", "migration_diff",
   ])("%s is read-only", (name) => expect(isDestructiveToolName(name)).toBe(false));
 
   it("Context7's lookups in a real auto-approve list are no finding", () => {
     // The shape Cline, Roo and Kiro users commit: Context7 with both of its read tools auto-approved.
     const text = `{ "mcpServers": { "context7": { "command": "npx", "args": ["-y", "@upstash/context7-mcp@1.0.14"], "alwaysAllow": ["resolve-library-id", "get-library-docs"] } } }\n`;
     expect(messages(".roo/mcp.json", text)).toEqual([]);
+  });
+
+  it("a Playwright page script and a Prisma migration in a real auto-approve list are reported, the status read is not", () => {
+    const text = `{ "mcpServers": {
+  "playwright": { "command": "npx", "args": ["-y", "@playwright/mcp@0.0.38"], "alwaysAllow": ["browser_navigate", "browser_snapshot", "browser_evaluate"] },
+  "prisma": { "command": "npx", "args": ["-y", "prisma@6.16.2", "mcp"], "alwaysAllow": ["migrate-status", "migrate-dev"] }
+} }
+`;
+    expect(messages(".kilocode/mcp.json", text).map((m) => m.replace(/^\S+ /, ""))).toEqual([
+      "Server 'playwright' (kilo-code) auto-approves tools that change state: browser_evaluate.",
+      "Server 'prisma' (kilo-code) auto-approves tools that change state: migrate-dev.",
+    ]);
   });
 
   it("an auto-approve list with a status change is reported", () => {
