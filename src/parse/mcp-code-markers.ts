@@ -40,6 +40,8 @@ export const MCP_TRANSPORT_CLASSES: readonly string[] = [
   "WebSocketClientTransport",
   "StreamableHTTPServerTransport",
   "SSEServerTransport",
+  // The AI SDK's (`ai/mcp-stdio`, `@ai-sdk/mcp/mcp-stdio`), also as `Experimental_StdioMCPTransport`.
+  "StdioMCPTransport",
 ];
 
 /**
@@ -50,11 +52,21 @@ export const MCP_TRANSPORT_CLASSES: readonly string[] = [
 export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/mcp-adapter", "agents/mcp"];
 
 /**
+ * The client wrappers' class and function names (typescript-sdk-clients.ts), as
+ * each is contained in one: `MCPClient` in the AI SDK's `createMCPClient`,
+ * LangChain's `MultiServerMCPClient` and Mastra's `MCPClient`; Mastra's older
+ * `MCPConfiguration`; `MCPServer` in the OpenAI Agents SDK's `MCPServerStdio`,
+ * `MCPServerStreamableHttp` and `MCPServerSSE` (the keyword pass, which
+ * ignores case, has that word already as the SDK's `McpServer`).
+ */
+export const MCP_CLIENT_WRAPPER_NAMES: readonly string[] = ["MCPClient", "MCPConfiguration", "MCPServer"];
+
+/**
  * What the keyword pass looks for: the markers, with the transport classes
  * in place of the bare `Transport` (a word of many HTTP and logging
  * libraries), since the prefilter needs a class name there anyway.
  */
-export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES];
+export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES, ...MCP_CLIENT_WRAPPER_NAMES];
 
 /** TypeScript and JavaScript source extensions. */
 export const SOURCE_EXTENSIONS: readonly string[] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];

@@ -12,7 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../model/types.js";
-import { MCP_CODE_MARKERS, MCP_SDK_MODULE, MCP_TRANSPORT_CLASSES, MCP_WRAPPER_MODULES } from "./mcp-code-markers.js";
+import { MCP_CLIENT_WRAPPER_NAMES, MCP_CODE_MARKERS, MCP_SDK_MODULE, MCP_TRANSPORT_CLASSES, MCP_WRAPPER_MODULES } from "./mcp-code-markers.js";
 
 /** The part of a tree-sitter node this project reads. */
 export interface TsNode {
@@ -50,6 +50,7 @@ export function shouldParse(text: string): boolean {
   if (text.includes(m.sdk) || text.includes(m.server)) return true;
   if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
   if (MCP_WRAPPER_MODULES.some((w) => text.includes(w)) || text.includes(m.agentSse)) return true;
+  if (MCP_CLIENT_WRAPPER_NAMES.some((w) => text.includes(w))) return true;
   if (text.includes("@modelcontextprotocol/") && MCP_SDK_MODULE.test(text)) return true;
   return text.includes(m.route) && (MCP_ROUTE.test(text) || MCP_MODULE_IMPORT.test(text));
 }

@@ -514,7 +514,15 @@ ${mount}
       "server-hono/src/index.ts:11:9",
     ]);
     expect(findings("dns-rebinding-protection-off")).toEqual(["server-express/src/server.ts:32:25"]);
-    expect(findings("broad-resource-access")).toEqual(["agent/src/github-agent.ts:35:95"]);
+    // The client wrappers' fixtures (typescript-clients.test.ts) hand the whole environment over too.
+    expect(findings("broad-resource-access")).toEqual([
+      "agent/src/github-agent.ts:35:95",
+      "ai-sdk-agent/src/tools.ts:22:14",
+      "langchain-agent/src/agent.ts:25:12",
+      "mastra-agent/src/mastra/mcp.ts:8:35",
+      "mastra-agent/src/mastra/mcp.ts:18:14",
+      "openai-agents/src/agent.ts:9:8",
+    ]);
     // The guarded billing server sets allowedHosts: no DNS rebinding finding there.
     expect(server("server-express-auth/src/server.ts", "billing").facts).toEqual([]);
   });

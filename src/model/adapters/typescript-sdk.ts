@@ -3,7 +3,9 @@
  * `StreamableHTTPClientTransport`, `SSEClientTransport` and
  * `WebSocketClientTransport` becomes a server the code calls (client
  * `sdk-typescript`, scope `code`), with its command, args, URL, env and
- * headers resolved to values with exact locations. The server side (servers
+ * headers resolved to values with exact locations; so is each server that a
+ * client wrapper calls (AI SDK, LangChain, Mastra, OpenAI Agents:
+ * typescript-sdk-clients.ts reads their shapes). The server side (servers
  * implemented in the file, their HTTP endpoints) lives in
  * `typescript-sdk-server.ts`.
  */
@@ -13,6 +15,7 @@ import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../s
 import type { Loc } from "../location.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, NamedValue, Transport } from "../types.js";
 import { readNextMiddleware } from "./next-middleware.js";
+import { remoteOptions, stdioOptions, wrapperClients, type ClientSpec } from "./typescript-sdk-clients.js";
 import { acceptedKeys } from "./typescript-sdk-keys.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
@@ -38,13 +41,16 @@ const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish",
 /** The whole SDK adapter: client transports and server implementations in one file. */
 export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   const r = new Resolver(input);
-  const servers: McpServer[] = [];
   const unnamed = numbering();
+  const specs: ClientSpec[] = [];
   for (const ne of input.root.descendantsOfType("new_expression")) {
     const cls = r.calleeName(ne);
     const transport = cls ? CLIENT_TRANSPORTS[cls] : undefined;
-    if (cls && transport) servers.push(clientTransport(r, input, ne, cls, transport, unnamed));
+    if (cls && transport) specs.push(sdkTransport(r, ne, cls, transport));
   }
+  // The wrappers most agent code uses instead (AI SDK, LangChain, Mastra, OpenAI Agents); a transport passed to one is read above.
+  specs.push(...wrapperClients(r, input.root));
+  const servers = distinctNames(specs.sort((a, b) => a.node.startIndex - b.node.startIndex).map((s) => clientServer(r, input, s, unnamed)));
   const side = serverSide(r, input);
   const middleware = readNextMiddleware(r, input);
   const links = { ...(middleware ? { middleware } : {}), ...(side.mounts.length ? { mounts: side.mounts } : {}) };
@@ -58,32 +64,29 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   };
 }
 
-function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string, transport: Transport, unnamed: (name: string) => string): McpServer {
+/** `new StdioClientTransport({ command, args, env, cwd })`, `new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch, authProvider })` ... */
+function sdkTransport(r: Resolver, ne: TsNode, cls: string, transport: Transport): ClientSpec {
   const [first, second] = argsOf(ne);
-  let command: ConfigValue | undefined;
-  let cwd: ConfigValue | undefined;
-  let args: ConfigValue[] = [];
-  let url: ConfigValue | undefined;
-  let envNode: TsNode | undefined;
-  let headersNode: TsNode | undefined;
-  if (transport === "stdio") {
-    const c = r.prop(first, "command");
-    command = c ? r.value(c) : undefined;
-    args = r.items(r.prop(first, "args")).map((a) => r.value(a)).filter((v): v is ConfigValue => v !== undefined);
-    envNode = r.prop(first, "env");
-    const cw = r.prop(first, "cwd");
-    cwd = cw ? r.value(cw) : undefined;
-  } else {
-    url = first ? urlValue(r, first) : undefined;
-    headersNode = r.prop(r.prop(second, "requestInit"), "headers") ?? r.prop(r.prop(second, "eventSourceInit"), "headers");
-  }
-  const env = r.entries(envNode);
+  const at = ne.childForFieldName("constructor") ?? ne;
+  return { node: ne, at, kind: cls, transport, ...(transport === "stdio" ? stdioOptions(r, first) : { ...remoteOptions(r, second), url: first }) };
+}
+
+/** One server the code calls, from what its construct says (an SDK transport, a wrapper's entry). */
+function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: (name: string) => string): McpServer {
+  const { transport } = spec;
+  const launch = spec.fullCommand ? splitCommand(r, input, spec.fullCommand) : undefined;
+  const command = launch ? launch[0] : spec.command ? r.value(spec.command) : undefined;
+  const args = launch ? launch.slice(1) : r.items(spec.args).map((a) => r.value(a)).filter((v): v is ConfigValue => v !== undefined);
+  const cwd = spec.cwd ? r.value(spec.cwd) : undefined;
+  const url = spec.url ? urlValue(r, spec.url) : undefined;
+  const headersNode = spec.headers;
+  const env = r.entries(spec.env);
   const given = r.entries(headersNode);
   // A custom fetch (`{ fetch }`, SSE's `eventSourceInit: { fetch }`) that sets a credential header on each request.
-  const fetched = transport === "stdio" ? [] : [r.prop(second, "fetch"), r.prop(r.prop(second, "eventSourceInit"), "fetch")].map((f) => fetchHeaders(r, f));
+  const fetched = (spec.fetch ?? []).map((f) => fetchHeaders(r, f));
   const headers = { values: [...given.values, ...fetched.flatMap((f) => f.values)], opaque: [...(given.opaque ?? []), ...fetched.flatMap((f) => f.opaque)] };
   // An OAuth provider (`{ authProvider }`): the SDK gets and refreshes the token; none is in the file.
-  const provider = transport === "stdio" ? undefined : r.prop(second, "authProvider");
+  const provider = spec.authProvider;
   const authProvider = provider && !["undefined", "null"].includes(r.src(provider)) ? provider : undefined;
   const oauth: Credential[] = authProvider ? [{ source: "oauth", key: "authProvider", raw: "", ref: { kind: "secretStore", name: "authProvider" }, loc: r.loc(authProvider), keyLoc: r.loc(authProvider) }] : [];
   // Credential headers the code computes at run time (a parameter, a call, a headers object passed in): set, but not in the file.
@@ -91,10 +94,10 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     .filter((o) => (headersNode !== undefined && o.key === r.src(headersNode)) || isCredentialHeader(o.key))
     .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
   const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime];
-  const loc = r.loc(ne.childForFieldName("constructor") ?? ne);
-  const name = serverName(command, args, url) ?? r.boundName(ne) ?? unnamed(r.fallbackName(ne, cls));
+  const loc = r.loc(spec.at);
+  const name = spec.name ?? serverName(command, args, url) ?? r.boundName(spec.node) ?? unnamed(r.fallbackName(spec.node, spec.kind));
   return {
-    id: `${input.file}#${cls}@${loc.line}:${loc.column}`,
+    id: `${input.file}#${spec.kind}@${loc.line}:${loc.column}`,
     name,
     client: input.client,
     file: input.file,
@@ -114,6 +117,33 @@ function clientTransport(r: Resolver, input: CodeInput, ne: TsNode, cls: string,
     enabled: true,
     facts: withReadOnlyScope([...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })], { args, env: env.values, headers: headers.values, url }),
   };
+}
+
+/**
+ * `fullCommand: "npx -y @acme/notes-mcp"`: the command and its arguments, split on spaces as
+ * the OpenAI Agents SDK does, each located in the string when it is written plainly.
+ */
+function splitCommand(r: Resolver, input: CodeInput, n: TsNode): ConfigValue[] {
+  const v = r.value(n);
+  if (v?.ref.kind !== "literal") return v ? [v] : [];
+  const d = r.deref(n);
+  // Offsets map one to one only for a plain literal (no escapes, no concatenation).
+  const plain = (d.type === "string" || d.type === "template_string") && r.src(d).slice(1, -1) === v.raw;
+  return [...v.raw.matchAll(/\S+/g)].map((m) => {
+    const start = d.startIndex + 1 + m.index;
+    return { raw: m[0], ref: { kind: "literal" as const }, loc: plain ? input.lines.loc(input.file, { start, end: start + m[0].length }) : v.loc };
+  });
+}
+
+/** Names made unique in the file (`X`, `X #2`): a lock keys servers by client, file and name. */
+function distinctNames(servers: readonly McpServer[]): McpServer[] {
+  const used = new Set<string>();
+  return servers.map((s) => {
+    let name = s.name;
+    for (let i = 2; used.has(name); i++) name = `${s.name} #${i}`;
+    used.add(name);
+    return name === s.name ? s : { ...s, name };
+  });
 }
 
 /**
