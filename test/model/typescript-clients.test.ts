@@ -3,7 +3,6 @@
  * LangChain, Mastra, OpenAI Agents SDK): the servers they call, as `inventory` lists
  * them, and the findings that follow, at exact positions.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
@@ -12,24 +11,12 @@ import { shouldParse } from "../../src/parse/typescript.js";
 import { inventoryServer } from "../../src/report/inventory.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { prefilterText } from "../../src/secrets/text-prefilter.js";
+import { FIXTURES, folderSources } from "../helpers.js";
 
-const root = path.resolve(__dirname, "../../fixtures/typescript");
+const root = path.join(FIXTURES, "typescript");
 const FOLDERS = ["ai-sdk-agent", "langchain-agent", "mastra-agent", "openai-agents"];
 
-function fixtures(): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out.push({ path: path.relative(root, abs).split(path.sep).join("/"), text: fs.readFileSync(abs, "utf8") });
-    }
-  };
-  for (const f of FOLDERS) walk(path.join(root, f));
-  return out;
-}
-
-const sources = fixtures();
+const sources = FOLDERS.flatMap((f) => folderSources(path.join(root, f)).map((s) => ({ ...s, path: `${f}/${s.path}` })));
 const result = scanSources(sources);
 const at = (l: { line: number; column: number }) => `${l.line}:${l.column}`;
 /** Inventory rows of one file: name, transport, where, and each credential (key, source, reference, line). */
@@ -174,6 +161,8 @@ ${body}`;
     expect(servers(elsewhere)).toEqual([]);
     // createMCPClient is @ai-sdk/mcp's name; ai exports it as experimental_createMCPClient.
     expect(servers(`import { createMCPClient } from "ai";\nexport const d = await createMCPClient({ transport: { type: "http", url: "https://x.acme.dev/mcp" } });\n`)).toEqual([]);
+    // Deno's npm: specifier with a version is the package.
+    expect(servers(`import { experimental_createMCPClient } from "npm:ai@5.0.0";\nexport const d = await experimental_createMCPClient({ transport: { type: "http", url: "https://x.acme.dev/mcp" } });\n`)).toEqual([["x.acme.dev/mcp", "http"]]);
   });
 
   it("reads @ai-sdk/mcp, require(), namespace imports, Mastra's MCPConfiguration and MastraMCPClient, LangChain's type key and spread maps", () => {
