@@ -78,9 +78,6 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
   // Amazon Q substitutes `${env:VAR}` in env and header values (amazon-q-developer-cli, mcp_client/client.rs).
   { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: vsStyle, adapter: maps.amazonQMcpJsonAdapter },
-  // Qwen Code, a fork of Gemini CLI: `mcpServers` as Gemini writes them (`trust`, `includeTools`, `httpUrl`). Only the
-  // servers are read: its own permission keys (`permissions.allow`) are not Gemini's policy keys.
-  { id: "qwen-code", client: "qwen-code", title: "Qwen Code", syntax: "jsonc", globs: ["**/.qwen/settings.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   { id: "gemini-cli-extension", client: "gemini-cli", title: "Gemini CLI extension", syntax: "jsonc", globs: ["**/.gemini/extensions/*/gemini-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   // Local profiles: every YAML file in `.continue/assistants`, `.continue/agents` and `.continue/configs` (workspace or user) is a whole config.yaml.
   { id: "continue", client: "continue", title: "Continue", syntax: "yaml", globs: ["**/.continue/config.yaml", "**/.continue/config.yml", "**/.continue/mcpServers/*.yaml", "**/.continue/mcpServers/*.yml", "**/.continue/assistants/*.yaml", "**/.continue/assistants/*.yml", "**/.continue/agents/*.yaml", "**/.continue/agents/*.yml", "**/.continue/configs/*.yaml", "**/.continue/configs/*.yml"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },

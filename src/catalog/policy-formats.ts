@@ -2,8 +2,8 @@
  * Client policy and settings files (Claude Code settings and managed
  * settings, Gemini settings and policy engine files, VS Code settings, Codex
  * config and requirements, Cursor permissions, Amazon Q agents, Zed, Goose,
- * Continue permissions, Cline enterprise config). Where a settings file also holds servers (Gemini,
- * VS Code, Codex, Zed, Goose, Amazon Q agents) the adapter yields both, and
+ * Continue permissions, Cline enterprise config, Qwen Code settings). Where a settings file also holds servers (Gemini,
+ * Qwen Code, VS Code, Codex, Zed, Goose, Amazon Q agents) the adapter yields both, and
  * the server catalog in `formats.ts` no longer claims the path.
  */
 import type { RefSyntax } from "../model/refs.js";
@@ -16,6 +16,7 @@ import { cursorPermissionsAdapter } from "../model/adapters/policies/cursor.js";
 import { geminiSettingsAdapter } from "../model/adapters/policies/gemini-cli.js";
 import { geminiPolicyAdapter } from "../model/adapters/policies/gemini-policy.js";
 import { gooseConfigAdapter } from "../model/adapters/policies/goose.js";
+import { qwenSettingsAdapter } from "../model/adapters/policies/qwen-code.js";
 import { vscodeSettingsAdapter } from "../model/adapters/policies/vscode.js";
 import { zedSettingsAdapter } from "../model/adapters/policies/zed.js";
 import type { FormatSpec } from "./formats.js";
@@ -32,6 +33,10 @@ export const POLICY_PATH_FORMATS: FormatSpec[] = [
   { id: "gemini-cli", client: "gemini-cli", title: "Gemini CLI settings", syntax: "jsonc", globs: ["**/.gemini/settings.json"], scope: "project", syntaxes: gemini, adapter: geminiSettingsAdapter },
   { id: "gemini-cli-admin-policy", client: "gemini-cli", title: "Gemini CLI admin policy", syntax: "toml", globs: ["**/gemini-cli/policies/*.toml", "**/GeminiCli/policies/*.toml"], scope: "managed", syntaxes: none, adapter: geminiPolicyAdapter },
   { id: "gemini-cli-policy", client: "gemini-cli", title: "Gemini CLI policy", syntax: "toml", globs: ["**/.gemini/policies/*.toml"], scope: "user", syntaxes: none, adapter: geminiPolicyAdapter },
+  // Qwen Code, a fork of Gemini CLI: Gemini's `mcpServers` (`trust`, `includeTools`, `httpUrl`) and `mcp.allowed`, with
+  // Claude Code-style `permissions.allow`/`ask`/`deny` rules (`mcp__<server>__<tool>`) and `tools.approvalMode`.
+  { id: "qwen-code-system", client: "qwen-code", title: "Qwen Code system settings", syntax: "jsonc", globs: ["**/qwen-code/settings.json", "**/qwen-code/system-defaults.json", "**/QwenCode/settings.json", "**/QwenCode/system-defaults.json"], scope: "system", syntaxes: gemini, adapter: qwenSettingsAdapter },
+  { id: "qwen-code", client: "qwen-code", title: "Qwen Code", syntax: "jsonc", globs: ["**/.qwen/settings.json"], scope: "project", syntaxes: gemini, adapter: qwenSettingsAdapter },
   { id: "codex-requirements", client: "codex", title: "OpenAI Codex requirements", syntax: "toml", globs: ["**/codex/requirements.toml", "**/.codex/requirements.toml"], scope: "managed", syntaxes: none, adapter: codexConfigAdapter },
   { id: "codex", client: "codex", title: "OpenAI Codex CLI", syntax: "toml", globs: ["**/.codex/config.toml", "**/codex/config.toml", "**/.codex/*.config.toml"], scope: "project", syntaxes: none, adapter: codexConfigAdapter },
   { id: "vscode-settings", client: "vscode", title: "VS Code settings", syntax: "jsonc", globs: ["**/.vscode/settings.json", "**/Code*/User/settings.json", "**/Code*/User/profiles/*/settings.json", "**/*.code-workspace"], scope: "project", syntaxes: ["env-colon", "input"], adapter: vscodeSettingsAdapter },

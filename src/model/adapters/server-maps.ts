@@ -345,8 +345,8 @@ export const copilotCliAdapter: Adapter = (input) => {
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
 };
 
-/** `*` and `?` glob to an anchored RegExp (Amazon Q `allowedTools` patterns). */
-function globRe(glob: string): RegExp {
+/** `*` and `?` glob to an anchored RegExp (Amazon Q `allowedTools` patterns, Qwen Code `mcp.allowed`). */
+export function globRe(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${body}$`);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import { at, find, scanFixture, summary } from "./helpers.js";
 
 const C = "qwen-code";
@@ -8,16 +10,16 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
   const f = scanFixture(C);
 
   it("reads the servers beside the permission keys, with Gemini's `$VAR`/`${VAR}` references and includeTools", () => {
-    expect(f.servers.map((s) => s.name).sort()).toEqual(["acme-db", "acme-events", "acme-notes", "acme-remote"]);
+    expect(f.servers.filter((s) => s.file === FILE).map((s) => s.name).sort()).toEqual(["acme-db", "acme-events", "acme-notes", "acme-remote"]);
     const s = f.server("acme-notes");
-    expect(summary(s)).toMatchObject({ client: "qwen-code", scope: "project", transport: "stdio", command: "acme-notes-mcp", env: { ACME_API_KEY: "env:ACME_API_KEY", ACME_HOME: "env:ACME_HOME" }, include: ["search_notes", "get_note"] });
+    expect(summary(s)).toMatchObject({ client: "qwen-code", scope: "project", transport: "stdio", command: "acme-notes-mcp", env: { ACME_API_KEY: "env:ACME_API_KEY", ACME_HOME: "env:ACME_HOME" }, include: ["search_notes", "get_note", "delete_note", "archive_note"] });
     expect(at(s.loc)).toEqual(find(C, FILE, '"acme-notes": {'));
   });
 
   it("trust: true is a trust-all grant, reported; a literal password is a hard-coded secret", () => {
     const s = f.server("acme-db");
     expect(summary(s)).toMatchObject({ trust: true, grants: ["trust-all:trust"], env: { ACME_DB_PASSWORD: "literal" } });
-    const trust = f.result.findings.find((x) => x.ruleId === "tool-auto-approval");
+    const trust = f.result.findings.find((x) => x.ruleId === "tool-auto-approval" && x.message.includes("trusted wholesale"));
     const [line, col] = find(C, FILE, '"trust": true');
     expect(at(trust?.loc)).toEqual([line, col + '"trust": '.length]);
     expect(f.result.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.loc.line)).toEqual([find(C, FILE, '"ACME_DB_PASSWORD"')[0]]);
@@ -26,5 +28,65 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
   it("httpUrl is streamable HTTP and `url` is SSE, as in Gemini CLI", () => {
     expect(summary(f.server("acme-remote"))).toMatchObject({ transport: "http", headers: { Authorization: "env:ACME_MCP_TOKEN" }, exclude: ["delete_note"] });
     expect(summary(f.server("acme-events"))).toMatchObject({ transport: "sse", url: "https://events.acme.example/sse" });
+  });
+
+  const policy = (file: string) => {
+    const p = f.result.model.policies.find((x) => x.file === file);
+    if (!p) throw new Error(`no policy for ${file}`);
+    return p;
+  };
+  const settings = (file: string) => policy(file).settings.map((s) => `${s.key}=${s.value}@${s.loc.line}:${s.loc.column} ${s.effect}`);
+  const findings = (file: string, rule: string) => f.result.findings.filter((x) => x.loc.file === file && x.ruleId === rule).map((x) => `${x.loc.line}:${x.loc.column}`);
+
+  it("permissions.allow naming one MCP tool auto-approves it, unless an ask or deny rule catches it; a destructive one is reported", () => {
+    const s = f.server("acme-notes", FILE);
+    expect(s.tools.grants.map((g) => `${g.kind}:${g.key}:${(g.tools ?? []).join(",")}`)).toEqual(["auto-approve-list:permissions.allow:search_notes", "auto-approve-list:permissions.allow:delete_note"]);
+    expect(s.tools.autoApprove).toEqual(["search_notes", "delete_note"]);
+    const [line, col] = find(C, FILE, '"mcp__acme-notes__delete_note"');
+    expect(f.result.findings.filter((x) => x.ruleId === "tool-auto-approval" && x.message.includes("delete_note")).map((x) => at(x.loc))).toEqual([[line, col]]);
+  });
+
+  it("whole-server allows (permissions.allow `mcp__<server>`, the legacy tools.allowed `mcp__<server>__*`) and tools.approvalMode yolo are permissive settings at their values", () => {
+    const at2 = (needle: string, skip = 0): string => {
+      const [l, c] = find(C, FILE, needle);
+      return `${l}:${c + skip}`;
+    };
+    expect(settings(FILE)).toEqual([
+      `permissions.allow="mcp__acme-remote"@${at2('"mcp__acme-remote"')} permissive`,
+      `tools.allowed="mcp__acme-db__*"@${at2('"mcp__acme-db__*"')} permissive`,
+      `tools.approvalMode="yolo"@${at2('"approvalMode": "yolo"', '"approvalMode": '.length)} permissive`,
+    ]);
+    expect(findings(FILE, "permissive-setting")).toEqual([at2('"mcp__acme-remote"'), at2('"approvalMode": "yolo"', '"approvalMode": '.length), at2('"mcp__acme-db__*"')]);
+    const p = policy(FILE);
+    expect(p.toolRules.filter((r) => r.wholeServer).map((r) => `${r.effect} ${r.wholeServer}`)).toEqual(["allow acme-remote", "allow acme-db", "deny acme-events"]);
+    // yolo decides the default, where the permissive setting already reports it: no second finding.
+    expect({ d: p.defaultDecision, loc: `${p.defaultLoc.line}:${p.defaultLoc.column}` }).toEqual({ d: "allow", loc: at2('"approvalMode": "yolo"', '"approvalMode": '.length) });
+    expect(findings(FILE, "missing-default-deny")).toEqual([]);
+  });
+
+  it("the inventory verdict follows the rules: a whole-server allow opens a server, a whole-server deny closes it", () => {
+    const verdict = (name: string) => verdictOf(f.result.model, f.server(name, FILE)).authorization.value;
+    expect(verdict("acme-remote")).toBe("allow-by-default");
+    expect(verdict("acme-events")).toBe("default-deny");
+  });
+
+  it("system settings: mcp.allowed globs make the default deny; a server they leave out (or mcp.excluded names) exposes no tool; `mcp__*` approves every MCP tool", () => {
+    const SYS = "etc/qwen-code/settings.json";
+    const p = policy(SYS);
+    expect(p.kind).toBe("managed");
+    expect({ d: p.defaultDecision, line: p.defaultLoc.line, column: p.defaultLoc.column }).toEqual({ d: "deny", line: 4, column: 16 });
+    expect(p.serverAllow?.map((m) => `${m.value}@${m.loc.line}:${m.loc.column}`)).toEqual(["acme-*@4:17"]);
+    expect(p.serverDeny?.map((m) => `${m.value}@${m.loc.line}:${m.loc.column}`)).toEqual(["acme-legacy@5:18"]);
+    expect(settings(SYS)).toEqual(['permissions.allow="mcp__*"@8:15 permissive']);
+    expect(findings(SYS, "broad-resource-access")).toEqual([]);
+    expect(f.servers.filter((s) => s.file === SYS).map((s) => `${s.name} ${s.scope}`)).toEqual(["acme-wiki system", "acme-legacy system", "scratch system"]);
+  });
+
+  it("rules that cannot match an MCP tool (`Bash(...)`, Gemini-style `mcp_<server>_<tool>`) are not MCP rules; `*` is every MCP tool", () => {
+    const text = `{ "permissions": { "allow": ["Bash(git *)", "mcp_notes_delete_note", "notes__delete_note", "*"] },\n  "mcpServers": { "notes": { "command": "notes-mcp", "includeTools": ["delete_note"] } } }\n`;
+    const r = scanSources([{ path: ".qwen/settings.json", text }]);
+    expect(r.model.policies[0]?.toolRules.map((x) => x.pattern)).toEqual(["*"]);
+    expect(r.model.servers[0]?.tools.grants).toEqual([]);
+    expect(r.findings.filter((x) => x.ruleId === "permissive-setting").map((x) => `${x.loc.line}:${x.loc.column} ${x.message.replace(/.*: /, "")}`)).toEqual([`1:${text.indexOf(`"*"`) + 1} every tool of every MCP server runs without a confirmation prompt.`]);
   });
 });

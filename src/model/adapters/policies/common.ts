@@ -131,3 +131,14 @@ export function isWildcard(pattern: string): boolean {
 export function withAllToolsGrant(key: string, connects: (s: McpServer) => boolean = () => true): (s: McpServer) => McpServer {
   return (s) => (s.tools.include || !s.enabled || !connects(s) ? s : { ...s, tools: { ...s.tools, grants: [...s.tools.grants, { kind: "all-tools", key, loc: s.loc }] } });
 }
+
+/**
+ * Gemini CLI and Qwen Code `mcp.allowed` (its value node, when the key is set): once set only
+ * the servers it names connect; where servers are configured without it (or in system settings)
+ * every configured server connects; elsewhere other settings layers decide.
+ */
+export function mcpAllowedDefault(d: PolicyDraft, allowed: DocNode | undefined, servers: readonly McpServer[], named = "named in"): void {
+  if (allowed) d.setDefault("deny", `only servers ${named} \`mcp.allowed\` connect`, d.loc(allowed));
+  else if (d.input.scope === "system" || servers.length > 0) d.setDefault("allow", "`mcp.allowed` is not set, so the effective default is that every configured server connects (name the servers in `mcp.allowed`, best in system settings)");
+  else d.setDefault("unknown", "no `mcp.allowed` and no servers here; other settings layers decide");
+}

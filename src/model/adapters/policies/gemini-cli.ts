@@ -8,7 +8,7 @@ import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { McpServer, ScopeGrant } from "../../types.js";
 import { namedToolGrants, serversFromMap, withGrants } from "../server-maps.js";
-import { PolicyDraft, withAllToolsGrant, isWildcard } from "./common.js";
+import { PolicyDraft, mcpAllowedDefault, withAllToolsGrant, isWildcard } from "./common.js";
 
 const CLIENT = "gemini-cli";
 
@@ -48,12 +48,8 @@ function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServ
   if (adminEnabled && str(adminEnabled) === "false") {
     d.setting("admin.mcp.enabled", adminEnabled, "restrictive", "MCP servers are switched off");
     d.setDefault("deny", "`admin.mcp.enabled` is false: no MCP server connects", d.loc(adminEnabled));
-  } else if (allowed) {
-    d.setDefault("deny", "only servers named in `mcp.allowed` connect", d.loc(allowed.value));
-  } else if (input.scope === "system" || servers.length > 0) {
-    d.setDefault("allow", "`mcp.allowed` is not set, so the effective default is that every configured server connects (name the servers in `mcp.allowed`, best in system settings)");
   } else {
-    d.setDefault("unknown", "no `mcp.allowed` and no servers here; other settings layers decide");
+    mcpAllowedDefault(d, allowed?.value, servers);
   }
   return d;
 }
