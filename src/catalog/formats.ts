@@ -10,6 +10,7 @@ import { analyzeTypeScriptSdk, SDK_CLIENT } from "../model/adapters/typescript-s
 import type { RefSyntax } from "../model/refs.js";
 import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
+import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js";
 
@@ -71,8 +72,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // dotfiles repositories commit. Its references are not documented: both common spellings count.
   { id: "antigravity", client: "antigravity", title: "Google Antigravity", syntax: "jsonc", globs: ["**/.gemini/antigravity/mcp_config.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "factory-droid", client: "factory-droid", title: "Factory Droid", syntax: "jsonc", globs: ["**/.factory/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
-  // Amp: `amp.mcpServers` in its own settings file (its references are not documented: both common spellings count).
-  { id: "amp", client: "amp", title: "Amp", syntax: "jsonc", globs: ["**/.amp/settings.json", "**/.config/amp/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.ampAdapter },
+  // Amp: `amp.mcpServers` and `amp.mcpPermissions` in its own settings file (its references are not documented: both common spellings count).
+  { id: "amp", client: "amp", title: "Amp", syntax: "jsonc", globs: ["**/.amp/settings.json", "**/.config/amp/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: ampSettingsAdapter },
   // Crush expands `$VAR` and `${VAR}` as a shell does.
   { id: "crush", client: "crush", title: "Crush", syntax: "jsonc", globs: ["**/.crush.json", "**/crush.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.crushAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },

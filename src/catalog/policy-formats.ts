@@ -8,6 +8,7 @@
  */
 import type { RefSyntax } from "../model/refs.js";
 import { amazonQAgentAdapter, kiroAgentAdapter } from "../model/adapters/policies/amazon-q.js";
+import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { claudeManagedSettingsAdapter, claudeSettingsAdapter } from "../model/adapters/policies/claude-code.js";
 import { clineRemoteConfigAdapter, isClineRemoteConfig } from "../model/adapters/policies/cline.js";
 import { codexConfigAdapter } from "../model/adapters/policies/codex.js";
@@ -26,6 +27,9 @@ const gemini: readonly RefSyntax[] = ["dollar-brace", "dollar", "percent"];
 
 /** Matched by path; these are checked BEFORE the server formats. */
 export const POLICY_PATH_FORMATS: FormatSpec[] = [
+  // Amp enterprise managed settings (`/etc/ampcode`, `/Library/Application Support/ampcode`, `C:\ProgramData\ampcode`): the
+  // settings schema, above every user's. Before Claude Code's entry, whose glob takes any `managed-settings.json`.
+  { id: "amp-managed", client: "amp", title: "Amp managed settings", syntax: "jsonc", globs: ["**/ampcode/managed-settings.json"], scope: "managed", syntaxes: ["dollar-brace", "env-colon"], adapter: ampSettingsAdapter },
   { id: "claude-code-managed-settings", client: "claude-code", title: "Claude Code managed settings", syntax: "json", globs: ["**/managed-settings.json", "**/managed-settings.d/*.json"], scope: "managed", syntaxes: none, adapter: claudeManagedSettingsAdapter, strict: true },
   { id: "claude-code-local-settings", client: "claude-code", title: "Claude Code local settings", syntax: "json", globs: ["**/.claude/settings.local.json"], scope: "local", syntaxes: none, adapter: claudeSettingsAdapter, strict: true },
   { id: "claude-code-settings", client: "claude-code", title: "Claude Code settings", syntax: "json", globs: ["**/.claude/settings.json"], scope: "project", syntaxes: none, adapter: claudeSettingsAdapter, strict: true },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import { at, find, scanFixture, summary } from "./helpers.js";
 
 const C = "amp";
@@ -9,7 +10,7 @@ describe("Amp (.amp/settings.json)", () => {
   const f = scanFixture(C);
 
   it("reads the servers under the flat key `amp.mcpServers`", () => {
-    expect(f.servers.map((s) => [s.client, s.name, s.transport])).toEqual([["amp", "acme-notes", "stdio"], ["amp", "acme-remote", "http"]]);
+    expect(f.servers.filter((s) => s.file === FILE).map((s) => [s.client, s.name, s.transport])).toEqual([["amp", "acme-notes", "stdio"], ["amp", "acme-remote", "http"], ["amp", "scratch", "stdio"]]);
     expect(at(f.server("acme-notes").loc)).toEqual(find(C, FILE, '"acme-notes": {'));
     expect(summary(f.server("acme-remote"))).toMatchObject({ headers: { Authorization: "env:ACME_MCP_TOKEN" } });
   });
@@ -17,12 +18,13 @@ describe("Amp (.amp/settings.json)", () => {
   it("`amp.dangerouslyAllowAll: true` trusts every server wholesale, reported at the setting", () => {
     const [line, col] = find(C, FILE, '"amp.dangerouslyAllowAll": true');
     const trusted = f.result.findings.filter((x) => x.ruleId === "tool-auto-approval" && x.message.includes("amp.dangerouslyAllowAll"));
-    expect(trusted.map((x) => [x.message.match(/'([^']+)'/)?.[1], ...(at(x.loc) ?? [])])).toEqual([["acme-notes", line, col + '"amp.dangerouslyAllowAll": '.length], ["acme-remote", line, col + '"amp.dangerouslyAllowAll": '.length]]);
+    const value = col + '"amp.dangerouslyAllowAll": '.length;
+    expect(trusted.map((x) => [x.message.match(/'([^']+)'/)?.[1], ...(at(x.loc) ?? [])])).toEqual([["acme-notes", line, value], ["acme-remote", line, value], ["scratch", line, value]]);
   });
 
   it("an allow rule naming `mcp__<server>__<tool>` auto-approves that tool; a rule with `matches` does not count", () => {
-    expect(summary(f.server("acme-notes"))).toMatchObject({ autoApprove: ["delete_note"], grants: ["trust-all:amp.dangerouslyAllowAll", "auto-approve-list:amp.permissions"] });
-    expect(f.server("acme-remote").tools.grants.map((g) => g.kind)).toEqual(["trust-all"]);
+    expect(summary(f.server("acme-notes", FILE))).toMatchObject({ autoApprove: ["delete_note"], grants: ["trust-all:amp.dangerouslyAllowAll", "auto-approve-list:amp.permissions"] });
+    expect(f.server("acme-remote", FILE).tools.grants.map((g) => g.kind)).toEqual(["trust-all"]);
     const listed = f.result.findings.find((x) => x.ruleId === "tool-auto-approval" && x.message.includes("delete_note"));
     expect(at(listed?.loc)).toEqual(find(C, FILE, '"mcp__acme-notes__delete_note"'));
   });
@@ -31,6 +33,50 @@ describe("Amp (.amp/settings.json)", () => {
     const text = JSON.stringify({ "amp.mcpServers": { gh: { command: "gh-mcp" }, other: { command: "other-mcp" } }, "amp.permissions": [{ tool: "mcp__gh__*", action: "allow" }] }, null, 2);
     const r = scanSources([{ path: ".amp/settings.json", text }]);
     expect(r.model.servers.map((s) => [s.name, s.tools.autoApprove ?? "none"])).toEqual([["gh", "*"], ["other", "none"]]);
+  });
+});
+
+describe("Amp `amp.mcpPermissions` (server-level allow/reject rules, first match wins, unmatched servers start)", () => {
+  const f = scanFixture(C);
+  const MANAGED = "etc/ampcode/managed-settings.json";
+  const policy = (file: string) => {
+    const p = f.result.model.policies.find((x) => x.file === file);
+    if (!p) throw new Error(`no policy for ${file}`);
+    return p;
+  };
+  const matchers = (ms: readonly { by: string; value: string; loc: { line: number; column: number } }[] | undefined) => (ms ?? []).map((m) => `${m.by} ${m.value}@${m.loc.line}:${m.loc.column}`);
+
+  it("workspace settings: rules without a catch-all reject leave the default open, reported as a note at the list; the server a reject rule matches first never starts", () => {
+    const p = policy(FILE);
+    const [line, col] = find(C, FILE, '"amp.mcpPermissions": [');
+    const listAt = col + '"amp.mcpPermissions": '.length;
+    expect({ kind: p.kind, d: p.defaultDecision, loc: at(p.defaultLoc) }).toEqual({ kind: "client", d: "allow", loc: [line, listAt] });
+    expect(matchers(p.serverDeny)).toEqual([`command python *--unsafe*@${find(C, FILE, '"python", "args": "*--unsafe*"').join(":")}`]);
+    expect(matchers(p.serverAllow)).toEqual([`url https://mcp.acme.example/*@${find(C, FILE, '"https://mcp.acme.example/*"').join(":")}`]);
+    expect(f.servers.filter((s) => s.file === FILE).map((s) => `${s.name} ${s.enabled}`)).toEqual(["acme-notes true", "acme-remote true", "scratch false"]);
+    expect(f.result.findings.filter((x) => x.ruleId === "missing-default-deny" && x.loc.file === FILE).map((x) => [x.level, ...(at(x.loc) ?? [])])).toEqual([["note", line, listAt]]);
+  });
+
+  it("managed settings ending in catch-all rejects (`command: \"*\"`, `url: \"*\"`) are default-deny: only the servers an allow rule matches first start", () => {
+    const p = policy(MANAGED);
+    expect({ kind: p.kind, d: p.defaultDecision, loc: at(p.defaultLoc) }).toEqual({ kind: "managed", d: "deny", loc: [2, 25] });
+    expect(matchers(p.serverAllow)).toEqual(["command npx * @acme/*@3:31", "url https://mcp.acme.example/*@4:27"]);
+    expect(f.servers.filter((s) => s.file === MANAGED).map((s) => `${s.name} ${s.enabled}`)).toEqual(["acme-wiki true", "other-tool false"]);
+    expect(f.result.findings.filter((x) => x.loc.file === MANAGED && x.ruleId === "missing-default-deny")).toEqual([]);
+    expect(verdictOf(f.result.model, f.server("acme-wiki", MANAGED)).authorization.value).toBe("default-deny");
+  });
+
+  it("managed settings without `amp.mcpPermissions`, or with a catch-all for local servers only, fail open (an error, as for other managed settings)", () => {
+    const open = (text: string) => scanSources([{ path: MANAGED, text }]).findings.filter((x) => x.ruleId === "missing-default-deny").map((x) => `${x.level} ${x.loc.line}:${x.loc.column} ${x.message.replace(/.*fails open: /, "")}`);
+    expect(open(`{ "amp.mcpServers": {} }\n`)).toEqual(["error 1:1 unset `amp.mcpPermissions` lets every MCP server start (end the list with catch-all `reject` rules, `command: \"*\"` and `url: \"*\"`). Effective default: allow."]);
+    expect(open(`{ "amp.mcpPermissions": [{ "matches": { "command": "*" }, "action": "reject" }] }\n`)).toEqual(["error 1:25 remote servers that no `amp.mcpPermissions` rule matches start (Amp allows a server no rule matches; add a catch-all `reject` rule). Effective default: allow."]);
+  });
+
+  it("the same key in VS Code settings is Amp's policy, not VS Code's", () => {
+    const text = JSON.stringify({ "amp.mcpServers": { notes: { url: "https://notes.example/mcp" } }, "amp.mcpPermissions": [{ matches: { url: "https://notes.example/*" }, action: "reject" }] }, null, 2);
+    const r = scanSources([{ path: ".vscode/settings.json", text }]);
+    expect(r.model.policies.map((p) => `${p.client} ${p.id}`)).toEqual(["vscode .vscode/settings.json#policy", "amp .vscode/settings.json#amp-mcp-permissions"]);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.enabled}`)).toEqual(["amp notes false"]);
   });
 });
 

@@ -1,14 +1,15 @@
 /**
  * VS Code settings (`.vscode/settings.json`, user `settings.json`,
  * `.code-workspace`): legacy `mcp.servers` plus the `chat.*` trust switches,
- * and the servers of the Amp extension (`amp.mcpServers`, client `amp`).
+ * and the servers and `amp.mcpPermissions` of the Amp extension (client `amp`).
  * Keys are usually written flat (`"chat.mcp.access": "all"`); nested objects
  * are read too. Only switches that are set are reported: an absent key is the
  * product default, which this file does not choose.
  */
 import { get, isObject, str, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
-import { ampAdapter, vscodeAdapter } from "../server-maps.js";
+import { vscodeAdapter } from "../server-maps.js";
+import { ampSettingsAdapter } from "./amp.js";
 import { PolicyDraft, dotted, dottedStr } from "./common.js";
 
 const CLIENT = "vscode";
@@ -60,7 +61,7 @@ export const vscodeSettingsAdapter: Adapter = (input) => {
     const fromWorkspace = input.file.endsWith(".code-workspace") && isObject(ws);
     return readPolicy(input, fromWorkspace ? (ws as DocNode) : doc, fromWorkspace ? "settings." : "").build(CLIENT, "policy", servers);
   });
-  // Amp's servers are Amp's: VS Code's switches above do not govern them.
-  const amp = ampAdapter({ ...input, client: "amp", syntaxes: ["dollar-brace", "env-colon"] }).servers;
-  return { servers: [...servers, ...amp], policies, diagnostics: [] };
+  // Amp's servers and `amp.mcpPermissions` are Amp's: VS Code's switches above do not govern them.
+  const amp = ampSettingsAdapter({ ...input, client: "amp", syntaxes: ["dollar-brace", "env-colon"] });
+  return { servers: [...servers, ...amp.servers], policies: [...policies, ...amp.policies], diagnostics: [] };
 };
