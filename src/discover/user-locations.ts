@@ -44,20 +44,23 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
   const xdg = nonEmpty(u.env.XDG_CONFIG_HOME);
   const config = xdg ?? at(".config");
   const appData = u.platform === "win32" ? (nonEmpty(u.env.APPDATA) ?? at("AppData", "Roaming")) : u.platform === "darwin" ? at("Library", "Application Support") : config;
-  const vscodeUsers = ["Code", "Code - Insiders"].map((c) => p.join(appData, c, "User"));
+  const localAppData = nonEmpty(u.env.LOCALAPPDATA) ?? at("AppData", "Local");
+  // VS Code and the builds that keep its layout and read its `mcp.json` and settings (Insiders, the OSS build, VSCodium).
+  const vscodeUsers = ["Code", "Code - Insiders", "Code - OSS", "VSCodium"].map((c) => p.join(appData, c, "User"));
+  // Cline, Roo Code and Kilo Code keep their servers in the extension storage of whichever VS Code fork runs them.
+  const extensionHosts = [...vscodeUsers, ...["Cursor", "Windsurf"].map((c) => p.join(appData, c, "User"))];
   const codexHome = nonEmpty(u.env.CODEX_HOME) ?? at(".codex");
   const out = [
     p.join(appData, "Claude", "claude_desktop_config.json"),
+    // Claude Desktop from the Microsoft Store (MSIX) reads its %APPDATA% from the package's own folder.
+    ...(u.platform === "win32" ? [p.join(localAppData, "Packages", "Claude_pzs8sxrjxfjjc", "LocalCache", "Roaming", "Claude", "claude_desktop_config.json")] : []),
     at(".claude.json"),
     at(".claude", "settings.json"),
     // Installed plugins: `cache/<marketplace>/<plugin>/<version>/` and marketplace clones, each with its servers.
     at(".claude", "plugins", "**", ".mcp.json"),
     at(".claude", "plugins", "**", ".claude-plugin", "plugin.json"),
-    ...vscodeUsers.flatMap((v) => [
-      p.join(v, "mcp.json"),
-      p.join(v, "settings.json"),
-      p.join(v, "profiles", "*", "mcp.json"),
-      p.join(v, "profiles", "*", "settings.json"),
+    ...vscodeUsers.flatMap((v) => [p.join(v, "mcp.json"), p.join(v, "settings.json"), p.join(v, "profiles", "*", "mcp.json"), p.join(v, "profiles", "*", "settings.json")]),
+    ...extensionHosts.flatMap((v) => [
       p.join(v, "globalStorage", "saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json"),
       p.join(v, "globalStorage", "rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"),
       p.join(v, "globalStorage", "kilocode.kilo-code", "settings", "mcp_settings.json"),
@@ -70,6 +73,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     ...(xdg ? [p.join(xdg, "cursor", "cli-config.json")] : []),
     at(".codeium", "windsurf", "mcp_config.json"),
     at(".codeium", "mcp_config.json"),
+    at(".codeium", "windsurf-next", "mcp_config.json"),
     at(".kiro", "settings", "mcp.json"),
     at(".kiro", "agents", "*.json"),
     at(".aws", "amazonq", "mcp.json"),
@@ -104,7 +108,9 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     ...(u.platform === "win32"
       ? [p.join(appData, "Block", "goose", "config", "config.yaml"), p.join(appData, "Block", "goose", "config", "secrets.yaml"), p.join(appData, "Zed", "settings.json")]
       : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "goose", "recipes", "*.yaml"), p.join(config, "zed", "settings.json")]),
-    u.platform === "win32" ? p.join(nonEmpty(u.env.LOCALAPPDATA) ?? at("AppData", "Local"), "crush", "crush.json") : p.join(config, "crush", "crush.json"),
+    // Zed (stable and Preview share one config folder) installed from Flathub keeps it in its sandbox.
+    ...(u.platform === "linux" ? [at(".var", "app", "dev.zed.Zed", "config", "zed", "settings.json")] : []),
+    u.platform === "win32" ? p.join(localAppData, "crush", "crush.json") : p.join(config, "crush", "crush.json"),
     at(".config", "amp", "settings.json"),
     p.join(config, "opencode", "opencode.json"),
     p.join(config, "opencode", "opencode.jsonc"),

@@ -45,6 +45,33 @@ describe("user-level locations", () => {
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
 
+  it("has the variants of supported clients: Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor and Windsurf, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
+    const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada" } });
+    const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
+    const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" } });
+    const shown = (platform: NodeJS.Platform, paths: string[]) => paths.map((x) => shownUserPath(x, { platform, env: platform === "win32" ? { USERPROFILE: "C:\\Users\\ada" } : { HOME: platform === "darwin" ? "/Users/ada" : "/home/ada" } }));
+    const expected: [NodeJS.Platform, string[], string, string][] = [
+      ["linux", linux, "~/.codeium/windsurf-next/mcp_config.json", "windsurf"],
+      ["darwin", mac, "~/.codeium/windsurf-next/mcp_config.json", "windsurf"],
+      ["win32", win, "~/.codeium/windsurf-next/mcp_config.json", "windsurf"],
+      ["linux", linux, "~/.config/VSCodium/User/mcp.json", "vscode-user-mcp"],
+      ["linux", linux, "~/.config/Code - OSS/User/mcp.json", "vscode-user-mcp"],
+      ["darwin", mac, "~/Library/Application Support/VSCodium/User/settings.json", "vscode-settings"],
+      ["win32", win, "~/AppData/Roaming/VSCodium/User/profiles/*/mcp.json", "vscode-user-mcp"],
+      ["darwin", mac, "~/Library/Application Support/Cursor/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "cline"],
+      ["linux", linux, "~/.config/Windsurf/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json", "roo-code"],
+      ["win32", win, "~/AppData/Roaming/Cursor/User/globalStorage/kilocode.kilo-code/settings/mcp_settings.json", "kilo-code"],
+      ["win32", win, "~/AppData/Local/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json", "claude-desktop"],
+      ["linux", linux, "~/.var/app/dev.zed.Zed/config/zed/settings.json", "zed"],
+    ];
+    for (const [platform, paths, file, format] of expected) {
+      expect(shown(platform, paths), `${platform} ${file}`).toContain(file);
+      expect(classifyPath(file.replace(/\*/g, "x"))?.id, file).toBe(format);
+    }
+    // Zed Preview shares the stable config folder; the Flathub sandbox and the Store package are per platform.
+    expect(shown("darwin", mac).some((x) => x.includes("dev.zed.Zed") || x.includes("Claude_pzs8sxrjxfjjc"))).toBe(false);
+  });
+
   it("every fixed user path is one the catalog models, as reported (~/...)", () => {
     for (const platform of ["darwin", "linux", "win32"] as const) {
       const u = { platform, env: platform === "win32" ? { USERPROFILE: "C:\\Users\\ada" } : { HOME: "/home/ada" } };

@@ -42,6 +42,14 @@ describe("VS Code", () => {
     const r = scanSources([{ path: "AppData/Roaming/Code/User/mcp.json", text }]);
     expect(r.model.servers.map((s) => [s.name, s.scope])).toEqual([["acme-notes", "user"], ["acme-remote", "user"]]);
   });
+
+  it("reads VSCodium's user mcp.json as VS Code's (user scope, declared `${input:}`, `${VAR}` unexpanded at its value)", () => {
+    const CODIUM = "home/.config/VSCodium/User/mcp.json";
+    const s = f.server("acme-codium", CODIUM);
+    expect(summary(s)).toMatchObject({ client: "vscode", scope: "user", transport: "http", headers: { "X-Acme-Key": "input:acme_key", "X-Acme-Region": "literal !${ACME_REGION}" } });
+    const [line, col] = find(C, CODIUM, '"${ACME_REGION}"');
+    expect(f.result.findings.filter((x) => x.loc.file === CODIUM && x.ruleId === "unexpanded-reference").map((x) => at(x.loc))).toEqual([[line, col]]);
+  });
 });
 
 describe("Windows and JSONC edge cases", () => {

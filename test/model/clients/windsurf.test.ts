@@ -22,4 +22,11 @@ describe("Windsurf (mcp_config.json)", () => {
   it("flags a filesystem server rooted at ~", () => {
     expect(f.server("home-files").facts.map((x) => [x.kind, ...(at(x.loc) ?? [])])).toEqual([["root-filesystem", ...find(C, FILE, '"~"')]]);
   });
+
+  it("reads Windsurf Next's file (`~/.codeium/windsurf-next/mcp_config.json`) as Windsurf's, with its literal secret at its value", () => {
+    const NEXT = "home/.codeium/windsurf-next/mcp_config.json";
+    const s = f.server("acme-next", NEXT);
+    expect(summary(s)).toMatchObject({ client: "windsurf", scope: "user", command: "npx", env: { ACME_API_KEY: "literal" } });
+    expect(f.result.findings.filter((x) => x.loc.file === NEXT && x.ruleId === "hardcoded-secret").map((x) => at(x.loc))).toEqual([find(C, NEXT, 'E4WNM7yF')]);
+  });
 });
