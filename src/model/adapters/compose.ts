@@ -11,6 +11,7 @@
  * variable through; `env_file` and service `secrets` are references. A
  * ContextForge or Microsoft MCP Gateway service is also a gateway policy
  * read from its environment switches (contextforge.ts, ms-mcp-gateway.ts). Other services (databases, caches) are not modelled.
+ * A file of several YAML documents is one Compose model: every document's services are read.
  */
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode, type DocObject } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
@@ -26,9 +27,37 @@ import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 /** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
 const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
 
+/**
+ * The services of every YAML document of the file. Compose (compose-go since 2023) reads a file of
+ * several `---` documents as one model, merging the documents in order as it merges `-f` files.
+ */
 function services(docs: readonly DocNode[]): DocEntry[] {
-  const s = get(docs[0], "services");
-  return isObject(s) ? s.entries.filter((e) => isObject(e.value)) : [];
+  return docs.flatMap((d) => {
+    const s = get(d, "services");
+    return isObject(s) ? s.entries.filter((e) => isObject(e.value)) : [];
+  });
+}
+
+/**
+ * The services as Compose runs them: a service defined again in a later document is merged into
+ * the first definition (and keeps its place): the later document's keys replace the earlier ones,
+ * but `environment` is merged by variable, the later value winning. Every value keeps its own span.
+ */
+function mergedServices(input: Pick<AdapterInput, "text">, docs: readonly DocNode[]): DocEntry[] {
+  const byName = new Map<string, DocEntry>();
+  for (const e of services(docs)) {
+    const first = byName.get(e.key);
+    byName.set(e.key, first ? { ...first, value: mergeService(input, first.value as DocObject, e.value as DocObject) } : e);
+  }
+  return [...byName.values()];
+}
+
+function mergeService(input: Pick<AdapterInput, "text">, base: DocObject, over: DocObject): DocObject {
+  const a = environment(input, get(base, "environment"));
+  const b = environment(input, get(over, "environment"));
+  const env: DocObject | undefined = a && b ? { ...b, entries: [...a.entries.filter((x) => !b.entries.some((y) => y.key === x.key)), ...b.entries] } : undefined;
+  const kept = base.entries.filter((x) => !over.entries.some((y) => y.key === x.key));
+  return { ...base, entries: [...kept, ...over.entries.map((y) => (y.key === "environment" && env ? { ...y, value: env } : y))] };
 }
 
 /** A service whose name, container name, image, build context or launch line mentions MCP. */
@@ -66,13 +95,21 @@ const COMPOSE_TOP_LEVEL = new Set(["version", "name", "services", "networks", "v
  * `image: { repository, tag }`), and at least one runs an `image` or a `build`.
  */
 export function isComposeFile(docs: readonly DocNode[]): boolean {
-  const d = docs[0];
+  // Every document of a multi-document file must be Compose's (an empty one, `---` at the top, says nothing).
+  const real = docs.filter((d) => d.type !== "null");
+  if (!real.length || !real.every(isComposeDocument)) return false;
+  return services(real).some((e) => get(e.value, "image") !== undefined || get(e.value, "build") !== undefined);
+}
+
+function isComposeDocument(d: DocNode): boolean {
   if (!isObject(d) || !d.entries.every((e) => COMPOSE_TOP_LEVEL.has(e.key) || e.key.startsWith("x-"))) return false;
   const s = get(d, "services");
+  if (s === undefined) return true;
   if (!isObject(s) || !s.entries.length || !s.entries.every((e) => isObject(e.value))) return false;
-  const images = s.entries.map((e) => get(e.value, "image"));
-  if (images.some((i) => i !== undefined && str(i) === undefined)) return false;
-  return s.entries.some((e, i) => images[i] !== undefined || get(e.value, "build") !== undefined);
+  return s.entries.every((e) => {
+    const image = get(e.value, "image");
+    return image === undefined || str(image) !== undefined;
+  });
 }
 
 /** Sniff for Compose files with other names: a Compose file (by content) with at least one MCP service. */
@@ -232,7 +269,7 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
 
 export const composeAdapter: Adapter = (input) => {
   const out = emptyOutput();
-  for (const e of services(input.docs)) {
+  for (const e of mergedServices(input, input.docs)) {
     if (!isMcpService(e)) continue;
     const o = readService(input, e);
     out.servers.push(...o.servers);

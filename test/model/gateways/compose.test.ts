@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { scanSources } from "../../../src/api.js";
 import { withBase62Crc32 } from "../../../src/secrets/checksum.js";
 import { Fake } from "../../../src/secrets/fake.js";
@@ -263,3 +264,23 @@ describe("Compose interpolation forms", () => {
     expect(classifyValue("${TOKEN:?set TOKEN}", ["dollar-brace"])).toEqual({ ref: { kind: "literal" } });
   });
 });
+
+describe("Docker Compose: a file of several YAML documents is one model", () => {
+  it("reads the services of every document, a service defined again merged into its first definition (keys replaced, environment merged by variable)", () => {
+    const r = scanFixture("compose-multidoc/compose.yaml");
+    expect(serverRows(r)).toEqual([{ client: "docker-compose", name: "wiki-mcp", at: "7:3", transport: "container", image: "mcp/acme-wiki:1.3.0" }]);
+    // ACME_WIKI_URL from the second document, ACME_WIKI_TOKEN as the third document overrides it (a literal).
+    expect(credentialRows(r, "wiki-mcp")).toEqual([{ key: "ACME_WIKI_URL", ref: "literal", line: 10 }, { key: "ACME_WIKI_TOKEN", ref: "literal", line: 18 }]);
+    expect(r.model.servers[0]?.env.map((e) => `${e.key}@${e.loc.line}:${e.loc.column}`)).toEqual(["ACME_WIKI_URL@10:22", "ACME_WIKI_TOKEN@18:24"]);
+    expect(factRows(r)).toEqual(["wiki-mcp privileged 16:17"]);
+    expect(findingRows(r, ["hardcoded-secret", "broad-resource-access"])).toEqual(["broad-resource-access 16:17", "hardcoded-secret 18:24"]);
+  });
+
+  it("a file with another name is Compose's only when every document is", () => {
+    const text = readFileSync(new URL("../../../fixtures/gateways/compose-multidoc/compose.yaml", import.meta.url), "utf8");
+    const servers = (t: string) => scanSources([{ path: "deploy/mcp.yml", text: t }]).model.servers.map((s) => `${s.client} ${s.name}`);
+    expect(servers(text)).toEqual(["docker-compose wiki-mcp"]);
+    expect(servers(`${text}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: wiki }\n`)).toEqual([]);
+  });
+});
+
