@@ -16,7 +16,7 @@ import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
-import { externalAuthTypes, isToolhiveMcpServer, readToolhiveMcpServer } from "./toolhive.js";
+import { externalAuthTypes, isToolhiveMcpServer, isVirtualMcpServer, readToolhiveMcpServer, readVirtualMcpServer } from "./toolhive.js";
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
 
@@ -45,7 +45,7 @@ export function isMcpWorkload(doc: DocNode): boolean {
 
 /** Sniff: any document this adapter models. */
 export function isMcpManifest(docs: readonly DocNode[]): boolean {
-  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d));
+  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isVirtualMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d));
 }
 
 export const kubernetesManifestsAdapter: Adapter = (input) => {
@@ -57,6 +57,7 @@ export const kubernetesManifestsAdapter: Adapter = (input) => {
     ...input.docs.map((doc, i) => {
       if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i, envoyLog);
       if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i, authTypes, input.docs);
+      if (isVirtualMcpServer(doc)) return readVirtualMcpServer({ ...input, client: "toolhive" }, doc, i, input.docs);
       if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
       return emptyOutput();
     }),

@@ -261,6 +261,52 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
   return out;
 }
 
+/** `kind: VirtualMCPServer` of toolhive.stacklok.dev: the vMCP gateway that aggregates the backends of an MCPGroup. */
+export function isVirtualMcpServer(doc: DocNode): boolean {
+  return isResource(doc, "VirtualMCPServer", /toolhive\.stacklok\.dev/);
+}
+
+/** An MCPGroup reference: `groupRef: name` (MCPServer v1alpha1) or `groupRef: { name }`. */
+function groupName(n: DocNode | undefined): string | undefined {
+  return str(n) ?? str(get(n, "name"));
+}
+
+/**
+ * `kind: VirtualMCPServer`: a gateway policy for the MCPGroup it serves. `spec.incomingAuth.type`
+ * (required: `anonymous` or `oidc`) says who may call; `spec.incomingAuth.authzConfig` is an
+ * authz config as on MCPServer; audit is `spec.config.audit`. It governs the MCPServers of the same
+ * file that join its group (`spec.groupRef`); other backends of the group live in other files.
+ */
+export function readVirtualMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, fileDocs: readonly DocNode[] = []): AdapterOutput {
+  const out = emptyOutput();
+  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, "VirtualMCPServer", docIndex);
+  const incoming = entry(spec, "incomingAuth");
+  const typeEntry = entry(incoming?.value, "type");
+  const type = str(typeEntry?.value);
+  const anchor = locOf(input, incoming?.keySpan ?? specEntry?.keySpan ?? doc.span);
+  const typeLoc = typeEntry ? locOf(input, typeEntry.value.span) : anchor;
+  const group = groupName(get(spec, "groupRef"));
+  const members = fileDocs.flatMap((d, i) => (isToolhiveMcpServer(d) && group !== undefined && groupName(get(d, "spec", "groupRef")) === group ? [`${input.file}#${resourceHeader(d, str(get(d, "kind")) ?? "MCPServer", i).path}`] : []));
+  const backends = group !== undefined ? `the backends of MCPGroup '${group}'` : "its backends";
+  const authz: Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> =
+    type === "oidc"
+      ? crdAuthz(input, incoming?.value, anchor, fileDocs)
+      : { defaultDecision: "allow", defaultReason: type === "anonymous" ? `\`incomingAuth.type: anonymous\`: any caller that reaches the service calls every tool of ${backends}` : `no \`incomingAuth.type\` (\`oidc\` or \`anonymous\`): callers are not authenticated`, defaultLoc: typeLoc, toolRules: [] };
+  out.policies.push(
+    gatewayPolicy(input, {
+      kind: "gateway",
+      name,
+      path,
+      loc: locOf(input, nameEntry?.value.span ?? doc.span),
+      ...authz,
+      authn: type === "oidc" ? { required: true, mode: "oidc", loc: typeLoc } : { required: false, mode: type ?? "none", loc: typeLoc },
+      governs: members,
+      audit: toolhiveAudit(input, doc),
+    }),
+  );
+  return out;
+}
+
 function crdAuthz(input: AdapterInput, spec: DocNode | undefined, anchor: Loc, fileDocs: readonly DocNode[]): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
   const ref = entry(spec, "authzConfigRef");
   const cfg = entry(spec, "authzConfig");

@@ -183,3 +183,27 @@ describe("ToolHive MCPRemoteProxy", () => {
     expect(findingRows(r, ["unauthenticated-remote", "shared-upstream-key"])).toEqual(["shared-upstream-key 25:3"]);
   });
 });
+
+describe("ToolHive VirtualMCPServer (the vMCP gateway in front of an MCPGroup)", () => {
+  const r = scanFixture("toolhive/operator/virtualmcpserver.yaml");
+  const FILE = "toolhive/operator/virtualmcpserver.yaml";
+  const policy = (name: string) => {
+    const p = r.model.policies.find((x) => x.name === name);
+    if (!p) throw new Error(`no policy ${name}`);
+    return p;
+  };
+
+  it("incomingAuth.type anonymous fails open at the type, governs the group's MCPServer of the same file, and records no audit", () => {
+    const p = policy("engineering-vmcp");
+    expect({ client: p.client, kind: p.kind, d: p.defaultDecision, at: `${p.defaultLoc.line}:${p.defaultLoc.column}`, authn: p.authn?.required, audit: p.audit?.configured }).toEqual({ client: "toolhive", kind: "gateway", d: "allow", at: "25:11", authn: false, audit: false });
+    expect(p.defaultReason).toContain("MCPGroup 'engineering'");
+    expect(p.governs).toEqual([`${FILE}#1:MCPServer/acme-wiki`]);
+    expect(findingRows(r, ["missing-default-deny", "gateway-audit-off"])).toEqual(["gateway-audit-off 10:1", "missing-default-deny 10:1", "gateway-audit-off 21:1", "missing-default-deny 25:11"]);
+  });
+
+  it("oidc with an inline Cedar authz is default-deny; spec.config.audit.enabled is its audit", () => {
+    const p = policy("engineering-secure");
+    expect({ d: p.defaultDecision, authn: p.authn?.mode, audit: p.audit?.configured, key: p.audit?.key }).toEqual({ d: "deny", authn: "oidc", audit: true, key: "spec.config.audit.enabled" });
+  });
+});
+
