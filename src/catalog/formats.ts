@@ -14,7 +14,7 @@ import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js";
 
-export type Syntax = "json" | "jsonc" | "yaml" | "toml" | "typescript" | "dotenv";
+export type Syntax = "json" | "jsonc" | "yaml" | "toml" | "typescript" | "dotenv" | "frontmatter";
 
 /** A cheap test on a file's text (a RegExp, or one with a literal gate in front). */
 export interface TextTest {

@@ -49,6 +49,8 @@ export const POLICY_PATH_FORMATS: FormatSpec[] = [
   { id: "amazon-q-agent", client: "amazon-q", title: "Amazon Q Developer agent", syntax: "jsonc", globs: ["**/.amazonq/default.json", "**/.aws/amazonq/default.json", "**/.amazonq/cli-agents/*.json", "**/.aws/amazonq/cli-agents/*.json", "**/.aws/amazonq/agents/*.json"], scope: "project", syntaxes: ["env-colon"], adapter: amazonQAgentAdapter },
   // Kiro CLI (the renamed Q Developer CLI) custom agents, the same format; `${VAR}` as its MCP docs show, `${env:VAR}` as the code substitutes.
   { id: "kiro-agent", client: "kiro", title: "Kiro CLI agent", syntax: "jsonc", globs: ["**/.kiro/agents/*.json"], scope: "project", syntaxes: ["env-colon", "dollar-brace"], adapter: kiroAgentAdapter },
+  // Kiro agent profiles in Markdown (IDE 1.0, CLI v3; nested folders allowed): the same keys in the YAML front matter.
+  { id: "kiro-agent-markdown", client: "kiro", title: "Kiro agent profile (Markdown)", syntax: "frontmatter", globs: ["**/.kiro/agents/**/*.md"], scope: "project", syntaxes: ["env-colon", "dollar-brace"], adapter: kiroAgentAdapter },
   { id: "zed", client: "zed", title: "Zed", syntax: "jsonc", globs: ["**/.zed/settings.json", "**/zed/settings.json", "**/Zed/settings.json"], scope: "project", syntaxes: none, adapter: zedSettingsAdapter },
   { id: "goose", client: "goose", title: "Goose", syntax: "yaml", globs: ["**/goose/config.yaml", "**/goose/config.yml", "**/.goose/config.yaml", "**/Block/goose/config/config.yaml"], scope: "user", syntaxes: none, adapter: gooseConfigAdapter },
   { id: "continue-permissions", client: "continue", title: "Continue CLI permissions", syntax: "yaml", globs: ["**/.continue/permissions.yaml"], scope: "user", syntaxes: none, adapter: continuePermissionsAdapter },

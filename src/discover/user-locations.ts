@@ -76,6 +76,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".codeium", "windsurf-next", "mcp_config.json"),
     at(".kiro", "settings", "mcp.json"),
     at(".kiro", "agents", "*.json"),
+    at(".kiro", "agents", "**", "*.md"),
     at(".aws", "amazonq", "mcp.json"),
     at(".aws", "amazonq", "default.json"),
     at(".aws", "amazonq", "cli-agents", "*.json"),

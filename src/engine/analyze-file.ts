@@ -218,9 +218,10 @@ function analyzeStructured(
   // A file that does not parse is not modelled: a half-read config would mislead. A comment or a
   // trailing comma in a strict-JSON file is read whole: it is modelled, and reported (its client
   // refuses the file until it is fixed).
-  const blocking = parsed.problems.some((p) => !p.strictOnly) && syntax !== "yaml";
+  const yamlLike = syntax === "yaml" || syntax === "frontmatter";
+  const blocking = parsed.problems.some((p) => !p.strictOnly) && !yamlLike;
   const parseProblems: FileAnalysis["parseProblems"] = [
-    ...parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && syntax !== "yaml" ? { analysed: true } : {}) })),
+    ...parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && !yamlLike ? { analysed: true } : {}) })),
     // Values a YAML loader reads otherwise than they were surely meant: the file is modelled, the value read as written.
     ...(parsed.warnings ?? []).map((w) => ({ loc: lines.loc(rel, w.span), message: w.message, asWritten: true })),
   ];
@@ -234,8 +235,9 @@ function analyzeStructured(
   // A commented-out credential is still in the file: comments get the text scan.
   const structured = [...structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers), ...commentSecrets(rel, text, lines, parsed.comments)];
   // A YAML file with syntax errors is modelled from the documents that parsed; the text scan
-  // covers the broken ones, whose secrets would otherwise go unseen.
-  const secrets = dedupeHits(parsed.problems.length > 0 ? [...structured, ...textSecrets(rel, text, lines)] : structured);
+  // covers the broken ones, whose secrets would otherwise go unseen. A Markdown file's body (past
+  // its front matter) gets the text scan as an unclaimed file would.
+  const secrets = dedupeHits(parsed.problems.length > 0 || syntax === "frontmatter" ? [...structured, ...textSecrets(rel, text, lines)] : structured);
   // A client entry that launches `docker mcp gateway run` is a gateway policy of its own.
   const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined);
   return { file, servers: out.servers, policies: [...out.policies, ...gatewayPolicies], secrets, diagnostics, parseProblems, comments: parsed.comments };

@@ -4,6 +4,7 @@
  */
 import type { DocComment, DocNode } from "./doc.js";
 import { parseDotenv } from "./dotenv.js";
+import { parseFrontMatter } from "./frontmatter.js";
 import { parseJsonc } from "./jsonc.js";
 import type { ParseProblem } from "./problem.js";
 import { parseToml } from "./toml.js";
@@ -17,7 +18,8 @@ export interface ParsedDocument {
   readonly comments: DocComment[];
 }
 
-export type StructuredSyntax = "json" | "jsonc" | "yaml" | "toml" | "dotenv";
+/** `frontmatter`: the YAML front matter of a Markdown file. */
+export type StructuredSyntax = "json" | "jsonc" | "yaml" | "toml" | "dotenv" | "frontmatter";
 
 /** `strictJson`: a `json` file whose client refuses comments and trailing commas (FormatSpec.strict). */
 export function parseStructured(syntax: StructuredSyntax, text: string, strictJson = false): ParsedDocument {
@@ -29,6 +31,8 @@ export function parseStructured(syntax: StructuredSyntax, text: string, strictJs
     }
     case "yaml":
       return parseYaml(text);
+    case "frontmatter":
+      return parseFrontMatter(text);
     case "dotenv": {
       const r = parseDotenv(text);
       return { docs: [r.doc], problems: r.problems, comments: r.comments };

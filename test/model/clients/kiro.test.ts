@@ -55,3 +55,40 @@ describe("Kiro CLI agent files (.kiro/agents/*.json)", () => {
     expect([p?.client, p?.settings.map((x) => `${x.key}@${x.loc.line}:${x.loc.column} ${x.effect}`)]).toEqual(["kiro", ["tools@6:13 permissive", "includeMcpJson@8:21 permissive"]]);
   });
 });
+
+describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matter)", () => {
+  const f = scanFixture(C);
+  const MD = ".kiro/agents/team/backend.md";
+
+  it("reads the front matter's mcpServers at their lines in the Markdown file, nested folders included; a literal there is a hard-coded secret", () => {
+    expect(f.servers.filter((s) => s.file === MD).map((s) => [s.name, s.client, ...(at(s.loc) ?? [])])).toEqual([["acme-db", "kiro", ...find(C, MD, "acme-db:")], ["acme-tasks", "kiro", ...find(C, MD, "acme-tasks:")]]);
+    expect(summary(f.server("acme-tasks", MD))).toMatchObject({ env: { ACME_API_KEY: "env:ACME_API_KEY" } });
+    const [line, col] = find(C, MD, "ACME_DB_PASSWORD: ");
+    expect(f.result.findings.filter((x) => x.loc.file === MD && x.ruleId === "hardcoded-secret").map((x) => at(x.loc))).toEqual([[line, col + 'ACME_DB_PASSWORD: "'.length]]);
+  });
+
+  it("`permissions` capability mcp: a whole-server allow is a permissive setting, a named tool an auto-approve grant (a destructive one reported), a deny a whole-server rule", () => {
+    const p = f.result.model.policies.find((x) => x.file === MD);
+    expect(p?.settings.map((s) => `${s.key}=${s.value}@${s.loc.line}:${s.loc.column} ${s.effect}`)).toEqual([`permissions=capability mcp: allow acme-db/*@${find(C, MD, "acme-db/*").join(":")} permissive`]);
+    expect(p?.toolRules.filter((r) => r.wholeServer).map((r) => `${r.effect} ${r.wholeServer}`)).toEqual(["allow acme-db", "deny acme-legacy"]);
+    expect(f.server("acme-tasks", MD).tools.autoApprove).toEqual(["search_tasks", "delete_task"]);
+    expect(f.result.findings.filter((x) => x.loc.file === MD && (x.ruleId === "tool-auto-approval" || x.ruleId === "permissive-setting")).map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual([
+      `permissive-setting ${find(C, MD, "acme-db/*").join(":")}`,
+      `tool-auto-approval ${find(C, MD, "acme-tasks/delete_task").join(":")}`,
+    ]);
+  });
+
+  it("an ask or deny rule keeps a named tool behind a prompt; `capability: all` allows every call; the body is scanned as text; no front matter, no model", () => {
+    const agent = (front: string, body = "You help.\n") => scanSources([{ path: ".kiro/agents/helper.md", text: `---\n${front}---\n${body}` }]);
+    const held = agent(`mcpServers:\n  notes: { command: notes-mcp }\npermissions:\n  - { capability: mcp, effect: allow, match: [notes/delete_note] }\n  - { capability: mcp, effect: ask, match: ["notes/delete_*"] }\n`);
+    expect(held.model.servers[0]?.tools.grants).toEqual([]);
+    const all = agent(`permissions:\n  - capability: all\n    effect: allow\n`);
+    expect(all.model.policies[0]?.defaultDecision).toBe("allow");
+    expect(all.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual(["permissive-setting 4:13"]);
+    const key = ["ACME", "API", "KEY"].join("_");
+    const body = agent(`description: helper\n`, `Use ${key}=${["Hn3kQ9vL", "z2Rt7Wb4", "Xc8Md1Fp", "6Gs5Jy0A"].join("")} in the shell.\n`);
+    expect(body.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.loc.line)).toEqual([4]);
+    expect(scanSources([{ path: ".kiro/agents/plain.md", text: "# Just notes\n\nmcpServers: none here\n" }]).model.servers).toEqual([]);
+  });
+});
+

@@ -1,22 +1,92 @@
 /**
  * Amazon Q Developer agent files (`default.json`, `cli-agents/*.json`) and
- * Kiro CLI agent files (`.kiro/agents/*.json`, the same format): the agent's
- * own `mcpServers` plus `tools` (what the agent may use), `allowedTools` (what
- * runs with no prompt) and `useLegacyMcpJson` (Kiro: `includeMcpJson`).
+ * Kiro agent files (`.kiro/agents/*.json`, the same format, and the Markdown
+ * profiles `.kiro/agents/**\/*.md` whose YAML front matter holds the same keys):
+ * the agent's own `mcpServers` plus `tools` (what the agent may use),
+ * `allowedTools` (what runs with no prompt), `useLegacyMcpJson` (Kiro:
+ * `includeMcpJson`) and Kiro's capability `permissions` rules.
  */
-import { entry, get, str, strings } from "../../../parse/doc.js";
-import type { Adapter } from "../../adapter.js";
-import { amazonQAdapter } from "../server-maps.js";
+import { entry, get, isArray, str, strings, type DocNode } from "../../../parse/doc.js";
+import type { Adapter, AdapterInput } from "../../adapter.js";
+import type { Decision, McpServer, ScopeGrant } from "../../types.js";
+import { amazonQAdapter, globRe, namedToolGrants, withGrants } from "../server-maps.js";
 import { PolicyDraft } from "./common.js";
+
+/** A Kiro `permissions` rule that can decide MCP tool calls (`capability: mcp` or `all`). */
+interface CapabilityRule {
+  readonly capability: "mcp" | "all";
+  readonly effect: Decision;
+  readonly effectNode: DocNode;
+  /** `match` patterns (`<server>/<tool>` globs); none matches every MCP tool. */
+  readonly match: readonly { readonly value: string; readonly node: DocNode }[];
+}
+
+function capabilityRules(doc: DocNode): CapabilityRule[] {
+  const list = get(doc, "permissions");
+  if (!isArray(list)) return [];
+  return list.items.flatMap((item) => {
+    const capability = str(get(item, "capability"));
+    const effectEntry = entry(item, "effect");
+    const effect = str(effectEntry?.value);
+    if ((capability !== "mcp" && capability !== "all") || !effectEntry || (effect !== "allow" && effect !== "ask" && effect !== "deny")) return [];
+    const match = capability === "mcp" ? strings(get(item, "match")) : [];
+    return [{ capability, effect, effectNode: effectEntry.value, match }];
+  });
+}
+
+/** `<server>/<tool>` of a match pattern; a bare server name (or `*`) is every tool of it. */
+function splitPattern(p: string): { server: string; tool: string } {
+  const slash = p.indexOf("/");
+  return slash < 0 ? { server: p, tool: "*" } : { server: p.slice(0, slash), tool: p.slice(slash + 1) };
+}
+
+/**
+ * Kiro agent `permissions` (IDE 1.0, CLI v3; also `~/.kiro/settings/permissions.yaml`): rules of
+ * `capability`, `match`, `effect`, where deny beats ask beats allow and a call no rule matches asks.
+ * An `mcp` allow of a whole server (`notes/*`) or of every server, and an `all` allow, are
+ * permissive settings; an `mcp` allow of one tool (`notes/delete_note`) is a grant on that server.
+ */
+function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[]): void {
+  for (const r of rules) {
+    if (r.capability === "all") {
+      d.rule(r.effect, "all", r.effectNode);
+      if (r.effect === "allow") {
+        d.setting("permissions", r.effectNode, "permissive", "every tool call, MCP tools included, runs without a prompt", "capability all: allow");
+        d.setDefault("allow", "a `capability: all` rule allows every tool call", d.loc(r.effectNode));
+      }
+      continue;
+    }
+    for (const m of r.match.length ? r.match : [{ value: "*", node: r.effectNode }]) {
+      const { server, tool } = splitPattern(m.value);
+      const whole = tool === "*" && !server.includes("*") ? server : undefined;
+      d.rule(r.effect, `mcp:${m.value}`, m.node, whole);
+      if (r.effect !== "allow" || tool !== "*") continue;
+      const what = whole ? `every tool of MCP server '${whole}'` : server === "*" ? "every tool of every MCP server" : `every tool of the MCP servers matching '${server}'`;
+      d.setting("permissions", m.node, "permissive", `${what} runs without a prompt`, `capability mcp: allow ${m.value}`);
+    }
+  }
+}
+
+/** The tools of `s` that an `mcp` allow rule names one by one and no ask or deny rule catches. */
+function capabilityGrants(input: AdapterInput, rules: readonly CapabilityRule[], s: McpServer): ScopeGrant[] {
+  const held = rules.filter((r) => r.effect !== "allow").flatMap((r) => (r.capability === "all" || r.match.length === 0 ? ["*"] : r.match.map((m) => m.value)));
+  const named = rules
+    .filter((r) => r.effect === "allow" && r.capability === "mcp")
+    .flatMap((r) => r.match)
+    .filter((m) => !splitPattern(m.value).server.includes("*") && !held.some((h) => globRe(h.includes("/") ? h : `${h}/*`).test(m.value)));
+  return namedToolGrants(input, named, [`${s.name}/`], "permissions");
+}
 
 /** The agent file adapter for `client` (`amazon-q` or `kiro`). */
 const agentAdapter = (client: string): Adapter => (input) => {
-  // Servers carry `allowedTools` grants (reported per server by tool-auto-approval).
-  const servers = amazonQAdapter(input).servers;
+  // Servers carry `allowedTools` grants (reported per server by tool-auto-approval); Kiro's `permissions` add their own.
+  const rules = client === "kiro" ? input.docs.flatMap(capabilityRules) : [];
+  const servers = amazonQAdapter(input).servers.map((s) => withGrants(s, capabilityGrants(input, rules, s)));
   const granted = new Set(servers.flatMap((s) => s.tools.grants.filter((g) => g.key === "allowedTools").map((g) => `${g.loc.line}:${g.loc.column}`)));
   const policies = input.docs.map((doc) => {
     const d = new PolicyDraft(input, "client");
     d.setDefault("ask", "tools outside `allowedTools` prompt before they run");
+    if (client === "kiro") readCapabilityRules(d, capabilityRules(doc));
     for (const item of strings(get(doc, "tools"))) {
       if (item.value === "*") d.setting("tools", item.node, "permissive", "the agent may use every tool of every server, including servers pulled in from legacy `mcp.json` files");
     }

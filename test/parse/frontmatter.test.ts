@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { get, str } from "../../src/parse/doc.js";
+import { parseStructured } from "../../src/parse/index.js";
+
+describe("Markdown YAML front matter", () => {
+  it("parses only the block between the `---` lines, with spans into the whole file (CRLF too)", () => {
+    for (const nl of ["\n", "\r\n"]) {
+      const text = ["---", "name: helper", "mcpServers:", "  notes: { command: notes-mcp }", "---", "# Body", "key: not: yaml: [", ""].join(nl);
+      const r = parseStructured("frontmatter", text);
+      expect(r.problems).toEqual([]);
+      const cmd = get(r.docs[0], "mcpServers", "notes", "command");
+      expect(str(cmd)).toBe("notes-mcp");
+      expect(text.slice(cmd?.span.start, cmd?.span.end)).toBe("notes-mcp");
+      expect(r.comments).toEqual([]);
+    }
+  });
+
+  it("no opening `---` on the first line: no document; no closing line: the rest of the file", () => {
+    expect(parseStructured("frontmatter", "# Title\n---\nname: x\n---\n").docs).toEqual([]);
+    expect(str(get(parseStructured("frontmatter", "---\nname: x\n").docs[0], "name"))).toBe("x");
+  });
+});
