@@ -7,7 +7,7 @@
  * the server catalog in `formats.ts` no longer claims the path.
  */
 import type { RefSyntax } from "../model/refs.js";
-import { amazonQAgentAdapter, kiroAgentAdapter } from "../model/adapters/policies/amazon-q.js";
+import { amazonQAgentAdapter, kiroAgentAdapter, kiroPermissionsAdapter } from "../model/adapters/policies/amazon-q.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { claudeManagedSettingsAdapter, claudeSettingsAdapter } from "../model/adapters/policies/claude-code.js";
 import { clineRemoteConfigAdapter, isClineRemoteConfig } from "../model/adapters/policies/cline.js";
@@ -50,6 +50,8 @@ export const POLICY_PATH_FORMATS: FormatSpec[] = [
   // Kiro CLI (the renamed Q Developer CLI) custom agents, the same format; `${VAR}` as its MCP docs show, `${env:VAR}` as the code substitutes.
   { id: "kiro-agent", client: "kiro", title: "Kiro CLI agent", syntax: "jsonc", globs: ["**/.kiro/agents/*.json"], scope: "project", syntaxes: ["env-colon", "dollar-brace"], adapter: kiroAgentAdapter },
   // Kiro agent profiles in Markdown (IDE 1.0, CLI v3; nested folders allowed): the same keys in the YAML front matter.
+  // Kiro's capability permission rules (`rules:`), user scope and the per-workspace copies Kiro keeps under `workspace-roots`.
+  { id: "kiro-permissions", client: "kiro", title: "Kiro permissions", syntax: "yaml", globs: ["**/.kiro/settings/permissions.yaml", "**/.kiro/workspace-roots/*/permissions.yaml"], scope: "user", syntaxes: none, adapter: kiroPermissionsAdapter },
   { id: "kiro-agent-markdown", client: "kiro", title: "Kiro agent profile (Markdown)", syntax: "frontmatter", globs: ["**/.kiro/agents/**/*.md"], scope: "project", syntaxes: ["env-colon", "dollar-brace"], adapter: kiroAgentAdapter },
   { id: "zed", client: "zed", title: "Zed", syntax: "jsonc", globs: ["**/.zed/settings.json", "**/zed/settings.json", "**/Zed/settings.json"], scope: "project", syntaxes: none, adapter: zedSettingsAdapter },
   { id: "goose", client: "goose", title: "Goose", syntax: "yaml", globs: ["**/goose/config.yaml", "**/goose/config.yml", "**/.goose/config.yaml", "**/Block/goose/config/config.yaml"], scope: "user", syntaxes: none, adapter: gooseConfigAdapter },

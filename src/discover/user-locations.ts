@@ -77,6 +77,8 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".kiro", "settings", "mcp.json"),
     at(".kiro", "agents", "*.json"),
     at(".kiro", "agents", "**", "*.md"),
+    at(".kiro", "settings", "permissions.yaml"),
+    at(".kiro", "workspace-roots", "*", "permissions.yaml"),
     at(".aws", "amazonq", "mcp.json"),
     at(".aws", "amazonq", "default.json"),
     at(".aws", "amazonq", "cli-agents", "*.json"),

@@ -92,3 +92,16 @@ describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matt
   });
 });
 
+describe("Kiro permission rules (~/.kiro/settings/permissions.yaml)", () => {
+  const f = scanFixture(C);
+  const PERM = "home/.kiro/settings/permissions.yaml";
+
+  it("an mcp allow with no match approves every MCP tool: a permissive setting at its effect; a call no rule matches asks", () => {
+    const p = f.result.model.policies.find((x) => x.file === PERM);
+    const [line, col] = find(C, PERM, "effect: allow", 2);
+    expect(p?.settings.map((s) => `${s.key}=${s.value}@${s.loc.line}:${s.loc.column}`)).toEqual([`rules=capability mcp: allow *@${line}:${col + "effect: ".length}`]);
+    expect({ d: p?.defaultDecision, deny: p?.toolRules.filter((r) => r.effect === "deny").map((r) => r.wholeServer) }).toEqual({ d: "ask", deny: ["acme-legacy"] });
+    expect(f.result.findings.filter((x) => x.loc.file === PERM).map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual([`permissive-setting ${line}:${col + "effect: ".length}`]);
+  });
+});
+

@@ -21,8 +21,8 @@ interface CapabilityRule {
   readonly match: readonly { readonly value: string; readonly node: DocNode }[];
 }
 
-function capabilityRules(doc: DocNode): CapabilityRule[] {
-  const list = get(doc, "permissions");
+function capabilityRules(doc: DocNode, key = "permissions"): CapabilityRule[] {
+  const list = get(doc, key);
   if (!isArray(list)) return [];
   return list.items.flatMap((item) => {
     const capability = str(get(item, "capability"));
@@ -46,12 +46,12 @@ function splitPattern(p: string): { server: string; tool: string } {
  * An `mcp` allow of a whole server (`notes/*`) or of every server, and an `all` allow, are
  * permissive settings; an `mcp` allow of one tool (`notes/delete_note`) is a grant on that server.
  */
-function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[]): void {
+function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[], key = "permissions"): void {
   for (const r of rules) {
     if (r.capability === "all") {
       d.rule(r.effect, "all", r.effectNode);
       if (r.effect === "allow") {
-        d.setting("permissions", r.effectNode, "permissive", "every tool call, MCP tools included, runs without a prompt", "capability all: allow");
+        d.setting(key, r.effectNode, "permissive", "every tool call, MCP tools included, runs without a prompt", "capability all: allow");
         d.setDefault("allow", "a `capability: all` rule allows every tool call", d.loc(r.effectNode));
       }
       continue;
@@ -62,7 +62,7 @@ function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[]): 
       d.rule(r.effect, `mcp:${m.value}`, m.node, whole);
       if (r.effect !== "allow" || tool !== "*") continue;
       const what = whole ? `every tool of MCP server '${whole}'` : server === "*" ? "every tool of every MCP server" : `every tool of the MCP servers matching '${server}'`;
-      d.setting("permissions", m.node, "permissive", `${what} runs without a prompt`, `capability mcp: allow ${m.value}`);
+      d.setting(key, m.node, "permissive", `${what} runs without a prompt`, `capability mcp: allow ${m.value}`);
     }
   }
 }
@@ -80,7 +80,7 @@ function capabilityGrants(input: AdapterInput, rules: readonly CapabilityRule[],
 /** The agent file adapter for `client` (`amazon-q` or `kiro`). */
 const agentAdapter = (client: string): Adapter => (input) => {
   // Servers carry `allowedTools` grants (reported per server by tool-auto-approval); Kiro's `permissions` add their own.
-  const rules = client === "kiro" ? input.docs.flatMap(capabilityRules) : [];
+  const rules = client === "kiro" ? input.docs.flatMap((d) => capabilityRules(d)) : [];
   const servers = amazonQAdapter(input).servers.map((s) => withGrants(s, capabilityGrants(input, rules, s)));
   const granted = new Set(servers.flatMap((s) => s.tools.grants.filter((g) => g.key === "allowedTools").map((g) => `${g.loc.line}:${g.loc.column}`)));
   const policies = input.docs.map((doc) => {
@@ -113,3 +113,18 @@ const agentAdapter = (client: string): Adapter => (input) => {
 
 export const amazonQAgentAdapter = agentAdapter("amazon-q");
 export const kiroAgentAdapter = agentAdapter("kiro");
+
+/**
+ * Kiro's own permission file (`~/.kiro/settings/permissions.yaml`, user scope; the workspace scope
+ * lives under `~/.kiro/workspace-roots/<hash>/`): the same capability rules under `rules`. It holds
+ * no servers; its rules govern every Kiro server, and a call no rule matches asks.
+ */
+export const kiroPermissionsAdapter: Adapter = (input) => {
+  const policies = input.docs.map((doc) => {
+    const d = new PolicyDraft(input, "client");
+    d.setDefault("ask", "a tool call no rule matches asks before it runs");
+    readCapabilityRules(d, capabilityRules(doc, "rules"), "rules");
+    return d.build("kiro");
+  });
+  return { servers: [], policies, diagnostics: [] };
+};
