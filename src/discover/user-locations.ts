@@ -88,6 +88,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".gemini", "policies", "*.toml"),
     at(".gemini", "antigravity", "mcp_config.json"),
     at(".qwen", "settings.json"),
+    at(".qwen", "extensions", "*", "qwen-extension.json"),
     at(".factory", "mcp.json"),
     p.join(appData, "Trae", "User", "mcp.json"),
     p.join(codexHome, "config.toml"),

@@ -22,7 +22,7 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
     const trust = f.result.findings.find((x) => x.ruleId === "tool-auto-approval" && x.message.includes("trusted wholesale"));
     const [line, col] = find(C, FILE, '"trust": true');
     expect(at(trust?.loc)).toEqual([line, col + '"trust": '.length]);
-    expect(f.result.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.loc.line)).toEqual([find(C, FILE, '"ACME_DB_PASSWORD"')[0]]);
+    expect(f.result.findings.filter((x) => x.ruleId === "hardcoded-secret" && x.loc.file === FILE).map((x) => x.loc.line)).toEqual([find(C, FILE, '"ACME_DB_PASSWORD"')[0]]);
   });
 
   it("httpUrl is streamable HTTP and `url` is SSE, as in Gemini CLI", () => {
@@ -89,4 +89,12 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
     expect(r.model.servers[0]?.tools.grants).toEqual([]);
     expect(r.findings.filter((x) => x.ruleId === "permissive-setting").map((x) => `${x.loc.line}:${x.loc.column} ${x.message.replace(/.*: /, "")}`)).toEqual([`1:${text.indexOf(`"*"`) + 1} every tool of every MCP server runs without a confirmation prompt.`]);
   });
+
+  it("an installed extension's qwen-extension.json is read for its servers (user scope), with trust and a literal key reported", () => {
+    const EXT = "home/.qwen/extensions/acme-tools/qwen-extension.json";
+    const s = f.server("acme-tools", EXT);
+    expect(summary(s)).toMatchObject({ client: "qwen-code", scope: "user", command: "node", trust: true, env: { ACME_API_KEY: "literal" } });
+    expect(f.result.findings.filter((x) => x.loc.file === EXT).map((x) => `${x.ruleId} ${x.loc.line}`)).toEqual(["hardcoded-secret 9", "tool-auto-approval 10"]);
+  });
 });
+
