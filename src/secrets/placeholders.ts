@@ -90,8 +90,8 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Token prefixes stripped before the word checks (`sk_test_` is a real Stripe test key, not a placeholder). */
-const TEST_PREFIX = /^(?:(?:sk|rk|pk|rzp)_test_|FLWSECK_TEST-|sb_secret_|secret_)/i;
+/** Token prefixes stripped before the word checks (`sk_test_` is a real Stripe test key, not a placeholder; so is Mollie's `test_` + 30). */
+const TEST_PREFIX = /^(?:(?:sk|rk|pk|rzp)_test_|FLWSECK_TEST-|sb_secret_|secret_|test_(?=[A-Za-z0-9]{30}$))/i;
 
 function segments(v: string): string[] {
   return v

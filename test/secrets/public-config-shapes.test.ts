@@ -84,3 +84,50 @@ describe("Supabase access token in its newer sbp_v0_ form", () => {
     expect(secretFindings("docs/NOTES.md", `## Experimental API Token\n\n\`${token}\`\n`).map((x) => x.provider)).toEqual(["supabase-pat"]);
   });
 });
+
+describe("token formats with a prefix that public MCP configs carry (Trello, Render, Mollie, Ref, Zhipu, Google AQ., Netlify, Pinecone, Browserbase, Apify)", () => {
+  const hex = (n: number) => f.hex(n);
+  const server = (name: string, env: Record<string, string>) => `    "${name}": { "command": "npx", "args": ["-y", "${name}-mcp@1.0.0"], "env": ${JSON.stringify(env)} }`;
+  const servers: [string, Record<string, string>][] = [
+    ["trello", { TRELLO_API_KEY_ID: "k1", TRELLO_TOKEN: "ATTA" + hex(64) + hex(8).toUpperCase() }],
+    ["render", { RENDER_API_KEY: "rnd_" + f.alnum(24) + "aZ09" }],
+    ["mollie", { MOLLIE_API_KEY: "live_" + f.alnum(26) + "bY18" }],
+    ["mollie-test", { MOLLIE_API_KEY: "test_" + f.alnum(26) + "cX27" }],
+    ["ref", { REF_API_KEY: "ref-" + hex(20) }],
+    ["zai", { Z_AI_API_KEY: hex(32) + "." + f.alnum(16), Z_AI_MODE: "ZAI" }],
+    ["netlify", { NETLIFY_PERSONAL_ACCESS_TOKEN: "nfp_" + f.alnum(36) }],
+    ["pinecone", { PINECONE_API_KEY: "pcsk_" + f.alnum(6) + "_" + f.alnum(63) }],
+    ["browserbase", { BROWSERBASE_API_KEY: "bb_live_" + f.b64url(27) }],
+    ["apify", { APIFY_TOKEN: "apify_api_" + f.alnum(36) }],
+  ];
+  const stitch = `    "stitch": { "type": "http", "url": "https://stitch.googleapis.com/mcp", "headers": { "X-Goog-Api-Key": "AQ.Ab8RN6${f.b64url(44)}" } }`;
+  const text = `{\n  "mcpServers": {\n${[...servers.map(([n, e]) => server(n, e)), stitch].join(",\n")}\n  }\n}\n`;
+
+  it("names each provider (error for live keys, a test-mode or unprefixed key one level lower), attributed to its server", () => {
+    expect(secretFindings(".mcp.json", text)).toEqual([
+      { line: 3, level: "error", provider: "trello-api-token", server: "trello" },
+      { line: 4, level: "error", provider: "render-api-key", server: "render" },
+      { line: 5, level: "error", provider: "mollie-live-api-key", server: "mollie" },
+      { line: 6, level: "note", provider: "mollie-test-api-key", server: "mollie-test" },
+      { line: 7, level: "warning", provider: "ref-api-key", server: "ref" },
+      { line: 8, level: "warning", provider: "zhipu-api-key", server: "zai" },
+      { line: 9, level: "error", provider: "netlify-pat", server: "netlify" },
+      { line: 10, level: "error", provider: "pinecone-api-key", server: "pinecone" },
+      { line: 11, level: "error", provider: "browserbase-api-key", server: "browserbase" },
+      { line: 12, level: "error", provider: "apify-api-token", server: "apify" },
+      { line: 13, level: "error", provider: "google-auth-key", server: "stitch" },
+    ]);
+  });
+
+  it("finds the prefixed ones where no credential name points at them (a token pasted in notes)", () => {
+    const notes = `Trello: ATTA${hex(64)}${hex(8).toUpperCase()}\nRender: rnd_${f.alnum(24)}aZ09\nStitch: AQ.Ab8RN6${f.b64url(44)}\n`;
+    expect(secretFindings("docs/NOTES.md", notes).map((x) => x.provider)).toEqual(["trello-api-token", "render-api-key", "google-auth-key"]);
+  });
+
+  it("leaves a test function name, a Stripe key's live_ part and placeholders alone", () => {
+    const code = `def test_returnsTheUserWhenTheIdIsKnown1(): pass\nSTRIPE = "sk_live_${f.alnum(30)}"\n`;
+    expect(secretFindings("tests/test_user.py", code).map((x) => x.provider)).toEqual(["stripe-secret-key"]);
+    const placeholders = `{ "mcpServers": { "t": { "command": "npx", "args": ["trello-mcp"], "env": { "TRELLO_TOKEN": "ATTA-your-trello-token", "RENDER_API_KEY": "rnd_xxxxxxxxxxxxxxxxxxxxxxxxxxxx", "REF_API_KEY": "ref-xxxxxxxxxx" } } } }\n`;
+    expect(secretFindings(".mcp.json", placeholders)).toEqual([]);
+  });
+});

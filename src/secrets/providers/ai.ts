@@ -211,4 +211,45 @@ export const AI: readonly ProviderRule[] = withLazySamples([
     confidence: "medium",
     samples: () => ({ tp: [wrap.json("EXA_API_KEY", f.uuid())], fp: [wrap.json("EXA_API_KEY", "00000000-0000-0000-0000-000000000000")] }),
   },
+  // Zhipu AI / BigModel / Z.ai: "<id>.<secret>" (32 hex, a dot, 16 letters and digits); no prefix, so the
+  // pattern runs only where the text names the vendor, as the Discord one does.
+  {
+    id: "zhipu-api-key",
+    title: "Zhipu AI (BigModel, Z.ai) API key",
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>[a-f0-9]{32}\.[A-Za-z0-9]{16})(?![A-Za-z0-9_.-])/,
+    keywords: ["zhipu", "bigmodel", "z_ai", "api.z.ai", "glm-"],
+    minEntropy: 3.5,
+    confidence: "medium",
+    samples: () => ({
+      tp: [wrap.json("Z_AI_API_KEY", f.hex(32) + "." + f.alnum(16)), `ZHIPU_BASE_URL=https://open.bigmodel.cn/api/paas/v4/\nZHIPU_API_KEY=${f.hex(32)}.${f.alnum(16)}\n`],
+      fp: [wrap.json("Z_AI_API_KEY", "your_api_key"), wrap.json("Z_AI_API_KEY", "0".repeat(32) + ".xxxxxxxxxxxxxxxx")],
+    }),
+  },
+  {
+    id: "pinecone-api-key",
+    title: "Pinecone API key",
+    pattern: prefixed("pcsk_", "[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,90}"),
+    keywords: ["pcsk_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("PINECONE_API_KEY", "pcsk_" + f.alnum(6) + "_" + f.alnum(63))], fp: [wrap.env("PINECONE_API_KEY", "pcsk_YOUR_PINECONE_API_KEY")] }),
+  },
+  {
+    id: "browserbase-api-key",
+    title: "Browserbase API key",
+    pattern: prefixed("bb_live_", "[A-Za-z0-9_-]{27}"),
+    keywords: ["bb_live_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("BROWSERBASE_API_KEY", "bb_live_" + f.b64url(27))], fp: [wrap.json("BROWSERBASE_API_KEY", "bb_live_your-api-key-here")] }),
+  },
+  {
+    id: "ref-api-key",
+    title: "Ref (ref.tools) API key",
+    pattern: prefixed("ref-", "[a-f0-9]{20}"),
+    keywords: ["ref-"],
+    minEntropy: 3,
+    confidence: "medium",
+    samples: () => ({ tp: [wrap.json("REF_API_KEY", "ref-" + f.hex(20))], fp: [wrap.json("REF_API_KEY", "ref-xxxxxxxxxx"), wrap.json("REF_API_KEY", "ref-" + "0".repeat(20))] }),
+  },
 ]);

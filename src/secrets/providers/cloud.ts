@@ -330,4 +330,35 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
       fp: [`npx -y @neondatabase/mcp-server-neon start napi_${"x".repeat(64)}`, wrap.env("NEON_API_KEY", "napi_examplekey")],
     }),
   },
+  // Google's newer API keys ("authentication keys", the only kind AI Studio now issues; bound to a service account).
+  {
+    id: "google-auth-key",
+    title: "Google API key (AQ. authentication key)",
+    pattern: prefixed("AQ\\.", "[A-Za-z0-9_-]{45,60}"),
+    keywords: ["aq."],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("X-Goog-Api-Key", "AQ.Ab8RN6" + f.b64url(44)), wrap.env("GEMINI_API_KEY", "AQ." + f.b64url(50))],
+      fp: [wrap.json("X-Goog-Api-Key", "AQ.your-api-key"), wrap.env("GEMINI_API_KEY", "AQ." + "x".repeat(50))],
+    }),
+  },
+  {
+    id: "render-api-key",
+    title: "Render API key",
+    pattern: prefixed("rnd_", "[A-Za-z0-9]{28}"),
+    keywords: ["rnd_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("RENDER_API_KEY", "rnd_" + f.alnum(28)), `--header "Authorization: Bearer rnd_${f.alnum(28)}"`], fp: [wrap.env("RENDER_API_KEY", "rnd_xxxxxxxxxxxxxxxxxxxxxxxxxx"), wrap.env("RENDER_API_KEY", "rnd_your_api_key_here")] }),
+  },
+  {
+    id: "netlify-pat",
+    title: "Netlify personal access token",
+    pattern: prefixed("nfp_", "[A-Za-z0-9]{36}"),
+    keywords: ["nfp_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("NETLIFY_AUTH_TOKEN", "nfp_" + f.alnum(36))], fp: [wrap.env("NETLIFY_AUTH_TOKEN", "nfp_YOUR_TOKEN_HERE")] }),
+  },
 ]);
