@@ -204,6 +204,12 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
   if (bearer && bearerName) {
     credentials.push({ source: "header", key: "Authorization", raw: "", ref: { kind: "env", name: bearerName }, loc: locOf(input, bearer.value.span) });
   }
+  // Codex's older literal `bearer_token` (what `codex mcp add --bearer-token` wrote; sent as
+  // `Authorization: Bearer`). Current Codex rejects the key on a streamable HTTP server, but the
+  // token in the file is still this server's credential.
+  const literalBearer = input.client === "codex" ? entry(n, "bearer_token") : undefined;
+  const literalBearerValue = value(input, literalBearer?.value);
+  if (literalBearer && literalBearerValue) credentials.push({ ...literalBearerValue, key: "bearer_token", keyLoc: locOf(input, literalBearer.keySpan), source: "header" });
   const envHeaders = get(n, "env_http_headers");
   if (isObject(envHeaders)) {
     for (const e of envHeaders.entries) {

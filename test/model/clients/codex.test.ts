@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { Fake } from "../../../src/secrets/fake.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
 const C = "codex";
@@ -53,5 +55,23 @@ describe("Codex CLI positions", () => {
     expect(at(f.server("acme-admin").tools.grants[0]?.loc)).toEqual(find(C, FILE, '"approve"'));
     expect(at(f.server("acme-files").tools.grants[0]?.loc)).toEqual(find(C, FILE, '"approve"', 2));
     expect(at(f.server("acme-files").facts[0]?.loc)).toEqual(find(C, FILE, '"/"'));
+  });
+});
+
+describe("Codex CLI literal bearer_token (older Codex read it and sent it as Authorization: Bearer)", () => {
+  const token = new Fake("codex-bearer").alnum(40);
+  const text = `[mcp_servers.remote]\nurl = "https://mcp.acme.example/mcp"\nbearer_token = "${token}"\n`;
+  const r = scanSources([{ path: FILE, text }]);
+
+  it("is the server's credential: the secret is attributed to it and the 'no credential' note goes away", () => {
+    const s = r.model.servers.find((x) => x.name === "remote");
+    expect(s?.credentials.map((c) => ({ key: c.key, source: c.source, kind: c.ref.kind, line: c.loc.line }))).toEqual([{ key: "bearer_token", source: "header", kind: "literal", line: 3 }]);
+    expect(r.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => ({ line: x.loc.line, server: x.server?.name }))).toEqual([{ line: 3, server: "remote" }]);
+    expect(r.findings.filter((x) => x.ruleId === "unauthenticated-remote")).toEqual([]);
+  });
+
+  it("is read only in Codex's file", () => {
+    const other = scanSources([{ path: ".cursor/mcp.json", text: `{ "mcpServers": { "remote": { "url": "https://mcp.acme.example/mcp", "bearer_token": "${token}" } } }\n` }]);
+    expect(other.model.servers.find((x) => x.name === "remote")?.credentials).toEqual([]);
   });
 });
