@@ -131,3 +131,22 @@ describe("token formats with a prefix that public MCP configs carry (Trello, Ren
     expect(secretFindings(".mcp.json", placeholders)).toEqual([]);
   });
 });
+
+describe("PostHog personal API key and Mollie access token in an MCP server's env", () => {
+  it("names each at error, attributed to its server; an access_ identifier in code is not one", () => {
+    const text = [
+      "{",
+      '  "mcpServers": {',
+      `    "posthog": { "command": "npx", "args": ["-y", "@posthog/mcp-server@0.1.0"], "env": { "POSTHOG_API_KEY": "phx_${f.alnum(47)}" } },`,
+      `    "mollie": { "command": "npx", "args": ["-y", "mollie-mcp@1.0.0"], "env": { "MOLLIE_ACCESS_TOKEN": "access_${f.alnum(26)}e5V7" } }`,
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    expect(secretFindings(".mcp.json", text)).toEqual([
+      { line: 3, level: "error", provider: "posthog-personal-api-key", server: "posthog" },
+      { line: 4, level: "error", provider: "mollie-access-token", server: "mollie" },
+    ]);
+    expect(secretFindings("src/auth.ts", "export const access_tokenExpiresAtTimestampMillis = 0;\n")).toEqual([]);
+  });
+});

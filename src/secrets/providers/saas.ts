@@ -438,4 +438,23 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.json("APIFY_TOKEN", "apify_api_" + f.alnum(36))], fp: [wrap.json("APIFY_TOKEN", "apify_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), wrap.json("APIFY_TOKEN", "apify_api_your_token_here")] }),
   },
+  {
+    id: "mollie-access-token",
+    title: "Mollie organization / app access token",
+    pattern: prefixed("access_", "[A-Za-z0-9]{30}"),
+    keywords: ["access_"],
+    validate: (s) => /[0-9]/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s),
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("MOLLIE_ACCESS_TOKEN", "access_" + f.alnum(26) + "d4W6")], fp: [wrap.env("MOLLIE_ACCESS_TOKEN", "access_xxxxx"), "const access_tokenExpiresAtTimestampMillis = 0;"] }),
+  },
+  {
+    id: "posthog-personal-api-key",
+    title: "PostHog personal API key",
+    pattern: prefixed("phx_", "[A-Za-z0-9_]{40,50}"),
+    keywords: ["phx_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("POSTHOG_API_KEY", "phx_" + f.alnum(47)), wrap.env("POSTHOG_PERSONAL_API_KEY", "phx_" + f.alnum(20) + "_" + f.alnum(22))], fp: [wrap.json("POSTHOG_API_KEY", "phx_your_personal_api_key"), wrap.env("POSTHOG_PERSONAL_API_KEY", "phx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
+  },
 ]);
