@@ -20,6 +20,9 @@ function secretFindings(path: string, text: string) {
     .map((x) => ({ line: x.loc.line, level: x.level, provider: x.secret?.provider, server: x.server?.name }));
 }
 
+/** A client config with these server entries (one a line, from line 3), as the JSON clients write it. */
+const mcpServersJson = (entries: readonly string[]): string => `{\n  "mcpServers": {\n${entries.map((e) => `    ${e}`).join(",\n")}\n  }\n}\n`;
+
 describe("Supabase legacy API keys (JWTs) in a client config", () => {
   const ref = f.str("abcdefghijklmnopqrstuvwxyz", 20);
   const anon = supabaseKey("anon", ref);
@@ -87,7 +90,7 @@ describe("Supabase access token in its newer sbp_v0_ form", () => {
 
 describe("token formats with a prefix that public MCP configs carry (Trello, Render, Mollie, Ref, Zhipu, Google AQ., Netlify, Pinecone, Browserbase, Apify)", () => {
   const hex = (n: number) => f.hex(n);
-  const server = (name: string, env: Record<string, string>) => `    "${name}": { "command": "npx", "args": ["-y", "${name}-mcp@1.0.0"], "env": ${JSON.stringify(env)} }`;
+  const server = (name: string, env: Record<string, string>) => `"${name}": { "command": "npx", "args": ["-y", "${name}-mcp@1.0.0"], "env": ${JSON.stringify(env)} }`;
   const servers: [string, Record<string, string>][] = [
     ["trello", { TRELLO_API_KEY_ID: "k1", TRELLO_TOKEN: "ATTA" + hex(64) + hex(8).toUpperCase() }],
     ["render", { RENDER_API_KEY: "rnd_" + f.alnum(24) + "aZ09" }],
@@ -100,8 +103,8 @@ describe("token formats with a prefix that public MCP configs carry (Trello, Ren
     ["browserbase", { BROWSERBASE_API_KEY: "bb_live_" + f.b64url(27) }],
     ["apify", { APIFY_TOKEN: "apify_api_" + f.alnum(36) }],
   ];
-  const stitch = `    "stitch": { "type": "http", "url": "https://stitch.googleapis.com/mcp", "headers": { "X-Goog-Api-Key": "AQ.Ab8RN6${f.b64url(44)}" } }`;
-  const text = `{\n  "mcpServers": {\n${[...servers.map(([n, e]) => server(n, e)), stitch].join(",\n")}\n  }\n}\n`;
+  const stitch = `"stitch": { "type": "http", "url": "https://stitch.googleapis.com/mcp", "headers": { "X-Goog-Api-Key": "AQ.Ab8RN6${f.b64url(44)}" } }`;
+  const text = mcpServersJson([...servers.map(([n, e]) => server(n, e)), stitch]);
 
   it("names each provider (error for live keys, a test-mode or unprefixed key one level lower), attributed to its server", () => {
     expect(secretFindings(".mcp.json", text)).toEqual([
@@ -134,19 +137,32 @@ describe("token formats with a prefix that public MCP configs carry (Trello, Ren
 
 describe("PostHog personal API key and Mollie access token in an MCP server's env", () => {
   it("names each at error, attributed to its server; an access_ identifier in code is not one", () => {
-    const text = [
-      "{",
-      '  "mcpServers": {',
-      `    "posthog": { "command": "npx", "args": ["-y", "@posthog/mcp-server@0.1.0"], "env": { "POSTHOG_API_KEY": "phx_${f.alnum(47)}" } },`,
-      `    "mollie": { "command": "npx", "args": ["-y", "mollie-mcp@1.0.0"], "env": { "MOLLIE_ACCESS_TOKEN": "access_${f.alnum(26)}e5V7" } }`,
-      "  }",
-      "}",
-      "",
-    ].join("\n");
+    const text = mcpServersJson([
+      `"posthog": { "command": "npx", "args": ["-y", "@posthog/mcp-server@0.1.0"], "env": { "POSTHOG_API_KEY": "phx_${f.alnum(47)}" } }`,
+      `"mollie": { "command": "npx", "args": ["-y", "mollie-mcp@1.0.0"], "env": { "MOLLIE_ACCESS_TOKEN": "access_${f.alnum(26)}e5V7" } }`,
+    ]);
     expect(secretFindings(".mcp.json", text)).toEqual([
       { line: 3, level: "error", provider: "posthog-personal-api-key", server: "posthog" },
       { line: 4, level: "error", provider: "mollie-access-token", server: "mollie" },
     ]);
     expect(secretFindings("src/auth.ts", "export const access_tokenExpiresAtTimestampMillis = 0;\n")).toEqual([]);
+  });
+});
+
+describe("Vercel's prefixed tokens and a Composio API key in MCP configs", () => {
+  it("names each at error, attributed to its server (Composio's under a key that names it)", () => {
+    const text = mcpServersJson([
+      `"vercel": { "command": "vercel-mcp", "args": [], "env": { "VERCEL_TOKEN": "vcp_${f.alnum(56)}", "VERCEL_TEAM_ID": "team_1" } }`,
+      `"composio": { "command": "npx", "args": ["-y", "composio-mcp@1.0.0"], "env": { "COMPOSIO_API_KEY": "ak_${f.b64url(16)}f6G8" } }`,
+    ]);
+    expect(secretFindings(".cursor/mcp.json", text)).toEqual([
+      { line: 3, level: "error", provider: "vercel-prefixed-token", server: "vercel" },
+      { line: 4, level: "error", provider: "composio-api-key", server: "composio" },
+    ]);
+  });
+
+  it("finds a Vercel token on a command line with no credential name; an ak_ value is Composio's only where the text names Composio", () => {
+    expect(secretFindings("docs/deploy.md", `npx vercel --prod --yes --token vcp_${f.alnum(56)}\n`).map((x) => x.provider)).toEqual(["vercel-prefixed-token"]);
+    expect(secretFindings("notes.md", `key: ak_${f.b64url(16)}f6G8\n`).map((x) => x.provider)).not.toContain("composio-api-key");
   });
 });

@@ -252,4 +252,18 @@ export const AI: readonly ProviderRule[] = withLazySamples([
     confidence: "medium",
     samples: () => ({ tp: [wrap.json("REF_API_KEY", "ref-" + f.hex(20))], fp: [wrap.json("REF_API_KEY", "ref-xxxxxxxxxx"), wrap.json("REF_API_KEY", "ref-" + "0".repeat(20))] }),
   },
+  // Composio: ak_ + 20 (base64url); the prefix alone is too short to stand, so the text must name Composio.
+  {
+    id: "composio-api-key",
+    title: "Composio API key",
+    pattern: prefixed("ak_", "[A-Za-z0-9_-]{20}"),
+    keywords: ["composio"],
+    validate: (s) => /[0-9]/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s),
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.env("COMPOSIO_API_KEY", "ak_" + f.b64url(16) + "a1B2"), `{ "mcpServers": { "composio": { "url": "https://backend.composio.dev/v3/mcp", "headers": { "x-api-key": "ak_${f.alnum(16)}c3D4" } } } }`],
+      fp: [wrap.env("COMPOSIO_API_KEY", "ak_xxxxxxxxxxxxxxxx"), wrap.env("COMPOSIO_API_KEY", "ak_your_key_here_now")],
+    }),
+  },
 ]);

@@ -361,4 +361,14 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.env("NETLIFY_AUTH_TOKEN", "nfp_" + f.alnum(36))], fp: [wrap.env("NETLIFY_AUTH_TOKEN", "nfp_YOUR_TOKEN_HERE")] }),
   },
+  // Vercel's prefixed formats (2025): vcp_ personal access, vci_ integration, vca_ app access, vcr_ app refresh, vck_ API key.
+  {
+    id: "vercel-prefixed-token",
+    title: "Vercel token or API key (prefixed)",
+    pattern: prefixed("vc[picark]_", "[A-Za-z0-9]{40,80}"),
+    keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("VERCEL_TOKEN", "vcp_" + f.alnum(56)), `npx vercel --prod --token vcp_${f.alnum(56)}`], fp: [wrap.json("VERCEL_TOKEN", "vcp_your_token_here"), wrap.json("VERCEL_TOKEN", "vcp_xxx")] }),
+  },
 ]);
