@@ -355,12 +355,13 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
 /**
  * A URL with userinfo (`user:pass@`), a credential-named query parameter, or
  * the key in the path of a service whose server URL is its credential
- * (Zapier MCP: `mcp.zapier.com/api/mcp/s/<key>/mcp`, `actions.zapier.com/mcp/<key>/sse`).
+ * (Zapier MCP: `mcp.zapier.com/api/mcp/s/<key>/mcp`, `actions.zapier.com/mcp/<key>/sse`;
+ * Make: `<zone>.make.com/mcp/api/v1/u/<token>/sse`).
  * The user part stops at the first `:` so that the pattern stays linear
  * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
  */
 export function urlCarriesCredential(raw: string): boolean {
-  return USERINFO.test(raw) || /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp)\/(?!(?:sse|mcp)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw) || credentialParamValue(raw) !== undefined;
+  return USERINFO.test(raw) || /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp|(?:[a-z0-9-]{1,30}\.)?make\.com\/mcp\/api\/v1\/u)\/(?!(?:sse|mcp|stateless)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw) || credentialParamValue(raw) !== undefined;
 }
 
 /** A query parameter: its name stops at `&`, `=`, `#`, `?`, `/` or a blank, so each start scans to the next one. */

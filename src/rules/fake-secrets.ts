@@ -42,6 +42,12 @@ export function fakeOpaqueKey(seed = "mcplint", length = 40): string {
   return body(seed, length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 }
 
+/** A random-looking (version 4) UUID, as services that use one as a token issue it. */
+export function fakeUuid(seed = "mcplint"): string {
+  const hex = (n: number, part: string) => body(`${seed}/${part}`, n, "0123456789abcdef");
+  return `${hex(8, "a")}-${hex(4, "b")}-4${hex(3, "c")}-a${hex(3, "d")}-${hex(12, "e")}`;
+}
+
 /** An AWS access key id (`AKIA` + 16 upper-case letters and digits). */
 export function fakeAwsAccessKeyId(seed = "mcplint"): string {
   return "AK" + "IA" + body(seed, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");

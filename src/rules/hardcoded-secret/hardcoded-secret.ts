@@ -1,6 +1,6 @@
 import { describeLoaders, fileLoaders, loaderContext, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
-import { fakeGitHubToken, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
+import { fakeGitHubToken, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
 export default defineRule({
   id: "hardcoded-secret",
@@ -57,6 +57,12 @@ export default defineRule({
         file: ".cursor/mcp.json",
         code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/${fakeOpaqueKey("zapier", 64)}/mcp" } } }\n`,
         expect: { line: 1, column: 72 },
+      },
+      {
+        // So is Make's: its MCP token is the UUID in the path.
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "make": { "url": "https://us2.make.com/mcp/api/v1/u/${fakeUuid("make")}/sse" } } }\n`,
+        expect: { line: 1, column: 71 },
       },
       {
         // A literal fallback is the credential whenever the variable is unset.

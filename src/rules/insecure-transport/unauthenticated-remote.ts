@@ -48,6 +48,8 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/sse?token=\${env:ACME_MCP_TOKEN}"] } } }\n` },
       // Zapier's server URL carries its key in the path (here from the environment).
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/\${env:ZAPIER_MCP_KEY}/mcp" } } }\n` },
+      // So does Make's (its MCP token).
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "make": { "url": "https://us2.make.com/mcp/api/v1/u/\${env:MAKE_MCP_TOKEN}/sse" } } }\n` },
       {
         // A gateway route to an in-cluster upstream: the caller authenticates at the gateway.
         file: "pomerium/config.yaml",

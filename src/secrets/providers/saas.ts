@@ -387,6 +387,20 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
       fp: [wrap.json("url", "https://mcp.zapier.com/api/mcp/s/YOUR_SECRET/mcp"), wrap.json("url", "https://mcp.zapier.com/api/mcp/s/<<long-API-key>>/sse"), wrap.env("ZAPIER_MCP_URL", "https://mcp.zapier.com/api/mcp/s/your-server-id/mcp")],
     }),
   },
+  // Make (make.com) MCP: the server URL holds the MCP token, a UUID, as a path segment
+  // (`https://<zone>.make.com/mcp/api/v1/u/<token>/sse`; also `/stateless`).
+  {
+    id: "make-mcp-url",
+    title: "Make MCP server URL (token in the path)",
+    pattern: /(?<![A-Za-z0-9.-])(?:[a-z0-9-]{1,30}\.)?make\.com\/mcp\/api\/v1\/u\/(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9A-Za-z-])/i,
+    keywords: ["make.com/mcp"],
+    minEntropy: 3,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("url", `https://us2.make.com/mcp/api/v1/u/${f.uuid()}/sse`), wrap.env("MAKE_MCP_URL", `https://eu1.make.com/mcp/api/v1/u/${f.uuid()}/stateless`)],
+      fp: [wrap.json("url", "https://us2.make.com/mcp/api/v1/u/<TOKEN>/sse"), wrap.json("url", "https://YOUR_REGION.make.com/mcp/api/v1/u/${MAKE_MCP_TOKEN}/sse"), wrap.env("MAKE_MCP_URL", "https://us2.make.com/mcp/api/v1/u/00000000-0000-0000-0000-000000000000/sse")],
+    }),
+  },
   {
     id: "zapier-actions-api-key",
     title: "Zapier AI Actions API key",
