@@ -40,24 +40,55 @@ function services(docs: readonly DocNode[]): DocEntry[] {
 
 /**
  * The services as Compose runs them: a service defined again in a later document is merged into
- * the first definition (and keeps its place): the later document's keys replace the earlier ones,
- * but `environment` is merged by variable, the later value winning. Every value keeps its own span.
+ * the first definition (and keeps its place) by the Compose specification's merge rules: maps are
+ * merged key by key (`environment` by variable, whether written as a map or a list), lists are
+ * appended (`volumes` by container path, the later mount replacing one at the same path), and
+ * `command`, `entrypoint` and single values are replaced. Every value keeps its own span.
  */
 function mergedServices(input: Pick<AdapterInput, "text">, docs: readonly DocNode[]): DocEntry[] {
   const byName = new Map<string, DocEntry>();
   for (const e of services(docs)) {
     const first = byName.get(e.key);
-    byName.set(e.key, first ? { ...first, value: mergeService(input, first.value as DocObject, e.value as DocObject) } : e);
+    byName.set(e.key, first ? { ...first, value: mergeMaps(input, first.value as DocObject, e.value as DocObject) } : e);
   }
   return [...byName.values()];
 }
 
-function mergeService(input: Pick<AdapterInput, "text">, base: DocObject, over: DocObject): DocObject {
-  const a = environment(input, get(base, "environment"));
-  const b = environment(input, get(over, "environment"));
-  const env: DocObject | undefined = a && b ? { ...b, entries: [...a.entries.filter((x) => !b.entries.some((y) => y.key === x.key)), ...b.entries] } : undefined;
-  const kept = base.entries.filter((x) => !over.entries.some((y) => y.key === x.key));
-  return { ...base, entries: [...kept, ...over.entries.map((y) => (y.key === "environment" && env ? { ...y, value: env } : y))] };
+/** Service keys whose later value replaces the earlier one, list or not (compose-spec, merge: shell commands). */
+const REPLACED_KEYS = new Set(["command", "entrypoint", "test"]);
+
+function mergeMaps(input: Pick<AdapterInput, "text">, base: DocObject, over: DocObject): DocObject {
+  const merged = base.entries.map((x) => {
+    const y = over.entries.find((o) => o.key === x.key);
+    return y ? { ...y, value: mergeValue(input, x.key, x.value, y.value) } : x;
+  });
+  return { ...base, entries: [...merged, ...over.entries.filter((y) => !base.entries.some((x) => x.key === y.key))] };
+}
+
+function mergeValue(input: Pick<AdapterInput, "text">, key: string, a: DocNode, b: DocNode): DocNode {
+  if (REPLACED_KEYS.has(key)) return b;
+  if (key === "environment") {
+    const ea = environment(input, a);
+    const eb = environment(input, b);
+    return ea && eb ? mergeMaps(input, ea, eb) : b;
+  }
+  if (isObject(a) && isObject(b)) return mergeMaps(input, a, b);
+  // `env_file: a.env` is the list `[a.env]`.
+  if (key === "env_file" && !isObject(a) && !isObject(b)) return mergeValue(input, "", asList(a), asList(b));
+  if (isArray(a) && isArray(b)) {
+    const kept = key === "volumes" ? a.items.filter((x) => !b.items.some((y) => volumeTarget(y) !== undefined && volumeTarget(y) === volumeTarget(x))) : a.items;
+    return { ...b, items: [...kept, ...b.items] };
+  }
+  return b;
+}
+
+const asList = (n: DocNode): DocNode => (isArray(n) ? n : { type: "array", span: n.span, items: [n] });
+
+/** A volume's container path: `target` of the long form, the second part of `host:container[:mode]`. */
+function volumeTarget(n: DocNode): string | undefined {
+  if (isObject(n)) return str(get(n, "target"));
+  const parts = (str(n) ?? "").replace(/^[A-Za-z]:(?=[\\/])/, "").split(":");
+  return parts.length === 1 ? parts[0] || undefined : parts[1];
 }
 
 /** A service whose name, container name, image, build context or launch line mentions MCP. */

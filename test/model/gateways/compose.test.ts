@@ -276,6 +276,34 @@ describe("Docker Compose: a file of several YAML documents is one model", () => 
     expect(findingRows(r, ["hardcoded-secret", "broad-resource-access"])).toEqual(["broad-resource-access 16:17", "hardcoded-secret 18:24"]);
   });
 
+  it("appends a later document's lists as Compose does (volumes by container path, env_file); command is replaced", () => {
+    const text = [
+      "services:",
+      "  notes-mcp:",
+      "    image: acme/notes-mcp:1.0.0",
+      "    command: [\"--old\"]",
+      "    env_file: base.env",
+      "    volumes:",
+      "      - /:/host",
+      "      - ~/.ssh:/keys",
+      "---",
+      "services:",
+      "  notes-mcp:",
+      "    command: [\"--new\"]",
+      "    env_file: [extra.env]",
+      "    volumes:",
+      "      - ./data:/data",
+      "      - ./keys:/keys",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "compose.yaml", text }]);
+    const s = r.model.servers[0];
+    // The mount of / from the first document stays; ~/.ssh at /keys is replaced by the later mount at the same path.
+    expect(factRows(r)).toEqual(["notes-mcp host-mount 7:9"]);
+    expect(s?.credentials.map((c) => `${c.key}@${c.loc.line}`)).toEqual(["env_file@5", "env_file@13"]);
+    expect(s?.args.map((a) => a.raw)).toEqual(["--new"]);
+  });
+
   it("a file with another name is Compose's only when every document is", () => {
     const text = readFileSync(new URL("../../../fixtures/gateways/compose-multidoc/compose.yaml", import.meta.url), "utf8");
     const servers = (t: string) => scanSources([{ path: "deploy/mcp.yml", text: t }]).model.servers.map((s) => `${s.client} ${s.name}`);
