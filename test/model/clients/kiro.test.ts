@@ -82,6 +82,10 @@ describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matt
     const agent = (front: string, body = "You help.\n") => scanSources([{ path: ".kiro/agents/helper.md", text: `---\n${front}---\n${body}` }]);
     const held = agent(`mcpServers:\n  notes: { command: notes-mcp }\npermissions:\n  - { capability: mcp, effect: allow, match: [notes/delete_note] }\n  - { capability: mcp, effect: ask, match: ["notes/delete_*"] }\n`);
     expect(held.model.servers[0]?.tools.grants).toEqual([]);
+    // A rule does not decide the tools its `exclude` patterns name: this deny leaves notes' tools to the allow.
+    const exempt = agent(`mcpServers:\n  notes: { command: notes-mcp }\npermissions:\n  - { capability: mcp, effect: allow, match: [notes/delete_note] }\n  - { capability: mcp, effect: deny, exclude: ["notes/*"] }\n  - { capability: mcp, effect: ask, match: [notes], exclude: [notes/delete_note] }\n`);
+    expect(exempt.model.servers[0]?.tools.autoApprove).toEqual(["delete_note"]);
+    expect(exempt.model.policies[0]?.toolRules.map((r) => `${r.effect} ${r.pattern} ${r.wholeServer ?? "-"}`)).toEqual(["allow mcp:notes/delete_note -", "deny mcp:* -", "ask mcp:notes -"]);
     const all = agent(`permissions:\n  - capability: all\n    effect: allow\n`);
     expect(all.model.policies[0]?.defaultDecision).toBe("allow");
     expect(all.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual(["permissive-setting 4:13"]);

@@ -19,6 +19,8 @@ interface CapabilityRule {
   readonly effectNode: DocNode;
   /** `match` patterns (`<server>/<tool>` globs); none matches every MCP tool. */
   readonly match: readonly { readonly value: string; readonly node: DocNode }[];
+  /** `exclude` patterns: the tools the rule exempts (it does not decide them). */
+  readonly exclude: readonly string[];
 }
 
 function capabilityRules(doc: DocNode, key = "permissions"): CapabilityRule[] {
@@ -30,8 +32,18 @@ function capabilityRules(doc: DocNode, key = "permissions"): CapabilityRule[] {
     const effect = str(effectEntry?.value);
     if ((capability !== "mcp" && capability !== "all") || !effectEntry || (effect !== "allow" && effect !== "ask" && effect !== "deny")) return [];
     const match = capability === "mcp" ? strings(get(item, "match")) : [];
-    return [{ capability, effect, effectNode: effectEntry.value, match }];
+    const exclude = strings(get(item, "exclude")).map((x) => x.value);
+    return [{ capability, effect, effectNode: effectEntry.value, match, exclude }];
   });
+}
+
+/** A `match` or `exclude` pattern as a test of `<server>/<tool>` names; a bare server name is every tool of it. */
+const patternRe = (p: string): RegExp => globRe(p.includes("/") ? p : `${p}/*`);
+
+/** Does a rule decide the tool `<server>/<tool>`: one of its patterns (or none: every tool) matches, and no `exclude` does? */
+function decides(r: CapabilityRule, tool: string): boolean {
+  const matched = r.capability === "all" || r.match.length === 0 || r.match.some((m) => patternRe(m.value).test(tool));
+  return matched && !r.exclude.some((x) => patternRe(x).test(tool));
 }
 
 /** `<server>/<tool>` of a match pattern; a bare server name (or `*`) is every tool of it. */
@@ -42,7 +54,8 @@ function splitPattern(p: string): { server: string; tool: string } {
 
 /**
  * Kiro agent `permissions` (IDE 1.0, CLI v3; also `~/.kiro/settings/permissions.yaml`): rules of
- * `capability`, `match`, `effect`, where deny beats ask beats allow and a call no rule matches asks.
+ * `capability`, `match`, `exclude`, `effect`, where deny beats ask beats allow, a rule does not
+ * decide the tools its `exclude` patterns name, and a call no rule matches asks.
  * An `mcp` allow of a whole server (`notes/*`) or of every server, and an `all` allow, are
  * permissive settings; an `mcp` allow of one tool (`notes/delete_note`) is a grant on that server.
  */
@@ -58,22 +71,24 @@ function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[], k
     }
     for (const m of r.match.length ? r.match : [{ value: "*", node: r.effectNode }]) {
       const { server, tool } = splitPattern(m.value);
-      const whole = tool === "*" && !server.includes("*") ? server : undefined;
-      d.rule(r.effect, `mcp:${m.value}`, m.node, whole);
+      const one = tool === "*" && !server.includes("*") ? server : undefined;
+      // A rule with `exclude` patterns leaves some tools undecided: not a whole-server rule.
+      d.rule(r.effect, `mcp:${m.value}`, m.node, r.exclude.length ? undefined : one);
       if (r.effect !== "allow" || tool !== "*") continue;
-      const what = whole ? `every tool of MCP server '${whole}'` : server === "*" ? "every tool of every MCP server" : `every tool of the MCP servers matching '${server}'`;
-      d.setting(key, m.node, "permissive", `${what} runs without a prompt`, `capability mcp: allow ${m.value}`);
+      const what = one ? `every tool of MCP server '${one}'` : server === "*" ? "every tool of every MCP server" : `every tool of the MCP servers matching '${server}'`;
+      const except = r.exclude.length ? ` but ${r.exclude.map((x) => `'${x}'`).join(", ")}` : "";
+      d.setting(key, m.node, "permissive", `${what}${except} runs without a prompt`, `capability mcp: allow ${m.value}`);
     }
   }
 }
 
 /** The tools of `s` that an `mcp` allow rule names one by one and no ask or deny rule catches. */
 function capabilityGrants(input: AdapterInput, rules: readonly CapabilityRule[], s: McpServer): ScopeGrant[] {
-  const held = rules.filter((r) => r.effect !== "allow").flatMap((r) => (r.capability === "all" || r.match.length === 0 ? ["*"] : r.match.map((m) => m.value)));
+  const held = rules.filter((r) => r.effect !== "allow");
   const named = rules
     .filter((r) => r.effect === "allow" && r.capability === "mcp")
-    .flatMap((r) => r.match)
-    .filter((m) => !splitPattern(m.value).server.includes("*") && !held.some((h) => globRe(h.includes("/") ? h : `${h}/*`).test(m.value)));
+    .flatMap((r) => r.match.filter((m) => decides(r, m.value)))
+    .filter((m) => !splitPattern(m.value).server.includes("*") && !held.some((h) => decides(h, m.value)));
   return namedToolGrants(input, named, [`${s.name}/`], "permissions");
 }
 
