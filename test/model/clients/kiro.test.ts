@@ -78,7 +78,7 @@ describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matt
     ]);
   });
 
-  it("an ask or deny rule keeps a named tool behind a prompt; `capability: all` allows every call; the body is scanned as text; no front matter, no model", () => {
+  it("an ask or deny rule keeps a named tool behind a prompt (exclude exempts tools from a rule); `capability: all` allows every call unless a deny for every MCP tool beats it; the body is scanned as text; no front matter, no model", () => {
     const agent = (front: string, body = "You help.\n") => scanSources([{ path: ".kiro/agents/helper.md", text: `---\n${front}---\n${body}` }]);
     const held = agent(`mcpServers:\n  notes: { command: notes-mcp }\npermissions:\n  - { capability: mcp, effect: allow, match: [notes/delete_note] }\n  - { capability: mcp, effect: ask, match: ["notes/delete_*"] }\n`);
     expect(held.model.servers[0]?.tools.grants).toEqual([]);
@@ -89,6 +89,10 @@ describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matt
     const all = agent(`permissions:\n  - capability: all\n    effect: allow\n`);
     expect(all.model.policies[0]?.defaultDecision).toBe("allow");
     expect(all.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual(["permissive-setting 4:13"]);
+    // An MCP deny (or ask) for every tool beats `capability: all` allow: MCP calls do not run unprompted.
+    const closed = agent(`permissions:\n  - capability: all\n    effect: allow\n  - capability: mcp\n    effect: deny\n`);
+    expect([closed.model.policies[0]?.defaultDecision, at(closed.model.policies[0]?.defaultLoc)]).toEqual(["deny", [6, 13]]);
+    expect(closed.findings.map((x) => x.ruleId)).toEqual([]);
     const key = ["ACME", "API", "KEY"].join("_");
     const body = agent(`description: helper\n`, `Use ${key}=${["Hn3kQ9vL", "z2Rt7Wb4", "Xc8Md1Fp", "6Gs5Jy0A"].join("")} in the shell.\n`);
     expect(body.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.loc.line)).toEqual([4]);

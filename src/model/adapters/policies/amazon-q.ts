@@ -55,15 +55,20 @@ function splitPattern(p: string): { server: string; tool: string } {
 /**
  * Kiro agent `permissions` (IDE 1.0, CLI v3; also `~/.kiro/settings/permissions.yaml`): rules of
  * `capability`, `match`, `exclude`, `effect`, where deny beats ask beats allow, a rule does not
- * decide the tools its `exclude` patterns name, and a call no rule matches asks.
+ * decide the tools its `exclude` patterns name, and a call no rule matches asks. An allow that a
+ * deny or ask rule for every MCP tool overrides is no permissive setting.
  * An `mcp` allow of a whole server (`notes/*`) or of every server, and an `all` allow, are
  * permissive settings; an `mcp` allow of one tool (`notes/delete_note`) is a grant on that server.
  */
 function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[], key = "permissions"): void {
+  // A deny (else ask) rule that decides every MCP tool call: no allow rule gets past it.
+  const catchAll = (effect: Decision) => rules.find((r) => r.effect === effect && !r.exclude.length && (r.capability === "all" || r.match.length === 0 || r.match.some((m) => m.value === "*" || m.value === "*/*")));
+  const held = catchAll("deny") ?? catchAll("ask");
+  if (held) d.setDefault(held.effect, `a \`capability: ${held.capability}\` ${held.effect} rule decides every MCP tool call (deny beats ask beats allow)`, d.loc(held.effectNode));
   for (const r of rules) {
     if (r.capability === "all") {
       d.rule(r.effect, "all", r.effectNode);
-      if (r.effect === "allow") {
+      if (r.effect === "allow" && !held) {
         d.setting(key, r.effectNode, "permissive", "every tool call, MCP tools included, runs without a prompt", "capability all: allow");
         d.setDefault("allow", "a `capability: all` rule allows every tool call", d.loc(r.effectNode));
       }
@@ -74,7 +79,7 @@ function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[], k
       const one = tool === "*" && !server.includes("*") ? server : undefined;
       // A rule with `exclude` patterns leaves some tools undecided: not a whole-server rule.
       d.rule(r.effect, `mcp:${m.value}`, m.node, r.exclude.length ? undefined : one);
-      if (r.effect !== "allow" || tool !== "*") continue;
+      if (r.effect !== "allow" || tool !== "*" || held) continue;
       const what = one ? `every tool of MCP server '${one}'` : server === "*" ? "every tool of every MCP server" : `every tool of the MCP servers matching '${server}'`;
       const except = r.exclude.length ? ` but ${r.exclude.map((x) => `'${x}'`).join(", ")}` : "";
       d.setting(key, m.node, "permissive", `${what}${except} runs without a prompt`, `capability mcp: allow ${m.value}`);
