@@ -275,7 +275,7 @@ function groupName(n: DocNode | undefined): string | undefined {
  * `kind: VirtualMCPServer`: a gateway policy for the MCPGroup it serves. `spec.incomingAuth.type`
  * (required: `anonymous` or `oidc`) says who may call; `spec.incomingAuth.authzConfig` is an
  * authz config as on MCPServer; audit is `spec.config.audit`. It governs the MCPServers of the same
- * file that join its group (`spec.groupRef`); other backends of the group live in other files.
+ * file that join its group (`spec.groupRef`, or `spec.config.groupRef`); other backends of the group live in other files.
  */
 export function readVirtualMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, fileDocs: readonly DocNode[] = []): AdapterOutput {
   const out = emptyOutput();
@@ -285,7 +285,8 @@ export function readVirtualMcpServer(input: AdapterInput, doc: DocNode, docIndex
   const type = str(typeEntry?.value);
   const anchor = locOf(input, incoming?.keySpan ?? specEntry?.keySpan ?? doc.span);
   const typeLoc = typeEntry ? locOf(input, typeEntry.value.span) : anchor;
-  const group = groupName(get(spec, "groupRef"));
+  // The group is `spec.groupRef`, or `spec.config.groupRef` in the operator versions that embedded the vMCP config.
+  const group = groupName(get(spec, "groupRef") ?? get(spec, "config", "groupRef"));
   const members = fileDocs.flatMap((d, i) => (isToolhiveMcpServer(d) && group !== undefined && groupName(get(d, "spec", "groupRef")) === group ? [`${input.file}#${resourceHeader(d, str(get(d, "kind")) ?? "MCPServer", i).path}`] : []));
   const backends = group !== undefined ? `the backends of MCPGroup '${group}'` : "its backends";
   const authz: Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> =

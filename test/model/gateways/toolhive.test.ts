@@ -201,6 +201,25 @@ describe("ToolHive VirtualMCPServer (the vMCP gateway in front of an MCPGroup)",
     expect(findingRows(r, ["missing-default-deny", "gateway-audit-off"])).toEqual(["gateway-audit-off 10:1", "missing-default-deny 10:1", "gateway-audit-off 21:1", "missing-default-deny 25:11"]);
   });
 
+  it("reads the group from spec.config.groupRef, as the operator versions that embedded the vMCP config wrote it", () => {
+    const text = [
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: MCPServer",
+      "metadata: { name: acme-wiki }",
+      "spec: { image: ghcr.io/acme/wiki-mcp:1.0.0, groupRef: engineering }",
+      "---",
+      "apiVersion: toolhive.stacklok.dev/v1alpha1",
+      "kind: VirtualMCPServer",
+      "metadata: { name: vmcp }",
+      "spec:",
+      "  incomingAuth: { type: anonymous }",
+      "  config: { groupRef: engineering }",
+      "",
+    ].join("\n");
+    const p = scanSources([{ path: "k8s/vmcp.yaml", text }]).model.policies.find((x) => x.name === "vmcp");
+    expect([p?.governs, p?.defaultReason.includes("MCPGroup 'engineering'")]).toEqual([["k8s/vmcp.yaml#0:MCPServer/acme-wiki"], true]);
+  });
+
   it("oidc with an inline Cedar authz is default-deny; spec.config.audit.enabled is its audit", () => {
     const p = policy("engineering-secure");
     expect({ d: p.defaultDecision, authn: p.authn?.mode, audit: p.audit?.configured, key: p.audit?.key }).toEqual({ d: "deny", authn: "oidc", audit: true, key: "spec.config.audit.enabled" });
