@@ -19,4 +19,11 @@ describe("Markdown YAML front matter", () => {
     expect(parseStructured("frontmatter", "# Title\n---\nname: x\n---\n").docs).toEqual([]);
     expect(str(get(parseStructured("frontmatter", "---\nname: x\n").docs[0], "name"))).toBe("x");
   });
+
+  it("an empty front matter or one that is not a map parses without a problem", () => {
+    for (const text of ["---\n---\nbody\n", "---\r\n---\r\n", "---\njust text\n---\n", "---\n- a\n- b\n...\n"]) {
+      const r = parseStructured("frontmatter", text);
+      expect([text, r.problems, r.docs.every((d) => d.type !== "object")]).toEqual([text, [], true]);
+    }
+  });
 });

@@ -97,6 +97,11 @@ describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matt
     const body = agent(`description: helper\n`, `Use ${key}=${["Hn3kQ9vL", "z2Rt7Wb4", "Xc8Md1Fp", "6Gs5Jy0A"].join("")} in the shell.\n`);
     expect(body.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.loc.line)).toEqual([4]);
     expect(scanSources([{ path: ".kiro/agents/plain.md", text: "# Just notes\n\nmcpServers: none here\n" }]).model.servers).toEqual([]);
+    // An empty front matter, or one that is not a map (a line of text, a list), is no agent profile: no policy layer.
+    for (const front of ["", "just a line of text\n", "- read\n- write\n"]) {
+      const r = agent(front);
+      expect([front, r.model.servers, r.model.policies, r.findings]).toEqual([front, [], [], []]);
+    }
   });
 });
 

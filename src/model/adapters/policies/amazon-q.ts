@@ -6,7 +6,7 @@
  * `allowedTools` (what runs with no prompt), `useLegacyMcpJson` (Kiro:
  * `includeMcpJson`) and Kiro's capability `permissions` rules.
  */
-import { entry, get, isArray, str, strings, type DocNode } from "../../../parse/doc.js";
+import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { Decision, McpServer, ScopeGrant } from "../../types.js";
 import { amazonQAdapter, globRe, namedToolGrants, withGrants } from "../server-maps.js";
@@ -103,7 +103,8 @@ const agentAdapter = (client: string): Adapter => (input) => {
   const rules = client === "kiro" ? input.docs.flatMap((d) => capabilityRules(d)) : [];
   const servers = amazonQAdapter(input).servers.map((s) => withGrants(s, capabilityGrants(input, rules, s)));
   const granted = new Set(servers.flatMap((s) => s.tools.grants.filter((g) => g.key === "allowedTools").map((g) => `${g.loc.line}:${g.loc.column}`)));
-  const policies = input.docs.map((doc) => {
+  // An agent is a map (a JSON object, a front matter of keys); any other document configures nothing.
+  const policies = input.docs.filter(isObject).map((doc) => {
     const d = new PolicyDraft(input, "client");
     d.setDefault("ask", "tools outside `allowedTools` prompt before they run");
     if (client === "kiro") readCapabilityRules(d, capabilityRules(doc));
@@ -140,7 +141,7 @@ export const kiroAgentAdapter = agentAdapter("kiro");
  * no servers; its rules govern every Kiro server, and a call no rule matches asks.
  */
 export const kiroPermissionsAdapter: Adapter = (input) => {
-  const policies = input.docs.map((doc) => {
+  const policies = input.docs.filter(isObject).map((doc) => {
     const d = new PolicyDraft(input, "client");
     d.setDefault("ask", "a tool call no rule matches asks before it runs");
     readCapabilityRules(d, capabilityRules(doc, "rules"), "rules");
