@@ -87,4 +87,11 @@ describe("Amp in VS Code settings (.vscode/settings.json)", () => {
     expect(r.model.servers.map((s) => [s.client, s.name, s.tools.grants.map((g) => g.key)])).toEqual([["vscode", "files", []], ["amp", "notes", ["amp.dangerouslyAllowAll"]]]);
     expect(r.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.line)).toEqual([2]);
   });
+
+  it("reads them under `settings` of a .code-workspace file, as VS Code's own switches there", () => {
+    const text = JSON.stringify({ folders: [{ path: "." }], settings: { "amp.mcpServers": { notes: { command: "notes-mcp" } }, "amp.mcpPermissions": [{ matches: { command: "notes-mcp" }, action: "reject" }] } }, null, 2);
+    const r = scanSources([{ path: "acme.code-workspace", text }]);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.enabled} ${s.loc.line}`)).toEqual(["amp notes false 9"]);
+    expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision} ${p.defaultLoc.line}`)).toEqual(["vscode ask 1", "amp allow 13"]);
+  });
 });

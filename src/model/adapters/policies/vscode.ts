@@ -54,14 +54,19 @@ function discoveryOn(n: DocNode): boolean {
   return isObject(n) && n.entries.some((e) => str(e.value) === "true");
 }
 
+/** The settings of a document: a `.code-workspace` file keeps them under `settings`. */
+function settingsOf(input: AdapterInput, doc: DocNode): { settings: DocNode; prefix: string } {
+  const ws = get(doc, "settings");
+  return input.file.endsWith(".code-workspace") && isObject(ws) ? { settings: ws, prefix: "settings." } : { settings: doc, prefix: "" };
+}
+
 export const vscodeSettingsAdapter: Adapter = (input) => {
   const servers = vscodeAdapter(input).servers;
   const policies = input.docs.map((doc) => {
-    const ws = get(doc, "settings");
-    const fromWorkspace = input.file.endsWith(".code-workspace") && isObject(ws);
-    return readPolicy(input, fromWorkspace ? (ws as DocNode) : doc, fromWorkspace ? "settings." : "").build(CLIENT, "policy", servers);
+    const { settings, prefix } = settingsOf(input, doc);
+    return readPolicy(input, settings, prefix).build(CLIENT, "policy", servers);
   });
   // Amp's servers and `amp.mcpPermissions` are Amp's: VS Code's switches above do not govern them.
-  const amp = ampSettingsAdapter({ ...input, client: "amp", syntaxes: ["dollar-brace", "env-colon"] });
+  const amp = ampSettingsAdapter({ ...input, client: "amp", syntaxes: ["dollar-brace", "env-colon"], docs: input.docs.map((d) => settingsOf(input, d).settings) });
   return { servers: [...servers, ...amp.servers], policies: [...policies, ...amp.policies], diagnostics: [] };
 };
