@@ -3,8 +3,8 @@
  * regular expression per pattern, run over the whole file text after the
  * built-in detectors. Group 1, when the regex has one, is the secret.
  */
-import { createRequire } from "node:module";
 import type { SecretMatch } from "../secrets/index.js";
+import { boundBacktracking } from "../util/untrusted-regex.js";
 
 /** A detector over a whole file's text. */
 export interface TextDetector {
@@ -22,23 +22,7 @@ export interface PatternSpec {
 /** Matches per pattern and file; a runaway pattern stops here. */
 const MAX_MATCHES = 1000;
 
-/**
- * A configured pattern comes from a file in the scanned repository and may
- * backtrack catastrophically (`(a+)+$`); JavaScript cannot stop a running
- * regex. V8's linear-time engine takes over a regex that backtracks past a
- * bound (same matches, for the patterns it supports: no back-references or
- * lookarounds). The flag is process-wide, so it is set only when a
- * configuration has patterns, before they are compiled; `node:v8` is loaded
- * then only.
- */
-function boundBacktracking(): void {
-  try {
-    (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
-  } catch {
-    // An engine without the flag runs the patterns as they are.
-  }
-}
-
+/** A configured pattern comes from a file in the scanned repository: its backtracking is bounded (untrusted-regex.ts). */
 export function patternDetectors(patterns: readonly PatternSpec[]): TextDetector[] {
   if (patterns.length > 0) boundBacktracking();
   return patterns.flatMap((p) => {

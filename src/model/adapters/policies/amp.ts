@@ -13,6 +13,7 @@ import { entry, get, isArray, isObject, str, strings, type DocNode } from "../..
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { McpServer, Policy } from "../../types.js";
 import { ampAdapter, globRe } from "../server-maps.js";
+import { untrustedRegExp } from "../../../util/untrusted-regex.js";
 import { PolicyDraft } from "./common.js";
 
 const CLIENT = "amp";
@@ -47,15 +48,12 @@ function permissions(doc: DocNode): McpPermission[] {
   });
 }
 
-/** A pattern as Amp reads it: `/regex/`, else a glob where `*` is any run of characters. */
+/**
+ * A pattern as Amp reads it: `/regex/`, else a glob where `*` is any run of characters. The regex
+ * comes from the scanned file: its backtracking is bounded, so `/(a+)+$/` cannot stall the scan.
+ */
 function patternMatches(pattern: string, value: string): boolean {
-  if (pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/")) {
-    try {
-      return new RegExp(pattern.slice(1, -1)).test(value);
-    } catch {
-      return false;
-    }
-  }
+  if (pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/")) return untrustedRegExp(pattern.slice(1, -1))?.test(value) ?? false;
   return globRe(pattern).test(value);
 }
 
