@@ -7,6 +7,7 @@ import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { namedValues, readServerEntry } from "../server-entry.js";
 import type { RefSyntax } from "../refs.js";
 import type { AdapterOutput, ConfigValue, Credential, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport, ValueRef } from "../types.js";
+import { wildcard } from "../../util/wildcard.js";
 
 interface MapOptions {
   readonly urlDefault?: Transport;
@@ -345,12 +346,6 @@ export const copilotCliAdapter: Adapter = (input) => {
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
 };
 
-/** `*` and `?` glob to an anchored RegExp (Amazon Q `allowedTools` patterns, Qwen Code `mcp.allowed`). */
-export function globRe(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
-
 /**
  * Amazon Q Developer (and Kiro CLI) substitute `${env:VAR}` in env and header
  * values only; the command, args and URL reach the server as written.
@@ -372,7 +367,7 @@ export const amazonQAdapter: Adapter = (input) =>
       const grants: ScopeGrant[] = [];
       for (const a of allowed) {
         const [srv = "", tool] = a.value.slice(1).split("/", 2);
-        if (!globRe(srv).test(s.name)) continue;
+        if (!wildcard(srv).test(s.name)) continue;
         const loc = locOf(input, a.node.span);
         if (tool === undefined || tool === "*") grants.push({ kind: "auto-approve-all", key: "allowedTools", tools: [a.value], loc });
         else grants.push({ kind: "auto-approve-list", key: "allowedTools", tools: [tool], loc });

@@ -9,7 +9,8 @@
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { Decision, McpServer, ScopeGrant } from "../../types.js";
-import { amazonQAdapter, globRe, namedToolGrants, withGrants } from "../server-maps.js";
+import { wildcard, type Wildcard } from "../../../util/wildcard.js";
+import { amazonQAdapter, namedToolGrants, withGrants } from "../server-maps.js";
 import { PolicyDraft } from "./common.js";
 
 /** A Kiro `permissions` rule that can decide MCP tool calls (`capability: mcp` or `all`). */
@@ -38,12 +39,12 @@ function capabilityRules(doc: DocNode, key = "permissions"): CapabilityRule[] {
 }
 
 /** A `match` or `exclude` pattern as a test of `<server>/<tool>` names; a bare server name is every tool of it. */
-const patternRe = (p: string): RegExp => globRe(p.includes("/") ? p : `${p}/*`);
+const patternGlob = (p: string): Wildcard => wildcard(p.includes("/") ? p : `${p}/*`);
 
 /** Does a rule decide the tool `<server>/<tool>`: one of its patterns (or none: every tool) matches, and no `exclude` does? */
 function decides(r: CapabilityRule, tool: string): boolean {
-  const matched = r.capability === "all" || r.match.length === 0 || r.match.some((m) => patternRe(m.value).test(tool));
-  return matched && !r.exclude.some((x) => patternRe(x).test(tool));
+  const matched = r.capability === "all" || r.match.length === 0 || r.match.some((m) => patternGlob(m.value).test(tool));
+  return matched && !r.exclude.some((x) => patternGlob(x).test(tool));
 }
 
 /** `<server>/<tool>` of a match pattern; a bare server name (or `*`) is every tool of it. */

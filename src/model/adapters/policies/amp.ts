@@ -12,8 +12,9 @@
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { McpServer, Policy } from "../../types.js";
-import { ampAdapter, globRe } from "../server-maps.js";
+import { ampAdapter } from "../server-maps.js";
 import { untrustedRegExp } from "../../../util/untrusted-regex.js";
+import { wildcard } from "../../../util/wildcard.js";
 import { PolicyDraft } from "./common.js";
 
 const CLIENT = "amp";
@@ -54,7 +55,7 @@ function permissions(doc: DocNode): McpPermission[] {
  */
 function patternMatches(pattern: string, value: string): boolean {
   if (pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/")) return untrustedRegExp(pattern.slice(1, -1))?.test(value) ?? false;
-  return globRe(pattern).test(value);
+  return wildcard(pattern).test(value);
 }
 
 /**

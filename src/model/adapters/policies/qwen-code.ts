@@ -13,7 +13,8 @@
 import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { Decision, McpServer } from "../../types.js";
-import { globRe, namedToolGrants, serversFromMap, withGrants } from "../server-maps.js";
+import { wildcard } from "../../../util/wildcard.js";
+import { namedToolGrants, serversFromMap, withGrants } from "../server-maps.js";
 import { mcpAllowedDefault, PolicyDraft, withAllToolsGrant } from "./common.js";
 
 const CLIENT = "qwen-code";
@@ -117,7 +118,7 @@ export const qwenSettingsAdapter: Adapter = (input) => {
   const servers: McpServer[] = [];
   const policies = input.docs.map((doc) => {
     // `mcp.excluded` servers never connect; once `mcp.allowed` is set, only the servers it matches do.
-    const globs = (key: string) => strings(get(doc, "mcp", key)).map((i) => globRe(i.value));
+    const globs = (key: string) => strings(get(doc, "mcp", key)).map((i) => wildcard(i.value));
     const excluded = globs("excluded");
     const allowed = entry(get(doc, "mcp"), "allowed") ? globs("allowed") : undefined;
     const connects = (s: McpServer) => !excluded.some((g) => g.test(s.name)) && (!allowed || allowed.some((g) => g.test(s.name)));
