@@ -1,9 +1,10 @@
 /**
  * Client policy and settings files (Claude Code settings and managed
  * settings, Gemini settings and policy engine files, VS Code settings, Codex
- * config and requirements, Cursor permissions, Amazon Q agents, Zed, Goose,
- * Continue permissions, Cline enterprise config, Qwen Code settings). Where a settings file also holds servers (Gemini,
- * Qwen Code, VS Code, Codex, Zed, Goose, Amazon Q agents) the adapter yields both, and
+ * config and requirements, Cursor permissions, Amazon Q and Kiro agents, Kiro
+ * permissions, Zed, Goose, Continue permissions, Cline enterprise config, Qwen
+ * Code settings, Amp managed settings). Where a settings file also holds servers (Gemini,
+ * Qwen Code, VS Code, Codex, Zed, Goose, Amazon Q and Kiro agents, Amp) the adapter yields both, and
  * the server catalog in `formats.ts` no longer claims the path.
  */
 import type { RefSyntax } from "../model/refs.js";
