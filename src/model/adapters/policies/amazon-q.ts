@@ -56,10 +56,10 @@ function splitPattern(p: string): { server: string; tool: string } {
 /**
  * Kiro agent `permissions` (IDE 1.0, CLI v3; also `~/.kiro/settings/permissions.yaml`): rules of
  * `capability`, `match`, `exclude`, `effect`, where deny beats ask beats allow, a rule does not
- * decide the tools its `exclude` patterns name, and a call no rule matches asks. An allow that a
- * deny or ask rule for every MCP tool overrides is no permissive setting.
+ * decide the tools its `exclude` patterns name, and a call no rule matches asks.
  * An `mcp` allow of a whole server (`notes/*`) or of every server, and an `all` allow, are
- * permissive settings; an `mcp` allow of one tool (`notes/delete_note`) is a grant on that server.
+ * permissive settings (unless a deny or ask rule for every MCP tool overrides them); an `mcp`
+ * allow of one tool (`notes/delete_note`) is a grant on that server.
  */
 function readCapabilityRules(d: PolicyDraft, rules: readonly CapabilityRule[], key = "permissions"): void {
   // A deny (else ask) rule that decides every MCP tool call: no allow rule gets past it.
