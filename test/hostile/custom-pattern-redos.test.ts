@@ -41,4 +41,11 @@ describe("configured patterns that backtrack catastrophically", () => {
   it("an Amp amp.mcpPermissions /regex/ rule is one too: /(a+)+$/ against a command of 40 a's and a '!' does not stall the scan", () => {
     expect(scanInChild(ampSettings(`${"a".repeat(40)}!`, "/(a+)+$/"))).toContain("missing-default-deny .amp/settings.json");
   }, 40_000);
+
+  it("a Next.js middleware matcher group is a regex from the scanned code too: /((a+)+)$ against a path of 40 a's and a '!' finishes", () => {
+    const script = `import { pathPattern } from "./src/model/adapters/next-middleware.ts"; process.stdout.write(String(pathPattern("/((a+)+)$")?.test("/" + "a".repeat(40) + "!")));`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8", timeout: 30_000 });
+    expect(child.signal, "stopped at the time limit").toBeNull();
+    expect(child.stdout).toBe("false");
+  }, 40_000);
 });

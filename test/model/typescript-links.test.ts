@@ -125,6 +125,8 @@ describe("Next.js middleware in front of an MCP route", () => {
     expect([m("/((?!api|_next/static).*)", "/api/mcp"), m("/((?!api|_next/static).*)", "/mcp")]).toEqual([false, true]);
     expect([m("/(api|trpc)(.*)", "/api/mcp"), m("/mcp(.*)", "/mcp"), m("/mcp(.*)", "/mcpx"), m("/mcp", "/mcp/x")]).toEqual([true, true, true, false]);
     expect(m("/:path+", "/")).toBe(false);
+    // Case is ignored, as path-to-regexp does by default (the pattern is compiled without the `i` flag, see pathPattern).
+    expect([m("/API/:path*", "/api/mcp"), m("/api/:path*", "/API/MCP"), m("/((?!api).*)", "/API/mcp"), m("/(mcp|sse)", "/MCP")]).toEqual([true, true, false, true]);
   });
 });
 

@@ -10,6 +10,7 @@
  * guards only the paths its handler calls `auth.protect()` for (none without
  * a handler: then it is not known); code of another project file may guard.
  */
+import { untrustedRegExp } from "../../util/untrusted-regex.js";
 import { isMiddlewareFile } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { NextMiddleware } from "../types.js";
@@ -215,7 +216,7 @@ function readMatcher(r: Resolver, root: TsNode): { sources?: string[]; unread?: 
  * `/((?!_next|static).*)`, `/(api|trpc)(.*)`) as a regular expression over a
  * path; undefined when it uses syntax this reading does not follow.
  */
-export function pathPattern(source: string): RegExp | undefined {
+export function pathPattern(source: string): PathMatcher | undefined {
   const DEFAULT = "[^\\/#\\?]+?";
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   let out = "";
@@ -253,17 +254,23 @@ export function pathPattern(source: string): RegExp | undefined {
     const mod = "?*+".includes(source[i] ?? "-") ? (source[i++] as string) : "";
     // A `/` or `.` right before a parameter belongs to it (`/:path*` also matches nothing at all).
     const prefix = pending.endsWith("/") || pending.endsWith(".") ? pending.slice(-1) : "";
-    out += esc(prefix ? pending.slice(0, -1) : pending);
+    out += esc((prefix ? pending.slice(0, -1) : pending).toLowerCase());
     pending = "";
     const p = esc(prefix);
     out += mod === "+" || mod === "*" ? `(?:${p}(?:${pattern})(?:${p}(?:${pattern}))*)${mod === "*" ? "?" : ""}` : `(?:${p}(?:${pattern}))${mod}`;
   }
-  out += esc(pending);
-  try {
-    return new RegExp(`^${out}(?:\\.json)?\\/?$`, "i");
-  } catch {
-    return undefined;
-  }
+  out += esc(pending.toLowerCase());
+  // The groups are regular expressions written in the scanned code: backtracking is bounded, which
+  // V8's linear engine does only without the `i` flag. Matching ignores case as path-to-regexp
+  // does, by lowercasing the path and the literal text (a group is matched as written, so one that
+  // names capitals finds none in the lowercased path).
+  const re = untrustedRegExp(`^${out}(?:\\.json)?\\/?$`);
+  return re && { test: (path) => re.test(path.toLowerCase()) };
+}
+
+/** A compiled path pattern. */
+export interface PathMatcher {
+  test(path: string): boolean;
 }
 
 /** The body of the parenthesised group at `start` and the index after it. */
