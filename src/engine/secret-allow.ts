@@ -8,6 +8,7 @@ import { LineIndex, type Loc } from "../model/location.js";
 import { secretHash } from "../secrets/index.js";
 import type { SecretHit } from "./model.js";
 import { regexErrorMessage } from "../util/error-reasons.js";
+import { boundBacktracking } from "../util/untrusted-regex.js";
 
 export type AllowEntry = { readonly kind: "hash"; readonly hash: string } | { readonly kind: "regex"; readonly re: RegExp };
 
@@ -16,6 +17,9 @@ const REGEX_ENTRY = /^\/(.+)\/([dgimsuy]*)$/s;
 export function parseAllowEntry(raw: string): { ok: true; entry: AllowEntry } | { ok: false; message: string } {
   const m = REGEX_ENTRY.exec(raw);
   if (!m) return { ok: true, entry: { kind: "hash", hash: secretHash(raw) } };
+  // A pattern from the repository's configuration: backtracking is bounded (not for `i` patterns
+  // on Node 20, whose linear engine refuses them).
+  boundBacktracking();
   try {
     return { ok: true, entry: { kind: "regex", re: new RegExp(m[1] as string, (m[2] ?? "").replace(/g|y/g, "")) } };
   } catch (err) {

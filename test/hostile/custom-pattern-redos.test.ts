@@ -9,6 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { REPO_ROOT, tempTree } from "../helpers.js";
 
 /** Scans `files` in a child process stopped after 30 s; the findings as `rule file`. */
@@ -47,5 +48,13 @@ describe("configured patterns that backtrack catastrophically", () => {
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8", timeout: 30_000 });
     expect(child.signal, "stopped at the time limit").toBeNull();
     expect(child.stdout).toBe("false");
+  }, 40_000);
+
+  it("a secrets.allow /regex/ entry is one too: /^(\\w+)+#$/ against a 40-character token finishes, and the token is still reported", () => {
+    const findings = scanInChild({
+      ".mcplint.yaml": `secrets:\n  allow:\n    - "/^(\\\\w+)+#$/"\n`,
+      ".env": `GITHUB_TOKEN=${fakeGitHubToken("ghp", "allow-redos")}\n`,
+    });
+    expect(findings).toContain("hardcoded-secret .env");
   }, 40_000);
 });
