@@ -21,13 +21,14 @@ export interface GoneOptions {
 
 /** A test of root-relative paths: would the scan have read this file, and is it missing? */
 export function goneFileTest(options: GoneOptions): (rel: string) => boolean {
-  const folders = options.paths.map((p) => path.resolve(options.cwd, p)).filter(isFolder);
-  const excluded = inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(options.root)));
+  // Made on the first question: most scans have no lock, and a pre-commit run need not stat its paths twice.
+  let scope: { folders: string[]; excluded: (rel: string) => boolean } | undefined;
   return (rel) => {
     if (rel.startsWith("../") || rel.startsWith("~/") || path.isAbsolute(rel)) return false;
-    if (rel.split("/").some((part) => DEFAULT_SKIPPED_DIRS.includes(part)) || excluded(rel)) return false;
+    scope ??= { folders: options.paths.map((p) => path.resolve(options.cwd, p)).filter(isFolder), excluded: inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(options.root))) };
+    if (rel.split("/").some((part) => DEFAULT_SKIPPED_DIRS.includes(part)) || scope.excluded(rel)) return false;
     const abs = path.resolve(options.root, rel);
-    return folders.some((f) => isInside(abs, f)) && missing(abs);
+    return scope.folders.some((f) => isInside(abs, f)) && missing(abs);
   };
 }
 

@@ -47,22 +47,21 @@ export function readAgentgatewayResources(input: AdapterInput, docs: readonly Do
   docs.forEach((doc, i) => {
     if (!isAgentgatewayBackend(doc)) return;
     const kind = str(get(doc, "kind")) ?? "Backend";
-    const { name, path, spec } = resourceHeader(doc, kind, i);
+    const { name, path, spec, nameSpan } = resourceHeader(doc, kind, i);
     const servers = backendTargets(input, get(spec, "mcp"), name, path);
     out.servers.push(...servers);
     byBackend.set(name, [...(byBackend.get(name) ?? []), ...servers]);
     // The backend's own `spec.policies.mcp.authorization` governs its targets.
     const own = entry(get(spec, "policies", "mcp"), "authorization");
     if (own) {
-      const { nameEntry } = resourceHeader(doc, kind, i);
-      const loc = locOf(input, nameEntry?.value.span ?? doc.span);
+      const loc = locOf(input, nameSpan);
       out.policies.push(gatewayPolicy(input, { kind: "gateway", name, path: `${path}.spec.policies`, loc, ...authorization(input, own, loc, "policies.mcp.authorization"), governs: servers.map((s) => s.id) }));
     }
   });
   docs.forEach((doc, i) => {
     if (!isAgentgatewayPolicy(doc)) return;
     const kind = str(get(doc, "kind")) ?? "AgentgatewayPolicy";
-    const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, kind, i);
+    const { name, path, specEntry, spec, nameSpan } = resourceHeader(doc, kind, i);
     const anchor = locOf(input, specEntry?.keySpan ?? doc.span);
     const governs = targets(spec, docs, byBackend).map((s) => s.id);
     const jwt = entry(get(spec, "traffic"), "jwtAuthentication");
@@ -71,7 +70,7 @@ export function readAgentgatewayResources(input: AdapterInput, docs: readonly Do
         kind: "gateway",
         name,
         path,
-        loc: locOf(input, nameEntry?.value.span ?? doc.span),
+        loc: locOf(input, nameSpan),
         ...authorization(input, entry(get(spec, "backend", "mcp"), "authorization"), anchor, "backend.mcp.authorization"),
         settings: jwtSettings(input, jwt),
         ...(jwt ? { authn: jwtAuthn(input, jwt) } : {}),

@@ -18,7 +18,7 @@ export function isMcpRoute(doc: DocNode): boolean {
 
 export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number, audit?: PolicyAudit): AdapterOutput {
   const out = emptyOutput();
-  const { nameEntry, name: routeName, path: prefix, specEntry, spec } = resourceHeader(doc, "MCPRoute", docIndex);
+  const { name: routeName, path: prefix, specEntry, spec, nameSpan } = resourceHeader(doc, "MCPRoute", docIndex);
   const settings: PolicySetting[] = [];
   const backends = get(spec, "backendRefs");
   if (isArray(backends)) {
@@ -53,7 +53,7 @@ export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number
       kind: "gateway",
       name: routeName,
       path: prefix,
-      loc: locOf(input, nameEntry?.value.span ?? doc.span),
+      loc: locOf(input, nameSpan),
       ...authorization(input, sp, anchor),
       settings,
       authn: authnKey ? { required: true, mode: authnKey.key, loc: locOf(input, authnKey.keySpan) } : { required: false, mode: "none", loc: anchor },

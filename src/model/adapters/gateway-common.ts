@@ -214,9 +214,10 @@ export function isResource(doc: DocNode, kind: string, group: RegExp): boolean {
 }
 
 /** Name, model path and spec of a Kubernetes resource (document `docIndex` of a file). */
-export function resourceHeader(doc: DocNode, kind: string, docIndex: number): { nameEntry: DocEntry | undefined; name: string; path: string; specEntry: DocEntry | undefined; spec: DocNode | undefined } {
+export function resourceHeader(doc: DocNode, kind: string, docIndex: number): { nameEntry: DocEntry | undefined; name: string; path: string; specEntry: DocEntry | undefined; spec: DocNode | undefined; nameSpan: DocNode["span"] } {
   const nameEntry = entry(get(doc, "metadata"), "name");
   const name = str(nameEntry?.value) ?? `${kind}#${docIndex}`;
   const specEntry = entry(doc, "spec");
-  return { nameEntry, name, path: `${docIndex}:${kind}/${name}`, specEntry, spec: specEntry?.value };
+  // Where findings about the resource point: its `metadata.name` value, else the document.
+  return { nameEntry, name, path: `${docIndex}:${kind}/${name}`, specEntry, spec: specEntry?.value, nameSpan: nameEntry?.value.span ?? doc.span };
 }

@@ -201,8 +201,7 @@ function externalAuth(input: AdapterInput, spec: DocNode | undefined, types: Rea
 export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, authTypes: ReadonlyMap<string, string> = new Map(), fileDocs: readonly DocNode[] = []): AdapterOutput {
   const out = emptyOutput();
   const kind = str(get(doc, "kind")) === "MCPRemoteProxy" ? "MCPRemoteProxy" : "MCPServer";
-  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, kind, docIndex);
-  const nameSpan = nameEntry?.value.span ?? doc.span;
+  const { name, path, specEntry, spec, nameSpan } = resourceHeader(doc, kind, docIndex);
   const args = listValues(input, get(spec, "args"));
   const { env } = kubeEnv(input, get(spec, "env"));
   const credentials: Credential[] = [];
@@ -279,7 +278,7 @@ function groupName(n: DocNode | undefined): string | undefined {
  */
 export function readVirtualMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, fileDocs: readonly DocNode[] = []): AdapterOutput {
   const out = emptyOutput();
-  const { nameEntry, name, path, specEntry, spec } = resourceHeader(doc, "VirtualMCPServer", docIndex);
+  const { name, path, specEntry, spec, nameSpan } = resourceHeader(doc, "VirtualMCPServer", docIndex);
   const incoming = entry(spec, "incomingAuth");
   const typeEntry = entry(incoming?.value, "type");
   const type = str(typeEntry?.value);
@@ -298,7 +297,7 @@ export function readVirtualMcpServer(input: AdapterInput, doc: DocNode, docIndex
       kind: "gateway",
       name,
       path,
-      loc: locOf(input, nameEntry?.value.span ?? doc.span),
+      loc: locOf(input, nameSpan),
       ...authz,
       authn: type === "oidc" ? { required: true, mode: "oidc", loc: typeLoc } : { required: false, mode: type ?? "none", loc: typeLoc },
       governs: members,
