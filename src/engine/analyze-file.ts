@@ -258,13 +258,17 @@ function escapedValueLoc(text: string, loc: Loc, start: number, secretStart: num
   return secretStart === 0 && (q === '"' || q === "'") ? { ...loc, column: loc.column + 1 } : loc;
 }
 
-/** Where `raw` starts inside the node at `loc` (after an opening quote), or -1. */
+/**
+ * Where `raw` starts inside the node at `loc` (after an opening quote), or -1.
+ * The search stays inside the node: a value that is not in the text as written
+ * (escapes) must not send it through the rest of the file, once per value.
+ */
 function rawOffset(text: string, lines: LineIndex, loc: Loc, raw: string): number {
   const start = offsetOf(lines, loc);
   const end = lines.lineStart(loc.endLine) + loc.endColumn - 1;
   if (raw === "") return -1;
-  const at = text.indexOf(raw, start);
-  return at >= 0 && at + raw.length <= Math.max(end, start + raw.length) ? at : -1;
+  const at = text.slice(start, Math.max(end, start + raw.length)).indexOf(raw);
+  return at >= 0 ? start + at : -1;
 }
 
 function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: FormatSpec, docs: readonly DocNode[], servers: readonly McpServer[], accepted: readonly NamedValue[] = []): SecretHit[] {

@@ -84,3 +84,21 @@ describe("a single 10 MB line", () => {
     expect(r.stdout).not.toContain(token);
   });
 });
+
+describe("a client configuration file of many escaped values (pasted code in a ~/.claude.json's history)", () => {
+  // 5,000 values with escapes (\n, \"), so that no value is in the text as written, then 12 MB of text
+  // that nearly repeats them: finding where a value sits must stay inside its own node. It searched
+  // the rest of the file once per value (~20 s of CPU here; under a second now).
+  const token = fakeGitHubToken("ghp", "escaped-history");
+  const history = Array.from({ length: 5_000 }, (_, i) => ({ display: `paste ${i}`, pastedContents: { "1": { type: "text", content: `const v0 = ${i};\nconst v1 = "${i}";` } } }));
+  const notes = "const v0 = 1; const v1 = 2; ".repeat(400_000);
+  const config = JSON.stringify({ projects: { "/src/app": { history, notes } }, mcpServers: { github: { command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.0.0"], env: { GITHUB_TOKEN: token } } } }, null, 2);
+
+  it("is scanned in time, with its server's secret where it is", async () => {
+    const dir = treeWithPlantedSecret({ ".claude.json": config });
+    const result = await scanWithin(dir, 10_000);
+    const line = config.split("\n").findIndex((l) => l.includes(token)) + 1;
+    expect(result.model.secrets.filter((s) => s.loc.file === ".claude.json").map((s) => [s.loc.line, s.server?.name])).toEqual([[line, "github"]]);
+    expectPlantedSecret(result);
+  }, 60_000);
+});
