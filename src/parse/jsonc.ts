@@ -2,8 +2,9 @@
  * JSON and JSONC (comments, trailing commas, BOM) to a DocNode tree with exact
  * spans, through Microsoft's jsonc-parser (the parser VS Code itself uses).
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { printParseErrorCode, visit, type ParseError, type ParseOptions } from "jsonc-parser";
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
+import type { Span } from "../model/location.js";
 import type { ParseProblem } from "./problem.js";
 import { slashComments } from "./source-comments.js";
 
@@ -33,7 +34,7 @@ export function parseJsonc(text: string, strict = false): JsoncResult {
   const errors: ParseError[] = [];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? " " + text.slice(1) : text;
-  const tree = parseTree(source, errors, {
+  const doc = buildDoc(source, errors, {
     allowTrailingComma: !strict,
     disallowComments: strict,
     allowEmptyContent: true,
@@ -47,7 +48,7 @@ export function parseJsonc(text: string, strict = false): JsoncResult {
     problems.push({ message: message ?? describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) }, ...(message ? { strictOnly: true } : {}) });
   }
   const comments = slashComments(source, ['"']);
-  return { doc: tree ? convert(tree) : undefined, problems, comments };
+  return { ...(doc ? { doc } : {}), problems, comments };
 }
 
 /** What a JSONC file does that strict JSON refuses: a comment, or a comma before `}` or `]`. */
@@ -86,30 +87,93 @@ function describeError(code: number): string {
   return `JSON syntax error: ${words[name] ?? name}`;
 }
 
-function convert(node: Node): DocNode {
-  const span = { start: node.offset, end: node.offset + node.length };
-  switch (node.type) {
-    case "object": {
-      const entries: DocEntry[] = [];
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (!k || typeof k.value !== "string") continue;
-        const value: DocNode = v ? convert(v) : { type: "null", span: { start: k.offset + k.length, end: k.offset + k.length }, value: null };
-        entries.push({ key: k.value, keySpan: { start: k.offset, end: k.offset + k.length }, value });
-      }
-      return { type: "object", span, entries };
-    }
-    case "array":
-      return { type: "array", span, items: (node.children ?? []).map(convert) };
-    case "string":
-      return { type: "string", span, value: String(node.value) };
-    case "number":
-      return { type: "number", span, value: Number(node.value) };
-    case "boolean":
-      return { type: "boolean", span, value: Boolean(node.value) };
-    default:
-      return { type: "null", span, value: null };
-  }
+/** A container being built: an object or array node, a property of an object, or the document root. */
+interface Frame {
+  readonly kind: "root" | "object" | "array" | "property";
+  readonly parent: Frame | undefined;
+  /** The node's span (objects and arrays: its end is set when the container closes). */
+  readonly span: { start: number; end: number };
+  /** Objects: their entries; arrays: their items; a property: its entry; the root: the document. */
+  readonly entries?: DocEntry[];
+  readonly items?: DocNode[];
+  readonly entry?: { key: string; keySpan: Span; value: DocNode };
+  doc?: DocNode;
+}
+
+/**
+ * The DocNode tree of a JSON text, built from jsonc-parser's events. It makes
+ * the tree that jsonc-parser's parseTree followed by a conversion made (same
+ * nodes, spans and error recovery: test/parse/jsonc-tree.test.ts), without
+ * parseTree's own nodes in between: a ~/.claude.json of many megabytes had
+ * its values allocated twice.
+ */
+function buildDoc(source: string, errors: ParseError[], options: ParseOptions): DocNode | undefined {
+  const root: Frame = { kind: "root", parent: undefined, span: { start: -1, end: -2 } };
+  let current: Frame = root;
+  /** A value inside the current container (as parseTree's onValue). */
+  const add = (node: DocNode): void => {
+    if (current.kind === "array") current.items?.push(node);
+    else if (current.kind === "property") {
+      // (jsonc-parser gives a property one value at most.)
+      if (current.entry) current.entry.value = node;
+    } else if (current.kind === "root") current.doc ??= node;
+    // (jsonc-parser reports no value directly inside an object: a value follows its property.)
+  };
+  const open = (kind: "object" | "array", offset: number): void => {
+    const span = { start: offset, end: offset - 1 };
+    const frame: Frame = kind === "object" ? { kind, parent: current, span, entries: [] } : { kind, parent: current, span, items: [] };
+    add(kind === "object" ? { type: "object", span, entries: frame.entries as DocEntry[] } : { type: "array", span, items: frame.items as DocNode[] });
+    current = frame;
+  };
+  const completeProperty = (): void => {
+    if (current.kind === "property") current = current.parent as Frame;
+  };
+  const close = (offset: number, length: number): void => {
+    current.span.end = offset + length;
+    current = current.parent ?? root;
+    completeProperty();
+  };
+  visit(
+    source,
+    {
+      onObjectBegin: (offset) => open("object", offset),
+      onObjectProperty: (key, offset, length) => {
+        const keySpan = { start: offset, end: offset + length };
+        // A property with no value (a syntax error) has a null one at the key's end.
+        const entry = { key, keySpan, value: { type: "null", span: { start: keySpan.end, end: keySpan.end }, value: null } as DocNode };
+        current.entries?.push(entry);
+        current = { kind: "property", parent: current, span: keySpan, entry };
+      },
+      onObjectEnd: (offset, length) => {
+        completeProperty(); // a property with no value
+        close(offset, length);
+      },
+      onArrayBegin: (offset) => open("array", offset),
+      onArrayEnd: close,
+      onLiteralValue: (value: unknown, offset, length) => {
+        const span = { start: offset, end: offset + length };
+        const type = typeof value;
+        add(
+          type === "string"
+            ? { type: "string", span, value: value as string }
+            : type === "number"
+              ? { type: "number", span, value: value as number }
+              : type === "boolean"
+                ? { type: "boolean", span, value: value as boolean }
+                : { type: "null", span, value: null },
+        );
+        completeProperty();
+      },
+      onSeparator: (sep) => {
+        if (sep === ",") completeProperty();
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
+    },
+    options,
+  );
+  return root.doc;
 }
 
 /** Maximum bracket depth outside strings, computed in one linear pass. */
