@@ -7,7 +7,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { MAX_RELATED } from "../../src/engine/run-rules.js";
+import { MAX_RELATED, runRules } from "../../src/engine/run-rules.js";
+import sharedReference from "../../src/rules/shared-identity/shared-credential-reference.js";
+import sharedSecret from "../../src/rules/shared-secret/shared-secret.js";
+import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { verdictOf } from "../../src/engine/verdict.js";
 
 const N = 30;
@@ -34,4 +37,23 @@ describe(`one reference given to ${N} servers`, () => {
     const note = v?.identity.evidence[0]?.note ?? "";
     expect(note).toBe(`env:GITHUB_PAT is also given to ${Array.from({ length: 10 }, (_, i) => `'srv-${i + 1}' (claude-code)`).join(", ")} and ${N - 1 - 10} more`);
   });
+});
+
+describe("one reference and one literal token given to 6,000 servers", () => {
+  const token = fakeGitHubToken("ghp", "shared-at-scale");
+  const many = Object.fromEntries(Array.from({ length: 6_000 }, (_, i) => [`srv-${i}`, { command: "npx", args: ["-y", `@acme/pkg-${i}@1.0.0`], env: { GITHUB_TOKEN: "${GITHUB_PAT}", OTHER_TOKEN: token } }]));
+  const { model } = scanSources([{ path: ".mcp.json", text: JSON.stringify({ mcpServers: many }, null, 2) }]);
+
+  // Each holder's finding lists a bounded number of the others; building the whole list of
+  // others for every holder took time and memory that grow with the square of the holders
+  // (33 s for these two rules here; about one now).
+  it("both rules report every holder in time", () => {
+    const t0 = performance.now();
+    const { findings } = runRules(model, [sharedReference, sharedSecret]);
+    const ms = performance.now() - t0;
+    expect(findings.filter((f) => f.ruleId === "shared-credential-reference")).toHaveLength(6_000);
+    expect(findings.filter((f) => f.ruleId === "shared-secret")).toHaveLength(6_000);
+    expect(findings.every((f) => f.related.length === MAX_RELATED)).toBe(true);
+    expect(ms, `the rules took ${Math.round(ms)} ms`).toBeLessThan(5_000);
+  }, 60_000);
 });

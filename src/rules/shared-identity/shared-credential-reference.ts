@@ -2,7 +2,8 @@ import { workloadOf } from "../../model/identity.js";
 import { defineRule } from "../../engine/rule.js";
 import { identityReference } from "../../model/credential-identity.js";
 import type { Credential, McpServer } from "../../model/types.js";
-import { shortList } from "../../util/short-list.js";
+import { firstOthers, shortList } from "../../util/short-list.js";
+import { MAX_RELATED } from "../../engine/run-rules.js";
 
 
 export default defineRule({
@@ -32,7 +33,8 @@ export default defineRule({
         const id = identityReference(c);
         if (!id) continue;
         const list = users.get(id) ?? [];
-        if (!list.some((u) => u.server.id === s.id)) list.push({ server: s, cred: c });
+        // Once per server: its entries are the last ones while its credentials are read.
+        if (list[list.length - 1]?.server.id !== s.id) list.push({ server: s, cred: c });
         users.set(id, list);
       }
     }
@@ -41,10 +43,10 @@ export default defineRule({
       const distinct = new Set(list.map((u) => workloadOf(u.server)));
       if (distinct.size < 2) continue;
       for (const u of list) {
-        const others = list.filter((o) => o !== u);
+        const others = firstOthers(list, u, MAX_RELATED);
         ctx.report({
           messageId: "shared",
-          data: { server: u.server.name, client: u.server.client, ref: id, key: u.cred.key, count: list.length, others: shortList(others, (o) => `'${o.server.name}'`) },
+          data: { server: u.server.name, client: u.server.client, ref: id, key: u.cred.key, count: list.length, others: shortList(others, (o) => `'${o.server.name}'`, undefined, list.length - 1) },
           loc: u.cred.loc,
           related: others.map((o) => ({ loc: o.cred.loc, message: `also given to server '${o.server.name}' (${o.server.client})` })),
           identity: `${u.server.name}\u0000${id}`,

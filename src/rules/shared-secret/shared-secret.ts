@@ -1,4 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
+import { MAX_RELATED } from "../../engine/run-rules.js";
+import { firstOthers } from "../../util/short-list.js";
 import { describeLoaders, fileLoaders, loaderContext, reportedSecrets, type SecretHit } from "../../engine/model.js";
 import { fakeGitHubToken } from "../fake-secrets.js";
 
@@ -66,7 +68,7 @@ export default defineRule({
         continue;
       }
       for (const hit of hits) {
-        const others = hits.filter((h) => h !== hit);
+        const others = firstOthers(hits, hit, MAX_RELATED);
         ctx.report({
           messageId: "shared",
           data: { title: hit.title, preview: hit.preview, hash, count: places.size, server: hit.server ? ` (here by server '${hit.server.name}')` : "" },
