@@ -15,11 +15,20 @@ describe("Amp (.amp/settings.json)", () => {
     expect(summary(f.server("acme-remote"))).toMatchObject({ headers: { Authorization: "env:ACME_MCP_TOKEN" } });
   });
 
-  it("`amp.dangerouslyAllowAll: true` trusts every server wholesale, reported at the setting", () => {
+  it("`amp.dangerouslyAllowAll: true` trusts every server that starts wholesale, reported at the setting; a server `amp.mcpPermissions` rejects is not trusted", () => {
     const [line, col] = find(C, FILE, '"amp.dangerouslyAllowAll": true');
     const trusted = f.result.findings.filter((x) => x.ruleId === "tool-auto-approval" && x.message.includes("amp.dangerouslyAllowAll"));
     const value = col + '"amp.dangerouslyAllowAll": '.length;
-    expect(trusted.map((x) => [x.message.match(/'([^']+)'/)?.[1], ...(at(x.loc) ?? [])])).toEqual([["acme-notes", line, value], ["acme-remote", line, value], ["scratch", line, value]]);
+    expect(trusted.map((x) => [x.message.match(/'([^']+)'/)?.[1], ...(at(x.loc) ?? [])])).toEqual([["acme-notes", line, value], ["acme-remote", line, value]]);
+    const scratch = f.server("scratch", FILE);
+    expect({ enabled: scratch.enabled, grants: scratch.tools.grants, autoApprove: scratch.tools.autoApprove }).toEqual({ enabled: false, grants: [], autoApprove: undefined });
+    // Its authorization verdict is the reject rule, not the open default of the list.
+    const v = verdictOf(f.result.model, scratch).authorization;
+    const [ruleLine] = find(C, FILE, '{ "matches": { "command": "python"');
+    expect({ value: v.value, evidence: v.evidence.map((e) => [e.file, e.line, e.key, e.note]) }).toEqual({
+      value: "default-deny",
+      evidence: [[FILE, ruleLine, "command python *--unsafe*", "every tool of 'scratch' is denied"]],
+    });
   });
 
   it("an allow rule naming `mcp__<server>__<tool>` auto-approves that tool; a rule with `matches` does not count", () => {
@@ -70,6 +79,21 @@ describe("Amp `amp.mcpPermissions` (server-level allow/reject rules, first match
     const open = (text: string) => scanSources([{ path: MANAGED, text }]).findings.filter((x) => x.ruleId === "missing-default-deny").map((x) => `${x.level} ${x.loc.line}:${x.loc.column} ${x.message.replace(/.*fails open: /, "")}`);
     expect(open(`{ "amp.mcpServers": {} }\n`)).toEqual(["error 1:1 unset `amp.mcpPermissions` lets every MCP server start (end the list with catch-all `reject` rules, `command: \"*\"` and `url: \"*\"`). Effective default: allow."]);
     expect(open(`{ "amp.mcpPermissions": [{ "matches": { "command": "*" }, "action": "reject" }] }\n`)).toEqual(["error 1:25 remote servers that no `amp.mcpPermissions` rule matches start (Amp allows a server no rule matches; add a catch-all `reject` rule). Effective default: allow."]);
+  });
+
+  it("a rule whose every condition is a bare `*` is a catch-all (`command: \"*\", args: \"*\"`); one with a narrower condition is not", () => {
+    const decision = (permissions: unknown[]) => {
+      const r = scanSources([{ path: MANAGED, text: JSON.stringify({ "amp.mcpPermissions": permissions }, null, 2) }]);
+      const missing = r.findings.filter((x) => x.ruleId === "missing-default-deny").map((x) => `${x.level} ${x.loc.line}:${x.loc.column}`);
+      return [r.model.policies[0]?.defaultDecision, ...missing];
+    };
+    const remote = { matches: { url: "*" }, action: "reject" };
+    expect(decision([{ matches: { command: "*", args: "*" }, action: "reject" }, remote])).toEqual(["deny"]);
+    expect(decision([{ matches: { command: ["*"], args: ["**"] }, action: "reject" }, remote])).toEqual(["deny"]);
+    expect(decision([{ matches: { args: "*" }, action: "reject" }, remote])).toEqual(["deny"]);
+    expect(decision([{ matches: { command: "*", args: "*--unsafe*" }, action: "reject" }, remote])).toEqual(["allow", "error 2:25"]);
+    // A url condition never holds for a local server: this rule matches no server at all.
+    expect(decision([{ matches: { command: "*", url: "*" }, action: "reject" }])).toEqual(["allow", "error 2:25"]);
   });
 
   it("the same key in VS Code settings is Amp's policy, not VS Code's", () => {

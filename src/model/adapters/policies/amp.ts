@@ -6,8 +6,10 @@
  * `{ matches: { command, args, url }, action: "allow" | "reject" }` rules
  * with `*` globs (or `/regex/`): the first rule that matches a server decides
  * whether it starts, and a server no rule matches starts. Only a catch-all
- * `reject` (`command: "*"` for local servers, `url: "*"` for remote ones)
- * makes the default deny.
+ * `reject` (a rule whose every condition is a bare `*`: `command: "*"`, also
+ * with `args: "*"`, for local servers, `url: "*"` for remote ones) makes the
+ * default deny. A server a `reject` rule matches first never starts, so no
+ * switch (`amp.dangerouslyAllowAll`, an `amp.permissions` allow) runs its tools.
  */
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
@@ -73,9 +75,27 @@ function ruleMatches(rule: McpPermission, s: McpServer): boolean {
   return [...rule.matches].every(([side, m]) => values[side].some((v) => m.patterns.some((p) => patternMatches(p, v))));
 }
 
-/** The action of the first rule that matches every server of one kind (`command: "*"`, `url: "*"`). */
-function catchAll(rules: readonly McpPermission[], side: "command" | "url"): McpPermission | undefined {
-  return rules.find((r) => r.matches.size === 1 && r.matches.get(side)?.patterns.some((p) => /^\*+$/.test(p)));
+/** The conditions a server of each kind can meet: a local server has no url, a remote one no command or args. */
+const KIND_SIDES: Record<"command" | "url", readonly Side[]> = { command: ["command", "args"], url: ["url"] };
+
+/**
+ * The first rule that matches every server of one kind: each of its conditions is one the kind
+ * can meet and holds a bare `*` (`command: "*"`, `{ command: "*", args: "*" }`, `url: "*"`).
+ */
+function catchAll(rules: readonly McpPermission[], kind: "command" | "url"): McpPermission | undefined {
+  return rules.find((r) => [...r.matches].every(([side, m]) => KIND_SIDES[kind].includes(side) && m.patterns.some((p) => /^\*+$/.test(p))));
+}
+
+/** A rule's conditions as server matchers: `command` with its `args` (`*` for the command when only `args` is set), `url`. */
+function matchers(r: McpPermission): { by: "command" | "url"; value: string; node: DocNode }[] {
+  const command = r.matches.get("command");
+  const args = r.matches.get("args");
+  const url = r.matches.get("url");
+  const out: { by: "command" | "url"; value: string; node: DocNode }[] = [];
+  if (command) out.push({ by: "command", value: [command.patterns.join(" | "), ...(args ? [args.patterns.join(" | ")] : [])].join(" "), node: command.node });
+  else if (args) out.push({ by: "command", value: `* ${args.patterns.join(" | ")}`, node: args.node });
+  if (url) out.push({ by: "url", value: url.patterns.join(" | "), node: url.node });
+  return out;
 }
 
 function readPolicy(input: AdapterInput, doc: DocNode, rules: readonly McpPermission[], servers: readonly McpServer[]): Policy | undefined {
@@ -84,13 +104,13 @@ function readPolicy(input: AdapterInput, doc: DocNode, rules: readonly McpPermis
   if (!list && !managed) return undefined;
   const d = new PolicyDraft(input, managed ? "managed" : "client");
   for (const r of rules) {
-    const command = r.matches.get("command");
-    const args = r.matches.get("args");
-    const url = r.matches.get("url");
     const add = r.action === "allow" ? d.allow.bind(d) : d.deny.bind(d);
-    if (command) add("command", [command.patterns.join(" | "), ...(args ? [args.patterns.join(" | ")] : [])].join(" "), command.node);
-    else if (args) add("command", `* ${args.patterns.join(" | ")}`, args.node);
-    if (url) add("url", url.patterns.join(" | "), url.node);
+    for (const m of matchers(r)) add(m.by, m.value, m.node);
+  }
+  // A server a reject rule stops is denied as a whole: its authorization verdict names that rule.
+  for (const s of servers) {
+    const r = rejectedBy(rules, s);
+    if (r) d.rule("deny", matchers(r).map((m) => `${m.by} ${m.value}`).join(", "), r.node, s.name);
   }
   const local = catchAll(rules, "command");
   const remote = catchAll(rules, "url");
@@ -105,9 +125,19 @@ function readPolicy(input: AdapterInput, doc: DocNode, rules: readonly McpPermis
   return d.build(CLIENT, "amp-mcp-permissions", servers);
 }
 
-/** A server the first matching rule rejects never starts. */
+/** The rule that rejects a server: the first rule that matches it, when that rule is a `reject`. */
+function rejectedBy(rules: readonly McpPermission[], s: McpServer): McpPermission | undefined {
+  const first = rules.find((r) => ruleMatches(r, s));
+  return first?.action === "reject" ? first : undefined;
+}
+
+/** A server a rule rejects never starts: it is disabled and none of its tools runs, whatever grants them. */
 function withPermission(rules: readonly McpPermission[]): (s: McpServer) => McpServer {
-  return (s) => (rules.find((r) => ruleMatches(r, s))?.action === "reject" ? { ...s, enabled: false } : s);
+  return (s) => {
+    if (!rejectedBy(rules, s)) return s;
+    const { autoApprove: _autoApprove, trust: _trust, ...tools } = s.tools;
+    return { ...s, enabled: false, tools: { ...tools, grants: [] } };
+  };
 }
 
 /** Amp settings are JSON: one document. */
