@@ -3,6 +3,9 @@
  * between a `---` first line and the next `---` (or `...`) line. It is parsed
  * as YAML with every other character blanked (line breaks kept), so spans,
  * lines and columns are those of the whole file. No front matter: no document.
+ * An opening `---` that no closing line follows is no front matter either (the
+ * body would be read as YAML): no document, and a problem at the opening line
+ * so the file is reported as not analysed rather than silently empty.
  */
 import type { ParsedDocument } from "./index.js";
 import { parseYaml } from "./yaml.js";
@@ -18,6 +21,10 @@ export function parseFrontMatter(text: string): ParsedDocument {
   if (!open) return { docs: [], problems: [], comments: [] };
   const start = open[0].length;
   const close = CLOSE.exec(text.slice(start));
-  const end = close ? start + close.index : text.length;
+  if (!close) {
+    const problem = { message: "front matter opened by `---` on line 1 is never closed (no `---` or `...` line follows)", span: { start: 0, end: 3 } };
+    return { docs: [], problems: [problem], comments: [] };
+  }
+  const end = start + close.index;
   return parseYaml(blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end)));
 }

@@ -15,9 +15,10 @@ describe("Markdown YAML front matter", () => {
     }
   });
 
-  it("no opening `---` on the first line: no document; no closing line: the rest of the file", () => {
+  it("no opening `---` on the first line: no document; no closing line: no document and a problem at the opening `---`", () => {
     expect(parseStructured("frontmatter", "# Title\n---\nname: x\n---\n").docs).toEqual([]);
-    expect(str(get(parseStructured("frontmatter", "---\nname: x\n").docs[0], "name"))).toBe("x");
+    const open = parseStructured("frontmatter", "---\nname: x\n\nYou help.\n");
+    expect([open.docs, open.problems]).toEqual([[], [{ message: "front matter opened by `---` on line 1 is never closed (no `---` or `...` line follows)", span: { start: 0, end: 3 } }]]);
   });
 
   it("an empty front matter or one that is not a map parses without a problem", () => {

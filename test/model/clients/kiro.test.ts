@@ -105,6 +105,22 @@ describe("Kiro agent profiles in Markdown (.kiro/agents/**/*.md, YAML front matt
   });
 });
 
+describe("a Kiro Markdown agent whose front matter is never closed", () => {
+  it("is not read as YAML to the end of the file: a parse-error warning at the opening `---`, no server or policy; its text still gets the secret scan", () => {
+    const key = ["ACME", "API", "KEY"].join("_");
+    const value = ["Hn3kQ9vL", "z2Rt7Wb4", "Xc8Md1Fp", "6Gs5Jy0A"].join("");
+    // Without the closing line every line below would be YAML: the body's `key: value` lines become settings.
+    const text = `---\ndescription: notes\nmcpServers:\n  notes: { command: notes-mcp, env: { ${key}: "${value}" } }\nallowedTools: ["@notes"]\n`;
+    const r = scanSources([{ path: ".kiro/agents/notes.md", text }]);
+    expect([r.model.servers, r.model.policies]).toEqual([[], []]);
+    expect(r.findings.map((x) => `${x.ruleId} ${x.level} ${x.loc.line}:${x.loc.column} ${x.message}`)).toEqual([
+      "parse-error warning 1:1 front matter opened by `---` on line 1 is never closed (no `---` or `...` line follows) (file not analysed).",
+      expect.stringMatching(/^hardcoded-secret note 4:54 /),
+    ]);
+    expect(JSON.stringify(r.findings)).not.toContain(value);
+  });
+});
+
 describe("Kiro permission rules (~/.kiro/settings/permissions.yaml)", () => {
   const f = scanFixture(C);
   const PERM = "home/.kiro/settings/permissions.yaml";
