@@ -64,6 +64,21 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
     expect(findings(FILE, "missing-default-deny")).toEqual([]);
   });
 
+  it("of the `tools.approvalMode` values (plan, default, auto-edit, auto, yolo) only yolo runs MCP tools with no check: auto-edit approves file edits only, auto has a classifier decide (as Claude Code's `auto` and `acceptEdits`, Gemini's `auto_edit`, which are not flagged)", () => {
+    const scan = (mode: string) => {
+      const text = JSON.stringify({ tools: { approvalMode: mode }, mcp: { allowed: ["notes"] }, mcpServers: { notes: { command: "notes-mcp", includeTools: ["search_notes"] } } }, null, 2);
+      const r = scanSources([{ path: FILE, text }]);
+      return [mode, r.model.policies[0]?.defaultDecision, ...r.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)];
+    };
+    expect(["plan", "default", "auto-edit", "auto", "yolo"].map(scan)).toEqual([
+      ["plan", "deny"],
+      ["default", "deny"],
+      ["auto-edit", "deny"],
+      ["auto", "deny"],
+      ["yolo", "allow", "permissive-setting 3:21"],
+    ]);
+  });
+
   it("the inventory verdict follows the rules: a whole-server allow opens a server, a whole-server deny closes it", () => {
     const verdict = (name: string) => verdictOf(f.result.model, f.server(name, FILE)).authorization.value;
     expect(verdict("acme-remote")).toBe("allow-by-default");

@@ -9,6 +9,13 @@
  * `tools.allowed` and `tools.exclude` are still honoured as allow and deny
  * rules. A rule ending in `*` matches every tool name that starts with the
  * rest, so `*` and `mcp__*` approve every MCP tool.
+ *
+ * `tools.approvalMode` is `plan`, `default`, `auto-edit`, `auto` or `yolo`.
+ * Only `yolo` runs every call, MCP tools included, with nothing deciding it:
+ * `auto-edit` approves file edits and still asks for MCP tools, and `auto`
+ * (the newest releases' default) has a classifier model pass or block each
+ * call. Like Claude Code's `acceptEdits` and `auto` and Gemini CLI's
+ * `auto_edit`, those are not reported.
  */
 import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
