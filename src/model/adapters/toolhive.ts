@@ -10,9 +10,10 @@ import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode }
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { isBroadPath, namedValues, value } from "../server-entry.js";
-import type { AdapterOutput, Credential, McpServer, NamedValue, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
+import type { AdapterOutput, Credential, NamedValue, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
 import { toolhiveAudit } from "./audit/index.js";
+import { externalAuthRef, vmcpBackendAuth, type BackendAuth } from "./toolhive-outgoing.js";
 
 const PROFILE_KEYS = new Set(["$schema", "name", "read", "write", "network", "privileged"]);
 
@@ -175,26 +176,30 @@ export function externalAuthTypes(docs: readonly DocNode[]): ReadonlyMap<string,
   return out;
 }
 
-/** Upstream identity by MCPExternalAuthConfig type: token exchange acts for the caller; an injected header or bearer token is one for all. */
-const EXTERNAL_AUTH_UPSTREAM: Readonly<Record<string, { kind: "per-caller" | "shared-static"; detail: string }>> = {
-  tokenExchange: { kind: "per-caller", detail: "the caller's token is exchanged for an upstream token (MCPExternalAuthConfig type tokenExchange)" },
-  headerInjection: { kind: "shared-static", detail: "one header value from a Secret is injected for every caller (MCPExternalAuthConfig type headerInjection)" },
-  bearerToken: { kind: "shared-static", detail: "one bearer token from a Secret is sent for every caller (MCPExternalAuthConfig type bearerToken)" },
-};
-
 /**
  * `spec.externalAuthConfigRef`: the proxy authenticates to the upstream with an
  * MCPExternalAuthConfig (a credential by reference); its type, when that
  * resource is in the same file, says who the upstream sees.
  */
-function externalAuth(input: AdapterInput, spec: DocNode | undefined, types: ReadonlyMap<string, string>): { cred?: Credential; upstream?: McpServer["upstreamIdentity"] } {
+function externalAuth(input: AdapterInput, spec: DocNode | undefined, types: ReadonlyMap<string, string>): BackendAuth | undefined {
   const ref = entry(spec, "externalAuthConfigRef");
   const name = str(get(ref?.value, "name"));
-  if (!ref || name === undefined) return {};
-  const loc = locOf(input, ref.keySpan);
-  const cred = refCredential("externalAuthConfigRef", { kind: "secretStore", name: `MCPExternalAuthConfig/${name}` }, loc, "header");
-  const meaning = EXTERNAL_AUTH_UPSTREAM[types.get(name) ?? ""];
-  return { cred, upstream: meaning ? { kind: meaning.kind, key: "externalAuthConfigRef", loc, detail: meaning.detail } : undefined };
+  if (!ref || name === undefined) return undefined;
+  return externalAuthRef(name, "externalAuthConfigRef", locOf(input, ref.keySpan), types);
+}
+
+/**
+ * What the VirtualMCPServers of the same file that serve the MCPServer's group (`groupRef`) say
+ * about their calls to it (`spec.outgoingAuth`): their credentials, and who the backend sees (a
+ * static key for every caller outweighs a per-caller token when two gateways disagree).
+ */
+function gatewayAuth(input: AdapterInput, name: string, spec: DocNode | undefined, ownAuth: boolean, types: ReadonlyMap<string, string>, fileDocs: readonly DocNode[]): BackendAuth {
+  const group = groupName(get(spec, "groupRef"));
+  if (group === undefined) return { credentials: [] };
+  const found = fileDocs.filter((d) => isVirtualMcpServer(d) && vmcpGroup(get(d, "spec")) === group).map((d) => vmcpBackendAuth(input, get(d, "spec"), name, ownAuth, types));
+  const upstreams = found.flatMap((f) => (f.upstream ? [f.upstream] : []));
+  const upstream = upstreams.find((u) => u.kind === "shared-static") ?? upstreams[0];
+  return { credentials: found.flatMap((f) => f.credentials), ...(upstream ? { upstream } : {}) };
 }
 
 /** `kind: MCPServer` / `MCPRemoteProxy` (toolhive.stacklok.dev): one server plus its authz policy. */
@@ -223,7 +228,10 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
   const forwarded = remote ? forwardedHeaders(input, spec) : { headers: [], refs: [] };
   credentials.push(...forwarded.refs);
   const external = externalAuth(input, spec, authTypes);
-  if (external.cred) credentials.push(external.cred);
+  if (external) credentials.push(...external.credentials);
+  // A VirtualMCPServer in front of this server: the credential it calls it with.
+  const gateway = gatewayAuth(input, name, spec, external !== undefined, authTypes, fileDocs);
+  credentials.push(...gateway.credentials);
   const built = gatewayServer(input, {
     name,
     path,
@@ -237,7 +245,8 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
     credentials,
     facts,
   });
-  const server = external.upstream ? { ...built, upstreamIdentity: external.upstream } : built;
+  const upstream = gateway.upstream ?? external?.upstream;
+  const server = upstream ? { ...built, upstreamIdentity: upstream } : built;
   out.servers.push(server);
   const settings: PolicySetting[] = [];
   const trust = entry(spec, "trustProxyHeaders");
@@ -270,6 +279,11 @@ function groupName(n: DocNode | undefined): string | undefined {
   return str(n) ?? str(get(n, "name"));
 }
 
+/** The group a VirtualMCPServer serves: `spec.groupRef`, or `spec.config.groupRef` in the operator versions that embedded the vMCP config. */
+function vmcpGroup(spec: DocNode | undefined): string | undefined {
+  return groupName(get(spec, "groupRef") ?? get(spec, "config", "groupRef"));
+}
+
 /**
  * `kind: VirtualMCPServer`: a gateway policy for the MCPGroup it serves. `spec.incomingAuth.type`
  * (required: `anonymous` or `oidc`) says who may call; `spec.incomingAuth.authzConfig` is an
@@ -284,8 +298,7 @@ export function readVirtualMcpServer(input: AdapterInput, doc: DocNode, docIndex
   const type = str(typeEntry?.value);
   const anchor = locOf(input, incoming?.keySpan ?? specEntry?.keySpan ?? doc.span);
   const typeLoc = typeEntry ? locOf(input, typeEntry.value.span) : anchor;
-  // The group is `spec.groupRef`, or `spec.config.groupRef` in the operator versions that embedded the vMCP config.
-  const group = groupName(get(spec, "groupRef") ?? get(spec, "config", "groupRef"));
+  const group = vmcpGroup(spec);
   const members = fileDocs.flatMap((d, i) => (isToolhiveMcpServer(d) && group !== undefined && groupName(get(d, "spec", "groupRef")) === group ? [`${input.file}#${resourceHeader(d, str(get(d, "kind")) ?? "MCPServer", i).path}`] : []));
   const backends = group !== undefined ? `the backends of MCPGroup '${group}'` : "its backends";
   const authz: Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> =

@@ -3,7 +3,8 @@ import { agentgatewayRoute } from "../example-configs.js";
 
 /*
  * Reads `McpServer.upstreamIdentity`, set by the LibreChat, agentgateway and
- * Envoy AI Gateway adapters (`src/model/adapters/audit/upstream.ts`).
+ * Envoy AI Gateway adapters (`src/model/adapters/audit/upstream.ts`) and the
+ * ToolHive one (`src/model/adapters/toolhive-outgoing.ts`).
  */
 export default defineRule({
   id: "shared-upstream-key",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("ToolHive", () => {
@@ -226,3 +227,92 @@ describe("ToolHive VirtualMCPServer (the vMCP gateway in front of an MCPGroup)",
   });
 });
 
+describe("ToolHive VirtualMCPServer outgoingAuth (how the vMCP gateway calls its backends)", () => {
+  const backend = (name: string, own = "") => ["apiVersion: toolhive.stacklok.dev/v1alpha1", "kind: MCPServer", `metadata: { name: ${name} }`, `spec: { image: ghcr.io/acme/${name}:1.0.0, transport: streamable-http, groupRef: engineering${own} }`, "---"];
+  const authConfig = (name: string, type: string) => ["apiVersion: toolhive.stacklok.dev/v1alpha1", "kind: MCPExternalAuthConfig", `metadata: { name: ${name} }`, `spec: { type: ${type} }`, "---"];
+  const vmcp = ["apiVersion: toolhive.stacklok.dev/v1alpha1", "kind: VirtualMCPServer", "metadata: { name: engineering-vmcp }", "spec:", "  groupRef: { name: engineering }", "  incomingAuth: { type: anonymous }"];
+  /** 1-based line and column of the first occurrence of `needle` in `text`. */
+  const where = (text: string, needle: string): [number, number] => {
+    const lines = text.split("\n");
+    const i = lines.findIndex((l) => l.includes(needle));
+    return [i + 1, (lines[i] ?? "").indexOf(needle) + 1];
+  };
+  /** 1-based line and column of the first line that starts (after its indent) with `key`. */
+  const keyAt = (text: string, key: string): [number, number] => {
+    const lines = text.split("\n");
+    const i = lines.findIndex((l) => l.trimStart().startsWith(key));
+    const line = lines[i] ?? "";
+    return [i + 1, line.length - line.trimStart().length + 1];
+  };
+
+  it("spec.outgoingAuth: a backends entry, else the default for backends without their own externalAuthConfigRef (source discovered), is their credential by reference; a header or service-account credential is one key for every caller", () => {
+    const text = [
+      ...authConfig("shared-bot", "headerInjection"),
+      ...authConfig("tickets-exchange", "tokenExchange"),
+      ...backend("acme-wiki"),
+      ...backend("acme-tickets", ", externalAuthConfigRef: { name: tickets-exchange }"),
+      ...backend("acme-docs"),
+      ...vmcp,
+      "  outgoingAuth:",
+      "    source: discovered",
+      "    default:",
+      "      type: external_auth_config_ref",
+      "      externalAuthConfigRef: { name: shared-bot }",
+      "    backends:",
+      "      acme-docs:",
+      "        type: service_account",
+      "        serviceAccount: { credentialsRef: { name: docs-bot, key: token }, headerName: X-Api-Key }",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/vmcp.yaml", text }]);
+    const [defaultRef, defaultCol] = where(text, "externalAuthConfigRef: { name: shared-bot }");
+    const [docsEntry, docsCol] = keyAt(text, "acme-docs:");
+    expect(credentialRows(r, "acme-wiki")).toEqual([{ key: "spec.outgoingAuth.default.externalAuthConfigRef", ref: "secretStore:MCPExternalAuthConfig/shared-bot", line: defaultRef }]);
+    // Its own reference is discovered: the default does not cover it.
+    expect(credentialRows(r, "acme-tickets")).toEqual([{ key: "externalAuthConfigRef", ref: "secretStore:MCPExternalAuthConfig/tickets-exchange", line: where(text, "externalAuthConfigRef: { name: tickets-exchange }")[0] }]);
+    expect(credentialRows(r, "acme-docs")).toEqual([{ key: "X-Api-Key", ref: "secretStore:docs-bot/token", line: where(text, "credentialsRef")[0] }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.upstreamIdentity?.kind} ${s.upstreamIdentity?.key}`)).toEqual([
+      "acme-wiki shared-static spec.outgoingAuth.default.externalAuthConfigRef",
+      "acme-tickets per-caller externalAuthConfigRef",
+      "acme-docs shared-static spec.outgoingAuth.backends.acme-docs",
+    ]);
+    expect(r.findings.filter((f) => f.ruleId === "shared-upstream-key").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
+      `${defaultRef}:${defaultCol} Server 'acme-wiki' (toolhive) is called with one static key for every caller: one header value from a Secret is injected for every caller (MCPExternalAuthConfig type headerInjection). The upstream cannot tell callers apart.`,
+      `${docsEntry}:${docsCol} Server 'acme-docs' (toolhive) is called with one static key for every caller: one service-account credential (Secret docs-bot/token) is sent for every caller (outgoingAuth type service_account). The upstream cannot tell callers apart.`,
+    ]);
+  });
+
+  it("spec.config.outgoingAuth (the embedded vMCP config): a headerValue written in the file is a hard-coded secret of the backend, redacted; clientSecretEnv is a reference; source inline applies the default to every backend without an entry", () => {
+    const key = fakeOpaqueKey("vmcp-header", 32);
+    const text = [
+      ...backend("acme-wiki"),
+      ...backend("acme-tickets", ", externalAuthConfigRef: { name: elsewhere }"),
+      ...vmcp.slice(0, 4),
+      "  incomingAuth: { type: anonymous }",
+      "  config:",
+      "    groupRef: engineering",
+      "    outgoingAuth:",
+      "      source: inline",
+      "      default:",
+      "        type: token_exchange",
+      "        tokenExchange: { tokenUrl: https://idp.acme.example/token, clientId: vmcp, clientSecretEnv: VMCP_CLIENT_SECRET }",
+      "      backends:",
+      "        acme-wiki:",
+      "          type: header_injection",
+      `          headerInjection: { headerName: X-API-Key, headerValue: "${key}" }`,
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/vmcp.yaml", text }]);
+    const secrets = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    expect(secrets.map((f) => [f.loc.line, f.loc.column, f.level, f.message.includes("'acme-wiki'")])).toEqual([[...where(text, key), "warning", true]]);
+    expect(JSON.stringify(r.findings)).not.toContain(key);
+    expect(credentialRows(r, "acme-tickets")).toEqual([
+      { key: "externalAuthConfigRef", ref: "secretStore:MCPExternalAuthConfig/elsewhere", line: where(text, "name: elsewhere")[0] },
+      { key: "clientSecret", ref: "env:VMCP_CLIENT_SECRET", line: where(text, "VMCP_CLIENT_SECRET")[0] },
+    ]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.upstreamIdentity?.kind} ${s.upstreamIdentity?.key}`)).toEqual([
+      "acme-wiki shared-static spec.config.outgoingAuth.backends.acme-wiki",
+      "acme-tickets per-caller spec.config.outgoingAuth.default",
+    ]);
+  });
+});
