@@ -166,3 +166,25 @@ describe("Vercel's prefixed tokens and a Composio API key in MCP configs", () =>
     expect(secretFindings("notes.md", `key: ak_${f.b64url(16)}f6G8\n`).map((x) => x.provider)).not.toContain("composio-api-key");
   });
 });
+
+describe("E2B and Upstash QStash credentials under names that do not say so", () => {
+  const e2bKey = "e2b_" + f.hex(40);
+  const e2bAccess = "sk_e2b_" + f.hex(40);
+  const qstash = Buffer.from(JSON.stringify({ UserID: f.uuid(), Password: f.hex(32) })).toString("base64");
+  const devQstash = Buffer.from(JSON.stringify({ UserID: "defaultUser", Password: "defaultPassword" })).toString("base64");
+  const text = mcpServersJson([
+    `"sandbox": { "command": "npx", "args": ["-y", "@e2b/mcp-server"], "env": { "SANDBOX": "${e2bKey}", "CLI_LOGIN": "${e2bAccess}" } }`,
+    `"queue": { "command": "npx", "args": ["-y", "@upstash/mcp-server"], "env": { "QUEUE": "${qstash}" } }`,
+    `"local-queue": { "command": "npx", "args": ["-y", "@upstash/mcp-server"], "env": { "QUEUE": "${devQstash}" } }`,
+  ]);
+
+  it("are reported by provider at their entries, redacted; the QStash dev server's public default user is not", () => {
+    expect(secretFindings(".cursor/mcp.json", text)).toEqual([
+      { line: 3, level: "error", provider: "e2b-api-key", server: "sandbox" },
+      { line: 3, level: "error", provider: "e2b-access-token", server: "sandbox" },
+      { line: 4, level: "error", provider: "upstash-qstash-token", server: "queue" },
+    ]);
+    const shown = JSON.stringify(scanSources([{ path: ".cursor/mcp.json", text }]).findings);
+    for (const v of [e2bKey, e2bAccess, qstash]) expect(shown).not.toContain(v);
+  });
+});

@@ -266,4 +266,28 @@ export const AI: readonly ProviderRule[] = withLazySamples([
       fp: [wrap.env("COMPOSIO_API_KEY", "ak_xxxxxxxxxxxxxxxx"), wrap.env("COMPOSIO_API_KEY", "ak_your_key_here_now")],
     }),
   },
+  {
+    // E2B sandboxes (e2b.dev): team API keys are `e2b_` + 40 hex (the E2B dashboard's own
+    // E2B_API_KEY_REGEX, X-API-Key in its API); `@e2b/mcp-server` reads E2B_API_KEY.
+    id: "e2b-api-key",
+    title: "E2B API key",
+    pattern: prefixed("e2b_", "[0-9a-f]{40}"),
+    keywords: ["e2b_"],
+    minEntropy: 3.0,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.env("E2B_API_KEY", "e2b_" + f.hex(40)), `{ "mcpServers": { "e2b": { "command": "npx", "args": ["-y", "@e2b/mcp-server"], "env": { "SANDBOX_KEY": "e2b_${f.hex(40)}" } } } }`],
+      fp: [wrap.env("E2B_API_KEY", "e2b_" + "0".repeat(40)), wrap.env("E2B_API_KEY", "e2b_..."), "export E2B_API_KEY=e2b_your_api_key_here", `ACCESS=sk_e2b_${f.hex(40)}`],
+    }),
+  },
+  {
+    // E2B user access tokens (the CLI's E2B_ACCESS_TOKEN, `Authorization: Bearer sk_e2b_...`).
+    id: "e2b-access-token",
+    title: "E2B access token",
+    pattern: prefixed("sk_e2b_", "[0-9a-f]{40}"),
+    keywords: ["sk_e2b_"],
+    minEntropy: 3.0,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("E2B_ACCESS_TOKEN", "sk_e2b_" + f.hex(40))], fp: [wrap.env("E2B_ACCESS_TOKEN", "sk_e2b_..."), wrap.env("E2B_ACCESS_TOKEN", "sk_e2b_" + "0".repeat(40))] }),
+  },
 ]);

@@ -471,4 +471,32 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.json("POSTHOG_API_KEY", "phx_" + f.alnum(47)), wrap.env("POSTHOG_PERSONAL_API_KEY", "phx_" + f.alnum(20) + "_" + f.alnum(22))], fp: [wrap.json("POSTHOG_API_KEY", "phx_your_personal_api_key"), wrap.env("POSTHOG_PERSONAL_API_KEY", "phx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
   },
+  {
+    // Upstash QStash: the token is base64 of `{"UserID":"<uuid>","Password":"<hex>"}` (what
+    // `npx @upstash/qstash-cli dev` prints for its local user, defaultUser/defaultPassword, which
+    // is public and not reported). Upstash Redis REST tokens have no documented shape: the
+    // generic detector reports them under UPSTASH_REDIS_REST_TOKEN.
+    id: "upstash-qstash-token",
+    title: "Upstash QStash token",
+    pattern: prefixed("eyJVc2VySUQiOi", "[A-Za-z0-9+/]{30,300}={0,2}"),
+    keywords: ["eyjvc2vysuqioi"],
+    validate: (s) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(Buffer.from(s, "base64").toString("utf8"));
+      } catch {
+        return false;
+      }
+      const { UserID: user, Password: password } = (parsed ?? {}) as { UserID?: unknown; Password?: unknown };
+      return typeof user === "string" && typeof password === "string" && password.length >= 16 && !(user === "defaultUser" && password === "defaultPassword");
+    },
+    confidence: "high",
+    samples: () => {
+      const token = (user: string, password: string) => Buffer.from(JSON.stringify({ UserID: user, Password: password })).toString("base64");
+      return {
+        tp: [wrap.env("QSTASH_TOKEN", token(f.uuid(), f.hex(32))), `{ "mcpServers": { "qstash": { "command": "npx", "args": ["-y", "@upstash/mcp-server"], "env": { "QUEUE_AUTH": "${token(f.uuid(), f.hex(32))}" } } } }`],
+        fp: [wrap.env("QSTASH_TOKEN", token("defaultUser", "defaultPassword")), wrap.env("QSTASH_TOKEN", "eyJVc2VySUQiOi" + "x".repeat(40))],
+      };
+    },
+  },
 ]);
