@@ -265,11 +265,14 @@ export function namedToolGrants(input: AdapterInput, items: readonly { readonly 
 export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServer {
   if (grants.length === 0) return s;
   let autoApprove = s.tools.autoApprove;
+  // A trust switch (Amp `amp.dangerouslyAllowAll`) trusts the server; it names no tool to auto-approve.
+  const trusted = grants.some((g) => g.kind === "trust-all");
   for (const g of grants) {
+    if (g.kind === "trust-all") continue;
     if (g.kind === "auto-approve-all" || autoApprove === "*") autoApprove = "*";
     else autoApprove = [...(autoApprove ?? []), ...(g.tools ?? [])];
   }
-  return { ...s, tools: { ...s.tools, ...(autoApprove ? { autoApprove } : {}), grants: [...s.tools.grants, ...grants] } };
+  return { ...s, tools: { ...s.tools, ...(autoApprove ? { autoApprove } : {}), ...(trusted ? { trust: true } : {}), grants: [...s.tools.grants, ...grants] } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import { verdictOf } from "../../../src/engine/verdict.js";
+import { inventoryText } from "../../../src/report/inventory.js";
 import { at, find, scanFixture, summary } from "./helpers.js";
 
 const C = "amp";
@@ -36,6 +37,14 @@ describe("Amp (.amp/settings.json)", () => {
     expect(f.server("acme-remote", FILE).tools.grants.map((g) => g.kind)).toEqual(["trust-all"]);
     const listed = f.result.findings.find((x) => x.ruleId === "tool-auto-approval" && x.message.includes("delete_note"));
     expect(at(listed?.loc)).toEqual(find(C, FILE, '"mcp__acme-notes__delete_note"'));
+  });
+
+  it("the inventory shows `amp.dangerouslyAllowAll` as trust, not as an empty auto-approve list", () => {
+    const text = inventoryText(f.result.model);
+    const scopes = (name: string) => text.split("\n").slice(text.split("\n").findIndex((l) => l.startsWith(`${name}  [amp]`))).find((l) => l.trim().startsWith("scope:"))?.trim();
+    expect([scopes("acme-notes"), scopes("acme-remote")]).toEqual(["scope: trust: all tools; auto-approve: delete_note", "scope: trust: all tools"]);
+    const tools = f.server("acme-remote", FILE).tools;
+    expect([tools.trust, tools.autoApprove]).toEqual([true, undefined]);
   });
 
   it("without dangerouslyAllowAll, `mcp__<server>__*` allows every tool of that server", () => {
