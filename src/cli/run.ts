@@ -231,14 +231,21 @@ function sourceLookup(root: string, decode: typeof import("../discover/read.js")
 
 type Lookup = (file: string) => string | undefined;
 
+/** Each finding line's hash; a file's hashes are computed once, for all of its findings, and then dropped. */
 async function lineHashes(result: ScanResult, lookup: Lookup): Promise<Map<string, string>> {
-  const { lineHashFor } = await import("../report/line-hash.js");
-  const out = new Map<string, string>();
+  const { lineHashes: hashesOf, lineHashAt } = await import("../report/line-hash.js");
+  const linesByFile = new Map<string, Set<number>>();
   for (const f of result.findings) {
-    const key = `${f.loc.file}:${f.loc.line}`;
-    if (out.has(key)) continue;
-    const text = lookup(f.loc.file);
-    if (text !== undefined) out.set(key, lineHashFor(text, f.loc.line));
+    const lines = linesByFile.get(f.loc.file) ?? new Set<number>();
+    lines.add(f.loc.line);
+    linesByFile.set(f.loc.file, lines);
+  }
+  const out = new Map<string, string>();
+  for (const [file, lines] of linesByFile) {
+    const text = lookup(file);
+    if (text === undefined) continue;
+    const all = hashesOf(text);
+    for (const line of lines) out.set(`${file}:${line}`, lineHashAt(all, line));
   }
   return out;
 }

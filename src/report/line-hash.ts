@@ -98,7 +98,11 @@ export function lineHashes(text: string): string[] {
 
 /** The hash for one 1-based line (the first line's when `line` is out of range). */
 export function lineHashFor(text: string, line: number): string {
-  const all = lineHashes(text);
+  return lineHashAt(lineHashes(text), line);
+}
+
+/** The hash of 1-based `line` among a text's `lineHashes` (the first line's when there is no such line). */
+export function lineHashAt(all: readonly string[], line: number): string {
   const i = Number.isInteger(line) && line >= 1 && line <= all.length ? line - 1 : 0;
   return all[i] ?? "";
 }
