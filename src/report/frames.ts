@@ -46,13 +46,34 @@ function maskRun(t: string): string {
  * at most their first 4 characters.
  */
 export function maskedLine(text: string, loc: Loc, secrets: readonly Loc[]): string | undefined {
+  return fileFrames(text, loc.file, secrets)(loc);
+}
+
+/**
+ * maskedLine for the findings of one file: the text is split and the file's
+ * secrets are grouped by line once, not once per finding (a file with
+ * thousands of findings made the report quadratic in them).
+ */
+export function fileFrames(text: string, file: string, secrets: readonly Loc[]): (loc: Loc) => string | undefined {
   const lines = text.split(/\r\n|\r|\n/);
-  const line = lines[loc.line - 1];
+  const byLine = new Map<number, Loc[]>();
+  for (const s of secrets) {
+    if (s.file !== file) continue;
+    for (let l = s.line; l <= Math.min(s.endLine, lines.length); l++) {
+      const list = byLine.get(l) ?? [];
+      list.push(s);
+      byLine.set(l, list);
+    }
+  }
+  return (loc) => maskLine(lines[loc.line - 1], loc, byLine.get(loc.line) ?? []);
+}
+
+/** `line` (line `loc.line` of its file) with `secrets` (those on it) masked. */
+function maskLine(line: string | undefined, loc: Loc, secrets: readonly Loc[]): string | undefined {
   if (line === undefined) return undefined;
   // Work in UTF-16 indices: build the masked string by slices.
   let out = line;
   const spans = secrets
-    .filter((s) => s.file === loc.file && s.line <= loc.line && s.endLine >= loc.line)
     .map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length }))
     .sort((a, b) => b.start - a.start);
   for (const s of spans) {

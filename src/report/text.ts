@@ -5,7 +5,7 @@
 import type { Finding } from "../engine/finding.js";
 import type { Diagnostic } from "../model/types.js";
 import type { Loc } from "../model/location.js";
-import { maskedLine, type SourceLookup } from "./frames.js";
+import { fileFrames, type SourceLookup } from "./frames.js";
 import { printable } from "./printable.js";
 
 export interface Colors {
@@ -47,12 +47,13 @@ export function toText(input: TextInput): string {
   const levelText = (l: Finding["level"]) => (l === "error" ? c.red("error  ") : l === "warning" ? c.yellow("warning") : c.blue("note   "));
   for (const [file, list] of byFile) {
     out.push(c.underline(printable(file)));
+    const text = input.source?.(file);
+    const frameOf = text === undefined ? undefined : fileFrames(text, file, input.secretLocs ?? []);
     for (const f of list) {
       const sup = f.suppression ? c.dim(` (suppressed: ${printable(f.suppression.justification)})`) : "";
       out.push(`  ${printable(f.loc.file)}:${f.loc.line}:${f.loc.column}  ${levelText(f.level)}  ${c.dim(f.ruleId)}  ${printable(f.message)}${sup}`);
-      const text = input.source?.(f.loc.file);
-      if (text !== undefined) {
-        const frame = maskedLine(text, f.loc, input.secretLocs ?? []);
+      if (frameOf) {
+        const frame = frameOf(f.loc);
         if (frame !== undefined && frame.trim()) {
           out.push(c.dim(`    ${String(f.loc.line).padStart(4)} | ${printable(frame.trimEnd())}`));
         }
