@@ -57,3 +57,22 @@ describe("one reference and one literal token given to 6,000 servers", () => {
     expect(ms, `the rules took ${Math.round(ms)} ms`).toBeLessThan(5_000);
   }, 60_000);
 });
+
+describe("the verdicts of 5,000 servers of one file, each with a literal key and all with one reference", () => {
+  const key = (i: number) => [`Zq9${i}xK7mP2vL8n`, `R4tW6yB3cD5fH1jQ0sU${i}`].join("");
+  const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`srv-${i}`, { command: "npx", args: ["-y", "@acme/pkg@1.0.0"], env: { GITHUB_TOKEN: "${GITHUB_PAT}", API_KEY: key(i) } }]));
+  const { model } = scanSources([{ path: ".mcp.json", text: JSON.stringify({ mcpServers: many }, null, 2) }]);
+
+  // Each verdict looked through every secret of the file for those inside its server's values
+  // (6.5 s for these 5,000 verdicts; ~0.3 s now).
+  it("are made in time, each naming only its own server's key", () => {
+    const t0 = performance.now();
+    const verdicts = model.servers.map((s) => verdictOf(model, s));
+    const ms = performance.now() - t0;
+    expect(verdicts.every((v) => v.identity.value === "literal-secret" && v.identity.evidence.length === 1)).toBe(true);
+    const s = model.servers.find((x) => x.name === "srv-1234");
+    const line = model.secrets.find((h) => h.server?.name === "srv-1234")?.loc.line;
+    expect(s && verdictOf(model, s).identity.evidence.map((e) => e.line)).toEqual([line]);
+    expect(ms, `the verdicts took ${Math.round(ms)} ms`).toBeLessThan(3_000);
+  }, 60_000);
+});
