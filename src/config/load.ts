@@ -12,7 +12,7 @@ import { decode } from "../discover/read.js";
 import type { McplintConfig } from "./schema.js";
 import { keyPath, locate, validateConfig, type ConfigProblem } from "./validate.js";
 import { parseAllowEntry } from "../engine/secret-allow.js";
-import { regexErrorMessage } from "../util/error-reasons.js";
+import { compilePattern } from "../engine/custom-detectors.js";
 import { isRealDate } from "../engine/suppress.js";
 import { isVersionOrRange } from "../engine/approved.js";
 
@@ -89,11 +89,8 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
     if (!options.knownRules.has(id)) problem(["rules", id], `unknown rule or category '${id}' (see mcplint --list-rules)`);
   }
   (config.secrets?.patterns ?? []).forEach((p, i) => {
-    try {
-      new RegExp(p.regex, "g");
-    } catch (err) {
-      problem(["secrets", "patterns", String(i), "regex"], regexErrorMessage(err));
-    }
+    const compiled = compilePattern(p.regex);
+    if (!compiled.ok) problem(["secrets", "patterns", String(i), "regex"], compiled.message);
   });
   (config.secrets?.allow ?? []).forEach((a, i) => {
     const parsed = parseAllowEntry(a);

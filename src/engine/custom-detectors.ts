@@ -4,7 +4,7 @@
  * built-in detectors. Group 1, when the regex has one, is the secret.
  */
 import type { SecretMatch } from "../secrets/index.js";
-import { boundBacktracking } from "../util/untrusted-regex.js";
+import { compileUntrusted } from "../util/untrusted-regex.js";
 
 /** A detector over a whole file's text. */
 export interface TextDetector {
@@ -22,16 +22,14 @@ export interface PatternSpec {
 /** Matches per pattern and file; a runaway pattern stops here. */
 const MAX_MATCHES = 1000;
 
-/** A configured pattern comes from a file in the scanned repository: its backtracking is bounded (untrusted-regex.ts). */
+/** The regex of a configured pattern: it comes from a file in the scanned repository, so its run time is bounded (untrusted-regex.ts). */
+export const compilePattern = (regex: string) => compileUntrusted(regex, "g");
+
 export function patternDetectors(patterns: readonly PatternSpec[]): TextDetector[] {
-  if (patterns.length > 0) boundBacktracking();
   return patterns.flatMap((p) => {
-    let re: RegExp;
-    try {
-      re = new RegExp(p.regex, "g");
-    } catch {
-      return []; // the configuration loader reports it
-    }
+    const compiled = compilePattern(p.regex);
+    if (!compiled.ok) return []; // the configuration loader reports it
+    const re = compiled.re;
     const keywords = (p.keywords ?? []).map((k) => k.toLowerCase());
     const detector: TextDetector = {
       id: `custom-${p.id}`,

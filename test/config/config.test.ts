@@ -65,6 +65,8 @@ suppressions:
     ["missing reason", "suppressions:\n  - path: .mcp.json\n    rule: hardcoded-secret\n", "suppressions[0]", 2, "missing required key 'reason'"],
     ["bad date", "suppressions:\n  - { path: a, rule: parse-error, reason: r, expires: 2025-02-30 }\n", "suppressions[0].expires", 2, "'2025-02-30' is not a date"],
     ["bad regex", "secrets:\n  patterns:\n    - id: x\n      title: X\n      regex: \"([a-z\"\n", "secrets.patterns[0].regex", 5, "invalid regular expression"],
+    ["regex whose run time cannot be bounded (a lookahead)", "secrets:\n  patterns:\n    - id: x\n      title: X\n      regex: \"(a+)+(?=b)\"\n", "secrets.patterns[0].regex", 5, "regular expression not accepted: V8's linear-time engine (Node.js " + process.versions.node + ") does not run lookarounds ((?=, (?!, (?<=, (?<!), and without it a pattern that backtracks catastrophically could stall the scan"],
+    ["allow regex whose run time cannot be bounded (a back-reference)", "secrets:\n  allow:\n    - \"/^(\\\\w)\\\\1/i\"\n", "secrets.allow[0]", 3, "does not run back-references (\\1, \\k<name>)"],
     ["unknown nested key", "secrets:\n  allow: []\n  alow: []\n", "secrets.alow", 3, "unknown key 'alow'"],
     ["bad version range", "approved:\n  - package: \"@modelcontextprotocol/server-github\"\n    version: \">=2 <<3 garbage\"\n", "approved[0].version", 3, "is neither a version nor a semver range"],
     ["package with its version", "approved:\n  - package: \"@modelcontextprotocol/server-github@2025.4.8\"\n", "approved[0].package", 2, "carries a version"],

@@ -10,7 +10,7 @@
  * guards only the paths its handler calls `auth.protect()` for (none without
  * a handler: then it is not known); code of another project file may guard.
  */
-import { untrustedRegExp } from "../../util/untrusted-regex.js";
+import { untrustedTest } from "../../util/untrusted-regex.js";
 import { isMiddlewareFile } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { NextMiddleware } from "../types.js";
@@ -260,12 +260,12 @@ export function pathPattern(source: string): PathMatcher | undefined {
     out += mod === "+" || mod === "*" ? `(?:${p}(?:${pattern})(?:${p}(?:${pattern}))*)${mod === "*" ? "?" : ""}` : `(?:${p}(?:${pattern}))${mod}`;
   }
   out += esc(pending.toLowerCase());
-  // The groups are regular expressions written in the scanned code: backtracking is bounded, which
-  // V8's linear engine does only without the `i` flag. Matching ignores case as path-to-regexp
-  // does, by lowercasing the path and the literal text (a group is matched as written, so one that
-  // names capitals finds none in the lowercased path).
-  const re = untrustedRegExp(`^${out}(?:\\.json)?\\/?$`);
-  return re && { test: (path) => re.test(path.toLowerCase()) };
+  // The groups are regular expressions written in the scanned code: their run time is bounded
+  // (untrusted-regex.ts; one with a back-reference is not read). Matching ignores case as
+  // path-to-regexp does, by lowercasing the path and the literal text (a group is matched as
+  // written, so one that names capitals finds none in the lowercased path).
+  const re = untrustedTest(`^${out}(?:\\.json)?\\/?$`);
+  return re.ok ? { test: (path) => re.test(path.toLowerCase()) } : undefined;
 }
 
 /** A compiled path pattern. */

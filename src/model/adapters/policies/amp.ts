@@ -15,7 +15,7 @@ import { entry, get, isArray, isObject, str, strings, type DocNode } from "../..
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { McpServer, Policy } from "../../types.js";
 import { ampAdapter } from "../server-maps.js";
-import { untrustedRegExp } from "../../../util/untrusted-regex.js";
+import { untrustedTest } from "../../../util/untrusted-regex.js";
 import { wildcard } from "../../../util/wildcard.js";
 import { PolicyDraft } from "./common.js";
 
@@ -53,10 +53,14 @@ function permissions(doc: DocNode): McpPermission[] {
 
 /**
  * A pattern as Amp reads it: `/regex/`, else a glob where `*` is any run of characters. The regex
- * comes from the scanned file: its backtracking is bounded, so `/(a+)+$/` cannot stall the scan.
+ * comes from the scanned file: its run time is bounded (untrusted-regex.ts), so `/(a+)+$/` cannot stall
+ * the scan; one whose run time cannot be bounded (a back-reference) matches nothing.
  */
 function patternMatches(pattern: string, value: string): boolean {
-  if (pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/")) return untrustedRegExp(pattern.slice(1, -1))?.test(value) ?? false;
+  if (pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/")) {
+    const re = untrustedTest(pattern.slice(1, -1));
+    return re.ok && re.test(value);
+  }
   return wildcard(pattern).test(value);
 }
 
