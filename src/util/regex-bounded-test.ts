@@ -9,6 +9,7 @@
  * JavaScript's rule that stops an empty iteration changes no answer for the
  * same reason). Without back-references (which need the captured text) that
  * is the whole of what `test` decides. Annex B syntax: no `u` or `v` flag.
+ * The work is capped (MAX_STEPS): a test that runs out answers no match.
  */
 import { parseRegex, some, type Alternatives, type RegexNode } from "./regex-syntax.js";
 import { unitsMatched } from "./regex-linear-rewrite.js";
@@ -17,6 +18,14 @@ import { unitsMatched } from "./regex-linear-rewrite.js";
 export const MAX_TESTED_LENGTH = 256;
 /** Larger repeat counts are refused. */
 const MAX_COUNT = 256;
+/**
+ * Positions visited per test, at most (about a second): a pattern built to make the work cubic in
+ * the length for each of many parts stops there, and the string counts as not matched.
+ */
+const MAX_STEPS = 50_000_000;
+
+/** Thrown when a test runs out of steps. */
+const OUT_OF_STEPS = Symbol("out of steps");
 
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 const WORD = /[A-Za-z0-9_]/;
@@ -56,7 +65,10 @@ export function boundedTest(source: string, flags: string): ((s: string) => bool
       }
       return grew;
     };
+    let steps = 0;
     const each = (b: Uint32Array, f: (p: number) => void) => {
+      steps += n + 1;
+      if (steps > MAX_STEPS) throw OUT_OF_STEPS;
       for (let p = 0; p <= n; p++) if (has(b, p)) f(p);
     };
     const isWordAt = (p: number) => p >= 0 && p < n && WORD.test(s[p] as string);
@@ -137,7 +149,11 @@ export function boundedTest(source: string, flags: string): ((s: string) => bool
       return (row[p] ??= compute(node, p));
     }
 
-    for (let p = 0; p <= n; p++) if (alternativesEnds(tree, p).some((w) => w !== 0)) return true;
+    try {
+      for (let p = 0; p <= n; p++) if (alternativesEnds(tree, p).some((w) => w !== 0)) return true;
+    } catch (err) {
+      if (err !== OUT_OF_STEPS) throw err;
+    }
     return false;
   };
 }

@@ -38,6 +38,8 @@ export function unitsMatched(atom: string, flags: string): Uint8Array {
   allUnits ??= Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).join("");
   out = new Uint8Array(0x10000);
   for (const m of allUnits.matchAll(new RegExp(atom, `g${used}`))) out[m.index] = 1;
+  // Patterns are few; a library scanning many repositories in one process does not keep them all.
+  if (unitsCache.size >= 256) unitsCache.clear();
   unitsCache.set(key, out);
   return out;
 }

@@ -135,6 +135,13 @@ describe("a pattern with lookarounds, where only whether it matches is asked, is
     expect(r.ok && [r.test(`${"a".repeat(250)}?`), r.test(`${"a".repeat(250)}!`), r.test(`${"a".repeat(300)}!`)]).toEqual([false, true, false]);
   });
 
+  it("a pattern built to make the work large for each of many parts stops at its step budget (no match) in seconds, not minutes", () => {
+    const r = untrustedTest(`${"(?:.{0,200}){0,200}".repeat(200)}(?=!)x`, "s");
+    const started = Date.now();
+    expect(r.ok && r.test("y".repeat(256))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it("a back-reference is refused: its answer needs the captured text", () => {
     expect(untrustedTest("(a)(?=b)\\1", "")).toMatchObject({ ok: false, message: expect.stringContaining("does not run back-references") });
   });
