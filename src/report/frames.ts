@@ -40,6 +40,24 @@ function maskRun(t: string): string {
   return t.slice(0, 4) + "*".repeat(12);
 }
 
+type Span = { start: number; end: number };
+
+/**
+ * The spans sorted by start, with overlapping and repeated ones joined. Two
+ * findings often share one secret (a literal and its long-lived token finding,
+ * a header value and the token inside it): masked one after the other, the
+ * second would cut text after the first's shorter mask.
+ */
+function mergedSpans(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 /**
  * The masked source line of `loc`, or undefined. `secrets`: the locations of
  * the scan's secrets (any file: those of `loc.file` are masked). Secrets keep
@@ -73,9 +91,7 @@ function maskLine(line: string | undefined, loc: Loc, secrets: readonly Loc[]): 
   if (line === undefined) return undefined;
   // Work in UTF-16 indices: build the masked string by slices.
   let out = line;
-  const spans = secrets
-    .map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length }))
-    .sort((a, b) => b.start - a.start);
+  const spans = mergedSpans(secrets.map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length }))).reverse();
   for (const s of spans) {
     const keep = Math.min(4, Math.max(0, s.end - s.start - 8));
     out = out.slice(0, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep))) + out.slice(s.end);

@@ -110,4 +110,26 @@ describe("the text report of many findings in one long file", () => {
     }
     expect(ms, `the scan took ${Math.round(ms)} ms`).toBeLessThan(6_000);
   }, 60_000);
+
+describe("code frames and one secret reported by several findings", () => {
+  const token = ["Zq8xLm2Vb7Tn4Hs6", "Jd1Fg3Mp5QcW9eRt", "Yk2Pw"].join("");
+  const line = `      "env": { "KEY_ID": "${token}", "LOG_LEVEL": "ERROR" }, "headers": { "Authorization": "Bearer ${token}" },`;
+  const file = "a/.cursor/mcp.json";
+  const at = (needle: string, from = 0) => line.indexOf(needle, from) + 1;
+
+  it("the same secret twice (a literal and its long-lived finding): the text after it stays whole", () => {
+    const s = loc(file, 1, at(token), at(token) + token.length);
+    expect(maskedLine(line, s, [s, s])).toContain(`"KEY_ID": "Zq8x************", "LOG_LEVEL": "ERROR" }`);
+  });
+
+  it("a token inside a masked header value: one mask, the closing quote kept", () => {
+    const value = at("Bearer ");
+    const inner = at(token, value);
+    const out = maskedLine(line, loc(file, 1, inner, inner + token.length), [
+      loc(file, 1, value, inner + token.length),
+      loc(file, 1, inner, inner + token.length),
+    ]);
+    expect(out).toMatch(/"Authorization": "Bear\*{12}" \},$/);
+    expect(out).not.toContain(token.slice(4, 16));
+  });
 });
