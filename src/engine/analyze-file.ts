@@ -220,8 +220,12 @@ function analyzeStructured(
   // refuses the file until it is fixed).
   const yamlLike = syntax === "yaml" || syntax === "frontmatter";
   const blocking = parsed.problems.some((p) => !p.strictOnly) && !yamlLike;
+  // A file that is not analysed is reported at its first syntax error: the parser's recovery after it
+  // yields one error per character of a pasted line (`</details>`), which says nothing more.
+  const firstBlocking = parsed.problems.findIndex((p) => !p.strictOnly);
+  const problems = blocking ? parsed.problems.slice(0, firstBlocking + 1) : parsed.problems;
   const parseProblems: FileAnalysis["parseProblems"] = [
-    ...parsed.problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && !yamlLike ? { analysed: true } : {}) })),
+    ...problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && !yamlLike ? { analysed: true } : {}) })),
     // Values a YAML loader reads otherwise than they were surely meant: the file is modelled, the value read as written.
     ...(parsed.warnings ?? []).map((w) => ({ loc: lines.loc(rel, w.span), message: w.message, asWritten: true })),
   ];

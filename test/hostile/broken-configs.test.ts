@@ -79,3 +79,21 @@ describe("secrets in configs with syntax errors", () => {
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[line, column]]);
   });
 });
+
+describe("a JSON file that does not parse", () => {
+  it("is reported once, at its first syntax error, not at every character the parser skips after it", () => {
+    const text = `</details>\n\n## Configuration\n\n"mcpServers": { "git": { "command": "uvx", "args": ["mcp-server-git"] } }\n`;
+    const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "parse-error").map((f) => [f.loc.line, f.loc.column, f.message])).toEqual([[1, 1, "JSON syntax error: invalid symbol (file not analysed)."]]);
+    expect(r.diagnostics.filter((d) => d.code === "parse-error")).toHaveLength(1);
+  });
+
+  it("problems before the first error (a comment, a trailing comma in strict JSON) are still reported", () => {
+    const r = scanSources([{ path: ".mcp.json", text: `{\n  // team servers\n  "mcpServers": { "a": { "command": "npx", } \n` }]);
+    expect(r.findings.filter((f) => f.ruleId === "parse-error").map((f) => [f.loc.line, f.loc.column])).toEqual([
+      [2, 3],
+      [3, 44],
+      [4, 1],
+    ]);
+  });
+});
