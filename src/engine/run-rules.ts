@@ -22,6 +22,19 @@ export interface RuleRunOptions {
   readonly fingerprintPath?: (file: string) => string;
 }
 
+/**
+ * The identity with a field that is the reported file's path (a client settings file names its
+ * policy by its path) written as the fingerprint names that file, so the fingerprint does not
+ * depend on the folder the scan runs from.
+ */
+function anchoredIdentity(identity: string, file: string, idFile: string): string {
+  if (idFile === file) return identity;
+  return identity
+    .split("\u0000")
+    .map((field) => (field === file ? idFile : field))
+    .join("\u0000");
+}
+
 export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRunOptions = {}): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -34,7 +47,8 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
       const template = rule.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${d.messageId}`);
       const idFile = opts.fingerprintPath?.(d.loc.file) ?? d.loc.file;
-      const identity = identityOf(d);
+      const rootIdentity = identityOf(d);
+      const identity = anchoredIdentity(rootIdentity, d.loc.file, idFile);
       const fingerprint = fingerprintOf(rule.id, idFile, identity);
       const key = `${fingerprint}:${d.loc.line}:${d.loc.column}`;
       if (seen.has(key)) return;
@@ -47,7 +61,7 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
         loc: d.loc,
         related: (d.related ?? []).slice(0, MAX_RELATED),
         fingerprint,
-        ...(idFile !== d.loc.file ? { rootFingerprint: fingerprintOf(rule.id, d.loc.file, identity) } : {}),
+        ...(idFile !== d.loc.file ? { rootFingerprint: fingerprintOf(rule.id, d.loc.file, rootIdentity) } : {}),
         ...(d.server ? { server: d.server } : {}),
         ...(d.secret ? { secret: d.secret } : {}),
       });

@@ -46,6 +46,17 @@ describe("SARIF paths in the repository", () => {
     fs.rmSync(outside, { recursive: true });
   });
 
+  it("a finding about a settings file as a whole (its policy is named by its path) keeps its fingerprint too", async () => {
+    const settings = path.join(repo, "packages", "cli", ".gemini", "settings.json");
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ mcpServers: { git: { command: "uvx", args: ["mcp-server-git==0.6.2"] } } }, null, 2));
+    const top = await sarifUris(["packages/cli"], repo);
+    expect(top.fingerprints).toHaveLength(2);
+    expect(await sarifUris(["."], path.join(repo, "packages", "cli"))).toEqual(top);
+    expect(await sarifUris(["repo/packages/cli"], parent)).toEqual(top);
+    fs.rmSync(path.join(repo, "packages", "cli"), { recursive: true });
+  });
+
   it("the text report keeps the path from the folder the scan runs in", async () => {
     const r = await cli(["scan", ".", "--fail-on", "none"], path.join(repo, "packages", "agent"));
     expect(r.stdout).toContain(".mcp.json");
