@@ -169,7 +169,22 @@ export function isPlaceholder(value: string): boolean {
   // Made only of placeholder words and short numbers: `my-api-key`, `secret123`, `super_secret_token`.
   const segs = segments(body);
   if (segs.length > 0 && segs.every((s) => PLACEHOLDER_WORDS.has(s) || (/^[0-9]+$/.test(s) && s.length <= 4))) return true;
-  return false;
+  const decoded = base64Word(v);
+  return decoded !== undefined && isPlaceholder(decoded);
+}
+
+/** Standard base64 of 6 to 60 characters (a Kubernetes Secret's `data:` value, a Basic credential). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4}){1,14}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+
+/**
+ * The text a base64 value encodes when that text is one word (letters, digits, `.`, `_`, `-`):
+ * `cGFzc3dvcmQ=` is `password`, `Y2hhbmdlbWU=` is `changeme`. Random key material seldom decodes
+ * to such text, and structured text (JSON, `user:pass`) is left to the callers that read it.
+ */
+function base64Word(v: string): string | undefined {
+  if (!BASE64.test(v)) return undefined;
+  const text = Buffer.from(v, "base64").toString("latin1");
+  return /^[A-Za-z0-9._-]{1,40}$/.test(text) ? text : undefined;
 }
 
 const REFERENCE_ANYWHERE =

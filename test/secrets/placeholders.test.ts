@@ -111,3 +111,32 @@ describe("placeholders and references never match", () => {
     for (const v of ["q8Zr2LmX9vTa4KpW7sNd", "k3J9x2Pq8Lm4Zr7Vt1Ws6Yb0", "N7xQ2vR9kL4mT8pZ3wY6"]) expect(isPlaceholder(v), v).toBe(false);
   });
 });
+
+describe("base64 values that encode a placeholder (Kubernetes Secret `data:`)", () => {
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  const real = ["Hq8vN2xR", "7mT4pL9w"].join("");
+  const manifest = [
+    "apiVersion: v1",
+    "kind: Secret",
+    "metadata: { name: mcp }",
+    "type: Opaque",
+    "data:",
+    `  password: ${b64("password")}`,
+    `  api-token: ${b64("changeme")}`,
+    `  client-secret: ${b64("your-client-secret")}`,
+    `  db-password: ${b64(real)}`,
+    "",
+  ].join("\n");
+
+  it("are not reported; a base64 value that encodes a real-looking password still is", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const r = scanSources([{ path: "k8s/mcp-secret.yaml", text: manifest }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column])).toEqual([[9, 16]]);
+  });
+
+  it("isPlaceholder decodes one word, not structured text", () => {
+    expect(isPlaceholder(b64("changeme"))).toBe(true);
+    expect(isPlaceholder(b64(real))).toBe(false);
+    expect(isPlaceholder(b64(`{"token":"${real}"}`))).toBe(false);
+  });
+});
