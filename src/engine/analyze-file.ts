@@ -292,7 +292,8 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
       const base = rawOffset(text, lines, v.loc, literal);
       for (const m of detectInValue(literal, { ...(key ? { key } : {}), source: source === "text" ? "setting" : source })) {
         // A value folded from pieces (`"Bearer " + "tok"`) is not in the text as one: the secret itself may be.
-        const own = base >= 0 ? -1 : rawOffset(text, lines, v.loc, m.secret);
+        // It may also be where a piece of the value is written (a `const` a template takes).
+        const own = base >= 0 ? -1 : ([v.loc, ...(v.pieces ?? [])].map((at) => rawOffset(text, lines, at, m.secret)).find((o) => o >= 0) ?? -1);
         const hit = base >= 0 ? toHit(m, rel, lines, base, source) : own >= 0 ? toHit(m, rel, lines, own - m.start, source) : { ...toHit(m, rel, lines, 0, source), loc: escapedValueLoc(text, v.loc, start, m.start) };
         hits.push(server ? { ...hit, server: { id: server.id, name: server.name, client: server.client } } : hit);
       }

@@ -32,6 +32,11 @@ export interface ConfigValue {
   /** References in `raw` that this client does not expand (they reach the server as text). */
   readonly unexpanded?: readonly string[];
   readonly loc: Loc;
+  /**
+   * Where the literal parts of a value folded from pieces are written, when outside `loc`: a
+   * template or `+` chain that takes a `const` bound elsewhere in the file (`\`Bearer ${KEY}\``).
+   */
+  readonly pieces?: readonly Loc[];
 }
 
 /** A value under a name: an env variable, a header, a flag. */

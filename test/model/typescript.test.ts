@@ -175,6 +175,25 @@ const t = new StreamableHTTPClientTransport(new URL("https://mcp.example.com/mcp
   });
 });
 
+describe("TypeScript SDK clients: a token in a const that a template takes", () => {
+  it.each([
+    ["a template", "`Bearer ${KEY}`"],
+    ["a + chain", `"Bearer " + KEY`],
+  ])("%s: one finding, at the const's literal, no shared-secret with itself", (_, header) => {
+    const token = fakeGitHubToken("ghp", "ts-const-template");
+    const code = `const { SSEClientTransport } = require("@modelcontextprotocol/sdk/client/sse.js");
+const KEY = "${token}";
+const headers = { Authorization: ${header} };
+module.exports = new SSEClientTransport(new URL(process.env.MCP_URL), { requestInit: { headers } });
+`;
+    const r = scanSources([{ path: "src/client.cjs", text: code }]);
+    const line2 = code.split("\n")[1] as string;
+    const secrets = r.findings.filter((f) => ["hardcoded-secret", "shared-secret"].includes(f.ruleId));
+    expect(secrets.map((f) => [f.ruleId, at(f.loc)])).toEqual([["hardcoded-secret", `2:${line2.indexOf(token) + 1}`]]);
+    expect(secrets[0]?.message).toContain("header 'Authorization' of MCP server");
+  });
+});
+
 describe("TypeScript SDK servers", () => {
   it("models implementations with registered tools and a destructive flag", () => {
     const notes = server("server-express/src/server.ts", "notes-server");

@@ -6,7 +6,7 @@
  * (calls, parameters, `let`) resolves to nothing rather than to a guess.
  */
 import type { TsNode } from "../../parse/typescript.js";
-import type { LineIndex, Loc } from "../location.js";
+import { within, type LineIndex, type Loc } from "../location.js";
 import type { ConfigScope, ConfigValue, NamedValue, ValueRef } from "../types.js";
 
 export interface CodeInput {
@@ -326,6 +326,7 @@ export class Resolver {
   #combine(whole: TsNode, parts: readonly TsNode[], depth: number): ConfigValue | undefined {
     let raw = "";
     let ref: ValueRef | undefined;
+    const pieces: Loc[] = [];
     for (const p of parts) {
       if (p.type === "string_fragment") raw += this.src(p);
       else if (p.type === "escape_sequence") raw += unescape(this.src(p));
@@ -334,11 +335,14 @@ export class Resolver {
         const v = inner ? this.value(inner, depth + 1) : undefined;
         if (!v) return undefined;
         if (v.ref.kind !== "literal") ref ??= v.ref;
+        else pieces.push(v.loc, ...(v.pieces ?? []));
         raw += v.ref.kind === "literal" ? v.raw : this.src(p);
       }
     }
     if (ref) return { raw: this.src(whole).replace(/^`|`$/g, ""), ref, loc: this.loc(whole) };
-    return { raw, ref: { kind: "literal" }, loc: this.loc(whole) };
+    const loc = this.loc(whole);
+    const elsewhere = pieces.filter((l) => !within(l, loc));
+    return { raw, ref: { kind: "literal" }, loc, ...(elsewhere.length ? { pieces: elsewhere } : {}) };
   }
 
   /** The value node of property `key` of an object expression, if written. */
