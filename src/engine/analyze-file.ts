@@ -51,7 +51,7 @@ export function analyzeFile(rel: string, text: string, bytes: number, options: A
   // Only comments that can hold a directive are kept: a whole-repository scan would otherwise hold
   // every comment of every source file in memory until the rules have run.
   const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
-  const base = candidates.length ? { ...builtIn, comments: candidates, directives: parseDirectives(rel, candidates, lines) } : { ...builtIn, comments: [] };
+  const base = candidates.length ? { ...builtIn, comments: candidates, directives: parseDirectives(rel, candidates, lines, /\.(?:ya?ml|md)$/i.test(rel) ? text : undefined) } : { ...builtIn, comments: [] };
   return compact(options.extraDetectors?.length ? withExtraSecrets(base, text, lines, options.extraDetectors) : base);
 }
 

@@ -17,6 +17,8 @@ export interface SuppressionDirective {
   readonly kind: "next-line" | "line";
   /** The line whose findings it suppresses. */
   readonly targetLine: number;
+  /** Its last line, when the target line opens a YAML block scalar (`key: |`): the value's text is below the key. */
+  readonly lastTargetLine?: number;
   /** Rule ids or categories. */
   readonly rules: readonly string[];
   readonly reason: string;
@@ -33,8 +35,30 @@ export interface SuppressionDirective {
 const DIRECTIVE = /^[\s*#/;!-]*mcplint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\n]*)/;
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** The suppression directives among a file's comments. */
-export function parseDirectives(file: string, comments: readonly DocComment[], lines: LineIndex): SuppressionDirective[] {
+/** A YAML block scalar header at the end of a line (`key: |`, `- >-`, `key: |2 # note`). */
+const BLOCK_SCALAR_HEADER = /(?:^|[:\-?]\s)\s*[|>](?:[1-9][+-]?|[+-][1-9]?)?\s*(?:#.*)?$/;
+
+/**
+ * The last line of the YAML block scalar that `line` opens, else `line`: the lines after it
+ * that are blank or indented deeper than it.
+ */
+function blockScalarEnd(text: string, lines: LineIndex, line: number): number {
+  const lineText = (n: number) => text.slice(lines.lineStart(n), n < lines.lineCount ? lines.lineStart(n + 1) : text.length).replace(/\r?\n$|\r$/, "");
+  const header = lineText(line);
+  if (!BLOCK_SCALAR_HEADER.test(header)) return line;
+  const indent = header.length - header.trimStart().length;
+  let last = line;
+  for (let n = line + 1; n <= lines.lineCount; n++) {
+    const t = lineText(n);
+    if (t.trim() === "") continue;
+    if (t.length - t.trimStart().length <= indent) break;
+    last = n;
+  }
+  return last;
+}
+
+/** The suppression directives among a file's comments. `text`, when given, lets a directive on a YAML block scalar's key cover the value's lines. */
+export function parseDirectives(file: string, comments: readonly DocComment[], lines: LineIndex, text?: string): SuppressionDirective[] {
   const out: SuppressionDirective[] = [];
   for (const c of comments) {
     const m = DIRECTIVE.exec(c.text);
@@ -61,11 +85,14 @@ export function parseDirectives(file: string, comments: readonly DocComment[], l
       if (reason === "") problems.push("gives no reason (write the reason after ' -- ')");
     }
     const loc = lines.loc(file, c.span);
+    const targetLine = kind === "disable-line" ? loc.line : loc.endLine + 1;
+    const lastTargetLine = text !== undefined && targetLine <= lines.lineCount ? blockScalarEnd(text, lines, targetLine) : targetLine;
     out.push({
       file,
       loc,
       kind: kind === "disable-line" ? "line" : "next-line",
-      targetLine: kind === "disable-line" ? loc.line : loc.endLine + 1,
+      targetLine,
+      ...(lastTargetLine > targetLine ? { lastTargetLine } : {}),
       rules,
       reason,
       ...(until !== undefined ? { until } : {}),
@@ -125,7 +152,7 @@ export function applySuppressions(findings: readonly Finding[], sources: Suppres
   const out = findings.map((f): Finding => {
     for (const i of byFile.get(f.loc.file) ?? []) {
       const d = directives[i] as SuppressionDirective;
-      if (d.problems.length || d.targetLine !== f.loc.line || isExpired(d.until, sources.now) || !d.rules.some((r) => matchesRule(f, r))) continue;
+      if (d.problems.length || f.loc.line < d.targetLine || f.loc.line > (d.lastTargetLine ?? d.targetLine) || isExpired(d.until, sources.now) || !d.rules.some((r) => matchesRule(f, r))) continue;
       used.add(i);
       return { ...f, suppression: { kind: "inSource", justification: d.reason, source: `${d.file}:${d.loc.line}` } };
     }

@@ -91,6 +91,32 @@ describe("suppression comments", () => {
     ]);
   });
 
+  it.each([
+    ["|", "          Bearer TOKEN"],
+    [">-  # folded", "          Bearer TOKEN"],
+    ["|2", "          TOKEN"],
+  ])("a comment above a YAML key whose value is a block scalar (%s) suppresses the finding in the value's lines, not after them", (header, body) => {
+    const other = fakeAnthropicKey("suppress-block-2");
+    const text = [
+      "mcpServers:",
+      "  - name: remote",
+      "    url: https://mcp.example.com/mcp",
+      "    requestOptions:",
+      "      headers:",
+      "        # mcplint-disable-next-line hardcoded-secret -- rotated, kept for the demo",
+      `        Authorization: ${header}`,
+      "",
+      body.replace("TOKEN", token),
+      `        X-Other: ${other}`,
+      "",
+    ].join("\n");
+    const found = secretFindings(".continue/config.yaml", text).map((f) => [f.ruleId, f.loc.line, Boolean(f.suppression)]);
+    expect(found).toEqual([
+      ["hardcoded-secret", 9, true],
+      ["hardcoded-secret", 10, false],
+    ]);
+  });
+
   it("a prose mention of mcplint-disable in a comment is not a directive", () => {
     expect(secretFindings("librechat.yaml", "# see the docs for how mcplint-disable-line works\nmcpServers: {}\n")).toEqual([]);
   });
