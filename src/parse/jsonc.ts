@@ -44,22 +44,27 @@ export function parseJsonc(text: string, strict = false): JsoncResult {
     const k = `${e.offset}:${e.error}`;
     if (seenErr.has(k)) continue;
     seenErr.add(k);
-    const message = strict ? strictMessage(source, e) : undefined;
-    problems.push({ message: message ?? describeError(e.error), span: { start: e.offset, end: e.offset + Math.max(e.length, 1) }, ...(message ? { strictOnly: true } : {}) });
+    const strictOnly = strict ? strictProblem(source, e) : undefined;
+    const span = strictOnly?.span ?? { start: e.offset, end: e.offset + Math.max(e.length, 1) };
+    problems.push({ message: strictOnly?.message ?? describeError(e.error), span, ...(strictOnly ? { strictOnly: true } : {}) });
   }
   const comments = slashComments(source, ['"']);
   return { ...(doc ? { doc } : {}), problems, comments };
 }
 
-/** What a JSONC file does that strict JSON refuses: a comment, or a comma before `}` or `]`. */
-function strictMessage(source: string, e: ParseError): string | undefined {
+/**
+ * What a JSONC file does that strict JSON refuses: a comment, or a comma before `}` or `]`, and
+ * where. The parser reports a trailing comma at the bracket after it, often a line below: the
+ * problem is placed at the comma, the character to delete.
+ */
+function strictProblem(source: string, e: ParseError): { message: string; span?: { start: number; end: number } } | undefined {
   const name = printParseErrorCode(e.error);
-  if (name === "InvalidCommentToken") return "JSON syntax error: comments are not allowed (this client reads the file as strict JSON)";
+  if (name === "InvalidCommentToken") return { message: "JSON syntax error: comments are not allowed (this client reads the file as strict JSON)" };
   if (name === "PropertyNameExpected" || name === "ValueExpected") {
     let i = e.offset - 1;
     while (i >= 0 && /\s/.test(source[i] as string)) i--;
     const next = source[e.offset];
-    if (source[i] === "," && (next === "}" || next === "]")) return "JSON syntax error: trailing comma (this client reads the file as strict JSON)";
+    if (source[i] === "," && (next === "}" || next === "]")) return { message: "JSON syntax error: trailing comma (this client reads the file as strict JSON)", span: { start: i, end: i + 1 } };
   }
   return undefined;
 }

@@ -92,8 +92,17 @@ describe("a JSON file that does not parse", () => {
     const r = scanSources([{ path: ".mcp.json", text: `{\n  // team servers\n  "mcpServers": { "a": { "command": "npx", } \n` }]);
     expect(r.findings.filter((f) => f.ruleId === "parse-error").map((f) => [f.loc.line, f.loc.column])).toEqual([
       [2, 3],
-      [3, 44],
+      [3, 42],
       [4, 1],
     ]);
+  });
+});
+
+describe("a trailing comma in a strict JSON file", () => {
+  it("is reported at the comma, not at the bracket on the line after it", () => {
+    const text = `{\n  "mcpServers": {\n    "notes": { "command": "acme-notes-mcp" },\n  }\n}\n`;
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "parse-error").map((f) => [f.loc.line, f.loc.column, f.loc.endColumn])).toEqual([[3, 45, 46]]);
+    expect(r.model.servers.map((s) => s.name)).toEqual(["notes"]);
   });
 });

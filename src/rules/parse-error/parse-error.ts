@@ -26,10 +26,11 @@ export default defineRule({
   },
   examples: {
     bad: [
-      { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx", } \n`, expect: { line: 1, column: 44 } },
+      { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx", } \n`, expect: { line: 1, column: 42 } },
       // Claude Code reads .mcp.json as strict JSON: a comment makes it refuse the file.
       { file: ".mcp.json", code: `{\n  // team servers\n  "mcpServers": { "notes": { "command": "acme-notes-mcp" } }\n}\n`, expect: { line: 2, column: 3 } },
-      { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__notes"], } }\n`, expect: { line: 1, column: 45 } },
+      // A trailing comma is reported at the comma (the parser finds it at the bracket after it).
+      { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__notes"], } }\n`, expect: { line: 1, column: 43 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx" } } }\n` },
