@@ -80,7 +80,7 @@ describe("Claude Code reads .mcp.json as strict JSON", () => {
     const { scanSources } = await import("../../../src/api.js");
     const r = scanSources([{ path: ".mcp.json", text: `{\n  // team servers\n  "mcpServers": { "notes": { "command": "npx", "args": ["-y", "acme-notes-mcp"], }, },\n}\n` }]);
     expect(r.model.servers.map((s) => s.name)).toEqual(["notes"]);
-    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["parse-error 2:3", "unpinned-package 3:63", "parse-error 3:82", "parse-error 3:85", "parse-error 4:1"]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["parse-error 2:3", "unpinned-package 3:63", "parse-error 3:80", "parse-error 3:83", "parse-error 3:86"]);
     expect(r.findings[0]?.message).toContain("comments are not allowed");
     // A real syntax error still stops the model: a half-read config would mislead.
     expect(scanSources([{ path: ".mcp.json", text: `{ "mcpServers": { "notes": { "command": "npx" ` }]).model.servers).toEqual([]);
