@@ -234,10 +234,12 @@ function analyzeStructured(
   if (blocking) {
     return { file, servers: [], policies: [], secrets: textSecrets(rel, text, lines), diagnostics, parseProblems, comments: parsed.comments };
   }
-  const out = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
-  diagnostics.push(...out.diagnostics);
+  const adapted = spec.adapter({ file: rel, text, docs: parsed.docs, lines, client: spec.client, scope: spec.scope, syntaxes: spec.syntaxes });
+  diagnostics.push(...adapted.diagnostics);
+  const names = secretNames(rel, text, lines, adapted.servers);
+  const out = { ...adapted, servers: names.servers };
   // A commented-out credential is still in the file: comments get the text scan.
-  const structured = [...structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers), ...commentSecrets(rel, text, lines, parsed.comments)];
+  const structured = [...names.hits, ...structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers), ...commentSecrets(rel, text, lines, parsed.comments)];
   // A YAML file with syntax errors is modelled from the documents that parsed; the text scan
   // covers the broken ones, whose secrets would otherwise go unseen. A Markdown file's body (past
   // its front matter) gets the text scan as an unclaimed file would.
@@ -245,6 +247,28 @@ function analyzeStructured(
   // A client entry that launches `docker mcp gateway run` is a gateway policy of its own.
   const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined);
   return { file, servers: out.servers, policies: [...out.policies, ...gatewayPolicies], secrets, diagnostics, parseProblems, comments: parsed.comments };
+}
+
+/**
+ * A server whose name holds a provider token (one pasted as the entry's key): the token is a
+ * secret of the file, found at the name, and the server is named with the token's preview in
+ * its place, so that no report, inventory or lock prints it (every one of them names servers).
+ */
+function secretNames(rel: string, text: string, lines: LineIndex, servers: readonly McpServer[]): { servers: McpServer[]; hits: SecretHit[] } {
+  const hits: SecretHit[] = [];
+  const out = servers.map((s) => {
+    const found = detectInValue(s.name).filter((m) => !m.detector.startsWith("generic"));
+    if (found.length === 0) return s;
+    let name = s.name;
+    for (const m of [...found].sort((a, b) => b.start - a.start)) {
+      name = name.slice(0, m.start) + redact(m.secret) + name.slice(m.end);
+      const at = rawOffset(text, lines, s.loc, m.secret);
+      const hit = at >= 0 ? toHit(m, rel, lines, at - m.start, "setting") : { ...toHit(m, rel, lines, 0, "setting"), loc: s.loc };
+      hits.push({ ...hit, key: "server name", server: { id: s.id, name, client: s.client } });
+    }
+    return { ...s, name };
+  });
+  return { servers: out, hits };
 }
 
 /** Offset of a loc's start in the text. */

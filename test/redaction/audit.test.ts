@@ -282,3 +282,28 @@ describe("redaction audit: files read as JSON that are not JSON", () => {
     }
   });
 });
+
+describe("redaction audit: a token pasted as a server's name", () => {
+  it("is reported at the name, and no output names the server by it", async () => {
+    const token = fakeGitHubToken("ghp", "server-name");
+    const dir = tempTree({
+      ".cursor/mcp.json": JSON.stringify({ mcpServers: { [token]: { command: "npx", args: ["-y", "x-mcp"] } } }, null, 2),
+      ".continue/config.yaml": `mcpServers:\n  - name: ${token}\n    command: npx\n    args: [-y, x-mcp]\n`,
+    });
+    const outputs: string[] = [];
+    for (const format of ["text", "json", "sarif", "markdown", "html"]) {
+      const r = await cli(["scan", ".", "--format", format], dir);
+      outputs.push(r.stdout, r.stderr);
+    }
+    for (const format of ["text", "json", "markdown", "html"]) outputs.push((await cli(["inventory", ".", "--format", format], dir)).stdout);
+    await cli(["lock", ".", "-q"], dir);
+    outputs.push(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8"));
+    for (const out of outputs) expect(out).not.toContain(token.slice(4, 16));
+    const json = JSON.parse((await cli(["scan", ".", "--format", "json"], dir)).stdout) as { findings: { ruleId: string; location: { file: string; line: number; column: number } }[] };
+    expect(json.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.location.file, f.location.line, f.location.column])).toEqual([
+      [".continue/config.yaml", 2, 11],
+      [".cursor/mcp.json", 3, 6],
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
