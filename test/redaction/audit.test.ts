@@ -307,3 +307,12 @@ describe("redaction audit: a token pasted as a server's name", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("redaction audit: a token in a package's place", () => {
+  it("is reported as a secret, and unpinned-package does not name it as a package", async () => {
+    const token = fakeAnthropicKey("package-place");
+    const r = scanSources([{ path: ".cursor/mcp.json", text: JSON.stringify({ mcpServers: { k: { command: "npx", args: ["-y", token] } } }) }]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(["hardcoded-secret"]);
+    expect(JSON.stringify(r.findings)).not.toContain(token.slice(13, 25));
+  });
+});

@@ -1,7 +1,13 @@
 import { defineRule } from "../../engine/rule.js";
 import { launchedPackages } from "../../model/launcher.js";
+import { within, type Loc } from "../../model/location.js";
 
 const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", image: "container image" };
+
+/** Is `hit` the whole of `value` (but for its quotes)? */
+function isWholeValue(hit: Loc, value: Loc): boolean {
+  return within(hit, value) && hit.line === value.line && hit.endLine === value.endLine && hit.endColumn - hit.column >= value.endColumn - value.column - 2;
+}
 
 export default defineRule({
   id: "unpinned-package",
@@ -31,6 +37,8 @@ export default defineRule({
     for (const s of model.servers) {
       for (const p of launchedPackages(s)) {
         if (p.pin !== "none" && p.pin !== "latest" && p.pin !== "range") continue;
+        // A credential in the package's place (a token pasted as the argument) is no package, and its name would print it.
+        if (model.secrets.some((h) => isWholeValue(h.loc, p.value.loc))) continue;
         ctx.report({
           messageId: p.git ? (p.pin === "none" ? "gitNone" : "gitRange") : p.pin,
           data: { server: s.name, client: s.client, ecosystem: ECOSYSTEM[p.ecosystem] ?? p.ecosystem, name: p.name, version: p.version ?? "" },
