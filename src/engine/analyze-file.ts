@@ -191,17 +191,20 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
     const plain = analyzeText(rel, text, bytes, lines, hits);
     return out.links ? { ...plain, links: out.links } : plain;
   }
+  // A name made from a server's URL or arguments (`mcp.zapier.com/api/mcp/s/<key>/mcp`) shows its token's preview;
+  // the token itself is reported where the URL or argument is written.
+  const servers = secretNames(rel, text, lines, out.servers).servers;
   const textHits = textSecrets(rel, text, lines, hits);
   // Server-attributed hits first, so the dedupe keeps them over the plain text hit at the same place;
   // the keys a server accepts last, so a text hit there (`const API_KEY = "..."`) keeps its key and identity.
   const accepted = out.acceptedKeys ? structuredSecrets(rel, text, lines, spec, [], [], out.acceptedKeys) : [];
-  const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], out.servers), ...textHits, ...accepted]);
+  const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], servers), ...textHits, ...accepted]);
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   // tree-sitter recovers from syntax errors; what it read around one may be wrong, so say so.
   const error = parsed.root.descendantsOfType("ERROR")[0];
   const at = error ? lines.loc(rel, { start: error.startIndex, end: error.endIndex }) : undefined;
   const syntax: Diagnostic[] = at ? [{ level: "warning", code: "parse-error", message: `${rel}:${at.line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: at }] : [];
-  return { file, servers: out.servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [], ...(out.links ? { links: out.links } : {}) };
+  return { file, servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [], ...(out.links ? { links: out.links } : {}) };
 }
 
 function analyzeStructured(
@@ -250,9 +253,10 @@ function analyzeStructured(
 }
 
 /**
- * A server whose name holds a provider token (one pasted as the entry's key): the token is a
- * secret of the file, found at the name, and the server is named with the token's preview in
- * its place, so that no report, inventory or lock prints it (every one of them names servers).
+ * A server whose name holds a provider token (one pasted as the entry's key, a URL with its key in
+ * the path): the token is a secret of the file, found at the name, and the server is named with
+ * the token's preview in its place, so that no report, inventory or lock prints it (every one of
+ * them names servers).
  */
 function secretNames(rel: string, text: string, lines: LineIndex, servers: readonly McpServer[]): { servers: McpServer[]; hits: SecretHit[] } {
   const hits: SecretHit[] = [];

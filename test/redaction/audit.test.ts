@@ -316,3 +316,18 @@ describe("redaction audit: a token in a package's place", () => {
     expect(JSON.stringify(r.findings)).not.toContain(token.slice(13, 25));
   });
 });
+
+describe("redaction audit: a server named after a URL that holds its key (TypeScript SDK)", () => {
+  it("is named with the key's preview, in findings and inventory", async () => {
+    const key = Buffer.from(`${fakeOpaqueKey("zapier-name", 36)}:${fakeOpaqueKey("zapier-name-2", 10)}`).toString("base64");
+    const dir = tempTree({
+      "src/agent.ts": `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nexport const z = new StreamableHTTPClientTransport(new URL("https://mcp.zapier.com/api/mcp/s/${key}/mcp"));\n`,
+    });
+    const outputs = [(await cli(["scan", ".", "--format", "json"], dir)).stdout, (await cli(["inventory", ".", "--format", "json"], dir)).stdout, (await cli(["inventory", "."], dir)).stdout];
+    for (const out of outputs) expect(out).not.toContain(key.slice(4, 16));
+    const found = JSON.parse(outputs[0] as string) as { findings: { ruleId: string; message: string }[] };
+    expect(found.findings.map((f) => f.ruleId)).toEqual(["hardcoded-secret"]);
+    expect(found.findings[0]?.message).toContain("of MCP server 'mcp.zapier.com/api/mcp/s/");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
