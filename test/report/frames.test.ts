@@ -110,6 +110,7 @@ describe("the text report of many findings in one long file", () => {
     }
     expect(ms, `the scan took ${Math.round(ms)} ms`).toBeLessThan(6_000);
   }, 60_000);
+});
 
 describe("code frames and one secret reported by several findings", () => {
   const token = ["Zq8xLm2Vb7Tn4Hs6", "Jd1Fg3Mp5QcW9eRt", "Yk2Pw"].join("");
