@@ -42,8 +42,9 @@ export interface RuleMeta {
    * CVSS-like score 0.1..10 as GitHub's `security-severity`. Absent for a
    * hygiene rule (the scan's own housekeeping: a file it could not parse, a
    * suppression comment it could not read): SARIF then gives it
-   * `problem.severity` and no `security` tag, so code scanning lists it as a
-   * problem, not as a security alert (SARIF-AND-CI.md 7.2).
+   * `problem.severity` instead, so code scanning ranks it by that, not by a
+   * security score (SARIF-AND-CI.md 7.2). Its tags still name `security`
+   * next to its category, as every rule's do.
    */
   readonly securitySeverity?: number;
   /** How to fix it (Markdown allowed). */

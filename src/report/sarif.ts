@@ -40,8 +40,9 @@ export function encodeUri(path: string): string {
 export function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
   const m = rule.meta;
   const refs = m.references.map((r) => `- ${r}`).join("\n");
-  const security = m.securitySeverity !== undefined;
-  const tags = [...(security ? ["security"] : []), m.category, ...(m.tags ?? []), ...m.cwe.map((c) => `external/cwe/${c.toLowerCase()}`), ...(m.frameworks ?? [])];
+  // Every rule's tags name its category next to `security` (issue #2); a hygiene rule has no
+  // security-severity, so code scanning ranks it by problem.severity, not as a security score.
+  const tags = ["security", m.category, ...(m.tags ?? []), ...m.cwe.map((c) => `external/cwe/${c.toLowerCase()}`), ...(m.frameworks ?? [])];
   return {
     id: rule.id,
     name: m.name,
