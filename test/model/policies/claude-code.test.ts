@@ -77,3 +77,26 @@ describe("Claude Code settings policies", () => {
     expect(r.findings.filter((x) => x.ruleId === "missing-default-deny")).toEqual([]);
   });
 });
+
+describe("Claude Code auto mode", () => {
+  const settings = (permissions: string) => scanSources([{ path: ".claude/settings.json", text: `{\n  "permissions": { ${permissions} }\n}\n` }]);
+
+  it("is not default-deny: a classifier model, not a person, decides what no rule names (a note at the mode)", () => {
+    const r = settings(`"defaultMode": "auto"`);
+    const p = r.model.policies[0];
+    expect({ decision: p?.defaultDecision, line: p?.defaultLoc.line, column: p?.defaultLoc.column }).toEqual({ decision: "allow", line: 2, column: 35 });
+    const f = r.findings.filter((x) => x.ruleId === "missing-default-deny");
+    expect(f.map((x) => `${x.loc.line}:${x.loc.column} ${x.level}`)).toEqual(["2:35 note"]);
+    expect(f[0]?.message).toContain("a classifier model, not a person, approves or blocks each tool call no rule names");
+  });
+
+  it("switched off in the same file (disableAutoMode, at the top level or under permissions), it prompts as the default mode does", () => {
+    expect(settings(`"defaultMode": "auto", "disableAutoMode": "disable"`).model.policies[0]?.defaultDecision).toBe("ask");
+    const top = scanSources([{ path: ".claude/settings.json", text: `{ "disableAutoMode": "disable", "permissions": { "defaultMode": "auto" } }\n` }]);
+    expect(top.model.policies[0]?.defaultDecision).toBe("ask");
+  });
+
+  it("manual (the CLI's alias of default) prompts", () => {
+    expect(settings(`"defaultMode": "manual"`).model.policies[0]?.defaultDecision).toBe("ask");
+  });
+});

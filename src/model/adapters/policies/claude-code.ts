@@ -61,6 +61,11 @@ function readModes(d: PolicyDraft, doc: DocNode): void {
   } else if (mode === "dontAsk") {
     d.setting("permissions.defaultMode", modeNode, "restrictive", "tools no allow rule names are denied without a prompt");
     d.setDefault("deny", "`permissions.defaultMode` is `dontAsk`: tools no allow rule names are denied", d.loc(modeNode));
+  } else if (mode === "auto" && ![get(doc, "disableAutoMode"), get(doc, "permissions", "disableAutoMode")].some((n) => str(n) === "disable")) {
+    // Auto mode: a classifier model approves or blocks each call that no rule decides. It is a
+    // guard, but no person decides and nothing is denied by default: not default-deny. Switched off
+    // by `disableAutoMode: "disable"` (settings top level; some write it under `permissions`).
+    d.setDefault("allow", "`permissions.defaultMode` is `auto`: a classifier model, not a person, approves or blocks each tool call no rule names", d.loc(modeNode));
   } else {
     d.setDefault("ask", `\`permissions.defaultMode\` is \`${mode}\`: tools no rule allows prompt`, d.loc(modeNode));
   }
