@@ -5,7 +5,7 @@
  */
 import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.js";
 import type { FormatSpec } from "../catalog/formats.js";
-import { entry, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
+import { entry, str, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { parseSource, shouldParse } from "../parse/typescript.js";
 import { isNextMiddleware } from "../parse/mcp-code-markers.js";
@@ -16,6 +16,7 @@ import type { CodeLinks, ConfigValue, Diagnostic, McpServer, NamedValue, Policy 
 import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextBytes, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
+import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-secret-data.js";
 import type { ScannedFile, SecretHit } from "./model.js";
 import { parseDirectives, type SuppressionDirective } from "./suppress.js";
 
@@ -164,7 +165,7 @@ export function quietText(rel: string, bytes: number): FileAnalysis {
 
 /** `hits`: the keyword pass over `text` (keywordPass). */
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits): FileAnalysis {
-  const secrets = textSecrets(rel, text, lines, hits);
+  const secrets = withSecretData(rel, text, lines, textSecrets(rel, text, lines, hits));
   // Comments matter only for suppression directives, which all contain `mcplint` (the keyword
   // pass says whether it may occur): that spares the comment scan of nearly every source file.
   const comments = hits.mentions.mcplint && text.includes("mcplint") ? sourceComments(rel, text) : [];
@@ -341,6 +342,7 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
   // Every other string in the file: gateway keys, settings, nested blocks. A `value` beside a
   // `name` (Kubernetes env lists) is under that name.
   const named = new Map<DocNode, string>();
+  const secretData = secretDataValues(docs);
   for (const doc of docs) {
     walkDoc(doc, (node, path, entryOf) => {
       if (node.type === "object") {
@@ -351,6 +353,11 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
       if (node.type !== "string") return;
       if (covered.has(node.span.start)) return;
       const raw = node.value as string;
+      const decoded = secretData.has(node) ? decodedDataHits(rel, lines, node, secretData.get(node) ?? "") : undefined;
+      if (decoded) {
+        hits.push(...decoded);
+        return;
+      }
       const c = classifyValue(raw, spec.syntaxes);
       const key = named.get(node) ?? entryOf?.key ?? String(path[path.length - 2] ?? "");
       const loc = lines.loc(rel, node.span);
@@ -358,6 +365,38 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
     });
   }
   return dedupeHits(hits);
+}
+
+/**
+ * Secrets in a Kubernetes Secret's `data:` value, read decoded (the value is base64 of the
+ * secret), reported at the value as written: the detectors' title, lifetime and fingerprint are
+ * those of the secret itself, and the preview is the decoded secret's. Undefined when the value
+ * does not decode to text (then it is scanned as written).
+ */
+function decodedDataHits(rel: string, lines: LineIndex, node: DocNode, key: string): SecretHit[] | undefined {
+  const decoded = decodeSecretData(str(node) ?? "");
+  if (decoded === undefined) return undefined;
+  const loc = lines.loc(rel, node.span);
+  return detectInValue(decoded, { key, source: "setting" }).map((m) => ({ ...toHit(m, rel, lines, 0, "setting"), loc }));
+}
+
+/**
+ * A plain-text YAML file holding a Kubernetes Secret (no MCP in it, so no format claims it):
+ * its `data:` values are read decoded in place of the text scan's hits inside them.
+ */
+function withSecretData(rel: string, text: string, lines: LineIndex, secrets: SecretHit[]): SecretHit[] {
+  if (!/\.ya?ml$/i.test(rel) || !KUBE_SECRET_KIND.test(text)) return secrets;
+  const data = secretDataValues(parseStructured("yaml", text).docs);
+  if (data.size === 0) return secrets;
+  const replaced: Loc[] = [];
+  const added: SecretHit[] = [];
+  for (const [node, key] of data) {
+    const hits = decodedDataHits(rel, lines, node, key);
+    if (!hits) continue;
+    replaced.push(lines.loc(rel, node.span));
+    added.push(...hits);
+  }
+  return dedupeHits([...secrets.filter((h) => !replaced.some((r) => within(h.loc, r))), ...added]);
 }
 
 function toHit(m: SecretMatch, rel: string, lines: LineIndex, base: number, source: SecretHit["source"]): SecretHit {
