@@ -6,11 +6,12 @@
  * adapters pass what their client expands.
  */
 import { librechatUpstream } from "./adapters/audit/upstream.js";
+import { userinfoToken } from "../secrets/generic.js";
 import { classifyKey, isCredentialParam } from "../secrets/keys.js";
 import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
-import { classifyValue, refOfPart, type RefSyntax } from "./refs.js";
+import { classifyValue, findRefTokens, refOfPart, type RefSyntax } from "./refs.js";
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
 import { lastPathSegment } from "../util/path-segment.js";
 
@@ -361,7 +362,7 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
  * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
  */
 export function urlCarriesCredential(raw: string): boolean {
-  return USERINFO.test(raw) || /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp|(?:[a-z0-9-]{1,30}\.)?make\.com\/mcp\/api\/v1\/u)\/(?!(?:sse|mcp|stateless)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw) || credentialParamValue(raw) !== undefined;
+  return USERINFO.test(raw) || userOnlyCredential(raw) !== undefined || /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp|(?:[a-z0-9-]{1,30}\.)?make\.com\/mcp\/api\/v1\/u)\/(?!(?:sse|mcp|stateless)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw) || credentialParamValue(raw) !== undefined;
 }
 
 /** A query parameter: its name stops at `&`, `=`, `#`, `?`, `/` or a blank, so each start scans to the next one. */
@@ -381,11 +382,27 @@ function credentialParamValue(raw: string): string | undefined {
 const USERINFO_TOKEN = String.raw`\$\{\{[^{}]{0,200}\}\}`;
 const USERINFO = new RegExp(String.raw`:\/\/(?:${USERINFO_TOKEN}|[^/@\s:$]|\$(?!\{\{))+:((?:${USERINFO_TOKEN}|[^/@\s$]|\$(?!\{\{))+)@`);
 
-/** The part of a URL that holds its credential: the password of `user:pass@`, else a credential query parameter's value. */
+/**
+ * `scheme://user@` with no password: the user part, where a reference may hold a `:` (`${env:TOKEN}`).
+ * `$` opens `${{...}}`, `${...}` or stands alone, so each text matches one way.
+ */
+const USERINFO_USER = new RegExp(String.raw`:\/\/((?:${USERINFO_TOKEN}|\$\{[^{}\s/@]{1,200}\}|[^/@\s:$?#]|\$(?!\{))+)@`);
+
+/**
+ * The user of `scheme://user@` (no password) when it is the credential: a reference
+ * (`https://${TOKEN}@host`) or a token (`https://<token>@host`), not a plain name (`git@`, `user@`).
+ */
+function userOnlyCredential(raw: string): string | undefined {
+  const user = raw.includes("@") ? USERINFO_USER.exec(raw)?.[1] : undefined;
+  if (user === undefined) return undefined;
+  return findRefTokens(user).some((t) => t.ref.kind !== "builtin") || userinfoToken(user) ? user : undefined;
+}
+
+/** The part of a URL that holds its credential: the password of `user:pass@`, a user that is a token or reference, else a credential query parameter's value. */
 function urlSecretPart(raw: string): string | undefined {
   const user = USERINFO.exec(raw);
   if (user) return user[1];
-  return credentialParamValue(raw);
+  return userOnlyCredential(raw) ?? credentialParamValue(raw);
 }
 
 /** The reference of a value that is a URL carrying a credential: the one in its credential part, if any (`DATABASE_URL=postgresql://\${DB_USER}:\${DB_PASSWORD}@...` names DB_PASSWORD). */

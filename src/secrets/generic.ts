@@ -51,6 +51,11 @@ function isPublicKeyValue(v: string): boolean {
   return PUBLIC_KEY_DER.test(v) || (v.startsWith("eyJ") && supabaseKeyRole(v) === "anon");
 }
 
+/** A URL's userinfo with no password that is a token, not a user name (`https://<token>@host`, not `git@`). */
+export function userinfoToken(userinfo: string): boolean {
+  return plausibleSecret(userinfo, "token") && userinfo.length >= 20 && shannonEntropy(userinfo) >= 3.5;
+}
+
 /**
  * The base64 openings of a DER SubjectPublicKeyInfo, i.e. a public key under
  * a `key` name: EC P-256, P-384, P-521, RSA 1024/2048/3072/4096, Ed25519, X25519.
@@ -180,7 +185,7 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
         if (!cvsMethod && pw.length >= 3 && pw !== user && !isPlaceholder(pw) && !isPlaceholder(decoded) && !containsReference(pw) && !COMMON_DEFAULTS.test(decoded) && !/^\d{1,5}$/.test(pw)) {
           out.push(match("generic-url-userinfo", "Password in URL userinfo", "medium", base + urlStart + afterScheme + colon + 1, pw));
         }
-      } else if (plausibleSecret(userinfo, "token") && userinfo.length >= 20 && shannonEntropy(userinfo) >= 3.5) {
+      } else if (userinfoToken(userinfo)) {
         out.push(match("generic-url-userinfo", "Token in URL userinfo", "medium", base + urlStart + afterScheme, userinfo));
       }
     }

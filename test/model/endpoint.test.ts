@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { isLoopbackHost, isPrivateNetworkHost, parseEndpoint } from "../../src/model/endpoint.js";
+import { fakeSlackBotToken } from "../../src/rules/fake-secrets.js";
+import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 
 function found(rule: string, file: string, text: string): string[] {
   return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === rule).map((f) => `${f.loc.line}:${f.loc.column} ${f.level}`);
@@ -40,6 +42,31 @@ describe("endpoints", () => {
 } }
 `;
     expect(found("unauthenticated-remote", ".mcp.json", text)).toEqual(["5:32 note"]);
+  });
+});
+
+describe("a URL whose user name alone is the credential (https://<token>@host, https://${TOKEN}@host)", () => {
+  const token = fakeSlackBotToken("url-user-only");
+  const text = JSON.stringify({ mcpServers: {
+    literal: { type: "http", url: `https://${token}@mcp.acme.example/mcp` },
+    env: { type: "http", url: "https://${ACME_TOKEN}@mcp.acme.example/mcp" },
+    plain: { type: "http", url: "https://git@mcp.acme.example/mcp" },
+    user: { type: "http", url: "https://user@mcp.acme.example/mcp" },
+  } }, null, 2) + "\n";
+  const r = scanSources([{ path: ".mcp.json", text }]);
+
+  it("is the server's credential: no unauthenticated-remote for it; a plain user name is none", () => {
+    expect(r.findings.filter((f) => f.ruleId === "unauthenticated-remote").map((f) => f.message.split("'")[1])).toEqual(["plain", "user"]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column, f.level])).toEqual([[5, 23, "error"]]);
+    expect(r.model.servers.map((s) => [s.name, s.credentials.map((c) => (c.ref.kind === "env" ? `env ${c.ref.name}` : c.ref.kind))])).toEqual([["literal", ["literal"]], ["env", ["env ACME_TOKEN"]], ["plain", []], ["user", []]]);
+  });
+
+  it("the inventory shows it (a literal one redacted) and the verdict counts it", () => {
+    const inv = inventoryText(r.model);
+    expect(inv).toContain("credential url url: LITERAL xoxb…");
+    expect(inv).toContain("credential url url: env ACME_TOKEN");
+    for (const out of [inv, inventoryJson(r.model), JSON.stringify(r.findings)]) expect(out).not.toContain(token.slice(5));
+    expect(inv).toMatch(/^env .*\n.*\n.*env ACME_TOKEN\n\s+identity: unique-workload-identity/m);
   });
 });
 

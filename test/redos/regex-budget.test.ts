@@ -111,6 +111,10 @@ describe("the linear rewrites keep their meaning", () => {
     expect(urlCarriesCredential("https://host:8443/x?api_key=1")).toBe(true);
     expect(urlCarriesCredential("https://host:8443/mcp")).toBe(false);
     expect(urlCarriesCredential("https://host/mcp?page=1")).toBe(false);
+    // A user name alone: a reference in any client's syntax counts, a plain name does not.
+    for (const user of ["${TOKEN}", "${env:TOKEN}", "${input:token}", "${{ secrets.TOKEN }}", "$TOKEN"]) expect(urlCarriesCredential(`https://${user}@host/mcp`), user).toBe(true);
+    for (const user of ["git", "user", "dev.team", "${workspaceFolder}"]) expect(urlCarriesCredential(`https://${user}@host/mcp`), user).toBe(false);
+    expect(urlCarriesCredential("https://host/mcp?x=a@b")).toBe(false);
   });
 
   it("isBroadPath trims any run of trailing separators", () => {
