@@ -173,7 +173,7 @@ function fromNpm(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at, flags } = positional(tokens, start, NPM_VALUED);
   const pkgFlag = flags.get("-p") ?? flags.get("--package");
   const v = pkgFlag ?? tokens[at];
-  if (!v) return [];
+  if (!v || v.scalar) return [];
   const git = npmGitPin(v.raw);
   if (git) return [{ ecosystem: "npm", spec: v.raw, ...git, value: v, git: true }];
   if (isLocalPath(v.raw)) return [];
@@ -184,7 +184,7 @@ function fromNpm(tokens: readonly ConfigValue[], start: number): Launched[] {
 function fromPypi(tokens: readonly ConfigValue[], start: number, valued: ReadonlySet<string>, specFlag: string): Launched[] {
   const { at, flags } = positional(tokens, start, valued);
   const v = flags.get(specFlag) ?? tokens[at];
-  if (!v) return [];
+  if (!v || v.scalar) return [];
   const git = pypiGitPin(v.raw);
   if (git) return [{ ecosystem: "pypi", spec: v.raw, ...git, value: v, git: true }];
   if (isLocalPath(v.raw)) return [];
@@ -194,7 +194,7 @@ function fromPypi(tokens: readonly ConfigValue[], start: number, valued: Readonl
 function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at } = positional(tokens, start, DOCKER_VALUED);
   const v = tokens[at];
-  if (!v || v.raw.startsWith("$")) return [];
+  if (!v || v.scalar || v.raw.startsWith("$")) return [];
   return [{ ecosystem: "image", spec: v.raw, ...imagePin(v.raw), value: v }];
 }
 

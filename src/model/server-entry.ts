@@ -52,7 +52,8 @@ export function value(input: AdapterInput, node: DocNode | undefined): ConfigVal
   const raw = str(node);
   if (raw === undefined || !node) return undefined;
   const c = classifyValue(raw, input.syntaxes);
-  return { raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), loc: locOf(input, node.span) };
+  const scalar = node.type === "number" || node.type === "boolean" ? { scalar: node.type } : {};
+  return { raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), loc: locOf(input, node.span), ...scalar };
 }
 
 export function namedValues(input: AdapterInput, node: DocNode | undefined): NamedValue[] {

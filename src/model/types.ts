@@ -37,6 +37,8 @@ export interface ConfigValue {
    * template or `+` chain that takes a `const` bound elsewhere in the file (`\`Bearer ${KEY}\``).
    */
   readonly pieces?: readonly Loc[];
+  /** Written as a number or boolean, not a string (`args: [1]`): no client runs it as a package. */
+  readonly scalar?: "number" | "boolean";
 }
 
 /** A value under a name: an env variable, a header, a flag. */

@@ -137,4 +137,15 @@ describe("git sources", () => {
       "4:38 Server 'wiki' (amazon-q) runs npm package from git 'git+https://github.com/acme/wiki.git' at `main`, a ref that can move: pin a commit SHA.",
     ]);
   });
+
+  it("a number, boolean or null written where the package goes is no package (args: [1, null])", () => {
+    const text = `{"mcpServers":{
+"a":{"command":"npx","args":[1,null]},
+"b":{"command":"uvx","args":[true]},
+"c":{"command":"docker","args":["run","-i",3]},
+"d":{"command":"npx","args":["-y","@acme/notes-mcp"]}
+}}
+`;
+    expect(unpinned(".mcp.json", text)).toEqual(["5:35 Server 'd' (claude-code) runs npm package '@acme/notes-mcp' with no version: every start fetches whatever the registry serves."]);
+  });
 });
