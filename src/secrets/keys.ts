@@ -36,7 +36,10 @@ const META_SUFFIX = new Set([
 ]);
 const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "anon"]);
 /** Keys that are never credentials even though a word matches (`sort_key`, `cache-key`, `primary_key`). */
-const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context", "result", "query", "group", "recv", "send"]);
+const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context", "result", "query", "group", "recv", "send",
+  // Azure Application Insights: the instrumentation key (ikey) names the resource that telemetry goes to;
+  // Microsoft documents that it is no security key and not a secret (learn.microsoft.com/azure/azure-monitor/app/sdk-connection-string).
+  "instrumentation"]);
 /** Pagination, idempotency and workflow handles: tokens of a protocol, not credentials (`NextToken`, `--client-token`). */
 const NON_SECRET_TOKEN_QUALIFIERS = new Set(["next", "page", "continuation", "pagination", "cursor", "request", "client", "sync", "change", "resume", "lifecycle", "action", "task", "upload", "marker", "waiter", "csrf", "xsrf", "cancellation", "stop", "idempotency", "nonce", "state"]);
 

@@ -166,6 +166,18 @@ describe("classifyKey", () => {
  * (`- name: MISTRAL_API_KEY` / `value: "..."`): the keyed provider formats see
  * that name, as detectInValue gives them an env key.
  */
+describe("Azure Application Insights instrumentation keys (documented as no secret)", () => {
+  const ikey = ["3f2a9c71", "8b4e", "4d2a", "9e6f", "1c7b5d8a0e42"].join("-");
+  const conn = `InstrumentationKey=${ikey};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=${ikey}`;
+  it.each(["InstrumentationKey", "APPINSIGHTS_INSTRUMENTATION_KEY", "ApplicationInsights__InstrumentationKey", "instrumentation_key"])("%s names no credential", (key) => expect(classifyKey(key)).toBeUndefined());
+  it("a connection string in a server's env is not reported; a key beside it still is", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const text = JSON.stringify({ mcpServers: { x: { command: "node", args: ["server.js"], env: { APPLICATIONINSIGHTS_CONNECTION_STRING: conn, APPINSIGHTS_INSTRUMENTATIONKEY: ikey, ACME_API_KEY: tok } } } }, null, 2) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message.split(" in ")[0])).toEqual(["Hard-coded credential under `ACME_API_KEY` written literally"]);
+  });
+});
+
 describe("name/value pairs: the name is the key", () => {
   const mistral = new Fake("name-value-mistral").alnum(32);
   const pod = (name: string, value: string) => `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      image: acme/app:1.0\n      env:\n        - name: ${name}\n          value: "${value}"\n`;
