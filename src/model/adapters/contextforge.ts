@@ -37,13 +37,13 @@ const SWITCHES: readonly { key: string; when: "true" | "false"; meaning: string;
   { key: "SKIP_SSL_VERIFY", when: "true", meaning: "TLS certificates of upstream MCP servers are not verified", opens: false },
 ];
 
-/** Shipped defaults from `.env.example` and the Helm chart. */
-const DEFAULT_SECRETS: Readonly<Record<string, readonly string[]>> = {
-  BASIC_AUTH_PASSWORD: ["changeme", "admin", "password"],
-  PLATFORM_ADMIN_PASSWORD: ["changeme", "admin", "password"],
-  DEFAULT_USER_PASSWORD: ["changeme", "password"],
-  JWT_SECRET_KEY: ["my-test-key", "my-test-key-but-now-longer-than-32-bytes"],
-  AUTH_ENCRYPTION_SECRET: ["my-test-salt"],
+/** Shipped defaults from `.env.example` and the Helm chart, with what each key is (findings name it, never the value). */
+const DEFAULT_SECRETS: Readonly<Record<string, { readonly values: readonly string[]; readonly meaning: string }>> = {
+  BASIC_AUTH_PASSWORD: { values: ["changeme", "admin", "password"], meaning: "a default password left in place: anyone who read the docs knows it" },
+  PLATFORM_ADMIN_PASSWORD: { values: ["changeme", "admin", "password"], meaning: "a default admin password left in place: anyone who read the docs knows it" },
+  DEFAULT_USER_PASSWORD: { values: ["changeme", "password"], meaning: "a default password left in place: anyone who read the docs knows it" },
+  JWT_SECRET_KEY: { values: ["my-test-key", "my-test-key-but-now-longer-than-32-bytes"], meaning: "a JWT signing key anyone who read the docs has: they can sign tokens the gateway accepts" },
+  AUTH_ENCRYPTION_SECRET: { values: ["my-test-salt"], meaning: "the key that encrypts the upstream credentials the gateway stores, known to anyone who read the docs" },
 };
 
 /** The settings and default of a flat KEY -> value map (one or more nodes, first wins): `.env`, Helm values, a Compose service's `environment`. */
@@ -60,10 +60,10 @@ export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode
     settings.push(permissive(s.key, value, loc, s.meaning));
     if (s.opens && !opener) opener = { key: s.key, value, loc, meaning: s.meaning };
   }
-  for (const [key, defaults] of Object.entries(DEFAULT_SECRETS)) {
+  for (const [key, d] of Object.entries(DEFAULT_SECRETS)) {
     const e = find(key);
     const v = e && switchValue(input, e);
-    if (e && v && defaults.includes(v.value)) settings.push(permissive(key, `${v.value} (the shipped default)${v.unset}`, entryLoc(input, e), "default password left in place: anyone who read the docs knows it"));
+    if (e && v && d.values.includes(v.value)) settings.push(permissive(key, `the documented default${v.unset}`, entryLoc(input, e), d.meaning));
   }
   if (opener) return { settings, defaultDecision: "allow", defaultReason: `${opener.key} is ${opener.value} (${opener.meaning})`, defaultLoc: opener.loc, authn: { required: false, mode: opener.key, loc: opener.loc } };
   const auth = find("AUTH_REQUIRED");

@@ -54,8 +54,8 @@ describe("Docker Compose: IBM ContextForge", () => {
     expect(r.model.policies[0]?.governs).toEqual([r.model.servers[0]?.id]);
     expect(settingRows(r)).toEqual([
       "AUTH_REQUIRED=false permissive 8:23",
-      "BASIC_AUTH_PASSWORD=changeme (the shipped default) permissive 10:29",
-      "JWT_SECRET_KEY=my-test-key-but-now-longer-than-32-bytes (the shipped default) permissive 11:24",
+      "BASIC_AUTH_PASSWORD=the documented default permissive 10:29",
+      "JWT_SECRET_KEY=the documented default permissive 11:24",
     ]);
     expect(r.model.policies[0]?.audit).toMatchObject({ configured: false, key: "AUDIT_TRAIL_ENABLED", loc: { line: 13, column: 29 } });
     expect(findingRows(r, GOVERNANCE)).toEqual(["missing-default-deny 8:23", "permissive-setting 8:23", "permissive-setting 10:29", "permissive-setting 11:24", "gateway-audit-off 13:29"]);
@@ -78,7 +78,7 @@ describe("Docker Compose: IBM ContextForge", () => {
     expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at} ${p.reason}`)).toEqual([
       "contextforge allow 5:23 AUTH_REQUIRED is false (when AUTH_REQUIRED is unset) (authentication is off: the gateway serves unauthenticated requests)",
     ]);
-    expect(settingRows(r)).toEqual(["AUTH_REQUIRED=false (when AUTH_REQUIRED is unset) permissive 5:23", "BASIC_AUTH_PASSWORD=changeme (the shipped default) (when BASIC_AUTH_PASSWORD is unset) permissive 6:29"]);
+    expect(settingRows(r)).toEqual(["AUTH_REQUIRED=false (when AUTH_REQUIRED is unset) permissive 5:23", "BASIC_AUTH_PASSWORD=the documented default (when BASIC_AUTH_PASSWORD is unset) permissive 6:29"]);
     const safe = scanSources([{ path: "docker-compose.yml", text: text.replace("${AUTH_REQUIRED:-false}", "${AUTH_REQUIRED:-true}") }]);
     expect(policyRows(safe).map((p) => `${p.decision} ${p.at}`)).toEqual(["deny 5:23"]);
   });

@@ -14,12 +14,16 @@ describe("IBM ContextForge", () => {
       "AUTH_REQUIRED=false permissive 9:15",
       "TRUST_PROXY_AUTH=true permissive 15:18",
       "SKIP_SSL_VERIFY=true permissive 16:17",
-      "BASIC_AUTH_PASSWORD=changeme (the shipped default) permissive 11:21",
-      "JWT_SECRET_KEY=my-test-key-but-now-longer-than-32-bytes (the shipped default) permissive 12:16",
+      "BASIC_AUTH_PASSWORD=the documented default permissive 11:21",
+      "JWT_SECRET_KEY=the documented default permissive 12:16",
     ]);
     expect(findingRows(r)).toEqual(["missing-default-deny 9:15", "permissive-setting 9:15", "permissive-setting 11:21", "permissive-setting 12:16", "permissive-setting 15:18", "permissive-setting 16:17"]);
     const msg = r.findings.find((f) => f.ruleId === "permissive-setting" && f.loc.line === 11)?.message;
-    expect(msg).toBe("`BASIC_AUTH_PASSWORD` = changeme (the shipped default) in contextforge .env: default password left in place: anyone who read the docs knows it.");
+    expect(msg).toBe("`BASIC_AUTH_PASSWORD` = the documented default in contextforge .env: a default password left in place: anyone who read the docs knows it.");
+    // The JWT signing key is named for what it is, and its value (a documented default, but a key) is not printed.
+    const jwt = r.findings.find((f) => f.ruleId === "permissive-setting" && f.loc.line === 12)?.message;
+    expect(jwt).toBe("`JWT_SECRET_KEY` = the documented default in contextforge .env: a JWT signing key anyone who read the docs has: they can sign tokens the gateway accepts.");
+    expect(JSON.stringify(r.findings)).not.toContain("my-test-key");
   });
 
   it("hardened .env.production is deny by default; a .env without ContextForge keys stays plain text", () => {
