@@ -99,6 +99,11 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "copilot-cli-workspace", client: "copilot", title: "GitHub Copilot CLI (workspace)", syntax: "json", globs: ["**/.github/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
   // Coding agent config kept in the repo: only `COPILOT_MCP_*` names are visible to the agent.
   { id: "copilot", client: "copilot", title: "GitHub Copilot coding agent", syntax: "json", globs: ["**/.github/copilot/mcp.json", "**/.github/copilot-mcp.json", "**/copilot-mcp-config.json"], scope: "project", syntaxes: ["copilot-mcp"], adapter: maps.copilotAgentAdapter },
+  // Copilot custom agent profiles: `mcp-servers` in the YAML front matter of a repository's `.github/agents/*.agent.md`
+  // and of an organization's or enterprise's `.github-private` `agents/*.md` (`agents/*.agent.md` anywhere, so a scan of
+  // that checkout itself finds them). The coding agent's references plus `${{ secrets.X }}` / `${{ vars.X }}`
+  // (github/docs content/copilot/reference/custom-agents-configuration.md).
+  { id: "copilot-custom-agent", client: "copilot", title: "GitHub Copilot custom agent", syntax: "frontmatter", globs: ["**/.github/agents/*.md", "**/.github-private/agents/*.md", "**/agents/*.agent.md"], scope: "project", syntaxes: ["copilot-mcp", "gh-secrets"], adapter: maps.copilotCustomAgentAdapter },
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
 ];
 

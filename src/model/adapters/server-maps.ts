@@ -281,17 +281,28 @@ export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServ
  * auto-approve list (`["*"]` is already an auto-approve-all grant).
  */
 export const copilotAgentAdapter: Adapter = (input) => {
-  const out = eachDoc(input, (d) =>
-    serversFromMap(input, get(d, "mcpServers"), "mcpServers").map(withBareSecretNames).map(withOwnEnvInArgs).map((s) => {
-      const e = entry(get(d, "mcpServers", s.name), "tools");
-      const tools = strings(e?.value).map((x) => x.value);
-      if (!e || tools.length === 0) return s;
-      if (tools.includes("*")) return { ...s, tools: { ...s.tools, autoApprove: "*" } };
-      return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
-    }),
-  );
+  const out = eachDoc(input, (d) => copilotAgentServers(input, d, "mcpServers"));
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
 };
+
+/**
+ * Copilot custom agent profiles (`.github/agents/*.agent.md`, an organization's
+ * or enterprise's `.github-private` repository `agents/*.md`): the YAML
+ * front matter's `mcp-servers` is the coding agent's JSON configuration in
+ * YAML, run the same way (each server's `tools` runs unprompted).
+ */
+export const copilotCustomAgentAdapter: Adapter = (input) => eachDoc(input, (d) => copilotAgentServers(input, d, "mcp-servers"));
+
+/** The coding agent's servers under `key`, with each server's `tools` as what it runs unprompted. */
+function copilotAgentServers(input: AdapterInput, d: DocNode, key: string): McpServer[] {
+  return serversFromMap(input, get(d, key), key).map(withBareSecretNames).map(withOwnEnvInArgs).map((s) => {
+    const e = entry(get(d, key, s.name), "tools");
+    const tools = strings(e?.value).map((x) => x.value);
+    if (!e || tools.length === 0) return s;
+    if (tools.includes("*")) return { ...s, tools: { ...s.tools, autoApprove: "*" } };
+    return withGrants(s, [{ kind: "auto-approve-list", key: "tools", tools, loc: locOf(input, e.value.span) }]);
+  });
+}
 
 /** A bare Copilot environment name as a whole value (the coding agent's first documented form). */
 const BARE_COPILOT_NAME = /^COPILOT_MCP_[A-Za-z0-9_]+$/;

@@ -125,3 +125,40 @@ describe("Copilot CLI workspace file `.github/mcp.json`", () => {
     }
   });
 });
+
+describe("Copilot custom agent profiles: `mcp-servers` in the YAML front matter", () => {
+  const f = scanFixture(C);
+  const REPO = ".github/agents/acme-triage.agent.md";
+  const ORG = ".github-private/agents/acme-release.md";
+  const findings = (file: string) => f.result.findings.filter((x) => x.loc.file === file).map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`);
+
+  it("reads a repository agent's servers; `${{ secrets.X }}`, `${{ vars.X }}` and `$COPILOT_MCP_X` are references", () => {
+    const s = f.server("acme-tickets", REPO);
+    expect(summary(s)).toEqual({
+      client: "copilot", scope: "project", transport: "stdio", enabled: true, command: "npx", args: ["-y", "@acme/tickets-mcp@2.1.0"],
+      env: { ACME_TOKEN: "secretStore:secrets.COPILOT_MCP_ACME_TOKEN", ACME_ORG: "secretStore:vars.COPILOT_MCP_ACME_ORG", ACME_SITE: "env:COPILOT_MCP_ACME_SITE" }, headers: {},
+      include: ["get_ticket", "list_tickets"], autoApprove: ["get_ticket", "list_tickets"], grants: ["auto-approve-list:tools"],
+    });
+    expect(at(s.loc)).toEqual(find(C, REPO, "acme-tickets:"));
+  });
+
+  it("reports a literal header, a reference the agent does not expand and `tools: [\"*\"]` at their lines", () => {
+    expect(summary(f.server("acme-ops", REPO))).toMatchObject({ transport: "http", url: "https://ops.acme.example/mcp", headers: { Authorization: "literal !${ACME_OPS_TOKEN}", "X-Acme-Key": "literal" }, autoApprove: "*" });
+    const [star, ref, key] = [find(C, REPO, '["*"]'), find(C, REPO, "'Bearer"), find(C, REPO, "'3dp8")];
+    expect(findings(REPO)).toEqual([`tool-auto-approval ${star.join(":")}`, `unexpanded-reference ${ref.join(":")}`, `hardcoded-secret ${key[0]}:${key[1] + 1}`]);
+    const secret = f.result.findings.find((x) => x.loc.file === REPO && x.ruleId === "hardcoded-secret");
+    expect(secret?.message).toContain("header of MCP server 'acme-ops' (copilot)");
+    expect(JSON.stringify(f.result.findings)).not.toContain("3dp8ivVmEy0lxldBlrUAYKtPLbi2HjzY");
+  });
+
+  it("reads an organization agent in `.github-private/agents/*.md`", () => {
+    expect(summary(f.server("acme-notes", ORG))).toMatchObject({ command: "acme-notes-mcp", env: { ACME_NOTES_TOKEN: "env:COPILOT_MCP_ACME_NOTES_TOKEN" }, autoApprove: ["search_notes", "delete_note"] });
+    expect(findings(ORG)).toEqual([`tool-auto-approval ${find(C, ORG, "['search_notes'").join(":")}`]);
+  });
+
+  it("reads `agents/*.agent.md` when the `.github-private` checkout itself is scanned; other Markdown stays text", () => {
+    const front = "---\ndescription: 'x'\nmcp-servers:\n  acme-a:\n    type: 'local'\n    command: 'acme-a-mcp'\n---\n";
+    const r = scanSources([{ path: "agents/acme-a.agent.md", text: front }, { path: "docs/acme-b.md", text: front.replace("acme-a", "acme-b") }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.client} ${s.file}`)).toEqual(["acme-a copilot agents/acme-a.agent.md"]);
+  });
+});
