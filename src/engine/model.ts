@@ -71,6 +71,11 @@ export function fileLoaders(model: Pick<ScanModel, "files" | "servers">): Map<st
   return loadersByFile(model.servers, new Set(model.files.map((f) => f.path)));
 }
 
+/** The loaders of the file a hit is in that take that hit: all of them, but a keyed load (Goose `env_keys`) only its key. */
+export function loadersOfHit(loaders: ReadonlyMap<string, readonly LoadedFile[]>, hit: SecretHit): LoadedFile[] {
+  return (loaders.get(hit.loc.file) ?? []).filter((l) => l.key === undefined || l.key === hit.key);
+}
+
 /**
  * The loaders of a file as a phrase: `server 'github' (vscode, envFile)`,
  * `servers 'a' (vscode, envFile), 'b' (cursor, envFile)`, at most three named.
@@ -94,16 +99,22 @@ export function describeLoaders(loads: readonly LoadedFile[]): string {
 export function loaderContext(loads: readonly LoadedFile[]): { related: { loc: Loc; message: string }[]; server: { name: string; client: string } } {
   const first = (loads[0] as LoadedFile).server;
   return {
-    related: loads.map((l) => ({ loc: l.credential.loc, message: `server '${l.server.name}' (${l.server.client}) loads this file (${l.credential.key})` })),
+    related: loads.map((l) => ({ loc: l.credential.loc, message: `server '${l.server.name}' (${l.server.client}) ${l.key === undefined ? `loads this file (${l.credential.key})` : `reads ${l.key} from this file`}` })),
     server: { name: first.name, client: first.client },
   };
 }
 
 /**
  * The literal credentials (not of low confidence, in no server's own entry) in each file of the
- * tree that one of this server's slots names (`envFile`): what it runs with, as written.
+ * tree that one of this server's slots names (`envFile`), or under the names it reads from a
+ * plain-text store (Goose `env_keys` in `secrets.yaml`): what it runs with, as written.
  */
-export function loadedSecrets(model: Pick<ScanModel, "files" | "secrets">, s: McpServer): { credential: Credential; hits: SecretHit[] }[] {
-  if (!s.credentials.some((c) => c.ref.kind === "file")) return [];
-  return loadedFiles([s], new Set(model.files.map((f) => f.path))).map((l) => ({ credential: l.credential, hits: model.secrets.filter((h) => h.loc.file === l.file && !h.server && h.confidence !== "low") }));
+export function loadedSecrets(model: Pick<ScanModel, "files" | "secrets">, s: McpServer): { credential: Credential; file: string; key?: string; hits: SecretHit[] }[] {
+  if (!s.credentials.some((c) => c.ref.kind === "file" || c.ref.kind === "secretStore")) return [];
+  return loadedFiles([s], new Set(model.files.map((f) => f.path))).map((l) => ({
+    credential: l.credential,
+    file: l.file,
+    ...(l.key !== undefined ? { key: l.key } : {}),
+    hits: model.secrets.filter((h) => h.loc.file === l.file && !h.server && h.confidence !== "low" && (l.key === undefined || h.key === l.key)),
+  }));
 }

@@ -175,12 +175,15 @@ function serverSecrets(index: ModelIndex, s: McpServer): SecretHit[] {
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
   const index = modelIndex(model);
   const literal = serverSecrets(index, s);
-  // A committed file the server loads (`envFile`) holds its credentials as written.
-  const inLoaded = [...new Set(loadedSecrets(model, s).flatMap((l) => l.hits))];
+  // A committed file the server loads (`envFile`), or the plain-text store it reads its named secrets from
+  // (Goose `env_keys` in `secrets.yaml`), holds its credentials as written.
+  const loaded = loadedSecrets(model, s);
+  const inLoaded = [...new Set(loaded.flatMap((l) => l.hits))];
+  const keyed = new Set(loaded.flatMap((l) => (l.key === undefined ? [] : l.hits)));
   if (literal.length || inLoaded.length) {
     return {
       value: "literal-secret",
-      evidence: [...literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview})`)), ...inLoaded.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into ${h.loc.file}, which this server loads (${h.preview})`))],
+      evidence: [...literal.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into the file (${h.preview})`)), ...inLoaded.map((h) => ev(h.loc, h.key ?? h.source, `${h.title} written into ${h.loc.file}, ${keyed.has(h) ? `from which this server reads ${h.key}` : "which this server loads"} (${h.preview})`))],
     };
   }
   if (s.upstreamIdentity?.kind === "shared-static") return { value: "shared-credential", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };

@@ -2,7 +2,10 @@
  * Files of the scanned tree that a server takes its credentials from: an
  * environment file (VS Code and Cursor `envFile`, Compose `env_file`,
  * `--env-file`, the Docker MCP gateway's `--secrets` search path) or a
- * credential file (`${file:...}`, `{file:...}`, agentgateway `file:`). The
+ * credential file (`${file:...}`, `{file:...}`, agentgateway `file:`), or
+ * the plain-text store a client falls back to for named secrets (Goose reads
+ * an extension's `env_keys` from `secrets.yaml` beside its `config.yaml` when
+ * no keyring is available; only the names the extension lists are its). The
  * catalog (Part C, "where literals hide") names them: a committed `.env` that
  * a server loads holds that server's credentials as literals, however well
  * the configuration itself references them. Pure: servers and the scanned
@@ -18,6 +21,8 @@ export interface LoadedFile {
   readonly credential: Credential;
   /** The file's path in the scanned tree. */
   readonly file: string;
+  /** Only the entry under this key is the server's (Goose `secrets.yaml`: a name of its `env_keys`); the whole file when absent. */
+  readonly key?: string;
 }
 
 /** Every server credential whose file is one the scan read, in server order. */
@@ -25,12 +30,32 @@ export function loadedFiles(servers: readonly McpServer[], scanned: ReadonlySet<
   const out: LoadedFile[] = [];
   for (const server of servers) {
     for (const credential of server.credentials) {
+      if (credential.ref.kind === "secretStore") {
+        const store = plainTextStore(server, scanned);
+        if (store !== undefined) out.push({ server, credential, file: store, key: credential.ref.name });
+        continue;
+      }
       if (credential.ref.kind !== "file") continue;
       const file = resolveLoadedPath(server.file, credential.ref.path, scanned);
       if (file !== undefined) out.push({ server, credential, file });
     }
   }
   return out;
+}
+
+/** Goose's `config.yaml` (not a recipe, whose extensions name keys of the user's store). */
+const GOOSE_CONFIG = /(?:^|\/)config\.ya?ml$/;
+
+/**
+ * The scanned plain-text secret store a server's secret-store names are read
+ * from when the OS keyring is unavailable: Goose's `secrets.yaml` in the
+ * folder of its `config.yaml` (also read with `--user`: the two files sit side
+ * by side wherever they are).
+ */
+function plainTextStore(server: McpServer, scanned: ReadonlySet<string>): string | undefined {
+  if (server.client !== "goose" || !GOOSE_CONFIG.test(server.file)) return undefined;
+  const file = posix.join(posix.dirname(server.file), "secrets.yaml");
+  return scanned.has(file) ? file : undefined;
 }
 
 /** loadedFiles by the loaded file's path. */

@@ -1,6 +1,7 @@
 /**
  * Committed files that servers load their credentials from (`envFile`,
- * Compose `env_file`, `--env-file`, `${file:...}`): the path each names, and
+ * Compose `env_file`, `--env-file`, `${file:...}`, Goose `env_keys` from
+ * `secrets.yaml`): the path each names, and
  * what the findings and the identity verdict make of a literal in them.
  */
 import { describe, expect, it } from "vitest";
@@ -96,5 +97,43 @@ describe("a literal credential in a file that servers load", () => {
     expect(f[0]?.server).toBeUndefined();
     const s = r.model.servers[0];
     expect(s && verdictOf(r.model, s).identity.value).not.toBe("literal-secret");
+  });
+});
+
+describe("Goose `env_keys` read from a plain-text secrets.yaml beside config.yaml (no keyring)", () => {
+  const config = (keys: string) => `GOOSE_MODE: approve\nextensions:\n  github:\n    type: stdio\n    name: github\n    enabled: true\n    cmd: github-mcp-server\n    env_keys: [${keys}]\n`;
+  const other = ["Qm7vX2pLr9", "TzW4kB8nYe", "Hd3sLw0PqZ", "k1"].join("");
+  const secrets = { path: ".config/goose/secrets.yaml", text: `GITHUB_PERSONAL_ACCESS_TOKEN: ${token}\nACME_API_KEY: ${other}\n` };
+
+  it("ties the token under a name the extension lists to it: finding, related env_keys entry and verdict", () => {
+    const r = scanSources([{ path: ".config/goose/config.yaml", text: config("GITHUB_PERSONAL_ACCESS_TOKEN") }, secrets]);
+    const f = r.findings.filter((x) => x.ruleId === "hardcoded-secret");
+    expect(f.map((x) => [x.loc.file, x.loc.line, x.loc.column])).toEqual([[".config/goose/secrets.yaml", 1, 31], [".config/goose/secrets.yaml", 2, 15]]);
+    expect(f[0]?.message).toContain("loaded by MCP server 'github' (goose, GITHUB_PERSONAL_ACCESS_TOKEN)");
+    expect(f[0]?.server).toEqual({ name: "github", client: "goose" });
+    expect(f[0]?.related?.map((x) => [x.loc.file, x.loc.line, x.loc.column, x.message])).toEqual([[".config/goose/config.yaml", 8, 16, "server 'github' (goose) reads GITHUB_PERSONAL_ACCESS_TOKEN from this file"]]);
+    // A key the extension does not name is no credential of it.
+    expect(f[1]?.message).not.toContain("loaded by");
+    expect(f[1]?.server).toBeUndefined();
+    const s = r.model.servers[0];
+    const identity = s && verdictOf(r.model, s).identity;
+    expect(identity).toMatchObject({ value: "literal-secret", evidence: [{ file: ".config/goose/secrets.yaml", line: 1, key: "GITHUB_PERSONAL_ACCESS_TOKEN" }] });
+    expect(identity?.evidence[0]?.note).toContain("written into .config/goose/secrets.yaml, from which this server reads GITHUB_PERSONAL_ACCESS_TOKEN (ghp_");
+    expect(identity?.evidence).toHaveLength(1);
+    for (const out of [JSON.stringify(r.findings), JSON.stringify(identity), inventoryJson(r.model)]) expect(out).not.toContain(token.slice(4, 20));
+  });
+
+  it("does not tie a secrets.yaml that holds none of the extension's names, nor one in another folder, nor to a recipe", () => {
+    const cases = [
+      [{ path: ".config/goose/config.yaml", text: config("ACME_OTHER_KEY") }, secrets],
+      [{ path: ".config/goose/config.yaml", text: config("GITHUB_PERSONAL_ACCESS_TOKEN") }, { ...secrets, path: "backup/secrets.yaml" }],
+      [{ path: ".config/goose/recipes/review.yaml", text: `title: r\nextensions:\n  - type: stdio\n    name: github\n    cmd: github-mcp-server\n    env_keys: [GITHUB_PERSONAL_ACCESS_TOKEN]\n` }, { ...secrets, path: ".config/goose/recipes/secrets.yaml" }],
+    ];
+    for (const files of cases) {
+      const r = scanSources(files);
+      expect(r.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => x.server)).toEqual([undefined, undefined]);
+      const s = r.model.servers[0];
+      expect(s && verdictOf(r.model, s).identity.value).toBe("unique-workload-identity");
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { describeLoaders, fileLoaders, loaderContext, reportedSecrets } from "../../engine/model.js";
+import { describeLoaders, fileLoaders, loaderContext, loadersOfHit, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
 import { fakeGitHubToken, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
@@ -44,8 +44,8 @@ export default defineRule({
       } else {
         const where = hit.key && !hit.title.includes(hit.key) ? ` under '${hit.key}'` : "";
         const identity = `${hit.key ?? ""}\u0000${hit.hash}`;
-        const loads = loaders.get(hit.loc.file);
-        if (loads?.length) ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, ...loaderContext(loads) });
+        const loads = loadersOfHit(loaders, hit);
+        if (loads.length) ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, ...loaderContext(loads) });
         else ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity, level, secret });
       }
     }

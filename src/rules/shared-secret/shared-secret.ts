@@ -1,7 +1,7 @@
 import { defineRule } from "../../engine/rule.js";
 import { MAX_RELATED } from "../../engine/run-rules.js";
 import { firstOthers } from "../../util/short-list.js";
-import { describeLoaders, fileLoaders, loaderContext, reportedSecrets, type SecretHit } from "../../engine/model.js";
+import { describeLoaders, fileLoaders, loaderContext, loadersOfHit, reportedSecrets, type SecretHit } from "../../engine/model.js";
 import { fakeGitHubToken } from "../fake-secrets.js";
 
 export default defineRule({
@@ -31,8 +31,8 @@ export default defineRule({
     const holder = (file: string, s?: { client: string; name: string }) => `${file}\u0000${s ? `${s.client}\u0000${s.name}` : ""}`;
     const holdersOf = (h: SecretHit): string[] => {
       if (h.server) return [holder(h.loc.file, h.server)];
-      const loads = loaders.get(h.loc.file);
-      return loads ? loads.map((l) => holder(l.server.file, l.server)) : [holder(h.loc.file)];
+      const loads = loadersOfHit(loaders, h);
+      return loads.length ? loads.map((l) => holder(l.server.file, l.server)) : [holder(h.loc.file)];
     };
     const groups = new Map<string, SecretHit[]>();
     for (const hit of reportedSecrets(model)) {
@@ -46,7 +46,7 @@ export default defineRule({
       // copies count too (a server's password that also sits in .env and a deploy script). Generic
       // values seen only in docs and code are often repeated examples, not one shared identity.
       // A file that servers load (`envFile`) counts as theirs.
-      if (!hits.some((h) => h.confidence === "high" || h.server || loaders.has(h.loc.file))) continue;
+      if (!hits.some((h) => h.confidence === "high" || h.server || loadersOfHit(loaders, h).length > 0)) continue;
       const places = new Set(hits.map((h) => `${h.loc.file}:${h.loc.line}:${h.loc.column}`));
       // Shared means two holders: servers, or files for a value no server uses. One server that
       // passes its own token twice (an argument and an env var) shares it with no one.
@@ -55,8 +55,8 @@ export default defineRule({
       if (places.size < 2) {
         // One place: servers that all load the file it is in.
         const hit = hits[0] as SecretHit;
-        const loads = loaders.get(hit.loc.file);
-        if (!loads?.length) continue;
+        const loads = loadersOfHit(loaders, hit);
+        if (!loads.length) continue;
         ctx.report({
           messageId: "loaded",
           data: { title: hit.title, preview: hit.preview, hash, count: holders.size, servers: describeLoaders(loads) },

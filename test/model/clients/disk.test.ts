@@ -13,6 +13,7 @@ describe("client fixtures scanned from disk", () => {
       .flatMap((d) => scanFixture(d.name).servers.map((s) => `${d.name}/${s.id} ${s.client} ${s.transport} ${at(s.loc)?.join(":")}`))
       .sort();
     expect(fromDisk).toEqual(inMemory);
-    expect(r.model.files.filter((f) => f.format === "text").map((f) => f.path)).toEqual(["README.md"]);
+    // Goose's secrets.yaml is plain text to the catalog: its entries count only for the extensions whose `env_keys` name them.
+    expect(r.model.files.filter((f) => f.format === "text").map((f) => f.path)).toEqual(["README.md", "goose/home/.config/goose/secrets.yaml"]);
   });
 });

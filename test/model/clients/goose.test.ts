@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import type { McpServer } from "../../../src/model/types.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
@@ -20,6 +21,14 @@ describe("Goose (extensions)", () => {
     expect(creds(s)["env:ACME_API_KEY"]).toBe("secretStore:ACME_API_KEY");
     expect(at(s.loc)).toEqual(find(C, FILE, "acme-notes:"));
     expect(at(s.env[0]?.loc)).toEqual(find(C, FILE, "8GmIf3ie"));
+  });
+
+  it("ties secrets.yaml's `ACME_API_KEY` to acme-notes, whose `env_keys` names it: its identity is a literal secret", () => {
+    const SECRETS = "home/.config/goose/secrets.yaml";
+    const hit = f.result.findings.filter((x) => x.ruleId === "hardcoded-secret" && x.loc.file === SECRETS);
+    expect(hit.map((x) => [at(x.loc), x.server?.name])).toEqual([[find(C, SECRETS, "NOT7"), "acme-notes"]]);
+    expect(hit[0]?.message).toContain("loaded by MCP server 'acme-notes' (goose, ACME_API_KEY)");
+    expect(verdictOf(f.result.model, f.server("acme-notes")).identity.value).toBe("literal-secret");
   });
 
   it("reads uri as the URL of a streamable_http extension, enabled: false", () => {
