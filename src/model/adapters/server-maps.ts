@@ -291,7 +291,32 @@ export const copilotAgentAdapter: Adapter = (input) => {
  * front matter's `mcp-servers` is the coding agent's JSON configuration in
  * YAML, run the same way (each server's `tools` runs unprompted).
  */
-export const copilotCustomAgentAdapter: Adapter = (input) => eachDoc(input, (d) => copilotAgentServers(input, d, "mcp-servers"));
+export const copilotCustomAgentAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const agentTools = entry(d, "tools");
+    return copilotAgentServers(input, d, "mcp-servers").map((s) => (agentTools ? withinAgentTools(input, s, agentTools) : s));
+  });
+
+/**
+ * A custom agent's own `tools` (a list, or one comma-separated string) filters
+ * every tool it may call: of an MCP server, `<server>/<tool>` names one and
+ * `<server>/*` or `*` all of them; an empty list allows none. The server's
+ * tools that run unprompted are those its own `tools` and the agent's both allow.
+ */
+function withinAgentTools(input: AdapterInput, s: McpServer, agentTools: NonNullable<ReturnType<typeof entry>>): McpServer {
+  const v = agentTools.value;
+  const names = isArray(v) ? strings(v).map((x) => x.value.trim()) : (str(v) ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+  const prefix = `${s.name}/`;
+  if (names.includes("*") || names.includes(`${prefix}*`)) return s;
+  const allowed = names.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length));
+  const own = s.tools.autoApprove;
+  if (own === undefined) return s;
+  const runs = own === "*" ? allowed : own.filter((t) => allowed.includes(t));
+  const { autoApprove: _own, ...rest } = s.tools;
+  const grants = s.tools.grants.filter((g) => g.key !== "tools");
+  if (runs.length) grants.push({ kind: "auto-approve-list", key: "tools", tools: runs, loc: locOf(input, v.span) });
+  return { ...s, tools: { ...rest, include: runs, ...(runs.length ? { autoApprove: runs } : {}), grants } };
+}
 
 /** The coding agent's servers under `key`, with each server's `tools` as what it runs unprompted. */
 function copilotAgentServers(input: AdapterInput, d: DocNode, key: string): McpServer[] {

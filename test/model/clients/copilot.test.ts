@@ -137,9 +137,11 @@ describe("Copilot custom agent profiles: `mcp-servers` in the YAML front matter"
     expect(summary(s)).toEqual({
       client: "copilot", scope: "project", transport: "stdio", enabled: true, command: "npx", args: ["-y", "@acme/tickets-mcp@2.1.0"],
       env: { ACME_TOKEN: "secretStore:secrets.COPILOT_MCP_ACME_TOKEN", ACME_ORG: "secretStore:vars.COPILOT_MCP_ACME_ORG", ACME_SITE: "env:COPILOT_MCP_ACME_SITE" }, headers: {},
-      include: ["get_ticket", "list_tickets"], autoApprove: ["get_ticket", "list_tickets"], grants: ["auto-approve-list:tools"],
+      // The agent's own `tools` allows only `acme-tickets/get_ticket` of the two the server lists.
+      include: ["get_ticket"], autoApprove: ["get_ticket"], grants: ["auto-approve-list:tools"],
     });
     expect(at(s.loc)).toEqual(find(C, REPO, "acme-tickets:"));
+    expect(at(s.tools.grants[0]?.loc)).toEqual(find(C, REPO, "['read'"));
   });
 
   it("reports a literal header, a reference the agent does not expand and `tools: [\"*\"]` at their lines", () => {
@@ -154,6 +156,22 @@ describe("Copilot custom agent profiles: `mcp-servers` in the YAML front matter"
   it("reads an organization agent in `.github-private/agents/*.md`", () => {
     expect(summary(f.server("acme-notes", ORG))).toMatchObject({ command: "acme-notes-mcp", env: { ACME_NOTES_TOKEN: "env:COPILOT_MCP_ACME_NOTES_TOKEN" }, autoApprove: ["search_notes", "delete_note"] });
     expect(findings(ORG)).toEqual([`tool-auto-approval ${find(C, ORG, "['search_notes'").join(":")}`]);
+  });
+
+  it("narrows a server's `tools: [\"*\"]` to what the agent's own `tools` names (GitHub's documented example)", () => {
+    const agent = (tools: string) => `---\nname: my-custom-agent-with-mcp\ndescription: Custom agent description\n${tools}mcp-servers:\n  custom-mcp:\n    type: 'local'\n    command: 'some-command'\n    args: ['--arg1', '--arg2']\n    tools: ["*"]\n    env:\n      ENV_VAR_NAME: \${{ secrets.COPILOT_MCP_ENV_VAR_VALUE }}\n---\n\nPrompt\n`;
+    const run = (tools: string) => {
+      const r = scanSources([{ path: ".github/agents/my.agent.md", text: agent(tools) }]);
+      return { tools: r.model.servers[0]?.tools, findings: r.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`) };
+    };
+    const one = run("tools: ['tool-a', 'tool-b', 'custom-mcp/tool-1']\n");
+    expect(one.tools).toMatchObject({ include: ["tool-1"], autoApprove: ["tool-1"], grants: [{ kind: "auto-approve-list", key: "tools", tools: ["tool-1"], loc: { line: 4, column: 8 } }] });
+    expect(one.findings).toEqual([]);
+    expect(run("tools: 'read, custom-mcp/delete_all'\n").tools?.autoApprove).toEqual(["delete_all"]);
+    const none = run("tools: []\n");
+    expect([none.tools?.include, none.tools?.autoApprove, none.tools?.grants.filter((g) => g.key === "tools")]).toEqual([[], undefined, []]);
+    // No agent `tools` (every tool), `*` or `custom-mcp/*`: the server's `*` runs unprompted.
+    for (const tools of ["", "tools: ['*']\n", "tools: ['custom-mcp/*']\n"]) expect(run(tools).findings).toEqual([`tool-auto-approval ${tools ? 10 : 9}:12`]);
   });
 
   it("reads `agents/*.agent.md` when the `.github-private` checkout itself is scanned; other Markdown stays text", () => {
