@@ -8,13 +8,13 @@
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { identityReference, isAuthHint, isSwitchValue } from "../model/credential-identity.js";
 import { describeIdentity, workloadOf } from "../model/identity.js";
-import { outsideTree, within, type Loc } from "../model/location.js";
+import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
 import { isPlaceholder } from "../secrets/placeholders.js";
 import { MAX_LISTED, shortList } from "../util/short-list.js";
 import { approvalOf, type ApprovedServer } from "./approved.js";
-import { loadedSecrets, type ScanModel, type SecretHit } from "./model.js";
+import { hitsWithin, loadedSecrets, type ScanModel } from "./model.js";
 
 export interface Evidence {
   readonly file: string;
@@ -84,33 +84,20 @@ interface RefHolders {
   readonly byNameAndWorkload: Map<string, number>;
 }
 
-interface ModelIndex {
-  readonly holders: ReadonlyMap<string, RefHolders>;
-  /** The model's secret hits by file and start line, and by server id, each in the model's order (with their index in it). */
-  readonly secretsByLine: ReadonlyMap<string, ReadonlyMap<number, readonly [number, SecretHit][]>>;
-  readonly secretsByServer: ReadonlyMap<string, readonly [number, SecretHit][]>;
-}
-
-const INDEX = new WeakMap<ScanModel, ModelIndex>();
+const HOLDERS = new WeakMap<ScanModel, ReadonlyMap<string, RefHolders>>();
 
 const serverName = (s: McpServer) => `${s.client}\u0000${s.name}`;
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
 
 /**
  * The servers that hold each identity reference, in the model's order, with
- * their workload, and the secret hits by file and by server: built once per
- * model (a report asks for every server's verdict, and comparing each server
- * with every other one, or with every secret, was quadratic: 1.7 s for 400
- * servers; 2.3 s for 9,000 servers of 3,000 packages that share a reference).
- * A cache of a pure function of the model.
+ * their workload: built once per model (a report asks for every server's
+ * verdict, and comparing each server with every other one was quadratic: 1.7 s
+ * for 400 servers; 2.3 s for 9,000 servers of 3,000 packages that share a
+ * reference). A cache of a pure function of the model.
  */
-function modelIndex(model: ScanModel): ModelIndex {
-  let index = INDEX.get(model);
+function referenceHolders(model: ScanModel): ReadonlyMap<string, RefHolders> {
+  let index = HOLDERS.get(model);
   if (!index) {
     const holders = new Map<string, RefHolders>();
     for (const server of model.servers) {
@@ -127,17 +114,7 @@ function modelIndex(model: ScanModel): ModelIndex {
         bump(h.byNameAndWorkload, `${name}\u0000${holder.workload}`);
       }
     }
-    const secretsByLine = new Map<string, Map<number, [number, SecretHit][]>>();
-    const secretsByServer = new Map<string, [number, SecretHit][]>();
-    model.secrets.forEach((h, i) => {
-      let lines = secretsByLine.get(h.loc.file);
-      if (!lines) secretsByLine.set(h.loc.file, (lines = new Map()));
-      const list = lines.get(h.loc.line);
-      if (list) list.push([i, h]);
-      else lines.set(h.loc.line, [[i, h]]);
-      if (h.server) push(secretsByServer, h.server.id, [i, h]);
-    });
-    INDEX.set(model, (index = { holders, secretsByLine, secretsByServer }));
+    HOLDERS.set(model, (index = holders));
   }
   return index;
 }
@@ -159,22 +136,9 @@ function otherHolders(h: RefHolders, s: McpServer, workload: string): { count: n
   return { count, first };
 }
 
-/** The secret hits of server `s`: tied to it, or inside one of its credentials' values; in the model's order. */
-function serverSecrets(index: ModelIndex, s: McpServer): SecretHit[] {
-  const found = new Map<number, SecretHit>(index.secretsByServer.get(s.id) ?? []);
-  // A hit inside a credential's value starts on one of its lines.
-  const byLine = index.secretsByLine.get(s.file);
-  for (const c of byLine ? s.credentials : []) {
-    for (let line = c.loc.line; line <= c.loc.endLine; line++) {
-      for (const [i, h] of byLine?.get(line) ?? []) if (within(h.loc, c.loc)) found.set(i, h);
-    }
-  }
-  return [...found].sort((a, b) => a[0] - b[0]).map(([, h]) => h);
-}
-
 function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identity"] {
-  const index = modelIndex(model);
-  const literal = serverSecrets(index, s);
+  // Tied to the server, or inside one of its credentials' values.
+  const literal = hitsWithin(model, s.credentials.map((c) => c.loc).filter((l) => l.file === s.file), s.id);
   // A committed file the server loads (`envFile`), or the plain-text store it reads its named secrets from
   // (Goose `env_keys` in `secrets.yaml`), holds its credentials as written.
   const loaded = loadedSecrets(model, s);
@@ -191,7 +155,7 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
   const workload = workloadOf(s);
   for (const c of s.credentials) {
     const ref = identityReference(c);
-    const holders = ref === undefined ? undefined : index.holders.get(ref);
+    const holders = ref === undefined ? undefined : referenceHolders(model).get(ref);
     if (!holders) continue;
     const others = otherHolders(holders, s, workload);
     if (others.count > 0) shared.push(ev(c.loc, c.key, `${ref} is also given to ${shortList(others.first, (o) => `'${o.name}' (${o.client})`, MAX_LISTED, others.count)}`));

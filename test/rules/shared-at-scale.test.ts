@@ -12,6 +12,7 @@ import sharedReference from "../../src/rules/shared-identity/shared-credential-r
 import sharedSecret from "../../src/rules/shared-secret/shared-secret.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { verdictOf } from "../../src/engine/verdict.js";
+import { inventoryServer } from "../../src/report/inventory.js";
 
 const N = 30;
 const servers = Object.fromEntries(Array.from({ length: N }, (_, i) => [`srv-${i}`, { command: "npx", args: ["-y", `@acme/pkg-${i}@1.0.0`], env: { GITHUB_TOKEN: "${GITHUB_PAT}" } }]));
@@ -74,5 +75,34 @@ describe("the verdicts of 5,000 servers of one file, each with a literal key and
     const line = model.secrets.find((h) => h.server?.name === "srv-1234")?.loc.line;
     expect(s && verdictOf(model, s).identity.evidence.map((e) => e.line)).toEqual([line]);
     expect(ms, `the verdicts took ${Math.round(ms)} ms`).toBeLessThan(3_000);
+  }, 60_000);
+  // Each inventory entry looked through every secret of the file for those inside its values (13 s here).
+  it("have their inventory entries made in time, each value's key withheld but its preview", () => {
+    const t0 = performance.now();
+    const rows = model.servers.map((s) => inventoryServer(s, model));
+    const ms = performance.now() - t0;
+    const row = rows.find((r) => r.name === "srv-1234");
+    expect(row?.credentials.find((c) => c.key === "API_KEY")?.value).toBe(`${key(1234).slice(0, 4)}…[REDACTED]`);
+    expect(ms, `the inventory took ${Math.round(ms)} ms`).toBeLessThan(3_000);
+  }, 60_000);
+});
+
+describe("the inventory of 1,500 servers with secret-store references, in a tree of 12,000 files", () => {
+  const sources = Array.from({ length: 1_500 }, (_, i) => [
+    { path: `p${i}/.continue/config.yaml`, text: `name: a\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: s${i}\n    command: npx\n    args: ["-y", "pkg${i}@1.0.0"]\n    env:\n      API_TOKEN: \${{ secrets.TOKEN_${i} }}\n` },
+    ...Array.from({ length: 7 }, (_, k) => ({ path: `p${i}/f${k}.js`, text: "module.exports = 1;\n" })),
+  ]).flat();
+  const { model } = scanSources(sources);
+
+  // Which files each server loads its credentials from was worked out for each server over the set
+  // of every scanned file (8 s here; 23 s for 3,000 servers in 15,000 files).
+  it("is made in time", () => {
+    const t0 = performance.now();
+    // As the JSON inventory makes each row: the server's entry and its verdict.
+    const rows = model.servers.map((s) => ({ ...inventoryServer(s, model), verdict: verdictOf(model, s) }));
+    const ms = performance.now() - t0;
+    expect(rows).toHaveLength(1_500);
+    expect(rows.every((r) => r.verdict.identity.value === "unique-workload-identity")).toBe(true);
+    expect(ms, `the inventory took ${Math.round(ms)} ms`).toBeLessThan(2_000);
   }, 60_000);
 });
