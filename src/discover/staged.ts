@@ -25,8 +25,9 @@ export interface StagedFiles {
 
 export type StagedResult = { readonly ok: true; readonly staged: StagedFiles } | { readonly ok: false; readonly message: string };
 
-function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024): Buffer {
-  return execFileSync("git", args, { cwd, maxBuffer, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+/** `input`: what git reads on its standard input (`cat-file --batch`). */
+function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024, input?: string): Buffer {
+  return execFileSync("git", args, { cwd, maxBuffer, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true, ...(input === undefined ? {} : { input }) });
 }
 
 /**
@@ -189,7 +190,7 @@ function readBlobs(root: string, wanted: readonly { oid: string; limit: number }
   if (oids.length === 0) return out;
   const sizes = new Map<string, number>();
   try {
-    const check = execFileSync("git", ["cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)"], { cwd: root, input: oids.join("\n") + "\n", maxBuffer: 64 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    const check = git(["cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)"], root, undefined, oids.join("\n") + "\n");
     for (const line of check.toString("utf8").split("\n")) {
       const [oid, type, size] = line.split(" ");
       if (oid && type === "blob" && size !== undefined) sizes.set(oid, Number(size));
@@ -204,7 +205,7 @@ function readBlobs(root: string, wanted: readonly { oid: string; limit: number }
   const flush = () => {
     if (batch.length === 0) return;
     try {
-      const data = execFileSync("git", ["cat-file", "--batch"], { cwd: root, input: batch.join("\n") + "\n", maxBuffer: bytes + batch.length * 128 + 1024, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+      const data = git(["cat-file", "--batch"], root, bytes + batch.length * 128 + 1024, batch.join("\n") + "\n");
       // Each object: `<name> blob <size>\n<content>\n`.
       let at = 0;
       for (const oid of batch) {
