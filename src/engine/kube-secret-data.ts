@@ -12,7 +12,7 @@ export const KUBE_SECRET_KIND = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
 export function secretDataValues(docs: readonly DocNode[]): Map<DocNode, string> {
   const out = new Map<DocNode, string>();
   for (const doc of docs) {
-    if (str(get(doc, "kind")) !== "Secret" || !/^v1$/.test(str(get(doc, "apiVersion")) ?? "v1")) continue;
+    if (str(get(doc, "kind")) !== "Secret" || (str(get(doc, "apiVersion")) ?? "v1") !== "v1") continue;
     const data = entry(doc, "data")?.value;
     if (!isObject(data)) continue;
     for (const e of data.entries) if (e.value.type === "string") out.set(e.value, e.key);
