@@ -3,7 +3,7 @@
  * sniffing for YAML/JSON files whose names say nothing).
  */
 import { PATH_FORMATS, SNIFFED_FORMATS, SNIFF_EXTENSIONS, type FormatSpec } from "./formats.js";
-import { globMatcher } from "./glob.js";
+import { GLOB_SYNTAX, globMatcher } from "./glob.js";
 
 /** One glob of a format: the segments it needs literally, and its test, compiled when a path first needs it. */
 interface GlobTest {
@@ -23,8 +23,6 @@ interface Classifier {
 
 let classifier: Classifier | undefined;
 
-/** Characters that make a glob segment more than a literal name (picomatch syntax). */
-const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
 const GLOB_OPTIONS = { dot: true, nocase: false } as const;
 
 /**

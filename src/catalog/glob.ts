@@ -9,6 +9,9 @@ import type picomatchLib from "picomatch";
 
 let lib: typeof picomatchLib | undefined;
 
+/** Characters that make a glob segment more than a literal name (picomatch syntax). */
+export const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
 /** `picomatch(glob, options)`: a matcher for one glob or any of several. */
 export function globMatcher(glob: string | readonly string[], options: picomatchLib.PicomatchOptions): (path: string) => boolean {
   lib ??= createRequire(import.meta.url)("picomatch") as typeof picomatchLib;
