@@ -1086,6 +1086,29 @@ createServer(async (req, res) => {
     expect(r.model.servers.map((s) => [s.name, s.transport, s.registeredTools?.map((t) => `${t.name} ${t.destructive}`)])).toEqual([["tickets", "http", ["delete_ticket true"]]]);
   });
 
+  it("node's http.createServer names the path whose test leads to MCP, not a path the request leaves by first", () => {
+    const probeFirst = `const serveMcp = toNodeHandler(handler);
+createServer(async (req, res) => {
+  const { pathname } = new URL(req.url ?? "/", "http://localhost");
+  if (pathname === "/status" && req.method === "GET") return void res.writeHead(200).end("up");
+  if (pathname !== "/rpc/mcp") return void res.writeHead(404).end();
+  await serveMcp(req, res);
+}).listen(8080);
+`;
+    expect(policies(probeFirst)).toEqual(["ANY /rpc/mcp allow 10:1"]);
+    const branch = `const serveMcp = toNodeHandler(handler);
+createServer(async (req, res) => {
+  if (req.url === "/status") return void res.end("up");
+  if (req.url === "/rpc/mcp") {
+    await serveMcp(req, res);
+    return;
+  }
+  res.writeHead(404).end();
+}).listen(8080);
+`;
+    expect(policies(branch)).toEqual(["ANY /rpc/mcp allow 10:1"]);
+  });
+
   it("a fetch handler or hono route that calls handler.fetch, and `export default handler`, are endpoints", () => {
     expect(policies(`app.all("/mcp", (c) => handler.fetch(c.req.raw, { parsedBody: c.get("parsedBody") }));\n`)).toEqual(["ALL /mcp allow 9:9"]);
     expect(policies(`export default handler;\n`)).toEqual(["ANY * allow 9:16"]);

@@ -532,10 +532,32 @@ function httpMethods(r: Resolver, n: TsNode): string | undefined {
 /** A handler that serves every request (node's http, a fetch handler): an endpoint when it reaches a transport, on the path it tests. */
 function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: TsNode, reaches: RegExp): Endpoint | undefined {
   const text = r.src(fn);
-  if (!reaches.test(text)) return undefined;
-  // `req.url === "/mcp"`, `url.pathname.startsWith("/mcp")`, `if (pathname !== "/mcp") return 404`.
-  const path = /(?:req(?:uest)?\.url|\bpathname)\s*(?:[!=]==?|\.startsWith\()\s*["'`]([^"'`]+)/.exec(text)?.[1] ?? "*";
+  const reach = reaches.exec(text);
+  if (!reach) return undefined;
+  const path = servedPath(r, fn, fn.startIndex + reach.index) ?? PATH_TEST.exec(text)?.[2] ?? "*";
   return { call, method: "ANY", path, pathNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) };
+}
+
+/** A test of the request's path: `req.url === "/mcp"`, `url.pathname.startsWith("/mcp")`, `pathname !== "/mcp"` (group 1: `!` when negated). */
+const PATH_TEST = /(?:req(?:uest)?\.url|\bpathname)\s*(?:(!|=)==?|\.startsWith\()\s*["'`]([^"'`]+)/;
+
+/**
+ * The path under which a whole-server handler reaches MCP (at offset `at`): the path of the `if`
+ * whose branch holds the call (`if (pathname === "/mcp") { ... }`), or of the negated test it
+ * passes (`if (pathname !== "/mcp") return 404;` before it). A test of another path the request
+ * leaves by (`if (pathname === "/health") return ok`) is not it. Undefined when no `if` says.
+ */
+function servedPath(r: Resolver, fn: TsNode, at: number): string | undefined {
+  let path: string | undefined;
+  for (const s of fn.descendantsOfType("if_statement")) {
+    const condition = s.childForFieldName("condition");
+    const then = s.childForFieldName("consequence");
+    const m = condition && then ? PATH_TEST.exec(r.src(condition)) : null;
+    if (!m || !then) continue;
+    const inside = then.startIndex <= at && at < then.endIndex;
+    if (m[1] === "!" ? !inside && at >= then.endIndex : inside) path = m[2];
+  }
+  return path;
 }
 
 /**
