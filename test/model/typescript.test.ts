@@ -129,6 +129,16 @@ export const d = new StreamableHTTPClientTransport(new URL("https://d.example.co
     expect(r.findings.filter((f) => f.ruleId === "unauthenticated-remote").map((f) => f.loc.line)).toEqual([14]);
   });
 
+  it("follows a URL copied from another URL (`new URL(endpoint)` with `const endpoint = new URL(...)`)", () => {
+    const code = `import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+const endpoint = new URL("http://tools.example.net/sse");
+const events = new SSEClientTransport(new URL(endpoint));
+`;
+    const r = scanSources([{ path: "src/probe.ts", text: code }]);
+    expect(r.model.servers.map((s) => [s.name, s.url?.raw])).toEqual([["tools.example.net/sse", "http://tools.example.net/sse"]]);
+    expect(r.findings.filter((f) => f.ruleId === "plain-http-remote").map((f) => at(f.loc))).toEqual(["2:26"]);
+  });
+
   it("reads Deno's, Bun's and Vite's environment spellings as references, as process.env", () => {
     const code = `import { StdioClientTransport } from "npm:@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";

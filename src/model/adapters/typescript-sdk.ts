@@ -174,15 +174,15 @@ function fetchHeaders(r: Resolver, f: TsNode | undefined): { values: NamedValue[
   return out;
 }
 
-/** `new URL("...")`, `new URL(x, base)`, a string, a template, an env reference. */
-function urlValue(r: Resolver, n: TsNode): ConfigValue | undefined {
+/** `new URL("...")`, `new URL(x, base)`, `new URL(otherUrl)` (a copy), a string, a template, an env reference. */
+function urlValue(r: Resolver, n: TsNode, depth = 0): ConfigValue | undefined {
   const d = r.deref(n);
-  if (d.type === "new_expression" && r.calleeName(d) === "URL") {
+  if (d.type === "new_expression" && r.calleeName(d) === "URL" && depth < 8) {
     const [inner, base] = argsOf(d);
-    const v = inner ? r.value(inner) : undefined;
+    const v = inner ? urlValue(r, inner, depth + 1) : undefined;
     // `new URL("/sse", base)`: a relative path is the URL only with its base, known when the base is a literal.
     if (!base || v?.ref.kind !== "literal" || /^[a-z][a-z0-9+.-]*:/i.test(v.raw)) return v;
-    const b = urlValue(r, base);
+    const b = urlValue(r, base, depth + 1);
     if (b?.ref.kind !== "literal") return undefined;
     try {
       return { ...v, raw: new URL(v.raw, b.raw).href };
