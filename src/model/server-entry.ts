@@ -14,6 +14,7 @@ import type { Loc } from "./location.js";
 import { classifyValue, findRefTokens, refOfPart, type RefSyntax } from "./refs.js";
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
 import { lastPathSegment } from "../util/path-segment.js";
+import { attachedPassword, PASSWORD_FLAG } from "./attached-password-flag.js";
 
 export interface EntryOptions {
   /** Transport when an entry has a URL and no type (Cline: sse). */
@@ -454,6 +455,12 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     if (envFile && a.ref.kind === "literal" && envFile.ref.kind === "literal" && envFile.raw && !envFile.raw.startsWith("-")) {
       out.push({ ...envFile, key: ENV_FILE_FLAG, source: "arg", ref: { kind: "file", path: envFile.raw } });
       if (a.raw === ENV_FILE_FLAG) i++;
+      continue;
+    }
+    // `-u<user> -p<password>`: the database clients' short password flag, its value attached.
+    const pw = attachedPassword(a, args);
+    if (pw !== undefined) {
+      out.push({ ...a, raw: pw, key: PASSWORD_FLAG, source: "arg" });
       continue;
     }
     if (a.raw.startsWith("-") && eq > 0) {

@@ -249,3 +249,23 @@ describe("docker --env=KEY=value", () => {
     }
   });
 });
+
+describe("the short password flag of database clients", () => {
+  it("-p<password> beside a user flag (MySQL, MariaDB, the JDBC server) is a password under --password", () => {
+    const db = ["jdbc:mariadb://db.internal:3306/shop", "-ureporting", "-p" + password];
+    const { text, hits } = hitsFor(db);
+    expect(hits).toEqual([{ column: text.indexOf(password) + 1, hash: secretHash(password), key: "--password", server: "acme" }]);
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message)).toEqual([expect.stringContaining("--password")]);
+    expect(JSON.stringify(r.findings)).not.toContain(password);
+    // The separate `-u reporting` spelling is a user flag as well.
+    expect(hitsFor(["-u", "reporting", "-p" + password]).hits.map((h) => h.key)).toEqual(["--password"]);
+  });
+
+  it("-p<value> with no user flag, or a published port, is not read as a password", () => {
+    expect(hitsFor(["-p" + password]).hits).toEqual([]);
+    const text = JSON.stringify({ mcpServers: { web: { command: "docker", args: ["run", "-i", "-u1000", "-p127.0.0.1:8080:80/tcp", "acme/web:1.2.0"] } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers[0]?.credentials).toEqual([]);
+  });
+});
