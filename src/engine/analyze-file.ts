@@ -19,6 +19,7 @@ import type { TextDetector } from "./custom-detectors.js";
 import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-secret-data.js";
 import type { ScannedFile, SecretHit } from "./model.js";
 import { parseDirectives, type SuppressionDirective } from "./suppress.js";
+import { nodesOfType } from "../parse/ts-nodes-by-type.js";
 
 export interface FileAnalysis {
   readonly file: ScannedFile;
@@ -202,7 +203,7 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   const secrets = dedupeHits([...structuredSecrets(rel, text, lines, spec, [], servers), ...textHits, ...accepted]);
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   // tree-sitter recovers from syntax errors; what it read around one may be wrong, so say so.
-  const error = parsed.root.descendantsOfType("ERROR")[0];
+  const error = nodesOfType(parsed.root, "ERROR")[0];
   const at = error ? lines.loc(rel, { start: error.startIndex, end: error.endIndex }) : undefined;
   const syntax: Diagnostic[] = at ? [{ level: "warning", code: "parse-error", message: `${rel}:${at.line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: at }] : [];
   return { file, servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [], ...(out.links ? { links: out.links } : {}) };

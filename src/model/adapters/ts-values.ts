@@ -8,6 +8,7 @@
 import type { TsNode } from "../../parse/typescript.js";
 import { within, type LineIndex, type Loc } from "../location.js";
 import type { ConfigScope, ConfigValue, NamedValue, ValueRef } from "../types.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 export interface CodeInput {
   readonly file: string;
@@ -40,9 +41,14 @@ export function kids(n: TsNode | null | undefined): TsNode[] {
   return n ? n.namedChildren.filter((c) => c.type !== "comment") : [];
 }
 
-/** The arguments of a call or `new` expression. */
-export function argsOf(n: TsNode): TsNode[] {
-  return kids(n.childForFieldName("arguments"));
+/** argsOf's answers by node: the adapters ask the same calls (shared by nodesOfType) again and again. */
+const ARGS = new WeakMap<TsNode, readonly TsNode[]>();
+
+/** The arguments of a call or `new` expression (a shared list: never change it). */
+export function argsOf(n: TsNode): readonly TsNode[] {
+  let args = ARGS.get(n);
+  if (!args) ARGS.set(n, (args = kids(n.childForFieldName("arguments"))));
+  return args;
 }
 
 export class Resolver {
@@ -53,16 +59,24 @@ export class Resolver {
   readonly #aliases = new Map<string, string>();
   /** Local names bound by an import or a `require` -> the module they come from. */
   readonly #modules = new Map<string, string>();
+  /** calleeName's answers (null: none). */
+  readonly #callees = new WeakMap<TsNode, string | null>();
+  /** receiverOf's answers (null: none). */
+  readonly #receivers = new WeakMap<TsNode, string | null>();
+  /** stringOf's answers (null: not a plain string). */
+  readonly #strings = new WeakMap<TsNode, string | null>();
+  /** identifierArgs's answers. */
+  readonly #identifierArgs = new WeakMap<TsNode, readonly (string | undefined)[]>();
 
   constructor(input: CodeInput) {
     this.#input = input;
-    for (const spec of input.root.descendantsOfType("import_specifier")) {
+    for (const spec of nodesOfType(input.root, "import_specifier")) {
       const name = spec.childForFieldName("name");
       const alias = spec.childForFieldName("alias");
       if (name && alias) this.#aliases.set(this.src(alias), this.src(name));
     }
-    for (const imp of input.root.descendantsOfType("import_statement")) this.#bindImport(imp);
-    for (const d of input.root.descendantsOfType("variable_declarator")) {
+    for (const imp of nodesOfType(input.root, "import_statement")) this.#bindImport(imp);
+    for (const d of nodesOfType(input.root, "variable_declarator")) {
       const decl = d.parent;
       if (!decl || decl.type !== "lexical_declaration" || decl.children[0]?.type !== "const") continue;
       const name = d.childForFieldName("name");
@@ -81,7 +95,7 @@ export class Resolver {
         }
       }
     }
-    for (const f of input.root.descendantsOfType("function_declaration")) {
+    for (const f of nodesOfType(input.root, "function_declaration")) {
       const name = f.childForFieldName("name");
       if (name) this.#functions.set(this.src(name), f);
     }
@@ -270,8 +284,21 @@ export class Resolver {
     return undefined;
   }
 
+  /** Per argument of a call, its name when it is an identifier (`app.use(auth, router)`: auth, router), else undefined. */
+  identifierArgs(call: TsNode): readonly (string | undefined)[] {
+    let names = this.#identifierArgs.get(call);
+    if (!names) this.#identifierArgs.set(call, (names = argsOf(call).map((a) => (a.type === "identifier" ? this.src(a) : undefined))));
+    return names;
+  }
+
   /** The text of a plain string literal (or a template with no substitutions). */
   stringOf(n: TsNode): string | undefined {
+    let text = this.#strings.get(n);
+    if (text === undefined) this.#strings.set(n, (text = this.#stringText(n) ?? null));
+    return text ?? undefined;
+  }
+
+  #stringText(n: TsNode): string | undefined {
     const d = this.deref(n);
     if (d.type !== "string" && d.type !== "template_string") return undefined;
     let out = "";
@@ -409,6 +436,13 @@ export class Resolver {
 
   /** `Foo` for `new Foo()`, `new sdk.Foo()`, `Foo()`, `x.foo()` (the last name). */
   calleeName(n: TsNode): string | undefined {
+    // Asked of the same nodes by every adapter (nodesOfType shares them): each answer costs two native calls.
+    let name = this.#callees.get(n);
+    if (name === undefined) this.#callees.set(n, (name = this.#calleeOf(n) ?? null));
+    return name ?? undefined;
+  }
+
+  #calleeOf(n: TsNode): string | undefined {
     const f = n.childForFieldName("constructor") ?? n.childForFieldName("function");
     if (!f) return undefined;
     if (f.type === "identifier") return this.#aliases.get(this.src(f)) ?? this.src(f);
@@ -421,6 +455,12 @@ export class Resolver {
 
   /** The receiver text of `x.foo()` (`x`), if any. */
   receiverOf(call: TsNode): string | undefined {
+    let receiver = this.#receivers.get(call);
+    if (receiver === undefined) this.#receivers.set(call, (receiver = this.#receiverText(call) ?? null));
+    return receiver ?? undefined;
+  }
+
+  #receiverText(call: TsNode): string | undefined {
     const f = call.childForFieldName("function");
     const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
     return obj ? this.src(obj) : undefined;

@@ -31,6 +31,7 @@
 import type { TsNode } from "../../parse/typescript.js";
 import type { Transport } from "../types.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 /** What client code says about one server it calls: the nodes its values are read from. */
 export interface ClientSpec {
@@ -93,7 +94,7 @@ const callee = (n: TsNode): TsNode => n.childForFieldName("constructor") ?? n.ch
 /** The servers that the client wrappers of this file call. */
 export function wrapperClients(r: Resolver, root: TsNode): ClientSpec[] {
   const out: ClientSpec[] = [];
-  for (const n of root.descendantsOfType(["new_expression", "call_expression"])) {
+  for (const n of nodesOfType(root, ["new_expression", "call_expression"])) {
     const imported = r.importOf(callee(n));
     if (!imported) continue;
     const module = bare(imported.module);

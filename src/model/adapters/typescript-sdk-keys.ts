@@ -8,6 +8,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { classifyKey } from "../../secrets/keys.js";
 import type { NamedValue } from "../types.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 const EQUALITY = new Set(["===", "!==", "==", "!="]);
 /** Membership tests on a list or set of accepted keys. */
@@ -60,7 +61,7 @@ export function acceptedKeys(r: Resolver, root: TsNode): NamedValue[] {
     const v = r.value(value);
     if (v?.ref.kind === "literal") out.push({ ...v, key, keyLoc: r.loc(read) });
   };
-  for (const b of root.descendantsOfType("binary_expression")) {
+  for (const b of nodesOfType(root, "binary_expression")) {
     const op = b.childForFieldName("operator");
     const left = b.childForFieldName("left");
     const right = b.childForFieldName("right");
@@ -70,7 +71,7 @@ export function acceptedKeys(r: Resolver, root: TsNode): NamedValue[] {
     if (onLeft !== undefined) add(left, onLeft, right);
     else if (onRight !== undefined) add(right, onRight, left);
   }
-  for (const c of root.descendantsOfType("call_expression")) {
+  for (const c of nodesOfType(root, "call_expression")) {
     const f = c.childForFieldName("function");
     const arg = argsOf(c)[0];
     if (f?.type !== "member_expression" || !arg || !MEMBERSHIP.has(r.calleeName(c) ?? "")) continue;

@@ -17,6 +17,7 @@ import { isDestructiveToolName } from "../tool-names.js";
 import type { CodeMount, McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** The route-method exports of a Next.js app-router route file. */
@@ -77,8 +78,8 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const importsSdk = MCP_SDK_MODULE.test(input.text);
   // A client-only file (the SDK's client side, no McpServer) registers no tools: a `tool("x")` there is another library's.
   const serverCode = /@modelcontextprotocol\/(?:sdk\/)?server(?![\w-])|\bMcpServer\b/.test(input.text);
-  const news = input.root.descendantsOfType("new_expression");
-  const calls = input.root.descendantsOfType("call_expression");
+  const news = nodesOfType(input.root, "new_expression");
+  const calls = nodesOfType(input.root, "call_expression");
   const impls: Impl[] = [];
   const uses = calls.filter((c) => r.calleeName(c) === "use");
   const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
@@ -242,12 +243,25 @@ function importedFrom(r: Resolver, input: CodeInput, id: TsNode): { module: stri
   return { module: resolveModule(input.file, imported.module), name: importedName(r, input, id, imported.name) };
 }
 
+const DEFAULT_IMPORTS = new WeakMap<TsNode, ReadonlySet<string>>();
+
+/** The local names of a file's default imports (`import x from`, `import x, { y } from`), worked out once per file. */
+function defaultImports(r: Resolver, root: TsNode): ReadonlySet<string> {
+  let names = DEFAULT_IMPORTS.get(root);
+  if (!names) {
+    const firsts = nodesOfType(root, "import_clause").map((c) => kids(c)[0]);
+    names = new Set(firsts.filter((k): k is TsNode => k?.type === "identifier").map((k) => r.src(k)));
+    DEFAULT_IMPORTS.set(root, names);
+  }
+  return names;
+}
+
 /** `default` for a default import (or a whole `require`), else the imported name. */
 function importedName(r: Resolver, input: CodeInput, id: TsNode, name: string): string {
   const local = r.src(id);
   const made = r.deref(id);
   const isDefault =
-    input.root.descendantsOfType("import_clause").some((c) => kids(c)[0]?.type === "identifier" && r.src(kids(c)[0] as TsNode) === local) ||
+    defaultImports(r, input.root).has(local) ||
     (made.type === "call_expression" && r.calleeName(made) === "require");
   return isDefault ? "default" : name;
 }
@@ -419,7 +433,7 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     }
   }
   // A fetch handler (`export default { fetch(request) {...} }` on Cloudflare Workers, `Bun.serve({ fetch })`, `{ fetch: mcp.fetch }`).
-  for (const n of [...root.descendantsOfType("method_definition"), ...root.descendantsOfType("pair")]) {
+  for (const n of [...nodesOfType(root, "method_definition"), ...nodesOfType(root, "pair")]) {
     const key = n.childForFieldName(n.type === "pair" ? "key" : "name");
     if (!key || r.keyText(key) !== "fetch") continue;
     const value = n.type === "pair" ? n.childForFieldName("value") : n;
@@ -428,7 +442,7 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     if (e) out.push(e);
   }
   // The v2 SDK's `{ fetch }` handler as the module's default export (Workers, Bun, Deno serve it on every path).
-  for (const ex of root.descendantsOfType("export_statement")) {
+  for (const ex of nodesOfType(root, "export_statement")) {
     const value = ex.childForFieldName("value");
     if (value?.type === "identifier" && handlers.has(r.src(value))) out.push({ call: ex, method: "ANY", path: "*", pathNode: value });
   }
@@ -677,7 +691,7 @@ function unmountedReceiver(r: Resolver, uses: readonly TsNode[], call: TsNode): 
   const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
   if (obj?.type !== "identifier") return undefined;
   const name = r.src(obj);
-  if (uses.some((u) => argsOf(u).some((a) => a.type === "identifier" && r.src(a) === name))) return undefined;
+  if (uses.some((u) => r.identifierArgs(u).includes(name))) return undefined;
   const made = r.deref(obj);
   const router = made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router";
   return router ? { name, router: made } : { name };
@@ -700,29 +714,51 @@ function ancestors(n: TsNode): TsNode[] {
 
 /** The name a top-level binding is exported under (`default` for `export default x` and `module.exports = x`). */
 function exportedAs(r: Resolver, root: TsNode, name: string): string | undefined {
+  return exportsOf(r, root).get(name);
+}
+
+const EXPORTS = new WeakMap<TsNode, ReadonlyMap<string, string>>();
+
+/**
+ * Each exported top-level binding and the name it is exported under, the first
+ * statement that exports it winning, worked out once per file (a route's
+ * router is looked up in it: once per route over every statement, an app with
+ * 600 routers took 1.4 s).
+ */
+function exportsOf(r: Resolver, root: TsNode): ReadonlyMap<string, string> {
+  const known = EXPORTS.get(root);
+  if (known) return known;
+  const out = new Map<string, string>();
+  const add = (local: string, exported: string) => {
+    if (!out.has(local)) out.set(local, exported);
+  };
   for (const st of kids(root)) {
     if (st.type === "export_statement" && !st.childForFieldName("source")) {
       const decl = st.childForFieldName("declaration");
       const value = st.childForFieldName("value");
-      if (value?.type === "identifier" && r.src(value) === name) return "default";
+      if (value?.type === "identifier") add(r.src(value), "default");
       const declared = decl?.type === "lexical_declaration" ? kids(decl).map((d) => d.childForFieldName("name")) : [decl?.childForFieldName("name")];
-      if (declared.some((d) => d?.type === "identifier" && r.src(d) === name)) return st.children.some((c) => c.type === "default") ? "default" : name;
+      const isDefault = st.children.some((c) => c.type === "default");
+      for (const d of declared) if (d?.type === "identifier") add(r.src(d), isDefault ? "default" : r.src(d));
       for (const spec of kids(kids(st).find((k) => k.type === "export_clause"))) {
         const local = spec.childForFieldName("name");
-        if (local && r.src(local) === name) return r.src(spec.childForFieldName("alias") ?? local);
+        if (local) add(r.src(local), r.src(spec.childForFieldName("alias") ?? local));
       }
     }
     // CommonJS: `module.exports = router`, `module.exports.mcpRouter = router`, `exports.mcpRouter = router`.
     const assign = st.type === "expression_statement" ? kids(st)[0] : undefined;
     if (assign?.type !== "assignment_expression") continue;
-    const left = r.src(assign.childForFieldName("left") as TsNode).replace(/\s+/g, "");
     const right = assign.childForFieldName("right");
-    if (right?.type !== "identifier" || r.src(right) !== name) continue;
-    if (left === "module.exports") return "default";
-    const m = /^(?:module\.)?exports\.([\w$]+)$/.exec(left);
-    if (m) return m[1];
+    if (right?.type !== "identifier") continue;
+    const left = r.src(assign.childForFieldName("left") as TsNode).replace(/\s+/g, "");
+    if (left === "module.exports") add(r.src(right), "default");
+    else {
+      const m = /^(?:module\.)?exports\.([\w$]+)$/.exec(left);
+      if (m) add(r.src(right), m[1] as string);
+    }
   }
-  return undefined;
+  EXPORTS.set(root, out);
+  return out;
 }
 
 /**
@@ -868,9 +904,9 @@ function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode): string
   const receiver = r.receiverOf(route);
   if (receiver === undefined) return undefined;
   for (const u of uses) {
-    const args = argsOf(u);
-    const at = args.findIndex((a) => a.type === "identifier" && r.src(a) === receiver);
+    const at = r.identifierArgs(u).indexOf(receiver);
     if (at < 0) continue;
+    const args = argsOf(u);
     const prefix = args[0] ? r.stringOf(args[0]) : undefined;
     const auth = args.slice(prefix !== undefined ? 1 : 0, at).find((m) => isAuthMiddleware(r, m));
     if (auth) return `${r.receiverOf(u)}.use(${r.src(auth).split("(")[0]}, ${receiver})`;

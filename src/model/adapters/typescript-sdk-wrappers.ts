@@ -24,6 +24,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -145,7 +146,7 @@ function importedAgent(r: Resolver, cls: TsNode, method: string, path: string | 
 /** `class X extends McpAgent`, `const X = class extends McpAgent`, with McpAgent imported from `agents/mcp`. */
 function agentClasses(r: Resolver, root: TsNode): AgentClass[] {
   const out: AgentClass[] = [];
-  for (const cls of root.descendantsOfType(["class_declaration", "class"])) {
+  for (const cls of nodesOfType(root, ["class_declaration", "class"])) {
     const heritage = kids(cls).find((k) => k.type === "class_heritage");
     const ext = kids(heritage).find((k) => k.type === "extends_clause");
     const base = ext?.childForFieldName("value") ?? kids(heritage)[0];
@@ -230,7 +231,7 @@ function agentEndpoint(r: Resolver, root: TsNode, call: TsNode, path: string, pa
 
 /** `new OAuthProvider({ apiHandler: X.serve("/mcp") })` or `apiHandlers: { "/mcp": X.serve("/mcp") }`, directly or through a const. */
 function oauthProviderGuard(r: Resolver, root: TsNode, call: TsNode): string | undefined {
-  for (const ne of root.descendantsOfType("new_expression")) {
+  for (const ne of nodesOfType(root, "new_expression")) {
     if (r.calleeName(ne) !== "OAuthProvider") continue;
     const opts = argsOf(ne)[0];
     const handlers = r.prop(opts, "apiHandlers");

@@ -20,6 +20,7 @@ import { acceptedKeys } from "./typescript-sdk-keys.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
 import { lastPathSegment } from "../../util/path-segment.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 export const SDK_CLIENT = "sdk-typescript";
 
@@ -43,7 +44,7 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   const r = new Resolver(input);
   const unnamed = numbering();
   const specs: ClientSpec[] = [];
-  for (const ne of input.root.descendantsOfType("new_expression")) {
+  for (const ne of nodesOfType(input.root, "new_expression")) {
     const cls = r.calleeName(ne);
     const transport = cls ? CLIENT_TRANSPORTS[cls] : undefined;
     if (cls && transport) specs.push(sdkTransport(r, ne, cls, transport));
