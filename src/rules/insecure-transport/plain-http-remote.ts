@@ -1,5 +1,8 @@
+import { hitsWithin, type ScanModel } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
+import { namesCredential } from "../../model/credential-identity.js";
 import { isLoopbackHost, isPrivateNetworkHost, remoteEndpoints } from "../../model/endpoint.js";
+import type { McpServer } from "../../model/types.js";
 
 /** Clients that run as a service for many users, beside their MCP servers, not on a user's machine. */
 const SERVER_SIDE_CLIENTS = new Set(["librechat"]);
@@ -31,7 +34,7 @@ export default defineRule({
       for (const e of remoteEndpoints(s)) {
         if (e.scheme !== "http" && e.scheme !== "ws") continue;
         if (isLoopbackHost(e.host)) continue;
-        const withCredential = s.credentials.some((c) => c.source !== "env");
+        const withCredential = sendsCredential(model, s);
         const who = { name: s.name, client: s.client };
         // LibreChat runs beside its MCP servers as a service (often one Compose network): its hops are a gateway's.
         if ((s.scope === "gateway" || SERVER_SIDE_CLIENTS.has(s.client)) && isPrivateNetworkHost(e.host)) {
@@ -76,3 +79,13 @@ export default defineRule({
     ],
   },
 });
+
+/**
+ * Does the server send a credential on the wire: a header, URL or setting that names one
+ * (`Authorization`, `X-Api-Key`, a token in the URL), or any sent value holding a secret?
+ * `Accept` or `Host` headers are configuration, not credentials. (Env values stay on the machine.)
+ */
+function sendsCredential(model: Pick<ScanModel, "secrets">, s: McpServer): boolean {
+  const sent = s.credentials.filter((c) => c.source !== "env");
+  return sent.some(namesCredential) || hitsWithin(model, sent.map((c) => c.loc)).length > 0;
+}
