@@ -94,26 +94,33 @@ export const kongAdapter: Adapter = (input) => {
   });
   const all = [...(isDeck(d) ? findPlugins(d) : []), ...kic];
   const authPlugin = all.find((f) => AUTH_PLUGINS.has(pluginName(f.plugin) ?? ""));
-  for (const f of all.filter((x) => isMcpProxy(x.plugin))) {
+  const proxies = all.filter((x) => isMcpProxy(x.plugin));
+  const bound = listenerBindings(proxies);
+  const serverIds = new Map<Found, string>();
+  for (const f of proxies) {
     const service = isKicPlugin(f.plugin) ? undefined : ownerService(d, f);
-    const label = str(get(f.plugin, "instance_name")) ?? str(get(f.plugin, "route")) ?? str(get(f.route, "name")) ?? str(get(service, "name")) ?? str(get(f.plugin, "metadata", "name")) ?? f.path;
+    if (!service) continue;
+    const sName = entry(service, "name");
+    const server = gatewayServer(input, { name: str(sName?.value) ?? label(f, service), path: `${f.path}.service`, nameSpan: (sName?.value ?? service).span, transport: "http", url: value(input, get(service, "url")) });
+    out.servers.push(server);
+    serverIds.set(f, server.id);
+  }
+  for (const f of proxies) {
+    // A conversion-only plugin accepts no MCP requests: the listener bound to it by tag serves (and authorizes) its tools.
+    if ([...bound.values()].some((list) => list.includes(f))) continue;
+    const served = bound.get(f);
+    const service = isKicPlugin(f.plugin) ? undefined : ownerService(d, f);
     const nameEntry = entry(f.plugin, isKicPlugin(f.plugin) ? "plugin" : "name");
-    const governs: string[] = [];
-    if (service) {
-      const sName = entry(service, "name");
-      const server = gatewayServer(input, { name: str(sName?.value) ?? label, path: `${f.path}.service`, nameSpan: (sName?.value ?? service).span, transport: "http", url: value(input, get(service, "url")) });
-      out.servers.push(server);
-      governs.push(server.id);
-    }
+    const governs = [f, ...(served ?? [])].flatMap((x) => serverIds.get(x) ?? []);
     const configEntry = entry(f.plugin, "config");
     const anchor = locOf(input, (configEntry ?? nameEntry)?.keySpan ?? f.plugin.span);
     out.policies.push(
       gatewayPolicy(input, {
         kind: "gateway",
-        name: label,
+        name: label(f, service),
         path: f.path,
         loc: locOf(input, nameEntry?.value.span ?? f.plugin.span),
-        ...acl(input, configEntry?.value, anchor),
+        ...acl(input, configEntry?.value, anchor, served?.map((x) => ({ config: get(x.plugin, "config"), path: x.path }))),
         settings: settings(input, configEntry?.value),
         authn: authPlugin ? { required: true, mode: str(get(authPlugin.plugin, "name")) ?? "plugin", loc: locOf(input, authPlugin.plugin.span) } : { required: false, mode: "none", loc: anchor },
         governs,
@@ -124,26 +131,54 @@ export const kongAdapter: Adapter = (input) => {
   return out;
 };
 
+function label(f: Found, service: DocNode | undefined): string {
+  return str(get(f.plugin, "instance_name")) ?? str(get(f.plugin, "route")) ?? str(get(f.route, "name")) ?? str(get(service, "name")) ?? str(get(f.plugin, "metadata", "name")) ?? f.path;
+}
+
+function modeOf(f: Found): string {
+  return str(get(f.plugin, "config", "mode")) ?? "";
+}
+
+/**
+ * Each `listener` plugin with the conversion-only plugins it serves: those whose plugin-level
+ * `tags` name its `config.server.tag`. The listener exposes their tools as one MCP server and
+ * enforces their per-tool ACLs.
+ */
+function listenerBindings(proxies: readonly Found[]): Map<Found, Found[]> {
+  const out = new Map<Found, Found[]>();
+  for (const l of proxies) {
+    const tag = modeOf(l) === "listener" ? str(get(l.plugin, "config", "server", "tag")) : undefined;
+    if (tag === undefined) continue;
+    const served = proxies.filter((c) => modeOf(c) === "conversion-only" && stringList(get(c.plugin, "tags")).includes(tag));
+    if (served.length > 0) out.set(l, served);
+  }
+  return out;
+}
+
 /** A tool by its name; a conversion tool may have none (`method` + `path` of the API it wraps), else its index. */
-function toolLabel(t: DocNode, i: number): string {
+function toolLabel(t: DocNode, i: number, plugin = ""): string {
   const name = str(get(t, "name"));
   if (name !== undefined) return name;
   const method = str(get(t, "method"));
   const path = str(get(t, "path"));
-  return path !== undefined ? `config.tools[${i}] (${method ? `${method} ` : ""}${path})` : `config.tools[${i}]`;
+  const at = `${plugin}config.tools[${i}]`;
+  return path !== undefined ? `${at} (${method ? `${method} ` : ""}${path})` : at;
 }
 
 function hasAllow(n: DocNode | undefined): boolean {
   return stringList(get(n, "allow")).length > 0;
 }
 
-function acl(input: AdapterInput, config: DocNode | undefined, anchor: Policy["defaultLoc"]): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
+/** `served`: for a listener, the conversion-only plugins it serves (their tools are the ones it exposes), by config and path. */
+function acl(input: AdapterInput, config: DocNode | undefined, anchor: Policy["defaultLoc"], served?: readonly { config: DocNode | undefined; path: string }[]): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {
   const toolRules: PolicyRule[] = [];
-  const tools = get(config, "tools");
-  const toolItems = isArray(tools) ? tools.items : [];
+  const listOf = (c: DocNode | undefined, plugin?: string) => {
+    const tools = get(c, "tools");
+    return isArray(tools) ? tools.items.map((t, i) => ({ t, name: toolLabel(t, i, plugin) })) : [];
+  };
+  const toolItems = served ? served.flatMap((x) => listOf(x.config, `${x.path}.`)) : listOf(config);
   const open: string[] = [];
-  toolItems.forEach((t, i) => {
-    const name = toolLabel(t, i);
+  toolItems.forEach(({ t, name }) => {
     const a = get(t, "acl");
     if (!hasAllow(a)) open.push(name);
     for (const effect of ["allow", "deny"] as const) {
@@ -159,10 +194,13 @@ function acl(input: AdapterInput, config: DocNode | undefined, anchor: Policy["d
   if (def) return { defaultDecision: "allow", defaultReason: "config.default_acl has no allow list (deny-only ACLs allow every other subject)", defaultLoc: locOf(input, def.keySpan), toolRules };
   const mode = str(get(config, "mode")) ?? "";
   const toolsKey = entry(config, "tools");
+  if (toolItems.length > 0 && open.length === 0 && served) {
+    return { defaultDecision: "deny", defaultReason: "every tool of the conversion-only plugins this listener serves has an acl allow list (the listener exposes only these tools)", defaultLoc: anchor, toolRules };
+  }
   if (toolItems.length > 0 && open.length === 0 && mode.startsWith("conversion")) {
     return { defaultDecision: "deny", defaultReason: "every tool in config.tools has an acl allow list (conversion mode exposes only these tools)", defaultLoc: toolsKey ? locOf(input, toolsKey.keySpan) : anchor, toolRules };
   }
-  const which = open.length ? `tools ${open.join(", ")} have no acl` : "tools the upstream exposes beyond config.tools have no acl";
+  const which = open.length ? `tools ${open.join(", ")}${served ? " of the conversion-only plugins it serves" : ""} have no acl` : "tools the upstream exposes beyond config.tools have no acl";
   return { defaultDecision: "allow", defaultReason: `no config.default_acl and ${which} (no ACL means allowed)`, defaultLoc: anchor, toolRules };
 }
 

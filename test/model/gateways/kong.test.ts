@@ -88,4 +88,77 @@ config:
   it("a YAML file that merely names the plugin is not Kong", () => {
     expect(scan("docs/notes.yaml", `title: gateways\nitems:\n- name: ai-mcp-proxy\n  vendor: kong\n`).model.files[0]?.format).not.toBe("kong-deck");
   });
+
+  describe("a listener serving conversion-only plugins by tag", () => {
+    const deck = (invoiceAcl: string) => `_format_version: "3.0"
+services:
+- name: ledger
+  url: http://ledger.internal:9000
+  routes:
+  - name: ledger-api
+    paths: [/ledger]
+- name: invoices
+  url: http://invoices.internal:9100
+  routes:
+  - name: invoices-api
+    paths: [/invoices]
+routes:
+- name: books-mcp
+  paths: [/books/mcp]
+plugins:
+- name: key-auth
+  route: books-mcp
+- name: ai-mcp-proxy
+  route: books-mcp
+  config:
+    mode: listener
+    server:
+      tag: books
+- name: ai-mcp-proxy
+  route: ledger-api
+  tags: [books]
+  config:
+    mode: conversion-only
+    tools:
+    - description: Post an entry
+      method: POST
+      acl:
+        allow: [bookkeepers]
+- name: ai-mcp-proxy
+  route: invoices-api
+  tags: [books]
+  config:
+    mode: conversion-only
+    tools:
+    - description: List invoices
+      method: GET
+      path: /invoices
+${invoiceAcl}
+`;
+
+    it("is default-deny when every served tool has an acl allow list, and governs the served services", () => {
+      const r = scan("kong/books.yaml", deck("      acl:\n        allow: [bookkeepers, auditors]"));
+      expect(policyRows(r)).toEqual([
+        { client: "kong", kind: "gateway", name: "books-mcp", decision: "deny", at: "21:3", reason: "every tool of the conversion-only plugins this listener serves has an acl allow list (the listener exposes only these tools)" },
+      ]);
+      expect(r.model.policies[0]?.governs).toEqual(["kong/books.yaml#plugins[2].service", "kong/books.yaml#plugins[3].service"]);
+      expect(findingRows(r)).toEqual([]);
+    });
+
+    it("fails open at the listener (once) when a served tool has no acl, naming that tool", () => {
+      const r = scan("kong/books.yaml", deck(""));
+      expect(policyRows(r)).toEqual([
+        {
+          client: "kong",
+          kind: "gateway",
+          name: "books-mcp",
+          decision: "allow",
+          at: "21:3",
+          reason: "no config.default_acl and tools plugins[3].config.tools[0] (GET /invoices) of the conversion-only plugins it serves have no acl (no ACL means allowed)",
+        },
+      ]);
+      expect(findingRows(r)).toEqual(["missing-default-deny 21:3"]);
+    });
+  });
 });
+
