@@ -39,6 +39,8 @@ export interface FormatSpec {
   readonly adapter: Adapter;
   /** Strict JSON per the client's docs (comments are a syntax error there). */
   readonly strict?: boolean;
+  /** The product renders `${{ ... }}` templates over the raw text before parsing it (decK): see parse/template-quotes.ts. */
+  readonly rendersTemplates?: boolean;
   /** For `typescript` syntax: reads the syntax tree (the document `adapter` gets no documents). */
   readonly code?: (input: CodeInput) => AdapterOutput;
 }

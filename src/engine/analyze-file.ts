@@ -7,6 +7,7 @@ import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.
 import type { FormatSpec } from "../catalog/formats.js";
 import { entry, str, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
+import { withTemplateQuotesAsSingle } from "../parse/template-quotes.js";
 import { parseSource, shouldParse } from "../parse/typescript.js";
 import { isNextMiddleware } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
@@ -115,9 +116,26 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
     if (parsed.problems.length === 0) {
       const spec = candidates.find((c) => c.sniff?.(parsed.docs, text) ?? true);
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
+    } else {
+      const rendered = renderedTemplates(candidates, syntax, text);
+      if (rendered) return analyzeStructured(rel, text, bytes, lines, rendered.spec, syntax, rendered.parsed);
     }
   }
   return analyzeText(rel, text, bytes, lines, hits);
+}
+
+/**
+ * A file that does not parse as written but does once its `${{ ... }}` templates are read as the
+ * product renders them (decK), claimed by a format whose product renders them. Same offsets.
+ */
+function renderedTemplates(candidates: readonly FormatSpec[], syntax: StructuredSyntax, text: string): { spec: FormatSpec; parsed: ReturnType<typeof parseStructured> } | undefined {
+  const templating = candidates.filter((c) => c.rendersTemplates === true);
+  const readable = templating.length > 0 ? withTemplateQuotesAsSingle(text) : undefined;
+  if (readable === undefined) return undefined;
+  const parsed = parseStructured(syntax, readable);
+  if (parsed.problems.length > 0) return undefined;
+  const spec = templating.find((c) => c.sniff?.(parsed.docs, readable) ?? true);
+  return spec ? { spec, parsed } : undefined;
 }
 
 /** Program source (not config): unquoted assignments are expressions, not values. */

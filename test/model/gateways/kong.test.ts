@@ -160,5 +160,30 @@ ${invoiceAcl}
       expect(findingRows(r)).toEqual(["missing-default-deny 21:3"]);
     });
   });
+
+  it("reads a decK file whose ${{ env }} templates are quoted (decK renders them before parsing the YAML)", () => {
+    const text = `_format_version: "3.0"
+routes:
+- name: notes-mcp
+  paths: ["/notes/mcp"]
+plugins:
+- name: ai-mcp-oauth2
+  route: notes-mcp
+  config:
+    authorization_servers: ["\${{ env "DECK_NOTES_ISSUER" }}"]
+    client_secret: "\${{ env "DECK_NOTES_SECRET" }}"
+- name: ai-mcp-proxy
+  route: notes-mcp
+  config:
+    mode: passthrough-listener
+    logging: { log_payloads: true }
+`;
+    const r = scan("kong/notes.yaml", text);
+    expect(r.model.files[0]?.format).toBe("kong-deck");
+    expect(policyRows(r)).toEqual([{ client: "kong", kind: "gateway", name: "notes-mcp", decision: "allow", at: "13:3", reason: "no config.default_acl and tools the upstream exposes beyond config.tools have no acl (no ACL means allowed)" }]);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: true, mode: "ai-mcp-oauth2" });
+    expect(settingRows(r)).toEqual(["config.logging.log_payloads=true permissive 15:30"]);
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(["gateway-audit-off", "missing-default-deny", "permissive-setting"]);
+  });
 });
 
