@@ -101,6 +101,10 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "copilot-cli-workspace", client: "copilot", title: "GitHub Copilot CLI (workspace)", syntax: "json", globs: ["**/.github/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
   // Coding agent config kept in the repo: only `COPILOT_MCP_*` names are visible to the agent.
   { id: "copilot", client: "copilot", title: "GitHub Copilot coding agent", syntax: "json", globs: ["**/.github/copilot/mcp.json", "**/.github/copilot-mcp.json", "**/copilot-mcp-config.json"], scope: "project", syntaxes: ["copilot-mcp"], adapter: maps.copilotAgentAdapter },
+  // Copilot CLI personal agent profiles (`~/.copilot/agents/*.agent.md`, also plain `*.md`): `mcp-servers` front matter,
+  // expanded from the user's environment as the CLI's `mcp-config.json` is. Before the custom agent row, whose
+  // `agents/*.agent.md` glob would take them (github/docs content/copilot/reference/copilot-cli-reference/cli-config-dir-reference.md).
+  { id: "copilot-cli-agent", client: "copilot", title: "GitHub Copilot CLI personal agent", syntax: "frontmatter", globs: ["**/.copilot/agents/*.md"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAgentAdapter },
   // Copilot custom agent profiles: `mcp-servers` in the YAML front matter of a repository's `.github/agents/*.agent.md`
   // and of an organization's or enterprise's `.github-private` `agents/*.md` (`agents/*.agent.md` anywhere, so a scan of
   // that checkout itself finds them). The coding agent's references plus `${{ secrets.X }}` / `${{ vars.X }}`

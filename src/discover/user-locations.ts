@@ -2,7 +2,7 @@
  * Where known MCP clients keep their user-level configuration on macOS, Linux
  * and Windows (MCP-CONFIG-FORMATS.md), for `mcplint scan --user`. Everything
  * comes from the given environment (HOME, USERPROFILE, APPDATA,
- * XDG_CONFIG_HOME, CODEX_HOME, LOCALAPPDATA) and platform, never from the process, so that
+ * XDG_CONFIG_HOME, CODEX_HOME, COPILOT_HOME, LOCALAPPDATA) and platform, never from the process, so that
  * tests can fake a home folder. Reported paths are `~/...` when under home.
  */
 import * as fs from "node:fs";
@@ -50,6 +50,8 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
   // Cline, Roo Code and Kilo Code keep their servers in the extension storage of whichever VS Code fork runs them.
   const extensionHosts = [...vscodeUsers, ...["Cursor", "Windsurf"].map((c) => p.join(appData, c, "User"))];
   const codexHome = nonEmpty(u.env.CODEX_HOME) ?? at(".codex");
+  // Copilot CLI: `COPILOT_HOME` moves `~/.copilot`; older releases read `$XDG_CONFIG_HOME/.copilot`.
+  const copilotHomes = [nonEmpty(u.env.COPILOT_HOME) ?? at(".copilot"), ...(xdg ? [p.join(xdg, ".copilot")] : [])];
   const out = [
     p.join(appData, "Claude", "claude_desktop_config.json"),
     // Claude Desktop from the Microsoft Store (MSIX) reads its %APPDATA% from the package's own folder.
@@ -107,8 +109,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".continue", "configs", "*.yml"),
     at(".continue", ".env"),
     at(".continue", "permissions.yaml"),
-    at(".copilot", "mcp-config.json"),
-    ...(xdg ? [p.join(xdg, ".copilot", "mcp-config.json")] : []),
+    ...copilotHomes.flatMap((c) => [p.join(c, "mcp-config.json"), p.join(c, "agents", "*.md")]),
     ...(u.platform === "win32"
       ? [p.join(appData, "Block", "goose", "config", "config.yaml"), p.join(appData, "Block", "goose", "config", "secrets.yaml"), p.join(appData, "Zed", "settings.json")]
       : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "goose", "recipes", "*.yaml"), p.join(config, "zed", "settings.json")]),

@@ -154,6 +154,32 @@ describe("mcplint scan --user", () => {
     expect(inv.servers.map((s) => `${s.client} ${s.name}`).sort()).toEqual(["kilo-code acme-files", "qwen-code acme-notes"]);
   });
 
+  it("finds Copilot CLI personal agent profiles (`~/.copilot/agents/*.agent.md` and `*.md`, or under COPILOT_HOME) and reads their `mcp-servers` as the CLI runs them", async () => {
+    const agent = (name: string, extra: string) =>
+      `---\nname: ${name}\ndescription: 'Acme ${name}'\ntools: ['read', '${name}/search_notes']\nmcp-servers:\n  ${name}:\n    type: 'local'\n    command: 'acme-notes-mcp'\n    tools: ["*"]\n    env:\n      ACME_NOTES_TOKEN: \${ACME_NOTES_TOKEN}\n${extra}---\n\nSearch the notes.\n`;
+    const home = tempTree({
+      ".copilot/agents/notes.agent.md": agent("acme-notes", ""),
+      ".copilot/agents/wiki.md": agent("acme-wiki", `      ACME_WIKI_KEY: '${token}'\n`),
+      ".copilot/agents/README.txt": "not an agent\n",
+    });
+    const u = { platform: "linux" as const, env: { HOME: home } };
+    expect(existingUserFiles(u).map((f) => f.shown)).toEqual(["~/.copilot/agents/notes.agent.md", "~/.copilot/agents/wiki.md"]);
+    const inv = JSON.parse((await userCli(["inventory", "--user", "--format", "json"], tempTree({}), { HOME: home })).stdout) as { servers: { name: string; client: string; scope: string; file: string; tools: unknown }[] };
+    expect(inv.servers.map((s) => [s.name, s.client, s.scope, s.file, s.tools])).toEqual([
+      ["acme-notes", "copilot", "user", "~/.copilot/agents/notes.agent.md", { include: ["search_notes"] }],
+      ["acme-wiki", "copilot", "user", "~/.copilot/agents/wiki.md", { include: ["search_notes"] }],
+    ]);
+    // `${ACME_NOTES_TOKEN}` is the CLI's own expansion (not unexpanded text); the literal key is reported, redacted.
+    const r = await userCli(["scan", "--user", "--format", "json"], tempTree({}), { HOME: home });
+    const found = JSON.parse(r.stdout).findings.map((f: { ruleId: string; location: { file: string; line: number } }) => `${f.ruleId} ${f.location.file}:${f.location.line}`);
+    // No unexpanded-reference, tool-auto-approval or every-tool note: the agent's `tools` narrows the server's `*`.
+    expect(found.filter((f: string) => !/^(shared-credential-reference|world-readable-secret-file) /.test(f))).toEqual(["hardcoded-secret ~/.copilot/agents/wiki.md:12"]);
+    expect(r.stdout).not.toContain(token);
+    // COPILOT_HOME moves the whole folder.
+    const moved = tempTree({ "agents/ops.agent.md": agent("acme-ops", "") });
+    expect(existingUserFiles({ platform: "linux", env: { HOME: tempTree({}), COPILOT_HOME: moved } }).map((f) => f.shown)).toEqual([moved.split(path.sep).join("/") + "/agents/ops.agent.md"]);
+  });
+
   it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
     const home = fakeHome();
     const cwd = tempTree({ ".mcp.json": leaky });

@@ -305,10 +305,8 @@ export const copilotCustomAgentAdapter: Adapter = (input) =>
  */
 function withinAgentTools(input: AdapterInput, s: McpServer, agentTools: NonNullable<ReturnType<typeof entry>>): McpServer {
   const v = agentTools.value;
-  const names = isArray(v) ? strings(v).map((x) => x.value.trim()) : (str(v) ?? "").split(",").map((x) => x.trim()).filter(Boolean);
-  const prefix = `${s.name}/`;
-  if (names.includes("*") || names.includes(`${prefix}*`)) return s;
-  const allowed = names.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length));
+  const allowed = agentAllows(s, v);
+  if (!allowed) return s;
   const own = s.tools.autoApprove;
   if (own === undefined) return s;
   const runs = own === "*" ? allowed : own.filter((t) => allowed.includes(t));
@@ -317,6 +315,31 @@ function withinAgentTools(input: AdapterInput, s: McpServer, agentTools: NonNull
   if (runs.length) grants.push({ kind: "auto-approve-list", key: "tools", tools: runs, loc: locOf(input, v.span) });
   return { ...s, tools: { ...rest, include: runs, ...(runs.length ? { autoApprove: runs } : {}), grants } };
 }
+
+/** The tools of server `s` that a custom agent's own `tools` allows; undefined when it allows them all. */
+function agentAllows(s: McpServer, v: DocNode): string[] | undefined {
+  const names = isArray(v) ? strings(v).map((x) => x.value.trim()) : (str(v) ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+  const prefix = `${s.name}/`;
+  if (names.includes("*") || names.includes(`${prefix}*`)) return undefined;
+  return names.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length));
+}
+
+/**
+ * Copilot CLI personal agent profiles (`~/.copilot/agents/*.md`): the same
+ * `mcp-servers` front matter, run by the CLI on the user's machine. As in
+ * its `mcp-config.json`, a server's `tools` is what the server offers (the
+ * CLI asks before each call), and the agent's own `tools` narrows it further.
+ */
+export const copilotCliAgentAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const agentTools = entry(d, "tools");
+    return serversFromMap(input, get(d, "mcp-servers"), "mcp-servers").map(withCliTools).map((s) => {
+      const allowed = agentTools && agentAllows(s, agentTools.value);
+      if (!allowed) return s;
+      const include = s.tools.include ? s.tools.include.filter((t) => allowed.includes(t)) : allowed;
+      return { ...s, tools: { ...s.tools, include, grants: s.tools.grants.filter((g) => !(g.key === "tools" && g.kind === "all-tools")) } };
+    });
+  });
 
 /** The coding agent's servers under `key`, with each server's `tools` as what it runs unprompted. */
 function copilotAgentServers(input: AdapterInput, d: DocNode, key: string): McpServer[] {
@@ -376,14 +399,14 @@ function withOwnEnvInArgs(s: McpServer): McpServer {
  * auto-approval.
  */
 export const copilotCliAdapter: Adapter = (input) => {
-  const out = eachDoc(input, (d) =>
-    wrappedOrBareServers(input, d).map((s) => ({
-      ...s,
-      tools: { ...s.tools, grants: s.tools.grants.map((g) => (g.key === "tools" && g.kind === "auto-approve-all" ? { ...g, kind: "all-tools" as const } : g)) },
-    })),
-  );
+  const out = eachDoc(input, (d) => wrappedOrBareServers(input, d).map(withCliTools));
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
 };
+
+/** Copilot CLI: a server's `tools: ["*"]` offers every tool, each call still asked for (not an auto-approval). */
+function withCliTools(s: McpServer): McpServer {
+  return { ...s, tools: { ...s.tools, grants: s.tools.grants.map((g) => (g.key === "tools" && g.kind === "auto-approve-all" ? { ...g, kind: "all-tools" as const } : g)) } };
+}
 
 /**
  * Amazon Q Developer (and Kiro CLI) substitute `${env:VAR}` in env and header

@@ -174,6 +174,13 @@ describe("Copilot custom agent profiles: `mcp-servers` in the YAML front matter"
     for (const tools of ["", "tools: ['*']\n", "tools: ['custom-mcp/*']\n"]) expect(run(tools).findings).toEqual([`tool-auto-approval ${tools ? 10 : 9}:12`]);
   });
 
+  it("reads a Copilot CLI personal agent (`.copilot/agents/*.md`) as the CLI runs it: `tools: [\"*\"]` offers every tool, each call asked for", () => {
+    const front = "---\ndescription: 'x'\nmcp-servers:\n  acme-a:\n    type: 'local'\n    command: 'acme-a-mcp'\n    tools: [\"*\"]\n    env: { ACME_A_TOKEN: $ACME_A_TOKEN }\n---\n";
+    const r = scanSources([{ path: "dotfiles/.copilot/agents/acme-a.md", text: front }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.client} ${s.scope} ${describeValue(s.env[0] as McpServer["env"][number])}`)).toEqual(["acme-a copilot user env:ACME_A_TOKEN"]);
+    expect(r.findings.map((x) => `${x.ruleId} ${x.level} ${x.loc.line}:${x.loc.column}`)).toEqual(["broad-resource-access note 7:12"]);
+  });
+
   it("reads `agents/*.agent.md` when the `.github-private` checkout itself is scanned; other Markdown stays text", () => {
     const front = "---\ndescription: 'x'\nmcp-servers:\n  acme-a:\n    type: 'local'\n    command: 'acme-a-mcp'\n---\n";
     const r = scanSources([{ path: "agents/acme-a.agent.md", text: front }, { path: "docs/acme-b.md", text: front.replace("acme-a", "acme-b") }]);
