@@ -71,6 +71,13 @@ describe(".pre-commit-hooks.yaml", () => {
     for (const p of modelled) expect(files.test(p), p).toBe(true);
   });
 
+  it("files: matches the files a server loads by name, though the catalog keeps them as text (Goose secrets.yaml, env files)", () => {
+    for (const p of [".config/goose/secrets.yaml", "goose/secrets.yaml", ".env", "config/.env.local"]) {
+      expect(classifyPath(p)?.id, p).not.toBe("goose");
+      expect(files.test(p), p).toBe(true);
+    }
+  });
+
   it("files: leaves unrelated files alone", () => {
     // Source files are catalog files too (SDK calls), so only prose and look-alikes stay out.
     for (const p of ["README.md", "docs/mcp.json.md", "x.mcp.json.bak"]) expect(files.test(p), p).toBe(false);

@@ -180,6 +180,19 @@ describe("mcplint scan --user", () => {
     expect(existingUserFiles({ platform: "linux", env: { HOME: tempTree({}), COPILOT_HOME: moved } }).map((f) => f.shown)).toEqual([moved.split(path.sep).join("/") + "/agents/ops.agent.md"]);
   });
 
+  it("reports a user-level Goose secrets.yaml entry with the extension that reads it, and does not call it committed", async () => {
+    const home = tempTree({
+      ".config/goose/config.yaml": "extensions:\n  github:\n    type: stdio\n    name: github\n    enabled: true\n    cmd: github-mcp-server\n    env_keys: [GITHUB_PERSONAL_ACCESS_TOKEN]\n",
+      ".config/goose/secrets.yaml": `GITHUB_PERSONAL_ACCESS_TOKEN: ${token}\n`,
+    });
+    const r = await userCli(["scan", "--user", "--format", "json"], tempTree({}), { HOME: home });
+    const secret = JSON.parse(r.stdout).findings.find((f: { ruleId: string }) => f.ruleId === "hardcoded-secret") as { message: string; location: { file: string } };
+    expect(secret.location.file).toBe("~/.config/goose/secrets.yaml");
+    expect(secret.message).toContain("loaded by MCP server 'github' (goose, GITHUB_PERSONAL_ACCESS_TOKEN)");
+    expect(secret.message).not.toMatch(/commit/i);
+    expect(r.stdout).not.toContain(token);
+  });
+
   it.skipIf(!posix)("scans them alone, reports ~/ paths, a literal secret, and group/other-readable files", async () => {
     const home = fakeHome();
     const cwd = tempTree({ ".mcp.json": leaky });

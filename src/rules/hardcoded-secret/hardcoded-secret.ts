@@ -23,7 +23,7 @@ export default defineRule({
   messages: {
     server: "{title} written literally in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
     file: "{title} in this file{where}: {preview} (fingerprint {hash}). Move it to a secret store and rotate it.",
-    loaded: "{title} in this file{where}: {preview} (fingerprint {hash}), loaded by MCP {servers}: a committed credential of theirs, however their configuration references it. Move it to a secret store, rotate it, and reference it instead.",
+    loaded: "{title} in this file{where}: {preview} (fingerprint {hash}), loaded by MCP {servers}: their credential, written out in this file however their configuration references it. Move it to a secret store, rotate it, and reference it instead.",
   },
   check(model, ctx) {
     const loaders = fileLoaders(model);
