@@ -5,19 +5,36 @@
  */
 import { entry, get, isObject, str, type DocNode } from "../parse/doc.js";
 
-/** A line `kind: Secret` in a YAML text: the cheap test before a plain-text file is parsed for its data values. */
-export const KUBE_SECRET_KIND = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+/**
+ * A line `kind: Secret` in a YAML text, at the top of a document or as an item of a
+ * list (`- kind: Secret`, indented): the cheap test before a plain-text file is parsed
+ * for its data values.
+ */
+export const KUBE_SECRET_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
 
-/** The string values under `data:` of each `kind: Secret` document, with their keys. */
+/**
+ * The string values under `data:` of each `kind: Secret` document, with their keys;
+ * also of the Secrets in the `items` of a `kind: List` (what `kubectl get -o yaml`
+ * writes) or `SecretList` document.
+ */
 export function secretDataValues(docs: readonly DocNode[]): Map<DocNode, string> {
   const out = new Map<DocNode, string>();
-  for (const doc of docs) {
-    if (str(get(doc, "kind")) !== "Secret" || (str(get(doc, "apiVersion")) ?? "v1") !== "v1") continue;
-    const data = entry(doc, "data")?.value;
+  for (const doc of docs) for (const secret of secretsOf(doc)) {
+    const data = entry(secret, "data")?.value;
     if (!isObject(data)) continue;
     for (const e of data.entries) if (e.value.type === "string") out.set(e.value, e.key);
   }
   return out;
+}
+
+const isSecret = (n: DocNode) => str(get(n, "kind")) === "Secret" && (str(get(n, "apiVersion")) ?? "v1") === "v1";
+
+function secretsOf(doc: DocNode): DocNode[] {
+  if (isSecret(doc)) return [doc];
+  const kind = str(get(doc, "kind"));
+  const items = get(doc, "items");
+  if ((kind !== "List" && kind !== "SecretList") || items?.type !== "array") return [];
+  return items.items.filter(isSecret);
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

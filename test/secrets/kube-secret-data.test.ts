@@ -47,6 +47,18 @@ describe("a Kubernetes Secret's data: values", () => {
     });
   }
 
+  it("are read decoded in the items of a `kind: List` (`kubectl get secrets -o yaml`) and in every document of a file", () => {
+    const item = (indent: string) => [`${indent}kind: Secret`, `${indent}metadata: { name: mcp-github }`, `${indent}data:`, `${indent}  github-token: ${b64(token)}`].join("\n");
+    const list = ["apiVersion: v1", "kind: List", "items:", "- apiVersion: v1", item("  ").replace(/^ {2}/, "  "), ""].join("\n");
+    const apiList = ["apiVersion: v1", "kind: SecretList", "items:", "  - apiVersion: v1", item("    "), ""].join("\n");
+    const multi = ["apiVersion: v1", "kind: ConfigMap", "metadata: { name: notes }", "data: { level: info }", "---", "apiVersion: v1", item(""), ""].join("\n");
+    for (const [text, line, column] of [[list, 8, 19], [apiList, 8, 21], [multi, 10, 17]] as const) {
+      const r = scanSources([{ path: "k8s/secrets.yaml", text }]);
+      const found = r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.line, f.loc.column, f.secret?.provider, f.secret?.hash]);
+      expect(found, text).toEqual([[line, column, "github-pat-classic", secretHash(token)]]);
+    }
+  });
+
   it("print neither the secret nor its base64 form (text, JSON, SARIF)", async () => {
     const dir = tempTree({ "k8s/mcp.yaml": withWorkload });
     for (const format of ["text", "json", "sarif"]) {
