@@ -6,7 +6,8 @@
  * engine takes over a regex that backtracks past a bound (same matches), but
  * only for the patterns it can run. On Node 20 (V8 11.3) it refuses, and such
  * a pattern backtracks without bound:
- * - the flags `i`, `u`, `v` and `d` (`g`, `m`, `s`, `y` are taken);
+ * - the flags `i`, `u`, `v` and `d` (`g`, `m`, `s`, `y` are taken; `u` is dropped
+ *   from a pattern whose matches it does not change, regex-unicode-neutral.ts);
  * - lookarounds `(?=`, `(?!`, `(?<=`, `(?<!`, and back-references `\1`, `\k<name>`;
  * - a repeat count past 16: `x{17}`, `x{0,17}`, `x{16,}` (`{n,}` counts n+1,
  *   `+` 2, `*` and `?` 1), and nested repeats whose counts multiply past 16:
@@ -32,6 +33,7 @@ import { createRequire } from "node:module";
 import { boundedTest } from "./regex-bounded-test.js";
 import { linearRewrite } from "./regex-linear-rewrite.js";
 import { isLookaround, parseRegex, some } from "./regex-syntax.js";
+import { unicodeNeutral } from "./regex-unicode-neutral.js";
 import { regexErrorMessage } from "./error-reasons.js";
 
 let linearFlag: boolean | undefined;
@@ -65,6 +67,7 @@ function linearEngineTakes(source: string, flags: string): boolean {
 /** What in a pattern the linear engine does not take. */
 function refusedPart(source: string, flags: string): string {
   const flag = /[uvd]/.exec(flags)?.[0];
+  if (flag === "u") return "the u flag on this pattern (it runs with u when it has no `.`, `[^...]`, \\D, \\W, \\S, \\B, \\p{...}, \\u{...} surrogate or character past U+FFFF, and no i flag)";
   if (flag) return `the ${flag} flag`;
   const alternatives = parseRegex(source);
   const has = (f: Parameters<typeof some>[1]) => alternatives.some((seq) => seq.some((n) => some(n, f)));
@@ -90,12 +93,15 @@ export function compileUntrusted(source: string, flags = ""): UntrustedRegex {
     return { ok: false, message: regexErrorMessage(err) };
   }
   if (!checked || linearEngineTakes(source, flags)) return { ok: true, re };
-  const rewritten = /[uv]/.test(flags) ? undefined : linearRewrite(source, flags);
+  // `u` (not taken by the engine on Node 20) is dropped where it changes no match (regex-unicode-neutral.ts).
+  const plain = flags.includes("u") && !/[iv]/.test(flags) && unicodeNeutral(source) ? flags.replace("u", "") : flags;
+  if (plain !== flags && linearEngineTakes(source, plain)) return { ok: true, re: new RegExp(source, plain) };
+  const rewritten = /[uv]/.test(plain) ? undefined : linearRewrite(source, plain);
   if (rewritten && linearEngineTakes(rewritten.source, rewritten.flags)) return { ok: true, re: new RegExp(rewritten.source, rewritten.flags) };
   return {
     ok: false,
     refused: true,
-    message: `regular expression not accepted: V8's linear-time engine (Node.js ${process.versions.node}) does not run ${refusedPart(source, flags)}, and without it a pattern that backtracks catastrophically could stall the scan`,
+    message: `regular expression not accepted: V8's linear-time engine (Node.js ${process.versions.node}) does not run ${refusedPart(source, plain)}, and without it a pattern that backtracks catastrophically could stall the scan`,
   };
 }
 

@@ -289,6 +289,16 @@ describe("configuration in a scan", () => {
     expect((await cli(["scan"], exact)).exitCode).toBe(0);
     const regex = tempTree({ ".git/HEAD": "", ".mcplint.json": JSON.stringify({ secrets: { allow: [`/^${token.slice(0, 10)}/`] } }), ".mcp.json": leaky });
     expect((await cli(["scan"], regex)).exitCode).toBe(0);
+    // The u flag, where it changes no match (Node 20's linear-time engine takes no u), is no configuration error.
+    const unicode = tempTree({ ".git/HEAD": "", ".mcplint.json": JSON.stringify({ secrets: { allow: [`/^${token.slice(0, 10)}[A-Za-z0-9_-]+$/u`] } }), ".mcp.json": leaky });
+    const u = await cli(["scan"], unicode);
+    expect([u.exitCode, u.stderr]).toEqual([0, ""]);
+    // Where u does change what matches (`.` reads a surrogate pair as one character), it still is, at its line.
+    const wide = await cli(["scan"], tempTree({ ".git/HEAD": "", ".mcplint.yaml": `secrets:\n  allow:\n    - "/^${token.slice(0, 10)}.+$/u"\n`, ".mcp.json": leaky }));
+    expect(wide.exitCode).toBe(2);
+    expect(wide.stderr).toContain(".mcplint.yaml:3:7: secrets.allow[0]: regular expression not accepted: V8's linear-time engine (Node.js");
+    expect(wide.stderr).toContain("does not run the u flag on this pattern");
+    expect(wide.stderr).not.toContain(token.slice(0, 10));
     const custom = "acme_" + "k3y".repeat(8);
     const patterns = tempTree({
       ".git/HEAD": "",

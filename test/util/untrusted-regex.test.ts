@@ -79,13 +79,62 @@ describe("a pattern with repeat counts past the linear engine's limit is rewritt
   });
 });
 
+/** Code points that the `u` flag reads otherwise: a surrogate pair (one character with `u`), lone halves, and BMP letters. */
+const WIDE = ["\ud83d\ude00", "\ud83d", "\ude00", "\u00e9", "\u212a", "a", "b", "k", "_", "#", "!", " ", "\n", "1"];
+const wideText = fc.string({ unit: fc.constantFrom(...WIDE), maxLength: 40 });
+/** Word characters around a pair or a lone half: `\\B` holds inside the pair without u only. */
+const AROUND_PAIRS = ["a\ud83d\ude00b", "\ud83d\ude00", "k\ud83db", "a\ude00_", "\u00e9\ud83d\ude00\ud83d\ude001"];
+
+describe("a pattern with the u flag runs without it where u changes no match (the linear engine takes no u)", () => {
+  it("ASCII and BMP characters, classes, \\d \\w \\s \\b, anchors, groups, counted repeats: the same matches as with u", () => {
+    for (const source of ["^ghp_[A-Za-z0-9]+$", "(a+)+$", "\\bk_\\d{2,20}\\b|(?<t>[a-z_]+)#", "\\u00e9+[\\x00-\\x7f\\u0100-\\ud7ff]", "^(?:\\w+\\s?)+!$"]) {
+      const r = compileUntrusted(source, "gu");
+      expect(r.ok && r.re.flags, source).toBe("g");
+      if (!r.ok) continue;
+      const original = new RegExp(source, "gu");
+      fc.assert(
+        fc.property(wideText, (s) => {
+          expect(matches(r.re, s), `${original} on ${JSON.stringify(s)}`).toEqual(matches(original, s));
+        }),
+        { numRuns: 300 },
+      );
+      const t = untrustedTest(source, "u");
+      expect(t.ok).toBe(true);
+      if (t.ok) fc.assert(fc.property(wideText, (s) => t.test(s) === new RegExp(source, "u").test(s)), { numRuns: 300 });
+    }
+  });
+
+  it("the patterns it keeps u on are those where u changes a match: generated patterns, checked against V8 with and without u", () => {
+    const atoms = ["a", "k", "_", "#", "\\w", "\\d", "\\s", "[a-k]", "\\u00e9", "[\\u0000-\\uffff]", "\\ud83d", ".", "[^a]", "\\S", "\\W", "\\b", "\\B", "^", "$"];
+    const piece = fc.tuple(fc.constantFrom(...atoms), fc.constantFrom("", "+", "*", "?", "{2}")).map(([a, q]) => (/^[\^$]$|^\\[bB]$/.test(a) ? a : a + q));
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(""));
+    let dropped = 0;
+    let kept = 0;
+    fc.assert(
+      fc.property(pattern, fc.array(wideText, { minLength: 8, maxLength: 8 }), (source, strings) => {
+        const r = compileUntrusted(source, "u");
+        if (!r.ok) return void kept++;
+        if (r.re.flags.includes("u")) return;
+        dropped++;
+        for (const s of [...strings, ...AROUND_PAIRS]) expect(r.re.test(s), `${source} on ${JSON.stringify(s)}`).toBe(new RegExp(source, "u").test(s));
+      }),
+      { numRuns: 2000 },
+    );
+    // Both kinds were generated: the property is not vacuous.
+    expect(dropped).toBeGreaterThan(100);
+    expect(kept).toBeGreaterThan(100);
+  });
+});
+
 describe("patterns the linear engine cannot run are refused with a message that does not quote them", () => {
   it.each([
     ["(a+)+$|(?=x)", "", "lookarounds"],
     ["(?<!x)(a+)+$", "", "lookarounds"],
     ["(a)\\1", "", "back-references"],
     ["(?<n>a)\\k<n>", "i", "back-references"],
-    ["(a+)+$", "u", "the u flag"],
+    ["(.+)+$", "u", "the u flag on this pattern"],
+    ["(a+)+\\B", "u", "the u flag on this pattern"],
+    ["(k+)+$", "iu", "the u flag on this pattern"],
     ["(ab){2,20}", "", "repeat counts"],
   ])("%s /%s", (source, flags, part) => {
     const r = compileUntrusted(source, flags);
