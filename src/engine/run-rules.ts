@@ -14,6 +14,9 @@ import { formatMessage, type Level, type ReportDescriptor, type Rule } from "./r
  */
 export const MAX_RELATED = 20;
 
+/** Added to the message of a finding about a server its configuration disables (`disabled: true`, `enabled: false` ...). */
+const DISABLED_NOTE = " The server is disabled in this configuration: this applies when it is enabled.";
+
 export interface RuleRunOptions {
   /** Per-rule level override or `off`. */
   readonly levels?: Readonly<Record<string, Level | "off">>;
@@ -39,7 +42,7 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  const identityOf = serverDisambiguation(model);
+  const entryOf = serverEntries(model);
   for (const rule of rules) {
     const override = opts.levels?.[rule.id] ?? opts.levels?.[rule.meta.category];
     if (override === "off") continue;
@@ -47,7 +50,8 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
       const template = rule.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${d.messageId}`);
       const idFile = opts.fingerprintPath?.(d.loc.file) ?? d.loc.file;
-      const rootIdentity = identityOf(d);
+      const entry = entryOf(d);
+      const rootIdentity = disambiguated(d, entry);
       const identity = anchoredIdentity(rootIdentity, d.loc.file, idFile);
       const fingerprint = fingerprintOf(rule.id, idFile, identity);
       const key = `${fingerprint}:${d.loc.line}:${d.loc.column}`;
@@ -57,7 +61,8 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
         ruleId: rule.id,
         category: rule.meta.category,
         level: override ?? d.level ?? rule.meta.level,
-        message: formatMessage(template, d.data),
+        // A literal credential is exposed whether or not its server runs; the rest applies once the server is enabled.
+        message: formatMessage(template, d.data) + (entry && !entry.server.enabled && !d.secret ? DISABLED_NOTE : ""),
         loc: d.loc,
         related: (d.related ?? []).slice(0, MAX_RELATED),
         fingerprint,
@@ -77,17 +82,13 @@ export function runRules(model: ScanModel, rules: readonly Rule[], opts: RuleRun
 }
 
 /**
- * A finding's identity, told apart when its file holds several servers of the
- * same client and name (`~/.claude.json` with one `github` per project, one
- * name in several Kubernetes namespaces): rules name a server by its name, so
- * those findings would share one fingerprint, and a baseline or suppression of
- * one would hide the others. The finding's server is the nearest entry of that
- * name at or before it; the first such entry in the file keeps the plain
- * identity (as when the name was unique, so that adding a second entry below
- * it does not bring its baselined findings back), later ones also get their
- * path in the file (the id after `#`).
+ * The server entry a finding is about. Rules name a server by its client and
+ * name, and one file may hold several entries of that name (`~/.claude.json`
+ * with one `github` per project, one name in several Kubernetes namespaces):
+ * the finding's entry is the nearest of that name at or before it. `first`:
+ * it is the file's first entry of that name.
  */
-function serverDisambiguation(model: ScanModel): (d: ReportDescriptor) => string {
+function serverEntries(model: ScanModel): (d: ReportDescriptor) => { readonly server: McpServer; readonly first: boolean } | undefined {
   const byName = new Map<string, McpServer[]>();
   for (const s of model.servers) {
     const key = `${s.file}\u0000${s.client}\u0000${s.name}`;
@@ -95,13 +96,25 @@ function serverDisambiguation(model: ScanModel): (d: ReportDescriptor) => string
     if (list) list.push(s);
     else byName.set(key, [s]);
   }
-  const shared = new Map([...byName].filter(([, list]) => list.length > 1).map(([key, list]) => [key, [...list].sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column)]));
-  if (shared.size === 0) return (d) => d.identity;
+  for (const list of byName.values()) if (list.length > 1) list.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
   return (d) => {
-    const list = d.server ? shared.get(`${d.loc.file}\u0000${d.server.client}\u0000${d.server.name}`) : undefined;
-    if (!list) return d.identity;
+    const list = d.server ? byName.get(`${d.loc.file}\u0000${d.server.client}\u0000${d.server.name}`) : undefined;
+    if (!list) return undefined;
     const before = list.filter((s) => s.loc.line < d.loc.line || (s.loc.line === d.loc.line && s.loc.column <= d.loc.column));
     const server = before[before.length - 1];
-    return server === undefined || server === list[0] ? d.identity : `${d.identity}\u0000${server.id.slice(server.id.indexOf("#") + 1)}`;
+    return server && { server, first: server === list[0] };
   };
+}
+
+/**
+ * A finding's identity, told apart when its file holds several servers of the
+ * same client and name: those findings would share one fingerprint, and a
+ * baseline or suppression of one would hide the others. The file's first
+ * entry of that name keeps the plain identity (as when the name was unique,
+ * so that adding a second entry below it does not bring its baselined
+ * findings back), later ones also get their path in the file (the id after `#`).
+ */
+function disambiguated(d: ReportDescriptor, entry: { readonly server: McpServer; readonly first: boolean } | undefined): string {
+  if (!entry || entry.first) return d.identity;
+  return `${d.identity}\u0000${entry.server.id.slice(entry.server.id.indexOf("#") + 1)}`;
 }
