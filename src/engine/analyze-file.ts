@@ -8,7 +8,7 @@ import type { FormatSpec } from "../catalog/formats.js";
 import { entry, str, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { withTemplateQuotesAsSingle } from "../parse/template-quotes.js";
-import { parseSource, shouldParse } from "../parse/typescript.js";
+import { MAX_PARSE_CHARS, parseSource, shouldParse } from "../parse/typescript.js";
 import { isNextMiddleware } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
@@ -191,6 +191,15 @@ function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex,
   return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments };
 }
 
+function tooLargeToParse(rel: string, chars: number): Diagnostic {
+  return {
+    level: "note",
+    code: "too-large",
+    message: `${rel}: ${chars} characters of TypeScript/JavaScript that mentions MCP is over the parse limit of ${MAX_PARSE_CHARS} characters; its MCP code is not analysed (its text was scanned for secrets)`,
+    file: rel,
+  };
+}
+
 /**
  * Source code: prefilter, parse (lazily loaded tree-sitter), SDK adapter. A
  * file the prefilter skips stays format `text`; every file gets the text scan.
@@ -203,7 +212,9 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);
     // A middleware without MCP in it is no MCP code the scan failed to analyse.
-    return parsed.kind === "unavailable" && !(middleware && !shouldParse(text)) ? { ...plain, diagnostics: [parsed.diagnostic] } : plain;
+    if (parsed.kind === "unavailable" && !(middleware && !shouldParse(text))) return { ...plain, diagnostics: [parsed.diagnostic] };
+    // MCP code the scan does not read (a bundle over the parse limit) is a gap the report names.
+    return parsed.kind === "skipped" && parsed.reason === "too-large" ? { ...plain, diagnostics: [tooLargeToParse(rel, text.length)] } : plain;
   }
   const out = code({ file: rel, text, lines, client: spec.client, scope: spec.scope, root: parsed.root });
   // A middleware that is no MCP code stays a text file; it only tells what it guards.

@@ -610,6 +610,12 @@ describe("prefilter, parse limits and the optional parser", () => {
     const r = scanSources([{ path: "big.ts", text: big }]);
     expect(r.model.files[0]?.format).toBe("text");
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.loc.line)).toEqual([3]);
+    // The MCP code left unread is a gap the report names (a bundle with an open endpoint in it would otherwise pass as clean).
+    expect(r.diagnostics.map((d) => [d.level, d.code, d.file, d.message])).toEqual([
+      ["note", "too-large", "big.ts", `big.ts: ${big.length} characters of TypeScript/JavaScript that mentions MCP is over the parse limit of ${MAX_PARSE_CHARS} characters; its MCP code is not analysed (its text was scanned for secrets)`],
+    ]);
+    // A large source that does not mention MCP is no gap: no note.
+    expect(scanSources([{ path: "big.js", text: "//".padEnd(MAX_PARSE_CHARS + 10, "x") }]).diagnostics).toEqual([]);
   });
 
   it("parses sources above 32 KiB (the binding's plain-string limit)", () => {
