@@ -53,7 +53,7 @@ function resolve(providers: readonly RankedMatch[], generic: readonly SecretMatc
 
 /** The assignment key on the same line before `start`, for provider matches in text files (a URL's scheme is none). */
 const KEY_BEFORE =
-  /(?:^|[\s{,;(\[.])(?:export\s+)?["'$@]?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\]?\s{0,5}(?::=|=>|=|:(?!\/\/))\s{0,5}["'`]?[^\s"'`]{0,300}$/;
+  /(?:^|[\s{,;(\[.])(?:export\s+)?["'$@]?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\]?\s{0,40}(?::=|=>|=|:(?!\/\/))\s{0,5}["'`]?[^\s"'`]{0,300}$/;
 function keyBefore(text: string, start: number): string | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const prefix = text.slice(Math.max(lineStart, start - 400), start);

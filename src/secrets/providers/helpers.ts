@@ -14,11 +14,12 @@ export function prefixed(prefixSource: string, bodySource: string, flags = ""): 
 /**
  * A provider without a distinctive prefix: the key (or nearby text) must name
  * the provider, as gitleaks does: `MISTRAL_API_KEY=…`, `"x-brave-key": "…"`,
- * `--datadog-api-key …`. Case-insensitive.
+ * `--datadog-api-key …`. Case-insensitive. Up to 40 blanks before the operator: a
+ * formatter's alignment (terraform fmt).
  */
 export function keyed(keywordSource: string, valueSource: string): RegExp {
   return new RegExp(
-    `(?:${keywordSource})[\\w.-]{0,40}?["'\\]]?(?:[ \\t]{0,3}(?:=|:=|=>|:|,)[ \\t]{0,3}|[ \\t]{1,3})["'\`]?(?<secret>${valueSource})(?![A-Za-z0-9_+/=-])`,
+    `(?:${keywordSource})[\\w.-]{0,40}?["'\\]]?(?:[ \\t]{0,40}(?:=|:=|=>|:|,)[ \\t]{0,3}|[ \\t]{1,3})["'\`]?(?<secret>${valueSource})(?![A-Za-z0-9_+/=-])`,
     "i",
   );
 }

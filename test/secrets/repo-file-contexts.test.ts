@@ -1,0 +1,33 @@
+/**
+ * Credentials in the files of a repository that are no MCP configuration
+ * (Terraform, INI, Spring, C#, notebooks...), written the way those files
+ * are written. Values are built at test time.
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { Fake } from "../../src/secrets/fake.js";
+
+const f = new Fake("repo-file-contexts");
+const PW = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+/** hardcoded-secret findings as `line:column provider`, and whether any output holds `secret`. */
+function secretsIn(path: string, text: string): string[] {
+  const r = scanSources([{ path, text }]);
+  return r.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.line}:${x.loc.column} ${x.secret?.provider ?? ""}`);
+}
+
+describe("assignments aligned by a formatter (terraform fmt, aligned .properties)", () => {
+  const pw = f.str(PW, 18);
+  const dd = f.hex(32);
+  const text = `resource "aws_db_instance" "main" {\n  identifier                 = "main"\n  password                   = "${pw}"\n}\n\ndatadog_api_key            = "${dd}"\n`;
+
+  it("a password after many blanks before `=` is reported at its first character", () => {
+    expect(secretsIn("infra/main.tf", text)).toEqual([`3:33 generic-password`, `6:31 datadog-api-key`]);
+  });
+
+  it("is never printed", () => {
+    const out = JSON.stringify(scanSources([{ path: "infra/main.tf", text }]).findings);
+    expect(out).not.toContain(pw.slice(2));
+    expect(out).not.toContain(dd.slice(2));
+  });
+});
