@@ -31,3 +31,15 @@ describe("assignments aligned by a formatter (terraform fmt, aligned .properties
     expect(out).not.toContain(dd.slice(2));
   });
 });
+
+describe("a # inside an unquoted value (INI, .env, YAML, shell: a comment starts only after a blank)", () => {
+  const pw = f.str(PW, 5) + "#" + f.str(PW, 12);
+  it.each([
+    [".pypirc", `[internal]\nrepository = https://pypi.internal/simple\nusername = ci\npassword = ${pw}\n`, "4:12 generic-password"],
+    ["deploy/.env", `DB_PASSWORD=${pw} # rotated monthly\n`, "1:13 generic-password"],
+    ["config/app.yml", `smtp:\n  password: ${pw}\n`, "2:13 generic-password"],
+  ])("%s: the whole password, at its first character", (path, text, want) => {
+    expect(secretsIn(path, text)).toEqual([want]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(4));
+  });
+});
