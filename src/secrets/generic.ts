@@ -238,12 +238,14 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // indicator, as it does `@` and `%`): it is part of the value, like those.
 // An unquoted value does not start with `#` but may hold one: in .env, INI, YAML and shell a comment
 // starts only after a blank (`password = Ab3#kL9...` is one value).
+// A value between escaped quotes (`db_password = \"...\"`) is code quoted inside a JSON string: a
+// Jupyter notebook's cell source.
 // Up to 40 blanks may stand before the operator: formatters align a block's `=` or `:` under the longest
 // key (terraform fmt, .properties and .env files aligned by hand), and a value so aligned is as written.
 // The key is matched atomically (lookahead + back-reference): no operator character can be part of
 // a key, so a shorter key never matches where the longest failed, and irregexp stops retrying them.
 const ASSIGN_RE =
-  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
+  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
 const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
 const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
@@ -487,12 +489,13 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     // `${VAR:-default}` / `{env:X}`: a reference, not an assignment.
     if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
     let key = a[1] ?? "";
-    const quoted = a[2] ?? a[3] ?? a[4];
-    const v = quoted ?? a[5] ?? "";
+    const quoted = a[2] ?? a[3] ?? a[4] ?? a[5];
+    const v = quoted ?? a[6] ?? "";
     // A quote left open to the line's end (a file that does not parse: `API_KEY: "<key>` with no
     // closing quote) still holds its value; the match then ends with the value, not a quote.
-    const closed = quoted !== undefined && a[0].endsWith(v + (a[2] !== undefined ? '"' : a[3] !== undefined ? "'" : "`"));
-    const vStart = base + a.index + a[0].length - v.length - (closed ? 1 : 0);
+    const closing = a[2] !== undefined ? '"' : a[3] !== undefined ? "'" : a[4] !== undefined ? "`" : '\\"';
+    const closed = quoted !== undefined && a[0].endsWith(v + closing);
+    const vStart = base + a.index + a[0].length - v.length - (closed ? closing.length : 0);
     if (/^name$/i.test(key)) {
       lastName = v;
       continue;

@@ -43,3 +43,21 @@ describe("a # inside an unquoted value (INI, .env, YAML, shell: a comment starts
     expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(4));
   });
 });
+
+describe("code quoted inside a JSON string (a Jupyter notebook's cell source)", () => {
+  const pw = f.str(PW, 10) + "7" + f.str(PW, 5);
+  const cell = (line: string) => JSON.stringify({ cells: [{ cell_type: "code", metadata: {}, outputs: [], source: ["import psycopg\n", line, "conn = psycopg.connect(password=db_password)\n"] }], nbformat: 4, nbformat_minor: 5 }, null, 1) + "\n";
+
+  it("a password between escaped quotes is reported at its first character", () => {
+    const text = cell(`db_password = "${pw}"\n`);
+    const line = text.split("\n").findIndex((l) => l.includes(pw)) + 1;
+    const column = (text.split("\n")[line - 1] ?? "").indexOf(pw) + 1;
+    expect(secretsIn("notebooks/explore.ipynb", text)).toEqual([`${line}:${column} generic-password`]);
+    expect(JSON.stringify(scanSources([{ path: "notebooks/explore.ipynb", text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("a reference or a placeholder there stays quiet", () => {
+    expect(secretsIn("notebooks/explore.ipynb", cell(`db_password = os.environ["DB_PASSWORD"]\n`))).toEqual([]);
+    expect(secretsIn("notebooks/explore.ipynb", cell(`db_password = "<your password>"\n`))).toEqual([]);
+  });
+});
