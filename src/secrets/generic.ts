@@ -264,14 +264,23 @@ const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["
  * declarations and code have none (`nextToken?: string;`, `if (key in x)`):
  * there the assignment pattern does not run.
  */
-const GATE_KEY = `(?:${CANDIDATE_WORDS.filter((w) => /^[a-z]+$/.test(w)).join("|")})[A-Za-z0-9_.-]*["']?\\]?\\s{0,40}(?::=|=>|\\?\\?=|=|:)(?![=:])`;
+const GATE_WORDS = `(?:${CANDIDATE_WORDS.filter((w) => /^[a-z]+$/.test(w)).join("|")})`;
+const GATE_KEY = `${GATE_WORDS}[A-Za-z0-9_.-]*["']?\\]?\\s{0,40}(?::=|=>|\\?\\?=|=|:)(?![=:])`;
 const ASSIGN_GATE = new RegExp(GATE_KEY, "i");
 /**
  * In program source only a quoted value counts (scanGeneric's `quotedOnly`):
  * the gate then also wants ASSIGN_RE's quote after the operator. Code is
  * full of `const token = getToken()`, which the plain gate lets through.
  */
-const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]`, "i");
+const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]|;[ \\t]{0,5}[A-Za-z0-9_.-]{0,60}?${GATE_WORDS}[A-Za-z0-9_.-]*[ \\t]{0,5}=(?!=)`, "i");
+
+/**
+ * A `;name=value` segment of a connection string (ADO.NET `...;Password=<pw>;`, JDBC
+ * `jdbc:sqlserver://db;password=<pw>`): in program source it sits inside a string literal, so
+ * its unquoted value is a value, not an expression. SEGMENT_IN: a quoted value that holds one.
+ */
+const SEGMENT_START = /^;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
+const SEGMENT_IN = /;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
 
 /** Can the assignment check report anything in this line (ASSIGN_GATE, or QUOTED_ASSIGN_GATE for `quotedOnly`)? Exported for tests. */
 export function mayAssign(line: string, quotedOnly = false): boolean {
@@ -511,12 +520,13 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     if (keyKind === "authorization") continue; // AUTH_RE handles the scheme
     // `run: API_KEY=<key> npm test`, `command: "TOKEN=<key> node server.js"`, `# old: API_KEY=<key>`:
     // a value that is itself an assignment is read again from its start (the blank or quote before it).
-    if (keyKind === undefined && INNER_ASSIGN.test(v)) {
-      ASSIGN_RE.lastIndex = vStart - base - (quoted !== undefined ? 2 : 1);
+    // So is a quoted connection string's `;Password=<pw>` (`"jdbc:sqlserver://db;password=<pw>"`).
+    if (keyKind === undefined && (INNER_ASSIGN.test(v) || (quoted !== undefined && SEGMENT_IN.test(v)))) {
+      ASSIGN_RE.lastIndex = vStart - base - (quoted !== undefined ? closing.length + 1 : 1);
       continue;
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
-    if (quoted === undefined && quotedOnly) continue;
+    if (quoted === undefined && quotedOnly && !SEGMENT_START.test(a[0])) continue;
     checkKeyValue(key, v, vStart, out);
   }
 }

@@ -61,3 +61,20 @@ describe("code quoted inside a JSON string (a Jupyter notebook's cell source)", 
     expect(secretsIn("notebooks/explore.ipynb", cell(`db_password = "<your password>"\n`))).toEqual([]);
   });
 });
+
+describe("a connection string's ;Password=...; in program source", () => {
+  const pw = f.str(PW, 12) + "4" + f.str(PW, 5);
+  it.each([
+    ["dotnet/Settings.cs", `public static class Settings\n{\n    public const string Db = "Server=tcp:acme.database.windows.net,1433;Database=app;User ID=appuser;Password=${pw};Encrypt=True;";\n}\n`],
+    ["src/main/java/Db.java", `class Db {\n  static final String URL = "jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=${pw};";\n}\n`],
+  ])("%s: reported at its first character, not printed", (path, text) => {
+    const line = text.split("\n").findIndex((l) => l.includes(pw)) + 1;
+    const column = (text.split("\n")[line - 1] ?? "").indexOf(pw) + 1;
+    expect(secretsIn(path, text)).toEqual([`${line}:${column} generic-password`]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("an unquoted expression after ; in code is still no value", () => {
+    expect(secretsIn("dist/app.min.js", `a();password=e.password;token=getToken(q);secret=r9;\n`)).toEqual([]);
+  });
+});
