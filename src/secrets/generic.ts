@@ -249,7 +249,8 @@ const ASSIGN_RE =
 const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
 const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
-const DEFINE_RE = /\bdefine\(\s{0,3}['"]([A-Za-z_][A-Za-z0-9_]{0,100})['"]\s{0,3},\s{0,3}(['"])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2/g;
+/** PHP `define('NAME', 'value')`; wp-config.php aligns its values after the comma (`define( 'AUTH_KEY',         '...' )`). */
+const DEFINE_RE = /\bdefine\(\s{0,3}['"]([A-Za-z_][A-Za-z0-9_]{0,100})['"]\s{0,3},\s{0,40}(['"])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2/g;
 const NETRC_RE = /(?:^|\s)(?:password|passwd)\s+([^\s"']{1,500})/g;
 const PGPASS_RE = /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\S{1,500})$/;
 const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;

@@ -78,3 +78,13 @@ describe("a connection string's ;Password=...; in program source", () => {
     expect(secretsIn("dist/app.min.js", `a();password=e.password;token=getToken(q);secret=r9;\n`)).toEqual([]);
   });
 });
+
+describe("wp-config.php keys and salts aligned as WordPress writes them", () => {
+  const salt = f.str(PW + "!@#%^&*()-_[]{}~+=,.;:/?|", 64);
+  const pw = f.str(PW, 12) + "5" + f.str(PW, 3);
+  const text = `<?php\ndefine( 'DB_PASSWORD',      '${pw}' );\ndefine( 'AUTH_KEY',         '${salt}' );\ndefine( 'SECURE_AUTH_KEY',  'put your unique phrase here' );\n`;
+  it("the salt and the password, at their first characters", () => {
+    expect(secretsIn("wp-config.php", text)).toEqual(["2:30 generic-password", "3:30 wordpress-auth-salt"]);
+    expect(JSON.stringify(scanSources([{ path: "wp-config.php", text }]).findings)).not.toContain(salt.slice(2, 20));
+  });
+});

@@ -194,7 +194,7 @@ export const KEYS: readonly ProviderRule[] = withLazySamples([
     // On one line, as wp-config.php writes each key (and the salt service prints them): a line-local
     // pattern, which lets the scan of a large file in pieces (pieces.ts) take the rule, whose
     // keywords (`_key'`) occur in many a JavaScript bundle.
-    pattern: /define\([ \t]{0,3}['"](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)['"][ \t]{0,3},[ \t]{0,3}['"](?<secret>[^'"\r\n]{32,128})['"][ \t]{0,3}\)/,
+    pattern: /define\([ \t]{0,3}['"](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)['"][ \t]{0,3},[ \t]{0,40}['"](?<secret>[^'"\r\n]{32,128})['"][ \t]{0,3}\)/,
     keywords: ["_salt'", '_salt"', "_key'", '_key"'],
     minEntropy: 4,
     confidence: "medium",
