@@ -438,6 +438,20 @@ function scanPgpass(text: string, out: SecretMatch[]): void {
   }
 }
 
+/** `<password>value</password>` on one line (Maven settings.xml, Ant, Jenkins): the element's name is the key. */
+const XML_ELEMENT_RE = /<([A-Za-z_][\w.:-]{0,100})>([^<>\r\n]{1,2000})<\/\1\s*>/g;
+/** A `key` attribute's value that is a setting's name (`ClearTextPassword`, `Stripe:ApiKey`), not a key itself. */
+const XML_KEY_NAME = /^[A-Za-z_][\w.:-]{0,100}$/;
+
+function checkXmlElements(line: string, base: number, out: SecretMatch[]): void {
+  XML_ELEMENT_RE.lastIndex = 0;
+  let x: RegExpExecArray | null;
+  while ((x = XML_ELEMENT_RE.exec(line)) !== null) {
+    const name = x[1] ?? "";
+    checkKeyValue(name, x[2] ?? "", base + x.index + name.length + 2, out);
+  }
+}
+
 /** The checks over one line; `kind` (LINE_AUTH, LINE_BEARER bits) says which words it has. */
 function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean, kind: number): void {
   const line = text.slice(lineStart, lineEnd);
@@ -492,6 +506,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       checkKeyValue(a[1] ?? "", v, base + a.index + a[0].length - v.length - 1, out);
     }
   }
+  if (line.includes("</")) checkXmlElements(line, base, out);
   if (!mayAssign(line, quotedOnly)) return;
   ASSIGN_RE.lastIndex = 0;
   let lastName: string | undefined;
@@ -510,6 +525,9 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       lastName = v;
       continue;
     }
+    // `<add key="ClearTextPassword" value="<pw>" />` (NuGet.config, .NET appSettings): a quoted `key`
+    // that is a name names the `value` after it. Its own value is checked as any other.
+    if (/^key$/i.test(key) && quoted !== undefined && XML_KEY_NAME.test(v)) lastName = v;
     if (/^value$/i.test(key)) {
       if (lastName === undefined) {
         const prev = previousLine(text, lineStart);

@@ -88,3 +88,23 @@ describe("wp-config.php keys and salts aligned as WordPress writes them", () => 
     expect(JSON.stringify(scanSources([{ path: "wp-config.php", text }]).findings)).not.toContain(salt.slice(2, 20));
   });
 });
+
+describe("XML credentials: Maven settings.xml <password>, .NET <add key=... value=...>", () => {
+  const pw = f.str(PW, 13) + "8" + f.str(PW, 4);
+  const key = f.alnum(36) + "3";
+  it("Maven settings.xml: the password element's text, at its first character", () => {
+    const text = `<settings>\n  <servers>\n    <server>\n      <id>nexus</id>\n      <username>deployer</username>\n      <password>${pw}</password>\n    </server>\n    <server>\n      <password>\${env.GITHUB_TOKEN}</password>\n    </server>\n  </servers>\n</settings>\n`;
+    expect(secretsIn("maven/settings.xml", text)).toEqual(["6:17 generic-password"]);
+    expect(JSON.stringify(scanSources([{ path: "maven/settings.xml", text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("NuGet.config and app.config: the value of the entry whose key names a credential", () => {
+    const text = `<configuration>\n  <packageSourceCredentials>\n    <acme>\n      <add key="Username" value="ci" />\n      <add key="ClearTextPassword" value="${pw}" />\n    </acme>\n  </packageSourceCredentials>\n  <appSettings>\n    <add key="StripeApiKey" value="${key}" />\n    <add key="ApiKeyHeader" value="X-Api-Key" />\n    <add key="Password" value="" />\n  </appSettings>\n</configuration>\n`;
+    expect(secretsIn("NuGet.config", text)).toEqual(["5:43 generic-password", "9:36 generic-credential"]);
+  });
+
+  it("elements that name no credential, and references, stay quiet", () => {
+    const text = `<config>\n  <passwordPolicy>Strict2024Policy</passwordPolicy>\n  <tokenUrl>https://auth.example.org/token</tokenUrl>\n  <password>\${DB_PASSWORD}</password>\n</config>\n`;
+    expect(secretsIn("config/app.xml", text)).toEqual([]);
+  });
+});
