@@ -438,6 +438,12 @@ function scanPgpass(text: string, out: SecretMatch[]): void {
   }
 }
 
+/**
+ * A Dockerfile `ENV NAME value` (the form with a blank, not `=`, which Docker still reads): the rest of
+ * the line is the value, quoted or not. The `NAME=value` form is read as any other assignment.
+ */
+const DOCKER_ENV_BLANK = /^([ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+)(?:"([^"\r\n]{1,2000})"|([^\s"][^\r\n]{0,2000}?))[ \t]*\r?$/;
+
 /** `<password>value</password>` on one line (Maven settings.xml, Ant, Jenkins): the element's name is the key. */
 const XML_ELEMENT_RE = /<([A-Za-z_][\w.:-]{0,100})>([^<>\r\n]{1,2000})<\/\1\s*>/g;
 /** A `key` attribute's value that is a setting's name (`ClearTextPassword`, `Stripe:ApiKey`), not a key itself. */
@@ -507,6 +513,8 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
   }
   if (line.includes("</")) checkXmlElements(line, base, out);
+  const env = DOCKER_ENV_BLANK.exec(line);
+  if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;
   ASSIGN_RE.lastIndex = 0;
   let lastName: string | undefined;

@@ -108,3 +108,12 @@ describe("XML credentials: Maven settings.xml <password>, .NET <add key=... valu
     expect(secretsIn("config/app.xml", text)).toEqual([]);
   });
 });
+
+describe("Dockerfile ENV in its key-value form with a blank (ENV NAME value)", () => {
+  const pw = f.str(PW, 11) + "6" + f.str(PW, 5);
+  it("the value after the name, at its first character", () => {
+    const text = `FROM node:20-alpine\nENV NODE_ENV production\nENV DB_PASSWORD ${pw}  \nENV API_TOKEN "\${API_TOKEN}"\nENV PASSWORD_MIN_LENGTH 12\nENV  SMTP_PASSWORD   "${pw}x"\n`;
+    expect(secretsIn("Dockerfile", text)).toEqual(["3:17 generic-password", "6:23 generic-password"]);
+    expect(JSON.stringify(scanSources([{ path: "Dockerfile", text }]).findings)).not.toContain(pw.slice(2));
+  });
+});
