@@ -24,6 +24,8 @@ const templated: readonly RefSyntax[] = ["dollar-brace"];
 const compose: readonly RefSyntax[] = [...templated, "shell-brace", "dollar"];
 /** Kubernetes also expands `$(VAR)` from the container's own env in env values, command and args. */
 const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren"];
+/** decK fills `${{ env "DECK_X" }}` from its environment before reading the file; Kong resolves `{vault://env/x}` from a vault. */
+const kong: readonly RefSyntax[] = ["deck-env", "kong-vault"];
 
 /** A cheap test that one of these keys appears as a YAML or JSON key. */
 function keyText(keys: string): TextTest {
@@ -95,7 +97,7 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
     adapter: composeAdapter,
   },
   { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
-  { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: none, adapter: kongAdapter, rendersTemplates: true },
+  { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: kong, adapter: kongAdapter, rendersTemplates: true },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: allOf(keyText("routes"), keyText("mcp")), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive authz config (Cedar or HTTP PDP)", syntax: "yaml", globs: [], sniffText: /cedarv1|httpv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: allOf(/^\s*\{\s*"(?:\$schema|name|read|write|network|privileged)"\s*:/, /"(network|read|write|privileged)"\s*:/), sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },

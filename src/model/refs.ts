@@ -17,7 +17,9 @@ export type RefSyntax =
   | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
   | "copilot-mcp" // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
   | "k8s-paren" // $(VAR): Kubernetes expands it in a container's env values, command and args
-  | "shell-brace"; // ${VAR-d}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}, ${VAR+alt}: the other shell forms (Docker Compose interpolation)
+  | "shell-brace" // ${VAR-d}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}, ${VAR+alt}: the other shell forms (Docker Compose interpolation)
+  | "deck-env" // ${{ env "DECK_X" }}: decK fills it from its environment before it reads the file
+  | "kong-vault"; // {vault://backend/name}: Kong resolves it from a vault (env, aws, gcp, hcv ...) when it uses the value
 
 /**
  * Copilot coding agent: only secrets and variables of the `copilot`
@@ -55,6 +57,8 @@ const BUILTINS = new Set([
 // bodies exclude `{` so that a run of `${a:-` or `{env:` fails at the next `{` instead of
 // scanning 500 characters from every start.
 const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecArray) => ValueRef }[] = [
+  // decK's template: the file's text may hold `"` or, read as decK renders it (parse/template-quotes.ts), `'`.
+  { syntax: "deck-env", re: /\$\{\{\s*env\s+["']([A-Za-z_][A-Za-z0-9_]{0,200})["']\s*\}\}/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "gh-secrets", re: /\$\{\{\s*(secrets|inputs|env|vars)\.([A-Za-z0-9_.-]{1,200})\s*\}\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "secretStore", name: `${m[1]}.${m[2]}` }) },
   { syntax: "env-colon", re: /\$\{env:([A-Za-z_][A-Za-z0-9_]{0,200})\}/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "input", re: /\$\{input:([A-Za-z0-9_.-]{1,200})\}/g, make: (m) => ({ kind: "input", id: m[1] ?? "" }) },
@@ -70,6 +74,7 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
     re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(:?[-?+])([^{}]{0,500})\}/g,
     make: (m) => (m[2]?.endsWith("-") && m[3] ? { kind: "env", name: m[1] ?? "", default: m[3] } : { kind: "env", name: m[1] ?? "" }),
   },
+  { syntax: "kong-vault", re: /\{vault:\/\/([A-Za-z0-9_.-]{1,100}\/[^{}\s]{1,500})\}/g, make: (m) => ({ kind: "secretStore", name: `vault://${m[1] ?? ""}` }) },
   { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^{}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
   { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
@@ -85,7 +90,7 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
 export const MAX_REF_TOKENS = 64;
 
 /** Syntaxes whose tokens are read only in files that expand them (elsewhere the text is not a reference at all). */
-const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace"]);
+const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault"]);
 
 /** Finds every reference-looking token in a value (up to MAX_REF_TOKENS), in order, without overlaps. */
 export function findRefTokens(raw: string): Token[] {
@@ -120,8 +125,9 @@ export interface Classified {
  * (and any reference-looking text the client does not expand is listed).
  */
 export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
-  // `$(VAR)` means something only in Kubernetes manifests, and `${VAR:?err}`-style forms only where
-  // shell-style interpolation runs (Compose); elsewhere they are plain text, as before.
+  // `$(VAR)` means something only in Kubernetes manifests, `${VAR:?err}`-style forms only where
+  // shell-style interpolation runs (Compose), decK templates and Kong vault references only in Kong
+  // files; elsewhere they are plain text, as before.
   const tokens = findRefTokens(raw).filter((t) => !SYNTAX_BOUND.has(t.syntax) || syntaxes.includes(t.syntax));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.

@@ -35,7 +35,7 @@ function inputs(): { name: string; text: string }[] {
 }
 
 const INPUTS = inputs();
-const ALL_SYNTAXES: readonly RefSyntax[] = ["dollar-brace", "dollar", "percent", "env-colon", "input", "file-colon", "brace-env", "gh-secrets", "mustache"];
+const ALL_SYNTAXES: readonly RefSyntax[] = ["dollar-brace", "dollar", "percent", "env-colon", "input", "file-colon", "brace-env", "gh-secrets", "mustache", "deck-env", "kong-vault"];
 const loc: Loc = { file: "x", line: 1, column: 1, endLine: 1, endColumn: 1 };
 const cv = (raw: string): ConfigValue => ({ raw, ref: { kind: "literal" }, loc });
 

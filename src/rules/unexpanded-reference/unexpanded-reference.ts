@@ -16,6 +16,8 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "copilot-mcp": "$COPILOT_MCP_X",
   "k8s-paren": "$(VAR)",
   "shell-brace": "${VAR:?err}",
+  "deck-env": '${{ env "DECK_X" }}',
+  "kong-vault": "{vault://env/x}",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;

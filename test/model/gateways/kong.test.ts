@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
-import { findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
+import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 describe("Kong AI MCP Proxy (decK)", () => {
   it("no default_acl and a tool without acl: allowed; payload logging on", () => {
@@ -159,6 +159,33 @@ ${invoiceAcl}
       ]);
       expect(findingRows(r)).toEqual(["missing-default-deny 21:3"]);
     });
+  });
+
+  it("a key in a service URL written as a decK ${{ env }} template or a Kong vault reference is that reference, not a literal", () => {
+    const text = `_format_version: "3.0"
+services:
+- name: forecast-api
+  url: https://forecast.example.test/data?api_key=\${{ env "DECK_FORECAST_API_KEY" }}
+  routes:
+  - name: forecast-mcp
+    paths: [/forecast/mcp]
+- name: tides-api
+  url: "https://tides.example.test/v1?token={vault://env/tides-token}"
+  routes:
+  - name: tides-mcp
+    paths: [/tides/mcp]
+plugins:
+- name: ai-mcp-proxy
+  route: forecast-mcp
+  config: { mode: passthrough-listener }
+- name: ai-mcp-proxy
+  route: tides-mcp
+  config: { mode: passthrough-listener }
+`;
+    const r = scan("kong/refs.yaml", text);
+    expect(credentialRows(r, "forecast-api")).toEqual([{ key: "url", ref: "env:DECK_FORECAST_API_KEY", line: 4 }]);
+    expect(credentialRows(r, "tides-api")).toEqual([{ key: "url", ref: "secretStore:vault://env/tides-token", line: 9 }]);
+    expect(r.findings.map((f) => f.ruleId).filter((id) => id === "hardcoded-secret" || id === "unexpanded-reference")).toEqual([]);
   });
 
   it("reads a decK file whose ${{ env }} templates are quoted (decK renders them before parsing the YAML)", () => {
