@@ -11,6 +11,7 @@ import { value } from "../server-entry.js";
 import type { Policy, PolicyRule, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList } from "./gateway-common.js";
 import { kongAudit } from "./audit/index.js";
+import { kongToolCredentials, kongToolUpstream } from "./kong-tool-credentials.js";
 
 const AUTH_PLUGINS = new Set(["key-auth", "key-auth-enc", "openid-connect", "ai-mcp-oauth2", "jwt", "basic-auth", "oauth2", "hmac-auth", "mtls-auth", "ldap-auth"]);
 
@@ -101,7 +102,11 @@ export const kongAdapter: Adapter = (input) => {
     const service = isKicPlugin(f.plugin) ? undefined : ownerService(d, f);
     if (!service) continue;
     const sName = entry(service, "name");
-    const server = gatewayServer(input, { name: str(sName?.value) ?? label(f, service), path: `${f.path}.service`, nameSpan: (sName?.value ?? service).span, transport: "http", url: value(input, get(service, "url")) });
+    // In a conversion mode the plugin calls the service with each tool's own query and headers.
+    const toolCreds = kongToolCredentials(input, f.plugin, (t, i) => toolLabel(t, i));
+    const upstream = kongToolUpstream(toolCreds);
+    const built = gatewayServer(input, { name: str(sName?.value) ?? label(f, service), path: `${f.path}.service`, nameSpan: (sName?.value ?? service).span, transport: "http", url: value(input, get(service, "url")), credentials: toolCreds.map((x) => x.credential) });
+    const server = upstream ? { ...built, upstreamIdentity: upstream } : built;
     out.servers.push(server);
     serverIds.set(f, server.id);
   }

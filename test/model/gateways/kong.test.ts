@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 describe("Kong AI MCP Proxy (decK)", () => {
@@ -186,6 +187,79 @@ plugins:
     expect(credentialRows(r, "forecast-api")).toEqual([{ key: "url", ref: "env:DECK_FORECAST_API_KEY", line: 4 }]);
     expect(credentialRows(r, "tides-api")).toEqual([{ key: "url", ref: "secretStore:vault://env/tides-token", line: 9 }]);
     expect(r.findings.map((f) => f.ruleId).filter((id) => id === "hardcoded-secret" || id === "unexpanded-reference")).toEqual([]);
+  });
+
+  describe("a conversion tool's upstream request (query and headers) carries the server's credential", () => {
+    const deck = (tools: string) => `_format_version: "3.0"
+services:
+- name: forecast-api
+  url: https://forecast.example.test/data/2.5
+  routes:
+  - name: forecast-mcp
+    paths: [/forecast/mcp]
+  plugins:
+  - name: ai-mcp-proxy
+    config:
+      mode: conversion-listener
+      tools:
+${tools}`;
+
+    it("reads a decK env template or a vault reference under a credential name as that reference; two tools with one key share it", () => {
+      const r = scan(
+        "kong/forecast.yaml",
+        deck(`      - name: current_weather
+        description: Current weather
+        method: GET
+        query:
+          appid:
+          - \${{ env "DECK_FORECAST_API_KEY" }}
+          units: [metric]
+      - name: daily_forecast
+        description: Daily forecast
+        method: GET
+        query:
+          appid: ["\${{ env "DECK_FORECAST_API_KEY" }}"]
+        headers:
+          Accept: [application/json]
+          X-Api-Key: ["{vault://env/forecast-key}"]
+`),
+      );
+      expect(credentialRows(r, "forecast-api")).toEqual([
+        { key: "query.appid", ref: "env:DECK_FORECAST_API_KEY", line: 18 },
+        { key: "query.appid", ref: "env:DECK_FORECAST_API_KEY", line: 24 },
+        { key: "X-Api-Key", ref: "secretStore:vault://env/forecast-key", line: 27 },
+      ]);
+      const rules = r.findings.map((f) => f.ruleId);
+      expect(rules).not.toContain("unauthenticated-remote");
+      expect(rules).not.toContain("hardcoded-secret");
+      const shared = r.findings.filter((f) => f.ruleId === "shared-upstream-key").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
+      expect(shared).toEqual([
+        "18:13 Server 'forecast-api' (kong) is called with one static key for every caller: query parameter appid of tools current_weather, daily_forecast sends one configured key upstream for every caller. The upstream cannot tell callers apart.",
+      ]);
+    });
+
+    it("reports a literal key in a credential query parameter or header as a hardcoded secret of the server, at the value", () => {
+      const key = fakeOpaqueKey("kong-forecast", 32);
+      const token = fakeOpaqueKey("kong-bearer", 40);
+      const r = scan(
+        "kong/forecast.yaml",
+        deck(`      - name: current_weather
+        description: Current weather
+        query:
+          api_key: [${key}]
+        headers:
+          Authorization: ["Bearer ${token}"]
+`),
+      );
+      expect(credentialRows(r, "forecast-api")).toEqual([
+        { key: "query.api_key", ref: "literal", line: 16 },
+        { key: "Authorization", ref: "literal", line: 18 },
+      ]);
+      const secrets = r.findings.filter((f) => f.ruleId === "hardcoded-secret");
+      expect(secrets.map((f) => `${f.loc.line}:${f.loc.column} ${f.message.includes("of MCP server 'forecast-api' (kong)")}`)).toEqual(["16:21 true", "18:35 true"]);
+      expect(secrets.some((f) => f.message.includes(key) || f.message.includes(token))).toBe(false);
+      expect(r.findings.map((f) => f.ruleId)).not.toContain("unauthenticated-remote");
+    });
   });
 
   it("reads a decK file whose ${{ env }} templates are quoted (decK renders them before parsing the YAML)", () => {
