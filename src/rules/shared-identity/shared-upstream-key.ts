@@ -3,8 +3,9 @@ import { agentgatewayRoute } from "../example-configs.js";
 
 /*
  * Reads `McpServer.upstreamIdentity`, set by the LibreChat, agentgateway and
- * Envoy AI Gateway adapters (`src/model/adapters/audit/upstream.ts`) and the
- * ToolHive one (`src/model/adapters/toolhive-outgoing.ts`).
+ * Envoy AI Gateway adapters (`src/model/adapters/audit/upstream.ts`), the
+ * ToolHive one (`src/model/adapters/toolhive-outgoing.ts`) and the Kong one
+ * (`src/model/adapters/kong-tool-credentials.ts`).
  */
 export default defineRule({
   id: "shared-upstream-key",
