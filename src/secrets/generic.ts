@@ -211,6 +211,26 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
   }
 }
 
+/**
+ * curl's `-u user:password` / `--user user:password` (and `--proxy-user`): the part after the first
+ * colon is a password, as in a URL's userinfo. Read on lines that hold a URL (a curl command names
+ * what it fetches), so it costs one `includes` on the lines the URL checks already examine.
+ * A uid:gid (`docker run -u 1000:1000`), a user repeated (`root:root`) and references stay quiet.
+ */
+const USER_FLAG_RE = /(?:^|[\s"'])(?:-u|--user|--proxy-user)(?:[ \t]{1,3}|=)(["']?)([^\s"':]{1,200}):([^\s"'\\]{1,2000})/g;
+
+function checkUserFlag(line: string, base: number, out: SecretMatch[]): void {
+  if (!line.includes("-u")) return;
+  USER_FLAG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = USER_FLAG_RE.exec(line)) !== null) {
+    const user = m[2] ?? "";
+    const pw = m[3] ?? "";
+    if (pw === user || /^\d+$/.test(pw) || !plausibleSecret(pw, "password")) continue;
+    out.push(match("generic-cli-flag", "Password in a user:password flag", "medium", base + m.index + m[0].length - pw.length, pw, "password"));
+  }
+}
+
 /** A literal under a credential-naming key (env, setting, header, flag). */
 export function checkKeyValue(key: string, value: string, base: number, out: SecretMatch[], detector?: string): void {
   const kind = classifyKey(key);
@@ -375,7 +395,11 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
       const known = hits.lineKinds?.[i];
       const kind = known === undefined ? LINE_ALL : e - s >= FULL_LINE_FROM ? (LINE_ALL & ~EXACT_BITS) | (known & EXACT_BITS) : known;
       if (kind & LINE_FULL || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
-      else if (kind & LINE_URL) checkUrls(text.slice(s, e), s, out);
+      else if (kind & LINE_URL) {
+        const line = text.slice(s, e);
+        checkUrls(line, s, out);
+        checkUserFlag(line, s, out);
+      }
     }
     next = e + 1;
     if (e >= text.length) break;
@@ -462,7 +486,10 @@ function checkXmlElements(line: string, base: number, out: SecretMatch[]): void 
 function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean, kind: number): void {
   const line = text.slice(lineStart, lineEnd);
   const base = lineStart;
-  if (line.includes("://")) checkUrls(line, base, out);
+  if (line.includes("://")) {
+    checkUrls(line, base, out);
+    checkUserFlag(line, base, out);
+  }
   // A flag alone on its line (`- --token` / `"--token",`): its value is the next array item.
   const flag = YAML_FLAG_LINE.exec(line)?.[1];
   if (flag !== undefined && lineEnd < text.length) {

@@ -117,3 +117,17 @@ describe("Dockerfile ENV in its key-value form with a blank (ENV NAME value)", (
     expect(JSON.stringify(scanSources([{ path: "Dockerfile", text }]).findings)).not.toContain(pw.slice(2));
   });
 });
+
+describe("curl's -u user:password in a Jenkinsfile or a script", () => {
+  const pw = f.str(PW, 12) + "4" + f.str(PW, 5);
+  it("the password after the colon, at its first character, never printed", () => {
+    const text = `pipeline {\n  stages {\n    stage('push') {\n      steps {\n        sh "curl -u admin:${pw} https://nexus.example.org/repository/raw/"\n        sh 'curl --user "ci:${pw}" -T app.tgz https://nexus.example.org/up'\n      }\n    }\n  }\n}\n`;
+    expect(secretsIn("Jenkinsfile", text)).toEqual(["5:27 generic-cli-flag", "6:29 generic-cli-flag"]);
+    expect(JSON.stringify(scanSources([{ path: "Jenkinsfile", text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("references, a uid:gid, a user repeated and git's -u stay quiet", () => {
+    const text = `curl -u admin:$NEXUS_PASSWORD https://nexus.example.org/\ncurl -u "bot:\${{ secrets.NEXUS_PW }}" https://nexus.example.org/\ndocker run -u 1000:1000 -e URL=https://x.example.org img\ncurl -u root:root http://localhost:8080/\ngit push -u origin main # https://example.org\n`;
+    expect(secretsIn("scripts/upload.sh", text)).toEqual([]);
+  });
+});
