@@ -278,6 +278,26 @@ const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
 /** A value that starts with an assignment of its own (`API_KEY=...`). */
 const INNER_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]{0,100}=/;
 const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
+/** A YAML key with nothing after it (`DEPLOY_PASSWORD:`): the mapping below it is that setting's (GitLab CI's `value:`). */
+const PARENT_KEY_LINE = /^(\s*)["']?([A-Za-z_][\w.-]{0,100})["']?\s*:\s*$/;
+/** A flow mapping opened after a key (`SONAR_TOKEN: { value: "..." }`): its `value` is that key's. */
+const FLOW_PARENT = /["']?([A-Za-z_][\w.-]{0,100})["']?\s*:\s*\{\s*$/;
+
+/**
+ * The name that a `value:` on the line at `lineStart` takes from the line above: a `name: X` line
+ * (a Kubernetes env entry), or a key with nothing after it under which the `value:` is indented.
+ */
+function nameAbove(text: string, lineStart: number): string | undefined {
+  const prev = previousLine(text, lineStart);
+  if (prev === undefined) return undefined;
+  const named = NAME_LINE.exec(prev)?.[1];
+  if (named !== undefined) return named;
+  const parent = PARENT_KEY_LINE.exec(prev);
+  if (!parent) return undefined;
+  let indent = 0;
+  while (text[lineStart + indent] === " " || text[lineStart + indent] === "\t") indent++;
+  return indent > (parent[1] ?? "").length ? parent[2] : undefined;
+}
 /**
  * What every assignment that the line checks can report has: a candidate
  * word in its key (each credential word holds one, and so does `value`),
@@ -345,15 +365,14 @@ const FULL_LINE_FROM = 2000;
 const EXACT_BITS = LINE_AUTH | LINE_BEARER;
 
 /**
- * Is the non-blank line above the line at `lineStart` a `name:` line that
+ * Is the non-blank line above the line at `lineStart` a `name:` line (or a parent key, nameAbove) that
  * names a credential? Only then can a line whose one line word is `value`
  * give a finding: its `value:` takes that name (scanLine). A `name` on the
  * line itself would name a credential with words of that line, and such a
  * line is examined whole anyway.
  */
 function namedAbove(text: string, lineStart: number): boolean {
-  const prev = previousLine(text, lineStart);
-  const name = prev !== undefined ? NAME_LINE.exec(prev)?.[1] : undefined;
+  const name = nameAbove(text, lineStart);
   return name !== undefined && name !== "" && classifyKey(name) !== undefined;
 }
 
@@ -564,10 +583,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     // that is a name names the `value` after it. Its own value is checked as any other.
     if (/^key$/i.test(key) && quoted !== undefined && XML_KEY_NAME.test(v)) lastName = v;
     if (/^value$/i.test(key)) {
-      if (lastName === undefined) {
-        const prev = previousLine(text, lineStart);
-        lastName = prev !== undefined ? NAME_LINE.exec(prev)?.[1] : undefined;
-      }
+      if (lastName === undefined) lastName = FLOW_PARENT.exec(line.slice(0, a.index + 1))?.[1] ?? nameAbove(text, lineStart);
       if (lastName) key = lastName;
     }
     const keyKind = classifyKey(key);

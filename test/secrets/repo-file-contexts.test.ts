@@ -131,3 +131,20 @@ describe("curl's -u user:password in a Jenkinsfile or a script", () => {
     expect(secretsIn("scripts/upload.sh", text)).toEqual([]);
   });
 });
+
+describe("GitLab CI variables written with value: (under the variable's name, or in a flow mapping)", () => {
+  const pw = f.str(PW, 10) + "3" + f.str(PW, 7);
+  const key = f.alnum(39) + "7";
+  it("the value, at its first character, never printed", () => {
+    const text = `variables:\n  DEPLOY_PASSWORD:\n    value: "${pw}"\n    description: "Deploy account"\n  SONAR_TOKEN: { value: "${key}", expand: false }\n`;
+    expect(secretsIn(".gitlab-ci.yml", text)).toEqual(["3:13 generic-password", "5:26 generic-credential"]);
+    const out = JSON.stringify(scanSources([{ path: ".gitlab-ci.yml", text }]).findings);
+    expect(out).not.toContain(pw.slice(2));
+    expect(out).not.toContain(key.slice(2));
+  });
+
+  it("a value under a name that is no credential, a sibling value: and references stay quiet", () => {
+    const text = `variables:\n  IMAGE_TAG:\n    value: "${key}"\n  API_TOKEN:\n  value: "${key}"\n  DB_PASSWORD:\n    value: "$VAULT_DB_PASSWORD"\n  REGISTRY_TOKEN: { value: "\${CI_JOB_TOKEN}" }\n`;
+    expect(secretsIn(".gitlab-ci.yml", text)).toEqual([]);
+  });
+});
