@@ -148,3 +148,16 @@ describe("GitLab CI variables written with value: (under the variable's name, or
     expect(secretsIn(".gitlab-ci.yml", text)).toEqual([]);
   });
 });
+
+describe("Ruby hash-rocket keys written as symbols (:password => '...')", () => {
+  const pw = f.str(PW, 9) + "2" + f.str(PW, 8);
+  it("the value, at its first character, never printed", () => {
+    const text = `default_attributes(\n  "mysql" => { :server_root_password => '${pw}' }\n)\nSMTP = { :user_name => 'mailer', :password => "${pw}", :port => 587 }\n`;
+    expect(secretsIn("roles/db.rb", text)).toEqual(["2:42 generic-password", "4:48 generic-password"]);
+    expect(JSON.stringify(scanSources([{ path: "roles/db.rb", text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("a reference and a method call stay quiet", () => {
+    expect(secretsIn("config/mail.rb", `opts = { :password => ENV['SMTP_PASSWORD'], :api_key => Rails.application.credentials.api_key }\n`)).toEqual([]);
+  });
+});
