@@ -31,7 +31,7 @@ const META_SUFFIX = new Set([
   "desc", "expiry", "expires", "expiration", "ttl", "timeout", "scope", "scopes", "mode", "enabled", "enable", "disabled",
   "required", "policy", "rotation", "source", "provider", "store", "storage", "manager", "version", "algorithm", "alg",
   "usage", "mask", "pattern", "regex", "template", "method", "methods", "strategy", "flow", "schema", "key_id", "arn",
-  "hash", "hashed", "digest", "fingerprint", "server", "host", "user", "username", "login", "email", "owner", "policy",
+  "hash", "hashed", "digest", "checksum", "fingerprint", "server", "host", "user", "username", "login", "email", "owner", "policy",
   "used", "last", "changed", "created", "updated", "at", "date", "time", "timestamp", "age", "attributes", "status", "state", "reset", "set",
 ]);
 const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "anon"]);
@@ -58,6 +58,13 @@ export function keyWords(key: string): string[] {
 
 const classifyName = boundedMemo(classify, 16384);
 
+/**
+ * A key that ends with a hash algorithm's name (`token_sha256`, `PASSWORD_MD5`) holds a digest of the
+ * credential, as `_hash` and `_digest` do; keyWords splits the trailing digits off (`sha 256`), so the
+ * last two words are read together.
+ */
+const HASH_SUFFIX: ReadonlySet<string> = new Set(["sha1", "sha224", "sha256", "sha384", "sha512", "md5"]);
+
 export function classifyKey(key: string | undefined): KeyKind | undefined {
   return key ? classifyName(key) : undefined;
 }
@@ -67,7 +74,7 @@ function classify(key: string): KeyKind | undefined {
   if (/^(?:proxy-)?authorization$/i.test(trimmed)) return "authorization";
   const words = keyWords(trimmed);
   const last = words[words.length - 1];
-  if (!last || META_SUFFIX.has(last)) return undefined;
+  if (!last || META_SUFFIX.has(last) || HASH_SUFFIX.has(words.slice(-2).join(""))) return undefined;
   if (words.some((w) => PUBLIC_WORDS.has(w))) return undefined;
   if (words.some((w) => PASSWORD_WORDS.has(w) || isCompoundPassword(w))) return "password";
   const idx = words.findIndex((w) => SECRET_WORDS.has(w));

@@ -161,3 +161,12 @@ describe("Ruby hash-rocket keys written as symbols (:password => '...')", () => 
     expect(secretsIn("config/mail.rb", `opts = { :password => ENV['SMTP_PASSWORD'], :api_key => Rails.application.credentials.api_key }\n`)).toEqual([]);
   });
 });
+
+describe("a key that names a hash algorithm after the credential (token_sha256, PASSWORD_MD5)", () => {
+  const digest = f.hex(64);
+  const key = f.alnum(39) + "5";
+  it("holds a digest: quiet; the credential beside it is still reported", () => {
+    const text = `auth:\n  token_sha256: ${digest}\n  password_md5: ${digest.slice(0, 32)}\n  apiKeyChecksum: ${digest.slice(0, 40)}\n  api_key_2: ${key}\n`;
+    expect(secretsIn("helm/values.yaml", text)).toEqual(["5:14 generic-credential"]);
+  });
+});
