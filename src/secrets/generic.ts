@@ -502,6 +502,25 @@ function checkXmlElements(line: string, base: number, out: SecretMatch[]): void 
   }
 }
 
+/**
+ * SQL's `CREATE USER app WITH PASSWORD '<pw>'`, `CREATE ROLE app LOGIN PASSWORD '<pw>'`, `ALTER USER app
+ * PASSWORD '<pw>'` (PostgreSQL, Oracle, Snowflake, SQL Server's `WITH PASSWORD = ` is an assignment
+ * already): the quoted literal after PASSWORD. A stored hash (`md5` + 32 hex, `SCRAM-SHA-256$...`) is no
+ * password.
+ */
+const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100})\s+password\s+'([^'\r\n]{1,2000})'/gi;
+const SQL_STORED_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/i;
+
+function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void {
+  SQL_PASSWORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SQL_PASSWORD_RE.exec(line)) !== null) {
+    const pw = m[1] ?? "";
+    if (SQL_STORED_HASH.test(pw) || !plausibleSecret(pw, "password")) continue;
+    out.push(match("generic-password", "Password in a SQL user or role statement", genericConfidence(pw, "password"), base + m.index + m[0].length - pw.length - 1, pw, "password"));
+  }
+}
+
 /** The checks over one line; `kind` (LINE_AUTH, LINE_BEARER bits) says which words it has. */
 function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean, kind: number): void {
   const line = text.slice(lineStart, lineEnd);
@@ -560,6 +579,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
   }
   if (line.includes("</")) checkXmlElements(line, base, out);
+  if (kind & LINE_FULL && line.includes("'")) checkSqlPassword(line, base, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;

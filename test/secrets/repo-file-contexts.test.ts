@@ -170,3 +170,17 @@ describe("a key that names a hash algorithm after the credential (token_sha256, 
     expect(secretsIn("helm/values.yaml", text)).toEqual(["5:14 generic-credential"]);
   });
 });
+
+describe("SQL user and role statements (CREATE USER ... WITH PASSWORD '...')", () => {
+  const pw = f.str(PW, 8) + "9" + f.str(PW, 8);
+  it("the quoted password, at its first character, never printed", () => {
+    const text = `-- seed\nCREATE USER app WITH PASSWORD '${pw}';\nCREATE ROLE reporting LOGIN PASSWORD '${pw}x';\nalter user admin password '${pw}y';\n`;
+    expect(secretsIn("db/init.sql", text)).toEqual(["2:32 generic-password", "3:39 generic-password", "4:28 generic-password"]);
+    expect(JSON.stringify(scanSources([{ path: "db/init.sql", text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("a stored hash, a placeholder and the word in prose stay quiet", () => {
+    const text = `ALTER USER admin WITH PASSWORD 'md5${f.hex(32)}';\nALTER ROLE app PASSWORD 'SCRAM-SHA-256$4096:${f.b64url(24)}';\nCREATE USER app WITH PASSWORD 'changeme';\n-- the password 'Summer2024!' is rejected by the policy\n`;
+    expect(secretsIn("db/init.sql", text)).toEqual([]);
+  });
+});
