@@ -25,13 +25,17 @@ function match(detector: string, title: string, confidence: Confidence, start: n
 
 const COMMON_DEFAULTS = /^(?:postgres|mysql|root|admin|administrator|guest|pass|password|passwd|secret|user|default|changeit|letmein|welcome|qwerty|test|none|null|true|false)$/i;
 
+/** A key written after the name of its encoding: `base64:<base64>` (Laravel, Symfony secrets), `hex:<hex>`. */
+const ENCODED_KEY = /^(?:base64:[A-Za-z0-9+/]{16,}={0,2}|hex:[0-9a-fA-F]{32,})$/;
+
 /** Shapes that are clearly not a secret literal: paths, URLs, identifiers, numbers, e-mails. */
 function notSecretShape(v: string): boolean {
   if (/\s/.test(v)) return true;
   if (/^[-+]?[\d.,:_]+$/.test(v)) return true; // numbers, times, versions
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // versions
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined)$/i.test(v)) return true;
-  if (/^[a-z][a-z0-9+.-]{0,30}:/i.test(v) && !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return true; // URL, scheme:ref
+  // URL, scheme:ref; not a key written with its encoding (Laravel's APP_KEY=base64:<32 bytes>)
+  if (/^[a-z][a-z0-9+.-]{0,30}:/i.test(v) && !/^[A-Za-z0-9+/]+={0,2}$/.test(v) && !ENCODED_KEY.test(v)) return true;
   if (/^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:[\\/]|\\\\)/.test(v) || /\\/.test(v)) return true; // paths
   if (/^[\w.-]+\/[\w./-]+\.[a-z]{1,5}$/i.test(v)) return true; // relative path with extension
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true; // e-mail

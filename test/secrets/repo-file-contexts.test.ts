@@ -184,3 +184,16 @@ describe("SQL user and role statements (CREATE USER ... WITH PASSWORD '...')", (
     expect(secretsIn("db/init.sql", text)).toEqual([]);
   });
 });
+
+describe("a key written after its encoding (Laravel's APP_KEY=base64:...)", () => {
+  const key = Buffer.from(f.hex(64), "hex").toString("base64");
+  it("the whole value, at its first character, never printed", () => {
+    const text = `APP_NAME=Laravel\nAPP_ENV=production\nAPP_KEY=base64:${key}\nAPP_URL=https://app.example.org\nMAIL_PASSWORD=null\n`;
+    expect(secretsIn("laravel/.env", text)).toEqual(["3:9 generic-credential"]);
+    expect(JSON.stringify(scanSources([{ path: "laravel/.env", text }]).findings)).not.toContain(key.slice(2, 30));
+  });
+
+  it("an empty key and a scheme reference stay quiet", () => {
+    expect(secretsIn("laravel/.env", `APP_KEY=\nAPP_KEY=base64:\nAPI_KEY=vault:secret/data/app#api_key\n`)).toEqual([]);
+  });
+});
