@@ -525,6 +525,33 @@ function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void 
   }
 }
 
+/** A YAML block scalar's indicator (`|`, `>-`, `|+`): the value is on the lines below. */
+const BLOCK_INDICATOR = /^[|>][-+]?$/;
+
+/**
+ * The value of a YAML block scalar that holds one line (`signing_secret: |` and the secret below it,
+ * as Helm values and Kubernetes stringData write it) and where it starts; undefined when the block
+ * is empty or spans lines (a PEM key, a JSON document: the provider formats read those).
+ */
+function singleLineBlock(text: string, lineStart: number, lineEnd: number): [string, number] | undefined {
+  if (lineEnd >= text.length) return undefined;
+  const indentOf = (from: number) => {
+    let i = from;
+    while (text[i] === " ") i++;
+    return i - from;
+  };
+  const own = indentOf(lineStart);
+  const nextStart = lineEnd + 1;
+  const nextEnd = text.indexOf("\n", nextStart) < 0 ? text.length : text.indexOf("\n", nextStart);
+  const indent = indentOf(nextStart);
+  const value = text.slice(nextStart + indent, nextEnd).replace(/\s+$/, "");
+  if (indent <= own || value === "" || nextEnd - nextStart > MAX_GENERIC_LINE) return undefined;
+  // A second line of the block (as indented, not blank) makes it a multi-line value.
+  const after = nextEnd + 1 + indentOf(nextEnd + 1);
+  if (nextEnd < text.length && after - nextEnd - 1 >= indent && after < text.length && text[after] !== "\n" && text[after] !== "\r") return undefined;
+  return [value, nextStart + indent];
+}
+
 /** The checks over one line; `kind` (LINE_AUTH, LINE_BEARER bits) says which words it has. */
 function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean, kind: number): void {
   const line = text.slice(lineStart, lineEnd);
@@ -622,6 +649,8 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
     if (quoted === undefined && quotedOnly && !SEGMENT_START.test(a[0])) continue;
-    checkKeyValue(key, v, vStart, out);
+    const block = quoted === undefined && BLOCK_INDICATOR.test(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
+    if (block) checkKeyValue(key, block[0], block[1], out);
+    else checkKeyValue(key, v, vStart, out);
   }
 }

@@ -197,3 +197,18 @@ describe("a key written after its encoding (Laravel's APP_KEY=base64:...)", () =
     expect(secretsIn("laravel/.env", `APP_KEY=\nAPP_KEY=base64:\nAPI_KEY=vault:secret/data/app#api_key\n`)).toEqual([]);
   });
 });
+
+describe("a YAML block scalar that holds one line (signing_secret: |)", () => {
+  const key = f.alnum(47) + "2";
+  const pw = f.str(PW, 14) + "7" + f.str(PW, 3);
+  it("the line below the indicator, at its first character, never printed", () => {
+    const text = `webhooks:\n  signing_secret: |\n    ${key}\n  enabled: true\nstringData:\n  password: >-\n    ${pw}\n`;
+    expect(secretsIn("helm/values.yaml", text)).toEqual(["3:5 generic-credential", "7:5 generic-password"]);
+    expect(JSON.stringify(scanSources([{ path: "helm/values.yaml", text }]).findings)).not.toContain(key.slice(2));
+  });
+
+  it("a block of several lines, an empty block and a reference stay quiet", () => {
+    const text = `config:\n  secret_config: |\n    retries: 3\n    region: eu-west-1\n  api_token: |\n  next: 1\n  db_password: |\n    \${DB_PASSWORD}\n`;
+    expect(secretsIn("helm/values.yaml", text)).toEqual([]);
+  });
+});
