@@ -212,3 +212,17 @@ describe("a YAML block scalar that holds one line (signing_secret: |)", () => {
     expect(secretsIn("helm/values.yaml", text)).toEqual([]);
   });
 });
+
+describe("Microsoft Teams incoming webhook URLs", () => {
+  const url = `https://contoso.webhook.office.com/webhookb2/${f.uuid()}@${f.uuid()}/IncomingWebhook/${f.hex(32)}/${f.uuid()}`;
+  it("in .env and in a Jenkinsfile, at the URL's first character, never printed", () => {
+    expect(secretsIn("deploy/.env", `TEAMS_WEBHOOK_URL=${url}\n`)).toEqual(["1:19 teams-webhook-url"]);
+    const text = `post {\n  failure {\n    office365ConnectorSend webhookUrl: '${url}', message: 'failed'\n  }\n}\n`;
+    expect(secretsIn("Jenkinsfile", text)).toEqual(["3:41 teams-webhook-url"]);
+    expect(JSON.stringify(scanSources([{ path: "Jenkinsfile", text }]).findings)).not.toContain(url.slice(40));
+  });
+
+  it("a documented placeholder stays quiet", () => {
+    expect(secretsIn("docs/notify.md", "Set `TEAMS_WEBHOOK_URL` to https://contoso.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<connector>\n")).toEqual([]);
+  });
+});

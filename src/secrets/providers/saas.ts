@@ -185,6 +185,20 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.env("DISCORD_WEBHOOK", `https://discord.com/api/webhooks/1${f.digits(18)}/${f.b64url(68)}`)], fp: [wrap.env("DISCORD_WEBHOOK", "https://discord.com/api/webhooks/<id>/<token>")] }),
   },
+  {
+    // An Office 365 connector URL: the tenant and connector GUIDs and the 32-hex-digit path segment are
+    // what lets anyone post to the channel (outlook.office.com is the host of the older URLs).
+    id: "teams-webhook-url",
+    title: "Microsoft Teams incoming webhook URL",
+    pattern: /(?<secret>https:\/\/(?:[A-Za-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[0-9a-fA-F-]{36}@[0-9a-fA-F-]{36}\/IncomingWebhook\/[0-9a-fA-F]{32}\/[0-9a-fA-F-]{36}(?:\/[A-Za-z0-9_-]{20,100})?)/,
+    keywords: ["/incomingwebhook/"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.env("TEAMS_WEBHOOK_URL", `https://contoso.webhook.office.com/webhookb2/${f.uuid()}@${f.uuid()}/IncomingWebhook/${f.hex(32)}/${f.uuid()}`)],
+      fp: [wrap.env("TEAMS_WEBHOOK_URL", "https://contoso.webhook.office.com/webhookb2/<group-id>@<tenant-id>/IncomingWebhook/<id>/<connector-id>")],
+    }),
+  },
   // Package registries
   {
     id: "npm-access-token",
