@@ -9,6 +9,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { within, type LineIndex, type Loc } from "../location.js";
 import type { ConfigScope, ConfigValue, NamedValue, ValueRef } from "../types.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
+import { weakMemo } from "../../util/weak-memo.js";
 
 export interface CodeInput {
   readonly file: string;
@@ -41,15 +42,11 @@ export function kids(n: TsNode | null | undefined): TsNode[] {
   return n ? n.namedChildren.filter((c) => c.type !== "comment") : [];
 }
 
-/** argsOf's answers by node: the adapters ask the same calls (shared by nodesOfType) again and again. */
-const ARGS = new WeakMap<TsNode, readonly TsNode[]>();
-
-/** The arguments of a call or `new` expression (a shared list: never change it). */
-export function argsOf(n: TsNode): readonly TsNode[] {
-  let args = ARGS.get(n);
-  if (!args) ARGS.set(n, (args = kids(n.childForFieldName("arguments"))));
-  return args;
-}
+/**
+ * The arguments of a call or `new` expression (a shared list: never change it). Kept per node: the
+ * adapters ask the same calls (shared by nodesOfType) again and again.
+ */
+export const argsOf = weakMemo((n: TsNode): readonly TsNode[] => kids(n.childForFieldName("arguments")));
 
 export class Resolver {
   readonly #input: CodeInput;
@@ -59,14 +56,18 @@ export class Resolver {
   readonly #aliases = new Map<string, string>();
   /** Local names bound by an import or a `require` -> the module they come from. */
   readonly #modules = new Map<string, string>();
-  /** calleeName's answers (null: none). */
-  readonly #callees = new WeakMap<TsNode, string | null>();
-  /** receiverOf's answers (null: none). */
-  readonly #receivers = new WeakMap<TsNode, string | null>();
-  /** stringOf's answers (null: not a plain string). */
-  readonly #strings = new WeakMap<TsNode, string | null>();
-  /** identifierArgs's answers. */
-  readonly #identifierArgs = new WeakMap<TsNode, readonly (string | undefined)[]>();
+
+  // The answers below are kept per node: every adapter asks them of the same nodes (nodesOfType shares
+  // them), and each costs native calls.
+
+  /** `Foo` for `new Foo()`, `new sdk.Foo()`, `Foo()`, `x.foo()` (the last name). */
+  readonly calleeName = weakMemo((n: TsNode) => this.#calleeOf(n));
+  /** The receiver text of `x.foo()` (`x`), if any. */
+  readonly receiverOf = weakMemo((call: TsNode) => this.#receiverText(call));
+  /** The text of a plain string literal (or a template with no substitutions). */
+  readonly stringOf = weakMemo((n: TsNode) => this.#stringText(n));
+  /** Per argument of a call, its name when it is an identifier (`app.use(auth, router)`: auth, router), else undefined. */
+  readonly identifierArgs = weakMemo((call: TsNode): readonly (string | undefined)[] => argsOf(call).map((a) => (a.type === "identifier" ? this.src(a) : undefined)));
 
   constructor(input: CodeInput) {
     this.#input = input;
@@ -284,20 +285,6 @@ export class Resolver {
     return undefined;
   }
 
-  /** Per argument of a call, its name when it is an identifier (`app.use(auth, router)`: auth, router), else undefined. */
-  identifierArgs(call: TsNode): readonly (string | undefined)[] {
-    let names = this.#identifierArgs.get(call);
-    if (!names) this.#identifierArgs.set(call, (names = argsOf(call).map((a) => (a.type === "identifier" ? this.src(a) : undefined))));
-    return names;
-  }
-
-  /** The text of a plain string literal (or a template with no substitutions). */
-  stringOf(n: TsNode): string | undefined {
-    let text = this.#strings.get(n);
-    if (text === undefined) this.#strings.set(n, (text = this.#stringText(n) ?? null));
-    return text ?? undefined;
-  }
-
   #stringText(n: TsNode): string | undefined {
     const d = this.deref(n);
     if (d.type !== "string" && d.type !== "template_string") return undefined;
@@ -434,14 +421,6 @@ export class Resolver {
     return kids(d).flatMap((c) => (c.type === "spread_element" && kids(c)[0] ? this.items(kids(c)[0], depth + 1) : [c]));
   }
 
-  /** `Foo` for `new Foo()`, `new sdk.Foo()`, `Foo()`, `x.foo()` (the last name). */
-  calleeName(n: TsNode): string | undefined {
-    // Asked of the same nodes by every adapter (nodesOfType shares them): each answer costs two native calls.
-    let name = this.#callees.get(n);
-    if (name === undefined) this.#callees.set(n, (name = this.#calleeOf(n) ?? null));
-    return name ?? undefined;
-  }
-
   #calleeOf(n: TsNode): string | undefined {
     const f = n.childForFieldName("constructor") ?? n.childForFieldName("function");
     if (!f) return undefined;
@@ -451,13 +430,6 @@ export class Resolver {
       return p ? this.src(p) : undefined;
     }
     return undefined;
-  }
-
-  /** The receiver text of `x.foo()` (`x`), if any. */
-  receiverOf(call: TsNode): string | undefined {
-    let receiver = this.#receivers.get(call);
-    if (receiver === undefined) this.#receivers.set(call, (receiver = this.#receiverText(call) ?? null));
-    return receiver ?? undefined;
   }
 
   #receiverText(call: TsNode): string | undefined {
