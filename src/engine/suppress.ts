@@ -6,6 +6,7 @@
  */
 import { GLOB_SYNTAX, globMatcher } from "../catalog/glob.js";
 import type { DocComment } from "../parse/doc.js";
+import { BLOCK_SCALAR_INDICATOR } from "../parse/yaml-block-scalar.js";
 import type { LineIndex, Loc } from "../model/location.js";
 import { BASELINE_SOURCE_PREFIX } from "./baseline.js";
 import type { Finding } from "./finding.js";
@@ -36,7 +37,7 @@ const DIRECTIVE = /^[\s*#/;!-]*mcplint-(disable-next-line|disable-line|disable|e
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A YAML block scalar header at the end of a line (`key: |`, `- >-`, `key: |2 # note`). */
-const BLOCK_SCALAR_HEADER = /(?:^|[:\-?]\s)\s*[|>](?:[1-9][+-]?|[+-][1-9]?)?\s*(?:#.*)?$/;
+const BLOCK_SCALAR_HEADER = new RegExp(`(?:^|[:\\-?]\\s)\\s*${BLOCK_SCALAR_INDICATOR}\\s*(?:#.*)?$`);
 
 /**
  * The last line of the YAML block scalar that `line` opens, else `line`: the lines after it

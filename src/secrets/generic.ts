@@ -9,6 +9,7 @@ import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, isCredentialParam, type KeyKind } from "./keys.js";
 import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
+import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
 import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
@@ -525,9 +526,6 @@ function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void 
   }
 }
 
-/** A YAML block scalar's indicator (`|`, `>-`, `|+`): the value is on the lines below. */
-const BLOCK_INDICATOR = /^[|>][-+]?$/;
-
 /**
  * The value of a YAML block scalar that holds one line (`signing_secret: |` and the secret below it,
  * as Helm values and Kubernetes stringData write it) and where it starts; undefined when the block
@@ -649,7 +647,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
     if (quoted === undefined && quotedOnly && !SEGMENT_START.test(a[0])) continue;
-    const block = quoted === undefined && BLOCK_INDICATOR.test(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
+    const block = quoted === undefined && isBlockScalarIndicator(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
     if (block) checkKeyValue(key, block[0], block[1], out);
     else checkKeyValue(key, v, vStart, out);
   }

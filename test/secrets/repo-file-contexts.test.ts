@@ -202,8 +202,9 @@ describe("a YAML block scalar that holds one line (signing_secret: |)", () => {
   const key = f.alnum(47) + "2";
   const pw = f.str(PW, 14) + "7" + f.str(PW, 3);
   it("the line below the indicator, at its first character, never printed", () => {
-    const text = `webhooks:\n  signing_secret: |\n    ${key}\n  enabled: true\nstringData:\n  password: >-\n    ${pw}\n`;
-    expect(secretsIn("helm/values.yaml", text)).toEqual(["3:5 generic-credential", "7:5 generic-password"]);
+    const text = `webhooks:\n  signing_secret: |\n    ${key}\n  enabled: true\nstringData:\n  password: >-\n    ${pw}\n  db_password: |-2\n    ${pw}x\n`;
+    // Any indicator YAML allows, with an indentation digit too (the one definition suppressions read).
+    expect(secretsIn("helm/values.yaml", text)).toEqual(["3:5 generic-credential", "7:5 generic-password", "9:5 generic-password"]);
     expect(JSON.stringify(scanSources([{ path: "helm/values.yaml", text }]).findings)).not.toContain(key.slice(2));
   });
 
