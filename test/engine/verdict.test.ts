@@ -123,7 +123,7 @@ describe("authorization verdict", () => {
     const launch = (pkg: string) => `{ "command": "npx", "args": ["-y", "@acme/${pkg}@1.0.0"] }`;
     const v = verdicts({
       ".mcp.json": `{ "mcpServers": { "notes": ${launch("notes")} } }\n`,
-      ".claude/settings.json": `{ "permissions": { "allow": ["mcp__notes__search"] } }\n`,
+      ".claude/settings.json": `{ "permissions": { "defaultMode": "default", "allow": ["mcp__notes__search"] } }\n`,
       "packages/web/.mcp.json": `{ "mcpServers": { "web-tools": ${launch("web")} } }\n`,
       "packages/web/.claude/settings.json": `{ "permissions": { "defaultMode": "bypassPermissions" } }\n`,
       "packages/api/.mcp.json": `{ "mcpServers": { "api-tools": ${launch("api")} } }\n`,
@@ -135,6 +135,15 @@ describe("authorization verdict", () => {
     expect(v["notes"]?.authorization).toMatchObject({ value: "default-deny", policy: { file: ".claude/settings.json" } });
     expect(v["api-tools"]?.authorization).toMatchObject({ value: "default-deny", policy: { file: ".claude/settings.json" } });
     expect(v["api-vscode"]?.authorization.value).toBe("unknown");
+  });
+
+  it("does not read a Claude Code settings file without permissions.defaultMode as prompting (the client decides: auto mode since v2.1.283)", () => {
+    const files = { ".mcp.json": `{ "mcpServers": { "notes": { "command": "acme-notes" } } }\n` };
+    const unset = verdicts({ ...files, ".claude/settings.json": `{ "permissions": { "allow": ["mcp__notes__search"] } }\n` });
+    expect(unset["notes"]?.authorization.value).toBe("unknown");
+    expect(unset["notes"]?.authorization.evidence[0]?.note).toContain(".claude/settings.json");
+    const manual = verdicts({ ...files, ".claude/settings.json": `{ "permissions": { "defaultMode": "default", "allow": ["mcp__notes__search"] } }\n` });
+    expect(manual["notes"]?.authorization).toMatchObject({ value: "default-deny", evidence: [{ line: 1, note: expect.stringContaining("asks a person") }] });
   });
 
   it("is allow-by-default when a governing policy allows every tool of the server by name (Claude Code mcp__server), whatever default it states", () => {

@@ -47,7 +47,10 @@ function readModes(d: PolicyDraft, doc: DocNode): void {
   const disableNode = get(doc, "permissions", "disableBypassPermissionsMode");
   if (disableNode && bypassDisabled) d.setting("permissions.disableBypassPermissionsMode", disableNode, "restrictive", "bypass mode cannot be switched on");
   if (!modeNode || mode === undefined) {
-    d.setDefault("ask", "no `permissions.defaultMode`: Claude Code prompts for tools no rule allows");
+    // The starting mode then comes from another settings layer or from the client itself, which
+    // since v2.1.283 starts interactive sessions in auto mode (a classifier approves) and before
+    // that prompted: the file alone does not tell whether a person decides.
+    d.setDefault("unknown", "no `permissions.defaultMode`: another settings layer or the client decides how a session starts (Claude Code v2.1.283 and later start in auto mode, where a classifier model, not a person, approves each tool call no rule names; earlier versions prompt)");
     return;
   }
   if (mode === "bypassPermissions") {
