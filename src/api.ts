@@ -9,13 +9,13 @@ import { defaultLockPath, lockFolder, parseLock, rebaseLock, type LockFile, type
 import { goneFileTest } from "./discover/gone-files.js";
 import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { pathFrom, shownFrom } from "./util/path-from.js";
-import { treeContext } from "./discover/context-files.js";
+import { treeContext, walkedContext } from "./discover/context-files.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
-import type { FileAnalysis } from "./engine/analyze-file.js";
+import { codeLinksOf, type FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
-import { linkContext, type LinkContextReader } from "./engine/link-context.js";
+import { linkContext, sourcesContext, type LinkContextReader } from "./engine/link-context.js";
 import type { FileLinks } from "./model/code-links.js";
 import type { PatternSpec } from "./engine/custom-detectors.js";
 import { compareFindings, type Finding } from "./engine/finding.js";
@@ -136,7 +136,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const lockDir = lockFolder(paths, cwd, walked.root);
     const repository = paths.length ? repositoryOf(paths, cwd) : undefined;
     // Files named one by one (the pre-commit hook): a route file's app middleware is read beside them, for its links only.
-    const context = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p))) ? treeContext(walked.root, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : undefined;
+    // Folders: the walked files that import a router no parsed file mounts are read again for their links.
+    const context = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p))) ? treeContext(walked.root, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : walkedContext(walked.files, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     const gone = goneFileTest({ paths, cwd, root: walked.root, ...(options.exclude ? { exclude: options.exclude } : {}) });
     const result = await scanWalked(options, walked, warm, defaultLockPath(lockDir, repository), fingerprintRoot(paths, cwd, lockDir), context, gone);
     return repository !== undefined && path.resolve(repository) !== path.resolve(walked.root) ? { ...result, repositoryRoot: repository } : result;
@@ -191,7 +192,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   }
   const locked = withLock(options, lockAt, walked.root, diagnostics, gone);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
-  const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
+  const contextLinks = context ? linkContext(analyses, context, (s) => codeLinksOf(s.path, s.text), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
   return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}), ...(locked.lockSkipped ? { lockSkipped: locked.lockSkipped } : {}) };
 }
 
@@ -301,7 +302,8 @@ export function scanSources(
       const extra = { ...(s.mode === undefined ? {} : { mode: s.mode }), ...(s.linkTo === undefined ? {} : { linkTo: s.linkTo }) };
       return s.mode === undefined && s.linkTo === undefined ? a : { ...a, file: { ...a.file, ...extra } };
     });
-  const contextLinks = context ? linkContext(analyses, context, (s) => safeAnalyze(s.path, s.text, Buffer.byteLength(s.text), [], prep), excluded) : [];
+  // In-memory sources are their own context (files that mount a router without naming MCP were not parsed).
+  const contextLinks = linkContext(analyses, context ?? sourcesContext(sources.filter((s) => !excluded(s.path))), (s) => codeLinksOf(s.path, s.text), excluded);
   // In-memory files have no folder to look for a lock in: only a lock given by path or by content.
   const root = options.cwd ?? ".";
   const locked = withLock(options, undefined, path.resolve(root), diagnostics);

@@ -1,26 +1,59 @@
 /**
- * Link context (engine/link-context.ts) from the working tree, for a scan of
- * files named one by one (the pre-commit hook passes the staged file names):
- * the Next.js middleware of a named route file's app. Files that import a
- * named router are not looked for (that would mean reading the whole tree).
+ * Link context (engine/link-context.ts) from the working tree: for a scan of
+ * files named one by one (the pre-commit hook passes the staged file names),
+ * the Next.js middleware of a named route file's app (files that import a
+ * named router are not looked for: that would mean reading the whole tree);
+ * for a scan of folders, the walked source files that import a router or
+ * handler no parsed file mounts.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { middlewarePaths, type ContextSource, type LinkContextReader } from "../engine/link-context.js";
+import { importerPattern, middlewarePaths, SOURCE_FILE, type ContextSource, type LinkContextReader } from "../engine/link-context.js";
 import { decode } from "./read.js";
+import type { WalkedFile } from "./walk.js";
+
+/** At most this many importers are read for one question (each is parsed). */
+const IMPORTERS_CAP = 256;
 
 export function treeContext(root: string, maxFileSize: number): LinkContextReader {
   return {
     middleware(folders) {
-      return folders.flatMap((f) => middlewarePaths(f).flatMap((rel) => readContext(root, rel, maxFileSize)));
+      return folders.flatMap((f) => middlewarePaths(f).flatMap((rel) => readContext(path.join(root, rel), rel, maxFileSize)));
     },
     importers: () => [],
   };
 }
 
-function readContext(root: string, rel: string, maxFileSize: number): ContextSource[] {
+/**
+ * The walked files as link context. Reading every source file to find the importers is paid only
+ * when a scanned endpoint sits on a router that no parsed file mounts.
+ */
+export function walkedContext(files: readonly Pick<WalkedFile, "abs" | "rel">[], maxFileSize: number): LinkContextReader {
+  const byPath = new Map(files.map((f) => [f.rel, f.abs]));
+  return {
+    middleware(folders) {
+      return folders.flatMap((f) => middlewarePaths(f).flatMap((rel) => {
+        const abs = byPath.get(rel);
+        return abs === undefined ? [] : readContext(abs, rel, maxFileSize);
+      }));
+    },
+    importers(wanted) {
+      const pattern = importerPattern(wanted);
+      if (pattern === undefined) return [];
+      const re = new RegExp(pattern);
+      const out: ContextSource[] = [];
+      for (const f of files) {
+        if (out.length >= IMPORTERS_CAP) break;
+        if (!SOURCE_FILE.test(f.rel)) continue;
+        out.push(...readContext(f.abs, f.rel, maxFileSize).filter((s) => re.test(s.text)));
+      }
+      return out;
+    },
+  };
+}
+
+function readContext(abs: string, rel: string, maxFileSize: number): ContextSource[] {
   try {
-    const abs = path.join(root, rel);
     const st = fs.statSync(abs);
     if (!st.isFile() || st.size > maxFileSize) return [];
     const r = decode(fs.readFileSync(abs), rel);

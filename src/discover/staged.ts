@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { isConfigPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
 import { decode } from "./read.js";
-import { middlewarePaths, type LinkContextReader } from "../engine/link-context.js";
+import { importerPattern, middlewarePaths, type LinkContextReader } from "../engine/link-context.js";
 import { LOCK_FILE_NAME } from "../engine/lock.js";
 
 export interface StagedFiles {
@@ -139,19 +139,10 @@ function indexContext(root: string, maxFileSize: number): LinkContextReader {
       return show(list(["ls-files", "--cached", "-z", "--", ...specs]));
     },
     importers(files) {
-      const stems = [...new Set(files.map(importStem).filter((x): x is string => x !== undefined))];
-      if (stems.length === 0) return [];
-      const patterns = stems.flatMap((s) => ["-e", `['"/]${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\.[cm]?[jt]sx?)?['"]`]);
-      return show(list(["grep", "--cached", "-l", "-z", "-E", ...patterns, "--", ...CODE_GLOBS]));
+      const pattern = importerPattern(files);
+      return pattern === undefined ? [] : show(list(["grep", "--cached", "-l", "-z", "-E", "-e", pattern, "--", ...CODE_GLOBS]));
     },
   };
-}
-
-/** The last part of the specifier another file imports this one by (`routes/mcp.ts` -> `mcp`; `routes/mcp/index.ts` -> `mcp`). */
-function importStem(file: string): string | undefined {
-  const parts = file.replace(/\.[cm]?[jt]sx?$/, "").split("/");
-  const last = parts.pop();
-  return last === "index" ? parts.pop() : last;
 }
 
 const SYMLINK_MODE = "120000";

@@ -238,6 +238,24 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   return { file, servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [], ...(out.links ? { links: out.links } : {}) };
 }
 
+/**
+ * What a source file says about other files' endpoints (the routers it mounts, a Next.js
+ * middleware), parsed whether it mentions MCP or not: the link context of a scan
+ * (engine/link-context.ts). Undefined for other files, and when it cannot be parsed.
+ */
+export function codeLinksOf(rel: string, text: string): CodeLinks | undefined {
+  const spec = classifyPath(rel);
+  if (spec?.syntax !== "typescript" || !spec.code) return undefined;
+  const parsed = parseSource(rel, text, undefined, true, true);
+  if (parsed.kind !== "parsed") return undefined;
+  try {
+    return spec.code({ file: rel, text, lines: new LineIndex(text), client: spec.client, scope: spec.scope, root: parsed.root }).links;
+  } catch {
+    // Context only: a bug in reading it costs the link, not the scan.
+    return undefined;
+  }
+}
+
 function analyzeStructured(
   rel: string,
   text: string,

@@ -1,15 +1,20 @@
 /**
- * The files a scan of a few files (`scan --staged`) reads besides them, for
- * the cross-file links of their code (model/code-links.ts) only: the Next.js
- * middleware of the app a route file sits in, the files that mount a router
- * or serve a handler. A full scan has them all; without them a staged route
- * guarded by the app's unchanged middleware would come out open.
+ * The files a scan reads again, for the cross-file links of its code
+ * (model/code-links.ts) only: the Next.js middleware of the app a route file
+ * sits in, the files that mount a router or serve a handler. A scan of a few
+ * files (`scan --staged`) has not read them at all; a full scan has read them
+ * but parsed only those that mention MCP, so an app that mounts a router
+ * named `api` (`app.use("/api", api)`) said nothing about the `/mcp` route
+ * in it. Without them a staged route guarded by the app's unchanged
+ * middleware would come out open, and a router mounted bare would be unknown.
  *
  * Asked only when a scanned code file has an HTTP MCP endpoint that is not
  * guarded on its own. What is found in a context file (findings, secrets,
- * diagnostics) is dropped: it is not part of what was asked to be scanned.
+ * diagnostics) is dropped: it is not part of what was asked to be scanned,
+ * or was reported already.
  */
 import { linkCode, nextAppFolder, type FileLinks } from "../model/code-links.js";
+import type { CodeLinks } from "../model/types.js";
 import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS } from "../parse/mcp-code-markers.js";
 import type { FileAnalysis } from "./analyze-file.js";
 
@@ -28,21 +33,44 @@ export function middlewarePaths(folder: string): string[] {
   return MIDDLEWARE_NAMES.flatMap((n) => SOURCE_EXTENSIONS.map((e) => `${folder}${n}.${e}`));
 }
 
+/** The last part of the specifier another file imports this one by (`routes/mcp.ts` -> `mcp`; `routes/mcp/index.ts` -> `mcp`). */
+export function importStem(file: string): string | undefined {
+  const parts = file.replace(/\.[cm]?[jt]sx?$/, "").split("/");
+  const last = parts.pop();
+  return last === "index" ? parts.pop() : last;
+}
+
+/**
+ * A quoted import specifier of one of these files (`"./routes/api.js"`, `'../api'`), as a POSIX
+ * extended regular expression that JavaScript reads the same way (git grep -E takes it too).
+ * Undefined when no file has a stem.
+ */
+export function importerPattern(files: readonly string[]): string | undefined {
+  const stems = [...new Set(files.map(importStem).filter((x): x is string => x !== undefined && x !== ""))];
+  if (stems.length === 0) return undefined;
+  return `['"/](${stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(\\.[cm]?[jt]sx?)?['"]`;
+}
+
+/** A TypeScript or JavaScript source file, by its extension. */
+export const SOURCE_FILE = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join("|")})$`);
+
 /** How deep mounts are followed (code-links follows a router mounted on a router a few levels up). */
 const ROUNDS = 5;
 
 /**
  * The links of the context files the scanned analyses need. `analyse` reads one context
- * file (its links are all that is kept); `skip` tells a path not to read (scanned, excluded).
+ * file's links (parsed whether it mentions MCP or not); `skip` tells a path not to read
+ * (excluded). A scanned file that was parsed is not read again; one that was not (no MCP
+ * word in it) is, as context.
  */
-export function linkContext(analyses: readonly FileAnalysis[], reader: LinkContextReader, analyse: (s: ContextSource) => FileAnalysis, skip: (path: string) => boolean): FileLinks[] {
+export function linkContext(analyses: readonly FileAnalysis[], reader: LinkContextReader, analyse: (s: ContextSource) => CodeLinks | undefined, skip: (path: string) => boolean): FileLinks[] {
   const own = analyses.flatMap((a) => (a.links ? [{ file: a.file.path, links: a.links }] : []));
   const open = linkCode(
     analyses.flatMap((a) => a.policies),
     own,
   ).filter((p) => p.kind === "code" && p.route !== undefined && p.defaultDecision !== "deny");
   if (open.length === 0) return [];
-  const seen = new Set(analyses.map((a) => a.file.path));
+  const seen = new Set(analyses.filter((a) => a.file.format !== "text" || a.links !== undefined).map((a) => a.file.path));
   const out: FileLinks[] = [];
   const folders = new Set<string>();
   const importersOf = new Set<string>();
@@ -73,7 +101,7 @@ export function linkContext(analyses: readonly FileAnalysis[], reader: LinkConte
     for (const s of found) {
       if (seen.has(s.path) || skip(s.path)) continue;
       seen.add(s.path);
-      const links = analyse(s).links;
+      const links = analyse(s);
       if (!links) continue;
       const f = { file: s.path, links };
       out.push(f);
@@ -81,4 +109,20 @@ export function linkContext(analyses: readonly FileAnalysis[], reader: LinkConte
     }
   }
   return out;
+}
+
+/** Link context from files already in memory (scanSources' own sources, when no other reader is given). */
+export function sourcesContext(sources: readonly ContextSource[]): LinkContextReader {
+  return {
+    middleware(folders) {
+      const wanted = new Set(folders.flatMap(middlewarePaths));
+      return sources.filter((s) => wanted.has(s.path));
+    },
+    importers(files) {
+      const pattern = importerPattern(files);
+      if (pattern === undefined) return [];
+      const re = new RegExp(pattern);
+      return sources.filter((s) => SOURCE_FILE.test(s.path) && re.test(s.text));
+    },
+  };
 }

@@ -347,6 +347,25 @@ describe("mcplint scan --staged", () => {
     });
   });
 
+  it("a router mounted by an app that names no MCP (app.use(\"/v1\", api)): read on disk and in the index, as the app mounts it", async () => {
+    const api = `import { Router } from "express";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nexport const api = Router();\napi.post("/mcp", async (req, res) => {\n  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });\n  await transport.handleRequest(req, res, req.body);\n});\n`;
+    const app = (mount: string) => `import express from "express";\nimport { api } from "./routes/api";\nconst app = express();\n${mount}\napp.listen(3000);\n`;
+    const denials = async (args: string[], dir: string) => (JSON.parse((await cli([...args, "--format", "json"], dir)).stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter((f) => f.ruleId === "missing-default-deny").map((f) => f.message);
+    const open = tempRepo({ "src/routes/api.ts": api, "src/app.ts": app(`app.use("/v1", api);`) });
+    git(open, "add", "-A");
+    const expected = [expect.stringContaining("Endpoint 'POST /v1/mcp' (sdk-typescript) fails open")];
+    expect(await denials(["scan", "."], open)).toEqual(expected);
+    // Only the router staged: the committed app is read from the index.
+    git(open, "commit", "-q", "-m", "base");
+    fs.appendFileSync(path.join(open, "src/routes/api.ts"), "// changed\n");
+    git(open, "add", "-A");
+    expect(await denials(["scan", "--staged"], open)).toEqual(expected);
+    const guarded = tempRepo({ "src/routes/api.ts": api, "src/app.ts": app(`app.use("/v1", requireAuth, api);`) });
+    git(guarded, "add", "-A");
+    expect(await denials(["scan", "."], guarded)).toEqual([]);
+    expect(await denials(["scan", "--staged"], guarded)).toEqual([]);
+  });
+
   it("outside a repository, or with paths, is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": clean });
     const outside = await cli(["scan", "--staged"], dir);

@@ -237,6 +237,31 @@ describe("an mcp-handler handler made in a library file and served by a Next.js 
   });
 });
 
+describe("a file that mounts a router without a word of MCP in it (not parsed in the first pass) is read for its links", () => {
+  const api = { path: "src/routes/api.ts", text: `import { Router } from "express";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nexport const api = Router();\napi.post("/mcp", async (req, res) => {\n  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });\n  await transport.handleRequest(req, res, req.body);\n});\n` };
+  const app = (mount: string) => ({ path: "src/app.ts", text: `import express from "express";\nimport { api } from "./routes/api";\nconst app = express();\n${mount}\napp.listen(3000);\n` });
+
+  it("mounted bare: the error, on the mounted path; behind auth: guarded", () => {
+    expect(openEndpoints([api, app(`app.use("/v1", api);`)])).toEqual(["src/routes/api.ts:4:10"]);
+    expect(policies([api, app(`app.use("/v1", api);`)])).toEqual(["src/routes/api.ts POST /v1/mcp allow"]);
+    expect(policies([api, app(`app.use("/v1", requireAuth, api);`)])).toEqual(["src/routes/api.ts POST /v1/mcp deny"]);
+    // Not mounted by any file: as before, not known.
+    expect(policies([api])).toEqual(["src/routes/api.ts POST /mcp unknown"]);
+  });
+
+  it("through a router of another file that names no MCP either", () => {
+    const v1 = { path: "src/routes/v1.ts", text: `import { Router } from "express";\nimport { api } from "./api";\nexport const v1 = Router();\nv1.use("/tools", api);\n` };
+    const main = (mount: string) => ({ path: "src/main.ts", text: `import express from "express";\nimport { v1 } from "./routes/v1";\nconst app = express();\n${mount}\n` });
+    expect(policies([api, v1, main(`app.use("/v1", v1);`)])).toEqual(["src/routes/api.ts POST /v1/tools/mcp allow"]);
+    expect(policies([api, v1, main(`app.use("/v1", requireAuth, v1);`)])).toEqual(["src/routes/api.ts POST /v1/tools/mcp deny"]);
+  });
+
+  it("nothing of the mounting file is reported (its findings came from the first pass)", () => {
+    const r = scan([api, app(`app.use("/v1", api);`)]);
+    expect(r.findings.map((f) => f.loc.file)).toEqual(["src/routes/api.ts"]);
+  });
+});
+
 describe("the parse prefilter reads a file that imports a project module named after MCP", () => {
   it("so that the mount in it is seen", async () => {
     const { shouldParse } = await import("../../src/parse/typescript.js");

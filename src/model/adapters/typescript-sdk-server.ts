@@ -178,12 +178,11 @@ function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[], moun
     const args = argsOf(u);
     const prefix = args[0] ? r.stringOf(args[0]) : undefined;
     const from = prefix !== undefined ? 1 : 0;
-    const others = uses.filter((x) => x !== u);
     args.forEach((a, i) => {
       const id = a.type === "call_expression" ? a.childForFieldName("function") : a;
       const imported = i >= from && id?.type === "identifier" ? importedFrom(r, input, id) : undefined;
       if (!imported) return;
-      const guard = middlewareGuard(r, args.slice(from, i)) ?? useGuard(r, others, u, prefix ?? "/") ?? mountGuard(r, others, u);
+      const guard = middlewareGuard(r, args.slice(from, i)) ?? useGuard(r, uses, u, prefix ?? "/", undefined, [u]) ?? mountGuard(r, uses, u, [u]);
       const name = a.type === "call_expression" ? `${imported.name}()` : imported.name;
       // Mounted on a router this file exports (`v1.use(mcpRoutes); export default v1`), or on an app passed in: that one's mount decides.
       const param = guard ? undefined : parameterApp(r, input.root, r.receiverOf(u), u);
@@ -691,7 +690,7 @@ function unmountedReceiver(r: Resolver, uses: readonly TsNode[], call: TsNode): 
   const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
   if (obj?.type !== "identifier") return undefined;
   const name = r.src(obj);
-  if (uses.some((u) => r.identifierArgs(u).includes(name))) return undefined;
+  if (usesPassing(r, uses).has(name)) return undefined;
   const made = r.deref(obj);
   const router = made !== obj && ["call_expression", "new_expression"].includes(made.type) && r.calleeName(made) === "Router";
   return router ? { name, router: made } : { name };
@@ -883,15 +882,12 @@ function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receive
 }
 
 /** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver (the route's, or the app given), before the route. */
-function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver = r.receiverOf(route)): string | undefined {
-  for (const u of uses) {
-    if (u.startIndex > route.startIndex || r.receiverOf(u) !== receiver) continue;
-    const args = argsOf(u);
-    const prefix = args[0] ? r.stringOf(args[0]) : undefined;
-    if (prefix !== undefined && !path.startsWith(prefix.replace(/\/?\*$/, ""))) continue;
-    const mws = prefix !== undefined ? args.slice(1) : args;
-    const auth = mws.find((m) => isAuthMiddleware(r, m));
-    if (auth) return `${receiver}.use(${r.src(auth).split("(")[0]})`;
+function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver = r.receiverOf(route), except: readonly TsNode[] = []): string | undefined {
+  const start = route.startIndex;
+  for (const g of guardUses(r, uses)) {
+    if (g.start > start || g.receiver !== receiver || except.includes(g.node)) continue;
+    if (g.prefix !== undefined && !path.startsWith(g.prefix.replace(/\/?\*$/, ""))) continue;
+    return `${receiver}.use(${r.src(g.auth).split("(")[0]})`;
   }
   return undefined;
 }
@@ -899,21 +895,63 @@ function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: str
 /**
  * A router's routes sit behind the layers of the app it is mounted on:
  * `app.use("/mcp", auth, router)`, or `app.use(auth)` before `app.use("/mcp", router)`.
+ * `except`: use calls that do not count (the mount being judged).
  */
-function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode): string | undefined {
+function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, except: readonly TsNode[] = []): string | undefined {
   const receiver = r.receiverOf(route);
   if (receiver === undefined) return undefined;
-  for (const u of uses) {
+  for (const u of usesPassing(r, uses).get(receiver) ?? []) {
+    if (except.includes(u)) continue;
     const at = r.identifierArgs(u).indexOf(receiver);
-    if (at < 0) continue;
     const args = argsOf(u);
     const prefix = args[0] ? r.stringOf(args[0]) : undefined;
     const auth = args.slice(prefix !== undefined ? 1 : 0, at).find((m) => isAuthMiddleware(r, m));
     if (auth) return `${r.receiverOf(u)}.use(${r.src(auth).split("(")[0]}, ${receiver})`;
-    const outer = useGuard(r, uses.filter((x) => x !== u), u, prefix ?? "/");
+    const outer = useGuard(r, uses, u, prefix ?? "/", undefined, [...except, u]);
     if (outer) return outer;
   }
   return undefined;
+}
+
+/** A use call with an authentication layer: where it is, what it is made on, its path prefix and that layer. */
+type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth: TsNode };
+const GUARD_USES = new WeakMap<readonly TsNode[], readonly GuardUse[]>();
+
+/**
+ * The use calls of a file's list that put an authentication layer in front (few in any file), in
+ * order, worked out once per list: each route and mount asks, and an app that mounts 1,000 routers
+ * asked every use call's native start offset for every mount.
+ */
+function guardUses(r: Resolver, uses: readonly TsNode[]): readonly GuardUse[] {
+  let out = GUARD_USES.get(uses);
+  if (out) return out;
+  out = uses.flatMap((u) => {
+    const args = argsOf(u);
+    const prefix = args[0] ? r.stringOf(args[0]) : undefined;
+    const auth = (prefix !== undefined ? args.slice(1) : args).find((m) => isAuthMiddleware(r, m));
+    return auth ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, auth }] : [];
+  });
+  GUARD_USES.set(uses, out);
+  return out;
+}
+
+const USES_PASSING = new WeakMap<readonly TsNode[], ReadonlyMap<string, readonly TsNode[]>>();
+
+/** The use calls of a file's list by each identifier they pass (`app.use("/mcp", auth, router)`: `auth`, `router`), in order. */
+function usesPassing(r: Resolver, uses: readonly TsNode[]): ReadonlyMap<string, readonly TsNode[]> {
+  let out = USES_PASSING.get(uses);
+  if (out) return out;
+  const map = new Map<string, TsNode[]>();
+  for (const u of uses) {
+    for (const name of new Set(r.identifierArgs(u))) {
+      if (name === undefined) continue;
+      const list = map.get(name);
+      if (list) list.push(u);
+      else map.set(name, [u]);
+    }
+  }
+  USES_PASSING.set(uses, map);
+  return map;
 }
 
 function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: readonly string[], usesAuthRouter: boolean): Policy {
