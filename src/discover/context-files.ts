@@ -8,7 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { importerPattern, middlewarePaths, SOURCE_FILE, type ContextSource, type LinkContextReader } from "../engine/link-context.js";
+import { importerPattern, importStems, middlewarePaths, SOURCE_FILE, type ContextSource, type LinkContextReader } from "../engine/link-context.js";
 import { decode } from "./read.js";
 import type { WalkedFile } from "./walk.js";
 
@@ -30,6 +30,7 @@ export function treeContext(root: string, maxFileSize: number): LinkContextReade
  */
 export function walkedContext(files: readonly Pick<WalkedFile, "abs" | "rel">[], maxFileSize: number): LinkContextReader {
   const byPath = new Map(files.map((f) => [f.rel, f.abs]));
+  const packages = packageFolders(files);
   return {
     middleware(folders) {
       return folders.flatMap((f) => middlewarePaths(f).flatMap((rel) => {
@@ -41,22 +42,39 @@ export function walkedContext(files: readonly Pick<WalkedFile, "abs" | "rel">[],
       const pattern = importerPattern(wanted);
       if (pattern === undefined) return [];
       const re = new RegExp(pattern);
+      // A file whose bytes hold none of the stems imports none of them: only those are decoded.
+      const stems = importStems(wanted).map((x) => Buffer.from(x, "utf8"));
+      // A relative import stays inside its package: only the packages of the wanted files are read.
+      const within = [...new Set(wanted.map((w) => packageOf(w, packages)))];
       const out: ContextSource[] = [];
       for (const f of files) {
         if (out.length >= IMPORTERS_CAP) break;
-        if (!SOURCE_FILE.test(f.rel)) continue;
-        out.push(...readContext(f.abs, f.rel, maxFileSize).filter((s) => re.test(s.text)));
+        if (!SOURCE_FILE.test(f.rel) || !within.some((p) => f.rel.startsWith(p))) continue;
+        out.push(...readContext(f.abs, f.rel, maxFileSize, (bytes) => stems.some((x) => bytes.includes(x))).filter((s) => re.test(s.text)));
       }
       return out;
     },
   };
 }
 
-function readContext(abs: string, rel: string, maxFileSize: number): ContextSource[] {
+/** The folders (`""`, `packages/api/`) that hold a walked package.json. */
+function packageFolders(files: readonly Pick<WalkedFile, "rel">[]): string[] {
+  return files.filter((f) => f.rel === "package.json" || f.rel.endsWith("/package.json")).map((f) => f.rel.slice(0, -"package.json".length));
+}
+
+/** The folder of the nearest package around a file (`""`, the scan's root, when there is none). */
+function packageOf(rel: string, packages: readonly string[]): string {
+  return packages.reduce((best, p) => (rel.startsWith(p) && p.length > best.length ? p : best), "");
+}
+
+/** `wanted`: a test of the bytes before they are decoded. */
+function readContext(abs: string, rel: string, maxFileSize: number, wanted?: (bytes: Buffer) => boolean): ContextSource[] {
   try {
     const st = fs.statSync(abs);
     if (!st.isFile() || st.size > maxFileSize) return [];
-    const r = decode(fs.readFileSync(abs), rel);
+    const bytes = fs.readFileSync(abs);
+    if (wanted && !wanted(bytes)) return [];
+    const r = decode(bytes, rel);
     return r.ok ? [{ path: rel, text: r.text }] : [];
   } catch {
     return [];

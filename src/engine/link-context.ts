@@ -40,13 +40,18 @@ export function importStem(file: string): string | undefined {
   return last === "index" ? parts.pop() : last;
 }
 
+/** The distinct import stems of these files (importStem). */
+export function importStems(files: readonly string[]): string[] {
+  return [...new Set(files.map(importStem).filter((x): x is string => x !== undefined && x !== ""))];
+}
+
 /**
  * A quoted import specifier of one of these files (`"./routes/api.js"`, `'../api'`), as a POSIX
  * extended regular expression that JavaScript reads the same way (git grep -E takes it too).
  * Undefined when no file has a stem.
  */
 export function importerPattern(files: readonly string[]): string | undefined {
-  const stems = [...new Set(files.map(importStem).filter((x): x is string => x !== undefined && x !== ""))];
+  const stems = importStems(files);
   if (stems.length === 0) return undefined;
   return `['"/](${stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(\\.[cm]?[jt]sx?)?['"]`;
 }
