@@ -290,6 +290,28 @@ const PARENT_KEY_LINE = /^(\s*)["']?([A-Za-z_][\w.-]{0,100})["']?\s*:\s*$/;
 const FLOW_PARENT = /["']?([A-Za-z_][\w.-]{0,100})["']?\s*:\s*\{\s*$/;
 
 /**
+ * The key of a flow mapping that `line` opens just before `end` (`SONAR_TOKEN: { value: ...`).
+ * The brace, the colon and the blanks around them are found walking back from `end`; FLOW_PARENT
+ * then reads only the key and its quotes before them (103 characters at most). Unanchored on the
+ * whole prefix it tried every start of a minified line at each `{value:` in it: a 1.8 MB bundle
+ * of such lines took 20 s.
+ */
+function flowParent(line: string, end: number): string | undefined {
+  const blankBack = (from: number) => {
+    let i = from;
+    while (i >= 0 && BLANK.test(line[i] ?? "")) i--;
+    return i;
+  };
+  const brace = blankBack(end - 1);
+  if (line[brace] !== "{") return undefined;
+  const colon = blankBack(brace - 1);
+  if (line[colon] !== ":") return undefined;
+  const keyEnd = blankBack(colon - 1);
+  return FLOW_PARENT.exec(line.slice(Math.max(0, keyEnd - 102), end))?.[1];
+}
+const BLANK = /\s/;
+
+/**
  * The name that a `value:` on the line at `lineStart` takes from the line above: a `name: X` line
  * (a Kubernetes env entry), or a key with nothing after it under which the `value:` is indented.
  */
@@ -515,6 +537,7 @@ function checkXmlElements(line: string, base: number, out: SecretMatch[]): void 
  */
 const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100})\s+password\s+'([^'\r\n]{1,2000})'/gi;
 const SQL_STORED_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/i;
+const PASSWORD_WORD = /password/i;
 
 function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void {
   SQL_PASSWORD_RE.lastIndex = 0;
@@ -608,12 +631,15 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
   }
   if (line.includes("</")) checkXmlElements(line, base, out);
-  if (kind & LINE_FULL && line.includes("'")) checkSqlPassword(line, base, out);
+  // SQL_PASSWORD_RE tried every start of a line with a quote; a literal test of its word first.
+  if (kind & LINE_FULL && line.includes("'") && PASSWORD_WORD.test(line)) checkSqlPassword(line, base, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;
   ASSIGN_RE.lastIndex = 0;
   let lastName: string | undefined;
+  let above: string | undefined;
+  let aboveAsked = false;
   while ((a = ASSIGN_RE.exec(line)) !== null) {
     // `${VAR:-default}` / `{env:X}`: a reference, not an assignment.
     if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
@@ -633,7 +659,14 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     // that is a name names the `value` after it. Its own value is checked as any other.
     if (/^key$/i.test(key) && quoted !== undefined && XML_KEY_NAME.test(v)) lastName = v;
     if (/^value$/i.test(key)) {
-      if (lastName === undefined) lastName = FLOW_PARENT.exec(line.slice(0, a.index + 1))?.[1] ?? nameAbove(text, lineStart);
+      if (lastName === undefined) lastName = flowParent(line, a.index + 1);
+      if (lastName === undefined) {
+        // The line above is the same for every `value` of this line: asked once (a minified line
+        // holds thousands, and each ask copied the line above).
+        if (!aboveAsked) above = nameAbove(text, lineStart);
+        aboveAsked = true;
+        lastName = above;
+      }
       if (lastName) key = lastName;
     }
     const keyKind = classifyKey(key);

@@ -47,6 +47,18 @@ describe("linear time on adversarial input", () => {
     }
   });
 
+  it("a minified line of thousands of { value: \"...\" } objects: each value's key is looked for once, not over the whole line", () => {
+    // Each `value` asks what names it (a flow mapping's key before it, the line above): the ask read
+    // the whole line before it, and the line above, once per value. Eight 60 KB lines took ~5 s.
+    let line = "";
+    for (let i = 0; line.length < 60_000; i++) line += `o${i}={value:"k${i}"},`;
+    const text = Array.from({ length: 8 }, () => line).join("\n") + "\n";
+    const t0 = performance.now();
+    scanText(text, { code: true });
+    const ms = performance.now() - t0;
+    expect(ms, `took ${ms.toFixed(0)} ms`).toBeLessThan(2000);
+  });
+
   it("scans a 1 MB realistic config quickly", () => {
     const block = `{\n  "mcpServers": {\n    "github": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-github"],\n      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_TOKEN}", "LOG_LEVEL": "debug" }\n    }\n  }\n}\n`;
     const text = block.repeat(Math.ceil((1024 * 1024) / block.length));

@@ -143,6 +143,11 @@ describe("GitLab CI variables written with value: (under the variable's name, or
     expect(out).not.toContain(key.slice(2));
   });
 
+  it("a flow mapping's key is found across blanks around its colon and brace, and not past a quoted key of other text", () => {
+    const text = `variables:\n  SONAR_TOKEN  :   {   value: "${key}" }\n  IMAGE_TAG: { note: "SONAR_TOKEN: {", value: "${key}" }\n`;
+    expect(secretsIn(".gitlab-ci.yml", text)).toEqual(["2:32 generic-credential"]);
+  });
+
   it("a value under a name that is no credential, a sibling value: and references stay quiet", () => {
     const text = `variables:\n  IMAGE_TAG:\n    value: "${key}"\n  API_TOKEN:\n  value: "${key}"\n  DB_PASSWORD:\n    value: "$VAULT_DB_PASSWORD"\n  REGISTRY_TOKEN: { value: "\${CI_JOB_TOKEN}" }\n`;
     expect(secretsIn(".gitlab-ci.yml", text)).toEqual([]);
