@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { ignoredPathTest } from "./gitignore-literals.js";
 import { classifyPath } from "../catalog/classify.js";
 import { aboveConfigFolders } from "../catalog/config-folders.js";
 import { globMatcher } from "../catalog/glob.js";
@@ -346,11 +347,15 @@ interface GitignoreScope {
   /** For a .gitignore above the walked dir: the walked dir's path from its folder, with a trailing `/`. */
   readonly above?: string;
   readonly ig: Ignore;
+  /** False: certainly not ignored by this file (gitignore-literals.ts); absent: ask `ig`. */
+  readonly may?: (path: string) => boolean;
 }
 
 function loadGitignore(file: string, base: string, above?: string): GitignoreScope | undefined {
   try {
-    return { base, ...(above ? { above } : {}), ig: ignore().add(fs.readFileSync(file, "utf8")) };
+    const content = fs.readFileSync(file, "utf8");
+    const may = ignoredPathTest(content);
+    return { base, ...(above ? { above } : {}), ig: ignore().add(content), ...(may ? { may } : {}) };
   } catch {
     // An unreadable .gitignore ignores nothing.
     return undefined;
@@ -385,7 +390,8 @@ function ancestorScopes(dir: string): GitignoreScope[] {
 function isIgnored(sub: string, isDir: boolean, scopes: readonly GitignoreScope[]): boolean {
   for (const s of scopes) {
     const rel = (s.above ?? "") + (s.base ? sub.slice(s.base.length + 1) : sub);
-    if (s.ig.ignores(isDir ? `${rel}/` : rel)) return true;
+    const asked = isDir ? `${rel}/` : rel;
+    if ((s.may === undefined || s.may(asked)) && s.ig.ignores(asked)) return true;
   }
   return false;
 }
