@@ -6,6 +6,7 @@
  */
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import type { ParseProblem } from "./problem.js";
+import { textLines } from "./text-lines.js";
 
 export interface DotenvResult {
   readonly doc: DocNode;
@@ -18,10 +19,9 @@ const LINE = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*
 export function parseDotenv(text: string): DotenvResult {
   const entries: DocEntry[] = [];
   const comments: DocComment[] = [];
-  let offset = 0;
   let lineNo = 1;
-  for (const raw of text.split("\n")) {
-    const line = raw.replace(/\r$/, "");
+  // A line ends at LF, CRLF or a lone CR, as dotenv loaders read it.
+  for (const { start: offset, text: line } of textLines(text)) {
     const trimmed = line.trimStart();
     if (trimmed.startsWith("#")) {
       const at = offset + line.length - trimmed.length;
@@ -39,7 +39,6 @@ export function parseDotenv(text: string): DotenvResult {
       }
       // Lines that are not KEY=VALUE are ignored, as dotenv loaders do.
     }
-    offset += raw.length + 1;
     lineNo++;
   }
   return { doc: { type: "object", span: { start: 0, end: text.length }, entries }, problems: [], comments };

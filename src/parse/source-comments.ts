@@ -5,6 +5,7 @@
  * Approximate by design (strings are skipped; regex literals are not).
  */
 import type { DocComment } from "./doc.js";
+import { textLines } from "./text-lines.js";
 
 const SLASH = /\.(?:[cm]?[jt]sx?)$/i;
 const HASH = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|sh|bash|zsh|py|rb|ya?ml|toml|ini|cfg|conf|properties)|Dockerfile|\.npmrc)$/i;
@@ -17,7 +18,9 @@ export function sourceComments(rel: string, text: string): DocComment[] {
 
 /**
  * `//` and block comments outside strings delimited by `quotes` (a string ends
- * at a line break, except a template literal), with their line numbers.
+ * at a line break, except a template literal), with their line numbers. A line
+ * break is LF, CRLF or a lone CR (as LineIndex counts lines); a `//` comment's
+ * span stops before it.
  */
 export function slashComments(text: string, quotes: readonly string[]): DocComment[] {
   const quoteCodes = new Set(quotes.map((q) => q.charCodeAt(0)));
@@ -26,8 +29,8 @@ export function slashComments(text: string, quotes: readonly string[]): DocComme
   let quote = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
+    if (c === 10 || c === 13) {
+      if (c === 10 || text.charCodeAt(i + 1) !== 10) line++;
       if (quote !== 96) quote = 0;
       continue;
     }
@@ -38,29 +41,40 @@ export function slashComments(text: string, quotes: readonly string[]): DocComme
     }
     if (quoteCodes.has(c)) quote = c;
     else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      let j = text.indexOf("\n", i);
-      if (j < 0) j = text.length;
-      out.push({ text: text.slice(i + 2, j).replace(/\r$/, ""), span: { start: i, end: j }, line });
+      const j = lineEnd(text, i);
+      out.push({ text: text.slice(i + 2, j), span: { start: i, end: j }, line });
       i = j - 1;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       let j = text.indexOf("*/", i + 2);
       if (j < 0) j = text.length;
       const body = text.slice(i + 2, j);
       out.push({ text: body, span: { start: i, end: Math.min(text.length, j + 2) }, line });
-      for (const ch of body) if (ch === "\n") line++;
+      line += lineBreaks(body);
       i = j + 1;
     }
   }
   return out;
 }
 
-/** `#` comments outside quoted strings (YAML, TOML-like, dotenv, shell), with their line numbers. */
+/** Offset of the first CR or LF at or after `from`, or the text's length. */
+function lineEnd(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return j;
+  }
+  return text.length;
+}
+
+function lineBreaks(s: string): number {
+  return s.match(/\r\n?|\n/g)?.length ?? 0;
+}
+
+/** `#` comments outside quoted strings (YAML, TOML-like, dotenv, shell), with their line numbers; lines end at LF, CRLF or a lone CR. */
 export function hashComments(text: string): DocComment[] {
   const out: DocComment[] = [];
   const re = /(^|[ \t])#([^\n\r]*)/g;
-  let lineStart = 0;
   let line = 1;
-  for (const rawLine of text.split("\n")) {
+  for (const { start: lineStart, text: rawLine } of textLines(text)) {
     // Skip a '#' inside quotes with a cheap check: count quotes before it.
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -70,10 +84,9 @@ export function hashComments(text: string): DocComment[] {
       const dq = (before.match(/"/g) ?? []).length;
       const sq = (before.match(/'/g) ?? []).length;
       if (dq % 2 === 1 || sq % 2 === 1) continue;
-      out.push({ text: (m[2] ?? "").replace(/\r$/, ""), span: { start: lineStart + hashAt, end: lineStart + rawLine.length }, line });
+      out.push({ text: m[2] ?? "", span: { start: lineStart + hashAt, end: lineStart + rawLine.length }, line });
       break;
     }
-    lineStart += rawLine.length + 1;
     line++;
   }
   return out;

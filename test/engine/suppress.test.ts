@@ -264,3 +264,31 @@ describe("suppressions in the configuration file", () => {
     expect(fromParent.exitCode).toBe(0);
   });
 });
+
+describe("suppression comments in files with CRLF or lone CR line ends", () => {
+  const files: [string, string, (c: string) => string][] = [
+    ...shapes.filter(([syntax]) => syntax !== "TOML" || tomlHasPositions),
+    ["dotenv", ".env", (c) => `A=1\n# ${c}\nGITHUB_TOKEN=${token}\n`],
+    ["shell", "scripts/env.sh", (c) => `#!/bin/sh\n# ${c}\nexport GITHUB_TOKEN="${token}"\n`],
+  ];
+  // TOML has no lone-CR line break (its newline is LF or CRLF): such a file is a syntax error.
+  const cases = files.flatMap(([syntax, file, make]) => [
+    ["CRLF", syntax, file, (c: string) => make(c).replace(/\n/g, "\r\n")] as const,
+    ...(syntax === "TOML" ? [] : [["CR", syntax, file, (c: string) => make(c).replace(/\n/g, "\r")] as const]),
+  ]);
+
+  it.each(cases)("%s, %s: a directive suppresses the next line's finding", (_eol, _syntax, file, make) => {
+    const found = secretFindings(file, make("mcplint-disable-next-line hardcoded-secret -- revoked test token"));
+    expect(found.map((f) => [f.ruleId, f.suppression?.justification])).toEqual([["hardcoded-secret", "revoked test token"]]);
+  });
+
+  it.each(cases)("%s, %s: an invalid directive is reported over the comment, not its line break", (_eol, _syntax, file, make) => {
+    const text = make("mcplint-disable-next-line hardcoded-secret");
+    const comment = `${/\.(?:json|ts)$/.test(file) ? "//" : "#"} mcplint-disable-next-line hardcoded-secret`;
+    const before = text.slice(0, text.indexOf(comment)).split(/\r\n?|\n/);
+    const line = before.length;
+    const column = (before.at(-1) as string).length + 1;
+    const invalid = secretFindings(file, text).filter((f) => f.ruleId === "invalid-suppression");
+    expect(invalid.map((f) => [f.loc.line, f.loc.column, f.loc.endLine, f.loc.endColumn])).toEqual([[line, column, line, column + comment.length]]);
+  });
+});
