@@ -77,7 +77,7 @@ export function parseYaml(text: string): YamlResult {
   let parsed;
   try {
     const { parseAllDocuments, LineCounter } = yaml();
-    parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
+    parsed = parseAllDocuments(lfBreaks(text), { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
   } catch (err) {
     return { docs, problems: [{ message: `YAML syntax error: ${(err as Error).message.split("\n")[0]}`, span: { start: 0, end: 0 } }], warnings, comments: [] };
   }
@@ -115,6 +115,16 @@ export function parseYaml(text: string): YamlResult {
     total = budget.nodes;
   }
   return { docs, problems, warnings, comments: hashComments(text) };
+}
+
+/**
+ * A lone CR is a line break in YAML (1.2, production b-break), but `yaml` reads
+ * it as a plain character, so a file saved with classic Mac line ends gave a
+ * syntax error on every line. Each lone CR becomes an LF: same length, so every
+ * offset still points into the original text.
+ */
+function lfBreaks(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
 function firstLine(s: string): string {

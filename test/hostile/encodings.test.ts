@@ -116,3 +116,14 @@ describe("non-ASCII UTF-8 text files, from the main thread and from workers", ()
     }
   });
 });
+
+describe("lone CR line ends (classic Mac OS)", () => {
+  it("a YAML config parses (a lone CR is a YAML line break): its server, and its secret at its line, with no syntax error per line", async () => {
+    const text = CONFIGS[".continue/config.yaml"].text.replace(/\n/g, "\r");
+    const dir = treeWithPlantedSecret({ ".continue/config.yaml": text });
+    const result = await scanWithin(dir, 3_000);
+    expect(result.diagnostics.filter((d) => d.file === ".continue/config.yaml")).toEqual([]);
+    check(result, ".continue/config.yaml");
+    expect(result.findings.filter((f) => f.ruleId === "parse-error")).toEqual([]);
+  });
+});
