@@ -89,16 +89,33 @@ export function fileFrames(text: string, file: string, secrets: readonly Loc[]):
 /** `line` (line `loc.line` of its file) with `secrets` (those on it) masked. */
 function maskLine(line: string | undefined, loc: Loc, secrets: readonly Loc[]): string | undefined {
   if (line === undefined) return undefined;
-  // Work in UTF-16 indices: build the masked string by slices.
-  let out = line;
-  const spans = mergedSpans(secrets.map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length }))).reverse();
-  for (const s of spans) {
+  // Work in UTF-16 indices: build the masked string by slices. Masks are
+  // shorter or longer than what they hide, so `at` follows where the finding
+  // starts in the masked line (a long line is cut around it, not around its
+  // column in the original).
+  const target = loc.column - 1;
+  let at = target;
+  let out = "";
+  let from = 0;
+  for (const s of mergedSpans(secrets.map((s) => ({ start: s.line === loc.line ? s.column - 1 : 0, end: s.endLine === loc.line ? s.endColumn - 1 : line.length })))) {
     const keep = Math.min(4, Math.max(0, s.end - s.start - 8));
-    out = out.slice(0, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep))) + out.slice(s.end);
+    const mask = line.slice(s.start, s.start + keep) + "*".repeat(Math.max(3, Math.min(12, s.end - s.start - keep)));
+    out += line.slice(from, s.start);
+    if (s.start < target && target < s.end) at = out.length;
+    else if (s.end <= target) at += mask.length - (s.end - s.start);
+    out += mask;
+    from = s.end;
   }
-  out = out.replace(TOKEN_LIKE, maskRun);
+  out += line.slice(from);
+  const before = at;
+  out = out.replace(TOKEN_LIKE, (run: string, offset: number) => {
+    const masked = maskRun(run);
+    if (offset < before && before < offset + run.length) at -= before - offset;
+    else if (offset + run.length <= before) at += masked.length - run.length;
+    return masked;
+  });
   if (out.length > MAX_FRAME) {
-    const start = Math.max(0, Math.min(loc.column - 1 - 40, out.length - MAX_FRAME));
+    const start = Math.max(0, Math.min(at - 40, out.length - MAX_FRAME));
     out = (start > 0 ? "…" : "") + out.slice(start, start + MAX_FRAME) + (start + MAX_FRAME < out.length ? "…" : "");
   }
   return out;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Loc } from "../../src/model/location.js";
 import { maskedLine } from "../../src/report/frames.js";
+import { fakeAnthropicKey, fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { cli, tempTree } from "../helpers.js";
 
 const loc = (file: string, line: number, column: number, endColumn: number): Loc => ({ file, line, column, endLine: line, endColumn });
@@ -16,6 +17,32 @@ describe("code frames", () => {
   it("leave a line alone where another file has a secret at the same line and column", () => {
     const other = loc("b/.mcp.json", 2, 10, 30);
     expect(maskedLine(text, loc("a/.mcp.json", 2, 3, 10), [other])).toBe(`{ "enableAllProjectMcpServers": true }`);
+  });
+});
+
+describe("code frames of a long line", () => {
+  // A minified config: eight tokens, the finding's key, then 600 characters of arguments.
+  const tokens = Array.from({ length: 8 }, (_, i) => fakeGitHubToken("ghp", `frame-${i}`));
+  const key = fakeAnthropicKey("frame-target");
+  const line = `{"env":{${tokens.map((t, i) => `"T${i}":"${t}"`).join(",")},"K":"${key}"},"args":[${Array.from({ length: 30 }, (_, i) => `"--flag-number-${i}"`).join(",")}]}`;
+  const at = (s: string) => loc(".mcp.json", 1, line.indexOf(s) + 1, line.indexOf(s) + 1 + s.length);
+  const secrets = [...tokens, key].map(at);
+
+  it("is cut around the finding, wherever the masks before it moved it to", () => {
+    // The tokens before it masked as reported secrets, then as random-looking runs no detector reported.
+    for (const known of [secrets, [at(key)]]) {
+      const frame = maskedLine(line, at(key), known) ?? "";
+      expect(frame).toMatch(/^….*"K":"sk-a\*{12}"\},"args":.*…$/);
+      for (const t of [...tokens, key]) expect(frame).not.toContain(t.slice(4, 12));
+    }
+  });
+
+  it("a finding inside a masked span (a token in a longer secret) is cut around the mask", () => {
+    const header = `Bearer ${key}`;
+    const wide = line.replace(`"K":"${key}"`, `"K":"${header}"`);
+    const span = loc(".mcp.json", 1, wide.indexOf(key) + 1, wide.indexOf(key) + 1 + key.length);
+    const frame = maskedLine(wide, span, [...tokens.map((t) => loc(".mcp.json", 1, wide.indexOf(t) + 1, wide.indexOf(t) + 41)), loc(".mcp.json", 1, wide.indexOf(header) + 1, wide.indexOf(header) + 1 + header.length), span]) ?? "";
+    expect(frame).toMatch(/"K":"Bear\*{12}"\},"args":/);
   });
 });
 
