@@ -146,6 +146,8 @@ export function toSarif(input: SarifInput): Sarif.Log {
         : {}),
     },
     columnKind: "utf16CodeUnits",
+    // Lines end at CRLF, LF or a lone CR (model/location.ts); absent, SARIF reads only CRLF and LF.
+    newlineSequences: ["\r\n", "\n", "\r"],
     redactionTokens: [REDACTION_TOKEN],
     invocations: [{ executionSuccessful: !input.diagnostics.some((d) => d.code === "internal"), toolExecutionNotifications: notifications }],
     results,

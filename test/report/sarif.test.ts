@@ -93,6 +93,15 @@ describe("SARIF", () => {
     expect(spaced.locations[0].physicalLocation.artifactLocation.uri).toBe("dir%20with%20space/.cursor/mcp.json");
   });
 
+  it("declares the line breaks its regions count (CRLF, LF and a lone CR; the spec's default is CRLF and LF only)", async () => {
+    const { log } = await sarifOf({ ".env": "# old Mac line ends\rA=1\rGITHUB_TOKEN=" + token + "\r" });
+    const run = log.runs[0];
+    expect(run.newlineSequences).toEqual(["\r\n", "\n", "\r"]);
+    const secret = run.results.find((r: { ruleId: string }) => r.ruleId === "hardcoded-secret");
+    expect(secret.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 14, endLine: 3, endColumn: 54 });
+    expect(validator()(log)).toBe(true);
+  });
+
   it("--category is a code scanning category: a trailing / is added, as upload-sarif does with its category input", async () => {
     // GitHub reads automationDetails.id as <category>/<run id>: without the slash, 'mcplint/repo' and
     // 'mcplint/user' would both be category 'mcplint', and one upload would replace the other.
