@@ -115,8 +115,14 @@ function maskLine(line: string | undefined, loc: Loc, secrets: readonly Loc[]): 
     return masked;
   });
   if (out.length > MAX_FRAME) {
-    const start = Math.max(0, Math.min(at - 40, out.length - MAX_FRAME));
-    out = (start > 0 ? "…" : "") + out.slice(start, start + MAX_FRAME) + (start + MAX_FRAME < out.length ? "…" : "");
+    // Cut between characters, not inside a surrogate pair (an emoji would print as U+FFFD).
+    let start = Math.max(0, Math.min(at - 40, out.length - MAX_FRAME));
+    if (isLowSurrogate(out.charCodeAt(start))) start++;
+    let end = start + MAX_FRAME;
+    if (end < out.length && isLowSurrogate(out.charCodeAt(end))) end--;
+    out = (start > 0 ? "…" : "") + out.slice(start, end) + (end < out.length ? "…" : "");
   }
   return out;
 }
+
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

@@ -46,6 +46,18 @@ describe("code frames of a long line", () => {
   });
 });
 
+describe("code frames of a long line of emoji", () => {
+  it.each([0, 1])("are cut between characters, never inside a surrogate pair (%i ASCII characters before the secret)", (pad) => {
+    const key = fakeAnthropicKey("frame-emoji");
+    const line = `${"😀".repeat(100)}${" ".repeat(pad)}"${key}"${"😀".repeat(150)}`;
+    const secret = loc("a.txt", 1, line.indexOf(key) + 1, line.indexOf(key) + 1 + key.length);
+    const frame = maskedLine(line, secret, [secret]) ?? "";
+    expect(frame).toContain("sk-a************");
+    expect(frame).toMatch(/^…😀.*😀…$/u);
+    expect(frame).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});
+
 describe("code frames and values no detector reported", () => {
   it("mask a run that looks like key material, and leave names, paths, URLs, versions and digests readable", () => {
     const random = ["Zq8xLm2Vb7Tn4Hs6", "Jd1Fg3Mp5QcW9eRt"].join("");
