@@ -264,13 +264,19 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   if (flags.format === "markdown" || flags.format === "html") return governanceReport(result, flags.format, "scan");
   const { toText } = await import("../report/text.js");
   const { literalCredentialLocs } = await import("../engine/redact-values.js");
+  const { unparsedCredentialLocs } = await import("../report/unparsed-credentials.js");
   const c = toFile ? undefined : await colors(useColor(io, flags.color));
+  // A file that did not parse has no credentials in the model: its frames mask values under credential names.
+  const unparsed = [...new Set(result.model.parseErrors.map((p) => p.loc.file))].flatMap((file) => {
+    const text = source(file);
+    return text === undefined ? [] : unparsedCredentialLocs(file, text);
+  });
   return toText({
     findings: result.findings,
     diagnostics: result.diagnostics,
     filesScanned,
     source,
-    secretLocs: [...result.model.secrets.map((s) => s.loc), ...literalCredentialLocs(result.model.servers)],
+    secretLocs: [...result.model.secrets.map((s) => s.loc), ...literalCredentialLocs(result.model.servers), ...unparsed],
     ...(c ? { colors: c } : {}),
     quiet: flags.quiet ?? false,
     showSuppressed: flags.showSuppressed ?? false,

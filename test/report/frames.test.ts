@@ -125,6 +125,21 @@ describe("code frames and literal credentials no detector reported", () => {
   });
 });
 
+describe("code frames of a file that does not parse", () => {
+  // No model, so no credentials to withhold: the syntax error's frame printed the password.
+  const weak = ["hunt", "er2"].join("");
+  it.each([
+    [".mcp.json", `{"mcpServers":{"db":{"command":"npx","env":{"DB_PASSWORD":"${weak}" "PORT":"3000","API_KEY":"\${env:API_KEY}"}}}}\n`, `"DB_PASSWORD":"*******" "PORT":"3000","API_KEY":"\${env:API_KEY}"`],
+    [".continue/config.yaml", `mcpServers:\n  - name: db\n    command: npx\n    env: { DB_PASSWORD: ${weak}, PORT: 3000, X: [ }\n`, "{ DB_PASSWORD: *******, PORT: 3000, X: [ }"],
+    [".codex/config.toml", `[mcp_servers.db]\ncommand = "npx"\nenv = { db_password = "${weak}", PORT = }\n`, `{ db_password = "*******", PORT = }`],
+  ])("%s: a weak password under a credential name is masked in the syntax error's frame; names, other values and references stay", async (file, text, frame) => {
+    const r = await cli(["scan", ".", "--no-config"], tempTree({ [file]: text }));
+    expect(r.stdout).toContain("parse-error");
+    expect(r.stdout).toContain(frame);
+    expect(r.stdout).not.toContain(weak);
+  });
+});
+
 describe("the text report of many findings in one long file", () => {
   // 1,000 servers of one 1.5 MB file share a reference: 1,000 findings. Each finding's frame split
   // the whole file into lines again (8 s of CPU here); the file is now split once.
