@@ -132,17 +132,30 @@ function firstLine(s: string): string {
 }
 
 /**
- * Some `yaml` messages end by quoting the offending source (`Block scalar
- * header includes extra characters: |<rest of the line>`), which may be a
- * secret value: such a quote (8 characters or more, found verbatim in the
- * text) is shortened to a preview of at most 4 characters.
+ * Some `yaml` messages end by quoting the offending source, as written
+ * (`Block scalar header includes extra characters: |<rest of the line>`) or as
+ * a JSON string (`Unexpected scalar token in YAML stream: "<the scalar>"`),
+ * which may be a secret value: such a quote (8 characters or more, found in
+ * the text) is shortened to a preview of at most 4 characters.
  */
 function withoutSource(message: string, text: string): string {
   const i = message.indexOf(": ");
   if (i < 0) return message;
   const quoted = message.slice(i + 2);
-  if (quoted.length < 8 || !text.includes(quoted)) return message;
-  return `${message.slice(0, i)}: ${redact(quoted)}`;
+  const source = text.includes(quoted) ? quoted : jsonString(quoted);
+  if (source === undefined || source.length < 8 || !text.includes(source)) return message;
+  return `${message.slice(0, i)}: ${redact(source)}`;
+}
+
+/** The string a JSON string literal stands for, or undefined. */
+function jsonString(s: string): string | undefined {
+  if (!s.startsWith('"')) return undefined;
+  try {
+    const v: unknown = JSON.parse(s);
+    return typeof v === "string" ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -31,6 +31,17 @@ describe("secrets in configs with syntax errors", () => {
     expect(printed).not.toContain(password.slice(1, 13));
   });
 
+  it("a stray closing bracket in YAML: the values after it, which the parse errors quote as JSON strings, are not quoted whole", () => {
+    const password = fakeOpaqueKey("broken-configs-stray", 24);
+    const text = `mcpServers:\n  - name: a\n    command: npx\n    args: ["-y", "@acme/mcp@1.0.0"]\n    ]\n    env:\n      DB_PASSWORD: ${password}\n      GITHUB_TOKEN: "${token}"\n`;
+    const r = scanSources([{ path: ".continue/config.yaml", text }]);
+    const parse = r.diagnostics.filter((d) => d.code === "parse-error").map((d) => d.message);
+    expect(parse).toContain(`.continue/config.yaml:7:20: YAML syntax error: Unexpected scalar token in YAML stream: ${password.slice(0, 4)}\u2026`);
+    expect(parse).toContain(`.continue/config.yaml:8:21: YAML syntax error: Unexpected double-quoted-scalar token in YAML stream: "ghp\u2026`);
+    const printed = JSON.stringify([r.diagnostics, r.findings.map((f) => f.message)]);
+    for (const secret of [password, token]) expect(printed).not.toContain(secret.slice(4, 16));
+  });
+
   it("an unquoted YAML value that starts with * (an alias with no anchor) is a parse error, and its secret is still found", () => {
     const password = "*" + fakeOpaqueKey("broken-configs-alias", 24);
     const r = scanSources([{ path: ".continue/config.yaml", text: `mcpServers:\n  - name: a\n    command: npx\n    env:\n      DB_PASSWORD: ${password}\n` }]);
