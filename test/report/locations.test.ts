@@ -12,9 +12,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { scan } from "../../src/api.js";
+import { scan, scanSources } from "../../src/api.js";
 import { toSarif } from "../../src/report/sarif.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { RULES } from "../../src/rules/index.js";
+import type { RuleExample } from "../../src/engine/rule.js";
 import { cli, tempTree } from "../helpers.js";
 
 const T = fakeGitHubToken("ghp", "locations");
@@ -131,4 +133,27 @@ describe("a secret after random text of mixed-width characters and line ends", (
       { numRuns: 150, seed: 20261127 },
     );
   }, 120_000);
+});
+
+describe("every rule's examples with other line ends", () => {
+  // Lines and columns do not depend on how lines end: CRLF, and a lone CR where the syntax has it
+  // (TOML's newline is LF or CRLF only), give every finding of LF at the same place.
+  const ends: [string, (s: string) => string, (file: string) => boolean][] = [
+    ["CRLF", (s) => s.replace(/\r?\n/g, "\r\n"), () => true],
+    ["CR", (s) => s.replace(/\r?\n/g, "\r"), (file) => !file.endsWith(".toml")],
+  ];
+  const examples = RULES.flatMap((r) => [...r.examples.bad, ...r.examples.good].map((ex, i) => [`${r.id} ${i}`, ex] as const));
+  const where = (sources: { path: string; text: string }[], ex: RuleExample) =>
+    scanSources(sources, { ruleOptions: ex.options ?? {} }).findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}-${f.loc.endLine}:${f.loc.endColumn}`);
+
+  it.each(ends)("%s: the same findings at the same lines and columns", (_name, convert, applies) => {
+    let compared = 0;
+    for (const [id, ex] of examples) {
+      const sources = [{ path: ex.file, text: ex.code }, ...Object.entries(ex.extraFiles ?? {}).map(([p, text]) => ({ path: p, text }))];
+      if (!sources.every((s) => applies(s.path)) || sources.every((s) => convert(s.text) === s.text)) continue;
+      compared++;
+      expect(where(sources.map((s) => ({ ...s, text: convert(s.text) })), ex), id).toEqual(where(sources, ex));
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
 });
