@@ -141,13 +141,15 @@ function commonFolder(a: string, b: string): string {
 }
 
 /**
- * `--exclude` semantics: a glob matches the root-relative path or the base
- * name of a file or of a folder, and an excluded folder excludes everything
- * under it (`--exclude k8s`, `k8s/`, `k8s/**`, and a `**` glob that ends in `/k8s`, all leave out the folder
- * k8s). A trailing `/` is dropped; a leading `./` too. An absolute path in
- * `root` (`--exclude "$PWD/vendor"`) is taken relative to `root`, the folder
- * reported paths are relative to; any other glob with a leading `/` is anchored
- * there, as in a .gitignore file (`/vendor`: root's vendor only).
+ * `--exclude` semantics: a glob matches the root-relative path of a file or
+ * folder, and a glob without `/` (`k8s`, `*.log`) also its base name at any
+ * depth; an excluded folder excludes everything under it (`--exclude k8s`,
+ * `k8s/` and a `**` glob that ends in `/k8s` leave out every folder k8s;
+ * `k8s/**`, `./k8s` and an absolute path only the root's, as in .gitignore).
+ * A trailing `/` is dropped; a leading `./` too. An absolute path in `root`
+ * (`--exclude "$PWD/vendor"`) is taken relative to `root`, the folder reported
+ * paths are relative to; any other glob with a leading `/` is anchored there,
+ * as in a .gitignore file (`/vendor`: root's vendor only).
  */
 export function excludeFilter(exclude: readonly string[], root?: string): (rel: string) => boolean {
   if (exclude.length === 0) return () => false;
@@ -155,10 +157,16 @@ export function excludeFilter(exclude: readonly string[], root?: string): (rel: 
   const globs = exclude.map((g) => (g.length > 1 ? g.replace(/\/+$/, "") : g));
   // A glob anchored gitignore-style (`/vendor`) matches the path from the root only, never a base name.
   const anchored = globs.map((g) => anchoredGlob(g, root));
-  const m = globMatcher(globs.filter((_, i) => anchored[i] === undefined).map(relative), { dot: true });
+  const free = globs.filter((_, i) => anchored[i] === undefined);
+  const m = globMatcher(free.map(relative), { dot: true });
+  // Only a glob with no `/` (as written) is a name matched at any depth; `vendor/**`, `./vendor`
+  // and "$PWD/vendor" are paths from the root, as in .gitignore (picomatch matches `vendor/**`
+  // against the bare name `vendor`, which would leave out every folder of that name).
+  const names = free.filter((g) => !g.includes("/") && !path.isAbsolute(g));
+  const n = names.length ? globMatcher(names, { dot: true }) : () => false;
   const fromRoot = anchored.filter((g): g is string => g !== undefined);
   const a = fromRoot.length ? globMatcher(fromRoot, { dot: true }) : () => false;
-  return (rel) => m(rel) || m(path.posix.basename(rel)) || a(rel);
+  return (rel) => m(rel) || n(path.posix.basename(rel)) || a(rel);
 }
 
 /**

@@ -108,6 +108,18 @@ describe("walk", () => {
     expect(rels(r)).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
   });
 
+  it.each([["sub/**"], ["./sub"], ["absolute"]])("--exclude %s is a path from the root, as in .gitignore: a folder of that name deeper down is still walked", async (form) => {
+    put("a/sub/x.json");
+    try {
+      const glob = form === "absolute" ? path.join(root, "sub") : form;
+      expect(rels(await walk({ paths: ["."], cwd: root, exclude: [glob, "*.log", ".gitignore"] }))).toEqual([".mcp.json", ".vscode/mcp.json", "a/sub/x.json", "other/local.json"]);
+      // A name (no `/`) still leaves out every folder of that name.
+      for (const name of ["sub", "sub/", "**/sub"]) expect(rels(await walk({ paths: ["."], cwd: root, exclude: [name, "*.log", ".gitignore"] }))).toEqual([".mcp.json", ".vscode/mcp.json", "other/local.json"]);
+    } finally {
+      rmSync(path.join(root, "a"), { recursive: true, force: true });
+    }
+  });
+
   it("--exclude with a leading / is anchored at the root, as in a .gitignore file (`/sub`, `/sub/**`): not a name matched anywhere, not a path of the file system", async () => {
     put("a/sub/x.json");
     try {
