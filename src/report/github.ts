@@ -7,6 +7,7 @@
 import type { Finding } from "../engine/finding.js";
 import type { Diagnostic } from "../model/types.js";
 import { code } from "./markdown.js";
+import { counted, levelCounts } from "./counts.js";
 import { MAX_PROBLEMS, setupProblems } from "./setup-problems.js";
 import { printable } from "./printable.js";
 
@@ -68,7 +69,7 @@ export function stepSummary(findings: readonly Finding[], filesScanned: number, 
   const out = ["## mcplint", ""];
   if (shown.length === 0) out.push(`No problems found in ${files}${suppressed ? ` (${suppressed} suppressed)` : ""}.`);
   else {
-    out.push(`**${shown.length} problem${shown.length === 1 ? "" : "s"}** (${count("error")} errors, ${count("warning")} warnings, ${count("note")} notes) in ${files}${suppressed ? `; ${suppressed} suppressed` : ""}.`, "");
+    out.push(`**${counted(shown.length, "problem")}** (${levelCounts(count)}) in ${files}${suppressed ? `; ${suppressed} suppressed` : ""}.`, "");
     out.push("| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
     for (const f of shown.slice(0, SUMMARY_MAX_ROWS)) out.push(`| ${f.level} | \`${f.ruleId}\` | ${code(`${f.loc.file}:${f.loc.line}:${f.loc.column}`)} | ${cell(f.message)} |`);
     if (shown.length > SUMMARY_MAX_ROWS) out.push("", `… and ${shown.length - SUMMARY_MAX_ROWS} more (see the SARIF report or the log).`);

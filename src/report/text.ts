@@ -7,6 +7,7 @@ import type { Diagnostic } from "../model/types.js";
 import type { Loc } from "../model/location.js";
 import { fileFrames, type SourceLookup } from "./frames.js";
 import { printable } from "./printable.js";
+import { counted, levelCounts } from "./counts.js";
 
 export interface Colors {
   red(s: string): string;
@@ -83,7 +84,7 @@ export function toText(input: TextInput): string {
   const summary =
     total === 0
       ? `✔ No problems found in ${input.filesScanned} file${input.filesScanned === 1 ? "" : "s"}`
-      : `✖ ${total} problem${total === 1 ? "" : "s"} (${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.note} note${counts.note === 1 ? "" : "s"}) in ${input.filesScanned} file${input.filesScanned === 1 ? "" : "s"}`;
+      : `✖ ${counted(total, "problem")} (${levelCounts((l) => counts[l])}) in ${counted(input.filesScanned, "file")}`;
   const extra = [suppressed ? `${suppressed} suppressed` : "", skipped ? `${skipped} file diagnostic${skipped === 1 ? "" : "s"}` : ""].filter(Boolean).join(", ");
   out.push(c.bold(summary + (extra ? ` (${extra})` : "")));
   return out.join("\n") + "\n";

@@ -70,6 +70,8 @@ describe("GitHub mode of the CLI", () => {
     expect(md.startsWith("# earlier step\n## mcplint\n")).toBe(true);
     expect(md).toContain("| Level | Rule | Location | Message |");
     expect(md).toMatch(/\| error \| `hardcoded-secret` \| `\.mcp\.json:10:42` \| /);
+    // One finding of each count: the nouns agree with their numbers, as in the text summary.
+    expect(md).toContain("**1 problem** (1 error, 0 warnings, 0 notes) in ");
     expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "findings-count": "1", "exit-code": "1", "sarif-file": "out/mcplint.sarif" });
     expect(JSON.parse(fs.readFileSync(path.join(dir, "out/mcplint.sarif"), "utf8")).runs[0].results).toHaveLength(1);
     for (const text of [r.stdout, md, fs.readFileSync(path.join(dir, "out/mcplint.sarif"), "utf8")]) expect(text).not.toContain(token);

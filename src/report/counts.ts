@@ -1,0 +1,12 @@
+/** Counted nouns for report summaries ("1 error", "2 warnings"). */
+import type { Finding } from "../engine/finding.js";
+
+/** `n` and the noun, with an s unless n is 1. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** "1 error, 2 warnings, 0 notes": the findings of each level, as the text summary and the job summary say it. */
+export function levelCounts(count: (level: Finding["level"]) => number): string {
+  return `${counted(count("error"), "error")}, ${counted(count("warning"), "warning")}, ${counted(count("note"), "note")}`;
+}
