@@ -33,6 +33,11 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FATAL = 2;
 
+/** Printed after a usage error of a command (an unknown option, a value that is not one of the choices). */
+const helpHint = (command: string) => `(mcplint ${command} --help lists its options)`;
+
+const EXIT_CODES_HELP = "Exit codes: 0 no finding at or above --fail-on; 1 at least one;\n  2 bad usage, an invalid configuration file or baseline, or a fatal error.";
+
 const FORMATS = ["text", "json", "sarif", "markdown", "html"] as const;
 const INVENTORY_FORMATS = ["text", "json", "markdown", "html"] as const;
 const FAIL_ON = ["error", "warning", "note", "none"] as const;
@@ -421,8 +426,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .description("Prove whether a repository's MCP set-up is governed or merely trusted: secrets, scopes, default-deny policies.")
     .version(version, "-v, --version")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => (res.stdout += s), writeErr: (s) => (res.stderr += s) })
-    .showSuggestionAfterError(true);
+    // Usage errors read as mcplint's own ("mcplint: unknown option '--foo'"), not commander's "error: ...".
+    .configureOutput({ writeOut: (s) => (res.stdout += s), writeErr: (s) => (res.stderr += s), outputError: (s, write) => write(s.replace(/^error: /, "mcplint: ")) })
+    .showSuggestionAfterError(true)
+    .addHelpText("after", `\n'mcplint [paths...]' is 'mcplint scan [paths...]'; 'mcplint <command> --help'\nlists a command's options.\n${EXIT_CODES_HELP}`);
 
   const addScanOptions = (cmd: Command) =>
     cmd
@@ -446,7 +453,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--user", "also scan every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
       .option("--list-rules", "list the rules and exit (as JSON with --format json)");
 
-  const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan"));
+  const scanCommand = addScanOptions(program.command("scan", { isDefault: true }).description("scan files and folders (default: the current folder)").argument("[paths...]", "files or folders to scan")).addHelpText("after", `\n${EXIT_CODES_HELP}`).showHelpAfterError(helpHint("scan"));
   scanCommand.action(async (paths: string[], flags: ScanFlags) => {
     if (flags.listRules) {
       const list = await listRules(flags.format);
@@ -479,6 +486,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
   program
     .command("inventory")
     .description("show the normalized model: servers, clients, transports, credentials (by reference) and policies")
+    .showHelpAfterError(helpHint("inventory"))
     .argument("[paths...]", "files or folders to scan")
     .addOption(new Option("-f, --format <format>", "output format").choices(INVENTORY_FORMATS).default("text"))
     .option("-o, --output <file>", "write to a file")
@@ -502,6 +510,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
 
   program
     .command("lock")
+    .showHelpAfterError(helpHint("lock"))
     .description(`write ${"mcplint.lock.json"}: each server's identity, command or URL, version, credential references and tool scope; later scans report drift`)
     .argument("[paths...]", "files or folders to scan")
     .option("-o, --output <file>", "where to write the lock (default: the configuration's lock:, else mcplint.lock.json in the scanned folder)")

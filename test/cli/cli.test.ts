@@ -67,6 +67,27 @@ describe("mcplint scan", () => {
     expect(missing.stderr).toContain("no such file or folder: no-such-folder");
   });
 
+  it("a usage error names mcplint and points at the command's --help; help says what `mcplint [paths...]` is and the exit codes", async () => {
+    const dir = tempTree(clean);
+    const cases: [string[], string, string][] = [
+      [["scan", "--bogus"], "mcplint: unknown option '--bogus'", "scan"],
+      [["--bogus"], "mcplint: unknown option '--bogus'", "scan"],
+      [["inventory", "--format", "sarif"], "mcplint: option '-f, --format <format>' argument 'sarif' is invalid", "inventory"],
+      [["lock", "--format", "json"], "mcplint: unknown option '--format'", "lock"],
+    ];
+    for (const [argv, message, command] of cases) {
+      const r = await cli(argv, dir);
+      expect(r.exitCode, argv.join(" ")).toBe(2);
+      expect(r.stderr, argv.join(" ")).toContain(message);
+      expect(r.stderr, argv.join(" ")).toContain(`(mcplint ${command} --help lists its options)`);
+      expect(r.stderr, argv.join(" ")).not.toMatch(/^error: /m);
+    }
+    const top = await cli(["--help"], dir);
+    expect(top.exitCode).toBe(0);
+    expect(top.stdout).toContain("'mcplint [paths...]' is 'mcplint scan [paths...]'");
+    for (const help of [top.stdout, (await cli(["scan", "--help"], dir)).stdout]) expect(help).toMatch(/Exit codes: 0 no finding at or above --fail-on; 1 at least one;\s+2 bad usage/);
+  });
+
   it("a mistyped command is still a missing path (exit 2), with a hint when it is the first word and close to a command name", async () => {
     const dir = tempTree(clean);
     for (const [argv, hint] of [
