@@ -356,11 +356,12 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<{ 
     const elsewhere = sourceLookup("/", decode);
     return { result, source: (f) => (result.sourcePaths?.has(f) ? elsewhere(result.sourcePaths.get(f) as string) : inRoot(f)) };
   }
-  if (paths.length) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged; give it no paths");
   if (flags.user) throw new CommanderError(EXIT_FATAL, "mcplint.staged", "--staged scans what is staged, --user the home folder's configuration: run them one at a time");
   const { readStaged } = await import("../discover/staged.js");
   const { CONFIG_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE } = await reader;
-  const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.maxFileSize === undefined ? CONFIG_MAX_FILE_SIZE : undefined);
+  // Paths (lint-staged appends the staged files' names): what is staged of them, still read from the index.
+  const only = paths.length ? paths.map((p) => path.resolve(io.cwd, p)) : undefined;
+  const read = readStaged(io.cwd, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.maxFileSize === undefined ? CONFIG_MAX_FILE_SIZE : undefined, only);
   if (!read.ok) throw new CommanderError(EXIT_FATAL, "mcplint.staged", read.message);
   const texts = new Map(read.staged.sources.map((s) => [s.path, s.text]));
   const lockSource = read.staged.lock ? { lockSource: read.staged.lock } : {};
@@ -448,7 +449,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--no-config", "do not look for a configuration file")
       .option("--baseline <file>", "report only findings that are not in this baseline file")
       .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
-      .option("--staged", "scan what is staged in git (the index), not the working tree")
+      .option("--staged", "scan what is staged in git (the index), not the working tree; with paths, what is staged of them")
       .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is")
       .option("--user", "also scan every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
       .option("--list-rules", "list the rules and exit (as JSON with --format json)");

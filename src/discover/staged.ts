@@ -4,6 +4,7 @@
  * and only when asked for it.
  */
 import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import * as path from "node:path";
 import { isConfigPath } from "../catalog/classify.js";
 import type { Diagnostic } from "../model/types.js";
@@ -42,9 +43,10 @@ const GITLINK = "160000";
 /**
  * Added, copied, modified and renamed files of the index, read from the index. `configMaxFileSize`:
  * the limit for client and gateway configuration files (by path) when the scan has no explicit
- * one, as the walk's reader applies it (AnalysisSettings.configMaxFileSize).
+ * one, as the walk's reader applies it (AnalysisSettings.configMaxFileSize). `only`: absolute
+ * files or folders (lint-staged appends the staged files' paths): the staged files among them.
  */
-export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?: number): StagedResult {
+export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?: number, only?: readonly string[]): StagedResult {
   let root: string;
   try {
     root = git(["rev-parse", "--show-toplevel"], cwd).toString("utf8").trim();
@@ -52,7 +54,9 @@ export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?:
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
     return { ok: false, message: e.code === "ENOENT" ? "--staged needs git on PATH" : `--staged: not in a git repository (${(e.stderr?.toString("utf8") ?? "").trim().split("\n")[0] || e.message})` };
   }
-  const entries = stagedEntries(git(["diff", "--cached", "--raw", "--no-abbrev", "--no-renames", "-z", "--diff-filter=ACMR"], root).toString("utf8"));
+  const specs = only === undefined ? [] : pathspecs(only, root);
+  if (typeof specs === "string") return { ok: false, message: `--staged: ${specs} is not in the repository at ${root}` };
+  const entries = stagedEntries(git(["diff", "--cached", "--raw", "--no-abbrev", "--no-renames", "-z", "--diff-filter=ACMR", ...(specs.length ? ["--", ...specs] : [])], root).toString("utf8"));
   const sources: { path: string; text: string; linkTo?: string }[] = [];
   const diagnostics: Diagnostic[] = [];
   const limitOf = (name: string) => (configMaxFileSize !== undefined && isConfigPath(name) ? Math.max(configMaxFileSize, maxFileSize) : maxFileSize);
@@ -98,6 +102,23 @@ export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?:
   }
   const lock = indexLock(root);
   return { ok: true, staged: { root, sources, diagnostics, context: indexContext(root, maxFileSize), ...(lock ? { lock } : {}) } };
+}
+
+/** Literal git pathspecs of absolute paths, from `root` (its real path, as git gives it); the first path outside it, if any. */
+function pathspecs(paths: readonly string[], root: string): string[] | string {
+  const out: string[] = [];
+  for (const p of paths) {
+    let real = p;
+    try {
+      real = realpathSync(p);
+    } catch {
+      // Not in the working tree: named as given.
+    }
+    const rel = path.relative(root, real);
+    if (rel.startsWith("..") || path.isAbsolute(rel)) return p;
+    out.push(`:(literal)${rel === "" ? "." : rel.split(path.sep).join("/")}`);
+  }
+  return out;
 }
 
 /** `mcplint.lock.json` at the top of the index (staged, or as last committed), if there is one. */

@@ -156,6 +156,24 @@ describe("mcplint scan --staged", () => {
     expect(r.stdout).not.toContain(token);
   });
 
+  it("with paths (lint-staged appends the staged files' absolute paths), scans what is staged of them, from the index", async () => {
+    const dir = tempRepo({ "a/.mcp.json": leaky, "b/.mcp.json": leaky, "c/.mcp.json": leaky });
+    git(dir, "add", "a/.mcp.json", "b/.mcp.json");
+    // The working tree no longer holds the secret: the index does.
+    fs.writeFileSync(path.join(dir, "a/.mcp.json"), clean);
+    const files = (r: { stdout: string }) => [...new Set(JSON.parse(r.stdout).findings.map((f: { location: { file: string } }) => f.location.file))];
+    const one = await cli(["scan", "--staged", "--format", "json", path.join(dir, "a/.mcp.json")], dir);
+    expect(one.exitCode).toBe(1);
+    expect(files(one)).toEqual(["a/.mcp.json"]);
+    // A folder, relative to the current folder; c/ is not staged, so nothing of it is read.
+    const folders = await cli(["scan", "--staged", "--format", "json", "b", "c"], dir);
+    expect(files(folders)).toEqual(["b/.mcp.json"]);
+    expect(JSON.parse(folders.stdout).summary.filesScanned).toBe(1);
+    const outside = await cli(["scan", "--staged", tempTree({ "x.json": "{}" })], dir);
+    expect(outside.exitCode).toBe(2);
+    expect(outside.stderr).toContain("is not in the repository");
+  });
+
   it("reads a staged commit of 2,000 files in time (one git process per batch, not per file), and files of the same content each", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2_000; i++) files[`pkg${i % 20}/f${i}.js`] = `module.exports = { id: "v${i}" };\n`;
@@ -366,13 +384,11 @@ describe("mcplint scan --staged", () => {
     expect(await denials(["scan", "--staged"], guarded)).toEqual([]);
   });
 
-  it("outside a repository, or with paths, is exit 2", async () => {
+  it("outside a repository, or with --user, is exit 2", async () => {
     const dir = tempTree({ ".mcp.json": clean });
     const outside = await cli(["scan", "--staged"], dir);
     expect(outside.exitCode).toBe(2);
     expect(outside.stderr).toContain("--staged: not in a git repository");
-    const withPaths = await cli(["scan", "--staged", "."], tempRepo({}));
-    expect(withPaths.stderr).toContain("--staged scans what is staged; give it no paths");
     // --user with --staged was ignored: no user-level file scanned, and exit 0.
     const withUser = await cli(["scan", "--staged", "--user"], tempRepo({}), { HOME: dir });
     expect(withUser.exitCode).toBe(2);
