@@ -56,6 +56,33 @@ describe("action.yml", () => {
   });
 });
 
+describe("the README's workflows", () => {
+  interface Workflow {
+    permissions?: Record<string, string>;
+    jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, string> }[] }>;
+  }
+  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const workflows = [...readme.matchAll(/```yaml\n(# \.github\/workflows\/[^\n]*\n[\s\S]*?)```/g)].map((m) => parse(m[1] as string) as Workflow);
+
+  it("one uploads the SARIF report with the permissions code scanning needs, one scans an organisation from a matrix (issue #5)", () => {
+    expect(workflows).toHaveLength(2);
+    const [upload, matrix] = workflows as [Workflow, Workflow];
+    expect(upload.permissions).toMatchObject({ contents: "read", "security-events": "write" });
+    const steps = Object.values(upload.jobs).flatMap((j) => j.steps);
+    expect(steps.some((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))).toBe(true);
+    expect(JSON.stringify(matrix)).toContain("matrix.repo");
+  });
+
+  it("use only the action's own inputs and outputs", () => {
+    for (const wf of workflows) {
+      for (const step of Object.values(wf.jobs).flatMap((j) => j.steps)) {
+        if (step.uses?.startsWith("mcplint/mcplint@")) for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+      }
+      for (const [, output] of JSON.stringify(wf).matchAll(/steps\.mcplint\.outputs\.([a-z-]+)/g)) expect(Object.keys(action.outputs)).toContain(output);
+    }
+  });
+});
+
 describe("GitHub mode of the CLI", () => {
   it("prints annotations, appends the job summary and writes the step outputs", async () => {
     const dir = tempTree({ ".mcp.json": leaky });
