@@ -26,6 +26,25 @@ import { RG_PATTERNS } from "./bench/patterns.mjs";
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BENCH = path.join(REPO, ".bench");
 const args = process.argv.slice(2);
+/** The options above; any other word is a usage error before anything is installed or run (a corpus install takes minutes). */
+const SWITCHES = new Set(["--quick", "--startup", "--quiet-rounds", "--no-secretlint"]);
+const VALUED = new Set(["--runs", "--secretlint-runs", "--secretlint-timeout"]);
+if (args.includes("--help") || args.includes("-h")) {
+  const doc = fs.readFileSync(fileURLToPath(import.meta.url), "utf8");
+  const usage = doc.slice(doc.indexOf("/**") + 3, doc.indexOf("*/")).split("\n").map((l) => l.replace(/^ \* ?/, "")).join("\n").trim();
+  process.stdout.write(usage + "\n");
+  process.exit(0);
+}
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (SWITCHES.has(a)) continue;
+  if (VALUED.has(a) && Number(args[i + 1]) > 0) {
+    i++;
+    continue;
+  }
+  process.stderr.write(`bench: ${VALUED.has(a) ? `${a} needs a positive number` : `unknown option '${a}'`} (npm run bench -- --help lists the options)\n`);
+  process.exit(2);
+}
 const RUNS = Number(args[args.indexOf("--runs") + 1]) > 0 && args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 const QUICK = args.includes("--quick");
 const STARTUP_ONLY = args.includes("--startup");
