@@ -66,15 +66,21 @@ export function toText(input: TextInput): string {
   }
   if (!input.quiet) {
     let tooLarge = 0;
+    let other = 0;
+    // Nothing scanned at all (`mcplint scan logo.png`, a hook given only skipped files): the notes
+    // are the whole answer, so they are named, not only counted.
+    const nothingScanned = input.filesScanned === 0;
     for (const d of input.diagnostics) {
       // Parse errors are findings (rule parse-error) already. Of the notes (binary files, links,
       // a tree has thousands) only files left unscanned for their size are listed: a config over
       // the limit is a gap in the scan that the reader must see. The others are in json/sarif.
       if (d.code === "parse-error") continue;
-      if (d.level === "note" && (d.code !== "too-large" || ++tooLarge > MAX_TOO_LARGE_SHOWN)) continue;
+      if (d.level === "note" && d.code === "too-large" && ++tooLarge > MAX_TOO_LARGE_SHOWN) continue;
+      if (d.level === "note" && d.code !== "too-large" && (!nothingScanned || ++other > MAX_TOO_LARGE_SHOWN)) continue;
       out.push(c.dim(`${d.level}: ${printable(d.message)}`));
     }
     if (tooLarge > MAX_TOO_LARGE_SHOWN) out.push(c.dim(`note: … and ${tooLarge - MAX_TOO_LARGE_SHOWN} more files over the size limit (--format json lists them)`));
+    if (other > MAX_TOO_LARGE_SHOWN) out.push(c.dim(`note: … and ${other - MAX_TOO_LARGE_SHOWN} more files not scanned (--format json lists them)`));
   }
   const counts = { error: 0, warning: 0, note: 0 };
   for (const f of shown) if (!f.suppression) counts[f.level]++;

@@ -7,8 +7,16 @@ const binary: Diagnostic = { level: "note", code: "binary", message: "logo.png: 
 
 describe("text report: files left unscanned", () => {
   it("names a file skipped for its size (a config over the limit is a gap in the scan), not binary files", () => {
-    const out = toText({ findings: [], diagnostics: [tooLarge(1), binary], filesScanned: 0 });
-    expect(out).toBe("note: big1.json: 3000000 bytes is over the size limit of 2097152 bytes (--max-file-size); skipped\n✔ No problems found in 0 files (2 file diagnostics)\n");
+    const out = toText({ findings: [], diagnostics: [tooLarge(1), binary], filesScanned: 3 });
+    expect(out).toBe("note: big1.json: 3000000 bytes is over the size limit of 2097152 bytes (--max-file-size); skipped\n✔ No problems found in 3 files (2 file diagnostics)\n");
+  });
+
+  it("when no file was scanned at all, names why (ten, then counts the rest)", () => {
+    expect(toText({ findings: [], diagnostics: [binary], filesScanned: 0 })).toBe("note: logo.png: binary file; skipped\n✔ No problems found in 0 files (1 file diagnostic)\n");
+    const many = Array.from({ length: 12 }, (_, i): Diagnostic => ({ ...binary, message: `logo${i}.png: binary file; skipped`, file: `logo${i}.png` }));
+    const lines = toText({ findings: [], diagnostics: many, filesScanned: 0 }).trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("note: logo"))).toHaveLength(10);
+    expect(lines).toContain("note: … and 2 more files not scanned (--format json lists them)");
   });
 
   it("names ten, then counts the rest; --quiet names none", () => {
