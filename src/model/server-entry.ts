@@ -130,6 +130,15 @@ function outsideEnv(input: AdapterInput): AdapterInput {
   return input.syntaxes.some((s) => ENV_ONLY_SYNTAXES.has(s)) ? { ...input, syntaxes: input.syntaxes.filter((s) => !ENV_ONLY_SYNTAXES.has(s)) } : input;
 }
 
+/**
+ * The entry's endpoint: the first of `url`, `serverUrl`, `httpUrl`, `uri` that
+ * holds text. Amazon Q's IDE writes `"url": ""` (and `"headers": {}`) into
+ * every server it saves, stdio ones included: an empty value is no endpoint.
+ */
+function endpointNode(src: DocNode): DocNode | undefined {
+  return ["url", "serverUrl", "httpUrl", "uri"].map((k) => get(src, k)).find((n) => n !== undefined && (str(n) ?? "").trim() !== "");
+}
+
 export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOptions): McpServer {
   const input = outsideEnv(withEnvSyntaxes);
   const launch = opts.launchSyntaxes ? { ...input, syntaxes: opts.launchSyntaxes } : input;
@@ -150,8 +159,7 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
   }
   const command = value(launch, commandNode);
   const args = selfExpandedArgs(command, argNodes.map((a) => value(launch, a)).filter((v): v is ConfigValue => v !== undefined));
-  const urlNode = get(src, "url") ?? get(src, "serverUrl") ?? get(src, "httpUrl") ?? get(src, "uri");
-  const url = value(launch, urlNode);
+  const url = value(launch, endpointNode(src));
   const cwd = value(launch, get(src, "cwd"));
   const typeStr = str(get(src, "type")) ?? str(get(n, "transportType")) ?? (isObject(transportNode) ? undefined : str(transportNode));
   let transport = transportOf(typeStr);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { buildLock } from "../../../src/engine/lock.js";
 import type { McpServer } from "../../../src/model/types.js";
+import { inventoryText } from "../../../src/report/inventory.js";
 import { at, describe as describeValue, find, scanFixture, summary } from "./helpers.js";
 
 const C = "amazon-q";
 const LEGACY = ".amazonq/mcp.json";
 const AGENT = ".amazonq/cli-agents/acme-helper.json";
+const IDE = "ide/.amazonq/mcp.json";
 
 describe("Amazon Q Developer", () => {
   const f = scanFixture(C);
@@ -26,6 +29,18 @@ describe("Amazon Q Developer", () => {
     // Amazon Q substitutes `${env:VAR}` in env values (amazon-q-developer-cli, mcp_client/client.rs).
     expect(summary(git)).toMatchObject({ env: { GIT_TOKEN: "env:GIT_TOKEN", GIT_HOST: "literal !$GIT_HOST" }, autoApprove: "*", grants: ["auto-approve-all:allowedTools"] });
     expect(at(git.tools.grants[0]?.loc)).toEqual(find(C, AGENT, '"@acme-git*"'));
+  });
+});
+
+describe("Amazon Q IDE-written entries", () => {
+  it("an empty `url` beside `command` is no endpoint: the server is known by what it runs", () => {
+    const f = scanFixture(C);
+    const s = f.server("acme-wiki", IDE);
+    expect(summary(s)).toMatchObject({ transport: "stdio", command: "uvx", args: ["acme-wiki-mcp==1.4.2", "--read-only"] });
+    expect(s.url).toBeUndefined();
+    // The lock names it by its package (was "URL ", so an approval or drift check keyed on the package missed it).
+    expect(buildLock(f.result.model).servers.find((e) => e.name === "acme-wiki")?.identity).toBe("pypi package acme-wiki-mcp@1.4.2");
+    expect(inventoryText(f.result.model)).toContain("acme-wiki  [amazon-q]  stdio  ide/.amazonq/mcp.json:3\n    runs: uvx acme-wiki-mcp==1.4.2 --read-only\n");
   });
 });
 
