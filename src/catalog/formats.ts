@@ -85,6 +85,11 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Qwen Code extensions (installed under `~/.qwen/extensions/<name>/`): the manifest's `mcpServers`, as Gemini CLI's.
   { id: "qwen-code-extension", client: "qwen-code", title: "Qwen Code extension", syntax: "jsonc", globs: ["**/.qwen/extensions/*/qwen-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   { id: "gemini-cli-extension", client: "gemini-cli", title: "Gemini CLI extension", syntax: "jsonc", globs: ["**/.gemini/extensions/*/gemini-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
+  // An extension's own repository: `gemini extensions install <repo>` (and `qwen extensions install`) copies the
+  // manifest at its root into the user's extensions folder, so its servers are the ones every installer runs.
+  // After the installed-extension rows, which take the same names under `extensions/*/`.
+  { id: "gemini-cli-extension-source", client: "gemini-cli", title: "Gemini CLI extension (source)", syntax: "jsonc", globs: ["**/gemini-extension.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
+  { id: "qwen-code-extension-source", client: "qwen-code", title: "Qwen Code extension (source)", syntax: "jsonc", globs: ["**/qwen-extension.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   // Local profiles: every YAML file in `.continue/assistants`, `.continue/agents` and `.continue/configs` (workspace or user) is a whole config.yaml.
   { id: "continue", client: "continue", title: "Continue", syntax: "yaml", globs: ["**/.continue/config.yaml", "**/.continue/config.yml", "**/.continue/mcpServers/*.yaml", "**/.continue/mcpServers/*.yml", "**/.continue/assistants/*.yaml", "**/.continue/assistants/*.yml", "**/.continue/agents/*.yaml", "**/.continue/agents/*.yml", "**/.continue/configs/*.yaml", "**/.continue/configs/*.yml"], scope: "project", syntaxes: ["gh-secrets"], adapter: maps.continueAdapter },
   // Legacy config.json: `experimental.modelContextProtocolServers`, a list of `{ name?, transport: { type, command, args, env } }`.

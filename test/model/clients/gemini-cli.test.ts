@@ -46,6 +46,14 @@ describe("Gemini CLI", () => {
     expect(summary(f.server("acme-events"))).toMatchObject({ transport: "sse", headers: { "X-Acme-Region": "env:ACME_REGION:-eu" } });
   });
 
+  it("reads an extension's own repository: the gemini-extension.json at its root (project scope), whose servers every installer runs", () => {
+    const SRC = "acme-gemini-ext/gemini-extension.json";
+    const s = f.server("acme-ext-notes", SRC);
+    expect(summary(s)).toMatchObject({ client: "gemini-cli", scope: "project", command: "node", trust: true, env: { ACME_API_KEY: "literal" } });
+    expect(s.args[0]?.ref).toEqual({ kind: "builtin", name: "extensionPath" });
+    expect(f.result.findings.filter((x) => x.loc.file === SRC).map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column} ${x.server?.name ?? "-"}`)).toEqual(["hardcoded-secret 8:33 acme-ext-notes", "tool-auto-approval 9:16 acme-ext-notes"]);
+  });
+
   it("reads extension manifests with ${extensionPath} as a builtin", () => {
     const s = f.server("acme-ext-server");
     expect(s.file).toBe("home/.gemini/extensions/acme-ext/gemini-extension.json");

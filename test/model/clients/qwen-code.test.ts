@@ -105,6 +105,12 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
     expect(r.findings.filter((x) => x.ruleId === "permissive-setting").map((x) => `${x.loc.line}:${x.loc.column} ${x.message.replace(/.*: /, "")}`)).toEqual([`1:${text.indexOf(`"*"`) + 1} every tool of every MCP server runs without a confirmation prompt.`]);
   });
 
+  it("an extension's own repository (qwen-extension.json at its root) is read for its servers (project scope)", () => {
+    const SRC = "acme-qwen-ext/qwen-extension.json";
+    expect(summary(f.server("acme-qwen-notes", SRC))).toMatchObject({ client: "qwen-code", scope: "project", trust: true, env: { ACME_API_KEY: "literal" } });
+    expect(f.result.findings.filter((x) => x.loc.file === SRC).map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column} ${x.server?.name ?? "-"}`)).toEqual(["hardcoded-secret 8:33 acme-qwen-notes", "tool-auto-approval 9:16 acme-qwen-notes"]);
+  });
+
   it("an installed extension's qwen-extension.json is read for its servers (user scope), with trust and a literal key reported", () => {
     const EXT = "home/.qwen/extensions/acme-tools/qwen-extension.json";
     const s = f.server("acme-tools", EXT);
