@@ -63,6 +63,23 @@ describe("Zed settings", () => {
   });
 });
 
+describe("Zed worktree trust", () => {
+  const USER = "home/.config/zed/settings.json";
+  it("session.trust_all_worktrees in the user's settings is permissive: every folder's .zed/settings.json and its context servers run unprompted", () => {
+    const result = scanFixture("zed");
+    expect(settingsOf(policyOf(result, USER))).toEqual(["session.trust_all_worktrees=true@5:28 permissive"]);
+    expect(findingsOf(result, USER, RULES)).toEqual(["permissive-setting 5:28 warning"]);
+    expect(result.findings.find((f) => f.loc.file === USER)?.message).toContain("Restricted Mode");
+  });
+  it("is not read from a project's own .zed/settings.json (a folder cannot trust itself), nor when false", () => {
+    for (const [path, value] of [[".zed/settings.json", "true"], [".config/zed/settings.json", "false"]] as const) {
+      const r = scanSources([{ path, text: `{ "session": { "trust_all_worktrees": ${value} } }\n` }]);
+      expect(r.model.policies[0]?.settings).toEqual([]);
+      expect(r.findings.filter((f) => f.ruleId === "permissive-setting")).toEqual([]);
+    }
+  });
+});
+
 describe("Goose config", () => {
   it("GOOSE_MODE: auto is permissive at its value", () => {
     const result = scanFixture("goose");

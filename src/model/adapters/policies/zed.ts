@@ -33,6 +33,13 @@ function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
     d.setting("agent.always_allow_tool_actions", always, "permissive", "every tool call, MCP tools included, runs without confirmation");
     if (d.decision !== "deny") d.setDefault("allow", "`agent.always_allow_tool_actions` is true", d.loc(always));
   }
+  // Worktree trust (Zed 0.217+): a project's `.zed/settings.json` is not applied, and its context
+  // servers not started, until the user trusts the folder. `session.trust_all_worktrees` turns that
+  // prompt off for every folder. Read from the user's settings only: a project file cannot trust itself.
+  const trustAll = get(doc, "session", "trust_all_worktrees");
+  if (trustAll && str(trustAll) === "true" && !isProjectSettings(input.file)) {
+    d.setting("session.trust_all_worktrees", trustAll, "permissive", "every opened folder is trusted: its `.zed/settings.json` is applied and the context servers it configures start with no Restricted Mode prompt, so whoever commits that file runs commands here");
+  }
   const profiles = get(doc, "agent", "profiles");
   if (isObject(profiles)) {
     for (const p of profiles.entries) {
@@ -42,6 +49,9 @@ function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
   }
   return d;
 }
+
+/** A project's own settings file (`<folder>/.zed/settings.json`), as opposed to the user's. */
+const isProjectSettings = (file: string): boolean => /(^|\/)\.zed\/settings\.json$/.test(file);
 
 export const zedSettingsAdapter: Adapter = (input) => {
   const servers = zedAdapter(input).servers;
