@@ -28,7 +28,8 @@ export default defineRule({
       for (const e of remoteEndpoints(s)) {
         if (!/^(https?|wss?)$/.test(e.scheme) || isTemplatedHost(e.host) || isLoopbackHost(e.host)) continue;
         if (s.scope === "gateway" && isPrivateNetworkHost(e.host)) continue;
-        if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)/i.test(a.raw))) continue;
+        // A bridge given a header, a token or OAuth client settings (mcp-remote's `--static-oauth-client-info`).
+        if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)|^--[\w-]*oauth/i.test(a.raw))) continue;
         // A bridge's URL argument (`mcp-remote https://...?token=...`) that carries its own credential.
         if (urlCarriesCredential(e.value.raw)) continue;
         ctx.report({ messageId: "none", data: { server: s.name, client: s.client, host: e.host }, loc: e.value.loc, identity: `${s.name}\u0000${e.host}`, server: { name: s.name, client: s.client } });
@@ -46,6 +47,8 @@ export default defineRule({
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/sse?token=\${env:ACME_MCP_TOKEN}"] } } }\n` },
+      // mcp-remote with a static OAuth client: OAuth settings, as a client's own `oauth` block.
+      { file: ".amp/settings.json", code: `{ "amp.mcpServers": { "docs": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/mcp", "--static-oauth-client-info", "{\\"client_id\\":\\"acme-cli\\"}"] } } }\n` },
       // Zapier's server URL carries its key in the path (here from the environment).
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/\${env:ZAPIER_MCP_KEY}/mcp" } } }\n` },
       // So does Make's (its MCP token).

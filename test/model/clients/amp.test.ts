@@ -7,6 +7,15 @@ import { at, find, scanFixture, summary } from "./helpers.js";
 const C = "amp";
 const FILE = ".amp/settings.json";
 
+describe("Amp: a bridge with OAuth client settings", () => {
+  it("mcp-remote given --static-oauth-client-info has OAuth settings: no unauthenticated-remote note; a bare bridge still gets one", () => {
+    const f = scanFixture(C);
+    const OAUTH = "oauth-bridge/.amp/settings.json";
+    const notes = f.result.findings.filter((x) => x.ruleId === "unauthenticated-remote" && x.loc.file === OAUTH);
+    expect(notes.map((x) => [x.server?.name, ...(at(x.loc) ?? [])])).toEqual([["acme-open", ...find(C, OAUTH, '"https://open.acme.example/mcp"')]]);
+  });
+});
+
 describe("Amp (.amp/settings.json)", () => {
   const f = scanFixture(C);
 
