@@ -28,6 +28,15 @@ describe("Codex config.toml and requirements.toml", () => {
     expect(p.settings.map((s) => `${s.key}=${s.value} ${s.effect}`)).toEqual(['allowed_approval_policies="never" permissive']);
   });
 
+  it("a requirements.toml in a .codex/ folder is read by no Codex: a note, no policy and no findings", () => {
+    const FILE = ".codex/requirements.toml";
+    expect(result.model.policies.map((p) => p.file)).not.toContain(FILE);
+    expect(result.findings.filter((f) => f.loc.file === FILE)).toEqual([]);
+    const notes = result.diagnostics.filter((d) => d.file === FILE);
+    expect(notes.map((d) => [d.level, d.loc?.line, d.loc?.column])).toEqual([["note", 1, 1]]);
+    expect(notes[0]?.message).toContain("only from the system folder (/etc/codex/requirements.toml");
+  });
+
   it("end to end: the rules that see this file", () => {
     const ids = result.findings.filter((f) => f.loc.file === ".codex/config.toml").map((f) => f.ruleId).sort();
     expect(ids).toEqual(["broad-resource-access", "permissive-setting", "permissive-setting", "permissive-setting", "tool-auto-approval", "unexpanded-reference", "unpinned-package"]);

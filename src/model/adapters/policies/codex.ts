@@ -1,10 +1,15 @@
 /**
  * OpenAI Codex: `config.toml` holds both `[mcp_servers.*]` and the approval and
  * sandbox switches; `requirements.toml` is the admin-enforced layer whose
- * `[mcp_servers.*]` tables are an allowlist (name plus identity).
+ * `[mcp_servers.*]` tables are an allowlist (name plus identity). Codex reads
+ * requirements.toml only from the system folder (`/etc/codex/`,
+ * `C:\ProgramData\OpenAI\Codex\`) or from MDM and cloud management: one in a
+ * `.codex/` folder (a project's, or the user's home) governs nothing and
+ * yields a note, no policy.
  */
 import { entry, get, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
+import type { Diagnostic } from "../../types.js";
 import { codexAdapter } from "../server-maps.js";
 import { PolicyDraft, withAllToolsGrant } from "./common.js";
 
@@ -72,8 +77,20 @@ function readRequirements(input: AdapterInput, doc: DocNode): PolicyDraft {
   return d;
 }
 
+/** A requirements.toml where Codex never looks for one. */
+function unreadRequirements(input: AdapterInput): Diagnostic {
+  return {
+    level: "note",
+    code: "config",
+    message: `${input.file}: Codex reads requirements.toml only from the system folder (/etc/codex/requirements.toml, C:\\ProgramData\\OpenAI\\Codex\\requirements.toml) or from MDM and cloud management, not from a \`.codex/\` folder, so these requirements are enforced nowhere; deploy the file to the system folder`,
+    file: input.file,
+    loc: new PolicyDraft(input, "managed").rootLoc(),
+  };
+}
+
 export const codexConfigAdapter: Adapter = (input) => {
   const requirements = /(^|\/)requirements\.toml$/.test(input.file);
+  if (requirements && /(^|\/)\.codex\/requirements\.toml$/.test(input.file)) return { servers: [], policies: [], diagnostics: [unreadRequirements(input)] };
   if (requirements) {
     return { servers: [], policies: input.docs.map((doc) => readRequirements(input, doc).build(CLIENT)), diagnostics: [] };
   }
