@@ -74,6 +74,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // ~/.gemini/antigravity/mcp_config.json (`command`/`args`/`env`, `serverUrl` for a remote server), a file that
   // dotfiles repositories commit. Its references are not documented: both common spellings count.
   { id: "antigravity", client: "antigravity", title: "Google Antigravity", syntax: "jsonc", globs: ["**/.gemini/antigravity/mcp_config.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  // LM Studio (0.3.17+) keeps its servers in ~/.lmstudio/mcp.json ("Cursor's mcp.json notation"; some builds copy it to
+  // ~/.cache/lm-studio/mcp.json). Its references are not documented: both common spellings count.
+  { id: "lm-studio", client: "lm-studio", title: "LM Studio", syntax: "jsonc", globs: ["**/.lmstudio/mcp.json", "**/.cache/lm-studio/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "factory-droid", client: "factory-droid", title: "Factory Droid", syntax: "jsonc", globs: ["**/.factory/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // Amp: `amp.mcpServers` and `amp.mcpPermissions` in its own settings file (its references are not documented: both common spellings count).
   { id: "amp", client: "amp", title: "Amp", syntax: "jsonc", globs: ["**/.amp/settings.json", "**/.config/amp/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: ampSettingsAdapter },

@@ -92,6 +92,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".qwen", "settings.json"),
     at(".qwen", "extensions", "*", "qwen-extension.json"),
     at(".factory", "mcp.json"),
+    at(".lmstudio", "mcp.json"),
     p.join(appData, "Trae", "User", "mcp.json"),
     p.join(codexHome, "config.toml"),
     p.join(codexHome, "*.config.toml"),

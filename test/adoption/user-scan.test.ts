@@ -63,6 +63,8 @@ describe("user-level locations", () => {
       ["win32", win, "~/AppData/Roaming/Cursor/User/globalStorage/kilocode.kilo-code/settings/mcp_settings.json", "kilo-code"],
       ["win32", win, "~/AppData/Local/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json", "claude-desktop"],
       ["linux", linux, "~/.var/app/dev.zed.Zed/config/zed/settings.json", "zed"],
+      ["darwin", mac, "~/.lmstudio/mcp.json", "lm-studio"],
+      ["win32", win, "~/.lmstudio/mcp.json", "lm-studio"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);
