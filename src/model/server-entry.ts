@@ -309,7 +309,9 @@ function authHints(input: AdapterInput, n: DocNode, found: readonly Credential[]
 function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const grants: ScopeGrant[] = [];
   // A wildcard include list (`tools: ["*"]`) restricts nothing: no include.
-  const listed = firstList(n, ["includeTools", "enabled_tools", "tools", "available_tools"]);
+  // Goose writes `available_tools: []` into every extension it saves: an empty list filters nothing (every tool is available).
+  const available = firstList(n, ["available_tools"]);
+  const listed = firstList(n, ["includeTools", "enabled_tools", "tools"]) ?? (available?.length ? available : undefined);
   const include = listed?.includes("*") ? undefined : listed;
   const exclude = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
   let autoApprove: readonly string[] | "*" | undefined;

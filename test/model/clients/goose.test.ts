@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import { verdictOf } from "../../../src/engine/verdict.js";
+import { buildLock } from "../../../src/engine/lock.js";
 import type { McpServer } from "../../../src/model/types.js";
+import { inventoryJson } from "../../../src/report/inventory.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
 const C = "goose";
@@ -11,7 +13,7 @@ describe("Goose (extensions)", () => {
   const f = scanFixture(C);
 
   it("skips builtin extensions and reads cmd/envs/env_keys", () => {
-    expect(f.servers.map((s) => s.name)).toEqual(["acme-notes", "acme-remote"]);
+    expect(f.servers.filter((s) => s.file === FILE).map((s) => s.name)).toEqual(["acme-notes", "acme-remote"]);
     const s = f.server("acme-notes");
     expect(summary(s)).toEqual({
       client: "goose", scope: "user", transport: "stdio", enabled: true, command: "npx", args: ["-y", "@acme/notes-mcp"],
@@ -33,6 +35,18 @@ describe("Goose (extensions)", () => {
 
   it("reads uri as the URL of a streamable_http extension, enabled: false", () => {
     expect(summary(f.server("acme-remote"))).toMatchObject({ transport: "http", enabled: false, url: "https://mcp.acme.example/mcp", headers: { Authorization: "literal !${ACME_MCP_TOKEN}" } });
+  });
+});
+
+describe("Goose: `available_tools` as Goose saves it", () => {
+  it("an empty list filters nothing (every tool is available); a named list is the server's tool allowlist", () => {
+    const f = scanFixture(C);
+    const FILE2 = "saved-by-goose/.config/goose/config.yaml";
+    const inv = JSON.parse(inventoryJson(f.result.model)) as { servers: { name: string; file: string; tools: { include?: string[] } }[] };
+    const tools = inv.servers.filter((s) => s.file === FILE2).map((s) => [s.name, s.tools.include]);
+    expect(tools).toEqual([["acme-wiki", undefined], ["acme-search", ["search_pages"]]]);
+    const lock = buildLock(f.result.model).servers.filter((e) => e.file === FILE2).map((e) => [e.name, e.scope]);
+    expect(lock).toEqual([["acme-search", { include: ["search_pages"] }], ["acme-wiki", {}]]);
   });
 });
 
