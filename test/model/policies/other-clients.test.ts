@@ -63,6 +63,18 @@ describe("Zed settings", () => {
   });
 });
 
+describe("Zed tool_permissions written before the default_mode migration", () => {
+  it("`default_mode: allow` is the permissive default it was; a per-tool `default_mode` is that tool's rule", () => {
+    const FILE = "preview/.config/zed/settings.json";
+    const result = scanFixture("zed");
+    const p = policyOf(result, FILE);
+    expect(settingsOf(p)).toEqual(['agent.tool_permissions.default_mode="allow"@5:23 permissive']);
+    expect(p.defaultDecision).toBe("allow");
+    expect(p.toolRules.map((r) => `${r.effect} ${r.pattern}`)).toEqual(["deny mcp:acme-remote:delete_note"]);
+    expect(findingsOf(result, FILE, RULES)).toEqual(["permissive-setting 5:23 warning"]);
+  });
+});
+
 describe("Zed worktree trust", () => {
   const USER = "home/.config/zed/settings.json";
   it("session.trust_all_worktrees in the user's settings is permissive: every folder's .zed/settings.json and its context servers run unprompted", () => {

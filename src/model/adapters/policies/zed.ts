@@ -12,17 +12,20 @@ const CLIENT = "zed";
 function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
   const d = new PolicyDraft(input, "client");
   d.setDefault("ask", "no `agent.tool_permissions.default`: Zed confirms each tool call (`confirm` is the default)");
-  const def = get(doc, "agent", "tool_permissions", "default");
+  // `default_mode` is the name Zed builds before the m_2026_02_04 settings migration used (migrated to `default`, which wins).
+  const defKey = get(doc, "agent", "tool_permissions", "default") !== undefined ? "default" : "default_mode";
+  const def = get(doc, "agent", "tool_permissions", defKey);
   const v = str(def);
+  const key = `agent.tool_permissions.${defKey}`;
   if (def && v === "allow") {
-    d.setting("agent.tool_permissions.default", def, "permissive", "every tool call, MCP tools included, runs without confirmation");
-    d.setDefault("allow", "`agent.tool_permissions.default` is `allow`", d.loc(def));
-  } else if (def && v === "deny") d.setDefault("deny", "`agent.tool_permissions.default` is `deny`", d.loc(def));
-  else if (def && v === "confirm") d.setDefault("ask", "`agent.tool_permissions.default` is `confirm`", d.loc(def));
+    d.setting(key, def, "permissive", "every tool call, MCP tools included, runs without confirmation");
+    d.setDefault("allow", `\`${key}\` is \`allow\``, d.loc(def));
+  } else if (def && v === "deny") d.setDefault("deny", `\`${key}\` is \`deny\``, d.loc(def));
+  else if (def && v === "confirm") d.setDefault("ask", `\`${key}\` is \`confirm\``, d.loc(def));
   const tools = get(doc, "agent", "tool_permissions", "tools");
   if (isObject(tools)) {
     for (const e of tools.entries) {
-      const td = get(e.value, "default");
+      const td = get(e.value, "default") ?? get(e.value, "default_mode");
       const tv = str(td);
       if (td && e.key.startsWith("mcp:") && (tv === "allow" || tv === "deny")) d.rule(tv, e.key, td);
       else if (td && e.key.startsWith("mcp:") && tv === "confirm") d.rule("ask", e.key, td);
