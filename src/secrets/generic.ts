@@ -9,6 +9,7 @@ import { charClasses, shannonEntropy } from "./entropy.js";
 import { classifyKey, isCredentialParam, type KeyKind } from "./keys.js";
 import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
+import { isPasswordHash } from "./password-hash.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
 import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
@@ -72,7 +73,7 @@ export function plausibleSecret(raw: string, kind: KeyKind | "token"): boolean {
   const v = raw.trim();
   // Cheapest checks first: this runs for every credential-named key in every file.
   if (v.length > 4096 || v.length < (kind === "password" ? 8 : 12)) return false;
-  if (containsReference(v) || notSecretShape(v)) return false;
+  if (containsReference(v) || notSecretShape(v) || isPasswordHash(v)) return false;
   const c = charClasses(v);
   if (kind === "password") {
     if (COMMON_DEFAULTS.test(v) || c.count < 2 || shannonEntropy(v) < 2.5) return false;
@@ -532,11 +533,10 @@ function checkXmlElements(line: string, base: number, out: SecretMatch[]): void 
 /**
  * SQL's `CREATE USER app WITH PASSWORD '<pw>'`, `CREATE ROLE app LOGIN PASSWORD '<pw>'`, `ALTER USER app
  * PASSWORD '<pw>'` (PostgreSQL, Oracle, Snowflake, SQL Server's `WITH PASSWORD = ` is an assignment
- * already): the quoted literal after PASSWORD. A stored hash (`md5` + 32 hex, `SCRAM-SHA-256$...`) is no
- * password.
+ * already): the quoted literal after PASSWORD. A stored hash (`md5` + 32 hex, `SCRAM-SHA-256$...`:
+ * password-hash.ts, which plausibleSecret asks) is no password.
  */
 const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100})\s+password\s+'([^'\r\n]{1,2000})'/gi;
-const SQL_STORED_HASH = /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/i;
 const PASSWORD_WORD = /password/i;
 
 function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void {
@@ -544,7 +544,7 @@ function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void 
   let m: RegExpExecArray | null;
   while ((m = SQL_PASSWORD_RE.exec(line)) !== null) {
     const pw = m[1] ?? "";
-    if (SQL_STORED_HASH.test(pw) || !plausibleSecret(pw, "password")) continue;
+    if (!plausibleSecret(pw, "password")) continue;
     out.push(match("generic-password", "Password in a SQL user or role statement", genericConfidence(pw, "password"), base + m.index + m[0].length - pw.length - 1, pw, "password"));
   }
 }

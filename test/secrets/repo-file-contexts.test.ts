@@ -232,3 +232,26 @@ describe("Microsoft Teams incoming webhook URLs", () => {
     expect(secretsIn("docs/notify.md", "Set `TEAMS_WEBHOOK_URL` to https://contoso.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<connector>\n")).toEqual([]);
   });
 });
+
+describe("a stored password hash under a password key (a users list, Spring {bcrypt}, LDAP, Django)", () => {
+  const CRYPT = "./" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const hashes = [
+    "$2b$12$" + f.str(CRYPT, 53),
+    "$argon2id$v=19$m=65536,t=3,p=4$" + f.b64(22) + "$" + f.b64(43),
+    "$6$" + f.alnum(16) + "$" + f.str(CRYPT, 86),
+    "pbkdf2_sha256$600000$" + f.alnum(22) + "$" + f.b64(43) + "=",
+    "{SSHA}" + f.b64(32),
+    "{bcrypt}$2a$10$" + f.str(CRYPT, 53),
+  ];
+  const pw = f.str(PW, 18);
+
+  it("is no plaintext secret: quiet, while a plain password beside it is reported", () => {
+    const text = "users:\n" + hashes.map((h, i) => `  - name: u${i}\n    password: ${h}\n`).join("") + `  - name: plain\n    password: ${pw}\n`;
+    expect(secretsIn("config/users.yml", text)).toEqual([`${2 * hashes.length + 3}:15 generic-password`]);
+  });
+
+  it("in a .properties file and a SQL user statement too", () => {
+    expect(secretsIn("app.properties", `spring.security.user.password=${hashes[0]}\nadmin.password=${hashes[3]}\n`)).toEqual([]);
+    expect(secretsIn("db/V1__roles.sql", `CREATE ROLE analyst WITH LOGIN PASSWORD '${"SCRAM-SHA-256$4096:" + f.b64(24) + "$" + f.b64(44) + ":" + f.b64(44)}';\n`)).toEqual([]);
+  });
+});
