@@ -269,10 +269,11 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // Up to 40 blanks may stand before the operator: formatters align a block's `=` or `:` under the longest
 // key (terraform fmt, .properties and .env files aligned by hand), and a value so aligned is as written.
 // A key may be a Ruby symbol (`:password => '...'`, the hash-rocket style of older Ruby and Chef).
+// A key may follow `&`: a form-encoded body's pair (`grant_type=password&password=...`, FORM_NEXT).
 // The key is matched atomically (lookahead + back-reference): no operator character can be part of
 // a key, so a shorter key never matches where the longest failed, and irregexp stops retrying them.
 const ASSIGN_RE =
-  /(?:^|[\s{,;(\[.]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@:]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
+  /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@:]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
 const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
 const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
@@ -342,15 +343,28 @@ const ASSIGN_GATE = new RegExp(GATE_KEY, "i");
  * the gate then also wants ASSIGN_RE's quote after the operator. Code is
  * full of `const token = getToken()`, which the plain gate lets through.
  */
-const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]|;[ \\t]{0,5}[A-Za-z0-9_.-]{0,60}?${GATE_WORDS}[A-Za-z0-9_.-]*[ \\t]{0,5}=(?!=)`, "i");
+const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]|[;&][ \\t]{0,5}[A-Za-z0-9_.-]{0,60}?${GATE_WORDS}[A-Za-z0-9_.-]*[ \\t]{0,5}=(?!=)`, "i");
 
 /**
  * A `;name=value` segment of a connection string (ADO.NET `...;Password=<pw>;`, JDBC
  * `jdbc:sqlserver://db;password=<pw>`): in program source it sits inside a string literal, so
  * its unquoted value is a value, not an expression. SEGMENT_IN: a quoted value that holds one.
  */
-const SEGMENT_START = /^;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
+const SEGMENT_START = /^[;&][ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
 const SEGMENT_IN = /;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
+/**
+ * The next pair of a form-encoded body (`username=ops&password=<pw>&client_id=web`, a curl `-d`, an
+ * .http request body, a `data=` string in code): an unquoted value ends before it, and the pair is
+ * read on its own (ASSIGN_RE takes a key after `&`; in program source, as a `;name=` segment does).
+ */
+const FORM_NEXT = /&[A-Za-z_][A-Za-z0-9_.-]{0,100}=/;
+/** The text before a pair at `i` (back to a blank or a quote) is a URL: checkUrls reads its query. */
+function inUrl(line: string, i: number): boolean {
+  let s = i;
+  while (s > 0 && !/[\s"'`]/.test(line[s - 1] as string)) s--;
+  const word = line.slice(s, i);
+  return word.includes("://") || word.includes("?");
+}
 
 /** Can the assignment check report anything in this line (ASSIGN_GATE, or QUOTED_ASSIGN_GATE for `quotedOnly`)? Exported for tests. */
 export function mayAssign(line: string, quotedOnly = false): boolean {
@@ -645,12 +659,19 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
     let key = a[1] ?? "";
     const quoted = a[2] ?? a[3] ?? a[4] ?? a[5];
-    const v = quoted ?? a[6] ?? "";
+    let v = quoted ?? a[6] ?? "";
     // A quote left open to the line's end (a file that does not parse: `API_KEY: "<key>` with no
     // closing quote) still holds its value; the match then ends with the value, not a quote.
     const closing = a[2] !== undefined ? '"' : a[3] !== undefined ? "'" : a[4] !== undefined ? "`" : '\\"';
     const closed = quoted !== undefined && a[0].endsWith(v + closing);
     const vStart = base + a.index + a[0].length - v.length - (closed ? closing.length : 0);
+    // A form-encoded pair: in a URL the query check reads it; otherwise its value ends at the next pair.
+    if (line[a.index] === "&" && inUrl(line, a.index)) continue;
+    const next = quoted === undefined ? v.search(FORM_NEXT) : -1;
+    if (next > 0) {
+      v = v.slice(0, next);
+      ASSIGN_RE.lastIndex = vStart - base + next;
+    }
     if (/^name$/i.test(key)) {
       lastName = v;
       continue;
@@ -679,7 +700,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       continue;
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
-    if (quoted === undefined && quotedOnly && !SEGMENT_START.test(a[0])) continue;
+    if (quoted === undefined && quotedOnly && next < 0 && !SEGMENT_START.test(a[0])) continue;
     const block = quoted === undefined && isBlockScalarIndicator(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
     if (block) checkKeyValue(key, block[0], block[1], out);
     else checkKeyValue(key, v, vStart, out);

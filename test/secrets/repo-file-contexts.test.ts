@@ -255,3 +255,33 @@ describe("a stored password hash under a password key (a users list, Spring {bcr
     expect(secretsIn("db/V1__roles.sql", `CREATE ROLE analyst WITH LOGIN PASSWORD '${"SCRAM-SHA-256$4096:" + f.b64(24) + "$" + f.b64(44) + ":" + f.b64(44)}';\n`)).toEqual([]);
   });
 });
+
+describe("form-encoded bodies (password=...&, client_secret=...&)", () => {
+  const pw = f.str(PW, 9) + "7" + f.str(PW, 8);
+  const cs = f.alnum(39) + "4";
+  /** Each finding as line:column-endColumn provider. */
+  const spans = (path: string, text: string) =>
+    scanSources([{ path, text }]).findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.line}:${x.loc.column}-${x.loc.endColumn} ${x.secret?.provider ?? ""}`);
+
+  it.each([
+    ["scripts/token.sh", `curl -fsS -d "grant_type=password&username=ops&password=${pw}&scope=api" https://sso.example.org/token\n`],
+    ["api/login.http", `POST https://sso.example.org/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=password&username=alice&password=${pw}&client_id=web\n`],
+    ["src/billing.py", `resp = requests.post(URL, data="grant_type=password&username=billing&password=${pw}&scope=api")\n`],
+  ])("%s: the password alone, at its first character, up to the next pair", (path, text) => {
+    const line = text.split("\n").findIndex((l) => l.includes(pw)) + 1;
+    const column = (text.split("\n")[line - 1] ?? "").indexOf(pw) + 1;
+    expect(spans(path, text)).toEqual([`${line}:${column}-${column + pw.length} generic-password`]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("a client secret in a request body in JavaScript and in a .rest file", () => {
+    expect(secretsIn("src/token.js", `const body = "client_id=reports&client_secret=${cs}&grant_type=client_credentials";\n`)).toEqual(["1:47 generic-credential"]);
+    expect(secretsIn("api/auth.rest", `POST https://sso.example.org/token\n\nclient_id=orders&client_secret=${cs}&grant_type=client_credentials\n`)).toEqual(["3:32 generic-credential"]);
+  });
+
+  it("templates, references and a URL's query (read by the URL check) are as before", () => {
+    expect(secretsIn("api/login.http", `username={{user}}&password={{password}}&grant_type=password\n`)).toEqual([]);
+    expect(secretsIn("src/token.js", `const body = "grant_type=password&password=" + encodeURIComponent(pw);\n`)).toEqual([]);
+    expect(secretsIn("scripts/get.sh", `curl "https://api.example.org/v1/report?user=ops&password=${pw}"\n`)).toEqual(["1:59 generic-url-query-credential"]);
+  });
+});
