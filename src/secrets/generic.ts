@@ -6,12 +6,12 @@
  */
 import type { SecretMatch } from "./api.js";
 import { charClasses, shannonEntropy } from "./entropy.js";
-import { classifyKey, isCredentialParam, type KeyKind } from "./keys.js";
+import { classifyKey, isCookieHeader, isCredentialParam, type KeyKind } from "./keys.js";
 import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { isPasswordHash } from "./password-hash.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
-import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
+import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -120,6 +120,9 @@ export function checkAuthorization(value: string, base: number, key: string | un
   out.push(match("generic-authorization-header", "Credential in an Authorization value", genericConfidence(cred, "secret"), start, cred, key));
 }
 
+/** Analytics and anti-forgery cookies: ids and CSRF tokens that a captured request holds, no session. */
+const TRACKING_COOKIE = /^(?:_ga\w*|_gid|_gat\w*|_gcl_\w+|_fb[pc]|_hj\w+|__utm\w|_ym_\w+|ajs_\w+|mp_\w+|_clck|_clsk|__cf_bm|_cfuvid|csrftoken|_?csrf(?:_token)?|xsrf-token|__Host-csrf\w*)$/i;
+
 /**
  * `Cookie` header value (`session=X; theme=dark`): a session cookie is a bearer
  * credential under whatever name the service gives it (`urbauth-~zod`, `sid`).
@@ -129,6 +132,7 @@ export function checkCookie(value: string, base: number, key: string | undefined
   const pair = /(?:^|;)[ \t]*([^=;\s]{1,100})=([^;]{0,4096})/g;
   let m: RegExpExecArray | null;
   while ((m = pair.exec(value)) !== null) {
+    if (TRACKING_COOKIE.test(m[1] ?? "")) continue;
     const raw = m[2] ?? "";
     const v = raw.trim().replace(/^"(.*)"$/, "$1");
     if (!plausibleSecret(v, "secret")) continue;
@@ -276,6 +280,12 @@ const ASSIGN_RE =
   /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@:]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
 const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
+/**
+ * A Cookie header's value after the header's name: `Cookie: sid=...` (an .http file, curl's `-H`),
+ * `"Cookie", "JSESSIONID=..."` (setRequestProperty, Header.Set), `{"Cookie": "sessionid=..."}`; the
+ * value quoted (group 2) or to the line's end (group 3).
+ */
+const COOKIE_RE = /\bcookie["']?[ \t]{0,3}(?:=>|[:=,])[ \t]{0,3}(?:(["'`])((?:(?!\1)[^\\\r\n]){1,4000})|([^\s"'`][^"'`\r\n]{0,3999}))/gi;
 const FLAG_RE = /(?:^|[\s"'[,=])--?([A-Za-z][\w-]{1,60})(?:=|["']?\s{0,3},\s{0,3}["']|[ \t]{1,3})["']?([^\s"',\]\\]{1,2000})/g;
 /** PHP `define('NAME', 'value')`; wp-config.php aligns its values after the comma (`define( 'AUTH_KEY',         '...' )`). */
 const DEFINE_RE = /\bdefine\(\s{0,3}['"]([A-Za-z_][A-Za-z0-9_]{0,100})['"]\s{0,3},\s{0,40}(['"])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2/g;
@@ -402,10 +412,11 @@ const FULL_LINE_FROM = 2000;
  * Line kinds that hold at any length: AUTH_RE and BEARER_RE match only at
  * `authorization` / `bearer` standing as a word of its own (after `\b`,
  * before a quote, a space or an operator), which the keyword pass always
- * takes as a candidate of its line and marks with these bits. On minified
+ * takes as a candidate of its line and marks with these bits (COOKIE_RE at
+ * `cookie` so standing, likewise). On minified
  * lines of many kilobytes they were a quarter of the generic checks' time.
  */
-const EXACT_BITS = LINE_AUTH | LINE_BEARER;
+const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE;
 
 /**
  * Is the non-blank line above the line at `lineStart` a `name:` line (or a parent key, nameAbove) that
@@ -456,7 +467,7 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
       // need a word of their own (EXACT_BITS).
       const known = hits.lineKinds?.[i];
       const kind = known === undefined ? LINE_ALL : e - s >= FULL_LINE_FROM ? (LINE_ALL & ~EXACT_BITS) | (known & EXACT_BITS) : known;
-      if (kind & LINE_FULL || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
+      if (kind & (LINE_FULL | LINE_COOKIE) || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
       else if (kind & LINE_URL) {
         const line = text.slice(s, e);
         checkUrls(line, s, out);
@@ -627,6 +638,13 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       checkAuthorization(v, base + a.index + a[0].length - v.length, undefined, out);
     }
   }
+  COOKIE_RE.lastIndex = 0;
+  if (kind & LINE_COOKIE) {
+    while ((a = COOKIE_RE.exec(line)) !== null) {
+      const v = a[2] ?? a[3] ?? "";
+      checkCookie(v, base + a.index + a[0].length - v.length, "Cookie", out);
+    }
+  }
   FLAG_RE.lastIndex = 0;
   while ((a = FLAG_RE.exec(line)) !== null) {
     const flag = a[1] ?? "";
@@ -689,6 +707,11 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
         lastName = above;
       }
       if (lastName) key = lastName;
+    }
+    // Postman's and Insomnia's `{ "key": "Cookie", "value": "sid=..." }`: the value is a Cookie header's.
+    if (isCookieHeader(key) && /^value$/i.test(a[1] ?? "")) {
+      checkCookie(v, vStart, key, out);
+      continue;
     }
     const keyKind = classifyKey(key);
     if (keyKind === "authorization") continue; // AUTH_RE handles the scheme

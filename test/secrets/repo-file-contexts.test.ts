@@ -285,3 +285,31 @@ describe("form-encoded bodies (password=...&, client_secret=...&)", () => {
     expect(secretsIn("scripts/get.sh", `curl "https://api.example.org/v1/report?user=ops&password=${pw}"\n`)).toEqual(["1:59 generic-url-query-credential"]);
   });
 });
+
+describe("Cookie headers in .http files, shell and program source", () => {
+  const sid = f.b64url(30) + "9";
+  const at = (text: string) => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes(sid)) + 1;
+    return `${line}:${(lines[line - 1] ?? "").indexOf(sid) + 1} generic-cookie`;
+  };
+
+  it.each([
+    ["api/cart.http", `GET https://shop.example.org/cart\nCookie: session=${sid}; theme=dark\n`],
+    ["scripts/flush.sh", `curl -fsS -H "Cookie: sid=${sid}" https://admin.example.org/api/flush\n`],
+    ["src/Http.java", `conn.setRequestProperty("Cookie", "JSESSIONID=${sid}");\n`],
+    ["client/client.go", `\treq.Header.Set("Cookie", "session_id=${sid}")\n`],
+    ["src/client.py", `session.headers.update({"Cookie": "sessionid=${sid}"})\n`],
+    ["postman/c.postman_collection.json", `{ "header": [\n  { "key": "Cookie", "value": "connect.sid=${sid}" }\n] }\n`],
+  ])("%s: the session value, at its first character, never printed", (path, text) => {
+    expect(secretsIn(path, text)).toEqual([at(text)]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(sid.slice(2));
+  });
+
+  it("analytics and CSRF cookies, templates and cookie code stay quiet", () => {
+    const ga = `GA1.2.${f.digits(10)}.${f.digits(10)}`;
+    expect(secretsIn("api/cart.http", `GET https://shop.example.org/\nCookie: _ga=${ga}; _gid=${ga}; csrftoken=${f.alnum(32)}; theme=dark\n`)).toEqual([]);
+    expect(secretsIn("api/cart.http", `GET https://shop.example.org/\nCookie: session={{session}}\n`)).toEqual([]);
+    expect(secretsIn("src/app.js", `document.cookie = "theme=dark; path=/";\nres.cookie("sid", token, { httpOnly: true });\nconst cookie = req.headers.cookie;\n`)).toEqual([]);
+  });
+});
