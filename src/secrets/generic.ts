@@ -11,7 +11,7 @@ import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { isPasswordHash } from "./password-hash.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
-import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
+import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -413,10 +413,10 @@ const FULL_LINE_FROM = 2000;
  * `authorization` / `bearer` standing as a word of its own (after `\b`,
  * before a quote, a space or an operator), which the keyword pass always
  * takes as a candidate of its line and marks with these bits (COOKIE_RE at
- * `cookie` so standing, likewise). On minified
+ * `cookie` and SQL_IDENTIFIED_RE at `identified` so standing, likewise). On minified
  * lines of many kilobytes they were a quarter of the generic checks' time.
  */
-const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE;
+const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED;
 
 /**
  * Is the non-blank line above the line at `lineStart` a `name:` line (or a parent key, nameAbove) that
@@ -467,7 +467,7 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
       // need a word of their own (EXACT_BITS).
       const known = hits.lineKinds?.[i];
       const kind = known === undefined ? LINE_ALL : e - s >= FULL_LINE_FROM ? (LINE_ALL & ~EXACT_BITS) | (known & EXACT_BITS) : known;
-      if (kind & (LINE_FULL | LINE_COOKIE) || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
+      if (kind & (LINE_FULL | LINE_COOKIE | LINE_IDENTIFIED) || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
       else if (kind & LINE_URL) {
         const line = text.slice(s, e);
         checkUrls(line, s, out);
@@ -563,6 +563,25 @@ function checkXmlElements(line: string, base: number, out: SecretMatch[]): void 
  */
 const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100})\s+password\s+'([^'\r\n]{1,2000})'/gi;
 const PASSWORD_WORD = /password/i;
+
+/**
+ * MySQL's and Oracle's `CREATE USER 'app'@'%' IDENTIFIED BY '<pw>'`, `ALTER USER ... IDENTIFIED WITH
+ * mysql_native_password BY '<pw>'`, `GRANT ... IDENTIFIED BY '<pw>'`, Oracle's `IDENTIFIED BY <pw>`
+ * unquoted or between double quotes. MySQL's older `IDENTIFIED BY PASSWORD '<hash>'` gives a hash, and a
+ * SQL*Plus substitution (`&pw`) or a bind (`:pw`) is no literal.
+ */
+const SQL_IDENTIFIED_RE = /\bidentified\s+(?:with\s+["'`]?\w{1,64}["'`]?\s+)?by\s+(?!password\b)(?:'([^'\r\n]{1,2000})'|"([^"\r\n]{1,2000})"|([^\s'";&:?@][^\s'";]{0,1999}))/gi;
+
+function checkSqlIdentified(line: string, base: number, out: SecretMatch[]): void {
+  SQL_IDENTIFIED_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SQL_IDENTIFIED_RE.exec(line)) !== null) {
+    const pw = m[1] ?? m[2] ?? m[3] ?? "";
+    if (!plausibleSecret(pw, "password")) continue;
+    const end = m.index + m[0].length - (m[3] === undefined ? 1 : 0);
+    out.push(match("generic-password", "Password in a SQL user statement (IDENTIFIED BY)", genericConfidence(pw, "password"), base + end - pw.length, pw, "password"));
+  }
+}
 
 function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void {
   SQL_PASSWORD_RE.lastIndex = 0;
@@ -665,6 +684,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   if (line.includes("</")) checkXmlElements(line, base, out);
   // SQL_PASSWORD_RE tried every start of a line with a quote; a literal test of its word first.
   if (kind & LINE_FULL && line.includes("'") && PASSWORD_WORD.test(line)) checkSqlPassword(line, base, out);
+  if (kind & LINE_IDENTIFIED) checkSqlIdentified(line, base, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;

@@ -18,7 +18,7 @@ import { PROVIDERS } from "./providers/index.js";
  * checks. Each word is part of one or more of {@link LINE_WORDS}; an
  * occurrence counts only when the name around it has such a word.
  */
-export const CANDIDATE_WORDS = ["token", "secret", "key", "pass", "pwd", "auth", "cred", "bearer", "private", "pat", "salt", "value", "cookie", "://"];
+export const CANDIDATE_WORDS = ["token", "secret", "key", "pass", "pwd", "auth", "cred", "bearer", "private", "pat", "salt", "value", "cookie", "identified", "://"];
 
 /**
  * The words (as keyWords splits a name: `apiKey`, `API_KEY`, `x-api-key` ->
@@ -63,8 +63,10 @@ export const LINE_AUTH = 8;
 export const LINE_BEARER = 16;
 /** The line has the word `cookie` standing alone (`Cookie:`, `Set-Cookie`, `"Cookie", "..."`): a Cookie header's value may follow. */
 export const LINE_COOKIE = 32;
+/** The line has the word `identified` standing alone: SQL's `CREATE USER u IDENTIFIED BY '<pw>'` may follow. */
+export const LINE_IDENTIFIED = 64;
 /** Every check: a line whose kind is not known. */
-export const LINE_ALL = LINE_FULL | LINE_VALUE | LINE_URL | LINE_AUTH | LINE_BEARER | LINE_COOKIE;
+export const LINE_ALL = LINE_FULL | LINE_VALUE | LINE_URL | LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED;
 /** The kind bits that a candidate word gives its line by itself, whatever the name around it. */
 const WORD_BITS: Readonly<Record<string, number>> = { auth: LINE_AUTH, bearer: LINE_BEARER };
 
@@ -171,12 +173,14 @@ const MAX_RUN = 128;
 /**
  * What a letter-and-digit run's words let the line checks do: LINE_FULL (a
  * word of LINE_WORDS but `value`), LINE_VALUE (only `value`), LINE_COOKIE
- * (the run is the word `cookie`), or 0. Room for
+ * or LINE_IDENTIFIED (the run is the word `cookie` / `identified`), or 0. Room for
  * 16,384 runs: a tree of 14,700 npm files has ~14,000 distinct ones (a memo
  * that forgets sooner recomputes them; ~5% of the keyword pass).
  */
 const runKind = boundedMemo((run) => {
-  if (run.length === 6 && run.toLowerCase() === "cookie") return LINE_COOKIE;
+  const lower = run.toLowerCase();
+  if (lower === "cookie") return LINE_COOKIE;
+  if (lower === "identified") return LINE_IDENTIFIED;
   let kind = 0;
   for (const w of keyWords(run)) if (LINE_WORDS.has(w) || isCompoundPassword(w)) kind |= w === "value" ? LINE_VALUE : LINE_FULL;
   return kind & LINE_FULL ? LINE_FULL : kind;

@@ -313,3 +313,35 @@ describe("Cookie headers in .http files, shell and program source", () => {
     expect(secretsIn("src/app.js", `document.cookie = "theme=dark; path=/";\nres.cookie("sid", token, { httpOnly: true });\nconst cookie = req.headers.cookie;\n`)).toEqual([]);
   });
 });
+
+describe("SQL's IDENTIFIED BY (MySQL, MariaDB, Oracle)", () => {
+  const pw = f.str(PW, 6) + "#" + f.str(PW, 11);
+  const at = (text: string) => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes(pw)) + 1;
+    return `${line}:${(lines[line - 1] ?? "").indexOf(pw) + 1} generic-password`;
+  };
+
+  it.each([
+    ["db/001_users.sql", `-- service account\nCREATE USER 'orders'@'%' IDENTIFIED BY '${pw}';\n`],
+    ["db/002_native.sql", `ALTER USER 'reporter'@'localhost' IDENTIFIED WITH mysql_native_password BY '${pw}';\n`],
+    ["db/oracle.sql", `CREATE USER app_owner IDENTIFIED BY "${pw}" DEFAULT TABLESPACE users;\n`],
+    ["db/oracle2.sql", `alter user scott identified by ${pw};\n`],
+    ["scripts/setup.sh", `mysql -u root -e "CREATE USER 'orders'@'localhost' IDENTIFIED BY '${pw}';"\n`],
+  ])("%s: the password at its first character, never printed", (path, text) => {
+    expect(secretsIn(path, text)).toEqual([at(text)]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("a stored hash, a common default, a reference and a substitution stay quiet", () => {
+    const text = [
+      `CREATE USER 'a'@'%' IDENTIFIED BY PASSWORD '*${f.hex(40).toUpperCase()}';`,
+      `CREATE USER 'b'@'%' IDENTIFIED WITH caching_sha2_password AS '$A$005$${f.alnum(20)}';`,
+      `CREATE USER 'c'@'%' IDENTIFIED BY 'password';`,
+      `CREATE USER 'd'@'%' IDENTIFIED BY '\${ORDERS_PASSWORD}';`,
+      `CREATE USER e IDENTIFIED BY &app_password;`,
+      `-- users are identified by their e-mail address`,
+    ].join("\n");
+    expect(secretsIn("db/users.sql", text)).toEqual([]);
+  });
+});
