@@ -11,7 +11,7 @@ import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { isPasswordHash } from "./password-hash.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
-import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
+import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_LOGIN, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -231,13 +231,23 @@ const USER_FLAG_RE = /(?:^|[\s"'])(?:-u|--user|--proxy-user)(?:[ \t]{1,3}|=)(["'
 
 function checkUserFlag(line: string, base: number, out: SecretMatch[]): void {
   if (!line.includes("-u")) return;
-  USER_FLAG_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = USER_FLAG_RE.exec(line)) !== null) {
-    const user = m[2] ?? "";
+  reportPasswords(USER_FLAG_RE, line, base, out, "generic-cli-flag", "Password in a user:password flag", (m) => {
     const pw = m[3] ?? "";
-    if (pw === user || /^\d+$/.test(pw) || !plausibleSecret(pw, "password")) continue;
-    out.push(match("generic-cli-flag", "Password in a user:password flag", "medium", base + m.index + m[0].length - pw.length, pw, "password"));
+    return pw === (m[2] ?? "") || /^\d+$/.test(pw) ? undefined : [pw, m.index + m[0].length - pw.length];
+  }, "medium");
+}
+
+/**
+ * Each plausible password that the global `re` finds in `line`: `at` gives the password and where it
+ * starts in the line (or undefined: not one), reported under the key `password`.
+ */
+function reportPasswords(re: RegExp, line: string, base: number, out: SecretMatch[], detector: string, title: string, at: (m: RegExpExecArray) => [string, number] | undefined, confidence?: Confidence): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    const hit = at(m);
+    if (hit === undefined || !plausibleSecret(hit[0], "password")) continue;
+    out.push(match(detector, title, confidence ?? genericConfidence(hit[0], "password"), base + hit[1], hit[0], "password"));
   }
 }
 
@@ -413,10 +423,11 @@ const FULL_LINE_FROM = 2000;
  * `authorization` / `bearer` standing as a word of its own (after `\b`,
  * before a quote, a space or an operator), which the keyword pass always
  * takes as a candidate of its line and marks with these bits (COOKIE_RE at
- * `cookie` and SQL_IDENTIFIED_RE at `identified` so standing, likewise). On minified
+ * `cookie`, SQL_IDENTIFIED_RE at `identified` and REGISTRY_LOGIN_RE at
+ * `login` so standing, likewise). On minified
  * lines of many kilobytes they were a quarter of the generic checks' time.
  */
-const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED;
+const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED | LINE_LOGIN;
 
 /**
  * Is the non-blank line above the line at `lineStart` a `name:` line (or a parent key, nameAbove) that
@@ -468,10 +479,13 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
       const known = hits.lineKinds?.[i];
       const kind = known === undefined ? LINE_ALL : e - s >= FULL_LINE_FROM ? (LINE_ALL & ~EXACT_BITS) | (known & EXACT_BITS) : known;
       if (kind & (LINE_FULL | LINE_COOKIE | LINE_IDENTIFIED) || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
-      else if (kind & LINE_URL) {
+      else if (kind & (LINE_URL | LINE_LOGIN)) {
         const line = text.slice(s, e);
-        checkUrls(line, s, out);
-        checkUserFlag(line, s, out);
+        if (kind & LINE_URL) {
+          checkUrls(line, s, out);
+          checkUserFlag(line, s, out);
+        }
+        if (kind & LINE_LOGIN) checkRegistryLogin(line, s, out);
       }
     }
     next = e + 1;
@@ -565,6 +579,21 @@ const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100}
 const PASSWORD_WORD = /password/i;
 
 /**
+ * A container registry login's short password flag: `docker login -u ci -p <pw> registry`, and the
+ * same in podman, buildah, nerdctl, skopeo, oras and helm registry (the long `--password <pw>` is a
+ * credential flag that FLAG_RE reads already). `--password-stdin` and references stay quiet.
+ */
+const REGISTRY_LOGIN_RE = /\b(?:docker|podman|buildah|nerdctl|skopeo|oras|helm[ \t]+registry)[ \t]+login\b[^\r\n|;&]{0,300}?[ \t]-p(?:[ \t]+|=)(["']?)([^\s"'`|;&]{1,500})\1/gi;
+
+function checkRegistryLogin(line: string, base: number, out: SecretMatch[]): void {
+  if (!line.includes("-p")) return;
+  reportPasswords(REGISTRY_LOGIN_RE, line, base, out, "generic-cli-flag", "Password in a registry login's -p flag", (m) => {
+    const pw = m[2] ?? "";
+    return [pw, m.index + m[0].length - pw.length - (m[1] ?? "").length];
+  });
+}
+
+/**
  * MySQL's and Oracle's `CREATE USER 'app'@'%' IDENTIFIED BY '<pw>'`, `ALTER USER ... IDENTIFIED WITH
  * mysql_native_password BY '<pw>'`, `GRANT ... IDENTIFIED BY '<pw>'`, Oracle's `IDENTIFIED BY <pw>`
  * unquoted or between double quotes. MySQL's older `IDENTIFIED BY PASSWORD '<hash>'` gives a hash, and a
@@ -573,24 +602,17 @@ const PASSWORD_WORD = /password/i;
 const SQL_IDENTIFIED_RE = /\bidentified\s+(?:with\s+["'`]?\w{1,64}["'`]?\s+)?by\s+(?!password\b)(?:'([^'\r\n]{1,2000})'|"([^"\r\n]{1,2000})"|([^\s'";&:?@][^\s'";]{0,1999}))/gi;
 
 function checkSqlIdentified(line: string, base: number, out: SecretMatch[]): void {
-  SQL_IDENTIFIED_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SQL_IDENTIFIED_RE.exec(line)) !== null) {
+  reportPasswords(SQL_IDENTIFIED_RE, line, base, out, "generic-password", "Password in a SQL user statement (IDENTIFIED BY)", (m) => {
     const pw = m[1] ?? m[2] ?? m[3] ?? "";
-    if (!plausibleSecret(pw, "password")) continue;
-    const end = m.index + m[0].length - (m[3] === undefined ? 1 : 0);
-    out.push(match("generic-password", "Password in a SQL user statement (IDENTIFIED BY)", genericConfidence(pw, "password"), base + end - pw.length, pw, "password"));
-  }
+    return [pw, m.index + m[0].length - (m[3] === undefined ? 1 : 0) - pw.length];
+  });
 }
 
 function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void {
-  SQL_PASSWORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SQL_PASSWORD_RE.exec(line)) !== null) {
+  reportPasswords(SQL_PASSWORD_RE, line, base, out, "generic-password", "Password in a SQL user or role statement", (m) => {
     const pw = m[1] ?? "";
-    if (!plausibleSecret(pw, "password")) continue;
-    out.push(match("generic-password", "Password in a SQL user or role statement", genericConfidence(pw, "password"), base + m.index + m[0].length - pw.length - 1, pw, "password"));
-  }
+    return [pw, m.index + m[0].length - pw.length - 1];
+  });
 }
 
 /**
@@ -685,6 +707,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   // SQL_PASSWORD_RE tried every start of a line with a quote; a literal test of its word first.
   if (kind & LINE_FULL && line.includes("'") && PASSWORD_WORD.test(line)) checkSqlPassword(line, base, out);
   if (kind & LINE_IDENTIFIED) checkSqlIdentified(line, base, out);
+  if (kind & LINE_LOGIN) checkRegistryLogin(line, base, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;

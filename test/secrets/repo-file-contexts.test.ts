@@ -345,3 +345,35 @@ describe("SQL's IDENTIFIED BY (MySQL, MariaDB, Oracle)", () => {
     expect(secretsIn("db/users.sql", text)).toEqual([]);
   });
 });
+
+describe("a registry login's -p flag (docker login -u u -p <pw>)", () => {
+  const pw = f.str(PW, 17) + "5";
+  const at = (text: string) => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes(pw)) + 1;
+    return `${line}:${(lines[line - 1] ?? "").indexOf(pw) + 1} generic-cli-flag`;
+  };
+
+  it.each([
+    [".github/workflows/ci.yml", `jobs:\n  b:\n    steps:\n      - run: docker login -u acmebot -p ${pw} ghcr.io\n`],
+    ["Jenkinsfile", `stage('push') {\n  steps {\n    sh 'docker login -u deploy -p ${pw} nexus.example.org:8443'\n  }\n}\n`],
+    ["scripts/push.ps1", `docker login -u ci -p "${pw}" acme.azurecr.io\n`],
+    ["scripts/push.sh", `podman login registry.example.org --username ci -p=${pw}\n`],
+  ])("%s: the password at its first character, never printed", (path, text) => {
+    expect(secretsIn(path, text)).toEqual([at(text)]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("references, --password-stdin and other commands' -p stay quiet", () => {
+    const text = [
+      `docker login -u $U -p $P`,
+      `docker login -u acmebot -p "\${{ secrets.DOCKERHUB_TOKEN }}"`,
+      `docker login -u gitlab-ci-token -p $CI_JOB_TOKEN $CI_REGISTRY`,
+      `docker login -u ci -p $(DOCKER_PASSWORD) $(REGISTRY)`,
+      `echo "$PW" | docker login ghcr.io -u acmebot --password-stdin`,
+      `docker run -p 8080:80 nginx # then login`,
+      `ssh -p 2222 deploy@host login`,
+    ].join("\n");
+    expect(secretsIn("scripts/push.sh", text)).toEqual([]);
+  });
+});
