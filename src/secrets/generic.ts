@@ -595,11 +595,12 @@ function checkRegistryLogin(line: string, base: number, out: SecretMatch[]): voi
 
 /**
  * MySQL's and Oracle's `CREATE USER 'app'@'%' IDENTIFIED BY '<pw>'`, `ALTER USER ... IDENTIFIED WITH
- * mysql_native_password BY '<pw>'`, `GRANT ... IDENTIFIED BY '<pw>'`, Oracle's `IDENTIFIED BY <pw>`
- * unquoted or between double quotes. MySQL's older `IDENTIFIED BY PASSWORD '<hash>'` gives a hash, and a
- * SQL*Plus substitution (`&pw`) or a bind (`:pw`) is no literal.
+ * mysql_native_password BY '<pw>'`, `GRANT ... TO app IDENTIFIED BY '<pw>'`, Oracle's `IDENTIFIED BY
+ * <pw>` between double quotes or unquoted (an identifier, then the statement's end or its next clause).
+ * The user comes first, so that prose ("the node identified by `id`") is not read. MySQL's older
+ * `IDENTIFIED BY PASSWORD '<hash>'` gives a hash; a SQL*Plus substitution (`&pw`) is no literal.
  */
-const SQL_IDENTIFIED_RE = /\bidentified\s+(?:with\s+["'`]?\w{1,64}["'`]?\s+)?by\s+(?!password\b)(?:'([^'\r\n]{1,2000})'|"([^"\r\n]{1,2000})"|([^\s'";&:?@][^\s'";]{0,1999}))/gi;
+const SQL_IDENTIFIED_RE = /\b(?:user|role|to)\s+(?:if\s+not\s+exists\s+)?[^\s]{1,200}\s+identified\s+(?:with\s+["'`]?\w{1,64}["'`]?\s+)?by\s+(?!password\b)(?:'([^'\r\n]{1,2000})'|"([^"\r\n]{1,2000})"|([A-Za-z][\w$#]{0,127})(?=\s*(?:;|$|\s(?:default|temporary|quota|account|password|profile|container)\b)))/gi;
 
 function checkSqlIdentified(line: string, base: number, out: SecretMatch[]): void {
   reportPasswords(SQL_IDENTIFIED_RE, line, base, out, "generic-password", "Password in a SQL user statement (IDENTIFIED BY)", (m) => {
