@@ -288,7 +288,12 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // a key, so a shorter key never matches where the longest failed, and irregexp stops retrying them.
 const ASSIGN_RE =
   /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@:]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
-const AUTH_RE = /\b(?:proxy-)?authorization["']?\s{0,3}[:=,]\s{0,3}["'`]?((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
+/**
+ * `Authorization` and its value: after `:`, `=` or `,` (a header line, a setting, a call's arguments), or
+ * after blanks when a quoted scheme follows (nginx's `proxy_set_header Authorization "Basic ..."`,
+ * Apache's `RequestHeader set Authorization "Basic ..."`).
+ */
+const AUTH_RE = /\b(?:proxy-)?authorization["']?(?:\s{0,3}[:=,]\s{0,3}["'`]?|[ \t]{1,3}["'](?=(?:bearer|basic|token)[ \t]))((?:bearer|basic|token|bot|ssws|apikey|key)\s+[^\s"'`,;)}\]\\]{1,4000}|[^\s"'`,;)}\]\\]{1,4000})/gi;
 const BEARER_RE = /\bbearer\s+([A-Za-z0-9._~+/=-]{16,4000})/gi;
 /**
  * A Cookie header's value after the header's name: `Cookie: sid=...` (an .http file, curl's `-H`),

@@ -391,3 +391,22 @@ describe("IDENTIFIED BY in prose (type declarations, docs)", () => {
     expect(secretsIn("types/crypto.d.ts", text)).toEqual([]);
   });
 });
+
+describe("an Authorization header set by a web server (nginx, Apache, an ingress snippet)", () => {
+  const basic = Buffer.from(`upstream:${f.str(PW, 18)}`).toString("base64");
+
+  it.each([
+    ["nginx/site.conf", `location /legacy/ {\n  proxy_pass https://legacy.internal;\n  proxy_set_header Authorization "Basic ${basic}";\n}\n`],
+    ["apache/site.conf", `<Location /legacy>\n  RequestHeader set Authorization "Basic ${basic}"\n</Location>\n`],
+    ["k8s/ingress.yaml", `metadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      proxy_set_header Authorization 'Basic ${basic}';\n`],
+  ])("%s: the credentials at their first character, never printed", (path, text) => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes(basic)) + 1;
+    expect(secretsIn(path, text)).toEqual([`${line}:${(lines[line - 1] ?? "").indexOf(basic) + 1} generic-authorization-header`]);
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(basic.slice(2));
+  });
+
+  it("a variable and a realm stay quiet", () => {
+    expect(secretsIn("nginx/site.conf", `proxy_set_header Authorization "Basic $upstream_auth";\nproxy_set_header Authorization $http_authorization;\nadd_header WWW-Authenticate 'Basic realm="admin"';\n`)).toEqual([]);
+  });
+});
