@@ -584,6 +584,31 @@ const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100}
 const PASSWORD_WORD = /password/i;
 
 /**
+ * Credentials passed to a call in program source: a setter named after a credential
+ * (`ds.setPassword("<pw>")`, `cfg.setApiKey("<key>")`: the setter's name is the key), and a user and
+ * password to a Basic-auth helper (Go's `req.SetBasicAuth("u", "<pw>")`, requests' `HTTPBasicAuth`
+ * and `auth=("u", "<pw>")`, OkHttp's `Credentials.basic`, .NET's `NetworkCredential`, Apache
+ * HttpClient's `UsernamePasswordCredentials`, Java's `PasswordAuthentication`). Literals only.
+ */
+const SETTER_CALL_RE = /\.set([A-Z][A-Za-z0-9_]{0,60})\([ \t]{0,3}(["'`])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2[ \t]{0,3}\)/g;
+const BASIC_CALL_RE = /(?:\b(?:SetBasicAuth|setBasicAuth|HTTPBasicAuth|HttpBasicAuth|HTTPDigestAuth|basicAuth|BasicAuth|withBasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)|\.basic|\bauth[ \t]{0,3}=[ \t]{0,3})\([ \t]{0,3}(["'`])([^"'`\\\r\n]{0,200})\1[ \t]{0,3},[ \t]{0,3}(["'`])((?:(?!\3)[^\\\r\n]|\\.){1,2000})\3[ \t]{0,3}[,).]/g;
+
+function checkCallArguments(line: string, base: number, out: SecretMatch[]): void {
+  if (!line.includes("(")) return;
+  let m: RegExpExecArray | null;
+  SETTER_CALL_RE.lastIndex = 0;
+  while ((m = SETTER_CALL_RE.exec(line)) !== null) {
+    const v = m[3] ?? "";
+    // The value ends at the closing quote, the last quote of the match.
+    checkKeyValue(m[1] ?? "", v, base + m.index + m[0].lastIndexOf(m[2] ?? "") - v.length, out);
+  }
+  reportPasswords(BASIC_CALL_RE, line, base, out, "generic-password", "Password passed to a Basic-auth call", (c) => {
+    const pw = c[4] ?? "";
+    return pw === (c[2] ?? "") ? undefined : [pw, c.index + c[0].lastIndexOf(c[3] ?? "") - pw.length];
+  });
+}
+
+/**
  * A container registry login's short password flag: `docker login -u ci -p <pw> registry`, and the
  * same in podman, buildah, nerdctl, skopeo, oras and helm registry (the long `--password <pw>` is a
  * credential flag that FLAG_RE reads already). `--password-stdin` and references stay quiet.
@@ -714,6 +739,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   if (kind & LINE_FULL && line.includes("'") && PASSWORD_WORD.test(line)) checkSqlPassword(line, base, out);
   if (kind & LINE_IDENTIFIED) checkSqlIdentified(line, base, out);
   if (kind & LINE_LOGIN) checkRegistryLogin(line, base, out);
+  if (kind & LINE_FULL) checkCallArguments(line, base, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;

@@ -410,3 +410,44 @@ describe("an Authorization header set by a web server (nginx, Apache, an ingress
     expect(secretsIn("nginx/site.conf", `proxy_set_header Authorization "Basic $upstream_auth";\nproxy_set_header Authorization $http_authorization;\nadd_header WWW-Authenticate 'Basic realm="admin"';\n`)).toEqual([]);
   });
 });
+
+describe("credentials passed to a call in program source (setters, Basic-auth helpers)", () => {
+  const pw = f.str(PW, 8) + "#" + f.str(PW, 9);
+  const key = f.alnum(31) + "7";
+  const at = (text: string, secret: string, provider: string) => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes(secret)) + 1;
+    return `${line}:${(lines[line - 1] ?? "").indexOf(secret) + 1} ${provider}`;
+  };
+
+  it.each([
+    ["src/main/java/DbConfig.java", `        ds.setUsername("app");\n        ds.setPassword("${pw}");\n`],
+    ["client/client.go", `\treq.SetBasicAuth("svc-billing", "${pw}")\n`],
+    ["src/client.py", `resp = requests.get(URL, auth=("svc", "${pw}"))\nresp = requests.get(URL, auth=HTTPBasicAuth("svc", "${pw}"))\n`],
+    ["src/Http.kt", `val credential = Credentials.basic("svc", "${pw}")\n`],
+    ["src/Mail.cs", `client.Credentials = new NetworkCredential("mailer", "${pw}");\n`],
+    ["src/Auth.java", `return new PasswordAuthentication("svc", "${pw}".toCharArray());\n`],
+  ])("%s: the password at its first character, never printed", (path, text) => {
+    const found = secretsIn(path, text);
+    expect(found[0]).toBe(at(text, pw, "generic-password"));
+    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+  });
+
+  it("a setter named after a key takes that name", () => {
+    const text = `config.setApiKey("${key}");\n`;
+    expect(secretsIn("src/Client.java", text)).toEqual([at(text, key, "generic-credential")]);
+  });
+
+  it("references, empty values, hashes and other setters stay quiet", () => {
+    const text = [
+      `ds.setPassword(System.getenv("DB_PASSWORD"));`,
+      `ds.setPassword("");`,
+      `ds.setPassword(password);`,
+      `user.setPasswordHash("$2b$12$${f.str("./" + PW, 53)}");`,
+      `req.setHeader("X-Request-Id", "${f.uuid()}");`,
+      `req.SetBasicAuth(user, pass)`,
+      `auth = ("svc", os.environ["SVC_PASSWORD"])`,
+    ].join("\n");
+    expect(secretsIn("src/Quiet.java", text)).toEqual([]);
+  });
+});
