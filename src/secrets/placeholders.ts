@@ -50,6 +50,8 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   ["pfkkdhi9", "sl3r4s00"].join(""),
   ["0685bd91", "84jfhq22"].join(""),
   ["ad180jjd", "733klru7"].join(""),
+  // RFC 7009's revocation request body (token=...&token_type_hint=refresh_token), quoted in OAuth libraries' docs
+  ["45ghiukldj", "ahdnhzdauz"].join(""),
   // jwt.io's sample token
   [
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",

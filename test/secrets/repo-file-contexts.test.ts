@@ -451,3 +451,11 @@ describe("credentials passed to a call in program source (setters, Basic-auth he
     expect(secretsIn("src/Quiet.java", text)).toEqual([]);
   });
 });
+
+describe("RFC 7009's example revocation body", () => {
+  it("is a documentation example: quiet in a docstring and an .http body", () => {
+    const body = "token=" + "45ghiukldj" + "ahdnhzdauz" + "&token_type_hint=refresh_token";
+    expect(secretsIn("oauthlib/revocation.py", `def revoke(self):\n    """\n    POST /revoke HTTP/1.1\n\n    ${body}\n    """\n`)).toEqual([]);
+    expect(secretsIn("api/revoke.http", `POST https://sso.example.org/revoke\nContent-Type: application/x-www-form-urlencoded\n\n${body}\n`)).toEqual([]);
+  });
+});
