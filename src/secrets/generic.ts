@@ -283,11 +283,13 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // Up to 40 blanks may stand before the operator: formatters align a block's `=` or `:` under the longest
 // key (terraform fmt, .properties and .env files aligned by hand), and a value so aligned is as written.
 // A key may be a Ruby symbol (`:password => '...'`, the hash-rocket style of older Ruby and Chef).
+// A key may be quoted with escaped quotes (`{\"password\": \"...\"}`: JSON inside a JSON string, as
+// Postman's raw bodies hold it; ESCAPED_KEY_IN). A Makefile's `?=` is an assignment.
 // A key may follow `&`: a form-encoded body's pair (`grant_type=password&password=...`, FORM_NEXT).
 // The key is matched atomically (lookahead + back-reference): no operator character can be part of
 // a key, so a shorter key never matches where the longest failed, and irregexp stops retrying them.
 const ASSIGN_RE =
-  /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?["'$@:]?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1["']?\]?\s{0,40}(?::=|=>|\?\?=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
+  /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?(?:\\?["']|[$@:])?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1(?:\\?["'])?\]?\s{0,40}(?::=|=>|\?{1,2}=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
 /**
  * `Authorization` and its value: after `:`, `=` or `,` (a header line, a setting, a call's arguments), or
  * after blanks when a quoted scheme follows (nginx's `proxy_set_header Authorization "Basic ..."`,
@@ -308,6 +310,8 @@ const NETRC_RE = /(?:^|\s)(?:password|passwd)\s+([^\s"']{1,500})/g;
 const PGPASS_RE = /^[^:\s#]{1,255}:(?:\d{1,5}|\*):[^:\s]{1,255}:[^:\s]{1,255}:(\S{1,500})$/;
 const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
 const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
+/** A quoted value that holds JSON written with escaped quotes (`"{\"password\": \"...\"}"`): read again from its start. */
+const ESCAPED_KEY_IN = /\\["'][A-Za-z_][\w.-]{0,100}\\["']\s{0,40}:/;
 /** A value that starts with an assignment of its own (`API_KEY=...`). */
 const INNER_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]{0,100}=/;
 const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
@@ -361,7 +365,7 @@ function nameAbove(text: string, lineStart: number): string | undefined {
  * there the assignment pattern does not run.
  */
 const GATE_WORDS = `(?:${CANDIDATE_WORDS.filter((w) => /^[a-z]+$/.test(w)).join("|")})`;
-const GATE_KEY = `${GATE_WORDS}[A-Za-z0-9_.-]*["']?\\]?\\s{0,40}(?::=|=>|\\?\\?=|=|:)(?![=:])`;
+const GATE_KEY = `${GATE_WORDS}[A-Za-z0-9_.-]*(?:\\\\?["'])?\\]?\\s{0,40}(?::=|=>|\\?{1,2}=|=|:)(?![=:])`;
 const ASSIGN_GATE = new RegExp(GATE_KEY, "i");
 /**
  * In program source only a quoted value counts (scanGeneric's `quotedOnly`):
@@ -795,6 +799,10 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     // So is a quoted connection string's `;Password=<pw>` (`"jdbc:sqlserver://db;password=<pw>"`).
     if (keyKind === undefined && (INNER_ASSIGN.test(v) || (quoted !== undefined && SEGMENT_IN.test(v)))) {
       ASSIGN_RE.lastIndex = vStart - base - (quoted !== undefined ? closing.length + 1 : 1);
+      continue;
+    }
+    if (keyKind === undefined && quoted !== undefined && v.includes("\\") && ESCAPED_KEY_IN.test(v)) {
+      ASSIGN_RE.lastIndex = vStart - base;
       continue;
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;

@@ -459,3 +459,18 @@ describe("RFC 7009's example revocation body", () => {
     expect(secretsIn("api/revoke.http", `POST https://sso.example.org/revoke\nContent-Type: application/x-www-form-urlencoded\n\n${body}\n`)).toEqual([]);
   });
 });
+
+describe("a Makefile's ?= and JSON written inside a JSON string (Postman raw bodies)", () => {
+  const pw = f.str(PW, 10) + "#" + f.str(PW, 7);
+
+  it("DOCKER_PASSWORD ?= <pw> is an assignment; a reference is not reported", () => {
+    expect(secretsIn("Makefile", `REGISTRY ?= registry.example.org\nDOCKER_PASSWORD ?= ${pw}\nTOKEN ?= $(shell cat .token)\n`)).toEqual(["2:20 generic-password"]);
+  });
+
+  it("a password between escaped quotes in a raw body, at its first character, never printed", () => {
+    const text = `{\n  "request": {\n    "body": { "mode": "raw", "raw": "{\\"username\\": \\"svc\\", \\"password\\": \\"${pw}\\"}" }\n  }\n}\n`;
+    expect(secretsIn("postman/c.postman_collection.json", text)).toEqual([`3:${(text.split("\n")[2] ?? "").indexOf(pw) + 1} generic-password`]);
+    expect(JSON.stringify(scanSources([{ path: "postman/c.postman_collection.json", text }]).findings)).not.toContain(pw.slice(2));
+    expect(secretsIn("postman/c.postman_collection.json", text.replace(pw, "{{password}}"))).toEqual([]);
+  });
+});
