@@ -11,10 +11,10 @@ export type KeyKind = "authorization" | "password" | "secret";
 const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "passwort"]);
 /**
  * One word that ends in a password word: `PGPASSWORD`, `MYSQLPWD`, `DBPASS`,
- * `ROOTPASSWD` (a bare `pass` ending only after a service or account word:
- * `bypass`, `compass` and `surpass` are not passwords).
+ * `ROOTPASSWD` (a bare `pass` ending only after a service or account word, or
+ * Redis's `requirepass`: `bypass`, `compass` and `surpass` are not passwords).
  */
-const COMPOUND_PASSWORD = /^(?:[a-z0-9]+(?:password|passwd|passphrase)|[a-z0-9]+pwd|(?:db|pg|sql|mysql|psql|redis|mongo|admin|root|user|smtp|ftp|ldap|mail|app|api)pass)$/;
+const COMPOUND_PASSWORD = /^(?:[a-z0-9]+(?:password|passwd|passphrase)|[a-z0-9]+pwd|(?:db|pg|sql|mysql|psql|redis|mongo|admin|root|user|smtp|ftp|ldap|mail|app|api|require)pass)$/;
 export const isCompoundPassword = (word: string): boolean => COMPOUND_PASSWORD.test(word);
 const SECRET_WORDS = new Set([
   "token", "secret", "secrets", "credential", "credentials", "creds", "bearer", "auth", "pat", "key", "keys", "salt",

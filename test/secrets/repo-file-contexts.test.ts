@@ -474,3 +474,11 @@ describe("a Makefile's ?= and JSON written inside a JSON string (Postman raw bod
     expect(secretsIn("postman/c.postman_collection.json", text.replace(pw, "{{password}}"))).toEqual([]);
   });
 });
+
+describe("Redis's --requirepass", () => {
+  const pw = f.str(PW, 18);
+  it("is a password flag: reported at its first character; a reference is not", () => {
+    const text = `services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass ${pw} --appendonly yes\n  cache2:\n    command: ["redis-server", "--requirepass", "\${REDIS_PASSWORD}"]\n`;
+    expect(secretsIn("docker-compose.yml", text)).toEqual(["4:41 generic-cli-flag"]);
+  });
+});
