@@ -259,8 +259,10 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
     checkAuthorization(value, base, key, out);
     return;
   }
-  const lead = value.length - value.trimStart().length;
-  const v = value.trim();
+  // Spring Security's `{noop}` marks the rest as the password in plain text (`{bcrypt}...` is a hash).
+  const noop = /^\s*\{noop\}/i.exec(value)?.[0].length ?? 0;
+  const lead = noop + value.slice(noop).length - value.slice(noop).trimStart().length;
+  const v = value.slice(noop).trim();
   if (/^(?:bearer|token|basic)\s+\S+$/i.test(v)) {
     checkAuthorization(v, base + lead, key, out);
     return;
@@ -284,12 +286,13 @@ export function checkKeyValue(key: string, value: string, base: number, out: Sec
 // key (terraform fmt, .properties and .env files aligned by hand), and a value so aligned is as written.
 // A key may be a Ruby symbol (`:password => '...'`, the hash-rocket style of older Ruby and Chef).
 // A key may be quoted with escaped quotes (`{\"password\": \"...\"}`: JSON inside a JSON string, as
-// Postman's raw bodies hold it; ESCAPED_KEY_IN). A Makefile's `?=` is an assignment.
+// Postman's raw bodies hold it; ESCAPED_KEY_IN). A Makefile's `?=` is an assignment. An unquoted
+// value may start with Spring Security's `{noop}` (checkKeyValue reads the password after it).
 // A key may follow `&`: a form-encoded body's pair (`grant_type=password&password=...`, FORM_NEXT).
 // The key is matched atomically (lookahead + back-reference): no operator character can be part of
 // a key, so a shorter key never matches where the longest failed, and irregexp stops retrying them.
 const ASSIGN_RE =
-  /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?(?:\\?["']|[$@:])?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1(?:\\?["'])?\]?\s{0,40}(?::=|=>|\?{1,2}=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
+  /(?:^|[\s{,;(\[.&]|\/:)(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)?(?:\\?["']|[$@:])?(?=([A-Za-z_][A-Za-z0-9_.-]{0,100}))\1(?:\\?["'])?\]?\s{0,40}(?::=|=>|\?{1,2}=|=|:)(?![=:])[ \t]{0,5}(?:"((?:[^"\\\r\n]|\\.){0,2000})(?:"|$)|'((?:[^'\\\r\n]|\\.){0,2000})(?:'|$)|`([^`\r\n]{0,2000})`|\\"([^"\\\r\n]{0,2000})\\"|(`?(?:\{noop\})?[^\s"'`,;{}[\]()#][^\s"'`,;{}[\]()]{0,1999}))/g;
 /**
  * `Authorization` and its value: after `:`, `=` or `,` (a header line, a setting, a call's arguments), or
  * after blanks when a quoted scheme follows (nginx's `proxy_set_header Authorization "Basic ..."`,

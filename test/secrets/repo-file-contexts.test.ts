@@ -482,3 +482,13 @@ describe("Redis's --requirepass", () => {
     expect(secretsIn("docker-compose.yml", text)).toEqual(["4:41 generic-cli-flag"]);
   });
 });
+
+describe("Spring Security's {noop} password (plain text after the encoder id)", () => {
+  const pw = f.str(PW, 17) + "3";
+  it("the password after {noop}, at its first character, never printed; {bcrypt} and references stay quiet", () => {
+    const props = `spring.security.user.name=admin\nspring.security.user.password={noop}${pw}\nops.password={bcrypt}$2a$10$${f.str("./" + PW, 53)}\nci.password={noop}\${CI_PASSWORD}\n`;
+    expect(secretsIn("src/main/resources/application.properties", props)).toEqual(["2:37 generic-password"]);
+    expect(secretsIn("src/main/resources/application.yml", `spring:\n  security:\n    user:\n      password: "{noop}${pw}"\n`)).toEqual(["4:24 generic-password"]);
+    expect(JSON.stringify(scanSources([{ path: "application.properties", text: props }]).findings)).not.toContain(pw.slice(2));
+  });
+});
