@@ -47,6 +47,7 @@ function notSecretShape(v: string): boolean {
   if (/^[!&*][A-Za-z_]+$/.test(v)) return true; // YAML tags, anchors, aliases
   if (/^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$]*\d{0,2})+$/.test(v)) return true; // member access
   if (/^(?:ctrl|cmd|alt|shift|meta|option)\+/i.test(v)) return true; // key bindings
+  if (/^(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Test|Join|Out|Format|Add|Remove|Write|Start|Resolve|Split|Unprotect|Protect)-[A-Z][A-Za-z]+$/.test(v)) return true; // PowerShell cmdlets
   if (/[()[\]{}]/.test(v)) return true; // code
   if (isPublicKeyValue(v)) return true;
   return false;
@@ -595,12 +596,22 @@ const PASSWORD_WORD = /password/i;
  * (`ds.setPassword("<pw>")`, `cfg.setApiKey("<key>")`: the setter's name is the key), and a user and
  * password to a Basic-auth helper (Go's `req.SetBasicAuth("u", "<pw>")`, requests' `HTTPBasicAuth`
  * and `auth=("u", "<pw>")`, OkHttp's `Credentials.basic`, .NET's `NetworkCredential`, Apache
- * HttpClient's `UsernamePasswordCredentials`, Java's `PasswordAuthentication`). Literals only.
+ * HttpClient's `UsernamePasswordCredentials`, Java's `PasswordAuthentication`), and PowerShell's
+ * `ConvertTo-SecureString "<pw>" -AsPlainText`. Literals only.
  */
 const SETTER_CALL_RE = /\.set([A-Z][A-Za-z0-9_]{0,60})\([ \t]{0,3}(["'`])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2[ \t]{0,3}\)/g;
 const BASIC_CALL_RE = /(?:\b(?:SetBasicAuth|setBasicAuth|HTTPBasicAuth|HttpBasicAuth|HTTPDigestAuth|basicAuth|BasicAuth|withBasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)|\.basic|\bauth[ \t]{0,3}=[ \t]{0,3})\([ \t]{0,3}(["'`])([^"'`\\\r\n]{0,200})\1[ \t]{0,3},[ \t]{0,3}(["'`])((?:(?!\3)[^\\\r\n]|\\.){1,2000})\3[ \t]{0,3}[,).]/g;
 
+/** PowerShell's `ConvertTo-SecureString "<pw>" -AsPlainText -Force`: the quoted literal is the password in plain text. */
+const SECURE_STRING_RE = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^"'\r\n]{1,2000})\1[ \t]+-AsPlainText\b/gi;
+
 function checkCallArguments(line: string, base: number, out: SecretMatch[]): void {
+  if (line.includes("-")) {
+    reportPasswords(SECURE_STRING_RE, line, base, out, "generic-password", "Password in plain text given to ConvertTo-SecureString", (c) => {
+      const pw = c[2] ?? "";
+      return [pw, c.index + c[0].lastIndexOf(c[1] ?? "") - pw.length];
+    });
+  }
   if (!line.includes("(")) return;
   let m: RegExpExecArray | null;
   SETTER_CALL_RE.lastIndex = 0;

@@ -492,3 +492,18 @@ describe("Spring Security's {noop} password (plain text after the encoder id)", 
     expect(JSON.stringify(scanSources([{ path: "application.properties", text: props }]).findings)).not.toContain(pw.slice(2));
   });
 });
+
+describe("PowerShell's ConvertTo-SecureString -AsPlainText", () => {
+  const pw = f.str(PW, 8) + "#" + f.str(PW, 9);
+  it("the quoted password, not the cmdlet's name, at its first character", () => {
+    const text = [
+      `$SecurePassword = ConvertTo-SecureString "${pw}" -AsPlainText -Force`,
+      `$Cred = New-Object PSCredential("svc", (ConvertTo-SecureString -String '${pw}' -AsPlainText -Force))`,
+      `$Password = Read-Host -AsSecureString`,
+      `$secpasswd = ConvertTo-SecureString $env:SVC_PASSWORD -AsPlainText -Force`,
+    ].join("\n");
+    const col = (line: number) => (text.split("\n")[line - 1] ?? "").indexOf(pw) + 1;
+    expect(secretsIn("deploy/deploy.ps1", text)).toEqual([`1:${col(1)} generic-password`, `2:${col(2)} generic-password`]);
+    expect(JSON.stringify(scanSources([{ path: "deploy/deploy.ps1", text }]).findings)).not.toContain(pw.slice(2));
+  });
+});
