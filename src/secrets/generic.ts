@@ -11,7 +11,7 @@ import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { isPasswordHash } from "./password-hash.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
-import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_LOGIN, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
+import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_LOGIN, LINE_MYSQL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
 
@@ -436,11 +436,11 @@ const FULL_LINE_FROM = 2000;
  * `authorization` / `bearer` standing as a word of its own (after `\b`,
  * before a quote, a space or an operator), which the keyword pass always
  * takes as a candidate of its line and marks with these bits (COOKIE_RE at
- * `cookie`, SQL_IDENTIFIED_RE at `identified` and REGISTRY_LOGIN_RE at
- * `login` so standing, likewise). On minified
+ * `cookie`, SQL_IDENTIFIED_RE at `identified`, REGISTRY_LOGIN_RE at `login`
+ * and MYSQL_FLAG_RE at a MySQL client's name so standing, likewise). On minified
  * lines of many kilobytes they were a quarter of the generic checks' time.
  */
-const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED | LINE_LOGIN;
+const EXACT_BITS = LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED | LINE_LOGIN | LINE_MYSQL;
 
 /**
  * Is the non-blank line above the line at `lineStart` a `name:` line (or a parent key, nameAbove) that
@@ -492,13 +492,14 @@ export function scanGeneric(text: string, hits: Pick<TextHits, "candidates" | "n
       const known = hits.lineKinds?.[i];
       const kind = known === undefined ? LINE_ALL : e - s >= FULL_LINE_FROM ? (LINE_ALL & ~EXACT_BITS) | (known & EXACT_BITS) : known;
       if (kind & (LINE_FULL | LINE_COOKIE | LINE_IDENTIFIED) || (kind & LINE_VALUE && namedAbove(text, s))) scanLine(text, s, e, out, netrc, quotedOnly, kind);
-      else if (kind & (LINE_URL | LINE_LOGIN)) {
+      else if (kind & (LINE_URL | LINE_LOGIN | LINE_MYSQL)) {
         const line = text.slice(s, e);
         if (kind & LINE_URL) {
           checkUrls(line, s, out);
           checkUserFlag(line, s, out);
         }
         if (kind & LINE_LOGIN) checkRegistryLogin(line, s, out);
+        if (kind & LINE_MYSQL) checkMysqlFlag(line, s, out);
       }
     }
     next = e + 1;
@@ -642,6 +643,20 @@ function checkRegistryLogin(line: string, base: number, out: SecretMatch[]): voi
 }
 
 /**
+ * A MySQL or MariaDB client's password glued to its flag: `mysql -u root -p<pw> db`, `mysqldump -p'<pw>'`
+ * (a blank after `-p` asks for the password; `-P` is the port).
+ */
+const MYSQL_FLAG_RE = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb)\b[^\r\n|;&]{0,300}?[ \t]-p(["']?)([^\s"'`|;&]{1,500})\1/g;
+
+function checkMysqlFlag(line: string, base: number, out: SecretMatch[]): void {
+  if (!line.includes("-p")) return;
+  reportPasswords(MYSQL_FLAG_RE, line, base, out, "generic-cli-flag", "Password in a MySQL client's -p flag", (m) => {
+    const pw = m[2] ?? "";
+    return [pw, m.index + m[0].length - pw.length - (m[1] ?? "").length];
+  });
+}
+
+/**
  * MySQL's and Oracle's `CREATE USER 'app'@'%' IDENTIFIED BY '<pw>'`, `ALTER USER ... IDENTIFIED WITH
  * mysql_native_password BY '<pw>'`, `GRANT ... TO app IDENTIFIED BY '<pw>'`, Oracle's `IDENTIFIED BY
  * <pw>` between double quotes or unquoted (an identifier, then the statement's end or its next clause).
@@ -757,6 +772,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   if (kind & LINE_FULL && line.includes("'") && PASSWORD_WORD.test(line)) checkSqlPassword(line, base, out);
   if (kind & LINE_IDENTIFIED) checkSqlIdentified(line, base, out);
   if (kind & LINE_LOGIN) checkRegistryLogin(line, base, out);
+  if (kind & LINE_MYSQL) checkMysqlFlag(line, base, out);
   if (kind & LINE_FULL) checkCallArguments(line, base, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);

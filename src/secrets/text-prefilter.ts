@@ -18,7 +18,7 @@ import { PROVIDERS } from "./providers/index.js";
  * checks. Each word is part of one or more of {@link LINE_WORDS}; an
  * occurrence counts only when the name around it has such a word.
  */
-export const CANDIDATE_WORDS = ["token", "secret", "key", "pass", "pwd", "auth", "cred", "bearer", "private", "pat", "salt", "value", "cookie", "identified", "login", "://"];
+export const CANDIDATE_WORDS = ["token", "secret", "key", "pass", "pwd", "auth", "cred", "bearer", "private", "pat", "salt", "value", "cookie", "identified", "login", "mysql", "mariadb", "://"];
 
 /**
  * The words (as keyWords splits a name: `apiKey`, `API_KEY`, `x-api-key` ->
@@ -67,8 +67,12 @@ export const LINE_COOKIE = 32;
 export const LINE_IDENTIFIED = 64;
 /** The line has the word `login` standing alone: a registry login's `-p <pw>` (`docker login -u u -p <pw>`) may follow. */
 export const LINE_LOGIN = 128;
+/** The line names a MySQL client (`mysql`, `mysqldump`, `mysqladmin`, `mariadb` ...): its `-p<pw>` may follow. */
+export const LINE_MYSQL = 256;
 /** Every check: a line whose kind is not known. */
-export const LINE_ALL = LINE_FULL | LINE_VALUE | LINE_URL | LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED | LINE_LOGIN;
+export const LINE_ALL = LINE_FULL | LINE_VALUE | LINE_URL | LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED | LINE_LOGIN | LINE_MYSQL;
+/** MySQL's and MariaDB's command-line clients (LINE_MYSQL). */
+const MYSQL_CLIENTS: ReadonlySet<string> = new Set(["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlsh", "mariadb"]);
 /** The kind bits that a candidate word gives its line by itself, whatever the name around it. */
 const WORD_BITS: Readonly<Record<string, number>> = { auth: LINE_AUTH, bearer: LINE_BEARER };
 
@@ -175,8 +179,8 @@ const MAX_RUN = 128;
 /**
  * What a letter-and-digit run's words let the line checks do: LINE_FULL (a
  * word of LINE_WORDS but `value`), LINE_VALUE (only `value`), LINE_COOKIE
- * LINE_IDENTIFIED or LINE_LOGIN (the run is the word `cookie`, `identified`,
- * `login`), or 0. Room for
+ * LINE_IDENTIFIED, LINE_LOGIN or LINE_MYSQL (the run is the word `cookie`,
+ * `identified`, `login`, a MySQL client's name), or 0. Room for
  * 16,384 runs: a tree of 14,700 npm files has ~14,000 distinct ones (a memo
  * that forgets sooner recomputes them; ~5% of the keyword pass).
  */
@@ -185,6 +189,7 @@ const runKind = boundedMemo((run) => {
   if (lower === "cookie") return LINE_COOKIE;
   if (lower === "identified") return LINE_IDENTIFIED;
   if (lower === "login") return LINE_LOGIN;
+  if (MYSQL_CLIENTS.has(lower)) return LINE_MYSQL;
   let kind = 0;
   for (const w of keyWords(run)) if (LINE_WORDS.has(w) || isCompoundPassword(w)) kind |= w === "value" ? LINE_VALUE : LINE_FULL;
   return kind & LINE_FULL ? LINE_FULL : kind;

@@ -16,6 +16,19 @@ function secretsIn(path: string, text: string): string[] {
   return r.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.line}:${x.loc.column} ${x.secret?.provider ?? ""}`);
 }
 
+/** Where `secret` first occurs in `text`, as secretsIn lists a finding: `line:column provider`. */
+function plantedAt(text: string, secret: string, provider: string): string {
+  const lines = text.split("\n");
+  const line = lines.findIndex((l) => l.includes(secret)) + 1;
+  return `${line}:${(lines[line - 1] ?? "").indexOf(secret) + 1} ${provider}`;
+}
+
+/** `text` gives one finding, at `secret`'s first character, and no output holds the secret. */
+function expectOnlyAt(path: string, text: string, secret: string, provider: string): void {
+  expect(secretsIn(path, text)).toEqual([plantedAt(text, secret, provider)]);
+  expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(secret.slice(2));
+}
+
 describe("assignments aligned by a formatter (terraform fmt, aligned .properties)", () => {
   const pw = f.str(PW, 18);
   const dd = f.hex(32);
@@ -288,11 +301,6 @@ describe("form-encoded bodies (password=...&, client_secret=...&)", () => {
 
 describe("Cookie headers in .http files, shell and program source", () => {
   const sid = f.b64url(30) + "9";
-  const at = (text: string) => {
-    const lines = text.split("\n");
-    const line = lines.findIndex((l) => l.includes(sid)) + 1;
-    return `${line}:${(lines[line - 1] ?? "").indexOf(sid) + 1} generic-cookie`;
-  };
 
   it.each([
     ["api/cart.http", `GET https://shop.example.org/cart\nCookie: session=${sid}; theme=dark\n`],
@@ -302,8 +310,7 @@ describe("Cookie headers in .http files, shell and program source", () => {
     ["src/client.py", `session.headers.update({"Cookie": "sessionid=${sid}"})\n`],
     ["postman/c.postman_collection.json", `{ "header": [\n  { "key": "Cookie", "value": "connect.sid=${sid}" }\n] }\n`],
   ])("%s: the session value, at its first character, never printed", (path, text) => {
-    expect(secretsIn(path, text)).toEqual([at(text)]);
-    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(sid.slice(2));
+    expectOnlyAt(path, text, sid, "generic-cookie");
   });
 
   it("analytics and CSRF cookies, templates and cookie code stay quiet", () => {
@@ -317,11 +324,6 @@ describe("Cookie headers in .http files, shell and program source", () => {
 describe("SQL's IDENTIFIED BY (MySQL, MariaDB, Oracle)", () => {
   // A letter first: Oracle's unquoted password is an identifier.
   const pw = "k" + f.str(PW, 5) + "#" + f.str(PW, 11);
-  const at = (text: string) => {
-    const lines = text.split("\n");
-    const line = lines.findIndex((l) => l.includes(pw)) + 1;
-    return `${line}:${(lines[line - 1] ?? "").indexOf(pw) + 1} generic-password`;
-  };
 
   it.each([
     ["db/001_users.sql", `-- service account\nCREATE USER 'orders'@'%' IDENTIFIED BY '${pw}';\n`],
@@ -330,8 +332,7 @@ describe("SQL's IDENTIFIED BY (MySQL, MariaDB, Oracle)", () => {
     ["db/oracle2.sql", `alter user scott identified by ${pw};\n`],
     ["scripts/setup.sh", `mysql -u root -e "CREATE USER 'orders'@'localhost' IDENTIFIED BY '${pw}';"\n`],
   ])("%s: the password at its first character, never printed", (path, text) => {
-    expect(secretsIn(path, text)).toEqual([at(text)]);
-    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+    expectOnlyAt(path, text, pw, "generic-password");
   });
 
   it("a stored hash, a common default, a reference and a substitution stay quiet", () => {
@@ -349,11 +350,6 @@ describe("SQL's IDENTIFIED BY (MySQL, MariaDB, Oracle)", () => {
 
 describe("a registry login's -p flag (docker login -u u -p <pw>)", () => {
   const pw = f.str(PW, 17) + "5";
-  const at = (text: string) => {
-    const lines = text.split("\n");
-    const line = lines.findIndex((l) => l.includes(pw)) + 1;
-    return `${line}:${(lines[line - 1] ?? "").indexOf(pw) + 1} generic-cli-flag`;
-  };
 
   it.each([
     [".github/workflows/ci.yml", `jobs:\n  b:\n    steps:\n      - run: docker login -u acmebot -p ${pw} ghcr.io\n`],
@@ -361,8 +357,7 @@ describe("a registry login's -p flag (docker login -u u -p <pw>)", () => {
     ["scripts/push.ps1", `docker login -u ci -p "${pw}" acme.azurecr.io\n`],
     ["scripts/push.sh", `podman login registry.example.org --username ci -p=${pw}\n`],
   ])("%s: the password at its first character, never printed", (path, text) => {
-    expect(secretsIn(path, text)).toEqual([at(text)]);
-    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
+    expectOnlyAt(path, text, pw, "generic-cli-flag");
   });
 
   it("references, --password-stdin and other commands' -p stay quiet", () => {
@@ -400,10 +395,7 @@ describe("an Authorization header set by a web server (nginx, Apache, an ingress
     ["apache/site.conf", `<Location /legacy>\n  RequestHeader set Authorization "Basic ${basic}"\n</Location>\n`],
     ["k8s/ingress.yaml", `metadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      proxy_set_header Authorization 'Basic ${basic}';\n`],
   ])("%s: the credentials at their first character, never printed", (path, text) => {
-    const lines = text.split("\n");
-    const line = lines.findIndex((l) => l.includes(basic)) + 1;
-    expect(secretsIn(path, text)).toEqual([`${line}:${(lines[line - 1] ?? "").indexOf(basic) + 1} generic-authorization-header`]);
-    expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(basic.slice(2));
+    expectOnlyAt(path, text, basic, "generic-authorization-header");
   });
 
   it("a variable and a realm stay quiet", () => {
@@ -414,11 +406,6 @@ describe("an Authorization header set by a web server (nginx, Apache, an ingress
 describe("credentials passed to a call in program source (setters, Basic-auth helpers)", () => {
   const pw = f.str(PW, 8) + "#" + f.str(PW, 9);
   const key = f.alnum(31) + "7";
-  const at = (text: string, secret: string, provider: string) => {
-    const lines = text.split("\n");
-    const line = lines.findIndex((l) => l.includes(secret)) + 1;
-    return `${line}:${(lines[line - 1] ?? "").indexOf(secret) + 1} ${provider}`;
-  };
 
   it.each([
     ["src/main/java/DbConfig.java", `        ds.setUsername("app");\n        ds.setPassword("${pw}");\n`],
@@ -429,13 +416,13 @@ describe("credentials passed to a call in program source (setters, Basic-auth he
     ["src/Auth.java", `return new PasswordAuthentication("svc", "${pw}".toCharArray());\n`],
   ])("%s: the password at its first character, never printed", (path, text) => {
     const found = secretsIn(path, text);
-    expect(found[0]).toBe(at(text, pw, "generic-password"));
+    expect(found[0]).toBe(plantedAt(text, pw, "generic-password"));
     expect(JSON.stringify(scanSources([{ path, text }]).findings)).not.toContain(pw.slice(2));
   });
 
   it("a setter named after a key takes that name", () => {
     const text = `config.setApiKey("${key}");\n`;
-    expect(secretsIn("src/Client.java", text)).toEqual([at(text, key, "generic-credential")]);
+    expect(secretsIn("src/Client.java", text)).toEqual([plantedAt(text, key, "generic-credential")]);
   });
 
   it("references, empty values, hashes and other setters stay quiet", () => {
@@ -505,5 +492,27 @@ describe("PowerShell's ConvertTo-SecureString -AsPlainText", () => {
     const col = (line: number) => (text.split("\n")[line - 1] ?? "").indexOf(pw) + 1;
     expect(secretsIn("deploy/deploy.ps1", text)).toEqual([`1:${col(1)} generic-password`, `2:${col(2)} generic-password`]);
     expect(JSON.stringify(scanSources([{ path: "deploy/deploy.ps1", text }]).findings)).not.toContain(pw.slice(2));
+  });
+});
+
+describe("a MySQL client's -p<pw>", () => {
+  const pw = f.str(PW, 17) + "8";
+  it.each([
+    [".gitlab-ci.yml", `test:\n  script:\n    - mysql -h db -u root -p${pw} < schema.sql\n`],
+    ["scripts/backup.sh", `mysqldump -uroot -p'${pw}' shop > /backup/shop.sql\n`],
+    ["scripts/check.sh", `docker exec db mysql -uroot -p${pw} -e "show databases"\n`],
+  ])("%s: the password at its first character, never printed", (path, text) => {
+    expectOnlyAt(path, text, pw, "generic-cli-flag");
+  });
+
+  it("a prompt (-p alone), the port (-P), references, placeholders and defaults stay quiet", () => {
+    const text = [
+      `mysql -u root -p -P3306 shop`,
+      `mysql -u root -p$MYSQL_ROOT_PASSWORD`,
+      `mysqladmin ping -h localhost -p"\${MYSQL_PASSWORD}"`,
+      `mysql -uroot -proot`,
+      `Run mysql -u <user> -p<password> <database> to connect.`,
+    ].join("\n");
+    expect(secretsIn("scripts/db.sh", text)).toEqual([]);
   });
 });
