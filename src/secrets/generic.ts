@@ -391,13 +391,34 @@ const SEGMENT_IN = /;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
  * read on its own (ASSIGN_RE takes a key after `&`; in program source, as a `;name=` segment does).
  */
 const FORM_NEXT = /&[A-Za-z_][A-Za-z0-9_.-]{0,100}=/;
-/** The text before a pair at `i` (back to a blank or a quote) is a URL: checkUrls reads its query. */
-function inUrl(line: string, i: number): boolean {
-  let s = i;
-  while (s > 0 && !/[\s"'`]/.test(line[s - 1] as string)) s--;
-  const word = line.slice(s, i);
-  return word.includes("://") || word.includes("?");
+/**
+ * Is the text before a pair at `i` (back to a blank or a quote) a URL, whose query checkUrls reads?
+ * One per line, asked at increasing `i`: the line is read forward once, keeping where the current
+ * word starts and where its first `?` or `://` ends (walking back from each pair read a line of
+ * thousands of `&name=` pairs once per pair). An `i` behind what was read is judged on its own.
+ * Exported for tests.
+ */
+export function urlWords(line: string): (i: number) => boolean {
+  let read = 0;
+  let firstMarkEnd = Infinity;
+  const walkBack = (i: number) => {
+    let s = i;
+    while (s > 0 && !URL_WORD_END.test(line[s - 1] as string)) s--;
+    const word = line.slice(s, i);
+    return word.includes("://") || word.includes("?");
+  };
+  return (i) => {
+    if (i < read) return walkBack(i);
+    for (; read < i; read++) {
+      const c = line[read] as string;
+      if (URL_WORD_END.test(c)) firstMarkEnd = Infinity;
+      else if (c === "?") firstMarkEnd = Math.min(firstMarkEnd, read + 1);
+      else if (c === ":" && line.startsWith("://", read)) firstMarkEnd = Math.min(firstMarkEnd, read + 3);
+    }
+    return firstMarkEnd <= i;
+  };
 }
+const URL_WORD_END = /[\s"'`]/;
 
 /** Can the assignment check report anything in this line (ASSIGN_GATE, or QUOTED_ASSIGN_GATE for `quotedOnly`)? Exported for tests. */
 export function mayAssign(line: string, quotedOnly = false): boolean {
@@ -781,6 +802,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   let lastName: string | undefined;
   let above: string | undefined;
   let aboveAsked = false;
+  let inUrl: ((i: number) => boolean) | undefined;
   while ((a = ASSIGN_RE.exec(line)) !== null) {
     // `${VAR:-default}` / `{env:X}`: a reference, not an assignment.
     if (line[a.index] === "{" && (line[a.index - 1] === "$" || /^\{(?:env|file|input):/.test(line.slice(a.index)))) continue;
@@ -793,7 +815,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     const closed = quoted !== undefined && a[0].endsWith(v + closing);
     const vStart = base + a.index + a[0].length - v.length - (closed ? closing.length : 0);
     // A form-encoded pair: in a URL the query check reads it; otherwise its value ends at the next pair.
-    if (line[a.index] === "&" && inUrl(line, a.index)) continue;
+    if (line[a.index] === "&" && (inUrl ??= urlWords(line))(a.index)) continue;
     const next = quoted === undefined ? v.search(FORM_NEXT) : -1;
     if (next > 0) {
       v = v.slice(0, next);

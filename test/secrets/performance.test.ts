@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { urlWords } from "../../src/secrets/generic.js";
 import { PROVIDERS, detectInValue, scanText } from "../../src/secrets/index.js";
 
 const FILLERS = ["a", "0", "-", "_", "=", "A", ".", "/", "+", " ", ":", "\\n", "x1"];
@@ -47,16 +49,39 @@ describe("linear time on adversarial input", () => {
     }
   });
 
-  it("a minified line of thousands of { value: \"...\" } objects: each value's key is looked for once, not over the whole line", () => {
-    // Each `value` asks what names it (a flow mapping's key before it, the line above): the ask read
-    // the whole line before it, and the line above, once per value. Eight 60 KB lines took ~5 s.
+  // Costs that grew with a line's length, once per occurrence on it. A `value` key asked what names it
+  // (a flow mapping's key before it, the line above), reading the whole line before it and copying the
+  // line above each time; a form-encoded pair walked back to the line's last blank to see whether it
+  // was in a URL. Eight 60 KB lines of either took 5-14 s.
+  it.each([
+    ["{ value: \"...\" } objects", (i: number) => `o${i}={value:"k${i}"},`],
+    ["form-encoded pairs (&password=...)", (i: number) => `&password=p${i}x`],
+  ])("a minified line of thousands of %s scans in time linear in its length", (_, piece) => {
     let line = "";
-    for (let i = 0; line.length < 60_000; i++) line += `o${i}={value:"k${i}"},`;
+    for (let i = 0; line.length < 60_000; i++) line += piece(i);
     const text = Array.from({ length: 8 }, () => line).join("\n") + "\n";
     const t0 = performance.now();
     scanText(text, { code: true });
     const ms = performance.now() - t0;
     expect(ms, `took ${ms.toFixed(0)} ms`).toBeLessThan(2000);
+  });
+
+  it("urlWords answers as walking back from each position would (property)", () => {
+    const walkBack = (line: string, i: number) => {
+      let s = i;
+      while (s > 0 && !/[\s"'`]/.test(line[s - 1] as string)) s--;
+      const word = line.slice(s, i);
+      return word.includes("://") || word.includes("?");
+    };
+    const lineArb = fc.array(fc.constantFrom("a", "&", "=", "?", ":", "/", "://", " ", '"', "'", "`", "\t"), { maxLength: 40 }).map((x) => x.join(""));
+    fc.assert(
+      fc.property(lineArb, fc.array(fc.nat(60), { maxLength: 8 }), (line, raw) => {
+        // Mostly increasing positions, as scanLine asks; a step back now and then.
+        const test = urlWords(line);
+        for (const i of raw.map((x) => Math.min(x, line.length))) expect(test(i)).toBe(walkBack(line, i));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("scans a 1 MB realistic config quickly", () => {
