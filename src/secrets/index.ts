@@ -7,6 +7,7 @@ import { checkAuthorization, checkCookie, checkKeyValue, checkUrls, scanGeneric 
 import { classifyKey, isCookieHeader, isHeaderFlag } from "./keys.js";
 import { scanProviders, type RankedMatch } from "./scan-providers.js";
 import { prefilterText, type TextHits } from "./text-prefilter.js";
+import { keepDisjoint } from "../util/disjoint-spans.js";
 
 export type { SecretMatch, ValueContext } from "./api.js";
 export type { ProviderRule, RuleContext } from "./types.js";
@@ -43,12 +44,7 @@ function resolve(providers: readonly RankedMatch[], generic: readonly SecretMatc
       b.m.end - b.m.start - (a.m.end - a.m.start) ||
       a.m.start - b.m.start,
   );
-  const kept: SecretMatch[] = [];
-  for (const { m } of all) {
-    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
-    kept.push(m);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return keepDisjoint(all.map((r) => r.m)).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** The assignment key on the same line before `start`, for provider matches in text files (a URL's scheme is none). */
