@@ -627,6 +627,13 @@ const BASIC_CALL_RE = /(?:\b(?:SetBasicAuth|setBasicAuth|HTTPBasicAuth|HttpBasic
 /** PowerShell's `ConvertTo-SecureString "<pw>" -AsPlainText -Force`: the quoted literal is the password in plain text. */
 const SECURE_STRING_RE = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^"'\r\n]{1,2000})\1[ \t]+-AsPlainText\b/gi;
 
+/**
+ * Words one of BASIC_CALL_RE's openings holds (`asicAuth`: SetBasicAuth ... withBasicAuth): checkCallArguments
+ * runs on every long line of minified code, and the expression's many openings cost more there than
+ * these literal searches.
+ */
+const BASIC_CALL_WORDS = ["asicAuth", "DigestAuth", "Credential", "Authentication", ".basic", "auth"];
+
 function checkCallArguments(line: string, base: number, out: SecretMatch[]): void {
   if (line.includes("-")) {
     reportPasswords(SECURE_STRING_RE, line, base, out, "generic-password", "Password in plain text given to ConvertTo-SecureString", (c) => {
@@ -642,6 +649,7 @@ function checkCallArguments(line: string, base: number, out: SecretMatch[]): voi
     // The value ends at the closing quote, the last quote of the match.
     checkKeyValue(m[1] ?? "", v, base + m.index + m[0].lastIndexOf(m[2] ?? "") - v.length, out);
   }
+  if (!BASIC_CALL_WORDS.some((w) => line.includes(w))) return;
   reportPasswords(BASIC_CALL_RE, line, base, out, "generic-password", "Password passed to a Basic-auth call", (c) => {
     const pw = c[4] ?? "";
     return pw === (c[2] ?? "") ? undefined : [pw, c.index + c[0].lastIndexOf(c[3] ?? "") - pw.length];
