@@ -8,7 +8,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { importerPattern, importStems, middlewarePaths, SOURCE_FILE, type ContextSource, type LinkContextReader } from "../engine/link-context.js";
+import { importerPattern, importStems, middlewarePaths, type ContextSource, type LinkContextReader } from "../engine/link-context.js";
+import { dialectOf } from "../parse/typescript.js";
 import { decode } from "./read.js";
 import type { WalkedFile } from "./walk.js";
 
@@ -49,7 +50,7 @@ export function walkedContext(files: readonly Pick<WalkedFile, "abs" | "rel">[],
       const out: ContextSource[] = [];
       for (const f of files) {
         if (out.length >= IMPORTERS_CAP) break;
-        if (!SOURCE_FILE.test(f.rel) || !within.some((p) => f.rel.startsWith(p))) continue;
+        if (dialectOf(f.rel) === undefined || !within.some((p) => f.rel.startsWith(p))) continue;
         out.push(...readContext(f.abs, f.rel, maxFileSize, (bytes) => stems.some((x) => bytes.includes(x))).filter((s) => re.test(s.text)));
       }
       return out;

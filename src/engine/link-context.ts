@@ -16,6 +16,7 @@
 import { linkCode, nextAppFolder, type FileLinks } from "../model/code-links.js";
 import type { CodeLinks } from "../model/types.js";
 import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS } from "../parse/mcp-code-markers.js";
+import { dialectOf } from "../parse/typescript.js";
 import type { FileAnalysis } from "./analyze-file.js";
 
 export type ContextSource = { readonly path: string; readonly text: string };
@@ -55,9 +56,6 @@ export function importerPattern(files: readonly string[]): string | undefined {
   if (stems.length === 0) return undefined;
   return `['"/](${stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(\\.[cm]?[jt]sx?)?['"]`;
 }
-
-/** A TypeScript or JavaScript source file, by its extension. */
-export const SOURCE_FILE = new RegExp(`\\.(?:${SOURCE_EXTENSIONS.join("|")})$`);
 
 /** How deep mounts are followed (code-links follows a router mounted on a router a few levels up). */
 const ROUNDS = 5;
@@ -127,7 +125,7 @@ export function sourcesContext(sources: readonly ContextSource[]): LinkContextRe
       const pattern = importerPattern(files);
       if (pattern === undefined) return [];
       const re = new RegExp(pattern);
-      return sources.filter((s) => SOURCE_FILE.test(s.path) && re.test(s.text));
+      return sources.filter((s) => dialectOf(s.path) !== undefined && re.test(s.text));
     },
   };
 }

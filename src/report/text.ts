@@ -32,8 +32,8 @@ export interface TextInput {
   readonly showSuppressed?: boolean;
 }
 
-/** Files skipped for their size that the text report names one by one. */
-const MAX_TOO_LARGE_SHOWN = 10;
+/** Skipped files that the text report names one by one (over the size limit; any, when nothing was scanned). */
+const MAX_SKIPPED_SHOWN = 10;
 
 export function toText(input: TextInput): string {
   const c = input.colors ?? NO_COLORS;
@@ -75,12 +75,12 @@ export function toText(input: TextInput): string {
       // a tree has thousands) only files left unscanned for their size are listed: a config over
       // the limit is a gap in the scan that the reader must see. The others are in json/sarif.
       if (d.code === "parse-error") continue;
-      if (d.level === "note" && d.code === "too-large" && ++tooLarge > MAX_TOO_LARGE_SHOWN) continue;
-      if (d.level === "note" && d.code !== "too-large" && (!nothingScanned || ++other > MAX_TOO_LARGE_SHOWN)) continue;
+      if (d.level === "note" && d.code === "too-large" && ++tooLarge > MAX_SKIPPED_SHOWN) continue;
+      if (d.level === "note" && d.code !== "too-large" && (!nothingScanned || ++other > MAX_SKIPPED_SHOWN)) continue;
       out.push(c.dim(`${d.level}: ${printable(d.message)}`));
     }
-    if (tooLarge > MAX_TOO_LARGE_SHOWN) out.push(c.dim(`note: … and ${tooLarge - MAX_TOO_LARGE_SHOWN} more files over the size limit (--format json lists them)`));
-    if (other > MAX_TOO_LARGE_SHOWN) out.push(c.dim(`note: … and ${other - MAX_TOO_LARGE_SHOWN} more files not scanned (--format json lists them)`));
+    if (tooLarge > MAX_SKIPPED_SHOWN) out.push(c.dim(`note: … and ${tooLarge - MAX_SKIPPED_SHOWN} more files over the size limit (--format json lists them)`));
+    if (other > MAX_SKIPPED_SHOWN) out.push(c.dim(`note: … and ${other - MAX_SKIPPED_SHOWN} more files not scanned (--format json lists them)`));
   }
   const counts = { error: 0, warning: 0, note: 0 };
   for (const f of shown) if (!f.suppression) counts[f.level]++;
@@ -89,9 +89,9 @@ export function toText(input: TextInput): string {
   const skipped = input.diagnostics.filter((d) => d.file).length;
   const summary =
     total === 0
-      ? `✔ No problems found in ${input.filesScanned} file${input.filesScanned === 1 ? "" : "s"}`
+      ? `✔ No problems found in ${counted(input.filesScanned, "file")}`
       : `✖ ${counted(total, "problem")} (${levelCounts((l) => counts[l])}) in ${counted(input.filesScanned, "file")}`;
-  const extra = [suppressed ? `${suppressed} suppressed` : "", skipped ? `${skipped} file diagnostic${skipped === 1 ? "" : "s"}` : ""].filter(Boolean).join(", ");
+  const extra = [suppressed ? `${suppressed} suppressed` : "", skipped ? counted(skipped, "file diagnostic") : ""].filter(Boolean).join(", ");
   out.push(c.bold(summary + (extra ? ` (${extra})` : "")));
   return out.join("\n") + "\n";
 }

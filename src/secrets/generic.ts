@@ -394,21 +394,14 @@ const FORM_NEXT = /&[A-Za-z_][A-Za-z0-9_.-]{0,100}=/;
 /**
  * Is the text before a pair at `i` (back to a blank or a quote) a URL, whose query checkUrls reads?
  * One per line, asked at increasing `i`: the line is read forward once, keeping where the current
- * word starts and where its first `?` or `://` ends (walking back from each pair read a line of
- * thousands of `&name=` pairs once per pair). An `i` behind what was read is judged on its own.
- * Exported for tests.
+ * word's first `?` or `://` ends (walking back from each pair read a line of thousands of `&name=`
+ * pairs once per pair). An `i` behind what was read starts the reading again. Exported for tests.
  */
 export function urlWords(line: string): (i: number) => boolean {
   let read = 0;
   let firstMarkEnd = Infinity;
-  const walkBack = (i: number) => {
-    let s = i;
-    while (s > 0 && !URL_WORD_END.test(line[s - 1] as string)) s--;
-    const word = line.slice(s, i);
-    return word.includes("://") || word.includes("?");
-  };
   return (i) => {
-    if (i < read) return walkBack(i);
+    if (i < read) [read, firstMarkEnd] = [0, Infinity];
     for (; read < i; read++) {
       const c = line[read] as string;
       if (URL_WORD_END.test(c)) firstMarkEnd = Infinity;

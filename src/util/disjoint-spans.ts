@@ -11,19 +11,12 @@ export function keepDisjoint<T extends { readonly start: number; readonly end: n
   for (const s of preferred) {
     const i = firstEndingAfter(byStart, s.start);
     const next = byStart[i];
-    if (next !== undefined && next.start < s.end && s.start < next.end) continue;
-    // Its place by start, then end: after every kept span that starts before it or with it and ends no later.
-    let at = i;
-    while (at > 0 && compare(byStart[at - 1] as T, s) > 0) at--;
-    while (at < byStart.length && compare(byStart[at] as T, s) <= 0) at++;
-    byStart.splice(at, 0, s);
+    // Every kept span before `i` ends by `s.start`; `next` has the lowest start of the rest.
+    if (next !== undefined && next.start < s.end) continue;
+    byStart.splice(i, 0, s);
     kept.push(s);
   }
   return kept;
-}
-
-function compare(a: { readonly start: number; readonly end: number }, b: { readonly start: number; readonly end: number }): number {
-  return a.start - b.start || a.end - b.end;
 }
 
 /** The index of the first span whose end is past `at` (spans sorted by end), or the length. */
