@@ -13,8 +13,8 @@
  * diagnostics) is dropped: it is not part of what was asked to be scanned,
  * or was reported already.
  */
-import { linkCode, nextAppFolder, type FileLinks } from "../model/code-links.js";
-import type { CodeLinks } from "../model/types.js";
+import { linkCode, mountedAs, mountKeys, nextAppFolder, type FileLinks } from "../model/code-links.js";
+import type { CodeLinks, CodeMount } from "../model/types.js";
 import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS } from "../parse/mcp-code-markers.js";
 import { dialectOf } from "../parse/typescript.js";
 import type { FileAnalysis } from "./analyze-file.js";
@@ -84,19 +84,41 @@ export function linkContext(analyses: readonly FileAnalysis[], reader: LinkConte
     set.clear();
     return fresh;
   };
-  const follow = (f: FileLinks) => {
+  // The files on an open endpoint's way out: its own, then each file that mounts one of them on a
+  // router of its own, whose mounts decide in turn. Only mounts of those files are followed: a call
+  // of an imported function elsewhere (every module makes them) asks for nothing.
+  const chain = new Set<string>();
+  const byKey = new Map<string, { file: string; m: CodeMount }[]>();
+  const onChain = (file: string, m: CodeMount) => {
+    const folder = m.at !== undefined ? nextAppFolder(file) : undefined;
+    if (folder !== undefined) folders.add(folder);
+    if (m.via !== undefined) extend(file);
+  };
+  const extend = (file: string) => {
+    const key = mountedAs(file);
+    if (chain.has(key)) return;
+    chain.add(key);
+    importersOf.add(file);
+    for (const x of byKey.get(key) ?? []) onChain(x.file, x.m);
+  };
+  const know = (f: FileLinks) => {
     for (const m of f.links.mounts ?? []) {
-      const folder = m.at !== undefined ? nextAppFolder(f.file) : undefined;
-      if (folder !== undefined) folders.add(folder);
-      if (m.guard === undefined && m.via !== undefined) importersOf.add(f.file);
+      if (m.guard !== undefined) continue;
+      const keys = mountKeys(m);
+      for (const k of keys) {
+        const list = byKey.get(k);
+        if (list) list.push({ file: f.file, m });
+        else byKey.set(k, [{ file: f.file, m }]);
+      }
+      if (keys.some((k) => chain.has(k))) onChain(f.file, m);
     }
   };
   for (const p of open) {
     const folder = nextAppFolder(p.file);
     if (folder !== undefined) folders.add(folder);
-    if (p.route?.router !== undefined) importersOf.add(p.file);
+    if (p.route?.router !== undefined) extend(p.file);
   }
-  own.forEach(follow);
+  own.forEach(know);
   for (let round = 0; round < ROUNDS && (folders.size > 0 || importersOf.size > 0); round++) {
     const middleware = ask(folders, "m");
     const importers = ask(importersOf, "i");
@@ -108,7 +130,7 @@ export function linkContext(analyses: readonly FileAnalysis[], reader: LinkConte
       if (!links) continue;
       const f = { file: s.path, links };
       out.push(f);
-      follow(f);
+      know(f);
     }
   }
   return out;

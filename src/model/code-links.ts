@@ -50,11 +50,17 @@ type Mount = { readonly file: string; readonly m: CodeMount };
 /** What a mount puts in front of what it mounts, once the mounts of the router it sits on are followed. */
 type Resolved = { readonly state: "guard" | "open"; readonly prefix: string; readonly mount: Mount; readonly guard?: Mount } | { readonly state: "unknown" };
 
-const withoutExt = (file: string) => file.replace(/\.[cm]?[jt]sx?$/, "");
+/** A file as mounts name it: its path without extension. */
+export const mountedAs = (file: string) => file.replace(/\.[cm]?[jt]sx?$/, "");
+
+/** The files (mountedAs) this mount may import: its module path or alias, as a file or as a folder's index. */
+export function mountKeys(m: CodeMount): string[] {
+  return [m.module, m.alt].flatMap((x) => (x === undefined ? [] : [x, `${x}/index`]));
+}
 
 function mountsOf(file: string, name: string, mounts: readonly Mount[]): Mount[] {
-  const own = withoutExt(file);
-  return mounts.filter(({ m }) => m.name === name && [m.module, m.alt].some((x) => x !== undefined && (x === own || `${x}/index` === own)));
+  const own = mountedAs(file);
+  return mounts.filter(({ m }) => m.name === name && mountKeys(m).includes(own));
 }
 
 /** One mount: guarded by its own guard, open without one, else as the router it sits on is mounted (a few levels). */

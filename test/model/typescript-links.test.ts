@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { sourcesContext } from "../../src/engine/link-context.js";
 import { pathPattern } from "../../src/model/adapters/next-middleware.js";
 
 const root = path.resolve(__dirname, "../../fixtures/typescript");
@@ -254,6 +255,18 @@ describe("a file that mounts a router without a word of MCP in it (not parsed in
     const main = (mount: string) => ({ path: "src/main.ts", text: `import express from "express";\nimport { v1 } from "./routes/v1";\nconst app = express();\n${mount}\n` });
     expect(policies([api, v1, main(`app.use("/v1", v1);`)])).toEqual(["src/routes/api.ts POST /v1/tools/mcp allow"]);
     expect(policies([api, v1, main(`app.use("/v1", requireAuth, v1);`)])).toEqual(["src/routes/api.ts POST /v1/tools/mcp deny"]);
+  });
+
+  it("only the files on the endpoint's way out are asked for their importers, not every file that calls an imported function", () => {
+    // Both parsed in the first pass (they name MCP); each calls an imported function inside an exported one.
+    const tools = (n: number) => ({ path: `src/tools/t${n}.ts`, text: `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { describeTools } from "./describe";\nexport function register${n}(server: McpServer) {\n  describeTools(server);\n  server.tool("t${n}", async () => ({ content: [] }));\n}\n` });
+    const sources = [api, app(`app.use("/v1", api);`), tools(1), tools(2)];
+    const asked: string[][] = [];
+    const inner = sourcesContext(sources);
+    const reader = { middleware: inner.middleware, importers: (files: readonly string[]) => (asked.push([...files]), inner.importers(files)) };
+    expect(policies(sources)).toEqual(["src/routes/api.ts POST /v1/mcp allow"]);
+    scanSources(sources, {}, [], reader);
+    expect(asked).toEqual([["src/routes/api.ts"]]);
   });
 
   it("nothing of the mounting file is reported (its findings came from the first pass)", () => {
