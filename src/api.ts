@@ -12,7 +12,7 @@ import { pathFrom, shownFrom } from "./util/path-from.js";
 import { treeContext, walkedContext } from "./discover/context-files.js";
 import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import { codeLinksOf, type FileAnalysis } from "./engine/analyze-file.js";
-import { analyzeAll, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
+import { analyzeAllReleasing, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
 import { buildModel } from "./engine/build-model.js";
 import { linkContext, sourcesContext, type LinkContextReader } from "./engine/link-context.js";
@@ -167,7 +167,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const prep = prepareAnalysis(settings);
   // poolSize grows with the count, so a scan that warmed workers during the walk uses the pool.
   const threads = poolSize(walked.files.length, options.threads);
-  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : analyzeAll(walked.files, makeReader(maxFileSize, { byteView: true, walked: true }), prep);
+  const outcomes: FileOutcome[] = threads > 1 ? (await analyzeInPool(walked.files, maxFileSize, threads, settings, true, warm)).outcomes : await analyzeAllReleasing(walked.files, makeReader(maxFileSize, { byteView: true, walked: true }), prep);
   const linkTo = new Map(walked.files.flatMap((f) => (f.linkTo === undefined ? [] : [[f.rel, f.linkTo] as const])));
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);

@@ -7,7 +7,7 @@
 import { isAscii } from "node:buffer";
 import { utf16Length } from "../util/utf8.js";
 import { isConfigPath, maySniff, sniffCandidates } from "../catalog/classify.js";
-import { dialectOf, MAX_PARSE_CHARS, shouldParse } from "../parse/typescript.js";
+import { dialectOf, MAX_PARSE_CHARS, parsedTrees, shouldParse } from "../parse/typescript.js";
 import { isMiddlewareFile } from "../parse/mcp-code-markers.js";
 import { examinedSpan, hasNetrcEntry, looksLikePgpass, MAX_GENERIC_LINE } from "../secrets/generic.js";
 import { scanText } from "../secrets/index.js";
@@ -66,6 +66,24 @@ export function analyzeAll(files: readonly Pick<WalkedFile, "abs" | "rel">[], re
   read.plan(files);
   try {
     return files.map((f) => analyzeSource(f, read, prep));
+  } finally {
+    read.close();
+  }
+}
+
+/**
+ * analyzeAll for a long run on this thread: between files, the trees parsed so far are freed when
+ * enough were parsed (parse/tree-memory.ts), which needs the event loop to turn.
+ */
+export async function analyzeAllReleasing(files: readonly Pick<WalkedFile, "abs" | "rel">[], read: FileReader, prep: PreparedAnalysis): Promise<FileOutcome[]> {
+  read.plan(files);
+  try {
+    const out: FileOutcome[] = [];
+    for (const f of files) {
+      out.push(analyzeSource(f, read, prep));
+      if (parsedTrees.due()) await parsedTrees.release();
+    }
+    return out;
   } finally {
     read.close();
   }

@@ -16,6 +16,7 @@ import type { Worker } from "node:worker_threads";
 import { makeReader, type FileReader } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import { analyzeAll, prepareAnalysis, type AnalysisSettings, type FileOutcome, type PreparedAnalysis } from "./analyze-source.js";
+import { parsedTrees } from "../parse/typescript.js";
 import { blockCount, blockFiles, drainShared, shareFiles, type BlockOutcomes, type SharedFiles } from "./shared-files.js";
 
 /** Below this many files the scan stays on the main thread. */
@@ -59,9 +60,12 @@ export interface SharedReply {
 }
 
 /** What the worker entry (scan-worker.ts) does with either request. */
-export function answerRequest(msg: PoolRequest | SharedRequest, read: FileReader, prep: PreparedAnalysis, post: (reply: PoolReply | SharedReply) => void): void {
-  if ("shared" in msg) drainShared(msg.shared, read, prep, (blocks, done) => post({ blocks, done }), FLUSH_FILES);
-  else post({ id: msg.id, outcomes: analyzeAll(msg.files, read, prep) });
+export async function answerRequest(msg: PoolRequest | SharedRequest, read: FileReader, prep: PreparedAnalysis, post: (reply: PoolReply | SharedReply) => void): Promise<void> {
+  if ("shared" in msg) await drainShared(msg.shared, read, prep, (blocks, done) => post({ blocks, done }), FLUSH_FILES);
+  else {
+    post({ id: msg.id, outcomes: analyzeAll(msg.files, read, prep) });
+    if (parsedTrees.due()) await parsedTrees.release();
+  }
 }
 
 /** Threads for a scan, the calling thread counted: explicit `threads`, else the cores when the scan is large, else 1 (no pool). */
@@ -240,7 +244,7 @@ export async function analyzeInPool(
   const workers = Promise.all(started.map(runWorker));
   const read = makeReader(maxFileSize, { byteView: true, walked: true });
   const prep = prepareAnalysis(settings);
-  if (mainShare) drainShared(shared, read, prep, take);
+  if (mainShare) await drainShared(shared, read, prep, take);
   await workers;
   for (const w of started) if (w) void w.worker.terminate();
   // Chunks and blocks a failed worker left behind are scanned here; every outcome goes back to its file's place.

@@ -15,5 +15,6 @@ parentPort?.on("message", (msg: PoolRequest | SharedRequest) => {
   if (reader?.max !== msg.maxFileSize) reader = { max: msg.maxFileSize, read: makeReader(msg.maxFileSize, { byteView: true, walked: true }) };
   const key = JSON.stringify(msg.settings);
   if (prepared?.key !== key) prepared = { key, prep: prepareAnalysis(msg.settings) };
-  answerRequest(msg, reader.read, prepared.prep, (reply) => parentPort?.postMessage(reply));
+  // A failed drain rejects: unhandled, it ends the worker, whose work the calling thread then does (pool.ts).
+  void answerRequest(msg, reader.read, prepared.prep, (reply) => parentPort?.postMessage(reply));
 });

@@ -12,6 +12,7 @@
 import type { FileReader } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import { analyzeAll, type FileOutcome, type PreparedAnalysis } from "./analyze-source.js";
+import { parsedTrees } from "../parse/typescript.js";
 
 export interface SharedFiles {
   readonly files: readonly Pick<WalkedFile, "abs" | "rel">[];
@@ -44,7 +45,7 @@ export function blockFiles(shared: SharedFiles, block: number): readonly Pick<Wa
  * in batches of at least `flushFiles` files, and once more with `last` set
  * (that batch may be empty) when the list is done.
  */
-export function drainShared(shared: SharedFiles, read: FileReader, prep: PreparedAnalysis, flush: (batch: BlockOutcomes[], last: boolean) => void, flushFiles = Infinity): void {
+export async function drainShared(shared: SharedFiles, read: FileReader, prep: PreparedAnalysis, flush: (batch: BlockOutcomes[], last: boolean) => void, flushFiles = Infinity): Promise<void> {
   const next = new Int32Array(shared.next);
   const count = blockCount(shared);
   let batch: BlockOutcomes[] = [];
@@ -58,6 +59,8 @@ export function drainShared(shared: SharedFiles, read: FileReader, prep: Prepare
       batch = [];
       files = 0;
     }
+    // Between blocks: the trees parsed so far are freed when enough were (parse/tree-memory.ts).
+    if (parsedTrees.due()) await parsedTrees.release();
   }
   flush(batch, true);
 }

@@ -12,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../model/types.js";
+import { treeMemory } from "./tree-memory.js";
 import { MCP_CLIENT_WRAPPER_NAMES, MCP_CODE_MARKERS, MCP_SDK_MODULE, MCP_TRANSPORT_CLASSES, MCP_WRAPPER_MODULES } from "./mcp-code-markers.js";
 
 /** The part of a tree-sitter node this project reads. */
@@ -108,6 +109,12 @@ export function lazyLoader(load: Loader = loadTreeSitter): Loader {
 
 const defaultLoader = lazyLoader();
 
+/**
+ * This thread's parsed trees (tree-memory.ts). One per thread, as the native memory it accounts for
+ * is: loops over many files release it when it is due.
+ */
+export const parsedTrees = treeMemory();
+
 export type ParseOutcome =
   | { readonly kind: "parsed"; readonly root: TsNode; readonly ms: number }
   | { readonly kind: "skipped"; readonly reason: "no-mcp" | "too-large" | "not-source" }
@@ -136,6 +143,7 @@ export function parseSource(path: string, text: string, loader: Loader = default
   const loaded = loader();
   if (!loaded.ok) return { kind: "unavailable", diagnostic: parserUnavailable(loaded.reason) };
   try {
+    parsedTrees.parsed(text.length);
     const t0 = performance.now();
     // A callback input: the binding rejects plain strings above 32 KiB.
     const tree = loaded.parserFor(dialect).parse((i) => text.slice(i, i + 16_384));

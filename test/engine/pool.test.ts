@@ -108,7 +108,7 @@ describe("worker pool", () => {
 });
 
 describe("shared list of files", () => {
-  it("gives each block to one thread: a drain after another finds none left, and every block is answered once", () => {
+  it("gives each block to one thread: a drain after another finds none left, and every block is answered once", async () => {
     const dir = generatedTree();
     try {
       const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => ({ abs: path.join(e.parentPath, e.name), rel: path.relative(dir, path.join(e.parentPath, e.name)) })).slice(0, 60);
@@ -120,7 +120,7 @@ describe("shared list of files", () => {
       Atomics.add(new Int32Array(shared.next), 0, 1);
       const batches: { blocks: number[]; last: boolean }[] = [];
       const seen: number[] = [];
-      drainShared(shared, read, prep, (batch, last) => {
+      await drainShared(shared, read, prep, (batch, last) => {
         batches.push({ blocks: batch.map((b) => b.block), last });
         for (const b of batch) {
           seen.push(b.block);
@@ -130,7 +130,7 @@ describe("shared list of files", () => {
       expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
       expect(batches).toEqual([{ blocks: [1, 2], last: false }, { blocks: [3, 4], last: false }, { blocks: [5, 6], last: false }, { blocks: [7], last: true }]);
       const late: number[][] = [];
-      drainShared(shared, read, prep, (batch) => late.push(batch.map((b) => b.block)));
+      await drainShared(shared, read, prep, (batch) => late.push(batch.map((b) => b.block)));
       expect(late).toEqual([[]]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
