@@ -78,6 +78,8 @@ function parseSize(value: string): number {
   return n * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1);
 }
 
+const MAX_FILE_SIZE_HELP = "skip files larger than this (default 2m; 16m for client and gateway configuration files)";
+
 function parseThreads(value: string): number {
   const n = Number(value);
   if (!/^\d{1,3}$/.test(value.trim()) || n < 1) throw new CommanderError(EXIT_FATAL, "mcplint.invalidThreads", `--threads: '${value}' is not a number of threads (1 or more)`);
@@ -439,7 +441,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("warning"))
       .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
-      .option("--max-file-size <bytes>", "skip files larger than this (default 2m; 16m for client and gateway configuration files)", parseSize)
+      .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
       .option("--threads <n>", "worker threads (default: one per core for 500 files or more; 1: none)", parseThreads)
       .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
       .option("-q, --quiet", "print findings only, no diagnostics")
@@ -493,7 +495,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("-o, --output <file>", "write to a file")
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
-    .option("--max-file-size <bytes>", "skip files larger than this", parseSize)
+    .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
     .option("--no-config", "do not look for a configuration file")
     .option("--user", "also show every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
@@ -517,6 +519,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("-o, --output <file>", "where to write the lock (default: the configuration's lock:, else mcplint.lock.json in the scanned folder)")
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
+    // As scan takes it: a lock written with the limit of the scans that check it sees the files they see.
+    .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
     .option("--no-config", "do not look for a configuration file")
     .option("--no-color", "no colours (accepted as by scan, so one set of flags fits every command; lock prints none)")

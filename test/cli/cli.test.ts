@@ -252,6 +252,18 @@ describe("inventory and lock name the files they could not read", () => {
 });
 
 describe("mcplint lock and drift", () => {
+  it("lock takes --max-file-size as scan does: a lock and a scan with the same limit see the same servers", async () => {
+    const padding = " ".repeat(3000);
+    const dir = tempTree({ ...clean, ".cursor/mcp.json": `{ "mcpServers": { "wiki": { "command": "acme-wiki-mcp" } } }${padding}\n` });
+    const limited = await cli(["lock", "--max-file-size", "2k"], dir);
+    expect(limited.exitCode).toBe(0);
+    expect(limited.stderr).toContain("locked 1 server");
+    const scan = await cli(["scan", "--max-file-size", "2k", "--format", "json"], dir);
+    expect(JSON.parse(scan.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift")).toEqual([]);
+    expect((await cli(["lock"], dir)).stderr).toContain("locked 2 servers");
+    expect((await cli(["lock", "--help"], dir)).stdout).toContain("--max-file-size <bytes>");
+  });
+
   it("writes a lock, then reports drift when a server changes or appears", async () => {
     const dir = tempTree(clean);
     const lock = await cli(["lock"], dir);
