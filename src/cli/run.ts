@@ -201,10 +201,23 @@ async function readBaselineFlag(file: string, io: CliIo): Promise<NonNullable<Sc
   return { source: shownPath(path.resolve(io.cwd, file), io), fingerprints: parsed.fingerprints, rootRelative: parsed.rootRelative };
 }
 
+/**
+ * Creates the missing folders above a file, one level at a time. Node 20's recursive mkdirSync never
+ * returns for a folder that cannot be made under an existing one (`-o /proc/x/report.json` hung).
+ */
+function makeParents(target: string): void {
+  const missing: string[] = [];
+  for (let dir = path.dirname(target); !fs.existsSync(dir); dir = path.dirname(dir)) {
+    missing.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of missing) fs.mkdirSync(dir);
+}
+
 function writeFileOrFail(file: string, text: string, io: CliIo, what: string): void {
   const target = path.resolve(io.cwd, file);
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    makeParents(target);
     fs.writeFileSync(target, text);
   } catch (err) {
     throw new CommanderError(EXIT_FATAL, "mcplint.output", `cannot write ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);

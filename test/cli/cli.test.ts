@@ -1,6 +1,7 @@
 /**
  * The CLI contract: spellings, exit codes, formats, redaction, usage errors.
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -209,6 +210,16 @@ describe("mcplint inventory", () => {
     expect(bad.stderr).toMatch(/^mcplint: cannot write inventory file\/inventory.txt: (ENOTDIR|EEXIST)/);
     expect(bad.stderr).not.toContain("internal error");
   });
+
+  // Node 20's recursive mkdirSync loops forever there, so the CLI runs in a child process with a time limit.
+  it.skipIf(!fs.existsSync("/proc/self"))("-o into a folder that cannot be made (under /proc) is exit 2 with the reason, not a hang", () => {
+    const dir = tempTree(clean);
+    const bin = path.resolve(__dirname, "../../bin/mcplint.js");
+    const r = spawnSync(process.execPath, [bin, "scan", dir, "-o", "/proc/mcplint-no-such/report.json"], { encoding: "utf8", timeout: 30_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("mcplint: cannot write report /proc/mcplint-no-such/report.json: ENOENT\n");
+  }, 40_000);
 });
 
 describe("inventory and lock name the files they could not read", () => {
