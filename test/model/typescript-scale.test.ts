@@ -29,7 +29,35 @@ function mountingApp(n: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A file of `n` FastMCP servers, each with a tool and an HTTP start on its own endpoint, every other one with authenticate. */
+function fastMcpFile(n: number): string {
+  const lines = [`import { FastMCP } from "fastmcp";`];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `const s${i} = new FastMCP({ name: "s${i}", version: "1"${i % 2 ? ", authenticate: async () => ({})" : ""} });`,
+      `s${i}.addTool({ name: "t${i}", execute: async () => "" });`,
+      `s${i}.start({ transportType: "httpStream", httpStream: { port: ${3000 + i}, endpoint: "/mcp${i}" } });`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 describe("TypeScript MCP code at scale", () => {
+  it("FastMCP servers are each matched with their own calls through an index, not every call of the file", () => {
+    const time = (n: number) => {
+      const t0 = performance.now();
+      const { model } = scanSources([{ path: "src/servers.ts", text: fastMcpFile(n) }]);
+      expect(model.policies.filter((p) => p.kind === "code")).toHaveLength(n);
+      expect(model.servers.find((s) => s.name === "s1")?.registeredTools?.map((t) => t.name)).toEqual(["t1"]);
+      return performance.now() - t0;
+    };
+    time(3);
+    const small = time(300);
+    const large = time(1200);
+    // Four times the servers: about four times the time (each one looking through every call took sixteen).
+    expect(large).toBeLessThan(8 * small + 300);
+  });
+
   it("an app mounting 600 routers is analysed in well under the time it took (14 s)", () => {
     // Loads the parser and the adapters first: only the analysis is timed.
     scanSources([{ path: "src/app.ts", text: mountingApp(3) }]);

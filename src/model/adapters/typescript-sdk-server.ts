@@ -69,6 +69,8 @@ interface Impl {
   readonly facts: ServerFact[];
   /** The code that registers this server's tools (an McpAgent class, a createMcpHandler callback). */
   readonly scope?: TsNode;
+  /** The transport a framework's start calls choose for this server. */
+  readonly transport?: Transport;
 }
 
 const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
@@ -100,7 +102,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     const name = nameValue?.ref.kind === "literal" ? nameValue.raw : (varName ?? unnamed(r.fallbackName(ne, cls)));
     impls.push({ ...(varName ? { varName } : {}), node: ne, name, loc: r.loc(nameValue ? (nameNode as TsNode) : ne), tools: [], facts: [] });
   }
-  for (const w of wrapped.servers) impls.push({ node: w.node, name: w.name, loc: r.loc(w.nameNode), tools: [], facts: [], scope: w.scope });
+  for (const w of wrapped.servers) impls.push({ node: w.node, name: w.name, loc: r.loc(w.nameNode), tools: [...(w.tools ?? [])], facts: [], scope: w.scope, ...(w.transport ? { transport: w.transport } : {}) });
   impls.sort((a, b) => a.node.startIndex - b.node.startIndex);
   // Tools and facts found in a file with no constructor (a `register(server)` module) belong to a server named after the file.
   const implFor = (receiver: string | undefined, at: TsNode): Impl => {
@@ -155,10 +157,10 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   if (endpoints.length > 0 && impls.length === 0) implFor(undefined, endpoints[0]?.call as TsNode);
   // A wrapper (mcp-handler, McpAgent, the v2 SDK's createMcpHandler) always serves over HTTP, also when its endpoint is in another file.
   // Endpoints served by SSE transports alone (`app.get("/sse")` + `app.post("/messages")`) are SSE.
-  const wrappedHttp = wrapped.servers.length > 0 || sdk.calls.length > 0;
+  const wrappedHttp = wrapped.servers.some((w) => w.transport === undefined) || sdk.calls.length > 0;
   const transport: Transport =
     transports.kind === "sse" && !wrappedHttp ? "sse" : endpoints.length > 0 || transports.kind === "http" || wrappedHttp ? "http" : transports.kind === "unknown" && servesStdio(r, calls) ? "stdio" : transports.kind;
-  const servers = impls.map((i) => implServer(input, i, transport));
+  const servers = impls.map((i) => implServer(input, i, i.transport ?? transport));
   const governs = servers.map((s) => s.id);
   const usesAuthRouter = NOT_A_GUARD.test(input.text);
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
@@ -413,11 +415,14 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       // Express also takes an array of paths (`app.all(["/mcp", "/"], ...)`): one endpoint each.
       const given = routed ?? (rest[0] as TsNode);
       const pathNodes = r.deref(given).type === "array" ? r.items(given) : [given];
+      const base = basePathOf(r, call);
       for (const pathNode of pathNodes) {
-        const path = r.stringOf(pathNode);
-        if (path === undefined || !path.startsWith("/")) continue;
+        const own = r.stringOf(pathNode);
+        if (own === undefined || !own.startsWith("/")) continue;
+        const path = base === undefined ? own : `${base}${own === "/" ? "" : own}`;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
-        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, path) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
+        // The app's own use calls are relative to its base path, as its routes are.
+        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
@@ -775,10 +780,12 @@ function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNod
     const route = p.type === "arguments" ? p.parent : null;
     const fn = route ? r.calleeName(route) : undefined;
     const args = route ? argsOf(route) : [];
-    // A route's handler, or hono's `app.mount("/mcp", X.serve("/mcp").fetch)`.
-    if (route && fn && (ROUTE_METHODS.has(fn) || fn === "mount") && r.receiverOf(route) !== undefined && args.length >= 2 && args[args.length - 1]?.startIndex === child.startIndex) {
+    // A route's handler (its last argument), or hono's `app.mount("/mcp", X.serve("/mcp").fetch, { replaceRequest })` (its second: options may follow).
+    const mount = fn === "mount";
+    const handler = mount ? args[1] : args[args.length - 1];
+    if (route && fn && (ROUTE_METHODS.has(fn) || mount) && r.receiverOf(route) !== undefined && args.length >= 2 && handler?.startIndex === child.startIndex) {
       const path = (args[0] && r.stringOf(args[0])) ?? "/";
-      const guard = middlewareGuard(r, args.slice(1, -1)) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route);
+      const guard = (mount ? undefined : middlewareGuard(r, args.slice(1, -1))) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route);
       if (guard) return guard;
     }
   }
@@ -811,6 +818,20 @@ function checksFirst(r: Resolver, fn: TsNode, reaches: RegExp): string | undefin
   if (!reach) return undefined;
   const first = checksBefore(fn, reach).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
+}
+
+/**
+ * The base path of the hono app a route is registered on (`const app = new Hono().basePath("/api")`,
+ * `createApp().basePath("/mcp")`): its routes answer under it. Undefined when the app has none.
+ */
+function basePathOf(r: Resolver, route: TsNode): string | undefined {
+  const f = route.childForFieldName("function");
+  const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+  if (obj?.type !== "identifier") return undefined;
+  const made = r.deref(obj);
+  const arg = made !== obj && made.type === "call_expression" && r.calleeName(made) === "basePath" ? argsOf(made)[0] : undefined;
+  const base = arg ? r.stringOf(arg) : undefined;
+  return base?.startsWith("/") ? base.replace(/\/+$/, "") : undefined;
 }
 
 /** The path node of `x.route("/mcp")` that a method call is chained on (`.route(p).post(h).get(h)`), if any. */
@@ -887,7 +908,8 @@ function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: str
   for (const g of guardUses(r, uses)) {
     if (g.start > start || g.receiver !== receiver || except.includes(g.node)) continue;
     if (g.prefix !== undefined && !path.startsWith(g.prefix.replace(/\/?\*$/, ""))) continue;
-    return `${receiver}.use(${r.src(g.auth).split("(")[0]})`;
+    // A middleware written out in the call (`app.use(async (c, next) => {...})`) has no name to show.
+    return `${receiver}.use(${FUNCTIONS.has(g.auth.type) ? "inline middleware" : r.src(g.auth).split("(")[0]})`;
   }
   return undefined;
 }

@@ -25,6 +25,8 @@
 import type { TsNode } from "../../parse/typescript.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
+import type { RegisteredTool, Transport } from "../types.js";
+import { frameworkServers } from "./typescript-sdk-frameworks.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -32,6 +34,10 @@ export interface WrapperServer {
   readonly nameNode: TsNode;
   readonly node: TsNode;
   readonly scope: TsNode;
+  /** Tools the framework registers by its own API (FastMCP's addTool, Mastra's `tools` map). */
+  readonly tools?: readonly RegisteredTool[];
+  /** The transport its start calls choose, when the framework does (else it serves over HTTP). */
+  readonly transport?: Transport;
 }
 
 /** An HTTP endpoint a wrapper serves (read like the adapter's own endpoints). */
@@ -91,7 +97,9 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
       endpoints.push(agentEndpoint(r, root, call, path ?? "*", pathNode ?? f, guards));
     }
   }
-  return { servers, endpoints };
+  // Frameworks that own their server and endpoint (FastMCP, Mastra's MCPServer, NestJS's McpModule).
+  const frameworks = frameworkServers(r, root, calls, guards);
+  return { servers: [...servers, ...frameworks.servers], endpoints: [...endpoints, ...frameworks.endpoints] };
 }
 
 /** The v2 SDK's HTTP handler makers: the imported name, the module it must come from. */

@@ -19,7 +19,7 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, and serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, give FastMCP an `authenticate` function, and NestJS's `McpModule.forRoot` its `guards`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
@@ -131,6 +131,28 @@ export class NotesMCP extends McpAgent {
 export default NotesMCP.serve("/mcp");
 `,
         expect: { line: 7, column: 31 },
+      },
+      {
+        // punkpeye's FastMCP over HTTP with no authenticate function: it serves every request.
+        file: "src/server.ts",
+        code: `import { FastMCP } from "fastmcp";
+const server = new FastMCP({ name: "notes", version: "1.0.0" });
+server.addTool({ name: "search_notes", execute: async () => "none" });
+server.start({ transportType: "httpStream", httpStream: { port: 8080, endpoint: "/mcp" } });
+`,
+        expect: { line: 4, column: 81 },
+      },
+      {
+        // Mastra's MCPServer served from a node handler: startHTTP checks no caller.
+        file: "src/mcp.ts",
+        code: `import { createServer } from "node:http";
+import { MCPServer } from "@mastra/mcp";
+const notes = new MCPServer({ name: "notes", version: "1.0.0", tools: { searchNotes } });
+createServer(async (req, res) => {
+  await notes.startHTTP({ url: new URL(req.url ?? "", "http://localhost:4111"), httpPath: "/mcp", req, res });
+}).listen(4111);
+`,
+        expect: { line: 5, column: 91 },
       },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowManagedMcpServersOnly": true,\n  "permissions": { "disableBypassPermissionsMode": "disable" }\n}\n`, expect: { line: 1, column: 1 } },
       { file: "etc/codex/requirements.toml", code: `allowed_approval_policies = ["untrusted", "on-request"]\n`, expect: { line: 1, column: 1 } },
@@ -347,6 +369,49 @@ export default new OAuthProvider({
   tokenEndpoint: "/token",
   clientRegistrationEndpoint: "/register",
 });
+`,
+      },
+      {
+        // Hono mounts the agent behind its auth middleware (options after the handler do not matter).
+        file: "src/index.ts",
+        code: `import { Hono } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+export class NotesMCP extends McpAgent {
+  server = new McpServer({ name: "notes", version: "1.0.0" });
+}
+const app = new Hono();
+app.use("/mcp/*", bearerAuth({ token: process.env.MCP_TOKEN }));
+app.mount("/mcp", NotesMCP.serve("/mcp").fetch, { replaceRequest: false });
+export default app;
+`,
+      },
+      {
+        // FastMCP runs authenticate on every HTTP request and refuses it when the function throws.
+        file: "src/server.ts",
+        code: `import { FastMCP } from "fastmcp";
+const server = new FastMCP({
+  name: "notes",
+  version: "1.0.0",
+  authenticate: async (request) => {
+    if (request.headers["x-api-key"] !== process.env.NOTES_API_KEY) throw new Response(null, { status: 401 });
+    return {};
+  },
+});
+server.start({ transportType: "httpStream", httpStream: { port: 8080 } });
+`,
+      },
+      {
+        // NestJS: the MCP module's guards run before its controllers.
+        file: "src/mcp.module.ts",
+        code: `import { Module } from "@nestjs/common";
+import { McpModule, McpTransportType } from "@rekog/mcp-nest";
+import { JwtAuthGuard } from "./auth/jwt-auth.guard";
+@Module({
+  imports: [McpModule.forRoot({ name: "notes", version: "1.0.0", transport: McpTransportType.STREAMABLE_HTTP, guards: [JwtAuthGuard] })],
+})
+export class NotesMcpModule {}
 `,
       },
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [{ "serverCommand": ["/opt/acme/bin/notes-mcp"] }] }\n` },

@@ -1,0 +1,243 @@
+/**
+ * MCP servers of frameworks that own both the server and its HTTP endpoint,
+ * read for the server side of the SDK adapter (typescript-sdk-wrappers.ts
+ * joins them to the wrappers' servers and endpoints):
+ *
+ * - punkpeye's FastMCP (`fastmcp`): `new FastMCP({ name, authenticate? })`, tools by
+ *   `server.addTool({ name })`, served by `server.start({ transportType: "httpStream" |
+ *   "sse" | "stdio", httpStream: { endpoint }, sse: { endpoint } })` (default endpoints
+ *   `/mcp` and `/sse`). FastMCP runs `authenticate(request)` on every HTTP request
+ *   and refuses it when the function throws: the endpoint is guarded when the
+ *   options give one, open when not (its `oauth` option only publishes metadata).
+ * - Mastra's MCPServer (`@mastra/mcp`): `new MCPServer({ name, tools: { a, b } })`
+ *   (the tools by their keys), served inside a request handler the app writes by
+ *   `server.startHTTP({ httpPath, req, res })`, `startSSE({ ssePath, messagePath })`,
+ *   `startHonoSSE(...)`, or over stdio by `startStdio()`. Mastra checks no caller
+ *   there: the code around the call decides (a handler handed the request by
+ *   code this file does not show leaves it unknown).
+ * - NestJS with `@rekog/mcp-nest`: `McpModule.forRoot({ name, transport?, guards?,
+ *   mcpEndpoint?, sseEndpoint?, messagesEndpoint?, apiPrefix? })` serves `/mcp`
+ *   (streamable HTTP) and `/sse` with `/messages` (SSE), both by default. The
+ *   module's `guards` guard them; without any, a guard the app registers globally
+ *   in another file (APP_GUARD, useGlobalGuards) may: unknown here.
+ *
+ * Only names imported from those packages count.
+ */
+import type { TsNode } from "../../parse/typescript.js";
+import { isDestructiveToolName } from "../tool-names.js";
+import type { RegisteredTool, Transport } from "../types.js";
+import { argsOf, kids, type Resolver } from "./ts-values.js";
+import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
+import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wrappers.js";
+
+const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
+
+/** The servers and endpoints of the frameworks above made in this file. */
+export function frameworkServers(r: Resolver, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[] } {
+  const servers: WrapperServer[] = [];
+  const endpoints: WrapperEndpoint[] = [];
+  const mastras: TsNode[] = [];
+  const fastmcps: TsNode[] = [];
+  for (const ne of nodesOfType(root, "new_expression")) {
+    const ctor = ne.childForFieldName("constructor");
+    const imported = ctor ? r.importOf(ctor) : undefined;
+    if (imported?.name === "FastMCP" && imported.module === "fastmcp") fastmcps.push(ne);
+    else if (imported?.name === "MCPServer" && imported.module === "@mastra/mcp") mastras.push(ne);
+  }
+  const index = fastmcps.length + mastras.length > 0 ? indexCalls(r, calls) : new Map();
+  for (const ne of fastmcps) add(fastMcp(r, ne, index));
+  for (const ne of mastras) add(mastra(r, ne, index, guards, mastras.length === 1));
+  for (const call of calls) {
+    const f = call.childForFieldName("function");
+    const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+    const imported = obj ? r.importOf(obj) : undefined;
+    if (imported?.name === "McpModule" && imported.module === "@rekog/mcp-nest" && r.src(f?.childForFieldName("property") as TsNode) === "forRoot") add(nestModule(r, call));
+  }
+  return { servers, endpoints };
+
+  function add(made: { server: WrapperServer; endpoints: WrapperEndpoint[] }): void {
+    servers.push(made.server);
+    endpoints.push(...made.endpoints);
+  }
+}
+
+/** The name a made server is held by: `const server = new X()`, a class field `server = new X()`. */
+function holderName(r: Resolver, ne: TsNode): string | undefined {
+  const bound = r.boundName(ne);
+  if (bound !== undefined) return bound;
+  const field = ne.parent?.type === "public_field_definition" ? ne.parent.childForFieldName("name") : null;
+  return field ? r.src(field) : undefined;
+}
+
+/** The calls of a file by method name and by the last name of their receiver (`this.server.start` -> start, server). */
+type CallIndex = ReadonlyMap<string, ReadonlyMap<string, readonly TsNode[]>>;
+
+/** Worked out once per file, when it makes a server of these frameworks: each server looks its calls up, not through every call. */
+function indexCalls(r: Resolver, calls: readonly TsNode[]): CallIndex {
+  const out = new Map<string, Map<string, TsNode[]>>();
+  for (const c of calls) {
+    const fn = r.calleeName(c);
+    const receiver = r.receiverOf(c);
+    if (fn === undefined || receiver === undefined) continue;
+    const last = receiver.slice(receiver.lastIndexOf(".") + 1);
+    const byReceiver = out.get(fn) ?? new Map<string, TsNode[]>();
+    out.set(fn, byReceiver);
+    const list = byReceiver.get(last);
+    if (list) list.push(c);
+    else byReceiver.set(last, [c]);
+  }
+  return out;
+}
+
+/**
+ * Calls of `methods` on the server held by `name` (`server.start(...)`, `this.server.start(...)`,
+ * `MCP.server.startHTTP(...)`); with `anyReceiver`, on whatever holds it (a server a factory makes
+ * and returns: methods named for the framework alone, in a file that makes one such server).
+ */
+function callsOn(index: CallIndex, name: string | undefined, methods: readonly string[], anyReceiver = false): TsNode[] {
+  if (name === undefined && !anyReceiver) return [];
+  const out = methods.flatMap((m) => {
+    const byReceiver = index.get(m);
+    if (!byReceiver) return [];
+    return name === undefined ? [...byReceiver.values()].flat() : (byReceiver.get(name) ?? []);
+  });
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** A server named by the literal `name` of its options, else by what holds it. */
+function named(r: Resolver, node: TsNode, options: TsNode | undefined, fallback: string): { name: string; nameNode: TsNode } {
+  const nameNode = r.prop(options, "name");
+  const value = nameNode ? r.value(nameNode) : undefined;
+  return value?.ref.kind === "literal" && nameNode ? { name: value.raw, nameNode } : { name: fallback, nameNode: node.childForFieldName("constructor") ?? node.childForFieldName("function") ?? node };
+}
+
+const FASTMCP_DEFAULT: Readonly<Record<string, string>> = { httpStream: "/mcp", sse: "/sse" };
+
+/** `new FastMCP({ name, authenticate })`, its `addTool`s and the endpoints its `start` calls serve. */
+function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(ne)[0];
+  const varName = holderName(r, ne);
+  const { name, nameNode } = named(r, ne, options, varName ?? "FastMCP");
+  const tools: RegisteredTool[] = [];
+  for (const call of callsOn(index, varName, ["addTool"])) {
+    const tool = argsOf(call)[0];
+    const toolName = r.prop(tool, "name");
+    const v = toolName ? r.value(toolName) : undefined;
+    if (toolName && v?.ref.kind === "literal") tools.push({ name: v.raw, destructive: destructive(r, tool, v.raw), loc: r.loc(toolName) });
+  }
+  const authenticate = r.prop(options, "authenticate");
+  const endpoints: WrapperEndpoint[] = [];
+  const kinds = new Set<string>();
+  for (const call of callsOn(index, varName, ["start"])) {
+    const opts = argsOf(call)[0];
+    const typeNode = r.prop(opts, "transportType");
+    const type = typeNode ? r.stringOf(typeNode) : undefined;
+    if (type === undefined) continue;
+    kinds.add(type);
+    const fallback = FASTMCP_DEFAULT[type];
+    if (fallback === undefined || !typeNode) continue;
+    const endpointNode = r.prop(r.prop(opts, type), "endpoint");
+    const path = (endpointNode && r.stringOf(endpointNode)) ?? fallback;
+    endpoints.push({
+      call,
+      method: "ANY",
+      path,
+      pathNode: endpointNode ?? typeNode,
+      ...(authenticate ? { guard: "new FastMCP({ authenticate })" } : { note: "new FastMCP(...) is given no authenticate function, so FastMCP serves every request" }),
+      sites: [call],
+    });
+  }
+  const transport: Transport | undefined = kinds.has("httpStream") ? "http" : kinds.has("sse") ? "sse" : kinds.has("stdio") ? "stdio" : "unknown";
+  return { server: { name, nameNode, node: ne, scope: ne, tools, transport }, endpoints };
+}
+
+const MASTRA_STARTS: readonly string[] = ["startHTTP", "startSSE", "startHonoSSE", "startStdio"];
+
+/** `new MCPServer({ name, tools: { a, b } })` of Mastra and the endpoints its start calls serve. */
+function mastra(r: Resolver, ne: TsNode, index: CallIndex, guards: Guards, only: boolean): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(ne)[0];
+  const varName = holderName(r, ne);
+  const { name, nameNode } = named(r, ne, options, varName ?? "MCPServer");
+  const toolsNode = r.prop(options, "tools");
+  const toolsObj = toolsNode ? r.deref(toolsNode) : undefined;
+  const tools: RegisteredTool[] = [];
+  for (const entry of toolsObj?.type === "object" ? kids(toolsObj) : []) {
+    const key = entry.type === "pair" ? entry.childForFieldName("key") : entry.type === "shorthand_property_identifier" ? entry : null;
+    const toolName = key ? (key.type === "shorthand_property_identifier" ? r.src(key) : r.keyText(key)) : undefined;
+    if (key && toolName !== undefined) tools.push({ name: toolName, destructive: isDestructiveToolName(toolName), loc: r.loc(key) });
+  }
+  const endpoints: WrapperEndpoint[] = [];
+  const kinds = new Set<string>();
+  for (const call of callsOn(index, varName, MASTRA_STARTS, only && varName === undefined)) {
+    const method = r.calleeName(call) as string;
+    kinds.add(method);
+    const opts = argsOf(call)[0];
+    const pathKeys = method === "startHTTP" ? ["httpPath"] : method === "startStdio" ? [] : ["ssePath", "messagePath"];
+    for (const key of pathKeys) {
+      const pathNode = r.prop(opts, key);
+      const path = pathNode ? r.stringOf(pathNode) : undefined;
+      if (!pathNode || path === undefined) continue;
+      endpoints.push({ call, method: "ANY", path, pathNode, ...mastraGuard(r, call, guards), sites: [call] });
+    }
+  }
+  const transport: Transport | undefined = kinds.has("startHTTP") ? "http" : kinds.has("startSSE") || kinds.has("startHonoSSE") ? "sse" : kinds.has("startStdio") ? "stdio" : "unknown";
+  return { server: { name, nameNode, node: ne, scope: ne, tools, transport }, endpoints };
+}
+
+/**
+ * What guards a Mastra start call: the code around it (a check in the handler, the route's
+ * middleware); else open when the handler it sits in is handed to a call here (`createServer(...)`,
+ * a route), unknown when the request comes from a caller this file does not show.
+ */
+function mastraGuard(r: Resolver, call: TsNode, guards: Guards): { guard?: string; note?: string; elsewhere?: string } {
+  const around = guards.around(call);
+  if (around) return { guard: around };
+  let fn: TsNode | null = call.parent;
+  while (fn && !FUNCTIONS.has(fn.type)) fn = fn.parent;
+  if (fn && fn.parent?.type !== "arguments") {
+    const holder = fn.childForFieldName("name") ?? (fn.parent?.type === "variable_declarator" ? fn.parent.childForFieldName("name") : null);
+    return { elsewhere: `${r.calleeName(call)} serves the request ${holder ? `${r.src(holder)}()` : "its function"} is handed by code this file does not show, which decides the authentication in front of it` };
+  }
+  return { note: `Mastra's ${r.calleeName(call)} checks no caller and nothing in front of it does` };
+}
+
+/** `McpModule.forRoot({ name, transport, guards, ... })` of @rekog/mcp-nest. */
+function nestModule(r: Resolver, call: TsNode): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(call)[0];
+  const { name, nameNode } = named(r, call, options, "McpModule");
+  const transportNode = r.prop(options, "transport");
+  const listed = transportNode ? (r.deref(transportNode).type === "array" ? r.items(transportNode) : [transportNode]).map((t) => r.src(t).split(".").pop() ?? "") : ["SSE", "STREAMABLE_HTTP"];
+  const api = segment(r, r.prop(options, "apiPrefix"), "");
+  const prefix = api === "" ? "" : `/${api}`;
+  const guardsNode = r.prop(options, "guards");
+  const guardList = guardsNode ? r.items(guardsNode) : [];
+  const judged = guardList.length > 0
+    ? { guard: `McpModule guards [${guardList.map((g) => r.src(g)).join(", ")}]` }
+    : { elsewhere: "McpModule.forRoot sets no guards; a guard the app registers globally in another file (APP_GUARD, app.useGlobalGuards) decides the authentication in front of it" };
+  const at = (key: string) => r.prop(options, key) ?? nameNode;
+  const paths: [string, TsNode][] = [];
+  if (listed.includes("STREAMABLE_HTTP")) paths.push([`${prefix}/${segment(r, r.prop(options, "mcpEndpoint"), "mcp")}`, at("mcpEndpoint")]);
+  if (listed.includes("SSE")) {
+    paths.push([`${prefix}/${segment(r, r.prop(options, "sseEndpoint"), "sse")}`, at("sseEndpoint")]);
+    paths.push([`${prefix}/${segment(r, r.prop(options, "messagesEndpoint"), "messages")}`, at("messagesEndpoint")]);
+  }
+  const endpoints: WrapperEndpoint[] = paths.map(([path, pathNode]) => ({ call, method: "ANY", path, pathNode, ...judged, sites: [call] }));
+  const transport: Transport = listed.includes("STREAMABLE_HTTP") ? "http" : listed.includes("SSE") ? "sse" : listed.includes("STDIO") ? "stdio" : "unknown";
+  return { server: { name, nameNode, node: call, scope: call, tools: [], transport }, endpoints };
+}
+
+/** A path option without its slashes (`"mcp"`, `"/api/"` -> `api`), or the default. */
+function segment(r: Resolver, n: TsNode | undefined, fallback: string): string {
+  const s = n ? r.stringOf(n) : undefined;
+  return (s ?? fallback).replace(/^\/+|\/+$/g, "");
+}
+
+/** By `annotations` (`destructiveHint`, `readOnlyHint`) when the tool gives them, else by its name. */
+function destructive(r: Resolver, tool: TsNode | undefined, name: string): boolean {
+  const annotations = r.prop(tool, "annotations");
+  const d = r.prop(annotations, "destructiveHint");
+  const ro = r.prop(annotations, "readOnlyHint");
+  if (d) return r.deref(d).type === "true";
+  if (ro && r.deref(ro).type === "true") return false;
+  return isDestructiveToolName(name);
+}

@@ -1,0 +1,180 @@
+/**
+ * Real-world MCP servers and clients on the frameworks the other fixtures
+ * under-represent (fixtures/typescript/real-*, sources in REAL-SOURCES.txt):
+ * each folder scanned alone, as a user would, and judged by hand. What the
+ * user sees: each HTTP endpoint with its verdict, the findings (rule, file,
+ * line, column), the servers with their tools and transports.
+ */
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
+import { FIXTURES, folderSources } from "../helpers.js";
+
+/** Placeholders of the samples, with the fakes that stand for the secrets they held. */
+const SECRETS: Readonly<Record<string, string>> = {
+  __CLIENT_SECRET__: fakeOpaqueKey("real-clients/sdp", 42),
+  __WEATHER_KEY__: fakeOpaqueKey("real-clients/weather", 32),
+};
+
+/** One sample folder as the sources a scan of it reads, its placeholders filled in. */
+const folder = (name: string) => folderSources(path.join(FIXTURES, "typescript", name)).map((f) => ({ ...f, text: f.text.replace(/__[A-Z_]+__/g, (m) => SECRETS[m] ?? m) }));
+
+const scan = (name: string) => scanSources(folder(name));
+/** Each code policy as `file method path decision`, in file order. */
+const endpoints = (name: string) =>
+  scan(name)
+    .model.policies.filter((p) => p.kind === "code")
+    .map((p) => `${p.file} ${p.name} ${p.defaultDecision}`)
+    .sort();
+const findings = (name: string) =>
+  scan(name)
+    .findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`)
+    .sort();
+const servers = (name: string) =>
+  scan(name)
+    .model.servers.map((s) => `${s.file} ${s.name} ${s.transport} [${(s.registeredTools ?? []).map((t) => t.name).join(", ")}]`)
+    .sort();
+
+describe("real FastMCP servers (punkpeye fastmcp)", () => {
+  it("each httpStream or sse start is an endpoint on its endpoint (default /mcp, /sse), guarded by an authenticate function", () => {
+    expect(endpoints("real-fastmcp")).toEqual([
+      "discord.ts ANY /mcp allow",
+      "jwt-protected.ts ANY /mcp deny",
+      "memory-bun.ts ANY /mcp allow",
+      "nft-analytics.js ANY /mcp allow",
+      "sse-legacy.ts ANY /sse allow",
+      "stock-api.ts ANY / deny",
+    ]);
+    // At the endpoint option, else at the transport type a start call names without one.
+    expect(findings("real-fastmcp")).toEqual([
+      "missing-default-deny discord.ts:15:22",
+      "missing-default-deny memory-bun.ts:12:41",
+      "missing-default-deny nft-analytics.js:19:41",
+      "missing-default-deny sse-legacy.ts:9:20",
+    ]);
+  });
+
+  it("the servers carry their addTool tools and the transport their start calls choose", () => {
+    expect(servers("real-fastmcp")).toEqual([
+      "discord.ts discord-mcp-server http [send_message, delete_channel]",
+      "jwt-protected.ts hello-world http [greet]",
+      "memory-bun.ts memory http [remember]",
+      "nft-analytics.js nft-analytics http [analyzeCollection]",
+      "sse-legacy.ts weather sse [forecast]",
+      "stdio-only.ts local-files stdio [read_file]",
+      "stock-api.ts stock-data http [get_quote]",
+    ]);
+    // By the words of the name, as the SDK's tools are (send and delete change things).
+    const discord = scan("real-fastmcp").model.servers.find((s) => s.name === "discord-mcp-server");
+    expect(discord?.registeredTools?.map((t) => `${t.name}:${t.destructive}`)).toEqual(["send_message:true", "delete_channel:true"]);
+  });
+});
+
+describe("real Mastra MCPServers (@mastra/mcp)", () => {
+  it("startHTTP and startSSE serve their paths: open in a handler written here, unknown in one handed its request by a caller", () => {
+    expect(endpoints("real-mastra")).toEqual([
+      "docs-http-server.ts ANY /mcp allow",
+      "kestra-sse.ts ANY /message allow",
+      "kestra-sse.ts ANY /sse allow",
+      "study-assistant.ts ANY /mcp unknown",
+    ]);
+    expect(findings("real-mastra")).toEqual([
+      "missing-default-deny docs-http-server.ts:14:48",
+      "missing-default-deny kestra-sse.ts:17:16",
+      "missing-default-deny kestra-sse.ts:18:20",
+      "unpinned-package mcp-client.ts:6:47",
+    ]);
+  });
+
+  it("servers are named by their options, with the tools of their tools map; clients keep their env references", () => {
+    const got = servers("real-mastra");
+    expect(got).toContain("kestra-sse.ts Kestra Documentation Server sse [kestraDocsSearchTool, kestraDocsPathTool]");
+    expect(got).toContain("stdio-server.ts weather stdio [weatherTool]");
+    expect(got).toContain("study-assistant.ts study-assistant http []");
+    // A placeholder token ("Bearer your-token") and env references are no leak.
+    expect(findings("real-mastra").filter((f) => f.startsWith("hardcoded-secret"))).toEqual([]);
+  });
+});
+
+describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
+  it("McpModule.forRoot serves /mcp and /sse + /messages by its transports: guarded by its guards, unknown without (a global guard may apply)", () => {
+    expect(endpoints("real-nestjs")).toEqual([
+      "jwt-guarded.module.ts ANY /mcp deny",
+      "open-memory.module.ts ANY /mcp unknown",
+      "sse-guarded.module.ts ANY /messages deny",
+      "sse-guarded.module.ts ANY /sse deny",
+    ]);
+    expect(findings("real-nestjs")).toEqual([]);
+  });
+});
+
+describe("real Cloudflare agents (McpAgent)", () => {
+  it("hono's app.mount(path, X.serve(path).fetch, options) sits behind the app.use before it; OAuthProvider wrappers guard", () => {
+    expect(endpoints("real-cloudflare")).toEqual([
+      "api-handlers.ts ANY /mcp deny",
+      "api-handlers.ts ANY /sse deny",
+      "authkit.ts ANY /sse deny",
+      "authless.ts ANY /mcp allow",
+      "authless.ts ANY /sse allow",
+      "google-oauth.ts ANY /sse deny",
+      "hono-bearer.ts ANY /mcp deny",
+      "multi-provider-index.ts ANY /mcp deny",
+    ]);
+    expect(findings("real-cloudflare")).toEqual(["missing-default-deny authless.ts:17:31", "missing-default-deny authless.ts:20:28"]);
+    const policy = scan("real-cloudflare").model.policies.find((p) => p.file === "hono-bearer.ts");
+    expect(policy?.authn?.mode).toBe("app.use(inline middleware)");
+  });
+});
+
+describe("real hono servers (@hono/mcp)", () => {
+  it("a route of an app made with basePath answers under it", () => {
+    expect(endpoints("real-hono")).toEqual([
+      "bearer-auth.ts ALL /mcp deny",
+      "bun-server.ts ALL /mcp allow",
+      "controller-root.ts ALL / allow",
+      "deno-main.ts ALL /mcp allow",
+      "middleware-server.ts ALL /mcp allow",
+      "oauth-basepath.ts ALL /mcp deny",
+      "vercel-handle.ts ALL /api/mcp allow",
+    ]);
+  });
+});
+
+describe("real servers already read right (judged by hand, kept)", () => {
+  it("express, fastify, the SDK's transports and mcp-handler", () => {
+    expect(endpoints("real-express")).toEqual([
+      "auth-router-only.ts POST /mcp allow",
+      "bearer-optional.ts POST /mcp deny",
+      "mcp-express-app.ts POST /mcp allow",
+      "require-bearer.ts POST /mcp deny",
+      "sse-open.ts GET /sse allow",
+      "sse-open.ts POST /messages allow",
+    ]);
+    expect(endpoints("real-fastify")).toEqual(["hook-guarded.ts POST /mcp deny", "prehandler.ts POST /mcp deny", "route-plugin.ts ALL /mcp unknown", "v2-app.ts POST /mcp allow"]);
+    expect(findings("real-sdk")).toEqual([
+      "dns-rebinding-protection-off dns-off-localhost.ts:15:35",
+      "dns-rebinding-protection-off dns-on-nohosts.ts:10:118",
+      "missing-default-deny dns-off-localhost.ts:12:10",
+      "missing-default-deny dns-on-hosts.ts:9:10",
+      "missing-default-deny dns-on-nohosts.ts:9:10",
+      "missing-default-deny node-http.ts:8:20",
+    ]);
+    expect(endpoints("real-vercel")).toEqual([
+      "app/api/[transport]/route.ts ANY /api/mcp allow",
+      "app/api/mcp/[transport]/route.ts ANY /api/mcp/mcp deny",
+      "app/api/tenant/[transport]/route.ts ANY /api/tenant/mcp allow",
+    ]);
+  });
+
+  it("clients: literal secrets are leaks at the literal, env references and OAuth providers are not; a file that only mentions MCP gives nothing", () => {
+    expect(findings("real-clients")).toEqual(["hardcoded-secret langchain-mixed.ts:11:81", "hardcoded-secret literal-secret.js:5:24"]);
+    const result = scan("real-clients");
+    expect(result.model.servers.filter((s) => s.file === "mentions-only.ts")).toEqual([]);
+    const github = result.model.servers.find((s) => s.name === "github");
+    expect(github?.credentials.map((c) => `${c.key} ${c.ref.kind}:${"name" in c.ref ? c.ref.name : ""}`)).toEqual(["Authorization env:COPILOT_MCP_TOKEN"]);
+    const notion = result.model.servers.find((s) => s.name === "mcp.notion.com/mcp");
+    expect(notion?.credentials.map((c) => c.source)).toEqual(["oauth"]);
+    expect(JSON.stringify(result.findings)).not.toContain(SECRETS.__CLIENT_SECRET__);
+  });
+});
