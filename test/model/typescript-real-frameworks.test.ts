@@ -142,12 +142,13 @@ describe("real hono servers (@hono/mcp)", () => {
 });
 
 describe("real servers already read right (judged by hand, kept)", () => {
-  it("express, fastify, the SDK's transports and mcp-handler", () => {
+  it("express (a routes file handing the request to an imported MCP function included), fastify, the SDK's transports and mcp-handler", () => {
     expect(endpoints("real-express")).toEqual([
       "auth-router-only.ts POST /mcp allow",
       "bearer-optional.ts POST /mcp deny",
       "mcp-express-app.ts POST /mcp allow",
       "require-bearer.ts POST /mcp deny",
+      "router-file.ts POST /mcp deny",
       "sse-open.ts GET /sse allow",
       "sse-open.ts POST /messages allow",
     ]);

@@ -767,6 +767,22 @@ ${route}
     expect(policies(`app.get("/mcp/health", (req, res) => { console.log(req); logger.info(req); res.send("ok"); });`)).toEqual([]);
     expect(policies(`app.get("/status", (req, res) => handleMcpRequest(req, res, server));`)).toEqual([]);
   });
+
+  it("in a routes file that names no MCP class, are MCP endpoints when the function handed the request is imported under an MCP name", () => {
+    const routes = (handler: string, auth = "") => `import express from "express";
+import { handleMcpRequest } from "../mcp-server";
+import { renderPage } from "../pages";
+const app = express();
+app.post("/mcp", ${auth}${handler});
+app.listen(3000);
+`;
+    const found = (text: string) => scanSources([{ path: "src/routes/mcp.ts", text }]).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
+    expect(found(routes(`async (req, res) => { await handleMcpRequest(req, res); }`))).toEqual(["POST /mcp allow 5:10"]);
+    expect(found(routes(`handleMcpRequest`))).toEqual(["POST /mcp allow 5:10"]);
+    expect(found(routes(`async (req, res) => { await handleMcpRequest(req, res); }`, "requireAuth, "))).toEqual(["POST /mcp deny 5:10"]);
+    // A page about MCP handed to another module's renderer is not one.
+    expect(found(routes(`(req, res) => renderPage(req, res)`))).toEqual([]);
+  });
 });
 
 describe("the SDK's web-standard HTTP server transport", () => {

@@ -54,6 +54,8 @@ const HTTP_SERVER_TRANSPORTS = new Set(["StreamableHTTPServerTransport", "WebSta
 /** Evidence that a handler serves MCP. */
 const MCP_HANDLER = /handleRequest\s*\(|handlePostMessage\s*\(|ServerTransport\b|\.connect\(\s*transport/;
 const MCP_PATH = /(^|\/)mcp(\/|$|\*)/i;
+/** A function named for MCP (`handleMcpRequest`, `mcpHandler`, `MCPRouter`). */
+const MCP_NAME = /mcp/i;
 /** A JSON-RPC dispatcher that answers MCP's own methods itself (an MCP server written without the SDK). */
 const MCP_METHODS = /["'`]tools\/(?:call|list)["'`]/;
 const LOCALHOST = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -412,6 +414,9 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       // such as `mcp.handle.bind(mcp)`, or it hands its request to such a function): a handler written
       // out that never hands the request to a transport (`c.text("ok")`) is not MCP.
       const opaque = ["identifier", "member_expression", "call_expression"].includes(fnNode.type) || handed.opaque;
+      // In a routes file that names no MCP class (`router.post("/mcp", auth, (req, res) => handleMcpRequest(req, res))`):
+      // a handler, or a function it hands the request to, imported under an MCP name.
+      const mcpNamed = [...(fnNode.type === "identifier" && r.importOf(fnNode) !== undefined ? [r.src(fnNode)] : []), ...handed.imported].some((n) => MCP_NAME.test(n));
       // Express also takes an array of paths (`app.all(["/mcp", "/"], ...)`): one endpoint each.
       const given = routed ?? (rest[0] as TsNode);
       const pathNodes = r.deref(given).type === "array" ? r.items(given) : [given];
@@ -420,7 +425,7 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         const own = r.stringOf(pathNode);
         if (own === undefined || !own.startsWith("/")) continue;
         const path = base === undefined ? own : `${base}${own === "/" ? "" : own}`;
-        if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && ((mcpFile && opaque) || MCP_METHODS.test(handlerText)))) continue;
+        if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText)))) continue;
         // The app's own use calls are relative to its base path, as its routes are.
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
@@ -583,8 +588,8 @@ function servedPath(r: Resolver, fn: TsNode, at: number): string | undefined {
  * the functions of this file it calls with its own parameters, and whether it so calls one it
  * cannot read (imported, a method of another object).
  */
-function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean; targets: TsNode[] } {
-  if (fn.type !== "arrow_function" && fn.type !== "function_expression" && fn.type !== "function_declaration") return { text: "", opaque: false, targets: [] };
+function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean; targets: TsNode[]; imported: string[] } {
+  if (fn.type !== "arrow_function" && fn.type !== "function_expression" && fn.type !== "function_declaration") return { text: "", opaque: false, targets: [], imported: [] };
   // Positional parameter names (`req, res`; hono's `c`): a call that is handed the request and the response, not a logger given `req`.
   const positional = parameterNames(r, fn);
   const params = new Set(positional);
@@ -592,6 +597,7 @@ function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean; t
   let text = "";
   let opaque = false;
   const targets: TsNode[] = [];
+  const imported: string[] = [];
   for (const call of fn.descendantsOfType("call_expression")) {
     const callee = call.childForFieldName("function");
     const passed = new Set(argsOf(call).filter((a) => a.type === "identifier").map((a) => r.src(a)));
@@ -603,9 +609,12 @@ function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean; t
     if (target !== callee && target !== fn) {
       text += r.src(target);
       targets.push(target);
-    } else opaque = true;
+    } else {
+      opaque = true;
+      if (callee.type === "identifier" && r.importOf(callee) !== undefined) imported.push(r.src(callee));
+    }
   }
-  return { text, opaque, targets };
+  return { text, opaque, targets, imported };
 }
 
 /** The names of a function's plain positional parameters (`(req, res)`, `app: Express`), in order. */
