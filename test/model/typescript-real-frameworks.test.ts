@@ -141,6 +141,29 @@ describe("real hono servers (@hono/mcp)", () => {
   });
 });
 
+describe("real Next.js routes (mcp-handler, xmcp's adapter)", () => {
+  it("a route method serving a package's handler is an endpoint: withMcpAuth or xmcp's withAuth with required: true guards it", () => {
+    expect(endpoints("real-vercel")).toEqual([
+      "app/api/[transport]/route.ts ANY /api/mcp allow",
+      "app/api/inovy/[transport]/route.ts GET /api/inovy/mcp deny",
+      "app/api/inovy/[transport]/route.ts POST /api/inovy/mcp deny",
+      "app/api/mcp/[transport]/route.ts ANY /api/mcp/mcp deny",
+      "app/api/tenant/[transport]/route.ts ANY /api/tenant/mcp allow",
+      "app/mcp/route.ts GET /mcp deny",
+      "app/mcp/route.ts POST /mcp deny",
+    ]);
+  });
+
+  it("xmcpHandler served as it is is open; in withAuth without required: true unknown; withMcpAuth without it open", () => {
+    const route = (body: string) =>
+      scanSources([{ path: "app/mcp/route.ts", text: body }])
+        .model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.defaultLoc.line}:${p.defaultLoc.column}`);
+    expect(route(`import { xmcpHandler } from "@xmcp/adapter";\n\nexport { xmcpHandler as GET, xmcpHandler as POST };\n`)).toEqual(["GET /mcp allow 3:25", "POST /mcp allow 3:45"]);
+    expect(route(`import { xmcpHandler, withAuth } from "@xmcp/adapter";\nconst handler = withAuth(xmcpHandler, { verifyToken });\nexport { handler as POST };\n`)).toEqual(["POST /mcp unknown 2:17"]);
+    expect(route(`import { withMcpAuth } from "mcp-handler";\nimport { server, verify } from "@acme/mcp";\nexport const POST = withMcpAuth(server, verify);\n`)).toEqual(["POST /mcp allow 3:21"]);
+  });
+});
+
 describe("real servers already read right (judged by hand, kept)", () => {
   it("express (a routes file handing the request to an imported MCP function included), fastify, the SDK's transports and mcp-handler", () => {
     expect(endpoints("real-express")).toEqual([
@@ -161,12 +184,8 @@ describe("real servers already read right (judged by hand, kept)", () => {
       "missing-default-deny dns-on-nohosts.ts:9:10",
       "missing-default-deny node-http.ts:8:20",
     ]);
-    expect(endpoints("real-vercel")).toEqual([
-      "app/api/[transport]/route.ts ANY /api/mcp allow",
-      "app/api/mcp/[transport]/route.ts ANY /api/mcp/mcp deny",
-      "app/api/tenant/[transport]/route.ts ANY /api/tenant/mcp allow",
-    ]);
   });
+
 
   it("clients: literal secrets are leaks at the literal, env references and OAuth providers are not; a file that only mentions MCP gives nothing", () => {
     expect(findings("real-clients")).toEqual(["hardcoded-secret langchain-mixed.ts:11:81", "hardcoded-secret literal-secret.js:5:24"]);

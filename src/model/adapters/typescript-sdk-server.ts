@@ -500,6 +500,11 @@ function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoi
     if (app !== undefined && !HTTP_METHODS.has(e.method)) continue;
     const fn = r.functionOf(e.value);
     if (!reaches.test(r.src(fn) + delegation(r, fn).text)) {
+      const pkg = packageHandler(r, input, fn);
+      if (pkg) {
+        out.push({ call: e.name, method: e.method, path, pathNode: pkg.at ?? e.name, ...pkg.judged });
+        continue;
+      }
       const served = servedImport(r, input, e.value, path);
       if (served) mounts.push({ ...served, loc: r.loc(e.name) });
       continue;
@@ -508,6 +513,33 @@ function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoi
     out.push({ call: e.name, method: e.method, path, pathNode: e.name, ...(guard ? { guard } : {}) });
   }
   return { endpoints: out, mounts };
+}
+
+/** Packages whose export is a ready MCP route handler, by the name it is imported as: xmcp's Next.js adapter. */
+const PACKAGE_HANDLERS: Readonly<Record<string, string>> = { xmcpHandler: "@xmcp/adapter" };
+
+/**
+ * A route method that serves an MCP handler of a package (not a project file, which code-links
+ * joins): xmcp's `xmcpHandler` as it is (open), or in xmcp's `withAuth(handler, { verifyToken,
+ * required })` (guarded with `required: true`, else unknown: a request with no token may reach it);
+ * any handler in mcp-handler's `withMcpAuth(handler, verify, { required: true })` (guarded; its
+ * documented default, `required: false`, lets a request without a token through).
+ */
+function packageHandler(r: Resolver, input: CodeInput, v: TsNode): { judged: Pick<Endpoint, "guard" | "note" | "elsewhere">; at?: TsNode } | undefined {
+  const imported = v.type === "identifier" ? r.importOf(v) : undefined;
+  if (imported && PACKAGE_HANDLERS[imported.name] === imported.module) return { judged: { note: `${r.src(v)} is served without withAuth` } };
+  const f = v.type === "call_expression" ? v.childForFieldName("function") : null;
+  const wrapper = f ? r.importOf(f) : undefined;
+  const [handler, second, third] = argsOf(v);
+  if (!f || !wrapper || !handler) return undefined;
+  const inner = handler.type === "identifier" ? r.importOf(handler) : undefined;
+  const xmcp = wrapper.module === "@xmcp/adapter" && wrapper.name === "withAuth" && inner !== undefined && PACKAGE_HANDLERS[inner.name] === inner.module;
+  const vercel = /^(?:mcp-handler|@vercel\/mcp-adapter)/.test(wrapper.module) && /withMcpAuth$/.test(wrapper.name) && inner !== undefined && importedFrom(r, input, handler) === undefined;
+  if (!xmcp && !vercel) return undefined;
+  const required = r.prop(xmcp ? second : third, "required");
+  if (required && r.deref(required).type === "true") return { judged: { guard: `${r.src(f)}(required: ${r.src(required)})` } };
+  const why = `${r.src(f)} leaves required ${required ? "false" : "at its default"}, so a request without a token may reach the handler`;
+  return { judged: xmcp ? { elsewhere: why } : { note: why }, at: required ?? f };
 }
 
 /**

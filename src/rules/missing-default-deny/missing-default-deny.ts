@@ -133,6 +133,14 @@ export default NotesMCP.serve("/mcp");
         expect: { line: 7, column: 31 },
       },
       {
+        // xmcp's Next.js adapter served as it is: withAuth(xmcpHandler, { verifyToken, required: true }) is what checks the token.
+        file: "app/mcp/route.ts",
+        code: `import { xmcpHandler } from "@xmcp/adapter";
+export { xmcpHandler as GET, xmcpHandler as POST };
+`,
+        expect: { line: 2, column: 25 },
+      },
+      {
         // punkpeye's FastMCP over HTTP with no authenticate function: it serves every request.
         file: "src/server.ts",
         code: `import { FastMCP } from "fastmcp";
