@@ -198,3 +198,17 @@ describe("real servers already read right (judged by hand, kept)", () => {
     expect(JSON.stringify(result.findings)).not.toContain(SECRETS.__CLIENT_SECRET__);
   });
 });
+
+describe("FastMCP start calls as written in the wild", () => {
+  const file = (start: string) => `import { FastMCP } from "fastmcp";\nconst server = new FastMCP({ name: "notes", version: "1.0.0" });\n${start}\n`;
+  const read = (start: string) => {
+    const { model } = scanSources([{ path: "src/server.ts", text: file(start) }]);
+    return [model.servers.map((s) => s.transport).join(), ...model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.defaultLoc.line}:${p.defaultLoc.column}`)];
+  };
+
+  it("start() with no options serves stdio; a transport type chosen at run time serves HTTP when the call gives httpStream options", () => {
+    expect(read(`server.start();`)).toEqual(["stdio"]);
+    expect(read(`server.start({ transportType: mode, httpStream: { port: 8080 } });`)).toEqual(["http", "ANY /mcp allow 3:31"]);
+    expect(read(`server.start({ transportType: mode });`)).toEqual(["unknown"]);
+  });
+});

@@ -131,7 +131,9 @@ function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperSe
   for (const call of callsOn(index, varName, ["start"])) {
     const opts = argsOf(call)[0];
     const typeNode = r.prop(opts, "transportType");
-    const type = typeNode ? r.stringOf(typeNode) : undefined;
+    // `start()` with no transport type serves stdio; one chosen at run time (`transportType: config.transport`)
+    // serves HTTP when the call gives its httpStream options.
+    const type = typeNode ? (r.stringOf(typeNode) ?? (r.prop(opts, "httpStream") ? "httpStream" : undefined)) : "stdio";
     if (type === undefined) continue;
     kinds.add(type);
     const fallback = FASTMCP_DEFAULT[type];
