@@ -212,3 +212,21 @@ describe("FastMCP start calls as written in the wild", () => {
     expect(read(`server.start({ transportType: mode });`)).toEqual(["unknown"]);
   });
 });
+
+describe("a hono sub-app exported as the value of its route method", () => {
+  it("is joined to the app that mounts it (const routes = app.all(\"/\", h); export default routes)", () => {
+    const controller = folder("real-hono").find((f) => f.path === "controller-root.ts") as { path: string; text: string };
+    const index = `import { Hono } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import McpController from "./controller-root";
+const app = new Hono();
+app.use("/mcp/*", bearerAuth({ token: process.env.MCP_TOKEN ?? "" }));
+app.route("/mcp", McpController);
+export default app;
+`;
+    const policies = (indexText: string) =>
+      scanSources([controller, { path: "index.ts", text: indexText }]).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}`);
+    expect(policies(index)).toEqual(["controller-root.ts ALL /mcp deny"]);
+    expect(policies(index.replace(/app\.use\([^\n]*\n/, ""))).toEqual(["controller-root.ts ALL /mcp allow"]);
+  });
+});

@@ -748,7 +748,13 @@ function exportedReceiver(r: Resolver, root: TsNode, route: TsNode): string | un
   const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
   if (obj?.type !== "identifier") return undefined;
   const made = r.deref(obj);
-  return made !== obj && ["call_expression", "new_expression"].includes(made.type) ? routerExport(r, root, r.src(obj), made) : undefined;
+  const own = made !== obj && ["call_expression", "new_expression"].includes(made.type) ? routerExport(r, root, r.src(obj), made) : undefined;
+  if (own !== undefined) return own;
+  // A route method returns the app (hono's typed routes): `const routes = app.all("/", h); export default routes`.
+  let top = route;
+  while (top.parent?.type === "member_expression" && top.parent.parent?.type === "call_expression") top = top.parent.parent;
+  const bound = r.boundName(top);
+  return bound !== undefined ? exportedAs(r, root, bound) : undefined;
 }
 
 function ancestors(n: TsNode): TsNode[] {
