@@ -18,6 +18,14 @@ function isServerRoute(route: DocNode): boolean {
   return isObject(mcp) && (get(mcp, "server") !== undefined || get(mcp, "client") === undefined);
 }
 
+/**
+ * The route's upstream OAuth client: `mcp.server.upstream_oauth2`, or `mcp.upstream_oauth2` directly
+ * in the older route shape (before `server`/`client`), as Pomerium's own `mcp-servers` sample writes it.
+ */
+function upstreamOAuth2(mcp: DocNode | undefined): DocNode | undefined {
+  return get(mcp, "server", "upstream_oauth2") ?? get(mcp, "upstream_oauth2");
+}
+
 /** Sniff: a `routes` list with at least one `mcp` route. */
 export function isPomeriumConfig(docs: readonly DocNode[]): boolean {
   const routes = get(docs[0], "routes");
@@ -42,7 +50,7 @@ export const pomeriumAdapter: Adapter = (input) => {
     const nameSpan = (from?.value ?? route).span;
     const toNode = get(route, "to");
     const credentials: Credential[] = [];
-    const secret = entry(get(mcp, "server", "upstream_oauth2"), "client_secret");
+    const secret = entry(upstreamOAuth2(mcp), "client_secret");
     const cred = secret ? scalarCredential(input, "upstream_oauth2.client_secret", secret.value, "oauth", secret.keySpan) : undefined;
     if (cred) credentials.push(cred);
     const server = gatewayServer(input, { name, path, nameSpan, transport: "http", url: value(input, isArray(toNode) ? toNode.items[0] : toNode), credentials });
