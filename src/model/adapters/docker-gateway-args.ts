@@ -10,8 +10,12 @@ import { imagePin, launchedPackages } from "../launcher.js";
 import type { ConfigValue, McpServer, Policy, PolicySetting } from "../types.js";
 import { lastPathSegment } from "../../util/path-segment.js";
 
-/** `docker/mcp-gateway` (Docker Hub, with or without the registry host): its entrypoint is `gateway run`. */
-const GATEWAY_IMAGE = /^(?:(?:docker\.io|index\.docker\.io)\/)?docker\/mcp-gateway$/i;
+/**
+ * `docker/mcp-gateway` (Docker Hub, with or without the registry host): its entrypoint is `gateway run`.
+ * `docker/agents_gateway` is the same build under its earlier name (docker/mcp-gateway's bake file
+ * tags both; its own examples and Compose's provider plugin still run `docker/agents_gateway:v2`).
+ */
+const GATEWAY_IMAGE = /^(?:(?:docker\.io|index\.docker\.io)\/)?docker\/(?:mcp-gateway|agents_gateway)$/i;
 
 type Launch = Pick<McpServer, "command" | "args"> & { readonly image?: ConfigValue | undefined };
 

@@ -283,6 +283,16 @@ spec:
         expect: { line: 4, column: 53 },
       },
       {
+        // The same gateway under its earlier image name (docker/mcp-gateway's own Compose examples).
+        file: "docker-compose.yaml",
+        code: `services:
+  mcp-gateway:
+    image: docker/agents_gateway:v2
+    command: ["--transport=sse", "--servers=filesystem", "--allow-unauthenticated"]
+`,
+        expect: { line: 4, column: 58 },
+      },
+      {
         file: "docker-compose.yml",
         code: `services:
   mcpgateway:

@@ -4,6 +4,7 @@ import { scanSources } from "../../../src/api.js";
 import { withBase62Crc32 } from "../../../src/secrets/checksum.js";
 import { Fake } from "../../../src/secrets/fake.js";
 import { classifyValue } from "../../../src/model/refs.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 const GOVERNANCE = ["missing-default-deny", "permissive-setting", "broad-resource-access", "gateway-audit-off", "unpinned-package"];
@@ -312,3 +313,14 @@ describe("Docker Compose: a file of several YAML documents is one model", () => 
   });
 });
 
+
+describe("Docker Compose: the gateway under its earlier image name (real file: docker/mcp-gateway examples/filesystem)", () => {
+  it("docker/agents_gateway is the Docker MCP gateway: its --servers list makes it default-deny and --log-calls' default audits it", () => {
+    const r = scanFixture("real-docker-mcp/filesystem/docker-compose.yaml");
+    expect(serverRows(r)).toEqual([{ client: "docker-compose", name: "gateway", at: "2:3", transport: "container", image: "docker/agents_gateway:v2" }]);
+    expect(policyRows(r)).toEqual([{ client: "docker-mcp", kind: "gateway", name: "gateway", decision: "deny", at: "8:9", reason: "--servers names the enabled servers (others are not started)" }]);
+    const server = r.model.servers[0];
+    expect(server && verdictOf(r.model, server)).toMatchObject({ authorization: { value: "default-deny" }, traceability: { value: "audit-configured" } });
+    expect(findingRows(r, GOVERNANCE)).toEqual([]);
+  });
+});
