@@ -202,14 +202,28 @@ function gatewayAuth(input: AdapterInput, name: string, spec: DocNode | undefine
   return { credentials: found.flatMap((f) => f.credentials), ...(upstream ? { upstream } : {}) };
 }
 
+/**
+ * `spec.podTemplateSpec.spec.containers[]` named `mcp`: the operator merges it into the container the
+ * MCP server runs in (ToolHive's CRD reference: "to modify the specific container the MCP server runs
+ * in, you must specify the `mcp` container name"). Other containers of the template are sidecars.
+ */
+function mcpContainer(spec: DocNode | undefined): DocNode | undefined {
+  const containers = get(spec, "podTemplateSpec", "spec", "containers");
+  return isArray(containers) ? containers.items.find((c) => str(get(c, "name")) === "mcp") : undefined;
+}
+
 /** `kind: MCPServer` / `MCPRemoteProxy` (toolhive.stacklok.dev): one server plus its authz policy. */
 export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docIndex: number, authTypes: ReadonlyMap<string, string> = new Map(), fileDocs: readonly DocNode[] = []): AdapterOutput {
   const out = emptyOutput();
   const kind = str(get(doc, "kind")) === "MCPRemoteProxy" ? "MCPRemoteProxy" : "MCPServer";
   const { name, path, specEntry, spec, nameSpan } = resourceHeader(doc, kind, docIndex);
   const args = listValues(input, get(spec, "args"));
-  const { env } = kubeEnv(input, get(spec, "env"));
-  const credentials: Credential[] = [];
+  // The pod template's `mcp` container is the server's own: its env (literals, secretKeyRef, envFrom) is the server's too.
+  const own = mcpContainer(spec);
+  const fromSpec = kubeEnv(input, get(spec, "env"));
+  const fromPod = kubeEnv(input, get(own, "env"), get(own, "envFrom"));
+  const env = [...fromSpec.env, ...fromPod.env];
+  const credentials: Credential[] = [...fromPod.refs];
   const secrets = get(spec, "secrets");
   if (isArray(secrets)) {
     for (const s of secrets.items) {

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
-import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
+import { fakeGitHubToken, fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("ToolHive", () => {
@@ -314,5 +316,27 @@ describe("ToolHive VirtualMCPServer outgoingAuth (how the vMCP gateway calls its
       "acme-wiki shared-static spec.config.outgoingAuth.backends.acme-wiki",
       "acme-tickets per-caller spec.config.outgoingAuth.default",
     ]);
+  });
+});
+
+describe("ToolHive MCPServer: the pod template's mcp container (real file: Apocrathia/homelab github/mcpserver.yaml)", () => {
+  const read = () => readFileSync(new URL("../../../fixtures/gateways/real-toolhive/homelab/github/mcpserver.yaml", import.meta.url), "utf8");
+
+  it("its env secretKeyRef is the server's credential, by reference", () => {
+    const r = scanSources([{ path: "mcp-servers/github/mcpserver.yaml", text: read() }]);
+    expect(credentialRows(r, "github-mcp-server").filter((c) => c.ref !== "literal")).toEqual([{ key: "GITHUB_PERSONAL_ACCESS_TOKEN", ref: "secretStore:github-mcp-secrets/github-token", line: 45 }]);
+    expect(r.model.servers.map((s) => verdictOf(r.model, s).identity.value)).toEqual(["unique-workload-identity"]);
+  });
+
+  it("a literal token in its env is a secret of that server; another container of the template is not read", () => {
+    const token = fakeGitHubToken("ghp", "toolhive-pod-template");
+    const text = read().replace(/ {12}- name: GITHUB_PERSONAL_ACCESS_TOKEN\n {14}valueFrom:\n {16}secretKeyRef:\n {18}name: github-mcp-secrets\n {18}key: github-token\n/, `            - name: GITHUB_PERSONAL_ACCESS_TOKEN\n              value: ${token}\n`) + "        - name: log-shipper\n          image: fluent/fluent-bit:3.1\n          envFrom:\n            - secretRef:\n                name: shipper-keys\n";
+    const r = scanSources([{ path: "mcp-servers/github/mcpserver.yaml", text }]);
+    expect(credentialRows(r, "github-mcp-server").filter((c) => c.key.startsWith("GITHUB_PERSONAL"))).toEqual([{ key: "GITHUB_PERSONAL_ACCESS_TOKEN", ref: "literal", line: 43 }]);
+    // The sidecar's envFrom secret is not the server's.
+    expect(credentialRows(r, "github-mcp-server").filter((c) => c.ref !== "literal")).toEqual([]);
+    const secret = r.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect(secret && { at: `${secret.loc.line}:${secret.loc.column}`, server: secret.server?.name }).toEqual({ at: "43:22", server: "github-mcp-server" });
+    expect(r.model.servers.map((s) => verdictOf(r.model, s).identity.value)).toEqual(["literal-secret"]);
   });
 });
