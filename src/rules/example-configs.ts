@@ -1,7 +1,8 @@
 /**
  * Config texts that several rules' examples vary in one place (the rule
  * docs render them whole): an agentgateway route to one MCP backend, an
- * Envoy AI Gateway MCPRoute with the EnvoyProxy that sets its telemetry.
+ * Envoy AI Gateway MCPRoute with the EnvoyProxy that sets its telemetry, an
+ * MCPRoute backend with its own security policy.
  */
 
 /** agentgateway `config.yaml`: one route whose `policies` hold `policy` (one YAML line), after `head` (top-level keys). */
@@ -31,4 +32,17 @@ metadata: { name: ai-gw }
 spec:
   telemetry:
 ${telemetry}`;
+}
+
+/** Envoy AI Gateway: an MCPRoute whose one backend `notes` has `securityPolicy` holding `policy` (one YAML line, at line 8). */
+export function envoyBackendPolicy(policy: string): string {
+  return `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: notes }
+spec:
+  backendRefs:
+  - name: notes
+    securityPolicy:
+      ${policy}
+`;
 }

@@ -31,9 +31,14 @@ export function readMcpRoute(input: AdapterInput, doc: DocNode, docIndex: number
       const inline = entry(apiKey, "inline");
       const inlineCred = inline ? scalarCredential(input, "apiKey.inline", inline.value, "setting", inline.keySpan) : undefined;
       if (inlineCred) credentials.push(inlineCred);
-      const secretRef = get(apiKey, "secretRef");
-      const refName = str(get(secretRef, "name"));
-      if (secretRef && refName) credentials.push(refCredential("apiKey.secretRef", { kind: "secretStore", name: refName }, locOf(input, secretRef.span)));
+      for (const [key, ref] of [
+        ["apiKey.secretRef", get(apiKey, "secretRef")],
+        // SigV4 from a credentials file kept in a Secret (else the gateway's default AWS credential chain).
+        ["awsCredentials.credentialsFile.secretRef", get(b, "securityPolicy", "awsCredentials", "credentialsFile", "secretRef")],
+      ] as const) {
+        const refName = str(get(ref, "name"));
+        if (ref && refName) credentials.push(refCredential(key, { kind: "secretStore", name: refName }, locOf(input, ref.span)));
+      }
       const selector = get(b, "toolSelector");
       const include = [...stringList(get(selector, "include")), ...stringList(get(selector, "includeRegex"))];
       const nameSpan = bName?.value.span ?? b.span;

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
-import { agentgatewayRoute } from "../example-configs.js";
+import { agentgatewayRoute, envoyBackendPolicy } from "../example-configs.js";
 
 /*
  * Reads `McpServer.upstreamIdentity`, set by the LibreChat, agentgateway and
@@ -13,7 +13,7 @@ export default defineRule({
     title: "Gateway forwards every caller's calls with one static key",
     name: "SharedUpstreamKey",
     description:
-      "A gateway or multi-user client sends calls upstream with one static key for every caller (agentgateway `backendAuth.key`, Envoy AI Gateway backend `apiKey`, LibreChat `apiKey.source: admin`). The upstream MCP server sees one identity: it cannot tell callers apart, cannot apply per-user permissions, and its logs cannot say who acted.",
+      "A gateway or multi-user client sends calls upstream with one static key for every caller (agentgateway `backendAuth.key`, Envoy AI Gateway backend `apiKey` or `awsCredentials` in its default service-identity mode, LibreChat `apiKey.source: admin`). The upstream MCP server sees one identity: it cannot tell callers apart, cannot apply per-user permissions, and its logs cannot say who acted.",
     category: "shared-identity",
     level: "warning",
     precision: "high",
@@ -66,15 +66,13 @@ export default defineRule({
       },
       {
         file: "k8s/mcproute.yaml",
-        code: `apiVersion: aigateway.envoyproxy.io/v1beta1
-kind: MCPRoute
-metadata: { name: notes }
-spec:
-  backendRefs:
-  - name: notes
-    securityPolicy:
-      apiKey: { secretRef: { name: notes-key } }
-`,
+        code: envoyBackendPolicy("apiKey: { secretRef: { name: notes-key } }"),
+        expect: { line: 8, column: 7 },
+      },
+      {
+        // SigV4 for a backend behind AWS IAM: mode defaults to ServiceIdentity, the gateway's own AWS identity.
+        file: "k8s/mcproute-aws.yaml",
+        code: envoyBackendPolicy("awsCredentials: { region: us-east-1, service: bedrock-agentcore }"),
         expect: { line: 8, column: 7 },
       },
     ],

@@ -147,3 +147,25 @@ describe("Envoy AI Gateway access logs beside the MCPRoute", () => {
     expect(alone.verdict).toBe("unknown");
   });
 });
+
+describe("Envoy AI Gateway MCPRoute backends signed with AWS SigV4 (real file: envoyproxy/ai-gateway examples/mcp/mcp_aws_example.yml)", () => {
+  it("awsCredentials in its default mode signs every call with the gateway's own AWS identity: one identity for every caller", () => {
+    const r = scanFixture("real-envoy-ai-gateway/mcp_aws_example.yml");
+    expect(r.model.servers.map((s) => `${s.name} ${s.upstreamIdentity?.kind} ${verdictOf(r.model, s).identity.value}`)).toEqual([
+      "aws-mcp-agentcore shared-static shared-credential",
+      "aws-mcp-managed shared-static shared-credential",
+    ]);
+    expect(findingRows(r, ["shared-upstream-key"])).toEqual(["shared-upstream-key 23:9", "shared-upstream-key 53:9"]);
+  });
+
+  it("a credentials file from a Secret is the backend's credential by reference; another mode says nothing about who the backend sees", () => {
+    const route = (policy: string) =>
+      ["apiVersion: aigateway.envoyproxy.io/v1beta1", "kind: MCPRoute", "metadata: { name: aws }", "spec:", "  backendRefs:", "  - name: agentcore", "    securityPolicy:", "      awsCredentials:", `        ${policy}`, ""].join("\n");
+    const file = scanSources([{ path: "k8s/mcproute.yaml", text: route("credentialsFile: { secretRef: { name: aws-mcp-credentials }, profile: default }") }]);
+    expect(credentialRows(file, "agentcore")).toEqual([{ key: "awsCredentials.credentialsFile.secretRef", ref: "secretStore:aws-mcp-credentials", line: 9 }]);
+    expect(findingRows(file, ["shared-upstream-key"])).toEqual(["shared-upstream-key 8:7"]);
+    const other = scanSources([{ path: "k8s/mcproute.yaml", text: route("mode: UserIdentity") }]);
+    expect(other.model.servers.map((s) => s.upstreamIdentity)).toEqual([undefined]);
+    expect(findingRows(other, ["shared-upstream-key"])).toEqual([]);
+  });
+});

@@ -24,7 +24,8 @@ export function agentgatewayUpstream(where: Where, policies: DocNode | undefined
 
 /**
  * One `backendRefs[]` item of an Envoy AI Gateway MCPRoute: `securityPolicy.apiKey`
- * is one key for every caller; `securityPolicy.tokenExchange` (RFC 8693) trades
+ * is one key for every caller, and so is `securityPolicy.awsCredentials` in its default mode
+ * (every request signed with the gateway's own AWS identity, `examples/mcp/mcp_aws_example.yml`); `securityPolicy.tokenExchange` (RFC 8693) trades
  * the caller's token for one the backend accepts, and `forwardHeaders` passes
  * the caller's own headers on (`api/v1beta1/mcp_route.go`).
  */
@@ -32,6 +33,13 @@ export function envoyBackendUpstream(where: Where, backendRef: DocNode | undefin
   const policy = get(backendRef, "securityPolicy");
   const apiKey = entry(policy, "apiKey");
   if (apiKey) return { kind: "shared-static", key: "securityPolicy.apiKey", loc: locOf(where, apiKey.keySpan), detail: "the backend apiKey is one static key for every caller" };
+  // SigV4 signing for backends behind AWS IAM: `mode` defaults to ServiceIdentity, the gateway's own AWS
+  // identity (default credential chain or `credentialsFile`); another mode may carry the caller's, so it says nothing.
+  const aws = entry(policy, "awsCredentials");
+  const mode = str(get(aws?.value, "mode"));
+  if (aws && (mode === undefined || /^ServiceIdent/i.test(mode))) {
+    return { kind: "shared-static", key: "securityPolicy.awsCredentials", loc: locOf(where, aws.keySpan), detail: "awsCredentials signs every call with one AWS identity, the gateway's own (SigV4)" };
+  }
   const exchange = entry(policy, "tokenExchange");
   if (exchange) return { kind: "per-caller", key: "securityPolicy.tokenExchange", loc: locOf(where, exchange.keySpan), detail: "the caller's token is exchanged for a backend token (on behalf of the caller)" };
   const forward = entry(backendRef, "forwardHeaders");
