@@ -2,7 +2,7 @@
  * Config texts that several rules' examples vary in one place (the rule
  * docs render them whole): an agentgateway route to one MCP backend, an
  * Envoy AI Gateway MCPRoute with the EnvoyProxy that sets its telemetry, an
- * MCPRoute backend with its own security policy.
+ * MCPRoute backend with its own security policy, a Microsoft MCP Gateway Deployment.
  */
 
 /** agentgateway `config.yaml`: one route whose `policies` hold `policy` (one YAML line), after `head` (top-level keys). */
@@ -44,5 +44,21 @@ spec:
   - name: notes
     securityPolicy:
       ${policy}
+`;
+}
+
+/** Microsoft MCP Gateway: a Deployment of its container with `image` and ASPNETCORE_ENVIRONMENT `environment` (at line 11, column 50). */
+export function msGatewayDeployment(image: string, environment: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: mcpgateway }
+spec:
+  template:
+    spec:
+      containers:
+      - name: mcpgateway
+        image: ${image}
+        env:
+        - { name: ASPNETCORE_ENVIRONMENT, value: ${environment} }
 `;
 }

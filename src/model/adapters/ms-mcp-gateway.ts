@@ -22,10 +22,14 @@ export function isMsGateway(image: string, envNames: readonly string[]): boolean
   return /mcp-?gateway/i.test(image) && envNames.some((k) => DOTNET_ENV.test(k));
 }
 
-/** A Kubernetes container of the gateway. */
+/**
+ * A Kubernetes container of the gateway, by its image or, where the image is a deploy-time
+ * variable (`image: ${GATEWAY_IMAGE}` in the gateway's own cloud-deployment-template.yml), its name.
+ */
 export function isMsGatewayContainer(c: DocNode): boolean {
   const env = get(c, "env");
-  return isMsGateway(str(get(c, "image")) ?? "", isArray(env) ? env.items.map((i) => str(get(i, "name")) ?? "") : []);
+  const names = isArray(env) ? env.items.map((i) => str(get(i, "name")) ?? "") : [];
+  return [str(get(c, "image")), str(get(c, "name"))].some((label) => isMsGateway(label ?? "", names));
 }
 
 function envEntry(c: DocNode, name: string): DocEntry | undefined {

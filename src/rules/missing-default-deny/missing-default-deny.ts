@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
 import type { PolicyKind } from "../../model/types.js";
+import { msGatewayDeployment } from "../example-configs.js";
 
 const KIND_LABEL: Partial<Record<PolicyKind, string>> = { gateway: "Gateway", code: "Endpoint" };
 import type { Loc } from "../../model/location.js";
@@ -251,18 +252,13 @@ plugins:
       { file: "src/appsettings.Development.json", code: `{ "Authentication": { "BypassEntra": true } }\n`, expect: { line: 1, column: 38 } },
       {
         file: "deploy/k8s/gateway.yml",
-        code: `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: mcpgateway }
-spec:
-  template:
-    spec:
-      containers:
-      - name: mcpgateway
-        image: acme.azurecr.io/microsoft-mcpgateway-service:1.2.0
-        env:
-        - { name: ASPNETCORE_ENVIRONMENT, value: Development }
-`,
+        code: msGatewayDeployment("acme.azurecr.io/microsoft-mcpgateway-service:1.2.0", "Development"),
+        expect: { line: 11, column: 50 },
+      },
+      {
+        // The gateway's own cloud template sets the image at deploy time (envsubst): the container's name says what it runs.
+        file: "deployment/k8s/cloud-deployment-template.yml",
+        code: msGatewayDeployment("${GATEWAY_IMAGE}", "Development"),
         expect: { line: 11, column: 50 },
       },
       {
@@ -529,18 +525,7 @@ MCPGATEWAY_ADMIN_API_ENABLED=false
 ` },
       {
         file: "deploy/k8s/gateway.yml",
-        code: `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: mcpgateway }
-spec:
-  template:
-    spec:
-      containers:
-      - name: mcpgateway
-        image: acme.azurecr.io/microsoft-mcpgateway-service:1.2.0
-        env:
-        - { name: ASPNETCORE_ENVIRONMENT, value: Production }
-`,
+        code: msGatewayDeployment("acme.azurecr.io/microsoft-mcpgateway-service:1.2.0", "Production"),
       },
     ],
   },

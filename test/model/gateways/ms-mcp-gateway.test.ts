@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 
 describe("Microsoft MCP Gateway", () => {
@@ -69,5 +71,24 @@ describe("Microsoft MCP Gateway", () => {
     expect(images({ imageName: "registry:5000/acme/notes-mcp:2.0", imageVersion: "1.0.0" })).toEqual({ image: "registry:5000/acme/notes-mcp:2.0", unpinned: 0 });
     expect(images({ imageName: "acme/notes-mcp", imageVersion: "latest" })).toEqual({ image: "acme/notes-mcp:latest", unpinned: 1 });
     expect(images({ imageName: "acme/notes-mcp", requiredRoles: [] })).toEqual({ image: "acme/notes-mcp", unpinned: 1 });
+  });
+});
+
+describe("Microsoft MCP Gateway deployed from its cloud template (real file: deployment/k8s/cloud-deployment-template.yml)", () => {
+  const read = () => readFileSync(new URL("../../../fixtures/gateways/real-ms-mcp-gateway/deployment/k8s/cloud-deployment-template.yml", import.meta.url), "utf8");
+
+  it("a container whose image is a deploy-time variable is the gateway by its name: Production keeps Entra ID on", () => {
+    const r = scanSources([{ path: "deployment/k8s/cloud-deployment-template.yml", text: read() }]);
+    expect(policyRows(r)).toEqual([
+      { client: "ms-mcp-gateway", kind: "gateway", name: "mcpgateway/mcpgateway-container", decision: "deny", at: "33:17", reason: "Entra ID authentication on (adapters are limited to their creator, mcp.admin and requiredRoles)" },
+    ]);
+    expect(r.model.servers.map((s) => verdictOf(r.model, s).authorization.value)).toEqual(["default-deny"]);
+  });
+
+  it("the same template set to Development bypasses Entra ID", () => {
+    const text = read().replace('value: "Production"', 'value: "Development"');
+    const r = scanSources([{ path: "deployment/k8s/cloud-deployment-template.yml", text }]);
+    expect(policyRows(r).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 39:22"]);
+    expect(findingRows(r, ["missing-default-deny", "permissive-setting"])).toEqual(["missing-default-deny 39:22", "permissive-setting 39:22"]);
   });
 });
