@@ -82,7 +82,7 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
 
 /** Matched by content (YAML/JSON with generic names). Order: most specific first. */
 export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
-  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, MCPServer, MCPRemoteProxy, VirtualMCPServer, agentgateway backends and policies)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter },
+  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, ToolHive and kagent MCPServer, MCPRemoteProxy, VirtualMCPServer, agentgateway backends and policies)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter },
   // Compose files with other names (`deploy/mcp.yml`, `mcp-compose.yml`): a `services:` key and MCP in the text, then Compose's top-level keys only (isComposeFile).
   {
     id: "docker-compose-sniffed",

@@ -2,7 +2,7 @@
  * Kubernetes manifests (catalog §31), multi-document: workloads that run MCP
  * servers (their containers become servers with env references and runtime
  * facts), plus the MCP custom resources found in the same files (Envoy
- * `MCPRoute`, ToolHive `MCPServer`, agentgateway `AgentgatewayBackend` and
+ * `MCPRoute`, ToolHive `MCPServer`, kagent `MCPServer`, agentgateway `AgentgatewayBackend` and
  * `AgentgatewayPolicy`) and Microsoft MCP Gateway deployments.
  * Each document is read by its product's reader, with that product's client id.
  */
@@ -15,6 +15,7 @@ import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources 
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
+import { isKagentMcpServer, readKagentMcpServer } from "./kagent-mcpserver.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
 import { externalAuthTypes, isToolhiveMcpServer, isVirtualMcpServer, readToolhiveMcpServer, readVirtualMcpServer } from "./toolhive.js";
 
@@ -45,7 +46,7 @@ export function isMcpWorkload(doc: DocNode): boolean {
 
 /** Sniff: any document this adapter models. */
 export function isMcpManifest(docs: readonly DocNode[]): boolean {
-  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isVirtualMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d));
+  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isVirtualMcpServer(d) || isKagentMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d));
 }
 
 export const kubernetesManifestsAdapter: Adapter = (input) => {
@@ -58,6 +59,7 @@ export const kubernetesManifestsAdapter: Adapter = (input) => {
       if (isMcpRoute(doc)) return readMcpRoute({ ...input, client: "envoy-ai-gateway" }, doc, i, envoyLog);
       if (isToolhiveMcpServer(doc)) return readToolhiveMcpServer({ ...input, client: "toolhive" }, doc, i, authTypes, input.docs);
       if (isVirtualMcpServer(doc)) return readVirtualMcpServer({ ...input, client: "toolhive" }, doc, i, input.docs);
+      if (isKagentMcpServer(doc)) return readKagentMcpServer({ ...input, client: "kagent" }, doc, i);
       if (isMcpWorkload(doc)) return readWorkload(input, doc, i);
       return emptyOutput();
     }),

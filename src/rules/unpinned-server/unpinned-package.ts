@@ -56,6 +56,8 @@ export default defineRule({
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "docker", "args": ["run", "-i", "--rm", "-e", "ACME_KEY", "acme/notes-mcp:latest"] } } }\n`, expect: { line: 1, column: 96 } },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "pnpm", "args": ["dlx", "@acme/notes-mcp@latest"] } } }\n`, expect: { line: 1, column: 65 } },
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp", "notes-mcp"] } } }\n`, expect: { line: 1, column: 67 } },
+      // kagent's MCPServer (kmcp): the controller runs spec.deployment's cmd and args in a pod.
+      { file: "k8s/notes-mcp.yaml", code: `apiVersion: kagent.dev/v1alpha1\nkind: MCPServer\nmetadata: { name: notes }\nspec:\n  deployment: { cmd: npx, args: ["-y", "@acme/notes-mcp"] }\n  transportType: stdio\n`, expect: { line: 5, column: 40 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.4.2"] }, "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }\n` },

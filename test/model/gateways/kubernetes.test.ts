@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
-import { credentialRows, factRows, findingRows, scanFixture, serverRows } from "./helpers.js";
+import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 import { deployment } from "../../helpers.js";
 
 describe("Kubernetes workloads running MCP servers", () => {
@@ -85,5 +85,45 @@ describe("Kubernetes `$(VAR)` (dependent environment variables)", () => {
     expect(s?.args[1]?.unexpanded).toBeUndefined();
     const r = scanSources([{ path: "deploy/github-mcp.yaml", text: manifest(["        - name: NOTE", '          value: "$$(GITHUB_TOKEN)"']) }]);
     expect(credentialRows(r, "github-mcp/server")[0]).toEqual({ key: "NOTE", ref: "literal", line: 15 });
+  });
+});
+
+describe("kagent MCPServer (kagent.dev, the kmcp controller)", () => {
+  it("is a server run from spec.deployment (real file: Apocrathia/homelab github/mcpserver-kmcp.yaml, digest-pinned)", () => {
+    const r = scanFixture("real-toolhive/homelab/github/mcpserver-kmcp.yaml");
+    expect(serverRows(r)).toEqual([
+      { client: "kagent", name: "github", at: "6:9", transport: "container", image: "ghcr.io/github/github-mcp-server:v1.7.0@sha256:c491ffdf6f4c85cb5397021bc655edb8ab825c6f5f568e7597d77a1bd7c4d308" },
+    ]);
+    expect(r.model.servers[0]?.args.map((a) => a.raw)).toEqual(["http", "--port", "8080", "--toolsets", "context,repos,pull_requests,issues,users"]);
+    // The resource has no authorization of its own: no policy, nothing to report.
+    expect(policyRows(r)).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual([]);
+  });
+
+  it("its cmd and args launch a package, its env and envFrom secrets are references (kmcp's npx example)", () => {
+    const text = [
+      "apiVersion: kagent.dev/v1alpha1",
+      "kind: MCPServer",
+      "metadata:",
+      "  name: github-server",
+      "spec:",
+      "  deployment:",
+      "    cmd: npx",
+      "    args: [\"-y\", \"@modelcontextprotocol/server-github\"]",
+      "    env:",
+      "      - name: GITHUB_TOKEN",
+      "        valueFrom: { secretKeyRef: { name: github-secrets, key: token } }",
+      "    envFrom:",
+      "      - secretRef: { name: github-extra }",
+      "  transportType: stdio",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "k8s/github-server.yaml", text }]);
+    expect(serverRows(r)).toEqual([{ client: "kagent", name: "github-server", at: "4:9", transport: "container", command: "npx" }]);
+    expect(credentialRows(r, "github-server")).toEqual([
+      { key: "GITHUB_TOKEN", ref: "secretStore:github-secrets/token", line: 11 },
+      { key: "envFrom:github-extra", ref: "secretStore:github-extra", line: 13 },
+    ]);
+    expect(findingRows(r, ["unpinned-package"])).toEqual(["unpinned-package 8:18"]);
   });
 });
