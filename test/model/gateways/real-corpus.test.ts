@@ -1,0 +1,136 @@
+/**
+ * The gateway audit corpus (fixtures/gateways/real-*, real public files, sources in
+ * fixtures/gateways/SOURCES.txt): every server found per file with its identity and
+ * authorization verdicts, as judged by hand against each product's docs. A change here is a
+ * change of judgement: check it against the product's docs before updating the table.
+ * The Helm templates (real-helm) and the LiteLLM config (real-litellm) give no server: templates
+ * are not rendered, and LiteLLM's proxy config has no adapter yet.
+ */
+import { describe, expect, it } from "vitest";
+import { scan } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
+import { REPO_ROOT } from "../../helpers.js";
+
+describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
+  it("finds the servers each file runs, with the verdicts judged by hand, and no parse-error noise", async () => {
+    const r = await scan({ paths: ["fixtures/gateways"], cwd: REPO_ROOT, lockFile: false });
+    const rows: Record<string, string[]> = {};
+    for (const s of r.model.servers) {
+      if (!s.file.startsWith("fixtures/gateways/real-")) continue;
+      const v = verdictOf(r.model, s);
+      (rows[s.file.slice("fixtures/gateways/".length)] ??= []).push(`${s.client} ${s.name}: ${v.identity.value}, ${v.authorization.value}`);
+    }
+    expect(Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual({
+      "real-agentgateway/ai-infrastructure/config.yaml": [
+        "agentgateway sequential-thinking: none, allow-by-default",
+        "agentgateway memory: none, allow-by-default",
+        "agentgateway kapture: none, allow-by-default",
+        "agentgateway photoshop: none, allow-by-default",
+        "agentgateway context7: none, allow-by-default",
+        "agentgateway playwright: none, allow-by-default",
+        "agentgateway browser-use: none, allow-by-default",
+        "agentgateway hass-mcp: none, allow-by-default",
+        "agentgateway langfuse-prompts: none, allow-by-default",
+      ],
+      "real-agentgateway/mcp-authentication/config.yaml": [
+        "agentgateway everything: none, allow-by-default",
+        "agentgateway mcpbin: none, allow-by-default",
+        "agentgateway everything: none, allow-by-default",
+      ],
+      "real-agentgateway/mcp-authorization/config.yaml": [
+        "agentgateway mcp2: unique-workload-identity, default-deny",
+      ],
+      "real-agentgateway/ratelimit-mcp/config.yaml": [
+        "agentgateway everything: none, default-deny",
+      ],
+      "real-agentgateway/security-guards/config.yaml": [
+        "agentgateway github: none, allow-by-default",
+        "agentgateway filesystem: none, allow-by-default",
+      ],
+      "real-docker-mcp/catalogs/production-verified.yaml": [
+        "docker-mcp brave-search: unique-workload-identity, unknown",
+        "docker-mcp time: none, unknown",
+        "docker-mcp github: unique-workload-identity, unknown",
+      ],
+      "real-docker-mcp/catalogs/rg-mcp-catalog.yaml": [
+        "docker-mcp clickup: unique-workload-identity, unknown",
+      ],
+      "real-docker-mcp/filesystem/docker-compose.yaml": [
+        "docker-compose gateway: none, default-deny",
+      ],
+      "real-docker-mcp/kubernetes/deployment.yaml": [
+        "kubernetes mcp-gateway/gateway: none, default-deny",
+        "kubernetes mcp-gateway/mcp-duckduckgo: none, unknown",
+        "kubernetes mcp-gateway/mcp-fetch: none, unknown",
+      ],
+      "real-docker-mcp/remote_mcp/catalog.yaml": [
+        "docker-mcp gitmcpmoby: none, unknown",
+      ],
+      "real-envoy-ai-gateway/mcp_aws_example.yml": [
+        "envoy-ai-gateway aws-mcp-agentcore: shared-credential, allow-by-default",
+        "envoy-ai-gateway aws-mcp-managed: shared-credential, allow-by-default",
+      ],
+      "real-envoy-ai-gateway/mcp_example.yaml": [
+        "envoy-ai-gateway github: shared-credential, allow-by-default",
+        "envoy-ai-gateway context7: none, allow-by-default",
+        "envoy-ai-gateway kiwi: none, allow-by-default",
+      ],
+      "real-envoy-ai-gateway/mcp_tokenexchange_example.yaml": [
+        "envoy-ai-gateway kiwi: unique-workload-identity, allow-by-default",
+      ],
+      "real-kong/mcp-proxy/kong.yaml": [
+        "kong chucknorris-mcp-service: none, allow-by-default",
+        "kong fetch-mcp-service: none, allow-by-default",
+      ],
+      "real-kong/mcp-registry/kong.yaml": [
+        "kong registry-mcp-service: none, allow-by-default",
+      ],
+      "real-kong/testbed/conversion-transactions-oidc-acl.yaml": [
+        "kong accounts: none, default-deny",
+        "kong transactions: none, default-deny",
+      ],
+      "real-kong/testbed/conversion-weather.yaml": [
+        "kong weather-service: shared-credential, allow-by-default",
+      ],
+      "real-ms-mcp-gateway/deployment/k8s/cloud-deployment-template.yml": [
+        "kubernetes mcpgateway/mcpgateway-container: unique-workload-identity, default-deny",
+      ],
+      "real-pomerium/mcp-app-demo/pomerium-config.yaml": [
+        "pomerium https://db-mcp.YOUR-DOMAIN: none, default-deny",
+      ],
+      "real-pomerium/mcp-servers/pomerium-config.yaml": [
+        "pomerium https://notion.YOUR-DOMAIN: unique-workload-identity, default-deny",
+      ],
+      "real-toolhive/examples/mcpserver-with-audit.yaml": [
+        "toolhive example-server-with-audit: none, allow-by-default",
+      ],
+      "real-toolhive/examples/mcpserver_github.yaml": [
+        "toolhive github: unique-workload-identity, allow-by-default",
+      ],
+      "real-toolhive/examples/vmcp_inline_backend_auth.yaml": [
+        "toolhive yardstick-sse: none, allow-by-default",
+        "toolhive fetch: none, allow-by-default",
+      ],
+      "real-toolhive/examples/vmcp_inline_incoming_auth.yaml": [
+        "toolhive yardstick-sse: none, allow-by-default",
+        "toolhive fetch: none, allow-by-default",
+      ],
+      "real-toolhive/external-auth/mcpremoteproxy_with_bearer_token.yaml": [
+        "toolhive api-proxy: shared-credential, allow-by-default",
+      ],
+      "real-toolhive/homelab/github/mcpserver-kmcp.yaml": [
+        "kagent github: none, unknown",
+      ],
+      "real-toolhive/homelab/github/mcpserver.yaml": [
+        "toolhive github-mcp-server: unique-workload-identity, allow-by-default",
+      ],
+      "real-toolhive/homelab/grafana/mcpserver.yaml": [
+        "toolhive grafana-mcp: none, allow-by-default",
+      ],
+      "real-toolhive/homelab/mkp/mcpserver.yaml": [
+        "toolhive kubernetes-mcp: none, allow-by-default",
+      ],
+    });
+    expect(r.findings.filter((f) => f.ruleId === "parse-error" && f.loc.file.startsWith("fixtures/gateways/real-")).map((f) => f.loc.file)).toEqual([]);
+  }, 60_000);
+});
