@@ -11,6 +11,7 @@ import type { RefSyntax } from "../model/refs.js";
 import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
+import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js";
 
@@ -118,6 +119,10 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // that checkout itself finds them). The coding agent's references plus `${{ secrets.X }}` / `${{ vars.X }}`
   // (github/docs content/copilot/reference/custom-agents-configuration.md).
   { id: "copilot-custom-agent", client: "copilot", title: "GitHub Copilot custom agent", syntax: "frontmatter", globs: ["**/.github/agents/*.md", "**/.github-private/agents/*.md", "**/agents/*.agent.md"], scope: "project", syntaxes: ["copilot-mcp", "gh-secrets"], adapter: maps.copilotCustomAgentAdapter },
+  // GitHub Agentic Workflows: `mcp-servers` and `tools.github` in the front matter of `.github/workflows/**/*.md`, run
+  // unattended in Actions (github/gh-aw docs reference/tools.md, guides/mcps.md). Only files whose front matter has
+  // `on:`, `engine:`, `mcp-servers:` or `tools:` are claimed (and parsed); other Markdown there stays plain text.
+  { id: "gh-aw", client: "gh-aw", title: "GitHub Agentic Workflows", syntax: "frontmatter", globs: ["**/.github/workflows/**/*.md"], sniffText: agenticWorkflowText, scope: "project", syntaxes: ["gh-secrets"], adapter: ghAwAdapter },
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
 ];
 

@@ -16,6 +16,18 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 /** Every character but line breaks as a space. */
 const blank = (s: string): string => s.replace(/[^\r\n]/g, " ");
 
+/**
+ * The text of a Markdown file's front matter (between its `---` lines), or
+ * undefined when it has none: a cheap look before parsing anything.
+ */
+export function frontMatterText(text: string): string | undefined {
+  const open = OPEN.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  return close ? rest.slice(0, close.index) : undefined;
+}
+
 export function parseFrontMatter(text: string): ParsedDocument {
   const open = OPEN.exec(text);
   if (!open) return { docs: [], problems: [], comments: [] };

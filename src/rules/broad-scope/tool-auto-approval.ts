@@ -52,8 +52,15 @@ export default defineRule({
         code: `{ "mcp": { "allowed": ["notes"] },\n  "tools": { "allowed": ["mcp_notes_search_notes", "mcp_notes_delete_note"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes", "delete_note"] } } }\n`,
         expect: { line: 2, column: 52, count: 1 },
       },
+      {
+        // GitHub Agentic Workflows run unattended in Actions: every tool `allowed` exposes runs unprompted.
+        file: ".github/workflows/triage.md",
+        code: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed: ["*"]\n---\n\nTriage the issue.\n`,
+        expect: { line: 6, column: 14 },
+      },
     ],
     good: [
+      { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed: [search_notes, get_note]\n---\n\nTriage the issue.\n` },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": false, "includeTools": ["search_notes"] } } }\n` },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "get_note"] } } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["notes"] }, "tools": { "allowed": ["notes__search_notes", "run_shell_command"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
+import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
+import { at, find, scanFixture, summary } from "./helpers.js";
+
+const C = "gh-aw";
+const WF = ".github/workflows/issue-triage.md";
+const SHARED = ".github/workflows/shared/mcp/acme-wiki.md";
+
+describe("GitHub Agentic Workflows: `mcp-servers` and `tools.github` in a workflow's front matter", () => {
+  const f = scanFixture(C);
+  const findings = (file: string) => f.result.findings.filter((x) => x.loc.file === file).map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`);
+  const pos = (file: string, needle: string) => find(C, file, needle).join(":");
+
+  it("reads a container server: its image, `${{ secrets.X }}` as a reference, `allowed` as what runs unprompted", () => {
+    const s = f.server("notion", WF);
+    expect(summary(s)).toEqual({
+      client: "gh-aw", scope: "project", transport: "container", enabled: true, args: [],
+      env: { NOTION_TOKEN: "secretStore:secrets.NOTION_TOKEN" }, headers: {},
+      include: ["search_pages", "get_page"], autoApprove: ["search_pages", "get_page"], grants: ["auto-approve-list:allowed"],
+    });
+    expect(s.image?.raw).toBe("mcp/notion");
+    expect(at(s.loc)).toEqual(find(C, WF, "notion:"));
+    expect(at(s.tools.grants[0]?.loc)).toEqual(find(C, WF, '["search_pages"'));
+  });
+
+  it("reports a literal env token (redacted), `allowed: [\"*\"]`, an autonomous delete tool and the untagged image at their lines", () => {
+    expect(summary(f.server("acme-search", WF))).toMatchObject({ transport: "stdio", command: "npx", env: { ACME_API_KEY: "literal" }, autoApprove: "*", grants: ["auto-approve-all:allowed"] });
+    expect(summary(f.server("acme-records", WF))).toMatchObject({ transport: "http", headers: { Authorization: "secretStore:secrets.ACME_RECORDS_TOKEN" }, autoApprove: ["search_records", "delete_record"] });
+    const key = find(C, WF, "CIrsr1j3");
+    expect(findings(WF)).toEqual(
+      expect.arrayContaining([
+        `unpinned-package ${pos(WF, '"mcp/notion"')}`,
+        `hardcoded-secret ${key[0]}:${key[1]}`,
+        `tool-auto-approval ${pos(WF, '["*"]')}`,
+        `tool-auto-approval ${find(C, WF, "- search_records")[0]}:${find(C, WF, "- search_records")[1]}`,
+        `broad-resource-access ${pos(WF, "deepwiki:")}`,
+      ]),
+    );
+    // `${{ secrets.X }}` is a reference: no secret finding on any of them.
+    expect(f.result.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.file}:${x.loc.line}`)).toEqual([`${WF}:${key[0]}`]);
+    expect(JSON.stringify(f.result.findings)).not.toContain("CIrsr1j3L8cVZ7Jp0ukhDtLB6NQ6hgJ5");
+  });
+
+  it("a server with no `allowed` exposes every tool it offers (a note), not an auto-approval", () => {
+    const s = f.server("deepwiki", WF);
+    expect(s.tools.grants.map((g) => `${g.kind}:${g.key}`)).toEqual(["all-tools:allowed"]);
+    const note = f.result.findings.find((x) => x.ruleId === "broad-resource-access" && x.loc.line === s.loc.line);
+    expect(note?.level).toBe("note");
+    expect(f.result.findings.some((x) => x.ruleId === "tool-auto-approval" && x.loc.line === s.loc.line)).toBe(false);
+  });
+
+  it("models the built-in GitHub server with its `github-token` reference; its toolsets narrow it (no grant)", () => {
+    const s = f.server("github", WF);
+    expect(s.transport).toBe("container");
+    expect(s.credentials.map((c) => `${c.key} ${c.ref.kind}`)).toEqual(["github-token secretStore"]);
+    expect(s.tools.grants).toEqual([]);
+    expect(at(s.loc)).toEqual(find(C, WF, "github:"));
+  });
+
+  it("reads a shared import (front matter only) and leaves other Markdown of the folder as plain text", () => {
+    expect(summary(f.server("acme-wiki", SHARED))).toMatchObject({ transport: "http", headers: { "X-Acme-Key": "secretStore:secrets.ACME_WIKI_KEY" }, autoApprove: ["get_page", "search"] });
+    expect(f.servers.map((s) => s.file).filter((p) => p.endsWith("README.md"))).toEqual([]);
+    expect(f.result.model.files.find((x) => x.path === ".github/workflows/README.md")?.format).toBe("text");
+  });
+
+  it("a literal provider token in `env` is reported once, redacted; the same key as `${{ secrets.X }}` is not", () => {
+    const token = fakeGitHubToken();
+    const wf = (v: string) => `---\non: workflow_dispatch\nmcp-servers:\n  tickets:\n    command: acme-tickets-mcp\n    env:\n      GH_TOKEN: "${v}"\n    allowed: [get_ticket]\n---\n\nDo it.\n`;
+    const bad = scanSources([{ path: ".github/workflows/a.md", text: wf(token) }]);
+    expect(bad.findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.line}:${x.loc.column}`)).toEqual(["7:18"]);
+    expect(JSON.stringify(bad.findings)).not.toContain(token);
+    const good = scanSources([{ path: ".github/workflows/a.md", text: wf("${{ secrets.GH_TOKEN }}") }]);
+    expect(good.findings.filter((x) => x.ruleId === "hardcoded-secret")).toEqual([]);
+    expect(good.model.servers.map((s) => `${s.name} ${s.client}`)).toEqual(["tickets gh-aw"]);
+  });
+
+  it("does not claim Markdown in `.github/workflows/` without agentic front matter, nor Markdown elsewhere", () => {
+    const servers = "mcp-servers:\n  x:\n    command: acme-x\n";
+    const r = scanSources([
+      { path: ".github/workflows/notes.md", text: `# Notes\n\n---\n${servers}---\n` },
+      { path: ".github/workflows/doc.md", text: `---\ntitle: Doc\n---\n\n${servers}` },
+      { path: "docs/agent.md", text: `---\non: push\n${servers}---\n` },
+    ]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.model.files.map((x) => x.format)).toEqual(["text", "text", "text"]);
+  });
+});
