@@ -4,8 +4,12 @@ import { namesCredential } from "../../model/credential-identity.js";
 import { isLoopbackHost, isPrivateNetworkHost, remoteEndpoints } from "../../model/endpoint.js";
 import type { McpServer } from "../../model/types.js";
 
-/** Clients that run as a service for many users, beside their MCP servers, not on a user's machine. */
-const SERVER_SIDE_CLIENTS = new Set(["librechat"]);
+/**
+ * Clients that run beside their MCP servers, not on a user's machine: LibreChat (a service for many
+ * users), GitHub Agentic Workflows (an Actions job whose servers run as containers or service
+ * containers on the job's network, `http://jupyter-mcp:3000`).
+ */
+const SERVER_SIDE_CLIENTS = new Set(["librechat", "gh-aw"]);
 
 export default defineRule({
   id: "plain-http-remote",
@@ -13,7 +17,7 @@ export default defineRule({
     title: "Remote MCP server reached over plain HTTP or WebSocket",
     name: "PlainHttpRemote",
     description:
-      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A gateway's hop to its upstream on a private network (and LibreChat's, which runs as a service beside its MCP servers, often on one Compose network) (a cluster service name, `*.internal`, `*.svc`, a private address) is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
+      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A gateway's hop to its upstream on a private network (and LibreChat's, which runs as a service beside its MCP servers, often on one Compose network, or a GitHub agentic workflow's, whose servers run as containers on the job's network) (a cluster service name, `*.internal`, `*.svc`, a private address) is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
     category: "insecure-transport",
     level: "warning",
     precision: "very-high",
@@ -65,6 +69,12 @@ export default defineRule({
         file: "librechat.yaml",
         code: `mcpServers:\n  clickhouse:\n    type: streamable-http\n    url: http://clickhouse-mcp:8000/mcp\n    headers:\n      Authorization: "Bearer \${CLICKHOUSE_MCP_TOKEN}"\n`,
         expect: { line: 4, column: 10 },
+      },
+      {
+        // A GitHub agentic workflow's hop to a service container of its job: a note, as LibreChat's.
+        file: ".github/workflows/notebooks.md",
+        code: `---\non: workflow_dispatch\nmcp-servers:\n  jupyter:\n    type: http\n    url: "http://jupyter-mcp:3000"\n    allowed: [get_cell_output]\n---\n`,
+        expect: { line: 6, column: 10 },
       },
       {
         // A gateway's hop to an in-cluster upstream: reported as a note.

@@ -75,6 +75,13 @@ describe("GitHub Agentic Workflows: `mcp-servers` and `tools.github` in a workfl
     expect(good.model.servers.map((s) => `${s.name} ${s.client}`)).toEqual(["tickets gh-aw"]);
   });
 
+  it("a plain-http hop to a service container of the job (gh-aw's shared jupyter.md) is a note, as a gateway's; a public http:// host stays a warning", () => {
+    const wf = (url: string) => `---\nservices:\n  jupyter-mcp:\n    image: datalayer/jupyter-mcp-server:0.17.0\nmcp-servers:\n  jupyter:\n    type: http\n    url: "${url}"\n    allowed: [get_cell_output]\n---\n`;
+    const hop = (url: string) => scanSources([{ path: ".github/workflows/shared/mcp/jupyter.md", text: wf(url) }]).findings.filter((x) => x.ruleId === "plain-http-remote").map((x) => `${x.loc.line}:${x.loc.column} ${x.level} ${x.message.split(" ").slice(0, 2).join(" ")}`);
+    expect(hop("http://jupyter-mcp:3000")).toEqual(["8:10 note Server-side client"]);
+    expect(hop("http://mcp.acme.example/mcp")).toEqual(["8:10 warning Server 'jupyter'"]);
+  });
+
   it("does not claim Markdown in `.github/workflows/` without agentic front matter, nor Markdown elsewhere", () => {
     const servers = "mcp-servers:\n  x:\n    command: acme-x\n";
     const r = scanSources([
