@@ -213,3 +213,18 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   else if ((c === "docker" || c === "podman") && a === "container" && b === "run") out.push(...fromDocker(tokens, 3));
   return out;
 }
+
+/**
+ * A container's command and arguments (Kubernetes `command`/`args`, a gh-aw `container:` server's
+ * `entrypoint`/`entrypointArgs`). Without a command, the image's entrypoint gets the args; the
+ * usual base images (node, python, uv) exec them when they start with a program, so `args: [npx,
+ * -y, pkg]` launches `npx` as Compose's `command: [npx, -y, pkg]` does. Taken as the launch line
+ * only when it starts a package runner (`npx`, `uvx`, `pipx run` ...): a subcommand of the image's
+ * own entrypoint (`args: [stdio]`) stays an argument.
+ */
+export function containerLaunchLine(command: ConfigValue[], args: ConfigValue[]): { cmd: ConfigValue[]; args: ConfigValue[] } {
+  if (command.length) return { cmd: command, args: [...command.slice(1), ...args] };
+  const [first, ...rest] = args;
+  const runs = first && launchedPackages({ command: first, args: rest }).some((l) => l.ecosystem !== "image");
+  return runs ? { cmd: args, args: rest } : { cmd: [], args };
+}

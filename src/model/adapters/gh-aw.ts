@@ -17,8 +17,10 @@
 import { entry, get, isObject, strings, type DocNode } from "../../parse/doc.js";
 import { frontMatterText } from "../../parse/frontmatter.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import { containerLaunchLine } from "../launcher.js";
 import { readServerEntry, value } from "../server-entry.js";
 import type { Credential, McpServer, ScopeGrant } from "../types.js";
+import { listValues } from "./gateway-common.js";
 import { serversFromMap, withGrants } from "./server-maps.js";
 
 /** A top-level key only an agentic workflow's front matter has (`on:` is a workflow trigger). */
@@ -47,11 +49,19 @@ function allowedGrants(input: AdapterInput, s: McpServer, node: DocNode | undefi
   return withGrants({ ...s, tools: { ...s.tools, include: tools } }, grants);
 }
 
-/** A `container:` server runs that image (its `args` are `docker run`'s, before the image). */
+/**
+ * A `container:` server is `docker run --rm -i <args> <image> <entrypointArgs>`: its `args` are
+ * docker's (their facts, `--privileged`, host mounts, are read as for any server), and
+ * `entrypointArgs` that start a package runner (`[npx, -y, github:acme/x-mcp]` in `node:lts`) are
+ * what it launches.
+ */
 function withContainer(input: AdapterInput, s: McpServer, node: DocNode | undefined): McpServer {
   const image = value(input, get(node, "container"));
   if (!image) return s;
-  return { ...s, image, transport: s.command || s.url ? s.transport : "container" };
+  const entrypoint = value(input, get(node, "entrypoint"));
+  const { cmd, args } = containerLaunchLine(entrypoint ? [entrypoint] : [], listValues(input, get(node, "entrypointArgs")));
+  const launch = cmd[0] ? { command: cmd[0], args } : { args: [...s.args, ...args] };
+  return { ...s, image, ...launch, transport: s.command || s.url ? s.transport : "container" };
 }
 
 /** `mcp-servers:` entries. */

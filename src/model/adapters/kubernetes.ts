@@ -9,8 +9,8 @@
 import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import { argFacts, isBroadPath, value } from "../server-entry.js";
-import { launchedPackages } from "../launcher.js";
-import type { AdapterOutput, ConfigValue, McpServer, ServerFact } from "../types.js";
+import { containerLaunchLine } from "../launcher.js";
+import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources } from "./agentgateway-crd.js";
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
@@ -85,7 +85,7 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     const path = `${docIndex}:${kind}/${workload}.containers[${idx}]`;
     const cName = entry(c, "name");
     const name = `${workload}/${str(cName?.value) ?? idx}`;
-    const { cmd, args } = launchLine(listValues(input, get(c, "command")), listValues(input, get(c, "args")));
+    const { cmd, args } = containerLaunchLine(listValues(input, get(c, "command")), listValues(input, get(c, "args")));
     const { env, refs } = kubeEnv(input, get(c, "env"), get(c, "envFrom"));
     const facts = [...podFacts, ...argFacts(args)];
     const priv = entry(get(c, "securityContext"), "privileged");
@@ -115,20 +115,6 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     }
   }
   return out;
-}
-
-/**
- * A container's command and arguments. Without `command`, the image's entrypoint gets `args`; the
- * usual base images (node, python, uv) exec them when they start with a program, so `args: [npx,
- * -y, pkg]` launches `npx` as Compose's `command: [npx, -y, pkg]` does. Taken as the launch line
- * only when it starts a package runner (`npx`, `uvx`, `pipx run` ...): a subcommand of the image's
- * own entrypoint (`args: [stdio]`) stays an argument.
- */
-function launchLine(command: ConfigValue[], args: ConfigValue[]): { cmd: ConfigValue[]; args: ConfigValue[] } {
-  if (command.length) return { cmd: command, args: [...command.slice(1), ...args] };
-  const [first, ...rest] = args;
-  const runs = first && launchedPackages({ command: first, args: rest }).some((l) => l.ecosystem !== "image");
-  return runs ? { cmd: args, args: rest } : { cmd: [], args };
 }
 
 const SENSITIVE_HOST_PATH = /^\/(var\/)?run\/docker\.sock$|\/\.ssh$|\/\.aws$|\/\.kube$|^\/etc$|^\/var\/lib\/kubelet$/;

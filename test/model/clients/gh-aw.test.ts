@@ -82,6 +82,14 @@ describe("GitHub Agentic Workflows: `mcp-servers` and `tools.github` in a workfl
     expect(hop("http://mcp.acme.example/mcp")).toEqual(["8:10 warning Server 'jupyter'"]);
   });
 
+  it("a `container:` server launches what its `entrypointArgs` run (a real workflow's `node:lts` + `npx -y github:...`); its docker `args` give facts", () => {
+    const text = `---\non: workflow_dispatch\nmcp-servers:\n  jfrog:\n    container: "node:lts"\n    args: ["--privileged"]\n    entrypointArgs:\n      - npx\n      - -y\n      - github:jfrog/mcp-jfrog\n    allowed: [jfrog_list_repositories]\n---\n`;
+    const r = scanSources([{ path: ".github/workflows/jfrog.md", text }]);
+    const s = r.model.servers[0];
+    expect([s?.transport, s?.image?.raw, s?.command?.raw, s?.args.map((a) => a.raw)]).toEqual(["container", "node:lts", "npx", ["-y", "github:jfrog/mcp-jfrog"]]);
+    expect(r.findings.filter((x) => x.ruleId === "unpinned-package" || x.ruleId === "broad-resource-access").map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual(["broad-resource-access 6:12", "unpinned-package 10:9"]);
+  });
+
   it("does not claim Markdown in `.github/workflows/` without agentic front matter, nor Markdown elsewhere", () => {
     const servers = "mcp-servers:\n  x:\n    command: acme-x\n";
     const r = scanSources([
