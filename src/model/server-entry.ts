@@ -335,6 +335,9 @@ function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   if (toolsEntry && isArray(toolsEntry.value) && strings(toolsEntry.value).some((s) => s.value === "*")) {
     grants.push({ kind: "auto-approve-all", key: "tools", tools: ["*"], loc: locOf(input, toolsEntry.value.span) });
   }
+  // Codex approval modes: only `approve` skips the prompt for every tool. `auto` (the default) and `writes` skip it
+  // only for tools annotated read-only (`writes` asks for every other call, and for tools with no annotation); `prompt`
+  // always asks (codex-rs core/src/mcp_tool_call.rs requires_mcp_tool_approval_for_mode). None of those is a grant.
   const mode = entry(n, "default_tools_approval_mode");
   if (opts.approveMeansAuto !== false && mode && str(mode.value) === "approve") {
     grants.push({ kind: "trust-all", key: "default_tools_approval_mode", loc: locOf(input, mode.value.span) });

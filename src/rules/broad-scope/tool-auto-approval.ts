@@ -60,6 +60,8 @@ export default defineRule({
       },
     ],
     good: [
+      // Codex `writes`: only tools annotated read-only skip the prompt; every other call is asked.
+      { file: ".codex/config.toml", code: `[mcp_servers.notes]\ncommand = "acme-notes-mcp"\ndefault_tools_approval_mode = "writes"\n\n[mcp_servers.notes.tools.delete_note]\napproval_mode = "writes"\n` },
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed: [search_notes, get_note]\n---\n\nTriage the issue.\n` },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": false, "includeTools": ["search_notes"] } } }\n` },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "get_note"] } } }\n` },

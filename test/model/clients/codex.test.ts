@@ -41,6 +41,20 @@ describe("Codex CLI (.codex/config.toml)", () => {
   });
 });
 
+describe("Codex `writes` approval mode", () => {
+  // codex-rs core/src/mcp_tool_call.rs requires_mcp_tool_approval_for_mode: `Writes` skips the prompt only for
+  // tools annotated readOnlyHint = true (no annotation: asked), and allows no "remember" choice. Not an auto-approval.
+  it("`default_tools_approval_mode = \"writes\"` and a per-tool `approval_mode = \"writes\"` auto-approve nothing; a per-tool `approve` beside them does", () => {
+    const toml = `[mcp_servers.notes]\ncommand = "acme-notes-mcp"\ndefault_tools_approval_mode = "writes"\n\n[mcp_servers.files]\ncommand = "acme-files-mcp"\n\n[mcp_servers.files.tools.delete_file]\napproval_mode = "writes"\n\n[mcp_servers.files.tools.read_file]\napproval_mode = "approve"\n`;
+    const r = scanSources([{ path: ".codex/config.toml", text: toml }]);
+    const [notes, files] = r.model.servers;
+    expect(notes?.tools.grants.filter((g) => g.kind !== "all-tools")).toEqual([]);
+    expect(notes?.tools.autoApprove).toBeUndefined();
+    expect(files?.tools.autoApprove).toEqual(["read_file"]);
+    expect(r.findings.filter((x) => x.ruleId === "tool-auto-approval")).toEqual([]);
+  });
+});
+
 describe("Codex CLI positions", () => {
   const f = scanFixture(C);
   it("server entries and values carry exact lines and columns", () => {
