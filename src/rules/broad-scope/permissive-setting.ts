@@ -80,6 +80,8 @@ spec:
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
+      // Zed 0.224+: an explicit `tool_permissions.default` wins over the legacy switch (its settings migration keeps it).
+      { file: ".config/zed/settings.json", code: `{ "agent": { "always_allow_tool_actions": true, "tool_permissions": { "default": "confirm" } } }\n` },
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true,\n  "allowedMcpServers": [{ "serverUrl": "https://mcp.acme.example/*" }, { "serverCommand": ["/opt/acme/bin/notes-mcp", "--read-only"] }],\n  "permissions": { "defaultMode": "dontAsk", "disableBypassPermissionsMode": "disable", "allow": ["mcp__acme-notes__search"] } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["acme-notes"] }, "security": { "disableYoloMode": true },\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
       { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ntoolName = "search_notes"\ndecision = "allow"\npriority = 200\n` },

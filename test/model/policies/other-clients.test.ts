@@ -75,6 +75,25 @@ describe("Zed tool_permissions written before the default_mode migration", () =>
   });
 });
 
+describe("Zed: the legacy always_allow_tool_actions beside an explicit tool_permissions.default", () => {
+  // zed crates/migrator m_2026_02_04: `always_allow_tool_actions: true` becomes `tool_permissions.default: allow`
+  // only where no `default`/`default_mode` is set; the explicit one is kept.
+  const text = (def: string) => `{ "agent": { "always_allow_tool_actions": true, "tool_permissions": { "default": "${def}" } } }\n`;
+  const scan = (def: string) => scanSources([{ path: ".config/zed/settings.json", text: text(def) }]);
+  it("an explicit `confirm` or `deny` stays the default; the legacy switch is not reported", () => {
+    for (const [def, decision] of [["confirm", "ask"], ["deny", "deny"]] as const) {
+      const r = scan(def);
+      expect(r.model.policies[0]?.defaultDecision).toBe(decision);
+      expect(r.findings.filter((f) => RULES.includes(f.ruleId) && f.level !== "note").map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual([]);
+    }
+  });
+  it("an explicit `allow` is reported at its own key, once", () => {
+    const r = scan("allow");
+    expect(r.model.policies[0]?.defaultDecision).toBe("allow");
+    expect(r.findings.filter((f) => f.ruleId === "permissive-setting").map((f) => f.loc.column)).toEqual([text("allow").indexOf('"allow"') + 1]);
+  });
+});
+
 describe("Zed worktree trust", () => {
   const USER = "home/.config/zed/settings.json";
   it("session.trust_all_worktrees in the user's settings is permissive: every folder's .zed/settings.json and its context servers run unprompted", () => {

@@ -31,8 +31,12 @@ function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
       else if (td && e.key.startsWith("mcp:") && tv === "confirm") d.rule("ask", e.key, td);
     }
   }
+  // The legacy switch (before Zed 0.224). Zed's m_2026_02_04 settings migration turns `true` into
+  // `tool_permissions.default: allow` only where no `default` (or `default_mode`) is set: an explicit one wins.
   const always = get(doc, "agent", "always_allow_tool_actions");
-  if (always && str(always) === "true") {
+  if (always && str(always) === "true" && def) {
+    d.setting("agent.always_allow_tool_actions", always, "neutral", `replaced by \`${key}\` (\`${v}\` here), which Zed's settings migration keeps over it`);
+  } else if (always && str(always) === "true") {
     d.setting("agent.always_allow_tool_actions", always, "permissive", "every tool call, MCP tools included, runs without confirmation");
     if (d.decision !== "deny") d.setDefault("allow", "`agent.always_allow_tool_actions` is true", d.loc(always));
   }
