@@ -14,7 +14,7 @@
  * - `container:` runs the image with `docker run`: the server's image.
  * - `${{ secrets.X }}`, `${{ vars.X }}`, `${{ env.X }}` are references.
  */
-import { entry, get, isObject, strings, type DocNode } from "../../parse/doc.js";
+import { entry, get, isArray, isObject, str, type DocNode } from "../../parse/doc.js";
 import { frontMatterText } from "../../parse/frontmatter.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { containerLaunchLine } from "../launcher.js";
@@ -38,11 +38,16 @@ export const agenticWorkflowText = {
   },
 };
 
+/** The tool names of an `allowed` list: strings, or `{ name, max-calls }` entries (a per-run call cap). */
+function allowedNames(list: DocNode): string[] {
+  return isArray(list) ? list.items.map((item) => str(item) ?? str(get(item, "name"))).filter((n): n is string => n !== undefined) : [];
+}
+
 /** What the agent may call of a server, from its `allowed` list (the tools it runs unprompted). */
 function allowedGrants(input: AdapterInput, s: McpServer, node: DocNode | undefined): McpServer {
   const e = entry(node, "allowed");
   if (!e) return s.enabled ? { ...s, tools: { ...s.tools, grants: [...s.tools.grants, { kind: "all-tools", key: "allowed", loc: s.loc }] } } : s;
-  const tools = strings(e.value).map((x) => x.value);
+  const tools = allowedNames(e.value);
   const loc = locOf(input, e.value.span);
   if (tools.includes("*")) return withGrants(s, [{ kind: "auto-approve-all", key: "allowed", tools: ["*"], loc }]);
   const grants: ScopeGrant[] = tools.length ? [{ kind: "auto-approve-list", key: "allowed", tools, loc }] : [];
@@ -74,21 +79,25 @@ function customServers(input: AdapterInput, d: DocNode): McpServer[] {
 }
 
 /**
- * `tools.github`: the GitHub MCP server gh-aw starts itself (`mode: remote`,
- * or a local container), authenticated by the workflow's token or by
- * `github-token`. Its `toolsets` narrow it, so with no `allowed` no grant.
+ * `tools.github`: the GitHub MCP server gh-aw starts itself (`mode: local`, the default, a container
+ * in the runner; `mode: remote`, GitHub's hosted server), authenticated by the workflow's token or by
+ * `github-token`. `mode: gh-proxy` runs the `gh` CLI instead: no MCP server. gh-aw runs it for
+ * reading only (writes go through safe outputs), so its `allowed` narrows it (an include list) and
+ * grants no auto-approval; its `toolsets` narrow it too.
  */
 function githubServer(input: AdapterInput, d: DocNode): McpServer[] {
   const e = entry(get(d, "tools"), "github");
-  if (!e) return [];
+  if (!e || e.value.type === "boolean" && e.value.value === false) return [];
   const node = isObject(e.value) ? e.value : { type: "object" as const, entries: [], span: e.value.span };
+  const mode = str(get(node, "mode"));
+  if (mode === "gh-proxy") return [];
   const s = readServerEntry(input, { name: "github", node, nameSpan: e.keySpan, path: "tools.github" });
-  const mode = value(input, get(node, "mode"));
   const token = entry(node, "github-token");
   const tokenValue = value(input, token?.value);
   const credentials: Credential[] = token && tokenValue ? [{ ...tokenValue, key: "github-token", keyLoc: locOf(input, token.keySpan), source: "setting" }] : [];
-  const base: McpServer = { ...s, transport: mode?.raw === "remote" ? "http" : "container", credentials: [...s.credentials, ...credentials] };
-  return [entry(node, "allowed") ? allowedGrants(input, base, node) : base];
+  const allowed = get(node, "allowed");
+  const include = allowed && !allowedNames(allowed).includes("*") ? { include: allowedNames(allowed) } : {};
+  return [{ ...s, transport: mode === "remote" ? "http" : "container", credentials: [...s.credentials, ...credentials], tools: { ...s.tools, ...include } }];
 }
 
 export const ghAwAdapter: Adapter = (input) => ({

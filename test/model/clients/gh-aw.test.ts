@@ -58,6 +58,19 @@ describe("GitHub Agentic Workflows: `mcp-servers` and `tools.github` in a workfl
     expect(at(s.loc)).toEqual(find(C, WF, "github:"));
   });
 
+  it("the GitHub server: `allowed` (names or `{ name, max-calls }`) narrows a read-only server, no auto-approval; `mode: gh-proxy` is no MCP server", () => {
+    const wf = (github: string) => `---\non: issues\ntools:\n  github:\n${github}---\n`;
+    const read = (github: string) => scanSources([{ path: ".github/workflows/a.md", text: wf(github) }]);
+    const r = read(`    mode: remote\n    allowed:\n      - name: issue_read\n        max-calls: 1\n      - list_labels\n`);
+    expect(r.model.servers.map((x) => [x.name, x.transport, x.tools.include, x.tools.grants.length])).toEqual([["github", "http", ["issue_read", "list_labels"], 0]]);
+    expect(read(`    allowed: ["*"]\n`).findings.filter((x) => x.ruleId === "tool-auto-approval")).toEqual([]);
+    expect(read(`    mode: gh-proxy\n`).model.servers).toEqual([]);
+    // A custom server's `{ name, max-calls }` entries (documented for `tools.github`) are read as tool names too.
+    const custom = scanSources([{ path: ".github/workflows/b.md", text: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed:\n      - name: delete_note\n        max-calls: 1\n---\n` }]);
+    expect(custom.model.servers[0]?.tools.autoApprove).toEqual(["delete_note"]);
+    expect(custom.findings.filter((x) => x.ruleId === "tool-auto-approval").map((x) => `${x.loc.line}:${x.loc.column}`)).toEqual(["7:7"]);
+  });
+
   it("reads a shared import (front matter only) and leaves other Markdown of the folder as plain text", () => {
     expect(summary(f.server("acme-wiki", SHARED))).toMatchObject({ transport: "http", headers: { "X-Acme-Key": "secretStore:secrets.ACME_WIKI_KEY" }, autoApprove: ["get_page", "search"] });
     expect(f.servers.map((s) => s.file).filter((p) => p.endsWith("README.md"))).toEqual([]);
