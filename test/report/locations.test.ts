@@ -137,10 +137,11 @@ describe("a secret after random text of mixed-width characters and line ends", (
 
 describe("every rule's examples with other line ends", () => {
   // Lines and columns do not depend on how lines end: CRLF, and a lone CR where the syntax has it
-  // (TOML's newline is LF or CRLF only), give every finding of LF at the same place.
+  // (TOML's newline is LF or CRLF only; a Markdown file's front matter is opened by a `---` line
+  // ending in LF or CRLF, parse/frontmatter.ts), give every finding of LF at the same place.
   const ends: [string, (s: string) => string, (file: string) => boolean][] = [
     ["CRLF", (s) => s.replace(/\r?\n/g, "\r\n"), () => true],
-    ["CR", (s) => s.replace(/\r?\n/g, "\r"), (file) => !file.endsWith(".toml")],
+    ["CR", (s) => s.replace(/\r?\n/g, "\r"), (file) => !file.endsWith(".toml") && !file.endsWith(".md")],
   ];
   const examples = RULES.flatMap((r) => [...r.examples.bad, ...r.examples.good].map((ex, i) => [`${r.id} ${i}`, ex] as const));
   const where = (sources: { path: string; text: string }[], ex: RuleExample) =>

@@ -14,6 +14,7 @@ describe("client fixtures scanned from disk", () => {
       .sort();
     expect(fromDisk).toEqual(inMemory);
     // Goose's secrets.yaml is plain text to the catalog: its entries count only for the extensions whose `env_keys` name them.
-    expect(r.model.files.filter((f) => f.format === "text").map((f) => f.path)).toEqual(["README.md", "goose/home/.config/goose/secrets.yaml"]);
+    // A README in `.github/workflows/` without agentic front matter is not a GitHub agentic workflow.
+    expect(r.model.files.filter((f) => f.format === "text").map((f) => f.path)).toEqual(["README.md", "gh-aw/.github/workflows/README.md", "goose/home/.config/goose/secrets.yaml"]);
   });
 });
