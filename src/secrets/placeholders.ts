@@ -70,6 +70,14 @@ const DOC_EXAMPLE_PARTS: readonly string[] = [["AAHdqTcvCH1vGWJx", "fSeofSAs0K5P
 const PLACEHOLDER_SUBSTRINGS =
   /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwerty|letmein|token|secret|passw(?:or|0r)d|api[_-]?key/i;
 
+/**
+ * A name between angle brackets (`<YOUR_TOKEN>`, `<your api key>`, `<project-ref>`, `<YourStrong!Passw0rd>`)
+ * or a template tag (`<%= ... %>`). Not any text between them: a random salt or password holds `<` and
+ * `>` by chance (WordPress's salt service draws from a set of 92 characters with both), and what
+ * lies between them then holds the symbols that such generators add (`#`, `$`, `%`, `(`, `{`, `=` ...).
+ */
+const ANGLE_PLACEHOLDER = /<%[^<>]*%>|<(?=[^<>]*[A-Za-z])[^<>#$%^&*(){}[\]|\\~`+=;?]*>/;
+
 /** Masking and elision marks: `sk-…`, `ghp_xxxx`, `****`. */
 const MARKERS = /\.\.\.|\u2026|\*\*\*|xxxx|XXXX|\u25a0|\u2022/; // … ■ •
 
@@ -151,7 +159,7 @@ export function isPlaceholder(value: string): boolean {
   if (v.length >= 2 && /^["'`]/.test(v) && v[v.length - 1] === v[0]) v = v.slice(1, -1).trim();
   if (v.length === 0) return true;
   if (DOC_EXAMPLES.has(v) || DOC_EXAMPLE_PARTS.some((p) => v.includes(p))) return true;
-  if (/<[^<>]*>/.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
+  if (ANGLE_PLACEHOLDER.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
   if (MARKERS.test(v)) return true;

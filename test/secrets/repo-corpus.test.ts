@@ -173,7 +173,6 @@ const KNOWN_MISSES: readonly string[] = [
   "db/seed.sql alnum40",
   "infra/modules/rds/variables.tf pw",
   "infra/terraform.tfstate pw",
-  "php/wordpress/wp-config.php wpsalt",
   "postman/orders.postman_collection.json alnum32",
   "rails/config/master.key hex32",
   "rust/src/main.rs alnum40",

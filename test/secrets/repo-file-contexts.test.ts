@@ -516,3 +516,21 @@ describe("a MySQL client's -p<pw>", () => {
     expect(secretsIn("scripts/db.sh", text)).toEqual([]);
   });
 });
+
+describe("a random value that holds '<' and '>' (a WordPress salt): no <placeholder>", () => {
+  // WordPress's salt service draws from letters, digits and 30 symbols, '<' and '>' among them.
+  const SALT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_[]{}~+=,.;:/?|";
+  const salt = f.str(SALT, 20) + "<k#" + f.str(SALT, 6) + "(>" + f.str(SALT, 30);
+
+  it("wp-config.php's AUTH_KEY is reported at its first character", () => {
+    expectOnlyAt("wp-config.php", `<?php\ndefine( 'AUTH_KEY',         '${salt}' );\n`, salt, "wordpress-auth-salt");
+  });
+
+  it("a password with '<' ... '>' in a .env is reported; a name in angle brackets or a template tag stays quiet", () => {
+    const pw = f.str(PW, 6) + "<=" + f.str(PW, 4) + "%>" + f.str(PW, 6);
+    expectOnlyAt(".env", `SMTP_PASSWORD=${pw}\n`, pw, "generic-password");
+    expect(secretsIn("wp-config.php", `<?php\ndefine( 'AUTH_KEY', '<put your unique phrase here>' );\n`)).toEqual([]);
+    expect(secretsIn("config/database.yml", `production:\n  password: <%= ENV.fetch("DB_PASSWORD") %>\n`)).toEqual([]);
+    expect(secretsIn(".env", `SMTP_PASSWORD=<YourStrong!Passw0rd>\nAPI_KEY=<from vault: team/api-key>\n`)).toEqual([]);
+  });
+});
