@@ -534,3 +534,26 @@ describe("a random value that holds '<' and '>' (a WordPress salt): no <placehol
     expect(secretsIn(".env", `SMTP_PASSWORD=<YourStrong!Passw0rd>\nAPI_KEY=<from vault: team/api-key>\n`)).toEqual([]);
   });
 });
+
+describe("a Firebase client configuration's API key (public by design) is a note; another Google API key an error", () => {
+  const key = () => "AI" + "za" + f.b64url(35);
+  /** hardcoded-secret findings as `line:column provider level`. */
+  const levels = (path: string, text: string) =>
+    scanSources([{ path, text }]).findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.line}:${x.loc.column} ${x.secret?.provider ?? ""} ${x.level}`);
+
+  it.each([
+    ["web/src/firebase.js", (k: string) => `const firebaseConfig = {\n  apiKey: "${k}",\n  authDomain: "shop-3f2a1.firebaseapp.com",\n  projectId: "shop-3f2a1",\n  messagingSenderId: "${f.digits(12)}",\n};\n`, "2:12"],
+    ["web/.env.local", (k: string) => `NEXT_PUBLIC_FIREBASE_API_KEY=${k}\n`, "1:30"],
+    ["android/app/google-services.json", (k: string) => `{\n  "client": [{\n    "api_key": [{ "current_key": "${k}" }]\n  }]\n}\n`, "3:35"],
+    ["ios/GoogleService-Info.plist", (k: string) => `<dict>\n\t<key>API_KEY</key>\n\t<string>${k}</string>\n\t<key>GCM_SENDER_ID</key>\n\t<string>${f.digits(12)}</string>\n</dict>\n`, "3:10"],
+  ])("%s: a note", (path, text, at) => {
+    expect(levels(path, text(key()))).toEqual([`${at} firebase-api-key note`]);
+  });
+
+  it.each([
+    [".env", (k: string) => `GEMINI_API_KEY=${k}\n`, "1:16"],
+    ["src/gemini.ts", (k: string) => `const config = {\n  apiKey: "${k}",\n  model: "gemini-2.0-flash",\n};\n`, "2:12"],
+  ])("%s: an error", (path, text, at) => {
+    expect(levels(path, text(key()))).toEqual([`${at} google-api-key error`]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describeLoaders, fileLoaders, loaderContext, loadersOfHit, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
-import { fakeGitHubToken, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
+import { fakeGitHubToken, fakeGoogleApiKey, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
 export default defineRule({
   id: "hardcoded-secret",
@@ -104,6 +104,12 @@ const transport = new StdioClientTransport({
 }
 `,
         expect: { line: 4, column: 45 },
+      },
+      {
+        // A Firebase client configuration's API key is public by design: a note (check its API restrictions).
+        file: "web/src/firebase.js",
+        code: `const firebaseConfig = {\n  apiKey: "${fakeGoogleApiKey("firebase")}",\n  authDomain: "demo-3f2a1.firebaseapp.com",\n};\n`,
+        expect: { line: 2, column: 12 },
       },
       {
         // A committed environment file that a server loads: the configuration references, the file holds the value.

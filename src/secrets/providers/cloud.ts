@@ -27,6 +27,27 @@ function awsSecretNearby(secret: string, ctx: RuleContext): boolean {
   return AWS_KEY_ID.test(around);
 }
 
+/**
+ * A Google API key that a Firebase client configuration holds: under a key named for Firebase
+ * (`FIREBASE_API_KEY`, `NEXT_PUBLIC_FIREBASE_API_KEY`), google-services.json's `current_key`, or
+ * `apiKey` / GoogleService-Info.plist's `API_KEY` with the configuration's other fields near it
+ * (`authDomain: "<project>.firebaseapp.com"`, `messagingSenderId`, `GCM_SENDER_ID`). Google
+ * documents such keys as public by design: they identify the project to Firebase's APIs, and the
+ * apps ship them to every browser and device.
+ */
+const FIREBASE_KEY_BEFORE = /(?:firebase[\w.-]{0,60}["']?[ \t]{0,40}(?:=|:|=>)|["']current_key["'][ \t]{0,3}:)[ \t]{0,5}["'`]?$/i;
+const CLIENT_KEY_BEFORE = /(?:\bapiKey["']?[ \t]{0,40}[:=]|<key>API_KEY<\/key>\s{0,40}<string>)[ \t]{0,5}["'`]?$/;
+const FIREBASE_CONFIG_FIELD = /firebaseapp\.com|messagingSenderId|GCM_SENDER_ID/;
+/** How far around a key the other fields of a Firebase configuration are looked for. */
+const FIREBASE_NEARBY_CHARS = 600;
+
+function firebaseClientKey(_secret: string, ctx: RuleContext): boolean {
+  const before = ctx.text.slice(Math.max(0, ctx.start - 120), ctx.start);
+  if (FIREBASE_KEY_BEFORE.test(before)) return true;
+  if (!CLIENT_KEY_BEFORE.test(before)) return false;
+  return FIREBASE_CONFIG_FIELD.test(ctx.text.slice(Math.max(0, ctx.start - FIREBASE_NEARBY_CHARS), Math.min(ctx.text.length, ctx.end + FIREBASE_NEARBY_CHARS)));
+}
+
 const awsId = (): string => "AKIA" + f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
 const awsSecret = (): string => f.str("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 18) + "/" + f.b64(12) + "+" + f.alnum(8);
 
@@ -102,8 +123,11 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     pattern: prefixed("AIza", "[0-9A-Za-z_-]{35}"),
     keywords: ["aiza"],
     minEntropy: 3.5,
+    // A Firebase client configuration's key is firebase-api-key's.
+    validate: (secret, ctx) => !firebaseClientKey(secret, ctx),
+    contextChars: FIREBASE_NEARBY_CHARS,
     confidence: "high",
-    samples: () => ({ tp: [wrap.env("GEMINI_API_KEY", "AIza" + f.b64url(35)), `https://maps.googleapis.com/maps/api/geocode/json?key=AIza${f.b64url(35)}`], fp: [wrap.env("GEMINI_API_KEY", "AIzaSyYOUR_API_KEY_HERE_0000000000000")] }),
+    samples: () => ({ tp: [wrap.env("GEMINI_API_KEY", "AIza" + f.b64url(35)), `https://maps.googleapis.com/maps/api/geocode/json?key=AIza${f.b64url(35)}`], fp: [wrap.env("GEMINI_API_KEY", "AIzaSyYOUR_API_KEY_HERE_0000000000000"), wrap.env("FIREBASE_API_KEY", "AIza" + f.b64url(35))] }),
   },
   {
     id: "google-oauth-client-secret",
@@ -360,6 +384,27 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     minEntropy: 3.5,
     confidence: "high",
     samples: () => ({ tp: [wrap.env("NETLIFY_AUTH_TOKEN", "nfp_" + f.alnum(36))], fp: [wrap.env("NETLIFY_AUTH_TOKEN", "nfp_YOUR_TOKEN_HERE")] }),
+  },
+  {
+    // Public by design (firebase.google.com/docs/projects/api-keys): a note, so that someone checks
+    // the key's API restrictions (Google asks that a Firebase key allow no other API, such as the
+    // Generative Language API, for which the same key would be a credential).
+    id: "firebase-api-key",
+    title: "Firebase client API key (public by design: check that its API restrictions allow only Firebase APIs)",
+    pattern: prefixed("AIza", "[0-9A-Za-z_-]{35}"),
+    keywords: ["aiza"],
+    minEntropy: 3.5,
+    validate: firebaseClientKey,
+    contextChars: FIREBASE_NEARBY_CHARS,
+    confidence: "low",
+    samples: () => ({
+      tp: [
+        `const firebaseConfig = {\n  apiKey: "AIza${f.b64url(35)}",\n  authDomain: "demo-app.firebaseapp.com",\n  projectId: "demo-app",\n};`,
+        wrap.env("NEXT_PUBLIC_FIREBASE_API_KEY", "AIza" + f.b64url(35)),
+        `"api_key": [{ "current_key": "AIza${f.b64url(35)}" }]`,
+      ],
+      fp: [wrap.env("GEMINI_API_KEY", "AIza" + f.b64url(35)), `const config = {\n  apiKey: "AIza${f.b64url(35)}",\n  model: "gemini-2.0-flash",\n};`],
+    }),
   },
   // Vercel's prefixed formats (2025): vcp_ personal access, vci_ integration, vca_ app access, vcr_ app refresh, vck_ API key.
   {
