@@ -607,14 +607,23 @@ const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100}
 const PASSWORD_WORD = /password/i;
 
 /**
- * Credentials passed to a call in program source: a setter named after a credential
- * (`ds.setPassword("<pw>")`, `cfg.setApiKey("<key>")`: the setter's name is the key), and a user and
+ * Credentials passed to a call in program source: a setter or builder method named after a credential
+ * (`ds.setPassword("<pw>")`, `cfg.setApiKey("<key>")`, reqwest's `.bearer_auth("<token>")`, a builder's
+ * `.password("<pw>")`: the method's name is the key), and a user and
  * password to a Basic-auth helper (Go's `req.SetBasicAuth("u", "<pw>")`, requests' `HTTPBasicAuth`
  * and `auth=("u", "<pw>")`, OkHttp's `Credentials.basic`, .NET's `NetworkCredential`, Apache
  * HttpClient's `UsernamePasswordCredentials`, Java's `PasswordAuthentication`), and PowerShell's
  * `ConvertTo-SecureString "<pw>" -AsPlainText`. Literals only.
  */
-const SETTER_CALL_RE = /\.set([A-Z][A-Za-z0-9_]{0,60})\([ \t]{0,3}(["'`])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2[ \t]{0,3}\)/g;
+const SETTER_CALL_RE = /\.([A-Za-z_][A-Za-z0-9_]{0,60})\([ \t]{0,3}(["'`])((?:(?!\2)[^\\\r\n]|\\.){1,2000})\2[ \t]{0,3}\)/g;
+/**
+ * A call that stores or reads a setting by its name, with a literal: `props.put("mail.smtp.password",
+ * "<pw>")`, `System.setProperty("javax.net.ssl.keyStorePassword", "<pw>")`, Spark's and Hadoop's
+ * `conf.set("fs.s3a.secret.key", "<key>")`, `os.Setenv("API_KEY", "<key>")`, `env::set_var(...)`,
+ * `.header("X-Api-Key", "<key>")`, and a literal default (`os.getenv("DB_PASSWORD", "<pw>")`,
+ * `os.environ.get(...)`): the first literal is the key, the second its value.
+ */
+const KEYED_CALL_RE = /\b(?:put|putIfAbsent|setProperty|getProperty|set|Set|Setenv|setenv|set_var|setdefault|putenv|getenv|get|header|addHeader|setHeader|config|option|add|append)\([ \t]{0,3}(["'`])([A-Za-z_][\w.:-]{0,100})\1[ \t]{0,3},[ \t]{0,3}(["'`])((?:(?!\3)[^\\\r\n]|\\.){1,2000})\3[ \t]{0,3}\)/g;
 const BASIC_CALL_RE = /(?:\b(?:SetBasicAuth|setBasicAuth|HTTPBasicAuth|HttpBasicAuth|HTTPDigestAuth|basicAuth|BasicAuth|withBasicAuth|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication)|\.basic|\bauth[ \t]{0,3}=[ \t]{0,3})\([ \t]{0,3}(["'`])([^"'`\\\r\n]{0,200})\1[ \t]{0,3},[ \t]{0,3}(["'`])((?:(?!\3)[^\\\r\n]|\\.){1,2000})\3[ \t]{0,3}[,).]/g;
 
 /** PowerShell's `ConvertTo-SecureString "<pw>" -AsPlainText -Force`: the quoted literal is the password in plain text. */
@@ -641,6 +650,13 @@ function checkCallArguments(line: string, base: number, out: SecretMatch[]): voi
     const v = m[3] ?? "";
     // The value ends at the closing quote, the last quote of the match.
     checkKeyValue(m[1] ?? "", v, base + m.index + m[0].lastIndexOf(m[2] ?? "") - v.length, out);
+  }
+  if (line.includes('",') || line.includes("',") || line.includes("`,")) {
+    KEYED_CALL_RE.lastIndex = 0;
+    while ((m = KEYED_CALL_RE.exec(line)) !== null) {
+      const v = m[4] ?? "";
+      checkKeyValue(m[2] ?? "", v, base + m.index + m[0].lastIndexOf(m[3] ?? "") - v.length, out);
+    }
   }
   if (!BASIC_CALL_WORDS.some((w) => line.includes(w))) return;
   reportPasswords(BASIC_CALL_RE, line, base, out, "generic-password", "Password passed to a Basic-auth call", (c) => {

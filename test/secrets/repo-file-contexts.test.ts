@@ -557,3 +557,24 @@ describe("a Firebase client configuration's API key (public by design) is a note
     expect(levels(path, text(key()))).toEqual([`${at} google-api-key error`]);
   });
 });
+
+describe("a credential given to a call by its setting's name, or to a builder method named after it", () => {
+  const pw = f.str(PW, 12) + "7" + f.str(PW, 5);
+  it.each([
+    ["src/main/java/com/acme/Mailer.java", (v: string) => `    props.put("mail.smtp.password", "${v}");\n`, "generic-password"],
+    ["src/main/java/com/acme/Tls.java", (v: string) => `System.setProperty("javax.net.ssl.keyStorePassword", "${v}");\n`, "generic-password"],
+    ["jobs/etl.py", (v: string) => `spark.conf.set("fs.s3a.secret.key", "${v}")\n`, "generic-credential"],
+    ["cmd/app/main.go", (v: string) => `\tos.Setenv("STRIPE_API_KEY", "${v}")\n`, "generic-credential"],
+    ["app/settings.py", (v: string) => `DB_PASSWORD = os.getenv("DB_PASSWORD", "${v}")\n`, "generic-password"],
+    ["src/main.rs", (v: string) => `    let res = client.get(url).bearer_auth("${v}").send().await?;\n`, "generic-credential"],
+    ["src/Db.java", (v: string) => `DataSourceBuilder.create().username("app").password("${v}").build();\n`, "generic-password"],
+  ])("%s: reported at the literal's first character", (path, line, provider) => {
+    expectOnlyAt(path, line(pw), pw, provider);
+  });
+
+  it("other names, references and placeholders stay quiet", () => {
+    expect(secretsIn("src/A.java", `props.put("mail.smtp.host", "${pw}");\nprops.put("mail.smtp.password", System.getenv("SMTP_PASSWORD"));\nSystem.setProperty("javax.net.ssl.keyStorePassword", "<keystore password>");\n`)).toEqual([]);
+    expect(secretsIn("app/settings.py", `DB_PASSWORD = os.getenv("DB_PASSWORD", "")\nTOKEN = os.environ.get("API_TOKEN", "changeme")\nx = cache.get("token_count", "${pw}")\n`)).toEqual([]);
+    expect(secretsIn("src/main.rs", `client.get(url).bearer_auth(&token).header("X-Request-Id", "${pw}")\n`)).toEqual([]);
+  });
+});
