@@ -373,10 +373,11 @@ const GATE_KEY = `${GATE_WORDS}[A-Za-z0-9_.-]*(?:\\\\?["'])?\\]?\\s{0,40}(?::=|=
 const ASSIGN_GATE = new RegExp(GATE_KEY, "i");
 /**
  * In program source only a quoted value counts (scanGeneric's `quotedOnly`):
- * the gate then also wants ASSIGN_RE's quote after the operator. Code is
+ * the gate then also wants ASSIGN_RE's quote after the operator, or a pair of a
+ * connection string (`;name=`, `&name=`, ` name=value`: inKeywordDsn). Code is
  * full of `const token = getToken()`, which the plain gate lets through.
  */
-const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]|[;&][ \\t]{0,5}[A-Za-z0-9_.-]{0,60}?${GATE_WORDS}[A-Za-z0-9_.-]*[ \\t]{0,5}=(?!=)`, "i");
+const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]|[;&][ \\t]{0,5}[A-Za-z0-9_.-]{0,60}?${GATE_WORDS}[A-Za-z0-9_.-]*[ \\t]{0,5}=(?!=)|[ \\t][A-Za-z0-9_.-]{0,60}?${GATE_WORDS}[A-Za-z0-9_.-]*=[^\\s=]`, "i");
 
 /**
  * A `;name=value` segment of a connection string (ADO.NET `...;Password=<pw>;`, JDBC
@@ -385,6 +386,28 @@ const QUOTED_ASSIGN_GATE = new RegExp(`${GATE_KEY}[ \\t]{0,5}["'\`]|[;&][ \\t]{0
  */
 const SEGMENT_START = /^[;&][ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
 const SEGMENT_IN = /;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
+/**
+ * A pair of a blank-separated keyword/value connection string (libpq's `"host=db user=app
+ * password=<pw> dbname=app"`, Go's `sql.Open("postgres", ...)`, ODBC and Oracle Easy Connect likewise):
+ * in program source it sits inside a string literal, as a `;name=` segment does. Another pair stands
+ * next to it: after it (a blank and `name=`), or before it when a quote closes it. Both tests read a
+ * bounded stretch beside the pair.
+ */
+const DSN_PAIR_AFTER = /^[ \t]{1,5}[A-Za-z_][\w.-]{0,40}=[^\s=]/;
+const DSN_PAIR = /^[A-Za-z_][\w.-]{0,40}=[^\s="'`]{1,200}$/;
+
+function inKeywordDsn(line: string, pairStart: number, valueEnd: number): boolean {
+  if (line[pairStart] !== " " && line[pairStart] !== "\t") return false;
+  if (DSN_PAIR_AFTER.test(line.slice(valueEnd, valueEnd + 50))) return true;
+  if (!/["'`]/.test(line[valueEnd] ?? "")) return false;
+  // The word before the blanks before the pair (at most 242 characters back: a pair's length).
+  let end = pairStart;
+  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+  let start = end;
+  while (start > 0 && end - start <= 242 && !/[\s"'`]/.test(line[start - 1] as string)) start--;
+  return DSN_PAIR.test(line.slice(start, end));
+}
+
 /**
  * The next pair of a form-encoded body (`username=ops&password=<pw>&client_id=web`, a curl `-d`, an
  * .http request body, a `data=` string in code): an unquoted value ends before it, and the pair is
@@ -686,12 +709,17 @@ function checkRegistryLogin(line: string, base: number, out: SecretMatch[]): voi
  */
 const MYSQL_FLAG_RE = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb)\b[^\r\n|;&]{0,300}?[ \t]-p(["']?)([^\s"'`|;&]{1,500})\1/g;
 
+/** sshpass's `-p <pw>` (or `-p<pw>`): the password for the ssh, scp or rsync command that follows. */
+const SSHPASS_FLAG_RE = /\bsshpass\b[^\r\n|;&]{0,100}?[ \t]-p[ \t]{0,3}(["']?)([^\s"'`|;&]{1,500})\1/g;
+
 function checkMysqlFlag(line: string, base: number, out: SecretMatch[]): void {
   if (!line.includes("-p")) return;
-  reportPasswords(MYSQL_FLAG_RE, line, base, out, "generic-cli-flag", "Password in a MySQL client's -p flag", (m) => {
+  const at = (m: RegExpExecArray): [string, number] => {
     const pw = m[2] ?? "";
     return [pw, m.index + m[0].length - pw.length - (m[1] ?? "").length];
-  });
+  };
+  reportPasswords(MYSQL_FLAG_RE, line, base, out, "generic-cli-flag", "Password in a MySQL client's -p flag", at);
+  if (line.includes("sshpass")) reportPasswords(SSHPASS_FLAG_RE, line, base, out, "generic-cli-flag", "Password in sshpass's -p flag", at);
 }
 
 /**
@@ -875,7 +903,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       continue;
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
-    if (quoted === undefined && quotedOnly && next < 0 && !SEGMENT_START.test(a[0])) continue;
+    if (quoted === undefined && quotedOnly && next < 0 && !SEGMENT_START.test(a[0]) && !inKeywordDsn(line, a.index, vStart - base + v.length)) continue;
     const block = quoted === undefined && isBlockScalarIndicator(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
     if (block) checkKeyValue(key, block[0], block[1], out);
     else checkKeyValue(key, v, vStart, out);

@@ -67,12 +67,15 @@ export const LINE_COOKIE = 32;
 export const LINE_IDENTIFIED = 64;
 /** The line has the word `login` standing alone: a registry login's `-p <pw>` (`docker login -u u -p <pw>`) may follow. */
 export const LINE_LOGIN = 128;
-/** The line names a MySQL client (`mysql`, `mysqldump`, `mysqladmin`, `mariadb` ...): its `-p<pw>` may follow. */
+/**
+ * The line names a MySQL client (`mysql`, `mysqldump`, `mysqladmin`, `mariadb` ...) or `sshpass`: its
+ * `-p<pw>` (`-p <pw>` for sshpass) may follow.
+ */
 export const LINE_MYSQL = 256;
 /** Every check: a line whose kind is not known. */
 export const LINE_ALL = LINE_FULL | LINE_VALUE | LINE_URL | LINE_AUTH | LINE_BEARER | LINE_COOKIE | LINE_IDENTIFIED | LINE_LOGIN | LINE_MYSQL;
-/** MySQL's and MariaDB's command-line clients (LINE_MYSQL). */
-const MYSQL_CLIENTS: ReadonlySet<string> = new Set(["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlsh", "mariadb"]);
+/** MySQL's and MariaDB's command-line clients, and sshpass (LINE_MYSQL; `sshpass` holds the needle `pass`). */
+const MYSQL_CLIENTS: ReadonlySet<string> = new Set(["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlsh", "mariadb", "sshpass"]);
 /** The kind bits that a candidate word gives its line by itself, whatever the name around it. */
 const WORD_BITS: Readonly<Record<string, number>> = { auth: LINE_AUTH, bearer: LINE_BEARER };
 
@@ -180,7 +183,7 @@ const MAX_RUN = 128;
  * What a letter-and-digit run's words let the line checks do: LINE_FULL (a
  * word of LINE_WORDS but `value`), LINE_VALUE (only `value`), LINE_COOKIE
  * LINE_IDENTIFIED, LINE_LOGIN or LINE_MYSQL (the run is the word `cookie`,
- * `identified`, `login`, a MySQL client's name), or 0. Room for
+ * `identified`, `login`, a MySQL client's name or `sshpass`), or 0. Room for
  * 16,384 runs: a tree of 14,700 npm files has ~14,000 distinct ones (a memo
  * that forgets sooner recomputes them; ~5% of the keyword pass).
  */

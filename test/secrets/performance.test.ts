@@ -56,6 +56,7 @@ describe("linear time on adversarial input", () => {
   it.each([
     ["{ value: \"...\" } objects", (i: number) => `o${i}={value:"k${i}"},`],
     ["form-encoded pairs (&password=...)", (i: number) => `&password=p${i}x`],
+    ["keyword/value connection-string pairs (user=... password=...\")", (i: number) => ` user=u${i} password=p${i}x" sshpass -p q${i} `],
     ["keyed calls and credential-named methods (put(\"password\", ...), .password(...))", (i: number) => `p.put("db.password","v${i}x"),b.password("q${i}"),`],
   ])("a minified line of thousands of %s scans in time linear in its length", (_, piece) => {
     let line = "";

@@ -578,3 +578,34 @@ describe("a credential given to a call by its setting's name, or to a builder me
     expect(secretsIn("src/main.rs", `client.get(url).bearer_auth(&token).header("X-Request-Id", "${pw}")\n`)).toEqual([]);
   });
 });
+
+describe("sshpass's -p flag", () => {
+  const pw = f.str(PW, 11) + "5" + f.str(PW, 4);
+  it.each([
+    ["scripts/deploy.sh", `sshpass -p '${pw}' scp release.tar.gz deploy@10.0.0.5:/srv/releases/\n`],
+    [".github/workflows/deploy.yml", `      - run: sshpass -p ${pw} ssh -o StrictHostKeyChecking=no deploy@host ./restart.sh\n`],
+    ["Jenkinsfile", `sh "sshpass -p${pw} rsync -az dist/ deploy@host:/srv/app"\n`],
+  ])("%s: the password at its first character", (path, text) => {
+    expectOnlyAt(path, text, pw, "generic-cli-flag");
+  });
+
+  it("a reference, -e (the environment) and -f (a file) stay quiet", () => {
+    expect(secretsIn("scripts/deploy.sh", `sshpass -p "$SSHPASS" ssh deploy@host\nsshpass -e ssh deploy@host\nsshpass -f ~/.ssh/pw ssh deploy@host\n`)).toEqual([]);
+  });
+});
+
+describe("a keyword/value connection string in program source (libpq's host=... password=... dbname=...)", () => {
+  const pw = f.str(PW, 10) + "8" + f.str(PW, 6);
+  it.each([
+    ["cmd/server/main.go", `\tdb, err := sql.Open("postgres", "host=db.internal user=app password=${pw} dbname=app sslmode=require")\n`],
+    ["app/db.py", `conn = psycopg2.connect("dbname=shop user=shop password=${pw}")\n`],
+    ["src/Db.cs", `var cs = "Driver={PostgreSQL};Server=db; host=db port=5432 password=${pw} dbname=shop";\n`],
+  ])("%s: the password at its first character", (path, text) => {
+    expectOnlyAt(path, text, pw, "generic-password");
+  });
+
+  it("code that assigns with blanks around it, references and a lone pair stay quiet", () => {
+    expect(secretsIn("app/db.py", `password = get_password() if x else y\nconn = connect("host=db user=app password=" + os.environ["PGPASSWORD"])\n`)).toEqual([]);
+    expect(secretsIn("src/a.go", `\tdsn := fmt.Sprintf("host=%s user=%s password=%s dbname=%s", h, u, p, d)\n`)).toEqual([]);
+  });
+});
