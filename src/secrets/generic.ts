@@ -50,8 +50,16 @@ function notSecretShape(v: string): boolean {
   if (/^(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Test|Join|Out|Format|Add|Remove|Write|Start|Resolve|Split|Unprotect|Protect)-[A-Z][A-Za-z]+$/.test(v)) return true; // PowerShell cmdlets
   if (/[()[\]{}]/.test(v)) return true; // code
   if (isPublicKeyValue(v)) return true;
+  if (v.startsWith("Ag") && SEALED_SECRET.test(v)) return true;
   return false;
 }
+
+/**
+ * A Sealed Secrets ciphertext (kubeseal, a SealedSecret's `encryptedData`): base64 of the RSA-encrypted
+ * session key's length (512 for the controller's 4096-bit key: the bytes 02 00, `Ag` and A-D), the key,
+ * then the AES-GCM ciphertext; made to be committed, readable only by the cluster's controller.
+ */
+const SEALED_SECRET = /^Ag[A-D][A-Za-z0-9+/]{680,}={0,2}$/;
 
 /** A public key under a `key` name: a base64 SubjectPublicKeyInfo, or a Supabase project's anon key (a JWT apps ship to browsers). */
 function isPublicKeyValue(v: string): boolean {

@@ -609,3 +609,17 @@ describe("a keyword/value connection string in program source (libpq's host=... 
     expect(secretsIn("src/a.go", `\tdsn := fmt.Sprintf("host=%s user=%s password=%s dbname=%s", h, u, p, d)\n`)).toEqual([]);
   });
 });
+
+describe("a SealedSecret's encryptedData (kubeseal ciphertext, made to be committed)", () => {
+  const sealed = () => "Ag" + "B" + f.b64(729);
+  const doc = (a: string, b: string) => `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: app-secrets\nspec:\n  encryptedData:\n    DB_PASSWORD: ${a}\n    API_TOKEN: ${b}\n`;
+
+  it("stays quiet", () => {
+    expect(secretsIn("k8s/sealed-secret.yaml", doc(sealed(), sealed()))).toEqual([]);
+  });
+
+  it("a long random value of another shape under a credential key is still reported", () => {
+    const other = "Zk" + f.b64(729);
+    expectOnlyAt("k8s/secret.yaml", `apiVersion: v1\nkind: Secret\nstringData:\n  API_TOKEN: ${other}\n`, other, "generic-credential");
+  });
+});
