@@ -35,6 +35,12 @@ const META_SUFFIX = new Set([
   "used", "last", "changed", "created", "updated", "at", "date", "time", "timestamp", "age", "attributes", "status", "state", "reset", "set",
 ]);
 const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "anon"]);
+/**
+ * Pusher's and Laravel Reverb's app key (`PUSHER_APP_KEY`, `VITE_PUSHER_APP_KEY`, `REVERB_APP_KEY`):
+ * the browser's client connects with it (`new Pusher(key, ...)`, Laravel Echo), so apps ship it to
+ * every visitor; the app secret beside it signs and stays a credential.
+ */
+const isWebSocketAppKey = (words: readonly string[]): boolean => words[words.length - 1] === "key" && (words.includes("pusher") || words.includes("reverb"));
 /** Keys that are never credentials even though a word matches (`sort_key`, `cache-key`, `primary_key`). */
 const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context", "result", "query", "group", "recv", "send",
   // Azure Application Insights: the instrumentation key (ikey) names the resource that telemetry goes to;
@@ -75,7 +81,7 @@ function classify(key: string): KeyKind | undefined {
   const words = keyWords(trimmed);
   const last = words[words.length - 1];
   if (!last || META_SUFFIX.has(last) || HASH_SUFFIX.has(words.slice(-2).join(""))) return undefined;
-  if (words.some((w) => PUBLIC_WORDS.has(w))) return undefined;
+  if (words.some((w) => PUBLIC_WORDS.has(w)) || isWebSocketAppKey(words)) return undefined;
   if (words.some((w) => PASSWORD_WORDS.has(w) || isCompoundPassword(w))) return "password";
   const idx = words.findIndex((w) => SECRET_WORDS.has(w));
   if (idx < 0) return undefined;

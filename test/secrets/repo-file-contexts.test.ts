@@ -623,3 +623,12 @@ describe("a SealedSecret's encryptedData (kubeseal ciphertext, made to be commit
     expectOnlyAt("k8s/secret.yaml", `apiVersion: v1\nkind: Secret\nstringData:\n  API_TOKEN: ${other}\n`, other, "generic-credential");
   });
 });
+
+describe("Pusher's and Reverb's app key (the browser client's) is public; their app secret is not", () => {
+  it("a Laravel .env gives the secrets only", () => {
+    const secret = f.hex(20);
+    const reverb = f.lower(20) + "3";
+    const text = `PUSHER_APP_ID=${f.digits(7)}\nPUSHER_APP_KEY=${f.hex(20)}\nPUSHER_APP_SECRET=${secret}\nVITE_PUSHER_APP_KEY="\${PUSHER_APP_KEY}"\nREVERB_APP_KEY=${f.lower(20)}\nREVERB_APP_SECRET=${reverb}\n`;
+    expect(secretsIn(".env", text)).toEqual([plantedAt(text, secret, "generic-credential"), plantedAt(text, reverb, "generic-credential")]);
+  });
+});
