@@ -104,8 +104,13 @@ export function scanText(text: string, options: TextOptions = {}): SecretMatch[]
   }
 }
 
-/** Sticky: tried at each `${` (a match holds no other `${`: its name has no `$`, its fallback no `{`). */
-const FALLBACK = /\$\{([A-Za-z_][A-Za-z0-9_]{0,100}):?-([^{}\s"'`$]{8,500})\}/y;
+/**
+ * Sticky: tried at each `${` (a match holds no other `${`: its name has no `$`, its fallback no `{`).
+ * The shell's and Compose's `${NAME:-fallback}` / `${NAME-fallback}`, and Spring's (and Quarkus's,
+ * MicroProfile's) `${NAME:default}`, whose name may hold dots (`${spring.datasource.password:...}`);
+ * not a client's variable with a colon (`${env:NAME}`, `${input:id}`, `${config:x}`: VARIABLE_PREFIX).
+ */
+const FALLBACK = /\$\{(?:([A-Za-z_][A-Za-z0-9_]{0,100}):?-|(?!(?:env|input|config|command|file|secret|secrets|vault|workspaceFolder|userHome|sys|jndi|ctx|java|date|docker|aws):)([A-Za-z_][A-Za-z0-9_.-]{0,100}):(?![-?+=]))([^{}\s"'`$]{8,500})\}/y;
 /** Real files hold a few fallbacks; a hostile one with thousands is not checked past this many. */
 const MAX_FALLBACKS = 200;
 
@@ -125,10 +130,10 @@ export function fallbackSecrets(text: string, at?: readonly number[]): SecretMat
     const m = FALLBACK.exec(text);
     if (m === null) continue;
     found++;
-    const value = m[2] ?? "";
+    const value = m[3] ?? "";
     const valueAt = p + m[0].length - 1 - value.length;
     // Low-confidence generic hits (`fallback-value-1234`) stay quiet here, as the reference they sit in.
-    for (const x of detectInValue(value, { key: m[1] ?? "", source: "env" })) if (x.confidence !== "low") out.push({ ...x, start: x.start + valueAt, end: x.end + valueAt });
+    for (const x of detectInValue(value, { key: m[1] ?? m[2] ?? "", source: "env" })) if (x.confidence !== "low") out.push({ ...x, start: x.start + valueAt, end: x.end + valueAt });
   }
   return out;
 }

@@ -174,7 +174,6 @@ const KNOWN_MISSES: readonly string[] = [
   "infra/terraform.tfstate pw",
   "postman/orders.postman_collection.json alnum32",
   "rails/config/master.key hex32",
-  "src/main/resources/application.yml pw",
 ];
 
 /** Look-alikes still reported, each judged (see the corpus README). */

@@ -632,3 +632,18 @@ describe("Pusher's and Reverb's app key (the browser client's) is public; their 
     expect(secretsIn(".env", text)).toEqual([plantedAt(text, secret, "generic-credential"), plantedAt(text, reverb, "generic-credential")]);
   });
 });
+
+describe("Spring's ${NAME:default} placeholder with a literal default", () => {
+  const pw = f.str(PW, 12) + "6" + f.str(PW, 5);
+  it.each([
+    ["src/main/resources/application.yml", `spring:\n  datasource:\n    password: \${DB_PASSWORD:${pw}}\n`],
+    ["src/main/resources/application.properties", `spring.datasource.password=\${app.db.password:${pw}}\n`],
+  ])("%s: the default at its first character", (path, text) => {
+    expectOnlyAt(path, text, pw, "generic-password");
+  });
+
+  it("an empty or common default, a port, and a client's ${env:NAME} / ${input:id} stay quiet", () => {
+    expect(secretsIn("src/main/resources/application.yml", `a:\n  password: \${DB_PASSWORD:}\n  user-password: \${USER_PASSWORD:changeit}\n  port: \${SERVER_PORT:8080}\n`)).toEqual([]);
+    expect(secretsIn(".vscode/settings.json", `{ "x.token": "\${env:GITHUB_PERSONAL_ACCESS_TOKEN}", "y.key": "\${input:openai_api_key_2024}" }\n`)).toEqual([]);
+  });
+});
