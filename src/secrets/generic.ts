@@ -11,6 +11,7 @@ import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { isPasswordHash } from "./password-hash.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
+import { pieceContext } from "./scan-providers.js";
 import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_LOGIN, LINE_MYSQL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
 
 type Confidence = SecretMatch["confidence"];
@@ -777,6 +778,38 @@ function singleLineBlock(text: string, lineStart: number, lineEnd: number): [str
   return [value, nextStart + indent];
 }
 
+/**
+ * A Terraform (or OpenTofu) input variable named for a credential with a literal default:
+ * `variable "master_password" {` and, within its block, `default = "<pw>"`: the default is the value
+ * whenever no one sets the variable, and it is committed. The block is read from the `variable` line
+ * to its closing brace, at most VARIABLE_BLOCK_LINES lines and as far as a piece of a large text holds
+ * past its own lines (pieces.ts: the line after them and pieceContext() characters), so that the scan
+ * in pieces sees every default that the whole-text scan sees.
+ */
+const TF_VARIABLE_LINE = /^[ \t]*variable[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{[ \t]*\r?$/;
+const TF_DEFAULT_LINE = /^([ \t]*default[ \t]*=[ \t]*")((?:[^"\\\r\n]|\\.){1,2000})"[ \t]*\r?$/;
+const VARIABLE_BLOCK_LINES = 40;
+
+function checkTerraformVariable(text: string, line: string, lineEnd: number, out: SecretMatch[]): void {
+  const name = TF_VARIABLE_LINE.exec(line)?.[1];
+  if (name === undefined || classifyKey(name) === undefined) return;
+  let start = lineEnd + 1;
+  const reach = Math.min(text.length, start + pieceContext());
+  for (let n = 0; n < VARIABLE_BLOCK_LINES && start < reach; n++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end > reach) return;
+    const l = text.slice(start, end);
+    if (/^\}/.test(l)) return;
+    const d = TF_DEFAULT_LINE.exec(l);
+    if (d) {
+      checkKeyValue(name, d[2] ?? "", start + (d[1] ?? "").length, out);
+      return;
+    }
+    start = end + 1;
+  }
+}
+
 /** The checks over one line; `kind` (LINE_AUTH, LINE_BEARER bits) says which words it has. */
 function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretMatch[], netrc: boolean, quotedOnly: boolean, kind: number): void {
   const line = text.slice(lineStart, lineEnd);
@@ -848,6 +881,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   if (kind & LINE_LOGIN) checkRegistryLogin(line, base, out);
   if (kind & LINE_MYSQL) checkMysqlFlag(line, base, out);
   if (kind & LINE_FULL) checkCallArguments(line, base, out);
+  if (kind & LINE_FULL && line.includes("variable")) checkTerraformVariable(text, line, lineEnd, out);
   const env = DOCKER_ENV_BLANK.exec(line);
   if (env) checkKeyValue(env[2] ?? "", env[3] ?? env[4] ?? "", base + (env[1] ?? "").length + (env[3] !== undefined ? 1 : 0), out);
   if (!mayAssign(line, quotedOnly)) return;

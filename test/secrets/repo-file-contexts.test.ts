@@ -647,3 +647,16 @@ describe("Spring's ${NAME:default} placeholder with a literal default", () => {
     expect(secretsIn(".vscode/settings.json", `{ "x.token": "\${env:GITHUB_PERSONAL_ACCESS_TOKEN}", "y.key": "\${input:openai_api_key_2024}" }\n`)).toEqual([]);
   });
 });
+
+describe("a Terraform variable named for a credential, with a literal default", () => {
+  const pw = f.str(PW, 12) + "9" + f.str(PW, 5);
+  it("the default is reported at its first character", () => {
+    const text = `variable "region" {\n  default = "eu-west-1"\n}\n\nvariable "master_password" {\n  type        = string\n  description = "Master password for the cluster"\n  default     = "${pw}"\n  sensitive   = true\n}\n`;
+    expectOnlyAt("infra/modules/rds/variables.tf", text, pw, "generic-password");
+  });
+
+  it("no default, a reference, an empty default and another variable's default stay quiet", () => {
+    const text = `variable "db_password" {\n  type      = string\n  sensitive = true\n}\n\nvariable "api_token" {\n  default = ""\n}\n\nvariable "replica_password" {\n  default = var.master_password\n}\n\nvariable "instance_class" {\n  default = "${pw}"\n}\n`;
+    expect(secretsIn("variables.tf", text)).toEqual([]);
+  });
+});
