@@ -637,6 +637,7 @@ function checkXmlElements(line: string, base: number, out: SecretMatch[]): void 
  */
 const SQL_PASSWORD_RE = /\b(?:with|login|encrypted|(?:user|role)\s+["\w.]{1,100})\s+password\s+'([^'\r\n]{1,2000})'/gi;
 const PASSWORD_WORD = /password/i;
+const SQL_VALUES_WORD = /values/i;
 
 /**
  * Credentials passed to a call in program source: a setter or builder method named after a credential
@@ -752,6 +753,46 @@ function checkSqlPassword(line: string, base: number, out: SecretMatch[]): void 
     const pw = m[1] ?? "";
     return [pw, m.index + m[0].length - pw.length - 1];
   });
+}
+
+/**
+ * SQL's `INSERT INTO users (id, email, password) VALUES (2, 'ops@x', '<pw>'), (...)`: a column list
+ * that names a credential gives the quoted literal at that position of each row. Rows without a
+ * column list (mysqldump's `INSERT INTO \`users\` VALUES (...)`) are not read: nothing says which
+ * value is which, and a stored hash (`password_hash`, or a bcrypt value: plausibleSecret) is quiet.
+ * One forward read of the line.
+ */
+const SQL_INSERT_RE = /\binsert[ \t]+into[ \t]+[`"[]?[\w.]{1,128}[`"\]]?[ \t]*\(([^()\r\n]{1,2000})\)[ \t]*values[ \t]*/gi;
+
+function checkSqlInsert(line: string, base: number, out: SecretMatch[]): void {
+  SQL_INSERT_RE.lastIndex = 0;
+  const m = SQL_INSERT_RE.exec(line);
+  if (!m) return;
+  const columns = (m[1] ?? "").split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
+  const credential = columns.map((c) => classifyKey(c) !== undefined);
+  if (!credential.includes(true)) return;
+  let i = m.index + m[0].length;
+  while (line[i] === "(") {
+    i++;
+    for (let col = 0; i < line.length; col++) {
+      while (line[i] === " " || line[i] === "\t") i++;
+      if (line[i] === "'") {
+        let end = i + 1;
+        // '' and \' (MySQL) escape a quote.
+        while (end < line.length && !(line[end] === "'" && line[end + 1] !== "'")) end += line[end] === "'" || line[end] === "\\" ? 2 : 1;
+        if (credential[col]) checkKeyValue(columns[col] ?? "", line.slice(i + 1, end), base + i + 1, out);
+        i = end + 1;
+      } else {
+        while (i < line.length && line[i] !== "," && line[i] !== ")") i++;
+      }
+      while (line[i] === " " || line[i] === "\t") i++;
+      if (line[i] !== ",") break;
+      i++;
+    }
+    if (line[i] !== ")") return;
+    i++;
+    while (line[i] === " " || line[i] === "\t" || line[i] === ",") i++;
+  }
 }
 
 /**
@@ -877,6 +918,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
   if (line.includes("</")) checkXmlElements(line, base, out);
   // SQL_PASSWORD_RE tried every start of a line with a quote; a literal test of its word first.
   if (kind & LINE_FULL && line.includes("'") && PASSWORD_WORD.test(line)) checkSqlPassword(line, base, out);
+  if (kind & LINE_FULL && line.includes("'") && SQL_VALUES_WORD.test(line)) checkSqlInsert(line, base, out);
   if (kind & LINE_IDENTIFIED) checkSqlIdentified(line, base, out);
   if (kind & LINE_LOGIN) checkRegistryLogin(line, base, out);
   if (kind & LINE_MYSQL) checkMysqlFlag(line, base, out);

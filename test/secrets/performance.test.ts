@@ -57,6 +57,7 @@ describe("linear time on adversarial input", () => {
     ["{ value: \"...\" } objects", (i: number) => `o${i}={value:"k${i}"},`],
     ["form-encoded pairs (&password=...)", (i: number) => `&password=p${i}x`],
     ["keyword/value connection-string pairs (user=... password=...\")", (i: number) => ` user=u${i} password=p${i}x" sshpass -p q${i} `],
+    ["SQL INSERT rows under a credential column", (i: number) => (i === 0 ? "INSERT INTO users (id, password) VALUES " : `(${i},'p${i}'),`)],
     ["keyed calls and credential-named methods (put(\"password\", ...), .password(...))", (i: number) => `p.put("db.password","v${i}x"),b.password("q${i}"),`],
   ])("a minified line of thousands of %s scans in time linear in its length", (_, piece) => {
     let line = "";

@@ -660,3 +660,19 @@ describe("a Terraform variable named for a credential, with a literal default", 
     expect(secretsIn("variables.tf", text)).toEqual([]);
   });
 });
+
+describe("SQL INSERT rows whose column list names a credential", () => {
+  const pw = f.str(PW, 12) + "4" + f.str(PW, 5);
+  const secret = f.alnum(40);
+  it("the literal at the credential column is reported, in each row", () => {
+    const text = `INSERT INTO users (id, email, password, role) VALUES (2, 'ops@acme.example', '${pw}', 'ops');\n`;
+    expectOnlyAt("db/seed.sql", text, pw, "generic-password");
+    const rows = `INSERT INTO \`oauth_clients\` (\`id\`, \`name\`, \`client_secret\`) VALUES (1, 'it''s web', '${secret}'), (2, 'cli', NULL);\n`;
+    expectOnlyAt("db/seed.sql", rows, secret, "generic-credential");
+  });
+
+  it("a hash column, a bcrypt value, rows without a column list and other columns stay quiet", () => {
+    const bcrypt = "$2y$10$" + f.str("./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 53);
+    expect(secretsIn("db/seed.sql", `INSERT INTO users (id, email, password_hash) VALUES (1, 'a@b.example', '${pw}');\nINSERT INTO users (id, password) VALUES (1, '${bcrypt}');\nINSERT INTO \`users\` VALUES (1,'admin','${pw}');\nINSERT INTO users (id, password, note) VALUES (3, NULL, '${pw}');\n`)).toEqual([]);
+  });
+});
