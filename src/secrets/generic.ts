@@ -327,7 +327,13 @@ const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
 const ESCAPED_KEY_IN = /\\["'][A-Za-z_][\w.-]{0,100}\\["']\s{0,40}:/;
 /** A value that starts with an assignment of its own (`API_KEY=...`). */
 const INNER_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]{0,100}=/;
-const NAME_LINE = /^\s*-?\s*["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
+/** A `name:` line (a Kubernetes env entry) or a `"key":` line (Postman's and Insomnia's pairs, pretty-printed). */
+const NAME_LINE = /^\s*-?\s*["']?(name|key)["']?\s*:\s*["']?([A-Za-z_][\w.-]{0,100})["']?,?\s*$/;
+/**
+ * The name a `key` gives the `value` beside it: itself, but Postman's `apikey` auth writes
+ * `{ "key": "value", "value": "<the API key>" }` (its `key` entry names the header).
+ */
+const keyName = (name: string): string => (name === "value" ? "apikey" : name);
 /** A YAML key with nothing after it (`DEPLOY_PASSWORD:`): the mapping below it is that setting's (GitLab CI's `value:`). */
 const PARENT_KEY_LINE = /^(\s*)["']?([A-Za-z_][\w.-]{0,100})["']?\s*:\s*$/;
 /** A flow mapping opened after a key (`SONAR_TOKEN: { value: "..." }`): its `value` is that key's. */
@@ -362,8 +368,8 @@ const BLANK = /\s/;
 function nameAbove(text: string, lineStart: number): string | undefined {
   const prev = previousLine(text, lineStart);
   if (prev === undefined) return undefined;
-  const named = NAME_LINE.exec(prev)?.[1];
-  if (named !== undefined) return named;
+  const named = NAME_LINE.exec(prev);
+  if (named) return named[1] === "key" ? keyName(named[2] ?? "") : named[2];
   const parent = PARENT_KEY_LINE.exec(prev);
   if (!parent) return undefined;
   let indent = 0;
@@ -956,7 +962,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     }
     // `<add key="ClearTextPassword" value="<pw>" />` (NuGet.config, .NET appSettings): a quoted `key`
     // that is a name names the `value` after it. Its own value is checked as any other.
-    if (/^key$/i.test(key) && quoted !== undefined && XML_KEY_NAME.test(v)) lastName = v;
+    if (/^key$/i.test(key) && quoted !== undefined && XML_KEY_NAME.test(v)) lastName = keyName(v);
     if (/^value$/i.test(key)) {
       if (lastName === undefined) lastName = flowParent(line, a.index + 1);
       if (lastName === undefined) {

@@ -676,3 +676,22 @@ describe("SQL INSERT rows whose column list names a credential", () => {
     expect(secretsIn("db/seed.sql", `INSERT INTO users (id, email, password_hash) VALUES (1, 'a@b.example', '${pw}');\nINSERT INTO users (id, password) VALUES (1, '${bcrypt}');\nINSERT INTO \`users\` VALUES (1,'admin','${pw}');\nINSERT INTO users (id, password, note) VALUES (3, NULL, '${pw}');\n`)).toEqual([]);
   });
 });
+
+describe("Postman's apikey auth", () => {
+  const key = f.alnum(32);
+  it("the entry named value holds the API key", () => {
+    const text = JSON.stringify({ auth: { type: "apikey", apikey: [{ key: "value", value: key, type: "string" }, { key: "key", value: "X-API-Key", type: "string" }] } }, null, 2) + "\n";
+    expectOnlyAt("postman/orders.postman_collection.json", text, key, "generic-credential");
+    const inline = `{ "auth": { "type": "apikey", "apikey": [{ "key": "value", "value": "${key}", "type": "string" }, { "key": "key", "value": "X-API-Key", "type": "string" }] } }\n`;
+    expectOnlyAt("postman/inline.postman_collection.json", inline, key, "generic-credential");
+  });
+
+  it("so does a pretty-printed header pair's value under a key that names a credential", () => {
+    const text = JSON.stringify({ request: { header: [{ key: "X-Api-Key", value: key, type: "text" }, { key: "Accept", value: f.alnum(24), type: "text" }] } }, null, 2) + "\n";
+    expectOnlyAt("postman/h.postman_collection.json", text, key, "generic-credential");
+  });
+
+  it("a variable there stays quiet", () => {
+    expect(secretsIn("p.postman_collection.json", `{ "apikey": [{ "key": "value", "value": "{{apiKey}}", "type": "string" }] }\n`)).toEqual([]);
+  });
+});
