@@ -38,8 +38,12 @@ function awsSecretNearby(secret: string, ctx: RuleContext): boolean {
 const FIREBASE_KEY_BEFORE = /(?:firebase[\w.-]{0,60}["']?[ \t]{0,40}(?:=|:|=>)|["']current_key["'][ \t]{0,3}:)[ \t]{0,5}["'`]?$/i;
 const CLIENT_KEY_BEFORE = /(?:\bapiKey["']?[ \t]{0,40}[:=]|<key>API_KEY<\/key>\s{0,40}<string>)[ \t]{0,5}["'`]?$/;
 const FIREBASE_CONFIG_FIELD = /firebaseapp\.com|messagingSenderId|GCM_SENDER_ID/;
-/** How far around a key the other fields of a Firebase configuration are looked for. */
-const FIREBASE_NEARBY_CHARS = 600;
+/**
+ * How far around a key the other fields of a Firebase configuration are looked for (its next lines).
+ * As far as AWS_NEARBY_CHARS: more would widen every piece's context (pieces.ts, pieceContext), and
+ * with it what the byte view of a large file must agree with (test/engine/large-files.test.ts fails at 600).
+ */
+const FIREBASE_NEARBY_CHARS = AWS_NEARBY_CHARS;
 
 function firebaseClientKey(_secret: string, ctx: RuleContext): boolean {
   const before = ctx.text.slice(Math.max(0, ctx.start - 120), ctx.start);
