@@ -129,14 +129,24 @@ function cut(bytes: Uint8Array, pieceBytes: number): Piece[] | undefined {
       }
     }
     const before = previousNonBlankStart(bytes, own) ?? own;
-    const from = Math.max(0, Math.min(before, own - pieceContext()));
+    // The context edges fall inside lines: widened to whole UTF-8 characters, as a piece's lines with
+    // characters above ASCII are decoded (a piece that began inside one mapped every keyword of its
+    // first decoded lines one character off, and missed a password there).
+    let from = Math.max(0, Math.min(before, own - pieceContext()));
+    for (let k = 0; k < 3 && from > 0 && isContinuationByte(bytes[from] as number); k++) from--;
     const nextLineEnd = ownEnd < n ? bytes.indexOf(10, ownEnd) : n;
-    const to = Math.min(n, Math.max(nextLineEnd < 0 ? n : nextLineEnd, ownEnd + pieceContext()));
+    let to = Math.min(n, Math.max(nextLineEnd < 0 ? n : nextLineEnd, ownEnd + pieceContext()));
+    for (let k = 0; k < 3 && to < n && isContinuationByte(bytes[to] as number); k++) to++;
     if (to - from > MAX_PIECE_CHARS) return undefined;
     pieces.push({ from, to, own, ownEnd });
     own = ownEnd;
   }
   return pieces;
+}
+
+/** A byte that continues a UTF-8 character (10xxxxxx): no character starts there (at most three follow a lead byte). */
+function isContinuationByte(c: number): boolean {
+  return (c & 0xc0) === 0x80;
 }
 
 /** Start of the non-blank line before the line starting at `lineStart` (as generic.ts's previousNonBlank reads it), if any. */

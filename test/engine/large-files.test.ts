@@ -92,6 +92,22 @@ describe("large files", () => {
     expect(found("a key block across pieces").secrets).toEqual([expect.stringMatching(/^private-key-openssh@/)]);
   });
 
+  it("finds a non-ASCII password wherever the pieces' edges fall in the text's characters", () => {
+    // A piece starts a fixed number of bytes before its own lines, so inside an earlier line: with
+    // lines of two-byte characters, in the middle of one for some line lengths. Decoded from there,
+    // the piece's first group of non-ASCII lines mapped every keyword one character off, and a
+    // password in that group was not found.
+    const missed: number[] = [];
+    for (let extra = 0; extra < 4; extra++) {
+      const abs = path.join(dir, `edge-${extra}.js`);
+      const lines = Array.from({ length: 1700 }, (_, i) => `export const item${1000 + i} = compute(value, ${i % 10}); // ${"\u00e9".repeat(40)}${"x".repeat(extra)}`).join("\n");
+      fs.writeFileSync(abs, `${lines}\nconst config = { password: "\u00e9a\u00f9\u00fc\u00e0x\u00f9\u00e9" };\n`);
+      const a = analyzeSource({ abs, rel: "lib/d.js" }, makeReader(undefined, { byteView: true }), prep).analysis;
+      if ((a?.secrets.length ?? 0) !== 1) missed.push(extra);
+    }
+    expect(missed).toEqual([]);
+  });
+
   it("never makes the string of a large file in which nothing is found", () => {
     for (const name of ["clean ASCII source", "clean non-ASCII source"]) {
       const { rel, text } = CASES[name] as { rel: string; text: string };
