@@ -25,6 +25,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { isDestructiveToolName } from "../tool-names.js";
+import { isDestructive } from "./ts-tool-annotations.js";
 import type { RegisteredTool, Transport } from "../types.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
@@ -123,7 +124,7 @@ function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperSe
     const tool = argsOf(call)[0];
     const toolName = r.prop(tool, "name");
     const v = toolName ? r.value(toolName) : undefined;
-    if (toolName && v?.ref.kind === "literal") tools.push({ name: v.raw, destructive: destructive(r, tool, v.raw), loc: r.loc(toolName) });
+    if (toolName && v?.ref.kind === "literal") tools.push({ name: v.raw, destructive: isDestructive(r, v.raw, [tool]), loc: r.loc(toolName) });
   }
   const authenticate = r.prop(options, "authenticate");
   const endpoints: WrapperEndpoint[] = [];
@@ -232,14 +233,4 @@ function nestModule(r: Resolver, call: TsNode): { server: WrapperServer; endpoin
 function segment(r: Resolver, n: TsNode | undefined, fallback: string): string {
   const s = n ? r.stringOf(n) : undefined;
   return (s ?? fallback).replace(/^\/+|\/+$/g, "");
-}
-
-/** By `annotations` (`destructiveHint`, `readOnlyHint`) when the tool gives them, else by its name. */
-function destructive(r: Resolver, tool: TsNode | undefined, name: string): boolean {
-  const annotations = r.prop(tool, "annotations");
-  const d = r.prop(annotations, "destructiveHint");
-  const ro = r.prop(annotations, "readOnlyHint");
-  if (d) return r.deref(d).type === "true";
-  if (ro && r.deref(ro).type === "true") return false;
-  return isDestructiveToolName(name);
 }

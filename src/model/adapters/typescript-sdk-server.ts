@@ -13,7 +13,7 @@
 import { MCP_SDK_MODULE } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
-import { isDestructiveToolName } from "../tool-names.js";
+import { isDestructive } from "./ts-tool-annotations.js";
 import type { CodeMount, McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
 import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
@@ -307,19 +307,6 @@ function implServer(input: CodeInput, i: Impl, transport: Transport): McpServer 
     facts: i.facts,
     registeredTools: i.tools,
   };
-}
-
-/** By annotations when the registration gives them, else by the words of the name. */
-function isDestructive(r: Resolver, name: string, rest: readonly TsNode[]): boolean {
-  for (const a of rest) {
-    const annotations = r.prop(a, "annotations") ?? a;
-    const destructive = r.prop(annotations, "destructiveHint");
-    const readOnly = r.prop(annotations, "readOnlyHint");
-    if (destructive && r.deref(destructive).type === "true") return true;
-    if (readOnly && r.deref(readOnly).type === "true") return false;
-    if (destructive && r.deref(destructive).type === "false") return false;
-  }
-  return isDestructiveToolName(name);
 }
 
 function transportsUsed(r: Resolver, news: readonly TsNode[]): { http: TsNode[]; kind: Transport } {
