@@ -847,7 +847,7 @@ function checkTerraformVariable(text: string, line: string, lineEnd: number, out
     if (end < 0) end = text.length;
     if (end > reach) return;
     const l = text.slice(start, end);
-    if (/^\}/.test(l)) return;
+    if (l.startsWith("}")) return;
     const d = TF_DEFAULT_LINE.exec(l);
     if (d) {
       checkKeyValue(name, d[2] ?? "", start + (d[1] ?? "").length, out);

@@ -40,8 +40,8 @@ const CLIENT_KEY_BEFORE = /(?:\bapiKey["']?[ \t]{0,40}[:=]|<key>API_KEY<\/key>\s
 const FIREBASE_CONFIG_FIELD = /firebaseapp\.com|messagingSenderId|GCM_SENDER_ID/;
 /**
  * How far around a key the other fields of a Firebase configuration are looked for (its next lines).
- * As far as AWS_NEARBY_CHARS: more would widen every piece's context (pieces.ts, pieceContext), and
- * with it what the byte view of a large file must agree with (test/engine/large-files.test.ts fails at 600).
+ * As far as AWS_NEARBY_CHARS: more would widen every piece's context (pieces.ts, pieceContext), the
+ * most a rule reads around a match, and with it the work on every large file.
  */
 const FIREBASE_NEARBY_CHARS = AWS_NEARBY_CHARS;
 
