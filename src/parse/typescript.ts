@@ -14,17 +14,18 @@ import { createRequire } from "node:module";
 import type { Diagnostic } from "../model/types.js";
 import { treeMemory } from "./tree-memory.js";
 import { MCP_CLIENT_WRAPPER_NAMES, MCP_CODE_MARKERS, MCP_SDK_MODULE, MCP_TRANSPORT_CLASSES, MCP_WRAPPER_MODULES } from "./mcp-code-markers.js";
+import { GrammarNames, snapshotTree, type NativeTree } from "./ts-tree-snapshot.js";
 
 /** The part of a tree-sitter node this project reads. */
 export interface TsNode {
   readonly type: string;
   readonly startIndex: number;
   readonly endIndex: number;
-  readonly children: TsNode[];
-  readonly namedChildren: TsNode[];
+  readonly children: readonly TsNode[];
+  readonly namedChildren: readonly TsNode[];
   readonly parent: TsNode | null;
   childForFieldName(name: string): TsNode | null;
-  descendantsOfType(types: string | string[]): TsNode[];
+  descendantsOfType(types: string | readonly string[]): TsNode[];
 }
 
 export type TsDialect = "typescript" | "tsx";
@@ -69,11 +70,17 @@ export function dialectOf(path: string): TsDialect | undefined {
 
 interface NativeParser {
   setLanguage(language: unknown): void;
-  parse(input: (index: number) => string): { readonly rootNode: TsNode };
+  parse(input: (index: number) => string): NativeTree;
+}
+
+/** A dialect's parser, and what its grammar's ids mean. */
+export interface DialectParser {
+  readonly parser: NativeParser;
+  readonly names: GrammarNames;
 }
 
 /** What loading the optional binding gives: one parser factory, or why not. */
-export type Loaded = { readonly ok: true; readonly parserFor: (dialect: TsDialect) => NativeParser } | { readonly ok: false; readonly reason: string };
+export type Loaded = { readonly ok: true; readonly parserFor: (dialect: TsDialect) => DialectParser } | { readonly ok: false; readonly reason: string };
 
 export type Loader = () => Loaded;
 
@@ -83,14 +90,15 @@ export function loadTreeSitter(): Loaded {
     const require = createRequire(import.meta.url);
     const Parser = require("tree-sitter") as new () => NativeParser;
     const grammars = require("tree-sitter-typescript") as Record<TsDialect, unknown>;
-    const parsers = new Map<TsDialect, NativeParser>();
+    const parsers = new Map<TsDialect, DialectParser>();
     return {
       ok: true,
       parserFor: (dialect) => {
         let p = parsers.get(dialect);
         if (!p) {
-          p = new Parser();
-          p.setLanguage(grammars[dialect]);
+          const parser = new Parser();
+          parser.setLanguage(grammars[dialect]);
+          p = { parser, names: new GrammarNames() };
           parsers.set(dialect, p);
         }
         return p;
@@ -146,8 +154,9 @@ export function parseSource(path: string, text: string, loader: Loader = default
     parsedTrees.parsed(text.length);
     const t0 = performance.now();
     // A callback input: the binding rejects plain strings above 32 KiB.
-    const tree = loaded.parserFor(dialect).parse((i) => text.slice(i, i + 16_384));
-    return { kind: "parsed", root: tree.rootNode, ms: performance.now() - t0 };
+    const { parser, names } = loaded.parserFor(dialect);
+    const tree = parser.parse((i) => text.slice(i, i + 16_384));
+    return { kind: "parsed", root: snapshotTree(tree, names), ms: performance.now() - t0 };
   } catch (err) {
     return { kind: "unavailable", diagnostic: { ...parserUnavailable((err as Error).message), file: path } };
   }

@@ -3,9 +3,9 @@
  * (each mount compared with every other `use` call), and the number of times
  * the analysis walks a whole syntax tree.
  */
-import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { parseSource } from "../../src/parse/typescript.js";
 
 /** An app with `n` imported routers, a third behind bearer auth, a third mounted beside a local router, a third after a global auth layer. */
 function mountingApp(n: number): string {
@@ -78,15 +78,18 @@ describe("TypeScript MCP code at scale", () => {
   });
 
   describe("whole-tree walks", () => {
-    const SyntaxNode = (createRequire(import.meta.url)("tree-sitter") as { SyntaxNode: { prototype: { descendantsOfType(t: unknown): unknown[] } } }).SyntaxNode;
-    const original = SyntaxNode.prototype.descendantsOfType;
+    // The parsed tree's node class (parse/ts-tree-snapshot.ts), read off a parsed root.
+    const parsed = parseSource("probe.ts", `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";`);
+    if (parsed.kind !== "parsed") throw new Error("tree-sitter is not available");
+    const TreeNode = Object.getPrototypeOf(parsed.root) as { descendantsOfType(t: unknown): unknown[] };
+    const original = TreeNode.descendantsOfType;
     afterEach(() => {
-      SyntaxNode.prototype.descendantsOfType = original;
+      TreeNode.descendantsOfType = original;
     });
 
     it("the analysis of a file walks its whole tree once, whatever it asks of it", () => {
       const roots: unknown[] = [];
-      SyntaxNode.prototype.descendantsOfType = function (this: { parent: unknown; type: string }, t: unknown) {
+      TreeNode.descendantsOfType = function (this: { parent: unknown; type: string }, t: unknown) {
         if (this.parent === null) roots.push(t);
         return original.call(this, t);
       };
