@@ -184,6 +184,8 @@ export function snapshotTree(tree: NativeTree, grammar: GrammarNames): TsNode {
   let previous = NONE;
   for (;;) {
     const i = n++;
+    // A bug, not input: the cursor visits exactly the nodes descendantCount counts.
+    if (i >= count) throw new Error(`tree snapshot: more nodes than the tree's descendantCount (${count})`);
     const typeId = cursor.nodeTypeId;
     const fieldId = cursor.currentFieldId;
     grammar.learnType(cursor, typeId);
