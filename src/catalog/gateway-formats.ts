@@ -1,7 +1,7 @@
 /**
  * Gateway, proxy, Kubernetes and server-side formats (agentgateway, Envoy AI
  * Gateway, ToolHive, Docker MCP, Kong, Pomerium, ContextForge, Microsoft MCP
- * Gateway, Kubernetes workloads, Docker Compose services, Smithery).
+ * Gateway, LiteLLM proxy, Kubernetes workloads, Docker Compose services, Smithery).
  */
 import type { RefSyntax } from "../model/refs.js";
 import { agentgatewayAdapter, isAgentgatewayConfig } from "../model/adapters/agentgateway.js";
@@ -9,6 +9,7 @@ import { contextforgeEnvAdapter, contextforgeValuesAdapter, CONTEXTFORGE_ENV_TEX
 import { composeAdapter, isComposeMcp, isSniffedComposeMcp } from "../model/adapters/compose.js";
 import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
 import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
+import { isLiteLLMConfig, litellmAdapter } from "../model/adapters/litellm.js";
 import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
 import { isMsAdapterJson, isMsGatewaySettings, msAdaptersAdapter, msAppSettingsAdapter } from "../model/adapters/ms-mcp-gateway.js";
@@ -26,6 +27,8 @@ const compose: readonly RefSyntax[] = [...templated, "shell-brace", "dollar"];
 const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren"];
 /** decK fills `${{ env "DECK_X" }}` from its environment before reading the file; Kong resolves `{vault://env/x}` from a vault. */
 const kong: readonly RefSyntax[] = ["deck-env", "kong-vault"];
+/** LiteLLM's proxy reads a value that is `os.environ/NAME` from its environment; it expands no `${VAR}`. */
+const litellm: readonly RefSyntax[] = ["litellm-env"];
 
 /** A cheap test that one of these keys appears as a YAML or JSON key. */
 function keyText(keys: string): TextTest {
@@ -98,6 +101,8 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   },
   { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
   { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: kong, adapter: kongAdapter, rendersTemplates: true },
+  // A LiteLLM proxy config: `mcp_servers:` beside `model_list`, `litellm_settings`, `general_settings` or `router_settings`.
+  { id: "litellm", client: "litellm", title: "LiteLLM proxy config with mcp_servers", syntax: "yaml", globs: [], sniffText: allOf(keyText("mcp_servers"), keyText("model_list|litellm_settings|general_settings|router_settings")), sniff: isLiteLLMConfig, scope: "gateway", syntaxes: litellm, adapter: litellmAdapter },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: allOf(keyText("routes"), keyText("mcp")), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive authz config (Cedar or HTTP PDP)", syntax: "yaml", globs: [], sniffText: /cedarv1|httpv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: allOf(/^\s*\{\s*"(?:\$schema|name|read|write|network|privileged)"\s*:/, /"(network|read|write|privileged)"\s*:/), sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },

@@ -14,6 +14,7 @@ export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   "docker-compose-sniffed": ["mcp", "modelcontextprotocol"],
   agentgateway: ["binds", "mcp"],
   "kong-deck": ["ai-mcp-proxy"],
+  litellm: ["mcp_servers"],
   pomerium: ["routes"],
   "toolhive-authz": ["cedarv1", "httpv1"],
   "toolhive-permission-profile": ['"network"', '"read"', '"write"', '"privileged"'],

@@ -19,7 +19,8 @@ export type RefSyntax =
   | "k8s-paren" // $(VAR): Kubernetes expands it in a container's env values, command and args
   | "shell-brace" // ${VAR-d}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}, ${VAR+alt}: the other shell forms (Docker Compose interpolation)
   | "deck-env" // ${{ env "DECK_X" }}: decK fills it from its environment before it reads the file
-  | "kong-vault"; // {vault://backend/name}: Kong resolves it from a vault (env, aws, gcp, hcv ...) when it uses the value
+  | "kong-vault" // {vault://backend/name}: Kong resolves it from a vault (env, aws, gcp, hcv ...) when it uses the value
+  | "litellm-env"; // os.environ/NAME as a whole value: LiteLLM's proxy reads NAME from its environment when it loads the config
 
 /**
  * Copilot coding agent: only secrets and variables of the `copilot`
@@ -74,6 +75,8 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
     re: /\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(:?[-?+])([^{}]{0,500})\}/g,
     make: (m) => (m[2]?.endsWith("-") && m[3] ? { kind: "env", name: m[1] ?? "", default: m[3] } : { kind: "env", name: m[1] ?? "" }),
   },
+  // The whole value only: LiteLLM replaces a string that starts with `os.environ/` and takes the rest as the name.
+  { syntax: "litellm-env", re: /^os\.environ\/([A-Za-z_][A-Za-z0-9_]{0,200})$/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "kong-vault", re: /\{vault:\/\/([A-Za-z0-9_.-]{1,100}\/[^{}\s]{1,500})\}/g, make: (m) => ({ kind: "secretStore", name: `vault://${m[1] ?? ""}` }) },
   { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^{}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
   { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
@@ -90,11 +93,11 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
 export const MAX_REF_TOKENS = 64;
 
 /** Syntaxes whose tokens are read only in files that expand them (elsewhere the text is not a reference at all). */
-const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault"]);
+const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault", "litellm-env"]);
 
 /** Finds every reference-looking token in a value (up to MAX_REF_TOKENS), in order, without overlaps. */
 export function findRefTokens(raw: string): Token[] {
-  if (!raw.includes("$") && !raw.includes("{") && !raw.includes("%")) return [];
+  if (!raw.includes("$") && !raw.includes("{") && !raw.includes("%") && !raw.startsWith("os.environ/")) return [];
   const taken: [number, number][] = [];
   const found: (Token & { at: number })[] = [];
   for (const p of PATTERNS) {
@@ -127,7 +130,7 @@ export interface Classified {
 export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
   // `$(VAR)` means something only in Kubernetes manifests, `${VAR:?err}`-style forms only where
   // shell-style interpolation runs (Compose), decK templates and Kong vault references only in Kong
-  // files; elsewhere they are plain text, as before.
+  // files, `os.environ/NAME` only in LiteLLM's proxy config; elsewhere they are plain text, as before.
   const tokens = findRefTokens(raw).filter((t) => !SYNTAX_BOUND.has(t.syntax) || syntaxes.includes(t.syntax));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.

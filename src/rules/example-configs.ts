@@ -2,7 +2,8 @@
  * Config texts that several rules' examples vary in one place (the rule
  * docs render them whole): an agentgateway route to one MCP backend, an
  * Envoy AI Gateway MCPRoute with the EnvoyProxy that sets its telemetry, an
- * MCPRoute backend with its own security policy, a Microsoft MCP Gateway Deployment.
+ * MCPRoute backend with its own security policy, a Microsoft MCP Gateway Deployment,
+ * a LiteLLM proxy config with its master key from the environment and one MCP server.
  */
 
 /** agentgateway `config.yaml`: one route whose `policies` hold `policy` (one YAML line), after `head` (top-level keys). */
@@ -60,5 +61,17 @@ spec:
         image: ${image}
         env:
         - { name: ASPNETCORE_ENVIRONMENT, value: ${environment} }
+`;
+}
+
+/** LiteLLM proxy `config.yaml`: the master key from the environment and one MCP server `notes` whose last line is `setting` (line 7). */
+export function litellmNotes(setting: string): string {
+  return `model_list: []
+general_settings:
+  master_key: os.environ/LITELLM_MASTER_KEY
+mcp_servers:
+  notes:
+    url: https://notes-mcp.acme.example/mcp
+    ${setting}
 `;
 }

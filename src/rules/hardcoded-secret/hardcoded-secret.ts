@@ -53,6 +53,20 @@ export default defineRule({
   examples: {
     bad: [
       {
+        // A LiteLLM proxy's upstream key written in its config.yaml, and its master key.
+        file: "litellm/config.yaml",
+        code: `model_list: []
+mcp_servers:
+  zapier:
+    url: https://actions.zapier.com/mcp/sse
+    auth_type: api_key
+    auth_value: ${fakeOpaqueKey("litellm-zapier", 40)}
+general_settings:
+  master_key: sk-${fakeOpaqueKey("litellm-master", 32)}
+`,
+        expect: { line: 6, column: 17, count: 2 },
+      },
+      {
         // A Zapier MCP server URL is its own credential: the key is a path segment.
         file: ".cursor/mcp.json",
         code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/${fakeOpaqueKey("zapier", 64)}/mcp" } } }\n`,
@@ -122,6 +136,19 @@ const transport = new StdioClientTransport({
       },
     ],
     good: [
+      {
+        // LiteLLM's proxy reads a value that is `os.environ/NAME` from its environment: a reference, not a literal.
+        file: "litellm/config.yaml",
+        code: `model_list: []
+general_settings:
+  master_key: os.environ/LITELLM_MASTER_KEY
+mcp_servers:
+  zapier:
+    url: https://actions.zapier.com/mcp/sse
+    auth_type: api_key
+    auth_value: os.environ/ZAPIER_MCP_KEY
+`,
+      },
       {
         file: ".mcp.json",
         code: `{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],

@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
 import type { PolicyKind } from "../../model/types.js";
-import { msGatewayDeployment } from "../example-configs.js";
+import { litellmNotes, msGatewayDeployment } from "../example-configs.js";
 
 const KIND_LABEL: Partial<Record<PolicyKind, string>> = { gateway: "Gateway", code: "Endpoint" };
 import type { Loc } from "../../model/location.js";
@@ -247,6 +247,12 @@ plugins:
   mcp: { server: {} }
 `,
         expect: { line: 4, column: 40 },
+      },
+      {
+        // LiteLLM: allow_all_keys gives every key of the proxy the server, with no grant.
+        file: "litellm/config.yaml",
+        code: litellmNotes("allow_all_keys: true"),
+        expect: { line: 7, column: 21 },
       },
       { file: ".env", code: `AUTH_REQUIRED=false\nMCPGATEWAY_UI_ENABLED=true\n`, expect: { line: 1, column: 15 } },
       { file: "src/appsettings.Development.json", code: `{ "Authentication": { "BypassEntra": true } }\n`, expect: { line: 1, column: 38 } },
@@ -516,6 +522,11 @@ plugins:
     allow: { and: [ { domain: { is: acme.example } } ] }
     deny: { and: [ { mcp_tool: { not_in: [search_notes] } } ] }
 `,
+      },
+      {
+        // LiteLLM with a master key: a key reaches the server only when it, its team or an access group is granted it.
+        file: "litellm/config.yaml",
+        code: litellmNotes("allowed_tools: [search_notes]"),
       },
       { file: ".env", code: `AUTH_REQUIRED=true
 MCP_REQUIRE_AUTH=true

@@ -75,8 +75,30 @@ export default defineRule({
         code: envoyBackendPolicy("awsCredentials: { region: us-east-1, service: bedrock-agentcore }"),
         expect: { line: 8, column: 7 },
       },
+      {
+        // LiteLLM sends the token stored for the server, the same for every key of the proxy.
+        file: "litellm/config.yaml",
+        code: `model_list: []
+mcp_servers:
+  github:
+    url: https://api.githubcopilot.com/mcp
+    auth_type: bearer_token
+    authentication_token: os.environ/GITHUB_PAT
+`,
+        expect: { line: 6, column: 27 },
+      },
     ],
     good: [
+      {
+        // LiteLLM forwards each caller's own Authorization header.
+        file: "litellm/config.yaml",
+        code: `model_list: []
+mcp_servers:
+  notes:
+    url: https://notes-mcp.acme.example/mcp
+    extra_headers: [authorization]
+`,
+      },
       {
         // A per-user variable: each user supplies their own key.
         file: "librechat.yaml",

@@ -18,6 +18,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "shell-brace": "${VAR:?err}",
   "deck-env": '${{ env "DECK_X" }}',
   "kong-vault": "{vault://env/x}",
+  "litellm-env": "os.environ/VAR",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;

@@ -3,8 +3,9 @@
  * fixtures/gateways/SOURCES.txt): every server found per file with its identity and
  * authorization verdicts, as judged by hand against each product's docs. A change here is a
  * change of judgement: check it against the product's docs before updating the table.
- * The Helm templates (real-helm) and the LiteLLM config (real-litellm) give no server: templates
- * are not rendered, and LiteLLM's proxy config has no adapter yet.
+ * The Helm templates (real-helm) give no server: templates are not rendered. The LiteLLM config
+ * (real-litellm) sets its master key under litellm_settings, which the proxy does not read there:
+ * whether it checks keys at all depends on LITELLM_MASTER_KEY in its environment (unknown).
  */
 import { describe, expect, it } from "vitest";
 import { scan } from "../../../src/api.js";
@@ -91,6 +92,9 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       ],
       "real-kong/testbed/conversion-weather.yaml": [
         "kong weather-service: shared-credential, allow-by-default",
+      ],
+      "real-litellm/config/config.yaml": [
+        "litellm postgres_db: none, unknown",
       ],
       "real-ms-mcp-gateway/deployment/k8s/cloud-deployment-template.yml": [
         "kubernetes mcpgateway/mcpgateway-container: unique-workload-identity, default-deny",
