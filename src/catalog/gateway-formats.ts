@@ -23,8 +23,11 @@ const none: readonly RefSyntax[] = [];
 const templated: readonly RefSyntax[] = ["dollar-brace"];
 /** Compose interpolates `$VAR`, `${VAR}` and the shell's `${VAR:-d}` / `${VAR-d}` / `${VAR:?err}` / `${VAR:+alt}` forms (`$$` is a literal `$`). */
 const compose: readonly RefSyntax[] = [...templated, "shell-brace", "dollar"];
-/** Kubernetes also expands `$(VAR)` from the container's own env in env values, command and args. */
-const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren"];
+/**
+ * Kubernetes also expands `$(VAR)` from the container's own env in env values, command and args. A
+ * manifest may be a Helm chart template: its `{{ .Values.x }}` actions are filled when the chart is rendered.
+ */
+const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren", "go-template"];
 /** decK fills `${{ env "DECK_X" }}` from its environment before reading the file; Kong resolves `{vault://env/x}` from a vault. */
 const kong: readonly RefSyntax[] = ["deck-env", "kong-vault"];
 /** LiteLLM's proxy reads a value that is `os.environ/NAME` from its environment; it expands no `${VAR}`. */

@@ -98,6 +98,8 @@ function credentialRef(s: McpServer, secrets: readonly SecretHit[]): string[] {
           return `${c.key}=file:${c.ref.path}`;
         case "userPlaceholder":
           return `${c.key}=user:${c.ref.name}`;
+        case "template":
+          return `${c.key}=template:${c.ref.name}`;
         case "builtin":
           return undefined;
       }

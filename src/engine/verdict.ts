@@ -6,7 +6,7 @@
  * that keeps its logs elsewhere).
  */
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
-import { identityReference, isAuthHint, isSwitchValue } from "../model/credential-identity.js";
+import { identityReference, isAuthHint, isSwitchValue, namesCredential } from "../model/credential-identity.js";
 import { describeIdentity, workloadOf } from "../model/identity.js";
 import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
@@ -161,7 +161,8 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     if (others.count > 0) shared.push(ev(c.loc, c.key, `${ref} is also given to ${shortList(others.first, (o) => `'${o.name}' (${o.client})`, MAX_LISTED, others.count)}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };
-  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)));
+  // A Helm template action fills configuration as often as credentials (`{{ .Values.gitlab.url }}`): only one under a credential name is an identity.
+  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)) && (c.ref.kind !== "template" || namesCredential(c)));
   if (s.upstreamIdentity?.kind === "per-caller") return { value: "unique-workload-identity", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
   if (own.length) {
     return {

@@ -9,7 +9,23 @@ import type { Credential } from "./types.js";
 const NOT_A_CREDENTIAL = /^(PATH|HOME|USER|SHELL|LANG|TZ|NODE_ENV|DEBUG|LOG_LEVEL|PORT|HOST|PWD|TMPDIR|.*_(URL|URI|HOST|PORT|DIR|PATH|REGION|ENDPOINT|MODE|LEVEL|ENV))$/i;
 const CREDENTIAL_NAME = /(token|secret|key|password|passwd|pat|credential|auth|bearer|cookie|session)/i;
 
-/** `env:NAME`, `input:id`, `secret:name`, `file:path`; undefined for literals and placeholders. */
+/**
+ * A Helm template action's value, by chart: `.Values.x` (its pipeline aside: `| b64enc`, `| quote`)
+ * in the templates of one chart (the folder above `templates/`, else the file's folder) is one value.
+ */
+function templateReference(file: string, action: string): string {
+  const i = file.lastIndexOf("/templates/");
+  const chart = i >= 0 ? file.slice(0, i) : file.startsWith("templates/") ? "" : file.slice(0, Math.max(0, file.lastIndexOf("/")));
+  return `template:${chart}:${(action.split("|")[0] ?? "").trim()}`;
+}
+
+/** The last name of a template action's first field (`token` of `.Values.gitlab.token | quote`). */
+function templateField(action: string): string {
+  const field = /\.([A-Za-z_][A-Za-z0-9_]*)\s*(?:\||$)/.exec((action.split("|")[0] ?? "").trim() + "|");
+  return field?.[1] ?? action;
+}
+
+/** `env:NAME`, `input:id`, `secret:name`, `file:path`, `template:chart:.Values.x`; undefined for literals and placeholders. */
 export function credentialReference(c: Credential): string | undefined {
   switch (c.ref.kind) {
     case "env":
@@ -20,6 +36,8 @@ export function credentialReference(c: Credential): string | undefined {
       return `secret:${c.ref.name}`;
     case "file":
       return `file:${c.ref.path}`;
+    case "template":
+      return templateReference(c.loc.file, c.ref.name);
     default:
       return undefined;
   }
@@ -68,6 +86,8 @@ export function namesCredential(c: Credential): boolean {
     case "env":
     case "userPlaceholder":
       return credentialName(c.ref.name);
+    case "template":
+      return credentialName(templateField(c.ref.name));
     case "input":
     case "secretStore":
     case "file":

@@ -20,7 +20,8 @@ export type RefSyntax =
   | "shell-brace" // ${VAR-d}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}, ${VAR+alt}: the other shell forms (Docker Compose interpolation)
   | "deck-env" // ${{ env "DECK_X" }}: decK fills it from its environment before it reads the file
   | "kong-vault" // {vault://backend/name}: Kong resolves it from a vault (env, aws, gcp, hcv ...) when it uses the value
-  | "litellm-env"; // os.environ/NAME as a whole value: LiteLLM's proxy reads NAME from its environment when it loads the config
+  | "litellm-env" // os.environ/NAME as a whole value: LiteLLM's proxy reads NAME from its environment when it loads the config
+  | "go-template"; // {{ .Values.x }}, {{ .Values.x | b64enc }}: Helm renders the chart's templates before Kubernetes reads them
 
 /**
  * Copilot coding agent: only secrets and variables of the `copilot`
@@ -80,6 +81,9 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
   { syntax: "kong-vault", re: /\{vault:\/\/([A-Za-z0-9_.-]{1,100}\/[^{}\s]{1,500})\}/g, make: (m) => ({ kind: "secretStore", name: `vault://${m[1] ?? ""}` }) },
   { syntax: "brace-env", re: /(?<!\$)\{(env|file):([^{}\s]{1,500})\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "file", path: m[2] ?? "" }) },
   { syntax: "mustache", re: /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,200})\s*\}\}/g, make: (m) => ({ kind: "userPlaceholder", name: m[1] ?? "" }) },
+  // After `mustache`, which keeps `{{NAME}}`: any other action (`{{ .Values.x | quote }}`, `{{- include "x" . }}`), on one line.
+  // One bounded lazy run per `{{` (no space runs around it to backtrack over); the action's text is trimmed.
+  { syntax: "go-template", re: /\{\{-?([^{}\r\n]{1,300}?)-?\}\}/g, make: (m) => ({ kind: "template", name: (m[1] ?? "").trim() }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "k8s-paren", re: /(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]{0,200})\)/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
@@ -93,7 +97,7 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
 export const MAX_REF_TOKENS = 64;
 
 /** Syntaxes whose tokens are read only in files that expand them (elsewhere the text is not a reference at all). */
-const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault", "litellm-env"]);
+const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault", "litellm-env", "go-template"]);
 
 /** Finds every reference-looking token in a value (up to MAX_REF_TOKENS), in order, without overlaps. */
 export function findRefTokens(raw: string): Token[] {
@@ -130,7 +134,8 @@ export interface Classified {
 export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
   // `$(VAR)` means something only in Kubernetes manifests, `${VAR:?err}`-style forms only where
   // shell-style interpolation runs (Compose), decK templates and Kong vault references only in Kong
-  // files, `os.environ/NAME` only in LiteLLM's proxy config; elsewhere they are plain text, as before.
+  // files, `os.environ/NAME` only in LiteLLM's proxy config, Go template actions only in Kubernetes
+  // manifests (Helm chart templates); elsewhere they are plain text, as before.
   const tokens = findRefTokens(raw).filter((t) => !SYNTAX_BOUND.has(t.syntax) || syntaxes.includes(t.syntax));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
@@ -191,5 +196,7 @@ export function describeRef(ref: ValueRef): string {
       return `per-user ${ref.name}`;
     case "builtin":
       return `builtin ${ref.name}`;
+    case "template":
+      return `template ${ref.name}`;
   }
 }

@@ -20,7 +20,9 @@ export type ValueRef =
   /** LibreChat `{{LIBRECHAT_USER_ID}}`, per-user variables. */
   | { readonly kind: "userPlaceholder"; readonly name: string }
   /** Client-provided variables that are not secrets (`${workspaceFolder}`, `${userHome}`). */
-  | { readonly kind: "builtin"; readonly name: string };
+  | { readonly kind: "builtin"; readonly name: string }
+  /** A Go template action (Helm `{{ .Values.token }}`, `{{ .Values.secret | b64enc }}`): filled when the chart is rendered; `name` is the action's text. */
+  | { readonly kind: "template"; readonly name: string };
 
 export type ValueRefKind = ValueRef["kind"];
 

@@ -19,6 +19,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "deck-env": '${{ env "DECK_X" }}',
   "kong-vault": "{vault://env/x}",
   "litellm-env": "os.environ/VAR",
+  "go-template": "{{ .Values.x }}",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
