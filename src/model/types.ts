@@ -130,6 +130,8 @@ export interface UpstreamIdentity {
   readonly key: string;
   readonly loc: Loc;
   readonly detail: string;
+  /** What is shared, when it is no key or token: one AWS identity that signs every call (SigV4). */
+  readonly via?: "aws-signing";
 }
 
 /** A tool a server implementation registers in code. */

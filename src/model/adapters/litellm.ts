@@ -103,7 +103,7 @@ function upstreamOf(input: AdapterInput, cfg: DocNode): UpstreamIdentity | undef
   const token = entry(cfg, "authentication_token") ?? entry(cfg, "auth_value");
   const at = (x: DocEntry) => entryLoc(input, x);
   if (type !== undefined && STATIC_AUTH.has(type) && token) return { kind: "shared-static", key: token.key, loc: at(token), detail: `auth_type ${type} sends this one stored credential upstream for every LiteLLM caller` };
-  if (type === "aws_sigv4" && typeEntry) return { kind: "shared-static", key: "auth_type", loc: at(typeEntry), detail: "auth_type aws_sigv4: the proxy signs every caller's calls with one AWS identity" };
+  if (type === "aws_sigv4" && typeEntry) return { kind: "shared-static", key: "auth_type", loc: at(typeEntry), detail: "auth_type aws_sigv4: the proxy signs every caller's calls with one AWS identity", via: "aws-signing" };
   const flow = str(get(cfg, "oauth2_flow"));
   if (type === "oauth2" && flow === "client_credentials" && typeEntry) return { kind: "shared-static", key: "oauth2_flow", loc: at(entry(cfg, "oauth2_flow") ?? typeEntry), detail: "oauth2_flow client_credentials: the proxy mints one token for every caller" };
   const delegated = type === "oauth2" && (flow === "authorization_code" || bool(get(cfg, "delegate_auth_to_upstream")) === true);

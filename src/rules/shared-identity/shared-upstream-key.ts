@@ -26,12 +26,13 @@ export default defineRule({
   },
   messages: {
     shared: "Server '{server}' ({client}) is called with one static key for every caller: {detail}. The upstream cannot tell callers apart.",
+    awsSigned: "Server '{server}' ({client}) is called as one AWS identity for every caller: {detail}. The upstream cannot tell callers apart.",
   },
   check(model, ctx) {
     for (const s of model.servers) {
       const u = s.upstreamIdentity;
       if (u?.kind !== "shared-static") continue;
-      ctx.report({ messageId: "shared", data: { server: s.name, client: s.client, detail: u.detail }, loc: u.loc, identity: `${s.name}\u0000${u.key}`, server: { name: s.name, client: s.client } });
+      ctx.report({ messageId: u.via === "aws-signing" ? "awsSigned" : "shared", data: { server: s.name, client: s.client, detail: u.detail }, loc: u.loc, identity: `${s.name}\u0000${u.key}`, server: { name: s.name, client: s.client } });
     }
   },
   examples: {

@@ -158,6 +158,18 @@ describe("Envoy AI Gateway MCPRoute backends signed with AWS SigV4 (real file: e
     expect(findingRows(r, ["shared-upstream-key"])).toEqual(["shared-upstream-key 23:9", "shared-upstream-key 53:9"]);
   });
 
+  it("says an AWS identity signs every call, not that a key is shared; a backend apiKey is still a key", () => {
+    const r = scanFixture("real-envoy-ai-gateway/mcp_aws_example.yml");
+    expect(r.findings.filter((f) => f.ruleId === "shared-upstream-key").map((f) => f.message)).toEqual([
+      "Server 'aws-mcp-agentcore' (envoy-ai-gateway) is called as one AWS identity for every caller: awsCredentials signs every call with one AWS identity, the gateway's own (SigV4). The upstream cannot tell callers apart.",
+      "Server 'aws-mcp-managed' (envoy-ai-gateway) is called as one AWS identity for every caller: awsCredentials signs every call with one AWS identity, the gateway's own (SigV4). The upstream cannot tell callers apart.",
+    ]);
+    const key = scanSources([{ path: "k8s/mcproute.yaml", text: ["apiVersion: aigateway.envoyproxy.io/v1beta1", "kind: MCPRoute", "metadata: { name: notes }", "spec:", "  backendRefs:", "  - name: notes", "    securityPolicy:", "      apiKey: { secretRef: { name: notes-key } }", ""].join("\n") }]);
+    expect(key.findings.filter((f) => f.ruleId === "shared-upstream-key").map((f) => f.message)).toEqual([
+      "Server 'notes' (envoy-ai-gateway) is called with one static key for every caller: the backend apiKey is one static key for every caller. The upstream cannot tell callers apart.",
+    ]);
+  });
+
   it("a credentials file from a Secret is the backend's credential by reference; another mode says nothing about who the backend sees", () => {
     const route = (policy: string) =>
       ["apiVersion: aigateway.envoyproxy.io/v1beta1", "kind: MCPRoute", "metadata: { name: aws }", "spec:", "  backendRefs:", "  - name: agentcore", "    securityPolicy:", "      awsCredentials:", `        ${policy}`, ""].join("\n");

@@ -60,6 +60,14 @@ describe("LiteLLM proxy config (mcp_servers)", () => {
     ]);
   });
 
+  it("auth_type aws_sigv4: one AWS identity signs every caller's calls", () => {
+    const text = ["model_list: []", "mcp_servers:", "  agentcore:", "    url: https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/notes/invocations", "    auth_type: aws_sigv4", "    aws_role_name: arn:aws:iam::123456789012:role/notes-mcp", ""].join("\n");
+    const p = scanSources([{ path: "config.yaml", text }]);
+    expect(p.findings.filter((f) => f.ruleId === "shared-upstream-key").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
+      "5:16 Server 'agentcore' (litellm) is called as one AWS identity for every caller: auth_type aws_sigv4: the proxy signs every caller's calls with one AWS identity. The upstream cannot tell callers apart.",
+    ]);
+  });
+
   it("with the master key left to the environment, who may call is unknown (no key check without one)", () => {
     const text = ["model_list: []", "litellm_settings:", "  master_key: os.environ/LITELLM_MASTER_KEY", "mcp_servers:", "  docs:", "    url: http://docs-mcp:8080/mcp", ""].join("\n");
     const p = scanSources([{ path: "proxy_config.yaml", text }]);

@@ -38,7 +38,7 @@ export function envoyBackendUpstream(where: Where, backendRef: DocNode | undefin
   const aws = entry(policy, "awsCredentials");
   const mode = str(get(aws?.value, "mode"));
   if (aws && (mode === undefined || /^ServiceIdent/i.test(mode))) {
-    return { kind: "shared-static", key: "securityPolicy.awsCredentials", loc: locOf(where, aws.keySpan), detail: "awsCredentials signs every call with one AWS identity, the gateway's own (SigV4)" };
+    return { kind: "shared-static", key: "securityPolicy.awsCredentials", loc: locOf(where, aws.keySpan), detail: "awsCredentials signs every call with one AWS identity, the gateway's own (SigV4)", via: "aws-signing" };
   }
   const exchange = entry(policy, "tokenExchange");
   if (exchange) return { kind: "per-caller", key: "securityPolicy.tokenExchange", loc: locOf(where, exchange.keySpan), detail: "the caller's token is exchanged for a backend token (on behalf of the caller)" };
