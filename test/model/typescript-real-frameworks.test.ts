@@ -40,6 +40,7 @@ describe("real FastMCP servers (punkpeye fastmcp)", () => {
   it("each httpStream or sse start is an endpoint on its endpoint (default /mcp, /sse), guarded by an authenticate function", () => {
     expect(endpoints("real-fastmcp")).toEqual([
       "discord.ts ANY /mcp allow",
+      "header-passthrough.ts ANY /mcp allow",
       "jwt-protected.ts ANY /mcp deny",
       "memory-bun.ts ANY /mcp allow",
       "nft-analytics.js ANY /mcp allow",
@@ -49,6 +50,7 @@ describe("real FastMCP servers (punkpeye fastmcp)", () => {
     // At the endpoint option, else at the transport type a start call names without one.
     expect(findings("real-fastmcp")).toEqual([
       "missing-default-deny discord.ts:15:22",
+      "missing-default-deny header-passthrough.ts:9:17",
       "missing-default-deny memory-bun.ts:12:41",
       "missing-default-deny nft-analytics.js:19:41",
       "missing-default-deny sse-legacy.ts:9:20",
@@ -58,6 +60,7 @@ describe("real FastMCP servers (punkpeye fastmcp)", () => {
   it("the servers carry their addTool tools and the transport their start calls choose", () => {
     expect(servers("real-fastmcp")).toEqual([
       "discord.ts discord-mcp-server http [send_message, delete_channel]",
+      "header-passthrough.ts backend-proxy http [list_orders]",
       "jwt-protected.ts hello-world http [greet]",
       "memory-bun.ts memory http [remember]",
       "nft-analytics.js nft-analytics http [analyzeCollection]",
@@ -68,6 +71,29 @@ describe("real FastMCP servers (punkpeye fastmcp)", () => {
     // By the words of the name, as the SDK's tools are (send and delete change things).
     const discord = scan("real-fastmcp").model.servers.find((s) => s.name === "discord-mcp-server");
     expect(discord?.registeredTools?.map((t) => `${t.name}:${t.destructive}`)).toEqual(["send_message:true", "delete_channel:true"]);
+  });
+});
+
+describe("a FastMCP authenticate that never rejects (FastMCP refuses a request only when authenticate throws)", () => {
+  const file = (authenticate: string) =>
+    `import { FastMCP } from "fastmcp";\nconst server = new FastMCP({\n  name: "notes",\n  version: "1.0.0",\n  authenticate: ${authenticate},\n});\nserver.start({ transportType: "httpStream", httpStream: { port: 8080 } });\n`;
+  const read = (authenticate: string) => {
+    const result = scanSources([{ path: "src/server.ts", text: file(authenticate) }]);
+    return [...result.model.policies.map((p) => `${p.name} ${p.defaultDecision}`), ...result.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)];
+  };
+
+  it("is no authentication: the endpoint is open and reported at the function", () => {
+    const passthrough = scan("real-fastmcp").findings.find((f) => f.loc.file === "header-passthrough.ts");
+    expect(passthrough?.message).toContain("never rejects a request");
+    expect(read(`async (request) => ({ key: request.headers["x-api-key"] })`)).toEqual(["ANY /mcp allow", "missing-default-deny 5:17"]);
+    expect(read(`async () => undefined`)).toEqual(["ANY /mcp allow", "missing-default-deny 5:17"]);
+    expect(read(`async (request) => { const auth = request.headers.authorization?.split(" ")[1]; return {}; }`)).toEqual(["ANY /mcp allow", "missing-default-deny 5:17"]);
+  });
+
+  it("one that throws, answers a Response, or calls something that may reject still guards", () => {
+    expect(read(`async (request) => { if (!request.headers.authorization) throw new Response(null, { status: 401 }); return {}; }`)).toEqual(["ANY /mcp deny"]);
+    expect(read(`async (request) => ({ user: await verifyJwt(request.headers.authorization) })`)).toEqual(["ANY /mcp deny"]);
+    expect(read(`checkKey`)).toEqual(["ANY /mcp deny"]);
   });
 });
 
@@ -131,13 +157,63 @@ describe("real hono servers (@hono/mcp)", () => {
   it("a route of an app made with basePath answers under it", () => {
     expect(endpoints("real-hono")).toEqual([
       "bearer-auth.ts ALL /mcp deny",
+      "brain-catchall.ts ALL /mcp/* deny",
       "bun-server.ts ALL /mcp allow",
+      "catchall-bearer.ts ALL * deny",
       "controller-root.ts ALL / allow",
       "deno-main.ts ALL /mcp allow",
+      "edge-catchall.ts ALL * allow",
       "middleware-server.ts ALL /mcp allow",
       "oauth-basepath.ts ALL /mcp deny",
       "vercel-handle.ts ALL /api/mcp allow",
     ]);
+  });
+});
+
+describe("hono catch-all routes handing requests to an MCP transport", () => {
+  it("app.all(\"*\") is an endpoint on every path: open alone, guarded by an app.use(auth) before it, not by one limited to /mcp/*", () => {
+    expect(findings("real-hono").filter((f) => /catchall/.test(f))).toEqual(["missing-default-deny edge-catchall.ts:8:9"]);
+    const guarded = scan("real-hono").model.policies.find((p) => p.file === "catchall-bearer.ts");
+    expect(guarded?.authn?.mode).toBe("app.use(bearerAuth)");
+    const only = (use: string) =>
+      scanSources([{ path: "src/index.ts", text: `import { Hono } from "hono";\nimport { bearerAuth } from "hono/bearer-auth";\nimport { StreamableHTTPTransport } from "@hono/mcp";\nimport { server } from "./mcp";\nconst app = new Hono();\n${use}\napp.all("*", async (c) => {\n  const transport = new StreamableHTTPTransport();\n  await server.connect(transport);\n  return transport.handleRequest(c);\n});\nexport default app;\n` }])
+        .model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.defaultLoc.line}:${p.defaultLoc.column}`);
+    expect(only(`app.use("*", bearerAuth({ token: process.env.T as string }));`)).toEqual(["ALL * deny 7:9"]);
+    // Requests to other paths reach the transport without passing the token check.
+    expect(only(`app.use("/mcp/*", bearerAuth({ token: process.env.T as string }));`)).toEqual(["ALL * allow 7:9"]);
+  });
+});
+
+describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {
+  it("register(streamableHttp | fastifyMCPSSE | FastifyMcpStreamableHttp, options) serves its paths: guarded by an auth hook or the plugin's bearer options", () => {
+    expect(endpoints("real-fastify")).toEqual([
+      "fastify-mcp-plugin.ts ANY /mcp unknown",
+      "fastify-mcp-server.ts ANY /mcp deny",
+      "hook-guarded.ts POST /mcp deny",
+      "jira-streamable.ts ANY /mcp allow",
+      "prehandler.ts POST /mcp deny",
+      "root-endpoint.ts ANY / deny",
+      "route-plugin.ts ALL /mcp unknown",
+      "sse-plugin.ts ANY /messages allow",
+      "sse-plugin.ts ANY /sse allow",
+      "v2-app.ts POST /mcp allow",
+    ]);
+    // At the endpoint option, else at the plugin for its default paths.
+    expect(findings("real-fastify")).toEqual([
+      "missing-default-deny jira-streamable.ts:11:16",
+      "missing-default-deny sse-plugin.ts:8:14",
+      "missing-default-deny sse-plugin.ts:8:14",
+      "missing-default-deny v2-app.ts:8:10",
+    ]);
+  });
+
+  it("a plugin registered on an app passed in is joined to the code that registers it, under its prefix", () => {
+    const plugin = folder("real-fastify").find((f) => f.path === "fastify-mcp-plugin.ts") as { path: string; text: string };
+    const app = (hook: string) =>
+      `import Fastify from "fastify";\nimport mcpPlugin from "./fastify-mcp-plugin";\nconst app = Fastify();\n${hook}\napp.register(mcpPlugin, { prefix: "/api" });\napp.listen({ port: 3000 });\n`;
+    const policies = (text: string) => scanSources([plugin, { path: "app.ts", text }]).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}`);
+    expect(policies(app(`app.addHook("onRequest", app.authenticate);`))).toEqual(["fastify-mcp-plugin.ts ANY /api/mcp deny"]);
+    expect(policies(app(""))).toEqual(["fastify-mcp-plugin.ts ANY /api/mcp allow"]);
   });
 });
 
@@ -175,7 +251,6 @@ describe("real servers already read right (judged by hand, kept)", () => {
       "sse-open.ts GET /sse allow",
       "sse-open.ts POST /messages allow",
     ]);
-    expect(endpoints("real-fastify")).toEqual(["hook-guarded.ts POST /mcp deny", "prehandler.ts POST /mcp deny", "route-plugin.ts ALL /mcp unknown", "v2-app.ts POST /mcp allow"]);
     expect(findings("real-sdk")).toEqual([
       "dns-rebinding-protection-off dns-off-localhost.ts:15:35",
       "dns-rebinding-protection-off dns-on-nohosts.ts:10:118",

@@ -127,6 +127,12 @@ function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperSe
     if (toolName && v?.ref.kind === "literal") tools.push({ name: v.raw, destructive: isDestructive(r, v.raw, [tool]), loc: r.loc(toolName) });
   }
   const authenticate = r.prop(options, "authenticate");
+  const lax = authenticate !== undefined && neverRejects(r, authenticate);
+  const judged = !authenticate
+    ? { note: "new FastMCP(...) is given no authenticate function, so FastMCP serves every request" }
+    : lax
+      ? { note: "new FastMCP({ authenticate }) never rejects a request: it neither throws nor calls anything that may, so FastMCP serves every caller" }
+      : { guard: "new FastMCP({ authenticate })" };
   const endpoints: WrapperEndpoint[] = [];
   const kinds = new Set<string>();
   for (const call of callsOn(index, varName, ["start"])) {
@@ -145,13 +151,31 @@ function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperSe
       call,
       method: "ANY",
       path,
-      pathNode: endpointNode ?? typeNode,
-      ...(authenticate ? { guard: "new FastMCP({ authenticate })" } : { note: "new FastMCP(...) is given no authenticate function, so FastMCP serves every request" }),
+      // A lax authenticate is reported where it lets everyone through.
+      pathNode: lax ? authenticate : (endpointNode ?? typeNode),
+      ...judged,
       sites: [call],
     });
   }
   const transport: Transport | undefined = kinds.has("httpStream") ? "http" : kinds.has("sse") ? "sse" : kinds.has("stdio") ? "stdio" : "unknown";
   return { server: { name, nameNode, node: ne, scope: ne, tools, transport }, endpoints };
+}
+
+/** Calls that cannot turn a request away: logging, reading and reshaping header strings. */
+const HARMLESS_CALLS = new Set(["log", "info", "warn", "debug", "error", "get", "split", "trim", "toLowerCase", "toUpperCase", "replace", "slice", "substring", "startsWith", "endsWith", "includes", "at", "toString", "String", "Number", "Boolean"]);
+/** What rejects in FastMCP: a throw (FastMCP answers a thrown Response with its status), or mcp-proxy's `{ authenticated: false }`. */
+const REJECTS = /\bthrow\b|\bResponse\b|\bauthenticated\s*:\s*false\b/;
+
+/**
+ * A FastMCP `authenticate` written in this file that can turn no request away: it never throws
+ * (FastMCP refuses a request only when the function throws, a `Response` for its status) and calls
+ * nothing but logging and string reads, so it hands a session to every caller. One that calls
+ * anything else (a verify function may throw) or that is not written here is taken to check.
+ */
+function neverRejects(r: Resolver, authenticate: TsNode): boolean {
+  const fn = authenticate.type === "method_definition" ? authenticate : r.functionOf(authenticate);
+  if (!FUNCTIONS.has(fn.type) || REJECTS.test(r.src(fn))) return false;
+  return fn.descendantsOfType("call_expression").every((c) => HARMLESS_CALLS.has(r.calleeName(c) ?? ""));
 }
 
 const MASTRA_STARTS: readonly string[] = ["startHTTP", "startSSE", "startHonoSSE", "startStdio"];

@@ -410,8 +410,9 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
       const base = basePathOf(r, call);
       for (const pathNode of pathNodes) {
         const own = r.stringOf(pathNode);
-        if (own === undefined || !own.startsWith("/")) continue;
-        const path = base === undefined ? own : `${base}${own === "/" ? "" : own}`;
+        // Hono's catch-all `app.all("*", ...)` serves every path (express 4 reads "*" the same way).
+        if (own === undefined || !(own.startsWith("/") || own === "*")) continue;
+        const path = base === undefined ? own : `${base}${own === "/" ? "" : own === "*" ? "/*" : own}`;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText)))) continue;
         // The app's own use calls are relative to its base path, as its routes are.
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
@@ -420,6 +421,8 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
         out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}) });
       }
+    } else if (fn === "register" && args[0]) {
+      out.push(...fastifyPluginEndpoints(r, root, call, uses, hooks));
     } else if (fn === "createServer" || fn === "serve") {
       // node `http.createServer(handler)`, `createServer(toNodeHandler(mcp))`; `Deno.serve(handler)`, `Deno.serve(mcp.fetch)`.
       const handler = args.find((a) => ["arrow_function", "function_expression", "identifier", "call_expression", "member_expression"].includes(a.type));
@@ -443,6 +446,42 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
     if (value?.type === "identifier" && handlers.has(r.src(value))) out.push({ call: ex, method: "ANY", path: "*", pathNode: value });
   }
   return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/**
+ * The paths (option, default) a fastify MCP plugin registers its routes on, by package and
+ * imported name: fastify-mcp's `streamableHttp` (POST/GET/DELETE on `mcpEndpoint`) and
+ * `fastifyMCPSSE` (`sseEndpoint`, `messagesEndpoint`); fastify-mcp-server's default export
+ * (`FastifyMcpStreamableHttp`, on `endpoint`, `/mcp` by default).
+ */
+const FASTIFY_MCP_PLUGINS: Readonly<Record<string, (name: string) => readonly (readonly [string, string])[] | undefined>> = {
+  "fastify-mcp": (name) => (name === "streamableHttp" ? [["mcpEndpoint", "/mcp"]] : name === "fastifyMCPSSE" ? [["sseEndpoint", "/sse"], ["messagesEndpoint", "/messages"]] : undefined),
+  "fastify-mcp-server": (name) => (name === "getMcpDecorator" ? undefined : [["endpoint", "/mcp"]]),
+};
+/** fastify-mcp-server's own bearer check (the SDK's requireBearerAuth in front of its routes). */
+const FASTIFY_MCP_BEARER = ["authorization.bearerMiddlewareOptions", "authorization.bearerTokenProvider", "bearerMiddleware", "middlewares.bearerAuthMiddlewareOptions"];
+
+/**
+ * `app.register(streamableHttp, { mcpEndpoint: "/mcp", createServer })` of a fastify MCP plugin: an
+ * endpoint on each path it registers (under the register's `prefix`), guarded by an auth hook of
+ * the app (fastify runs the parent's onRequest/preHandler hooks for a plugin's routes) or the
+ * plugin's own bearer options; on an app passed in, the code that passes it decides.
+ */
+function fastifyPluginEndpoints(r: Resolver, root: TsNode, call: TsNode, uses: readonly TsNode[], hooks: readonly TsNode[]): Endpoint[] {
+  const [plugin, options] = argsOf(call);
+  const imported = plugin?.type === "identifier" ? r.importOf(plugin) : undefined;
+  const paths = imported ? FASTIFY_MCP_PLUGINS[imported.module]?.(imported.name) : undefined;
+  if (!plugin || !paths) return [];
+  const prefixNode = r.prop(options, "prefix");
+  const prefix = ((prefixNode && r.stringOf(prefixNode)) ?? "").replace(/\/+$/, "");
+  const bearer = FASTIFY_MCP_BEARER.find((key) => key.split(".").reduce<TsNode | undefined>((o, k) => r.prop(o, k), options) !== undefined);
+  const guard = hookGuard(r, hooks, call) ?? (bearer ? `${r.src(plugin)} with ${bearer}` : undefined);
+  const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
+  return paths.map(([key, fallback]) => {
+    const given = r.prop(options, key);
+    const path = `${prefix}${(given && r.stringOf(given)) ?? fallback}` || "/";
+    return { call, method: "ANY", path, pathNode: given ?? plugin, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(elsewhere?.router ? { router: elsewhere.router } : {}) };
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, give FastMCP an `authenticate` function, and NestJS's `McpModule.forRoot` its `guards`.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, and NestJS's `McpModule.forRoot` its `guards`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
@@ -150,6 +150,47 @@ server.addTool({ name: "search_notes", execute: async () => "none" });
 server.start({ transportType: "httpStream", httpStream: { port: 8080, endpoint: "/mcp" } });
 `,
         expect: { line: 4, column: 81 },
+      },
+      {
+        // A FastMCP authenticate that never throws hands a session to every caller: no authentication.
+        file: "src/server.ts",
+        code: `import { FastMCP } from "fastmcp";
+const server = new FastMCP({
+  name: "notes",
+  version: "1.0.0",
+  authenticate: async (request) => ({ apiKey: request.headers["x-api-key"] }),
+});
+server.start({ transportType: "httpStream", httpStream: { port: 8080 } });
+`,
+        expect: { line: 5, column: 17 },
+      },
+      {
+        // hono's catch-all route hands every path to the transport, with nothing in front of it.
+        file: "src/index.ts",
+        code: `import { Hono } from "hono";
+import { StreamableHTTPTransport } from "@hono/mcp";
+import { server } from "./mcp";
+const app = new Hono();
+app.all("*", async (c) => {
+  const transport = new StreamableHTTPTransport();
+  await server.connect(transport);
+  return transport.handleRequest(c);
+});
+export default app;
+`,
+        expect: { line: 5, column: 9 },
+      },
+      {
+        // fastify-mcp's streamableHttp plugin registered with no auth hook on the app.
+        file: "src/server.ts",
+        code: `import Fastify from "fastify";
+import { streamableHttp } from "fastify-mcp";
+import { createServer } from "./mcp";
+const app = Fastify();
+app.register(streamableHttp, { stateful: false, mcpEndpoint: "/mcp", createServer });
+app.listen({ port: 3000 });
+`,
+        expect: { line: 5, column: 62 },
       },
       {
         // Mastra's MCPServer served from a node handler: startHTTP checks no caller.
@@ -405,6 +446,19 @@ const app = new Hono();
 app.use("/mcp/*", bearerAuth({ token: process.env.MCP_TOKEN }));
 app.mount("/mcp", NotesMCP.serve("/mcp").fetch, { replaceRequest: false });
 export default app;
+`,
+      },
+      {
+        // fastify runs the app's onRequest hooks for the routes a plugin registers.
+        file: "src/server.ts",
+        code: `import Fastify from "fastify";
+import { streamableHttp } from "fastify-mcp";
+import { createServer } from "./mcp";
+const app = Fastify();
+app.addHook("onRequest", async (request, reply) => {
+  if (request.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return reply.code(401).send();
+});
+app.register(streamableHttp, { stateful: false, mcpEndpoint: "/mcp", createServer });
 `,
       },
       {
