@@ -9,7 +9,7 @@ import { entry, str, walkDoc, type DocComment, type DocNode } from "../parse/doc
 import { parseStructured, type StructuredSyntax } from "../parse/index.js";
 import { withTemplateQuotesAsSingle } from "../parse/template-quotes.js";
 import { MAX_PARSE_CHARS, parseSource, shouldParse } from "../parse/typescript.js";
-import { isNextMiddleware } from "../parse/mcp-code-markers.js";
+import { isNextMiddleware, isXmcpConfig } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue, findRefTokens } from "../model/refs.js";
@@ -208,7 +208,8 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   const hits = keywordPass(text, options);
   // A Next.js middleware is read whether it mentions MCP or not: it may guard the app's MCP routes.
   const middleware = isNextMiddleware(rel, text);
-  const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode, middleware);
+  // An xmcp config names no MCP word of the prefilter (`from "xmcp"`), yet turns on an HTTP MCP server.
+  const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode, middleware || isXmcpConfig(rel));
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);
     // A middleware without MCP in it is no MCP code the scan failed to analyse.

@@ -116,6 +116,9 @@ export function linkContext(analyses: readonly FileAnalysis[], reader: LinkConte
   for (const p of open) {
     const folder = nextAppFolder(p.file);
     if (folder !== undefined) folders.add(folder);
+    // A framework's middleware file (xmcp's src/middleware.ts): its folder, as a Next.js app's.
+    const middleware = p.route?.middleware;
+    if (middleware !== undefined) folders.add(middleware.slice(0, middleware.lastIndexOf("/") + 1));
     if (p.route?.router !== undefined) extend(p.file);
   }
   own.forEach(know);

@@ -137,21 +137,24 @@ function covers(m: NextMiddleware, path: string): boolean | undefined {
 
 function viaMiddleware(p: Policy, middlewares: readonly { file: string; m: NextMiddleware }[], routeFile: string): Policy {
   if (p.defaultDecision === "deny" || !p.route) return p;
-  const folder = nextAppFolder(routeFile);
-  if (folder === undefined) return p;
+  // The one middleware file a framework names (xmcp's src/middleware.ts), else the Next.js app's.
+  const named = p.route.middleware;
+  const folder = named === undefined ? nextAppFolder(routeFile) : undefined;
+  if (named === undefined && folder === undefined) return p;
+  const label = named === undefined ? "Next.js middleware" : "xmcp middleware";
   const path = p.route.path;
   for (const { file, m } of middlewares) {
-    if (folderOf(file) !== folder) continue;
+    if (named !== undefined ? file !== named : folderOf(file) !== folder) continue;
     const covered = covers(m, path);
     if (covered === false) continue;
     if (covered === true && m.effect === "guard") {
-      const mode = `Next.js middleware ${file}: ${m.detail}`;
+      const mode = `${label} ${file}: ${m.detail}`;
       return { ...p, authn: { required: true, mode, loc: p.defaultLoc }, defaultDecision: "deny", defaultReason: `HTTP MCP endpoint ${path} requires authentication (${mode})` };
     }
     if (p.defaultDecision !== "allow") return p;
     const why = covered === undefined ? (m.matcherUnread ? "its matcher could not be read, so whether it runs for this path is not known" : `whether it guards ${path} is not known (a path pattern this reading does not follow)`) : m.detail;
     const { authn: _drop, ...rest } = p;
-    return { ...rest, defaultDecision: "unknown", defaultReason: `HTTP MCP endpoint ${path} has no authentication layer in its route file; the Next.js middleware ${file} runs in front of it (${why})` };
+    return { ...rest, defaultDecision: "unknown", defaultReason: `HTTP MCP endpoint ${path} has no authentication layer in its route file; the ${label} ${file} runs in front of it (${why})` };
   }
   return p;
 }

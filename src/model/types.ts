@@ -223,9 +223,11 @@ export interface Policy {
   /**
    * An HTTP endpoint in server code: its path in its own file, and the
    * exported router (or router maker) whose mount in another file decides
-   * the authentication in front of it (model/code-links.ts joins the two).
+   * the authentication in front of it (model/code-links.ts joins the two);
+   * `middleware`: the project middleware file its framework runs in front of
+   * it (xmcp's `src/middleware.ts`), read like a Next.js middleware.
    */
-  readonly route?: { readonly path: string; readonly router?: string };
+  readonly route?: { readonly path: string; readonly router?: string; readonly middleware?: string };
 }
 
 export interface PolicyAudit {

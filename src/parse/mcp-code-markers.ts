@@ -87,3 +87,10 @@ export function isMiddlewareFile(file: string): boolean {
 export function isNextMiddleware(file: string, text: string): boolean {
   return MIDDLEWARE_FILE.test(file) && NEXT_MIDDLEWARE_TEXT.test(text);
 }
+
+/** An xmcp project's config (`xmcp.config.ts` and its JavaScript spellings): parsed whether it mentions MCP or not, as it may turn on an HTTP MCP server. */
+const XMCP_CONFIG = /(?:^|\/)xmcp\.config\.[cm]?[jt]s$/;
+
+export function isXmcpConfig(file: string): boolean {
+  return XMCP_CONFIG.test(file);
+}

@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { sourcesContext } from "../../src/engine/link-context.js";
 import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import { FIXTURES, folderSources } from "../helpers.js";
 
@@ -214,6 +215,35 @@ describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {
     const policies = (text: string) => scanSources([plugin, { path: "app.ts", text }]).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}`);
     expect(policies(app(`app.addHook("onRequest", app.authenticate);`))).toEqual(["fastify-mcp-plugin.ts ANY /api/mcp deny"]);
     expect(policies(app(""))).toEqual(["fastify-mcp-plugin.ts ANY /api/mcp allow"]);
+  });
+});
+
+describe("real xmcp projects (xmcp.config.ts with http, src/middleware.ts beside it)", () => {
+  it("the config's HTTP server is an endpoint on http.endpoint (default /mcp), guarded by what src/middleware.ts exports", () => {
+    expect(endpoints("real-xmcp")).toEqual([
+      "brandcloud/xmcp.config.ts ANY /mcp allow",
+      "list-middleware/xmcp.config.ts ANY /api/mcp deny",
+      "weather/xmcp.config.ts ANY /mcp allow",
+      "xmcp.config.ts ANY /mcp deny",
+    ]);
+    // A middleware that only calls next(), or none at all, turns no one away; an express adapter serves no endpoint of its own.
+    expect(findings("real-xmcp")).toEqual(["missing-default-deny brandcloud/xmcp.config.ts:4:9", "missing-default-deny weather/xmcp.config.ts:4:9"]);
+    const guarded = scan("real-xmcp").model.policies.find((p) => p.file === "xmcp.config.ts");
+    expect(guarded?.defaultReason).toBe("HTTP MCP endpoint /mcp requires authentication (xmcp middleware src/middleware.ts: the middleware is apiKeyAuthMiddleware(...))");
+    expect(servers("real-xmcp")).toEqual(["brandcloud/xmcp.config.ts xmcp http []", "list-middleware/xmcp.config.ts xmcp http []", "weather/xmcp.config.ts xmcp http []", "xmcp.config.ts xmcp http []"]);
+  });
+
+  it("a config scanned alone (a staged change) reads the middleware file beside it through the link context, and only that folder", () => {
+    const files = folder("real-xmcp");
+    const config = files.find((f) => f.path === "xmcp.config.ts") as { path: string; text: string };
+    const asked: string[][] = [];
+    const inner = sourcesContext(files);
+    const reader = { middleware: (folders: readonly string[]) => (asked.push([...folders]), inner.middleware(folders)), importers: inner.importers };
+    const policies = scanSources([config], {}, [], reader).model.policies.map((p) => `${p.name} ${p.defaultDecision}`);
+    expect(policies).toEqual(["ANY /mcp deny"]);
+    expect(asked).toEqual([["src/"]]);
+    // Without the middleware file anywhere: open, and reported at the http option.
+    expect(scanSources([config], {}, [], sourcesContext([config])).findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["missing-default-deny 4:33"]);
   });
 });
 

@@ -101,6 +101,11 @@ function judge(r: Resolver, n: TsNode, depth: number): Effect {
     return prop && authLike(r.src(prop)) ? { effect: "guard", detail: `the middleware is ${r.src(v)}` } : undefined;
   }
   if (FUNCTIONS.has(v.type)) return judgeFunction(r, v);
+  // xmcp's middleware file may export a list run in order: one that authenticates turns callers away.
+  if (v.type === "array") {
+    const judged = r.items(v).map((x) => judge(r, x, depth + 1));
+    return judged.find((j) => j?.effect === "guard") ?? judged.find((j) => j !== undefined);
+  }
   if (v.type !== "call_expression") return undefined;
   const callee = r.src(v.childForFieldName("function") ?? v);
   const name = r.calleeName(v) ?? callee;

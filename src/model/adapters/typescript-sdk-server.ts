@@ -376,6 +376,8 @@ interface Endpoint {
   readonly elsewhere?: string;
   /** The exported router (`mcpRouter`) or router maker (`createMcpRouter()`) another file mounts. */
   readonly router?: string;
+  /** The middleware file of the project that runs in front of it (xmcp's `src/middleware.ts`). */
+  readonly middleware?: string;
 }
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
@@ -1074,6 +1076,6 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
     defaultReason: reason,
     defaultLoc: pathLoc,
     governs,
-    route: { path: e.path, ...(e.router ? { router: e.router } : {}) },
+    route: { path: e.path, ...(e.router ? { router: e.router } : {}), ...(e.middleware ? { middleware: e.middleware } : {}) },
   };
 }

@@ -27,6 +27,7 @@ import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { RegisteredTool, Transport } from "../types.js";
 import { frameworkServers } from "./typescript-sdk-frameworks.js";
+import { xmcpServer } from "./xmcp-config.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -55,6 +56,8 @@ export interface WrapperEndpoint {
   readonly elsewhere?: string;
   /** The name that file imports it by. */
   readonly router?: string;
+  /** A middleware file of the project the framework runs in front of it (xmcp's `src/middleware.ts`), which the links read. */
+  readonly middleware?: string;
 }
 
 /** How the adapter judges the code around a node: the auth layer of the route or handler it sits in; whether a call authenticates. */
@@ -97,9 +100,10 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
       endpoints.push(agentEndpoint(r, root, call, path ?? "*", pathNode ?? f, guards));
     }
   }
-  // Frameworks that own their server and endpoint (FastMCP, Mastra's MCPServer, NestJS's McpModule).
+  // Frameworks that own their server and endpoint (FastMCP, Mastra's MCPServer, NestJS's McpModule, an xmcp config).
   const frameworks = frameworkServers(r, root, calls, guards);
-  return { servers: [...servers, ...frameworks.servers], endpoints: [...endpoints, ...frameworks.endpoints] };
+  const xmcp = xmcpServer(r, file, root);
+  return { servers: [...servers, ...frameworks.servers, ...xmcp.servers], endpoints: [...endpoints, ...frameworks.endpoints, ...xmcp.endpoints] };
 }
 
 /** The v2 SDK's HTTP handler makers: the imported name, the module it must come from. */

@@ -20,7 +20,7 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, and NestJS's `McpModule.forRoot` its `guards`.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, and NestJS's `McpModule.forRoot` its `guards`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
@@ -191,6 +191,15 @@ app.register(streamableHttp, { stateful: false, mcpEndpoint: "/mcp", createServe
 app.listen({ port: 3000 });
 `,
         expect: { line: 5, column: 62 },
+      },
+      {
+        // An xmcp project's own HTTP server, with no src/middleware.ts beside the config to authenticate callers.
+        file: "xmcp.config.ts",
+        code: `import { type XmcpConfig } from "xmcp";
+const config: XmcpConfig = { http: { port: 3001, endpoint: "/mcp" } };
+export default config;
+`,
+        expect: { line: 2, column: 60 },
       },
       {
         // Mastra's MCPServer served from a node handler: startHTTP checks no caller.
