@@ -2,6 +2,7 @@
  * Assembles the scan model from per-file analyses.
  */
 import { linkCode, type FileLinks } from "../model/code-links.js";
+import { linkTools } from "../model/code-tools.js";
 import type { Diagnostic } from "../model/types.js";
 import type { FileAnalysis } from "./analyze-file.js";
 import type { ScanModel } from "./model.js";
@@ -13,7 +14,11 @@ export function buildModel(root: string, analyses: readonly FileAnalysis[], walk
   return {
     root,
     files: sorted.map((a) => a.file),
-    servers: sorted.flatMap((a) => a.servers),
+    // Tools a server of one file serves from classes of another (NestJS providers): joined as the policies are.
+    servers: linkTools(
+      sorted.flatMap((a) => a.servers),
+      links,
+    ),
     // A router mounted by another file, a Next.js middleware in front of an app's routes: joined now that every file is read.
     policies: linkCode(
       sorted.flatMap((a) => a.policies),

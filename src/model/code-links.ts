@@ -54,7 +54,7 @@ type Resolved = { readonly state: "guard" | "open"; readonly prefix: string; rea
 export const mountedAs = (file: string) => file.replace(/\.[cm]?[jt]sx?$/, "");
 
 /** The files (mountedAs) this mount may import: its module path or alias, as a file or as a folder's index. */
-export function mountKeys(m: CodeMount): string[] {
+export function mountKeys(m: Pick<CodeMount, "module" | "alt">): string[] {
   return [m.module, m.alt].flatMap((x) => (x === undefined ? [] : [x, `${x}/index`]));
 }
 

@@ -279,6 +279,17 @@ export interface AdapterOutput {
 export interface CodeLinks {
   readonly middleware?: NextMiddleware;
   readonly mounts?: readonly CodeMount[];
+  /** Classes of this file that declare tools (NestJS providers with `@Tool` methods), by the name another file imports them by. */
+  readonly toolClasses?: readonly { readonly name: string; readonly tools: readonly RegisteredTool[] }[];
+  /** Servers of this file that serve the tools of classes named here (a NestJS module's providers, `McpModule.forFeature`). */
+  readonly toolHosts?: readonly ToolHost[];
+}
+
+/** A server (by model id, or by name for `McpModule.forFeature(..., name)`) and the tool classes it serves, as files of the project. */
+export interface ToolHost {
+  readonly server?: string;
+  readonly serverName?: string;
+  readonly classes: readonly { readonly module: string; readonly alt?: string; readonly name: string }[];
 }
 
 /** A Next.js middleware (`middleware.ts`, Next 16's `proxy.ts`) and what it does in front of the paths it runs for. */

@@ -9,6 +9,8 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { sourcesContext } from "../../src/engine/link-context.js";
+import type { McpServer } from "../../src/model/types.js";
+import { inventoryServer } from "../../src/report/inventory.js";
 import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import { FIXTURES, folderSources } from "../helpers.js";
 
@@ -128,11 +130,49 @@ describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
   it("McpModule.forRoot serves /mcp and /sse + /messages by its transports: guarded by its guards, unknown without (a global guard may apply)", () => {
     expect(endpoints("real-nestjs")).toEqual([
       "jwt-guarded.module.ts ANY /mcp deny",
+      "multi-server/app.module.ts ANY /admin/mcp unknown",
+      "multi-server/app.module.ts ANY /admin/messages unknown",
+      "multi-server/app.module.ts ANY /admin/sse unknown",
+      "multi-server/app.module.ts ANY /public/mcp unknown",
+      "multi-server/app.module.ts ANY /public/messages unknown",
+      "multi-server/app.module.ts ANY /public/sse unknown",
       "open-memory.module.ts ANY /mcp unknown",
+      "playground/servers/server-stateless.ts ANY /mcp unknown",
       "sse-guarded.module.ts ANY /messages deny",
       "sse-guarded.module.ts ANY /sse deny",
     ]);
     expect(findings("real-nestjs")).toEqual([]);
+  });
+});
+
+describe("NestJS @Tool providers in other files (McpModule.forRoot's module providers, McpModule.forFeature)", () => {
+  it("the tools of the provider classes a module lists, and of forFeature classes, are the server's, with their annotations", () => {
+    const result = scan("real-nestjs");
+    const tools = (name: string) => {
+      const s = result.model.servers.find((x) => x.name === name) as McpServer;
+      return inventoryServer(s, result.model).registeredTools?.map((t) => `${t.name}:${t.destructive}@${t.line}`);
+    };
+    // greet-user and super-admin-greet say readOnlyHint: true; greet-world gives no annotations (judged by its name).
+    expect(tools("playground-mcp-server")).toEqual(["greet-world:false@8", "greet-user:false@16", "super-admin-greet:false@32"]);
+    expect(tools("public-server")).toEqual(["send-notification:true@11", "get-notifications:false@20", "mark-notification-read:true@29"]);
+    expect(tools("admin-server")).toEqual(tools("public-server"));
+    // greeting.tool.ts's GreetingTool is no module's provider in that folder: served by no server there.
+    expect(tools("mcp-memory-server")).toEqual([]);
+  });
+
+  it("a destructiveHint, a class of the module's own file, a default export; a class no module lists stays out", () => {
+    const tool = { path: "src/tools/files.tool.ts", text: `import { Injectable } from "@nestjs/common";\nimport { Tool } from "@rekog/mcp-nest";\n@Injectable()\nexport default class FilesTool {\n  @Tool({ name: "wipe", annotations: { destructiveHint: true } })\n  wipe() {}\n  @Tool({ description: "no name: the method's" })\n  listFiles() {}\n}\n` };
+    const other = { path: "src/tools/other.tool.ts", text: `import { Tool } from "@rekog/mcp-nest";\nexport class OtherTool {\n  @Tool({ name: "unlisted" })\n  run() {}\n}\n` };
+    const module = { path: "src/app.module.ts", text: `import { Module } from "@nestjs/common";\nimport { McpModule, Tool } from "@rekog/mcp-nest";\nimport FilesTool from "./tools/files.tool";\nclass LocalTool {\n  @Tool({ name: "local_search", annotations: { readOnlyHint: true } })\n  search() {}\n}\n@Module({ imports: [McpModule.forRoot({ name: "files", version: "1" })], providers: [FilesTool], controllers: [LocalTool] })\nexport class AppModule {}\n` };
+    const result = scanSources([tool, other, module]);
+    const files = result.model.servers.find((s) => s.name === "files");
+    expect(files?.registeredTools?.map((t) => `${t.name}:${t.destructive} ${t.loc.file}:${t.loc.line}:${t.loc.column}`)).toEqual([
+      "wipe:true src/tools/files.tool.ts:5:17",
+      "listFiles:false src/tools/files.tool.ts:8:3",
+      "local_search:false src/app.module.ts:5:17",
+    ]);
+    // The module scanned without the tool's file (a staged change): only what it declares itself.
+    expect(scanSources([module]).model.servers.find((s) => s.name === "files")?.registeredTools?.map((t) => t.name)).toEqual(["local_search"]);
   });
 });
 

@@ -19,7 +19,11 @@
  *   mcpEndpoint?, sseEndpoint?, messagesEndpoint?, apiPrefix? })` serves `/mcp`
  *   (streamable HTTP) and `/sse` with `/messages` (SSE), both by default. The
  *   module's `guards` guard them; without any, a guard the app registers globally
- *   in another file (APP_GUARD, useGlobalGuards) may: unknown here.
+ *   in another file (APP_GUARD, useGlobalGuards) may: unknown here. Its tools are
+ *   the `@Tool` methods of the module's providers and controllers, and of the
+ *   classes `McpModule.forFeature([...], name)` adds, mostly in other files: the
+ *   server adapter names them (`toolHosts`), each file its tool classes
+ *   (`toolClasses`), and model/code-tools.ts joins them.
  *
  * Only names imported from those packages count.
  */
@@ -33,8 +37,14 @@ import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wr
 
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
+/** `McpModule.forFeature([ToolsA, ToolsB], "server-name")`: the tool classes it adds to the server of that name. */
+export interface NestFeature {
+  readonly serverName: string;
+  readonly providers: readonly TsNode[];
+}
+
 /** The servers and endpoints of the frameworks above made in this file. */
-export function frameworkServers(r: Resolver, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[] } {
+export function frameworkServers(r: Resolver, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[]; features: NestFeature[] } {
   const servers: WrapperServer[] = [];
   const endpoints: WrapperEndpoint[] = [];
   const mastras: TsNode[] = [];
@@ -48,13 +58,17 @@ export function frameworkServers(r: Resolver, root: TsNode, calls: readonly TsNo
   const index = fastmcps.length + mastras.length > 0 ? indexCalls(r, calls) : new Map();
   for (const ne of fastmcps) add(fastMcp(r, ne, index));
   for (const ne of mastras) add(mastra(r, ne, index, guards, mastras.length === 1));
+  const features: NestFeature[] = [];
   for (const call of calls) {
     const f = call.childForFieldName("function");
     const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
     const imported = obj ? r.importOf(obj) : undefined;
-    if (imported?.name === "McpModule" && imported.module === "@rekog/mcp-nest" && r.src(f?.childForFieldName("property") as TsNode) === "forRoot") add(nestModule(r, call));
+    if (imported?.name !== "McpModule" || imported.module !== "@rekog/mcp-nest") continue;
+    const method = r.src(f?.childForFieldName("property") as TsNode);
+    if (method === "forRoot") add(nestModule(r, call));
+    else if (method === "forFeature") features.push(nestFeature(r, call));
   }
-  return { servers, endpoints };
+  return { servers, endpoints, features };
 
   function add(made: { server: WrapperServer; endpoints: WrapperEndpoint[] }): void {
     servers.push(made.server);
@@ -250,7 +264,69 @@ function nestModule(r: Resolver, call: TsNode): { server: WrapperServer; endpoin
   }
   const endpoints: WrapperEndpoint[] = paths.map(([path, pathNode]) => ({ call, method: "ANY", path, pathNode, ...judged, sites: [call] }));
   const transport: Transport = listed.includes("STREAMABLE_HTTP") ? "http" : listed.includes("SSE") ? "sse" : listed.includes("STDIO") ? "stdio" : "unknown";
-  return { server: { name, nameNode, node: call, scope: call, tools: [], transport }, endpoints };
+  return { server: { name, nameNode, node: call, scope: call, tools: [], transport, providers: moduleProviders(r, call) }, endpoints };
+}
+
+/**
+ * The providers and controllers of the `@Module({ imports: [McpModule.forRoot(...)], providers })`
+ * a forRoot call sits in: mcp-nest serves the @Tool methods of that module's own providers and
+ * controllers (McpRegistryService.discoverToolsForModuleSubtree), not those of imported modules.
+ */
+function moduleProviders(r: Resolver, call: TsNode): TsNode[] {
+  let module: TsNode | null = call.parent;
+  while (module && !(module.type === "call_expression" && r.calleeName(module) === "Module" && module.parent?.type === "decorator")) module = module.parent;
+  const options = module ? argsOf(module)[0] : undefined;
+  return ["providers", "controllers"].flatMap((key) => r.items(r.prop(options, key))).filter((n) => n.type === "identifier");
+}
+
+function nestFeature(r: Resolver, call: TsNode): NestFeature {
+  const [list, server] = argsOf(call);
+  return { serverName: (server && r.stringOf(server)) ?? "", providers: r.items(list).filter((n) => n.type === "identifier") };
+}
+
+/** A class whose methods carry `@Tool({ name, annotations })` of @rekog/mcp-nest (a provider's tools). */
+export interface NestToolClass {
+  readonly name: string;
+  /** `export default class X`: imported by another file as its default. */
+  readonly isDefault: boolean;
+  readonly tools: readonly RegisteredTool[];
+}
+
+/**
+ * The tool classes of a file: each method decorated with `@Tool(...)` is a tool named by its
+ * options' `name`, else by the method (as mcp-nest names it), destructive by its annotations.
+ * Method decorators stand before the method in the class body.
+ */
+export function nestToolClasses(r: Resolver, root: TsNode): NestToolClass[] {
+  const out: NestToolClass[] = [];
+  // `export default class X` is a `class` node in the grammar.
+  for (const cls of nodesOfType(root, ["class_declaration", "class"])) {
+    const nameNode = cls.childForFieldName("name");
+    const tools: RegisteredTool[] = [];
+    let decorators: TsNode[] = [];
+    for (const member of kids(cls.childForFieldName("body"))) {
+      if (member.type === "decorator") {
+        decorators.push(member);
+        continue;
+      }
+      const method = member.type === "method_definition" ? member.childForFieldName("name") : null;
+      for (const d of method ? decorators : []) {
+        const tool = kids(d)[0];
+        const f = tool?.type === "call_expression" ? tool.childForFieldName("function") : null;
+        const imported = f ? r.importOf(f) : undefined;
+        if (!tool || imported?.name !== "Tool" || imported.module !== "@rekog/mcp-nest" || !method) continue;
+        const options = argsOf(tool)[0];
+        const nameProp = r.prop(options, "name");
+        const given = nameProp ? r.value(nameProp) : undefined;
+        const name = given?.ref.kind === "literal" ? given.raw : r.src(method);
+        tools.push({ name, destructive: isDestructive(r, name, [options]), loc: r.loc(nameProp ?? method) });
+      }
+      decorators = [];
+    }
+    const isDefault = cls.parent?.type === "export_statement" && cls.parent.children.some((c) => c.type === "default");
+    if (nameNode && tools.length > 0) out.push({ name: r.src(nameNode), isDefault, tools });
+  }
+  return out;
 }
 
 /** A path option without its slashes (`"mcp"`, `"/api/"` -> `api`), or the default. */

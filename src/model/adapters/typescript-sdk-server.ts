@@ -14,9 +14,10 @@ import { MCP_SDK_MODULE } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import { isDestructive } from "./ts-tool-annotations.js";
-import type { CodeMount, McpServer, Policy, RegisteredTool, ServerFact, Transport } from "../types.js";
+import type { CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
+import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
@@ -73,12 +74,14 @@ interface Impl {
   readonly scope?: TsNode;
   /** The transport a framework's start calls choose for this server. */
   readonly transport?: Transport;
+  /** Classes whose tools this server serves (NestJS providers), joined across files by model/code-tools.ts. */
+  readonly providers?: readonly TsNode[];
 }
 
 const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
-export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[]; mounts: CodeMount[] } {
+export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[]; mounts: CodeMount[]; tools: Pick<CodeLinks, "toolClasses" | "toolHosts"> } {
   const importsSdk = MCP_SDK_MODULE.test(input.text);
   // A client-only file (the SDK's client side, no McpServer) registers no tools: a `tool("x")` there is another library's.
   const serverCode = /@modelcontextprotocol\/(?:sdk\/)?server(?![\w-])|\bMcpServer\b/.test(input.text);
@@ -104,7 +107,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     const name = nameValue?.ref.kind === "literal" ? nameValue.raw : (varName ?? unnamed(r.fallbackName(ne, cls)));
     impls.push({ ...(varName ? { varName } : {}), node: ne, name, loc: r.loc(nameValue ? (nameNode as TsNode) : ne), tools: [], facts: [] });
   }
-  for (const w of wrapped.servers) impls.push({ node: w.node, name: w.name, loc: r.loc(w.nameNode), tools: [...(w.tools ?? [])], facts: [], scope: w.scope, ...(w.transport ? { transport: w.transport } : {}) });
+  for (const w of wrapped.servers) impls.push({ node: w.node, name: w.name, loc: r.loc(w.nameNode), tools: [...(w.tools ?? [])], facts: [], scope: w.scope, ...(w.transport ? { transport: w.transport } : {}), ...(w.providers ? { providers: w.providers } : {}) });
   impls.sort((a, b) => a.node.startIndex - b.node.startIndex);
   // Tools and facts found in a file with no constructor (a `register(server)` module) belong to a server named after the file.
   const implFor = (receiver: string | undefined, at: TsNode): Impl => {
@@ -168,7 +171,30 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
-  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts] };
+  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features) };
+}
+
+/**
+ * The NestJS (@rekog/mcp-nest) tool links of a file, only where it imports the package: the
+ * classes it declares with @Tool methods, and the classes each server of it serves (a module's
+ * providers, `McpModule.forFeature`), as the project files they are declared in.
+ */
+function toolLinks(r: Resolver, input: CodeInput, impls: readonly Impl[], servers: readonly McpServer[], features: readonly NestFeature[]): Pick<CodeLinks, "toolClasses" | "toolHosts"> {
+  if (!input.text.includes("@rekog/mcp-nest")) return {};
+  const toolClasses = nestToolClasses(r, input.root).map((c) => ({ name: c.isDefault ? "default" : (exportedAs(r, input.root, c.name) ?? c.name), tools: c.tools }));
+  const refs = (providers: readonly TsNode[]) =>
+    providers.flatMap((id) => {
+      const imported = importedFrom(r, input, id);
+      if (imported) return [imported];
+      // Declared in this file (`@Module({ providers: [GreetingTool] })` beside `class GreetingTool`).
+      const local = r.src(id);
+      return r.importOf(id) === undefined ? [{ module: input.file.replace(/\.[cm]?[jt]sx?$/, ""), name: exportedAs(r, input.root, local) ?? local }] : [];
+    });
+  const toolHosts: ToolHost[] = [
+    ...impls.flatMap((impl, i) => (impl.providers?.length ? [{ server: servers[i]?.id as string, classes: refs(impl.providers) }] : [])),
+    ...features.filter((f) => f.serverName !== "").map((f) => ({ serverName: f.serverName, classes: refs(f.providers) })),
+  ].filter((h) => h.classes.length > 0);
+  return { ...(toolClasses.length ? { toolClasses } : {}), ...(toolHosts.length ? { toolHosts } : {}) };
 }
 
 /**

@@ -26,7 +26,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { RegisteredTool, Transport } from "../types.js";
-import { frameworkServers } from "./typescript-sdk-frameworks.js";
+import { frameworkServers, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { xmcpServer } from "./xmcp-config.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
@@ -39,6 +39,8 @@ export interface WrapperServer {
   readonly tools?: readonly RegisteredTool[];
   /** The transport its start calls choose, when the framework does (else it serves over HTTP). */
   readonly transport?: Transport;
+  /** Classes whose tools it serves, named here and declared here or in other files (NestJS providers). */
+  readonly providers?: readonly TsNode[];
 }
 
 /** An HTTP endpoint a wrapper serves (read like the adapter's own endpoints). */
@@ -74,7 +76,7 @@ const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_de
 const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 const same = (a: TsNode, b: TsNode) => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 
-export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[] } {
+export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[]; features: NestFeature[] } {
   const servers: WrapperServer[] = [];
   const endpoints: WrapperEndpoint[] = [];
   const agents = agentClasses(r, root);
@@ -103,7 +105,7 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
   // Frameworks that own their server and endpoint (FastMCP, Mastra's MCPServer, NestJS's McpModule, an xmcp config).
   const frameworks = frameworkServers(r, root, calls, guards);
   const xmcp = xmcpServer(r, file, root);
-  return { servers: [...servers, ...frameworks.servers, ...xmcp.servers], endpoints: [...endpoints, ...frameworks.endpoints, ...xmcp.endpoints] };
+  return { servers: [...servers, ...frameworks.servers, ...xmcp.servers], endpoints: [...endpoints, ...frameworks.endpoints, ...xmcp.endpoints], features: frameworks.features };
 }
 
 /** The v2 SDK's HTTP handler makers: the imported name, the module it must come from. */

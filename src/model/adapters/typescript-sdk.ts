@@ -54,13 +54,13 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   const servers = distinctNames(specs.sort((a, b) => a.node.startIndex - b.node.startIndex).map((s) => clientServer(r, input, s, unnamed)));
   const side = serverSide(r, input);
   const middleware = readNextMiddleware(r, input);
-  const links = { ...(middleware ? { middleware } : {}), ...(side.mounts.length ? { mounts: side.mounts } : {}) };
+  const links = { ...(middleware ? { middleware } : {}), ...(side.mounts.length ? { mounts: side.mounts } : {}), ...side.tools };
   const accepted = acceptedKeys(r, input.root);
   return {
     servers: [...servers, ...side.servers],
     policies: side.policies,
     diagnostics: [],
-    ...(middleware || side.mounts.length ? { links } : {}),
+    ...(Object.keys(links).length ? { links } : {}),
     ...(accepted.length ? { acceptedKeys: accepted } : {}),
   };
 }
