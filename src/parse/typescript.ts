@@ -53,6 +53,8 @@ export function shouldParse(text: string): boolean {
   if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
   if (MCP_WRAPPER_MODULES.some((w) => text.includes(w)) || text.includes(m.agentSse)) return true;
   if (MCP_CLIENT_WRAPPER_NAMES.some((w) => text.includes(w))) return true;
+  // A Mastra instance registering MCP servers made in other files (`new Mastra({ mcpServers: { notes } })`).
+  if (text.includes("mcpServers") && text.includes("@mastra/core")) return true;
   if (text.includes("@modelcontextprotocol/") && MCP_SDK_MODULE.test(text)) return true;
   return text.includes(m.route) && (MCP_ROUTE.test(text) || MCP_MODULE_IMPORT.test(text));
 }

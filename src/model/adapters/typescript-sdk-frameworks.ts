@@ -15,6 +15,9 @@
  *   `startHonoSSE(...)`, or over stdio by `startStdio()`. Mastra checks no caller
  *   there: the code around the call decides (a handler handed the request by
  *   code this file does not show leaves it unknown).
+ * - Mastra's own server: the MCP servers registered with `new Mastra({ mcpServers })` in the
+ *   Mastra entry (`src/mastra/index.ts`), served at `/api/mcp/<id>/mcp` and `/sse` behind
+ *   `server.auth` (mastraInstance).
  * - NestJS with `@rekog/mcp-nest`: `McpModule.forRoot({ name, transport?, guards?,
  *   mcpEndpoint?, sseEndpoint?, messagesEndpoint?, apiPrefix? })` serves `/mcp`
  *   (streamable HTTP) and `/sse` with `/messages` (SSE), both by default. The
@@ -44,20 +47,27 @@ export interface NestFeature {
 }
 
 /** The servers and endpoints of the frameworks above made in this file. */
-export function frameworkServers(r: Resolver, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[]; features: NestFeature[] } {
+export function frameworkServers(r: Resolver, file: string, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[]; features: NestFeature[] } {
   const servers: WrapperServer[] = [];
   const endpoints: WrapperEndpoint[] = [];
   const mastras: TsNode[] = [];
   const fastmcps: TsNode[] = [];
+  const instances: TsNode[] = [];
   for (const ne of nodesOfType(root, "new_expression")) {
     const ctor = ne.childForFieldName("constructor");
     const imported = ctor ? r.importOf(ctor) : undefined;
     if (imported?.name === "FastMCP" && imported.module === "fastmcp") fastmcps.push(ne);
     else if (imported?.name === "MCPServer" && imported.module === "@mastra/mcp") mastras.push(ne);
+    else if (imported?.name === "Mastra" && MASTRA_CORE.test(imported.module)) instances.push(ne);
   }
   const index = fastmcps.length + mastras.length > 0 ? indexCalls(r, calls) : new Map();
   for (const ne of fastmcps) add(fastMcp(r, ne, index));
   for (const ne of mastras) add(mastra(r, ne, index, guards, mastras.length === 1));
+  for (const ne of MASTRA_ENTRY.test(file) ? instances : []) {
+    const made = mastraInstance(r, ne, mastras);
+    servers.push(...made.servers);
+    endpoints.push(...made.endpoints);
+  }
   const features: NestFeature[] = [];
   for (const call of calls) {
     const f = call.childForFieldName("function");
@@ -223,6 +233,46 @@ function mastra(r: Resolver, ne: TsNode, index: CallIndex, guards: Guards, only:
   }
   const transport: Transport | undefined = kinds.has("startHTTP") ? "http" : kinds.has("startSSE") || kinds.has("startHonoSSE") ? "sse" : kinds.has("startStdio") ? "stdio" : "unknown";
   return { server: { name, nameNode, node: ne, scope: ne, tools, transport }, endpoints };
+}
+
+const MASTRA_CORE = /^@mastra\/core(?:\/mastra)?$/;
+/** The Mastra instance Mastra's server runs (`mastra dev`, `mastra build`, its deployers and server adapters): `src/mastra/index.ts` by convention. */
+const MASTRA_ENTRY = /(?:^|\/)mastra\/index\.[cm]?[jt]s$/;
+
+/**
+ * `new Mastra({ mcpServers: { id: server }, server: { auth, apiPrefix } })` in the Mastra entry:
+ * Mastra's server serves each registered MCP server at `<apiPrefix>/mcp/<id>/mcp` (streamable
+ * HTTP) and `/sse`, behind its `server.auth` (which protects `/api/*` by default); with no auth
+ * configured, Mastra's docs say, every route is public. The registered servers made in another
+ * file are named here by their ids (the file that makes them has no start call to say they serve
+ * HTTP). Elsewhere an instance is not what Mastra's server runs: nothing is read.
+ */
+function mastraInstance(r: Resolver, ne: TsNode, madeHere: readonly TsNode[]): { servers: WrapperServer[]; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(ne)[0];
+  const registered = r.prop(options, "mcpServers");
+  const map = registered ? r.deref(registered) : undefined;
+  if (map?.type !== "object") return { servers: [], endpoints: [] };
+  const serverOptions = r.prop(options, "server");
+  const auth = r.prop(serverOptions, "auth") ?? r.prop(serverOptions, "experimental_auth");
+  const prefixNode = r.prop(serverOptions, "apiPrefix");
+  const prefix = ((prefixNode && r.stringOf(prefixNode)) ?? "/api").replace(/\/+$/, "");
+  const judged = !auth
+    ? { note: "Mastra's server serves the MCP servers registered on its instance, and no server.auth is configured, so every route is public" }
+    : prefix === "/api"
+      ? { guard: `Mastra server.auth ${r.src(auth)}` }
+      : { elsewhere: `server.apiPrefix ${prefix} is outside the /api/* routes Mastra's auth protects by default; its protected paths decide` };
+  const servers: WrapperServer[] = [];
+  const endpoints: WrapperEndpoint[] = [];
+  for (const entry of kids(map)) {
+    const key = entry.type === "pair" ? entry.childForFieldName("key") : entry.type === "shorthand_property_identifier" ? entry : null;
+    const id = key ? (key.type === "shorthand_property_identifier" ? r.src(key) : r.keyText(key)) : undefined;
+    if (!key || id === undefined) continue;
+    const value = entry.type === "pair" ? entry.childForFieldName("value") : entry;
+    const made = value ? r.deref(value) : undefined;
+    if (!madeHere.some((m) => m.startIndex === made?.startIndex && m.endIndex === made?.endIndex)) servers.push({ name: id, nameNode: key, node: entry, scope: entry, tools: [], transport: "http" });
+    for (const kind of ["mcp", "sse"]) endpoints.push({ call: entry, method: "ANY", path: `${prefix}/mcp/${id}/${kind}`, pathNode: key, ...judged, sites: [entry] });
+  }
+  return { servers, endpoints };
 }
 
 /**

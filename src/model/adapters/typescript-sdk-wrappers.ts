@@ -103,7 +103,7 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
     }
   }
   // Frameworks that own their server and endpoint (FastMCP, Mastra's MCPServer, NestJS's McpModule, an xmcp config).
-  const frameworks = frameworkServers(r, root, calls, guards);
+  const frameworks = frameworkServers(r, file, root, calls, guards);
   const xmcp = xmcpServer(r, file, root);
   return { servers: [...servers, ...frameworks.servers, ...xmcp.servers], endpoints: [...endpoints, ...frameworks.endpoints, ...xmcp.endpoints], features: frameworks.features };
 }

@@ -20,7 +20,7 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, and NestJS's `McpModule.forRoot` its `guards`.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, NestJS's `McpModule.forRoot` its `guards`, and a `Mastra` instance that registers `mcpServers` a `server.auth`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
@@ -200,6 +200,15 @@ const config: XmcpConfig = { http: { port: 3001, endpoint: "/mcp" } };
 export default config;
 `,
         expect: { line: 2, column: 60 },
+      },
+      {
+        // An MCP server registered on the Mastra instance: Mastra's server serves it at /api/mcp/notes/mcp, and with no server.auth every route is public.
+        file: "src/mastra/index.ts",
+        code: `import { Mastra } from "@mastra/core/mastra";
+import { notes } from "./mcp/server";
+export const mastra = new Mastra({ mcpServers: { notes } });
+`,
+        expect: { line: 3, column: 50 },
       },
       {
         // Mastra's MCPServer served from a node handler: startHTTP checks no caller.
@@ -455,6 +464,15 @@ const app = new Hono();
 app.use("/mcp/*", bearerAuth({ token: process.env.MCP_TOKEN }));
 app.mount("/mcp", NotesMCP.serve("/mcp").fetch, { replaceRequest: false });
 export default app;
+`,
+      },
+      {
+        // Mastra's server.auth protects its /api/* routes, the registered MCP servers' among them.
+        file: "src/mastra/index.ts",
+        code: `import { Mastra } from "@mastra/core/mastra";
+import { MastraJwtAuth } from "@mastra/auth";
+import { notes } from "./mcp/server";
+export const mastra = new Mastra({ mcpServers: { notes }, server: { auth: new MastraJwtAuth({ secret: process.env.MASTRA_JWT_SECRET }) } });
 `,
       },
       {
