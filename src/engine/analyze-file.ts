@@ -156,7 +156,16 @@ const DOC_FILE = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|html?|ipynb)$/i;
 const LOCK_HEAD = /^\{\s*"lockfileVersion"\s*:\s*1\s*,\s*"generatedBy"\s*:\s*"mcplint"/;
 const LOCK_HASH_REF = /^literal:[0-9a-f]{16}$/;
 
+/**
+ * An AWS SDK API examples document (aws-sdk's `apis/<service>.examples.json`, botocore's
+ * `examples-1.json`): generated from each service's API documentation, every value in it an
+ * illustration of a request or response (`"SessionToken": "AQoEXAMPLE..."`, a device flow's
+ * `clientSecret`, an expired ID token). No one keeps a credential of theirs in one: none is reported.
+ */
+const API_EXAMPLES_HEAD = /^\{\s*"version"\s*:\s*"1\.0"\s*,\s*"examples"\s*:\s*\{/;
+
 function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHits): SecretHit[] {
+  if (API_EXAMPLES_HEAD.test(text)) return [];
   const doc = DOC_FILE.test(rel);
   const lock = LOCK_HEAD.test(text);
   return scanText(text, { code: isCodeFile(rel), ...(hits ? { hits } : {}) }).filter((m) => !(lock && LOCK_HASH_REF.test(m.secret))).map((m) => {

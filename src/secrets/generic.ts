@@ -45,7 +45,8 @@ function notSecretShape(v: string): boolean {
   if (/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(v) && v === v.toUpperCase()) return true; // ENV_VAR_NAME
   if (/^[a-z]+(?:[._-][a-z]+)*$/.test(v) || /^[A-Za-z]+$/.test(v)) return true; // words, identifiers
   if (/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*\.(?:com|org|net|io|dev|ai|app|co)$/i.test(v)) return true; // host names
-  if (/^[!&*][A-Za-z_]+$/.test(v)) return true; // YAML tags, anchors, aliases
+  if (/^(?:[!&*]|!!)[A-Za-z_]+$/.test(v)) return true; // YAML tags, anchors, aliases; code's `!!ownPass` (a source map's sourcesContent)
+  if (/^x-[a-z]+(?:-[a-z]+\d{0,3})+$/i.test(v)) return true; // HTTP header names (`x-amz-server-side-encryption-customer-key-MD5`)
   if (/^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\.[A-Za-z_$][A-Za-z_$]*\d{0,2})+$/.test(v)) return true; // member access
   if (/^(?:ctrl|cmd|alt|shift|meta|option)\+/i.test(v)) return true; // key bindings
   if (/^(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Test|Join|Out|Format|Add|Remove|Write|Start|Resolve|Split|Unprotect|Protect)-[A-Z][A-Za-z]+$/.test(v)) return true; // PowerShell cmdlets
@@ -87,11 +88,17 @@ export function plausibleSecret(raw: string, kind: KeyKind | "token"): boolean {
   const c = charClasses(v);
   if (kind === "password") {
     if (COMMON_DEFAULTS.test(v) || c.count < 2 || shannonEntropy(v) < 2.5) return false;
-  } else if (!((c.lower || c.upper) && c.digit) || shannonEntropy(v) < 3.0) {
+  } else if (!((c.lower || c.upper) && c.digit) || shannonEntropy(v) < 3.0 || CAMEL_IDENTIFIER.test(v)) {
     return false;
   }
   return !isPlaceholder(v);
 }
+
+/**
+ * A name written in camel case with a short number after it (`capabilityKey1`, `SigningKey2`: an AWS
+ * tag's `Key`, a key's id): words, not key material. Not for passwords, which people make of words.
+ */
+const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+\d{0,3}$/;
 
 /** Hex digits, optionally in dash-separated groups (UUIDs): at most 4 bits a character. */
 const HEX_VALUE = /^[0-9a-f]+(?:-[0-9a-f]+)*$/i;

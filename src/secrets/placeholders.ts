@@ -66,9 +66,9 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
  */
 const DOC_EXAMPLE_PARTS: readonly string[] = [["AAHdqTcvCH1vGWJx", "fSeofSAs0K5PALDsaw"].join("")];
 
-/** Substrings that mark a value as a placeholder wherever they occur. */
+/** Substrings that mark a value as a placeholder wherever they occur (`qwer`, `asdf`, `zxcv`: keyboard rows typed for a test value, as `qwerty`). */
 const PLACEHOLDER_SUBSTRINGS =
-  /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwerty|letmein|token|secret|passw(?:or|0r)d|api[_-]?key/i;
+  /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwer|asdf|zxcv|letmein|token|secret|passw(?:or|0r)d|api[_-]?key/i;
 
 /**
  * A name between angle brackets (`<YOUR_TOKEN>`, `<your api key>`, `<project-ref>`, `<YourStrong!Passw0rd>`)

@@ -168,6 +168,11 @@ mcp_servers:
   "env": { "ACME_API_KEY": "<YOUR_API_KEY>", "OTHER_TOKEN": "your-api-key-here" } } } }
 `,
       },
+      {
+        // An SDK's map from parameter to HTTP header: the header's name is no key.
+        file: "node_modules/aws-sdk/lib/services/s3.js",
+        code: `var keys = { SSECustomerKey: 'x-amz-server-side-encryption-customer-key-MD5' };\n`,
+      },
     ],
   },
 });
