@@ -18,6 +18,8 @@ import { detectInValue, prefilterText, redact, scanText, secretHash, type Secret
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
 import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-secret-data.js";
+import { TERRAFORM_STATE_FILE, terraformStateSecrets } from "./terraform-state.js";
+import { railsMasterKey } from "./rails-master-key.js";
 import type { ScannedFile, SecretHit } from "./model.js";
 import { parseDirectives, type SuppressionDirective } from "./suppress.js";
 import { nodesOfType } from "../parse/ts-nodes-by-type.js";
@@ -168,7 +170,7 @@ function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHit
   if (API_EXAMPLES_HEAD.test(text)) return [];
   const doc = DOC_FILE.test(rel);
   const lock = LOCK_HEAD.test(text);
-  return scanText(text, { code: isCodeFile(rel), ...(hits ? { hits } : {}) }).filter((m) => !(lock && LOCK_HASH_REF.test(m.secret))).map((m) => {
+  return [...scanText(text, { code: isCodeFile(rel), ...(hits ? { hits } : {}) }), ...railsMasterKey(rel, text)].filter((m) => !(lock && LOCK_HASH_REF.test(m.secret))).map((m) => {
     const hit = toHit(m, rel, lines, 0, "text");
     return doc && m.detector.startsWith("generic-") ? { ...hit, confidence: "low" as const } : hit;
   });
@@ -193,7 +195,7 @@ export function quietText(rel: string, bytes: number): FileAnalysis {
 
 /** `hits`: the keyword pass over `text` (keywordPass). */
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits): FileAnalysis {
-  const secrets = withSecretData(rel, text, lines, textSecrets(rel, text, lines, hits));
+  const secrets = withTerraformState(rel, text, lines, withSecretData(rel, text, lines, textSecrets(rel, text, lines, hits)));
   // Comments matter only for suppression directives, which all contain `mcplint` (the keyword
   // pass says whether it may occur): that spares the comment scan of nearly every source file.
   const comments = hits.mentions.mcplint && text.includes("mcplint") ? sourceComments(rel, text) : [];
@@ -456,6 +458,31 @@ function withSecretData(rel: string, text: string, lines: LineIndex, secrets: Se
   }
   return dedupeHits([...secrets.filter((h) => !replaced.some((r) => within(h.loc, r))), ...added]);
 }
+
+/**
+ * A Terraform state file: the values its structure marks as secrets (terraform-state.ts) in place
+ * of the text scan's hits inside them (a sensitive `password` attribute is one finding, titled by
+ * its resource).
+ */
+function withTerraformState(rel: string, text: string, lines: LineIndex, secrets: SecretHit[]): SecretHit[] {
+  if (!TERRAFORM_STATE_FILE.test(rel) || !text.includes('"resources"')) return secrets;
+  const parsed = parseStructured("json", text);
+  if (parsed.problems.length > 0) return secrets;
+  const found = terraformStateSecrets(text, parsed.docs[0]).map((m) => toHit(m, rel, lines, 0, "text"));
+  if (found.length === 0) return secrets;
+  // Both in order of position and the found spans disjoint (distinct strings): one sweep.
+  const byPosition = (a: SecretHit, b: SecretHit) => a.loc.line - b.loc.line || a.loc.column - b.loc.column;
+  const kept: SecretHit[] = [];
+  let j = 0;
+  for (const h of [...secrets].sort(byPosition)) {
+    while (j < found.length && endsBefore(found[j] as SecretHit, h)) j++;
+    if (!(j < found.length && within(h.loc, (found[j] as SecretHit).loc))) kept.push(h);
+  }
+  return dedupeHits([...kept, ...found]).sort(byPosition);
+}
+
+/** Does `a` end before `b` starts? */
+const endsBefore = (a: SecretHit, b: SecretHit): boolean => a.loc.endLine < b.loc.line || (a.loc.endLine === b.loc.line && a.loc.endColumn <= b.loc.column);
 
 function toHit(m: SecretMatch, rel: string, lines: LineIndex, base: number, source: SecretHit["source"]): SecretHit {
   return {

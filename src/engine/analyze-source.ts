@@ -14,6 +14,7 @@ import { scanText } from "../secrets/index.js";
 import { prefilterText, type TextBytes, type TextHits } from "../secrets/text-prefilter.js";
 import { WINDOW_THRESHOLD } from "../secrets/scan-providers.js";
 import { quietInPieces } from "../secrets/pieces.js";
+import { TERRAFORM_STATE_FILE } from "./terraform-state.js";
 import { readSourceSync, type FileReader, type ReadResult } from "../discover/read.js";
 import type { WalkedFile } from "../discover/walk.js";
 import type { Diagnostic } from "../model/types.js";
@@ -136,7 +137,8 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
  * the text (limitsAgree, candidateLinesAgree). False: not known, analyse the text.
  */
 function quietLarge(rel: string, bytes: Uint8Array, view: boolean, prep: PreparedAnalysis): boolean {
-  if (prep.analyze.extraDetectors?.length || isConfigPath(rel) || isMiddlewareFile(rel)) return false;
+  // A Terraform state's secrets are where its structure says (terraform-state.ts), which no piece sees.
+  if (prep.analyze.extraDetectors?.length || isConfigPath(rel) || isMiddlewareFile(rel) || TERRAFORM_STATE_FILE.test(rel)) return false;
   // Taken as parsed when it is source (the pieces stop at any mention of MCP code anyway).
   if (view && !limitsAgree(rel, bytes, () => true)) return false;
   const source = dialectOf(rel) !== undefined;

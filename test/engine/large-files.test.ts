@@ -32,6 +32,14 @@ const token = fakeGitHubToken("ghp", "large");
 const password = `${fakeOpaqueKey("large-pw", 18)}7q`;
 const server = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";\nconst server = new McpServer({ name: "big", version: "1.0.0" });\nawait server.connect(new StdioServerTransport());`;
 
+/** A Terraform state of many resources, a random_password's result among them. */
+function tfstate(): string {
+  const bucket = (i: number) => ({ mode: "managed", type: "aws_s3_bucket", name: `b${i}`, instances: [{ schema_version: 0, attributes: { id: `logs-${i}`, arn: `arn:aws:s3:::logs-${i}` }, sensitive_attributes: [] }] });
+  const pw = { mode: "managed", type: "random_password", name: "db", instances: [{ schema_version: 3, attributes: { id: "none", length: 20, result: password }, sensitive_attributes: [] }] };
+  const resources = [...Array.from({ length: 900 }, (_, i) => bucket(i)), pw, ...Array.from({ length: 100 }, (_, i) => bucket(900 + i))];
+  return `${JSON.stringify({ version: 4, terraform_version: "1.5.7", serial: 9, lineage: "lineage", outputs: {}, resources }, null, 2)}\n`;
+}
+
 const CASES: Record<string, { rel: string; text: string }> = {
   "clean ASCII source": { rel: "dist/bundle.js", text: filler(300_000) },
   "clean non-ASCII source": { rel: "dist/bundle-fr.js", text: filler(300_000, true) },
@@ -44,6 +52,8 @@ const CASES: Record<string, { rel: string; text: string }> = {
   "MCP server code": { rel: "src/server.ts", text: `${server}\n${filler(200_000)}` },
   "a key block across pieces": { rel: "keys/k.txt", text: `${filler(100_000)}\n-----BEGIN OPENSSH PRIVATE KEY-----\n${Array.from({ length: 30 }, (_, i) => fakeOpaqueKey(`pem${i}`, 70)).join("\n")}\n-----END OPENSSH PRIVATE KEY-----\n${filler(100_000)}` },
   "a client configuration": { rel: ".codex/config.toml", text: `${Array.from({ length: 9000 }, (_, i) => `# note ${i}: kept for the record`).join("\n")}\n[mcp_servers.files]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-filesystem", "/srv"]\n` },
+  // Its secret is where the state's structure says, which no piece sees.
+  "a Terraform state": { rel: "infra/terraform.tfstate", text: tfstate() },
   "a JSON file of a content-sniffed format": { rel: "profiles/wide.json", text: `{\n  "read": [\n${Array.from({ length: 6000 }, (_, i) => `    "/srv/data/set-${i}"`).join(",\n")}\n  ],\n  "write": ["/"],\n  "network": {"outbound": {"insecure_allow_all": true}}\n}\n` },
 };
 
@@ -89,6 +99,7 @@ describe("large files", () => {
     expect(found("MCP server code").servers).toBe(1);
     expect(found("a client configuration").servers).toBe(1);
     expect(found("a JSON file of a content-sniffed format").policies).toBe(1);
+    expect(found("a Terraform state").secrets).toEqual([expect.stringMatching(/^generic-password@\d+$/)]);
     expect(found("a key block across pieces").secrets).toEqual([expect.stringMatching(/^private-key-openssh@/)]);
   });
 

@@ -134,6 +134,31 @@ const transport = new StdioClientTransport({
         },
         expect: { line: 2, column: 30 },
       },
+      {
+        // Terraform state holds a random_password's result in clear: committed, it is the password.
+        file: "infra/terraform.tfstate",
+        code: `{
+  "version": 4,
+  "resources": [
+    {
+      "mode": "managed",
+      "type": "random_password",
+      "name": "db",
+      "instances": [
+        { "attributes": { "id": "none", "length": 20, "result": "${fakeOpaqueKey("tfstate", 20)}" }, "sensitive_attributes": [] }
+      ]
+    }
+  ]
+}
+`,
+        expect: { line: 9, column: 66 },
+      },
+      {
+        // A Rails master key: the 32 hex digits that decrypt config/credentials.yml.enc.
+        file: "config/master.key",
+        code: `${fakeUuid("rails").replace(/-/g, "")}\n`,
+        expect: { line: 1, column: 1 },
+      },
     ],
     good: [
       {
