@@ -556,6 +556,14 @@ describe("a Firebase client configuration's API key (public by design) is a note
   ])("%s: an error", (path, text, at) => {
     expect(levels(path, text(key()))).toEqual([`${at} google-api-key error`]);
   });
+
+  it("asks to restrict a Firebase key, not to rotate it; another Google API key is still to rotate", () => {
+    const message = (path: string, text: string) => scanSources([{ path, text }]).findings.find((x) => x.ruleId === "hardcoded-secret")?.message ?? "";
+    const firebase = message("web/.env.local", `NEXT_PUBLIC_FIREBASE_API_KEY=${key()}\n`);
+    expect(firebase).toContain("restrict it rather than rotate it (API restrictions that allow only the Firebase APIs the app calls, and App Check)");
+    expect(firebase).not.toMatch(/rotate it\.|, rotate it,/);
+    expect(message(".env", `GEMINI_API_KEY=${key()}\n`)).toMatch(/Move it to a secret store and rotate it\.$/);
+  });
 });
 
 describe("a credential given to a call by its setting's name, or to a builder method named after it", () => {

@@ -2,6 +2,9 @@ import { describeLoaders, fileLoaders, loaderContext, loadersOfHit, reportedSecr
 import { defineRule } from "../../engine/rule.js";
 import { fakeGitHubToken, fakeGoogleApiKey, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
+/** Detectors of keys that are public by design: Firebase's web API key identifies the project to clients. */
+const PUBLIC_BY_DESIGN: ReadonlySet<string> = new Set(["firebase-api-key"]);
+
 export default defineRule({
   id: "hardcoded-secret",
   meta: {
@@ -14,7 +17,7 @@ export default defineRule({
     precision: "high",
     securitySeverity: 9.5,
     help:
-      "Revoke and rotate the credential now: it is exposed. Then reference it instead of pasting it: `${env:NAME}` or `${input:id}` (VS Code, Cursor, Cline, Roo, Windsurf), `${NAME}` (Claude Code, Kiro, Gemini), `bearer_token_env_var`/`env_vars` (Codex), `${{ secrets.NAME }}` (Continue), `env_keys` (Goose), `secretKeyRef` (Kubernetes), `{ file: ... }` (agentgateway). Prefer short-lived, per-workload credentials (OAuth, workload identity) to personal tokens.",
+      "Revoke and rotate the credential now: it is exposed. Then reference it instead of pasting it: `${env:NAME}` or `${input:id}` (VS Code, Cursor, Cline, Roo, Windsurf), `${NAME}` (Claude Code, Kiro, Gemini), `bearer_token_env_var`/`env_vars` (Codex), `${{ secrets.NAME }}` (Continue), `env_keys` (Goose), `secretKeyRef` (Kubernetes), `{ file: ... }` (agentgateway). Prefer short-lived, per-workload credentials (OAuth, workload identity) to personal tokens. A Firebase client API key (`firebase-api-key`, a note) is the exception: public by design, so rotating it protects nothing; restrict it instead (API restrictions that allow only the Firebase APIs the app calls, and App Check).",
     cwe: ["CWE-798"],
     frameworks: ["owasp-agentic/ASI03", "nist-csf/PR.AA-01"],
     references: ["https://cwe.mitre.org/data/definitions/798.html", "https://modelcontextprotocol.io/specification/draft/basic/security_best_practices"],
@@ -23,6 +26,7 @@ export default defineRule({
   messages: {
     server: "{title} written literally in {where} of MCP server '{server}' ({client}): {preview} (fingerprint {hash}). Reference it from the environment or a secret store instead.",
     file: "{title} in this file{where}: {preview} (fingerprint {hash}). Move it to a secret store and rotate it.",
+    publicKey: "{title} in this file{where}: {preview} (fingerprint {hash}). It is public by design: restrict it rather than rotate it (API restrictions that allow only the Firebase APIs the app calls, and App Check).",
     loaded: "{title} in this file{where}: {preview} (fingerprint {hash}), loaded by MCP {servers}: their credential, written out in this file however their configuration references it. Move it to a secret store, rotate it, and reference it instead.",
   },
   check(model, ctx) {
@@ -45,7 +49,9 @@ export default defineRule({
         const where = hit.key && !hit.title.includes(hit.key) ? ` under '${hit.key}'` : "";
         const identity = `${hit.key ?? ""}\u0000${hit.hash}`;
         const loads = loadersOfHit(loaders, hit);
-        if (loads.length) ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, ...loaderContext(loads) });
+        // A key that apps ship to every client is restricted, not rotated (the help says so too).
+        if (PUBLIC_BY_DESIGN.has(hit.detector)) ctx.report({ messageId: "publicKey", data: { ...data, where }, loc: hit.loc, identity, level, secret, ...(loads.length ? loaderContext(loads) : {}) });
+        else if (loads.length) ctx.report({ messageId: "loaded", data: { ...data, where, servers: describeLoaders(loads) }, loc: hit.loc, identity, level, secret, ...loaderContext(loads) });
         else ctx.report({ messageId: "file", data: { ...data, where }, loc: hit.loc, identity, level, secret });
       }
     }
