@@ -3,6 +3,7 @@
  * parts so that no real-looking token is ever committed (push protection stays
  * quiet) while the detectors still see the provider's shape.
  */
+import { createHmac } from "node:crypto";
 import { base62, crc32 } from "../secrets/checksum.js";
 function body(seed: string, length: number, alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"): string {
   // Deterministic pseudo-random characters (xorshift on the seed), never a repeated run.
@@ -75,4 +76,11 @@ export const FAKE_JWT_HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "
 export function fakeJwt(seed = "mcplint"): string {
   const payload = Buffer.from(JSON.stringify({ sub: body(seed, 12, "abcdefghijklmnopqrstuvwxyz0123456789"), iat: 1_700_000_000 })).toString("base64url");
   return `${FAKE_JWT_HEADER}.${payload}.${body(seed + "sig", 43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")}`;
+}
+
+/** An HS256 JWT signed with `key` (jwt.io's published `your-256-bit-secret` by default), no expiry. */
+export function fakeJwtSignedWith(key = "your-256-bit-secret", seed = "mcplint"): string {
+  const payload = Buffer.from(JSON.stringify({ sub: body(seed, 12, "abcdefghijklmnopqrstuvwxyz0123456789"), iat: 1_700_000_000 })).toString("base64url");
+  const signed = `${FAKE_JWT_HEADER}.${payload}`;
+  return `${signed}.${createHmac("sha256", key).update(signed).digest("base64url")}`;
 }

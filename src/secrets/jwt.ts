@@ -1,3 +1,5 @@
+import { createHmac } from "node:crypto";
+
 /** Minimal JWT decoding (no verification): header and payload facts only. */
 export interface JwtFacts {
   readonly alg?: string;
@@ -48,4 +50,22 @@ export function supabaseKeyRole(token: string): "anon" | "service_role" | undefi
   const facts = decodeJwt(token);
   if (facts?.iss !== "supabase") return undefined;
   return facts.role === "anon" || facts.role === "service_role" ? facts.role : undefined;
+}
+
+/**
+ * Keys published for signing example tokens: jwt.io's debugger signs with `your-256-bit-secret` (and
+ * its 384 and 512 forms) unless told otherwise, and countless tutorials and tests sign with `secret`.
+ * A token whose signature such a key makes can be minted by anyone: it is an example, not a credential.
+ */
+const PUBLIC_HMAC_KEYS: readonly string[] = ["your-256-bit-secret", "your-384-bit-secret", "your-512-bit-secret", "secret"];
+const HMAC_HASH: Readonly<Record<string, string>> = { HS256: "sha256", HS384: "sha384", HS512: "sha512" };
+
+/** Is `token` an HMAC-signed JWT whose signature one of PUBLIC_HMAC_KEYS makes? */
+export function signedWithPublicKey(token: string): boolean {
+  const hash = HMAC_HASH[decodeJwt(token)?.alg ?? ""];
+  if (hash === undefined) return false;
+  const dot = token.lastIndexOf(".");
+  const signed = token.slice(0, dot);
+  const signature = token.slice(dot + 1);
+  return PUBLIC_HMAC_KEYS.some((key) => createHmac(hash, key).update(signed).digest("base64url") === signature);
 }

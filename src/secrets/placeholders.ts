@@ -5,6 +5,8 @@
  * `{env:X}`, `process.env.X` …) is never reported as a secret.
  */
 
+import { signedWithPublicKey } from "./jwt.js";
+
 // Providers' own documentation examples, assembled from parts so that no
 // scanner flags this file. Exact matches.
 const DOC_EXAMPLES: ReadonlySet<string> = new Set([
@@ -159,6 +161,7 @@ export function isPlaceholder(value: string): boolean {
   if (v.length >= 2 && /^["'`]/.test(v) && v[v.length - 1] === v[0]) v = v.slice(1, -1).trim();
   if (v.length === 0) return true;
   if (DOC_EXAMPLES.has(v) || DOC_EXAMPLE_PARTS.some((p) => v.includes(p))) return true;
+  if (v.startsWith("eyJ") && signedWithPublicKey(v)) return true; // a JWT anyone can mint (jwt.io's key)
   if (ANGLE_PLACEHOLDER.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000

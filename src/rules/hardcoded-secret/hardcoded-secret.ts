@@ -1,6 +1,6 @@
 import { describeLoaders, fileLoaders, loaderContext, loadersOfHit, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
-import { fakeGitHubToken, fakeGoogleApiKey, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
+import { fakeGitHubToken, fakeGoogleApiKey, fakeJwtSignedWith, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
 /** Detectors of keys that are public by design: Firebase's web API key identifies the project to clients. */
 const PUBLIC_BY_DESIGN: ReadonlySet<string> = new Set(["firebase-api-key"]);
@@ -198,6 +198,11 @@ mcp_servers:
         code: `{ "mcpServers": { "acme": { "command": "npx", "args": ["-y", "@acme/notes-mcp"],
   "env": { "ACME_API_KEY": "<YOUR_API_KEY>", "OTHER_TOKEN": "your-api-key-here" } } } }
 `,
+      },
+      {
+        // A JWT signed with jwt.io's published key: anyone can mint it, so it is an example, not a credential.
+        file: "test/auth.test.ts",
+        code: `const token = "${fakeJwtSignedWith("your-256-bit-secret", "auth-test")}";\n`,
       },
       {
         // An SDK's map from parameter to HTTP header: the header's name is no key.
