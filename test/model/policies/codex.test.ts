@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { policyOf, scanFixture } from "./load.js";
+import { findingsOf, policyOf, scanFixture } from "./load.js";
 import { scanSources } from "../../../src/api.js";
 
 describe("Codex config.toml and requirements.toml", () => {
@@ -35,6 +35,19 @@ describe("Codex config.toml and requirements.toml", () => {
     const notes = result.diagnostics.filter((d) => d.file === FILE);
     expect(notes.map((d) => [d.level, d.loc?.line, d.loc?.column])).toEqual([["note", 1, 1]]);
     expect(notes[0]?.message).toContain("only from the system folder (/etc/codex/requirements.toml");
+  });
+
+  it("Windows keeps the system files under %ProgramData%\\OpenAI\\Codex (capital C): requirements.toml is the managed allowlist, config.toml a config", () => {
+    const r = scanSources([
+      { path: "ProgramData/OpenAI/Codex/requirements.toml", text: `allowed_approval_policies = ["on-request", "never"]\n\n[mcp_servers.acme-remote.identity]\nurl = "https://mcp.acme.example/mcp"\n` },
+      { path: "ProgramData/OpenAI/Codex/config.toml", text: `approval_policy = "never"\n\n[mcp_servers.acme-notes]\ncommand = "acme-notes-mcp"\n` },
+    ]);
+    const req = policyOf(r, "ProgramData/OpenAI/Codex/requirements.toml");
+    expect([req.kind, req.defaultDecision]).toEqual(["managed", "deny"]);
+    expect(req.serverAllow?.map((m) => `${m.by}:${m.value}`)).toEqual(["name:acme-remote", "url:https://mcp.acme.example/mcp"]);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.file}`)).toEqual(["codex acme-notes ProgramData/OpenAI/Codex/config.toml"]);
+    expect(findingsOf(r, "ProgramData/OpenAI/Codex/requirements.toml", ["permissive-setting"])).toEqual(["permissive-setting 1:44 warning"]);
+    expect(findingsOf(r, "ProgramData/OpenAI/Codex/config.toml", ["permissive-setting"])).toEqual(["permissive-setting 1:19 warning"]);
   });
 
   it("end to end: the rules that see this file", () => {
