@@ -6,6 +6,9 @@
  * An opening `---` that no closing line follows is no front matter either (the
  * body would be read as YAML): no document, and a problem at the opening line
  * so the file is reported as not analysed rather than silently empty.
+ * The opening line ends in LF or CRLF: a file with lone-CR line ends has no
+ * front matter, as gh-aw reads it (ExtractFrontmatterFromContent splits lines
+ * at LF, so its first line is the whole file); its text is still scanned.
  */
 import type { ParsedDocument } from "./index.js";
 import { parseYaml } from "./yaml.js";

@@ -96,10 +96,21 @@ function validate(text: string, bom: number): ParseProblem | undefined {
     // `pos` is 1 + the 0-based index of the offending code unit.
     let start = typeof e.pos === "number" && Number.isFinite(e.pos) ? bom + e.pos - 1 : bom;
     start = Math.max(0, Math.min(text.length, start));
+    const cr = loneCrAt(text, start);
+    if (cr !== undefined) return { message: "Invalid TOML: a lone CR (a classic Mac OS line end) ends this line; TOML ends lines only with LF or CRLF", span: { start: cr, end: cr } };
     const c = text.charCodeAt(start);
     const end = start < text.length && c !== 10 && c !== 13 ? start + 1 : start;
     return { message: clip(`Invalid TOML: ${reason || "syntax error"}`), span: { start, end } };
   }
+}
+
+/**
+ * The offset of the lone CR (one no LF follows) that a parse error at `at` stumbled on: at `at`
+ * itself (in a comment or a string) or just before it (the next line's first character).
+ */
+function loneCrAt(text: string, at: number): number | undefined {
+  for (const i of [at, at - 1]) if (i >= 0 && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) return i;
+  return undefined;
 }
 
 function clip(s: string): string {

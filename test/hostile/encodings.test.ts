@@ -4,7 +4,7 @@
  * with replacement characters and a note.
  */
 import { describe, expect, it } from "vitest";
-import { scan, type ScanResult } from "../../src/api.js";
+import { scan, scanSources, type ScanResult } from "../../src/api.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
 import { cli } from "../helpers.js";
 import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
@@ -125,5 +125,33 @@ describe("lone CR line ends (classic Mac OS)", () => {
     expect(result.diagnostics.filter((d) => d.file === ".continue/config.yaml")).toEqual([]);
     check(result, ".continue/config.yaml");
     expect(result.findings.filter((f) => f.ruleId === "parse-error")).toEqual([]);
+  });
+});
+
+describe("a Codex config.toml and an agentic workflow's front matter with LF, CRLF and lone CR line ends", () => {
+  const toml = `# acme\n[mcp_servers.acme]\ncommand = "npx"\nargs = ["-y", "@acme/notes-mcp@1.2.3"]\nenv = { GITHUB_TOKEN = "${token}" }\n`;
+  const md = `---\non: issues\nengine: copilot\nmcp-servers:\n  acme:\n    command: npx\n    args: ["-y", "@acme/notes-mcp@1.2.3"]\n    env:\n      GITHUB_TOKEN: "${token}"\n    allowed: ["search"]\n---\n# Triage\n`;
+  const EOL = { LF: "\n", CRLF: "\r\n", CR: "\r" } as const;
+  const run = (eol: keyof typeof EOL) =>
+    scanSources([
+      { path: ".codex/config.toml", text: toml.replace(/\n/g, EOL[eol]) },
+      { path: ".github/workflows/triage.md", text: md.replace(/\n/g, EOL[eol]) },
+    ]);
+  const at = (r: ScanResult, rule: string) => r.findings.filter((f) => f.ruleId === rule).map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column}-${f.loc.endLine}:${f.loc.endColumn} ${f.server?.name ?? "-"}`);
+
+  it.each(["LF", "CRLF"] as const)("%s: both files give their server, and the token at the same line and column", (eol) => {
+    const r = run(eol);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.loc.line}:${s.loc.column}`)).toEqual(["codex acme 2:14", "gh-aw acme 5:3"]);
+    expect(at(r, "hardcoded-secret")).toEqual([".codex/config.toml:5:25-5:65 acme", ".github/workflows/triage.md:9:22-9:62 acme"]);
+    expect(at(r, "parse-error")).toEqual([]);
+  });
+
+  it("lone CR: TOML has no such line break (a parse error at the first CR, named as such); gh-aw finds no front matter (it splits lines at LF), and the token is still found at its line and column", () => {
+    const r = run("CR");
+    expect(r.model.servers).toEqual([]);
+    const parse = r.findings.filter((f) => f.ruleId === "parse-error");
+    expect(parse.map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column}-${f.loc.endLine}:${f.loc.endColumn}`)).toEqual([".codex/config.toml:1:7-1:7"]);
+    expect(parse[0]?.message).toContain("a lone CR (a classic Mac OS line end) ends this line; TOML ends lines only with LF or CRLF");
+    expect(at(r, "hardcoded-secret")).toEqual([".codex/config.toml:5:25-5:65 -", ".github/workflows/triage.md:9:22-9:62 -"]);
   });
 });
