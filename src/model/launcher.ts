@@ -62,10 +62,31 @@ function base(cmd: string): string {
   return lastPathSegment(cmd).replace(/\.(cmd|exe|ps1)$/i, "").toLowerCase();
 }
 
+const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh"]);
+
+/**
+ * The program a POSIX shell's `-c` script ends by starting (`sh -c "npx -y pkg"`, `bash -lc
+ * "aws-sso-util login && uvx --from git+https://... pkg"`, `sh -c "API_KEY=... exec npx pkg"`):
+ * the words of the script's last `&&`/`||`/`;` command, after its `NAME=value` assignments and an
+ * `exec`. Each word keeps the script's location (as a command written as one string does).
+ */
+function shellScript(tokens: readonly ConfigValue[]): ConfigValue[] | undefined {
+  if (!tokens[0] || !SHELLS.has(base(tokens[0].raw))) return undefined;
+  const c = tokens.findIndex((t, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(t.raw));
+  const script = tokens[c + 1];
+  if (c < 0 || !script || !tokens.slice(1, c).every((t) => t.raw.startsWith("-"))) return undefined;
+  const words = (script.raw.split(/&&|\|\||;/).pop() ?? "").split(/\s+/).filter((w) => w !== "");
+  let i = 0;
+  while (i < words.length && /^[A-Za-z_]\w*=/.test(words[i] as string)) i++;
+  if (words[i] === "exec") i++;
+  const unquoted = (w: string) => (w.length >= 2 && (w[0] === "'" || w[0] === '"') && w.endsWith(w[0]) ? w.slice(1, -1) : w);
+  return words.slice(i).map((w) => ({ ...script, raw: unquoted(w) }));
+}
+
 /**
  * Tokens of the launch line: command then args; a command written as one string is split.
  * Windows' `cmd /c npx ...` (the usual way to start npx from Claude Desktop or Cursor on
- * Windows) launches what follows `/c`.
+ * Windows) launches what follows `/c`; a POSIX shell's `-c` script, what the script starts.
  */
 function launchTokens(s: Pick<McpServer, "command" | "args">): ConfigValue[] {
   if (!s.command) return [];
@@ -77,7 +98,7 @@ function launchTokens(s: Pick<McpServer, "command" | "args">): ConfigValue[] {
     const c = tokens.findIndex((t, i) => i > 0 && /^\/[ck]$/i.test(t.raw));
     if (c > 0 && tokens.slice(1, c).every((t) => /^\/[a-z]$/i.test(t.raw))) return tokens.slice(c + 1);
   }
-  return tokens;
+  return shellScript(tokens) ?? tokens;
 }
 
 /** The first positional token from `i`, skipping flags (and the values of `valued` flags). */

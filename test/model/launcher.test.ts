@@ -90,6 +90,22 @@ describe("Windows cmd wrapper", () => {
   });
 });
 
+describe("POSIX shell -c wrapper", () => {
+  it("reads what a `sh -c` / `bash -lc` script starts: the last command of its chain, after assignments and exec", () => {
+    const text = `{ "mcpServers": {
+  "a": { "command": "bash", "args": ["-c", "aws-sso-util login && uvx --from git+https://github.com/acme/aider-mcp.git aider-mcp"] },
+  "b": { "command": "/bin/sh", "args": ["-c", "ACME_REGION=eu exec npx -y '@acme/b-mcp'"] },
+  "c": { "command": "zsh", "args": ["-lc", "cd /srv/acme; npx -y @acme/c-mcp@1.2.3"] },
+  "d": { "command": "bash", "args": ["./start.sh", "-c", "npx -y @acme/d-mcp"] }
+} }
+`;
+    expect(unpinned(".mcp.json", text)).toEqual([
+      "2:44 Server 'a' (claude-code) runs Python package from git 'git+https://github.com/acme/aider-mcp.git' with no ref: every start fetches whatever its default branch holds.",
+      "3:47 Server 'b' (claude-code) runs npm package '@acme/b-mcp' with no version: every start fetches whatever the registry serves.",
+    ]);
+  });
+});
+
 describe("git sources", () => {
   const sha = "4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39";
 

@@ -60,12 +60,15 @@ export default defineRule({
       { file: "k8s/notes-mcp.yaml", code: `apiVersion: kagent.dev/v1alpha1\nkind: MCPServer\nmetadata: { name: notes }\nspec:\n  deployment: { cmd: npx, args: ["-y", "@acme/notes-mcp"] }\n  transportType: stdio\n`, expect: { line: 5, column: 40 } },
       // A GitHub agentic workflow's `container:` server: `docker run` of that image.
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion"\n    allowed: [search_pages]\n---\n`, expect: { line: 5, column: 16 } },
+      // A shell's `-c` script: the program it ends by starting (a public Goose config runs a git source so).
+      { file: ".config/goose/config.yaml", code: `extensions:\n  aider:\n    type: stdio\n    cmd: bash\n    args:\n    - -c\n    - aws-sso-util login && uvx --from git+https://github.com/acme/aider-mcp.git aider-mcp\n`, expect: { line: 7, column: 7 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.4.2"] }, "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "docker", "args": ["run", "-i", "--rm", "acme/notes-mcp@sha256:0000000000000000000000000000000000000000000000000000000000000000"] }, "local": { "command": "node", "args": ["./tools/notes-mcp.js"] } } }\n` },
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp@4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "notes-mcp"] }, "wiki": { "command": "npx", "args": ["-y", "github:acme/wiki-mcp#v1.4.2"] } } }\n` },
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion:1.8.1"\n    allowed: [search_pages]\n---\n` },
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "cd /srv/acme && exec npx -y @acme/notes-mcp@1.4.2"] } } }\n` },
     ],
   },
 });
