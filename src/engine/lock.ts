@@ -190,7 +190,7 @@ function widened(before: LockScope, after: LockScope): string[] {
     const added = after.include.filter((t) => !prev.has(t));
     if (added.length) out.push(`tools added to the allowlist: ${added.join(", ")}`);
   }
-  if (before.exclude && (!after.exclude || before.exclude.some((t) => !after.exclude?.includes(t)))) out.push("tools removed from the exclude list");
+  if (before.exclude?.some((t) => !after.exclude?.includes(t))) out.push("tools removed from the exclude list");
   return out;
 }
 

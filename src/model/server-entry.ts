@@ -313,7 +313,9 @@ function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const available = firstList(n, ["available_tools"]);
   const listed = firstList(n, ["includeTools", "enabled_tools", "tools"]) ?? (available?.length ? available : undefined);
   const include = listed?.includes("*") ? undefined : listed;
-  const exclude = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
+  // Kiro and Roo Code save `disabledTools: []`: an empty list excludes nothing (no exclude list).
+  const excluded = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
+  const exclude = excluded?.length ? excluded : undefined;
   let autoApprove: readonly string[] | "*" | undefined;
   for (const key of ["autoApprove", "alwaysAllow"]) {
     const e = entry(n, key);

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import type { McpServer } from "../../../src/model/types.js";
 import { at, find, scanFixture, summary } from "./helpers.js";
+import { buildLock, driftOf, lockEntry } from "../../../src/engine/lock.js";
+import { inventoryText } from "../../../src/report/inventory.js";
 
 const C = "kiro";
 const FILE = ".kiro/settings/mcp.json";
@@ -134,3 +136,21 @@ describe("Kiro permission rules (~/.kiro/settings/permissions.yaml)", () => {
   });
 });
 
+
+describe("Kiro: `disabledTools: []` as Kiro saves it", () => {
+  // A public .kiro/settings/mcp.json (fixtures/clients/kiro/real-call-center) writes `"autoApprove": [], "disabledTools": []`.
+  const text = `{ "mcpServers": { "aws-docs": { "command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@1.1.0"], "autoApprove": [], "disabledTools": [] },
+  "aws-cli": { "command": "uvx", "args": ["mcp-server-aws-cli@0.2.0"], "disabledTools": ["aws_cli"] } } }\n`;
+
+  it("an empty list excludes nothing: no `exclude: ` in the inventory, none in the lock, and no drift from a lock that recorded one", () => {
+    const r = scanSources([{ path: FILE, text }]);
+    expect(inventoryText(r.model)).not.toContain("exclude: \n");
+    expect(inventoryText(r.model)).toContain("exclude: aws_cli");
+    const lock = buildLock(r.model).servers.map((e) => [e.name, e.scope]);
+    expect(lock).toEqual([["aws-cli", { exclude: ["aws_cli"] }], ["aws-docs", {}]]);
+    const docs = r.model.servers.find((s) => s.name === "aws-docs") as McpServer;
+    const now = lockEntry(docs, []);
+    expect(driftOf(now, { ...now, scope: { ...now.scope, exclude: [] } })).toEqual([]);
+    expect(driftOf(now, { ...now, scope: { ...now.scope, exclude: ["aws_cli"] } }).map((d) => d.detail)).toEqual(["tools removed from the exclude list"]);
+  });
+});
