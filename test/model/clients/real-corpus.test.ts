@@ -1,0 +1,278 @@
+/**
+ * The client audit corpus (fixtures/clients/<client>/real-*, real public files of the less-covered
+ * clients, sources in fixtures/clients/REAL-SOURCES.txt): every server found per file (client,
+ * name, transport, disabled) and every finding (rule, line:column, server), as judged by hand against
+ * MCP-CONFIG-FORMATS.md and each client's docs. A change here is a change of judgement: check it
+ * against the client's docs before updating the table. Files that give nothing (a Gemini settings file
+ * with only `autoAccept`, Crush and opencode files with no MCP server, a bare server object in a
+ * Continue `mcpServers/*.json`, which Continue's schema rejects) are absent from the table.
+ */
+import { describe, expect, it } from "vitest";
+import { scan } from "../../../src/api.js";
+import { REPO_ROOT } from "../../helpers.js";
+
+describe("real client files (audit corpus)", () => {
+  it("finds the servers and findings judged by hand, and no diagnostic", async () => {
+    const r = await scan({ paths: ["fixtures/clients"], cwd: REPO_ROOT, lockFile: false });
+    const real = (f: string) => f.includes("/real-");
+    const rows: Record<string, string[]> = {};
+    const row = (file: string) => (rows[file.slice("fixtures/clients/".length)] ??= []);
+    for (const s of r.model.servers) if (real(s.file)) row(s.file).push(`server ${s.client} ${s.name} ${s.transport}${s.enabled === false ? " disabled" : ""}`);
+    for (const f of r.findings) if (real(f.loc.file)) row(f.loc.file).push(`${f.ruleId} ${f.loc.line}:${f.loc.column}${f.server ? ` ${f.server.name}` : ""}`);
+    expect(r.diagnostics.filter((d) => d.file !== undefined && real(d.file))).toEqual([]);
+    expect(Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual({
+      "amazon-q/real-awslabs/.amazonq/mcp.json": [
+        "server amazon-q cost-explorer stdio"
+      ],
+      "amazon-q/real-creator-flow/.amazonq/mcp.json": [
+        "server amazon-q serena stdio",
+        "server amazon-q playwright stdio",
+        "unpinned-package 9:26 serena",
+        "unpinned-package 20:16 playwright"
+      ],
+      "amazon-q/real-eks/.amazonq/mcp.json": [
+        "server amazon-q awslabs.eks-mcp-server stdio",
+        "server amazon-q awslabsfinch-mcp-server stdio",
+        "server amazon-q awslabs.aws-documentation-mcp-server stdio disabled",
+        "server amazon-q awslabs.aws-diagram-mcp-server stdio disabled",
+        "server amazon-q amzn-mcp stdio disabled",
+        "unpinned-package 7:9 awslabs.eks-mcp-server",
+        "unpinned-package 20:9 awslabsfinch-mcp-server",
+        "unpinned-package 28:9 awslabs.aws-documentation-mcp-server",
+        "unpinned-package 38:9 awslabs.aws-diagram-mcp-server"
+      ],
+      "amazon-q/real-promptz/.amazonq/mcp.json": [
+        "server amazon-q powertools-typescript-docs stdio",
+        "server amazon-q playwright stdio",
+        "unpinned-package 7:9 powertools-typescript-docs",
+        "unpinned-package 16:9 playwright"
+      ],
+      "cline/real-clineconfig/cline_mcp_settings.json": [
+        "server cline github.com/upstash/context7-mcp stdio",
+        "unpinned-package 8:9 github.com/upstash/context7-mcp"
+      ],
+      "cline/real-danilofreire/cline_mcp_settings.json": [
+        "server cline tavily-search stdio",
+        "server cline playwright stdio",
+        "unpinned-package 19:9 playwright",
+        "tool-auto-approval 21:22 playwright"
+      ],
+      "cline/real-safe-ssh/cline_mcp_settings.json": [
+        "server cline safe-ssh-mcp stdio"
+      ],
+      "codex/real-aido/.codex/config.toml": [
+        "server codex specd stdio",
+        "broad-resource-access 2:14 specd"
+      ],
+      "codex/real-garment/.codex/config.toml": [
+        "server codex valentina_cad stdio",
+        "server codex garmentcode_cad stdio",
+        "broad-resource-access 1:14 valentina_cad",
+        "broad-resource-access 5:14 garmentcode_cad"
+      ],
+      "codex/real-ipykernel/.codex/config.toml": [
+        "server codex ipykernel stdio",
+        "broad-resource-access 1:14 ipykernel"
+      ],
+      "codex/real-mcp-tracker/.codex/config.toml": [
+        "server codex mcp-tracker stdio",
+        "broad-resource-access 1:14 mcp-tracker"
+      ],
+      "codex/real-rsydn/.codex/config.toml": [
+        "permissive-setting 10:15",
+        "permissive-setting 13:15"
+      ],
+      "codex/real-zhuyao/.codex/config.toml": [
+        "server codex context7 stdio",
+        "server codex filesystem stdio",
+        "broad-resource-access 1:14 context7",
+        "unpinned-package 5:5 context7",
+        "broad-resource-access 8:14 filesystem",
+        "unpinned-package 12:5 filesystem",
+        "broad-resource-access 14:5 filesystem"
+      ],
+      "continue/real-continuedev/.continue/mcpServers/continue-docs-mcp.yaml": [
+        "server continue Continue Docs Search stdio"
+      ],
+      "continue/real-continuedev/.continue/mcpServers/linear-mcp.yaml": [
+        "server continue Linear stdio",
+        "unpinned-package 8:12 Linear",
+        "unexpanded-reference 10:23 Linear"
+      ],
+      "continue/real-serveur-mcp/.continue/config.yaml": [
+        "server continue network-security stdio"
+      ],
+      "crush/real-basic-memory/crush.json": [
+        "server crush basic-memory stdio",
+        "server crush apple-mail stdio",
+        "tool-auto-approval 41:7 basic-memory",
+        "tool-auto-approval 42:7 basic-memory",
+        "tool-auto-approval 43:7 basic-memory"
+      ],
+      "crush/real-screentime/crush.json": [
+        "server crush screentime_mcp stdio"
+      ],
+      "crush/real-tls-cert/crush.json": [
+        "server crush gopls stdio",
+        "server crush deepwiki sse",
+        "server crush x509_resolver stdio",
+        "unauthenticated-remote 16:14 deepwiki"
+      ],
+      "gemini-cli/real-expo/.gemini/settings.json": [
+        "server gemini-cli expo http",
+        "missing-default-deny 1:1",
+        "broad-resource-access 17:5 expo",
+        "unauthenticated-remote 18:18 expo"
+      ],
+      "gemini-cli/real-hartonomous/.gemini/settings.json": [
+        "server gemini-cli qdrant stdio",
+        "server gemini-cli pinecone stdio",
+        "missing-default-deny 1:1",
+        "broad-resource-access 3:5 qdrant",
+        "broad-resource-access 15:5 pinecone",
+        "unpinned-package 17:22 pinecone"
+      ],
+      "gemini-cli/real-laravel-demo/.gemini/settings.json": [
+        "server gemini-cli specd stdio",
+        "missing-default-deny 1:1",
+        "broad-resource-access 3:5 specd"
+      ],
+      "gemini-cli/real-liferay/.gemini/settings.json": [
+        "server gemini-cli liferay sse",
+        "missing-default-deny 1:1",
+        "broad-resource-access 6:5 liferay"
+      ],
+      "gemini-cli/real-qt-mcp/.gemini/settings.json": [
+        "server gemini-cli coder stdio",
+        "missing-default-deny 1:1",
+        "broad-resource-access 3:5 coder"
+      ],
+      "goose/real-mondo/.config/goose/config.yaml": [
+        "server goose git stdio disabled",
+        "missing-default-deny 1:1",
+        "unpinned-package 15:7 git"
+      ],
+      "goose/real-phatblat/.config/goose/config.yaml": [
+        "server goose Puppeteer stdio",
+        "missing-default-deny 1:1",
+        "unpinned-package 7:7 Puppeteer"
+      ],
+      "goose/real-tstapler/.config/goose/config.yaml": [
+        "server goose aider stdio disabled",
+        "server goose atlassian stdio disabled",
+        "server goose context7 stdio",
+        "server goose filesystem stdio disabled",
+        "server goose slack stdio disabled",
+        "unpinned-package 9:7 aider",
+        "unpinned-package 22:7 atlassian",
+        "unauthenticated-remote 23:7 atlassian",
+        "unpinned-package 36:7 context7",
+        "unpinned-package 56:7 filesystem",
+        "unpinned-package 70:7 slack"
+      ],
+      "kiro/real-act-placemat/.kiro/settings/mcp.json": [
+        "server kiro notion stdio",
+        "unpinned-package 5:16 notion",
+        "hardcoded-secret 7:26 notion"
+      ],
+      "kiro/real-asu/.kiro/settings/mcp.json": [
+        "server kiro mcp-atlassian stdio",
+        "server kiro figma http",
+        "server kiro asu-unity-react-core http",
+        "server kiro asu-component-news http",
+        "unpinned-package 5:16 mcp-atlassian",
+        "unexpanded-reference 8:26 mcp-atlassian",
+        "unexpanded-reference 9:27 mcp-atlassian",
+        "unexpanded-reference 11:32 mcp-atlassian",
+        "unexpanded-reference 12:33 mcp-atlassian"
+      ],
+      "kiro/real-call-center/.kiro/settings/mcp.json": [
+        "server kiro aws-docs stdio",
+        "server kiro aws-cli stdio",
+        "unpinned-package 5:16 aws-docs",
+        "unpinned-package 15:16 aws-cli"
+      ],
+      "kiro/real-ecs/.kiro/settings/mcp.json": [
+        "server kiro awslabs.ecs-mcp-server stdio",
+        "unpinned-package 5:26 awslabs.ecs-mcp-server"
+      ],
+      "kiro/real-juanie/.kiro/settings/mcp.json": [
+        "server kiro figma stdio",
+        "unpinned-package 5:22 figma",
+        "hardcoded-secret 7:41 figma"
+      ],
+      "kiro/real-k8s-coffee/.kiro/settings/mcp.json": [
+        "server kiro aws-docs stdio",
+        "server kiro git-docs stdio",
+        "unpinned-package 6:9 aws-docs",
+        "unpinned-package 17:9 git-docs"
+      ],
+      "opencode/real-opencode-config/opencode.json": [
+        "server opencode atlassian-rovo http disabled",
+        "server opencode chrome-devtools stdio disabled",
+        "server opencode gitlab stdio disabled",
+        "server opencode sauron stdio",
+        "server opencode slack stdio",
+        "unpinned-package 29:32 chrome-devtools",
+        "unpinned-package 49:9 slack"
+      ],
+      "roo-code/real-aicontext/.roo/mcp.json": [
+        "server roo-code context7 stdio",
+        "server roo-code deepwiki http",
+        "server roo-code wikidata http",
+        "server roo-code sonarqube stdio",
+        "unpinned-package 1:57 context7",
+        "unauthenticated-remote 1:235 deepwiki",
+        "unauthenticated-remote 1:401 wikidata",
+        "tool-auto-approval 1:448 wikidata",
+        "unpinned-package 1:709 sonarqube",
+        "unexpanded-reference 1:751 sonarqube",
+        "unexpanded-reference 1:800 sonarqube",
+        "tool-auto-approval 1:846 sonarqube"
+      ],
+      "roo-code/real-keybound/.roo/mcp.json": [
+        "server roo-code fetch stdio disabled",
+        "server roo-code context7 stdio",
+        "server roo-code memory stdio",
+        "unpinned-package 9:5 fetch",
+        "unpinned-package 20:5 context7",
+        "unpinned-package 32:5 memory",
+        "tool-auto-approval 34:19 memory"
+      ],
+      "roo-code/real-mnga/.roo/mcp.json": [
+        "server roo-code sosumi http",
+        "unauthenticated-remote 5:14 sosumi"
+      ],
+      "roo-code/real-n8n/.roo/mcp.json": [
+        "server roo-code n8n-mcp-server stdio",
+        "unpinned-package 4:18 n8n-mcp-server"
+      ],
+      "roo-code/real-smart-tree/.roo/mcp.json": [
+        "server roo-code smart-tree stdio"
+      ],
+      "windsurf/real-chisanan/.windsurf/mcp_config.json": [
+        "server windsurf fetch stdio",
+        "server windsurf github-mcp-server stdio",
+        "server windsurf slack stdio",
+        "server windsurf sonarqube stdio",
+        "server windsurf jira http disabled",
+        "unpinned-package 5:9 fetch",
+        "unpinned-package 16:9 github-mcp-server",
+        "unpinned-package 32:9 slack",
+        "unpinned-package 51:9 sonarqube"
+      ],
+      "windsurf/real-effectpatterns/.windsurf/mcp_config.json": [
+        "server windsurf next-devtools stdio",
+        "server windsurf effect-patterns stdio",
+        "unpinned-package 7:9 next-devtools"
+      ],
+      "windsurf/real-mariadb/.windsurf/mcp_config.json": [
+        "server windsurf mcp-mariadb stdio",
+        "unpinned-package 15:9 mcp-mariadb"
+      ],
+      "zed/real-0spura/.config/zed/settings.json": [
+        "permissive-setting 30:28"
+      ]
+    });
+  });
+});
