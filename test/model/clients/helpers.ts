@@ -12,9 +12,12 @@ import { folderSources } from "../../helpers.js";
 
 export const FIXTURES = join(import.meta.dirname, "..", "..", "..", "fixtures", "clients");
 
-/** Every file of a fixture folder, with its path relative to that folder (POSIX). */
+/**
+ * Every planted file of a fixture folder, with its path relative to that folder (POSIX). The real
+ * public files in its `real-*` folders are the audit corpus's (real-corpus.test.ts), not planted.
+ */
 export function fixtureSources(client: string): { path: string; text: string }[] {
-  return folderSources(join(FIXTURES, client));
+  return folderSources(join(FIXTURES, client)).filter((s) => !s.path.startsWith("real-"));
 }
 
 export interface FixtureScan {

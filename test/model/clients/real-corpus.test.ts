@@ -4,7 +4,7 @@
  * name, transport, disabled) and every finding (rule, line:column, server), as judged by hand against
  * MCP-CONFIG-FORMATS.md and each client's docs. A change here is a change of judgement: check it
  * against the client's docs before updating the table. Files that give nothing (a Gemini settings file
- * with only `autoAccept`, Crush and opencode files with no MCP server, a bare server object in a
+ * with only `autoAccept`, Qwen Code settings that allow only built-in tools, Crush and opencode files with no MCP server, a bare server object in a
  * Continue `mcpServers/*.json`, which Continue's schema rejects) are absent from the table.
  */
 import { describe, expect, it } from "vitest";
@@ -170,6 +170,9 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 56:7 filesystem",
         "unpinned-package 70:7 slack"
       ],
+      "jetbrains/real-housekeepr/.junie/mcp/mcp.json": [
+        "server jetbrains laravel-boost stdio"
+      ],
       "kiro/real-act-placemat/.kiro/settings/mcp.json": [
         "server kiro notion stdio",
         "unpinned-package 5:16 notion",
@@ -215,6 +218,11 @@ describe("real client files (audit corpus)", () => {
         "server opencode slack stdio",
         "unpinned-package 29:32 chrome-devtools",
         "unpinned-package 49:9 slack"
+      ],
+      "qwen-code/real-telegram/.qwen/settings.json": [
+        "server qwen-code lisp-dev stdio",
+        "missing-default-deny 1:1",
+        "broad-resource-access 3:5 lisp-dev"
       ],
       "roo-code/real-aicontext/.roo/mcp.json": [
         "server roo-code context7 stdio",
