@@ -95,6 +95,15 @@ describe("GitHub Agentic Workflows: `mcp-servers` and `tools.github` in a workfl
     expect(hop("http://mcp.acme.example/mcp")).toEqual(["8:10 warning Server 'jupyter'"]);
   });
 
+  it("`services:` are the job's service containers, no MCP server: a literal password there is a file finding; the compiled .lock.yml is not read as a second copy of the servers", () => {
+    const pw = fakeGitHubToken("ghp", "gh-aw-services");
+    const md = `---\non: issues\nengine: copilot\nservices:\n  postgres:\n    image: postgres:16\n    env:\n      POSTGRES_PASSWORD: ${pw}\nmcp-servers:\n  notes:\n    command: npx\n    args: ["-y", "@acme/notes-mcp@1.2.3"]\n    allowed: [search]\n---\n# Triage\n`;
+    const lock = `name: "Triage"\non: issues\njobs:\n  agent:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          cat > /tmp/gh-aw/mcp-config.json << 'EOF'\n          {"mcpServers": {"notes": {"command": "npx", "args": ["-y", "@acme/notes-mcp@1.2.3"]}}}\n          EOF\n`;
+    const r = scanSources([{ path: ".github/workflows/triage.md", text: md }, { path: ".github/workflows/triage.lock.yml", text: lock }]);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.file}`)).toEqual(["gh-aw notes .github/workflows/triage.md"]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.loc.line}:${f.loc.column} ${f.server?.name ?? "-"}`)).toEqual(["8:26 -"]);
+  });
+
   it("a `container:` server launches what its `entrypointArgs` run (a real workflow's `node:lts` + `npx -y github:...`); its docker `args` give facts", () => {
     const text = `---\non: workflow_dispatch\nmcp-servers:\n  jfrog:\n    container: "node:lts"\n    args: ["--privileged"]\n    entrypointArgs:\n      - npx\n      - -y\n      - github:jfrog/mcp-jfrog\n    allowed: [jfrog_list_repositories]\n---\n`;
     const r = scanSources([{ path: ".github/workflows/jfrog.md", text }]);
