@@ -2,7 +2,7 @@
  * The inventory: the normalized model for people who want to see who talks to
  * what, with which credential (by reference, never by value) and which scope.
  */
-import { hitsWithin, loadedSecrets, type ScanModel } from "../engine/model.js";
+import { loadedSecrets, serverValueHits, type ScanModel } from "../engine/model.js";
 import { namesCredential } from "../model/credential-identity.js";
 import { describeRef } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
@@ -13,9 +13,7 @@ import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
 export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" | "files" | "servers">) {
-  // The hits inside the server's own values (all that the entry below shows or withholds).
-  const values = [s.command, s.url, s.image, ...s.args, ...s.credentials].flatMap((v) => (v && v.loc.file === s.file ? [v.loc] : []));
-  const mine = hitsWithin(model, values);
+  const mine = serverValueHits(model, s);
   // A file of the tree that a slot names (`envFile`): its first literal credential stands for the slot's value.
   const loaded = new Map(loadedSecrets(model, s).flatMap((l) => (l.hits[0] ? [[l.credential, l.hits[0]] as const] : [])));
   // Credentials only: a secret found in a value, or a slot that names or references one (not `PORT=3000`).

@@ -181,7 +181,7 @@ describe("URLs that carry a credential, as plain arguments", () => {
     }) + "\n";
     const r = scanSources([{ path: ".mcp.json", text }]);
     expect(r.model.servers.map((s) => s.credentials.map((c) => `${c.key}=${c.ref.kind === "env" ? c.ref.name : c.ref.kind}`))).toEqual([["url=PGPASSWORD"], ["url=PGPASSWORD"], ["url=ACME_TOKEN"]]);
-    expect(lockEntry(r.model.servers[0] as McpServer, r.model.secrets).credentials).toEqual(["url=env:PGPASSWORD"]);
+    expect(lockEntry(r.model.servers[0] as McpServer, r.model).credentials).toEqual(["url=env:PGPASSWORD"]);
     expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => f.server?.name)).toEqual(["db", "reports"]);
   });
 

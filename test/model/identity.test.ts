@@ -57,7 +57,7 @@ describe("git sources in the lock and the approved list", () => {
   }
 
   it("a new commit or branch of the same repository is a version change, not a new identity", () => {
-    const at = (ref: string) => lockEntry(server(`git+ssh://git@github.com/oraios/serena.git${ref}`), []);
+    const at = (ref: string) => lockEntry(server(`git+ssh://git@github.com/oraios/serena.git${ref}`), { secrets: [] });
     expect(at(`@${sha("a")}`)).toMatchObject({ identity: `pypi package git+ssh://git@github.com/oraios/serena.git@${sha("a")}`, version: sha("a") });
     expect(driftOf(at(`@${sha("b")}`), at(`@${sha("a")}`)).map((d) => d.kind)).toEqual(["version"]);
     expect(driftOf(at("@feature/mcp"), at("")).map((d) => d.kind)).toEqual(["version"]);

@@ -150,7 +150,7 @@ describe("inventory and URL passwords", () => {
     const weak = ["dev", "token", "42"].join("");
     const text = `{ "mcpServers": { "db": { "command": "npx", "args": ["-y", "pg-mcp@1.0.0", "postgresql://app:${pw}@db.internal:5432/app"] }, "remote": { "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/sse?team=ops&token=${weak}", "https://mcp.acme.example/sse?token=\${ACME_TOKEN}"] } } }\n`;
     const r = scanSources([{ path: ".mcp.json", text }]);
-    const lock = JSON.stringify(r.model.servers.map((s) => lockEntry(s, r.model.secrets)));
+    const lock = JSON.stringify(r.model.servers.map((s) => lockEntry(s, r.model)));
     for (const out of [inventoryText(r.model), inventoryJson(r.model), lock]) {
       expect(out).not.toContain("hunter");
       expect(out).not.toContain(weak);
@@ -166,7 +166,7 @@ describe("inventory and URL passwords", () => {
       remote: { command: "npx", args: ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/mcp", "--header", `X-Api-Key: ${weak}`] },
     } }) + "\n";
     const r = scanSources([{ path: ".mcp.json", text }]);
-    const lock = JSON.stringify(r.model.servers.map((s) => lockEntry(s, r.model.secrets)));
+    const lock = JSON.stringify(r.model.servers.map((s) => lockEntry(s, r.model)));
     for (const out of [inventoryText(r.model), inventoryJson(r.model), lock]) {
       expect(out).not.toContain(weak);
       expect(out).toContain("--db-password=[REDACTED]");

@@ -47,7 +47,7 @@ export default defineRule({
     if (!lock) return;
     const byKey = new Map(lock.servers.map((e) => [lockKey(e), e]));
     for (const s of model.servers) {
-      const current = lockEntry(s, model.secrets);
+      const current = lockEntry(s, model);
       for (const d of driftOf(current, byKey.get(lockKey(current)))) {
         ctx.report({ messageId: "drift", data: { server: s.name, client: s.client, detail: d.detail }, loc: s.loc, identity: `${s.name}\u0000${d.kind}\u0000${d.detail}`, server: { name: s.name, client: s.client } });
       }

@@ -149,7 +149,7 @@ describe("Kiro: `disabledTools: []` as Kiro saves it", () => {
     const lock = buildLock(r.model).servers.map((e) => [e.name, e.scope]);
     expect(lock).toEqual([["aws-cli", { exclude: ["aws_cli"] }], ["aws-docs", {}]]);
     const docs = r.model.servers.find((s) => s.name === "aws-docs") as McpServer;
-    const now = lockEntry(docs, []);
+    const now = lockEntry(docs, { secrets: [] });
     expect(driftOf(now, { ...now, scope: { ...now.scope, exclude: [] } })).toEqual([]);
     expect(driftOf(now, { ...now, scope: { ...now.scope, exclude: ["aws_cli"] } }).map((d) => d.detail)).toEqual(["tools removed from the exclude list"]);
   });
