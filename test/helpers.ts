@@ -42,3 +42,20 @@ export function cli(argv: string[], cwd: string, env: Record<string, string | un
 export function deployment(name: string, containerLines: readonly string[]): string {
   return ["apiVersion: apps/v1", "kind: Deployment", `metadata: { name: ${name} }`, "spec:", "  template:", "    spec:", "      containers:", ...containerLines, ""].join("\n");
 }
+
+/**
+ * Milliseconds for one call of `run`, for ratio tests of growth (not timed limits): the calls
+ * repeat until `windowMs` have passed, and the best of three such rounds counts.
+ */
+export function msPerRun(run: () => unknown, windowMs = 30): number {
+  const round = () => {
+    let runs = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < windowMs) {
+      run();
+      runs++;
+    }
+    return (performance.now() - t0) / runs;
+  };
+  return Math.min(round(), round(), round());
+}

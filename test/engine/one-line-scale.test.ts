@@ -12,6 +12,7 @@ import { buildLock } from "../../src/engine/lock.js";
 import { runRules } from "../../src/engine/run-rules.js";
 import { inventoryJson } from "../../src/report/inventory.js";
 import unpinnedPackage from "../../src/rules/unpinned-server/unpinned-package.js";
+import { msPerRun } from "../helpers.js";
 
 /** n servers on one line, each launched unpinned with a literal key of its own. */
 function oneLineConfig(n: number): string {
@@ -23,20 +24,8 @@ function oneLineConfig(n: number): string {
 const models = new Map([500, 2_000].map((n) => [n, scanSources([{ path: ".mcp.json", text: oneLineConfig(n) }]).model]));
 const modelOf = (n: number) => models.get(n) as NonNullable<ReturnType<typeof models.get>>;
 
-/** Milliseconds for one run of `step` on the model of n servers: runs repeated for 50 ms, the best of three such rounds. */
-function msFor(n: number, step: (m: ReturnType<typeof modelOf>) => unknown): number {
-  const model = modelOf(n);
-  const round = () => {
-    let runs = 0;
-    const t0 = performance.now();
-    while (performance.now() - t0 < 50) {
-      step(model);
-      runs++;
-    }
-    return (performance.now() - t0) / runs;
-  };
-  return Math.min(round(), round(), round());
-}
+/** Milliseconds for one run of `step` on the model of n servers. */
+const msFor = (n: number, step: (m: ReturnType<typeof modelOf>) => unknown) => msPerRun(() => step(modelOf(n)), 50);
 
 describe("a configuration of many servers on one line", () => {
   it("is read whole: every server, every key, every unpinned package", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Loc } from "../../src/model/location.js";
 import { fileFrames, maskedLine } from "../../src/report/frames.js";
 import { fakeAnthropicKey, fakeGitHubToken } from "../../src/rules/fake-secrets.js";
-import { cli, tempTree } from "../helpers.js";
+import { cli, msPerRun, tempTree } from "../helpers.js";
 
 const loc = (file: string, line: number, column: number, endColumn: number): Loc => ({ file, line, column, endLine: line, endColumn });
 
@@ -186,19 +186,7 @@ describe("the frames of many findings on one long line", () => {
     const frame = fileFrames(text, "one.json", secrets);
     return secrets.map((s) => frame(s));
   };
-  /** Milliseconds for the frames of n findings: runs repeated until 30 ms have passed, the best of three such rounds. */
-  const msFor = (n: number) => {
-    const round = () => {
-      let runs = 0;
-      const t0 = performance.now();
-      while (performance.now() - t0 < 30) {
-        framesOf(n);
-        runs++;
-      }
-      return (performance.now() - t0) / runs;
-    };
-    return Math.min(round(), round(), round());
-  };
+  const msFor = (n: number) => msPerRun(() => framesOf(n));
 
   it("each frame shows its own finding's key, masked, near its start", () => {
     framesOf(300).forEach((f, i) => {
