@@ -456,8 +456,32 @@ function withSecretData(rel: string, text: string, lines: LineIndex, secrets: Se
     replaced.push(lines.loc(rel, node.span));
     added.push(...hits);
   }
-  return dedupeHits([...secrets.filter((h) => !replaced.some((r) => within(h.loc, r))), ...added]);
+  return dedupeHits([...outside(secrets, replaced), ...added]);
 }
+
+/**
+ * `secrets` but those inside one of `spans` (disjoint), in their order: where a structured reading
+ * of a value (a Kubernetes Secret's decoded data, a Terraform state's sensitive value) stands in
+ * for the text scan's hits inside it.
+ */
+function outside(secrets: readonly SecretHit[], spans: readonly Loc[]): SecretHit[] {
+  if (spans.length === 0) return [...secrets];
+  const sorted = [...spans].sort(byStart);
+  return secrets.filter((h) => {
+    // The last span that starts at or before the hit: the only one that can hold it.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart(sorted[mid] as Loc, h.loc) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const span = sorted[lo - 1];
+    return !(span && within(h.loc, span));
+  });
+}
+
+const byStart = (a: Loc, b: Loc): number => a.line - b.line || a.column - b.column;
 
 /**
  * A Terraform state file: the values its structure marks as secrets (terraform-state.ts) in place
@@ -470,19 +494,9 @@ function withTerraformState(rel: string, text: string, lines: LineIndex, secrets
   if (parsed.problems.length > 0) return secrets;
   const found = terraformStateSecrets(text, parsed.docs[0]).map((m) => toHit(m, rel, lines, 0, "text"));
   if (found.length === 0) return secrets;
-  // Both in order of position and the found spans disjoint (distinct strings): one sweep.
-  const byPosition = (a: SecretHit, b: SecretHit) => a.loc.line - b.loc.line || a.loc.column - b.loc.column;
-  const kept: SecretHit[] = [];
-  let j = 0;
-  for (const h of [...secrets].sort(byPosition)) {
-    while (j < found.length && endsBefore(found[j] as SecretHit, h)) j++;
-    if (!(j < found.length && within(h.loc, (found[j] as SecretHit).loc))) kept.push(h);
-  }
-  return dedupeHits([...kept, ...found]).sort(byPosition);
+  // The found values are distinct strings: disjoint.
+  return dedupeHits([...outside(secrets, found.map((h) => h.loc)), ...found]).sort((a, b) => byStart(a.loc, b.loc));
 }
-
-/** Does `a` end before `b` starts? */
-const endsBefore = (a: SecretHit, b: SecretHit): boolean => a.loc.endLine < b.loc.line || (a.loc.endLine === b.loc.line && a.loc.endColumn <= b.loc.column);
 
 function toHit(m: SecretMatch, rel: string, lines: LineIndex, base: number, source: SecretHit["source"]): SecretHit {
   return {
