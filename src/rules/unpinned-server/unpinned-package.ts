@@ -1,10 +1,11 @@
+import { hitsWithin } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
 import { launchedPackages } from "../../model/launcher.js";
 import { within, type Loc } from "../../model/location.js";
 
 const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", image: "container image" };
 
-/** Is `hit` the whole of `value` (but for its quotes)? It then starts at one of the value's first three columns. */
+/** Is `hit` the whole of `value` (but for its quotes)? */
 function isWholeValue(hit: Loc, value: Loc): boolean {
   return within(hit, value) && hit.line === value.line && hit.endLine === value.endLine && hit.endColumn - hit.column >= value.endColumn - value.column - 2;
 }
@@ -34,17 +35,8 @@ export default defineRule({
     gitRange: "Server '{server}' ({client}) runs {ecosystem} from git '{name}' at `{version}`, a ref that can move: pin a commit SHA.",
   },
   check(model, ctx) {
-    // The secrets by where they start: each package asks for those at its value's first three columns
-    // (asking every secret of the model for each package was quadratic: 1.1 s for 4,000 servers).
-    const secretsAt = new Map<string, Loc[]>();
-    const at = (file: string, line: number, column: number) => `${file}\u0000${line}\u0000${column}`;
-    for (const h of model.secrets) {
-      const key = at(h.loc.file, h.loc.line, h.loc.column);
-      const list = secretsAt.get(key);
-      if (list) list.push(h.loc);
-      else secretsAt.set(key, [h.loc]);
-    }
-    const isSecret = (v: Loc) => [0, 1, 2].some((d) => (secretsAt.get(at(v.file, v.line, v.column + d)) ?? []).some((h) => isWholeValue(h, v)));
+    // Only the secrets inside the value (asking every secret of the model for each package was quadratic: 1.1 s for 4,000 servers).
+    const isSecret = (v: Loc) => hitsWithin(model, [v]).some((h) => isWholeValue(h.loc, v));
     for (const s of model.servers) {
       for (const p of launchedPackages(s)) {
         if (p.pin !== "none" && p.pin !== "latest" && p.pin !== "range") continue;
