@@ -15,7 +15,7 @@
  */
 import { linkCode, mountedAs, mountKeys, nextAppFolder, type FileLinks } from "../model/code-links.js";
 import type { CodeLinks, CodeMount } from "../model/types.js";
-import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS } from "../parse/mcp-code-markers.js";
+import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS, withoutSourceExtension } from "../parse/mcp-code-markers.js";
 import { dialectOf } from "../parse/typescript.js";
 import type { FileAnalysis } from "./analyze-file.js";
 
@@ -36,7 +36,7 @@ export function middlewarePaths(folder: string): string[] {
 
 /** The last part of the specifier another file imports this one by (`routes/mcp.ts` -> `mcp`; `routes/mcp/index.ts` -> `mcp`). */
 export function importStem(file: string): string | undefined {
-  const parts = file.replace(/\.[cm]?[jt]sx?$/, "").split("/");
+  const parts = withoutSourceExtension(file).split("/");
   const last = parts.pop();
   return last === "index" ? parts.pop() : last;
 }

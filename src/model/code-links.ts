@@ -16,6 +16,7 @@
 import { nextRoute, pagesApiRoute } from "./adapters/typescript-sdk-wrappers.js";
 import { pathPattern } from "./adapters/next-middleware.js";
 import type { CodeLinks, CodeMount, NextMiddleware, Policy } from "./types.js";
+import { withoutSourceExtension } from "../parse/mcp-code-markers.js";
 
 export interface FileLinks {
   readonly file: string;
@@ -51,7 +52,7 @@ type Mount = { readonly file: string; readonly m: CodeMount };
 type Resolved = { readonly state: "guard" | "open"; readonly prefix: string; readonly mount: Mount; readonly guard?: Mount } | { readonly state: "unknown" };
 
 /** A file as mounts name it: its path without extension. */
-export const mountedAs = (file: string) => file.replace(/\.[cm]?[jt]sx?$/, "");
+export const mountedAs = withoutSourceExtension;
 
 /** The files (mountedAs) this mount may import: its module path or alias, as a file or as a folder's index. */
 export function mountKeys(m: Pick<CodeMount, "module" | "alt">): string[] {

@@ -72,6 +72,8 @@ export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_S
 
 /** TypeScript and JavaScript source extensions. */
 export const SOURCE_EXTENSIONS: readonly string[] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+/** A path or module specifier without its TypeScript or JavaScript extension (`src/routes/mcp.ts` -> `src/routes/mcp`), as imports name a file. */
+export const withoutSourceExtension = (path: string): string => path.replace(/\.[cm]?[jt]sx?$/, "");
 /** The names (without extension) Next.js reads a middleware from: `middleware`, and Next 16's `proxy`. */
 export const MIDDLEWARE_NAMES: readonly string[] = ["middleware", "proxy"];
 /** A middleware file by its name: parsed whether it mentions MCP or not. */

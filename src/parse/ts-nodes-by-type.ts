@@ -1,9 +1,9 @@
 /**
  * A parsed file's nodes of a type, from one walk of its tree. The adapters ask
  * the root for the nodes of about fifteen types (calls, `new`, declarations,
- * imports, object keys, exports, parse errors); each native
- * `descendantsOfType` walks every node of the tree (50-100 ms for an 800 KB
- * bundle, fifteen times). The first question about a root walks it once for
+ * imports, object keys, exports, parse errors); each `descendantsOfType`
+ * walks every node of the tree (50-100 ms for an 800 KB bundle, fifteen times,
+ * when it was the binding's; parse/ts-tree-snapshot.ts walks the same way). The first question about a root walks it once for
  * all of those types; later questions read that walk's lists, in the same
  * (document) order as `descendantsOfType` gives them.
  */

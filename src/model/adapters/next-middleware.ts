@@ -14,7 +14,7 @@ import { untrustedTest } from "../../util/untrusted-regex.js";
 import { isMiddlewareFile } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { NextMiddleware } from "../types.js";
-import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
+import { argsOf, isDefaultExport, kids, type CodeInput, type Resolver } from "./ts-values.js";
 import { authLike, INLINE_AUTH } from "./typescript-sdk-server.js";
 
 const EXPORT_NAMES = new Set(["middleware", "proxy", "default"]);
@@ -50,7 +50,7 @@ function middlewareExport(r: Resolver, root: TsNode): { at: TsNode; value: TsNod
     const source = ex.childForFieldName("source");
     const module = source ? r.stringOf(source) : undefined;
     const decl = ex.childForFieldName("declaration");
-    const isDefault = ex.children.some((c) => c.type === "default");
+    const isDefault = isDefaultExport(ex);
     if (isDefault) {
       const value = decl ?? ex.childForFieldName("value");
       if (value) return { at: value, value, name: "default" };

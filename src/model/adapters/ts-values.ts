@@ -42,6 +42,11 @@ export function kids(n: TsNode | null | undefined): TsNode[] {
   return n ? n.namedChildren.filter((c) => c.type !== "comment") : [];
 }
 
+/** Is `n` an `export default ...` statement? */
+export function isDefaultExport(n: TsNode | null | undefined): boolean {
+  return n?.type === "export_statement" && n.children.some((c) => c.type === "default");
+}
+
 /**
  * The arguments of a call or `new` expression (a shared list: never change it). Kept per node: the
  * adapters ask the same calls (shared by nodesOfType) again and again.

@@ -34,7 +34,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { isDestructiveToolName } from "../tool-names.js";
 import { isDestructive } from "./ts-tool-annotations.js";
 import type { RegisteredTool, Transport } from "../types.js";
-import { argsOf, kids, type Resolver } from "./ts-values.js";
+import { argsOf, isDefaultExport, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wrappers.js";
 
@@ -269,7 +269,8 @@ function mastraInstance(r: Resolver, ne: TsNode, madeHere: readonly TsNode[]): {
     if (!key || id === undefined) continue;
     const value = entry.type === "pair" ? entry.childForFieldName("value") : entry;
     const made = value ? r.deref(value) : undefined;
-    if (!madeHere.some((m) => m.startIndex === made?.startIndex && m.endIndex === made?.endIndex)) servers.push({ name: id, nameNode: key, node: entry, scope: entry, tools: [], transport: "http" });
+    // A parsed tree gives one node object per node (parse/ts-tree-snapshot.ts): the same server is the same object.
+    if (made === undefined || !madeHere.includes(made)) servers.push({ name: id, nameNode: key, node: entry, scope: entry, tools: [], transport: "http" });
     for (const kind of ["mcp", "sse"]) endpoints.push({ call: entry, method: "ANY", path: `${prefix}/mcp/${id}/${kind}`, pathNode: key, ...judged, sites: [entry] });
   }
   return { servers, endpoints };
@@ -373,7 +374,7 @@ export function nestToolClasses(r: Resolver, root: TsNode): NestToolClass[] {
       }
       decorators = [];
     }
-    const isDefault = cls.parent?.type === "export_statement" && cls.parent.children.some((c) => c.type === "default");
+    const isDefault = isDefaultExport(cls.parent);
     if (nameNode && tools.length > 0) out.push({ name: r.src(nameNode), isDefault, tools });
   }
   return out;

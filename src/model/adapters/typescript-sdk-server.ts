@@ -10,12 +10,12 @@
  * Each endpoint is a Policy (kind `code`): default allow when nothing
  * authenticates the caller, deny when a layer does.
  */
-import { MCP_SDK_MODULE } from "../../parse/mcp-code-markers.js";
+import { MCP_SDK_MODULE, withoutSourceExtension } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import { isDestructive } from "./ts-tool-annotations.js";
 import type { CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
-import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
+import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
@@ -188,7 +188,7 @@ function toolLinks(r: Resolver, input: CodeInput, impls: readonly Impl[], server
       if (imported) return [imported];
       // Declared in this file (`@Module({ providers: [GreetingTool] })` beside `class GreetingTool`).
       const local = r.src(id);
-      return r.importOf(id) === undefined ? [{ module: input.file.replace(/\.[cm]?[jt]sx?$/, ""), name: exportedAs(r, input.root, local) ?? local }] : [];
+      return r.importOf(id) === undefined ? [{ module: withoutSourceExtension(input.file), name: exportedAs(r, input.root, local) ?? local }] : [];
     });
   const toolHosts: ToolHost[] = [
     ...impls.flatMap((impl, i) => (impl.providers?.length ? [{ server: servers[i]?.id as string, classes: refs(impl.providers) }] : [])),
@@ -266,7 +266,7 @@ function importedFrom(r: Resolver, input: CodeInput, id: TsNode): { module: stri
   const appRoot = alias !== undefined ? nextAppRoot(input.file) : undefined;
   if (alias !== undefined && appRoot !== undefined) {
     const name = importedName(r, input, id, imported.name);
-    return { module: `${appRoot}${alias}`.replace(/\.[cm]?[jt]sx?$/, ""), alt: `${appRoot}src/${alias}`.replace(/\.[cm]?[jt]sx?$/, ""), name };
+    return { module: withoutSourceExtension(`${appRoot}${alias}`), alt: withoutSourceExtension(`${appRoot}src/${alias}`), name };
   }
   if (!/^\.\.?(?:\/|$)/.test(imported.module)) return undefined;
   return { module: resolveModule(input.file, imported.module), name: importedName(r, input, id, imported.name) };
@@ -311,7 +311,7 @@ function resolveModule(file: string, spec: string): string {
     if (seg === "..") parts.pop();
     else parts.push(seg);
   }
-  return parts.join("/").replace(/\.[cm]?[jt]sx?$/, "");
+  return withoutSourceExtension(parts.join("/"));
 }
 
 function implServer(input: CodeInput, i: Impl, transport: Transport): McpServer {
@@ -525,7 +525,7 @@ function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoi
   const exported: { method: string; name: TsNode; value: TsNode }[] = [];
   for (const ex of kids(input.root).filter((k) => k.type === "export_statement" && !k.childForFieldName("source"))) {
     const decl = ex.childForFieldName("declaration");
-    const isDefault = ex.children.some((c) => c.type === "default");
+    const isDefault = isDefaultExport(ex);
     if (app === undefined) {
       const value = decl ?? ex.childForFieldName("value");
       if (isDefault && value) exported.push({ method: "ANY", name: value.childForFieldName("name") ?? value, value });
@@ -737,7 +737,7 @@ function mountedElsewhere(r: Resolver, root: TsNode, uses: readonly TsNode[], ro
 
 /** The name a top-level function is exported under (`export function f`, `export const f = () => {}`, `export default async function (app)`). */
 function functionExport(r: Resolver, root: TsNode, fn: TsNode): string | undefined {
-  if (fn.parent?.type === "export_statement" && fn.parent.children.some((c) => c.type === "default")) return "default";
+  if (isDefaultExport(fn.parent)) return "default";
   const name = fn.childForFieldName("name") ?? (fn.parent?.type === "variable_declarator" ? fn.parent.childForFieldName("name") : null);
   return name?.type === "identifier" ? exportedAs(r, root, r.src(name)) : undefined;
 }
@@ -843,7 +843,7 @@ function exportsOf(r: Resolver, root: TsNode): ReadonlyMap<string, string> {
       const value = st.childForFieldName("value");
       if (value?.type === "identifier") add(r.src(value), "default");
       const declared = decl?.type === "lexical_declaration" ? kids(decl).map((d) => d.childForFieldName("name")) : [decl?.childForFieldName("name")];
-      const isDefault = st.children.some((c) => c.type === "default");
+      const isDefault = isDefaultExport(st);
       for (const d of declared) if (d?.type === "identifier") add(r.src(d), isDefault ? "default" : r.src(d));
       for (const spec of kids(kids(st).find((k) => k.type === "export_clause"))) {
         const local = spec.childForFieldName("name");

@@ -14,9 +14,8 @@
  */
 import { isXmcpConfig } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
-import { kids, type Resolver } from "./ts-values.js";
+import { isDefaultExport, kids, type Resolver } from "./ts-values.js";
 import type { WrapperEndpoint, WrapperServer } from "./typescript-sdk-wrappers.js";
-
 
 /** The middleware file xmcp runs for the project whose config this is. */
 export const xmcpMiddlewarePath = (config: string): string => `${config.slice(0, config.lastIndexOf("/") + 1)}src/middleware.ts`;
@@ -57,7 +56,7 @@ function server(r: Resolver, config: TsNode, transport: "http" | "stdio"): Wrapp
 /** `export default config` (a const bound to an object), `export default { ... }`, `export default defineConfig({ ... })`. */
 function defaultExport(r: Resolver, root: TsNode): TsNode | undefined {
   for (const ex of kids(root)) {
-    if (ex.type !== "export_statement" || !ex.children.some((c) => c.type === "default")) continue;
+    if (!isDefaultExport(ex)) continue;
     const value = ex.childForFieldName("value") ?? ex.childForFieldName("declaration");
     const d = value ? r.deref(value) : undefined;
     const inner = d?.type === "call_expression" ? r.deref(kids(d.childForFieldName("arguments"))[0] ?? d) : d;
