@@ -72,15 +72,19 @@ export function fakeGitLabToken(seed = "mcplint"): string {
 /** The fixed header of the HS256 JWTs made by fakeJwt (public, the same in every such token). */
 export const FAKE_JWT_HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
 
+/** The header and payload of the fake JWTs: a subject from the seed, issued in 2023, no expiry. */
+function fakeJwtClaims(seed: string): string {
+  const payload = Buffer.from(JSON.stringify({ sub: body(seed, 12, "abcdefghijklmnopqrstuvwxyz0123456789"), iat: 1_700_000_000 })).toString("base64url");
+  return `${FAKE_JWT_HEADER}.${payload}`;
+}
+
 /** An HS256-shaped JWT with no expiry (`exp` absent), signature random. */
 export function fakeJwt(seed = "mcplint"): string {
-  const payload = Buffer.from(JSON.stringify({ sub: body(seed, 12, "abcdefghijklmnopqrstuvwxyz0123456789"), iat: 1_700_000_000 })).toString("base64url");
-  return `${FAKE_JWT_HEADER}.${payload}.${body(seed + "sig", 43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")}`;
+  return `${fakeJwtClaims(seed)}.${body(seed + "sig", 43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")}`;
 }
 
 /** An HS256 JWT signed with `key` (jwt.io's published `your-256-bit-secret` by default), no expiry. */
 export function fakeJwtSignedWith(key = "your-256-bit-secret", seed = "mcplint"): string {
-  const payload = Buffer.from(JSON.stringify({ sub: body(seed, 12, "abcdefghijklmnopqrstuvwxyz0123456789"), iat: 1_700_000_000 })).toString("base64url");
-  const signed = `${FAKE_JWT_HEADER}.${payload}`;
+  const signed = fakeJwtClaims(seed);
   return `${signed}.${createHmac("sha256", key).update(signed).digest("base64url")}`;
 }
