@@ -116,9 +116,9 @@ function loadedBy(argv: string[]): { inputs: string[]; required: string[] } {
   const bundleFile = path.join(dir, "dist", "cli", "mcplint.cjs");
   const text = fs.readFileSync(bundleFile, "latin1");
   const traced = text
-    .replace("function __init() {", "function __init() {\n  if (fn) globalThis.__mcplintInits?.add(__getOwnPropNames(fn)[0]);")
-    .replace("function __require() {", "function __require() {\n  if (!mod) globalThis.__mcplintInits?.add(__getOwnPropNames(cb)[0]);");
-  expect(traced.length - text.length, "both wrapper helpers were found").toBeGreaterThan(120);
+    .replace(/function __init\(\) ?\{/, "$&if (fn) globalThis.__mcplintInits?.add(__getOwnPropNames(fn)[0]);")
+    .replace(/function __require\(\) ?\{/, "$&if (!mod) globalThis.__mcplintInits?.add(__getOwnPropNames(cb)[0]);");
+  expect(traced.length - text.length, "both wrapper helpers were found").toBeGreaterThan(110);
   fs.writeFileSync(bundleFile, traced);
   const out = path.join(dir, "trace.json");
   const preload = `import Module from "node:module"; import { writeFileSync } from "node:fs"; globalThis.__mcplintInits = new Set();
@@ -126,7 +126,7 @@ process.on("exit", () => writeFileSync(${JSON.stringify(out)}, JSON.stringify({ 
   const r = spawnSync(process.execPath, ["--import", "data:text/javascript," + encodeURIComponent(preload), path.join(dir, "bin", "mcplint.js"), ...argv], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
   expect(r.status, r.stderr).toBe(0);
   const trace = JSON.parse(fs.readFileSync(out, "utf8")) as { inits: string[]; cjs: string[] };
-  const wrapped = new Set([...text.matchAll(/= __(?:esm|commonJS)\(\{\s*"([^"]+)"/g)].map((m) => m[1] as string));
+  const wrapped = new Set([...text.matchAll(/= ?__(?:esm|commonJS)\(\{\s*"([^"]+)"/g)].map((m) => m[1] as string));
   expect(wrapped.size, "lazy modules in the bundle").toBeGreaterThan(100);
   const meta = JSON.parse(fs.readFileSync(`${OUT}.meta.json`, "utf8")) as Metafile;
   const bundleInputs = Object.entries(meta.outputs).find(([name]) => name.endsWith("mcplint.cjs"))?.[1].inputs ?? {};
@@ -153,6 +153,23 @@ describe("the bundled CLI loads lazily", { timeout: 60_000 }, () => {
     const heavy = ["node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/picomatch/", "node_modules/ajv", "node_modules/chalk/", "src/report/sarif.ts", "src/report/html.ts", "src/report/markdown.ts", "src/report/text.ts", "src/report/github.ts", "src/discover/staged.ts", "src/config/load.ts"];
     for (const h of heavy) expect(under(inputs, h), h).toEqual([]);
     for (const h of ["node_modules/tree-sitter", "node_modules/yaml/", "node_modules/@iarna/toml/", "node_modules/semver/", "node_modules/picomatch/"]) expect(under(required, h), h).toEqual([]);
+  });
+});
+
+describe("the bundle's start-up work", () => {
+  const text = () => fs.readFileSync(path.join(OUT, "mcplint.cjs"), "latin1");
+
+  it("reads the sources' fs, path and os namespaces from the modules themselves, without a copy of their exports per import", () => {
+    const copies = [...text().matchAll(/([\w$]+)=__toESM\(require\("(node:[a-z/_]+)"\),1\)/g)].map((m) => `${m[1]} ${m[2]}`);
+    // What is left: dependencies' default imports (chalk's `import process from "node:process"`), which read `.default` of the copy.
+    expect(copies.filter((c) => !c.startsWith("import_node_"))).toEqual([]);
+    expect(text()).toMatch(/\bfs\d*=require\("node:fs"\)/);
+  });
+
+  it("is whitespace-minified: the build id, the wrapper and the directives on their own lines, then few lines of code", () => {
+    const lines = text().split("\n");
+    expect(lines.length).toBeLessThan(3000);
+    expect(lines.slice(1, 3)).toEqual(["(function (exports, require, module, __filename, __dirname) {", '"use strict";']);
   });
 });
 
@@ -197,6 +214,18 @@ describe("the code cache", { timeout: 60_000 }, () => {
     expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toMatch(new RegExp(`^${bundleLine} sha256:[0-9a-f]{64}$`));
     expect(cache.length).toBeGreaterThan(100_000);
     expect(cacheUsed(BUNDLE)).toBe("true");
+  });
+
+  it("is read whole when it is larger than its bundle (the loader reads it into the bundle's buffer when it fits)", () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, "small-"));
+    const bundle = path.join(dir, "mcplint.cjs");
+    fs.writeFileSync(bundle, '// mcplint build small\n(function (exports, require, module, __filename, __dirname) {\n"use strict";\nexports.main = () => 6 * 7;\n})');
+    const loader = path.join(ROOT, "bin", "load-cli.js");
+    const script = `const l = require(${JSON.stringify(loader)}); const c = l.loadCli({ bundle: ${JSON.stringify(bundle)}, useCache: false }); const data = c.script.createCachedData();
+      require("node:fs").writeFileSync(l.cacheFileOf(${JSON.stringify(bundle)}), Buffer.concat([Buffer.from(l.cacheHeader(c.buildLine, data) + "\\n", "latin1"), data]));`;
+    expect(spawnSync(process.execPath, ["-e", script], { encoding: "utf8" }).status).toBe(0);
+    expect(fs.statSync(`${bundle}.cache`).size).toBeGreaterThan(fs.statSync(bundle).size);
+    expect(cacheUsed(bundle)).toBe("true");
   });
 
   it("is ignored when it belongs to another build, is damaged or is missing, and the CLI gives the same report", () => {
