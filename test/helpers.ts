@@ -44,18 +44,27 @@ export function deployment(name: string, containerLines: readonly string[]): str
 }
 
 /**
- * Milliseconds for one call of `run`, for ratio tests of growth (not timed limits): the calls
- * repeat until `windowMs` have passed, and the best of three such rounds counts.
+ * How many times as long a call of `large` takes as one of `small`, for ratio tests of growth
+ * (not timed limits). Each measure repeats its calls until `windowMs` have passed; the two
+ * alternate for five rounds, so that load on the machine falls on both, and each one's best
+ * round counts (under heavy load a single measure of each was off by 2x).
  */
-export function msPerRun(run: () => unknown, windowMs = 30): number {
-  const round = () => {
-    let runs = 0;
+export function costRatio(small: () => unknown, large: () => unknown, windowMs = 50): number {
+  const msPerCall = (run: () => unknown) => {
+    let calls = 0;
     const t0 = performance.now();
     while (performance.now() - t0 < windowMs) {
       run();
-      runs++;
+      calls++;
     }
-    return (performance.now() - t0) / runs;
+    return (performance.now() - t0) / calls;
   };
-  return Math.min(round(), round(), round());
+  small();
+  large();
+  const best = { small: Infinity, large: Infinity };
+  for (let round = 0; round < 5; round++) {
+    best.small = Math.min(best.small, msPerCall(small));
+    best.large = Math.min(best.large, msPerCall(large));
+  }
+  return best.large / best.small;
 }

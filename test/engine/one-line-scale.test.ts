@@ -12,7 +12,7 @@ import { buildLock } from "../../src/engine/lock.js";
 import { runRules } from "../../src/engine/run-rules.js";
 import { inventoryJson } from "../../src/report/inventory.js";
 import unpinnedPackage from "../../src/rules/unpinned-server/unpinned-package.js";
-import { msPerRun } from "../helpers.js";
+import { costRatio } from "../helpers.js";
 
 /** n servers on one line, each launched unpinned with a literal key of its own. */
 function oneLineConfig(n: number): string {
@@ -24,8 +24,6 @@ function oneLineConfig(n: number): string {
 const models = new Map([500, 2_000].map((n) => [n, scanSources([{ path: ".mcp.json", text: oneLineConfig(n) }]).model]));
 const modelOf = (n: number) => models.get(n) as NonNullable<ReturnType<typeof models.get>>;
 
-/** Milliseconds for one run of `step` on the model of n servers. */
-const msFor = (n: number, step: (m: ReturnType<typeof modelOf>) => unknown) => msPerRun(() => step(modelOf(n)), 50);
 
 describe("a configuration of many servers on one line", () => {
   it("is read whole: every server, every key, every unpinned package", () => {
@@ -42,8 +40,7 @@ describe("a configuration of many servers on one line", () => {
     ["the lock", (m: ReturnType<typeof modelOf>) => buildLock(m)],
     ["unpinned-package", (m: ReturnType<typeof modelOf>) => runRules(m, [unpinnedPackage])],
   ])("%s costs in proportion to the servers", (_name, step) => {
-    msFor(500, step);
-    const ratio = msFor(2_000, step) / msFor(500, step);
+    const ratio = costRatio(() => step(modelOf(500)), () => step(modelOf(2_000)));
     // x4 when linear, x16 when quadratic (the old code: x11-x16 for each of the three).
     expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(8);
   }, 60_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Loc } from "../../src/model/location.js";
 import { fileFrames, maskedLine } from "../../src/report/frames.js";
 import { fakeAnthropicKey, fakeGitHubToken } from "../../src/rules/fake-secrets.js";
-import { cli, msPerRun, tempTree } from "../helpers.js";
+import { cli, costRatio, tempTree } from "../helpers.js";
 
 const loc = (file: string, line: number, column: number, endColumn: number): Loc => ({ file, line, column, endLine: line, endColumn });
 
@@ -186,7 +186,6 @@ describe("the frames of many findings on one long line", () => {
     const frame = fileFrames(text, "one.json", secrets);
     return secrets.map((s) => frame(s));
   };
-  const msFor = (n: number) => msPerRun(() => framesOf(n));
 
   it("each frame shows its own finding's key, masked, near its start", () => {
     framesOf(300).forEach((f, i) => {
@@ -197,8 +196,7 @@ describe("the frames of many findings on one long line", () => {
   });
 
   it("take time in proportion to the findings, not to their square", () => {
-    msFor(500);
-    const ratio = msFor(2_000) / msFor(500);
+    const ratio = costRatio(() => framesOf(500), () => framesOf(2_000));
     // Four times the findings on a line four times as long: x4 linear, x16 quadratic (the old code: x15-x17).
     expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(9);
   });
