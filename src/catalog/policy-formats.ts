@@ -45,6 +45,9 @@ export const POLICY_PATH_FORMATS: FormatSpec[] = [
   // Codex's system folder is `/etc/codex/` on Unix and `%ProgramData%\OpenAI\Codex\` on Windows (capital C:
   // codex-rs/config/src/loader, windows_system_requirements_toml_file), where its requirements.toml and config.toml live.
   { id: "codex-requirements", client: "codex", title: "OpenAI Codex requirements", syntax: "toml", globs: ["**/codex/requirements.toml", "**/OpenAI/Codex/requirements.toml", "**/.codex/requirements.toml"], scope: "managed", syntaxes: none, adapter: codexConfigAdapter },
+  // The legacy managed layer: `/etc/codex/managed_config.toml` (Unix; codex-rs/config/src/loader/layer_io.rs), config.toml's
+  // keys above the user's and the project's. Windows builds read `CODEX_HOME\managed_config.toml` once and now ignore it.
+  { id: "codex-managed-config", client: "codex", title: "OpenAI Codex managed config (legacy)", syntax: "toml", globs: ["**/codex/managed_config.toml", "**/.codex/managed_config.toml"], scope: "managed", syntaxes: none, adapter: codexConfigAdapter },
   { id: "codex", client: "codex", title: "OpenAI Codex CLI", syntax: "toml", globs: ["**/.codex/config.toml", "**/codex/config.toml", "**/OpenAI/Codex/config.toml", "**/.codex/*.config.toml"], scope: "project", syntaxes: none, adapter: codexConfigAdapter },
   { id: "vscode-settings", client: "vscode", title: "VS Code settings", syntax: "jsonc", globs: ["**/.vscode/settings.json", "**/Code*/User/settings.json", "**/Code*/User/profiles/*/settings.json", "**/VSCodium/User/settings.json", "**/VSCodium/User/profiles/*/settings.json", "**/*.code-workspace"], scope: "project", syntaxes: ["env-colon", "input"], adapter: vscodeSettingsAdapter },
   { id: "cursor-permissions", client: "cursor", title: "Cursor permissions", syntax: "jsonc", globs: ["**/.cursor/permissions.json"], scope: "user", syntaxes: none, adapter: cursorPermissionsAdapter },

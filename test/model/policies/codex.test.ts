@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, policyOf, scanFixture } from "./load.js";
-import { scanSources } from "../../../src/api.js";
+import { findingsOf, policyOf, scanFixture, settingsOf } from "./load.js";
+import { scanSources, type ScanResult } from "../../../src/api.js";
+
+/** A file Codex never reads: no policy, no findings, one note at 1:1 that says where Codex looks. */
+function expectOnlyANote(result: ScanResult, file: string, says: string): void {
+  expect(result.model.policies.map((p) => p.file)).not.toContain(file);
+  expect(result.findings.filter((f) => f.loc.file === file)).toEqual([]);
+  const notes = result.diagnostics.filter((d) => d.file === file);
+  expect(notes.map((d) => [d.level, d.loc?.line, d.loc?.column])).toEqual([["note", 1, 1]]);
+  expect(notes[0]?.message).toContain(says);
+}
 
 describe("Codex config.toml and requirements.toml", () => {
   const result = scanFixture("codex");
@@ -29,12 +38,7 @@ describe("Codex config.toml and requirements.toml", () => {
   });
 
   it("a requirements.toml in a .codex/ folder is read by no Codex: a note, no policy and no findings", () => {
-    const FILE = ".codex/requirements.toml";
-    expect(result.model.policies.map((p) => p.file)).not.toContain(FILE);
-    expect(result.findings.filter((f) => f.loc.file === FILE)).toEqual([]);
-    const notes = result.diagnostics.filter((d) => d.file === FILE);
-    expect(notes.map((d) => [d.level, d.loc?.line, d.loc?.column])).toEqual([["note", 1, 1]]);
-    expect(notes[0]?.message).toContain("only from the system folder (/etc/codex/requirements.toml");
+    expectOnlyANote(result, ".codex/requirements.toml", "only from the system folder (/etc/codex/requirements.toml");
   });
 
   it("Windows keeps the system files under %ProgramData%\\OpenAI\\Codex (capital C): requirements.toml is the managed allowlist, config.toml a config", () => {
@@ -82,5 +86,30 @@ disabled_tools = ["delete_repository", "merge_pull_request", "push_files", "crea
     expect(r.findings.filter((f) => f.ruleId === "broad-resource-access").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
       "1:14 Server 'gh' (codex) exposes every tool it offers but `delete_repository`, `merge_pull_request`, `push_files` and 1 more: no `enabled_tools` list narrows it.",
     ]);
+  });
+
+  describe("the legacy managed_config.toml (the admin layer /etc/codex/managed_config.toml)", () => {
+    const managed = scanFixture("codex-managed");
+    const FILE = "etc/codex/managed_config.toml";
+
+    it("is a managed policy with config.toml's switches, and its servers are Codex servers", () => {
+      const p = policyOf(managed, FILE);
+      expect([p.kind, p.client, p.defaultDecision]).toEqual(["managed", "codex", "allow"]);
+      expect(settingsOf(p)).toEqual(['approval_policy="never"@2:19 permissive', 'sandbox_mode="danger-full-access"@3:16 permissive']);
+      expect(managed.model.servers.map((s) => `${s.client} ${s.name} ${s.file}`)).toEqual([`codex acme-notes ${FILE}`]);
+      expect(managed.model.files.find((f) => f.path === FILE)?.format).toBe("codex-managed-config");
+    });
+
+    it("end to end: its permissive switches are reported at their values", () => {
+      expect(findingsOf(managed, FILE, ["permissive-setting", "missing-default-deny"])).toEqual([
+        "missing-default-deny 2:19 error",
+        "permissive-setting 2:19 warning",
+        "permissive-setting 3:16 warning",
+      ]);
+    });
+
+    it("one in a .codex/ folder is read by no current Codex: a note, no policy and no findings", () => {
+      expectOnlyANote(managed, ".codex/managed_config.toml", "reads managed_config.toml only from the system folder (/etc/codex/managed_config.toml)");
+    });
   });
 });

@@ -5,7 +5,10 @@
  * requirements.toml only from the system folder (`/etc/codex/`,
  * `C:\ProgramData\OpenAI\Codex\`) or from MDM and cloud management: one in a
  * `.codex/` folder (a project's, or the user's home) governs nothing and
- * yields a note, no policy.
+ * yields a note, no policy. The legacy `managed_config.toml` holds config.toml's
+ * keys as an admin layer above the user's and the project's, read from
+ * `/etc/codex/` (Windows builds that read `CODEX_HOME\managed_config.toml` now
+ * ignore it): a managed policy there, a note in a `.codex/` folder.
  */
 import { entry, get, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
@@ -31,8 +34,8 @@ function readApproval(d: PolicyDraft, doc: DocNode, prefix: string): void {
   else d.setDefault("unknown", "no `approval_policy` here; Codex's own default or another layer decides");
 }
 
-function readConfigPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
-  const d = new PolicyDraft(input, "client");
+function readConfigPolicy(input: AdapterInput, doc: DocNode, kind: "client" | "managed"): PolicyDraft {
+  const d = new PolicyDraft(input, kind);
   readApproval(d, doc, "");
   const profiles = get(doc, "profiles");
   if (isObject(profiles)) for (const p of profiles.entries) readApproval(d, p.value, `profiles.${p.key}.`);
@@ -77,24 +80,30 @@ function readRequirements(input: AdapterInput, doc: DocNode): PolicyDraft {
   return d;
 }
 
-/** A requirements.toml where Codex never looks for one. */
-function unreadRequirements(input: AdapterInput): Diagnostic {
+/** A requirements.toml or managed_config.toml where Codex never looks for one: `where` says where it does. */
+function unreadSystemFile(input: AdapterInput, name: string, where: string, what: string): Diagnostic {
   return {
     level: "note",
     code: "config",
-    message: `${input.file}: Codex reads requirements.toml only from the system folder (/etc/codex/requirements.toml, C:\\ProgramData\\OpenAI\\Codex\\requirements.toml) or from MDM and cloud management, not from a \`.codex/\` folder, so these requirements are enforced nowhere; deploy the file to the system folder`,
+    message: `${input.file}: Codex reads ${name} only from ${where}, not from a \`.codex/\` folder, so ${what} nowhere; deploy the file to the system folder`,
     file: input.file,
     loc: new PolicyDraft(input, "managed").rootLoc(),
   };
 }
 
+const REQUIREMENTS_FROM = "the system folder (/etc/codex/requirements.toml, C:\\ProgramData\\OpenAI\\Codex\\requirements.toml) or from MDM and cloud management";
+const MANAGED_CONFIG_FROM = "the system folder (/etc/codex/managed_config.toml) or from macOS MDM (current Windows builds ignore CODEX_HOME\\managed_config.toml)";
+
 export const codexConfigAdapter: Adapter = (input) => {
   const requirements = /(^|\/)requirements\.toml$/.test(input.file);
-  if (requirements && /(^|\/)\.codex\/requirements\.toml$/.test(input.file)) return { servers: [], policies: [], diagnostics: [unreadRequirements(input)] };
+  const managed = /(^|\/)managed_config\.toml$/.test(input.file);
+  const inCodexHome = /(^|\/)\.codex\/[^/]+$/.test(input.file);
+  if (requirements && inCodexHome) return { servers: [], policies: [], diagnostics: [unreadSystemFile(input, "requirements.toml", REQUIREMENTS_FROM, "these requirements are enforced")] };
+  if (managed && inCodexHome) return { servers: [], policies: [], diagnostics: [unreadSystemFile(input, "managed_config.toml", MANAGED_CONFIG_FROM, "these settings and servers apply")] };
   if (requirements) {
     return { servers: [], policies: input.docs.map((doc) => readRequirements(input, doc).build(CLIENT)), diagnostics: [] };
   }
   const servers = codexAdapter(input).servers.map(withAllToolsGrant("enabled_tools"));
-  const policies = input.docs.map((doc) => readConfigPolicy(input, doc).build(CLIENT, "policy", servers));
+  const policies = input.docs.map((doc) => readConfigPolicy(input, doc, managed ? "managed" : "client").build(CLIENT, "policy", servers));
   return { servers, policies, diagnostics: [] };
 };
