@@ -29,4 +29,14 @@ describe("unexpanded-reference", () => {
     expect(inv).toContain('"${ACME_API_KEY:-...}"');
     expect(inv).not.toContain(key.slice(0, 12));
   });
+
+  it("reads a LiteLLM proxy's credential settings: `${NAME}` there is sent upstream as the token (LiteLLM reads only `os.environ/NAME`)", () => {
+    const config = (token: string, secret: string) =>
+      `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: ${token}\n  wiki:\n    url: https://wiki.acme.example/mcp\n    auth_type: oauth2\n    oauth2_flow: client_credentials\n    client_id: acme-wiki\n    client_secret: ${secret}\n`;
+    expect(found("litellm/config.yaml", config('"${ACME_MCP_TOKEN}"', '"${WIKI_CLIENT_SECRET}"'))).toEqual([
+      "6:27 Server 'notes' (litellm): authentication_token holds `${ACME_MCP_TOKEN}`, which litellm does not expand here (it expands `os.environ/VAR`); the server receives the literal text.",
+      "12:20 Server 'wiki' (litellm): client_secret holds `${WIKI_CLIENT_SECRET}`, which litellm does not expand here (it expands `os.environ/VAR`); the server receives the literal text.",
+    ]);
+    expect(found("litellm/config.yaml", config("os.environ/ACME_MCP_TOKEN", "os.environ/WIKI_CLIENT_SECRET"))).toEqual([]);
+  });
 });

@@ -44,6 +44,8 @@ function values(s: McpServer): { where: string; v: ConfigValue }[] {
   add("image", s.image);
   for (const e of s.env) add(`env ${e.key}`, e);
   for (const h of s.headers) add(`header ${h.key}`, h);
+  // Credential settings outside env, headers, args and url (LiteLLM `authentication_token`, an OAuth client secret).
+  for (const c of s.credentials) if (c.source === "setting" || c.source === "oauth") add(c.key, c);
   return out;
 }
 
@@ -53,15 +55,15 @@ export default defineRule({
     title: "Reference syntax the client does not expand",
     name: "UnexpandedReference",
     description:
-      "A value holds reference syntax that this client does not expand, such as `${env:X}` in Claude Code's `.mcp.json`, `${X}` in Codex TOML or `$X` in Cursor. The server receives the literal text instead of the secret or path, so it fails or runs unauthenticated, and the usual fix under pressure is to paste the real value into the file.",
+      "A value holds reference syntax that this client does not expand, such as `${env:X}` in Claude Code's `.mcp.json`, `${X}` in Codex TOML, `$X` in Cursor or `${X}` in a LiteLLM proxy config (which reads only `os.environ/X`). The server receives the literal text instead of the secret or path, so it fails or runs unauthenticated, and the usual fix under pressure is to paste the real value into the file.",
     category: "unexpanded-reference",
     level: "warning",
     precision: "high",
     securitySeverity: 3.0,
-    help: "Use the client's own syntax (Claude Code `${VAR}`, VS Code and Cursor `${env:VAR}` or `${input:id}`, opencode `{env:VAR}`, Continue `${{ secrets.X }}`); in Codex, pass secrets with `env_vars`, `bearer_token_env_var` or `env_http_headers` instead of `env`.",
+    help: "Use the client's own syntax (Claude Code `${VAR}`, VS Code and Cursor `${env:VAR}` or `${input:id}`, opencode `{env:VAR}`, Continue `${{ secrets.X }}`, LiteLLM `os.environ/X` as the whole value); in Codex, pass secrets with `env_vars`, `bearer_token_env_var` or `env_http_headers` instead of `env`.",
     cwe: ["CWE-1188"],
     frameworks: ["nist-csf/PR.PS-01"],
-    references: ["https://code.claude.com/docs/en/mcp", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference"],
+    references: ["https://code.claude.com/docs/en/mcp", "https://code.visualstudio.com/docs/copilot/reference/mcp-configuration", "https://developers.openai.com/codex/config-reference", "https://docs.litellm.ai/docs/proxy/configs"],
     tags: ["configuration"],
   },
   messages: {
@@ -92,11 +94,14 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer $ACME_MCP_TOKEN" } } } }\n`, expect: { line: 1, column: 99 } },
       { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes_key}" } } } }\n`, expect: { line: 2, column: 77 } },
       { file: "opencode.json", code: `{ "mcp": { "notes": { "type": "remote", "url": "https://mcp.acme.example/mcp",\n  "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 2, column: 33 } },
+      // LiteLLM's proxy reads only `os.environ/NAME` (a whole value); a shell-style `${NAME}` goes upstream as the token.
+      { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: "\${ACME_MCP_TOKEN}"\n`, expect: { line: 6, column: 27 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}", "ROOT": "\${CLAUDE_PROJECT_DIR}" } } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes-key}" } } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$ACME_KEY exec acme-notes-mcp"], "env": { "ACME_KEY": "\${env:ACME_KEY}" } } } }\n` },
+      { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: os.environ/ACME_MCP_TOKEN\n` },
     ],
   },
 });
