@@ -288,6 +288,7 @@ describe("real xmcp projects (xmcp.config.ts with http, src/middleware.ts beside
     expect(endpoints("real-xmcp")).toEqual([
       "brandcloud/xmcp.config.ts ANY /mcp allow",
       "list-middleware/xmcp.config.ts ANY /api/mcp deny",
+      "oauth/xmcp.config.ts ANY /mcp deny",
       "weather/xmcp.config.ts ANY /mcp allow",
       "xmcp.config.ts ANY /mcp deny",
     ]);
@@ -295,7 +296,20 @@ describe("real xmcp projects (xmcp.config.ts with http, src/middleware.ts beside
     expect(findings("real-xmcp")).toEqual(["missing-default-deny brandcloud/xmcp.config.ts:4:9", "missing-default-deny weather/xmcp.config.ts:4:9"]);
     const guarded = scan("real-xmcp").model.policies.find((p) => p.file === "xmcp.config.ts");
     expect(guarded?.defaultReason).toBe("HTTP MCP endpoint /mcp requires authentication (xmcp middleware src/middleware.ts: the middleware is apiKeyAuthMiddleware(...))");
-    expect(servers("real-xmcp")).toEqual(["brandcloud/xmcp.config.ts xmcp http []", "list-middleware/xmcp.config.ts xmcp http []", "weather/xmcp.config.ts xmcp http []", "xmcp.config.ts xmcp http []"]);
+    expect(servers("real-xmcp")).toEqual(["brandcloud/xmcp.config.ts xmcp http []", "list-middleware/xmcp.config.ts xmcp http []", "oauth/xmcp.config.ts xmcp http []", "weather/xmcp.config.ts xmcp http []", "xmcp.config.ts xmcp http []"]);
+  });
+
+  it("experimental.oauth puts xmcp's OAuth proxy in front of the endpoint: authenticated with no src/middleware.ts at all", () => {
+    const files = folder("real-xmcp").filter((f) => f.path.startsWith("oauth/"));
+    const r = scanSources(files, {}, [], sourcesContext(files));
+    expect(r.model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.defaultReason}`)).toEqual([
+      "ANY /mcp deny HTTP MCP endpoint /mcp requires authentication (xmcp experimental.oauth (its OAuth proxy checks a bearer token))",
+    ]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual([]);
+    // Without it, the same config is open and reported at its http option.
+    const open = files.map((f) => ({ ...f, text: f.text.replace(/ {2}experimental: \{[\s\S]*?\n {2}\},\n/, "") }));
+    expect(open[0]?.text).not.toContain("oauth");
+    expect(scanSources(open, {}, [], sourcesContext(open)).findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["missing-default-deny 5:9"]);
   });
 
   it("a config scanned alone (a staged change) reads the middleware file beside it through the link context, and only that folder", () => {

@@ -10,7 +10,11 @@
  *
  * The endpoint is made open here, naming that middleware file: the links
  * (engine/link-context.ts, model/code-links.ts) read it as they read a
- * Next.js middleware and decide.
+ * Next.js middleware and decide. An `experimental.oauth` object instead puts
+ * xmcp's OAuth proxy in front of the endpoint (the compiler injects it as
+ * OAUTH_CONFIG; auth/oauth/router.ts createOAuthMiddleware answers 401 to a
+ * request without a valid bearer token), so the endpoint requires
+ * authentication whatever the middleware file does.
  */
 import { isXmcpConfig } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
@@ -34,15 +38,11 @@ export function xmcpServer(r: Resolver, file: string, root: TsNode): { servers: 
   const endpointNode = httpValue.type === "object" ? r.prop(httpValue, "endpoint") : undefined;
   const path = (endpointNode && r.stringOf(endpointNode)) ?? "/mcp";
   const middleware = xmcpMiddlewarePath(file);
-  const endpoint: WrapperEndpoint = {
-    call: http,
-    method: "ANY",
-    path,
-    pathNode: endpointNode ?? http,
-    note: `xmcp serves it with what ${middleware} exports in front of it, and that file is not in the scan or authenticates no one`,
-    sites: [http],
-    middleware,
-  };
+  const oauth = r.prop(r.prop(config, "experimental"), "oauth");
+  const judged = oauth && r.deref(oauth).type === "object"
+    ? { guard: "xmcp experimental.oauth (its OAuth proxy checks a bearer token)" }
+    : { note: `xmcp serves it with what ${middleware} exports in front of it, and that file is not in the scan or authenticates no one`, middleware };
+  const endpoint: WrapperEndpoint = { call: http, method: "ANY", path, pathNode: endpointNode ?? http, sites: [http], ...judged };
   return { servers: [server(r, config, "http")], endpoints: [endpoint] };
 }
 

@@ -20,7 +20,7 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, NestJS's `McpModule.forRoot` its `guards`, and a `Mastra` instance that registers `mcpServers` a `server.auth`.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts` or configure its `experimental.oauth`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, NestJS's `McpModule.forRoot` its `guards`, and a `Mastra` instance that registers `mcpServers` a `server.auth`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
     references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
@@ -513,6 +513,17 @@ import { JwtAuthGuard } from "./auth/jwt-auth.guard";
   imports: [McpModule.forRoot({ name: "notes", version: "1.0.0", transport: McpTransportType.STREAMABLE_HTTP, guards: [JwtAuthGuard] })],
 })
 export class NotesMcpModule {}
+`,
+      },
+      {
+        // xmcp's own HTTP server with experimental.oauth: its OAuth proxy answers 401 to a call without a valid bearer token.
+        file: "xmcp.config.ts",
+        code: `import { type XmcpConfig } from "xmcp";
+const config: XmcpConfig = {
+  http: { port: 3001, endpoint: "/mcp" },
+  experimental: { oauth: { baseUrl: "https://notes.acme.example", issuerUrl: "https://auth.acme.example", endpoints: { authorizationUrl: "https://auth.acme.example/authorize", tokenUrl: "https://auth.acme.example/token", registerUrl: "https://auth.acme.example/register" } } },
+};
+export default config;
 `,
       },
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [{ "serverCommand": ["/opt/acme/bin/notes-mcp"] }] }\n` },
