@@ -47,8 +47,17 @@ const CODE_CONTEXT: ReadonlySet<string> = new Set(["browser", "page", "playwrigh
 /** What `migrate` reports without migrating (Prisma MCP's `migrate-status`; `migrate_diff`, `migration_info`). */
 const MIGRATION_READS: ReadonlySet<string> = new Set(["status", "diff", "info", "history", "plan"]);
 
+/**
+ * Verbs that only run what the rest of the name says. A SPARQL query (SELECT, ASK, CONSTRUCT,
+ * DESCRIBE) reads: the SPARQL 1.1 protocol sends updates to a separate update operation, and the
+ * real servers' `execute_sparql` runs a query (mcp-wikidata's "Execute a SPARQL query on
+ * Wikidata", OntoSpecies', LiITA's). `sparql_update`, `execute_sparql_update` still change state.
+ */
+const RUN_VERBS: ReadonlySet<string> = new Set(["execute", "exec", "run"]);
+
 function isDestructiveWord(words: readonly string[], i: number): boolean {
   const w = words[i] as string;
+  if (RUN_VERBS.has(w) && words.includes("sparql")) return false;
   if (w === "add") return !words.every((x) => ARITHMETIC.test(x));
   if (w === "resolve") return !LOOKUP_NOUNS.has(words[words.length - 1] ?? "");
   if (w === "evaluate") return words.some((x) => CODE_CONTEXT.has(x));

@@ -43,6 +43,8 @@ describe("which tool names change state", () => {
     "resolve_issue", "resolve_review_thread", "resolveComment", "resolve_alert",
     // Script run in a page (Playwright, Puppeteer, Chrome DevTools MCP) and schema migrations (Prisma MCP), as public Kilo Code and Cline files auto-approve them.
     "browser_evaluate", "puppeteer_evaluate", "playwright_evaluate", "evaluate_script", "migrate-dev", "migrate_deploy",
+    // SPARQL Update, and a run verb on anything but a SPARQL query.
+    "sparql_update", "execute_sparql_update", "run_sparql_insert", "execute_sql", "run_query", "execute_cypher",
   ])("%s changes state", (name) => expect(isDestructiveToolName(name)).toBe(true));
 
   it.each([
@@ -51,6 +53,8 @@ describe("which tool names change state", () => {
     "add", "add_numbers", "addTwoNumbers", "get_settings", "list_commands", "get_file_type", "search_closed_issues", "browser_snapshot", "sonar_issue_status",
     "resolve-library-id", "resolve_library_id", "resolveLibraryId", "resolve_symbol", "resolve_hostname",
     "evaluate_response", "evaluate_model", "migrate-status", "migration_diff",
+    // A SPARQL query reads (mcp-wikidata's execute_sparql: "Execute a SPARQL query on Wikidata").
+    "execute_sparql", "executeSparql", "execute_sparql_query", "run_sparql", "sparql_query", "exec-sparql",
   ])("%s is read-only", (name) => expect(isDestructiveToolName(name)).toBe(false));
 
   it("Context7's lookups in a real auto-approve list are no finding", () => {
@@ -74,5 +78,13 @@ describe("which tool names change state", () => {
   it("an auto-approve list with a status change is reported", () => {
     const text = `{ "mcpServers": { "sonar": { "command": "npx", "args": ["-y", "sonarqube-mcp-server@1.0.0"], "alwaysAllow": ["search_sonar_issues_in_projects", "change_sonar_issue_status"] } } }\n`;
     expect(messages(".roo/mcp.json", text).map((m) => m.replace(/^\S+ /, ""))).toEqual(["Server 'sonar' (roo-code) auto-approves tools that change state: change_sonar_issue_status."]);
+  });
+
+  it("Roo Code auto-approving Wikidata's SPARQL query tool is no finding; a SPARQL update tool is", () => {
+    // The mcp-wikidata server's tools: search_entity, search_property, get_properties, get_metadata, execute_sparql (queries query.wikidata.org).
+    const wikidata = `{ "mcpServers": { "wikidata": { "command": "uv", "args": ["--directory", "/opt/mcp-wikidata", "run", "src/server.py"], "alwaysAllow": ["search_entity", "get_properties", "execute_sparql"] } } }\n`;
+    expect(messages(".roo/mcp.json", wikidata)).toEqual([]);
+    const store = `{ "mcpServers": { "triples": { "command": "acme-triples-mcp", "alwaysAllow": ["execute_sparql", "sparql_update"] } } }\n`;
+    expect(messages(".roo/mcp.json", store).map((m) => m.replace(/^\S+ /, ""))).toEqual(["Server 'triples' (roo-code) auto-approves tools that change state: sparql_update."]);
   });
 });

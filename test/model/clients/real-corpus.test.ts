@@ -232,7 +232,6 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 1:57 context7",
         "unauthenticated-remote 1:235 deepwiki",
         "unauthenticated-remote 1:401 wikidata",
-        "tool-auto-approval 1:448 wikidata",
         "unpinned-package 1:709 sonarqube",
         "unexpanded-reference 1:751 sonarqube",
         "unexpanded-reference 1:800 sonarqube",
