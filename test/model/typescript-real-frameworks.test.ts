@@ -165,8 +165,28 @@ describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
       "playground/servers/server-stateless.ts ANY /mcp unknown",
       "sse-guarded.module.ts ANY /messages deny",
       "sse-guarded.module.ts ANY /sse deny",
+      "v2-strategy/main.ts ANY /api/mcp deny",
+      "v2-strategy/mcp.strategy.ts ANY /mcp unknown",
     ]);
     expect(findings("real-nestjs")).toEqual([]);
+  });
+
+  it("mcp-nest v2: new McpStrategy({ transports }) serves each HTTP transport's endpoint; @UseGuards on the McpHttpControllerFor controller of that transport guards it", () => {
+    const result = scan("real-nestjs");
+    const v2 = result.model.policies.filter((p) => p.file.startsWith("v2-strategy/")).map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason}`);
+    expect(v2).toEqual([
+      "v2-strategy/main.ts ANY /api/mcp deny: HTTP MCP endpoint /api/mcp requires authentication (@UseGuards(ApiKeyGuard) on McpHttpControllerFor controller McpHttpController)",
+      // The real project's controller is in another file: this file alone cannot tell.
+      "v2-strategy/mcp.strategy.ts ANY /mcp unknown: HTTP MCP endpoint /mcp has no authentication layer in this file; McpStrategy has no guards option; a McpHttpControllerFor controller of another file that claims the route, and its @UseGuards, decide the authentication in front of it",
+    ]);
+    expect(result.model.servers.filter((s) => s.file.startsWith("v2-strategy/")).map((s) => `${s.file} ${s.name} ${s.transport}`)).toEqual(["v2-strategy/main.ts notes http", "v2-strategy/mcp.strategy.ts mcpStrategy http"]);
+    // The same controller without @UseGuards: not known (a global guard may apply), no finding; a stdio strategy serves no endpoint.
+    const main = folder("real-nestjs").find((f) => f.path === "v2-strategy/main.ts") as { path: string; text: string };
+    const bare = scanSources([{ ...main, text: main.text.replace("@UseGuards(ApiKeyGuard)\n", "") }]);
+    expect(bare.model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["ANY /api/mcp unknown"]);
+    expect(bare.findings).toEqual([]);
+    const stdio = scanSources([{ path: "src/main.ts", text: `import { McpStrategy, StdioTransport } from "@rekog/mcp-nest";\nexport const mcp = new McpStrategy({ name: "notes", version: "1.0.0", transports: [new StdioTransport()] });\n` }]);
+    expect([stdio.model.servers.map((s) => `${s.name} ${s.transport}`), stdio.model.policies.length]).toEqual([["notes stdio"], 0]);
   });
 });
 

@@ -27,6 +27,12 @@
  *   classes `McpModule.forFeature([...], name)` adds, mostly in other files: the
  *   server adapter names them (`toolHosts`), each file its tool classes
  *   (`toolClasses`), and model/code-tools.ts joins them.
+ * - mcp-nest v2 (`@rekog/mcp-nest`, a NestJS microservice strategy): `new McpStrategy({ name,
+ *   transports: [new StreamableHttpTransport({ endpoint? }), new StdioTransport()] })` serves
+ *   `/<endpoint>` (default `/mcp`). The strategy has no `guards` option: a controller
+ *   `class X extends McpHttpControllerFor(transport)` claims the route, and its `@UseGuards(...)`
+ *   guard it. A guarded controller of this file for the transport: guarded; otherwise a controller
+ *   of another file, or a global guard, decides: unknown here.
  *
  * Only names imported from those packages count.
  */
@@ -59,6 +65,7 @@ export function frameworkServers(r: Resolver, file: string, root: TsNode, calls:
     if (imported?.name === "FastMCP" && imported.module === "fastmcp") fastmcps.push(ne);
     else if (imported?.name === "MCPServer" && imported.module === "@mastra/mcp") mastras.push(ne);
     else if (imported?.name === "Mastra" && MASTRA_CORE.test(imported.module)) instances.push(ne);
+    else if (imported?.name === "McpStrategy" && imported.module === NEST) add(nestStrategy(r, root, ne));
   }
   const index = fastmcps.length + mastras.length > 0 ? indexCalls(r, calls) : new Map();
   for (const ne of fastmcps) add(fastMcp(r, ne, index));
@@ -328,6 +335,62 @@ function moduleProviders(r: Resolver, call: TsNode): TsNode[] {
   while (module && !(module.type === "call_expression" && r.calleeName(module) === "Module" && module.parent?.type === "decorator")) module = module.parent;
   const options = module ? argsOf(module)[0] : undefined;
   return ["providers", "controllers"].flatMap((key) => r.items(r.prop(options, key))).filter((n) => n.type === "identifier");
+}
+
+const NEST = "@rekog/mcp-nest";
+
+/** The class a decorator list belongs to: `@X() class Y`, `@X() export class Y`. */
+function decoratorsOf(cls: TsNode): TsNode[] {
+  const own = kids(cls).filter((k) => k.type === "decorator");
+  return cls.parent?.type === "export_statement" ? [...kids(cls.parent).filter((k) => k.type === "decorator"), ...own] : own;
+}
+
+/**
+ * How the route of `transport` is guarded by the controllers of this file that claim it
+ * (`class X extends McpHttpControllerFor(transport)`): the `@UseGuards(...)` of one, else unknown.
+ */
+function controllerGuard(r: Resolver, root: TsNode, transport: TsNode): { guard: string } | { elsewhere: string } {
+  let claimed = false;
+  for (const cls of nodesOfType(root, ["class_declaration", "class"])) {
+    const heritage = kids(cls).find((k) => k.type === "class_heritage");
+    const base = kids(kids(heritage).find((k) => k.type === "extends_clause")).find((k) => k.type === "call_expression");
+    const f = base?.childForFieldName("function");
+    const arg = base ? argsOf(base)[0] : undefined;
+    if (!f || !arg || r.importOf(f)?.name !== "McpHttpControllerFor" || r.importOf(f)?.module !== NEST || r.deref(arg) !== transport) continue;
+    claimed = true;
+    for (const d of decoratorsOf(cls)) {
+      const call = kids(d).find((k) => k.type === "call_expression");
+      const fn = call?.childForFieldName("function");
+      const guards = call ? argsOf(call) : [];
+      if (fn && r.importOf(fn)?.name === "UseGuards" && r.importOf(fn)?.module === "@nestjs/common" && guards.length > 0) {
+        return { guard: `@UseGuards(${guards.map((g) => r.src(g)).join(", ")}) on McpHttpControllerFor controller ${r.src(cls.childForFieldName("name") ?? f)}` };
+      }
+    }
+  }
+  return {
+    elsewhere: claimed
+      ? "its McpHttpControllerFor controller sets no @UseGuards; a guard the app registers globally in another file (APP_GUARD, app.useGlobalGuards) decides the authentication in front of it"
+      : "McpStrategy has no guards option; a McpHttpControllerFor controller of another file that claims the route, and its @UseGuards, decide the authentication in front of it",
+  };
+}
+
+/** `new McpStrategy({ name, transports })` of mcp-nest v2: the server, and an endpoint per HTTP transport made here. */
+function nestStrategy(r: Resolver, root: TsNode, ne: TsNode): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(ne)[0];
+  const { name, nameNode } = named(r, ne, options, holderName(r, ne) ?? "McpStrategy");
+  const endpoints: WrapperEndpoint[] = [];
+  let stdio = false;
+  for (const item of r.items(r.prop(options, "transports"))) {
+    const made = r.deref(item);
+    const ctor = made.type === "new_expression" ? made.childForFieldName("constructor") : null;
+    const kind = ctor && r.importOf(ctor)?.module === NEST ? r.importOf(ctor)?.name : undefined;
+    if (kind === "StdioTransport") stdio = true;
+    if (kind !== "StreamableHttpTransport") continue;
+    const endpointNode = r.prop(argsOf(made)[0], "endpoint");
+    endpoints.push({ call: made, method: "ANY", path: `/${segment(r, endpointNode, "mcp")}`, pathNode: endpointNode ?? made, sites: [made], ...controllerGuard(r, root, made) });
+  }
+  const transport: Transport = endpoints.length > 0 ? "http" : stdio ? "stdio" : "unknown";
+  return { server: { name, nameNode, node: ne, scope: ne, tools: [], transport }, endpoints };
 }
 
 function nestFeature(r: Resolver, call: TsNode): NestFeature {
