@@ -39,6 +39,8 @@ export default defineRule({
       // Gemini CLI policy engine: a whole-server allow next to the admin default-deny, and an allow of every MCP tool.
       { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ndecision = "allow"\npriority = 200\n`, expect: { line: 7, column: 11 } },
       { file: "~/.gemini/policies/auto-saved.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "allow"\npriority = 100\n`, expect: { line: 2, column: 12 } },
+      // Qwen Code still migrates the flat V1 settings format: a top-level approvalMode is tools.approvalMode.
+      { file: ".qwen/settings.json", code: `{\n  "approvalMode": "yolo"\n}\n`, expect: { line: 2, column: 19 } },
       { file: ".codex/config.toml", code: `approval_policy = "never"\nsandbox_mode = "danger-full-access"\n`, expect: { line: 1, column: 19 } },
       { file: ".vscode/settings.json", code: `{\n  // approve every tool call\n  "chat.tools.global.autoApprove": true,\n}\n`, expect: { line: 3, column: 36 } },
       { file: ".cursor/cli.json", code: `{ "permissions": { "allow": ["Read(**)", "Mcp(*)"] } }\n`, expect: { line: 1, column: 42 } },

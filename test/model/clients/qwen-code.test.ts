@@ -117,5 +117,22 @@ describe("Qwen Code (.qwen/settings.json, a fork of Gemini CLI)", () => {
     expect(summary(s)).toMatchObject({ client: "qwen-code", scope: "user", command: "node", trust: true, env: { ACME_API_KEY: "literal" } });
     expect(f.result.findings.filter((x) => x.loc.file === EXT).map((x) => `${x.ruleId} ${x.loc.line}`)).toEqual(["hardcoded-secret 9", "tool-auto-approval 10"]);
   });
+
+  it("reads the flat V1 keys Qwen Code still migrates on load (approvalMode, allowedTools, allowMCPServers, excludeMCPServers), not once `$version` is 2 or more", () => {
+    const run = (text: string) => scanSources([{ path: ".qwen/settings.json", text }]);
+    const yolo = run(`{\n  "approvalMode": "yolo",\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } }\n}\n`);
+    const p = yolo.model.policies[0];
+    expect([p?.defaultDecision, p?.settings.map((x) => `${x.key}=${x.value}@${x.loc.line}:${x.loc.column} ${x.effect}`)]).toEqual(["allow", ['approvalMode="yolo"@2:19 permissive']]);
+    expect(yolo.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column}`)).toEqual(["permissive-setting 2:19"]);
+
+    const lists = run(`{\n  "allowedTools": ["mcp__notes__delete_note", "mcp__notes__search_notes"],\n  "allowMCPServers": ["notes"],\n  "excludeMCPServers": ["legacy"],\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["delete_note", "search_notes"] }, "legacy": { "command": "legacy-mcp", "includeTools": ["get"] } }\n}\n`);
+    const q = lists.model.policies[0];
+    expect([q?.defaultDecision, q?.serverAllow?.map((m) => m.value), q?.serverDeny?.map((m) => m.value)]).toEqual(["deny", ["notes"], ["legacy"]]);
+    expect(lists.findings.map((x) => `${x.ruleId} ${x.loc.line}:${x.loc.column} ${x.message.replace(/.*: /, "")}`)).toEqual(["tool-auto-approval 2:20 delete_note."]);
+
+    // A versioned (V2+) file is not migrated: its top-level approvalMode is read by no one.
+    const versioned = run(`{\n  "$version": 3,\n  "approvalMode": "yolo",\n  "mcp": { "allowed": ["notes"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } }\n}\n`);
+    expect([versioned.model.policies[0]?.defaultDecision, versioned.findings.map((x) => x.ruleId)]).toEqual(["deny", []]);
+  });
 });
 

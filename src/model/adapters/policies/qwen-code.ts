@@ -16,8 +16,16 @@
  * (the newest releases' default) has a classifier model pass or block each
  * call. Like Claude Code's `acceptEdits` and `auto` and Gemini CLI's
  * `auto_edit`, those are not reported.
+ *
+ * Qwen Code still migrates the flat V1 format when it loads a file
+ * (config/migration/versions/v1-to-v2.ts; Gemini CLI dropped that in
+ * January 2026): with no `$version` of 2 or more, the top-level
+ * `approvalMode`, `allowedTools`, `excludeTools`, `allowMCPServers` and
+ * `excludeMCPServers` become `tools.approvalMode`, `tools.allowed`,
+ * `tools.exclude`, `mcp.allowed` and `mcp.excluded` (the V1 value wins).
+ * `autoAccept` is left out: it allows only built-in read-only tools.
  */
-import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
+import { entry, get, isObject, str, strings, type DocEntry, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
 import type { Decision, McpServer } from "../../types.js";
 import { wildcard } from "../../../util/wildcard.js";
@@ -35,6 +43,30 @@ const RULE_LISTS: readonly (readonly [string, Decision])[] = [
   ["tools.exclude", "deny"],
 ];
 
+/** V1 top-level keys (Qwen Code's V1_TO_V2_MIGRATION_MAP) by the nested key the migration moves them to. */
+const V1_KEYS: Readonly<Record<string, string>> = {
+  "tools.approvalMode": "approvalMode",
+  "tools.allowed": "allowedTools",
+  "tools.exclude": "excludeTools",
+  "mcp.allowed": "allowMCPServers",
+  "mcp.excluded": "excludeMCPServers",
+};
+
+/** Does Qwen Code migrate this file as V1: no `$version` of 2 or more, and a V1 key with a non-object value. */
+function migratesV1(doc: DocNode): boolean {
+  const version = Number(str(get(doc, "$version")));
+  return !(version >= 2) && Object.values(V1_KEYS).some((k) => entry(doc, k) !== undefined && !isObject(get(doc, k)));
+}
+
+/** A setting as Qwen Code reads it: its V1 key when the file migrates as V1 and has one (the V1 value wins), else the nested key. */
+function setting(doc: DocNode, v1: boolean, key: string): { readonly key: string; readonly found: DocEntry | undefined } {
+  const flat = v1 ? V1_KEYS[key] : undefined;
+  const legacy = flat ? entry(doc, flat) : undefined;
+  if (flat && legacy && !isObject(legacy.value)) return { key: flat, found: legacy };
+  const path = key.split(".");
+  return { key, found: entry(get(doc, ...path.slice(0, -1)), path[path.length - 1] as string) };
+}
+
 interface RuleItem {
   readonly key: string;
   readonly effect: Decision;
@@ -44,9 +76,9 @@ interface RuleItem {
   readonly node: DocNode;
 }
 
-function ruleItems(doc: DocNode): RuleItem[] {
-  return RULE_LISTS.flatMap(([key, effect]) =>
-    strings(get(doc, ...key.split("."))).map((item) => {
+function ruleItems(doc: DocNode, v1: boolean): RuleItem[] {
+  return RULE_LISTS.map(([nested, effect]) => ({ ...setting(doc, v1, nested), effect })).flatMap(({ key, found, effect }) =>
+    strings(found?.value).map((item) => {
       const paren = item.value.indexOf("(");
       const tool = (paren < 0 ? item.value : item.value.slice(0, paren)).trim();
       return { key, effect, tool, value: item.value, node: item.node };
@@ -101,20 +133,21 @@ function readRules(d: PolicyDraft, items: readonly RuleItem[]): void {
 function allowedToolGrants(input: AdapterInput, items: readonly RuleItem[], s: McpServer) {
   const held = items.filter((r) => r.effect !== "allow" && isMcpRule(r.tool)).map((r) => r.tool);
   const allowed = items.filter((r) => r.effect === "allow" && !held.some((h) => matchesMcpTool(h, r.tool))).map((r) => ({ value: r.tool, node: r.node, key: r.key }));
-  return ["permissions.allow", "tools.allowed"].flatMap((key) => namedToolGrants(input, allowed.filter((a) => a.key === key), [`mcp__${s.name}__`], key));
+  return ["permissions.allow", "tools.allowed", "allowedTools"].flatMap((key) => namedToolGrants(input, allowed.filter((a) => a.key === key), [`mcp__${s.name}__`], key));
 }
 
-function readPolicy(input: AdapterInput, doc: DocNode, items: readonly RuleItem[], servers: readonly McpServer[]): PolicyDraft {
+function readPolicy(input: AdapterInput, doc: DocNode, v1: boolean, items: readonly RuleItem[], servers: readonly McpServer[]): PolicyDraft {
   const d = new PolicyDraft(input, input.scope === "system" ? "managed" : "client");
   readRules(d, items);
-  for (const item of strings(get(doc, "mcp", "excluded"))) d.deny("name", item.value, item.node);
-  const allowed = entry(get(doc, "mcp"), "allowed");
+  for (const item of strings(setting(doc, v1, "mcp.excluded").found?.value)) d.deny("name", item.value, item.node);
+  const allowed = setting(doc, v1, "mcp.allowed").found;
   for (const item of strings(allowed?.value)) d.allow("name", item.value, item.node);
 
-  const mode = get(doc, "tools", "approvalMode");
+  const { key, found } = setting(doc, v1, "tools.approvalMode");
+  const mode = found?.value;
   if (mode && str(mode) === "yolo") {
-    d.setting("tools.approvalMode", mode, "permissive", "every tool call, MCP tools included, runs without confirmation");
-    d.setDefault("allow", "`tools.approvalMode` is `yolo`: every tool call runs without confirmation", d.loc(mode));
+    d.setting(key, mode, "permissive", "every tool call, MCP tools included, runs without confirmation");
+    d.setDefault("allow", `\`${key}\` is \`yolo\`: every tool call runs without confirmation`, d.loc(mode));
   } else {
     mcpAllowedDefault(d, allowed?.value, servers, "matching");
   }
@@ -125,16 +158,17 @@ export const qwenSettingsAdapter: Adapter = (input) => {
   const servers: McpServer[] = [];
   const policies = input.docs.map((doc) => {
     // `mcp.excluded` servers never connect; once `mcp.allowed` is set, only the servers it matches do.
-    const globs = (key: string) => strings(get(doc, "mcp", key)).map((i) => wildcard(i.value));
-    const excluded = globs("excluded");
-    const allowed = entry(get(doc, "mcp"), "allowed") ? globs("allowed") : undefined;
+    const v1 = migratesV1(doc);
+    const globs = (key: string) => strings(setting(doc, v1, key).found?.value).map((i) => wildcard(i.value));
+    const excluded = globs("mcp.excluded");
+    const allowed = setting(doc, v1, "mcp.allowed").found ? globs("mcp.allowed") : undefined;
     const connects = (s: McpServer) => !excluded.some((g) => g.test(s.name)) && (!allowed || allowed.some((g) => g.test(s.name)));
-    const items = ruleItems(doc);
+    const items = ruleItems(doc, v1);
     const found = serversFromMap(input, get(doc, "mcpServers"), "mcpServers")
       .map(withAllToolsGrant("includeTools", connects))
       .map((s) => withGrants(s, allowedToolGrants(input, items, s)));
     servers.push(...found);
-    return readPolicy(input, doc, items, found).build(CLIENT, "policy", found);
+    return readPolicy(input, doc, v1, items, found).build(CLIENT, "policy", found);
   });
   return { servers, policies, diagnostics: [] };
 };
