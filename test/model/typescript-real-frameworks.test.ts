@@ -330,6 +330,10 @@ describe("real xmcp projects (xmcp.config.ts with http, src/middleware.ts beside
     const open = files.map((f) => ({ ...f, text: f.text.replace(/ {2}experimental: \{[\s\S]*?\n {2}\},\n/, "") }));
     expect(open[0]?.text).not.toContain("oauth");
     expect(scanSources(open, {}, [], sourcesContext(open)).findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["missing-default-deny 5:9"]);
+    // `middleware: false` keeps the OAuth routes without the bearer check: open again.
+    const unchecked = files.map((f) => ({ ...f, text: f.text.replace("    oauth: {\n", "    oauth: {\n      middleware: false,\n") }));
+    expect(unchecked[0]?.text).toContain("middleware: false");
+    expect(scanSources(unchecked, {}, [], sourcesContext(unchecked)).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["ANY /mcp allow"]);
   });
 
   it("a config scanned alone (a staged change) reads the middleware file beside it through the link context, and only that folder", () => {

@@ -14,7 +14,8 @@
  * xmcp's OAuth proxy in front of the endpoint (the compiler injects it as
  * OAUTH_CONFIG; auth/oauth/router.ts createOAuthMiddleware answers 401 to a
  * request without a valid bearer token), so the endpoint requires
- * authentication whatever the middleware file does.
+ * authentication whatever the middleware file does, unless `oauth.middleware`
+ * is false.
  */
 import { isXmcpConfig } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
@@ -38,8 +39,10 @@ export function xmcpServer(r: Resolver, file: string, root: TsNode): { servers: 
   const endpointNode = httpValue.type === "object" ? r.prop(httpValue, "endpoint") : undefined;
   const path = (endpointNode && r.stringOf(endpointNode)) ?? "/mcp";
   const middleware = xmcpMiddlewarePath(file);
+  // `oauth.middleware: false` keeps the OAuth routes but drops the bearer check (schemas/oauth.ts, default true).
   const oauth = r.prop(r.prop(config, "experimental"), "oauth");
-  const judged = oauth && r.deref(oauth).type === "object"
+  const checks = oauth && r.deref(oauth).type === "object" && r.deref(r.prop(oauth, "middleware") ?? oauth).type !== "false";
+  const judged = checks
     ? { guard: "xmcp experimental.oauth (its OAuth proxy checks a bearer token)" }
     : { note: `xmcp serves it with what ${middleware} exports in front of it, and that file is not in the scan or authenticates no one`, middleware };
   const endpoint: WrapperEndpoint = { call: http, method: "ANY", path, pathNode: endpointNode ?? http, sites: [http], ...judged };
