@@ -40,8 +40,11 @@ export interface FormatSpec {
   readonly adapter: Adapter;
   /** Strict JSON per the client's docs (comments are a syntax error there). */
   readonly strict?: boolean;
-  /** The product renders `${{ ... }}` templates over the raw text before parsing it (decK): see parse/template-quotes.ts. */
-  readonly rendersTemplates?: boolean;
+  /**
+   * The text is a template the product renders before it is parsed: `deck`, decK's `${{ ... }}`
+   * (parse/template-quotes.ts); `helm`, a Helm chart template's `{{ ... }}` actions (parse/helm-template.ts).
+   */
+  readonly rendersTemplates?: "deck" | "helm";
   /** For `typescript` syntax: reads the syntax tree (the document `adapter` gets no documents). */
   readonly code?: (input: CodeInput) => AdapterOutput;
 }

@@ -88,7 +88,7 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
 
 /** Matched by content (YAML/JSON with generic names). Order: most specific first. */
 export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
-  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, ToolHive and kagent MCPServer, MCPRemoteProxy, VirtualMCPServer, agentgateway backends and policies)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter },
+  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads, MCPRoute, ToolHive and kagent MCPServer, MCPRemoteProxy, VirtualMCPServer, agentgateway backends and policies)", syntax: "yaml", globs: [], sniffText: /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend)\b/, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter, rendersTemplates: "helm" },
   // Compose files with other names (`deploy/mcp.yml`, `mcp-compose.yml`): a `services:` key and MCP in the text, then Compose's top-level keys only (isComposeFile).
   {
     id: "docker-compose-sniffed",
@@ -103,7 +103,7 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
     adapter: composeAdapter,
   },
   { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
-  { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: kong, adapter: kongAdapter, rendersTemplates: true },
+  { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: kong, adapter: kongAdapter, rendersTemplates: "deck" },
   // A LiteLLM proxy config: `mcp_servers:` beside `model_list`, `litellm_settings`, `general_settings` or `router_settings`.
   { id: "litellm", client: "litellm", title: "LiteLLM proxy config with mcp_servers", syntax: "yaml", globs: [], sniffText: allOf(keyText("mcp_servers"), keyText("model_list|litellm_settings|general_settings|router_settings")), sniff: isLiteLLMConfig, scope: "gateway", syntaxes: litellm, adapter: litellmAdapter },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: allOf(keyText("routes"), keyText("mcp")), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },

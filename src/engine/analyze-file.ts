@@ -6,7 +6,8 @@
 import { classifyPath, sniffCandidates, sniffSyntax } from "../catalog/classify.js";
 import type { FormatSpec } from "../catalog/formats.js";
 import { entry, str, walkDoc, type DocComment, type DocNode } from "../parse/doc.js";
-import { parseStructured, type StructuredSyntax } from "../parse/index.js";
+import { parseStructured, type ParsedDocument, type StructuredSyntax } from "../parse/index.js";
+import { parseHelmTemplate } from "../parse/helm-template.js";
 import { withTemplateQuotesAsSingle } from "../parse/template-quotes.js";
 import { MAX_PARSE_CHARS, parseSource, shouldParse } from "../parse/typescript.js";
 import { isNextMiddleware, isXmcpConfig } from "../parse/mcp-code-markers.js";
@@ -114,30 +115,42 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
   const candidates = sniffCandidates(rel, text, hits.mentions.sniff);
   if (candidates.length > 0) {
     const syntax = sniffSyntax(rel);
+    // A Helm chart's template is read as Helm renders it, whether or not it parses as written: a
+    // control line folds into the scalar above it, an unquoted `{{ .Values.x }}` reads as an empty map.
+    const chart = syntax === "yaml" && isChartTemplate(rel, text) ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
+    if (chart) return chart.spec ? analyzeStructured(rel, text, bytes, lines, chart.spec, syntax, chart.parsed) : analyzeText(rel, text, bytes, lines, hits);
     const parsed = parseStructured(syntax, text);
     if (parsed.problems.length === 0) {
       const spec = candidates.find((c) => c.sniff?.(parsed.docs, text) ?? true);
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
     } else {
-      const rendered = renderedTemplates(candidates, syntax, text);
-      if (rendered) return analyzeStructured(rel, text, bytes, lines, rendered.spec, syntax, rendered.parsed);
+      const rendered = renderedTemplates(candidates, syntax, text, "deck") ?? (syntax === "yaml" ? renderedTemplates(candidates, syntax, text, "helm") : undefined);
+      if (rendered?.spec) return analyzeStructured(rel, text, bytes, lines, rendered.spec, syntax, rendered.parsed);
     }
   }
   return analyzeText(rel, text, bytes, lines, hits);
 }
 
+/** A YAML file in a Helm chart's `templates/` folder (or one below it) with `{{ ... }}` actions. */
+const CHART_TEMPLATE_PATH = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.ya?ml$/i;
+
+function isChartTemplate(rel: string, text: string): boolean {
+  return CHART_TEMPLATE_PATH.test(rel) && text.includes("{{");
+}
+
 /**
- * A file that does not parse as written but does once its `${{ ... }}` templates are read as the
- * product renders them (decK), claimed by a format whose product renders them. Same offsets.
+ * A file read as its product renders it (same offsets): decK's `${{ ... }}` templates, a Helm
+ * template's `{{ ... }}` actions. Undefined when no candidate renders that kind of template or
+ * the reading does not parse either; `spec` is the candidate that claims what was read, if any.
  */
-function renderedTemplates(candidates: readonly FormatSpec[], syntax: StructuredSyntax, text: string): { spec: FormatSpec; parsed: ReturnType<typeof parseStructured> } | undefined {
-  const templating = candidates.filter((c) => c.rendersTemplates === true);
-  const readable = templating.length > 0 ? withTemplateQuotesAsSingle(text) : undefined;
-  if (readable === undefined) return undefined;
-  const parsed = parseStructured(syntax, readable);
-  if (parsed.problems.length > 0) return undefined;
-  const spec = templating.find((c) => c.sniff?.(parsed.docs, readable) ?? true);
-  return spec ? { spec, parsed } : undefined;
+function renderedTemplates(candidates: readonly FormatSpec[], syntax: StructuredSyntax, text: string, kind: "deck" | "helm"): { spec?: FormatSpec; parsed: ParsedDocument } | undefined {
+  const templating = candidates.filter((c) => c.rendersTemplates === kind);
+  if (templating.length === 0) return undefined;
+  const readable = kind === "deck" ? withTemplateQuotesAsSingle(text) : undefined;
+  const parsed = kind === "deck" ? (readable === undefined ? undefined : parseStructured(syntax, readable)) : parseHelmTemplate(text);
+  if (!parsed || parsed.problems.length > 0) return undefined;
+  const spec = templating.find((c) => c.sniff?.(parsed.docs, readable ?? text) ?? true);
+  return spec ? { spec, parsed } : { parsed };
 }
 
 /** Program source (not config): unquoted assignments are expressions, not values. */
@@ -176,8 +189,8 @@ function textSecrets(rel: string, text: string, lines: LineIndex, hits?: TextHit
   });
 }
 
-/** Secrets in the comments of a parsed config file, read from the source at each comment's span. */
-function commentSecrets(rel: string, text: string, lines: LineIndex, comments: readonly DocComment[]): SecretHit[] {
+/** Secrets in the comments of a parsed config file (and in text its parse set aside), read from the source at each span. */
+function commentSecrets(rel: string, text: string, lines: LineIndex, comments: readonly { readonly span: DocComment["span"] }[]): SecretHit[] {
   return comments.flatMap((c) => scanText(text.slice(c.span.start, c.span.end)).map((m) => toHit(m, rel, lines, c.span.start, "text")));
 }
 
@@ -303,7 +316,7 @@ function analyzeStructured(
   const names = secretNames(rel, text, lines, adapted.servers);
   const out = { ...adapted, servers: names.servers };
   // A commented-out credential is still in the file: comments get the text scan.
-  const structured = [...names.hits, ...structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers), ...commentSecrets(rel, text, lines, parsed.comments)];
+  const structured = [...names.hits, ...structuredSecrets(rel, text, lines, spec, parsed.docs, out.servers), ...commentSecrets(rel, text, lines, parsed.unread ? [...parsed.comments, ...parsed.unread.map((span) => ({ span }))] : parsed.comments)];
   // A YAML file with syntax errors is modelled from the documents that parsed; the text scan
   // covers the broken ones, whose secrets would otherwise go unseen. A Markdown file's body (past
   // its front matter) gets the text scan as an unclaimed file would.

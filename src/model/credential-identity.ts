@@ -9,14 +9,30 @@ import type { Credential } from "./types.js";
 const NOT_A_CREDENTIAL = /^(PATH|HOME|USER|SHELL|LANG|TZ|NODE_ENV|DEBUG|LOG_LEVEL|PORT|HOST|PWD|TMPDIR|.*_(URL|URI|HOST|PORT|DIR|PATH|REGION|ENDPOINT|MODE|LEVEL|ENV))$/i;
 const CREDENTIAL_NAME = /(token|secret|key|password|passwd|pat|credential|auth|bearer|cookie|session)/i;
 
+/** The chart value an action reads first (`.Values.gitlab.token` of `.Values.gitlab.token | quote` or `default "x" $.Values.token`). */
+const VALUES_PATH = /(?:^|[\s(])\$?(\.Values(?:\.[A-Za-z_][A-Za-z0-9_]*)+)/;
+
 /**
  * A Helm template action's value, by chart: `.Values.x` (its pipeline aside: `| b64enc`, `| quote`)
  * in the templates of one chart (the folder above `templates/`, else the file's folder) is one value.
+ * An action that reads no chart value (a `range` variable such as `$val`, a helper's `include`) names
+ * none: two templates' `$val` are not one credential.
  */
-function templateReference(file: string, action: string): string {
+function templateReference(file: string, action: string): string | undefined {
+  const value = VALUES_PATH.exec((action.split("|")[0] ?? "").trim())?.[1];
+  if (value === undefined) return undefined;
+  return `template:${chartOf(file)}:${value}`;
+}
+
+/** The Helm chart a template belongs to: the folder above `templates/`, else the file's folder. */
+function chartOf(file: string): string {
   const i = file.lastIndexOf("/templates/");
-  const chart = i >= 0 ? file.slice(0, i) : file.startsWith("templates/") ? "" : file.slice(0, Math.max(0, file.lastIndexOf("/")));
-  return `template:${chart}:${(action.split("|")[0] ?? "").trim()}`;
+  return i >= 0 ? file.slice(0, i) : file.startsWith("templates/") ? "" : file.slice(0, Math.max(0, file.lastIndexOf("/")));
+}
+
+/** A name with its template actions left out: `{{ $key }}` (a `range` key) names nothing, `{{ .Values.prefix }}_TOKEN` names a token. */
+function writtenName(name: string): string {
+  return name.includes("{{") ? name.replace(/\{\{[^{}]*\}\}/g, "") : name;
 }
 
 /** The last name of a template action's first field (`token` of `.Values.gitlab.token | quote`). */
@@ -33,7 +49,8 @@ export function credentialReference(c: Credential): string | undefined {
     case "input":
       return `input:${c.ref.id}`;
     case "secretStore":
-      return `secret:${c.ref.name}`;
+      // A Secret named by a template action (`{{ $val.secretName }}`, `{{ include "x.fullname" . }}-token`) is one Secret within its chart only.
+      return c.ref.name.includes("{{") ? `secret:${chartOf(c.loc.file)}:${c.ref.name}` : `secret:${c.ref.name}`;
     case "file":
       return `file:${c.ref.path}`;
     case "template":
@@ -54,9 +71,10 @@ export function isAuthHint(c: Credential): boolean {
 
 /** Does this reference carry identity (a token, key or password), not plain configuration? */
 export function carriesIdentity(c: Credential): boolean {
-  const name = c.ref.kind === "env" ? c.ref.name : c.key;
+  const key = writtenName(c.key);
+  const name = c.ref.kind === "env" ? c.ref.name : key;
   if (NOT_A_CREDENTIAL.test(name)) return false;
-  return CREDENTIAL_NAME.test(name) || CREDENTIAL_NAME.test(c.key) || c.source === "header";
+  return CREDENTIAL_NAME.test(name) || CREDENTIAL_NAME.test(key) || c.source === "header";
 }
 
 /** The identity-bearing reference of a credential, or undefined. */
@@ -81,7 +99,8 @@ export function namesCredential(c: Credential): boolean {
   if (c.ref.kind === "literal" && isSwitchValue(c.raw)) return false;
   if (c.source !== "env" && c.source !== "header") return true;
   // A `Cookie` header carries the caller's session.
-  if (credentialName(c.key) || (c.source === "header" && isCookieHeader(c.key))) return true;
+  const key = writtenName(c.key);
+  if (credentialName(key) || (c.source === "header" && isCookieHeader(key))) return true;
   switch (c.ref.kind) {
     case "env":
     case "userPlaceholder":

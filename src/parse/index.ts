@@ -2,6 +2,7 @@
  * One entry point for every structured syntax: text in, DocNode trees, syntax
  * problems and comments out. Never throws on bad input.
  */
+import type { Span } from "../model/location.js";
 import type { DocComment, DocNode } from "./doc.js";
 import { parseDotenv } from "./dotenv.js";
 import { parseFrontMatter } from "./frontmatter.js";
@@ -16,6 +17,8 @@ export interface ParsedDocument {
   /** Problems that did not stop the read (YAML: see YamlResult.warnings). */
   readonly warnings?: ParseProblem[];
   readonly comments: DocComment[];
+  /** Text the parse set aside (a Helm template's control lines, parse/helm-template.ts): the text scan covers it as it does comments. */
+  readonly unread?: readonly Span[];
 }
 
 /** `frontmatter`: the YAML front matter of a Markdown file. */

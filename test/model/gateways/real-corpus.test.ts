@@ -3,7 +3,8 @@
  * fixtures/gateways/SOURCES.txt): every server found per file with its identity and
  * authorization verdicts, as judged by hand against each product's docs. A change here is a
  * change of judgement: check it against the product's docs before updating the table.
- * The Helm templates (real-helm) give no server: templates are not rendered. The LiteLLM config
+ * The Helm templates (real-helm) are read with their control lines set aside (parse/helm-template.ts):
+ * each gives the container it runs, named as written (`{{ include ... }}`). The LiteLLM config
  * (real-litellm) sets its master key under litellm_settings, which the proxy does not read there:
  * whether it checks keys at all depends on LITELLM_MASTER_KEY in its environment (unknown).
  */
@@ -79,6 +80,11 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-envoy-ai-gateway/mcp_tokenexchange_example.yaml": [
         "envoy-ai-gateway kiwi: unique-workload-identity, allow-by-default",
       ],
+      // The secretKeyRef env entries (envSecrets, secretEnv) give the GitLab server a Secret of its own.
+      "real-helm/mcp-gitlab/templates/deployment.yaml": ['kubernetes {{ include "mcp-gitlab-helm.fullname" . }}/{{ .Chart.Name }}: unique-workload-identity, unknown'],
+      "real-helm/mcp-stack/templates/deployment-mcp-fast-time-server.yaml": ['kubernetes {{ include "mcp-stack.fullname" . }}-mcp-fast-time-server/mcp-fast-time-server: none, unknown'],
+      // POSTGRES_PASSWORD and REDIS_PASSWORD from the chart's Secrets.
+      "real-helm/mcp-stack/templates/deployment-mcpgateway.yaml": ['kubernetes {{ include "mcp-stack.fullname" . }}-mcpgateway/mcp-context-forge: unique-workload-identity, unknown'],
       "real-kong/mcp-proxy/kong.yaml": [
         "kong chucknorris-mcp-service: none, allow-by-default",
         "kong fetch-mcp-service: none, allow-by-default",

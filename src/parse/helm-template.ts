@@ -1,0 +1,236 @@
+/**
+ * A Helm chart template (`templates/*.yaml`) is YAML with Go template actions
+ * in it, and it is not valid YAML as written: control lines (`{{- if ... }}`,
+ * `{{- range ... }}`, `{{- end }}`), lines whose output is unknown until the
+ * chart is rendered (`{{- include "x" . | nindent 4 }}`, `{{- toYaml ... }}`)
+ * and unquoted values that start with an action (`replicas: {{ .Values.n }}`).
+ *
+ * The reading here gives the YAML as a reviewer sees it, at the same offsets
+ * (same length, same line breaks, so every line and column stays exact):
+ * - a line that holds nothing but actions is blanked (spaces): a control line
+ *   says nothing about structure, and an `include`/`toYaml` line's output is
+ *   unknown, so none of them is read (no structure is invented for them);
+ * - a key or value that starts with an action is read as one string, its text
+ *   as written (`{{ .Values.n }}`), so it stays a `template` reference.
+ * Both branches of an `if` are kept: the text of each is in the file.
+ * Block scalar content (`|`, `>`) is left as written: it is text, not YAML.
+ */
+import type { Span } from "../model/location.js";
+import type { DocEntry, DocNode } from "./doc.js";
+import type { ParsedDocument } from "./index.js";
+import { parseYaml } from "./yaml.js";
+
+export interface HelmReading {
+  /** The text as read: same length and line breaks as the original. */
+  readonly text: string;
+  /** Where a key or value that starts with an action was read as one quoted string. */
+  readonly quoted: ReadonlySet<number>;
+  /** The actions set aside (blanked): text no parse reads, which the text scan still covers. */
+  readonly blanked: readonly Span[];
+}
+
+
+/** Every `{{ ... }}` action in order; an action with no `}}` after it ends the list. */
+function actionSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let i = text.indexOf("{{");
+  while (i >= 0) {
+    const j = text.indexOf("}}", i + 2);
+    if (j < 0) break;
+    out.push({ start: i, end: j + 2 });
+    i = text.indexOf("{{", j + 2);
+  }
+  return out;
+}
+
+const isBlank = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\r";
+
+/** Does this line open a block scalar (`key: |`, `- >-`, `key: |2`)? Its deeper lines are text. */
+function opensBlockScalar(text: string, first: number, last: number): boolean {
+  let k = last;
+  // Chomping and indentation indicators: at most two characters.
+  for (let n = 0; n < 2 && k > first && /[-+0-9]/.test(text[k] ?? ""); n++) k--;
+  if (text[k] !== "|" && text[k] !== ">") return false;
+  if (k === first) return true;
+  if (!isBlank(text[k - 1])) return false;
+  let p = k - 1;
+  while (p > first && isBlank(text[p])) p--;
+  return text[p] === ":" || text[p] === "-";
+}
+
+/**
+ * Where the key or value that starts at `s` ends on the line (before `eol`),
+ * skipping over actions (`actions[a]` is the one at `s`): at `: ` (a key), at
+ * ` #` (a comment) or at the line's end. Undefined when it holds a `'`, which
+ * the quoting cannot keep, or an action that goes on past the line.
+ */
+function scalarEnd(text: string, actions: readonly Span[], a: number, s: number, eol: number): { end: number; key: boolean; next: number } | undefined {
+  let i = s;
+  let k = a;
+  while (i < eol) {
+    const act = actions[k];
+    if (act && act.start === i) {
+      // An action that runs over the line's end is left as written.
+      if (act.end > eol) return undefined;
+      i = act.end;
+      k++;
+      continue;
+    }
+    const c = text[i];
+    if (c === "'") return undefined;
+    if (c === ":" && (i + 1 >= eol || isBlank(text[i + 1]))) return { end: i, key: true, next: k };
+    if (c === "#" && isBlank(text[i - 1])) break;
+    i++;
+  }
+  let end = Math.min(i, eol);
+  while (end > s && isBlank(text[end - 1])) end--;
+  return { end, key: false, next: k };
+}
+
+/**
+ * The reading of a template (see the module comment), or undefined when the
+ * text has no complete action.
+ */
+export function helmReadable(original: string): HelmReading | undefined {
+  // A lone CR is a line break to YAML (as parseYaml reads it): same length.
+  const text = original.includes("\r") ? original.replace(/\r(?!\n)/g, "\n") : original;
+  const actions = actionSpans(text);
+  if (actions.length === 0) return undefined;
+  const edits: { start: number; end: number; quote?: boolean }[] = [];
+  const quoted = new Set<number>();
+  const blanked: Span[] = [];
+  let a = 0;
+  let pos = 0;
+  // The indentation of the line that opened a block scalar (its deeper lines are text), or -1.
+  let block = -1;
+  while (pos <= text.length && a < actions.length) {
+    let eol = text.indexOf("\n", pos);
+    if (eol < 0) eol = text.length;
+    let first = pos;
+    while (first < eol && isBlank(text[first])) first++;
+    const indent = first - pos;
+    let last = eol - 1;
+    while (last >= first && isBlank(text[last])) last--;
+    const act = actions[a];
+    const empty = first > last;
+    // A line of nothing but actions (one may run over several lines, a `{{/* ... */}}` comment).
+    if (act && act.start === first) {
+      let b = a;
+      while (b + 1 < actions.length && onlyBlanks(text, actions[b]!.end, actions[b + 1]!.start)) b++;
+      const runEnd = actions[b]!.end;
+      const lineEnd = endOfLine(text, runEnd);
+      if (onlyBlanks(text, runEnd, lineEnd) && !(block >= 0 && indent > block)) {
+        edits.push({ start: first, end: runEnd });
+        blanked.push({ start: first, end: runEnd });
+        a = b + 1;
+        pos = lineEnd + 1;
+        continue;
+      }
+    }
+    if (!empty) {
+      if (block >= 0 && indent <= block) block = -1;
+      if (block < 0) {
+        a = quoteScalars(text, actions, a, pos, first, eol, edits, quoted);
+        if (opensBlockScalar(text, first, last)) block = indent;
+      }
+    }
+    while (a < actions.length && actions[a]!.start < eol) a++;
+    pos = eol + 1;
+  }
+  if (edits.length === 0) return { text: original, quoted, blanked };
+  return { text: applyEdits(text, edits), quoted, blanked };
+}
+
+/** Only spaces, tabs and CRs between `from` and `to` (no line break). */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text[i])) return false;
+  return true;
+}
+
+function endOfLine(text: string, from: number): number {
+  const i = text.indexOf("\n", from);
+  return i < 0 ? text.length : i;
+}
+
+/**
+ * Quotes the keys and values of one line that start with an action: at the
+ * line's start (a key: `{{ $key }}: ...`), after `- ` and after `: `.
+ * Returns the index of the first action past the ones it looked at.
+ */
+function quoteScalars(text: string, actions: readonly Span[], a: number, pos: number, first: number, eol: number, edits: { start: number; end: number; quote?: boolean }[], quoted: Set<number>): number {
+  let k = a;
+  while (k < actions.length && actions[k]!.start < pos) k++;
+  // How deep in flow collections (`{ name: {{ y }} }`, `[{{ x }}]`) the line is, read up to `at`
+  // (actions skipped): what is inside one is left as written.
+  let depth = 0;
+  let at = first;
+  let skip = k;
+  while (k < actions.length && actions[k]!.start < eol) {
+    const s = actions[k]!.start;
+    for (; at < s; at++) {
+      if (actions[skip]?.start === at) {
+        at = actions[skip]!.end - 1;
+        skip++;
+        continue;
+      }
+      const c = text[at];
+      if (c === "{" || c === "[") depth++;
+      else if ((c === "}" || c === "]") && depth > 0) depth--;
+    }
+    if (depth > 0 || !startsScalar(text, first, s)) {
+      k++;
+      continue;
+    }
+    const scalar = scalarEnd(text, actions, k, s, eol);
+    if (!scalar) return k + 1;
+    // A line that starts with an action and is no key is a continuation of text: left alone.
+    if (s === first && !scalar.key) return scalar.next;
+    edits.push({ start: s, end: scalar.end, quote: true });
+    quoted.add(s);
+    k = scalar.next;
+    at = scalar.end;
+    skip = k;
+  }
+  return k;
+}
+
+/** Does a key or value start at `s` (the line's first character, after `- ` or after `: `)? */
+function startsScalar(text: string, first: number, s: number): boolean {
+  if (s === first) return true;
+  if (!isBlank(text[s - 1])) return false;
+  let p = s - 1;
+  while (p > first && isBlank(text[p])) p--;
+  if (text[p] === ":") return true;
+  // `- {{ x }}`: the dash starts the line's content or follows another `- `.
+  return text[p] === "-" && (p === first || isBlank(text[p - 1]));
+}
+
+function applyEdits(text: string, edits: readonly { start: number; end: number; quote?: boolean }[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(text.slice(at, e.start));
+    if (e.quote) parts.push(`'${text.slice(e.start + 1, e.end - 1)}'`);
+    else parts.push(text.slice(e.start, e.end).replace(/[^\n\r]/g, " "));
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/**
+ * Parses a template as read by helmReadable, with each quoted key and value
+ * given back its text as written. Undefined when the text has no action.
+ */
+export function parseHelmTemplate(text: string): ParsedDocument | undefined {
+  const reading = helmReadable(text);
+  if (!reading) return undefined;
+  const parsed = parseYaml(reading.text);
+  if (reading.quoted.size === 0) return { ...parsed, unread: reading.blanked };
+  const restore = (n: DocNode): DocNode => {
+    if (n.type === "object") return { ...n, entries: n.entries.map((e): DocEntry => ({ key: reading.quoted.has(e.keySpan.start) ? text.slice(e.keySpan.start, e.keySpan.end) : e.key, keySpan: e.keySpan, value: restore(e.value) })) };
+    if (n.type === "array") return { ...n, items: n.items.map(restore) };
+    return reading.quoted.has(n.span.start) ? { type: "string", span: n.span, value: text.slice(n.span.start, n.span.end) } : n;
+  };
+  return { ...parsed, docs: parsed.docs.map(restore), unread: reading.blanked };
+}

@@ -1,0 +1,114 @@
+/**
+ * Helm chart templates with control lines (fixtures/helm-charts, real charts trimmed; see
+ * fixtures/helm-charts/SOURCES.txt): read with their actions set aside (parse/helm-template.ts),
+ * they give the servers they declare, and findings at the line and column where the text is.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { scanSources, type ScanResult } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
+import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
+import { REPO_ROOT } from "../../helpers.js";
+
+const DIR = "fixtures/helm-charts";
+
+function files(dir: string): string[] {
+  return readdirSync(`${REPO_ROOT}/${dir}`).flatMap((f) => (statSync(`${REPO_ROOT}/${dir}/${f}`).isDirectory() ? files(`${dir}/${f}`) : f.endsWith(".yaml") ? [`${dir}/${f}`] : []));
+}
+
+function scanCharts(): ScanResult {
+  return scanSources(files(DIR).map((path) => ({ path, text: readFileSync(`${REPO_ROOT}/${path}`, "utf8") })));
+}
+
+const short = (file: string) => file.slice(DIR.length + 1);
+
+describe("Helm chart templates with control lines", () => {
+  const r = scanCharts();
+
+  it("a control-line-heavy template yields the servers it declares, named and located as written", () => {
+    expect(r.model.servers.map((s) => `${short(s.file)} ${s.client} ${s.name} ${s.loc.line}:${s.loc.column} ${s.command?.raw ?? ""}`)).toEqual([
+      'acme-mcp/templates/deployment.yaml kubernetes {{ include "acme-mcp.fullname" . }}/acme-mcp 16:17 ',
+      // Both branches of the `if` set `command`: the last one written is read (as a YAML loader reads a repeated key).
+      'ggmcp/templates/deployment.yaml kubernetes {{ include "mcp-server.fullname" . }}/{{ .Chart.Name }} 27:15 uvx',
+      // Of the tools and querydoc containers, querydoc names MCP (its values live under `.Values.mcp`).
+      'kagent/templates/deployment.yaml kubernetes {{ include "kagent.fullname" . }}/querydoc 33:17 ',
+      'launchdarkly-mcp/templates/deployment.yaml kubernetes {{ include "mcp-server.fullname" . }}/mcp-server 30:17 ',
+      'mcp-server-kubernetes/templates/deployment.yaml kubernetes {{ include "mcp-server.fullname" . }}/{{ .Chart.Name }} 27:17 ',
+      // One Deployment and one ToolHive MCPServer per entry of a `range` (a chart value picks which renders).
+      "mcp-servers/templates/deployment.yaml kubernetes mcp-{{ $key }}/{{ $key }} 17:15 ",
+      "mcp-servers/templates/mcpserver.yaml toolhive {{ $key }} 11:9 ",
+    ]);
+    // The nginx chart runs no MCP server: it gives none (and no finding, below), and stays a text file.
+    expect(r.model.files.find((f) => f.path === `${DIR}/nginx/templates/deployment.yaml`)?.format).toBe("text");
+    // A value that starts with an action is the action's text: a template reference at the action.
+    const acme = r.model.servers[0];
+    expect(acme?.image?.raw).toBe("{{ .Values.image.repository }}:{{ .Values.image.tag }}");
+    expect(acme?.credentials.map((c) => `${c.key} ${c.ref.kind}:${"name" in c.ref ? c.ref.name : ""} ${c.loc.line}:${c.loc.column}`)).toEqual(["{{ $k }} template:$v | quote 28:22", "ACME_API_TOKEN template:.Values.acme.token | quote 37:22"]);
+  });
+
+  it("reports findings after blanked lines, in a branch of an `if` too, at their exact line and column", () => {
+    expect(r.findings.map((f) => `${short(f.loc.file)} ${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual([
+      "acme-mcp/templates/deployment.yaml broad-resource-access 13:20",
+      "acme-mcp/templates/deployment.yaml broad-resource-access 20:25",
+      "acme-mcp/templates/deployment.yaml broad-resource-access 43:19",
+      "ggmcp/templates/deployment.yaml unpinned-package 39:13",
+      "mcp-servers/templates/mcpserver.yaml gateway-audit-off 14:1",
+      "mcp-servers/templates/mcpserver.yaml missing-default-deny 14:1",
+    ]);
+    const text = readFileSync(`${REPO_ROOT}/${DIR}/acme-mcp/templates/deployment.yaml`, "utf8").split("\n");
+    expect(r.findings.filter((f) => f.loc.file.includes("acme-mcp")).map((f) => text[f.loc.line - 1]?.slice(f.loc.column - 1))).toEqual(["true", "true", "/var/run/docker.sock"]);
+  });
+
+  it("a range variable is no credential shared across templates, and a templated env name names nothing", () => {
+    const byName = new Map(r.model.servers.map((s) => [`${short(s.file)} ${s.name}`, verdictOf(r.model, s).identity] as const));
+    // `{{ $envKey }}: {{ $envValue }}` in two templates is not one credential; their secretKeyRefs are theirs.
+    expect(byName.get("mcp-servers/templates/deployment.yaml mcp-{{ $key }}/{{ $key }}")?.value).toBe("unique-workload-identity");
+    expect(byName.get("mcp-servers/templates/mcpserver.yaml {{ $key }}")?.value).toBe("unique-workload-identity");
+    // `- name: {{ $key }}` (a `range` key called `key`) with `value: {{ $val.value }}` is no credential name.
+    expect(byName.get('launchdarkly-mcp/templates/deployment.yaml {{ include "mcp-server.fullname" . }}/mcp-server')?.value).toBe("none");
+    expect(byName.get('acme-mcp/templates/deployment.yaml {{ include "acme-mcp.fullname" . }}/acme-mcp')?.evidence.map((e) => `${e.line} ${e.note}`)).toEqual(["37 template:fixtures/helm-charts/acme-mcp:.Values.acme.token used by this server only"]);
+  });
+
+  it("finds a literal secret in either branch of an `if` and in a blanked action, at its column", () => {
+    const a = fakeGitHubToken("ghp", "helm-branch-a");
+    const b = fakeGitHubToken("ghp", "helm-branch-b");
+    const c = fakeGitHubToken("ghp", "helm-blanked");
+    const text = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      '  name: {{ include "x.fullname" . }}',
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "        - name: github-mcp",
+      "          env:",
+      `            {{- $fallback := "${c}" }}`,
+      "            - name: GITHUB_TOKEN",
+      "              {{- if .Values.token }}",
+      `              value: ${a}`,
+      "              {{- else }}",
+      `              value: "${b}"`,
+      "              {{- end }}",
+      "",
+    ].join("\n");
+    const s = scanSources([{ path: "charts/github/templates/deployment.yaml", text }]);
+    expect(s.model.servers.map((x) => x.name)).toEqual(['{{ include "x.fullname" . }}/github-mcp']);
+    expect(s.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["11:31", "14:22", "16:23"]);
+    expect(JSON.stringify(s.findings)).not.toContain(a);
+  });
+
+  // A guard for the new reading (it held before, when no template was read): odd text is no crash and no noise.
+  it("an unbalanced or odd template does not stop the scan: no server, no parse-error, its secrets still found", () => {
+    const token = fakeGitHubToken("ghp", "helm-odd");
+    const odd = [
+      "kind: Deployment\nmetadata:\n  name: mcp-x\nspec:\n  template:\n    spec:\n      containers:\n        - name: mcp-x\n          image: {{ .Values.image\n",
+      "kind: Deployment\n{{ {{ {{ }}\nmetadata: {{ }}: {{\n  name: mcp-x\n}}}}}}\n",
+      `kind: Deployment\nmetadata:\n  name: mcp-x\n  token: ${token}\n  labels: {{- toYaml . | nindent 4 }}\n   {{- end }}\n bad: [\n`,
+    ];
+    const s = scanSources(odd.map((text, i) => ({ path: `charts/x/templates/odd-${i}.yaml`, text })));
+    expect(s.model.servers).toEqual([]);
+    expect(s.findings.map((f) => `${f.loc.file} ${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["charts/x/templates/odd-2.yaml hardcoded-secret 4:10", "charts/x/templates/odd-2.yaml long-lived-token 4:10"]);
+  });
+});
