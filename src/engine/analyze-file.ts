@@ -12,6 +12,7 @@ import { withTemplateQuotesAsSingle } from "../parse/template-quotes.js";
 import { MAX_PARSE_CHARS, parseSource, shouldParse } from "../parse/typescript.js";
 import { isNextMiddleware, isXmcpConfig } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
+import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
 import { classifyValue, findRefTokens } from "../model/refs.js";
 import type { CodeLinks, ConfigValue, Diagnostic, McpServer, NamedValue, Policy } from "../model/types.js";
@@ -117,18 +118,38 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
     const syntax = sniffSyntax(rel);
     // A Helm chart's template is read as Helm renders it, whether or not it parses as written: a
     // control line folds into the scalar above it, an unquoted `{{ .Values.x }}` reads as an empty map.
-    const chart = syntax === "yaml" && isChartTemplate(rel, text) ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
-    if (chart) return chart.spec ? analyzeStructured(rel, text, bytes, lines, chart.spec, syntax, chart.parsed) : analyzeText(rel, text, bytes, lines, hits);
+    const isChart = syntax === "yaml" && isChartTemplate(rel, text) && candidates.some((c) => c.rendersTemplates === "helm");
+    const chart = isChart ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
+    if (chart && chart.parsed.problems.length === 0) return chart.spec ? analyzeStructured(rel, text, bytes, lines, chart.spec, syntax, chart.parsed) : analyzeText(rel, text, bytes, lines, hits);
     const parsed = parseStructured(syntax, text);
     if (parsed.problems.length === 0) {
       const spec = candidates.find((c) => c.sniff?.(parsed.docs, text) ?? true);
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
     } else {
-      const rendered = renderedTemplates(candidates, syntax, text, "deck") ?? (syntax === "yaml" ? renderedTemplates(candidates, syntax, text, "helm") : undefined);
+      const deck = renderedTemplates(candidates, syntax, text, "deck");
+      const rendered = deck?.spec ? deck : syntax === "yaml" && !chart ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
       if (rendered?.spec) return analyzeStructured(rel, text, bytes, lines, rendered.spec, syntax, rendered.parsed);
     }
+    // (A template with no complete action, `{{ .Values.x` alone, is reported where it stops parsing as written.)
+    const problem = isChart ? (chart ?? { parsed }).parsed.problems[0] : undefined;
+    if (problem && NAMES_MCP.test(text)) return { ...analyzeText(rel, text, bytes, lines, hits), diagnostics: [unreadTemplate(rel, lines.loc(rel, problem.span), problem.message)] };
   }
   return analyzeText(rel, text, bytes, lines, hits);
+}
+
+/**
+ * A Helm chart template that names MCP and does not read as YAML even with its actions set aside
+ * (an action inside a flow collection, one that writes a key): its servers are not modelled, which
+ * the report says rather than staying silent.
+ */
+function unreadTemplate(rel: string, loc: Loc, message: string): Diagnostic {
+  return {
+    level: "warning",
+    code: "unread-template",
+    message: `${rel}:${loc.line}:${loc.column}: Helm chart template that mentions MCP does not read as YAML with its template actions set aside (${message}); its MCP servers are not analysed (its text was scanned for secrets)`,
+    file: rel,
+    loc,
+  };
 }
 
 /** A YAML file in a Helm chart's `templates/` folder (or one below it) with `{{ ... }}` actions. */
@@ -141,14 +162,14 @@ function isChartTemplate(rel: string, text: string): boolean {
 /**
  * A file read as its product renders it (same offsets): decK's `${{ ... }}` templates, a Helm
  * template's `{{ ... }}` actions. Undefined when no candidate renders that kind of template or
- * the reading does not parse either; `spec` is the candidate that claims what was read, if any.
+ * there is none in the text; `spec` is the candidate that claims what was read, if it parsed.
  */
 function renderedTemplates(candidates: readonly FormatSpec[], syntax: StructuredSyntax, text: string, kind: "deck" | "helm"): { spec?: FormatSpec; parsed: ParsedDocument } | undefined {
   const templating = candidates.filter((c) => c.rendersTemplates === kind);
   if (templating.length === 0) return undefined;
   const readable = kind === "deck" ? withTemplateQuotesAsSingle(text) : undefined;
   const parsed = kind === "deck" ? (readable === undefined ? undefined : parseStructured(syntax, readable)) : parseHelmTemplate(text);
-  if (!parsed || parsed.problems.length > 0) return undefined;
+  if (!parsed || parsed.problems.length > 0) return parsed && { parsed };
   const spec = templating.find((c) => c.sniff?.(parsed.docs, readable ?? text) ?? true);
   return spec ? { spec, parsed } : { parsed };
 }

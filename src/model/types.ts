@@ -252,6 +252,8 @@ export interface Diagnostic {
     | "encoding"
     | "limit"
     | "parser-unavailable"
+    /** A Helm chart template that mentions MCP and does not read as YAML even with its actions set aside. */
+    | "unread-template"
     | "config"
     | "internal";
   readonly message: string;

@@ -54,6 +54,14 @@ export function entry(n: DocNode | undefined, key: string): DocEntry | undefined
   return found;
 }
 
+/**
+ * Every entry of an object with this key, in order: a key written twice (the two branches of a
+ * Helm template's `if`, parse/helm-template.ts) is text a reviewer sees in both places.
+ */
+export function entries(n: DocNode | undefined, key: string): DocEntry[] {
+  return isObject(n) ? n.entries.filter((e) => e.key === key) : [];
+}
+
 /** Walks a path of keys through nested objects. */
 export function get(n: DocNode | undefined, ...path: string[]): DocNode | undefined {
   let cur = n;

@@ -6,7 +6,7 @@
  * `AgentgatewayPolicy`) and Microsoft MCP Gateway deployments.
  * Each document is read by its product's reader, with that product's client id.
  */
-import { entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
+import { entries, entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import { argFacts, isBroadPath, value } from "../server-entry.js";
 import { containerLaunchLine } from "../launcher.js";
@@ -76,8 +76,10 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
   const all = containers(spec);
   const picked = all.some(mentionsMcp) ? all.filter(mentionsMcp) : all;
   const podFacts: ServerFact[] = [];
-  const hostNetwork = entry(spec, "hostNetwork");
-  if (hostNetwork && bool(hostNetwork.value) === true) podFacts.push({ kind: "host-network", detail: `${kind} '${workload}' uses hostNetwork`, loc: locOf(input, hostNetwork.value.span) });
+  // A setting written in both branches of a Helm template's `if` is a fact wherever one branch sets it.
+  for (const hostNetwork of entries(spec, "hostNetwork")) {
+    if (bool(hostNetwork.value) === true) podFacts.push({ kind: "host-network", detail: `${kind} '${workload}' uses hostNetwork`, loc: locOf(input, hostNetwork.value.span) });
+  }
   const volumes = hostVolumes(input, spec);
   const containersNode = get(spec, "containers");
   for (const c of picked) {
@@ -88,11 +90,16 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     const { cmd, args } = containerLaunchLine(listValues(input, get(c, "command")), listValues(input, get(c, "args")));
     const { env, refs } = kubeEnv(input, get(c, "env"), get(c, "envFrom"));
     const facts = [...podFacts, ...argFacts(args)];
-    const priv = entry(get(c, "securityContext"), "privileged");
-    if (priv && bool(priv.value) === true) facts.push({ kind: "privileged", detail: `container '${name}' runs privileged`, loc: locOf(input, priv.value.span) });
+    const contexts = entries(c, "securityContext");
+    for (const priv of contexts.flatMap((sc) => entries(sc.value, "privileged"))) {
+      if (bool(priv.value) === true) facts.push({ kind: "privileged", detail: `container '${name}' runs privileged`, loc: locOf(input, priv.value.span) });
+    }
     // Root: the container's own runAsUser, else the pod's.
-    const user = entry(get(c, "securityContext"), "runAsUser") ?? entry(get(spec, "securityContext"), "runAsUser");
-    if (user && str(user.value) === "0") facts.push({ kind: "privileged", detail: `container '${name}' runs as root (runAsUser: 0)`, loc: locOf(input, user.value.span) });
+    const own = contexts.flatMap((sc) => entries(sc.value, "runAsUser"));
+    const users = own.length > 0 ? own : entries(spec, "securityContext").flatMap((sc) => entries(sc.value, "runAsUser"));
+    for (const user of users) {
+      if (str(user.value) === "0") facts.push({ kind: "privileged", detail: `container '${name}' runs as root (runAsUser: 0)`, loc: locOf(input, user.value.span) });
+    }
     const mounts = get(c, "volumeMounts");
     const mounted = new Set(isArray(mounts) ? mounts.items.map((m) => str(get(m, "name"))) : []);
     for (const v of volumes) if (mounted.has(v.name)) facts.push(v.fact);

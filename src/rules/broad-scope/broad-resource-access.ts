@@ -70,6 +70,28 @@ spec:
 `,
         expect: { line: 7, column: 37, count: 1 },
       },
+      {
+        // A Helm chart template: the branch of the `if` that runs privileged, though its `else` writes the key again.
+        file: "charts/notes/templates/deployment.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "notes.fullname" . }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: notes-mcp
+          image: "ghcr.io/acme/notes-mcp:{{ .Values.image.tag }}"
+          securityContext:
+            {{- if .Values.docker.enabled }}
+            privileged: true
+            {{- else }}
+            privileged: false
+            {{- end }}
+`,
+        expect: { line: 13, column: 25, count: 1 },
+      },
       { file: ".codex/config.toml", code: `[mcp_servers.github]\ncommand = "github-mcp-server"\nargs = ["stdio"]\nenabled_tools = ["get_issue"]\n\n[mcp_servers.github.env]\nGITHUB_TOOLSETS = "all"\n`, expect: { line: 7, column: 19, count: 1 } },
       {
         file: "src/agent.ts",

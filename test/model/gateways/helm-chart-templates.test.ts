@@ -27,7 +27,7 @@ describe("Helm chart templates with control lines", () => {
 
   it("a control-line-heavy template yields the servers it declares, named and located as written", () => {
     expect(r.model.servers.map((s) => `${short(s.file)} ${s.client} ${s.name} ${s.loc.line}:${s.loc.column} ${s.command?.raw ?? ""}`)).toEqual([
-      'acme-mcp/templates/deployment.yaml kubernetes {{ include "acme-mcp.fullname" . }}/acme-mcp 16:17 ',
+      'acme-mcp/templates/deployment.yaml kubernetes {{ include "acme-mcp.fullname" . }}/acme-mcp 19:17 ',
       // Both branches of the `if` set `command`: the last one written is read (as a YAML loader reads a repeated key).
       'ggmcp/templates/deployment.yaml kubernetes {{ include "mcp-server.fullname" . }}/{{ .Chart.Name }} 27:15 uvx',
       // Of the tools and querydoc containers, querydoc names MCP (its values live under `.Values.mcp`).
@@ -43,14 +43,15 @@ describe("Helm chart templates with control lines", () => {
     // A value that starts with an action is the action's text: a template reference at the action.
     const acme = r.model.servers[0];
     expect(acme?.image?.raw).toBe("{{ .Values.image.repository }}:{{ .Values.image.tag }}");
-    expect(acme?.credentials.map((c) => `${c.key} ${c.ref.kind}:${"name" in c.ref ? c.ref.name : ""} ${c.loc.line}:${c.loc.column}`)).toEqual(["{{ $k }} template:$v | quote 28:22", "ACME_API_TOKEN template:.Values.acme.token | quote 37:22"]);
+    expect(acme?.credentials.map((c) => `${c.key} ${c.ref.kind}:${"name" in c.ref ? c.ref.name : ""} ${c.loc.line}:${c.loc.column}`)).toEqual(["{{ $k }} template:$v | quote 34:22", "ACME_API_TOKEN template:.Values.acme.token | quote 43:22"]);
   });
 
   it("reports findings after blanked lines, in a branch of an `if` too, at their exact line and column", () => {
     expect(r.findings.map((f) => `${short(f.loc.file)} ${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual([
-      "acme-mcp/templates/deployment.yaml broad-resource-access 13:20",
-      "acme-mcp/templates/deployment.yaml broad-resource-access 20:25",
-      "acme-mcp/templates/deployment.yaml broad-resource-access 43:19",
+      // hostNetwork and privileged are set in the `if` branch, whose `else` writes the key again.
+      "acme-mcp/templates/deployment.yaml broad-resource-access 14:20",
+      "acme-mcp/templates/deployment.yaml broad-resource-access 23:25",
+      "acme-mcp/templates/deployment.yaml broad-resource-access 49:19",
       "ggmcp/templates/deployment.yaml unpinned-package 39:13",
       "mcp-servers/templates/mcpserver.yaml gateway-audit-off 14:1",
       "mcp-servers/templates/mcpserver.yaml missing-default-deny 14:1",
@@ -66,7 +67,7 @@ describe("Helm chart templates with control lines", () => {
     expect(byName.get("mcp-servers/templates/mcpserver.yaml {{ $key }}")?.value).toBe("unique-workload-identity");
     // `- name: {{ $key }}` (a `range` key called `key`) with `value: {{ $val.value }}` is no credential name.
     expect(byName.get('launchdarkly-mcp/templates/deployment.yaml {{ include "mcp-server.fullname" . }}/mcp-server')?.value).toBe("none");
-    expect(byName.get('acme-mcp/templates/deployment.yaml {{ include "acme-mcp.fullname" . }}/acme-mcp')?.evidence.map((e) => `${e.line} ${e.note}`)).toEqual(["37 template:fixtures/helm-charts/acme-mcp:.Values.acme.token used by this server only"]);
+    expect(byName.get('acme-mcp/templates/deployment.yaml {{ include "acme-mcp.fullname" . }}/acme-mcp')?.evidence.map((e) => `${e.line} ${e.note}`)).toEqual(["43 template:fixtures/helm-charts/acme-mcp:.Values.acme.token used by this server only"]);
   });
 
   it("finds a literal secret in either branch of an `if` and in a blanked action, at its column", () => {
@@ -99,8 +100,7 @@ describe("Helm chart templates with control lines", () => {
     expect(JSON.stringify(s.findings)).not.toContain(a);
   });
 
-  // A guard for the new reading (it held before, when no template was read): odd text is no crash and no noise.
-  it("an unbalanced or odd template does not stop the scan: no server, no parse-error, its secrets still found", () => {
+  it("an unbalanced or odd template does not stop the scan: no server, no finding but its secrets, one diagnostic", () => {
     const token = fakeGitHubToken("ghp", "helm-odd");
     const odd = [
       "kind: Deployment\nmetadata:\n  name: mcp-x\nspec:\n  template:\n    spec:\n      containers:\n        - name: mcp-x\n          image: {{ .Values.image\n",
@@ -110,5 +110,13 @@ describe("Helm chart templates with control lines", () => {
     const s = scanSources(odd.map((text, i) => ({ path: `charts/x/templates/odd-${i}.yaml`, text })));
     expect(s.model.servers).toEqual([]);
     expect(s.findings.map((f) => `${f.loc.file} ${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["charts/x/templates/odd-2.yaml hardcoded-secret 4:10", "charts/x/templates/odd-2.yaml long-lived-token 4:10"]);
+    // A chart template that mentions MCP and is not read says so (a warning diagnostic, not a finding), where it stops parsing.
+    expect(s.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "unread-template charts/x/templates/odd-0.yaml:10:1: Helm chart template that mentions MCP does not read as YAML with its template actions set aside (YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }); its MCP servers are not analysed (its text was scanned for secrets)",
+      "unread-template charts/x/templates/odd-1.yaml:3:11: Helm chart template that mentions MCP does not read as YAML with its template actions set aside (YAML syntax error: Nested mappings are not allowed in compact mappings); its MCP servers are not analysed (its text was scanned for secrets)",
+      "unread-template charts/x/templates/odd-2.yaml:6:1: Helm chart template that mentions MCP does not read as YAML with its template actions set aside (YAML syntax error: All mapping items must start at the same column); its MCP servers are not analysed (its text was scanned for secrets)",
+    ]);
+    // A chart that does not mention MCP stays silent.
+    expect(scanSources([{ path: "charts/web/templates/d.yaml", text: "kind: Deployment\nmetadata:\n  name: web\n  x: [{{ .Values.a }}: {{- b }}\n" }]).diagnostics).toEqual([]);
   });
 });
