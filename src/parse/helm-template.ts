@@ -160,9 +160,12 @@ function endOfLine(text: string, from: number): number {
 function quoteScalars(text: string, actions: readonly Span[], a: number, pos: number, first: number, eol: number, edits: { start: number; end: number; quote?: boolean }[], quoted: Set<number>): number {
   let k = a;
   while (k < actions.length && actions[k]!.start < pos) k++;
-  // How deep in flow collections (`{ name: {{ y }} }`, `[{{ x }}]`) the line is, read up to `at`
-  // (actions skipped): what is inside one is left as written.
+  // The line read up to `at` (actions skipped): how deep in flow collections (`{ name: {{ y }} }`,
+  // `[{{ x }}]`) and whether inside a quoted string (`"host: {{ x }}"`); what is inside either is
+  // left as written, and so is the rest of a line from its comment on.
   let depth = 0;
+  let quote = "";
+  let prev = "";
   let at = first;
   let skip = k;
   while (k < actions.length && actions[k]!.start < eol) {
@@ -171,13 +174,22 @@ function quoteScalars(text: string, actions: readonly Span[], a: number, pos: nu
       if (actions[skip]?.start === at) {
         at = actions[skip]!.end - 1;
         skip++;
+        prev = "}";
         continue;
       }
-      const c = text[at];
-      if (c === "{" || c === "[") depth++;
+      const c = text[at]!;
+      if (quote) {
+        if (c === "\\" && quote === '"') at++;
+        else if (c === quote) quote = "";
+        continue;
+      }
+      if (c === "#" && (at === first || isBlank(text[at - 1]))) return k;
+      if ((c === '"' || c === "'") && (prev === "" || ":-[{,".includes(prev))) quote = c;
+      else if (c === "{" || c === "[") depth++;
       else if ((c === "}" || c === "]") && depth > 0) depth--;
+      if (!isBlank(c)) prev = c;
     }
-    if (depth > 0 || !startsScalar(text, first, s)) {
+    if (quote || depth > 0 || !startsScalar(text, first, s)) {
       k++;
       continue;
     }

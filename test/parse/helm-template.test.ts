@@ -66,8 +66,8 @@ describe("Helm template reading (parse/helm-template.ts)", () => {
     expect(str(get(parseHelmTemplate(text)?.docs[0], "data", "script"))).toBe("token: {{ .Values.token }}\n{{- if .Values.debug }}\nset -x\n      \necho done\n");
   });
 
-  it("leaves flow collections, quoted values and actions that run past their line as written", () => {
-    const text = 'env: [{{ .Values.a }}]\nmap: { name: {{ .Values.b }} }\nq: "{{ .Values.c }}"\nv: {{ .Values.d\n  | quote }}\n';
+  it("leaves flow collections, quoted values, comments and actions that run past their line as written", () => {
+    const text = 'env: [{{ .Values.a }}]\nmap: { name: {{ .Values.b }} }\nq: "{{ .Values.c }}"\nh: "host: {{ .Values.h }}"\ne: "say \\"x: {{ .Values.e }}\\""\n# token: {{ .Values.t }}\nk: v # was: {{ .Values.k }}\nv: {{ .Values.d\n  | quote }}\n';
     expect(helmReadable(text)?.text).toBe(text);
   });
 
