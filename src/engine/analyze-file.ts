@@ -14,7 +14,7 @@ import { isNextMiddleware, isXmcpConfig } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { LineIndex, within, type Loc } from "../model/location.js";
-import { classifyValue, findRefTokens } from "../model/refs.js";
+import { classifyValue, findRefTokens, templateDefault } from "../model/refs.js";
 import type { CodeLinks, ConfigValue, Diagnostic, McpServer, NamedValue, Policy } from "../model/types.js";
 import { detectInValue, prefilterText, redact, scanText, secretHash, type SecretMatch, type TextBytes, type TextHits } from "../secrets/index.js";
 import { sourceComments } from "../parse/source-comments.js";
@@ -116,22 +116,22 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
   const candidates = sniffCandidates(rel, text, hits.mentions.sniff);
   if (candidates.length > 0) {
     const syntax = sniffSyntax(rel);
-    // A Helm chart's template is read as Helm renders it, whether or not it parses as written: a
-    // control line folds into the scalar above it, an unquoted `{{ .Values.x }}` reads as an empty map.
-    const isChart = syntax === "yaml" && isChartTemplate(rel, text) && candidates.some((c) => c.rendersTemplates === "helm");
-    const chart = isChart ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
-    if (chart && chart.parsed.problems.length === 0) return chart.spec ? analyzeStructured(rel, text, bytes, lines, chart.spec, syntax, chart.parsed) : analyzeText(rel, text, bytes, lines, hits);
+    // A Kubernetes manifest with `{{ ... }}` actions (a Helm chart's template) is read as Helm renders it,
+    // whether or not it parses as written: a control line folds into the scalar above it, an unquoted
+    // `{{ .Values.x }}` reads as an empty map (its text, a `default "..."` too, lost).
+    const helm = syntax === "yaml" && text.includes("{{") ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
+    if (helm && helm.parsed.problems.length === 0) return helm.spec ? analyzeStructured(rel, text, bytes, lines, helm.spec, syntax, helm.parsed) : analyzeText(rel, text, bytes, lines, hits);
     const parsed = parseStructured(syntax, text);
     if (parsed.problems.length === 0) {
       const spec = candidates.find((c) => c.sniff?.(parsed.docs, text) ?? true);
       if (spec) return analyzeStructured(rel, text, bytes, lines, spec, syntax, parsed);
     } else {
       const deck = renderedTemplates(candidates, syntax, text, "deck");
-      const rendered = deck?.spec ? deck : syntax === "yaml" && !chart ? renderedTemplates(candidates, syntax, text, "helm") : undefined;
-      if (rendered?.spec) return analyzeStructured(rel, text, bytes, lines, rendered.spec, syntax, rendered.parsed);
+      if (deck?.spec) return analyzeStructured(rel, text, bytes, lines, deck.spec, syntax, deck.parsed);
     }
-    // (A template with no complete action, `{{ .Values.x` alone, is reported where it stops parsing as written.)
-    const problem = isChart ? (chart ?? { parsed }).parsed.problems[0] : undefined;
+    // A chart's template that is not read says so (a template with no complete action, `{{ .Values.x`
+    // alone, where it stops parsing as written).
+    const problem = isChartTemplate(rel, text, candidates) ? (helm ?? { parsed }).parsed.problems[0] : undefined;
     if (problem && NAMES_MCP.test(text)) return { ...analyzeText(rel, text, bytes, lines, hits), diagnostics: [unreadTemplate(rel, lines.loc(rel, problem.span), problem.message)] };
   }
   return analyzeText(rel, text, bytes, lines, hits);
@@ -152,11 +152,11 @@ function unreadTemplate(rel: string, loc: Loc, message: string): Diagnostic {
   };
 }
 
-/** A YAML file in a Helm chart's `templates/` folder (or one below it) with `{{ ... }}` actions. */
+/** A YAML file in a Helm chart's `templates/` folder (or one below it) with `{{ ... }}` actions, that a format reads as Helm renders it. */
 const CHART_TEMPLATE_PATH = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.ya?ml$/i;
 
-function isChartTemplate(rel: string, text: string): boolean {
-  return CHART_TEMPLATE_PATH.test(rel) && text.includes("{{");
+function isChartTemplate(rel: string, text: string, candidates: readonly FormatSpec[]): boolean {
+  return CHART_TEMPLATE_PATH.test(rel) && text.includes("{{") && candidates.some((c) => c.rendersTemplates === "helm");
 }
 
 /**
@@ -409,7 +409,9 @@ function structuredSecrets(rel: string, text: string, lines: LineIndex, spec: Fo
     // reference's whole text, whose literal parts may still hold one (`postgresql://app:<password>@${DB_HOST}`,
     // `?api_key=<key>` after a `${TENANT}` path). The detectors skip credentials that are references.
     // Every `${NAME:-fallback}` counts, whether this client expands it or not (then the text is in the file all the same).
-    const fallbacks = [v.ref.kind === "env" ? v.ref.default : undefined, ...findRefTokens(v.raw).map((t) => (t.ref.kind === "env" ? t.ref.default : undefined))];
+    // A Helm template action's `default "..."` likewise, where the file's actions are templates.
+    const fallback = (t: ReturnType<typeof findRefTokens>[number]) => (t.ref.kind === "env" ? t.ref.default : t.ref.kind === "template" && v.ref.kind === "template" ? templateDefault(t.ref.name) : undefined);
+    const fallbacks = [v.ref.kind === "env" ? v.ref.default : undefined, ...findRefTokens(v.raw).map(fallback)];
     const literals = [...new Set([v.raw, ...fallbacks].filter((x): x is string => x !== undefined && x.length > 0))];
     for (const literal of literals) {
       const base = rawOffset(text, lines, v.loc, literal);

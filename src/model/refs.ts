@@ -90,6 +90,16 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
 ];
 
 /**
+ * The string a Go template action falls back to when its value is unset: `"x"` of
+ * `.Values.token | default "x"` or `default "x" .Values.token`. Helm renders it whenever the chart's
+ * value is empty, so it is written in the file as a literal is (as `${TOKEN:-x}`'s fallback is).
+ */
+export function templateDefault(action: string): string | undefined {
+  const m = /(?:^|[\s|(])default\s+"((?:[^"\\\r\n]|\\.){1,300})"/.exec(action);
+  return m?.[1];
+}
+
+/**
  * At most this many tokens are collected per value. Real values hold one or
  * two; a hostile 100 KB run of `$a ` holds 30,000, whose overlap checks and
  * objects cost seconds per value (each value is classified several times).

@@ -91,6 +91,29 @@ general_settings:
         expect: { line: 1, column: 105 },
       },
       {
+        // So is a Helm template action's `default`: Helm renders it whenever the chart's value is empty.
+        file: "charts/db-mcp/templates/deployment.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "db-mcp.fullname" . }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: db-mcp
+          env:
+            {{- if .Values.db.existingSecret }}
+            - name: DB_PASSWORD
+              valueFrom: { secretKeyRef: { name: db, key: password } }
+            {{- else }}
+            - name: DB_PASSWORD
+              value: {{ .Values.db.password | default "Xk9#mQ2vL8pZr4Tw" | quote }}
+            {{- end }}
+`,
+        expect: { line: 16, column: 56 },
+      },
+      {
         file: "src/agent.ts",
         code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 const transport = new StdioClientTransport({
@@ -167,6 +190,27 @@ const transport = new StdioClientTransport({
       },
     ],
     good: [
+      {
+        // A Helm chart template: its values are filled when the chart is rendered (control lines aside).
+        file: "charts/github-mcp/templates/deployment.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "github-mcp.fullname" . }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: github-mcp
+          env:
+            {{- range $key, $val := .Values.env }}
+            - name: {{ $key }}
+              value: {{ $val | quote }}
+            {{- end }}
+            - name: GITHUB_PERSONAL_ACCESS_TOKEN
+              value: {{ .Values.github.token | quote }}
+`,
+      },
       {
         // LiteLLM's proxy reads a value that is `os.environ/NAME` from its environment: a reference, not a literal.
         file: "litellm/config.yaml",

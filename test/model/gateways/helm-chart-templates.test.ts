@@ -100,6 +100,35 @@ describe("Helm chart templates with control lines", () => {
     expect(JSON.stringify(s.findings)).not.toContain(a);
   });
 
+  it("an action's `default \"...\"` is a literal in the file, in a chart's template or any manifest with actions", () => {
+    const token = fakeGitHubToken("ghp", "helm-default");
+    const text = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: github-mcp",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "        - name: github-mcp",
+      "          env:",
+      "            - name: GITHUB_TOKEN",
+      `              value: {{ .Values.token | default "${token}" | quote }}`,
+      "            - name: DB_PASSWORD",
+      '              value: {{ default "Xk9#mQ2vL8pZr4Tw" .Values.db.password }}',
+      "            - name: GITLAB_API_URL",
+      '              value: {{ .Values.gitlab.url | default "https://gitlab.com/api/v4" }}',
+      "",
+    ].join("\n");
+    // Outside a chart's templates/ folder the text parses as written, but each unquoted action reads as an empty map: its text was lost.
+    for (const path of ["charts/github/templates/deployment.yaml", "deploy/github-mcp.yaml"]) {
+      const s = scanSources([{ path, text }]);
+      expect(s.model.servers[0]?.credentials.map((c) => `${c.key} ${c.ref.kind}`)).toEqual(["GITHUB_TOKEN template", "DB_PASSWORD template", "GITLAB_API_URL template"]);
+      expect(s.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["hardcoded-secret 12:50", "long-lived-token 12:50", "hardcoded-secret 14:34"]);
+    }
+  });
+
   it("an unbalanced or odd template does not stop the scan: no server, no finding but its secrets, one diagnostic", () => {
     const token = fakeGitHubToken("ghp", "helm-odd");
     const odd = [
