@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { scanSources, type ScanResult } from "../../../src/api.js";
 import { verdictOf } from "../../../src/engine/verdict.js";
 import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
-import { REPO_ROOT } from "../../helpers.js";
+import { deployment, REPO_ROOT } from "../../helpers.js";
 
 const DIR = "fixtures/helm-charts";
 
@@ -74,15 +74,7 @@ describe("Helm chart templates with control lines", () => {
     const a = fakeGitHubToken("ghp", "helm-branch-a");
     const b = fakeGitHubToken("ghp", "helm-branch-b");
     const c = fakeGitHubToken("ghp", "helm-blanked");
-    const text = [
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata:",
-      '  name: {{ include "x.fullname" . }}',
-      "spec:",
-      "  template:",
-      "    spec:",
-      "      containers:",
+    const text = deployment("github-mcp", [
       "        - name: github-mcp",
       "          env:",
       `            {{- $fallback := "${c}" }}`,
@@ -92,25 +84,16 @@ describe("Helm chart templates with control lines", () => {
       "              {{- else }}",
       `              value: "${b}"`,
       "              {{- end }}",
-      "",
-    ].join("\n");
+    ]);
     const s = scanSources([{ path: "charts/github/templates/deployment.yaml", text }]);
-    expect(s.model.servers.map((x) => x.name)).toEqual(['{{ include "x.fullname" . }}/github-mcp']);
-    expect(s.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["11:31", "14:22", "16:23"]);
+    expect(s.model.servers.map((x) => x.name)).toEqual(["github-mcp/github-mcp"]);
+    expect(s.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["10:31", "13:22", "15:23"]);
     expect(JSON.stringify(s.findings)).not.toContain(a);
   });
 
   it("an action's `default \"...\"` is a literal in the file, in a chart's template or any manifest with actions", () => {
     const token = fakeGitHubToken("ghp", "helm-default");
-    const text = [
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata:",
-      "  name: github-mcp",
-      "spec:",
-      "  template:",
-      "    spec:",
-      "      containers:",
+    const text = deployment("github-mcp", [
       "        - name: github-mcp",
       "          env:",
       "            - name: GITHUB_TOKEN",
@@ -119,13 +102,12 @@ describe("Helm chart templates with control lines", () => {
       '              value: {{ default "Xk9#mQ2vL8pZr4Tw" .Values.db.password }}',
       "            - name: GITLAB_API_URL",
       '              value: {{ .Values.gitlab.url | default "https://gitlab.com/api/v4" }}',
-      "",
-    ].join("\n");
+    ]);
     // Outside a chart's templates/ folder the text parses as written, but each unquoted action reads as an empty map: its text was lost.
     for (const path of ["charts/github/templates/deployment.yaml", "deploy/github-mcp.yaml"]) {
       const s = scanSources([{ path, text }]);
       expect(s.model.servers[0]?.credentials.map((c) => `${c.key} ${c.ref.kind}`)).toEqual(["GITHUB_TOKEN template", "DB_PASSWORD template", "GITLAB_API_URL template"]);
-      expect(s.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["hardcoded-secret 12:50", "long-lived-token 12:50", "hardcoded-secret 14:34"]);
+      expect(s.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["hardcoded-secret 11:50", "long-lived-token 11:50", "hardcoded-secret 13:34"]);
     }
   });
 
