@@ -29,7 +29,6 @@ export interface HelmReading {
   readonly blanked: readonly Span[];
 }
 
-
 /** Every `{{ ... }}` action in order; an action with no `}}` after it ends the list. */
 function actionSpans(text: string): Span[] {
   const out: Span[] = [];
