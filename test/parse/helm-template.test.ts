@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { str, get, type DocNode } from "../../src/parse/doc.js";
 import { helmReadable, parseHelmTemplate } from "../../src/parse/helm-template.js";
-import { msPerRun } from "../helpers.js";
+import { costRatio } from "../helpers.js";
 
 const lineBreaks = (t: string) => [...t].map((c, i) => (c === "\n" || c === "\r" ? i : -1)).filter((i) => i >= 0);
 
@@ -88,7 +88,7 @@ describe("Helm template reading (parse/helm-template.ts)", () => {
     const text = (n: number) => Array.from({ length: n }, () => long.join("\n")).join("\n");
     const [small, big] = [text(1), text(5)];
     expect(helmReadable(big)?.text.length).toBe(big.length);
-    const ratio = msPerRun(() => helmReadable(big), 200) / msPerRun(() => helmReadable(small), 200);
+    const ratio = costRatio(() => helmReadable(small), () => helmReadable(big), 200);
     // x5 when linear, x25 when quadratic.
     expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(12);
   }, 60_000);
