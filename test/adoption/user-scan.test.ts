@@ -257,6 +257,22 @@ describe("mcplint scan --user", () => {
     expect(both.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["hardcoded-secret"]);
   });
 
+  it("does not report the user-level servers as drift from the repository's lock (lock has no --user)", async () => {
+    const home = fakeHome();
+    const repo = tempTree({ ".mcp.json": clean });
+    expect((await userCli(["lock"], repo, { HOME: home })).exitCode).toBe(0);
+    for (const argv of [["scan", "--user"], ["scan", "--user", "."]]) {
+      const r = JSON.parse((await userCli([...argv, "--format", "json", "--fail-on", "none"], repo, { HOME: home })).stdout) as { findings: { ruleId: string; location: { file: string } }[] };
+      // Before: 'not in the lock file' at every server of ~/.cursor, ~/.config/Code and ~/.codeium.
+      expect(r.findings.filter((f) => f.ruleId === "config-drift")).toEqual([]);
+      expect(r.findings.some((f) => f.ruleId === "hardcoded-secret" && f.location.file === "~/.cursor/mcp.json")).toBe(true);
+    }
+    // The repository's own servers are still compared with it.
+    fs.writeFileSync(path.join(repo, ".mcp.json"), clean.replace('"npx"', '"uvx"'));
+    const drift = JSON.parse((await userCli(["scan", "--user", ".", "--format", "json", "--fail-on", "none"], repo, { HOME: home })).stdout) as { findings: { ruleId: string; location: { file: string } }[] };
+    expect(drift.findings.filter((f) => f.ruleId === "config-drift").map((f) => f.location.file)).toEqual([".mcp.json"]);
+  });
+
   it("without a home folder is exit 2", async () => {
     const r = await userCli(["scan", "--user"], tempTree({}), { HOME: undefined });
     expect(r.exitCode).toBe(2);

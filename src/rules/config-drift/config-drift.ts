@@ -1,5 +1,6 @@
 import { driftOf, lockEntry, lockFromOptions, lockGoneFromOptions, lockKey } from "../../engine/lock.js";
 import { defineRule } from "../../engine/rule.js";
+import { outsideTree } from "../../model/location.js";
 
 const LOCK = {
   lockfileVersion: 1,
@@ -26,7 +27,7 @@ export default defineRule({
     title: "MCP server changed since the lock file",
     name: "ConfigDrift",
     description:
-      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed. A locked server that is gone from a scanned file is reported as a note (at the top of that file), and so is each locked server of a file deleted since the lock (at the top of the lock file), when the scan would have read that file: the lock no longer describes the set-up.",
+      "`mcplint.lock.json` records what each server was when it was reviewed. This server is new, now runs another package, version, command or URL, uses other credentials, or has a wider tool scope than the lock says. Unreviewed drift is how an approved set-up quietly stops being governed. A locked server that is gone from a scanned file is reported as a note (at the top of that file), and so is each locked server of a file deleted since the lock (at the top of the lock file), when the scan would have read that file: the lock no longer describes the set-up. User-level files read with `--user` are not compared with the lock (`mcplint lock` records the repository's servers only).",
     category: "config-drift",
     level: "warning",
     precision: "very-high",
@@ -47,6 +48,9 @@ export default defineRule({
     if (!lock) return;
     const byKey = new Map(lock.servers.map((e) => [lockKey(e), e]));
     for (const s of model.servers) {
+      // User-level files (`--user`, shown as `~/...`) are never locked (`mcplint lock` reads the
+      // tree only): against a repository's lock each of their servers would drift, with no fix.
+      if (outsideTree(s.file)) continue;
       const current = lockEntry(s, model);
       for (const d of driftOf(current, byKey.get(lockKey(current)))) {
         ctx.report({ messageId: "drift", data: { server: s.name, client: s.client, detail: d.detail }, loc: s.loc, identity: `${s.name}\u0000${d.kind}\u0000${d.detail}`, server: { name: s.name, client: s.client } });
