@@ -6,11 +6,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { describeIdentity, serverIdentity } from "../model/identity.js";
+import { serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 import { serverValueHits, type ScanModel, type SecretHit } from "./model.js";
 import { within } from "../model/location.js";
-import { shown, shownArgs } from "./redact-values.js";
+import { shown, shownArgs, shownIdentity } from "./redact-values.js";
 import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
@@ -124,7 +124,7 @@ export function lockEntry(s: McpServer, model: Pick<ScanModel, "secrets">): Lock
     file: s.file,
     name: s.name,
     transport: s.transport,
-    ...(id ? { identity: describeIdentity(id) } : {}),
+    ...(id ? { identity: shownIdentity(id, s, mine) } : {}),
     ...(version ? { version } : {}),
     ...(command ? { command } : {}),
     args: shownArgs(s, mine),

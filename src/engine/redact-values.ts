@@ -7,6 +7,7 @@ import { secretHash } from "../secrets/index.js";
 import { classifyKey, isCredentialParam, isHeaderFlag } from "../secrets/keys.js";
 import { within, type Loc } from "../model/location.js";
 import type { ConfigValue, Credential, McpServer } from "../model/types.js";
+import { describeIdentity, type ServerIdentity } from "../model/identity.js";
 
 export const REDACTION_TOKEN = "[REDACTED]";
 
@@ -76,18 +77,22 @@ export function literalCredentialLocs(servers: readonly McpServer[]): Loc[] {
  * A printable form of a configured value: every secret in it replaced by its redacted preview.
  * `credential`: the value is a literal credential, withheld (after its `--flag=` or `NAME=`) when no secret was found in it.
  */
+/** Where a hit sits in a one-line value's raw text (the value's location may include its quotes). */
+function spanIn(v: ConfigValue, h: SecretHit): { start: number; end: number } {
+  const quote = Math.max(0, Math.round((v.loc.endColumn - v.loc.column - v.raw.length) / 2));
+  const start = h.loc.column - v.loc.column - quote;
+  return { start, end: start + (h.loc.endColumn - h.loc.column) };
+}
+
 export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[], credential = false): string | undefined {
   if (!v) return undefined;
   const hits = secrets.filter((s) => within(s.loc, v.loc)).sort((a, b) => b.loc.column - a.loc.column);
   if (hits.length === 0 && credential && v.raw !== "") return `${valueName(v.raw)}${REDACTION_TOKEN}`;
   if (hits.length === 0) return withoutUrlPassword(v.raw);
   if (v.loc.line !== v.loc.endLine) return REDACTION_TOKEN;
-  const tokenLen = v.loc.endColumn - v.loc.column;
-  const quote = Math.max(0, Math.round((tokenLen - v.raw.length) / 2));
   let out = v.raw;
   for (const h of hits) {
-    const start = h.loc.column - v.loc.column - quote;
-    const end = start + (h.loc.endColumn - h.loc.column);
+    const { start, end } = spanIn(v, h);
     if (h.loc.line !== h.loc.endLine || start < 0 || end > out.length) return REDACTION_TOKEN;
     // Only cut where the secret really is: when a location is approximate the span misses,
     // and the whole value is withheld rather than printed around the wrong cut.
@@ -97,3 +102,42 @@ export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[],
   return out;
 }
 
+
+/**
+ * `text` with each detected secret of the server's URL, command, image or arguments replaced by its
+ * preview, where it appears as written or as a URL path writes it. A server's identity names its
+ * URL's path (`https://actions.zapier.com/mcp/<key>/sse`) or its command as written, and reaches
+ * messages, the inventory and the lock. A secret in the URL or command whose place in the value is
+ * approximate withholds everything after the text's first word (`URL [REDACTED]`).
+ */
+export function withoutServerSecrets(text: string, s: McpServer, secrets: readonly SecretHit[]): string {
+  let out = text;
+  for (const v of [s.url, s.command, s.image, ...s.args]) {
+    if (!v) continue;
+    for (const h of secrets) {
+      if (!within(h.loc, v.loc)) continue;
+      const { start, end } = spanIn(v, h);
+      const secret = v.loc.line === v.loc.endLine && start >= 0 && end <= v.raw.length ? v.raw.slice(start, end) : "";
+      if (!secret || secretHash(secret) !== h.hash) {
+        if (v === s.url || v === s.command) return `${text.split(" ", 1)[0]} ${REDACTION_TOKEN}`;
+        continue;
+      }
+      for (const form of new Set([secret, inUrlPath(secret)])) out = out.split(form).join(h.preview + REDACTION_TOKEN);
+    }
+  }
+  return out;
+}
+
+/** A text as a URL's path writes it (percent-encoded where the path must be). */
+function inUrlPath(text: string): string {
+  try {
+    return new URL(`http://h/${text}`).pathname.slice(1);
+  } catch {
+    return text;
+  }
+}
+
+/** A server's identity (describeIdentity), printable: withoutServerSecrets. */
+export function shownIdentity(id: ServerIdentity, s: McpServer, secrets: readonly SecretHit[]): string {
+  return withoutServerSecrets(describeIdentity(id), s, secrets);
+}

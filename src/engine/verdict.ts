@@ -7,14 +7,15 @@
  */
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { identityReference, isAuthHint, isSwitchValue, namesCredential } from "../model/credential-identity.js";
-import { describeIdentity, workloadOf } from "../model/identity.js";
+import { workloadOf } from "../model/identity.js";
 import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
 import { isPlaceholder } from "../secrets/placeholders.js";
 import { MAX_LISTED, shortList } from "../util/short-list.js";
 import { approvalOf, type ApprovedServer } from "./approved.js";
-import { hitsWithin, loadedSecrets, type ScanModel } from "./model.js";
+import { hitsWithin, loadedSecrets, serverValueHits, type ScanModel } from "./model.js";
+import { shownIdentity } from "./redact-values.js";
 
 export interface Evidence {
   readonly file: string;
@@ -282,10 +283,10 @@ function traceabilityVerdict(model: ScanModel, s: McpServer): ServerVerdict["tra
   return { value: off.length ? "absent" : "audit-configured", evidence: pick.map((a) => ev(a.audit.loc, a.audit.key, `${a.via}: ${a.audit.detail}`)) };
 }
 
-function approvalRecord(s: McpServer, list: readonly ApprovedServer[], today: string): ApprovalRecord {
+function approvalRecord(model: ScanModel, s: McpServer, list: readonly ApprovedServer[], today: string): ApprovalRecord {
   const v = approvalOf(s, list, today);
   if (!v.identity) return { status: "unidentified" };
-  const identity = describeIdentity(v.identity);
+  const identity = shownIdentity(v.identity, s, serverValueHits(model, s));
   if (!v.approval) return { status: "unapproved", identity };
   const a = v.approval;
   return {
@@ -303,7 +304,7 @@ export function verdictOf(model: ScanModel, s: McpServer, options: VerdictOption
     identity: identityVerdict(model, s),
     authorization: authorizationVerdict(model, s),
     traceability: traceabilityVerdict(model, s),
-    ...(options.approved ? { approval: approvalRecord(s, options.approved, options.today ?? new Date().toISOString().slice(0, 10)) } : {}),
+    ...(options.approved ? { approval: approvalRecord(model, s, options.approved, options.today ?? new Date().toISOString().slice(0, 10)) } : {}),
   };
 }
 

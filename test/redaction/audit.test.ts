@@ -59,6 +59,7 @@ const PLACES: readonly Place[] = [
   { id: ".env text", path: "app/.env", file: (s) => `# app settings\nPORT=8080\nACME_API_KEY=${s}\n` },
   { id: "TypeScript source", path: "src/agent.ts", file: (s) => `import { Client } from "@acme/mcp";\n\nexport const client = new Client({ url: "https://mcp.example.com", apiKey: "${s}" });\n` },
   { id: "URL userinfo", path: "url/.mcp.json", file: (s) => json({ mcpServers: { acme: { type: "http", url: `https://bot:${s}@mcp.example.com/mcp` } } }) },
+  { id: "URL path", path: "urlpath/.mcp.json", file: (s) => json({ mcpServers: { acme: { type: "sse", url: `https://mcp.example.com/mcp/${s}/sse` } } }) },
   { id: "URL query", path: "query/.mcp.json", file: (s) => json({ mcpServers: { acme: { type: "sse", url: `https://mcp.example.com/sse?api_key=${s}` } } }) },
   { id: "args --api-key=", path: "args/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp", `--api-key=${s}`] } } }) },
   { id: "docker -e K=V", path: "docker/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "docker", args: ["run", "-i", "--rm", "-e", `ACME_API_KEY=${s}`, "ghcr.io/acme/mcp:1"] } } }) },
@@ -170,6 +171,7 @@ describe("redaction audit", () => {
     { mode: "scan text in GitHub Actions file", shows: /`hardcoded-secret`[^\n]*ghp_\u2026/ },
     { mode: "scan text in GitHub Actions step outputs", shows: /^findings-count=\d+$/m },
     { mode: "lock file", shows: /=literal:[0-9a-f]{16}"/ },
+    { mode: "lock file", shows: /"identity": "URL https:\/\/mcp\.example\.com\/mcp\/ghp_\u2026\[REDACTED\]\/sse"/ },
     { mode: "lock stderr", shows: /locked \d+ servers/ },
     { mode: "scan text -o stderr", shows: /report written to/ },
   ];
@@ -328,6 +330,47 @@ describe("redaction audit: a server named after a URL that holds its key (TypeSc
     const found = JSON.parse(outputs[0] as string) as { findings: { ruleId: string; message: string }[] };
     expect(found.findings.map((f) => f.ruleId)).toEqual(["hardcoded-secret"]);
     expect(found.findings[0]?.message).toContain("of MCP server 'mcp.zapier.com/api/mcp/s/");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/**
+ * A server's identity names its URL's path, where some services put the key
+ * (`https://actions.zapier.com/mcp/<key>/sse`). It reaches unapproved-server
+ * messages, the inventory's approval record, the lock's `identity` and the
+ * drift messages that compare it.
+ */
+describe("redaction audit: a key in a URL's path, in the server's identity", () => {
+  const key = fakeAnthropicKey("identity-path");
+  const parts = Array.from({ length: key.length - 11 - 13 }, (_, i) => key.slice(13 + i, 25 + i));
+  const config = (k: string) => json({ mcpServers: { zap: { type: "sse", url: `https://actions.zapier.com/mcp/${k}/sse` } } });
+  const approved = ".mcplint.yaml";
+
+  it("is shown as its preview by unapproved-server, the inventory and the lock", async () => {
+    const dir = tempTree({ ".cursor/mcp.json": config(key), [approved]: "approved:\n  - url: https://mcp.acme.example/*\n" });
+    const outputs: string[] = [];
+    for (const format of ["text", "json", "sarif", "markdown", "html"]) outputs.push((await cli(["scan", ".", "--format", format], dir)).stdout);
+    for (const format of ["text", "json", "markdown", "html"]) outputs.push((await cli(["inventory", ".", "--format", format], dir)).stdout);
+    await cli(["lock", ".", "-q", "--no-config"], dir);
+    outputs.push(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8"));
+    for (const out of outputs) expect(parts.find((p) => out.includes(p))).toBeUndefined();
+    const found = JSON.parse(outputs[1] as string) as { findings: { ruleId: string; message: string }[] };
+    expect(found.findings.find((f) => f.ruleId === "unapproved-server")?.message).toBe("Server 'zap' (cursor) runs URL https://actions.zapier.com/mcp/sk-a\u2026[REDACTED]/sse, which is not on the approved list.");
+    expect(JSON.parse(outputs[9] as string).servers[0].identity).toBe("URL https://actions.zapier.com/mcp/sk-a\u2026[REDACTED]/sse");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a lock that names it (written by an earlier mcplint) is compared and shown without it", async () => {
+    const lock = { lockfileVersion: 1, generatedBy: "mcplint", servers: [{ client: "cursor", file: ".cursor/mcp.json", name: "zap", transport: "sse", identity: `URL https://actions.zapier.com/mcp/${key}/sse`, args: [], url: "https://actions.zapier.com/mcp/sk-a\u2026[REDACTED]/sse", credentials: [] as string[], scope: {} }] };
+    const dir = tempTree({ ".cursor/mcp.json": config(key) });
+    // The lock as this mcplint writes it, with the identity as an earlier one wrote it.
+    await cli(["lock", ".", "-q"], dir);
+    const current = JSON.parse(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8")) as typeof lock;
+    fs.writeFileSync(path.join(dir, "mcplint.lock.json"), json({ ...current, servers: [{ ...current.servers[0], identity: lock.servers[0]?.identity }] }));
+    const r = JSON.parse((await cli(["scan", ".", "--format", "json"], dir)).stdout) as { findings: { ruleId: string; message: string }[] };
+    // Not 'drifted from the lock: URL https://actions.zapier.com/mcp/<the key>/sse -> URL https://actions.zapier.com/mcp/sk-a...[REDACTED]/sse'.
+    expect(r.findings.filter((f) => f.ruleId === "config-drift")).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toContain("hardcoded-secret");
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

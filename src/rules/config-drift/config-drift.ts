@@ -1,6 +1,8 @@
 import { driftOf, lockEntry, lockFromOptions, lockGoneFromOptions, lockKey } from "../../engine/lock.js";
 import { defineRule } from "../../engine/rule.js";
 import { outsideTree } from "../../model/location.js";
+import { serverValueHits } from "../../engine/model.js";
+import { withoutServerSecrets } from "../../engine/redact-values.js";
 
 const LOCK = {
   lockfileVersion: 1,
@@ -52,7 +54,11 @@ export default defineRule({
       // tree only): against a repository's lock each of their servers would drift, with no fix.
       if (outsideTree(s.file)) continue;
       const current = lockEntry(s, model);
-      for (const d of driftOf(current, byKey.get(lockKey(current)))) {
+      // A lock written before identities were redacted may name this server's secret (a key in
+      // its URL's path): compared, and shown, without it.
+      const locked = byKey.get(lockKey(current));
+      const seen = locked?.identity ? { ...locked, identity: withoutServerSecrets(locked.identity, s, serverValueHits(model, s)) } : locked;
+      for (const d of driftOf(current, seen)) {
         ctx.report({ messageId: "drift", data: { server: s.name, client: s.client, detail: d.detail }, loc: s.loc, identity: `${s.name}\u0000${d.kind}\u0000${d.detail}`, server: { name: s.name, client: s.client } });
       }
     }

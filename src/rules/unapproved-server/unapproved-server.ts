@@ -1,6 +1,8 @@
 import { approvalOf, approvedList } from "../../engine/approved.js";
 import { defineRule } from "../../engine/rule.js";
 import { describeIdentity } from "../../model/identity.js";
+import { serverValueHits } from "../../engine/model.js";
+import { shownIdentity } from "../../engine/redact-values.js";
 
 function today(options: Readonly<Record<string, unknown>>): string {
   const t = options["today"];
@@ -35,10 +37,12 @@ export default defineRule({
     for (const s of model.servers) {
       const v = approvalOf(s, list, now);
       if (!v.identity) continue;
-      const base = { server: s.name, client: s.client, identity: describeIdentity(v.identity) };
+      // The message names the identity without its secrets; the fingerprint keeps it as it is.
+      const base = { server: s.name, client: s.client, identity: shownIdentity(v.identity, s, serverValueHits(model, s)) };
+      const id = `${s.name}\u0000${describeIdentity(v.identity)}`;
       const who = { name: s.name, client: s.client };
-      if (!v.approval) ctx.report({ messageId: "unapproved", data: base, loc: s.loc, identity: `${s.name}\u0000${base.identity}`, server: who });
-      else if (v.expired) ctx.report({ messageId: "expired", data: { ...base, reference: v.approval.reference ?? "no reference", expires: v.approval.expires ?? "" }, loc: s.loc, identity: `${s.name}\u0000${base.identity}\u0000expired`, server: who });
+      if (!v.approval) ctx.report({ messageId: "unapproved", data: base, loc: s.loc, identity: id, server: who });
+      else if (v.expired) ctx.report({ messageId: "expired", data: { ...base, reference: v.approval.reference ?? "no reference", expires: v.approval.expires ?? "" }, loc: s.loc, identity: `${id}\u0000expired`, server: who });
     }
   },
   examples: {
