@@ -182,7 +182,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   for (const f of options.user ? existingUserFiles(options.user) : []) {
     // A user-level file may be a link into the scanned tree (a dotfiles repository): one file, read once.
     if (seen.has(realPath(f.abs))) continue;
-    const o = analyzeSource({ abs: f.abs, rel: f.shown }, read, prep);
+    const o = analyzeSource({ abs: f.abs, rel: f.shown }, read, f.formatPath ? { ...prep, analyze: { ...prep.analyze, formatPath: f.formatPath } } : prep);
     diagnostics.push(...o.diagnostics);
     if (!o.analysis) continue;
     sourcePaths.set(f.shown, f.abs);

@@ -18,6 +18,11 @@ export interface UserFile {
   readonly abs: string;
   /** How reports name it: `~/.cursor/mcp.json`, or the absolute path (POSIX separators) outside home. */
   readonly shown: string;
+  /**
+   * The path the catalog knows it by, when an environment variable moved its client's folder
+   * (`$CODEX_HOME/config.toml` is Codex's `~/.codex/config.toml`, whatever the folder is called).
+   */
+  readonly formatPath?: string;
 }
 
 const nonEmpty = (v: string | undefined) => (v && v.trim() ? v : undefined);
@@ -144,7 +149,21 @@ export function existingUserFiles(u: UserEnvironment): UserFile[] {
   const p = u.platform === "win32" ? path.win32 : path.posix;
   const found = new Set<string>();
   for (const pattern of userLocationPatterns(u)) for (const abs of expand(pattern, p)) found.add(abs);
-  return [...found].sort().map((abs) => ({ abs, shown: shownUserPath(abs, u) }));
+  return [...found].sort().map((abs) => {
+    const formatPath = movedFormatPath(abs, u);
+    return { abs, shown: shownUserPath(abs, u), ...(formatPath ? { formatPath } : {}) };
+  });
+}
+
+/** `~/.codex/...` for a file under CODEX_HOME, `~/.copilot/...` under COPILOT_HOME (UserFile.formatPath). */
+function movedFormatPath(abs: string, u: UserEnvironment): string | undefined {
+  const p = u.platform === "win32" ? path.win32 : path.posix;
+  for (const [dir, known] of [[nonEmpty(u.env.CODEX_HOME), ".codex"], [nonEmpty(u.env.COPILOT_HOME), ".copilot"]] as const) {
+    if (!dir) continue;
+    const rel = p.relative(dir, abs);
+    if (rel && !rel.startsWith("..") && !p.isAbsolute(rel)) return `~/${known}/${rel.split(p.sep).join("/")}`;
+  }
+  return undefined;
 }
 
 /** How deep a `**` segment looks (plugin caches are `cache/<marketplace>/<plugin>/<version>/`). */

@@ -50,6 +50,8 @@ export interface AnalyzeOptions {
   readonly textBytes?: TextBytes;
   /** Told the keyword pass's hits when the file is analysed as text or source (analyzeSource's byte view). */
   readonly onKeywordHits?: (hits: TextHits) => void;
+  /** The path the catalog classifies the file by, when not its reported one (UserFile.formatPath). */
+  readonly formatPath?: string;
 }
 
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
@@ -102,7 +104,7 @@ function withExtraSecrets(base: FileAnalysis, text: string, lines: LineIndex, de
 
 
 function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineIndex, options: AnalyzeOptions): FileAnalysis {
-  const byPath = classifyPath(rel);
+  const byPath = classifyPath(options.formatPath ?? rel);
   if (byPath?.syntax === "typescript" && byPath.code) return analyzeCode(rel, text, bytes, lines, byPath, byPath.code, options);
   // A path format with a `sniffText` claims the file only when its text matches (e.g. `.env` of one
   // product), and one with a `sniff` only when its parsed content passes it (a Compose file that runs MCP).

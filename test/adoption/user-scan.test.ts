@@ -257,6 +257,25 @@ describe("mcplint scan --user", () => {
     expect(both.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["hardcoded-secret"]);
   });
 
+  it("reads CODEX_HOME and COPILOT_HOME as Codex's and Copilot CLI's folders, whatever they are called", async () => {
+    const home = tempTree({
+      "tools/codex-home/config.toml": `[mcp_servers.notes]\ncommand = "npx"\nargs = ["-y", "notes-mcp@1.0.0"]\nenv = { NOTES_API_KEY = "${token}" }\n`,
+      "tools/copilot-home/mcp-config.json": leaky,
+    });
+    const env = { HOME: home, CODEX_HOME: path.join(home, "tools/codex-home"), COPILOT_HOME: path.join(home, "tools/copilot-home") };
+    const inv = JSON.parse((await userCli(["inventory", "--user", "--format", "json"], tempTree({}), env)).stdout) as { servers: { name: string; client: string; file: string }[] };
+    // Before: both files were read as plain text (their folders are not named .codex and .copilot): no server.
+    expect(inv.servers.map((s) => [s.name, s.client, s.file])).toEqual([
+      ["notes", "codex", "~/tools/codex-home/config.toml"],
+      ["github", "copilot", "~/tools/copilot-home/mcp-config.json"],
+    ]);
+    const r = JSON.parse((await userCli(["scan", "--user", "--format", "json"], tempTree({}), env)).stdout) as { findings: { ruleId: string; message: string; location: { file: string; line: number } }[] };
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.location.file, f.location.line, /of MCP server '(\w+)' \((\w+)\)/.exec(f.message)?.slice(1).join(" ")])).toEqual([
+      ["~/tools/codex-home/config.toml", 4, "notes codex"],
+      ["~/tools/copilot-home/mcp-config.json", 6, "github copilot"],
+    ]);
+  });
+
   it("does not report the user-level servers as drift from the repository's lock (lock has no --user)", async () => {
     const home = fakeHome();
     const repo = tempTree({ ".mcp.json": clean });
