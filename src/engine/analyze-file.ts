@@ -232,10 +232,16 @@ export function quietText(rel: string, bytes: number): FileAnalysis {
 /** `hits`: the keyword pass over `text` (keywordPass). */
 function analyzeText(rel: string, text: string, bytes: number, lines: LineIndex, hits: TextHits): FileAnalysis {
   const secrets = withTerraformState(rel, text, lines, withSecretData(rel, text, lines, textSecrets(rel, text, lines, hits)));
-  // Comments matter only for suppression directives, which all contain `mcplint` (the keyword
-  // pass says whether it may occur): that spares the comment scan of nearly every source file.
-  const comments = hits.mentions.mcplint && text.includes("mcplint") ? sourceComments(rel, text) : [];
-  return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments };
+  return { file: { path: rel, format: "text", bytes }, servers: [], policies: [], secrets, diagnostics: [], parseProblems: [], comments: directiveComments(rel, text, hits) };
+}
+
+/**
+ * The comments of a text or source file that may hold a suppression directive. Those all contain
+ * `mcplint` (the keyword pass says whether it may occur): that spares the comment scan of nearly
+ * every source file.
+ */
+function directiveComments(rel: string, text: string, hits: TextHits): DocComment[] {
+  return hits.mentions.mcplint && text.includes("mcplint") ? sourceComments(rel, text) : [];
 }
 
 function tooLargeToParse(rel: string, chars: number): Diagnostic {
@@ -283,7 +289,8 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   const error = nodesOfType(parsed.root, "ERROR")[0];
   const at = error ? lines.loc(rel, { start: error.startIndex, end: error.endIndex }) : undefined;
   const syntax: Diagnostic[] = at ? [{ level: "warning", code: "parse-error", message: `${rel}:${at.line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: at }] : [];
-  return { file, servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: [], ...(out.links ? { links: out.links } : {}) };
+  // Suppression comments count in MCP code as in any source file.
+  return { file, servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: directiveComments(rel, text, hits), ...(out.links ? { links: out.links } : {}) };
 }
 
 /**

@@ -26,6 +26,8 @@ const shapes: [string, string, (comment: string) => string][] = [
   ["YAML", ".continue/config.yaml", (c) => `mcpServers:\n  - name: gh\n    command: npx\n    # ${c}\n    env: { GITHUB_TOKEN: "${token}" }\n`],
   ["TOML", ".codex/config.toml", (c) => `[mcp_servers.gh]\ncommand = "npx"\n# ${c}\nenv = { GITHUB_TOKEN = "${token}" }\n`],
   ["TypeScript", "src/server.ts", (c) => `export const config = {\n  // ${c}\n  token: "${token}",\n};\n`],
+  // MCP SDK code is parsed (tree-sitter), not only scanned as text: its comments count as well.
+  ["TypeScript MCP SDK code", "src/agent.ts", (c) => `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const t = new StdioClientTransport({\n  command: "node",\n  // ${c}\n  env: { ACME_API_KEY: "${token}" },\n});\n`],
 ];
 
 /** The TOML parser on this branch is a stand-in without source positions (branch `toml` brings them). */
@@ -62,6 +64,24 @@ describe("suppression comments", () => {
     const text = `[mcp_servers.gh]\n# mcplint-disable-next-line hardcoded-secret -- fixture\nenv = { T = "x" }\n`;
     const d = parseDirectives(".codex/config.toml", parseStructured("toml", text).comments, new LineIndex(text));
     expect(d.map((x) => [x.loc.line, x.targetLine, x.rules, x.reason, x.problems])).toEqual([[2, 3, ["hardcoded-secret"], "fixture", []]]);
+  });
+
+  it("suppress the findings of a parsed MCP server in TypeScript (an endpoint with no authentication)", () => {
+    const text = `import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+const app = express();
+/* mcplint-disable-next-line missing-default-deny -- only reachable through the mesh's mTLS gateway */
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const found = scanSources([{ path: "src/server.ts", text }], { now }).findings.filter((f) => f.ruleId === "missing-default-deny" || f.ruleId === "invalid-suppression");
+    // Before: the comment was not read in parsed code, so the finding stood (and nothing said why).
+    expect(found.map((f) => [f.ruleId, f.loc.line, f.suppression?.justification])).toEqual([["missing-default-deny", 7, "only reachable through the mesh's mTLS gateway"]]);
   });
 
   it("mcplint-disable-line works on the same line, and a category name works too", () => {
