@@ -70,12 +70,20 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/**
+ * The largest --max-file-size: the reader holds a file of the limit whole, in one buffer (a limit of
+ * 5g or 1e23 stopped the scan with an internal error), and no file over ~512 MB fits a JavaScript string.
+ */
+const MAX_FILE_SIZE_LIMIT = 1024 ** 3;
+
 function parseSize(value: string): number {
   const m = /^(\d+)([kKmMgG]?)[bB]?$/.exec(value.trim());
   if (!m) throw new CommanderError(EXIT_FATAL, "mcplint.invalidSize", `--max-file-size: '${value}' is not a size in bytes (e.g. 1048576, 512k, 2m)`);
   const n = Number(m[1]);
   const unit = (m[2] ?? "").toLowerCase();
-  return n * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1);
+  const size = n * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1);
+  if (size > MAX_FILE_SIZE_LIMIT) throw new CommanderError(EXIT_FATAL, "mcplint.invalidSize", `--max-file-size: '${value}' is over the largest size mcplint reads (1g)`);
+  return size;
 }
 
 const MAX_FILE_SIZE_HELP = "skip files larger than this (default 2m; 16m for client and gateway configuration files)";

@@ -66,6 +66,12 @@ describe("mcplint scan", () => {
     const missing = await cli(["scan", "no-such-folder"], dir);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain("no such file or folder: no-such-folder");
+    // A limit too large for the reader's buffer: a usage error, not 'internal error: The value of "size" is out of range'.
+    for (const size of ["5g", "99999999999999999999999"]) {
+      const big = await cli(["scan", "--max-file-size", size], dir);
+      expect([big.exitCode, big.stderr]).toEqual([2, `mcplint: --max-file-size: '${size}' is over the largest size mcplint reads (1g)\n`]);
+    }
+    expect((await cli(["scan", "--max-file-size", "1g"], dir)).exitCode).toBe(0);
   });
 
   it("a usage error names mcplint and points at the command's --help; help says what `mcplint [paths...]` is and the exit codes", async () => {
