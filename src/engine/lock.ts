@@ -9,8 +9,7 @@ import * as path from "node:path";
 import { serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 import { serverValueHits, type ScanModel, type SecretHit } from "./model.js";
-import { within } from "../model/location.js";
-import { shown, shownArgs, shownIdentity } from "./redact-values.js";
+import { hitIndex, shown, shownArgs, shownIdentity } from "./redact-values.js";
 import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
@@ -81,11 +80,12 @@ export function lockKey(e: Pick<LockEntry, "client" | "file" | "name">): string 
 }
 
 function credentialRef(s: McpServer, secrets: readonly SecretHit[]): string[] {
+  const inside = hitIndex(secrets);
   return s.credentials
     .map((c) => {
       switch (c.ref.kind) {
         case "literal": {
-          const hit = secrets.find((h) => within(h.loc, c.loc));
+          const hit = inside(c.loc)[0];
           return hit ? `${c.key}=literal:${hit.hash}` : undefined;
         }
         case "env":

@@ -7,8 +7,7 @@ import { namesCredential } from "../model/credential-identity.js";
 import { describeRef } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
 
-import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
-import { within } from "../model/location.js";
+import { REDACTION_TOKEN, hitIndex, shown, shownArgs } from "../engine/redact-values.js";
 import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
@@ -17,8 +16,9 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
   // A file of the tree that a slot names (`envFile`): its first literal credential stands for the slot's value.
   const loaded = new Map(loadedSecrets(model, s).flatMap((l) => (l.hits[0] ? [[l.credential, l.hits[0]] as const] : [])));
   // Credentials only: a secret found in a value, or a slot that names or references one (not `PORT=3000`).
+  const inside = hitIndex(mine);
   const credentials = s.credentials.flatMap((c) => {
-    const hit = mine.find((h) => within(h.loc, c.loc)) ?? loaded.get(c);
+    const hit = inside(c.loc)[0] ?? loaded.get(c);
     return hit || namesCredential(c) ? [{ c, hit }] : [];
   });
   return {

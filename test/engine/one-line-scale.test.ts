@@ -45,3 +45,33 @@ describe("a configuration of many servers on one line", () => {
     expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(8);
   }, 60_000);
 });
+
+/** One server given n literal keys as `--api-key=` arguments (each argument its own credential). */
+function manyArgsConfig(n: number): string {
+  const args = Array.from({ length: n }, (_, i) => `--api-key=Zq8${i}xK2mP9vL4wR7tY1nB6cJ3hF5gD0sA`);
+  return JSON.stringify({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp@1.0.0", ...args] } } });
+}
+
+const argModels = new Map([500, 2_000].map((n) => [n, scanSources([{ path: ".mcp.json", text: manyArgsConfig(n) }]).model]));
+const argModelOf = (n: number) => argModels.get(n) as NonNullable<ReturnType<typeof argModels.get>>;
+
+describe("one server with many literal keys in its arguments", () => {
+  it("is read whole: every argument a credential with its key's hash in the lock", () => {
+    const model = argModelOf(2_000);
+    expect(model.secrets).toHaveLength(2_000);
+    const entry = buildLock(model).servers[0];
+    expect(entry?.credentials).toHaveLength(2_000);
+    expect(entry?.args.filter((a) => a === "--api-key=[REDACTED]" || a.endsWith("\u2026[REDACTED]"))).toHaveLength(2_000);
+  });
+
+  it.each([
+    ["the inventory", (m: ReturnType<typeof argModelOf>) => inventoryJson(m)],
+    ["the lock", (m: ReturnType<typeof argModelOf>) => buildLock(m)],
+  ])("%s costs in proportion to the arguments", (_name, step) => {
+    const ms = (n: number) => msPerRun(() => step(argModelOf(n)), 50);
+    ms(500);
+    const ratio = ms(2_000) / ms(500);
+    // x4 when linear, x16 when quadratic (every secret filtered for each argument and credential: x14-x16).
+    expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(8);
+  }, 60_000);
+});
