@@ -54,6 +54,8 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   ["ad180jjd", "733klru7"].join(""),
   // RFC 7009's revocation request body (token=...&token_type_hint=refresh_token), quoted in OAuth libraries' docs
   ["45ghiukldj", "ahdnhzdauz"].join(""),
+  // Telegram Desktop's public TEST ONLY api_hash (docs/api_credentials.md), copied into MTProto samples
+  ["344583e45741", "c457fe1862106095a5eb"].join(""),
   // jwt.io's sample token
   [
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
@@ -82,6 +84,9 @@ const ANGLE_PLACEHOLDER = /<%[^<>]*%>|<(?=[^<>]*[A-Za-z])[^<>#$%^&*(){}[\]|\\~`+
 
 /** Masking and elision marks: `sk-…`, `ghp_xxxx`, `****`. */
 const MARKERS = /\.\.\.|\u2026|\*\*\*|xxxx|XXXX|\u25a0|\u2022/; // … ■ •
+
+/** A value of a few x's only (`xxx`, `XX`): a connection string's password as READMEs leave it (`postgresql://user:xxx@host/db`). */
+const SHORT_X = /^(?:x{2,3}|X{2,3})$/;
 
 const PLACEHOLDER_AT_BOUNDARY = new RegExp(`(?:^|[^A-Za-z0-9+/=])(?:${PLACEHOLDER_SUBSTRINGS.source})`, "i");
 
@@ -165,7 +170,7 @@ export function isPlaceholder(value: string): boolean {
   if (ANGLE_PLACEHOLDER.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
-  if (MARKERS.test(v)) return true;
+  if (MARKERS.test(v) || SHORT_X.test(v)) return true;
   const body = v.replace(TEST_PREFIX, "");
   // Long random bodies (private keys, JWTs) contain short words by chance: there
   // a placeholder word must start at a boundary (`…_YOUR_KEY…`, `-here`).

@@ -85,6 +85,12 @@ general_settings:
         expect: { line: 1, column: 71 },
       },
       {
+        // Twilio's MCP server takes ACCOUNT_SID/API_KEY:API_SECRET as one argument: the API key SID, then after the colon the key's secret.
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "twilio": { "command": "npx", "args": ["-y", "@twilio-alpha/mcp@0.7.0", "AC${fakeUuid("twilio-account").replace(/-/g, "")}/SK${fakeUuid("twilio-key").replace(/-/g, "")}:${fakeOpaqueKey("twilio", 32)}"] } } }\n`,
+        expect: { line: 1, column: 127, count: 2 },
+      },
+      {
         // A literal fallback is the credential whenever the variable is unset.
         file: ".mcp.json",
         code: `{ "mcpServers": { "github": { "command": "github-mcp-server", "env": { "GITHUB_TOKEN": "\${GITHUB_TOKEN:-${fakeGitHubToken("ghp", "fallback")}}" } } } }\n`,
@@ -236,6 +242,11 @@ mcp_servers:
   "servers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
     "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${input:gh}" } } } }
 `,
+      },
+      {
+        // The password READMEs leave in a connection string: `xxx` is no credential.
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "postgres": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://app:xxx@db.internal:5432/app"] } } }\n`,
       },
       {
         file: "claude_desktop_config.json",

@@ -420,4 +420,15 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.json("VERCEL_TOKEN", "vcp_" + f.alnum(56)), `npx vercel --prod --token vcp_${f.alnum(56)}`], fp: [wrap.json("VERCEL_TOKEN", "vcp_your_token_here"), wrap.json("VERCEL_TOKEN", "vcp_xxx")] }),
   },
+  {
+    // PlanetScale: service tokens (pscale_tkn_), database branch passwords (pscale_pw_, also the
+    // password in a branch's mysql:// connection string) and OAuth tokens (pscale_oauth_).
+    id: "planetscale-token",
+    title: "PlanetScale service token, password or OAuth token",
+    pattern: prefixed("pscale_(?:tkn|pw|oauth)_", "[A-Za-z0-9_=.-]{32,64}"),
+    keywords: ["pscale_tkn_", "pscale_pw_", "pscale_oauth_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_" + f.b64url(43)), wrap.env("DATABASE_PASSWORD", "pscale_pw_" + f.b64url(43))], fp: [wrap.json("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_your_service_token_here_xxxxxxxxxx")] }),
+  },
 ]);

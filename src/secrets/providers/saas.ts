@@ -513,4 +513,132 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
       };
     },
   },
+  // Credentials of MCP servers people run (an audit of the servers' READMEs and public client configs).
+  {
+    // Twilio's MCP server (@twilio-alpha/mcp) takes one argument, ACCOUNT_SID/API_KEY:API_SECRET: the
+    // two SIDs name the account and the key; the 32 characters after the colon are the key's secret.
+    id: "twilio-api-key-secret",
+    title: "Twilio API key secret (after the account and API key SIDs)",
+    pattern: /(?<![A-Za-z0-9])AC[0-9a-fA-F]{32}\/SK[0-9a-fA-F]{32}:(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9])/,
+    // "/sk" and the hex digit the pattern needs after it (as twilio-api-key's "sk" keywords).
+    keywords: [..."0123456789abcdef"].map((h) => `/sk${h}`),
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [`{"args": ["-y", "@twilio-alpha/mcp@0.7.0", "AC${f.hex(32)}/SK${f.hex(32)}:${f.alnum(32)}"]}`],
+      fp: [`{"args": ["-y", "@twilio-alpha/mcp@0.7.0", "AC${f.hex(32)}/SK${f.hex(32)}:your_api_secret_goes_here_00000"]}`, `{"args": ["ACxxxxxxxx/SKxxxxxxxx:your_api_secret"]}`],
+    }),
+  },
+  {
+    // An MTProto app's api_hash (my.telegram.org; Telethon, Pyrogram and Telegram MCP servers read
+    // TELEGRAM_API_HASH / API_HASH): Telegram calls it secret and does not let it be revoked. The key
+    // ends in "hash", which the name heuristics read as a digest of a credential, so it is keyed here.
+    id: "telegram-api-hash",
+    title: "Telegram API hash (MTProto app credential, keyed)",
+    pattern: keyed("api[_-]?hash", "[a-f0-9]{32}"),
+    keywords: ["api_hash", "api-hash", "apihash"],
+    minEntropy: 3,
+    confidence: "medium",
+    samples: () => ({ tp: [wrap.json("TELEGRAM_API_HASH", f.hex(32)), wrap.env("API_HASH", f.hex(32))], fp: [wrap.json("TELEGRAM_API_HASH", "your_api_hash"), wrap.env("API_HASH_ALGORITHM", "sha256")] }),
+  },
+  {
+    // A Telethon / Pyrogram / GramJS session string: the account's logged-in MTProto session
+    // (data centre, address and its 256-byte auth key) in base64, whoever holds it is logged in.
+    id: "telegram-session-string",
+    title: "Telegram session string (a logged-in account session, keyed)",
+    pattern: keyed("session[_-]?string|string[_-]?session", "[A-Za-z0-9_+/-]{200,1000}={0,2}"),
+    keywords: ["session_string", "session-string", "sessionstring", "string_session", "string-session", "stringsession"],
+    minEntropy: 4.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("TELEGRAM_SESSION_STRING", "1" + f.b64url(351) + "="), wrap.env("STRING_SESSION", f.b64url(362))], fp: [wrap.json("TELEGRAM_SESSION_STRING", "your_session_string"), wrap.env("STRING_SESSION", "1" + "A".repeat(352))] }),
+  },
+  {
+    // WordPress application passwords (24 letters and digits shown in six groups of four) are what
+    // WordPress MCP servers take (@automattic/mcp-wordpress-remote's WP_API_PASSWORD). The blanks make
+    // the generic detector read it as prose; the shape under a password name does not. A random one
+    // lacks a digit about one time in seventy: those are left to the reader.
+    id: "wordpress-application-password",
+    title: "WordPress application password (keyed)",
+    pattern: keyed("password|passwd", "[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}(?! [A-Za-z0-9])"),
+    keywords: ["password", "passwd"],
+    validate: (s) => /[0-9]/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s),
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("WP_API_PASSWORD", [f.alnum(4), f.alnum(4), f.alnum(4), f.alnum(4), f.alnum(4), "a1B2"].join(" ")), wrap.env("WORDPRESS_APP_PASSWORD", [f.alnum(4), f.alnum(4), f.alnum(4), f.alnum(4), "Zy98", f.alnum(4)].join(" "))],
+      fp: [wrap.json("WP_API_PASSWORD", "xxxx xxxx xxxx xxxx xxxx xxxx"), wrap.json("WP_API_PASSWORD", "abcd efgh ijkl mnop qrst uvwx"), "The password must have four more characters than this line says"],
+    }),
+  },
+  {
+    id: "hubspot-private-app-token",
+    title: "HubSpot private app access token",
+    pattern: prefixed("pat-(?:na|eu|ap)[0-9]-", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    keywords: ["pat-na", "pat-eu", "pat-ap"],
+    minEntropy: 3,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("PRIVATE_APP_ACCESS_TOKEN", "pat-na1-" + f.uuid()), wrap.env("HUBSPOT_ACCESS_TOKEN", "pat-eu1-" + f.uuid())], fp: [wrap.json("PRIVATE_APP_ACCESS_TOKEN", "pat-na1-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"), wrap.json("PRIVATE_APP_ACCESS_TOKEN", "pat-na1-<your-token>")] }),
+  },
+  {
+    id: "clickup-api-token",
+    title: "ClickUp personal API token",
+    pattern: prefixed("pk_", "[0-9]{6,10}_[A-Z0-9]{32}"),
+    keywords: ["pk_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("CLICKUP_API_KEY", "pk_" + f.digits(8) + "_" + f.upper(32))], fp: [wrap.json("CLICKUP_API_KEY", "pk_12345678_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"), wrap.json("CLICKUP_API_KEY", "pk_your_api_key")] }),
+  },
+  {
+    // Resend's API key: re_, eight characters, an underscore, twenty-four more. The prefix is short and
+    // code has re_ names (`re_compile_...`), so the body must mix upper and lower case with a digit.
+    id: "resend-api-key",
+    title: "Resend API key",
+    pattern: prefixed("re_", "[A-Za-z0-9]{8}_[A-Za-z0-9]{24}"),
+    keywords: ["re_"],
+    validate: (s) => /[0-9]/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s),
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("RESEND_API_KEY", "re_" + f.alnum(6) + "a1_" + f.alnum(22) + "Q7")], fp: [wrap.json("RESEND_API_KEY", "re_123456789"), "def re_validate_emailaddressesforuserinputs(): pass"] }),
+  },
+  {
+    id: "asana-personal-access-token",
+    title: "Asana personal access token (keyed)",
+    pattern: keyed("asana", "[12]/[0-9]{10,20}(?:/[0-9]{10,20})?:[0-9a-f]{32}"),
+    keywords: ["asana"],
+    minEntropy: 3,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("ASANA_ACCESS_TOKEN", `2/${f.digits(16)}/${f.digits(16)}:${f.hex(32)}`), wrap.env("ASANA_TOKEN", `1/${f.digits(16)}:${f.hex(32)}`)], fp: [wrap.json("ASANA_ACCESS_TOKEN", "your-asana-access-token"), wrap.json("ASANA_ACCESS_TOKEN", `2/${f.digits(16)}/${f.digits(16)}:${"0".repeat(32)}`)] }),
+  },
+  {
+    id: "contentful-pat",
+    title: "Contentful personal access token",
+    pattern: prefixed("CFPAT-", "[A-Za-z0-9_-]{43}"),
+    keywords: ["cfpat-"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("CONTENTFUL_MANAGEMENT_ACCESS_TOKEN", "CFPAT-" + f.b64url(43))], fp: [wrap.json("CONTENTFUL_MANAGEMENT_ACCESS_TOKEN", "CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
+  },
+  {
+    id: "axiom-token",
+    title: "Axiom API or personal token",
+    pattern: prefixed("xa(?:at|pt)-", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    keywords: ["xaat-", "xapt-"],
+    minEntropy: 3,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("AXIOM_TOKEN", "xaat-" + f.uuid()), wrap.env("AXIOM_TOKEN", "xapt-" + f.uuid())], fp: [wrap.json("AXIOM_TOKEN", "xaat-your-token")] }),
+  },
+  {
+    // The web client's session: xoxc- (the token) with the `d` cookie (xoxd-, URL-encoded), which
+    // slack-mcp-server reads as SLACK_MCP_XOXC_TOKEN and SLACK_MCP_XOXD_TOKEN: the user's whole session.
+    id: "slack-browser-token",
+    title: "Slack browser session token or cookie (xoxc / xoxd)",
+    pattern: prefixed("xox(?:c-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{64}|d-)", "(?:[A-Za-z0-9_.+/=-]|%[0-9A-Fa-f]{2}){0,500}"),
+    keywords: ["xoxc-", "xoxd-"],
+    validate: (s) => s.startsWith("xoxc-") || s.length >= 60,
+    minEntropy: 4,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("SLACK_MCP_XOXC_TOKEN", `xoxc-${slackId()}-${slackId()}-${slackId()}-${f.hex(64)}`), wrap.json("SLACK_MCP_XOXD_TOKEN", "xoxd-" + f.alnum(40) + "%2F" + f.alnum(40) + "%2B" + f.alnum(40) + "%3D")],
+      fp: [wrap.json("SLACK_MCP_XOXC_TOKEN", "xoxc-..."), wrap.json("SLACK_MCP_XOXD_TOKEN", "xoxd-your-d-cookie")],
+    }),
+  },
 ]);

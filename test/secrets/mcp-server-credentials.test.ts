@@ -1,0 +1,45 @@
+/**
+ * The credentials of the MCP servers people run (test/secrets/mcp-servers.ts):
+ * each pasted into its server's slot (env, header, Authorization, flag,
+ * positional argument, URL) in a client config is reported where it stands,
+ * named and redacted; the placeholders people leave there and references in
+ * every client's syntax are not.
+ */
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { allCases, SERVER_ROWS } from "./mcp-servers.js";
+
+const SECRET_RULES = new Set(["hardcoded-secret", "shared-secret", "long-lived-token"]);
+const cases = allCases();
+const findings = scanSources(cases.map((c) => ({ path: c.path, text: c.text }))).findings;
+const byFile = new Map<string, typeof findings>();
+for (const f of findings) byFile.set(f.loc.file, [...(byFile.get(f.loc.file) ?? []), f]);
+const secretFindings = (path: string) => (byFile.get(path) ?? []).filter((f) => SECRET_RULES.has(f.ruleId));
+
+describe("credentials of common MCP servers pasted into a client config", () => {
+  it("covers at least 60 servers", () => {
+    expect(new Set(SERVER_ROWS.map((r) => r.server.replace(/-.*/, ""))).size).toBeGreaterThanOrEqual(60);
+  });
+
+  const pasted = cases.filter((c) => c.kind === "pasted").map((c) => ({ ...c, name: c.row.server, where: `${c.row.slot} ${c.row.key}`.trim() }));
+
+  it.each(pasted)("$name ($where): reported at its line and column, named, attributed and redacted", (c) => {
+    const hits = secretFindings(c.path)
+      .filter((f) => f.ruleId === "hardcoded-secret")
+      .map((f) => ({ line: f.loc.line, column: f.loc.column, provider: f.secret?.provider, server: f.server?.name }));
+    expect(hits).toContainEqual({ line: c.line, column: c.column, provider: c.row.provider, server: c.row.server });
+    const shown = JSON.stringify(secretFindings(c.path));
+    expect(shown).not.toContain(c.value);
+    for (let i = 0; i + 12 <= c.value.length; i += 6) expect(shown).not.toContain(c.value.slice(i, i + 12));
+  });
+
+  it("no placeholder people leave in these slots is reported", () => {
+    const flagged = cases.filter((c) => c.kind === "placeholder" && secretFindings(c.path).length > 0).map((c) => `${c.row.server}: ${JSON.stringify(c.value)}`);
+    expect(flagged).toEqual([]);
+  });
+
+  it("no reference in any client's syntax is reported", () => {
+    const flagged = cases.filter((c) => c.kind === "reference" && secretFindings(c.path).length > 0).map((c) => `${c.row.server}: ${c.value} in ${c.path}`);
+    expect(flagged).toEqual([]);
+  });
+});
