@@ -207,9 +207,51 @@ function entry(row: ServerRow, value: string, opencode: boolean): Record<string,
   return { command, args, ...(env && { env }) };
 }
 
+const tomlString = (v: string): string => (/["\\]/.test(v) ? `'${v}'` : JSON.stringify(v));
+const tomlTable = (t: Record<string, string>): string => `{ ${Object.entries(t).map(([k, v]) => `${JSON.stringify(k)} = ${tomlString(v)}`).join(", ")} }`;
+/** YAML block lines for a map under `indent` (values double-quoted, as JSON strings are valid YAML). */
+const yamlMap = (t: Record<string, string>, indent: string): string[] => Object.entries(t).map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`);
+
+/** Codex's `[mcp_servers.<name>]` table. */
+function codexToml(name: string, e: Record<string, unknown>): string {
+  const lines = [`[mcp_servers.${name}]`];
+  if (typeof e["url"] === "string") lines.push(`url = ${tomlString(e["url"])}`);
+  if (e["headers"]) lines.push(`http_headers = ${tomlTable(e["headers"] as Record<string, string>)}`);
+  if (typeof e["command"] === "string") lines.push(`command = ${tomlString(e["command"])}`, `args = [${(e["args"] as string[]).map(tomlString).join(", ")}]`);
+  if (e["env"]) lines.push(`env = ${tomlTable(e["env"] as Record<string, string>)}`);
+  return lines.join("\n") + "\n";
+}
+
+/** A Continue workspace block (`.continue/mcpServers/<name>.yaml`): a list of servers. */
+function continueYaml(name: string, e: Record<string, unknown>): string {
+  const lines = [`name: ${name}`, "version: 0.0.1", "schema: v1", "mcpServers:", `  - name: ${name}`];
+  if (typeof e["url"] === "string") lines.push("    type: streamable-http", `    url: ${JSON.stringify(e["url"])}`);
+  if (e["headers"]) lines.push("    requestOptions:", "      headers:", ...yamlMap(e["headers"] as Record<string, string>, "        "));
+  if (typeof e["command"] === "string") lines.push(`    command: ${e["command"]}`, "    args:", ...(e["args"] as string[]).map((a) => `      - ${JSON.stringify(a)}`));
+  if (e["env"]) lines.push("    env:", ...yamlMap(e["env"] as Record<string, string>, "      "));
+  return lines.join("\n") + "\n";
+}
+
+/** A YAML scalar as people write it: plain where YAML allows, else double-quoted. */
+const yamlPlain = (v: string): string => (v === "" || /^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|:$|\s$/.test(v) ? JSON.stringify(v) : v);
+
+/** Goose's `extensions:` map (`cmd`, `envs`; a remote's `uri`), values written plain. */
+function gooseYaml(name: string, e: Record<string, unknown>): string {
+  const lines = ["GOOSE_MODE: approve", "extensions:", `  ${name}:`, `    name: ${name}`, "    enabled: true", "    timeout: 300"];
+  if (typeof e["url"] === "string") lines.push("    type: streamable_http", `    uri: ${JSON.stringify(e["url"])}`);
+  const plainMap = (t: Record<string, string>) => Object.entries(t).map(([k, v]) => `      ${k}: ${yamlPlain(v)}`);
+  if (e["headers"]) lines.push("    headers:", ...plainMap(e["headers"] as Record<string, string>));
+  if (typeof e["command"] === "string") lines.push("    type: stdio", `    cmd: ${e["command"]}`, "    args:", ...(e["args"] as string[]).map((a) => `    - ${yamlPlain(a)}`));
+  if (e["env"]) lines.push("    envs:", ...plainMap(e["env"] as Record<string, string>));
+  return lines.join("\n") + "\n";
+}
+
 /** A client config holding this row's server with `value` in its slot. */
 export function configText(file: string, row: ServerRow, value: string): string {
   const e = entry(row, value, file === "opencode.json");
+  if (file.endsWith("config.toml")) return codexToml(row.server, e);
+  if (file.startsWith(".continue/") && file.endsWith(".yaml")) return continueYaml(row.server, e);
+  if (file.endsWith("goose/config.yaml")) return gooseYaml(row.server, e);
   const doc =
     file === "opencode.json"
       ? { $schema: "https://opencode.ai/config.json", mcp: { [row.server]: e } }
@@ -226,20 +268,25 @@ function position(text: string, value: string): { line: number; column: number }
   return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
 }
 
-const PASTED_FILES = [".mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", "opencode.json"];
+/** The client files a pasted credential is written in: each row in every one of them. */
+export const PASTED_FILES = [".mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", "opencode.json", ".codex/config.toml", ".continue/mcpServers/server.yaml", ".config/goose/config.yaml"];
 
-/** Every case: each row pasted (in one of four clients' files, in turn), with each placeholder and each reference. */
+/** The files placeholders are written in: JSON strings and plain YAML scalars. */
+const PLACEHOLDER_FILES = [".cursor/mcp.json", ".config/goose/config.yaml"];
+
+/** Every case: each row pasted in each client's file, with each placeholder and each reference. */
 export function allCases(rows: readonly ServerRow[] = SERVER_ROWS): Case[] {
   const out: Case[] = [];
   const add = (kind: CaseKind, row: ServerRow, file: string, value: string) => {
     const text = configText(file, row, value);
     out.push({ kind, row, path: `${kind}/${out.length}/${file}`, text, value, ...position(text, value) });
   };
-  rows.forEach((row, i) => {
-    add("pasted", row, PASTED_FILES[i % PASTED_FILES.length] as string, row.secret(new Fake(`mcp-servers/${row.server}`)));
+  rows.forEach((row) => {
+    const secret = row.secret(new Fake(`mcp-servers/${row.server}`));
+    for (const file of PASTED_FILES) add("pasted", row, file, secret);
     for (const p of PLACEHOLDERS) {
       if (p.startsWith("{P}") && row.prefix === undefined) continue;
-      add("placeholder", row, ".cursor/mcp.json", p.replace("{P}", row.prefix ?? ""));
+      for (const file of PLACEHOLDER_FILES) add("placeholder", row, file, p.replace("{P}", row.prefix ?? ""));
     }
     const name = row.slot === "env" ? row.key : `${row.server.toUpperCase().replace(/-/g, "_")}_TOKEN`;
     for (const r of REFERENCES) add("reference", row, r.file, r.value(name));
