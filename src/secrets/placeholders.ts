@@ -103,7 +103,13 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
     "github gitlab openai anthropic slack aws stripe google azure mcp server pat gh sk pk " +
     "put insert enter add set goes go to in of for with and or not no do " +
     // how-to phrases: `generate-with-openssl-rand-base64-32`, `some-random-32-char-string`
-    "generate run use openssl rand base hex char chars character characters strong length at least"
+    "generate run use openssl rand base hex char chars character characters strong length at least " +
+    // the same in the languages READMEs are written in: "your", "my", "key", "password", "token", "here"
+    // (`votre_mot_de_passe`, `tu-clave-api`, `sua_senha`, `dein-api-schluessel`, `twoje_haslo`)
+    "tu tus su sus mi seu sua meu minha votre vos ton ta mon ma dein deine ihr ihre mein meine tuo tua mio il la le " +
+    "jouw je uw mijn twoj twoja twoje moj " +
+    "clave llave contrasena senha chave cle clef jeton mot de passe schluessel schlussel passwort kennwort chiave " +
+    "sleutel wachtwoord klucz haslo secreto segredo segreto geheim aqui ici hier qui tutaj"
   ).split(" "),
 );
 
@@ -170,7 +176,7 @@ export function isPlaceholder(value: string): boolean {
   if (ANGLE_PLACEHOLDER.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
-  if (MARKERS.test(v) || SHORT_X.test(v)) return true;
+  if (MARKERS.test(v) || SHORT_X.test(v) || prefixThenPhrase(v)) return true;
   const body = v.replace(TEST_PREFIX, "");
   // Long random bodies (private keys, JWTs) contain short words by chance: there
   // a placeholder word must start at a boundary (`…_YOUR_KEY…`, `-here`).
@@ -189,6 +195,21 @@ export function isPlaceholder(value: string): boolean {
   if (segs.length > 0 && segs.every((s) => PLACEHOLDER_WORDS.has(s) || (/^[0-9]+$/.test(s) && s.length <= 4))) return true;
   const decoded = base64Word(v);
   return decoded !== undefined && isPlaceholder(decoded);
+}
+
+/**
+ * A token's prefix (or nothing) and then a phrase in a non-Latin script: `ghp_你的实际令牌`,
+ * `sk-ваш-ключ`. Tokens are ASCII; the phrase says what goes there. Where the phrase comes first
+ * (a password written in Cyrillic, then digits) it is left to the other checks.
+ */
+function prefixThenPhrase(v: string): boolean {
+  let i = 0;
+  while (i < v.length && i <= 16 && v.charCodeAt(i) < 0x80) i++;
+  if (i < 2 || i > 16 || i >= v.length || v.charCodeAt(i) < 0x370) return false;
+  const rest = v.slice(i);
+  let phrase = 0;
+  for (let k = 0; k < rest.length; k++) if (rest.charCodeAt(k) >= 0x370) phrase++;
+  return phrase >= 2 && rest.replace(/[^A-Za-z0-9]/g, "").length <= 8;
 }
 
 /** Standard base64 of 6 to 60 characters (a Kubernetes Secret's `data:` value, a Basic credential). */

@@ -156,6 +156,12 @@ export const PLACEHOLDERS: readonly string[] = [
   "{P}...", "{P}xxxxxxxxxxxxxxxxxxxx", "{P}<your-key>", "{P}YOUR_KEY", "{P}your_token_here", "{P}XXXXXXXXXXXXXXXXXXXX", "<YOUR_TOKEN_HERE>",
   "xxxx", "password", "yourpassword", "YOUR_PASSWORD", "<password>", "[YOUR-PASSWORD]", "****", "mypassword", "secret", "none", "null", "-",
   "<YOUR_GITHUB_PERSONAL_ACCESS_TOKEN>", "your-github-token", "sk-ant-xxxxx", "insert-key-here", "ENTER_YOUR_KEY",
+  // Seen in public READMEs and configs (several languages).
+  "<PERSONAL ACCESS TOKEN HERE>", "<get from id.atlassian.com, Security, API tokens>", "token-123", "synthetic-token", "xoxb-1234567890",
+  "TU_BRAVE_API_KEY_AQUI", "tu-clave-api", "seu-token-api", "votre-cle-api", "votre_jeton_ici", "dein-api-schluessel", "DEIN_TOKEN_HIER",
+  "il-tuo-token", "jouw-api-sleutel", "twoj-klucz-api", "\u0432\u0430\u0448_\u0442\u043e\u043a\u0435\u043d", "\u5728\u8fd9\u91cc\u586b\u4f60\u81ea\u5df1\u7684key", "\u4f60\u7684API\u5bc6\u94a5", "{P}\u4f60\u7684\u5b9e\u9645\u4ee4\u724c",
+  "votre_mot_de_passe", "tu_contrasena", "sua_senha", "dein_passwort", "mijn_wachtwoord", "twoje_haslo", "la_tua_password",
+  "{api_key}", "[TOKEN]", "%API_KEY%", "ABC123", "sk-proj-********************", "REDACTED", "[REDACTED]", "secret-token",
 ];
 
 /** References in each client's syntax, as the config file the client reads them from. */

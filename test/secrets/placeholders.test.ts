@@ -140,3 +140,28 @@ describe("base64 values that encode a placeholder (Kubernetes Secret `data:`)", 
     expect(isPlaceholder(b64(`{"token":"${real}"}`))).toBe(false);
   });
 });
+
+describe("placeholders people leave in MCP configs: other languages, a prefix and a phrase, a few x's", () => {
+  const PLACEHOLDERS = [
+    "xxx",
+    "XX",
+    "votre_mot_de_passe",
+    "votre-cle-api",
+    "tu-clave-api",
+    "sua_senha",
+    "dein-api-schluessel",
+    "mijn_wachtwoord",
+    "twoje_haslo",
+    "ghp_\u4f60\u7684\u5b9e\u9645\u4ee4\u724c",
+    "sk-or-v1-\u0432\u0430\u0448-\u043a\u043b\u044e\u0447",
+    "ATATT3x\u4f60\u7684\u5b9e\u9645\u4ee4\u724c",
+  ];
+  it.each(PLACEHOLDERS)("%s is a placeholder, not reported in a connection string or under a credential name", (v) => {
+    expect(isPlaceholder(v)).toBe(true);
+    expect(scanText(`{ "env": { "DATABASE_URL": "postgresql://app:${v}@db.internal:5432/app", "JIRA_API_TOKEN": "${v}", "DB_PASSWORD": "${v}" } }\n`)).toEqual([]);
+  });
+
+  it("a random password with letters beyond ASCII, or one that starts with a phrase, is still one", () => {
+    for (const v of ["P\u00e4ssw9rt!Xq7", "\u041c\u0435\u0434\u0432\u0435\u0434\u044c2024!Xq", "xxx9Qr4Lm", "Xq7-votre-Zr2"]) expect(isPlaceholder(v), v).toBe(false);
+  });
+});
