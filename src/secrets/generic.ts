@@ -63,9 +63,16 @@ function notSecretShape(v: string): boolean {
  */
 const SEALED_SECRET = /^Ag[A-D][A-Za-z0-9+/]{680,}={0,2}$/;
 
-/** A public key under a `key` name: a base64 SubjectPublicKeyInfo, or a Supabase project's anon key (a JWT apps ship to browsers). */
+/**
+ * Keys their providers publish for browsers and apps, under names such as MAPBOX_ACCESS_TOKEN or
+ * POSTHOG_API_KEY: Stripe's (and Clerk's) publishable `pk_live_`/`pk_test_` keys, a Mapbox public
+ * token (`pk.eyJ...`; its secret tokens are `sk.`), a PostHog project API key (`phc_`).
+ */
+const PUBLISHABLE_KEY = /^(?:pk_(?:live|test)_[A-Za-z0-9$_-]{16,}|pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|phc_[A-Za-z0-9]{30,})$/;
+
+/** A public key under a `key` name: a base64 SubjectPublicKeyInfo, a publishable key, or a Supabase project's anon key (a JWT apps ship to browsers). */
 function isPublicKeyValue(v: string): boolean {
-  return PUBLIC_KEY_DER.test(v) || (v.startsWith("eyJ") && supabaseKeyRole(v) === "anon");
+  return PUBLIC_KEY_DER.test(v) || PUBLISHABLE_KEY.test(v) || (v.startsWith("eyJ") && supabaseKeyRole(v) === "anon");
 }
 
 /** A URL's userinfo with no password that is a token, not a user name (`https://<token>@host`, not `git@`). */

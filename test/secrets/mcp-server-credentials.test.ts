@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { allCases, SERVER_ROWS } from "./mcp-servers.js";
+import { Fake } from "../../src/secrets/fake.js";
+import { allCases, PUBLIC_KEYS, SERVER_ROWS } from "./mcp-servers.js";
 
 const SECRET_RULES = new Set(["hardcoded-secret", "shared-secret", "long-lived-token"]);
 const cases = allCases();
@@ -41,5 +42,13 @@ describe("credentials of common MCP servers pasted into a client config", () => 
   it("no reference in any client's syntax is reported", () => {
     const flagged = cases.filter((c) => c.kind === "reference" && secretFindings(c.path).length > 0).map((c) => `${c.row.server}: ${c.value} in ${c.path}`);
     expect(flagged).toEqual([]);
+  });
+});
+
+describe("publishable keys under the names MCP servers read", () => {
+  it.each(PUBLIC_KEYS.map((p) => ({ ...p, name: p.key })))("$name: a key made for browsers is not a hard-coded secret", ({ key, value }) => {
+    const v = value(new Fake(`public/${key}`));
+    const text = JSON.stringify({ mcpServers: { app: { command: "npx", args: ["-y", "app-mcp@1.0.0"], env: { [key]: v } } } }, null, 2) + "\n";
+    expect(scanSources([{ path: ".cursor/mcp.json", text }]).findings.filter((f) => SECRET_RULES.has(f.ruleId))).toEqual([]);
   });
 });

@@ -147,6 +147,19 @@ export const SERVER_ROWS: readonly ServerRow[] = [
   { server: "generic-token-flag", provider: "generic-cli-flag", pkg: "mcp-server-kubernetes@2.5.0", slot: "arg-space", key: "--token", secret: (f) => f.b64url(40) },
   { server: "generic-api-key-flag", provider: "generic-cli-flag", pkg: "@agentdeskai/browser-tools-mcp@1.2.0", slot: "arg-eq", key: "--api-key", secret: (f) => f.alnum(32) },
   { server: "contentful", provider: "contentful-pat", pkg: "@contentful/mcp-server@1.0.0", slot: "env", key: "CONTENTFUL_MANAGEMENT_ACCESS_TOKEN", secret: (f) => "CF" + "PAT-" + f.b64url(43), prefix: "CFPAT-" },
+  { server: "mapbox", provider: "mapbox-secret-token", pkg: "@mapbox/mcp-server@0.2.0", slot: "env", key: "MAPBOX_ACCESS_TOKEN", secret: (f) => "sk." + b64urlOf(JSON.stringify({ u: "acme-maps", a: "cl" + f.lower(23) })) + "." + f.b64url(22), prefix: "sk." },
+  { server: "flyio", provider: "flyio-token", pkg: "flyctl@0.3.0", slot: "env", key: "FLY_API_TOKEN", secret: (f) => "FlyV1 fm2_" + f.b64(180) + "==,fm2_" + f.b64(120), prefix: "FlyV1 fm2_" },
+];
+
+/**
+ * Keys their providers publish for browsers and apps, under the names MCP servers read: none is a
+ * hard-coded secret (Stripe's publishable key, a Mapbox public token, a PostHog project key).
+ */
+export const PUBLIC_KEYS: readonly { readonly key: string; readonly value: (f: Fake) => string }[] = [
+  { key: "STRIPE_PUBLISHABLE_KEY", value: (f) => "pk_" + "live_" + f.alnum(99) },
+  { key: "STRIPE_KEY", value: (f) => "pk_" + "test_" + f.alnum(99) },
+  { key: "MAPBOX_ACCESS_TOKEN", value: (f) => "pk." + b64urlOf(JSON.stringify({ u: "acme-maps", a: "cl" + f.lower(23) })) + "." + f.b64url(22) },
+  { key: "POSTHOG_API_KEY", value: (f) => "ph" + "c_" + f.alnum(43) },
 ];
 
 /** Placeholders people leave in these slots; `{P}` stands for the row's prefix where it has one. */
@@ -178,6 +191,17 @@ export const REFERENCES: readonly { readonly file: string; readonly value: (name
   { file: ".gemini/settings.json", value: (n) => `%${n}%` },
   { file: ".windsurf/mcp_config.json", value: (n) => `\${file:/run/secrets/${n.toLowerCase()}}` },
   { file: ".continue/mcpServers/server.json", value: (n) => `\${{ secrets.${n} }}` },
+  { file: ".continue/mcpServers/server.yaml", value: (n) => `\${{ secrets.${n} }}` },
+  { file: ".config/goose/config.yaml", value: (n) => `\${${n}}` },
+  { file: ".codex/config.toml", value: (n) => `\${${n}}` },
+  { file: ".mcp.json", value: (n) => `\${${n}:?set ${n}}` },
+  { file: ".mcp.json", value: (n) => `$(op read op://Private/${n.toLowerCase()}/credential)` },
+  { file: ".cursor/mcp.json", value: (n) => `{vault://env/${n.toLowerCase()}}` },
+  { file: ".cursor/mcp.json", value: (n) => `vault:secret/data/mcp#${n.toLowerCase()}` },
+  { file: ".cursor/mcp.json", value: (n) => `arn:aws:secretsmanager:us-east-1:123456789012:secret:mcp/${n.toLowerCase()}-AbCdEf` },
+  { file: ".cursor/mcp.json", value: (n) => `projects/my-project/secrets/${n.toLowerCase()}/versions/latest` },
+  { file: ".cursor/mcp.json", value: (n) => `@Microsoft.KeyVault(SecretUri=https://mcp-kv.vault.azure.net/secrets/${n.toLowerCase().replace(/_/g, "-")}/)` },
+  { file: ".cursor/mcp.json", value: (n) => `{{ .Env.${n} }}` },
 ];
 
 export type CaseKind = "pasted" | "placeholder" | "reference";

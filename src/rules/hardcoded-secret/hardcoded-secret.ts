@@ -244,6 +244,13 @@ mcp_servers:
 `,
       },
       {
+        // Keys made for browsers: a Mapbox public token (pk.) and a PostHog project key (phc_).
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "maps": { "command": "npx", "args": ["-y", "@mapbox/mcp-server@0.2.0"],
+  "env": { "MAPBOX_ACCESS_TOKEN": "pk.${Buffer.from(JSON.stringify({ u: "acme-maps", a: fakeOpaqueKey("mapbox", 25).toLowerCase() })).toString("base64url")}.${fakeOpaqueKey("mapbox-sig", 22)}", "POSTHOG_API_KEY": "phc_${fakeOpaqueKey("posthog", 43)}" } } } }
+`,
+      },
+      {
         // The password READMEs leave in a connection string: `xxx` is no credential.
         file: ".cursor/mcp.json",
         code: `{ "mcpServers": { "postgres": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://app:xxx@db.internal:5432/app"] } } }\n`,

@@ -641,4 +641,32 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
       fp: [wrap.json("SLACK_MCP_XOXC_TOKEN", "xoxc-..."), wrap.json("SLACK_MCP_XOXD_TOKEN", "xoxd-your-d-cookie")],
     }),
   },
+  {
+    // Mapbox's secret tokens (sk.); its public tokens (pk.) are made for browsers and are not reported.
+    id: "mapbox-secret-token",
+    title: "Mapbox secret access token",
+    pattern: prefixed("sk\\.eyJ", "[A-Za-z0-9_-]{20,300}\\.[A-Za-z0-9_-]{20,60}"),
+    keywords: ["sk.eyj"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("MAPBOX_ACCESS_TOKEN", `sk.${Buffer.from(JSON.stringify({ u: "acme", a: "cl" + f.lower(23) })).toString("base64url")}.${f.b64url(22)}`)],
+      fp: [wrap.json("MAPBOX_ACCESS_TOKEN", `pk.${Buffer.from(JSON.stringify({ u: "acme", a: "cl" + f.lower(23) })).toString("base64url")}.${f.b64url(22)}`), wrap.json("MAPBOX_ACCESS_TOKEN", "sk.your-secret-token")],
+    }),
+  },
+  {
+    // Fly.io tokens as `fly tokens create` prints them: "FlyV1 " and one or more comma-separated
+    // macaroons (fm1_/fm2_, base64), or the older personal access token (fo1_). The blank after
+    // FlyV1 keeps the generic detector off the whole value.
+    id: "flyio-token",
+    title: "Fly.io API token",
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:FlyV1 )?fm[12][ar]?_[A-Za-z0-9+/_-]{100,4000}={0,3}(?:,fm[12][ar]?_[A-Za-z0-9+/_-]{100,4000}={0,3}){0,10}|fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9+/=_-])/,
+    keywords: ["fm1_", "fm2_", "fm1a_", "fm1r_", "fm2a_", "fm2r_", "fo1_"],
+    minEntropy: 4,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("FLY_API_TOKEN", `FlyV1 fm2_${f.b64(180)}==,fm2_${f.b64(120)}`), wrap.env("FLY_ACCESS_TOKEN", "fo1_" + f.b64url(43))],
+      fp: [wrap.json("FLY_API_TOKEN", "FlyV1 fm2_..."), wrap.json("FLY_API_TOKEN", "fo1_your_token")],
+    }),
+  },
 ]);
