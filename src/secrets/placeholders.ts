@@ -199,8 +199,9 @@ export function isPlaceholder(value: string): boolean {
 
 /**
  * A token's prefix (or nothing) and then a phrase in a non-Latin script: `ghp_你的实际令牌`,
- * `sk-ваш-ключ`. Tokens are ASCII; the phrase says what goes there. Where the phrase comes first
- * (a password written in Cyrillic, then digits) it is left to the other checks.
+ * `sk-ваш-ключ`. Tokens are ASCII; the phrase says what goes there (with at most a short ASCII
+ * word in it: `你的API密钥`). A value that starts with the phrase, or has more ASCII letters and
+ * digits after it (a password with Cyrillic letters inside), is left to the other checks.
  */
 function prefixThenPhrase(v: string): boolean {
   let i = 0;
@@ -209,7 +210,7 @@ function prefixThenPhrase(v: string): boolean {
   const rest = v.slice(i);
   let phrase = 0;
   for (let k = 0; k < rest.length; k++) if (rest.charCodeAt(k) >= 0x370) phrase++;
-  return phrase >= 2 && rest.replace(/[^A-Za-z0-9]/g, "").length <= 8;
+  return phrase >= 2 && rest.replace(/[^A-Za-z0-9]/g, "").length <= 3;
 }
 
 /** Standard base64 of 6 to 60 characters (a Kubernetes Secret's `data:` value, a Basic credential). */
