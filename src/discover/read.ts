@@ -14,7 +14,6 @@ import * as fs from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
 import type { Diagnostic } from "../model/types.js";
 import { errCode } from "./walk.js";
-import { hasUnicodeSpace } from "../util/utf8.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** The default limit for client and gateway configuration files (AnalysisSettings.configMaxFileSize). */
@@ -46,9 +45,8 @@ export type ReadResult =
       readonly utf8?: Uint8Array;
       /**
        * Set when `text` is made on its first read (a byte-view reader's file over LAZY_TEXT_FROM
-       * bytes, with `oneByte`, or with `utf8` when a space above ASCII keeps it from the view): the
-       * scan may judge the file from those bytes in pieces and never make the large string
-       * (secrets/pieces.ts). Read `text` before the reader's next read, like `exact`.
+       * bytes, with `oneByte`): the scan may judge the file from `oneByte` in pieces and never make
+       * the large string (secrets/pieces.ts). Read `text` before the reader's next read, like `exact`.
        */
       readonly lazy?: true;
     }
@@ -338,6 +336,25 @@ export async function readSource(abs: string, rel: string, maxBytes = DEFAULT_MA
   return readSourceSync(abs, rel, maxBytes);
 }
 
+const SPACE_SEQUENCES = [
+  [0xc2, 0xa0], // U+00A0 no-break space
+  [0xe1, 0x9a, 0x80], // U+1680
+  [0xe2, 0x81, 0x9f], // U+205F
+  [0xe3, 0x80, 0x80], // U+3000
+  [0xef, 0xbb, 0xbf], // U+FEFF inside the text
+].map((b) => Buffer.from(b));
+const E2_80 = Buffer.from([0xe2, 0x80]);
+
+/** Does the UTF-8 text hold a character above ASCII that `\s` matches (U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF)? */
+function hasUnicodeSpace(body: Buffer): boolean {
+  if (SPACE_SEQUENCES.some((seq) => body.includes(seq))) return true;
+  for (let i = body.indexOf(E2_80); i >= 0; i = body.indexOf(E2_80, i + 2)) {
+    const c = body[i + 2] ?? 0;
+    if ((c >= 0x80 && c <= 0x8a) || c === 0xa8 || c === 0xa9 || c === 0xaf) return true;
+  }
+  return false;
+}
+
 /**
  * The bytes one character each (latin1). Not for a text with a character
  * above ASCII that `\s` matches (hasUnicodeSpace): the view could judge it
@@ -359,8 +376,8 @@ export const LAZY_TEXT_FROM = 120 * 1024;
 
 type OkRead = Extract<ReadResult, { ok: true }>;
 
-/** A text's result: `text` made now, or (lazy) on its first read. */
-function textResult(fields: Omit<OkRead, "text" | "lazy">, make: () => string, lazy: boolean): ReadResult {
+/** A one-byte text's result: `text` made now, or (lazy) on its first read. */
+function oneByteResult(fields: Omit<OkRead, "text" | "lazy">, make: () => string, lazy: boolean): ReadResult {
   if (!lazy) return { ...fields, text: make() };
   let text: string | undefined;
   return {
@@ -386,14 +403,12 @@ export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): R
   // agrees with UTF-8 on ASCII. isAscii and isUtf8 are vectorised checks; toString("utf8") then
   // takes V8's fast path (TextDecoder with fatal: true was 10x slower).
   const lazy = options.byteView === true && body.length > LAZY_TEXT_FROM;
-  if (isAscii(body)) return textResult({ ok: true, bytes: buf.length, notes, oneByte: body }, () => body.toString("latin1"), lazy);
+  if (isAscii(body)) return oneByteResult({ ok: true, bytes: buf.length, notes, oneByte: body }, () => body.toString("latin1"), lazy);
   else if (isUtf8(body)) {
     // Decoding into a two-byte string costs about twice the copy of a one-byte view, and every
     // later pass over a two-byte string is slower too.
-    if (options.byteView && !hasUnicodeSpace(body)) return textResult({ ok: true, bytes: buf.length, notes, exact: () => body.toString("utf8"), oneByte: body }, () => byteView(body), lazy);
-    // A space above ASCII (a no-break space in a comment of lib.dom.d.ts) keeps the text from the
-    // view; made lazily all the same, its large two-byte string is often never needed.
-    return textResult({ ok: true, bytes: buf.length, notes, utf8: body }, () => body.toString("utf8"), lazy);
+    if (options.byteView && !hasUnicodeSpace(body)) return oneByteResult({ ok: true, bytes: buf.length, notes, exact: () => body.toString("utf8"), oneByte: body }, () => byteView(body), lazy);
+    return { ok: true, text: body.toString("utf8"), bytes: buf.length, notes, utf8: body };
   }
   notes.push({ level: "note", code: "encoding", message: `${rel}: invalid UTF-8; undecodable bytes were replaced`, file: rel });
   return { ok: true, text: new TextDecoder("utf-8").decode(body), bytes: buf.length, notes };

@@ -110,8 +110,7 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (!r.ok) return { diagnostics: [unreadConfig(file.rel, r.diagnostic)] };
   const diagnostics = [...r.notes];
   const mode = r.mode !== undefined ? { mode: r.mode } : {};
-  const lazyBytes = r.lazy ? (r.oneByte ?? r.utf8) : undefined;
-  if (lazyBytes && quietLarge(file.rel, lazyBytes, r.oneByte ? (r.exact !== undefined ? "view" : "oneByte") : "utf8", prep)) return { diagnostics, analysis: quietText(file.rel, r.bytes), ...mode };
+  if (r.lazy && r.oneByte && quietLarge(file.rel, r.oneByte, r.exact !== undefined, prep)) return { diagnostics, analysis: quietText(file.rel, r.bytes), ...mode };
   const viewBytes = r.exact ? r.oneByte : undefined;
   if (viewBytes && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, viewBytes, () => shouldParse(r.text))) {
     const problems: Diagnostic[] = [];
@@ -128,21 +127,18 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
 }
 
 /**
- * Would the analysis of a large text (a lazy read, whose string is not made
- * yet) certainly find nothing in it? Judged in pieces (secrets/pieces.ts)
+ * Would the analysis of a large one-byte text (a lazy read, whose string is
+ * not made yet) certainly find nothing in it? Judged in pieces (secrets/pieces.ts)
  * for a file that the analysis would only scan for secrets: not a
  * configuration path, no custom patterns, and no piece that mentions what
  * makes the analysis do more (a suppression comment, MCP code to parse, a
- * content-sniffed format's words). `bytes`: the text one byte a character
- * ("oneByte"), the reader's byte view of UTF-8 ("view"), which must also pass
- * the checks that let the view stand for the text (limitsAgree,
- * candidateLinesAgree), or UTF-8 decoded piece by piece ("utf8"). False: not
- * known, analyse the text.
+ * content-sniffed format's words). `view`: the bytes are the reader's byte
+ * view of UTF-8, which must also pass the checks that let the view stand for
+ * the text (limitsAgree, candidateLinesAgree). False: not known, analyse the text.
  */
-function quietLarge(rel: string, bytes: Uint8Array, kind: "oneByte" | "view" | "utf8", prep: PreparedAnalysis): boolean {
+function quietLarge(rel: string, bytes: Uint8Array, view: boolean, prep: PreparedAnalysis): boolean {
   // A Terraform state's secrets are where its structure says (terraform-state.ts), which no piece sees.
   if (prep.analyze.extraDetectors?.length || isConfigPath(rel) || isMiddlewareFile(rel) || TERRAFORM_STATE_FILE.test(rel)) return false;
-  const view = kind === "view";
   // Taken as parsed when it is source (the pieces stop at any mention of MCP code anyway).
   if (view && !limitsAgree(rel, bytes, () => true)) return false;
   const source = dialectOf(rel) !== undefined;
@@ -150,7 +146,7 @@ function quietLarge(rel: string, bytes: Uint8Array, kind: "oneByte" | "view" | "
   const check = (text: string, pieceBytes: Uint8Array, hits: TextHits) =>
     !hits.mentions.mcplint && !(source && hits.mentions.mcpCode) && !(sniffable && hits.mentions.sniff) && (!view || candidateLinesAgree(rel, text, pieceBytes, hits));
   try {
-    return quietInPieces(bytes, { code: isCodeFile(rel), check, utf8: kind === "utf8" });
+    return quietInPieces(bytes, { code: isCodeFile(rel), check });
   } catch {
     return false;
   }

@@ -33,21 +33,11 @@
  * A match anywhere in a piece, even in the context lines that another piece
  * owns, makes the answer "not known" as well: a piece can find more than the
  * whole text (its edge lines lack their context), never less.
- *
- * A UTF-8 text that the byte view cannot stand for (it has a space above
- * ASCII: read.ts) is taken in pieces of its decoded characters (`utf8`): the
- * same argument in characters, with a piece's context three bytes a
- * character (UTF-8 needs at most three bytes for a UTF-16 unit), its blank
- * lines those that `trim` empties (its spaces above ASCII too), and every
- * piece's string under the large-string size in two bytes a character. A
- * rule run over the whole text or its windows (counted in characters) makes
- * the answer "not known" there.
  */
 import { scanGeneric, hasNetrcEntry, looksLikePgpass } from "./generic.js";
 import { fallbackSecrets } from "./index.js";
 import { pieceContext, pieceSafe, runPatternFrom, runsAtKeywords, scanProviders, WINDOW_THRESHOLD, windowsFor } from "./scan-providers.js";
 import { MAX_POSITIONS, prefilterText, type TextHits } from "./text-prefilter.js";
-import { unicodeSpaceLength } from "../util/utf8.js";
 
 /** Own bytes of a piece, at most (a longer line is a piece of its own). */
 export const PIECE_BYTES = 64 * 1024;
@@ -61,8 +51,6 @@ export interface PieceOptions {
   readonly check?: (text: string, bytes: Uint8Array, hits: TextHits) => boolean;
   /** Own bytes per piece (tests use small ones). */
   readonly pieceBytes?: number;
-  /** The bytes are UTF-8 (not one byte a character): each piece is decoded. */
-  readonly utf8?: boolean;
 }
 
 interface Piece {
@@ -80,23 +68,20 @@ interface Piece {
  * nothing, and every piece passed `options.check`; false: not known.
  */
 export function quietInPieces(bytes: Uint8Array, options: PieceOptions): boolean {
-  const utf8 = options.utf8 === true;
-  const pieces = cut(bytes, options.pieceBytes ?? (utf8 ? PIECE_BYTES / 2 : PIECE_BYTES), utf8);
+  const pieces = cut(bytes, options.pieceBytes ?? PIECE_BYTES);
   if (!pieces) return false;
   // Rules run over the whole text or its windows (not at keywords): their keywords' positions in the text.
   const spread = new Map<number, number[]>();
   const wholeRun = new Set<number>();
   for (const p of pieces) {
     const pieceBytes = bytes.subarray(p.from, p.to);
-    const text = utf8 ? Buffer.from(pieceBytes.buffer, pieceBytes.byteOffset, pieceBytes.length).toString("utf8") : oneByteString(pieceBytes);
-    const hits = prefilterText(text, utf8 ? { utf8: pieceBytes } : { oneByte: pieceBytes });
+    const text = oneByteString(pieceBytes);
+    const hits = prefilterText(text, { oneByte: pieceBytes });
     if (options.check && !options.check(text, pieceBytes, hits)) return false;
     if (hasNetrcEntry(text, hits) || looksLikePgpass(text)) return false;
     for (const [r, positions] of hits.rules) {
       if (!pieceSafe(r)) return false;
       if (runsAtKeywords(r)) continue;
-      // Its windows are counted in the text's characters, which a UTF-8 piece's positions are not.
-      if (utf8) return false;
       let list = spread.get(r);
       if (!list) spread.set(r, (list = []));
       // A piece's list stops at MAX_POSITIONS: the whole text's has at least as many, and so runs the pattern whole.
@@ -130,16 +115,10 @@ function oneByteString(bytes: Uint8Array): string {
   return bytes.includes(0xa0) ? s.replaceAll("\u00a0", "\u00a1") : s;
 }
 
-/**
- * The pieces of the text, or undefined when one would be too long a string (lines too long).
- * `utf8`: the bytes are UTF-8, several a character (see quietInPieces).
- */
-function cut(bytes: Uint8Array, pieceBytes: number, utf8: boolean): Piece[] | undefined {
+/** The pieces of the text, or undefined when one would be too long a string (lines too long). */
+function cut(bytes: Uint8Array, pieceBytes: number): Piece[] | undefined {
   const n = bytes.length;
   const pieces: Piece[] = [];
-  const context = utf8 ? 3 * pieceContext() : pieceContext();
-  // Two bytes a character in a string with any character above U+00FF.
-  const maxBytes = utf8 ? MAX_PIECE_CHARS / 2 : MAX_PIECE_CHARS;
   for (let own = 0; own < n; ) {
     let ownEnd = n;
     if (own + pieceBytes < n) {
@@ -149,16 +128,16 @@ function cut(bytes: Uint8Array, pieceBytes: number, utf8: boolean): Piece[] | un
         ownEnd = nl < 0 ? n : nl + 1;
       }
     }
-    const before = previousNonBlankStart(bytes, own, utf8) ?? own;
+    const before = previousNonBlankStart(bytes, own) ?? own;
     // The context edges fall inside lines: widened to whole UTF-8 characters, as a piece's lines with
     // characters above ASCII are decoded (a piece that began inside one mapped every keyword of its
     // first decoded lines one character off, and missed a password there).
-    let from = Math.max(0, Math.min(before, own - context));
+    let from = Math.max(0, Math.min(before, own - pieceContext()));
     for (let k = 0; k < 3 && from > 0 && isContinuationByte(bytes[from] as number); k++) from--;
     const nextLineEnd = ownEnd < n ? bytes.indexOf(10, ownEnd) : n;
-    let to = Math.min(n, Math.max(nextLineEnd < 0 ? n : nextLineEnd, ownEnd + context));
+    let to = Math.min(n, Math.max(nextLineEnd < 0 ? n : nextLineEnd, ownEnd + pieceContext()));
     for (let k = 0; k < 3 && to < n && isContinuationByte(bytes[to] as number); k++) to++;
-    if (to - from > maxBytes) return undefined;
+    if (to - from > MAX_PIECE_CHARS) return undefined;
     pieces.push({ from, to, own, ownEnd });
     own = ownEnd;
   }
@@ -171,16 +150,11 @@ function isContinuationByte(c: number): boolean {
 }
 
 /** Start of the non-blank line before the line starting at `lineStart` (as generic.ts's previousNonBlank reads it), if any. */
-function previousNonBlankStart(bytes: Uint8Array, lineStart: number, utf8: boolean): number | undefined {
+function previousNonBlankStart(bytes: Uint8Array, lineStart: number): number | undefined {
   let end = lineStart - 1;
   while (end > 0) {
     const s = bytes.lastIndexOf(10, end - 1) + 1;
-    for (let i = s; i < end; i++) {
-      if (isBlankByte(bytes[i] as number)) continue;
-      const space = utf8 ? unicodeSpaceLength(bytes, i) : 0;
-      if (space === 0) return s;
-      i += space - 1;
-    }
+    for (let i = s; i < end; i++) if (!isBlankByte(bytes[i] as number)) return s;
     end = s - 1;
   }
   return undefined;

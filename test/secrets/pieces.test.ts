@@ -61,59 +61,23 @@ const single = fc
   .map(([h, before, unit, after, t]) => h + [...before, ...(unit === null ? [] : [unit]), ...after].join("\n") + t);
 const text = fc.oneof(mixed, single);
 
-/** Lines with spaces above ASCII (which `\s` and `trim` take) and other non-ASCII characters, for texts read as UTF-8. */
-const unicodeNoise = fc.constantFrom("\u00a0\u00a0", "  \u3000 ", "// caf\u00e9\u00a0d\u00e9j\u00e0 vu", "\u540d\u524d: \u5024", "\ufeff", "x\u2028y", "\u2003\u2009", "emoji \u{1f511} key");
-const unicodeCredential = fc.constantFrom(
-  `password:\u00a0"${value("nb", 16)}x9"`,
-  `Authorization:\u3000Bearer ${value("nbb", 40)}`,
-  // The line above the value is blank to trim (no-break spaces only): the name is on the line before it.
-  `  - name: CLIENT_SECRET\n\u00a0\u00a0\u00a0\n    value: "${value("nbv", 30)}"`,
-  `const caf\u00e9 = { apiKey: "${value("acc", 32)}" }; // d\u00e9j\u00e0`,
-);
-const utf8Text = fc
-  .array(fc.oneof({ weight: 6, arbitrary: noise }, { weight: 3, arbitrary: unicodeNoise }, { weight: 2, arbitrary: credential }, { weight: 2, arbitrary: unicodeCredential }, { weight: 1, arbitrary: spread }), { minLength: 1, maxLength: 60 })
-  .map((ls) => ls.join("\n"));
-
 describe("quietInPieces", () => {
-  /**
-   * Over generated texts and piece sizes: "nothing" only where scanText over the whole text finds
-   * nothing. The counts of texts called quiet and of texts with findings (both sides exercised).
-   */
-  const agreement = (texts: fc.Arbitrary<string>, encoding: "one byte" | "utf8", seed: number) => {
+  it("says 'nothing' only when the whole-text scan finds nothing, wherever the pieces cut", () => {
     let quiet = 0;
     let found = 0;
     fc.assert(
-      fc.property(texts, fc.integer({ min: 16, max: 600 }), fc.boolean(), (t, pieceBytes, code) => {
+      fc.property(text, fc.integer({ min: 16, max: 600 }), fc.boolean(), (t, pieceBytes, code) => {
         const whole = scanText(t, { code });
-        const q = encoding === "utf8" ? quietInPieces(new Uint8Array(Buffer.from(t, "utf8")), { code, pieceBytes, utf8: true }) : quietInPieces(ascii(t), { code, pieceBytes });
+        const q = quietInPieces(ascii(t), { code, pieceBytes });
         if (q) quiet++;
         if (whole.length > 0) found++;
         if (q) expect(whole).toEqual([]);
       }),
-      { numRuns: 1000, seed },
+      { numRuns: 1000, seed: 20261126 },
     );
-    return { quiet, found };
-  };
-
-  it("says 'nothing' only when the whole-text scan finds nothing, wherever the pieces cut", () => {
-    const { quiet, found } = agreement(text, "one byte", 20261126);
+    // Both sides were exercised.
     expect(quiet).toBeGreaterThan(100);
     expect(found).toBeGreaterThan(300);
-  });
-
-  it("says 'nothing' of a UTF-8 text with spaces above ASCII only when the whole-text scan finds nothing", () => {
-    const { quiet, found } = agreement(utf8Text, "utf8", 20261127);
-    expect(quiet).toBeGreaterThan(50);
-    expect(found).toBeGreaterThan(300);
-  });
-
-  it("finds a value named above lines of no-break spaces (blank to trim) longer than a piece's context, wherever a UTF-8 piece starts", () => {
-    const blankLines = Array.from({ length: 8 }, () => "\u00a0".repeat(150)).join("\n");
-    const t = `${Array.from({ length: 40 }, (_, i) => `line ${i} caf\u00e9`).join("\n")}\n  - name: CLIENT_SECRET\n${blankLines}\n    value: "${value("edge", 30)}"\n${Array.from({ length: 40 }, (_, i) => `more ${i}`).join("\n")}`;
-    expect(scanText(t).length).toBe(1);
-    const bytes = new Uint8Array(Buffer.from(t, "utf8"));
-    const wrong = Array.from({ length: 200 }, (_, k) => 16 + 4 * k).filter((pieceBytes) => quietInPieces(bytes, { code: false, pieceBytes, utf8: true }));
-    expect(wrong).toEqual([]);
   });
 
   it("judges a text over the window threshold by the windows around each keyword", () => {
