@@ -8,8 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
-import { serverValueHits, type ScanModel, type SecretHit } from "./model.js";
-import { hitIndex, shown, shownArgs, shownIdentity } from "./redact-values.js";
+import { hitsInside, serverValueHits, type ScanModel, type SecretHit } from "./model.js";
+import { shown, shownArgs, shownIdentity } from "./redact-values.js";
 import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
@@ -80,7 +80,7 @@ export function lockKey(e: Pick<LockEntry, "client" | "file" | "name">): string 
 }
 
 function credentialRef(s: McpServer, secrets: readonly SecretHit[]): string[] {
-  const inside = hitIndex(secrets);
+  const inside = hitsInside(secrets);
   return s.credentials
     .map((c) => {
       switch (c.ref.kind) {

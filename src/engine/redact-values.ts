@@ -2,7 +2,7 @@
  * Printable forms of configured values with every detected secret replaced by
  * its redacted preview (inventory, lock file).
  */
-import type { SecretHit } from "./model.js";
+import { hitsInside, type SecretHit } from "./model.js";
 import { secretHash } from "../secrets/index.js";
 import { classifyKey, isCredentialParam, isHeaderFlag } from "../secrets/keys.js";
 import { within, type Loc } from "../model/location.js";
@@ -48,39 +48,8 @@ function withheldCredential(c: Credential): boolean {
  */
 export function shownArgs(s: McpServer, secrets: readonly SecretHit[]): string[] {
   const withheld = new Set(s.credentials.filter(withheldCredential).map((c) => `${c.loc.line}:${c.loc.column}`));
-  const inside = hitIndex(secrets);
+  const inside = hitsInside(secrets);
   return s.args.map((a) => shown(a, inside(a.loc), withheld.has(`${a.loc.line}:${a.loc.column}`)) ?? "");
-}
-
-/**
- * The hits that lie within a location, in their order in `hits`, from an index by where they
- * start: a server with thousands of arguments and secrets costs n log n, not the n * m of
- * filtering every hit for every value (5,000 literal `--api-key=` arguments took 22 s to lock).
- */
-export function hitIndex(hits: readonly SecretHit[]): (outer: Loc) => SecretHit[] {
-  const sorted = hits.map((h, i) => ({ h, i })).sort((a, b) => startOrder(a.h.loc, b.h.loc) || a.i - b.i);
-  return (outer) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (startOrder((sorted[mid] as { h: SecretHit }).h.loc, outer) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    const end = { file: outer.file, line: outer.endLine, column: outer.endColumn };
-    const found: { h: SecretHit; i: number }[] = [];
-    for (let k = lo; k < sorted.length && startOrder((sorted[k] as { h: SecretHit }).h.loc, end) <= 0; k++) {
-      const x = sorted[k] as { h: SecretHit; i: number };
-      if (within(x.h.loc, outer)) found.push(x);
-    }
-    return found.sort((a, b) => a.i - b.i).map((x) => x.h);
-  };
-}
-
-/** Orders locations by where they start. */
-function startOrder(a: Pick<Loc, "file" | "line" | "column">, b: Pick<Loc, "file" | "line" | "column">): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column;
 }
 
 /** The name part of a withheld value: `--flag=`, `NAME=`, a header line's `Name: `, or `--header=Name: `. */
@@ -144,7 +113,7 @@ export function shown(v: ConfigValue | undefined, secrets: readonly SecretHit[],
  */
 export function withoutServerSecrets(text: string, s: McpServer, secrets: readonly SecretHit[]): string {
   if (secrets.length === 0) return text;
-  const inside = hitIndex(secrets);
+  const inside = hitsInside(secrets);
   let out = text;
   for (const v of [s.url, s.command, s.image, ...s.args]) {
     if (!v) continue;

@@ -2,12 +2,12 @@
  * The inventory: the normalized model for people who want to see who talks to
  * what, with which credential (by reference, never by value) and which scope.
  */
-import { loadedSecrets, serverValueHits, type ScanModel } from "../engine/model.js";
+import { hitsInside, loadedSecrets, serverValueHits, type ScanModel } from "../engine/model.js";
 import { namesCredential } from "../model/credential-identity.js";
 import { describeRef } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
 
-import { REDACTION_TOKEN, hitIndex, shown, shownArgs } from "../engine/redact-values.js";
+import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
 import { printable } from "./printable.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
@@ -16,7 +16,7 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
   // A file of the tree that a slot names (`envFile`): its first literal credential stands for the slot's value.
   const loaded = new Map(loadedSecrets(model, s).flatMap((l) => (l.hits[0] ? [[l.credential, l.hits[0]] as const] : [])));
   // Credentials only: a secret found in a value, or a slot that names or references one (not `PORT=3000`).
-  const inside = hitIndex(mine);
+  const inside = hitsInside(mine);
   const credentials = s.credentials.flatMap((c) => {
     const hit = inside(c.loc)[0] ?? loaded.get(c);
     return hit || namesCredential(c) ? [{ c, hit }] : [];
