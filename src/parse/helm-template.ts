@@ -19,6 +19,7 @@ import type { Span } from "../model/location.js";
 import type { DocEntry, DocNode } from "./doc.js";
 import type { ParsedDocument } from "./index.js";
 import { parseYaml } from "./yaml.js";
+import { isBlockScalarIndicator } from "./yaml-block-scalar.js";
 
 export interface HelmReading {
   /** The text as read: same length and line breaks as the original. */
@@ -44,14 +45,13 @@ function actionSpans(text: string): Span[] {
 
 const isBlank = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\r";
 
-/** Does this line open a block scalar (`key: |`, `- >-`, `key: |2`)? Its deeper lines are text. */
+/** Does this line (its last non-blank character at `last`) open a block scalar (`key: |`, `- >-`, `key: |2`)? Its deeper lines are text. */
 function opensBlockScalar(text: string, first: number, last: number): boolean {
+  if (!"|>+-123456789".includes(text[last] ?? " ")) return false;
   let k = last;
-  // Chomping and indentation indicators: at most two characters.
-  for (let n = 0; n < 2 && k > first && /[-+0-9]/.test(text[k] ?? ""); n++) k--;
-  if (text[k] !== "|" && text[k] !== ">") return false;
+  while (k > first && !isBlank(text[k - 1])) k--;
+  if (!isBlockScalarIndicator(text.slice(k, last + 1))) return false;
   if (k === first) return true;
-  if (!isBlank(text[k - 1])) return false;
   let p = k - 1;
   while (p > first && isBlank(text[p])) p--;
   return text[p] === ":" || text[p] === "-";

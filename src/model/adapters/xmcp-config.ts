@@ -41,7 +41,8 @@ export function xmcpServer(r: Resolver, file: string, root: TsNode): { servers: 
   const middleware = xmcpMiddlewarePath(file);
   // `oauth.middleware: false` keeps the OAuth routes but drops the bearer check (schemas/oauth.ts, default true).
   const oauth = r.prop(r.prop(config, "experimental"), "oauth");
-  const checks = oauth && r.deref(oauth).type === "object" && r.deref(r.prop(oauth, "middleware") ?? oauth).type !== "false";
+  const middlewareProp = r.prop(oauth, "middleware");
+  const checks = oauth && r.deref(oauth).type === "object" && !(middlewareProp && r.deref(middlewareProp).type === "false");
   const judged = checks
     ? { guard: "xmcp experimental.oauth (its OAuth proxy checks a bearer token)" }
     : { note: `xmcp serves it with what ${middleware} exports in front of it, and that file is not in the scan or authenticates no one`, middleware };
