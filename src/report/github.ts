@@ -7,7 +7,7 @@
 import type { Finding } from "../engine/finding.js";
 import type { Diagnostic } from "../model/types.js";
 import { code } from "./markdown.js";
-import { counted, levelCounts } from "./counts.js";
+import { counted, levelCounts, problemFiles } from "./counts.js";
 import { MAX_PROBLEMS, setupProblems } from "./setup-problems.js";
 import { printable } from "./printable.js";
 
@@ -69,7 +69,7 @@ export function stepSummary(findings: readonly Finding[], filesScanned: number, 
   const out = ["## mcplint", ""];
   if (shown.length === 0) out.push(`No problems found in ${files}${suppressed ? ` (${suppressed} suppressed)` : ""}.`);
   else {
-    out.push(`**${counted(shown.length, "problem")}** (${levelCounts(count)}) in ${files}${suppressed ? `; ${suppressed} suppressed` : ""}.`, "");
+    out.push(`**${counted(shown.length, "problem")}** (${levelCounts(count)}) ${problemFiles(new Set(shown.map((f) => f.loc.file)).size, filesScanned)}${suppressed ? `; ${suppressed} suppressed` : ""}.`, "");
     out.push("| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
     for (const f of shown.slice(0, SUMMARY_MAX_ROWS)) out.push(`| ${f.level} | \`${f.ruleId}\` | ${code(`${f.loc.file}:${f.loc.line}:${f.loc.column}`)} | ${cell(f.message)} |`);
     if (shown.length > SUMMARY_MAX_ROWS) out.push("", `… and ${shown.length - SUMMARY_MAX_ROWS} more (see the SARIF report or the log).`);

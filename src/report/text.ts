@@ -7,7 +7,7 @@ import type { Diagnostic } from "../model/types.js";
 import type { Loc } from "../model/location.js";
 import { fileFrames, type SourceLookup } from "./frames.js";
 import { printable } from "./printable.js";
-import { counted, levelCounts } from "./counts.js";
+import { counted, levelCounts, problemFiles } from "./counts.js";
 
 export interface Colors {
   red(s: string): string;
@@ -90,7 +90,7 @@ export function toText(input: TextInput): string {
   const summary =
     total === 0
       ? `✔ No problems found in ${counted(input.filesScanned, "file")}`
-      : `✖ ${counted(total, "problem")} (${levelCounts((l) => counts[l])}) in ${counted(input.filesScanned, "file")}`;
+      : `✖ ${counted(total, "problem")} (${levelCounts((l) => counts[l])}) ${problemFiles(new Set(shown.filter((f) => !f.suppression).map((f) => f.loc.file)).size, input.filesScanned)}`;
   const extra = [suppressed ? `${suppressed} suppressed` : "", skipped ? counted(skipped, "file diagnostic") : ""].filter(Boolean).join(", ");
   out.push(c.bold(summary + (extra ? ` (${extra})` : "")));
   return out.join("\n") + "\n";
