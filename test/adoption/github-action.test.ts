@@ -196,7 +196,7 @@ describe.skipIf(!hasBash)("a simulated Action run", () => {
     expect(parseOutputs(fs.readFileSync(output, "utf8"))).toEqual({ "findings-count": "1", "exit-code": "0", "sarif-file": "reports/mcplint.sarif" });
     const sarif = JSON.parse(fs.readFileSync(path.join(workspace, "reports/mcplint.sarif"), "utf8"));
     expect(sarif.runs[0].automationDetails.id).toBe("mcplint/repo/");
-    expect(fs.readFileSync(summary, "utf8")).toContain("in 2 files");
+    expect(fs.readFileSync(summary, "utf8")).toContain("in 1 of 2 files scanned");
 
     const failing = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: workspace, env: { ...env, INPUT_FAIL_ON: "warning" }, encoding: "utf8" });
     expect(failing.status).toBe(1);

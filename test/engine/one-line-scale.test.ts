@@ -70,6 +70,7 @@ describe("one server with many literal keys in its arguments", () => {
   ])("%s costs in proportion to the arguments", (_name, step) => {
     const ratio = costRatio(() => step(argModelOf(500)), () => step(argModelOf(2_000)));
     // x4 when linear, x16 when quadratic (every secret filtered for each argument and credential: x14-x16).
-    expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(8);
+    // The bar is 10, not 8: at load 11 (four helpers testing) the linear code measured x8.2 once.
+    expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(10);
   }, 60_000);
 });
