@@ -98,6 +98,8 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".qwen", "extensions", "*", "qwen-extension.json"),
     at(".factory", "mcp.json"),
     at(".lmstudio", "mcp.json"),
+    // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.
+    at(".junie", "mcp", "mcp.json"),
     p.join(appData, "Trae", "User", "mcp.json"),
     p.join(codexHome, "config.toml"),
     p.join(codexHome, "*.config.toml"),

@@ -45,7 +45,7 @@ describe("user-level locations", () => {
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
 
-  it("has the variants of supported clients: Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor and Windsurf, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
+  it("has the variants of supported clients: Junie's user file, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor and Windsurf, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
     const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada" } });
     const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
     const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" } });
@@ -65,6 +65,8 @@ describe("user-level locations", () => {
       ["linux", linux, "~/.var/app/dev.zed.Zed/config/zed/settings.json", "zed"],
       ["darwin", mac, "~/.lmstudio/mcp.json", "lm-studio"],
       ["win32", win, "~/.lmstudio/mcp.json", "lm-studio"],
+      ["linux", linux, "~/.junie/mcp/mcp.json", "jetbrains"],
+      ["win32", win, "~/.junie/mcp/mcp.json", "jetbrains"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);
