@@ -107,6 +107,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "goose-recipe-json", client: "goose", title: "Goose recipe (JSON)", syntax: "jsonc", globs: ["**/.goose/recipes/*.json", "**/goose/recipes/*.json"], scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
   { id: "opencode", client: "opencode", title: "opencode", syntax: "jsonc", globs: ["**/opencode.json", "**/opencode.jsonc", "**/.agents/mcp.json", "**/opencode/mcp-local.json"], scope: "project", syntaxes: ["brace-env"], adapter: maps.opencodeAdapter },
   { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.librechatAdapter },
+  // GitHub Copilot in JetBrains IDEs keeps the user's servers in VS Code's `mcp.json` shape: `~/.config/github-copilot/intellij/mcp.json`
+  // (macOS, Linux; `$XDG_CONFIG_HOME` moves it), `%LOCALAPPDATA%/github-copilot/intellij/mcp.json` (Windows).
+  { id: "copilot-jetbrains", client: "copilot", title: "GitHub Copilot for JetBrains IDEs", syntax: "jsonc", globs: ["**/github-copilot/intellij/mcp.json"], scope: "user", syntaxes: ["env-colon", "input"], adapter: maps.copilotJetbrainsAdapter },
   // Copilot CLI runs locally and expands `$VAR`, `${VAR}`, `${VAR:-d}` from the user's environment (github/copilot-cli#903, v1.0.10).
   { id: "copilot-cli", client: "copilot", title: "GitHub Copilot CLI", syntax: "json", globs: ["**/.copilot/mcp-config.json"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
   // Copilot CLI's workspace file (`copilot mcp --help`: "Workspace .mcp.json or .github/mcp.json"): `mcpServers` or a bare map.

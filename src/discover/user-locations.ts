@@ -98,6 +98,8 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".qwen", "extensions", "*", "qwen-extension.json"),
     at(".factory", "mcp.json"),
     at(".lmstudio", "mcp.json"),
+    // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
+    p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.
     at(".junie", "mcp", "mcp.json"),
     p.join(appData, "Trae", "User", "mcp.json"),

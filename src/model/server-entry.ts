@@ -184,6 +184,8 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
     ...namedValues(input, get(src, "headers")),
     ...namedValues(input, get(src, "http_headers")),
     ...namedValues(input, get(src, "requestOptions", "headers")),
+    // Copilot for JetBrains writes a remote server's headers as the SDK's `requestInit.headers`.
+    ...namedValues(input, get(src, "requestInit", "headers")),
   ];
   const passthrough: string[] = [];
   const credentials: Credential[] = [];

@@ -130,6 +130,12 @@ export const vscodeAdapter: Adapter = (input) => {
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "VS Code", "servers", "mcpServers"))] };
 };
 
+/** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`): VS Code's `mcp.json` shape, `servers` included. */
+export const copilotJetbrainsAdapter: Adapter = (input) => {
+  const out = vscodeServers(input);
+  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot for JetBrains", "servers", "mcpServers"))] };
+};
+
 /**
  * A map of servers under the key another client reads is ignored without a
  * word, so the servers the file seems to configure never start: a
