@@ -89,6 +89,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },
   // Amazon Q substitutes `${env:VAR}` in env and header values (amazon-q-developer-cli, mcp_client/client.rs).
   { id: "amazon-q", client: "amazon-q", title: "Amazon Q Developer", syntax: "jsonc", globs: ["**/.amazonq/mcp.json", "**/.aws/amazonq/mcp.json"], scope: "project", syntaxes: vsStyle, adapter: maps.amazonQMcpJsonAdapter },
+  // Tabnine's earlier MCP file, `.tabnine/mcp_servers.json` (project) and `~/.tabnine/mcp_servers.json`: an `mcpServers` map.
+  { id: "tabnine-mcp-servers", client: "tabnine", title: "Tabnine MCP servers", syntax: "jsonc", globs: ["**/.tabnine/mcp_servers.json"], scope: "project", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   // Qwen Code extensions (installed under `~/.qwen/extensions/<name>/`): the manifest's `mcpServers`, as Gemini CLI's.
   { id: "qwen-code-extension", client: "qwen-code", title: "Qwen Code extension", syntax: "jsonc", globs: ["**/.qwen/extensions/*/qwen-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },
   { id: "gemini-cli-extension", client: "gemini-cli", title: "Gemini CLI extension", syntax: "jsonc", globs: ["**/.gemini/extensions/*/gemini-extension.json"], scope: "user", syntaxes: ["dollar-brace", "dollar", "percent"], adapter: maps.mcpServersAdapter },

@@ -15,7 +15,7 @@ import { clineRemoteConfigAdapter, isClineRemoteConfig } from "../model/adapters
 import { codexConfigAdapter } from "../model/adapters/policies/codex.js";
 import { continuePermissionsAdapter } from "../model/adapters/policies/continue.js";
 import { cursorPermissionsAdapter } from "../model/adapters/policies/cursor.js";
-import { geminiSettingsAdapter } from "../model/adapters/policies/gemini-cli.js";
+import { geminiSettingsAdapter, tabnineSettingsAdapter } from "../model/adapters/policies/gemini-cli.js";
 import { geminiPolicyAdapter } from "../model/adapters/policies/gemini-policy.js";
 import { gooseConfigAdapter } from "../model/adapters/policies/goose.js";
 import { qwenSettingsAdapter } from "../model/adapters/policies/qwen-code.js";
@@ -40,6 +40,9 @@ export const POLICY_PATH_FORMATS: FormatSpec[] = [
   { id: "gemini-cli-policy", client: "gemini-cli", title: "Gemini CLI policy", syntax: "toml", globs: ["**/.gemini/policies/*.toml"], scope: "user", syntaxes: none, adapter: geminiPolicyAdapter },
   // Qwen Code, a fork of Gemini CLI: Gemini's `mcpServers` (`trust`, `includeTools`, `httpUrl`) and `mcp.allowed`, with
   // Claude Code-style `permissions.allow`/`ask`/`deny` rules (`mcp__<server>__<tool>`) and `tools.approvalMode`.
+  // Tabnine (agent and CLI) keeps Gemini CLI's settings layout; its workspace file is read only in a trusted folder.
+  { id: "tabnine-system", client: "tabnine", title: "Tabnine system settings", syntax: "jsonc", globs: ["**/tabnine-cli/settings.json", "**/TabnineCli/settings.json"], scope: "system", syntaxes: gemini, adapter: tabnineSettingsAdapter },
+  { id: "tabnine", client: "tabnine", title: "Tabnine agent settings", syntax: "jsonc", globs: ["**/.tabnine/agent/settings.json"], scope: "project", syntaxes: gemini, adapter: tabnineSettingsAdapter },
   { id: "qwen-code-system", client: "qwen-code", title: "Qwen Code system settings", syntax: "jsonc", globs: ["**/qwen-code/settings.json", "**/qwen-code/system-defaults.json", "**/QwenCode/settings.json", "**/QwenCode/system-defaults.json"], scope: "system", syntaxes: gemini, adapter: qwenSettingsAdapter },
   { id: "qwen-code", client: "qwen-code", title: "Qwen Code", syntax: "jsonc", globs: ["**/.qwen/settings.json"], scope: "project", syntaxes: gemini, adapter: qwenSettingsAdapter },
   // Codex's system folder is `/etc/codex/` on Unix and `%ProgramData%\OpenAI\Codex\` on Windows (capital C:

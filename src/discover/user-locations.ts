@@ -97,6 +97,8 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".qwen", "settings.json"),
     at(".qwen", "extensions", "*", "qwen-extension.json"),
     at(".factory", "mcp.json"),
+    at(".tabnine", "agent", "settings.json"),
+    at(".tabnine", "mcp_servers.json"),
     at(".lmstudio", "mcp.json"),
     // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
     p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),

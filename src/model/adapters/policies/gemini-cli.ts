@@ -3,6 +3,10 @@
  * system `settings.json` and `system-defaults.json`): the file holds both the
  * `mcpServers` map and the policy keys (`mcp.allowed`, `tools.allowed`,
  * `security.*`, `general.defaultApprovalMode`), so this adapter yields both.
+ * Tabnine's agent and CLI are built on Gemini CLI and keep its settings
+ * layout (`.tabnine/agent/settings.json`, `~/.tabnine/agent/settings.json`,
+ * system `tabnine-cli/settings.json`; docs.tabnine.com, "MCP Server Config"):
+ * the same reading, under Tabnine's name.
  */
 import { entry, get, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
@@ -10,16 +14,14 @@ import type { McpServer, ScopeGrant } from "../../types.js";
 import { namedToolGrants, serversFromMap, withGrants } from "../server-maps.js";
 import { PolicyDraft, mcpAllowedDefault, withAllToolsGrant, isWildcard } from "./common.js";
 
-const CLIENT = "gemini-cli";
-
 /** Built-in tool names: anything else in `tools.allowed` with `__` or `mcp_` is an MCP tool. */
 function mcpToolEntry(pattern: string, servers: readonly McpServer[]): boolean {
   if (pattern === "*" || pattern.startsWith("mcp_") || pattern.includes("__")) return true;
   return servers.some((s) => pattern === s.name || pattern.startsWith(`${s.name}__`));
 }
 
-function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServer[]): PolicyDraft {
-  const managed = /(^|\/)(gemini-cli|GeminiCli)\/settings\.json$/.test(input.file);
+function readPolicy(input: AdapterInput, doc: DocNode, servers: readonly McpServer[], systemFile: RegExp): PolicyDraft {
+  const managed = systemFile.test(input.file);
   const d = new PolicyDraft(input, managed ? "managed" : "client");
 
   for (const item of strings(get(doc, "tools", "allowed"))) {
@@ -64,7 +66,8 @@ function allowedToolGrants(input: AdapterInput, doc: DocNode, s: McpServer): Sco
   return namedToolGrants(input, strings(get(doc, "tools", "allowed")), [`mcp_${s.name}_`, `${s.name}__`], "tools.allowed");
 }
 
-export const geminiSettingsAdapter: Adapter = (input) => {
+/** The settings adapter of a client of the Gemini CLI family; `systemFile` names its system (managed) settings file. */
+const familySettingsAdapter = (client: string, systemFile: RegExp): Adapter => (input) => {
   const servers: McpServer[] = [];
   const policies = input.docs.map((doc) => {
     // `mcp.excluded` servers never connect; once `mcp.allowed` is set, only the servers it names do.
@@ -76,7 +79,10 @@ export const geminiSettingsAdapter: Adapter = (input) => {
       .map(withAllToolsGrant("includeTools", connects))
       .map((s) => withGrants(s, allowedToolGrants(input, doc, s)));
     servers.push(...found);
-    return readPolicy(input, doc, found).build(CLIENT, "policy", found);
+    return readPolicy(input, doc, found, systemFile).build(client, "policy", found);
   });
   return { servers, policies, diagnostics: [] };
 };
+
+export const geminiSettingsAdapter = familySettingsAdapter("gemini-cli", /(^|\/)(gemini-cli|GeminiCli)\/settings\.json$/);
+export const tabnineSettingsAdapter = familySettingsAdapter("tabnine", /(^|\/)(tabnine-cli|TabnineCli)\/settings\.json$/);
