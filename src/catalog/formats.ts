@@ -69,6 +69,11 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "windsurf", client: "windsurf", title: "Windsurf", syntax: "json", globs: ["**/.codeium/windsurf/mcp_config.json", "**/.codeium/windsurf-next/mcp_config.json", "**/.codeium/mcp_config.json", "**/.windsurf/mcp_config.json"], scope: "user", syntaxes: ["env-colon", "file-colon"], adapter: maps.mcpServersAdapter },
   { id: "cline", client: "cline", title: "Cline", syntax: "json", globs: ["**/cline_mcp_settings.json"], scope: "user", syntaxes: vsStyle, adapter: maps.clineAdapter },
   { id: "roo-code", client: "roo-code", title: "Roo Code", syntax: "json", globs: ["**/.roo/mcp.json", "**/rooveterinaryinc.roo-cline/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
+  // IBM Bob (a Roo Code fork: `.bob/custom_modes.yaml`, `rules-<mode>/`): `mcpServers` with `alwaysAllow` in the project's
+  // `.bob/mcp.json`; the global file is `~/.bob/settings/mcp.json` (older guides: `~/.bob/mcp_settings.json`).
+  { id: "ibm-bob", client: "ibm-bob", title: "IBM Bob", syntax: "json", globs: ["**/.bob/mcp.json", "**/.bob/settings/mcp.json", "**/.bob/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
+  // Snowflake Cortex Code CLI: `~/.snowflake/cortex/mcp.json`, an `mcpServers` map (with `inputs` prompts for secrets).
+  { id: "cortex-code", client: "cortex-code", title: "Snowflake Cortex Code", syntax: "jsonc", globs: ["**/.snowflake/cortex/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon", "input"], adapter: maps.mcpServersAdapter },
   // Kilo Code, a fork of Roo Code: the same file shape and `${env:NAME}` references.
   { id: "kilo-code", client: "kilo-code", title: "Kilo Code", syntax: "json", globs: ["**/.kilocode/mcp.json", "**/kilocode.kilo-code/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   // Trae (a VS Code fork) and Factory's Droid keep `mcpServers` as Claude Desktop does. Neither documents which

@@ -99,6 +99,9 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".factory", "mcp.json"),
     at(".tabnine", "agent", "settings.json"),
     at(".tabnine", "mcp_servers.json"),
+    at(".bob", "settings", "mcp.json"),
+    at(".bob", "mcp_settings.json"),
+    at(".snowflake", "cortex", "mcp.json"),
     at(".lmstudio", "mcp.json"),
     // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
     p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),

@@ -45,7 +45,7 @@ describe("user-level locations", () => {
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
 
-  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor and Windsurf, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
+  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor and Windsurf, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
     const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada" } });
     const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
     const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" } });
@@ -72,6 +72,8 @@ describe("user-level locations", () => {
       ["win32", win, "~/AppData/Local/github-copilot/intellij/mcp.json", "copilot-jetbrains"],
       ["linux", linux, "~/.tabnine/agent/settings.json", "tabnine"],
       ["win32", win, "~/.tabnine/mcp_servers.json", "tabnine-mcp-servers"],
+      ["linux", linux, "~/.bob/settings/mcp.json", "ibm-bob"],
+      ["darwin", mac, "~/.snowflake/cortex/mcp.json", "cortex-code"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);

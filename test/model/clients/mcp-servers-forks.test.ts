@@ -1,7 +1,9 @@
 /**
  * Clients whose files are Claude Desktop's `mcpServers` shape under their own
- * path: Trae (`.trae/mcp.json`), Factory's Droid (`.factory/mcp.json`) and
- * Google Antigravity (`~/.gemini/antigravity/mcp_config.json`).
+ * path: Trae (`.trae/mcp.json`), Factory's Droid (`.factory/mcp.json`),
+ * Google Antigravity (`~/.gemini/antigravity/mcp_config.json`), IBM Bob
+ * (`.bob/mcp.json`, `~/.bob/settings/mcp.json`) and Snowflake Cortex Code
+ * (`~/.snowflake/cortex/mcp.json`).
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
@@ -17,6 +19,7 @@ describe.each([
   { client: "trae", path: "Library/Application Support/Trae/User/mcp.json" },
   { client: "factory-droid", path: ".factory/mcp.json" },
   { client: "antigravity", path: ".gemini/antigravity/mcp_config.json" },
+  { client: "cortex-code", path: ".snowflake/cortex/mcp.json" },
 ])("$client ($path)", ({ client, path }) => {
   it("reads the servers: a literal key is reported at its place, both reference spellings are references", () => {
     const text = file({});
@@ -45,5 +48,16 @@ describe("antigravity: shapes seen in committed ~/.gemini/antigravity/mcp_config
     const r = scanSources([{ path, text }]);
     expect(r.model.servers.map((s) => [s.client, s.name, s.transport])).toEqual([["antigravity", "docs", "http"], ["antigravity", "stitch", "stdio"]]);
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.server?.name, f.server?.client])).toEqual([["stitch", "antigravity"]]);
+  });
+});
+
+describe.each([".bob/mcp.json", ".bob/settings/mcp.json"])("IBM Bob, a Roo Code fork (%s)", (path) => {
+  it("reads the servers as Roo Code does: `${env:X}` is a reference, a bare `${X}` is passed as written, `alwaysAllow` approves", () => {
+    const text = file({ alwaysAllow: ["delete_note"] });
+    const r = scanSources([{ path, text }]);
+    expect(r.model.servers.map((s) => [s.client, s.name])).toEqual([["ibm-bob", "acme-notes"]]);
+    expect(r.model.servers[0]?.env.map((e) => [e.key, e.ref.kind])).toEqual([["ACME_API_KEY", "literal"], ["ACME_ORG", "literal"], ["ACME_TOKEN", "env"]]);
+    const rules = (id: string) => r.findings.filter((f) => f.ruleId === id).map((f) => f.server?.name);
+    expect([rules("hardcoded-secret"), rules("unexpanded-reference"), rules("tool-auto-approval")]).toEqual([["acme-notes"], ["acme-notes"], ["acme-notes"]]);
   });
 });
