@@ -135,7 +135,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // GitHub Agentic Workflows: `mcp-servers` and `tools.github` in the front matter of `.github/workflows/**/*.md`, run
   // unattended in Actions (github/gh-aw docs reference/tools.md, guides/mcps.md). Only files whose front matter has
   // `on:`, `engine:`, `mcp-servers:` or `tools:` are claimed (and parsed); other Markdown there stays plain text.
-  { id: "gh-aw", client: "gh-aw", title: "GitHub Agentic Workflows", syntax: "frontmatter", globs: ["**/.github/workflows/**/*.md"], sniffText: agenticWorkflowText, scope: "project", syntaxes: ["gh-secrets"], adapter: ghAwAdapter },
+  // Every `${{ ... }}` is evaluated (by Actions, or by gh-aw for `github.aw.import-inputs.X`), and the MCP gateway every
+  // workflow runs its servers behind expands `${VAR}` from the runner's environment (gh-aw-mcpg: "Variable Expansion").
+  { id: "gh-aw", client: "gh-aw", title: "GitHub Agentic Workflows", syntax: "frontmatter", globs: ["**/.github/workflows/**/*.md"], sniffText: agenticWorkflowText, scope: "project", syntaxes: ["gh-secrets", "gh-expression", "dollar-brace"], adapter: ghAwAdapter },
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
 ];
 

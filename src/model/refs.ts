@@ -14,6 +14,7 @@ export type RefSyntax =
   | "file-colon" // ${file:/path}
   | "brace-env" // {env:VAR} and {file:path} (opencode)
   | "gh-secrets" // ${{ secrets.X }} (Continue, GitHub Actions)
+  | "gh-expression" // any other ${{ ... }}: an Actions expression (`github.workspace`, `secrets.X || 'd'`), or gh-aw's `github.aw.import-inputs.X`
   | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
   | "copilot-mcp" // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
   | "k8s-paren" // $(VAR): Kubernetes expands it in a container's env values, command and args
@@ -62,6 +63,8 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
   // decK's template: the file's text may hold `"` or, read as decK renders it (parse/template-quotes.ts), `'`.
   { syntax: "deck-env", re: /\$\{\{\s*env\s+["']([A-Za-z_][A-Za-z0-9_]{0,200})["']\s*\}\}/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "gh-secrets", re: /\$\{\{\s*(secrets|inputs|env|vars)\.([A-Za-z0-9_.-]{1,200})\s*\}\}/g, make: (m) => (m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "secretStore", name: `${m[1]}.${m[2]}` }) },
+  // After `gh-secrets`, which keeps the plain `${{ secrets.X }}` form: one bounded lazy run per `${{` (linear, as `go-template`).
+  { syntax: "gh-expression", re: /\$\{\{([^{}\r\n]{1,300}?)\}\}/g, make: (m) => actionsExpressionRef((m[1] ?? "").trim()) },
   { syntax: "env-colon", re: /\$\{env:([A-Za-z_][A-Za-z0-9_]{0,200})\}/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "input", re: /\$\{input:([A-Za-z0-9_.-]{1,200})\}/g, make: (m) => ({ kind: "input", id: m[1] ?? "" }) },
   { syntax: "file-colon", re: /\$\{file:([^{}\s]{1,500})\}/g, make: (m) => ({ kind: "file", path: m[1] ?? "" }) },
@@ -88,6 +91,20 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
   { syntax: "k8s-paren", re: /(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]{0,200})\)/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
 ];
+
+/** A context an Actions expression reads a value from (`secrets.X`, not `github.event.inputs.X`). */
+const EXPRESSION_CONTEXT = /(?<![\w.-])(secrets|vars|inputs|env)\.([A-Za-z0-9_-]{1,200})/;
+
+/**
+ * What an Actions expression holds: the first secret, variable, input or env value it reads
+ * (`secrets.DD_SITE || 'datadoghq.com'` is the secret); otherwise a value of the run itself
+ * (`github.workspace`, `steps.x.outputs.y`, gh-aw's `github.aw.import-inputs.x`), no secret.
+ */
+function actionsExpressionRef(expr: string): ValueRef {
+  const m = EXPRESSION_CONTEXT.exec(expr);
+  if (!m) return { kind: "builtin", name: expr };
+  return m[1] === "env" ? { kind: "env", name: m[2] ?? "" } : { kind: "secretStore", name: `${m[1]}.${m[2]}` };
+}
 
 /**
  * The string a Go template action falls back to when its value is unset: `"x"` of
@@ -148,8 +165,9 @@ export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Clas
   // manifests (Helm chart templates); elsewhere they are plain text, as before.
   const tokens = findRefTokens(raw).filter((t) => !SYNTAX_BOUND.has(t.syntax) || syntaxes.includes(t.syntax));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
-  // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client.
-  const isExpanded = (t: Token) => t.ref.kind === "builtin" || expands(syntaxes, t);
+  // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client; a run's own
+  // values (`${{ github.workspace }}`) are filled only where Actions expressions are evaluated.
+  const isExpanded = (t: Token) => (t.ref.kind === "builtin" && BUILTINS.has(t.ref.name)) || expands(syntaxes, t);
   const expanded = tokens.filter(isExpanded);
   const unexpanded = tokens.filter((t) => !isExpanded(t)).map(printableToken);
   const first = expanded.find((t) => t.ref.kind !== "builtin") ?? expanded[0];

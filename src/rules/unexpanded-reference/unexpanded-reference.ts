@@ -12,6 +12,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "file-colon": "${file:/path}",
   "brace-env": "{env:VAR}",
   "gh-secrets": "${{ secrets.X }}",
+  "gh-expression": "${{ github.X }}",
   mustache: "{{VAR}}",
   "copilot-mcp": "$COPILOT_MCP_X",
   "k8s-paren": "$(VAR)",
@@ -102,6 +103,8 @@ export default defineRule({
       { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes-key}" } } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$ACME_KEY exec acme-notes-mcp"], "env": { "ACME_KEY": "\${env:ACME_KEY}" } } } }\n` },
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: os.environ/ACME_MCP_TOKEN\n` },
+      // gh-aw: Actions evaluates every `${{ ... }}` (gh-aw fills `github.aw.import-inputs.X`), and its MCP gateway expands `${VAR}`.
+      { file: ".github/workflows/shared/mcp/notes.md", code: `---\nmcp-servers:\n  notes:\n    url: "https://mcp.acme.example/\${{ github.aw.import-inputs.org }}/mcp"\n    headers:\n      Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n    allowed: [search]\n  files:\n    container: "ghcr.io/acme/files-mcp:1.4.0"\n    entrypointArgs: ["--root", "\${GITHUB_WORKSPACE}"]\n    allowed: [read_file]\n---\n` },
     ],
   },
 });

@@ -88,6 +88,23 @@ describe("GitHub Agentic Workflows: `mcp-servers` and `tools.github` in a workfl
     expect(good.model.servers.map((s) => `${s.name} ${s.client}`)).toEqual(["tickets gh-aw"]);
   });
 
+  it("every `${{ ... }}` is evaluated and the MCP gateway expands `${VAR}` (gh-aw's shared azure-devops.md and serena.md): no unexpanded-reference; elsewhere they still are", () => {
+    const ado = `---\nimport-schema:\n  organization:\n    type: string\nmcp-servers:\n  azure-devops:\n    url: "https://mcp.dev.azure.com/\${{ github.aw.import-inputs.organization }}"\n    headers:\n      Authorization: "Bearer \${{ secrets.ADO_MCP_AUTH_TOKEN }}"\n    allowed: [wit_get_work_item]\n---\n`;
+    const serena = `---\nmcp-servers:\n  serena:\n    container: "ghcr.io/oraios/serena:v1.2.0"\n    entrypointArgs:\n      - start-mcp-server\n      - --project\n      - \\\${GITHUB_WORKSPACE}\n    env:\n      PATH: \\\${PATH}\n      DD_API_KEY: "\${{ secrets.DD_API_KEY || secrets.DATADOG_KEY }}"\n    allowed: [find_symbol]\n---\n`;
+    const r = scanSources([{ path: ".github/workflows/shared/mcp/azure-devops.md", text: ado }, { path: ".github/workflows/shared/mcp/serena.md", text: serena }]);
+    expect(r.findings.map((x) => `${x.ruleId} ${x.loc.file}:${x.loc.line}`)).toEqual([]);
+    expect(r.model.servers.flatMap((s) => s.credentials.map((c) => `${s.name} ${c.key} ${c.ref.kind === "secretStore" ? c.ref.name : c.ref.kind}`))).toEqual([
+      "azure-devops Authorization secrets.ADO_MCP_AUTH_TOKEN",
+      "serena PATH env",
+      "serena DD_API_KEY secrets.DD_API_KEY",
+    ]);
+    // A client that evaluates no Actions expression receives the text: reported, with its `$`.
+    const claude = scanSources([{ path: ".mcp.json", text: `{ "mcpServers": { "ado": { "type": "http", "url": "https://mcp.dev.azure.com/\${{ github.aw.import-inputs.organization }}" } } }\n` }]);
+    expect(claude.findings.filter((x) => x.ruleId === "unexpanded-reference").map((x) => x.message)).toEqual([
+      "Server 'ado' (claude-code): url holds `${{ github.aw.import-inputs.organization }}`, which claude-code does not expand here (it expands `${VAR}`); the server receives the literal text.",
+    ]);
+  });
+
   it("a plain-http hop to a service container of the job (gh-aw's shared jupyter.md) is a note, as a gateway's; a public http:// host stays a warning", () => {
     const wf = (url: string) => `---\nservices:\n  jupyter-mcp:\n    image: datalayer/jupyter-mcp-server:0.17.0\nmcp-servers:\n  jupyter:\n    type: http\n    url: "${url}"\n    allowed: [get_cell_output]\n---\n`;
     const hop = (url: string) => scanSources([{ path: ".github/workflows/shared/mcp/jupyter.md", text: wf(url) }]).findings.filter((x) => x.ruleId === "plain-http-remote").map((x) => `${x.loc.line}:${x.loc.column} ${x.level} ${x.message.split(" ").slice(0, 2).join(" ")}`);

@@ -147,6 +147,16 @@ describe("real client files (audit corpus)", () => {
         "missing-default-deny 1:1",
         "broad-resource-access 3:5 coder"
       ],
+      "gh-aw/real-gh-aw/.github/workflows/shared/mcp/azure-devops.md": [
+        "server gh-aw azure-devops http",
+        "tool-auto-approval 22:7 azure-devops"
+      ],
+      "gh-aw/real-gh-aw/.github/workflows/shared/mcp/serena.md": [
+        "server gh-aw serena container",
+        "broad-resource-access 21:3 serena",
+        "unpinned-package 22:16 serena",
+        "broad-resource-access 24:9 serena"
+      ],
       "goose/real-mondo/.config/goose/config.yaml": [
         "server goose git stdio disabled",
         "missing-default-deny 1:1",
