@@ -48,6 +48,8 @@ export default defineRule({
       { file: ".cursor/permissions.json", code: `{ "mcpAllowlist": ["acme-notes:*"] }\n`, expect: { line: 1, column: 20 } },
       { file: ".amazonq/cli-agents/helper.json", code: `{ "name": "helper", "tools": ["*"],\n  "allowedTools": ["fs_read", "@acme-notes"] }\n`, expect: { line: 1, column: 31 } },
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "default": "allow" } } }\n`, expect: { line: 1, column: 47 } },
+      // Zed's `agent.permission_mode` (its settings migration turns `tool_permissions.default: allow` into `auto`).
+      { file: ".config/zed/settings.json", code: `{ "agent": { "permission_mode": "auto" } }\n`, expect: { line: 1, column: 33 } },
       { file: ".config/goose/config.yaml", code: `GOOSE_MODE: auto\nextensions: {}\n`, expect: { line: 1, column: 13 } },
       { file: ".continue/permissions.yaml", code: `allow:\n  - "*"\n`, expect: { line: 2, column: 5 } },
       { file: "enterprise/cline-remote-config.json", code: `{ "allowedMCPServers": [{ "id": "acme-notes" }] }\n`, expect: { line: 1, column: 33 } },
@@ -95,6 +97,8 @@ spec:
       { file: ".cursor/cli.json", code: `{ "permissions": { "allow": ["Mcp(acme-notes:search_notes)"], "deny": ["Mcp(*:*)"] } }\n` },
       { file: ".amazonq/cli-agents/helper.json", code: `{ "tools": ["@builtin", "@acme-notes"], "allowedTools": ["fs_read", "@acme-notes/search_notes"], "useLegacyMcpJson": false }\n` },
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "default": "confirm" } } }\n` },
+      // An explicit `permission_mode` is kept over the legacy default by Zed's migration.
+      { file: ".config/zed/settings.json", code: `{ "agent": { "permission_mode": "manual", "tool_permissions": { "default": "allow" } } }\n` },
       { file: ".config/goose/config.yaml", code: `GOOSE_MODE: smart_approve\n` },
       { file: "enterprise/cline-remote-config.json", code: `{ "mcpMarketplaceEnabled": false, "blockPersonalRemoteMCPServers": true, "allowedMCPServers": [{ "id": "acme-notes" }] }\n` },
       {

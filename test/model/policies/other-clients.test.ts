@@ -94,6 +94,24 @@ describe("Zed: the legacy always_allow_tool_actions beside an explicit tool_perm
   });
 });
 
+describe("Zed agent.permission_mode (the settings migration's successor of tool_permissions.default)", () => {
+  // zed crates/migrator migrate_agent_permission_modes: `default: allow` becomes `permission_mode: auto`,
+  // `confirm` and `deny` become `manual`; an explicit `permission_mode` is kept over the legacy default.
+  const scan = (agent: string) => scanSources([{ path: ".config/zed/settings.json", text: `{ "agent": { ${agent} } }\n` }]);
+  it("`auto` and `full_access` run every tool call unconfirmed: permissive-setting at the mode, default allow", () => {
+    for (const mode of ["auto", "full_access"]) {
+      const r = scan(`"permission_mode": "${mode}"`);
+      expect(r.model.policies[0]?.defaultDecision).toBe("allow");
+      expect(r.findings.filter((f) => f.ruleId === "permissive-setting").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["1:33"]);
+    }
+  });
+  it("`manual` confirms each call, and wins over a legacy `allow` or `always_allow_tool_actions` beside it (neither reported)", () => {
+    const r = scan(`"permission_mode": "manual", "always_allow_tool_actions": true, "tool_permissions": { "default": "allow" }`);
+    expect(r.model.policies[0]?.defaultDecision).toBe("ask");
+    expect(r.findings.filter((f) => RULES.includes(f.ruleId) && f.level !== "note")).toEqual([]);
+  });
+});
+
 describe("Zed worktree trust", () => {
   const USER = "home/.config/zed/settings.json";
   it("session.trust_all_worktrees in the user's settings is permissive: every folder's .zed/settings.json and its context servers run unprompted", () => {

@@ -1,6 +1,6 @@
 /**
- * Zed settings: `context_servers` plus `agent.tool_permissions` and the
- * legacy `agent.always_allow_tool_actions`.
+ * Zed settings: `context_servers` plus `agent.permission_mode`, `agent.tool_permissions`
+ * and the legacy `agent.always_allow_tool_actions`.
  */
 import { get, isObject, str, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
@@ -9,15 +9,39 @@ import { PolicyDraft } from "./common.js";
 
 const CLIENT = "zed";
 
+/** `agent.permission_mode` values: `manual` confirms each tool call; `auto` and `full_access` run them unconfirmed. */
+const PERMISSION_MODES = new Set(["manual", "auto", "full_access"]);
+
+/**
+ * `agent.permission_mode`, which Zed's settings migration (migrate_agent_permission_modes) makes of the
+ * legacy default (`allow` -> `auto`, `confirm` and `deny` -> `manual`), keeping an explicit one over it.
+ * Returns whether the file sets a mode (the legacy keys are then replaced).
+ */
+function readPermissionMode(d: PolicyDraft, doc: DocNode): boolean {
+  const mode = get(doc, "agent", "permission_mode");
+  const v = str(mode);
+  if (!mode || v === undefined || !PERMISSION_MODES.has(v)) return false;
+  if (v === "manual") {
+    d.setDefault("ask", "`agent.permission_mode` is `manual`: Zed confirms each tool call", d.loc(mode));
+    return true;
+  }
+  d.setting("agent.permission_mode", mode, "permissive", `\`${v}\`: every tool call, MCP tools included, runs without confirmation`);
+  d.setDefault("allow", `\`agent.permission_mode\` is \`${v}\``, d.loc(mode));
+  return true;
+}
+
 function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
   const d = new PolicyDraft(input, "client");
-  d.setDefault("ask", "no `agent.tool_permissions.default`: Zed confirms each tool call (`confirm` is the default)");
+  d.setDefault("ask", "no `agent.permission_mode` or `agent.tool_permissions.default`: Zed confirms each tool call (`confirm` is the default)");
+  const modeSet = readPermissionMode(d, doc);
   // `default_mode` is the name Zed builds before the m_2026_02_04 settings migration used (migrated to `default`, which wins).
   const defKey = get(doc, "agent", "tool_permissions", "default") !== undefined ? "default" : "default_mode";
   const def = get(doc, "agent", "tool_permissions", defKey);
   const v = str(def);
   const key = `agent.tool_permissions.${defKey}`;
-  if (def && v === "allow") {
+  if (def && modeSet) {
+    d.setting(key, def, "neutral", "replaced by `agent.permission_mode`, which Zed's settings migration keeps over it");
+  } else if (def && v === "allow") {
     d.setting(key, def, "permissive", "every tool call, MCP tools included, runs without confirmation");
     d.setDefault("allow", `\`${key}\` is \`allow\``, d.loc(def));
   } else if (def && v === "deny") d.setDefault("deny", `\`${key}\` is \`deny\``, d.loc(def));
@@ -34,7 +58,9 @@ function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
   // The legacy switch (before Zed 0.224). Zed's m_2026_02_04 settings migration turns `true` into
   // `tool_permissions.default: allow` only where no `default` (or `default_mode`) is set: an explicit one wins.
   const always = get(doc, "agent", "always_allow_tool_actions");
-  if (always && str(always) === "true" && def) {
+  if (always && str(always) === "true" && modeSet) {
+    d.setting("agent.always_allow_tool_actions", always, "neutral", "replaced by `agent.permission_mode`, which Zed's settings migration keeps over it");
+  } else if (always && str(always) === "true" && def) {
     d.setting("agent.always_allow_tool_actions", always, "neutral", `replaced by \`${key}\` (\`${v}\` here), which Zed's settings migration keeps over it`);
   } else if (always && str(always) === "true") {
     d.setting("agent.always_allow_tool_actions", always, "permissive", "every tool call, MCP tools included, runs without confirmation");
