@@ -660,9 +660,15 @@ function trimTrailingSlashes(s: string): string {
   return s.slice(0, end);
 }
 
-/** A folder that holds credentials: `~/.ssh`, `~/.aws`, `~/.gnupg`, `~/.kube`, `~/.azure`, `~/.config/gcloud` (or inside one). */
+/**
+ * A folder that holds credentials: `~/.ssh`, `~/.aws`, `~/.gnupg`, `~/.kube`, `~/.azure`, `~/.config/gcloud`,
+ * `~/.config/gh` (or inside one), or a home's whole `.config` folder, which holds the last two.
+ */
 export function isCredentialFolder(p: string): boolean {
-  return /(^|[\\/])(\.ssh|\.aws|\.gnupg|\.kube|\.azure|\.config[\\/]gcloud)([\\/]|$)/i.test(p.trim());
+  if (/(^|[\\/])(\.ssh|\.aws|\.gnupg|\.kube|\.azure|\.config[\\/](gcloud|gh))([\\/]|$)/i.test(p.trim())) return true;
+  const v = trimTrailingSlashes(p.trim());
+  const cut = Math.max(v.lastIndexOf("/"), v.lastIndexOf("\\"));
+  return cut > 0 && v.slice(cut + 1).toLowerCase() === ".config" && isBroadPath(v.slice(0, cut));
 }
 
 /** `/`, a drive root, or a home folder. */

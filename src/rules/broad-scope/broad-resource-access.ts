@@ -6,7 +6,7 @@ export default defineRule({
     title: "MCP server with over-wide resource access",
     name: "BroadResourceAccess",
     description:
-      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder or given a folder of credentials (`~/.ssh`, `~/.aws`, `~/.kube` ...), a container run `--privileged`, with the host network or a host mount of `/`, home or such a folder, the GitHub server with every toolset and not read-only, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
+      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder or given a folder of credentials (`~/.ssh`, `~/.aws`, `~/.kube`, a home's `.config` ...), a container run `--privileged`, with the host network or a host mount of `/`, home or such a folder, the GitHub server with every toolset and not read-only, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -47,6 +47,8 @@ export default defineRule({
     bad: [
       { file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx",\n  "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"] } } }\n`, expect: { line: 2, column: 61 } },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev"] } } }\n`, expect: { line: 1, column: 103 } },
+      // A home's whole `.config` holds `gcloud` and `gh`'s token (a real Claude Desktop config gives it beside project folders).
+      { file: "Library/Application Support/Claude/claude_desktop_config.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/Users/dev/repos", "/Users/dev/.config"] } } }\n`, expect: { line: 1, column: 133 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "tools": { "command": "docker", "args": ["run", "--privileged", "acme/tools-mcp:1.2.0"] } } }\n`, expect: { line: 1, column: 64 } },
       {
         // The GitHub server with every toolset, set in its environment.

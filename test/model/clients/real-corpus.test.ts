@@ -47,6 +47,15 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 7:9 powertools-typescript-docs",
         "unpinned-package 16:9 playwright"
       ],
+      "claude-desktop/real-johanwulf/Library/Application Support/Claude/claude_desktop_config.json": [
+        "server claude-desktop sequential-thinking stdio",
+        "server claude-desktop filesystem stdio",
+        "server claude-desktop desktop-commander stdio",
+        "unpinned-package 5:22 sequential-thinking",
+        "unpinned-package 11:9 filesystem",
+        "broad-resource-access 13:9 filesystem",
+        "unpinned-package 20:22 desktop-commander"
+      ],
       "cline/real-clineconfig/cline_mcp_settings.json": [
         "server cline github.com/upstash/context7-mcp stdio",
         "unpinned-package 8:9 github.com/upstash/context7-mcp"
