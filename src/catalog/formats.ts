@@ -89,6 +89,10 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "factory-droid", client: "factory-droid", title: "Factory Droid", syntax: "jsonc", globs: ["**/.factory/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // Amp: `amp.mcpServers` and `amp.mcpPermissions` in its own settings file (its references are not documented: both common spellings count).
   { id: "amp", client: "amp", title: "Amp", syntax: "jsonc", globs: ["**/.amp/settings.json", "**/.config/amp/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: ampSettingsAdapter },
+  // Amp skills bundle MCP servers: an `mcp.json` next to the skill's SKILL.md, a bare server map whose `includeTools` narrows
+  // the tools, started when the skill is invoked (ampcode.com/news/lazy-load-mcp-with-skills). Skills live in `.agents/skills/`,
+  // `~/.config/agents/skills/`, `~/.config/amp/skills/` (and a dotfiles checkout's `skills/`); JSONC (Amp's own example has comments).
+  { id: "amp-skill", client: "amp", title: "Amp skill MCP servers", syntax: "jsonc", globs: ["**/skills/*/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.ampSkillAdapter },
   // Crush expands `$VAR` and `${VAR}` as a shell does.
   { id: "crush", client: "crush", title: "Crush", syntax: "jsonc", globs: ["**/.crush.json", "**/crush.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.crushAdapter },
   { id: "kiro", client: "kiro", title: "Kiro", syntax: "json", globs: ["**/.kiro/settings/mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.mcpServersAdapter },

@@ -85,6 +85,12 @@ export const claudeMcpJsonAdapter: Adapter = (input) => {
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => untypedRemotes(input, get(d, "mcpServers") ?? d))] };
 };
 
+/**
+ * Amp skill `mcp.json` (next to the skill's SKILL.md): a bare `{ "<name>": { "command": ... } }` map whose
+ * `includeTools` names the tools the skill loads; Amp starts the servers when the skill is invoked.
+ */
+export const ampSkillAdapter: Adapter = (input) => eachDoc(input, (d) => wrappedOrBareServers(input, d));
+
 /** Servers of an `mcpServers` map, else of a bare `{ "<name>": { "command": ... } }` map (entries that look like a server). */
 function wrappedOrBareServers(input: AdapterInput, d: DocNode): McpServer[] {
   const wrapped = get(d, "mcpServers");

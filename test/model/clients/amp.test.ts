@@ -137,3 +137,28 @@ describe("Amp in VS Code settings (.vscode/settings.json)", () => {
     expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision} ${p.defaultLoc.line}`)).toEqual(["vscode ask 1", "amp allow 13"]);
   });
 });
+
+describe("Amp skills: an `mcp.json` next to the skill's SKILL.md", () => {
+  // Amp's own example (ampcode.com/news/lazy-load-mcp-with-skills): a bare map, `includeTools` with a comment.
+  const official = `{\n\t"chrome-devtools": {\n\t\t"command": "npx",\n\t\t"args": ["-y", "chrome-devtools-mcp@latest"],\n\t\t"includeTools": [\n\t\t\t// Tool names or glob patterns\n\t\t\t"navigate_page",\n\t\t\t"take_screenshot"\n\t\t]\n\t}\n}\n`;
+  it("its servers are Amp's, narrowed by `includeTools`, and checked (a workspace skill, and a dotfiles checkout's skills/)", () => {
+    const r = scanSources([
+      { path: ".agents/skills/ui-preview/mcp.json", text: official },
+      { path: "skills/context7-docs/mcp.json", text: `{\n  "context7": {\n    "command": "npx",\n    "args": ["-y", "@upstash/context7-mcp"],\n    "includeTools": ["resolve-library-id", "query-docs"]\n  }\n}\n` },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.file}:${s.loc.line} include=${s.tools.include?.join(",") ?? "-"}`)).toEqual([
+      "amp chrome-devtools .agents/skills/ui-preview/mcp.json:2 include=navigate_page,take_screenshot",
+      "amp context7 skills/context7-docs/mcp.json:2 include=resolve-library-id,query-docs",
+    ]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`)).toEqual([
+      "unpinned-package .agents/skills/ui-preview/mcp.json:4:18",
+      "unpinned-package skills/context7-docs/mcp.json:4:20",
+    ]);
+  });
+  it("a `skills/<name>/mcp.json` that holds no server entry gives nothing", () => {
+    const r = scanSources([{ path: "skills/notes/mcp.json", text: `{ "name": "notes", "version": "1.0.0", "tools": ["search"] }\n` }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+});

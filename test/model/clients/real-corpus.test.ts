@@ -47,6 +47,10 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 7:9 powertools-typescript-docs",
         "unpinned-package 16:9 playwright"
       ],
+      "amp/real-emmaneugene/skills/web-browser/mcp.json": [
+        "server amp playwright stdio",
+        "unpinned-package 4:14 playwright"
+      ],
       "claude-desktop/real-johanwulf/Library/Application Support/Claude/claude_desktop_config.json": [
         "server claude-desktop sequential-thinking stdio",
         "server claude-desktop filesystem stdio",
