@@ -12,7 +12,7 @@ import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
-import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
+import { allOf, GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS, keyText } from "./gateway-formats.js";
 import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js";
 
 export type Syntax = "json" | "jsonc" | "yaml" | "toml" | "typescript" | "dotenv" | "frontmatter";
@@ -145,6 +145,12 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "jetbrains", client: "jetbrains", title: "JetBrains Junie / Air", syntax: "jsonc", globs: ["**/.junie/mcp/mcp.json", "**/.air/mcp.json"], scope: "project", syntaxes: none, adapter: maps.mcpServersAdapter },
 ];
 
+/** Client formats recognised by content. */
+const CLIENT_SNIFFED_FORMATS: FormatSpec[] = [
+  // Goose recipes outside `.goose/recipes/` (a repository's `recipes/`, Goose's own cookbook): Goose runs one by path.
+  { id: "goose-recipe-sniffed", client: "goose", title: "Goose recipe", syntax: "yaml", globs: [], sniffText: allOf(keyText("extensions"), keyText("title"), keyText("instructions|prompt")), sniff: maps.isGooseRecipe, scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
+];
+
 /** Source code that uses an MCP SDK. Last: any config format with a source-like name wins. */
 const CODE_FORMATS: FormatSpec[] = [
   { id: "sdk-typescript", client: SDK_CLIENT, title: "MCP TypeScript SDK code", syntax: "typescript", globs: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx}"], scope: "code", syntaxes: none, adapter: () => emptyOutput(), code: analyzeTypeScriptSdk },
@@ -154,7 +160,7 @@ const CODE_FORMATS: FormatSpec[] = [
 export const PATH_FORMATS: FormatSpec[] = [...POLICY_PATH_FORMATS, ...CLIENT_PATH_FORMATS, ...GATEWAY_PATH_FORMATS, ...CODE_FORMATS];
 
 /** Formats recognised by content (YAML/JSON with names that say nothing). */
-export const SNIFFED_FORMATS: FormatSpec[] = [...POLICY_SNIFFED_FORMATS, ...GATEWAY_SNIFFED_FORMATS];
+export const SNIFFED_FORMATS: FormatSpec[] = [...POLICY_SNIFFED_FORMATS, ...CLIENT_SNIFFED_FORMATS, ...GATEWAY_SNIFFED_FORMATS];
 
 /** Extensions whose files may be sniffed. */
 export const SNIFF_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);

@@ -34,7 +34,7 @@ const kong: readonly RefSyntax[] = ["deck-env", "kong-vault"];
 const litellm: readonly RefSyntax[] = ["litellm-env"];
 
 /** A cheap test that one of these keys appears as a YAML or JSON key. */
-function keyText(keys: string): TextTest {
+export function keyText(keys: string): TextTest {
   const re = new RegExp(`(^|[{,\\s])["']?(${keys})["']?\\s*:`, "m");
   const words = keys.split("|");
   // A native substring search first: most YAML/JSON files never name the key, and the regex (a
@@ -47,7 +47,7 @@ function keyText(keys: string): TextTest {
  * parsed: a JSON or YAML file that merely has a `routes` or `registry` key (an
  * AWS API model, a package.json) is not parsed to be refused.
  */
-function allOf(...tests: TextTest[]): TextTest {
+export function allOf(...tests: TextTest[]): TextTest {
   return { test: (text) => tests.every((t) => t.test(text)) };
 }
 

@@ -10,6 +10,7 @@
  */
 export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   "cline-remote-config": ["allowedmcpservers", "remotemcpservers", "mcpmarketplaceenabled"],
+  "goose-recipe-sniffed": ["extensions"],
   "kubernetes-mcp": ["kind"],
   "docker-compose-sniffed": ["mcp", "modelcontextprotocol"],
   agentgateway: ["binds", "mcp"],

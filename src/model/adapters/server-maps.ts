@@ -246,6 +246,19 @@ export const gooseAdapter: Adapter = (input) =>
 export const gooseRecipeAdapter: Adapter = (input) =>
   eachDoc(input, (d) => serversFromList(input, get(d, "extensions"), "extensions").filter((s) => s.command || s.url));
 
+/**
+ * A Goose recipe kept anywhere (a repository's `recipes/`, a cookbook; Goose loads one by path, from
+ * GOOSE_RECIPE_PATH or a GitHub repository): a `title` and `instructions` or `prompt`, and an `extensions`
+ * list with at least one extension that runs a command or reaches a URL (`cmd` / `uri`).
+ */
+export function isGooseRecipe(docs: readonly DocNode[]): boolean {
+  const d = docs[0];
+  if (docs.length !== 1 || !isObject(d) || str(get(d, "title")) === undefined) return false;
+  if (str(get(d, "instructions")) === undefined && str(get(d, "prompt")) === undefined) return false;
+  const ext = get(d, "extensions");
+  return isArray(ext) && ext.items.some((e) => isObject(e) && str(get(e, "type")) !== undefined && (get(e, "cmd") !== undefined || get(e, "uri") !== undefined));
+}
+
 /** Codex: `[mcp_servers.<name>]`; profiles may carry their own. */
 export const codexAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {

@@ -90,3 +90,21 @@ extensions:
     expect(s.map((x) => [x.name, x.client, x.command?.raw])).toEqual([["acme", "goose", "npx"]]);
   });
 });
+
+describe("Goose recipes kept outside .goose/recipes/ (recognised by content)", () => {
+  const recipe = (extensions: string) => `version: 1.0.0\ntitle: Notes triage\ndescription: Sort the notes\ninstructions: Sort them.\nextensions:\n${extensions}`;
+  it("a recipe whose extension runs a command is read wherever it sits (Goose's own cookbook), its checks applied", () => {
+    const text = recipe(`- type: stdio\n  name: notes\n  cmd: npx\n  args:\n  - -y\n  - acme-notes-mcp\n  env_keys:\n  - ACME_NOTES_TOKEN\n  timeout: 300\n`);
+    const r = scanSources([{ path: "documentation/src/pages/recipes/data/recipes/notes.yaml", text }]);
+    expect(r.model.servers.map((s) => `${s.client} ${s.name} ${s.transport} ${s.loc.line}`)).toEqual(["goose notes stdio 7"]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["unpinned-package 11:5"]);
+  });
+  it("a recipe with only named or builtin extensions, and other YAML with `title` and `extensions`, are not claimed", () => {
+    const named = recipe("  - github\n  - summarizer\n");
+    const builtin = recipe("- type: builtin\n  name: developer\n");
+    const other = "title: Docs site\nextensions:\n  - type: markdown\n    name: toc\n";
+    const r = scanSources([{ path: "recipes/a.yaml", text: named }, { path: "recipes/b.yaml", text: builtin }, { path: "mkdocs.yml", text: other }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+});

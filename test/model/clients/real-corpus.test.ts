@@ -170,6 +170,10 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 22:16 serena",
         "broad-resource-access 24:9 serena"
       ],
+      "goose/real-goose-cookbook/documentation/src/pages/recipes/data/recipes/use-openmetadata.yaml": [
+        "server goose openmetadata stdio",
+        "unpinned-package 11:5 openmetadata"
+      ],
       "goose/real-mondo/.config/goose/config.yaml": [
         "server goose git stdio disabled",
         "missing-default-deny 1:1",
