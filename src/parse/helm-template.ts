@@ -12,6 +12,10 @@
  *   unknown, so none of them is read (no structure is invented for them);
  * - a key or value that starts with an action is read as one string, its text
  *   as written (`{{ .Values.n }}`), so it stays a `template` reference.
+ * - an action inside a quoted string (`"{{ join "," .Values.x }}"`) is read
+ *   with its own quote characters swapped for the other kind (and `\` for
+ *   `/` in a double-quoted one): Helm fills it in before YAML reads the line,
+ *   so its quotes never end the string; the string gets its text back.
  * Both branches of an `if` are kept: the text of each is in the file.
  * Block scalar content (`|`, `>`) is left as written: it is text, not YAML.
  */
@@ -26,6 +30,8 @@ export interface HelmReading {
   readonly text: string;
   /** Where a key or value that starts with an action was read as one quoted string. */
   readonly quoted: ReadonlySet<number>;
+  /** Where a quoted string opens whose actions had their quote characters swapped. */
+  readonly requoted: ReadonlySet<number>;
   /** The actions set aside (blanked): text no parse reads, which the text scan still covers. */
   readonly blanked: readonly Span[];
 }
@@ -95,8 +101,9 @@ export function helmReadable(original: string): HelmReading | undefined {
   const text = original.includes("\r") ? original.replace(/\r(?!\n)/g, "\n") : original;
   const actions = actionSpans(text);
   if (actions.length === 0) return undefined;
-  const edits: { start: number; end: number; quote?: boolean }[] = [];
+  const edits: Edit[] = [];
   const quoted = new Set<number>();
+  const requoted = new Set<number>();
   const blanked: Span[] = [];
   let a = 0;
   let pos = 0;
@@ -129,15 +136,23 @@ export function helmReadable(original: string): HelmReading | undefined {
     if (!empty) {
       if (block >= 0 && indent <= block) block = -1;
       if (block < 0) {
-        a = quoteScalars(text, actions, a, pos, first, eol, edits, quoted);
+        a = quoteScalars(text, actions, a, pos, first, eol, edits, { quoted, requoted });
         if (opensBlockScalar(text, first, last)) block = indent;
       }
     }
     while (a < actions.length && actions[a]!.start < eol) a++;
     pos = eol + 1;
   }
-  if (edits.length === 0) return { text: original, quoted, blanked };
-  return { text: applyEdits(text, edits), quoted, blanked };
+  if (edits.length === 0) return { text: original, quoted, requoted, blanked };
+  return { text: applyEdits(text, edits), quoted, requoted, blanked };
+}
+
+/** A span to rewrite: blank it, read it as one quoted string (`quote`), or swap the quote characters in it (`swap`). */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly quote?: boolean;
+  readonly swap?: string;
 }
 
 /** Only spaces, tabs and CRs between `from` and `to` (no line break). */
@@ -156,7 +171,7 @@ function endOfLine(text: string, from: number): number {
  * line's start (a key: `{{ $key }}: ...`), after `- ` and after `: `.
  * Returns the index of the first action past the ones it looked at.
  */
-function quoteScalars(text: string, actions: readonly Span[], a: number, pos: number, first: number, eol: number, edits: { start: number; end: number; quote?: boolean }[], quoted: Set<number>): number {
+function quoteScalars(text: string, actions: readonly Span[], a: number, pos: number, first: number, eol: number, edits: Edit[], marks: { quoted: Set<number>; requoted: Set<number> }): number {
   let k = a;
   while (k < actions.length && actions[k]!.start < pos) k++;
   // The line read up to `at` (actions skipped): how deep in flow collections (`{ name: {{ y }} }`,
@@ -164,6 +179,7 @@ function quoteScalars(text: string, actions: readonly Span[], a: number, pos: nu
   // left as written, and so is the rest of a line from its comment on.
   let depth = 0;
   let quote = "";
+  let opened = 0;
   let prev = "";
   let at = first;
   let skip = k;
@@ -183,10 +199,17 @@ function quoteScalars(text: string, actions: readonly Span[], a: number, pos: nu
         continue;
       }
       if (c === "#" && (at === first || isBlank(text[at - 1]))) return k;
-      if ((c === '"' || c === "'") && (prev === "" || ":-[{,".includes(prev))) quote = c;
+      if ((c === '"' || c === "'") && (prev === "" || ":-[{,".includes(prev))) {
+        quote = c;
+        opened = at;
+      }
       else if (c === "{" || c === "[") depth++;
       else if ((c === "}" || c === "]") && depth > 0) depth--;
       if (!isBlank(c)) prev = c;
+    }
+    if (quote && breaksQuote(text.slice(s, actions[k]!.end), quote)) {
+      edits.push({ start: s, end: actions[k]!.end, swap: quote });
+      marks.requoted.add(opened);
     }
     if (quote || depth > 0 || !startsScalar(text, first, s)) {
       k++;
@@ -197,7 +220,7 @@ function quoteScalars(text: string, actions: readonly Span[], a: number, pos: nu
     // A line that starts with an action and is no key is a continuation of text: left alone.
     if (s === first && !scalar.key) return scalar.next;
     edits.push({ start: s, end: scalar.end, quote: true });
-    quoted.add(s);
+    marks.quoted.add(s);
     k = scalar.next;
     at = scalar.end;
     skip = k;
@@ -216,17 +239,51 @@ function startsScalar(text: string, first: number, s: number): boolean {
   return text[p] === "-" && (p === first || isBlank(text[p - 1]));
 }
 
-function applyEdits(text: string, edits: readonly { start: number; end: number; quote?: boolean }[]): string {
+/**
+ * Would YAML end the `quote`d string that holds this action inside it? At a `"` no `\` escapes in a
+ * double-quoted string (`"{{ join "," .x }}"`; `"{{ default \"a\" .x }}"` reads as YAML wrote it),
+ * at a `'` that is not doubled in a single-quoted one.
+ */
+function breaksQuote(action: string, quote: string): boolean {
+  for (let i = 0; i < action.length; i++) {
+    const c = action[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (c === quote) {
+      if (quote === "'" && action[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
+}
+
+/** An action's text with its quote characters swapped for the other kind, so that it stays inside its `quote`d string. */
+function swapQuotes(action: string, quote: string): string {
+  return quote === '"' ? action.replace(/["\\]/g, (c) => (c === '"' ? "'" : "/")) : action.replace(/'/g, '"');
+}
+
+function applyEdits(text: string, edits: readonly Edit[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const e of edits) {
     parts.push(text.slice(at, e.start));
-    if (e.quote) parts.push(`'${text.slice(e.start + 1, e.end - 1)}'`);
+    if (e.swap) parts.push(swapQuotes(text.slice(e.start, e.end), e.swap));
+    else if (e.quote) parts.push(`'${text.slice(e.start + 1, e.end - 1)}'`);
     else parts.push(text.slice(e.start, e.end).replace(/[^\n\r]/g, " "));
     at = e.end;
   }
   parts.push(text.slice(at));
   return parts.join("");
+}
+
+/**
+ * The value of a one-line quoted string as written (`"{{ join "," .x }}"` is
+ * `{{ join "," .x }}`), when nothing in it is an escape YAML would decode
+ * (a `\` in double quotes, `''` in single ones); else undefined.
+ */
+function asWritten(quoted: string): string | undefined {
+  const inner = quoted.slice(1, -1);
+  if (inner.includes("\n") || quoted.length < 2) return undefined;
+  return (quoted[0] === '"' ? inner.includes("\\") : inner.includes("''")) ? undefined : inner;
 }
 
 /**
@@ -237,11 +294,16 @@ export function parseHelmTemplate(text: string): ParsedDocument | undefined {
   const reading = helmReadable(text);
   if (!reading) return undefined;
   const parsed = parseYaml(reading.text);
-  if (reading.quoted.size === 0) return { ...parsed, unread: reading.blanked };
+  if (reading.quoted.size === 0 && reading.requoted.size === 0) return { ...parsed, unread: reading.blanked };
+  const written = (span: Span, key: string): string => {
+    if (reading.quoted.has(span.start)) return text.slice(span.start, span.end);
+    return reading.requoted.has(span.start) ? (asWritten(text.slice(span.start, span.end)) ?? key) : key;
+  };
   const restore = (n: DocNode): DocNode => {
-    if (n.type === "object") return { ...n, entries: n.entries.map((e): DocEntry => ({ key: reading.quoted.has(e.keySpan.start) ? text.slice(e.keySpan.start, e.keySpan.end) : e.key, keySpan: e.keySpan, value: restore(e.value) })) };
+    if (n.type === "object") return { ...n, entries: n.entries.map((e): DocEntry => ({ key: written(e.keySpan, e.key), keySpan: e.keySpan, value: restore(e.value) })) };
     if (n.type === "array") return { ...n, items: n.items.map(restore) };
-    return reading.quoted.has(n.span.start) ? { type: "string", span: n.span, value: text.slice(n.span.start, n.span.end) } : n;
+    if (n.type !== "string" || !(reading.quoted.has(n.span.start) || reading.requoted.has(n.span.start))) return n;
+    return { type: "string", span: n.span, value: written(n.span, String(n.value)) };
   };
   return { ...parsed, docs: parsed.docs.map(restore), unread: reading.blanked };
 }

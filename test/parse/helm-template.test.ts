@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { str, get, type DocNode } from "../../src/parse/doc.js";
+import { str, get, isArray, type DocNode } from "../../src/parse/doc.js";
 import { helmReadable, parseHelmTemplate } from "../../src/parse/helm-template.js";
 import { costRatio } from "../helpers.js";
 
@@ -65,6 +65,17 @@ describe("Helm template reading (parse/helm-template.ts)", () => {
     expect(r?.text).toBe("data:\n  script: |\n    token: {{ .Values.token }}\n    {{- if .Values.debug }}\n    set -x\n          \n    echo done\n  name: '{ .Values.name }'\n");
     // The blanked line is read as content (the spaces past the block's indentation), as it stands in the text.
     expect(str(get(parseHelmTemplate(text)?.docs[0], "data", "script"))).toBe("token: {{ .Values.token }}\n{{- if .Values.debug }}\nset -x\n      \necho done\n");
+  });
+
+  it("reads an action whose quotes would end the quoted string that holds it, and gives the string its text back", () => {
+    // Helm fills each action in before YAML reads the line, so `"{{ join "," .x }}"` is one string.
+    const text = 'env:\n- value: "{{ join "," .Values.env.toolsets }}"\n- value: \'{{ printf \'%s\' .Values.b }}\'\n- value: "x{{ .Values.c | default "y" }}z"\n- value: "{{ default \\"a\\" .Values.d }}"\n';
+    const r = helmReadable(text);
+    expect(r?.text).toBe('env:\n- value: "{{ join \',\' .Values.env.toolsets }}"\n- value: \'{{ printf "%s" .Values.b }}\'\n- value: "x{{ .Values.c | default \'y\' }}z"\n- value: "{{ default \\"a\\" .Values.d }}"\n');
+    const p = parseHelmTemplate(text);
+    expect(p?.problems).toEqual([]);
+    const env = get(p?.docs[0], "env");
+    expect((isArray(env) ? env.items : []).map((i) => str(get(i, "value")))).toEqual(['{{ join "," .Values.env.toolsets }}', "{{ printf '%s' .Values.b }}", 'x{{ .Values.c | default "y" }}z', '{{ default "a" .Values.d }}']);
   });
 
   it("leaves flow collections, quoted values, comments and actions that run past their line as written", () => {

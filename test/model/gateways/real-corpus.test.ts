@@ -81,6 +81,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
         "envoy-ai-gateway kiwi: unique-workload-identity, allow-by-default",
       ],
       // The secretKeyRef env entries (envSecrets, secretEnv) give the GitLab server a Secret of its own.
+      // `value: "{{ join "," .Values.env.toolsets }}"`: Helm fills the action in before YAML reads the string.
+      "real-helm/github-mcp-server/templates/deployment.yaml": ['kubernetes {{ include "github-mcp-server.fullname" . }}/{{ .Chart.Name }}: unique-workload-identity, unknown'],
       "real-helm/mcp-gitlab/templates/deployment.yaml": ['kubernetes {{ include "mcp-gitlab-helm.fullname" . }}/{{ .Chart.Name }}: unique-workload-identity, unknown'],
       "real-helm/mcp-stack/templates/deployment-mcp-fast-time-server.yaml": ['kubernetes {{ include "mcp-stack.fullname" . }}-mcp-fast-time-server/mcp-fast-time-server: none, unknown'],
       // POSTGRES_PASSWORD and REDIS_PASSWORD from the chart's Secrets.
