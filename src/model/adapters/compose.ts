@@ -16,6 +16,7 @@
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode, type DocObject } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Span } from "../location.js";
+import { imagePin } from "../launcher.js";
 import { classifyValue } from "../refs.js";
 import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
@@ -91,12 +92,34 @@ function volumeTarget(n: DocNode): string | undefined {
   return parts.length === 1 ? parts[0] || undefined : parts[1];
 }
 
-/** A service whose name, container name, image, build context or launch line mentions MCP. */
+/**
+ * A service whose name, container name, image, build context or launch line mentions MCP; not one
+ * that runs a database, cache, proxy or monitoring image with no MCP in its launch line (infraImage).
+ */
 function isMcpService(e: DocEntry): boolean {
   const svc = e.value;
   const build = get(svc, "build");
-  const texts = [e.key, str(get(svc, "container_name")), str(get(svc, "image")), str(build), str(get(build, "context")), ...launchTexts(get(svc, "entrypoint")), ...launchTexts(get(svc, "command"))];
+  const launch = [...launchTexts(get(svc, "entrypoint")), ...launchTexts(get(svc, "command"))];
+  if (infraImage(str(get(svc, "image"))) && !launch.some(namesMcp)) return false;
+  const texts = [e.key, str(get(svc, "container_name")), str(get(svc, "image")), str(build), str(get(build, "context")), ...launch];
   return texts.some(namesMcp) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k));
+}
+
+/** The databases, caches, proxies and monitoring tools that run beside MCP servers, by image name. */
+const INFRA_IMAGE = /^(?:postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|pgadmin4?|pgbouncer|adminer|nginx|traefik|caddy|haproxy|prometheus|grafana|loki|tempo|jaeger|minio|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|keycloak|clickhouse)(?:[-_.]|$)/i;
+
+/**
+ * Does the image (`postgres:latest`, `${PG_IMAGE:-postgres:17}`, `mcpgateway/nginx-cache`) run
+ * one of INFRA_IMAGE's programs? A project's name in the service's container name (`mcpjungle-db`)
+ * or in the image's namespace makes no database an MCP server. Not when the image's own name says
+ * MCP (`postgres-mcp`) or it is in Docker's `mcp/` catalog namespace (`mcp/postgres`, an MCP server).
+ */
+function infraImage(image: string | undefined): boolean {
+  if (image === undefined) return false;
+  const spec = /^\$\{\w+:?-(.*)\}$/.exec(image.trim())?.[1] ?? image.trim();
+  const path = imagePin(spec).name.toLowerCase().split("/");
+  const name = path[path.length - 1] ?? "";
+  return INFRA_IMAGE.test(name) && !namesMcp(name) && path[path.length - 2] !== "mcp";
 }
 
 function launchTexts(n: DocNode | undefined): (string | undefined)[] {

@@ -191,6 +191,32 @@ describe("Docker Compose files without MCP", () => {
     expect(r.model.servers).toEqual([]);
     expect(r.model.files.map((f) => f.format)).toEqual(["text"]);
   });
+
+  it("a database, cache or proxy beside the MCP servers is none, whatever project name its container or image namespace carries", () => {
+    const text = [
+      "services:",
+      "  db:",
+      "    image: postgres:latest",
+      "    container_name: mcpjungle-db",
+      "  proxy:",
+      "    image: mcpgateway/nginx-cache:latest",
+      "  cache:",
+      "    image: ${REDIS_IMAGE:-redis:7}",
+      "    container_name: mcp-cache",
+      // Docker's MCP catalog image of the Postgres server, an MCP server named after its database, and a
+      // database image started with an MCP server's command are MCP servers.
+      "  pg:",
+      "    image: mcp/postgres@sha256:" + "0".repeat(64),
+      "  pgmcp:",
+      "    image: crystaldba/postgres-mcp:0.3.0",
+      "  redis-tools:",
+      "    image: redis:7",
+      "    command: [npx, -y, '@modelcontextprotocol/server-redis@2025.4.25']",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "compose.yaml", text }]);
+    expect(r.model.servers.map((s) => s.name)).toEqual(["pg", "pgmcp", "redis-tools"]);
+  });
 });
 
 describe("Docker Compose: Microsoft MCP Gateway", () => {

@@ -104,6 +104,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-litellm/config/config.yaml": [
         "litellm postgres_db: none, unknown",
       ],
+      // Its database and pgAdmin carry the project's name (container_name: mcpjungle-db) but run postgres and pgadmin4: no MCP servers.
+      "real-mcpjungle/docker-compose.prod.yaml": ["docker-compose mcpjungle: unique-workload-identity, unknown"],
       "real-ms-mcp-gateway/deployment/k8s/cloud-deployment-template.yml": [
         "kubernetes mcpgateway/mcpgateway-container: unique-workload-identity, default-deny",
       ],
