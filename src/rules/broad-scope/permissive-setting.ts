@@ -35,6 +35,8 @@ export default defineRule({
       { file: ".claude/settings.local.json", code: `{\n  "permissions": {\n    "defaultMode": "bypassPermissions"\n  }\n}\n`, expect: { line: 3, column: 20 } },
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
+      // A URL pattern whose host is only `*` admits every remote server a user adds.
+      { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowManagedMcpServersOnly": true,\n  "allowedMcpServers": [{ "serverUrl": "https://*" }]\n}\n`, expect: { line: 3, column: 25 } },
       { file: "etc/gemini-cli/system-defaults.json", code: `{\n  "security": { "disableYoloMode": false }\n}\n`, expect: { line: 2, column: 36 } },
       // Gemini CLI policy engine: a whole-server allow next to the admin default-deny, and an allow of every MCP tool.
       { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ndecision = "allow"\npriority = 200\n`, expect: { line: 7, column: 11 } },

@@ -71,6 +71,16 @@ describe("Claude Code settings policies", () => {
     expect(f[0]?.message).toContain("unset `allowedMcpServers` allows every server");
   });
 
+  it("a serverUrl pattern whose host is only wildcards admits every remote server (real: webrix-ai/claude-guard-extension)", () => {
+    const p = policyOf(result, "real/webrix-ai/managed-settings.json");
+    expect(settingsOf(p).filter((s) => s.endsWith("permissive"))).toEqual(['allowedMcpServers={ "serverUrl": "*" }@12:7 permissive']);
+    expect(findingsOf(result, "real/webrix-ai/managed-settings.json", RULES)).toEqual(["permissive-setting 12:7 warning"]);
+    const url = (pattern: string) => scanSources([{ path: "etc/claude-code/managed-settings.json", text: `{ "allowedMcpServers": [{ "serverUrl": "${pattern}" }] }\n` }]).findings.filter((f) => f.ruleId === "permissive-setting").length;
+    expect(["https://*", "*://*/*", "https://*:*/mcp", "http*://**"].map(url)).toEqual([1, 1, 1, 1]);
+    // A named host, a subdomain wildcard or any port of one host is an allowlist.
+    expect(["https://mcp.acme.example/*", "https://*.acme.example/*", "http://localhost:*/*"].map(url)).toEqual([0, 0, 0]);
+  });
+
   it("an empty allowlist denies every server", () => {
     const r = scanSources([{ path: "etc/claude-code/managed-settings.json", text: `{ "allowedMcpServers": [] }\n` }]);
     expect(r.model.policies[0]?.defaultDecision).toBe("deny");

@@ -113,7 +113,20 @@ function readManagedServers(d: PolicyDraft, doc: DocNode, fragment: boolean): vo
       const name = ms[0]?.value ?? "";
       d.setting("allowedMcpServers", item, "permissive", `allows server '${name}' by name only; name matching is spoofable (any server can take that name), use \`serverCommand\` or \`serverUrl\``);
     }
+    const any = ms.find((m) => m.by === "url" && matchesAnyHost(m.value));
+    if (any) d.setting("allowedMcpServers", item, "permissive", `allows every remote server: the URL pattern '${any.value}' matches any host, so the allowlist admits whatever HTTP or SSE server a user adds (name the hosts, \`https://mcp.acme.example/*\`)`);
   }
+}
+
+/**
+ * A `serverUrl` pattern whose host is nothing but wildcards (a bare star, or a scheme followed by
+ * a star host with any port or path): `*` matches any run of characters, so every remote server's
+ * URL matches it.
+ */
+function matchesAnyHost(pattern: string): boolean {
+  const rest = pattern.replace(/^[^/]*:\/\//, "");
+  const host = (rest.split("/")[0] ?? "").replace(/^[^@]*@/, "").replace(/:[^:]*$/, "");
+  return /^\*+$/.test(host);
 }
 
 function matchers(item: DocNode): { by: "name" | "command" | "url"; value: string; node: DocNode }[] {
