@@ -1,7 +1,7 @@
 /**
  * Kubernetes manifests (catalog §31), multi-document: workloads that run MCP
  * servers (their containers become servers with env references and runtime
- * facts), plus the MCP custom resources found in the same files (Envoy
+ * facts; Knative Services too), plus the MCP custom resources found in the same files (Envoy
  * `MCPRoute`, ToolHive `MCPServer`, kagent `MCPServer`, agentgateway `AgentgatewayBackend` and
  * `AgentgatewayPolicy`) and Microsoft MCP Gateway deployments.
  * Each document is read by its product's reader, with that product's client id.
@@ -20,6 +20,15 @@ import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.
 import { externalAuthTypes, isToolhiveMcpServer, isVirtualMcpServer, readToolhiveMcpServer, readVirtualMcpServer } from "./toolhive.js";
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
+
+/**
+ * A workload: one of WORKLOAD_KINDS, or a Knative `Service` (`serving.knative.dev/v1`), which runs
+ * its containers from `spec.template.spec` as a Deployment does (a plain `v1` Service runs none).
+ */
+function isWorkload(doc: DocNode): boolean {
+  const kind = str(get(doc, "kind")) ?? "";
+  return WORKLOAD_KINDS.has(kind) || (kind === "Service" && (str(get(doc, "apiVersion")) ?? "").startsWith("serving.knative.dev/"));
+}
 
 function podSpec(doc: DocNode): DocNode | undefined {
   const kind = str(get(doc, "kind"));
@@ -40,7 +49,7 @@ function mentionsMcp(c: DocNode): boolean {
 
 /** A workload whose name or containers mention MCP (`mcp` or `modelcontextprotocol`, as for Compose services). */
 export function isMcpWorkload(doc: DocNode): boolean {
-  if (!WORKLOAD_KINDS.has(str(get(doc, "kind")) ?? "")) return false;
+  if (!isWorkload(doc)) return false;
   return namesMcp(str(get(doc, "metadata", "name"))) || containers(podSpec(doc)).some(mentionsMcp);
 }
 

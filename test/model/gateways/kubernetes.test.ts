@@ -48,6 +48,14 @@ describe("Kubernetes workloads whose names do not say MCP", () => {
     expect(own.model.servers[0]?.args.map((a) => a.raw)).toEqual(["stdio", "--read-only"]);
   });
 
+  it("a Knative Service runs its containers as a Deployment does; a plain v1 Service runs none", () => {
+    const knative = ["apiVersion: serving.knative.dev/v1", "kind: Service", "metadata:", "  name: fetch", "spec:", "  template:", "    spec:", "      containers:", "      - name: server", "        image: mcp/fetch:latest", ""].join("\n");
+    const plain = ["apiVersion: v1", "kind: Service", "metadata:", "  name: mcp-fetch", "spec:", "  selector: { app: mcp-fetch }", "  ports: [{ port: 8080 }]", ""].join("\n");
+    const r = scanSources([{ path: "deploy/fetch.yaml", text: knative }, { path: "deploy/fetch-svc.yaml", text: plain }]);
+    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "fetch/server", at: "9:15", transport: "container", image: "mcp/fetch:latest" }]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`)).toEqual(["unpinned-package deploy/fetch.yaml:10:16"]);
+  });
+
   it("ordinary workloads (nginx, postgres) stay plain text", () => {
     const nginx = deployment("web", ["      - name: nginx", "        image: nginx:1.27", '        args: ["-g", "daemon off;"]']);
     const postgres = deployment("db", ["      - name: postgres", "        image: postgres:16", "        env:", "        - name: POSTGRES_PASSWORD", "          valueFrom: { secretKeyRef: { name: db, key: password } }"]);

@@ -49,6 +49,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
         "agentgateway github: none, allow-by-default",
         "agentgateway filesystem: none, allow-by-default",
       ],
+      // A Knative Service (serving.knative.dev/v1) runs its containers as a Deployment does.
+      "real-contextforge/knative/mcpgateway-knative-service.yaml": ["kubernetes mcpgateway/gateway: none, unknown"],
       "real-docker-mcp/catalogs/production-verified.yaml": [
         "docker-mcp brave-search: unique-workload-identity, unknown",
         "docker-mcp time: none, unknown",
