@@ -236,6 +236,8 @@ export interface PolicyAudit {
   readonly key: string;
   readonly loc: Loc;
   readonly detail: string;
+  /** Fields of the record that write a caller's credential (an Authorization header) to it: permissive settings of each policy it covers. */
+  readonly leaks?: readonly PolicySetting[];
 }
 
 /** An expected problem with an input: a broken file, a skipped file. Never a crash. */

@@ -9,11 +9,11 @@ import type { DocNode } from "../../src/parse/doc.js";
 import { agentgatewayAudit, contextforgeAudit, envoyAudit, kongAudit, toolhiveAudit, agentgatewayUpstream, envoyBackendUpstream, librechatUpstream } from "../../src/model/adapters/audit/index.js";
 import { get, isArray } from "../../src/parse/doc.js";
 
-function doc(text: string, syntax: "yaml" | "json" = "yaml"): { where: { file: string; lines: LineIndex }; root: DocNode } {
+function doc(text: string, syntax: "yaml" | "json" = "yaml"): { where: { file: string; lines: LineIndex; text: string }; root: DocNode } {
   const parsed = parseStructured(syntax, text);
   const root = parsed.docs[0];
   if (!root) throw new Error("no document");
-  return { where: { file: "gw.yaml", lines: new LineIndex(text) }, root };
+  return { where: { file: "gw.yaml", lines: new LineIndex(text), text }, root };
 }
 
 const summary = (a: { configured: boolean; key: string; loc: { line: number } } | undefined) => a && { configured: a.configured, key: a.key, line: a.loc.line };
@@ -34,6 +34,22 @@ describe("agentgateway", () => {
     expect(summary(agentgatewayAudit(t.where, t.root))).toEqual({ configured: true, key: "config.tracing.otlpEndpoint", line: 3 });
     const l = doc(`config:\n  logging:\n    filter: "false"\n`);
     expect(summary(agentgatewayAudit(l.where, l.root))?.configured).toBe(false);
+  });
+  it("an access-log or trace field that writes the caller's credential header is a leak, at the expression", () => {
+    const leaks = (text: string) => {
+      const d = doc(text);
+      return (agentgatewayAudit(d.where, d.root)?.leaks ?? []).map((l) => `${l.key} ${l.value} ${l.loc.line}:${l.loc.column} ${l.effect}`);
+    };
+    expect(leaks(`frontendPolicies:\n  accessLog:\n    add:\n      caller: jwt.sub\n      token: 'request.headers["authorization"]'\n      key: request.headers.x-api-key\n`)).toEqual([
+      'frontendPolicies.accessLog.add.token request.headers["authorization"] 5:15 permissive',
+    ]);
+    // Every header at once; the OTLP copy of the log and trace attributes count too.
+    expect(leaks(`frontendPolicies:\n  accessLog:\n    otlp:\n      add:\n        headers: request.headers\n  tracing:\n    attributes:\n      cookie: "request.headers['Cookie']"\n`)).toEqual([
+      "frontendPolicies.accessLog.otlp.add.headers request.headers 5:18 permissive",
+      "frontendPolicies.tracing.attributes.cookie request.headers['Cookie'] 8:16 permissive",
+    ]);
+    // Testing whether a header is there, or logging one that carries no credential, is no leak.
+    expect(leaks(`frontendPolicies:\n  accessLog:\n    add:\n      signed: '"authorization" in request.headers'\n      user: 'request.headers["x-user-id"]'\n`)).toEqual([]);
   });
   it("backendAuth.key is one shared upstream identity; passthrough is per caller", () => {
     const { where, root } = doc(`policies:\n  backendAuth:\n    key: { file: /run/key }\n`);
@@ -98,6 +114,15 @@ describe("Envoy AI Gateway", () => {
     expect(summary(envoyAudit(proxy.where, proxy.root))).toEqual({ configured: true, key: "spec.telemetry.accessLog", line: 4 });
     const off = doc(`kind: EnvoyProxy\nspec:\n  telemetry:\n    accessLog:\n      disable: true\n`);
     expect(summary(envoyAudit(off.where, off.root))?.configured).toBe(false);
+  });
+  it("an access-log format that writes the Authorization or an API-key header is a leak, at its operator", () => {
+    const proxy = doc(`kind: EnvoyProxy\nspec:\n  telemetry:\n    accessLog:\n      settings:\n      - format:\n          type: Text\n          text: |\n            %REQ(:METHOD)% %REQ(:PATH)% %REQ(authorization?x-token):64%\n      - format:\n          type: JSON\n          json:\n            path: "%REQ(:PATH)%"\n            key: "%REQ(X-API-KEY)%"\n`);
+    expect((envoyAudit(proxy.where, proxy.root)?.leaks ?? []).map((l) => `${l.key} ${l.value} ${l.loc.line}:${l.loc.column}`)).toEqual([
+      "spec.telemetry.accessLog.settings[0].format.text %REQ(authorization?x-token):64% 9:41",
+      "spec.telemetry.accessLog.settings[1].format.json.key %REQ(X-API-KEY)% 14:19",
+    ]);
+    const clean = doc(`kind: EnvoyProxy\nspec:\n  telemetry:\n    accessLog:\n      settings:\n      - format: { type: Text, text: "%REQ(:PATH)% %REQ(X-REQUEST-ID)%" }\n`);
+    expect(envoyAudit(clean.where, clean.root)?.leaks).toBeUndefined();
   });
   it("a backend apiKey is one shared upstream identity", () => {
     const { where, root } = doc(`spec:\n  backendRefs:\n  - name: notes\n    securityPolicy:\n      apiKey: { secretRef: { name: k } }\n`);

@@ -109,7 +109,8 @@ export function gatewayPolicy(input: AdapterInput, p: PolicyInit): Policy {
     file: input.file,
     loc: p.loc,
     toolRules: [...(p.toolRules ?? [])],
-    settings: [...(p.settings ?? [])],
+    // A log that writes callers' credentials (audit/log-leaks.ts) is a permissive setting of each policy it covers.
+    settings: [...(p.settings ?? []), ...(p.audit?.leaks ?? [])],
     ...(p.authn ? { authn: p.authn } : {}),
     ...(p.audit ? { audit: p.audit } : {}),
     defaultDecision: p.defaultDecision,

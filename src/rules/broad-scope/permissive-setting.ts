@@ -1,4 +1,5 @@
 import { defineRule } from "../../engine/rule.js";
+import { agentgatewayRoute } from "../example-configs.js";
 
 export default defineRule({
   id: "permissive-setting",
@@ -6,7 +7,7 @@ export default defineRule({
     title: "Client or gateway setting that approves MCP access wholesale",
     name: "PermissiveSetting",
     description:
-      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve, sandbox off. These switches turn a committed or downloaded configuration straight into running tools.",
+      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve, sandbox off. These switches turn a committed or downloaded configuration straight into running tools. A gateway's access-log or trace field that writes each caller's credential (the `Authorization`, `Cookie` or API-key header: agentgateway `request.headers[\"authorization\"]`, Envoy `%REQ(AUTHORIZATION)%`) is reported too: the audit trail becomes a store of replayable tokens.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -35,6 +36,37 @@ export default defineRule({
       { file: ".claude/settings.local.json", code: `{\n  "permissions": {\n    "defaultMode": "bypassPermissions"\n  }\n}\n`, expect: { line: 3, column: 20 } },
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
+      // An access log that writes every caller's bearer token (agentgateway CEL field; Envoy Gateway access-log format).
+      {
+        file: "agentgateway/config.yaml",
+        code: agentgatewayRoute(`mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }`, `frontendPolicies:\n  accessLog:\n    add:\n      caller: jwt.sub\n      token: 'request.headers["authorization"]'\n`),
+        expect: { line: 5, column: 15 },
+      },
+      {
+        file: "deploy/mcp.yaml",
+        code: `apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: EnvoyProxy
+metadata: { name: ai-gw }
+spec:
+  telemetry:
+    accessLog:
+      settings:
+      - format:
+          type: Text
+          text: "%REQ(:PATH)% %REQ(AUTHORIZATION)%"
+---
+apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: { name: notes }
+spec:
+  parentRefs: [{ name: ai-gw }]
+  backendRefs: [{ name: notes, toolSelector: { include: [search_notes] } }]
+  securityPolicy:
+    oauth: { issuer: "https://idp.acme.example", audiences: ["https://mcp.acme.example/mcp"] }
+    authorization: { defaultAction: Deny }
+`,
+        expect: { line: 10, column: 31 },
+      },
       // A URL pattern whose host is only `*` admits every remote server a user adds.
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowManagedMcpServersOnly": true,\n  "allowedMcpServers": [{ "serverUrl": "https://*" }]\n}\n`, expect: { line: 3, column: 25 } },
       { file: "etc/gemini-cli/system-defaults.json", code: `{\n  "security": { "disableYoloMode": false }\n}\n`, expect: { line: 2, column: 36 } },
@@ -86,6 +118,11 @@ spec:
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
+      // The caller's identity and a header tested for, not its value: no credential in the log.
+      {
+        file: "agentgateway/config.yaml",
+        code: agentgatewayRoute(`mcpAuthorization: { rules: ['mcp.tool.name == "search_notes"'] }`, `frontendPolicies:\n  accessLog:\n    add:\n      caller: jwt.sub\n      tool: mcp.tool.name\n      signed: '"authorization" in request.headers'\n`),
+      },
       // Zed 0.224+: an explicit `tool_permissions.default` wins over the legacy switch (its settings migration keeps it).
       { file: ".config/zed/settings.json", code: `{ "agent": { "always_allow_tool_actions": true, "tool_permissions": { "default": "confirm" } } }\n` },
       { file: "etc/claude-code/managed-settings.json", code: `{ "allowManagedMcpServersOnly": true,\n  "allowedMcpServers": [{ "serverUrl": "https://mcp.acme.example/*" }, { "serverCommand": ["/opt/acme/bin/notes-mcp", "--read-only"] }],\n  "permissions": { "defaultMode": "dontAsk", "disableBypassPermissionsMode": "disable", "allow": ["mcp__acme-notes__search"] } }\n` },

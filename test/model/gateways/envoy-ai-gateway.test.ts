@@ -5,6 +5,17 @@ import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 describe("Envoy AI Gateway MCPRoute", () => {
+  it("the project's token-exchange example logs each caller's Authorization header: a leak at the format operator", () => {
+    const r = scanFixture("real-envoy-ai-gateway/mcp_tokenexchange_example.yaml");
+    // `authorization: "%REQ(AUTHORIZATION)%"` under the EnvoyProxy's accessLog JSON format ("# Log the authorization header").
+    const leak = r.findings.filter((f) => f.ruleId === "permissive-setting" && f.loc.line === 99);
+    expect(leak.map((f) => `${f.loc.line}:${f.loc.column} ${f.level}`)).toEqual(["99:31 warning"]);
+    expect(leak[0]?.message).toContain("spec.telemetry.accessLog.settings[0].format.json.authorization");
+    expect(leak[0]?.message).toContain("the log writes the AUTHORIZATION header of every call");
+    // The log is still an audit trail: the route's traceability stays configured.
+    expect(r.model.policies[0]?.audit?.configured).toBe(true);
+  });
+
   it("defaultAction Allow, a backend with every tool, no authentication, an inline key", () => {
     const r = scanFixture("envoy-ai-gateway/mcproute-open.yaml");
     expect(serverRows(r)).toEqual([

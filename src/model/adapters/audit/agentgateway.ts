@@ -10,6 +10,7 @@
 import { entry, get, isObject, str, type DocNode } from "../../../parse/doc.js";
 import type { PolicyAudit } from "../../types.js";
 import { auditAt, type Where } from "./common.js";
+import { celFieldLeaks, type LeakWhere } from "./log-leaks.js";
 
 /** A CEL filter that can never be true turns request logging off. */
 function filterOff(n: DocNode | undefined): boolean {
@@ -17,7 +18,23 @@ function filterOff(n: DocNode | undefined): boolean {
   return f === "false";
 }
 
-export function agentgatewayAudit(where: Where, root: DocNode): PolicyAudit | undefined {
+export function agentgatewayAudit(where: LeakWhere, root: DocNode): PolicyAudit | undefined {
+  const audit = auditOf(where, root);
+  if (!audit || !isObject(root)) return audit;
+  const leaks = LOG_FIELDS.flatMap((path) => celFieldLeaks(where, get(root, ...path), path.join(".")));
+  return leaks.length ? { ...audit, leaks } : audit;
+}
+
+/** The maps of CEL fields that access logs and traces add to each record. */
+const LOG_FIELDS: readonly string[][] = [
+  ["frontendPolicies", "accessLog", "add"],
+  ["frontendPolicies", "accessLog", "otlp", "add"],
+  ["frontendPolicies", "tracing", "attributes"],
+  ["config", "logging", "fields", "add"],
+  ["config", "tracing", "fields", "add"],
+];
+
+function auditOf(where: Where, root: DocNode): PolicyAudit | undefined {
   if (!isObject(root)) return undefined;
   const front = entry(root, "frontendPolicies");
   const access = entry(front?.value, "accessLog");
