@@ -162,8 +162,9 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     if (others.count > 0) shared.push(ev(c.loc, c.key, `${ref} is also given to ${shortList(others.first, (o) => `'${o.name}' (${o.client})`, MAX_LISTED, others.count)}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };
-  // A Helm template action fills configuration as often as credentials (`{{ .Values.gitlab.url }}`): only one under a credential name is an identity.
-  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)) && (c.ref.kind !== "template" || namesCredential(c)));
+  // A Helm template action or a Compose `${VAR:-default}` fills configuration as often as credentials (`{{ .Values.gitlab.url }}`,
+  // `APP_DOMAIN=${APP_DOMAIN:-http://localhost}`): only one under a credential name, or from a secret-named variable, is an identity.
+  const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)) && ((c.ref.kind !== "template" && c.ref.kind !== "env") || namesCredential(c)));
   if (s.upstreamIdentity?.kind === "per-caller") return { value: "unique-workload-identity", evidence: [ev(s.upstreamIdentity.loc, s.upstreamIdentity.key, s.upstreamIdentity.detail)] };
   if (own.length) {
     return {

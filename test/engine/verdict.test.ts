@@ -65,6 +65,27 @@ describe("identity verdict", () => {
     expect(v["weak"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "DB_PASSWORD", note: "literal value that no detector flagged" }] });
   });
 
+  it("a setting read from the environment (`${VAR:-default}`) is no identity either; a credential-named one is (real: MCPJungle, ContextForge compose files)", () => {
+    const v = verdicts({
+      "docker-compose.yml": `services:
+  mcpjungle:
+    image: mcpjungle/mcpjungle:0.2.0
+    environment:
+      SERVER_MODE: \${SERVER_MODE:-enterprise}
+      OTEL_ENABLED: \${OTEL_ENABLED:-true}
+  mcp-gateway:
+    image: ghcr.io/ibm/mcp-context-forge:1.0.0
+    environment:
+      - APP_DOMAIN=\${APP_DOMAIN:-http://localhost:8080}
+      - AUTH_ENCRYPTION_SECRET=\${AUTH_ENCRYPTION_SECRET}
+      - SSRF_ALLOW_LOCALHOST=\${SSRF_ALLOW_LOCALHOST:-true}
+`,
+    });
+    expect(v["mcpjungle"]?.identity.value).toBe("none");
+    expect(v["mcp-gateway"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "AUTH_ENCRYPTION_SECRET", note: "env:AUTH_ENCRYPTION_SECRET used by this server only" }] });
+    expect(v["mcp-gateway"]?.identity.evidence).toHaveLength(1);
+  });
+
   it("a plain header (Accept, a client name) is no identity either; a literal under a credential header name is one", () => {
     const v = verdicts({
       ".cursor/mcp.json": `{ "mcpServers": {

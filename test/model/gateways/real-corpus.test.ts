@@ -107,7 +107,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
         "litellm postgres_db: none, unknown",
       ],
       // Its database and pgAdmin carry the project's name (container_name: mcpjungle-db) but run postgres and pgadmin4: no MCP servers.
-      "real-mcpjungle/docker-compose.prod.yaml": ["docker-compose mcpjungle: unique-workload-identity, unknown"],
+      // SERVER_MODE and OTEL_ENABLED (`${VAR:-default}`) are settings, and the DATABASE_URL literal is no flagged secret: no identity.
+      "real-mcpjungle/docker-compose.prod.yaml": ["docker-compose mcpjungle: none, unknown"],
       "real-ms-mcp-gateway/deployment/k8s/cloud-deployment-template.yml": [
         "kubernetes mcpgateway/mcpgateway-container: unique-workload-identity, default-deny",
       ],
