@@ -83,7 +83,7 @@ function validate(text: string, bom: number): ParseProblem | undefined {
   const body = text.slice(bom).replace(/\r\n/g, " \n");
   if (body.length === 0) return undefined;
   try {
-    toml().parse(body);
+    toml().parse(shieldInherited(body));
     return undefined;
   } catch (err) {
     const e = (err ?? {}) as IarnaError;
@@ -102,6 +102,33 @@ function validate(text: string, bom: number): ParseProblem | undefined {
     const end = start < text.length && c !== 10 && c !== 13 ? start + 1 : start;
     return { message: clip(`Invalid TOML: ${reason || "syntax error"}`), span: { start, end } };
   }
+}
+
+/**
+ * Names every plain object inherits (`constructor`, `toString`, `hasOwnProperty`, ...). @iarna/toml
+ * looks keys up with `obj[key] || Table()`: a table named like one of them became the inherited
+ * value itself, so `[a.constructor]` wrote its keys onto the global `Object`, `[a.hasOwnProperty]
+ * call = 1` broke `hasOwnProperty.call` for every later file of the scan, and valid documents
+ * (`[mcp_servers.toString]` then `[mcp_servers.toString.env]`) were called invalid.
+ */
+const INHERITED = Object.getOwnPropertyNames(Object.prototype);
+const INHERITED_WORD = new RegExp(`(?<![A-Za-z0-9_-])(?:${INHERITED.join("|")})(?![A-Za-z0-9_-])`, "g");
+const INHERITED_GATE = /constructor|__|toString|toLocaleString|valueOf|hasOwnProperty|isPrototypeOf|propertyIsEnumerable/;
+
+/**
+ * The text for @iarna/toml to judge: every inherited name written as a whole word (a bare key, a
+ * quoted key's text, or anywhere else) replaced by a name of the same length no object inherits,
+ * the same one for each name. Validity and error offsets are unchanged; the parse tree is the
+ * scanner's, from the real text. Cheap when no such word occurs (one substring test).
+ */
+function shieldInherited(body: string): string {
+  if (!INHERITED_GATE.test(body)) return body;
+  // First character kept (an escape such as \t before the word stays an escape); the rest made
+  // of characters no one writes in a key, ending with the name's index to keep names apart.
+  return body.replace(INHERITED_WORD, (w) => {
+    const tag = String(INHERITED.indexOf(w));
+    return w[0] + "-".repeat(w.length - 1 - tag.length) + tag;
+  });
 }
 
 /**
