@@ -286,7 +286,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   }
   if (flags.format === "sarif") {
     const { toSarif } = await import("../report/sarif.js");
-    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result, source), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false, ...(result.repositoryRoot ? { repository: { root: result.root, top: result.repositoryRoot } } : {}) });
+    const log = toSarif({ findings: result.findings, rules: result.rules, diagnostics: result.diagnostics, lineHashes: await lineHashes(result, source), ...(flags.category ? { automationId: flags.category } : {}), includeSuppressed: flags.showSuppressed ?? false, ...(result.repositoryRoot ? { repository: { root: result.root, top: result.repositoryRoot } } : {}), elsewhere: new Set(result.sourcePaths?.keys()) });
     return JSON.stringify(log, null, 2) + "\n";
   }
   if (flags.format === "markdown" || flags.format === "html") return governanceReport(result, flags.format, "scan");

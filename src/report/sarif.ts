@@ -3,9 +3,11 @@
  * partial fingerprints, related locations, tool notifications for skipped and
  * broken files. No secret ever appears: messages carry redacted previews only.
  */
+import * as path from "node:path";
 import type * as Sarif from "sarif";
 import type { Finding } from "../engine/finding.js";
 import type { Rule } from "../engine/rule.js";
+import { outsideTree } from "../model/location.js";
 import type { Diagnostic } from "../model/types.js";
 import { pathFrom } from "../util/path-from.js";
 import { printableLines } from "./printable.js";
@@ -27,6 +29,12 @@ export interface SarifInput {
    * GitHub places an alert by its path in the repository.
    */
   readonly repository?: { readonly root: string; readonly top: string };
+  /**
+   * The reported names of the files read outside the scanned tree (ScanResult.sourcePaths: `--user`
+   * files, `~/...` or absolute). When given, only these and absolute paths are placed outside
+   * `%SRCROOT%`: a folder of the repository may be called `~` or `C:` too. Absent, the name decides.
+   */
+  readonly elsewhere?: ReadonlySet<string>;
 }
 
 import { REDACTION_TOKEN } from "../engine/redact-values.js";
@@ -80,16 +88,26 @@ const USER_HOME = "USERHOME";
  * the user's home (a `--user` file shown as `~/…`), or an absolute path
  * outside both (a system-wide config), as a `file:` URI.
  */
-export function artifactLocation(file: string): Sarif.ArtifactLocation {
-  if (file.startsWith("~/")) return { uri: encodeUri(file.slice(2)), uriBaseId: USER_HOME };
-  if (file.startsWith("/")) return { uri: `file://${encodeUri(file)}` };
-  if (/^[A-Za-z]:[\\/]/.test(file)) return { uri: `file:///${file.slice(0, 2)}${encodeUri(file.slice(2).replace(/\\/g, "/"))}` };
+export function artifactLocation(file: string, outside = outsideTree(file)): Sarif.ArtifactLocation {
+  if (outside && file.startsWith("~/")) return { uri: encodeUri(file.slice(2)), uriBaseId: USER_HOME };
+  if (outside && file.startsWith("/")) return { uri: `file://${encodeUri(file)}` };
+  if (outside && /^[A-Za-z]:[\\/]/.test(file)) return { uri: `file:///${file.slice(0, 2)}${encodeUri(file.slice(2).replace(/\\/g, "/"))}` };
   return { uri: encodeUri(file), uriBaseId: "%SRCROOT%" };
 }
 
-function physical(loc: Finding["loc"], inRepository: (file: string) => string): Sarif.PhysicalLocation {
+/** Where a reported name is: outside the tree as it stands, else from the repository's top. */
+type Placer = (file: string) => Sarif.ArtifactLocation;
+
+function placer(input: SarifInput): Placer {
+  const { elsewhere, repository } = input;
+  const outside = elsewhere ? (file: string) => elsewhere.has(file) || path.isAbsolute(file) : outsideTree;
+  const fromTop = repository ? pathFrom(repository.top, repository.root, outside) : (file: string) => file;
+  return (file) => (outside(file) ? artifactLocation(file, true) : artifactLocation(fromTop(file), false));
+}
+
+function physical(loc: Finding["loc"], place: Placer): Sarif.PhysicalLocation {
   return {
-    artifactLocation: artifactLocation(inRepository(loc.file)),
+    artifactLocation: place(loc.file),
     region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: Math.max(loc.endColumn, loc.endLine === loc.line ? loc.column + 1 : 1) },
   };
 }
@@ -98,10 +116,10 @@ export function toSarif(input: SarifInput): Sarif.Log {
   const rules = [...input.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
-  const inRepository = input.repository ? pathFrom(input.repository.top, input.repository.root) : (file: string) => file;
+  const place = placer(input);
   for (const f of input.findings) {
     if (f.suppression && !input.includeSuppressed) continue;
-    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc, inRepository), message: { text: printableLines(r.message) } }));
+    const related = f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r.loc, place), message: { text: printableLines(r.message) } }));
     const message = related.length ? `${printableLines(f.message)} Related: ${related.map((r) => `[${r.physicalLocation.artifactLocation?.uri}:${r.physicalLocation.region?.startLine}](${r.id})`).join(", ")}.` : printableLines(f.message);
     const lineHash = input.lineHashes?.get(`${f.loc.file}:${f.loc.line}`);
     const result: Sarif.Result = {
@@ -110,7 +128,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
       level: f.level,
       kind: "fail",
       message: { text: message },
-      locations: [{ physicalLocation: physical(f.loc, inRepository) }],
+      locations: [{ physicalLocation: physical(f.loc, place) }],
       partialFingerprints: { ...(lineHash ? { primaryLocationLineHash: lineHash } : {}), "mcplintFinding/v1": f.fingerprint },
       ...(related.length ? { relatedLocations: related } : {}),
       properties: {
@@ -126,7 +144,7 @@ export function toSarif(input: SarifInput): Sarif.Log {
     level: d.level,
     message: { text: printableLines(d.message) },
     descriptor: { id: d.code },
-    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(inRepository(d.file)), ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
+    ...(d.file ? { locations: [{ physicalLocation: { artifactLocation: place(d.file), ...(d.loc ? { region: { startLine: d.loc.line, startColumn: d.loc.column } } : {}) } }] } : {}),
   }));
   const run: Sarif.Run = {
     tool: {

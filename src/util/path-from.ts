@@ -16,11 +16,12 @@ export function shownFrom(root: string, abs: string): string {
 /**
  * A reported path as a path from `anchor` (POSIX separators), with ../ when it lies outside
  * it (a file scanned beside the repository). User-level paths (`~/...`), absolute paths and
- * paths on another Windows drive stay as reported.
+ * paths on another Windows drive stay as reported (`outside`, when the caller knows which
+ * names are files read outside the tree: a repository's folder may be called `~`).
  */
-export function pathFrom(anchor: string, root: string): (file: string) => string {
+export function pathFrom(anchor: string, root: string, outside: (file: string) => boolean = (file) => file.startsWith("~/") || path.isAbsolute(file)): (file: string) => string {
   return (file) => {
-    if (file.startsWith("~/") || path.isAbsolute(file)) return file;
+    if (outside(file)) return file;
     const rel = path.relative(anchor, path.resolve(root, file));
     return rel && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
   };

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Log } from "sarif";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { run } from "../../src/cli/run.js";
 import { cli } from "../helpers.js";
 import { expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
 
@@ -40,5 +41,29 @@ describe("odd file names", () => {
     for (const uri of uris) expect(uri).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$/);
     const text = (await cli(["scan"], dir)).stdout;
     for (const rel of Object.keys(NAMES)) expect(text).toContain(`${rel}:`);
+  });
+});
+
+describe("folders named like user-level or absolute paths", () => {
+  // A folder called `~` (a script's quoted "~/...") and a Windows path saved as a file name on
+  // Linux (`C:\work\.mcp.json`, one name) are the repository's files, not the home folder's or a drive's.
+  const odd = { "~/.cursor/mcp.json": config, "C:/.mcp.json": config, "C:\\work\\.env": `GITHUB_TOKEN=${token}\n` };
+
+  it("SARIF places them under %SRCROOT% with their relative names", async () => {
+    const dir = treeWithPlantedSecret(odd);
+    const sarif = JSON.parse((await cli(["scan", "--format", "sarif", "--no-config"], dir)).stdout) as Log;
+    const places = new Set((sarif.runs[0]?.results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation).map((a) => `${a?.uriBaseId} ${a?.uri}`));
+    expect([...places].sort()).toEqual(["%SRCROOT% .mcp.json", "%SRCROOT% C%3A%5Cwork%5C.env", "%SRCROOT% C%3A/.mcp.json", "%SRCROOT% ~/.cursor/mcp.json"]);
+    expect(Object.keys(sarif.runs[0]?.originalUriBaseIds ?? {})).toEqual(["%SRCROOT%"]);
+  });
+
+  it("a real user-level file beside them is still placed under the home folder", async () => {
+    const home = treeWithPlantedSecret({ ".gemini/settings.json": config });
+    const dir = treeWithPlantedSecret(odd);
+    const sarif = JSON.parse((await run(["scan", "--user", ".", "--format", "sarif", "--no-config"], { cwd: dir, env: { NO_COLOR: "1", HOME: home }, stdoutIsTTY: false, platform: "linux" })).stdout) as Log;
+    const places = (sarif.runs[0]?.results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation).map((a) => `${a?.uriBaseId} ${a?.uri}`);
+    expect(places).toContain("USERHOME .gemini/settings.json");
+    expect(places).toContain("%SRCROOT% ~/.cursor/mcp.json");
+    expect(places).toContain("%SRCROOT% C%3A/.mcp.json");
   });
 });
