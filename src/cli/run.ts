@@ -64,6 +64,18 @@ interface ScanFlags {
   user?: boolean;
 }
 
+/**
+ * A file option's value (`--output`, `--sarif-file`, `--config`, `--baseline`, `--write-baseline`).
+ * An empty one (a CI variable left unset) is a usage error: taken as given, it meant stdout for
+ * `-o`, no SARIF file, no baseline, a scan instead of writing the baseline, or the folder itself.
+ */
+function fileArg(flag: string): (value: string) => string {
+  return (value) => {
+    if (!value.trim()) throw new CommanderError(EXIT_FATAL, "mcplint.emptyPath", `${flag}: an empty file name; give a path`);
+    return value;
+  };
+}
+
 /** `--exclude` values, repeatable; an empty glob is a usage error (as `exclude: [""]` is in the configuration file). */
 function collect(value: string, previous: string[]): string[] {
   if (!value.trim()) throw new CommanderError(EXIT_FATAL, "mcplint.invalidExclude", "--exclude: an empty glob matches nothing; give a path, a name or a glob");
@@ -458,7 +470,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
   const addScanOptions = (cmd: Command) =>
     cmd
       .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
-      .option("-o, --output <file>", "write the report to a file instead of stdout")
+      .option("-o, --output <file>", "write the report to a file instead of stdout", fileArg("--output"))
       .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("warning"))
       .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
@@ -468,12 +480,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("-q, --quiet", "print findings only, no diagnostics")
       .option("--show-suppressed", "also list suppressed findings")
       .option("--category <id>", "code scanning category, SARIF automationDetails.id (e.g. mcplint/repo; a trailing / is added)")
-      .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+      .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)", fileArg("--config"))
       .option("--no-config", "do not look for a configuration file")
-      .option("--baseline <file>", "report only findings that are not in this baseline file")
-      .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0")
+      .option("--baseline <file>", "report only findings that are not in this baseline file", fileArg("--baseline"))
+      .option("--write-baseline <file>", "write every current finding to a baseline file and exit 0", fileArg("--write-baseline"))
       .option("--staged", "scan what is staged in git (the index), not the working tree; with paths, what is staged of them")
-      .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is")
+      .option("--sarif-file <file>", "also write a SARIF report to this file, whatever --format is", fileArg("--sarif-file"))
       .option("--user", "also scan every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
       .option("--list-rules", "list the rules and exit (as JSON with --format json)");
 
@@ -513,11 +525,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .showHelpAfterError(helpHint("inventory"))
     .argument("[paths...]", "files or folders to scan")
     .addOption(new Option("-f, --format <format>", "output format").choices(INVENTORY_FORMATS).default("text"))
-    .option("-o, --output <file>", "write to a file")
+    .option("-o, --output <file>", "write to a file", fileArg("--output"))
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
-    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)", fileArg("--config"))
     .option("--no-config", "do not look for a configuration file")
     .option("--user", "also show every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
     .option("--no-color", "no colours (accepted as by scan, so one set of flags fits every command; inventory prints none)")
@@ -537,12 +549,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .showHelpAfterError(helpHint("lock"))
     .description(`write ${"mcplint.lock.json"}: each server's identity, command or URL, version, credential references and tool scope; later scans report drift`)
     .argument("[paths...]", "files or folders to scan")
-    .option("-o, --output <file>", "where to write the lock (default: the configuration's lock:, else mcplint.lock.json in the scanned folder)")
+    .option("-o, --output <file>", "where to write the lock (default: the configuration's lock:, else mcplint.lock.json in the scanned folder)", fileArg("--output"))
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     // As scan takes it: a lock written with the limit of the scans that check it sees the files they see.
     .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
-    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)")
+    .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)", fileArg("--config"))
     .option("--no-config", "do not look for a configuration file")
     .option("--no-color", "no colours (accepted as by scan, so one set of flags fits every command; lock prints none)")
     .option("-q, --quiet", "no diagnostics on stderr (files that could not be read or parsed, the 'locked' line)")

@@ -120,6 +120,16 @@ describe("mcplint scan", () => {
     }
   });
 
+  it("an empty file option (a CI variable left unset) is a usage error naming the flag, not stdout, no file or a skipped baseline", async () => {
+    const dir = tempTree(leaky);
+    for (const argv of [["scan", "-o", ""], ["scan", "--output="], ["scan", "--sarif-file", ""], ["scan", "--baseline", " "], ["scan", "--write-baseline", ""], ["scan", "-c", ""], ["inventory", "-o", ""], ["inventory", "--config", ""], ["lock", "--output", ""], ["lock", "-c", ""]]) {
+      const r = await cli(argv, dir);
+      const flag = (argv[1] as string).replace(/=$/, "").replace(/^-o$/, "--output").replace(/^-c$/, "--config");
+      expect({ argv, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ argv, exitCode: 2, stdout: "", stderr: `mcplint: ${flag}: an empty file name; give a path\n` });
+    }
+    expect(fs.existsSync(path.join(dir, "mcplint.lock.json"))).toBe(false);
+  });
+
   it("never prints the whole secret in any format", async () => {
     const dir = tempTree(leaky);
     for (const format of ["text", "json", "sarif"]) {
