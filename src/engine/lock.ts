@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { serverIdentity } from "../model/identity.js";
 import type { McpServer } from "../model/types.js";
 import { hitsInside, serverValueHits, type ScanModel, type SecretHit } from "./model.js";
-import { shown, shownArgs, shownIdentity } from "./redact-values.js";
+import { shown, shownArgs, shownIdentity, withoutServerSecrets } from "./redact-values.js";
 import { jsonErrorReason } from "../util/error-reasons.js";
 
 export const LOCK_FILE_NAME = "mcplint.lock.json";
@@ -125,7 +125,8 @@ export function lockEntry(s: McpServer, model: Pick<ScanModel, "secrets">): Lock
     name: s.name,
     transport: s.transport,
     ...(id ? { identity: shownIdentity(id, s, mine) } : {}),
-    ...(version ? { version } : {}),
+    // The tag or version as written may be a detected secret (`img:<token>`): redacted as in identity and args.
+    ...(version ? { version: withoutServerSecrets(version, s, mine) } : {}),
     ...(command ? { command } : {}),
     args: shownArgs(s, mine),
     ...(url ? { url } : {}),

@@ -63,6 +63,7 @@ const PLACES: readonly Place[] = [
   { id: "URL query", path: "query/.mcp.json", file: (s) => json({ mcpServers: { acme: { type: "sse", url: `https://mcp.example.com/sse?api_key=${s}` } } }) },
   { id: "args --api-key=", path: "args/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "npx", args: ["-y", "@acme/mcp", `--api-key=${s}`] } } }) },
   { id: "docker -e K=V", path: "docker/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "docker", args: ["run", "-i", "--rm", "-e", `ACME_API_KEY=${s}`, "ghcr.io/acme/mcp:1"] } } }) },
+  { id: "image tag and package version", path: "version/.mcp.json", file: (s) => json({ mcpServers: { acme: { command: "docker", args: ["run", "-i", "--rm", `ghcr.io/acme/mcp:${s}`] }, notes: { command: "npx", args: ["-y", `@acme/notes@${s}`] } } }) },
   { id: "broken JSON (parse error)", path: "broken/.mcp.json", file: (s) => `{\n  "mcpServers": {\n    "acme": { "command": "npx", "env": { "ACME_API_KEY": "${s}" } \n  ,,\n` },
   { id: "broken YAML (parse error)", path: "broken/.continue/config.yaml", file: (s) => `mcpServers:\n  - name: acme\n    env: { ACME_API_KEY: ${s}\n  bad: [\n` },
   { id: "broken TOML (parse error)", path: "broken/.codex/config.toml", file: (s) => `[mcp_servers.acme\nenv = { ACME_API_KEY = "${s}" }\n` },
@@ -161,7 +162,9 @@ describe("redaction audit", () => {
   const MUST_SHOW: readonly { mode: string; shows: RegExp }[] = [
     ...["scan text stdout", "scan text (colours) stdout", "scan text --show-suppressed stdout", "scan text -o file", "scan --sarif-file stdout", "scan text in GitHub Actions stdout"].map((mode) => ({ mode, shows: /hardcoded-secret[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ })),
     ...["scan json stdout", "scan json -o file", "scan sarif stdout", "scan sarif -o file", "scan --sarif-file file", "scan text in GitHub Actions --sarif-file"].map((mode) => ({ mode, shows: /"hardcoded-secret"[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ })),
-    ...["scan markdown stdout", "scan markdown -o file", "scan html stdout", "scan html -o file", "inventory html stdout", "inventory html -o file"].map((mode) => ({ mode, shows: /hardcoded-secret[\s\S]*ghp(\\)?_\u2026/ })),
+    // The markdown report lists the first 50 errors (files in order: other kinds come before github-pat/).
+    ...["scan markdown stdout", "scan markdown -o file"].map((mode) => ({ mode, shows: /`hardcoded-secret`: [^\n]*\u2026 \(fingerprint [0-9a-f]{16}\)/ })),
+    ...["scan html stdout", "scan html -o file", "inventory html stdout", "inventory html -o file"].map((mode) => ({ mode, shows: /hardcoded-secret[\s\S]*ghp(\\)?_\u2026/ })),
     ...["inventory text stdout", "inventory text -o file", "inventory json stdout", "inventory json -o file"].map((mode) => ({ mode, shows: /ghp_\u2026/ })),
     ...["inventory markdown stdout", "inventory markdown -o file"].map((mode) => ({ mode, shows: /literal ghp\\_\u2026/ })),
     { mode: "scan --write-baseline file", shows: /"ruleId": "hardcoded-secret"[\s\S]*ghp_\u2026 \(fingerprint [0-9a-f]{16}\)/ },

@@ -1,4 +1,5 @@
 import { hitsWithin } from "../../engine/model.js";
+import { withoutServerSecrets } from "../../engine/redact-values.js";
 import { defineRule } from "../../engine/rule.js";
 import { launchedPackages } from "../../model/launcher.js";
 import { within, type Loc } from "../../model/location.js";
@@ -42,9 +43,12 @@ export default defineRule({
         if (p.pin !== "none" && p.pin !== "latest" && p.pin !== "range") continue;
         // A credential in the package's place (a token pasted as the argument) is no package, and its name would print it.
         if (isSecret(p.value.loc)) continue;
+        // A secret inside it (`pkg@<token>` as the version) is printed as its preview, as the inventory prints it.
+        const inside = hitsWithin(model, [p.value.loc]);
+        const shown = (text: string) => withoutServerSecrets(text, s, inside);
         ctx.report({
           messageId: p.git ? (p.pin === "none" ? "gitNone" : "gitRange") : p.pin,
-          data: { server: s.name, client: s.client, ecosystem: ECOSYSTEM[p.ecosystem] ?? p.ecosystem, name: p.name, version: p.version ?? "" },
+          data: { server: s.name, client: s.client, ecosystem: ECOSYSTEM[p.ecosystem] ?? p.ecosystem, name: shown(p.name), version: shown(p.version ?? "") },
           loc: p.value.loc,
           identity: `${s.name}\u0000${p.ecosystem}\u0000${p.spec}`,
           server: { name: s.name, client: s.client },
