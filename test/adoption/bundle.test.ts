@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeReader } from "../../src/discover/read.js";
 import { analyzeSource, prepareAnalysis, type FileOutcome } from "../../src/engine/analyze-source.js";
 import type { PoolReply, PoolRequest } from "../../src/engine/pool.js";
-import { cli, FIXTURES, REPO_ROOT } from "../helpers.js";
+import { cli, FIXTURES, REPO_ROOT, tempTree } from "../helpers.js";
 
 const ROOT = path.join(REPO_ROOT, "test-output", `bundle-${process.pid}`);
 const OUT = path.join(ROOT, "dist", "cli");
@@ -49,6 +49,22 @@ describe("the bundled CLI and a reader that stops early", () => {
     const script = `{ "${process.execPath}" "${BIN}" scan fixtures --format ${format}; echo "status=$?" >&3; } 3>&2 | head -c 100 >/dev/null`;
     const r = spawnSync("sh", ["-c", script], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
     expect(r.stderr).toBe("status=1\n");
+  });
+});
+
+describe("the bundled CLI and a report that cannot be written", () => {
+  // /dev/full fails every write with ENOSPC: a full disk under `mcplint scan > report.txt`.
+  it.runIf(fs.existsSync("/dev/full"))("stdout on a full disk: one line on stderr and exit 2, no stack trace, not the scan's exit code", () => {
+    // Findings (exit 1 before) and a clean folder (exit 0 before: read as a clean scan).
+    for (const folder of ["fixtures/clients/cursor", tempTree({ ".mcp.json": '{ "mcpServers": {} }\n' })]) {
+      const full = fs.openSync("/dev/full", "w");
+      try {
+        const r = spawnSync(process.execPath, [BIN, "scan", folder, "--fail-on", "none"], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" }, stdio: ["ignore", full, "pipe"] });
+        expect({ folder, status: r.status, stderr: r.stderr }).toEqual({ folder, status: 2, stderr: "mcplint: cannot write to standard output: ENOSPC\n" });
+      } finally {
+        fs.closeSync(full);
+      }
+    }
   });
 });
 
