@@ -5,9 +5,12 @@
  * modelled, and a hostile file cannot change how the scan reads the next
  * file (@iarna/toml once wrote such tables onto built-in functions).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { FIXTURES } from "../helpers.js";
 import { expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
 
 const token = fakeGitHubToken("ghp", "inherited-names");
@@ -53,5 +56,55 @@ describe("keys named like inherited object properties", () => {
     expect(typeof Object.prototype.hasOwnProperty.call).toBe("function");
     expect((Object as unknown as Record<string, unknown>)["keys2"]).toBeUndefined();
     expectPlantedSecret(result);
+  });
+});
+
+/**
+ * Code and gateway settings whose names and values the adapters look up in tables: with `NAME`
+ * an inherited name, the scan must say what it says with `NAME` an unknown one.
+ */
+const LOOKUPS: readonly { path: string; text: string }[] = [
+  {
+    path: "src/server.ts",
+    text: [
+      'import Fastify from "fastify";',
+      'import { streamableHttp } from "fastify-mcp";',
+      'import helper, { NAME as named } from "NAME";',
+      'import { NAME } from "@modelcontextprotocol/sdk/server/index.js";',
+      'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";',
+      'import { FastMCP } from "fastmcp";',
+      "",
+      "const app = Fastify();",
+      "await app.register(helper, {});",
+      "await app.register(named, {});",
+      'await app.register(streamableHttp, { stateful: false, mcpEndpoint: "/mcp", createServer: () => new McpServer({ name: "notes", version: "1.0.0" }) });',
+      "const h = NAME(new McpServer({ name: \"x\", version: \"1\" }));",
+      'new FastMCP({ name: "f", version: "1.0.0" }).start({ transportType: "NAME" });',
+      'await app.listen({ port: 3000, host: "0.0.0.0" });',
+      "",
+    ].join("\n"),
+  },
+  {
+    path: "src/agent.ts",
+    text: ['import { NAME } from "@ai-sdk/mcp";', 'import * as sdk from "@modelcontextprotocol/sdk/client/index.js";', "const c = new NAME({ url: 'http://tools.example.com/mcp' });", "const d = NAME({ transport: { type: 'sse', url: 'http://tools.example.com/sse' } });", "const e = new sdk.NAME();", ""].join("\n"),
+  },
+  { path: "gateway/config.yaml", text: fs.readFileSync(path.join(FIXTURES, "gateways/agentgateway/strict/config.yaml"), "utf8").replace("mode: strict", "mode: NAME") },
+];
+
+describe("tables the adapters look names up in", () => {
+  const shape = (name: string) => {
+    const r = scanSources(LOOKUPS.map((f) => ({ path: f.path, text: f.text.replaceAll("NAME", name) })), { lockFile: false });
+    return { findings: r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.message.replaceAll(name, "NAME")}`), diagnostics: r.diagnostics.map((d) => `${d.code} ${d.message.replaceAll(name, "NAME")}`) };
+  };
+  const neutral = shape("unknownName");
+
+  it("the neutral scan reports the endpoint and the gateway (the comparison means something)", () => {
+    expect(neutral.findings.some((f) => f.startsWith("missing-default-deny src/server.ts:11:"))).toBe(true);
+    expect(neutral.findings.some((f) => f.startsWith("gateway-audit-off gateway/config.yaml:"))).toBe(true);
+    expect(neutral.diagnostics.filter((d) => d.startsWith("internal"))).toEqual([]);
+  });
+
+  it.each(NAMES)("%s as an import, a class, a transport type or a mode reads as any unknown name", (name) => {
+    expect(shape(name)).toEqual(neutral);
   });
 });

@@ -32,6 +32,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { Transport } from "../types.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
+import { own } from "../../util/own.js";
 
 /** What client code says about one server it calls: the nodes its values are read from. */
 export interface ClientSpec {
@@ -100,9 +101,9 @@ export function wrapperClients(r: Resolver, root: TsNode): ClientSpec[] {
     const module = bare(imported.module);
     const first = argsOf(n)[0];
     if (n.type === "new_expression") {
-      const cls = CLASSES[imported.name];
+      const cls = own(CLASSES, imported.name);
       if (cls?.from(module)) out.push(...cls.read(r, n, imported.name, first));
-    } else if (CALLS[imported.name]?.(module)) {
+    } else if (own(CALLS, imported.name)?.(module)) {
       const spec = aiSdkClient(r, n, imported.name, first);
       if (spec) out.push(spec);
     }

@@ -19,6 +19,7 @@ import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver
 import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
+import { own } from "../../util/own.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** The route-method exports of a Next.js app-router route file. */
@@ -498,7 +499,7 @@ const FASTIFY_MCP_BEARER = ["authorization.bearerMiddlewareOptions", "authorizat
 function fastifyPluginEndpoints(r: Resolver, root: TsNode, call: TsNode, uses: readonly TsNode[], hooks: readonly TsNode[]): Endpoint[] {
   const [plugin, options] = argsOf(call);
   const imported = plugin?.type === "identifier" ? r.importOf(plugin) : undefined;
-  const paths = imported ? FASTIFY_MCP_PLUGINS[imported.module]?.(imported.name) : undefined;
+  const paths = imported ? own(FASTIFY_MCP_PLUGINS, imported.module)?.(imported.name) : undefined;
   if (!plugin || !paths) return [];
   const prefixNode = r.prop(options, "prefix");
   const prefix = ((prefixNode && r.stringOf(prefixNode)) ?? "").replace(/\/+$/, "");
@@ -581,13 +582,13 @@ const PACKAGE_HANDLERS: Readonly<Record<string, string>> = { xmcpHandler: "@xmcp
  */
 function packageHandler(r: Resolver, input: CodeInput, v: TsNode): { judged: Pick<Endpoint, "guard" | "note" | "elsewhere">; at?: TsNode } | undefined {
   const imported = v.type === "identifier" ? r.importOf(v) : undefined;
-  if (imported && PACKAGE_HANDLERS[imported.name] === imported.module) return { judged: { note: `${r.src(v)} is served without withAuth` } };
+  if (imported && own(PACKAGE_HANDLERS, imported.name) === imported.module) return { judged: { note: `${r.src(v)} is served without withAuth` } };
   const f = v.type === "call_expression" ? v.childForFieldName("function") : null;
   const wrapper = f ? r.importOf(f) : undefined;
   const [handler, second, third] = argsOf(v);
   if (!f || !wrapper || !handler) return undefined;
   const inner = handler.type === "identifier" ? r.importOf(handler) : undefined;
-  const xmcp = wrapper.module === "@xmcp/adapter" && wrapper.name === "withAuth" && inner !== undefined && PACKAGE_HANDLERS[inner.name] === inner.module;
+  const xmcp = wrapper.module === "@xmcp/adapter" && wrapper.name === "withAuth" && inner !== undefined && own(PACKAGE_HANDLERS, inner.name) === inner.module;
   const vercel = /^(?:mcp-handler|@vercel\/mcp-adapter)/.test(wrapper.module) && /withMcpAuth$/.test(wrapper.name) && inner !== undefined && importedFrom(r, input, handler) === undefined;
   if (!xmcp && !vercel) return undefined;
   const required = r.prop(xmcp ? second : third, "required");

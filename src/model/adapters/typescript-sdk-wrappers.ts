@@ -28,6 +28,7 @@ import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { RegisteredTool, Transport } from "../types.js";
 import { frameworkServers, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { xmcpServer } from "./xmcp-config.js";
+import { own } from "../../util/own.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -129,7 +130,7 @@ export function sdkHandlers(r: Resolver, calls: readonly TsNode[]): { readonly c
   for (const call of calls) {
     const f = call.childForFieldName("function");
     const imported = f ? r.importOf(f) : undefined;
-    if (!f || !imported || !SDK_HANDLER_MAKERS[imported.name]?.(imported.module)) continue;
+    if (!f || !imported || !own(SDK_HANDLER_MAKERS, imported.name)?.(imported.module)) continue;
     made.push(call);
     makers.add(r.src(f));
     const bound = r.boundName(call);
