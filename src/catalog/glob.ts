@@ -17,3 +17,22 @@ export function globMatcher(glob: string | readonly string[], options: picomatch
   lib ??= createRequire(import.meta.url)("picomatch") as typeof picomatchLib;
   return lib(glob as string | string[], options);
 }
+
+/** Most runs of `*` in one path segment of a user's glob (see globProblem). */
+export const MAX_STARS_PER_SEGMENT = 3;
+
+/**
+ * Why a glob from the command line or a configuration file (`--exclude`, `exclude:`,
+ * `suppressions[].path`) is refused, or undefined. picomatch makes each `*` a lazy `[^/]*?`:
+ * k runs of them in one segment backtrack in time growing as a file name's length to the
+ * power k (`*a*a*a*b` took 1.5 s on a 250-character name, `*a*a*a*a*b` 83 s), so a
+ * repository's `exclude:` could stall a scan. A `**` segment is not counted.
+ */
+export function globProblem(glob: string): string | undefined {
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const runs = segment.match(/\*+/g)?.length ?? 0;
+    if (runs > MAX_STARS_PER_SEGMENT) return `'${glob}' has ${runs} runs of * in one path segment: matching it against a long file name takes minutes; use at most ${MAX_STARS_PER_SEGMENT}`;
+  }
+  return undefined;
+}

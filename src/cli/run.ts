@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
 import { tuneForLongRun } from "./long-run.js";
+import { globProblem } from "../catalog/glob.js";
 import { findConfigFile } from "../config/find.js";
 import type { McplintConfig } from "../config/schema.js";
 import type { Level } from "../engine/rule.js";
@@ -79,6 +80,8 @@ function fileArg(flag: string): (value: string) => string {
 /** `--exclude` values, repeatable; an empty glob is a usage error (as `exclude: [""]` is in the configuration file). */
 function collect(value: string, previous: string[]): string[] {
   if (!value.trim()) throw new CommanderError(EXIT_FATAL, "mcplint.invalidExclude", "--exclude: an empty glob matches nothing; give a path, a name or a glob");
+  const why = globProblem(value);
+  if (why) throw new CommanderError(EXIT_FATAL, "mcplint.invalidExclude", `--exclude: ${why}`);
   return [...previous, value];
 }
 

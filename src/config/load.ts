@@ -15,6 +15,7 @@ import { parseAllowEntry } from "../engine/secret-allow.js";
 import { compilePattern } from "../engine/custom-detectors.js";
 import { isRealDate } from "../engine/suppress.js";
 import { isVersionOrRange } from "../engine/approved.js";
+import { globProblem } from "../catalog/glob.js";
 
 export { CONFIG_FILE_NAMES, findConfigFile } from "./find.js";
 
@@ -96,7 +97,13 @@ function semanticProblems(config: McplintConfig, at: Position, options: LoadOpti
     const parsed = parseAllowEntry(a);
     if (!parsed.ok) problem(["secrets", "allow", String(i)], parsed.message);
   });
+  (config.exclude ?? []).forEach((g, i) => {
+    const why = globProblem(g);
+    if (why) problem(["exclude", String(i)], why);
+  });
   (config.suppressions ?? []).forEach((s, i) => {
+    const why = globProblem(s.path);
+    if (why) problem(["suppressions", String(i), "path"], why);
     if (!options.knownRules.has(s.rule)) problem(["suppressions", String(i), "rule"], `unknown rule or category '${s.rule}'`);
     if (s.expires !== undefined && !isRealDate(s.expires)) problem(["suppressions", String(i), "expires"], `'${s.expires}' is not a date`);
   });

@@ -74,12 +74,22 @@ suppressions:
     ["image with its tag", "approved:\n  - image: ghcr.io/github/github-mcp-server:0.5.0\n", "approved[0].image", 2, "carries a tag or digest"],
     ["image with its digest", `approved:\n  - image: mcp/fetch@sha256:${"a".repeat(64)}\n`, "approved[0].image", 2, "carries a tag or digest"],
     ["URL with no scheme", "approved:\n  - url: api.githubcopilot.com/mcp/\n", "approved[0].url", 2, "has no scheme"],
+    // picomatch backtracks as a name's length to the power of the runs of * (83 s for 5 runs on 250 characters).
+    ["exclude glob of many stars in one segment", "exclude:\n  - vendor/**\n  - \"src/*a*a*a*a*b\"\n", "exclude[1]", 3, "'src/*a*a*a*a*b' has 5 runs of * in one path segment: matching it against a long file name takes minutes; use at most 3"],
+    ["suppression path of many stars in one segment", "suppressions:\n  - { path: \"*-*-*-*.json\", rule: parse-error, reason: r }\n", "suppressions[0].path", 2, "has 4 runs of *"],
   ])("%s: names the key and the line", async (_name, text, key, line, message) => {
     const r = await parseConfig(".mcplint.yaml", text, known);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0]).toMatchObject({ key, line });
     expect(r.problems[0]?.message).toContain(message);
+  });
+
+  it("globs of up to 3 runs of * per segment, and ** segments, are taken; --exclude refuses more with exit 2", async () => {
+    expect((await parseConfig(".mcplint.yaml", 'exclude:\n  - "**/*a*b*/**/*.json"\nsuppressions:\n  - { path: "**/*-*-*", rule: parse-error, reason: r }\n', known)).ok).toBe(true);
+    const dir = tempTree({ ".mcp.json": "{}\n" });
+    const r = await cli(["scan", "--exclude", "*a*a*a*a*a*a*a*a*a*a*a*b"], dir);
+    expect({ exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ exitCode: 2, stdout: "", stderr: "mcplint: --exclude: '*a*a*a*a*a*a*a*a*a*a*a*b' has 12 runs of * in one path segment: matching it against a long file name takes minutes; use at most 3\n" });
   });
 
   it("a rule key that is no rule id is one problem at its own line (not also a pattern error at the top of rules:)", async () => {
