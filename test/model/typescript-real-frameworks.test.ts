@@ -224,6 +224,8 @@ describe("NestJS @Tool providers in other files (McpModule.forRoot's module prov
 describe("real Cloudflare agents (McpAgent)", () => {
   it("hono's app.mount(path, X.serve(path).fetch, options) sits behind the app.use before it; OAuthProvider wrappers guard", () => {
     expect(endpoints("real-cloudflare")).toEqual([
+      "agents-server-oauth.ts ANY /mcp deny",
+      "agents-server-route.ts ANY /mcp allow",
       "api-handlers.ts ANY /mcp deny",
       "api-handlers.ts ANY /sse deny",
       "authkit.ts ANY /sse deny",
@@ -233,7 +235,7 @@ describe("real Cloudflare agents (McpAgent)", () => {
       "hono-bearer.ts ANY /mcp deny",
       "multi-provider-index.ts ANY /mcp deny",
     ]);
-    expect(findings("real-cloudflare")).toEqual(["missing-default-deny authless.ts:17:31", "missing-default-deny authless.ts:20:28"]);
+    expect(findings("real-cloudflare")).toEqual(["missing-default-deny agents-server-route.ts:12:78", "missing-default-deny authless.ts:17:31", "missing-default-deny authless.ts:20:28"]);
     const policy = scan("real-cloudflare").model.policies.find((p) => p.file === "hono-bearer.ts");
     expect(policy?.authn?.mode).toBe("app.use(inline middleware)");
   });

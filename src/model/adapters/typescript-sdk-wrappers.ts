@@ -7,7 +7,8 @@
  *   `createMcpHandler((server) => { server.tool(...) }, { serverInfo }, { basePath })`
  *   serves `${basePath}/mcp`; `withMcpAuth(handler, verifyToken, { required: true })`
  *   guards it (`required` defaults to false: a request without a token is let through).
- * - Cloudflare Agents (`agents/mcp`): `class X extends McpAgent { server = new McpServer(...) }`
+ * - Cloudflare Agents (`agents/mcp`, `agents/mcp/server` in releases built on the v2 SDK):
+ *   `class X extends McpAgent { server = new McpServer(...) }`
  *   served by `X.serve("/mcp")`, `X.serveSSE("/sse")` or `X.mount("/sse")`, and the
  *   stateless `createMcpHandler(server, { route })` (default `/mcp`); guarded when it is
  *   the `apiHandler` (or one of the `apiHandlers`) of a workers-oauth-provider `OAuthProvider`.
@@ -70,7 +71,7 @@ export interface Guards {
 }
 
 const VERCEL = (module: string) => module === "mcp-handler" || module.startsWith("mcp-handler/") || module.startsWith("@vercel/mcp-adapter");
-const AGENTS = (module: string) => module === "agents/mcp";
+const AGENTS = (module: string) => module === "agents/mcp" || module === "agents/mcp/server";
 const AGENT_SERVE = new Set(["serve", "serveSSE", "mount"]);
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
@@ -158,7 +159,7 @@ function importedAgent(r: Resolver, cls: TsNode, method: string, path: string | 
   return method === "serveSSE" || (path !== undefined && /(?:^|\/)(?:mcp|sse)(?:\/|$)/i.test(path));
 }
 
-/** `class X extends McpAgent`, `const X = class extends McpAgent`, with McpAgent imported from `agents/mcp`. */
+/** `class X extends McpAgent`, `const X = class extends McpAgent`, with McpAgent imported from agents (AGENTS). */
 function agentClasses(r: Resolver, root: TsNode): AgentClass[] {
   const out: AgentClass[] = [];
   for (const cls of nodesOfType(root, ["class_declaration", "class"])) {
