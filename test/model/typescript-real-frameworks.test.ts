@@ -392,8 +392,11 @@ describe("real servers already read right (judged by hand, kept)", () => {
       "missing-default-deny dns-off-localhost.ts:12:10",
       "missing-default-deny dns-on-hosts.ts:9:10",
       "missing-default-deny dns-on-nohosts.ts:9:10",
+      "missing-default-deny node-http-fallthrough.mjs:14:20",
       "missing-default-deny node-http.ts:8:20",
     ]);
+    // MCP on every path but the probe answered first: the whole server, not the probe's path.
+    expect(scan("real-sdk").model.policies.filter((p) => p.file === "node-http-fallthrough.mjs").map((p) => p.name)).toEqual(["ANY *"]);
   });
 
 

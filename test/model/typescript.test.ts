@@ -1142,6 +1142,19 @@ createServer(async (req, res) => {
 }).listen(8080);
 `;
     expect(policies(branch)).toEqual(["ANY /rpc/mcp allow 10:1"]);
+    // A probe answered first, then MCP on every other path (a public v2-SDK server): not the probe's path.
+    const fallThrough = `const serveMcp = toNodeHandler(handler);
+createServer((req, res) => {
+  const url = new URL(req.url || "/", "http://localhost");
+  if (req.method === "GET" && url.pathname === "/health") {
+    res.writeHead(200);
+    res.end("ok");
+    return;
+  }
+  void serveMcp(req, res);
+}).listen(3000, "0.0.0.0");
+`;
+    expect(policies(fallThrough)).toEqual(["ANY * allow 10:1"]);
   });
 
   it("a fetch handler or hono route that calls handler.fetch, and `export default handler`, are endpoints", () => {

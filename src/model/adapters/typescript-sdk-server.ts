@@ -644,7 +644,8 @@ function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: Ts
   const text = r.src(fn);
   const reach = reaches.exec(text);
   if (!reach) return undefined;
-  const path = servedPath(r, fn, fn.startIndex + reach.index) ?? PATH_TEST.exec(text)?.[2] ?? "*";
+  const served = servedPath(r, fn, fn.startIndex + reach.index);
+  const path = served.path ?? (served.judged ? undefined : PATH_TEST.exec(text)?.[2]) ?? "*";
   return { call, method: "ANY", path, pathNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) };
 }
 
@@ -655,19 +656,22 @@ const PATH_TEST = /(?:req(?:uest)?\.url|\bpathname)\s*(?:(!|=)==?|\.startsWith\(
  * The path under which a whole-server handler reaches MCP (at offset `at`): the path of the `if`
  * whose branch holds the call (`if (pathname === "/mcp") { ... }`), or of the negated test it
  * passes (`if (pathname !== "/mcp") return 404;` before it). A test of another path the request
- * leaves by (`if (pathname === "/health") return ok`) is not it. Undefined when no `if` says.
+ * leaves by (`if (pathname === "/health") return ok`) is not it. `judged`: some `if` tests the
+ * path; when none of them is the MCP call's, the call serves every other path (no path).
  */
-function servedPath(r: Resolver, fn: TsNode, at: number): string | undefined {
+function servedPath(r: Resolver, fn: TsNode, at: number): { path?: string; judged: boolean } {
   let path: string | undefined;
+  let judged = false;
   for (const s of fn.descendantsOfType("if_statement")) {
     const condition = s.childForFieldName("condition");
     const then = s.childForFieldName("consequence");
     const m = condition && then ? PATH_TEST.exec(r.src(condition)) : null;
     if (!m || !then) continue;
+    judged = true;
     const inside = then.startIndex <= at && at < then.endIndex;
     if (m[1] === "!" ? !inside && at >= then.endIndex : inside) path = m[2];
   }
-  return path;
+  return path === undefined ? { judged } : { path, judged };
 }
 
 /**
