@@ -356,6 +356,7 @@ describe("real Next.js routes (mcp-handler, xmcp's adapter)", () => {
   it("a route method serving a package's handler is an endpoint: withMcpAuth or xmcp's withAuth with required: true guards it", () => {
     expect(endpoints("real-vercel")).toEqual([
       "app/api/[transport]/route.ts ANY /api/mcp allow",
+      "app/api/codex/mcp/route.ts POST /api/codex/mcp deny",
       "app/api/inovy/[transport]/route.ts GET /api/inovy/mcp deny",
       "app/api/inovy/[transport]/route.ts POST /api/inovy/mcp deny",
       "app/api/mcp/[transport]/route.ts ANY /api/mcp/mcp deny",

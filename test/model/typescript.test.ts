@@ -482,6 +482,29 @@ app.post("/mcp", rateLimit, handleMcpRequest);
     expect(decision("console.log(req.path);")).toEqual([["allow", "HTTP MCP endpoint /mcp has no authentication middleware"]]);
   });
 
+  it("a Next.js route that authenticates first inside a try block (the catch answers the rejection) is guarded", () => {
+    const route = (check: string) => `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { authenticateAgent } from "@/lib/agents";
+export async function POST(request: Request) {
+  try {
+    ${check}
+    const server = new McpServer({ name: "board", version: "1.0.0" });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await server.connect(transport);
+    return await transport.handleRequest(request);
+  } catch (error) {
+    return Response.json({ error: "unauthorized" }, { status: 401 });
+  }
+}
+`;
+    const decision = (check: string) => scanSources([{ path: "app/api/agent/mcp/route.ts", text: route(check) }]).model.policies.map((p) => [p.name, p.defaultDecision, p.defaultReason]);
+    expect(decision("const connection = await authenticateAgent(request);")).toEqual([
+      ["POST /api/agent/mcp", "deny", "HTTP MCP endpoint /api/agent/mcp requires authentication (the handler calls authenticateAgent() first)"],
+    ]);
+    expect(decision("console.log(request.url);")).toEqual([["POST /api/agent/mcp", "allow", "HTTP MCP endpoint /api/agent/mcp has no authentication middleware"]]);
+  });
+
   it("a route middleware bound to a neutral name (const mw = requireBearerAuth(...)) or spread from an array guards the route", () => {
     const code = (pre: string, mw: string) => `import express from "express";
 import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";

@@ -902,25 +902,41 @@ function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNod
  * The calls a function makes before it reaches `n`, at the top of its body: in declarations and
  * expression statements (`const session = await auth()`) and in the conditions of ifs
  * (`if (!(await isAuthorized(req))) return ...`), not inside the branches (another route's handler).
+ * A `try` block that holds `n` is the top of the body too (`try { const user = await
+ * authenticate(req); ...; await transport.handleRequest(req) } catch { return 401 }`).
  */
 function checksBefore(fn: TsNode, n: TsNode): TsNode[] {
   const body = fn.childForFieldName("body");
-  if (body?.type !== "statement_block") return [];
-  return kids(body)
-    .filter((st) => st.endIndex <= n.startIndex)
-    .flatMap((st) => {
-      const part = st.type === "if_statement" ? st.childForFieldName("condition") : ["lexical_declaration", "variable_declaration", "expression_statement"].includes(st.type) ? st : null;
-      return part ? part.descendantsOfType("call_expression") : [];
-    });
+  return body?.type === "statement_block" ? callsBefore(body, n) : [];
+}
+
+function callsBefore(block: TsNode, n: TsNode): TsNode[] {
+  const out: TsNode[] = [];
+  for (const st of kids(block)) {
+    if (st.endIndex > n.startIndex) {
+      const inner = st.type === "try_statement" && contains(st, n) ? st.childForFieldName("body") : null;
+      if (inner) out.push(...callsBefore(inner, n));
+      break;
+    }
+    const part = st.type === "if_statement" ? st.childForFieldName("condition") : ["lexical_declaration", "variable_declaration", "expression_statement"].includes(st.type) ? st : null;
+    if (part) out.push(...part.descendantsOfType("call_expression"));
+  }
+  return out;
 }
 
 /**
- * A handler written out that calls an auth function at the top of its body before it reaches the
- * transport (`const auth = await authenticateRequest(req, res); if (!auth) return;`).
+ * A handler written out that calls an auth function at the top of its body (or of a `try` there)
+ * before it reaches the transport (`const auth = await authenticateRequest(req, res); if (!auth) return;`).
  */
 function checksFirst(r: Resolver, fn: TsNode, reaches: RegExp): string | undefined {
   const body = fn.childForFieldName("body");
-  const reach = body?.type === "statement_block" ? kids(body).find((st) => reaches.test(r.src(st)) || MCP_METHODS.test(r.src(st))) : undefined;
+  const serves = (st: TsNode) => reaches.test(r.src(st)) || MCP_METHODS.test(r.src(st));
+  let reach = body?.type === "statement_block" ? kids(body).find(serves) : undefined;
+  while (reach?.type === "try_statement") {
+    const next = kids(reach.childForFieldName("body")).find(serves);
+    if (!next) break;
+    reach = next;
+  }
   if (!reach) return undefined;
   const first = checksBefore(fn, reach).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;

@@ -433,6 +433,25 @@ export { authHandler as GET, authHandler as POST };
 `,
       },
       {
+        // The route authenticates first inside its try; the catch answers a rejected caller.
+        file: "app/api/agent/mcp/route.ts",
+        code: `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { authenticateAgent } from "@/lib/agents";
+export async function POST(request: Request) {
+  try {
+    const agent = await authenticateAgent(request);
+    const server = new McpServer({ name: "board", version: "1.0.0" });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await server.connect(transport);
+    return await transport.handleRequest(request);
+  } catch {
+    return new Response(null, { status: 401 });
+  }
+}
+`,
+      },
+      {
         // workers-oauth-provider checks the access token before the agent sees a request.
         file: "src/index.ts",
         code: `import OAuthProvider from "@cloudflare/workers-oauth-provider";
