@@ -482,6 +482,24 @@ app.post("/mcp", rateLimit, handleMcpRequest);
     expect(decision("console.log(req.path);")).toEqual([["allow", "HTTP MCP endpoint /mcp has no authentication middleware"]]);
   });
 
+  it("an open route beside one of the SDK's OAuth routers names the router the file mounts", () => {
+    const code = (router: string) => `import express from "express";
+import { ${router} } from "@modelcontextprotocol/sdk/server/auth/router.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+const app = express();
+app.use(${router}({ oauthMetadata, resourceServerUrl }));
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const reason = (router: string) => scanSources([{ path: "server.ts", text: code(router) }]).model.policies.map((p) => p.defaultReason);
+    expect(reason("mcpAuthMetadataRouter")).toEqual([
+      "HTTP MCP endpoint /mcp has no authentication middleware (mcpAuthMetadataRouter serves the OAuth metadata but does not guard this route; add requireBearerAuth)",
+    ]);
+    expect(reason("mcpAuthRouter")).toEqual(["HTTP MCP endpoint /mcp has no authentication middleware (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)"]);
+  });
+
   it("a Next.js route that authenticates first inside a try block (the catch answers the rejection) is guarded", () => {
     const route = (check: string) => `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";

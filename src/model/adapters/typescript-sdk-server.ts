@@ -168,8 +168,8 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
     transports.kind === "sse" && !wrappedHttp ? "sse" : endpoints.length > 0 || transports.kind === "http" || wrappedHttp ? "http" : transports.kind === "unknown" && servesStdio(r, calls) ? "stdio" : transports.kind;
   const servers = impls.map((i) => implServer(input, i, i.transport ?? transport));
   const governs = servers.map((s) => s.id);
-  const usesAuthRouter = NOT_A_GUARD.test(input.text);
-  const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, usesAuthRouter));
+  const authRouter = authRouterNote(input.text);
+  const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
   return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features) };
@@ -1098,7 +1098,15 @@ function usesPassing(r: Resolver, uses: readonly TsNode[]): ReadonlyMap<string, 
   return map;
 }
 
-function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: readonly string[], usesAuthRouter: boolean): Policy {
+/** Why an open route in a file that mounts one of the SDK's OAuth routers is still open, naming the router it mounts. */
+function authRouterNote(text: string): string | undefined {
+  const router = NOT_A_GUARD.test(text) ? /\b\w*Auth(?:Metadata)?Router\b/.exec(text)?.[0] : undefined;
+  if (router === undefined) return undefined;
+  const serves = /MetadataRouter$/.test(router) ? "the OAuth metadata" : "the OAuth endpoints";
+  return `${router} serves ${serves} but does not guard this route; add requireBearerAuth`;
+}
+
+function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: readonly string[], authRouter: string | undefined): Policy {
   const loc = r.loc(e.call);
   const pathLoc = r.loc(e.pathNode);
   const name = `${e.method} ${e.path}`;
@@ -1108,7 +1116,7 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
     ? `HTTP MCP endpoint ${e.path} requires authentication (${e.guard})`
     : unknown
       ? `HTTP MCP endpoint ${e.path} has no authentication layer in this file; ${e.elsewhere}`
-      : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : usesAuthRouter ? " (mcpAuthRouter serves the OAuth endpoints but does not guard this route; add requireBearerAuth)" : ""}`;
+      : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : authRouter ? ` (${authRouter})` : ""}`;
   return {
     id: `${input.file}#${name}@${loc.line}`,
     client: input.client,
