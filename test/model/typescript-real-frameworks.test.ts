@@ -272,6 +272,14 @@ describe("hono catch-all routes handing requests to an MCP transport", () => {
   });
 });
 
+describe("real koa servers (koa-router, @koa/router)", () => {
+  it("a router's routes answer under its prefix, mounted by app.use(router.routes()) behind the app's use calls before it", () => {
+    expect(endpoints("real-koa")).toEqual(["jwt-guarded.ts POST /mcp deny", "router-prefix.ts ALL /mcp allow", "router-prefix.ts ALL /mcp/sse allow"]);
+    expect(findings("real-koa")).toEqual(["missing-default-deny router-prefix.ts:29:12", "missing-default-deny router-prefix.ts:30:12"]);
+    expect(servers("real-koa")).toEqual(["jwt-guarded.ts ledger http [list_entries]", "router-prefix.ts router-prefix http []"]);
+  });
+});
+
 describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {
   it("register(streamableHttp | fastifyMCPSSE | FastifyMcpStreamableHttp, options) serves its paths: guarded by an auth hook or the plugin's bearer options", () => {
     expect(endpoints("real-fastify")).toEqual([

@@ -71,8 +71,11 @@ export class Resolver {
   readonly receiverOf = weakMemo((call: TsNode) => this.#receiverText(call));
   /** The text of a plain string literal (or a template with no substitutions). */
   readonly stringOf = weakMemo((n: TsNode) => this.#stringText(n));
-  /** Per argument of a call, its name when it is an identifier (`app.use(auth, router)`: auth, router), else undefined. */
-  readonly identifierArgs = weakMemo((call: TsNode): readonly (string | undefined)[] => argsOf(call).map((a) => (a.type === "identifier" ? this.src(a) : undefined)));
+  /**
+   * Per argument of a call, its name when it is an identifier (`app.use(auth, router)`: auth, router),
+   * or the koa router whose routes it passes (`app.use(router.routes())`: router), else undefined.
+   */
+  readonly identifierArgs = weakMemo((call: TsNode): readonly (string | undefined)[] => argsOf(call).map((a) => (a.type === "identifier" ? this.src(a) : this.#routesOf(a))));
 
   constructor(input: CodeInput) {
     this.#input = input;
@@ -435,6 +438,14 @@ export class Resolver {
       return p ? this.src(p) : undefined;
     }
     return undefined;
+  }
+
+  /** `router.routes()` or `router.middleware()` (koa-router, @koa/router): the router's name. */
+  #routesOf(a: TsNode): string | undefined {
+    const f = a.type === "call_expression" && argsOf(a).length === 0 ? a.childForFieldName("function") : null;
+    const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+    const method = f?.childForFieldName("property");
+    return obj?.type === "identifier" && method && ["routes", "middleware"].includes(this.src(method)) ? this.src(obj) : undefined;
   }
 
   #receiverText(call: TsNode): string | undefined {

@@ -943,15 +943,17 @@ function checksFirst(r: Resolver, fn: TsNode, reaches: RegExp): string | undefin
 }
 
 /**
- * The base path of the hono app a route is registered on (`const app = new Hono().basePath("/api")`,
- * `createApp().basePath("/mcp")`): its routes answer under it. Undefined when the app has none.
+ * The base path of the app a route is registered on: hono's `const app = new Hono().basePath("/api")`
+ * (`createApp().basePath("/mcp")`), a koa router's `new Router({ prefix: "/mcp" })`. Its routes
+ * answer under it. Undefined when the app has none.
  */
 function basePathOf(r: Resolver, route: TsNode): string | undefined {
   const f = route.childForFieldName("function");
   const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
   if (obj?.type !== "identifier") return undefined;
   const made = r.deref(obj);
-  const arg = made !== obj && made.type === "call_expression" && r.calleeName(made) === "basePath" ? argsOf(made)[0] : undefined;
+  const maker = made !== obj ? r.calleeName(made) : undefined;
+  const arg = made.type === "call_expression" && maker === "basePath" ? argsOf(made)[0] : made.type === "new_expression" && maker === "Router" ? r.prop(argsOf(made)[0], "prefix") : undefined;
   const base = arg ? r.stringOf(arg) : undefined;
   return base?.startsWith("/") ? base.replace(/\/+$/, "") : undefined;
 }

@@ -64,6 +64,24 @@ app.route("/mcp").post(handleMcp).get(handleMcp);
         expect: { line: 11, column: 11, count: 2 },
       },
       {
+        // A koa router mounted with app.use(router.routes()): its routes answer under its prefix (/mcp), with nothing in front.
+        file: "src/http.ts",
+        code: `import Koa from "koa";
+import Router from "@koa/router";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { server } from "./server.js";
+async function mcp(ctx) {
+  const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(t);
+  await t.handleRequest(ctx.req, ctx.res, ctx.request.body);
+}
+const router = new Router({ prefix: "/mcp" });
+router.all("/", mcp);
+new Koa().use(router.routes()).listen(3000);
+`,
+        expect: { line: 11, column: 12 },
+      },
+      {
         file: "deploy/mcproute.yaml",
         code: `apiVersion: aigateway.envoyproxy.io/v1beta1
 kind: MCPRoute
