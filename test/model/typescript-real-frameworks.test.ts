@@ -18,12 +18,14 @@ import { FIXTURES, folderSources } from "../helpers.js";
 const SECRETS: Readonly<Record<string, string>> = {
   __CLIENT_SECRET__: fakeOpaqueKey("real-clients/sdp", 42),
   __WEATHER_KEY__: fakeOpaqueKey("real-clients/weather", 32),
+  __TICKETS_TOKEN__: fakeOpaqueKey("real-clients/tickets", 36),
 };
 
 /** One sample folder as the sources a scan of it reads, its placeholders filled in. */
 const folder = (name: string) => folderSources(path.join(FIXTURES, "typescript", name)).map((f) => ({ ...f, text: f.text.replace(/__[A-Z_]+__/g, (m) => SECRETS[m] ?? m) }));
 
 const scan = (name: string) => scanSources(folder(name));
+const at = (l: { line: number; column: number }) => `${l.line}:${l.column}`;
 /** Each code policy as `file method path decision`, in file order. */
 const endpoints = (name: string) =>
   scan(name)
@@ -410,7 +412,12 @@ describe("real servers already read right (judged by hand, kept)", () => {
 
 
   it("clients: literal secrets are leaks at the literal, env references and OAuth providers are not; a file that only mentions MCP gives nothing", () => {
-    expect(findings("real-clients")).toEqual(["hardcoded-secret langchain-mixed.ts:11:81", "hardcoded-secret literal-secret.js:5:24"]);
+    expect(findings("real-clients")).toEqual([
+      "hardcoded-secret langchain-mixed.ts:11:81",
+      "hardcoded-secret literal-secret.js:5:24",
+      "hardcoded-secret mcp-use.ts:14:68",
+      "unpinned-package mcp-use.ts:7:14",
+    ]);
     const result = scan("real-clients");
     expect(result.model.servers.filter((s) => s.file === "mentions-only.ts")).toEqual([]);
     const github = result.model.servers.find((s) => s.name === "github");
@@ -418,6 +425,19 @@ describe("real servers already read right (judged by hand, kept)", () => {
     const notion = result.model.servers.find((s) => s.name === "mcp.notion.com/mcp");
     expect(notion?.credentials.map((c) => c.source)).toEqual(["oauth"]);
     expect(JSON.stringify(result.findings)).not.toContain(SECRETS.__CLIENT_SECRET__);
+  });
+
+  it("mcp-use clients (new MCPClient, MCPClient.fromDict): each mcpServers entry is a server, its authToken a credential header", () => {
+    const result = scan("real-clients");
+    const mcpUse = result.model.servers.filter((s) => s.file === "mcp-use.ts");
+    expect(mcpUse.map((s) => `${s.name} ${s.transport} ${s.command?.raw ?? s.url?.raw}`)).toEqual([
+      "playwright stdio npx",
+      "tickets http https://tickets.example.com/mcp",
+      "docs sse https://docs.example.com/sse",
+    ]);
+    expect(mcpUse.flatMap((s) => s.credentials.map((c) => `${s.name} ${c.key} ${c.ref.kind} ${at(c.loc)}`))).toEqual(["tickets authToken literal 14:67", "docs Authorization env 15:94"]);
+    expect(result.findings.filter((f) => f.loc.file === "mcp-use.ts").map((f) => `${f.ruleId} ${at(f.loc)}`)).toEqual(["unpinned-package 7:14", "hardcoded-secret 14:68"]);
+    expect(JSON.stringify(result.findings)).not.toContain(SECRETS.__TICKETS_TOKEN__);
   });
 });
 

@@ -20,6 +20,9 @@
  *   before it, same shape; the deprecated `MastraMCPClient({ name, server: def })`).
  *   A definition is `{ command, args?, env?, cwd? }` or `{ url: new URL(...), requestInit?:
  *   { headers }, eventSourceInit?, fetch?, authProvider? }` (streamable HTTP, then SSE).
+ * - mcp-use (`mcp-use`): `new MCPClient({ mcpServers: { name: def } })` or `MCPClient.fromDict(...)`,
+ *   the Claude Desktop map: `{ command, args, env? }` or `{ url, headers?, authToken?, transport?:
+ *   "http" | "sse" }` (authToken is sent as a bearer token; `auth_token` is its other spelling).
  * - OpenAI Agents SDK (`@openai/agents`, `@openai/agents-core`): `new MCPServerStdio({ command,
  *   args?, env?, cwd?, name? })` or `{ fullCommand: "npx -y pkg", ... }` (split on spaces),
  *   `new MCPServerStreamableHttp({ url, name?, requestInit?, fetch?, authProvider? })`,
@@ -53,6 +56,8 @@ export interface ClientSpec {
   readonly cwd?: TsNode;
   readonly url?: TsNode;
   readonly headers?: TsNode;
+  /** A bearer token given as an option of its own (mcp-use's `authToken`). */
+  readonly token?: TsNode;
   /** Custom fetch functions, which may set a credential header on each request. */
   readonly fetch?: readonly TsNode[];
   readonly authProvider?: TsNode;
@@ -64,14 +69,16 @@ const bare = (module: string) => module.replace(/^npm:/, "").replace(/^((?:@[^/@
 const AI_SDK = new Set(["ai", "@ai-sdk/mcp"]);
 const AI_STDIO = new Set(["ai/mcp-stdio", "@ai-sdk/mcp/mcp-stdio"]);
 const OPENAI = new Set(["@openai/agents", "@openai/agents-core"]);
-
-/** Imported name -> the module test and what reads its call. */
-const CALLS: Readonly<Record<string, (m: string) => boolean>> = {
-  experimental_createMCPClient: (m) => AI_SDK.has(m),
-  createMCPClient: (m) => m === "@ai-sdk/mcp",
-};
+const MCP_USE = new Set(["mcp-use", "mcp-use/client"]);
 
 type Reader = (r: Resolver, ne: TsNode, kind: string, first: TsNode | undefined) => ClientSpec[];
+
+/** Imported name (or `Class.method` of an imported class) -> the module test and what reads its call. */
+const CALLS: Readonly<Record<string, { readonly from: (m: string) => boolean; readonly read: Reader }>> = {
+  experimental_createMCPClient: { from: (m) => AI_SDK.has(m), read: (r, call, kind, first) => aiSdkClient(r, call, kind, first) },
+  createMCPClient: { from: (m) => m === "@ai-sdk/mcp", read: (r, call, kind, first) => aiSdkClient(r, call, kind, first) },
+  fromDict: { from: (m) => MCP_USE.has(m), read: (r, call, kind, first) => serverMap(r, call, kind, r.prop(first, "mcpServers"), MCP_USE_MAP) },
+};
 
 /** A class that is one server, made where it is constructed, with these options. */
 const one =
@@ -82,7 +89,8 @@ const CLASSES: Readonly<Record<string, { readonly from: (m: string) => boolean; 
   Experimental_StdioMCPTransport: { from: (m) => AI_STDIO.has(m), read: one("stdio", stdioOptions) },
   StdioMCPTransport: { from: (m) => m === "@ai-sdk/mcp/mcp-stdio", read: one("stdio", stdioOptions) },
   MultiServerMCPClient: { from: (m) => m === "@langchain/mcp-adapters", read: langchain },
-  MCPClient: { from: (m) => m === "@mastra/mcp", read: (r, ne, kind, first) => serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA) },
+  // Mastra's `servers` map; mcp-use's `mcpServers` (the two packages export a class of one name).
+  MCPClient: { from: (m) => m === "@mastra/mcp" || MCP_USE.has(m), read: (r, ne, kind, first) => { const mcpUse = r.prop(first, "mcpServers"); return mcpUse ? serverMap(r, ne, kind, mcpUse, MCP_USE_MAP) : serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA); } },
   MCPConfiguration: { from: (m) => m === "@mastra/mcp", read: (r, ne, kind, first) => serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA) },
   MastraMCPClient: { from: (m) => m === "@mastra/mcp", read: mastraSingle },
   MCPServerStdio: { from: (m) => OPENAI.has(m), read: one("stdio", (r, o) => ({ ...stdioOptions(r, o), fullCommand: r.prop(o, "fullCommand"), ...named(r, o) })) },
@@ -103,9 +111,9 @@ export function wrapperClients(r: Resolver, root: TsNode): ClientSpec[] {
     if (n.type === "new_expression") {
       const cls = own(CLASSES, imported.name);
       if (cls?.from(module)) out.push(...cls.read(r, n, imported.name, first));
-    } else if (own(CALLS, imported.name)?.(module)) {
-      const spec = aiSdkClient(r, n, imported.name, first);
-      if (spec) out.push(spec);
+    } else {
+      const call = own(CALLS, imported.name);
+      if (call?.from(module)) out.push(...call.read(r, n, imported.name, first));
     }
   }
   return out;
@@ -136,13 +144,13 @@ function named(r: Resolver, o: TsNode | undefined): { name?: string } {
 }
 
 /** `createMCPClient({ transport: { type, url, headers, authProvider } })`; a transport object is read where it is made. */
-function aiSdkClient(r: Resolver, call: TsNode, kind: string, first: TsNode | undefined): ClientSpec | undefined {
+function aiSdkClient(r: Resolver, call: TsNode, kind: string, first: TsNode | undefined): ClientSpec[] {
   const t = r.prop(first, "transport");
   const config = t ? r.deref(t) : undefined;
-  if (config?.type !== "object" || (r.prop(config, "url") === undefined && r.prop(config, "type") === undefined)) return undefined;
+  if (config?.type !== "object" || (r.prop(config, "url") === undefined && r.prop(config, "type") === undefined)) return [];
   const type = r.prop(config, "type");
   const transport: Transport = type && r.stringOf(type) === "sse" ? "sse" : "http";
-  return { ...remoteOptions(r, config, true), node: call, at: callee(call), kind, transport };
+  return [{ ...remoteOptions(r, config, true), node: call, at: callee(call), kind, transport }];
 }
 
 /** The transport a LangChain connection or a Mastra definition names, else the one its keys imply. */
@@ -154,21 +162,25 @@ function transportOf(r: Resolver, def: TsNode): Transport {
   return r.prop(def, "command") !== undefined ? "stdio" : "http";
 }
 
-/** How a wrapper's server map reads: headers flat or in requestInit; which entries are servers (all, by default). */
+/** How a wrapper's server map reads: headers flat or in requestInit; which entries are servers (all, by default); a token option. */
 interface MapShape {
   readonly flat: boolean;
   readonly isServer?: (r: Resolver, def: TsNode) => boolean;
+  readonly tokens?: readonly string[];
 }
 
 const MASTRA: MapShape = { flat: false };
 const LANGCHAIN: MapShape = { flat: true };
+const MCP_USE_MAP: MapShape = { flat: true, tokens: ["authToken", "auth_token"] };
 /** LangChain before 0.4: the map is the argument, beside the options; an entry is a server when it says how to reach one. */
 const LANGCHAIN_BARE: MapShape = { flat: true, isServer: (r, def) => ["command", "url", "transport"].some((k) => r.prop(def, k) !== undefined) };
 
 /** One server of a map (or Mastra's single one): its definition's keys, as stdio or remote. */
 function mapServer(r: Resolver, def: TsNode, shape: MapShape): Partial<ClientSpec> & { transport: Transport } {
   const transport = transportOf(r, def);
-  return transport === "stdio" ? { ...stdioOptions(r, def), transport } : { ...remoteOptions(r, def, shape.flat), transport };
+  if (transport === "stdio") return { ...stdioOptions(r, def), transport };
+  const token = (shape.tokens ?? []).map((k) => r.prop(def, k)).find((t) => t !== undefined);
+  return { ...remoteOptions(r, def, shape.flat), ...(token ? { token } : {}), transport };
 }
 
 /** `new MultiServerMCPClient({ mcpServers: {...} })`, or the older `new MultiServerMCPClient({ name: conn })`. */

@@ -86,7 +86,11 @@ function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: 
   const given = r.entries(headersNode);
   // A custom fetch (`{ fetch }`, SSE's `eventSourceInit: { fetch }`) that sets a credential header on each request.
   const fetched = (spec.fetch ?? []).map((f) => fetchHeaders(r, f));
-  const headers = { values: [...given.values, ...fetched.flatMap((f) => f.values)], opaque: [...(given.opaque ?? []), ...fetched.flatMap((f) => f.opaque)] };
+  const token = spec.token ? tokenHeader(r, spec.token) : undefined;
+  const headers = {
+    values: [...given.values, ...fetched.flatMap((f) => f.values), ...(token?.value ? [token.value] : [])],
+    opaque: [...(given.opaque ?? []), ...fetched.flatMap((f) => f.opaque), ...(token?.opaque ? [token.opaque] : [])],
+  };
   // An OAuth provider (`{ authProvider }`): the SDK gets and refreshes the token; none is in the file.
   const provider = spec.authProvider;
   const authProvider = provider && !["undefined", "null"].includes(r.src(provider)) ? provider : undefined;
@@ -119,6 +123,17 @@ function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: 
     enabled: true,
     facts: withReadOnlyScope([...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })], { args, env: env.values, headers: headers.values, url }),
   };
+}
+
+/**
+ * A bearer token given as an option of its own (mcp-use's `authToken: "..."`), read as the header it
+ * is sent in, under the key the code writes: its value, or (computed at run time) where it is set.
+ */
+function tokenHeader(r: Resolver, n: TsNode): { value?: NamedValue; opaque?: { key: string; loc: Loc; keyLoc: Loc } } {
+  const keyNode = n.parent?.type === "pair" ? (n.parent.childForFieldName("key") ?? n) : n;
+  const key = (keyNode === n ? r.src(n) : r.keyText(keyNode)) ?? "authToken";
+  const value = r.value(n);
+  return value ? { value: { ...value, key, keyLoc: r.loc(keyNode) } } : { opaque: { key, loc: r.loc(n), keyLoc: r.loc(keyNode) } };
 }
 
 /**

@@ -130,6 +130,14 @@ const transport = new StdioClientTransport({
         expect: { line: 4, column: 55 },
       },
       {
+        // mcp-use sends an entry's authToken as its bearer token.
+        file: "src/agent.ts",
+        code: `import { MCPClient } from "mcp-use";
+const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.example.com/mcp", authToken: "${fakeOpaqueKey("mcp-use", 36)}" } } });
+`,
+        expect: { line: 2, column: 109 },
+      },
+      {
         file: "claude_desktop_config.json",
         code: `{
   "mcpServers": {
