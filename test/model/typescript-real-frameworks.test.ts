@@ -282,6 +282,20 @@ describe("real koa servers (koa-router, @koa/router)", () => {
   });
 });
 
+describe("real mcp-use servers (MCPServer of mcp-use)", () => {
+  it("serve /mcp when the file listens or default-exports the server (mcp-use's CLI runs it): guarded by an oauth provider, open without", () => {
+    expect(endpoints("real-mcp-use")).toEqual(["default-export.ts ANY /mcp allow", "listen-open.ts ANY /mcp allow", "oauth-provider.ts ANY /mcp deny"]);
+    expect(findings("real-mcp-use")).toEqual(["missing-default-deny default-export.ts:7:20", "missing-default-deny listen-open.ts:5:20"]);
+    expect(servers("real-mcp-use")).toEqual([
+      "default-export.ts newsroom-mcp http []",
+      "listen-open.ts task-board http [list_tasks, delete_task]",
+      "oauth-provider.ts bundles-auth-example http [get-user-info]",
+    ]);
+    const destructive = scan("real-mcp-use").model.servers.find((s) => s.name === "task-board")?.registeredTools?.filter((t) => t.destructive).map((t) => t.name);
+    expect(destructive).toEqual(["delete_task"]);
+  });
+});
+
 describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {
   it("register(streamableHttp | fastifyMCPSSE | FastifyMcpStreamableHttp, options) serves its paths: guarded by an auth hook or the plugin's bearer options", () => {
     expect(endpoints("real-fastify")).toEqual([

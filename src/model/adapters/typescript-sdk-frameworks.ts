@@ -34,6 +34,12 @@
  *   guard it. A guarded controller of this file for the transport: guarded; otherwise a controller
  *   of another file, or a global guard, decides: unknown here.
  *
+ * - mcp-use's MCPServer (`mcp-use`, `mcp-use/server`): `new MCPServer({ name, oauth?, basePath? })`, tools
+ *   by `server.tool({ name, ... }, cb)`, served over HTTP on `<basePath>/mcp` (and `/sse`, the same
+ *   handler) by `server.listen(port)` or by mcp-use's CLI, which runs the module's default export.
+ *   With an `oauth` provider mcp-use puts its bearer check on `/mcp/*`; without one the endpoint is
+ *   open unless a `server.use(...)` before it authenticates.
+ *
  * Only names imported from those packages count.
  */
 import type { TsNode } from "../../parse/typescript.js";
@@ -60,16 +66,19 @@ export function frameworkServers(r: Resolver, file: string, root: TsNode, calls:
   const mastras: TsNode[] = [];
   const fastmcps: TsNode[] = [];
   const instances: TsNode[] = [];
+  const mcpUses: TsNode[] = [];
   for (const ne of nodesOfType(root, "new_expression")) {
     const ctor = ne.childForFieldName("constructor");
     const imported = ctor ? r.importOf(ctor) : undefined;
     if (imported?.name === "FastMCP" && imported.module === "fastmcp") fastmcps.push(ne);
     else if (imported?.name === "MCPServer" && imported.module === "@mastra/mcp") mastras.push(ne);
+    else if (imported?.name === "MCPServer" && MCP_USE_SERVER.test(imported.module)) mcpUses.push(ne);
     else if (imported?.name === "Mastra" && MASTRA_CORE.test(imported.module)) instances.push(ne);
     else if (imported?.name === "McpStrategy" && imported.module === NEST) add(nestStrategy(r, root, ne));
   }
-  const index = fastmcps.length + mastras.length > 0 ? indexCalls(r, calls) : new Map();
+  const index = fastmcps.length + mastras.length + mcpUses.length > 0 ? indexCalls(r, calls) : new Map();
   for (const ne of fastmcps) add(fastMcp(r, ne, index));
+  for (const ne of mcpUses) add(mcpUseServer(r, root, ne, index, guards));
   for (const ne of mastras) add(mastra(r, ne, index, guards, mastras.length === 1));
   for (const ne of MASTRA_ENTRY.test(file) ? instances : []) {
     const made = mastraInstance(r, ne, mastras);
@@ -146,18 +155,24 @@ function named(r: Resolver, node: TsNode, options: TsNode | undefined, fallback:
 
 const FASTMCP_DEFAULT: Readonly<Record<string, string>> = { httpStream: "/mcp", sse: "/sse" };
 
-/** `new FastMCP({ name, authenticate })`, its `addTool`s and the endpoints its `start` calls serve. */
-function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
-  const options = argsOf(ne)[0];
-  const varName = holderName(r, ne);
-  const { name, nameNode } = named(r, ne, options, varName ?? "FastMCP");
+/** The tools of calls that take a tool's options first (FastMCP's `addTool({ name })`, mcp-use's `tool({ name }, cb)`), by their literal names. */
+function toolsByOptions(r: Resolver, calls: readonly TsNode[]): RegisteredTool[] {
   const tools: RegisteredTool[] = [];
-  for (const call of callsOn(index, varName, ["addTool"])) {
+  for (const call of calls) {
     const tool = argsOf(call)[0];
     const toolName = r.prop(tool, "name");
     const v = toolName ? r.value(toolName) : undefined;
     if (toolName && v?.ref.kind === "literal") tools.push({ name: v.raw, destructive: isDestructive(r, v.raw, [tool]), loc: r.loc(toolName) });
   }
+  return tools;
+}
+
+/** `new FastMCP({ name, authenticate })`, its `addTool`s and the endpoints its `start` calls serve. */
+function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(ne)[0];
+  const varName = holderName(r, ne);
+  const { name, nameNode } = named(r, ne, options, varName ?? "FastMCP");
+  const tools = toolsByOptions(r, callsOn(index, varName, ["addTool"]));
   const authenticate = r.prop(options, "authenticate");
   const lax = authenticate !== undefined && neverRejects(r, authenticate);
   const judged = !authenticate
@@ -191,6 +206,33 @@ function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperSe
   }
   const transport: Transport | undefined = kinds.has("httpStream") ? "http" : kinds.has("sse") ? "sse" : kinds.has("stdio") ? "stdio" : "unknown";
   return { server: { name, nameNode, node: ne, scope: ne, tools, transport }, endpoints };
+}
+
+const MCP_USE_SERVER = /^mcp-use(?:\/server)?$/;
+
+/** `new MCPServer({ name, oauth })` of mcp-use, its `tool({ name })` calls and the endpoint it serves when this file starts it. */
+function mcpUseServer(r: Resolver, root: TsNode, ne: TsNode, index: CallIndex, guards: Guards): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
+  const options = argsOf(ne)[0];
+  const varName = holderName(r, ne);
+  const { name, nameNode } = named(r, ne, options, varName ?? "MCPServer");
+  const tools = toolsByOptions(r, callsOn(index, varName, ["tool"]));
+  // Served here: `server.listen(port)`, or the module's default export, which mcp-use's CLI runs.
+  const listens = callsOn(index, varName, ["listen"]);
+  const exported = varName !== undefined && kids(root).some((st) => isDefaultExport(st) && r.src(st.childForFieldName("value") ?? st) === varName);
+  const server: WrapperServer = { name, nameNode, node: ne, scope: ne, tools, transport: "http" };
+  if (listens.length === 0 && !exported) return { server, endpoints: [] };
+  const oauth = r.prop(options, "oauth");
+  const base = r.prop(options, "basePath");
+  const path = `${((base && r.stringOf(base)) ?? "").replace(/\/$/, "")}/mcp`;
+  const use = callsOn(index, varName, ["use"]).find((u) => argsOf(u).some((a) => guards.isAuth(a)));
+  const judged =
+    oauth && !["undefined", "null"].includes(r.src(oauth))
+      ? { guard: "new MCPServer({ oauth })" }
+      : use
+        ? { guard: `${varName}.use(${r.src(argsOf(use).find((a) => guards.isAuth(a)) as TsNode).split("(")[0]})` }
+        : { note: "new MCPServer(...) is given no oauth provider, so mcp-use serves every request" };
+  const ctor = ne.childForFieldName("constructor") ?? ne;
+  return { server, endpoints: [{ call: listens[0] ?? ne, method: "ANY", path, pathNode: ctor, ...judged, sites: [ne, ...listens] }] };
 }
 
 /** Calls that cannot turn a request away: logging, reading and reshaping header strings. */

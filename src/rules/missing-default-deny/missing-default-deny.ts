@@ -64,6 +64,16 @@ app.route("/mcp").post(handleMcp).get(handleMcp);
         expect: { line: 11, column: 11, count: 2 },
       },
       {
+        // mcp-use serves a default-exported MCPServer on /mcp; without an oauth provider nothing checks the caller.
+        file: "index.ts",
+        code: `import { MCPServer } from "mcp-use";
+const server = new MCPServer({ name: "notes", version: "1.0.0" });
+server.tool({ name: "delete_note", description: "Delete a note" }, async () => ({ content: [] }));
+export default server;
+`,
+        expect: { line: 2, column: 20 },
+      },
+      {
         // A koa router mounted with app.use(router.routes()): its routes answer under its prefix (/mcp), with nothing in front.
         file: "src/http.ts",
         code: `import Koa from "koa";
