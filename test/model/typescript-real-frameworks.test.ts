@@ -400,6 +400,14 @@ describe("real Next.js routes (mcp-handler, xmcp's adapter)", () => {
   });
 });
 
+describe("real Vercel Functions (a project's api/ folder)", () => {
+  it("a default export that serves MCP is an endpoint on the file's path; an api/ folder under src/ is an app's own module", () => {
+    expect(endpoints("real-vercel-functions")).toEqual(["api/guarded.ts ANY /api/guarded deny", "api/search.js ANY /api/search allow"]);
+    expect(findings("real-vercel-functions")).toEqual(["missing-default-deny api/search.js:16:31"]);
+    expect(servers("real-vercel-functions").filter((s) => s.startsWith("api/search.js"))).toEqual(["api/search.js web-search http [search]"]);
+  });
+});
+
 describe("real servers already read right (judged by hand, kept)", () => {
   it("express (a routes file handing the request to an imported MCP function included), fastify, the SDK's transports and mcp-handler", () => {
     expect(endpoints("real-express")).toEqual([

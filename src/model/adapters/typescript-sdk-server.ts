@@ -16,7 +16,7 @@ import type { Loc } from "../location.js";
 import { isDestructive } from "./ts-tool-annotations.js";
 import type { CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
-import { nextRoute, pagesApiRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
+import { nextRoute, pagesApiRoute, sdkHandlers, vercelApiRoute, wrapperServers } from "./typescript-sdk-wrappers.js";
 import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { own } from "../../util/own.js";
@@ -516,12 +516,13 @@ function fastifyPluginEndpoints(r: Resolver, root: TsNode, call: TsNode, uses: r
 /**
  * Next.js route handlers that serve MCP themselves: in an app-router `route.ts`, the exported
  * HTTP-method functions (`export async function POST(req)`, `export const GET = ...`,
- * `export { handler as POST }`); in a pages-router API file, the default export. Each one that
- * reaches MCP is an endpoint on the file's path, guarded when it checks the caller first.
+ * `export { handler as POST }`); in a pages-router API file or a Vercel Function (`api/mcp.ts`),
+ * the default export. Each one that reaches MCP is an endpoint on the file's path, guarded when it
+ * checks the caller first.
  */
 function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoints: Endpoint[]; mounts: CodeMount[] } {
   const app = nextRoute(input.file);
-  const path = app ?? pagesApiRoute(input.file);
+  const path = app ?? pagesApiRoute(input.file) ?? vercelApiRoute(input.file);
   if (path === undefined) return { endpoints: [], mounts: [] };
   const exported: { method: string; name: TsNode; value: TsNode }[] = [];
   for (const ex of kids(input.root).filter((k) => k.type === "export_statement" && !k.childForFieldName("source"))) {

@@ -305,6 +305,22 @@ export function pagesApiRoute(file: string): string | undefined {
   return `/${(m[1] ?? "").split("/").map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
 }
 
+/** Folders under which an `api/` folder is an app's own module or a package, not a Vercel project's functions. */
+const NOT_A_PROJECT_ROOT = new Set(["src", "lib", "server", "app", "routes", "pages", "dist", "build", "packages", "apps", "node_modules", "test", "tests"]);
+
+/**
+ * The URL path of a Vercel Function in a project's `api/` folder (`api/mcp.js`, `api/tools/index.ts` ->
+ * `/api/mcp`, `/api/tools`), which Vercel serves at that path, its default export taking `(req, res)`
+ * as a pages-router API route does. Undefined under a folder that makes `api/` an app's module.
+ */
+export function vercelApiRoute(file: string): string | undefined {
+  const m = /(?:^|\/)api\/((?:[^/]+\/)*?[^/]+?)(?:\/index)?\.[cm]?[jt]s$/.exec(file);
+  if (!m) return undefined;
+  const before = file.slice(0, m.index).split("/").pop() ?? "";
+  if (NOT_A_PROJECT_ROOT.has(before)) return undefined;
+  return `/api/${(m[1] ?? "").split("/").map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
+}
+
 /** The URL path of a Next.js app-router route file (`app/api/[transport]/route.ts` -> `/api/mcp`), groups and slots left out. */
 export function nextRoute(file: string): string | undefined {
   const m = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(file);

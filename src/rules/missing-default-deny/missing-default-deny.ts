@@ -64,6 +64,19 @@ app.route("/mcp").post(handleMcp).get(handleMcp);
         expect: { line: 11, column: 11, count: 2 },
       },
       {
+        // Vercel serves each function of a project's api/ folder at its path: here /api/notes, with nothing in front.
+        file: "api/notes.js",
+        code: `import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { notesServer } from "../lib/server.js";
+export default async function handler(req, res) {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await notesServer().connect(transport);
+  await transport.handleRequest(req, res, req.body);
+}
+`,
+        expect: { line: 3, column: 31 },
+      },
+      {
         // mcp-use serves a default-exported MCPServer on /mcp; without an oauth provider nothing checks the caller.
         file: "index.ts",
         code: `import { MCPServer } from "mcp-use";
