@@ -142,6 +142,22 @@ const events = new SSEClientTransport(new URL(endpoint));
     expect(r.findings.filter((f) => f.ruleId === "plain-http-remote").map((f) => at(f.loc))).toEqual(["2:26"]);
   });
 
+  it("shows a URL built with + from a reference as the template it stands for, the same server as the template spelling", () => {
+    const code = `import { MultiServerMCPClient } from "@langchain/mcp-adapters";
+const client = new MultiServerMCPClient({
+  mcpServers: {
+    plus: { url: "https://maps.example.com/mcp?key=" + process.env.MAPS_KEY + "&v=2" },
+    template: { url: \`https://maps.example.com/mcp?key=\${process.env.MAPS_KEY}&v=2\` },
+  },
+});
+`;
+    const r = scanSources([{ path: "src/agent.mjs", text: code }]);
+    expect(r.model.servers.map((s) => [s.name, s.url?.raw, s.credentials.map((c) => `${c.source} ${c.ref.kind}`).join()])).toEqual([
+      ["plus", "https://maps.example.com/mcp?key=${process.env.MAPS_KEY}&v=2", "url env"],
+      ["template", "https://maps.example.com/mcp?key=${process.env.MAPS_KEY}&v=2", "url env"],
+    ]);
+  });
+
   it("reads Deno's, Bun's and Vite's environment spellings as references, as process.env", () => {
     const code = `import { StdioClientTransport } from "npm:@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";

@@ -344,24 +344,33 @@ export class Resolver {
     return undefined;
   }
 
-  /** A template or a `+` chain: an env reference wins; all-literal parts join into one literal. */
+  /**
+   * A template or a `+` chain: an env reference wins; all-literal parts join into one literal. A
+   * `+` chain with a reference reads as the template it stands for (`"https://x?key=" + process.env.K`:
+   * `https://x?key=${process.env.K}`), not as the source of the expression.
+   */
   #combine(whole: TsNode, parts: readonly TsNode[], depth: number): ConfigValue | undefined {
     let raw = "";
+    let shown = "";
     let ref: ValueRef | undefined;
     const pieces: Loc[] = [];
     for (const p of parts) {
-      if (p.type === "string_fragment") raw += this.src(p);
-      else if (p.type === "escape_sequence") raw += unescape(this.src(p));
-      else {
-        const inner = p.type === "template_substitution" ? kids(p)[0] : p;
-        const v = inner ? this.value(inner, depth + 1) : undefined;
-        if (!v) return undefined;
-        if (v.ref.kind !== "literal") ref ??= v.ref;
-        else pieces.push(v.loc, ...(v.pieces ?? []));
-        raw += v.ref.kind === "literal" ? v.raw : this.src(p);
+      if (p.type === "string_fragment" || p.type === "escape_sequence") {
+        const text = p.type === "string_fragment" ? this.src(p) : unescape(this.src(p));
+        raw += text;
+        shown += text;
+        continue;
       }
+      const inner = p.type === "template_substitution" ? kids(p)[0] : p;
+      const v = inner ? this.value(inner, depth + 1) : undefined;
+      if (!v) return undefined;
+      if (v.ref.kind !== "literal") ref ??= v.ref;
+      else pieces.push(v.loc, ...(v.pieces ?? []));
+      raw += v.ref.kind === "literal" ? v.raw : this.src(p);
+      // A nested chain (`"a" + x + "b"`) has been read as its template already.
+      shown += v.ref.kind === "literal" || p.type === "binary_expression" ? v.raw : p.type === "template_substitution" ? this.src(p) : `\${${this.src(p)}}`;
     }
-    if (ref) return { raw: this.src(whole).replace(/^`|`$/g, ""), ref, loc: this.loc(whole) };
+    if (ref) return { raw: whole.type === "binary_expression" ? shown : this.src(whole).replace(/^`|`$/g, ""), ref, loc: this.loc(whole) };
     const loc = this.loc(whole);
     const elsewhere = pieces.filter((l) => !within(l, loc));
     return { raw, ref: { kind: "literal" }, loc, ...(elsewhere.length ? { pieces: elsewhere } : {}) };
