@@ -192,6 +192,18 @@ describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
   });
 });
 
+describe("NestJS controllers that serve MCP with the SDK's transport themselves", () => {
+  it("each route that reaches the transport is an endpoint under the controller's path: @UseGuards or a check first guards it, else a global guard may (unknown)", () => {
+    const result = scan("real-nestjs-sdk");
+    expect(result.model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? ""}`)).toEqual([
+      "bare.controller.ts POST /mcp unknown: ",
+      "guarded.controller.ts ALL /api/mcp deny: @UseGuards(ApiKeyGuard)",
+      "token-in-handler.controller.ts POST /mcp deny: the handler calls this.mcpAuthService.validateToken() first",
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+});
+
 describe("NestJS @Tool providers in other files (McpModule.forRoot's module providers, McpModule.forFeature)", () => {
   it("the tools of the provider classes a module lists, and of forFeature classes, are the server's, with their annotations", () => {
     const result = scan("real-nestjs");

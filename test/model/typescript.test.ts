@@ -496,6 +496,10 @@ app.post("/mcp", rateLimit, handleMcpRequest);
       ["deny", "HTTP MCP endpoint /mcp requires authentication (the handler calls authenticateRequest() first)"],
     ]);
     expect(decision("console.log(req.path);")).toEqual([["allow", "HTTP MCP endpoint /mcp has no authentication middleware"]]);
+    // The call whose own name reads as auth is the evidence, not one whose receiver's name merely contains "auth".
+    expect(decision("const open = UNAUTHENTICATED_METHODS.has(req.body?.method);\n  const user = await authenticateRequest(req, res, config);")).toEqual([
+      ["deny", "HTTP MCP endpoint /mcp requires authentication (the handler calls authenticateRequest() first)"],
+    ]);
   });
 
   it("an open route beside one of the SDK's OAuth routers names the router the file mounts", () => {

@@ -382,10 +382,17 @@ function moduleProviders(r: Resolver, call: TsNode): TsNode[] {
 
 const NEST = "@rekog/mcp-nest";
 
-/** The class a decorator list belongs to: `@X() class Y`, `@X() export class Y`. */
-function decoratorsOf(cls: TsNode): TsNode[] {
-  const own = kids(cls).filter((k) => k.type === "decorator");
-  return cls.parent?.type === "export_statement" ? [...kids(cls.parent).filter((k) => k.type === "decorator"), ...own] : own;
+/** The decorators of a class (`@X() class Y`, `@X() export class Y`) or of a method (`@Post() handle()`). */
+export function decoratorsOf(n: TsNode): TsNode[] {
+  const own = kids(n).filter((k) => k.type === "decorator");
+  if (n.type === "method_definition" && n.parent) {
+    // In a class body a method's decorators are the siblings just before it.
+    const siblings = kids(n.parent);
+    const before: TsNode[] = [];
+    for (let i = siblings.findIndex((k) => k.startIndex === n.startIndex) - 1; i >= 0 && siblings[i]?.type === "decorator"; i--) before.unshift(siblings[i] as TsNode);
+    return [...before, ...own];
+  }
+  return n.parent?.type === "export_statement" ? [...kids(n.parent).filter((k) => k.type === "decorator"), ...own] : own;
 }
 
 /**

@@ -17,7 +17,7 @@ import { isDestructive } from "./ts-tool-annotations.js";
 import type { CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { nextRoute, pagesApiRoute, sdkHandlers, vercelApiRoute, wrapperServers } from "./typescript-sdk-wrappers.js";
-import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
+import { decoratorsOf, nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { own } from "../../util/own.js";
 
@@ -155,7 +155,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const reaches = sdk.evidence ? new RegExp(`${MCP_HANDLER.source}|${sdk.evidence.source}`) : MCP_HANDLER;
   const { endpoints: next, mounts: nextMounts } = nextEndpoints(r, input, reaches);
   // A Next.js export read as a route handler is that endpoint (not also the generic `export default handler` one).
-  const found = findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names);
+  const found = [...findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names), ...nestRoutes(r, input.root, reaches)];
   const routes = [...found.filter((e) => !next.some((n) => contains(e.call, n.call))), ...next];
   // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
   const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
@@ -477,6 +477,50 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
   return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
+/** NestJS's route decorators (`@nestjs/common`), by name: the HTTP method each one serves. */
+const NEST_ROUTES: Readonly<Record<string, string>> = { Get: "GET", Post: "POST", Put: "PUT", Patch: "PATCH", Delete: "DELETE", All: "ALL" };
+
+/** A decorator call of `@nestjs/common` (`@Post("x")` -> Post and its arguments). */
+function nestDecorator(r: Resolver, d: TsNode): { name: string; args: readonly TsNode[] } | undefined {
+  const call = kids(d).find((k) => k.type === "call_expression");
+  const f = call?.childForFieldName("function");
+  const imported = f ? r.importOf(f) : undefined;
+  return call && imported?.module === "@nestjs/common" ? { name: imported.name, args: argsOf(call) } : undefined;
+}
+
+/**
+ * The routes of NestJS controllers that serve MCP with the SDK's transport themselves
+ * (`@Controller("mcp") class X { @Post() async handle(@Req() req, @Res() res) { ...
+ * transport.handleRequest(req, res, req.body) } }`): guarded by `@UseGuards(...)` on the class or
+ * the route, or by a check the handler makes first; without either, a guard the app registers
+ * globally in another file may apply: unknown here.
+ */
+function nestRoutes(r: Resolver, root: TsNode, reaches: RegExp): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const cls of nodesOfType(root, "class_declaration")) {
+    const classDecorators = decoratorsOf(cls).map((d) => nestDecorator(r, d)).filter((d) => d !== undefined);
+    const controller = classDecorators.find((d) => d.name === "Controller");
+    if (!controller) continue;
+    const prefixNode = controller.args[0];
+    const prefix = prefixNode ? (r.stringOf(prefixNode) ?? (r.prop(prefixNode, "path") ? r.stringOf(r.prop(prefixNode, "path") as TsNode) : undefined)) : "";
+    if (prefix === undefined) continue;
+    for (const m of kids(cls.childForFieldName("body")).filter((k) => k.type === "method_definition")) {
+      if (!reaches.test(r.src(m))) continue;
+      const decorators = decoratorsOf(m).map((d) => ({ node: d, made: nestDecorator(r, d) }));
+      const route = decorators.find((d) => d.made && NEST_ROUTES[d.made.name] !== undefined);
+      const own = route?.made?.args[0];
+      const sub = own ? r.stringOf(own) : "";
+      if (!route?.made || sub === undefined) continue;
+      const path = `/${[prefix, sub].map((p) => p.replace(/^\/+|\/+$/g, "")).filter((p) => p !== "").join("/")}`;
+      const guards = [...classDecorators, ...decorators.map((d) => d.made)].find((d) => d?.name === "UseGuards" && d.args.length > 0);
+      const guard = guards ? `@UseGuards(${guards.args.map((g) => r.src(g)).join(", ")})` : INLINE_AUTH.test(r.src(m)) ? "the handler checks a credential header" : checksFirst(r, m, reaches);
+      const elsewhere = guard ? undefined : "the controller and the route set no @UseGuards; a guard the app registers globally in another file (APP_GUARD, app.useGlobalGuards) decides the authentication in front of it";
+      out.push({ call: m, method: NEST_ROUTES[route.made.name] as string, path, pathNode: route.node, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere } : {}) });
+    }
+  }
+  return out;
+}
+
 /**
  * The paths (option, default) a fastify MCP plugin registers its routes on, by package and
  * imported name: fastify-mcp's `streamableHttp` (POST/GET/DELETE on `mcpEndpoint`) and
@@ -629,7 +673,7 @@ function servedGuard(r: Resolver, v: TsNode, handler: TsNode): string | undefine
   }
   if (!FUNCTIONS.has(v.type)) return undefined;
   if (INLINE_AUTH.test(r.src(v))) return "the handler checks a credential header";
-  const first = checksBefore(v, handler).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
+  const first = firstAuthCall(r, checksBefore(v, handler));
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
 }
 
@@ -881,7 +925,7 @@ function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNod
   for (let child = n, p = n.parent; p; child = p, p = p.parent) {
     if (FUNCTIONS.has(p.type)) {
       if (INLINE_AUTH.test(r.src(p))) return "the handler checks a credential header";
-      const first = checksBefore(p, n).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
+      const first = firstAuthCall(r, checksBefore(p, n));
       if (first) return `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first`;
     }
     const route = p.type === "arguments" ? p.parent : null;
@@ -919,6 +963,9 @@ function callsBefore(block: TsNode, n: TsNode): TsNode[] {
       if (inner) out.push(...callsBefore(inner, n));
       break;
     }
+    // A try block before it (`try { user = await validateToken(header) } catch (e) { throw ... }`).
+    const tried = st.type === "try_statement" ? st.childForFieldName("body") : null;
+    if (tried) out.push(...callsBefore(tried, n));
     const part = st.type === "if_statement" ? st.childForFieldName("condition") : ["lexical_declaration", "variable_declaration", "expression_statement"].includes(st.type) ? st : null;
     if (part) out.push(...part.descendantsOfType("call_expression"));
   }
@@ -939,7 +986,7 @@ function checksFirst(r: Resolver, fn: TsNode, reaches: RegExp): string | undefin
     reach = next;
   }
   if (!reach) return undefined;
-  const first = checksBefore(fn, reach).find((c) => authLike(r.src(c.childForFieldName("function") ?? c)));
+  const first = firstAuthCall(r, checksBefore(fn, reach));
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
 }
 
@@ -967,6 +1014,17 @@ function routeOf(r: Resolver, call: TsNode): TsNode | undefined {
     if (!name || !ROUTE_METHODS.has(name)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The first of a handler's early calls that reads as authentication: one whose own name does
+ * (`this.auth.validateToken(h)`) before one whose receiver alone does (`UNAUTHENTICATED_METHODS.has(m)`
+ * reads as auth by its receiver only; `supabase.auth.getUser()` still counts when nothing else does).
+ */
+function firstAuthCall(r: Resolver, calls: readonly TsNode[]): TsNode | undefined {
+  const callee = (c: TsNode) => c.childForFieldName("function") ?? c;
+  const own = (c: TsNode) => authLike(r.src(callee(c).childForFieldName("property") ?? callee(c)));
+  return calls.find(own) ?? calls.find((c) => authLike(r.src(callee(c))));
 }
 
 /** Code that reads as authentication (and is not the SDK's OAuth routers, which guard nothing). */
