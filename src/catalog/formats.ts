@@ -74,6 +74,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "ibm-bob", client: "ibm-bob", title: "IBM Bob", syntax: "json", globs: ["**/.bob/mcp.json", "**/.bob/settings/mcp.json", "**/.bob/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   // Snowflake Cortex Code CLI: `~/.snowflake/cortex/mcp.json`, an `mcpServers` map (with `inputs` prompts for secrets).
   { id: "cortex-code", client: "cortex-code", title: "Snowflake Cortex Code", syntax: "jsonc", globs: ["**/.snowflake/cortex/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon", "input"], adapter: maps.mcpServersAdapter },
+  // Cortex Code Desktop, a VS Code fork, keeps the user's servers in VS Code's `mcp.json` shape under its own name.
+  { id: "cortex-code-desktop", client: "cortex-code", title: "Snowflake Cortex Code Desktop", syntax: "jsonc", globs: ["**/Cortex Code/User/mcp.json"], scope: "user", syntaxes: ["env-colon", "input"], adapter: maps.cortexDesktopAdapter },
   // Kilo Code, a fork of Roo Code: the same file shape and `${env:NAME}` references.
   { id: "kilo-code", client: "kilo-code", title: "Kilo Code", syntax: "json", globs: ["**/.kilocode/mcp.json", "**/kilocode.kilo-code/settings/mcp_settings.json"], scope: "project", syntaxes: vsStyle, adapter: maps.mcpServersAdapter },
   // Trae (a VS Code fork) and Factory's Droid keep `mcpServers` as Claude Desktop does. Neither documents which

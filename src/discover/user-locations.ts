@@ -102,6 +102,7 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".bob", "settings", "mcp.json"),
     at(".bob", "mcp_settings.json"),
     at(".snowflake", "cortex", "mcp.json"),
+    p.join(appData, "Cortex Code", "User", "mcp.json"),
     at(".lmstudio", "mcp.json"),
     // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
     p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),

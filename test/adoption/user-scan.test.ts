@@ -74,6 +74,8 @@ describe("user-level locations", () => {
       ["win32", win, "~/.tabnine/mcp_servers.json", "tabnine-mcp-servers"],
       ["linux", linux, "~/.bob/settings/mcp.json", "ibm-bob"],
       ["darwin", mac, "~/.snowflake/cortex/mcp.json", "cortex-code"],
+      ["win32", win, "~/AppData/Roaming/Cortex Code/User/mcp.json", "cortex-code-desktop"],
+      ["darwin", mac, "~/Library/Application Support/Cortex Code/User/mcp.json", "cortex-code-desktop"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);

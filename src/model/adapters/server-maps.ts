@@ -131,16 +131,19 @@ export const claudeUserAdapter: Adapter = (input) =>
   });
 
 /** VS Code: `.vscode/mcp.json` (`servers`), settings (`mcp.servers`), `.code-workspace` (`settings.mcp.servers`). */
-export const vscodeAdapter: Adapter = (input) => {
-  const out = vscodeServers(input);
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "VS Code", "servers", "mcpServers"))] };
-};
+/** A file in VS Code's `mcp.json` shape (`servers`, `inputs`), read by `product`: a Claude-style `mcpServers` map is named as never started. */
+const vscodeShapeAdapter =
+  (product: string): Adapter =>
+  (input) => {
+    const out = vscodeServers(input);
+    return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, product, "servers", "mcpServers"))] };
+  };
 
-/** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`): VS Code's `mcp.json` shape, `servers` included. */
-export const copilotJetbrainsAdapter: Adapter = (input) => {
-  const out = vscodeServers(input);
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot for JetBrains", "servers", "mcpServers"))] };
-};
+export const vscodeAdapter = vscodeShapeAdapter("VS Code");
+/** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`). */
+export const copilotJetbrainsAdapter = vscodeShapeAdapter("Copilot for JetBrains");
+/** Snowflake Cortex Code Desktop, a VS Code fork (`Cortex Code/User/mcp.json`). */
+export const cortexDesktopAdapter = vscodeShapeAdapter("Cortex Code Desktop");
 
 /**
  * A map of servers under the key another client reads is ignored without a

@@ -28,3 +28,15 @@ describe("GitHub Copilot for JetBrains IDEs (github-copilot/intellij/mcp.json, V
     ]);
   });
 });
+
+describe("Snowflake Cortex Code Desktop (Cortex Code/User/mcp.json, a VS Code fork)", () => {
+  it("reads VS Code's servers shape under Cortex Code's name, and names a Claude-style map as never started", () => {
+    const servers = '{\n  "servers": {\n    "acme-notes": { "type": "stdio", "command": "npx", "args": ["-y", "@acme/notes-mcp@1.2.0"], "env": { "ACME_KEY": "${input:acme-key}" } }\n  }\n}\n';
+    const r = scanSources([{ path: "AppData/Roaming/Cortex Code/User/mcp.json", text: servers }]);
+    expect(r.model.servers.map((s) => [s.client, s.name, s.scope, s.env.map((e) => e.ref.kind).join()])).toEqual([["cortex-code", "acme-notes", "user", "input"]]);
+    const claude = '{\n  "mcpServers": { "acme-wiki": { "command": "acme-wiki-mcp" } }\n}\n';
+    expect(scanSources([{ path: "Library/Application Support/Cortex Code/User/mcp.json", text: claude }]).diagnostics.map((d) => d.message)).toEqual([
+      "Library/Application Support/Cortex Code/User/mcp.json:2:3: Cortex Code Desktop reads servers from `servers`, not `mcpServers`, so it never starts 'acme-wiki' (rename the key to \"servers\")",
+    ]);
+  });
+});
