@@ -12,15 +12,11 @@ import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
-import { allOf, GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS, keyText } from "./gateway-formats.js";
+import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
+import { allOf, keyText, type TextTest } from "./text-tests.js";
 import { POLICY_PATH_FORMATS, POLICY_SNIFFED_FORMATS } from "./policy-formats.js";
 
 export type Syntax = "json" | "jsonc" | "yaml" | "toml" | "typescript" | "dotenv" | "frontmatter";
-
-/** A cheap test on a file's text (a RegExp, or one with a literal gate in front). */
-export interface TextTest {
-  test(text: string): boolean;
-}
 
 export interface FormatSpec {
   /** Stable format id. */

@@ -16,7 +16,8 @@ import { isMsAdapterJson, isMsGatewaySettings, msAdaptersAdapter, msAppSettingsA
 import { isPomeriumConfig, pomeriumAdapter } from "../model/adapters/pomerium.js";
 import { smitheryAdapter } from "../model/adapters/smithery.js";
 import { isCedarAuthzConfig, isPermissionProfile, toolhiveCedarAdapter, toolhiveProfileAdapter } from "../model/adapters/toolhive.js";
-import type { FormatSpec, TextTest } from "./formats.js";
+import type { FormatSpec } from "./formats.js";
+import { allOf, keyText, type TextTest } from "./text-tests.js";
 
 const none: readonly RefSyntax[] = [];
 /** `${VAR}` is Helm/envsubst pre-processing. */
@@ -32,24 +33,6 @@ const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren", "go-templat
 const kong: readonly RefSyntax[] = ["deck-env", "kong-vault"];
 /** LiteLLM's proxy reads a value that is `os.environ/NAME` from its environment; it expands no `${VAR}`. */
 const litellm: readonly RefSyntax[] = ["litellm-env"];
-
-/** A cheap test that one of these keys appears as a YAML or JSON key. */
-export function keyText(keys: string): TextTest {
-  const re = new RegExp(`(^|[{,\\s])["']?(${keys})["']?\\s*:`, "m");
-  const words = keys.split("|");
-  // A native substring search first: most YAML/JSON files never name the key, and the regex (a
-  // separator class at every character) costs ten times as much.
-  return { test: (text) => words.some((w) => text.includes(w)) && re.test(text) };
-}
-
-/**
- * Every test passes. The sniff's own keys, tested on the text before it is
- * parsed: a JSON or YAML file that merely has a `routes` or `registry` key (an
- * AWS API model, a package.json) is not parsed to be refused.
- */
-export function allOf(...tests: TextTest[]): TextTest {
-  return { test: (text) => tests.every((t) => t.test(text)) };
-}
 
 /** The kinds the Kubernetes reader models; a `Service` only from Knative (`serving.knative.dev`), whose Services run containers. */
 const KUBERNETES_KIND = /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend)\b/;

@@ -4,6 +4,6 @@
  * `constructor`, `toString`, `__proto__` ... with what every object inherits, so a file
  * importing from a module called `constructor` made an adapter call `Object` and fail.
  */
-export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }

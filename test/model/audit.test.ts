@@ -48,6 +48,10 @@ describe("agentgateway", () => {
       "frontendPolicies.accessLog.otlp.add.headers request.headers 5:18 permissive",
       "frontendPolicies.tracing.attributes.cookie request.headers['Cookie'] 8:16 permissive",
     ]);
+    // A credential header is any the key classifier names (a provider's API-key header), not only Authorization.
+    expect(leaks(`frontendPolicies:\n  accessLog:\n    add:\n      google: 'request.headers["x-goog-api-key"]'\n      csrf: 'request.headers["x-csrf-token"]'\n`)).toEqual([
+      'frontendPolicies.accessLog.add.google request.headers["x-goog-api-key"] 4:16 permissive',
+    ]);
     // Testing whether a header is there, or logging one that carries no credential, is no leak.
     expect(leaks(`frontendPolicies:\n  accessLog:\n    add:\n      signed: '"authorization" in request.headers'\n      user: 'request.headers["x-user-id"]'\n`)).toEqual([]);
   });

@@ -20,7 +20,7 @@ import type { Loc } from "../location.js";
 import { value } from "../server-entry.js";
 import type { AdapterOutput, McpServer, Policy, PolicyRule, PolicySetting, Transport } from "../types.js";
 import { AUTH_MODE_MEANING } from "./agentgateway.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, resourceHeader } from "./gateway-common.js";
 
 const GROUP = /^(agentgateway\.dev|gateway\.kgateway\.dev|enterpriseagentgateway\.solo\.io)\//;
@@ -155,7 +155,7 @@ function authorization(input: AdapterInput, e: DocEntry | undefined, anchor: Loc
 function jwtSettings(input: AdapterInput, jwt: DocEntry | undefined): PolicySetting[] {
   const modeEntry = entry(jwt?.value, "mode");
   const mode = str(modeEntry?.value);
-  const meaning = own(AUTH_MODE_MEANING, mode?.toLowerCase() ?? "");
+  const meaning = ownEntry(AUTH_MODE_MEANING, mode?.toLowerCase() ?? "");
   return modeEntry && mode && meaning ? [permissive("traffic.jwtAuthentication.mode", mode, entryLoc(input, modeEntry), meaning)] : [];
 }
 

@@ -16,7 +16,7 @@ import { argFacts, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, Credential, McpServer, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
 import { agentgatewayAudit, agentgatewayUpstream } from "./audit/index.js";
 import { entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive } from "./gateway-common.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 
 /** Sniff: a top-level `binds` list, or `mcp` with `targets`. */
 export function isAgentgatewayConfig(docs: readonly DocNode[]): boolean {
@@ -184,7 +184,7 @@ function authSettings(input: AdapterInput, policies: DocNode): PolicySetting[] {
     if (!e || !isObject(e.value)) continue;
     const modeEntry = entry(e.value, "mode");
     const mode = str(modeEntry?.value) ?? def;
-    const meaning = own(AUTH_MODE_MEANING, mode);
+    const meaning = ownEntry(AUTH_MODE_MEANING, mode);
     if (!meaning) continue;
     const unset = modeEntry === undefined;
     out.push(permissive(`${key}.mode`, unset ? `${mode} (default)` : mode, unset ? locOf(input, e.keySpan) : entryLoc(input, modeEntry), unset ? `${key}.mode is unset and defaults to ${mode}: ${meaning}` : meaning));

@@ -35,7 +35,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { Transport } from "../types.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 
 /** What client code says about one server it calls: the nodes its values are read from. */
 export interface ClientSpec {
@@ -109,10 +109,10 @@ export function wrapperClients(r: Resolver, root: TsNode): ClientSpec[] {
     const module = bare(imported.module);
     const first = argsOf(n)[0];
     if (n.type === "new_expression") {
-      const cls = own(CLASSES, imported.name);
+      const cls = ownEntry(CLASSES, imported.name);
       if (cls?.from(module)) out.push(...cls.read(r, n, imported.name, first));
     } else {
-      const call = own(CALLS, imported.name);
+      const call = ownEntry(CALLS, imported.name);
       if (call?.from(module)) out.push(...call.read(r, n, imported.name, first));
     }
   }

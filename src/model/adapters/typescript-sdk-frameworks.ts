@@ -49,7 +49,7 @@ import type { RegisteredTool, Transport } from "../types.js";
 import { argsOf, isDefaultExport, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wrappers.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
@@ -190,7 +190,7 @@ function fastMcp(r: Resolver, ne: TsNode, index: CallIndex): { server: WrapperSe
     const type = typeNode ? (r.stringOf(typeNode) ?? (r.prop(opts, "httpStream") ? "httpStream" : undefined)) : "stdio";
     if (type === undefined) continue;
     kinds.add(type);
-    const fallback = own(FASTMCP_DEFAULT, type);
+    const fallback = ownEntry(FASTMCP_DEFAULT, type);
     if (fallback === undefined || !typeNode) continue;
     const endpointNode = r.prop(r.prop(opts, type), "endpoint");
     const path = (endpointNode && r.stringOf(endpointNode)) ?? fallback;

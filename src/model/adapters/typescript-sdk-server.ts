@@ -19,7 +19,7 @@ import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver
 import { nextRoute, pagesApiRoute, sdkHandlers, vercelApiRoute, wrapperServers } from "./typescript-sdk-wrappers.js";
 import { decoratorsOf, nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** The route-method exports of a Next.js app-router route file. */
@@ -507,15 +507,15 @@ function nestRoutes(r: Resolver, root: TsNode, reaches: RegExp): Endpoint[] {
     for (const m of kids(cls.childForFieldName("body")).filter((k) => k.type === "method_definition")) {
       if (!reaches.test(r.src(m))) continue;
       const decorators = decoratorsOf(m).map((d) => ({ node: d, made: nestDecorator(r, d) }));
-      const route = decorators.find((d) => d.made && NEST_ROUTES[d.made.name] !== undefined);
-      const own = route?.made?.args[0];
-      const sub = own ? r.stringOf(own) : "";
-      if (!route?.made || sub === undefined) continue;
+      const route = decorators.map((d) => ({ ...d, method: d.made && ownEntry(NEST_ROUTES, d.made.name) })).find((d) => d.method !== undefined);
+      const subNode = route?.made?.args[0];
+      const sub = subNode ? r.stringOf(subNode) : "";
+      if (!route?.made || !route.method || sub === undefined) continue;
       const path = `/${[prefix, sub].map((p) => p.replace(/^\/+|\/+$/g, "")).filter((p) => p !== "").join("/")}`;
       const guards = [...classDecorators, ...decorators.map((d) => d.made)].find((d) => d?.name === "UseGuards" && d.args.length > 0);
       const guard = guards ? `@UseGuards(${guards.args.map((g) => r.src(g)).join(", ")})` : INLINE_AUTH.test(r.src(m)) ? "the handler checks a credential header" : checksFirst(r, m, reaches);
       const elsewhere = guard ? undefined : "the controller and the route set no @UseGuards; a guard the app registers globally in another file (APP_GUARD, app.useGlobalGuards) decides the authentication in front of it";
-      out.push({ call: m, method: NEST_ROUTES[route.made.name] as string, path, pathNode: route.node, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere } : {}) });
+      out.push({ call: m, method: route.method, path, pathNode: route.node, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere } : {}) });
     }
   }
   return out;
@@ -543,7 +543,7 @@ const FASTIFY_MCP_BEARER = ["authorization.bearerMiddlewareOptions", "authorizat
 function fastifyPluginEndpoints(r: Resolver, root: TsNode, call: TsNode, uses: readonly TsNode[], hooks: readonly TsNode[]): Endpoint[] {
   const [plugin, options] = argsOf(call);
   const imported = plugin?.type === "identifier" ? r.importOf(plugin) : undefined;
-  const paths = imported ? own(FASTIFY_MCP_PLUGINS, imported.module)?.(imported.name) : undefined;
+  const paths = imported ? ownEntry(FASTIFY_MCP_PLUGINS, imported.module)?.(imported.name) : undefined;
   if (!plugin || !paths) return [];
   const prefixNode = r.prop(options, "prefix");
   const prefix = ((prefixNode && r.stringOf(prefixNode)) ?? "").replace(/\/+$/, "");
@@ -627,13 +627,13 @@ const PACKAGE_HANDLERS: Readonly<Record<string, string>> = { xmcpHandler: "@xmcp
  */
 function packageHandler(r: Resolver, input: CodeInput, v: TsNode): { judged: Pick<Endpoint, "guard" | "note" | "elsewhere">; at?: TsNode } | undefined {
   const imported = v.type === "identifier" ? r.importOf(v) : undefined;
-  if (imported && own(PACKAGE_HANDLERS, imported.name) === imported.module) return { judged: { note: `${r.src(v)} is served without withAuth` } };
+  if (imported && ownEntry(PACKAGE_HANDLERS, imported.name) === imported.module) return { judged: { note: `${r.src(v)} is served without withAuth` } };
   const f = v.type === "call_expression" ? v.childForFieldName("function") : null;
   const wrapper = f ? r.importOf(f) : undefined;
   const [handler, second, third] = argsOf(v);
   if (!f || !wrapper || !handler) return undefined;
   const inner = handler.type === "identifier" ? r.importOf(handler) : undefined;
-  const xmcp = wrapper.module === "@xmcp/adapter" && wrapper.name === "withAuth" && inner !== undefined && own(PACKAGE_HANDLERS, inner.name) === inner.module;
+  const xmcp = wrapper.module === "@xmcp/adapter" && wrapper.name === "withAuth" && inner !== undefined && ownEntry(PACKAGE_HANDLERS, inner.name) === inner.module;
   const vercel = /^(?:mcp-handler|@vercel\/mcp-adapter)/.test(wrapper.module) && /withMcpAuth$/.test(wrapper.name) && inner !== undefined && importedFrom(r, input, handler) === undefined;
   if (!xmcp && !vercel) return undefined;
   const required = r.prop(xmcp ? second : third, "required");

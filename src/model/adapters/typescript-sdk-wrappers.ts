@@ -29,7 +29,7 @@ import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { RegisteredTool, Transport } from "../types.js";
 import { frameworkServers, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { xmcpServer } from "./xmcp-config.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -131,7 +131,7 @@ export function sdkHandlers(r: Resolver, calls: readonly TsNode[]): { readonly c
   for (const call of calls) {
     const f = call.childForFieldName("function");
     const imported = f ? r.importOf(f) : undefined;
-    if (!f || !imported || !own(SDK_HANDLER_MAKERS, imported.name)?.(imported.module)) continue;
+    if (!f || !imported || !ownEntry(SDK_HANDLER_MAKERS, imported.name)?.(imported.module)) continue;
     made.push(call);
     makers.add(r.src(f));
     const bound = r.boundName(call);
@@ -301,8 +301,15 @@ function usesOf(r: Resolver, n: TsNode): TsNode[] {
 /** The URL path of a Next.js pages-router API file (`pages/api/mcp.ts`, `pages/api/mcp/index.ts` -> `/api/mcp`). */
 export function pagesApiRoute(file: string): string | undefined {
   const m = /(?:^|\/)pages\/(api(?:\/[^/]+)*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(file);
-  if (!m) return undefined;
-  return `/${(m[1] ?? "").split("/").map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
+  return m ? urlPath((m[1] ?? "").split("/")) : undefined;
+}
+
+/** mcp-handler's dynamic segment (`[transport]`, `[[...transport]]`) serves `/mcp` (and `/sse`). */
+const TRANSPORT_SEGMENT = /^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/;
+
+/** The URL path of a route file's folder segments, with the transport segment read as `mcp`. */
+function urlPath(segments: readonly string[]): string {
+  return `/${segments.map((s) => (TRANSPORT_SEGMENT.test(s) ? "mcp" : s)).join("/")}`;
 }
 
 /** Folders under which an `api/` folder is an app's own module or a package, not a Vercel project's functions. */
@@ -318,7 +325,7 @@ export function vercelApiRoute(file: string): string | undefined {
   if (!m) return undefined;
   const before = file.slice(0, m.index).split("/").pop() ?? "";
   if (NOT_A_PROJECT_ROOT.has(before)) return undefined;
-  return `/api/${(m[1] ?? "").split("/").map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
+  return urlPath(["api", ...(m[1] ?? "").split("/")]);
 }
 
 /** The URL path of a Next.js app-router route file (`app/api/[transport]/route.ts` -> `/api/mcp`), groups and slots left out. */
@@ -326,5 +333,5 @@ export function nextRoute(file: string): string | undefined {
   const m = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(file);
   if (!m) return undefined;
   const segments = (m[1] ?? "").split("/").filter((s) => s !== "" && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
-  return `/${segments.map((s) => (/^\[{1,2}(?:\.\.\.)?transport\]{1,2}$/.test(s) ? "mcp" : s)).join("/")}`;
+  return urlPath(segments);
 }

@@ -21,7 +21,7 @@ import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
 import { lastPathSegment } from "../../util/path-segment.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
-import { own } from "../../util/own.js";
+import { ownEntry } from "../../util/own.js";
 
 export const SDK_CLIENT = "sdk-typescript";
 
@@ -47,7 +47,7 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
   const specs: ClientSpec[] = [];
   for (const ne of nodesOfType(input.root, "new_expression")) {
     const cls = r.calleeName(ne);
-    const transport = cls ? own(CLIENT_TRANSPORTS, cls) : undefined;
+    const transport = cls ? ownEntry(CLIENT_TRANSPORTS, cls) : undefined;
     if (cls && transport) specs.push(sdkTransport(r, ne, cls, transport));
   }
   // The wrappers most agent code uses instead (AI SDK, LangChain, Mastra, OpenAI Agents); a transport passed to one is read above.

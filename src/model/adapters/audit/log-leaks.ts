@@ -13,12 +13,16 @@ import type { PolicySetting } from "../../types.js";
 import { permissive } from "../gateway-common.js";
 import { locOf, type AdapterInput } from "../../adapter.js";
 import type { Where } from "./common.js";
+import { classifyKey } from "../../../secrets/keys.js";
 
 /** Where a leak is placed: the file's text, to put it at the header's own line and column. */
 export type LeakWhere = Where & Pick<AdapterInput, "text">;
 
-/** Request headers that carry the caller's credential. */
-const CREDENTIAL_HEADER = /^(?:authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$/i;
+/**
+ * A request header that carries the caller's credential: one the key classifier calls a credential
+ * (`Authorization`, `X-Api-Key`, `X-Auth-Token`, `X-Goog-Api-Key` ...), or the session `Cookie`.
+ */
+const credentialHeader = (name: string): boolean => /^cookie$/i.test(name) || classifyKey(name) !== undefined;
 
 /** `request.headers["name"]`, `request.headers['name']`, `request.headers.name` (CEL). */
 const CEL_HEADER = /request\.headers(?:\s*\[\s*(["'])([^"'\n]{1,200})\1\s*\]|\.([A-Za-z_]\w{0,200}))/g;
@@ -26,31 +30,36 @@ const CEL_HEADER = /request\.headers(?:\s*\[\s*(["'])([^"'\n]{1,200})\1\s*\]|\.(
 /** `%REQ(name)%`, `%REQ(name?alt)%`, `%REQ(name):20%` (Envoy command operators). */
 const ENVOY_REQ = /%REQ\(([^)%?\n]{1,200})(?:\?[^)%\n]{0,200})?\)(?::\d{1,6})?%/gi;
 
-/** The credential header a CEL field expression writes: by name, or every header (the expression is the whole map). */
-function celLeak(expr: string): { header: string; text: string } | undefined {
-  if (!expr.includes("request.headers")) return undefined;
-  if (expr.trim() === "request.headers") return { header: "every request header, Authorization included", text: "request.headers" };
-  for (const m of expr.matchAll(CEL_HEADER)) {
-    const name = m[2] ?? m[3] ?? "";
-    if (CREDENTIAL_HEADER.test(name)) return { header: `the ${name} header`, text: m[0] };
+interface Leak {
+  readonly header: string;
+  readonly text: string;
+}
+
+/** The first header `re` finds in `text` (its name from `nameOf`) that carries a credential. */
+function firstCredentialHeader(text: string, re: RegExp, nameOf: (m: RegExpMatchArray) => string): Leak | undefined {
+  for (const m of text.matchAll(re)) {
+    const name = nameOf(m).trim();
+    if (credentialHeader(name)) return { header: `the ${name} header`, text: m[0] };
   }
   return undefined;
 }
 
+/** The credential header a CEL field expression writes: by name, or every header (the expression is the whole map). */
+function celLeak(expr: string): Leak | undefined {
+  if (!expr.includes("request.headers")) return undefined;
+  if (expr.trim() === "request.headers") return { header: "every request header, Authorization included", text: "request.headers" };
+  return firstCredentialHeader(expr, CEL_HEADER, (m) => m[2] ?? m[3] ?? "");
+}
+
 /** The credential header an Envoy access-log format writes. */
-function envoyLeak(format: string): { header: string; text: string } | undefined {
-  if (!/%REQ\(/i.test(format)) return undefined;
-  for (const m of format.matchAll(ENVOY_REQ)) {
-    const name = (m[1] ?? "").trim();
-    if (CREDENTIAL_HEADER.test(name)) return { header: `the ${name} header`, text: m[0] };
-  }
-  return undefined;
+function envoyLeak(format: string): Leak | undefined {
+  return format.includes("%") ? firstCredentialHeader(format, ENVOY_REQ, (m) => m[1] ?? "") : undefined;
 }
 
 const MEANING = (header: string) => `the log writes ${header} of every call, the caller's credential: whoever reads the logs can replay it (log the caller's identity, such as the token's \`sub\` claim, instead)`;
 
 /** A setting at the leaking text inside the node (its own line and column), else at the node. */
-function leakSetting(where: LeakWhere, key: string, node: DocNode, leak: { header: string; text: string }): PolicySetting {
+function leakSetting(where: LeakWhere, key: string, node: DocNode, leak: Leak): PolicySetting {
   const raw = where.text.slice(node.span.start, node.span.end);
   const at = raw.indexOf(leak.text);
   const span = at >= 0 ? { start: node.span.start + at, end: node.span.start + at + leak.text.length } : node.span;
