@@ -45,11 +45,21 @@ export function deployment(name: string, containerLines: readonly string[]): str
 
 /**
  * How many times as long a call of `large` takes as one of `small`, for ratio tests of growth
- * (not timed limits). Each measure repeats its calls until `windowMs` have passed; the two
- * alternate for five rounds, so that load on the machine falls on both, and each one's best
- * round counts (under heavy load a single measure of each was off by 2x).
+ * (not timed limits). Each measure repeats its calls until `windowMs` have passed; the two alternate
+ * for five rounds, so that load on the machine falls on both, and each one's best round counts
+ * (under heavy load a single measure of each was off by 2x). `below`: the test's bar; a ratio at
+ * or over it is measured again, up to three times in all, and the lowest counts. Load can only
+ * make a linear cost look worse, never a quadratic one look linear, so a retry cannot hide a
+ * regression (at loads of 10-11, with four test suites running, a linear cost measured x8.2 and
+ * x9.96 once each against bars of 8).
  */
-export function costRatio(small: () => unknown, large: () => unknown, windowMs = 50): number {
+export function costRatio(small: () => unknown, large: () => unknown, below = Infinity, windowMs = 50): number {
+  let lowest = measuredRatio(small, large, windowMs);
+  for (let attempt = 1; attempt < 3 && lowest >= below; attempt++) lowest = Math.min(lowest, measuredRatio(small, large, windowMs));
+  return lowest;
+}
+
+function measuredRatio(small: () => unknown, large: () => unknown, windowMs: number): number {
   const msPerCall = (run: () => unknown) => {
     let calls = 0;
     const t0 = performance.now();

@@ -99,7 +99,7 @@ describe("Helm template reading (parse/helm-template.ts)", () => {
     const text = (n: number) => Array.from({ length: n }, () => long.join("\n")).join("\n");
     const [small, big] = [text(1), text(5)];
     expect(helmReadable(big)?.text.length).toBe(big.length);
-    const ratio = costRatio(() => helmReadable(small), () => helmReadable(big), 200);
+    const ratio = costRatio(() => helmReadable(small), () => helmReadable(big), 12, 200);
     // x5 when linear, x25 when quadratic.
     expect(ratio, `x${ratio.toFixed(1)}`).toBeLessThan(12);
   }, 60_000);

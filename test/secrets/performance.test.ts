@@ -19,12 +19,18 @@ describe("linear time on adversarial input", () => {
       for (const kw of p.keywords) {
         for (const fill of FILLERS) {
           const text = kw + fill.repeat(Math.ceil(SIZE / fill.length));
-          const t0 = performance.now();
-          re.lastIndex = 0;
-          while (re.exec(text) !== null) {
-            /* drain */
-          }
-          const ms = performance.now() - t0;
+          const drain = () => {
+            const t0 = performance.now();
+            re.lastIndex = 0;
+            while (re.exec(text) !== null) {
+              /* drain */
+            }
+            return performance.now() - t0;
+          };
+          // Over the bar, timed twice more and the best counts: a backtracking pattern takes seconds
+          // every time, while load made a linear one take 228 ms once (four suites running).
+          let ms = drain();
+          for (let retry = 0; retry < 2 && ms > 200; retry++) ms = Math.min(ms, drain());
           if (ms > 200) slow.push(`${p.id} kw=${kw} fill=${JSON.stringify(fill)} ${ms.toFixed(0)}ms`);
         }
       }
