@@ -66,7 +66,7 @@ function viaNestApp(p: Policy, nest: NestRoute, apps: readonly { file: string; a
   const path = a.prefix === undefined || a.pathsUnread || excluded(a.exclude ?? [], old, nest.method) !== false ? old : joinPath(`/${a.prefix}`, old);
   const moved = path === old ? p : { ...p, name: `${method(p)} ${path}`, route: { ...p.route, path }, defaultReason: p.defaultReason.replace(`HTTP MCP endpoint ${old} `, `HTTP MCP endpoint ${path} `) };
   const guards = [...(a.guards?.length ? [`app.useGlobalGuards(${a.guards.join(", ")}) in ${where(app.file, a)}`] : []), ...app.guards];
-  if (moved.defaultDecision === "deny" || guards.length === 0) return moved;
+  if (moved.defaultDecision === "deny" || guards.length === 0 || nest.anonymous) return moved;
   const mode = guards.join("; ");
   if (nest.markedPublic) {
     const { authn: _drop, ...rest } = moved;

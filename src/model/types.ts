@@ -313,6 +313,8 @@ export interface NestRoute {
   readonly method: string;
   /** A decorator marks it public (`@Public()`), which app-wide auth guards commonly let through. */
   readonly markedPublic?: boolean;
+  /** Its module lets a request without a token through its guards (mcp-nest's `allowUnauthenticatedAccess`): an app-wide guard does not make it authenticated either. */
+  readonly anonymous?: boolean;
 }
 
 /**

@@ -156,6 +156,12 @@ describe("MCP servers registered on the Mastra instance Mastra's server runs (ne
 describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
   it("McpModule.forRoot serves /mcp and /sse + /messages by its transports: guarded by its guards, unknown without (a global guard may apply)", () => {
     expect(endpoints("real-nestjs")).toEqual([
+      "freemium/oauth-env.module.ts ANY /mcp unknown",
+      "freemium/oauth-env.module.ts ANY /messages unknown",
+      "freemium/oauth-env.module.ts ANY /sse unknown",
+      "freemium/simple-jwt.module.ts ANY /mcp unknown",
+      "freemium/simple-jwt.module.ts ANY /messages unknown",
+      "freemium/simple-jwt.module.ts ANY /sse unknown",
       "jwt-guarded.module.ts ANY /mcp deny",
       "multi-server/app.module.ts ANY /admin/mcp unknown",
       "multi-server/app.module.ts ANY /admin/messages unknown",
@@ -189,6 +195,35 @@ describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
     expect(bare.findings).toEqual([]);
     const stdio = scanSources([{ path: "src/main.ts", text: `import { McpStrategy, StdioTransport } from "@rekog/mcp-nest";\nexport const mcp = new McpStrategy({ name: "notes", version: "1.0.0", transports: [new StdioTransport()] });\n` }]);
     expect([stdio.model.servers.map((s) => `${s.name} ${s.transport}`), stdio.model.policies.length]).toEqual([["notes stdio"], 0]);
+  });
+});
+
+describe("mcp-nest's freemium mode (allowUnauthenticatedAccess)", () => {
+  const reasons = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.split("; ")[1]}`);
+
+  it("a module or strategy that lets a request without a token through its guards is not authenticated by them: unknown, saying why, and no finding", () => {
+    const simple = folder("real-nestjs").filter((f) => f.path === "freemium/simple-jwt.module.ts");
+    expect(reasons(simple)[0]).toBe(
+      "ANY /mcp unknown: McpModule.forRoot sets allowUnauthenticatedAccess: true: mcp-nest's guard lets a request without a token through in that mode and its per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones",
+    );
+    const env = folder("real-nestjs").filter((f) => f.path === "freemium/oauth-env.module.ts");
+    expect(reasons(env)[0]).toMatch(/^ANY \/mcp unknown: McpModule\.forRoot sets allowUnauthenticatedAccess to process\.env\.ALLOW_UNAUTHENTICATED_ACCESS === "true", which may be true:/);
+    expect(scanSources([...simple, ...env]).findings).toEqual([]);
+    // The same options with the option false, or without it: the guards guard.
+    const off = simple.map((f) => ({ ...f, text: f.text.replace("allowUnauthenticatedAccess: true", "allowUnauthenticatedAccess: false") }));
+    expect(reasons(off)[0]).toBe("ANY /mcp deny: McpModule guards [SimpleJwtGuard]");
+    // mcp-nest v2: the strategy's option beside a guarded McpHttpControllerFor controller.
+    const main = folder("real-nestjs").find((f) => f.path === "v2-strategy/main.ts") as { path: string; text: string };
+    const v2 = [{ ...main, text: main.text.replace("transports: [transport] }", "transports: [transport], allowUnauthenticatedAccess: true }") }];
+    expect(reasons(v2)).toEqual(["ANY /api/mcp unknown: new McpStrategy sets allowUnauthenticatedAccess: true: mcp-nest's guard lets a request without a token through in that mode and its per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones"]);
+  });
+
+  it("an app-wide auth guard of the entry file does not make such a module's routes authenticated either", () => {
+    const module = { path: "src/app.module.ts", text: `import { Module } from "@nestjs/common";\nimport { McpModule } from "@rekog/mcp-nest";\n@Module({ imports: [McpModule.forRoot({ name: "n", version: "1", allowUnauthenticatedAccess: true })] })\nexport class AppModule {}\n` };
+    const main = { path: "src/main.ts", text: `import { NestFactory } from "@nestjs/core";\nimport { AppModule } from "./app.module";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.useGlobalGuards(new JwtAuthGuard());\n}\n` };
+    expect(reasons([module, main]).map((x) => x.split(":")[0])).toEqual(["ANY /mcp unknown", "ANY /sse unknown", "ANY /messages unknown"]);
+    const strict = { ...module, text: module.text.replace("allowUnauthenticatedAccess: true", "allowUnauthenticatedAccess: false") };
+    expect(reasons([strict, main]).map((x) => x.split(":")[0])).toEqual(["ANY /mcp deny", "ANY /sse deny", "ANY /messages deny"]);
   });
 });
 

@@ -363,19 +363,21 @@ function nestModule(r: Resolver, root: TsNode, call: TsNode): { server: WrapperS
     return imported?.name === "UseGuards" && imported.module === "@nestjs/common" && argsOf(d).length > 0;
   });
   const markedPublic = markedPublicRoute(r, decorators);
+  const anonymous = anonymousAccess(r, options, "McpModule.forRoot");
   // An APP_GUARD provider of this file runs in front of every route of the app, mcp-nest's among them.
-  const global = markedPublic ? undefined : appGuards(r, root)[0];
+  const global = markedPublic || anonymous ? undefined : appGuards(r, root)[0];
   // Guards the module names, judged by their names; an app-wide auth guard of this file stands in for non-auth ones.
   const ownGuards = [
     ...(guardList.length > 0 ? [routeGuards(guardList.map((g) => r.src(g)), `McpModule guards [${guardList.map((g) => r.src(g)).join(", ")}]`)] : []),
     ...(useGuards ? [routeGuards(argsOf(useGuards).map((g) => r.src(g)), `McpModule decorators [${r.src(useGuards)}]`)] : []),
   ];
-  const judged =
-    ownGuards.find((j) => "guard" in j) ??
+  const judged = anonymous
+    ? { elsewhere: anonymous }
+    : (ownGuards.find((j) => "guard" in j) ??
     (global
       ? { guard: `APP_GUARD ${global.guard} at line ${r.loc(global.at).line}` }
-      : (ownGuards[0] ?? { elsewhere: "McpModule.forRoot sets no guards; a guard the app registers globally in another file (APP_GUARD, app.useGlobalGuards) decides the authentication in front of it" }));
-  const nest: NestRoute = { method: "ANY", ...(markedPublic ? { markedPublic } : {}) };
+      : (ownGuards[0] ?? { elsewhere: "McpModule.forRoot sets no guards; a guard the app registers globally in another file (APP_GUARD, app.useGlobalGuards) decides the authentication in front of it" })));
+  const nest: NestRoute = { method: "ANY", ...(markedPublic ? { markedPublic } : {}), ...(anonymous ? { anonymous: true } : {}) };
   const at = (key: string) => r.prop(options, key) ?? nameNode;
   const paths: [string, TsNode][] = [];
   if (listed.includes("STREAMABLE_HTTP")) paths.push([`${prefix}/${segment(r, r.prop(options, "mcpEndpoint"), "mcp")}`, at("mcpEndpoint")]);
@@ -401,6 +403,20 @@ function moduleProviders(r: Resolver, call: TsNode): TsNode[] {
 }
 
 const NEST = "@rekog/mcp-nest";
+
+/**
+ * Why mcp-nest's options let a request without a token through its guards, when they may:
+ * `allowUnauthenticatedAccess: true` (or a value read at run time) turns on its "freemium" mode,
+ * in which its own McpAuthJwtGuard, and guards written as its docs show (they read the option),
+ * let a tokenless request in, and only its per-tool authorization then keeps an anonymous caller
+ * to the `@PublicTool()` tools. A guard of the project may still refuse it: not known here.
+ */
+function anonymousAccess(r: Resolver, options: TsNode | undefined, maker: string): string | undefined {
+  const node = r.prop(options, "allowUnauthenticatedAccess");
+  if (!node || r.deref(node).type === "false") return undefined;
+  const set = r.deref(node).type === "true" ? "allowUnauthenticatedAccess: true" : `allowUnauthenticatedAccess to ${r.src(node)}, which may be true`;
+  return `${maker} sets ${set}: mcp-nest's guard lets a request without a token through in that mode and its per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones; whether the guards in front of it refuse such a request decides the authentication`;
+}
 
 /** The decorators of a class (`@X() class Y`, `@X() export class Y`) or of a method (`@Post() handle()`). */
 export function decoratorsOf(n: TsNode): TsNode[] {
@@ -460,6 +476,7 @@ function controllerGuard(r: Resolver, root: TsNode, transport: TsNode): { guard:
 function nestStrategy(r: Resolver, root: TsNode, ne: TsNode): { server: WrapperServer; endpoints: WrapperEndpoint[] } {
   const options = argsOf(ne)[0];
   const { name, nameNode } = named(r, ne, options, holderName(r, ne) ?? "McpStrategy");
+  const anonymous = anonymousAccess(r, options, "new McpStrategy");
   const endpoints: WrapperEndpoint[] = [];
   let stdio = false;
   for (const item of r.items(r.prop(options, "transports"))) {
@@ -469,7 +486,8 @@ function nestStrategy(r: Resolver, root: TsNode, ne: TsNode): { server: WrapperS
     if (kind === "StdioTransport") stdio = true;
     if (kind !== "StreamableHttpTransport") continue;
     const endpointNode = r.prop(argsOf(made)[0], "endpoint");
-    endpoints.push({ call: made, method: "ANY", path: `/${segment(r, endpointNode, "mcp")}`, pathNode: endpointNode ?? made, sites: [made], ...controllerGuard(r, root, made), nest: { method: "ANY" } });
+    const judged = anonymous ? { elsewhere: anonymous } : controllerGuard(r, root, made);
+    endpoints.push({ call: made, method: "ANY", path: `/${segment(r, endpointNode, "mcp")}`, pathNode: endpointNode ?? made, sites: [made], ...judged, nest: { method: "ANY", ...(anonymous ? { anonymous: true } : {}) } });
   }
   const transport: Transport = endpoints.length > 0 ? "http" : stdio ? "stdio" : "unknown";
   return { server: { name, nameNode, node: ne, scope: ne, tools: [], transport }, endpoints };

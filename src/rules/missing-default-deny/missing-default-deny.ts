@@ -649,6 +649,18 @@ export class NotesMcpModule {}
 `,
       },
       {
+        // mcp-nest's freemium mode: its guard admits a caller without a token, but every tool not marked @PublicTool() still
+        // requires a user (its per-tool default is deny). Not authenticated, not shown open either: unknown, no finding.
+        file: "src/freemium.module.ts",
+        code: `import { Module } from "@nestjs/common";
+import { McpAuthJwtGuard, McpModule } from "@rekog/mcp-nest";
+@Module({
+  imports: [McpModule.forRoot({ name: "notes", version: "1.0.0", allowUnauthenticatedAccess: true, guards: [McpAuthJwtGuard] })],
+})
+export class FreemiumMcpModule {}
+`,
+      },
+      {
         // xmcp's own HTTP server with experimental.oauth: its OAuth proxy answers 401 to a call without a valid bearer token.
         file: "xmcp.config.ts",
         code: `import { type XmcpConfig } from "xmcp";
