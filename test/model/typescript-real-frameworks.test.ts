@@ -300,6 +300,37 @@ describe("NestJS guards judged by their names, as the app-wide ones are", () => 
   });
 });
 
+describe("optional authentication in front of an MCP route (a layer that lets a request without credentials through)", () => {
+  const reasons = (files: { path: string; text: string }[]) =>
+    scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ has no authentication layer in this file; /, "")}`);
+
+  it("is no authentication by itself: by its name (optionalAuth, OptionalJwtAuthGuard), express-jwt's credentialsRequired: false or passport's anonymous strategy, the route is unknown, saying why, and no finding", () => {
+    expect(reasons(folder("real-optional-auth"))).toEqual([
+      "hub.ts POST /mcp unknown: middleware optionalAuthMiddleware lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      "jwt-optional.ts POST /mcp unknown: app.use(isAuthenticatedOptional) lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      "optional.controller.ts ALL /mcp unknown: @UseGuards(OptionalJwtAuthGuard) lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      'passport-anonymous.ts POST /mcp unknown: middleware passport.authenticate(["bearer", "anonymous"], { session: false }) lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it',
+    ]);
+    expect(scanSources(folder("real-optional-auth")).findings).toEqual([]);
+  });
+
+  it("the same layers made strict guard the route; an optional one beside a strict one does not undo it", () => {
+    const file = (name: string) => folder("real-optional-auth").find((f) => f.path === name) as { path: string; text: string };
+    const edit = (name: string, from: string, to: string) => [{ ...file(name), text: file(name).text.replaceAll(from, to) }];
+    // By its options alone (a name that says nothing), then with credentials required.
+    expect(reasons(edit("jwt-optional.ts", "isAuthenticatedOptional", "checkJwt"))[0]).toMatch(/^jwt-optional\.ts POST \/mcp unknown: app\.use\(checkJwt\) lets a request without credentials through/);
+    expect(reasons(edit("jwt-optional.ts", "credentialsRequired: false", "credentialsRequired: true").map((f) => ({ ...f, text: f.text.replaceAll("isAuthenticatedOptional", "checkJwt") })))).toEqual(["jwt-optional.ts POST /mcp deny: app.use(checkJwt)"]);
+    expect(reasons(edit("hub.ts", "optionalAuthMiddleware", "requireAuthMiddleware"))).toEqual(["hub.ts POST /mcp deny: middleware requireAuthMiddleware"]);
+    expect(reasons(edit("passport-anonymous.ts", '["bearer", "anonymous"]', '"bearer"'))[0]).toBe('passport-anonymous.ts POST /mcp deny: middleware passport.authenticate("bearer", { session: false })');
+    expect(reasons(edit("optional.controller.ts", "@UseGuards(OptionalJwtAuthGuard)", "@UseGuards(OptionalJwtAuthGuard, ApiKeyGuard)"))).toEqual(["optional.controller.ts ALL /mcp deny: @UseGuards(OptionalJwtAuthGuard, ApiKeyGuard)"]);
+  });
+
+  it("nor does an optional guard registered app-wide", () => {
+    const module = { path: "src/app.module.ts", text: `import { Module } from "@nestjs/common";\nimport { APP_GUARD } from "@nestjs/core";\nimport { McpModule } from "@rekog/mcp-nest";\n@Module({\n  imports: [McpModule.forRoot({ name: "n", version: "1" })],\n  providers: [{ provide: APP_GUARD, useClass: OptionalJwtAuthGuard }],\n})\nexport class AppModule {}\n` };
+    expect(reasons([module]).map((x) => x.split(":")[0])).toEqual(["src/app.module.ts ANY /mcp unknown", "src/app.module.ts ANY /sse unknown", "src/app.module.ts ANY /messages unknown"]);
+  });
+});
+
 describe("NestJS @Tool providers in other files (McpModule.forRoot's module providers, McpModule.forFeature)", () => {
   it("the tools of the provider classes a module lists, and of forFeature classes, are the server's, with their annotations", () => {
     const result = scan("real-nestjs");

@@ -13,6 +13,7 @@ import type { NestApp } from "../types.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { resolveModule } from "../../util/relative-module.js";
+import { optionalAuthName, optionalAuthReason } from "./optional-auth.js";
 
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 /** Guards that authenticate the caller, by name (a throttler or a roles guard that lets a route without roles through does not). */
@@ -22,7 +23,10 @@ const METHOD = /\bRequestMethod\s*\.\s*([A-Z]+)$/;
 
 /** Does a guard (as a file writes it: `new JwtAuthGuard(reflector)`, `JwtAuthGuard`, `app.get(ApiKeyGuard)`) authenticate the caller? */
 export function isAuthGuard(text: string): boolean {
-  return AUTH_GUARD.test(text.replace(/\([^]*$/, "").replace(/^new\s+/, "")) || /^\w+\.get\(\s*\w*(?:auth|jwt|bearer|api_?key|token)\w*\s*\)$/i.test(text);
+  const name = text.replace(/\([^]*$/, "").replace(/^new\s+/, "");
+  // `OptionalJwtAuthGuard`: sets the user when a token comes and lets every other request through.
+  if (optionalAuthName(name) || optionalAuthName(/^\w+\.get\(\s*(\w+)\s*\)$/.exec(text)?.[1] ?? "")) return false;
+  return AUTH_GUARD.test(name) || /^\w+\.get\(\s*\w*(?:auth|jwt|bearer|api_?key|token)\w*\s*\)$/i.test(text);
 }
 
 /**
@@ -33,6 +37,7 @@ export function isAuthGuard(text: string): boolean {
  */
 export function routeGuards(guards: readonly string[], shown: string): { guard: string } | { elsewhere: string } {
   if (guards.some(isAuthGuard)) return { guard: shown };
+  if (guards.some(optionalAuthName)) return { elsewhere: optionalAuthReason(shown) };
   return { elsewhere: `${shown} names no authentication guard (a throttling, roles or tenant guard lets an unauthenticated caller through); what it checks decides the authentication in front of it` };
 }
 

@@ -22,6 +22,7 @@ import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { ownEntry } from "../../util/own.js";
 import { resolveModule } from "../../util/relative-module.js";
 import { routeGuards } from "./nest-entry.js";
+import { optionalAuthName, optionalAuthOptions, optionalAuthReason } from "./optional-auth.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** The route-method exports of a Next.js app-router route file. */
@@ -438,7 +439,9 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText)))) continue;
         // The app's own use calls are relative to its base path, as its routes are.
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
-        const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
+        // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
+        const optional = guard ? undefined : optionalLayer(r, rest.slice(1, -1), uses, call, own);
+        const elsewhere = guard ? undefined : optional ? { why: optionalAuthReason(optional) } : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
         out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}) });
@@ -1111,8 +1114,25 @@ function isSessionStore(r: Resolver, n: TsNode): boolean {
   return module !== undefined ? SESSION_STORES.has(module) : SESSION_STORE_NAMES.test(r.src(f));
 }
 
+/**
+ * A layer named or configured to let a request without credentials through (optional-auth.ts):
+ * `optionalAuth`, `new OptionalJwtAuthGuard()`, `expressjwt({ credentialsRequired: false })`,
+ * `passport.authenticate(["bearer", "anonymous"])`, or a const bound to one. A middleware written
+ * out is judged by what it does, not by a name.
+ */
+function isOptionalAuth(r: Resolver, n: TsNode): boolean {
+  if (FUNCTIONS.has(n.type)) return false;
+  const callee = (x: TsNode) => (x.type === "call_expression" ? (x.childForFieldName("function") ?? x) : x);
+  const d = r.deref(n);
+  if (optionalAuthName(r.src(callee(n))) || (!FUNCTIONS.has(d.type) && optionalAuthName(r.src(callee(d))))) return true;
+  if (d.type !== "call_expression") return false;
+  const args = argsOf(d);
+  const strategies = args.flatMap((a) => (r.deref(a).type === "array" ? r.items(a) : [a])).map((a) => r.stringOf(a));
+  return strategies.includes("anonymous") || args.some((a) => optionalAuthOptions(r.src(a)));
+}
+
 function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
-  if (isSessionStore(r, n) || AUTH_SETUP_ONLY.test(r.src(r.deref(n)))) return false;
+  if (isSessionStore(r, n) || AUTH_SETUP_ONLY.test(r.src(r.deref(n))) || isOptionalAuth(r, n)) return false;
   // A middleware written out (inline, or a function declared in the file) authenticates when it checks a credential header itself.
   if (["arrow_function", "function_expression", "function_declaration", "method_definition"].includes(n.type) && INLINE_AUTH.test(r.src(n))) return true;
   if (authLike(r.src(n.type === "call_expression" ? (n.childForFieldName("function") ?? n) : n))) return true;
@@ -1159,14 +1179,32 @@ function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receive
 
 /** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver (the route's, or the app given), before the route. */
 function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver = r.receiverOf(route), except: readonly TsNode[] = []): string | undefined {
+  const g = layerBefore(r, uses, route, path, receiver, except, (x) => x.auth);
+  // A middleware written out in the call (`app.use(async (c, next) => {...})`) has no name to show.
+  return g?.auth ? `${receiver}.use(${FUNCTIONS.has(g.auth.type) ? "inline middleware" : r.src(g.auth).split("(")[0]})` : undefined;
+}
+
+/** The first use call with the layer `pick` gives, on the same receiver and covering the path, before the route. */
+function layerBefore(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver: string | undefined, except: readonly TsNode[], pick: (g: GuardUse) => TsNode | undefined): GuardUse | undefined {
   const start = route.startIndex;
   for (const g of guardUses(r, uses)) {
-    if (g.start > start || g.receiver !== receiver || except.includes(g.node)) continue;
+    if (g.start > start || g.receiver !== receiver || except.includes(g.node) || !pick(g)) continue;
     if (g.prefix !== undefined && !path.startsWith(g.prefix.replace(/\/?\*$/, ""))) continue;
-    // A middleware written out in the call (`app.use(async (c, next) => {...})`) has no name to show.
-    return `${receiver}.use(${FUNCTIONS.has(g.auth.type) ? "inline middleware" : r.src(g.auth).split("(")[0]})`;
+    return g;
   }
   return undefined;
+}
+
+/** An optional-auth layer in front of a route: among its own middleware, else a use call on its app before it (`app.use(optionalAuth)`). */
+function optionalLayer(r: Resolver, middle: readonly TsNode[], uses: readonly TsNode[], route: TsNode, path: string): string | undefined {
+  for (const m of middle) {
+    const d = r.deref(m);
+    const hit = (d.type === "array" ? kids(d) : [m]).find((x) => isOptionalAuth(r, x));
+    if (hit) return `middleware ${r.src(hit)}`;
+  }
+  const receiver = r.receiverOf(route);
+  const g = layerBefore(r, uses, route, path, receiver, [], (x) => x.optional);
+  return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
 }
 
 /**
@@ -1190,8 +1228,8 @@ function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, except:
   return undefined;
 }
 
-/** A use call with an authentication layer: where it is, what it is made on, its path prefix and that layer. */
-type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth: TsNode };
+/** A use call with an authentication layer (or, else, an optional one): where it is, what it is made on, its path prefix and that layer. */
+type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth?: TsNode; readonly optional?: TsNode };
 const GUARD_USES = new WeakMap<readonly TsNode[], readonly GuardUse[]>();
 
 /**
@@ -1205,8 +1243,10 @@ function guardUses(r: Resolver, uses: readonly TsNode[]): readonly GuardUse[] {
   out = uses.flatMap((u) => {
     const args = argsOf(u);
     const prefix = args[0] ? r.stringOf(args[0]) : undefined;
-    const auth = (prefix !== undefined ? args.slice(1) : args).find((m) => isAuthMiddleware(r, m));
-    return auth ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, auth }] : [];
+    const layers = prefix !== undefined ? args.slice(1) : args;
+    const auth = layers.find((m) => isAuthMiddleware(r, m));
+    const optional = auth ? undefined : layers.find((m) => isOptionalAuth(r, m));
+    return auth || optional ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, ...(auth ? { auth } : { optional }) }] : [];
   });
   GUARD_USES.set(uses, out);
   return out;
