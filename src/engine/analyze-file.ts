@@ -36,7 +36,7 @@ export interface FileAnalysis {
   /** Syntax problems of a catalog file (reported by the parse-error rule). */
   /** `analysed`: the file was modelled anyway (JSONC that its strict-JSON client refuses, read whole). */
   /** `asWritten`: a value that a YAML loader reads otherwise (a tag, not a password) was read as written; the file was modelled. */
-  /** `shadowed`: a JSON key written again later in its object, at this (ignored) entry; the file was modelled with the last. */
+  /** `shadowed`: a key written again later in its JSON object or YAML mapping, at this (ignored) entry; the file was modelled with the last. */
   readonly parseProblems: { readonly loc: Loc; readonly message: string; readonly analysed?: boolean; readonly asWritten?: boolean; readonly shadowed?: boolean }[];
   readonly comments: DocComment[];
   /** Inline suppression comments among `comments`. */

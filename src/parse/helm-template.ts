@@ -293,7 +293,8 @@ function asWritten(quoted: string): string | undefined {
 export function parseHelmTemplate(text: string): ParsedDocument | undefined {
   const reading = helmReadable(text);
   if (!reading) return undefined;
-  const parsed = parseYaml(reading.text);
+  // Both branches of an `if` may write a key: every entry stays (doc.ts `entries`).
+  const parsed = parseYaml(reading.text, true);
   if (reading.quoted.size === 0 && reading.requoted.size === 0) return { ...parsed, unread: reading.blanked };
   const written = (span: Span, key: string): string => {
     if (reading.quoted.has(span.start)) return text.slice(span.start, span.end);

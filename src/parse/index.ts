@@ -24,7 +24,7 @@ export interface ParsedDocument {
 /** `frontmatter`: the YAML front matter of a Markdown file. */
 export type StructuredSyntax = "json" | "jsonc" | "yaml" | "toml" | "dotenv" | "frontmatter";
 
-/** `strictJson`: a `json` file whose client refuses comments and trailing commas (FormatSpec.strict). `keepRepeatedKeys`: see parseJsonc. */
+/** `strictJson`: a `json` file whose client refuses comments and trailing commas (FormatSpec.strict). `keepRepeatedKeys`: see parseJsonc and parseYaml. */
 export function parseStructured(syntax: StructuredSyntax, text: string, strictJson = false, keepRepeatedKeys = false): ParsedDocument {
   switch (syntax) {
     case "json":
@@ -33,7 +33,7 @@ export function parseStructured(syntax: StructuredSyntax, text: string, strictJs
       return { docs: r.doc ? [r.doc] : [], problems: r.problems, warnings: r.shadowed, comments: r.comments, ...(r.unread.length > 0 ? { unread: r.unread } : {}) };
     }
     case "yaml":
-      return parseYaml(text);
+      return parseYaml(text, keepRepeatedKeys);
     case "frontmatter":
       return parseFrontMatter(text);
     case "dotenv": {

@@ -6,6 +6,7 @@ import { printParseErrorCode, visit, type ParseError, type ParseOptions } from "
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import type { Span } from "../model/location.js";
 import type { ParseProblem } from "./problem.js";
+import { dropShadowed, type Dropped } from "./repeated-keys.js";
 import { slashComments } from "./source-comments.js";
 
 export interface JsoncResult {
@@ -145,7 +146,7 @@ function buildDoc(source: string, errors: ParseError[], dropped: Dropped | undef
   };
   const close = (offset: number, length: number): void => {
     current.span.end = offset + length;
-    if (dropped && current.entries && current.entries.length > 1) dropShadowed(current.entries, dropped);
+    if (dropped && current.entries && current.entries.length > 1) dropShadowed(current.entries, dropped, jsonShadowed);
     current = current.parent ?? root;
     completeProperty();
   };
@@ -190,44 +191,12 @@ function buildDoc(source: string, errors: ParseError[], dropped: Dropped | undef
     options,
   );
   // Objects left open by a syntax error: their keys as the closed ones'.
-  if (dropped) for (let f: Frame | undefined = current; f; f = f.parent) if (f.entries && f.entries.length > 1) dropShadowed(f.entries, dropped);
+  if (dropped) for (let f: Frame | undefined = current; f; f = f.parent) if (f.entries && f.entries.length > 1) dropShadowed(f.entries, dropped, jsonShadowed);
   return root.doc;
 }
 
-/** What dropShadowed took out of the tree: a problem at each key, and each entry's text. */
-interface Dropped {
-  readonly shadowed: ParseProblem[];
-  readonly unread: Span[];
-}
-
-/**
- * A key written twice in one object: JSON.parse, and so every client, keeps
- * the last entry. The earlier ones are dead config: they leave the tree (no
- * rule sees a server or a variable twice, or the one the client ignores),
- * each is reported at its key, and its text is left to the text scan (a
- * token in it is still committed). In place, keeping the order of the rest.
- */
-function dropShadowed(entries: DocEntry[], { shadowed, unread }: Dropped): void {
-  if (!hasRepeatedKey(entries)) return;
-  const last = new Map<string, number>();
-  entries.forEach((e, i) => last.set(e.key, i));
-  const kept = entries.filter((e, i) => {
-    if (last.get(e.key) === i) return true;
-    shadowed.push({ message: `JSON: key ${JSON.stringify(e.key)} is written again later in this object, and JSON readers keep the last one: this entry is ignored`, span: e.keySpan, shadowed: true });
-    unread.push({ start: e.keySpan.start, end: e.value.span.end });
-    return false;
-  });
-  entries.splice(0, entries.length, ...kept);
-}
-
-/** Most entries compared pairwise (no allocation: most objects are small); a set above. */
-const PAIRWISE = 12;
-
-function hasRepeatedKey(entries: readonly DocEntry[]): boolean {
-  if (entries.length > PAIRWISE) return new Set(entries.map((e) => e.key)).size !== entries.length;
-  for (let i = 1; i < entries.length; i++) for (let j = 0; j < i; j++) if ((entries[i] as DocEntry).key === (entries[j] as DocEntry).key) return true;
-  return false;
-}
+/** Why the earlier entry of a JSON key written twice is ignored (parse/repeated-keys.ts). */
+const jsonShadowed = (key: string): string => `JSON: key ${JSON.stringify(key)} is written again later in this object, and JSON readers keep the last one: this entry is ignored`;
 
 /** Maximum bracket depth outside strings, computed in one linear pass. */
 function maxDepth(text: string): number {

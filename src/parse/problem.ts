@@ -9,6 +9,6 @@ export interface ParseProblem {
   readonly span: Span;
   /** JSONC that strict JSON refuses (a comment, a trailing comma): the document was still read whole. */
   readonly strictOnly?: boolean;
-  /** A JSON key written again later in its object: this entry is dead config (parse/jsonc.ts dropShadowed). */
+  /** A key written again later in its JSON object or YAML mapping: this entry is dead config (parse/repeated-keys.ts). */
   readonly shadowed?: boolean;
 }

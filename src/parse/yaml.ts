@@ -7,15 +7,19 @@ import type { Alias, Document, Node as YNode } from "yaml";
 import type { DocComment, DocEntry, DocNode } from "./doc.js";
 import { MAX_NESTING, nestsDeeperThan } from "./nesting.js";
 import type { ParseProblem } from "./problem.js";
+import { dropShadowed, hasRepeatedKey, type Dropped } from "./repeated-keys.js";
 import { hashComments } from "./source-comments.js";
+import type { Span } from "../model/location.js";
 import { redact } from "../secrets/redact.js";
 
 export interface YamlResult {
   readonly docs: DocNode[];
   readonly problems: ParseProblem[];
-  /** What a YAML loader reads otherwise than it was surely meant, in documents that were still read. */
+  /** What a YAML loader reads otherwise than it was surely meant, in documents that were still read; keys written twice (parse/repeated-keys.ts). */
   readonly warnings: ParseProblem[];
   readonly comments: DocComment[];
+  /** The text of entries dropped because their key is written again later in the mapping: the text scan covers it. */
+  readonly unread?: Span[];
 }
 
 /** How many nodes alias expansion may produce per file before we stop. */
@@ -36,11 +40,16 @@ class Budget {
   unresolved: { start: number; end: number } | undefined;
   /** Values read as written, not as a YAML loader reads them (see `taggedEmpty`). */
   readonly asWritten: { start: number; end: number }[] = [];
+  /** Entries of a key written again later in their mapping (undefined: every entry is kept, see parseYaml). */
+  readonly dropped: Dropped | undefined;
   #targets: Map<Alias, YNode> | undefined;
   constructor(
     readonly doc: Document.Parsed,
     readonly text: string,
-  ) {}
+    keepRepeatedKeys: boolean,
+  ) {
+    this.dropped = keepRepeatedKeys ? undefined : { shadowed: [], unread: [] };
+  }
 
   /**
    * The node an alias stands for: the last node anchored with its name before
@@ -67,7 +76,14 @@ class Budget {
   }
 }
 
-export function parseYaml(text: string): YamlResult {
+/**
+ * `keepRepeatedKeys`: every entry of a key written twice in one mapping stays in the tree (mcplint's
+ * own configuration refuses them, naming both; a Helm template's two `if` branches may each write
+ * it). Else the last entry stays, as in JSON, and each earlier one is a warning at its key: YAML
+ * forbids the repeat, and its loaders either refuse the file (`yaml` and js-yaml by default, Go's
+ * yaml.v3, serde_yaml) or keep the last entry (PyYAML).
+ */
+export function parseYaml(text: string, keepRepeatedKeys = false): YamlResult {
   const problems: ParseProblem[] = [];
   const warnings: ParseProblem[] = [];
   const docs: DocNode[] = [];
@@ -83,8 +99,9 @@ export function parseYaml(text: string): YamlResult {
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   let total = 0;
+  const unread: Span[] = [];
   for (const doc of list) {
-    const budget = new Budget(doc, text);
+    const budget = new Budget(doc, text, keepRepeatedKeys);
     budget.nodes = total;
     for (const e of doc.errors) {
       const [start = 0, end = start + 1] = e.pos ?? [];
@@ -112,9 +129,13 @@ export function parseYaml(text: string): YamlResult {
     if (node) docs.push(node);
     // Not named in the message either: the tag is the value the user meant (a password).
     for (const span of budget.asWritten) warnings.push({ message: "YAML: an unquoted value that starts with ! is a tag, and a YAML loader reads an empty value here (quote the value)", span });
+    if (budget.dropped) {
+      warnings.push(...budget.dropped.shadowed);
+      unread.push(...budget.dropped.unread);
+    }
     total = budget.nodes;
   }
-  return { docs, problems, warnings, comments: hashComments(text) };
+  return { docs, problems, warnings, comments: hashComments(text), ...(unread.length > 0 ? { unread } : {}) };
 }
 
 /**
@@ -173,6 +194,27 @@ function taggedEmpty(n: { tag?: string | undefined; value: unknown; source?: str
   return { value: tag, span: { start, end: start + tag.length } };
 }
 
+const yamlShadowed = (key: string): string =>
+  `YAML: key ${JSON.stringify(key)} is written again later in this mapping, which YAML forbids: a loader refuses the file or keeps the last entry, so this entry is ignored`;
+
+/**
+ * A mapping's entries with each key once: of the keys it writes itself the last (the earlier ones
+ * reported in `dropped`; an alias' copy reports nothing, its anchor did), and a merged key (`<<`)
+ * only when the mapping does not write it, the first merged one winning, as YAML's merge keys do.
+ */
+function lastEntries(entries: readonly DocEntry[], merged: ReadonlySet<DocEntry>, dropped: Dropped): DocEntry[] {
+  const own = entries.filter((e) => !merged.has(e));
+  dropShadowed(own, dropped, yamlShadowed);
+  const keys = new Set(own.map((e) => e.key));
+  const kept = new Set<DocEntry>(own);
+  for (const e of entries) {
+    if (!merged.has(e) || keys.has(e.key)) continue;
+    keys.add(e.key);
+    kept.add(e);
+  }
+  return entries.filter((e) => kept.has(e));
+}
+
 function spanOf(n: YNode): { start: number; end: number } {
   const r = n.range;
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
@@ -197,6 +239,8 @@ function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start:
   }
   if (isMap(n)) {
     const entries: DocEntry[] = [];
+    /** Entries a merge key (`<<`) brought in: any key the mapping writes itself wins over them. */
+    const merged = new Set<DocEntry>();
     for (const item of n.items) {
       if (!isPair(item)) continue;
       const k = item.key as YNode | null;
@@ -206,14 +250,16 @@ function convert(n: unknown, budget: Budget, depth: number, aliasSpan?: { start:
       else continue;
       if (key === "<<" && (isAlias(item.value) || isMap(item.value))) {
         // YAML merge key: inline the merged map's entries.
-        const merged = convert(item.value, budget, depth + 1);
-        if (merged?.type === "object") entries.push(...merged.entries);
+        const source = convert(item.value, budget, depth + 1);
+        if (source?.type === "object") for (const e of source.entries) merged.add(e), entries.push(e);
         continue;
       }
       const keySpan = k ? spanOf(k as YNode) : { start: 0, end: 0 };
       const v = item.value == null ? undefined : convert(item.value, budget, depth + 1);
       entries.push({ key, keySpan: aliasSpan ?? keySpan, value: v ?? { type: "null", span: { start: keySpan.end, end: keySpan.end }, value: null } });
     }
+    const dropped = budget.dropped;
+    if (dropped && entries.length > 1 && hasRepeatedKey(entries)) return { type: "object", span: aliasSpan ?? spanOf(n), entries: lastEntries(entries, merged, aliasSpan ? { shadowed: [], unread: [] } : dropped) };
     return { type: "object", span: aliasSpan ?? spanOf(n), entries };
   }
   if (isSeq(n)) {

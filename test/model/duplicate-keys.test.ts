@@ -57,3 +57,42 @@ describe("a server name written twice in one JSON object", () => {
     expect(secrets[0]?.message).not.toContain("MCP server 'gh'");
   });
 });
+
+/**
+ * YAML forbids a key written twice in one mapping; its loaders refuse the file or keep the last
+ * entry. Either way the earlier entry is dead config: read as JSON is, with the last entry.
+ */
+describe("a key written twice in one YAML mapping", () => {
+  it.each([
+    ["librechat.yaml", "mcpServers:\n  a:\n    type: streamable-http\n    url: http://old.example.com/mcp\n    headers: { Authorization: \"Bearer TOKEN\" }\n  a:\n    type: streamable-http\n    url: http://new.example.com/mcp\n", "2:3", "8:10", "5:39"],
+    [".config/goose/config.yaml", "GOOSE_MODE: approve\nextensions:\n  a:\n    type: streamable_http\n    uri: http://old.example.com/mcp\n    headers: { Authorization: \"Bearer TOKEN\" }\n  a:\n    type: streamable_http\n    uri: http://new.example.com/mcp\n", "3:3", "9:10", "6:39"],
+  ])("%s: one server (the last), the first entry reported as ignored, its token still found", async (file, text, dead, live, secret) => {
+    const token = fakeGitHubToken("ghp", "duplicate-yaml");
+    const found = await findingsIn({ [file]: text.replace("TOKEN", token) });
+    const http = found.filter((f) => f.rule === "plain-http-remote");
+    expect(http.map((f) => f.at)).toEqual([`${file}:${live}`]);
+    expect(http[0]?.message).toContain("new.example.com");
+    expect(found.filter((f) => f.rule === "parse-error")).toEqual([{ rule: "parse-error", at: `${file}:${dead}`, message: expect.stringContaining('YAML: key "a" is written again later in this mapping') }]);
+    expect(found.filter((f) => f.rule === "hardcoded-secret").map((f) => f.at)).toEqual([`${file}:${secret}`]);
+    expect(JSON.stringify(found)).not.toContain(token);
+  });
+
+  it("Continue: a field written twice in one server item counts with its last value", async () => {
+    const text = "name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: notes\n    url: https://new.example.com/mcp\n    apiKey: ${{ secrets.NOTES_KEY }}\n    url: http://old.example.com/mcp\n";
+    const found = await findingsIn({ ".continue/config.yaml": text });
+    expect(found.filter((f) => f.rule === "parse-error").map((f) => f.at)).toEqual([".continue/config.yaml:6:5"]);
+    expect(found.filter((f) => f.rule === "plain-http-remote").map((f) => f.at)).toEqual([".continue/config.yaml:8:10"]);
+  });
+
+  it("a key a merge (<<) brings in is no repeat: the mapping's own key wins, silently", async () => {
+    const text = "x-base: &base\n  type: streamable-http\n  url: http://old.example.com/mcp\nmcpServers:\n  a:\n    <<: *base\n    url: https://new.example.com/mcp\n    headers: { Authorization: \"Bearer ${NOTES_TOKEN}\" }\n";
+    const found = await findingsIn({ "librechat.yaml": text });
+    expect(found.filter((f) => f.rule === "parse-error" || f.rule === "plain-http-remote")).toEqual([]);
+  });
+
+  it("a Helm template may write a key in both branches of an if: both stay (no parse-error)", async () => {
+    const text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mcp\nspec:\n  template:\n    spec:\n      {{- if .Values.hostNetwork }}\n      hostNetwork: true\n      {{- else }}\n      hostNetwork: false\n      {{- end }}\n      containers:\n        - name: server\n          image: ghcr.io/acme/notes-mcp:1.2.3\n";
+    const found = await findingsIn({ "chart/templates/deployment.yaml": text, "chart/Chart.yaml": "apiVersion: v2\nname: mcp\nversion: 0.1.0\n" });
+    expect(found.filter((f) => f.rule === "parse-error")).toEqual([]);
+  });
+});

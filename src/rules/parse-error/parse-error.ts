@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     title: "MCP configuration file does not parse",
     name: "ParseError",
-    description: "A file that an MCP client or gateway reads has a syntax error. The client may ignore it, fall back to defaults or refuse to start, and mcplint cannot check what it configures. A JSON key written twice in one object is reported at its first entry: the client keeps the last one, and mcplint checks that one.",
+    description: "A file that an MCP client or gateway reads has a syntax error. The client may ignore it, fall back to defaults or refuse to start, and mcplint cannot check what it configures. A key written twice in one JSON object or YAML mapping is reported at its earlier entry: JSON clients keep the last one, YAML loaders keep the last one or refuse the file, and mcplint checks the last one.",
     category: "parse-error",
     level: "warning",
     precision: "very-high",
@@ -34,11 +34,15 @@ export default defineRule({
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__notes"], } }\n`, expect: { line: 1, column: 43 } },
       // A server name written twice: the client keeps the last entry, and the first is dead config.
       { file: ".cursor/mcp.json", code: `{ "mcpServers": {\n  "notes": { "command": "acme-notes-mcp" },\n  "notes": { "command": "acme-notes-mcp", "args": ["--read-only"] }\n} }\n`, expect: { line: 2, column: 3 } },
+      // The same in YAML, which forbids it: a loader refuses the file or keeps the last entry.
+      { file: ".config/goose/config.yaml", code: `GOOSE_MODE: approve\nextensions:\n  notes:\n    cmd: acme-notes-mcp\n  notes:\n    cmd: acme-notes-mcp\n    args: [--read-only]\n`, expect: { line: 3, column: 3 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx" } } }\n` },
       // VS Code reads JSONC: comments and trailing commas are fine there.
       { file: ".vscode/mcp.json", code: `{\n  // team servers\n  "servers": { "notes": { "command": "acme-notes-mcp", }, },\n}\n` },
+      // A key a YAML merge (`<<`) brings in is overridden by the mapping's own, as YAML means it.
+      { file: "librechat.yaml", code: `x-base: &base\n  type: streamable-http\n  url: https://old.example.com/mcp\nmcpServers:\n  notes:\n    <<: *base\n    url: https://mcp.example.com/mcp\n` },
     ],
   },
 });
