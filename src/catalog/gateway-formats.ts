@@ -39,7 +39,7 @@ const litellm: readonly RefSyntax[] = ["litellm-env"];
 const unla: readonly RefSyntax[] = ["go-env", "go-template"];
 
 /** The kinds the Kubernetes reader models; a `Service` only from Knative (`serving.knative.dev`), whose Services run containers. */
-const KUBERNETES_KIND = /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|RemoteMCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend)\b/;
+const KUBERNETES_KIND = /kind["']?\s*:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Pod|Job|CronJob|MCPRoute|MCPServer|RemoteMCPServer|MCPRemoteProxy|VirtualMCPServer|(?:Enterprise)?Agentgateway(?:Backend|Policy)|Backend|MCPServerRegistration|MCPGatewayExtension|AuthPolicy|AuthConfig)\b/;
 const KNATIVE_SERVICE = /kind["']?\s*:\s*["']?Service\b/;
 const KUBERNETES_KINDS: TextTest = { test: (text) => KUBERNETES_KIND.test(text) || (text.includes("serving.knative.dev") && KNATIVE_SERVICE.test(text)) };
 
@@ -80,7 +80,7 @@ export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
 
 /** Matched by content (YAML/JSON with generic names). Order: most specific first. */
 export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
-  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads and Knative Services, MCPRoute, ToolHive and kagent MCPServer, kagent RemoteMCPServer, MCPRemoteProxy, VirtualMCPServer, agentgateway backends and policies)", syntax: "yaml", globs: [], sniffText: KUBERNETES_KINDS, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter, rendersTemplates: "helm" },
+  { id: "kubernetes-mcp", client: "kubernetes", title: "Kubernetes manifests running MCP (workloads and Knative Services, MCPRoute, ToolHive and kagent MCPServer, kagent RemoteMCPServer, MCPRemoteProxy, VirtualMCPServer, agentgateway backends and policies, Kuadrant MCP gateway registrations with their AuthPolicy or AuthConfig)", syntax: "yaml", globs: [], sniffText: KUBERNETES_KINDS, sniff: isMcpManifest, scope: "gateway", syntaxes: kubernetes, adapter: kubernetesManifestsAdapter, rendersTemplates: "helm" },
   // Compose files with other names (`deploy/mcp.yml`, `mcp-compose.yml`): a `services:` key and MCP in the text, then Compose's top-level keys only (isComposeFile).
   {
     id: "docker-compose-sniffed",

@@ -3,7 +3,8 @@
  * docs render them whole): an agentgateway route to one MCP backend, an
  * Envoy AI Gateway MCPRoute with the EnvoyProxy that sets its telemetry, an
  * MCPRoute backend with its own security policy, a Microsoft MCP Gateway Deployment,
- * a LiteLLM proxy config with its master key from the environment and one MCP server.
+ * a LiteLLM proxy config with its master key from the environment and one MCP server,
+ * a Kuadrant MCP gateway registration with the AuthPolicy on its Gateway.
  */
 
 /** agentgateway `config.yaml`: one route whose `policies` hold `policy` (one YAML line), after `head` (top-level keys). */
@@ -74,4 +75,21 @@ mcp_servers:
     url: https://notes-mcp.acme.example/mcp
     ${setting}
 `;
+}
+
+/** Kuadrant MCP gateway: one MCPServerRegistration, and an AuthPolicy on the Gateway whose `spec.rules` (line 12) holds `rules` (YAML lines indented four spaces). */
+export function kuadrantGateway(rules: string): string {
+  return `apiVersion: mcp.kuadrant.io/v1alpha1
+kind: MCPServerRegistration
+metadata: { name: notes }
+spec:
+  targetRef: { group: gateway.networking.k8s.io, kind: HTTPRoute, name: notes-route }
+---
+apiVersion: kuadrant.io/v1
+kind: AuthPolicy
+metadata: { name: mcp-auth }
+spec:
+  targetRef: { group: gateway.networking.k8s.io, kind: Gateway, name: mcp-gateway }
+  rules:
+${rules}`;
 }

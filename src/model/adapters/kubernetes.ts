@@ -3,7 +3,8 @@
  * servers (their containers become servers with env references and runtime
  * facts; Knative Services too), plus the MCP custom resources found in the same files (Envoy
  * `MCPRoute`, ToolHive `MCPServer`, kagent `MCPServer` and `RemoteMCPServer`, agentgateway `AgentgatewayBackend` and
- * `AgentgatewayPolicy`) and Microsoft MCP Gateway deployments.
+ * `AgentgatewayPolicy`, Kuadrant's `MCPServerRegistration` with the `AuthPolicy` or `AuthConfig` in
+ * front of it) and Microsoft MCP Gateway deployments.
  * Each document is read by its product's reader, with that product's client id.
  */
 import { entries, entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
@@ -15,6 +16,7 @@ import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources 
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
+import { isKuadrantGatewayExtension, isKuadrantMcpAuth, isKuadrantRegistration, readKuadrantResources } from "./kuadrant-mcp-gateway.js";
 import { isKagentMcpServer, isKagentRemoteMcpServer, readKagentMcpServer, readKagentRemoteMcpServer } from "./kagent-mcpserver.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
 import { externalAuthTypes, isToolhiveMcpServer, isVirtualMcpServer, readToolhiveMcpServer, readVirtualMcpServer } from "./toolhive.js";
@@ -55,7 +57,7 @@ export function isMcpWorkload(doc: DocNode): boolean {
 
 /** Sniff: any document this adapter models. */
 export function isMcpManifest(docs: readonly DocNode[]): boolean {
-  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isVirtualMcpServer(d) || isKagentMcpServer(d) || isKagentRemoteMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d));
+  return docs.some((d) => isMcpRoute(d) || isToolhiveMcpServer(d) || isVirtualMcpServer(d) || isKagentMcpServer(d) || isKagentRemoteMcpServer(d) || isMcpWorkload(d) || isAgentgatewayBackend(d) || isAgentgatewayPolicy(d) || isKuadrantRegistration(d) || isKuadrantGatewayExtension(d) || isKuadrantMcpAuth(d));
 }
 
 export const kubernetesManifestsAdapter: Adapter = (input) => {
@@ -75,6 +77,8 @@ export const kubernetesManifestsAdapter: Adapter = (input) => {
     }),
     // agentgateway backends and the policies that target them (by name, across the file's documents).
     readAgentgatewayResources({ ...input, client: "agentgateway" }, input.docs),
+    // Kuadrant MCP gateway registrations and the AuthPolicies / AuthConfigs in front of them.
+    readKuadrantResources({ ...input, client: "kuadrant-mcp-gateway" }, input.docs),
   ]);
 };
 

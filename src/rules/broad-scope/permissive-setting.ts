@@ -36,6 +36,21 @@ export default defineRule({
       { file: ".claude/settings.local.json", code: `{\n  "permissions": {\n    "defaultMode": "bypassPermissions"\n  }\n}\n`, expect: { line: 3, column: 20 } },
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
+      // Kuadrant's MCP gateway behind an Authorino AuthConfig whose identity source is anonymous.
+      {
+        file: "deploy/mcp-auth.yaml",
+        code: `apiVersion: authorino.kuadrant.io/v1beta3
+kind: AuthConfig
+metadata: { name: mcp }
+spec:
+  hosts: [mcp.acme.example]
+  authentication:
+    'public': { anonymous: {} }
+  authorization:
+    'tools': { patternMatching: { patterns: [ { predicate: "request.headers['x-mcp-toolname'] == 'search_notes'" } ] } }
+`,
+        expect: { line: 7, column: 5 },
+      },
       // An access log that writes every caller's bearer token (agentgateway CEL field; Envoy Gateway access-log format).
       {
         file: "agentgateway/config.yaml",

@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
 import type { PolicyKind } from "../../model/types.js";
-import { litellmNotes, msGatewayDeployment } from "../example-configs.js";
+import { kuadrantGateway, litellmNotes, msGatewayDeployment } from "../example-configs.js";
 
 const KIND_LABEL: Partial<Record<PolicyKind, string>> = { gateway: "Gateway", code: "Endpoint" };
 import type { Loc } from "../../model/location.js";
@@ -20,10 +20,10 @@ export default defineRule({
     level: "error",
     precision: "high",
     securitySeverity: 8.0,
-    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts` or configure its `experimental.oauth`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, NestJS's `McpModule.forRoot` its `guards` (or an auth guard app-wide: `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(...)` in `main.ts`; mcp-nest v2: `@UseGuards` on the `McpHttpControllerFor` controller that claims the route), and a `Mastra` instance that registers `mcpServers` a `server.auth`.",
+    help: "Make the default deny: add allow rules that name the tools and callers you expect (which turns the rule set into an allowlist), set the default action to Deny, and make authentication strict. For Kuadrant's MCP gateway, give the AuthPolicy (or AuthConfig) an `authorization` check on the tool the router names (`x-mcp-toolname`), or a gateway-wide default that denies (`allow = false`). In client managed settings, list the approved servers by command or URL (`allowedMcpServers`, `[mcp_servers]`, `mcp.allowed`). In server code, put an authentication layer in front of the MCP route (the SDK's `requireBearerAuth`, or your framework's auth middleware) before the handler; with Vercel's mcp-handler wrap the handler in `withMcpAuth(handler, verifyToken, { required: true })`, serve a Cloudflare `McpAgent` as the `apiHandler` of a workers-oauth-provider `OAuthProvider`, export an auth middleware (`apiKeyAuthMiddleware`, `jwtAuthMiddleware`) from an xmcp project's `src/middleware.ts` or configure its `experimental.oauth`, give FastMCP an `authenticate` function that throws (a 401 `Response`) for a caller it does not know, NestJS's `McpModule.forRoot` its `guards` (or an auth guard app-wide: `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(...)` in `main.ts`; mcp-nest v2: `@UseGuards` on the `McpHttpControllerFor` controller that claims the route), and a `Mastra` instance that registers `mcpServers` a `server.auth`.",
     cwe: ["CWE-276", "CWE-862"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05", "nist-csf/GV.PO-01"],
-    references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive"],
+    references: ["https://modelcontextprotocol.io/specification/draft/basic/authorization", "https://agentgateway.dev/docs/", "https://code.claude.com/docs/en/managed-mcp", "https://developers.openai.com/codex/enterprise/managed-configuration", "https://aigateway.envoyproxy.io/", "https://github.com/stacklok/toolhive", "https://github.com/Kuadrant/mcp-gateway"],
     tags: ["policy"],
   },
   messages: {
@@ -169,6 +169,14 @@ spec:
       defaultAction: Allow
 `,
         expect: { line: 9, column: 22 },
+      },
+      {
+        // Kuadrant's MCP gateway: an AuthPolicy on its Gateway that authenticates but authorizes nothing.
+        file: "deploy/mcp-gateway.yaml",
+        code: kuadrantGateway(`    authentication:
+      'idp': { jwt: { issuerUrl: https://idp.acme.example/realms/mcp } }
+`),
+        expect: { line: 12, column: 3 },
       },
       {
         file: "src/server.ts",
@@ -508,6 +516,18 @@ spec:
     authorization:
       defaultAction: Deny
 `,
+      },
+      {
+        // The same with a check on the tool the MCP router names (x-mcp-toolname): calls it does not admit are denied.
+        file: "deploy/mcp-gateway.yaml",
+        code: kuadrantGateway(`    authentication:
+      'idp': { jwt: { issuerUrl: https://idp.acme.example/realms/mcp } }
+    authorization:
+      'notes-tools':
+        patternMatching:
+          patterns:
+          - predicate: request.headers['x-mcp-toolname'] in ['search_notes']
+`),
       },
       {
         file: "src/server.ts",

@@ -103,6 +103,11 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-kong/testbed/conversion-weather.yaml": [
         "kong weather-service: shared-credential, allow-by-default",
       ],
+      // The AuthPolicy on the MCP Gateway checks x-mcp-toolname against the caller's roles: calls it does not admit are denied.
+      "real-kuadrant/policy-demo.yaml": [
+        "kuadrant-mcp-gateway test-server1: none, default-deny",
+        "kuadrant-mcp-gateway api-key-server: unique-workload-identity, default-deny",
+      ],
       "real-litellm/config/config.yaml": [
         "litellm postgres_db: none, unknown",
       ],
