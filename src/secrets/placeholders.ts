@@ -87,10 +87,27 @@ const DOC_EXAMPLE_PARTS: readonly string[] = [["AAHdqTcvCH1vGWJx", "fSeofSAs0K5P
 
 /**
  * Substrings that mark a value as a placeholder wherever they occur (`qwer`, `asdf`, `zxcv`: keyboard rows
- * typed for a test value, as `qwerty`; `password` also as the documentation's `P@ssw0rd`, `pa$$w0rd`).
+ * typed for a test value, as `qwerty`). `password` with symbols for letters is not one of them: see
+ * documentationPassword.
  */
 const PLACEHOLDER_SUBSTRINGS =
-  /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwer|asdf|zxcv|letmein|token|secret|p[a@4][s$5]{2}w(?:or|0r)d|api[_-]?key/i;
+  /your|example|sample|dummy|placeholder|change[_-]?me|changeit|replace|redacted|fake|test|demo|mock|lorem|ipsum|insert|not[_-]?real|todo|here|12345|abcde|qwer|asdf|zxcv|letmein|token|secret|password|api[_-]?key/i;
+
+/** `password` with symbols or digits for letters: `P@ssw0rd`, `Passw0rd`, `pa$$word`, `Pa55w0rd`. */
+const LEET_PASSWORD = /p[a@4][s$5]{2}w(?:or|0r)d/gi;
+
+/**
+ * The documentation's password (`P@ssw0rd`, SQL Server's `YourStrong@Passw0rd`, `P@ssw0rd42`,
+ * `p@$$w0rd99`): the word with symbols for letters, and around it only placeholder words, numbers of
+ * up to four digits and symbols. People pick such a word for real passwords too, because it passes
+ * complexity rules: with anything else around it (`Company@Passw0rd1`, `Xk9#Passw0rd!2024prod`) the
+ * value is a password, not the documentation's.
+ */
+function documentationPassword(v: string): boolean {
+  LEET_PASSWORD.lastIndex = 0;
+  if (!LEET_PASSWORD.test(v)) return false;
+  return segments(v.replace(LEET_PASSWORD, " ")).every((s) => PLACEHOLDER_WORDS.has(s) || (/^[0-9]+$/.test(s) && s.length <= 4));
+}
 
 /**
  * A name between angle brackets (`<YOUR_TOKEN>`, `<your api key>`, `<project-ref>`, `<YourStrong!Passw0rd>`)
@@ -123,7 +140,7 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
     "github gitlab openai anthropic slack aws stripe google azure mcp server pat gh sk pk " +
     "put insert enter add set goes go to in of for with and or not no do " +
     // how-to phrases: `generate-with-openssl-rand-base64-32`, `some-random-32-char-string`
-    "generate run use openssl rand base hex char chars character characters strong length at least " +
+    "generate run use openssl rand base hex char chars character characters strong secure length at least " +
     // the same in the languages READMEs are written in: "your", "my", "key", "password", "token", "here"
     // (`votre_mot_de_passe`, `tu-clave-api`, `sua_senha`, `dein-api-schluessel`, `twoje_haslo`)
     "tu tus su sus mi seu sua meu minha votre vos ton ta mon ma dein deine ihr ihre mein meine tuo tua mio il la le " +
@@ -197,7 +214,7 @@ export function isPlaceholder(value: string): boolean {
   if (ANGLE_PLACEHOLDER.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
-  if (MARKERS.test(v) || SHORT_X.test(v) || prefixThenPhrase(v) || phraseOfWords(v)) return true;
+  if (MARKERS.test(v) || SHORT_X.test(v) || prefixThenPhrase(v) || phraseOfWords(v) || documentationPassword(v)) return true;
   const body = v.replace(TEST_PREFIX, "");
   // Long random bodies (private keys, JWTs) contain short words by chance: there
   // a placeholder word must start at a boundary (`…_YOUR_KEY…`, `-here`).

@@ -184,7 +184,7 @@ describe("placeholders in documentation: phrases in other scripts, the documenta
     expect(credentialFindings(folderSources(DIR))).toEqual([]);
   });
 
-  it.each([...PHRASES, "P@ssw0rd42", "p@$$w0rd99", "Pa55w0rd!", "foobared", `${jwtClaims}.q9Xv2LmT0b`, `${jwtClaims}.signature`])("%s is a placeholder", (v) => {
+  it.each([...PHRASES, "P@ssw0rd42", "p@$$w0rd99", "Pa55w0rd!", "YourStrong@Passw0rd", "MyNewPassw0rd!", "foobared", `${jwtClaims}.q9Xv2LmT0b`, `${jwtClaims}.signature`])("%s is a placeholder", (v) => {
     expect(isPlaceholder(v)).toBe(true);
     expect(scanText(`{ "env": { "DATABASE_URL": "postgresql://app:${v}@db.internal:5432/app", "ACME_API_TOKEN": "${v}" } }\nAuthorization: Bearer ${v}\n`)).toEqual([]);
   });
@@ -197,6 +197,16 @@ describe("placeholders in documentation: phrases in other scripts, the documenta
       expect(scanText(`{ "NOTES_API_KEY": "${fakeUuid(v)}" }\n`)).toHaveLength(1);
     },
   );
+
+  it("a password that holds the documentation's P@ssw0rd among other words is reported, redacted, at its column", async () => {
+    const passwords = ["Company@Passw0rd1", "Xk9#Passw0rd!2024prod", "Acme-P@ssw0rd-Zq7"];
+    for (const v of passwords) expect(isPlaceholder(v), v).toBe(false);
+    const text = passwords.map((v, i) => `DB${i}_PASSWORD=${v}\n`).join("") + "SA_PASSWORD=YourStrong@Passw0rd\n# a project's own example (MCP Context Forge's .env.example)\nDEFAULT_USER_PASSWORD=UserP@ssw0rd!2026Secure\n";
+    const r = await cli(["scan", ".", "--format", "json", "--no-config"], tempTree({ ".env": text }));
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; location: { line: number; column: number } }[] }).findings;
+    expect(findings.map((f) => `${f.ruleId} ${f.location.line}:${f.location.column}`)).toEqual(["hardcoded-secret 1:14", "hardcoded-secret 2:14", "hardcoded-secret 3:14"]);
+    for (const v of passwords) expect(r.stdout).not.toContain(v);
+  });
 
   it("a random value in a phrase, a random password and a JWT with a full signature are still reported, redacted", async () => {
     const random = fakeOpaqueKey("doc-placeholders", 12);

@@ -208,6 +208,13 @@ const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.ex
         code: `{ "servers": { "gh": { "url": "https://mcp.example.com/mcp?token%3D${fakeGitHubToken("ghp", "escaped-url")}", "env": { "MOTD": "line1\\n${fakeGitHubToken("ghp", "escaped-newline")}" } } } }\n`,
         expect: { line: 1, column: 68, count: 2 },
       },
+      {
+        // The documentation's `P@ssw0rd` inside a longer password is part of a password (the documentation's own, as in
+        // `P@ssw0rd42` of the good examples, stays quiet).
+        file: ".env",
+        code: `DB_PASSWORD=Company@Passw0rd1\nADMIN_PASSWORD=Xk9#Passw0rd!2024prod\n`,
+        expect: { line: 1, column: 13, count: 2 },
+      },
     ],
     good: [
       {
