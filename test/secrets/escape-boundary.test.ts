@@ -31,6 +31,10 @@ describe("a token after an escape sequence", () => {
     ["%20", "URL, after an encoded space"],
     ["%3D", "URL, after an encoded ="],
     ["%3d", "URL, lower-case hex"],
+    ["%2F", "URL, after an encoded /"],
+    ["%40", "URL, after an encoded @"],
+    ["%5B", "URL, after an encoded ["],
+    ["%C3%A9", "URL, after an encoded non-ASCII letter (its UTF-8 bytes)"],
   ])("%s: %s", async (escape) => {
     const line = `{ "servers": { "a": { "command": "x", "env": { "V": "word${escape}${gh}" } } } }\n`;
     // Not an MCP config: only the file's text is scanned, not its decoded values.
@@ -49,6 +53,10 @@ describe("a token after an escape sequence", () => {
     ["xn", "a plain letter n"],
     ["%2", "a % with one hex digit"],
     ["-", "a dash"],
+    ["%41", "an encoded letter (A)"],
+    ["%5F", "an encoded underscore"],
+    ["%2d", "an encoded dash, lower-case hex"],
+    ["%37", "an encoded digit (7)"],
   ])("no token after %s (%s)", async (before) => {
     const found = await secretsIn({ "deploy/settings.json": `{ "servers": { "a": { "command": "x", "env": { "V": "word${before}${gh}" } } } }\n` });
     expect(found.filter((f) => f.provider === "github-pat-classic")).toEqual([]);

@@ -218,6 +218,12 @@ const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.ex
     ],
     good: [
       {
+        // An escape of a letter, digit, `_` or `-` (`%41` is `A`) is no separator: what follows it is joined to the text before
+        // it, as after the character itself, so no token starts there.
+        file: "docs/links.txt",
+        code: `https://mcp.example.com/mcp?ref=v1%41${fakeGitHubToken("ghp", "escaped-letter")}\n`,
+      },
+      {
         // A Helm chart template: its values are filled when the chart is rendered (control lines aside).
         file: "charts/github-mcp/templates/deployment.yaml",
         code: `apiVersion: apps/v1

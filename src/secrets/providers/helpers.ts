@@ -10,8 +10,16 @@ import type { ProviderRule } from "../types.js";
  * gitleaks' prefixed rules have no left boundary at all.)
  */
 export function notAfter(tokenClass: string): string {
-  return `(?<!${tokenClass}(?<!\\\\[nrt])(?<!%[0-9A-Fa-f][0-9A-Fa-f]))`;
+  return `(?<!${tokenClass}(?<!\\\\[nrt])(?<!${SEPARATOR_ESCAPE}))`;
 }
+
+/**
+ * A `%XX` escape of a character that is no token character: `%41` is `A` and
+ * `%5F` is `_`, so a token after them is joined to the text before it, as
+ * after the character itself. Lookbehinds in a row, not an alternation:
+ * line-local.ts bounds how far a rule reads back only without one.
+ */
+const SEPARATOR_ESCAPE = "%[0-9A-Fa-f][0-9A-Fa-f](?<!%2[Dd])(?<!%3[0-9])(?<!%4[1-9A-Fa-f])(?<!%5[0-9AaFf])(?<!%6[1-9A-Fa-f])(?<!%7[0-9Aa])";
 
 /** Left boundary: not preceded by a token character (an escape's last character aside, see notAfter). */
 export const B = notAfter("[A-Za-z0-9_-]");
