@@ -10,7 +10,7 @@ import { goneFileTest } from "./discover/gone-files.js";
 import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { outsideOf, pathFrom, shownFrom } from "./util/path-from.js";
 import { treeContext, walkedContext } from "./discover/context-files.js";
-import { existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
+import { distinctUserFiles, existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
 import { codeLinksOf, type FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAllReleasing, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
@@ -179,7 +179,8 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const seen = options.user ? walkedRealPaths(walked) : new Set<string>();
   // User-level files are read with an fstat: their modes feed the world-readable-secret-file rule.
   const read = makeReader(maxFileSize, { byteView: true });
-  for (const f of options.user ? existingUserFiles(options.user) : []) {
+  const userFiles = options.user ? distinctUserFiles(existingUserFiles(options.user), new Set(walked.files.map((f) => f.rel)), options.user) : [];
+  for (const f of userFiles) {
     // A user-level file may be a link into the scanned tree (a dotfiles repository): one file, read once.
     if (seen.has(realPath(f.abs))) continue;
     const o = analyzeSource({ abs: f.abs, rel: f.shown }, read, f.formatPath ? { ...prep, analyze: { ...prep.analyze, formatPath: f.formatPath } } : prep);

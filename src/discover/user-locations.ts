@@ -145,13 +145,28 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
   return [...new Set(out)];
 }
 
-/** `~/...` for paths under home, else the path with POSIX separators. */
+/** `~/...` for paths under home, else the absolute path with POSIX separators. */
 export function shownUserPath(abs: string, u: UserEnvironment): string {
   const home = userHome(u);
   const p = u.platform === "win32" ? path.win32 : path.posix;
   const rel = home ? p.relative(home, abs) : "";
   const inside = home !== undefined && rel !== "" && !rel.startsWith("..") && !p.isAbsolute(rel);
-  return (inside ? "~/" + rel : abs).split(p.sep).join("/");
+  return posixShown(inside ? "~/" + rel : abs, u);
+}
+
+/** A path of the user's OS with POSIX separators. */
+function posixShown(p: string, u: UserEnvironment): string {
+  return p.split(u.platform === "win32" ? path.win32.sep : path.posix.sep).join("/");
+}
+
+/**
+ * The user-level files, each named apart from the scanned tree's files (`taken`, their reported
+ * paths): a repository folder literally named `~` holds `~/.cursor/mcp.json` too, and two files of
+ * one name would share findings' names, code frames and server ids. The user's file is then named by
+ * its absolute path, and classified by its `~/...` name as before.
+ */
+export function distinctUserFiles(files: readonly UserFile[], taken: ReadonlySet<string>, u: UserEnvironment): UserFile[] {
+  return files.map((f) => (taken.has(f.shown) ? { ...f, shown: posixShown(f.abs, u), formatPath: f.formatPath ?? f.shown } : f));
 }
 
 /** The regular files that exist among the candidates (a symbolic link to one included), sorted. */

@@ -303,6 +303,25 @@ describe("mcplint scan --user", () => {
     expect(drift.findings.filter((f) => f.ruleId === "config-drift").map((f) => f.location.file)).toEqual([".mcp.json"]);
   });
 
+  it("a repository folder named ~ and the user's own file get distinct names: the user's file is named by its absolute path then", async () => {
+    const home = fakeHome();
+    // The repository's copy has one more line, so each finding shows where its own file holds the key.
+    const repo = tempTree({ "~/.cursor/mcp.json": "\n" + leaky.replace(token, fakeAnthropicKey("user-scan-repo-folder")) });
+    const r = await userCli(["scan", "--user", ".", "--format", "json", "--fail-on", "none"], repo, { HOME: home });
+    const out = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { file: string; line: number } }[]; summary: { filesScanned: number } };
+    const homeFile = path.join(home, ".cursor/mcp.json").split(path.sep).join("/");
+    expect(out.findings.filter((f) => f.location.file.endsWith(".cursor/mcp.json")).map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`).sort()).toEqual(
+      [`hardcoded-secret ${homeFile}:6`, `world-readable-secret-file ${homeFile}:6`, "hardcoded-secret ~/.cursor/mcp.json:7"].sort(),
+    );
+    // Each code frame comes from its own file.
+    const text = (await userCli(["scan", "--user", ".", "--fail-on", "none"], repo, { HOME: home })).stdout;
+    expect(text).toMatch(/^ +7 \| +"GITHUB_PERSONAL_ACCESS_TOKEN"/m);
+    expect(text).toMatch(/^ +6 \| +"GITHUB_PERSONAL_ACCESS_TOKEN"/m);
+    // Without the clash, the user's file keeps its ~/ name.
+    const alone = JSON.parse((await userCli(["scan", "--user", "--format", "json", "--fail-on", "none"], repo, { HOME: home })).stdout) as { findings: { location: { file: string } }[] };
+    expect(alone.findings.some((f) => f.location.file === "~/.cursor/mcp.json")).toBe(true);
+  });
+
   it("without a home folder is exit 2", async () => {
     const r = await userCli(["scan", "--user"], tempTree({}), { HOME: undefined });
     expect(r.exitCode).toBe(2);
