@@ -8,6 +8,7 @@ import { classifyKey, isCredentialParam, isHeaderFlag } from "../secrets/keys.js
 import { within, type Loc } from "../model/location.js";
 import type { ConfigValue, Credential, McpServer } from "../model/types.js";
 import { describeIdentity, type ServerIdentity } from "../model/identity.js";
+import { onlyUnexpanded } from "../model/credential-identity.js";
 
 export const REDACTION_TOKEN = "[REDACTED]";
 
@@ -39,19 +40,6 @@ function withheldCredential(c: Credential): boolean {
   if (!isHeaderFlag(c.key)) return classifyKey(c.key) !== undefined;
   const line = c.raw.startsWith(`${c.key}=`) ? c.raw.slice(c.key.length + 1) : c.raw;
   return classifyKey(HEADER_NAME.exec(line)?.[1]) !== undefined;
-}
-
-/**
- * A value that is nothing but references its client does not expand, an auth scheme aside
- * (`"\${DOCS_TOKEN}"` in a Codex env table, `"Bearer \${env:TOKEN}"` where the client expands
- * `\${VAR}`): the server receives that text, which is no secret (a secret inside is still masked
- * where a detector found it).
- */
-function onlyUnexpanded(c: Credential): boolean {
-  if (!c.unexpanded?.length) return false;
-  let rest = c.raw;
-  for (const ref of c.unexpanded) rest = rest.split(ref).join("");
-  return rest.replace(/^\s*(?:Bearer|Basic|Token)\b/i, "").trim() === "";
 }
 
 /**

@@ -6,7 +6,7 @@
  * that keeps its logs elsewhere).
  */
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
-import { identityReference, isAuthHint, isSwitchValue, namesCredential } from "../model/credential-identity.js";
+import { identityReference, isAuthHint, isSwitchValue, namesCredential, onlyUnexpanded } from "../model/credential-identity.js";
 import { workloadOf } from "../model/identity.js";
 import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
@@ -64,12 +64,13 @@ const ev = (loc: Loc, key: string, note: string): Evidence => ({ file: loc.file,
 
 /**
  * A literal that no detector flagged stands for an identity only when it is
- * a credential at all: not empty, not a placeholder (`your-token-here`), and
- * an env value or header only under a credential name (`ACME_REGION` and
- * `Accept: application/json` are none).
+ * a credential at all: not empty, not a placeholder (`your-token-here`), not
+ * only references the client leaves unexpanded (the server receives their
+ * text), and an env value or header only under a credential name
+ * (`ACME_REGION` and `Accept: application/json` are none).
  */
 function literalCredential(c: McpServer["credentials"][number]): boolean {
-  return c.raw !== "" && !isPlaceholder(c.raw) && !isSwitchValue(c.raw) && ((c.source !== "env" && c.source !== "header") || classifyKey(c.key) !== undefined);
+  return c.raw !== "" && !isPlaceholder(c.raw) && !isSwitchValue(c.raw) && !onlyUnexpanded(c) && ((c.source !== "env" && c.source !== "header") || classifyKey(c.key) !== undefined);
 }
 
 interface Holder {

@@ -130,6 +130,19 @@ export function namesCredential(c: Credential): boolean {
 }
 
 /**
+ * A value that is nothing but references its client does not expand, an auth scheme aside
+ * (`"\${DOCS_TOKEN}"` in a Codex env table, `"Basic \${input:ci-auth}"` in Claude Code's `.mcp.json`):
+ * the server receives that text, which is no secret and no identity (a secret inside is still
+ * masked where a detector found it).
+ */
+export function onlyUnexpanded(c: Credential): boolean {
+  if (!c.unexpanded?.length) return false;
+  let rest = c.raw;
+  for (const ref of c.unexpanded) rest = rest.split(ref).join("");
+  return rest.replace(/^\s*(?:Bearer|Basic|Token)\b/i, "").trim() === "";
+}
+
+/**
  * A literal that is a switch, not a secret (`MCP_REQUIRE_AUTH=false`, `DISABLE_AUTH=1`): a name that
  * ends in `auth` or `token` may be a setting about credentials, and such a value holds none.
  */

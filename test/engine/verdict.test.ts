@@ -2,10 +2,12 @@
  * Governance verdicts per server: identity, authorization (with the policy
  * named), traceability, approval record — each with evidence.
  */
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { verdictOf } from "../../src/engine/verdict.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { FIXTURES, folderSources } from "../helpers.js";
 
 function verdicts(files: Record<string, string>, options: Record<string, unknown> = {}) {
   const r = scanSources(Object.entries(files).map(([path, text]) => ({ path, text })));
@@ -63,6 +65,21 @@ describe("identity verdict", () => {
     expect(v["placeholder"]?.identity.value).toBe("none");
     expect(v["setting"]?.identity.value).toBe("none");
     expect(v["weak"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "DB_PASSWORD", note: "literal value that no detector flagged" }] });
+  });
+
+  it("a credential that is only a reference its client does not expand is no identity: the server receives the reference's text (real: fixtures/clients/claude-code/real-jenkins)", () => {
+    const files = folderSources(path.join(FIXTURES, "clients/claude-code/real-jenkins"));
+    const r = scanSources(files);
+    const jenkins = r.model.servers.find((s) => s.name === "jenkins")!;
+    expect(jenkins.credentials[0]).toMatchObject({ key: "Authorization", unexpanded: ["${input:jenkins-basic-auth}"] });
+    expect(verdictOf(r.model, jenkins, {}).identity).toMatchObject({ value: "none", evidence: [{ file: ".mcp.json", line: 3, note: "no credential configured for this server" }] });
+    // The same reference where the client expands it (VS Code) is the server's own identity; text beside an unexpanded reference still is one.
+    const v = verdicts({
+      ".vscode/mcp.json": `{ "servers": { "jenkins": { "type": "http", "url": "https://ci.acme.example/mcp-server/stateless", "headers": { "Authorization": "Basic \${input:jenkins-basic-auth}" } } } }\n`,
+      ".mcp.json": `{ "mcpServers": { "mixed": { "type": "http", "url": "https://ci.acme.example/mcp", "headers": { "X-Api-Key": "s3cr3t-pw\${input:suffix}" } } } }\n`,
+    });
+    expect(v["jenkins"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "Authorization", note: "input:jenkins-basic-auth used by this server only" }] });
+    expect(v["mixed"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ key: "X-Api-Key", note: "literal value that no detector flagged" }] });
   });
 
   it("a setting read from the environment (`${VAR:-default}`) is no identity either; a credential-named one is (real: MCPJungle, ContextForge compose files)", () => {

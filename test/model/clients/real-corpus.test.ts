@@ -51,6 +51,11 @@ describe("real client files (audit corpus)", () => {
         "server amp playwright stdio",
         "unpinned-package 4:14 playwright"
       ],
+      "claude-code/real-jenkins/.mcp.json": [
+        "server claude-code jenkins http",
+        "plain-http-remote 5:14 jenkins",
+        "unexpanded-reference 7:26 jenkins"
+      ],
       "claude-desktop/real-johanwulf/Library/Application Support/Claude/claude_desktop_config.json": [
         "server claude-desktop sequential-thinking stdio",
         "server claude-desktop filesystem stdio",
