@@ -71,6 +71,9 @@ function eachDoc(input: AdapterInput, f: (doc: DocNode) => McpServer[]): Adapter
 /** `mcpServers` map at the top level (Claude Desktop, Cursor, Windsurf, Cline, Roo, Kiro, Gemini, JetBrains). */
 export const mcpServersAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers"));
 
+/** Cursor (`.cursor/mcp.json`): `mcpServers` only; VS Code's `servers` map, a common copy-paste, is named as never started. */
+export const cursorAdapter: Adapter = ignoringServersKey(mcpServersAdapter, "Cursor", "mcpServers", "servers", " (VS Code's key)");
+
 /** Cline: a URL entry with no type is SSE. */
 export const clineAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" }));
 
@@ -132,12 +135,8 @@ export const claudeUserAdapter: Adapter = (input) =>
 
 /** VS Code: `.vscode/mcp.json` (`servers`), settings (`mcp.servers`), `.code-workspace` (`settings.mcp.servers`). */
 /** A file in VS Code's `mcp.json` shape (`servers`, `inputs`), read by `product`: a Claude-style `mcpServers` map is named as never started. */
-const vscodeShapeAdapter =
-  (product: string): Adapter =>
-  (input) => {
-    const out = vscodeServers(input);
-    return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, product, "servers", "mcpServers"))] };
-  };
+// vscodeServers is defined below: called through a function, not read when the adapters are made.
+const vscodeShapeAdapter = (product: string): Adapter => ignoringServersKey((input) => vscodeServers(input), product, "servers", "mcpServers");
 
 export const vscodeAdapter = vscodeShapeAdapter("VS Code");
 /** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`). */
@@ -157,6 +156,14 @@ function ignoredServersKey(input: AdapterInput, d: DocNode, product: string, rea
   const loc = locOf(input, e.keySpan);
   const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
   return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: ${product} reads servers from \`${reads}\`, not \`${ignored}\`${aside}, so it never starts ${names || `what \`${ignored}\` holds`} (rename the key to "${reads}")`, file: input.file, loc }];
+}
+
+/** `adapter`, plus the ignoredServersKey diagnostic of each document: `product` reads `reads`, not `ignored`. */
+function ignoringServersKey(adapter: Adapter, product: string, reads: string, ignored: string, aside = ""): Adapter {
+  return (input) => {
+    const out = adapter(input);
+    return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, product, reads, ignored, aside))] };
+  };
 }
 
 const vscodeServers: Adapter = (input) =>
@@ -319,10 +326,7 @@ export function withGrants(s: McpServer, grants: readonly ScopeGrant[]): McpServ
  * them autonomously with no approval prompt, so a named list is also an
  * auto-approve list (`["*"]` is already an auto-approve-all grant).
  */
-export const copilotAgentAdapter: Adapter = (input) => {
-  const out = eachDoc(input, (d) => copilotAgentServers(input, d, "mcpServers"));
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
-};
+export const copilotAgentAdapter: Adapter = ignoringServersKey((input) => eachDoc(input, (d) => copilotAgentServers(input, d, "mcpServers")), "Copilot", "mcpServers", "servers", " (VS Code's key)");
 
 /**
  * Copilot custom agent profiles (`.github/agents/*.agent.md`, an organization's
@@ -437,10 +441,7 @@ function withOwnEnvInArgs(s: McpServer): McpServer {
  * available; calls are still confirmed, so `["*"]` means all tools, not
  * auto-approval.
  */
-export const copilotCliAdapter: Adapter = (input) => {
-  const out = eachDoc(input, (d) => wrappedOrBareServers(input, d).map(withCliTools));
-  return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => ignoredServersKey(input, d, "Copilot", "mcpServers", "servers", " (VS Code's key)"))] };
-};
+export const copilotCliAdapter: Adapter = ignoringServersKey((input) => eachDoc(input, (d) => wrappedOrBareServers(input, d).map(withCliTools)), "Copilot", "mcpServers", "servers", " (VS Code's key)");
 
 /** Copilot CLI: a server's `tools: ["*"]` offers every tool, each call still asked for (not an auto-approval). */
 function withCliTools(s: McpServer): McpServer {
