@@ -596,6 +596,40 @@ describe("file-routed frameworks beside Next.js: SvelteKit +server.ts, Astro src
   });
 });
 
+describe("TanStack Start server routes (createFileRoute server handlers, createServerFileRoute, createAPIFileRoute)", () => {
+  const decisions = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ has no authentication layer in this file; /, "")}`);
+  const START = "TanStack Start runs the global request middleware of src/start.ts (createStart's requestMiddleware) in front of every route, which may authenticate the caller";
+
+  it("each method handler that serves MCP is an endpoint on the route's path: guarded by the route's middleware or a check first, else unknown (src/start.ts may guard it)", () => {
+    expect(decisions(folder("real-tanstack"))).toEqual([
+      "src/routes/api/mcp.ts POST /api/mcp deny: the handler checks a credential header",
+      "src/routes/api/notes.ts POST /api/notes/mcp deny: middleware authMiddleware",
+      `src/routes/kit.ts ANY /kit/mcp unknown: ${START}`,
+      `src/routes/knowledge.ts POST /knowledge/mcp unknown: ${START}`,
+      `src/routes/mcp.ts POST /mcp unknown: ${START}`,
+    ]);
+    expect(scanSources(folder("real-tanstack")).findings).toEqual([]);
+    const at = scanSources(folder("real-tanstack")).model.policies.find((p) => p.file === "src/routes/mcp.ts");
+    expect(at && `${at.defaultLoc.line}:${at.defaultLoc.column}`).toBe("30:7");
+  });
+
+  it("middleware of the method (createHandlers' { middleware, handler }, a release candidate's api.middleware([...]).handler) guards it; an optional one leaves it unknown; a page route or another library's createFileRoute is no endpoint", () => {
+    const route = (handlers: string, imports = `import { createFileRoute } from "@tanstack/react-start";`) => ({
+      path: "src/routes/mcp.ts",
+      text: `${imports}\nimport { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";\nimport { server } from "../mcp";\nconst serve = async ({ request }) => { const t = new WebStandardStreamableHTTPServerTransport({}); await server.connect(t); return t.handleRequest(request); };\nexport const Route = createFileRoute("/mcp")({ server: ${handlers} });\n`,
+    });
+    expect(decisions([route(`{ handlers: ({ createHandlers }) => createHandlers({ POST: { middleware: [apiKeyMiddleware], handler: serve } }) }`)])).toEqual(["src/routes/mcp.ts POST /mcp deny: middleware apiKeyMiddleware"]);
+    expect(decisions([route(`{ middleware: [optionalAuth], handlers: { POST: serve } }`)])).toEqual([
+      "src/routes/mcp.ts POST /mcp unknown: middleware optionalAuth lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+    ]);
+    expect(decisions([route(`{ handlers: { POST: serve } }`, `import { createFileRoute } from "./my-router";`)])).toEqual([]);
+    const page = { path: "src/routes/mcp.tsx", text: `import { createFileRoute } from "@tanstack/react-router";\nimport { McpView } from "../mcp/view";\nexport const Route = createFileRoute("/mcp")({ component: McpView });\n` };
+    expect(decisions([page])).toEqual([]);
+    const rc = { path: "src/routes/rpc.ts", text: `import { createServerFileRoute } from "@tanstack/react-start/server";\nimport { StreamableHTTPTransport } from "@hono/mcp";\nimport { server } from "../mcp";\nexport const ServerRoute = createServerFileRoute("/rpc").methods((api) => ({\n  POST: api.middleware([jwtMiddleware]).handler(async ({ request }) => { const t = new WebStandardStreamableHTTPServerTransport({}); await server.connect(t); return t.handleRequest(request); }),\n}));\n` };
+    expect(decisions([rc])).toEqual(["src/routes/rpc.ts POST /rpc deny: middleware jwtMiddleware"]);
+  });
+});
+
 describe("Bun.serve's routes table", () => {
   it("each path (and each method of a path given per method) whose handler reaches MCP is an endpoint; a check in the function it hands the request to guards it", () => {
     expect(endpoints("real-bun")).toEqual(["routes-server.ts ANY /admin/mcp deny", "routes-server.ts GET /mcp allow", "routes-server.ts POST /mcp allow"]);

@@ -158,7 +158,8 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const reaches = sdk.evidence ? new RegExp(`${MCP_HANDLER.source}|${sdk.evidence.source}`) : MCP_HANDLER;
   const { endpoints: next, mounts: nextMounts } = nextEndpoints(r, input, reaches);
   // A Next.js export read as a route handler is that endpoint (not also the generic `export default handler` one).
-  const found = [...findEndpoints(r, input.root, calls, uses, hooks, importsSdk || impls.length > 0 || transports.http.length > 0, reaches, sdk.names), ...nestRoutes(r, input.root, reaches)];
+  const mcpFile = importsSdk || impls.length > 0 || transports.http.length > 0;
+  const found = [...findEndpoints(r, input.root, calls, uses, hooks, mcpFile, reaches, sdk.names), ...nestRoutes(r, input.root, reaches), ...tanstackRoutes(r, calls, mcpFile, reaches)];
   const routes = [...found.filter((e) => !next.some((n) => contains(e.call, n.call))), ...next];
   // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
   const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
@@ -488,10 +489,8 @@ function bunRoutes(r: Resolver, options: TsNode | undefined, reaches: RegExp): E
     const value = pair.childForFieldName("value");
     const path = key ? r.keyText(key) : undefined;
     if (!key || !value || path === undefined || !path.startsWith("/")) continue;
-    const byMethod = r.deref(value).type === "object" ? kids(r.deref(value)).filter((k) => k.type === "pair" || k.type === "method_definition") : [];
-    const handlers = byMethod.length
-      ? byMethod.map((m) => ({ method: r.keyText((m.childForFieldName("key") ?? m.childForFieldName("name")) as TsNode) ?? "", at: (m.childForFieldName("key") ?? m.childForFieldName("name")) as TsNode, fn: m.type === "pair" ? r.functionOf(m.childForFieldName("value") as TsNode) : m }))
-      : [{ method: "ANY", at: key, fn: r.functionOf(value) }];
+    const byMethod = methodTable(r, value).map((m) => ({ ...m, fn: r.functionOf(m.value) }));
+    const handlers = byMethod.length ? byMethod : [{ method: "ANY", at: key, fn: r.functionOf(value) }];
     for (const h of handlers) {
       if (!HTTP_METHODS.has(h.method) && h.method !== "ANY") continue;
       const handed = delegation(r, h.fn);
@@ -501,6 +500,115 @@ function bunRoutes(r: Resolver, options: TsNode | undefined, reaches: RegExp): E
     }
   }
   return out;
+}
+
+/** The entries of a table of handlers by HTTP method (`{ POST: handler, async GET(req) {...} }`): each key, and its value (a method's own node). */
+function methodTable(r: Resolver, table: TsNode | undefined): { method: string; at: TsNode; value: TsNode }[] {
+  const d = table ? r.deref(table) : undefined;
+  if (d?.type !== "object") return [];
+  return kids(d).flatMap((m) => {
+    const at = m.type === "pair" ? m.childForFieldName("key") : m.type === "method_definition" ? m.childForFieldName("name") : null;
+    const value = m.type === "pair" ? m.childForFieldName("value") : m;
+    const method = at ? r.keyText(at) : undefined;
+    return at && value && method !== undefined ? [{ method, at, value }] : [];
+  });
+}
+
+/** TanStack Start's packages (`@tanstack/react-start`, `@tanstack/solid-router`, the betas' `@tanstack/start`). */
+const TANSTACK_MODULE = /^@tanstack\/(?:(?:react|solid|vue)-(?:router|start)|start)(?:\/|$)/;
+
+/**
+ * TanStack Start's server routes that serve MCP: `createFileRoute("/mcp")({ server: { middleware, handlers: { POST } } })`
+ * (handlers also as `({ createHandlers }) => createHandlers({ POST: { middleware, handler } })`), the release
+ * candidates' `createServerFileRoute("/mcp").middleware([...]).methods({ POST })` and the betas'
+ * `createAPIFileRoute("/api/mcp")({ POST })`. Each method whose handler reaches MCP is an endpoint on the route's
+ * path, guarded by an auth middleware of the route or of the method, or by a check its handler makes first; else
+ * TanStack Start's global request middleware (`src/start.ts`), which this file does not show, may: unknown.
+ */
+function tanstackRoutes(r: Resolver, calls: readonly TsNode[], mcpFile: boolean, reaches: RegExp): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const call of calls) {
+    const route = tanstackRoute(r, call);
+    if (!route) continue;
+    for (const m of methodTable(r, route.table)) {
+      if (!HTTP_METHODS.has(m.method) && m.method !== "ANY") continue;
+      // `{ middleware: [auth], handler }` (createHandlers), or the release candidates' `api.middleware([auth]).handler(fn)`.
+      const own = r.deref(m.value);
+      const chained = own.type === "call_expression" && r.calleeName(own) === "handler" ? own : undefined;
+      const handler = own.type === "object" ? (r.prop(own, "handler") ?? own) : chained ? (argsOf(chained)[0] ?? own) : m.value;
+      const middle = [...route.middleware, ...(own.type === "object" ? [r.prop(own, "middleware")] : chained ? chainedMiddleware(r, chained) : [])].filter((x): x is TsNode => x !== undefined);
+      const fn = r.functionOf(handler);
+      const handed = delegation(r, fn);
+      const text = r.src(fn) + handed.text;
+      const opaque = ["identifier", "member_expression", "call_expression"].includes(fn.type) || handed.opaque;
+      // An imported handler, or one an imported maker makes (`const handler = createMcpHandler(mcp)`), under an MCP name.
+      const maker = fn.type === "call_expression" ? fn.childForFieldName("function") : fn;
+      const mcpNamed = [...(maker?.type === "identifier" && r.importOf(maker) !== undefined ? [r.src(maker)] : []), ...handed.imported].some((n) => MCP_NAME.test(n));
+      if (!reaches.test(text) && !(MCP_PATH.test(route.path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(text)))) continue;
+      const guard = middlewareGuard(r, middle) ?? handlerGuard(r, [fn, ...handed.targets], reaches);
+      const optional = guard ? undefined : optionalMiddleware(r, middle);
+      const elsewhere = guard ? undefined : optional ? optionalAuthReason(optional) : `TanStack Start runs ${FRAMEWORK_HOOKS["TanStack Start"]} in front of every route, which may authenticate the caller`;
+      out.push({ call: m.value, method: m.method, path: route.path, pathNode: m.at, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The path, handler table and route middleware of a TanStack Start server route made by this call, if it is one. */
+function tanstackRoute(r: Resolver, call: TsNode): { path: string; table: TsNode | undefined; middleware: TsNode[] } | undefined {
+  const f = call.childForFieldName("function");
+  if (f?.type === "call_expression") {
+    // `createFileRoute("/mcp")({ server })`, `createAPIFileRoute("/api/mcp")({ POST })`.
+    const maker = tanstackMaker(r, f);
+    if (maker !== "createFileRoute" && maker !== "createAPIFileRoute") return undefined;
+    const path = routePath(r, f);
+    const options = argsOf(call)[0];
+    if (path === undefined || !options) return undefined;
+    if (maker === "createAPIFileRoute") return { path, table: options, middleware: [] };
+    const server = r.prop(options, "server");
+    const handlers = r.prop(server, "handlers");
+    if (!handlers) return undefined;
+    const made = r.functionOf(handlers);
+    const table = FUNCTIONS.has(made.type) ? argsOf(made.descendantsOfType("call_expression").find((c) => r.calleeName(c) === "createHandlers") ?? made)[0] : handlers;
+    const middleware = r.prop(server, "middleware");
+    return { path, table, middleware: middleware ? [middleware] : [] };
+  }
+  // `createServerFileRoute("/mcp").middleware([auth]).methods({ POST })`.
+  if (r.calleeName(call) !== "methods") return undefined;
+  const middleware: TsNode[] = [];
+  let obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+  while (obj?.type === "call_expression" && r.calleeName(obj) === "middleware" && obj.childForFieldName("function")?.type === "member_expression") {
+    middleware.push(...argsOf(obj).slice(0, 1));
+    obj = obj.childForFieldName("function")?.childForFieldName("object") ?? null;
+  }
+  const path = obj?.type === "call_expression" && tanstackMaker(r, obj) === "createServerFileRoute" ? routePath(r, obj) : undefined;
+  if (path === undefined) return undefined;
+  // `.methods((api) => ({ POST: api.handler(fn) }))`: the table the function returns.
+  const given = argsOf(call)[0];
+  const made = given ? r.functionOf(given) : undefined;
+  const body = made && FUNCTIONS.has(made.type) ? made.childForFieldName("body") : undefined;
+  const table = body?.type === "parenthesized_expression" ? kids(body)[0] : body?.type === "statement_block" ? kids(kids(body).find((k) => k.type === "return_statement"))[0] : given;
+  return { path, table, middleware };
+}
+
+/** The TanStack Start route maker a call calls (`createFileRoute`, imported from a TanStack package), if any. */
+function tanstackMaker(r: Resolver, call: TsNode): string | undefined {
+  const f = call.childForFieldName("function");
+  const imported = f?.type === "identifier" ? r.importOf(f) : undefined;
+  return imported && TANSTACK_MODULE.test(imported.module) ? imported.name : undefined;
+}
+
+/** The literal path a route maker is given (`createFileRoute("/mcp")`). */
+function routePath(r: Resolver, maker: TsNode): string | undefined {
+  const arg = argsOf(maker)[0];
+  const path = arg ? r.stringOf(arg) : undefined;
+  return path?.startsWith("/") ? path : undefined;
+}
+
+/** The middleware of a release candidate's method chain (`api.middleware([auth]).handler(fn)`). */
+function chainedMiddleware(r: Resolver, handler: TsNode): TsNode[] {
+  const obj = handler.childForFieldName("function")?.childForFieldName("object");
+  return obj?.type === "call_expression" && r.calleeName(obj) === "middleware" ? argsOf(obj).slice(0, 1) : [];
 }
 
 /** NestJS's route decorators (`@nestjs/common`), by name: the HTTP method each one serves. */
@@ -656,11 +764,12 @@ function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoi
   return { endpoints: out, mounts };
 }
 
-/** The project-wide hook files of the file-routed frameworks (not read here). */
-const FRAMEWORK_HOOKS: Readonly<Record<NonNullable<FileRoute["framework"]>, string>> = {
+/** The project-wide hook files of the file-routed frameworks and of TanStack Start (not read here). */
+const FRAMEWORK_HOOKS: Readonly<Record<NonNullable<FileRoute["framework"]> | "TanStack Start", string>> = {
   SvelteKit: "the handle hook of src/hooks.server.ts",
   Astro: "the onRequest middleware of src/middleware.ts",
   Nitro: "the handlers of server/middleware/",
+  "TanStack Start": "the global request middleware of src/start.ts (createStart's requestMiddleware)",
 };
 
 /** The function h3's `defineEventHandler(fn)`, `eventHandler(fn)` or `defineEventHandler({ handler })` wraps, else the value itself. */
@@ -1197,11 +1306,8 @@ function layerBefore(r: Resolver, uses: readonly TsNode[], route: TsNode, path: 
 
 /** An optional-auth layer in front of a route: among its own middleware, else a use call on its app before it (`app.use(optionalAuth)`). */
 function optionalLayer(r: Resolver, middle: readonly TsNode[], uses: readonly TsNode[], route: TsNode, path: string): string | undefined {
-  for (const m of middle) {
-    const d = r.deref(m);
-    const hit = (d.type === "array" ? kids(d) : [m]).find((x) => isOptionalAuth(r, x));
-    if (hit) return `middleware ${r.src(hit)}`;
-  }
+  const own = optionalMiddleware(r, middle);
+  if (own) return own;
   const receiver = r.receiverOf(route);
   const g = layerBefore(r, uses, route, path, receiver, [], (x) => x.optional);
   return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
@@ -1224,6 +1330,16 @@ function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, except:
     if (auth) return `${r.receiverOf(u)}.use(${r.src(auth).split("(")[0]}, ${receiver})`;
     const outer = useGuard(r, uses, u, prefix ?? "/", undefined, [...except, u]);
     if (outer) return outer;
+  }
+  return undefined;
+}
+
+/** An optional-auth layer among a route's own middleware (each one, or the items of an array), as `middleware X`. */
+function optionalMiddleware(r: Resolver, middle: readonly TsNode[]): string | undefined {
+  for (const m of middle) {
+    const d = r.deref(m);
+    const hit = (d.type === "array" ? kids(d) : [m]).find((x) => isOptionalAuth(r, x));
+    if (hit) return `middleware ${r.src(hit)}`;
   }
   return undefined;
 }

@@ -669,6 +669,27 @@ export class NotesMcpModule {}
 `,
       },
       {
+        // TanStack Start: the route's middleware runs before its method handlers.
+        file: "src/routes/mcp.ts",
+        code: `import { createFileRoute } from "@tanstack/react-router";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { notesServer } from "../mcp/notes";
+import { authMiddleware } from "../middleware/auth";
+export const Route = createFileRoute("/mcp")({
+  server: {
+    middleware: [authMiddleware],
+    handlers: {
+      POST: async ({ request }) => {
+        const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+        await notesServer().connect(transport);
+        return transport.handleRequest(request);
+      },
+    },
+  },
+});
+`,
+      },
+      {
         // mcp-nest's freemium mode: its guard admits a caller without a token, but every tool not marked @PublicTool() still
         // requires a user (its per-tool default is deny). Not authenticated, not shown open either: unknown, no finding.
         file: "src/freemium.module.ts",
