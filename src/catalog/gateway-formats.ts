@@ -1,7 +1,8 @@
 /**
  * Gateway, proxy, Kubernetes and server-side formats (agentgateway, Envoy AI
  * Gateway, ToolHive, Docker MCP, Kong, Pomerium, ContextForge, Microsoft MCP
- * Gateway, LiteLLM proxy, Unla, TBXark mcp-proxy, Kubernetes workloads, Docker Compose services, Smithery).
+ * Gateway, LiteLLM proxy, Unla, TBXark mcp-proxy, MCP Gateway Registry scopes, Kubernetes workloads, Docker Compose
+ * services, Smithery).
  */
 import type { RefSyntax } from "../model/refs.js";
 import { agentgatewayAdapter, isAgentgatewayConfig } from "../model/adapters/agentgateway.js";
@@ -13,6 +14,7 @@ import { isLiteLLMConfig, litellmAdapter } from "../model/adapters/litellm.js";
 import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
 import { isUnlaConfig, unlaAdapter } from "../model/adapters/unla.js";
+import { isRegistryScopes, registryScopesAdapter } from "../model/adapters/mcp-gateway-registry-scopes.js";
 import { isTbxarkProxyConfig, tbxarkProxyAdapter } from "../model/adapters/tbxark-mcp-proxy.js";
 import { isMsAdapterJson, isMsGatewaySettings, msAdaptersAdapter, msAppSettingsAdapter } from "../model/adapters/ms-mcp-gateway.js";
 import { isPomeriumConfig, pomeriumAdapter } from "../model/adapters/pomerium.js";
@@ -107,5 +109,7 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: allOf(/^\s*\{\s*"(?:\$schema|name|read|write|network|privileged)"\s*:/, /"(network|read|write|privileged)"\s*:/), sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },
   { id: "docker-mcp-catalog-file", client: "docker-mcp", title: "Docker MCP catalog", syntax: "yaml", globs: [], sniffText: allOf(keyText("registry"), keyText("image|remote|sseEndpoint")), sniff: isDockerCatalog, scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
   { id: "contextforge-helm", client: "contextforge", title: "IBM ContextForge Helm values (mcp-stack)", syntax: "yaml", globs: [], sniffText: keyText("mcpContextForge"), sniff: isContextforgeValues, scope: "gateway", syntaxes: templated, adapter: contextforgeValuesAdapter },
+  // The MCP Gateway Registry's scope file (agentic-community, `auth_server/scopes.yml`): scopes granting servers' methods and tools, `group_mappings` of IdP groups to scopes.
+  { id: "mcp-gateway-registry-scopes", client: "mcp-gateway-registry", title: "MCP Gateway Registry scopes (group to server to tool grants)", syntax: "yaml", globs: [], sniffText: allOf(keyText("methods"), keyText("server")), sniff: isRegistryScopes, scope: "gateway", syntaxes: none, adapter: registryScopesAdapter },
   { id: "ms-mcp-gateway-adapter", client: "ms-mcp-gateway", title: "Microsoft MCP Gateway adapter registration", syntax: "json", globs: [], sniffText: /"imageName"\s*:/, sniff: isMsAdapterJson, scope: "gateway", syntaxes: none, adapter: msAdaptersAdapter },
 ];

@@ -24,5 +24,6 @@ export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   "docker-mcp-catalog-file": ["registry"],
   "contextforge-helm": ["mcpcontextforge"],
   "ms-mcp-gateway-adapter": ['"imagename"'],
+  "mcp-gateway-registry-scopes": ["methods"],
   "mcp-servers-map": ["mcpservers"],
 };

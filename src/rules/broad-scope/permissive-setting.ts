@@ -36,6 +36,8 @@ export default defineRule({
       { file: ".claude/settings.local.json", code: `{\n  "permissions": {\n    "defaultMode": "bypassPermissions"\n  }\n}\n`, expect: { line: 3, column: 20 } },
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
+      // The MCP Gateway Registry's scopes.yml: a scope that lets its group call every tool of every server.
+      { file: "auth_server/scopes.yml", code: `group_mappings:\n  platform-team: [mcp-servers-all/execute]\nmcp-servers-all/execute:\n- server: '*'\n  methods: [initialize, tools/list, tools/call]\n  tools: ['*']\n`, expect: { line: 6, column: 11 } },
       // Kuadrant's MCP gateway behind an Authorino AuthConfig whose identity source is anonymous.
       {
         file: "deploy/mcp-auth.yaml",
@@ -133,6 +135,8 @@ spec:
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
+      // The same scope naming the server and its tools.
+      { file: "auth_server/scopes.yml", code: `group_mappings:\n  notes-team: [mcp-servers-notes/execute]\nmcp-servers-notes/execute:\n- server: notes\n  methods: [initialize, tools/list, tools/call]\n  tools: [search_notes]\n` },
       // The caller's identity and a header tested for, not its value: no credential in the log.
       {
         file: "agentgateway/config.yaml",
