@@ -36,7 +36,7 @@ export interface FileAnalysis {
   /** Syntax problems of a catalog file (reported by the parse-error rule). */
   /** `analysed`: the file was modelled anyway (JSONC that its strict-JSON client refuses, read whole). */
   /** `asWritten`: a value that a YAML loader reads otherwise (a tag, not a password) was read as written; the file was modelled. */
-  /** `shadowed`: a key written again later in its JSON object or YAML mapping, at this (ignored) entry; the file was modelled with the last. */
+  /** `shadowed`: a key written again later in its JSON object or YAML mapping, at this (ignored) entry; the file was modelled with the last (reported by duplicate-key). */
   readonly parseProblems: { readonly loc: Loc; readonly message: string; readonly analysed?: boolean; readonly asWritten?: boolean; readonly shadowed?: boolean }[];
   readonly comments: DocComment[];
   /** Inline suppression comments among `comments`. */
@@ -339,7 +339,8 @@ function analyzeStructured(
     // A JSON key written twice: the file is modelled with the last entry, as its client reads it.
     ...(parsed.warnings ?? []).map((w) => ({ loc: lines.loc(rel, w.span), message: w.message, ...(w.shadowed ? { shadowed: true } : { asWritten: true }) })),
   ];
-  for (const p of parseProblems) diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${p.loc.line}:${p.loc.column}: ${p.message}`, file: rel, loc: p.loc });
+  // A key written twice parses: it is a duplicate-key finding, not a parse diagnostic.
+  for (const p of parseProblems) if (!p.shadowed) diagnostics.push({ level: "warning", code: "parse-error", message: `${rel}:${p.loc.line}:${p.loc.column}: ${p.message}`, file: rel, loc: p.loc });
   const file: ScannedFile = { path: rel, format: spec.id, client: spec.client, bytes };
   if (blocking) {
     return { file, servers: [], policies: [], secrets: textSecrets(rel, text, lines), diagnostics, parseProblems, comments: parsed.comments };

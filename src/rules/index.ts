@@ -12,6 +12,7 @@ import broadResourceAccess from "./broad-scope/broad-resource-access.js";
 import permissiveSetting from "./broad-scope/permissive-setting.js";
 import missingDefaultDeny from "./missing-default-deny/missing-default-deny.js";
 import parseError from "./parse-error/parse-error.js";
+import duplicateKey from "./parse-error/duplicate-key.js";
 import sharedCredentialReference from "./shared-identity/shared-credential-reference.js";
 import longLivedToken from "./long-lived-token/long-lived-token.js";
 import unapprovedServer from "./unapproved-server/unapproved-server.js";
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   unexpandedReference,
   parseError,
   invalidSuppression,
+  duplicateKey,
 ];
 
 /** Every name a level setting or a suppression may use: rule ids and categories. */

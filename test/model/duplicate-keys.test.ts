@@ -2,7 +2,8 @@
  * A key written twice in one JSON object: every JSON reader (JSON.parse, the
  * clients) keeps the last entry. The rules see that one server (or variable,
  * or header) once; the earlier entry is dead config, reported at its key by
- * parse-error; a token written in it is still a committed secret.
+ * duplicate-key (not parse-error: the file parses); a token written in it is
+ * still a committed secret.
  */
 import { describe, expect, it } from "vitest";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
@@ -40,8 +41,8 @@ describe("a server name written twice in one JSON object", () => {
     const http = found.filter((f) => f.rule === "plain-http-remote");
     expect(http.map((f) => f.at)).toEqual([`${file}:4:19`]);
     expect(http[0]?.message).toContain("new.example.com");
-    const shadowed = found.filter((f) => f.rule === "parse-error");
-    expect(shadowed).toEqual([{ rule: "parse-error", at: `${file}:3:5`, message: expect.stringContaining('key "a" is written again later in this object') }]);
+    const shadowed = found.filter((f) => f.rule === "duplicate-key" || f.rule === "parse-error");
+    expect(shadowed).toEqual([{ rule: "duplicate-key", at: `${file}:3:5`, message: expect.stringContaining('key "a" is written again later in this object') }]);
     expect(found.filter((f) => f.rule === "hardcoded-secret").map((f) => f.at)).toEqual([`${file}:3:87`]);
     expect(JSON.stringify(found)).not.toContain(token);
   });
@@ -50,11 +51,20 @@ describe("a server name written twice in one JSON object", () => {
     const token = fakeGitHubToken("ghp", "duplicate-env");
     const text = `{ "mcpServers": { "gh": { "command": "github-mcp-server", "env": { "GITHUB_TOKEN": "${token}", "GITHUB_TOKEN": "\${GITHUB_TOKEN}" } } } }\n`;
     const found = await findingsIn({ ".cursor/mcp.json": text });
-    expect(found.filter((f) => f.rule === "parse-error").map((f) => f.at)).toEqual([".cursor/mcp.json:1:68"]);
+    expect(found.filter((f) => f.rule === "duplicate-key" || f.rule === "parse-error").map((f) => `${f.rule} ${f.at}`)).toEqual(["duplicate-key .cursor/mcp.json:1:68"]);
     // The dead value is a committed token all the same, but not one the server is given.
     const secrets = found.filter((f) => f.rule === "hardcoded-secret");
     expect(secrets.map((f) => f.at)).toEqual([".cursor/mcp.json:1:85"]);
     expect(secrets[0]?.message).not.toContain("MCP server 'gh'");
+  });
+
+  it("is a duplicate-key finding, not a parse-error finding nor a parse-error diagnostic: the file parses", async () => {
+    const res = await cli(["scan", ".", "--format", "json", "--no-config"], tempTree({ ".cursor/mcp.json": `{ "mcpServers": {\n  "notes": { "command": "acme-notes-mcp", "args": ["--read-only"] },\n  "notes": { "command": "acme-notes-mcp" }\n} }\n` }));
+    const out = JSON.parse(res.stdout) as { findings: Finding[]; diagnostics: { code: string }[] };
+    expect(out.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}:${f.location.column}`)).toEqual(["duplicate-key .cursor/mcp.json:2:3"]);
+    expect(out.findings[0]?.message).toBe('JSON: key "notes" is written again later in this object, and JSON readers keep the last one: this entry is ignored (delete it, or merge it into the last one).');
+    expect(out.diagnostics.filter((d) => d.code === "parse-error")).toEqual([]);
+    expect(res.exitCode).toBe(1);
   });
 });
 

@@ -64,8 +64,8 @@ describe("SARIF", () => {
       expect(r.helpUri).toMatch(/^https:\/\//);
       // Every rule's tags carry its category next to `security` (issue #2).
       expect(r.properties.tags.slice(0, 2)).toEqual(["security", r.properties.category]);
-      // A hygiene rule (parse-error, invalid-suppression) has no security score: code scanning ranks it by problem.severity.
-      if (["parse-error", "invalid-suppression"].includes(r.id)) {
+      // A hygiene rule (parse-error, invalid-suppression, duplicate-key) has no security score: code scanning ranks it by problem.severity.
+      if (["parse-error", "invalid-suppression", "duplicate-key"].includes(r.id)) {
         expect(r.properties["security-severity"]).toBeUndefined();
         expect(["error", "warning", "recommendation"]).toContain(r.properties["problem.severity"]);
       } else {

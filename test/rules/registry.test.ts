@@ -9,7 +9,7 @@ import { CATEGORIES } from "../../src/engine/rule.js";
 import { RULES } from "../../src/rules/index.js";
 
 const rulesDir = path.resolve(__dirname, "../../src/rules");
-const HYGIENE = ["parse-error", "invalid-suppression"];
+const HYGIENE = ["parse-error", "invalid-suppression", "duplicate-key"];
 
 function ruleFiles(): { id: string; category: string }[] {
   const out: { id: string; category: string }[] = [];

@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     title: "MCP configuration file does not parse",
     name: "ParseError",
-    description: "A file that an MCP client or gateway reads has a syntax error. The client may ignore it, fall back to defaults or refuse to start, and mcplint cannot check what it configures. A key written twice in one JSON object or YAML mapping is reported at its earlier entry: JSON clients keep the last one, YAML loaders keep the last one or refuse the file, and mcplint checks the last one.",
+    description: "A file that an MCP client or gateway reads has a syntax error. The client may ignore it, fall back to defaults or refuse to start, and mcplint cannot check what it configures.",
     category: "parse-error",
     level: "warning",
     precision: "very-high",
@@ -18,11 +18,11 @@ export default defineRule({
     syntax: "{message} (file not analysed).",
     strict: "{message}: the client refuses the file, so none of its servers start until it is fixed (mcplint read it as written).",
     asWritten: "{message}; mcplint read the value as written.",
-    shadowed: "{message} (delete it, or merge it into the last one).",
   },
   check(model, ctx) {
+    // A key written twice parses: duplicate-key reports it.
     for (const p of model.parseErrors) {
-      ctx.report({ messageId: p.shadowed ? "shadowed" : p.asWritten ? "asWritten" : p.analysed ? "strict" : "syntax", data: { message: p.message }, loc: p.loc, identity: `${p.format}\u0000${p.message}` });
+      if (!p.shadowed) ctx.report({ messageId: p.asWritten ? "asWritten" : p.analysed ? "strict" : "syntax", data: { message: p.message }, loc: p.loc, identity: `${p.format}\u0000${p.message}` });
     }
   },
   examples: {
@@ -32,17 +32,13 @@ export default defineRule({
       { file: ".mcp.json", code: `{\n  // team servers\n  "mcpServers": { "notes": { "command": "acme-notes-mcp" } }\n}\n`, expect: { line: 2, column: 3 } },
       // A trailing comma is reported at the comma (the parser finds it at the bracket after it).
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__notes"], } }\n`, expect: { line: 1, column: 43 } },
-      // A server name written twice: the client keeps the last entry, and the first is dead config.
-      { file: ".cursor/mcp.json", code: `{ "mcpServers": {\n  "notes": { "command": "acme-notes-mcp" },\n  "notes": { "command": "acme-notes-mcp", "args": ["--read-only"] }\n} }\n`, expect: { line: 2, column: 3 } },
-      // The same in YAML, which forbids it: a loader refuses the file or keeps the last entry.
-      { file: ".config/goose/config.yaml", code: `GOOSE_MODE: approve\nextensions:\n  notes:\n    cmd: acme-notes-mcp\n  notes:\n    cmd: acme-notes-mcp\n    args: [--read-only]\n`, expect: { line: 3, column: 3 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "a": { "command": "npx" } } }\n` },
       // VS Code reads JSONC: comments and trailing commas are fine there.
       { file: ".vscode/mcp.json", code: `{\n  // team servers\n  "servers": { "notes": { "command": "acme-notes-mcp", }, },\n}\n` },
-      // A key a YAML merge (`<<`) brings in is overridden by the mapping's own, as YAML means it.
-      { file: "librechat.yaml", code: `x-base: &base\n  type: streamable-http\n  url: https://old.example.com/mcp\nmcpServers:\n  notes:\n    <<: *base\n    url: https://mcp.example.com/mcp\n` },
+      // A key written twice parses (duplicate-key reports it).
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": {\n  "notes": { "command": "acme-notes-mcp" },\n  "notes": { "command": "acme-notes-mcp", "args": ["--read-only"] }\n} }\n` },
     ],
   },
 });
