@@ -1,6 +1,6 @@
 /**
  * What a server *is*, independent of what it is called: the package it runs
- * (npx/uvx/...), the container image, or the URL it reaches. Approval lists,
+ * (npx/uvx/...) or Nix flake (`nix run`), the container image, or the URL it reaches. Approval lists,
  * the lock file and shared-identity checks compare these, never names alone
  * (a name is spoofable). Launch lines are read by `launcher.ts`, the same
  * parser the pinning rule uses.
@@ -9,7 +9,7 @@ import { launchedPackages } from "./launcher.js";
 import type { McpServer } from "./types.js";
 
 export type ServerIdentity =
-  | { readonly kind: "package"; readonly ecosystem: "npm" | "pypi"; readonly name: string; readonly version?: string }
+  | { readonly kind: "package"; readonly ecosystem: "npm" | "pypi" | "nix"; readonly name: string; readonly version?: string }
   | { readonly kind: "image"; readonly name: string; readonly tag?: string; readonly digest?: string }
   | { readonly kind: "url"; readonly origin: string; readonly path: string; readonly url: string }
   | { readonly kind: "command"; readonly command: string };

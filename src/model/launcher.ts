@@ -1,7 +1,8 @@
 /**
  * What a server launches: the package a runner fetches (`npx`, `pnpm dlx`,
- * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`) or the
- * container image (`docker run`, `podman run`, `image:` fields), and how
+ * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`), the Nix
+ * flake `nix run` fetches, or the container image (`docker run`, `podman
+ * run`, `image:` fields), and how
  * firmly its version is pinned. Pure string work over command and args.
  */
 import type { ConfigValue, McpServer } from "./types.js";
@@ -10,7 +11,7 @@ import { lastPathSegment } from "../util/path-segment.js";
 export type Pin = "exact" | "digest" | "tag" | "range" | "latest" | "none";
 
 export interface Launched {
-  readonly ecosystem: "npm" | "pypi" | "image";
+  readonly ecosystem: "npm" | "pypi" | "nix" | "image";
   /** The spec as written (`@acme/notes-mcp@latest`, `acme/notes:1.2`). */
   readonly spec: string;
   readonly name: string;
@@ -180,6 +181,49 @@ export function pypiGitPin(spec: string): { name: string; version?: string; pin:
   return { name: bare.slice(0, at), ...(version ? { version } : {}), pin: gitRefPin(version) };
 }
 
+/**
+ * A Nix flake reference as `nix run` reads it, when it fetches something: a git host
+ * (`github:owner/repo[/ref-or-rev]`, `gitlab:`, `sourcehut:`, `git+https://...?ref=..&rev=..`)
+ * or the flake registry (`nixpkgs#pkg`, `flake:nixpkgs/nixos-24.11#pkg`: the registry's
+ * `nixpkgs` is a moving branch). `name` keeps the output (`#pkg`) and drops the ref. Local
+ * flakes (`.#pkg`, a path, `path:`, `git+file:`) and tarball URLs are undefined.
+ */
+export function nixFlakePin(spec: string): { name: string; version?: string; pin: Pin; git?: true } | undefined {
+  const hash = spec.indexOf("#");
+  const ref = hash < 0 ? spec : spec.slice(0, hash);
+  const attr = hash < 0 ? "" : spec.slice(hash);
+  const q = ref.indexOf("?");
+  const bare = q < 0 ? ref : ref.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? "" : ref.slice(q + 1));
+  const fromQuery = params.get("rev") ?? params.get("ref") ?? undefined;
+  const at = (name: string, version: string | undefined, git?: true) => ({ name: name + attr, ...(version ? { version } : {}), pin: gitRefPin(version), ...(git ? { git } : {}) });
+  const hosted = /^((?:github|gitlab|sourcehut):[^/]+\/[^/]+)(?:\/(.+))?$/.exec(bare);
+  if (hosted) return at(hosted[1] as string, hosted[2] ?? fromQuery, true);
+  if (/^git\+(?:https?|ssh):\/\//.test(bare)) return at(bare, fromQuery, true);
+  const indirect = /^(?:flake:)?([A-Za-z][\w-]*)(?:\/([^/]+))?$/.exec(bare);
+  if (indirect) return at(indirect[1] as string, indirect[2] ?? fromQuery);
+  return undefined;
+}
+
+/** `nix run` flags that take one value, and two; one that reads no flake (`--expr`, `--file`) ends the search. */
+const NIX_VALUED = new Set(["--inputs-from", "--experimental-features", "--extra-experimental-features", "-I", "--include", "--store", "--eval-store", "--profile", "--update-input", "--reference-lock-file", "--output-lock-file", "--max-jobs", "-j", "--cores", "--log-format"]);
+const NIX_TWO_VALUES = new Set(["--option", "--override-input", "--override-flake", "--arg", "--argstr"]);
+const NIX_NO_FLAKE = new Set(["--expr", "-f", "--file"]);
+
+function fromNix(tokens: readonly ConfigValue[], start: number): Launched[] {
+  let i = start;
+  for (; i < tokens.length && (tokens[i] as ConfigValue).raw.startsWith("-"); i++) {
+    const t = (tokens[i] as ConfigValue).raw;
+    if (t === "--" || NIX_NO_FLAKE.has(t)) return [];
+    if (NIX_VALUED.has(t)) i += 1;
+    else if (NIX_TWO_VALUES.has(t)) i += 2;
+  }
+  const v = tokens[i];
+  if (!v || v.scalar) return [];
+  const flake = nixFlakePin(v.raw);
+  return flake ? [{ ecosystem: "nix", spec: v.raw, ...flake, value: v }] : [];
+}
+
 function npmRunner(tokens: readonly ConfigValue[]): number | undefined {
   const [c, a, b] = tokens.map((t) => base(t.raw));
   if (c === "npx" || c === "bunx" || c === "pnpx") return 1;
@@ -230,6 +274,7 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   else if (c === "uvx") out.push(...fromPypi(tokens, 1, UV_VALUED, "--from"));
   else if (c === "uv" && a === "tool" && b === "run") out.push(...fromPypi(tokens, 3, UV_VALUED, "--from"));
   else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));
+  else if (c === "nix" && a === "run") out.push(...fromNix(tokens, 2));
   else if ((c === "docker" || c === "podman") && a === "run") out.push(...fromDocker(tokens, 2));
   else if ((c === "docker" || c === "podman") && a === "container" && b === "run") out.push(...fromDocker(tokens, 3));
   return out;

@@ -1,6 +1,9 @@
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIXTURES, folderSources } from "../helpers.js";
 import { scanSources } from "../../src/api.js";
-import { imagePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
+import { imagePin, nixFlakePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
+import { serverIdentity } from "../../src/model/identity.js";
 
 function unpinned(file: string, text: string): string[] {
   return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
@@ -163,5 +166,35 @@ describe("git sources", () => {
 }}
 `;
     expect(unpinned(".mcp.json", text)).toEqual(["5:35 Server 'd' (claude-code) runs npm package '@acme/notes-mcp' with no version: every start fetches whatever the registry serves."]);
+  });
+});
+
+describe("Nix flakes (nix run)", () => {
+  it.each([
+    ["nixpkgs#mcp-nixos", "nixpkgs#mcp-nixos", undefined, "none"],
+    ["flake:nixpkgs/nixos-24.11#hello", "nixpkgs#hello", "nixos-24.11", "range"],
+    ["github:acme/x", "github:acme/x", undefined, "none"],
+    ["github:acme/x?ref=v2.0.1#srv", "github:acme/x#srv", "v2.0.1", "tag"],
+    ["git+https://git.acme.example/x.git?ref=main&rev=4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "git+https://git.acme.example/x.git", "4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "exact"],
+  ])("flake %s is %s at %s (%s)", (spec, name, version, pin) => expect(nixFlakePin(spec)).toMatchObject({ name, ...(version ? { version } : {}), pin }));
+
+  it.each([".#browser-mcp", ".", "/opt/yask", "./tools", "path:/opt/x", "git+file:///srv/x", "https://acme.example/x.tar.gz"])("flake %s is local or a tarball: nothing checked", (spec) =>
+    expect(nixFlakePin(spec)).toBeUndefined(),
+  );
+
+  it("reports a flake fetched from the registry or a git host with no ref or a branch, not one at a commit or version tag, nor a local flake (fixtures/nix-flakes)", () => {
+    const r = scanSources(folderSources(path.join(FIXTURES, "nix-flakes")));
+    expect(r.findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
+      ".mcp.json:3:70 Server 'nixarchy' (claude-code) runs Nix flake from git 'github:acme/mcp-nixarchy' with no ref: every start fetches whatever its default branch holds.",
+      ".mcp.json:4:63 Server 'jlink' (claude-code) runs Nix flake from git 'github:acme/jlink-mcp#jlink-mcp' at `main`, a ref that can move: pin a commit SHA.",
+      ".mcp.json:7:52 Server 'channel' (claude-code) runs Nix flake 'nixpkgs#mcp-nixos' at the floating version `nixos-24.11`: pin an exact version.",
+      "opencode.json:6:33 Server 'nix' (opencode) runs Nix flake 'nixpkgs#mcp-nixos' with no version: every start fetches whatever the registry serves.",
+      "opencode.json:10:32 Server 'context7' (opencode) runs npm package '@upstash/context7-mcp' with no version: every start fetches whatever the registry serves.",
+    ]);
+    // What the server is, for approval lists and the lock: the flake, its ref apart.
+    const inv = (name: string) => r.model.servers.find((s) => s.name === name)!;
+    expect(serverIdentity(inv("tagged"))).toEqual({ kind: "package", ecosystem: "nix", name: "github:acme/jlink-mcp#jlink-mcp", version: "v1.4.2" });
+    expect(serverIdentity(inv("kiln-browser"))).toEqual({ kind: "command", command: "nix" });
+    expect(serverIdentity(inv("yask"))).toEqual({ kind: "command", command: "nix" });
   });
 });

@@ -4,7 +4,7 @@ import { defineRule } from "../../engine/rule.js";
 import { launchedPackages } from "../../model/launcher.js";
 import { within, type Loc } from "../../model/location.js";
 
-const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", image: "container image" };
+const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", nix: "Nix flake", image: "container image" };
 
 /** Is `hit` the whole of `value` (but for its quotes)? */
 function isWholeValue(hit: Loc, value: Loc): boolean {
@@ -17,12 +17,12 @@ export default defineRule({
     title: "MCP server fetched at an unpinned version",
     name: "UnpinnedPackage",
     description:
-      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch. A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
+      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`, whose `nixpkgs` is a moving branch; local flakes such as `.#pkg` fetch nothing). A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
     category: "unpinned-server",
     level: "warning",
     precision: "high",
     securitySeverity: 5.5,
-    help: "Pin an exact version (`@acme/notes-mcp@1.4.2`, `acme-notes-mcp==1.4.2`), an image digest (`acme/notes-mcp@sha256:…`) or a git commit (`git+https://github.com/acme/notes-mcp@<commit sha>`, `github:acme/notes-mcp#<commit sha>`), and update it deliberately (Renovate or Dependabot can bump pins in MCP configs). Better still, install the server once from a lock file and run the installed binary.",
+    help: "Pin an exact version (`@acme/notes-mcp@1.4.2`, `acme-notes-mcp==1.4.2`), an image digest (`acme/notes-mcp@sha256:…`) or a git commit (`git+https://github.com/acme/notes-mcp@<commit sha>`, `github:acme/notes-mcp#<commit sha>`, for `nix run` `github:acme/notes-mcp/<commit sha>`), and update it deliberately (Renovate or Dependabot can bump pins in MCP configs). Better still, install the server once from a lock file and run the installed binary.",
     cwe: ["CWE-494", "CWE-829"],
     frameworks: ["owasp-agentic/ASI04", "nist-csf/PR.PS-01"],
     references: ["https://docs.npmjs.com/cli/commands/npx", "https://docs.astral.sh/uv/guides/tools/", "https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier"],
@@ -69,6 +69,8 @@ export default defineRule({
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion"\n    allowed: [search_pages]\n---\n`, expect: { line: 5, column: 16 } },
       // A shell's `-c` script: the program it ends by starting (a public Goose config runs a git source so).
       { file: ".config/goose/config.yaml", code: `extensions:\n  aider:\n    type: stdio\n    cmd: bash\n    args:\n    - -c\n    - aws-sso-util login && uvx --from git+https://github.com/acme/aider-mcp.git aider-mcp\n`, expect: { line: 7, column: 7 } },
+      // A Nix flake fetched from GitHub at its default branch (`nix run github:owner/repo --`, as flake READMEs suggest).
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp", "--"] } } }\n`, expect: { line: 1, column: 64 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.4.2"] }, "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }\n` },
@@ -76,6 +78,7 @@ export default defineRule({
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp@4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "notes-mcp"] }, "wiki": { "command": "npx", "args": ["-y", "github:acme/wiki-mcp#v1.4.2"] } } }\n` },
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion:1.8.1"\n    allowed: [search_pages]\n---\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "cd /srv/acme && exec npx -y @acme/notes-mcp@1.4.2"] } } }\n` },
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp/4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "--"] }, "local": { "command": "nix", "args": ["run", ".#notes-mcp"] } } }\n` },
     ],
   },
 });
