@@ -584,7 +584,14 @@ function librechatServerToken(credentials: readonly Credential[]): McpServer["up
   return { kind: "shared-static", key: c.key, loc: c.loc, detail: `${c.key} takes \${${c.ref.name}} from the LibreChat server's environment: one token for every user` };
 }
 
-/** Risky runtime flags visible in args (docker, filesystem server, GitHub server). */
+/**
+ * The AWS Labs servers' opt-in to their sensitive tools (`--allow-sensitive-data-access`, the ECS
+ * server's `ALLOW_SENSITIVE_DATA=true`): off by default because those tools return Kubernetes
+ * Secrets decoded, logs and events.
+ */
+const SENSITIVE_DATA = "started with access to sensitive data (Kubernetes Secrets, logs and events), which the server keeps off by default";
+
+/** Risky runtime flags visible in args (docker, filesystem server, GitHub server, AWS Labs servers). */
 export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
   const facts: ServerFact[] = [];
   const raws = args.map((a) => a.raw);
@@ -602,6 +609,7 @@ export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
     if (/^--tools(=|$)/.test(r) && (r === "--tools=all" || raws[i + 1] === "all")) facts.push({ kind: "all-toolsets", detail: "--tools all", loc: at(i) });
     if (/^--toolsets(=|$)/.test(r) && (r === "--toolsets=all" || raws[i + 1] === "all")) facts.push({ kind: "all-toolsets", detail: "--toolsets all", loc: at(i) });
     if (r === "GITHUB_TOOLSETS=all") facts.push({ kind: "all-toolsets", detail: "GITHUB_TOOLSETS=all", loc: at(i) });
+    if (r === "--allow-sensitive-data-access" || r === "--allow-sensitive-data-access=true") facts.push({ kind: "sensitive-data", detail: `${SENSITIVE_DATA} (${r})`, loc: at(i) });
   });
   const fsIdx = raws.findIndex((r) => /(^|\/)@modelcontextprotocol\/server-filesystem(@[^\s]*)?$|mcp-server-filesystem/.test(r));
   if (fsIdx >= 0) {
@@ -621,11 +629,13 @@ const namesAll = (v: ConfigValue): boolean => v.ref.kind === "literal" && v.raw.
 /**
  * The GitHub server's every toolset, set outside its arguments: `GITHUB_TOOLSETS`
  * in its environment, an `X-MCP-Toolsets` header, or the remote server's
- * `/mcp/x/all` URL without `/readonly`.
+ * `/mcp/x/all` URL without `/readonly`; an AWS Labs server's sensitive tools
+ * switched on in its environment (`ALLOW_SENSITIVE_DATA=true`).
  */
 export function scopeFacts(s: { readonly env: readonly NamedValue[]; readonly headers?: readonly NamedValue[]; readonly url?: ConfigValue }): ServerFact[] {
   const facts: ServerFact[] = [];
   for (const v of s.env) if (v.key === "GITHUB_TOOLSETS" && namesAll(v)) facts.push({ kind: "all-toolsets", detail: `GITHUB_TOOLSETS=${v.raw}`, loc: v.loc });
+  for (const v of s.env) if (v.key === "ALLOW_SENSITIVE_DATA" && v.ref.kind === "literal" && TRUE.test(v.raw)) facts.push({ kind: "sensitive-data", detail: `${SENSITIVE_DATA} (ALLOW_SENSITIVE_DATA=${v.raw})`, loc: v.loc });
   for (const v of s.headers ?? []) if (v.key.toLowerCase() === "x-mcp-toolsets" && namesAll(v)) facts.push({ kind: "all-toolsets", detail: `X-MCP-Toolsets: ${v.raw}`, loc: v.loc });
   const url = s.url?.raw ?? "";
   if (/^https?:\/\/api\.githubcopilot\.com\/mcp\/x\/all\/?(?:[?#]|$)/i.test(url)) facts.push({ kind: "all-toolsets", detail: "the remote GitHub server's /x/all (every toolset, not read-only)", loc: (s.url as ConfigValue).loc });

@@ -152,6 +152,7 @@ export interface ServerFact {
     | "host-mount"
     | "root-filesystem"
     | "all-toolsets"
+    | "sensitive-data"
     | "no-read-only"
     | "egress-open"
     | "dns-rebinding-off";

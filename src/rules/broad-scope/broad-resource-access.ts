@@ -6,12 +6,12 @@ export default defineRule({
     title: "MCP server with over-wide resource access",
     name: "BroadResourceAccess",
     description:
-      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder or given a folder of credentials (`~/.ssh`, `~/.aws`, `~/.kube`, a home's `.config` ...), a container run `--privileged`, with the host network or a host mount of `/`, home or such a folder, the GitHub server with every toolset and not read-only, or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
+      "The server is started with access far beyond its task: a filesystem server rooted at `/` or a home folder or given a folder of credentials (`~/.ssh`, `~/.aws`, `~/.kube`, a home's `.config` ...), a container run `--privileged`, with the host network or a host mount of `/`, home or such a folder, the GitHub server with every toolset and not read-only, an AWS Labs server (EKS, ECS, serverless ...) started with its sensitive-data tools on (`--allow-sensitive-data-access`, `ALLOW_SENSITIVE_DATA=true`: Kubernetes Secrets decoded, logs, events), or SDK code that hands it the agent's whole environment (`env: process.env`) with every secret in it. Servers that expose every tool where the client could narrow them (Gemini CLI `includeTools`, Codex `enabled_tools`) are reported as notes. Whatever the agent is tricked into asking, the server can do.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
     securitySeverity: 7.0,
-    help: "Narrow it: give the filesystem server the one project folder it needs (read-only where possible), drop `--privileged` and `--network host`, mount only the needed folder with `:ro`, name the GitHub toolsets you use with `--read-only`, and pass a server only the variables it needs (`env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN }`, or the SDK's `getDefaultEnvironment()` plus those) instead of `process.env`.",
+    help: "Narrow it: give the filesystem server the one project folder it needs (read-only where possible), drop `--privileged` and `--network host`, mount only the needed folder with `:ro`, name the GitHub toolsets you use with `--read-only`, leave an AWS Labs server's sensitive-data access off (and give its AWS role only what the task reads), and pass a server only the variables it needs (`env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN }`, or the SDK's `getDefaultEnvironment()` plus those) instead of `process.env`.",
     cwe: ["CWE-250", "CWE-732"],
     frameworks: ["owasp-agentic/ASI02", "owasp-agentic/ASI03", "nist-csf/PR.AA-05"],
     references: ["https://github.com/modelcontextprotocol/servers/tree/main/src/filesystem", "https://github.com/github/github-mcp-server"],
@@ -114,8 +114,13 @@ const transport = new StdioClientTransport({ command: "uvx", args: ["acme-notes-
 `,
         expect: { line: 2, column: 95 },
       },
+      // A real Amazon Q config (fixtures/clients/amazon-q/real-eks) starts the EKS server so: it then returns Kubernetes Secrets decoded.
+      { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "eks": { "command": "uvx", "args": ["awslabs.eks-mcp-server@0.1.9", "--allow-write", "--allow-sensitive-data-access"] } } }\n`, expect: { line: 1, column: 104, count: 1 } },
+      // The ECS server reads the same switch from its environment.
+      { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "ecs": { "command": "uvx", "args": ["--from", "awslabs-ecs-mcp-server==0.1.2", "ecs-mcp-server"], "env": { "ALLOW_WRITE": "true", "ALLOW_SENSITIVE_DATA": "true" } } } }\n`, expect: { line: 1, column: 173, count: 1 } },
     ],
     good: [
+      { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "ecs": { "command": "uvx", "args": ["--from", "awslabs-ecs-mcp-server==0.1.2", "ecs-mcp-server"], "env": { "ALLOW_WRITE": "true", "ALLOW_SENSITIVE_DATA": "false" } } } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/dev/src/app/docs"] } } }\n` },
       {
         // The remote GitHub server, read-only with every toolset, or one named toolset.

@@ -37,6 +37,7 @@ describe("real client files (audit corpus)", () => {
         "server amazon-q awslabs.aws-diagram-mcp-server stdio disabled",
         "server amazon-q amzn-mcp stdio disabled",
         "unpinned-package 7:9 awslabs.eks-mcp-server",
+        "broad-resource-access 9:9 awslabs.eks-mcp-server",
         "unpinned-package 20:9 awslabsfinch-mcp-server",
         "unpinned-package 28:9 awslabs.aws-documentation-mcp-server",
         "unpinned-package 38:9 awslabs.aws-diagram-mcp-server"
