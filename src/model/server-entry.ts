@@ -586,10 +586,10 @@ function librechatServerToken(credentials: readonly Credential[]): McpServer["up
 
 /**
  * The AWS Labs servers' opt-in to their sensitive tools (`--allow-sensitive-data-access`, the ECS
- * server's `ALLOW_SENSITIVE_DATA=true`): off by default because those tools return Kubernetes
- * Secrets decoded, logs and events.
+ * server's `ALLOW_SENSITIVE_DATA=true`): off by default because those tools return logs, events
+ * and (EKS) Kubernetes Secrets decoded.
  */
-const SENSITIVE_DATA = "started with access to sensitive data (Kubernetes Secrets, logs and events), which the server keeps off by default";
+const SENSITIVE_DATA = "started with its sensitive-data tools on (logs, events and, on the EKS server, Kubernetes Secrets decoded), which the server keeps off by default";
 
 /** Risky runtime flags visible in args (docker, filesystem server, GitHub server, AWS Labs servers). */
 export function argFacts(args: readonly ConfigValue[]): ServerFact[] {
