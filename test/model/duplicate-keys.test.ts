@@ -82,7 +82,7 @@ describe("a key written twice in one YAML mapping", () => {
     const http = found.filter((f) => f.rule === "plain-http-remote");
     expect(http.map((f) => f.at)).toEqual([`${file}:${live}`]);
     expect(http[0]?.message).toContain("new.example.com");
-    expect(found.filter((f) => f.rule === "parse-error")).toEqual([{ rule: "parse-error", at: `${file}:${dead}`, message: expect.stringContaining('YAML: key "a" is written again later in this mapping') }]);
+    expect(found.filter((f) => f.rule === "duplicate-key" || f.rule === "parse-error")).toEqual([{ rule: "duplicate-key", at: `${file}:${dead}`, message: expect.stringContaining('YAML: key "a" is written again later in this mapping') }]);
     expect(found.filter((f) => f.rule === "hardcoded-secret").map((f) => f.at)).toEqual([`${file}:${secret}`]);
     expect(JSON.stringify(found)).not.toContain(token);
   });
@@ -90,19 +90,19 @@ describe("a key written twice in one YAML mapping", () => {
   it("Continue: a field written twice in one server item counts with its last value", async () => {
     const text = "name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: notes\n    url: https://new.example.com/mcp\n    apiKey: ${{ secrets.NOTES_KEY }}\n    url: http://old.example.com/mcp\n";
     const found = await findingsIn({ ".continue/config.yaml": text });
-    expect(found.filter((f) => f.rule === "parse-error").map((f) => f.at)).toEqual([".continue/config.yaml:6:5"]);
+    expect(found.filter((f) => f.rule === "duplicate-key" || f.rule === "parse-error").map((f) => `${f.rule} ${f.at}`)).toEqual(["duplicate-key .continue/config.yaml:6:5"]);
     expect(found.filter((f) => f.rule === "plain-http-remote").map((f) => f.at)).toEqual([".continue/config.yaml:8:10"]);
   });
 
   it("a key a merge (<<) brings in is no repeat: the mapping's own key wins, silently", async () => {
     const text = "x-base: &base\n  type: streamable-http\n  url: http://old.example.com/mcp\nmcpServers:\n  a:\n    <<: *base\n    url: https://new.example.com/mcp\n    headers: { Authorization: \"Bearer ${NOTES_TOKEN}\" }\n";
     const found = await findingsIn({ "librechat.yaml": text });
-    expect(found.filter((f) => f.rule === "parse-error" || f.rule === "plain-http-remote")).toEqual([]);
+    expect(found.filter((f) => f.rule === "duplicate-key" || f.rule === "parse-error" || f.rule === "plain-http-remote")).toEqual([]);
   });
 
-  it("a Helm template may write a key in both branches of an if: both stay (no parse-error)", async () => {
+  it("a Helm template may write a key in both branches of an if: both stay (no duplicate-key)", async () => {
     const text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mcp\nspec:\n  template:\n    spec:\n      {{- if .Values.hostNetwork }}\n      hostNetwork: true\n      {{- else }}\n      hostNetwork: false\n      {{- end }}\n      containers:\n        - name: server\n          image: ghcr.io/acme/notes-mcp:1.2.3\n";
     const found = await findingsIn({ "chart/templates/deployment.yaml": text, "chart/Chart.yaml": "apiVersion: v2\nname: mcp\nversion: 0.1.0\n" });
-    expect(found.filter((f) => f.rule === "parse-error")).toEqual([]);
+    expect(found.filter((f) => f.rule === "duplicate-key" || f.rule === "parse-error")).toEqual([]);
   });
 });
