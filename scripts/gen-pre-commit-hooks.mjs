@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes .pre-commit-hooks.yaml (src/catalog/hook-files.ts).
+// Writes .pre-commit-hooks.yaml from the catalog (src/catalog/hook-files.ts).
 // Run: npm run gen:pre-commit-hooks   (test/adoption/pre-commit.test.ts fails when the file is stale)
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -1,6 +1,6 @@
 /**
- * pre-commit integration: the generated hooks file (every staged file passed),
- * many file names on the command line, --staged,
+ * pre-commit integration: the generated hooks file, its `files:` regex against
+ * the catalog and the fixtures, the unfiltered hook, many file names on the command line, --staged,
  * and a real `pre-commit run` (skipped when pre-commit is not installed).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -9,9 +9,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { renderPreCommitHooks } from "../../src/catalog/hook-files.js";
+import { hookFilesRegex, renderPreCommitHooks } from "../../src/catalog/hook-files.js";
+import { classifyPath } from "../../src/catalog/classify.js";
+import { PATH_FORMATS } from "../../src/catalog/formats.js";
 import { fakeAnthropicKey, fakeGitHubToken } from "../../src/rules/fake-secrets.js";
-import { cli, REPO_ROOT, tempTree } from "../helpers.js";
+import { cli, FIXTURES, REPO_ROOT, tempTree } from "../helpers.js";
 
 // A key with no lifetime facts, so that only hardcoded-secret reports it.
 const token = fakeAnthropicKey("pre-commit-test");
@@ -22,13 +24,29 @@ interface Hook {
   id: string;
   entry: string;
   language: string;
+  files?: string;
   pass_filenames: boolean;
   require_serial: boolean;
 }
 const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as Hook[];
 
+/** Python's verbose regex (`(?x)`, unescaped whitespace ignored) as a JavaScript RegExp. */
+function pythonVerbose(source: string): RegExp {
+  return new RegExp(source.replace(/^\(\?x\)/, "").replace(/(?<!\\)\s+/g, ""));
+}
+
+/** A concrete path for a glob: `**\/` dropped, `*` as `x`, `{a,b}` as `a`. */
+function exampleOf(glob: string): string {
+  return glob.replace(/^\*\*\//, "").replace(/\/\*\*\//g, "/x/").replace(/\{([^,}]*)[^}]*\}/g, "$1").replace(/\*/g, "x");
+}
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(REPO_ROOT, path.join(d.parentPath, d.name)).split(path.sep).join("/"));
+}
+
 describe(".pre-commit-hooks.yaml", () => {
-  it("is generated (run npm run gen:pre-commit-hooks)", () => {
+  it("is generated from the catalog (run npm run gen:pre-commit-hooks)", () => {
     expect(fs.readFileSync(path.join(REPO_ROOT, ".pre-commit-hooks.yaml"), "utf8")).toBe(renderPreCommitHooks());
   });
 
@@ -36,16 +54,44 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(hooks.map((h) => [h.id, h.entry, h.language, h.pass_filenames, h.require_serial])).toEqual([
       ["mcplint", "mcplint scan", "node", true, false],
       ["mcplint-staged", "mcplint scan --staged", "node", false, false],
+      ["mcplint-all-files", "mcplint scan", "node", true, false],
     ]);
+    for (const h of hooks.slice(0, 2)) expect(h.files?.trimEnd(), h.id).toBe(hookFilesRegex());
   });
 
-  it("passes every staged file: no files, types or exclude filter (a full scan reads every file for secrets, and models JSON/YAML by content)", () => {
+  it("mcplint-all-files passes every staged file: no files, types or exclude filter (a full scan reads every file for secrets, and models JSON/YAML by content)", () => {
     // pre-commit's `text` type would leave out UTF-16 configurations, which mcplint reads; mcplint skips binaries itself.
-    for (const h of hooks) expect(Object.keys(h).filter((k) => ["files", "types", "types_or", "exclude", "exclude_types"].includes(k)), h.id).toEqual([]);
+    const all = hooks.find((h) => h.id === "mcplint-all-files");
+    expect(all && Object.keys(all).filter((k) => ["files", "types", "types_or", "exclude", "exclude_types"].includes(k))).toEqual([]);
+  });
+
+  const files = pythonVerbose(hooks[0]?.files ?? "");
+
+  it.each(PATH_FORMATS.flatMap((f) => f.globs.map((g) => [f.id, g, exampleOf(g)] as const)))("files: matches %s path %s (%s)", (_id, _glob, example) => {
+    expect(classifyPath(example), `example ${example} should be in the catalog`).toBeDefined();
+    expect(files.test(example)).toBe(true);
+    expect(files.test(`some/folder/${example}`)).toBe(true);
+  });
+
+  it("files: matches every fixture that the catalog models", () => {
+    const modelled = listFiles(FIXTURES).filter((p) => classifyPath(p));
+    for (const p of modelled) expect(files.test(p), p).toBe(true);
+  });
+
+  it("files: matches the files a server loads by name, though the catalog keeps them as text (Goose secrets.yaml, env files)", () => {
+    for (const p of [".config/goose/secrets.yaml", "goose/secrets.yaml", ".env", "config/.env.local"]) {
+      expect(classifyPath(p)?.id, p).not.toBe("goose");
+      expect(files.test(p), p).toBe(true);
+    }
+  });
+
+  it("files: leaves unrelated files alone", () => {
+    // Source files are catalog files too (SDK calls), so only prose and look-alikes stay out.
+    for (const p of ["README.md", "docs/mcp.json.md", "x.mcp.json.bak"]) expect(files.test(p), p).toBe(false);
   });
 });
 
-describe("what the hook now passes", () => {
+describe("what mcplint-all-files passes", () => {
   it("a secret in a file no catalog path names (a properties file, a content-sniffed server list) fails the run; binaries and big files are skipped, quietly", async () => {
     const gh = fakeGitHubToken("ghp", "pre-commit-any-file");
     const dir = tempTree({
@@ -385,14 +431,14 @@ describe.skipIf(!hasPreCommit)("the real pre-commit framework", () => {
   // pre-commit installs the hook from a committed revision: this tests HEAD of this repository, not uncommitted changes.
   it("fails on a staged secret (red) and passes on a clean file (green)", { timeout: 900_000 }, () => {
     const head = git(REPO_ROOT, "rev-parse", "HEAD").trim();
-    const dir = tempRepo({ ".pre-commit-config.yaml": `repos:\n  - repo: ${JSON.stringify(REPO_ROOT)}\n    rev: ${head}\n    hooks:\n      - id: mcplint\n` });
+    const dir = tempRepo({ ".pre-commit-config.yaml": `repos:\n  - repo: ${JSON.stringify(REPO_ROOT)}\n    rev: ${head}\n    hooks:\n      - id: mcplint\n      - id: mcplint-all-files\n` });
     // A shared cache: pre-commit keys environments by repo and revision, so only a new HEAD reinstalls (about 2 minutes).
     const env = { ...process.env, PRE_COMMIT_HOME: path.join(os.tmpdir(), "mcplint-test-pre-commit-home"), PRE_COMMIT_COLOR: "never", NO_COLOR: "1" };
     fs.writeFileSync(path.join(dir, ".mcp.json"), leaky);
     git(dir, "add", "-A");
     const red = spawnSync("pre-commit", ["run"], { cwd: dir, env, encoding: "utf8", timeout: 850_000 });
     expect(red.status, red.stdout + red.stderr).toBe(1);
-    expect(red.stdout).toContain("mcplint (MCP configuration and secrets)");
+    expect(red.stdout).toContain("mcplint (MCP configuration)");
     expect(red.stdout).toContain("Failed");
     expect(red.stdout).toContain("hardcoded-secret");
     expect(red.stdout).not.toContain(token);
@@ -401,15 +447,18 @@ describe.skipIf(!hasPreCommit)("the real pre-commit framework", () => {
     git(dir, "add", "-A");
     const green = spawnSync("pre-commit", ["run"], { cwd: dir, env, encoding: "utf8", timeout: 300_000 });
     expect(green.status, green.stdout + green.stderr).toBe(0);
-    expect(green.stdout).toMatch(/mcplint \(MCP configuration and secrets\)\.+Passed/);
+    expect(green.stdout).toMatch(/mcplint \(MCP configuration\)\.+Passed/);
 
-    // A file no catalog path names reaches the hook too (before, its `files:` pattern left it out: "no files to check").
+    // A file no catalog path names, staged alone: mcplint's `files:` pattern leaves it out, mcplint-all-files reads it.
+    git(dir, "commit", "-q", "-m", "clean");
     const gh = fakeGitHubToken("ghp", "pre-commit-properties");
     fs.mkdirSync(path.join(dir, "deploy"));
     fs.writeFileSync(path.join(dir, "deploy/app.properties"), `github.token=${gh}\n`);
     git(dir, "add", "-A");
     const other = spawnSync("pre-commit", ["run"], { cwd: dir, env, encoding: "utf8", timeout: 300_000 });
     expect(other.status, other.stdout + other.stderr).toBe(1);
+    expect(other.stdout).toMatch(/mcplint \(MCP configuration\)\.+\(no files to check\)Skipped/);
+    expect(other.stdout).toMatch(/mcplint \(every staged file\)\.+Failed/);
     expect(other.stdout).toMatch(/deploy\/app\.properties:1:14 +\w+ +hardcoded-secret/);
     expect(other.stdout).not.toContain(gh);
   });
