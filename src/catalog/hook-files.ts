@@ -97,7 +97,7 @@ export function renderPreCommitHooks(): string {
       hook(
         "mcplint-all-files",
         "mcplint (every staged file)",
-        "Scan every staged file: secrets in any file, as gitleaks' hook, and MCP configurations by path or by content.",
+        "Scan every staged file for secrets, as gitleaks' hook does, and for MCP configurations by path or by content.",
         "mcplint scan",
         true,
         false,
