@@ -101,7 +101,10 @@ export function readKuadrantResources(input: AdapterInput, docs: readonly DocNod
     const governs = targetKind === "Gateway" ? all : targetKind === "HTTPRoute" ? (byRoute.get(str(get(target, "name")) ?? "") ?? []) : [];
     const rules = rulesOf(spec);
     const anchor = locOf(input, (rules?.entry ?? specEntry)?.keySpan ?? doc.span);
-    out.policies.push(gatewayPolicy(input, { kind: "gateway", name, path, loc: locOf(input, nameSpan), ...decide(input, rules, anchor), governs: governs.map((s) => s.id) }));
+    // A policy on one server's HTTPRoute checks the hop from the gateway to that server (a tool ACL, a
+    // credential swap); who the caller is, the Gateway's policy checks: no identity source here is no finding.
+    const onRoute = targetKind === "HTTPRoute";
+    out.policies.push(gatewayPolicy(input, { kind: "gateway", name, path, loc: locOf(input, nameSpan), ...decide(input, rules, anchor, onRoute), governs: governs.map((s) => s.id) }));
   });
   return out;
 }
@@ -136,7 +139,7 @@ function methodOf(e: DocEntry, methods: ReadonlySet<string>): string {
   return (isObject(e.value) ? e.value.entries.find((m) => methods.has(m.key))?.key : undefined) ?? e.key;
 }
 
-function decide(input: AdapterInput, rules: ReturnType<typeof rulesOf>, anchor: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules" | "settings" | "authn"> {
+function decide(input: AdapterInput, rules: ReturnType<typeof rulesOf>, anchor: Loc, onRoute: boolean): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules" | "settings" | "authn"> {
   const prefix = rules?.prefix ?? "rules";
   const authzEntry = entry(rules?.node, "authorization");
   const checks = isObject(authzEntry?.value) ? authzEntry.value.entries : [];
@@ -146,10 +149,11 @@ function decide(input: AdapterInput, rules: ReturnType<typeof rulesOf>, anchor: 
   if (authzEntry && denyAll) {
     return { defaultDecision: "deny", defaultReason: `${prefix}.authorization.${denyAll.key} never passes: every call is denied`, defaultLoc: locOf(input, denyAll.keySpan), toolRules, settings: [] };
   }
-  const { settings, authn } = authentication(input, entry(rules?.node, "authentication"), prefix, anchor);
+  const authnEntry = entry(rules?.node, "authentication");
+  const { settings, authn } = onRoute && !authnEntry ? { settings: [], authn: undefined } : authentication(input, authnEntry, prefix, anchor);
   if (!authzEntry || checks.length === 0) {
     const loc = authzEntry ? locOf(input, authzEntry.keySpan) : anchor;
-    return { defaultDecision: "allow", defaultReason: `no ${prefix}.authorization: every caller the authentication admits may call every tool of every server behind it`, defaultLoc: loc, toolRules, settings, authn };
+    return { defaultDecision: "allow", defaultReason: `no ${prefix}.authorization: every caller the authentication admits may call every tool of ${onRoute ? "the server behind the route" : "every server behind it"}`, defaultLoc: loc, toolRules, settings, authn };
   }
   if (checks.every((c) => allowsWhen(c.value) === "always")) {
     return { defaultDecision: "allow", defaultReason: `every check of ${prefix}.authorization always passes (\`true\`, \`allow = true\`): it admits every call`, defaultLoc: locOf(input, (checks[0] as DocEntry).keySpan), toolRules, settings, authn };

@@ -75,4 +75,33 @@ describe("Kuadrant MCP gateway", () => {
     expect(settingRows(r)).toEqual(["rules.authentication=unset permissive 6:3"]);
     expect(findingRows(r)).toEqual(["permissive-setting 6:3"]);
   });
+
+  it("a policy on one server's HTTPRoute (a credential swap behind the Gateway's authentication) is not reported for having no identity source", () => {
+    const text = [
+      "apiVersion: mcp.kuadrant.io/v1alpha1",
+      "kind: MCPServerRegistration",
+      "metadata: { name: github }",
+      "spec:",
+      "  targetRef: { group: gateway.networking.k8s.io, kind: HTTPRoute, name: github-route }",
+      "  credentialRef: { name: github-token, key: token }",
+      "---",
+      "apiVersion: kuadrant.io/v1",
+      "kind: AuthPolicy",
+      "metadata: { name: github-token-swap }",
+      "spec:",
+      "  targetRef: { group: gateway.networking.k8s.io, kind: HTTPRoute, name: github-route }",
+      "  rules:",
+      "    authorization:",
+      "      'has-pat':",
+      "        patternMatching:",
+      "          patterns:",
+      "          - predicate: request.headers.exists(h, h == 'x-github-pat')",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "deploy/github.yaml", text }]);
+    expect(policyRows(r).map((p) => `${p.name} ${p.decision} ${p.at}`)).toEqual(["github-token-swap deny 14:5"]);
+    expect(r.model.policies[0]?.governs).toEqual([r.model.servers[0]?.id]);
+    expect(r.model.policies[0]?.authn).toBeUndefined();
+    expect(settingRows(r)).toEqual([]);
+  });
 });
