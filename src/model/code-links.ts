@@ -13,12 +13,16 @@
  * - a NestJS app's entry file (`src/main.ts`) puts its global prefix before
  *   the paths of the controller routes under its folder (mcp-nest's among
  *   them) and its app-wide auth guards in front of them.
+ * - a route that hands its request to a function another file exports and
+ *   that serves MCP there (`router.post("/mcp", mcpHandler)`): guarded when
+ *   that function checks the caller first, open when it does not (nothing in
+ *   the route's file is in front of it); not known when that file is not scanned.
  *
  * Pure: policies and links in, policies out.
  */
 import { nextRoute, pagesApiRoute } from "./adapters/typescript-sdk-wrappers.js";
 import { pathPattern } from "./adapters/next-middleware.js";
-import type { CodeLinks, CodeMount, NestApp, NestRoute, NextMiddleware, Policy } from "./types.js";
+import type { CodeHandlerRef, CodeLinks, CodeMount, NestApp, NestRoute, NextMiddleware, Policy } from "./types.js";
 import { withoutSourceExtension } from "../parse/mcp-code-markers.js";
 
 export interface FileLinks {
@@ -33,14 +37,34 @@ export function linkCode(policies: readonly Policy[], files: readonly FileLinks[
   const mounts = files.filter((f) => !TEST_FILE.test(f.file)).flatMap((f) => (f.links.mounts ?? []).map((m) => ({ file: f.file, m })));
   const middlewares = files.flatMap((f) => (f.links.middleware ? [{ file: f.file, m: f.links.middleware }] : []));
   const nestApps = files.filter((f) => !TEST_FILE.test(f.file)).flatMap((f) => (f.links.nestApps ?? []).map((a) => ({ file: f.file, a, guards: a.module === undefined ? [] : moduleGuards(a.module, files) })));
-  if (mounts.length === 0 && middlewares.length === 0 && nestApps.length === 0) return [...policies];
+  const handlers = files.flatMap((f) => (f.links.handlers ?? []).map((h) => ({ file: f.file, h })));
+  if (mounts.length === 0 && middlewares.length === 0 && nestApps.length === 0 && handlers.length === 0) return [...policies];
   return policies.map((p) => {
     if (p.kind !== "code" || !p.route) return p;
+    if (p.route.handler) return viaHandler(p, p.route.handler, handlers);
     if (p.route.nest) return viaNestApp(p, p.route.nest, nestApps);
     const mounted = p.route.router !== undefined && p.defaultDecision !== "deny" ? viaMounts(p, p.route.router, mounts) : { policy: p };
     // A handler served by a Next.js route file of another file sits behind that app's middleware.
     return mounted.policy.defaultDecision === "deny" ? mounted.policy : viaMiddleware(mounted.policy, middlewares, mounted.servedBy ?? p.file);
   });
+}
+
+type Handler = { readonly file: string; readonly h: NonNullable<CodeLinks["handlers"]>[number] };
+
+/**
+ * A route whose file puts nothing in front of the handler of another file it hands the request to:
+ * as that handler is (it checks the caller first, or not). Unchanged when that file is not scanned.
+ */
+function viaHandler(p: Policy, ref: CodeHandlerRef, handlers: readonly Handler[]): Policy {
+  const found = handlers.find(({ file, h }) => h.name === ref.name && mountKeys(ref).includes(mountedAs(file)));
+  if (!found || p.defaultDecision !== "unknown") return p;
+  const path = p.route?.path ?? "/";
+  const at = `${found.file}:${found.h.loc.line}`;
+  if (found.h.guard !== undefined) {
+    const mode = `${found.h.guard}, in ${at}`;
+    return { ...p, authn: { required: true, mode, loc: p.defaultLoc }, defaultDecision: "deny", defaultReason: `HTTP MCP endpoint ${path} requires authentication (${mode})` };
+  }
+  return { ...p, authn: { required: false, loc: p.defaultLoc }, defaultDecision: "allow", defaultReason: `HTTP MCP endpoint ${path} has no authentication middleware (its handler ${ref.name === "default" ? "" : `${ref.name} `}in ${at} checks no caller first)` };
 }
 
 /** The app-wide auth guards a NestJS root module's file provides (APP_GUARD), as `X in file:line`. */

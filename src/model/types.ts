@@ -232,7 +232,7 @@ export interface Policy {
    * `nest`: a route of a NestJS controller (one of the app's or one mcp-nest
    * makes), which the app's entry file may prefix and guard (NestApp).
    */
-  readonly route?: { readonly path: string; readonly router?: string; readonly middleware?: string; readonly nest?: NestRoute };
+  readonly route?: { readonly path: string; readonly router?: string; readonly middleware?: string; readonly nest?: NestRoute; readonly handler?: CodeHandlerRef };
 }
 
 export interface PolicyAudit {
@@ -306,6 +306,15 @@ export interface CodeLinks {
   readonly nestApps?: readonly NestApp[];
   /** Auth guards this file provides app-wide (`{ provide: APP_GUARD, useClass: JwtAuthGuard }` in a NestJS module). */
   readonly appGuards?: readonly { readonly guard: string; readonly loc: Loc }[];
+  /** Functions this file exports that serve MCP (`export async function handleMcpRequest(req, res)`), by the name another file imports them by, with the check each makes first. */
+  readonly handlers?: readonly { readonly name: string; readonly guard?: string; readonly loc: Loc }[];
+}
+
+/** The exported function of another project file a route hands its request to (`router.post("/mcp", mcpHandler)`): that file's path (no extension), an alias path, and the name. */
+export interface CodeHandlerRef {
+  readonly module: string;
+  readonly alt?: string;
+  readonly name: string;
 }
 
 /** A NestJS controller route, as the app's entry file may change it. */

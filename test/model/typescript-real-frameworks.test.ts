@@ -630,6 +630,19 @@ describe("TanStack Start server routes (createFileRoute server handlers, createS
   });
 });
 
+describe("h3 routers whose handlers other files export (router.post(path, handler))", () => {
+  it("each route is judged by the handler it is handed to: open when the handler checks no caller first, guarded when it does", () => {
+    const result = scan("real-h3");
+    expect(result.model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason}`)).toEqual([
+      "src/app.ts POST /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware (its handler mcpHandler in src/handlers/mcp.ts:5 checks no caller first)",
+      "src/app.ts POST /notes/mcp deny: HTTP MCP endpoint /notes/mcp requires authentication (the handler checks a credential header, in src/handlers/notes.ts:5)",
+    ]);
+    expect(findings("real-h3")).toEqual(["missing-default-deny src/app.ts:10:13"]);
+    // The router's file alone (a staged change): what the handlers check is not known.
+    expect(scanSources(folder("real-h3").filter((f) => f.path === "src/app.ts")).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["POST /mcp unknown", "POST /notes/mcp unknown"]);
+  });
+});
+
 describe("Bun.serve's routes table", () => {
   it("each path (and each method of a path given per method) whose handler reaches MCP is an endpoint; a check in the function it hands the request to guards it", () => {
     expect(endpoints("real-bun")).toEqual(["routes-server.ts ANY /admin/mcp deny", "routes-server.ts GET /mcp allow", "routes-server.ts POST /mcp allow"]);

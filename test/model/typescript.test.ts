@@ -818,7 +818,8 @@ ${route}
   it("are MCP endpoints: a helper of this file that reaches a transport, or one imported under /mcp", () => {
     expect(policies(`app.post("/mcp", (req, res) => handle(req, res));`)).toEqual(["POST /mcp allow 13:10"]);
     expect(policies(`app.all("/mcp", async (req, res) => {\n  try { await handle(req, res); } catch { res.status(500).end(); }\n});`)).toEqual(["ALL /mcp allow 13:9"]);
-    expect(policies(`app.post("/mcp", (req, res) => handleMcpRequest(req, res, server));`)).toEqual(["POST /mcp allow 13:10"]);
+    // Handed to a function of another file (not scanned here): that function may check the caller first.
+    expect(policies(`app.post("/mcp", (req, res) => handleMcpRequest(req, res, server));`)).toEqual(["POST /mcp unknown 13:10"]);
     expect(policies(`app.post("/mcp", mcp.handle.bind(mcp));`)).toEqual(["POST /mcp allow 13:10"]);
   });
 
@@ -838,11 +839,38 @@ app.post("/mcp", ${auth}${handler});
 app.listen(3000);
 `;
     const found = (text: string) => scanSources([{ path: "src/routes/mcp.ts", text }]).model.policies.map((p) => `${p.name} ${p.defaultDecision} ${at(p.defaultLoc)}`);
-    expect(found(routes(`async (req, res) => { await handleMcpRequest(req, res); }`))).toEqual(["POST /mcp allow 5:10"]);
-    expect(found(routes(`handleMcpRequest`))).toEqual(["POST /mcp allow 5:10"]);
+    expect(found(routes(`async (req, res) => { await handleMcpRequest(req, res); }`))).toEqual(["POST /mcp unknown 5:10"]);
+    expect(found(routes(`handleMcpRequest`))).toEqual(["POST /mcp unknown 5:10"]);
     expect(found(routes(`async (req, res) => { await handleMcpRequest(req, res); }`, "requireAuth, "))).toEqual(["POST /mcp deny 5:10"]);
     // A page about MCP handed to another module's renderer is not one.
     expect(found(routes(`(req, res) => renderPage(req, res)`))).toEqual([]);
+  });
+});
+
+describe("a route handing its request to a function another file exports (router.post(\"/mcp\", mcpHandler))", () => {
+  const route = (handler: string) => ({ path: "src/routes/mcp.ts", text: `import express from "express";\nimport { handleMcpRequest } from "../mcp-server";\nconst app = express();\napp.post("/mcp", ${handler});\napp.listen(3000);\n` });
+  const server = (check: string) => ({
+    path: "src/mcp-server.ts",
+    text: `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nexport async function handleMcpRequest(req, res) {\n${check}  const server = new McpServer({ name: "notes", version: "1.0.0" });\n  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });\n  await server.connect(transport);\n  await transport.handleRequest(req, res, req.body);\n}\n`,
+  });
+  const decisions = (files: { path: string; text: string }[]) => {
+    const r = scanSources(files);
+    return [...r.model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason}`), ...r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${at(f.loc)}`)];
+  };
+
+  it("is open when that function checks no caller first, guarded when it does, unknown when that file is not scanned", () => {
+    expect(decisions([route("handleMcpRequest"), server("")])).toEqual([
+      "src/routes/mcp.ts POST /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware (its handler handleMcpRequest in src/mcp-server.ts:3 checks no caller first)",
+      "missing-default-deny src/routes/mcp.ts:4:10",
+    ]);
+    expect(decisions([route("(req, res) => handleMcpRequest(req, res)"), server(`  if (req.headers.authorization !== \`Bearer \${process.env.TOKEN}\`) return res.status(401).end();\n`)])).toEqual([
+      "src/routes/mcp.ts POST /mcp deny: HTTP MCP endpoint /mcp requires authentication (the handler checks a credential header, in src/mcp-server.ts:3)",
+    ]);
+    expect(decisions([route("handleMcpRequest")])).toEqual([
+      "src/routes/mcp.ts POST /mcp unknown: HTTP MCP endpoint /mcp has no authentication layer in this file; the handler handleMcpRequest of src/mcp-server serves MCP, and what it checks first decides the authentication in front of it",
+    ]);
+    // Auth in front of it in the route's file decides, whatever the function does.
+    expect(decisions([route("requireAuth, handleMcpRequest"), server("")])[0]).toBe("src/routes/mcp.ts POST /mcp deny: HTTP MCP endpoint /mcp requires authentication (middleware requireAuth)");
   });
 });
 

@@ -14,7 +14,7 @@ import { MCP_SDK_MODULE, withoutSourceExtension } from "../../parse/mcp-code-mar
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import { isDestructive } from "./ts-tool-annotations.js";
-import type { CodeLinks, CodeMount, McpServer, NestRoute, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
+import type { CodeHandlerRef, CodeLinks, CodeMount, McpServer, NestRoute, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { fileRoute, sdkHandlers, wrapperServers, type FileRoute } from "./typescript-sdk-wrappers.js";
 import { decoratorsOf, markedPublicRoute, nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
@@ -85,7 +85,7 @@ interface Impl {
 const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
-export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[]; mounts: CodeMount[]; tools: Pick<CodeLinks, "toolClasses" | "toolHosts"> } {
+export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[]; policies: Policy[]; mounts: CodeMount[]; tools: Pick<CodeLinks, "toolClasses" | "toolHosts">; handlers: NonNullable<CodeLinks["handlers"]> } {
   const importsSdk = MCP_SDK_MODULE.test(input.text);
   // A client-only file (the SDK's client side, no McpServer) registers no tools: a `tool("x")` there is another library's.
   const serverCode = /@modelcontextprotocol\/(?:sdk\/)?server(?![\w-])|\bMcpServer\b/.test(input.text);
@@ -159,7 +159,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const { endpoints: next, mounts: nextMounts } = nextEndpoints(r, input, reaches);
   // A Next.js export read as a route handler is that endpoint (not also the generic `export default handler` one).
   const mcpFile = importsSdk || impls.length > 0 || transports.http.length > 0;
-  const found = [...findEndpoints(r, input.root, calls, uses, hooks, mcpFile, reaches, sdk.names), ...nestRoutes(r, input.root, reaches), ...tanstackRoutes(r, calls, mcpFile, reaches)];
+  const found = [...findEndpoints(r, input, calls, uses, hooks, mcpFile, reaches, sdk.names), ...nestRoutes(r, input.root, reaches), ...tanstackRoutes(r, calls, mcpFile, reaches)];
   const routes = [...found.filter((e) => !next.some((n) => contains(e.call, n.call))), ...next];
   // A wrapper's handler that a route of this file serves (`app.all("/mcp", adapt(handler))`) is that route's endpoint.
   const served = wrapped.endpoints.filter((w) => !routes.some((e) => w.sites.some((s) => contains(e.call, s))));
@@ -176,7 +176,34 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
-  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features) };
+  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features), handlers: exportedHandlers(r, input, reaches) };
+}
+
+/**
+ * The top-level functions this file exports that serve MCP themselves (`export async function
+ * handleMcpRequest(req, res)`, `export const mcpHandler = defineEventHandler(async (event) => ...)`,
+ * `export default handler`), with the check each makes first: what a route of another file that
+ * hands its request to one puts in front of MCP (model/code-links.ts joins them).
+ */
+function exportedHandlers(r: Resolver, input: CodeInput, reaches: RegExp): NonNullable<CodeLinks["handlers"]> {
+  if (!reaches.test(input.text)) return [];
+  const exported = exportsOf(r, input.root);
+  const out: { name: string; guard?: string; loc: Loc }[] = [];
+  for (const st of kids(input.root)) {
+    const decl = st.type === "export_statement" ? (st.childForFieldName("declaration") ?? st) : st;
+    const named = decl.type === "function_declaration" ? [{ id: decl.childForFieldName("name"), value: decl as TsNode | null }] : decl.type === "lexical_declaration" ? kids(decl).map((d) => ({ id: d.childForFieldName("name"), value: d.childForFieldName("value") })) : [];
+    for (const { id, value } of named) {
+      const name = id?.type === "identifier" ? exported.get(r.src(id)) : undefined;
+      if (!id || !value || name === undefined) continue;
+      const fn = r.functionOf(eventHandler(r, value));
+      if (!FUNCTIONS.has(fn.type)) continue;
+      const handed = delegation(r, fn);
+      if (!reaches.test(r.src(fn) + handed.text)) continue;
+      const guard = handlerGuard(r, [fn, ...handed.targets], reaches);
+      out.push({ name, ...(guard ? { guard } : {}), loc: r.loc(id) });
+    }
+  }
+  return out;
 }
 
 /**
@@ -400,10 +427,13 @@ interface Endpoint {
   readonly middleware?: string;
   /** A NestJS controller's route: the app's entry file may prefix and guard it. */
   readonly nest?: NestRoute;
+  /** The function of another project file it hands its request to, which serves MCP there. */
+  readonly handler?: CodeHandlerRef;
 }
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
-function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[], mcpFile: boolean, reaches: RegExp, handlers: ReadonlySet<string>): Endpoint[] {
+function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[], mcpFile: boolean, reaches: RegExp, handlers: ReadonlySet<string>): Endpoint[] {
+  const { root } = input;
   const out: Endpoint[] = [];
   for (const call of calls) {
     const fn = r.calleeName(call);
@@ -442,10 +472,12 @@ function findEndpoints(r: Resolver, root: TsNode, calls: readonly TsNode[], uses
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
         const optional = guard ? undefined : optionalLayer(r, rest.slice(1, -1), uses, call, own);
-        const elsewhere = guard ? undefined : optional ? { why: optionalAuthReason(optional) } : mountedElsewhere(r, root, uses, call);
+        // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
+        const served = guard || optional || reaches.test(handlerText) ? undefined : projectHandler(r, input, fnNode, handed.imported);
+        const elsewhere = guard ? undefined : optional ? { why: optionalAuthReason(optional) } : served ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` } : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
-        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}) });
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : {}) });
       }
     } else if (fn === "register" && args[0]) {
       out.push(...fastifyPluginEndpoints(r, root, call, uses, hooks));
@@ -917,6 +949,20 @@ function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boolean; t
     }
   }
   return { text, opaque, targets, imported };
+}
+
+/**
+ * The function of another project file (a relative or `@/` import) a route hands its request to: the
+ * handler itself (`mcpHandler`), or one a written-out handler calls with the request (`names`,
+ * from delegation). That file, not this one, shows whether it checks the caller first.
+ */
+function projectHandler(r: Resolver, input: CodeInput, fn: TsNode, names: readonly string[]): { text: string; ref: CodeHandlerRef } | undefined {
+  const callees = fn.type === "identifier" ? [fn] : names.length ? fn.descendantsOfType("identifier").filter((id) => id.parent?.type === "call_expression" && names.includes(r.src(id))) : [];
+  for (const id of callees) {
+    const imported = importedFrom(r, input, id);
+    if (imported) return { text: r.src(id), ref: imported };
+  }
+  return undefined;
 }
 
 /** `request` of a handler whose one parameter is the context, destructured (`({ request }) =>`), as a list. */
@@ -1420,6 +1466,6 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
     defaultReason: reason,
     defaultLoc: pathLoc,
     governs,
-    route: { path: e.path, ...(e.router ? { router: e.router } : {}), ...(e.middleware ? { middleware: e.middleware } : {}), ...(e.nest ? { nest: e.nest } : {}) },
+    route: { path: e.path, ...(e.router ? { router: e.router } : {}), ...(e.middleware ? { middleware: e.middleware } : {}), ...(e.nest ? { nest: e.nest } : {}), ...(e.handler ? { handler: e.handler } : {}) },
   };
 }

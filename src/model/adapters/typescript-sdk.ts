@@ -64,6 +64,7 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
     ...side.tools,
     ...(nestApps.length ? { nestApps } : {}),
     ...(guards.length ? { appGuards: guards } : {}),
+    ...(side.handlers.length ? { handlers: side.handlers } : {}),
   };
   const accepted = acceptedKeys(r, input.root);
   return {
