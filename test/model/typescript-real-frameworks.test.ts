@@ -630,6 +630,15 @@ describe("TanStack Start server routes (createFileRoute server handlers, createS
   });
 });
 
+describe("fastify's full route declaration (app.route({ method, url, handler }))", () => {
+  it("is an endpoint on its url for its methods: guarded by its own onRequest/preHandler hooks or a check the handler makes first (a require...Identity call), else open", () => {
+    expect(endpoints("real-fastify-route")).toEqual(["jwt-hook.ts POST /mcp deny", "marketplace.ts GET/POST/DELETE /mcp deny", "open-route.ts GET/POST/DELETE /mcp allow"]);
+    expect(findings("real-fastify-route")).toEqual(["missing-default-deny open-route.ts:9:8"]);
+    const modes = scan("real-fastify-route").model.policies.map((p) => p.authn?.mode);
+    expect(modes).toEqual(["onRequest [app.authenticate]", "the handler calls requireMarketplaceIdentity() first", undefined]);
+  });
+});
+
 describe("h3 routers whose handlers other files export (router.post(path, handler))", () => {
   it("each route is judged by the handler it is handed to: open when the handler checks no caller first, guarded when it does", () => {
     const result = scan("real-h3");

@@ -12,6 +12,8 @@ import type { Loc } from "../../src/model/location.js";
 import { classifyValue, findRefTokens, type RefSyntax } from "../../src/model/refs.js";
 import { argCredentials, argFacts, isBroadPath, urlCarriesCredential } from "../../src/model/server-entry.js";
 import type { ConfigValue } from "../../src/model/types.js";
+import { authLike } from "../../src/model/adapters/typescript-sdk-server.js";
+import { optionalAuthName, optionalAuthOptions } from "../../src/model/adapters/optional-auth.js";
 
 const SIZE = 100 * 1024;
 const LIMIT_MS = 100;
@@ -22,6 +24,7 @@ const UNITS = [
   "$a", "$a ", "%a%", "%a", "${a}", "${a", "${a:-", "${env:", "${env:a}", "${input:", "${file:", "{env:", "{file:", "${{ secrets.", "${{ secrets.a }}", "{{ a", "{{a}}",
   "://", "://a:", "a:", "--api-key", "--api-key=", "-e", "--", "--mount", "source=", "/home/", "C:\\Users\\", "@modelcontextprotocol/server-filesystem@", "mcp-server-filesystem ",
   "delete_", "_write", "api_key=", "?token=", ".env",
+  "require", "requireX", "noanonymous", "authRequired:",
 ];
 const TAILS = ["", "!", "\u0000", " x", "@", "}"];
 
@@ -71,6 +74,9 @@ const CALLS: Record<string, (s: string) => unknown> = {
   isBroadPath: (s) => isBroadPath(s),
   urlCarriesCredential: (s) => urlCarriesCredential(s),
   "sniffCandidates(x.yaml)": (s) => sniffCandidates("deploy/x.yaml", s),
+  authLike: (s) => authLike(s),
+  optionalAuthName: (s) => optionalAuthName(s),
+  optionalAuthOptions: (s) => optionalAuthOptions(s),
 };
 
 describe("regular expressions stay linear on 100 KB adversarial inputs", () => {

@@ -27,8 +27,8 @@ import { optionalAuthName, optionalAuthOptions, optionalAuthReason } from "./opt
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** The route-method exports of a Next.js app-router route file. */
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
-/** Middleware and hook names that authenticate the caller. */
-const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|session|token|credential/i;
+/** Middleware and hook names that authenticate the caller (`requireUser`, `requireMarketplaceIdentity`: bounded, linear on a long line). */
+const AUTH_LIKE = /auth|bearer|jwt|passport|api_?key|verify|protect|guard|clerk|session|token|credential|require\w{0,40}(?:identity|user|principal|caller)/i;
 /** Auth-named helpers that do not guard a route: the SDK's OAuth endpoint routers. */
 const NOT_A_GUARD = /AuthRouter|AuthMetadataRouter/;
 /** Session-store middleware: keeps a session cookie, authenticates no one (`app.use(session({ secret }))`). */
@@ -442,10 +442,12 @@ function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsNode[], 
     const routed = fn && ROUTE_METHODS.has(fn) ? routeOf(r, call) : undefined;
     // Hono's `app.on("POST" | ["GET", "POST"], "/mcp", ..., handler)`: the methods come first.
     const onMethods = fn === "on" && args.length >= 3 ? httpMethods(r, args[0] as TsNode) : undefined;
-    if (fn && (ROUTE_METHODS.has(fn) || onMethods) && r.receiverOf(call) !== undefined && (args.length >= 2 || (routed && args.length >= 1))) {
-      const rest = onMethods ? args.slice(1) : args;
-      const method = onMethods ?? fn.toUpperCase();
-      const handler = args[args.length - 1] as TsNode;
+    // Fastify's full declaration `app.route({ method, url, onRequest, preHandler, handler })`: read as `app.method(url, options, handler)`.
+    const full = fn === "route" && args.length === 1 ? fastifyRoute(r, args[0] as TsNode) : undefined;
+    if (fn && (ROUTE_METHODS.has(fn) || onMethods || full) && r.receiverOf(call) !== undefined && (args.length >= 2 || (routed && args.length >= 1) || full)) {
+      const rest = full ? [full.url, full.options, full.handler] : onMethods ? args.slice(1) : args;
+      const method = full?.method ?? onMethods ?? fn.toUpperCase();
+      const handler = rest[rest.length - 1] as TsNode;
       // A method of the class around the route (`this.handleMcp.bind(this)`) when it serves MCP itself.
       const own = r.methodOf(handler);
       const fnNode = own && reaches.test(r.src(own)) ? own : r.functionOf(handler);
@@ -874,6 +876,16 @@ function servedGuard(r: Resolver, v: TsNode, handler: TsNode): string | undefine
   return first ? `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first` : undefined;
 }
 
+/** Fastify's `route({ method, url, handler, ...hooks })` options: its methods, URL, handler and the options (where its hooks are); undefined for another shape. */
+function fastifyRoute(r: Resolver, arg: TsNode): { method: string; url: TsNode; handler: TsNode; options: TsNode } | undefined {
+  const options = r.deref(arg);
+  const url = r.prop(options, "url") ?? r.prop(options, "path");
+  const handler = r.prop(options, "handler");
+  const methodNode = r.prop(options, "method");
+  const method = methodNode ? httpMethods(r, methodNode) : undefined;
+  return url && handler && method ? { method, url, handler, options } : undefined;
+}
+
 /** The HTTP methods of hono's `on(...)` ("POST" or ["GET", "POST"]) as "GET/POST"; undefined when it is another library's `on` (an event name). */
 function httpMethods(r: Resolver, n: TsNode): string | undefined {
   const names = (r.deref(n).type === "array" ? r.items(n) : [n]).map((x) => r.stringOf(x)?.toUpperCase());
@@ -1276,10 +1288,12 @@ function isSessionStore(r: Resolver, n: TsNode): boolean {
  * out is judged by what it does, not by a name.
  */
 function isOptionalAuth(r: Resolver, n: TsNode): boolean {
-  if (FUNCTIONS.has(n.type)) return false;
+  // Names only: not a function written out, nor an options object (fastify's `{ onRequest, handler }`).
+  const named = (x: TsNode) => ["identifier", "member_expression", "call_expression"].includes(x.type);
+  if (!named(n)) return false;
   const callee = (x: TsNode) => (x.type === "call_expression" ? (x.childForFieldName("function") ?? x) : x);
   const d = r.deref(n);
-  if (optionalAuthName(r.src(callee(n))) || (!FUNCTIONS.has(d.type) && optionalAuthName(r.src(callee(d))))) return true;
+  if (optionalAuthName(r.src(callee(n))) || (named(d) && optionalAuthName(r.src(callee(d))))) return true;
   if (d.type !== "call_expression") return false;
   const args = argsOf(d);
   const strategies = args.flatMap((a) => (r.deref(a).type === "array" ? r.items(a) : [a])).map((a) => r.stringOf(a));

@@ -129,6 +129,26 @@ export async function POST(request: Request) {
         expect: { line: 3, column: 23 },
       },
       {
+        // Fastify's full route declaration: app.route({ method, url, handler }) with no onRequest/preHandler hook and no check first.
+        file: "src/http.ts",
+        code: `import Fastify from "fastify";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { notesServer } from "./notes.js";
+const app = Fastify();
+app.route({
+  method: ["GET", "POST"],
+  url: "/mcp",
+  handler: async (request, reply) => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await notesServer().connect(transport);
+    reply.hijack();
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  },
+});
+`,
+        expect: { line: 7, column: 8 },
+      },
+      {
         // mcp-use serves a default-exported MCPServer on /mcp; without an oauth provider nothing checks the caller.
         file: "index.ts",
         code: `import { MCPServer } from "mcp-use";
