@@ -199,15 +199,15 @@ describe("real NestJS MCP modules (@rekog/mcp-nest)", () => {
 });
 
 describe("mcp-nest's freemium mode (allowUnauthenticatedAccess)", () => {
-  const reasons = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.split("; ")[1]}`);
+  const reasons = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ /, "").split("; ")[0]}`);
 
   it("a module or strategy that lets a request without a token through its guards is not authenticated by them: unknown, saying why, and no finding", () => {
     const simple = folder("real-nestjs").filter((f) => f.path === "freemium/simple-jwt.module.ts");
     expect(reasons(simple)[0]).toBe(
-      "ANY /mcp unknown: McpModule.forRoot sets allowUnauthenticatedAccess: true: mcp-nest's guard lets a request without a token through in that mode and its per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones",
+      "ANY /mcp unknown: has an authentication layer, mcp-nest's guard, that lets a request without a token through: McpModule.forRoot sets allowUnauthenticatedAccess: true, and mcp-nest's per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones",
     );
     const env = folder("real-nestjs").filter((f) => f.path === "freemium/oauth-env.module.ts");
-    expect(reasons(env)[0]).toMatch(/^ANY \/mcp unknown: McpModule\.forRoot sets allowUnauthenticatedAccess to process\.env\.ALLOW_UNAUTHENTICATED_ACCESS === "true", which may be true:/);
+    expect(reasons(env)[0]).toMatch(/^ANY \/mcp unknown: has an authentication layer, mcp-nest's guard, that lets a request without a token through: McpModule\.forRoot sets allowUnauthenticatedAccess to process\.env\.ALLOW_UNAUTHENTICATED_ACCESS === "true", which may be true, and /);
     expect(scanSources([...simple, ...env]).findings).toEqual([]);
     // The same options with the option false, or without it: the guards guard.
     const off = simple.map((f) => ({ ...f, text: f.text.replace("allowUnauthenticatedAccess: true", "allowUnauthenticatedAccess: false") }));
@@ -215,7 +215,7 @@ describe("mcp-nest's freemium mode (allowUnauthenticatedAccess)", () => {
     // mcp-nest v2: the strategy's option beside a guarded McpHttpControllerFor controller.
     const main = folder("real-nestjs").find((f) => f.path === "v2-strategy/main.ts") as { path: string; text: string };
     const v2 = [{ ...main, text: main.text.replace("transports: [transport] }", "transports: [transport], allowUnauthenticatedAccess: true }") }];
-    expect(reasons(v2)).toEqual(["ANY /api/mcp unknown: new McpStrategy sets allowUnauthenticatedAccess: true: mcp-nest's guard lets a request without a token through in that mode and its per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones"]);
+    expect(reasons(v2)).toEqual(["ANY /api/mcp unknown: has an authentication layer, mcp-nest's guard, that lets a request without a token through: new McpStrategy sets allowUnauthenticatedAccess: true, and mcp-nest's per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones"]);
   });
 
   it("an app-wide auth guard of the entry file does not make such a module's routes authenticated either", () => {
@@ -302,14 +302,16 @@ describe("NestJS guards judged by their names, as the app-wide ones are", () => 
 
 describe("optional authentication in front of an MCP route (a layer that lets a request without credentials through)", () => {
   const reasons = (files: { path: string; text: string }[]) =>
-    scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ has no authentication layer in this file; /, "")}`);
+    scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ (?:has no authentication layer in this file; )?/, "")}`);
 
   it("is no authentication by itself: by its name (optionalAuth, OptionalJwtAuthGuard), express-jwt's credentialsRequired: false or passport's anonymous strategy, the route is unknown, saying why, and no finding", () => {
     expect(reasons(folder("real-optional-auth"))).toEqual([
-      "hub.ts POST /mcp unknown: middleware optionalAuthMiddleware lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
-      "jwt-optional.ts POST /mcp unknown: app.use(isAuthenticatedOptional) lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
-      "optional.controller.ts ALL /mcp unknown: @UseGuards(OptionalJwtAuthGuard) lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
-      'passport-anonymous.ts POST /mcp unknown: middleware passport.authenticate(["bearer", "anonymous"], { session: false }) lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it',
+      `fastify-optional-hook.ts POST /mcp unknown: has an authentication layer, 'app.addHook("onRequest", optionalAuthenticate)', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`,
+      "hub.ts POST /mcp unknown: has an authentication layer, 'middleware optionalAuthMiddleware', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      "jwt-optional.ts POST /mcp unknown: has an authentication layer, 'app.use(isAuthenticatedOptional)', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      "mcp-use-optional.ts ANY /mcp unknown: has an authentication layer, 'server.use(optionalLocalAuth)', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      "optional.controller.ts ALL /mcp unknown: has an authentication layer, '@UseGuards(OptionalJwtAuthGuard)', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      `passport-anonymous.ts POST /mcp unknown: has an authentication layer, 'middleware passport.authenticate(["bearer", "anonymous"], { session: false })', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`,
     ]);
     expect(scanSources(folder("real-optional-auth")).findings).toEqual([]);
   });
@@ -318,11 +320,20 @@ describe("optional authentication in front of an MCP route (a layer that lets a 
     const file = (name: string) => folder("real-optional-auth").find((f) => f.path === name) as { path: string; text: string };
     const edit = (name: string, from: string, to: string) => [{ ...file(name), text: file(name).text.replaceAll(from, to) }];
     // By its options alone (a name that says nothing), then with credentials required.
-    expect(reasons(edit("jwt-optional.ts", "isAuthenticatedOptional", "checkJwt"))[0]).toMatch(/^jwt-optional\.ts POST \/mcp unknown: app\.use\(checkJwt\) lets a request without credentials through/);
+    expect(reasons(edit("jwt-optional.ts", "isAuthenticatedOptional", "checkJwt"))[0]).toMatch(/^jwt-optional\.ts POST \/mcp unknown: has an authentication layer, 'app\.use\(checkJwt\)', that lets a request without credentials through/);
     expect(reasons(edit("jwt-optional.ts", "credentialsRequired: false", "credentialsRequired: true").map((f) => ({ ...f, text: f.text.replaceAll("isAuthenticatedOptional", "checkJwt") })))).toEqual(["jwt-optional.ts POST /mcp deny: app.use(checkJwt)"]);
     expect(reasons(edit("hub.ts", "optionalAuthMiddleware", "requireAuthMiddleware"))).toEqual(["hub.ts POST /mcp deny: middleware requireAuthMiddleware"]);
     expect(reasons(edit("passport-anonymous.ts", '["bearer", "anonymous"]', '"bearer"'))[0]).toBe('passport-anonymous.ts POST /mcp deny: middleware passport.authenticate("bearer", { session: false })');
     expect(reasons(edit("optional.controller.ts", "@UseGuards(OptionalJwtAuthGuard)", "@UseGuards(OptionalJwtAuthGuard, ApiKeyGuard)"))).toEqual(["optional.controller.ts ALL /mcp deny: @UseGuards(OptionalJwtAuthGuard, ApiKeyGuard)"]);
+    // mcp-use's server.use and fastify's hooks: a strict layer guards; an optional hook beside a strict one does not undo it.
+    expect(reasons(edit("mcp-use-optional.ts", "optionalLocalAuth", "requireLocalAuth"))).toEqual(["mcp-use-optional.ts ANY /mcp deny: server.use(requireLocalAuth)"]);
+    expect(reasons(edit("fastify-optional-hook.ts", "optionalAuthenticate", "authenticate"))).toEqual(['fastify-optional-hook.ts POST /mcp deny: app.addHook("onRequest")']);
+    const both = 'app.addHook("onRequest", optionalAuthenticate);\napp.addHook("preHandler", requireApiKey);';
+    expect(reasons(edit("fastify-optional-hook.ts", 'app.addHook("onRequest", optionalAuthenticate);', both))).toEqual(['fastify-optional-hook.ts POST /mcp deny: app.addHook("preHandler")']);
+    // The hook in the route's own options (fastify's { onRequest: [...] }).
+    const own = (hooks: string) => edit("fastify-optional-hook.ts", 'app.addHook("onRequest", optionalAuthenticate);', "").map((f) => ({ ...f, text: f.text.replace('app.post("/mcp", async', `app.post("/mcp", { onRequest: ${hooks} }, async`) }));
+    expect(reasons(own("[optionalAuthenticate]"))).toEqual([`fastify-optional-hook.ts POST /mcp unknown: has an authentication layer, 'onRequest optionalAuthenticate', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`]);
+    expect(reasons(own("[optionalAuthenticate, verifyJwt]"))).toEqual(["fastify-optional-hook.ts POST /mcp deny: onRequest [optionalAuthenticate, verifyJwt]"]);
   });
 
   it("nor does an optional guard registered app-wide", () => {
@@ -597,7 +608,7 @@ describe("file-routed frameworks beside Next.js: SvelteKit +server.ts, Astro src
 });
 
 describe("TanStack Start server routes (createFileRoute server handlers, createServerFileRoute, createAPIFileRoute)", () => {
-  const decisions = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ has no authentication layer in this file; /, "")}`);
+  const decisions = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.authn?.mode ?? p.defaultReason.replace(/^HTTP MCP endpoint \S+ (?:has no authentication layer in this file; )?/, "")}`);
   const START = "TanStack Start runs the global request middleware of src/start.ts (createStart's requestMiddleware) in front of every route, which may authenticate the caller";
 
   it("each method handler that serves MCP is an endpoint on the route's path: guarded by the route's middleware or a check first, else unknown (src/start.ts may guard it)", () => {
@@ -620,7 +631,7 @@ describe("TanStack Start server routes (createFileRoute server handlers, createS
     });
     expect(decisions([route(`{ handlers: ({ createHandlers }) => createHandlers({ POST: { middleware: [apiKeyMiddleware], handler: serve } }) }`)])).toEqual(["src/routes/mcp.ts POST /mcp deny: middleware apiKeyMiddleware"]);
     expect(decisions([route(`{ middleware: [optionalAuth], handlers: { POST: serve } }`)])).toEqual([
-      "src/routes/mcp.ts POST /mcp unknown: middleware optionalAuth lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+      "src/routes/mcp.ts POST /mcp unknown: has an authentication layer, 'middleware optionalAuth', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
     ]);
     expect(decisions([route(`{ handlers: { POST: serve } }`, `import { createFileRoute } from "./my-router";`)])).toEqual([]);
     const page = { path: "src/routes/mcp.tsx", text: `import { createFileRoute } from "@tanstack/react-router";\nimport { McpView } from "../mcp/view";\nexport const Route = createFileRoute("/mcp")({ component: McpView });\n` };

@@ -52,6 +52,7 @@ import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wrappers.js";
 import { ownEntry } from "../../util/own.js";
 import { appGuards, routeGuards } from "./nest-entry.js";
+import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
 
 const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
@@ -226,13 +227,21 @@ function mcpUseServer(r: Resolver, root: TsNode, ne: TsNode, index: CallIndex, g
   const oauth = r.prop(options, "oauth");
   const base = r.prop(options, "basePath");
   const path = `${((base && r.stringOf(base)) ?? "").replace(/\/$/, "")}/mcp`;
-  const use = callsOn(index, varName, ["use"]).find((u) => argsOf(u).some((a) => guards.isAuth(a)));
+  const layer = (is: (n: TsNode) => boolean) => {
+    const hit = callsOn(index, varName, ["use"]).flatMap(argsOf).find(is);
+    return hit ? `${varName}.use(${r.src(hit).split("(")[0]})` : undefined;
+  };
+  const use = layer(guards.isAuth);
+  // `server.use(optionalAuth)`: a layer that lets a request without credentials through guards nothing, nor shows it open.
+  const optional = use ? undefined : layer(guards.isOptional);
   const judged =
     oauth && !["undefined", "null"].includes(r.src(oauth))
       ? { guard: "new MCPServer({ oauth })" }
       : use
-        ? { guard: `${varName}.use(${r.src(argsOf(use).find((a) => guards.isAuth(a)) as TsNode).split("(")[0]})` }
-        : { note: "new MCPServer(...) is given no oauth provider, so mcp-use serves every request" };
+        ? { guard: use }
+        : optional
+          ? { elsewhere: optionalAuthReason(optional) }
+          : { note: "new MCPServer(...) is given no oauth provider, so mcp-use serves every request" };
   const ctor = ne.childForFieldName("constructor") ?? ne;
   return { server, endpoints: [{ call: listens[0] ?? ne, method: "ANY", path, pathNode: ctor, ...judged, sites: [ne, ...listens] }] };
 }
@@ -415,7 +424,7 @@ function anonymousAccess(r: Resolver, options: TsNode | undefined, maker: string
   const node = r.prop(options, "allowUnauthenticatedAccess");
   if (!node || r.deref(node).type === "false") return undefined;
   const set = r.deref(node).type === "true" ? "allowUnauthenticatedAccess: true" : `allowUnauthenticatedAccess to ${r.src(node)}, which may be true`;
-  return `${maker} sets ${set}: mcp-nest's guard lets a request without a token through in that mode and its per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones; whether the guards in front of it refuse such a request decides the authentication`;
+  return anonymousLayerReason("mcp-nest's guard", `lets a request without a token through: ${maker} sets ${set}, and mcp-nest's per-tool authorization then lets an anonymous caller list the tools and call the @PublicTool() ones; whether the guards in front of it refuse such a request decides the authentication`);
 }
 
 /** The decorators of a class (`@X() class Y`, `@X() export class Y`) or of a method (`@Post() handle()`). */

@@ -22,7 +22,7 @@ import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { ownEntry } from "../../util/own.js";
 import { resolveModule } from "../../util/relative-module.js";
 import { routeGuards } from "./nest-entry.js";
-import { optionalAuthName, optionalAuthOptions, optionalAuthReason } from "./optional-auth.js";
+import { namesItsLayer, optionalAuthName, optionalAuthOptions, optionalAuthReason } from "./optional-auth.js";
 
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** The route-method exports of a Next.js app-router route file. */
@@ -94,7 +94,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const impls: Impl[] = [];
   const uses = calls.filter((c) => r.calleeName(c) === "use");
   const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
-  const wrapped = wrapperServers(r, input.file, input.root, calls, { around: (n) => aroundGuard(r, uses, hooks, n), isAuth: (n) => isAuthMiddleware(r, n) });
+  const wrapped = wrapperServers(r, input.file, input.root, calls, { around: (n) => aroundGuard(r, uses, hooks, n), isAuth: (n) => isAuthMiddleware(r, n), isOptional: (n) => isOptionalAuth(r, n) });
   // `Server` is the SDK's low-level class only when the file does not import it from another module (socket.io, node:http).
   const sdkServer = (ne: TsNode) => {
     const module = r.moduleOfCallee(ne);
@@ -271,7 +271,7 @@ function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], us
       if (!imported) continue;
       args.forEach((a, i) => {
         if (a.type !== "identifier") return;
-        const guard = useGuard(r, uses, call, "/", r.src(a)) ?? hookGuard(r, hooks, call, r.src(a));
+        const guard = useGuard(r, uses, call, "/", r.src(a)) ?? hookGuard(r, hooks, call, r.src(a), true);
         const param = guard ? undefined : parameterApp(r, input.root, r.src(a), call);
         if (param && param.via === undefined) return;
         out.push({ module: imported.module, name: `${imported.name}(${i})`, text: `${r.src(f)}(${r.src(a)})`, prefix: "", ...(guard ? { guard } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(call) });
@@ -280,7 +280,7 @@ function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], us
       const imported = importedFrom(r, input, args[0]);
       if (!imported) continue;
       const prefixNode = r.prop(args[1], "prefix");
-      const guard = hookGuard(r, hooks, call) ?? useGuard(r, uses, call, "/");
+      const guard = hookGuard(r, hooks, call, undefined, true) ?? useGuard(r, uses, call, "/");
       const param = guard ? undefined : parameterApp(r, input.root, r.receiverOf(call), call);
       if (param && param.via === undefined) continue;
       out.push({ module: imported.module, name: `${imported.name}(0)`, text: r.src(args[0]), prefix: (prefixNode && r.stringOf(prefixNode)) ?? "", ...(guard ? { guard } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(args[0]) });
@@ -473,7 +473,7 @@ function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsNode[], 
         // The app's own use calls are relative to its base path, as its routes are.
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
-        const optional = guard ? undefined : optionalLayer(r, rest.slice(1, -1), uses, call, own);
+        const optional = guard ? undefined : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
         const served = guard || optional || reaches.test(handlerText) ? undefined : projectHandler(r, input, fnNode, handed.imported);
         const elsewhere = guard ? undefined : optional ? { why: optionalAuthReason(optional) } : served ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` } : mountedElsewhere(r, root, uses, call);
@@ -723,7 +723,8 @@ function fastifyPluginEndpoints(r: Resolver, root: TsNode, call: TsNode, uses: r
   const prefix = ((prefixNode && r.stringOf(prefixNode)) ?? "").replace(/\/+$/, "");
   const bearer = FASTIFY_MCP_BEARER.find((key) => key.split(".").reduce<TsNode | undefined>((o, k) => r.prop(o, k), options) !== undefined);
   const guard = hookGuard(r, hooks, call) ?? (bearer ? `${r.src(plugin)} with ${bearer}` : undefined);
-  const elsewhere = guard ? undefined : mountedElsewhere(r, root, uses, call);
+  const optional = guard ? undefined : optionalHook(r, hooks, call);
+  const elsewhere = guard ? undefined : optional ? { why: optionalAuthReason(optional) } : mountedElsewhere(r, root, uses, call);
   return paths.map(([key, fallback]) => {
     const given = r.prop(options, key);
     const path = `${prefix}${(given && r.stringOf(given)) ?? fallback}` || "/";
@@ -1170,7 +1171,7 @@ function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNod
     const handler = mount ? args[1] : args[args.length - 1];
     if (route && fn && (ROUTE_METHODS.has(fn) || mount) && r.receiverOf(route) !== undefined && args.length >= 2 && handler?.startIndex === child.startIndex) {
       const path = (args[0] && r.stringOf(args[0])) ?? "/";
-      const guard = (mount ? undefined : middlewareGuard(r, args.slice(1, -1))) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route);
+      const guard = (mount ? undefined : middlewareGuard(r, args.slice(1, -1))) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route, undefined, true);
       if (guard) return guard;
     }
   }
@@ -1323,7 +1324,8 @@ function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undef
     if (d.type === "object") {
       for (const hook of ["preHandler", "onRequest", "preValidation"]) {
         const h = r.prop(d, hook);
-        if (h && AUTH_LIKE.test(r.src(h))) return `${hook} ${r.src(h)}`;
+        // An optional hook (`onRequest: [optionalAuth]`) guards nothing: the others beside it decide.
+        if (h && (r.deref(h).type === "array" ? r.items(h) : [h]).some((x) => !isOptionalAuth(r, x) && AUTH_LIKE.test(r.src(x)))) return `${hook} ${r.src(h)}`;
       }
       continue;
     }
@@ -1334,16 +1336,33 @@ function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undef
   return undefined;
 }
 
-/** Fastify `app.addHook("onRequest" | "preHandler" | "preValidation", fn)` on the same receiver, where fn authenticates. */
-function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receiver = r.receiverOf(route)): string | undefined {
+/**
+ * Fastify `app.addHook("onRequest" | "preHandler" | "preValidation", fn)` on the same receiver, where fn
+ * authenticates. An optional one (`addHook("onRequest", optionalAuth)`) is no guard, unless `orOptional`
+ * (callers with no unknown outcome to give keep reading it as one).
+ */
+function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receiver = r.receiverOf(route), orOptional = false): string | undefined {
+  const h = hookLayer(r, hooks, receiver, false) ?? (orOptional ? hookLayer(r, hooks, receiver, true) : undefined);
+  return h ? `${receiver}.addHook("${h.hook}")` : undefined;
+}
+
+/** The first auth hook on the receiver (`optional`: the first that lets anonymous callers through): its hook name and function. */
+function hookLayer(r: Resolver, hooks: readonly TsNode[], receiver: string | undefined, optional: boolean): { hook: string; fn: TsNode } | undefined {
   for (const h of hooks) {
     if (r.receiverOf(h) !== receiver) continue;
     const [name, fn] = argsOf(h);
     const hook = name ? r.stringOf(name) : undefined;
     if (!fn || !hook || !["onRequest", "preHandler", "preValidation"].includes(hook)) continue;
-    if (authLike(r.src(r.functionOf(fn)))) return `${receiver}.addHook("${hook}")`;
+    if (optional ? isOptionalAuth(r, fn) : !isOptionalAuth(r, fn) && authLike(r.src(r.functionOf(fn)))) return { hook, fn };
   }
   return undefined;
+}
+
+/** An optional fastify hook in front of a route, as `app.addHook("onRequest", optionalAuth)`. */
+function optionalHook(r: Resolver, hooks: readonly TsNode[], route: TsNode): string | undefined {
+  const receiver = r.receiverOf(route);
+  const h = hookLayer(r, hooks, receiver, true);
+  return h ? `${receiver}.addHook("${h.hook}", ${r.src(h.fn)})` : undefined;
 }
 
 /** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver (the route's, or the app given), before the route. */
@@ -1398,6 +1417,12 @@ function mountGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, except:
 function optionalMiddleware(r: Resolver, middle: readonly TsNode[]): string | undefined {
   for (const m of middle) {
     const d = r.deref(m);
+    // Fastify's route options: `{ onRequest: [optionalAuth] }`.
+    for (const hook of d.type === "object" ? ["preHandler", "onRequest", "preValidation"] : []) {
+      const h = r.prop(d, hook);
+      const hit = h ? (r.deref(h).type === "array" ? r.items(h) : [h]).find((x) => isOptionalAuth(r, x)) : undefined;
+      if (hit) return `${hook} ${r.src(hit)}`;
+    }
     const hit = (d.type === "array" ? kids(d) : [m]).find((x) => isOptionalAuth(r, x));
     if (hit) return `middleware ${r.src(hit)}`;
   }
@@ -1464,7 +1489,7 @@ function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: rea
   const reason = e.guard
     ? `HTTP MCP endpoint ${e.path} requires authentication (${e.guard})`
     : unknown
-      ? `HTTP MCP endpoint ${e.path} has no authentication layer in this file; ${e.elsewhere}`
+      ? `HTTP MCP endpoint ${e.path} ${namesItsLayer(e.elsewhere ?? "") ? e.elsewhere : `has no authentication layer in this file; ${e.elsewhere}`}`
       : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : authRouter ? ` (${authRouter})` : ""}`;
   return {
     id: `${input.file}#${name}@${loc.line}`,

@@ -70,6 +70,8 @@ export interface WrapperEndpoint {
 export interface Guards {
   readonly around: (n: TsNode) => string | undefined;
   readonly isAuth: (n: TsNode) => boolean;
+  /** Whether a layer lets a request without credentials through (`optionalAuth`): no guard, and not known open. */
+  readonly isOptional: (n: TsNode) => boolean;
 }
 
 const VERCEL = (module: string) => module === "mcp-handler" || module.startsWith("mcp-handler/") || module.startsWith("@vercel/mcp-adapter");

@@ -508,6 +508,17 @@ mcpServers:
     ],
     good: [
       {
+        // A layer that lets a request without credentials through (optional auth) on an mcp-use server: not shown open, so no finding (the inventory says unknown, naming it).
+        file: "index.ts",
+        code: `import { MCPServer } from "mcp-use";
+import { optionalAuth } from "./auth.js";
+const server = new MCPServer({ name: "notes", version: "1.0.0" });
+server.use(optionalAuth);
+server.tool({ name: "delete_note", description: "Delete a note" }, async () => ({ content: [] }));
+export default server;
+`,
+      },
+      {
         // A Fastify hook that authenticates every request guards the route.
         file: "src/server.ts",
         code: `import Fastify from "fastify";
