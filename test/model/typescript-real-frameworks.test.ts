@@ -661,6 +661,21 @@ describe("h3 routers whose handlers other files export (router.post(path, handle
     // The router's file alone (a staged change): what the handlers check is not known.
     expect(scanSources(folder("real-h3").filter((f) => f.path === "src/app.ts")).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["POST /mcp unknown", "POST /notes/mcp unknown"]);
   });
+
+  it("a handler destructured from a project file's MCP factory (const { onSse, onMsg } = createMcp()) is an endpoint on its path, unknown and naming the factory: the file that makes it decides what it checks", () => {
+    const result = scan("real-h3-factory");
+    expect(result.model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason} @${at(p.defaultLoc)}`)).toEqual([
+      "src/app.ts GET /sse unknown: HTTP MCP endpoint /sse has no authentication layer in this file; the handler onSse is made by createMcp() of src/handlers/mcp, which decides what it checks first @11:12",
+      "src/app.ts POST /messages unknown: HTTP MCP endpoint /messages has no authentication layer in this file; the handler onMsg is made by createMcp() of src/handlers/mcp, which decides what it checks first @12:13",
+    ]);
+    expect(result.findings).toEqual([]);
+    // Auth in front of the route still decides first; a factory of a package, or one named for no MCP, makes no endpoint.
+    const app = folder("real-h3-factory").find((f) => f.path === "src/app.ts") as { path: string; text: string };
+    const edit = (from: string, to: string) => scanSources([{ ...app, text: app.text.replaceAll(from, to) }]).model.policies.map((p) => `${p.name} ${p.defaultDecision}`);
+    expect(edit('router.get("/sse", onSse)', 'router.get("/sse", requireBearer, onSse)')).toEqual(["GET /sse deny", "POST /messages unknown"]);
+    expect(edit('"./handlers/mcp"', '"some-mcp-kit"')).toEqual([]);
+    expect(edit("createMcp", "createApi")).toEqual([]);
+  });
 });
 
 describe("Bun.serve's routes table", () => {

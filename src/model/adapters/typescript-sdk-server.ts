@@ -464,19 +464,30 @@ function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsNode[], 
       const given = routed ?? (rest[0] as TsNode);
       const pathNodes = r.deref(given).type === "array" ? r.items(given) : [given];
       const base = basePathOf(r, call);
+      // The project factory the handler is destructured from, looked up once per route and only when needed.
+      let made: [string | undefined] | undefined;
       for (const pathNode of pathNodes) {
         const own = r.stringOf(pathNode);
         // Hono's catch-all `app.all("*", ...)` serves every path (express 4 reads "*" the same way).
         if (own === undefined || !(own.startsWith("/") || own === "*")) continue;
         const path = base === undefined ? own : `${base}${own === "/" ? "" : own === "*" ? "/*" : own}`;
-        if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText)))) continue;
+        if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText))) && !(made ??= [factoryHandler(r, input, fnNode)])[0]) continue;
         // The app's own use calls are relative to its base path, as its routes are.
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
         const optional = guard ? undefined : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
         const served = guard || optional || reaches.test(handlerText) ? undefined : projectHandler(r, input, fnNode, handed.imported);
-        const elsewhere = guard ? undefined : optional ? { why: optionalAuthReason(optional) } : served ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` } : mountedElsewhere(r, root, uses, call);
+        const factory = guard || optional || served || reaches.test(handlerText) ? undefined : (made ??= [factoryHandler(r, input, fnNode)])[0];
+        const elsewhere = guard
+          ? undefined
+          : optional
+            ? { why: optionalAuthReason(optional) }
+            : served
+              ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` }
+              : factory
+                ? { why: `the handler ${r.src(fnNode)} is made by ${factory}, which decides what it checks first` }
+                : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
         out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : {}) });
@@ -976,6 +987,39 @@ function projectHandler(r: Resolver, input: CodeInput, fn: TsNode, names: readon
     if (imported) return { text: r.src(id), ref: imported };
   }
   return undefined;
+}
+
+/**
+ * A handler destructured from what a project file's MCP-named factory returns (`const { onSse, onMsg } =
+ * createMcp()` at the top of the file, then `router.get("/sse", onSse)`): the factory, as
+ * `createMcp() of <module>`. The handler is made in that file, which decides what it checks first.
+ */
+function factoryHandler(r: Resolver, input: CodeInput, handler: TsNode): string | undefined {
+  return handler.type === "identifier" ? factoryHandlers(r, input).get(r.src(handler)) : undefined;
+}
+
+const FACTORY_HANDLERS = new WeakMap<TsNode, ReadonlyMap<string, string>>();
+
+/** The names a file's top-level `const { a, b } = mcpFactory()` binds, each to its factory and module; worked out once per file. */
+function factoryHandlers(r: Resolver, input: CodeInput): ReadonlyMap<string, string> {
+  let out = FACTORY_HANDLERS.get(input.root);
+  if (out) return out;
+  const map = new Map<string, string>();
+  for (const st of kids(input.root)) {
+    for (const d of st.type === "lexical_declaration" ? kids(st).filter((k) => k.type === "variable_declarator") : []) {
+      const pattern = d.childForFieldName("name");
+      const value = d.childForFieldName("value");
+      const call = value?.type === "await_expression" ? kids(value)[0] : value;
+      const f = call?.type === "call_expression" ? call.childForFieldName("function") : undefined;
+      if (pattern?.type !== "object_pattern" || f?.type !== "identifier" || !MCP_NAME.test(r.src(f))) continue;
+      const imported = importedFrom(r, input, f);
+      if (!imported) continue;
+      for (const p of kids(pattern)) map.set(r.src(p.type === "pair_pattern" ? (p.childForFieldName("value") ?? p) : p), `${r.src(f)}() of ${imported.module}`);
+    }
+  }
+  out = map;
+  FACTORY_HANDLERS.set(input.root, out);
+  return out;
 }
 
 /** `request` of a handler whose one parameter is the context, destructured (`({ request }) =>`), as a list. */
