@@ -1390,16 +1390,31 @@ function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receive
   return h ? `${receiver}.addHook("${h.hook}")` : undefined;
 }
 
-/** The first auth hook on the receiver (`optional`: the first that lets anonymous callers through): its hook name and function. */
-function hookLayer(r: Resolver, hooks: readonly TsNode[], receiver: string | undefined, optional: boolean): { hook: string; fn: TsNode } | undefined {
+type HookLayer = { readonly hook: string; readonly fn: TsNode };
+const HOOK_LAYERS = new WeakMap<readonly TsNode[], Map<string, HookLayer | undefined>>();
+
+/**
+ * The first auth hook on the receiver (`optional`: the first that lets anonymous callers through): its
+ * hook name and function. Worked out once per receiver and kind for a file's list: every route asks.
+ */
+function hookLayer(r: Resolver, hooks: readonly TsNode[], receiver: string | undefined, optional: boolean): HookLayer | undefined {
+  let memo = HOOK_LAYERS.get(hooks);
+  if (!memo) HOOK_LAYERS.set(hooks, (memo = new Map()));
+  const key = `${optional ? "?" : "!"}${receiver ?? ""}`;
+  if (memo.has(key)) return memo.get(key);
+  let found: HookLayer | undefined;
   for (const h of hooks) {
     if (r.receiverOf(h) !== receiver) continue;
     const [name, fn] = argsOf(h);
     const hook = name ? r.stringOf(name) : undefined;
     if (!fn || !hook || !["onRequest", "preHandler", "preValidation"].includes(hook)) continue;
-    if (optional ? isOptionalAuth(r, fn) : !isOptionalAuth(r, fn) && authLike(r.src(r.functionOf(fn)))) return { hook, fn };
+    if (optional ? isOptionalAuth(r, fn) : !isOptionalAuth(r, fn) && authLike(r.src(r.functionOf(fn)))) {
+      found = { hook, fn };
+      break;
+    }
   }
-  return undefined;
+  memo.set(key, found);
+  return found;
 }
 
 /** An optional fastify hook in front of a route, as `app.addHook("onRequest", optionalAuth)`. */
