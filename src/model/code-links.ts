@@ -22,6 +22,7 @@
  */
 import { nextRoute, pagesApiRoute } from "./adapters/typescript-sdk-wrappers.js";
 import { pathPattern } from "./adapters/next-middleware.js";
+import { optionalAuthReason } from "./adapters/optional-auth.js";
 import type { CodeHandlerRef, CodeLinks, CodeMount, NestApp, NestRoute, NextMiddleware, Policy } from "./types.js";
 import { withoutSourceExtension } from "../parse/mcp-code-markers.js";
 
@@ -132,7 +133,7 @@ function joinPath(prefix: string, path: string): string {
 
 type Mount = { readonly file: string; readonly m: CodeMount };
 /** What a mount puts in front of what it mounts, once the mounts of the router it sits on are followed. */
-type Resolved = { readonly state: "guard" | "open"; readonly prefix: string; readonly mount: Mount; readonly guard?: Mount } | { readonly state: "unknown" };
+type Resolved = { readonly state: "guard" | "open"; readonly prefix: string; readonly mount: Mount; readonly guard?: Mount } | { readonly state: "unknown"; readonly optional?: { readonly prefix: string; readonly mount: Mount } };
 
 /** A file as mounts name it: its path without extension. */
 export const mountedAs = withoutSourceExtension;
@@ -150,6 +151,8 @@ function mountsOf(file: string, name: string, mounts: readonly Mount[]): Mount[]
 /** One mount: guarded by its own guard, open without one, else as the router it sits on is mounted (a few levels). */
 function resolve(mount: Mount, mounts: readonly Mount[], depth: number): Resolved {
   if (mount.m.guard !== undefined) return { state: "guard", prefix: mount.m.prefix, mount, guard: mount };
+  // An optional-auth layer in front: neither guarded nor shown open.
+  if (mount.m.optional !== undefined) return { state: "unknown", optional: { prefix: mount.m.prefix, mount } };
   if (mount.m.via === undefined) return { state: "open", prefix: mount.m.prefix, mount };
   const parents = depth < 4 ? mountsOf(mount.file, mount.m.via, mounts).map((x) => resolve(x, mounts, depth + 1)) : [];
   const open = parents.find((x) => x.state === "open");
@@ -163,11 +166,20 @@ function viaMounts(p: Policy, router: string, mounts: readonly Mount[]): { polic
   const mine = mountsOf(p.file, router, mounts).map((x) => resolve(x, mounts, 0));
   const open = mine.find((x) => x.state === "open");
   const chosen = open ?? (mine.length > 0 && mine.every((x) => x.state === "guard") ? mine[0] : undefined);
-  if (!chosen || chosen.state === "unknown") return { policy: p };
+  if (!chosen || chosen.state === "unknown") return { policy: optionalMounted(p, mine) };
   const path = chosen.mount.m.at ?? joinPath(chosen.prefix, p.route?.path ?? "/");
   const base = { ...p, name: `${method(p)} ${path}`, route: { path } };
   const servedBy = chosen.mount.m.at !== undefined ? chosen.mount.file : undefined;
   return { policy: mountedPolicy(p, base, path, chosen), ...(servedBy ? { servedBy } : {}) };
+}
+
+/** A route mounted behind an optional-auth layer (and nowhere open or guarded): still unknown, now naming that layer. */
+function optionalMounted(p: Policy, mine: readonly Resolved[]): Policy {
+  const hit = mine.find((x) => x.state === "unknown" && x.optional !== undefined);
+  const o = hit?.state === "unknown" ? hit.optional : undefined;
+  if (!o) return p;
+  const path = o.mount.m.at ?? joinPath(o.prefix, p.route?.path ?? "/");
+  return { ...p, name: `${method(p)} ${path}`, route: { ...p.route, path }, defaultReason: `HTTP MCP endpoint ${path} ${optionalAuthReason(`${o.mount.m.optional} in ${where(o.mount.file, o.mount.m)}`)}` };
 }
 
 function mountedPolicy(p: Policy, base: Policy, path: string, chosen: Extract<Resolved, { state: "guard" | "open" }>): Policy {

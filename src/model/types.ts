@@ -387,6 +387,8 @@ export interface CodeMount {
   readonly at?: string;
   /** The authentication in front of the mount, when there is one. */
   readonly guard?: string;
+  /** Without one: a layer in front of it that lets a request without credentials through (`app.addHook("onRequest", optionalAuth)`), which leaves its routes unknown. */
+  readonly optional?: string;
   /** Without one here: the exported router it is mounted on (`v1.use(mcpRoutes)`), whose own mount decides. */
   readonly via?: string;
   readonly loc: Loc;

@@ -336,6 +336,20 @@ describe("optional authentication in front of an MCP route (a layer that lets a 
     expect(reasons(own("[optionalAuthenticate, verifyJwt]"))).toEqual(["fastify-optional-hook.ts POST /mcp deny: onRequest [optionalAuthenticate, verifyJwt]"]);
   });
 
+  it("nor on the app another file's routes are registered on (fastify's app.register, a setup function given the app): unknown, naming the layer and where", () => {
+    const serve = `    const server = new McpServer({ name: "s", version: "1" });\n    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });\n    await server.connect(transport);\n    await transport.handleRequest(req.raw ?? req, reply.raw ?? reply, req.body);\n`;
+    const sdk = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\n`;
+    const routes = { path: "src/routes/mcp.ts", text: `${sdk}export default async function mcpRoutes(app) {\n  app.post("/mcp", async (req, reply) => {\n${serve}  });\n}\n` };
+    const fastify = (hook: string) => ({ path: "src/main.ts", text: `import Fastify from "fastify";\nimport mcpRoutes from "./routes/mcp";\nconst app = Fastify();\n${hook}\napp.register(mcpRoutes, { prefix: "/api" });\napp.listen({ port: 3000 });\n` });
+    const full = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.defaultReason}`);
+    expect(full([routes, fastify(`app.addHook("onRequest", optionalAuth);`)])).toEqual([`POST /api/mcp unknown: HTTP MCP endpoint /api/mcp has an authentication layer, 'app.addHook("onRequest", optionalAuth) in src/main.ts:5', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`]);
+    expect(full([routes, fastify(`app.addHook("onRequest", authenticate);`)])).toEqual(['POST /api/mcp deny: HTTP MCP endpoint /api/mcp requires authentication (app.addHook("onRequest") in src/main.ts:5)']);
+    expect(scanSources([routes, fastify(`app.addHook("onRequest", optionalAuth);`)]).findings).toEqual([]);
+    const setup = { path: "src/mcp.ts", text: `${sdk}export function registerMcp(app) {\n  app.post("/mcp", async (req, reply) => {\n${serve}  });\n}\n` };
+    const express = { path: "src/server.ts", text: `import express from "express";\nimport { registerMcp } from "./mcp";\nconst app = express();\napp.use(optionalAuth);\nregisterMcp(app);\napp.listen(3000);\n` };
+    expect(full([setup, express])).toEqual([`POST /mcp unknown: HTTP MCP endpoint /mcp has an authentication layer, 'app.use(optionalAuth) in src/server.ts:5', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`]);
+  });
+
   it("nor does an optional guard registered app-wide", () => {
     const module = { path: "src/app.module.ts", text: `import { Module } from "@nestjs/common";\nimport { APP_GUARD } from "@nestjs/core";\nimport { McpModule } from "@rekog/mcp-nest";\n@Module({\n  imports: [McpModule.forRoot({ name: "n", version: "1" })],\n  providers: [{ provide: APP_GUARD, useClass: OptionalJwtAuthGuard }],\n})\nexport class AppModule {}\n` };
     expect(reasons([module]).map((x) => x.split(":")[0])).toEqual(["src/app.module.ts ANY /mcp unknown", "src/app.module.ts ANY /sse unknown", "src/app.module.ts ANY /messages unknown"]);

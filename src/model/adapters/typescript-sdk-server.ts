@@ -271,19 +271,21 @@ function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], us
       if (!imported) continue;
       args.forEach((a, i) => {
         if (a.type !== "identifier") return;
-        const guard = useGuard(r, uses, call, "/", r.src(a)) ?? hookGuard(r, hooks, call, r.src(a), true);
-        const param = guard ? undefined : parameterApp(r, input.root, r.src(a), call);
+        const guard = useGuard(r, uses, call, "/", r.src(a)) ?? hookGuard(r, hooks, call, r.src(a));
+        const optional = guard ? undefined : optionalSetup(r, uses, hooks, call, r.src(a));
+        const param = guard || optional ? undefined : parameterApp(r, input.root, r.src(a), call);
         if (param && param.via === undefined) return;
-        out.push({ module: imported.module, name: `${imported.name}(${i})`, text: `${r.src(f)}(${r.src(a)})`, prefix: "", ...(guard ? { guard } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(call) });
+        out.push({ module: imported.module, name: `${imported.name}(${i})`, text: `${r.src(f)}(${r.src(a)})`, prefix: "", ...(guard ? { guard } : {}), ...(optional ? { optional } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(call) });
       });
     } else if (r.calleeName(call) === "register" && args[0]?.type === "identifier") {
       const imported = importedFrom(r, input, args[0]);
       if (!imported) continue;
       const prefixNode = r.prop(args[1], "prefix");
-      const guard = hookGuard(r, hooks, call, undefined, true) ?? useGuard(r, uses, call, "/");
-      const param = guard ? undefined : parameterApp(r, input.root, r.receiverOf(call), call);
+      const guard = hookGuard(r, hooks, call) ?? useGuard(r, uses, call, "/");
+      const optional = guard ? undefined : optionalSetup(r, uses, hooks, call, r.receiverOf(call));
+      const param = guard || optional ? undefined : parameterApp(r, input.root, r.receiverOf(call), call);
       if (param && param.via === undefined) continue;
-      out.push({ module: imported.module, name: `${imported.name}(0)`, text: r.src(args[0]), prefix: (prefixNode && r.stringOf(prefixNode)) ?? "", ...(guard ? { guard } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(args[0]) });
+      out.push({ module: imported.module, name: `${imported.name}(0)`, text: r.src(args[0]), prefix: (prefixNode && r.stringOf(prefixNode)) ?? "", ...(guard ? { guard } : {}), ...(optional ? { optional } : {}), ...(param?.via ? { via: param.via } : {}), loc: r.loc(args[0]) });
     }
   }
   return out;
@@ -1415,6 +1417,14 @@ function hookLayer(r: Resolver, hooks: readonly TsNode[], receiver: string | und
   }
   memo.set(key, found);
   return found;
+}
+
+/** An optional-auth layer on the app a setup call or register is given (`app.addHook("onRequest", optionalAuth)`, `app.use(optionalAuth)` before it). */
+function optionalSetup(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNode[], call: TsNode, receiver: string | undefined): string | undefined {
+  const h = hookLayer(r, hooks, receiver, true);
+  if (h) return `${receiver}.addHook("${h.hook}", ${r.src(h.fn)})`;
+  const g = layerBefore(r, uses, call, "/", receiver, [], (x) => x.optional);
+  return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
 }
 
 /** An optional fastify hook in front of a route, as `app.addHook("onRequest", optionalAuth)`. */
