@@ -350,6 +350,16 @@ describe("optional authentication in front of an MCP route (a layer that lets a 
     expect(full([setup, express])).toEqual([`POST /mcp unknown: HTTP MCP endpoint /mcp has an authentication layer, 'app.use(optionalAuth) in src/server.ts:5', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`]);
   });
 
+  it("nor in front of a wrapper's handler (mcp-handler's createMcpHandler on an express route, an McpAgent mounted on hono): unknown, naming it, no finding", () => {
+    const full = (file: { path: string; text: string }) => [...scanSources([file]).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.defaultReason}`), ...scanSources([file]).findings.map((f) => f.ruleId)];
+    const agent = (use: string) => ({ path: "src/index.ts", text: `import { Hono } from "hono";\nimport { McpAgent } from "agents/mcp";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport class NotesMCP extends McpAgent {\n  server = new McpServer({ name: "notes", version: "1" });\n  async init() {}\n}\nconst app = new Hono();\n${use}\napp.mount("/mcp", NotesMCP.serve("/mcp").fetch, { replaceRequest: false });\nexport default app;\n` });
+    expect(full(agent(`app.use("/mcp/*", optionalAuth);`))).toEqual([`ANY /mcp unknown: HTTP MCP endpoint /mcp has an authentication layer, 'app.use(optionalAuth)', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`]);
+    expect(full(agent(`app.use("/mcp/*", bearerAuth({ token: process.env.T as string }));`))).toEqual(["ANY /mcp deny: HTTP MCP endpoint /mcp requires authentication (app.use(bearerAuth))"]);
+    const vercel = (mw: string) => ({ path: "src/server.ts", text: `import express from "express";\nimport { createMcpHandler } from "mcp-handler";\nconst handler = createMcpHandler((server) => {\n  server.tool("list_notes", "List notes", {}, async () => ({ content: [] }));\n}, {}, { basePath: "" });\nconst app = express();\napp.post("/mcp", ${mw}(req, res) => handler(req));\napp.listen(3000);\n` });
+    expect(full(vercel("optionalAuth, "))).toEqual([`ANY /mcp unknown: HTTP MCP endpoint /mcp has an authentication layer, 'middleware optionalAuth', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it`]);
+    expect(full(vercel(""))).toEqual(["ANY /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware (createMcpHandler is not wrapped in withMcpAuth(..., { required: true }))", "missing-default-deny"]);
+  });
+
   it("nor does an optional guard registered app-wide", () => {
     const module = { path: "src/app.module.ts", text: `import { Module } from "@nestjs/common";\nimport { APP_GUARD } from "@nestjs/core";\nimport { McpModule } from "@rekog/mcp-nest";\n@Module({\n  imports: [McpModule.forRoot({ name: "n", version: "1" })],\n  providers: [{ provide: APP_GUARD, useClass: OptionalJwtAuthGuard }],\n})\nexport class AppModule {}\n` };
     expect(reasons([module]).map((x) => x.split(":")[0])).toEqual(["src/app.module.ts ANY /mcp unknown", "src/app.module.ts ANY /sse unknown", "src/app.module.ts ANY /messages unknown"]);

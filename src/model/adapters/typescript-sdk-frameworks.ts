@@ -345,6 +345,8 @@ function mastraInstance(r: Resolver, ne: TsNode, madeHere: readonly TsNode[]): {
 function mastraGuard(r: Resolver, call: TsNode, guards: Guards): { guard?: string; note?: string; elsewhere?: string } {
   const around = guards.around(call);
   if (around) return { guard: around };
+  const optional = guards.aroundOptional(call);
+  if (optional) return { elsewhere: optionalAuthReason(optional) };
   let fn: TsNode | null = call.parent;
   while (fn && !FUNCTIONS.has(fn.type)) fn = fn.parent;
   if (fn && fn.parent?.type !== "arguments") {

@@ -94,7 +94,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const impls: Impl[] = [];
   const uses = calls.filter((c) => r.calleeName(c) === "use");
   const hooks = calls.filter((c) => r.calleeName(c) === "addHook");
-  const wrapped = wrapperServers(r, input.file, input.root, calls, { around: (n) => aroundGuard(r, uses, hooks, n), isAuth: (n) => isAuthMiddleware(r, n), isOptional: (n) => isOptionalAuth(r, n) });
+  const wrapped = wrapperServers(r, input.file, input.root, calls, { around: (n) => aroundGuard(r, uses, hooks, n), aroundOptional: (n) => aroundOptional(r, uses, hooks, n), isAuth: (n) => isAuthMiddleware(r, n), isOptional: (n) => isOptionalAuth(r, n) });
   // `Server` is the SDK's low-level class only when the file does not import it from another module (socket.io, node:http).
   const sdkServer = (ne: TsNode) => {
     const module = r.moduleOfCallee(ne);
@@ -1209,19 +1209,33 @@ function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNod
       const first = firstAuthCall(r, checksBefore(p, n));
       if (first) return `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first`;
     }
-    const route = p.type === "arguments" ? p.parent : null;
-    const fn = route ? r.calleeName(route) : undefined;
-    const args = route ? argsOf(route) : [];
-    // A route's handler (its last argument), or hono's `app.mount("/mcp", X.serve("/mcp").fetch, { replaceRequest })` (its second: options may follow).
-    const mount = fn === "mount";
-    const handler = mount ? args[1] : args[args.length - 1];
-    if (route && fn && (ROUTE_METHODS.has(fn) || mount) && r.receiverOf(route) !== undefined && args.length >= 2 && handler?.startIndex === child.startIndex) {
-      const path = (args[0] && r.stringOf(args[0])) ?? "/";
-      const guard = (mount ? undefined : middlewareGuard(r, args.slice(1, -1))) ?? useGuard(r, uses, route, path) ?? mountGuard(r, uses, route) ?? hookGuard(r, hooks, route, undefined, true);
-      if (guard) return guard;
-    }
+    const at = routeAt(r, p, child);
+    const guard = at && ((at.mount ? undefined : middlewareGuard(r, at.middle)) ?? useGuard(r, uses, at.route, at.path) ?? mountGuard(r, uses, at.route) ?? hookGuard(r, hooks, at.route));
+    if (guard) return guard;
   }
   return undefined;
+}
+
+/** An optional-auth layer in front of the route whose handler a wrapper's handler is (no guard there): `middleware optionalAuth`, `app.use(optionalAuth)`, an optional hook. */
+function aroundOptional(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNode[], n: TsNode): string | undefined {
+  for (let child = n, p = n.parent; p; child = p, p = p.parent) {
+    const at = routeAt(r, p, child);
+    const optional = at && (optionalLayer(r, at.mount ? [] : at.middle, uses, at.route, at.path) ?? optionalHook(r, hooks, at.route));
+    if (optional) return optional;
+  }
+  return undefined;
+}
+
+/** `p` as a route call whose handler is `child` (its last argument), or hono's `app.mount("/mcp", X.serve("/mcp").fetch, { replaceRequest })` (its second: options may follow). */
+function routeAt(r: Resolver, p: TsNode, child: TsNode): { route: TsNode; path: string; middle: readonly TsNode[]; mount: boolean } | undefined {
+  const route = p.type === "arguments" ? p.parent : null;
+  const fn = route ? r.calleeName(route) : undefined;
+  if (!route || !fn) return undefined;
+  const args = argsOf(route);
+  const mount = fn === "mount";
+  const handler = mount ? args[1] : args[args.length - 1];
+  if (!(ROUTE_METHODS.has(fn) || mount) || r.receiverOf(route) === undefined || args.length < 2 || handler?.startIndex !== child.startIndex) return undefined;
+  return { route, path: (args[0] && r.stringOf(args[0])) ?? "/", middle: args.slice(1, -1), mount };
 }
 
 /**
@@ -1384,11 +1398,10 @@ function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undef
 
 /**
  * Fastify `app.addHook("onRequest" | "preHandler" | "preValidation", fn)` on the same receiver, where fn
- * authenticates. An optional one (`addHook("onRequest", optionalAuth)`) is no guard, unless `orOptional`
- * (callers with no unknown outcome to give keep reading it as one).
+ * authenticates. An optional one (`addHook("onRequest", optionalAuth)`) is no guard (optionalHook).
  */
-function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receiver = r.receiverOf(route), orOptional = false): string | undefined {
-  const h = hookLayer(r, hooks, receiver, false) ?? (orOptional ? hookLayer(r, hooks, receiver, true) : undefined);
+function hookGuard(r: Resolver, hooks: readonly TsNode[], route: TsNode, receiver = r.receiverOf(route)): string | undefined {
+  const h = hookLayer(r, hooks, receiver, false);
   return h ? `${receiver}.addHook("${h.hook}")` : undefined;
 }
 

@@ -24,6 +24,7 @@
  * `McpAgent` of another module is someone else's.
  */
 import type { TsNode } from "../../parse/typescript.js";
+import { optionalAuthReason } from "./optional-auth.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { NestRoute, RegisteredTool, Transport } from "../types.js";
@@ -69,6 +70,8 @@ export interface WrapperEndpoint {
 /** How the adapter judges the code around a node: the auth layer of the route or handler it sits in; whether a call authenticates. */
 export interface Guards {
   readonly around: (n: TsNode) => string | undefined;
+  /** Without a guard around it: an optional-auth layer in front of the route it is the handler of, named. */
+  readonly aroundOptional: (n: TsNode) => string | undefined;
   readonly isAuth: (n: TsNode) => boolean;
   /** Whether a layer lets a request without credentials through (`optionalAuth`): no guard, and not known open. */
   readonly isOptional: (n: TsNode) => boolean;
@@ -218,7 +221,7 @@ function vercelHandler(r: Resolver, file: string, call: TsNode, calls: readonly 
  * auth wrapper around it (better-auth's `withMcpAuth(auth, (req) => handler(req))`), or a
  * function that calls it after checking the caller.
  */
-function vercelGuard(r: Resolver, handler: TsNode, calls: readonly TsNode[], guards: Guards): { guard?: string; note?: string; at?: TsNode } {
+function vercelGuard(r: Resolver, handler: TsNode, calls: readonly TsNode[], guards: Guards): { guard?: string; note?: string; at?: TsNode; elsewhere?: string } {
   let note = "createMcpHandler is not wrapped in withMcpAuth(..., { required: true })";
   let at: TsNode | undefined;
   for (const w of calls) {
@@ -238,15 +241,18 @@ function vercelGuard(r: Resolver, handler: TsNode, calls: readonly TsNode[], gua
     if (guards.isAuth(w)) return { guard: `${r.src(f ?? w)}(...)` };
   }
   const around = usesOf(r, handler).map((u) => guards.around(u)).find((g) => g !== undefined) ?? guards.around(handler);
-  return around ? { guard: around } : { note, ...(at ? { at } : {}) };
+  if (around) return { guard: around };
+  const optional = usesOf(r, handler).map((u) => guards.aroundOptional(u)).find((g) => g !== undefined) ?? guards.aroundOptional(handler);
+  return optional ? { elsewhere: optionalAuthReason(optional) } : { note, ...(at ? { at } : {}) };
 }
 
 /** An agent's endpoint (`X.serve(path)`, agents' `createMcpHandler`): guarded by an OAuthProvider it is the API handler of, or by the code around it. */
 function agentEndpoint(r: Resolver, root: TsNode, call: TsNode, path: string, pathNode: TsNode, guards: Guards): WrapperEndpoint {
   const sites = [call, ...usesOf(r, call)];
   const guard = oauthProviderGuard(r, root, call) ?? sites.map((u) => guards.around(u)).find((g) => g !== undefined);
+  const optional = guard ? undefined : sites.map((u) => guards.aroundOptional(u)).find((g) => g !== undefined);
   const callee = r.src(call.childForFieldName("function") ?? call);
-  return { call, method: "ANY", path, pathNode, ...(guard ? { guard } : { note: `${callee} is not the apiHandler of an OAuthProvider` }), sites };
+  return { call, method: "ANY", path, pathNode, ...(guard ? { guard } : optional ? { elsewhere: optionalAuthReason(optional) } : { note: `${callee} is not the apiHandler of an OAuthProvider` }), sites };
 }
 
 /** `new OAuthProvider({ apiHandler: X.serve("/mcp") })` or `apiHandlers: { "/mcp": X.serve("/mcp") }`, directly or through a const. */

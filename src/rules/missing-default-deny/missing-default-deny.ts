@@ -519,6 +519,23 @@ export default server;
 `,
       },
       {
+        // The same for a wrapper's handler: an McpAgent mounted behind hono middleware that lets anonymous callers through is not shown open.
+        file: "src/index.ts",
+        code: `import { Hono } from "hono";
+import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { optionalAuth } from "./auth";
+export class NotesMCP extends McpAgent {
+  server = new McpServer({ name: "notes", version: "1.0.0" });
+  async init() {}
+}
+const app = new Hono();
+app.use("/mcp/*", optionalAuth);
+app.mount("/mcp", NotesMCP.serve("/mcp").fetch, { replaceRequest: false });
+export default app;
+`,
+      },
+      {
         // A Fastify hook that authenticates every request guards the route.
         file: "src/server.ts",
         code: `import Fastify from "fastify";
