@@ -12,7 +12,7 @@ import type { Loc } from "../../src/model/location.js";
 import { classifyValue, findRefTokens, type RefSyntax } from "../../src/model/refs.js";
 import { argCredentials, argFacts, isBroadPath, urlCarriesCredential } from "../../src/model/server-entry.js";
 import type { ConfigValue } from "../../src/model/types.js";
-import { authLike } from "../../src/model/adapters/typescript-sdk-server.js";
+import { authLike } from "../../src/model/adapters/ts-route-guards.js";
 import { optionalAuthName, optionalAuthOptions } from "../../src/model/adapters/optional-auth.js";
 
 const SIZE = 100 * 1024;

@@ -14,8 +14,8 @@ import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { resolveModule } from "../../util/relative-module.js";
 import { optionalAuthName, optionalAuthReason } from "./optional-auth.js";
+import { FUNCTIONS } from "./ts-route-guards.js";
 
-const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 /** Guards that authenticate the caller, by name (a throttler or a roles guard that lets a route without roles through does not). */
 const AUTH_GUARD = /auth|jwt|bearer|api_?key|token|session|clerk|passport|credential|oauth|firebase|supabase/i;
 /** `RequestMethod.POST` in an exclude entry: the method's name. */

@@ -15,7 +15,7 @@ import { isMiddlewareFile } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
 import type { NextMiddleware } from "../types.js";
 import { argsOf, isDefaultExport, kids, type CodeInput, type Resolver } from "./ts-values.js";
-import { authLike, INLINE_AUTH } from "./typescript-sdk-server.js";
+import { authLike, INLINE_AUTH } from "./ts-route-guards.js";
 
 const EXPORT_NAMES = new Set(["middleware", "proxy", "default"]);
 /** A middleware that answers with an auth failure, or sends the caller to sign in. */

@@ -53,8 +53,8 @@ import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wr
 import { ownEntry } from "../../util/own.js";
 import { appGuards, routeGuards } from "./nest-entry.js";
 import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
+import { FUNCTIONS } from "./ts-route-guards.js";
 
-const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
 /** `McpModule.forFeature([ToolsA, ToolsB], "server-name")`: the tool classes it adds to the server of that name. */
 export interface NestFeature {

@@ -31,6 +31,7 @@ import type { NestRoute, RegisteredTool, Transport } from "../types.js";
 import { frameworkServers, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { xmcpServer } from "./xmcp-config.js";
 import { ownEntry } from "../../util/own.js";
+import { contains, FUNCTIONS } from "./ts-route-guards.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -80,9 +81,7 @@ export interface Guards {
 const VERCEL = (module: string) => module === "mcp-handler" || module.startsWith("mcp-handler/") || module.startsWith("@vercel/mcp-adapter");
 const AGENTS = (module: string) => module === "agents/mcp" || module === "agents/mcp/server";
 const AGENT_SERVE = new Set(["serve", "serveSSE", "mount"]);
-const FUNCTIONS = new Set(["arrow_function", "function_expression", "function_declaration", "method_definition"]);
 
-const contains = (outer: TsNode, inner: TsNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 const same = (a: TsNode, b: TsNode) => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 
 export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[]; features: NestFeature[] } {
