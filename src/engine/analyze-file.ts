@@ -336,7 +336,7 @@ function analyzeStructured(
   const parseProblems: FileAnalysis["parseProblems"] = [
     ...problems.map((p) => ({ loc: lines.loc(rel, p.span), message: p.message, ...(!blocking && !yamlLike ? { analysed: true } : {}) })),
     // Values a YAML loader reads otherwise than they were surely meant: the file is modelled, the value read as written.
-    // A JSON key written twice: the file is modelled with the last entry, as its client reads it.
+    // A key written twice (JSON or YAML): the file is modelled with the last entry, as its client reads it.
     ...(parsed.warnings ?? []).map((w) => ({ loc: lines.loc(rel, w.span), message: w.message, ...(w.shadowed ? { shadowed: true } : { asWritten: true }) })),
   ];
   // A key written twice parses: it is a duplicate-key finding, not a parse diagnostic.

@@ -281,17 +281,24 @@ function hookLayer(r: Resolver, hooks: readonly TsNode[], receiver: string | und
 
 /** An optional-auth layer on the app a setup call or register is given (`app.addHook("onRequest", optionalAuth)`, `app.use(optionalAuth)` before it). */
 export function optionalSetup(r: Resolver, uses: readonly TsNode[], hooks: readonly TsNode[], call: TsNode, receiver: string | undefined): string | undefined {
-  const h = hookLayer(r, hooks, receiver, true);
-  if (h) return `${receiver}.addHook("${h.hook}", ${r.src(h.fn)})`;
-  const g = layerBefore(r, uses, call, "/", receiver, [], (x) => x.optional);
-  return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
+  return optionalHookOn(r, hooks, receiver) ?? optionalUseBefore(r, uses, call, "/", receiver);
 }
 
 /** An optional fastify hook in front of a route, as `app.addHook("onRequest", optionalAuth)`. */
 export function optionalHook(r: Resolver, hooks: readonly TsNode[], route: TsNode): string | undefined {
-  const receiver = r.receiverOf(route);
+  return optionalHookOn(r, hooks, r.receiverOf(route));
+}
+
+/** The first optional hook on a receiver, as `app.addHook("onRequest", optionalAuth)`. */
+function optionalHookOn(r: Resolver, hooks: readonly TsNode[], receiver: string | undefined): string | undefined {
   const h = hookLayer(r, hooks, receiver, true);
   return h ? `${receiver}.addHook("${h.hook}", ${r.src(h.fn)})` : undefined;
+}
+
+/** An optional-auth use call on the receiver, covering the path, before `at`, as `app.use(optionalAuth)`. */
+function optionalUseBefore(r: Resolver, uses: readonly TsNode[], at: TsNode, path: string, receiver: string | undefined): string | undefined {
+  const g = layerBefore(r, uses, at, path, receiver, [], (x) => x.optional);
+  return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
 }
 
 /** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver (the route's, or the app given), before the route. */
@@ -314,11 +321,7 @@ function layerBefore(r: Resolver, uses: readonly TsNode[], route: TsNode, path: 
 
 /** An optional-auth layer in front of a route: among its own middleware, else a use call on its app before it (`app.use(optionalAuth)`). */
 export function optionalLayer(r: Resolver, middle: readonly TsNode[], uses: readonly TsNode[], route: TsNode, path: string): string | undefined {
-  const own = optionalMiddleware(r, middle);
-  if (own) return own;
-  const receiver = r.receiverOf(route);
-  const g = layerBefore(r, uses, route, path, receiver, [], (x) => x.optional);
-  return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
+  return optionalMiddleware(r, middle) ?? optionalUseBefore(r, uses, route, path, r.receiverOf(route));
 }
 
 /**
