@@ -16,26 +16,22 @@ import { MCP_SDK_MODULE, withoutSourceExtension } from "../../parse/mcp-code-mar
 import type { TsNode } from "../../parse/typescript.js";
 import type { Loc } from "../location.js";
 import { isDestructive } from "./ts-tool-annotations.js";
-import type { CodeHandlerRef, CodeLinks, CodeMount, McpServer, NestRoute, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
+import type { CodeHandlerRef, CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, isDefaultExport, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
-import { fileRoute, sdkHandlers, wrapperServers, type FileRoute } from "./typescript-sdk-wrappers.js";
+import { fileRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
 import { decoratorsOf, markedPublicRoute, nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { ownEntry } from "../../util/own.js";
 import { resolveModule } from "../../util/relative-module.js";
 import { routeGuards } from "./nest-entry.js";
-import { namesItsLayer, optionalAuthReason } from "./optional-auth.js";
+import { optionalAuthReason } from "./optional-auth.js";
+import { endpointPolicy, FRAMEWORK_HOOKS, HTTP_METHODS, MCP_NAME, MCP_PATH, methodTable, type Endpoint } from "./ts-endpoint.js";
 import { aroundGuard, aroundOptional, authLike, authRouterNote, basePathOf, checksBefore, checksFirst, contains, firstAuthCall, FUNCTIONS, handlerGuard, hookGuard, INLINE_AUTH, isAuthMiddleware, isOptionalAuth, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, optionalMiddleware, optionalSetup, ROUTE_METHODS, routeOf, useGuard, usesPassing } from "./ts-route-guards.js";
 
-/** The route-method exports of a Next.js app-router route file. */
-const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 /** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
 const HTTP_SERVER_TRANSPORTS = new Set(["StreamableHTTPServerTransport", "WebStandardStreamableHTTPServerTransport", "NodeStreamableHTTPServerTransport", "SSEServerTransport"]);
 /** Evidence that a handler serves MCP. */
 const MCP_HANDLER = /handleRequest\s*\(|handlePostMessage\s*\(|ServerTransport\b|\.connect\(\s*transport/;
-const MCP_PATH = /(^|\/)mcp(\/|$|\*)/i;
-/** A function named for MCP (`handleMcpRequest`, `mcpHandler`, `MCPRouter`). */
-const MCP_NAME = /mcp/i;
 const LOCALHOST = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Host-header validation the SDK (or the app) installs in front of the transport. */
 const HOST_VALIDATION = /createMcpExpressApp|hostHeaderValidation|localhostHostValidation/;
@@ -384,26 +380,6 @@ function dnsRebindingFact(r: Resolver, transport: TsNode, localhostUnvalidated: 
   return undefined;
 }
 
-interface Endpoint {
-  readonly call: TsNode;
-  readonly method: string;
-  readonly path: string;
-  readonly pathNode: TsNode;
-  readonly guard?: string;
-  /** Why it is open, when the code says more than "no authentication middleware". */
-  readonly note?: string;
-  /** Why another file decides the authentication in front of it, when no guard is found here. */
-  readonly elsewhere?: string;
-  /** The exported router (`mcpRouter`) or router maker (`createMcpRouter()`) another file mounts. */
-  readonly router?: string;
-  /** The middleware file of the project that runs in front of it (xmcp's `src/middleware.ts`). */
-  readonly middleware?: string;
-  /** A NestJS controller's route: the app's entry file may prefix and guard it. */
-  readonly nest?: NestRoute;
-  /** The function of another project file it hands its request to, which serves MCP there. */
-  readonly handler?: CodeHandlerRef;
-}
-
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
 function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsNode[], uses: readonly TsNode[], hooks: readonly TsNode[], mcpFile: boolean, reaches: RegExp, handlers: ReadonlySet<string>): Endpoint[] {
   const { root } = input;
@@ -518,18 +494,6 @@ function bunRoutes(r: Resolver, options: TsNode | undefined, reaches: RegExp): E
     }
   }
   return out;
-}
-
-/** The entries of a table of handlers by HTTP method (`{ POST: handler, async GET(req) {...} }`): each key, and its value (a method's own node). */
-function methodTable(r: Resolver, table: TsNode | undefined): { method: string; at: TsNode; value: TsNode }[] {
-  const d = table ? r.deref(table) : undefined;
-  if (d?.type !== "object") return [];
-  return kids(d).flatMap((m) => {
-    const at = m.type === "pair" ? m.childForFieldName("key") : m.type === "method_definition" ? m.childForFieldName("name") : null;
-    const value = m.type === "pair" ? m.childForFieldName("value") : m;
-    const method = at ? r.keyText(at) : undefined;
-    return at && value && method !== undefined ? [{ method, at, value }] : [];
-  });
 }
 
 /** TanStack Start's packages (`@tanstack/react-start`, `@tanstack/solid-router`, the betas' `@tanstack/start`). */
@@ -782,14 +746,6 @@ function nextEndpoints(r: Resolver, input: CodeInput, reaches: RegExp): { endpoi
   }
   return { endpoints: out, mounts };
 }
-
-/** The project-wide hook files of the file-routed frameworks and of TanStack Start (not read here). */
-const FRAMEWORK_HOOKS: Readonly<Record<NonNullable<FileRoute["framework"]> | "TanStack Start", string>> = {
-  SvelteKit: "the handle hook of src/hooks.server.ts",
-  Astro: "the onRequest middleware of src/middleware.ts",
-  Nitro: "the handlers of server/middleware/",
-  "TanStack Start": "the global request middleware of src/start.ts (createStart's requestMiddleware)",
-};
 
 /** The function h3's `defineEventHandler(fn)`, `eventHandler(fn)` or `defineEventHandler({ handler })` wraps, else the value itself. */
 function eventHandler(r: Resolver, value: TsNode): TsNode {
@@ -1166,33 +1122,4 @@ function exportsOf(r: Resolver, root: TsNode): ReadonlyMap<string, string> {
   }
   EXPORTS.set(root, out);
   return out;
-}
-
-function endpointPolicy(r: Resolver, input: CodeInput, e: Endpoint, governs: readonly string[], authRouter: string | undefined): Policy {
-  const loc = r.loc(e.call);
-  const pathLoc = r.loc(e.pathNode);
-  const name = `${e.method} ${e.path}`;
-  // Open here, but mounted by another file that may guard it: not known.
-  const unknown = !e.guard && e.elsewhere !== undefined;
-  const reason = e.guard
-    ? `HTTP MCP endpoint ${e.path} requires authentication (${e.guard})`
-    : unknown
-      ? `HTTP MCP endpoint ${e.path} ${namesItsLayer(e.elsewhere ?? "") ? e.elsewhere : `has no authentication layer in this file; ${e.elsewhere}`}`
-      : `HTTP MCP endpoint ${e.path} has no authentication middleware${e.note ? ` (${e.note})` : authRouter ? ` (${authRouter})` : ""}`;
-  return {
-    id: `${input.file}#${name}@${loc.line}`,
-    client: input.client,
-    kind: "code",
-    name,
-    file: input.file,
-    loc,
-    toolRules: [],
-    settings: [],
-    ...(unknown ? {} : { authn: { required: e.guard !== undefined, ...(e.guard ? { mode: e.guard } : {}), loc: pathLoc } }),
-    defaultDecision: e.guard ? "deny" : unknown ? "unknown" : "allow",
-    defaultReason: reason,
-    defaultLoc: pathLoc,
-    governs,
-    route: { path: e.path, ...(e.router ? { router: e.router } : {}), ...(e.middleware ? { middleware: e.middleware } : {}), ...(e.nest ? { nest: e.nest } : {}), ...(e.handler ? { handler: e.handler } : {}) },
-  };
 }
