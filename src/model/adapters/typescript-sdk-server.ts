@@ -22,9 +22,9 @@ import { fileRoute, sdkHandlers, wrapperServers } from "./typescript-sdk-wrapper
 import { decoratorsOf, markedPublicRoute, nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { ownEntry } from "../../util/own.js";
-import { resolveModule } from "../../util/relative-module.js";
 import { routeGuards } from "./nest-entry.js";
 import { optionalAuthReason } from "./optional-auth.js";
+import { importedFrom } from "./ts-project-imports.js";
 import { endpointPolicy, FRAMEWORK_HOOKS, HTTP_METHODS, MCP_NAME, MCP_PATH, methodTable, type Endpoint } from "./ts-endpoint.js";
 import { aroundGuard, aroundOptional, authLike, authRouterNote, basePathOf, checksBefore, checksFirst, contains, firstAuthCall, FUNCTIONS, handlerGuard, hookGuard, INLINE_AUTH, isAuthMiddleware, isOptionalAuth, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, optionalMiddleware, optionalSetup, ROUTE_METHODS, routeOf, useGuard, usesPassing } from "./ts-route-guards.js";
 
@@ -256,52 +256,6 @@ function setupMounts(r: Resolver, input: CodeInput, calls: readonly TsNode[], us
     }
   }
   return out;
-}
-
-/** An identifier imported from a relative module: that module's path in the scan (no extension) and the name it exports it by. */
-function importedFrom(r: Resolver, input: CodeInput, id: TsNode): { module: string; alt?: string; name: string } | undefined {
-  const imported = r.importOf(id);
-  if (!imported) return undefined;
-  // `@/lib/mcp`, `~/lib/mcp`: the usual alias of a Next.js app's root, or of its src folder.
-  const alias = /^[@~]\/(.+)$/.exec(imported.module)?.[1];
-  const appRoot = alias !== undefined ? nextAppRoot(input.file) : undefined;
-  if (alias !== undefined && appRoot !== undefined) {
-    const name = importedName(r, input, id, imported.name);
-    return { module: withoutSourceExtension(`${appRoot}${alias}`), alt: withoutSourceExtension(`${appRoot}src/${alias}`), name };
-  }
-  if (!/^\.\.?(?:\/|$)/.test(imported.module)) return undefined;
-  return { module: resolveModule(input.file, imported.module), name: importedName(r, input, id, imported.name) };
-}
-
-const DEFAULT_IMPORTS = new WeakMap<TsNode, ReadonlySet<string>>();
-
-/** The local names of a file's default imports (`import x from`, `import x, { y } from`), worked out once per file. */
-function defaultImports(r: Resolver, root: TsNode): ReadonlySet<string> {
-  let names = DEFAULT_IMPORTS.get(root);
-  if (!names) {
-    const firsts = nodesOfType(root, "import_clause").map((c) => kids(c)[0]);
-    names = new Set(firsts.filter((k): k is TsNode => k?.type === "identifier").map((k) => r.src(k)));
-    DEFAULT_IMPORTS.set(root, names);
-  }
-  return names;
-}
-
-/** `default` for a default import (or a whole `require`), else the imported name. */
-function importedName(r: Resolver, input: CodeInput, id: TsNode, name: string): string {
-  const local = r.src(id);
-  const made = r.deref(id);
-  const isDefault =
-    defaultImports(r, input.root).has(local) ||
-    (made.type === "call_expression" && r.calleeName(made) === "require");
-  return isDefault ? "default" : name;
-}
-
-/** The root of the Next.js app a route file belongs to (the folder of its `app/` or `pages/`, above `src/`). */
-function nextAppRoot(file: string): string | undefined {
-  const m = /(?:^|\/)(?:app|pages)\//.exec(file);
-  if (!m) return undefined;
-  const folder = file.slice(0, m.index + (m[0].startsWith("/") ? 1 : 0));
-  return folder.replace(/(?:^|\/)src\/$/, (x) => (x.startsWith("/") ? "/" : ""));
 }
 
 function implServer(input: CodeInput, i: Impl, transport: Transport): McpServer {
