@@ -28,8 +28,9 @@ import { exportedAs, exportedReceiver, exportsOf, mountedElsewhere, parameterApp
 import { delegation, factoryHandler, projectHandler } from "./ts-handler-delegation.js";
 import { eventHandler, nextEndpoints } from "./ts-endpoints-file-routes.js";
 import { nestRoutes } from "./ts-endpoints-nest.js";
+import { bunRoutes, wholeServerEndpoint } from "./ts-endpoints-serve.js";
 import { tanstackRoutes } from "./ts-endpoints-tanstack.js";
-import { endpointPolicy, HTTP_METHODS, MCP_NAME, MCP_PATH, methodTable, type Endpoint } from "./ts-endpoint.js";
+import { endpointPolicy, MCP_NAME, MCP_PATH, type Endpoint } from "./ts-endpoint.js";
 import { aroundGuard, aroundOptional, authRouterNote, basePathOf, checksFirst, contains, FUNCTIONS, handlerGuard, hookGuard, INLINE_AUTH, isAuthMiddleware, isOptionalAuth, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, optionalSetup, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
 
 /** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
@@ -428,33 +429,6 @@ function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsNode[], 
 }
 
 /**
- * Bun's `Bun.serve({ routes: { "/mcp": handler, "/rpc": { POST: handler, GET: handler } } })`: an endpoint per
- * path and method whose handler reaches MCP, guarded by a check it (or the function it hands the request to) makes first.
- */
-function bunRoutes(r: Resolver, options: TsNode | undefined, reaches: RegExp): Endpoint[] {
-  const routes = r.prop(options, "routes");
-  const table = routes ? r.deref(routes) : undefined;
-  if (table?.type !== "object") return [];
-  const out: Endpoint[] = [];
-  for (const pair of kids(table).filter((k) => k.type === "pair")) {
-    const key = pair.childForFieldName("key");
-    const value = pair.childForFieldName("value");
-    const path = key ? r.keyText(key) : undefined;
-    if (!key || !value || path === undefined || !path.startsWith("/")) continue;
-    const byMethod = methodTable(r, value).map((m) => ({ ...m, fn: r.functionOf(m.value) }));
-    const handlers = byMethod.length ? byMethod : [{ method: "ANY", at: key, fn: r.functionOf(value) }];
-    for (const h of handlers) {
-      if (!HTTP_METHODS.has(h.method) && h.method !== "ANY") continue;
-      const handed = delegation(r, h.fn);
-      if (!reaches.test(r.src(h.fn) + handed.text)) continue;
-      const guard = handlerGuard(r, [h.fn, ...handed.targets], reaches);
-      out.push({ call: pair, method: h.method, path, pathNode: h.at, ...(guard ? { guard } : {}) });
-    }
-  }
-  return out;
-}
-
-/**
  * The paths (option, default) a fastify MCP plugin registers its routes on, by package and
  * imported name: fastify-mcp's `streamableHttp` (POST/GET/DELETE on `mcpEndpoint`) and
  * `fastifyMCPSSE` (`sseEndpoint`, `messagesEndpoint`); fastify-mcp-server's default export
@@ -506,39 +480,4 @@ function httpMethods(r: Resolver, n: TsNode): string | undefined {
   const names = (r.deref(n).type === "array" ? r.items(n) : [n]).map((x) => r.stringOf(x)?.toUpperCase());
   const ok = names.length > 0 && names.every((m) => m !== undefined && (ROUTE_METHODS.has(m.toLowerCase()) || m === "OPTIONS" || m === "HEAD"));
   return ok ? names.join("/") : undefined;
-}
-
-/** A handler that serves every request (node's http, a fetch handler): an endpoint when it reaches a transport, on the path it tests. */
-function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode, fn: TsNode, reaches: RegExp): Endpoint | undefined {
-  const text = r.src(fn);
-  const reach = reaches.exec(text);
-  if (!reach) return undefined;
-  const served = servedPath(r, fn, fn.startIndex + reach.index);
-  const path = served.path ?? (served.judged ? undefined : PATH_TEST.exec(text)?.[2]) ?? "*";
-  return { call, method: "ANY", path, pathNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) };
-}
-
-/** A test of the request's path: `req.url === "/mcp"`, `url.pathname.startsWith("/mcp")`, `pathname !== "/mcp"` (group 1: `!` when negated). */
-const PATH_TEST = /(?:req(?:uest)?\.url|\bpathname)\s*(?:(!|=)==?|\.startsWith\()\s*["'`]([^"'`]+)/;
-
-/**
- * The path under which a whole-server handler reaches MCP (at offset `at`): the path of the `if`
- * whose branch holds the call (`if (pathname === "/mcp") { ... }`), or of the negated test it
- * passes (`if (pathname !== "/mcp") return 404;` before it). A test of another path the request
- * leaves by (`if (pathname === "/health") return ok`) is not it. `judged`: some `if` tests the
- * path; when none of them is the MCP call's, the call serves every other path (no path).
- */
-function servedPath(r: Resolver, fn: TsNode, at: number): { path?: string; judged: boolean } {
-  let path: string | undefined;
-  let judged = false;
-  for (const s of fn.descendantsOfType("if_statement")) {
-    const condition = s.childForFieldName("condition");
-    const then = s.childForFieldName("consequence");
-    const m = condition && then ? PATH_TEST.exec(r.src(condition)) : null;
-    if (!m || !then) continue;
-    judged = true;
-    const inside = then.startIndex <= at && at < then.endIndex;
-    if (m[1] === "!" ? !inside && at >= then.endIndex : inside) path = m[2];
-  }
-  return path === undefined ? { judged } : { path, judged };
 }
