@@ -2,7 +2,7 @@
  * What guards an HTTP MCP endpoint of TypeScript code: the authentication layers in front of a
  * route (middleware, hooks, mounts, guards), the checks a handler makes before it serves MCP (a
  * credential header, an auth call), and layers that let a request without credentials through
- * (optional authentication). typescript-sdk-server.ts finds the endpoints and asks these.
+ * (optional authentication). The endpoint finders (ts-endpoints-*.ts) find the endpoints and ask these.
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";

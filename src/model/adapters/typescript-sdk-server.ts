@@ -1,16 +1,19 @@
 /**
  * MCP TypeScript SDK code, server side: servers implemented in the file
  * (`new McpServer(...)`, the SDK's low-level `new Server(...)`), the tools
- * they register, the HTTP endpoints that serve them (express, hono, fastify
- * routes; node `http.createServer`) with whether an authentication layer
- * guards each one, and DNS-rebinding protection of the HTTP transports.
- * Servers built through Vercel's mcp-handler or Cloudflare's McpAgent are
- * read in typescript-sdk-wrappers.ts and join the ones found here; what
- * guards an endpoint (middleware, hooks, mounts, a handler's own checks) is
+ * they register, their transport, DNS-rebinding protection of the HTTP
+ * transports, and the HTTP endpoints that serve them with whether an
+ * authentication layer guards each one. Servers built through Vercel's
+ * mcp-handler or Cloudflare's McpAgent are read in typescript-sdk-wrappers.ts
+ * and join the ones found here. The endpoints are found per framework family
+ * (ts-endpoints-routers.ts: express, hono, fastify; ts-endpoints-serve.ts:
+ * node http, Bun, Deno, fetch handlers; ts-endpoints-file-routes.ts: Next.js,
+ * SvelteKit, Astro, Nitro; ts-endpoints-tanstack.ts; ts-endpoints-nest.ts);
+ * what guards one (middleware, hooks, mounts, a handler's own checks) is
  * judged in ts-route-guards.ts.
  *
- * Each endpoint is a Policy (kind `code`): default allow when nothing
- * authenticates the caller, deny when a layer does.
+ * Each endpoint is a Policy (kind `code`, ts-endpoint.ts): default allow when
+ * nothing authenticates the caller, deny when a layer does.
  */
 import { MCP_SDK_MODULE, withoutSourceExtension } from "../../parse/mcp-code-markers.js";
 import type { TsNode } from "../../parse/typescript.js";
