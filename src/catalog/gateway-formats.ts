@@ -37,6 +37,12 @@ const kubernetes: readonly RefSyntax[] = [...templated, "k8s-paren", "go-templat
 const kong: readonly RefSyntax[] = ["deck-env", "kong-vault"];
 /** LiteLLM's proxy reads a value that is `os.environ/NAME` from its environment; it expands no `${VAR}`. */
 const litellm: readonly RefSyntax[] = ["litellm-env"];
+/**
+ * TBXark's mcp-proxy expands `$VAR` and `${VAR}` from its environment when it loads the file
+ * (`-expand-env`, on by default since the flag was added; earlier releases and `-expand-env=false`
+ * read the text as written, which the file cannot show).
+ */
+const mcpProxy: readonly RefSyntax[] = ["dollar-brace", "dollar"];
 /** Unla renders its values as Go templates when it uses them: `{{ env "NAME" }}` reads its environment, other actions its own data (`{{.Config.X}}`). */
 const unla: readonly RefSyntax[] = ["go-env", "go-template"];
 
@@ -102,8 +108,8 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   { id: "litellm", client: "litellm", title: "LiteLLM proxy config with mcp_servers", syntax: "yaml", globs: [], sniffText: allOf(keyText("mcp_servers"), keyText("model_list|litellm_settings|general_settings|router_settings")), sniff: isLiteLLMConfig, scope: "gateway", syntaxes: litellm, adapter: litellmAdapter },
   // An Unla MCP configuration: `routers` (server, prefix) beside `servers` or `mcpServers`.
   { id: "unla", client: "unla", title: "Unla MCP gateway configuration", syntax: "yaml", globs: [], sniffText: allOf(keyText("routers"), keyText("servers|mcpServers")), sniff: isUnlaConfig, scope: "gateway", syntaxes: unla, adapter: unlaAdapter },
-  // TBXark's mcp-proxy: `mcpProxy` beside `mcpServers` (it expands no variables).
-  { id: "tbxark-mcp-proxy", client: "mcp-proxy", title: "TBXark mcp-proxy config", syntax: "json", globs: [], sniffText: allOf(keyText('"mcpProxy"'), keyText('"mcpServers"')), sniff: isTbxarkProxyConfig, scope: "gateway", syntaxes: none, adapter: tbxarkProxyAdapter },
+  // TBXark's mcp-proxy: `mcpProxy` beside `mcpServers`.
+  { id: "tbxark-mcp-proxy", client: "mcp-proxy", title: "TBXark mcp-proxy config", syntax: "json", globs: [], sniffText: allOf(keyText('"mcpProxy"'), keyText('"mcpServers"')), sniff: isTbxarkProxyConfig, scope: "gateway", syntaxes: mcpProxy, adapter: tbxarkProxyAdapter },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: allOf(keyText("routes"), keyText("mcp")), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive authz config (Cedar or HTTP PDP)", syntax: "yaml", globs: [], sniffText: /cedarv1|httpv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: allOf(/^\s*\{\s*"(?:\$schema|name|read|write|network|privileged)"\s*:/, /"(network|read|write|privileged)"\s*:/), sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },

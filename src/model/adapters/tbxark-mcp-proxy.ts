@@ -9,7 +9,8 @@
  * proxy. Which tools: `options.toolFilter` with `mode: allow` serves only its `list`,
  * `mode: block` all but it; without a valid mode the filter is ignored. Later releases add
  * `options.userFilter` (the same shape, over the OAuth user names): `mode: allow` admits only
- * the users it lists. The file expands no variables.
+ * the users it lists. `$VAR` and `${VAR}` are read from the proxy's environment when it loads the
+ * file (`-expand-env`, on by default).
  */
 import { bool, entry, get, isArray, isObject, str, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";

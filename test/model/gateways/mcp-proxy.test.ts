@@ -61,3 +61,14 @@ describe("real mcp-proxy configs (fixtures/gateways/real-mcp-proxy)", () => {
     expect(policyRows(r).map((p) => `${p.name} ${p.decision} ${p.at}`)).toEqual(["server1 deny 27:9", "server2 deny 38:9", "server3 allow 10:20"]);
   });
 });
+
+describe("mcp-proxy expands ${VAR} from its environment (-expand-env, on by default)", () => {
+  it("a ${VAR} in a header, env value, URL or authTokens is a reference, not text the server receives", () => {
+    const r = scanFixture("real-mcp-proxy/ahaufox/config.json");
+    expect(findingRows(r, ["unexpanded-reference", "hardcoded-secret"])).toEqual([]);
+    expect(credentialRows(r, "stitch")).toEqual([{ key: "X-Goog-Api-Key", ref: "env:STITCH_API_KEY", line: 24 }]);
+    expect(credentialRows(r, "github")).toEqual([{ key: "GITHUB_PERSONAL_ACCESS_TOKEN", ref: "env:GITHUB_PERSONAL_ACCESS_TOKEN", line: 34 }]);
+    const github = r.model.servers.find((s) => s.name === "github");
+    expect(github && verdictOf(r.model, github).identity.value).not.toBe("literal-secret");
+  });
+});

@@ -113,6 +113,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       ],
       // TBXark's mcp-proxy: oauth2 (or authTokens) only authenticates; a toolFilter or userFilter allow list is what denies the rest.
       // The example's keys are placeholders (<YOUR_TOKEN>): no identity.
+      // `${VAR}` values are references (the proxy expands them): github's token is the corpus's shared GITHUB_PERSONAL_ACCESS_TOKEN.
+      "real-mcp-proxy/ahaufox/config.json": ["mcp-proxy stitch: unique-workload-identity, allow-by-default", "mcp-proxy github: shared-credential, allow-by-default", "mcp-proxy notion: unique-workload-identity, allow-by-default", "mcp-proxy jules: none, allow-by-default"],
       "real-mcp-proxy/config.example.json": ["mcp-proxy github: none, allow-by-default", "mcp-proxy fetch: none, allow-by-default", "mcp-proxy amap: none, allow-by-default"],
       "real-mcp-proxy/example_config_with_user_restrictions.json": ["mcp-proxy server1: none, default-deny", "mcp-proxy server2: none, default-deny", "mcp-proxy server3: none, allow-by-default"],
       // Its database and pgAdmin carry the project's name (container_name: mcpjungle-db) but run postgres and pgadmin4: no MCP servers.
