@@ -1,7 +1,7 @@
 /**
  * Gateway, proxy, Kubernetes and server-side formats (agentgateway, Envoy AI
  * Gateway, ToolHive, Docker MCP, Kong, Pomerium, ContextForge, Microsoft MCP
- * Gateway, LiteLLM proxy, Unla, TBXark mcp-proxy, MCP Gateway Registry scopes, Kubernetes workloads, Docker Compose
+ * Gateway, LiteLLM proxy, Unla, TBXark mcp-proxy, MCPHub, MCP Gateway Registry scopes, Kubernetes workloads, Docker Compose
  * services, Smithery).
  */
 import type { RefSyntax } from "../model/refs.js";
@@ -11,6 +11,7 @@ import { composeAdapter, isComposeMcp, isSniffedComposeMcp } from "../model/adap
 import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
 import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
 import { isLiteLLMConfig, litellmAdapter } from "../model/adapters/litellm.js";
+import { isMcpHubSettings, mcpHubAdapter } from "../model/adapters/mcphub.js";
 import { NAMES_MCP } from "../model/adapters/gateway-common.js";
 import { isMcpManifest, kubernetesManifestsAdapter } from "../model/adapters/kubernetes.js";
 import { isUnlaConfig, unlaAdapter } from "../model/adapters/unla.js";
@@ -43,6 +44,8 @@ const litellm: readonly RefSyntax[] = ["litellm-env"];
  * read the text as written, which the file cannot show).
  */
 const mcpProxy: readonly RefSyntax[] = ["dollar-brace", "dollar"];
+/** MCPHub expands `${VAR}` and `$VAR` in its settings from its environment (`replaceEnvVars`). */
+const mcpHub: readonly RefSyntax[] = ["dollar-brace", "dollar"];
 /** Unla renders its values as Go templates when it uses them: `{{ env "NAME" }}` reads its environment, other actions its own data (`{{.Config.X}}`). */
 const unla: readonly RefSyntax[] = ["go-env", "go-template"];
 
@@ -110,6 +113,8 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
   { id: "unla", client: "unla", title: "Unla MCP gateway configuration", syntax: "yaml", globs: [], sniffText: allOf(keyText("routers"), keyText("servers|mcpServers")), sniff: isUnlaConfig, scope: "gateway", syntaxes: unla, adapter: unlaAdapter },
   // TBXark's mcp-proxy: `mcpProxy` beside `mcpServers`.
   { id: "tbxark-mcp-proxy", client: "mcp-proxy", title: "TBXark mcp-proxy config", syntax: "json", globs: [], sniffText: allOf(keyText('"mcpProxy"'), keyText('"mcpServers"')), sniff: isTbxarkProxyConfig, scope: "gateway", syntaxes: mcpProxy, adapter: tbxarkProxyAdapter },
+  // MCPHub's `mcp_settings.json` (any name): `mcpServers` beside its `systemConfig.routing`, `bearerKeys` or `users`.
+  { id: "mcphub", client: "mcphub", title: "MCPHub settings (mcp_settings.json)", syntax: "json", globs: [], sniffText: allOf(keyText('"mcpServers"'), keyText('"systemConfig"|"bearerKeys"|"users"')), sniff: isMcpHubSettings, scope: "gateway", syntaxes: mcpHub, adapter: mcpHubAdapter },
   { id: "pomerium", client: "pomerium", title: "Pomerium routes with mcp", syntax: "yaml", globs: [], sniffText: allOf(keyText("routes"), keyText("mcp")), sniff: isPomeriumConfig, scope: "gateway", syntaxes: none, adapter: pomeriumAdapter },
   { id: "toolhive-authz", client: "toolhive", title: "ToolHive authz config (Cedar or HTTP PDP)", syntax: "yaml", globs: [], sniffText: /cedarv1|httpv1/, sniff: isCedarAuthzConfig, scope: "gateway", syntaxes: none, adapter: toolhiveCedarAdapter },
   { id: "toolhive-permission-profile", client: "toolhive", title: "ToolHive permission profile", syntax: "json", globs: [], sniffText: allOf(/^\s*\{\s*"(?:\$schema|name|read|write|network|privileged)"\s*:/, /"(network|read|write|privileged)"\s*:/), sniff: isPermissionProfile, scope: "gateway", syntaxes: none, adapter: toolhiveProfileAdapter },

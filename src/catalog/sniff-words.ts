@@ -18,6 +18,7 @@ export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   litellm: ["mcp_servers"],
   unla: ["routers"],
   "tbxark-mcp-proxy": ['"mcpproxy"'],
+  mcphub: ['"mcpservers"'],
   pomerium: ["routes"],
   "toolhive-authz": ["cedarv1", "httpv1"],
   "toolhive-permission-profile": ['"network"', '"read"', '"write"', '"privileged"'],

@@ -132,6 +132,8 @@ spec:
 `,
         expect: { line: 6, column: 11 },
       },
+      // MCPHub: skipAuth opens the dashboard to anyone as an admin (who may add a server, a command it runs).
+      { file: "mcphub/mcp_settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp" } },\n  "systemConfig": { "routing": { "enableBearerAuth": true, "skipAuth": true } } }\n`, expect: { line: 2, column: 72 } },
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },

@@ -443,6 +443,14 @@ plugins:
         expect: { line: 2, column: 19 },
       },
       {
+        // MCPHub: bearer auth off, so every request reaches every server, key or not.
+        file: "mcphub/mcp_settings.json",
+        code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp" } },
+  "systemConfig": { "routing": { "enableBearerAuth": false } } }
+`,
+        expect: { line: 2, column: 54 },
+      },
+      {
         // Unla: a router with no auth (mode oauth2) serves whoever reaches the gateway.
         file: "configs/notes.yaml",
         code: `routers:
@@ -860,6 +868,15 @@ plugins:
         code: `{ "mcpProxy": { "addr": ":9090", "type": "streamable-http" },
   "mcpServers": { "notes": { "command": "acme-notes-mcp",
     "options": { "authTokens": ["PROXY_TOKEN_HERE"], "toolFilter": { "mode": "allow", "list": ["search_notes"] } } } } }
+`,
+      },
+      {
+        // MCPHub: a bearer key is required, each reaches only the group it lists, and MCPHub's own OAuth server is off.
+        file: "mcphub/mcp_settings.json",
+        code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp" } },
+  "groups": [{ "name": "notes", "servers": ["notes"] }],
+  "bearerKeys": [{ "name": "notes-agent", "token": "\${NOTES_AGENT_KEY}", "enabled": true, "accessType": "groups", "allowedGroups": ["notes"] }],
+  "systemConfig": { "routing": { "enableBearerAuth": true }, "oauthServer": { "enabled": false } } }
 `,
       },
       {

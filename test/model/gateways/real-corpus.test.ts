@@ -119,6 +119,9 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-mcp-proxy/example_config_with_user_restrictions.json": ["mcp-proxy server1: none, default-deny", "mcp-proxy server2: none, default-deny", "mcp-proxy server3: none, allow-by-default"],
       // Its database and pgAdmin carry the project's name (container_name: mcpjungle-db) but run postgres and pgadmin4: no MCP servers.
       // SERVER_MODE and OTEL_ENABLED (`${VAR:-default}`) are settings, and the DATABASE_URL literal is no flagged secret: no identity.
+      // MCPHub: enableBearerAuth unset is unknown (its default changed); one bearerAuthKey only authenticates.
+      "real-mcphub/fly/mcp_settings.json": ["mcphub zulipchat: unique-workload-identity, unknown"],
+      "real-mcphub/upstream/mcp_settings.json": ["mcphub amap: none, allow-by-default", "mcphub playwright: none, allow-by-default", "mcphub slack: none, allow-by-default"],
       "real-mcpjungle/docker-compose.prod.yaml": ["docker-compose mcpjungle: none, unknown"],
       "real-ms-mcp-gateway/deployment/k8s/cloud-deployment-template.yml": [
         "kubernetes mcpgateway/mcpgateway-container: unique-workload-identity, default-deny",
