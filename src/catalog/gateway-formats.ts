@@ -8,7 +8,7 @@ import type { RefSyntax } from "../model/refs.js";
 import { agentgatewayAdapter, isAgentgatewayConfig } from "../model/adapters/agentgateway.js";
 import { contextforgeEnvAdapter, contextforgeValuesAdapter, CONTEXTFORGE_ENV_TEXT, isContextforgeValues } from "../model/adapters/contextforge.js";
 import { composeAdapter, isComposeMcp, isSniffedComposeMcp } from "../model/adapters/compose.js";
-import { dockerCatalogAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
+import { dockerCatalogAdapter, dockerConfigAdapter, isDockerCatalog } from "../model/adapters/docker-mcp.js";
 import { isKongMcpConfig, kongAdapter } from "../model/adapters/kong.js";
 import { isLiteLLMConfig, litellmAdapter } from "../model/adapters/litellm.js";
 import { isMcpHubSettings, mcpHubAdapter } from "../model/adapters/mcphub.js";
@@ -60,6 +60,8 @@ const SERVICES_KEY = /^["']?services["']?\s*:|"services"\s*:/m;
 /** Matched by path. */
 export const GATEWAY_PATH_FORMATS: FormatSpec[] = [
   { id: "docker-mcp-catalog", client: "docker-mcp", title: "Docker MCP Toolkit catalog", syntax: "yaml", globs: ["**/.docker/mcp/catalogs/*.yaml", "**/.docker/mcp/catalogs/*.yml", "**/.docker/mcp/registry.yaml"], scope: "gateway", syntaxes: ["mustache", "dollar-brace"], adapter: dockerCatalogAdapter },
+  // The Toolkit's per-server configuration values (the host folders a server's `paths` mount, among them).
+  { id: "docker-mcp-config", client: "docker-mcp", title: "Docker MCP Toolkit server configuration", syntax: "yaml", globs: ["**/.docker/mcp/config.yaml"], scope: "gateway", syntaxes: none, adapter: dockerConfigAdapter },
   { id: "smithery", client: "smithery", title: "Smithery server config", syntax: "yaml", globs: ["**/smithery.yaml", "**/smithery.yml"], scope: "project", syntaxes: none, adapter: smitheryAdapter },
   {
     id: "ms-mcp-gateway-appsettings",

@@ -95,3 +95,27 @@ function toolNames(n: DocNode | undefined): string[] | undefined {
   if (!isArray(n)) return undefined;
   return n.items.map((t) => str(get(t, "name"))).filter((x): x is string => x !== undefined);
 }
+
+/**
+ * `~/.docker/mcp/config.yaml`: each server's configuration values, `{ <server>: { <field>: value } }`,
+ * which the catalog's templates fill in. A server's `paths` are the host folders the gateway mounts
+ * into its container (the catalog's `volumes: ['{{<server>.paths|volume|into}}']`, as filesystem,
+ * git, desktop-commander and markitdown do): each entry with `paths` is a server of the model, and a
+ * path that is the file system's root, a drive or a home folder a `host-mount` fact.
+ */
+export const dockerConfigAdapter: Adapter = (input) => {
+  const out = emptyOutput();
+  const d = input.docs[0];
+  if (!isObject(d)) return out;
+  for (const e of d.entries) {
+    const paths = get(e.value, "paths");
+    if (!isArray(paths)) continue;
+    const facts: ServerFact[] = [];
+    for (const p of paths.items) {
+      const host = str(p);
+      if (host !== undefined && isBroadPath(host)) facts.push({ kind: "host-mount", detail: `config.yaml mounts ${host} into the container (paths)`, loc: locOf(input, p.span) });
+    }
+    out.servers.push(gatewayServer(input, { name: e.key, path: `${e.key}.paths`, nameSpan: e.keySpan, transport: "container", facts }));
+  }
+  return out;
+};

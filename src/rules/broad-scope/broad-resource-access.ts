@@ -118,6 +118,8 @@ const transport = new StdioClientTransport({ command: "uvx", args: ["acme-notes-
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "eks": { "command": "uvx", "args": ["awslabs.eks-mcp-server@0.1.9", "--allow-write", "--allow-sensitive-data-access"] } } }\n`, expect: { line: 1, column: 104, count: 1 } },
       // The ECS server reads the same switch from its environment.
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "ecs": { "command": "uvx", "args": ["--from", "awslabs-ecs-mcp-server==0.1.2", "ecs-mcp-server"], "env": { "ALLOW_WRITE": "true", "ALLOW_SENSITIVE_DATA": "true" } } } }\n`, expect: { line: 1, column: 173, count: 1 } },
+      // Docker MCP Toolkit: config.yaml gives the filesystem server the user's home folder, mounted into its container.
+      { file: ".docker/mcp/config.yaml", code: `filesystem:\n  paths:\n    - /Users/dev\n`, expect: { line: 3, column: 7 } },
     ],
     good: [
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "ecs": { "command": "uvx", "args": ["--from", "awslabs-ecs-mcp-server==0.1.2", "ecs-mcp-server"], "env": { "ALLOW_WRITE": "true", "ALLOW_SENSITIVE_DATA": "false" } } } }\n` },
@@ -166,6 +168,7 @@ spec:
     allowHosts: ["api.acme.example:443"]
 `,
       },
+      { file: ".docker/mcp/config.yaml", code: `filesystem:\n  paths:\n    - /Users/dev/src/app/docs\n` },
     ],
   },
 });

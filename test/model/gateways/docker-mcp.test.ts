@@ -45,6 +45,29 @@ describe("Docker MCP Toolkit registry.yaml", () => {
   });
 });
 
+describe("Docker MCP Toolkit config.yaml (each server's configuration values)", () => {
+  it("a server's paths are host folders mounted into its container: a home folder is a host-mount fact, reported", () => {
+    const r = scanFixture("real-docker-mcp/dotfiles/.docker/mcp/config.yaml");
+    expect(r.model.files[0]?.format).toBe("docker-mcp-config");
+    expect(serverRows(r)).toEqual([
+      { client: "docker-mcp", name: "markdownify", at: "4:1", transport: "container" },
+      { client: "docker-mcp", name: "markitdown", at: "8:1", transport: "container" },
+      { client: "docker-mcp", name: "google-workspace-mcp", at: "12:1", transport: "container" },
+    ]);
+    expect(findingRows(r)).toEqual(["broad-resource-access 6:7", "broad-resource-access 10:7", "broad-resource-access 14:7"]);
+    expect(r.findings.find((f) => f.ruleId === "broad-resource-access")?.message).toContain("mounts /Users/eric into the container");
+  });
+
+  it("project folders are no broad mount (Windows paths included); entries with no paths are no server", () => {
+    const r = scanFixture("real-docker-mcp/windows-dotfiles/.docker/mcp/config.yaml");
+    expect(serverRows(r).map((s) => s.name)).toEqual(["git", "filesystem", "desktop-commander"]);
+    expect(r.findings).toEqual([]);
+    const other = scanSources([{ path: ".docker/mcp/config.yaml", text: "github-official:\n  read_only: true\nfilesystem:\n  paths: ['C:\\\\']\n" }]);
+    expect(serverRows(other).map((s) => s.name)).toEqual(["filesystem"]);
+    expect(findingRows(other)).toEqual(["broad-resource-access 4:11"]);
+  });
+});
+
 describe("Docker MCP catalog remotes written with sseEndpoint", () => {
   it("the deprecated sseEndpoint (docker/mcp-gateway examples/remote_mcp) is a remote SSE server, also when it is the catalog's only kind of entry", () => {
     const text = "version: 2\nname: my-catalog\nregistry:\n  gitmcpmoby:\n    description: Connect to the moby repo.\n    title: GitMCP\n    sseEndpoint: \"http://gitmcp.io/moby/moby\"\n";

@@ -59,6 +59,9 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-docker-mcp/catalogs/rg-mcp-catalog.yaml": [
         "docker-mcp clickup: unique-workload-identity, unknown",
       ],
+      // The Toolkit's own files: config.yaml's servers are those with paths (mounted folders), registry.yaml's the enabled ones.
+      "real-docker-mcp/dotfiles/.docker/mcp/config.yaml": ["docker-mcp markdownify: none, unknown", "docker-mcp markitdown: none, unknown", "docker-mcp google-workspace-mcp: none, unknown"],
+      "real-docker-mcp/dotfiles/.docker/mcp/registry.yaml": ["docker-mcp markdownify: none, unknown", "docker-mcp markitdown: none, unknown", "docker-mcp paper-search: none, unknown", "docker-mcp playwright: none, unknown"],
       "real-docker-mcp/filesystem/docker-compose.yaml": [
         "docker-compose gateway: none, default-deny",
       ],
@@ -70,6 +73,7 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-docker-mcp/remote_mcp/catalog.yaml": [
         "docker-mcp gitmcpmoby: none, unknown",
       ],
+      "real-docker-mcp/windows-dotfiles/.docker/mcp/config.yaml": ["docker-mcp git: none, unknown", "docker-mcp filesystem: none, unknown", "docker-mcp desktop-commander: none, unknown"],
       "real-envoy-ai-gateway/mcp_aws_example.yml": [
         "envoy-ai-gateway aws-mcp-agentcore: shared-credential, allow-by-default",
         "envoy-ai-gateway aws-mcp-managed: shared-credential, allow-by-default",
