@@ -36,7 +36,8 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
   const mcp = entry(doc, "mcp");
   if (mcp && isObject(mcp.value) && isArray(get(mcp.value, "targets"))) {
     const servers = targets(input, get(mcp.value, "targets"), "mcp.targets");
-    addRoute(input, out, { name: "mcp", path: "mcp", owner: mcp, node: mcp.value, policySources: [mcp.value], sharedSources: 1, servers, audit });
+    // No target (`targets: []`, an LLM-only config): no tool behind it to govern, as a route with no MCP backend.
+    if (servers.length > 0) addRoute(input, out, { name: "mcp", path: "mcp", owner: mcp, node: mcp.value, policySources: [mcp.value], sharedSources: 1, servers, audit });
   }
   const binds = get(doc, "binds");
   if (!isArray(binds)) return out;

@@ -870,6 +870,8 @@ plugins:
     "options": { "authTokens": ["PROXY_TOKEN_HERE"], "toolFilter": { "mode": "allow", "list": ["search_notes"] } } } } }
 `,
       },
+      // agentgateway with no MCP target (an LLM-only config): no tool to govern.
+      { file: "agentgateway/config.yaml", code: `llm:\n  models: []\nmcp:\n  targets: []\n` },
       {
         // MCPHub: a bearer key is required, each reaches only the group it lists, and MCPHub's own OAuth server is off.
         file: "mcphub/mcp_settings.json",

@@ -103,3 +103,13 @@ describe("agentgateway top-level named backends", () => {
     expect(findingRows(r, ["missing-default-deny"])).toEqual(["missing-default-deny 13:7"]);
   });
 });
+
+describe("agentgateway with no MCP target", () => {
+  it("`mcp: { targets: [] }` serves no tool: no gateway policy, so no missing-default-deny or gateway-audit-off (a real LLM-only config)", () => {
+    const r = scanFixture("real-agentgateway/agent-mesh/config.yaml");
+    expect(r.model.files[0]?.format).toBe("agentgateway");
+    expect(r.model.servers).toEqual([]);
+    expect(r.model.policies).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual([]);
+  });
+});
