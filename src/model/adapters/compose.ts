@@ -9,8 +9,8 @@
  * container of that image). `environment` (map or `KEY=value` list) holds
  * literals or `${VAR}` interpolations; a bare `KEY` passes the host's
  * variable through; `env_file` and service `secrets` are references. A
- * ContextForge or Microsoft MCP Gateway service is also a gateway policy
- * read from its environment switches (contextforge.ts, ms-mcp-gateway.ts). Other services (databases, caches) are not modelled.
+ * ContextForge, Microsoft MCP Gateway or 1MCP service is also a gateway policy
+ * read from its environment switches (contextforge.ts, ms-mcp-gateway.ts, onemcp.ts). Other services (databases, caches) are not modelled.
  * A file of several YAML documents is one Compose model: every document's services are read.
  */
 import { entry, get, isArray, isObject, str, bool, type DocEntry, type DocNode, type DocObject } from "../../parse/doc.js";
@@ -24,6 +24,7 @@ import { contextforgeAudit } from "./audit/index.js";
 import { CONTEXTFORGE_KEY, contextforgeSwitches } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
+import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 
 /** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
 const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
@@ -317,6 +318,11 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
   if (isMsGateway(imageName, envKeys(svc))) {
     const p = msGatewayPolicy({ ...input, client: "ms-mcp-gateway" }, (key) => envNode?.entries.find((x) => x.key === key), e.keySpan, e.key, path, server.id);
     if (p) out.policies.push(p);
+  }
+  // 1MCP: its OAuth switch decides whether callers need a token at all.
+  if (isOneMcp(imageName)) {
+    const launchOf = { env: (key: string) => envNode?.entries.find((x) => x.key === key), args, moreEnv: get(svc, "env_file") !== undefined };
+    out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launchOf, e.keySpan, e.key, path, server.id));
   }
   return out;
 }

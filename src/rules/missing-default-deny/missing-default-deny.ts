@@ -443,6 +443,12 @@ plugins:
         expect: { line: 2, column: 19 },
       },
       {
+        // 1MCP in Compose: its OAuth is off unless ONE_MCP_ENABLE_AUTH is set, so anyone who reaches its port calls every server.
+        file: "compose.yaml",
+        code: `services:\n  1mcp:\n    image: ghcr.io/1mcp-app/agent:0.27.4\n    environment:\n      ONE_MCP_ENABLE_AUTH: \${ONE_MCP_ENABLE_AUTH:-false}\n`,
+        expect: { line: 5, column: 28 },
+      },
+      {
         // MCPHub: bearer auth off, so every request reaches every server, key or not.
         file: "mcphub/mcp_settings.json",
         code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp" } },
@@ -870,6 +876,8 @@ plugins:
     "options": { "authTokens": ["PROXY_TOKEN_HERE"], "toolFilter": { "mode": "allow", "list": ["search_notes"] } } } } }
 `,
       },
+      // 1MCP with its OAuth on: which servers a token reaches is granted with the token (unknown, not allow).
+      { file: "compose.yaml", code: `services:\n  1mcp:\n    image: ghcr.io/1mcp-app/agent:0.27.4\n    environment:\n      ONE_MCP_ENABLE_AUTH: "true"\n` },
       // agentgateway with no MCP target (an LLM-only config): no tool to govern.
       { file: "agentgateway/config.yaml", code: `llm:\n  models: []\nmcp:\n  targets: []\n` },
       {

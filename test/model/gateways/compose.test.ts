@@ -350,3 +350,33 @@ describe("Docker Compose: the gateway under its earlier image name (real file: d
     expect(findingRows(r, GOVERNANCE)).toEqual([]);
   });
 });
+
+describe("Docker Compose: 1MCP (1mcp-app/agent)", () => {
+  const compose = (env: string, extra = "") => `services:
+  1mcp:
+    image: ghcr.io/1mcp-app/agent:0.27.4
+${extra}    environment:
+${env}`;
+
+  it("a real deployment: ONE_MCP_ENABLE_AUTH defaults to false when unset, so anyone who reaches 1MCP calls every server", () => {
+    const r = scanFixture("real-1mcp/docker-compose.yml");
+    expect(policyRows(r)).toEqual([
+      { client: "1mcp", kind: "gateway", name: "1mcp", decision: "allow", at: "15:28", reason: "ONE_MCP_ENABLE_AUTH is false (when ONE_MCP_ENABLE_AUTH is unset): anyone who reaches 1MCP may call every server's tools" },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 15:28", "permissive-setting 15:28"]);
+    const agent = r.model.servers.find((s) => s.name === "1mcp");
+    expect(agent && verdictOf(r.model, agent).authorization.value).toBe("allow-by-default");
+  });
+
+  it("auth on (environment or --enable-auth) is unknown: the tag scopes a token reaches are granted with it; unset with an env_file is unknown", () => {
+    const on = scanSources([{ path: "compose.yaml", text: compose(`      ONE_MCP_ENABLE_AUTH: "true"\n`) }]);
+    expect(policyRows(on).map((p) => `${p.decision} ${p.at}`)).toEqual(["unknown 5:28"]);
+    expect(findingRows(on)).toEqual([]);
+    const flag = scanSources([{ path: "compose.yaml", text: compose(`      ONE_MCP_PORT: "3050"\n`, `    command: ["serve", "--enable-auth"]\n`) }]);
+    expect(policyRows(flag).map((p) => p.decision)).toEqual(["unknown"]);
+    const file = scanSources([{ path: "compose.yaml", text: compose(`      ONE_MCP_PORT: "3050"\n`, `    env_file: .env.1mcp\n`) }]);
+    expect(policyRows(file).map((p) => p.decision)).toEqual(["unknown"]);
+    const none = scanSources([{ path: "compose.yaml", text: compose(`      ONE_MCP_PORT: "3050"\n`) }]);
+    expect(policyRows(none).map((p) => `${p.decision} ${p.reason}`)).toEqual(["allow ONE_MCP_ENABLE_AUTH is not set (1MCP's authentication is off by default): anyone who reaches 1MCP may call every server's tools"]);
+  });
+});

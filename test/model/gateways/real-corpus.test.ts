@@ -23,6 +23,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       (rows[s.file.slice("fixtures/gateways/".length)] ??= []).push(`${s.client} ${s.name}: ${v.identity.value}, ${v.authorization.value}`);
     }
     expect(Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual({
+      // 1MCP's auth switch defaults to false when its variable is unset: open to whoever reaches it.
+      "real-1mcp/docker-compose.yml": ["docker-compose 1mcp: unique-workload-identity, allow-by-default"],
       "real-agentgateway/ai-infrastructure/config.yaml": [
         "agentgateway sequential-thinking: none, allow-by-default",
         "agentgateway memory: none, allow-by-default",
