@@ -71,6 +71,10 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   // server READMEs put them where an API key or a refresh token goes
   ["123e4567", "e89b", "12d3", "a456", "426614174000"].join("-"),
   ["550e8400", "e29b", "41d4", "a716", "446655440000"].join("-"),
+  // X (Twitter): the bearer token twitter.com's own web client sends (public: in its JavaScript, and copied into
+  // every scraper), and the example bearer token of X's API documentation
+  ["A".repeat(21) + "NRILgAAAAAAnNwIzUejRCOuH5E6I8xnZz4puTs", "%3D", "1Zv7ttfk8LF81IUq16cHjhLTvJu4FA33AGWWjCpTnA"].join(""),
+  ["A".repeat(21) + "MLheAAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI", "%3D", "EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F"].join(""),
   // jwt.io's sample token
   [
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
@@ -78,6 +82,12 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
   ].join("."),
 ]);
+
+/** A provider's documentation example or a token its vendor publishes (exact match), for validators that skip isPlaceholder. */
+export function isDocumentationExample(value: string): boolean {
+  // Also the URL-decoded form of one written URL-encoded (X's bearer tokens: `=` is `%3D`).
+  return DOC_EXAMPLES.has(value) || DOC_EXAMPLES.has(value.replace(/=/g, "%3D").replace(/\+/g, "%2B").replace(/\//g, "%2F"));
+}
 
 /**
  * Documentation examples quoted inside longer values: Telegram's BotFather

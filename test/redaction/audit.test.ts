@@ -16,7 +16,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { FAKE_JWT_HEADER, fakeAnthropicKey, fakeAwsAccessKeyId, fakeGitHubToken, fakeGitLabToken, fakeGoogleApiKey, fakeJwt, fakeOpaqueKey, fakeOpenAIProjectKey, fakeSlackBotToken } from "../../src/rules/fake-secrets.js";
+import { FAKE_JWT_HEADER, fakeAnthropicKey, fakeAwsAccessKeyId, fakeGitHubToken, fakeGitLabToken, fakeGoogleApiKey, fakeJwt, fakeOpaqueKey, fakeOpenAIProjectKey, fakeSlackBotToken, fakeUuid } from "../../src/rules/fake-secrets.js";
 import { secretHash } from "../../src/secrets/index.js";
 import { cli, tempTree } from "../helpers.js";
 
@@ -37,6 +37,9 @@ const KINDS: readonly Kind[] = [
   { id: "gitlab-pat", make: fakeGitLabToken, publicPrefix: "glpat-".length },
   { id: "jwt", make: fakeJwt, publicPrefix: FAKE_JWT_HEADER.length + 1 + 10 },
   { id: "generic-high-entropy", make: (s) => fakeOpaqueKey(s, 40), publicPrefix: 0 },
+  // X's bearer token: 21 "A"s that every token shares (and here an "M" after them), then its secret part with `%3D` in it.
+  { id: "x-bearer-token", make: (s) => "A".repeat(21) + "M" + fakeOpaqueKey(`${s}/app`, 3) + "A".repeat(8) + fakeOpaqueKey(`${s}/mid`, 30) + "%3D" + fakeOpaqueKey(`${s}/tail`, 50), publicPrefix: 22 },
+  { id: "circleci-token", make: (s) => "CCI" + "PAT_" + fakeOpaqueKey(`${s}/id`, 22) + "_" + fakeUuid(s).replace(/-/g, "").slice(0, 32) + fakeUuid(`${s}/2`).replace(/-/g, "").slice(0, 8), publicPrefix: "CCIPAT_".length },
 ];
 
 interface Place {

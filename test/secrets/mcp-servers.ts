@@ -149,6 +149,15 @@ export const SERVER_ROWS: readonly ServerRow[] = [
   { server: "contentful", provider: "contentful-pat", pkg: "@contentful/mcp-server@1.0.0", slot: "env", key: "CONTENTFUL_MANAGEMENT_ACCESS_TOKEN", secret: (f) => "CF" + "PAT-" + f.b64url(43), prefix: "CFPAT-" },
   { server: "mapbox", provider: "mapbox-secret-token", pkg: "@mapbox/mcp-server@0.2.0", slot: "env", key: "MAPBOX_ACCESS_TOKEN", secret: (f) => "sk." + b64urlOf(JSON.stringify({ u: "acme-maps", a: "cl" + f.lower(23) })) + "." + f.b64url(22), prefix: "sk." },
   { server: "flyio", provider: "flyio-token", pkg: "flyctl@0.3.0", slot: "env", key: "FLY_API_TOKEN", secret: (f) => "FlyV1 fm2_" + f.b64(180) + "==,fm2_" + f.b64(120), prefix: "FlyV1 fm2_" },
+  // X's app-only bearer token starts with 21 "A"s, which placeholder filters take for a mask (x-mcp reads X_BEARER_TOKEN).
+  { server: "x", provider: "x-bearer-token", pkg: "x-mcp", slot: "env", key: "X_BEARER_TOKEN", secret: (f) => "A".repeat(21) + f.alnum(4) + "A".repeat(8) + f.alnum(3) + "%2B" + f.alnum(26) + "%3D" + f.alnum(50), prefix: "A".repeat(21) },
+  { server: "azure-service-bus", provider: "azure-shared-access-key", pkg: "azure-servicebus-mcp", slot: "env", key: "SERVICE_BUS_CONNECTION_STRING", template: "Endpoint=sb://acme-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={S}", secret: (f) => f.b64(43) + "=" },
+  { server: "circleci", provider: "circleci-token", pkg: "@circleci/mcp-server-circleci@0.14.0", slot: "env", key: "CIRCLECI_TOKEN", secret: (f) => "CCI" + "PAT_" + f.alnum(22) + "_" + hex(f, 40), prefix: "CCIPAT_" },
+  { server: "buildkite", provider: "buildkite-api-token", pkg: "buildkite-mcp-server", slot: "env", key: "BUILDKITE_API_TOKEN", secret: (f) => "bk" + "ua_" + hex(f, 40), prefix: "bkua_" },
+  { server: "linear-remote", provider: "linear-oauth-token", remote: "https://mcp.linear.app/mcp", slot: "bearer", key: "Authorization", secret: (f) => "lin_" + "oauth_" + hex(f, 64), prefix: "lin_oauth_" },
+  { server: "brevo", provider: "brevo-api-key", pkg: "brevo-mcp", slot: "env", key: "BREVO_API_KEY", secret: (f) => "xkey" + "sib-" + hex(f, 64) + "-" + f.alnum(16), prefix: "xkeysib-" },
+  { server: "langfuse", provider: "langfuse-secret-key", pkg: "langfuse-mcp", slot: "env", key: "LANGFUSE_SECRET_KEY", secret: (f) => "sk-" + "lf-" + f.uuid(), prefix: "sk-lf-" },
+  { server: "prefect", provider: "prefect-api-key", pkg: "prefect-mcp-server", slot: "env", key: "PREFECT_API_KEY", secret: (f) => "pn" + "u_" + f.alnum(36), prefix: "pnu_" },
 ];
 
 /**

@@ -127,14 +127,20 @@ describe("keywords that count only in capitals", () => {
 
   it("are keywords of their rule, and the rules that have them are known", () => {
     for (const { r } of capital) for (const k of r.capitalKeywords ?? []) expect(r.keywords, r.id).toContain(k);
-    expect(capital.map(({ r }) => r.id)).toEqual(["aws-access-key-id", "aws-secret-access-key"]);
+    expect(capital.map(({ r }) => r.id)).toEqual(["aws-access-key-id", "aws-secret-access-key", "x-bearer-token"]);
   });
 
   it("in other letters do not run the rule (place names in time zone and locale data)", () => {
     const rules = prefilterText("Asia/Tokyo, Slovakia, Eurasia, akia, Acca").rules;
     for (const { i } of capital) expect(rules.has(i)).toBe(false);
     const upper = prefilterText("id ASIA and AKIA").rules;
-    for (const { i } of capital) expect(upper.get(i)).toEqual([3, 12]);
+    for (const id of ["aws-access-key-id", "aws-secret-access-key"]) expect(upper.get(index(id))).toEqual([3, 12]);
+  });
+
+  it("an X bearer token's run of 21 capital A's runs its rule; the same run in small letters (hex, base64 of zeros) does not", () => {
+    const x = index("x-bearer-token");
+    expect(prefilterText(`key: ${"a".repeat(21)}`).rules.has(x)).toBe(false);
+    expect(prefilterText(`key: ${"A".repeat(21)}`).rules.get(x)).toEqual([5]);
   });
 
   it("an access key id's rule finds, from its capital hits, every match of its pattern over the whole text", () => {

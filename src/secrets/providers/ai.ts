@@ -290,4 +290,14 @@ export const AI: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.env("E2B_ACCESS_TOKEN", "sk_e2b_" + f.hex(40))], fp: [wrap.env("E2B_ACCESS_TOKEN", "sk_e2b_..."), wrap.env("E2B_ACCESS_TOKEN", "sk_e2b_" + "0".repeat(40))] }),
   },
+  {
+    // Langfuse project secret keys (the public half, pk-lf-, is not a secret).
+    id: "langfuse-secret-key",
+    title: "Langfuse secret key",
+    pattern: prefixed("sk-lf-", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    keywords: ["sk-lf-"],
+    minEntropy: 3.0,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("LANGFUSE_SECRET_KEY", "sk-lf-" + f.uuid())], fp: [wrap.env("LANGFUSE_SECRET_KEY", "sk-lf-..."), wrap.env("LANGFUSE_PUBLIC_KEY", "pk-lf-" + f.uuid())] }),
+  },
 ]);

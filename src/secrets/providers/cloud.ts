@@ -431,4 +431,25 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.json("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_" + f.b64url(43)), wrap.env("DATABASE_PASSWORD", "pscale_pw_" + f.b64url(43))], fp: [wrap.json("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_your_service_token_here_xxxxxxxxxx")] }),
   },
+  {
+    // Azure Service Bus, Event Hubs, IoT Hub and Relay connection strings: `SharedAccessKeyName=...;SharedAccessKey=<key>`,
+    // a 256-bit key in base64 (44 characters). Whoever holds the key holds the named policy's rights (often
+    // RootManageSharedAccessKey: manage, send, listen).
+    id: "azure-shared-access-key",
+    title: "Azure shared access key (Service Bus, Event Hubs, IoT Hub connection string)",
+    pattern: /(?<![A-Za-z])SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/i,
+    keywords: ["sharedaccesskey="],
+    minEntropy: 4,
+    confidence: "high",
+    samples: () => ({
+      tp: [
+        wrap.env("SERVICEBUS_CONNECTION_STRING", `Endpoint=sb://acme-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${f.b64(43)}=`),
+        wrap.json("IOTHUB_CONNECTION_STRING", `HostName=acme-hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${f.b64(43)}=`),
+      ],
+      fp: [
+        wrap.env("SERVICEBUS_CONNECTION_STRING", "Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>"),
+        wrap.env("EVENTHUB_CONNECTION_STRING", "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX="),
+      ],
+    }),
+  },
 ]);

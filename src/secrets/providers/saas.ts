@@ -1,12 +1,23 @@
 /** SaaS APIs: chat, payments, messaging, package registries, observability, productivity. */
 import { validBase62Crc32Token, withBase62Crc32 } from "../checksum.js";
+import { shannonEntropy } from "../entropy.js";
 import { Fake } from "../fake.js";
+import { isDocumentationExample, isPlaceholder } from "../placeholders.js";
 import type { ProviderRule } from "../types.js";
 import { keyed, notAfter, prefixed, withLazySamples, wrap } from "./helpers.js";
 
 const f = new Fake("saas");
 const npmToken = (seed: string): string => "npm" + "_" + withBase62Crc32(new Fake(seed).alnum(30));
 const slackId = (): string => "1" + f.digits(11);
+/** An X app-only bearer token's shape: 21 "A"s, an app part with more zero bytes, `%3D`, a random tail. */
+const xBearer = (): string => "A".repeat(21) + f.alnum(4) + "A".repeat(8) + f.alnum(3) + "%2B" + f.alnum(26) + "%3D" + f.alnum(50);
+
+/** An X bearer token whose random tail (after its `=`) is no placeholder, and not one that X publishes. */
+function xBearerToken(secret: string): boolean {
+  if (isDocumentationExample(secret)) return false;
+  const tail = secret.slice(Math.max(secret.lastIndexOf("="), secret.toUpperCase().lastIndexOf("%3D") + 2) + 1);
+  return !isPlaceholder(tail) && shannonEntropy(tail) >= 3.5;
+}
 
 export const SAAS: readonly ProviderRule[] = withLazySamples([
   // Slack
@@ -668,5 +679,56 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
       tp: [wrap.json("FLY_API_TOKEN", `FlyV1 fm2_${f.b64(180)}==,fm2_${f.b64(120)}`), wrap.env("FLY_ACCESS_TOKEN", "fo1_" + f.b64url(43))],
       fp: [wrap.json("FLY_API_TOKEN", "FlyV1 fm2_..."), wrap.json("FLY_API_TOKEN", "fo1_your_token")],
     }),
+  },
+  {
+    // X (Twitter) app-only bearer tokens: URL-encoded base64 that starts with 21 "A"s (zero bytes), then `=`
+    // (`%3D`) and a random tail. The run of "A"s is what the placeholder filter takes for a mask, so the
+    // validator judges the tail instead.
+    id: "x-bearer-token",
+    title: "X (Twitter) app-only bearer token",
+    // The 21 "A"s written out, not A{21}: the rule then runs only at its keyword's positions (startsWithKeyword).
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9%+])(?<secret>${"A".repeat(21)}[A-Za-z0-9%+/]{16,90}(?:%3D|=)[A-Za-z0-9]{30,60})(?![A-Za-z0-9%+=])`),
+    keywords: ["aaaaaaaaaaaaaaaaaaaaa"],
+    capitalKeywords: ["aaaaaaaaaaaaaaaaaaaaa"],
+    skipPlaceholderCheck: true,
+    validate: xBearerToken,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("TWITTER_BEARER_TOKEN", xBearer()), `Authorization: Bearer ${xBearer().replace("%3D", "=").replace("%2B", "+")}`],
+      fp: [
+        wrap.json("TWITTER_BEARER_TOKEN", "A".repeat(21) + "xxxxxxxxxxxxxxxxxxxxxxxx%3Dxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+        // twitter.com's web-client token (public), and X's documentation example decoded
+        wrap.json("X_BEARER_TOKEN", "A".repeat(21) + "NRILgAAAAAAnNwIzUejRCOuH5E6I8xnZz4puTs" + "%3D" + "1Zv7ttfk8LF81IUq16cHjhLTvJu4FA33AGWWjCpTnA"),
+        "Authorization: Bearer " + "A".repeat(21) + "MLheAAAAAAAA0+uSeid+ULvsea4JtiGRiSDSJSI" + "=" + "EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F",
+      ],
+    }),
+  },
+  {
+    // Brevo (formerly Sendinblue): API keys (xkeysib-) and SMTP keys (xsmtpsib-), 64 hex digits and a 16-character suffix.
+    id: "brevo-api-key",
+    title: "Brevo (Sendinblue) API or SMTP key",
+    pattern: prefixed("(?:xkeysib-|xsmtpsib-)", "[a-f0-9]{64}-[A-Za-z0-9]{16}"),
+    keywords: ["xkeysib-", "xsmtpsib-"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("BREVO_API_KEY", "xkeysib-" + f.hex(64) + "-" + f.alnum(16))], fp: [wrap.json("BREVO_API_KEY", "xkeysib-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), wrap.env("BREVO_API_KEY", "xkeysib-your-key-here")] }),
+  },
+  {
+    id: "linear-oauth-token",
+    title: "Linear OAuth access token",
+    pattern: prefixed("lin_oauth_", "[a-f0-9]{64}"),
+    keywords: ["lin_oauth_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("LINEAR_ACCESS_TOKEN", "lin_oauth_" + f.hex(64))], fp: [wrap.env("LINEAR_ACCESS_TOKEN", "lin_oauth_xxx")] }),
+  },
+  {
+    id: "prefect-api-key",
+    title: "Prefect Cloud API key",
+    pattern: prefixed("pnu_", "[A-Za-z0-9]{36}"),
+    keywords: ["pnu_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("PREFECT_API_KEY", "pnu_" + f.alnum(36))], fp: [wrap.env("PREFECT_API_KEY", "pnu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")] }),
   },
 ]);

@@ -135,4 +135,23 @@ export const VCS: readonly ProviderRule[] = withLazySamples([
     confidence: "medium",
     samples: () => ({ tp: [wrap.env("JIRA_API_TOKEN", f.alnum(24)), wrap.yaml("CONFLUENCE_TOKEN", f.alnum(24))], fp: [wrap.env("JIRA_URL", "https://example.atlassian.net"), wrap.env("JIRA_API_TOKEN", "your_jira_api_token_here")] }),
   },
+  {
+    // CircleCI personal (CCIPAT_) and project (CCIPRJ_) API tokens: 22 characters, `_`, 40 hex digits.
+    id: "circleci-token",
+    title: "CircleCI personal or project API token",
+    pattern: prefixed("(?:CCIPAT_|CCIPRJ_)", "[A-Za-z0-9]{22}_[a-f0-9]{40}"),
+    keywords: ["ccipat_", "cciprj_"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.json("CIRCLECI_TOKEN", "CCIPAT_" + f.alnum(22) + "_" + f.hex(40))], fp: [wrap.json("CIRCLECI_TOKEN", "CCIPAT_..."), wrap.env("CIRCLECI_TOKEN", "CCIPAT_PLACEHOLDER_syncer_test_value")] }),
+  },
+  {
+    id: "buildkite-api-token",
+    title: "Buildkite API access token",
+    pattern: prefixed("bkua_", "[a-f0-9]{40}"),
+    keywords: ["bkua_"],
+    minEntropy: 3.0,
+    confidence: "high",
+    samples: () => ({ tp: [wrap.env("BUILDKITE_API_TOKEN", "bkua_" + f.hex(40))], fp: [wrap.env("BUILDKITE_API_TOKEN", "bkua_xxx"), wrap.env("BUILDKITE_API_TOKEN", "bkua_" + "a".repeat(40))] }),
+  },
 ]);
