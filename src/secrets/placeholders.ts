@@ -120,6 +120,18 @@ function documentationPassword(v: string): boolean {
 }
 
 /**
+ * A password written to pass complexity rules: small and capital letters, a digit and a symbol
+ * (`Company@Password1`, `Xk9#Password!2024prod`). In such a value the word `password` alone does not
+ * make it a placeholder, as `Passw0rd` does not (documentationPassword): the other checks still judge
+ * the rest (`Password123!`, `Admin@Password1` and `MyStrongPassword1!` are made of placeholder words and
+ * short numbers; `Your@Password1` holds `your`). A value in one case (`mysecretpassword`, `DB_PASSWORD`)
+ * or with no digit or no symbol beyond the separators `_`, `-`, `.` (`PlainTextPassword`, `Acme_Password_2024`) keeps the word's verdict.
+ */
+function complexityPassword(v: string): boolean {
+  return /[a-z]/.test(v) && /[A-Z]/.test(v) && /[0-9]/.test(v) && /[^A-Za-z0-9\s_.-]/.test(v);
+}
+
+/**
  * A name between angle brackets (`<YOUR_TOKEN>`, `<your api key>`, `<project-ref>`, `<YourStrong!Passw0rd>`)
  * or a template tag (`<%= ... %>`). Not any text between them: a random salt or password holds `<` and
  * `>` by chance (WordPress's salt service draws from a set of 92 characters with both), and what
@@ -228,7 +240,8 @@ export function isPlaceholder(value: string): boolean {
   const body = v.replace(TEST_PREFIX, "");
   // Long random bodies (private keys, JWTs) contain short words by chance: there
   // a placeholder word must start at a boundary (`…_YOUR_KEY…`, `-here`).
-  if (body.length <= 64 ? PLACEHOLDER_SUBSTRINGS.test(body) : PLACEHOLDER_AT_BOUNDARY.test(body)) return true;
+  const words = complexityPassword(body) ? body.replace(/password/gi, " ") : body;
+  if (words.length <= 64 ? PLACEHOLDER_SUBSTRINGS.test(words) : PLACEHOLDER_AT_BOUNDARY.test(words)) return true;
   const lower = body.toLowerCase();
   const alnum = lower.replace(/[^a-z0-9]/g, "");
   if (alnum.length === 0) return true;

@@ -208,6 +208,18 @@ describe("placeholders in documentation: phrases in other scripts, the documenta
     for (const v of passwords) expect(r.stdout).not.toContain(v);
   });
 
+  it("a complexity-rule password with the plain word Password among other words is reported, redacted, at its column", async () => {
+    const passwords = ["Company@Password1", "Xk9#Password!2024prod", "Pr0d#Password!"];
+    for (const v of passwords) expect(isPlaceholder(v), v).toBe(false);
+    // Placeholder words and short numbers around it, one case, or no symbol but separators: still placeholders.
+    for (const v of ["Password123!", "Admin@Password1", "MyStrongPassword1!", "Your@Password1", "ChangeMe@Password1", "mysecretpassword", "DB_PASSWORD", "PlainTextPassword", "Acme_Password_2024", "DbPassword!2024"]) expect(isPlaceholder(v), v).toBe(true);
+    const text = passwords.map((v, i) => `DB${i}_PASSWORD=${v}\n`).join("") + "SA_PASSWORD=MyStrongPassword1!\nPOSTGRES_PASSWORD=mysecretpassword\n";
+    const r = await cli(["scan", ".", "--format", "json", "--no-config"], tempTree({ ".env": text }));
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; location: { line: number; column: number } }[] }).findings;
+    expect(findings.map((f) => `${f.ruleId} ${f.location.line}:${f.location.column}`)).toEqual(["hardcoded-secret 1:14", "hardcoded-secret 2:14", "hardcoded-secret 3:14"]);
+    for (const v of passwords) expect(r.stdout).not.toContain(v);
+  });
+
   it("a random value in a phrase, a random password and a JWT with a full signature are still reported, redacted", async () => {
     const random = fakeOpaqueKey("doc-placeholders", 12);
     // A generated key with two Cyrillic letters among symbols and short runs (one of them the word `a`) is no phrase either.

@@ -215,8 +215,21 @@ const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.ex
         code: `DB_PASSWORD=Company@Passw0rd1\nADMIN_PASSWORD=Xk9#Passw0rd!2024prod\n`,
         expect: { line: 1, column: 13, count: 2 },
       },
+      {
+        // The plain word too: a password written to pass complexity rules (small and capital letters, a digit, a symbol)
+        // with another word beside `Password` is a password (`MyStrongPassword1!` of the good examples, made of
+        // placeholder words, stays quiet).
+        file: ".env",
+        code: `DB_PASSWORD=Company@Password1\n`,
+        expect: { line: 1, column: 13, count: 1 },
+      },
     ],
     good: [
+      {
+        // Passwords that documentation and compose files leave: placeholder words and short numbers around `Password`, or one case.
+        file: ".env",
+        code: `SA_PASSWORD=MyStrongPassword1!\nADMIN_PASSWORD=Admin@Password1\nPOSTGRES_PASSWORD=mysecretpassword\n`,
+      },
       {
         // An escape of a letter, digit, `_` or `-` (`%41` is `A`) is no separator: what follows it is joined to the text before
         // it, as after the character itself, so no token starts there.
