@@ -2,7 +2,8 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { fakeJwt, fakeOpaqueKey, fakeUuid } from "../../src/rules/fake-secrets.js";
-import { b64urlOf } from "../../src/secrets/fake.js";
+import { Fake, b64urlOf } from "../../src/secrets/fake.js";
+import { containsReference } from "../../src/secrets/placeholders.js";
 import { detectInValue, isPlaceholder, scanText } from "../../src/secrets/index.js";
 import { cli, FIXTURES, folderSources, tempTree } from "../helpers.js";
 
@@ -114,6 +115,21 @@ describe("placeholders and references never match", () => {
 
   it("isPlaceholder does not flag random-looking values", () => {
     for (const v of ["q8Zr2LmX9vTa4KpW7sNd", "k3J9x2Pq8Lm4Zr7Vt1Ws6Yb0", "N7xQ2vR9kL4mT8pZ3wY6"]) expect(isPlaceholder(v), v).toBe(false);
+  });
+});
+
+describe("values SOPS encrypted in place", () => {
+  const f = new Fake("sops");
+  const enc = (n: number) => `ENC[AES256_GCM,data:${f.b64(n)},iv:${f.b64(43)}=,tag:${f.b64(22)}==,type:str]`;
+  it("an encrypted Authorization header or env value in a client config is not a hard-coded secret", () => {
+    const files = [
+      { path: ".vscode/mcp.json", text: JSON.stringify({ servers: { gh: { type: "http", url: "https://api.githubcopilot.com/mcp/", headers: { Authorization: enc(60) } } } }, null, 2) },
+      { path: ".config/goose/config.yaml", text: `extensions:\n  gh:\n    type: streamable_http\n    uri: https://api.githubcopilot.com/mcp/\n    headers:\n      Authorization: ${enc(60)}\n    envs:\n      GITHUB_TOKEN: ${enc(40)}\nsops:\n  mac: ${enc(88)}\n  version: 3.9.0\n` },
+    ];
+    expect(scanSources(files).findings.filter((x) => x.ruleId === "hardcoded-secret").map((x) => `${x.loc.file}:${x.loc.line}`)).toEqual([]);
+    expect(containsReference(enc(40))).toBe(true);
+    // Only a value that is one: a token after the text is still a token.
+    expect(containsReference(`Bearer ${f.alnum(40)} ENC[AES256_GCM,data:`)).toBe(false);
   });
 });
 

@@ -223,8 +223,32 @@ const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.ex
         code: `DB_PASSWORD=Company@Password1\n`,
         expect: { line: 1, column: 13, count: 1 },
       },
+      {
+        // X's app-only bearer token starts with 21 "A"s (zero bytes), which reads like a mask: its random tail decides.
+        file: ".config/goose/config.yaml",
+        code: `extensions:
+  x:
+    type: stdio
+    cmd: npx
+    args: [-y, x-mcp@1.0.0]
+    envs:
+      X_BEARER_TOKEN: ${"A".repeat(21)}M${fakeOpaqueKey("x-app", 3)}${"A".repeat(8)}${fakeOpaqueKey("x-mid", 30)}%3D${fakeOpaqueKey("x-tail", 50)}
+`,
+        expect: { line: 7, column: 23 },
+      },
+      {
+        // The key of an Azure Service Bus (Event Hubs, IoT Hub) connection string.
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "bus": { "command": "npx", "args": ["-y", "servicebus-mcp@1.0.0"], "env": { "SERVICE_BUS_CONNECTION_STRING": "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fakeOpaqueKey("servicebus", 43)}=" } } } }\n`,
+        expect: { line: 1, column: 234 },
+      },
     ],
     good: [
+      {
+        // A value SOPS encrypted in place: the file is decrypted before the client reads it.
+        file: ".vscode/mcp.json",
+        code: `{ "servers": { "gh": { "type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": { "Authorization": "ENC[AES256_GCM,data:${fakeOpaqueKey("sops-data", 60)},iv:${fakeOpaqueKey("sops-iv", 43)}=,tag:${fakeOpaqueKey("sops-tag", 22)}==,type:str]" } } } }\n`,
+      },
       {
         // Passwords that documentation and compose files leave: placeholder words and short numbers around `Password`, or one case.
         file: ".env",
