@@ -167,13 +167,18 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
   },
   {
     id: "azure-storage-account-key",
-    title: "Azure storage account key (connection string)",
+    // The same `AccountKey=` (86 base64 characters and `==`) is a Cosmos DB account key in `AccountEndpoint=...;AccountKey=...`.
+    title: "Azure storage or Cosmos DB account key (connection string)",
     pattern: /(?<![A-Za-z])AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/i,
     keywords: ["accountkey="],
     minEntropy: 4,
     confidence: "high",
     samples: () => ({
-      tp: [wrap.env("AZURE_STORAGE_CONNECTION_STRING", `DefaultEndpointsProtocol=https;AccountName=mcpdata;AccountKey=${f.b64(86)}==;EndpointSuffix=core.windows.net`)],
+      tp: [
+        wrap.env("AZURE_STORAGE_CONNECTION_STRING", `DefaultEndpointsProtocol=https;AccountName=mcpdata;AccountKey=${f.b64(86)}==;EndpointSuffix=core.windows.net`),
+        // its own generator: the file's keeps the values it gave the entries after this one
+        wrap.env("COSMOS_CONNECTION_STRING", `AccountEndpoint=https://acme-db.documents.azure.com:443/;AccountKey=${new Fake("cosmos").b64(86)}==;`),
+      ],
       fp: [wrap.env("AZURE_STORAGE_CONNECTION_STRING", "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<key>"), "UseDevelopmentStorage=true"],
     }),
   },
