@@ -45,6 +45,37 @@ describe("credentials of common MCP servers pasted into a client config", () => 
   });
 });
 
+describe("a token with its provider's prefix, pasted into another slot than its server's", () => {
+  // Each row whose token has its format's prefix (and is the whole value) as a bearer header in .vscode/mcp.json,
+  // in Codex's http_headers and, where it needs no URL escape, as a URL's `api_key`. Left out: formats found
+  // beside the provider's name only (Brave's BSA..., which a key name must name), and generic detections.
+  const KEYED = new Set(["brave-search-api-key"]);
+  const secretOf = (row: (typeof SERVER_ROWS)[number]) => row.secret(new Fake(`mcp-servers/${row.server}`));
+  const rows = SERVER_ROWS.filter((r) => r.template === undefined && r.prefix !== undefined && secretOf(r).startsWith(r.prefix) && !r.provider.startsWith("generic-") && !KEYED.has(r.provider));
+  const cases = rows.flatMap((row) => {
+    const secret = secretOf(row);
+    const out = [
+      { name: `${row.server} as a VS Code bearer header`, path: `slots/${row.server}/.vscode/mcp.json`, text: JSON.stringify({ servers: { [row.server]: { type: "http", url: "https://mcp.example.com/mcp", headers: { Authorization: `Bearer ${secret}` } } } }, null, 2) + "\n", row, secret },
+      { name: `${row.server} in Codex http_headers`, path: `slots/${row.server}/.codex/config.toml`, text: `[mcp_servers.${row.server}]\nurl = "https://mcp.example.com/mcp"\nhttp_headers = { "X-Api-Key" = ${JSON.stringify(secret)} }\n`, row, secret },
+    ];
+    if (/^[A-Za-z0-9._~-]+$/.test(secret)) out.push({ name: `${row.server} in a URL's query`, path: `slots/${row.server}/.cursor/mcp.json`, text: JSON.stringify({ mcpServers: { [row.server]: { url: `https://mcp.example.com/mcp?api_key=${secret}` } } }, null, 2) + "\n", row, secret });
+    return out;
+  });
+  const found = scanSources(cases.map((c) => ({ path: c.path, text: c.text }))).findings.filter((f) => f.ruleId === "hardcoded-secret");
+
+  it("covers 40 formats or more", () => expect(new Set(rows.map((r) => r.provider)).size).toBeGreaterThanOrEqual(40));
+
+  it.each(cases)("$name: named by its format at its line and column, redacted", (c) => {
+    const at = c.text.indexOf(c.secret);
+    const line = c.text.slice(0, at).split("\n").length;
+    const column = at - c.text.lastIndexOf("\n", at - 1);
+    const hits = found.filter((f) => f.loc.file === c.path);
+    expect(hits.map((f) => ({ line: f.loc.line, column: f.loc.column, provider: f.secret?.provider }))).toContainEqual({ line, column, provider: c.row.provider });
+    const shown = JSON.stringify(hits);
+    for (let i = 0; i + 12 <= c.secret.length; i += 6) expect(shown).not.toContain(c.secret.slice(i, i + 12));
+  });
+});
+
 describe("publishable keys under the names MCP servers read", () => {
   it.each(PUBLIC_KEYS.map((p) => ({ ...p, name: p.key })))("$name: a key made for browsers is not a hard-coded secret", ({ key, value }) => {
     const v = value(new Fake(`public/${key}`));
