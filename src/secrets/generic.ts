@@ -190,7 +190,7 @@ function authorityEndOf(url: string, afterScheme: number): number {
   return afterScheme + region.length;
 }
 
-/** URL userinfo password (or token user) and credential query parameters in every URL of `text`. */
+/** URL userinfo password (or token user) and credential query (or fragment) parameters in every URL of `text`. */
 export function checkUrls(text: string, base: number, out: SecretMatch[]): void {
   if (!text.includes("://")) return;
   URL_RE.lastIndex = 0;
@@ -223,7 +223,9 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
         out.push(match("generic-url-userinfo", "Token in URL userinfo", "medium", base + urlStart + afterScheme, userinfo));
       }
     }
-    const q = url.indexOf("?", authorityEnd);
+    // The query, or a fragment that carries parameters as one (`#access_token=...`: OAuth's implicit grant).
+    const rest = url.slice(authorityEnd).search(/[?#]/);
+    const q = rest < 0 ? -1 : authorityEnd + rest;
     if (q >= 0) {
       PARAM_RE.lastIndex = 0;
       const query = url.slice(q + 1);
@@ -239,7 +241,7 @@ export function checkUrls(text: string, base: number, out: SecretMatch[]): void 
           /* raw */
         }
         if (!plausibleSecret(v, classifyKey(name) === "password" ? "password" : "token")) continue;
-        out.push(match("generic-url-query-credential", `Credential in URL query parameter \`${name}\``, genericConfidence(v, "token"), base + urlStart + q + 1 + p.index + (p[1] ?? "").length + 1, raw, name));
+        out.push(match("generic-url-query-credential", `Credential in URL ${url[q] === "#" ? "fragment" : "query"} parameter \`${name}\``, genericConfidence(v, "token"), base + urlStart + q + 1 + p.index + (p[1] ?? "").length + 1, raw, name));
       }
     }
   }

@@ -279,6 +279,13 @@ describe("camelCase credential query parameters (Exa's ?exaApiKey=, Tavily's ?ta
     const found = detectInValue(url, { source: "url" });
     expect(found.map((m) => [m.detector, m.secret, m.start])).toEqual([["generic-url-query-credential", key, url.indexOf(key)]]);
   });
+  it("a credential in the fragment (#access_token=, OAuth's implicit grant) is reported, named as a fragment parameter", () => {
+    const url = `https://app.acme.example/callback#access_token=${key}&token_type=bearer`;
+    const found = detectInValue(url, { source: "url" });
+    expect(found.map((m) => [m.detector, m.secret, m.start, m.title])).toEqual([["generic-url-query-credential", key, url.indexOf(key), "Credential in URL fragment parameter `access_token`"]]);
+    // Anchors are no parameters; a fragment parameter that names no credential stays quiet.
+    expect(detectInValue(`https://docs.acme.example/api#authentication https://docs.acme.example/a#state=${key}`, { source: "url" })).toEqual([]);
+  });
   it("a camelCase name that names no credential stays quiet (?pageToken=, ?cacheKey=)", () => {
     expect(detectInValue(`https://mcp.acme.example/mcp?pageToken=${key}&cacheKey=${key}`, { source: "url" })).toEqual([]);
   });
