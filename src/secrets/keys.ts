@@ -41,6 +41,25 @@ const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "an
  * every visitor; the app secret beside it signs and stays a credential.
  */
 const isWebSocketAppKey = (words: readonly string[]): boolean => words[words.length - 1] === "key" && (words.includes("pusher") || words.includes("reverb"));
+/**
+ * Keys that browsers receive by design, so their values are public (`RECAPTCHA_SITE_KEY`, hCaptcha's
+ * and Turnstile's site keys, `ALGOLIA_SEARCH_API_KEY` and DocSearch's key, Segment's and RudderStack's
+ * `WRITE_KEY`, `MIXPANEL_TOKEN`); the secret beside each (`RECAPTCHA_SECRET_KEY`, `ALGOLIA_ADMIN_API_KEY`,
+ * `MIXPANEL_API_SECRET`) names another word and stays a credential.
+ */
+function isClientSideKey(words: readonly string[], hit: string, idx: number): boolean {
+  const before = words[idx - 1];
+  if (hit === "key" && before === "site") return true;
+  if (words.includes("algolia") || words.includes("docsearch")) return hit === "key" && (words.includes("search") || words.includes("docsearch"));
+  if (hit === "key" && before === "write") return words.includes("segment") || words.includes("rudderstack");
+  return hit === "token" && words.includes("mixpanel");
+}
+/**
+ * A switch that turns a credential check on or off (`ONE_MCP_ENABLE_AUTH`, `DISABLE_AUTH`, `SKIP_AUTH`,
+ * `REQUIRE_TOKEN`): the credential word is its last word and a switching verb comes right before it.
+ */
+const SWITCH_VERBS: ReadonlySet<string> = new Set(["enable", "disable", "skip", "require", "requires", "bypass", "allow", "no", "without"]);
+const isCredentialSwitch = (words: readonly string[]): boolean => words.length > 1 && SWITCH_VERBS.has(words[words.length - 2] ?? "");
 /** Keys that are never credentials even though a word matches (`sort_key`, `cache-key`, `primary_key`). */
 const NON_SECRET_KEY_QUALIFIERS = new Set(["sort", "cache", "primary", "foreign", "partition", "idempotency", "lookup", "map", "row", "unique", "index", "i18n", "translation", "react", "hot", "short", "shortcut", "keyboard", "ssh_public", "max", "num", "total", "output", "input", "completion", "prompt", "context", "result", "query", "group", "recv", "send",
   // Azure Application Insights: the instrumentation key (ikey) names the resource that telemetry goes to;
@@ -81,13 +100,14 @@ function classify(key: string): KeyKind | undefined {
   const words = keyWords(trimmed);
   const last = words[words.length - 1];
   if (!last || META_SUFFIX.has(last) || HASH_SUFFIX.has(words.slice(-2).join(""))) return undefined;
-  if (words.some((w) => PUBLIC_WORDS.has(w)) || isWebSocketAppKey(words)) return undefined;
+  if (words.some((w) => PUBLIC_WORDS.has(w)) || isWebSocketAppKey(words) || isCredentialSwitch(words)) return undefined;
   if (words.some((w) => PASSWORD_WORDS.has(w) || isCompoundPassword(w))) return "password";
   const idx = words.findIndex((w) => SECRET_WORDS.has(w));
   if (idx < 0) return undefined;
   const hit = words[idx];
   if ((hit === "key" || hit === "keys" || hit === "token") && idx > 0 && NON_SECRET_KEY_QUALIFIERS.has(words[idx - 1] ?? "")) return undefined;
   if (hit === "token" && idx > 0 && NON_SECRET_TOKEN_QUALIFIERS.has(words[idx - 1] ?? "")) return undefined;
+  if (isClientSideKey(words, hit ?? "", idx)) return undefined;
   return "secret";
 }
 

@@ -166,6 +166,27 @@ describe("classifyKey", () => {
  * (`- name: MISTRAL_API_KEY` / `value: "..."`): the keyed provider formats see
  * that name, as detectInValue gives them an env key.
  */
+describe("keys a browser receives by design, and switches of a credential check", () => {
+  it.each([
+    ["RECAPTCHA_SITE_KEY", undefined], ["HCAPTCHA_SITE_KEY", undefined], ["NEXT_TURNSTILE_SITE_KEY", undefined], ["recaptchaSiteKey", undefined],
+    ["ALGOLIA_SEARCH_API_KEY", undefined], ["ALGOLIA_SEARCH_ONLY_API_KEY", undefined], ["DOCSEARCH_API_KEY", undefined],
+    ["SEGMENT_WRITE_KEY", undefined], ["RUDDERSTACK_WRITE_KEY", undefined], ["MIXPANEL_TOKEN", undefined], ["MIXPANEL_PROJECT_TOKEN", undefined],
+    ["ONE_MCP_ENABLE_AUTH", undefined], ["DISABLE_AUTH", undefined], ["SKIP_AUTH", undefined], ["REQUIRE_TOKEN", undefined], ["NO_AUTH", undefined],
+    // The secret beside each stays a credential; so do keys where the same words name a secret.
+    ["RECAPTCHA_SECRET_KEY", "secret"], ["ALGOLIA_ADMIN_API_KEY", "secret"], ["ALGOLIA_API_KEY", "secret"], ["MIXPANEL_API_SECRET", "secret"],
+    ["BRAVE_SEARCH_API_KEY", "secret"], ["WRITE_KEY", "secret"], ["AUTH_TOKEN", "secret"], ["ENABLE_TOKEN_REFRESH_SECRET", "secret"],
+  ])("%s -> %s", (key, kind) => expect(classifyKey(key)).toBe(kind));
+
+  it("a .env with public keys and switches reports only its secrets", async () => {
+    const { scanSources } = await import("../../src/api.js");
+    const pub = new Fake("client-side-keys");
+    const secret = pub.alnum(40);
+    const text = `RECAPTCHA_SITE_KEY=6L${pub.alnum(38)}\nALGOLIA_SEARCH_API_KEY=${pub.hex(32)}\nSEGMENT_WRITE_KEY=${pub.alnum(32)}\nMIXPANEL_TOKEN=${pub.hex(32)}\nRECAPTCHA_SECRET_KEY=${secret}\n`;
+    const r = scanSources([{ path: ".env", text }]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.message.split(" in ")[0], f.loc.line])).toEqual([["Hard-coded credential under `RECAPTCHA_SECRET_KEY`", 5]]);
+  });
+});
+
 describe("Azure Application Insights instrumentation keys (documented as no secret)", () => {
   const ikey = ["3f2a9c71", "8b4e", "4d2a", "9e6f", "1c7b5d8a0e42"].join("-");
   const conn = `InstrumentationKey=${ikey};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=${ikey}`;

@@ -250,6 +250,12 @@ const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.ex
         code: `{ "servers": { "gh": { "type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": { "Authorization": "ENC[AES256_GCM,data:${fakeOpaqueKey("sops-data", 60)},iv:${fakeOpaqueKey("sops-iv", 43)}=,tag:${fakeOpaqueKey("sops-tag", 22)}==,type:str]" } } } }\n`,
       },
       {
+        // Keys a browser receives by design (a captcha's site key, Algolia's search-only key, Segment's write key,
+        // Mixpanel's project token) and a switch named for a credential check are public: only their secrets are.
+        file: ".env",
+        code: `RECAPTCHA_SITE_KEY=6L${fakeOpaqueKey("site-key", 38)}\nALGOLIA_SEARCH_API_KEY=${fakeOpaqueKey("algolia-search", 32)}\nSEGMENT_WRITE_KEY=${fakeOpaqueKey("segment-write", 32)}\nMIXPANEL_TOKEN=${fakeOpaqueKey("mixpanel", 32)}\nDISABLE_AUTH=false\n`,
+      },
+      {
         // Passwords that documentation and compose files leave: placeholder words and short numbers around `Password`, or one case.
         file: ".env",
         code: `SA_PASSWORD=MyStrongPassword1!\nADMIN_PASSWORD=Admin@Password1\nPOSTGRES_PASSWORD=mysecretpassword\n`,

@@ -5,6 +5,7 @@ import { withBase62Crc32 } from "../../../src/secrets/checksum.js";
 import { Fake } from "../../../src/secrets/fake.js";
 import { classifyValue } from "../../../src/model/refs.js";
 import { verdictOf } from "../../../src/engine/verdict.js";
+import { namesCredential } from "../../../src/model/credential-identity.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 const GOVERNANCE = ["missing-default-deny", "permissive-setting", "broad-resource-access", "gateway-audit-off", "unpinned-package"];
@@ -366,6 +367,8 @@ ${env}`;
     expect(findingRows(r)).toEqual(["missing-default-deny 15:28", "permissive-setting 15:28"]);
     const agent = r.model.servers.find((s) => s.name === "1mcp");
     expect(agent && verdictOf(r.model, agent).authorization.value).toBe("allow-by-default");
+    // The auth switch is no credential: the agent holds the two tokens it passes on, nothing else.
+    expect(agent?.credentials.filter(namesCredential).map((c) => c.key)).toEqual(["SEMAPHORE_MCP_TOKEN", "SENTRY_AUTH_TOKEN"]);
   });
 
   it("auth on (environment or --enable-auth) is unknown: the tag scopes a token reaches are granted with it; unset with an env_file is unknown", () => {
