@@ -23,7 +23,8 @@ export function serverIdentity(s: McpServer): ServerIdentity | undefined {
       return { kind: "url", origin: s.url.raw, path: "", url: s.url.raw };
     }
   }
-  const launched = launchedPackages(s)[0];
+  // What uv's `--with` adds runs beside the server and is not it (`uv run --with mcp[cli] mcp run server.py` is a local script).
+  const launched = launchedPackages(s).find((l) => !l.extra);
   if (launched?.ecosystem === "image") {
     const v = launched.version;
     return { kind: "image", name: launched.name, ...(v ? (launched.pin === "digest" ? { digest: v } : { tag: v }) : {}) };

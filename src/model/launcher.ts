@@ -1,6 +1,7 @@
 /**
  * What a server launches: the package a runner fetches (`npx`, `pnpm dlx`,
- * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`), the Nix
+ * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`) and those
+ * uv's `--with` adds (also to `uv run`), the Nix
  * flake `nix run` fetches, or the container image (`docker run`, `podman
  * run`, `image:` fields), and how
  * firmly its version is pinned. Pure string work over command and args.
@@ -20,6 +21,11 @@ export interface Launched {
   readonly value: ConfigValue;
   /** Fetched from a git repository (`git+https://...`, `github:owner/repo`); `name` is the source without its ref. */
   readonly git?: true;
+  /**
+   * The flag that installs it beside what runs (uv's `--with`): fetched at every start as the
+   * server is, but not the server itself, so it says nothing of what the server is.
+   */
+  readonly extra?: string;
 }
 
 const EXACT = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
@@ -122,6 +128,10 @@ function positional(tokens: readonly ConfigValue[], i: number, valued: ReadonlyS
 
 const NPM_VALUED = new Set(["-p", "--package", "--registry", "--cache", "--userconfig", "-c", "--call", "--node-options"]);
 const UV_VALUED = new Set(["--from", "--with", "-w", "--python", "-p", "--index", "--index-url", "--extra-index-url", "--default-index", "--with-requirements", "--constraints", "-c", "--python-preference", "--cache-dir", "--directory"]);
+/** `uv run`'s own valued flags, beside the ones it shares with `uvx`. */
+const UV_RUN_VALUED = new Set([...UV_VALUED, "--with-editable", "--project", "--package", "--extra", "--group", "--no-group", "--only-group", "--env-file", "--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--exclude-newer", "--config-file", "--refresh-package", "--reinstall-package", "--upgrade-package", "-P"]);
+/** Valued options written between `uv` and its subcommand (`uv --directory /srv/notes run ...`). */
+const UV_GLOBAL_VALUED = new Set(["--directory", "--project", "--cache-dir", "--config-file", "--color", "--python", "-p", "--python-preference", "--allow-insecure-host"]);
 const PIPX_VALUED = new Set(["--spec", "--python", "--index-url", "--pip-args"]);
 const DOCKER_VALUED = new Set([
   "-e", "--env", "--env-file", "-v", "--volume", "--mount", "--name", "-p", "--publish", "--network", "--net", "-w", "--workdir", "-u", "--user",
@@ -256,6 +266,48 @@ function fromPypi(tokens: readonly ConfigValue[], start: number, valued: Readonl
   return [{ ecosystem: "pypi", spec: v.raw, ...pypiPin(v.raw), value: v }];
 }
 
+/** A comma that starts another package of a `--with` list (not one inside `pkg>=1,<2`). */
+const WITH_LIST_COMMA = /,(?=\s*[A-Za-z])/;
+
+/**
+ * The packages uv's `--with` (`-w`, `--with=...`) adds to the environment a command runs in
+ * (`uvx --with httpx notes-mcp`, `uv run --with mcp[cli] mcp run server.py`, which the MCP Python
+ * SDK's `mcp install` writes into Claude Desktop's config): repeatable, each a comma-separated
+ * list, fetched at every start. Read up to the command; a comma starts a new package only before
+ * a name (`pkg>=1,<2` is one).
+ */
+function uvWith(tokens: readonly ConfigValue[], start: number, valued: ReadonlySet<string>): Launched[] {
+  const values: ConfigValue[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    const t = (tokens[i] as ConfigValue).raw;
+    if (t === "--" || !t.startsWith("-")) break;
+    const eq = t.indexOf("=");
+    const flag = eq > 0 ? t.slice(0, eq) : t;
+    const v = eq > 0 ? { ...(tokens[i] as ConfigValue), raw: t.slice(eq + 1) } : valued.has(t) ? tokens[++i] : undefined;
+    if (v && !v.scalar && (flag === "--with" || flag === "-w")) values.push(v);
+  }
+  const out: Launched[] = [];
+  for (const v of values) {
+    for (const part of v.raw.split(WITH_LIST_COMMA)) {
+      const spec = part.trim();
+      const git = pypiGitPin(spec);
+      if (git) out.push({ ecosystem: "pypi", spec, ...git, value: v, git: true, extra: "--with" });
+      else if (spec !== "" && !isLocalPath(spec)) out.push({ ecosystem: "pypi", spec, ...pypiPin(spec), value: v, extra: "--with" });
+    }
+  }
+  return out;
+}
+
+/** `uv [global options] run ...` (packages `--with` adds; the command is the project's or a local one) and `uv tool run`. */
+function fromUv(tokens: readonly ConfigValue[]): Launched[] {
+  let i = 1;
+  while (i < tokens.length && (tokens[i] as ConfigValue).raw.startsWith("-")) i += UV_GLOBAL_VALUED.has((tokens[i] as ConfigValue).raw) ? 2 : 1;
+  const sub = tokens[i]?.raw;
+  if (sub === "run") return uvWith(tokens, i + 1, UV_RUN_VALUED);
+  if (sub === "tool" && tokens[i + 1]?.raw === "run") return [...fromPypi(tokens, i + 2, UV_VALUED, "--from"), ...uvWith(tokens, i + 2, UV_VALUED)];
+  return [];
+}
+
 function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at } = positional(tokens, start, DOCKER_VALUED);
   const v = tokens[at];
@@ -271,8 +323,8 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   const [c, a, b] = tokens.map((t) => base(t.raw));
   const npm = npmRunner(tokens);
   if (npm !== undefined) out.push(...fromNpm(tokens, npm));
-  else if (c === "uvx") out.push(...fromPypi(tokens, 1, UV_VALUED, "--from"));
-  else if (c === "uv" && a === "tool" && b === "run") out.push(...fromPypi(tokens, 3, UV_VALUED, "--from"));
+  else if (c === "uvx") out.push(...fromPypi(tokens, 1, UV_VALUED, "--from"), ...uvWith(tokens, 1, UV_VALUED));
+  else if (c === "uv") out.push(...fromUv(tokens));
   else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));
   else if (c === "nix" && a === "run") out.push(...fromNix(tokens, 2));
   else if ((c === "docker" || c === "podman") && a === "run") out.push(...fromDocker(tokens, 2));

@@ -68,6 +68,35 @@ describe("unpinned-package over launch lines", () => {
     ]);
   });
 
+  it("reads the packages uv's --with adds (uv run, uvx, uv tool run), not as the server's identity", () => {
+    const text = `{ "mcpServers": {
+  "a": { "command": "uv", "args": ["run", "--with", "mcp[cli]", "mcp", "run", "/srv/notes/server.py"] },
+  "b": { "command": "uvx", "args": ["--with", "httpx>=0.27,<1", "--with=pandas,numpy==2.1.0", "notes-mcp==1.0.0"] },
+  "c": { "command": "uv", "args": ["--directory", "/srv/notes", "run", "-w", "git+https://github.com/acme/ext", "notes.py"] },
+  "d": { "command": "uv", "args": ["run", "--with", "mcp==1.9.0", "--with-editable", "./lib", "mcp", "run", "server.py"] },
+  "e": { "command": "uv", "args": ["tool", "run", "--with", "./local", "--from", "notes-mcp@latest", "notes"] },
+  "f": { "command": "uv", "args": ["run", "server.py", "--with", "not-uvs"] }
+} }
+`;
+    expect(unpinned(".mcp.json", text)).toEqual([
+      "2:53 Server 'a' (claude-code) adds Python package 'mcp' with `--with` and no version: every start fetches whatever the registry serves.",
+      "3:47 Server 'b' (claude-code) adds Python package 'httpx' with `--with` at the floating version `0.27,<1`: pin an exact version.",
+      "3:65 Server 'b' (claude-code) adds Python package 'pandas' with `--with` and no version: every start fetches whatever the registry serves.",
+      "4:78 Server 'c' (claude-code) adds Python package from git 'git+https://github.com/acme/ext' with `--with` and no ref: every start fetches whatever its default branch holds.",
+      "6:82 Server 'e' (claude-code) runs Python package 'notes-mcp' at `latest`: every start fetches whatever the registry serves.",
+    ]);
+    const servers = scanSources([{ path: ".mcp.json", text }]).model.servers;
+    // A local script is what runs: its identity is the command, not the SDK uv adds.
+    expect(servers.map((s) => serverIdentity(s))).toEqual([
+      { kind: "command", command: "uv" },
+      { kind: "package", ecosystem: "pypi", name: "notes-mcp", version: "1.0.0" },
+      { kind: "command", command: "uv" },
+      { kind: "command", command: "uv" },
+      { kind: "package", ecosystem: "pypi", name: "notes-mcp", version: "latest" },
+      { kind: "command", command: "uv" },
+    ]);
+  });
+
   it("takes the current or parent folder and Windows relative paths as local (uvx --from ., npx .\\tools)", () => {
     const text = JSON.stringify({ mcpServers: { a: { command: "uvx", args: ["--from", ".", "mcp-server"] }, b: { command: "uvx", args: ["--from", "..", "x"] }, c: { command: "npx", args: ["-y", ".\\tools\\notes"] } } });
     expect(unpinned(".mcp.json", text)).toEqual([]);

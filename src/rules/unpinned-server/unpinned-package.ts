@@ -1,10 +1,17 @@
 import { hitsWithin } from "../../engine/model.js";
 import { withoutServerSecrets } from "../../engine/redact-values.js";
 import { defineRule } from "../../engine/rule.js";
-import { launchedPackages } from "../../model/launcher.js";
+import { launchedPackages, type Launched } from "../../model/launcher.js";
 import { within, type Loc } from "../../model/location.js";
 
 const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", nix: "Nix flake", image: "container image" };
+
+/** The message for how `p` floats; a package `--with` adds is said to be added, not run. */
+function messageId(p: Launched): "none" | "latest" | "range" | "gitNone" | "gitRange" | "extraNone" | "extraLatest" | "extraRange" | "extraGitNone" | "extraGitRange" {
+  const git = p.pin === "none" ? "GitNone" : "GitRange";
+  if (p.extra) return p.git ? `extra${git}` : p.pin === "none" ? "extraNone" : p.pin === "latest" ? "extraLatest" : "extraRange";
+  return p.git ? (p.pin === "none" ? "gitNone" : "gitRange") : p.pin === "none" || p.pin === "latest" ? p.pin : "range";
+}
 
 /** Is `hit` the whole of `value` (but for its quotes)? */
 function isWholeValue(hit: Loc, value: Loc): boolean {
@@ -17,7 +24,7 @@ export default defineRule({
     title: "MCP server fetched at an unpinned version",
     name: "UnpinnedPackage",
     description:
-      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`, whose `nixpkgs` is a moving branch; local flakes such as `.#pkg` fetch nothing). A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
+      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a package uv's `--with` adds (`uv run --with mcp[cli] mcp run server.py`), a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`, whose `nixpkgs` is a moving branch; local flakes such as `.#pkg` fetch nothing). A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
     category: "unpinned-server",
     level: "warning",
     precision: "high",
@@ -34,6 +41,11 @@ export default defineRule({
     range: "Server '{server}' ({client}) runs {ecosystem} '{name}' at the floating version `{version}`: pin an exact version.",
     gitNone: "Server '{server}' ({client}) runs {ecosystem} from git '{name}' with no ref: every start fetches whatever its default branch holds.",
     gitRange: "Server '{server}' ({client}) runs {ecosystem} from git '{name}' at `{version}`, a ref that can move: pin a commit SHA.",
+    extraNone: "Server '{server}' ({client}) adds {ecosystem} '{name}' with `{flag}` and no version: every start fetches whatever the registry serves.",
+    extraLatest: "Server '{server}' ({client}) adds {ecosystem} '{name}' with `{flag}` at `latest`: every start fetches whatever the registry serves.",
+    extraRange: "Server '{server}' ({client}) adds {ecosystem} '{name}' with `{flag}` at the floating version `{version}`: pin an exact version.",
+    extraGitNone: "Server '{server}' ({client}) adds {ecosystem} from git '{name}' with `{flag}` and no ref: every start fetches whatever its default branch holds.",
+    extraGitRange: "Server '{server}' ({client}) adds {ecosystem} from git '{name}' with `{flag}` at `{version}`, a ref that can move: pin a commit SHA.",
   },
   check(model, ctx) {
     // Only the secrets inside the value (asking every secret of the model for each package was quadratic: 1.1 s for 4,000 servers).
@@ -47,8 +59,8 @@ export default defineRule({
         const inside = hitsWithin(model, [p.value.loc]);
         const shown = (text: string) => withoutServerSecrets(text, s, inside);
         ctx.report({
-          messageId: p.git ? (p.pin === "none" ? "gitNone" : "gitRange") : p.pin,
-          data: { server: s.name, client: s.client, ecosystem: ECOSYSTEM[p.ecosystem] ?? p.ecosystem, name: shown(p.name), version: shown(p.version ?? "") },
+          messageId: messageId(p),
+          data: { server: s.name, client: s.client, ecosystem: ECOSYSTEM[p.ecosystem] ?? p.ecosystem, name: shown(p.name), version: shown(p.version ?? ""), flag: p.extra ?? "" },
           loc: p.value.loc,
           identity: `${s.name}\u0000${p.ecosystem}\u0000${p.spec}`,
           server: { name: s.name, client: s.client },
@@ -69,6 +81,8 @@ export default defineRule({
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion"\n    allowed: [search_pages]\n---\n`, expect: { line: 5, column: 16 } },
       // A shell's `-c` script: the program it ends by starting (a public Goose config runs a git source so).
       { file: ".config/goose/config.yaml", code: `extensions:\n  aider:\n    type: stdio\n    cmd: bash\n    args:\n    - -c\n    - aws-sso-util login && uvx --from git+https://github.com/acme/aider-mcp.git aider-mcp\n`, expect: { line: 7, column: 7 } },
+      // What the MCP Python SDK's `mcp install` writes: a local script run with the SDK uv fetches at every start.
+      { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]", "mcp", "run", "/srv/notes/server.py"] } } }\n`, expect: { line: 1, column: 73 } },
       // A Nix flake fetched from GitHub at its default branch (`nix run github:owner/repo --`, as flake READMEs suggest).
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp", "--"] } } }\n`, expect: { line: 1, column: 64 } },
     ],
@@ -78,6 +92,7 @@ export default defineRule({
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp@4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "notes-mcp"] }, "wiki": { "command": "npx", "args": ["-y", "github:acme/wiki-mcp#v1.4.2"] } } }\n` },
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion:1.8.1"\n    allowed: [search_pages]\n---\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "cd /srv/acme && exec npx -y @acme/notes-mcp@1.4.2"] } } }\n` },
+      { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]==1.9.4", "mcp", "run", "/srv/notes/server.py"] } } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp/4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "--"] }, "local": { "command": "nix", "args": ["run", ".#notes-mcp"] } } }\n` },
     ],
   },

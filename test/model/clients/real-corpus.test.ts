@@ -290,6 +290,10 @@ describe("real client files (audit corpus)", () => {
       "roo-code/real-smart-tree/.roo/mcp.json": [
         "server roo-code smart-tree stdio"
       ],
+      "vscode/real-forti/.vscode/mcp.json": [
+        "server vscode fortigate-mcp stdio",
+        "unpinned-package 6:35 fortigate-mcp"
+      ],
       "windsurf/real-chisanan/.windsurf/mcp_config.json": [
         "server windsurf fetch stdio",
         "server windsurf github-mcp-server stdio",
