@@ -48,9 +48,11 @@ function withheldCredential(c: Credential): boolean {
  * detector reported it (a weak password), as the inventory's credential row withholds it.
  */
 export function shownArgs(s: McpServer, secrets: readonly SecretHit[]): string[] {
-  const withheld = new Set(s.credentials.filter(withheldCredential).map((c) => `${c.loc.line}:${c.loc.column}`));
+  // By line: a credential is the whole argument (docker `-e K=V`) or the value inside it (`env K=V`).
+  const withheld = new Map<number, Loc[]>();
+  for (const c of s.credentials.filter(withheldCredential)) withheld.set(c.loc.line, [...(withheld.get(c.loc.line) ?? []), c.loc]);
   const inside = hitsInside(secrets);
-  return s.args.map((a) => shown(a, inside(a.loc), withheld.has(`${a.loc.line}:${a.loc.column}`)) ?? "");
+  return s.args.map((a) => shown(a, inside(a.loc), (withheld.get(a.loc.line) ?? []).some((l) => within(l, a.loc))) ?? "");
 }
 
 /** The name part of a withheld value: `--flag=`, `NAME=`, a header line's `Name: `, or `--header=Name: `. */

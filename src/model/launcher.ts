@@ -90,9 +90,40 @@ function shellScript(tokens: readonly ConfigValue[]): ConfigValue[] | undefined 
   return words.slice(i).map((w) => ({ ...script, raw: unquoted(w) }));
 }
 
+/** `env`'s options that take a value (`-u NAME`, `-C dir`); `-S` takes the rest of the line as one string. */
+const ENV_VALUED = new Set(["-u", "--unset", "-C", "--chdir"]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
 /**
- * Tokens of the launch line: command then args; a command written as one string is split.
- * Windows' `cmd /c npx ...` (the usual way to start npx from Claude Desktop or Cursor on
+ * A launch line that starts with `env` (`env GITHUB_TOKEN=... npx -y pkg`, as some public Cline
+ * and Claude Code configs pass a variable): the `NAME=value` assignments it sets for the program,
+ * and the program's own tokens. Undefined for any other line.
+ */
+export function envWrapper(tokens: readonly ConfigValue[]): { assignments: ConfigValue[]; program: ConfigValue[] } | undefined {
+  if (!tokens[0] || base(tokens[0].raw) !== "env") return undefined;
+  let i = 1;
+  for (; i < tokens.length; i++) {
+    const t = (tokens[i] as ConfigValue).raw;
+    if (t === "--") {
+      i++;
+      break;
+    }
+    if (!t.startsWith("-")) break;
+    if (t === "-S" || t === "--split-string") {
+      const line = tokens[i + 1];
+      const words = line ? line.raw.split(/\s+/).filter((w) => w !== "").map((raw) => ({ ...line, raw })) : [];
+      return envWrapper([tokens[0], ...words, ...tokens.slice(i + 2)]);
+    }
+    if (ENV_VALUED.has(t)) i++;
+  }
+  const assignments: ConfigValue[] = [];
+  while (i < tokens.length && ASSIGNMENT.test((tokens[i] as ConfigValue).raw)) assignments.push(tokens[i++] as ConfigValue);
+  return { assignments, program: tokens.slice(i) };
+}
+
+/**
+ * Tokens of the launch line: command then args; a command written as one string is split;
+ * what `env NAME=value ...` starts. Windows' `cmd /c npx ...` (the usual way to start npx from Claude Desktop or Cursor on
  * Windows) launches what follows `/c`; a POSIX shell's `-c` script, what the script starts.
  */
 function launchTokens(s: Pick<McpServer, "command" | "args">): ConfigValue[] {
@@ -101,6 +132,7 @@ function launchTokens(s: Pick<McpServer, "command" | "args">): ConfigValue[] {
   if (s.args.length === 0 && /\s/.test(s.command.raw.trim())) {
     tokens = s.command.raw.trim().split(/\s+/).map((raw) => ({ ...(s.command as ConfigValue), raw }));
   }
+  tokens = envWrapper(tokens)?.program ?? tokens;
   if (tokens[0] && base(tokens[0].raw) === "cmd") {
     const c = tokens.findIndex((t, i) => i > 0 && /^\/[ck]$/i.test(t.raw));
     if (c > 0 && tokens.slice(1, c).every((t) => /^\/[a-z]$/i.test(t.raw))) return tokens.slice(c + 1);

@@ -15,6 +15,7 @@ import { classifyValue, findRefTokens, refOfPart, type RefSyntax } from "./refs.
 import type { ConfigValue, Credential, McpServer, NamedValue, ScopeGrant, ServerFact, Transport } from "./types.js";
 import { lastPathSegment } from "../util/path-segment.js";
 import { attachedPassword, PASSWORD_FLAG } from "./attached-password-flag.js";
+import { envWrapper } from "./launcher.js";
 
 export interface EntryOptions {
   /** Transport when an entry has a URL and no type (Cline: sse). */
@@ -88,6 +89,24 @@ export function namedValues(input: AdapterInput, node: DocNode | undefined): Nam
     }
   }
   return out;
+}
+
+/**
+ * An `env` assignment (`GITHUB_TOKEN=<value>`) as a variable of the server's environment, as a
+ * `["K=V"]` env list item is read, located at its value (after the name, inside the quotes) and
+ * its name at the key. Undefined when the written token is not its text as parsed (an escape in
+ * it, or several lines): the columns of its value are then unknown, and it stays an argument.
+ */
+function assignedValue(v: ConfigValue, syntaxes: readonly RefSyntax[]): NamedValue | undefined {
+  const width = v.loc.endColumn - v.loc.column;
+  const quote = width === v.raw.length + 2 ? 1 : width === v.raw.length ? 0 : -1;
+  if (quote < 0 || v.loc.line !== v.loc.endLine) return undefined;
+  const eq = v.raw.indexOf("=");
+  const raw = v.raw.slice(eq + 1);
+  const c = classifyValue(raw, syntaxes);
+  const keyLoc = { ...v.loc, column: v.loc.column + quote, endColumn: v.loc.column + quote + eq };
+  const loc = { ...v.loc, column: v.loc.column + quote + eq + 1, endColumn: v.loc.endColumn - quote };
+  return { raw, ref: c.ref, ...(c.unexpanded ? { unexpanded: c.unexpanded } : {}), key: v.raw.slice(0, eq), keyLoc, loc };
 }
 
 function transportOf(t: string | undefined): Transport | undefined {
@@ -175,6 +194,8 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
   }
 
   const env = [
+    // `env NAME=value cmd ...`: the assignments are the program's environment.
+    ...(command ? (envWrapper([command, ...args])?.assignments ?? []).flatMap((a) => assignedValue(a, launch.syntaxes) ?? []) : []),
     ...namedValues(withEnvSyntaxes, get(src, "env")),
     ...namedValues(withEnvSyntaxes, get(commandObj, "env")),
     ...namedValues(withEnvSyntaxes, get(src, "environment")),

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
+import { fakeGitHubToken, fakeOpaqueKey } from "../../src/rules/fake-secrets.js";
 import { secretHash } from "../../src/secrets/index.js";
 import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 import { lockEntry } from "../../src/engine/lock.js";
+import { literalCredentialLocs } from "../../src/engine/redact-values.js";
 import type { McpServer } from "../../src/model/types.js";
 
 const secret = fakeOpaqueKey("arg-credentials", 40);
@@ -267,5 +268,50 @@ describe("the short password flag of database clients", () => {
     const text = JSON.stringify({ mcpServers: { web: { command: "docker", args: ["run", "-i", "-u1000", "-p127.0.0.1:8080:80/tcp", "acme/web:1.2.0"] } } }) + "\n";
     const r = scanSources([{ path: ".mcp.json", text }]);
     expect(r.model.servers[0]?.credentials).toEqual([]);
+  });
+});
+
+describe("a launch line that starts with env (`env NAME=value program ...`)", () => {
+  // Public Cline and Claude Code set-ups pass a variable so: `env TAVILY_API_KEY=... npx -y tavily-mcp`.
+  const token = fakeGitHubToken();
+  const weak = ["Plum", "tree", "42", "walk"].join("-");
+  const phrase = ["correct", "horse", "battery"].join(" ");
+  const text = `{ "mcpServers": {
+  "gh": { "command": "env", "args": ["GITHUB_PERSONAL_ACCESS_TOKEN=${token}", "npx", "-y", "@modelcontextprotocol/server-github"] },
+  "weak": { "command": "/usr/bin/env", "args": ["-u", "HOME", "API_TOKEN=${weak}", "uvx", "acme-db-mcp==1.0.0"] },
+  "split": { "command": "env", "args": ["-S", "npx -y @acme/notes-mcp@latest"] },
+  "unset": { "command": "env", "args": ["ACME_TOKEN=\${ACME_TOKEN}", "acme-notes-mcp"] },
+  "phrase": { "command": "env", "args": ["TAVILY_API_KEY=${phrase}", "npx", "-y", "tavily-mcp@0.1.4"] }
+} }
+`;
+  const r = scanSources([{ path: ".cursor/mcp.json", text }]);
+
+  it("reads the assignments as the program's environment and what it runs as the launch line", () => {
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column} ${f.server?.name ?? ""}`)).toEqual([
+      "hardcoded-secret 2:68 gh",
+      "long-lived-token 2:68 gh",
+      "unpinned-package 2:124 gh",
+      "hardcoded-secret 3:74 weak",
+      "unpinned-package 4:47 split",
+      // Cursor expands `${env:X}`, not `${X}`: reported once, at the env entry's value (not again as args[0]).
+      "unexpanded-reference 5:53 unset",
+    ]);
+    expect(r.findings[0]?.message).toContain("written literally in env 'GITHUB_PERSONAL_ACCESS_TOKEN' of MCP server 'gh'");
+    expect(r.findings[5]?.message).toContain("env ACME_TOKEN holds `${ACME_TOKEN}`");
+    const creds = r.model.servers.map((s) => s.credentials.map((c) => `${c.source} ${c.key} ${c.ref.kind}`));
+    expect(creds).toEqual([["env GITHUB_PERSONAL_ACCESS_TOKEN literal"], ["env API_TOKEN literal"], [], ["env ACME_TOKEN literal"], ["env TAVILY_API_KEY literal"]]);
+  });
+
+  it("withholds a literal credential set so, detected or not, in the inventory and the text report's frames", () => {
+    for (const out of [inventoryText(r.model), inventoryJson(r.model)]) {
+      expect(out).not.toContain(token);
+      expect(out).not.toContain(weak);
+      expect(out).not.toContain(phrase);
+    }
+    // No detector reports the passphrase: withheld as the credential row withholds it.
+    expect(inventoryText(r.model)).toContain("runs: env TAVILY_API_KEY=[REDACTED] npx -y tavily-mcp@0.1.4");
+    expect(inventoryText(r.model)).toContain("runs: /usr/bin/env -u HOME API_TOKEN=Plu…[REDACTED] uvx acme-db-mcp==1.0.0");
+    // The frames mask the value itself, after its NAME=.
+    expect(literalCredentialLocs(r.model.servers).map((l) => `${l.line}:${l.column}-${l.endColumn}`)).toEqual([`2:68-${68 + token.length}`, `3:74-${74 + weak.length}`, `6:58-${58 + phrase.length}`]);
   });
 });

@@ -1,6 +1,7 @@
 import { allFormats } from "../../catalog/formats.js";
 import { defineRule } from "../../engine/rule.js";
 import type { RefSyntax } from "../../model/refs.js";
+import { within, type Loc } from "../../model/location.js";
 import type { ConfigValue, McpServer } from "../../model/types.js";
 
 const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
@@ -40,7 +41,11 @@ function values(s: McpServer): { where: string; v: ConfigValue }[] {
     if (v) out.push({ where, v });
   };
   add("command", s.command);
-  if (!(s.command && SHELLS.test(s.command.raw))) s.args.forEach((a, i) => add(`args[${i}]`, a));
+  // An `env NAME=value` argument holds the env entry NAME (model/server-entry.ts): reported once, as that entry.
+  const envByLine = new Map<number, Loc[]>();
+  for (const e of s.env) envByLine.set(e.loc.line, [...(envByLine.get(e.loc.line) ?? []), e.loc]);
+  const holdsEnv = (a: ConfigValue) => (envByLine.get(a.loc.line) ?? []).some((l) => within(l, a.loc));
+  if (!(s.command && SHELLS.test(s.command.raw))) s.args.forEach((a, i) => (holdsEnv(a) ? undefined : add(`args[${i}]`, a)));
   add("url", s.url);
   add("cwd", s.cwd);
   add("image", s.image);
@@ -96,6 +101,8 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer $ACME_MCP_TOKEN" } } } }\n`, expect: { line: 1, column: 99 } },
       { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes_key}" } } } }\n`, expect: { line: 2, column: 77 } },
       { file: "opencode.json", code: `{ "mcp": { "notes": { "type": "remote", "url": "https://mcp.acme.example/mcp",\n  "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 2, column: 33 } },
+      // `env NAME=value program`: the variable the program gets, reported once (at its value), not again as an argument.
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "env", "args": ["ACME_KEY=\${env:ACME_KEY}", "acme-notes-mcp"] } } }\n`, expect: { line: 1, column: 67, count: 1 } },
       // LiteLLM's proxy reads only `os.environ/NAME` (a whole value); a shell-style `${NAME}` goes upstream as the token.
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: "\${ACME_MCP_TOKEN}"\n`, expect: { line: 6, column: 27 } },
       // Nor does it read `os.environ/NAME` as an item of a list: the server gets the text as its argument.

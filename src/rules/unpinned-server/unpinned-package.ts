@@ -83,6 +83,8 @@ export default defineRule({
       { file: ".config/goose/config.yaml", code: `extensions:\n  aider:\n    type: stdio\n    cmd: bash\n    args:\n    - -c\n    - aws-sso-util login && uvx --from git+https://github.com/acme/aider-mcp.git aider-mcp\n`, expect: { line: 7, column: 7 } },
       // What the MCP Python SDK's `mcp install` writes: a local script run with the SDK uv fetches at every start.
       { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]", "mcp", "run", "/srv/notes/server.py"] } } }\n`, expect: { line: 1, column: 73 } },
+      // `env NAME=value program ...`: what the program fetches.
+      { file: ".roo/mcp.json", code: `{ "mcpServers": { "search": { "command": "env", "args": ["TAVILY_API_KEY=\${env:TAVILY_API_KEY}", "npx", "-y", "tavily-mcp"] } } }\n`, expect: { line: 1, column: 111 } },
       // A Nix flake fetched from GitHub at its default branch (`nix run github:owner/repo --`, as flake READMEs suggest).
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp", "--"] } } }\n`, expect: { line: 1, column: 64 } },
     ],
