@@ -1,7 +1,7 @@
 /**
  * What a server launches: the package a runner fetches (`npx`, `pnpm dlx`,
  * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`) and those
- * uv's `--with` adds (also to `uv run`), the Nix
+ * uv's `--with` adds (also to `uv run`), the NuGet tool package `dnx` runs, the Nix
  * flake `nix run` fetches, or the container image (`docker run`, `podman
  * run`, `image:` fields), and how
  * firmly its version is pinned. Pure string work over command and args.
@@ -12,7 +12,7 @@ import { lastPathSegment } from "../util/path-segment.js";
 export type Pin = "exact" | "digest" | "tag" | "range" | "latest" | "none";
 
 export interface Launched {
-  readonly ecosystem: "npm" | "pypi" | "nix" | "image";
+  readonly ecosystem: "npm" | "pypi" | "nix" | "nuget" | "image";
   /** The spec as written (`@acme/notes-mcp@latest`, `acme/notes:1.2`). */
   readonly spec: string;
   readonly name: string;
@@ -340,6 +340,27 @@ function fromUv(tokens: readonly ConfigValue[]): Launched[] {
   return [];
 }
 
+/** `dnx` (the .NET SDK's tool runner, also `dotnet dnx` and `dotnet tool exec`): its options that take a value. */
+const DNX_VALUED = new Set(["--version", "--source", "--add-source", "--configfile", "-v", "--verbosity"]);
+/** One NuGet version (2 to 4 numbers, an optional pre-release label): `1.0.903-preview1`, `26.7.1`. */
+const NUGET_VERSION = /^\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
+
+/**
+ * `dnx <package>[@<version>]` (or `--version <version>`): a NuGet tool package fetched and run, as
+ * `npx` runs an npm one (`dnx Acme.Notes.Mcp --yes`). A version is the exact one unless it floats
+ * (`1.*`, a range); with none, each start takes the newest release (`--prerelease`: the newest preview).
+ */
+function fromDnx(tokens: readonly ConfigValue[], start: number): Launched[] {
+  const { at, flags } = positional(tokens, start, DNX_VALUED);
+  const v = tokens[at];
+  if (!v || v.scalar || isLocalPath(v.raw) || v.raw.endsWith(".nupkg")) return [];
+  const sep = v.raw.indexOf("@");
+  const name = sep < 0 ? v.raw : v.raw.slice(0, sep);
+  const version = sep < 0 ? flags.get("--version")?.raw : v.raw.slice(sep + 1);
+  if (!version) return [{ ecosystem: "nuget", spec: v.raw, name, pin: "none", value: v }];
+  return [{ ecosystem: "nuget", spec: v.raw, name, version, pin: NUGET_VERSION.test(version) ? "exact" : "range", value: v }];
+}
+
 function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at } = positional(tokens, start, DOCKER_VALUED);
   const v = tokens[at];
@@ -359,6 +380,9 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   else if (c === "uv") out.push(...fromUv(tokens));
   else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));
   else if (c === "nix" && a === "run") out.push(...fromNix(tokens, 2));
+  else if (c === "dnx") out.push(...fromDnx(tokens, 1));
+  else if (c === "dotnet" && a === "dnx") out.push(...fromDnx(tokens, 2));
+  else if (c === "dotnet" && a === "tool" && b === "exec") out.push(...fromDnx(tokens, 3));
   else if ((c === "docker" || c === "podman") && a === "run") out.push(...fromDocker(tokens, 2));
   else if ((c === "docker" || c === "podman") && a === "container" && b === "run") out.push(...fromDocker(tokens, 3));
   return out;

@@ -4,6 +4,7 @@ import { FIXTURES, folderSources } from "../helpers.js";
 import { scanSources } from "../../src/api.js";
 import { imagePin, nixFlakePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
 import { serverIdentity } from "../../src/model/identity.js";
+import type { McpServer } from "../../src/model/types.js";
 
 function unpinned(file: string, text: string): string[] {
   return scanSources([{ path: file, text }]).findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
@@ -95,6 +96,29 @@ describe("unpinned-package over launch lines", () => {
       { kind: "package", ecosystem: "pypi", name: "notes-mcp", version: "latest" },
       { kind: "command", command: "uv" },
     ]);
+  });
+
+  it("reads dnx, the .NET SDK's tool runner (also dotnet dnx, dotnet tool exec): a NuGet package", () => {
+    // Shapes of public READMEs and .mcp.json files of .NET MCP servers.
+    const text = `{ "servers": {
+  "a": { "command": "dnx", "args": ["Acme.Metadata.Mcp", "--yes"] },
+  "b": { "command": "dnx", "args": ["-y", "--prerelease", "acme.devserver", "--mcp-app"] },
+  "c": { "command": "dnx", "args": ["Acme.AppModernization.Mcp@1.0.903-preview1", "--yes", "--source", "https://api.nuget.org/v3/index.json"] },
+  "d": { "command": "dotnet", "args": ["tool", "exec", "--source", "https://nuget.acme.example/v3/index.json", "Acme.Notes.Mcp", "--yes", "--", "--root", "/srv"] },
+  "e": { "command": "dnx", "args": ["--version", "2.1.0", "Acme.Wiki.Mcp", "--yes"] },
+  "f": { "command": "dotnet", "args": ["dnx", "Acme.Search.Mcp@2.*", "--yes"] },
+  "g": { "command": "dnx", "args": ["./artifacts/Acme.Local.Mcp.1.0.0.nupkg"] }
+} }
+`;
+    expect(unpinned(".vscode/mcp.json", text)).toEqual([
+      "2:37 Server 'a' (vscode) runs NuGet package 'Acme.Metadata.Mcp' with no version: every start fetches whatever the registry serves.",
+      "3:59 Server 'b' (vscode) runs NuGet package 'acme.devserver' with no version: every start fetches whatever the registry serves.",
+      "5:112 Server 'd' (vscode) runs NuGet package 'Acme.Notes.Mcp' with no version: every start fetches whatever the registry serves.",
+      "7:47 Server 'f' (vscode) runs NuGet package 'Acme.Search.Mcp' at the floating version `2.*`: pin an exact version.",
+    ]);
+    const servers = scanSources([{ path: ".vscode/mcp.json", text }]).model.servers;
+    expect(serverIdentity(servers[2] as McpServer)).toEqual({ kind: "package", ecosystem: "nuget", name: "Acme.AppModernization.Mcp", version: "1.0.903-preview1" });
+    expect(serverIdentity(servers[4] as McpServer)).toEqual({ kind: "package", ecosystem: "nuget", name: "Acme.Wiki.Mcp", version: "2.1.0" });
   });
 
   it("takes the current or parent folder and Windows relative paths as local (uvx --from ., npx .\\tools)", () => {

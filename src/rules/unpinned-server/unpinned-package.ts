@@ -4,7 +4,7 @@ import { defineRule } from "../../engine/rule.js";
 import { launchedPackages, type Launched } from "../../model/launcher.js";
 import { within, type Loc } from "../../model/location.js";
 
-const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", nix: "Nix flake", image: "container image" };
+const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", nix: "Nix flake", nuget: "NuGet package", image: "container image" };
 
 /** The message for how `p` floats; a package `--with` adds is said to be added, not run. */
 function messageId(p: Launched): "none" | "latest" | "range" | "gitNone" | "gitRange" | "extraNone" | "extraLatest" | "extraRange" | "extraGitNone" | "extraGitRange" {
@@ -24,7 +24,7 @@ export default defineRule({
     title: "MCP server fetched at an unpinned version",
     name: "UnpinnedPackage",
     description:
-      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`), `uvx pkg` or `pipx run pkg` without `==`, a package uv's `--with` adds (`uv run --with mcp[cli] mcp run server.py`), a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`, whose `nixpkgs` is a moving branch; local flakes such as `.#pkg` fetch nothing). A compromised or hijacked release, or a typo-squatted name, then runs on the next start with the user's rights and credentials, with no review. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
+      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`, NuGet's `dnx`), `uvx pkg` or `pipx run pkg` without `==`, a package uv's `--with` adds (`uv run --with mcp[cli] mcp run server.py`), a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`, whose `nixpkgs` is a moving branch; local flakes such as `.#pkg` fetch nothing). A hijacked release or a typo-squatted name then runs on the next start with the user's rights and credentials, unreviewed. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
     category: "unpinned-server",
     level: "warning",
     precision: "high",
@@ -83,6 +83,8 @@ export default defineRule({
       { file: ".config/goose/config.yaml", code: `extensions:\n  aider:\n    type: stdio\n    cmd: bash\n    args:\n    - -c\n    - aws-sso-util login && uvx --from git+https://github.com/acme/aider-mcp.git aider-mcp\n`, expect: { line: 7, column: 7 } },
       // What the MCP Python SDK's `mcp install` writes: a local script run with the SDK uv fetches at every start.
       { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]", "mcp", "run", "/srv/notes/server.py"] } } }\n`, expect: { line: 1, column: 73 } },
+      // A .NET tool package `dnx` fetches from NuGet (how .NET MCP servers' READMEs configure them).
+      { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "dnx", "args": ["Acme.Notes.Mcp", "--yes"] } } }\n`, expect: { line: 1, column: 54 } },
       // `env NAME=value program ...`: what the program fetches.
       { file: ".roo/mcp.json", code: `{ "mcpServers": { "search": { "command": "env", "args": ["TAVILY_API_KEY=\${env:TAVILY_API_KEY}", "npx", "-y", "tavily-mcp"] } } }\n`, expect: { line: 1, column: 111 } },
       // A Nix flake fetched from GitHub at its default branch (`nix run github:owner/repo --`, as flake READMEs suggest).
@@ -95,6 +97,7 @@ export default defineRule({
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion:1.8.1"\n    allowed: [search_pages]\n---\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "cd /srv/acme && exec npx -y @acme/notes-mcp@1.4.2"] } } }\n` },
       { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]==1.9.4", "mcp", "run", "/srv/notes/server.py"] } } }\n` },
+      { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "dnx", "args": ["Acme.Notes.Mcp@1.0.903-preview1", "--yes"] } } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp/4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "--"] }, "local": { "command": "nix", "args": ["run", ".#notes-mcp"] } } }\n` },
     ],
   },
