@@ -52,6 +52,17 @@ describe("real client files (audit corpus)", () => {
         "server amp playwright stdio",
         "unpinned-package 4:14 playwright"
       ],
+      // enableAllProjectMcpServers, enabledMcpjsonServers and six mcp__<server> allows: each approves without a prompt.
+      "claude-code/real-acd/.claude/settings.json": [
+        "permissive-setting 3:33",
+        "permissive-setting 4:28",
+        "permissive-setting 17:7",
+        "permissive-setting 18:7",
+        "permissive-setting 19:7",
+        "permissive-setting 20:7",
+        "permissive-setting 21:7",
+        "permissive-setting 22:7"
+      ],
       "claude-code/real-jenkins/.mcp.json": [
         "server claude-code jenkins http",
         "plain-http-remote 5:14 jenkins",
@@ -243,6 +254,13 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 6:9 aws-docs",
         "unpinned-package 17:9 git-docs"
       ],
+      // build_run_macos runs the app it builds: auto-approved, it changes state; the discovery and build tools are left.
+      "kiro/real-time-trace/.kiro/settings/mcp.json": [
+        "server kiro XcodeBuildMCP stdio",
+        "server kiro macos-ui-automation stdio",
+        "unpinned-package 7:9 XcodeBuildMCP",
+        "tool-auto-approval 10:22 XcodeBuildMCP"
+      ],
       "opencode/real-opencode-config/opencode.json": [
         "server opencode atlassian-rovo http disabled",
         "server opencode chrome-devtools stdio disabled",
@@ -251,6 +269,21 @@ describe("real client files (audit corpus)", () => {
         "server opencode slack stdio",
         "unpinned-package 29:32 chrome-devtools",
         "unpinned-package 49:9 slack"
+      ],
+      // A bare `url` is SSE in Qwen Code (as in Gemini CLI); the Bash(...) allows govern no MCP tool.
+      "qwen-code/real-0xstack/.qwen/settings.json": [
+        "server qwen-code dodo-knowledge stdio",
+        "server qwen-code dodopayments stdio",
+        "server qwen-code stripe sse",
+        "missing-default-deny 1:1",
+        "broad-resource-access 10:5 dodo-knowledge",
+        "unpinned-package 14:9 dodo-knowledge",
+        "unauthenticated-remote 15:9 dodo-knowledge",
+        "broad-resource-access 18:5 dodopayments",
+        "unpinned-package 22:9 dodopayments",
+        "unauthenticated-remote 23:9 dodopayments",
+        "broad-resource-access 26:5 stripe",
+        "unauthenticated-remote 27:14 stripe"
       ],
       "qwen-code/real-telegram/.qwen/settings.json": [
         "server qwen-code lisp-dev stdio",
@@ -316,6 +349,16 @@ describe("real client files (audit corpus)", () => {
       ],
       "zed/real-0spura/.config/zed/settings.json": [
         "permissive-setting 30:28"
+      ],
+      // session.trust_all_worktrees; the tool_permissions entries name built-in tools (write_file, terminal), not MCP ones.
+      "zed/real-anjanj/.config/zed/settings.json": [
+        "server zed rails-ai-context stdio",
+        "server zed git stdio",
+        "server zed sequential-thinking stdio",
+        "permissive-setting 3:28",
+        "unpinned-package 38:9 rails-ai-context",
+        "unpinned-package 45:9 git",
+        "unpinned-package 53:9 sequential-thinking"
       ]
     });
   });
