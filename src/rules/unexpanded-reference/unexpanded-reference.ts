@@ -34,6 +34,12 @@ function expandsIn(formatId: string | undefined): string {
   return spec.syntaxes.map((s) => `\`${SYNTAX_EXAMPLE[s]}\``).join(", ");
 }
 
+const ENV_COMMAND = /(^|[\\/])env$/;
+
+/** `env -S "..."` (`--split-string`): env itself replaces each `${NAME}` of the string with that variable, as a shell would. */
+function splitsString(s: McpServer): boolean {
+  return ENV_COMMAND.test(s.command?.raw ?? "") && s.args.some((a) => a.raw === "-S" || a.raw.startsWith("--split-string"));
+}
 /** Every configured value of a server with where it sits. A shell's script args are left alone: the shell expands them. */
 function values(s: McpServer): { where: string; v: ConfigValue }[] {
   const out: { where: string; v: ConfigValue }[] = [];
@@ -45,7 +51,7 @@ function values(s: McpServer): { where: string; v: ConfigValue }[] {
   const envByLine = new Map<number, Loc[]>();
   for (const e of s.env) envByLine.set(e.loc.line, [...(envByLine.get(e.loc.line) ?? []), e.loc]);
   const holdsEnv = (a: ConfigValue) => (envByLine.get(a.loc.line) ?? []).some((l) => within(l, a.loc));
-  if (!(s.command && SHELLS.test(s.command.raw))) s.args.forEach((a, i) => (holdsEnv(a) ? undefined : add(`args[${i}]`, a)));
+  if (!(s.command && (SHELLS.test(s.command.raw) || splitsString(s)))) s.args.forEach((a, i) => (holdsEnv(a) ? undefined : add(`args[${i}]`, a)));
   add("url", s.url);
   add("cwd", s.cwd);
   add("image", s.image);
@@ -112,6 +118,8 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}", "ROOT": "\${CLAUDE_PROJECT_DIR}" } } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes-key}" } } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$ACME_KEY exec acme-notes-mcp"], "env": { "ACME_KEY": "\${env:ACME_KEY}" } } } }\n` },
+      // `env -S` expands `${NAME}` in its string itself.
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "env", "args": ["-S", "ACME_KEY=\${ACME_KEY} acme-notes-mcp"] } } }\n` },
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: os.environ/ACME_MCP_TOKEN\n` },
       // gh-aw: Actions evaluates every `${{ ... }}` (gh-aw fills `github.aw.import-inputs.X`), and its MCP gateway expands `${VAR}`.
       { file: ".github/workflows/shared/mcp/notes.md", code: `---\nmcp-servers:\n  notes:\n    url: "https://mcp.acme.example/\${{ github.aw.import-inputs.org }}/mcp"\n    headers:\n      Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n    allowed: [search]\n  files:\n    container: "ghcr.io/acme/files-mcp:1.4.0"\n    entrypointArgs: ["--root", "\${GITHUB_WORKSPACE}"]\n    allowed: [read_file]\n---\n` },
