@@ -9,7 +9,7 @@ import { entry, str, walkDoc, type DocComment, type DocNode } from "../parse/doc
 import { parseStructured, type ParsedDocument, type StructuredSyntax } from "../parse/index.js";
 import { parseHelmTemplate } from "../parse/helm-template.js";
 import { withTemplateQuotesAsSingle } from "../parse/template-quotes.js";
-import { MAX_PARSE_CHARS, parseSource, shouldParse } from "../parse/typescript.js";
+import { dialectOf, MAX_PARSE_CHARS, parseSource, shouldParse } from "../parse/typescript.js";
 import { isNextMiddleware, isXmcpConfig } from "../parse/mcp-code-markers.js";
 import { dockerGatewayPolicy } from "../model/adapters/docker-gateway-args.js";
 import { NAMES_MCP } from "../model/adapters/gateway-common.js";
@@ -54,6 +54,12 @@ export interface AnalyzeOptions {
   readonly onKeywordHits?: (hits: TextHits) => void;
   /** The path the catalog classifies the file by, when not its reported one (UserFile.formatPath). */
   readonly formatPath?: string;
+  /**
+   * The text is analyzeSource's byte view of a non-ASCII file, whose analysis is kept only when it
+   * is plain text with nothing in it (else the file is analysed again on its decoded text). A
+   * source that will be parsed never gives that, so its view stops before the parse (viewOfParsedSource).
+   */
+  readonly byteView?: boolean;
 }
 
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
@@ -264,6 +270,8 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   // A Next.js middleware is read whether it mentions MCP or not: it may guard the app's MCP routes.
   const middleware = isNextMiddleware(rel, text);
   // An xmcp config names no MCP word of the prefilter (`from "xmcp"`), yet turns on an HTTP MCP server.
+  // A byte view of MCP code: the decoded text's analysis replaces it anyway, so the view is not parsed too.
+  if (options.byteView && hits.mentions.mcpCode && dialectOf(rel) !== undefined && shouldParse(text)) return viewOfParsedSource(rel, spec, bytes);
   const parsed = parseSource(rel, text, undefined, hits.mentions.mcpCode, middleware || isXmcpConfig(rel));
   if (parsed.kind !== "parsed") {
     const plain = analyzeText(rel, text, bytes, lines, hits);
@@ -293,6 +301,15 @@ function analyzeCode(rel: string, text: string, bytes: number, lines: LineIndex,
   const syntax: Diagnostic[] = at ? [{ level: "warning", code: "parse-error", message: `${rel}:${at.line}: syntax error; the MCP analysis of this file may be incomplete`, file: rel, loc: at }] : [];
   // Suppression comments count in MCP code as in any source file.
   return { file, servers, policies: out.policies, secrets, diagnostics: [...syntax, ...out.diagnostics], parseProblems: [], comments: directiveComments(rel, text, hits), ...(out.links ? { links: out.links } : {}) };
+}
+
+/**
+ * The view's stand-in for a source that parseSource would parse: its format, not `text`, as a parsed
+ * source's analysis has (so analyzeSource analyses the decoded text), and nothing else; a parse too
+ * large or unavailable would have given a diagnostic, just as certainly not plain text.
+ */
+function viewOfParsedSource(rel: string, spec: FormatSpec, bytes: number): FileAnalysis {
+  return { file: { path: rel, format: spec.id, client: spec.client, bytes }, servers: [], policies: [], secrets: [], diagnostics: [], parseProblems: [], comments: [] };
 }
 
 /**

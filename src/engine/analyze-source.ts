@@ -115,7 +115,7 @@ export function analyzeSource(file: Pick<WalkedFile, "abs" | "rel">, read: (abs:
   if (viewBytes && !prep.analyze.extraDetectors?.length && limitsAgree(file.rel, viewBytes, () => shouldParse(r.text))) {
     const problems: Diagnostic[] = [];
     let hits: TextHits | undefined;
-    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h) } }, { oneByte: viewBytes });
+    const quick = safeAnalyze(file.rel, r.text, r.bytes, problems, { ...prep, analyze: { ...prep.analyze, onKeywordHits: (h) => (hits = h), byteView: true } }, { oneByte: viewBytes });
     // A sniffed format's candidate (a YAML parser may refuse C1 control characters of a view) always gets the text.
     const empty = problems.length === 0 && isEmptyText(quick);
     if (empty && hits && sniffCandidates(file.rel, r.text, hits.mentions.sniff).length === 0 && candidateLinesAgree(file.rel, r.text, viewBytes, hits)) return { diagnostics, analysis: quick, ...mode };

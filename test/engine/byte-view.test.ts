@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { makeReader } from "../../src/discover/read.js";
 import { analyzeSource, prepareAnalysis } from "../../src/engine/analyze-source.js";
 import { fakeGitHubToken } from "../../src/rules/fake-secrets.js";
+import { parsedTrees } from "../../src/parse/typescript.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mcplint-view-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +51,28 @@ describe("byte view", () => {
       }),
       { numRuns: 400, seed: 20261125 },
     );
+  });
+
+  it("parses MCP code with non-ASCII characters once, on its decoded text, with the decoded text's analysis", () => {
+    const abs = path.join(dir, "server.ts");
+    fs.writeFileSync(abs, 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n// Notes — “server”\nconst server = new McpServer({ name: "notes", version: "1.0.0" });\nserver.tool("add_note", "Adds a note — é", async () => ({ content: [] }));\n');
+    const prep = prepareAnalysis({});
+    const parsed: number[] = [];
+    const count = parsedTrees.parsed;
+    parsedTrees.parsed = (chars) => {
+      parsed.push(chars);
+      count(chars);
+    };
+    try {
+      const a = analyzeSource({ abs, rel: "src/server.ts" }, makeReader(), prep);
+      expect(parsed).toHaveLength(1);
+      const b = analyzeSource({ abs, rel: "src/server.ts" }, makeReader(undefined, { byteView: true }), prep);
+      expect(parsed).toHaveLength(2);
+      expect(b).toEqual(a);
+      expect(b.analysis?.servers.map((s) => s.name)).toEqual(["notes"]);
+    } finally {
+      parsedTrees.parsed = count;
+    }
   });
 
   it("gives the decoded text's analysis for credential values made of any mix of scripts", () => {
