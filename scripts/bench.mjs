@@ -14,6 +14,7 @@
  *   npm run bench -- --no-secretlint
  *   npm run bench -- --startup    # only the start-up (pre-commit) case: no corpus, >= 9 rounds
  *   npm run bench -- --startup --quiet-rounds   # each round waits until other processes leave the CPU idle
+ *   npm run bench -- --typescript # only a TypeScript-heavy tree: this repository's fixtures/typescript and src, 4 copies
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -27,7 +28,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BENCH = path.join(REPO, ".bench");
 const args = process.argv.slice(2);
 /** The options above; any other word is a usage error before anything is installed or run (a corpus install takes minutes). */
-const SWITCHES = new Set(["--quick", "--startup", "--quiet-rounds", "--no-secretlint"]);
+const SWITCHES = new Set(["--quick", "--startup", "--quiet-rounds", "--no-secretlint", "--typescript"]);
 const VALUED = new Set(["--runs", "--secretlint-runs", "--secretlint-timeout"]);
 if (args.includes("--help") || args.includes("-h")) {
   const doc = fs.readFileSync(fileURLToPath(import.meta.url), "utf8");
@@ -48,6 +49,7 @@ for (let i = 0; i < args.length; i++) {
 const RUNS = Number(args[args.indexOf("--runs") + 1]) > 0 && args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 const QUICK = args.includes("--quick");
 const STARTUP_ONLY = args.includes("--startup");
+const TYPESCRIPT_ONLY = args.includes("--typescript");
 /** On a shared machine: start each start-up round only once the CPU has been idle for a second (Linux; at most 120 s). */
 const QUIET_ROUNDS = args.includes("--quiet-rounds");
 const opt = (name, dflt) => (args.includes(name) && Number(args[args.indexOf(name) + 1]) > 0 ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -209,6 +211,41 @@ if (STARTUP_ONLY) {
   startup();
   process.exit(0);
 }
+
+/** The folders of this repository the TypeScript-heavy tree copies: MCP servers, clients and routes of many frameworks, and mcplint's own sources. */
+const TYPESCRIPT_SOURCES = ["fixtures/typescript", "src"];
+const TYPESCRIPT_COPIES = 4;
+
+/**
+ * A TypeScript-heavy tree (most files parsed, as in a repository of TypeScript MCP servers; the
+ * npm corpus parses few): TYPESCRIPT_COPIES copies of TYPESCRIPT_SOURCES under .bench/typescript/,
+ * made again on each run, scanned with auto threads and --threads 1 against ripgrep.
+ */
+function typescriptTree() {
+  const root = path.join(BENCH, "typescript");
+  fs.rmSync(root, { recursive: true, force: true });
+  for (let i = 0; i < TYPESCRIPT_COPIES; i++) for (const src of TYPESCRIPT_SOURCES) fs.cpSync(path.join(REPO, src), path.join(root, `copy-${i}`, src), { recursive: true });
+  const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  const rg = which("rg");
+  const jobs = [mcplintJob("mcplint scan (auto threads)", root), mcplintJob("mcplint scan --threads 1", root, ["--threads", "1"])];
+  if (rg) jobs.push(rgJob(`ripgrep (${RG_PATTERNS.length} patterns)`, root, rg));
+  log(`TypeScript-heavy tree: ${jobs.map((j) => j.name).join(", ")}; ${RUNS} rounds`);
+  const rows = [...alternate(jobs, RUNS)].map(([n, rs]) => summarize(n, rs));
+  console.log(`TypeScript-heavy tree: ${files.length} files (${TYPESCRIPT_COPIES} copies of ${TYPESCRIPT_SOURCES.join(", ")}; ${path.relative(REPO, root)})`);
+  console.log(table(rows));
+  if (!rg) console.log("ripgrep: not installed (apt-get install ripgrep); ratio skipped");
+  const r = rows.find((x) => x.name.startsWith("ripgrep"));
+  for (const m of rows.filter((x) => x.name.startsWith("mcplint"))) if (r) console.log(`${`${m.name} / ripgrep (wall, medians)`.padEnd(56)} ${(m.median / r.median).toFixed(2).padStart(7)}x${m.cpu !== undefined && r.cpu !== undefined ? `   CPU ${(m.cpu / r.cpu).toFixed(2)}x` : ""}`);
+}
+
+const mcplintJob = (name, root, extra = []) => ({ name, cmd: process.execPath, argv: [MCPLINT, "scan", root, "--no-gitignore", "--format", "json", "-o", "/dev/null", "--fail-on", "none", ...extra], ok: (r) => r.status === 0 });
+const rgJob = (name, root, rg) => ({ name, cmd: rg, argv: ["-uu", "--no-messages", "-c", ...RG_PATTERNS.flatMap((p) => ["-e", p]), root], ok: (r) => r.status === 0 || r.status === 1 });
+
+if (TYPESCRIPT_ONLY) {
+  console.log(header() + "\n");
+  typescriptTree();
+  process.exit(0);
+}
 const trees = ensureCorpus(BENCH, log);
 if (!trees) {
   log("could not install the corpus packages (npm install failed); nothing to measure");
@@ -226,15 +263,13 @@ if (!NO_SECRETLINT) {
 }
 
 const x1 = trees.x1;
-const mcplintJob = (name, root, extra = []) => ({ name, cmd: process.execPath, argv: [MCPLINT, "scan", root, "--no-gitignore", "--format", "json", "-o", "/dev/null", "--fail-on", "none", ...extra], ok: (r) => r.status === 0 });
-const rgJob = (name, root) => ({ name, cmd: rg, argv: ["-uu", "--no-messages", "-c", ...RG_PATTERNS.flatMap((p) => ["-e", p]), root], ok: (r) => r.status === 0 || r.status === 1 });
 
 console.log(header());
 console.log(`corpus 1x: ${x1.files} files, ${(x1.bytes / 1e6).toFixed(0)} MB (${path.relative(REPO, x1.root)}); peak RSS ${TIME ? "from /usr/bin/time" : "not measured (/usr/bin/time not installed)"}\n`);
 
 // 1. Full scan of the 1x tree against ripgrep and secretlint.
 const jobs = [mcplintJob("mcplint scan (auto threads)", x1.root), mcplintJob("mcplint scan --threads 1", x1.root, ["--threads", "1"])];
-if (rg) jobs.push(rgJob(`ripgrep (${RG_PATTERNS.length} patterns)`, x1.root));
+if (rg) jobs.push(rgJob(`ripgrep (${RG_PATTERNS.length} patterns)`, x1.root, rg));
 if (secretlint) jobs.push({ name: "secretlint (preset-recommend)", cmd: process.execPath, argv: [secretlint, "**/*", "--secretlintrc", path.join(BENCH, "tools", ".secretlintrc.json"), "--format", "json", "--output", "/dev/null"], cwd: x1.root, runs: Math.min(SECRETLINT_RUNS, RUNS), timeoutMs: SECRETLINT_TIMEOUT_S * 1000, ok: (r) => r.status === 0 || r.status === 1 });
 log(`full scan of 1x: ${jobs.map((j) => j.name).join(", ")}; ${RUNS} rounds`);
 const full = [...alternate(jobs, RUNS)].map(([n, rs]) => summarize(n, rs));
