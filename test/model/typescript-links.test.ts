@@ -229,7 +229,12 @@ describe("an mcp-handler handler made in a library file and served by a Next.js 
   it("wrapped in withMcpAuth(..., { required: true }), checked first, or behind the app's middleware: guarded", () => {
     const wrapped = routeFile(`import { withMcpAuth } from "mcp-handler";\nimport { mcpHandler } from "../../lib/mcp";\nimport { verifyToken } from "@/lib/auth";\nconst handler = withMcpAuth(mcpHandler, verifyToken, { required: true });\nexport { handler as GET, handler as POST };\n`);
     expect(policies([lib, wrapped])).toEqual(["src/lib/mcp.ts ANY /mcp deny"]);
-    expect(policies([lib, { ...wrapped, text: wrapped.text.replace("{ required: true }", "{ required: false }") }])).toEqual(["src/lib/mcp.ts ANY /mcp allow"]);
+    expect(policies([lib, { ...wrapped, text: wrapped.text.replace("{ required: true }", "{ required: false }") }])).toEqual(["src/lib/mcp.ts ANY /mcp unknown"]);
+    const lax = scanSources([lib, { ...wrapped, text: wrapped.text.replace(", { required: true }", "") }]);
+    expect(lax.model.policies.map((p) => `${p.defaultDecision}: ${p.defaultReason}`)).toEqual([
+      "unknown: HTTP MCP endpoint /mcp has an authentication layer, 'withMcpAuth without required in src/app/[transport]/route.ts:5', that lets a request without credentials through (optional authentication); what the route does with an anonymous caller decides the authentication in front of it",
+    ]);
+    expect(lax.findings.filter((f) => f.ruleId === "missing-default-deny")).toEqual([]);
     const checked = routeFile(`import { mcpHandler } from "@/lib/mcp";\nimport { auth } from "@/auth";\nexport async function POST(req: Request) {\n  const session = await auth();\n  if (!session) return new Response(null, { status: 401 });\n  return mcpHandler(req);\n}\n`);
     expect(policies([lib, checked])).toEqual(["src/lib/mcp.ts ANY /mcp deny"]);
     const mw = { path: "src/middleware.ts", text: `export { auth as middleware } from "@/auth";\nexport const config = { matcher: ["/mcp", "/sse"] };\n` };

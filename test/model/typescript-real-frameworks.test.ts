@@ -558,19 +558,23 @@ describe("real Next.js routes (mcp-handler, xmcp's adapter)", () => {
       "app/api/inovy/[transport]/route.ts GET /api/inovy/mcp deny",
       "app/api/inovy/[transport]/route.ts POST /api/inovy/mcp deny",
       "app/api/mcp/[transport]/route.ts ANY /api/mcp/mcp deny",
-      "app/api/tenant/[transport]/route.ts ANY /api/tenant/mcp allow",
+      "app/api/public-read/[transport]/route.ts ANY /api/public-read/mcp unknown",
+      "app/api/tenant/[transport]/route.ts ANY /api/tenant/mcp unknown",
       "app/mcp/route.ts GET /mcp deny",
       "app/mcp/route.ts POST /mcp deny",
     ]);
+    // withMcpAuth without required: true (a deliberate anonymous read-only mode): no finding, the reason names the layer.
+    expect(findings("real-vercel").filter((f) => /public-read|tenant/.test(f))).toEqual([]);
+    expect(scan("real-vercel").model.policies.find((p) => p.file.includes("public-read"))?.defaultReason).toContain("has an authentication layer, withMcpAuth, that leaves required false");
   });
 
-  it("xmcpHandler served as it is is open; in withAuth without required: true unknown; withMcpAuth without it open", () => {
+  it("xmcpHandler served as it is is open; in withAuth or withMcpAuth without required: true unknown", () => {
     const route = (body: string) =>
       scanSources([{ path: "app/mcp/route.ts", text: body }])
         .model.policies.map((p) => `${p.name} ${p.defaultDecision} ${p.defaultLoc.line}:${p.defaultLoc.column}`);
     expect(route(`import { xmcpHandler } from "@xmcp/adapter";\n\nexport { xmcpHandler as GET, xmcpHandler as POST };\n`)).toEqual(["GET /mcp allow 3:25", "POST /mcp allow 3:45"]);
     expect(route(`import { xmcpHandler, withAuth } from "@xmcp/adapter";\nconst handler = withAuth(xmcpHandler, { verifyToken });\nexport { handler as POST };\n`)).toEqual(["POST /mcp unknown 2:17"]);
-    expect(route(`import { withMcpAuth } from "mcp-handler";\nimport { server, verify } from "@acme/mcp";\nexport const POST = withMcpAuth(server, verify);\n`)).toEqual(["POST /mcp allow 3:21"]);
+    expect(route(`import { withMcpAuth } from "mcp-handler";\nimport { server, verify } from "@acme/mcp";\nexport const POST = withMcpAuth(server, verify);\n`)).toEqual(["POST /mcp unknown 3:21"]);
   });
 });
 

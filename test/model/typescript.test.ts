@@ -1029,12 +1029,15 @@ export { ${exported} as GET, ${exported} as POST, ${exported} as DELETE };
     ]);
   });
 
-  it("withMcpAuth guards it with required: true; required: false or left out (its default is false) lets a request with no token through", () => {
+  it("withMcpAuth guards it with required: true; required: false or left out (its default is false) is an optional layer: unknown, naming it, no finding", () => {
     expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken, { required: true, requiredScopes: ["read:stuff"] });`))).toEqual(["ANY /api/mcp deny 10:15"]);
-    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken, { required: false });`))).toEqual(["ANY /api/mcp allow 12:67"]);
-    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken);`))).toEqual(["ANY /api/mcp allow 12:21"]);
-    const open = scan(route(`const authHandler = withMcpAuth(handler, verifyToken);`)).model.policies[0];
-    expect(open?.defaultReason).toBe("HTTP MCP endpoint /api/mcp has no authentication middleware (withMcpAuth leaves required at its default, false, so a request without a token reaches the handler)");
+    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken, { required: false });`))).toEqual(["ANY /api/mcp unknown 12:67"]);
+    expect(policies(route(`const authHandler = withMcpAuth(handler, verifyToken);`))).toEqual(["ANY /api/mcp unknown 12:21"]);
+    const lax = scan(route(`const authHandler = withMcpAuth(handler, verifyToken);`));
+    expect(lax.findings.filter((f) => f.ruleId === "missing-default-deny")).toEqual([]);
+    expect(lax.model.policies[0]?.defaultReason).toBe(
+      "HTTP MCP endpoint /api/mcp has an authentication layer, withMcpAuth, that leaves required at its default, false, so a request for which verifyToken returns no auth info (as for one without a token) reaches the handler with no caller; what the tools do with an anonymous caller decides the authentication in front of it",
+    );
     // The 1.x package name, experimental_ prefix, renamed on import.
     const legacy = route(`const authHandler = auth(handler, verifyToken, { required: true });`).replace(`import { createMcpHandler, withMcpAuth } from "mcp-handler";`, `import { createMcpHandler, experimental_withMcpAuth as auth } from "@vercel/mcp-adapter";`);
     expect(policies(legacy)).toEqual(["ANY /api/mcp deny 10:15"]);

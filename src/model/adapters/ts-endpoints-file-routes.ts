@@ -14,7 +14,7 @@ import { delegation } from "./ts-handler-delegation.js";
 import { importedFrom } from "./ts-project-imports.js";
 import { authLike, checksBefore, firstAuthCall, FUNCTIONS, handlerGuard, INLINE_AUTH, isAuthMiddleware } from "./ts-route-guards.js";
 import { argsOf, isDefaultExport, kids, type CodeInput, type Resolver } from "./ts-values.js";
-import { fileRoute } from "./typescript-sdk-wrappers.js";
+import { fileRoute, mcpAuthWrap } from "./typescript-sdk-wrappers.js";
 
 /**
  * Next.js route handlers that serve MCP themselves: in an app-router `route.ts`, the exported
@@ -99,23 +99,23 @@ const PACKAGE_HANDLERS: Readonly<Record<string, string>> = { xmcpHandler: "@xmcp
  * joins): xmcp's `xmcpHandler` as it is (open), or in xmcp's `withAuth(handler, { verifyToken,
  * required })` (guarded with `required: true`, else unknown: a request with no token may reach it);
  * any handler in mcp-handler's `withMcpAuth(handler, verify, { required: true })` (guarded; its
- * documented default, `required: false`, lets a request without a token through).
+ * documented default, `required: false`, lets a request without a token through: unknown).
  */
 function packageHandler(r: Resolver, input: CodeInput, v: TsNode): { judged: Pick<Endpoint, "guard" | "note" | "elsewhere">; at?: TsNode } | undefined {
   const imported = v.type === "identifier" ? r.importOf(v) : undefined;
   if (imported && ownEntry(PACKAGE_HANDLERS, imported.name) === imported.module) return { judged: { note: `${r.src(v)} is served without withAuth` } };
   const f = v.type === "call_expression" ? v.childForFieldName("function") : null;
   const wrapper = f ? r.importOf(f) : undefined;
-  const [handler, second, third] = argsOf(v);
+  const [handler, second] = argsOf(v);
   if (!f || !wrapper || !handler) return undefined;
   const inner = handler.type === "identifier" ? r.importOf(handler) : undefined;
   const xmcp = wrapper.module === "@xmcp/adapter" && wrapper.name === "withAuth" && inner !== undefined && ownEntry(PACKAGE_HANDLERS, inner.name) === inner.module;
-  const vercel = /^(?:mcp-handler|@vercel\/mcp-adapter)/.test(wrapper.module) && /withMcpAuth$/.test(wrapper.name) && inner !== undefined && importedFrom(r, input, handler) === undefined;
-  if (!xmcp && !vercel) return undefined;
-  const required = r.prop(xmcp ? second : third, "required");
+  const vercel = inner !== undefined && importedFrom(r, input, handler) === undefined ? mcpAuthWrap(r, v) : undefined;
+  if (vercel) return vercel.required ? { judged: { guard: vercel.shown } } : { judged: { elsewhere: vercel.reason }, at: vercel.at };
+  if (!xmcp) return undefined;
+  const required = r.prop(second, "required");
   if (required && r.deref(required).type === "true") return { judged: { guard: `${r.src(f)}(required: ${r.src(required)})` } };
-  const why = `${r.src(f)} leaves required ${required ? "false" : "at its default"}, so a request without a token may reach the handler`;
-  return { judged: xmcp ? { elsewhere: why } : { note: why }, at: required ?? f };
+  return { judged: { elsewhere: `${r.src(f)} leaves required ${required ? "false" : "at its default"}, so a request without a token may reach the handler` }, at: required ?? f };
 }
 
 /**
@@ -130,8 +130,10 @@ function servedImport(r: Resolver, input: CodeInput, value: TsNode, path: string
     const imported = importedFrom(r, input, id);
     if (!imported || authLike(imported.name)) continue;
     const guard = servedGuard(r, v, id);
+    // withMcpAuth without required: true lets a request with no caller through, as an optional-auth layer does.
+    const lax = guard ? undefined : mcpAuthWrap(r, v);
     const name = imported.name;
-    return { module: imported.module, ...(imported.alt ? { alt: imported.alt } : {}), name, text: r.src(id), prefix: "", at: path, ...(guard ? { guard } : {}) };
+    return { module: imported.module, ...(imported.alt ? { alt: imported.alt } : {}), name, text: r.src(id), prefix: "", at: path, ...(guard ? { guard } : lax ? { optional: lax.shown } : {}) };
   }
   return undefined;
 }
@@ -139,13 +141,9 @@ function servedImport(r: Resolver, input: CodeInput, value: TsNode, path: string
 /** What a route method puts in front of the handler it serves: mcp-handler's withMcpAuth with required: true, another auth wrapper, a check first. */
 function servedGuard(r: Resolver, v: TsNode, handler: TsNode): string | undefined {
   if (v.type === "call_expression") {
-    const f = v.childForFieldName("function");
-    const imported = f ? r.importOf(f) : undefined;
-    if (imported && /^(?:mcp-handler|@vercel\/mcp-adapter)/.test(imported.module) && /withMcpAuth$/.test(imported.name)) {
-      const required = r.prop(argsOf(v)[2], "required");
-      return required && r.deref(required).type !== "false" ? `${r.src(f as TsNode)}(required: ${r.src(required)})` : undefined;
-    }
-    return isAuthMiddleware(r, v) ? `${r.src(f ?? v)}(...)` : undefined;
+    const wrap = mcpAuthWrap(r, v);
+    if (wrap) return wrap.required ? wrap.shown : undefined;
+    return isAuthMiddleware(r, v) ? `${r.src(v.childForFieldName("function") ?? v)}(...)` : undefined;
   }
   if (!FUNCTIONS.has(v.type)) return undefined;
   if (INLINE_AUTH.test(r.src(v))) return "the handler checks a credential header";

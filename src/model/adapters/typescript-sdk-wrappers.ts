@@ -6,7 +6,8 @@
  * - Vercel's `mcp-handler` (formerly `@vercel/mcp-adapter`):
  *   `createMcpHandler((server) => { server.tool(...) }, { serverInfo }, { basePath })`
  *   serves `${basePath}/mcp`; `withMcpAuth(handler, verifyToken, { required: true })`
- *   guards it (`required` defaults to false: a request without a token is let through).
+ *   guards it (`required` defaults to false: a request without a token is let through, as by an
+ *   optional-auth layer, and the endpoint is unknown).
  * - Cloudflare Agents (`agents/mcp`, `agents/mcp/server` in releases built on the v2 SDK):
  *   `class X extends McpAgent { server = new McpServer(...) }`
  *   served by `X.serve("/mcp")`, `X.serveSSE("/sse")` or `X.mount("/sse")`, and the
@@ -24,7 +25,7 @@
  * `McpAgent` of another module is someone else's.
  */
 import type { TsNode } from "../../parse/typescript.js";
-import { optionalAuthReason } from "./optional-auth.js";
+import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { NestRoute, RegisteredTool, Transport } from "../types.js";
@@ -221,28 +222,45 @@ function vercelHandler(r: Resolver, file: string, call: TsNode, calls: readonly 
  * function that calls it after checking the caller.
  */
 function vercelGuard(r: Resolver, handler: TsNode, calls: readonly TsNode[], guards: Guards): { guard?: string; note?: string; at?: TsNode; elsewhere?: string } {
-  let note = "createMcpHandler is not wrapped in withMcpAuth(..., { required: true })";
-  let at: TsNode | undefined;
+  const note = "createMcpHandler is not wrapped in withMcpAuth(..., { required: true })";
+  // withMcpAuth without `required: true`: an optional layer, as the other optional-auth layers are read.
+  let lax: { at: TsNode; elsewhere: string } | undefined;
   for (const w of calls) {
     if (w === handler) continue;
     const args = argsOf(w);
     if (!args.some((a) => contains(a, handler) || same(r.deref(a), handler))) continue;
-    const f = w.childForFieldName("function");
-    const imported = f ? r.importOf(f) : undefined;
-    if (imported && VERCEL(imported.module) && (imported.name === "withMcpAuth" || imported.name === "experimental_withMcpAuth")) {
-      const required = r.prop(args[2], "required");
-      const type = required ? r.deref(required).type : "false";
-      if (type !== "false") return { guard: `${r.src(f as TsNode)}(required: ${required ? r.src(required) : ""})` };
-      note = `${r.src(f as TsNode)} leaves required ${required ? "false" : "at its default, false"}, so a request without a token reaches the handler`;
-      at = required ?? f ?? w;
+    const wrap = mcpAuthWrap(r, w);
+    if (wrap?.required) return { guard: wrap.shown };
+    if (wrap) {
+      lax ??= { at: wrap.at, elsewhere: wrap.reason };
       continue;
     }
-    if (guards.isAuth(w)) return { guard: `${r.src(f ?? w)}(...)` };
+    if (guards.isAuth(w)) return { guard: `${r.src(w.childForFieldName("function") ?? w)}(...)` };
   }
   const around = usesOf(r, handler).map((u) => guards.around(u)).find((g) => g !== undefined) ?? guards.around(handler);
   if (around) return { guard: around };
   const optional = usesOf(r, handler).map((u) => guards.aroundOptional(u)).find((g) => g !== undefined) ?? guards.aroundOptional(handler);
-  return optional ? { elsewhere: optionalAuthReason(optional) } : { note, ...(at ? { at } : {}) };
+  if (optional) return { elsewhere: optionalAuthReason(optional) };
+  return lax ?? { note };
+}
+
+/**
+ * mcp-handler's `withMcpAuth(handler, verifyToken, { required })` call: with `required: true` (or a
+ * value that may be true) it guards the handler, shown as `withMcpAuth(required: true)`. Without it
+ * (its default is false) the wrapper answers 401 only when verifyToken throws, and hands a request
+ * for which it returns no auth info (one without a token, as verify functions are written) to the
+ * handler with no caller, as an optional-auth layer does: what the tools do with an anonymous
+ * caller decides, so the endpoint is unknown, for `reason`, reported at `at`.
+ */
+export function mcpAuthWrap(r: Resolver, call: TsNode): { readonly required: boolean; readonly shown: string; readonly reason: string; readonly at: TsNode } | undefined {
+  const f = call.type === "call_expression" ? call.childForFieldName("function") : null;
+  const imported = f ? r.importOf(f) : undefined;
+  if (!f || !imported || !VERCEL(imported.module) || !/^(?:experimental_)?withMcpAuth$/.test(imported.name)) return undefined;
+  const required = r.prop(argsOf(call)[2], "required");
+  const shown = r.src(f);
+  const how = `leaves required ${required ? "false" : "at its default, false"}, so a request for which verifyToken returns no auth info (as for one without a token) reaches the handler with no caller; what the tools do with an anonymous caller decides the authentication in front of it`;
+  const on = required !== undefined && r.deref(required).type !== "false";
+  return { required: on, shown: required ? `${shown}(required: ${r.src(required)})` : `${shown} without required`, reason: anonymousLayerReason(shown, how), at: required ?? f };
 }
 
 /** An agent's endpoint (`X.serve(path)`, agents' `createMcpHandler`): guarded by an OAuthProvider it is the API handler of, or by the code around it. */

@@ -228,18 +228,17 @@ app.all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mc
         expect: { line: 6, column: 9 },
       },
       {
-        // Vercel mcp-handler in a Next.js route: withMcpAuth without required: true lets a request with no token through.
+        // Vercel mcp-handler in a Next.js route, served with no withMcpAuth around it.
         file: "app/api/[transport]/route.ts",
-        code: `import { createMcpHandler, withMcpAuth } from "mcp-handler";
+        code: `import { createMcpHandler } from "mcp-handler";
 const handler = createMcpHandler(
   (server) => { server.tool("delete_note", { id: z.string() }, async ({ id }) => ({ content: [{ type: "text", text: id }] })); },
   { serverInfo: { name: "notes", version: "1.0.0" } },
   { basePath: "/api" },
 );
-const authHandler = withMcpAuth(handler, verifyToken, { required: false });
-export { authHandler as GET, authHandler as POST };
+export { handler as GET, handler as POST };
 `,
-        expect: { line: 7, column: 67 },
+        expect: { line: 5, column: 15 },
       },
       {
         // A Cloudflare McpAgent served as the Worker itself, with no OAuthProvider in front.
@@ -625,6 +624,17 @@ app.all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mc
         code: `import { createMcpHandler, withMcpAuth } from "mcp-handler";
 const handler = createMcpHandler((server) => { server.tool("delete_note", { id: z.string() }, async ({ id }) => ({ content: [{ type: "text", text: id }] })); }, {}, { basePath: "/api" });
 const authHandler = withMcpAuth(handler, verifyToken, { required: true, requiredScopes: ["notes:write"] });
+export { authHandler as GET, authHandler as POST };
+`,
+      },
+      {
+        // withMcpAuth without required: true (anonymous read access by design): a request for which verifyToken
+        // returns no auth info reaches the tools with no caller, as behind an optional-auth layer; unknown, no finding.
+        file: "app/api/[transport]/route.ts",
+        code: `import { createMcpHandler, withMcpAuth } from "mcp-handler";
+const handler = createMcpHandler((server) => { server.tool("search_notes", { q: z.string() }, async ({ q }) => ({ content: [{ type: "text", text: q }] })); }, {}, { basePath: "/api" });
+const verifyToken = async (_req: Request, bearerToken?: string) => (bearerToken ? verifyAccessToken(bearerToken) : undefined);
+const authHandler = withMcpAuth(handler, verifyToken, { required: false });
 export { authHandler as GET, authHandler as POST };
 `,
       },
