@@ -468,6 +468,35 @@ describe("real mcp-use servers (MCPServer of mcp-use)", () => {
     const destructive = scan("real-mcp-use").model.servers.find((s) => s.name === "task-board")?.registeredTools?.filter((t) => t.destructive).map((t) => t.name);
     expect(destructive).toEqual(["delete_task"]);
   });
+
+  it("server.use: middleware on HTTP requests (or server.app.use) covering /mcp guards; on some MCP operations only (mcp:tools/call) leaves tools/list to anyone: unknown", () => {
+    const layers = (from: string, to: string) => {
+      const files = folder("real-mcp-use-layers").map((f) => ({ ...f, text: f.text.replaceAll(from, to) }));
+      const scanned = scanSources(files);
+      return [...scanned.model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.defaultReason.replace(/^HTTP MCP endpoint \S+ /, "")}`), ...scanned.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)];
+    };
+    const use = 'server.use("mcp:tools/call", observeMcpToolCall);';
+    // As published: a tool-call observer is no authentication.
+    expect(layers(use, use)).toEqual([
+      "ANY /mcp allow: has no authentication middleware (new MCPServer(...) is given no oauth provider, so mcp-use serves every request)",
+      "missing-default-deny 9:20",
+    ]);
+    // An auth check on tools/call only: tools/list, resources and prompts reach the server without it.
+    expect(layers("observeMcpToolCall", "requireAuth")).toEqual([
+      "ANY /mcp unknown: has an authentication layer, server.use(\"mcp:tools/call\", requireAuth), that runs for those MCP operations only, after HTTP routing: the other operations (tools/list, resources, prompts) reach the server without it, so what they expose decides the authentication in front of it",
+    ]);
+    expect(layers(use, 'server.use("mcp:*", requireAuth);')).toEqual(['ANY /mcp deny: requires authentication (server.use("mcp:*", requireAuth))']);
+    // Hono middleware: on every request, or on a path that covers /mcp; one on another path is not in front of it.
+    expect(layers(use, 'server.use("/mcp/*", requireAuth);')).toEqual(['ANY /mcp deny: requires authentication (server.use("/mcp/*", requireAuth))']);
+    expect(layers(use, 'server.use("/admin/*", requireAuth);')[0]).toMatch(/^ANY \/mcp allow: /);
+    // The server's Hono app, and an inline middleware that checks the Authorization header.
+    expect(layers(use, "server.app.use(requireAuth);")).toEqual(["ANY /mcp deny: requires authentication (server.app.use(requireAuth))"]);
+    const inline = 'server.app.use(async (c, next) => { if (c.req.header("authorization") !== `Bearer ${process.env.TOKEN}`) return c.text("no", 401); await next(); });';
+    expect(layers(use, inline)).toEqual(["ANY /mcp deny: requires authentication (server.app.use(inline middleware))"]);
+    expect(layers(use, "other.app.use(requireAuth);")[0]).toMatch(/^ANY \/mcp allow: /);
+    // Registered after listen, when mcp-use has mounted its routes already.
+    expect(layers("await server.listen(port);", "await server.listen(port);\nserver.use(requireAuth);")[0]).toMatch(/^ANY \/mcp allow: /);
+  });
 });
 
 describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {

@@ -39,7 +39,8 @@
  *   by `server.tool({ name, ... }, cb)`, served over HTTP on `<basePath>/mcp` (and `/sse`, the same
  *   handler) by `server.listen(port)` or by mcp-use's CLI, which runs the module's default export.
  *   With an `oauth` provider mcp-use puts its bearer check on `/mcp/*`; without one the endpoint is
- *   open unless a `server.use(...)` before it authenticates.
+ *   open unless a `server.use(...)` or `server.app.use(...)` before it authenticates every request
+ *   (mcp-use-layers.ts; one on MCP operations only, `server.use("mcp:tools/call", auth)`, is unknown).
  *
  * Only names imported from those packages count.
  */
@@ -50,6 +51,7 @@ import type { NestRoute, RegisteredTool, Transport } from "../types.js";
 import { argsOf, isDefaultExport, kids, type Resolver } from "./ts-values.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { Guards, WrapperEndpoint, WrapperServer } from "./typescript-sdk-wrappers.js";
+import { mcpUseCalls, mcpUseLayer } from "./mcp-use-layers.js";
 import { ownEntry } from "../../util/own.js";
 import { appGuards, routeGuards } from "./nest-entry.js";
 import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
@@ -227,21 +229,12 @@ function mcpUseServer(r: Resolver, root: TsNode, ne: TsNode, index: CallIndex, g
   const oauth = r.prop(options, "oauth");
   const base = r.prop(options, "basePath");
   const path = `${((base && r.stringOf(base)) ?? "").replace(/\/$/, "")}/mcp`;
-  const layer = (is: (n: TsNode) => boolean) => {
-    const hit = callsOn(index, varName, ["use"]).flatMap(argsOf).find(is);
-    return hit ? `${varName}.use(${r.src(hit).split("(")[0]})` : undefined;
-  };
-  const use = layer(guards.isAuth);
-  // `server.use(optionalAuth)`: a layer that lets a request without credentials through guards nothing, nor shows it open.
-  const optional = use ? undefined : layer(guards.isOptional);
+  // Its use calls (Hono middleware, or middleware on MCP operations) and its app's (`server.app.use`).
+  const uses = varName === undefined ? [] : mcpUseCalls(r, callsOn(index, varName, ["use"]), callsOn(index, "app", ["use"]), varName);
   const judged =
     oauth && !["undefined", "null"].includes(r.src(oauth))
       ? { guard: "new MCPServer({ oauth })" }
-      : use
-        ? { guard: use }
-        : optional
-          ? { elsewhere: optionalAuthReason(optional) }
-          : { note: "new MCPServer(...) is given no oauth provider, so mcp-use serves every request" };
+      : (mcpUseLayer(r, uses, path, listens[0], guards) ?? { note: "new MCPServer(...) is given no oauth provider, so mcp-use serves every request" });
   const ctor = ne.childForFieldName("constructor") ?? ne;
   return { server, endpoints: [{ call: listens[0] ?? ne, method: "ANY", path, pathNode: ctor, ...judged, sites: [ne, ...listens] }] };
 }

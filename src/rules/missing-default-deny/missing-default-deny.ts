@@ -241,6 +241,18 @@ export { handler as GET, handler as POST };
         expect: { line: 5, column: 15 },
       },
       {
+        // An mcp-use server whose auth middleware is on another path: /mcp is not behind it.
+        file: "src/index.ts",
+        code: `import { MCPServer } from "mcp-use/server";
+import { requireAuth } from "./auth.js";
+const server = new MCPServer({ name: "notes", version: "1.0.0" });
+server.use("/admin/*", requireAuth);
+server.tool({ name: "delete_note" }, async () => ({ content: [] }));
+await server.listen(3000);
+`,
+        expect: { line: 3, column: 20 },
+      },
+      {
         // A Cloudflare McpAgent served as the Worker itself, with no OAuthProvider in front.
         file: "src/index.ts",
         code: `import { McpAgent } from "agents/mcp";
@@ -636,6 +648,28 @@ const handler = createMcpHandler((server) => { server.tool("search_notes", { q: 
 const verifyToken = async (_req: Request, bearerToken?: string) => (bearerToken ? verifyAccessToken(bearerToken) : undefined);
 const authHandler = withMcpAuth(handler, verifyToken, { required: false });
 export { authHandler as GET, authHandler as POST };
+`,
+      },
+      {
+        // mcp-use: an auth check on MCP tool calls only leaves tools/list, resources and prompts to any caller; unknown, no finding.
+        file: "src/index.ts",
+        code: `import { MCPServer } from "mcp-use/server";
+import { requireAuth } from "./auth.js";
+const server = new MCPServer({ name: "notes", version: "1.0.0" });
+server.use("mcp:tools/call", requireAuth);
+server.tool({ name: "delete_note" }, async () => ({ content: [] }));
+await server.listen(3000);
+`,
+      },
+      {
+        // mcp-use: Hono middleware on the server's app, in front of every request.
+        file: "src/index.ts",
+        code: `import { MCPServer } from "mcp-use/server";
+import { bearerAuth } from "hono/bearer-auth";
+const server = new MCPServer({ name: "notes", version: "1.0.0" });
+server.app.use(bearerAuth({ token: process.env.NOTES_TOKEN }));
+server.tool({ name: "delete_note" }, async () => ({ content: [] }));
+await server.listen(3000);
 `,
       },
       {
