@@ -204,6 +204,23 @@ const client = new MultiServerMCPClient({ mcpServers: { github: { url: "https://
     expect(hits[0]?.message).toContain("MCP server 'github' (sdk-typescript)");
     expect(hits[0]?.message).not.toContain(token);
   });
+
+  it("options given only when a condition holds (token ? { headers } : undefined, key ? {...} : {}) are the ones sent then", () => {
+    const token = fakeGitHubToken("ghp", "conditional-init");
+    const code = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+const a = new StreamableHTTPClientTransport(new URL("https://a.acme.dev/mcp"), { requestInit: debug ? undefined : { headers: { Authorization: "Bearer ${token}" } } });
+const b = new StreamableHTTPClientTransport(new URL("https://b.acme.dev/mcp"), { requestInit: { headers: process.env.B_KEY ? { "x-api-key": process.env.B_KEY } : {} } });
+const c = new StreamableHTTPClientTransport(new URL("https://c.acme.dev/mcp"), { requestInit: useA ? { headers: { "x-api-key": process.env.A_KEY } } : { headers: { "x-api-key": process.env.C_KEY } } });
+`;
+    const r = scanSources([{ path: "src/agent.ts", text: code }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.credentials.map((c) => `${c.key} ${c.ref.kind}`).join()}`)).toEqual([
+      "a.acme.dev/mcp Authorization literal",
+      "b.acme.dev/mcp x-api-key env",
+      // Two branches that both send something: which one is sent is not known here.
+      "c.acme.dev/mcp ",
+    ]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => at(f.loc))).toEqual([col(code, 2, token)]);
+  });
 });
 
 describe("client wrappers: the parse prefilter", () => {

@@ -780,6 +780,9 @@ describe("real servers already read right (judged by hand, kept)", () => {
     expect(github?.credentials.map((c) => `${c.key} ${c.ref.kind}:${"name" in c.ref ? c.ref.name : ""}`)).toEqual(["Authorization env:COPILOT_MCP_TOKEN"]);
     const notion = result.model.servers.find((s) => s.name === "mcp.notion.com/mcp");
     expect(notion?.credentials.map((c) => c.source)).toEqual(["oauth"]);
+    // requestInit given only when the token is set (`token ? { headers } : undefined`): the header it sends then.
+    const smoke = result.model.servers.filter((s) => s.file === "smoke-call.mjs");
+    expect(smoke.flatMap((s) => s.credentials.map((c) => `${s.name} ${c.key} ${c.ref.kind}:${"name" in c.ref ? c.ref.name : ""} ${at(c.loc)}`))).toEqual(["$MCP_URL Authorization env:BRIDGE_MCP_TOKEN 11:52"]);
     expect(JSON.stringify(result.findings)).not.toContain(SECRETS.__CLIENT_SECRET__);
   });
 

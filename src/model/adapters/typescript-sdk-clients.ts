@@ -130,10 +130,23 @@ export function stdioOptions(r: Resolver, o: TsNode | undefined): Partial<Client
  * the headers as `headers` (AI SDK, LangChain).
  */
 export function remoteOptions(r: Resolver, o: TsNode | undefined, flat = false): Partial<ClientSpec> {
-  const es = r.prop(o, "eventSourceInit");
-  const headers = flat ? r.prop(o, "headers") : (r.prop(r.prop(o, "requestInit"), "headers") ?? r.prop(es, "headers"));
+  const es = whenSet(r, r.prop(o, "eventSourceInit"));
+  const headers = whenSet(r, flat ? r.prop(o, "headers") : (r.prop(whenSet(r, r.prop(o, "requestInit")), "headers") ?? r.prop(es, "headers")));
   const fetch = [r.prop(o, "fetch"), r.prop(es, "fetch")].filter((f): f is TsNode => f !== undefined);
   return { url: r.prop(o, "url"), headers, fetch, authProvider: r.prop(o, "authProvider") };
+}
+
+/**
+ * Options given only when a condition holds (`requestInit: token ? { headers } : undefined`,
+ * `headers: key ? { "x-api-key": key } : {}`): what they are when given; any other value as it is.
+ */
+function whenSet(r: Resolver, n: TsNode | undefined): TsNode | undefined {
+  const d = n ? r.deref(n) : undefined;
+  if (d?.type !== "ternary_expression") return n;
+  const [yes, no] = [d.childForFieldName("consequence"), d.childForFieldName("alternative")];
+  const none = (x: TsNode | null) => !x || ["undefined", "null", "{}"].includes(r.src(r.deref(x)).replace(/\s+/g, ""));
+  if (yes && none(no)) return yes;
+  return no && none(yes) ? no : n;
 }
 
 /** A literal `name: "..."`. */
