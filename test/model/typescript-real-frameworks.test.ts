@@ -719,13 +719,23 @@ describe("h3 routers whose handlers other files export (router.post(path, handle
     expect(scanSources(folder("real-h3").filter((f) => f.path === "src/app.ts")).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["POST /mcp unknown", "POST /notes/mcp unknown"]);
   });
 
-  it("a handler destructured from a project file's MCP factory (const { onSse, onMsg } = createMcp()) is an endpoint on its path, unknown and naming the factory: the file that makes it decides what it checks", () => {
+  it("a handler destructured from a project file's MCP factory (const { onSse, onMsg } = createMcp()) is an endpoint on its path, judged by what the factory's handler checks first; unknown, naming the factory, without that file", () => {
     const result = scan("real-h3-factory");
     expect(result.model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason} @${at(p.defaultLoc)}`)).toEqual([
-      "src/app.ts GET /sse unknown: HTTP MCP endpoint /sse has no authentication layer in this file; the handler onSse is made by createMcp() of src/handlers/mcp, which decides what it checks first @11:12",
-      "src/app.ts POST /messages unknown: HTTP MCP endpoint /messages has no authentication layer in this file; the handler onMsg is made by createMcp() of src/handlers/mcp, which decides what it checks first @12:13",
+      "src/app.ts GET /sse allow: HTTP MCP endpoint /sse has no authentication middleware (its handler createMcp().onSse in src/handlers/mcp.ts:28 checks no caller first) @11:12",
+      "src/app.ts POST /messages allow: HTTP MCP endpoint /messages has no authentication middleware (its handler createMcp().onMsg in src/handlers/mcp.ts:28 checks no caller first) @12:13",
     ]);
-    expect(result.findings).toEqual([]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.loc.file}:${at(f.loc)}`)).toEqual(["missing-default-deny src/app.ts:11:12", "missing-default-deny src/app.ts:12:13"]);
+    // The factory's handler that checks the Authorization header first guards its route; the other stays open.
+    const guarded = folder("real-h3-factory").map((f) => ({ ...f, text: f.text.replace("const { res } = event.node;", 'if (getHeader(event, "authorization") !== `Bearer ${process.env.MCP_TOKEN}`) throw createError({ statusCode: 401 });\n    const { res } = event.node;') }));
+    expect(scanSources(guarded).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["GET /sse deny", "POST /messages allow"]);
+    // The router's file alone (a staged change): unknown, naming the factory.
+    const alone = scanSources(folder("real-h3-factory").filter((f) => f.path === "src/app.ts"));
+    expect(alone.model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.defaultReason}`)).toEqual([
+      "GET /sse unknown: HTTP MCP endpoint /sse has no authentication layer in this file; the handler onSse is made by createMcp() of src/handlers/mcp, which decides what it checks first",
+      "POST /messages unknown: HTTP MCP endpoint /messages has no authentication layer in this file; the handler onMsg is made by createMcp() of src/handlers/mcp, which decides what it checks first",
+    ]);
+    expect(alone.findings).toEqual([]);
     // Auth in front of the route still decides first; a factory of a package, or one named for no MCP, makes no endpoint.
     const app = folder("real-h3-factory").find((f) => f.path === "src/app.ts") as { path: string; text: string };
     const edit = (from: string, to: string) => scanSources([{ ...app, text: app.text.replaceAll(from, to) }]).model.policies.map((p) => `${p.name} ${p.defaultDecision}`);

@@ -11,7 +11,7 @@ import { ownEntry } from "../../util/own.js";
 import { optionalAuthReason } from "./optional-auth.js";
 import { MCP_NAME, MCP_PATH, type Endpoint } from "./ts-endpoint.js";
 import { bunRoutes, wholeServerEndpoint } from "./ts-endpoints-serve.js";
-import { delegation, factoryHandler, projectHandler } from "./ts-handler-delegation.js";
+import { delegation, factoryHandler, projectHandler, type FactoryHandler } from "./ts-handler-delegation.js";
 import { exportedReceiver, mountedElsewhere } from "./ts-route-exports.js";
 import { basePathOf, checksFirst, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
@@ -50,7 +50,7 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
       const pathNodes = r.deref(given).type === "array" ? r.items(given) : [given];
       const base = basePathOf(r, call);
       // The project factory the handler is destructured from, looked up once per route and only when needed.
-      let made: [string | undefined] | undefined;
+      let made: [FactoryHandler | undefined] | undefined;
       for (const pathNode of pathNodes) {
         const own = r.stringOf(pathNode);
         // Hono's catch-all `app.all("*", ...)` serves every path (express 4 reads "*" the same way).
@@ -64,6 +64,7 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
         const served = guard || optional || reaches.test(handlerText) ? undefined : projectHandler(r, input, fnNode, handed.imported);
         const factory = guard || optional || served || reaches.test(handlerText) ? undefined : (made ??= [factoryHandler(r, input, fnNode)])[0];
+        // That factory's file, when scanned, tells what the handler checks first (model/code-links.ts).
         const elsewhere = guard
           ? undefined
           : optional
@@ -71,11 +72,11 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
             : served
               ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` }
               : factory
-                ? { why: `the handler ${r.src(fnNode)} is made by ${factory}, which decides what it checks first` }
+                ? { why: `the handler ${r.src(fnNode)} is made by ${factory.shown}, which decides what it checks first` }
                 : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
-        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : {}) });
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : factory ? { handler: factory.ref } : {}) });
       }
     } else if (fn === "register" && args[0]) {
       out.push(...fastifyPluginEndpoints(r, root, call, uses, hooks));

@@ -7,6 +7,7 @@
 import type { TsNode } from "../../parse/typescript.js";
 import type { CodeHandlerRef } from "../types.js";
 import { MCP_NAME } from "./ts-endpoint.js";
+import { factoryHandlerName } from "./ts-factory-handlers.js";
 import { importedFrom } from "./ts-project-imports.js";
 import { argsOf, kids, type CodeInput, type Resolver } from "./ts-values.js";
 
@@ -64,17 +65,19 @@ export function projectHandler(r: Resolver, input: CodeInput, fn: TsNode, names:
  * createMcp()` at the top of the file, then `router.get("/sse", onSse)`): the factory, as
  * `createMcp() of <module>`. The handler is made in that file, which decides what it checks first.
  */
-export function factoryHandler(r: Resolver, input: CodeInput, handler: TsNode): string | undefined {
+export function factoryHandler(r: Resolver, input: CodeInput, handler: TsNode): FactoryHandler | undefined {
   return handler.type === "identifier" ? factoryHandlers(r, input).get(r.src(handler)) : undefined;
 }
 
-const FACTORY_HANDLERS = new WeakMap<TsNode, ReadonlyMap<string, string>>();
+/** A handler a factory of another file made: shown as `createMcp() of <module>`, and the name that file exports it under. */
+export type FactoryHandler = { readonly shown: string; readonly ref: CodeHandlerRef };
+const FACTORY_HANDLERS = new WeakMap<TsNode, ReadonlyMap<string, FactoryHandler>>();
 
 /** The names a file's top-level `const { a, b } = mcpFactory()` binds, each to its factory and module; worked out once per file. */
-function factoryHandlers(r: Resolver, input: CodeInput): ReadonlyMap<string, string> {
+function factoryHandlers(r: Resolver, input: CodeInput): ReadonlyMap<string, FactoryHandler> {
   let out = FACTORY_HANDLERS.get(input.root);
   if (out) return out;
-  const map = new Map<string, string>();
+  const map = new Map<string, FactoryHandler>();
   for (const st of kids(input.root)) {
     for (const d of st.type === "lexical_declaration" ? kids(st).filter((k) => k.type === "variable_declarator") : []) {
       const pattern = d.childForFieldName("name");
@@ -84,7 +87,11 @@ function factoryHandlers(r: Resolver, input: CodeInput): ReadonlyMap<string, str
       if (pattern?.type !== "object_pattern" || f?.type !== "identifier" || !MCP_NAME.test(r.src(f))) continue;
       const imported = importedFrom(r, input, f);
       if (!imported) continue;
-      for (const p of kids(pattern)) map.set(r.src(p.type === "pair_pattern" ? (p.childForFieldName("value") ?? p) : p), `${r.src(f)}() of ${imported.module}`);
+      for (const p of kids(pattern)) {
+        const key = p.type === "pair_pattern" ? p.childForFieldName("key") : p;
+        const ref = { module: imported.module, ...(imported.alt ? { alt: imported.alt } : {}), name: factoryHandlerName(imported.name, r.src(key ?? p)) };
+        map.set(r.src(p.type === "pair_pattern" ? (p.childForFieldName("value") ?? p) : p), { shown: `${r.src(f)}() of ${imported.module}`, ref });
+      }
     }
   }
   out = map;

@@ -22,6 +22,7 @@ import { isDestructive } from "./ts-tool-annotations.js";
 import type { CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
+import { factoryHandlerName, returnedHandlers } from "./ts-factory-handlers.js";
 import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { importedFrom } from "./ts-project-imports.js";
@@ -32,7 +33,7 @@ import { eventHandler, nextEndpoints } from "./ts-endpoints-file-routes.js";
 import { nestRoutes } from "./ts-endpoints-nest.js";
 import { findEndpoints } from "./ts-endpoints-routers.js";
 import { tanstackRoutes } from "./ts-endpoints-tanstack.js";
-import { endpointPolicy } from "./ts-endpoint.js";
+import { endpointPolicy, MCP_NAME } from "./ts-endpoint.js";
 import { aroundGuard, aroundOptional, authRouterNote, contains, FUNCTIONS, handlerGuard, isAuthMiddleware, isOptionalAuth } from "./ts-route-guards.js";
 
 /** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
@@ -171,8 +172,17 @@ function exportedHandlers(r: Resolver, input: CodeInput, reaches: RegExp): NonNu
       if (!id || !value || name === undefined) continue;
       const fn = r.functionOf(eventHandler(r, value));
       if (!FUNCTIONS.has(fn.type)) continue;
+      // A factory that makes and returns handlers (`createMcp = () => ({ onSse, onMsg })`): each as `createMcp().onSse`.
+      const made = MCP_NAME.test(name) ? returnedHandlers(r, fn) : [];
+      for (const h of made) {
+        const inner = r.functionOf(eventHandler(r, h.value));
+        const handed = FUNCTIONS.has(inner.type) ? delegation(r, inner) : undefined;
+        if (!handed || !reaches.test(r.src(inner) + handed.text)) continue;
+        const guard = handlerGuard(r, [inner, ...handed.targets], reaches);
+        out.push({ name: factoryHandlerName(name, h.key), ...(guard ? { guard } : {}), loc: r.loc(h.at) });
+      }
       const handed = delegation(r, fn);
-      if (!reaches.test(r.src(fn) + handed.text)) continue;
+      if (made.length > 0 || !reaches.test(r.src(fn) + handed.text)) continue;
       const guard = handlerGuard(r, [fn, ...handed.targets], reaches);
       out.push({ name, ...(guard ? { guard } : {}), loc: r.loc(id) });
     }

@@ -241,6 +241,32 @@ export { handler as GET, handler as POST };
         expect: { line: 5, column: 15 },
       },
       {
+        // An h3 router serving handlers a factory of another project file makes, which check no caller first.
+        file: "src/app.ts",
+        code: `import { createApp, createRouter } from "h3";
+import { createMcp } from "./handlers/mcp";
+const { onSse, onMsg } = createMcp();
+const router = createRouter();
+router.get("/sse", onSse);
+router.post("/messages", onMsg);
+export const app = createApp().use(router);
+`,
+        extraFiles: {
+          "src/handlers/mcp.ts": `import { defineEventHandler } from "h3";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
+export const createMcp = () => {
+  const server = new McpServer({ name: "prompts", version: "1.0.0" });
+  let transport: SSEServerTransport | undefined;
+  const onSse = defineEventHandler(async (event) => { transport = new SSEServerTransport("/messages", event.node.res); await server.connect(transport); });
+  const onMsg = defineEventHandler(async (event) => { if (transport) await transport.handlePostMessage(event.node.req, event.node.res); });
+  return { onSse, onMsg };
+};
+`,
+        },
+        expect: { line: 5, column: 12, count: 2 },
+      },
+      {
         // An mcp-use server whose auth middleware is on another path: /mcp is not behind it.
         file: "src/index.ts",
         code: `import { MCPServer } from "mcp-use/server";
