@@ -499,6 +499,24 @@ describe("real mcp-use servers (MCPServer of mcp-use)", () => {
   });
 });
 
+describe("real Cloudflare Workers (McpAgent) routed in a hono chain or by if branches", () => {
+  it("an auth use call earlier in a hono chain guards the sub-app routed after it; a check inside the if branch that serves guards that path; a cast agent class still serves", () => {
+    expect(scan("real-cloudflare-workers").model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason.replace(/^HTTP MCP endpoint \S+ /, "")} @${at(p.defaultLoc)}`)).toEqual([
+      "cast-serve.ts ANY /mcp deny: requires authentication (OAuthProvider apiHandler) @12:54",
+      "hono-chain.ts ANY /sse deny: requires authentication (.use(microsoftBearerTokenAuthMiddleware)) @14:62",
+      "hono-chain.ts ANY /mcp deny: requires authentication (.use(microsoftBearerTokenAuthMiddleware)) @16:59",
+      "path-branches.ts ANY /mcp allow: has no authentication middleware (MockMCPAgent.serve is not the apiHandler of an OAuthProvider) @14:33",
+      "path-branches.ts ANY /bearer/mcp deny: requires authentication (the handler calls verifyBearerHeaderPresent() first) @20:33",
+    ]);
+    expect(findings("real-cloudflare-workers")).toEqual(["missing-default-deny path-branches.ts:14:33"]);
+    // The middleware on another path, or a check in another branch, is not in front of it.
+    const edit = (file: string, from: string, to: string) =>
+      scanSources(folder("real-cloudflare-workers").filter((f) => f.path === file).map((f) => ({ ...f, text: f.text.replace(from, to) }))).model.policies.map((p) => `${p.name} ${p.defaultDecision}`);
+    expect(edit("hono-chain.ts", '.use("/mcp", microsoftBearerTokenAuthMiddleware)', '.use("/admin/*", microsoftBearerTokenAuthMiddleware)')).toEqual(["ANY /sse deny", "ANY /mcp allow"]);
+    expect(edit("path-branches.ts", "if (unauthorized) return unauthorized;\n", "if (unauthorized) return unauthorized;\n    }\n    if (url.pathname === \"/bearer/mcp\") {\n")).toEqual(["ANY /mcp allow", "ANY /bearer/mcp allow"]);
+  });
+});
+
 describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {
   it("register(streamableHttp | fastifyMCPSSE | FastifyMcpStreamableHttp, options) serves its paths: guarded by an auth hook or the plugin's bearer options", () => {
     expect(endpoints("real-fastify")).toEqual([

@@ -57,8 +57,36 @@ export function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonl
       if (first) return `the handler calls ${r.src(first.childForFieldName("function") ?? first)}() first`;
     }
     const at = routeAt(r, p, child);
-    const guard = at && ((at.mount ? undefined : middlewareGuard(r, at.middle)) ?? useGuard(r, uses, at.route, at.path) ?? mountGuard(r, uses, at.route) ?? hookGuard(r, hooks, at.route));
+    const guard = at && ((at.mount ? undefined : middlewareGuard(r, at.middle)) ?? useGuard(r, uses, at.route, at.path) ?? mountGuard(r, uses, at.route) ?? hookGuard(r, hooks, at.route) ?? chainedUseGuard(r, at.route, at.path));
     if (guard) return guard;
+    // Hono's `app.route("/mcp", subApp)` in a chain (`new Hono().use("/mcp", auth).route("/mcp", sub)`).
+    const sub = p.type === "arguments" && p.parent && r.calleeName(p.parent) === "route" ? p.parent : undefined;
+    const subPath = sub && argsOf(sub)[0] ? r.stringOf(argsOf(sub)[0] as TsNode) : undefined;
+    const chained = sub && subPath !== undefined && argsOf(sub)[1]?.startIndex === child.startIndex ? chainedUseGuard(r, sub, subPath) : undefined;
+    if (chained) return chained;
+  }
+  return undefined;
+}
+
+/** The call a chained call is made on (`a.use(x).route(...)`: `a.use(x)`), if it is one. */
+function chainedOn(call: TsNode): TsNode | undefined {
+  const f = call.childForFieldName("function");
+  const obj = f?.type === "member_expression" ? f.childForFieldName("object") : null;
+  return obj?.type === "call_expression" ? obj : undefined;
+}
+
+/**
+ * An auth use call earlier in the same chain as a route (hono's `new Hono().use("/mcp", auth).route("/mcp", sub)`,
+ * `.use(auth).post("/mcp", handler)`), on a path that covers the route's, shown as `.use(auth)`.
+ */
+function chainedUseGuard(r: Resolver, route: TsNode, path: string): string | undefined {
+  for (let c = chainedOn(route); c; c = chainedOn(c)) {
+    if (r.calleeName(c) !== "use") continue;
+    const args = argsOf(c);
+    const prefix = args[0] ? r.stringOf(args[0]) : undefined;
+    if (prefix !== undefined && !path.startsWith(prefix.replace(/\/?\*$/, ""))) continue;
+    const auth = (prefix !== undefined ? args.slice(1) : args).find((m) => isAuthMiddleware(r, m));
+    if (auth) return `.use(${FUNCTIONS.has(auth.type) ? "inline middleware" : r.src(auth).split("(")[0]})`;
   }
   return undefined;
 }
@@ -88,10 +116,22 @@ function routeAt(r: Resolver, p: TsNode, child: TsNode): { route: TsNode; path: 
 /**
  * The calls a function makes before it reaches `n`, at the top of its body: in declarations and
  * expression statements (`const session = await auth()`) and in the conditions of ifs
- * (`if (!(await isAuthorized(req))) return ...`), not inside the branches (another route's handler).
+ * (`if (!(await isAuthorized(req))) return ...`), not inside the branches (another route's handler)
+ * but the one that holds `n` (a Worker's `if (url.pathname === "/mcp") { check; serve }`).
  * A `try` block that holds `n` is the top of the body too (`try { const user = await
  * authenticate(req); ...; await transport.handleRequest(req) } catch { return 401 }`).
  */
+/** The block of an if (its consequence, or an else branch, through else-ifs) that holds `n`. */
+function branchOf(st: TsNode, n: TsNode): TsNode | null {
+  for (const b of [st.childForFieldName("consequence"), st.childForFieldName("alternative")]) {
+    if (!b || !contains(b, n)) continue;
+    const inner = b.type === "else_clause" ? (kids(b).find((k) => k.type !== "else") ?? null) : b;
+    if (inner?.type === "if_statement") return branchOf(inner, n);
+    return inner?.type === "statement_block" ? inner : null;
+  }
+  return null;
+}
+
 export function checksBefore(fn: TsNode, n: TsNode): TsNode[] {
   const body = fn.childForFieldName("body");
   return body?.type === "statement_block" ? callsBefore(body, n) : [];
@@ -101,7 +141,8 @@ function callsBefore(block: TsNode, n: TsNode): TsNode[] {
   const out: TsNode[] = [];
   for (const st of kids(block)) {
     if (st.endIndex > n.startIndex) {
-      const inner = st.type === "try_statement" && contains(st, n) ? st.childForFieldName("body") : null;
+      const inner = st.type === "try_statement" && contains(st, n) ? st.childForFieldName("body") : st.type === "if_statement" && contains(st, n) ? branchOf(st, n) : null;
+      // The branch of an if that holds `n` (`if (url.pathname === "/mcp") { const user = await auth(req); ...; return serve() }`).
       if (inner) out.push(...callsBefore(inner, n));
       break;
     }

@@ -83,6 +83,13 @@ const VERCEL = (module: string) => module === "mcp-handler" || module.startsWith
 const AGENTS = (module: string) => module === "agents/mcp" || module === "agents/mcp/server";
 const AGENT_SERVE = new Set(["serve", "serveSSE", "mount"]);
 
+/** `(X as any)`, `(X)`, `X!`: the expression under the casts and parentheses. */
+function uncast(n: TsNode | null): TsNode | null {
+  let c = n;
+  while (c && ["parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"].includes(c.type)) c = kids(c).find((k) => k.type !== "(" && k.type !== ")") ?? null;
+  return c;
+}
+
 const same = (a: TsNode, b: TsNode) => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 
 export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: readonly TsNode[], guards: Guards): { servers: WrapperServer[]; endpoints: WrapperEndpoint[]; features: NestFeature[] } {
@@ -104,7 +111,7 @@ export function wrapperServers(r: Resolver, file: string, root: TsNode, calls: r
       endpoints.push(agentEndpoint(r, root, call, route ? r.stringOf(route) ?? "*" : "/mcp", route ?? (f as TsNode), guards));
     } else if (f?.type === "member_expression" && AGENT_SERVE.has(r.src(f.childForFieldName("property") as TsNode))) {
       // `X.serve("/mcp")` on an McpAgent class of this file, or on one imported from another file of the project.
-      const obj = f.childForFieldName("object");
+      const obj = uncast(f.childForFieldName("object"));
       const pathNode = argsOf(call)[0];
       const path = pathNode ? r.stringOf(pathNode) : undefined;
       if (obj?.type !== "identifier" || !(agents.some((a) => a.name === r.src(obj)) || importedAgent(r, obj, r.src(f.childForFieldName("property") as TsNode), path))) continue;

@@ -677,6 +677,19 @@ export { authHandler as GET, authHandler as POST };
 `,
       },
       {
+        // A Worker's hono app written as one chain: the bearer middleware on /mcp is in front of the agent routed after it.
+        file: "src/index.ts",
+        code: `import { Hono } from "hono";
+import { McpAgent } from "agents/mcp";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { bearerAuth } from "hono/bearer-auth";
+export class NotesMCP extends McpAgent { server = new McpServer({ name: "notes", version: "1.0.0" }); }
+export default new Hono()
+  .use("/mcp", bearerAuth({ verifyToken: async (token, c) => token === c.env.NOTES_TOKEN }))
+  .route("/mcp", new Hono().mount("/", NotesMCP.serve("/mcp", { binding: "NOTES" }).fetch));
+`,
+      },
+      {
         // mcp-use: an auth check on MCP tool calls only leaves tools/list, resources and prompts to any caller; unknown, no finding.
         file: "src/index.ts",
         code: `import { MCPServer } from "mcp-use/server";
