@@ -515,6 +515,14 @@ describe("real Cloudflare Workers (McpAgent) routed in a hono chain or by if bra
     expect(edit("hono-chain.ts", '.use("/mcp", microsoftBearerTokenAuthMiddleware)', '.use("/admin/*", microsoftBearerTokenAuthMiddleware)')).toEqual(["ANY /sse deny", "ANY /mcp allow"]);
     expect(edit("path-branches.ts", "if (unauthorized) return unauthorized;\n", "if (unauthorized) return unauthorized;\n    }\n    if (url.pathname === \"/bearer/mcp\") {\n")).toEqual(["ANY /mcp allow", "ANY /bearer/mcp allow"]);
   });
+
+  it("a route of the SDK's transport on a hono app written as one chain (new Hono().use(...).all(\"/mcp\", ...)) is behind the use calls before it in the chain", () => {
+    const chain = (use: string) =>
+      scanSources([{ path: "src/index.ts", text: `import { Hono } from "hono";\nimport { bearerAuth } from "hono/bearer-auth";\nimport { StreamableHTTPTransport } from "@hono/mcp";\nimport { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nconst mcp = new McpServer({ name: "wiki", version: "0.3.0" });\nexport default new Hono()\n  ${use}\n  .all("/mcp", async (c) => { const t = new StreamableHTTPTransport(); await mcp.connect(t); return t.handleRequest(c); });\n` }]).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.defaultReason}`);
+    expect(chain(`.use("/mcp/*", bearerAuth({ token: process.env.WIKI_TOKEN }))`)).toEqual(["ALL /mcp deny: HTTP MCP endpoint /mcp requires authentication (.use(bearerAuth))"]);
+    expect(chain(`.use("/admin/*", bearerAuth({ token: process.env.WIKI_TOKEN }))`)).toEqual(["ALL /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware"]);
+    expect(chain(`.get("/health", (c) => c.text("ok"))`)).toEqual(["ALL /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware"]);
+  });
 });
 
 describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {

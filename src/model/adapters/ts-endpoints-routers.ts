@@ -13,7 +13,7 @@ import { MCP_NAME, MCP_PATH, type Endpoint } from "./ts-endpoint.js";
 import { bunRoutes, wholeServerEndpoint } from "./ts-endpoints-serve.js";
 import { delegation, factoryHandler, projectHandler, type FactoryHandler } from "./ts-handler-delegation.js";
 import { exportedReceiver, mountedElsewhere } from "./ts-route-exports.js";
-import { basePathOf, checksFirst, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
+import { basePathOf, chainedUseGuard, checksFirst, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
@@ -58,7 +58,7 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         const path = base === undefined ? own : `${base}${own === "/" ? "" : own === "*" ? "/*" : own}`;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText))) && !(made ??= [factoryHandler(r, input, fnNode)])[0]) continue;
         // The app's own use calls are relative to its base path, as its routes are.
-        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
+        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? chainedUseGuard(r, call, own) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
         const optional = guard ? undefined : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.

@@ -79,7 +79,7 @@ function chainedOn(call: TsNode): TsNode | undefined {
  * An auth use call earlier in the same chain as a route (hono's `new Hono().use("/mcp", auth).route("/mcp", sub)`,
  * `.use(auth).post("/mcp", handler)`), on a path that covers the route's, shown as `.use(auth)`.
  */
-function chainedUseGuard(r: Resolver, route: TsNode, path: string): string | undefined {
+export function chainedUseGuard(r: Resolver, route: TsNode, path: string): string | undefined {
   for (let c = chainedOn(route); c; c = chainedOn(c)) {
     if (r.calleeName(c) !== "use") continue;
     const args = argsOf(c);
