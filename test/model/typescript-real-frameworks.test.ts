@@ -525,6 +525,19 @@ describe("real Cloudflare Workers (McpAgent) routed in a hono chain or by if bra
   });
 });
 
+describe("real fastify app registering an auth plugin before its MCP route", () => {
+  it("app.register(authPlugin) before the route: unknown, naming it (a hook or only a decorator); another plugin leaves it open; a preHandler guards it", () => {
+    const reasons = (from = "", to = "") =>
+      scanSources(folder("real-fastify-register").map((f) => ({ ...f, text: f.text.replace(from, to) }))).model.policies.map((p) => `${p.name} ${p.defaultDecision}: ${p.defaultReason}`);
+    expect(reasons()).toEqual([
+      "POST /mcp unknown: HTTP MCP endpoint /mcp has no authentication layer in this file; fastify.register(authPlugin) before it may add an authentication hook to the app (a plugin wrapped in fastify-plugin) or only a decorator its routes must call (@fastify/jwt); what it adds decides the authentication in front of it",
+    ]);
+    expect(findings("real-fastify-register")).toEqual([]);
+    expect(reasons("await fastify.register(authPlugin);", "await fastify.register(cors);")[0]).toMatch(/^POST \/mcp allow: /);
+    expect(reasons('fastify.post("/mcp", async', 'fastify.post("/mcp", { preHandler: [fastify.authenticate] }, async')[0]).toMatch(/^POST \/mcp deny: /);
+  });
+});
+
 describe("real fastify MCP plugins (fastify-mcp, fastify-mcp-server)", () => {
   it("register(streamableHttp | fastifyMCPSSE | FastifyMcpStreamableHttp, options) serves its paths: guarded by an auth hook or the plugin's bearer options", () => {
     expect(endpoints("real-fastify")).toEqual([

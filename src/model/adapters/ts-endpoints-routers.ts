@@ -13,7 +13,7 @@ import { MCP_NAME, MCP_PATH, type Endpoint } from "./ts-endpoint.js";
 import { bunRoutes, wholeServerEndpoint } from "./ts-endpoints-serve.js";
 import { delegation, factoryHandler, projectHandler, type FactoryHandler } from "./ts-handler-delegation.js";
 import { exportedReceiver, mountedElsewhere } from "./ts-route-exports.js";
-import { basePathOf, chainedUseGuard, checksFirst, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
+import { basePathOf, chainedUseGuard, checksFirst, registeredAuthPlugin, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
@@ -61,19 +61,23 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? chainedUseGuard(r, call, own) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
         const optional = guard ? undefined : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
+        // Fastify's `app.register(authPlugin)` before it: what the plugin adds is not shown here.
+        const plugin = guard || optional ? undefined : registeredAuthPlugin(r, calls, call);
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
-        const served = guard || optional || reaches.test(handlerText) ? undefined : projectHandler(r, input, fnNode, handed.imported);
-        const factory = guard || optional || served || reaches.test(handlerText) ? undefined : (made ??= [factoryHandler(r, input, fnNode)])[0];
+        const served = guard || optional || plugin || reaches.test(handlerText) ? undefined : projectHandler(r, input, fnNode, handed.imported);
+        const factory = guard || optional || plugin || served || reaches.test(handlerText) ? undefined : (made ??= [factoryHandler(r, input, fnNode)])[0];
         // That factory's file, when scanned, tells what the handler checks first (model/code-links.ts).
         const elsewhere = guard
           ? undefined
           : optional
             ? { why: optionalAuthReason(optional) }
-            : served
-              ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` }
-              : factory
-                ? { why: `the handler ${r.src(fnNode)} is made by ${factory.shown}, which decides what it checks first` }
-                : mountedElsewhere(r, root, uses, call);
+            : plugin
+              ? { why: plugin }
+              : served
+                ? { why: `the handler ${served.text} of ${served.ref.module} serves MCP, and what it checks first decides the authentication in front of it` }
+                : factory
+                  ? { why: `the handler ${r.src(fnNode)} is made by ${factory.shown}, which decides what it checks first` }
+                  : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
         out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : factory ? { handler: factory.ref } : {}) });

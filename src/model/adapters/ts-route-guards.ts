@@ -452,3 +452,17 @@ export function authRouterNote(text: string): string | undefined {
   const serves = /MetadataRouter$/.test(router) ? "the OAuth metadata" : "the OAuth endpoints";
   return `${router} serves ${serves} but does not guard this route; add requireBearerAuth`;
 }
+
+/**
+ * Fastify's `app.register(authPlugin)` on the route's app before it, with no hook or middleware
+ * that guards the route: the plugin may add an onRequest hook to the app (a project's auth plugin
+ * wrapped in fastify-plugin, @fastify/bearer-auth) or only a decorator the routes must call
+ * (@fastify/jwt's request.jwtVerify): unknown, for the reason returned.
+ */
+export function registeredAuthPlugin(r: Resolver, calls: readonly TsNode[], route: TsNode): string | undefined {
+  const receiver = r.receiverOf(route);
+  if (receiver === undefined) return undefined;
+  const hit = calls.find((c) => c.startIndex < route.startIndex && r.calleeName(c) === "register" && r.receiverOf(c) === receiver && argsOf(c)[0] !== undefined && isAuthMiddleware(r, argsOf(c)[0] as TsNode));
+  const plugin = hit ? r.src(argsOf(hit)[0] as TsNode).split("(")[0] : undefined;
+  return plugin === undefined ? undefined : `${receiver}.register(${plugin}) before it may add an authentication hook to the app (a plugin wrapped in fastify-plugin) or only a decorator its routes must call (@fastify/jwt); what it adds decides the authentication in front of it`;
+}

@@ -690,6 +690,23 @@ export default new Hono()
 `,
       },
       {
+        // Fastify: an auth plugin registered before the route may add an onRequest hook (or only a decorator); unknown, no finding.
+        file: "src/app.ts",
+        code: `import Fastify from "fastify";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { createNotesServer } from "./mcp";
+import authPlugin from "./auth-plugin";
+const app = Fastify();
+await app.register(authPlugin);
+app.post("/mcp", async (request, reply) => {
+  const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await createNotesServer().connect(t);
+  reply.hijack();
+  await t.handleRequest(request.raw, reply.raw, request.body);
+});
+`,
+      },
+      {
         // mcp-use: an auth check on MCP tool calls only leaves tools/list, resources and prompts to any caller; unknown, no finding.
         file: "src/index.ts",
         code: `import { MCPServer } from "mcp-use/server";
