@@ -48,10 +48,11 @@ export const MCP_TRANSPORT_CLASSES: readonly string[] = [
  * Packages that wrap the SDK's McpServer and own its transport (Vercel's
  * mcp-handler, formerly @vercel/mcp-adapter; Cloudflare Agents' agents/mcp;
  * punkpeye's fastmcp; NestJS's @rekog/mcp-nest; xmcp's Next.js adapter; the
- * fastify plugins fastify-mcp and fastify-mcp-server, by the one word): a
+ * fastify plugins fastify-mcp and fastify-mcp-server, by the one word; fiberplane's
+ * mcp-lite, whose transport and handler names are its own): a
  * file that imports one may mention none of the SDK's own names.
  */
-export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/mcp-adapter", "agents/mcp", "fastmcp", "@rekog/mcp-nest", "@xmcp/adapter", "fastify-mcp"];
+export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/mcp-adapter", "agents/mcp", "fastmcp", "@rekog/mcp-nest", "@xmcp/adapter", "fastify-mcp", "mcp-lite"];
 
 /**
  * The client wrappers' class and function names (typescript-sdk-clients.ts), as

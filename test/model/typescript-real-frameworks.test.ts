@@ -434,6 +434,23 @@ describe("real hono servers (@hono/mcp)", () => {
   });
 });
 
+describe("real mcp-lite servers (fiberplane mcp-lite)", () => {
+  it("an McpServer served through transport.bind(server) is an HTTP server with its tools", () => {
+    expect(servers("real-mcp-lite")).toEqual(["bearer-middleware.ts scan-server http [image_scan]", "edge-function.ts assistant-edge http [queryDatabase]", "worker-fetch.ts worker-kv http [get-kv]"]);
+  });
+
+  it("a route or fetch handler calling the bound handler is an endpoint: guarded by an auth middleware before it, open with nothing", () => {
+    expect(endpoints("real-mcp-lite")).toEqual(["bearer-middleware.ts ALL /* deny", "edge-function.ts ALL /mcp allow", "worker-fetch.ts ANY /mcp allow"]);
+    expect(findings("real-mcp-lite")).toEqual(["missing-default-deny edge-function.ts:25:12", "missing-default-deny worker-fetch.ts:14:9"]);
+  });
+
+  it("a file importing only mcp-lite's transport is read (its route is open); a StreamableHttpTransport of another module is not MCP", () => {
+    const text = (module: string) => `import { Hono } from "hono";\nimport { StreamableHttpTransport } from "${module}";\nconst handler = new StreamableHttpTransport().bind(undefined);\nconst app = new Hono();\napp.all("/api", async (c) => handler(c.req.raw));\nexport default app;\n`;
+    expect(scanSources([{ path: "src/index.ts", text: text("mcp-lite") }]).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["ALL /api allow"]);
+    expect(scanSources([{ path: "src/index.ts", text: text("./mcp-lite-ish") }]).model.policies).toEqual([]);
+  });
+});
+
 describe("hono catch-all routes handing requests to an MCP transport", () => {
   it("app.all(\"*\") is an endpoint on every path: open alone, guarded by an app.use(auth) before it, not by one limited to /mcp/*", () => {
     expect(findings("real-hono").filter((f) => /catchall/.test(f))).toEqual(["missing-default-deny edge-catchall.ts:8:9"]);

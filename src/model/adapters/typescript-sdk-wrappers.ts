@@ -20,6 +20,8 @@
  *   (an express or fastify route, `http.createServer`), or hono's `mcp(factory)` middleware of
  *   `@modelcontextprotocol/hono`. The routes that call one are read as the adapter's own
  *   endpoints (sdkHandlers gives the evidence); the factory's McpServer is found as any other.
+ * - mcp-lite's `new StreamableHttpTransport().bind(server)` (ts-mcp-lite.ts), a fetch-style handler
+ *   read the same way.
  *
  * Only names imported from those packages count: a `createMcpHandler` or an
  * `McpAgent` of another module is someone else's.
@@ -33,6 +35,7 @@ import { frameworkServers, type NestFeature } from "./typescript-sdk-frameworks.
 import { xmcpServer } from "./xmcp-config.js";
 import { ownEntry } from "../../util/own.js";
 import { contains, FUNCTIONS } from "./ts-route-guards.js";
+import { liteHandlerCalls } from "./ts-mcp-lite.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -134,7 +137,7 @@ const SDK_HANDLER_MAKERS: Readonly<Record<string, (module: string) => boolean>> 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * The v2 SDK's HTTP handlers made in this file: the calls that make them, and the text that
+ * The v2 SDK's HTTP handlers made in this file (and mcp-lite's `transport.bind(server)` ones): the calls that make them, and the text that
  * serves MCP through one (a call of a maker, `node(req, res)` or `handler.fetch(request)` on a
  * const bound to one). Undefined evidence when the file makes none.
  */
@@ -142,10 +145,13 @@ export function sdkHandlers(r: Resolver, calls: readonly TsNode[]): { readonly c
   const made: TsNode[] = [];
   const makers = new Set<string>();
   const names = new Set<string>();
-  for (const call of calls) {
+  const isMaker = (call: TsNode) => {
     const f = call.childForFieldName("function");
     const imported = f ? r.importOf(f) : undefined;
-    if (!f || !imported || !ownEntry(SDK_HANDLER_MAKERS, imported.name)?.(imported.module)) continue;
+    return imported !== undefined && ownEntry(SDK_HANDLER_MAKERS, imported.name)?.(imported.module) === true;
+  };
+  for (const call of [...calls.filter(isMaker), ...liteHandlerCalls(r, calls)]) {
+    const f = call.childForFieldName("function") as TsNode;
     made.push(call);
     makers.add(r.src(f));
     const bound = r.boundName(call);

@@ -556,6 +556,20 @@ mcpServers:
 `,
         expect: { line: 5, column: 23 },
       },
+      {
+        // mcp-lite: the route hands each request to the handler `transport.bind(server)` made, with nothing in front of it.
+        file: "src/index.ts",
+        code: `import { Hono } from "hono";
+import { McpServer, StreamableHttpTransport } from "mcp-lite";
+const mcp = new McpServer({ name: "notes", version: "1.0.0" });
+const transport = new StreamableHttpTransport();
+const httpHandler = transport.bind(mcp);
+const app = new Hono();
+app.all("/mcp", async (c) => httpHandler(c.req.raw));
+export default app;
+`,
+        expect: { line: 7, column: 9 },
+      },
     ],
     good: [
       {
@@ -1014,6 +1028,20 @@ MCPGATEWAY_ADMIN_API_ENABLED=false
       {
         file: "deploy/k8s/gateway.yml",
         code: msGatewayDeployment("acme.azurecr.io/microsoft-mcpgateway-service:1.2.0", "Production"),
+      },
+      {
+        // The same mcp-lite handler behind hono's bearerAuth registered before the route.
+        file: "src/index.ts",
+        code: `import { Hono } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { McpServer, StreamableHttpTransport } from "mcp-lite";
+const mcp = new McpServer({ name: "notes", version: "1.0.0" });
+const httpHandler = new StreamableHttpTransport().bind(mcp);
+const app = new Hono();
+app.use("/mcp", bearerAuth({ token: process.env.MCP_TOKEN as string }));
+app.all("/mcp", async (c) => httpHandler(c.req.raw));
+export default app;
+`,
       },
     ],
   },
