@@ -436,12 +436,20 @@ describe("real hono servers (@hono/mcp)", () => {
 
 describe("real mcp-lite servers (fiberplane mcp-lite)", () => {
   it("an McpServer served through transport.bind(server) is an HTTP server with its tools", () => {
-    expect(servers("real-mcp-lite")).toEqual(["bearer-middleware.ts scan-server http [image_scan]", "edge-function.ts assistant-edge http [queryDatabase]", "worker-fetch.ts worker-kv http [get-kv]"]);
+    expect(servers("real-mcp-lite").filter((s) => !s.startsWith("split/"))).toEqual(["bearer-middleware.ts scan-server http [image_scan]", "edge-function.ts assistant-edge http [queryDatabase]", "worker-fetch.ts worker-kv http [get-kv]"]);
   });
 
   it("a route or fetch handler calling the bound handler is an endpoint: guarded by an auth middleware before it, open with nothing", () => {
-    expect(endpoints("real-mcp-lite")).toEqual(["bearer-middleware.ts ALL /* deny", "edge-function.ts ALL /mcp allow", "worker-fetch.ts ANY /mcp allow"]);
-    expect(findings("real-mcp-lite")).toEqual(["missing-default-deny edge-function.ts:25:12", "missing-default-deny worker-fetch.ts:14:9"]);
+    expect(endpoints("real-mcp-lite")).toEqual(["bearer-middleware.ts ALL /* deny", "edge-function.ts ALL /mcp allow", "split/index.ts ALL /mcp allow", "worker-fetch.ts ANY /mcp allow"]);
+    expect(findings("real-mcp-lite")).toEqual(["missing-default-deny edge-function.ts:25:12", "missing-default-deny split/index.ts:6:9", "missing-default-deny worker-fetch.ts:14:9"]);
+  });
+
+  it("a route handing c.req.raw to a bound handler another file exports: open as that handler checks no caller; unknown, saying why, when that file is not scanned", () => {
+    const split = folder("real-mcp-lite").filter((f) => f.path.startsWith("split/"));
+    const reasons = (files: { path: string; text: string }[]) => scanSources(files).model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason}`);
+    expect(reasons(split)).toEqual(["split/index.ts ALL /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware (its handler mcpHttpHandler in split/handler.ts:6 checks no caller first)"]);
+    expect(reasons(split.filter((f) => f.path !== "split/handler.ts")).map((x) => x.split(": ")[0])).toEqual(["split/index.ts ALL /mcp unknown"]);
+    expect(reasons(split.filter((f) => f.path !== "split/handler.ts"))[0]).toContain("the handler mcpHttpHandler of split/handler serves MCP, and what it checks first decides the authentication in front of it");
   });
 
   it("a file importing only mcp-lite's transport is read (its route is open); a StreamableHttpTransport of another module is not MCP", () => {

@@ -29,7 +29,8 @@ export function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boo
   const imported: string[] = [];
   for (const call of fn.descendantsOfType("call_expression")) {
     const callee = call.childForFieldName("function");
-    const passed = new Set(argsOf(call).filter((a) => a.type === "identifier").map((a) => r.src(a)));
+    // hono's `c.req.raw` only to a plain function (`handler(c.req.raw)`): `X.serve().fetch(c.req.raw)` is a wrapper's, read there.
+    const passed = new Set(argsOf(call).flatMap((a) => handedName(r, a, callee?.type === "identifier")));
     if (!callee || handedOver.length === 0 || !handedOver.every((p) => passed.has(p))) continue;
     const receiver = callee.type === "member_expression" ? callee.childForFieldName("object") : null;
     if (receiver?.type === "identifier" && params.has(r.src(receiver))) continue;
@@ -44,6 +45,16 @@ export function delegation(r: Resolver, fn: TsNode): { text: string; opaque: boo
     }
   }
   return { text, opaque, targets, imported };
+}
+
+/** hono's request, `c.req.raw`: the Request a fetch-style handler (mcp-lite's bound one) is handed. */
+const HONO_RAW_REQUEST = /^([A-Za-z_$][\w$]*)\.req\.raw$/;
+
+/** The parameter an argument hands over: itself (`req`), or (`raw`) hono's context as its raw request (`c.req.raw`). */
+function handedName(r: Resolver, a: TsNode, raw: boolean): string[] {
+  if (a.type === "identifier") return [r.src(a)];
+  const m = raw && a.type === "member_expression" ? HONO_RAW_REQUEST.exec(r.src(a)) : null;
+  return m?.[1] ? [m[1]] : [];
 }
 
 /**

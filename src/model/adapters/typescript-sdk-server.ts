@@ -22,6 +22,7 @@ import { isDestructive } from "./ts-tool-annotations.js";
 import type { CodeLinks, CodeMount, McpServer, Policy, RegisteredTool, ServerFact, ToolHost, Transport } from "../types.js";
 import { argsOf, kids, numbering, type CodeInput, type Resolver } from "./ts-values.js";
 import { sdkHandlers, wrapperServers } from "./typescript-sdk-wrappers.js";
+import { liteHandlerCalls } from "./ts-mcp-lite.js";
 import { factoryHandlerName, returnedHandlers } from "./ts-factory-handlers.js";
 import { nestToolClasses, type NestFeature } from "./typescript-sdk-frameworks.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
@@ -151,7 +152,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
-  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features), handlers: exportedHandlers(r, input, reaches) };
+  return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features), handlers: exportedHandlers(r, input, reaches, liteHandlerCalls(r, calls)) };
 }
 
 /**
@@ -160,7 +161,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
  * `export default handler`), with the check each makes first: what a route of another file that
  * hands its request to one puts in front of MCP (model/code-links.ts joins them).
  */
-function exportedHandlers(r: Resolver, input: CodeInput, reaches: RegExp): NonNullable<CodeLinks["handlers"]> {
+function exportedHandlers(r: Resolver, input: CodeInput, reaches: RegExp, bound: readonly TsNode[]): NonNullable<CodeLinks["handlers"]> {
   if (!reaches.test(input.text)) return [];
   const exported = exportsOf(r, input.root);
   const out: { name: string; guard?: string; loc: Loc }[] = [];
@@ -170,6 +171,8 @@ function exportedHandlers(r: Resolver, input: CodeInput, reaches: RegExp): NonNu
     for (const { id, value } of named) {
       const name = id?.type === "identifier" ? exported.get(r.src(id)) : undefined;
       if (!id || !value || name === undefined) continue;
+      // mcp-lite's `export const handler = transport.bind(server)`: a handler that checks no caller.
+      if (bound.some((b) => b.startIndex === value.startIndex)) out.push({ name, loc: r.loc(id) });
       const fn = r.functionOf(eventHandler(r, value));
       if (!FUNCTIONS.has(fn.type)) continue;
       // A factory that makes and returns handlers (`createMcp = () => ({ onSse, onMsg })`): each as `createMcp().onSse`.
