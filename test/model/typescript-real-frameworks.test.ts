@@ -452,6 +452,14 @@ describe("real mcp-lite servers (fiberplane mcp-lite)", () => {
     expect(reasons(split.filter((f) => f.path !== "split/handler.ts"))[0]).toContain("the handler mcpHttpHandler of split/handler serves MCP, and what it checks first decides the authentication in front of it");
   });
 
+  it("the bound handler given as a fetch (Bun.serve, a fetch export) serves every path: open, at the fetch key", () => {
+    const head = `import { McpServer, StreamableHttpTransport } from "mcp-lite";\nconst mcp = new McpServer({ name: "notes", version: "1.0.0" });\nconst handler = new StreamableHttpTransport().bind(mcp);\n`;
+    const read = (tail: string) => scanSources([{ path: "src/index.ts", text: head + tail }]).findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`);
+    expect(read(`Bun.serve({ port: 3000, fetch: handler });\n`)).toEqual(["missing-default-deny 4:25"]);
+    expect(read(`export default { fetch: handler };\n`)).toEqual(["missing-default-deny 4:18"]);
+    expect(read(`const other = (req: Request) => new Response("ok");\nexport default { fetch: other };\n`)).toEqual([]);
+  });
+
   it("a file importing only mcp-lite's transport is read (its route is open); a StreamableHttpTransport of another module is not MCP", () => {
     const text = (module: string) => `import { Hono } from "hono";\nimport { StreamableHttpTransport } from "${module}";\nconst handler = new StreamableHttpTransport().bind(undefined);\nconst app = new Hono();\napp.all("/api", async (c) => handler(c.req.raw));\nexport default app;\n`;
     expect(scanSources([{ path: "src/index.ts", text: text("mcp-lite") }]).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["ALL /api allow"]);

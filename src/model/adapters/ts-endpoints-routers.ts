@@ -98,6 +98,8 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
     const key = n.childForFieldName(n.type === "pair" ? "key" : "name");
     if (!key || r.keyText(key) !== "fetch") continue;
     const value = n.type === "pair" ? n.childForFieldName("value") : n;
+    // A fetch-style handler made here (mcp-lite's `transport.bind(server)`) given as the fetch: it serves every path.
+    if (value?.type === "identifier" && handlers.has(r.src(value))) out.push({ call: n, method: "ANY", path: "*", pathNode: key });
     if (!value || !["arrow_function", "function_expression", "method_definition", "member_expression"].includes(value.type)) continue;
     const e = wholeServerEndpoint(r, n, key, value, reaches);
     if (e) out.push(e);
