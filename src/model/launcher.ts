@@ -266,19 +266,36 @@ function fromNix(tokens: readonly ConfigValue[], start: number): Launched[] {
   return flake ? [{ ecosystem: "nix", spec: v.raw, ...flake, value: v }] : [];
 }
 
-function npmRunner(tokens: readonly ConfigValue[]): number | undefined {
-  const [c, a, b] = tokens.map((t) => base(t.raw));
-  if (c === "npx" || c === "bunx" || c === "pnpx") return 1;
-  if ((c === "pnpm" || c === "yarn") && a === "dlx") return 2;
-  if (c === "bun" && a === "x") return 2;
-  if (c === "npm" && (a === "exec" || a === "x")) return 2;
-  if (c === "corepack" && (a === "pnpm" || a === "yarn") && b === "dlx") return 3;
-  return undefined;
+/** The subcommands that fetch and run a package, per npm-family tool (`npm exec`, `pnpm dlx` ...). */
+const NPM_FETCH_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { npm: ["exec", "x"], pnpm: ["dlx"], yarn: ["dlx"], bun: ["x"] };
+/** Global options written between the tool and its subcommand that take a value (`npm --prefix dir exec`, `pnpm -C dir dlx`). */
+const NPM_GLOBAL_VALUED: Readonly<Record<string, ReadonlySet<string>>> = {
+  npm: new Set([...NPM_VALUED, "--prefix", "-w", "--workspace", "--loglevel"]),
+  pnpm: new Set(["-C", "--dir", "--filter", "-F", "--reporter", "--loglevel", "--package", "--registry"]),
+  yarn: new Set(["--cwd"]),
+  bun: new Set(["--cwd"]),
+};
+
+/**
+ * Where the package runner's own arguments start, and the flags written before its subcommand
+ * (`npm --yes exec pkg`, `pnpm --silent dlx pkg`, `pnpm --package=pkg dlx bin`, `corepack yarn dlx pkg`).
+ */
+function npmRunner(tokens: readonly ConfigValue[]): { start: number; before: Map<string, ConfigValue> } | undefined {
+  const c = tokens[0] ? base(tokens[0].raw) : "";
+  if (c === "npx" || c === "bunx" || c === "pnpx") return { start: 1, before: new Map() };
+  const tool = c === "corepack" ? 1 : 0;
+  const name = tokens[tool] ? base((tokens[tool] as ConfigValue).raw) : "";
+  const subcommands = NPM_FETCH_SUBCOMMANDS[name];
+  if (!subcommands || (tool === 1 && name !== "pnpm" && name !== "yarn")) return undefined;
+  const { at, flags } = positional(tokens, tool + 1, NPM_GLOBAL_VALUED[name] as ReadonlySet<string>);
+  const sub = tokens[at];
+  if (!sub || tokens[at - 1]?.raw === "--" || !subcommands.includes(base(sub.raw))) return undefined;
+  return { start: at + 1, before: flags };
 }
 
-function fromNpm(tokens: readonly ConfigValue[], start: number): Launched[] {
+function fromNpm(tokens: readonly ConfigValue[], start: number, before: ReadonlyMap<string, ConfigValue>): Launched[] {
   const { at, flags } = positional(tokens, start, NPM_VALUED);
-  const pkgFlag = flags.get("-p") ?? flags.get("--package");
+  const pkgFlag = flags.get("-p") ?? flags.get("--package") ?? before.get("-p") ?? before.get("--package");
   const v = pkgFlag ?? tokens[at];
   if (!v || v.scalar) return [];
   const git = npmGitPin(v.raw);
@@ -375,7 +392,7 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   const tokens = launchTokens(s);
   const [c, a, b] = tokens.map((t) => base(t.raw));
   const npm = npmRunner(tokens);
-  if (npm !== undefined) out.push(...fromNpm(tokens, npm));
+  if (npm) out.push(...fromNpm(tokens, npm.start, npm.before));
   else if (c === "uvx") out.push(...fromPypi(tokens, 1, UV_VALUED, "--from"), ...uvWith(tokens, 1, UV_VALUED));
   else if (c === "uv") out.push(...fromUv(tokens));
   else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));

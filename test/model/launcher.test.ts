@@ -54,6 +54,26 @@ describe("unpinned-package over launch lines", () => {
     ]);
   });
 
+  it("reads global flags written before the subcommand (npm --yes exec, pnpm --silent dlx, pnpm --package=pkg dlx, yarn --silent dlx)", () => {
+    const text = `{ "mcpServers": {
+  "a": { "command": "npm", "args": ["--yes", "exec", "@acme/a-mcp"] },
+  "b": { "command": "npm", "args": ["-y", "exec", "--", "@acme/b-mcp@latest"] },
+  "c": { "command": "pnpm", "args": ["--silent", "dlx", "@acme/c-mcp"] },
+  "d": { "command": "pnpm", "args": ["--package=@acme/d-mcp", "dlx", "d-mcp"] },
+  "e": { "command": "yarn", "args": ["--silent", "dlx", "@acme/e-mcp@^1"] },
+  "f": { "command": "pnpm", "args": ["--package=@acme/f-mcp@1.2.3", "dlx", "f-mcp"] },
+  "g": { "command": "npm", "args": ["--prefix", "/srv/acme", "run", "exec"] }
+} }
+`;
+    expect(unpinned(".mcp.json", text)).toEqual([
+      "2:54 Server 'a' (claude-code) runs npm package '@acme/a-mcp' with no version: every start fetches whatever the registry serves.",
+      "3:57 Server 'b' (claude-code) runs npm package '@acme/b-mcp' at `latest`: every start fetches whatever the registry serves.",
+      "4:57 Server 'c' (claude-code) runs npm package '@acme/c-mcp' with no version: every start fetches whatever the registry serves.",
+      "5:38 Server 'd' (claude-code) runs npm package '@acme/d-mcp' with no version: every start fetches whatever the registry serves.",
+      "6:57 Server 'e' (claude-code) runs npm package '@acme/e-mcp' at the floating version `^1`: pin an exact version.",
+    ]);
+  });
+
   it("reads uvx --from, pipx run and docker run with valued flags; skips local paths and digests", () => {
     const text = `{ "mcpServers": {
   "a": { "command": "uvx", "args": ["--python", "3.12", "--from", "acme-notes-mcp", "notes"] },

@@ -89,6 +89,8 @@ export default defineRule({
       { file: ".roo/mcp.json", code: `{ "mcpServers": { "search": { "command": "env", "args": ["TAVILY_API_KEY=\${env:TAVILY_API_KEY}", "npx", "-y", "tavily-mcp"] } } }\n`, expect: { line: 1, column: 111 } },
       // A Nix flake fetched from GitHub at its default branch (`nix run github:owner/repo --`, as flake READMEs suggest).
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp", "--"] } } }\n`, expect: { line: 1, column: 64 } },
+      // Global flags before the subcommand (`npm --yes exec pkg`, `pnpm --silent dlx pkg`), as some MCP READMEs write them.
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "pnpm", "args": ["--silent", "dlx", "@acme/notes-mcp"] } } }\n`, expect: { line: 1, column: 77 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.4.2"] }, "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }\n` },
@@ -99,6 +101,7 @@ export default defineRule({
       { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]==1.9.4", "mcp", "run", "/srv/notes/server.py"] } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "dnx", "args": ["Acme.Notes.Mcp@1.0.903-preview1", "--yes"] } } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp/4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "--"] }, "local": { "command": "nix", "args": ["run", ".#notes-mcp"] } } }\n` },
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npm", "args": ["--yes", "exec", "@acme/notes-mcp@1.4.2"] } } }\n` },
     ],
   },
 });
