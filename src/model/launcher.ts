@@ -12,7 +12,7 @@ import { lastPathSegment } from "../util/path-segment.js";
 export type Pin = "exact" | "digest" | "tag" | "range" | "latest" | "none";
 
 export interface Launched {
-  readonly ecosystem: "npm" | "pypi" | "nix" | "nuget" | "image";
+  readonly ecosystem: "npm" | "pypi" | "nix" | "nuget" | "go" | "image";
   /** The spec as written (`@acme/notes-mcp@latest`, `acme/notes:1.2`). */
   readonly spec: string;
   readonly name: string;
@@ -378,6 +378,35 @@ function fromDnx(tokens: readonly ConfigValue[], start: number): Launched[] {
   return [{ ecosystem: "nuget", spec: v.raw, name, version, pin: NUGET_VERSION.test(version) ? "exact" : "range", value: v }];
 }
 
+/** `go run`'s build flags that take a value as the next word (`-tags netgo`, `-C dir`). */
+const GO_VALUED = new Set(["-C", "-p", "-asmflags", "-buildmode", "-compiler", "-gccgoflags", "-gcflags", "-installsuffix", "-ldflags", "-mod", "-modfile", "-overlay", "-pgo", "-pkgdir", "-tags", "-toolexec", "-exec", "-covermode", "-coverpkg"]);
+/** A canonical Go module version (`v1.2.3`, a pseudo-version `v0.0.0-20240101000000-abcdef123456`). */
+const GO_VERSION = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/**
+ * A remote package `go run` builds in module-aware mode: `path@version` whose first element is a
+ * host (`github.com/acme/notes-mcp/cmd/server@v1.2.3`). A canonical version or a commit hash is
+ * pinned; `latest` floats, and a branch, `upgrade`, `patch` or a version prefix (`v1.2`) is a query
+ * that can move. Without `@version` go run resolves the package through the current module's
+ * go.mod (pinned by go.sum), and a local path (`./cmd/server`, `main.go`) fetches nothing: undefined.
+ */
+export function goModulePin(spec: string): { name: string; version: string; pin: Pin } | undefined {
+  const at = spec.lastIndexOf("@");
+  if (at <= 0 || isLocalPath(spec)) return undefined;
+  const name = spec.slice(0, at);
+  const version = spec.slice(at + 1);
+  if (!(name.split("/")[0] as string).includes(".") || name.endsWith(".go")) return undefined;
+  if (version === "latest") return { name, version, pin: "latest" };
+  return { name, version, pin: GO_VERSION.test(version) || /^[0-9a-f]{7,40}$/.test(version) ? "exact" : "range" };
+}
+
+function fromGo(tokens: readonly ConfigValue[], start: number): Launched[] {
+  const { at } = positional(tokens, start, GO_VALUED);
+  const v = tokens[at];
+  const mod = v && !v.scalar ? goModulePin(v.raw) : undefined;
+  return v && mod ? [{ ecosystem: "go", spec: v.raw, ...mod, value: v }] : [];
+}
+
 function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at } = positional(tokens, start, DOCKER_VALUED);
   const v = tokens[at];
@@ -397,6 +426,7 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   else if (c === "uv") out.push(...fromUv(tokens));
   else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));
   else if (c === "nix" && a === "run") out.push(...fromNix(tokens, 2));
+  else if (c === "go" && a === "run") out.push(...fromGo(tokens, 2));
   else if (c === "dnx") out.push(...fromDnx(tokens, 1));
   else if (c === "dotnet" && a === "dnx") out.push(...fromDnx(tokens, 2));
   else if (c === "dotnet" && a === "tool" && b === "exec") out.push(...fromDnx(tokens, 3));

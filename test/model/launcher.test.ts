@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, folderSources } from "../helpers.js";
 import { scanSources } from "../../src/api.js";
-import { imagePin, nixFlakePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
+import { goModulePin, imagePin, nixFlakePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
 import { serverIdentity } from "../../src/model/identity.js";
 import type { McpServer } from "../../src/model/types.js";
 
@@ -269,5 +269,38 @@ describe("Nix flakes (nix run)", () => {
     expect(serverIdentity(inv("tagged"))).toEqual({ kind: "package", ecosystem: "nix", name: "github:acme/jlink-mcp#jlink-mcp", version: "v1.4.2" });
     expect(serverIdentity(inv("kiln-browser"))).toEqual({ kind: "command", command: "nix" });
     expect(serverIdentity(inv("yask"))).toEqual({ kind: "command", command: "nix" });
+  });
+});
+
+describe("Go modules (go run)", () => {
+  it.each([
+    ["github.com/acme/notes-mcp@latest", "latest"],
+    ["github.com/acme/notes-mcp/cmd/server@main", "range"],
+    ["github.com/acme/notes-mcp@v1.2", "range"],
+    ["github.com/acme/notes-mcp@v1.2.3", "exact"],
+    ["golang.org/x/tools/gopls@v0.0.0-20240101000000-abcdef123456", "exact"],
+    ["github.com/acme/notes-mcp@4f1c2a9e8b7d", "exact"],
+  ])("%s is %s", (spec, pin) => expect(goModulePin(spec)?.pin).toBe(pin));
+
+  it.each(["github.com/acme/notes-mcp", "./cmd/server", ".", "main.go", "cmd/server@latest", "/srv/notes@latest"])(
+    "%s is local or resolved through go.mod: nothing fetched at a floating version",
+    (spec) => expect(goModulePin(spec)).toBeUndefined(),
+  );
+
+  it("reports go run of a remote module at latest or a branch, not at a version or a local package; the module is the identity", () => {
+    const text = `{ "mcpServers": {
+  "a": { "command": "go", "args": ["run", "github.com/acme/a-mcp/cmd/server@latest"] },
+  "b": { "command": "go", "args": ["run", "-tags", "netgo", "github.com/acme/b-mcp@main", "--stdio"] },
+  "c": { "command": "go", "args": ["run", "github.com/acme/c-mcp@v1.2.3"] },
+  "d": { "command": "go", "args": ["run", "./cmd/server"] }
+} }
+`;
+    expect(unpinned(".mcp.json", text)).toEqual([
+      "2:43 Server 'a' (claude-code) runs Go module 'github.com/acme/a-mcp/cmd/server' at \`latest\`: every start fetches whatever the registry serves.",
+      "3:61 Server 'b' (claude-code) runs Go module 'github.com/acme/b-mcp' at the floating version \`main\`: pin an exact version.",
+    ]);
+    const { servers } = scanSources([{ path: ".mcp.json", text }]).model;
+    expect(serverIdentity(servers[2] as McpServer)).toEqual({ kind: "package", ecosystem: "go", name: "github.com/acme/c-mcp", version: "v1.2.3" });
+    expect(serverIdentity(servers[3] as McpServer)).toEqual({ kind: "command", command: "go" });
   });
 });
