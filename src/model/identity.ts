@@ -9,7 +9,7 @@ import { launchedPackages } from "./launcher.js";
 import type { McpServer } from "./types.js";
 
 export type ServerIdentity =
-  | { readonly kind: "package"; readonly ecosystem: "npm" | "pypi" | "nix" | "nuget" | "go"; readonly name: string; readonly version?: string }
+  | { readonly kind: "package"; readonly ecosystem: "npm" | "jsr" | "deno" | "pypi" | "nix" | "nuget" | "go"; readonly name: string; readonly version?: string }
   | { readonly kind: "image"; readonly name: string; readonly tag?: string; readonly digest?: string }
   | { readonly kind: "url"; readonly origin: string; readonly path: string; readonly url: string }
   | { readonly kind: "command"; readonly command: string };

@@ -2,7 +2,7 @@
  * What a server launches: the package a runner fetches (`npx`, `pnpm dlx`,
  * `yarn dlx`, `bunx`, `npm exec`, `uvx`, `uv tool run`, `pipx run`) and those
  * uv's `--with` adds (also to `uv run`), the NuGet tool package `dnx` runs, the Nix
- * flake `nix run` fetches, or the container image (`docker run`, `podman
+ * flake `nix run` fetches, the Go module `go run` builds, the npm, JSR or URL module `deno run` runs, or the container image (`docker run`, `podman
  * run`, `image:` fields), and how
  * firmly its version is pinned. Pure string work over command and args.
  */
@@ -12,7 +12,7 @@ import { lastPathSegment } from "../util/path-segment.js";
 export type Pin = "exact" | "digest" | "tag" | "range" | "latest" | "none";
 
 export interface Launched {
-  readonly ecosystem: "npm" | "pypi" | "nix" | "nuget" | "go" | "image";
+  readonly ecosystem: "npm" | "jsr" | "deno" | "pypi" | "nix" | "nuget" | "go" | "image";
   /** The spec as written (`@acme/notes-mcp@latest`, `acme/notes:1.2`). */
   readonly spec: string;
   readonly name: string;
@@ -407,6 +407,51 @@ function fromGo(tokens: readonly ConfigValue[], start: number): Launched[] {
   return v && mod ? [{ ecosystem: "go", spec: v.raw, ...mod, value: v }] : [];
 }
 
+/** `deno run`'s options that take a value as the next word (`--config deno.json`, `-L debug`). */
+const DENO_VALUED = new Set(["-c", "--config", "--import-map", "--lock", "--cert", "--location", "--seed", "-L", "--log-level", "--ext"]);
+
+/** `name[@version][/subpath]` of an `npm:` or `jsr:` specifier: the version as npm reads it; the subpath is not the package. */
+function registrySpecifierPin(rest: string): { name: string; version?: string; pin: Pin } {
+  const parts = rest.split("/");
+  return npmPin(parts.slice(0, rest.startsWith("@") ? 2 : 1).join("/"));
+}
+
+/** The `@` that starts a version in a URL's path (after `from`), not a scope's (`esm.sh/@acme/notes`); -1 if none. */
+function versionAt(url: string, from: number): number {
+  for (let i = url.indexOf("@", from); i > 0; i = url.indexOf("@", i + 1)) if (url[i - 1] !== "/") return i;
+  return -1;
+}
+
+/**
+ * A module a URL serves (`https://deno.land/x/notes@1.2.3/mod.ts`, `https://esm.sh/notes-mcp`):
+ * the version is what follows an `@` in the path; a path segment that is a commit SHA or reads as
+ * a version (`.../v1.2.3/cli.ts`, a tag) counts as named. With neither, the URL serves whatever is current.
+ */
+export function urlModulePin(url: string): { name: string; version?: string; pin: Pin } {
+  const path = url.indexOf("/", url.indexOf("://") + 3);
+  const at = path < 0 ? -1 : versionAt(url, path);
+  if (at > 0) {
+    const end = url.indexOf("/", at);
+    const version = url.slice(at + 1, end < 0 ? undefined : end);
+    const name = url.slice(0, at) + (end < 0 ? "" : url.slice(end));
+    if (version === "" || version === "latest") return { name, version, pin: "latest" };
+    return { name, version, pin: EXACT.test(version) ? "exact" : "range" };
+  }
+  const named = url.split("/").slice(3).find((seg) => /^[0-9a-f]{40}$/.test(seg) || /^v?\d+\.\d+\.\d+$/.test(seg));
+  return named ? { name: url, version: named, pin: gitRefPin(named) } : { name: url, pin: "none" };
+}
+
+/** `deno run [options] <module>`: a package from npm (`npm:pkg`), JSR (`jsr:@scope/pkg`) or a URL; a local script fetches nothing. */
+function fromDeno(tokens: readonly ConfigValue[], start: number): Launched[] {
+  const { at } = positional(tokens, start, DENO_VALUED);
+  const v = tokens[at];
+  if (!v || v.scalar) return [];
+  if (v.raw.startsWith("npm:")) return [{ ecosystem: "npm", spec: v.raw, ...registrySpecifierPin(v.raw.slice(4)), value: v }];
+  if (v.raw.startsWith("jsr:")) return [{ ecosystem: "jsr", spec: v.raw, ...registrySpecifierPin(v.raw.slice(4)), value: v }];
+  if (/^https?:\/\/[^/]+\/./.test(v.raw)) return [{ ecosystem: "deno", spec: v.raw, ...urlModulePin(v.raw), value: v }];
+  return [];
+}
+
 function fromDocker(tokens: readonly ConfigValue[], start: number): Launched[] {
   const { at } = positional(tokens, start, DOCKER_VALUED);
   const v = tokens[at];
@@ -427,6 +472,7 @@ export function launchedPackages(s: Pick<McpServer, "command" | "args" | "image"
   else if (c === "pipx" && a === "run") out.push(...fromPypi(tokens, 2, PIPX_VALUED, "--spec"));
   else if (c === "nix" && a === "run") out.push(...fromNix(tokens, 2));
   else if (c === "go" && a === "run") out.push(...fromGo(tokens, 2));
+  else if (c === "deno" && a === "run") out.push(...fromDeno(tokens, 2));
   else if (c === "dnx") out.push(...fromDnx(tokens, 1));
   else if (c === "dotnet" && a === "dnx") out.push(...fromDnx(tokens, 2));
   else if (c === "dotnet" && a === "tool" && b === "exec") out.push(...fromDnx(tokens, 3));

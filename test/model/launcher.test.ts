@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, folderSources } from "../helpers.js";
 import { scanSources } from "../../src/api.js";
-import { goModulePin, imagePin, nixFlakePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
+import { goModulePin, imagePin, urlModulePin, nixFlakePin, npmGitPin, npmPin, pypiGitPin, pypiPin } from "../../src/model/launcher.js";
 import { serverIdentity } from "../../src/model/identity.js";
 import type { McpServer } from "../../src/model/types.js";
 
@@ -302,5 +302,37 @@ describe("Go modules (go run)", () => {
     const { servers } = scanSources([{ path: ".mcp.json", text }]).model;
     expect(serverIdentity(servers[2] as McpServer)).toEqual({ kind: "package", ecosystem: "go", name: "github.com/acme/c-mcp", version: "v1.2.3" });
     expect(serverIdentity(servers[3] as McpServer)).toEqual({ kind: "command", command: "go" });
+  });
+});
+
+describe("Deno (deno run)", () => {
+  it.each([
+    ["https://deno.land/x/notes_mcp/mod.ts", "none"],
+    ["https://deno.land/x/notes_mcp@1.2.3/mod.ts", "exact"],
+    ["https://deno.land/x/notes_mcp@v1/mod.ts", "range"],
+    ["https://esm.sh/@acme/notes-mcp", "none"],
+    ["https://esm.sh/@acme/notes-mcp@1.2.3", "exact"],
+    ["https://esm.sh/notes-mcp@latest", "latest"],
+    ["https://raw.githubusercontent.com/acme/notes-mcp/v1.2.3/cli.ts", "tag"],
+  ])("URL %s is %s", (url, pin) => expect(urlModulePin(url).pin).toBe(pin));
+
+  it("reports deno run of an npm:, jsr: or URL module with no version or a range, not a pinned one or a local script", () => {
+    const text = `{ "mcpServers": {
+  "a": { "command": "deno", "args": ["run", "-A", "npm:@acme/a-mcp"] },
+  "b": { "command": "deno", "args": ["run", "--allow-net", "jsr:@acme/b-mcp@^1/cli"] },
+  "c": { "command": "deno", "args": ["run", "-A", "https://deno.land/x/c_mcp/mod.ts"] },
+  "d": { "command": "deno", "args": ["run", "-A", "npm:@acme/d-mcp@1.2.3/bin"] },
+  "e": { "command": "deno", "args": ["run", "-A", "jsr:@acme/e-mcp@1.0.0"] },
+  "f": { "command": "deno", "args": ["run", "--config", "deno.json", "-A", "./server.ts"] }
+} }
+`;
+    expect(unpinned(".mcp.json", text)).toEqual([
+      "2:51 Server 'a' (claude-code) runs npm package '@acme/a-mcp' with no version: every start fetches whatever the registry serves.",
+      "3:60 Server 'b' (claude-code) runs JSR package '@acme/b-mcp' at the floating version \`^1\`: pin an exact version.",
+      "4:51 Server 'c' (claude-code) runs Deno module 'https://deno.land/x/c_mcp/mod.ts' with no version: every start fetches whatever the registry serves.",
+    ]);
+    const { servers } = scanSources([{ path: ".mcp.json", text }]).model;
+    expect(serverIdentity(servers[3] as McpServer)).toEqual({ kind: "package", ecosystem: "npm", name: "@acme/d-mcp", version: "1.2.3" });
+    expect(serverIdentity(servers[4] as McpServer)).toEqual({ kind: "package", ecosystem: "jsr", name: "@acme/e-mcp", version: "1.0.0" });
   });
 });

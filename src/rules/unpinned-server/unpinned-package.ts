@@ -4,7 +4,7 @@ import { defineRule } from "../../engine/rule.js";
 import { launchedPackages, type Launched } from "../../model/launcher.js";
 import { within, type Loc } from "../../model/location.js";
 
-const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", nix: "Nix flake", nuget: "NuGet package", go: "Go module", image: "container image" };
+const ECOSYSTEM: Readonly<Record<string, string>> = { npm: "npm package", pypi: "Python package", nix: "Nix flake", nuget: "NuGet package", go: "Go module", jsr: "JSR package", deno: "Deno module", image: "container image" };
 
 /** The message for how `p` floats; a package `--with` adds is said to be added, not run. */
 function messageId(p: Launched): "none" | "latest" | "range" | "gitNone" | "gitRange" | "extraNone" | "extraLatest" | "extraRange" | "extraGitNone" | "extraGitRange" {
@@ -24,7 +24,7 @@ export default defineRule({
     title: "MCP server fetched at an unpinned version",
     name: "UnpinnedPackage",
     description:
-      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`, NuGet's `dnx`), `uvx pkg` or `pipx run pkg` without `==`, `go run module@latest`, a package uv's `--with` adds (`uv run --with mcp[cli] mcp run server.py`), a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`: a moving branch; local flakes such as `.#pkg` fetch nothing). A hijacked release or a typo-squatted name then runs on the next start with the user's rights and credentials, unreviewed. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
+      "The server is downloaded and run at whatever version the registry serves today: `npx -y pkg` or `pkg@latest` (also `pnpm dlx`, `yarn dlx`, `bunx`, `npm exec`, `deno run npm:`/`jsr:`/a URL, NuGet's `dnx`), `uvx pkg` or `pipx run pkg` without `==`, `go run module@latest`, a package uv's `--with` adds (`uv run --with mcp[cli] mcp run server.py`), a container image with no tag or `:latest`, a git source (`uvx --from git+https://...`, `npx github:owner/repo`) with no ref or a branch, a Nix flake `nix run` fetches from a git host with no ref or a branch (`github:owner/repo`) or from the flake registry (`nixpkgs#pkg`: a moving branch; local flakes such as `.#pkg` fetch nothing). A hijacked release or a typo-squatted name then runs at the next start with the user's rights, unreviewed. Version ranges and dist-tags float the same way. Named image tags and git tags that read as versions (`#v1.4.2`) are accepted (a digest `@sha256:` or a commit SHA is stronger); exact versions, digests and commit SHAs are pinned.",
     category: "unpinned-server",
     level: "warning",
     precision: "high",
@@ -93,6 +93,8 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "pnpm", "args": ["--silent", "dlx", "@acme/notes-mcp"] } } }\n`, expect: { line: 1, column: 77 } },
       // `go run` of a remote module at `latest`: the newest release is built at every start (how some Go MCP servers' READMEs run them).
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "go", "args": ["run", "github.com/acme/notes-mcp/cmd/server@latest"] } } }\n`, expect: { line: 1, column: 63 } },
+      // `deno run` of a JSR package with no version (also `npm:pkg`, or a URL with no `@version`).
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "deno", "args": ["run", "-A", "jsr:@acme/notes-mcp"] } } }\n`, expect: { line: 1, column: 71 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.4.2"] }, "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }\n` },
@@ -105,6 +107,7 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "nix", "args": ["run", "github:acme/notes-mcp/4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "--"] }, "local": { "command": "nix", "args": ["run", ".#notes-mcp"] } } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "npm", "args": ["--yes", "exec", "@acme/notes-mcp@1.4.2"] } } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "go", "args": ["run", "github.com/acme/notes-mcp/cmd/server@v1.4.2"] }, "local": { "command": "go", "args": ["run", "./cmd/server"] } } }\n` },
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "deno", "args": ["run", "-A", "jsr:@acme/notes-mcp@1.4.2"] }, "wiki": { "command": "deno", "args": ["run", "-A", "https://deno.land/x/wiki_mcp@1.0.3/mod.ts"] }, "local": { "command": "deno", "args": ["run", "-A", "./server.ts"] } } }\n` },
     ],
   },
 });
