@@ -140,22 +140,26 @@ function launchTokens(s: Pick<McpServer, "command" | "args">): ConfigValue[] {
   return shellScript(tokens) ?? tokens;
 }
 
-/** The first positional token from `i`, skipping flags (and the values of `valued` flags). */
-function positional(tokens: readonly ConfigValue[], i: number, valued: ReadonlySet<string>): { at: number; flags: Map<string, ConfigValue> } {
-  const flags = new Map<string, ConfigValue>();
+/**
+ * The first positional token from `i`, skipping flags (and the values of `valued` flags): `flags`
+ * holds each flag's last value, `given` every flag with a value in order (a repeated `--with`).
+ */
+function positional(tokens: readonly ConfigValue[], i: number, valued: ReadonlySet<string>): { at: number; flags: Map<string, ConfigValue>; given: [string, ConfigValue][] } {
+  const given: [string, ConfigValue][] = [];
+  const done = (at: number) => ({ at, flags: new Map(given), given });
   while (i < tokens.length) {
     const t = (tokens[i] as ConfigValue).raw;
-    if (t === "--") return { at: i + 1, flags };
-    if (!t.startsWith("-")) return { at: i, flags };
+    if (t === "--") return done(i + 1);
+    if (!t.startsWith("-")) return done(i);
     const eq = t.indexOf("=");
-    if (eq > 0) flags.set(t.slice(0, eq), { ...(tokens[i] as ConfigValue), raw: t.slice(eq + 1) });
+    if (eq > 0) given.push([t.slice(0, eq), { ...(tokens[i] as ConfigValue), raw: t.slice(eq + 1) }]);
     else if (valued.has(t) && tokens[i + 1]) {
-      flags.set(t, tokens[i + 1] as ConfigValue);
+      given.push([t, tokens[i + 1] as ConfigValue]);
       i++;
     }
     i++;
   }
-  return { at: i, flags };
+  return done(i);
 }
 
 const NPM_VALUED = new Set(["-p", "--package", "--registry", "--cache", "--userconfig", "-c", "--call", "--node-options"]);
@@ -326,15 +330,7 @@ const WITH_LIST_COMMA = /,(?=\s*[A-Za-z])/;
  * a name (`pkg>=1,<2` is one).
  */
 function uvWith(tokens: readonly ConfigValue[], start: number, valued: ReadonlySet<string>): Launched[] {
-  const values: ConfigValue[] = [];
-  for (let i = start; i < tokens.length; i++) {
-    const t = (tokens[i] as ConfigValue).raw;
-    if (t === "--" || !t.startsWith("-")) break;
-    const eq = t.indexOf("=");
-    const flag = eq > 0 ? t.slice(0, eq) : t;
-    const v = eq > 0 ? { ...(tokens[i] as ConfigValue), raw: t.slice(eq + 1) } : valued.has(t) ? tokens[++i] : undefined;
-    if (v && !v.scalar && (flag === "--with" || flag === "-w")) values.push(v);
-  }
+  const values = positional(tokens, start, valued).given.filter(([flag, v]) => !v.scalar && (flag === "--with" || flag === "-w")).map(([, v]) => v);
   const out: Launched[] = [];
   for (const v of values) {
     for (const part of v.raw.split(WITH_LIST_COMMA)) {
@@ -349,8 +345,7 @@ function uvWith(tokens: readonly ConfigValue[], start: number, valued: ReadonlyS
 
 /** `uv [global options] run ...` (packages `--with` adds; the command is the project's or a local one) and `uv tool run`. */
 function fromUv(tokens: readonly ConfigValue[]): Launched[] {
-  let i = 1;
-  while (i < tokens.length && (tokens[i] as ConfigValue).raw.startsWith("-")) i += UV_GLOBAL_VALUED.has((tokens[i] as ConfigValue).raw) ? 2 : 1;
+  const i = positional(tokens, 1, UV_GLOBAL_VALUED).at;
   const sub = tokens[i]?.raw;
   if (sub === "run") return uvWith(tokens, i + 1, UV_RUN_VALUED);
   if (sub === "tool" && tokens[i + 1]?.raw === "run") return [...fromPypi(tokens, i + 2, UV_VALUED, "--from"), ...uvWith(tokens, i + 2, UV_VALUED)];
@@ -397,7 +392,7 @@ export function goModulePin(spec: string): { name: string; version: string; pin:
   const version = spec.slice(at + 1);
   if (!(name.split("/")[0] as string).includes(".") || name.endsWith(".go")) return undefined;
   if (version === "latest") return { name, version, pin: "latest" };
-  return { name, version, pin: GO_VERSION.test(version) || /^[0-9a-f]{7,40}$/.test(version) ? "exact" : "range" };
+  return { name, version, pin: GO_VERSION.test(version) || gitRefPin(version) === "exact" ? "exact" : "range" };
 }
 
 function fromGo(tokens: readonly ConfigValue[], start: number): Launched[] {

@@ -36,20 +36,17 @@ const META_SUFFIX = new Set([
 ]);
 const PUBLIC_WORDS = new Set(["public", "publishable", "pub", "next_public", "anon"]);
 /**
- * Pusher's and Laravel Reverb's app key (`PUSHER_APP_KEY`, `VITE_PUSHER_APP_KEY`, `REVERB_APP_KEY`):
- * the browser's client connects with it (`new Pusher(key, ...)`, Laravel Echo), so apps ship it to
- * every visitor; the app secret beside it signs and stays a credential.
- */
-const isWebSocketAppKey = (words: readonly string[]): boolean => words[words.length - 1] === "key" && (words.includes("pusher") || words.includes("reverb"));
-/**
  * Keys that browsers receive by design, so their values are public (`RECAPTCHA_SITE_KEY`, hCaptcha's
  * and Turnstile's site keys, `ALGOLIA_SEARCH_API_KEY` and DocSearch's key, Segment's and RudderStack's
  * `WRITE_KEY`, `MIXPANEL_TOKEN`); the secret beside each (`RECAPTCHA_SECRET_KEY`, `ALGOLIA_ADMIN_API_KEY`,
- * `MIXPANEL_API_SECRET`) names another word and stays a credential.
+ * `MIXPANEL_API_SECRET`) names another word and stays a credential. Pusher's and Laravel Reverb's
+ * app key (`PUSHER_APP_KEY`, `VITE_PUSHER_APP_KEY`, `REVERB_APP_KEY`) too: the browser's client
+ * connects with it (`new Pusher(key, ...)`, Laravel Echo); the app secret beside it signs.
  */
 function isClientSideKey(words: readonly string[], hit: string, idx: number): boolean {
   const before = words[idx - 1];
   if (hit === "key" && before === "site") return true;
+  if (words[words.length - 1] === "key" && (words.includes("pusher") || words.includes("reverb"))) return true;
   if (words.includes("algolia") || words.includes("docsearch")) return hit === "key" && (words.includes("search") || words.includes("docsearch"));
   if (hit === "key" && before === "write") return words.includes("segment") || words.includes("rudderstack");
   return hit === "token" && words.includes("mixpanel");
@@ -100,7 +97,7 @@ function classify(key: string): KeyKind | undefined {
   const words = keyWords(trimmed);
   const last = words[words.length - 1];
   if (!last || META_SUFFIX.has(last) || HASH_SUFFIX.has(words.slice(-2).join(""))) return undefined;
-  if (words.some((w) => PUBLIC_WORDS.has(w)) || isWebSocketAppKey(words) || isCredentialSwitch(words)) return undefined;
+  if (words.some((w) => PUBLIC_WORDS.has(w)) || isCredentialSwitch(words)) return undefined;
   if (words.some((w) => PASSWORD_WORDS.has(w) || isCompoundPassword(w))) return "password";
   const idx = words.findIndex((w) => SECRET_WORDS.has(w));
   if (idx < 0) return undefined;
