@@ -16,7 +16,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
-import { FUNCTIONS } from "./ts-route-guards.js";
+import { FUNCTIONS, usePathCovers } from "./ts-route-guards.js";
 import { argsOf, type Resolver } from "./ts-values.js";
 
 /** What a layer is: authentication, or one that lets a request without credentials through. */
@@ -44,7 +44,7 @@ export function mcpUseLayer(r: Resolver, uses: readonly TsNode[], path: string, 
     const layers = first !== undefined ? args.slice(1) : args;
     const op = first !== undefined ? MCP_PATTERN.exec(first)?.[1] : undefined;
     // A Hono path that does not reach the endpoint ("/admin/*").
-    if (op === undefined && first !== undefined && !path.startsWith(first.replace(/\/?\*$/, ""))) continue;
+    if (op === undefined && first !== undefined && !usePathCovers(first, path)) continue;
     const auth = layers.find((m) => tests.isAuth(m));
     const shown = (m: TsNode) => `${r.src(u.childForFieldName("function") ?? u)}(${first !== undefined ? `${JSON.stringify(first)}, ` : ""}${FUNCTIONS.has(m.type) ? "inline middleware" : r.src(m).split("(")[0]})`;
     if (auth && (op === undefined || op.trim() === "*")) return { guard: shown(auth) };

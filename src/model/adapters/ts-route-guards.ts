@@ -68,6 +68,9 @@ export function aroundGuard(r: Resolver, uses: readonly TsNode[], hooks: readonl
   return undefined;
 }
 
+/** Does a use call's path (`/mcp`, `/mcp/*`) cover a route's path? */
+export const usePathCovers = (prefix: string, path: string): boolean => path.startsWith(prefix.replace(/\/?\*$/, ""));
+
 /** The call a chained call is made on (`a.use(x).route(...)`: `a.use(x)`), if it is one. */
 function chainedOn(call: TsNode): TsNode | undefined {
   const f = call.childForFieldName("function");
@@ -84,7 +87,7 @@ export function chainedUseGuard(r: Resolver, route: TsNode, path: string): strin
     if (r.calleeName(c) !== "use") continue;
     const args = argsOf(c);
     const prefix = args[0] ? r.stringOf(args[0]) : undefined;
-    if (prefix !== undefined && !path.startsWith(prefix.replace(/\/?\*$/, ""))) continue;
+    if (prefix !== undefined && !usePathCovers(prefix, path)) continue;
     const auth = (prefix !== undefined ? args.slice(1) : args).find((m) => isAuthMiddleware(r, m));
     if (auth) return `.use(${FUNCTIONS.has(auth.type) ? "inline middleware" : r.src(auth).split("(")[0]})`;
   }
@@ -354,7 +357,7 @@ function layerBefore(r: Resolver, uses: readonly TsNode[], route: TsNode, path: 
   const start = route.startIndex;
   for (const g of guardUses(r, uses)) {
     if (g.start > start || g.receiver !== receiver || except.includes(g.node) || !pick(g)) continue;
-    if (g.prefix !== undefined && !path.startsWith(g.prefix.replace(/\/?\*$/, ""))) continue;
+    if (g.prefix !== undefined && !usePathCovers(g.prefix, path)) continue;
     return g;
   }
   return undefined;
