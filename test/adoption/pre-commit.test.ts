@@ -433,7 +433,7 @@ describe.skipIf(!hasPreCommit)("the real pre-commit framework", () => {
     const head = git(REPO_ROOT, "rev-parse", "HEAD").trim();
     const dir = tempRepo({ ".pre-commit-config.yaml": `repos:\n  - repo: ${JSON.stringify(REPO_ROOT)}\n    rev: ${head}\n    hooks:\n      - id: mcplint\n      - id: mcplint-all-files\n` });
     // A shared cache: pre-commit keys environments by repo and revision, so only a new HEAD reinstalls (about 2 minutes).
-    const env = { ...process.env, PRE_COMMIT_HOME: path.join(os.tmpdir(), "mcplint-test-pre-commit-home"), PRE_COMMIT_COLOR: "never", NO_COLOR: "1" };
+    const env = { ...process.env, PRE_COMMIT_HOME: path.join(process.env.MCPLINT_TEST_SHARED_TMPDIR ?? os.tmpdir(), "mcplint-test-pre-commit-home"), PRE_COMMIT_COLOR: "never", NO_COLOR: "1" };
     fs.writeFileSync(path.join(dir, ".mcp.json"), leaky);
     git(dir, "add", "-A");
     const red = spawnSync("pre-commit", ["run"], { cwd: dir, env, encoding: "utf8", timeout: 850_000 });
