@@ -499,6 +499,13 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
       if (a.raw === ENV_FILE_FLAG) i++;
       continue;
     }
+    // mcp-remote's OAuth client registered ahead of time: OAuth settings, as a client's own `oauth` block.
+    const oauthClient = staticOAuthClient(a, args[i + 1]);
+    if (oauthClient) {
+      out.push(oauthClient);
+      if (a.raw === STATIC_OAUTH_CLIENT_FLAG) i++;
+      continue;
+    }
     // `-u<user> -p<password>`: the database clients' short password flag, its value attached.
     const pw = attachedPassword(a, args);
     if (pw !== undefined) {
@@ -546,6 +553,36 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     if (u) out.push(u);
   }
   return out;
+}
+
+/** mcp-remote's flag for an OAuth client registered ahead of time: inline JSON, or `@path` to a JSON file. */
+const STATIC_OAUTH_CLIENT_FLAG = "--static-oauth-client-info";
+
+/**
+ * `--static-oauth-client-info <json | @file>` (or `=`): the bridge signs its user in with OAuth as
+ * this client and keeps the tokens in its own store. From a file, the settings are a file reference;
+ * inline with a `client_secret`, a literal the secret scan judges; inline without one (a public
+ * client), an OAuth setting with nothing to scan, as a client's `oauth` block.
+ */
+function staticOAuthClient(flag: ConfigValue, next: ConfigValue | undefined): Credential | undefined {
+  const attached = flag.raw.startsWith(`${STATIC_OAUTH_CLIENT_FLAG}=`);
+  const v = attached ? { ...flag, raw: flag.raw.slice(STATIC_OAUTH_CLIENT_FLAG.length + 1) } : flag.raw === STATIC_OAUTH_CLIENT_FLAG ? next : undefined;
+  if (!v || !v.raw || v.raw.startsWith("-")) return undefined;
+  const key = STATIC_OAUTH_CLIENT_FLAG;
+  if (v.raw.startsWith("@") && v.raw.length > 1) return { ...v, key, source: "oauth", ref: { kind: "file", path: v.raw.slice(1) } };
+  return inlineClientSecret(v.raw) ? { ...v, key, source: "oauth" } : { ...v, key, raw: "", source: "oauth", ref: { kind: "secretStore", name: key } };
+}
+
+/** Whether inline OAuth client settings (`{"client_id": "...", "client_secret": "..."}`) hold a value under a credential name. */
+function inlineClientSecret(json: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return true; // not JSON: a literal for the secret scan to judge
+  }
+  if (typeof parsed !== "object" || parsed === null) return true;
+  return Object.entries(parsed).some(([k, val]) => classifyKey(k) !== undefined && val !== "" && val !== null);
 }
 
 /** docker/podman run's flag that sets one environment variable (`-e KEY=value`, `--env=KEY=value`). */

@@ -116,6 +116,25 @@ describe("identity verdict", () => {
     expect(v["keyed"]?.identity.evidence).toHaveLength(1);
   });
 
+  it("mcp-remote's static OAuth client is OAuth settings, as a client's `oauth` block: inline, from a file, or with a pasted client secret", () => {
+    const secret = ["Zq8vK2mN", "4pR7tW1x", "Y5bC9dF3"].join("");
+    const launch = (info: string) => `{ "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "https://mcp.acme.example/mcp", ${info}] }`;
+    const v = verdicts({
+      ".mcp.json": `{ "mcpServers": {
+  "public": ${launch(`"--static-oauth-client-info", "{\\"client_id\\":\\"acme-cli\\"}"`)},
+  "filed": ${launch(`"--static-oauth-client-info=@/home/me/.acme/oauth.json"`)},
+  "pasted": ${launch(`"--static-oauth-client-info", "{\\"client_id\\":\\"acme-cli\\",\\"client_secret\\":\\"${secret}\\"}"`)},
+  "bare": ${launch(`"--debug"`)}
+} }
+`,
+    });
+    expect(v["public"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ line: 2, key: "--static-oauth-client-info", note: "--static-oauth-client-info: credential kept in the client's store for this server" }] });
+    expect(v["filed"]?.identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ line: 3, key: "--static-oauth-client-info", note: "file:/home/me/.acme/oauth.json used by this server only" }] });
+    expect(v["pasted"]?.identity).toMatchObject({ value: "literal-secret", evidence: [{ line: 4, key: "client_secret" }] });
+    expect(JSON.stringify(v["pasted"])).not.toContain(secret);
+    expect(v["bare"]?.identity.value).toBe("none");
+  });
+
   it("LibreChat admin-sourced key is one shared identity; a per-user key is not", () => {
     const v = verdicts({
       "librechat.yaml": `mcpServers:
