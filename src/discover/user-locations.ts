@@ -1,9 +1,10 @@
 /**
  * Where known MCP clients keep their user-level configuration on macOS, Linux
  * and Windows (MCP-CONFIG-FORMATS.md), for `mcplint scan --user`. Everything
- * comes from the given environment (HOME, USERPROFILE, APPDATA,
- * XDG_CONFIG_HOME, CODEX_HOME, COPILOT_HOME, LOCALAPPDATA) and platform, never from the process, so that
- * tests can fake a home folder. Reported paths are `~/...` when under home.
+ * comes from the given environment (HOME, USERPROFILE, APPDATA, LOCALAPPDATA,
+ * XDG_CONFIG_HOME, and the variables with which clients move their own folders:
+ * movedFolders) and platform, never from the process, so that tests can fake a
+ * home folder. Reported paths are `~/...` when under home.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -38,6 +39,43 @@ export function userHome(u: UserEnvironment): string | undefined {
 }
 
 /**
+ * A folder (or file) that one of a client's own environment variables moved, and the `~/...` path the
+ * catalog knows it by: `$CODEX_HOME/config.toml` is Codex's `~/.codex/config.toml`, whatever the folder
+ * is called.
+ */
+interface Moved {
+  readonly at: string;
+  readonly known: string;
+}
+
+/**
+ * The client folders and files that environment variables move (each client documents or reads its own):
+ * CODEX_HOME, COPILOT_HOME, CLAUDE_CONFIG_DIR (Claude Code keeps `.claude.json` in it too), GEMINI_CLI_HOME
+ * (a home folder: `$GEMINI_CLI_HOME/.gemini/`), CONTINUE_GLOBAL_DIR, CLINE_MCP_SETTINGS_PATH (a file),
+ * CLINE_DATA_DIR or CLINE_DIR (`$CLINE_DIR/data`), OPENCODE_CONFIG_DIR and OPENCODE_CONFIG (a file; both
+ * read besides `~/.config/opencode/`), GOOSE_PATH_ROOT (`$GOOSE_PATH_ROOT/config`).
+ */
+function movedFolders(u: UserEnvironment): Moved[] {
+  const p = u.platform === "win32" ? path.win32 : path.posix;
+  const env = (name: string) => nonEmpty(u.env[name]);
+  const under = (dir: string | undefined, ...parts: string[]) => (dir ? p.join(dir, ...parts) : undefined);
+  const opencodeFile = env("OPENCODE_CONFIG");
+  const table: [string | undefined, string][] = [
+    [env("CODEX_HOME"), "~/.codex"],
+    [env("COPILOT_HOME"), "~/.copilot"],
+    [env("CLAUDE_CONFIG_DIR"), "~/.claude"],
+    [env("GEMINI_CLI_HOME"), "~"],
+    [env("CONTINUE_GLOBAL_DIR"), "~/.continue"],
+    [env("CLINE_MCP_SETTINGS_PATH"), "~/.cline/data/settings/cline_mcp_settings.json"],
+    [env("CLINE_DATA_DIR") ?? under(env("CLINE_DIR"), "data"), "~/.cline/data"],
+    [env("OPENCODE_CONFIG_DIR"), "~/.config/opencode"],
+    [opencodeFile, opencodeFile?.toLowerCase().endsWith(".jsonc") ? "~/.config/opencode/opencode.jsonc" : "~/.config/opencode/opencode.json"],
+    [under(env("GOOSE_PATH_ROOT"), "config"), "~/.config/goose"],
+  ];
+  return table.flatMap(([at, known]) => (at ? [{ at, known }] : []));
+}
+
+/**
  * Candidate paths (absolute; a `*` segment is a wildcard for one folder or
  * file name, a `**` segment any run of folders). Pure: nothing is read.
  */
@@ -46,6 +84,9 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
   if (!home) return [];
   const p = u.platform === "win32" ? path.win32 : path.posix;
   const at = (...parts: string[]) => p.join(home, ...parts);
+  const moved = new Map(movedFolders(u).map((m) => [m.known, m.at]));
+  /** The folder or file a client variable moved `known` to, else `fallback`. */
+  const from = (known: string, fallback: string) => moved.get(known) ?? fallback;
   const xdg = nonEmpty(u.env.XDG_CONFIG_HOME);
   const config = xdg ?? at(".config");
   const appData = u.platform === "win32" ? (nonEmpty(u.env.APPDATA) ?? at("AppData", "Roaming")) : u.platform === "darwin" ? at("Library", "Application Support") : config;
@@ -54,25 +95,37 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
   const vscodeUsers = ["Code", "Code - Insiders", "Code - OSS", "VSCodium"].map((c) => p.join(appData, c, "User"));
   // Cline, Roo Code and Kilo Code keep their servers in the extension storage of whichever VS Code fork runs them.
   const extensionHosts = [...vscodeUsers, ...["Cursor", "Windsurf"].map((c) => p.join(appData, c, "User"))];
-  const codexHome = nonEmpty(u.env.CODEX_HOME) ?? at(".codex");
+  const codexHome = from("~/.codex", at(".codex"));
   // Copilot CLI: `COPILOT_HOME` moves `~/.copilot`; older releases read `$XDG_CONFIG_HOME/.copilot`.
-  const copilotHomes = [nonEmpty(u.env.COPILOT_HOME) ?? at(".copilot"), ...(xdg ? [p.join(xdg, ".copilot")] : [])];
+  const copilotHomes = [from("~/.copilot", at(".copilot")), ...(xdg ? [p.join(xdg, ".copilot")] : [])];
+  // Claude Code keeps `.claude.json` beside its settings when CLAUDE_CONFIG_DIR moves `~/.claude`.
+  const claudeDir = from("~/.claude", at(".claude"));
+  const claudeJson = moved.has("~/.claude") ? p.join(claudeDir, ".claude.json") : at(".claude.json");
+  const geminiDir = p.join(from("~", home), ".gemini");
+  const continueDir = from("~/.continue", at(".continue"));
+  const clineSettings = from("~/.cline/data/settings/cline_mcp_settings.json", p.join(from("~/.cline/data", at(".cline", "data")), "settings", "cline_mcp_settings.json"));
+  // Goose: `~/.config/goose` (XDG on macOS too), `%APPDATA%\Block\goose\config` on Windows; GOOSE_PATH_ROOT moves both.
+  const gooseDir = from("~/.config/goose", u.platform === "win32" ? p.join(appData, "Block", "goose", "config") : p.join(config, "goose"));
+  // Zed: `$XDG_CONFIG_HOME/zed` on Linux, always `~/.config/zed` on macOS, `%APPDATA%\Zed` on Windows.
+  const zedSettings = u.platform === "win32" ? p.join(appData, "Zed", "settings.json") : p.join(u.platform === "darwin" ? at(".config") : config, "zed", "settings.json");
+  // opencode reads OPENCODE_CONFIG_DIR and OPENCODE_CONFIG besides its own folder.
+  const opencodeExtra = [moved.get("~/.config/opencode"), moved.get("~/.config/opencode/opencode.json") ?? moved.get("~/.config/opencode/opencode.jsonc")];
   const out = [
     p.join(appData, "Claude", "claude_desktop_config.json"),
     // Claude Desktop from the Microsoft Store (MSIX) reads its %APPDATA% from the package's own folder.
     ...(u.platform === "win32" ? [p.join(localAppData, "Packages", "Claude_pzs8sxrjxfjjc", "LocalCache", "Roaming", "Claude", "claude_desktop_config.json")] : []),
-    at(".claude.json"),
-    at(".claude", "settings.json"),
+    claudeJson,
+    p.join(claudeDir, "settings.json"),
     // Installed plugins: `cache/<marketplace>/<plugin>/<version>/` and marketplace clones, each with its servers.
-    at(".claude", "plugins", "**", ".mcp.json"),
-    at(".claude", "plugins", "**", ".claude-plugin", "plugin.json"),
+    p.join(claudeDir, "plugins", "**", ".mcp.json"),
+    p.join(claudeDir, "plugins", "**", ".claude-plugin", "plugin.json"),
     ...vscodeUsers.flatMap((v) => [p.join(v, "mcp.json"), p.join(v, "settings.json"), p.join(v, "profiles", "*", "mcp.json"), p.join(v, "profiles", "*", "settings.json")]),
     ...extensionHosts.flatMap((v) => [
       p.join(v, "globalStorage", "saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json"),
       p.join(v, "globalStorage", "rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"),
       p.join(v, "globalStorage", "kilocode.kilo-code", "settings", "mcp_settings.json"),
     ]),
-    at(".cline", "data", "settings", "cline_mcp_settings.json"),
+    clineSettings,
     at("Documents", "Cline", "MCP", "cline_mcp_settings.json"),
     at(".cursor", "mcp.json"),
     at(".cursor", "permissions.json"),
@@ -90,9 +143,9 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     at(".aws", "amazonq", "default.json"),
     at(".aws", "amazonq", "cli-agents", "*.json"),
     at(".aws", "amazonq", "agents", "*.json"),
-    at(".gemini", "settings.json"),
-    at(".gemini", "extensions", "*", "gemini-extension.json"),
-    at(".gemini", "policies", "*.toml"),
+    p.join(geminiDir, "settings.json"),
+    p.join(geminiDir, "extensions", "*", "gemini-extension.json"),
+    p.join(geminiDir, "policies", "*.toml"),
     at(".gemini", "antigravity", "mcp_config.json"),
     at(".qwen", "settings.json"),
     at(".qwen", "extensions", "*", "qwen-extension.json"),
@@ -111,30 +164,32 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
     p.join(appData, "Trae", "User", "mcp.json"),
     p.join(codexHome, "config.toml"),
     p.join(codexHome, "*.config.toml"),
-    at(".continue", "config.yaml"),
-    at(".continue", "config.yml"),
-    at(".continue", "config.json"),
-    at(".continue", "mcpServers", "*.yaml"),
-    at(".continue", "mcpServers", "*.yml"),
-    at(".continue", "mcpServers", "*.json"),
-    at(".continue", "assistants", "*.yaml"),
-    at(".continue", "assistants", "*.yml"),
-    at(".continue", "agents", "*.yaml"),
-    at(".continue", "agents", "*.yml"),
-    at(".continue", "configs", "*.yaml"),
-    at(".continue", "configs", "*.yml"),
-    at(".continue", ".env"),
-    at(".continue", "permissions.yaml"),
+    p.join(continueDir, "config.yaml"),
+    p.join(continueDir, "config.yml"),
+    p.join(continueDir, "config.json"),
+    p.join(continueDir, "mcpServers", "*.yaml"),
+    p.join(continueDir, "mcpServers", "*.yml"),
+    p.join(continueDir, "mcpServers", "*.json"),
+    p.join(continueDir, "assistants", "*.yaml"),
+    p.join(continueDir, "assistants", "*.yml"),
+    p.join(continueDir, "agents", "*.yaml"),
+    p.join(continueDir, "agents", "*.yml"),
+    p.join(continueDir, "configs", "*.yaml"),
+    p.join(continueDir, "configs", "*.yml"),
+    p.join(continueDir, ".env"),
+    p.join(continueDir, "permissions.yaml"),
     ...copilotHomes.flatMap((c) => [p.join(c, "mcp-config.json"), p.join(c, "agents", "*.md")]),
-    ...(u.platform === "win32"
-      ? [p.join(appData, "Block", "goose", "config", "config.yaml"), p.join(appData, "Block", "goose", "config", "secrets.yaml"), p.join(appData, "Zed", "settings.json")]
-      : [p.join(config, "goose", "config.yaml"), p.join(config, "goose", "secrets.yaml"), p.join(config, "goose", "recipes", "*.yaml"), p.join(config, "zed", "settings.json")]),
+    p.join(gooseDir, "config.yaml"),
+    p.join(gooseDir, "secrets.yaml"),
+    ...(u.platform === "win32" ? [] : [p.join(gooseDir, "recipes", "*.yaml")]),
+    zedSettings,
     // Zed (stable and Preview share one config folder) installed from Flathub keeps it in its sandbox.
     ...(u.platform === "linux" ? [at(".var", "app", "dev.zed.Zed", "config", "zed", "settings.json")] : []),
     u.platform === "win32" ? p.join(localAppData, "crush", "crush.json") : p.join(config, "crush", "crush.json"),
     at(".config", "amp", "settings.json"),
     p.join(config, "opencode", "opencode.json"),
     p.join(config, "opencode", "opencode.jsonc"),
+    ...opencodeExtra.flatMap((x, i) => (x === undefined ? [] : i === 0 ? [p.join(x, "opencode.json"), p.join(x, "opencode.jsonc")] : [x])),
     at(".agents", "mcp.json"),
     at(".local", "share", "opencode", "mcp-local.json"),
     at(".docker", "mcp", "registry.yaml"),
@@ -180,15 +235,18 @@ export function existingUserFiles(u: UserEnvironment): UserFile[] {
   });
 }
 
-/** `~/.codex/...` for a file under CODEX_HOME, `~/.copilot/...` under COPILOT_HOME (UserFile.formatPath). */
+/** The `~/...` path the catalog knows a file by when a client variable moved it (UserFile.formatPath). */
 function movedFormatPath(abs: string, u: UserEnvironment): string | undefined {
   const p = u.platform === "win32" ? path.win32 : path.posix;
-  for (const [dir, known] of [[nonEmpty(u.env.CODEX_HOME), ".codex"], [nonEmpty(u.env.COPILOT_HOME), ".copilot"]] as const) {
-    if (!dir) continue;
-    const rel = p.relative(dir, abs);
-    if (rel && !rel.startsWith("..") && !p.isAbsolute(rel)) return `~/${known}/${rel.split(p.sep).join("/")}`;
+  // The deepest match: CLINE_MCP_SETTINGS_PATH may lie inside CLINE_DATA_DIR, CLAUDE_CONFIG_DIR inside GEMINI_CLI_HOME.
+  let best: { rel: string; known: string; depth: number } | undefined;
+  for (const { at, known } of movedFolders(u)) {
+    const rel = p.relative(at, abs);
+    if (rel.startsWith("..") || p.isAbsolute(rel)) continue;
+    if (!best || at.length > best.depth) best = { rel, known, depth: at.length };
   }
-  return undefined;
+  if (!best) return undefined;
+  return best.rel ? `${best.known}/${best.rel.split(p.sep).join("/")}` : best.known;
 }
 
 /** How deep a `**` segment looks (plugin caches are `cache/<marketplace>/<plugin>/<version>/`). */

@@ -287,6 +287,59 @@ describe("mcplint scan --user", () => {
     ]);
   });
 
+  it("follows the folders clients move with their own variables: CLAUDE_CONFIG_DIR, GEMINI_CLI_HOME, CONTINUE_GLOBAL_DIR, CLINE_MCP_SETTINGS_PATH, CLINE_DATA_DIR, OPENCODE_CONFIG(_DIR), GOOSE_PATH_ROOT", async () => {
+    const server = (name: string) => JSON.stringify({ mcpServers: { [name]: { command: `${name}-mcp` } } }) + "\n";
+    const home = tempTree({
+      // Claude Code reads neither of these once CLAUDE_CONFIG_DIR is set.
+      ".claude.json": server("stale-claude"),
+      "profiles/work-claude/.claude.json": server("acme-claude"),
+      "profiles/work-claude/settings.json": `{ "permissions": { "allow": ["mcp__acme-claude"] } }\n`,
+      "profiles/gemini-home/.gemini/settings.json": server("acme-gemini"),
+      "profiles/continue/config.yaml": "name: acme\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: acme-continue\n    command: acme-continue-mcp\n",
+      "profiles/cline-mcp.json": server("acme-cline"),
+      "profiles/cline-data/settings/cline_mcp_settings.json": server("acme-cline-data"),
+      "profiles/opencode/opencode.json": JSON.stringify({ mcp: { "acme-oc-dir": { type: "local", command: ["acme-oc-dir-mcp"] } } }) + "\n",
+      "profiles/oc-custom.json": JSON.stringify({ mcp: { "acme-oc-file": { type: "local", command: ["acme-oc-file-mcp"] } } }) + "\n",
+      "profiles/goose-root/config/config.yaml": "extensions:\n  acme-goose:\n    type: stdio\n    name: acme-goose\n    enabled: true\n    cmd: acme-goose-mcp\n",
+    });
+    const at = (rel: string) => path.join(home, rel);
+    const env = {
+      HOME: home,
+      CLAUDE_CONFIG_DIR: at("profiles/work-claude"),
+      GEMINI_CLI_HOME: at("profiles/gemini-home"),
+      CONTINUE_GLOBAL_DIR: at("profiles/continue"),
+      CLINE_MCP_SETTINGS_PATH: at("profiles/cline-mcp.json"),
+      OPENCODE_CONFIG_DIR: at("profiles/opencode"),
+      OPENCODE_CONFIG: at("profiles/oc-custom.json"),
+      GOOSE_PATH_ROOT: at("profiles/goose-root"),
+    };
+    const inv = JSON.parse((await userCli(["inventory", "--user", "--format", "json"], tempTree({}), env)).stdout) as { servers: { name: string; client: string; file: string }[] };
+    // Before: only ~/.claude.json's stale server; every moved file was missed.
+    expect(inv.servers.map((s) => `${s.client} ${s.name} ${s.file}`).sort()).toEqual([
+      "claude-code acme-claude ~/profiles/work-claude/.claude.json",
+      "cline acme-cline ~/profiles/cline-mcp.json",
+      "continue acme-continue ~/profiles/continue/config.yaml",
+      "gemini-cli acme-gemini ~/profiles/gemini-home/.gemini/settings.json",
+      "goose acme-goose ~/profiles/goose-root/config/config.yaml",
+      "opencode acme-oc-dir ~/profiles/opencode/opencode.json",
+      "opencode acme-oc-file ~/profiles/oc-custom.json",
+    ]);
+    expect(existingUserFiles({ platform: "linux", env }).map((f) => f.shown)).toContain("~/profiles/work-claude/settings.json");
+    // CLINE_DATA_DIR (and CLINE_DIR, its parent) move the data folder when no settings path is given.
+    const data = existingUserFiles({ platform: "linux", env: { HOME: home, CLINE_DATA_DIR: at("profiles/cline-data") } });
+    expect(data.map((f) => [f.shown, f.formatPath])).toContainEqual(["~/profiles/cline-data/settings/cline_mcp_settings.json", "~/.cline/data/settings/cline_mcp_settings.json"]);
+    expect(userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada", CLINE_DIR: "/opt/cline" } })).toContain("/opt/cline/data/settings/cline_mcp_settings.json");
+  });
+
+  it("looks for Zed's settings where each OS build keeps them: XDG_CONFIG_HOME on Linux, always ~/.config/zed on macOS", () => {
+    const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada", XDG_CONFIG_HOME: "/Users/ada/xdg" } });
+    expect(mac).toContain("/Users/ada/.config/zed/settings.json");
+    expect(mac).not.toContain("/Users/ada/xdg/zed/settings.json");
+    const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada", XDG_CONFIG_HOME: "/home/ada/xdg" } });
+    expect(linux).toContain("/home/ada/xdg/zed/settings.json");
+    expect(linux).not.toContain("/home/ada/.config/zed/settings.json");
+  });
+
   it("does not report the user-level servers as drift from the repository's lock (lock has no --user)", async () => {
     const home = fakeHome();
     const repo = tempTree({ ".mcp.json": clean });
