@@ -10,7 +10,7 @@ import { goneFileTest } from "./discover/gone-files.js";
 import { excludeFilter, fingerprintRoot, inExcludedFolder, repositoryOf, walk, type WalkedFile, type WalkResult } from "./discover/walk.js";
 import { outsideOf, pathFrom, shownFrom } from "./util/path-from.js";
 import { treeContext, walkedContext } from "./discover/context-files.js";
-import { distinctUserFiles, existingUserFiles, type UserEnvironment } from "./discover/user-locations.js";
+import { distinctUserFiles, existingUserFiles, searchUserLocations, type UserEnvironment } from "./discover/user-locations.js";
 import { codeLinksOf, type FileAnalysis } from "./engine/analyze-file.js";
 import { analyzeAllReleasing, analyzeSource, prepareAnalysis, safeAnalyze, type AnalysisSettings, type FileOutcome } from "./engine/analyze-source.js";
 import { analyzeInPool, POOL_THRESHOLD, poolSize, warmWorkers, type WarmWorkers } from "./engine/pool.js";
@@ -98,6 +98,11 @@ export interface ScanResult {
   /** The drift lock the scan compared against, when it read one. */
   readonly lockFile?: string;
   /**
+   * With `user`: every known user-level location, by client, with the files found there as reports
+   * name them (none: the location is absent).
+   */
+  readonly userLocations?: readonly UserLocationResult[];
+  /**
    * Why no lock was compared, when that was not for want of one: drift checks turned off
    * (`lockFile: false`, `lock: false` in the configuration), or a lock file that could not be
    * read or is not a lock (its path in `file`; a diagnostic says why).
@@ -109,6 +114,13 @@ export interface ScanResult {
    * GitHub places alerts by their paths in the repository.
    */
   readonly repositoryRoot?: string;
+}
+
+/** One known user-level location and the files found there (UserLocationSearch, with the reported names). */
+export interface UserLocationResult {
+  readonly client: string;
+  readonly location: string;
+  readonly found: readonly string[];
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -179,7 +191,10 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const seen = options.user ? walkedRealPaths(walked) : new Set<string>();
   // User-level files are read with an fstat: their modes feed the world-readable-secret-file rule.
   const read = makeReader(maxFileSize, { byteView: true });
-  const userFiles = options.user ? distinctUserFiles(existingUserFiles(options.user), new Set(walked.files.map((f) => f.rel)), options.user) : [];
+  const search = options.user ? searchUserLocations(options.user) : [];
+  const userFiles = options.user ? distinctUserFiles(existingUserFiles(options.user, search), new Set(walked.files.map((f) => f.rel)), options.user) : [];
+  const shownAs = new Map(userFiles.map((f) => [f.abs, f.shown]));
+  const userLocations = options.user ? search.map((s) => ({ client: s.client, location: s.location, found: s.found.map((abs) => shownAs.get(abs) ?? abs) })) : undefined;
   for (const f of userFiles) {
     // A user-level file may be a link into the scanned tree (a dotfiles repository): one file, read once.
     if (seen.has(realPath(f.abs))) continue;
@@ -194,7 +209,7 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
   const locked = withLock(options, lockAt, walked.root, diagnostics, gone);
   const idPath = fingerprintPaths(walked.root, idRoot, sourcePaths);
   const contextLinks = context ? linkContext(analyses, context, (s) => codeLinksOf(s.path, s.text), inExcludedFolder(excludeFilter(options.exclude ?? [], path.resolve(walked.root)))) : [];
-  return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}), ...(locked.lockSkipped ? { lockSkipped: locked.lockSkipped } : {}) };
+  return { ...finish(walked.root, analyses, diagnostics, locked.options, idPath, contextLinks), ...(sourcePaths.size ? { sourcePaths } : {}), ...(locked.lockFile ? { lockFile: locked.lockFile } : {}), ...(locked.lockSkipped ? { lockSkipped: locked.lockSkipped } : {}), ...(userLocations ? { userLocations } : {}) };
 }
 
 /**

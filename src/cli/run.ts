@@ -297,7 +297,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
   const filesScanned = result.model.files.length;
   if (flags.format === "json") {
     const { toJson } = await import("../report/json.js");
-    return toJson({ findings: result.findings, diagnostics: result.diagnostics, rules: result.rules, filesScanned, showSuppressed: flags.showSuppressed ?? false });
+    return toJson({ findings: result.findings, diagnostics: result.diagnostics, rules: result.rules, filesScanned, showSuppressed: flags.showSuppressed ?? false, ...(result.userLocations ? { userLocations: result.userLocations } : {}) });
   }
   if (flags.format === "sarif") {
     const { toSarif } = await import("../report/sarif.js");
@@ -323,6 +323,7 @@ async function renderScan(result: ScanResult, flags: ScanFlags, io: CliIo, toFil
     ...(c ? { colors: c } : {}),
     quiet: flags.quiet ?? false,
     showSuppressed: flags.showSuppressed ?? false,
+    ...(result.userLocations ? { userLocations: result.userLocations } : {}),
   });
 }
 
@@ -542,7 +543,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       const { scan } = await import("../api.js");
       const result = await scan(await scanOptionsFrom(paths, { ...flags, failOn: "none" }, io));
       const { inventoryJson, inventoryText } = await import("../report/inventory.js");
-      const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model, result.ruleOptions) : inventoryText(result.model, result.ruleOptions);
+      const out = flags.format === "markdown" || flags.format === "html" ? await governanceReport(result, flags.format, "inventory") : flags.format === "json" ? inventoryJson(result.model, result.ruleOptions, result.userLocations) : inventoryText(result.model, result.ruleOptions, result.userLocations);
       if (!flags.quiet) res.stderr += await fileProblems(result);
       if (flags.output) writeFileOrFail(flags.output, out, io, "inventory");
       else res.stdout += out;

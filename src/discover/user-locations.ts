@@ -75,11 +75,21 @@ function movedFolders(u: UserEnvironment): Moved[] {
   return table.flatMap(([at, known]) => (at ? [{ at, known }] : []));
 }
 
-/**
- * Candidate paths (absolute; a `*` segment is a wildcard for one folder or
- * file name, a `**` segment any run of folders). Pure: nothing is read.
- */
+/** A place where a client keeps user-level configuration. */
+export interface UserLocation {
+  /** The catalog's client id (`claude-code`, `vscode`, ...), as inventory names it. */
+  readonly client: string;
+  /** An absolute path; a `*` segment is a wildcard for one folder or file name, a `**` segment any run of folders. */
+  readonly pattern: string;
+}
+
+/** The candidate paths (UserLocation.pattern), each once. Pure: nothing is read. */
 export function userLocationPatterns(u: UserEnvironment): string[] {
+  return userLocations(u).map((l) => l.pattern);
+}
+
+/** Every known client's user-level locations for this environment. Pure: nothing is read. */
+export function userLocations(u: UserEnvironment): UserLocation[] {
   const home = userHome(u);
   if (!home) return [];
   const p = u.platform === "win32" ? path.win32 : path.posix;
@@ -110,94 +120,83 @@ export function userLocationPatterns(u: UserEnvironment): string[] {
   const zedSettings = u.platform === "win32" ? p.join(appData, "Zed", "settings.json") : p.join(u.platform === "darwin" ? at(".config") : config, "zed", "settings.json");
   // opencode reads OPENCODE_CONFIG_DIR and OPENCODE_CONFIG besides its own folder.
   const opencodeExtra = [moved.get("~/.config/opencode"), moved.get("~/.config/opencode/opencode.json") ?? moved.get("~/.config/opencode/opencode.jsonc")];
-  const out = [
-    p.join(appData, "Claude", "claude_desktop_config.json"),
-    // Claude Desktop from the Microsoft Store (MSIX) reads its %APPDATA% from the package's own folder.
-    ...(u.platform === "win32" ? [p.join(localAppData, "Packages", "Claude_pzs8sxrjxfjjc", "LocalCache", "Roaming", "Claude", "claude_desktop_config.json")] : []),
-    claudeJson,
-    p.join(claudeDir, "settings.json"),
-    // Installed plugins: `cache/<marketplace>/<plugin>/<version>/` and marketplace clones, each with its servers.
-    p.join(claudeDir, "plugins", "**", ".mcp.json"),
-    p.join(claudeDir, "plugins", "**", ".claude-plugin", "plugin.json"),
-    ...vscodeUsers.flatMap((v) => [p.join(v, "mcp.json"), p.join(v, "settings.json"), p.join(v, "profiles", "*", "mcp.json"), p.join(v, "profiles", "*", "settings.json")]),
-    ...extensionHosts.flatMap((v) => [
-      p.join(v, "globalStorage", "saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json"),
-      p.join(v, "globalStorage", "rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"),
-      p.join(v, "globalStorage", "kilocode.kilo-code", "settings", "mcp_settings.json"),
-    ]),
-    clineSettings,
-    at("Documents", "Cline", "MCP", "cline_mcp_settings.json"),
-    at(".cursor", "mcp.json"),
-    at(".cursor", "permissions.json"),
-    at(".cursor", "cli-config.json"),
-    ...(xdg ? [p.join(xdg, "cursor", "cli-config.json")] : []),
-    at(".codeium", "windsurf", "mcp_config.json"),
-    at(".codeium", "mcp_config.json"),
-    at(".codeium", "windsurf-next", "mcp_config.json"),
-    at(".kiro", "settings", "mcp.json"),
-    at(".kiro", "agents", "*.json"),
-    at(".kiro", "agents", "**", "*.md"),
-    at(".kiro", "settings", "permissions.yaml"),
-    at(".kiro", "workspace-roots", "*", "permissions.yaml"),
-    at(".aws", "amazonq", "mcp.json"),
-    at(".aws", "amazonq", "default.json"),
-    at(".aws", "amazonq", "cli-agents", "*.json"),
-    at(".aws", "amazonq", "agents", "*.json"),
-    p.join(geminiDir, "settings.json"),
-    p.join(geminiDir, "extensions", "*", "gemini-extension.json"),
-    p.join(geminiDir, "policies", "*.toml"),
-    at(".gemini", "antigravity", "mcp_config.json"),
-    at(".qwen", "settings.json"),
-    at(".qwen", "extensions", "*", "qwen-extension.json"),
-    at(".factory", "mcp.json"),
-    at(".tabnine", "agent", "settings.json"),
-    at(".tabnine", "mcp_servers.json"),
-    at(".bob", "settings", "mcp.json"),
-    at(".bob", "mcp_settings.json"),
-    at(".snowflake", "cortex", "mcp.json"),
-    p.join(appData, "Cortex Code", "User", "mcp.json"),
-    at(".lmstudio", "mcp.json"),
-    // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
-    p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),
+  // Each client (the catalog's client id, as inventory names it) with the places it keeps its user configuration.
+  const byClient: [string, string[]][] = [
+    [
+      "claude-desktop",
+      [
+        p.join(appData, "Claude", "claude_desktop_config.json"),
+        // Claude Desktop from the Microsoft Store (MSIX) reads its %APPDATA% from the package's own folder.
+        ...(u.platform === "win32" ? [p.join(localAppData, "Packages", "Claude_pzs8sxrjxfjjc", "LocalCache", "Roaming", "Claude", "claude_desktop_config.json")] : []),
+      ],
+    ],
+    [
+      "claude-code",
+      [
+        claudeJson,
+        p.join(claudeDir, "settings.json"),
+        // Installed plugins: `cache/<marketplace>/<plugin>/<version>/` and marketplace clones, each with its servers.
+        p.join(claudeDir, "plugins", "**", ".mcp.json"),
+        p.join(claudeDir, "plugins", "**", ".claude-plugin", "plugin.json"),
+      ],
+    ],
+    ["vscode", vscodeUsers.flatMap((v) => [p.join(v, "mcp.json"), p.join(v, "settings.json"), p.join(v, "profiles", "*", "mcp.json"), p.join(v, "profiles", "*", "settings.json")])],
+    ["cline", [...extensionHosts.map((v) => p.join(v, "globalStorage", "saoudrizwan.claude-dev", "settings", "cline_mcp_settings.json")), clineSettings, at("Documents", "Cline", "MCP", "cline_mcp_settings.json")]],
+    ["roo-code", extensionHosts.map((v) => p.join(v, "globalStorage", "rooveterinaryinc.roo-cline", "settings", "mcp_settings.json"))],
+    ["kilo-code", extensionHosts.map((v) => p.join(v, "globalStorage", "kilocode.kilo-code", "settings", "mcp_settings.json"))],
+    ["cursor", [at(".cursor", "mcp.json"), at(".cursor", "permissions.json"), at(".cursor", "cli-config.json"), ...(xdg ? [p.join(xdg, "cursor", "cli-config.json")] : [])]],
+    ["windsurf", [at(".codeium", "windsurf", "mcp_config.json"), at(".codeium", "mcp_config.json"), at(".codeium", "windsurf-next", "mcp_config.json")]],
+    ["kiro", [at(".kiro", "settings", "mcp.json"), at(".kiro", "agents", "*.json"), at(".kiro", "agents", "**", "*.md"), at(".kiro", "settings", "permissions.yaml"), at(".kiro", "workspace-roots", "*", "permissions.yaml")]],
+    ["amazon-q", [at(".aws", "amazonq", "mcp.json"), at(".aws", "amazonq", "default.json"), at(".aws", "amazonq", "cli-agents", "*.json"), at(".aws", "amazonq", "agents", "*.json")]],
+    ["gemini-cli", [p.join(geminiDir, "settings.json"), p.join(geminiDir, "extensions", "*", "gemini-extension.json"), p.join(geminiDir, "policies", "*.toml")]],
+    ["antigravity", [at(".gemini", "antigravity", "mcp_config.json")]],
+    ["qwen-code", [at(".qwen", "settings.json"), at(".qwen", "extensions", "*", "qwen-extension.json")]],
+    ["factory-droid", [at(".factory", "mcp.json")]],
+    ["tabnine", [at(".tabnine", "agent", "settings.json"), at(".tabnine", "mcp_servers.json")]],
+    ["ibm-bob", [at(".bob", "settings", "mcp.json"), at(".bob", "mcp_settings.json")]],
+    ["cortex-code", [at(".snowflake", "cortex", "mcp.json"), p.join(appData, "Cortex Code", "User", "mcp.json")]],
+    ["lm-studio", [at(".lmstudio", "mcp.json")]],
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.
-    at(".junie", "mcp", "mcp.json"),
-    p.join(appData, "Trae", "User", "mcp.json"),
-    p.join(codexHome, "config.toml"),
-    p.join(codexHome, "*.config.toml"),
-    p.join(continueDir, "config.yaml"),
-    p.join(continueDir, "config.yml"),
-    p.join(continueDir, "config.json"),
-    p.join(continueDir, "mcpServers", "*.yaml"),
-    p.join(continueDir, "mcpServers", "*.yml"),
-    p.join(continueDir, "mcpServers", "*.json"),
-    p.join(continueDir, "assistants", "*.yaml"),
-    p.join(continueDir, "assistants", "*.yml"),
-    p.join(continueDir, "agents", "*.yaml"),
-    p.join(continueDir, "agents", "*.yml"),
-    p.join(continueDir, "configs", "*.yaml"),
-    p.join(continueDir, "configs", "*.yml"),
-    p.join(continueDir, ".env"),
-    p.join(continueDir, "permissions.yaml"),
-    ...copilotHomes.flatMap((c) => [p.join(c, "mcp-config.json"), p.join(c, "agents", "*.md")]),
-    p.join(gooseDir, "config.yaml"),
-    p.join(gooseDir, "secrets.yaml"),
-    ...(u.platform === "win32" ? [] : [p.join(gooseDir, "recipes", "*.yaml")]),
-    zedSettings,
+    ["jetbrains", [at(".junie", "mcp", "mcp.json")]],
+    ["trae", [p.join(appData, "Trae", "User", "mcp.json")]],
+    ["codex", [p.join(codexHome, "config.toml"), p.join(codexHome, "*.config.toml")]],
+    [
+      "continue",
+      [
+        ...["config.yaml", "config.yml", "config.json"].map((n) => p.join(continueDir, n)),
+        ...["mcpServers", "assistants", "agents", "configs"].flatMap((d) => ["*.yaml", "*.yml", ...(d === "mcpServers" ? ["*.json"] : [])].map((n) => p.join(continueDir, d, n))),
+        p.join(continueDir, ".env"),
+        p.join(continueDir, "permissions.yaml"),
+      ],
+    ],
+    [
+      "copilot",
+      [
+        ...copilotHomes.flatMap((c) => [p.join(c, "mcp-config.json"), p.join(c, "agents", "*.md")]),
+        // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
+        p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),
+      ],
+    ],
+    ["goose", [p.join(gooseDir, "config.yaml"), p.join(gooseDir, "secrets.yaml"), ...(u.platform === "win32" ? [] : [p.join(gooseDir, "recipes", "*.yaml")])]],
     // Zed (stable and Preview share one config folder) installed from Flathub keeps it in its sandbox.
-    ...(u.platform === "linux" ? [at(".var", "app", "dev.zed.Zed", "config", "zed", "settings.json")] : []),
-    u.platform === "win32" ? p.join(localAppData, "crush", "crush.json") : p.join(config, "crush", "crush.json"),
-    at(".config", "amp", "settings.json"),
-    p.join(config, "opencode", "opencode.json"),
-    p.join(config, "opencode", "opencode.jsonc"),
-    ...opencodeExtra.flatMap((x, i) => (x === undefined ? [] : i === 0 ? [p.join(x, "opencode.json"), p.join(x, "opencode.jsonc")] : [x])),
-    at(".agents", "mcp.json"),
-    at(".local", "share", "opencode", "mcp-local.json"),
-    at(".docker", "mcp", "registry.yaml"),
-    at(".docker", "mcp", "config.yaml"),
-    at(".docker", "mcp", "tools.yaml"),
-    at(".docker", "mcp", "catalogs", "*.yaml"),
+    ["zed", [zedSettings, ...(u.platform === "linux" ? [at(".var", "app", "dev.zed.Zed", "config", "zed", "settings.json")] : [])]],
+    ["crush", [u.platform === "win32" ? p.join(localAppData, "crush", "crush.json") : p.join(config, "crush", "crush.json")]],
+    ["amp", [at(".config", "amp", "settings.json")]],
+    [
+      "opencode",
+      [
+        p.join(config, "opencode", "opencode.json"),
+        p.join(config, "opencode", "opencode.jsonc"),
+        ...opencodeExtra.flatMap((x, i) => (x === undefined ? [] : i === 0 ? [p.join(x, "opencode.json"), p.join(x, "opencode.jsonc")] : [x])),
+        at(".agents", "mcp.json"),
+        at(".local", "share", "opencode", "mcp-local.json"),
+      ],
+    ],
+    ["docker-mcp", ["registry.yaml", "config.yaml", "tools.yaml", p.join("catalogs", "*.yaml")].map((n) => at(".docker", "mcp", n))],
   ];
-  return [...new Set(out)];
+  // One entry per path (the first client that names it keeps it).
+  const seen = new Set<string>();
+  return byClient.flatMap(([client, patterns]) => patterns.filter((x) => !seen.has(x) && seen.add(x)).map((pattern) => ({ client, pattern })));
 }
 
 /** `~/...` for paths under home, else the absolute path with POSIX separators. */
@@ -224,11 +223,23 @@ export function distinctUserFiles(files: readonly UserFile[], taken: ReadonlySet
   return files.map((f) => (taken.has(f.shown) ? { ...f, shown: posixShown(f.abs, u), formatPath: f.formatPath ?? f.shown } : f));
 }
 
-/** The regular files that exist among the candidates (a symbolic link to one included), sorted. */
-export function existingUserFiles(u: UserEnvironment): UserFile[] {
+/** What `--user` found at one known location: the files there (absolute paths, sorted), none when it is absent. */
+export interface UserLocationSearch {
+  readonly client: string;
+  /** The location as reports name it (`~/.cursor/mcp.json`, `~/.kiro/agents/*.json`). */
+  readonly location: string;
+  readonly found: readonly string[];
+}
+
+/** Looks at every known location: the regular files there (a symbolic link to one included). */
+export function searchUserLocations(u: UserEnvironment): UserLocationSearch[] {
   const p = u.platform === "win32" ? path.win32 : path.posix;
-  const found = new Set<string>();
-  for (const pattern of userLocationPatterns(u)) for (const abs of expand(pattern, p)) found.add(abs);
+  return userLocations(u).map((l) => ({ client: l.client, location: shownUserPath(l.pattern, u), found: expand(l.pattern, p).sort() }));
+}
+
+/** The regular files that exist among the candidates (a symbolic link to one included), sorted. */
+export function existingUserFiles(u: UserEnvironment, search: readonly UserLocationSearch[] = searchUserLocations(u)): UserFile[] {
+  const found = new Set(search.flatMap((s) => s.found));
   return [...found].sort().map((abs) => {
     const formatPath = movedFormatPath(abs, u);
     return { abs, shown: shownUserPath(abs, u), ...(formatPath ? { formatPath } : {}) };

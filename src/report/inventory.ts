@@ -9,6 +9,8 @@ import type { McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
 import { printable } from "./printable.js";
+import type { UserLocationResult } from "../api.js";
+import { userLocationsJson, userLocationsText } from "./user-locations.js";
 import { verdictOf, verdictOptions, type ApprovalRecord, type ServerVerdict } from "../engine/verdict.js";
 
 export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" | "files" | "servers">) {
@@ -108,10 +110,10 @@ export function verdictLine(v: ServerVerdict): string {
 }
 
 /** Inventory JSON; `options` are the scan options (`approved`, `today`) for verdicts and approval records. */
-export function inventoryJson(model: ScanModel, options: Readonly<Record<string, unknown>> = {}): string {
+export function inventoryJson(model: ScanModel, options: Readonly<Record<string, unknown>> = {}, userLocations?: readonly UserLocationResult[]): string {
   const vo = verdictOptions(options);
   const servers = model.servers.map((s) => ({ ...inventoryServer(s, model), verdict: verdictOf(model, s, vo) }));
-  return JSON.stringify({ servers, policies: model.policies.map(inventoryPolicy) }, null, 2) + "\n";
+  return JSON.stringify({ servers, policies: model.policies.map(inventoryPolicy), ...(userLocations ? { userLocations: userLocationsJson(userLocations) } : {}) }, null, 2) + "\n";
 }
 
 /**
@@ -122,7 +124,7 @@ export function unexpandedNote(refs: readonly string[], client: string, quote: (
   return `${refs.map(quote).join(", ")} not expanded by ${client}: the server receives the text`;
 }
 
-export function inventoryText(model: ScanModel, options: Readonly<Record<string, unknown>> = {}): string {
+export function inventoryText(model: ScanModel, options: Readonly<Record<string, unknown>> = {}, userLocations?: readonly UserLocationResult[]): string {
   const vo = verdictOptions(options);
   const out: string[] = [];
   out.push(`${model.servers.length} MCP server${model.servers.length === 1 ? "" : "s"}, ${model.policies.length} polic${model.policies.length === 1 ? "y" : "ies"}`);
@@ -153,5 +155,6 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
   for (const p of model.policies) {
     out.push(`${p.name}  [${p.client}/${p.kind}]  ${p.file}:${p.loc.line}  default: ${p.defaultDecision}${p.defaultDecision === "deny" ? " (default-deny)" : ""} — ${p.defaultReason}`);
   }
-  return out.map(printable).join("\n") + "\n";
+  // userLocationsText makes its own lines printable.
+  return [...out.map(printable), ...(userLocations ? ["", ...userLocationsText(userLocations)] : [])].join("\n") + "\n";
 }

@@ -6,6 +6,8 @@ import type { Finding } from "../engine/finding.js";
 import type { Rule } from "../engine/rule.js";
 import type { Diagnostic } from "../model/types.js";
 import { toolVersion } from "./version.js";
+import type { UserLocationResult } from "../api.js";
+import { userLocationsJson } from "./user-locations.js";
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -15,6 +17,8 @@ export interface JsonInput {
   readonly rules: readonly Rule[];
   readonly filesScanned: number;
   readonly showSuppressed?: boolean;
+  /** With `--user`: every known user-level location and the files found there. */
+  readonly userLocations?: readonly UserLocationResult[];
 }
 
 export function toJson(input: JsonInput): string {
@@ -38,6 +42,7 @@ export function toJson(input: JsonInput): string {
       ...(f.suppression ? { suppression: f.suppression } : {}),
     })),
     diagnostics: input.diagnostics.map((d) => ({ level: d.level, code: d.code, message: d.message, ...(d.file ? { file: d.file } : {}), ...(d.loc ? { line: d.loc.line, column: d.loc.column } : {}) })),
+    ...(input.userLocations ? { userLocations: userLocationsJson(input.userLocations) } : {}),
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }

@@ -8,6 +8,8 @@ import type { Loc } from "../model/location.js";
 import { fileFrames, type SourceLookup } from "./frames.js";
 import { printable } from "./printable.js";
 import { counted, levelCounts, problemFiles } from "./counts.js";
+import type { UserLocationResult } from "../api.js";
+import { userLocationsText } from "./user-locations.js";
 
 export interface Colors {
   red(s: string): string;
@@ -30,6 +32,8 @@ export interface TextInput {
   readonly colors?: Colors;
   readonly quiet?: boolean;
   readonly showSuppressed?: boolean;
+  /** With `--user`: the known user-level locations and what was found there (left out with `quiet`). */
+  readonly userLocations?: readonly UserLocationResult[];
 }
 
 /** Skipped files that the text report names one by one (over the size limit; any, when nothing was scanned). */
@@ -81,6 +85,7 @@ export function toText(input: TextInput): string {
     }
     if (tooLarge > MAX_SKIPPED_SHOWN) out.push(c.dim(`note: … and ${tooLarge - MAX_SKIPPED_SHOWN} more files over the size limit (--format json lists them)`));
     if (other > MAX_SKIPPED_SHOWN) out.push(c.dim(`note: … and ${other - MAX_SKIPPED_SHOWN} more files not scanned (--format json lists them)`));
+    if (input.userLocations) out.push(...userLocationsText(input.userLocations).map((line, i) => (i === 0 ? line : c.dim(line))), "");
   }
   const counts = { error: 0, warning: 0, note: 0 };
   for (const f of shown) if (!f.suppression) counts[f.level]++;

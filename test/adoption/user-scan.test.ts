@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { existingUserFiles, shownUserPath, userLocationPatterns } from "../../src/discover/user-locations.js";
+import { existingUserFiles, shownUserPath, userLocationPatterns, userLocations } from "../../src/discover/user-locations.js";
 import { classifyPath } from "../../src/catalog/classify.js";
 import { fakeAnthropicKey } from "../../src/rules/fake-secrets.js";
 import { run } from "../../src/cli/run.js";
@@ -93,6 +93,11 @@ describe("user-level locations", () => {
         .filter((p) => !classifyPath(p));
       // Not (yet) in the catalog: settings, permissions and secret files, which still get the secret scan.
       expect(unmodelled.every((p) => /settings\.json$|permissions\.json$|cli-config\.json$|\.env$|secrets\.yaml$|\.docker\/mcp\//.test(p)), unmodelled.join("\n")).toBe(true);
+      // Each location is reported under the client the catalog reads it as (Continue's .env is read as a plain env file).
+      const mislabelled = userLocations(u)
+        .map((l) => ({ ...l, read: classifyPath(shownUserPath(l.pattern, u).replace(/\*/g, "x"))?.client }))
+        .filter((l) => l.read !== undefined && l.read !== l.client && !l.pattern.endsWith(".env"));
+      expect(mislabelled, platform).toEqual([]);
     }
   });
 });
@@ -373,6 +378,34 @@ describe("mcplint scan --user", () => {
     // Without the clash, the user's file keeps its ~/ name.
     const alone = JSON.parse((await userCli(["scan", "--user", "--format", "json", "--fail-on", "none"], repo, { HOME: home })).stdout) as { findings: { location: { file: string } }[] };
     expect(alone.findings.some((f) => f.location.file === "~/.cursor/mcp.json")).toBe(true);
+  });
+
+  it("says which known locations it looked at and which clients had nothing there (text, JSON, inventory)", async () => {
+    const home = fakeHome();
+    const cwd = tempTree({});
+    const text = (await userCli(["scan", "--user"], cwd, { HOME: home })).stdout;
+    expect(text).toContain("User-level configuration (--user): 4 files at 4 of ");
+    expect(text).toMatch(/^ {2}cursor {2,}~\/\.cursor\/mcp\.json$/m);
+    expect(text).toMatch(/^ {2}vscode {2,}~\/\.config\/Code\/User\/profiles\/work\/mcp\.json$/m);
+    // Clients with no file at any of their locations are named; those with one are not.
+    const notFound = /^ {2}not found: (.*)$/m.exec(text)?.[1]?.split(", ") ?? [];
+    expect(notFound).toEqual(expect.arrayContaining(["claude-desktop", "claude-code", "codex", "gemini-cli", "zed", "goose", "docker-mcp"]));
+    expect(notFound).not.toContain("cursor");
+    expect(notFound).not.toContain("windsurf");
+    const json = JSON.parse((await userCli(["scan", "--user", "--format", "json"], cwd, { HOME: home })).stdout) as { userLocations: { client: string; location: string; found: string[] }[] };
+    expect(json.userLocations).toContainEqual({ client: "vscode", location: "~/.config/Code/User/profiles/*/mcp.json", found: ["~/.config/Code/User/profiles/work/mcp.json"] });
+    expect(json.userLocations).toContainEqual({ client: "claude-code", location: "~/.claude.json", found: [] });
+    expect(json.userLocations.filter((l) => l.found.length).map((l) => l.client)).toEqual(["vscode", "vscode", "cursor", "windsurf"]);
+    // Nothing at all: the answer says it looked, not only "no problems in 0 files".
+    const empty = (await userCli(["scan", "--user"], cwd, { HOME: tempTree({}) })).stdout;
+    expect(empty).toMatch(/^User-level configuration \(--user\): no file at any of the \d+ known locations of \d+ clients$/m);
+    const inv = await userCli(["inventory", "--user"], cwd, { HOME: home });
+    expect(inv.stdout).toContain("User-level configuration (--user): 4 files at 4 of ");
+    expect(Object.keys(JSON.parse((await userCli(["inventory", "--user", "--format", "json"], cwd, { HOME: home })).stdout))).toEqual(["servers", "policies", "userLocations"]);
+    // A repository scan without --user says nothing of user-level locations.
+    const repo = await userCli(["scan", "--format", "json"], tempTree({ ".mcp.json": clean }), { HOME: home });
+    expect(JSON.parse(repo.stdout).userLocations).toBeUndefined();
+    expect((await userCli(["scan"], tempTree({ ".mcp.json": clean }), { HOME: home })).stdout).not.toContain("User-level");
   });
 
   it("without a home folder is exit 2", async () => {

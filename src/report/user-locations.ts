@@ -1,0 +1,29 @@
+/**
+ * What `--user` looked at: the files found at each client's known user-level
+ * locations, and the clients with none, so that "no problems" on a machine
+ * reads as "looked here, found nothing" rather than silence.
+ */
+import type { UserLocationResult } from "../api.js";
+import { counted } from "./counts.js";
+import { printable } from "./printable.js";
+
+/** The text lines: the files read, by client, then the clients with no file at any of their locations. */
+export function userLocationsText(locations: readonly UserLocationResult[]): string[] {
+  const clients = [...new Set(locations.map((l) => l.client))];
+  const absent = clients.filter((c) => locations.every((l) => l.client !== c || l.found.length === 0));
+  const found = locations.flatMap((l) => l.found.map((file) => ({ client: l.client, file })));
+  const at = locations.filter((l) => l.found.length).length;
+  const head = found.length
+    ? `User-level configuration (--user): ${counted(found.length, "file")} at ${at} of ${counted(locations.length, "known location")}`
+    : `User-level configuration (--user): no file at any of the ${counted(locations.length, "known location")} of ${counted(clients.length, "client")}`;
+  const width = Math.max(0, ...found.map((f) => f.client.length));
+  const lines = [head, ...found.map((f) => `  ${f.client.padEnd(width)}  ${printable(f.file)}`)];
+  if (found.length && absent.length) lines.push(`  not found: ${absent.join(", ")}`);
+  lines.push("  (--format json lists every location looked at)");
+  return lines;
+}
+
+/** The JSON value: every location with the files found there (`found: []`: absent). */
+export function userLocationsJson(locations: readonly UserLocationResult[]): { client: string; location: string; found: string[] }[] {
+  return locations.map((l) => ({ client: l.client, location: l.location, found: [...l.found] }));
+}
