@@ -103,8 +103,9 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
   const localAppData = nonEmpty(u.env.LOCALAPPDATA) ?? at("AppData", "Local");
   // VS Code and the builds that keep its layout and read its `mcp.json` and settings (Insiders, the OSS build, VSCodium).
   const vscodeUsers = ["Code", "Code - Insiders", "Code - OSS", "VSCodium"].map((c) => p.join(appData, c, "User"));
-  // Cline, Roo Code and Kilo Code keep their servers in the extension storage of whichever VS Code fork runs them.
-  const extensionHosts = [...vscodeUsers, ...["Cursor", "Windsurf"].map((c) => p.join(appData, c, "User"))];
+  // Cline, Roo Code and Kilo Code keep their servers in the extension storage of whichever VS Code fork runs them
+  // (Kiro and Trae keep VS Code's `<app data>/<name>/User/globalStorage` layout too).
+  const extensionHosts = [...vscodeUsers, ...["Cursor", "Windsurf", "Kiro", "Trae"].map((c) => p.join(appData, c, "User"))];
   const codexHome = from("~/.codex", at(".codex"));
   // Copilot CLI: `COPILOT_HOME` moves `~/.copilot`; older releases read `$XDG_CONFIG_HOME/.copilot`.
   const copilotHomes = [from("~/.copilot", at(".copilot")), ...(xdg ? [p.join(xdg, ".copilot")] : [])];

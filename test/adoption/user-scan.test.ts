@@ -45,7 +45,7 @@ describe("user-level locations", () => {
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
 
-  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor and Windsurf, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
+  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor, Windsurf, Kiro and Trae, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
     const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada" } });
     const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
     const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" } });
@@ -61,6 +61,10 @@ describe("user-level locations", () => {
       ["darwin", mac, "~/Library/Application Support/Cursor/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "cline"],
       ["linux", linux, "~/.config/Windsurf/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json", "roo-code"],
       ["win32", win, "~/AppData/Roaming/Cursor/User/globalStorage/kilocode.kilo-code/settings/mcp_settings.json", "kilo-code"],
+      // Kiro and Trae are VS Code forks with its storage layout: Cline and Roo Code installed there keep their servers in it.
+      ["darwin", mac, "~/Library/Application Support/Kiro/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "cline"],
+      ["linux", linux, "~/.config/Kiro/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json", "roo-code"],
+      ["win32", win, "~/AppData/Roaming/Trae/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "cline"],
       ["win32", win, "~/AppData/Local/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json", "claude-desktop"],
       ["linux", linux, "~/.var/app/dev.zed.Zed/config/zed/settings.json", "zed"],
       ["darwin", mac, "~/.lmstudio/mcp.json", "lm-studio"],
