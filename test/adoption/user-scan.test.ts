@@ -409,6 +409,9 @@ describe("mcplint scan --user", () => {
     // A repository scan without --user says nothing of user-level locations.
     const repo = await userCli(["scan", "--format", "json"], tempTree({ ".mcp.json": clean }), { HOME: home });
     expect(JSON.parse(repo.stdout).userLocations).toBeUndefined();
+    // ... and reads none of them: the fake home's leaky ~/.cursor/mcp.json is not reported.
+    expect(JSON.parse(repo.stdout).summary.filesScanned).toBe(1);
+    expect(repo.stdout).not.toContain("~/");
     expect((await userCli(["scan"], tempTree({ ".mcp.json": clean }), { HOME: home })).stdout).not.toContain("User-level");
   });
 
