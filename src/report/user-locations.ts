@@ -18,9 +18,26 @@ export function userLocationsText(locations: readonly UserLocationResult[]): str
     : `User-level configuration (--user): no file at any of the ${counted(locations.length, "known location")} of ${counted(clients.length, "client")}`;
   const width = Math.max(0, ...found.map((f) => f.client.length));
   const lines = [head, ...found.map((f) => `  ${f.client.padEnd(width)}  ${printable(f.file)}`)];
-  if (found.length && absent.length) lines.push(`  not found: ${absent.join(", ")}`);
+  if (found.length && absent.length) lines.push(...wrapped("  not found: ", absent));
   lines.push("  (--format json lists every location looked at)");
   return lines;
+}
+
+/** Width the client list is wrapped at. */
+const WIDTH = 100;
+
+/** `head` and the names, comma-separated, in lines of at most WIDTH characters (continuations indented under the first name). */
+function wrapped(head: string, names: readonly string[]): string[] {
+  const lines: string[] = [];
+  let line = head;
+  names.forEach((name, i) => {
+    const item = name + (i < names.length - 1 ? "," : "");
+    if (line.length > head.length && line.length + 1 + item.length > WIDTH) {
+      lines.push(line);
+      line = " ".repeat(head.length) + item;
+    } else line += (line.length > head.length ? " " : "") + item;
+  });
+  return [...lines, line];
 }
 
 /** The JSON value: every location with the files found there (`found: []`: absent). */

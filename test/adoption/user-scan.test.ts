@@ -392,7 +392,10 @@ describe("mcplint scan --user", () => {
     expect(text).toMatch(/^ {2}cursor {2,}~\/\.cursor\/mcp\.json$/m);
     expect(text).toMatch(/^ {2}vscode {2,}~\/\.config\/Code\/User\/profiles\/work\/mcp\.json$/m);
     // Clients with no file at any of their locations are named; those with one are not.
-    const notFound = /^ {2}not found: (.*)$/m.exec(text)?.[1]?.split(", ") ?? [];
+    // The list is wrapped at 100 columns, continuation lines indented under its first name.
+    const listed = /^ {2}not found: (.*(?:\n {13}.*)*)$/m.exec(text)?.[1] ?? "";
+    expect(text.split("\n").filter((l) => l.startsWith("  not found: ") || l.startsWith(" ".repeat(13))).every((l) => l.length <= 100)).toBe(true);
+    const notFound = listed.split(/,\s+/);
     expect(notFound).toEqual(expect.arrayContaining(["claude-desktop", "claude-code", "codex", "gemini-cli", "zed", "goose", "docker-mcp"]));
     expect(notFound).not.toContain("cursor");
     expect(notFound).not.toContain("windsurf");
