@@ -102,7 +102,11 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
   const appData = u.platform === "win32" ? (nonEmpty(u.env.APPDATA) ?? at("AppData", "Roaming")) : u.platform === "darwin" ? at("Library", "Application Support") : config;
   const localAppData = nonEmpty(u.env.LOCALAPPDATA) ?? at("AppData", "Local");
   // VS Code and the builds that keep its layout and read its `mcp.json` and settings (Insiders, the OSS build, VSCodium).
-  const vscodeUsers = ["Code", "Code - Insiders", "Code - OSS", "VSCodium"].map((c) => p.join(appData, c, "User"));
+  const vscodeUsers = [
+    ...["Code", "Code - Insiders", "Code - OSS", "VSCodium"].map((c) => p.join(appData, c, "User")),
+    // VS Code and VSCodium installed from Flathub keep their user folder in the sandbox.
+    ...(u.platform === "linux" ? [at(".var", "app", "com.visualstudio.code", "config", "Code", "User"), at(".var", "app", "com.vscodium.codium", "config", "VSCodium", "User")] : []),
+  ];
   // Cline, Roo Code and Kilo Code keep their servers in the extension storage of whichever VS Code fork runs them
   // (Kiro and Trae keep VS Code's `<app data>/<name>/User/globalStorage` layout too).
   const extensionHosts = [...vscodeUsers, ...["Cursor", "Windsurf", "Kiro", "Trae"].map((c) => p.join(appData, c, "User"))];

@@ -45,7 +45,7 @@ describe("user-level locations", () => {
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
 
-  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor, Windsurf, Kiro and Trae, Claude Desktop from the Microsoft Store, Zed from Flathub", () => {
+  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor, Windsurf, Kiro and Trae, Claude Desktop from the Microsoft Store, Zed, VS Code and VSCodium from Flathub", () => {
     const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada" } });
     const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
     const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" } });
@@ -67,6 +67,11 @@ describe("user-level locations", () => {
       ["win32", win, "~/AppData/Roaming/Trae/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "cline"],
       ["win32", win, "~/AppData/Local/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude/claude_desktop_config.json", "claude-desktop"],
       ["linux", linux, "~/.var/app/dev.zed.Zed/config/zed/settings.json", "zed"],
+      // VS Code and VSCodium from Flathub: the user folder (servers, settings, profiles, extension storage) is in the sandbox.
+      ["linux", linux, "~/.var/app/com.visualstudio.code/config/Code/User/mcp.json", "vscode-user-mcp"],
+      ["linux", linux, "~/.var/app/com.vscodium.codium/config/VSCodium/User/settings.json", "vscode-settings"],
+      ["linux", linux, "~/.var/app/com.visualstudio.code/config/Code/User/profiles/*/mcp.json", "vscode-user-mcp"],
+      ["linux", linux, "~/.var/app/com.visualstudio.code/config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "cline"],
       ["darwin", mac, "~/.lmstudio/mcp.json", "lm-studio"],
       ["win32", win, "~/.lmstudio/mcp.json", "lm-studio"],
       ["linux", linux, "~/.junie/mcp/mcp.json", "jetbrains"],
@@ -86,7 +91,7 @@ describe("user-level locations", () => {
       expect(classifyPath(file.replace(/\*/g, "x"))?.id, file).toBe(format);
     }
     // Zed Preview shares the stable config folder; the Flathub sandbox and the Store package are per platform.
-    expect(shown("darwin", mac).some((x) => x.includes("dev.zed.Zed") || x.includes("Claude_pzs8sxrjxfjjc"))).toBe(false);
+    expect(shown("darwin", mac).some((x) => x.includes("dev.zed.Zed") || x.includes("Claude_pzs8sxrjxfjjc") || x.includes("/.var/app/"))).toBe(false);
   });
 
   it("every fixed user path is one the catalog models, as reported (~/...)", () => {
