@@ -188,12 +188,13 @@ async function scanWalked(options: ScanOptions, walked: WalkResult, warm: WarmWo
     analyses.push(target === undefined ? o.analysis : { ...o.analysis, file: { ...o.analysis.file, linkTo: target } });
   }
   const sourcePaths = new Map<string, string>();
-  const seen = options.user ? walkedRealPaths(walked) : new Set<string>();
+  const seen = options.user ? walkedRealPaths(walked) : new Map<string, string>();
   // User-level files are read with an fstat: their modes feed the world-readable-secret-file rule.
   const read = makeReader(maxFileSize, { byteView: true });
   const search = options.user ? searchUserLocations(options.user) : [];
   const userFiles = options.user ? distinctUserFiles(existingUserFiles(options.user, search), new Set(walked.files.map((f) => f.rel)), options.user) : [];
-  const shownAs = new Map(userFiles.map((f) => [f.abs, f.shown]));
+  // A user-level file also reached by a scanned path is reported by that path's name.
+  const shownAs = new Map(userFiles.map((f) => [f.abs, seen.get(realPath(f.abs)) ?? f.shown]));
   const userLocations = options.user ? search.map((s) => ({ client: s.client, location: s.location, found: s.found.map((abs) => shownAs.get(abs) ?? abs) })) : undefined;
   for (const f of userFiles) {
     // A user-level file may be a link into the scanned tree (a dotfiles repository): one file, read once.
@@ -262,10 +263,10 @@ function realPath(abs: string): string {
   }
 }
 
-/** The real paths of the walked files (the real root's path plus its own, or its target's for a link read through). */
-function walkedRealPaths(walked: WalkResult): Set<string> {
+/** The real paths of the walked files (the real root's path plus its own, or its target's for a link read through), to their reported names. */
+function walkedRealPaths(walked: WalkResult): Map<string, string> {
   const root = realPath(walked.root);
-  return new Set(walked.files.map((f) => path.join(root, f.linkTo ?? f.rel)));
+  return new Map(walked.files.map((f) => [path.join(root, f.linkTo ?? f.rel), f.rel]));
 }
 
 /**

@@ -280,6 +280,9 @@ describe("mcplint scan --user", () => {
     // With the dotfiles repository scanned too, the linked file is read once (not a secret shared with itself).
     const both = JSON.parse((await userCli(["scan", "--user", dotfiles, "--format", "json"], tempTree({}), { HOME: home })).stdout);
     expect(both.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["hardcoded-secret"]);
+    // ... and where --user says it found it, it names the file as the findings do.
+    const claude = (both.userLocations as { location: string; found: string[] }[]).find((l) => l.location === "~/.claude.json");
+    expect(claude?.found).toEqual([both.findings[0].location.file]);
   });
 
   it("reads CODEX_HOME and COPILOT_HOME as Codex's and Copilot CLI's folders, whatever they are called", async () => {
