@@ -124,7 +124,8 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
   // Zed: `$XDG_CONFIG_HOME/zed` on Linux, always `~/.config/zed` on macOS, `%APPDATA%\Zed` on Windows.
   const zedSettings = u.platform === "win32" ? p.join(appData, "Zed", "settings.json") : p.join(u.platform === "darwin" ? at(".config") : config, "zed", "settings.json");
   // opencode reads OPENCODE_CONFIG_DIR and OPENCODE_CONFIG besides its own folder.
-  const opencodeExtra = [moved.get("~/.config/opencode"), moved.get("~/.config/opencode/opencode.json") ?? moved.get("~/.config/opencode/opencode.jsonc")];
+  const opencodeDir = moved.get("~/.config/opencode");
+  const opencodeFile = moved.get("~/.config/opencode/opencode.json") ?? moved.get("~/.config/opencode/opencode.jsonc");
   // Each client (the catalog's client id, as inventory names it) with the places it keeps its user configuration.
   const byClient: [string, string[]][] = [
     [
@@ -192,7 +193,8 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
       [
         p.join(config, "opencode", "opencode.json"),
         p.join(config, "opencode", "opencode.jsonc"),
-        ...opencodeExtra.flatMap((x, i) => (x === undefined ? [] : i === 0 ? [p.join(x, "opencode.json"), p.join(x, "opencode.jsonc")] : [x])),
+        ...(opencodeDir ? [p.join(opencodeDir, "opencode.json"), p.join(opencodeDir, "opencode.jsonc")] : []),
+        ...(opencodeFile ? [opencodeFile] : []),
         at(".agents", "mcp.json"),
         at(".local", "share", "opencode", "mcp-local.json"),
       ],
