@@ -349,7 +349,7 @@ async function governanceReport(result: ScanResult, format: "markdown" | "html",
   const skipped = result.lockSkipped;
   const lockAt = result.lockFile ?? (skipped?.reason === "unreadable" ? skipped.file : undefined);
   const input = { model: result.model, findings: result.findings, rules: result.rules, options: result.ruleOptions, lockPresent: result.lockFile !== undefined, ...(lockAt ? { lockName: shownFrom(result.root, lockAt) } : {}), ...(skipped ? { lockSkipped: skipped.reason } : {}) };
-  if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind, diagnostics: result.diagnostics });
+  if (format === "markdown") return (await import("../report/markdown.js")).toMarkdown({ ...input, kind, diagnostics: result.diagnostics, ...(result.userLocations ? { userLocations: result.userLocations } : {}) });
   return (await import("../report/html.js")).toHtml(input);
 }
 

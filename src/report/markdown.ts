@@ -10,6 +10,8 @@ import type { Diagnostic } from "../model/types.js";
 import { approvalLine, registeredToolsText, unexpandedNote } from "./inventory.js";
 import { printable } from "./printable.js";
 import { MAX_PROBLEMS, setupProblems } from "./setup-problems.js";
+import type { UserLocationResult } from "../api.js";
+import { userLocationsMarkdown } from "./user-locations.js";
 import { countsText, governanceSummary, noDriftText, suppressedText, VERDICT_TEXT, type GovernanceInput, type ServerRow } from "./governance.js";
 
 export interface MarkdownInput extends GovernanceInput {
@@ -19,6 +21,8 @@ export interface MarkdownInput extends GovernanceInput {
   readonly maxFindings?: number;
   /** The scan's diagnostics: its warnings and errors (files it could not read or parse, a broken lock) are listed. */
   readonly diagnostics?: readonly Diagnostic[];
+  /** With `--user`: the known user-level locations and the files found there. */
+  readonly userLocations?: readonly UserLocationResult[];
 }
 
 /**
@@ -159,6 +163,7 @@ export function toMarkdown(input: MarkdownInput): string {
   out.push("## MCP governance summary", "");
   out.push(`${n} MCP server${n === 1 ? "" : "s"}, ${g.policies.length} polic${g.policies.length === 1 ? "y" : "ies"}, ${g.findings.length} finding${g.findings.length === 1 ? "" : "s"} (${countsText(g.counts)}) in ${g.filesScanned} file${g.filesScanned === 1 ? "" : "s"}${suppressedText(g)}.`, "");
   out.push(...readProblems(input.diagnostics ?? []));
+  if (input.userLocations) out.push(...userLocationsMarkdown(input.userLocations, md, code));
   if (n) out.push(...serverTable(g.servers), "", ...evidence(g.servers), "");
   else out.push("No MCP server configuration found.", "");
 

@@ -7,15 +7,22 @@ import type { UserLocationResult } from "../api.js";
 import { counted } from "./counts.js";
 import { printable } from "./printable.js";
 
-/** The text lines: the files read, by client, then the clients with no file at any of their locations. */
-export function userLocationsText(locations: readonly UserLocationResult[]): string[] {
+/** What was found where: the files (by client), the clients with none, and a one-line account. */
+function summary(locations: readonly UserLocationResult[]) {
   const clients = [...new Set(locations.map((l) => l.client))];
   const absent = clients.filter((c) => locations.every((l) => l.client !== c || l.found.length === 0));
   const found = locations.flatMap((l) => l.found.map((file) => ({ client: l.client, file })));
   const at = locations.filter((l) => l.found.length).length;
   const head = found.length
-    ? `User-level configuration (--user): ${counted(found.length, "file")} at ${at} of ${counted(locations.length, "known location")}`
-    : `User-level configuration (--user): no file at any of the ${counted(locations.length, "known location")} of ${counted(clients.length, "client")}`;
+    ? `${counted(found.length, "file")} at ${at} of ${counted(locations.length, "known location")}`
+    : `no file at any of the ${counted(locations.length, "known location")} of ${counted(clients.length, "client")}`;
+  return { absent, found, head };
+}
+
+/** The text lines: the files read, by client, then the clients with no file at any of their locations. */
+export function userLocationsText(locations: readonly UserLocationResult[]): string[] {
+  const { absent, found, head: account } = summary(locations);
+  const head = `User-level configuration (--user): ${account}`;
   const width = Math.max(0, ...found.map((f) => f.client.length));
   const lines = [head, ...found.map((f) => `  ${f.client.padEnd(width)}  ${printable(f.file)}`)];
   if (found.length && absent.length) lines.push(...wrapped("  not found: ", absent));
@@ -38,6 +45,20 @@ function wrapped(head: string, names: readonly string[]): string[] {
     } else line += (line.length > head.length ? " " : "") + item;
   });
   return [...lines, line];
+}
+
+/** Markdown lines (`md` escapes text, `code` wraps a path): the account, the files by client, the clients with none. */
+export function userLocationsMarkdown(locations: readonly UserLocationResult[], md: (s: string) => string, code: (s: string) => string): string[] {
+  const { absent, found, head } = summary(locations);
+  return [
+    "### User-level configuration (--user)",
+    "",
+    `Looked at every known client's user-level locations: ${head}.`,
+    "",
+    ...found.map((f) => `- ${md(f.client)}: ${code(f.file)}`),
+    ...(found.length ? [""] : []),
+    ...(absent.length ? [`Not found: ${absent.map(md).join(", ")}.`, ""] : []),
+  ];
 }
 
 /** The JSON value: every location with the files found there (`found: []`: absent). */

@@ -417,6 +417,12 @@ describe("mcplint scan --user", () => {
     const inv = await userCli(["inventory", "--user"], cwd, { HOME: home });
     expect(inv.stdout).toContain("User-level configuration (--user): 4 files at 4 of ");
     expect(Object.keys(JSON.parse((await userCli(["inventory", "--user", "--format", "json"], cwd, { HOME: home })).stdout))).toEqual(["servers", "policies", "userLocations"]);
+    // The governance summary (an audit file for this machine) says it too.
+    const summary = (await userCli(["inventory", "--user", "--format", "markdown"], cwd, { HOME: home })).stdout;
+    expect(summary).toContain("### User-level configuration (--user)\n\nLooked at every known client's user-level locations: 4 files at 4 of ");
+    expect(summary).toContain("- cursor: `~/.cursor/mcp.json`");
+    expect(summary).toMatch(/^Not found: claude-desktop, claude-code, .*docker-mcp\.$/m);
+    expect((await userCli(["scan", "--format", "markdown"], tempTree({ ".mcp.json": clean }), { HOME: home })).stdout).not.toContain("User-level");
     // A repository scan without --user says nothing of user-level locations.
     const repo = await userCli(["scan", "--format", "json"], tempTree({ ".mcp.json": clean }), { HOME: home });
     expect(JSON.parse(repo.stdout).userLocations).toBeUndefined();
