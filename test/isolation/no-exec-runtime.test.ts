@@ -102,7 +102,8 @@ describe("a scan never executes a process nor opens a connection", () => {
     expect(calls.splice(0)).toEqual(["child_process.spawn", "https.get", "fetch"]);
   });
 
-  it("over fixtures/ and a tree of every kind of file, in every output mode", async () => {
+  // Thirteen CLI runs, three over fixtures/: a loaded machine needs more than the default 30 s.
+  it("over fixtures/ and a tree of every kind of file, in every output mode, and the user-level locations", { timeout: 180_000 }, async () => {
     const runs: { cwd: string; argv: string[]; env?: Record<string, string> }[] = [
       { cwd: REPO_ROOT, argv: ["scan", path.relative(REPO_ROOT, FIXTURES)] },
       { cwd: REPO_ROOT, argv: ["scan", "--format", "sarif", path.relative(REPO_ROOT, FIXTURES)] },
@@ -112,6 +113,8 @@ describe("a scan never executes a process nor opens a connection", () => {
       { cwd: dir, argv: ["scan", "--format", "json", "--no-gitignore"] },
       { cwd: dir, argv: ["scan", "--format", "sarif", "--category", "mcplint/test", "-o", path.join(outDir, "r.sarif")] },
       { cwd: dir, argv: ["inventory"] },
+      // Every known client's user-level location, under a home that is the hostile tree.
+      { cwd: dir, argv: ["scan", "--user", "--format", "json", "--no-gitignore"], env: { HOME: dir, XDG_CONFIG_HOME: path.join(dir, ".config"), APPDATA: path.join(dir, "AppData") } },
       { cwd: dir, argv: ["inventory", "--format", "json", "-o", path.join(outDir, "inv.json")] },
       { cwd: dir, argv: ["scan", ".mcp.json", "pipe", "etc-link", "/dev/null"] },
       { cwd: dir, argv: ["--list-rules"] },
