@@ -20,6 +20,11 @@
  *   before it, same shape; the deprecated `MastraMCPClient({ name, server: def })`).
  *   A definition is `{ command, args?, env?, cwd? }` or `{ url: new URL(...), requestInit?:
  *   { headers }, eventSourceInit?, fetch?, authProvider? }` (streamable HTTP, then SSE).
+ * - VoltAgent (`@voltagent/core`): `new MCPConfiguration({ servers: { name: def } })` and
+ *   `new MCPClient({ clientInfo, server: def })`, Mastra's definitions with a `type` ("stdio",
+ *   "http", "sse", "streamable-http").
+ * - Genkit (`@genkit-ai/mcp`): `createMcpClient({ name, mcpServer: def })` and `createMcpHost({ name?,
+ *   mcpServers: { name: def } })`, Mastra's definitions too (the SDK's transport options beside `url`).
  * - mcp-use (`mcp-use`): `new MCPClient({ mcpServers: { name: def } })` or `MCPClient.fromDict(...)`,
  *   the Claude Desktop map: `{ command, args, env? }` or `{ url, headers?, authToken?, transport?:
  *   "http" | "sse" }` (authToken is sent as a bearer token; `auth_token` is its other spelling).
@@ -28,8 +33,10 @@
  *   `new MCPServerStreamableHttp({ url, name?, requestInit?, fetch?, authProvider? })`,
  *   `new MCPServerSSE({ url, name?, requestInit?, eventSourceInit?, authProvider? })`.
  *
- * A server is named by its map key (or `name`); the others as SDK transports are. Only
- * names imported from those packages count: an `MCPClient` of another module is someone else's.
+ * A server is named by its map key (or `name`); the others as SDK transports are. A map given only
+ * when a condition holds (`url ? { x: {...} } : {}`) or as a default (`config.servers || {...}`) is
+ * read as written: its servers may run. Only names imported from those packages count: an
+ * `MCPClient` of another module is someone else's.
  */
 import type { TsNode } from "../../parse/typescript.js";
 import type { Transport } from "../types.js";
@@ -70,6 +77,8 @@ const AI_SDK = new Set(["ai", "@ai-sdk/mcp"]);
 const AI_STDIO = new Set(["ai/mcp-stdio", "@ai-sdk/mcp/mcp-stdio"]);
 const OPENAI = new Set(["@openai/agents", "@openai/agents-core"]);
 const MCP_USE = new Set(["mcp-use", "mcp-use/client"]);
+const VOLTAGENT = "@voltagent/core";
+const GENKIT = "@genkit-ai/mcp";
 
 type Reader = (r: Resolver, ne: TsNode, kind: string, first: TsNode | undefined) => ClientSpec[];
 
@@ -78,6 +87,8 @@ const CALLS: Readonly<Record<string, { readonly from: (m: string) => boolean; re
   experimental_createMCPClient: { from: (m) => AI_SDK.has(m), read: (r, call, kind, first) => aiSdkClient(r, call, kind, first) },
   createMCPClient: { from: (m) => m === "@ai-sdk/mcp", read: (r, call, kind, first) => aiSdkClient(r, call, kind, first) },
   fromDict: { from: (m) => MCP_USE.has(m), read: (r, call, kind, first) => serverMap(r, call, kind, r.prop(first, "mcpServers"), MCP_USE_MAP) },
+  createMcpClient: { from: (m) => m === GENKIT, read: (r, call, kind, first) => single(r, call, kind, first, "mcpServer") },
+  createMcpHost: { from: (m) => m === GENKIT, read: (r, call, kind, first) => serverMap(r, call, kind, r.prop(first, "mcpServers"), MASTRA) },
 };
 
 /** A class that is one server, made where it is constructed, with these options. */
@@ -90,9 +101,9 @@ const CLASSES: Readonly<Record<string, { readonly from: (m: string) => boolean; 
   StdioMCPTransport: { from: (m) => m === "@ai-sdk/mcp/mcp-stdio", read: one("stdio", stdioOptions) },
   MultiServerMCPClient: { from: (m) => m === "@langchain/mcp-adapters", read: langchain },
   // Mastra's `servers` map; mcp-use's `mcpServers` (the two packages export a class of one name).
-  MCPClient: { from: (m) => m === "@mastra/mcp" || MCP_USE.has(m), read: (r, ne, kind, first) => { const mcpUse = r.prop(first, "mcpServers"); return mcpUse ? serverMap(r, ne, kind, mcpUse, MCP_USE_MAP) : serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA); } },
-  MCPConfiguration: { from: (m) => m === "@mastra/mcp", read: (r, ne, kind, first) => serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA) },
-  MastraMCPClient: { from: (m) => m === "@mastra/mcp", read: mastraSingle },
+  MCPClient: { from: (m) => m === "@mastra/mcp" || MCP_USE.has(m) || m === VOLTAGENT, read: mcpClient },
+  MCPConfiguration: { from: (m) => m === "@mastra/mcp" || m === VOLTAGENT, read: (r, ne, kind, first) => serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA) },
+  MastraMCPClient: { from: (m) => m === "@mastra/mcp", read: (r, ne, kind, first) => single(r, ne, kind, first, "server") },
   MCPServerStdio: { from: (m) => OPENAI.has(m), read: one("stdio", (r, o) => ({ ...stdioOptions(r, o), fullCommand: r.prop(o, "fullCommand"), ...named(r, o) })) },
   MCPServerStreamableHttp: { from: (m) => OPENAI.has(m), read: one("http", (r, o) => ({ ...remoteOptions(r, o), ...named(r, o) })) },
   MCPServerSSE: { from: (m) => OPENAI.has(m), read: one("sse", (r, o) => ({ ...remoteOptions(r, o), ...named(r, o) })) },
@@ -140,7 +151,7 @@ export function remoteOptions(r: Resolver, o: TsNode | undefined, flat = false):
  * Options given only when a condition holds (`requestInit: token ? { headers } : undefined`,
  * `headers: key ? { "x-api-key": key } : {}`): what they are when given; any other value as it is.
  */
-function whenSet(r: Resolver, n: TsNode | undefined): TsNode | undefined {
+export function whenSet(r: Resolver, n: TsNode | undefined): TsNode | undefined {
   const d = n ? r.deref(n) : undefined;
   if (d?.type !== "ternary_expression") return n;
   const [yes, no] = [d.childForFieldName("consequence"), d.childForFieldName("alternative")];
@@ -202,11 +213,34 @@ function langchain(r: Resolver, ne: TsNode, kind: string, first: TsNode | undefi
   return servers ? serverMap(r, ne, kind, servers, LANGCHAIN) : serverMap(r, ne, kind, first, LANGCHAIN_BARE);
 }
 
-/** `new MastraMCPClient({ name, server: def })`. */
-function mastraSingle(r: Resolver, ne: TsNode, kind: string, first: TsNode | undefined): ClientSpec[] {
-  const def = r.prop(first, "server");
+/**
+ * `new MCPClient({...})`: mcp-use's `mcpServers` map, Mastra's `servers` map, or VoltAgent's one
+ * `server` (the same definition as its MCPConfiguration's; `clientInfo.name` names the client).
+ */
+function mcpClient(r: Resolver, ne: TsNode, kind: string, first: TsNode | undefined): ClientSpec[] {
+  const mcpUse = r.prop(first, "mcpServers");
+  if (mcpUse) return serverMap(r, ne, kind, mcpUse, MCP_USE_MAP);
+  const server = r.prop(first, "server");
+  if (server && !r.prop(first, "servers")) return single(r, ne, kind, first, "server", false);
+  return serverMap(r, ne, kind, r.prop(first, "servers"), MASTRA);
+}
+
+/**
+ * One server defined under `key` of the options (Mastra's `new MastraMCPClient({ name, server })`, Genkit's
+ * `createMcpClient({ name, mcpServer })`), named by the options' `name` when that names it.
+ */
+function single(r: Resolver, ne: TsNode, kind: string, first: TsNode | undefined, key: string, nameIt = true): ClientSpec[] {
+  const def = r.prop(first, key);
   const d = def ? r.deref(def) : undefined;
-  return d?.type === "object" ? [{ ...mapServer(r, d, MASTRA), ...named(r, first), node: ne, at: callee(ne), kind }] : [];
+  return d?.type === "object" ? [{ ...mapServer(r, d, MASTRA), ...(nameIt ? named(r, first) : {}), node: ne, at: callee(ne), kind }] : [];
+}
+
+/** The two values a choice may give: `c ? a : b`, `a || b`, `a ?? b`; none for any other expression. */
+function alternatives(n: TsNode): TsNode[] | undefined {
+  if (n.type === "ternary_expression") return [n.childForFieldName("consequence"), n.childForFieldName("alternative")].filter((x): x is TsNode => x !== null);
+  const op = n.type === "binary_expression" ? n.childForFieldName("operator")?.type : undefined;
+  if (op !== "||" && op !== "??") return undefined;
+  return [n.childForFieldName("left"), n.childForFieldName("right")].filter((x): x is TsNode => x !== null);
 }
 
 /**
@@ -215,7 +249,11 @@ function mastraSingle(r: Resolver, ne: TsNode, kind: string, first: TsNode | und
  */
 function serverMap(r: Resolver, ne: TsNode, kind: string, map: TsNode | undefined, shape: MapShape, depth = 0): ClientSpec[] {
   const obj = map ? r.deref(map) : undefined;
-  if (obj?.type !== "object" || depth > 8) return [];
+  if (!obj || depth > 8) return [];
+  // `url ? { zapier: {...} } : {}`, `config.mcpServers || { playwright: {...} }`: the maps written here, either of which may run.
+  const either = alternatives(obj);
+  if (either) return either.flatMap((m) => serverMap(r, ne, kind, m, shape, depth + 1));
+  if (obj.type !== "object") return [];
   const out: ClientSpec[] = [];
   for (const entry of kids(obj)) {
     if (entry.type === "spread_element") {

@@ -1,0 +1,58 @@
+/**
+ * Agent frameworks that connect to MCP servers, as real public code writes them
+ * (fixtures/typescript/real-agent-clients, sources in ../REAL-SOURCES.txt): the
+ * servers `inventory` lists for each file, with their credentials, and the findings.
+ */
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSources } from "../../src/api.js";
+import { inventoryServer } from "../../src/report/inventory.js";
+import { fakeUuid } from "../../src/rules/fake-secrets.js";
+import { FIXTURES, folderSources } from "../helpers.js";
+
+const SMITHERY_KEY = fakeUuid("real-agent-clients/smithery");
+const sources = folderSources(path.join(FIXTURES, "typescript", "real-agent-clients")).map((f) => ({ ...f, text: f.text.replaceAll("__SMITHERY_KEY__", SMITHERY_KEY) }));
+const result = scanSources(sources);
+
+/** Inventory rows of one file: name, transport, line:column, command or URL, and each credential (key, source, reference, line). */
+const rows = (file: string) =>
+  result.model.servers
+    .filter((s) => s.file === file)
+    .map((s) => inventoryServer(s, result.model))
+    .map((s) => [s.name, s.transport, `${s.line}:${s.column}`, s.command ?? s.url ?? null, s.credentials.map((c) => [c.key, c.source, c.reference, c.line])]);
+const findings = (file: string) => result.findings.filter((f) => f.loc.file === file).map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`);
+
+describe("server maps given only when a condition holds, or as a default", () => {
+  it("Mastra: servers: url ? { zapier: {...} } : {} lists the server it may call", () => {
+    expect(rows("mastra-conditional.ts")).toEqual([["zapier", "http", "8:9", "process.env.ZAPIER_MCP_URL", []]]);
+  });
+
+  it("mcp-use: mcpServers: config.mcpServers || { playwright } lists the default, and its @latest is unpinned", () => {
+    expect(rows("mcp-use-default.ts")).toEqual([["playwright", "stdio", "15:9", "npx", []]]);
+    expect(findings("mcp-use-default.ts")).toEqual(["unpinned-package 15:46"]);
+  });
+
+  it("LangChain: config.mcpServers || defaultServers lists the defaults, with the key written in their URLs, shared by both", () => {
+    expect(rows("langchain-default-servers.ts")).toEqual([
+      ["exa", "http", "6:7", expect.stringContaining("[REDACTED]"), [["url", "url", "literal", 7]]],
+      ["supabase", "http", "10:7", expect.stringContaining("[REDACTED]"), [["url", "url", "literal", 11]]],
+    ]);
+    expect(findings("langchain-default-servers.ts")).toEqual(["hardcoded-secret 7:58", "shared-secret 7:58", "hardcoded-secret 11:87", "shared-secret 11:87"]);
+    expect(JSON.stringify(result.findings)).not.toContain(SMITHERY_KEY);
+  });
+});
+
+describe("VoltAgent and Genkit MCP clients", () => {
+  it("VoltAgent: MCPConfiguration's servers by their keys, with type, command, args and env", () => {
+    expect(rows("voltagent-search.ts")).toEqual([["iflow-search", "stdio", "6:5", "npx", [["IFLOW_API_KEY", "env", "env", 11]]]]);
+    expect(findings("voltagent-search.ts")).toEqual(["unpinned-package 9:20"]);
+    expect(rows("voltagent-filesystem.ts")).toEqual([["filesystem", "stdio", "6:5", "npx", []]]);
+  });
+
+  it("Genkit: createMcpClient's one mcpServer, named by name; the whole environment handed to a stdio server", () => {
+    expect(rows("genkit-stdio.ts")).toEqual([["github", "stdio", "8:22", "npx", []]]);
+    expect(findings("genkit-stdio.ts")).toEqual(["unpinned-package 13:18", "broad-resource-access 14:10"]);
+    expect(rows("genkit-http.ts")).toEqual([["githubClient", "http", "8:22", "https://api.githubcopilot.com/mcp/", [["Authorization", "header", "env", 14]]]]);
+    expect(findings("genkit-http.ts")).toEqual([]);
+  });
+});
