@@ -20,6 +20,11 @@ export const MCP_CODE_MARKERS = {
    * a class of another file may name neither the SDK nor an `/mcp` route.
    */
   agentSse: ".serveSSE(",
+  /**
+   * A Cloudflare agent connecting to a server through its client manager (`this.mcp.connect(url, ...)`):
+   * a file whose agent imports only from `agents` (`this.addMcpServer` has the server marker already).
+   */
+  agentClient: ".mcp.connect(",
 } as const;
 
 /**
@@ -69,7 +74,7 @@ export const MCP_CLIENT_WRAPPER_NAMES: readonly string[] = ["MCPClient", "MCPCon
  * in place of the bare `Transport` (a word of many HTTP and logging
  * libraries), since the prefilter needs a class name there anyway.
  */
-export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES, ...MCP_CLIENT_WRAPPER_NAMES];
+export const MCP_CODE_WORDS: readonly string[] = [MCP_CODE_MARKERS.sdk, ...MCP_SDK_V2_PACKAGES, MCP_CODE_MARKERS.server, MCP_CODE_MARKERS.route, MCP_CODE_MARKERS.agentSse, MCP_CODE_MARKERS.agentClient, ...MCP_TRANSPORT_CLASSES, ...MCP_WRAPPER_MODULES, ...MCP_CLIENT_WRAPPER_NAMES];
 
 /** TypeScript and JavaScript source extensions. */
 export const SOURCE_EXTENSIONS: readonly string[] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];

@@ -51,7 +51,7 @@ export function shouldParse(text: string): boolean {
   const m = MCP_CODE_MARKERS;
   if (text.includes(m.sdk) || text.includes(m.server)) return true;
   if (text.includes(m.transport) && MCP_TRANSPORT_CLASSES.some((c) => text.includes(c))) return true;
-  if (MCP_WRAPPER_MODULES.some((w) => text.includes(w)) || text.includes(m.agentSse)) return true;
+  if (MCP_WRAPPER_MODULES.some((w) => text.includes(w)) || text.includes(m.agentSse) || text.includes(m.agentClient)) return true;
   if (MCP_CLIENT_WRAPPER_NAMES.some((w) => text.includes(w))) return true;
   // A Mastra instance registering MCP servers made in other files (`new Mastra({ mcpServers: { notes } })`).
   if (text.includes("mcpServers") && text.includes("@mastra/core")) return true;

@@ -56,3 +56,30 @@ describe("VoltAgent and Genkit MCP clients", () => {
     expect(findings("genkit-http.ts")).toEqual([]);
   });
 });
+
+describe("Cloudflare agents (agents): the servers an agent connects to", () => {
+  it("addMcpServer(name, url, callbackHost): named by its literal name; the callback host means the agent's own OAuth flow", () => {
+    // The URL comes from a Worker binding (this.env.X), which the file cannot show.
+    expect(rows("cf-callback-host.js")).toEqual([["server-worker", "http", "11:28", null, [["authProvider", "oauth", "secretStore", 11]]]]);
+    expect(rows("cf-manager.ts")).toEqual([["search-mcp", "http", "13:9", "http://localhost:8788", [["authProvider", "oauth", "secretStore", 16]]]]);
+  });
+
+  it("addMcpServer(name, url, { transport: { headers } }) given only when a token is set: the header it sends then", () => {
+    expect(rows("cf-headers.ts")).toEqual([["cloudflare-api", "http", "8:11", null, [["Authorization", "header", "secretStore", 6]]]]);
+  });
+
+  it("addMcpServer(name, url) with both from the caller: a server of unknown name and URL", () => {
+    expect(rows("cf-callable.ts")).toEqual([["addMcpServer in addServer()", "http", "7:18", null, []]]);
+  });
+
+  it("this.mcp.connect(url, { transport: { type: \"sse\", headers } }): an SSE server with the header it sends", () => {
+    const text = `import { Agent } from "agents";\nexport class A extends Agent<Env> {\n  async onStart() {\n    await this.mcp.connect("https://mcp.example.com/sse", { transport: { type: "sse", headers: { Authorization: \`Bearer \${this.env.MCP_TOKEN}\` } } });\n  }\n}\n`;
+    const { model } = scanSources([{ path: "src/agent.ts", text }]);
+    expect(model.servers.map((s) => [s.name, s.transport, s.url?.raw, s.credentials.map((c) => `${c.key} ${c.ref.kind}`)])).toEqual([["mcp.example.com/sse", "sse", "https://mcp.example.com/sse", ["Authorization secretStore"]]]);
+  });
+
+  it("this.addMcpServer in a file that imports nothing from agents is someone else's method", () => {
+    const other = scanSources([{ path: "src/hub.ts", text: `export class Hub {\n  async add() { await this.addMcpServer("x", "https://x.example.com/mcp"); }\n}\n` }]);
+    expect(other.model.servers).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import type { AdapterOutput, ConfigValue, Credential, McpServer, NamedValue, Tra
 import { appGuards, readNestApps } from "./nest-entry.js";
 import { readNextMiddleware } from "./next-middleware.js";
 import { remoteOptions, stdioOptions, wrapperClients, type ClientSpec } from "./typescript-sdk-clients.js";
+import { cloudflareAgentClients } from "./typescript-sdk-cloudflare-clients.js";
 import { acceptedKeys } from "./typescript-sdk-keys.js";
 import { serverSide } from "./typescript-sdk-server.js";
 import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
@@ -52,7 +53,7 @@ export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
     if (cls && transport) specs.push(sdkTransport(r, ne, cls, transport));
   }
   // The wrappers most agent code uses instead (AI SDK, LangChain, Mastra, OpenAI Agents); a transport passed to one is read above.
-  specs.push(...wrapperClients(r, input.root));
+  specs.push(...wrapperClients(r, input.root), ...cloudflareAgentClients(r, input.root));
   const servers = distinctNames(specs.sort((a, b) => a.node.startIndex - b.node.startIndex).map((s) => clientServer(r, input, s, unnamed)));
   const side = serverSide(r, input);
   const middleware = readNextMiddleware(r, input);
