@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
+import { verdictOf, verdictOptions } from "../../src/engine/verdict.js";
 import { inventoryServer } from "../../src/report/inventory.js";
 import { fakeUuid } from "../../src/rules/fake-secrets.js";
 import { FIXTURES, folderSources } from "../helpers.js";
@@ -81,5 +82,20 @@ describe("Cloudflare agents (agents): the servers an agent connects to", () => {
   it("this.addMcpServer in a file that imports nothing from agents is someone else's method", () => {
     const other = scanSources([{ path: "src/hub.ts", text: `export class Hub {\n  async add() { await this.addMcpServer("x", "https://x.example.com/mcp"); }\n}\n` }]);
     expect(other.model.servers).toEqual([]);
+  });
+});
+
+describe("launch details the code computes", () => {
+  it("a command chosen by platform between npx.cmd and npx is npx: the unpinned package it runs is reported", () => {
+    expect(rows("sdk-platform-npx.ts")).toEqual([["@modelcontextprotocol/server-github", "stdio", "17:27", "npx", [["GITHUB_PERSONAL_ACCESS_TOKEN", "env", "env", 12]]]]);
+    expect(findings("sdk-platform-npx.ts")).toEqual(["unpinned-package 19:20", "broad-resource-access 21:9"]);
+  });
+
+  it("a credential-named env entry whose value comes from a parameter is a credential set at run time, not none", () => {
+    const text = `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const make = (token: string) =>\n  new StdioClientTransport({ command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.0.0"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token, LOG_LEVEL: level() } });\n`;
+    const scanned = scanSources([{ path: "src/github.ts", text }]);
+    const rows = scanned.model.servers.map((s) => [inventoryServer(s, scanned.model).credentials.map((c) => [c.key, c.source, c.reference, c.line]), verdictOf(scanned.model, s, verdictOptions()).identity.value]);
+    expect(rows).toEqual([[[["GITHUB_PERSONAL_ACCESS_TOKEN", "env", "secretStore", 3]], "unique-workload-identity"]]);
+    expect(scanned.findings).toEqual([]);
   });
 });

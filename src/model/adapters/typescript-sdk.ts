@@ -88,7 +88,7 @@ function sdkTransport(r: Resolver, ne: TsNode, cls: string, transport: Transport
 function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: (name: string) => string): McpServer {
   const { transport } = spec;
   const launch = spec.fullCommand ? splitCommand(r, input, spec.fullCommand) : undefined;
-  const command = launch ? launch[0] : spec.command ? r.value(spec.command) : undefined;
+  const command = launch ? launch[0] : spec.command ? commandValue(r, spec.command) : undefined;
   const args = launch ? launch.slice(1) : r.items(spec.args).map((a) => r.value(a)).filter((v): v is ConfigValue => v !== undefined);
   const cwd = spec.cwd ? r.value(spec.cwd) : undefined;
   const url = spec.url ? urlValue(r, spec.url) : undefined;
@@ -110,7 +110,11 @@ function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: 
   const runtime: Credential[] = (headers.opaque ?? [])
     .filter((o) => (headersNode !== undefined && o.key === r.src(headersNode)) || isCredentialHeader(o.key))
     .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
-  const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime];
+  // Credential-named env entries the code computes at run time (`env: { GITHUB_TOKEN: token }`, token a parameter).
+  const runtimeEnv: Credential[] = (env.opaque ?? [])
+    .filter((o) => classifyKey(o.key) !== undefined)
+    .map((o) => ({ source: "env", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
+  const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime, ...runtimeEnv];
   const loc = r.loc(spec.at);
   const name = spec.name ?? serverName(command, args, url) ?? r.boundName(spec.node) ?? unnamed(r.fallbackName(spec.node, spec.kind));
   return {
@@ -161,6 +165,20 @@ function splitCommand(r: Resolver, input: CodeInput, n: TsNode): ConfigValue[] {
     const start = d.startIndex + 1 + m.index;
     return { raw: m[0], ref: { kind: "literal" as const }, loc: plain ? input.lines.loc(input.file, { start, end: start + m[0].length }) : v.loc };
   });
+}
+
+/**
+ * The command, also when chosen by platform between two spellings of one launcher
+ * (`process.platform === "win32" ? "npx.cmd" : "npx"`): that launcher, located at the second.
+ */
+function commandValue(r: Resolver, n: TsNode): ConfigValue | undefined {
+  const v = r.value(n);
+  const d = r.deref(n);
+  if (v || d.type !== "ternary_expression") return v;
+  const [a, b] = [d.childForFieldName("consequence"), d.childForFieldName("alternative")].map((x) => (x ? r.value(x) : undefined));
+  const plain = (c: ConfigValue | undefined) => (c?.ref.kind === "literal" ? c.raw.replace(/\.(?:cmd|exe|bat)$/i, "") : undefined);
+  const [pa, pb] = [plain(a), plain(b)];
+  return b && pa !== undefined && pa === pb ? { ...b, raw: pb } : undefined;
 }
 
 /** Names made unique in the file (`X`, `X #2`): a lock keys servers by client, file and name. */
