@@ -12,6 +12,8 @@ import type { TsNode } from "./typescript.js";
 /** The types the adapters ask a whole tree for. A question about another type walks the tree itself. */
 const INDEXED: ReadonlySet<string> = new Set([
   "ERROR",
+  "assignment_expression",
+  "augmented_assignment_expression",
   "binary_expression",
   "call_expression",
   "class",

@@ -99,3 +99,16 @@ describe("launch details the code computes", () => {
     expect(scanned.findings).toEqual([]);
   });
 });
+
+describe("values read through a const object", () => {
+  it("Bearer ${CONFIG.pat} with const CONFIG = { pat: process.env.MINDBOARD_PAT ?? \"\" } references MINDBOARD_PAT", () => {
+    const server = result.model.servers.find((s) => s.file === "sdk-config-object.mjs");
+    expect(server?.credentials.map((c) => [c.key, c.ref, `${c.loc.line}:${c.loc.column}`])).toEqual([["Authorization", { kind: "env", name: "MINDBOARD_PAT", default: "" }, "15:46"]]);
+  });
+
+  it("an object whose properties the file reassigns is not followed: the value is set at run time", () => {
+    const text = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nconst CONFIG = { pat: process.env.PAT ?? "" };\nCONFIG.pat = readToken();\nnew StreamableHTTPClientTransport(new URL("https://x.example.com/mcp"), { requestInit: { headers: { Authorization: \`Bearer \${CONFIG.pat}\` } } });\n`;
+    const { model } = scanSources([{ path: "src/a.ts", text }]);
+    expect(model.servers.flatMap((s) => s.credentials.map((c) => [c.key, c.ref.kind]))).toEqual([["Authorization", "secretStore"]]);
+  });
+});

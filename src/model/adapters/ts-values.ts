@@ -221,11 +221,53 @@ export class Resolver {
       if (b && b.node !== cur) return this.#target(b.node, depth + 1);
     }
     if (cur.type === "member_expression" && depth < MAX_DEPTH) {
-      const field = this.#thisField(cur);
+      const field = this.#thisField(cur) ?? this.#constMember(cur, depth);
       if (field) return this.#target(field, depth + 1);
     }
     return { node: cur };
   }
+
+  /**
+   * What `CONFIG.pat` holds when `CONFIG` is a const bound to an object literal that gives `pat`
+   * (`const CONFIG = { pat: process.env.PAT ?? "" }`) and the file changes none of CONFIG's
+   * properties (`CONFIG.pat = ...`, `CONFIG[k] = ...`, `Object.assign(CONFIG, ...)`).
+   */
+  #constMember(n: TsNode, depth: number): TsNode | undefined {
+    const obj = n.childForFieldName("object");
+    const prop = n.childForFieldName("property");
+    if (obj?.type !== "identifier" || prop?.type !== "property_identifier") return undefined;
+    const name = this.src(obj);
+    const b = this.#lookup(name, obj.startIndex);
+    if (!b || b.env !== undefined || this.#mutated().has(name)) return undefined;
+    const literal = this.#target(b.node, depth + 1).node;
+    return literal.type === "object" ? this.prop(literal, this.src(prop)) : undefined;
+  }
+
+  /** The names whose properties the file changes: the root of an assignment's target, `Object.assign`'s first argument. */
+  readonly #mutated = (() => {
+    let names: ReadonlySet<string> | undefined;
+    const rootName = (n: TsNode | null | undefined): string | undefined => {
+      let cur = n;
+      while (cur && (cur.type === "member_expression" || cur.type === "subscript_expression" || WRAPPERS.has(cur.type))) cur = cur.childForFieldName("object") ?? kids(cur)[0] ?? null;
+      return cur?.type === "identifier" ? this.src(cur) : undefined;
+    };
+    return (): ReadonlySet<string> => {
+      if (names) return names;
+      const out = new Set<string>();
+      const add = (target: TsNode | null | undefined) => {
+        const root = target && target.type !== "identifier" ? rootName(target) : undefined;
+        if (root !== undefined) out.add(root);
+      };
+      for (const a of nodesOfType(this.#input.root, ["assignment_expression", "augmented_assignment_expression"])) add(a.childForFieldName("left"));
+      for (const c of nodesOfType(this.#input.root, "call_expression")) {
+        const f = c.childForFieldName("function");
+        const first = argsOf(c)[0];
+        if (f && first?.type === "identifier" && this.src(f).replace(/\s+/g, "") === "Object.assign") out.add(this.src(first));
+      }
+      names = out;
+      return out;
+    };
+  })();
 
   /**
    * What `this.x` holds when the class around it gives x its value exactly once, in a field
