@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { verdictOf, verdictOptions } from "../../src/engine/verdict.js";
 import { inventoryServer } from "../../src/report/inventory.js";
-import { fakeUuid } from "../../src/rules/fake-secrets.js";
+import { fakeGitHubToken, fakeUuid } from "../../src/rules/fake-secrets.js";
 import { FIXTURES, folderSources } from "../helpers.js";
 
 const SMITHERY_KEY = fakeUuid("real-agent-clients/smithery");
@@ -110,5 +110,30 @@ describe("values read through a const object", () => {
     const text = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nconst CONFIG = { pat: process.env.PAT ?? "" };\nCONFIG.pat = readToken();\nnew StreamableHTTPClientTransport(new URL("https://x.example.com/mcp"), { requestInit: { headers: { Authorization: \`Bearer \${CONFIG.pat}\` } } });\n`;
     const { model } = scanSources([{ path: "src/a.ts", text }]);
     expect(model.servers.flatMap((s) => s.credentials.map((c) => [c.key, c.ref.kind]))).toEqual([["Authorization", "secretStore"]]);
+  });
+});
+
+describe("headers and options the code builds after making the object", () => {
+  it("const headers = {} filled by headers[name] = await secretStore.resolve(...): a header set at run time, each block's own object", () => {
+    expect(rows("sdk-headers-built.ts")).toEqual([
+      ["SSEClientTransport in connect()", "sse", "16:23", null, [["headers", "header", "secretStore", 13]]],
+      ["StreamableHTTPClientTransport in connect()", "http", "28:23", null, [["headers", "header", "secretStore", 25]]],
+    ]);
+  });
+
+  it("const opts = {} given opts.requestInit = { headers: config.headers } later: those headers", () => {
+    expect(rows("sdk-options-built.ts")).toEqual([
+      ["SSEClientTransport in connect()", "sse", "15:25", null, [["config.headers", "header", "secretStore", 12]]],
+      ["StreamableHTTPClientTransport in connect()", "http", "24:25", null, [["config.headers", "header", "secretStore", 22]]],
+    ]);
+  });
+
+  it("a literal token written into the headers object later is a hardcoded secret where it is written", () => {
+    const token = fakeGitHubToken("ghp", "real-agent-clients/headers-built");
+    const text = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nconst headers: Record<string, string> = {};\nheaders.Authorization = "Bearer ${token}";\nexport const t = new StreamableHTTPClientTransport(new URL("https://mcp.example.com/mcp"), { requestInit: { headers } });\n`;
+    const scanned = scanSources([{ path: "src/t.ts", text }]);
+    expect(scanned.model.servers.flatMap((s) => s.credentials.map((c) => [c.key, c.ref.kind, c.loc.line]))).toEqual([["Authorization", "literal", 3]]);
+    expect(scanned.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["hardcoded-secret 3:33", "long-lived-token 3:33"]);
+    expect(JSON.stringify(scanned.findings)).not.toContain(token);
   });
 });

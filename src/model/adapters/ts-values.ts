@@ -10,6 +10,7 @@ import { within, type LineIndex, type Loc } from "../location.js";
 import type { ConfigScope, ConfigValue, NamedValue, ValueRef } from "../types.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { weakMemo } from "../../util/weak-memo.js";
+import { objectWrites, type ObjectWrite, type ObjectWrites } from "./ts-object-writes.js";
 
 export interface CodeInput {
   readonly file: string;
@@ -61,6 +62,7 @@ export class Resolver {
   readonly #aliases = new Map<string, string>();
   /** Local names bound by an import or a `require` -> the module they come from. */
   readonly #modules = new Map<string, string>();
+  #objectWrites: ObjectWrites | undefined;
 
   // The answers below are kept per node: every adapter asks them of the same nodes (nodesOfType shares
   // them), and each costs native calls.
@@ -238,36 +240,33 @@ export class Resolver {
     if (obj?.type !== "identifier" || prop?.type !== "property_identifier") return undefined;
     const name = this.src(obj);
     const b = this.#lookup(name, obj.startIndex);
-    if (!b || b.env !== undefined || this.#mutated().has(name)) return undefined;
+    if (!b || b.env !== undefined || this.#writes().changed.has(name)) return undefined;
     const literal = this.#target(b.node, depth + 1).node;
     return literal.type === "object" ? this.prop(literal, this.src(prop)) : undefined;
   }
 
-  /** The names whose properties the file changes: the root of an assignment's target, `Object.assign`'s first argument. */
-  readonly #mutated = (() => {
-    let names: ReadonlySet<string> | undefined;
-    const rootName = (n: TsNode | null | undefined): string | undefined => {
-      let cur = n;
-      while (cur && (cur.type === "member_expression" || cur.type === "subscript_expression" || WRAPPERS.has(cur.type))) cur = cur.childForFieldName("object") ?? kids(cur)[0] ?? null;
-      return cur?.type === "identifier" ? this.src(cur) : undefined;
-    };
-    return (): ReadonlySet<string> => {
-      if (names) return names;
-      const out = new Set<string>();
-      const add = (target: TsNode | null | undefined) => {
-        const root = target && target.type !== "identifier" ? rootName(target) : undefined;
-        if (root !== undefined) out.add(root);
-      };
-      for (const a of nodesOfType(this.#input.root, ["assignment_expression", "augmented_assignment_expression"])) add(a.childForFieldName("left"));
-      for (const c of nodesOfType(this.#input.root, "call_expression")) {
-        const f = c.childForFieldName("function");
-        const first = argsOf(c)[0];
-        if (f && first?.type === "identifier" && this.src(f).replace(/\s+/g, "") === "Object.assign") out.add(this.src(first));
-      }
-      names = out;
-      return out;
-    };
-  })();
+  /** Where the file changes objects after making them (ts-object-writes.ts), worked out when first asked. */
+  #writes(): ObjectWrites {
+    this.#objectWrites ??= objectWrites(this.#input.root, (n) => this.src(n));
+    return this.#objectWrites;
+  }
+
+  /**
+   * The properties the file writes on the const object `n` names (`headers[key] = token`), when `n`
+   * is such a name: an object literal that is changed later is not all there is to it.
+   */
+  writesTo(n: TsNode): readonly ObjectWrite[] {
+    let cur = n;
+    while (WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
+    if (cur.type !== "identifier" && cur.type !== "shorthand_property_identifier") return [];
+    const b = this.#lookup(this.src(cur), cur.startIndex);
+    if (!b || b.env !== undefined) return [];
+    // Only in the block that declares it: another block's `headers` is another object.
+    let scope: TsNode | null = b.node.parent;
+    while (scope && scope.type !== "statement_block" && scope.type !== "program") scope = scope.parent;
+    const within = (w: ObjectWrite) => !scope || (w.keyNode.startIndex >= scope.startIndex && w.keyNode.endIndex <= scope.endIndex);
+    return (this.#writes().direct.get(this.src(cur)) ?? []).filter(within);
+  }
 
   /**
    * What `this.x` holds when the class around it gives x its value exactly once, in a field
@@ -481,7 +480,8 @@ export class Resolver {
       } else if (c.type === "shorthand_property_identifier" && this.src(c) === key) found = c;
       else if (c.type === "spread_element" && kids(c)[0]) found = this.prop(kids(c)[0], key) ?? found;
     }
-    return found;
+    // `opts.requestInit = { headers }` after `const opts = {}`: what the file writes later, when it does.
+    return this.writesTo(obj).findLast((w) => w.key === key)?.value ?? found;
   }
 
   /** Entries of an object expression as named values (env, headers). */
@@ -517,6 +517,12 @@ export class Resolver {
           wholeEnv ??= sub.wholeEnv;
         }
       }
+    }
+    // `headers[name] = token` after `const headers = {}`: each written entry, by its key when the code spells it, else as the whole object's.
+    for (const w of this.writesTo(n)) {
+      const val = w.key !== undefined ? this.value(w.value) : undefined;
+      if (w.key !== undefined && val) values.push({ ...val, key: w.key, keyLoc: this.loc(w.keyNode) });
+      else opaque.push({ key: w.key ?? this.src(n), keyLoc: this.loc(w.keyNode), loc: this.loc(w.value) });
     }
     return { values, ...(wholeEnv ? { wholeEnv } : {}), ...(opaque.length ? { opaque } : {}) };
   }
