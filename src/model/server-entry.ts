@@ -398,15 +398,23 @@ function firstList(n: DocNode, keys: readonly string[]): string[] | undefined {
 }
 
 /**
+ * The key in the path of a service whose server URL is its credential: Zapier MCP
+ * (`mcp.zapier.com/api/mcp/s/<key>/mcp`, `actions.zapier.com/mcp/<key>/sse`), Make
+ * (`<zone>.make.com/mcp/api/v1/u/<token>/sse`), Firecrawl's hosted server
+ * (`mcp.firecrawl.dev/<FIRECRAWL_API_KEY>/v2/mcp`, its docs write `{FIRECRAWL_API_KEY}`).
+ * A segment that is the service's own path (`sse`, `mcp`, `v2`) is no key: Firecrawl's
+ * keyless `mcp.firecrawl.dev/v2/mcp` carries none.
+ */
+const PATH_KEY_URL = /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp|(?:[a-z0-9-]{1,30}\.)?make\.com\/mcp\/api\/v1\/u|mcp\.firecrawl\.dev)\/(?!(?:sse|mcp|stateless|v\d{1,2})(?:[/?#]|$))[^/?#\s]{8,}/i;
+
+/**
  * A URL with userinfo (`user:pass@`), a credential-named query parameter, or
- * the key in the path of a service whose server URL is its credential
- * (Zapier MCP: `mcp.zapier.com/api/mcp/s/<key>/mcp`, `actions.zapier.com/mcp/<key>/sse`;
- * Make: `<zone>.make.com/mcp/api/v1/u/<token>/sse`).
+ * the key in the path of a service whose server URL is its credential (PATH_KEY_URL).
  * The user part stops at the first `:` so that the pattern stays linear
  * (`[^/@\s]+:` on both sides backtracked quadratically over runs of `:`).
  */
 export function urlCarriesCredential(raw: string): boolean {
-  return USERINFO.test(raw) || userOnlyCredential(raw) !== undefined || /\/\/(?:mcp\.zapier\.com\/api\/mcp\/s|actions\.zapier\.com\/mcp|(?:[a-z0-9-]{1,30}\.)?make\.com\/mcp\/api\/v1\/u)\/(?!(?:sse|mcp|stateless)(?:[/?#]|$))[^/?#\s]{8,}/i.test(raw) || credentialParamValue(raw) !== undefined;
+  return USERINFO.test(raw) || userOnlyCredential(raw) !== undefined || PATH_KEY_URL.test(raw) || credentialParamValue(raw) !== undefined;
 }
 
 /** A query parameter: its name stops at `&`, `=`, `#`, `?`, `/` or a blank, so each start scans to the next one. */

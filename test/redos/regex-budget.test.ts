@@ -121,6 +121,9 @@ describe("the linear rewrites keep their meaning", () => {
     for (const user of ["${TOKEN}", "${env:TOKEN}", "${input:token}", "${{ secrets.TOKEN }}", "$TOKEN"]) expect(urlCarriesCredential(`https://${user}@host/mcp`), user).toBe(true);
     for (const user of ["git", "user", "dev.team", "${workspaceFolder}"]) expect(urlCarriesCredential(`https://${user}@host/mcp`), user).toBe(false);
     expect(urlCarriesCredential("https://host/mcp?x=a@b")).toBe(false);
+    // Firecrawl's hosted server: a first path segment that is not its own path is the key; its keyless endpoint carries none.
+    for (const url of ["https://mcp.firecrawl.dev/{FIRECRAWL_API_KEY}/v2/mcp", "https://mcp.firecrawl.dev/${env:FIRECRAWL_API_KEY}/sse", "https://mcp.firecrawl.dev/fc-YOUR_API_KEY/v2/sse"]) expect(urlCarriesCredential(url), url).toBe(true);
+    for (const url of ["https://mcp.firecrawl.dev/v2/mcp", "https://mcp.firecrawl.dev/sse", "https://mcp.firecrawl.dev/mcp?x=1"]) expect(urlCarriesCredential(url), url).toBe(false);
   });
 
   it("isBroadPath trims any run of trailing separators", () => {

@@ -85,6 +85,12 @@ general_settings:
         expect: { line: 1, column: 71 },
       },
       {
+        // And Firecrawl's hosted server's: its API key is the first path segment.
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "firecrawl": { "url": "https://mcp.firecrawl.dev/fc-${fakeUuid("firecrawl").replace(/-/g, "")}/v2/mcp" } } }\n`,
+        expect: { line: 1, column: 68 },
+      },
+      {
         // Twilio's MCP server takes ACCOUNT_SID/API_KEY:API_SECRET as one argument: the API key SID, then after the colon the key's secret.
         file: ".cursor/mcp.json",
         code: `{ "mcpServers": { "twilio": { "command": "npx", "args": ["-y", "@twilio-alpha/mcp@0.7.0", "AC${fakeUuid("twilio-account").replace(/-/g, "")}/SK${fakeUuid("twilio-key").replace(/-/g, "")}:${fakeOpaqueKey("twilio", 32)}"] } } }\n`,

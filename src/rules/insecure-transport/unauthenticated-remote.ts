@@ -56,6 +56,8 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "zapier": { "url": "https://mcp.zapier.com/api/mcp/s/\${env:ZAPIER_MCP_KEY}/mcp" } } }\n` },
       // So does Make's (its MCP token).
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "make": { "url": "https://us2.make.com/mcp/api/v1/u/\${env:MAKE_MCP_TOKEN}/sse" } } }\n` },
+      // And Firecrawl's hosted server, as its docs write it: the key (a placeholder here) is the first path segment.
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "firecrawl": { "url": "https://mcp.firecrawl.dev/{FIRECRAWL_API_KEY}/v2/mcp" } } }\n` },
       {
         // A gateway route to an in-cluster upstream: the caller authenticates at the gateway.
         file: "pomerium/config.yaml",
