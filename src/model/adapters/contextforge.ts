@@ -4,12 +4,14 @@
  * is governed by environment switches: `AUTH_REQUIRED` (default true),
  * `MCP_REQUIRE_AUTH` (follows it), `ALLOW_UNAUTHENTICATED_ADMIN`,
  * `TRUST_PROXY_AUTH`, `SKIP_SSL_VERIFY`; shipped default passwords are a
- * finding of their own even though the secret scanner treats them as placeholders.
+ * finding of their own even though the secret scanner treats them as placeholders,
+ * except in a template `.env` (`.env.example`), which documents them.
  */
 import { entry, get, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { value } from "../server-entry.js";
+import { isTemplateEnvFile } from "../template-file.js";
 import type { Credential, Policy, PolicySetting } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, permissive, refCredential, scalarCredential, switchValue } from "./gateway-common.js";
 import { contextforgeAudit } from "./audit/index.js";
@@ -60,7 +62,8 @@ export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode
     settings.push(permissive(s.key, value, loc, s.meaning));
     if (s.opens && !opener) opener = { key: s.key, value, loc, meaning: s.meaning };
   }
-  for (const [key, d] of Object.entries(DEFAULT_SECRETS)) {
+  // A template `.env` (`.env.example`) is where the defaults are documented: nothing is left in place there.
+  for (const [key, d] of isTemplateEnvFile(input.file) ? [] : Object.entries(DEFAULT_SECRETS)) {
     const e = find(key);
     const v = e && switchValue(input, e);
     if (e && v && d.values.includes(v.value)) settings.push(permissive(key, `the documented default${v.unset}`, entryLoc(input, e), d.meaning));

@@ -188,6 +188,8 @@ spec:
 `,
       },
       { file: "deploy/.env", code: `AUTH_REQUIRED=true\nBASIC_AUTH_PASSWORD=\${BASIC_AUTH_PASSWORD}\n` },
+      // ContextForge's own template: `.env.example` documents the default password that a copied `.env` must not keep.
+      { file: "mcp-context-forge/.env.example", code: `AUTH_ENCRYPTION_SECRET=__REPLACE_ME__\nBASIC_AUTH_PASSWORD=changeme\n` },
     ],
   },
 });

@@ -26,6 +26,25 @@ describe("IBM ContextForge", () => {
     expect(JSON.stringify(r.findings)).not.toContain("my-test-key");
   });
 
+  it("a template .env (.env.example, as the ContextForge repository ships one) documents the default passwords: not reported there, still reported in the .env copied from it", () => {
+    // Trimmed from IBM/mcp-context-forge .env.example (fixtures/gateways/real-contextforge/.env.example).
+    const text = "AUTH_ENCRYPTION_SECRET=__REPLACE_ME__run_init-secrets_before_starting\nBASIC_AUTH_USER=admin\nBASIC_AUTH_PASSWORD=changeme  # pragma: allowlist secret\nPLATFORM_ADMIN_PASSWORD=changeme\nTRUST_PROXY_AUTH=true\n";
+    const r = scanSources([
+      { path: "mcp-context-forge/.env.example", text },
+      { path: "mcp-context-forge/.env.sample", text },
+      { path: "deploy/.env", text },
+    ]);
+    expect(r.model.files.map((f) => `${f.path} ${f.format}`)).toEqual(["deploy/.env contextforge-env", "mcp-context-forge/.env.example contextforge-env", "mcp-context-forge/.env.sample contextforge-env"]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`).sort()).toEqual([
+      "permissive-setting deploy/.env:3:21",
+      "permissive-setting deploy/.env:4:25",
+      "permissive-setting deploy/.env:5:18",
+      // The template's other switches still say what a copy of it runs with.
+      "permissive-setting mcp-context-forge/.env.example:5:18",
+      "permissive-setting mcp-context-forge/.env.sample:5:18",
+    ]);
+  });
+
   it("hardened .env.production is deny by default; a .env without ContextForge keys stays plain text", () => {
     const r = scanFixture("contextforge/.env.production", "contextforge/unrelated/.env");
     expect(r.model.files.map((f) => `${f.path} ${f.format}`)).toEqual(["contextforge/.env.production contextforge-env", "contextforge/unrelated/.env text"]);
