@@ -172,6 +172,22 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** "Your" in the languages READMEs are written in (`votre`, `tu`, `dein`...), as PLACEHOLDER_WORDS has them. */
+const POSSESSIVES: ReadonlySet<string> = new Set("votre vos ton ta tu tus su sus seu sua dein deine ihr ihre tuo tua jouw uw twoj twoja twoje".split(" "));
+
+/**
+ * A phrase opened by "your" in another language, with a placeholder word after it and letters only:
+ * `VOTRE_CLE_API_HUBSPOT`, `TU_CLAVE_DE_NOTION`, `DEIN_API_TOKEN_GITHUB`. English `YOUR_API_KEY_HUBSPOT`
+ * is a placeholder whatever follows `your`; so is this, though a product's name is no placeholder word.
+ * A part with a digit (`tu_api_9f8a7b6c`) leaves the value to the other checks.
+ */
+function possessivePhrase(v: string): boolean {
+  const parts = v.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[\s_.-]+/).filter((p) => p.length > 0);
+  if (parts.length < 3 || parts.length > 8 || !POSSESSIVES.has(parts[0] ?? "")) return false;
+  const rest = parts.slice(1);
+  return rest.every((p) => /^[a-z]+$/.test(p)) && rest.some((p) => PLACEHOLDER_WORDS.has(p));
+}
+
 /** Token prefixes stripped before the word checks (`sk_test_` is a real Stripe test key, not a placeholder; so is Mollie's `test_` + 30). */
 const TEST_PREFIX = /^(?:(?:sk|rk|pk|rzp)_test_|FLWSECK_TEST-|sb_secret_|secret_|test_(?=[A-Za-z0-9]{30}$))/i;
 
@@ -236,7 +252,7 @@ export function isPlaceholder(value: string): boolean {
   if (ANGLE_PLACEHOLDER.test(v) || /^<|>$/.test(v)) return true; // <YOUR_TOKEN>, Bearer <token>
   if (/^\[[^\]]*\]$/.test(v) || /^\{[^{}]*\}$/.test(v)) return true; // [TOKEN], {TOKEN}
   if (/(.)\1{5,}/.test(v)) return true; // aaaaaa, 000000
-  if (MARKERS.test(v) || SHORT_X.test(v) || prefixThenPhrase(v) || phraseOfWords(v) || documentationPassword(v)) return true;
+  if (MARKERS.test(v) || SHORT_X.test(v) || prefixThenPhrase(v) || phraseOfWords(v) || documentationPassword(v) || possessivePhrase(v)) return true;
   const body = v.replace(TEST_PREFIX, "");
   // Long random bodies (private keys, JWTs) contain short words by chance: there
   // a placeholder word must start at a boundary (`…_YOUR_KEY…`, `-here`).

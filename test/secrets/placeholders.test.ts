@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
-import { fakeJwt, fakeOpaqueKey, fakeUuid } from "../../src/rules/fake-secrets.js";
+import { fakeGitLabToken, fakeJwt, fakeOpaqueKey, fakeUuid } from "../../src/rules/fake-secrets.js";
 import { Fake, b64urlOf } from "../../src/secrets/fake.js";
 import { containsReference } from "../../src/secrets/placeholders.js";
 import { detectInValue, isPlaceholder, scanText } from "../../src/secrets/index.js";
@@ -176,6 +176,12 @@ describe("placeholders people leave in MCP configs: other languages, a prefix an
     "ghp_\u4f60\u7684\u5b9e\u9645\u4ee4\u724c",
     "sk-or-v1-\u0432\u0430\u0448-\u043a\u043b\u044e\u0447",
     "ATATT3x\u4f60\u7684\u5b9e\u9645\u4ee4\u724c",
+    // "your ... key" with the product's name in it, as English `YOUR_API_KEY_HUBSPOT` (the first from DidelotK/mcp-hubspot's example config)
+    "VOTRE_CLE_API_HUBSPOT",
+    "VOTRE_MOT_DE_PASSE_SUPABASE",
+    "TU_CLAVE_API_NOTION",
+    "DEIN_API_TOKEN_GITHUB",
+    "Votre_Cl\u00e9_API_Notion",
   ];
   it.each(PLACEHOLDERS)("%s is a placeholder, not reported in a connection string or under a credential name", (v) => {
     expect(isPlaceholder(v)).toBe(true);
@@ -183,7 +189,7 @@ describe("placeholders people leave in MCP configs: other languages, a prefix an
   });
 
   it("a random password with letters beyond ASCII, or one that starts with a phrase, is still one", () => {
-    for (const v of ["P\u00e4ssw9rt!Xq7", "\u041c\u0435\u0434\u0432\u0435\u0434\u044c2024!Xq", "xxx9Qr4Lm", "Xq7-votre-Zr2", "Zq8\u0420\u0420\u0420\u0420Lw9Vb7Tn"]) expect(isPlaceholder(v), v).toBe(false);
+    for (const v of ["P\u00e4ssw9rt!Xq7", "\u041c\u0435\u0434\u0432\u0435\u0434\u044c2024!Xq", "xxx9Qr4Lm", "Xq7-votre-Zr2", "Zq8\u0420\u0420\u0420\u0420Lw9Vb7Tn", "tu_api_9f8a7b6c5d4e", "Tu_Xk92mQzL7vB_Rt5"]) expect(isPlaceholder(v), v).toBe(false);
   });
 });
 
@@ -251,5 +257,35 @@ describe("placeholders in documentation: phrases in other scripts, the documenta
     expect(r.stdout).toMatch(/\.cursor\/mcp\.json:1:\d+ +\w+ +hardcoded-secret +JSON Web Token written literally in header 'Authorization' of MCP server 'notes'/);
     expect(r.stdout).toMatch(/\.cursor\/mcp\.json:2:\d+ +\w+ +hardcoded-secret +Hard-coded credential under `ACME_SEARCH_TOKEN` written literally in env of MCP server 'search'/);
     for (const s of [jwt, random, jwt.slice(-12)]) expect(r.stdout).not.toContain(s);
+  });
+});
+
+/**
+ * Values that MCP vendors' READMEs and example configs put where a credential goes (a corpus of 61
+ * public MCP repositories read for the docs false-positive audit): each under a credential name, as a
+ * bearer token and as a connection string's password is no finding, and a real-looking token built at
+ * run time in the same slots still is.
+ */
+describe("placeholders from MCP vendors' documentation", () => {
+  const FROM_DOCS = [
+    "ntn_****", // makenotion/notion-mcp-server README
+    "fc-YOUR_API_KEY", // firecrawl-mcp-server README
+    "glpat-xxxxxxxxxxxxxxxxxxxx", // jmrplens/gitlab-mcp-server README
+    "<Base64(key:secret)>", // razorpay/razorpay-mcp-server README
+    "<<PASTE_TFE_TOKEN_HERE>>", // hashicorp/terraform-mcp-server README
+    "__REPLACE_ME__run_init-secrets_before_starting", // IBM/mcp-context-forge .env.example
+    "your_secure_personal_access_token_string_here", // a Jira Data Center server's claude_desktop_config.example.json
+    "ghp_abcd1234...", // smart-mcp-proxy/mcpproxy-go README
+    "my-super-secret-cookie", // getsentry/sentry-mcp README
+    "<your service account token>", // grafana/mcp-grafana README
+    "VOTRE_CLE_API_HUBSPOT", // DidelotK/mcp-hubspot claude_desktop_config.example.json
+  ];
+  const slots = (v: string) => `{ "env": { "ACME_API_TOKEN": "${v}", "DATABASE_URL": "postgresql://app:${v}@db.internal:5432/app" } }\nAuthorization: Bearer ${v}\n`;
+  it.each(FROM_DOCS)("%s is no finding in a credential slot", (v) => {
+    expect(scanText(slots(v))).toEqual([]);
+  });
+  it("a real-looking token in the same slots is still found", () => {
+    expect(scanText(slots(fakeOpaqueKey("docsfp", 40))).length).toBeGreaterThan(0);
+    expect(scanText(`{ "env": { "GITLAB_TOKEN": "${fakeGitLabToken("docsfp")}", "NOTION_TOKEN": "ntn_${fakeOpaqueKey("docsfp-notion", 46)}" } }\n`).map((h) => h.title)).toEqual(expect.arrayContaining([expect.stringMatching(/GitLab/), expect.stringMatching(/Notion/)]));
   });
 });
