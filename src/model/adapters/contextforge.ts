@@ -43,7 +43,8 @@ const SWITCHES: readonly { key: string; when: "true" | "false"; meaning: string;
 const DEFAULT_SECRETS: Readonly<Record<string, { readonly values: readonly string[]; readonly meaning: string }>> = {
   BASIC_AUTH_PASSWORD: { values: ["changeme", "admin", "password"], meaning: "a default password left in place: anyone who read the docs knows it" },
   PLATFORM_ADMIN_PASSWORD: { values: ["changeme", "admin", "password"], meaning: "a default admin password left in place: anyone who read the docs knows it" },
-  DEFAULT_USER_PASSWORD: { values: ["changeme", "password"], meaning: "a default password left in place: anyone who read the docs knows it" },
+  // `UserP@ssw0rd!2026Secure`: the default of .env.example at IBM/mcp-context-forge@0021cfe.
+  DEFAULT_USER_PASSWORD: { values: ["changeme", "password", "UserP@ssw0rd!2026Secure"], meaning: "a default password left in place: anyone who read the docs knows it" },
   JWT_SECRET_KEY: { values: ["my-test-key", "my-test-key-but-now-longer-than-32-bytes"], meaning: "a JWT signing key anyone who read the docs has: they can sign tokens the gateway accepts" },
   AUTH_ENCRYPTION_SECRET: { values: ["my-test-salt"], meaning: "the key that encrypts the upstream credentials the gateway stores, known to anyone who read the docs" },
 };

@@ -45,6 +45,16 @@ describe("IBM ContextForge", () => {
     ]);
   });
 
+  it("DEFAULT_USER_PASSWORD left at the default that .env.example now documents is reported in a .env, not in the template", () => {
+    const text = "PLATFORM_ADMIN_EMAIL=admin@example.com\nDEFAULT_USER_PASSWORD=UserP@ssw0rd!2026Secure\n";
+    const r = scanSources([
+      { path: "deploy/.env", text },
+      { path: "mcp-context-forge/.env.example", text },
+    ]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`)).toEqual(["permissive-setting deploy/.env:2:23"]);
+    expect(JSON.stringify(r.findings)).not.toContain("UserP@ssw0rd");
+  });
+
   it("hardened .env.production is deny by default; a .env without ContextForge keys stays plain text", () => {
     const r = scanFixture("contextforge/.env.production", "contextforge/unrelated/.env");
     expect(r.model.files.map((f) => `${f.path} ${f.format}`)).toEqual(["contextforge/.env.production contextforge-env", "contextforge/unrelated/.env text"]);
