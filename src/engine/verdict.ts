@@ -6,7 +6,7 @@
  * that keeps its logs elsewhere).
  */
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
-import { identityReference, isAuthHint, isSwitchValue, namesCredential, onlyUnexpanded } from "../model/credential-identity.js";
+import { credentialReference, identityReference, isAuthHint, isSwitchValue, namesCredential, onlyUnexpanded } from "../model/credential-identity.js";
 import { workloadOf } from "../model/identity.js";
 import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
@@ -171,7 +171,7 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     return {
       value: "unique-workload-identity",
       evidence: own.map((c) =>
-        ev(c.loc, c.key, isAuthHint(c) ? `${c.key}: credential kept in the client's store for this server` : c.ref.kind === "literal" ? "literal value that no detector flagged" : `${identityReference(c) ?? c.ref.kind} used by this server only`),
+        ev(c.loc, c.key, isAuthHint(c) ? `${c.key}: credential kept in the client's store for this server` : c.ref.kind === "literal" ? "literal value that no detector flagged" : c.handedOn ? `${credentialReference(c) ?? c.ref.kind} handed on to the servers of its configuration` : `${identityReference(c) ?? c.ref.kind} used by this server only`),
       ),
     };
   }

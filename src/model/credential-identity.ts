@@ -91,6 +91,8 @@ export function carriesIdentity(c: Credential): boolean {
 
 /** The identity-bearing reference of a credential, or undefined. */
 export function identityReference(c: Credential): string | undefined {
+  // A gateway's variable handed on to the servers it runs is theirs (relay-env.ts): it makes no second holder.
+  if (c.handedOn) return undefined;
   const id = credentialReference(c);
   return id !== undefined && !isAuthHint(c) && carriesIdentity(c) ? id : undefined;
 }

@@ -56,6 +56,12 @@ export type CredentialSource = "env" | "header" | "arg" | "url" | "oauth" | "set
 /** A value that carries (or may carry) a credential. */
 export interface Credential extends NamedValue {
   readonly source: CredentialSource;
+  /**
+   * A gateway's environment that it hands on to the servers of its own configuration (1MCP's
+   * `${VAR}` substitution, TBXark mcp-proxy's `-expand-env`): their identity, not a second holder
+   * of it (model/adapters/relay-env.ts).
+   */
+  readonly handedOn?: true;
 }
 
 export type Transport = "stdio" | "http" | "sse" | "ws" | "container" | "unknown";

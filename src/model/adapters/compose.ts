@@ -25,6 +25,7 @@ import { CONTEXTFORGE_KEY, contextforgeSwitches } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
+import { withHandedOnEnv } from "./relay-env.js";
 
 /** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
 const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
@@ -292,8 +293,10 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
   const envNode = environment(input, get(svc, "environment"));
   const passthrough = (envNode?.entries ?? []).filter((x) => x.value.type === "null").map((x) => refCredential(x.key, { kind: "env", name: x.key }, locOf(input, x.keySpan), "env"));
   const image = value(input, get(svc, "image"));
+  // An image written `${IMAGE:-name}` is that name unless the variable is set.
+  const imageName = image?.ref.kind === "env" && image.ref.default !== undefined ? image.ref.default : (image?.raw ?? "");
   const path = `services.${e.key}`;
-  const server = gatewayServer(input, {
+  const built = gatewayServer(input, {
     name: e.key,
     path,
     nameSpan: e.keySpan,
@@ -305,9 +308,8 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
     credentials: [...passthrough, ...referenceCredentials(input, svc)],
     facts: runtimeFacts(input, e.key, svc, args),
   });
+  const server = withHandedOnEnv(built, imageName);
   out.servers.push(server);
-  // An image written `${IMAGE:-name}` is that name unless the variable is set.
-  const imageName = image?.ref.kind === "env" && image.ref.default !== undefined ? image.ref.default : (image?.raw ?? "");
   if (CONTEXTFORGE_IMAGE.test(imageName) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k))) {
     const where = { ...input, client: "contextforge" };
     const anchor = locOf(input, e.keySpan);
@@ -321,7 +323,7 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
   }
   // 1MCP: its OAuth switch decides whether callers need a token at all.
   if (isOneMcp(imageName)) {
-    const launchOf = { env: (key: string) => envNode?.entries.find((x) => x.key === key), args, moreEnv: get(svc, "env_file") !== undefined };
+    const launchOf = { env: (key: string) => envNode?.entries.find((x) => x.key === key), args, moreEnv: get(svc, "env_file") !== undefined ? "an env_file" : undefined };
     out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launchOf, e.keySpan, e.key, path, server.id));
   }
   return out;

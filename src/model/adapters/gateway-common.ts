@@ -203,6 +203,18 @@ export function kubeEnv(input: AdapterInput, envNode: DocNode | undefined, envFr
   return { env, refs };
 }
 
+/**
+ * The `value` of a Kubernetes container's variable `name` (its `env` list), where a gateway's
+ * switch is read; with `valueFrom`, also the `valueFrom` of one whose value comes from a Secret or a
+ * ConfigMap (set, but not to a value the file shows).
+ */
+export function kubeEnvEntry(c: DocNode, name: string, valueFrom = false): DocEntry | undefined {
+  const env = get(c, "env");
+  if (!isArray(env)) return undefined;
+  const item = env.items.find((i) => str(get(i, "name")) === name);
+  return entry(item, "value") ?? (valueFrom ? entry(item, "valueFrom") : undefined);
+}
+
 /** `{ file: path }` (agentgateway FileOrInline, jwks) or an inline string. */
 export function fileOrInline(input: AdapterInput, key: string, node: DocNode | undefined, source: Credential["source"] = "setting"): Credential | undefined {
   if (!node) return undefined;

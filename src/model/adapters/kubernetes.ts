@@ -4,7 +4,7 @@
  * facts; Knative Services too), plus the MCP custom resources found in the same files (Envoy
  * `MCPRoute`, ToolHive `MCPServer`, kagent `MCPServer` and `RemoteMCPServer`, agentgateway `AgentgatewayBackend` and
  * `AgentgatewayPolicy`, Kuadrant's `MCPServerRegistration` with the `AuthPolicy` or `AuthConfig` in
- * front of it) and Microsoft MCP Gateway deployments.
+ * front of it), Microsoft MCP Gateway and 1MCP deployments.
  * Each document is read by its product's reader, with that product's client id.
  */
 import { entries, entry, get, isArray, isObject, str, bool, type DocNode } from "../../parse/doc.js";
@@ -15,10 +15,12 @@ import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources } from "./agentgateway-crd.js";
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
-import { gatewayServer, kubeEnv, listValues, namesMcp } from "./gateway-common.js";
+import { gatewayServer, kubeEnv, kubeEnvEntry, listValues, namesMcp } from "./gateway-common.js";
 import { isKuadrantGatewayExtension, isKuadrantMcpAuth, isKuadrantRegistration, readKuadrantResources } from "./kuadrant-mcp-gateway.js";
 import { isKagentMcpServer, isKagentRemoteMcpServer, readKagentMcpServer, readKagentRemoteMcpServer } from "./kagent-mcpserver.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
+import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
+import { withHandedOnEnv } from "./relay-env.js";
 import { externalAuthTypes, isToolhiveMcpServer, isVirtualMcpServer, readToolhiveMcpServer, readVirtualMcpServer } from "./toolhive.js";
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
@@ -117,7 +119,8 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     const mounts = get(c, "volumeMounts");
     const mounted = new Set(isArray(mounts) ? mounts.items.map((m) => str(get(m, "name"))) : []);
     for (const v of volumes) if (mounted.has(v.name)) facts.push(v.fact);
-    const server: McpServer = gatewayServer(input, {
+    const imageName = str(get(c, "image")) ?? "";
+    const built: McpServer = gatewayServer(input, {
       name,
       path,
       nameSpan: cName?.value.span ?? c.span,
@@ -129,10 +132,16 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
       credentials: refs,
       facts,
     });
+    const server = withHandedOnEnv(built, imageName);
     out.servers.push(server);
     if (isMsGatewayContainer(c)) {
       const p = msGatewayWorkloadPolicy({ ...input, client: "ms-mcp-gateway" }, c, name, path, server.id);
       if (p) out.policies.push(p);
+    }
+    // 1MCP: its OAuth switch (env or --enable-auth) decides whether callers need a token at all.
+    if (isOneMcp(imageName)) {
+      const launch = { env: (key: string) => kubeEnvEntry(c, key, true), args, moreEnv: get(c, "envFrom") !== undefined ? "envFrom" : undefined };
+      out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launch, cName?.value.span ?? c.span, name, path, server.id));
     }
   }
   return out;

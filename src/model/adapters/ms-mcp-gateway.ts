@@ -10,7 +10,7 @@ import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.
 import type { Span } from "../location.js";
 import { namedValues, value } from "../server-entry.js";
 import type { ConfigValue, Policy, PolicySetting } from "../types.js";
-import { entryLoc, gatewayPolicy, gatewayServer, permissive, stringList, switchValue } from "./gateway-common.js";
+import { entryLoc, gatewayPolicy, gatewayServer, kubeEnvEntry, permissive, stringList, switchValue } from "./gateway-common.js";
 
 const DOTNET_ENV = /^(ASPNETCORE_|DOTNET_|AzureAd__|Authentication__)/;
 
@@ -32,16 +32,9 @@ export function isMsGatewayContainer(c: DocNode): boolean {
   return [str(get(c, "image")), str(get(c, "name"))].some((label) => isMsGateway(label ?? "", names));
 }
 
-function envEntry(c: DocNode, name: string): DocEntry | undefined {
-  const env = get(c, "env");
-  if (!isArray(env)) return undefined;
-  const item = env.items.find((i) => str(get(i, "name")) === name);
-  return entry(item, "value");
-}
-
 /** A Kubernetes container's auth policy: its `env` list, anchored at the container's name. */
 export function msGatewayWorkloadPolicy(input: AdapterInput, c: DocNode, name: string, path: string, serverId: string): Policy | undefined {
-  return msGatewayPolicy(input, (key) => envEntry(c, key), (entry(c, "name")?.value ?? c).span, name, path, serverId);
+  return msGatewayPolicy(input, (key) => kubeEnvEntry(c, key), (entry(c, "name")?.value ?? c).span, name, path, serverId);
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
  * 1MCP (1mcp-app/agent): one MCP server in front of the servers of its `mcp.json`, run as a
- * container of its image. Who may call it is a switch of its environment (docs: configuration
+ * container of its image (a Compose service, a Kubernetes container). Who may call it is a switch of its environment (docs: configuration
  * reference): `ONE_MCP_ENABLE_AUTH` (`--enable-auth`, off by default) puts its OAuth 2.1 server in
  * front; off, anyone who reaches its port calls every server's tools. On, a token's tag scopes
  * (`--enable-scope-validation`, on by default) decide which servers it reaches, and they are granted
  * when the token is, not in any file: unknown.
  */
-import { bool, type DocEntry } from "../../parse/doc.js";
+import { bool, isObject, type DocEntry } from "../../parse/doc.js";
 import { locOf, type AdapterInput } from "../adapter.js";
 import type { Span } from "../location.js";
 import type { ConfigValue, Policy } from "../types.js";
@@ -25,8 +25,8 @@ export function isOneMcp(image: string): boolean {
 export interface OneMcpLaunch {
   readonly env: (name: string) => DocEntry | undefined;
   readonly args: readonly ConfigValue[];
-  /** The environment may also come from a file the scan does not tie to the service (`env_file`). */
-  readonly moreEnv: boolean;
+  /** Where more of its environment comes from, which the file does not show (`an env_file`, `envFrom`). */
+  readonly moreEnv: string | undefined;
 }
 
 /** The agent's auth policy. */
@@ -45,9 +45,10 @@ export function oneMcpPolicy(input: AdapterInput, launch: OneMcpLaunch, anchor: 
     return gatewayPolicy(input, { ...base, defaultDecision: "unknown", defaultReason: `ONE_MCP_ENABLE_AUTH is true: ${TOKEN_SCOPES}`, defaultLoc: at, authn: { required: true, mode: "oauth", loc: at } });
   }
   if (auth && value !== "false") {
-    return gatewayPolicy(input, { ...base, defaultDecision: "unknown", defaultReason: `ONE_MCP_ENABLE_AUTH is ${on?.value ?? "not a literal"}: whether 1MCP asks callers for a token depends on its value when it starts`, defaultLoc: entryLoc(input, auth) });
+    const what = on ? `is ${on.value}` : isObject(auth.value) ? "comes from a Secret or a ConfigMap" : "is not a literal";
+    return gatewayPolicy(input, { ...base, defaultDecision: "unknown", defaultReason: `ONE_MCP_ENABLE_AUTH ${what}: whether 1MCP asks callers for a token depends on its value when it starts`, defaultLoc: entryLoc(input, auth) });
   }
-  if (!auth && launch.moreEnv) return gatewayPolicy(input, { ...base, defaultDecision: "unknown", defaultReason: "ONE_MCP_ENABLE_AUTH is not set here, and the service also reads an env_file: whether 1MCP asks callers for a token depends on it", defaultLoc: loc });
+  if (!auth && launch.moreEnv) return gatewayPolicy(input, { ...base, defaultDecision: "unknown", defaultReason: `ONE_MCP_ENABLE_AUTH is not set here, and 1MCP also reads ${launch.moreEnv}: whether it asks callers for a token depends on it`, defaultLoc: loc });
   const at = auth ? entryLoc(input, auth) : loc;
   const why = auth ? `ONE_MCP_ENABLE_AUTH is false${on?.unset ?? ""}` : "ONE_MCP_ENABLE_AUTH is not set (1MCP's authentication is off by default)";
   return gatewayPolicy(input, {

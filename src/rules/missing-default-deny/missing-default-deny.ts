@@ -486,6 +486,12 @@ plugins:
         expect: { line: 5, column: 28 },
       },
       {
+        // 1MCP in Kubernetes, its auth switch not set: off by default.
+        file: "deploy/1mcp.yaml",
+        code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: one-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: ghcr.io/1mcp-app/agent:0.27.4\n        args: ["serve", "--transport", "http"]\n`,
+        expect: { line: 8, column: 15 },
+      },
+      {
         // MCPHub: bearer auth off, so every request reaches every server, key or not.
         file: "mcphub/mcp_settings.json",
         code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp" } },
@@ -992,6 +998,7 @@ plugins:
       },
       // 1MCP with its OAuth on: which servers a token reaches is granted with the token (unknown, not allow).
       { file: "compose.yaml", code: `services:\n  1mcp:\n    image: ghcr.io/1mcp-app/agent:0.27.4\n    environment:\n      ONE_MCP_ENABLE_AUTH: "true"\n` },
+      { file: "deploy/1mcp.yaml", code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: one-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: ghcr.io/1mcp-app/agent:0.27.4\n        args: ["serve", "--enable-auth"]\n` },
       // agentgateway with no MCP target (an LLM-only config): no tool to govern.
       { file: "agentgateway/config.yaml", code: `llm:\n  models: []\nmcp:\n  targets: []\n` },
       {

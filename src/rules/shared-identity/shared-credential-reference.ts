@@ -12,7 +12,7 @@ export default defineRule({
     title: "One credential reference handed to several servers",
     name: "SharedCredentialReference",
     description:
-      "The same credential reference (one environment variable, input or secret) is given to several different MCP servers. They all act under one identity: nothing downstream can tell which workload made a call, and a compromise of one server exposes the credential of all of them.",
+      "The same credential reference (one environment variable, input or secret) is given to several different MCP servers. They all act under one identity: nothing downstream can tell which workload made a call, and a compromise of one server exposes the credential of all of them. A gateway that passes its environment on to the servers of its own configuration (1MCP, TBXark's mcp-proxy) is no second holder of the tokens it passes on.",
     category: "shared-identity",
     level: "note",
     precision: "medium",
@@ -75,6 +75,19 @@ export default defineRule({
   "repos": { "command": "npx", "args": ["-y", "@acme/repos-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${REPOS_TOKEN}", "LOG_LEVEL": "\${LOG_LEVEL}" } }
 } }
 `,
+      },
+      {
+        // 1MCP's container gets the token only to expand `\${GITHUB_TOKEN}` in its mcp.json: the one server there holds it.
+        file: "compose.yaml",
+        code: `services:
+  1mcp:
+    image: ghcr.io/1mcp-app/agent:0.27.4
+    volumes: ["./mcp.json:/usr/src/app/mcp.json:ro"]
+    environment:
+      ONE_MCP_ENABLE_AUTH: "true"
+      GITHUB_TOKEN: \${GITHUB_TOKEN:?set in .env}
+`,
+        extraFiles: { "mcp.json": `{ "mcpServers": { "issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_TOKEN}" } } } }\n` },
       },
     ],
   },

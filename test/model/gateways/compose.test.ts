@@ -371,6 +371,24 @@ ${env}`;
     expect(agent?.credentials.filter(namesCredential).map((c) => c.key)).toEqual(["SEMAPHORE_MCP_TOKEN", "SENTRY_AUTH_TOKEN"]);
   });
 
+  it("the tokens 1MCP's container passes on to the servers of its mcp.json are theirs: no shared-credential-reference between 1MCP and them", () => {
+    const r = scanFixture("real-1mcp/docker-compose.yml", "real-1mcp/mcp.json");
+    // Before: 1MCP and 'semaphore' / 'sentry' were reported as two workloads on SEMAPHORE_MCP_TOKEN and SENTRY_AUTH_TOKEN (4 notes).
+    expect(r.findings.filter((f) => f.ruleId === "shared-credential-reference")).toEqual([]);
+    const agent = r.model.servers.find((s) => s.name === "1mcp");
+    const sentry = r.model.servers.find((s) => s.name === "sentry");
+    const agentVerdict = agent && verdictOf(r.model, agent).identity;
+    expect(agentVerdict?.value).toBe("unique-workload-identity");
+    expect(agentVerdict?.evidence.map((e) => e.note)).toEqual(["env:SEMAPHORE_MCP_TOKEN handed on to the servers of its configuration", "env:SENTRY_AUTH_TOKEN handed on to the servers of its configuration"]);
+    expect(sentry && verdictOf(r.model, sentry).identity.value).toBe("unique-workload-identity");
+    // Two servers of the configuration on one token still share it; 1MCP's own settings stay its own.
+    const shared = scanSources([
+      { path: "compose.yaml", text: compose(`      ONE_MCP_ENABLE_AUTH: "true"\n      GITHUB_TOKEN: \${GITHUB_TOKEN}\n`) },
+      { path: "mcp.json", text: `{ "mcpServers": {\n  "issues": { "command": "npx", "args": ["-y", "@acme/issues-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_TOKEN}" } },\n  "repos": { "command": "npx", "args": ["-y", "@acme/repos-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "\${GITHUB_TOKEN}" } }\n} }\n` },
+    ]);
+    expect(shared.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.server?.name}`)).toEqual(["mcp.json:2:100 issues", "mcp.json:3:98 repos"]);
+  });
+
   it("auth on (environment or --enable-auth) is unknown: the tag scopes a token reaches are granted with it; unset with an env_file is unknown", () => {
     const on = scanSources([{ path: "compose.yaml", text: compose(`      ONE_MCP_ENABLE_AUTH: "true"\n`) }]);
     expect(policyRows(on).map((p) => `${p.decision} ${p.at}`)).toEqual(["unknown 5:28"]);

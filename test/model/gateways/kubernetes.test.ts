@@ -187,3 +187,28 @@ describe("kagent MCPServer (kagent.dev, the kmcp controller)", () => {
     expect(findingRows(r, ["unpinned-package"])).toEqual(["unpinned-package 8:18"]);
   });
 });
+
+describe("1MCP (1mcp-app/agent) deployed in Kubernetes", () => {
+  const agent = (env: readonly string[], extra: readonly string[] = []) =>
+    scanSources([{ path: "deploy/1mcp.yaml", text: deployment("one-mcp", ["      - name: agent", "        image: ghcr.io/1mcp-app/agent:0.27.4", ...extra, ...(env.length ? ["        env:", ...env] : [])]) }]);
+
+  it("its auth switch is read from the container's env as in Compose: off or unset is allow, on is unknown", () => {
+    const off = agent(["          - name: ONE_MCP_ENABLE_AUTH", '            value: "false"', "          - name: GITHUB_TOKEN", "            valueFrom: { secretKeyRef: { name: one-mcp, key: github } }"]);
+    expect(policyRows(off)).toEqual([{ client: "1mcp", kind: "gateway", name: "one-mcp/agent", decision: "allow", at: "12:20", reason: "ONE_MCP_ENABLE_AUTH is false: anyone who reaches 1MCP may call every server's tools" }]);
+    expect(findingRows(off)).toEqual(["missing-default-deny 12:20", "permissive-setting 12:20"]);
+    const unset = agent([]);
+    expect(policyRows(unset).map((p) => `${p.decision} ${p.at} ${p.reason}`)).toEqual(["allow 8:15 ONE_MCP_ENABLE_AUTH is not set (1MCP's authentication is off by default): anyone who reaches 1MCP may call every server's tools"]);
+    const on = agent(["          - name: ONE_MCP_ENABLE_AUTH", '            value: "true"']);
+    expect(policyRows(on).map((p) => `${p.decision} ${p.at}`)).toEqual(["unknown 12:20"]);
+    expect(findingRows(on)).toEqual([]);
+    const flag = agent([], ['        args: ["serve", "--enable-auth"]']);
+    expect(policyRows(flag).map((p) => `${p.decision} ${p.at}`)).toEqual(["unknown 10:25"]);
+  });
+
+  it("a switch from a Secret or ConfigMap, or an envFrom beside no switch, is unknown", () => {
+    const secret = agent(["          - name: ONE_MCP_ENABLE_AUTH", "            valueFrom: { configMapKeyRef: { name: one-mcp, key: auth } }"]);
+    expect(policyRows(secret).map((p) => `${p.decision} ${p.reason}`)).toEqual(["unknown ONE_MCP_ENABLE_AUTH comes from a Secret or a ConfigMap: whether 1MCP asks callers for a token depends on its value when it starts"]);
+    const envFrom = agent([], ["        envFrom:", "          - configMapRef: { name: one-mcp-settings }"]);
+    expect(policyRows(envFrom).map((p) => `${p.decision} ${p.reason}`)).toEqual(["unknown ONE_MCP_ENABLE_AUTH is not set here, and 1MCP also reads envFrom: whether it asks callers for a token depends on it"]);
+  });
+});

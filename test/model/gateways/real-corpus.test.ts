@@ -25,6 +25,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
     expect(Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual({
       // 1MCP's auth switch defaults to false when its variable is unset: open to whoever reaches it.
       "real-1mcp/docker-compose.yml": ["docker-compose 1mcp: unique-workload-identity, allow-by-default"],
+      // The servers of 1MCP's mcp.json hold the tokens its container passes on (no shared identity with it); the file does not say 1MCP serves them: unknown.
+      "real-1mcp/mcp.json": ["unknown-client semaphore: unique-workload-identity, unknown", "unknown-client sentry: unique-workload-identity, unknown"],
       "real-agentgateway/ai-infrastructure/config.yaml": [
         "agentgateway sequential-thinking: none, allow-by-default",
         "agentgateway memory: none, allow-by-default",
