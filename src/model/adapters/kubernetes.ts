@@ -21,6 +21,7 @@ import { isKagentMcpServer, isKagentRemoteMcpServer, readKagentMcpServer, readKa
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 import { withHandedOnEnv } from "./relay-env.js";
+import { vaultSecrets, vaultSecretsOf } from "./vault-injector.js";
 import { externalAuthTypes, isToolhiveMcpServer, isVirtualMcpServer, readToolhiveMcpServer, readVirtualMcpServer } from "./toolhive.js";
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob"]);
@@ -39,6 +40,14 @@ function podSpec(doc: DocNode): DocNode | undefined {
   if (kind === "Pod") return get(doc, "spec");
   if (kind === "CronJob") return get(doc, "spec", "jobTemplate", "spec", "template", "spec");
   return get(doc, "spec", "template", "spec");
+}
+
+/** The pod template's metadata (its annotations configure injectors such as Vault's). */
+function podMeta(doc: DocNode): DocNode | undefined {
+  const kind = str(get(doc, "kind"));
+  if (kind === "Pod") return get(doc, "metadata");
+  if (kind === "CronJob") return get(doc, "spec", "jobTemplate", "spec", "template", "metadata");
+  return get(doc, "spec", "template", "metadata");
 }
 
 function containers(spec: DocNode | undefined): DocNode[] {
@@ -97,6 +106,8 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     if (bool(hostNetwork.value) === true) podFacts.push({ kind: "host-network", detail: `${kind} '${workload}' uses hostNetwork`, loc: locOf(input, hostNetwork.value.span) });
   }
   const volumes = hostVolumes(input, spec);
+  // Secrets Vault's injector writes into the pod's containers: references to Vault.
+  const vault = vaultSecrets(input, get(podMeta(doc), "annotations"));
   const containersNode = get(spec, "containers");
   for (const c of picked) {
     const idx = isArray(containersNode) ? containersNode.items.indexOf(c) : 0;
@@ -129,7 +140,7 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
       command: cmd[0],
       args,
       env,
-      credentials: refs,
+      credentials: [...refs, ...vaultSecretsOf(vault, str(cName?.value))],
       facts,
     });
     const server = withHandedOnEnv(built, imageName);

@@ -12,6 +12,7 @@ import type { Loc } from "../location.js";
 import { isBroadPath, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, Credential, NamedValue, Policy, PolicyRule, PolicySetting, ServerFact } from "../types.js";
 import { entryLoc, gatewayPolicy, gatewayServer, isResource, kubeEnv, listValues, permissive, refCredential, resourceHeader } from "./gateway-common.js";
+import { vaultSecrets } from "./vault-injector.js";
 import { toolhiveAudit } from "./audit/index.js";
 import { externalAuthRef, vmcpBackendAuth, type BackendAuth } from "./toolhive-outgoing.js";
 
@@ -230,6 +231,10 @@ export function readToolhiveMcpServer(input: AdapterInput, doc: DocNode, docInde
       const ref = `${str(get(s, "name")) ?? "?"}/${str(get(s, "key")) ?? "?"}`;
       credentials.push(refCredential(str(get(s, "targetEnvName")) ?? ref, { kind: "secretStore", name: ref }, locOf(input, s.span), "env"));
     }
+  }
+  // Vault's injector, on the proxy pod (which hands the rendered files to the server as its environment) or on the server's own pod.
+  for (const meta of [get(spec, "resourceOverrides", "proxyDeployment", "podTemplateMetadataOverrides"), get(spec, "podTemplateSpec", "metadata")]) {
+    credentials.push(...vaultSecrets(input, get(meta, "annotations")).credentials);
   }
   const facts: ServerFact[] = [];
   const profile = get(spec, "permissionProfile");

@@ -66,6 +66,21 @@ export default defineRule({
 `,
         expect: { line: 2, column: 100, count: 2 },
       },
+      {
+        // Vault's injector writes one secret into two MCP servers' pods.
+        file: "deploy/mcp.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: issues-mcp }
+spec: { template: { metadata: { annotations: { vault.hashicorp.com/agent-inject: "true", vault.hashicorp.com/agent-inject-secret-github: secret/data/github-pat } }, spec: { containers: [{ name: server, image: "ghcr.io/acme/issues-mcp:1.0.0" }] } } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: repos-mcp }
+spec: { template: { metadata: { annotations: { vault.hashicorp.com/agent-inject: "true", vault.hashicorp.com/agent-inject-secret-github: secret/data/github-pat } }, spec: { containers: [{ name: server, image: "ghcr.io/acme/repos-mcp:1.0.0" }] } } }
+`,
+        expect: { line: 4, column: 138, count: 2 },
+      },
     ],
     good: [
       {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { scanSources } from "../../../src/api.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 import { deployment } from "../../helpers.js";
 
@@ -210,5 +211,77 @@ describe("1MCP (1mcp-app/agent) deployed in Kubernetes", () => {
     expect(policyRows(secret).map((p) => `${p.decision} ${p.reason}`)).toEqual(["unknown ONE_MCP_ENABLE_AUTH comes from a Secret or a ConfigMap: whether 1MCP asks callers for a token depends on its value when it starts"]);
     const envFrom = agent([], ["        envFrom:", "          - configMapRef: { name: one-mcp-settings }"]);
     expect(policyRows(envFrom).map((p) => `${p.decision} ${p.reason}`)).toEqual(["unknown ONE_MCP_ENABLE_AUTH is not set here, and 1MCP also reads envFrom: whether it asks callers for a token depends on it"]);
+  });
+});
+
+describe("Vault Agent Injector annotations (vault.hashicorp.com/agent-inject-secret-*)", () => {
+  const pod = (name: string, annotations: readonly string[], container = "server") =>
+    [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      `metadata: { name: ${name} }`,
+      "spec:",
+      "  template:",
+      "    metadata:",
+      "      annotations:",
+      ...annotations.map((a) => `        ${a}`),
+      "    spec:",
+      "      containers:",
+      `      - name: ${container}`,
+      "        image: ghcr.io/github/github-mcp-server:v0.10.0",
+      '        args: ["sh", "-c", ". /vault/secrets/github && exec /server/github-mcp-server stdio"]',
+      "",
+    ].join("\n");
+  const github = ['vault.hashicorp.com/agent-inject: "true"', 'vault.hashicorp.com/role: "github-mcp"', 'vault.hashicorp.com/agent-inject-secret-github: "secret/data/mcp/github"'];
+
+  it("a secret the injector writes into the server's pod is its credential by reference (was: no credential at all)", () => {
+    const r = scanSources([{ path: "deploy/github-mcp.yaml", text: pod("github-mcp", github) }]);
+    expect(credentialRows(r, "github-mcp/server")).toEqual([{ key: "vault.hashicorp.com/agent-inject-secret-github", ref: "secretStore:vault:secret/data/mcp/github", line: 10 }]);
+    const s = r.model.servers[0];
+    expect(s && verdictOf(r.model, s).identity).toMatchObject({ value: "unique-workload-identity", evidence: [{ line: 10, key: "vault.hashicorp.com/agent-inject-secret-github", note: "secret:vault:secret/data/mcp/github used by this server only" }] });
+  });
+
+  it("no injection (agent-inject absent or false), or agent-inject-containers leaving the server out, gives no credential", () => {
+    const off = scanSources([{ path: "deploy/a.yaml", text: pod("a-mcp", ['vault.hashicorp.com/agent-inject: "false"', github[2] as string]) }]);
+    expect(credentialRows(off, "a-mcp/server")).toEqual([]);
+    const other = scanSources([{ path: "deploy/b.yaml", text: pod("b-mcp", [...github, 'vault.hashicorp.com/agent-inject-containers: "sidecar"']) }]);
+    expect(credentialRows(other, "b-mcp/server")).toEqual([]);
+    const listed = scanSources([{ path: "deploy/c.yaml", text: pod("c-mcp", [...github, 'vault.hashicorp.com/agent-inject-containers: "sidecar, server"']) }]);
+    expect(credentialRows(listed, "c-mcp/server").map((c) => c.ref)).toEqual(["secretStore:vault:secret/data/mcp/github"]);
+  });
+
+  it("two servers given one Vault secret share it; the fields a template reads tell secrets of one path apart", () => {
+    const template = (field: string) => [`vault.hashicorp.com/agent-inject-template-github: '{{ with secret "secret/data/mcp" }}{{ .Data.data.${field} }}{{ end }}'`];
+    const path = ['vault.hashicorp.com/agent-inject: "true"', 'vault.hashicorp.com/agent-inject-secret-github: "secret/data/mcp"'];
+    const shared = scanSources([
+      { path: "deploy/issues.yaml", text: pod("issues-mcp", github) },
+      { path: "deploy/repos.yaml", text: pod("repos-mcp", github).replace("ghcr.io/github/github-mcp-server:v0.10.0", "ghcr.io/acme/repos-mcp:1.0.0") },
+    ]);
+    expect(shared.findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column}`)).toEqual(["deploy/issues.yaml:10:57", "deploy/repos.yaml:10:57"]);
+    const apart = scanSources([
+      { path: "deploy/issues.yaml", text: pod("issues-mcp", [...path, ...template("issues_token")]) },
+      { path: "deploy/repos.yaml", text: pod("repos-mcp", [...path, ...template("repos_token")]).replace("ghcr.io/github/github-mcp-server:v0.10.0", "ghcr.io/acme/repos-mcp:1.0.0") },
+    ]);
+    expect(apart.findings.filter((f) => f.ruleId === "shared-credential-reference")).toEqual([]);
+    expect(credentialRows(apart, "repos-mcp/server").map((c) => c.ref)).toEqual(["secretStore:vault:secret/data/mcp#repos_token"]);
+  });
+
+  it("a ToolHive MCPServer with the annotations on its proxy pod (podTemplateMetadataOverrides) gets the secret", () => {
+    const text = `apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: { name: github }
+spec:
+  image: ghcr.io/github/github-mcp-server:v0.10.0
+  transport: stdio
+  resourceOverrides:
+    proxyDeployment:
+      podTemplateMetadataOverrides:
+        annotations:
+          vault.hashicorp.com/agent-inject: "true"
+          vault.hashicorp.com/role: "toolhive-mcp-workloads"
+          vault.hashicorp.com/agent-inject-secret-github-config: "workload-secrets/data/github-mcp/config"
+`;
+    const r = scanSources([{ path: "k8s/github.yaml", text }]);
+    expect(credentialRows(r, "github")).toEqual([{ key: "vault.hashicorp.com/agent-inject-secret-github-config", ref: "secretStore:vault:workload-secrets/data/github-mcp/config", line: 13 }]);
   });
 });
