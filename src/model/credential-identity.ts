@@ -21,7 +21,31 @@ const VALUES_PATH = /(?:^|[\s(])\$?(\.Values(?:\.[A-Za-z_][A-Za-z0-9_]*)+)/;
 function templateReference(file: string, action: string): string | undefined {
   const value = valuesPathOf(action);
   if (value === undefined) return undefined;
-  return `template:${chartOf(file)}:.Values.${value}`;
+  return `template:${value.startsWith("global.") ? umbrellaOf(chartOf(file)) : chartOf(file)}:.Values.${value}`;
+}
+
+/** A subchart's folder: `<parent chart>/charts/<name>` (Helm's layout), the parent's folder before it. */
+const SUBCHART = /^(.+)\/charts\/[^/]+$/;
+
+/**
+ * The chart whose `.Values.global` a chart's templates read: Helm hands a parent's `global` values to
+ * every subchart below it, so `{{ .Values.global.x }}` is one value in all of them. The outermost
+ * chart of `parent/charts/sub` (nested as deep as they go); a chart not under another, itself.
+ */
+function umbrellaOf(chart: string): string {
+  let c = chart;
+  for (let m = SUBCHART.exec(c); m; m = SUBCHART.exec(c)) c = m[1] as string;
+  return c;
+}
+
+/** The actions of a text with template actions (`{{ .Values.global.secret }}-token`). */
+const ACTION = /\{\{[^{}]*\}\}/g;
+
+/** The chart a name built from template actions is one name in: its umbrella chart when every action reads `.Values.global`. */
+function nameScope(file: string, name: string): string {
+  const actions = name.match(ACTION) ?? [];
+  const global = actions.length > 0 && actions.every((a) => valuesPathOf(a.slice(2, -2))?.startsWith("global.") === true);
+  return global ? umbrellaOf(chartOf(file)) : chartOf(file);
 }
 
 /** The chart value an action reads first, as a path in the chart's values (`gitlab.token` of `.Values.gitlab.token | quote`). */
@@ -59,8 +83,9 @@ export function credentialReference(c: Credential): string | undefined {
     case "input":
       return `input:${c.ref.id}`;
     case "secretStore":
-      // A Secret named by a template action (`{{ $val.secretName }}`, `{{ include "x.fullname" . }}-token`) is one Secret within its chart only.
-      return c.ref.name.includes("{{") ? `secret:${chartOf(c.loc.file)}:${c.ref.name}` : `secret:${c.ref.name}`;
+      // A Secret named by a template action (`{{ $val.secretName }}`, `{{ include "x.fullname" . }}-token`) is one Secret within its chart only
+      // (within its umbrella chart when it reads `.Values.global`, which every subchart shares).
+      return c.ref.name.includes("{{") ? `secret:${nameScope(c.loc.file, c.ref.name)}:${c.ref.name}` : `secret:${c.ref.name}`;
     case "configMap":
       return `configmap:${c.ref.name}`;
     case "file":

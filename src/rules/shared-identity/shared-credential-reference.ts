@@ -81,6 +81,23 @@ spec: { template: { metadata: { annotations: { vault.hashicorp.com/agent-inject:
 `,
         expect: { line: 4, column: 138, count: 2 },
       },
+      {
+        // Two subcharts of one Helm chart read one Secret's name from the parent's `global` values, which Helm gives every subchart.
+        file: "charts/agents/charts/issues/templates/deployment.yaml",
+        code: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: issues-mcp }
+spec: { template: { spec: { containers: [{ name: server, image: "ghcr.io/acme/issues-mcp:1.0.0", env: [{ name: GITHUB_TOKEN, valueFrom: { secretKeyRef: { name: "{{ .Values.global.secretName }}", key: github } } }] }] } } }
+`,
+        extraFiles: {
+          "charts/agents/charts/repos/templates/deployment.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: repos-mcp }
+spec: { template: { spec: { containers: [{ name: server, image: "ghcr.io/acme/repos-mcp:1.0.0", env: [{ name: GITHUB_TOKEN, valueFrom: { secretKeyRef: { name: "{{ .Values.global.secretName }}", key: github } } }] }] } } }
+`,
+        },
+        expect: { line: 4, column: 153, count: 2 },
+      },
     ],
     good: [
       {

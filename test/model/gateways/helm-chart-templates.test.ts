@@ -38,6 +38,8 @@ describe("Helm chart templates with control lines", () => {
       "mcp-servers/templates/deployment.yaml kubernetes mcp-{{ $key }}/{{ $key }} 17:15 ",
       "mcp-servers/templates/mcpserver.yaml toolhive {{ $key }} 11:9 ",
       'notes-values/templates/deployment.yaml kubernetes {{ include "notes-values.fullname" . }}/notes-mcp 9:17 ',
+      "sre-agent/charts/mcp-github/templates/deployment.yaml kubernetes mcp-github/mcp-github 19:17 ",
+      "sre-agent/charts/mcp-slack/templates/deployment.yaml kubernetes mcp-slack/mcp-slack 19:17 ",
     ]);
     // The nginx chart runs no MCP server: it gives none (and no finding, below), and stays a text file.
     expect(r.model.files.find((f) => f.path === `${DIR}/nginx/templates/deployment.yaml`)?.format).toBe("text");
@@ -56,9 +58,29 @@ describe("Helm chart templates with control lines", () => {
       "ggmcp/templates/deployment.yaml unpinned-package 39:13",
       "mcp-servers/templates/mcpserver.yaml gateway-audit-off 14:1",
       "mcp-servers/templates/mcpserver.yaml missing-default-deny 14:1",
+      // Two subcharts given one Secret through the parent's `.Values.global.secretKeyRef` (below).
+      "sre-agent/charts/mcp-github/templates/deployment.yaml shared-credential-reference 28:19",
+      "sre-agent/charts/mcp-slack/templates/deployment.yaml shared-credential-reference 28:19",
     ]);
     const text = readFileSync(`${REPO_ROOT}/${DIR}/acme-mcp/templates/deployment.yaml`, "utf8").split("\n");
     expect(r.findings.filter((f) => f.loc.file.includes("acme-mcp")).map((f) => text[f.loc.line - 1]?.slice(f.loc.column - 1))).toEqual(["true", "true", "/var/run/docker.sock"]);
+  });
+
+  it("a Secret named by `.Values.global` is one Secret in every subchart of the umbrella chart (Helm hands `global` down)", () => {
+    const shared = r.findings.filter((f) => f.ruleId === "shared-credential-reference");
+    expect(shared.map((f) => f.message)).toEqual([
+      "Server 'mcp-github/mcp-github' (kubernetes) gets credential secret:fixtures/helm-charts/sre-agent:{{ .Values.global.secretKeyRef }}/GITHUB_PERSONAL_ACCESS_TOKEN under 'GITHUB_PERSONAL_ACCESS_TOKEN', which 2 servers share ('mcp-slack/mcp-slack'): one identity for several workloads.",
+      "Server 'mcp-slack/mcp-slack' (kubernetes) gets credential secret:fixtures/helm-charts/sre-agent:{{ .Values.global.secretKeyRef }}/GITHUB_PERSONAL_ACCESS_TOKEN under 'GITHUB_PERSONAL_ACCESS_TOKEN', which 2 servers share ('mcp-github/mcp-github'): one identity for several workloads.",
+    ]);
+    // A chart value that is not global stays one value per chart: the same name in two charts is two Secrets.
+    const own = (chart: string) => ({ path: `charts/umbrella/charts/${chart}/templates/deployment.yaml`, text: deployment(`${chart}-mcp`, ["      - name: server", "        image: ghcr.io/acme/notes-mcp:1.0.0", "        env:", "          - name: NOTES_TOKEN", "            valueFrom: { secretKeyRef: { name: \"{{ .Values.secretName }}\", key: token } }"]) });
+    expect(scanSources([own("a"), own("b")]).findings.filter((f) => f.ruleId === "shared-credential-reference")).toEqual([]);
+    // A token written from `.Values.global` is one value in every subchart too.
+    const global = (chart: string) => ({ path: `charts/umbrella/charts/${chart}/templates/deployment.yaml`, text: deployment(`${chart}-mcp`, ["      - name: server", `        image: ghcr.io/acme/${chart}-mcp:1.0.0`, "        env:", "          - name: NOTES_TOKEN", "            value: {{ .Values.global.notesToken | quote }}"]) });
+    expect(scanSources([global("a"), global("b")]).findings.filter((f) => f.ruleId === "shared-credential-reference").map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column}`)).toEqual([
+      "charts/umbrella/charts/a/templates/deployment.yaml:12:20",
+      "charts/umbrella/charts/b/templates/deployment.yaml:12:20",
+    ]);
   });
 
   it("a range variable is no credential shared across templates, and a templated env name names nothing", () => {
