@@ -107,8 +107,8 @@ function isMcpService(e: DocEntry): boolean {
   return texts.some(namesMcp) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k));
 }
 
-/** The databases, caches, proxies and monitoring tools that run beside MCP servers, by image name. */
-const INFRA_IMAGE = /^(?:postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|pgadmin4?|pgbouncer|adminer|nginx|traefik|caddy|haproxy|prometheus|grafana|loki|tempo|jaeger|minio|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|keycloak|clickhouse)(?:[-_.]|$)/i;
+/** The databases (vector stores among them), caches, proxies, model runners and monitoring tools that run beside MCP servers, by image name. */
+const INFRA_IMAGE = /^(?:postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|pgadmin4?|pgbouncer|adminer|nginx|traefik|caddy|haproxy|prometheus|grafana|loki|tempo|jaeger|minio|rabbitmq|kafka|zookeeper|elasticsearch|opensearch|keycloak|clickhouse|qdrant|chroma(?:db)?|weaviate|milvus|neo4j|etcd|influxdb|ollama)(?:[-_.]|$)/i;
 
 /**
  * Does the image (`postgres:latest`, `${PG_IMAGE:-postgres:17}`, `mcpgateway/nginx-cache`) run

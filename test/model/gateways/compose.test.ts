@@ -218,6 +218,13 @@ describe("Docker Compose files without MCP", () => {
     const r = scanSources([{ path: "compose.yaml", text }]);
     expect(r.model.servers.map((s) => s.name)).toEqual(["pg", "pgmcp", "redis-tools"]);
   });
+
+  it("a vector store beside the MCP servers is none either (a real stack names every container after the project)", () => {
+    const r = scanFixture("real-jenkins-mcp/docker-compose.mcp.yml");
+    // Before: qdrant (container jenkins-mcp-enterprise-qdrant) was an MCP server with an unpinned-package warning at 7:12.
+    expect(r.model.servers.map((s) => s.name)).toEqual(["jenkins-mcp-enterprise-server", "mcp-proxy"]);
+    expect(r.findings).toEqual([]);
+  });
 });
 
 describe("Docker Compose: Microsoft MCP Gateway", () => {

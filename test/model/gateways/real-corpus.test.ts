@@ -97,6 +97,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-helm/mcp-stack/templates/deployment-mcp-fast-time-server.yaml": ['kubernetes {{ include "mcp-stack.fullname" . }}-mcp-fast-time-server/mcp-fast-time-server: none, unknown'],
       // POSTGRES_PASSWORD and REDIS_PASSWORD from the chart's Secrets.
       "real-helm/mcp-stack/templates/deployment-mcpgateway.yaml": ['kubernetes {{ include "mcp-stack.fullname" . }}-mcpgateway/mcp-context-forge: unique-workload-identity, unknown'],
+      // The qdrant service beside them (container jenkins-mcp-enterprise-qdrant) runs no MCP server.
+      "real-jenkins-mcp/docker-compose.mcp.yml": ["docker-compose jenkins-mcp-enterprise-server: none, unknown", "docker-compose mcp-proxy: none, unknown"],
       "real-kong/mcp-proxy/kong.yaml": [
         "kong chucknorris-mcp-service: none, allow-by-default",
         "kong fetch-mcp-service: none, allow-by-default",
