@@ -115,6 +115,11 @@ export interface McpServer {
   readonly enabled: boolean;
   /** Container image when the server runs in one (docker run, Kubernetes, ToolHive, catalogs). */
   readonly image?: ConfigValue;
+  /**
+   * Where the file says the image is never pulled from a registry (Kubernetes `imagePullPolicy:
+   * Never`, Compose `pull_policy: never`): the copy already on the node or host runs, whatever its tag.
+   */
+  readonly imageNeverPulled?: Loc;
   /** Extra facts an adapter found (privileged, host network, mounts ...). */
   readonly facts: readonly ServerFact[];
   /**

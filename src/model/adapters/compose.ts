@@ -22,7 +22,7 @@ import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from ".
 import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
 import { contextforgeAudit } from "./audit/index.js";
 import { CONTEXTFORGE_KEY, contextforgeSwitches } from "./contextforge.js";
-import { gatewayPolicy, gatewayServer, listValues, namesMcp, refCredential } from "./gateway-common.js";
+import { gatewayPolicy, gatewayServer, listValues, namesMcp, neverPulled, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 import { withHandedOnEnv } from "./relay-env.js";
@@ -302,6 +302,7 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
     nameSpan: e.keySpan,
     transport: "container",
     image,
+    imageNeverPulled: neverPulled(input, entry(svc, "pull_policy"), "never"),
     command: launch[0],
     args,
     env: namedValues(input, envNode),

@@ -41,6 +41,7 @@ export interface ServerInit {
   readonly args?: readonly ConfigValue[];
   readonly url?: ConfigValue | undefined;
   readonly image?: ConfigValue | undefined;
+  readonly imageNeverPulled?: Loc | undefined;
   readonly env?: readonly NamedValue[];
   readonly headers?: readonly NamedValue[];
   readonly credentials?: readonly Credential[];
@@ -81,6 +82,7 @@ export function gatewayServer(input: AdapterInput, s: ServerInit): McpServer {
     tools: { ...(s.include ? { include: s.include } : {}), grants: [] },
     enabled: true,
     ...(s.image ? { image: s.image } : {}),
+    ...(s.imageNeverPulled ? { imageNeverPulled: s.imageNeverPulled } : {}),
     facts: withReadOnlyScope([...(s.facts ?? []), ...scopeFacts({ env, headers, ...(s.url ? { url: s.url } : {}) })], { args: s.args ?? [], env, headers, url: s.url }),
   };
 }
@@ -213,6 +215,11 @@ export function kubeEnvEntry(c: DocNode, name: string, valueFrom = false): DocEn
   if (!isArray(env)) return undefined;
   const item = env.items.find((i) => str(get(i, "name")) === name);
   return entry(item, "value") ?? (valueFrom ? entry(item, "valueFrom") : undefined);
+}
+
+/** Where a pull policy that never pulls (`imagePullPolicy: Never`, Compose's `pull_policy: never`) is written, if it is. */
+export function neverPulled(input: AdapterInput, policy: DocEntry | undefined, never: string): Loc | undefined {
+  return policy && str(policy.value) === never ? locOf(input, policy.value.span) : undefined;
 }
 
 /** `{ file: path }` (agentgateway FileOrInline, jwks) or an inline string. */

@@ -15,7 +15,7 @@ import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources } from "./agentgateway-crd.js";
 import { envoyAudit } from "./audit/index.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
-import { gatewayServer, kubeEnv, kubeEnvEntry, listValues, namesMcp } from "./gateway-common.js";
+import { gatewayServer, kubeEnv, kubeEnvEntry, listValues, namesMcp, neverPulled } from "./gateway-common.js";
 import { isKuadrantGatewayExtension, isKuadrantMcpAuth, isKuadrantRegistration, readKuadrantResources } from "./kuadrant-mcp-gateway.js";
 import { isKagentMcpServer, isKagentRemoteMcpServer, readKagentMcpServer, readKagentRemoteMcpServer } from "./kagent-mcpserver.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
@@ -137,6 +137,7 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
       nameSpan: cName?.value.span ?? c.span,
       transport: "container",
       image: value(input, get(c, "image")),
+      imageNeverPulled: neverPulled(input, entry(c, "imagePullPolicy"), "Never"),
       command: cmd[0],
       args,
       env,

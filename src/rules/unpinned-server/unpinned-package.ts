@@ -53,6 +53,8 @@ export default defineRule({
     for (const s of model.servers) {
       for (const p of launchedPackages(s)) {
         if (p.pin !== "none" && p.pin !== "latest" && p.pin !== "range") continue;
+        // An image the file says is never pulled is the one already on the node or host: nothing is fetched.
+        if (p.value === s.image && s.imageNeverPulled) continue;
         // A credential in the package's place (a token pasted as the argument) is no package, and its name would print it.
         if (isSecret(p.value.loc)) continue;
         // A secret inside it (`pkg@<token>` as the version) is printed as its preview, as the inventory prints it.
@@ -101,6 +103,8 @@ export default defineRule({
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "docker", "args": ["run", "-i", "--rm", "acme/notes-mcp@sha256:0000000000000000000000000000000000000000000000000000000000000000"] }, "local": { "command": "node", "args": ["./tools/notes-mcp.js"] } } }\n` },
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp@4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", "notes-mcp"] }, "wiki": { "command": "npx", "args": ["-y", "github:acme/wiki-mcp#v1.4.2"] } } }\n` },
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion:1.8.1"\n    allowed: [search_pages]\n---\n` },
+      // A locally built image that Kubernetes is told never to pull: its `latest` names no registry release.
+      { file: "k8s/notes-mcp.yaml", code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: notes-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: server\n        image: notes-mcp-server:latest\n        imagePullPolicy: Never\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "cd /srv/acme && exec npx -y @acme/notes-mcp@1.4.2"] } } }\n` },
       { file: "claude_desktop_config.json", code: `{ "mcpServers": { "notes": { "command": "uv", "args": ["run", "--with", "mcp[cli]==1.9.4", "mcp", "run", "/srv/notes/server.py"] } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "dnx", "args": ["Acme.Notes.Mcp@1.0.903-preview1", "--yes"] } } }\n` },

@@ -285,3 +285,20 @@ spec:
     expect(credentialRows(r, "github")).toEqual([{ key: "vault.hashicorp.com/agent-inject-secret-github-config", ref: "secretStore:vault:workload-secrets/data/github-mcp/config", line: 13 }]);
   });
 });
+
+describe("An image the manifest says is never pulled", () => {
+  it("imagePullPolicy: Never runs the node's own copy: its `latest` is no unpinned-package (a real manifest of a locally built server)", () => {
+    const r = scanFixture("real-k8s/ottowikimcp/mcpserver.yaml");
+    expect(serverRows(r)).toEqual([{ client: "kubernetes", name: "mcpserver/mcpserver", at: "16:17", transport: "container", image: "ottowikimcp-server:latest" }]);
+    // Before: "runs container image 'ottowikimcp-server' at `latest`: every start fetches whatever the registry serves" at 17:18.
+    expect(r.findings.filter((f) => f.ruleId === "unpinned-package")).toEqual([]);
+    const always = scanSources([{ path: "k8s/m.yaml", text: readFileSync(`${process.cwd()}/fixtures/gateways/real-k8s/ottowikimcp/mcpserver.yaml`, "utf8").replace("imagePullPolicy: Never", "imagePullPolicy: Always") }]);
+    expect(always.findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["17:18"]);
+  });
+
+  it("Compose's pull_policy: never the same", () => {
+    const text = (policy: string) => `services:\n  notes-mcp:\n    image: notes-mcp:latest\n    pull_policy: ${policy}\n`;
+    expect(scanSources([{ path: "compose.yaml", text: text("never") }]).findings.filter((f) => f.ruleId === "unpinned-package")).toEqual([]);
+    expect(scanSources([{ path: "compose.yaml", text: text("always") }]).findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["3:12"]);
+  });
+});

@@ -99,6 +99,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-helm/mcp-stack/templates/deployment-mcpgateway.yaml": ['kubernetes {{ include "mcp-stack.fullname" . }}-mcpgateway/mcp-context-forge: unique-workload-identity, unknown'],
       // The qdrant service beside them (container jenkins-mcp-enterprise-qdrant) runs no MCP server.
       "real-jenkins-mcp/docker-compose.mcp.yml": ["docker-compose jenkins-mcp-enterprise-server: none, unknown", "docker-compose mcp-proxy: none, unknown"],
+      // A locally built server that Kubernetes never pulls (no unpinned-package for its `latest`), with no credential and nothing in front of it.
+      "real-k8s/ottowikimcp/mcpserver.yaml": ["kubernetes mcpserver/mcpserver: none, unknown"],
       "real-kong/mcp-proxy/kong.yaml": [
         "kong chucknorris-mcp-service: none, allow-by-default",
         "kong fetch-mcp-service: none, allow-by-default",
