@@ -15,7 +15,8 @@ import type { Loc } from "../location.js";
 import { argFacts, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, Credential, McpServer, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
 import { agentgatewayAudit, agentgatewayUpstream } from "./audit/index.js";
-import { anyCorsOrigin, entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive } from "./gateway-common.js";
+import { anyCorsOrigin, entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive, scalarCredential } from "./gateway-common.js";
+import { classifyKey, isCookieHeader } from "../../secrets/keys.js";
 import { ownEntry } from "../../util/own.js";
 
 /** Sniff: a top-level `binds` list, or `mcp` with `targets`. */
@@ -115,8 +116,11 @@ function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
   // Route/listener-level backendAuth covers every server; backend-level keys were attached per backend.
   const shared = policiesEntries.slice(0, sharedCount).map((e) => e.value).find((p) => get(p, "backendAuth"));
   const sharedCred = shared ? backendKey(input, shared) : undefined;
-  const sharedUpstream = shared ? agentgatewayUpstream(input, shared) : undefined;
-  const servers = r.servers.map((s) => withUpstream(sharedCred ? withCredential(s, sharedCred) : s, sharedUpstream));
+  // A credential header the route's requestHeaderModifier writes on every call: one value for every caller, as backendAuth.key.
+  const headerMod = policiesEntries.slice(0, sharedCount).map((e) => headerModifier(input, e.value)).find((h) => h.credentials.length > 0);
+  const sharedUpstream = (shared ? agentgatewayUpstream(input, shared) : undefined) ?? headerMod?.upstream;
+  const sharedCreds = [...(sharedCred ? [sharedCred] : []), ...(headerMod?.credentials ?? [])];
+  const servers = r.servers.map((s) => withUpstream(sharedCreds.reduce(withCredential, s), sharedUpstream));
   // A named backend used by several routes is one server, governed by each route.
   out.servers.push(...servers.filter((s) => !out.servers.some((o) => o.id === s.id)));
 
@@ -211,6 +215,34 @@ function authn(input: AdapterInput, mcpAuth: DocEntry | undefined, jwt: DocEntry
 /** `backendAuth.key`: an inline key (a literal) or `{ file: ... }` (a reference). */
 function backendKey(input: AdapterInput, policies: DocNode): Credential | undefined {
   return fileOrInline(input, "backendAuth.key", get(policies, "backendAuth", "key"));
+}
+
+/** Header names that carry a credential: `Authorization`, `Proxy-Authorization`, a `Cookie`, or a key-named one (`X-Api-Key`). */
+function credentialHeader(name: string): boolean {
+  return /^(?:proxy-)?authorization$/i.test(name) || isCookieHeader(name) || classifyKey(name) !== undefined;
+}
+
+/**
+ * `requestHeaderModifier: { set | add: { Header: value } }` (agentgateway's local config): the
+ * credential headers it writes on every request it forwards, and the static identity that gives
+ * the upstream (the same header whoever calls).
+ */
+function headerModifier(input: AdapterInput, policies: DocNode): { credentials: Credential[]; upstream?: McpServer["upstreamIdentity"] } {
+  const credentials: Credential[] = [];
+  let upstream: McpServer["upstreamIdentity"];
+  for (const op of ["set", "add"] as const) {
+    const headers = get(policies, "requestHeaderModifier", op);
+    if (!isObject(headers)) continue;
+    for (const h of headers.entries) {
+      if (!credentialHeader(h.key)) continue;
+      const c = scalarCredential(input, h.key, h.value, "header", h.keySpan);
+      if (!c) continue;
+      credentials.push(c);
+      const key = `requestHeaderModifier.${op}.${h.key}`;
+      upstream ??= { kind: "shared-static", key, loc: locOf(input, h.keySpan), detail: `${key} writes one ${h.key} header upstream for every caller` };
+    }
+  }
+  return { credentials, ...(upstream ? { upstream } : {}) };
 }
 
 /** Who the upstream sees; a backend's own backendAuth wins over the route's. */

@@ -50,6 +50,25 @@ export default defineRule({
         expect: { line: 6, column: 15 },
       },
       {
+        // agentgateway writing one Authorization header on every call it forwards.
+        file: "agentgateway/config.yaml",
+        code: `binds:
+- port: 3000
+  listeners:
+  - routes:
+    - policies:
+        requestHeaderModifier:
+          set:
+            Authorization: "Bearer \${GITHUB_TOKEN}"
+      backends:
+      - mcp:
+          targets:
+          - name: github
+            mcp: { host: "https://api.githubcopilot.com/mcp/" }
+`,
+        expect: { line: 8, column: 13 },
+      },
+      {
         // LibreChat serves many users: a token from its own environment is one for all of them.
         file: "librechat.yaml",
         code: `mcpServers:

@@ -113,3 +113,32 @@ describe("agentgateway with no MCP target", () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual([]);
   });
 });
+
+describe("agentgateway requestHeaderModifier writing a credential header", () => {
+  const config = (headers: string) => `binds:
+- port: 3000
+  listeners:
+  - routes:
+    - policies:
+        requestHeaderModifier:
+${headers}      backends:
+      - mcp:
+          targets:
+          - name: github
+            mcp:
+              host: https://api.githubcopilot.com/mcp/
+`;
+
+  it("is the credential of the servers behind the route, one static value for every caller (was: 'configured with no credential')", () => {
+    const r = scanSources([{ path: "agentgateway/config.yaml", text: config(`          set:\n            Authorization: "Bearer \${GITHUB_TOKEN}"\n            X-Request-Source: agentgateway\n`) }]);
+    expect(credentialRows(r, "github")).toEqual([{ key: "Authorization", ref: "literal", line: 8 }]);
+    expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`).filter((f) => !f.startsWith("gateway-audit-off") && !f.startsWith("missing-default-deny"))).toEqual(["shared-upstream-key 8:13"]);
+    expect(r.model.servers[0]?.upstreamIdentity?.detail).toBe("requestHeaderModifier.set.Authorization writes one Authorization header upstream for every caller");
+  });
+
+  it("a header that carries no credential changes nothing", () => {
+    const r = scanSources([{ path: "agentgateway/config.yaml", text: config(`          add:\n            X-Request-Source: agentgateway\n`) }]);
+    expect(credentialRows(r, "github")).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toContain("unauthenticated-remote");
+  });
+});
