@@ -102,6 +102,8 @@ function credentialRef(s: McpServer, secrets: readonly SecretHit[]): string[] {
           return `${c.key}=user:${c.ref.name}`;
         case "template":
           return `${c.key}=template:${c.ref.name}`;
+        case "encrypted":
+          return `${c.key}=encrypted:${c.ref.scheme}`;
         case "builtin":
           return undefined;
       }

@@ -8,6 +8,7 @@
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { credentialReference, identityReference, isAuthHint, isSwitchValue, namesCredential, onlyUnexpanded } from "../model/credential-identity.js";
 import { workloadOf } from "../model/identity.js";
+import { describeRef } from "../model/refs.js";
 import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
 import { classifyKey } from "../secrets/keys.js";
@@ -171,11 +172,20 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     return {
       value: "unique-workload-identity",
       evidence: own.map((c) =>
-        ev(c.loc, c.key, isAuthHint(c) ? `${c.key}: credential kept in the client's store for this server` : c.ref.kind === "literal" ? "literal value that no detector flagged" : c.handedOn ? `${credentialReference(c) ?? c.ref.kind} handed on to the servers of its configuration` : `${identityReference(c) ?? c.ref.kind} used by this server only`),
+        ev(c.loc, c.key, ownNote(c)),
       ),
     };
   }
   return { value: "none", evidence: [ev(s.loc, s.name, s.transport === "stdio" ? "no credential configured: the process runs as the local user" : "no credential configured for this server")] };
+}
+
+/** Why a credential of this server alone stands for its identity. */
+function ownNote(c: McpServer["credentials"][number]): string {
+  if (isAuthHint(c)) return `${c.key}: credential kept in the client's store for this server`;
+  if (c.ref.kind === "literal") return "literal value that no detector flagged";
+  if (c.ref.kind === "encrypted") return `${describeRef(c.ref)} value, used by this server only: the server receives the ciphertext unless the file is decrypted before use`;
+  if (c.handedOn) return `${credentialReference(c) ?? c.ref.kind} handed on to the servers of its configuration`;
+  return `${identityReference(c) ?? c.ref.kind} used by this server only`;
 }
 
 function policyRef(p: Policy): PolicyRef {

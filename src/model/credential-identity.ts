@@ -131,7 +131,7 @@ const credentialName = (name: string) => classifyKey(name) !== undefined || CONN
  * blocks and credential-named settings are by construction. An env value or a header is one
  * under a credential name (`API_KEY`, `Authorization`, `X-Api-Key`, `DATABASE_URL`) or when it
  * takes its value from a secret-named variable (`${GITHUB_TOKEN}`), an input, a secret store or a
- * file; `LOG_LEVEL=debug`, `PORT=3000`, `Accept: application/json` and `${workspaceFolder}` are
+ * file, or is ciphertext (someone encrypted it, as one does a secret); `LOG_LEVEL=debug`, `PORT=3000`, `Accept: application/json` and `${workspaceFolder}` are
  * configuration.
  */
 export function namesCredential(c: Credential): boolean {
@@ -150,6 +150,7 @@ export function namesCredential(c: Credential): boolean {
     case "secretStore":
     case "configMap":
     case "file":
+    case "encrypted":
       return true;
     default:
       return false;

@@ -3,6 +3,7 @@
  * syntaxes; anything else reaches the server as literal text, and the model
  * records that truthfully (`unexpanded`).
  */
+import { encryptionScheme, SCHEME_TITLE } from "../secrets/encrypted.js";
 import type { ValueRef } from "./types.js";
 
 export type RefSyntax =
@@ -162,6 +163,9 @@ export interface Classified {
  * (and any reference-looking text the client does not expand is listed).
  */
 export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Classified {
+  // Ciphertext in place of the value (SOPS, dotenvx): whatever the client, neither a literal credential nor a reference.
+  const scheme = encryptionScheme(raw);
+  if (scheme) return { ref: { kind: "encrypted", scheme } };
   // `$(VAR)` means something only in Kubernetes manifests, `${VAR:?err}`-style forms only where
   // shell-style interpolation runs (Compose), decK templates and Kong vault references only in Kong
   // files, `os.environ/NAME` only in LiteLLM's proxy config, `{{ env "NAME" }}` only in Unla's, Go template actions only in Kubernetes
@@ -192,7 +196,7 @@ function asTemplateAction(t: Token): Token {
  * only some files expand, the value's own reference.
  */
 export function refOfPart(v: { readonly ref: ValueRef; readonly unexpanded?: readonly string[] }, part: string): ValueRef {
-  if (v.ref.kind === "literal") return v.ref;
+  if (v.ref.kind === "literal" || v.ref.kind === "encrypted") return v.ref;
   const skipped = new Set(v.unexpanded ?? []);
   const sure = findRefTokens(part).find((t) => t.ref.kind !== "builtin" && !SYNTAX_BOUND.has(t.syntax) && !skipped.has(printableToken(t)));
   return sure ? sure.ref : v.ref;
@@ -238,5 +242,7 @@ export function describeRef(ref: ValueRef): string {
       return `builtin ${ref.name}`;
     case "template":
       return `template ${ref.name}`;
+    case "encrypted":
+      return `encrypted ${SCHEME_TITLE[ref.scheme]}`;
   }
 }

@@ -3,6 +3,7 @@
  * servers (who is called, how, with which credential and which tool scope) and
  * policies (what decides, and what happens when no rule matches).
  */
+import type { EncryptionScheme } from "../secrets/encrypted.js";
 import type { Loc } from "./location.js";
 
 /** How a configured value reaches the server. */
@@ -24,7 +25,12 @@ export type ValueRef =
   /** Client-provided variables that are not secrets (`${workspaceFolder}`, `${userHome}`). */
   | { readonly kind: "builtin"; readonly name: string }
   /** A Go template action (Helm `{{ .Values.token }}`, `{{ .Values.secret | b64enc }}`): filled when the chart is rendered; `name` is the action's text. */
-  | { readonly kind: "template"; readonly name: string };
+  | { readonly kind: "template"; readonly name: string }
+  /**
+   * Ciphertext written in place of the value (SOPS `ENC[AES256_GCM,...]`, dotenvx `encrypted:...`): no leak and
+   * no reference; the client passes the ciphertext on unless the file is decrypted before it is read.
+   */
+  | { readonly kind: "encrypted"; readonly scheme: EncryptionScheme };
 
 export type ValueRefKind = ValueRef["kind"];
 

@@ -5,6 +5,7 @@
  * `{env:X}`, `process.env.X` …) is never reported as a secret.
  */
 
+import { encryptionScheme } from "./encrypted.js";
 import { signedWithPublicKey, unverifiableSignature } from "./jwt.js";
 
 // Providers' own documentation examples, assembled from parts so that no
@@ -342,19 +343,19 @@ function base64Word(v: string): string | undefined {
 }
 
 const REFERENCE_ANYWHERE =
-  /\$\{|\{\{|\$\(|\{(?:env|file|secret|secrets|input|vault):|process\.env|import\.meta\.env|Deno\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|\bsecrets\.[A-Za-z_]|\bvars\.[A-Za-z_]|^op:\/\/|^vault:|^ENC\[[A-Z0-9_]{1,20},data:|^arn:aws:(?:secretsmanager|ssm):|^projects\/[^/]+\/secrets\//;
+  /\$\{|\{\{|\$\(|\{(?:env|file|secret|secrets|input|vault):|process\.env|import\.meta\.env|Deno\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|\bsecrets\.[A-Za-z_]|\bvars\.[A-Za-z_]|^op:\/\/|^vault:|^arn:aws:(?:secretsmanager|ssm):|^projects\/[^/]+\/secrets\//;
 const REFERENCE_WHOLE = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|\$env:[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^<>]*>)$/;
 
 /**
  * True when the value is, or contains, a reference in any client syntax
  * (`${VAR}`, `${VAR:-x}`, `${env:X}`, `${input:x}`, `{env:X}`, `{file:x}`,
  * `${{ secrets.X }}`, `$VAR`, `%VAR%`, `{{X}}`, `process.env.X`,
- * `os.environ[...]`, `<...>`), or a value SOPS encrypted in place
- * (`ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]`: the file is
- * decrypted before use). Used only to keep generic detection quiet;
+ * `os.environ[...]`, `<...>`), or a value encrypted in place (SOPS
+ * `ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]`, dotenvx `encrypted:...`:
+ * encrypted.ts, which the model reads as ValueRef `encrypted`). Used only to keep generic detection quiet;
  * classifying references is the model layer's job.
  */
 export function containsReference(value: string): boolean {
   const v = value.trim();
-  return REFERENCE_WHOLE.test(v) || REFERENCE_ANYWHERE.test(v);
+  return REFERENCE_WHOLE.test(v) || REFERENCE_ANYWHERE.test(v) || encryptionScheme(v) !== undefined;
 }

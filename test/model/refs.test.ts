@@ -126,6 +126,10 @@ const TABLE: Record<string, [string, string][]> = {
   ".junie/mcp/mcp.json": [["${ACME_KEY}", "literal !${ACME_KEY}"]],
 };
 
+/** Ciphertext in place of a value is no client's reference and no literal, whatever the client. */
+const SOPS_VALUE = "ENC[AES256_GCM,data:c2VjcmV0,iv:aXZpdml2aXZpdml2,tag:dGFndGFndGFn,type:str]";
+for (const rows of Object.values(TABLE)) rows.push([SOPS_VALUE, "encrypted:sops"], [`Bearer ${SOPS_VALUE}`, "literal"]);
+
 describe.each(Object.entries(TABLE))("reference syntax of %s", (path, rows) => {
   const spec = classifyPath(path);
   it("is a catalog file", () => expect(spec?.id).toBeDefined());

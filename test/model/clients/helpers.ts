@@ -54,7 +54,7 @@ export function refs(values: readonly NamedValue[]): Record<string, string> {
 export function describe(v: ConfigValue): string {
   const r = v.ref;
   const base =
-    r.kind === "literal" ? "literal" : r.kind === "input" ? `input:${r.id}` : r.kind === "file" ? `file:${r.path}` : r.kind === "env" && r.default !== undefined ? `env:${r.name}:-${r.default}` : `${r.kind}:${r.name}`;
+    r.kind === "literal" ? "literal" : r.kind === "input" ? `input:${r.id}` : r.kind === "file" ? `file:${r.path}` : r.kind === "encrypted" ? `encrypted:${r.scheme}` : r.kind === "env" && r.default !== undefined ? `env:${r.name}:-${r.default}` : `${r.kind}:${r.name}`;
   return v.unexpanded?.length ? `${base} !${v.unexpanded.join(" ")}` : base;
 }
 
