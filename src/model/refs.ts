@@ -221,28 +221,35 @@ function expands(syntaxes: readonly RefSyntax[], t: Token): boolean {
   );
 }
 
-/** A short human description of a reference (for messages). */
-export function describeRef(ref: ValueRef): string {
+/** What a reference names, without its kind (`secrets.X` of a secret store, `SOPS` of an encrypted value); undefined for a literal. */
+export function refName(ref: ValueRef): string | undefined {
   switch (ref.kind) {
     case "literal":
-      return "literal";
-    case "env":
-      return `env ${ref.name}`;
+      return undefined;
     case "input":
-      return `input ${ref.id}`;
-    case "secretStore":
-      return `secret store ${ref.name}`;
-    case "configMap":
-      return `ConfigMap ${ref.name}`;
+      return ref.id;
     case "file":
-      return `file ${ref.path}`;
-    case "userPlaceholder":
-      return `per-user ${ref.name}`;
-    case "builtin":
-      return `builtin ${ref.name}`;
-    case "template":
-      return `template ${ref.name}`;
+      return ref.path;
     case "encrypted":
-      return `encrypted ${SCHEME_TITLE[ref.scheme]}`;
+      return SCHEME_TITLE[ref.scheme];
+    default:
+      return ref.name;
   }
+}
+
+const REF_KIND_TITLE: Readonly<Record<Exclude<ValueRef["kind"], "literal">, string>> = {
+  env: "env",
+  input: "input",
+  secretStore: "secret store",
+  configMap: "ConfigMap",
+  file: "file",
+  userPlaceholder: "per-user",
+  builtin: "builtin",
+  template: "template",
+  encrypted: "encrypted",
+};
+
+/** A short human description of a reference (for messages). */
+export function describeRef(ref: ValueRef): string {
+  return ref.kind === "literal" ? "literal" : `${REF_KIND_TITLE[ref.kind]} ${refName(ref) ?? ""}`;
 }

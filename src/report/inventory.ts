@@ -4,7 +4,7 @@
  */
 import { hitsInside, loadedSecrets, serverValueHits, type ScanModel } from "../engine/model.js";
 import { namesCredential } from "../model/credential-identity.js";
-import { describeRef } from "../model/refs.js";
+import { refName } from "../model/refs.js";
 import type { McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
@@ -41,7 +41,7 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
         key: c.key,
         source: c.source,
         reference: c.ref.kind,
-        ...(c.ref.kind !== "literal" ? { name: describeRef(c.ref).replace(/^\S+ /, "") } : {}),
+        ...(c.ref.kind !== "literal" ? { name: refName(c.ref) } : {}),
         ...(c.ref.kind === "literal" ? { value: hit ? `${hit.preview}${REDACTION_TOKEN}` : c.raw === "" ? "" : REDACTION_TOKEN, secret: hit ? hit.title : null } : {}),
         // A reference whose literal parts hold a credential (`postgresql://app:<password>@${DB_HOST}`),
         // or a file of the tree that holds one (`envFile`).

@@ -221,7 +221,7 @@ describe("a connection string whose password is a Continue secret", () => {
     const doc = JSON.parse(inventoryJson(r.model)) as { servers: { client: string; credentials: { key: string; reference: string; name?: string }[] }[] };
     const creds = (client: string) => doc.servers.find((s) => s.client === client)?.credentials.map((c) => `${c.key} ${c.reference} ${c.name ?? ""}`);
     expect(creds("claude-code")).toEqual(["url env PG_PASSWORD"]);
-    expect(creds("continue")).toEqual(["url secretStore store secrets.PG_PASSWORD"]);
+    expect(creds("continue")).toEqual(["url secretStore secrets.PG_PASSWORD"]);
   });
 });
 
