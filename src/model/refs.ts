@@ -4,6 +4,7 @@
  * records that truthfully (`unexpanded`).
  */
 import { encryptionScheme, SCHEME_TITLE } from "../secrets/encrypted.js";
+import { secretManagerAddress } from "../secrets/secret-manager-uri.js";
 import type { ValueRef } from "./types.js";
 
 export type RefSyntax =
@@ -166,6 +167,18 @@ export function classifyValue(raw: string, syntaxes: readonly RefSyntax[]): Clas
   // Ciphertext in place of the value (SOPS, dotenvx): whatever the client, neither a literal credential nor a reference.
   const scheme = encryptionScheme(raw);
   if (scheme) return { ref: { kind: "encrypted", scheme } };
+  // A secret manager's address (`op://vault/item/field`): a reference to that store, whatever the client; any
+  // reference inside it (`op://${VAULT}/item/field`) is judged as in any value.
+  const store = secretManagerAddress(raw);
+  if (store) {
+    const inner = classifyReferences(raw, syntaxes);
+    return { ref: { kind: "secretStore", name: store }, ...(inner.unexpanded ? { unexpanded: inner.unexpanded } : {}) };
+  }
+  return classifyReferences(raw, syntaxes);
+}
+
+/** classifyValue for a value that is neither encrypted nor a secret manager's address: by its reference tokens. */
+function classifyReferences(raw: string, syntaxes: readonly RefSyntax[]): Classified {
   // `$(VAR)` means something only in Kubernetes manifests, `${VAR:?err}`-style forms only where
   // shell-style interpolation runs (Compose), decK templates and Kong vault references only in Kong
   // files, `os.environ/NAME` only in LiteLLM's proxy config, `{{ env "NAME" }}` only in Unla's, Go template actions only in Kubernetes

@@ -6,6 +6,7 @@
  */
 
 import { encryptionScheme } from "./encrypted.js";
+import { secretManagerAddress } from "./secret-manager-uri.js";
 import { signedWithPublicKey, unverifiableSignature } from "./jwt.js";
 
 // Providers' own documentation examples, assembled from parts so that no
@@ -352,10 +353,11 @@ const REFERENCE_WHOLE = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|\$env:[A-Za-z_][A-Za-z0-9_
  * `${{ secrets.X }}`, `$VAR`, `%VAR%`, `{{X}}`, `process.env.X`,
  * `os.environ[...]`, `<...>`), or a value encrypted in place (SOPS
  * `ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]`, dotenvx `encrypted:...`:
- * encrypted.ts, which the model reads as ValueRef `encrypted`). Used only to keep generic detection quiet;
+ * encrypted.ts, which the model reads as ValueRef `encrypted`), or a secret manager's address
+ * (`op://vault/item/field`, `vault:path#key`, an AWS Secrets Manager ARN: secret-manager-uri.ts). Used only to keep generic detection quiet;
  * classifying references is the model layer's job.
  */
 export function containsReference(value: string): boolean {
   const v = value.trim();
-  return REFERENCE_WHOLE.test(v) || REFERENCE_ANYWHERE.test(v) || encryptionScheme(v) !== undefined;
+  return REFERENCE_WHOLE.test(v) || REFERENCE_ANYWHERE.test(v) || encryptionScheme(v) !== undefined || secretManagerAddress(v) !== undefined;
 }

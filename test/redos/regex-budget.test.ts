@@ -25,7 +25,7 @@ const UNITS = [
   "://", "://a:", "a:", "--api-key", "--api-key=", "-e", "--", "--mount", "source=", "/home/", "C:\\Users\\", "@modelcontextprotocol/server-filesystem@", "mcp-server-filesystem ",
   "delete_", "_write", "api_key=", "?token=", ".env",
   "require", "requireX", "noanonymous", "authRequired:",
-  "ENC[AES256_GCM,data:a,iv:", "encrypted:",
+  "ENC[AES256_GCM,data:a,iv:", "encrypted:", "op://a/", "vault:a", "projects/a/secrets/", "@Microsoft.KeyVault(",
 ];
 const TAILS = ["", "!", "\u0000", " x", "@", "}"];
 
