@@ -20,6 +20,7 @@ export type RefSyntax =
   | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
   | "copilot-mcp" // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
   | "k8s-paren" // $(VAR): Kubernetes expands it in a container's env values, command and args
+  | "command-substitution" // $(cat ~/.token), $(security find-generic-password -w -s x): a shell's; no client runs it in a value
   | "shell-brace" // ${VAR-d}, ${VAR:?err}, ${VAR?err}, ${VAR:+alt}, ${VAR+alt}: the other shell forms (Docker Compose interpolation)
   | "deck-env" // ${{ env "DECK_X" }}: decK fills it from its environment before it reads the file
   | "kong-vault" // {vault://backend/name}: Kong resolves it from a vault (env, aws, gcp, hcv ...) when it uses the value
@@ -94,6 +95,9 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
   { syntax: "go-template", re: /\{\{-?([^{}\r\n]{1,300}?)-?\}\}/g, make: (m) => ({ kind: "template", name: (m[1] ?? "").trim() }) },
   { syntax: "percent", re: /%([A-Za-z_][A-Za-z0-9_]{0,200})%/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "k8s-paren", re: /(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]{0,200})\)/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
+  // After `k8s-paren`, which keeps `$(VAR)`: a shell command (`$(cat ~/.token)`), one level, on one line. No client format
+  // runs it; a shell does, and the unexpanded-reference rule leaves a shell's script (and any argument) alone.
+  { syntax: "command-substitution", re: /(?<!\$)\$\((?![A-Za-z_][A-Za-z0-9_]{0,200}\))([^()\r\n]{1,300})\)/g, make: (m) => ({ kind: "template", name: `$(${(m[1] ?? "").trim()})` }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
 ];
 

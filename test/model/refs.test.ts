@@ -130,6 +130,9 @@ const TABLE: Record<string, [string, string][]> = {
 const SOPS_VALUE = "ENC[AES256_GCM,data:c2VjcmV0,iv:aXZpdml2aXZpdml2,tag:dGFndGFndGFn,type:str]";
 for (const rows of Object.values(TABLE)) rows.push([SOPS_VALUE, "encrypted:sops"], [`Bearer ${SOPS_VALUE}`, "literal"]);
 
+/** A shell's command substitution is run by no client: text the server receives, whatever the client. */
+for (const rows of Object.values(TABLE)) rows.push(["$(cat ~/.acme-token)", "literal !$(cat ~/.acme-token)"], ["Bearer $(security find-generic-password -w -s acme)", "literal !$(security find-generic-password -w -s acme)"]);
+
 describe.each(Object.entries(TABLE))("reference syntax of %s", (path, rows) => {
   const spec = classifyPath(path);
   it("is a catalog file", () => expect(spec?.id).toBeDefined());
@@ -141,6 +144,12 @@ describe.each(Object.entries(TABLE))("reference syntax of %s", (path, rows) => {
 describe("classifyValue edge cases", () => {
   it("a value mixing an expanded and an unexpanded reference is a reference that lists the unexpanded part", () => {
     expect(classifyValue("${ACME_A}-${env:ACME_B}", ["dollar-brace"])).toEqual({ ref: { kind: "env", name: "ACME_A" }, unexpanded: ["${env:ACME_B}"] });
+  });
+  it("Kubernetes' $(VAR) stays a variable; a shell command in $(...) is text there too", () => {
+    expect(classifyValue("$(ACME_KEY)", ["k8s-paren"])).toEqual({ ref: { kind: "env", name: "ACME_KEY" } });
+    expect(classifyValue("$(cat /var/run/secrets/acme/token)", ["k8s-paren"])).toEqual({ ref: { kind: "literal" }, unexpanded: ["$(cat /var/run/secrets/acme/token)"] });
+    // Elsewhere `$(VAR)` is left as it was (plain text, no finding): only a command is judged.
+    expect(classifyValue("$(ACME_KEY)", ["env-colon"])).toEqual({ ref: { kind: "literal" } });
   });
   it("URL-encoded text and plain dollars are not references", () => {
     expect(classifyValue("https://x.example/?q=%20a%2F", ["percent"])).toEqual({ ref: { kind: "literal" } });

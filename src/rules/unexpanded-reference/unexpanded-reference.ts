@@ -17,6 +17,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   mustache: "{{VAR}}",
   "copilot-mcp": "$COPILOT_MCP_X",
   "k8s-paren": "$(VAR)",
+  "command-substitution": "$(command)",
   "shell-brace": "${VAR:?err}",
   "deck-env": '${{ env "DECK_X" }}',
   "kong-vault": "{vault://env/x}",
@@ -111,6 +112,8 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "env", "args": ["ACME_KEY=\${env:ACME_KEY}", "acme-notes-mcp"] } } }\n`, expect: { line: 1, column: 67, count: 1 } },
       // LiteLLM's proxy reads only `os.environ/NAME` (a whole value); a shell-style `${NAME}` goes upstream as the token.
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: "\${ACME_MCP_TOKEN}"\n`, expect: { line: 6, column: 27 } },
+      // A shell's command substitution (a keychain read) in an env value: no client runs it, the server gets the command's text.
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "$(security find-generic-password -s acme-notes -w)" } } } }\n`, expect: { line: 1, column: 80 } },
       // Nor does it read `os.environ/NAME` as an item of a list: the server gets the text as its argument.
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    command: acme-notes-mcp\n    args: ["--token", "os.environ/ACME_MCP_TOKEN"]\n`, expect: { line: 5, column: 23 } },
     ],
@@ -118,6 +121,8 @@ export default defineRule({
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}", "ROOT": "\${CLAUDE_PROJECT_DIR}" } } } }\n` },
       { file: ".vscode/mcp.json", code: `{ "inputs": [{ "type": "promptString", "id": "notes-key", "password": true }],\n  "servers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${input:notes-key}" } } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$ACME_KEY exec acme-notes-mcp"], "env": { "ACME_KEY": "\${env:ACME_KEY}" } } } }\n` },
+      // A shell runs the command substitution in its own script.
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "sh", "args": ["-c", "ACME_KEY=$(cat ~/.acme-key) exec acme-notes-mcp"] } } }\n` },
       // `env -S` expands `${NAME}` in its string itself.
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "env", "args": ["-S", "ACME_KEY=\${ACME_KEY} acme-notes-mcp"] } } }\n` },
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: os.environ/ACME_MCP_TOKEN\n` },
