@@ -5,6 +5,7 @@
 import { hitsInside, loadedSecrets, serverValueHits, type ScanModel } from "../engine/model.js";
 import { namesCredential } from "../model/credential-identity.js";
 import { refName } from "../model/refs.js";
+import { isPlaceholder } from "../secrets/placeholders.js";
 import type { McpServer, Policy } from "../model/types.js";
 
 import { REDACTION_TOKEN, shown, shownArgs } from "../engine/redact-values.js";
@@ -43,6 +44,8 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
         reference: c.ref.kind,
         ...(c.ref.kind !== "literal" ? { name: refName(c.ref) } : {}),
         ...(c.ref.kind === "literal" ? { value: hit ? `${hit.preview}${REDACTION_TOKEN}` : c.raw === "" ? "" : REDACTION_TOKEN, secret: hit ? hit.title : null } : {}),
+        // A literal that stands for no credential (`Bearer YOUR_GITHUB_PAT`, `<token>`), as the identity verdict judges it.
+        ...(c.ref.kind === "literal" && !hit && c.raw !== "" && !c.unexpanded?.length && isPlaceholder(c.raw) ? { placeholder: true } : {}),
         // A reference whose literal parts hold a credential (`postgresql://app:<password>@${DB_HOST}`),
         // or a file of the tree that holds one (`envFile`).
         ...(c.ref.kind !== "literal" && hit ? { value: `${hit.preview}${REDACTION_TOKEN}`, secret: hit.loc.file === s.file ? hit.title : `${hit.title} in ${hit.loc.file}` } : {}),
@@ -135,7 +138,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     out.push(`${inv.name}  [${inv.client}]  ${inv.transport}${inv.enabled ? "" : " (disabled)"}  ${inv.file}:${inv.line}`);
     if (target) out.push(`    runs: ${target}`);
     for (const c of inv.credentials) {
-      const how = c.reference === "literal" ? `LITERAL ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
+      const how = c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
       const unexpanded = c.unexpanded ? `; ${unexpandedNote(c.unexpanded, inv.client, (u) => `\`${u}\``)}` : "";
       out.push(`    credential ${c.source} ${c.key}: ${how}${unexpanded}`);
     }

@@ -67,6 +67,18 @@ describe("inventory credentials", () => {
     expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toContain("| docs | codex | DOCS\\_TOKEN | env | literal \\[REDACTED\\]; `${DOCS_TOKEN}` not expanded by codex: the server receives the text |");
   });
 
+  it("a placeholder is shown as one, not as a LITERAL credential (the identity verdict already ignores it)", async () => {
+    const text = JSON.stringify({ context_servers: { github: { url: "https://api.githubcopilot.com/mcp/", headers: { Authorization: "Bearer YOUR_GITHUB_PAT" } }, docs: { command: "docs-mcp", env: { DOCS_API_KEY: "<your-docs-key>" } } } }, null, 2);
+    const r = scanSources([{ path: ".zed/settings.json", text }]);
+    expect(inventoryText(r.model)).toContain("    credential header Authorization: placeholder [REDACTED]\n");
+    expect(inventoryText(r.model)).toContain("    credential env DOCS_API_KEY: placeholder [REDACTED]\n");
+    expect(inventoryText(r.model)).not.toContain("LITERAL");
+    const doc = JSON.parse(inventoryJson(r.model)) as { servers: { credentials: Record<string, unknown>[] }[] };
+    expect(doc.servers.map((s) => s.credentials.map((c) => [c.reference, c.value, c.placeholder]))).toEqual([[["literal", "[REDACTED]", true]], [["literal", "[REDACTED]", true]]]);
+    const { toMarkdown } = await import("../../src/report/markdown.js");
+    expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toContain("| github | zed | Authorization | header | placeholder \\[REDACTED\\] |");
+  });
+
   it("names each credential row's client in markdown (one server name in several clients)", async () => {
     const entry = `{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.0.0"], "env": { "GITHUB_TOKEN": "\${env:GITHUB_PAT}" } } } }\n`;
     const r = scanSources([{ path: ".cursor/mcp.json", text: entry }, { path: ".mcp.json", text: entry.replace("${env:GITHUB_PAT}", "${GITHUB_PAT}") }]);
