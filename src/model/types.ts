@@ -187,6 +187,19 @@ export interface PolicyRule {
   readonly wholeServer?: string;
 }
 
+/**
+ * Tools of a server a policy file names one by one as running with no prompt (Claude Code
+ * `permissions.allow` entries `mcp__<server>__<tool>`), where the file holds no server entry to
+ * carry the grant: the server is known only by the name the rule gives it.
+ */
+export interface PolicyToolGrant {
+  readonly server: string;
+  /** The key as the file spells it, e.g. `permissions.allow`. */
+  readonly key: string;
+  readonly tools: readonly string[];
+  readonly loc: Loc;
+}
+
 export interface ServerMatcher {
   readonly by: "name" | "command" | "url" | "package" | "image";
   readonly value: string;
@@ -218,6 +231,8 @@ export interface Policy {
   readonly serverAllow?: readonly ServerMatcher[];
   readonly serverDeny?: readonly ServerMatcher[];
   readonly toolRules: readonly PolicyRule[];
+  /** Named tools a server-less policy file lets run with no prompt (tool-auto-approval reports destructive ones). */
+  readonly toolGrants?: readonly PolicyToolGrant[];
   readonly settings: readonly PolicySetting[];
   /** Is authentication required in front of it (gateways)? undefined = not applicable. */
   readonly authn?: { readonly required: boolean; readonly mode?: string; readonly loc: Loc };

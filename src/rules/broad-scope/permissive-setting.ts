@@ -7,7 +7,7 @@ export default defineRule({
     title: "Client or gateway setting that approves MCP access wholesale",
     name: "PermissiveSetting",
     description:
-      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve, sandbox off. These switches turn a committed or downloaded configuration straight into running tools. A gateway's access-log or trace field that writes each caller's credential (the `Authorization`, `Cookie` or API-key header: agentgateway `request.headers[\"authorization\"]`, Envoy `%REQ(AUTHORIZATION)%`) is reported too: the audit trail becomes a store of replayable tokens.",
+      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve, sandbox off. A whole-server allow that an `ask` or `deny` rule of the same file overrides (Claude Code decides deny, then ask, then allow) is not reported. These switches turn a committed or downloaded configuration straight into running tools. A gateway's access-log or trace field that writes each caller's credential (the `Authorization`, `Cookie` or API-key header: agentgateway `request.headers[\"authorization\"]`, Envoy `%REQ(AUTHORIZATION)%`) is reported too: the audit trail becomes a store of replayable tokens.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -137,6 +137,8 @@ spec:
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
+      // Claude Code decides deny before allow: the whole-server allow is dead.
+      { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github"], "deny": ["mcp__github"] } }\n` },
       // The same scope naming the server and its tools.
       { file: "auth_server/scopes.yml", code: `group_mappings:\n  notes-team: [mcp-servers-notes/execute]\nmcp-servers-notes/execute:\n- server: notes\n  methods: [initialize, tools/list, tools/call]\n  tools: [search_notes]\n` },
       // The caller's identity and a header tested for, not its value: no credential in the log.

@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
 import { isDestructiveToolName } from "../../model/tool-names.js";
+import type { PolicyToolGrant } from "../../model/types.js";
 
 export default defineRule({
   id: "tool-auto-approval",
@@ -7,7 +8,7 @@ export default defineRule({
     title: "MCP tools run without approval",
     name: "ToolAutoApproval",
     description:
-      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`) or auto-approves tools that change things. The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
+      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -40,6 +41,22 @@ export default defineRule({
         }
       }
     }
+    // Settings files that name a server's tools with no server entry beside them (Claude Code
+    // `mcp__<server>__<tool>` allows): one finding per server and key, at its first such tool.
+    for (const p of model.policies) {
+      const byServer = new Map<string, PolicyToolGrant[]>();
+      for (const g of p.toolGrants ?? []) {
+        if (!g.tools.some(isDestructiveToolName)) continue;
+        const k = `${g.server}\u0000${g.key}`;
+        byServer.set(k, [...(byServer.get(k) ?? []), g]);
+      }
+      for (const grants of byServer.values()) {
+        const first = grants[0];
+        if (!first) continue;
+        const risky = grants.flatMap((g) => g.tools.filter(isDestructiveToolName));
+        ctx.report({ messageId: "destructive", data: { server: first.server, client: p.client, key: first.key, tools: risky.join(", ") }, loc: first.loc, identity: `${p.client}\u0000${first.server}\u0000${first.key}\u0000${risky.join(",")}` });
+      }
+    }
   },
   examples: {
     bad: [
@@ -58,8 +75,16 @@ export default defineRule({
         code: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed: ["*"]\n---\n\nTriage the issue.\n`,
         expect: { line: 6, column: 14 },
       },
+      {
+        // Claude Code settings name the tool as mcp__<server>__<tool>; the server is in .mcp.json, or the user's config.
+        file: ".claude/settings.local.json",
+        code: `{\n  "permissions": {\n    "allow": ["mcp__notes__search_notes", "mcp__notes__delete_note", "mcp__notes__update_note"]\n  }\n}\n`,
+        expect: { line: 3, column: 43, count: 1 },
+      },
     ],
     good: [
+      // Claude Code decides deny, then ask, then allow: an ask rule for the tool keeps its prompt.
+      { file: ".claude/settings.json", code: `{\n  "permissions": {\n    "allow": ["mcp__notes__delete_note", "mcp__notes__search_notes"],\n    "ask": ["mcp__notes__delete_*"]\n  }\n}\n` },
       // Codex `writes`: only tools annotated read-only skip the prompt; every other call is asked.
       { file: ".codex/config.toml", code: `[mcp_servers.notes]\ncommand = "acme-notes-mcp"\ndefault_tools_approval_mode = "writes"\n\n[mcp_servers.notes.tools.delete_note]\napproval_mode = "writes"\n` },
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed: [search_notes, get_note]\n---\n\nTriage the issue.\n` },

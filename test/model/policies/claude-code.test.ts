@@ -110,3 +110,39 @@ describe("Claude Code auto mode", () => {
     expect(settings(`"defaultMode": "manual"`).model.policies[0]?.defaultDecision).toBe("ask");
   });
 });
+
+describe("Claude Code permission rules naming MCP tools", () => {
+  const scan = (text: string) => scanSources([{ path: ".claude/settings.local.json", text }]);
+  const approvals = (text: string) =>
+    scan(text)
+      .findings.filter((f) => f.ruleId === "tool-auto-approval" || f.ruleId === "permissive-setting")
+      .map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.message}`);
+
+  it("a named allow of a tool that changes state runs it unprompted: one finding per server, at its first such tool", () => {
+    const text = `{\n  "permissions": {\n    "allow": [\n      "mcp__supabase__list_tables",\n      "mcp__supabase__execute_sql",\n      "mcp__github__get_issue",\n      "mcp__supabase__apply_migration"\n    ]\n  }\n}\n`;
+    expect(approvals(text)).toEqual([
+      "tool-auto-approval .claude/settings.local.json:5:7 Server 'supabase' (claude-code) auto-approves tools that change state: execute_sql, apply_migration.",
+    ]);
+  });
+
+  it("an allow that a deny or ask rule also reaches decides nothing (deny, then ask, then allow)", () => {
+    const text = `{\n  "permissions": {\n    "allow": ["mcp__github", "mcp__supabase__execute_sql", "mcp__jira__create_issue"],\n    "deny": ["mcp__github"],\n    "ask": ["mcp__supabase__execute_*", "mcp__jira"]\n  }\n}\n`;
+    expect(approvals(text)).toEqual([]);
+    // The rules stay in the policy, for the inventory.
+    expect(scan(text).model.policies[0]?.toolRules.map((r) => `${r.effect} ${r.pattern}`)).toEqual([
+      "allow mcp__github",
+      "allow mcp__supabase__execute_sql",
+      "allow mcp__jira__create_issue",
+      "ask mcp__supabase__execute_*",
+      "ask mcp__jira",
+      "deny mcp__github",
+    ]);
+  });
+
+  it("a deny of one tool leaves the whole-server allow of the others standing", () => {
+    const text = `{\n  "permissions": {\n    "allow": ["mcp__github"],\n    "deny": ["mcp__github__delete_file"]\n  }\n}\n`;
+    expect(approvals(text)).toEqual([
+      "permissive-setting .claude/settings.local.json:3:15 `permissions.allow` = \"mcp__github\" in claude-code .claude/settings.local.json: every tool of MCP server 'github' runs without a prompt, including tools that write or delete.",
+    ]);
+  });
+});

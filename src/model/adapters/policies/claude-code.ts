@@ -6,38 +6,67 @@
  */
 import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../../parse/doc.js";
 import type { Adapter, AdapterInput } from "../../adapter.js";
-import type { Decision } from "../../types.js";
-import { PolicyDraft } from "./common.js";
+import { wildcard } from "../../../util/wildcard.js";
+import { PolicyDraft, isWildcard } from "./common.js";
 
 const CLIENT = "claude-code";
 
-/** `mcp__server` or `mcp__server__*`: a whole server; `mcp__*`: every server. */
+/** An `mcp__` permission pattern split into its server and tool parts (`mcp__github` has no tool). */
+interface McpPattern {
+  readonly pattern: string;
+  readonly server: string;
+  readonly tool: string;
+  readonly node: DocNode;
+}
+
+function mcpPatterns(doc: DocNode, list: string): McpPattern[] {
+  return strings(get(doc, "permissions", list)).flatMap((item) => {
+    if (!item.value.startsWith("mcp__")) return [];
+    const rest = item.value.slice("mcp__".length);
+    const sep = rest.indexOf("__");
+    return [{ pattern: item.value, server: sep < 0 ? rest : rest.slice(0, sep), tool: sep < 0 ? "" : rest.slice(sep + 2), node: item.node }];
+  });
+}
+
+/**
+ * Does an `ask` or `deny` rule reach the tool `tool` of `server` (`*` standing for every tool)?
+ * Claude Code decides deny, then ask, then allow, whatever the order: such a rule leaves an allow
+ * of that tool with nothing to decide. `mcp__server` names the whole server; a glob (`mcp__*`,
+ * `mcp__github__delete_*`) covers the names it matches.
+ */
+function heldBack(rules: readonly McpPattern[], server: string, tool: string): boolean {
+  const name = `mcp__${server}__${tool}`;
+  return rules.some((r) => r.pattern === `mcp__${server}` || wildcard(r.pattern).test(name));
+}
+
+/**
+ * `mcp__server` or `mcp__server__*`: a whole server; `mcp__*`: every server; `mcp__server__tool`:
+ * one tool, which tool-auto-approval reports when its name changes state. An allow that an `ask`
+ * or `deny` rule of this file overrides runs nothing unprompted and is left out.
+ */
 function readPermissionRules(d: PolicyDraft, doc: DocNode): void {
-  const lists: [string, Decision][] = [
-    ["allow", "allow"],
-    ["ask", "ask"],
-    ["deny", "deny"],
-  ];
-  for (const [key, effect] of lists) {
-    for (const item of strings(get(doc, "permissions", key))) {
-      const p = item.value;
-      if (!p.startsWith("mcp__")) continue;
-      const rest = p.slice("mcp__".length);
-      const sep = rest.indexOf("__");
-      const server = sep < 0 ? rest : rest.slice(0, sep);
-      const tool = sep < 0 ? "" : rest.slice(sep + 2);
-      const whole = !rest.startsWith("*") && (tool === "" || tool === "*");
-      d.rule(effect, p, item.node, whole ? server : undefined);
-      if (effect !== "allow") continue;
-      if (rest.startsWith("*")) {
-        d.setting(`permissions.allow`, item.node, "permissive", "asks to approve every tool of every MCP server (Claude Code documents that it ignores an allow glob without a literal `mcp__<server>__` prefix, so this is either dead or dangerous)");
-        continue;
-      }
-      if (whole) {
-        d.setting(`permissions.allow`, item.node, "permissive", `every tool of MCP server '${server}' runs without a prompt, including tools that write or delete`);
-      }
+  const askOrDeny = [...mcpPatterns(doc, "ask"), ...mcpPatterns(doc, "deny")];
+  for (const [list, effect] of [["allow", "allow"], ["ask", "ask"], ["deny", "deny"]] as const) {
+    for (const r of mcpPatterns(doc, list)) {
+      d.rule(effect, r.pattern, r.node, wholeServer(r));
+      if (effect === "allow") readAllow(d, r, askOrDeny);
     }
   }
+}
+
+function readAllow(d: PolicyDraft, r: McpPattern, askOrDeny: readonly McpPattern[]): void {
+  if (r.server.startsWith("*")) {
+    d.setting(`permissions.allow`, r.node, "permissive", "asks to approve every tool of every MCP server (Claude Code documents that it ignores an allow glob without a literal `mcp__<server>__` prefix, so this is either dead or dangerous)");
+  } else if (wholeServer(r) !== undefined) {
+    if (!heldBack(askOrDeny, r.server, "*")) d.setting(`permissions.allow`, r.node, "permissive", `every tool of MCP server '${r.server}' runs without a prompt, including tools that write or delete`);
+  } else if (!isWildcard(r.tool) && !heldBack(askOrDeny, r.server, r.tool)) {
+    d.toolGrant(r.server, "permissions.allow", [r.tool], r.node);
+  }
+}
+
+/** The server whose every tool the pattern covers (`mcp__github`, `mcp__github__*`), if any. */
+function wholeServer(r: McpPattern): string | undefined {
+  return !r.server.startsWith("*") && (r.tool === "" || r.tool === "*") ? r.server : undefined;
 }
 
 function readModes(d: PolicyDraft, doc: DocNode): void {

@@ -6,7 +6,7 @@
 import { entry, isObject, str, type DocNode } from "../../../parse/doc.js";
 import { locOf, type AdapterInput } from "../../adapter.js";
 import { fileLoc, type Loc } from "../../location.js";
-import type { Decision, McpServer, Policy, PolicyKind, PolicyRule, PolicySetting, ServerMatcher } from "../../types.js";
+import type { Decision, McpServer, Policy, PolicyKind, PolicyRule, PolicySetting, PolicyToolGrant, ServerMatcher } from "../../types.js";
 
 export type Effect = PolicySetting["effect"];
 
@@ -14,6 +14,7 @@ export type Effect = PolicySetting["effect"];
 export class PolicyDraft {
   readonly settings: PolicySetting[] = [];
   readonly toolRules: PolicyRule[] = [];
+  readonly toolGrants: PolicyToolGrant[] = [];
   readonly serverAllow: ServerMatcher[] = [];
   readonly serverDeny: ServerMatcher[] = [];
   decision: Decision | "unknown" = "unknown";
@@ -48,6 +49,11 @@ export class PolicyDraft {
     this.toolRules.push({ effect, pattern, loc: this.loc(node), ...(wholeServer !== undefined ? { wholeServer } : {}) });
   }
 
+  /** Named tools of `server` that run with no prompt, written at `node`. */
+  toolGrant(server: string, key: string, tools: readonly string[], node: DocNode): void {
+    this.toolGrants.push({ server, key, tools, loc: this.loc(node) });
+  }
+
   allow(by: ServerMatcher["by"], value: string, node: DocNode): void {
     this.serverAllow.push({ by, value, loc: this.loc(node) });
   }
@@ -75,6 +81,7 @@ export class PolicyDraft {
       ...(this.serverAllow.length ? { serverAllow: this.serverAllow } : {}),
       ...(this.serverDeny.length ? { serverDeny: this.serverDeny } : {}),
       toolRules: this.toolRules,
+      ...(this.toolGrants.length ? { toolGrants: this.toolGrants } : {}),
       settings: this.settings,
       defaultDecision: this.decision,
       defaultReason: this.reason,
