@@ -11,6 +11,7 @@ import type { RefSyntax } from "../model/refs.js";
 import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
+import { opencodeConfigAdapter } from "../model/adapters/policies/opencode.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { allOf, keyText, type TextTest } from "./text-tests.js";
@@ -114,7 +115,7 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Goose recipes kept in a project (`.goose/recipes/`) or saved for the user (`~/.config/goose/recipes/`): `extensions` is a list.
   { id: "goose-recipe", client: "goose", title: "Goose recipe", syntax: "yaml", globs: ["**/.goose/recipes/*.yaml", "**/.goose/recipes/*.yml", "**/goose/recipes/*.yaml", "**/goose/recipes/*.yml"], scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
   { id: "goose-recipe-json", client: "goose", title: "Goose recipe (JSON)", syntax: "jsonc", globs: ["**/.goose/recipes/*.json", "**/goose/recipes/*.json"], scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
-  { id: "opencode", client: "opencode", title: "opencode", syntax: "jsonc", globs: ["**/opencode.json", "**/opencode.jsonc", "**/.agents/mcp.json", "**/opencode/mcp-local.json"], scope: "project", syntaxes: ["brace-env"], adapter: maps.opencodeAdapter },
+  { id: "opencode", client: "opencode", title: "opencode", syntax: "jsonc", globs: ["**/opencode.json", "**/opencode.jsonc", "**/.agents/mcp.json", "**/opencode/mcp-local.json"], scope: "project", syntaxes: ["brace-env"], adapter: opencodeConfigAdapter },
   { id: "librechat", client: "librechat", title: "LibreChat", syntax: "yaml", globs: ["**/librechat.yaml", "**/librechat.yml"], scope: "project", syntaxes: ["dollar-brace", "mustache"], adapter: maps.librechatAdapter },
   // GitHub Copilot in JetBrains IDEs keeps the user's servers in VS Code's `mcp.json` shape: `~/.config/github-copilot/intellij/mcp.json`
   // (macOS, Linux; `$XDG_CONFIG_HOME` moves it), `%LOCALAPPDATA%/github-copilot/intellij/mcp.json` (Windows).

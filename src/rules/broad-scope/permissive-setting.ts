@@ -7,7 +7,7 @@ export default defineRule({
     title: "Client or gateway setting that approves MCP access wholesale",
     name: "PermissiveSetting",
     description:
-      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve, sandbox off. A whole-server allow that an `ask` or `deny` rule of the same file overrides (Claude Code decides deny, then ask, then allow) is not reported. These switches turn a committed or downloaded configuration straight into running tools. A gateway's access-log or trace field that writes each caller's credential (the `Authorization`, `Cookie` or API-key header: agentgateway `request.headers[\"authorization\"]`, Envoy `%REQ(AUTHORIZATION)%`) is reported too: the audit trail becomes a store of replayable tokens.",
+      "A client or gateway setting widens what runs without a prompt: every project server approved (`enableAllProjectMcpServers`), whole-server allow rules (`mcp__server`, Gemini CLI policy `[[rule]]` allows of `mcp_*` or a whole server), bypass or never-ask approval modes, global auto-approve (opencode `permission: \"allow\"` or `\"*\": \"allow\"`, for the config or one agent), sandbox off. A whole-server allow that an `ask` or `deny` rule of the same file overrides (Claude Code decides deny, then ask, then allow) is not reported. These switches turn a committed or downloaded configuration straight into running tools. A gateway's access-log or trace field that writes each caller's credential (the `Authorization`, `Cookie` or API-key header: agentgateway `request.headers[\"authorization\"]`, Envoy `%REQ(AUTHORIZATION)%`) is reported too: the audit trail becomes a store of replayable tokens.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -134,11 +134,14 @@ spec:
       },
       // MCPHub: skipAuth opens the dashboard to anyone as an admin (who may add a server, a command it runs).
       { file: "mcphub/mcp_settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp" } },\n  "systemConfig": { "routing": { "enableBearerAuth": true, "skipAuth": true } } }\n`, expect: { line: 2, column: 72 } },
+      { file: "opencode.json", code: `{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": "allow"\n}\n`, expect: { line: 3, column: 17 } },
+      { file: "opencode.json", code: `{\n  "agent": { "build": { "permission": { "*": "allow", "bash": "ask" } } }\n}\n`, expect: { line: 2, column: 46 } },
     ],
     good: [
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github__get_issue"], "defaultMode": "default" } }\n` },
       // Claude Code decides deny before allow: the whole-server allow is dead.
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github"], "deny": ["mcp__github"] } }\n` },
+      { file: "opencode.json", code: `{\n  "permission": { "*": "ask", "bash": "allow" }\n}\n` },
       // The same scope naming the server and its tools.
       { file: "auth_server/scopes.yml", code: `group_mappings:\n  notes-team: [mcp-servers-notes/execute]\nmcp-servers-notes/execute:\n- server: notes\n  methods: [initialize, tools/list, tools/call]\n  tools: [search_notes]\n` },
       // The caller's identity and a header tested for, not its value: no credential in the log.

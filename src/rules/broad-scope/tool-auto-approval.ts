@@ -8,7 +8,7 @@ export default defineRule({
     title: "MCP tools run without approval",
     name: "ToolAutoApproval",
     description:
-      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
+      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`, opencode `permission` `\"<server>_*\": \"allow\"`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -76,6 +76,13 @@ export default defineRule({
         expect: { line: 6, column: 14 },
       },
       {
+        // opencode: the last rule that matches wins, and this server's own allow comes after the `*` that asks.
+        file: "opencode.json",
+        code: `{\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } },\n  "permission": { "*": "ask", "notes_*": "allow" }\n}\n`,
+        expect: { line: 3, column: 42 },
+      },
+      { file: "opencode.json", code: `{\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } },\n  "permission": { "*": "ask", "notes_search_notes": "allow", "notes_delete_note": "allow" }\n}\n`, expect: { line: 3, column: 83 } },
+      {
         // Claude Code settings name the tool as mcp__<server>__<tool>; the server is in .mcp.json, or the user's config.
         file: ".claude/settings.local.json",
         code: `{\n  "permissions": {\n    "allow": ["mcp__notes__search_notes", "mcp__notes__delete_note", "mcp__notes__update_note"]\n  }\n}\n`,
@@ -83,6 +90,8 @@ export default defineRule({
       },
     ],
     good: [
+      // opencode: a later `*` that asks overrides the server's allow before it.
+      { file: "opencode.json", code: `{\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } },\n  "permission": { "notes_*": "allow", "*": "ask" }\n}\n` },
       // Claude Code decides deny, then ask, then allow: an ask rule for the tool keeps its prompt.
       { file: ".claude/settings.json", code: `{\n  "permissions": {\n    "allow": ["mcp__notes__delete_note", "mcp__notes__search_notes"],\n    "ask": ["mcp__notes__delete_*"]\n  }\n}\n` },
       // Codex `writes`: only tools annotated read-only skip the prompt; every other call is asked.

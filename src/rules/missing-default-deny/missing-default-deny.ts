@@ -15,7 +15,7 @@ export default defineRule({
     title: "Policy or gateway allows what no rule names",
     name: "MissingDefaultDeny",
     description:
-      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional, an HTTP MCP endpoint in server code with no authentication middleware). Managed client settings fail open the same way when they leave the server allowlist unset (Claude Code `allowedMcpServers`, Codex requirements `[mcp_servers]`, Cline `allowedMCPServers`), and so does a Gemini CLI admin policy file that allows every MCP tool (`toolName = \"mcp_*\"` with `decision = \"allow\"`). User-level settings whose effective default is allow (Gemini CLI without `mcp.allowed`, Goose's default `auto` mode) are reported as notes. Governance is only provable when every request must match a rule that names it.",
+      "The policy layer fails open: when no rule matches a request it is allowed (no allow rules at all, deny-only rules, an explicit allow default, authentication left optional, an HTTP MCP endpoint in server code with no authentication middleware). Managed client settings fail open the same way when they leave the server allowlist unset (Claude Code `allowedMcpServers`, Codex requirements `[mcp_servers]`, Cline `allowedMCPServers`), and so does a Gemini CLI admin policy file that allows every MCP tool (`toolName = \"mcp_*\"` with `decision = \"allow\"`). User-level settings whose effective default is allow (Gemini CLI without `mcp.allowed`, Goose's default `auto` mode, an opencode global config with servers and no `permission` rule for `*`, where opencode's own default allows every tool) are reported as notes. Governance is only provable when every request must match a rule that names it.",
     category: "missing-default-deny",
     level: "error",
     precision: "high",
@@ -387,6 +387,8 @@ createServer(async (req, res) => {
       { file: "enterprise/cline-remote-config.json", code: `{ "mcpMarketplaceEnabled": false }\n`, expect: { line: 1, column: 1 } },
       { file: ".gemini/settings.json", code: `{\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } }\n}\n`, expect: { line: 1, column: 1 } },
       { file: ".config/goose/config.yaml", code: `extensions:\n  acme-notes: { type: stdio, cmd: acme-notes-mcp, enabled: true }\n`, expect: { line: 1, column: 1 } },
+      // opencode's own rules allow every tool, MCP tools included: the user's global config is where that default stands.
+      { file: ".config/opencode/opencode.json", code: `{\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } }\n}\n`, expect: { line: 1, column: 1 } },
       {
         file: "gateway/config.yaml",
         code: `binds:
@@ -899,6 +901,9 @@ export default config;
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["acme-notes"] },\n  "mcpServers": { "acme-notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
       { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_*"\ndecision = "deny"\npriority = 100\n\n[[rule]]\nmcpName = "acme-notes"\ntoolName = "search_notes"\ndecision = "ask_user"\npriority = 200\n` },
       { file: ".config/goose/config.yaml", code: `GOOSE_MODE: approve\n` },
+      // A project's opencode.json sits on the user's global config, which may already ask: unknown, no finding.
+      { file: "opencode.json", code: `{\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } }\n}\n` },
+      { file: ".config/opencode/opencode.json", code: `{\n  "permission": { "*": "ask" },\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } }\n}\n` },
       // The explicit switch is reported once, by permissive-setting.
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "default": "allow" } } }\n` },
       {

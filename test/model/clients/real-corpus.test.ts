@@ -261,6 +261,11 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 7:9 XcodeBuildMCP",
         "tool-auto-approval 10:22 XcodeBuildMCP"
       ],
+      // The user's global config: its permission rules name built-in tools only, so opencode's own `"*": "allow"` runs brave-search's tools unprompted.
+      "opencode/real-0xgurg/.config/opencode/opencode.json": [
+        "server opencode brave-search stdio",
+        "missing-default-deny 1:1"
+      ],
       "opencode/real-opencode-config/opencode.json": [
         "server opencode atlassian-rovo http disabled",
         "server opencode chrome-devtools stdio disabled",
