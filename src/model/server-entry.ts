@@ -329,6 +329,26 @@ function authHints(input: AdapterInput, n: DocNode, found: readonly Credential[]
   return out;
 }
 
+/**
+ * The auto-approve list each client reads, where its schema says: Cline's server schema has
+ * `autoApprove` only (zod strips other keys, so a Roo-style `alwaysAllow` there approves
+ * nothing), Roo Code and its forks `alwaysAllow` only, Kiro documents `autoApprove`. Roo Code's
+ * first builds (Roo Cline) kept Cline's file name in their own folder: there `alwaysAllow` is
+ * read. Clients whose docs name neither (or a file of no known client) are read with both.
+ */
+const AUTO_APPROVE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  cline: ["autoApprove"],
+  "roo-code": ["alwaysAllow"],
+  "kilo-code": ["alwaysAllow"],
+  "ibm-bob": ["alwaysAllow"],
+  kiro: ["autoApprove"],
+};
+
+function autoApproveKeys(input: AdapterInput): readonly string[] {
+  if (input.client === "cline" && /(^|\/)rooveterinaryinc\.roo-cline\//.test(input.file)) return ["alwaysAllow"];
+  return AUTO_APPROVE_KEYS[input.client] ?? ["autoApprove", "alwaysAllow"];
+}
+
 function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const grants: ScopeGrant[] = [];
   // A wildcard include list (`tools: ["*"]`) restricts nothing: no include.
@@ -340,7 +360,7 @@ function readToolScope(input: AdapterInput, n: DocNode, opts: EntryOptions) {
   const excluded = firstList(n, ["excludeTools", "disabled_tools", "disabledTools"]);
   const exclude = excluded?.length ? excluded : undefined;
   let autoApprove: readonly string[] | "*" | undefined;
-  for (const key of ["autoApprove", "alwaysAllow"]) {
+  for (const key of autoApproveKeys(input)) {
     const e = entry(n, key);
     if (!e || !isArray(e.value)) continue;
     const list = strings(e.value).map((s) => s.value);

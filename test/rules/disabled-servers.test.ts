@@ -11,10 +11,10 @@ const literal = ["Qm7vX2pLr9", "TzW4kB8nYe", "Hd3s"].join("");
 const NOTE = "The server is disabled in this configuration: this applies when it is enabled.";
 
 const cline = `{ "mcpServers": {
-  "off-fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"], "disabled": true, "alwaysAllow": ["*"],
+  "off-fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"], "disabled": true, "autoApprove": ["*"],
     "env": { "ACME_API_KEY": "${literal}" } },
   "off-http": { "url": "http://mcp.acme.example/mcp", "disabled": true },
-  "on-fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"], "alwaysAllow": ["*"] }
+  "on-fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"], "autoApprove": ["*"] }
 } }
 `;
 const codex = `[mcp_servers.offcodex]\ncommand = "npx"\nargs = ["-y", "@acme/notes-mcp"]\nenabled = false\ndefault_tools_approval_mode = "approve"\n`;

@@ -14,14 +14,14 @@ function messages(path: string, text: string): string[] {
 describe("tool-auto-approval on auto-approve lists", () => {
   it("reports state-changing tools whatever the spelling of their names", () => {
     const text = `{ "mcpServers": {
-  "atlassian": { "command": "npx", "args": ["-y", "mcp-remote@0.1.18", "https://mcp.atlassian.com/v1/sse"], "alwaysAllow": ["getJiraIssue", "searchJiraIssuesUsingJql", "createJiraIssue", "editJiraIssue"] },
-  "notion": { "command": "npx", "args": ["-y", "@notionhq/notion-mcp-server@1.8.1"], "alwaysAllow": ["API-get-self", "API-post-page", "API-patch-block-children"] }
+  "atlassian": { "command": "npx", "args": ["-y", "mcp-remote@0.1.18", "https://mcp.atlassian.com/v1/sse"], "autoApprove": ["getJiraIssue", "searchJiraIssuesUsingJql", "createJiraIssue", "editJiraIssue"] },
+  "notion": { "command": "npx", "args": ["-y", "@notionhq/notion-mcp-server@1.8.1"], "autoApprove": ["API-get-self", "API-post-page", "API-patch-block-children"] }
 } }
 `;
     // At the list: the column of its `[`.
     const col = (line: number) => {
       const l = text.split("\n")[line - 1] as string;
-      return l.indexOf("[", l.indexOf('"alwaysAllow"')) + 1;
+      return l.indexOf("[", l.indexOf('"autoApprove"')) + 1;
     };
     expect(messages("cline_mcp_settings.json", text)).toEqual([
       `2:${col(2)} Server 'atlassian' (cline) auto-approves tools that change state: createJiraIssue, editJiraIssue.`,

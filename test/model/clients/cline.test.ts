@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { at, find, scanFixture, summary } from "./helpers.js";
 
 const C = "cline";
@@ -35,5 +36,12 @@ describe("Cline (cline_mcp_settings.json)", () => {
 
   it("reads type streamableHttp as http", () => {
     expect(f.server("acme-stream").transport).toBe("http");
+  });
+
+  it("reads only `autoApprove`, the key of Cline's schema: a Roo-style `alwaysAllow` approves nothing (except in Roo Cline's own folder)", () => {
+    const text = `{ "mcpServers": { "db": { "command": "acme-db-mcp", "alwaysAllow": ["execute_sql"] },\n  "fs": { "command": "acme-fs-mcp", "autoApprove": ["write_file"] } } }\n`;
+    const approvals = (path: string) => scanSources([{ path, text }]).findings.filter((x) => x.ruleId === "tool-auto-approval").map((x) => `${x.loc.line}:${x.loc.column} ${x.message}`);
+    expect(approvals("home/.cline/data/settings/cline_mcp_settings.json")).toEqual(["2:52 Server 'fs' (cline) auto-approves tools that change state: write_file."]);
+    expect(approvals("Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/cline_mcp_settings.json")).toEqual(["1:68 Server 'db' (cline) auto-approves tools that change state: execute_sql."]);
   });
 });

@@ -81,11 +81,11 @@ describe("real client files (audit corpus)", () => {
         "server cline github.com/upstash/context7-mcp stdio",
         "unpinned-package 8:9 github.com/upstash/context7-mcp"
       ],
+      // `alwaysAllow` is Roo Code's key: Cline's schema reads `autoApprove` only, so these tools still prompt.
       "cline/real-danilofreire/cline_mcp_settings.json": [
         "server cline tavily-search stdio",
         "server cline playwright stdio",
-        "unpinned-package 19:9 playwright",
-        "tool-auto-approval 21:22 playwright"
+        "unpinned-package 19:9 playwright"
       ],
       "cline/real-safe-ssh/cline_mcp_settings.json": [
         "server cline safe-ssh-mcp stdio"
