@@ -8,7 +8,7 @@ export default defineRule({
     title: "MCP tools run without approval",
     name: "ToolAutoApproval",
     description:
-      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`, opencode `permission` `\"<server>_*\": \"allow\"`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
+      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`, opencode `permission` `\"<server>_*\": \"allow\"`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides, and Zed `agent.tool_permissions.tools` entries `mcp:<server>:<tool>` whose default is `allow`). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
     category: "broad-scope",
     level: "warning",
     precision: "high",
@@ -88,6 +88,8 @@ export default defineRule({
         code: `{\n  "permissions": {\n    "allow": ["mcp__notes__search_notes", "mcp__notes__delete_note", "mcp__notes__update_note"]\n  }\n}\n`,
         expect: { line: 3, column: 43, count: 1 },
       },
+      // Zed: a per-tool default of `allow` for an MCP tool (`mcp:<server>:<tool>`) skips the confirmation.
+      { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "tools": { "mcp:notes:delete_note": { "default": "allow" } } } } }\n`, expect: { line: 1, column: 85 } },
     ],
     good: [
       // opencode: a later `*` that asks overrides the server's allow before it.

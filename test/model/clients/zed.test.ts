@@ -52,4 +52,11 @@ describe("Zed extension context servers (`settings`)", () => {
     const hit = result.findings.find((f) => f.ruleId === "hardcoded-secret");
     expect([hit?.server?.name, hit?.loc.line, hit?.loc.column]).toEqual(["mcp-server-github", 5, 54]);
   });
+
+  it("a tool_permissions entry that allows an MCP tool that changes state runs it unconfirmed; a read, a confirm or a deny does not", () => {
+    const text = `{\n  "agent": { "tool_permissions": { "tools": {\n    "mcp:github:delete_file": { "default": "allow" },\n    "mcp:github:get_issue": { "default": "allow" },\n    "mcp:github:merge_pull_request": { "default": "confirm" },\n    "mcp:db:drop_table": { "default": "deny" }\n  } } }\n}\n`;
+    const found = scanSources([{ path: ".config/zed/settings.json", text }]).findings.filter((x) => x.ruleId === "tool-auto-approval");
+    expect(found.map((x) => `${x.loc.line}:${x.loc.column} ${x.message}`)).toEqual(["3:44 Server 'github' (zed) auto-approves tools that change state: delete_file."]);
+  });
 });
+

@@ -53,6 +53,9 @@ function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
       const tv = str(td);
       if (td && e.key.startsWith("mcp:") && (tv === "allow" || tv === "deny")) d.rule(tv, e.key, td);
       else if (td && e.key.startsWith("mcp:") && tv === "confirm") d.rule("ask", e.key, td);
+      // `mcp:<server>:<tool>` allowed: that tool runs with no confirmation (tool-auto-approval reports one that changes state).
+      const named = /^mcp:([^:]+):(.+)$/.exec(e.key);
+      if (td && tv === "allow" && named?.[1] && named[2]) d.toolGrant(named[1], "agent.tool_permissions.tools", [named[2]], td);
     }
   }
   // The legacy switch (before Zed 0.224). Zed's m_2026_02_04 settings migration turns `true` into
