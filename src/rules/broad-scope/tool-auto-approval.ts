@@ -8,7 +8,7 @@ export default defineRule({
     title: "MCP tools run without approval",
     name: "ToolAutoApproval",
     description:
-      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`, opencode `permission` `\"<server>_*\": \"allow\"`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides, and Zed `agent.tool_permissions.tools` entries `mcp:<server>:<tool>` whose default is `allow`). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
+      "A server is trusted wholesale (`trust: true`, `default_tools_approval_mode = \"approve\"`), auto-approves every tool (`alwaysAllow: [\"*\"]`, `tools: [\"*\"]`, opencode `permission` `\"<server>_*\": \"allow\"`) or auto-approves tools that change things (also Claude Code `permissions.allow` entries `mcp__<server>__<tool>` that no `ask` or `deny` rule overrides, Zed `agent.tool_permissions.tools` entries `mcp:<server>:<tool>` whose default is `allow`, and Gemini CLI policy `[[rule]]` allows of one tool that no higher-priority rule overrides). The agent can then call them with no human in the loop, so a prompt injection in any tool result turns into writes, deletions or spending.",
     category: "broad-scope",
     level: "warning",
     precision: "high",

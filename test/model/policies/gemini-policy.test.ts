@@ -192,3 +192,15 @@ describe("a workspace .gemini/policies file", () => {
     expect(JSON.stringify(r)).not.toContain(token);
   });
 });
+
+describe("Gemini CLI policy rules allowing one MCP tool", () => {
+  const approvals = (text: string) =>
+    scanSources([{ path: "etc/gemini-cli/policies/mcp.toml", text }])
+      .findings.filter((f) => f.ruleId === "tool-auto-approval")
+      .map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
+
+  it("an allow of a tool that changes state runs it unprompted; a read, or an allow a higher-priority deny overrides, does not", () => {
+    const text = `[[rule]]\nmcpName = "notes"\ntoolName = ["search_notes", "delete_note"]\ndecision = "allow"\npriority = 200\n\n[[rule]]\ntoolName = "mcp_db_drop_table"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "mcp_db_*"\ndecision = "deny"\npriority = 300\n`;
+    expect(approvals(text)).toEqual(["3:29 Server 'notes' (gemini-cli) auto-approves tools that change state: delete_note."]);
+  });
+});

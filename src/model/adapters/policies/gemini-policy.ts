@@ -154,6 +154,8 @@ function readPolicy(input: AdapterInput, doc: DocNode, admin: boolean): PolicyDr
       const whole = t.server !== "*" && t.tool === "*" && live;
       d.rule(r.decision, t.pattern, t.node, whole ? t.server : undefined);
       if (r.decision === "allow" && live && (t.server === "*" || t.tool === "*")) d.setting(t.key, t.node, "permissive", meaning(t));
+      // One tool of one server allowed: it runs with no prompt (tool-auto-approval reports one that changes state).
+      else if (r.decision === "allow" && live && !t.server.includes("*") && !t.tool.includes("*")) d.toolGrant(t.server, "[[rule]] toolName", [t.tool], t.node);
     }
   }
   const catchAll = ordered.find((r) => !r.narrowed && (r.decision === "allow" ? !r.yoloOnly : r.always) && r.targets.some((t) => t.server === "*" && t.tool === "*"));
