@@ -1,7 +1,8 @@
 /**
  * Every regular expression on the model / refs / rules / catalog path, driven
  * through the functions that use it with 100 KB adversarial inputs (runs of
- * the characters the patterns hinge on), must answer in < 100 ms per call.
+ * the characters the patterns hinge on), must answer in < 100 ms per call; the
+ * whole pipeline within a multiple of its time on a plain value.
  * (The secret detectors under src/secrets/ have their own test.)
  */
 import { describe, expect, it } from "vitest";
@@ -97,20 +98,44 @@ describe("regular expressions stay linear on 100 KB adversarial inputs", () => {
 });
 
 describe("the whole pipeline stays fast with 100 KB adversarial values in its slots", () => {
-  // Parse + model + every rule over a file under the default 2 MB cap (escaping may double a value): a looser bound.
-  const PIPELINE_LIMIT_MS = 1_000;
+  // Parse + model + every rule over a file under the default 2 MB cap (escaping may double a value). Timed against the same
+  // pipeline over a plain value of the same size in the same moment, so a loaded machine slows both (an absolute 1 s limit
+  // failed at load 14). Linear work stays within a few times the plain value's cost: ~12x for a run of `a` (hex digits, which
+  // the credential checks look at closer), under 8x for the rest; backtracking over 100 KB costs seconds to minutes.
+  const PIPELINE_MAX_RATIO = 30;
   const files = (v: string) => [
     { path: ".mcp.json", text: JSON.stringify({ mcpServers: { [v.slice(0, 200)]: { command: v, args: ["-v", v, "--token", v], env: { [v.slice(0, 100)]: v }, autoApprove: [v] } } }) },
     { path: ".vscode/mcp.json", text: JSON.stringify({ servers: { s: { type: "http", url: v, headers: { "X-Key": v } } } }) },
   ];
+  const pipeline = (v: string) => () => {
+    const r = scanSources(files(v));
+    expect(r.diagnostics.filter((d) => d.code === "internal")).toEqual([]);
+  };
+  const plain = pipeline("x".repeat(SIZE));
   it.each(UNITS.map((u) => [JSON.stringify(u), u]))("%s", (_, unit) => {
-    const v = unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
-    timed(`scanSources with ${JSON.stringify(unit)} values`, () => {
-      const r = scanSources(files(v));
-      expect(r.diagnostics.filter((d) => d.code === "internal")).toEqual([]);
-    }, PIPELINE_LIMIT_MS);
+    const ratio = bestRatio(plain, pipeline(unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE)), PIPELINE_MAX_RATIO);
+    expect(ratio, `scanSources with ${JSON.stringify(unit)} values: x${ratio.toFixed(1)} the plain value's time`).toBeLessThan(PIPELINE_MAX_RATIO);
   });
 });
+
+/**
+ * The lowest ratio of `adversarial`'s time to `reference`'s over up to three alternating pairs of calls after a warm-up of
+ * each: a pause on a busy machine can slow one call, while backtracking slows every call of the adversarial input.
+ */
+function bestRatio(reference: () => void, adversarial: () => void, below: number): number {
+  reference();
+  adversarial();
+  let best = Infinity;
+  for (let i = 0; i < 3 && best >= below; i++) {
+    const t0 = performance.now();
+    reference();
+    const t1 = performance.now();
+    adversarial();
+    const t2 = performance.now();
+    best = Math.min(best, (t2 - t1) / (t1 - t0));
+  }
+  return best;
+}
 
 describe("the linear rewrites keep their meaning", () => {
   it("urlCarriesCredential", () => {
