@@ -7,7 +7,8 @@ import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from 
 import { classifyKey } from "../../secrets/keys.js";
 import { locOf, type AdapterInput } from "../adapter.js";
 import type { Loc, Span } from "../location.js";
-import { argCredentials, namedValues, scopeFacts, urlCredential, value, withReadOnlyScope } from "../server-entry.js";
+import { argCredentials, urlCredential } from "../launch-credentials.js";
+import { namedValues, scopeFacts, value, withReadOnlyScope } from "../server-entry.js";
 import type { ConfigValue, Credential, Decision, McpServer, NamedValue, Policy, PolicyKind, PolicySetting, ServerFact, Transport } from "../types.js";
 
 /**

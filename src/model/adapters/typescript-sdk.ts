@@ -11,7 +11,8 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { classifyKey, isCookieHeader } from "../../secrets/keys.js";
-import { argFacts, launchCredentials, scopeFacts, withReadOnlyScope } from "../server-entry.js";
+import { launchCredentials } from "../launch-credentials.js";
+import { argFacts, scopeFacts, withReadOnlyScope } from "../server-entry.js";
 import type { Loc } from "../location.js";
 import type { AdapterOutput, ConfigValue, Credential, McpServer, NamedValue, Transport } from "../types.js";
 import { appGuards, readNestApps } from "./nest-entry.js";

@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule.js";
 import { isLoopbackHost, isPrivateNetworkHost, isTemplatedHost, remoteEndpoints } from "../../model/endpoint.js";
-import { urlCarriesCredential } from "../../model/server-entry.js";
+import { urlCarriesCredential } from "../../model/launch-credentials.js";
 
 export default defineRule({
   id: "unauthenticated-remote",
