@@ -226,13 +226,17 @@ export const crushAdapter: Adapter = (input) =>
     return serversFromMap(input, get(d, "mcp"), "mcp").map((s) => withGrants(s, namedToolGrants(input, allowed, [`mcp_${s.name}_`], "permissions.allowed_tools")));
   });
 
-/** opencode: `mcp` map; `.agents/mcp.json` is a bare map. */
+/**
+ * opencode: `mcp` map; `.agents/mcp.json` is a bare map. Other agents write a file of that name
+ * with the servers under `mcpServers`, or under `servers` beside a `version` (VS Code's shape):
+ * those keys hold the servers, they are not servers named `servers`.
+ */
 export const opencodeAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {
     if (get(d, "mcp")) return serversFromMap(input, get(d, "mcp"), "mcp");
     if (input.file.endsWith(".agents/mcp.json") || input.file.endsWith("opencode/mcp-local.json")) {
-      const inner = get(d, "mcpServers") ?? d;
-      return serversFromMap(input, inner, get(d, "mcpServers") ? "mcpServers" : "");
+      const wrapper = ["mcpServers", "servers"].find((k) => isObject(get(d, k)));
+      return serversFromMap(input, wrapper ? get(d, wrapper) : d, wrapper ?? "");
     }
     return [];
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
 const C = "opencode";
@@ -28,5 +29,13 @@ describe("opencode", () => {
     const s = f.server("acme-agents");
     expect(s.id).toBe(".agents/mcp.json#acme-agents");
     expect(summary(s)).toMatchObject({ transport: "stdio", command: "acme-agents-mcp", args: ["--root", "/"], env: { ACME_TOKEN: "env:ACME_TOKEN" } });
+  });
+
+  it("reads the servers of a `.agents/mcp.json` that wraps them in `servers` or `mcpServers` (another agent's file of that name), not a server named after the key", () => {
+    for (const key of ["servers", "mcpServers"]) {
+      const text = `{ "version": 1, "${key}": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp@1.2.0"], "env": { "ACME_TOKEN": "{env:ACME_TOKEN}" } } } }\n`;
+      const r = scanSources([{ path: ".agents/mcp.json", text }]);
+      expect(r.model.servers.map((s) => [s.name, s.id, s.command?.raw]), key).toEqual([["notes", `.agents/mcp.json#${key}.notes`, "npx"]]);
+    }
   });
 });
