@@ -7,6 +7,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
+import { TS_VALUE_WRAPPERS } from "./ts-wrappers.js";
 
 /** A property written on a named object: its key when the code spells it (none for `X[expr]` and `Object.assign`), where, and the value. */
 export interface ObjectWrite {
@@ -22,12 +23,10 @@ export interface ObjectWrites {
   readonly direct: ReadonlyMap<string, readonly ObjectWrite[]>;
 }
 
-const SEE_THROUGH = new Set(["parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion"]);
-
 /** The identifier a property chain starts from (`a.b[c].d` -> a). */
 function rootOf(n: TsNode | null): TsNode | undefined {
   let cur = n;
-  while (cur && (cur.type === "member_expression" || cur.type === "subscript_expression" || SEE_THROUGH.has(cur.type))) cur = cur.childForFieldName("object") ?? cur.namedChildren[0] ?? null;
+  while (cur && (cur.type === "member_expression" || cur.type === "subscript_expression" || TS_VALUE_WRAPPERS.has(cur.type))) cur = cur.childForFieldName("object") ?? cur.namedChildren[0] ?? null;
   return cur?.type === "identifier" ? cur : undefined;
 }
 

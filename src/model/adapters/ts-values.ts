@@ -11,6 +11,7 @@ import type { ConfigScope, ConfigValue, NamedValue, ValueRef } from "../types.js
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { weakMemo } from "../../util/weak-memo.js";
 import { objectWrites, type ObjectWrite, type ObjectWrites } from "./ts-object-writes.js";
+import { TS_VALUE_WRAPPERS } from "./ts-wrappers.js";
 
 export interface CodeInput {
   readonly file: string;
@@ -35,7 +36,6 @@ export interface ObjectEntries {
 }
 
 const MAX_DEPTH = 8;
-const WRAPPERS = new Set(["parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion"]);
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
 
 /** Named children without comments. */
@@ -124,7 +124,7 @@ export class Resolver {
   /** `require("...")` or `import("...")`, possibly awaited or wrapped. */
   #isRequire(n: TsNode): boolean {
     let d = n;
-    while ((WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
+    while ((TS_VALUE_WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
     const f = d.type === "call_expression" ? d.childForFieldName("function") : null;
     return !!f && ((f.type === "identifier" && this.src(f) === "require") || f.type === "import");
   }
@@ -151,7 +151,7 @@ export class Resolver {
   #requiredModule(n: TsNode): string | undefined {
     if (!this.#isRequire(n)) return undefined;
     let d = n;
-    while ((WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
+    while ((TS_VALUE_WRAPPERS.has(d.type) || d.type === "await_expression") && kids(d)[0]) d = kids(d)[0] as TsNode;
     const arg = argsOf(d)[0];
     return arg ? this.stringOf(arg) : undefined;
   }
@@ -216,7 +216,7 @@ export class Resolver {
 
   #target(n: TsNode, depth = 0): Target {
     let cur = n;
-    while (WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
+    while (TS_VALUE_WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
     if ((cur.type === "identifier" || cur.type === "shorthand_property_identifier") && depth < MAX_DEPTH) {
       const b = this.#lookup(this.src(cur), cur.startIndex);
       if (b?.env !== undefined) return { node: b.node, env: b.env };
@@ -257,7 +257,7 @@ export class Resolver {
    */
   writesTo(n: TsNode): readonly ObjectWrite[] {
     let cur = n;
-    while (WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
+    while (TS_VALUE_WRAPPERS.has(cur.type) && kids(cur)[0]) cur = kids(cur)[0] as TsNode;
     if (cur.type !== "identifier" && cur.type !== "shorthand_property_identifier") return [];
     const b = this.#lookup(this.src(cur), cur.startIndex);
     if (!b || b.env !== undefined) return [];
@@ -577,7 +577,7 @@ export class Resolver {
   /** The name a `new` expression is assigned to (`const transport = new ...`). */
   boundName(n: TsNode): string | undefined {
     let p = n.parent;
-    while (p && (WRAPPERS.has(p.type) || p.type === "await_expression")) p = p.parent;
+    while (p && (TS_VALUE_WRAPPERS.has(p.type) || p.type === "await_expression")) p = p.parent;
     if (p?.type !== "variable_declarator") return undefined;
     const name = p.childForFieldName("name");
     return name?.type === "identifier" ? this.src(name) : undefined;

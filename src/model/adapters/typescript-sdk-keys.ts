@@ -8,17 +8,16 @@ import type { TsNode } from "../../parse/typescript.js";
 import { classifyKey } from "../../secrets/keys.js";
 import type { NamedValue } from "../types.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
+import { TS_VALUE_WRAPPERS } from "./ts-wrappers.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 
 const EQUALITY = new Set(["===", "!==", "==", "!="]);
 /** Membership tests on a list or set of accepted keys. */
 const MEMBERSHIP = new Set(["includes", "has", "indexOf"]);
-/** Wrappers that do not change the value (`x as string`, `x!`, `(x)`). */
-const TRANSPARENT = new Set(["as_expression", "satisfies_expression", "non_null_expression", "parenthesized_expression"]);
-
+/** The expression under wrappers that do not change the value (`x as string`, `x!`, `(x)`). */
 const unwrap = (n: TsNode): TsNode => {
   let d = n;
-  while (TRANSPARENT.has(d.type) && kids(d)[0]) d = kids(d)[0] as TsNode;
+  while (TS_VALUE_WRAPPERS.has(d.type) && kids(d)[0]) d = kids(d)[0] as TsNode;
   return d;
 };
 

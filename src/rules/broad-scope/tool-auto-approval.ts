@@ -44,16 +44,16 @@ export default defineRule({
     // Settings files that name a server's tools with no server entry beside them (Claude Code
     // `mcp__<server>__<tool>` allows): one finding per server and key, at its first such tool.
     for (const p of model.policies) {
-      const byServer = new Map<string, PolicyToolGrant[]>();
+      const byServer = new Map<string, { readonly first: PolicyToolGrant; readonly risky: string[] }>();
       for (const g of p.toolGrants ?? []) {
-        if (!g.tools.some(isDestructiveToolName)) continue;
+        const risky = g.tools.filter(isDestructiveToolName);
+        if (!risky.length) continue;
         const k = `${g.server}\u0000${g.key}`;
-        byServer.set(k, [...(byServer.get(k) ?? []), g]);
+        const seen = byServer.get(k);
+        if (seen) seen.risky.push(...risky);
+        else byServer.set(k, { first: g, risky });
       }
-      for (const grants of byServer.values()) {
-        const first = grants[0];
-        if (!first) continue;
-        const risky = grants.flatMap((g) => g.tools.filter(isDestructiveToolName));
+      for (const { first, risky } of byServer.values()) {
         ctx.report({ messageId: "destructive", data: { server: first.server, client: p.client, key: first.key, tools: risky.join(", ") }, loc: first.loc, identity: `${p.client}\u0000${first.server}\u0000${first.key}\u0000${risky.join(",")}` });
       }
     }

@@ -73,8 +73,8 @@ function legacyToolRules(tools: DocNode | undefined): ToolRule[] {
  */
 function coversEveryTool(pattern: string, prefix: string): boolean {
   if (!pattern.endsWith("*")) return false;
-  const head = pattern.slice(0, -1);
-  for (let i = 0; i <= prefix.length; i++) if (wildcard(head).test(prefix.slice(0, i))) return true;
+  const head = wildcard(pattern.slice(0, -1));
+  for (let i = 0; i <= prefix.length; i++) if (head.test(prefix.slice(0, i))) return true;
   return false;
 }
 
