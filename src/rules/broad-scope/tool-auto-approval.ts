@@ -88,12 +88,16 @@ export default defineRule({
         code: `{\n  "permissions": {\n    "allow": ["mcp__notes__search_notes", "mcp__notes__delete_note", "mcp__notes__update_note"]\n  }\n}\n`,
         expect: { line: 3, column: 43, count: 1 },
       },
+      // Gemini CLI policy: an unconditional allow of one MCP tool runs it with no confirmation.
+      { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\nmcpName = "notes"\ntoolName = ["search_notes", "delete_note"]\ndecision = "allow"\npriority = 200\n`, expect: { line: 3, column: 29 } },
       // Zed: a per-tool default of `allow` for an MCP tool (`mcp:<server>:<tool>`) skips the confirmation.
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "tools": { "mcp:notes:delete_note": { "default": "allow" } } } } }\n`, expect: { line: 1, column: 85 } },
     ],
     good: [
       // opencode: a later `*` that asks overrides the server's allow before it.
       { file: "opencode.json", code: `{\n  "mcp": { "notes": { "type": "local", "command": ["acme-notes-mcp"] } },\n  "permission": { "notes_*": "allow", "*": "ask" }\n}\n` },
+      // Gemini CLI policy: a higher-priority deny overrides the allow of one tool.
+      { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\ntoolName = "mcp_db_drop_table"\ndecision = "allow"\npriority = 100\n\n[[rule]]\ntoolName = "mcp_db_*"\ndecision = "deny"\npriority = 300\n` },
       // Claude Code decides deny, then ask, then allow: an ask rule for the tool keeps its prompt.
       { file: ".claude/settings.json", code: `{\n  "permissions": {\n    "allow": ["mcp__notes__delete_note", "mcp__notes__search_notes"],\n    "ask": ["mcp__notes__delete_*"]\n  }\n}\n` },
       // Codex `writes`: only tools annotated read-only skip the prompt; every other call is asked.
