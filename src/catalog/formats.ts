@@ -79,9 +79,13 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // references it expands, so both common spellings count as references: no `unexpanded-reference` claim.
   { id: "trae", client: "trae", title: "Trae", syntax: "jsonc", globs: ["**/.trae/mcp.json", "**/Trae/User/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // Google Antigravity (a Windsurf descendant: its entries carry Cascade's `$typeName`) keeps `mcpServers` in
-  // ~/.gemini/antigravity/mcp_config.json (`command`/`args`/`env`, `serverUrl` for a remote server), a file that
-  // dotfiles repositories commit. Its references are not documented: both common spellings count.
-  { id: "antigravity", client: "antigravity", title: "Google Antigravity", syntax: "jsonc", globs: ["**/.gemini/antigravity/mcp_config.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  // mcp_config.json (`command`/`args`/`env`, `serverUrl` for a remote server): the first IDE in
+  // ~/.gemini/antigravity/, Antigravity 2.0 and its CLI (`agy`) in the global customization root ~/.gemini/config/ (some
+  // CLI builds in ~/.gemini/antigravity-cli/), files that dotfiles repositories commit; and, for one workspace, in its
+  // customization root `.agents/` (`agy` also takes `.agent/`, `_agents/`, `_agent/`), committed with the project.
+  // Its references are not documented: both common spellings count.
+  { id: "antigravity", client: "antigravity", title: "Google Antigravity", syntax: "jsonc", globs: ["**/.gemini/antigravity/mcp_config.json", "**/.gemini/config/mcp_config.json", "**/.gemini/antigravity-cli/mcp_config.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  { id: "antigravity-workspace", client: "antigravity", title: "Google Antigravity workspace", syntax: "jsonc", globs: ["**/.agents/mcp_config.json", "**/.agent/mcp_config.json", "**/_agents/mcp_config.json", "**/_agent/mcp_config.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // LM Studio (0.3.17+) keeps its servers in ~/.lmstudio/mcp.json ("Cursor's mcp.json notation"; some builds copy it to
   // ~/.cache/lm-studio/mcp.json). Its references are not documented: both common spellings count.
   { id: "lm-studio", client: "lm-studio", title: "LM Studio", syntax: "jsonc", globs: ["**/.lmstudio/mcp.json", "**/.cache/lm-studio/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },

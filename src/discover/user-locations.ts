@@ -155,7 +155,7 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     ["kiro", [at(".kiro", "settings", "mcp.json"), at(".kiro", "agents", "*.json"), at(".kiro", "agents", "**", "*.md"), at(".kiro", "settings", "permissions.yaml"), at(".kiro", "workspace-roots", "*", "permissions.yaml")]],
     ["amazon-q", [at(".aws", "amazonq", "mcp.json"), at(".aws", "amazonq", "default.json"), at(".aws", "amazonq", "cli-agents", "*.json"), at(".aws", "amazonq", "agents", "*.json")]],
     ["gemini-cli", [p.join(geminiDir, "settings.json"), p.join(geminiDir, "extensions", "*", "gemini-extension.json"), p.join(geminiDir, "policies", "*.toml")]],
-    ["antigravity", [at(".gemini", "antigravity", "mcp_config.json")]],
+    ["antigravity", [at(".gemini", "antigravity", "mcp_config.json"), at(".gemini", "config", "mcp_config.json"), at(".gemini", "antigravity-cli", "mcp_config.json")]],
     ["qwen-code", [at(".qwen", "settings.json"), at(".qwen", "extensions", "*", "qwen-extension.json")]],
     ["factory-droid", [at(".factory", "mcp.json")]],
     ["tabnine", [at(".tabnine", "agent", "settings.json"), at(".tabnine", "mcp_servers.json")]],

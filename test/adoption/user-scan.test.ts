@@ -45,7 +45,7 @@ describe("user-level locations", () => {
     expect(userLocationPatterns({ platform: "linux", env: {} })).toEqual([]);
   });
 
-  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor, Windsurf, Kiro and Trae, Claude Desktop from the Microsoft Store, Zed, VS Code and VSCodium from Flathub", () => {
+  it("has the variants of supported clients: Junie's user file, Copilot for JetBrains, Tabnine, IBM Bob, Cortex Code, Windsurf Next, VSCodium and the OSS build, Cline/Roo/Kilo in Cursor, Windsurf, Kiro and Trae, Claude Desktop from the Microsoft Store, Zed, VS Code and VSCodium from Flathub, Antigravity 2.0 and its CLI", () => {
     const linux = userLocationPatterns({ platform: "linux", env: { HOME: "/home/ada" } });
     const mac = userLocationPatterns({ platform: "darwin", env: { HOME: "/Users/ada" } });
     const win = userLocationPatterns({ platform: "win32", env: { USERPROFILE: "C:\\Users\\ada", APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "C:\\Users\\ada\\AppData\\Local" } });
@@ -84,6 +84,10 @@ describe("user-level locations", () => {
       ["linux", linux, "~/.bob/settings/mcp.json", "ibm-bob"],
       ["darwin", mac, "~/.snowflake/cortex/mcp.json", "cortex-code"],
       ["win32", win, "~/AppData/Roaming/Cortex Code/User/mcp.json", "cortex-code-desktop"],
+      // Antigravity 2.0 and its CLI keep their servers in the global customization root, some CLI builds in their own folder.
+      ["linux", linux, "~/.gemini/config/mcp_config.json", "antigravity"],
+      ["darwin", mac, "~/.gemini/config/mcp_config.json", "antigravity"],
+      ["win32", win, "~/.gemini/antigravity-cli/mcp_config.json", "antigravity"],
       ["darwin", mac, "~/Library/Application Support/Cortex Code/User/mcp.json", "cortex-code-desktop"],
     ];
     for (const [platform, paths, file, format] of expected) {

@@ -19,6 +19,9 @@ describe.each([
   { client: "trae", path: "Library/Application Support/Trae/User/mcp.json" },
   { client: "factory-droid", path: ".factory/mcp.json" },
   { client: "antigravity", path: ".gemini/antigravity/mcp_config.json" },
+  { client: "antigravity", path: ".gemini/config/mcp_config.json" },
+  { client: "antigravity", path: ".agents/mcp_config.json" },
+  { client: "antigravity", path: "packages/web/_agent/mcp_config.json" },
   { client: "cortex-code", path: ".snowflake/cortex/mcp.json" },
 ])("$client ($path)", ({ client, path }) => {
   it("reads the servers: a literal key is reported at its place, both reference spellings are references", () => {
@@ -48,6 +51,15 @@ describe("antigravity: shapes seen in committed ~/.gemini/antigravity/mcp_config
     const r = scanSources([{ path, text }]);
     expect(r.model.servers.map((s) => [s.client, s.name, s.transport])).toEqual([["antigravity", "docs", "http"], ["antigravity", "stitch", "stdio"]]);
     expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.server?.name, f.server?.client])).toEqual([["stitch", "antigravity"]]);
+  });
+});
+
+describe("antigravity: a workspace's customization root (`.agents/mcp_config.json`) is the project's own file", () => {
+  it("reports its servers as committed with the project, and the user-level file as the user's", () => {
+    const text = file({});
+    const r = scanSources([{ path: ".agents/mcp_config.json", text }, { path: ".gemini/config/mcp_config.json", text }]);
+    expect(r.model.servers.map((s) => [s.client, s.name])).toEqual([["antigravity", "acme-notes"], ["antigravity", "acme-notes"]]);
+    expect(r.model.servers.map((s) => s.scope)).toEqual(["project", "user"]);
   });
 });
 
