@@ -86,6 +86,11 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Its references are not documented: both common spellings count.
   { id: "antigravity", client: "antigravity", title: "Google Antigravity", syntax: "jsonc", globs: ["**/.gemini/antigravity/mcp_config.json", "**/.gemini/config/mcp_config.json", "**/.gemini/antigravity-cli/mcp_config.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "antigravity-workspace", client: "antigravity", title: "Google Antigravity workspace", syntax: "jsonc", globs: ["**/.agents/mcp_config.json", "**/.agent/mcp_config.json", "**/_agents/mcp_config.json", "**/_agent/mcp_config.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  // MCPorter, a CLI and runtime that calls MCP servers (OpenClaw's skills use it): `config/mcporter.json` in a repository
+  // (committed, the project layer) and `~/.mcporter/mcporter.json(c)`; `baseUrl` endpoints, `${VAR}` / `${VAR:-d}` in env
+  // values, `$env:VAR` or `${VAR}` in headers (steipete/mcporter docs/config.md).
+  { id: "mcporter", client: "mcporter", title: "MCPorter", syntax: "jsonc", globs: ["**/config/mcporter.json", "**/config/mcporter.jsonc"], scope: "project", syntaxes: ["dollar-brace", "ps-env"], adapter: maps.mcporterAdapter },
+  { id: "mcporter-user", client: "mcporter", title: "MCPorter user config", syntax: "jsonc", globs: ["**/.mcporter/mcporter.json", "**/.mcporter/mcporter.jsonc"], scope: "user", syntaxes: ["dollar-brace", "ps-env"], adapter: maps.mcporterAdapter },
   // LM Studio (0.3.17+) keeps its servers in ~/.lmstudio/mcp.json ("Cursor's mcp.json notation"; some builds copy it to
   // ~/.cache/lm-studio/mcp.json). Its references are not documented: both common spellings count.
   { id: "lm-studio", client: "lm-studio", title: "LM Studio", syntax: "jsonc", globs: ["**/.lmstudio/mcp.json", "**/.cache/lm-studio/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },

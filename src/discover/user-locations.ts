@@ -162,6 +162,7 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     ["ibm-bob", [at(".bob", "settings", "mcp.json"), at(".bob", "mcp_settings.json")]],
     ["cortex-code", [at(".snowflake", "cortex", "mcp.json"), p.join(appData, "Cortex Code", "User", "mcp.json")]],
     ["lm-studio", [at(".lmstudio", "mcp.json")]],
+    ["mcporter", [at(".mcporter", "mcporter.json"), at(".mcporter", "mcporter.jsonc")]],
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.
     ["jetbrains", [at(".junie", "mcp", "mcp.json")]],
     ["trae", [p.join(appData, "Trae", "User", "mcp.json")]],

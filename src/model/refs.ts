@@ -26,7 +26,8 @@ export type RefSyntax =
   | "kong-vault" // {vault://backend/name}: Kong resolves it from a vault (env, aws, gcp, hcv ...) when it uses the value
   | "litellm-env" // os.environ/NAME as a whole value: LiteLLM's proxy reads NAME from its environment when it loads the config
   | "go-env" // {{ env "NAME" }}: a Go template's env function (Unla renders its values with it when it uses them)
-  | "go-template"; // {{ .Values.x }}, {{ .Values.x | b64enc }}: Helm renders the chart's templates before Kubernetes reads them
+  | "go-template" // {{ .Values.x }}, {{ .Values.x | b64enc }}: Helm renders the chart's templates before Kubernetes reads them
+  | "ps-env"; // $env:VAR (PowerShell's spelling): MCPorter expands it in header and env values
 
 /**
  * Copilot coding agent: only secrets and variables of the `copilot`
@@ -98,6 +99,8 @@ const PATTERNS: readonly { syntax: RefSyntax; re: RegExp; make: (m: RegExpExecAr
   // After `k8s-paren`, which keeps `$(VAR)`: a shell command (`$(cat ~/.token)`), one level, on one line. No client format
   // runs it; a shell does, and the unexpanded-reference rule leaves a shell's script (and any argument) alone.
   { syntax: "command-substitution", re: /(?<!\$)\$\((?![A-Za-z_][A-Za-z0-9_]{0,200}\))([^()\r\n]{1,300})\)/g, make: (m) => ({ kind: "template", name: `$(${(m[1] ?? "").trim()})` }) },
+  // Before `dollar`, which would read `$env` of `$env:VAR` as a variable named `env`.
+  { syntax: "ps-env", re: /(?<![\w$\\])\$env:([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
   { syntax: "dollar", re: /(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]{0,200})\b/g, make: (m) => ({ kind: "env", name: m[1] ?? "" }) },
 ];
 
@@ -133,7 +136,7 @@ export function templateDefault(action: string): string | undefined {
 export const MAX_REF_TOKENS = 64;
 
 /** Syntaxes whose tokens are read only in files that expand them (elsewhere the text is not a reference at all). */
-const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault", "litellm-env", "go-env", "go-template"]);
+const SYNTAX_BOUND: ReadonlySet<RefSyntax> = new Set(["k8s-paren", "shell-brace", "deck-env", "kong-vault", "litellm-env", "go-env", "go-template", "ps-env"]);
 
 /** Finds every reference-looking token in a value (up to MAX_REF_TOKENS), in order, without overlaps. */
 export function findRefTokens(raw: string): Token[] {

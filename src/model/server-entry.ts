@@ -32,6 +32,8 @@ export interface EntryOptions {
    * header values (Amazon Q / Kiro CLI substitute `\${env:VAR}` in env and headers only).
    */
   readonly launchSyntaxes?: readonly RefSyntax[];
+  /** The keys that hold the endpoint, first match wins (default ENDPOINT_KEYS; MCPorter's `baseUrl`). */
+  readonly endpointKeys?: readonly string[];
 }
 
 /** What a client makes of an entry with a `url` and no type (default: streamable HTTP). */
@@ -147,13 +149,15 @@ function outsideEnv(input: AdapterInput): AdapterInput {
   return input.syntaxes.some((s) => ENV_ONLY_SYNTAXES.has(s)) ? { ...input, syntaxes: input.syntaxes.filter((s) => !ENV_ONLY_SYNTAXES.has(s)) } : input;
 }
 
+const ENDPOINT_KEYS: readonly string[] = ["url", "serverUrl", "httpUrl", "uri"];
+
 /**
- * The entry's endpoint: the first of `url`, `serverUrl`, `httpUrl`, `uri` that
+ * The entry's endpoint: the first of `keys` (`url`, `serverUrl`, `httpUrl`, `uri`) that
  * holds text. Amazon Q's IDE writes `"url": ""` (and `"headers": {}`) into
  * every server it saves, stdio ones included: an empty value is no endpoint.
  */
-function endpointNode(src: DocNode): DocNode | undefined {
-  return ["url", "serverUrl", "httpUrl", "uri"].map((k) => get(src, k)).find((n) => n !== undefined && (str(n) ?? "").trim() !== "");
+function endpointNode(src: DocNode, keys: readonly string[] = ENDPOINT_KEYS): DocNode | undefined {
+  return keys.map((k) => get(src, k)).find((n) => n !== undefined && (str(n) ?? "").trim() !== "");
 }
 
 export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOptions): McpServer {
@@ -176,7 +180,7 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
   }
   const command = value(launch, commandNode);
   const args = selfExpandedArgs(command, argNodes.map((a) => value(launch, a)).filter((v): v is ConfigValue => v !== undefined));
-  const url = value(launch, endpointNode(src));
+  const url = value(launch, endpointNode(src, opts.endpointKeys));
   const cwd = value(launch, get(src, "cwd"));
   const typeStr = str(get(src, "type")) ?? str(get(n, "transportType")) ?? (isObject(transportNode) ? undefined : str(transportNode));
   let transport = transportOf(typeStr);
@@ -231,7 +235,9 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
       }
     }
   }
-  const bearer = entry(n, "bearer_token_env_var");
+  // MCPorter's `bearerTokenEnv` / `bearer_token_env` (Authorization from that variable) and `bearerToken` / `bearer_token`.
+  const mcporter = input.client === "mcporter";
+  const bearer = entry(n, "bearer_token_env_var") ?? (mcporter ? (entry(n, "bearerTokenEnv") ?? entry(n, "bearer_token_env")) : undefined);
   const bearerName = str(bearer?.value);
   if (bearer && bearerName) {
     credentials.push({ source: "header", key: "Authorization", raw: "", ref: { kind: "env", name: bearerName }, loc: locOf(input, bearer.value.span) });
@@ -239,9 +245,9 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
   // Codex's older literal `bearer_token` (what `codex mcp add --bearer-token` wrote; sent as
   // `Authorization: Bearer`). Current Codex rejects the key on a streamable HTTP server, but the
   // token in the file is still this server's credential.
-  const literalBearer = input.client === "codex" ? entry(n, "bearer_token") : undefined;
+  const literalBearer = input.client === "codex" ? entry(n, "bearer_token") : mcporter ? (entry(n, "bearerToken") ?? entry(n, "bearer_token")) : undefined;
   const literalBearerValue = value(input, literalBearer?.value);
-  if (literalBearer && literalBearerValue) credentials.push({ ...literalBearerValue, key: "bearer_token", keyLoc: locOf(input, literalBearer.keySpan), source: "header" });
+  if (literalBearer && literalBearerValue) credentials.push({ ...literalBearerValue, key: literalBearer.key, keyLoc: locOf(input, literalBearer.keySpan), source: "header" });
   const envHeaders = get(n, "env_http_headers");
   if (isObject(envHeaders)) {
     for (const e of envHeaders.entries) {

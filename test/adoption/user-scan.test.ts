@@ -88,6 +88,8 @@ describe("user-level locations", () => {
       ["linux", linux, "~/.gemini/config/mcp_config.json", "antigravity"],
       ["darwin", mac, "~/.gemini/config/mcp_config.json", "antigravity"],
       ["win32", win, "~/.gemini/antigravity-cli/mcp_config.json", "antigravity"],
+      ["linux", linux, "~/.mcporter/mcporter.json", "mcporter-user"],
+      ["darwin", mac, "~/.mcporter/mcporter.jsonc", "mcporter-user"],
       ["darwin", mac, "~/Library/Application Support/Cortex Code/User/mcp.json", "cortex-code-desktop"],
     ];
     for (const [platform, paths, file, format] of expected) {

@@ -12,6 +12,7 @@ import { wildcard } from "../../util/wildcard.js";
 interface MapOptions {
   readonly urlDefault?: Transport;
   readonly launchSyntaxes?: readonly RefSyntax[];
+  readonly endpointKeys?: readonly string[];
 }
 
 /** Fields that make an entry a server (a launch command, an endpoint, a transport). */
@@ -33,7 +34,7 @@ export function serversFromMap(input: AdapterInput, map: DocNode | undefined, pr
   for (const e of map.entries) {
     if (!isObject(e.value) || isMetadataEntry(e.key, e.value)) continue;
     const path = prefix ? `${prefix}.${e.key}` : e.key;
-    out.push(readServerEntry(input, { name: e.key, node: e.value, nameSpan: e.keySpan, path, ...(opts.urlDefault ? { urlDefault: opts.urlDefault } : {}), ...(opts.launchSyntaxes ? { launchSyntaxes: opts.launchSyntaxes } : {}) }));
+    out.push(readServerEntry(input, { name: e.key, node: e.value, nameSpan: e.keySpan, path, ...(opts.urlDefault ? { urlDefault: opts.urlDefault } : {}), ...(opts.launchSyntaxes ? { launchSyntaxes: opts.launchSyntaxes } : {}), ...(opts.endpointKeys ? { endpointKeys: opts.endpointKeys } : {}) }));
     const nested = get(e.value, "servers");
     if (isObject(nested)) out.push(...serversFromMap(input, nested, `${path}.servers`, opts));
   }
@@ -70,6 +71,13 @@ function eachDoc(input: AdapterInput, f: (doc: DocNode) => McpServer[]): Adapter
 
 /** `mcpServers` map at the top level (Claude Desktop, Cursor, Windsurf, Cline, Roo, Kiro, Gemini, JetBrains). */
 export const mcpServersAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers"));
+
+/**
+ * MCPorter (`config/mcporter.json`, `~/.mcporter/mcporter.json`): Claude Desktop's `mcpServers`, with the
+ * endpoint in `baseUrl` (also `base_url`, `url`, `serverUrl`, `server_url`), `command` a string or an array, and
+ * `bearerToken` / `bearerTokenEnv` for the Authorization header (steipete/mcporter src/config-normalize.ts). Its `imports` pull other clients' servers in at run time; those files are read as their own.
+ */
+export const mcporterAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { endpointKeys: ["baseUrl", "base_url", "url", "serverUrl", "server_url"] }));
 
 /** Cursor (`.cursor/mcp.json`): `mcpServers` only; VS Code's `servers` map, a common copy-paste, is named as never started. */
 export const cursorAdapter: Adapter = ignoringServersKey(mcpServersAdapter, "Cursor", "mcpServers", "servers", " (VS Code's key)");

@@ -24,6 +24,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "litellm-env": "os.environ/VAR",
   "go-env": '{{ env "VAR" }}',
   "go-template": "{{ .Values.x }}",
+  "ps-env": "$env:VAR",
 };
 
 const SHELLS = /(^|[\\/])(sh|bash|zsh|dash|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
