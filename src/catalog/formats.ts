@@ -91,6 +91,11 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // values, `$env:VAR` or `${VAR}` in headers (steipete/mcporter docs/config.md).
   { id: "mcporter", client: "mcporter", title: "MCPorter", syntax: "jsonc", globs: ["**/config/mcporter.json", "**/config/mcporter.jsonc"], scope: "project", syntaxes: ["dollar-brace", "ps-env"], adapter: maps.mcporterAdapter },
   { id: "mcporter-user", client: "mcporter", title: "MCPorter user config", syntax: "jsonc", globs: ["**/.mcporter/mcporter.json", "**/.mcporter/mcporter.jsonc"], scope: "user", syntaxes: ["dollar-brace", "ps-env"], adapter: maps.mcporterAdapter },
+  // Ruler writes these servers into each agent's own file, so either agent's reference spelling may be meant: both count.
+  { id: "ruler", client: "ruler", title: "Ruler", syntax: "toml", globs: ["**/.ruler/ruler.toml"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
+  { id: "ruler-json", client: "ruler", title: "Ruler (legacy mcp.json)", syntax: "json", globs: ["**/.ruler/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
+  { id: "ruler-user", client: "ruler", title: "Ruler global config", syntax: "toml", globs: ["**/.config/ruler/ruler.toml"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
+  { id: "ruler-user-json", client: "ruler", title: "Ruler global config (legacy mcp.json)", syntax: "json", globs: ["**/.config/ruler/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
   // LM Studio (0.3.17+) keeps its servers in ~/.lmstudio/mcp.json ("Cursor's mcp.json notation"; some builds copy it to
   // ~/.cache/lm-studio/mcp.json). Its references are not documented: both common spellings count.
   { id: "lm-studio", client: "lm-studio", title: "LM Studio", syntax: "jsonc", globs: ["**/.lmstudio/mcp.json", "**/.cache/lm-studio/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },

@@ -163,6 +163,8 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     ["cortex-code", [at(".snowflake", "cortex", "mcp.json"), p.join(appData, "Cortex Code", "User", "mcp.json")]],
     ["lm-studio", [at(".lmstudio", "mcp.json")]],
     ["mcporter", [at(".mcporter", "mcporter.json"), at(".mcporter", "mcporter.jsonc")]],
+    // Ruler's global config (used when a project has no `.ruler/`): `$XDG_CONFIG_HOME/ruler`.
+    ["ruler", [p.join(config, "ruler", "ruler.toml"), p.join(config, "ruler", "mcp.json")]],
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.
     ["jetbrains", [at(".junie", "mcp", "mcp.json")]],
     ["trae", [p.join(appData, "Trae", "User", "mcp.json")]],

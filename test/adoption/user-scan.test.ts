@@ -90,6 +90,8 @@ describe("user-level locations", () => {
       ["win32", win, "~/.gemini/antigravity-cli/mcp_config.json", "antigravity"],
       ["linux", linux, "~/.mcporter/mcporter.json", "mcporter-user"],
       ["darwin", mac, "~/.mcporter/mcporter.jsonc", "mcporter-user"],
+      ["linux", linux, "~/.config/ruler/ruler.toml", "ruler-user"],
+      ["darwin", mac, "~/.config/ruler/mcp.json", "ruler-user-json"],
       ["darwin", mac, "~/Library/Application Support/Cortex Code/User/mcp.json", "cortex-code-desktop"],
     ];
     for (const [platform, paths, file, format] of expected) {

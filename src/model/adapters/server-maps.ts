@@ -303,6 +303,22 @@ export const codexAdapter: Adapter = (input) =>
     return servers;
   });
 
+/**
+ * Ruler (intellectronica/ruler): `.ruler/ruler.toml` holds the servers it writes into each agent's own MCP file
+ * (`[mcp_servers.<name>]`, and `[agents.<agent>.mcp_servers.<name>]` for that agent alone); the legacy
+ * `.ruler/mcp.json` holds `mcpServers`. The agents' files it writes are often git-ignored: this is what a
+ * repository commits.
+ */
+export const rulerAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const servers = [...serversFromMap(input, get(d, "mcp_servers"), "mcp_servers"), ...serversFromMap(input, get(d, "mcpServers"), "mcpServers")];
+    const agents = get(d, "agents");
+    if (isObject(agents)) {
+      for (const a of agents.entries) servers.push(...serversFromMap(input, get(a.value, "mcp_servers"), `agents.${a.key}.mcp_servers`));
+    }
+    return servers;
+  });
+
 /** A server with extra tool grants (and the auto-approve list they imply). */
 /**
  * The tools of one server that an allow list names one by one, as `<prefix><tool>` with one of
