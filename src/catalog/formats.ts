@@ -12,6 +12,7 @@ import type { AdapterOutput, ConfigScope } from "../model/types.js";
 import * as maps from "../model/adapters/server-maps.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { opencodeConfigAdapter } from "../model/adapters/policies/opencode.js";
+import { mistralVibeAdapter } from "../model/adapters/mistral-vibe.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { allOf, keyText, type TextTest } from "./text-tests.js";
@@ -96,6 +97,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "ruler-json", client: "ruler", title: "Ruler (legacy mcp.json)", syntax: "json", globs: ["**/.ruler/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
   { id: "ruler-user", client: "ruler", title: "Ruler global config", syntax: "toml", globs: ["**/.config/ruler/ruler.toml"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
   { id: "ruler-user-json", client: "ruler", title: "Ruler global config (legacy mcp.json)", syntax: "json", globs: ["**/.config/ruler/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.rulerAdapter },
+  // Mistral Vibe: `[[mcp_servers]]` in `~/.vibe/config.toml` or a trusted project's `.vibe/config.toml`. Its loader
+  // expands no reference in these values that we know of; unconfirmed, so both common spellings count (no unexpanded claim).
+  { id: "mistral-vibe", client: "mistral-vibe", title: "Mistral Vibe", syntax: "toml", globs: ["**/.vibe/config.toml"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: mistralVibeAdapter },
   // LM Studio (0.3.17+) keeps its servers in ~/.lmstudio/mcp.json ("Cursor's mcp.json notation"; some builds copy it to
   // ~/.cache/lm-studio/mcp.json). Its references are not documented: both common spellings count.
   { id: "lm-studio", client: "lm-studio", title: "LM Studio", syntax: "jsonc", globs: ["**/.lmstudio/mcp.json", "**/.cache/lm-studio/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },

@@ -53,7 +53,7 @@ interface Moved {
  * CODEX_HOME, COPILOT_HOME, CLAUDE_CONFIG_DIR (Claude Code keeps `.claude.json` in it too), GEMINI_CLI_HOME
  * (a home folder: `$GEMINI_CLI_HOME/.gemini/`), CONTINUE_GLOBAL_DIR, CLINE_MCP_SETTINGS_PATH (a file),
  * CLINE_DATA_DIR or CLINE_DIR (`$CLINE_DIR/data`), OPENCODE_CONFIG_DIR and OPENCODE_CONFIG (a file; both
- * read besides `~/.config/opencode/`), GOOSE_PATH_ROOT (`$GOOSE_PATH_ROOT/config`).
+ * read besides `~/.config/opencode/`), GOOSE_PATH_ROOT (`$GOOSE_PATH_ROOT/config`), VIBE_HOME (Mistral Vibe).
  */
 function movedFolders(u: UserEnvironment): Moved[] {
   const p = u.platform === "win32" ? path.win32 : path.posix;
@@ -71,6 +71,7 @@ function movedFolders(u: UserEnvironment): Moved[] {
     [env("OPENCODE_CONFIG_DIR"), "~/.config/opencode"],
     [opencodeFile, opencodeFile?.toLowerCase().endsWith(".jsonc") ? "~/.config/opencode/opencode.jsonc" : "~/.config/opencode/opencode.json"],
     [under(env("GOOSE_PATH_ROOT"), "config"), "~/.config/goose"],
+    [env("VIBE_HOME"), "~/.vibe"],
   ];
   return table.flatMap(([at, known]) => (at ? [{ at, known }] : []));
 }
@@ -163,6 +164,8 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     ["cortex-code", [at(".snowflake", "cortex", "mcp.json"), p.join(appData, "Cortex Code", "User", "mcp.json")]],
     ["lm-studio", [at(".lmstudio", "mcp.json")]],
     ["mcporter", [at(".mcporter", "mcporter.json"), at(".mcporter", "mcporter.jsonc")]],
+    // Mistral Vibe: VIBE_HOME moves `~/.vibe`.
+    ["mistral-vibe", [p.join(from("~/.vibe", at(".vibe")), "config.toml")]],
     // Ruler's global config (used when a project has no `.ruler/`): `$XDG_CONFIG_HOME/ruler`.
     ["ruler", [p.join(config, "ruler", "ruler.toml"), p.join(config, "ruler", "mcp.json")]],
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.
