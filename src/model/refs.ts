@@ -16,6 +16,7 @@ export type RefSyntax =
   | "file-colon" // ${file:/path}
   | "brace-env" // {env:VAR} and {file:path} (opencode)
   | "gh-secrets" // ${{ secrets.X }} (Continue, GitHub Actions)
+  | "continue-json-env" // ${VAR} in an env value of a Continue JSON block: its loader rewrites it to ${{ secrets.VAR }}
   | "gh-expression" // any other ${{ ... }}: an Actions expression (`github.workspace`, `secrets.X || 'd'`), or gh-aw's `github.aw.import-inputs.X`
   | "mustache" // {{VAR}} (LibreChat, Docker MCP templates)
   | "copilot-mcp" // $COPILOT_MCP_X, ${COPILOT_MCP_X}, ${COPILOT_MCP_X:-d} only (Copilot coding agent)
@@ -192,6 +193,7 @@ function classifyReferences(raw: string, syntaxes: readonly RefSyntax[]): Classi
   // manifests (Helm chart templates); elsewhere they are plain text, as before.
   const tokens = findRefTokens(raw)
     .map((t) => (t.syntax === "go-env" && !syntaxes.includes("go-env") && syntaxes.includes("go-template") ? asTemplateAction(t) : t))
+    .map((t) => (syntaxes.includes("continue-json-env") ? asContinueSecret(t) : t))
     .filter((t) => !SYNTAX_BOUND.has(t.syntax) || syntaxes.includes(t.syntax));
   if (tokens.length === 0) return { ref: { kind: "literal" } };
   // Built-in path variables (`${workspaceFolder}`) are never secrets, whatever the client; a run's own
@@ -202,6 +204,16 @@ function classifyReferences(raw: string, syntaxes: readonly RefSyntax[]): Classi
   const first = expanded.find((t) => t.ref.kind !== "builtin") ?? expanded[0];
   if (first) return unexpanded.length ? { ref: first.ref, unexpanded } : { ref: first.ref };
   return { ref: { kind: "literal" }, unexpanded };
+}
+
+/**
+ * `${VAR}` in an env value of a Continue JSON block (`.continue/mcpServers/*.json`): Continue's loader
+ * (config-yaml `convertJsonEnvToYamlEnv`) rewrites it to `${{ secrets.VAR }}`, a secret Continue fills
+ * from its `.env` files or the Hub. `${VAR:-d}` becomes no valid secret name, so it stays text.
+ */
+function asContinueSecret(t: Token): Token {
+  if (t.syntax !== "dollar-brace" || t.ref.kind !== "env" || t.ref.default !== undefined) return t;
+  return { syntax: "continue-json-env", text: t.text, ref: { kind: "secretStore", name: `secrets.${t.ref.name}` } };
 }
 
 /** `{{ env "X" }}` where only Helm's actions are read: one more template action, as `go-template` reads it. */

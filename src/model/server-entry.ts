@@ -141,8 +141,8 @@ function selfExpandedArgs(command: ConfigValue | undefined, args: ConfigValue[])
   });
 }
 
-/** Reference syntaxes that a client expands in env values only (Gemini CLI's `%VAR%`, on Windows). */
-const ENV_ONLY_SYNTAXES: ReadonlySet<RefSyntax> = new Set(["percent"]);
+/** Reference syntaxes that a client expands in env values only (Gemini CLI's `%VAR%`, on Windows; Continue JSON blocks' `${VAR}`). */
+const ENV_ONLY_SYNTAXES: ReadonlySet<RefSyntax> = new Set(["percent", "continue-json-env"]);
 
 /** The input for every field but env values: without the syntaxes a client expands in env only. */
 function outsideEnv(input: AdapterInput): AdapterInput {

@@ -249,12 +249,34 @@ export const opencodeAdapter: Adapter = (input) =>
     return [];
   });
 
-/** Continue: `mcpServers` is a list of entries with `name`; JSON blocks use the Claude shape. */
+/** Continue: `mcpServers` is a list of entries with `name`. */
 export const continueAdapter: Adapter = (input) =>
   eachDoc(input, (d) => {
     const s = get(d, "mcpServers");
     return isArray(s) ? serversFromList(input, s, "mcpServers") : serversFromMap(input, s, "mcpServers");
   });
+
+/**
+ * Continue's JSON blocks (`.continue/mcpServers/*.json`, core/context/mcp/json/loadJsonMcpConfigs.ts):
+ * Claude Desktop's shape (`mcpServers`), Claude Code's (`mcpServers` and each `projects.<path>.mcpServers`),
+ * else one server alone, named after the file (`github.json` is server `github`): a `command`, or a
+ * `url`, with a `type` that is text if there is one (the schema rejects any other).
+ */
+export const continueJsonAdapter: Adapter = (input) =>
+  eachDoc(input, (d) => {
+    const servers = serversFromMap(input, get(d, "mcpServers"), "mcpServers");
+    const projects = get(d, "projects");
+    if (isObject(projects)) for (const p of projects.entries) servers.push(...serversFromMap(input, get(p.value, "mcpServers"), `projects.${p.key}.mcpServers`));
+    if (servers.length || get(d, "mcpServers") || !isLoneServer(d)) return servers;
+    const name = (input.file.split("/").pop() ?? input.file).replace(/\.json$/, "");
+    return [readServerEntry(input, { name, node: d, nameSpan: { start: d.span.start, end: d.span.start + 1 }, path: name })];
+  });
+
+/** A whole JSON block that is one server entry: a `command` or `url` string, and no `type` but text. */
+function isLoneServer(d: DocNode): boolean {
+  const type = get(d, "type");
+  return isObject(d) && (str(get(d, "command")) !== undefined || str(get(d, "url")) !== undefined) && (type === undefined || type.type === "string");
+}
 
 /** Continue's legacy `config.json`: `experimental.modelContextProtocolServers`, entries with a nested `transport`. */
 export const continueLegacyAdapter: Adapter = (input) =>

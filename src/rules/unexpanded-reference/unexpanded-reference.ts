@@ -13,6 +13,7 @@ const SYNTAX_EXAMPLE: Readonly<Record<RefSyntax, string>> = {
   "file-colon": "${file:/path}",
   "brace-env": "{env:VAR}",
   "gh-secrets": "${{ secrets.X }}",
+  "continue-json-env": "${VAR} in env",
   "gh-expression": "${{ github.X }}",
   mustache: "{{VAR}}",
   "copilot-mcp": "$COPILOT_MCP_X",
@@ -117,6 +118,8 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "$(security find-generic-password -s acme-notes -w)" } } } }\n`, expect: { line: 1, column: 80 } },
       // Nor does it read `os.environ/NAME` as an item of a list: the server gets the text as its argument.
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    command: acme-notes-mcp\n    args: ["--token", "os.environ/ACME_MCP_TOKEN"]\n`, expect: { line: 5, column: 23 } },
+      // A Continue JSON block rewrites `${VAR}` to a secret in env values only: a header keeps the text.
+      { file: ".continue/mcpServers/notes.json", code: `{ "mcpServers": { "notes": { "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 1, column: 99 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}", "ROOT": "\${CLAUDE_PROJECT_DIR}" } } } }\n` },
@@ -127,6 +130,8 @@ export default defineRule({
       // `env -S` expands `${NAME}` in its string itself.
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "env", "args": ["-S", "ACME_KEY=\${ACME_KEY} acme-notes-mcp"] } } }\n` },
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: os.environ/ACME_MCP_TOKEN\n` },
+      // Continue's loader rewrites `${VAR}` in a JSON block's env values to `\${{ secrets.VAR }}`.
+      { file: ".continue/mcpServers/notes.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}" } } } }\n` },
       // gh-aw: Actions evaluates every `${{ ... }}` (gh-aw fills `github.aw.import-inputs.X`), and its MCP gateway expands `${VAR}`.
       { file: ".github/workflows/shared/mcp/notes.md", code: `---\nmcp-servers:\n  notes:\n    url: "https://mcp.acme.example/\${{ github.aw.import-inputs.org }}/mcp"\n    headers:\n      Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n    allowed: [search]\n  files:\n    container: "ghcr.io/acme/files-mcp:1.4.0"\n    entrypointArgs: ["--root", "\${GITHUB_WORKSPACE}"]\n    allowed: [read_file]\n---\n` },
     ],

@@ -112,3 +112,42 @@ mcpServers:
     expect(hits.map((f) => [f.server?.name, f.loc.line, f.loc.column])).toEqual(paths.map((_, i) => [`p${i}-mcp`, 9, 19]));
   });
 });
+
+describe("Continue JSON blocks (.continue/mcpServers/*.json, loadJsonMcpConfigs)", () => {
+  const token = fakeGitHubToken("ghp", "continue-json");
+  const result = scanSources([
+    // One server alone: Continue names it after the file.
+    { path: ".continue/mcpServers/github.json", text: `{\n  "command": "npx",\n  "args": ["-y", "@modelcontextprotocol/server-github"],\n  "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PERSONAL_ACCESS_TOKEN}", "GITHUB_HOST": "\${GITHUB_HOST:-github.com}" }\n}\n` },
+    // Claude Code's shape: the top-level map and each project's.
+    { path: ".continue/mcpServers/claude.json", text: `{\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "${token}" } } },\n  "projects": {\n    "/home/dev/app": { "mcpServers": { "docs": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_TOKEN}" } } } }\n  }\n}\n` },
+  ]);
+  const server = (name: string) => result.model.servers.find((s) => s.name === name) as McpServer;
+
+  it("a file that is one server is that server, named after the file", () => {
+    const s = server("github");
+    expect(s.file).toBe(".continue/mcpServers/github.json");
+    expect(summary(s)).toMatchObject({ transport: "stdio", command: "npx", args: ["-y", "@modelcontextprotocol/server-github"] });
+  });
+
+  it("`${VAR}` in an env value is the Continue secret it is rewritten to, not unexpanded text; headers keep the text", () => {
+    expect(creds(server("github"))).toEqual({ "env:GITHUB_PERSONAL_ACCESS_TOKEN": "secretStore:secrets.GITHUB_PERSONAL_ACCESS_TOKEN", "env:GITHUB_HOST": "literal !${GITHUB_HOST:-...}" });
+    const unexpanded = result.findings.filter((f) => f.ruleId === "unexpanded-reference").map((f) => [f.loc.file, f.loc.line, f.loc.column, f.server?.name]);
+    // `${VAR:-d}` makes no valid secret name, and a header is not rewritten: both reach the server as text.
+    expect(unexpanded).toEqual([
+      [".continue/mcpServers/claude.json", 4, 135, "docs"],
+      [".continue/mcpServers/github.json", 4, 94, "github"],
+    ]);
+  });
+
+  it("Claude Code's shape gives the top-level servers and each project's", () => {
+    expect(result.model.servers.filter((s) => s.file === ".continue/mcpServers/claude.json").map((s) => s.name)).toEqual(["notes", "docs"]);
+    expect(server("docs").id).toBe(".continue/mcpServers/claude.json#projects./home/dev/app.mcpServers.docs");
+    const hit = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    expect([hit?.server?.name, hit?.loc.line]).toEqual(["notes", 2]);
+  });
+
+  it("a block whose `type` is no text is rejected by Continue's schema: no server (real continuedev DeepWiki.json)", () => {
+    const f = scanFixture(C);
+    expect(f.result.model.servers.filter((s) => s.file.endsWith("DeepWiki.json"))).toEqual([]);
+  });
+});
