@@ -249,12 +249,31 @@ export const opencodeAdapter: Adapter = (input) =>
     return [];
   });
 
-/** Continue: `mcpServers` is a list of entries with `name`. */
-export const continueAdapter: Adapter = (input) =>
-  eachDoc(input, (d) => {
+/**
+ * Continue: `mcpServers` is a list of entries with `name`. Its schema (config-yaml schemas/mcp) takes a
+ * remote server's headers from `requestOptions.headers` and drops any other key: a `headers` map on the
+ * entry (as Claude's shape has it) is never sent, so it is no header of the server, and said so.
+ */
+export const continueAdapter: Adapter = (input) => {
+  const unread: Diagnostic[] = [];
+  const out = eachDoc(input, (d) => {
     const s = get(d, "mcpServers");
-    return isArray(s) ? serversFromList(input, s, "mcpServers") : serversFromMap(input, s, "mcpServers");
+    if (!isArray(s)) return serversFromMap(input, s, "mcpServers");
+    unread.push(...s.items.flatMap((item) => unreadHeaders(input, item)));
+    return serversFromList(input, { ...s, items: s.items.map((item) => (isObject(item) ? { ...item, entries: item.entries.filter((e) => e.key !== "headers") } : item)) }, "mcpServers");
   });
+  return { ...out, diagnostics: [...out.diagnostics, ...unread] };
+};
+
+/** A Continue entry's `headers` map, which Continue does not read (it reads `requestOptions.headers`). */
+function unreadHeaders(input: AdapterInput, item: DocNode): Diagnostic[] {
+  const e = entry(item, "headers");
+  if (!e || !isObject(e.value) || e.value.entries.length === 0) return [];
+  const loc = locOf(input, e.keySpan);
+  const name = str(get(item, "name")) ?? str(get(item, "uses")) ?? "";
+  const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
+  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: Continue reads an MCP server's headers from \`requestOptions.headers\`, not \`headers\`, so it never sends ${names} to '${name}' (move them under requestOptions.headers)`, file: input.file, loc }];
+}
 
 /**
  * Continue's JSON blocks (`.continue/mcpServers/*.json`, core/context/mcp/json/loadJsonMcpConfigs.ts):

@@ -42,11 +42,14 @@ export default defineRule({
       { file: ".mcp.json", code: `{\n  "mcpServers": {\n    "notes": { "type": "http", "url": "https://mcp.acme.example/mcp" }\n  }\n}\n`, expect: { line: 3, column: 39 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "type": "sse", "url": "https://mcp.acme.example/sse" } } }\n`, expect: { line: 1, column: 49 } },
       { file: ".codeium/windsurf/mcp_config.json", code: `{ "mcpServers": {\n  "notes": { "serverUrl": "https://mcp.acme.example/mcp" } } }\n`, expect: { line: 2, column: 27 } },
+      // Continue sends `requestOptions.headers` only: a `headers` map on the entry is dropped by its schema.
+      { file: ".continue/mcpServers/notes.yaml", code: `name: notes\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: notes\n    type: streamable-http\n    url: https://mcp.acme.example/mcp\n    headers:\n      Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n`, expect: { line: 7, column: 10 } },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
+      { file: ".continue/mcpServers/notes.yaml", code: `name: notes\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: notes\n    type: streamable-http\n    url: https://mcp.acme.example/mcp\n    requestOptions:\n      headers:\n        Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/sse?token=\${env:ACME_MCP_TOKEN}"] } } }\n` },
       // mcp-remote with a static OAuth client: OAuth settings, as a client's own `oauth` block.
       { file: ".amp/settings.json", code: `{ "amp.mcpServers": { "docs": { "command": "npx", "args": ["mcp-remote@0.1.29", "https://mcp.acme.example/mcp", "--static-oauth-client-info", "{\\"client_id\\":\\"acme-cli\\"}"] } } }\n` },

@@ -151,3 +151,24 @@ describe("Continue JSON blocks (.continue/mcpServers/*.json, loadJsonMcpConfigs)
     expect(f.result.model.servers.filter((s) => s.file.endsWith("DeepWiki.json"))).toEqual([]);
   });
 });
+
+describe("Continue: an entry's `headers` map, which Continue's schema drops (it reads requestOptions.headers)", () => {
+  const token = fakeGitHubToken("ghp", "continue-headers");
+  const path = ".continue/mcpServers/acme.yaml";
+  const text = `name: Acme\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    type: streamable-http\n    url: https://mcp.acme.example/mcp\n    headers:\n      Authorization: "Bearer ${token}"\n`;
+  const result = scanSources([{ path, text }]);
+
+  it("is no header of the server: it is sent none, which a warning says", () => {
+    const s = result.model.servers[0] as McpServer;
+    expect([s.name, s.headers, s.credentials]).toEqual(["acme", [], []]);
+    expect(result.diagnostics.map((d) => [d.level, d.loc?.line, d.loc?.column, d.message.replace(/^.*?: /, "")])).toEqual([
+      ["warning", 8, 5, "Continue reads an MCP server's headers from `requestOptions.headers`, not `headers`, so it never sends 'Authorization' to 'acme' (move them under requestOptions.headers)"],
+    ]);
+  });
+
+  it("its literal token is still reported, as text of the file; the server is reported as unauthenticated", () => {
+    const rows = result.findings.map((f) => [f.ruleId, f.loc.line, f.loc.column, f.server?.name ?? null]);
+    expect(rows).toContainEqual(["hardcoded-secret", 9, 30, null]);
+    expect(rows).toContainEqual(["unauthenticated-remote", 7, 10, "acme"]);
+  });
+});
