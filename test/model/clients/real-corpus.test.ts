@@ -364,6 +364,71 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 38:9 rails-ai-context",
         "unpinned-package 45:9 git",
         "unpinned-package 53:9 sequential-thinking"
+      ],
+      // Audit clientfmt. The IDE agent file: servers beside no allowedTools; pnpm dlx packages pinned.
+      "amazon-q/real-gs1/.amazonq/default.json": [
+        "server amazon-q filesystem stdio",
+        "server amazon-q git stdio",
+        "server amazon-q openai_docs http",
+        "server amazon-q github http",
+        "unauthenticated-remote 18:14 openai_docs",
+        "unauthenticated-remote 22:14 github"
+      ],
+      // bearer_token_env_var is the credential; the static http_headers name the client and repository.
+      "codex/real-murmur/.codex/config.toml": [
+        "server codex murmur http",
+        "broad-resource-access 1:14 murmur"
+      ],
+      // Copilot CLI: `tools: ["*"]` offers every tool (each call still asked); github's named list does not.
+      "copilot/real-natoboram/.copilot/mcp-config.json": [
+        "server copilot context7 sse",
+        "server copilot deepwiki sse",
+        "server copilot exa http",
+        "server copilot github http",
+        "server copilot grep http",
+        "broad-resource-access 5:13 context7",
+        "unauthenticated-remote 7:11 context7",
+        "broad-resource-access 11:13 deepwiki",
+        "unauthenticated-remote 13:11 deepwiki",
+        "broad-resource-access 17:13 exa",
+        "unauthenticated-remote 19:11 exa",
+        "unauthenticated-remote 31:11 github",
+        "broad-resource-access 35:13 grep",
+        "unauthenticated-remote 37:11 grep"
+      ],
+      // Claude Code's permissions.allow and enableAllProjectMcpServers copied here: Gemini CLI reads neither.
+      "gemini-cli/real-abap/.gemini/settings.json": [
+        "server gemini-cli abap stdio",
+        "server gemini-cli abap-docs http",
+        "server gemini-cli sap-docs http",
+        "missing-default-deny 1:1",
+        "broad-resource-access 3:5 abap",
+        "broad-resource-access 15:5 abap-docs",
+        "unauthenticated-remote 17:14 abap-docs",
+        "broad-resource-access 19:5 sap-docs",
+        "unauthenticated-remote 21:14 sap-docs"
+      ],
+      // jbang's jdbc server takes the password attached to -p (made up here).
+      "goose/real-msbaek/.config/goose/config.yaml": [
+        "server goose shop-db stdio",
+        "missing-default-deny 1:1",
+        "hardcoded-secret 14:11 shop-db"
+      ],
+      // `type: platform` extensions run inside Goose (no server); streamable_http's `uri` is the URL.
+      "goose/real-theherk/.config/goose/config.yaml": [
+        "server goose semble stdio",
+        "server goose atlassian http",
+        "missing-default-deny 1:1",
+        "unpinned-package 27:9 semble",
+        "unauthenticated-remote 37:10 atlassian"
+      ],
+      // interface.mcpServers (use/share/create/public) is the permission block for user-made servers, not servers.
+      "librechat/real-clickhouse/librechat.yaml": [
+        "server librechat ClickHouse-Local http",
+        "server librechat ClickHouse-Cloud http",
+        "plain-http-remote 35:10 ClickHouse-Local",
+        "shared-upstream-key 38:22 ClickHouse-Local",
+        "unauthenticated-remote 41:10 ClickHouse-Cloud"
       ]
     });
   });
