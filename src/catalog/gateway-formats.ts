@@ -46,6 +46,12 @@ const litellm: readonly RefSyntax[] = ["litellm-env"];
 const mcpProxy: readonly RefSyntax[] = ["dollar-brace", "dollar"];
 /** MCPHub expands `${VAR}` and `$VAR` in its settings from its environment (`replaceEnvVars`). */
 const mcpHub: readonly RefSyntax[] = ["dollar-brace", "dollar"];
+/**
+ * agentgateway runs its whole configuration file through a shell-style expansion (`shellexpand::full`)
+ * before parsing it: `$VAR`, `${VAR}` and `${VAR:-default}` are filled from its environment, and its
+ * docs write upstream keys so (`backendAuth: { key: "$SERVICE_A_API_KEY" }`).
+ */
+const agentgateway: readonly RefSyntax[] = ["dollar-brace", "dollar"];
 /** Unla renders its values as Go templates when it uses them: `{{ env "NAME" }}` reads its environment, other actions its own data (`{{.Config.X}}`). */
 const unla: readonly RefSyntax[] = ["go-env", "go-template"];
 
@@ -107,7 +113,7 @@ export const GATEWAY_SNIFFED_FORMATS: FormatSpec[] = [
     syntaxes: compose,
     adapter: composeAdapter,
   },
-  { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: none, adapter: agentgatewayAdapter },
+  { id: "agentgateway", client: "agentgateway", title: "agentgateway config", syntax: "yaml", globs: [], sniffText: keyText("binds|mcp"), sniff: isAgentgatewayConfig, scope: "gateway", syntaxes: agentgateway, adapter: agentgatewayAdapter },
   { id: "kong-deck", client: "kong", title: "Kong decK config with ai-mcp-proxy", syntax: "yaml", globs: [], sniffText: /ai-mcp-proxy/, sniff: isKongMcpConfig, scope: "gateway", syntaxes: kong, adapter: kongAdapter, rendersTemplates: "deck" },
   // A LiteLLM proxy config: `mcp_servers:` beside `model_list`, `litellm_settings`, `general_settings` or `router_settings`.
   { id: "litellm", client: "litellm", title: "LiteLLM proxy config with mcp_servers", syntax: "yaml", globs: [], sniffText: allOf(keyText("mcp_servers"), keyText("model_list|litellm_settings|general_settings|router_settings")), sniff: isLiteLLMConfig, scope: "gateway", syntaxes: litellm, adapter: litellmAdapter },

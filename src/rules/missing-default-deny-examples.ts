@@ -966,6 +966,8 @@ plugins:
       // 1MCP with its OAuth on: which servers a token reaches is granted with the token (unknown, not allow).
       { file: "compose.yaml", code: `services:\n  1mcp:\n    image: ghcr.io/1mcp-app/agent:0.27.4\n    environment:\n      ONE_MCP_ENABLE_AUTH: "true"\n` },
       { file: "deploy/1mcp.yaml", code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: one-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: ghcr.io/1mcp-app/agent:0.27.4\n        args: ["serve", "--enable-auth"]\n` },
+      // agentgateway's HTTP authorization with an allow rule: a request it does not match is denied before any tool.
+      { file: "agentgateway/config.yaml", code: `mcp:\n  policies:\n    mcpAuthentication: { mode: strict, issuer: "https://idp.acme.example", jwks: { url: "https://idp.acme.example/jwks" } }\n    authorization:\n      rules: ['"mcp-admin" in jwt.roles']\n  targets:\n  - name: notes\n    mcp: { host: "https://notes.acme.example/mcp" }\n` },
       // agentgateway with no MCP target (an LLM-only config): no tool to govern.
       { file: "agentgateway/config.yaml", code: `llm:\n  models: []\nmcp:\n  targets: []\n` },
       {

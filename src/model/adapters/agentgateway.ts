@@ -126,7 +126,7 @@ function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
 
   const settings: PolicySetting[] = [];
   for (const p of policiesEntries) settings.push(...authSettings(input, p.value));
-  const authz = authorization(input, find("mcpAuthorization"), anchor);
+  const authz = withHttpAuthorization(input, authorization(input, find("mcpAuthorization"), anchor), find("authorization"), anchor);
   out.policies.push(
     gatewayPolicy(input, {
       kind: "gateway",
@@ -170,6 +170,23 @@ function authorization(input: AdapterInput, e: DocEntry | undefined, anchor: Loc
   if (allows + others === 0) return { defaultDecision: "allow", defaultReason: "mcpAuthorization.rules is empty (no rules means allow all)", defaultLoc: loc, toolRules: rules };
   if (allows === 0) return { defaultDecision: "allow", defaultReason: "mcpAuthorization.rules has no allow rule (deny-only rules fail open: any call no rule matches is allowed)", defaultLoc: loc, toolRules: rules };
   return { defaultDecision: "deny", defaultReason: "mcpAuthorization.rules has allow rules (allowlist: calls no allow rule matches are denied)", defaultLoc: loc, toolRules: rules };
+}
+
+/**
+ * The route's HTTP `authorization` policy runs the same rule set on every request: with an allow
+ * rule, a request no allow rule matches is denied before any tool is reached, so the route does not
+ * fail open even when `mcpAuthorization` names no tool (the callers it admits still reach every tool).
+ */
+function withHttpAuthorization(input: AdapterInput, mcp: ReturnType<typeof authorization>, e: DocEntry | undefined, anchor: Loc): ReturnType<typeof authorization> {
+  if (!e || mcp.defaultDecision === "deny") return mcp;
+  const http = authorization(input, e, anchor);
+  if (http.defaultDecision !== "deny") return mcp;
+  return {
+    ...mcp,
+    defaultDecision: "deny",
+    defaultReason: "authorization.rules has allow rules (requests no allow rule matches are denied; the callers it admits reach every tool no mcpAuthorization rule denies)",
+    defaultLoc: http.defaultLoc,
+  };
 }
 
 /** What a lenient authentication mode lets through (agentgateway's jwtAuth and basicAuth, and the Kubernetes policies' jwtAuthentication). */
@@ -250,8 +267,22 @@ function withUpstream(s: McpServer, u: McpServer["upstreamIdentity"]): McpServer
   return u && !s.upstreamIdentity ? { ...s, upstreamIdentity: u } : s;
 }
 
+/** A credential from an outer layer (route, backend), unless the target sets its own under that key (target-level policies override). */
 function withCredential(s: McpServer, c: Credential): McpServer {
-  return { ...s, credentials: [...s.credentials, c] };
+  return s.credentials.some((o) => o.source === c.source && o.key.toLowerCase() === c.key.toLowerCase()) ? s : { ...s, credentials: [...s.credentials, c] };
+}
+
+/**
+ * A target's own `policies` (`mcp.targets[].policies`): `backendAuth` and `requestHeaderModifier`
+ * there apply to that target alone and override the backend's or route's of the same type.
+ */
+function withTargetPolicies(input: AdapterInput, s: McpServer, item: DocNode): McpServer {
+  const policies = get(item, "policies");
+  if (!isObject(policies)) return s;
+  const key = backendKey(input, policies);
+  const headers = headerModifier(input, policies);
+  const creds = [...(key ? [key] : []), ...headers.credentials];
+  return withUpstream({ ...s, credentials: [...s.credentials, ...creds] }, agentgatewayUpstream(input, policies) ?? headers.upstream);
 }
 
 function targets(input: AdapterInput, list: DocNode | undefined, prefix: string): McpServer[] {
@@ -265,7 +296,7 @@ function targets(input: AdapterInput, list: DocNode | undefined, prefix: string)
     const stdio = get(item, "stdio");
     if (isObject(stdio)) {
       const args = listValues(input, get(stdio, "args"));
-      out.push(gatewayServer(input, { ...base, transport: "stdio", command: value(input, get(stdio, "cmd")), args, env: namedValues(input, get(stdio, "env")), facts: argFacts(args) }));
+      out.push(withTargetPolicies(input, gatewayServer(input, { ...base, transport: "stdio", command: value(input, get(stdio, "cmd")), args, env: namedValues(input, get(stdio, "env")), facts: argFacts(args) }), item));
       return;
     }
     for (const [key, transport] of [
@@ -275,7 +306,7 @@ function targets(input: AdapterInput, list: DocNode | undefined, prefix: string)
     ] as const) {
       const t = get(item, key);
       if (!isObject(t)) continue;
-      out.push(gatewayServer(input, { ...base, transport, url: value(input, get(t, "host")) }));
+      out.push(withTargetPolicies(input, gatewayServer(input, { ...base, transport, url: value(input, get(t, "host")) }), item));
       return;
     }
   });

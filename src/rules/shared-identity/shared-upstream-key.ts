@@ -85,6 +85,19 @@ export default defineRule({
         expect: { line: 6, column: 24 },
       },
       {
+        // A key set on one target (`mcp.targets[].policies`), from the gateway's environment (agentgateway expands `$VAR`).
+        file: "agentgateway/config.yaml",
+        code: `mcp:
+  targets:
+  - name: github
+    mcp: { host: github-mcp, port: 9090, path: / }
+    policies:
+      requestHeaderModifier:
+        set: { Authorization: "Bearer $GH_TOKEN" }
+`,
+        expect: { line: 7, column: 16 },
+      },
+      {
         file: "k8s/mcproute.yaml",
         code: envoyBackendPolicy("apiKey: { secretRef: { name: notes-key } }"),
         expect: { line: 8, column: 7 },

@@ -132,6 +132,8 @@ export default defineRule({
       { file: "litellm/config.yaml", code: `model_list: []\nmcp_servers:\n  notes:\n    url: https://mcp.acme.example/mcp\n    auth_type: bearer_token\n    authentication_token: os.environ/ACME_MCP_TOKEN\n` },
       // Continue's loader rewrites `${VAR}` in a JSON block's env values to `\${{ secrets.VAR }}`.
       { file: ".continue/mcpServers/notes.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "env": { "ACME_KEY": "\${ACME_KEY}" } } } }\n` },
+      // agentgateway expands `$VAR` and `${VAR}` over its whole file before reading it.
+      { file: "agentgateway/config.yaml", code: `mcp:\n  policies:\n    backendAuth: { key: "$ACME_NOTES_KEY" }\n  targets:\n  - name: notes\n    mcp: { host: "https://notes.acme.example/mcp" }\n` },
       // gh-aw: Actions evaluates every `${{ ... }}` (gh-aw fills `github.aw.import-inputs.X`), and its MCP gateway expands `${VAR}`.
       { file: ".github/workflows/shared/mcp/notes.md", code: `---\nmcp-servers:\n  notes:\n    url: "https://mcp.acme.example/\${{ github.aw.import-inputs.org }}/mcp"\n    headers:\n      Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n    allowed: [search]\n  files:\n    container: "ghcr.io/acme/files-mcp:1.4.0"\n    entrypointArgs: ["--root", "\${GITHUB_WORKSPACE}"]\n    allowed: [read_file]\n---\n` },
     ],

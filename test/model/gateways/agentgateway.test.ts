@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import { credentialRows, factRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
+import { verdictOf } from "../../../src/engine/verdict.js";
 
 describe("agentgateway", () => {
   it("full form: targets as servers, deny-only rules fail open, optional jwtAuth, shared key, CORS *", () => {
@@ -131,7 +132,8 @@ ${headers}      backends:
 
   it("is the credential of the servers behind the route, one static value for every caller (was: 'configured with no credential')", () => {
     const r = scanSources([{ path: "agentgateway/config.yaml", text: config(`          set:\n            Authorization: "Bearer \${GITHUB_TOKEN}"\n            X-Request-Source: agentgateway\n`) }]);
-    expect(credentialRows(r, "github")).toEqual([{ key: "Authorization", ref: "literal", line: 8 }]);
+    // agentgateway expands `${VAR}` in its file (shellexpand): the header is the variable's value, one for every caller.
+    expect(credentialRows(r, "github")).toEqual([{ key: "Authorization", ref: "env:GITHUB_TOKEN", line: 8 }]);
     expect(r.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`).filter((f) => !f.startsWith("gateway-audit-off") && !f.startsWith("missing-default-deny"))).toEqual(["shared-upstream-key 8:13"]);
     expect(r.model.servers[0]?.upstreamIdentity?.detail).toBe("requestHeaderModifier.set.Authorization writes one Authorization header upstream for every caller");
   });
@@ -140,5 +142,72 @@ ${headers}      backends:
     const r = scanSources([{ path: "agentgateway/config.yaml", text: config(`          add:\n            X-Request-Source: agentgateway\n`) }]);
     expect(credentialRows(r, "github")).toEqual([]);
     expect(r.findings.map((f) => f.ruleId)).toContain("unauthenticated-remote");
+  });
+});
+
+describe("agentgateway expands `$VAR` and `${VAR}` in its file (shellexpand over the whole text)", () => {
+  const config = (key: string) => `mcp:\n  policies:\n    backendAuth:\n      key: "${key}"\n  targets:\n  - name: service-a\n    mcp:\n      host: https://service-a.example.com/mcp\n`;
+
+  it.each([
+    ["$SERVICE_A_API_KEY", "env:SERVICE_A_API_KEY"],
+    ["${SERVICE_A_API_KEY}", "env:SERVICE_A_API_KEY"],
+  ])("backendAuth.key %s is a reference, not text the upstream receives (was: unexpanded-reference)", (key, ref) => {
+    const r = scanSources([{ path: "agentgateway/config.yaml", text: config(key) }]);
+    expect(credentialRows(r, "service-a")).toEqual([{ key: "backendAuth.key", ref, line: 4 }]);
+    expect(findingRows(r, ["unexpanded-reference", "shared-upstream-key"])).toEqual(["shared-upstream-key 4:7"]);
+    expect(r.model.servers[0]?.upstreamIdentity?.kind).toBe("shared-static");
+  });
+});
+
+describe("agentgateway target-level policies (`mcp.targets[].policies`)", () => {
+  it("a real config's per-target requestHeaderModifier is that server's static upstream credential (was: no credential)", () => {
+    const r = scanFixture("real-agentgateway/cbox/config.yaml");
+    expect(serverRows(r)).toEqual([{ client: "agentgateway", name: "github", at: "19:13", transport: "http", url: "github-mcp" }]);
+    expect(credentialRows(r, "github")).toEqual([{ key: "Authorization", ref: "env:GH_TOKEN", line: 23 }]);
+    expect(r.model.servers[0]?.upstreamIdentity).toMatchObject({ kind: "shared-static", key: "requestHeaderModifier.set.Authorization" });
+    expect(findingRows(r, ["missing-default-deny", "shared-upstream-key", "unexpanded-reference", "unauthenticated-remote"])).toEqual(["missing-default-deny 12:3", "shared-upstream-key 23:13"]);
+    expect(verdictOf(r.model, r.model.servers[0]!).identity.value).toBe("shared-credential");
+  });
+
+  it("a target's own backendAuth overrides the backend's: one credential, the target's", () => {
+    const text = [
+      "mcp:",
+      "  policies:",
+      "    backendAuth:",
+      '      key: "$SHARED_KEY"',
+      "  targets:",
+      "  - name: a",
+      "    mcp:",
+      "      host: https://a.example.com/mcp",
+      "    policies:",
+      "      backendAuth:",
+      '        key: "$A_KEY"',
+      "  - name: b",
+      "    mcp:",
+      "      host: https://b.example.com/mcp",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "agentgateway/config.yaml", text }]);
+    expect(credentialRows(r, "a")).toEqual([{ key: "backendAuth.key", ref: "env:A_KEY", line: 11 }]);
+    expect(credentialRows(r, "b")).toEqual([{ key: "backendAuth.key", ref: "env:SHARED_KEY", line: 4 }]);
+    expect(r.model.servers.map((s) => `${s.name} ${s.upstreamIdentity?.loc.line}`)).toEqual(["a 11", "b 4"]);
+  });
+});
+
+describe("agentgateway HTTP `authorization` in front of the MCP route", () => {
+  it("allow rules deny every request they do not match: the real route is default-deny, not 'no rules means allow all'", () => {
+    const r = scanFixture("real-agentgateway/tutorials/config.yaml");
+    expect(policyRows(r)).toEqual([
+      { client: "agentgateway", kind: "gateway", name: "mcp", decision: "deny", at: "37:7", reason: "authorization.rules has allow rules (requests no allow rule matches are denied; the callers it admits reach every tool no mcpAuthorization rule denies)" },
+    ]);
+    expect(findingRows(r, ["missing-default-deny"])).toEqual([]);
+    expect(verdictOf(r.model, r.model.servers[0]!).authorization.value).toBe("default-deny");
+  });
+
+  it("deny-only HTTP rules still fail open", () => {
+    const text = "mcp:\n  policies:\n    authorization:\n      rules:\n      - deny: 'jwt.sub == \"blocked\"'\n  targets:\n  - name: a\n    mcp:\n      host: https://a.example.com/mcp\n";
+    const r = scanSources([{ path: "agentgateway/config.yaml", text }]);
+    expect(policyRows(r).map((p) => `${p.decision} ${p.reason}`)).toEqual(["allow no mcpAuthorization policy (no rules means allow all)"]);
+    expect(findingRows(r, ["missing-default-deny"])).toEqual(["missing-default-deny 2:3"]);
   });
 });

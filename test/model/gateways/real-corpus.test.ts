@@ -38,6 +38,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
         "agentgateway hass-mcp: none, allow-by-default",
         "agentgateway langfuse-prompts: none, allow-by-default",
       ],
+      // A per-target requestHeaderModifier writes one `$GH_TOKEN` (expanded by agentgateway) for every caller.
+      "real-agentgateway/cbox/config.yaml": ["agentgateway github: shared-credential, allow-by-default"],
       "real-agentgateway/mcp-authentication/config.yaml": [
         "agentgateway everything: none, allow-by-default",
         "agentgateway mcpbin: none, allow-by-default",
@@ -53,6 +55,8 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
         "agentgateway github: none, allow-by-default",
         "agentgateway filesystem: none, allow-by-default",
       ],
+      // HTTP `authorization` with an allow rule denies every request it does not match.
+      "real-agentgateway/tutorials/config.yaml": ["agentgateway postgres: none, default-deny"],
       // A Knative Service (serving.knative.dev/v1) runs its containers as a Deployment does.
       "real-contextforge/knative/mcpgateway-knative-service.yaml": ["kubernetes mcpgateway/gateway: none, unknown"],
       "real-docker-mcp/catalogs/production-verified.yaml": [
