@@ -77,8 +77,24 @@ export function contextforgeSwitches(input: AdapterInput, maps: readonly DocNode
     defaultDecision: "deny",
     defaultReason: auth ? "AUTH_REQUIRED is true (unauthenticated calls are rejected; access follows RBAC and token scopes)" : "AUTH_REQUIRED is unset (defaults to true: unauthenticated calls are rejected)",
     defaultLoc: loc,
-    authn: { required: true, mode: "jwt/basic", loc },
+    authn: { required: true, mode: authnMode(input, find), loc },
   };
+}
+
+/**
+ * How a caller is authenticated when authentication is required. With `MCP_CLIENT_AUTH_ENABLED=false`
+ * ContextForge reads no JWT (`verify_credentials.require_auth`); with `TRUST_PROXY_AUTH=true` as well the
+ * caller is whoever the proxy header names (current releases also ask for `TRUST_PROXY_AUTH_DANGEROUSLY=true`
+ * and ignore the header when it is false; unset, the file cannot tell which release runs it).
+ */
+function authnMode(input: AdapterInput, find: (key: string) => DocEntry | undefined): string {
+  const is = (key: string, want: string) => {
+    const e = find(key);
+    const v = e && switchValue(input, e);
+    return v !== undefined && v.value.trim().toLowerCase() === want;
+  };
+  if (!is("MCP_CLIENT_AUTH_ENABLED", "false")) return "jwt/basic";
+  return is("TRUST_PROXY_AUTH", "true") && !is("TRUST_PROXY_AUTH_DANGEROUSLY", "false") ? "proxy-header" : "MCP_CLIENT_AUTH_ENABLED=false";
 }
 
 /** `.env` / `.env.*` of a ContextForge deployment. */

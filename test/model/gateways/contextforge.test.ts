@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
 import { parseDotenv } from "../../../src/parse/dotenv.js";
+import { inventoryPolicy } from "../../../src/report/inventory.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
 describe("IBM ContextForge", () => {
@@ -115,5 +116,26 @@ describe("IBM ContextForge", () => {
       [1, " c"],
       [3, " note"],
     ]);
+  });
+});
+
+describe("IBM ContextForge authentication mode (inventory `authn`)", () => {
+  // As ContextForge's proxy-authentication guide and a deployment behind an auth proxy set it.
+  const env = (lines: string[]) => scanSources([{ path: "deploy/.env", text: ["MCPGATEWAY_UI_ENABLED=true", "AUTH_REQUIRED=true", ...lines, ""].join("\n") }]);
+  const authn = (lines: string[]) => inventoryPolicy(env(lines).model.policies[0]!).authn;
+
+  it("MCP_CLIENT_AUTH_ENABLED=false with TRUST_PROXY_AUTH=true: the caller is whoever the proxy header names, not a JWT (was: jwt/basic)", () => {
+    expect(authn(["MCP_CLIENT_AUTH_ENABLED=false", "TRUST_PROXY_AUTH=true", "PROXY_USER_HEADER=X-Authenticated-User"])).toEqual({ required: true, mode: "proxy-header" });
+    expect(authn(["MCP_CLIENT_AUTH_ENABLED=false", "TRUST_PROXY_AUTH=true", "TRUST_PROXY_AUTH_DANGEROUSLY=true"])).toEqual({ required: true, mode: "proxy-header" });
+  });
+
+  it("MCP_CLIENT_AUTH_ENABLED=false without an honoured proxy header reads no JWT either", () => {
+    expect(authn(["MCP_CLIENT_AUTH_ENABLED=false"])).toEqual({ required: true, mode: "MCP_CLIENT_AUTH_ENABLED=false" });
+    expect(authn(["MCP_CLIENT_AUTH_ENABLED=false", "TRUST_PROXY_AUTH=true", "TRUST_PROXY_AUTH_DANGEROUSLY=false"])).toEqual({ required: true, mode: "MCP_CLIENT_AUTH_ENABLED=false" });
+  });
+
+  it("client authentication left on is JWT or basic (unchanged)", () => {
+    expect(authn([])).toEqual({ required: true, mode: "jwt/basic" });
+    expect(authn(["MCP_CLIENT_AUTH_ENABLED=true", "TRUST_PROXY_AUTH=true"])).toEqual({ required: true, mode: "jwt/basic" });
   });
 });
