@@ -114,7 +114,9 @@ export function dockerGatewayPolicy(server: McpServer): Policy | undefined {
   if (unauthenticated && transport !== undefined && transport !== "stdio") {
     return { ...base, defaultDecision: "allow", defaultReason: `--allow-unauthenticated with --transport=${transport} (any caller that reaches the port calls the gateway's tools without a token)`, defaultLoc: unauthenticated.loc, authn: { required: false, mode: "none", loc: unauthenticated.loc } };
   }
-  if (all) return { ...base, defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)", defaultLoc: all.loc };
-  if (list) return { ...base, defaultDecision: "deny", defaultReason: "--servers names the enabled servers (others are not started)", defaultLoc: list.at.loc };
-  return { ...base, defaultDecision: "unknown", defaultReason: "no --servers flag (the enabled set comes from ~/.docker/mcp/registry.yaml)", defaultLoc: server.loc };
+  // Over a network transport every caller presents the gateway's one bearer token (MCP_GATEWAY_AUTH_TOKEN, generated when unset).
+  const withAuthn = transport !== undefined && transport !== "stdio" ? { ...base, authn: { required: true, mode: "bearer token (MCP_GATEWAY_AUTH_TOKEN, one for every caller)", loc: server.loc } } : base;
+  if (all) return { ...withAuthn, defaultDecision: "allow", defaultReason: "--enable-all-servers is set (every catalog server is started)", defaultLoc: all.loc };
+  if (list) return { ...withAuthn, defaultDecision: "deny", defaultReason: "--servers names the enabled servers (others are not started)", defaultLoc: list.at.loc };
+  return { ...withAuthn, defaultDecision: "unknown", defaultReason: "no --servers flag (the enabled set comes from ~/.docker/mcp/registry.yaml)", defaultLoc: server.loc };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inventoryPolicy } from "../../../src/report/inventory.js";
 import { scanSources } from "../../../src/api.js";
 import { dockerGatewayPolicy, dockerGatewaySettings, isDockerMcpGateway } from "../../../src/model/adapters/docker-gateway-args.js";
 import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
@@ -114,6 +115,18 @@ describe("docker mcp gateway run flags (client entries)", () => {
     const r = scanSources([{ path: ".mcp.json", text }]);
     expect(r.model.policies.map((p) => `${p.client} ${p.defaultDecision} ${p.defaultLoc.line}:${p.defaultLoc.column}`)).toEqual(["docker-mcp allow 8:9"]);
     expect(findingRows(r, ["missing-default-deny", "gateway-audit-off"])).toEqual(["missing-default-deny 8:9", "gateway-audit-off 9:9"]);
+  });
+
+  it("over a network transport callers authenticate with the gateway's one bearer token (inventory authn; was: none recorded)", () => {
+    const authn = (args: string[]) => {
+      const p = dockerGatewayPolicy(gateway(args));
+      return p && inventoryPolicy(p).authn;
+    };
+    expect(authn(["mcp", "gateway", "run", "--servers=duckduckgo", "--transport=streaming"])).toEqual({ required: true, mode: "bearer token (MCP_GATEWAY_AUTH_TOKEN, one for every caller)" });
+    expect(authn(["mcp", "gateway", "run", "--servers=fetch", "--transport", "sse", "--port", "8080"])).toEqual({ required: true, mode: "bearer token (MCP_GATEWAY_AUTH_TOKEN, one for every caller)" });
+    // stdio (the default): the client that starts the gateway is its only caller.
+    expect(authn(["mcp", "gateway", "run", "--servers=fetch"])).toBeUndefined();
+    expect(authn(["mcp", "gateway", "run", "--servers=fetch", "--transport=sse", "--allow-unauthenticated"])).toEqual({ required: false, mode: "none" });
   });
 
   it("a named server list with default flags is clean", () => {
