@@ -94,7 +94,7 @@ export const kongAdapter: Adapter = (input) => {
     if (isKicPlugin(doc)) kic.push({ plugin: doc, path: `docs[${i}]`, service: undefined, route: undefined });
   });
   const all = [...(isDeck(d) ? findPlugins(d) : []), ...kic];
-  const authPlugin = all.find((f) => AUTH_PLUGINS.has(pluginName(f.plugin) ?? ""));
+  const authPlugins = all.filter((f) => AUTH_PLUGINS.has(pluginName(f.plugin) ?? ""));
   const proxies = all.filter((x) => isMcpProxy(x.plugin));
   const bound = listenerBindings(proxies);
   const serverIds = new Map<Found, string>();
@@ -119,6 +119,7 @@ export const kongAdapter: Adapter = (input) => {
     const governs = [f, ...(served ?? [])].flatMap((x) => serverIds.get(x) ?? []);
     const configEntry = entry(f.plugin, "config");
     const anchor = locOf(input, (configEntry ?? nameEntry)?.keySpan ?? f.plugin.span);
+    const authPlugin = authPlugins.find((a) => covers(d, a, f));
     out.policies.push(
       gatewayPolicy(input, {
         kind: "gateway",
@@ -135,6 +136,30 @@ export const kongAdapter: Adapter = (input) => {
   }
   return out;
 };
+
+/** A reference to a service or route by name: `route: accounts` or `route: { name: accounts }`. */
+function refName(p: DocNode, key: "service" | "route"): string | undefined {
+  return str(get(p, key)) ?? str(get(p, key, "name"));
+}
+
+/**
+ * Whether plugin `a` runs on the requests MCP proxy plugin `proxy` serves (Kong's plugin scoping): a global
+ * plugin does; one on a service covers that service; one on a route covers a proxy on that same route only
+ * (a service-level proxy may be reached through other routes). KIC plugins attach through annotations the
+ * file does not show: any of them counts, as before.
+ */
+function covers(d: DocNode, a: Found, proxy: Found): boolean {
+  if (isKicPlugin(a.plugin) || isKicPlugin(proxy.plugin)) return true;
+  const aRoute = str(get(a.route, "name")) ?? refName(a.plugin, "route");
+  const aService = a.service ? str(get(a.service, "name")) : refName(a.plugin, "service");
+  if (aRoute === undefined && aService === undefined && !a.route && !a.service) return true;
+  if (a.route || aRoute !== undefined) {
+    if (a.route !== undefined && a.route === proxy.route) return true;
+    return aRoute !== undefined && aRoute === (str(get(proxy.route, "name")) ?? refName(proxy.plugin, "route"));
+  }
+  const pService = ownerService(d, proxy);
+  return (a.service !== undefined && a.service === pService) || (aService !== undefined && aService === str(get(pService, "name")));
+}
 
 function label(f: Found, service: DocNode | undefined): string {
   return str(get(f.plugin, "instance_name")) ?? str(get(f.plugin, "route")) ?? str(get(f.route, "name")) ?? str(get(service, "name")) ?? str(get(f.plugin, "metadata", "name")) ?? f.path;

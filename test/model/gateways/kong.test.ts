@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { inventoryPolicy } from "../../../src/report/inventory.js";
 import { fakeOpaqueKey } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, findingRows, policyRows, scanFixture, serverRows, settingRows } from "./helpers.js";
 
@@ -288,3 +289,43 @@ plugins:
   });
 });
 
+
+describe("Kong authentication plugins apply where Kong scopes them", () => {
+  // The shape of a public decK sample (key-auth on another service, openid-connect bound to another service by name).
+  const deck = (mcpPlugins: string, extra = "") => `_format_version: "3.0"
+services:
+  - name: orders
+    url: https://orders.acme.example/v1
+    routes:
+      - name: orders-route
+        paths: ["/orders"]
+    plugins:
+      - name: key-auth
+  - name: tools
+    url: https://mcp.acme.example
+    routes:
+      - name: tools-route
+        paths: ["/mcp"]
+    plugins:
+${mcpPlugins}plugins:
+  - name: rate-limiting
+  - name: openid-connect
+    service: multi
+${extra}`;
+  const authn = (text: string) => inventoryPolicy(scanSources([{ path: "kong.yaml", text }]).model.policies[0]!).authn;
+
+  it("an auth plugin on another service or bound to another service is not the MCP route's (was: required, openid-connect)", () => {
+    expect(authn(deck("      - name: ai-mcp-proxy\n"))).toEqual({ required: false, mode: "none" });
+  });
+
+  it("a global plugin, one on the MCP service, or one on its route (inline or by name) is", () => {
+    expect(authn(deck("      - name: ai-mcp-proxy\n", "  - name: basic-auth\n"))).toEqual({ required: true, mode: "basic-auth" });
+    expect(authn(deck("      - name: jwt\n      - name: ai-mcp-proxy\n"))).toEqual({ required: true, mode: "jwt" });
+    expect(authn(deck("      - name: ai-mcp-proxy\n", "  - name: key-auth\n    service: tools\n"))).toEqual({ required: true, mode: "key-auth" });
+    expect(authn(deck("      - name: ai-mcp-proxy\n        route: tools-route\n", "  - name: key-auth\n    route: { name: tools-route }\n"))).toEqual({ required: true, mode: "key-auth" });
+  });
+
+  it("a route-level auth plugin does not cover a service-level MCP proxy reached through other routes too", () => {
+    expect(authn(deck("      - name: ai-mcp-proxy\n", "  - name: key-auth\n    route: tools-route\n"))).toEqual({ required: false, mode: "none" });
+  });
+});
