@@ -121,6 +121,7 @@ export function cedarDefault(input: AdapterInput, policies: DocEntry | undefined
   const toolRules: PolicyRule[] = [];
   const items = policies && isArray(policies.value) ? policies.value.items : [];
   let openAt: Loc | undefined;
+  let openForm = "permit(principal, action, resource)";
   items.forEach((item) => {
     const text = str(item);
     if (text === undefined) return;
@@ -129,10 +130,14 @@ export function cedarDefault(input: AdapterInput, policies: DocEntry | undefined
     const loc = locOf(input, item.span);
     const tool = /resource\s*==\s*Tool::"([^"]*)"/.exec(m[2] ?? "")?.[1];
     toolRules.push({ effect: m[1] === "forbid" ? "deny" : "allow", pattern: tool ?? (m[2] ?? "").replace(/\s+/g, " ").trim(), loc });
-    if (!openAt && PERMIT_ALL.test(text)) openAt = loc;
+    if (!openAt && PERMIT_ALL.test(text)) {
+      openAt = loc;
+      if (text.includes("call_tool")) openForm = 'permit(principal, action == Action::"call_tool", resource)';
+    }
   });
   if (openAt) {
-    return { defaultDecision: "allow", defaultReason: "a Cedar policy is permit(principal, action, resource) with no conditions (it allows every call)", defaultLoc: openAt, toolRules };
+    const what = openForm.includes("call_tool") ? "every tool call" : "every call";
+    return { defaultDecision: "allow", defaultReason: `a Cedar policy is ${openForm} with no conditions (it allows ${what})`, defaultLoc: openAt, toolRules };
   }
   const loc = policies ? locOf(input, policies.keySpan) : anchor;
   return { defaultDecision: "deny", defaultReason: "Cedar denies calls that no permit policy matches", defaultLoc: loc, toolRules };

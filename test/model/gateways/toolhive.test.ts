@@ -340,3 +340,12 @@ describe("ToolHive MCPServer: the pod template's mcp container (real file: Apocr
     expect(r.model.servers.map((s) => verdictOf(r.model, s).identity.value)).toEqual(["literal-secret"]);
   });
 });
+
+describe("ToolHive Cedar policy that permits every tool call", () => {
+  it("the reason quotes the form the file holds (was: permit(principal, action, resource) for either form)", () => {
+    const text = "version: \"1.0\"\ntype: cedarv1\ncedar:\n  policies:\n    - 'permit(principal, action == Action::\"call_tool\", resource);'\n  entities_json: \"[]\"\n";
+    const r = scanSources([{ path: "authz.yaml", text }]);
+    expect(r.model.policies.map((p) => `${p.defaultDecision} ${p.defaultReason}`)).toEqual(['allow a Cedar policy is permit(principal, action == Action::"call_tool", resource) with no conditions (it allows every tool call)']);
+    expect(r.findings.find((f) => f.ruleId === "missing-default-deny")?.message).toBe('Policy \'authz.yaml\' (toolhive) fails open: a Cedar policy is permit(principal, action == Action::"call_tool", resource) with no conditions (it allows every tool call). Effective default: allow.');
+  });
+});
