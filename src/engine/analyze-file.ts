@@ -20,6 +20,7 @@ import { detectInValue, prefilterText, redact, scanText, secretHash, type Secret
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
 import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-secret-data.js";
+import { configMapConfigs } from "./configmap-configs.js";
 import { withValuesPaths } from "./helm-values.js";
 import { TERRAFORM_STATE_FILE, terraformStateSecrets } from "./terraform-state.js";
 import { railsMasterKey } from "./rails-master-key.js";
@@ -64,7 +65,7 @@ export interface AnalyzeOptions {
 
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
-  const builtIn = analyzeBuiltIn(rel, text, bytes, lines, options);
+  const builtIn = withConfigMapConfigs(rel, text, bytes, lines, analyzeBuiltIn(rel, text, bytes, lines, options));
   // Only comments that can hold a directive are kept: a whole-repository scan would otherwise hold
   // every comment of every source file in memory until the rules have run.
   const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
@@ -145,6 +146,34 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
     if (problem && NAMES_MCP.test(text)) return { ...analyzeText(rel, text, bytes, lines, hits), diagnostics: [unreadTemplate(rel, lines.loc(rel, problem.span), problem.message)] };
   }
   return analyzeText(rel, text, bytes, lines, hits);
+}
+
+/**
+ * A manifest (plain, or one that runs MCP workloads) whose ConfigMaps hold MCP configuration files:
+ * each file is analysed as its format's file would be, at its lines inside the manifest, and its
+ * servers are marked as read from that ConfigMap. The manifest keeps its own format unless it had
+ * none (then it is the first file's).
+ */
+function withConfigMapConfigs(rel: string, text: string, bytes: number, lines: LineIndex, base: FileAnalysis): FileAnalysis {
+  if (base.file.format !== "text" && base.file.format !== "kubernetes-mcp") return base;
+  const configs = configMapConfigs(rel, text, lines);
+  if (configs.length === 0) return base;
+  const parts = configs.map((c) => {
+    const a = analyzeStructured(rel, text, bytes, lines, c.spec, c.syntax, c.parsed);
+    return { ...a, servers: a.servers.map((s) => ({ ...s, configMap: { name: c.configMap, key: c.key } })) };
+  });
+  const first = parts[0] as FileAnalysis;
+  return {
+    ...base,
+    file: base.file.format === "text" ? first.file : base.file,
+    servers: [...base.servers, ...parts.flatMap((p) => p.servers)],
+    policies: [...base.policies, ...parts.flatMap((p) => p.policies)],
+    // Hits attributed to a server first: the dedupe keeps them over the plain text hit at the same place.
+    secrets: dedupeHits([...parts.flatMap((p) => p.secrets), ...base.secrets]).sort((a, b) => byStart(a.loc, b.loc)),
+    diagnostics: [...base.diagnostics, ...parts.flatMap((p) => p.diagnostics)],
+    parseProblems: [...base.parseProblems, ...parts.flatMap((p) => p.parseProblems)],
+    comments: [...base.comments, ...parts.flatMap((p) => p.comments)],
+  };
 }
 
 /**

@@ -3,7 +3,8 @@
  * detectors must see decoded (`github-token: Z2hw...` is a GitHub token).
  * `stringData:` is plain text and needs nothing of this.
  */
-import { entry, get, isObject, str, type DocNode } from "../parse/doc.js";
+import { entry, isObject, type DocNode } from "../parse/doc.js";
+import { kubeObjects } from "./kube-lists.js";
 
 /**
  * A line `kind: Secret` in a YAML text, at the top of a document or as an item of a
@@ -19,7 +20,7 @@ export const KUBE_SECRET_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Secret["']?[
  */
 export function secretDataValues(docs: readonly DocNode[]): Map<DocNode, string> {
   const out = new Map<DocNode, string>();
-  for (const doc of docs) for (const secret of secretsOf(doc)) {
+  for (const doc of docs) for (const secret of kubeObjects(doc, "Secret")) {
     const data = entry(secret, "data")?.value;
     if (!isObject(data)) continue;
     for (const e of data.entries) if (e.value.type === "string") out.set(e.value, e.key);
@@ -27,15 +28,6 @@ export function secretDataValues(docs: readonly DocNode[]): Map<DocNode, string>
   return out;
 }
 
-const isSecret = (n: DocNode) => str(get(n, "kind")) === "Secret" && (str(get(n, "apiVersion")) ?? "v1") === "v1";
-
-function secretsOf(doc: DocNode): DocNode[] {
-  if (isSecret(doc)) return [doc];
-  const kind = str(get(doc, "kind"));
-  const items = get(doc, "items");
-  if ((kind !== "List" && kind !== "SecretList") || items?.type !== "array") return [];
-  return items.items.filter(isSecret);
-}
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

@@ -140,6 +140,12 @@ export interface McpServer {
    * Envoy backend `apiKey`, LibreChat `apiKey.source: admin`), or per caller.
    */
   readonly upstreamIdentity?: UpstreamIdentity;
+  /**
+   * The server is configured in a file kept in a Kubernetes ConfigMap (`data.<key>`), which a
+   * workload in the cluster mounts and reads: the client that calls it runs there, beside the
+   * cluster's services, not on a developer's machine (engine/configmap-configs.ts).
+   */
+  readonly configMap?: { readonly name: string; readonly key: string };
 }
 
 /** Who the upstream sees when a gateway or multi-user client forwards a call. */

@@ -357,6 +357,22 @@ function crdAuthz(input: AdapterInput, spec: DocNode | undefined, anchor: Loc, f
 }
 
 /**
+ * The ConfigMap data entries (`name\u0000key`) that the MCPServers of a file load their authz
+ * configuration from (`authzConfig.configMap`, key `authz.json` by default): the MCPServer's own
+ * policy reads them, so they are no policy files of their own.
+ */
+export function toolhiveAuthzConfigMaps(docs: readonly DocNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) {
+    if (!isToolhiveMcpServer(d)) continue;
+    const ref = get(d, "spec", "authzConfig", "configMap");
+    const name = str(get(ref, "name"));
+    if (name !== undefined) out.add(`${name}\u0000${str(get(ref, "key")) ?? "authz.json"}`);
+  }
+  return out;
+}
+
+/**
  * `authzConfig: { type: configMap, configMap: { name, key } }` whose ConfigMap
  * is in the same file: the authz JSON under `data.<key>` (default
  * `authz.json`) with an unconditional Cedar permit, located at that data key.

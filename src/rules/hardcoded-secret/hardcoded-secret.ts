@@ -158,6 +158,19 @@ const client = new MCPClient({ mcpServers: { tickets: { url: "https://tickets.ex
         expect: { line: 6, column: 49 },
       },
       {
+        // An mcp.json kept in a Kubernetes ConfigMap: the token where it is written, inside the block scalar.
+        file: "k8s/agent-mcp.yaml",
+        code: `apiVersion: v1
+kind: ConfigMap
+metadata: { name: agent-mcp }
+data:
+  mcp.json: |
+    { "mcpServers": { "github": { "command": "github-mcp-server",
+        "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${fakeGitHubToken("ghp", "configmap-example")}" } } } }
+`,
+        expect: { line: 7, column: 51 },
+      },
+      {
         file: ".vscode/mcp.json",
         code: `{
   "servers": {

@@ -17,7 +17,7 @@ export default defineRule({
     title: "Remote MCP server reached over plain HTTP or WebSocket",
     name: "PlainHttpRemote",
     description:
-      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A gateway's hop to its upstream on a private network (and LibreChat's, which runs as a service beside its MCP servers, often on one Compose network, or a GitHub agentic workflow's, whose servers run as containers on the job's network) (a cluster service name, `*.internal`, `*.svc`, a private address) is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
+      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A hop to a private network (a cluster service name, `*.internal`, `*.svc`, a private address) by a gateway, or by a client that runs beside its servers (LibreChat on a Compose network, a GitHub agentic workflow's job network, a pod whose MCP config a Kubernetes ConfigMap holds), is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
     category: "insecure-transport",
     level: "warning",
     precision: "very-high",
@@ -41,7 +41,8 @@ export default defineRule({
         const withCredential = sendsCredential(model, s);
         const who = { name: s.name, client: s.client };
         // LibreChat runs beside its MCP servers as a service (often one Compose network): its hops are a gateway's.
-        if ((s.scope === "gateway" || SERVER_SIDE_CLIENTS.has(s.client)) && isPrivateNetworkHost(e.host)) {
+        // So does a client whose configuration a ConfigMap mounts into a pod of the cluster.
+        if ((s.scope === "gateway" || SERVER_SIDE_CLIENTS.has(s.client) || s.configMap) && isPrivateNetworkHost(e.host)) {
           const forwarded = withCredential ? ` and the credential ${s.scope === "gateway" ? "the gateway" : "it"} sends` : "";
           const role = s.scope === "gateway" ? "Gateway" : "Server-side client";
           ctx.report({ messageId: "gatewayHop", data: { role, server: s.name, client: s.client, scheme: e.scheme, host: e.host, forwarded }, loc: e.value.loc, identity: `${s.name}\u0000${e.scheme}\u0000${e.host}`, server: who, level: "note" });
@@ -64,6 +65,12 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "url": "http://10.0.4.7:8080/mcp",\n  "headers": { "Authorization": "Bearer \${env:ACME_MCP_TOKEN}" } } } }\n`, expect: { line: 1, column: 37 } },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "http://host.docker.internal:3000/sse"] } } }\n`, expect: { line: 1, column: 81 } },
       { file: "librechat.yaml", code: `mcpServers:\n  live:\n    type: websocket\n    url: ws://mcp.acme.example/ws\n`, expect: { line: 4, column: 10 } },
+      {
+        // An agent's mcp.json kept in a ConfigMap calls a service of its cluster over plain HTTP: a note, as a gateway's hop.
+        file: "k8s/agent-mcp.yaml",
+        code: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: agent-mcp }\ndata:\n  mcp.json: |\n    { "mcpServers": {\n        "notes": { "type": "http", "url": "http://notes-mcp.notes.svc:8080/mcp" } } }\n`,
+        expect: { line: 7, column: 43 },
+      },
       {
         // LibreChat's hop to an MCP container on its Compose network: a note, as a gateway's.
         file: "librechat.yaml",

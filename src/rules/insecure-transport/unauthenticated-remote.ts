@@ -8,7 +8,7 @@ export default defineRule({
     title: "Remote MCP server configured with no credential",
     name: "UnauthenticatedRemote",
     description:
-      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside.",
+      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside. The same holds for a client whose configuration is kept in a Kubernetes ConfigMap (a pod of the cluster reads it) calling a service of that network.",
     category: "insecure-transport",
     level: "note",
     precision: "medium",
@@ -28,7 +28,8 @@ export default defineRule({
       if (s.credentials.length > 0 || s.headers.length > 0 || s.upstreamIdentity?.kind === "per-caller") continue;
       for (const e of remoteEndpoints(s)) {
         if (!/^(https?|wss?)$/.test(e.scheme) || isTemplatedHost(e.host) || isLoopbackHost(e.host)) continue;
-        if (s.scope === "gateway" && isPrivateNetworkHost(e.host)) continue;
+        // A client that runs in the cluster (its configuration in a ConfigMap) calling a service there is that case too.
+        if ((s.scope === "gateway" || s.configMap) && isPrivateNetworkHost(e.host)) continue;
         // A bridge given a header, a token or OAuth client settings (mcp-remote's `--static-oauth-client-info`).
         if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)|^--[\w-]*oauth/i.test(a.raw))) continue;
         // A bridge's URL argument (`mcp-remote https://...?token=...`) that carries its own credential.
@@ -44,9 +45,20 @@ export default defineRule({
       { file: ".codeium/windsurf/mcp_config.json", code: `{ "mcpServers": {\n  "notes": { "serverUrl": "https://mcp.acme.example/mcp" } } }\n`, expect: { line: 2, column: 27 } },
       // Continue sends `requestOptions.headers` only: a `headers` map on the entry is dropped by its schema.
       { file: ".continue/mcpServers/notes.yaml", code: `name: notes\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: notes\n    type: streamable-http\n    url: https://mcp.acme.example/mcp\n    headers:\n      Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n`, expect: { line: 7, column: 10 } },
+      {
+        // An agent's mcp.json kept in a ConfigMap: a public server with no credential, reported inside the block scalar.
+        file: "k8s/agent-mcp.yaml",
+        code: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: agent-mcp }\ndata:\n  mcp.json: |\n    { "mcpServers": {\n        "notes": { "type": "http", "url": "https://mcp.acme.example/mcp" } } }\n`,
+        expect: { line: 7, column: 43 },
+      },
     ],
     good: [
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n` },
+      {
+        // The same ConfigMap's client runs in a pod of the cluster: a service of the cluster is a gateway's upstream.
+        file: "k8s/agent-mcp.yaml",
+        code: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: agent-mcp }\ndata:\n  mcp.json: |\n    { "mcpServers": {\n        "notes": { "type": "http", "url": "https://notes-mcp.notes.svc.cluster.local/mcp" } } }\n`,
+      },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "httpUrl": "https://mcp.acme.example/mcp", "oauth": { "enabled": true, "clientId": "acme-cli" }, "includeTools": ["search_notes"] } }, "mcp": { "allowed": ["notes"] } }\n` },
       { file: ".mcp.json", code: `{ "mcpServers": { "local": { "type": "http", "url": "http://localhost:3000/mcp" } } }\n` },
       { file: ".continue/mcpServers/notes.yaml", code: `name: notes\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: notes\n    type: streamable-http\n    url: https://mcp.acme.example/mcp\n    requestOptions:\n      headers:\n        Authorization: "Bearer \${{ secrets.ACME_MCP_TOKEN }}"\n` },

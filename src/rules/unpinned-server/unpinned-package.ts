@@ -74,6 +74,12 @@ export default defineRule({
     bad: [
       { file: ".mcp.json", code: `{\n  "mcpServers": {\n    "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp"] }\n  }\n}\n`, expect: { line: 3, column: 49 } },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] } } }\n`, expect: { line: 1, column: 57 } },
+      {
+        // A Claude Code .mcp.json kept in a ConfigMap (the key names the file): read as that file, at its lines in the manifest.
+        file: "k8s/agent-mcp.yaml",
+        code: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: agent-mcp }\ndata:\n  .mcp.json: |\n    { "mcpServers": {\n        "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp"] } } }\n`,
+        expect: { line: 7, column: 53 },
+      },
       { file: ".vscode/mcp.json", code: `{ "servers": { "notes": { "command": "docker", "args": ["run", "-i", "--rm", "-e", "ACME_KEY", "acme/notes-mcp:latest"] } } }\n`, expect: { line: 1, column: 96 } },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "pnpm", "args": ["dlx", "@acme/notes-mcp@latest"] } } }\n`, expect: { line: 1, column: 65 } },
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp", "notes-mcp"] } } }\n`, expect: { line: 1, column: 67 } },

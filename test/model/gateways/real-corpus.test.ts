@@ -105,6 +105,17 @@ describe("real gateway, proxy and Kubernetes files (audit corpus)", () => {
       "real-jenkins-mcp/docker-compose.mcp.yml": ["docker-compose jenkins-mcp-enterprise-server: none, unknown", "docker-compose mcp-proxy: none, unknown"],
       // A locally built server that Kubernetes never pulls (no unpinned-package for its `latest`), with no credential and nothing in front of it.
       "real-k8s/ottowikimcp/mcpserver.yaml": ["kubernetes mcpserver/mcpserver: none, unknown"],
+      // An agents' mcp.json kept in a ConfigMap: the servers it lists, each with the header reference it sends (Flux's
+      // `$${X}` leaves `${X}` for the client) or none; no policy in the file says what they may call.
+      "real-k8s/spruyt-labs/claude-mcp-config.yaml": [
+        "unknown-client context7: unique-workload-identity, unknown",
+        "unknown-client discord: none, unknown",
+        "unknown-client github: unique-workload-identity, unknown",
+        "unknown-client homeassistant: unique-workload-identity, unknown",
+        "unknown-client kubectl: none, unknown",
+        "unknown-client victoriametrics: none, unknown",
+        "unknown-client brave-search: none, unknown",
+      ],
       "real-kong/mcp-proxy/kong.yaml": [
         "kong chucknorris-mcp-service: none, allow-by-default",
         "kong fetch-mcp-service: none, allow-by-default",
