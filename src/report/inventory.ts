@@ -37,6 +37,8 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
     args: shownArgs(s, mine),
     ...(s.url ? { url: shown(s.url, mine) } : {}),
     ...(s.image ? { image: shown(s.image, mine) } : {}),
+    // Configured in a file a Kubernetes ConfigMap holds (`data.<key>`), which a pod of the cluster reads.
+    ...(s.configMap ? { configMap: { name: s.configMap.name, key: s.configMap.key } } : {}),
     credentials: credentials.map(({ c, hit }) => {
       return {
         key: c.key,
@@ -137,6 +139,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     const target = inv.url ?? [inv.command, ...inv.args].filter(Boolean).join(" ");
     out.push(`${inv.name}  [${inv.client}]  ${inv.transport}${inv.enabled ? "" : " (disabled)"}  ${inv.file}:${inv.line}`);
     if (target) out.push(`    runs: ${target}`);
+    if (inv.configMap) out.push(`    configured in ConfigMap ${inv.configMap.name}, key ${inv.configMap.key} (read by a pod of the cluster)`);
     for (const c of inv.credentials) {
       const how = c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
       const unexpanded = c.unexpanded ? `; ${unexpandedNote(c.unexpanded, inv.client, (u) => `\`${u}\``)}` : "";

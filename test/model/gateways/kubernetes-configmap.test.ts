@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { scanSources, type ScanResult } from "../../../src/api.js";
 import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, policyRows, scanFixture, serverRows } from "./helpers.js";
+import { inventoryServer, inventoryText } from "../../../src/report/inventory.js";
+import type { McpServer } from "../../../src/model/types.js";
 
 const rows = (r: ScanResult) => r.findings.map((f) => `${f.ruleId} ${f.level} ${f.loc.line}:${f.loc.column}`);
 
@@ -20,6 +22,11 @@ describe("MCP configuration files kept in a Kubernetes ConfigMap", () => {
       { client: "unknown-client", name: "brave-search", at: "43:9", transport: "http", url: "http://brave-search-mcp-server.brave-search-mcp.svc:8000/mcp" },
     ]);
     expect(r.model.servers.every((s) => s.configMap?.name === "claude-mcp-config" && s.configMap.key === "mcp.json")).toBe(true);
+    // The inventory says where the servers are configured, for people and in JSON.
+    expect(inventoryText(r.model)).toContain(
+      "discord  [unknown-client]  http  real-k8s/spruyt-labs/claude-mcp-config.yaml:17\n    runs: http://discord-mcp.discord-mcp.svc:8080/mcp\n    configured in ConfigMap claude-mcp-config, key mcp.json (read by a pod of the cluster)\n",
+    );
+    expect(inventoryServer(r.model.servers[1] as McpServer, r.model).configMap).toEqual({ name: "claude-mcp-config", key: "mcp.json" });
     // Flux's `$${X}` (an escaped `${X}` it leaves for the client) is a reference, not a literal.
     expect(credentialRows(r, "context7")).toEqual([{ key: "CONTEXT7_API_KEY", ref: "env:CONTEXT7_API_KEY", line: 14 }]);
     expect(credentialRows(r, "github")).toEqual([{ key: "Authorization", ref: "env:GITHUB_MCP_TOKEN", line: 25 }]);
