@@ -12,6 +12,7 @@
  */
 import { classifyPath } from "../catalog/classify.js";
 import { SNIFFED_FORMATS, type FormatSpec } from "../catalog/formats.js";
+import { SNIFF_WORDS } from "../catalog/sniff-words.js";
 import type { LineIndex, Span } from "../model/location.js";
 import { get, isObject, str, type DocNode } from "../parse/doc.js";
 import { parseHelmTemplate } from "../parse/helm-template.js";
@@ -23,6 +24,25 @@ import { kubeObjects } from "./kube-lists.js";
 export const KUBE_CONFIGMAP_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?ConfigMap["']?[ \t]*(?:#.*)?$/m;
 
 const MANIFEST_FILE = /\.ya?ml$/i;
+
+/**
+ * The words one of which every file a ConfigMap value can be read as holds (the sniffed formats'
+ * words; `kind` aside, which every manifest has): a manifest with none (dashboards, app settings)
+ * is not parsed for its data. A client file its key names holds `mcpServers`, one of them.
+ */
+const MCP_CONFIG_WORDS = new RegExp(
+  Object.entries(SNIFF_WORDS)
+    .filter(([id]) => id !== "kubernetes-mcp")
+    .flatMap(([, words]) => words)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+  "i",
+);
+
+/** Can this manifest's ConfigMaps hold an MCP configuration file (the cheap test before it is parsed)? */
+export function mayHoldMcpConfig(text: string): boolean {
+  return KUBE_CONFIGMAP_KIND.test(text) && MCP_CONFIG_WORDS.test(text);
+}
 
 /** One MCP configuration file found in a ConfigMap's `data`. */
 export interface ConfigMapConfig {
@@ -41,7 +61,7 @@ const READABLE: ReadonlySet<string> = new Set(["json", "jsonc", "yaml", "toml"])
 
 /** The MCP configuration files in the ConfigMaps of a manifest. */
 export function configMapConfigs(rel: string, text: string, lines: LineIndex): ConfigMapConfig[] {
-  if (!MANIFEST_FILE.test(rel) || !KUBE_CONFIGMAP_KIND.test(text)) return [];
+  if (!MANIFEST_FILE.test(rel) || !mayHoldMcpConfig(text)) return [];
   const manifest = text.includes("{{") ? (parseHelmTemplate(text) ?? parseStructured("yaml", text)) : parseStructured("yaml", text);
   const out: ConfigMapConfig[] = [];
   // A ToolHive MCPServer of the same file reads its authz ConfigMap itself (model/adapters/toolhive.ts).
@@ -94,7 +114,14 @@ function sameLines(block: string, value: string): boolean {
   if (/[^ ]/.test(pad)) return false;
   const dedented = lines.map((l) => (l.startsWith(pad) ? l.slice(indent) : l.trim() === "" ? "" : undefined));
   if (dedented.some((l) => l === undefined)) return false;
-  return dedented.join("\n").replace(/\n+$/, "") === value.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  return withoutFinalBreaks(dedented.join("\n")) === withoutFinalBreaks(value.replace(/\r\n?/g, "\n"));
+}
+
+/** The text without its final line breaks (a block scalar's chomping), by a scan from the end: `\n+$` would backtrack over every run of them. */
+function withoutFinalBreaks(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+  return s.slice(0, end);
 }
 
 /**

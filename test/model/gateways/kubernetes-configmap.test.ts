@@ -4,6 +4,7 @@ import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
 import { credentialRows, policyRows, scanFixture, serverRows } from "./helpers.js";
 import { inventoryServer, inventoryText } from "../../../src/report/inventory.js";
 import type { McpServer } from "../../../src/model/types.js";
+import { mayHoldMcpConfig } from "../../../src/engine/configmap-configs.js";
 
 const rows = (r: ScanResult) => r.findings.map((f) => `${f.ruleId} ${f.level} ${f.loc.line}:${f.loc.column}`);
 
@@ -133,6 +134,16 @@ describe("MCP configuration files kept in a Kubernetes ConfigMap", () => {
     expect(rows(r)).toEqual(["unauthenticated-remote note 5:50"]);
   });
 
+  it("a manifest whose ConfigMaps name no MCP configuration word is not parsed for its data (dashboards, app settings)", () => {
+    const dashboard = configMap("grafana-dashboard", ["  dashboard.json: |", '    { "panels": [{ "id": 1, "title": "requests", "targets": [{ "expr": "rate(http_requests_total[5m])" }] }] }']);
+    expect(mayHoldMcpConfig(dashboard)).toBe(false);
+    for (const words of ['"mcpServers"', "mcp_servers:", '"type": "cedarv1"', "binds:", '"network": {', "routers:"]) {
+      expect(mayHoldMcpConfig(configMap("c", ["  f.json: |", `    { ${words} }`])), words).toBe(true);
+    }
+    // Not a ConfigMap: nothing to read.
+    expect(mayHoldMcpConfig('kind: Secret\nstringData:\n  mcp.json: |\n    { "mcpServers": {} }\n')).toBe(false);
+  });
+
   it("a ToolHive MCPServer's own authz ConfigMap stays that MCPServer's policy only", () => {
     const text = [
       configMap("authz-config", ["  authz.json: |", '    { "version": "1.0", "type": "cedarv1", "cedar": { "policies": ["permit(principal, action, resource);"], "entities_json": "[]" } }']),
@@ -146,5 +157,17 @@ describe("MCP configuration files kept in a Kubernetes ConfigMap", () => {
     ].join("\n");
     const r = scanSources([{ path: "k8s/fetch.yaml", text }]);
     expect(policyRows(r).map((p) => p.name)).toEqual(["fetch"]);
+  });
+});
+
+describe("ConfigMap values of hostile size", () => {
+  it("a block scalar with 100,000 empty lines inside is compared in linear time", () => {
+    const body = `    { "mcpServers": {${"\n".repeat(100_000)}    "notes": { "url": "https://mcp.acme.example/mcp" } } }`;
+    const text = configMap("big", ["  mcp.json: |", body]);
+    const t0 = performance.now();
+    const r = scanSources([{ path: "k8s/big.yaml", text }]);
+    // A `\n+$` over the value took 35 s here (quadratic in the run of line breaks); linear, under 2 s on a busy machine.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(serverRows(r).map((s) => `${s.name} ${s.at}`)).toEqual(["notes 100006:5"]);
   });
 });
