@@ -334,7 +334,11 @@ function authHints(input: AdapterInput, n: DocNode, found: readonly Credential[]
  * `autoApprove` only (zod strips other keys, so a Roo-style `alwaysAllow` there approves
  * nothing), Roo Code and its forks `alwaysAllow` only, Kiro documents `autoApprove`. Roo Code's
  * first builds (Roo Cline) kept Cline's file name in their own folder: there `alwaysAllow` is
- * read. Clients whose docs name neither (or a file of no known client) are read with both.
+ * read. Claude Code, Cursor and VS Code read neither: their server entries have no approval
+ * field (Claude Code approves through `permissions.allow` in its settings, Cursor through its
+ * settings and `permissions.json`, VS Code through `chat.tools` settings), so a list copied in
+ * from a Cline or Roo file leaves every tool prompting. Clients whose docs name neither (or a
+ * file of no known client) are read with both.
  */
 const AUTO_APPROVE_KEYS: Readonly<Record<string, readonly string[]>> = {
   cline: ["autoApprove"],
@@ -342,6 +346,9 @@ const AUTO_APPROVE_KEYS: Readonly<Record<string, readonly string[]>> = {
   "kilo-code": ["alwaysAllow"],
   "ibm-bob": ["alwaysAllow"],
   kiro: ["autoApprove"],
+  "claude-code": [],
+  cursor: [],
+  vscode: [],
 };
 
 function autoApproveKeys(input: AdapterInput): readonly string[] {

@@ -174,10 +174,10 @@ describe("the root that reported paths are relative to", () => {
   });
 
   it("lets each client's config be recognised when two folders outside the current one are scanned", async () => {
-    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], autoApprove: ["*"] } } }));
-    writeFileSync(path.join(base, "r/b/.roo/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], alwaysAllow: ["*"] } } }));
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x"] } } }));
+    writeFileSync(path.join(base, "r/b/.roo/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x"] } } }));
     const result = await scan({ paths: [path.join(base, "r/a"), path.join(base, "r/b")], cwd: path.join(base, "elsewhere"), lockFile: false });
-    expect(result.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.file)).toEqual(["a/.cursor/mcp.json", "b/.roo/mcp.json"]);
+    expect(result.findings.filter((f) => f.ruleId === "unpinned-package").map((f) => f.loc.file)).toEqual(["a/.cursor/mcp.json", "b/.roo/mcp.json"]);
   });
 
   it("is the current folder when every path is inside it, and the scanned folder when one path is outside", async () => {
@@ -186,13 +186,13 @@ describe("the root that reported paths are relative to", () => {
   });
 
   it("sits above the catalog folder a file or folder outside the current folder is in, so its format is still known (`~/.cursor/mcp.json`)", async () => {
-    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], autoApprove: ["*"] } } }));
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x"] } } }));
     const cwd = path.join(base, "elsewhere");
     for (const p of ["r/a/.cursor/mcp.json", "r/a/.cursor"]) {
       const result = await scan({ paths: [path.join(base, p)], cwd, lockFile: false });
       expect(result.root).toBe(path.join(base, "r/a"));
       expect(result.model.servers.map((s) => [s.client, s.name, s.loc.file])).toEqual([["cursor", "s", ".cursor/mcp.json"]]);
-      expect(result.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.file)).toEqual([".cursor/mcp.json"]);
+      expect(result.findings.filter((f) => f.ruleId === "unpinned-package").map((f) => f.loc.file)).toEqual([".cursor/mcp.json"]);
     }
     mkdirSync(path.join(base, "r/c/.continue/mcpServers"), { recursive: true });
     writeFileSync(path.join(base, "r/c/.continue/mcpServers/x.yaml"), "name: x\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: s\n    command: npx\n    args: [\"-y\", \"x@1.0.0\"]\n");
@@ -201,12 +201,12 @@ describe("the root that reported paths are relative to", () => {
   });
 
   it("sits above the catalog folder the current folder is (`cd .cursor && mcplint scan`), unless that folder is a repository's root", async () => {
-    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x@1.0.0"], autoApprove: ["*"] } } }));
+    writeFileSync(path.join(base, "r/a/.cursor/mcp.json"), JSON.stringify({ mcpServers: { s: { command: "npx", args: ["-y", "x"] } } }));
     const cwd = path.join(base, "r/a/.cursor");
     for (const paths of [["."], ["mcp.json"]]) {
       const result = await scan({ paths, cwd, lockFile: false });
       expect(result.root).toBe(path.join(base, "r/a"));
-      expect(result.findings.filter((f) => f.ruleId === "tool-auto-approval").map((f) => f.loc.file)).toEqual([".cursor/mcp.json"]);
+      expect(result.findings.filter((f) => f.ruleId === "unpinned-package").map((f) => f.loc.file)).toEqual([".cursor/mcp.json"]);
     }
     mkdirSync(path.join(cwd, ".git"));
     try {

@@ -105,6 +105,9 @@ export default defineRule({
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notes:\n    command: acme-notes-mcp\n    allowed: [search_notes, get_note]\n---\n\nTriage the issue.\n` },
       { file: ".gemini/settings.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "trust": false, "includeTools": ["search_notes"] } } }\n` },
       { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["search_notes", "get_note"] } } }\n` },
+      // Claude Code and Cursor server entries have no approval field: a Cline or Roo list copied in approves nothing, every tool prompts.
+      { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "alwaysAllow": ["delete_note", "update_note"] } } }\n` },
+      { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["*"] } } }\n` },
       // A SPARQL query tool reads (mcp-wikidata's execute_sparql queries query.wikidata.org); `sparql_update` would be reported.
       { file: ".roo/mcp.json", code: `{ "mcpServers": { "wikidata": { "command": "wikidata-mcp", "alwaysAllow": ["search_entity", "execute_sparql"] } } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["notes"] }, "tools": { "allowed": ["notes__search_notes", "run_shell_command"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },

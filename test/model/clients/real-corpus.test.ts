@@ -63,6 +63,11 @@ describe("real client files (audit corpus)", () => {
         "permissive-setting 21:7",
         "permissive-setting 22:7"
       ],
+      // Roo Code's `alwaysAllow` in a Claude Code file: Claude Code's server entries have no approval field, every tool still prompts.
+      "claude-code/real-ahk-mcp/.mcp.json": [
+        "server claude-code ahk stdio",
+        "server claude-code ahk-server stdio"
+      ],
       "claude-code/real-jenkins/.mcp.json": [
         "server claude-code jenkins http",
         "plain-http-remote 5:14 jenkins",
