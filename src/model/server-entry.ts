@@ -7,7 +7,7 @@
  */
 import { librechatUpstream } from "./adapters/audit/upstream.js";
 import { classifyKey } from "../secrets/keys.js";
-import { entry, get, isArray, isObject, str, bool, strings, type DocNode } from "../parse/doc.js";
+import { entry, get, isArray, isObject, str, bool, strings, type DocNode, type DocObject } from "../parse/doc.js";
 import { locOf, type AdapterInput } from "./adapter.js";
 import type { Loc } from "./location.js";
 import { classifyValue, type RefSyntax } from "./refs.js";
@@ -160,12 +160,21 @@ function endpointNode(src: DocNode, keys: readonly string[] = ENDPOINT_KEYS): Do
   return keys.map((k) => get(src, k)).find((n) => n !== undefined && (str(n) ?? "").trim() !== "");
 }
 
+/**
+ * Cline's nested form `{ "transport": { "type", "command" | "url", ... } }`: the fields inside
+ * `transport` are read first, and a field written beside it (`"url": ..., "transport": { "type":
+ * "http" }`, as files copied between clients have it) is still the server's.
+ */
+function withNestedTransport(n: DocObject, transport: DocObject): DocObject {
+  return { ...n, entries: [...n.entries.filter((e) => e.key !== "transport"), ...transport.entries] };
+}
+
 export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOptions): McpServer {
   const input = outsideEnv(withEnvSyntaxes);
   const launch = opts.launchSyntaxes ? { ...input, syntaxes: opts.launchSyntaxes } : input;
   const n = opts.node;
   const transportNode = get(n, "transport");
-  const src = isObject(transportNode) ? transportNode : n; // Cline's nested `transport: { type, ... }`
+  const src = isObject(n) && isObject(transportNode) ? withNestedTransport(n, transportNode) : n;
   let commandNode = get(src, "command") ?? get(src, "cmd");
   // Zed (older builds): `command: { path, args, env }`.
   const commandObj = isObject(commandNode) ? commandNode : undefined;

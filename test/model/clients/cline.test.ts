@@ -34,6 +34,15 @@ describe("Cline (cline_mcp_settings.json)", () => {
     expect(at(s.command?.loc)).toEqual(find(C, FILE, '"acme-nested-mcp"'));
   });
 
+  it("reads a field written beside the nested `transport` (its `url`, `headers`) as the server's, the nested one winning", () => {
+    const text = `{ "mcpServers": { "docs": { "url": "http://docs.acme.example/sse", "headers": { "Authorization": "Bearer \${env:DOCS_TOKEN}" },\n  "transport": { "type": "sse" } },\n  "both": { "command": "outer-mcp", "transport": { "type": "stdio", "command": "inner-mcp" } } } }\n`;
+    const r = scanSources([{ path: FILE, text }]);
+    const docs = r.model.servers.find((s) => s.name === "docs");
+    expect([docs?.transport, docs?.url?.raw, docs?.headers.map((h) => h.key)]).toEqual(["sse", "http://docs.acme.example/sse", ["Authorization"]]);
+    expect(r.model.servers.find((s) => s.name === "both")?.command?.raw).toBe("inner-mcp");
+    expect(r.findings.filter((x) => x.ruleId === "plain-http-remote").map((x) => `${x.loc.line}:${x.loc.column}`)).toEqual(["1:36"]);
+  });
+
   it("reads type streamableHttp as http", () => {
     expect(f.server("acme-stream").transport).toBe("http");
   });

@@ -73,6 +73,13 @@ describe("real client files (audit corpus)", () => {
         "plain-http-remote 5:14 jenkins",
         "unexpanded-reference 7:26 jenkins"
       ],
+      // `url` beside a nested `transport: { "type": "http" }` is still the server's endpoint.
+      "claude-desktop/real-book-api/claude_desktop_config.json": [
+        "server claude-desktop book-api-mcp-server-dotnet stdio",
+        "server claude-desktop book-api-mcp-server-minikube http",
+        "unpinned-package 14:9 book-api-mcp-server-dotnet",
+        "unauthenticated-remote 18:14 book-api-mcp-server-minikube"
+      ],
       "claude-desktop/real-johanwulf/Library/Application Support/Claude/claude_desktop_config.json": [
         "server claude-desktop sequential-thinking stdio",
         "server claude-desktop filesystem stdio",
