@@ -44,6 +44,14 @@ const LOOKUP_NOUNS: ReadonlySet<string> = new Set([
  */
 const CODE_CONTEXT: ReadonlySet<string> = new Set(["browser", "page", "playwright", "puppeteer", "script", "javascript", "js", "code", "expression"]);
 
+/**
+ * What `call` names that runs nothing: a code index's call graph (`call_graph`, `get_call_hierarchy`,
+ * `callStack`) and a chain's read-only contract call (`call_contract`, `eth_call`: a view function;
+ * sending is `send_transaction`). Any other `call` runs what follows: the AWS API MCP server's
+ * `call_aws` runs any AWS CLI command, a proxy's `call_tool` any tool, `call_api` any request.
+ */
+const CALL_READS: ReadonlySet<string> = new Set(["graph", "graphs", "hierarchy", "stack", "stacks", "tree", "chain", "site", "sites", "count", "history", "log", "logs", "trace", "path", "paths", "stats", "contract", "view", "eth", "static"]);
+
 /** What `migrate` reports without migrating (Prisma MCP's `migrate-status`; `migrate_diff`, `migration_info`). */
 const MIGRATION_READS: ReadonlySet<string> = new Set(["status", "diff", "info", "history", "plan"]);
 
@@ -62,6 +70,7 @@ function isDestructiveWord(words: readonly string[], i: number): boolean {
   if (w === "resolve") return !LOOKUP_NOUNS.has(words[words.length - 1] ?? "");
   if (w === "evaluate") return words.some((x) => CODE_CONTEXT.has(x));
   if (w === "migrate") return !words.some((x) => MIGRATION_READS.has(x));
+  if (w === "call") return !words.some((x) => CALL_READS.has(x));
   return DESTRUCTIVE_WORDS.has(w);
 }
 

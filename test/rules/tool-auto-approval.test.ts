@@ -45,6 +45,8 @@ describe("which tool names change state", () => {
     "browser_evaluate", "puppeteer_evaluate", "playwright_evaluate", "evaluate_script", "migrate-dev", "migrate_deploy",
     // SPARQL Update, and a run verb on anything but a SPARQL query.
     "sparql_update", "execute_sparql_update", "run_sparql_insert", "execute_sql", "run_query", "execute_cypher",
+    // A call of whatever the arguments say: the AWS API MCP server's call_aws runs any AWS CLI command.
+    "call_aws", "callAws", "call_tool", "call_api", "call_endpoint",
   ])("%s changes state", (name) => expect(isDestructiveToolName(name)).toBe(true));
 
   it.each([
@@ -55,6 +57,8 @@ describe("which tool names change state", () => {
     "evaluate_response", "evaluate_model", "migrate-status", "migration_diff",
     // A SPARQL query reads (mcp-wikidata's execute_sparql: "Execute a SPARQL query on Wikidata").
     "execute_sparql", "executeSparql", "execute_sparql_query", "run_sparql", "sparql_query", "exec-sparql",
+    // A call graph, and a chain's read-only contract call.
+    "call_graph", "get_call_hierarchy", "callStack", "find_call_sites", "call_contract", "eth_call", "call_view_function",
   ])("%s is read-only", (name) => expect(isDestructiveToolName(name)).toBe(false));
 
   it("Context7's lookups in a real auto-approve list are no finding", () => {

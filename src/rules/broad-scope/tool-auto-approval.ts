@@ -90,6 +90,8 @@ export default defineRule({
       },
       // Gemini CLI policy: an unconditional allow of one MCP tool runs it with no confirmation.
       { file: "etc/gemini-cli/policies/mcp.toml", code: `[[rule]]\nmcpName = "notes"\ntoolName = ["search_notes", "delete_note"]\ndecision = "allow"\npriority = 200\n`, expect: { line: 3, column: 29 } },
+      // A call of whatever the arguments say: the AWS API MCP server's `call_aws` runs any AWS CLI command, deletions included.
+      { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "aws-api": { "command": "uvx", "args": ["awslabs.aws-api-mcp-server@1.0.0"],\n  "autoApprove": ["call_aws"] } } }\n`, expect: { line: 2, column: 18 } },
       // Zed: a per-tool default of `allow` for an MCP tool (`mcp:<server>:<tool>`) skips the confirmation.
       { file: ".zed/settings.json", code: `{ "agent": { "tool_permissions": { "tools": { "mcp:notes:delete_note": { "default": "allow" } } } } }\n`, expect: { line: 1, column: 85 } },
     ],
@@ -108,6 +110,8 @@ export default defineRule({
       // Claude Code and Cursor server entries have no approval field: a Cline or Roo list copied in approves nothing, every tool prompts.
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "alwaysAllow": ["delete_note", "update_note"] } } }\n` },
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "notes": { "command": "acme-notes-mcp", "autoApprove": ["*"] } } }\n` },
+      // A call graph runs nothing.
+      { file: ".kiro/settings/mcp.json", code: `{ "mcpServers": { "code-index": { "command": "code-index-mcp", "autoApprove": ["get_call_hierarchy", "call_graph"] } } }\n` },
       // A SPARQL query tool reads (mcp-wikidata's execute_sparql queries query.wikidata.org); `sparql_update` would be reported.
       { file: ".roo/mcp.json", code: `{ "mcpServers": { "wikidata": { "command": "wikidata-mcp", "alwaysAllow": ["search_entity", "execute_sparql"] } } }\n` },
       { file: ".gemini/settings.json", code: `{ "mcp": { "allowed": ["notes"] }, "tools": { "allowed": ["notes__search_notes", "run_shell_command"] },\n  "mcpServers": { "notes": { "command": "acme-notes-mcp", "includeTools": ["search_notes"] } } }\n` },
