@@ -141,7 +141,8 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     if (target) out.push(`    runs: ${target}`);
     if (inv.configMap) out.push(`    configured in ConfigMap ${inv.configMap.name}, key ${inv.configMap.key} (read by a pod of the cluster)`);
     for (const c of inv.credentials) {
-      const how = c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
+      // An empty value (`"FIGMA_ACCESS_TOKEN": ""`) is a slot left unfilled, not a literal credential.
+      const how = c.reference === "literal" && c.value === "" ? "empty" : c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
       const unexpanded = c.unexpanded ? `; ${unexpandedNote(c.unexpanded, inv.client, (u) => `\`${u}\``)}` : "";
       out.push(`    credential ${c.source} ${c.key}: ${how}${unexpanded}`);
     }

@@ -1,7 +1,8 @@
 /** The inventory shows each server's verdict and approval record; existing fields stay as they were. */
 import { describe, expect, it } from "vitest";
 import { lockEntry } from "../../src/engine/lock.js";
-import { scanSources } from "../../src/api.js";
+import { scan, scanSources } from "../../src/api.js";
+import { REPO_ROOT } from "../helpers.js";
 import { inventoryJson, inventoryText } from "../../src/report/inventory.js";
 import { Fake } from "../../src/secrets/fake.js";
 
@@ -77,6 +78,14 @@ describe("inventory credentials", () => {
     expect(doc.servers.map((s) => s.credentials.map((c) => [c.reference, c.value, c.placeholder]))).toEqual([[["literal", "[REDACTED]", true]], [["literal", "[REDACTED]", true]]]);
     const { toMarkdown } = await import("../../src/report/markdown.js");
     expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toContain("| github | zed | Authorization | header | placeholder \\[REDACTED\\] |");
+  });
+
+  it("an empty value is shown as an unfilled slot, not as a LITERAL credential (a real Kiro file's `\"FIGMA_ACCESS_TOKEN\": \"\"`)", async () => {
+    const r = await scan({ paths: ["fixtures/clients/kiro/real-ymca"], cwd: REPO_ROOT, lockFile: false });
+    expect(inventoryText(r.model)).toContain("    credential env FIGMA_ACCESS_TOKEN: empty\n");
+    expect(inventoryText(r.model)).not.toContain("LITERAL");
+    const { toMarkdown } = await import("../../src/report/markdown.js");
+    expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toContain("| figma | kiro | FIGMA\\_ACCESS\\_TOKEN | env | empty |");
   });
 
   it("names each credential row's client in markdown (one server name in several clients)", async () => {

@@ -273,15 +273,18 @@ describe("real client files (audit corpus)", () => {
         "unpinned-package 7:9 XcodeBuildMCP",
         "tool-auto-approval 10:22 XcodeBuildMCP"
       ],
-      // call_aws runs any AWS CLI command (the AWS API MCP server's tool); the docs and git reads are no finding.
+      // call_aws runs any AWS CLI command (the AWS API MCP server's tool), add_code_connect_map writes to Figma; the docs and git reads are no finding.
       "kiro/real-ymca/.kiro/settings/mcp.json": [
         "server kiro aws-api stdio",
         "server kiro aws-docs stdio",
         "server kiro git stdio",
+        "server kiro figma stdio",
         "unpinned-package 6:9 aws-api",
         "tool-auto-approval 14:22 aws-api",
         "unpinned-package 21:9 aws-docs",
-        "unpinned-package 40:9 git"
+        "unpinned-package 40:9 git",
+        "unpinned-package 52:8 figma",
+        "tool-auto-approval 59:20 figma"
       ],
       // The user's global config: its permission rules name built-in tools only, so opencode's own `"*": "allow"` runs brave-search's tools unprompted.
       "opencode/real-0xgurg/.config/opencode/opencode.json": [
