@@ -292,19 +292,21 @@ describe("mcplint lock and drift", () => {
   });
 
   it("writes a lock, then reports drift when a server changes or appears", async () => {
-    const dir = tempTree(clean);
+    // Roo Code's file: its servers carry an auto-approve list (`alwaysAllow`), which Claude Code's `.mcp.json` has not.
+    const roo = { ".roo/mcp.json": clean[".mcp.json"].replace("${GITHUB_PAT}", "${env:GITHUB_PAT}") };
+    const dir = tempTree(roo);
     const lock = await cli(["lock"], dir);
     expect(lock.exitCode).toBe(0);
     expect(lock.stderr).toContain("locked 1 server");
     const written = JSON.parse(fs.readFileSync(path.join(dir, "mcplint.lock.json"), "utf8"));
-    expect(written.servers[0]).toMatchObject({ client: "claude-code", file: ".mcp.json", name: "github", version: "1.2.3", credentials: ["GITHUB_PERSONAL_ACCESS_TOKEN=env:GITHUB_PAT"] });
+    expect(written.servers[0]).toMatchObject({ client: "roo-code", file: ".roo/mcp.json", name: "github", version: "1.2.3" });
     expect((await cli(["scan"], dir)).exitCode).toBe(0);
 
-    const changed = JSON.parse(clean[".mcp.json"]);
+    const changed = JSON.parse(roo[".roo/mcp.json"]);
     changed.mcpServers.github.args[1] = "@modelcontextprotocol/server-github@1.3.0";
-    changed.mcpServers.github.autoApprove = ["*"];
+    changed.mcpServers.github.alwaysAllow = ["*"];
     changed.mcpServers.extra = { command: "npx", args: ["-y", "mcp-extra@1.0.0"] };
-    fs.writeFileSync(path.join(dir, ".mcp.json"), JSON.stringify(changed, null, 2));
+    fs.writeFileSync(path.join(dir, ".roo/mcp.json"), JSON.stringify(changed, null, 2));
     const r = await cli(["scan", "--format", "json"], dir);
     expect(r.exitCode).toBe(1);
     const drift = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "config-drift").map((f: { message: string }) => f.message);
@@ -312,7 +314,7 @@ describe("mcplint lock and drift", () => {
       expect.arrayContaining([
         expect.stringContaining("version 1.2.3 → 1.3.0"),
         expect.stringContaining("auto-approve widened to every tool"),
-        expect.stringContaining("'extra' (claude-code) drifted from the lock: not in the lock file"),
+        expect.stringContaining("'extra' (roo-code) drifted from the lock: not in the lock file"),
       ]),
     );
   });
