@@ -25,7 +25,7 @@ export interface Evidence {
   readonly note: string;
 }
 
-export type IdentityValue = "unique-workload-identity" | "shared-credential" | "literal-secret" | "none";
+export type IdentityValue = "unique-workload-identity" | "shared-credential" | "literal-secret" | "unknown" | "none";
 export type AuthorizationValue = "default-deny" | "allow-by-default" | "unknown";
 export type TraceabilityValue = "audit-configured" | "absent" | "unknown";
 
@@ -164,6 +164,8 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     if (others.count > 0) shared.push(ev(c.loc, c.key, `${ref} is also given to ${shortList(others.first, (o) => `'${o.name}' (${o.client})`, MAX_LISTED, others.count)}`));
   }
   if (shared.length) return { value: "shared-credential", evidence: shared };
+  const decidedAtRunTime = runTimeIdentity(s);
+  if (decidedAtRunTime.length) return { value: "unknown", evidence: decidedAtRunTime };
   // A Helm template action or a Compose `${VAR:-default}` fills configuration as often as credentials (`{{ .Values.gitlab.url }}`,
   // `APP_DOMAIN=${APP_DOMAIN:-http://localhost}`): only one under a credential name, or from a secret-named variable, is an identity.
   const own = s.credentials.filter((c) => c.ref.kind !== "builtin" && (c.ref.kind !== "literal" || literalCredential(c)) && ((c.ref.kind !== "template" && c.ref.kind !== "env") || namesCredential(c)));
@@ -177,6 +179,21 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
     };
   }
   return { value: "none", evidence: [ev(s.loc, s.name, s.transport === "stdio" ? "no credential configured: the process runs as the local user" : "no credential configured for this server")] };
+}
+
+/**
+ * Where code decides the server's credentials at run time, so the files cannot tell whose they are:
+ * a credential slot it fills with a computed value (a parameter, a call's result), an environment it
+ * builds at run time, or (with no credential of its own given) the whole environment of the process;
+ * and a server implemented in the scanned code, whose code reads the credentials it uses.
+ */
+function runTimeIdentity(s: McpServer): Evidence[] {
+  const computed = s.credentials.filter((c) => c.runtime);
+  if (computed.length) return computed.map((c) => ev(c.loc, c.key, `${c.key}: computed by the code at run time (a parameter, a call's result): the files cannot show whose credential it is`));
+  if (s.credentials.some((c) => !c.handedOn && c.ref.kind !== "builtin")) return [];
+  if (s.inheritsWholeEnv) return [ev(s.inheritsWholeEnv, "env", "the whole environment of the process is handed to it: which credential it uses is decided at run time")];
+  if (s.registeredTools !== undefined) return [ev(s.loc, s.name, "a server implemented in the scanned code: the credentials it uses are read by its code at run time")];
+  return [];
 }
 
 /** Why a credential of this server alone stands for its identity. */

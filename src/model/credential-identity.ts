@@ -77,6 +77,8 @@ function templateField(action: string): string {
 
 /** `env:NAME`, `input:id`, `secret:name`, `file:path`, `template:chart:.Values.x`; undefined for literals and placeholders. */
 export function credentialReference(c: Credential): string | undefined {
+  // A value the code computes at run time names nothing: two computed `Authorization` headers are not one credential.
+  if (c.runtime) return undefined;
   switch (c.ref.kind) {
     case "env":
       return `env:${c.ref.name}`;
@@ -103,7 +105,7 @@ export function credentialReference(c: Credential): string | undefined {
  * server, so it names no shared reference.
  */
 export function isAuthHint(c: Credential): boolean {
-  return c.raw === "" && c.ref.kind === "secretStore" && c.ref.name === c.key;
+  return c.raw === "" && c.ref.kind === "secretStore" && c.ref.name === c.key && !c.runtime;
 }
 
 /** Does this reference carry identity (a token, key or password), not plain configuration? */

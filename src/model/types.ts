@@ -68,6 +68,11 @@ export interface Credential extends NamedValue {
    * of it (model/adapters/relay-env.ts).
    */
   readonly handedOn?: true;
+  /**
+   * Computed by code at run time (a parameter, a call's result, an object built in a loop): the
+   * file shows that the slot is set, not with what, so it names no reference and no identity.
+   */
+  readonly runtime?: true;
 }
 
 export type Transport = "stdio" | "http" | "sse" | "ws" | "container" | "unknown";

@@ -62,8 +62,9 @@ export function graphOf(g: GovernanceSummary): { nodes: Node[]; edges: Edge[] } 
       const shared = r.verdict.identity.value === "shared-credential";
       const label = literal ? `${c.key}: ${(c.value ?? "").replace(REDACTION_TOKEN, "")}` : `${c.reference === "secretStore" ? "secret" : c.reference} ${c.name ?? c.key}`;
       const tone: Tone = c.secret ? "bad" : shared ? "warn" : "good";
-      // A literal or a ciphertext is this server's own value: two servers' SOPS values are not one credential.
-      const own = literal || c.reference === "encrypted";
+      // A literal, a ciphertext or a value computed at run time is this server's own slot: two servers' SOPS values,
+      // or two computed `Authorization` headers, are not one credential.
+      const own = literal || c.reference === "encrypted" || c.reference === "runtime";
       const id = own ? `cred:${r.key}:${c.key}:${c.line}` : `cred:${c.reference}:${c.name ?? c.key}`;
       add({ id, column: 2, label, sub: `credential (${c.source})`, tone });
       edges.push({ from: server, to: id, tone });

@@ -43,8 +43,9 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
       return {
         key: c.key,
         source: c.source,
-        reference: c.ref.kind,
-        ...(c.ref.kind !== "literal" ? { name: refName(c.ref) } : {}),
+        // A value the code computes at run time names no reference: `runtime`, with no name.
+        reference: c.runtime ? ("runtime" as const) : c.ref.kind,
+        ...(c.ref.kind !== "literal" && !c.runtime ? { name: refName(c.ref) } : {}),
         ...(c.ref.kind === "literal" ? { value: hit ? `${hit.preview}${REDACTION_TOKEN}` : c.raw === "" ? "" : REDACTION_TOKEN, secret: hit ? hit.title : null } : {}),
         // A literal that stands for no credential (`Bearer YOUR_GITHUB_PAT`, `<token>`), as the identity verdict judges it.
         ...(c.ref.kind === "literal" && !hit && c.raw !== "" && !c.unexpanded?.length && isPlaceholder(c.raw) ? { placeholder: true } : {}),
@@ -142,7 +143,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     if (inv.configMap) out.push(`    configured in ConfigMap ${inv.configMap.name}, key ${inv.configMap.key} (read by a pod of the cluster)`);
     for (const c of inv.credentials) {
       // An empty value (`"FIGMA_ACCESS_TOKEN": ""`) is a slot left unfilled, not a literal credential.
-      const how = c.reference === "literal" && c.value === "" ? "empty" : c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
+      const how = c.reference === "runtime" ? "computed by the code at run time" : c.reference === "literal" && c.value === "" ? "empty" : c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;
       const unexpanded = c.unexpanded ? `; ${unexpandedNote(c.unexpanded, inv.client, (u) => `\`${u}\``)}` : "";
       out.push(`    credential ${c.source} ${c.key}: ${how}${unexpanded}`);
     }

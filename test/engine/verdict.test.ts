@@ -153,6 +153,33 @@ describe("identity verdict", () => {
   });
 });
 
+describe("identity verdict of a server implemented in the scanned code", () => {
+  it("is unknown: its code reads the credentials it uses at run time (real: makenotion/notion-mcp-server scripts/start-server.ts, trimmed); a client entry for it stays none", () => {
+    const server = `import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import express from "express";
+import { initProxy } from "../src/init-server";
+const app = express();
+const authToken = process.env.AUTH_TOKEN || randomBytes(32).toString("hex");
+const authenticateToken = (req, res, next) => { const token = req.headers["authorization"]?.split(" ")[1]; if (token !== authToken) return res.status(403).end(); next(); };
+app.use("/mcp", authenticateToken);
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const proxy = await initProxy(specPath, baseUrl);
+  await proxy.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+`;
+    const r = scanSources([
+      { path: "scripts/start-server.ts", text: server },
+      { path: ".mcp.json", text: `{ "mcpServers": { "notion-mcp-server": { "command": "npx", "args": ["-y", "@notionhq/notion-mcp-server@1.9.0"] } } }\n` },
+    ]);
+    const byFile = Object.fromEntries(r.model.servers.map((s) => [s.file, verdictOf(r.model, s, {})]));
+    expect(byFile["scripts/start-server.ts"]?.identity).toMatchObject({ value: "unknown", evidence: [{ file: "scripts/start-server.ts", note: "a server implemented in the scanned code: the credentials it uses are read by its code at run time" }] });
+    expect(byFile["scripts/start-server.ts"]?.authorization.value).toBe("default-deny");
+    expect(byFile[".mcp.json"]?.identity.value).toBe("none");
+  });
+});
+
 describe("authorization verdict", () => {
   it("is unknown for a stdio server in a client with no policy", () => {
     const v = verdicts({ ".mcp.json": `{ "mcpServers": { "clock": { "command": "acme-clock" } } }\n` });

@@ -60,13 +60,13 @@ describe("VoltAgent and Genkit MCP clients", () => {
 
 describe("Cloudflare agents (agents): the servers an agent connects to", () => {
   it("addMcpServer(name, url, callbackHost): named by its literal name; the callback host means the agent's own OAuth flow", () => {
-    // The URL comes from a Worker binding (this.env.X), which the file cannot show.
-    expect(rows("cf-callback-host.js")).toEqual([["server-worker", "http", "11:28", null, [["authProvider", "oauth", "secretStore", 11]]]]);
+    // The URL comes from a Worker binding (this.env.X): a reference by name, as process.env.X is.
+    expect(rows("cf-callback-host.js")).toEqual([["server-worker", "http", "11:28", "this.env.MCP_SERVER_URL", [["authProvider", "oauth", "secretStore", 11]]]]);
     expect(rows("cf-manager.ts")).toEqual([["search-mcp", "http", "13:9", "http://localhost:8788", [["authProvider", "oauth", "secretStore", 16]]]]);
   });
 
-  it("addMcpServer(name, url, { transport: { headers } }) given only when a token is set: the header it sends then", () => {
-    expect(rows("cf-headers.ts")).toEqual([["cloudflare-api", "http", "8:11", null, [["Authorization", "header", "secretStore", 6]]]]);
+  it("addMcpServer(name, url, { transport: { headers } }) given only when a token is set: the header it sends then, from the Worker's binding this.env.CLOUDFLARE_API_TOKEN (an env reference by name)", () => {
+    expect(rows("cf-headers.ts")).toEqual([["cloudflare-api", "http", "8:11", "this.env.CLOUDFLARE_MCP_URL", [["Authorization", "header", "env", 6]]]]);
   });
 
   it("addMcpServer(name, url) with both from the caller: a server of unknown name and URL", () => {
@@ -76,7 +76,7 @@ describe("Cloudflare agents (agents): the servers an agent connects to", () => {
   it("this.mcp.connect(url, { transport: { type: \"sse\", headers } }): an SSE server with the header it sends", () => {
     const text = `import { Agent } from "agents";\nexport class A extends Agent<Env> {\n  async onStart() {\n    await this.mcp.connect("https://mcp.example.com/sse", { transport: { type: "sse", headers: { Authorization: \`Bearer \${this.env.MCP_TOKEN}\` } } });\n  }\n}\n`;
     const { model } = scanSources([{ path: "src/agent.ts", text }]);
-    expect(model.servers.map((s) => [s.name, s.transport, s.url?.raw, s.credentials.map((c) => `${c.key} ${c.ref.kind}`)])).toEqual([["mcp.example.com/sse", "sse", "https://mcp.example.com/sse", ["Authorization secretStore"]]]);
+    expect(model.servers.map((s) => [s.name, s.transport, s.url?.raw, s.credentials.map((c) => `${c.key} ${c.ref.kind}`)])).toEqual([["mcp.example.com/sse", "sse", "https://mcp.example.com/sse", ["Authorization env"]]]);
   });
 
   it("this.addMcpServer in a file that imports nothing from agents is someone else's method", () => {
@@ -95,7 +95,7 @@ describe("launch details the code computes", () => {
     const text = `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const make = (token: string) =>\n  new StdioClientTransport({ command: "npx", args: ["-y", "@modelcontextprotocol/server-github@1.0.0"], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token, LOG_LEVEL: level() } });\n`;
     const scanned = scanSources([{ path: "src/github.ts", text }]);
     const rows = scanned.model.servers.map((s) => [inventoryServer(s, scanned.model).credentials.map((c) => [c.key, c.source, c.reference, c.line]), verdictOf(scanned.model, s, verdictOptions()).identity.value]);
-    expect(rows).toEqual([[[["GITHUB_PERSONAL_ACCESS_TOKEN", "env", "secretStore", 3]], "unique-workload-identity"]]);
+    expect(rows).toEqual([[[["GITHUB_PERSONAL_ACCESS_TOKEN", "env", "runtime", 3]], "unknown"]]);
     expect(scanned.findings).toEqual([]);
   });
 });
@@ -116,15 +116,15 @@ describe("values read through a const object", () => {
 describe("headers and options the code builds after making the object", () => {
   it("const headers = {} filled by headers[name] = await secretStore.resolve(...): a header set at run time, each block's own object", () => {
     expect(rows("sdk-headers-built.ts")).toEqual([
-      ["SSEClientTransport in connect()", "sse", "16:23", null, [["headers", "header", "secretStore", 13]]],
-      ["StreamableHTTPClientTransport in connect()", "http", "28:23", null, [["headers", "header", "secretStore", 25]]],
+      ["SSEClientTransport in connect()", "sse", "16:23", null, [["headers", "header", "runtime", 13]]],
+      ["StreamableHTTPClientTransport in connect()", "http", "28:23", null, [["headers", "header", "runtime", 25]]],
     ]);
   });
 
   it("const opts = {} given opts.requestInit = { headers: config.headers } later: those headers", () => {
     expect(rows("sdk-options-built.ts")).toEqual([
-      ["SSEClientTransport in connect()", "sse", "15:25", null, [["config.headers", "header", "secretStore", 12]]],
-      ["StreamableHTTPClientTransport in connect()", "http", "24:25", null, [["config.headers", "header", "secretStore", 22]]],
+      ["SSEClientTransport in connect()", "sse", "15:25", null, [["config.headers", "header", "runtime", 12]]],
+      ["StreamableHTTPClientTransport in connect()", "http", "24:25", null, [["config.headers", "header", "runtime", 22]]],
     ]);
   });
 
@@ -135,5 +135,60 @@ describe("headers and options the code builds after making the object", () => {
     expect(scanned.model.servers.flatMap((s) => s.credentials.map((c) => [c.key, c.ref.kind, c.loc.line]))).toEqual([["Authorization", "literal", 3]]);
     expect(scanned.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["hardcoded-secret 3:33", "long-lived-token 3:33"]);
     expect(JSON.stringify(scanned.findings)).not.toContain(token);
+  });
+});
+
+describe("credentials the code computes at run time: identity unknown, not a reference", () => {
+  const identity = (file: string) =>
+    result.model.servers.filter((s) => s.file === file).map((s) => {
+      const v = verdictOf(result.model, s, verdictOptions()).identity;
+      return [v.value, v.evidence.map((e) => `${e.line} ${e.key}: ${e.note}`)];
+    });
+
+  it("Bearer ${accessToken} from a parameter (inbox-zero's createMcpTransport): a header computed at run time, whose identity the files cannot show", () => {
+    expect(rows("token-param-transport.ts")).toEqual([["StreamableHTTPClientTransport in createMcpTransport()", "http", "7:14", null, [["Authorization", "header", "runtime", 10]]]]);
+    expect(identity("token-param-transport.ts")).toEqual([["unknown", ["10 Authorization: Authorization: computed by the code at run time (a parameter, a call's result): the files cannot show whose credential it is"]]]);
+    // No name, as no reference is written.
+    const inv = inventoryServer(result.model.servers.find((s) => s.file === "token-param-transport.ts")!, result.model);
+    expect(inv.credentials[0]).not.toHaveProperty("name");
+  });
+
+  it("an environment filled in a loop from { ...process.env, ...config.env } (a gateway's server manager): computed at run time, any credential may be in it", () => {
+    expect(rows("gateway-env-loop.ts")).toEqual([["transport", "stdio", "16:27", null, [["env", "env", "runtime", 10]]]]);
+    expect(identity("gateway-env-loop.ts")).toEqual([["unknown", ["10 env: env: computed by the code at run time (a parameter, a call's result): the files cannot show whose credential it is"]]]);
+  });
+
+  it("two servers given computed Authorization headers do not share a credential (nothing names one)", () => {
+    const text = (n: string) => `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\nexport const make${n} = (token: string) => new StreamableHTTPClientTransport(new URL("https://${n}.example.com/mcp"), { requestInit: { headers: { Authorization: \`Bearer \${token}\` } } });\n`;
+    const scanned = scanSources([{ path: "src/a.ts", text: text("a") }, { path: "src/b.ts", text: text("b") }]);
+    expect(scanned.model.servers.map((s) => verdictOf(scanned.model, s, verdictOptions()).identity.value)).toEqual(["unknown", "unknown"]);
+    expect(scanned.findings.filter((f) => f.ruleId === "shared-credential-reference")).toEqual([]);
+  });
+
+  it("the whole environment handed over with no credential of its own (env: process.env) is unknown too; beside an own reference, that reference", () => {
+    const text = `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nexport const a = new StdioClientTransport({ command: "npx", args: ["-y", "@acme/a@1.0.0"], env: { ...process.env } });\nexport const b = new StdioClientTransport({ command: "npx", args: ["-y", "@acme/b@1.0.0"], env: { ...process.env, ACME_TOKEN: process.env.ACME_B_TOKEN } });\n`;
+    const scanned = scanSources([{ path: "src/launch.ts", text }]);
+    expect(scanned.model.servers.map((s) => { const v = verdictOf(scanned.model, s, verdictOptions()).identity; return [s.name, v.value, v.evidence[0]?.note]; })).toEqual([
+      ["@acme/a", "unknown", "the whole environment of the process is handed to it: which credential it uses is decided at run time"],
+      ["@acme/b", "unique-workload-identity", "env:ACME_B_TOKEN used by this server only"],
+    ]);
+  });
+});
+
+describe("Cloudflare Worker bindings (env.X) are env references by name", () => {
+  const worker = (text: string) => {
+    const scanned = scanSources([{ path: "src/worker.ts", text }]);
+    return scanned.model.servers.map((s) => inventoryServer(s, scanned.model).credentials.map((c) => [c.key, c.reference, c.name ?? null]));
+  };
+  const transport = `new StreamableHTTPClientTransport(new URL("https://api.example.com/mcp"), { requestInit: { headers: { Authorization: \`Bearer \${env.API_TOKEN}\` } } })`;
+  const sdk = `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";\n`;
+
+  it("a fetch handler's env in a Worker's file (it imports cloudflare:workers): env.API_TOKEN is the binding API_TOKEN", () => {
+    expect(worker(`import { WorkerEntrypoint } from "cloudflare:workers";\n${sdk}export default { async fetch(request: Request, env: Env) { const t = ${transport}; return new Response("ok"); } };\n`)).toEqual([[["Authorization", "env", "API_TOKEN"]]]);
+  });
+
+  it("not in a file that imports nothing of Cloudflare's, nor a local const named env: computed at run time", () => {
+    expect(worker(`${sdk}export function connect(env: Record<string, string>) { return ${transport}; }\n`)).toEqual([[["Authorization", "runtime", null]]]);
+    expect(worker(`import { Agent } from "agents";\n${sdk}const env = loadSettings();\nexport const t = ${transport};\n`)).toEqual([[["Authorization", "runtime", null]]]);
   });
 });

@@ -31,11 +31,18 @@ export interface ObjectEntries {
   readonly values: NamedValue[];
   /** Where the whole parent environment is handed over (`process.env`, `...process.env`). */
   readonly wholeEnv?: Loc;
-  /** Entries computed at run time (a parameter, a call): the key (the expression, for a whole object that cannot be followed) and where. */
-  readonly opaque?: readonly { readonly key: string; readonly keyLoc: Loc; readonly loc: Loc }[];
+  /**
+   * Entries computed at run time (a parameter, a call): the key (the expression, for a whole object that cannot be followed) and where;
+   * `whole`: no key names them (the object itself, a spread or a write by a computed key), so any entry may be in them.
+   */
+  readonly opaque?: readonly OpaqueEntry[];
 }
 
+export type OpaqueEntry = { readonly key: string; readonly keyLoc: Loc; readonly loc: Loc; readonly whole?: true };
+
 const MAX_DEPTH = 8;
+/** Modules only a Cloudflare Worker imports: the Agents SDK, the runtime's own `cloudflare:workers`, Cloudflare's packages. */
+const WORKER_MODULE = /^(?:agents(?:\/|$)|cloudflare:|@cloudflare\/)/;
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
 
 /** Named children without comments. */
@@ -63,6 +70,8 @@ export class Resolver {
   /** Local names bound by an import or a `require` -> the module they come from. */
   readonly #modules = new Map<string, string>();
   #objectWrites: ObjectWrites | undefined;
+  /** A Cloudflare Worker's file (it imports `agents`, `cloudflare:*` or `@cloudflare/*`): its `env` holds the Worker's bindings. */
+  readonly #worker: boolean;
 
   // The answers below are kept per node: every adapter asks them of the same nodes (nodesOfType shares
   // them), and each costs native calls.
@@ -89,7 +98,12 @@ export class Resolver {
       const alias = spec.childForFieldName("alias");
       if (name && alias) this.#aliases.set(this.src(alias), this.src(name));
     }
-    for (const imp of nodesOfType(input.root, "import_statement")) this.#bindImport(imp);
+    const imports = nodesOfType(input.root, "import_statement");
+    for (const imp of imports) this.#bindImport(imp);
+    this.#worker = imports.some((imp) => {
+      const source = imp.childForFieldName("source");
+      return source !== null && WORKER_MODULE.test(this.stringOf(source) ?? "");
+    });
     for (const d of nodesOfType(input.root, "variable_declarator")) {
       const decl = d.parent;
       if (!decl || decl.type !== "lexical_declaration" || decl.children[0]?.type !== "const") continue;
@@ -358,6 +372,21 @@ export class Resolver {
     return obj.type === "meta_property" || (obj.type === "identifier" && (this.src(obj) === "process" || this.src(obj) === "Bun"));
   }
 
+  /**
+   * A Cloudflare Worker's bindings, in a Worker's file: `this.env` of an Agent, McpAgent or Durable
+   * Object, the `env` a fetch handler is given, Hono's `c.env`. `env.X` is the variable or secret X
+   * that the Worker's configuration binds (`wrangler secret put X`), an environment variable by name.
+   * A local const named `env` (`const env = loadEnv()`) is not it.
+   */
+  #isWorkerEnv(n: TsNode): boolean {
+    if (!this.#worker || n.type !== "member_expression" && n.type !== "identifier") return false;
+    if (n.type === "identifier") return this.src(n) === "env" && this.#lookup("env", n.startIndex) === undefined;
+    const obj = n.childForFieldName("object");
+    const prop = n.childForFieldName("property");
+    if (!obj || !prop || this.src(prop) !== "env") return false;
+    return obj.type === "this" || (obj.type === "identifier" && this.src(obj) === "c" && this.#lookup("c", obj.startIndex) === undefined);
+  }
+
   /** `process.env.X` or `process.env["X"]` (also through a const alias of process.env, and Bun's, Vite's and Deno's spellings). */
   envName(n: TsNode): string | undefined {
     const t = this.#target(n);
@@ -371,7 +400,7 @@ export class Resolver {
       return isGet && arg && more.length === 0 ? this.stringOf(arg) : undefined;
     }
     const obj = d.childForFieldName("object");
-    if (!obj || !this.isProcessEnv(obj)) return undefined;
+    if (!obj || !(this.isProcessEnv(obj) || this.#isWorkerEnv(obj))) return undefined;
     if (d.type === "member_expression") {
       const prop = d.childForFieldName("property");
       return prop ? this.src(prop) : undefined;
@@ -491,9 +520,9 @@ export class Resolver {
     let d = this.deref(n);
     // `new Headers({...})`
     if (d.type === "new_expression" && this.calleeName(d) === "Headers" && argsOf(d)[0]) d = this.deref(argsOf(d)[0] as TsNode);
-    if (d.type !== "object") return ["undefined", "null"].includes(this.src(d)) ? { values: [] } : { values: [], opaque: [{ key: this.src(n), keyLoc: this.loc(n), loc: this.loc(n) }] };
+    if (d.type !== "object") return ["undefined", "null"].includes(this.src(d)) ? { values: [] } : { values: [], opaque: [{ key: this.src(n), keyLoc: this.loc(n), loc: this.loc(n), whole: true }] };
     const values: NamedValue[] = [];
-    const opaque: { key: string; keyLoc: Loc; loc: Loc }[] = [];
+    const opaque: OpaqueEntry[] = [];
     let wholeEnv: Loc | undefined;
     for (const c of kids(d)) {
       if (c.type === "pair") {
@@ -522,7 +551,7 @@ export class Resolver {
     for (const w of this.writesTo(n)) {
       const val = w.key !== undefined ? this.value(w.value) : undefined;
       if (w.key !== undefined && val) values.push({ ...val, key: w.key, keyLoc: this.loc(w.keyNode) });
-      else opaque.push({ key: w.key ?? this.src(n), keyLoc: this.loc(w.keyNode), loc: this.loc(w.value) });
+      else opaque.push({ key: w.key ?? this.src(n), keyLoc: this.loc(w.keyNode), loc: this.loc(w.value), ...(w.key === undefined ? { whole: true as const } : {}) });
     }
     return { values, ...(wholeEnv ? { wholeEnv } : {}), ...(opaque.length ? { opaque } : {}) };
   }

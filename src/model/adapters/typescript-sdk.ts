@@ -21,7 +21,7 @@ import { remoteOptions, stdioOptions, wrapperClients, type ClientSpec } from "./
 import { cloudflareAgentClients } from "./typescript-sdk-cloudflare-clients.js";
 import { acceptedKeys } from "./typescript-sdk-keys.js";
 import { serverSide } from "./typescript-sdk-server.js";
-import { argsOf, numbering, Resolver, type CodeInput } from "./ts-values.js";
+import { argsOf, numbering, Resolver, type CodeInput, type OpaqueEntry } from "./ts-values.js";
 import { lastPathSegment } from "../../util/path-segment.js";
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import { ownEntry } from "../../util/own.js";
@@ -101,7 +101,7 @@ function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: 
   const token = spec.token ? tokenHeader(r, spec.token) : undefined;
   const headers = {
     values: [...given.values, ...fetched.flatMap((f) => f.values), ...(token?.value ? [token.value] : [])],
-    opaque: [...(given.opaque ?? []), ...fetched.flatMap((f) => f.opaque), ...(token?.opaque ? [token.opaque] : [])],
+    opaque: [...(given.opaque ?? []), ...fetched.flatMap((f) => f.opaque), ...(token?.opaque ? [token.opaque] : [])] as readonly OpaqueEntry[],
   };
   // An OAuth provider (`{ authProvider }`): the SDK gets and refreshes the token; none is in the file.
   const provider = spec.authProvider;
@@ -109,12 +109,14 @@ function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: 
   const oauth: Credential[] = authProvider ? [{ source: "oauth", key: "authProvider", raw: "", ref: { kind: "secretStore", name: "authProvider" }, loc: r.loc(authProvider), keyLoc: r.loc(authProvider) }] : [];
   // Credential headers the code computes at run time (a parameter, a call, a headers object passed in): set, but not in the file.
   const runtime: Credential[] = (headers.opaque ?? [])
-    .filter((o) => (headersNode !== undefined && o.key === r.src(headersNode)) || isCredentialHeader(o.key))
-    .map((o) => ({ source: "header", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
-  // Credential-named env entries the code computes at run time (`env: { GITHUB_TOKEN: token }`, token a parameter).
-  const runtimeEnv: Credential[] = (env.opaque ?? [])
-    .filter((o) => classifyKey(o.key) !== undefined)
-    .map((o) => ({ source: "env", key: o.key, raw: "", ref: { kind: "secretStore", name: o.key }, loc: o.loc, keyLoc: o.keyLoc }));
+    .filter((o) => o.whole || (headersNode !== undefined && o.key === r.src(headersNode)) || isCredentialHeader(o.key))
+    .map((o) => computed("header", o.key, o));
+  // Credential-named env entries the code computes at run time (`env: { GITHUB_TOKEN: token }`, token a parameter), and an
+  // environment built at run time (`env: buildEnv()`, an object filled in a loop), which may hold any credential.
+  const runtimeEnv: Credential[] = [
+    ...(env.opaque ?? []).filter((o) => !o.whole && classifyKey(o.key) !== undefined).map((o) => computed("env", o.key, o)),
+    ...(env.opaque ?? []).filter((o) => o.whole).slice(0, 1).map((o) => computed("env", "env", o)),
+  ];
   const credentials = [...launchCredentials(env.values, headers.values, args, url), ...oauth, ...runtime, ...runtimeEnv];
   const loc = r.loc(spec.at);
   const name = spec.name ?? serverName(command, args, url) ?? r.boundName(spec.node) ?? unnamed(r.fallbackName(spec.node, spec.kind));
@@ -139,6 +141,11 @@ function clientServer(r: Resolver, input: CodeInput, spec: ClientSpec, unnamed: 
     enabled: true,
     facts: withReadOnlyScope([...argFacts(args), ...scopeFacts({ env: env.values, headers: headers.values, ...(url ? { url } : {}) })], { args, env: env.values, headers: headers.values, url }),
   };
+}
+
+/** A credential slot whose value the code computes at run time (`runtime`): where it is set, under the key the code gives it. */
+function computed(source: "header" | "env", key: string, o: { readonly loc: Loc; readonly keyLoc: Loc }): Credential {
+  return { source, key, raw: "", ref: { kind: "secretStore", name: key }, loc: o.loc, keyLoc: o.keyLoc, runtime: true };
 }
 
 /**
