@@ -13,7 +13,8 @@ import { MCP_NAME, MCP_PATH, type Endpoint } from "./ts-endpoint.js";
 import { bunRoutes, wholeServerEndpoint } from "./ts-endpoints-serve.js";
 import { delegation, factoryHandler, projectHandler, type FactoryHandler } from "./ts-handler-delegation.js";
 import { exportedReceiver, mountedElsewhere } from "./ts-route-exports.js";
-import { basePathOf, chainedUseGuard, checksFirst, registeredAuthPlugin, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, useGuard } from "./ts-route-guards.js";
+import { basePathOf, chainedUseGuard, checksFirst, registeredAuthPlugin, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, switchedUse, useGuard } from "./ts-route-guards.js";
+import { switchedCheck, switchedReason } from "./ts-switched-auth.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 
 /** `reaches`: text that hands a request to MCP (a transport, or one of the v2 SDK's handlers named in `handlers`). */
@@ -58,9 +59,14 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         const path = base === undefined ? own : `${base}${own === "/" ? "" : own === "*" ? "/*" : own}`;
         if (!reaches.test(handlerText) && !(MCP_PATH.test(path) && (((mcpFile || mcpNamed) && opaque) || MCP_METHODS.test(handlerText))) && !(made ??= [factoryHandler(r, input, fnNode)])[0]) continue;
         // The app's own use calls are relative to its base path, as its routes are.
-        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? chainedUseGuard(r, call, own) ?? (INLINE_AUTH.test(handlerText) ? "the handler checks a credential header" : undefined) ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
+        // A credential-header check the handler makes only when a value is set (`if (authToken) { ...401 }`) guards nothing for sure.
+        const switchedInline = INLINE_AUTH.test(handlerText) ? switchedCheck(r, [fnNode, ...handed.targets], INLINE_AUTH, reaches) : undefined;
+        const inline = INLINE_AUTH.test(handlerText) && switchedInline === undefined ? "the handler checks a credential header" : undefined;
+        const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? chainedUseGuard(r, call, own) ?? inline ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
+        // An authentication layer a switch sets up (`if (process.env.MCP_AUTH_TOKEN) app.use(auth)`), or such a check: not known to be open or guarded.
+        const switched = guard ? undefined : (switchedUse(r, uses, call, own) ?? (switchedInline !== undefined ? { layer: "the handler's credential-header check", when: switchedInline } : undefined));
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
-        const optional = guard ? undefined : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
+        const optional = guard ? undefined : switched ? switchedReason(switched.layer, switched.when) : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
         // Fastify's `app.register(authPlugin)` before it: what the plugin adds is not shown here.
         const plugin = guard || optional ? undefined : registeredAuthPlugin(r, calls, call);
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
@@ -70,7 +76,7 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         const elsewhere = guard
           ? undefined
           : optional
-            ? { why: optionalAuthReason(optional) }
+            ? { why: switched ? optional : optionalAuthReason(optional) }
             : plugin
               ? { why: plugin }
               : served

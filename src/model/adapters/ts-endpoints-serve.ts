@@ -8,6 +8,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { HTTP_METHODS, methodTable, type Endpoint } from "./ts-endpoint.js";
 import { delegation } from "./ts-handler-delegation.js";
 import { handlerGuard, INLINE_AUTH } from "./ts-route-guards.js";
+import { switchedCheck, switchedReason } from "./ts-switched-auth.js";
 import { kids, type Resolver } from "./ts-values.js";
 
 /**
@@ -44,7 +45,10 @@ export function wholeServerEndpoint(r: Resolver, call: TsNode, pathNode: TsNode,
   if (!reach) return undefined;
   const served = servedPath(r, fn, fn.startIndex + reach.index);
   const path = served.path ?? (served.judged ? undefined : PATH_TEST.exec(text)?.[2]) ?? "*";
-  return { call, method: "ANY", path, pathNode, ...(INLINE_AUTH.test(text) ? { guard: "the handler checks a credential header" } : {}) };
+  if (!INLINE_AUTH.test(text)) return { call, method: "ANY", path, pathNode };
+  // A check made only when a value is set (`if (authToken) { ...401 }`): not known to guard.
+  const when = switchedCheck(r, [fn], INLINE_AUTH, reaches);
+  return { call, method: "ANY", path, pathNode, ...(when === undefined ? { guard: "the handler checks a credential header" } : { elsewhere: switchedReason("the handler's credential-header check", when) }) };
 }
 
 /** A test of the request's path: `req.url === "/mcp"`, `url.pathname.startsWith("/mcp")`, `pathname !== "/mcp"` (group 1: `!` when negated). */

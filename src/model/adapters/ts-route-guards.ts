@@ -7,6 +7,7 @@
 import type { TsNode } from "../../parse/typescript.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { optionalAuthName, optionalAuthOptions } from "./optional-auth.js";
+import { switchAround, type Switch } from "./ts-switched-auth.js";
 
 /** Route methods of express, hono, fastify and h3 routers (`app.get`, `router.post`, `app.all`). */
 export const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
@@ -345,11 +346,22 @@ function optionalUseBefore(r: Resolver, uses: readonly TsNode[], at: TsNode, pat
   return g?.optional ? `${receiver}.use(${r.src(g.optional).split("(")[0]})` : undefined;
 }
 
+/** Is this use call's layer set up only under a switch the route is not under (`if (process.env.TOKEN) app.use(auth)` before the route)? */
+const switchedFor = (g: GuardUse, route: TsNode): boolean => g.switched !== undefined && !contains(g.switched.ifNode, route);
+
+/** How a use call's layer is shown: `app.use(requireAuth)`, or `app.use(inline middleware)` for one written out in the call. */
+const shownUse = (r: Resolver, receiver: string | undefined, layer: TsNode): string => `${receiver}.use(${FUNCTIONS.has(layer.type) ? "inline middleware" : r.src(layer).split("(")[0]})`;
+
 /** `app.use(auth)` or `app.use("/mcp", auth)` on the same receiver (the route's, or the app given), before the route. */
 export function useGuard(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver = r.receiverOf(route), except: readonly TsNode[] = []): string | undefined {
-  const g = layerBefore(r, uses, route, path, receiver, except, (x) => x.auth);
-  // A middleware written out in the call (`app.use(async (c, next) => {...})`) has no name to show.
-  return g?.auth ? `${receiver}.use(${FUNCTIONS.has(g.auth.type) ? "inline middleware" : r.src(g.auth).split("(")[0]})` : undefined;
+  const g = layerBefore(r, uses, route, path, receiver, except, (x) => (switchedFor(x, route) ? undefined : x.auth));
+  return g?.auth ? shownUse(r, receiver, g.auth) : undefined;
+}
+
+/** An authentication use call before the route that only a switch sets up (`if (process.env.MCP_AUTH_TOKEN) app.use(auth)`): the layer shown, and the switch. */
+export function switchedUse(r: Resolver, uses: readonly TsNode[], route: TsNode, path: string, receiver = r.receiverOf(route)): { layer: string; when: string } | undefined {
+  const g = layerBefore(r, uses, route, path, receiver, [], (x) => (switchedFor(x, route) ? x.auth : undefined));
+  return g?.auth && g.switched ? { layer: shownUse(r, receiver, g.auth), when: g.switched.text } : undefined;
 }
 
 /** The first use call with the layer `pick` gives, on the same receiver and covering the path, before the route. */
@@ -406,7 +418,7 @@ export function optionalMiddleware(r: Resolver, middle: readonly TsNode[]): stri
 }
 
 /** A use call with an authentication layer (or, else, an optional one): where it is, what it is made on, its path prefix and that layer. */
-type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth?: TsNode; readonly optional?: TsNode };
+type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth?: TsNode; readonly optional?: TsNode; readonly switched?: Switch };
 const GUARD_USES = new WeakMap<readonly TsNode[], readonly GuardUse[]>();
 
 /**
@@ -423,7 +435,8 @@ function guardUses(r: Resolver, uses: readonly TsNode[]): readonly GuardUse[] {
     const layers = prefix !== undefined ? args.slice(1) : args;
     const auth = layers.find((m) => isAuthMiddleware(r, m));
     const optional = auth ? undefined : layers.find((m) => isOptionalAuth(r, m));
-    return auth || optional ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, ...(auth ? { auth } : { optional }) }] : [];
+    const switched = auth ? switchAround(r, u) : undefined;
+    return auth || optional ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, ...(auth ? { auth } : { optional }), ...(switched ? { switched } : {}) }] : [];
   });
   GUARD_USES.set(uses, out);
   return out;
