@@ -185,7 +185,8 @@ function identityVerdict(model: ScanModel, s: McpServer): ServerVerdict["identit
  * Where code decides the server's credentials at run time, so the files cannot tell whose they are:
  * a credential slot it fills with a computed value (a parameter, a call's result), an environment it
  * builds at run time, or (with no credential of its own given) the whole environment of the process;
- * and a server implemented in the scanned code, whose code reads the credentials it uses.
+ * a server implemented in the scanned code, whose code reads the credentials it uses; and a remote
+ * server whose URL the code is given at run time.
  */
 function runTimeIdentity(s: McpServer): Evidence[] {
   const computed = s.credentials.filter((c) => c.runtime);
@@ -193,6 +194,8 @@ function runTimeIdentity(s: McpServer): Evidence[] {
   if (s.credentials.some((c) => !c.handedOn && c.ref.kind !== "builtin")) return [];
   if (s.inheritsWholeEnv) return [ev(s.inheritsWholeEnv, "env", "the whole environment of the process is handed to it: which credential it uses is decided at run time")];
   if (s.registeredTools !== undefined) return [ev(s.loc, s.name, "a server implemented in the scanned code: the credentials it uses are read by its code at run time")];
+  // A remote server code connects to at a URL it is given at run time (`this.addMcpServer(name, url)` of a caller's URL).
+  if (s.scope === "code" && s.transport !== "stdio" && !s.url) return [ev(s.loc, s.name, "the code connects to a URL it is given at run time: which server it calls, and with which credential, is decided then")];
   return [];
 }
 

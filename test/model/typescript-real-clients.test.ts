@@ -71,6 +71,9 @@ describe("Cloudflare agents (agents): the servers an agent connects to", () => {
 
   it("addMcpServer(name, url) with both from the caller: a server of unknown name and URL", () => {
     expect(rows("cf-callable.ts")).toEqual([["addMcpServer in addServer()", "http", "7:18", null, []]]);
+    // Its identity is decided with the URL, at run time (the agent signs in with OAuth when the server asks): unknown, not none.
+    const server = result.model.servers.find((s) => s.file === "cf-callable.ts")!;
+    expect(verdictOf(result.model, server, verdictOptions()).identity).toMatchObject({ value: "unknown", evidence: [{ line: 7, note: "the code connects to a URL it is given at run time: which server it calls, and with which credential, is decided then" }] });
   });
 
   it("this.mcp.connect(url, { transport: { type: \"sse\", headers } }): an SSE server with the header it sends", () => {
