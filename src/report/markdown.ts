@@ -182,7 +182,7 @@ export function toMarkdown(input: MarkdownInput): string {
     }
     const creds = g.servers.flatMap((r) => r.inventory.credentials.map((c) => ({ r, c })));
     if (creds.length) {
-      const rows = creds.map(({ r, c }) => `| ${md(r.inventory.name)} | ${md(r.inventory.client)} | ${md(c.key)} | ${c.source} | ${c.reference === "literal" && c.value === "" ? "empty" : c.reference === "literal" ? `${c.placeholder ? "placeholder" : "literal"} ${md(c.value ?? "")}` : `${c.reference} ${md(c.name ?? "")}${c.secret ? ` with literal ${md(c.value ?? "")}` : ""}`}${c.unexpanded ? `; ${unexpandedNote(c.unexpanded, r.inventory.client, code)}` : ""} |`);
+      const rows = creds.map(({ r, c }) => `| ${md(r.inventory.name)} | ${md(r.inventory.client)} | ${md(c.key)} | ${c.source} | ${c.reference === "runtime" ? "computed by the code at run time" : c.reference === "literal" && c.value === "" ? "empty" : c.reference === "literal" ? `${c.placeholder ? "placeholder" : "literal"} ${md(c.value ?? "")}` : `${c.reference} ${md(c.name ?? "")}${c.secret ? ` with literal ${md(c.value ?? "")}` : ""}`}${c.unexpanded ? `; ${unexpandedNote(c.unexpanded, r.inventory.client, code)}` : ""} |`);
       out.push(...table(["### Credentials (by reference)", "", "| Server | Client | Key | Source | Reference |", "|---|---|---|---|---|"], rows, 1, "credentials"), "");
     }
   }

@@ -88,6 +88,13 @@ describe("inventory credentials", () => {
     expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toContain("| figma | kiro | FIGMA\\_ACCESS\\_TOKEN | env | empty |");
   });
 
+  it("a credential the code computes at run time says so in text and markdown (a real client's `Bearer ${accessToken}` from a parameter)", async () => {
+    const r = await scan({ paths: ["fixtures/typescript/real-agent-clients/token-param-transport.ts"], cwd: REPO_ROOT, lockFile: false });
+    expect(inventoryText(r.model)).toContain("    credential header Authorization: computed by the code at run time\n");
+    const { toMarkdown } = await import("../../src/report/markdown.js");
+    expect(toMarkdown({ model: r.model, findings: r.findings, rules: r.rules, kind: "inventory" })).toMatch(/\| header \| computed by the code at run time \|/);
+  });
+
   it("names each credential row's client in markdown (one server name in several clients)", async () => {
     const entry = `{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.0.0"], "env": { "GITHUB_TOKEN": "\${env:GITHUB_PAT}" } } } }\n`;
     const r = scanSources([{ path: ".cursor/mcp.json", text: entry }, { path: ".mcp.json", text: entry.replace("${env:GITHUB_PAT}", "${GITHUB_PAT}") }]);
