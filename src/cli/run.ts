@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { ScanOptions, ScanResult } from "../api.js";
 import { tuneForLongRun } from "./long-run.js";
 import { globProblem } from "../catalog/glob.js";
@@ -15,6 +15,7 @@ import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
 import { toolVersion } from "../report/version.js";
+import { similarCommand } from "./suggest.js";
 
 export interface CliIo {
   readonly cwd: string;
@@ -75,6 +76,19 @@ function fileArg(flag: string): (value: string) => string {
     if (!value.trim()) throw new CommanderError(EXIT_FATAL, "mcplint.emptyPath", `${flag}: an empty file name; give a path`);
     return value;
   };
+}
+
+/**
+ * An option that takes one of `choices` (`--format`, `--fail-on`). A value that is none of them is
+ * a usage error that lists them, as commander's own check does, and names the nearest one
+ * (`--format jsn`, `--format JSON`: did you mean 'json'?).
+ */
+function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
+  return new Option(flags, description).choices(choices).argParser((value: string) => {
+    if (choices.includes(value)) return value;
+    const near = similarCommand(value, choices);
+    throw new InvalidArgumentError(`Allowed choices are ${choices.join(", ")}.${near ? ` Did you mean '${near}'?` : ""}`);
+  });
 }
 
 /** `--exclude` values, repeatable; an empty glob is a usage error (as `exclude: [""]` is in the configuration file). */
@@ -450,10 +464,9 @@ function firstWord(argv: readonly string[], commands: readonly Command[]): numbe
  * For a path that does not exist: " (did you mean 'scan'?)" when it is the first word
  * of the command line (the default command took it as a path) and close to a command name.
  */
-async function commandHint(argv: readonly string[], commands: readonly Command[], missing: readonly string[]): Promise<string> {
+function commandHint(argv: readonly string[], commands: readonly Command[], missing: readonly string[]): string {
   const word = argv[firstWord(argv, commands)];
   if (word === undefined || !/^[a-z][a-z-]*$/i.test(word) || !missing.includes(word)) return "";
-  const { similarCommand } = await import("./suggest.js");
   const name = similarCommand(word, commands.map((c) => c.name()));
   return name ? ` (did you mean '${name}'?)` : "";
 }
@@ -474,9 +487,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
 
   const addScanOptions = (cmd: Command) =>
     cmd
-      .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+      .addOption(choiceOption("-f, --format <format>", "output format", FORMATS).default("text"))
       .option("-o, --output <file>", "write the report to a file instead of stdout", fileArg("--output"))
-      .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("warning"))
+      .addOption(choiceOption("--fail-on <level>", "exit 1 when a finding is at or above this level", FAIL_ON).default("warning"))
       .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
       .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
@@ -529,7 +542,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .description("show the normalized model: servers, clients, transports, credentials (by reference) and policies")
     .showHelpAfterError(helpHint("inventory"))
     .argument("[paths...]", "files or folders to scan")
-    .addOption(new Option("-f, --format <format>", "output format").choices(INVENTORY_FORMATS).default("text"))
+    .addOption(choiceOption("-f, --format <format>", "output format", INVENTORY_FORMATS).default("text"))
     .option("-o, --output <file>", "write to a file", fileArg("--output"))
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
@@ -586,7 +599,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
         res.exitCode = EXIT_OK;
       } else {
         res.exitCode = EXIT_FATAL;
-        const hint = err instanceof MissingPaths ? await commandHint(argv, program.commands, err.missing) : "";
+        const hint = err instanceof MissingPaths ? commandHint(argv, program.commands, err.missing) : "";
         if (err.code.startsWith("mcplint.")) res.stderr += `mcplint: ${err.message}${hint}\n`;
       }
       return res;

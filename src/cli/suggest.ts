@@ -1,6 +1,7 @@
 /**
- * "Did you mean" for a mistyped command (`mcplint scna .`): the default command
- * takes the word as a path, and the path does not exist.
+ * "Did you mean" for a mistyped command (`mcplint scna .`: the default command
+ * takes the word as a path, and the path does not exist) or option value
+ * (`--format jsn`).
  */
 
 /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
@@ -21,7 +22,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The command `word` is probably a misspelling of: the nearest name within one
+ * The command (or option value) `word` is probably a misspelling of: the nearest name within one
  * edit for names of up to four letters, two for longer ones (case aside); undefined if none.
  */
 export function similarCommand(word: string, names: readonly string[]): string | undefined {

@@ -95,6 +95,26 @@ describe("mcplint scan", () => {
     for (const help of [top.stdout, (await cli(["scan", "--help"], dir)).stdout]) expect(help).toMatch(/Exit codes: 0 no finding at or above --fail-on; 1 at least one;\s+2 bad usage/);
   });
 
+  it("a mistyped --format or --fail-on value lists the choices and names the nearest one; a value near none gets no guess", async () => {
+    const dir = tempTree(clean);
+    const allowed = "Allowed choices are text, json, sarif, markdown, html.";
+    for (const [argv, option, value, tail] of [
+      [["scan", "-f", "jsn"], "-f, --format <format>", "jsn", `${allowed} Did you mean 'json'?`],
+      [["scan", "--format", "sarf"], "-f, --format <format>", "sarf", `${allowed} Did you mean 'sarif'?`],
+      [["--format=JSON", "scan"], "-f, --format <format>", "JSON", `${allowed} Did you mean 'json'?`],
+      [["scan", "--format", "txt"], "-f, --format <format>", "txt", `${allowed} Did you mean 'text'?`],
+      [["scan", "--format", "xml"], "-f, --format <format>", "xml", allowed],
+      [["scan", "--fail-on", "eror"], "--fail-on <level>", "eror", "Allowed choices are error, warning, note, none. Did you mean 'error'?"],
+      [["inventory", "-f", "markdwn"], "-f, --format <format>", "markdwn", "Allowed choices are text, json, markdown, html. Did you mean 'markdown'?"],
+    ] as const) {
+      const r = await cli([...argv], dir);
+      const command = (argv as readonly string[]).includes("inventory") ? "inventory" : "scan";
+      expect({ argv, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ argv, exitCode: 2, stdout: "", stderr: `mcplint: option '${option}' argument '${value}' is invalid. ${tail}\n(mcplint ${command} --help lists its options)\n` });
+    }
+    // The choices are still listed in the help.
+    expect((await cli(["scan", "--help"], dir)).stdout.replace(/\s+/g, " ")).toContain('(choices: "text", "json", "sarif", "markdown", "html", default: "text")');
+  });
+
   it("a mistyped command is still a missing path (exit 2), with a hint when it is the first word and close to a command name", async () => {
     const dir = tempTree(clean);
     for (const [argv, hint] of [
