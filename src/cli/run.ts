@@ -145,9 +145,12 @@ class MissingPaths extends CommanderError {
   }
 }
 
-/** Paths that do not exist are a usage error (exit 2), as in ESLint. */
-function checkPaths(paths: readonly string[], io: CliIo): void {
-  const missing = paths.filter((p) => {
+/**
+ * Paths that do not exist are a usage error (exit 2), as in ESLint. With `--staged`, a path
+ * the working tree lacks but the index has (or stages for deletion) exists: the index is read.
+ */
+async function checkPaths(paths: readonly string[], io: CliIo, staged: boolean): Promise<void> {
+  let missing = paths.filter((p) => {
     try {
       fs.lstatSync(path.resolve(io.cwd, p));
       return false;
@@ -155,11 +158,15 @@ function checkPaths(paths: readonly string[], io: CliIo): void {
       return true;
     }
   });
+  if (missing.length && staged) {
+    const { knownToIndex } = await import("../discover/staged.js");
+    missing = missing.filter((p) => !knownToIndex(io.cwd, p));
+  }
   if (missing.length) throw new MissingPaths(missing);
 }
 
 async function scanOptionsFrom(paths: string[], flags: ScanFlags, io: CliIo): Promise<ScanOptions> {
-  checkPaths(paths, io);
+  await checkPaths(paths, io, flags.staged === true);
   const config = await configOptions(paths, flags, io);
   return {
     ...config,

@@ -56,9 +56,11 @@ export function readStaged(cwd: string, maxFileSize: number, configMaxFileSize?:
   }
   const specs = only === undefined ? [] : pathspecs(only, root);
   if (typeof specs === "string") return { ok: false, message: `--staged: ${specs} is not in the repository at ${root}` };
-  const entries = stagedEntries(git(["diff", "--cached", "--raw", "--no-abbrev", "--no-renames", "-z", "--diff-filter=ACMR", ...(specs.length ? ["--", ...specs] : [])], root).toString("utf8"));
+  const all = stagedEntries(git(["diff", "--cached", "--raw", "--no-abbrev", "--no-renames", "-z", "--diff-filter=ACMRU", ...(specs.length ? ["--", ...specs] : [])], root).toString("utf8"));
   const sources: { path: string; text: string; linkTo?: string }[] = [];
-  const diagnostics: Diagnostic[] = [];
+  // A file in a merge conflict has no one staged content (the index holds each side): named, not skipped in silence.
+  const diagnostics: Diagnostic[] = all.filter((e) => e.status === "U").map((e) => ({ level: "warning", code: "unreadable", message: `${e.name}: unmerged (a merge conflict); not scanned until it is resolved and staged`, file: e.name }));
+  const entries = all.filter((e) => e.status !== "U");
   const limitOf = (name: string) => (configMaxFileSize !== undefined && isConfigPath(name) ? Math.max(configMaxFileSize, maxFileSize) : maxFileSize);
   // Regular files are read in batches of blobs (one git process per batch, not per file).
   const blobs = readBlobs(
@@ -168,22 +170,36 @@ function indexContext(root: string, maxFileSize: number): LinkContextReader {
 const SYMLINK_MODE = "120000";
 
 /**
- * Paths and new modes of `git diff --cached --raw -z --no-renames` (records
+ * Paths, new modes and status letters of `git diff --cached --raw -z --no-renames` (records
  * `:<old mode> <new mode> <old id> <new id> <status>` NUL `<path>` NUL; a
- * renamed file is its new path, added), submodules left out.
+ * renamed file is its new path, added; an unmerged one, `U`, has no new side), submodules left out.
  */
-export function stagedEntries(raw: string): { name: string; mode: string; oid: string }[] {
+export function stagedEntries(raw: string): { name: string; mode: string; oid: string; status: string }[] {
   const parts = raw.split("\0");
-  const out: { name: string; mode: string; oid: string }[] = [];
+  const out: { name: string; mode: string; oid: string; status: string }[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const meta = parts[i] as string;
     const name = parts[i + 1] as string;
     if (!meta.startsWith(":") || !name) break;
     // `:<old mode> <new mode> <old object> <new object> <status>`: the new side is the index's.
-    const [, mode = "", , oid = ""] = meta.slice(1).split(" ");
-    if (mode !== GITLINK) out.push({ name, mode, oid });
+    const [, mode = "", , oid = "", status = ""] = meta.slice(1).split(" ");
+    if (mode !== GITLINK) out.push({ name, mode, oid, status });
   }
   return out;
+}
+
+/**
+ * Whether git knows `given` (a path as typed, from `cwd`) as staged: a file or folder in the index,
+ * or a file staged for deletion. Such a path need not be in the working tree: `--staged` reads the
+ * index, and a hook that passes `git diff --cached --name-only` passes deleted files too.
+ */
+export function knownToIndex(cwd: string, given: string): boolean {
+  const spec = `:(literal)${given}`;
+  try {
+    return git(["ls-files", "--cached", "-z", "--", spec], cwd).length > 0 || git(["diff", "--cached", "--name-only", "-z", "--diff-filter=D", "--", spec], cwd).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Bytes of blobs read by one `git cat-file --batch` (a larger set is read in several). */

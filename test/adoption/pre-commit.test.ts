@@ -202,6 +202,49 @@ describe("mcplint scan --staged", () => {
     expect(outside.stderr).toContain("is not in the repository");
   });
 
+  it("a named path that the index has and the working tree lacks (added, then deleted) is read from the index; one staged for deletion scans nothing; one git does not know is still a missing path", async () => {
+    const dir = tempRepo({ "kept/.mcp.json": clean, "gone/.mcp.json": clean });
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "init");
+    fs.mkdirSync(path.join(dir, "added"));
+    fs.writeFileSync(path.join(dir, "added/.mcp.json"), leaky);
+    git(dir, "add", "added/.mcp.json");
+    fs.rmSync(path.join(dir, "added"), { recursive: true });
+    git(dir, "rm", "-q", "gone/.mcp.json");
+    // As a hook passes `git diff --cached --name-only`: the deleted file too.
+    const r = await cli(["scan", "--staged", "--format", "json", "added/.mcp.json", "gone/.mcp.json", path.join(dir, "added")], dir);
+    expect([r.exitCode, r.stderr]).toEqual([1, ""]);
+    const out = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { file: string; line: number } }[]; summary: { filesScanned: number } };
+    expect(out.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => `${f.location.file}:${f.location.line}`)).toEqual(["added/.mcp.json:10"]);
+    expect(out.summary.filesScanned).toBe(1);
+    const deletedOnly = await cli(["scan", "--staged", "gone/.mcp.json"], dir);
+    expect([deletedOnly.exitCode, deletedOnly.stderr]).toEqual([0, ""]);
+    const typo = await cli(["scan", "--staged", "added/.mpc.json", "kept"], dir);
+    expect([typo.exitCode, typo.stderr]).toEqual([2, "mcplint: no such file or folder: added/.mpc.json\n"]);
+  });
+
+  it("a file in a merge conflict is named as unmerged (its sides are not one staged content), not skipped in silence; the other staged files are scanned", async () => {
+    const dir = tempRepo({ ".mcp.json": clean, "other/.mcp.json": clean });
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "init");
+    const main = git(dir, "rev-parse", "--abbrev-ref", "HEAD").trim();
+    git(dir, "checkout", "-qb", "side");
+    fs.writeFileSync(path.join(dir, ".mcp.json"), leaky);
+    git(dir, "commit", "-qam", "side");
+    git(dir, "checkout", "-q", main);
+    fs.writeFileSync(path.join(dir, ".mcp.json"), clean.replace("${GITHUB_PAT}", "${GH_PAT}"));
+    git(dir, "commit", "-qam", "main");
+    expect(() => git(dir, "merge", "-q", "side")).toThrow();
+    fs.writeFileSync(path.join(dir, "other/.mcp.json"), leaky);
+    git(dir, "add", "other/.mcp.json");
+    const r = await cli(["scan", "--staged", "--format", "json"], dir);
+    const out = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { file: string } }[]; diagnostics: unknown[] };
+    expect(r.exitCode).toBe(1);
+    expect(out.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.location.file)).toEqual(["other/.mcp.json"]);
+    expect(out.diagnostics).toEqual([{ level: "warning", code: "unreadable", message: ".mcp.json: unmerged (a merge conflict); not scanned until it is resolved and staged", file: ".mcp.json" }]);
+    expect((await cli(["scan", "--staged"], dir)).stdout).toContain("warning: .mcp.json: unmerged (a merge conflict); not scanned until it is resolved and staged");
+  });
+
   it("reads a staged commit of 2,000 files in time (one git process per batch, not per file), and files of the same content each", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2_000; i++) files[`pkg${i % 20}/f${i}.js`] = `module.exports = { id: "v${i}" };\n`;
