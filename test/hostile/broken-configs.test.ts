@@ -117,3 +117,46 @@ describe("a trailing comma in a strict JSON file", () => {
     expect(r.model.servers.map((s) => s.name)).toEqual(["notes"]);
   });
 });
+
+describe("a server map that parses but has another shape", () => {
+  const config = (r: ReturnType<typeof scanSources>) => r.diagnostics.filter((d) => d.code === "config").map((d) => [d.file, d.loc?.line, d.loc?.column, d.message]);
+
+  it("an array or a string where clients read an object of named servers is named at its key; its secret is still found; no server is modelled", () => {
+    const text = JSON.stringify({ mcpServers: [{ command: "npx", env: { GITHUB_TOKEN: token } }] }, null, 2);
+    const r = scanSources([
+      { path: ".mcp.json", text },
+      { path: ".cursor/mcp.json", text: `{ "mcpServers": "npx -y @acme/notes-mcp" }` },
+      { path: ".vscode/mcp.json", text: `{\n  "servers": [ { "type": "stdio", "command": "npx" } ]\n}` },
+    ]);
+    expect(config(r)).toEqual([
+      [".cursor/mcp.json", 1, 3, '.cursor/mcp.json:1:3: `mcpServers` is a string, not an object of named servers ("mcpServers": { "<name>": { "command": ... } }); no server is read from it'],
+      [".mcp.json", 2, 3, '.mcp.json:2:3: `mcpServers` is an array, not an object of named servers ("mcpServers": { "<name>": { "command": ... } }); no server is read from it'],
+      [".vscode/mcp.json", 2, 3, '.vscode/mcp.json:2:3: `servers` is an array, not an object of named servers ("servers": { "<name>": { "command": ... } }); no server is read from it'],
+    ]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.file, f.loc.line])).toEqual([[".mcp.json", 6]]);
+  });
+
+  it("an entry that is no object (a command line as a string, a number, a list) is named; its object siblings are modelled", () => {
+    const r = scanSources([
+      { path: ".mcp.json", text: `{\n  "mcpServers": {\n    "notes": "npx -y @acme/notes-mcp",\n    "count": 1,\n    "list": ["npx"],\n    "ok": { "command": "npx", "args": ["-y", "@acme/ok-mcp@1.0.0"] }\n  }\n}` },
+      { path: ".zed/settings.json", text: `{ "context_servers": { "z": true } }` },
+    ]);
+    expect(config(r)).toEqual([
+      [".mcp.json", 3, 5, ".mcp.json:3:5: server 'notes' in `mcpServers` is a string, not an object with a command or url; not read as a server"],
+      [".mcp.json", 4, 5, ".mcp.json:4:5: server 'count' in `mcpServers` is a number, not an object with a command or url; not read as a server"],
+      [".mcp.json", 5, 5, ".mcp.json:5:5: server 'list' in `mcpServers` is an array, not an object with a command or url; not read as a server"],
+      [".zed/settings.json", 1, 24, ".zed/settings.json:1:24: server 'z' in `context_servers` is a boolean, not an object with a command or url; not read as a server"],
+    ]);
+    expect(r.model.servers.map((s) => s.name)).toEqual(["ok"]);
+  });
+
+  it("a null map or entry, an empty map and a $-named note configure nothing and are not named", () => {
+    const r = scanSources([
+      { path: ".mcp.json", text: `{ "mcpServers": null }` },
+      { path: ".cursor/mcp.json", text: `{ "mcpServers": { "$comment": "servers the team shares", "old": null } }` },
+      { path: ".roo/mcp.json", text: `{ "mcpServers": {} }` },
+    ]);
+    expect(config(r)).toEqual([]);
+  });
+});

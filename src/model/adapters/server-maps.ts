@@ -2,7 +2,7 @@
  * Adapters for the clients whose files hold a map (or list) of server entries:
  * most of the catalog. Each adapter only says where the entries live.
  */
-import { entry, get, isArray, isObject, str, strings, type DocNode } from "../../parse/doc.js";
+import { entry, get, isArray, isObject, str, strings, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
 import { namedValues, readServerEntry } from "../server-entry.js";
 import type { RefSyntax } from "../refs.js";
@@ -61,6 +61,41 @@ export function serversFromList(input: AdapterInput, list: DocNode | undefined, 
   return out;
 }
 
+/** What a node is, in a diagnostic: "an array", "a string", ... */
+const KIND_NAMES: Readonly<Record<DocNode["type"], string>> = { object: "an object", array: "an array", string: "a string", number: "a number", boolean: "a boolean", null: "null" };
+
+/**
+ * A server map the file holds in another shape, read as no server without a word: the map at
+ * `path` written as an array or a scalar (`"mcpServers": [ { ... } ]`), or an entry that is an
+ * array or a scalar (`"github": "npx -y ..."`). A client reads servers by name from an object of
+ * objects, so the servers the file seems to configure are not started as written, and the model
+ * has none of them (their secrets are still found by the text scan). An absent or null map, or a
+ * null entry, configures nothing and is not named; nor is a `$`-named note (isMetadataEntry).
+ */
+function misshapenServers(input: AdapterInput, d: DocNode, path: readonly string[]): Diagnostic[] {
+  const parent = get(d, ...path.slice(0, -1));
+  const e = entry(parent, path[path.length - 1] as string);
+  if (!e || e.value.type === "null") return [];
+  const key = path.join(".");
+  const at = (span: DocEntry["keySpan"], what: string): Diagnostic => {
+    const loc = locOf(input, span);
+    return { level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: ${what}`, file: input.file, loc };
+  };
+  if (!isObject(e.value)) return [at(e.keySpan, `\`${key}\` is ${KIND_NAMES[e.value.type]}, not an object of named servers ("${path[path.length - 1]}": { "<name>": { "command": ... } }); no server is read from it`)];
+  return e.value.entries
+    .filter((x) => !isObject(x.value) && x.value.type !== "null" && !x.key.startsWith("$"))
+    .map((x) => at(x.keySpan, `server '${x.key}' in \`${key}\` is ${KIND_NAMES[x.value.type]}, not an object with a command or url; not read as a server`));
+}
+
+/** `adapter`, plus the misshapenServers diagnostics of each document for the maps at `paths`. */
+function namingMisshapen(adapter: Adapter, ...paths: readonly (readonly string[])[]): Adapter {
+  return (input) => {
+    const out = adapter(input);
+    const found = input.docs.flatMap((d) => paths.flatMap((p) => misshapenServers(input, d, p)));
+    return found.length ? { ...out, diagnostics: [...out.diagnostics, ...found] } : out;
+  };
+}
+
 function output(servers: McpServer[]): AdapterOutput {
   return { servers, policies: [], diagnostics: [] };
 }
@@ -70,7 +105,7 @@ function eachDoc(input: AdapterInput, f: (doc: DocNode) => McpServer[]): Adapter
 }
 
 /** `mcpServers` map at the top level (Claude Desktop, Cursor, Windsurf, Cline, Roo, Kiro, Gemini, JetBrains). */
-export const mcpServersAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers"));
+export const mcpServersAdapter: Adapter = namingMisshapen((input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers")), ["mcpServers"]);
 
 /**
  * MCPorter (`config/mcporter.json`, `~/.mcporter/mcporter.json`): Claude Desktop's `mcpServers`, with the
@@ -83,7 +118,7 @@ export const mcporterAdapter: Adapter = (input) => eachDoc(input, (d) => servers
 export const cursorAdapter: Adapter = ignoringServersKey(mcpServersAdapter, "Cursor", "mcpServers", "servers", " (VS Code's key)");
 
 /** Cline: a URL entry with no type is SSE. */
-export const clineAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" }));
+export const clineAdapter: Adapter = namingMisshapen((input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { urlDefault: "sse" })), ["mcpServers"]);
 
 /**
  * Claude Code `.mcp.json` / `managed-mcp.json` / plugin `plugin.json`: an
@@ -91,10 +126,10 @@ export const clineAdapter: Adapter = (input) => eachDoc(input, (d) => serversFro
  * (`{ "<name>": { "command": ... } }`); entries are read as servers only when
  * they look like one.
  */
-export const claudeMcpJsonAdapter: Adapter = (input) => {
+export const claudeMcpJsonAdapter: Adapter = namingMisshapen((input) => {
   const out = eachDoc(input, (d) => wrappedOrBareServers(input, d));
   return { ...out, diagnostics: [...out.diagnostics, ...input.docs.flatMap((d) => untypedRemotes(input, get(d, "mcpServers") ?? d))] };
-};
+}, ["mcpServers"]);
 
 /**
  * Amp skill `mcp.json` (next to the skill's SKILL.md): a bare `{ "<name>": { "command": ... } }` map whose
@@ -144,7 +179,7 @@ export const claudeUserAdapter: Adapter = (input) =>
 /** VS Code: `.vscode/mcp.json` (`servers`), settings (`mcp.servers`), `.code-workspace` (`settings.mcp.servers`). */
 /** A file in VS Code's `mcp.json` shape (`servers`, `inputs`), read by `product`: a Claude-style `mcpServers` map is named as never started. */
 // vscodeServers is defined below: called through a function, not read when the adapters are made.
-const vscodeShapeAdapter = (product: string): Adapter => ignoringServersKey((input) => vscodeServers(input), product, "servers", "mcpServers");
+const vscodeShapeAdapter = (product: string): Adapter => ignoringServersKey(namingMisshapen((input) => vscodeServers(input), ["servers"], ["mcp", "servers"], ["settings", "mcp", "servers"]), product, "servers", "mcpServers");
 
 export const vscodeAdapter = vscodeShapeAdapter("VS Code");
 /** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`). */
@@ -195,7 +230,7 @@ function withUndeclaredInputs(s: McpServer, declared: ReadonlySet<string>): McpS
 }
 
 /** Zed: `context_servers`. */
-export const zedAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "context_servers"), "context_servers"));
+export const zedAdapter: Adapter = namingMisshapen((input) => eachDoc(input, (d) => serversFromMap(input, get(d, "context_servers"), "context_servers")), ["context_servers"]);
 
 /**
  * Amp (`.amp/settings.json`, `~/.config/amp/settings.json`): servers under the

@@ -90,6 +90,6 @@ function readPolicy(input: AdapterInput, doc: DocNode): PolicyDraft {
 const isProjectSettings = (file: string): boolean => /(^|\/)\.zed\/settings\.json$/.test(file);
 
 export const zedSettingsAdapter: Adapter = (input) => {
-  const servers = zedAdapter(input).servers;
-  return { servers, policies: input.docs.map((doc) => readPolicy(input, doc).build(CLIENT, "policy", servers)), diagnostics: [] };
+  const { servers, diagnostics } = zedAdapter(input);
+  return { servers, policies: input.docs.map((doc) => readPolicy(input, doc).build(CLIENT, "policy", servers)), diagnostics };
 };
