@@ -1,6 +1,7 @@
 /**
  * Reads one file for scanning: size cap, binary sniff, encodings (UTF-8 with
- * or without BOM, UTF-16 LE/BE with BOM, or without one: utf16WithoutBom).
+ * or without BOM, UTF-16 LE/BE with BOM, or without one: utf16WithoutBom;
+ * UTF-32 LE/BE with BOM).
  * Expected problems are values.
  *
  * Reads are synchronous (open, fstat, one read, close): files come from the
@@ -417,9 +418,43 @@ function utf16WithoutBom(buf: Buffer, probeBytes: number): "utf-16le" | "utf-16b
   return latin1 >= units * UTF16_LATIN1_SHARE ? (le ? "utf-16le" : "utf-16be") : undefined;
 }
 
+/**
+ * UTF-32 text after its byte-order mark (PowerShell's `Out-File -Encoding utf32` writes it, little-endian),
+ * which TextDecoder does not take: each 4-byte unit is a code point, U+FFFD for one that is none (a surrogate,
+ * past U+10FFFF, or a unit cut short at the end).
+ */
+function utf32Text(body: Buffer, littleEndian: boolean): string {
+  const parts: string[] = [];
+  let chunk = "";
+  for (let at = 0; at < body.length; at += 4) {
+    const cp = at + 4 > body.length ? -1 : littleEndian ? body.readUInt32LE(at) : body.readUInt32BE(at);
+    chunk += cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? "\ufffd" : String.fromCodePoint(cp);
+    // Joined in pieces: one string grown a character at a time would be a deep rope.
+    if (chunk.length >= 4096) {
+      parts.push(chunk);
+      chunk = "";
+    }
+  }
+  return parts.join("") + chunk;
+}
+
+/** The byte order of a UTF-32 byte-order mark at the start of `buf`, if there is one. */
+function utf32Bom(buf: Buffer): "UTF-32LE" | "UTF-32BE" | undefined {
+  if (buf.length < 4) return undefined;
+  if (buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) return "UTF-32LE";
+  if (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) return "UTF-32BE";
+  return undefined;
+}
+
 /** Decodes bytes to text, or says why the file is not text. */
 export function decode(buf: Buffer, rel: string, options: ReaderOptions = {}): ReadResult {
   const notes: Diagnostic[] = [];
+  // Before UTF-16's: a UTF-32LE mark starts with UTF-16LE's (FF FE).
+  const utf32 = buf[0] === 0xff || buf[0] === 0 ? utf32Bom(buf) : undefined;
+  if (utf32) {
+    notes.push({ level: "note", code: "encoding", message: `${rel}: ${utf32} text (tools that expect UTF-8 read it as binary); read as ${utf32}`, file: rel });
+    return { ok: true, text: utf32Text(buf.subarray(4), utf32 === "UTF-32LE"), bytes: buf.length, notes };
+  }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: new TextDecoder("utf-16le").decode(buf.subarray(2)), bytes: buf.length, notes };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: new TextDecoder("utf-16be").decode(buf.subarray(2)), bytes: buf.length, notes };
   let start = 0;

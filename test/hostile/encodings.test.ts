@@ -1,7 +1,7 @@
 /**
  * Encodings: UTF-8 with BOM, UTF-16 LE and BE with BOM still parse and give
- * their servers and secrets at the right lines; invalid UTF-8 is decoded
- * with replacement characters and a note.
+ * their servers and secrets at the right lines (UTF-32 with BOM too, with a
+ * note); invalid UTF-8 is decoded with replacement characters and a note.
  */
 import { describe, expect, it } from "vitest";
 import { scan, scanSources, type ScanResult } from "../../src/api.js";
@@ -57,6 +57,33 @@ describe.each(Object.keys(ENCODINGS))("%s", (encoding) => {
     const r = await cli(["scan"], dir);
     expect(r.stdout).toContain(".continue/config.yaml:6:21");
     expect(r.stdout).toMatch(/ 6 \| {7}GITHUB_TOKEN: ghp_\*+\n/);
+    expect(r.stdout).not.toContain("\u0000");
+    expect(r.stdout).not.toContain(token);
+  });
+});
+
+/** UTF-32 with its byte-order mark, as PowerShell's `Out-File -Encoding utf32` writes it (little-endian). */
+function utf32(s: string, littleEndian: boolean): Buffer {
+  const cps = [0xfeff, ...[...s].map((c) => c.codePointAt(0) as number)];
+  const buf = Buffer.alloc(cps.length * 4);
+  cps.forEach((cp, i) => (littleEndian ? buf.writeUInt32LE(cp, i * 4) : buf.writeUInt32BE(cp, i * 4)));
+  return buf;
+}
+
+describe.each([
+  ["UTF-32LE", true],
+  ["UTF-32BE", false],
+])("%s with its byte-order mark", (name, littleEndian) => {
+  it("is decoded with a note (not read as UTF-16 and reported as a syntax error at 1:1): its server and secret where they are, the code frame masked", async () => {
+    const rel = ".cursor/mcp.json";
+    const dir = treeWithPlantedSecret({ [rel]: utf32(CONFIGS[rel].text, littleEndian) });
+    const result = await scan({ cwd: dir, paths: ["."] });
+    expect(result.diagnostics.filter((d) => d.file === rel)).toEqual([{ level: "note", code: "encoding", message: `${rel}: ${name} text (tools that expect UTF-8 read it as binary); read as ${name}`, file: rel }]);
+    check(result, rel);
+    expectPlantedSecret(result);
+    const r = await cli(["scan"], dir);
+    expect(r.stdout).toContain(`${rel}:6:33`);
+    expect(r.stdout).toMatch(/ 6 \| {7}"env": \{ "GITHUB_TOKEN": "ghp_\*+" \}\n/);
     expect(r.stdout).not.toContain("\u0000");
     expect(r.stdout).not.toContain(token);
   });
