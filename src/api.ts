@@ -279,6 +279,14 @@ function loadLock(file: string, explicit: boolean, diagnostics: Diagnostic[], gi
   if (text === undefined) {
     let buf: Buffer;
     try {
+      // Looked at before it is opened: opening a FIFO waits for a writer (a scan of a tree with a
+      // FIFO named mcplint.lock.json never ended), and a device never ends.
+      const stat = fs.statSync(file);
+      const why = !stat.isFile() ? "not a regular file (a FIFO, socket, device or folder)" : stat.size > CONFIG_MAX_FILE_SIZE ? `${stat.size} bytes is over the lock's size limit of ${CONFIG_MAX_FILE_SIZE} bytes` : undefined;
+      if (why) {
+        diagnostics.push({ level: "error", code: "config", message: `${shown}: ${why}; drift not checked`, file: shown });
+        return undefined;
+      }
       buf = fs.readFileSync(file);
     } catch (err) {
       if (lockFile) diagnostics.push({ level: "error", code: "config", message: `cannot read lock file ${shown} (${(err as NodeJS.ErrnoException).code ?? "error"}); drift not checked (mcplint lock writes it)` });

@@ -1,8 +1,9 @@
 /** FIFOs and device files in the tree or on the command line are never opened. */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers.js";
 import { diagnosticFor, expectPlantedSecret, scanWithin, treeWithPlantedSecret } from "./hostile.js";
 
 function mkfifo(abs: string): void {
@@ -37,6 +38,26 @@ describe("FIFOs", () => {
     expect(result.diagnostics.filter((d) => d.file === "named.json" && d.code === "not-regular-file").length).toBeGreaterThanOrEqual(1);
     expectPlantedSecret(result);
   });
+});
+
+describe("a FIFO named mcplint.lock.json (the drift lock a scan reads from the folder scanned)", () => {
+  // Opening it would block the thread for good, so the scan runs in a child process that a hang cannot take the test run with.
+  it("is not opened: the scan ends with a config error naming it, and the other files are scanned", () => {
+    const dir = treeWithPlantedSecret();
+    mkfifo(path.join(dir, "mcplint.lock.json"));
+    const script = `import { scan } from ${JSON.stringify(path.join(REPO_ROOT, "src/api.ts"))};
+const r = await scan({ cwd: ${JSON.stringify(dir)}, paths: ["."] });
+process.stdout.write(JSON.stringify({ diagnostics: r.diagnostics, secrets: r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.file, f.loc.line]) }));`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(child.signal, "the scan did not end").toBeNull();
+    expect(JSON.parse(child.stdout)).toEqual({
+      diagnostics: [
+        { level: "note", code: "not-regular-file", message: "mcplint.lock.json is not a regular file (FIFO, socket or device); not opened", file: "mcplint.lock.json" },
+        { level: "error", code: "config", message: "mcplint.lock.json: not a regular file (a FIFO, socket, device or folder); drift not checked", file: "mcplint.lock.json" },
+      ],
+      secrets: [[".mcp.json", 10]],
+    });
+  }, 90_000);
 });
 
 describe("device files", () => {
