@@ -361,6 +361,9 @@ interface GitignoreScope {
 
 function loadGitignore(file: string, base: string, above?: string): GitignoreScope | undefined {
   try {
+    // Looked at first: opening a FIFO named .gitignore (above the walked folder, where the walk's
+    // own check of each entry does not reach) would wait for a writer for good.
+    if (!fs.statSync(file).isFile()) return undefined;
     const content = fs.readFileSync(file, "utf8");
     const may = ignoredPathTest(content);
     return { base, ...(above ? { above } : {}), ig: ignore().add(content), ...(may ? { may } : {}) };

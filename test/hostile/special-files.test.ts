@@ -40,23 +40,39 @@ describe("FIFOs", () => {
   });
 });
 
-describe("a FIFO named mcplint.lock.json (the drift lock a scan reads from the folder scanned)", () => {
-  // Opening it would block the thread for good, so the scan runs in a child process that a hang cannot take the test run with.
-  it("is not opened: the scan ends with a config error naming it, and the other files are scanned", () => {
+/**
+ * Scans `paths` from `cwd` in a child process: opening a FIFO blocks the thread for good, and a
+ * hang there cannot take the test run with it. Its diagnostics and the secrets' files and lines.
+ */
+function scanInChild(cwd: string, paths: readonly string[]): unknown {
+  const script = `import { scan } from ${JSON.stringify(path.join(REPO_ROOT, "src/api.ts"))};
+const r = await scan({ cwd: ${JSON.stringify(cwd)}, paths: ${JSON.stringify(paths)} });
+process.stdout.write(JSON.stringify({ diagnostics: r.diagnostics, secrets: r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.file, f.loc.line]) }));`;
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
+  expect(child.signal, "the scan did not end").toBeNull();
+  return JSON.parse(child.stdout);
+}
+
+describe("FIFOs that a scan reads beside the walk", () => {
+  it("mcplint.lock.json (the drift lock of the folder scanned) is not opened: the scan ends with a config error naming it, and the other files are scanned", () => {
     const dir = treeWithPlantedSecret();
     mkfifo(path.join(dir, "mcplint.lock.json"));
-    const script = `import { scan } from ${JSON.stringify(path.join(REPO_ROOT, "src/api.ts"))};
-const r = await scan({ cwd: ${JSON.stringify(dir)}, paths: ["."] });
-process.stdout.write(JSON.stringify({ diagnostics: r.diagnostics, secrets: r.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.loc.file, f.loc.line]) }));`;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
-    expect(child.signal, "the scan did not end").toBeNull();
-    expect(JSON.parse(child.stdout)).toEqual({
+    expect(scanInChild(dir, ["."])).toEqual({
       diagnostics: [
         { level: "note", code: "not-regular-file", message: "mcplint.lock.json is not a regular file (FIFO, socket or device); not opened", file: "mcplint.lock.json" },
         { level: "error", code: "config", message: "mcplint.lock.json: not a regular file (a FIFO, socket, device or folder); drift not checked", file: "mcplint.lock.json" },
       ],
       secrets: [[".mcp.json", 10]],
     });
+  }, 90_000);
+
+  it("a .gitignore above the scanned folder, in its git repository, is not opened: the folder is scanned", () => {
+    const top = treeWithPlantedSecret();
+    fs.mkdirSync(path.join(top, ".git"));
+    mkfifo(path.join(top, ".gitignore"));
+    fs.mkdirSync(path.join(top, "app"));
+    fs.copyFileSync(path.join(top, ".mcp.json"), path.join(top, "app", ".mcp.json"));
+    expect(scanInChild(path.join(top, "app"), ["."])).toEqual({ diagnostics: [], secrets: [[".mcp.json", 10]] });
   }, 90_000);
 });
 
