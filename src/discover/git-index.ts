@@ -66,12 +66,21 @@ export function indexPaths(buf: Buffer, hashSize = 20): string[] | undefined {
   return out;
 }
 
+/**
+ * The bytes of `file` when it is a regular file (following links). Looked at before it is opened:
+ * a FIFO named `.git` or `.git/index` (a tree unpacked from an archive) would block the read for good.
+ */
+function readRegularFile(file: string): Buffer {
+  if (!fs.statSync(file).isFile()) throw new Error(`${file}: not a regular file`);
+  return fs.readFileSync(file);
+}
+
 /** The index file of the repository whose top folder is `top` (`.git` may be a `gitdir:` file: worktrees, submodules). */
 function indexFile(top: string): string | undefined {
   const dotGit = path.join(top, ".git");
   try {
     if (fs.statSync(dotGit).isDirectory()) return path.join(dotGit, "index");
-    const m = /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, "utf8"));
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readRegularFile(dotGit).toString("utf8"));
     return m ? path.join(path.resolve(top, m[1] as string), "index") : undefined;
   } catch {
     return undefined;
@@ -99,7 +108,7 @@ export function trackedBelow(dir: string): TrackedBelow {
   if (top === undefined || file === undefined) return NOTHING;
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = readRegularFile(file);
   } catch {
     return NOTHING;
   }

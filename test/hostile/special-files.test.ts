@@ -74,6 +74,13 @@ describe("FIFOs that a scan reads beside the walk", () => {
     fs.copyFileSync(path.join(top, ".mcp.json"), path.join(top, "app", ".mcp.json"));
     expect(scanInChild(path.join(top, "app"), ["."])).toEqual({ diagnostics: [], secrets: [[".mcp.json", 10]] });
   }, 90_000);
+
+  it.each([".git/index", ".git"])("%s (read to see whether git tracks an ignored file) is not opened: the ignored folder stays ignored, the rest is scanned", (fifo) => {
+    const dir = treeWithPlantedSecret({ ".gitignore": "ignored/\n", "ignored/.mcp.json": "{}" });
+    if (fifo === ".git/index") fs.mkdirSync(path.join(dir, ".git"));
+    mkfifo(path.join(dir, fifo));
+    expect(scanInChild(dir, ["."])).toEqual({ diagnostics: [], secrets: [[".mcp.json", 10]] });
+  }, 90_000);
 });
 
 describe("device files", () => {
