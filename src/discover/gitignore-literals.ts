@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../util/escape-regexp.js";
+
 /**
  * A quick "certainly not ignored" test for one .gitignore file, in front of
  * the `ignore` package's rule-by-rule check. Every rule that can match a
@@ -42,8 +44,4 @@ function longestLiteral(pattern: string): string | undefined {
   const runs = pattern.split(/\/?(?:\*+|\?|\[[^\]]*\])\/?/).map((r) => r.replace(/^\/+|\/+$/g, ""));
   const best = runs.reduce((a, b) => (b.length > a.length ? b : a), "");
   return best === "" ? undefined : best;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

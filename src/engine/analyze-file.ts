@@ -20,7 +20,7 @@ import { detectInValue, prefilterText, redact, scanText, secretHash, type Secret
 import { sourceComments } from "../parse/source-comments.js";
 import type { TextDetector } from "./custom-detectors.js";
 import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-secret-data.js";
-import { configMapConfigs } from "./configmap-configs.js";
+import { configMapConfigs, MANIFEST_FORMAT } from "./configmap-configs.js";
 import { withValuesPaths } from "./helm-values.js";
 import { TERRAFORM_STATE_FILE, terraformStateSecrets } from "./terraform-state.js";
 import { railsMasterKey } from "./rails-master-key.js";
@@ -155,7 +155,7 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
  * none (then it is the first file's).
  */
 function withConfigMapConfigs(rel: string, text: string, bytes: number, lines: LineIndex, base: FileAnalysis): FileAnalysis {
-  if (base.file.format !== "text" && base.file.format !== "kubernetes-mcp") return base;
+  if (base.file.format !== "text" && base.file.format !== MANIFEST_FORMAT) return base;
   const configs = configMapConfigs(rel, text, lines);
   if (configs.length === 0) return base;
   const parts = configs.map((c) => {

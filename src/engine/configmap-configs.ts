@@ -18,10 +18,14 @@ import { get, isObject, str, type DocNode } from "../parse/doc.js";
 import { parseHelmTemplate } from "../parse/helm-template.js";
 import { parseStructured, type ParsedDocument, type StructuredSyntax } from "../parse/index.js";
 import { toolhiveAuthzConfigMaps } from "../model/adapters/toolhive.js";
-import { kubeObjects } from "./kube-lists.js";
+import { kubeKindLine, kubeObjects } from "./kube-lists.js";
+import { escapeRegExp } from "../util/escape-regexp.js";
 
-/** A line `kind: ConfigMap` in a YAML text (top level or a list item): the cheap test before a manifest is parsed for its data. */
-export const KUBE_CONFIGMAP_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?ConfigMap["']?[ \t]*(?:#.*)?$/m;
+/** A line `kind: ConfigMap`: the cheap test before a manifest is parsed for its data. */
+const KUBE_CONFIGMAP_KIND = kubeKindLine("ConfigMap");
+
+/** The catalog's Kubernetes manifest format: the file a ConfigMap value is read out of, never a value's own format. */
+export const MANIFEST_FORMAT = "kubernetes-mcp";
 
 const MANIFEST_FILE = /\.ya?ml$/i;
 
@@ -32,9 +36,9 @@ const MANIFEST_FILE = /\.ya?ml$/i;
  */
 const MCP_CONFIG_WORDS = new RegExp(
   Object.entries(SNIFF_WORDS)
-    .filter(([id]) => id !== "kubernetes-mcp")
+    .filter(([id]) => id !== MANIFEST_FORMAT)
     .flatMap(([, words]) => words)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .map(escapeRegExp)
     .join("|"),
   "i",
 );
@@ -139,7 +143,7 @@ function readAs(key: string, value: string, offset: number, lines: LineIndex): {
   }
   const syntax = syntaxOf(key, value);
   if (!syntax) return undefined;
-  const candidates = SNIFFED_FORMATS.filter((f) => f.id !== "kubernetes-mcp" && (!f.sniffText || f.sniffText.test(value)));
+  const candidates = SNIFFED_FORMATS.filter((f) => f.id !== MANIFEST_FORMAT && (!f.sniffText || f.sniffText.test(value)));
   if (candidates.length === 0) return undefined;
   const parsed = parseStructured(syntax, value);
   if (parsed.problems.length > 0) return undefined;

@@ -4,6 +4,14 @@
  */
 import { get, str, type DocNode } from "../parse/doc.js";
 
+/**
+ * A line `kind: <kind>` in a YAML text, at the top of a document or as an item of a list
+ * (`- kind: Secret`, indented): the cheap test before a plain-text file is parsed for its objects.
+ */
+export function kubeKindLine(kind: string): RegExp {
+  return new RegExp(`^[ \\t]*(?:-[ \\t]+)?kind:[ \\t]*["']?${kind}["']?[ \\t]*(?:#.*)?$`, "m");
+}
+
 /** The objects of `kind` (core `v1`, the only apiVersion those kinds have) that a document is or lists. */
 export function kubeObjects(doc: DocNode, kind: string): DocNode[] {
   const is = (n: DocNode) => str(get(n, "kind")) === kind && (str(get(n, "apiVersion")) ?? "v1") === "v1";

@@ -4,14 +4,10 @@
  * `stringData:` is plain text and needs nothing of this.
  */
 import { entry, isObject, type DocNode } from "../parse/doc.js";
-import { kubeObjects } from "./kube-lists.js";
+import { kubeKindLine, kubeObjects } from "./kube-lists.js";
 
-/**
- * A line `kind: Secret` in a YAML text, at the top of a document or as an item of a
- * list (`- kind: Secret`, indented): the cheap test before a plain-text file is parsed
- * for its data values.
- */
-export const KUBE_SECRET_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+/** A line `kind: Secret`: the cheap test before a plain-text file is parsed for its data values. */
+export const KUBE_SECRET_KIND = kubeKindLine("Secret");
 
 /**
  * The string values under `data:` of each `kind: Secret` document, with their keys;

@@ -20,6 +20,7 @@ import type { CodeLinks, CodeMount } from "../model/types.js";
 import { MIDDLEWARE_NAMES, SOURCE_EXTENSIONS, withoutSourceExtension } from "../parse/mcp-code-markers.js";
 import { dialectOf } from "../parse/typescript.js";
 import type { FileAnalysis } from "./analyze-file.js";
+import { escapeRegExp } from "../util/escape-regexp.js";
 
 export type ContextSource = { readonly path: string; readonly text: string };
 
@@ -71,7 +72,7 @@ export function importStems(files: readonly string[]): string[] {
 export function importerPattern(files: readonly string[]): string | undefined {
   const stems = importStems(files);
   if (stems.length === 0) return undefined;
-  return `['"/](${stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(\\.[cm]?[jt]sx?)?['"]`;
+  return `['"/](${stems.map(escapeRegExp).join("|")})(\\.[cm]?[jt]sx?)?['"]`;
 }
 
 /** How deep mounts are followed (code-links follows a router mounted on a router a few levels up). */

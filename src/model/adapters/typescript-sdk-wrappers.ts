@@ -36,6 +36,7 @@ import { xmcpServer } from "./xmcp-config.js";
 import { ownEntry } from "../../util/own.js";
 import { contains, FUNCTIONS } from "./ts-route-guards.js";
 import { liteHandlerCalls } from "./ts-mcp-lite.js";
+import { escapeRegExp } from "../../util/escape-regexp.js";
 
 /** A server a wrapper builds: its name, where the name is, and the code that registers its tools. */
 export interface WrapperServer {
@@ -134,8 +135,6 @@ const SDK_HANDLER_MAKERS: Readonly<Record<string, (module: string) => boolean>> 
   mcp: (m) => m === "@modelcontextprotocol/hono",
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /**
  * The v2 SDK's HTTP handlers made in this file (and mcp-lite's `transport.bind(server)` ones): the calls that make them, and the text that
  * serves MCP through one (a call of a maker, `node(req, res)` or `handler.fetch(request)` on a
@@ -158,7 +157,7 @@ export function sdkHandlers(r: Resolver, calls: readonly TsNode[]): { readonly c
     if (bound !== undefined) names.add(bound);
   }
   if (made.length === 0) return { calls: made, names };
-  const parts = [...[...makers].map((m) => `${escape(m)}\\s*\\(`), ...[...names].map((n) => `(?<![\\w$.])${escape(n)}\\s*(?:\\(|\\.\\s*fetch\\b)`)];
+  const parts = [...[...makers].map((m) => `${escapeRegExp(m)}\\s*\\(`), ...[...names].map((n) => `(?<![\\w$.])${escapeRegExp(n)}\\s*(?:\\(|\\.\\s*fetch\\b)`)];
   return { calls: made, names, evidence: new RegExp(parts.join("|")) };
 }
 
