@@ -112,7 +112,7 @@ export const mcpServersAdapter: Adapter = namingMisshapen((input) => eachDoc(inp
  * endpoint in `baseUrl` (also `base_url`, `url`, `serverUrl`, `server_url`), `command` a string or an array, and
  * `bearerToken` / `bearerTokenEnv` for the Authorization header (steipete/mcporter src/config-normalize.ts). Its `imports` pull other clients' servers in at run time; those files are read as their own.
  */
-export const mcporterAdapter: Adapter = (input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { endpointKeys: ["baseUrl", "base_url", "url", "serverUrl", "server_url"] }));
+export const mcporterAdapter: Adapter = namingMisshapen((input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers", { endpointKeys: ["baseUrl", "base_url", "url", "serverUrl", "server_url"] })), ["mcpServers"]);
 
 /** Cursor (`.cursor/mcp.json`): `mcpServers` only; VS Code's `servers` map, a common copy-paste, is named as never started. */
 export const cursorAdapter: Adapter = ignoringServersKey(mcpServersAdapter, "Cursor", "mcpServers", "servers", " (VS Code's key)");
@@ -385,7 +385,7 @@ export const codexAdapter: Adapter = (input) =>
  * `.ruler/mcp.json` holds `mcpServers`. The agents' files it writes are often git-ignored: this is what a
  * repository commits.
  */
-export const rulerAdapter: Adapter = (input) =>
+export const rulerAdapter: Adapter = namingMisshapen((input) =>
   eachDoc(input, (d) => {
     const servers = [...serversFromMap(input, get(d, "mcp_servers"), "mcp_servers"), ...serversFromMap(input, get(d, "mcpServers"), "mcpServers")];
     const agents = get(d, "agents");
@@ -393,7 +393,7 @@ export const rulerAdapter: Adapter = (input) =>
       for (const a of agents.entries) servers.push(...serversFromMap(input, get(a.value, "mcp_servers"), `agents.${a.key}.mcp_servers`));
     }
     return servers;
-  });
+  }), ["mcp_servers"], ["mcpServers"]);
 
 /** A server with extra tool grants (and the auto-approve list they imply). */
 /**

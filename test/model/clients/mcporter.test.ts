@@ -61,6 +61,13 @@ describe("MCPorter config/mcporter.json", () => {
     expect(found).toEqual(expect.arrayContaining([["plain-http-remote", 4], ["unauthenticated-remote", 4]]));
   });
 
+  it("names a server map written as a list (no server is read from it), as for the other `mcpServers` files", () => {
+    const text = JSON.stringify({ mcpServers: [{ name: "linear", baseUrl: "https://mcp.linear.app/mcp" }] }, null, 2) + "\n";
+    const r = scanSources([{ path: "config/mcporter.json", text }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "config").map((d) => [d.loc?.line, d.loc?.column])).toEqual([[2, 3]]);
+  });
+
   it("reads ~/.mcporter/mcporter.json as the user's file", () => {
     const u = scanSources([{ path: ".mcporter/mcporter.json", text: config }]);
     expect(new Set(u.model.servers.map((s) => `${s.client}/${s.scope}`))).toEqual(new Set(["mcporter/user"]));

@@ -64,6 +64,12 @@ describe("Ruler .ruler/ruler.toml", () => {
 describe("Ruler .ruler/mcp.json (legacy) and the global config", () => {
   const json = JSON.stringify({ mcpServers: { notes: { command: "npx", args: ["-y", "@acme/notes-mcp@1.2.0"], env: { ACME_API_KEY: literal } } } }, null, 2) + "\n";
 
+  it("names a [[mcp_servers]] list (Mistral Vibe's shape, which Ruler does not read) instead of reading no server in silence", () => {
+    const r = scanSources([{ path: ".ruler/ruler.toml", text: '[[mcp_servers]]\nname = "fetch"\ncommand = "uvx"\n' }]);
+    expect(r.model.servers).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "config").map((d) => d.loc?.line)).toEqual([1]);
+  });
+
   it("reads the legacy file's servers as Ruler's", () => {
     const r = scanSources([{ path: ".ruler/mcp.json", text: json }]);
     expect(r.model.servers.map((s) => [s.client, s.scope, s.name])).toEqual([["ruler", "project", "notes"]]);
