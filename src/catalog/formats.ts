@@ -13,6 +13,7 @@ import * as maps from "../model/adapters/server-maps.js";
 import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { opencodeConfigAdapter } from "../model/adapters/policies/opencode.js";
 import { mistralVibeAdapter } from "../model/adapters/mistral-vibe.js";
+import { openhandsConfigAdapter } from "../model/adapters/openhands.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { allOf, keyText, type TextTest } from "./text-tests.js";
@@ -46,6 +47,11 @@ export interface FormatSpec {
   /** For `typescript` syntax: reads the syntax tree (the document `adapter` gets no documents). */
   readonly code?: (input: CodeInput) => AdapterOutput;
 }
+
+/** An OpenHands `[mcp]` table: `[mcp]` (or `[[mcp.stdio_servers]]`-style tables) with one of its server lists. */
+const OPENHANDS_MCP_TABLE: TextTest = {
+  test: (text) => text.includes("_servers") && /^[ \t]*\[\[?[ \t]*mcp[ \t]*(?:\]|\.[ \t]*(?:sse|shttp|stdio)_servers)/m.test(text),
+};
 
 const none: readonly RefSyntax[] = [];
 const vsStyle: readonly RefSyntax[] = ["env-colon"];
@@ -100,6 +106,18 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // Mistral Vibe: `[[mcp_servers]]` in `~/.vibe/config.toml` or a trusted project's `.vibe/config.toml`. Its loader
   // expands no reference in these values that we know of; unconfirmed, so both common spellings count (no unexpanded claim).
   { id: "mistral-vibe", client: "mistral-vibe", title: "Mistral Vibe", syntax: "toml", globs: ["**/.vibe/config.toml"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: mistralVibeAdapter },
+  // OpenHands reads the `[mcp]` table of `config.toml` in the folder it runs in (a file repositories and deployments
+  // commit; any other `config.toml` stays plain text) and of `~/.openhands/config.toml`; its CLI keeps `mcpServers`
+  // in `~/.openhands/mcp.json`. Neither expands references that we know of; unconfirmed, so both common spellings count.
+  { id: "openhands-user", client: "openhands", title: "OpenHands user config", syntax: "toml", globs: ["**/.openhands/config.toml"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: openhandsConfigAdapter },
+  { id: "openhands-cli", client: "openhands", title: "OpenHands CLI MCP servers", syntax: "jsonc", globs: ["**/.openhands/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  { id: "openhands", client: "openhands", title: "OpenHands config.toml", syntax: "toml", globs: ["**/config.toml"], sniffText: OPENHANDS_MCP_TABLE, scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: openhandsConfigAdapter },
+  // Firebase Studio (Project IDX) reads the workspace's `.idx/mcp.json`, an `mcpServers` map (the `airules.md` its templates
+  // create tells its agent to add servers there).
+  { id: "firebase-studio", client: "firebase-studio", title: "Firebase Studio", syntax: "jsonc", globs: ["**/.idx/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  // Firebender (an Android Studio / IntelliJ agent): `mcpServers` in the project's `firebender.json` and `~/.firebender/firebender.json`.
+  { id: "firebender-user", client: "firebender", title: "Firebender user config", syntax: "jsonc", globs: ["**/.firebender/firebender.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  { id: "firebender", client: "firebender", title: "Firebender", syntax: "jsonc", globs: ["**/firebender.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // LM Studio (0.3.17+) keeps its servers in ~/.lmstudio/mcp.json ("Cursor's mcp.json notation"; some builds copy it to
   // ~/.cache/lm-studio/mcp.json). Its references are not documented: both common spellings count.
   { id: "lm-studio", client: "lm-studio", title: "LM Studio", syntax: "jsonc", globs: ["**/.lmstudio/mcp.json", "**/.cache/lm-studio/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },

@@ -166,6 +166,9 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     ["mcporter", [at(".mcporter", "mcporter.json"), at(".mcporter", "mcporter.jsonc")]],
     // Mistral Vibe: VIBE_HOME moves `~/.vibe`.
     ["mistral-vibe", [p.join(from("~/.vibe", at(".vibe")), "config.toml")]],
+    // OpenHands: `[mcp]` in its config.toml; its CLI keeps `mcpServers` in mcp.json.
+    ["openhands", [at(".openhands", "config.toml"), at(".openhands", "mcp.json")]],
+    ["firebender", [at(".firebender", "firebender.json")]],
     // Ruler's global config (used when a project has no `.ruler/`): `$XDG_CONFIG_HOME/ruler`.
     ["ruler", [p.join(config, "ruler", "ruler.toml"), p.join(config, "ruler", "mcp.json")]],
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.

@@ -47,6 +47,34 @@ const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
   "kilo-code": "sse",
 };
 
+/** The keys of an entry that carry the token a client sends as `Authorization: Bearer`: by a variable's name, or written in. */
+interface BearerKeys {
+  readonly env: readonly string[];
+  readonly literal: readonly string[];
+}
+
+/** Codex's `bearer_token_env_var`, which files copied from Codex carry into other clients' entries too. */
+const DEFAULT_BEARER_KEYS: BearerKeys = { env: ["bearer_token_env_var"], literal: [] };
+
+const BEARER_KEYS: Readonly<Record<string, BearerKeys>> = {
+  // Codex's older literal `bearer_token` (what `codex mcp add --bearer-token` wrote). Current Codex rejects
+  // the key on a streamable HTTP server, but the token in the file is still this server's credential.
+  codex: { env: ["bearer_token_env_var"], literal: ["bearer_token"] },
+  // MCPorter: `bearerTokenEnv` / `bearer_token_env` (Authorization from that variable), `bearerToken` / `bearer_token`.
+  mcporter: { env: ["bearer_token_env_var", "bearerTokenEnv", "bearer_token_env"], literal: ["bearerToken", "bearer_token"] },
+  // OpenHands: a remote server's `api_key` is sent as `Authorization: Bearer` (and two session headers).
+  openhands: { env: ["bearer_token_env_var"], literal: ["api_key"] },
+};
+
+/** The first of `keys` the entry has. */
+function firstEntry(n: DocNode, keys: readonly string[]) {
+  for (const k of keys) {
+    const e = entry(n, k);
+    if (e) return e;
+  }
+  return undefined;
+}
+
 /** Clients that load a server's environment from its `envFile`. */
 const ENV_FILE_CLIENTS = new Set(["vscode", "cursor"]);
 
@@ -244,17 +272,14 @@ export function readServerEntry(withEnvSyntaxes: AdapterInput, opts: EntryOption
       }
     }
   }
-  // MCPorter's `bearerTokenEnv` / `bearer_token_env` (Authorization from that variable) and `bearerToken` / `bearer_token`.
-  const mcporter = input.client === "mcporter";
-  const bearer = entry(n, "bearer_token_env_var") ?? (mcporter ? (entry(n, "bearerTokenEnv") ?? entry(n, "bearer_token_env")) : undefined);
+  // A bearer token named by a variable (`bearer_token_env_var`) or written in the entry: each client's keys (BEARER_KEYS).
+  const bearerKeys = BEARER_KEYS[input.client] ?? DEFAULT_BEARER_KEYS;
+  const bearer = firstEntry(n, bearerKeys.env);
   const bearerName = str(bearer?.value);
   if (bearer && bearerName) {
     credentials.push({ source: "header", key: "Authorization", raw: "", ref: { kind: "env", name: bearerName }, loc: locOf(input, bearer.value.span) });
   }
-  // Codex's older literal `bearer_token` (what `codex mcp add --bearer-token` wrote; sent as
-  // `Authorization: Bearer`). Current Codex rejects the key on a streamable HTTP server, but the
-  // token in the file is still this server's credential.
-  const literalBearer = input.client === "codex" ? entry(n, "bearer_token") : mcporter ? (entry(n, "bearerToken") ?? entry(n, "bearer_token")) : undefined;
+  const literalBearer = firstEntry(n, bearerKeys.literal);
   const literalBearerValue = value(input, literalBearer?.value);
   if (literalBearer && literalBearerValue) credentials.push({ ...literalBearerValue, key: literalBearer.key, keyLoc: locOf(input, literalBearer.keySpan), source: "header" });
   const envHeaders = get(n, "env_http_headers");

@@ -93,6 +93,9 @@ describe("user-level locations", () => {
       ["linux", linux, "~/.config/ruler/ruler.toml", "ruler-user"],
       ["darwin", mac, "~/.config/ruler/mcp.json", "ruler-user-json"],
       ["darwin", mac, "~/Library/Application Support/Cortex Code/User/mcp.json", "cortex-code-desktop"],
+      ["linux", linux, "~/.openhands/config.toml", "openhands-user"],
+      ["darwin", mac, "~/.openhands/mcp.json", "openhands-cli"],
+      ["win32", win, "~/.firebender/firebender.json", "firebender-user"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);
