@@ -66,7 +66,10 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // `Code*` covers Insiders (`Code - Insiders`) and the OSS build (`Code - OSS`); VSCodium keeps the same layout.
   { id: "vscode-user-mcp", client: "vscode", title: "VS Code user MCP servers", syntax: "jsonc", globs: ["**/Code*/User/mcp.json", "**/Code*/User/profiles/*/mcp.json", "**/VSCodium/User/mcp.json", "**/VSCodium/User/profiles/*/mcp.json"], scope: "user", syntaxes: ["env-colon", "input"], adapter: maps.vscodeAdapter },
   { id: "windsurf-project", client: "windsurf", title: "Windsurf (project)", syntax: "json", globs: ["**/.windsurf/mcp_config.json"], scope: "project", syntaxes: ["env-colon", "file-colon"], adapter: maps.mcpServersAdapter },
-  { id: "claude-code-project", client: "claude-code", title: "Claude Code project servers", syntax: "json", globs: ["**/.mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter, strict: true },
+  // Visual Studio reads a solution folder's `.mcp.json` too, in VS Code's shape (`servers`): maps.projectMcpJsonAdapter reads such a file as its.
+  { id: "claude-code-project", client: "claude-code", title: "Claude Code project servers", syntax: "json", globs: ["**/.mcp.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.projectMcpJsonAdapter, strict: true },
+  // Visual Studio (2022 17.14+, 2026): a solution's `.vs/mcp.json`, in VS Code's shape.
+  { id: "visual-studio", client: "visual-studio", title: "Visual Studio", syntax: "jsonc", globs: ["**/.vs/mcp.json"], scope: "project", syntaxes: ["env-colon", "input", "dollar-brace"], adapter: maps.visualStudioAdapter },
   { id: "claude-code-user", client: "claude-code", title: "Claude Code user config", syntax: "json", globs: ["**/.claude.json"], scope: "user", syntaxes: ["dollar-brace"], adapter: maps.claudeUserAdapter },
   { id: "vscode-mcp", client: "vscode", title: "VS Code MCP servers", syntax: "jsonc", globs: ["**/.vscode/mcp.json", "**/Code*/User/mcp.json", "**/Code*/User/profiles/*/mcp.json"], scope: "project", syntaxes: ["env-colon", "input"], adapter: maps.vscodeAdapter },
   { id: "cursor", client: "cursor", title: "Cursor", syntax: "json", globs: ["**/.cursor/mcp.json"], scope: "project", syntaxes: vsStyle, adapter: maps.cursorAdapter },

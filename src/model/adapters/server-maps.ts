@@ -132,6 +132,22 @@ export const claudeMcpJsonAdapter: Adapter = namingMisshapen((input) => {
 }, ["mcpServers"]);
 
 /**
+ * A project's `.mcp.json`. Claude Code reads its `mcpServers` (or a bare map of servers); Visual Studio reads
+ * a solution folder's `.mcp.json` (and `%USERPROFILE%\.mcp.json`) in VS Code's shape, `servers` and `inputs`
+ * (learn.microsoft.com/visualstudio/ide/mcp-servers). A file with `servers` and no `mcpServers` is Visual
+ * Studio's: its servers are read as Visual Studio's, which Claude Code never starts.
+ */
+export const projectMcpJsonAdapter: Adapter = (input) =>
+  input.docs.length > 0 && input.docs.every(isVisualStudioShape) ? visualStudioAdapter({ ...input, client: "visual-studio", syntaxes: VISUAL_STUDIO_SYNTAXES }) : claudeMcpJsonAdapter(input);
+
+function isVisualStudioShape(d: DocNode): boolean {
+  return isObject(get(d, "servers")) && entry(d, "mcpServers") === undefined;
+}
+
+/** Visual Studio's references are VS Code's (`${input:id}`, `${env:VAR}`); `${VAR}` is not confirmed either way, so it counts too. */
+const VISUAL_STUDIO_SYNTAXES: readonly RefSyntax[] = ["env-colon", "input", "dollar-brace"];
+
+/**
  * Amp skill `mcp.json` (next to the skill's SKILL.md): a bare `{ "<name>": { "command": ... } }` map whose
  * `includeTools` names the tools the skill loads; Amp starts the servers when the skill is invoked.
  */
@@ -184,6 +200,8 @@ const vscodeShapeAdapter = (product: string): Adapter => ignoringServersKey(nami
 export const vscodeAdapter = vscodeShapeAdapter("VS Code");
 /** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`). */
 export const copilotJetbrainsAdapter = vscodeShapeAdapter("Copilot for JetBrains");
+/** Visual Studio (a solution's `.vs/mcp.json`, or `.mcp.json` in VS Code's shape: projectMcpJsonAdapter). */
+export const visualStudioAdapter = vscodeShapeAdapter("Visual Studio");
 /** Snowflake Cortex Code Desktop, a VS Code fork (`Cortex Code/User/mcp.json`). */
 export const cortexDesktopAdapter = vscodeShapeAdapter("Cortex Code Desktop");
 
