@@ -14,6 +14,7 @@ import { ampSettingsAdapter } from "../model/adapters/policies/amp.js";
 import { opencodeConfigAdapter } from "../model/adapters/policies/opencode.js";
 import { mistralVibeAdapter } from "../model/adapters/mistral-vibe.js";
 import { openhandsConfigAdapter } from "../model/adapters/openhands.js";
+import { dockerCagentAdapter, isCagentConfig } from "../model/adapters/docker-cagent.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { allOf, keyText, type TextTest } from "./text-tests.js";
@@ -186,6 +187,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
 
 /** Client formats recognised by content. */
 const CLIENT_SNIFFED_FORMATS: FormatSpec[] = [
+  // Docker cagent agent teams (any name: `agent.yaml`, `examples/*.yaml`, run with `cagent run <file>`): MCP toolsets of each agent.
+  // Its value expansion is not documented for these keys: both shell spellings count as references.
+  { id: "docker-cagent", client: "docker-cagent", title: "Docker cagent agent", syntax: "yaml", globs: [], sniffText: allOf(keyText("agents"), keyText("toolsets")), sniff: isCagentConfig, scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: dockerCagentAdapter },
   // Goose recipes outside `.goose/recipes/` (a repository's `recipes/`, Goose's own cookbook): Goose runs one by path.
   { id: "goose-recipe-sniffed", client: "goose", title: "Goose recipe", syntax: "yaml", globs: [], sniffText: allOf(keyText("extensions"), keyText("title"), keyText("instructions|prompt")), sniff: maps.isGooseRecipe, scope: "project", syntaxes: none, adapter: maps.gooseRecipeAdapter },
 ];

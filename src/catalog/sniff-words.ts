@@ -11,6 +11,7 @@
 export const SNIFF_WORDS: Readonly<Record<string, readonly string[]>> = {
   "cline-remote-config": ["allowedmcpservers", "remotemcpservers", "mcpmarketplaceenabled"],
   "goose-recipe-sniffed": ["extensions"],
+  "docker-cagent": ["toolsets"],
   "kubernetes-mcp": ["kind"],
   "docker-compose-sniffed": ["mcp", "modelcontextprotocol"],
   agentgateway: ["binds", "mcp"],
