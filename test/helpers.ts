@@ -78,3 +78,9 @@ function measuredRatio(small: () => unknown, large: () => unknown, windowMs: num
   }
   return best.large / best.small;
 }
+
+/**
+ * A credential-shaped literal that no provider issues (32 mixed letters and digits), built here at run time so that
+ * no secret scanner reads it in a test file: the generic detectors report it as a hard-coded credential.
+ */
+export const FAKE_CREDENTIAL = ["q7", "Rm", "X2", "vL", "p9", "Tz", "K4", "wB", "n8", "Hd", "Y3", "sJ", "e5", "Uc", "G6", "fA"].join("");

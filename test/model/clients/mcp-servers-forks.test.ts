@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { FAKE_CREDENTIAL } from "../../helpers.js";
 
-const literal = ["q7", "Rm", "X2", "vL", "p9", "Tz", "K4", "wB", "n8", "Hd", "Y3", "sJ", "e5", "Uc", "G6", "fA"].join("");
+const literal = FAKE_CREDENTIAL;
 
 function file(extra: Record<string, unknown>) {
   return JSON.stringify({ mcpServers: { "acme-notes": { command: "npx", args: ["-y", "@acme/notes-mcp@1.2.0"], env: { ACME_API_KEY: literal, ACME_ORG: "${ACME_ORG}", ACME_TOKEN: "${env:ACME_TOKEN}" }, ...extra } } }, null, 2) + "\n";

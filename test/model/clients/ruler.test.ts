@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../../src/api.js";
+import { FAKE_CREDENTIAL } from "../../helpers.js";
 
-const literal = ["q7", "Rm", "X2", "vL", "p9", "Tz", "K4", "wB", "n8", "Hd", "Y3", "sJ", "e5", "Uc", "G6", "fA"].join("");
+const literal = FAKE_CREDENTIAL;
 
 // The shape of Ruler's README example, with a literal token where it shows a placeholder.
 const toml = [
