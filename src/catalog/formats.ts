@@ -15,6 +15,7 @@ import { opencodeConfigAdapter } from "../model/adapters/policies/opencode.js";
 import { mistralVibeAdapter } from "../model/adapters/mistral-vibe.js";
 import { openhandsConfigAdapter } from "../model/adapters/openhands.js";
 import { dockerCagentAdapter, isCagentConfig } from "../model/adapters/docker-cagent.js";
+import { hermesAdapter } from "../model/adapters/hermes.js";
 import { agenticWorkflowText, ghAwAdapter } from "../model/adapters/gh-aw.js";
 import { GATEWAY_PATH_FORMATS, GATEWAY_SNIFFED_FORMATS } from "./gateway-formats.js";
 import { allOf, keyText, type TextTest } from "./text-tests.js";
@@ -116,6 +117,9 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "openhands-user", client: "openhands", title: "OpenHands user config", syntax: "toml", globs: ["**/.openhands/config.toml"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: openhandsConfigAdapter },
   { id: "openhands-cli", client: "openhands", title: "OpenHands CLI MCP servers", syntax: "jsonc", globs: ["**/.openhands/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "openhands", client: "openhands", title: "OpenHands config.toml", syntax: "toml", globs: ["**/config.toml"], sniffText: OPENHANDS_MCP_TABLE, scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: openhandsConfigAdapter },
+  // Hermes Agent: `mcp_servers` in `~/.hermes/config.yaml` (HERMES_HOME moves it), files dotfiles and deployment repositories commit.
+  // Its expansion of these values is not documented: both shell spellings count as references.
+  { id: "hermes", client: "hermes", title: "Hermes Agent", syntax: "yaml", globs: ["**/.hermes/config.yaml"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: hermesAdapter },
   // Firebase Studio (Project IDX) reads the workspace's `.idx/mcp.json`, an `mcpServers` map (the `airules.md` its templates
   // create tells its agent to add servers there).
   { id: "firebase-studio", client: "firebase-studio", title: "Firebase Studio", syntax: "jsonc", globs: ["**/.idx/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },

@@ -72,6 +72,7 @@ function movedFolders(u: UserEnvironment): Moved[] {
     [opencodeFile, opencodeFile?.toLowerCase().endsWith(".jsonc") ? "~/.config/opencode/opencode.jsonc" : "~/.config/opencode/opencode.json"],
     [under(env("GOOSE_PATH_ROOT"), "config"), "~/.config/goose"],
     [env("VIBE_HOME"), "~/.vibe"],
+    [env("HERMES_HOME"), "~/.hermes"],
   ];
   return table.flatMap(([at, known]) => (at ? [{ at, known }] : []));
 }
@@ -169,6 +170,8 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     // OpenHands: `[mcp]` in its config.toml; its CLI keeps `mcpServers` in mcp.json.
     ["openhands", [at(".openhands", "config.toml"), at(".openhands", "mcp.json")]],
     ["firebender", [at(".firebender", "firebender.json")]],
+    // Hermes Agent: HERMES_HOME moves `~/.hermes`.
+    ["hermes", [p.join(from("~/.hermes", at(".hermes")), "config.yaml")]],
     // Ruler's global config (used when a project has no `.ruler/`): `$XDG_CONFIG_HOME/ruler`.
     ["ruler", [p.join(config, "ruler", "ruler.toml"), p.join(config, "ruler", "mcp.json")]],
     // Junie (JetBrains IDEs and the Junie CLI) merges this with a project's `.junie/mcp/mcp.json`.

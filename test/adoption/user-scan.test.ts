@@ -96,6 +96,7 @@ describe("user-level locations", () => {
       ["linux", linux, "~/.openhands/config.toml", "openhands-user"],
       ["darwin", mac, "~/.openhands/mcp.json", "openhands-cli"],
       ["win32", win, "~/.firebender/firebender.json", "firebender-user"],
+      ["linux", linux, "~/.hermes/config.yaml", "hermes"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);
