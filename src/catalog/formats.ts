@@ -117,6 +117,13 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   { id: "openhands-user", client: "openhands", title: "OpenHands user config", syntax: "toml", globs: ["**/.openhands/config.toml"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: openhandsConfigAdapter },
   { id: "openhands-cli", client: "openhands", title: "OpenHands CLI MCP servers", syntax: "jsonc", globs: ["**/.openhands/mcp.json"], scope: "user", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   { id: "openhands", client: "openhands", title: "OpenHands config.toml", syntax: "toml", globs: ["**/config.toml"], sniffText: OPENHANDS_MCP_TABLE, scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: openhandsConfigAdapter },
+  // More agents that keep an `mcpServers` map in their own file. Kimi CLI (Moonshot; FastMCP's shape, `transport` for a URL's):
+  // `~/.kimi/mcp.json`, and a project's `.kimi/mcp.json`. iFlow CLI (a Gemini CLI fork): `~/.iflow/settings.json` and a
+  // project's `.iflow/settings.json` (only its servers are read: its permission keys are not confirmed). Augment's Auggie CLI:
+  // `~/.augment/settings.json`, a project's `.augment/settings.json`. None documents its reference expansion: both spellings count.
+  { id: "kimi", client: "kimi", title: "Kimi CLI", syntax: "jsonc", globs: ["**/.kimi/mcp.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
+  { id: "iflow", client: "iflow", title: "iFlow CLI", syntax: "jsonc", globs: ["**/.iflow/settings.json"], scope: "project", syntaxes: ["dollar-brace", "dollar"], adapter: maps.mcpServersAdapter },
+  { id: "augment", client: "augment", title: "Augment (Auggie CLI)", syntax: "jsonc", globs: ["**/.augment/settings.json"], scope: "project", syntaxes: ["dollar-brace", "env-colon"], adapter: maps.mcpServersAdapter },
   // Hermes Agent: `mcp_servers` in `~/.hermes/config.yaml` (HERMES_HOME moves it), files dotfiles and deployment repositories commit.
   // Its expansion of these values is not documented: both shell spellings count as references.
   { id: "hermes", client: "hermes", title: "Hermes Agent", syntax: "yaml", globs: ["**/.hermes/config.yaml"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: hermesAdapter },
@@ -165,6 +172,8 @@ const CLIENT_PATH_FORMATS: FormatSpec[] = [
   // GitHub Copilot in JetBrains IDEs keeps the user's servers in VS Code's `mcp.json` shape: `~/.config/github-copilot/intellij/mcp.json`
   // (macOS, Linux; `$XDG_CONFIG_HOME` moves it), `%LOCALAPPDATA%/github-copilot/intellij/mcp.json` (Windows).
   { id: "copilot-jetbrains", client: "copilot", title: "GitHub Copilot for JetBrains IDEs", syntax: "jsonc", globs: ["**/github-copilot/intellij/mcp.json"], scope: "user", syntaxes: ["env-colon", "input"], adapter: maps.copilotJetbrainsAdapter },
+  // GitHub Copilot for Xcode keeps the user's servers in VS Code's shape in `~/.config/github-copilot/xcode/mcp.json`.
+  { id: "copilot-xcode", client: "copilot", title: "GitHub Copilot for Xcode", syntax: "jsonc", globs: ["**/github-copilot/xcode/mcp.json"], scope: "user", syntaxes: ["env-colon", "input"], adapter: maps.copilotXcodeAdapter },
   // Copilot CLI runs locally and expands `$VAR`, `${VAR}`, `${VAR:-d}` from the user's environment (github/copilot-cli#903, v1.0.10).
   { id: "copilot-cli", client: "copilot", title: "GitHub Copilot CLI", syntax: "json", globs: ["**/.copilot/mcp-config.json"], scope: "user", syntaxes: ["dollar-brace", "dollar"], adapter: maps.copilotCliAdapter },
   // Copilot CLI's workspace file (`copilot mcp --help`: "Workspace .mcp.json or .github/mcp.json"): `mcpServers` or a bare map.

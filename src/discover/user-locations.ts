@@ -170,6 +170,9 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
     // OpenHands: `[mcp]` in its config.toml; its CLI keeps `mcpServers` in mcp.json.
     ["openhands", [at(".openhands", "config.toml"), at(".openhands", "mcp.json")]],
     ["firebender", [at(".firebender", "firebender.json")]],
+    ["kimi", [at(".kimi", "mcp.json")]],
+    ["iflow", [at(".iflow", "settings.json")]],
+    ["augment", [at(".augment", "settings.json")]],
     // Hermes Agent: HERMES_HOME moves `~/.hermes`.
     ["hermes", [p.join(from("~/.hermes", at(".hermes")), "config.yaml")]],
     // Ruler's global config (used when a project has no `.ruler/`): `$XDG_CONFIG_HOME/ruler`.
@@ -193,6 +196,8 @@ export function userLocations(u: UserEnvironment): UserLocation[] {
         ...copilotHomes.flatMap((c) => [p.join(c, "mcp-config.json"), p.join(c, "agents", "*.md")]),
         // GitHub Copilot in JetBrains IDEs: its config folder is `$XDG_CONFIG_HOME` or `~/.config` (macOS too), `%LOCALAPPDATA%` on Windows.
         p.join(u.platform === "win32" ? localAppData : config, "github-copilot", "intellij", "mcp.json"),
+        // GitHub Copilot for Xcode (macOS only).
+        ...(u.platform === "darwin" ? [p.join(config, "github-copilot", "xcode", "mcp.json")] : []),
       ],
     ],
     ["goose", [p.join(gooseDir, "config.yaml"), p.join(gooseDir, "secrets.yaml"), ...(u.platform === "win32" ? [] : [p.join(gooseDir, "recipes", "*.yaml")])]],

@@ -41,6 +41,7 @@ const URL_DEFAULT_BY_CLIENT: Readonly<Record<string, Transport>> = {
   cline: "sse", // a url entry with no type defaults to SSE
   "gemini-cli": "sse", // `url` is SSE, `httpUrl` is streamable HTTP
   "qwen-code": "sse", // as Gemini CLI, which it forks
+  iflow: "sse", // as Gemini CLI, which it forks
   // Roo Code's settings schema (and Kilo Code's, its fork) reads an entry with a `url` and no `type`
   // through its optional-type SSE branch (McpHub.ts, ServerConfigSchema).
   "roo-code": "sse",

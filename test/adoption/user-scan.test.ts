@@ -97,6 +97,10 @@ describe("user-level locations", () => {
       ["darwin", mac, "~/.openhands/mcp.json", "openhands-cli"],
       ["win32", win, "~/.firebender/firebender.json", "firebender-user"],
       ["linux", linux, "~/.hermes/config.yaml", "hermes"],
+      ["linux", linux, "~/.kimi/mcp.json", "kimi"],
+      ["win32", win, "~/.iflow/settings.json", "iflow"],
+      ["darwin", mac, "~/.augment/settings.json", "augment"],
+      ["darwin", mac, "~/.config/github-copilot/xcode/mcp.json", "copilot-xcode"],
     ];
     for (const [platform, paths, file, format] of expected) {
       expect(shown(platform, paths), `${platform} ${file}`).toContain(file);

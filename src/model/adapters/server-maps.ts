@@ -200,6 +200,8 @@ const vscodeShapeAdapter = (product: string): Adapter => ignoringServersKey(nami
 export const vscodeAdapter = vscodeShapeAdapter("VS Code");
 /** GitHub Copilot in JetBrains IDEs (`github-copilot/intellij/mcp.json`). */
 export const copilotJetbrainsAdapter = vscodeShapeAdapter("Copilot for JetBrains");
+/** GitHub Copilot for Xcode (`github-copilot/xcode/mcp.json`). */
+export const copilotXcodeAdapter = vscodeShapeAdapter("Copilot for Xcode");
 /** Visual Studio (a solution's `.vs/mcp.json`, or `.mcp.json` in VS Code's shape: projectMcpJsonAdapter). */
 export const visualStudioAdapter = vscodeShapeAdapter("Visual Studio");
 /** Snowflake Cortex Code Desktop, a VS Code fork (`Cortex Code/User/mcp.json`). */
