@@ -388,16 +388,29 @@ export function isGooseRecipe(docs: readonly DocNode[]): boolean {
   return isArray(ext) && ext.items.some((e) => isObject(e) && str(get(e, "type")) !== undefined && (get(e, "cmd") !== undefined || get(e, "uri") !== undefined));
 }
 
-/** Codex: `[mcp_servers.<name>]`; profiles may carry their own. */
-export const codexAdapter: Adapter = (input) =>
-  eachDoc(input, (d) => {
-    const servers = serversFromMap(input, get(d, "mcp_servers"), "mcp_servers");
-    const profiles = get(d, "profiles");
-    if (isObject(profiles)) {
-      for (const p of profiles.entries) servers.push(...serversFromMap(input, get(p.value, "mcp_servers"), `profiles.${p.key}.mcp_servers`));
-    }
-    return servers;
+/**
+ * Codex: `[mcp_servers.<name>]`. A profile has no servers of its own (codex-rs core/src/config/profile.rs,
+ * ConfigProfile): Codex ignores `[profiles.<p>.mcp_servers.<name>]`, so the servers written there never start.
+ * Each such map is named in a warning, and its servers are not modelled (a secret in them is still found).
+ */
+export const codexAdapter: Adapter = (input) => ({
+  servers: input.docs.flatMap((d) => serversFromMap(input, get(d, "mcp_servers"), "mcp_servers")),
+  policies: [],
+  diagnostics: input.docs.flatMap((d) => profileServerMaps(input, d)),
+});
+
+function profileServerMaps(input: AdapterInput, d: DocNode): Diagnostic[] {
+  const profiles = get(d, "profiles");
+  if (!isObject(profiles)) return [];
+  return profiles.entries.flatMap((p) => {
+    const e = entry(p.value, "mcp_servers");
+    if (!e || !isObject(e.value) || e.value.entries.length === 0) return [];
+    const loc = locOf(input, e.keySpan);
+    const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
+    const message = `${input.file}:${loc.line}:${loc.column}: \`profiles.${p.key}.mcp_servers\` is not read by Codex (a profile has no servers of its own), so ${names} never start${e.value.entries.length === 1 ? "s" : ""}; define servers in the top-level [mcp_servers] table`;
+    return [{ level: "warning" as const, code: "config", message, file: input.file, loc }];
   });
+}
 
 /**
  * Ruler (intellectronica/ruler): `.ruler/ruler.toml` holds the servers it writes into each agent's own MCP file

@@ -89,3 +89,27 @@ describe("Codex CLI literal bearer_token (older Codex read it and sent it as Aut
     expect(other.model.servers.find((x) => x.name === "remote")?.credentials).toEqual([]);
   });
 });
+
+describe("Codex profiles", () => {
+  it("names [profiles.<p>.mcp_servers] as never started (a profile has no servers) and does not model them", () => {
+    const toml = [
+      "[mcp_servers.docs]",
+      'command = "uvx"',
+      'args = ["mcp-server-fetch==2025.4.7"]',
+      "",
+      "[profiles.work]",
+      'model = "gpt-5-codex"',
+      "",
+      "[profiles.work.mcp_servers.files]",
+      'command = "npx"',
+      'args = ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/"]',
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: FILE, text: toml }]);
+    expect(r.model.servers.map((s) => s.name)).toEqual(["docs"]);
+    expect(r.findings.filter((x) => x.server?.name === "files")).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.loc?.line, d.message.replace(/^[^ ]+ /, "")])).toEqual([
+      ["config", 8, "`profiles.work.mcp_servers` is not read by Codex (a profile has no servers of its own), so 'files' never starts; define servers in the top-level [mcp_servers] table"],
+    ]);
+  });
+});

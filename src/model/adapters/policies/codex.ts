@@ -103,7 +103,8 @@ export const codexConfigAdapter: Adapter = (input) => {
   if (requirements) {
     return { servers: [], policies: input.docs.map((doc) => readRequirements(input, doc).build(CLIENT)), diagnostics: [] };
   }
-  const servers = codexAdapter(input).servers.map(withAllToolsGrant("enabled_tools"));
+  const read = codexAdapter(input);
+  const servers = read.servers.map(withAllToolsGrant("enabled_tools"));
   const policies = input.docs.map((doc) => readConfigPolicy(input, doc, managed ? "managed" : "client").build(CLIENT, "policy", servers));
-  return { servers, policies, diagnostics: [] };
+  return { servers, policies, diagnostics: read.diagnostics };
 };
