@@ -60,7 +60,7 @@ const vsStyle: readonly RefSyntax[] = ["env-colon"];
 
 /** Client server-config formats matched by path. */
 const CLIENT_PATH_FORMATS: FormatSpec[] = [
-  { id: "claude-desktop", client: "claude-desktop", title: "Claude Desktop", syntax: "json", globs: ["**/claude_desktop_config.json"], scope: "user", syntaxes: none, adapter: maps.mcpServersAdapter },
+  { id: "claude-desktop", client: "claude-desktop", title: "Claude Desktop", syntax: "json", globs: ["**/claude_desktop_config.json"], scope: "user", syntaxes: none, adapter: maps.claudeDesktopAdapter },
   { id: "claude-code-managed-mcp", client: "claude-code", title: "Claude Code managed MCP", syntax: "json", globs: ["**/managed-mcp.json"], scope: "managed", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter },
   { id: "claude-code-plugin", client: "claude-code", title: "Claude Code installed plugin servers", syntax: "json", globs: ["**/.claude/plugins/**/.mcp.json", "**/.claude/plugins/**/.claude-plugin/plugin.json"], scope: "user", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter },
   { id: "claude-code-plugin-manifest", client: "claude-code", title: "Claude Code plugin manifest", syntax: "json", globs: ["**/.claude-plugin/plugin.json"], scope: "project", syntaxes: ["dollar-brace"], adapter: maps.claudeMcpJsonAdapter },

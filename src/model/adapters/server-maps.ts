@@ -108,6 +108,23 @@ function eachDoc(input: AdapterInput, f: (doc: DocNode) => McpServer[]): Adapter
 export const mcpServersAdapter: Adapter = namingMisshapen((input) => eachDoc(input, (d) => serversFromMap(input, get(d, "mcpServers"), "mcpServers")), ["mcpServers"]);
 
 /**
+ * Claude Desktop (`claude_desktop_config.json`) starts local servers only, from `command` and `args`; remote servers
+ * are added in the app (Settings > Connectors). An entry with a `url` and no `command` is never connected to (builds
+ * differ: it is ignored, the whole file is refused as missing `command`, or the app fails to start). Each is named in
+ * a warning and not modelled (a secret written in it is still found by the text scan).
+ */
+export const claudeDesktopAdapter: Adapter = (input) => {
+  const out = mcpServersAdapter(input);
+  const remote = out.servers.filter((s) => !s.command && s.url);
+  if (remote.length === 0) return out;
+  const warnings = remote.map((s): Diagnostic => {
+    const message = `${input.file}:${s.loc.line}:${s.loc.column}: server '${s.name}' has a url and no command: Claude Desktop starts only local servers from this file (command and args), so it never connects to this one (add it in Settings > Connectors, or bridge it with mcp-remote)`;
+    return { level: "warning", code: "config", message, file: input.file, loc: s.loc };
+  });
+  return { ...out, servers: out.servers.filter((s) => !remote.includes(s)), diagnostics: [...out.diagnostics, ...warnings] };
+};
+
+/**
  * MCPorter (`config/mcporter.json`, `~/.mcporter/mcporter.json`): Claude Desktop's `mcpServers`, with the
  * endpoint in `baseUrl` (also `base_url`, `url`, `serverUrl`, `server_url`), `command` a string or an array, and
  * `bearerToken` / `bearerTokenEnv` for the Authorization header (steipete/mcporter src/config-normalize.ts). Its `imports` pull other clients' servers in at run time; those files are read as their own.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanSources } from "../../../src/api.js";
 import { at, creds, find, scanFixture, summary } from "./helpers.js";
 
 const C = "claude-desktop";
@@ -26,5 +27,16 @@ describe("Claude Desktop (claude_desktop_config.json)", () => {
   it("flags a filesystem server rooted at a home folder", () => {
     const facts = f.server("files").facts;
     expect(facts.map((x) => [x.kind, ...(at(x.loc) ?? [])])).toEqual([["root-filesystem", ...find(C, FILE, '"/Users/dev"')]]);
+  });
+});
+
+describe("Claude Desktop remote entries", () => {
+  it("names an entry with a url and no command as never connected to (the file starts local servers only), and does not model it", () => {
+    const text = JSON.stringify({ mcpServers: { local: { command: "uvx", args: ["mcp-server-time==0.6.2"] }, notes: { url: "https://notes.acme.test/mcp", headers: { Authorization: "Bearer ${NOTES_TOKEN}" } } } }, null, 2);
+    const r = scanSources([{ path: "claude_desktop_config.json", text }]);
+    expect(r.model.servers.map((s) => s.name)).toEqual(["local"]);
+    expect(r.findings.filter((f) => f.ruleId === "unauthenticated-remote" || f.server?.name === "notes")).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column])).toEqual([["config", 9, 5]]);
+    expect(r.diagnostics[0]?.message).toContain("server 'notes' has a url and no command: Claude Desktop starts only local servers from this file");
   });
 });
