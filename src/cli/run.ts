@@ -70,10 +70,15 @@ interface ScanFlags {
  * A file option's value (`--output`, `--sarif-file`, `--config`, `--baseline`, `--write-baseline`).
  * An empty one (a CI variable left unset) is a usage error: taken as given, it meant stdout for
  * `-o`, no SARIF file, no baseline, a scan instead of writing the baseline, or the folder itself.
+ * `-` is standard output where `stdout` says so (`-o -`, as gitleaks' `--report-path -`: the
+ * option's value is then unset) and a usage error elsewhere: it was a file named `-` in the
+ * scanned folder, which the next scan read (`./-` still names such a file).
  */
-function fileArg(flag: string): (value: string) => string {
+function fileArg(flag: string, dash: "stdout" | "refused" = "refused"): (value: string) => string | undefined {
   return (value) => {
     if (!value.trim()) throw new CommanderError(EXIT_FATAL, "mcplint.emptyPath", `${flag}: an empty file name; give a path`);
+    if (value === "-" && dash === "stdout") return undefined;
+    if (value === "-") throw new CommanderError(EXIT_FATAL, "mcplint.dashPath", `${flag}: '-' (standard ${flag === "--config" || flag === "--baseline" ? "input" : "output"}) is not taken here; give a file name (./- for a file named '-')`);
     return value;
   };
 }
@@ -495,7 +500,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
   const addScanOptions = (cmd: Command) =>
     cmd
       .addOption(choiceOption("-f, --format <format>", "output format", FORMATS).default("text"))
-      .option("-o, --output <file>", "write the report to a file instead of stdout", fileArg("--output"))
+      .option("-o, --output <file>", "write the report to a file instead of stdout ('-': stdout)", fileArg("--output", "stdout"))
       .addOption(choiceOption("--fail-on <level>", "exit 1 when a finding is at or above this level", FAIL_ON).default("warning"))
       .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
@@ -550,7 +555,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .showHelpAfterError(helpHint("inventory"))
     .argument("[paths...]", "files or folders to scan")
     .addOption(choiceOption("-f, --format <format>", "output format", INVENTORY_FORMATS).default("text"))
-    .option("-o, --output <file>", "write to a file", fileArg("--output"))
+    .option("-o, --output <file>", "write to a file instead of stdout ('-': stdout)", fileArg("--output", "stdout"))
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)

@@ -150,6 +150,32 @@ describe("mcplint scan", () => {
     expect(fs.existsSync(path.join(dir, "mcplint.lock.json"))).toBe(false);
   });
 
+  it("`-o -` prints the report on stdout (as gitleaks' --report-path -), and '-' for any other file option is a usage error, never a file named '-' in the scanned folder", async () => {
+    const dir = tempTree(leaky);
+    const text = await cli(["scan", "-o", "-"], dir);
+    expect([text.exitCode, text.stderr]).toEqual([1, ""]);
+    expect(text.stdout).toContain(".mcp.json:10:42");
+    const sarif = await cli(["scan", "--format", "sarif", "--output=-"], dir);
+    expect(JSON.parse(sarif.stdout).runs[0].results.length).toBeGreaterThan(0);
+    const inv = await cli(["inventory", "--format", "json", "-o", "-"], dir);
+    expect(JSON.parse(inv.stdout).servers.map((s: { name: string }) => s.name)).toEqual(["github"]);
+    expect((await cli(["scan", "--list-rules", "-o", "-"], dir)).stdout).toContain("hardcoded-secret");
+    for (const [argv, flag, stream] of [
+      [["scan", "--sarif-file", "-"], "--sarif-file", "output"],
+      [["scan", "--write-baseline", "-"], "--write-baseline", "output"],
+      [["lock", "-o", "-"], "--output", "output"],
+      [["scan", "--baseline", "-"], "--baseline", "input"],
+      [["inventory", "-c", "-"], "--config", "input"],
+    ] as const) {
+      const r = await cli([...argv], dir);
+      expect({ argv, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ argv, exitCode: 2, stdout: "", stderr: `mcplint: ${flag}: '-' (standard ${stream}) is not taken here; give a file name (./- for a file named '-')\n` });
+    }
+    expect(fs.existsSync(path.join(dir, "-"))).toBe(false);
+    // A file that is named '-' is still written when asked for as one.
+    expect((await cli(["scan", "-o", "./-"], dir)).exitCode).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "-"), "utf8")).toContain(".mcp.json:10:42");
+  });
+
   it("never prints the whole secret in any format", async () => {
     const dir = tempTree(leaky);
     for (const format of ["text", "json", "sarif"]) {
