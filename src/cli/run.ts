@@ -16,6 +16,7 @@ import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
 import { toolVersion } from "../report/version.js";
 import { similarCommand } from "./suggest.js";
+import { foreignCommand, foreignValue, singleDashLong, withForeignOptionHint } from "./foreign-spellings.js";
 
 export interface CliIo {
   readonly cwd: string;
@@ -91,7 +92,7 @@ function fileArg(flag: string, dash: "stdout" | "refused" = "refused"): (value: 
 function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
   return new Option(flags, description).choices(choices).argParser((value: string) => {
     if (choices.includes(value)) return value;
-    const near = similarCommand(value, choices);
+    const near = similarCommand(value, choices) ?? foreignValue(value, choices);
     throw new InvalidArgumentError(`Allowed choices are ${choices.join(", ")}.${near ? ` Did you mean '${near}'?` : ""}`);
   });
 }
@@ -461,9 +462,14 @@ export function commandFirst(argv: readonly string[], commands: readonly Command
   return i > 0 && a !== undefined && commands.some((c) => c.name() === a) ? [a, ...argv.slice(0, i), ...argv.slice(i + 1)] : argv;
 }
 
+/** The flags (short and long) of these commands' options that take a value (`-o`, `--format`). */
+function optionsTakingValues(commands: readonly Command[]): Set<string> {
+  return new Set(commands.flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined))));
+}
+
 /** The index of the first word that is neither an option nor an option's value (or `--`); argv.length if none. */
 function firstWord(argv: readonly string[], commands: readonly Command[]): number {
-  const takesValue = new Set(commands.flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined))));
+  const takesValue = optionsTakingValues(commands);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--" || !a.startsWith("-")) return i;
@@ -479,7 +485,7 @@ function firstWord(argv: readonly string[], commands: readonly Command[]): numbe
 function commandHint(argv: readonly string[], commands: readonly Command[], missing: readonly string[]): string {
   const word = argv[firstWord(argv, commands)];
   if (word === undefined || !/^[a-z][a-z-]*$/i.test(word) || !missing.includes(word)) return "";
-  const name = similarCommand(word, commands.map((c) => c.name()));
+  const name = similarCommand(word, commands.map((c) => c.name())) ?? foreignCommand(word);
   return name ? ` (did you mean '${name}'?)` : "";
 }
 
@@ -493,7 +499,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .version(version, "-v, --version")
     .exitOverride()
     // Usage errors read as mcplint's own ("mcplint: unknown option '--foo'"), not commander's "error: ...".
-    .configureOutput({ writeOut: (s) => (res.stdout += s), writeErr: (s) => (res.stderr += s), outputError: (s, write) => write(s.replace(/^error: /, "mcplint: ")) })
+    .configureOutput({ writeOut: (s) => (res.stdout += s), writeErr: (s) => (res.stderr += s), outputError: (s, write) => write(withForeignOptionHint(s.replace(/^error: /, "mcplint: "))) })
     .showSuggestionAfterError(true)
     .addHelpText("after", `\n'mcplint [paths...]' is 'mcplint scan [paths...]'; 'mcplint <command> --help'\nlists a command's options.\n${EXIT_CODES_HELP}`);
 
@@ -603,8 +609,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       res.stderr += `mcplint: locked ${lock.servers.length} server${lock.servers.length === 1 ? "" : "s"} in ${path.relative(io.cwd, target) || target}\n`;
     });
 
+  const ordered = commandFirst(argv, program.commands);
+  const command = program.commands.find((c) => c.name() === ordered[0]) ?? scanCommand;
+  const oneDash = singleDashLong(command === scanCommand && ordered[0] !== "scan" ? ordered : ordered.slice(1), new Set(["--help", ...command.options.flatMap((o) => o.long ?? [])]), optionsTakingValues([command]));
+  if (oneDash) {
+    res.exitCode = EXIT_FATAL;
+    res.stderr += `mcplint: unknown option '${oneDash.word}' (long options take two dashes: ${oneDash.long})\n${helpHint(command.name())}\n`;
+    return res;
+  }
   try {
-    await program.parseAsync(["node", "mcplint", ...commandFirst(argv, program.commands)]);
+    await program.parseAsync(["node", "mcplint", ...ordered]);
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {

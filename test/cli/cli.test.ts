@@ -131,6 +131,48 @@ describe("mcplint scan", () => {
     }
   });
 
+  it("a spelling from gitleaks, ESLint, semgrep or actionlint is a usage error (exit 2) that names mcplint's own: options, one-dash long options, option values, first words", async () => {
+    const dir = tempTree(clean);
+    const hinted = (unknown: string, hint: string, command = "scan") => `mcplint: unknown option '${unknown}'\n(${hint})\n(mcplint ${command} --help lists its options)\n`;
+    const oneDash = (word: string, long: string, command = "scan") => `mcplint: unknown option '${word}' (long options take two dashes: ${long})\n(mcplint ${command} --help lists its options)\n`;
+    const value = (option: string, v: string, allowed: string, near: string, command = "scan") => `mcplint: option '${option}' argument '${v}' is invalid. Allowed choices are ${allowed}. Did you mean '${near}'?\n(mcplint ${command} --help lists its options)\n`;
+    const formats = "text, json, sarif, markdown, html";
+    const levels = "error, warning, note, none";
+    for (const [argv, stderr] of [
+      [["--output-file", "out.txt"], hinted("--output-file", "Did you mean -o, --output? That is ESLint's --output-file")],
+      [["scan", "--report-path=out.sarif"], hinted("--report-path=out.sarif", "Did you mean -o, --output? That is gitleaks' --report-path; -o - is stdout")],
+      [["--report-format", "sarif"], hinted("--report-format", "Did you mean -f, --format? That is gitleaks' --report-format")],
+      [["--sarif"], hinted("--sarif", "Did you mean --format sarif, or --sarif-file FILE beside another format?")],
+      [["inventory", "--json"], hinted("--json", "Did you mean --format json?", "inventory")],
+      // commander's own guess (--no-color) would not colour anything
+      [["--color"], hinted("--color", "mcplint colours only on a terminal; FORCE_COLOR=1 forces colours")],
+      [["--redact"], hinted("--redact", "mcplint always redacts: no report shows a whole secret")],
+      [["--no-ignore"], hinted("--no-ignore", "Did you mean --no-gitignore?")],
+      // commander read these as `-f ormat` ("argument 'ormat' is invalid") and `-q -u ...`
+      [["-format", "json"], oneDash("-format", "--format")],
+      [["scan", "-format=sarif", "."], oneDash("-format=sarif", "--format")],
+      [["inventory", "-format", "json"], oneDash("-format", "--format", "inventory")],
+      [["-quiet"], oneDash("-quiet", "--quiet")],
+      [["-no-color"], oneDash("-no-color", "--no-color")],
+      [["-help"], oneDash("-help", "--help")],
+      [["--fail-on", "warn"], value("--fail-on <level>", "warn", levels, "warning")],
+      [["--fail-on", "info"], value("--fail-on <level>", "info", levels, "note")],
+      [["-f", "md"], value("-f, --format <format>", "md", formats, "markdown")],
+      [["rules"], "mcplint: no such file or folder: rules (did you mean '--list-rules'?)\n"],
+      [["version"], "mcplint: no such file or folder: version (did you mean '--version'?)\n"],
+      [["protect", "--staged"], "mcplint: no such file or folder: protect (did you mean 'scan --staged'?)\n"],
+      [["detect"], "mcplint: no such file or folder: detect (did you mean 'scan'?)\n"],
+    ] as const) {
+      const r = await cli([...argv], dir);
+      expect({ argv, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ argv, exitCode: 2, stdout: "", stderr });
+    }
+    // A one-dash word that is an option's value, or after `--`, is left alone (a file named -format).
+    fs.writeFileSync(path.join(dir, "-format"), "nothing to see\n");
+    expect((await cli(["--", "-format"], dir)).exitCode).toBe(0);
+    expect((await cli(["-o", "-quiet", "."], dir)).exitCode).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "-quiet"), "utf8")).toContain("No problems found");
+  });
+
   it("an empty --exclude (a CI variable left unset) is a usage error naming the flag, in every command, not an internal error", async () => {
     const dir = tempTree(clean);
     for (const argv of [["scan", "--exclude", ""], ["inventory", "--exclude", ""], ["lock", "--exclude", " "]]) {
