@@ -625,7 +625,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
         res.exitCode = EXIT_OK;
       } else {
         res.exitCode = EXIT_FATAL;
-        const hint = err instanceof MissingPaths ? commandHint(argv, program.commands, err.missing) : "";
+        const hint = err instanceof MissingPaths ? commandHint(argv, program.commands, err.missing) || (err.missing.includes("-") ? " (mcplint does not read standard input: give the files or folders to scan)" : "") : "";
         if (err.code.startsWith("mcplint.")) res.stderr += `mcplint: ${err.message}${hint}\n`;
       }
       return res;

@@ -162,6 +162,8 @@ describe("mcplint scan", () => {
       [["version"], "mcplint: no such file or folder: version (did you mean '--version'?)\n"],
       [["protect", "--staged"], "mcplint: no such file or folder: protect (did you mean 'scan --staged'?)\n"],
       [["detect"], "mcplint: no such file or folder: detect (did you mean 'scan'?)\n"],
+      // gitleaks' `stdin` mode, `mcplint -` in a pipe
+      [["scan", "-"], "mcplint: no such file or folder: - (mcplint does not read standard input: give the files or folders to scan)\n"],
     ] as const) {
       const r = await cli([...argv], dir);
       expect({ argv, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ argv, exitCode: 2, stdout: "", stderr });
