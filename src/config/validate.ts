@@ -6,6 +6,7 @@
 import { entry, isArray, isObject, type DocNode } from "../parse/doc.js";
 import { LineIndex, type Span } from "../model/location.js";
 import { CONFIG_SCHEMA } from "./schema.js";
+import { similarCommand } from "../cli/suggest.js";
 
 export interface ConfigProblem {
   /** Dotted key path (`rules.hardcoded-secret`, `suppressions[0].reason`), or `` for the whole file. */
@@ -42,7 +43,7 @@ export async function validateConfig(value: unknown, doc: DocNode | undefined, t
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
     if (e.propertyName !== undefined) continue;
-    const p = describe(e, doc, lines);
+    const p = describe(e, doc, lines, value);
     const k = `${p.key}\u0000${p.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
@@ -51,7 +52,28 @@ export async function validateConfig(value: unknown, doc: DocNode | undefined, t
   return out;
 }
 
-function describe(e: AjvError, doc: DocNode | undefined, lines: LineIndex): ConfigProblem {
+/**
+ * Rule levels as ESLint's configuration writes them (`warn`, `0`/`1`/`2`) and `false` for off,
+ * with the level of mcplint's each stands for.
+ */
+const ESLINT_LEVELS: ReadonlyMap<unknown, string> = new Map<unknown, string>([["warn", "warning"], [0, "off"], [1, "warning"], [2, "error"], [false, "off"]]);
+
+/** The allowed value `actual` was probably meant to be (a typo, or an ESLint rule level), if one of `allowed`. */
+function meantValue(actual: unknown, allowed: readonly unknown[]): string | undefined {
+  const names = allowed.filter((v): v is string => typeof v === "string");
+  const eslint = ESLINT_LEVELS.get(typeof actual === "string" ? actual.toLowerCase() : actual);
+  if (eslint !== undefined && names.includes(eslint)) return eslint;
+  return typeof actual === "string" ? similarCommand(actual, names) : undefined;
+}
+
+/** The value at a JSON pointer's segments in the parsed configuration. */
+function valueAt(value: unknown, segments: readonly string[]): unknown {
+  let cur = value;
+  for (const s of segments) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[s] : undefined;
+  return cur;
+}
+
+function describe(e: AjvError, doc: DocNode | undefined, lines: LineIndex, value: unknown): ConfigProblem {
   const segments = e.instancePath === "" ? [] : e.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const found = locate(doc, segments);
   let key = keyPath(segments);
@@ -64,7 +86,9 @@ function describe(e: AjvError, doc: DocNode | undefined, lines: LineIndex): Conf
     span = ent?.keySpan ?? span;
     message = `unknown key '${extra}'`;
   } else if (e.keyword === "enum") {
-    message = `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    const allowed = e.params.allowedValues as unknown[];
+    const meant = meantValue(valueAt(value, segments), allowed);
+    message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${meant ? `; did you mean ${JSON.stringify(meant)}?` : ""}`;
   } else if (e.keyword === "required") {
     message = `missing required key '${String(e.params.missingProperty)}'`;
   } else if (e.keyword === "propertyNames") {

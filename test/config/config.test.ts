@@ -153,6 +153,31 @@ describe("configuration in a scan", () => {
     expect(r.stderr).toContain(".mcplint.yaml:3:3: rules.hardcoded-secret: must be one of");
   });
 
+  it("a rule level written as ESLint writes it (warn, 0, 1, 2), false, or mistyped names the level meant; one near none gets no guess", async () => {
+    const yaml = "rules:\n  hardcoded-secret: warn\n  long-lived-token: 2\n  shared-secret: false\n  tool-auto-approval: eror\n  plain-http-remote: loud\n  unpinned-package: 0\n";
+    const dir = tempTree({ ".git/HEAD": "", ".mcplint.yaml": yaml, ".mcp.json": leaky });
+    const levels = 'must be one of "off", "error", "warning", "note"';
+    const r = await cli(["scan"], dir);
+    expect({ exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr: [
+        "mcplint: invalid configuration file",
+        `.mcplint.yaml:2:3: rules.hardcoded-secret: ${levels}; did you mean "warning"?`,
+        `.mcplint.yaml:3:3: rules.long-lived-token: ${levels}; did you mean "error"?`,
+        `.mcplint.yaml:4:3: rules.shared-secret: ${levels}; did you mean "off"?`,
+        `.mcplint.yaml:5:3: rules.tool-auto-approval: ${levels}; did you mean "error"?`,
+        `.mcplint.yaml:6:3: rules.plain-http-remote: ${levels}`,
+        `.mcplint.yaml:7:3: rules.unpinned-package: ${levels}; did you mean "off"?`,
+        "",
+      ].join("\n"),
+    });
+    // The same in a JSON configuration.
+    fs.rmSync(path.join(dir, ".mcplint.yaml"));
+    fs.writeFileSync(path.join(dir, ".mcplint.json"), '{ "rules": { "hardcoded-secret": "warn" } }\n');
+    expect((await cli(["scan"], dir)).stderr).toBe(`mcplint: invalid configuration file\n.mcplint.json:1:14: rules.hardcoded-secret: ${levels}; did you mean "warning"?\n`);
+  });
+
   it("rules: sets levels and turns rules off; --no-config ignores the file", async () => {
     const dir = tempTree({ ".git/HEAD": "", ".mcplint.yaml": "rules:\n  hardcoded-secret: off\n", ".mcp.json": leaky });
     const off = await cli(["scan", "--format", "json"], dir);
