@@ -23,6 +23,8 @@ interface AjvError {
   readonly params: Record<string, unknown>;
   /** Set on the error of a `propertyNames` sub-schema (a key that is no rule id); the `propertyNames` error after it names the key. */
   readonly propertyName?: string;
+  /** The schema holding the failed keyword (ajv's `verbose`): an object's known keys for `additionalProperties`. */
+  readonly parentSchema?: { readonly properties?: Readonly<Record<string, unknown>> };
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -30,7 +32,7 @@ type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 let compiled: Promise<Validator> | undefined;
 
 async function validator(): Promise<Validator> {
-  compiled ??= import("ajv").then(({ Ajv }) => new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA) as Validator);
+  compiled ??= import("ajv").then(({ Ajv }) => new Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA) as Validator);
   return compiled;
 }
 
@@ -66,6 +68,15 @@ function meantValue(actual: unknown, allowed: readonly unknown[]): string | unde
   return typeof actual === "string" ? similarCommand(actual, names) : undefined;
 }
 
+/** Top-level keys of other tools' configuration files (ESLint's ignores, gitleaks' allowlist), with mcplint's. */
+const FOREIGN_TOP_KEYS: ReadonlyMap<string, string> = new Map([["ignorePatterns", "exclude"], ["ignores", "exclude"], ["ignore", "exclude"], ["allowlist", "secrets"]]);
+
+/** The known key an unknown one was probably meant to be (a typo; at the top, another tool's name for it). */
+function meantKey(key: string, known: readonly string[], top: boolean): string | undefined {
+  const foreign = top ? FOREIGN_TOP_KEYS.get(key) : undefined;
+  return foreign !== undefined && known.includes(foreign) ? foreign : similarCommand(key, known.filter((k) => k !== "$schema"));
+}
+
 /** The value at a JSON pointer's segments in the parsed configuration. */
 function valueAt(value: unknown, segments: readonly string[]): unknown {
   let cur = value;
@@ -84,7 +95,8 @@ function describe(e: AjvError, doc: DocNode | undefined, lines: LineIndex, value
     const ent = entry(found?.node, extra);
     key = keyPath([...segments, extra]);
     span = ent?.keySpan ?? span;
-    message = `unknown key '${extra}'`;
+    const meant = meantKey(extra, Object.keys(e.parentSchema?.properties ?? {}), segments.length === 0);
+    message = `unknown key '${extra}'${meant ? `; did you mean '${meant}'?` : ""}`;
   } else if (e.keyword === "enum") {
     const allowed = e.params.allowedValues as unknown[];
     const meant = meantValue(valueAt(value, segments), allowed);

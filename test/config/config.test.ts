@@ -153,7 +153,7 @@ describe("configuration in a scan", () => {
     expect(r.stderr).toContain(".mcplint.yaml:3:3: rules.hardcoded-secret: must be one of");
   });
 
-  it("a rule level written as ESLint writes it (warn, 0, 1, 2), false, or mistyped names the level meant; one near none gets no guess", async () => {
+  it("a rule level written as ESLint writes it (warn, 0, 1, 2), false, or mistyped, and an unknown key (a typo, ESLint's ignorePatterns) name the level or key meant; one near none gets no guess", async () => {
     const yaml = "rules:\n  hardcoded-secret: warn\n  long-lived-token: 2\n  shared-secret: false\n  tool-auto-approval: eror\n  plain-http-remote: loud\n  unpinned-package: 0\n";
     const dir = tempTree({ ".git/HEAD": "", ".mcplint.yaml": yaml, ".mcp.json": leaky });
     const levels = 'must be one of "off", "error", "warning", "note"';
@@ -172,6 +172,19 @@ describe("configuration in a scan", () => {
         "",
       ].join("\n"),
     });
+    // An unknown key names the key meant: a typo, or at the top ESLint's ignorePatterns / gitleaks' allowlist.
+    fs.writeFileSync(path.join(dir, ".mcplint.yaml"), "exclud:\n  - x\nignorePatterns: [y]\nrule:\n  hardcoded-secret: off\nsecrets:\n  alow: [x]\nfoo: 1\n");
+    expect((await cli(["scan"], dir)).stderr).toBe(
+      [
+        "mcplint: invalid configuration file",
+        ".mcplint.yaml:1:1: exclud: unknown key 'exclud'; did you mean 'exclude'?",
+        ".mcplint.yaml:3:1: ignorePatterns: unknown key 'ignorePatterns'; did you mean 'exclude'?",
+        ".mcplint.yaml:4:1: rule: unknown key 'rule'; did you mean 'rules'?",
+        ".mcplint.yaml:8:1: foo: unknown key 'foo'",
+        ".mcplint.yaml:7:3: secrets.alow: unknown key 'alow'; did you mean 'allow'?",
+        "",
+      ].join("\n"),
+    );
     // The same in a JSON configuration.
     fs.rmSync(path.join(dir, ".mcplint.yaml"));
     fs.writeFileSync(path.join(dir, ".mcplint.json"), '{ "rules": { "hardcoded-secret": "warn" } }\n');
