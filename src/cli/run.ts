@@ -123,6 +123,8 @@ function parseSize(value: string): number {
 
 const MAX_FILE_SIZE_HELP = "skip files larger than this (default 2m; 16m for client and gateway configuration files)";
 
+const THREADS_HELP = "worker threads (default: one per core for 500 files or more; 1: none)";
+
 function parseThreads(value: string): number {
   const n = Number(value);
   if (!/^\d{1,3}$/.test(value.trim()) || n < 1) throw new CommanderError(EXIT_FATAL, "mcplint.invalidThreads", `--threads: '${value}' is not a number of threads (1 or more)`);
@@ -511,7 +513,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
       .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
       .option("--no-gitignore", "do not honour .gitignore files")
       .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
-      .option("--threads <n>", "worker threads (default: one per core for 500 files or more; 1: none)", parseThreads)
+      .option("--threads <n>", THREADS_HELP, parseThreads)
       .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
       .option("-q, --quiet", "no diagnostics (files skipped or not read) in the text report, no summary line on stderr with -o or --write-baseline; every finding and the exit code stay (not ESLint's errors-only --quiet: see --fail-on)")
       .option("--show-suppressed", "also list suppressed findings")
@@ -565,6 +567,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--exclude <glob>", "skip files and folders whose path or name matches the glob (repeatable)", collect, [] as string[])
     .option("--no-gitignore", "do not honour .gitignore files")
     .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
+    .option("--threads <n>", THREADS_HELP, parseThreads)
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)", fileArg("--config"))
     .option("--no-config", "do not look for a configuration file")
     .option("--user", "also show every known client's user-level configuration (~/.cursor/mcp.json, ...); alone when no paths are given")
@@ -590,6 +593,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliResult
     .option("--no-gitignore", "do not honour .gitignore files")
     // As scan takes it: a lock written with the limit of the scans that check it sees the files they see.
     .option("--max-file-size <bytes>", MAX_FILE_SIZE_HELP, parseSize)
+    .option("--threads <n>", THREADS_HELP, parseThreads)
     .option("-c, --config <file>", "configuration file (default: the nearest .mcplint.yaml, .mcplint.yml or .mcplint.json)", fileArg("--config"))
     .option("--no-config", "do not look for a configuration file")
     .option("--no-color", "no colours (accepted as by scan, so one set of flags fits every command; lock prints none)")

@@ -355,6 +355,23 @@ describe("inventory and lock name the files they could not read", () => {
     }
   });
 
+  it("inventory and lock take --threads as scan does, with the same output for every count, and its usage error", async () => {
+    const dir = tempTree({ ...clean, ".cursor/mcp.json": JSON.stringify({ mcpServers: { notes: { command: "npx", args: ["-y", "notes-mcp@1.0.0"] } } }) });
+    const inventories = await Promise.all(["1", "2"].map((n) => cli(["inventory", "--format", "json", "--threads", n], dir)));
+    for (const r of inventories) expect([r.exitCode, r.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(inventories[0]?.stdout as string).servers).toHaveLength(2);
+    expect(inventories[1]?.stdout).toBe(inventories[0]?.stdout);
+    for (const n of ["1", "2"]) {
+      const lock = await cli(["lock", "-q", "--threads", n, "-o", `lock-${n}.json`], dir);
+      expect(lock.exitCode).toBe(0);
+    }
+    expect(fs.readFileSync(path.join(dir, "lock-2.json"), "utf8")).toBe(fs.readFileSync(path.join(dir, "lock-1.json"), "utf8"));
+    for (const cmd of ["inventory", "lock"]) {
+      const r = await cli([cmd, "--threads", "0"], dir);
+      expect({ cmd, exitCode: r.exitCode, stderr: r.stderr }).toEqual({ cmd, exitCode: 2, stderr: "mcplint: --threads: '0' is not a number of threads (1 or more)\n" });
+    }
+  });
+
   it("a file read despite its error (TypeScript that tree-sitter recovers, strict JSON with a comment) is not said to be missing", async () => {
     const dir = tempTree({
       ...clean,
