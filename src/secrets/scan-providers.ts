@@ -259,6 +259,17 @@ function runAtPositions(rule: ProviderRule, re: RegExp, rank: number, text: stri
   }
 }
 
+/**
+ * Is the candidate the first segment of a JWT (`eyJ...` then `.` and the
+ * next segment)? A keyed or path pattern that stops at the dot (Brave's key
+ * under BRAVE_API_KEY, Zapier's URL path) would name a JWT's header, the
+ * same base64 of `{"alg":...}` in every token, as that provider's key; the
+ * jwt rule judges the whole token (and knows the documented examples).
+ */
+function isJwtHeaderSegment(secret: string, text: string, end: number): boolean {
+  return secret.startsWith("eyJ") && text[end] === "." && /[A-Za-z0-9_-]/.test(text[end + 1] ?? "");
+}
+
 /** A pattern match through the rule's checks (entropy, placeholders, validator) into `out`. */
 function accept(rule: ProviderRule, rank: number, text: string, m: RegExpExecArray, out: RankedMatch[], seen: Set<string>): void {
   const groupSpan = m.indices?.groups?.["secret"] ?? m.indices?.[1] ?? m.indices?.[0];
@@ -267,6 +278,7 @@ function accept(rule: ProviderRule, rank: number, text: string, m: RegExpExecArr
   const [start, end] = groupSpan;
   const key = `${start}:${end}`;
   if (seen.has(key)) return;
+  if (rule.id !== "jwt" && isJwtHeaderSegment(secret, text, end)) return;
   if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return;
   if (!rule.skipPlaceholderCheck && (isPlaceholder(secret) || containsReference(secret))) return;
   if (rule.validate && !rule.validate(secret, { text, start, end })) return;

@@ -1,7 +1,7 @@
 /** AI model and agent-tool providers. */
 import { Fake } from "../fake.js";
 import type { ProviderRule } from "../types.js";
-import { keyed, prefixed, withLazySamples, wrap } from "./helpers.js";
+import { keyed, prefixed, SOME_JWT, withLazySamples, wrap } from "./helpers.js";
 
 const f = new Fake("ai");
 const OAI = "T3Blbk" + "FJ"; // base64 of "OpenAI", embedded in OpenAI keys
@@ -176,7 +176,7 @@ export const AI: readonly ProviderRule[] = withLazySamples([
     keywords: ["brave"],
     minEntropy: 3.5,
     confidence: "medium",
-    samples: () => ({ tp: [wrap.json("BRAVE_API_KEY", "BSA" + f.alnum(28)), wrap.yaml("BRAVE_API_KEY", "BSA" + f.alnum(28))], fp: [wrap.json("BRAVE_API_KEY", "YOUR_API_KEY_HERE"), `"command": "npx", "args": ["-y", "@modelcontextprotocol/server-brave-search"]`] }),
+    samples: () => ({ tp: [wrap.json("BRAVE_API_KEY", "BSA" + f.alnum(28)), wrap.yaml("BRAVE_API_KEY", "BSA" + f.alnum(28))], fp: [wrap.json("BRAVE_API_KEY", "YOUR_API_KEY_HERE"), `"command": "npx", "args": ["-y", "@modelcontextprotocol/server-brave-search"]`, wrap.json("BRAVE_API_KEY", SOME_JWT)] }),
   },
   {
     id: "cohere-api-key",

@@ -1,4 +1,5 @@
 /** Regex-building helpers shared by the provider data files. */
+import { b64urlOf } from "../fake.js";
 import type { ProviderRule } from "../types.js";
 
 /**
@@ -50,6 +51,12 @@ export const wrap = {
   json: (k: string, v: string): string => `{"env": {"${k}": "${v}"}}`,
   yaml: (k: string, v: string): string => `env:\n  ${k}: "${v}"\n`,
 };
+
+/**
+ * A JWT for false-positive samples (the header is the same in every HS256 token): a keyed or path
+ * pattern must not take its first segment for the provider's key.
+ */
+export const SOME_JWT = [b64urlOf('{"alg":"HS256","typ":"JWT"}'), b64urlOf('{"sub":"mcp-client","iat":1735689600}'), b64urlOf("signature bytes of this token")].join(".");
 
 /** A provider entry as the data files write it: its samples are a function, built on first use. */
 export type ProviderEntry = Omit<ProviderRule, "samples"> & { readonly samples: () => ProviderRule["samples"] };

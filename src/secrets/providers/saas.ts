@@ -4,7 +4,7 @@ import { shannonEntropy } from "../entropy.js";
 import { Fake } from "../fake.js";
 import { isDocumentationExample, isPlaceholder } from "../placeholders.js";
 import type { ProviderRule } from "../types.js";
-import { keyed, notAfter, prefixed, withLazySamples, wrap } from "./helpers.js";
+import { keyed, notAfter, prefixed, SOME_JWT, withLazySamples, wrap } from "./helpers.js";
 
 const f = new Fake("saas");
 const npmToken = (seed: string): string => "npm" + "_" + withBase62Crc32(new Fake(seed).alnum(30));
@@ -409,7 +409,7 @@ export const SAAS: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({
       tp: [wrap.json("url", `https://mcp.zapier.com/api/mcp/s/${f.b64(98)}==/mcp`), wrap.env("ZAPIER_MCP_URL", `https://mcp.zapier.com/api/mcp/s/${f.b64url(40)}/sse`)],
-      fp: [wrap.json("url", "https://mcp.zapier.com/api/mcp/s/YOUR_SECRET/mcp"), wrap.json("url", "https://mcp.zapier.com/api/mcp/s/<<long-API-key>>/sse"), wrap.env("ZAPIER_MCP_URL", "https://mcp.zapier.com/api/mcp/s/your-server-id/mcp")],
+      fp: [wrap.json("url", "https://mcp.zapier.com/api/mcp/s/YOUR_SECRET/mcp"), wrap.json("url", "https://mcp.zapier.com/api/mcp/s/<<long-API-key>>/sse"), wrap.env("ZAPIER_MCP_URL", "https://mcp.zapier.com/api/mcp/s/your-server-id/mcp"), wrap.json("url", `https://mcp.zapier.com/api/mcp/s/${SOME_JWT}/mcp`)],
     }),
   },
   // Make (make.com) MCP: the server URL holds the MCP token, a UUID, as a path segment
