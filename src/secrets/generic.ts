@@ -10,6 +10,7 @@ import { classifyKey, isCookieHeader, isCredentialParam, type KeyKind } from "./
 import { supabaseKeyRole } from "./jwt.js";
 import { containsReference, isPlaceholder } from "./placeholders.js";
 import { isPasswordHash } from "./password-hash.js";
+import { secretManagerAddress } from "./secret-manager-uri.js";
 import { isBlockScalarIndicator } from "../parse/yaml-block-scalar.js";
 import { pieceContext } from "./scan-providers.js";
 import { CANDIDATE_WORDS, LINE_ALL, LINE_AUTH, LINE_BEARER, LINE_COOKIE, LINE_FULL, LINE_IDENTIFIED, LINE_LOGIN, LINE_MYSQL, LINE_URL, LINE_VALUE, prefilterText, type TextHits } from "./text-prefilter.js";
@@ -426,6 +427,17 @@ const SEGMENT_IN = /;[ \t]{0,5}[A-Za-z_][A-Za-z0-9_.-]{0,100}[ \t]{0,5}=/;
  */
 const DSN_PAIR_AFTER = /^[ \t]{1,5}[A-Za-z_][\w.-]{0,40}=[^\s=]/;
 const DSN_PAIR = /^[A-Za-z_][\w.-]{0,40}=[^\s="'`]{1,200}$/;
+
+/**
+ * Does the unquoted value at line[start, end) open a secret manager's reference that a `(`
+ * continues? ASSIGN_RE's unquoted value stops at `(`: a connection string's
+ * `Password=@Microsoft.KeyVault(SecretUri=...)` would leave `@Microsoft.KeyVault` as the password.
+ */
+function secretManagerCall(line: string, start: number, end: number): boolean {
+  if (line[end] !== "(") return false;
+  const close = line.slice(end, start + 520).indexOf(")"); // bounded: a minified line may hold many `(`
+  return close > 0 && secretManagerAddress(line.slice(start, end + close + 1)) !== undefined;
+}
 
 function inKeywordDsn(line: string, pairStart: number, valueEnd: number): boolean {
   if (line[pairStart] !== " " && line[pairStart] !== "\t") return false;
@@ -1009,6 +1021,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
       continue;
     }
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
+    if (quoted === undefined && secretManagerCall(line, vStart - base, vStart - base + v.length)) continue;
     if (quoted === undefined && quotedOnly && next < 0 && !SEGMENT_START.test(a[0]) && !inKeywordDsn(line, a.index, vStart - base + v.length)) continue;
     const block = quoted === undefined && isBlockScalarIndicator(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
     if (block) checkKeyValue(key, block[0], block[1], out);

@@ -371,3 +371,18 @@ describe("a quote left open to the line's end (a configuration that does not par
     expect(scanText(`const apiKey = \`${key}\n  more\`;\n`, { code: true })).toEqual([]);
   });
 });
+
+describe("a secret manager's reference inside a connection string", () => {
+  // An unquoted value stops at `(`: `Password=@Microsoft.KeyVault(...)` once left `@Microsoft.KeyVault` as the password.
+  const ref = "@Microsoft.KeyVault(SecretUri=https://mcp-kv.vault.azure.net/secrets/db-password/)";
+  it.each([
+    ["an env value (detectInValue)", () => detectInValue(`Server=tcp:acme.database.windows.net,1433;Database=shop;User ID=app;Password=${ref};Encrypt=true`, { key: "MSSQL_CONNECTION_STRING", source: "env" })],
+    ["a .env line (scanText)", () => scanText(`MSSQL_CONNECTION_STRING=Server=tcp:acme.database.windows.net;User ID=app;Password=${ref};\n`)],
+    ["a quoted string (scanText)", () => scanText(`DB="Server=tcp:acme.database.windows.net;User ID=app;Password=${ref};"\n`)],
+  ])("%s: no finding", (_name, run) => expect(run()).toEqual([]));
+
+  it("a password with a parenthesis in the same place is still reported", () => {
+    const hits = detectInValue(`Server=tcp:acme.database.windows.net;User ID=app;Password=${pw}(k;Encrypt=true`, { key: "MSSQL_CONNECTION_STRING", source: "env" });
+    expect(hits.map((h) => h.detector)).toEqual(["generic-password"]);
+  });
+});
