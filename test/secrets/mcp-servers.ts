@@ -7,6 +7,7 @@
  */
 import { Fake, b64urlOf } from "../../src/secrets/fake.js";
 import { fakeAnthropicKey, fakeAwsAccessKeyId, fakeGitHubToken, fakeGoogleApiKey, fakeOpenAIProjectKey, fakeSlackBotToken } from "../../src/rules/fake-secrets.js";
+import { withBase62Crc32 } from "../../src/secrets/checksum.js";
 
 export type Slot = "env" | "header" | "bearer" | "arg-eq" | "arg-space" | "arg" | "url";
 
@@ -159,6 +160,57 @@ export const SERVER_ROWS: readonly ServerRow[] = [
   { server: "brevo", provider: "brevo-api-key", pkg: "brevo-mcp", slot: "env", key: "BREVO_API_KEY", secret: (f) => "xkey" + "sib-" + hex(f, 64) + "-" + f.alnum(16), prefix: "xkeysib-" },
   { server: "langfuse", provider: "langfuse-secret-key", pkg: "langfuse-mcp", slot: "env", key: "LANGFUSE_SECRET_KEY", secret: (f) => "sk-" + "lf-" + f.uuid(), prefix: "sk-lf-" },
   { server: "prefect", provider: "prefect-api-key", pkg: "prefect-mcp-server", slot: "env", key: "PREFECT_API_KEY", secret: (f) => "pn" + "u_" + f.alnum(36), prefix: "pnu_" },
+  // More servers (AI model APIs, data platforms, secret managers, CI and infrastructure), each under the name its README gives.
+  { server: "replicate", provider: "replicate-api-token", pkg: "replicate-mcp@0.1.0", slot: "env", key: "REPLICATE_API_TOKEN", secret: (f) => "r" + "8_" + f.alnum(37), prefix: "r8_" },
+  { server: "mistral", provider: "mistral-api-key", pkg: "mistral-mcp", slot: "env", key: "MISTRAL_API_KEY", secret: (f) => f.alnum(32) },
+  { server: "deepseek", provider: "deepseek-api-key", pkg: "deepseek-mcp-server@0.2.0", slot: "env", key: "DEEPSEEK_API_KEY", secret: (f) => "sk-" + hex(f, 32) },
+  { server: "cohere", provider: "cohere-api-key", pkg: "cohere-mcp", slot: "env", key: "CO_API_KEY", secret: (f) => f.alnum(40) },
+  { server: "xai", provider: "xai-api-key", pkg: "grok-mcp", slot: "env", key: "XAI_API_KEY", secret: (f) => "x" + "ai-" + f.alnum(80), prefix: "xai-" },
+  { server: "gemini", provider: "google-api-key", pkg: "gemini-mcp-tool", slot: "env", key: "GEMINI_API_KEY", secret: (f) => fakeGoogleApiKey(f.alnum(6)), prefix: "AIza" },
+  { server: "posthog", provider: "posthog-personal-api-key", remote: "https://mcp.posthog.com/mcp", slot: "bearer", key: "Authorization", secret: (f) => "ph" + "x_" + f.alnum(43), prefix: "phx_" },
+  { server: "posthog-header-env", provider: "posthog-personal-api-key", pkg: "mcp-remote@0.1.29", slot: "env", key: "POSTHOG_AUTH_HEADER", template: "Bearer {S}", secret: (f) => "ph" + "x_" + f.alnum(43), prefix: "phx_" },
+  { server: "databricks", provider: "databricks-token", pkg: "databricks-mcp-server", slot: "env", key: "DATABRICKS_TOKEN", secret: (f) => "da" + "pi" + hex(f, 32), prefix: "dapi" },
+  { server: "azure", provider: "azure-ad-client-secret", pkg: "@azure/mcp@0.5.0", slot: "env", key: "AZURE_CLIENT_SECRET", secret: (f) => f.alnum(3) + "8Q~" + f.alnum(34) },
+  { server: "azure-openai", provider: "generic-credential", pkg: "azure-openai-mcp", slot: "env", key: "AZURE_OPENAI_API_KEY", secret: (f) => hex(f, 32) },
+  { server: "vercel-prefixed", provider: "vercel-prefixed-token", pkg: "vercel-mcp", slot: "env", key: "VERCEL_TOKEN", secret: (f) => "vc" + "p_" + f.alnum(56), prefix: "vcp_" },
+  { server: "sentry-org", provider: "sentry-auth-token", pkg: "@sentry/mcp-server@0.17.1", slot: "env", key: "SENTRY_AUTH_TOKEN", secret: (f) => "sntr" + "ys_" + b64urlOf(JSON.stringify({ iat: 1_735_689_600.5, url: "https://sentry.io", region_url: "https://us.sentry.io", org: "acme" })) + "_" + f.b64(43), prefix: "sntrys_" },
+  { server: "dockerhub", provider: "docker-hub-pat", pkg: "dockerhub-mcp", slot: "env", key: "HUB_PAT_TOKEN", secret: (f) => "dckr" + "_pat_" + f.b64url(27), prefix: "dckr_pat_" },
+  { server: "npm", provider: "npm-access-token", pkg: "npm-mcp", slot: "env", key: "NPM_TOKEN", secret: (f) => "np" + "m_" + withBase62Crc32(f.alnum(30)), prefix: "npm_" },
+  { server: "doppler", provider: "doppler-token", pkg: "@dopplerhq/mcp-server", slot: "env", key: "DOPPLER_TOKEN", secret: (f) => "dp." + "st." + f.alnum(43), prefix: "dp.st." },
+  { server: "onepassword", provider: "onepassword-service-account-token", pkg: "op-mcp-server", slot: "env", key: "OP_SERVICE_ACCOUNT_TOKEN", secret: (f) => "op" + "s_" + b64urlOf(JSON.stringify({ signInAddress: "my.1password.com", email: f.lower(12) + "@1passwordserviceaccounts.com", srpX: hex(f, 64), muk: { alg: "A256GCM", k: f.b64url(43), kty: "oct" }, secretKey: "A3-" + f.upper(6) + "-" + f.upper(11) })), prefix: "ops_" },
+  { server: "vault", provider: "hashicorp-vault-token", pkg: "vault-mcp-server", slot: "env", key: "VAULT_TOKEN", secret: (f) => "hv" + "s." + "CAESI" + f.b64url(90), prefix: "hvs." },
+  { server: "terraform", provider: "terraform-cloud-token", pkg: "terraform-mcp-server", slot: "env", key: "TFE_TOKEN", secret: (f) => f.alnum(14) + ".atlas" + "v1." + f.alnum(67) },
+  { server: "pulumi", provider: "pulumi-access-token", pkg: "@pulumi/mcp-server", slot: "env", key: "PULUMI_ACCESS_TOKEN", secret: (f) => "pu" + "l-" + hex(f, 40), prefix: "pul-" },
+  { server: "newrelic", provider: "new-relic-user-api-key", pkg: "newrelic-mcp", slot: "env", key: "NEW_RELIC_API_KEY", secret: (f) => "NR" + "AK-" + f.upper(27), prefix: "NRAK-" },
+  { server: "newrelic-remote", provider: "new-relic-user-api-key", remote: "https://mcp.newrelic.com/mcp/", slot: "header", key: "Api-Key", secret: (f) => "NR" + "AK-" + f.upper(27), prefix: "NRAK-" },
+  { server: "okta", provider: "okta-api-token", pkg: "okta-mcp-server", slot: "env", key: "OKTA_API_TOKEN", secret: (f) => "00" + f.b64url(40) },
+  { server: "langsmith", provider: "langsmith-api-key", pkg: "langsmith-mcp-server", slot: "env", key: "LANGSMITH_API_KEY", secret: (f) => "lsv2" + "_pt_" + hex(f, 32) + "_" + hex(f, 10), prefix: "lsv2_pt_" },
+  { server: "render", provider: "render-api-key", remote: "https://mcp.render.com/mcp", slot: "bearer", key: "Authorization", secret: (f) => "rn" + "d_" + f.alnum(28), prefix: "rnd_" },
+  { server: "shopify-admin", provider: "shopify-access-token", pkg: "shopify-mcp@1.0.7", slot: "env", key: "SHOPIFY_ACCESS_TOKEN", secret: (f) => "shp" + "at_" + hex(f, 32), prefix: "shpat_" },
+  { server: "hubspot-eu", provider: "hubspot-private-app-token", pkg: "@hubspot/mcp-server@0.4.0", slot: "env", key: "PRIVATE_APP_ACCESS_TOKEN", secret: (f) => "pat-" + "eu1-" + f.uuid(), prefix: "pat-eu1-" },
+  { server: "github-app", provider: "github-server-to-server-token", pkg: "@modelcontextprotocol/server-github@2025.4.8", slot: "env", key: "GITHUB_TOKEN", secret: (f) => fakeGitHubToken("ghs", f.alnum(8)), prefix: "ghs_" },
+  { server: "gitlab-routable", provider: "gitlab-pat", pkg: "@zereight/mcp-gitlab@2.0.0", slot: "env", key: "GITLAB_PERSONAL_ACCESS_TOKEN", secret: (f) => "gl" + "pat-" + f.b64url(27) + ".01." + f.lower(9), prefix: "glpat-" },
+  { server: "convex", provider: "convex-deploy-key", pkg: "convex@1.25.0", slot: "env", key: "CONVEX_DEPLOY_KEY", secret: (f) => "prod:happy-animal-123|" + "ey" + f.b64url(90), prefix: "prod:" },
+  { server: "convex-preview", provider: "convex-deploy-key", pkg: "convex@1.25.0", slot: "arg-space", key: "--admin-key", secret: (f) => "preview:acme:shop-app|" + "ey" + f.b64url(90), prefix: "preview:" },
+  { server: "turso", provider: "jwt", pkg: "mcp-turso", slot: "env", key: "TURSO_AUTH_TOKEN", secret: (f) => jwt(f, { a: "rw", iat: 1_735_689_600, id: f.uuid() }) },
+  { server: "snyk", provider: "generic-credential", pkg: "snyk@1.1297.0", slot: "env", key: "SNYK_TOKEN", secret: (f) => f.uuid() },
+  { server: "launchdarkly", provider: "generic-cli-flag", pkg: "@launchdarkly/mcp-server@0.4.0", slot: "arg-space", key: "--api-key", secret: (f) => "api-" + f.uuid() },
+  { server: "algolia", provider: "generic-credential", pkg: "algolia-mcp", slot: "env", key: "ALGOLIA_API_KEY", secret: (f) => hex(f, 32) },
+  { server: "klaviyo", provider: "generic-credential", pkg: "klaviyo-mcp-server", slot: "env", key: "PRIVATE_API_KEY", secret: (f) => "pk_" + hex(f, 34) },
+  { server: "deepgram", provider: "generic-credential", pkg: "deepgram-mcp", slot: "env", key: "DEEPGRAM_API_KEY", secret: (f) => hex(f, 40) },
+  { server: "cloudinary", provider: "generic-url-userinfo", pkg: "@cloudinary/asset-management-mcp", slot: "env", key: "CLOUDINARY_URL", template: "cloudinary://" + "482915736204851" + ":{S}@acme-cloud", secret: (f) => f.b64url(27) },
+  { server: "mysql-url", provider: "mysql-connection-string", pkg: "@benborla29/mcp-server-mysql@2.0.2", slot: "env", key: "MYSQL_URL", template: "mysql://root:{S}@127.0.0.1:3306/shop", secret: password },
+  { server: "mssql", provider: "generic-password", pkg: "mssql-mcp", slot: "env", key: "MSSQL_CONNECTION_STRING", template: "Server=tcp:acme.database.windows.net,1433;Database=shop;User ID=app;Password={S};Encrypt=true", secret: password },
+  { server: "upstash-rediss", provider: "redis-connection-string", pkg: "@modelcontextprotocol/server-redis@2025.4.25", slot: "env", key: "REDIS_URL", template: "rediss://default:{S}@eu1-able-kite-12345.upstash.io:6379", secret: (f) => "A" + f.alnum(3) + "AAIjcDE" + f.b64url(52) },
+  { server: "neo4j", provider: "generic-password", pkg: "mcp-neo4j-cypher", slot: "env", key: "NEO4J_PASSWORD", secret: password },
+  { server: "aws-session", provider: "aws-session-token", pkg: "@aws/aws-api-mcp-server", slot: "env", key: "AWS_SESSION_TOKEN", secret: (f) => "IQoJb3JpZ2luX2Vj" + "E" + f.b64(380) },
+  { server: "twilio-api-secret", provider: "generic-credential", pkg: "@twilio-alpha/mcp@0.5.0", slot: "env", key: "TWILIO_API_SECRET", secret: (f) => f.alnum(32) },
+  { server: "mailgun", provider: "mailgun-sending-key", pkg: "@mailgun/mcp-server", slot: "env", key: "MAILGUN_API_KEY", secret: (f) => hex(f, 32) + "-" + hex(f, 8) + "-" + hex(f, 8) },
+  { server: "zendesk", provider: "generic-credential", pkg: "zendesk-mcp-server", slot: "env", key: "ZENDESK_API_TOKEN", secret: (f) => f.alnum(40) },
+  { server: "webflow", provider: "generic-credential", pkg: "webflow-mcp-server", slot: "env", key: "WEBFLOW_TOKEN", secret: (f) => hex(f, 64) },
+  { server: "razorpay", provider: "generic-credential", pkg: "razorpay-mcp-server", slot: "env", key: "RAZORPAY_KEY_SECRET", secret: (f) => f.alnum(24) },
+  { server: "smithery-env", provider: "generic-credential", pkg: "@smithery/cli@1.2.4", slot: "env", key: "SMITHERY_API_KEY", secret: (f) => f.uuid() },
+  { server: "weaviate", provider: "generic-credential", pkg: "mcp-server-weaviate", slot: "env", key: "WEAVIATE_API_KEY", secret: (f) => f.b64(48) },
 ];
 
 /**
@@ -185,6 +237,9 @@ export const PLACEHOLDERS: readonly string[] = [
   "il-tuo-token", "jouw-api-sleutel", "twoj-klucz-api", "\u0432\u0430\u0448_\u0442\u043e\u043a\u0435\u043d", "\u5728\u8fd9\u91cc\u586b\u4f60\u81ea\u5df1\u7684key", "\u4f60\u7684API\u5bc6\u94a5", "{P}\u4f60\u7684\u5b9e\u9645\u4ee4\u724c",
   "votre_mot_de_passe", "tu_contrasena", "sua_senha", "dein_passwort", "mijn_wachtwoord", "twoje_haslo", "la_tua_password",
   "{api_key}", "[TOKEN]", "%API_KEY%", "ABC123", "sk-proj-********************", "REDACTED", "[REDACTED]", "secret-token",
+  // jwt.io's example token, pasted where a README says "your token" (a keyed pattern once took its header for a Brave key).
+  ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"].join("."),
+  "{{API_KEY}}", "{{ GITHUB_TOKEN }}", "$env:API_KEY", "<%= ENV['API_KEY'] %>", "{P}************", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", "00000000-0000-0000-0000-000000000000",
 ];
 
 /** References in each client's syntax, as the config file the client reads them from. */

@@ -437,6 +437,20 @@ export const CLOUD: readonly ProviderRule[] = withLazySamples([
     samples: () => ({ tp: [wrap.json("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_" + f.b64url(43)), wrap.env("DATABASE_PASSWORD", "pscale_pw_" + f.b64url(43))], fp: [wrap.json("PLANETSCALE_SERVICE_TOKEN", "pscale_tkn_your_service_token_here_xxxxxxxxxx")] }),
   },
   {
+    // Convex deploy keys (CONVEX_DEPLOY_KEY, read by the Convex CLI and MCP server): the key's type and the deployment
+    // (`prod:happy-animal-123`), or team and project for preview and project keys, then `|` and the token (base64 JSON, `ey...`).
+    id: "convex-deploy-key",
+    title: "Convex deploy key",
+    pattern: /(?<![A-Za-z0-9_:-])(?<secret>(?:prod|dev|preview|project):[a-z0-9-]{2,64}(?::[a-z0-9-]{1,64})?\|ey[A-Za-z0-9+/_-]{40,2000}={0,2})(?![A-Za-z0-9+/=_-])/,
+    keywords: ["|ey"],
+    minEntropy: 3.5,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.json("CONVEX_DEPLOY_KEY", "prod:happy-animal-123|ey" + f.b64url(90)), wrap.env("CONVEX_DEPLOY_KEY", "preview:acme-team:shop-app|ey" + f.b64(120) + "=")],
+      fp: [wrap.env("CONVEX_DEPLOY_KEY", "prod:happy-animal-123|eyxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), wrap.env("CONVEX_DEPLOY_KEY", "prod:your-deployment|<your-deploy-key>"), "| prod:main | eyes on the release notes for this week's deploy |"],
+    }),
+  },
+  {
     // Azure Service Bus, Event Hubs, IoT Hub and Relay connection strings: `SharedAccessKeyName=...;SharedAccessKey=<key>`,
     // a 256-bit key in base64 (44 characters). Whoever holds the key holds the named policy's rights (often
     // RootManageSharedAccessKey: manage, send, listen).
