@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { scanSources } from "../../src/api.js";
 import { Fake } from "../../src/secrets/fake.js";
-import { allCases, PUBLIC_KEYS, SERVER_ROWS } from "./mcp-servers.js";
+import { allCases, configText, PUBLIC_KEYS, SERVER_ROWS } from "./mcp-servers.js";
 
 const SECRET_RULES = new Set(["hardcoded-secret", "shared-secret", "long-lived-token"]);
 const cases = allCases();
@@ -81,5 +81,32 @@ describe("publishable keys under the names MCP servers read", () => {
     const v = value(new Fake(`public/${key}`));
     const text = JSON.stringify({ mcpServers: { app: { command: "npx", args: ["-y", "app-mcp@1.0.0"], env: { [key]: v } } } }, null, 2) + "\n";
     expect(scanSources([{ path: ".cursor/mcp.json", text }]).findings.filter((f) => SECRET_RULES.has(f.ruleId))).toEqual([]);
+  });
+});
+
+describe("one server's credential pasted for a second server too", () => {
+  // Each row's token in its slot for two servers: one in the project's .mcp.json, one (`<name>-2`) in .vscode/mcp.json.
+  const pairs = SERVER_ROWS.map((row) => {
+    const secret = row.secret(new Fake(`shared/${row.server}`));
+    const files = [
+      { path: `shared/${row.server}/.mcp.json`, text: configText(".mcp.json", row, secret) },
+      { path: `shared/${row.server}/.vscode/mcp.json`, text: configText(".vscode/mcp.json", { ...row, server: `${row.server}-2` }, secret) },
+    ];
+    return { row, secret, files, name: row.server };
+  });
+  const shared = scanSources(pairs.flatMap((p) => p.files)).findings.filter((f) => f.ruleId === "shared-secret");
+
+  it.each(pairs)("$name: shared-secret at both places, each pointing at the other, redacted", ({ row, secret, files }) => {
+    const at = files.map((f) => {
+      const i = f.text.indexOf(secret);
+      return { file: f.path, line: f.text.slice(0, i).split("\n").length, column: i - f.text.lastIndexOf("\n", i - 1) };
+    });
+    const hits = shared.filter((f) => files.some((x) => x.path === f.loc.file));
+    expect(hits.map((f) => ({ file: f.loc.file, line: f.loc.line, column: f.loc.column })).sort((a, b) => a.file.localeCompare(b.file))).toEqual([...at].sort((a, b) => a.file.localeCompare(b.file)));
+    for (const h of hits) expect(h.related.map((r) => r.loc.file)).toEqual(files.map((f) => f.path).filter((p) => p !== h.loc.file));
+    expect(hits.map((h) => h.server?.name).sort()).toEqual([row.server, `${row.server}-2`].sort());
+    const shown = JSON.stringify(hits);
+    const from = Math.max(0, (row.prefix?.length ?? 0) - 11);
+    for (let i = from; i + 12 <= secret.length; i++) if (i + 12 > (row.prefix?.length ?? 0)) expect(shown).not.toContain(secret.slice(i, i + 12));
   });
 });
