@@ -154,4 +154,18 @@ export const VCS: readonly ProviderRule[] = withLazySamples([
     confidence: "high",
     samples: () => ({ tp: [wrap.env("BUILDKITE_API_TOKEN", "bkua_" + f.hex(40))], fp: [wrap.env("BUILDKITE_API_TOKEN", "bkua_xxx"), wrap.env("BUILDKITE_API_TOKEN", "bkua_" + "a".repeat(40))] }),
   },
+  {
+    // Sourcegraph access tokens (SRC_ACCESS_TOKEN, read by the src CLI and Sourcegraph's MCP server): `sgp_`, then the
+    // instance's 16-hex identifier and `_` (or `local_`, or nothing in older tokens), then 40 hex.
+    id: "sourcegraph-access-token",
+    title: "Sourcegraph access token",
+    pattern: prefixed("sgp_", "(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}"),
+    keywords: ["sgp_"],
+    minEntropy: 3.0,
+    confidence: "high",
+    samples: () => ({
+      tp: [wrap.env("SRC_ACCESS_TOKEN", "sgp_" + f.hex(16) + "_" + f.hex(40)), wrap.json("SRC_ACCESS_TOKEN", "sgp_local_" + f.hex(40)), `"headers": { "Authorization": "token sgp_${f.hex(40)}" }`],
+      fp: [wrap.env("SRC_ACCESS_TOKEN", "sgp_xxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), wrap.env("SRC_ACCESS_TOKEN", "sgp_" + "0".repeat(16) + "_" + "0".repeat(40)), wrap.env("SRC_ACCESS_TOKEN", "sgp_your_token")],
+    }),
+  },
 ]);
