@@ -380,6 +380,40 @@ createServer(async (req, res) => {
         expect: { line: 1, column: 1 },
       },
       {
+        // agentgateway's gateways/routes form: the route attached to the `default` gateway names no tool rule.
+        file: "agentgateway/config.yaml",
+        code: `gateways:
+  default:
+    port: 3000
+routes:
+- name: notes
+  backends:
+  - mcp:
+      targets:
+      - name: notes
+        mcp: { host: http://notes.internal:8080/mcp }
+`,
+        expect: { line: 5, column: 3 },
+      },
+      {
+        // `mcp:` served on two gateways: the one with no authorization rule lets every call through.
+        file: "agentgateway/config.yaml",
+        code: `gateways:
+  public:
+    port: 3000
+    authorization:
+      rules: ['"mcp-users" in jwt.groups']
+  internal:
+    port: 3001
+mcp:
+  gateways: [public, internal]
+  targets:
+  - name: notes
+    mcp: { host: http://notes.internal:8080/mcp }
+`,
+        expect: { line: 8, column: 1 },
+      },
+      {
         file: "toolhive/notes-profile.json",
         code: `{
   "name": "notes",
@@ -968,6 +1002,8 @@ plugins:
       { file: "deploy/1mcp.yaml", code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: one-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: ghcr.io/1mcp-app/agent:0.27.4\n        args: ["serve", "--enable-auth"]\n` },
       // agentgateway's HTTP authorization with an allow rule: a request it does not match is denied before any tool.
       { file: "agentgateway/config.yaml", code: `mcp:\n  policies:\n    mcpAuthentication: { mode: strict, issuer: "https://idp.acme.example", jwks: { url: "https://idp.acme.example/jwks" } }\n    authorization:\n      rules: ['"mcp-admin" in jwt.roles']\n  targets:\n  - name: notes\n    mcp: { host: "https://notes.acme.example/mcp" }\n` },
+      // agentgateway's gateways/routes form: the listener the route is attached to admits only the requests its allow rule matches.
+      { file: "agentgateway/config.yaml", code: `gateways:\n  default:\n    listeners:\n    - name: web\n      jwtAuth: { mode: strict, issuer: "https://idp.acme.example", jwks: { url: "https://idp.acme.example/jwks" } }\n      authorization:\n        rules: ['"mcp-users" in jwt.groups']\nroutes:\n- gateways: default/web\n  backends:\n  - mcp:\n      targets:\n      - name: notes\n        mcp: { host: "https://notes.acme.example/mcp" }\n` },
       // agentgateway with no MCP target (an LLM-only config): no tool to govern.
       { file: "agentgateway/config.yaml", code: `llm:\n  models: []\nmcp:\n  targets: []\n` },
       {

@@ -1,9 +1,16 @@
 /**
- * agentgateway (catalog §21): the simple form `mcp: { policies, targets }` and
- * the full form `binds[].listeners[].routes[] { policies, backends[].mcp.targets[] }`.
+ * agentgateway (catalog §21): the simple form `mcp: { policies, targets }`,
+ * the full form `binds[].listeners[].routes[] { policies, backends[].mcp.targets[] }`,
+ * and the form current releases recommend instead of `binds` (agentgateway
+ * `types/local.rs`, LocalConfig): `gateways: { <name>: { port, listeners[], <gateway policies> } }`
+ * with top-level `routes[] { gateways, policies, backends }` attached to them by name
+ * (`<gateway>` or `<gateway>/<listener>`; unset, the gateway named `default`), and `mcp:`
+ * attached the same way. A gateway's (or its listener's) policies are written on it,
+ * not under `policies:`, and run before routing for every route attached to it.
  * A route backend may also name a top-level backend (`backend: shared-mcp`
  * with `backends: [{ name: shared-mcp, mcp: { targets } }]` at the root).
- * Each route (or the simple `mcp` block) is one gateway policy; each target a server.
+ * Each route (or the simple `mcp` block) is one gateway policy per gateway it is
+ * attached to; each target a server.
  *
  * mcpAuthorization semantics (agentgateway `http/authorization.rs`): no rules
  * allow everything; deny matches block; every require must hold; an allow
@@ -19,76 +26,139 @@ import { anyCorsOrigin, entryLoc, fileOrInline, gatewayPolicy, gatewayServer, li
 import { classifyKey, isCookieHeader } from "../../secrets/keys.js";
 import { ownEntry } from "../../util/own.js";
 
-/** Sniff: a top-level `binds` list, or `mcp` with `targets`. */
+/** Sniff: a top-level `binds` list, `mcp` with `targets`, or top-level `routes` one of whose backends is an MCP backend (inline or named). */
 export function isAgentgatewayConfig(docs: readonly DocNode[]): boolean {
   const d = docs[0];
   if (!isObject(d)) return false;
   const binds = get(d, "binds");
   if (isArray(binds) && binds.items.some((b) => isArray(get(b, "listeners")))) return true;
-  return isArray(get(d, "mcp", "targets"));
+  if (isArray(get(d, "mcp", "targets"))) return true;
+  const routes = get(d, "routes");
+  if (!isArray(routes)) return false;
+  const named = namedBackends(d);
+  return routes.items.some((r) => {
+    const backends = get(r, "backends");
+    return isArray(backends) && backends.items.some((b) => isArray(get(named.get(str(get(b, "backend")) ?? "")?.node ?? b, "mcp", "targets")));
+  });
 }
 
-export const agentgatewayAdapter: Adapter = (input) => mergeOutputs(input.docs.map((d) => readDoc(input, d)));
-
-function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
-  const out = emptyOutput();
-  // Access logs and tracing are set for the whole file (frontendPolicies, config): one audit for every route.
-  const audit = agentgatewayAudit(input, doc);
-  const mcp = entry(doc, "mcp");
-  if (mcp && isObject(mcp.value) && isArray(get(mcp.value, "targets"))) {
-    const servers = targets(input, get(mcp.value, "targets"), "mcp.targets");
-    // No target (`targets: []`, an LLM-only config): no tool behind it to govern, as a route with no MCP backend.
-    if (servers.length > 0) addRoute(input, out, { name: "mcp", path: "mcp", owner: mcp, node: mcp.value, policySources: [mcp.value], sharedSources: 1, servers, audit });
-  }
-  const binds = get(doc, "binds");
-  if (!isArray(binds)) return out;
-  // Top-level named backends, which route backends reference by `backend: <name>`.
+/** Top-level named backends, which route backends reference by `backend: <name>`. */
+function namedBackends(doc: DocNode): Map<string, { node: DocNode; path: string }> {
   const named = new Map<string, { node: DocNode; path: string }>();
   const top = get(doc, "backends");
   if (isArray(top)) top.items.forEach((b, j) => {
     const name = str(get(b, "name"));
     if (name !== undefined && !named.has(name)) named.set(name, { node: b, path: `backends[${j}]` });
   });
-  binds.items.forEach((bind, b) => {
-    const listeners = get(bind, "listeners");
-    if (!isArray(listeners)) return;
-    listeners.items.forEach((listener, l) => {
-      const routes = get(listener, "routes");
-      if (!isArray(routes)) return;
-      routes.items.forEach((route, r) => {
-        const path = `binds[${b}].listeners[${l}].routes[${r}]`;
-        const backends = get(route, "backends");
-        const servers: McpServer[] = [];
-        const backendPolicies: DocNode[] = [];
-        if (isArray(backends)) {
-          backends.items.forEach((inline, k) => {
-            const ref = named.get(str(get(inline, "backend")) ?? "");
-            const backend = ref?.node ?? inline;
-            const own = targets(input, get(backend, "mcp", "targets"), `${ref?.path ?? `${path}.backends[${k}]`}.mcp.targets`);
-            const bp = get(backend, "policies");
-            if (bp) {
-              backendPolicies.push(backend);
-              const cred = backendKey(input, bp);
-              const upstream = agentgatewayUpstream(input, bp);
-              servers.push(...own.map((s) => withUpstream(cred ? withCredential(s, cred) : s, upstream)));
-            } else servers.push(...own);
-          });
-        }
-        if (servers.length === 0) return;
-        const nameEntry = entry(route, "name");
-        addRoute(input, out, {
-          name: str(nameEntry?.value) ?? path,
-          path,
-          owner: undefined,
-          node: route,
-          policySources: [route, listener, ...backendPolicies],
-          sharedSources: 2,
-          servers,
-          audit,
-        });
+  return named;
+}
+
+/** Keys of a gateway (or gateway listener) that are no policy: what is left on it is its gateway policies (LocalGatewayPolicy, flattened). */
+const GATEWAY_OWN_KEYS = new Set(["port", "bindAddress", "protocol", "listeners", "tls", "name", "hostname"]);
+
+/** One place a route is attached: a gateway or one of its listeners, with the block of policies written on it, if any. */
+interface Attachment {
+  /** `<gateway>` or `<gateway>/<listener>`, as the route names it. */
+  readonly ref: string;
+  readonly policies: DocEntry | undefined;
+}
+
+/**
+ * Where a route (or the simple `mcp:` block) of the `gateways:` form attaches: its `gateways`
+ * (a name or a list; unset, the gateway named `default` when there is one). A gateway with
+ * `listeners` and no listener named attaches to each of them. A gateway's policies are the keys
+ * written on it (it may carry none when it has listeners, whose own keys are theirs).
+ */
+function attachments(gateways: DocNode | undefined, refs: DocNode | undefined): Attachment[] {
+  if (!isObject(gateways)) return [];
+  const names = isArray(refs) ? refs.items.map(str).filter((n): n is string => n !== undefined) : str(refs) !== undefined ? [str(refs) as string] : entry(gateways, "default") ? ["default"] : [];
+  const block = (key: string, keySpan: DocEntry["keySpan"], node: DocNode): DocEntry | undefined =>
+    isObject(node) && node.entries.some((e) => !GATEWAY_OWN_KEYS.has(e.key)) ? { key, keySpan, value: node } : undefined;
+  const out: Attachment[] = [];
+  for (const name of names) {
+    const slash = name.indexOf("/");
+    const gwName = slash < 0 ? name : name.slice(0, slash);
+    const gw = entry(gateways, gwName);
+    if (!gw) continue;
+    const listeners = get(gw.value, "listeners");
+    const items = isArray(listeners) ? listeners.items.filter((l) => slash < 0 || str(get(l, "name")) === name.slice(slash + 1)) : [];
+    if (items.length === 0) out.push({ ref: name, policies: block(gw.key, gw.keySpan, gw.value) });
+    else for (const l of items) out.push({ ref: `${gwName}/${str(get(l, "name")) ?? "#"}`, policies: block(gw.key, entry(l, "name")?.keySpan ?? gw.keySpan, l) });
+  }
+  return out;
+}
+
+export const agentgatewayAdapter: Adapter = (input) => mergeOutputs(input.docs.map((d) => readDoc(input, d)));
+
+/** The `policies` entry of a node, when it is a map. */
+function policiesOf(n: DocNode | undefined): DocEntry | undefined {
+  const e = n ? entry(n, "policies") : undefined;
+  return e && isObject(e.value) ? e : undefined;
+}
+
+const present = <T>(xs: readonly (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
+
+function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
+  const out = emptyOutput();
+  // Access logs and tracing are set for the whole file (frontendPolicies, config): one audit for every route.
+  const audit = agentgatewayAudit(input, doc);
+  const gateways = get(doc, "gateways");
+  const mcp = entry(doc, "mcp");
+  if (mcp && isObject(mcp.value) && isArray(get(mcp.value, "targets"))) {
+    const servers = targets(input, get(mcp.value, "targets"), "mcp.targets");
+    // `port:` serves it on its own port (the older form), else it attaches to gateways as a route does.
+    const at = get(mcp.value, "port") === undefined ? attachments(gateways, get(mcp.value, "gateways")) : [];
+    // No target (`targets: []`, an LLM-only config): no tool behind it to govern, as a route with no MCP backend.
+    if (servers.length > 0) {
+      for (const a of at.length > 0 ? at : [undefined]) {
+        const many = at.length > 1 && a;
+        addRoute(input, out, { name: many ? `mcp (gateway ${a.ref})` : "mcp", path: many ? `mcp@${a.ref}` : "mcp", owner: mcp, node: mcp.value, shared: present([policiesOf(mcp.value), a?.policies]), backendBlocks: [], servers, audit });
+      }
+    }
+  }
+  const named = namedBackends(doc);
+  const readRoute = (route: DocNode, path: string, outer: readonly DocEntry[], via?: string) => {
+    const backends = get(route, "backends");
+    const servers: McpServer[] = [];
+    const backendBlocks: DocEntry[] = [];
+    if (isArray(backends)) {
+      backends.items.forEach((inline, k) => {
+        const ref = named.get(str(get(inline, "backend")) ?? "");
+        const backend = ref?.node ?? inline;
+        const own = targets(input, get(backend, "mcp", "targets"), `${ref?.path ?? `${path}.backends[${k}]`}.mcp.targets`);
+        const bp = policiesOf(backend);
+        if (bp) {
+          backendBlocks.push(bp);
+          const cred = backendKey(input, bp.value);
+          const upstream = agentgatewayUpstream(input, bp.value);
+          servers.push(...own.map((s) => withUpstream(cred ? withCredential(s, cred) : s, upstream)));
+        } else servers.push(...own);
+      });
+    }
+    if (servers.length === 0) return;
+    const name = str(entry(route, "name")?.value) ?? path;
+    addRoute(input, out, { name: via ? `${name} (gateway ${via})` : name, path: via ? `${path}@${via}` : path, owner: undefined, node: route, shared: present([policiesOf(route), ...outer]), backendBlocks, servers, audit });
+  };
+  const binds = get(doc, "binds");
+  if (isArray(binds)) {
+    binds.items.forEach((bind, b) => {
+      const listeners = get(bind, "listeners");
+      if (!isArray(listeners)) return;
+      listeners.items.forEach((listener, l) => {
+        const routes = get(listener, "routes");
+        if (!isArray(routes)) return;
+        routes.items.forEach((route, r) => readRoute(route, `binds[${b}].listeners[${l}].routes[${r}]`, present([policiesOf(listener)])));
       });
     });
-  });
+  }
+  // The `gateways:` form: each top-level route, once per gateway (or listener) it is attached to.
+  const routes = get(doc, "routes");
+  if (isArray(routes)) {
+    routes.items.forEach((route, r) => {
+      const at = attachments(gateways, get(route, "gateways"));
+      for (const a of at.length > 0 ? at : [undefined]) readRoute(route, `routes[${r}]`, present([a?.policies]), at.length > 1 ? a?.ref : undefined);
+    });
+  }
   return out;
 }
 
@@ -98,18 +168,17 @@ interface RouteInit {
   /** The `mcp:` entry of the simple form (its key locates the policy). */
   readonly owner: DocEntry | undefined;
   readonly node: DocNode;
-  /** Nodes whose `policies` apply, nearest first (route, listener, backends). */
-  readonly policySources: readonly DocNode[];
-  /** How many of `policySources` apply to every server (the rest are backend-level). */
-  readonly sharedSources: number;
+  /** Policy blocks that apply to every server of the route, nearest first (route, listener or gateway). */
+  readonly shared: readonly DocEntry[];
+  /** Policy blocks of the route's backends (each applies to its own backend's servers, already attached). */
+  readonly backendBlocks: readonly DocEntry[];
   readonly servers: McpServer[];
   readonly audit: PolicyAudit | undefined;
 }
 
 function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
-  const withPolicies = r.policySources.map((n, i) => ({ e: entry(n, "policies"), i })).filter((x): x is { e: DocEntry; i: number } => x.e !== undefined && isObject(x.e.value));
-  const policiesEntries = withPolicies.map((x) => x.e);
-  const sharedCount = withPolicies.filter((x) => x.i < r.sharedSources).length;
+  const policiesEntries = [...r.shared, ...r.backendBlocks];
+  const sharedCount = r.shared.length;
   const find = (key: string) => policiesEntries.map((e) => entry(e.value, key)).find((e) => e !== undefined);
   const routeKey = policiesEntries[0];
   const anchor: Loc = routeKey ? locOf(input, routeKey.keySpan) : locOf(input, r.owner?.keySpan ?? r.node.span);

@@ -211,3 +211,105 @@ describe("agentgateway HTTP `authorization` in front of the MCP route", () => {
     expect(findingRows(r, ["missing-default-deny"])).toEqual(["missing-default-deny 2:3"]);
   });
 });
+
+describe("agentgateway's gateways/routes form (top-level `gateways:` and `routes:`, which current releases recommend over `binds:`)", () => {
+  it("a route attached to the `default` gateway is read as a binds route is: its targets are servers, its missing mcpAuthorization fails open (was: no server, no policy)", () => {
+    const text = [
+      "gateways:",
+      "  default:",
+      "    port: 3000",
+      "routes:",
+      "- name: notes",
+      "  policies:",
+      "    backendAuth:",
+      '      key: "$NOTES_KEY"',
+      "  backends:",
+      "  - mcp:",
+      "      targets:",
+      "      - name: notes",
+      "        mcp:",
+      "          host: https://notes.acme.example/mcp",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "agentgateway/config.yaml", text }]);
+    expect(r.model.files[0]?.format).toBe("agentgateway");
+    expect(serverRows(r)).toEqual([{ client: "agentgateway", name: "notes", at: "12:15", transport: "http", url: "https://notes.acme.example/mcp" }]);
+    expect(credentialRows(r, "notes")).toEqual([{ key: "backendAuth.key", ref: "env:NOTES_KEY", line: 8 }]);
+    expect(policyRows(r)).toEqual([{ client: "agentgateway", kind: "gateway", name: "notes", decision: "allow", at: "6:3", reason: "no mcpAuthorization policy (no rules means allow all)" }]);
+    expect(findingRows(r, ["missing-default-deny", "shared-upstream-key"])).toEqual(["missing-default-deny 6:3", "shared-upstream-key 8:7"]);
+  });
+
+  it("the policies written on the gateway listener a route names (`gateways: default/web`) apply to it: an HTTP allowlist there is default-deny, its optional jwtAuth a permissive setting", () => {
+    const text = [
+      "gateways:",
+      "  default:",
+      "    listeners:",
+      "    - name: web",
+      "      jwtAuth:",
+      "        issuer: https://idp.acme.example",
+      "        jwks:",
+      "          url: https://idp.acme.example/jwks",
+      "      authorization:",
+      "        rules:",
+      "        - '\"mcp-users\" in jwt.groups'",
+      "    - name: admin",
+      "      port: 3001",
+      "routes:",
+      "- gateways: default/web",
+      "  backends:",
+      "  - backend: notes",
+      "backends:",
+      "- name: notes",
+      "  mcp:",
+      "    targets:",
+      "    - name: notes",
+      "      mcp:",
+      "        host: https://notes.acme.example/mcp",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "agentgateway/config.yaml", text }]);
+    expect(serverRows(r).map((s) => s.name)).toEqual(["notes"]);
+    expect(policyRows(r).map((p) => `${p.name} ${p.decision} ${p.at}`)).toEqual(["routes[0] deny 10:9"]);
+    expect(r.model.policies[0]?.authn).toMatchObject({ required: false, mode: "optional" });
+    expect(settingRows(r)).toEqual(["jwtAuth.mode=optional (default) permissive 5:7"]);
+    expect(findingRows(r)).toEqual(["permissive-setting 5:7"]);
+    expect(verdictOf(r.model, r.model.servers[0]!).authorization.value).toBe("default-deny");
+  });
+
+  it("`mcp:` attached to two gateways is one policy per gateway: the one with no rule opens the server, whatever the other denies", () => {
+    const text = [
+      "gateways:",
+      "  public:",
+      "    port: 3000",
+      "    authorization:",
+      "      rules: ['\"mcp-users\" in jwt.groups']",
+      "  internal:",
+      "    port: 3001",
+      "mcp:",
+      "  gateways: [public, internal]",
+      "  targets:",
+      "  - name: notes",
+      "    mcp:",
+      "      host: https://notes.acme.example/mcp",
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: "agentgateway/config.yaml", text }]);
+    expect(policyRows(r).map((p) => `${p.name} ${p.decision} ${p.at}`)).toEqual(["mcp (gateway public) deny 5:7", "mcp (gateway internal) allow 8:1"]);
+    expect(findingRows(r, ["missing-default-deny"])).toEqual(["missing-default-deny 8:1"]);
+    const v = verdictOf(r.model, r.model.servers[0]!).authorization;
+    expect(`${v.value} ${v.policy?.name}`).toBe("allow-by-default mcp (gateway internal)");
+  });
+
+  it("`mcp:` with no `gateways:` attaches to the gateway named `default`; with `port:` it is served on its own port and no gateway's policies apply", () => {
+    const config = (port: string) => `gateways:\n  default:\n    port: 3000\n    authorization:\n      rules: ['"mcp-users" in jwt.groups']\nmcp:\n${port}  targets:\n  - name: notes\n    mcp:\n      host: https://notes.acme.example/mcp\n`;
+    expect(policyRows(scanSources([{ path: "agentgateway/config.yaml", text: config("") }])).map((p) => `${p.decision} ${p.at}`)).toEqual(["deny 5:7"]);
+    expect(policyRows(scanSources([{ path: "agentgateway/config.yaml", text: config("  port: 3005\n") }])).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 6:1"]);
+  });
+
+  it("a top-level `routes:` list with no MCP backend is not agentgateway's (Pomerium's routes stay Pomerium's)", () => {
+    const plain = scanSources([{ path: "conf/routes.yaml", text: "routes:\n- name: api\n  backends:\n  - host: api.internal:8080\n" }]);
+    expect(plain.model.files[0]?.format).toBe("text");
+    const pomerium = scanSources([{ path: "pomerium/config.yaml", text: "routes:\n- from: https://mcp.acme.example\n  to: http://notes.internal:8080\n  mcp:\n    server: {}\n  policy:\n    allow:\n      and:\n      - domain:\n          is: acme.example\n" }]);
+    expect(pomerium.model.files[0]?.format).toBe("pomerium");
+  });
+});
