@@ -484,6 +484,12 @@ plugins:
         expect: { line: 5, column: 28 },
       },
       {
+        // The MCP Inspector with its session token switched off: anyone who reaches its proxy has it start any command.
+        file: "docker-compose.yml",
+        code: `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    ports: ["6274:6274", "6277:6277"]\n    environment:\n      HOST: 0.0.0.0\n      DANGEROUSLY_OMIT_AUTH: "true"\n`,
+        expect: { line: 7, column: 30 },
+      },
+      {
         // 1MCP in Kubernetes, its auth switch not set: off by default.
         file: "deploy/1mcp.yaml",
         code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: one-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: ghcr.io/1mcp-app/agent:0.27.4\n        args: ["serve", "--transport", "http"]\n`,
@@ -999,6 +1005,8 @@ plugins:
       },
       // 1MCP with its OAuth on: which servers a token reaches is granted with the token (unknown, not allow).
       { file: "compose.yaml", code: `services:\n  1mcp:\n    image: ghcr.io/1mcp-app/agent:0.27.4\n    environment:\n      ONE_MCP_ENABLE_AUTH: "true"\n` },
+      // The MCP Inspector with its session token on (DANGEROUSLY_OMIT_AUTH unset): nothing in the file opens it.
+      { file: "docker-compose.yml", code: `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    ports: ["6274:6274", "6277:6277"]\n    environment:\n      HOST: 0.0.0.0\n` },
       { file: "deploy/1mcp.yaml", code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: one-mcp }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: ghcr.io/1mcp-app/agent:0.27.4\n        args: ["serve", "--enable-auth"]\n` },
       // agentgateway's HTTP authorization with an allow rule: a request it does not match is denied before any tool.
       { file: "agentgateway/config.yaml", code: `mcp:\n  policies:\n    mcpAuthentication: { mode: strict, issuer: "https://idp.acme.example", jwks: { url: "https://idp.acme.example/jwks" } }\n    authorization:\n      rules: ['"mcp-admin" in jwt.roles']\n  targets:\n  - name: notes\n    mcp: { host: "https://notes.acme.example/mcp" }\n` },

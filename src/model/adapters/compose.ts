@@ -24,6 +24,7 @@ import { contextforgeAudit } from "./audit/index.js";
 import { CONTEXTFORGE_KEY, contextforgeSwitches } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, neverPulled, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
+import { inspectorPolicy, isMcpInspector } from "./mcp-inspector.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 import { withHandedOnEnv } from "./relay-env.js";
 
@@ -322,10 +323,13 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
     const p = msGatewayPolicy({ ...input, client: "ms-mcp-gateway" }, (key) => envNode?.entries.find((x) => x.key === key), e.keySpan, e.key, path, server.id);
     if (p) out.policies.push(p);
   }
+  const launchOf = { env: (key: string) => envNode?.entries.find((x) => x.key === key), args, moreEnv: get(svc, "env_file") !== undefined ? "an env_file" : undefined };
   // 1MCP: its OAuth switch decides whether callers need a token at all.
-  if (isOneMcp(imageName)) {
-    const launchOf = { env: (key: string) => envNode?.entries.find((x) => x.key === key), args, moreEnv: get(svc, "env_file") !== undefined ? "an env_file" : undefined };
-    out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launchOf, e.keySpan, e.key, path, server.id));
+  if (isOneMcp(imageName)) out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launchOf, e.keySpan, e.key, path, server.id));
+  // The MCP Inspector: DANGEROUSLY_OMIT_AUTH switches its session token off.
+  if (isMcpInspector(imageName, [...launch, ...args])) {
+    const p = inspectorPolicy({ ...input, client: "mcp-inspector" }, launchOf, e.keySpan, e.key, path, server.id);
+    if (p) out.policies.push(p);
   }
   return out;
 }

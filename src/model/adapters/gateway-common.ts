@@ -211,6 +211,14 @@ export function kubeEnv(input: AdapterInput, envNode: DocNode | undefined, envFr
  * switch is read; with `valueFrom`, also the `valueFrom` of one whose value comes from a Secret or a
  * ConfigMap (set, but not to a value the file shows).
  */
+/** Where a container's switches are read: its environment (`env` looks one up by name) and its command-line arguments. */
+export interface ContainerLaunch {
+  readonly env: (name: string) => DocEntry | undefined;
+  readonly args: readonly ConfigValue[];
+  /** Where more of its environment comes from, which the file does not show (`an env_file`, `envFrom`). */
+  readonly moreEnv: string | undefined;
+}
+
 export function kubeEnvEntry(c: DocNode, name: string, valueFrom = false): DocEntry | undefined {
   const env = get(c, "env");
   if (!isArray(env)) return undefined;

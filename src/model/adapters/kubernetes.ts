@@ -19,6 +19,7 @@ import { gatewayServer, kubeEnv, kubeEnvEntry, listValues, namesMcp, neverPulled
 import { isKuadrantGatewayExtension, isKuadrantMcpAuth, isKuadrantRegistration, readKuadrantResources } from "./kuadrant-mcp-gateway.js";
 import { isKagentMcpServer, isKagentRemoteMcpServer, readKagentMcpServer, readKagentRemoteMcpServer } from "./kagent-mcpserver.js";
 import { isMsGatewayContainer, msGatewayWorkloadPolicy } from "./ms-mcp-gateway.js";
+import { inspectorPolicy, isMcpInspector } from "./mcp-inspector.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 import { withHandedOnEnv } from "./relay-env.js";
 import { vaultSecrets, vaultSecretsOf } from "./vault-injector.js";
@@ -150,10 +151,13 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
       const p = msGatewayWorkloadPolicy({ ...input, client: "ms-mcp-gateway" }, c, name, path, server.id);
       if (p) out.policies.push(p);
     }
+    const launch = { env: (key: string) => kubeEnvEntry(c, key, true), args, moreEnv: get(c, "envFrom") !== undefined ? "envFrom" : undefined };
     // 1MCP: its OAuth switch (env or --enable-auth) decides whether callers need a token at all.
-    if (isOneMcp(imageName)) {
-      const launch = { env: (key: string) => kubeEnvEntry(c, key, true), args, moreEnv: get(c, "envFrom") !== undefined ? "envFrom" : undefined };
-      out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launch, cName?.value.span ?? c.span, name, path, server.id));
+    if (isOneMcp(imageName)) out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launch, cName?.value.span ?? c.span, name, path, server.id));
+    // The MCP Inspector: DANGEROUSLY_OMIT_AUTH switches its session token off.
+    if (isMcpInspector(imageName, [...cmd, ...args])) {
+      const p = inspectorPolicy({ ...input, client: "mcp-inspector" }, launch, cName?.value.span ?? c.span, name, path, server.id);
+      if (p) out.policies.push(p);
     }
   }
   return out;

@@ -6,11 +6,11 @@
  * (`--enable-scope-validation`, on by default) decide which servers it reaches, and they are granted
  * when the token is, not in any file: unknown.
  */
-import { bool, isObject, type DocEntry } from "../../parse/doc.js";
+import { bool, isObject } from "../../parse/doc.js";
 import { locOf, type AdapterInput } from "../adapter.js";
 import type { Span } from "../location.js";
-import type { ConfigValue, Policy } from "../types.js";
-import { entryLoc, gatewayPolicy, permissive, switchValue } from "./gateway-common.js";
+import type { Policy } from "../types.js";
+import { entryLoc, gatewayPolicy, permissive, switchValue, type ContainerLaunch } from "./gateway-common.js";
 
 /** The agent's images: GitHub's registry (the documented one) and Docker Hub's. */
 const ONE_MCP_IMAGE = /(^|\/)(1mcp-app\/agent|1mcp\/agent)(:|@|$)/i;
@@ -21,16 +21,8 @@ export function isOneMcp(image: string): boolean {
   return ONE_MCP_IMAGE.test(image);
 }
 
-/** Where the agent's switches are read: its environment (`env` looks one up by name) and its command-line arguments. */
-export interface OneMcpLaunch {
-  readonly env: (name: string) => DocEntry | undefined;
-  readonly args: readonly ConfigValue[];
-  /** Where more of its environment comes from, which the file does not show (`an env_file`, `envFrom`). */
-  readonly moreEnv: string | undefined;
-}
-
 /** The agent's auth policy. */
-export function oneMcpPolicy(input: AdapterInput, launch: OneMcpLaunch, anchor: Span, name: string, path: string, serverId: string): Policy {
+export function oneMcpPolicy(input: AdapterInput, launch: ContainerLaunch, anchor: Span, name: string, path: string, serverId: string): Policy {
   const loc = locOf(input, anchor);
   const base = { kind: "gateway" as const, name, path: `${path}#1mcp`, loc, governs: [serverId] };
   // `--enable-auth` (or `--enable-auth=true`) on the command line, which the environment does not override off.

@@ -35,6 +35,8 @@ export default defineRule({
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github", "Read"] } }\n`, expect: { line: 1, column: 30 } },
       { file: ".claude/settings.local.json", code: `{\n  "permissions": {\n    "defaultMode": "bypassPermissions"\n  }\n}\n`, expect: { line: 3, column: 20 } },
       { file: ".claude/settings.json", code: `{ "enabledMcpjsonServers": ["acme-notes", "acme-deploy"] }\n`, expect: { line: 1, column: 28 } },
+      // The MCP Inspector run as a service with its session token switched off.
+      { file: "docker-compose.yml", code: `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    environment:\n      - DANGEROUSLY_OMIT_AUTH=true\n`, expect: { line: 5, column: 31 } },
       { file: "etc/claude-code/managed-settings.json", code: `{\n  "allowedMcpServers": [\n    { "serverName": "acme-notes" }\n  ]\n}\n`, expect: { line: 3, column: 5 } },
       // The MCP Gateway Registry's scopes.yml: a scope that lets its group call every tool of every server.
       { file: "auth_server/scopes.yml", code: `group_mappings:\n  platform-team: [mcp-servers-all/execute]\nmcp-servers-all/execute:\n- server: '*'\n  methods: [initialize, tools/list, tools/call]\n  tools: ['*']\n`, expect: { line: 6, column: 11 } },
@@ -142,6 +144,8 @@ spec:
       // Claude Code decides deny before allow: the whole-server allow is dead.
       { file: ".claude/settings.json", code: `{ "permissions": { "allow": ["mcp__github"], "deny": ["mcp__github"] } }\n` },
       { file: "opencode.json", code: `{\n  "permission": { "*": "ask", "bash": "allow" }\n}\n` },
+      // The MCP Inspector with an empty DANGEROUSLY_OMIT_AUTH: its session token stays on.
+      { file: "docker-compose.yml", code: `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    environment:\n      - DANGEROUSLY_OMIT_AUTH=\n` },
       // The same scope naming the server and its tools.
       { file: "auth_server/scopes.yml", code: `group_mappings:\n  notes-team: [mcp-servers-notes/execute]\nmcp-servers-notes/execute:\n- server: notes\n  methods: [initialize, tools/list, tools/call]\n  tools: [search_notes]\n` },
       // The caller's identity and a header tested for, not its value: no credential in the log.

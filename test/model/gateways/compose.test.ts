@@ -408,3 +408,43 @@ ${env}`;
     expect(policyRows(none).map((p) => `${p.decision} ${p.reason}`)).toEqual(["allow ONE_MCP_ENABLE_AUTH is not set (1MCP's authentication is off by default): anyone who reaches 1MCP may call every server's tools"]);
   });
 });
+
+describe("Docker Compose: the MCP Inspector with DANGEROUSLY_OMIT_AUTH", () => {
+  // The service as the Inspector's README runs its image (docker run -p 6274 -p 6277 -e HOST=0.0.0.0 ...), written in Compose.
+  const inspector = (env: string) => `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    ports:\n      - "6274:6274"\n      - "6277:6277"\n    environment:\n      HOST: 0.0.0.0\n${env}`;
+
+  it("DANGEROUSLY_OMIT_AUTH=true turns its session token off: the Inspector's proxy fails open, the switch is a permissive setting (was: authorization unknown, nothing reported)", () => {
+    const r = scanSources([{ path: "docker-compose.yml", text: inspector('      DANGEROUSLY_OMIT_AUTH: "true"\n') }]);
+    expect(policyRows(r)).toEqual([
+      {
+        client: "mcp-inspector",
+        kind: "gateway",
+        name: "mcp-inspector",
+        decision: "allow",
+        at: "9:30",
+        reason: "DANGEROUSLY_OMIT_AUTH is true: its proxy asks no session token: whoever reaches it can have it start any command on its host (stdio) or call any URL, and a web page open in a browser on that host can too (CVE-2025-49596)",
+      },
+    ]);
+    expect(findingRows(r)).toEqual(["missing-default-deny 9:30", "permissive-setting 9:30"]);
+    expect(verdictOf(r.model, r.model.servers[0]!).authorization.value).toBe("allow-by-default");
+  });
+
+  it("the npx launch of its package is the Inspector too; `1` and a `${VAR:-true}` fallback are on, as the list form writes them", () => {
+    const npx = `services:\n  inspector:\n    image: node:22-alpine\n    command: ["npx", "-y", "@modelcontextprotocol/inspector@0.17.2"]\n    environment:\n      - DANGEROUSLY_OMIT_AUTH=\${OMIT_AUTH:-1}\n`;
+    const r = scanSources([{ path: "compose.yaml", text: npx }]);
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at} ${p.reason.slice(0, 56)}`)).toEqual(["mcp-inspector allow 6:31 DANGEROUSLY_OMIT_AUTH is 1 (when OMIT_AUTH is unset): it"]);
+  });
+
+  it("unset or empty, the token is on and nothing is added; 'false' is unknown (earlier releases read any value that is not empty as set)", () => {
+    expect(scanSources([{ path: "docker-compose.yml", text: inspector("") }]).model.policies).toEqual([]);
+    expect(scanSources([{ path: "docker-compose.yml", text: inspector('      DANGEROUSLY_OMIT_AUTH: ""\n') }]).model.policies).toEqual([]);
+    const off = scanSources([{ path: "docker-compose.yml", text: inspector('      DANGEROUSLY_OMIT_AUTH: "false"\n') }]);
+    expect(policyRows(off).map((p) => `${p.decision} ${p.at}`)).toEqual(["unknown 9:30"]);
+    expect(findingRows(off)).toEqual([]);
+  });
+
+  it("the same variable in another service is that service's own business", () => {
+    const other = `services:\n  notes-mcp:\n    image: ghcr.io/acme/notes-mcp:1.2.0\n    environment:\n      DANGEROUSLY_OMIT_AUTH: "true"\n`;
+    expect(scanSources([{ path: "docker-compose.yml", text: other }]).model.policies).toEqual([]);
+  });
+});

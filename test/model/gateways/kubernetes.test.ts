@@ -302,3 +302,14 @@ describe("An image the manifest says is never pulled", () => {
     expect(scanSources([{ path: "compose.yaml", text: text("always") }]).findings.filter((f) => f.ruleId === "unpinned-package").map((f) => `${f.loc.line}:${f.loc.column}`)).toEqual(["3:12"]);
   });
 });
+
+describe("the MCP Inspector deployed in Kubernetes", () => {
+  it("a container that runs its package with DANGEROUSLY_OMIT_AUTH=true fails open; one without it adds no policy", () => {
+    const inspector = (env: readonly string[]) =>
+      scanSources([{ path: "deploy/inspector.yaml", text: deployment("mcp-inspector", ["      - name: mcp-inspector", "        image: registry.access.redhat.com/ubi9/nodejs-22:9.6", '        command: ["/bin/bash", "-c"]', "        args:", '          - "npx @modelcontextprotocol/inspector"', ...(env.length ? ["        env:", ...env] : [])]) }]);
+    const open = inspector(["          - name: DANGEROUSLY_OMIT_AUTH", '            value: "true"']);
+    expect(policyRows(open).map((p) => `${p.client} ${p.name} ${p.decision} ${p.at}`)).toEqual(["mcp-inspector mcp-inspector/mcp-inspector allow 15:20"]);
+    expect(findingRows(open)).toEqual(["missing-default-deny 15:20", "permissive-setting 15:20"]);
+    expect(inspector([]).model.policies).toEqual([]);
+  });
+});
