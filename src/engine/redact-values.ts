@@ -8,7 +8,7 @@ import { classifyKey, isCredentialParam, isHeaderFlag } from "../secrets/keys.js
 import { within, type Loc } from "../model/location.js";
 import type { ConfigValue, Credential, McpServer } from "../model/types.js";
 import { describeIdentity, type ServerIdentity } from "../model/identity.js";
-import { onlyUnexpanded } from "../model/credential-identity.js";
+import { isSwitchValue, onlyUnexpanded } from "../model/credential-identity.js";
 
 export const REDACTION_TOKEN = "[REDACTED]";
 
@@ -36,7 +36,8 @@ const HEADER_NAME = /^([A-Za-z][\w-]{0,60}):/;
  * its credential (withoutUrlPassword).
  */
 function withheldCredential(c: Credential): boolean {
-  if (c.source === "url" || c.ref.kind !== "literal" || onlyUnexpanded(c)) return false;
+  // A switch (`DANGEROUSLY_OMIT_AUTH: "true"`, `MCP_REQUIRE_AUTH: "false"`) under a credential-like name holds no secret.
+  if (c.source === "url" || c.ref.kind !== "literal" || onlyUnexpanded(c) || isSwitchValue(c.raw)) return false;
   if (!isHeaderFlag(c.key)) return classifyKey(c.key) !== undefined;
   const line = c.raw.startsWith(`${c.key}=`) ? c.raw.slice(c.key.length + 1) : c.raw;
   return classifyKey(HEADER_NAME.exec(line)?.[1]) !== undefined;

@@ -125,6 +125,16 @@ describe("code frames and literal credentials no detector reported", () => {
   });
 });
 
+describe("code frames and switches under a credential-like name", () => {
+  it("a switch value (DANGEROUSLY_OMIT_AUTH: \"true\", MCP_REQUIRE_AUTH: \"false\") is shown: it holds no secret, and the finding is about it (was: \"****\")", async () => {
+    const text = `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    environment:\n      DANGEROUSLY_OMIT_AUTH: "true"\n      MCP_PROXY_AUTH_TOKEN: "${["hunt", "er2"].join("")}"\n`;
+    const r = await cli(["scan", ".", "--no-config"], tempTree({ "docker-compose.yml": text }));
+    expect(r.stdout).toContain(`5 |       DANGEROUSLY_OMIT_AUTH: "true"`);
+    expect(r.stdout).not.toContain(`DANGEROUSLY_OMIT_AUTH: "****"`);
+    expect(r.stdout).not.toContain(["hunt", "er2"].join(""));
+  });
+});
+
 describe("code frames of a file that does not parse", () => {
   // No model, so no credentials to withhold: the syntax error's frame printed the password.
   const weak = ["hunt", "er2"].join("");
