@@ -484,6 +484,12 @@ plugins:
         expect: { line: 5, column: 28 },
       },
       {
+        // ContextForge in Kubernetes with authentication switched off in its container's env.
+        file: "deploy/contextforge.yaml",
+        code: `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: mcpgateway }\nspec:\n  template:\n    spec:\n      containers:\n      - name: gateway\n        image: ghcr.io/ibm/mcp-context-forge:1.0.0\n        env:\n        - name: AUTH_REQUIRED\n          value: "false"\n`,
+        expect: { line: 12, column: 18 },
+      },
+      {
         // The MCP Inspector with its session token switched off: anyone who reaches its proxy has it start any command.
         file: "docker-compose.yml",
         code: `services:\n  mcp-inspector:\n    image: ghcr.io/modelcontextprotocol/inspector:0.17.2\n    ports: ["6274:6274", "6277:6277"]\n    environment:\n      HOST: 0.0.0.0\n      DANGEROUSLY_OMIT_AUTH: "true"\n`,

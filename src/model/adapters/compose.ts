@@ -21,15 +21,12 @@ import { classifyValue } from "../refs.js";
 import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
 import { contextforgeAudit } from "./audit/index.js";
-import { CONTEXTFORGE_KEY, contextforgeSwitches } from "./contextforge.js";
+import { CONTEXTFORGE_KEY, contextforgeSwitches, isContextforgeContainer } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, neverPulled, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 import { inspectorPolicy, isMcpInspector } from "./mcp-inspector.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 import { withHandedOnEnv } from "./relay-env.js";
-
-/** ContextForge's images (GHCR release, the repository's local build) and keys only it uses. */
-const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
 
 /**
  * The services of every YAML document of the file. Compose (compose-go since 2023) reads a file of
@@ -312,7 +309,7 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
   });
   const server = withHandedOnEnv(built, imageName);
   out.servers.push(server);
-  if (CONTEXTFORGE_IMAGE.test(imageName) || envKeys(svc).some((k) => CONTEXTFORGE_KEY.test(k))) {
+  if (isContextforgeContainer(imageName, envKeys(svc))) {
     const where = { ...input, client: "contextforge" };
     const anchor = locOf(input, e.keySpan);
     const maps = envNode ? [envNode] : [];

@@ -7,9 +7,9 @@
  * finding of their own even though the secret scanner treats them as placeholders,
  * except in a template `.env` (`.env.example`), which documents them.
  */
-import { entry, get, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
+import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { emptyOutput, locOf, type Adapter, type AdapterInput } from "../adapter.js";
-import type { Loc } from "../location.js";
+import type { Loc, Span } from "../location.js";
 import { value } from "../server-entry.js";
 import { isTemplateEnvFile } from "../template-file.js";
 import type { Credential, Policy, PolicySetting } from "../types.js";
@@ -23,6 +23,14 @@ import { contextforgeAudit } from "./audit/index.js";
  * `.env` or a Compose service this gateway's.
  */
 const CONTEXTFORGE_ONLY = String.raw`MCPGATEWAY_\w+|PLATFORM_ADMIN_\w+|MCP_CLIENT_AUTH_ENABLED|ALLOW_UNAUTHENTICATED_ADMIN|AUTH_ENCRYPTION_SECRET`;
+
+/** ContextForge's images (GHCR release, the repository's local build). */
+const CONTEXTFORGE_IMAGE = /(^|\/)mcp-context-forge(:|@|$)|(^|\/)mcpgateway\/mcpgateway(:|@|$)/i;
+
+/** Is a container ContextForge: its image, or an environment that sets a variable only ContextForge uses? */
+export function isContextforgeContainer(image: string, envKeys: readonly string[]): boolean {
+  return CONTEXTFORGE_IMAGE.test(image) || envKeys.some((k) => CONTEXTFORGE_KEY.test(k));
+}
 
 /** A variable name that only ContextForge uses. */
 export const CONTEXTFORGE_KEY = new RegExp(`^(${CONTEXTFORGE_ONLY})$`);
@@ -95,6 +103,29 @@ function authnMode(input: AdapterInput, find: (key: string) => DocEntry | undefi
   };
   if (!is("MCP_CLIENT_AUTH_ENABLED", "false")) return "jwt/basic";
   return is("TRUST_PROXY_AUTH", "true") && !is("TRUST_PROXY_AUTH_DANGEROUSLY", "false") ? "proxy-header" : "MCP_CLIENT_AUTH_ENABLED=false";
+}
+
+/**
+ * A Kubernetes container of ContextForge: its switches read from the container's `env` list (a
+ * value from a Secret or ConfigMap is no literal and decides nothing). Beside `envFrom`, a switch
+ * the list does not set may come from there: with none of AUTH_REQUIRED and MCP_REQUIRE_AUTH
+ * written, the default is unknown, not the built-in one.
+ */
+export function contextforgeContainerPolicy(input: AdapterInput, env: DocNode | undefined, moreEnv: string | undefined, anchor: Span, name: string, path: string, serverId: string): Policy {
+  const entries: DocEntry[] = [];
+  for (const item of isArray(env) ? env.items : []) {
+    const n = entry(item, "name");
+    const key = str(n?.value);
+    const v = entry(item, "value") ?? entry(item, "valueFrom");
+    if (n && key !== undefined && v) entries.push({ key, keySpan: n.value.span, value: v.value });
+  }
+  const map: DocNode = { type: "object", span: env?.span ?? anchor, entries };
+  const at = locOf(input, anchor);
+  const switches = contextforgeSwitches(input, [map], at);
+  const written = entries.some((e) => e.key === "AUTH_REQUIRED" || e.key === "MCP_REQUIRE_AUTH");
+  const open = switches.defaultDecision === "allow";
+  const decided = open || written || !moreEnv ? switches : { ...switches, defaultDecision: "unknown" as const, defaultReason: `AUTH_REQUIRED and MCP_REQUIRE_AUTH are not set here, and ContextForge also reads ${moreEnv}: whether it asks callers to authenticate depends on it`, defaultLoc: at };
+  return gatewayPolicy({ ...input, client: "contextforge" }, { kind: "gateway", name, path: `${path}#contextforge`, loc: at, ...decided, governs: [serverId], audit: contextforgeAudit(input, map) });
 }
 
 /** `.env` / `.env.*` of a ContextForge deployment. */

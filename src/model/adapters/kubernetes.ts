@@ -14,6 +14,7 @@ import { containerLaunchLine } from "../launcher.js";
 import type { AdapterOutput, McpServer, ServerFact } from "../types.js";
 import { isAgentgatewayBackend, isAgentgatewayPolicy, readAgentgatewayResources } from "./agentgateway-crd.js";
 import { envoyAudit } from "./audit/index.js";
+import { contextforgeContainerPolicy, isContextforgeContainer } from "./contextforge.js";
 import { isMcpRoute, readMcpRoute } from "./envoy-mcproute.js";
 import { gatewayServer, kubeEnv, kubeEnvEntry, listValues, namesMcp, neverPulled } from "./gateway-common.js";
 import { isKuadrantGatewayExtension, isKuadrantMcpAuth, isKuadrantRegistration, readKuadrantResources } from "./kuadrant-mcp-gateway.js";
@@ -154,6 +155,10 @@ function readWorkload(input: AdapterInput, doc: DocNode, docIndex: number): Adap
     const launch = { env: (key: string) => kubeEnvEntry(c, key, true), args, moreEnv: get(c, "envFrom") !== undefined ? "envFrom" : undefined };
     // 1MCP: its OAuth switch (env or --enable-auth) decides whether callers need a token at all.
     if (isOneMcp(imageName)) out.policies.push(oneMcpPolicy({ ...input, client: "1mcp" }, launch, cName?.value.span ?? c.span, name, path, server.id));
+    // ContextForge: its environment switches decide whether callers authenticate, as in Compose.
+    const envList = get(c, "env");
+    const envNames = isArray(envList) ? envList.items.map((i) => str(get(i, "name"))).filter((k): k is string => k !== undefined) : [];
+    if (isContextforgeContainer(imageName, envNames)) out.policies.push(contextforgeContainerPolicy(input, envList, launch.moreEnv, cName?.value.span ?? c.span, name, path, server.id));
     // The MCP Inspector: DANGEROUSLY_OMIT_AUTH switches its session token off.
     if (isMcpInspector(imageName, [...cmd, ...args])) {
       const p = inspectorPolicy({ ...input, client: "mcp-inspector" }, launch, cName?.value.span ?? c.span, name, path, server.id);

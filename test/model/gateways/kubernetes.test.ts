@@ -313,3 +313,25 @@ describe("the MCP Inspector deployed in Kubernetes", () => {
     expect(inspector([]).model.policies).toEqual([]);
   });
 });
+
+describe("ContextForge deployed in Kubernetes", () => {
+  const gateway = (env: readonly string[], extra: readonly string[] = []) =>
+    scanSources([{ path: "deploy/contextforge.yaml", text: deployment("mcpgateway", ["      - name: gateway", "        image: ghcr.io/ibm/mcp-context-forge:1.0.0", ...extra, ...(env.length ? ["        env:", ...env] : [])]) }]);
+
+  it("its switches are read from the container's env as in Compose: AUTH_REQUIRED=false fails open (was: authorization unknown, nothing reported)", () => {
+    const off = gateway(["          - name: AUTH_REQUIRED", '            value: "false"', "          - name: JWT_SECRET_KEY", "            valueFrom: { secretKeyRef: { name: cf, key: jwt } }"]);
+    expect(policyRows(off)).toEqual([{ client: "contextforge", kind: "gateway", name: "mcpgateway/gateway", decision: "allow", at: "12:20", reason: "AUTH_REQUIRED is false (authentication is off: the gateway serves unauthenticated requests)" }]);
+    expect(findingRows(off)).toEqual(["missing-default-deny 12:20", "permissive-setting 12:20"]);
+    const unset = gateway([]);
+    expect(policyRows(unset).map((p) => `${p.decision} ${p.reason}`)).toEqual(["deny AUTH_REQUIRED is unset (defaults to true: unauthenticated calls are rejected)"]);
+  });
+
+  it("beside envFrom, a switch the env list does not set may come from there: unknown (the real Knative service of ContextForge's repository)", () => {
+    const r = scanFixture("real-contextforge/knative/mcpgateway-knative-service.yaml");
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at} ${p.reason}`)).toEqual([
+      "contextforge unknown 13:15 AUTH_REQUIRED and MCP_REQUIRE_AUTH are not set here, and ContextForge also reads envFrom: whether it asks callers to authenticate depends on it",
+    ]);
+    const written = gateway(["          - name: MCP_REQUIRE_AUTH", '            value: "false"'], ["        envFrom:", "          - configMapRef: { name: cf-env }"]);
+    expect(policyRows(written).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 14:20"]);
+  });
+});
