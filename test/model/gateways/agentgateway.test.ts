@@ -306,6 +306,13 @@ describe("agentgateway's gateways/routes form (top-level `gateways:` and `routes
     expect(policyRows(scanSources([{ path: "agentgateway/config.yaml", text: config("  port: 3005\n") }])).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 6:1"]);
   });
 
+  it("is read inside a ConfigMap too, where agentgateway's file is often kept", () => {
+    const text = ["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: agentgateway-config", "data:", "  config.yaml: |", "    gateways:", "      default:", "        port: 3000", "    routes:", "    - name: notes", "      backends:", "      - mcp:", "          targets:", "          - name: notes", "            mcp:", "              host: https://notes.acme.example/mcp", ""].join("\n");
+    const r = scanSources([{ path: "deploy/agentgateway-cm.yaml", text }]);
+    expect(serverRows(r).map((s) => `${s.client} ${s.name} ${s.at}`)).toEqual(["agentgateway notes 15:19"]);
+    expect(findingRows(r, ["missing-default-deny"])).toEqual(["missing-default-deny 11:7"]);
+  });
+
   it("a top-level `routes:` list with no MCP backend is not agentgateway's (Pomerium's routes stay Pomerium's)", () => {
     const plain = scanSources([{ path: "conf/routes.yaml", text: "routes:\n- name: api\n  backends:\n  - host: api.internal:8080\n" }]);
     expect(plain.model.files[0]?.format).toBe("text");
