@@ -21,7 +21,7 @@ import { classifyValue } from "../refs.js";
 import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from "../server-entry.js";
 import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
 import { contextforgeAudit } from "./audit/index.js";
-import { CONTEXTFORGE_KEY, contextforgeSwitches, isContextforgeContainer } from "./contextforge.js";
+import { CONTEXTFORGE_KEY, containerSwitches, isContextforgeContainer } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, neverPulled, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 import { inspectorPolicy, isMcpInspector } from "./mcp-inspector.js";
@@ -312,8 +312,7 @@ function readService(input: AdapterInput, e: DocEntry): AdapterOutput {
   if (isContextforgeContainer(imageName, envKeys(svc))) {
     const where = { ...input, client: "contextforge" };
     const anchor = locOf(input, e.keySpan);
-    const maps = envNode ? [envNode] : [];
-    out.policies.push(gatewayPolicy(where, { kind: "gateway", name: e.key, path: `${path}#contextforge`, loc: anchor, ...contextforgeSwitches(where, maps, anchor), governs: [server.id], audit: envNode ? contextforgeAudit(input, envNode) : undefined }));
+    out.policies.push(gatewayPolicy(where, { kind: "gateway", name: e.key, path: `${path}#contextforge`, loc: anchor, ...containerSwitches(where, envNode, get(svc, "env_file") !== undefined ? "an env_file" : undefined, anchor), governs: [server.id], audit: envNode ? contextforgeAudit(input, envNode) : undefined }));
   }
   // The Microsoft MCP Gateway: its auth policy from the same environment switches as a Kubernetes container of it.
   if (isMsGateway(imageName, envKeys(svc))) {

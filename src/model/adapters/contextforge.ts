@@ -121,11 +121,19 @@ export function contextforgeContainerPolicy(input: AdapterInput, env: DocNode | 
   }
   const map: DocNode = { type: "object", span: env?.span ?? anchor, entries };
   const at = locOf(input, anchor);
-  const switches = contextforgeSwitches(input, [map], at);
-  const written = entries.some((e) => e.key === "AUTH_REQUIRED" || e.key === "MCP_REQUIRE_AUTH");
-  const open = switches.defaultDecision === "allow";
-  const decided = open || written || !moreEnv ? switches : { ...switches, defaultDecision: "unknown" as const, defaultReason: `AUTH_REQUIRED and MCP_REQUIRE_AUTH are not set here, and ContextForge also reads ${moreEnv}: whether it asks callers to authenticate depends on it`, defaultLoc: at };
-  return gatewayPolicy({ ...input, client: "contextforge" }, { kind: "gateway", name, path: `${path}#contextforge`, loc: at, ...decided, governs: [serverId], audit: contextforgeAudit(input, map) });
+  return gatewayPolicy({ ...input, client: "contextforge" }, { kind: "gateway", name, path: `${path}#contextforge`, loc: at, ...containerSwitches(input, map, moreEnv, at), governs: [serverId], audit: contextforgeAudit(input, map) });
+}
+
+/**
+ * The switches of a container's environment (`env` a flat KEY -> value map), where `moreEnv` names
+ * another source of it the file does not show (`envFrom`, `an env_file`): with neither AUTH_REQUIRED
+ * nor MCP_REQUIRE_AUTH written here, the built-in default is a guess, so the default is unknown.
+ */
+export function containerSwitches(input: AdapterInput, env: DocNode | undefined, moreEnv: string | undefined, at: Loc): ReturnType<typeof contextforgeSwitches> {
+  const switches = contextforgeSwitches(input, env ? [env] : [], at);
+  const written = entry(env, "AUTH_REQUIRED") !== undefined || entry(env, "MCP_REQUIRE_AUTH") !== undefined;
+  if (switches.defaultDecision === "allow" || written || !moreEnv) return switches;
+  return { ...switches, defaultDecision: "unknown", defaultReason: `AUTH_REQUIRED and MCP_REQUIRE_AUTH are not set here, and ContextForge also reads ${moreEnv}: whether it asks callers to authenticate depends on it`, defaultLoc: at };
 }
 
 /** `.env` / `.env.*` of a ContextForge deployment. */

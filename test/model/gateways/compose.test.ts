@@ -448,3 +448,21 @@ describe("Docker Compose: the MCP Inspector with DANGEROUSLY_OMIT_AUTH", () => {
     expect(scanSources([{ path: "docker-compose.yml", text: other }]).model.policies).toEqual([]);
   });
 });
+
+describe("Docker Compose: ContextForge beside an env_file", () => {
+  const service = (env: string) => `services:\n  mcpgateway:\n    image: ghcr.io/ibm/mcp-context-forge:1.0.0\n    env_file: .env\n${env}`;
+
+  it("with neither AUTH_REQUIRED nor MCP_REQUIRE_AUTH written, the env_file may set them: unknown, not the built-in deny (was: default-deny)", () => {
+    const r = scanSources([{ path: "docker-compose.yml", text: service("    environment:\n      HOST: 0.0.0.0\n") }]);
+    expect(policyRows(r).map((p) => `${p.client} ${p.decision} ${p.at} ${p.reason}`)).toEqual([
+      "contextforge unknown 2:3 AUTH_REQUIRED and MCP_REQUIRE_AUTH are not set here, and ContextForge also reads an env_file: whether it asks callers to authenticate depends on it",
+    ]);
+  });
+
+  it("a switch written in the service still decides", () => {
+    const r = scanSources([{ path: "docker-compose.yml", text: service("    environment:\n      AUTH_REQUIRED: \"false\"\n") }]);
+    expect(policyRows(r).map((p) => `${p.decision} ${p.at}`)).toEqual(["allow 6:22"]);
+    const on = scanSources([{ path: "docker-compose.yml", text: service("    environment:\n      AUTH_REQUIRED: \"true\"\n") }]);
+    expect(policyRows(on).map((p) => `${p.decision} ${p.at}`)).toEqual(["deny 6:22"]);
+  });
+});
