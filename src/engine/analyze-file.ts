@@ -402,7 +402,9 @@ function analyzeStructured(
   // its front matter) gets the text scan as an unclaimed file would.
   const secrets = dedupeHits(parsed.problems.length > 0 || syntax === "frontmatter" ? [...structured, ...textSecrets(rel, text, lines)] : structured);
   // A client entry that launches `docker mcp gateway run` is a gateway policy of its own.
-  const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined);
+  // (Unless the adapter made it already: a Compose service's, with its ports.)
+  const made = new Set(out.policies.map((p) => p.id));
+  const gatewayPolicies = out.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined && !made.has(p.id));
   return { file, servers: out.servers, policies: [...out.policies, ...gatewayPolicies], secrets, diagnostics, parseProblems, comments: parsed.comments };
 }
 

@@ -8,6 +8,7 @@
 import { dockerGatewayAudit } from "../model/adapters/audit/docker-mcp.js";
 import { credentialReference, identityReference, isAuthHint, isSwitchValue, namesCredential, onlyUnexpanded } from "../model/credential-identity.js";
 import { workloadOf } from "../model/identity.js";
+import { servedLinks, type ServedLink } from "../model/served-links.js";
 import { describeRef } from "../model/refs.js";
 import { outsideTree, type Loc } from "../model/location.js";
 import type { McpServer, Policy, PolicyAudit } from "../model/types.js";
@@ -49,7 +50,17 @@ export interface ApprovalRecord {
 
 export interface ServerVerdict {
   readonly identity: { readonly value: IdentityValue; readonly evidence: readonly Evidence[] };
-  readonly authorization: { readonly value: AuthorizationValue; readonly policy?: PolicyRef; readonly evidence: readonly Evidence[] };
+  readonly authorization: {
+    readonly value: AuthorizationValue;
+    readonly policy?: PolicyRef;
+    readonly evidence: readonly Evidence[];
+    /**
+     * The gateway or endpoint of the scan that the server's URL reaches (model/served-links.ts):
+     * `linked` with its policies, whose verdict this is; or not linked, with why (two definitions
+     * match, the port is not certain).
+     */
+    readonly servedBy?: { readonly linked: boolean; readonly reason: string; readonly policies: readonly PolicyRef[] };
+  };
   readonly traceability: { readonly value: TraceabilityValue; readonly evidence: readonly Evidence[] };
   /** Present when the scan was given an approved list. */
   readonly approval?: ApprovalRecord;
@@ -208,6 +219,30 @@ function ownNote(c: McpServer["credentials"][number]): string {
   return `${identityReference(c) ?? c.ref.kind} used by this server only`;
 }
 
+const LINKS = new WeakMap<ScanModel, ReadonlyMap<string, ServedLink>>();
+
+/** The gateway or endpoint of the scan each client server's URL reaches: built once per model (a cache of a pure function of it). */
+export function servedLinksOf(model: ScanModel): ReadonlyMap<string, ServedLink> {
+  let links = LINKS.get(model);
+  if (!links) LINKS.set(model, (links = servedLinks(model.servers, model.policies, model.files.map((f) => f.path))));
+  return links;
+}
+
+const BY_ID = new WeakMap<ScanModel, ReadonlyMap<string, McpServer>>();
+
+/** The model's servers by id: built once per model (a cache of a pure function of it). */
+function serversById(model: ScanModel): ReadonlyMap<string, McpServer> {
+  let index = BY_ID.get(model);
+  if (!index) BY_ID.set(model, (index = new Map(model.servers.map((x) => [x.id, x]))));
+  return index;
+}
+
+/** The policies in front of a server: those that name it, and those of the gateway or endpoint of the scan its URL reaches. */
+function fronting(model: ScanModel, s: McpServer): (p: Policy) => boolean {
+  const linked = servedLinksOf(model).get(s.id)?.policies ?? [];
+  return (p) => p.governs.includes(s.id) || linked.includes(p);
+}
+
 function policyRef(p: Policy): PolicyRef {
   return { name: p.name, client: p.client, kind: p.kind, file: p.file, line: p.loc.line };
 }
@@ -242,7 +277,7 @@ function projectSettings(candidates: readonly Policy[], s: McpServer): Policy[] 
 
 /** The policies that govern a server, most specific tier first. */
 export function governingPolicies(model: ScanModel, s: McpServer): Policy[][] {
-  const explicit = model.policies.filter((p) => p.governs.includes(s.id));
+  const explicit = model.policies.filter(fronting(model, s));
   // Client-wide layers (Gemini CLI policy files) come after the gateways in front of the server and
   // before the client's own settings, the managed (admin) one first.
   const wide = model.policies.filter((p) => !explicit.includes(p) && p.clientWide === true && p.client === s.client);
@@ -258,11 +293,24 @@ function decided(p: Policy, note: string): Evidence {
   return ev(p.defaultLoc, p.name, `${note}: ${p.defaultReason}`);
 }
 
+/**
+ * The authorization verdict, with the link of the server's URL to a gateway or endpoint of the
+ * scan (or why it is not linked) as its first evidence.
+ */
 function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["authorization"] {
+  const verdict = decidedAuthorization(model, s);
+  const link = servedLinksOf(model).get(s.id);
+  if (!link || !s.url) return verdict;
+  const servedBy = { linked: link.policies.length > 0, reason: link.reason, policies: link.policies.map(policyRef) };
+  return { ...verdict, evidence: [ev(s.url.loc, "url", link.reason), ...verdict.evidence], servedBy };
+}
+
+function decidedAuthorization(model: ScanModel, s: McpServer): ServerVerdict["authorization"] {
   const tiers = governingPolicies(model, s);
   // Every gateway route or endpoint in front of the server counts: one that lets calls through
   // unchecked opens the server, whatever the others deny.
-  const fronts = (tiers[0] ?? []).filter((p) => p.governs.includes(s.id) && p.kind !== "client");
+  const front = fronting(model, s);
+  const fronts = (tiers[0] ?? []).filter((p) => front(p) && p.kind !== "client");
   const gatewayOpen = fronts.find((p) => p.defaultDecision === "allow");
   if (gatewayOpen) return { value: "allow-by-default", policy: policyRef(gatewayOpen), evidence: [decided(gatewayOpen, `${gatewayOpen.name} allows what no rule names`)] };
   const gatewayDeny = fronts.find((p) => p.defaultDecision === "deny");
@@ -301,11 +349,18 @@ function authorizationVerdict(model: ScanModel, s: McpServer): ServerVerdict["au
 }
 
 function traceabilityVerdict(model: ScanModel, s: McpServer): ServerVerdict["traceability"] {
+  const front = fronting(model, s);
   const own = dockerGatewayAudit(s);
   const audits: { audit: PolicyAudit; via: string }[] = own ? [{ audit: own, via: "Docker MCP gateway" }] : [];
+  // A Docker MCP gateway of the scan that the server's URL reaches: its `--log-calls` setting, read from the gateway's own entry.
+  for (const p of servedLinksOf(model).get(s.id)?.policies ?? []) {
+    const gateway = p.client === "docker-mcp" && !p.audit ? p.governs.map((id) => serversById(model).get(id)).find((g) => g !== undefined) : undefined;
+    const audit = gateway ? dockerGatewayAudit(gateway) : undefined;
+    if (audit) audits.push({ audit, via: p.name });
+  }
   for (const p of model.policies) {
     if (!p.audit) continue;
-    if (p.governs.includes(s.id) || (p.kind === "gateway" && p.file === s.file && p.governs.length === 0)) audits.push({ audit: p.audit, via: p.name });
+    if (front(p) || (p.kind === "gateway" && p.file === s.file && p.governs.length === 0)) audits.push({ audit: p.audit, via: p.name });
   }
   if (!audits.length) {
     return { value: "unknown", evidence: [ev(s.loc, s.name, "no gateway with a known audit setting sits in front of this server: the files cannot tell whether calls are recorded")] };

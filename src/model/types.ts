@@ -276,6 +276,28 @@ export interface Policy {
    * makes), which the app's entry file may prefix and guard (NestApp).
    */
   readonly route?: { readonly path: string; readonly router?: string; readonly middleware?: string; readonly nest?: NestRoute; readonly handler?: CodeHandlerRef };
+  /**
+   * Where it takes calls, as its own file shows it (an agentgateway bind's port, a Compose
+   * service's published port, the port an HTTP server's code listens on): a client URL of the
+   * same scan at that host and port reaches it (model/served-links.ts).
+   */
+  readonly listens?: readonly Listener[];
+}
+
+/** A host and port a gateway or an HTTP endpoint of the scanned code takes calls on. */
+export interface Listener {
+  /** `loopback` (this machine), or the name other containers of its network reach it by (a Compose service's). */
+  readonly host: string;
+  readonly port: number;
+  /** The one path it serves (`/mcp`); absent: every path. */
+  readonly path?: string;
+  /** `path` and every path under it (agentgateway `pathPrefix`). */
+  readonly prefix?: true;
+  /** What the file says, for people: `agentgateway bind port 3000`, `app.listen(3000)`. */
+  readonly what: string;
+  /** Why the port is not certain (`PORT from the environment, 3000 by default`): such a listener is named, never linked. */
+  readonly unsure?: string;
+  readonly loc: Loc;
 }
 
 export interface PolicyAudit {

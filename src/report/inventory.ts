@@ -91,6 +91,8 @@ export function inventoryPolicy(p: Policy) {
     ...(p.serverDeny ? { serverDeny: p.serverDeny.map((m) => ({ by: m.by, value: m.value })) } : {}),
     ...(p.authn ? { authn: { required: p.authn.required, ...(p.authn.mode ? { mode: p.authn.mode } : {}) } } : {}),
     ...(p.audit ? { audit: { configured: p.audit.configured, key: p.audit.key, detail: p.audit.detail, line: p.audit.loc.line } } : {}),
+    // Where it takes calls (a bind's port, a published port, the port its code listens on): client URLs of the scan are linked by these.
+    ...(p.listens?.length ? { listens: p.listens.map((l) => ({ host: l.host, port: l.port, ...(l.path !== undefined ? { path: l.path, ...(l.prefix ? { prefix: true } : {}) } : {}), what: l.what, ...(l.unsure ? { unsure: l.unsure } : {}), line: l.loc.line })) } : {}),
   };
 }
 
@@ -156,6 +158,8 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     if (inv.registeredTools) out.push(`    registers tools: ${inv.registeredTools.length ? registeredToolsText(inv.registeredTools) : "none found"}`);
     for (const f of inv.facts) out.push(`    ! ${f.detail}`);
     const v = verdictOf(model, s, vo);
+    const served = v.authorization.servedBy;
+    if (served) out.push(`    served by: ${served.linked ? "" : "unknown — "}${served.reason}`);
     out.push(`    ${verdictLine(v)}`);
     if (v.approval) out.push(`    ${approvalLine(v.approval)}`);
   }

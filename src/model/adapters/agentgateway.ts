@@ -20,7 +20,7 @@ import { entry, get, isArray, isObject, str, type DocEntry, type DocNode } from 
 import { emptyOutput, locOf, mergeOutputs, type Adapter, type AdapterInput } from "../adapter.js";
 import type { Loc } from "../location.js";
 import { argFacts, namedValues, value } from "../server-entry.js";
-import type { AdapterOutput, Credential, McpServer, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
+import type { AdapterOutput, Credential, Listener, McpServer, Policy, PolicyAudit, PolicyRule, PolicySetting } from "../types.js";
 import { agentgatewayAudit, agentgatewayUpstream } from "./audit/index.js";
 import { anyCorsOrigin, entryLoc, fileOrInline, gatewayPolicy, gatewayServer, listValues, permissive, scalarCredential } from "./gateway-common.js";
 import { classifyKey, isCookieHeader } from "../../secrets/keys.js";
@@ -117,7 +117,7 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
     }
   }
   const named = namedBackends(doc);
-  const readRoute = (route: DocNode, path: string, outer: readonly DocEntry[], via?: string) => {
+  const readRoute = (route: DocNode, path: string, outer: readonly DocEntry[], via?: string, listens?: readonly Listener[]) => {
     const backends = get(route, "backends");
     const servers: McpServer[] = [];
     const backendBlocks: DocEntry[] = [];
@@ -137,7 +137,7 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
     }
     if (servers.length === 0) return;
     const name = str(entry(route, "name")?.value) ?? path;
-    addRoute(input, out, { name: via ? `${name} (gateway ${via})` : name, path: via ? `${path}@${via}` : path, owner: undefined, node: route, shared: present([policiesOf(route), ...outer]), backendBlocks, servers, audit });
+    addRoute(input, out, { name: via ? `${name} (gateway ${via})` : name, path: via ? `${path}@${via}` : path, ...(listens ? { listens } : {}), owner: undefined, node: route, shared: present([policiesOf(route), ...outer]), backendBlocks, servers, audit });
   };
   const binds = get(doc, "binds");
   if (isArray(binds)) {
@@ -147,7 +147,7 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
       listeners.items.forEach((listener, l) => {
         const routes = get(listener, "routes");
         if (!isArray(routes)) return;
-        routes.items.forEach((route, r) => readRoute(route, `binds[${b}].listeners[${l}].routes[${r}]`, present([policiesOf(listener)])));
+        routes.items.forEach((route, r) => readRoute(route, `binds[${b}].listeners[${l}].routes[${r}]`, present([policiesOf(listener)]), undefined, routeListeners(input, bind, route)));
       });
     });
   }
@@ -165,6 +165,8 @@ function readDoc(input: AdapterInput, doc: DocNode): AdapterOutput {
 interface RouteInit {
   readonly name: string;
   readonly path: string;
+  /** The bind's port and the route's paths (binds form only). */
+  readonly listens?: readonly Listener[];
   /** The `mcp:` entry of the simple form (its key locates the policy). */
   readonly owner: DocEntry | undefined;
   readonly node: DocNode;
@@ -209,6 +211,35 @@ function addRoute(input: AdapterInput, out: AdapterOutput, r: RouteInit): void {
       audit: r.audit,
     }),
   );
+  const made = out.policies[out.policies.length - 1];
+  if (made && r.listens?.length) out.policies[out.policies.length - 1] = { ...made, listens: r.listens };
+}
+
+/**
+ * Where a route of a bind takes calls: the bind's `port` on this machine, on the paths its
+ * `matches` name (`path: { exact | pathPrefix }`), every path when it has none. None when the
+ * port is not a number or a match tests more than the path (a header, a method): which calls
+ * it takes is not only a matter of host, port and path.
+ */
+function routeListeners(input: AdapterInput, bind: DocNode, route: DocNode): Listener[] {
+  const portNode = get(bind, "port");
+  const port = portNode?.type === "number" && Number.isInteger(portNode.value) ? (portNode.value as number) : undefined;
+  if (port === undefined || port <= 0 || port > 65535 || !portNode) return [];
+  const base = { host: "loopback", port, what: `agentgateway bind port ${port}`, loc: locOf(input, portNode.span) };
+  const matches = get(route, "matches");
+  if (matches === undefined) return [base];
+  if (!isArray(matches)) return [];
+  const out: Listener[] = [];
+  for (const m of matches.items) {
+    const pathNode = get(m, "path");
+    if (!isObject(m) || m.entries.length !== 1 || !isObject(pathNode) || pathNode.entries.length !== 1) return [];
+    const exact = str(get(pathNode, "exact"));
+    const prefix = str(get(pathNode, "pathPrefix"));
+    if (exact !== undefined) out.push({ ...base, path: exact });
+    else if (prefix !== undefined) out.push({ ...base, path: prefix, prefix: true });
+    else return [];
+  }
+  return out;
 }
 
 function authorization(input: AdapterInput, e: DocEntry | undefined, anchor: Loc): Pick<Policy, "defaultDecision" | "defaultReason" | "defaultLoc" | "toolRules"> {

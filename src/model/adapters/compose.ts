@@ -19,12 +19,14 @@ import type { Span } from "../location.js";
 import { imagePin } from "../launcher.js";
 import { classifyValue } from "../refs.js";
 import { argFacts, isBroadPath, isCredentialFolder, namedValues, value } from "../server-entry.js";
-import type { AdapterOutput, ConfigValue, Credential, ServerFact } from "../types.js";
+import type { AdapterOutput, ConfigValue, Credential, Policy, ServerFact } from "../types.js";
 import { contextforgeAudit } from "./audit/index.js";
 import { CONTEXTFORGE_KEY, containerSwitches, isContextforgeContainer } from "./contextforge.js";
 import { gatewayPolicy, gatewayServer, listValues, namesMcp, neverPulled, refCredential } from "./gateway-common.js";
 import { isMsGateway, msGatewayPolicy } from "./ms-mcp-gateway.js";
 import { inspectorPolicy, isMcpInspector } from "./mcp-inspector.js";
+import { composeListeners } from "./compose-ports.js";
+import { dockerGatewayPolicy } from "./docker-gateway-args.js";
 import { isOneMcp, oneMcpPolicy } from "./onemcp.js";
 import { withHandedOnEnv } from "./relay-env.js";
 
@@ -336,7 +338,10 @@ export const composeAdapter: Adapter = (input) => {
     if (!isMcpService(e)) continue;
     const o = readService(input, e);
     out.servers.push(...o.servers);
-    out.policies.push(...o.policies);
+    // The service's ports are where its gateway takes calls (a Docker MCP gateway's policy is made here for that).
+    const listens = composeListeners(input, e.key, e.value);
+    const policies = [...o.policies, ...o.servers.map(dockerGatewayPolicy).filter((p): p is Policy => p !== undefined)];
+    out.policies.push(...(listens.length ? policies.map((p) => ({ ...p, listens })) : policies));
   }
   return out;
 };

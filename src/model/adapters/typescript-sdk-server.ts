@@ -35,6 +35,7 @@ import { nestRoutes } from "./ts-endpoints-nest.js";
 import { findEndpoints } from "./ts-endpoints-routers.js";
 import { tanstackRoutes } from "./ts-endpoints-tanstack.js";
 import { endpointPolicy, MCP_NAME } from "./ts-endpoint.js";
+import { listenPort, withListenPort } from "./ts-listen-port.js";
 import { aroundGuard, aroundOptional, authRouterNote, contains, FUNCTIONS, handlerGuard, isAuthMiddleware, isOptionalAuth } from "./ts-route-guards.js";
 
 /** The SDK's HTTP server transports (v1 `sdk/server/*`; v2 `@modelcontextprotocol/node`'s Node one). */
@@ -149,7 +150,8 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const servers = impls.map((i) => implServer(input, i, i.transport ?? transport));
   const governs = servers.map((s) => s.id);
   const authRouter = authRouterNote(input.text);
-  const policies = endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter));
+  // The port the file's server listens on: where a client URL of the scan reaches these endpoints (model/served-links.ts).
+  const policies = withListenPort(r, endpoints.length ? listenPort(r, calls) : undefined, endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter)));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
   return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features), handlers: exportedHandlers(r, input, reaches, liteHandlerCalls(r, calls)) };

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule.js";
 import { isLoopbackHost, isPrivateNetworkHost, isTemplatedHost, remoteEndpoints } from "../../model/endpoint.js";
 import { urlCarriesCredential } from "../../model/launch-credentials.js";
+import { servedLinksOf } from "../../engine/verdict.js";
 
 export default defineRule({
   id: "unauthenticated-remote",
@@ -8,7 +9,7 @@ export default defineRule({
     title: "Remote MCP server configured with no credential",
     name: "UnauthenticatedRemote",
     description:
-      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside. The same holds for a client whose configuration is kept in a Kubernetes ConfigMap (a pod of the cluster reads it) calling a service of that network.",
+      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside. The same holds for a client whose configuration is kept in a Kubernetes ConfigMap (a pod of the cluster reads it) calling a service of that network, and for a URL that reaches a gateway or endpoint defined in the same repository (a Compose service by its name and port) that requires authentication: the caller authenticates there.",
     category: "insecure-transport",
     level: "note",
     precision: "medium",
@@ -23,6 +24,7 @@ export default defineRule({
     none: "Remote server '{server}' ({client}) at {host} is configured with no credential (no auth header, token variable or OAuth settings); unless it negotiates OAuth at connect time, its tools are open to anyone who can reach it.",
   },
   check(model, ctx) {
+    const links = servedLinksOf(model);
     for (const s of model.servers) {
       // A gateway that forwards each caller's own credential upstream (LiteLLM `extra_headers: [Authorization]`, agentgateway passthrough).
       if (s.credentials.length > 0 || s.headers.length > 0 || s.upstreamIdentity?.kind === "per-caller") continue;
@@ -34,6 +36,9 @@ export default defineRule({
         if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)|^--[\w-]*oauth/i.test(a.raw))) continue;
         // A bridge's URL argument (`mcp-remote https://...?token=...`) that carries its own credential.
         if (urlCarriesCredential(e.value.raw)) continue;
+        // The URL reaches a gateway or endpoint of the scan (a Compose service by its name) that requires authentication: not open to anyone.
+        const served = e.value === s.url ? links.get(s.id) : undefined;
+        if (served && served.policies.length > 0 && served.policies.every((p) => p.authn?.required === true)) continue;
         ctx.report({ messageId: "none", data: { server: s.name, client: s.client, host: e.host }, loc: e.value.loc, identity: `${s.name}\u0000${e.host}`, server: { name: s.name, client: s.client } });
       }
     }
@@ -51,8 +56,21 @@ export default defineRule({
         code: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: agent-mcp }\ndata:\n  mcp.json: |\n    { "mcpServers": {\n        "notes": { "type": "http", "url": "https://mcp.acme.example/mcp" } } }\n`,
         expect: { line: 7, column: 43 },
       },
+      {
+        // LibreChat calls the Docker MCP gateway of the same Compose file by its service name; the gateway lets callers in without a token.
+        file: "librechat.yaml",
+        code: `version: 1.2.1\nmcpServers:\n  tools:\n    type: sse\n    url: http://gateway:8811/sse\n`,
+        extraFiles: { "compose.yaml": `services:\n  gateway:\n    image: docker/mcp-gateway:v2\n    ports: ["8811:8811"]\n    command: ["--transport=sse", "--servers=duckduckgo", "--port=8811", "--allow-unauthenticated"]\n` },
+        expect: { line: 5, column: 10 },
+      },
     ],
     good: [
+      {
+        // The same gateway without --allow-unauthenticated asks every caller for its bearer token.
+        file: "librechat.yaml",
+        code: `version: 1.2.1\nmcpServers:\n  tools:\n    type: sse\n    url: http://gateway:8811/sse\n`,
+        extraFiles: { "compose.yaml": `services:\n  gateway:\n    image: docker/mcp-gateway:v2\n    ports: ["8811:8811"]\n    command: ["--transport=sse", "--servers=duckduckgo", "--port=8811"]\n` },
+      },
       { file: ".mcp.json", code: `{ "mcpServers": { "notes": { "type": "http", "url": "https://mcp.acme.example/mcp", "headers": { "Authorization": "Bearer \${ACME_MCP_TOKEN}" } } } }\n` },
       {
         // The same ConfigMap's client runs in a pod of the cluster: a service of the cluster is a gateway's upstream.
