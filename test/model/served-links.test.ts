@@ -127,8 +127,15 @@ describe("not linked where the files cannot tell", () => {
     ["serve({ fetch: app.fetch, port: 3000 });", true],
     ["app.listen(Number(process.env.PORT ?? 3000));", false],
     ["const port = process.env.PORT || 3000;\napp.listen(port);", false],
+    // The typescript-sdk examples' form.
+    ["const MCP_PORT = process.env.MCP_PORT ? parseInt(process.env.MCP_PORT, 10) : 3000;\napp.listen(MCP_PORT, () => {});", false],
   ])("the port of %s", (listen, linked) => {
     expect(linkOf([{ path: "src/server.ts", text: server(listen) }, { path: ".mcp.json", text: client }])?.linked).toBe(linked);
+  });
+
+  it("a port from the environment names the variable and its default", () => {
+    const listen = "const MCP_PORT = process.env.MCP_PORT ? parseInt(process.env.MCP_PORT, 10) : 3000;\napp.listen(MCP_PORT, () => {});";
+    expect(linkOf([{ path: "src/server.ts", text: server(listen) }, { path: ".mcp.json", text: client }])?.reason).toContain("its port is not certain (MCP_PORT from the environment, 3000 when unset): not linked");
   });
 
   it.each([

@@ -3,7 +3,8 @@
  * `server.listen({ port: 3000 })`, hono's `serve({ fetch: app.fetch, port: 3000 })`,
  * `Bun.serve({ port: 3000 })`, `Deno.serve({ port: 3000 }, ...)`, with the port a number, a
  * numeric string or a `const` bound to one (also through `Number(...)`, `parseInt(...)`). A port
- * taken from the environment with a default (`process.env.PORT || 3000`) is that default and
+ * taken from the environment with a default (`process.env.PORT || 3000`, `process.env.PORT ?
+ * parseInt(process.env.PORT, 10) : 3000`) is that default and
  * not certain: the environment may change it. Undefined when the file starts no server, starts
  * several on different ports, or one whose port the code does not show (a parameter, a default
  * of the framework).
@@ -46,6 +47,14 @@ function portOf(r: Resolver, n: TsNode, depth = 0): Port {
   if (d.type === "call_expression" && /^(?:Number|parseInt)$/.test(r.src(d.childForFieldName("function") ?? d))) {
     const arg = argsOf(d)[0];
     return arg ? portOf(r, arg, depth + 1) : undefined;
+  }
+  // `process.env.MCP_PORT ? parseInt(process.env.MCP_PORT, 10) : 3000`: the default when the variable is unset.
+  if (d.type === "ternary_expression") {
+    const condition = d.childForFieldName("condition");
+    const alternative = d.childForFieldName("alternative");
+    const env = condition ? envOf(r, condition) : undefined;
+    const dflt = alternative ? portOf(r, alternative, depth + 1) : undefined;
+    return env !== undefined && dflt && dflt.env === undefined ? { port: dflt.port, env } : undefined;
   }
   if (d.type === "binary_expression") {
     const op = d.childForFieldName("operator");
