@@ -143,7 +143,8 @@ export function servedLinks(servers: readonly McpServer[], policies: readonly Po
     }
   }
   if (index.size === 0) return out;
-  const governed = new Set(policies.flatMap((p) => p.governs));
+  // A gateway's own upstreams (a client's settings naming a server do not put it behind anything).
+  const governed = new Set(policies.flatMap((p) => (p.kind === "client" || p.kind === "managed" ? [] : p.governs)));
   const manifests = new Set(files.filter((f) => MANIFEST.test(f)).map(folderOf));
   for (const s of servers) {
     if (!s.url || s.url.ref.kind !== "literal" || governed.has(s.id)) continue;

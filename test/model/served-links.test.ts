@@ -38,6 +38,15 @@ describe("a client URL linked to the gateway or endpoint of the same repository"
     expect(a).toMatchObject({ value: "allow-by-default", policy: { name: "GET /sse", file: "src/server.ts" }, servedBy: { linked: true, reason: "url http://localhost:3001/sse in src/client.ts matches the server defined in src/server.ts:42 (app.listen on port 3001; GET /sse)" } });
   });
 
+  it("opencode.json reaches a Bun server's default export (port 8080, hono's ALL /mcp); opencode's own settings policy does not stop the link (real: fveracoechea/playwright-a11y-mcp)", () => {
+    const a = authorization("real-bun-export", "playwright-a11y-mcp");
+    expect(a).toMatchObject({
+      value: "allow-by-default",
+      policy: { name: "ALL /mcp", file: "src/server.ts" },
+      servedBy: { linked: true, reason: "url http://localhost:8080/mcp in opencode.json matches the server defined in src/server.ts:19 (export default { port, fetch } on port 8080; ALL /mcp)" },
+    });
+  });
+
   it(".mcp.json at 127.0.0.1 reaches a server whose endpoint requires a bearer token: default-deny; a path it does not serve is not linked", () => {
     const out = inventoryText(fixture("ts-bearer").model);
     expect(out).toContain(

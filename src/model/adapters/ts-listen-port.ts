@@ -1,7 +1,8 @@
 /**
  * The port the HTTP server a code file starts listens on: `app.listen(3000)`,
  * `server.listen({ port: 3000 })`, hono's `serve({ fetch: app.fetch, port: 3000 })`,
- * `Bun.serve({ port: 3000 })`, `Deno.serve({ port: 3000 }, ...)`, with the port a number, a
+ * `Bun.serve({ port: 3000 })`, `Deno.serve({ port: 3000 }, ...)`, Bun's default export
+ * `export default { port: 3000, fetch: app.fetch }`, with the port a number, a
  * numeric string or a `const` bound to one (also through `Number(...)`, `parseInt(...)`). A port
  * taken from the environment with a default (`process.env.PORT || 3000`, `process.env.PORT ?
  * parseInt(process.env.PORT, 10) : 3000`) is that default and
@@ -11,7 +12,7 @@
  */
 import type { TsNode } from "../../parse/typescript.js";
 import type { Policy } from "../types.js";
-import { argsOf, type Resolver } from "./ts-values.js";
+import { argsOf, isDefaultExport, kids, type Resolver } from "./ts-values.js";
 
 export interface ListenPort {
   readonly port: number;
@@ -68,20 +69,26 @@ function portOf(r: Resolver, n: TsNode, depth = 0): Port {
   return undefined;
 }
 
+/** Bun's `export default { port, fetch }`: the object and where it is written, when the file's default export is one with a `fetch` handler. */
+function defaultServe(r: Resolver, root: TsNode): { node: TsNode; options: TsNode } | undefined {
+  const st = kids(root).find(isDefaultExport);
+  const value = st ? (st.childForFieldName("value") ?? kids(st).at(-1)) : undefined;
+  return st && value && r.deref(value).type === "object" && r.prop(value, "fetch") ? { node: st, options: value } : undefined;
+}
+
 /** The port of the one server this file starts (see the module comment). */
-export function listenPort(r: Resolver, calls: readonly TsNode[]): ListenPort | undefined {
+export function listenPort(r: Resolver, calls: readonly TsNode[], root?: TsNode): ListenPort | undefined {
   let found: ListenPort | undefined;
-  for (const c of calls) {
-    const fn = r.calleeName(c);
-    if (fn !== "listen" && fn !== "serve") continue;
-    const args = argsOf(c);
+  const exported = root ? defaultServe(r, root) : undefined;
+  const starts = [...calls.filter((c) => r.calleeName(c) === "listen" || r.calleeName(c) === "serve").map((c) => ({ node: c, fn: r.calleeName(c), args: argsOf(c) })), ...(exported ? [{ node: exported.node, fn: "export default", args: [exported.options] }] : [])];
+  for (const { node: c, fn, args } of starts) {
     if (args.length === 0) continue;
     const first = args[0] as TsNode;
     const portNode = r.deref(first).type === "object" ? r.prop(first, "port") : fn === "listen" ? first : undefined;
     // `serve(handler)` with no port, a listen on a port the code does not show: which port is not known.
     const p = portNode ? portOf(r, portNode) : undefined;
     if (!p) return undefined;
-    const mine: ListenPort = { port: p.port, ...(p.env !== undefined ? { unsure: `${p.env} from the environment, ${p.port} when unset` } : {}), what: `${r.src(c.childForFieldName("function") ?? c)} on port ${p.port}`, node: c };
+    const mine: ListenPort = { port: p.port, ...(p.env !== undefined ? { unsure: `${p.env} from the environment, ${p.port} when unset` } : {}), what: `${fn === "export default" ? "export default { port, fetch }" : r.src(c.childForFieldName("function") ?? c)} on port ${p.port}`, node: c };
     if (found && (found.port !== mine.port || found.unsure !== mine.unsure)) return undefined;
     found ??= mine;
   }

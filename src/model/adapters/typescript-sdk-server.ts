@@ -151,7 +151,7 @@ export function serverSide(r: Resolver, input: CodeInput): { servers: McpServer[
   const governs = servers.map((s) => s.id);
   const authRouter = authRouterNote(input.text);
   // The port the file's server listens on: where a client URL of the scan reaches these endpoints (model/served-links.ts).
-  const policies = withListenPort(r, endpoints.length ? listenPort(r, calls) : undefined, endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter)));
+  const policies = withListenPort(r, endpoints.length ? listenPort(r, calls, input.root) : undefined, endpoints.map((e) => endpointPolicy(r, input, e, governs, authRouter)));
   // Hono mounts a sub-app with `app.route("/mcp", sub)` (express's `app.route("/mcp")` takes the path alone).
   const mountCalls = [...uses, ...calls.filter((c) => r.calleeName(c) === "route" && argsOf(c).length === 2)];
   return { servers, policies, mounts: [...codeMounts(r, input, uses, mountCalls), ...setupMounts(r, input, calls, uses, hooks), ...nextMounts], tools: toolLinks(r, input, impls, servers, wrapped.features), handlers: exportedHandlers(r, input, reaches, liteHandlerCalls(r, calls)) };
