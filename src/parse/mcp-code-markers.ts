@@ -65,9 +65,10 @@ export const MCP_WRAPPER_MODULES: readonly string[] = ["mcp-handler", "@vercel/m
  * LangChain's `MultiServerMCPClient` and Mastra's `MCPClient`; Mastra's older
  * `MCPConfiguration`; `MCPServer` in the OpenAI Agents SDK's `MCPServerStdio`,
  * `MCPServerStreamableHttp` and `MCPServerSSE` (the keyword pass, which
- * ignores case, has that word already as the SDK's `McpServer`).
+ * ignores case, has that word already as the SDK's `McpServer`); its hosted
+ * tool `hostedMcpTool`, which a file may call without any of the others.
  */
-export const MCP_CLIENT_WRAPPER_NAMES: readonly string[] = ["MCPClient", "MCPConfiguration", "MCPServer"];
+export const MCP_CLIENT_WRAPPER_NAMES: readonly string[] = ["MCPClient", "MCPConfiguration", "MCPServer", "hostedMcpTool"];
 
 /**
  * What the keyword pass looks for: the markers, with the transport classes

@@ -12,7 +12,9 @@ import { fakeGitHubToken, fakeUuid } from "../../src/rules/fake-secrets.js";
 import { FIXTURES, folderSources } from "../helpers.js";
 
 const SMITHERY_KEY = fakeUuid("real-agent-clients/smithery");
-const sources = folderSources(path.join(FIXTURES, "typescript", "real-agent-clients")).map((f) => ({ ...f, text: f.text.replaceAll("__SMITHERY_KEY__", SMITHERY_KEY) }));
+/** An OAuth token as Zapier's hosted MCP export writes it: base64 of two UUIDs. */
+const ZAPIER_AUTH = Buffer.from(`${fakeUuid("real-agent-clients/zapier-a")}:${fakeUuid("real-agent-clients/zapier-b")}`).toString("base64");
+const sources = folderSources(path.join(FIXTURES, "typescript", "real-agent-clients")).map((f) => ({ ...f, text: f.text.replaceAll("__SMITHERY_KEY__", SMITHERY_KEY).replaceAll("__ZAPIER_AUTH__", ZAPIER_AUTH) }));
 const result = scanSources(sources);
 
 /** Inventory rows of one file: name, transport, line:column, command or URL, and each credential (key, source, reference, line). */
@@ -175,6 +177,32 @@ describe("credentials the code computes at run time: identity unknown, not a ref
       ["@acme/a", "unknown", "the whole environment of the process is handed to it: which credential it uses is decided at run time"],
       ["@acme/b", "unique-workload-identity", "env:ACME_B_TOKEN used by this server only"],
     ]);
+  });
+});
+
+describe("OpenAI Agents' hosted MCP tool: hostedMcpTool({ serverLabel, serverUrl, authorization })", () => {
+  it("a server named by its label, its authorization a literal token: hardcoded-secret at the value, never printed whole", () => {
+    expect(rows("openai-hosted-zapier.ts")).toEqual([["zapier", "http", "4:13", "https://mcp.zapier.com/api/mcp/mcp", [["authorization", "header", "literal", 7]]]]);
+    expect(findings("openai-hosted-zapier.ts")).toEqual(["hardcoded-secret 7:19"]);
+    const secret = result.findings.find((f) => f.loc.file === "openai-hosted-zapier.ts")!;
+    expect(secret.message).toContain("MCP server 'zapier'");
+    expect(JSON.stringify(result.findings)).not.toContain(ZAPIER_AUTH);
+  });
+
+  it("serverUrl from a const, no authorization: a remote server called with no credential", () => {
+    expect(rows("openai-hosted-ngrok.ts")).toEqual([["turistik-mcp-server", "http", "14:5", "https://18b318d3e9ca.ngrok-free.app/mcp", []]]);
+    expect(findings("openai-hosted-ngrok.ts")).toEqual(["unauthenticated-remote 6:20"]);
+  });
+
+  it("serverUrl given at run time, in a file that names no /mcp route nor SDK class (parsed all the same): identity unknown", () => {
+    expect(rows("openai-hosted-session.ts")).toEqual([["tool_router", "http", "9:7", null, []]]);
+    const server = result.model.servers.find((s) => s.file === "openai-hosted-session.ts")!;
+    expect(verdictOf(result.model, server, verdictOptions()).identity.value).toBe("unknown");
+  });
+
+  it("a hostedMcpTool of another module is someone else's", () => {
+    const scanned = scanSources([{ path: "agent.ts", text: `import { hostedMcpTool } from "./tools";\nexport const t = hostedMcpTool({ serverLabel: "x", serverUrl: "https://mcp.example.com/mcp" });\n` }]);
+    expect(scanned.model.servers).toEqual([]);
   });
 });
 

@@ -31,7 +31,10 @@
  * - OpenAI Agents SDK (`@openai/agents`, `@openai/agents-core`): `new MCPServerStdio({ command,
  *   args?, env?, cwd?, name? })` or `{ fullCommand: "npx -y pkg", ... }` (split on spaces),
  *   `new MCPServerStreamableHttp({ url, name?, requestInit?, fetch?, authProvider? })`,
- *   `new MCPServerSSE({ url, name?, requestInit?, eventSourceInit?, authProvider? })`.
+ *   `new MCPServerSSE({ url, name?, requestInit?, eventSourceInit?, authProvider? })`, and the
+ *   hosted tool `hostedMcpTool({ serverLabel, serverUrl?, connectorId?, headers?, authorization? })`
+ *   (also of `@openai/agents-openai`): a remote server OpenAI's Responses API calls for the agent,
+ *   with the headers given and `authorization`, an access token it sends as a bearer token.
  *
  * A server is named by its map key (or `name`); the others as SDK transports are. A map given only
  * when a condition holds (`url ? { x: {...} } : {}`) or as a default (`config.servers || {...}`) is
@@ -76,6 +79,8 @@ const bare = (module: string) => module.replace(/^npm:/, "").replace(/^((?:@[^/@
 const AI_SDK = new Set(["ai", "@ai-sdk/mcp"]);
 const AI_STDIO = new Set(["ai/mcp-stdio", "@ai-sdk/mcp/mcp-stdio"]);
 const OPENAI = new Set(["@openai/agents", "@openai/agents-core"]);
+/** Where `hostedMcpTool` is exported: the agents package and its OpenAI provider package. */
+const OPENAI_HOSTED = new Set(["@openai/agents", "@openai/agents-openai"]);
 const MCP_USE = new Set(["mcp-use", "mcp-use/client"]);
 const VOLTAGENT = "@voltagent/core";
 const GENKIT = "@genkit-ai/mcp";
@@ -89,6 +94,7 @@ const CALLS: Readonly<Record<string, { readonly from: (m: string) => boolean; re
   fromDict: { from: (m) => MCP_USE.has(m), read: (r, call, kind, first) => serverMap(r, call, kind, r.prop(first, "mcpServers"), MCP_USE_MAP) },
   createMcpClient: { from: (m) => m === GENKIT, read: (r, call, kind, first) => single(r, call, kind, first, "mcpServer") },
   createMcpHost: { from: (m) => m === GENKIT, read: (r, call, kind, first) => serverMap(r, call, kind, r.prop(first, "mcpServers"), MASTRA) },
+  hostedMcpTool: { from: (m) => OPENAI_HOSTED.has(m), read: hostedTool },
 };
 
 /** A class that is one server, made where it is constructed, with these options. */
@@ -160,9 +166,20 @@ export function whenSet(r: Resolver, n: TsNode | undefined): TsNode | undefined 
   return no && none(yes) ? no : n;
 }
 
-/** A literal `name: "..."`. */
-function named(r: Resolver, o: TsNode | undefined): { name?: string } {
-  const n = r.prop(o, "name");
+/**
+ * `hostedMcpTool({ serverLabel, serverUrl, headers, authorization })`: one remote server, named by its
+ * label, its `authorization` read as the token header it is sent in (a connector, `connectorId`, has no URL).
+ */
+function hostedTool(r: Resolver, call: TsNode, kind: string, first: TsNode | undefined): ClientSpec[] {
+  if (!first || r.deref(first).type !== "object") return [];
+  const token = r.prop(first, "authorization");
+  const url = r.prop(first, "serverUrl");
+  return [{ ...named(r, first, "serverLabel"), ...(url ? { url } : {}), headers: whenSet(r, r.prop(first, "headers")), ...(token ? { token } : {}), node: call, at: callee(call), kind, transport: "http" }];
+}
+
+/** A literal `name: "..."` (or the option `key` names the server with). */
+function named(r: Resolver, o: TsNode | undefined, key = "name"): { name?: string } {
+  const n = r.prop(o, key);
   const v = n ? r.value(n) : undefined;
   return v?.ref.kind === "literal" ? { name: v.raw } : {};
 }
