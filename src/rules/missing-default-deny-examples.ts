@@ -9,6 +9,23 @@ import { kuadrantGateway, litellmNotes, msGatewayDeployment } from "./example-co
 export const examples: { readonly bad: readonly RuleExample[]; readonly good: readonly RuleExample[] } = {
     bad: [
       {
+        // requireBearerAuth whose verifier accepts every token (returns an AuthInfo with an expiry without checking the token): no guard.
+        file: "src/server.ts",
+        code: `import express from "express";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { notesServer } from "./notes.js";
+const verifier = { verifyAccessToken: async (token) => ({ token, clientId: "notes", scopes: [], expiresAt: Date.now() / 1000 + 3600 }) };
+const app = express();
+app.post("/mcp", requireBearerAuth({ verifier }), async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await notesServer().connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+`,
+        expect: { line: 7, column: 10 },
+      },
+      {
         // Express route chains: app.route("/mcp").post(h).get(h), no authentication.
         file: "src/server.ts",
         code: `import express from "express";
@@ -588,6 +605,28 @@ export default app;
       },
     ],
     good: [
+      {
+        // requireBearerAuth whose verifier checks the token (here it asks the issuer's userinfo endpoint and throws on a refusal): a guard.
+        file: "src/server.ts",
+        code: `import express from "express";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { notesServer } from "./notes.js";
+const verifier = {
+  verifyAccessToken: async (token) => {
+    const res = await fetch("https://issuer.example.com/userinfo", { headers: { Authorization: \`Bearer \${token}\` } });
+    if (!res.ok) throw new Error("invalid token");
+    return { token, clientId: "notes", scopes: [], expiresAt: Date.now() / 1000 + 3600 };
+  },
+};
+const app = express();
+app.post("/mcp", requireBearerAuth({ verifier }), async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await notesServer().connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+`,
+      },
       {
         // A layer that lets a request without credentials through (optional auth) on an mcp-use server: not shown open, so no finding (the inventory says unknown, naming it).
         file: "index.ts",

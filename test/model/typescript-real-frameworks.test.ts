@@ -824,6 +824,47 @@ describe("Bun.serve's routes table", () => {
   });
 });
 
+describe("requireBearerAuth given a verifier that accepts every token (the SDK README's proxy-provider verifyAccessToken, copied)", () => {
+  const reasons = () => scan("real-proxy-verifier").model.policies.map((p) => `${p.file} ${p.name} ${p.defaultDecision}: ${p.defaultReason}`);
+
+  it("no expiresAt: unknown (recent SDKs refuse such an AuthInfo, older ones take every token); with expiresAt: open; a verifier that decodes and fetches, or required scopes the returned ones lack: deny", () => {
+    expect(endpoints("real-proxy-verifier")).toEqual([
+      "any-token-expiry.ts POST /mcp allow",
+      "any-token.ts POST /mcp unknown",
+      "checked-verifier.ts POST /mcp deny",
+      "scope-mismatch/routes.ts POST /mcp deny",
+    ]);
+    expect(findings("real-proxy-verifier")).toEqual(["missing-default-deny any-token-expiry.ts:25:10"]);
+  });
+
+  it("the reasons name the layer and its verifier", () => {
+    expect(reasons()).toEqual(
+      expect.arrayContaining([
+        "any-token-expiry.ts POST /mcp allow: HTTP MCP endpoint /mcp has no authentication middleware (app.use(requireBearerAuth) checks no token: proxyProvider's verifyAccessToken returns an AuthInfo for every token without checking it)",
+        "any-token.ts POST /mcp unknown: HTTP MCP endpoint /mcp has an authentication layer, middleware bearerAuthMiddleware, that accepts every token: proxyProvider's verifyAccessToken returns an AuthInfo without checking it, and with no expiresAt; requireBearerAuth of recent SDK versions refuses such an AuthInfo (every request) and older ones let every caller through, so the SDK version decides the authentication in front of it",
+      ]),
+    );
+  });
+
+  it("a verifier object written in the route's middleware, with a method that returns an AuthInfo and an expiry: open at the route", () => {
+    const text = `import express from "express";\nimport { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nconst app = express();\nconst verifier = { async verifyAccessToken(token: string) { return { token, clientId: "demo", scopes: [], expiresAt: Math.floor(Date.now() / 1000) + 3600 }; } };\napp.post("/mcp", requireBearerAuth({ verifier }), async (req, res) => { const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await t.handleRequest(req, res, req.body); });\n`;
+    const result = scanSources([{ path: "server.ts", text }]);
+    expect(result.model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["POST /mcp allow"]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column}`)).toEqual(["missing-default-deny 6:10"]);
+    // A verifier that looks the token up is taken to check it.
+    const lookedUp = text.replace("return { token, clientId", "return tokens.get(token) && { token, clientId");
+    expect(scanSources([{ path: "server.ts", text: lookedUp }]).model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["POST /mcp deny"]);
+  });
+
+  it("a router mounted with a layer that lets callers through (app.use(\"/mcp\", optionalAuth, router)) is unknown, not open", () => {
+    const index = `import express from "express";\nimport { optionalAuth } from "./auth.js";\nimport mcpRouter from "./mcp.js";\nconst app = express();\napp.use("/mcp", optionalAuth, mcpRouter);\napp.listen(3000);\n`;
+    const router = `import { Router } from "express";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nconst router = Router();\nrouter.post("/", async (req, res) => { const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await t.handleRequest(req, res, req.body); });\nexport default router;\n`;
+    const result = scanSources([{ path: "src/index.ts", text: index }, { path: "src/mcp.ts", text: router }]);
+    expect(result.model.policies.map((p) => `${p.name} ${p.defaultDecision}`)).toEqual(["POST /mcp unknown"]);
+    expect(result.findings.filter((f) => f.ruleId === "missing-default-deny")).toEqual([]);
+  });
+});
+
 describe("real servers already read right (judged by hand, kept)", () => {
   it("express (a routes file handing the request to an imported MCP function included), fastify, the SDK's transports and mcp-handler", () => {
     expect(endpoints("real-express")).toEqual([

@@ -8,7 +8,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import type { CodeMount } from "../types.js";
 import { importedFrom } from "./ts-project-imports.js";
 import { parameterApp, receiverMountedElsewhere } from "./ts-route-exports.js";
-import { hookGuard, middlewareGuard, mountGuard, optionalSetup, useGuard } from "./ts-route-guards.js";
+import { hookGuard, middlewareGuard, mountGuard, optionalMiddleware, optionalSetup, useGuard } from "./ts-route-guards.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 
 /**
@@ -27,12 +27,14 @@ export function codeMounts(r: Resolver, input: CodeInput, uses: readonly TsNode[
       const imported = i >= from && id?.type === "identifier" ? importedFrom(r, input, id) : undefined;
       if (!imported) return;
       const guard = middlewareGuard(r, args.slice(from, i)) ?? useGuard(r, uses, u, prefix ?? "/", undefined, [u]) ?? mountGuard(r, uses, u, [u]);
+      // A layer in the mount that lets callers through (`app.use("/mcp", optionalAuth, router)`, a bearer check whose verifier accepts every token).
+      const optional = guard ? undefined : optionalMiddleware(r, args.slice(from, i));
       const name = a.type === "call_expression" ? `${imported.name}()` : imported.name;
       // Mounted on a router this file exports (`v1.use(mcpRoutes); export default v1`), or on an app passed in: that one's mount decides.
-      const param = guard ? undefined : parameterApp(r, input.root, r.receiverOf(u), u);
+      const param = guard || optional ? undefined : parameterApp(r, input.root, r.receiverOf(u), u);
       if (param && param.via === undefined) return;
-      const via = guard ? undefined : (param?.via ?? receiverMountedElsewhere(r, input.root, uses, u));
-      out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), ...(via ? { via } : {}), loc: r.loc(a) });
+      const via = guard || optional ? undefined : (param?.via ?? receiverMountedElsewhere(r, input.root, uses, u));
+      out.push({ module: imported.module, name, text: r.src(a), prefix: prefix ?? "", ...(guard ? { guard } : {}), ...(optional ? { optional } : {}), ...(via ? { via } : {}), loc: r.loc(a) });
     });
   }
   return out;

@@ -8,12 +8,12 @@
 import { nodesOfType } from "../../parse/ts-nodes-by-type.js";
 import type { TsNode } from "../../parse/typescript.js";
 import { ownEntry } from "../../util/own.js";
-import { optionalAuthReason } from "./optional-auth.js";
+import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
 import { MCP_NAME, MCP_PATH, type Endpoint } from "./ts-endpoint.js";
 import { bunRoutes, wholeServerEndpoint } from "./ts-endpoints-serve.js";
 import { delegation, factoryHandler, projectHandler, type FactoryHandler } from "./ts-handler-delegation.js";
 import { exportedReceiver, mountedElsewhere } from "./ts-route-exports.js";
-import { basePathOf, chainedUseGuard, checksFirst, registeredAuthPlugin, hookGuard, INLINE_AUTH, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, switchedUse, useGuard } from "./ts-route-guards.js";
+import { basePathOf, chainedUseGuard, checksFirst, registeredAuthPlugin, hookGuard, INLINE_AUTH, laxLayer, MCP_METHODS, middlewareGuard, mountGuard, optionalHook, optionalLayer, ROUTE_METHODS, routeOf, switchedUse, useGuard } from "./ts-route-guards.js";
 import { switchedCheck, switchedReason } from "./ts-switched-auth.js";
 import { argsOf, type CodeInput, type Resolver } from "./ts-values.js";
 
@@ -65,8 +65,10 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         const guard = middlewareGuard(r, rest.slice(1, -1)) ?? useGuard(r, uses, call, own) ?? mountGuard(r, uses, call) ?? hookGuard(r, hooks, call) ?? chainedUseGuard(r, call, own) ?? inline ?? [fnNode, ...handed.targets].map((f) => checksFirst(r, f, reaches)).find((g) => g !== undefined);
         // An authentication layer a switch sets up (`if (process.env.MCP_AUTH_TOKEN) app.use(auth)`), or such a check: not known to be open or guarded.
         const switched = guard ? undefined : (switchedUse(r, uses, call, own) ?? (switchedInline !== undefined ? { layer: "the handler's credential-header check", when: switchedInline } : undefined));
+        // requireBearerAuth given a verifier that accepts every token: open, or (no expiresAt) as the SDK version decides.
+        const lax = guard || switched ? undefined : laxLayer(r, rest.slice(1, -1), uses, call, own);
         // An optional-auth layer in front (`optionalAuth`): the route is not known to be open or guarded.
-        const optional = guard ? undefined : switched ? switchedReason(switched.layer, switched.when) : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
+        const optional = guard || lax?.open ? undefined : switched ? switchedReason(switched.layer, switched.when) : lax ? anonymousLayerReason(lax.layer, lax.how) : (optionalLayer(r, rest.slice(1, -1), uses, call, own) ?? optionalHook(r, hooks, call));
         // Fastify's `app.register(authPlugin)` before it: what the plugin adds is not shown here.
         const plugin = guard || optional ? undefined : registeredAuthPlugin(r, calls, call);
         // A handler of another project file that serves MCP there (`router.post("/mcp", mcpHandler)`): it may check the caller itself.
@@ -76,7 +78,7 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
         const elsewhere = guard
           ? undefined
           : optional
-            ? { why: switched ? optional : optionalAuthReason(optional) }
+            ? { why: switched || lax ? optional : optionalAuthReason(optional) }
             : plugin
               ? { why: plugin }
               : served
@@ -86,7 +88,7 @@ export function findEndpoints(r: Resolver, input: CodeInput, calls: readonly TsN
                   : mountedElsewhere(r, root, uses, call);
         // An exported app (a hono or express sub-app) may be mounted by another file behind its guard.
         const router = elsewhere ? elsewhere.router : guard ? undefined : exportedReceiver(r, root, call);
-        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : factory ? { handler: factory.ref } : {}) });
+        out.push({ call, method, path, pathNode, ...(guard ? { guard } : {}), ...(lax?.open ? { note: `${lax.layer} ${lax.how}` } : {}), ...(elsewhere ? { elsewhere: elsewhere.why } : {}), ...(router ? { router } : {}), ...(served ? { handler: served.ref } : factory ? { handler: factory.ref } : {}) });
       }
     } else if (fn === "register" && args[0]) {
       out.push(...fastifyPluginEndpoints(r, root, call, uses, hooks));

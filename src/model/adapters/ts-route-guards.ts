@@ -8,6 +8,7 @@ import type { TsNode } from "../../parse/typescript.js";
 import { argsOf, kids, type Resolver } from "./ts-values.js";
 import { optionalAuthName, optionalAuthOptions } from "./optional-auth.js";
 import { switchAround, type Switch } from "./ts-switched-auth.js";
+import { laxBearer, type LaxBearer } from "./ts-lax-verifier.js";
 
 /** Route methods of express, hono, fastify and h3 routers (`app.get`, `router.post`, `app.all`). */
 export const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "all"]);
@@ -247,6 +248,8 @@ export function isOptionalAuth(r: Resolver, n: TsNode): boolean {
   const callee = (x: TsNode) => (x.type === "call_expression" ? (x.childForFieldName("function") ?? x) : x);
   const d = r.deref(n);
   if (optionalAuthName(r.src(callee(n))) || (named(d) && optionalAuthName(r.src(callee(d))))) return true;
+  // requireBearerAuth given a verifier that accepts every token (ts-lax-verifier.ts): it lets callers through as such a layer does.
+  if (laxBearer(r, n)) return true;
   if (d.type !== "call_expression") return false;
   const args = argsOf(d);
   const strategies = args.flatMap((a) => (r.deref(a).type === "array" ? r.items(a) : [a])).map((a) => r.stringOf(a));
@@ -267,6 +270,21 @@ export function isAuthMiddleware(r: Resolver, n: TsNode, depth = 0): boolean {
   const d = inner ? r.functionOf(inner) : n;
   if (d.type === "array") return kids(d).some((x) => isAuthMiddleware(r, x, depth + 1));
   return d !== n && d !== inner ? isAuthMiddleware(r, d, depth + 1) : false;
+}
+
+/**
+ * requireBearerAuth with a verifier that accepts every token in front of a route: among its own
+ * middleware, else a use call on its app before it. `layer` shows it (`middleware bearerAuth`,
+ * `app.use(requireBearerAuth)`).
+ */
+export function laxLayer(r: Resolver, middle: readonly TsNode[], uses: readonly TsNode[], route: TsNode, path: string): (LaxBearer & { readonly layer: string }) | undefined {
+  for (const m of middle.flatMap((x) => (r.deref(x).type === "array" ? r.items(x) : [x]))) {
+    const lax = laxBearer(r, m);
+    if (lax) return { ...lax, layer: `middleware ${r.src(m).split("(")[0]}` };
+  }
+  const receiver = r.receiverOf(route);
+  const g = layerBefore(r, uses, route, path, receiver, [], (x) => (x.lax ? x.optional : undefined));
+  return g?.lax && g.optional ? { ...g.lax, layer: shownUse(r, receiver, g.optional) } : undefined;
 }
 
 /** `app.post("/mcp", requireBearerAuth(...), handler)`; fastify `{ preHandler: [app.authenticate] }`. */
@@ -418,7 +436,7 @@ export function optionalMiddleware(r: Resolver, middle: readonly TsNode[]): stri
 }
 
 /** A use call with an authentication layer (or, else, an optional one): where it is, what it is made on, its path prefix and that layer. */
-type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth?: TsNode; readonly optional?: TsNode; readonly switched?: Switch };
+type GuardUse = { readonly node: TsNode; readonly start: number; readonly receiver: string | undefined; readonly prefix: string | undefined; readonly auth?: TsNode; readonly optional?: TsNode; readonly lax?: LaxBearer; readonly switched?: Switch };
 const GUARD_USES = new WeakMap<readonly TsNode[], readonly GuardUse[]>();
 
 /**
@@ -435,8 +453,9 @@ function guardUses(r: Resolver, uses: readonly TsNode[]): readonly GuardUse[] {
     const layers = prefix !== undefined ? args.slice(1) : args;
     const auth = layers.find((m) => isAuthMiddleware(r, m));
     const optional = auth ? undefined : layers.find((m) => isOptionalAuth(r, m));
+    const lax = optional ? laxBearer(r, optional) : undefined;
     const switched = auth ? switchAround(r, u) : undefined;
-    return auth || optional ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, ...(auth ? { auth } : { optional }), ...(switched ? { switched } : {}) }] : [];
+    return auth || optional ? [{ node: u, start: u.startIndex, receiver: r.receiverOf(u), prefix, ...(auth ? { auth } : { optional }), ...(lax ? { lax } : {}), ...(switched ? { switched } : {}) }] : [];
   });
   GUARD_USES.set(uses, out);
   return out;

@@ -56,6 +56,7 @@ import { ownEntry } from "../../util/own.js";
 import { appGuards, routeGuards } from "./nest-entry.js";
 import { anonymousLayerReason, optionalAuthReason } from "./optional-auth.js";
 import { FUNCTIONS } from "./ts-route-guards.js";
+import { callsOnlyHarmless } from "./ts-lax-verifier.js";
 
 
 /** `McpModule.forFeature([ToolsA, ToolsB], "server-name")`: the tool classes it adds to the server of that name. */
@@ -239,8 +240,6 @@ function mcpUseServer(r: Resolver, root: TsNode, ne: TsNode, index: CallIndex, g
   return { server, endpoints: [{ call: listens[0] ?? ne, method: "ANY", path, pathNode: ctor, ...judged, sites: [ne, ...listens] }] };
 }
 
-/** Calls that cannot turn a request away: logging, reading and reshaping header strings. */
-const HARMLESS_CALLS = new Set(["log", "info", "warn", "debug", "error", "get", "split", "trim", "toLowerCase", "toUpperCase", "replace", "slice", "substring", "startsWith", "endsWith", "includes", "at", "toString", "String", "Number", "Boolean"]);
 /** What rejects in FastMCP: a throw (FastMCP answers a thrown Response with its status), or mcp-proxy's `{ authenticated: false }`. */
 const REJECTS = /\bthrow\b|\bResponse\b|\bauthenticated\s*:\s*false\b/;
 
@@ -253,7 +252,7 @@ const REJECTS = /\bthrow\b|\bResponse\b|\bauthenticated\s*:\s*false\b/;
 function neverRejects(r: Resolver, authenticate: TsNode): boolean {
   const fn = authenticate.type === "method_definition" ? authenticate : r.functionOf(authenticate);
   if (!FUNCTIONS.has(fn.type) || REJECTS.test(r.src(fn))) return false;
-  return fn.descendantsOfType("call_expression").every((c) => HARMLESS_CALLS.has(r.calleeName(c) ?? ""));
+  return callsOnlyHarmless(r, fn);
 }
 
 const MASTRA_STARTS: readonly string[] = ["startHTTP", "startSSE", "startHonoSSE", "startStdio"];
