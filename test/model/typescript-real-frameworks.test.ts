@@ -846,6 +846,14 @@ describe("requireBearerAuth given a verifier that accepts every token (the SDK R
     );
   });
 
+  it("a layer written over several lines reads on one line in the reason: a call as its callee with (...), a function written out as an inline function", () => {
+    expect(reasons()).toContain(
+      "scope-mismatch/routes.ts POST /mcp deny: HTTP MCP endpoint /mcp requires authentication (middleware requireBearerAuth(...) in scope-mismatch/index.ts:52)",
+    );
+    const text = `import express from "express";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nconst app = express();\napp.post(\n  "/mcp",\n  (req, res, next) => {\n    if (req.headers.authorization !== \`Bearer \${process.env.MCP_TOKEN}\`) return res.status(401).end();\n    next();\n  },\n  async (req, res) => { const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await t.handleRequest(req, res, req.body); },\n);\n`;
+    expect(scanSources([{ path: "server.ts", text }]).model.policies.map((p) => p.defaultReason)).toEqual(["HTTP MCP endpoint /mcp requires authentication (middleware inline function)"]);
+  });
+
   it("a verifier object written in the route's middleware, with a method that returns an AuthInfo and an expiry: open at the route", () => {
     const text = `import express from "express";\nimport { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";\nimport { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";\nconst app = express();\nconst verifier = { async verifyAccessToken(token: string) { return { token, clientId: "demo", scopes: [], expiresAt: Math.floor(Date.now() / 1000) + 3600 }; } };\napp.post("/mcp", requireBearerAuth({ verifier }), async (req, res) => { const t = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await t.handleRequest(req, res, req.body); });\n`;
     const result = scanSources([{ path: "server.ts", text }]);

@@ -287,6 +287,20 @@ export function laxLayer(r: Resolver, middle: readonly TsNode[], uses: readonly 
   return g?.lax && g.optional ? { ...g.lax, layer: shownUse(r, receiver, g.optional) } : undefined;
 }
 
+/**
+ * How a layer reads in a reason: its source when short and on one line; else a call as its callee
+ * with `(...)`, a function written out as `inline function`, anything else on one line, cut.
+ */
+export function layerText(r: Resolver, n: TsNode): string {
+  const text = r.src(n);
+  if (!text.includes("\n") && text.length <= 80) return text;
+  if (FUNCTIONS.has(n.type)) return "inline function";
+  const callee = n.type === "call_expression" ? n.childForFieldName("function") : null;
+  if (callee) return `${layerText(r, callee)}(...)`;
+  const line = text.replace(/\s+/g, " ");
+  return line.length <= 80 ? line : `${line.slice(0, 77)}...`;
+}
+
 /** `app.post("/mcp", requireBearerAuth(...), handler)`; fastify `{ preHandler: [app.authenticate] }`. */
 export function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string | undefined {
   for (const m of middle) {
@@ -295,13 +309,13 @@ export function middlewareGuard(r: Resolver, middle: readonly TsNode[]): string 
       for (const hook of ["preHandler", "onRequest", "preValidation"]) {
         const h = r.prop(d, hook);
         // An optional hook (`onRequest: [optionalAuth]`) guards nothing: the others beside it decide.
-        if (h && (r.deref(h).type === "array" ? r.items(h) : [h]).some((x) => !isOptionalAuth(r, x) && AUTH_LIKE.test(r.src(x)))) return `${hook} ${r.src(h)}`;
+        if (h && (r.deref(h).type === "array" ? r.items(h) : [h]).some((x) => !isOptionalAuth(r, x) && AUTH_LIKE.test(r.src(x)))) return `${hook} ${layerText(r, h)}`;
       }
       continue;
     }
     const list = d.type === "array" ? kids(d) : [m];
     const auth = list.find((x) => isAuthMiddleware(r, x));
-    if (auth) return `middleware ${r.src(auth)}`;
+    if (auth) return `middleware ${layerText(r, auth)}`;
   }
   return undefined;
 }
@@ -355,7 +369,7 @@ export function optionalHook(r: Resolver, hooks: readonly TsNode[], route: TsNod
 /** The first optional hook on a receiver, as `app.addHook("onRequest", optionalAuth)`. */
 function optionalHookOn(r: Resolver, hooks: readonly TsNode[], receiver: string | undefined): string | undefined {
   const h = hookLayer(r, hooks, receiver, true);
-  return h ? `${receiver}.addHook("${h.hook}", ${r.src(h.fn)})` : undefined;
+  return h ? `${receiver}.addHook("${h.hook}", ${layerText(r, h.fn)})` : undefined;
 }
 
 /** An optional-auth use call on the receiver, covering the path, before `at`, as `app.use(optionalAuth)`. */
@@ -427,10 +441,10 @@ export function optionalMiddleware(r: Resolver, middle: readonly TsNode[]): stri
     for (const hook of d.type === "object" ? ["preHandler", "onRequest", "preValidation"] : []) {
       const h = r.prop(d, hook);
       const hit = h ? (r.deref(h).type === "array" ? r.items(h) : [h]).find((x) => isOptionalAuth(r, x)) : undefined;
-      if (hit) return `${hook} ${r.src(hit)}`;
+      if (hit) return `${hook} ${layerText(r, hit)}`;
     }
     const hit = (d.type === "array" ? kids(d) : [m]).find((x) => isOptionalAuth(r, x));
-    if (hit) return `middleware ${r.src(hit)}`;
+    if (hit) return `middleware ${layerText(r, hit)}`;
   }
   return undefined;
 }
