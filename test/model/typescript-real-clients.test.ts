@@ -180,6 +180,12 @@ describe("credentials the code computes at run time: identity unknown, not a ref
   });
 });
 
+describe("launcher flags that take a value", () => {
+  it("node --import tsx/esm <computed path>: named by its command, not by the loader --import names (the AI SDK's stdio transport, imported under another name)", () => {
+    expect(rows("ai-sdk-stdio-alias.ts")).toEqual([["node", "stdio", "13:22", "node", []]]);
+  });
+});
+
 describe("OpenAI Agents' hosted MCP tool: hostedMcpTool({ serverLabel, serverUrl, authorization })", () => {
   it("a server named by its label, its authorization a literal token: hardcoded-secret at the value, never printed whole", () => {
     expect(rows("openai-hosted-zapier.ts")).toEqual([["zapier", "http", "4:13", "https://mcp.zapier.com/api/mcp/mcp", [["authorization", "header", "literal", 7]]]]);

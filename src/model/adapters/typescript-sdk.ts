@@ -40,8 +40,8 @@ const isCredentialHeader = (name: string): boolean => classifyKey(name) !== unde
 
 const LAUNCHERS = new Set(["npx", "bunx", "bun", "pnpx", "pnpm", "yarn", "uvx", "pipx", "docker", "podman", "deno", "node", "python", "python3", "uv"]);
 const LAUNCHER_WORDS = new Set(["run", "dlx", "exec", "x", "--", "tool"]);
-/** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b`, uv `--directory DIR` ...). */
-const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish", "--name", "--network", "--net", "--mount", "-w", "--workdir", "-u", "--user", "--env-file", "--entrypoint", "-l", "--label", "--from", "--with", "--directory", "--project", "--python", "--cwd"]);
+/** Launcher flags whose value is the next argument (docker `-e NAME`, `-v a:b`, uv `--directory DIR`, node `--import tsx/esm` ...). */
+const VALUE_FLAGS = new Set(["-e", "--env", "-v", "--volume", "-p", "--publish", "--name", "--network", "--net", "--mount", "-w", "--workdir", "-u", "--user", "--env-file", "--entrypoint", "-l", "--label", "--from", "--with", "--directory", "--project", "--python", "--cwd", "--import", "--require", "-r", "--loader", "--experimental-loader"]);
 
 /** The whole SDK adapter: client transports and server implementations in one file. */
 export function analyzeTypeScriptSdk(input: CodeInput): AdapterOutput {
