@@ -22,6 +22,7 @@ import type { TextDetector } from "./custom-detectors.js";
 import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-secret-data.js";
 import { configMapConfigs, MANIFEST_FORMAT } from "./configmap-configs.js";
 import { withValuesPaths } from "./helm-values.js";
+import { helmValueConfigs } from "./helm-value-configs.js";
 import { TERRAFORM_STATE_FILE, terraformStateSecrets } from "./terraform-state.js";
 import { railsMasterKey } from "./rails-master-key.js";
 import type { ScannedFile, SecretHit } from "./model.js";
@@ -65,7 +66,7 @@ export interface AnalyzeOptions {
 
 export function analyzeFile(rel: string, text: string, bytes: number, options: AnalyzeOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
-  const builtIn = withConfigMapConfigs(rel, text, bytes, lines, analyzeBuiltIn(rel, text, bytes, lines, options));
+  const builtIn = withEmbeddedConfigs(rel, text, bytes, lines, analyzeBuiltIn(rel, text, bytes, lines, options));
   // Only comments that can hold a directive are kept: a whole-repository scan would otherwise hold
   // every comment of every source file in memory until the rules have run.
   const candidates = builtIn.comments.filter((c) => c.text.includes("mcplint"));
@@ -149,18 +150,19 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
 }
 
 /**
- * A manifest (plain, or one that runs MCP workloads) whose ConfigMaps hold MCP configuration files:
- * each file is analysed as its format's file would be, at its lines inside the manifest, and its
- * servers are marked as read from that ConfigMap. The manifest keeps its own format unless it had
- * none (then it is the first file's).
+ * A file that carries MCP configuration files inside its YAML values (embedded-config.ts): a
+ * manifest (plain, or one that runs MCP workloads) whose ConfigMaps hold them, a Helm chart's values
+ * file. Each is analysed as its format's
+ * file would be, at its lines inside the outer file, and its servers are marked with where it is kept.
+ * The file keeps its own format unless it had none (then it is the first carried file's).
  */
-function withConfigMapConfigs(rel: string, text: string, bytes: number, lines: LineIndex, base: FileAnalysis): FileAnalysis {
+function withEmbeddedConfigs(rel: string, text: string, bytes: number, lines: LineIndex, base: FileAnalysis): FileAnalysis {
   if (base.file.format !== "text" && base.file.format !== MANIFEST_FORMAT) return base;
-  const configs = configMapConfigs(rel, text, lines);
+  const configs = [...configMapConfigs(rel, text, lines), ...(base.file.format === "text" ? helmValueConfigs(rel, text, lines) : [])];
   if (configs.length === 0) return base;
   const parts = configs.map((c) => {
     const a = analyzeStructured(rel, text, bytes, lines, c.spec, c.syntax, c.parsed);
-    return { ...a, servers: a.servers.map((s) => ({ ...s, configMap: { name: c.configMap, key: c.key } })) };
+    return { ...a, servers: a.servers.map(c.place) };
   });
   const first = parts[0] as FileAnalysis;
   return {

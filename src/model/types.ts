@@ -151,6 +151,11 @@ export interface McpServer {
    * cluster's services, not on a developer's machine (engine/configmap-configs.ts).
    */
   readonly configMap?: { readonly name: string; readonly key: string };
+  /**
+   * The server is configured in a Helm chart's values file, under this key (`librechat.configYamlContent`,
+   * `config`): the chart renders it into the file a pod of the cluster reads (engine/helm-value-configs.ts).
+   */
+  readonly helmValue?: string;
 }
 
 /** Who the upstream sees when a gateway or multi-user client forwards a call. */

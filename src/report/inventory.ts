@@ -39,6 +39,8 @@ export function inventoryServer(s: McpServer, model: Pick<ScanModel, "secrets" |
     ...(s.image ? { image: shown(s.image, mine) } : {}),
     // Configured in a file a Kubernetes ConfigMap holds (`data.<key>`), which a pod of the cluster reads.
     ...(s.configMap ? { configMap: { name: s.configMap.name, key: s.configMap.key } } : {}),
+    // Configured in a Helm chart's values file, under this key: the chart renders it for a pod of the cluster.
+    ...(s.helmValue ? { helmValue: s.helmValue } : {}),
     credentials: credentials.map(({ c, hit }) => {
       return {
         key: c.key,
@@ -143,6 +145,7 @@ export function inventoryText(model: ScanModel, options: Readonly<Record<string,
     out.push(`${inv.name}  [${inv.client}]  ${inv.transport}${inv.enabled ? "" : " (disabled)"}  ${inv.file}:${inv.line}`);
     if (target) out.push(`    runs: ${target}`);
     if (inv.configMap) out.push(`    configured in ConfigMap ${inv.configMap.name}, key ${inv.configMap.key} (read by a pod of the cluster)`);
+    if (inv.helmValue) out.push(`    configured in Helm value ${inv.helmValue} (the chart renders it for a pod of the cluster)`);
     for (const c of inv.credentials) {
       // An empty value (`"FIGMA_ACCESS_TOKEN": ""`) is a slot left unfilled, not a literal credential.
       const how = c.reference === "runtime" ? "computed by the code at run time" : c.reference === "literal" && c.value === "" ? "empty" : c.reference === "literal" ? `${c.placeholder ? "placeholder" : "LITERAL"} ${c.value}${c.secret ? ` (${c.secret})` : ""}` : `${`${c.reference} ${c.name ?? ""}`.trim()}${c.secret ? ` with LITERAL ${c.value} (${c.secret})` : ""}`;

@@ -17,7 +17,7 @@ export default defineRule({
     title: "Remote MCP server reached over plain HTTP or WebSocket",
     name: "PlainHttpRemote",
     description:
-      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A hop to a private network (a cluster service name, `*.internal`, `*.svc`, a private address) by a gateway, or by a client that runs beside its servers (LibreChat on a Compose network, a GitHub agentic workflow's job network, a pod whose MCP config a Kubernetes ConfigMap holds), is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
+      "The client talks to a remote MCP server over `http://` or `ws://`, so every tool call, tool result and credential crosses the network in clear text, and anyone on the path can read or rewrite them (including the tool descriptions the model trusts). Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`, `0.0.0.0`) are not reported; `host.docker.internal` and private addresses are, because that traffic crosses a network interface other containers, VMs or hosts can reach. A hop to a private network (a cluster service name, `*.internal`, `*.svc`, a private address) by a gateway, or by a client that runs beside its servers (LibreChat on a Compose network, a GitHub agentic workflow's job network, a pod whose MCP config a Kubernetes ConfigMap or a Helm chart's values hold), is a note: gateways commonly reach in-cluster backends over plain HTTP, with the caller authenticated at the gateway, but the calls (and any forwarded credential) are still readable on that network.",
     category: "insecure-transport",
     level: "warning",
     precision: "very-high",
@@ -42,7 +42,7 @@ export default defineRule({
         const who = { name: s.name, client: s.client };
         // LibreChat runs beside its MCP servers as a service (often one Compose network): its hops are a gateway's.
         // So does a client whose configuration a ConfigMap mounts into a pod of the cluster.
-        if ((s.scope === "gateway" || SERVER_SIDE_CLIENTS.has(s.client) || s.configMap) && isPrivateNetworkHost(e.host)) {
+        if ((s.scope === "gateway" || SERVER_SIDE_CLIENTS.has(s.client) || s.configMap || s.helmValue) && isPrivateNetworkHost(e.host)) {
           const forwarded = withCredential ? ` and the credential ${s.scope === "gateway" ? "the gateway" : "it"} sends` : "";
           const role = s.scope === "gateway" ? "Gateway" : "Server-side client";
           ctx.report({ messageId: "gatewayHop", data: { role, server: s.name, client: s.client, scheme: e.scheme, host: e.host, forwarded }, loc: e.value.loc, identity: `${s.name}\u0000${e.scheme}\u0000${e.host}`, server: who, level: "note" });
@@ -82,6 +82,12 @@ export default defineRule({
         file: ".github/workflows/notebooks.md",
         code: `---\non: workflow_dispatch\nmcp-servers:\n  jupyter:\n    type: http\n    url: "http://jupyter-mcp:3000"\n    allowed: [get_cell_output]\n---\n`,
         expect: { line: 6, column: 10 },
+      },
+      {
+        // LibreChat's librechat.yaml kept in its Helm chart's values (the chart renders it into the pod's ConfigMap): an in-cluster hop, a note.
+        file: "charts/librechat/values.yaml",
+        code: `librechat:\n  configYamlContent: |\n    version: 1.2.8\n    mcpServers:\n      notes:\n        type: streamable-http\n        url: http://notes-mcp.notes.svc.cluster.local:8000/mcp\n`,
+        expect: { line: 7, column: 14 },
       },
       {
         // A gateway's hop to an in-cluster upstream: reported as a note.

@@ -9,7 +9,7 @@ export default defineRule({
     title: "Remote MCP server configured with no credential",
     name: "UnauthenticatedRemote",
     description:
-      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside. The same holds for a client whose configuration is kept in a Kubernetes ConfigMap (a pod of the cluster reads it) calling a service of that network, and for a URL that reaches a gateway or endpoint defined in the same repository (a Compose service by its name and port) that requires authentication: the caller authenticates there.",
+      "A remote (HTTP, SSE or WebSocket) server is configured with no credential of any kind: no `Authorization` or API-key header, no OAuth settings, no bearer-token variable, no credential in the URL. Many servers negotiate OAuth when the client connects, so this is a note; but if the server accepts anonymous calls, anyone who can reach it can use its tools, and nothing ties a call to a person. Loopback servers are not reported, nor a gateway's upstream on a private network (a cluster service name, `*.internal`, `*.svc`, a private address): callers authenticate at the gateway, and the upstream is not reachable from outside. The same holds for a client whose configuration is kept in a Kubernetes ConfigMap or a Helm chart's values (a pod of the cluster reads it) calling a service of that network, and for a URL that reaches a gateway or endpoint defined in the same repository (a Compose service by its name and port) that requires authentication: the caller authenticates there.",
     category: "insecure-transport",
     level: "note",
     precision: "medium",
@@ -31,7 +31,7 @@ export default defineRule({
       for (const e of remoteEndpoints(s)) {
         if (!/^(https?|wss?)$/.test(e.scheme) || isTemplatedHost(e.host) || isLoopbackHost(e.host)) continue;
         // A client that runs in the cluster (its configuration in a ConfigMap) calling a service there is that case too.
-        if ((s.scope === "gateway" || s.configMap) && isPrivateNetworkHost(e.host)) continue;
+        if ((s.scope === "gateway" || s.configMap || s.helmValue) && isPrivateNetworkHost(e.host)) continue;
         // A bridge given a header, a token or OAuth client settings (mcp-remote's `--static-oauth-client-info`).
         if (e.value !== s.url && s.args.some((a) => /^--?(header|h|auth|token)|^--[\w-]*oauth/i.test(a.raw))) continue;
         // A bridge's URL argument (`mcp-remote https://...?token=...`) that carries its own credential.
@@ -91,6 +91,11 @@ export default defineRule({
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "make": { "url": "https://us2.make.com/mcp/api/v1/u/\${env:MAKE_MCP_TOKEN}/sse" } } }\n` },
       // And Firecrawl's hosted server, as its docs write it: the key (a placeholder here) is the first path segment.
       { file: ".cursor/mcp.json", code: `{ "mcpServers": { "firecrawl": { "url": "https://mcp.firecrawl.dev/{FIRECRAWL_API_KEY}/v2/mcp" } } }\n` },
+      {
+        // An mcpo chart's values: the proxy runs in the cluster and calls a service of it.
+        file: "charts/mcpo/values.yaml",
+        code: `config:\n  mcpServers:\n    notes:\n      type: streamable-http\n      url: https://notes-mcp.notes.svc.cluster.local/mcp\n`,
+      },
       {
         // A gateway route to an in-cluster upstream: the caller authenticates at the gateway.
         file: "pomerium/config.yaml",

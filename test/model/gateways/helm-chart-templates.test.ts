@@ -33,10 +33,15 @@ describe("Helm chart templates with control lines", () => {
       // Of the tools and querydoc containers, querydoc names MCP (its values live under `.Values.mcp`).
       'kagent/templates/deployment.yaml kubernetes {{ include "kagent.fullname" . }}/querydoc 33:17 ',
       'launchdarkly-mcp/templates/deployment.yaml kubernetes {{ include "mcp-server.fullname" . }}/mcp-server 30:17 ',
+      // LibreChat's librechat.yaml and mcpo's server map, carried in values files (helm-value-configs.test.ts).
+      "librechat/stacklok_values.yaml librechat stacklok-internal 24:7 ",
+      "librechat/stacklok_values.yaml librechat kubernetes 27:7 ",
+      "librechat/stacklok_values.yaml librechat time 30:7 ",
       'mcp-server-kubernetes/templates/deployment.yaml kubernetes {{ include "mcp-server.fullname" . }}/{{ .Chart.Name }} 27:17 ',
       // One Deployment and one ToolHive MCPServer per entry of a `range` (a chart value picks which renders).
       "mcp-servers/templates/deployment.yaml kubernetes mcp-{{ $key }}/{{ $key }} 17:15 ",
       "mcp-servers/templates/mcpserver.yaml toolhive {{ $key }} 11:9 ",
+      "mcpo/values.yaml unknown-client memory 35:5 npx",
       'notes-values/templates/deployment.yaml kubernetes {{ include "notes-values.fullname" . }}/notes-mcp 9:17 ',
       "sre-agent/charts/mcp-github/templates/deployment.yaml kubernetes mcp-github/mcp-github 19:17 ",
       "sre-agent/charts/mcp-slack/templates/deployment.yaml kubernetes mcp-slack/mcp-slack 19:17 ",
@@ -56,8 +61,12 @@ describe("Helm chart templates with control lines", () => {
       "acme-mcp/templates/deployment.yaml broad-resource-access 23:25",
       "acme-mcp/templates/deployment.yaml broad-resource-access 49:19",
       "ggmcp/templates/deployment.yaml unpinned-package 39:13",
+      "librechat/stacklok_values.yaml plain-http-remote 26:14",
+      "librechat/stacklok_values.yaml plain-http-remote 29:14",
+      "librechat/stacklok_values.yaml plain-http-remote 32:14",
       "mcp-servers/templates/mcpserver.yaml gateway-audit-off 14:1",
       "mcp-servers/templates/mcpserver.yaml missing-default-deny 14:1",
+      "mcpo/values.yaml unpinned-package 39:11",
       // Two subcharts given one Secret through the parent's `.Values.global.secretKeyRef` (below).
       "sre-agent/charts/mcp-github/templates/deployment.yaml shared-credential-reference 28:19",
       "sre-agent/charts/mcp-slack/templates/deployment.yaml shared-credential-reference 28:19",
