@@ -226,6 +226,18 @@ const CODE_FORMATS: FormatSpec[] = [
   { id: "sdk-typescript", client: SDK_CLIENT, title: "MCP TypeScript SDK code", syntax: "typescript", globs: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs,jsx}"], scope: "code", syntaxes: none, adapter: () => emptyOutput(), code: analyzeTypeScriptSdk },
 ];
 
+/**
+ * Formats of MCP configuration carried inside another file's values, never a file of their own: a
+ * GitHub Actions step's `mcp_config` input (engine/workflow-mcp-configs.ts). Actions fills in every
+ * `${{ ... }}` before the action reads the input; Claude Code then expands `${VAR}` from the runner's
+ * environment, as in the `.mcp.json` the action writes it to.
+ */
+const ACTIONS_SYNTAXES: readonly RefSyntax[] = ["gh-secrets", "gh-expression", "dollar-brace"];
+export const CLAUDE_CODE_ACTION_FORMAT: FormatSpec = { id: "claude-code-action", client: "claude-code-action", title: "Claude Code GitHub Action (a workflow step's `mcp_config` input)", syntax: "jsonc", globs: [], scope: "project", syntaxes: ACTIONS_SYNTAXES, adapter: maps.claudeMcpJsonAdapter };
+/** Any other action given an `mcpServers` document as its `mcp_config` input. */
+export const GITHUB_ACTION_MCP_FORMAT: FormatSpec = { id: "github-action-mcp-config", client: "github-action", title: "A GitHub Action's `mcp_config` input (another action than Claude Code's)", syntax: "jsonc", globs: [], scope: "project", syntaxes: ACTIONS_SYNTAXES, adapter: maps.mcpServersAdapter };
+const EMBEDDED_FORMATS: FormatSpec[] = [CLAUDE_CODE_ACTION_FORMAT, GITHUB_ACTION_MCP_FORMAT];
+
 /** Formats matched by path. Order matters: the first match wins. */
 export const PATH_FORMATS: FormatSpec[] = [...POLICY_PATH_FORMATS, ...CLIENT_PATH_FORMATS, ...GATEWAY_PATH_FORMATS, ...CODE_FORMATS];
 
@@ -236,5 +248,5 @@ export const SNIFFED_FORMATS: FormatSpec[] = [...POLICY_SNIFFED_FORMATS, ...CLIE
 export const SNIFF_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 export function allFormats(): readonly FormatSpec[] {
-  return [...PATH_FORMATS, ...SNIFFED_FORMATS];
+  return [...PATH_FORMATS, ...SNIFFED_FORMATS, ...EMBEDDED_FORMATS];
 }

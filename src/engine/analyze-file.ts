@@ -23,6 +23,7 @@ import { decodeSecretData, KUBE_SECRET_KIND, secretDataValues } from "./kube-sec
 import { configMapConfigs, MANIFEST_FORMAT } from "./configmap-configs.js";
 import { withValuesPaths } from "./helm-values.js";
 import { helmValueConfigs } from "./helm-value-configs.js";
+import { workflowMcpConfigs } from "./workflow-mcp-configs.js";
 import { TERRAFORM_STATE_FILE, terraformStateSecrets } from "./terraform-state.js";
 import { railsMasterKey } from "./rails-master-key.js";
 import type { ScannedFile, SecretHit } from "./model.js";
@@ -152,13 +153,13 @@ function analyzeBuiltIn(rel: string, text: string, bytes: number, lines: LineInd
 /**
  * A file that carries MCP configuration files inside its YAML values (embedded-config.ts): a
  * manifest (plain, or one that runs MCP workloads) whose ConfigMaps hold them, a Helm chart's values
- * file. Each is analysed as its format's
+ * file, a GitHub Actions workflow whose steps hand one to an action. Each is analysed as its format's
  * file would be, at its lines inside the outer file, and its servers are marked with where it is kept.
  * The file keeps its own format unless it had none (then it is the first carried file's).
  */
 function withEmbeddedConfigs(rel: string, text: string, bytes: number, lines: LineIndex, base: FileAnalysis): FileAnalysis {
   if (base.file.format !== "text" && base.file.format !== MANIFEST_FORMAT) return base;
-  const configs = [...configMapConfigs(rel, text, lines), ...(base.file.format === "text" ? helmValueConfigs(rel, text, lines) : [])];
+  const configs = [...configMapConfigs(rel, text, lines), ...(base.file.format === "text" ? [...helmValueConfigs(rel, text, lines), ...workflowMcpConfigs(rel, text, lines)] : [])];
   if (configs.length === 0) return base;
   const parts = configs.map((c) => {
     const a = analyzeStructured(rel, text, bytes, lines, c.spec, c.syntax, c.parsed);

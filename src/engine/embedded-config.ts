@@ -1,7 +1,8 @@
 /**
  * An MCP configuration file carried inside another file as one of its YAML string values: a
  * Kubernetes ConfigMap's `data` value (configmap-configs.ts), a Helm values key the chart renders
- * into the file a pod mounts (helm-value-configs.ts). Each is read as that file would be, its parse moved to the outer file's
+ * into the file a pod mounts (helm-value-configs.ts), a GitHub Actions step's `mcp_config` input
+ * (workflow-mcp-configs.ts). Each is read as that file would be, its parse moved to the outer file's
  * offsets, so every server, credential and finding points at its line and column in the outer file.
  *
  * Only values whose text is in the outer file as written are read: a literal block scalar (`|`) or a

@@ -85,6 +85,12 @@ export default defineRule({
       { file: ".amazonq/mcp.json", code: `{ "mcpServers": { "notes": { "command": "uvx", "args": ["--from", "git+https://github.com/acme/notes-mcp", "notes-mcp"] } } }\n`, expect: { line: 1, column: 67 } },
       // kagent's MCPServer (kmcp): the controller runs spec.deployment's cmd and args in a pod.
       { file: "k8s/notes-mcp.yaml", code: `apiVersion: kagent.dev/v1alpha1\nkind: MCPServer\nmetadata: { name: notes }\nspec:\n  deployment: { cmd: npx, args: ["-y", "@acme/notes-mcp"] }\n  transportType: stdio\n`, expect: { line: 5, column: 40 } },
+      // A workflow step's `mcp_config` for the Claude Code action: the runner starts the server unattended.
+      {
+        file: ".github/workflows/claude.yml",
+        code: `on: issue_comment\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@beta\n        with:\n          mcp_config: |\n            { "mcpServers": { "notes": { "command": "npx", "args": ["-y", "@acme/notes-mcp"] } } }\n`,
+        expect: { line: 9, column: 75 },
+      },
       // A GitHub agentic workflow's `container:` server: `docker run` of that image.
       { file: ".github/workflows/triage.md", code: `---\non: issues\nmcp-servers:\n  notion:\n    container: "mcp/notion"\n    allowed: [search_pages]\n---\n`, expect: { line: 5, column: 16 } },
       // A shell's `-c` script: the program it ends by starting (a public Goose config runs a git source so).

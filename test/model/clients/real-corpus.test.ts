@@ -54,6 +54,10 @@ describe("real client files (audit corpus)", () => {
         "server amp playwright stdio",
         "unpinned-package 4:14 playwright"
       ],
+      // The action's own workflow hands its base action (`uses: ./base-action`, no claude-code-action name) a one-line mcp_config.
+      "claude-code-action/real-anthropics/.github/workflows/test-mcp-servers.yml": [
+        "server github-action test-server stdio"
+      ],
       // enableAllProjectMcpServers, enabledMcpjsonServers and six mcp__<server> allows: each approves without a prompt.
       "claude-code/real-acd/.claude/settings.json": [
         "permissive-setting 3:33",
