@@ -342,6 +342,8 @@ const YAML_FLAG_LINE = /^\s*(?:-\s+)?["']?(--?[A-Za-z][\w-]{1,60})["']?,?\s*$/;
 const YAML_ITEM_VALUE = /^(\s*(?:-\s+)?)(["']?)([^\s"',]{1,2000})\2,?\s*$/;
 /** A quoted value that holds JSON written with escaped quotes (`"{\"password\": \"...\"}"`): read again from its start. */
 const ESCAPED_KEY_IN = /\\["'][A-Za-z_][\w.-]{0,100}\\["']\s{0,40}:/;
+/** An unquoted value that is a function's name (`base64encode`, `vault.read`), when a `(` follows it. */
+const CALLEE = /^[A-Za-z_][A-Za-z0-9_.]{0,100}$/;
 /** A value that starts with an assignment of its own (`API_KEY=...`). */
 const INNER_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]{0,100}=/;
 /** A `name:` line (a Kubernetes env entry) or a `"key":` line (Postman's and Insomnia's pairs, pretty-printed). */
@@ -1023,6 +1025,9 @@ function scanLine(text: string, lineStart: number, lineEnd: number, out: SecretM
     if (quoted === undefined && /^(?:bearer|token|basic)$/i.test(v)) continue;
     if (quoted === undefined && secretManagerCall(line, vStart - base, vStart - base + v.length)) continue;
     if (quoted === undefined && quotedOnly && next < 0 && !SEGMENT_START.test(a[0]) && !inKeywordDsn(line, a.index, vStart - base + v.length)) continue;
+    // `api_key = base64encode("...")`, `JWT_SECRET = base64encode(random_password.jwt.result)` (Terraform and
+    // HCL), `password = getpass()`: a name called as a function is an expression, not the value.
+    if (quoted === undefined && CALLEE.test(v) && line.charCodeAt(vStart - base + v.length) === 40 /* ( */) continue;
     const block = quoted === undefined && isBlockScalarIndicator(v) ? singleLineBlock(text, lineStart, lineEnd) : undefined;
     if (block) checkKeyValue(key, block[0], block[1], out);
     else checkKeyValue(key, v, vStart, out);

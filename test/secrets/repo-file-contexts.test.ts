@@ -45,6 +45,25 @@ describe("assignments aligned by a formatter (terraform fmt, aligned .properties
   });
 });
 
+describe("a function call is no value (Terraform's base64encode(...), HCL expressions)", () => {
+  it("an unquoted name called as a function is not reported; a quoted value and an unquoted one with no call still are", () => {
+    const pw = f.str(PW, 18);
+    const text = [
+      'resource "kubernetes_secret" "gateway" {',
+      "  data = {",
+      '    api_key    = base64encode("changeme-secret-key")',
+      "    JWT_SECRET = base64encode(random_password.jwt.result)",
+      "    token      = sha256(var.seed)",
+      `    password   = "${pw}"`,
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    expect(secretsIn("infra/secrets.tf", text)).toEqual(["6:19 generic-password"]);
+    expect(secretsIn("deploy/.env", `DB_PASSWORD=${pw}\nAPI_KEY=base64encode(x)\n`)).toEqual(["1:13 generic-password"]);
+  });
+});
+
 describe("a # inside an unquoted value (INI, .env, YAML, shell: a comment starts only after a blank)", () => {
   const pw = f.str(PW, 5) + "#" + f.str(PW, 12);
   it.each([
