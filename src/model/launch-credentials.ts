@@ -16,6 +16,22 @@ import { attachedPassword, PASSWORD_FLAG } from "./attached-password-flag.js";
 /** Flags whose value is a credential or a header line; `-H` is curl's header flag, while `-h` is a host (mysql, psql, redis-cli) or help. */
 const CREDENTIAL_FLAG_NAME = /^--?(?:api[-_]?key|apikey|token|access[-_]?token|auth[-_]?token|key|secret|client[-_]?secret|password|pass|pat|bearer|auth|header)$/i;
 const isCredentialFlag = (flag: string): boolean => flag === "-H" || CREDENTIAL_FLAG_NAME.test(flag);
+const isHeaderFlag = (flag: string): boolean => flag === "-H" || /^--?header$/i.test(flag);
+
+/** Header names that carry a credential though no credential word names them. */
+const CREDENTIAL_HEADER = /^(?:proxy-)?authorization$|^cookie$/i;
+
+/**
+ * A header line given to a header flag that carries no credential: a literal value under a name that
+ * names none (`x-read-only-mode: 0`, `Accept: application/json`, as bridges to Port's or Notion's
+ * servers are given). It configures the call; it is no credential slot (no identity evidence, no row).
+ */
+function plainHeaderLine(raw: string, ref: ConfigValue["ref"]): boolean {
+  const colon = raw.indexOf(":");
+  if (colon <= 0 || ref.kind !== "literal") return false;
+  const name = raw.slice(0, colon).trim();
+  return /^[A-Za-z0-9_-]{1,100}$/.test(name) && !CREDENTIAL_HEADER.test(name) && classifyKey(name) === undefined;
+}
 
 /**
  * The key in the path of a service whose server URL is its credential: Zapier MCP
@@ -149,6 +165,7 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
         out.push({ ...a, raw: pair, key: pair.slice(0, k), source: "env" });
         continue;
       }
+      if (isHeaderFlag(flag) && plainHeaderLine(a.raw.slice(eq + 1), a.ref)) continue;
       if (isCredentialFlag(flag) || (/^--?[A-Za-z]/.test(flag) && classifyKey(flag) !== undefined)) out.push(fileValued({ ...a, key: flag, source: "arg" }, a.raw.slice(eq + 1)));
       else {
         const u = urlCredentialOf({ ...a, raw: a.raw.slice(eq + 1) }, flag);
@@ -158,6 +175,10 @@ export function argCredentials(args: readonly ConfigValue[]): Credential[] {
     }
     if (isCredentialFlag(a.raw) && args[i + 1]) {
       const next = args[i + 1] as ConfigValue;
+      if (isHeaderFlag(a.raw) && plainHeaderLine(next.raw, next.ref)) {
+        i++;
+        continue;
+      }
       out.push(fileValued({ ...next, key: a.raw, source: "arg" }, next.raw));
       i++;
       continue;

@@ -233,6 +233,15 @@ describe("-h is a host, -H a header", () => {
     expect(inventoryText(r.model)).toContain("identity: none");
     expect(inventoryText(r.model)).toContain("-h redis.internal");
   });
+  it("a header line that names no credential, with a literal value, is no credential slot (Port's bridge: x-read-only-mode: 0)", () => {
+    const args = ["-y", "mcp-remote@0.1.29", "https://mcp.port.io/v1", "--header", "Authorization: Bearer ${PORT_TOKEN}", "--header", "x-read-only-mode: 0", "--header=Accept: application/json"];
+    const text = JSON.stringify({ mcpServers: { port: { command: "npx", args } } }) + "\n";
+    const r = scanSources([{ path: ".mcp.json", text }]);
+    expect(r.model.servers[0]?.credentials.map((c) => `${c.key} ${c.ref.kind}`)).toEqual(["--header env"]);
+    // Identity rests on the token's reference, not on a literal "credential" that is a switch.
+    expect(inventoryText(r.model)).toContain("identity: unique-workload-identity");
+    expect(inventoryJson(r.model)).not.toContain("literal value that no detector flagged");
+  });
   it("'-H <header line>' (curl) stays a credential slot", () => {
     const { text, hits } = hitsFor(["-H", `X-Api-Key: ${secret}`]);
     expect(hits).toEqual([{ column: text.indexOf(secret) + 1, hash: secretHash(secret), key: "X-Api-Key", server: "acme" }]);
