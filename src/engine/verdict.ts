@@ -203,6 +203,9 @@ function runTimeIdentity(s: McpServer): Evidence[] {
   const computed = s.credentials.filter((c) => c.runtime);
   if (computed.length) return computed.map((c) => ev(c.loc, c.key, `${c.key}: computed by the code at run time (a parameter, a call's result): the files cannot show whose credential it is`));
   if (s.credentials.some((c) => !c.handedOn && c.ref.kind !== "builtin")) return [];
+  // A credential an earlier step or job of the workflow computes (`Bearer ${{ steps.auth.outputs.token }}`): minted at run time.
+  const minted = s.credentials.filter((c) => c.ref.kind === "builtin" && /^(?:steps|needs)\./.test(c.ref.name));
+  if (minted.length) return minted.map((c) => ev(c.loc, c.key, `${c.key}: computed by an earlier step of the workflow (${"name" in c.ref ? c.ref.name : ""}): the files cannot show whose credential it is`));
   if (s.inheritsWholeEnv) return [ev(s.inheritsWholeEnv, "env", "the whole environment of the process is handed to it: which credential it uses is decided at run time")];
   if (s.registeredTools !== undefined) return [ev(s.loc, s.name, "a server implemented in the scanned code: the credentials it uses are read by its code at run time")];
   // A remote server code connects to at a URL it is given at run time (`this.addMcpServer(name, url)` of a caller's URL).

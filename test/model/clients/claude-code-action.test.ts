@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanSources, type ScanResult } from "../../../src/api.js";
 import { fakeGitHubToken } from "../../../src/rules/fake-secrets.js";
-import { inventoryText } from "../../../src/report/inventory.js";
+import { inventoryJson, inventoryText } from "../../../src/report/inventory.js";
 import { FIXTURES } from "./helpers.js";
 
 const rows = (r: ScanResult) => r.findings.map((f) => `${f.ruleId} ${f.level} ${f.loc.line}:${f.loc.column}`);
@@ -63,6 +63,26 @@ describe("Claude Code GitHub Action: a workflow step's mcp_config input", () => 
     expect(rows(r)).toEqual(["unpinned-package warning 17:34", "hardcoded-secret error 23:61", "long-lived-token warning 23:61"]);
     expect(r.findings[1]?.message).toContain("'github'");
     expect(inventoryText(r.model)).not.toContain(token);
+  });
+
+  it("a bearer token an earlier step mints (Port's bridge): identity unknown, with that step's output as evidence; a switch header is no credential", () => {
+    const text = [
+      "on: workflow_dispatch",
+      "jobs:",
+      "  run:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - uses: anthropics/claude-code-action@beta",
+      "        with:",
+      "          mcp_config: |",
+      '            { "mcpServers": { "port-prod": { "command": "npx", "args": ["mcp-remote@0.1.29", "${{ env.PORT_MCP_URL }}",',
+      '              "--header", "Authorization: Bearer ${{ steps.port-auth.outputs.access_token }}", "--header", "x-read-only-mode: 0"] } } }',
+      "",
+    ].join("\n");
+    const r = scanSources([{ path: ".github/workflows/port.yml", text }]);
+    expect(credentials(r)).toEqual(["port-prod --header builtin:steps.port-auth.outputs.access_token 10:27"]);
+    expect(inventoryText(r.model)).toContain("identity: unknown");
+    expect(inventoryJson(r.model)).toContain("computed by an earlier step of the workflow (steps.port-auth.outputs.access_token)");
   });
 
   it("only a workflow's steps are read, and only an mcpServers document (a path, another file's mcp_config, a double-quoted value are not)", () => {
