@@ -15,7 +15,7 @@ import type { Level } from "../engine/rule.js";
 import { levelRank } from "../engine/finding.js";
 import type { Colors } from "../report/text.js";
 import { toolVersion } from "../report/version.js";
-import { similarCommand } from "./suggest.js";
+import { similarCommand } from "../util/suggest.js";
 import { foreignCommand, foreignValue, singleDashLong, withForeignOptionHint } from "./foreign-spellings.js";
 
 export interface CliIo {

@@ -6,7 +6,7 @@
 import { entry, isArray, isObject, type DocNode } from "../parse/doc.js";
 import { LineIndex, type Span } from "../model/location.js";
 import { CONFIG_SCHEMA } from "./schema.js";
-import { similarCommand } from "../cli/suggest.js";
+import { similarCommand } from "../util/suggest.js";
 
 export interface ConfigProblem {
   /** Dotted key path (`rules.hardcoded-secret`, `suppressions[0].reason`), or `` for the whole file. */

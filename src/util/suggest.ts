@@ -1,7 +1,7 @@
 /**
- * "Did you mean" for a mistyped command (`mcplint scna .`: the default command
+ * "Did you mean": the known name nearest a mistyped one. For a command (`mcplint scna .`: the default command
  * takes the word as a path, and the path does not exist) or option value
- * (`--format jsn`).
+ * (`--format jsn`), and for a key or rule level of the config file (config/validate.ts).
  */
 
 /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */

@@ -1,6 +1,6 @@
 /** "Did you mean": edit distance with transpositions, and the nearest command within a small distance. */
 import { describe, expect, it } from "vitest";
-import { editDistance, similarCommand } from "../../src/cli/suggest.js";
+import { editDistance, similarCommand } from "../../src/util/suggest.js";
 
 describe("similarCommand", () => {
   it("counts an adjacent transposition as one edit", () => {
