@@ -4,6 +4,7 @@
  */
 import { entry, get, isArray, isObject, str, strings, type DocEntry, type DocNode } from "../../parse/doc.js";
 import { locOf, type Adapter, type AdapterInput } from "../adapter.js";
+import type { Loc } from "../location.js";
 import { namedValues, readServerEntry } from "../server-entry.js";
 import type { RefSyntax } from "../refs.js";
 import type { AdapterOutput, ConfigValue, Credential, Diagnostic, McpServer, NamedValue, ScopeGrant, Transport, ValueRef } from "../types.js";
@@ -61,6 +62,11 @@ export function serversFromList(input: AdapterInput, list: DocNode | undefined, 
   return out;
 }
 
+/** A warning about the file's configuration at `loc`, its message led by `file:line:column`. */
+function configWarning(input: AdapterInput, loc: Loc, text: string): Diagnostic {
+  return { level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: ${text}`, file: input.file, loc };
+}
+
 /** What a node is, in a diagnostic: "an array", "a string", ... */
 const KIND_NAMES: Readonly<Record<DocNode["type"], string>> = { object: "an object", array: "an array", string: "a string", number: "a number", boolean: "a boolean", null: "null" };
 
@@ -77,10 +83,7 @@ function misshapenServers(input: AdapterInput, d: DocNode, path: readonly string
   const e = entry(parent, path[path.length - 1] as string);
   if (!e || e.value.type === "null") return [];
   const key = path.join(".");
-  const at = (span: DocEntry["keySpan"], what: string): Diagnostic => {
-    const loc = locOf(input, span);
-    return { level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: ${what}`, file: input.file, loc };
-  };
+  const at = (span: DocEntry["keySpan"], what: string): Diagnostic => configWarning(input, locOf(input, span), what);
   if (!isObject(e.value)) return [at(e.keySpan, `\`${key}\` is ${KIND_NAMES[e.value.type]}, not an object of named servers ("${path[path.length - 1]}": { "<name>": { "command": ... } }); no server is read from it`)];
   return e.value.entries
     .filter((x) => !isObject(x.value) && x.value.type !== "null" && !x.key.startsWith("$"))
@@ -117,10 +120,9 @@ export const claudeDesktopAdapter: Adapter = (input) => {
   const out = mcpServersAdapter(input);
   const remote = out.servers.filter((s) => !s.command && s.url);
   if (remote.length === 0) return out;
-  const warnings = remote.map((s): Diagnostic => {
-    const message = `${input.file}:${s.loc.line}:${s.loc.column}: server '${s.name}' has a url and no command: Claude Desktop starts only local servers from this file (command and args), so it never connects to this one (add it in Settings > Connectors, or bridge it with mcp-remote)`;
-    return { level: "warning", code: "config", message, file: input.file, loc: s.loc };
-  });
+  const warnings = remote.map((s) =>
+    configWarning(input, s.loc, `server '${s.name}' has a url and no command: Claude Desktop starts only local servers from this file (command and args), so it never connects to this one (add it in Settings > Connectors, or bridge it with mcp-remote)`),
+  );
   return { ...out, servers: out.servers.filter((s) => !remote.includes(s)), diagnostics: [...out.diagnostics, ...warnings] };
 };
 
@@ -187,10 +189,7 @@ function untypedRemotes(input: AdapterInput, map: DocNode | undefined): Diagnost
   if (!isObject(map)) return [];
   return map.entries
     .filter((e) => isObject(e.value) && get(e.value, "url") !== undefined && get(e.value, "type") === undefined && get(e.value, "command") === undefined)
-    .map((e) => {
-      const loc = locOf(input, e.keySpan);
-      return { level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: server '${e.key}' has a url but no type: Claude Code reads it as a stdio server and rejects it (add "type": "http" or "sse")`, file: input.file, loc };
-    });
+    .map((e) => configWarning(input, locOf(input, e.keySpan), `server '${e.key}' has a url but no type: Claude Code reads it as a stdio server and rejects it (add "type": "http" or "sse")`));
 }
 
 /** ~/.claude.json: user servers plus per-project local servers. */
@@ -233,9 +232,8 @@ export const cortexDesktopAdapter = vscodeShapeAdapter("Cortex Code Desktop");
 function ignoredServersKey(input: AdapterInput, d: DocNode, product: string, reads: string, ignored: string, aside = ""): Diagnostic[] {
   const e = entry(d, ignored);
   if (!e || !isObject(e.value) || get(d, reads) !== undefined) return [];
-  const loc = locOf(input, e.keySpan);
   const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
-  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: ${product} reads servers from \`${reads}\`, not \`${ignored}\`${aside}, so it never starts ${names || `what \`${ignored}\` holds`} (rename the key to "${reads}")`, file: input.file, loc }];
+  return [configWarning(input, locOf(input, e.keySpan), `${product} reads servers from \`${reads}\`, not \`${ignored}\`${aside}, so it never starts ${names || `what \`${ignored}\` holds`} (rename the key to "${reads}")`)];
 }
 
 /** `adapter`, plus the ignoredServersKey diagnostic of each document: `product` reads `reads`, not `ignored`. */
@@ -341,10 +339,9 @@ export const continueAdapter: Adapter = (input) => {
 function unreadHeaders(input: AdapterInput, item: DocNode): Diagnostic[] {
   const e = entry(item, "headers");
   if (!e || !isObject(e.value) || e.value.entries.length === 0) return [];
-  const loc = locOf(input, e.keySpan);
   const name = str(get(item, "name")) ?? str(get(item, "uses")) ?? "";
   const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
-  return [{ level: "warning", code: "config", message: `${input.file}:${loc.line}:${loc.column}: Continue reads an MCP server's headers from \`requestOptions.headers\`, not \`headers\`, so it never sends ${names} to '${name}' (move them under requestOptions.headers)`, file: input.file, loc }];
+  return [configWarning(input, locOf(input, e.keySpan), `Continue reads an MCP server's headers from \`requestOptions.headers\`, not \`headers\`, so it never sends ${names} to '${name}' (move them under requestOptions.headers)`)];
 }
 
 /**
@@ -422,10 +419,8 @@ function profileServerMaps(input: AdapterInput, d: DocNode): Diagnostic[] {
   return profiles.entries.flatMap((p) => {
     const e = entry(p.value, "mcp_servers");
     if (!e || !isObject(e.value) || e.value.entries.length === 0) return [];
-    const loc = locOf(input, e.keySpan);
     const names = e.value.entries.map((x) => `'${x.key}'`).join(", ");
-    const message = `${input.file}:${loc.line}:${loc.column}: \`profiles.${p.key}.mcp_servers\` is not read by Codex (a profile has no servers of its own), so ${names} never start${e.value.entries.length === 1 ? "s" : ""}; define servers in the top-level [mcp_servers] table`;
-    return [{ level: "warning" as const, code: "config", message, file: input.file, loc }];
+    return [configWarning(input, locOf(input, e.keySpan), `\`profiles.${p.key}.mcp_servers\` is not read by Codex (a profile has no servers of its own), so ${names} never start${e.value.entries.length === 1 ? "s" : ""}; define servers in the top-level [mcp_servers] table`)];
   });
 }
 
