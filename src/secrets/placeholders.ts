@@ -11,6 +11,13 @@ import { signedWithPublicKey, unverifiableSignature } from "./jwt.js";
 
 // Providers' own documentation examples, assembled from parts so that no
 // scanner flags this file. Exact matches.
+/** jwt.io's sample token (HS256, "John Doe"), pasted into READMEs and configs as "your token". */
+export const JWT_IO_EXAMPLE = [
+  "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+  "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ",
+  "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+].join(".");
+
 const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   ["AKIA", "IOSFODNN7", "EXAMPLE"].join(""),
   ["wJalrXUtnFEMI", "/K7MDENG/", "bPxRfiCY", "EXAMPLEKEY"].join(""),
@@ -77,12 +84,7 @@ const DOC_EXAMPLES: ReadonlySet<string> = new Set([
   // every scraper), and the example bearer token of X's API documentation
   ["A".repeat(21) + "NRILgAAAAAAnNwIzUejRCOuH5E6I8xnZz4puTs", "%3D", "1Zv7ttfk8LF81IUq16cHjhLTvJu4FA33AGWWjCpTnA"].join(""),
   ["A".repeat(21) + "MLheAAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI", "%3D", "EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F"].join(""),
-  // jwt.io's sample token
-  [
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
-    "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ",
-    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
-  ].join("."),
+  JWT_IO_EXAMPLE,
 ]);
 
 /** A provider's documentation example or a token its vendor publishes (exact match), for validators that skip isPlaceholder. */

@@ -8,6 +8,7 @@
 import { Fake, b64urlOf } from "../../src/secrets/fake.js";
 import { fakeAnthropicKey, fakeAwsAccessKeyId, fakeGitHubToken, fakeGoogleApiKey, fakeOpenAIProjectKey, fakeSlackBotToken } from "../../src/rules/fake-secrets.js";
 import { withBase62Crc32 } from "../../src/secrets/checksum.js";
+import { JWT_IO_EXAMPLE } from "../../src/secrets/placeholders.js";
 
 export type Slot = "env" | "header" | "bearer" | "arg-eq" | "arg-space" | "arg" | "url";
 
@@ -240,7 +241,7 @@ export const PLACEHOLDERS: readonly string[] = [
   "votre_mot_de_passe", "tu_contrasena", "sua_senha", "dein_passwort", "mijn_wachtwoord", "twoje_haslo", "la_tua_password",
   "{api_key}", "[TOKEN]", "%API_KEY%", "ABC123", "sk-proj-********************", "REDACTED", "[REDACTED]", "secret-token",
   // jwt.io's example token, pasted where a README says "your token" (a keyed pattern once took its header for a Brave key).
-  ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"].join("."),
+  JWT_IO_EXAMPLE,
   "{{API_KEY}}", "{{ GITHUB_TOKEN }}", "$env:API_KEY", "<%= ENV['API_KEY'] %>", "{P}************", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", "00000000-0000-0000-0000-000000000000",
 ];
 

@@ -1,5 +1,6 @@
 import { describeLoaders, fileLoaders, loaderContext, loadersOfHit, reportedSecrets } from "../../engine/model.js";
 import { defineRule } from "../../engine/rule.js";
+import { JWT_IO_EXAMPLE } from "../../secrets/placeholders.js";
 import { fakeGitHubToken, fakeGoogleApiKey, fakeJwtSignedWith, fakeUuid, fakeOpaqueKey, fakeSlackBotToken } from "../fake-secrets.js";
 
 /** Detectors of keys that are public by design: Firebase's web API key identifies the project to clients. */
@@ -263,6 +264,21 @@ data:
       },
     ],
     good: [
+      {
+        // jwt.io's sample token pasted as "your key": a documentation example, not a Brave key (a keyed pattern once took its header for one).
+        file: ".cursor/mcp.json",
+        code: `{ "mcpServers": { "brave": { "command": "npx", "args": ["-y", "@brave/brave-search-mcp-server@2.0.58"], "env": { "BRAVE_API_KEY": "${JWT_IO_EXAMPLE}" } } } }\n`,
+      },
+      {
+        // A password an App Service reads from Key Vault: `@Microsoft.KeyVault(...)` is a reference, inside a connection string too.
+        file: ".env",
+        code: "DB_CONNECTION=Server=tcp:acme.database.windows.net;Database=notes;User ID=mcp;Password=@Microsoft.KeyVault(SecretUri=https://acme-kv.vault.azure.net/secrets/db-password/)\n",
+      },
+      {
+        // A value computed by a function call (Terraform's base64encode of a generated password): no literal credential.
+        file: "infra/gateway.tf",
+        code: 'resource "kubernetes_secret" "gateway" {\n  data = {\n    JWT_SECRET = base64encode(random_password.jwt.result)\n  }\n}\n',
+      },
       {
         // A value SOPS encrypted in place: the file is decrypted before the client reads it.
         file: ".vscode/mcp.json",
